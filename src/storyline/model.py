@@ -1,0 +1,260 @@
+"""The one typed data model, mirroring ``shared/spec/interchange.md`` (schema 1).
+
+Every stage takes and returns these dataclasses, so the same objects flow through
+in-process runs, process pools and Spark tasks (they are plain, picklable values), and
+``to_dict`` gives exactly the interchange JSON.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+PublishedFrom = Literal["metadata", "text", "caption", "option", "story"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets (code points) into an article's ``text``; ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "Span | None":
+        return None if d is None else cls(int(d["start"]), int(d["end"]), d["text"])
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One article as read from an input, before cleaning.
+
+    ``text`` is the decoded input text (txt file, JSON ``text`` field) or the main text an
+    HTML extractor produced. ``clean`` says whether line-level furniture removal applies
+    (txt/JSON inputs: ``raw_segments`` then maps the kept text back to ``text``).
+    """
+
+    text: str
+    source_kind: Literal["txt", "html", "json", "warc", "feed", "url"]
+    path: str | None = None
+    url: str | None = None
+    external_id: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    published_from: PublishedFrom | None = None
+    language: str | None = None
+    clean: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceError:
+    """An input (file, record or URL) that could not be read; reported, then skipped."""
+
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    text: str
+    external_id: str | None = None
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    published_from: PublishedFrom | None = None
+    language: str | None = None
+    raw_segments: list[list[int]] | None = None
+    duplicate_of: str | None = None
+    story_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One entity mention inside one article, before corpus-wide resolution.
+
+    ``key`` is the article-local cluster key (mentions of one entity in one article share it);
+    ``name`` is the best full name in that cluster, which corpus resolution starts from.
+    """
+
+    span: Span
+    type: str
+    key: str
+    name: str
+    title: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    entity_id: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    mentions: list[dict[str, Any]] = field(default_factory=list)  # {"article_id", "span"}
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class Timex:
+    article_id: str
+    span: Span
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    anchor: str | None = None
+    mod: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class Speaker:
+    """``key`` is the article-local mention cluster key (Mention.key); ``entity_id`` is filled
+    from it once corpus-wide entities are resolved."""
+
+    text: str
+    span: Span | None = None
+    entity_id: str | None = None
+    key: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    article_id: str
+    kind: Literal["direct", "indirect", "mixed"]
+    content: Span
+    speaker: Speaker
+    cue: Span | None = None
+    medium: str | None = None
+    variant_group: str | None = None
+    story_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class Participant:
+    """An event actor or recipient."""
+
+    text: str
+    span: Span | None = None
+    entity_id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    key: str | None = None  # article-local Mention.key, resolved to entity_id after canonicalisation
+
+
+@dataclass(slots=True)
+class Location:
+    text: str
+    span: Span | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class EventDate:
+    value: str
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    article_id: str
+    type: str
+    trigger: Span
+    sentence: Span
+    mode: str | None = None
+    aux_modes: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    actors: list[Participant] = field(default_factory=list)
+    recipients: list[Participant] = field(default_factory=list)
+    location: Location | None = None
+    date: EventDate | None = None
+    quad: str | None = None
+    corroboration: list[str] = field(default_factory=list)
+    story_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    title: str | None = None
+    summary: str | None = None
+    article_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class Annotations:
+    """Everything the per-article stages derive from one article (a pure function's output)."""
+
+    article_id: str
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- ids
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_for_id(text: str) -> str:
+    """Whitespace- and case-insensitive NFKC form, so trivially re-encoded copies share an id."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def stable_id(*parts: str | None, prefix: str = "", length: int = 16) -> str:
+    h = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
+    return prefix + h[:length]
+
+
+def article_id(outlet: str | None, text: str) -> str:
+    """Stable id: hash of outlet + normalized text (the spec's definition)."""
+    return stable_id((outlet or "").casefold(), normalize_for_id(text), prefix="a_")

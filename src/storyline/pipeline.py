@@ -1,0 +1,184 @@
+"""The main job, end to end: sources -> clean -> annotate -> dedup -> store -> corpus-wide steps.
+
+Per-article work (cleaning, parsing, annotation) is pure and batched; what depends on the whole
+corpus (duplicates, canonical entities, stories) runs sequentially in the parent process, in
+arrival / publication order, so results are deterministic whatever the number of workers.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable
+
+from storyline import annotate
+from storyline.annotate import canonical
+from storyline.clean import clean_document
+from storyline.clean.dedup import DuplicateIndex
+from storyline.model import Annotations, Article, Mention, SourceError, Span
+from storyline.sources import read_inputs
+from storyline.store import Store
+
+ProgressFactory = Callable[..., object]
+
+
+@dataclass
+class RunOptions:
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    workers: int = 1
+    batch_size: int = 32
+    progress: bool = True
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    duplicates: int = 0
+    errors: list[SourceError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        return (f"{self.read} articles read, {self.added} added, {self.already_stored} already stored, "
+                f"{self.duplicates} duplicates, {len(self.errors)} inputs skipped")
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+# --------------------------------------------------------------------------- ingest
+
+def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = None,
+           on_error: Callable[[SourceError], None] | None = None) -> IngestReport:
+    """Read, clean, annotate and store every new article of ``inputs``, then refresh the
+    corpus-wide results. Idempotent: articles already in the store are skipped before parsing."""
+    options = options or RunOptions()
+    report = IngestReport()
+    dedup = DuplicateIndex()
+    for article_id, exact_hash, minhash in store.iter_signatures():
+        dedup.add_signature(article_id, minhash, exact_hash)
+
+    def report_error(err: SourceError) -> None:
+        report.errors.append(err)
+        if on_error:
+            on_error(err)
+
+    articles = _new_articles(inputs, store, options, report, report_error)
+    progress = _progress(options, desc="ingest", unit="article")
+    with _annotator(options.workers) as annotate_batches:
+        for batch, annotations in annotate_batches(_batched(articles, options.batch_size)):
+            signatures = []
+            for article in batch:
+                article.duplicate_of = dedup.check_and_add(article.id, article.text)
+                report.duplicates += article.duplicate_of is not None
+                signatures.append((dedup.exact_hash(article.text), dedup.signature(article.text)))
+            report.added += store.add_batch(batch, annotations, signatures)
+            progress.update(len(batch))
+    progress.close()
+    if report.added:
+        refresh_corpus(store)
+    return report
+
+
+def _new_articles(inputs: Sequence[str], store: Store, options: RunOptions, report: IngestReport,
+                  report_error: Callable[[SourceError], None]) -> Iterator[Article]:
+    """Clean articles not yet stored (nor seen earlier in this run)."""
+    seen: set[str] = set()
+    for item in read_inputs(inputs, outlet=options.outlet, published=options.published, language=options.language):
+        if isinstance(item, SourceError):
+            report_error(item)
+            continue
+        try:
+            article = clean_document(item)
+        except Exception as exc:  # a cleaning bug must not end the run; it is reported like bad input
+            report_error(SourceError(item.path or item.url or "?", f"cleaning failed: {exc!r}"))
+            continue
+        report.read += 1
+        if article.id in seen or store.known_article_ids([article.id]):
+            report.already_stored += 1
+            continue
+        seen.add(article.id)
+        yield article
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class _annotator:
+    """Annotates batches in-process (workers=1) or in a process pool, in order, with a bounded
+    number of batches in flight so memory stays flat on any corpus size."""
+
+    def __init__(self, workers: int):
+        self.workers = max(1, workers)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Callable[[Iterable[list[Article]]], Iterator[tuple[list[Article], list[Annotations]]]]:
+        if self.workers > 1:
+            self.pool = ProcessPoolExecutor(self.workers, initializer=_init_worker)
+        return self._run
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
+
+    def _run(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Annotations]]]:
+        if self.pool is None:
+            for batch in batches:
+                yield batch, annotate.annotate_batch(batch)
+            return
+        pending: list[tuple[list[Article], Future]] = []
+        for batch in batches:
+            pending.append((batch, self.pool.submit(annotate.annotate_batch, batch)))
+            if len(pending) >= 2 * self.workers:
+                done_batch, future = pending.pop(0)
+                yield done_batch, future.result()
+        for done_batch, future in pending:
+            yield done_batch, future.result()
+
+
+def _init_worker() -> None:
+    from storyline.annotate import nlp
+
+    nlp.load()
+
+
+# --------------------------------------------------------------------------- corpus-wide
+
+def refresh_corpus(store: Store) -> None:
+    """Recompute what depends on the whole corpus: canonical entities (and stories)."""
+    resolve_entities(store)
+
+
+def resolve_entities(store: Store) -> int:
+    per_article = []
+    for article_id, rows in store.mentions_by_article():
+        per_article.append((article_id, [_mention_from_row(r) for r in rows]))
+    entities = canonical.resolve_entities(per_article)
+    links = {(article_id, m.key, m.entity_id) for article_id, ms in per_article for m in ms if m.entity_id}
+    store.replace_entities(entities, sorted(links))
+    return len(entities)
+
+
+def _mention_from_row(row: dict) -> Mention:
+    fields = {k: v for k, v in row.items() if k in Mention.__slots__}
+    fields["span"] = Span(**row["span"])
+    return Mention(**fields)
+
+
+def _progress(options: RunOptions, **kwargs: object):
+    from tqdm import tqdm
+
+    return tqdm(disable=not options.progress or not sys.stderr.isatty(), file=sys.stderr, **kwargs)

@@ -1,0 +1,308 @@
+"""The embedded store: one SQLite file in WAL mode.
+
+Writes happen in one transaction per batch of articles (article row and all its annotations
+together), so a run killed at any point leaves every article either fully stored or absent, and
+re-running skips what is there: ``articles.id`` is unique and derived from the content.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Annotations, Article, Entity, Span
+from storyline.store.migrations import LATEST, MIGRATIONS
+
+ARTICLE_COLUMNS = ("id", "external_id", "path", "url", "outlet", "title", "published", "published_from",
+                   "language", "text", "raw_segments", "duplicate_of", "story_id")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """A Storyline store. ``readonly=True`` opens it with SQLite's read-only URI mode (the web UI)."""
+
+    def __init__(self, path: str | Path, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        if readonly:
+            if not self.path.exists():
+                raise StoreError(f"{self.path}: no such store")
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        self.db.row_factory = sqlite3.Row
+
+    # ------------------------------------------------------------------ lifecycle
+    def migrate(self) -> int:
+        """Apply pending migrations; returns the schema version."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                        "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        current = self.schema_version()
+        if current > LATEST:
+            raise StoreError(f"{self.path}: schema version {current} is newer than this Storyline ({LATEST})")
+        for version, name, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                for statement in _split_sql(sql):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, _now()))
+        return self.schema_version()
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> "_Transaction":
+        return _Transaction(self.db)
+
+    # ------------------------------------------------------------------ articles
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def add_batch(self, articles: Sequence[Article], annotations: Sequence[Annotations],
+                  signatures: Sequence[tuple[str, bytes]] | None = None) -> int:
+        """Store articles with their annotations in one transaction; already stored ids are skipped.
+
+        ``signatures`` are (exact_hash, minhash) pairs for the dedup index, aligned with articles.
+        Returns how many articles were new.
+        """
+        added = 0
+        now = _now()
+        with self.transaction():
+            for i, (article, ann) in enumerate(zip(articles, annotations, strict=True)):
+                row = self._article_row(article)
+                cur = self.db.execute(
+                    f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_COLUMNS)}, ingested_at) "
+                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))}, ?)", (*row, now))
+                if cur.rowcount == 0:
+                    continue
+                added += 1
+                self._insert_annotations(article.id, ann)
+                if signatures is not None:
+                    exact_hash, minhash = signatures[i]
+                    self.db.execute("INSERT OR REPLACE INTO dedup VALUES (?, ?, ?)", (article.id, exact_hash, minhash))
+        return added
+
+    @staticmethod
+    def _article_row(article: Article) -> tuple[Any, ...]:
+        d = article.to_dict()
+        d["raw_segments"] = None if article.raw_segments is None else _dumps(article.raw_segments)
+        return tuple(d[c] for c in ARTICLE_COLUMNS)
+
+    def _insert_annotations(self, article_id: str, ann: Annotations) -> None:
+        self.db.execute("INSERT OR REPLACE INTO sentences VALUES (?, ?)",
+                        (article_id, _dumps([[s.start, s.end] for s in ann.sentences])))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+            [(article_id, m.span.start, m.span.end, m.type, m.key, _dumps(_asdict(m))) for m in ann.mentions])
+        self.db.executemany(
+            "INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?)",
+            [(article_id, t.span.start, t.span.end, _dumps(t.to_dict())) for t in ann.timexes])
+        self.db.executemany("INSERT OR IGNORE INTO quotes VALUES (?, ?, ?)",
+                            [(q.id, article_id, _dumps(q.to_dict())) for q in ann.quotes])
+        self.db.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?)",
+                            [(e.id, article_id, e.type, _dumps(e.to_dict())) for e in ann.events])
+
+    def update_articles(self, updates: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Set fields decided after ingest (story_id, duplicate_of, published from the story)."""
+        with self.transaction():
+            for article_id, fields in updates:
+                bad = set(fields) - set(ARTICLE_COLUMNS)
+                if bad:
+                    raise ValueError(f"not article fields: {sorted(bad)}")
+                sets = ", ".join(f"{k} = ?" for k in fields)
+                self.db.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*fields.values(), article_id))
+
+    def count(self, table: str) -> int:
+        if table not in _TABLES:
+            raise ValueError(table)
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def iter_articles(self, where: str = "", params: Sequence[Any] = (), order: str = "seq") -> Iterator[Article]:
+        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {('WHERE ' + where) if where else ''} ORDER BY {order}"
+        for row in self.db.execute(sql, params):
+            yield _article_from_row(row)
+
+    def get_article(self, article_id: str) -> Article | None:
+        return next(self.iter_articles("id = ?", (article_id,)), None)
+
+    def sentences(self, article_id: str) -> list[tuple[int, int]]:
+        row = self.db.execute("SELECT data FROM sentences WHERE article_id = ?", (article_id,)).fetchone()
+        return [tuple(s) for s in json.loads(row[0])] if row else []
+
+    # ------------------------------------------------------------------ annotations (spec JSON)
+    def iter_rows(self, table: str, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """The stored JSON objects of one annotation table, in article arrival order."""
+        if table not in ("mentions", "timexes", "quotes", "events"):
+            raise ValueError(table)
+        sql = (f"SELECT t.article_id, t.data FROM {table} t JOIN articles a ON a.id = t.article_id "
+               f"{('WHERE ' + where) if where else ''} ORDER BY a.seq, t.rowid")
+        for article_id, data in self.db.execute(sql, params):
+            obj = json.loads(data)
+            obj.setdefault("article_id", article_id)
+            yield obj
+
+    def mentions_by_article(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        current, bucket = None, []
+        for obj in self.iter_rows("mentions"):
+            if obj["article_id"] != current:
+                if current is not None:
+                    yield current, bucket
+                current, bucket = obj["article_id"], []
+            bucket.append(obj)
+        if current is not None:
+            yield current, bucket
+
+    # ------------------------------------------------------------------ entities
+    def replace_entities(self, entities: Sequence[Entity], links: Iterable[tuple[str, str, str]]) -> None:
+        """Swap in a freshly resolved entity table; ``links`` are (article_id, mention key, entity_id)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM entities")
+            self.db.execute("DELETE FROM entity_links")
+            self.db.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+                [(e.id, e.name, e.type, e.country, e.sector, _dumps(_entity_data(e))) for e in entities])
+            self.db.executemany("INSERT OR REPLACE INTO entity_links VALUES (?, ?, ?)", links)
+
+    def entity_links(self) -> dict[tuple[str, str], str]:
+        return {(a, k): e for a, k, e in self.db.execute("SELECT article_id, key, entity_id FROM entity_links")}
+
+    def iter_entities(self) -> Iterator[dict[str, Any]]:
+        """Entities as spec objects, mentions included."""
+        mentions: dict[str, list[dict[str, Any]]] = {}
+        sql = ("SELECT l.entity_id, m.article_id, m.data FROM mentions m JOIN entity_links l "
+               "ON l.article_id = m.article_id AND l.key = m.key JOIN articles a ON a.id = m.article_id "
+               "ORDER BY a.seq, m.start")
+        for entity_id, article_id, data in self.db.execute(sql):
+            span = json.loads(data)["span"]
+            mentions.setdefault(entity_id, []).append({"article_id": article_id, "span": span})
+        for row in self.db.execute("SELECT id, name, type, country, sector, data FROM entities ORDER BY id"):
+            data = json.loads(row["data"])
+            yield {"id": row["id"], "name": row["name"], "type": row["type"], "aliases": data["aliases"],
+                   "titles": data["titles"], "country": row["country"], "sector": row["sector"],
+                   "mentions": mentions.get(row["id"], [])}
+
+    # ------------------------------------------------------------------ stories
+    def replace_stories(self, stories: Iterable[dict[str, Any]], aliases: dict[str, str]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM stories")
+            self.db.executemany("INSERT INTO stories VALUES (?, ?)", [(s["id"], _dumps(s)) for s in stories])
+            self.db.executemany("INSERT OR REPLACE INTO story_aliases VALUES (?, ?)", aliases.items())
+
+    def iter_stories(self) -> Iterator[dict[str, Any]]:
+        for (data,) in self.db.execute("SELECT data FROM stories ORDER BY id"):
+            yield json.loads(data)
+
+    def resolve_story_id(self, story_id: str) -> str:
+        seen = set()
+        while story_id not in seen:
+            seen.add(story_id)
+            row = self.db.execute("SELECT new_id FROM story_aliases WHERE old_id = ?", (story_id,)).fetchone()
+            if row is None:
+                return story_id
+            story_id = row[0]
+        return story_id
+
+    # ------------------------------------------------------------------ dedup + state
+    def iter_signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        sql = "SELECT d.article_id, d.exact_hash, d.minhash FROM dedup d JOIN articles a ON a.id = d.article_id ORDER BY a.seq"
+        for row in self.db.execute(sql):
+            yield tuple(row)
+
+    def get_state(self, name: str) -> Any:
+        row = self.db.execute("SELECT data FROM state WHERE name = ?", (name,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_state(self, name: str, value: Any) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (name, _dumps(value)))
+
+    def set_meta(self, key: str, value: Any) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, _dumps(value)))
+
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+
+_TABLES = {"articles", "mentions", "timexes", "quotes", "events", "entities", "stories", "dedup", "sentences"}
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on error (autocommit connection otherwise)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
+    values = dict(zip(ARTICLE_COLUMNS, tuple(row)))
+    if values["raw_segments"] is not None:
+        values["raw_segments"] = json.loads(values["raw_segments"])
+    return Article(**values)
+
+
+def _asdict(obj: Any) -> dict[str, Any]:
+    import dataclasses
+
+    return dataclasses.asdict(obj)
+
+
+def _entity_data(entity: Entity) -> dict[str, Any]:
+    return {"aliases": entity.aliases, "titles": entity.titles}
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (no semicolons inside our DDL strings)."""
+    lines = [ln.split("--", 1)[0] for ln in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def span_from(obj: dict[str, Any]) -> Span:
+    return Span(obj["start"], obj["end"], obj["text"])

@@ -1,0 +1,94 @@
+"""The SQLite store: migrations, idempotent batch writes, read-only mode."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from storyline.model import Annotations, Article, Entity, Mention, Span, Timex, article_id
+from storyline.store import Store
+from storyline.store.migrations import LATEST
+from storyline.store.sqlite import StoreError
+
+
+def make_article(text: str, outlet: str = "Example Wire") -> Article:
+    return Article(id=article_id(outlet, text), text=text, outlet=outlet, title=text.split(".")[0])
+
+
+def annotations_for(article: Article) -> Annotations:
+    start = article.text.index("Ilse Darrow")
+    span = Span.of(article.text, start, start + len("Ilse Darrow"))
+    return Annotations(
+        article_id=article.id,
+        sentences=[Span.of(article.text, 0, len(article.text))],
+        mentions=[Mention(span=span, type="PERSON", key="PERSON:ilse darrow", name="Ilse Darrow", country="VAL")],
+        timexes=[Timex(article_id=article.id, span=Span.of(article.text, 0, 7), type="DATE", value="2026-03-10")],
+    )
+
+
+def test_migrations_are_versioned_and_rerun_safely(tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        assert store.schema_version() == LATEST
+    with Store(path) as store:  # reopening applies nothing twice
+        assert store.migrate() == LATEST
+        rows = store.db.execute("SELECT version FROM schema_migrations").fetchall()
+        assert [r[0] for r in rows] == list(range(1, LATEST + 1))
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_add_batch_is_idempotent(tmp_path):
+    text = "Tuesday: Foreign Minister Ilse Darrow met her counterpart in Port Amsel."
+    article = make_article(text)
+    with Store(tmp_path / "s.db") as store:
+        assert store.add_batch([article], [annotations_for(article)], [("h", b"sig")]) == 1
+        assert store.add_batch([article], [annotations_for(article)], [("h", b"sig")]) == 0
+        assert store.count("articles") == 1
+        assert store.count("mentions") == 1
+        assert store.count("timexes") == 1
+        stored = store.get_article(article.id)
+        assert stored == article
+        mention = next(store.iter_rows("mentions"))
+        assert text[mention["span"]["start"]:mention["span"]["end"]] == mention["span"]["text"] == "Ilse Darrow"
+        assert list(store.iter_signatures()) == [(article.id, "h", b"sig")]
+
+
+def test_failed_batch_leaves_nothing_behind(tmp_path):
+    good = make_article("A first article about Ilse Darrow and the water treaty.")
+    bad = make_article("A second article that mentions Ilse Darrow as well.")
+    with Store(tmp_path / "s.db") as store:
+        with pytest.raises(ValueError):  # annotations not aligned with articles: whole batch rolls back
+            store.add_batch([good, bad], [annotations_for(good)])
+        assert store.count("articles") == 0
+        assert store.count("mentions") == 0
+
+
+def test_entities_replace_and_link(tmp_path):
+    article = make_article("Ilse Darrow spoke. Later Ilse Darrow left.")
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch([article], [annotations_for(article)])
+        entity = Entity(id="e_1", name="Ilse Darrow", type="PERSON", aliases=["Ilse Darrow"], country="VAL")
+        store.replace_entities([entity], [(article.id, "PERSON:ilse darrow", "e_1")])
+        store.replace_entities([entity], [(article.id, "PERSON:ilse darrow", "e_1")])
+        [exported] = list(store.iter_entities())
+        assert exported["id"] == "e_1" and exported["aliases"] == ["Ilse Darrow"]
+        assert exported["mentions"][0]["article_id"] == article.id
+
+
+def test_story_aliases_resolve(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.replace_stories([{"id": "s_new", "article_ids": []}], {"s_old": "s_mid", "s_mid": "s_new"})
+        assert store.resolve_story_id("s_old") == "s_new"
+        assert store.resolve_story_id("s_new") == "s_new"
+
+
+def test_readonly_store_refuses_writes(tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        store.set_meta("x", 1)
+    with Store(path, readonly=True) as ro:
+        assert ro.get_meta("x") == 1
+        with pytest.raises(sqlite3.OperationalError):
+            ro.set_meta("x", 2)
+    with pytest.raises(StoreError):
+        Store(tmp_path / "missing.db", readonly=True)
