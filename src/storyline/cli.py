@@ -19,7 +19,8 @@ def _run_options(args: argparse.Namespace):
     from storyline.pipeline import RunOptions, default_workers
 
     return RunOptions(outlet=args.outlet, published=args.published, language=args.language,
-                      workers=args.workers or default_workers(), progress=not args.quiet)
+                      workers=args.workers or default_workers(), batch_size=args.batch_size,
+                      progress=not args.quiet)
 
 
 def _print_error(err) -> None:
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--published", help="publication date for articles that carry none (ISO 8601)")
         p.add_argument("--language", help="ISO 639-1 code for articles that give none")
         p.add_argument("--workers", type=int, default=0, help="annotation processes (default: all cores)")
+        p.add_argument("--batch-size", type=int, default=32, help="articles per annotation/store batch")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     p = sub.add_parser("ingest", help="add articles to a store (incremental; re-running adds nothing new)")

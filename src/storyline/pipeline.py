@@ -79,9 +79,10 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
         for batch, annotations in annotate_batches(_batched(articles, options.batch_size)):
             signatures = []
             for article in batch:
-                article.duplicate_of = dedup.check_and_add(article.id, article.text)
+                exact, minhash = dedup.exact_hash(article.text), dedup.signature(article.text)
+                article.duplicate_of = dedup.add_signature(article.id, minhash, exact)
                 report.duplicates += article.duplicate_of is not None
-                signatures.append((dedup.exact_hash(article.text), dedup.signature(article.text)))
+                signatures.append((exact, minhash))
             report.added += store.add_batch(batch, annotations, signatures)
             progress.update(len(batch))
     progress.close()

@@ -50,6 +50,7 @@ def add_events(article: Article, doc: Doc, ann: Annotations) -> None:
 COMPONENTS: dict[str, Component] = {
     "sentences": add_sentences,
     "entities": add_entities,
+    "time": add_timexes,
 }
 
 # which interchange files each component makes (manifest + export)

@@ -1,0 +1,93 @@
+"""Ingest throughput and peak memory on ../shared/data/corpus (the full per-article pipeline:
+read, clean, parse, annotate, dedup, store, entity resolution), against the raw spaCy parse of
+the same texts with the same model.
+
+    python benchmarks/ingest.py [--limit N] [--workers 1 2] [--no-baseline] [--no-write]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks._report import report, require_shared  # noqa: E402
+
+CORPUS_FILES = ("te3_silver.jsonl", "bbc.jsonl")
+
+
+def corpus_subset(tmp: Path, limit: int | None) -> tuple[Path, int, int]:
+    """The corpus as one JSONL (optionally the first ``limit`` records); returns path, articles, words."""
+    records = []
+    for name in CORPUS_FILES:
+        with require_shared("data", "corpus", name).open(encoding="utf-8") as fh:
+            records += [json.loads(line) for line in fh]
+    records = records[:limit] if limit else records
+    path = tmp / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path, len(records), sum(len(r["text"].split()) for r in records)
+
+
+def run_child(code: str, *args: str) -> dict:
+    """Run in a fresh process so peak RSS (self + children) belongs to that run alone."""
+    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+INGEST = """
+import json, resource, sys, time
+from storyline.pipeline import RunOptions, ingest
+from storyline.store import Store
+t = time.perf_counter()
+with Store(sys.argv[2]) as store:
+    rep = ingest([sys.argv[1]], store, RunOptions(workers=int(sys.argv[3]), progress=False))
+secs = time.perf_counter() - t
+rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"seconds": secs, "added": rep.added, "errors": len(rep.errors), "rss_mb": rss / 1024}))
+"""
+
+RAW_PARSE = """
+import json, resource, sys, time
+from storyline.annotate import nlp
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+model = nlp.load()
+t = time.perf_counter()
+for _ in model.pipe(texts, batch_size=32):
+    pass
+secs = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": secs, "added": len(texts), "errors": 0, "rss_mb": rss / 1024}))
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, n, words = corpus_subset(Path(tmp), args.limit)
+        if not args.no_baseline:
+            r = run_child(RAW_PARSE, str(corpus))
+            rows.append(["raw spaCy parse (1 process)", n, r["seconds"], n / r["seconds"], words / r["seconds"], r["rss_mb"], "-"])
+        for workers in args.workers:
+            db = Path(tmp) / f"w{workers}.db"
+            r = run_child(INGEST, str(corpus), str(db), str(workers))
+            rows.append([f"storyline ingest ({workers} worker{'s' * (workers > 1)})", r["added"], r["seconds"],
+                         r["added"] / r["seconds"], words / r["seconds"], r["rss_mb"], r["errors"]])
+    report(f"Ingest throughput ({n} articles from shared/data/corpus)",
+           ["run", "articles", "seconds", "articles/s", "words/s", "peak RSS MB", "skipped"], rows,
+           notes="Peak RSS is the larger of the parent and its largest worker. The ingest runs every enabled "
+                 "component (see manifest `components`).", write=not args.no_write)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,433 @@
+"""Entity mentions of one article: spaCy's named entities, repaired, with titles, countries,
+sectors and article-local clusters (``Mention.key``).
+
+spaCy's small model makes a few systematic errors on news that later stages cannot absorb
+(a sentence-initial "Beyond Iran" tagged PERSON, a surname split off as GPE, "Trump" tagged ORG),
+and it has no notion of titles, countries or of which mentions are the same person. The repairs
+and the clustering here are rules over the parse; the knowledge lives in ``actors``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from storyline.annotate import actors
+from storyline.model import Mention, Span
+
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                           "WORK_OF_ART", "LAW", "LANGUAGE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+MAX_TITLE_TOKENS = 8
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A repaired entity: token range, label and the title found for it (PERSON only)."""
+
+    start: int
+    end: int
+    label: str
+    title: str | None = None
+
+
+def extract_mentions(doc: Doc, text: str) -> list[Mention]:
+    """Entity mentions of an article, in text order, clustered within the article.
+
+    ``doc`` must have been parsed from exactly ``text``: spans are offsets into it.
+    """
+    if doc.text != text:
+        raise ValueError("doc was not parsed from this text")
+    candidates = [_with_title(doc, c) for c in _repaired_candidates(doc)]
+    return _clustered_mentions(doc, text, candidates)
+
+
+# ------------------------------------------------------------------------------ repairs
+
+
+def _repaired_candidates(doc: Doc) -> list[_Candidate]:
+    """doc.ents of the kept labels after merging split names, trimming and re-typing."""
+    raw = [piece for e in doc.ents if e.label_ in ENTITY_LABELS
+           for piece in _split_at_line_breaks(doc, _Candidate(e.start, e.end, e.label_))]
+    merged = _extend_person_heads(doc, _merge_split_persons(doc, raw))
+    trimmed = [t for t in (_trimmed(doc, c) for c in merged) if t is not None]
+    return [_retyped(doc, c) for c in trimmed]
+
+
+def _split_at_line_breaks(doc: Doc, cand: _Candidate) -> list[_Candidate]:
+    """A name never runs across a line break ("Elon Musk\nMusk says"): cut it there."""
+    pieces, start = [], cand.start
+    for i in range(cand.start, cand.end):
+        if "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text):
+            pieces.append(replace(cand, start=start, end=i + 1))
+            start = i + 1
+    pieces.append(replace(cand, start=start, end=cand.end))
+    return [p for p in pieces if p.start < p.end]
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def _is_bare_name(doc: Doc, start: int, end: int) -> bool:
+    """Proper nouns that name no place, people or known organisation: a split-off surname."""
+    tokens = doc[start:end]
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens) and \
+        actors.country_of_name(tokens.text) is None and not any(actors.is_title_word(t.text) for t in tokens)
+
+
+def _adjacent(doc: Doc, left: _Candidate, right: _Candidate) -> bool:
+    """Token-adjacent on one line ("Seyed Abbas" + "Araghchi")."""
+    return left.end == right.start and "\n" not in doc[left.end - 1].whitespace_ and doc[left.end - 1].whitespace_ != ""
+
+
+def _merge_split_persons(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Join a PERSON with an adjacent entity that is only bare proper nouns into one PERSON."""
+    out: list[_Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev and _adjacent(doc, prev, cand) and "PERSON" in (prev.label, cand.label):
+            other = cand if prev.label == "PERSON" else prev
+            if _is_bare_name(doc, other.start, other.end):
+                out[-1] = _Candidate(prev.start, cand.end, "PERSON")
+                continue
+        out.append(cand)
+    return out
+
+
+def _extend_person_heads(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Extend a PERSON over the untagged proper noun its last token is a compound of
+    ("Seyed Abbas" + untagged "Araghchi")."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for cand in cands:
+        end = cand.end
+        while cand.label == "PERSON" and end < len(doc) and end not in taken and \
+                doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and \
+                _is_bare_name(doc, end, end + 1) and doc[end - 1].whitespace_ == " ":
+            end += 1
+        out.append(replace(cand, end=end))
+    return out
+
+
+def _trimmed(doc: Doc, cand: _Candidate) -> _Candidate | None:
+    """Drop leading prepositions, determiners, punctuation (and titles inside a PERSON) and a
+    trailing possessive or punctuation; None when nothing is left."""
+    start, end = cand.start, cand.end
+    while start < end and _is_leading_junk(doc[start]):
+        start += 1
+    while end > start and _is_trailing_junk(doc[end - 1]):
+        end -= 1
+    if cand.label == "PERSON":
+        start = _after_title_prefix(doc, start, end)
+    if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None  # nothing left, or no name at all ("navy" tagged ORG)
+    if cand.label == "PERSON" and any(c.isdigit() for c in doc[start:end].text):
+        return None  # people's names have no digits ("Buzz60")
+    return replace(cand, start=start, end=end)
+
+
+def _is_leading_junk(token: Token) -> bool:
+    if token.is_punct or token.is_space or token.pos_ in ("ADP", "CCONJ", "SCONJ"):
+        return True
+    return token.tag_ == "DT" and (token.is_lower or token.is_sent_start)
+
+
+def _is_trailing_junk(token: Token) -> bool:
+    return token.is_punct or token.is_space or token.tag_ == "POS" or token.text in ("'s", "\u2019s", "'", "\u2019")
+
+
+def _after_title_prefix(doc: Doc, start: int, end: int) -> int:
+    """First token after a title spaCy put inside a PERSON ("President Trump" -> "Trump"):
+    a run of title words, honorifics and nationality words that ends in a title word."""
+    cut = start
+    for i in range(start, end - 1):
+        token = doc[i]
+        if actors.is_title_word(token.text) or actors.is_honorific(token.text):
+            cut = i + 1
+        elif not (actors.country_of_demonym(token.text) or token.tag_ == "POS"):
+            break
+    return cut
+
+
+def _retyped(doc: Doc, cand: _Candidate) -> _Candidate:
+    """Fix labels from knowledge: known organisations take their table type, a PERSON or ORG
+    that is a state or capital becomes GPE, a nationality word becomes NORP."""
+    text = _span_text(doc, cand.start, cand.end)
+    org = actors.known_organization(text)
+    if org and cand.label in ("ORG", "FAC", "NORP", "GPE", "PERSON", "LOC"):
+        return replace(cand, label=org.type)
+    if cand.label in ("PERSON", "ORG", "LOC") and actors.country_of_place(text, cities=False):
+        if cand.label != "LOC" or actors.country_of_state_name(text):
+            return replace(cand, label="GPE")
+    if cand.label in ("PERSON", "ORG", "GPE", "LOC") and actors.demonym_name(text):
+        return replace(cand, label="NORP")
+    return cand
+
+
+# ------------------------------------------------------------------------------ titles
+
+
+def _with_title(doc: Doc, cand: _Candidate) -> _Candidate:
+    if cand.label != "PERSON":
+        return cand
+    found = _premodifier_title(doc, cand.start) or _appositive_title(doc, cand.start, cand.end)
+    if found is None:
+        return cand
+    return replace(cand, title=_SPACES.sub(" ", doc[found[0]:found[1]].text))
+
+
+def _may_be_in_title(token: Token) -> bool:
+    """A word that can sit in a title before a name: title words, places, peoples, organisations."""
+    if "\n" in token.whitespace_ or token.is_space:
+        return False
+    if actors.is_title_word(token.text) or token.tag_ == "POS" or token.text == "-":
+        return True
+    return token.ent_type_ in ("GPE", "NORP", "ORG") or actors.country_of_name(token.text) is not None
+
+
+def _premodifier_title(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The title right before a name ("Iranian Foreign Minister" Seyed Abbas Araghchi)."""
+    first = start
+    floor = max(doc[start].sent.start, start - MAX_TITLE_TOKENS)
+    while first > floor and _may_be_in_title(doc[first - 1]) and not actors.is_honorific(doc[first - 1].text):
+        first -= 1
+    if first < start and (actors.is_honorific(doc[start - 1].text) or _is_connector(doc[start - 1])):
+        return None  # "Mr. Trump" has no title; "CEO of SpaceX": SpaceX is not the CEO
+    return _valid_title_range(doc, first, start)
+
+
+def _valid_title_range(doc: Doc, first: int, end: int) -> tuple[int, int] | None:
+    """Strip connectors at the left edge; keep the range only when it holds a title head."""
+    while first < end and (_is_connector(doc[first]) or doc[first].tag_ == "DT"):
+        first += 1
+    if first >= end or not _has_title_head(doc[first:end].text):
+        return None
+    return first, end
+
+
+def _is_connector(token: Token) -> bool:
+    return token.lower_ in ("of", "for", "on", "-") or token.tag_ == "POS"
+
+
+def _has_title_head(phrase: str) -> bool:
+    words = phrase.casefold().split()
+    table = actors.title_words()
+    return any(table.get(" ".join(words[i:j])) and table[" ".join(words[i:j])].role == "head"
+               for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1))
+
+
+def _appositive_title(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A title in apposition, set off by a comma: "Netanyahu, Israel's prime minister," or
+    "Israel's prime minister, Benjamin Netanyahu"."""
+    root = doc[start:end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= end and _comma_between(doc, end, child.left_edge.i):
+            return _title_phrase(doc, child)
+    head = root.head
+    if root.dep_ == "appos" and head.i < start and _comma_between(doc, _phrase_end(head), start):
+        return _title_phrase(doc, head)
+    return None
+
+
+def _comma_between(doc: Doc, left: int, right: int) -> bool:
+    """Only a comma (at most one token) between two positions."""
+    return right - left == 1 and doc[left].text == ","
+
+
+def _phrase_end(head: Token) -> int:
+    """End of a title noun with its "of"/"for" complement ("secretary of state")."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == head.i + 1:
+            return min(child.right_edge.i + 1, head.i + MAX_TITLE_TOKENS)
+    return head.i + 1
+
+
+def _title_phrase(doc: Doc, head: Token) -> tuple[int, int] | None:
+    if not _has_title_head(head.text):
+        return None
+    end = _phrase_end(head)
+    stop = next((t.i for t in doc[head.i:end] if t.is_punct), end)
+    return _valid_title_range(doc, head.left_edge.i, stop)
+
+
+# ------------------------------------------------------------------------------ clustering
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: str
+    name_words: list[str]
+    name: str
+    members: list[int]
+
+
+def name_words(name: str) -> list[str]:
+    """Case- and dot-insensitive words of a person's name, for comparing names."""
+    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,")]
+
+
+def surname(words: list[str]) -> tuple[str, str]:
+    """(surname, suffix): "donald trump jr." -> ("trump", "jr")."""
+    if len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        return words[-2], words[-1]
+    return (words[-1] if words else ""), ""
+
+
+def is_subname(short: list[str], long: list[str]) -> bool:
+    """``short`` is ``long`` with words left out, same surname and suffix ("Trump" in
+    "Donald J. Trump", "Abbas Araghchi" in "Seyed Abbas Araghchi")."""
+    if not short or surname(short) != surname(long):
+        return False
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate]) -> list[Mention]:
+    """Cluster persons by name containment, others by their canonical name; build Mentions."""
+    spans = _char_spans(doc, text, cands)
+    persons = _person_clusters(cands, spans)
+    cands = sorted(_persons_from_surnames(cands, spans, persons) + _untagged_surnames(doc, cands, persons),
+                   key=lambda c: c.start)
+    spans = _char_spans(doc, text, cands)
+    persons = _person_clusters(cands, spans)
+    clusters = persons + _other_clusters(cands, spans)
+    mentions: list[Mention | None] = [None] * len(cands)
+    for cluster in clusters:
+        country, sector = _cluster_actor(cluster, cands, spans)
+        key = f"{cluster.label}:{actors.lookup_key(cluster.name)}"
+        for i in cluster.members:
+            mentions[i] = Mention(span=spans[i], type=cluster.label, key=key, name=cluster.name,
+                                  title=cands[i].title, country=country, sector=sector)
+    return [m for m in mentions if m is not None]
+
+
+def _clean_name(span: Span) -> str:
+    return _SPACES.sub(" ", span.text).strip()
+
+
+def _person_clusters(cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:
+    """Longest names first; a shorter name joins the nearest earlier cluster that contains it."""
+    order = sorted((i for i, c in enumerate(cands) if c.label == "PERSON"),
+                   key=lambda i: (-len(name_words(spans[i].text)), i))
+    clusters: list[_Cluster] = []
+    for i in order:
+        words = name_words(spans[i].text)
+        fits = [c for c in clusters if is_subname(words, c.name_words)]
+        if fits:
+            min(fits, key=lambda c: _distance(c, i)).members.append(i)
+        else:
+            clusters.append(_Cluster("PERSON", words, _clean_name(spans[i]), [i]))
+    for cluster in clusters:
+        cluster.members.sort()
+    return clusters
+
+
+def _distance(cluster: _Cluster, index: int) -> tuple[int, int]:
+    """Prefer the cluster mentioned most recently before ``index``, then the earliest one."""
+    before = [m for m in cluster.members if m < index]
+    return (0, index - max(before)) if before else (1, min(cluster.members))
+
+
+def _char_spans(doc: Doc, text: str, cands: list[_Candidate]) -> list[Span]:
+    return [Span.of(text, doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
+
+
+def _untagged_surnames(doc: Doc, cands: list[_Candidate], persons: list[_Cluster]) -> list[_Candidate]:
+    """Surnames of this article's fully named persons that spaCy left untagged ("Campos
+    described the talks"): a lone capitalized proper noun equal to such a surname."""
+    surnames = {surname(c.name_words)[0] for c in persons if len(c.name_words) > 1}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or token.lower_ not in surnames or not token.text[:1].isupper():
+            continue
+        if token.pos_ == "PROPN" and not any(_is_name_part(n) for n in _neighbours(doc, token.i)):
+            found.append(_with_title(doc, _Candidate(token.i, token.i + 1, "PERSON")))
+    return found
+
+
+def _neighbours(doc: Doc, i: int) -> list[Token]:
+    return [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+
+
+def _is_name_part(token: Token) -> bool:
+    """A capitalized proper noun next to a surname makes it part of another name."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not actors.is_title_word(token.text)
+
+
+def _persons_from_surnames(cands: list[_Candidate], spans: list[Span], persons: list[_Cluster]) -> list[_Candidate]:
+    """Re-type as PERSON a non-person entity whose text is a person's name or surname in this
+    article (spaCy tags "Trump" ORG or GPE now and then)."""
+    full_names = [c for c in persons if len(c.name_words) > 1]  # a lone "Twitter" PERSON proves nothing
+    names = {" ".join(c.name_words) for c in full_names} | {surname(c.name_words)[0] for c in full_names}
+    out = []
+    for cand, span in zip(cands, spans):
+        if cand.label not in ("PERSON", "NORP") and " ".join(name_words(span.text)) in names \
+                and actors.country_of_name(span.text) is None:
+            cand = replace(cand, label="PERSON")
+        out.append(cand)
+    return out
+
+
+def _other_clusters(cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:
+    """Non-person mentions of one canonical name (same type) form one cluster."""
+    by_key: dict[tuple[str, str], _Cluster] = {}
+    for i, cand in enumerate(cands):
+        if cand.label == "PERSON":
+            continue
+        name = _canonical_name(cand.label, _clean_name(spans[i]))
+        key = (cand.label, actors.lookup_key(name))
+        cluster = by_key.setdefault(key, _Cluster(cand.label, [], name, []))
+        cluster.members.append(i)
+        if len(name) > len(cluster.name):
+            cluster.name = name
+    return list(by_key.values())
+
+
+def _canonical_name(label: str, name: str) -> str:
+    """The name all surface forms of one thing share: table names for known organisations,
+    the usual country name for a state ("U.S." -> "United States"), singular demonyms."""
+    org = actors.known_organization(name)
+    if org:
+        return org.name
+    if label == "GPE":
+        code = actors.country_of_state_name(name)
+        return actors.country_name(code) if code else name
+    if label == "NORP":
+        return actors.demonym_name(name) or name
+    return name
+
+
+def _cluster_actor(cluster: _Cluster, cands: list[_Candidate], spans: list[Span]) -> tuple[str | None, str | None]:
+    """(country, sector) of a cluster: persons from their titles, the rest from their name."""
+    if cluster.label == "PERSON":
+        titles = [cands[i].title for i in cluster.members if cands[i].title]
+        countries = [c for c in (actors.country_in_phrase(t) for t in titles) if c]
+        sectors = [s for s in (actors.title_sector(t) for t in titles) if s]
+        return _most_common(countries), _most_common(sectors)
+    return name_actor(cluster.label, cluster.name)
+
+
+def name_actor(label: str, name: str) -> tuple[str | None, str | None]:
+    """(country, sector) that a non-person entity's name implies."""
+    org = actors.known_organization(name)
+    if org:
+        return org.country, org.sector
+    if label in PLACE_LABELS:
+        return actors.country_of_place(name), None
+    if label == "NORP":
+        return actors.country_of_demonym(name), None
+    if label == "ORG":
+        return actors.country_in_phrase(name), actors.organization_sector(name)
+    return None, None
+
+
+def _most_common(values: list[str]) -> str | None:
+    """Most frequent value; ties go to the first seen (deterministic for a given article)."""
+    if not values:
+        return None
+    return max(dict.fromkeys(values), key=values.count)

@@ -1,0 +1,1 @@
+"""TIMEX3 recognition and normalisation (see ``storyline.annotate.time`` for the entry point)."""

@@ -1,0 +1,129 @@
+"""Named building blocks of the time grammar: word lists, their regex alternations and values.
+
+Kept apart from the rules so that a rule reads like the phrase it matches
+("{MODIFIER} {NUMBER} {UNIT}s ago") and every word list has one home.
+"""
+from __future__ import annotations
+
+import re
+
+
+def alternation(words: list[str] | dict[str, object]) -> str:
+    """A non-capturing regex alternation, longest first so that "Sept." wins over "Sep"."""
+    items = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                 "september", "october", "november", "december"], start=1):
+    MONTHS[_name] = _number
+    MONTHS[_name[:3]] = _number
+    MONTHS[_name[:3] + "."] = _number
+MONTHS.update({"sept": 9, "sept.": 9})
+MONTHS.pop("may.", None)
+# full names and dotted abbreviations only: bare "Mar", "Jun" as words are too ambiguous ("mar", "jan")
+MONTH_WORDS = {w: n for w, n in MONTHS.items() if len(w) > 3 or w.endswith(".") or w == "may"}
+
+WEEKDAYS: dict[str, int] = {}
+for _number, _name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+                                start=1):
+    WEEKDAYS[_name] = _number
+    WEEKDAYS[_name + "s"] = _number
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+                "mid-afternoon": "AF", "mid afternoon": "AF", "midday": "T12:00", "noon": "T12:00",
+                "midnight": "T24:00"}
+
+# unit word -> (TimeML duration letter, is it a time unit (PT...)?)
+UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "night": ("D", False), "week": ("W", False), "weekend": ("WE", False),
+    "fortnight": ("2W", False), "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
+    "decade": ("E", False), "century": ("C", False), "centurie": ("C", False), "millennium": ("L", False),
+}
+UNIT_WORD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millennium)"
+CALENDAR_UNIT = r"(?:day|week|weekend|month|quarter|year|decade|century)"
+
+ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+VAGUE_COUNTS = {"a few": "X", "few": "X", "several": "X", "some": "X", "many": "X", "a couple of": 2,
+                "a couple": 2, "a pair of": 2, "a dozen": 12, "dozens of": "X", "a": 1, "an": 1, "one": 1}
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+            "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+            "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1}
+
+_NUMBER_WORD = alternation([*ONES, *TENS, *SCALES])
+SPELLED_NUMBER = rf"(?:{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*)"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
+NUMBER = rf"(?:{DIGITS}|{SPELLED_NUMBER}|{alternation(VAGUE_COUNTS)})"
+ORDINAL = rf"(?:{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
+
+# words in front of an amount of time -> TimeML mod
+AMOUNT_MODIFIERS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+                    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "just under": "LESS_THAN",
+                    "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+                    "more than": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN",
+                    "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+                    "at most": "EQUAL_OR_LESS"}
+# words in front of a point or period -> TimeML mod
+POINT_MODIFIERS = {"early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+                   "late": "END", "later": "END", "the end of": "END", "mid": "MID", "mid-": "MID",
+                   "the middle of": "MID", "around": "APPROX", "about": "APPROX"}
+
+# deictic words that need no arithmetic
+REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+                   "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+                   "these days": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+                   "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+                   "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+                   "the foreseeable future": "FUTURE_REF", "future": "FUTURE_REF"}
+
+HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+            "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
+            "valentine's day": (2, 14)}
+
+SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+               "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
+
+
+def number_value(text: str) -> float | str | None:
+    """The value of a written amount ("twenty four", "2 1/2", "a couple of", "several" -> "X")."""
+    words = text.lower().replace(",", "").strip()
+    if words in VAGUE_COUNTS:
+        value = VAGUE_COUNTS[words]
+        return float(value) if isinstance(value, int) else value
+    if re.fullmatch(r"\d+(?:\.\d+)?(?:\s+\d/\d)?", words):
+        whole, _, fraction = words.partition(" ")
+        value = float(whole)
+        if fraction:
+            numerator, denominator = fraction.split("/")
+            value += int(numerator) / int(denominator)
+        return value
+    return _spelled_value(words)
+
+
+def _spelled_value(words: str) -> float | None:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", words):
+        if word == "and":
+            continue
+        if word in ONES:
+            current += ONES[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in SCALES:
+            current = max(current, 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return float(total + current)

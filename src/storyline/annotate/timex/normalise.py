@@ -1,0 +1,202 @@
+"""Calendar arithmetic behind TIMEX3 values: shifting a publication date by units, picking the
+weekday/month/quarter a bare name refers to, and writing TimeML value strings.
+
+Written here because no Python library resolves relative phrases the TimeML way (dateparser reads
+"within two weeks" as a past date and cannot give granular values like "2026-W08" or "2025-Q3");
+python-dateutil is used for what it does well, reading absolute date strings and month arithmetic.
+Every function takes ``anchor=None`` and then answers with a partially specified value
+("XXXX-06", "XXXX-WXX-3") instead of guessing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import relativedelta
+
+Direction = Literal["past", "future", "present"] | None
+
+GRANULAR_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
+
+
+def parse_anchor(anchor: str | None) -> dt.date | None:
+    """The calendar date of an ISO date or datetime string (dateutil also takes odd forms)."""
+    if not anchor:
+        return None
+    try:
+        return dt.date.fromisoformat(anchor[:10])
+    except ValueError:
+        try:
+            return date_parser.parse(anchor).date()
+        except (ValueError, OverflowError):
+            return None
+
+
+# ------------------------------------------------------------------ value formats
+
+def day_value(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def week_value(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def at_granularity(day: dt.date | None, unit: str) -> str:
+    """``day`` written at the precision of ``unit`` ("2026-W08", "2025-Q3", "202" for a decade)."""
+    if day is None:
+        return underspecified(unit)
+    if unit == "day":
+        return day_value(day)
+    if unit == "week":
+        return week_value(day)
+    if unit == "weekend":
+        return week_value(day) + "-WE"
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{quarter_of(day)}"
+    if unit == "half":
+        return f"{day.year:04d}-H{1 if day.month <= 6 else 2}"
+    if unit == "decade":
+        return f"{day.year:04d}"[:3]
+    if unit == "century":
+        return f"{day.year:04d}"[:2]
+    return f"{day.year:04d}"
+
+
+def underspecified(unit: str) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+            "quarter": "XXXX-QX", "half": "XXXX-HX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+
+
+# ------------------------------------------------------------------ arithmetic
+
+def shift(anchor: dt.date | None, unit: str, amount: int) -> dt.date | None:
+    """``anchor`` moved by ``amount`` units (month ends clamp: Mar 31 - 1 month = Feb 28)."""
+    if anchor is None:
+        return None
+    steps = {"day": relativedelta(days=amount), "week": relativedelta(weeks=amount),
+             "weekend": relativedelta(weeks=amount), "month": relativedelta(months=amount),
+             "quarter": relativedelta(months=3 * amount), "half": relativedelta(months=6 * amount),
+             "year": relativedelta(years=amount), "decade": relativedelta(years=10 * amount),
+             "century": relativedelta(years=100 * amount)}
+    try:
+        return anchor + steps.get(unit, relativedelta(years=amount))
+    except (OverflowError, ValueError):
+        return None
+
+
+def relative_value(anchor: dt.date | None, unit: str, amount: int) -> str:
+    """"last week" = relative_value(anchor, "week", -1) -> "2026-W06"."""
+    return at_granularity(shift(anchor, unit, amount), unit)
+
+
+def weekday_value(anchor: dt.date | None, weekday: int, direction: Direction, offset_weeks: int = 0) -> str:
+    """The date a bare weekday name (1 = Monday) refers to.
+
+    Past (and unknown, the usual case in news): the latest such day on or before the anchor;
+    future: the first one after it (a reporter says "today" for the publication day itself). ``offset_weeks`` handles "last Friday" / "next Friday".
+    """
+    if anchor is None:
+        return f"XXXX-WXX-{weekday}"
+    delta = weekday - anchor.isoweekday()
+    if direction == "future":
+        delta = delta % 7 or 7
+    else:
+        delta = -((-delta) % 7)
+    day = anchor + dt.timedelta(days=delta + 7 * offset_weeks)
+    return day_value(day)
+
+
+def last_named_weekday(anchor: dt.date | None, weekday: int, step: int) -> str:
+    """"last Friday" (step -1) is the latest Friday strictly before the anchor; "next Friday" (+1)
+    the first one strictly after it."""
+    if anchor is None:
+        return f"XXXX-WXX-{weekday}"
+    delta = weekday - anchor.isoweekday()
+    if step < 0:
+        delta = -((-delta) % 7) or -7
+    else:
+        delta = delta % 7 or 7
+    return day_value(anchor + dt.timedelta(days=delta))
+
+
+def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direction) -> int | None:
+    """Year of a month (or month/day, season) given without one, read from the anchor and tense.
+
+    Distance decides when it is decisive: a month within two of the anchor's is this year's
+    ("Dec. 7" in an October report, whatever the tense), one nine or more away is across the
+    year boundary ("January" in October is next January). In between, past tense moves a later
+    month to last year and future tense an earlier one to next year; no tense takes the nearest.
+    """
+    if anchor is None:
+        return None
+    diff = position[0] - anchor.month
+    if abs(diff) <= 2:
+        return anchor.year
+    if abs(diff) < 9:
+        if direction == "past":
+            return anchor.year - 1 if diff > 0 else anchor.year
+        if direction == "future":
+            return anchor.year + 1 if diff < 0 else anchor.year
+    if diff > 6:
+        return anchor.year - 1
+    if diff < -6:
+        return anchor.year + 1
+    return anchor.year
+
+
+def month_value(anchor: dt.date | None, month: int, direction: Direction, day: int | None = None,
+                year: int | None = None) -> str:
+    year = year if year is not None else year_for(anchor, (month,) if day is None else (month, day), direction)
+    head = "XXXX" if year is None else f"{year:04d}"
+    return f"{head}-{month:02d}" + ("" if day is None else f"-{day:02d}")
+
+
+def quarter_value(anchor: dt.date | None, quarter: int, direction: Direction, year: int | None = None) -> str:
+    if year is None and anchor is not None:
+        current = quarter_of(anchor)
+        year = anchor.year
+        if direction != "future" and quarter > current:
+            year -= 1
+        elif direction == "future" and quarter < current:
+            year += 1
+    return f"{'XXXX' if year is None else f'{year:04d}'}-Q{quarter}"
+
+
+def season_value(anchor: dt.date | None, season: str, direction: Direction, offset_years: int = 0) -> str:
+    if anchor is None:
+        return f"XXXX-{season}"
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    year = year_for(anchor, (start_month,), direction) or anchor.year
+    return f"{year + offset_years:04d}-{season}"
+
+
+def duration_value(amount: float | str | None, letter: str, is_time: bool) -> str:
+    """"P2W", "PT3H", "PXY"; fractional amounts are kept ("P2.5Y")."""
+    if amount is None or isinstance(amount, str):
+        count = "X"
+    elif float(amount).is_integer():
+        count = str(int(amount))
+    else:
+        count = f"{amount:g}"
+    if letter == "WE":
+        return f"P{count}WE"
+    if letter == "2W":
+        return "P2W" if count == "1" else f"P{count}W"
+    return ("PT" if is_time else "P") + count + letter
+
+
+def parse_absolute(text: str) -> dt.date | None:
+    """An absolute date string ("March 26, 1996", "26 March 1996", "1996-03-26") via dateutil."""
+    try:
+        return date_parser.parse(text, default=dt.datetime(1, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None

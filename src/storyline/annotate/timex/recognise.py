@@ -1,0 +1,167 @@
+"""The recogniser: a rule grammar over regular expressions built from the named blocks in
+``lexicon``. Each rule has a name that ``resolve`` maps to the function giving its TIMEX3 type
+and value; overlapping matches are settled longest first, so "10 p.m. Wednesday" beats
+"Wednesday" and "the past two months" beats "two months".
+
+Spans follow TimeML/TempEval-3 conventions: determiners and modifiers that are part of the
+expression are in ("the third quarter", "last Friday", "about two years"), prepositions are out
+("in June", "within two weeks").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, HOLIDAYS, MONTH_WORDS, NUMBER, ORDINAL,
+                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNIT_WORD, WEEKDAYS, alternation)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str | None]
+    priority: int
+
+
+_L = r"(?<![\w$.-])"       # left word boundary that also refuses "$1990", "-1990", "1.1990"
+_R = r"(?![\w%-]|\.\d|,\d)"  # right boundary that refuses "1990%", "1,990", "1990-91"
+
+MONTH = alternation(MONTH_WORDS)
+WEEKDAY = alternation(WEEKDAYS)
+SEASON = alternation(SEASONS)
+PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+POINT_MOD = alternation([w for w in POINT_MODIFIERS if w != "mid-"])
+AMOUNT_MOD = alternation(AMOUNT_MODIFIERS)
+RELATIVE_WORD = r"(?:this|last|next|coming|past|previous|current|the\s+current|the\s+coming|the\s+past|" \
+                r"the\s+previous|the\s+next|the\s+last|the\s+same)"
+CLOCK = r"(?:\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?(?!\w))?|\d{1,2}\s*[ap]\.?m\.?(?!\w)|noon|midnight|midday)"
+ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
+DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
+
+# (rule name, pattern); earlier rules win ties of equal length
+RULES: list[tuple[str, str]] = [
+    ("iso_datetime", rf"{_L}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ](?P<clock>\d{{2}}:\d{{2}}(?::\d{{2}})?))?{_R}"),
+    ("numeric_date", rf"{_L}(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{{4}}|\d{{2}}){_R}"),
+    ("clock_on_day", rf"{_L}(?P<mod>around|about|at\s+about|shortly\s+(?:before|after)\s+)?(?P<clock>{CLOCK}){ZONE}"
+                     rf"(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|{MONTH}\s+{DAY})|\s+(?P<part>this\s+(?:morning|"
+                     rf"afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?!\w)"),
+    ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{MONTH}\s+{DAY}),?\s+at\s+(?P<clock>{CLOCK}){ZONE}(?!\w)"),
+    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+    ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
+    ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR}){_R}"),
+    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
+    ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)"),
+    ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
+    ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
+    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
+    ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
+    ("century", rf"{_L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ordinal>{ORDINAL})[\s-]century{_R}"),
+    ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
+    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<rel>this|last|next|past|coming|the)\s+)"
+                        rf"(?:(?P<mod2>early|late)\s+)?(?P<season>{SEASON})(?!\w)"),
+    ("quarter", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
+                rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<period>quarter|half)"
+                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?{_R}"),
+    ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
+                      rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
+                      rf"(?P<period>quarter|period|half)(?!\w)"),
+    ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
+    ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+(?P<year>{YEAR}){_R}"),
+    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
+    ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?!\w)"),
+    ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
+            rf"(?P<dir>ago|earlier|hence|from\s+now|back)(?!\w)"),
+    ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago|earlier|later)(?!\w)"),
+    ("day_relative", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow|"
+                     rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+                     rf"(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
+    ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
+    ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
+                rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
+    ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?(?P<rel>this|last|next|coming|past|previous|"
+                      rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
+                      rf"the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?:'s)?(?!\w)"),
+    ("year_end", rf"{_L}(?:(?P<mod>around|about|by)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
+    ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
+    ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
+    ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?:to|or|and)\s+(?P<number2>{NUMBER})\s+"
+                      rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
+    ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
+                 rf"final|latest|following|remaining|preceding)\s+)?(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|"
+                 rf"straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?(?!\w)"),
+    ("adjective_duration", rf"{_L}(?P<number>{NUMBER})-(?P<unit>{UNIT_WORD})(?:-long)?(?![\w-])"),
+    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries)(?!\w)"),
+    ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
+    ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER})\s+)?(?P<what>{UNIT_WORD}s?|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
+    ("reference", rf"{_L}(?P<word>{alternation(REFERENCE_WORDS)})(?!\w)"),
+]
+
+COMPILED = [(name, re.compile(pattern, re.I)) for name, pattern in RULES]
+_CASE_SENSITIVE_MONTHS = {"may", "march"}
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every rule match in ``text``, overlaps settled longest first (then earliest rule)."""
+    found = []
+    for priority, (name, pattern) in enumerate(COMPILED):
+        for match in pattern.finditer(text):
+            start, end = _trim(text, match.start(), match.end())
+            if end > start and _acceptable(name, match):
+                found.append(Candidate(start, end, name, match.groupdict(), priority))
+    return _without_overlaps(found)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,\t\n":
+        end -= 1
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return start, end
+
+
+def _acceptable(name: str, match: re.Match) -> bool:
+    """Guards a regex cannot say well: "may"/"march" as verbs, lower-case weekday homographs."""
+    month = match.groupdict().get("month")
+    if month and month.lower() in _CASE_SENSITIVE_MONTHS and not month[0].isupper():
+        return False
+    if name == "relative_month" and month and month.lower() == "may" and not match.group("rel") \
+            and not match.group("mod"):
+        before = match.string[max(0, match.start() - 12):match.start()].lower()
+        return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
+    weekday = match.groupdict().get("weekday")
+    if weekday and not weekday[0].isupper():
+        return False
+    if name == "reference" and match.group("word").lower() == "future":
+        return False
+    if name == "set_rate":
+        return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, max(0, match.start() - 30), match.start()))
+    if name in ("duration", "bare_plural", "span_duration") and _AGE.match(match.string, match.end()):
+        return False
+    if name in ("duration", "adjective_duration") and re.fullmatch(YEAR, match.group("number")):
+        return False
+    if name == "year" and not match.group("mod"):
+        return not _COUNTED_NOUN.match(match.string, match.end())
+    return True
+
+
+_AGE = re.compile(r"[\s-]+old\b", re.I)
+_RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"
+                           r"dollars?|shares?|barrels?|tons?|units?|pounds?|yen|marks?|francs?|copies|visitors))\s*$",
+                           re.I)
+# "2000 people", "1500 troops": a four-digit number followed by a counted plural noun is no year
+_COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results)\b)"
+                           r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet)\b")
+
+
+def _without_overlaps(found: list[Candidate]) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if all(candidate.end <= s or candidate.start >= e for s, e in taken):
+            chosen.append(candidate)
+            taken.append((candidate.start, candidate.end))
+    return sorted(chosen, key=lambda c: c.start)

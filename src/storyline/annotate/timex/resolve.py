@@ -1,0 +1,468 @@
+"""The normaliser: one function per recogniser rule, turning a match into (type, value, mod).
+
+Deictic expressions ("yesterday", "last week", "two years ago") are resolved against the anchor
+(publication date); anaphoric ones ("a year earlier", "the same quarter", "year-earlier") against
+the last date the article mentioned, falling back to the anchor. Bare names ("Wednesday", "June",
+"the third quarter") take their direction from the tense of the clause.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import normalise as cal
+from .lexicon import (AMOUNT_MODIFIERS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, POINT_MODIFIERS,
+                      REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value)
+from .normalise import Direction
+
+Result = tuple[str, str, str | None]  # type, value, mod
+# rules whose value is computed from the discourse reference: they must not become the reference
+ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective"})
+
+
+@dataclass(slots=True)
+class Context:
+    """What a resolver may look at besides its match: the anchor, the clause tense (computed only
+    when asked) and the discourse reference (last resolved date of the article)."""
+
+    anchor: dt.date | None
+    tense: Callable[[], Direction]
+    reference: str | None = None
+    _direction: Direction = field(default=None)
+    _known: bool = False
+
+    def direction(self) -> Direction:
+        if not self._known:
+            self._direction, self._known = self.tense(), True
+        return self._direction
+
+
+def resolve(rule: str, groups: dict[str, str | None], context: Context) -> Result | None:
+    return RESOLVERS[rule](_Groups(groups), context)
+
+
+class _Groups(dict):
+    """Lower-cased, whitespace-collapsed group values; missing groups read as ''."""
+
+    def __init__(self, groups: dict[str, str | None]):
+        super().__init__({k: re.sub(r"\s+", " ", v).lower() for k, v in groups.items() if v})
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+# ------------------------------------------------------------------ helpers
+
+def _point_mod(word: str) -> str | None:
+    return POINT_MODIFIERS.get(word.rstrip("-")) if word else None
+
+
+def _amount_mod(word: str) -> str | None:
+    return AMOUNT_MODIFIERS.get(word) if word else None
+
+
+def _day_number(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def _year_of(word: str) -> int:
+    year = int(word)
+    return year + (1900 if year >= 50 else 2000) if len(word) == 2 else year
+
+
+def _clock(word: str) -> str:
+    """"7:15 p.m." -> "T19:15", "noon" -> "T12:00"."""
+    if word in PARTS_OF_DAY:
+        return PARTS_OF_DAY[word]
+    digits = re.findall(r"\d+", word)
+    hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
+    if re.search(r"p\.?m", word) and hour < 12:
+        hour += 12
+    if re.search(r"a\.?m", word) and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _day_of_word(word: str, context: Context) -> str:
+    """The date of "today"/"yesterday"/"Friday"/"March 3" in a clock phrase; anchor when absent."""
+    if not word or word == "today" or word == "tonight":
+        return cal.day_value(context.anchor) if context.anchor else "XXXX-XX-XX"
+    if word in ("yesterday", "tomorrow"):
+        return cal.relative_value(context.anchor, "day", -1 if word == "yesterday" else 1)
+    if word in WEEKDAYS:
+        return cal.weekday_value(context.anchor, WEEKDAYS[word], context.direction())
+    month, _, day = word.partition(" ")
+    return cal.month_value(context.anchor, MONTHS[month], context.direction(), _day_number(day))
+
+
+def _date_from(value: str | None) -> dt.date | None:
+    """A concrete date standing for a value ("1989-Q3" -> 1989-07-01), for anaphoric shifts."""
+    if not value:
+        return None
+    match = re.match(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q(\d)|W(\d{2})))?$", value)
+    if not match:
+        return None
+    year, month, day, quarter, week = match.groups()
+    if week:
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    if quarter:
+        return dt.date(int(year), 3 * int(quarter) - 2, 1)
+    return dt.date(int(year), int(month or 1), int(day or 1))
+
+
+def _granularity(value: str | None) -> str:
+    if value and re.match(r"\d{4}-Q\d$", value):
+        return "quarter"
+    return ""
+
+
+# ------------------------------------------------------------------ absolute dates
+
+def _iso_datetime(g, context):
+    if g["clock"]:
+        return "TIME", f"{g['date']}T{g['clock'][:5]}", None
+    return "DATE", g["date"], None
+
+
+def _numeric_date(g, context):
+    return "DATE", f"{_year_of(g['year']):04d}-{int(g['month']):02d}-{int(g['day']):02d}", None
+
+
+def _clock_on_day(g, context):
+    value = _day_of_word(g["day"], context) + _clock(g["clock"])
+    return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "at about") else None
+
+
+def _weekday_date(g, context):
+    month, day = MONTHS[g["month"]], _day_number(g["day"])
+    year = int(g["year"]) if g["year"] else _year_matching_weekday(context.anchor, month, day, WEEKDAYS[g["weekday"]])
+    return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year), None
+
+
+def _year_matching_weekday(anchor: dt.date | None, month: int, day: int, weekday: int) -> int | None:
+    """"Friday, March 6" without a year: the year near the anchor in which that date is a Friday."""
+    if anchor is None:
+        return None
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            if dt.date(year, month, day).isoweekday() == weekday:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+def _full_date(g, context):
+    try:
+        day = dt.date(int(g["year"]), MONTHS[g["month"]], _day_number(g["day"]))
+    except ValueError:
+        return None
+    return "DATE", cal.day_value(day), _point_mod(g["mod"])
+
+
+def _month_day(g, context):
+    day = _day_number(g["day"])
+    if day > 31:
+        return None
+    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], context.direction(), day), _point_mod(g["mod"])
+
+
+def _month_year(g, context):
+    mod = _point_mod(g["mod"]) or ("MID" if "mid" in (g["mid"] or "") else None)
+    return "DATE", f"{int(g['year']):04d}-{MONTHS[g['month']]:02d}", mod
+
+
+def _month_relative_year(g, context):
+    offset = {"this": 0, "last": -1, "next": 1}[g["rel"]]
+    year = context.anchor.year + offset if context.anchor else None
+    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], None, year=year), _point_mod(g["mod"])
+
+
+def _relative_month(g, context):
+    month = MONTHS[g["month"]]
+    mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None)
+    anchor, rel = context.anchor, g["rel"]
+    if anchor is None or rel in ("", "that"):
+        return "DATE", cal.month_value(anchor, month, context.direction()), mod
+    if rel in ("last", "past"):
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel in ("next", "coming"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year
+    return "DATE", f"{year:04d}-{month:02d}", mod
+
+
+def _decade(g, context):
+    digits = re.sub(r"\D", "", g["decade"])
+    value = digits[:3] if len(digits) == 4 else "19" + digits[0]
+    return "DATE", value, _point_mod(g["mod"])
+
+
+def _century(g, context):
+    ordinal = g["ordinal"]
+    number = ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+    if number <= 0:
+        return None
+    return "DATE", f"{number - 1:02d}", _point_mod(g["mod"])
+
+
+def _season_year(g, context):
+    return "DATE", f"{int(g['year']):04d}-{SEASONS[g['season']]}", _point_mod(g["mod"] or g["mod2"])
+
+
+def _relative_season(g, context):
+    season, anchor, rel = SEASONS[g["season"]], context.anchor, g["rel"]
+    mod = _point_mod(g["mod"] or g["mod2"])
+    if anchor is None or rel == "the":
+        return "DATE", cal.season_value(anchor, season, context.direction()), mod
+    if rel == "this":
+        return "DATE", f"{anchor.year:04d}-{season}", mod
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    if rel in ("last", "past"):
+        year = anchor.year if start + 3 <= anchor.month else anchor.year - 1
+    else:
+        year = anchor.year if start > anchor.month else anchor.year + 1
+    return "DATE", f"{year:04d}-{season}", mod
+
+
+def _quarter(g, context):
+    ordinal = g["ordinal"]
+    number = 4 if ordinal == "final" else ORDINALS.get(ordinal) or int(ordinal[0])
+    if g["period"] == "half":
+        if number > 2:
+            return None
+        year = _explicit_year(g, context) or cal.year_for(context.anchor, (6 * number - 5,), context.direction())
+        return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{number}", None
+    year = _explicit_year(g, context)
+    value = cal.quarter_value(context.anchor, number, "past", year)
+    if g["ago"] and value[:4].isdigit():
+        value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+    return "DATE", value, None
+
+
+def _explicit_year(g, context) -> int | None:
+    if g["year"]:
+        return int(g["year"])
+    owner = g["owner"] or (g["rel"] + " year" if g["rel"] else "")
+    if re.fullmatch(r"\d{4}", owner):
+        return int(owner)
+    if owner and context.anchor:
+        return context.anchor.year + {"this year": 0, "last year": -1, "next year": 1}[owner]
+    return None
+
+
+_PREVIOUS = {"latest", "just-ended", "recent", "past", "last", "previous", "prior"}
+_YEAR_AGO = {"year-ago", "year-earlier", "year earlier", "comparable"}
+
+
+def _named_quarter(g, context):
+    which, period = g["which"], g["period"]
+    if period != "quarter" and not which:
+        return None
+    if not which and not g["the"]:
+        return None
+    if period == "half":
+        return None
+    anchor_quarter = cal.at_granularity(context.anchor, "quarter") if context.anchor else "XXXX-QX"
+    previous = cal.relative_value(context.anchor, "quarter", -1)
+    reference = context.reference if _granularity(context.reference) == "quarter" else None
+    if re.fullmatch(r"\d{4}", which):
+        return "DATE", f"{which}-{previous[-2:]}" if previous[-2] == "Q" else which, None
+    if which == "current":
+        return "DATE", anchor_quarter, None
+    if which in _YEAR_AGO:
+        base = _date_from(reference or previous)
+        return "DATE", cal.relative_value(base, "quarter", -4), None
+    if which == "same" and reference:
+        return "DATE", reference, None
+    if which == "fiscal" and period != "quarter":
+        return None
+    return "DATE", previous, None
+
+
+def _year_ago_adjective(g, context):
+    reference = context.reference if _granularity(context.reference) == "quarter" else None
+    if reference:
+        return "DATE", cal.relative_value(_date_from(reference), "quarter", -4), None
+    return "DATE", cal.relative_value(context.anchor, "year", -1), None
+
+
+def _year(g, context):
+    mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None)
+    return "DATE", g["year"], mod
+
+
+def _holiday(g, context):
+    name = g["name"]
+    if name.startswith("thanksgiving"):
+        year = cal.year_for(context.anchor, (11, 22), context.direction())
+        if year is None:
+            return "DATE", "XXXX-11-XX", None
+        first = dt.date(year, 11, 1)
+        return "DATE", cal.day_value(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)), None
+    if name.startswith("easter"):
+        return None
+    month, day = HOLIDAYS[name]
+    return "DATE", cal.month_value(context.anchor, month, context.direction(), day), None
+
+
+# ------------------------------------------------------------------ relative dates
+
+_BACKWARD = {"ago", "earlier", "before", "back"}
+_ANAPHORIC = {"earlier", "before", "later", "after"}
+
+
+def _ago(g, context):
+    unit = _unit_name(g["unit"])
+    amount = number_value(g["number"])
+    backward = g["dir"] in _BACKWARD
+    mod = _amount_mod(g["mod"])
+    if not isinstance(amount, float):
+        return "DATE", "PAST_REF" if backward else "FUTURE_REF", mod
+    base, granularity = context.anchor, unit
+    if g["dir"] in _ANAPHORIC and context.reference:
+        base = _date_from(context.reference) or context.anchor
+    if unit == "year" and _granularity(context.reference) == "quarter":
+        # in earnings reports "a year ago/earlier" is the same quarter of the year before
+        base, granularity = _date_from(context.reference), "quarter"
+    if unit in ("hour", "minute", "second"):
+        granularity, amount, unit = "day", 0.0, "day"
+    steps = int(round(amount)) * (-1 if backward else 1)
+    return "DATE", cal.relative_value(base, unit if unit in cal.GRANULAR_UNITS else "year", steps) \
+        if granularity != "quarter" else cal.relative_value(base, "quarter", 4 * steps), mod
+
+
+def _plural_ago(g, context):
+    return "DATE", "PAST_REF" if g["dir"] in _BACKWARD else "FUTURE_REF", None
+
+
+def _unit_name(word: str) -> str:
+    word = word.lower()
+    if word.startswith("centur"):
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
+
+
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                "the day after tomorrow": 2}
+
+
+def _day_relative(g, context):
+    day = cal.relative_value(context.anchor, "day", _DAY_OFFSETS[g["day"]])
+    mod = _point_mod(g["mod"])
+    if g["day"] == "tonight":
+        return "TIME", day + "TNI", mod
+    if g["part"]:
+        return "TIME", day + "T" + PARTS_OF_DAY[g["part"]], mod
+    return "DATE", day, mod
+
+
+def _part_of_day(g, context):
+    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(g["rel"], 0)
+    if g["rel"] == "last" and g["part"] not in ("night", "overnight"):
+        return None
+    day = cal.relative_value(context.anchor, "day", offset)
+    return "TIME", day + "T" + PARTS_OF_DAY[g["part"]], _point_mod(g["mod"])
+
+
+def _weekday(g, context):
+    word, rel = g["weekday"], g["rel"]
+    weekday = WEEKDAYS[word]
+    suffix = "T" + PARTS_OF_DAY[g["part"]] if g["part"] else ""
+    if word.endswith("s") and not rel:
+        return "SET", f"XXXX-WXX-{weekday}{suffix}", None
+    if rel in ("last", "past", "previous"):
+        value = cal.last_named_weekday(context.anchor, weekday, -1)
+    elif rel in ("next", "coming"):
+        value = cal.last_named_weekday(context.anchor, weekday, 1)
+    else:
+        direction = "future" if rel == "this" else context.direction()
+        value = cal.weekday_value(context.anchor, weekday, direction)
+    return ("TIME" if suffix else "DATE"), value + suffix, _point_mod(g["mod"])
+
+
+_UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the same": 0, "last": -1, "past": -1,
+                 "previous": -1, "the past": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1,
+                 "the coming": 1, "the next": 1}
+
+
+def _relative_unit(g, context):
+    unit, rel = g["unit"].replace("fiscal ", ""), g["rel"]
+    if (rel in ("the past", "the last", "the next", "the coming", "the previous")
+            or (rel == "the" and unit == "year")) and not g["mod"]:
+        letter, _ = UNITS[unit]
+        return "DURATION", cal.duration_value(1.0, letter, False), None
+    if unit == "weekend" and _UNIT_OFFSETS[rel] == 0:
+        saturday = cal.weekday_value(context.anchor, 6, context.direction())
+        value = saturday[:10] if context.anchor is None else cal.week_value(dt.date.fromisoformat(saturday)) + "-WE"
+        return "DATE", value if context.anchor else "XXXX-WXX-WE", _point_mod(g["mod"])
+    value = cal.relative_value(context.anchor, unit, _UNIT_OFFSETS[rel])
+    return "DATE", value, _point_mod(g["mod"])
+
+
+def _year_end(g, context):
+    return "DATE", cal.relative_value(context.anchor, "year", 0), "APPROX" if g["mod"] in ("around", "about") else "END"
+
+
+def _vague_recent(g, context):
+    return "DATE", "FUTURE_REF" if g["which"] == "coming" else "PAST_REF", None
+
+
+# ------------------------------------------------------------------ durations and sets
+
+def _duration(g, context):
+    unit = _unit_name(g["unit"])
+    letter, is_time = UNITS[unit]
+    amount = number_value(g["number"])
+    if amount is None:
+        return None
+    return "DURATION", cal.duration_value(amount, letter, is_time), _amount_mod(g["mod"])
+
+
+def _bare_plural(g, context):
+    letter, is_time = UNITS[_unit_name(g["unit"])]
+    return "DURATION", cal.duration_value("X", letter, is_time), _amount_mod(g["mod"])
+
+
+def _set_adverb(g, context):
+    return "SET", SET_ADVERBS[g["word"]], None
+
+
+def _set_every(g, context):
+    what = g["what"]
+    if what in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[what]}", None
+    if what in MONTHS:
+        return "SET", f"XXXX-{MONTHS[what]:02d}", None
+    if what in SEASONS:
+        return "SET", f"XXXX-{SEASONS[what]}", None
+    letter, is_time = UNITS[_unit_name(what)]
+    amount = number_value(g["number"]) if g["number"] else 1.0
+    return "SET", cal.duration_value(amount, letter, is_time), None
+
+
+def _set_rate(g, context):
+    letter, is_time = UNITS[g["unit"]]
+    return "SET", cal.duration_value(1.0, letter, is_time), None
+
+
+def _reference(g, context):
+    return "DATE", REFERENCE_WORDS[g["word"]], None
+
+
+RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
+    "iso_datetime": _iso_datetime, "numeric_date": _numeric_date, "clock_on_day": _clock_on_day,
+    "day_clock": _clock_on_day, "weekday_date": _weekday_date, "month_day_year": _full_date,
+    "day_month_year": _full_date, "month_day": _month_day, "day_month": _month_day, "month_year": _month_year,
+    "month_relative_year": _month_relative_year, "relative_month": _relative_month, "decade": _decade,
+    "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
+    "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "fiscal_year": _year,
+    "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago, "day_relative": _day_relative,
+    "part_of_day": _part_of_day, "weekday": _weekday, "relative_unit": _relative_unit, "year_end": _year_end,
+    "vague_recent": _vague_recent, "set_rate": _set_rate, "span_duration": _duration, "duration": _duration,
+    "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,
+    "set_every": _set_every, "reference": _reference,
+}

@@ -1,0 +1,321 @@
+"""Entities: per-article mentions (repairs, titles, countries, sectors, clusters), corpus-wide
+resolution and the actor knowledge behind them. Fixture texts are fictional and written here."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span as SpacySpan
+
+from storyline.annotate import actors
+from storyline.annotate.canonical import resolve_entities
+from storyline.annotate.entities import extract_mentions
+from storyline.model import Mention, Span
+
+from conftest import shared_path
+
+ARTICLE_A = (
+    "After a two-hour meeting with Norwegian Prime Minister Ingrid Halvorsen on Tuesday, Brazilian "
+    "President Marta Oliveira Campos said she would keep pursuing a fisheries agreement with Norway "
+    "rather than impose tariffs.\n"
+    'Campos described the talks as "very productive," but Halvorsen has long doubted that a deal is '
+    "within reach. Halvorsen's office said the prime minister had stressed the needs of Norwegian "
+    "fishing towns.\n"
+    "Beyond Norway, the leaders also discussed the situation in Venezuela. According to Campos, the "
+    'conversation touched on "real progress in the region."\n'
+    "Talks between Brazil and Norway resumed last week in Lisbon. In parallel, Brasilia has begun "
+    "moving ships to the South Atlantic, and the Pentagon said it was watching closely.\n"
+    "Chilean Foreign Minister Tomas Aravena Pino told Argentina on Tuesday that Chile would join the "
+    "talks. Hamas was not mentioned.\n"
+)
+ARTICLE_B = (
+    "Brazil's President Marta Oliveira Campos met Ingrid Halvorsen, Norway's prime minister, in Oslo "
+    "on Friday, weeks after talks in Lisbon stalled.\n"
+    "President Campos said Brazil wanted a deal. Halvorsen said Oslo would answer soon, while "
+    "Hezbollah and the United Nations were not involved.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def mentions_a(nlp):
+    return extract_mentions(nlp(ARTICLE_A), ARTICLE_A)
+
+
+@pytest.fixture(scope="module")
+def mentions_b(nlp):
+    return extract_mentions(nlp(ARTICLE_B), ARTICLE_B)
+
+
+def _by_text(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if m.span.text == text]
+
+
+def _one(mentions: list[Mention], text: str) -> Mention:
+    found = _by_text(mentions, text)
+    assert found, f"no mention {text!r} in {[m.span.text for m in mentions]}"
+    return found[0]
+
+
+# ------------------------------------------------------------------------------ per article
+
+
+def test_spans_point_into_the_text(mentions_a, mentions_b):
+    for text, mentions in ((ARTICLE_A, mentions_a), (ARTICLE_B, mentions_b)):
+        assert mentions
+        for m in mentions:
+            assert text[m.span.start:m.span.end] == m.span.text
+            assert m.span.text == m.span.text.strip()
+
+
+def test_premodifier_titles_give_country_and_sector(mentions_a):
+    halvorsen = _one(mentions_a, "Ingrid Halvorsen")
+    assert (halvorsen.type, halvorsen.title, halvorsen.country, halvorsen.sector) == \
+        ("PERSON", "Norwegian Prime Minister", "NOR", "GOV")
+    campos = _one(mentions_a, "Marta Oliveira Campos")
+    assert (campos.title, campos.country, campos.sector) == ("Brazilian President", "BRA", "GOV")
+    pino = _one(mentions_a, "Tomas Aravena Pino")
+    assert (pino.title, pino.country, pino.sector) == ("Chilean Foreign Minister", "CHL", "GOV")
+
+
+def test_appositive_and_possessive_titles(mentions_b):
+    halvorsen = _one(mentions_b, "Ingrid Halvorsen")
+    assert halvorsen.title == "Norway's prime minister"
+    assert halvorsen.country == "NOR"
+    campos = _one(mentions_b, "Marta Oliveira Campos")
+    assert campos.title == "Brazil's President" and campos.country == "BRA"
+
+
+def test_surnames_join_the_full_name_cluster(mentions_a):
+    full = _one(mentions_a, "Marta Oliveira Campos")
+    surnames = _by_text(mentions_a, "Campos")
+    assert len(surnames) == 2
+    assert {m.key for m in surnames} == {full.key}
+    assert all(m.name == "Marta Oliveira Campos" and m.country == "BRA" for m in surnames)
+    assert all(m.title is None for m in surnames)
+
+
+def test_possessive_is_not_part_of_the_name(mentions_a):
+    assert not [m for m in mentions_a if "'s" in m.span.text]
+    assert len(_by_text(mentions_a, "Halvorsen")) == 2
+
+
+def test_sentence_initial_preposition_is_not_a_person(mentions_a):
+    assert not [m for m in mentions_a if m.span.text.startswith("Beyond")]
+    norway = _by_text(mentions_a, "Norway")
+    assert len(norway) == 3
+    assert all(m.type == "GPE" and m.country == "NOR" for m in norway)
+
+
+def test_capitals_stand_for_their_state(mentions_a, mentions_b):
+    assert _one(mentions_a, "Brasilia").country == "BRA"
+    assert _one(mentions_a, "Brasilia").type == "GPE"
+    assert _one(mentions_a, "Lisbon").country == "PRT"
+    assert _one(mentions_b, "Oslo").country == "NOR"
+
+
+def test_demonyms_and_known_organisations(mentions_a, mentions_b):
+    assert _one(mentions_a, "Norwegian").type == "NORP"
+    assert _one(mentions_a, "Norwegian").country == "NOR"
+    hamas = _one(mentions_a, "Hamas")
+    assert hamas.type == "ORG" and hamas.sector == "REB"
+    pentagon = _one(mentions_a, "Pentagon")
+    assert (pentagon.country, pentagon.sector) == ("USA", "MIL")
+    assert _one(mentions_b, "Hezbollah").sector == "REB"
+    un = _one(mentions_b, "United Nations")
+    assert un.country == "UNO"
+
+
+def test_title_inside_the_entity_is_stripped(nlp):
+    text = "President Campos spoke to Marta Oliveira Campos's aides."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 0, 2, "PERSON"), SpacySpan(doc, 4, 7, "PERSON")]
+    mentions = extract_mentions(doc, text)
+    first = mentions[0]
+    assert first.span.text == "Campos" and first.title == "President" and first.sector == "GOV"
+    assert first.key == mentions[1].key
+
+
+def test_split_name_is_merged_into_one_person(nlp):
+    text = "Kenyan Foreign Minister Seyed Abbas Otieno told Russia on Monday that talks would go on."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 0, 1, "NORP"), SpacySpan(doc, 3, 5, "PERSON"),
+                SpacySpan(doc, 5, 6, "GPE"), SpacySpan(doc, 7, 8, "GPE")]
+    person = [m for m in extract_mentions(doc, text) if m.type == "PERSON"]
+    assert [m.span.text for m in person] == ["Seyed Abbas Otieno"]
+    assert (person[0].title, person[0].country, person[0].sector) == ("Kenyan Foreign Minister", "KEN", "GOV")
+
+
+def test_mistagged_surname_becomes_the_person(nlp):
+    text = "Marta Oliveira Campos arrived on Monday. Later Campos said the deal was close."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 0, 3, "PERSON"), SpacySpan(doc, 8, 9, "ORG")]
+    mentions = extract_mentions(doc, text)
+    assert [m.type for m in mentions] == ["PERSON", "PERSON"]
+    assert mentions[0].key == mentions[1].key
+
+
+def test_names_do_not_cross_line_breaks(nlp):
+    text = "Watch the report by Elena Marsh\nMarsh says the vote was fair."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 4, 7, "PERSON")]
+    mentions = extract_mentions(doc, text)
+    assert [m.span.text for m in mentions] == ["Elena Marsh", "Marsh"]
+    assert mentions[0].key == mentions[1].key
+
+
+def test_lowercase_entities_and_numbers_are_dropped(nlp):
+    text = "The navy sent 40 ships and three planes to the region on Monday."
+    assert extract_mentions(nlp(text), text) == []
+
+
+def test_doc_must_match_text(nlp):
+    with pytest.raises(ValueError):
+        extract_mentions(nlp("Oslo is cold."), "Lisbon is warm.")
+
+
+# ------------------------------------------------------------------------------ corpus
+
+
+def _mention(name: str, etype: str = "PERSON", *, title: str | None = None, country: str | None = None,
+             sector: str | None = None, surface: str | None = None) -> Mention:
+    surface = surface or name
+    return Mention(span=Span(0, len(surface), surface), type=etype, key=f"{etype}:{name.casefold()}",
+                   name=name, title=title, country=country, sector=sector)
+
+
+def test_resolution_across_fixture_articles(mentions_a, mentions_b):
+    entities = resolve_entities([("a", mentions_a), ("b", mentions_b)])
+    persons = {e.name: e for e in entities if e.type == "PERSON"}
+    assert "Marta Oliveira Campos" in persons and "Ingrid Halvorsen" in persons
+    assert len([e for e in entities if "Campos" in e.name]) == 1
+    campos = persons["Marta Oliveira Campos"]
+    assert campos.country == "BRA" and campos.sector == "GOV"
+    assert {"Marta Oliveira Campos", "Campos", "Brazilian President Marta Oliveira Campos"} <= set(campos.aliases)
+    assert {"Brazilian President", "Brazil's President", "President"} <= set(campos.titles)
+    assert {m["article_id"] for m in campos.mentions} == {"a", "b"}
+    assert all(m.entity_id for m in mentions_a + mentions_b)
+    assert campos.id.startswith("e_")
+    norway = [e for e in entities if e.name == "Norway"]
+    assert len(norway) == 1 and norway[0].country == "NOR"
+
+
+def test_resolution_does_not_depend_on_order():
+    def corpus():
+        return [("a1", [_mention("Donald Trump", title="US President", country="USA", sector="GOV")]),
+                ("a2", [_mention("Trump", surface="Trump")]),
+                ("a3", [_mention("Trump", "ORG")]),
+                ("a4", [_mention("Donald Trump"), _mention("United States", "GPE", country="USA")])]
+    forward = [(e.id, e.name, tuple(e.aliases), e.country) for e in resolve_entities(corpus())]
+    backward = [(e.id, e.name, tuple(e.aliases), e.country) for e in resolve_entities(list(reversed(corpus())))]
+    assert sorted(forward) == sorted(backward)
+
+
+def test_surname_joins_the_unique_full_name_and_title_alias():
+    trump_full = _mention("Donald Trump", title="US President", country="USA", sector="GOV")
+    trump_short = _mention("Trump")
+    trump_org = _mention("Trump", "ORG")
+    entities = resolve_entities([("a1", [trump_full]), ("a2", [trump_short]), ("a3", [trump_org]),
+                                 ("a4", [_mention("Donald Trump")])])
+    persons = [e for e in entities if e.type == "PERSON"]
+    assert len(persons) == 1 and len(entities) == 1
+    trump = persons[0]
+    assert trump.name == "Donald Trump" and trump.country == "USA" and trump.sector == "GOV"
+    assert {"Donald Trump", "Trump", "US President Donald Trump"} <= set(trump.aliases)
+    assert trump_short.entity_id == trump_full.entity_id == trump_org.entity_id == trump.id
+    assert trump_org.type == "PERSON"
+
+
+def test_ambiguous_surname_stays_apart_unless_one_dominates():
+    even = resolve_entities([("a", [_mention("Anna Berg")]), ("b", [_mention("Lars Berg")]), ("c", [_mention("Berg")])])
+    assert sorted(e.name for e in even) == ["Anna Berg", "Berg", "Lars Berg"]
+    lopsided = [("a%d" % i, [_mention("Anna Berg")]) for i in range(8)] + \
+        [("b", [_mention("Lars Berg")]), ("c", [_mention("Berg")])]
+    names = sorted(e.name for e in resolve_entities(lopsided))
+    assert names == ["Anna Berg", "Lars Berg"]
+
+
+def test_longer_name_variants_merge_and_suffixes_do_not():
+    entities = resolve_entities([("a", [_mention("Seyed Abbas Araghchi")]), ("b", [_mention("Abbas Araghchi")]),
+                                 ("c", [_mention("Tom Reed Jr.")]), ("d", [_mention("Tom Reed")])])
+    assert sorted(e.name for e in entities) == ["Seyed Abbas Araghchi", "Tom Reed", "Tom Reed Jr."]
+
+
+def test_same_country_different_types_stay_apart():
+    entities = resolve_entities([("a", [_mention("Iran", "GPE", country="IRN"), _mention("Iranian", "NORP", country="IRN")])])
+    assert sorted((e.type, e.country) for e in entities) == [("GPE", "IRN"), ("NORP", "IRN")]
+
+
+def test_lone_one_word_person_follows_its_majority_type():
+    entities = resolve_entities([("a", [_mention("Quillbox", "ORG")]), ("b", [_mention("Quillbox", "ORG")]),
+                                 ("c", [_mention("Quillbox")])])
+    assert [(e.type, len(e.mentions)) for e in entities] == [("ORG", 3)]
+
+
+# ------------------------------------------------------------------------------ knowledge
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Iran", "IRN"), ("the United States", "USA"), ("U.S.", "USA"), ("US", "USA"), ("America", "USA"),
+    ("Washington", "USA"), ("Tehran", "IRN"), ("Muscat", "OMN"), ("South Korea", "KOR"), ("Syria", "SYR"),
+    ("Gaza", "PSE"), ("Texas", "USA"), ("Kyiv", "UKR"), ("Côte d'Ivoire", "CIV"),
+])
+def test_places(name, code):
+    assert actors.country_of_place(name) == code
+
+
+def test_ambiguous_and_lowercase_names_are_not_places():
+    assert actors.country_of_place("us") is None
+    assert actors.country_of_place("Korea") is None
+    assert actors.country_of_place("West") is None
+
+
+def test_demonyms_titles_and_organisations():
+    assert actors.country_of_demonym("Israelis") == "ISR"
+    assert actors.demonym_name("Iranians") == "Iranian"
+    assert actors.country_in_phrase("Iranian Foreign Minister") == "IRN"
+    assert actors.country_in_phrase("Israel's prime minister") == "ISR"
+    assert actors.title_sector("Iranian Foreign Minister") == "GOV"
+    assert actors.title_sector("former US President") == "ELI"
+    assert actors.title_sector("Army Chief of Staff") == "MIL"
+    assert actors.title_sector("Pentagon spokesman") == "MIL"
+    assert actors.title_sector("police chief") == "COP"
+    assert actors.organization_sector("Ministry of Defense") == "GOV"
+    assert actors.organization_sector("Central Intelligence Agency") == "SPY"
+    assert actors.organization_sector("Norwegian Supreme Court") == "JUD"
+    assert actors.country_in_phrase("Norwegian Supreme Court") == "NOR"
+    assert actors.known_organization("the Kremlin").country == "RUS"
+
+
+def test_data_tables_cover_most_states():
+    import pycountry
+
+    states = {c.alpha_3 for c in pycountry.countries}
+    assert len({code for code in actors._demonyms().values() if code in states}) >= 190
+    assert len({code for code in actors._capitals().values() if code in states}) >= 190
+
+
+# ------------------------------------------------------------------------------ seeds
+
+
+def test_seed_articles(nlp):
+    seeds = sorted(shared_path("seeds").glob("*.txt"))
+    corpus = []
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        mentions = extract_mentions(nlp(text), text)
+        assert all(text[m.span.start:m.span.end] == m.span.text for m in mentions)
+        assert not [m for m in mentions if m.type == "PERSON" and "Iran" in m.span.text]
+        corpus.append((path.stem, mentions))
+    entities = resolve_entities(corpus)
+    persons = [e for e in entities if e.type == "PERSON"]
+    for surname, country in (("Trump", "USA"), ("Netanyahu", "ISR"), ("Araghchi", "IRN"), ("Pezeshkian", "IRN")):
+        found = [e for e in persons if e.name.endswith(surname)]
+        assert len(found) == 1, (surname, [e.name for e in found])
+        assert found[0].country == country
+    trump = next(e for e in persons if e.name.endswith("Trump"))
+    assert {"Donald Trump", "Trump"} <= set(trump.aliases)
+    assert {m["article_id"] for m in trump.mentions} == {p.stem for p in seeds}
+    araghchi = next(e for e in persons if e.name.endswith("Araghchi"))
+    assert "Iranian Foreign Minister" in araghchi.titles and araghchi.sector == "GOV"
+    washington = [e for e in entities if e.name == "Washington"]
+    assert washington and washington[0].country == "USA"
+    hamas = [e for e in entities if e.name == "Hamas"]
+    assert hamas and hamas[0].type == "ORG" and hamas[0].sector

@@ -1,0 +1,137 @@
+"""Time expressions: recognition, spans and TimeML values against a publication date.
+
+The anchor 2026-02-11 is a Wednesday; every text here was written for these tests.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.annotate.time import find_timexes
+from conftest import shared_path
+
+ANCHOR = "2026-02-11"
+
+
+def values(text: str, anchor: str | None = ANCHOR, doc=None) -> dict[str, tuple[str, str]]:
+    """span text -> (type, value) for every expression found."""
+    return {t.span.text: (t.type, t.value) for t in find_timexes(text, anchor, doc)}
+
+
+ISSUE_EXAMPLES = [
+    ("The ministers met last Friday in Geneva.", "last Friday", "DATE", "2026-02-06", "XXXX-WXX-5"),
+    ("The talks began in June last year.", "June last year", "DATE", "2025-06", "XXXX-06"),
+    ("The envoys will meet again next week.", "next week", "DATE", "2026-W08", "XXXX-WXX"),
+    ("A decision is due within two weeks.", "two weeks", "DURATION", "P2W", "P2W"),
+    ("Memories of the twelve-day war linger.", "twelve-day", "DURATION", "P12D", "P12D"),
+    ("Crowds marked the 47th anniversary of the 1979 Islamic Revolution.", "1979", "DATE", "1979", "1979"),
+    ("They held a three-hour meeting at the White House.", "three-hour", "DURATION", "PT3H", "PT3H"),
+]
+
+
+@pytest.mark.parametrize("text, span, kind, anchored, unanchored", ISSUE_EXAMPLES)
+def test_issue_examples_with_and_without_anchor(text, span, kind, anchored, unanchored):
+    assert values(text)[span] == (kind, anchored)
+    assert values(text, None)[span] == (kind, unanchored)
+
+
+def test_weekday_follows_tense_without_parse():
+    assert values("The president spoke on Monday about the deal.")["Monday"] == ("DATE", "2026-02-09")
+    assert values("The president will speak on Monday about the deal.")["Monday"] == ("DATE", "2026-02-16")
+    # the publication day itself in a past-tense report
+    assert values("Protesters gathered on Wednesday outside parliament.")["Wednesday"] == ("DATE", "2026-02-11")
+
+
+def test_weekday_follows_tense_with_parse(nlp):
+    past = "The committee approved the budget on Thursday after a long debate."
+    future = "The committee is expected to vote on Thursday, officials said."
+    assert values(past, doc=nlp(past))["Thursday"] == ("DATE", "2026-02-05")
+    assert values(future, doc=nlp(future))["Thursday"] == ("DATE", "2026-02-12")
+
+
+def test_deictic_days_and_references():
+    found = values("Yesterday the minister resigned; today his deputy took over, and tomorrow a vote "
+                   "follows. Prices are now falling and recently hit a low.")
+    assert found["Yesterday"] == ("DATE", "2026-02-10")
+    assert found["today"] == ("DATE", "2026-02-11")
+    assert found["tomorrow"] == ("DATE", "2026-02-12")
+    assert found["now"] == ("DATE", "PRESENT_REF")
+    assert found["recently"] == ("DATE", "PAST_REF")
+
+
+def test_relative_units_and_ago():
+    found = values("Sales rose last month and this year, and fell two weeks ago; three years ago they peaked.")
+    assert found["last month"] == ("DATE", "2026-01")
+    assert found["this year"] == ("DATE", "2026")
+    assert found["two weeks ago"] == ("DATE", "2026-W05")
+    assert found["three years ago"] == ("DATE", "2023")
+
+
+def test_absolute_dates_and_month_names():
+    found = values("The accord signed on March 26, 1996 expired in December. Talks resume on 3 March 2026.")
+    assert found["March 26, 1996"] == ("DATE", "1996-03-26")
+    assert found["December"] == ("DATE", "2025-12")  # nearest December to a February anchor
+    assert found["3 March 2026"] == ("DATE", "2026-03-03")
+    assert values("The accord expired in December.", None)["December"] == ("DATE", "XXXX-12")
+
+
+def test_quarters_and_modifiers():
+    found = values("Profit fell in the fourth quarter. Earlier this month the firm said early next year "
+                   "would be hard, and the first quarter of 2025 was weak.")
+    assert found["the fourth quarter"] == ("DATE", "2025-Q4")
+    assert found["the first quarter of 2025"] == ("DATE", "2025-Q1")
+    timexes = {t.span.text: t for t in find_timexes("Earlier this month the firm said early next year would be hard.",
+                                                    ANCHOR)}
+    assert (timexes["Earlier this month"].value, timexes["Earlier this month"].mod) == ("2026-02", "START")
+    assert (timexes["early next year"].value, timexes["early next year"].mod) == ("2027", "START")
+
+
+def test_times_of_day():
+    found = values("The blast came at 10:35 a.m. Friday and a second one at 7 p.m. Officials met this morning.")
+    assert found["10:35 a.m. Friday"] == ("TIME", "2026-02-06T10:35")
+    assert found["this morning"] == ("TIME", "2026-02-11TMO")
+    assert values("They met at noon Thursday.")["noon Thursday"] == ("TIME", "2026-02-05T12:00")
+
+
+def test_durations_with_modifiers():
+    timexes = {t.span.text: t for t in find_timexes(
+        "The siege lasted more than four hours and talks went on for nearly two years, over several months.", ANCHOR)}
+    assert (timexes["more than four hours"].value, timexes["more than four hours"].mod) == ("PT4H", "MORE_THAN")
+    assert timexes["nearly two years"].value == "P2Y"
+    assert timexes["several months"].value == "PXM"
+
+
+def test_sets():
+    found = values("Inspectors report daily, the council meets every week, rallies are held each Thursday "
+                   "and the firm pays $5 million a year.")
+    assert found["daily"] == ("SET", "P1D")
+    assert found["every week"] == ("SET", "P1W")
+    assert found["each Thursday"] == ("SET", "XXXX-WXX-4")
+    assert found["a year"] == ("SET", "P1Y")
+
+
+def test_not_time_expressions():
+    found = values("The 6-year-old boy and 2000 people may march to the square; he was a former minister.")
+    assert found == {}
+
+
+def test_spans_are_exact_and_carry_anchor():
+    text = "Officials said on Tuesday that the 2025 talks, held last fall, failed. They meet again next month."
+    for timex in find_timexes(text, "2026-02-11T09:30:00Z", article_id="a1"):
+        assert text[timex.span.start:timex.span.end] == timex.span.text
+        assert timex.anchor == ANCHOR and timex.article_id == "a1"
+    assert values(text)["last fall"] == ("DATE", "2025-FA")
+
+
+def test_gold_spans_align_with_shared_data():
+    """A smoke check on TBAQ (skipped without ../shared): most gold expressions are found."""
+    path = shared_path("data", "time", "tbaq.jsonl")
+    documents = [json.loads(line) for line in path.open(encoding="utf-8")][:20]
+    gold = found = 0
+    for document in documents:
+        spans = [(t.span.start, t.span.end) for t in find_timexes(document["text"], document["published"])]
+        for timex in document["timexes"]:
+            gold += 1
+            found += any(s < timex["end"] and timex["start"] < e for s, e in spans)
+    assert found / gold > 0.85
