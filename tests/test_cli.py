@@ -60,6 +60,17 @@ def test_analyze_demo_corpus(tmp_path, capsys):
     assert "results in" in capsys.readouterr().out
 
 
+def test_demo_event_articles_form_one_story(tmp_path):
+    out = tmp_path / "out"
+    assert main(["analyze", str(EXAMPLES / "corpus"), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    articles = {a["id"]: a for a in read_jsonl(out / "articles.jsonl")}
+    stories = read_jsonl(out / "stories.jsonl")
+    assert sorted(len(s["article_ids"]) for s in stories) == [1, 1, 1, 5]
+    event = next(s for s in stories if len(s["article_ids"]) == 5)
+    assert all("Valmora" in articles[i]["text"] and "Ostreland" in articles[i]["text"] for i in event["article_ids"])
+    assert all(articles[i]["story_id"] == s["id"] for s in stories for i in s["article_ids"])
+
+
 def test_ingest_twice_adds_nothing(tmp_path):
     db = tmp_path / "s.db"
     corpus = synthetic_jsonl(tmp_path / "c.jsonl", 12)
@@ -157,8 +168,14 @@ def test_export_formats_and_show(tmp_path, capsys):
 def test_seeds_end_to_end(tmp_path):
     seeds = shared_path("seeds")
     out = tmp_path / "out"
-    assert main(["analyze", str(seeds), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    assert main(["analyze", str(seeds), str(EXAMPLES / "corpus"), "--out", str(out), "--quiet", "--workers", "1"]) == 0
     articles = {a["external_id"]: a for a in read_jsonl(out / "articles.jsonl")}
+    seed_ids = {a["id"] for k, a in articles.items() if k.startswith(("000_", "004_"))}
+    stories = read_jsonl(out / "stories.jsonl")
+    seed_story = [s for s in stories if seed_ids & set(s["article_ids"])]
+    assert len(seed_story) == 1 and set(seed_story[0]["article_ids"]) == seed_ids  # one story, nothing unrelated
+    undated = next(a for k, a in articles.items() if k.startswith("000_"))
+    assert (undated["published"], undated["published_from"]) == ("2026-02-11", "story")
     furnished = next(a for k, a in articles.items() if k.startswith("004_"))
     assert furnished["published"] == "2026-02-11" and furnished["published_from"] == "caption"
     assert "CHOOSE YOUR LANGUAGE" not in furnished["text"] and "/VCG" not in furnished["text"]

@@ -320,7 +320,7 @@ def test_atom_feed_and_sniffed_xml(tmp_path, name):
     path.write_text(ATOM, encoding="utf-8")
     doc = only(read(path), RawDocument)
     assert (doc.text, doc.outlet, doc.url) == (PARAGRAPHS[3], "North Bank Post", "https://northbank.example/shops")
-    assert doc.published == "2024-03-06T08:00:00+00:00"
+    assert doc.published == "2024-03-06T09:00:00+01:00"
 
 
 def test_xml_that_is_not_a_feed_is_unsupported(tmp_path):

@@ -82,6 +82,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from storyline.web.app import serve
+
+    _open_store(args.db).close()  # fail early and clearly when the store is missing
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
 def _open_store(db: str):
     from storyline.store import Store
     from storyline.store.sqlite import StoreError
@@ -133,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--format", default="md", choices=("md", "json"))
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("serve", help="web UI and JSON API over a store (read-only)")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -159,8 +159,44 @@ def _init_worker() -> None:
 # --------------------------------------------------------------------------- corpus-wide
 
 def refresh_corpus(store: Store) -> None:
-    """Recompute what depends on the whole corpus: canonical entities (and stories)."""
+    """Recompute what depends on the whole corpus: canonical entities, then stories."""
     resolve_entities(store)
+    assign_stories(store)
+
+
+def assign_stories(store: Store) -> int:
+    """Place articles without a story, in publication order, into the persisted online clusterer;
+    then bring every article's story id (merges) and borrowed date up to date, atomically."""
+    from storyline.stories import StoryClusterer, label_articles, order_for_clustering
+
+    clusterer = StoryClusterer(state=store.get_state("stories"))
+    entity_ids = store.entity_ids_by_article()
+    for article in order_for_clustering(store.iter_articles("story_id IS NULL")):
+        clusterer.add(article, entity_ids.get(article.id, ()))
+    stories = clusterer.stories()
+    state = clusterer.to_state()
+    with store.transaction():
+        changed = []
+        for article in store.iter_articles():
+            before = (article.story_id, article.published, article.published_from)
+            label_articles([article], clusterer, stories)
+            if (article.story_id, article.published, article.published_from) != before:
+                changed.append(article)
+        store.update_articles((a.id, {"story_id": a.story_id, "published": a.published,
+                                      "published_from": a.published_from}) for a in changed)
+        for article in changed:
+            if article.published_from == "story" and "time" in annotate.enabled_components():
+                _reanchor_timexes(store, article)
+        store.replace_stories((s.to_dict() for s in stories), state.get("merged", {}))
+        store.set_state("stories", state)
+    return len(stories)
+
+
+def _reanchor_timexes(store: Store, article: Article) -> None:
+    """An article dated by its story: its relative time expressions now have an anchor."""
+    from storyline.annotate.time import find_timexes
+
+    store.replace_timexes(article.id, find_timexes(article.text, article.published, None, article.id))
 
 
 def resolve_entities(store: Store) -> int:

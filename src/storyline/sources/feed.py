@@ -63,7 +63,10 @@ def _entry_document(entry: Any, where: str, *, fallback_id: str, outlet: str | N
         return SourceError(where, "missing or empty text")
     if len(text) > MAX_RECORD_CHARS:
         return SourceError(where, record_too_long(len(text)))
-    published = iso_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+    # the date as the feed wrote it keeps its UTC offset (local publication day); feedparser's
+    # parsed form is in UTC, used when the raw string is not understood
+    published = (iso_date(entry.get("published")) or iso_date(entry.get("updated"))
+                 or iso_date(entry.get("published_parsed") or entry.get("updated_parsed")))
     return RawDocument(
         text=text,
         source_kind="feed",

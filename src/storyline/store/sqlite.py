@@ -133,6 +133,13 @@ class Store:
         self.db.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?)",
                             [(e.id, article_id, e.type, _dumps(e.to_dict())) for e in ann.events])
 
+    def replace_timexes(self, article_id: str, timexes: Sequence[Any]) -> None:
+        """Swap an article's time expressions (after its anchor date changed)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
+            self.db.executemany("INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?)",
+                                [(article_id, t.span.start, t.span.end, _dumps(t.to_dict())) for t in timexes])
+
     def update_articles(self, updates: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Set fields decided after ingest (story_id, duplicate_of, published from the story)."""
         with self.transaction():
@@ -193,6 +200,12 @@ class Store:
                 "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
                 [(e.id, e.name, e.type, e.country, e.sector, _dumps(_entity_data(e))) for e in entities])
             self.db.executemany("INSERT OR REPLACE INTO entity_links VALUES (?, ?, ?)", links)
+
+    def entity_ids_by_article(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for article_id, entity_id in self.db.execute("SELECT article_id, entity_id FROM entity_links ORDER BY entity_id"):
+            out.setdefault(article_id, []).append(entity_id)
+        return out
 
     def entity_links(self) -> dict[tuple[str, str], str]:
         return {(a, k): e for a, k, e in self.db.execute("SELECT article_id, key, entity_id FROM entity_links")}
@@ -260,16 +273,21 @@ _TABLES = {"articles", "mentions", "timexes", "quotes", "events", "entities", "s
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on error (autocommit connection otherwise)."""
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on error (autocommit connection otherwise).
+    Nested use joins the outer transaction, so several store calls can be made atomic together."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
+        self.outermost = False
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.outermost = not self.db.in_transaction
+        if self.outermost:
+            self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, *_: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if self.outermost:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def _article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:

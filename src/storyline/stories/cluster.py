@@ -1,0 +1,470 @@
+"""Online clustering of articles into stories (real-world events).
+
+Each article, in publication order, joins the best-scoring existing story or opens a new one
+(single-pass clustering, the classic topic-detection-and-tracking design). The score blends
+
+* body text: cosine of IDF-weighted hashed term vectors (article vs story centroid),
+* entities: cosine of IDF-weighted canonical entity keys,
+* titles: cosine of IDF-weighted title terms,
+
+times a decay that falls exponentially with the gap (in days) between the article and the
+story's date range: a story is an event, so the same topic weeks later needs much stronger
+evidence, while a story that keeps being reported stays open.
+
+IDF is estimated incrementally from the document frequencies counted so far and applied at
+comparison time (vectors are stored unweighted). A fixed English IDF table would be stale for
+news vocabulary (names, new events) and would need shipping; an incremental estimate adapts
+to the corpus, and early on (few documents, flat IDF) the score degrades gracefully to a
+stopword-filtered TF cosine, which is enough to group the first reports of an event.
+
+Candidate stories come from an inverted index on entity keys and each article's most salient
+terms; each posting list keeps only the most recently updated stories, so placing an article
+costs the same at 1k or 1M stored articles. After an article joins a story, other stories the
+article also fits are merged into it when the two stories match each other; merged ids keep
+resolving to the surviving (older) story.
+
+All state is plain data (``to_state``), JSON-able, and a clusterer rebuilt from it continues
+exactly as the original would: the same input in the same order gives the same stories.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import heapq
+import math
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from storyline.model import Article, Story, stable_id
+
+from .features import lead_sentences, parse_date, term_vector, unit
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterConfig:
+    """Weights and thresholds; the defaults were fitted on one half of the labelled stories of
+    the development set (see ``benchmarks/stories_cluster.py --fit``), the other half is held out."""
+
+    text_weight: float = 0.5
+    entity_weight: float = 0.25
+    title_weight: float = 0.25
+    join_threshold: float = 0.1
+    merge_threshold: float = 0.15
+    time_scale_days: float = 14.0      # similarity decays as exp(-gap_days / time_scale_days)
+    query_terms: int = 12              # salient terms per article used for retrieval
+    posting_cap: int = 64              # stories kept per index key (most recently updated)
+    max_candidates: int = 30           # stories fully scored per article
+    centroid_terms: int = 300          # terms kept in a story's text centroid
+    centroid_keys: int = 60            # entity keys / title terms kept per story
+    common_fraction: float = 0.1       # keys in more documents than this are not used to retrieve
+    summary_sentences: int = 3
+    summary_chars: int = 400
+
+
+# ----------------------------------------------------------------------------- records
+
+@dataclass(slots=True)
+class Profile:
+    """What a story (or one article) is compared on; sums of unit vectors for stories."""
+
+    text: dict[int, float] = field(default_factory=dict)
+    title: dict[int, float] = field(default_factory=dict)
+    entities: dict[str, float] = field(default_factory=dict)
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def add_dates(self, start: dt.date | None, end: dt.date | None) -> None:
+        if start is not None:
+            self.start = start if self.start is None else min(self.start, start)
+        if end is not None:
+            self.end = end if self.end is None else max(self.end, end)
+
+    def to_dict(self) -> dict:
+        return {"text": _pairs(self.text), "title": _pairs(self.title), "entities": self.entities,
+                "start": _iso(self.start), "end": _iso(self.end)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Profile":
+        return cls(_unpairs(d["text"]), _unpairs(d["title"]), dict(d["entities"]),
+                   parse_date(d["start"]), parse_date(d["end"]))
+
+
+@dataclass(slots=True)
+class StoryRecord:
+    id: str
+    seq: int
+    profile: Profile
+    article_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "seq": self.seq, "profile": self.profile.to_dict(),
+                "article_ids": self.article_ids, "outlets": self.outlets}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "StoryRecord":
+        return cls(d["id"], d["seq"], Profile.from_dict(d["profile"]), list(d["article_ids"]), list(d["outlets"]))
+
+
+@dataclass(slots=True)
+class ArticleRecord:
+    """What titles, summaries and dates of a story need from one member article."""
+
+    id: str
+    story: str
+    seq: int
+    title: str | None
+    outlet: str | None
+    published: str | None       # own date (ISO), None when undated
+    duplicate: bool
+    terms: dict[int, float]     # the article's strongest terms (unit tf), for centrality
+    leads: list[str]
+
+    def to_dict(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["terms"] = _pairs(self.terms)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "ArticleRecord":
+        return cls(**{**d, "terms": _unpairs(d["terms"])})
+
+
+def _pairs(vector: Mapping[int, float]) -> list[list]:
+    return [[k, v] for k, v in vector.items()]
+
+
+def _unpairs(pairs: list[list]) -> dict[int, float]:
+    return {int(k): float(v) for k, v in pairs}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _top(vector: Mapping, n: int, weight: Callable[[object], float]) -> dict:
+    """The n heaviest entries (deterministic on ties), so profiles and their cost stay bounded."""
+    if len(vector) <= n:
+        return dict(vector)
+    keep = heapq.nsmallest(n, vector.items(), key=lambda kv: (-kv[1] * weight(kv[0]), str(kv[0])))
+    return dict(keep)
+
+
+def _add_into(target: dict, source: Mapping) -> None:
+    for k, v in source.items():
+        target[k] = target.get(k, 0.0) + v
+
+
+def own_date(article: Article) -> dt.date | None:
+    """The article's own date; one borrowed from its story does not count as evidence."""
+    return None if article.published_from == "story" else parse_date(article.published)
+
+
+# ----------------------------------------------------------------------------- clusterer
+
+class StoryClusterer:
+    """Incremental story clustering; see the module docstring for the method."""
+
+    def __init__(self, config: ClusterConfig | None = None, state: dict | None = None):
+        state = state or {}
+        self.config = config or ClusterConfig(**state.get("config", {}))
+        self._n_docs: int = state.get("n_docs", 0)
+        self._seq: int = state.get("seq", 0)
+        self._df: dict[int, int] = {int(k): v for k, v in state.get("df", {}).items()}
+        self._entity_df: dict[str, int] = dict(state.get("entity_df", {}))
+        self._stories: dict[str, StoryRecord] = {
+            d["id"]: StoryRecord.from_dict(d) for d in state.get("stories", [])}
+        self._articles: dict[str, ArticleRecord] = {
+            d["id"]: ArticleRecord.from_dict(d) for d in state.get("articles", [])}
+        self._merged: dict[str, str] = dict(state.get("merged", {}))
+        self._postings: dict[str, OrderedDict[str, None]] = {
+            k: OrderedDict.fromkeys(v) for k, v in state.get("postings", {}).items()}
+
+    # ------------------------------------------------------------------ public API
+
+    def add(self, article: Article, entity_keys: Iterable[str] = (), duplicate_of: str | None = None) -> str:
+        """Place one article (publication order is the caller's job); returns its story id."""
+        if article.id in self._articles:
+            return self.story_of(article.id)
+        duplicate_of = duplicate_of or article.duplicate_of
+        if duplicate_of in self._articles:
+            story = self._stories[self.story_of(duplicate_of)]
+            self._attach(story, article, None, duplicate=True)
+            return story.id
+        profile = self._article_profile(article, entity_keys)
+        keys = self._index_keys(profile)
+        scored = self._score_candidates(profile, keys)
+        if scored and scored[0][0] >= self.config.join_threshold:
+            story = self._stories[scored[0][1]]
+        else:
+            story = self._open_story(article)
+        self._attach(story, article, profile, duplicate=False)
+        self._index(story.id, keys)
+        self._count_document(profile)
+        story = self._merge_matching(story, [sid for score, sid in scored[1:] if score >= self.config.join_threshold])
+        return story.id
+
+    def resolve(self, story_id: str) -> str:
+        """The live story a (possibly merged) story id now belongs to."""
+        path = []
+        while story_id in self._merged:
+            path.append(story_id)
+            story_id = self._merged[story_id]
+        for old in path[:-1]:
+            self._merged[old] = story_id
+        return story_id
+
+    def story_of(self, article_id: str) -> str | None:
+        record = self._articles.get(article_id)
+        return None if record is None else self.resolve(record.story)
+
+    def __len__(self) -> int:
+        """Number of live stories (cheap, unlike ``stories()``)."""
+        return len(self._stories)
+
+    def stories(self) -> list[Story]:
+        """Live stories in order of creation, with title, summary, outlets and date range."""
+        return [self._story(record) for record in sorted(self._stories.values(), key=lambda r: r.seq)]
+
+    def to_state(self) -> dict:
+        """Plain JSON-able state; ``StoryClusterer(state=...)`` continues exactly from it."""
+        return {
+            "version": STATE_VERSION,
+            "config": dataclasses.asdict(self.config),
+            "n_docs": self._n_docs,
+            "seq": self._seq,
+            "df": {str(k): v for k, v in self._df.items()},
+            "entity_df": self._entity_df,
+            "stories": [r.to_dict() for r in self._stories.values()],
+            "articles": [r.to_dict() for r in self._articles.values()],
+            "merged": self._merged,
+            "postings": {k: list(v) for k, v in self._postings.items()},
+        }
+
+    # ------------------------------------------------------------------ weights and similarity
+
+    def _idf(self, term: int) -> float:
+        return math.log((1 + self._n_docs) / (1 + self._df.get(term, 0))) + 1.0
+
+    def _entity_idf(self, key: str) -> float:
+        return math.log((1 + self._n_docs) / (1 + self._entity_df.get(key, 0))) + 1.0
+
+    @staticmethod
+    def _cosine(a: Mapping, b: Mapping, idf: Callable) -> float:
+        if not a or not b:
+            return 0.0
+        small, large = (a, b) if len(a) <= len(b) else (b, a)
+        dot = sum(v * large[k] * idf(k) ** 2 for k, v in small.items() if k in large)
+        if not dot:
+            return 0.0
+        norm_a = math.sqrt(sum((v * idf(k)) ** 2 for k, v in a.items()))
+        norm_b = math.sqrt(sum((v * idf(k)) ** 2 for k, v in b.items()))
+        return dot / (norm_a * norm_b)
+
+    def similarity(self, a: Profile, b: Profile) -> float:
+        """Weighted mean of the available signals (a missing title or entity list is no evidence)."""
+        cfg = self.config
+        parts = [(cfg.text_weight, self._cosine(a.text, b.text, self._idf))]
+        if a.entities and b.entities:
+            parts.append((cfg.entity_weight, self._cosine(a.entities, b.entities, self._entity_idf)))
+        if a.title and b.title:
+            parts.append((cfg.title_weight, self._cosine(a.title, b.title, self._idf)))
+        return sum(w * s for w, s in parts) / sum(w for w, _ in parts)
+
+    def _time_decay(self, a: Profile, b: Profile) -> float:
+        """1 while the date ranges overlap, then exponentially less: reports weeks after a story
+        went quiet are usually a new event of the same topic."""
+        gap = _gap_days(a, b)
+        return 1.0 if gap is None else math.exp(-gap / self.config.time_scale_days)
+
+    def score(self, a: Profile, b: Profile) -> float:
+        return self.similarity(a, b) * self._time_decay(a, b)
+
+    # ------------------------------------------------------------------ placing one article
+
+    def _article_profile(self, article: Article, entity_keys: Iterable[str]) -> Profile:
+        day = own_date(article)
+        return Profile(text=unit(term_vector(article.text)), title=unit(term_vector(article.title)),
+                       entities={k: 1.0 for k in sorted(set(entity_keys))}, start=day, end=day)
+
+    def _is_common(self, df: int) -> bool:
+        return self._n_docs >= 50 and df > self.config.common_fraction * self._n_docs
+
+    def _index_keys(self, profile: Profile) -> dict[str, float]:
+        """Index keys with their retrieval weight: entities and the most salient terms."""
+        keys = {f"e:{k}": self._entity_idf(k) for k in profile.entities
+                if not self._is_common(self._entity_df.get(k, 0))}
+        salient = {**profile.text, **{k: profile.text.get(k, 0.0) + v for k, v in profile.title.items()}}
+        salient = {k: v for k, v in salient.items() if not self._is_common(self._df.get(k, 0))}
+        for term in _top(salient, self.config.query_terms, self._idf):
+            keys[f"t:{term}"] = self._idf(term)
+        return keys
+
+    def _candidates(self, keys: Mapping[str, float]) -> list[str]:
+        votes: dict[str, float] = defaultdict(float)
+        for key, weight in keys.items():
+            for story_id in self._postings.get(key, ()):
+                votes[self.resolve(story_id)] += weight
+        best = heapq.nsmallest(self.config.max_candidates, votes.items(),
+                               key=lambda kv: (-kv[1], self._stories[kv[0]].seq))
+        return [story_id for story_id, _ in best]
+
+    def _score_candidates(self, profile: Profile, keys: Mapping[str, float]) -> list[tuple[float, str]]:
+        """(score, story id), best first; ties go to the older story."""
+        scored = [(self.score(profile, self._stories[sid].profile), sid) for sid in self._candidates(keys)]
+        return sorted(scored, key=lambda s: (-s[0], self._stories[s[1]].seq))
+
+    def _open_story(self, article: Article) -> StoryRecord:
+        story = StoryRecord(id=stable_id(article.id, prefix="s_"), seq=self._next_seq(), profile=Profile())
+        while story.id in self._stories or story.id in self._merged:  # same article id re-seen: keep ids unique
+            story.id = stable_id(story.id, prefix="s_")
+        self._stories[story.id] = story
+        return story
+
+    def _next_seq(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    def _attach(self, story: StoryRecord, article: Article, profile: Profile | None, duplicate: bool) -> None:
+        """Make the article a member; only originals shape the story's profile."""
+        story.article_ids.append(article.id)
+        if article.outlet and article.outlet not in story.outlets:
+            story.outlets.append(article.outlet)
+        day = own_date(article)
+        story.profile.add_dates(day, day)
+        if profile is not None:
+            self._absorb(story.profile, profile)
+        text = profile.text if profile is not None else unit(term_vector(article.text))
+        self._articles[article.id] = ArticleRecord(
+            id=article.id, story=story.id, seq=self._next_seq(), title=article.title, outlet=article.outlet,
+            published=_iso(day), duplicate=duplicate, terms=_top(text, 40, self._idf),
+            leads=lead_sentences(article.text))
+
+    def _absorb(self, target: Profile, source: Profile) -> None:
+        cfg = self.config
+        _add_into(target.text, source.text)
+        _add_into(target.title, source.title)
+        _add_into(target.entities, source.entities)
+        target.text = _top(target.text, cfg.centroid_terms, self._idf)
+        target.title = _top(target.title, cfg.centroid_keys, self._idf)
+        target.entities = _top(target.entities, cfg.centroid_keys, self._entity_idf)
+        target.add_dates(source.start, source.end)
+
+    def _index(self, story_id: str, keys: Iterable[str]) -> None:
+        for key in keys:
+            posting = self._postings.setdefault(key, OrderedDict())
+            posting[story_id] = None
+            posting.move_to_end(story_id)
+            if len(posting) > self.config.posting_cap:
+                posting.popitem(last=False)
+
+    def _count_document(self, profile: Profile) -> None:
+        self._n_docs += 1
+        for term in profile.text.keys() | profile.title.keys():
+            self._df[term] = self._df.get(term, 0) + 1
+        for key in profile.entities:
+            self._entity_df[key] = self._entity_df.get(key, 0) + 1
+
+    # ------------------------------------------------------------------ merging
+
+    def _merge_matching(self, story: StoryRecord, others: list[str]) -> StoryRecord:
+        """Merge stories the new article also fits when they match the article's story as a whole."""
+        for other_id in others:
+            other_id = self.resolve(other_id)
+            if other_id == story.id:
+                continue
+            other = self._stories[other_id]
+            if self.score(story.profile, other.profile) >= self.config.merge_threshold:
+                story = self._merge(story, other)
+        return story
+
+    def _merge(self, a: StoryRecord, b: StoryRecord) -> StoryRecord:
+        """The older story survives and absorbs the other; the other's id resolves to it."""
+        keep, gone = (a, b) if a.seq < b.seq else (b, a)
+        self._absorb(keep.profile, gone.profile)
+        keep.article_ids.extend(gone.article_ids)
+        keep.outlets.extend(o for o in gone.outlets if o not in keep.outlets)
+        del self._stories[gone.id]
+        self._merged[gone.id] = keep.id
+        return keep
+
+    # ------------------------------------------------------------------ describing stories
+
+    def _members(self, story: StoryRecord) -> list[ArticleRecord]:
+        return sorted((self._articles[a] for a in story.article_ids), key=lambda r: r.seq)
+
+    def _by_centrality(self, story: StoryRecord) -> list[ArticleRecord]:
+        members = self._members(story)
+        originals = [m for m in members if not m.duplicate] or members
+        return sorted(originals, key=lambda m: (-self._cosine(m.terms, story.profile.text, self._idf), m.seq))
+
+    def _story(self, story: StoryRecord) -> Story:
+        central = self._by_centrality(story)
+        titled = [m for m in central if m.title]
+        summary = self._summary(story, central[:10])
+        title = titled[0].title if titled else (summary.split(". ")[0] if summary else None)
+        return Story(id=story.id, title=title, summary=summary, article_ids=list(story.article_ids),
+                     outlets=list(story.outlets), start=_iso(story.profile.start), end=_iso(story.profile.end))
+
+    def _summary(self, story: StoryRecord, central: list[ArticleRecord]) -> str | None:
+        """1-3 lead sentences closest to the story centroid, skipping near-repeats."""
+        cfg = self.config
+        candidates = [(s, unit(term_vector(s))) for m in central for s in m.leads]
+        candidates.sort(key=lambda c: -self._cosine(c[1], story.profile.text, self._idf))
+        picked: list[tuple[str, dict]] = []
+        for sentence, vector in candidates:
+            if any(self._cosine(vector, v, self._idf) > 0.5 for _, v in picked):
+                continue
+            if picked and sum(len(s) for s, _ in picked) + len(sentence) > cfg.summary_chars:
+                break
+            picked.append((sentence, vector))
+            if len(picked) == cfg.summary_sentences:
+                break
+        return " ".join(s for s, _ in picked) or None
+
+
+def _gap_days(a: Profile, b: Profile) -> float | None:
+    """Days between two date ranges (0 when they overlap); None when either is undated."""
+    if a.start is None or b.start is None:
+        return None
+    if a.end < b.start:
+        return float((b.start - a.end).days)
+    if b.end < a.start:
+        return float((a.start - b.end).days)
+    return 0.0
+
+
+# ----------------------------------------------------------------------------- pipeline helpers
+
+def order_for_clustering(articles: Iterable[Article]) -> list[Article]:
+    """Publication day, then article id (so arrival order within a day does not matter);
+    undated articles after the dated ones, in arrival order, so they can join any story."""
+    articles = list(articles)
+    dated = sorted((a for a in articles if own_date(a) is not None), key=lambda a: (own_date(a), a.id))
+    return dated + [a for a in articles if own_date(a) is None]
+
+
+def label_articles(articles: Iterable[Article], clusterer: StoryClusterer, stories: list[Story] | None = None) -> None:
+    """Set ``story_id``; an undated article in a dated story gets the story's start date.
+    (``stories``: ``clusterer.stories()`` when the caller already has it.)"""
+    starts = {s.id: s.start for s in (clusterer.stories() if stories is None else stories)}
+    for article in articles:
+        article.story_id = clusterer.story_of(article.id)
+        start = starts.get(article.story_id)
+        if start and (not article.published or article.published_from == "story"):
+            article.published, article.published_from = start, "story"
+
+
+def cluster_articles(articles: Iterable[Article], entity_keys: Mapping[str, Iterable[str]] | None = None,
+                     clusterer: StoryClusterer | None = None) -> StoryClusterer:
+    """Place a batch in publication order (into ``clusterer`` to extend earlier runs), then label it."""
+    articles = list(articles)
+    clusterer = clusterer or StoryClusterer()
+    entity_keys = entity_keys or {}
+    for article in order_for_clustering(articles):
+        clusterer.add(article, entity_keys.get(article.id, ()))
+    label_articles(articles, clusterer)
+    return clusterer

@@ -1,0 +1,137 @@
+"""Per-article features for story clustering: hashed term vectors, lead sentences, dates.
+
+Terms are hashed (scikit-learn ``HashingVectorizer``) so the vocabulary is fixed-size and
+needs no global fit: a stream never knows its full vocabulary. IDF weights are *not* baked
+in here; the clusterer applies the document frequencies it has counted so far at comparison
+time (see ``cluster.py``).
+
+Sentence splitting is a small regex rather than spaCy: summaries only need a few lead
+sentences per article, and the clusterer must not require a parse to place an article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+
+N_FEATURES = 2**20
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Reporting verbs and news boilerplate carry no event information; they only add noise.
+_NEWS_STOP = frozenset({"said", "says", "say", "told", "according", "reported", "report", "new", "news",
+                        "year", "years", "time", "just", "like", "people", "image", "photo", "copyright",
+                        "getty", "reuters", "ap", "afp", "read", "updated", "share"})
+_STOP = frozenset(ENGLISH_STOP_WORDS) | _NEWS_STOP
+
+
+def s_stem(word: str) -> str:
+    """Harman's S-stemmer: folds plurals ("missiles" -> "missile") without a full stemmer's
+    conflations, which matter more for event matching than for topic matching."""
+    if len(word) > 4 and word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased, possessive-free, S-stemmed content words (stopwords and numbers dropped)."""
+    out = []
+    for match in _WORD.finditer(text.lower()):
+        word = re.sub(r"['’]s?$", "", match.group()).strip("-")
+        if len(word) > 1 and word not in _STOP:
+            out.append(s_stem(word))
+    return out
+
+
+_VECTORIZER = HashingVectorizer(analyzer=terms, n_features=N_FEATURES, alternate_sign=False, norm=None)
+
+
+def term_vector(text: str | None) -> dict[int, float]:
+    """Sublinear (1 + log count) hashed term frequencies; empty for missing text."""
+    if not text:
+        return {}
+    row = _VECTORIZER.transform([text])
+    return {int(i): 1.0 + math.log(c) for i, c in zip(row.indices, row.data)}
+
+
+def unit(vector: dict) -> dict:
+    """Scaled to length 1 (so long articles do not dominate a story's centroid)."""
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+# ----------------------------------------------------------------------------- sentences
+
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|"
+                           r"No|Inc|Corp|Co|Ltd|vs|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))$")
+MIN_SENTENCE_WORDS = 8
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of each line; a period after an initial or a title ("U.S.", "Dr.") is no end."""
+    out = []
+    for line in text.splitlines():
+        start = 0
+        for match in _BOUNDARY.finditer(line):
+            if _ABBREVIATION.search(line[start:match.start()]):
+                continue
+            out.append(line[start:match.end()].strip())
+            start = match.end()
+        out.append(line[start:].strip())
+    return [s for s in out if s]
+
+
+def lead_sentences(text: str, limit: int = 3) -> list[str]:
+    """The first few well-formed sentences: in news, the lead states the event."""
+    picked = []
+    for sentence in sentences(text):
+        if len(sentence.split()) >= MIN_SENTENCE_WORDS and sentence[-1] in ".!?\"”’'":
+            picked.append(sentence)
+            if len(picked) == limit:
+                break
+    return picked
+
+
+# ----------------------------------------------------------------------------- dates
+
+def parse_date(value: str | None) -> dt.date | None:
+    """The calendar date of an ISO 8601 date or datetime; None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip()).date()
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------------- entities
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
+def provisional_entity_keys(ents: Iterable) -> list[str]:
+    """Entity keys ("GPE:japan") from spaCy ``doc.ents``: label + lower-cased text.
+
+    A stand-in for the canonical entity keys of the entity stage, so clustering can be
+    measured before corpus-wide entity resolution exists.
+    """
+    keys = []
+    for ent in ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        name = _LEADING_ARTICLE.sub("", re.sub(r"['’]s$", "", ent.text.strip().lower()))
+        name = " ".join(name.split())
+        if name:
+            keys.append(f"{ent.label_}:{name}")
+    return keys

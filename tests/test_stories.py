@@ -1,0 +1,267 @@
+"""Story clustering on fictional reports written for these tests."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from conftest import shared_path
+from storyline.model import Article
+from storyline.stories import (ClusterConfig, StoryClusterer, cluster_articles, label_articles,
+                               order_for_clustering, provisional_entity_keys)
+from storyline.stories.features import lead_sentences, parse_date, s_stem, sentences, terms
+
+
+def art(id: str, outlet: str, published: str | None, title: str, text: str) -> Article:
+    return Article(id=id, text=text, outlet=outlet, title=title, published=published,
+                   published_from="metadata" if published else None)
+
+
+# Event 1: an eruption on a fictional island, three outlets.
+ERUPTION = [
+    art("e1", "harbour-times.example", "2031-03-04", "Mount Kessary erupts on Marnholt island, villages evacuated",
+        "Mount Kessary on the island of Marnholt erupted early on Tuesday, sending a column of ash eight "
+        "kilometres into the sky. Civil defence officials evacuated four villages on the volcano's northern "
+        "slopes. The Marnholt airport was closed as ash drifted over the runway. Volcanologists had warned of "
+        "rising tremors at Kessary for two weeks before the eruption."),
+    art("e2", "daily-courier.example", "2031-03-04", "Volcano on Marnholt blows, ash cloud shuts airport",
+        "Ash from the erupting Kessary volcano forced the closure of Marnholt's only airport on Tuesday. "
+        "Around three thousand residents of villages on the northern slopes were evacuated by civil defence "
+        "teams. Volcanologists said tremors beneath Kessary had been increasing for two weeks."),
+    art("e3", "island-wire.example", "2031-03-05", "Kessary eruption: evacuees wait in Marnholt shelters",
+        "Evacuees from villages below the Kessary volcano spent the night in school shelters on Marnholt after "
+        "Tuesday's eruption. The ash column reached eight kilometres, volcanologists said, and the airport "
+        "remains closed while ash falls on the island."),
+]
+# Event 2: a rate decision by a fictional central bank, same days, three outlets.
+RATES = [
+    art("r1", "harbour-times.example", "2031-03-04", "Veldorian central bank raises interest rate to 6 percent",
+        "The Bank of Veldoria raised its benchmark interest rate by half a point to six percent on Tuesday, "
+        "citing inflation that has stayed above target for a year. Governor Ilse Brandt said further increases "
+        "could follow if consumer prices keep climbing. The krona strengthened after the announcement."),
+    art("r2", "money-desk.example", "2031-03-04", "Bank of Veldoria hikes rates as inflation persists",
+        "Governor Ilse Brandt announced a half-point increase in the Bank of Veldoria's benchmark interest rate, "
+        "now six percent, saying inflation remains well above target. Economists had expected the rate "
+        "increase. The Veldorian krona rose against the euro."),
+    art("r3", "daily-courier.example", "2031-03-05", "Brandt signals more rate increases in Veldoria",
+        "A day after the Bank of Veldoria lifted its interest rate to six percent, Governor Ilse Brandt told "
+        "lawmakers that inflation is still too high and that more rate increases are possible. Mortgage lenders "
+        "in Veldoria began raising their own rates."),
+]
+# Same topic, two events five weeks apart: two separate missile tests by the same country.
+MISSILE_TESTS = [
+    art("m1", "harbour-times.example", "2031-05-02", "Ostravia test-fires ballistic missile into the sea",
+        "Ostravia fired a ballistic missile into the Grey Sea on Friday, its defence ministry said, the latest "
+        "in a series of weapons tests. The missile flew about 600 kilometres before falling into the sea. "
+        "Neighbouring governments condemned the launch as a threat to regional security."),
+    art("m2", "daily-courier.example", "2031-05-02", "Ostravia launches missile over Grey Sea, neighbours condemn",
+        "Neighbouring governments condemned Ostravia on Friday after it launched a ballistic missile that "
+        "travelled about 600 kilometres and fell into the Grey Sea. The defence ministry called it a routine "
+        "weapons test."),
+    art("m3", "harbour-times.example", "2031-06-09", "Ostravia fires another ballistic missile into the sea",
+        "Ostravia fired another ballistic missile into the Grey Sea on Monday, its defence ministry said, "
+        "five weeks after its previous weapons test. The missile flew about 900 kilometres. Neighbouring "
+        "governments condemned the launch as a threat to regional security."),
+    art("m4", "island-wire.example", "2031-06-09", "New Ostravian missile test draws condemnation",
+        "Neighbouring governments condemned Ostravia on Monday after it fired a ballistic missile that "
+        "travelled about 900 kilometres into the Grey Sea. The defence ministry described the launch as a "
+        "weapons test."),
+]
+ENTITIES = {
+    "e1": ["LOC:mount kessary", "GPE:marnholt"], "e2": ["LOC:kessary", "GPE:marnholt"],
+    "e3": ["LOC:kessary", "GPE:marnholt"],
+    "r1": ["ORG:bank of veldoria", "PERSON:ilse brandt", "GPE:veldoria"],
+    "r2": ["ORG:bank of veldoria", "PERSON:ilse brandt"], "r3": ["ORG:bank of veldoria", "PERSON:ilse brandt"],
+    "m1": ["GPE:ostravia", "LOC:grey sea"], "m2": ["GPE:ostravia", "LOC:grey sea"],
+    "m3": ["GPE:ostravia", "LOC:grey sea"], "m4": ["GPE:ostravia", "LOC:grey sea"],
+}
+ALL = ERUPTION + RATES + MISSILE_TESTS
+
+
+def fresh(articles: list[Article]) -> list[Article]:
+    return [dataclasses.replace(a) for a in articles]
+
+
+def groups(articles: list[Article]) -> set[frozenset[str]]:
+    by_story: dict[str, set[str]] = {}
+    for a in articles:
+        by_story.setdefault(a.story_id, set()).add(a.id)
+    return {frozenset(g) for g in by_story.values()}
+
+
+def cluster(articles: list[Article], **kw) -> tuple[list[Article], StoryClusterer]:
+    articles = fresh(articles)
+    clusterer = cluster_articles(articles, ENTITIES, StoryClusterer(ClusterConfig(**kw)) if kw else None)
+    return articles, clusterer
+
+
+EXPECTED = {frozenset({"e1", "e2", "e3"}), frozenset({"r1", "r2", "r3"}),
+            frozenset({"m1", "m2"}), frozenset({"m3", "m4"})}
+
+
+def test_events_reported_by_several_outlets_form_one_story_each():
+    articles, _ = cluster(ALL)
+    assert groups(articles) == EXPECTED
+
+
+def test_same_topic_weeks_apart_is_two_stories():
+    articles, _ = cluster(MISSILE_TESTS)
+    assert groups(articles) == {frozenset({"m1", "m2"}), frozenset({"m3", "m4"})}
+
+
+def test_story_ids_are_stable_and_clustering_is_deterministic():
+    first, _ = cluster(ALL)
+    second, _ = cluster(list(reversed(ALL)))  # arrival order differs, publication order does not
+    assert {a.id: a.story_id for a in first} == {a.id: a.story_id for a in second}
+    assert all(a.story_id.startswith("s_") for a in first)
+    again, _ = cluster(ALL)
+    assert [a.story_id for a in again] == [a.story_id for a in first]
+
+
+def test_stories_have_title_summary_outlets_and_dates():
+    articles, clusterer = cluster(ALL)
+    story = next(s for s in clusterer.stories() if "e1" in s.article_ids)
+    assert story.title in {a.title for a in ERUPTION}
+    assert story.summary and "Kessary" in story.summary
+    assert story.summary.split(". ")[0] in " ".join(a.text for a in ERUPTION)
+    assert set(story.outlets) == {a.outlet for a in ERUPTION}
+    assert (story.start, story.end) == ("2031-03-04", "2031-03-05")
+
+
+def test_undated_article_clusters_on_content_and_gets_the_story_date():
+    undated = art("e4", None, None, None,
+                  "Civil defence teams on Marnholt say the Kessary volcano is still spewing ash, and the evacuated "
+                  "villages on its northern slopes remain empty while the airport stays closed.")
+    articles, _ = cluster(ALL + [undated])
+    e4 = articles[-1]
+    assert e4.story_id == articles[0].story_id
+    assert (e4.published, e4.published_from) == ("2031-03-04", "story")
+
+
+def test_article_without_any_metadata_still_clusters():
+    stripped = [dataclasses.replace(a, published=None, published_from=None, title=None) for a in ERUPTION + RATES]
+    articles = fresh(stripped)
+    cluster_articles(articles)  # no dates, no titles, no entities
+    assert groups(articles) == {frozenset({"e1", "e2", "e3"}), frozenset({"r1", "r2", "r3"})}
+
+
+def test_near_duplicate_joins_its_original_story():
+    clusterer = StoryClusterer()
+    for a in order_for_clustering(fresh(ALL)):
+        clusterer.add(a, ENTITIES[a.id])
+    # a syndicated copy with an unrelated-looking text still follows its original
+    copy = art("r1-copy", "syndicate.example", "2031-03-06", "Rates", "Markets closed higher on Wednesday.")
+    assert clusterer.add(copy, [], duplicate_of="r1") == clusterer.story_of("r1")
+    story = next(s for s in clusterer.stories() if "r1" in s.article_ids)
+    assert "r1-copy" in story.article_ids and "syndicate.example" in story.outlets
+    assert story.title != "Rates"
+
+
+def test_merged_story_ids_stay_resolvable():
+    # Two halves of one event first open separate stories (no shared wording), then a bridging
+    # report that matches both makes them one story.
+    clusterer = StoryClusterer(ClusterConfig(join_threshold=0.4, merge_threshold=0.25))
+    a = art("x1", "a.example", "2031-07-01", "Flooding closes Tarn valley roads",
+            "Flooding in the Tarn valley closed roads near Lusk after two days of heavy rain.")
+    b = art("x2", "b.example", "2031-07-01", "Rescue crews pull residents from homes in Lusk",
+            "Rescue crews used boats to pull stranded residents from their homes in Lusk on Monday.")
+    bridge = art("x3", "c.example", "2031-07-01", "Tarn valley flooding: rescue crews in Lusk",
+                 "Flooding in the Tarn valley closed roads near Lusk after heavy rain, and rescue crews "
+                 "used boats to pull stranded residents from their homes.")
+    sa, sb = clusterer.add(a, ["GPE:lusk"]), clusterer.add(b, ["GPE:lusk"])
+    assert sa != sb
+    merged = clusterer.add(bridge, ["GPE:lusk", "LOC:tarn valley"])
+    assert clusterer.resolve(sa) == clusterer.resolve(sb) == merged
+    assert [s.id for s in clusterer.stories()] == [merged]
+    assert clusterer.story_of("x2") == merged
+
+
+def test_state_round_trip_continues_identically():
+    ordered = order_for_clustering(fresh(ALL))
+    whole = StoryClusterer()
+    for a in ordered:
+        whole.add(a, ENTITIES[a.id])
+    first = StoryClusterer()
+    for a in ordered[:5]:
+        first.add(a, ENTITIES[a.id])
+    state = json.loads(json.dumps(first.to_state()))
+    resumed = StoryClusterer(state=state)
+    for a in ordered[5:]:
+        resumed.add(a, ENTITIES[a.id])
+    assert resumed.to_state() == whole.to_state()
+    assert [s.to_dict() for s in resumed.stories()] == [s.to_dict() for s in whole.stories()]
+
+
+def test_ingesting_later_extends_existing_stories_and_is_idempotent():
+    clusterer = cluster_articles(fresh(ALL[:2] + RATES[:2]), ENTITIES)
+    before = {s.id for s in clusterer.stories()}
+    later = fresh([ERUPTION[2], RATES[2]])
+    cluster_articles(later, ENTITIES, clusterer)
+    assert {a.story_id for a in later} <= before
+    again = fresh([ERUPTION[2]])
+    cluster_articles(again, ENTITIES, clusterer)
+    assert again[0].story_id == later[0].story_id
+    assert sum(len(s.article_ids) for s in clusterer.stories()) == 6
+
+
+def test_order_for_clustering_puts_undated_last_in_arrival_order():
+    items = [art("u1", None, None, None, "x"), art("d2", None, "2031-01-02T10:00:00", None, "x"),
+             art("d1", None, "2031-01-01", None, "x"), art("u2", None, None, None, "x")]
+    assert [a.id for a in order_for_clustering(items)] == ["d1", "d2", "u1", "u2"]
+
+
+def test_label_articles_keeps_own_dates():
+    articles, clusterer = cluster(ERUPTION)
+    label_articles(articles, clusterer)
+    assert [a.published_from for a in articles] == ["metadata"] * 3
+
+
+# ----------------------------------------------------------------------------- features
+
+def test_terms_fold_plurals_and_drop_stopwords():
+    assert terms("The missiles were fired by Ostravia's army") == ["missile", "fired", "ostravia", "army"]
+    assert s_stem("countries") == "country" and s_stem("glass") == "glass" and s_stem("status") == "status"
+
+
+def test_sentences_do_not_split_after_initials():
+    text = "U.S. President Ann Lee met Dr. Ray Moss on Monday. They talked for an hour.\nA second line here."
+    assert sentences(text) == ["U.S. President Ann Lee met Dr. Ray Moss on Monday.", "They talked for an hour.",
+                               "A second line here."]
+    assert lead_sentences("Short.\nThis sentence is long enough to be a lead sentence here.") == [
+        "This sentence is long enough to be a lead sentence here."]
+
+
+def test_parse_date_accepts_dates_and_datetimes():
+    assert str(parse_date("2031-03-04T17:52:00+02:00")) == "2031-03-04"
+    assert str(parse_date("2031-03-04")) == "2031-03-04"
+    assert parse_date("yesterday") is None and parse_date(None) is None
+
+
+def test_provisional_entity_keys(nlp):
+    doc = nlp("Ilse Brandt of the Bank of Veldoria spoke in Paris on Tuesday.")
+    keys = provisional_entity_keys(doc.ents)
+    assert "GPE:paris" in keys and not any(k.startswith("DATE:") for k in keys)
+
+
+# ----------------------------------------------------------------------------- seeds
+
+UNRELATED_TO_SEEDS = ERUPTION + RATES + [
+    art("n1", "harbour-times.example", "2026-02-12", "Tehran hosts regional football final",
+        "Tehran hosted the final of the regional football championship on Thursday, with the home side "
+        "winning two goals to one in front of a crowd of eighty thousand at Azadi stadium."),
+    art("n2", "money-desk.example", "2026-02-11", "Oil prices edge up as Gulf shipping slows",
+        "Oil prices rose slightly on Wednesday as tanker traffic through the Gulf slowed, traders said, "
+        "while stockpiles in major importing countries remained high."),
+]
+
+
+def test_seed_reports_form_one_story_and_nothing_unrelated_joins(nlp):
+    seed_dir = shared_path("seeds")
+    seeds = [Article(id=p.stem, text=p.read_text(encoding="utf-8"), outlet=p.stem[:3])
+             for p in sorted(seed_dir.glob("*.txt"))]
+    assert len(seeds) == 2
+    articles = fresh(UNRELATED_TO_SEEDS) + seeds
+    keys = {a.id: provisional_entity_keys(nlp(a.text).ents) for a in articles}
+    cluster_articles(articles, keys)
+    seed_story = {a.story_id for a in articles[-2:]}
+    assert len(seed_story) == 1
+    assert [a.id for a in articles if a.story_id in seed_story] == [s.id for s in seeds]
