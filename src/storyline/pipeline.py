@@ -64,9 +64,6 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
     corpus-wide results. Idempotent: articles already in the store are skipped before parsing."""
     options = options or RunOptions()
     report = IngestReport()
-    dedup = DuplicateIndex()
-    for article_id, exact_hash, minhash in store.iter_signatures():
-        dedup.add_signature(article_id, minhash, exact_hash)
 
     def report_error(err: SourceError) -> None:
         report.errors.append(err)
@@ -74,21 +71,31 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
             on_error(err)
 
     articles = _new_articles(inputs, store, options, report, report_error)
-    progress = _progress(options, desc="ingest", unit="article")
     with _annotator(options.workers) as annotate_batches:
-        for batch, annotations in annotate_batches(_batched(articles, options.batch_size)):
-            signatures = []
-            for article in batch:
-                exact, minhash = dedup.exact_hash(article.text), dedup.signature(article.text)
-                article.duplicate_of = dedup.add_signature(article.id, minhash, exact)
-                report.duplicates += article.duplicate_of is not None
-                signatures.append((exact, minhash))
-            report.added += store.add_batch(batch, annotations, signatures)
-            progress.update(len(batch))
-    progress.close()
+        store_annotated(store, annotate_batches(_batched(articles, options.batch_size)), report, options)
     if report.added:
         refresh_corpus(store)
     return report
+
+
+def store_annotated(store: Store, batches: Iterable[tuple[list[Article], list[Annotations]]],
+                    report: IngestReport, options: RunOptions) -> None:
+    """The order-dependent half of ingest, shared by every engine: duplicates are decided
+    against everything stored before (first copy wins), then each batch is written atomically."""
+    dedup = DuplicateIndex()
+    for article_id, exact_hash, minhash in store.iter_signatures():
+        dedup.add_signature(article_id, minhash, exact_hash)
+    progress = _progress(options, desc="ingest", unit="article")
+    for batch, annotations in batches:
+        signatures = []
+        for article in batch:
+            exact, minhash = dedup.exact_hash(article.text), dedup.signature(article.text)
+            article.duplicate_of = dedup.add_signature(article.id, minhash, exact)
+            report.duplicates += article.duplicate_of is not None
+            signatures.append((exact, minhash))
+        report.added += store.add_batch(batch, annotations, signatures)
+        progress.update(len(batch))
+    progress.close()
 
 
 def _new_articles(inputs: Sequence[str], store: Store, options: RunOptions, report: IngestReport,
