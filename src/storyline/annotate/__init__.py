@@ -51,6 +51,7 @@ COMPONENTS: dict[str, Component] = {
     "sentences": add_sentences,
     "entities": add_entities,
     "time": add_timexes,
+    "quotes": add_quotes,
 }
 
 # which interchange files each component makes (manifest + export)

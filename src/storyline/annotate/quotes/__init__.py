@@ -1,0 +1,59 @@
+"""Quotes: who said what, direct and indirect.
+
+``extract_quotes`` is a pure per-article function: it pairs quotation marks (``marks``), finds
+attributions with dependency-parse rules (``rules``: cue, source, content, medium) and resolves
+speakers to the article's mentions (``speaker``). An interrupted quotation ("If it can," he said,
+"then...") gives one Quote per fragment, sharing speaker and cue.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.annotate.quotes.lexicon import SPEECH_VERBS
+from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
+from storyline.annotate.quotes.rules import Attribution, find_attributions
+from storyline.annotate.quotes.speaker import resolve_speaker
+from storyline.model import Mention, Quote, Span, Speaker, stable_id
+
+__all__ = ["extract_quotes", "scan_quotes", "QuotedSpan", "SPEECH_VERBS"]
+
+
+def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None) -> list[Quote]:
+    """All attributed statements of one article, in text order; ``doc`` is the parse of ``text``."""
+    quotes = scan_quotes(text)
+    attributions = sorted(find_attributions(doc, text, quotes), key=lambda a: a.cue[0])
+    result, speakers = [], []
+    for att in attributions:
+        speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers)
+        speakers.append(speaker)
+        result.extend(_quotes_of(att, speaker, text, article_id, quotes))
+    return _dedupe(sorted(result, key=lambda q: (q.content.start, q.content.end)))
+
+
+def _quotes_of(att: Attribution, speaker: Speaker, text: str, article_id: str,
+               quotes: list[QuotedSpan]) -> list[Quote]:
+    return [Quote(id=stable_id(article_id, str(start), str(end), prefix="q_"), article_id=article_id,
+                  kind=quote_kind((start, end), quotes), content=Span.of(text, start, end), speaker=speaker,
+                  cue=Span.of(text, *att.cue), medium=att.medium)
+            for start, end in att.contents]
+
+
+def quote_kind(content: tuple[int, int], quotes: list[QuotedSpan]) -> str:
+    """direct: the content is a quotation; mixed: it contains or touches one; else indirect."""
+    start, end = content
+    for q in quotes:
+        if q.start <= start and end <= q.end:
+            return "direct"
+    if any(q.start < end and start < q.end for q in quotes):
+        return "mixed"
+    return "indirect"
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """One quote per content span (two cues claiming one content keep the first)."""
+    seen, result = set(), []
+    for q in quotes:
+        if q.id not in seen:
+            seen.add(q.id)
+            result.append(q)
+    return result

@@ -1,0 +1,43 @@
+"""Word lists for attribution: reporting verbs (speech), verbs of thought/perception that also
+introduce attributed content, and medium nouns. Lemmas, lower case."""
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset("""
+say tell add write tweet post ask answer reply respond announce declare state note explain argue
+claim insist maintain contend assert warn stress emphasize emphasise suggest acknowledge admit
+concede confirm deny report predict promise pledge vow threaten urge recall remark comment observe
+complain conclude testify inform reveal disclose mention joke quip boast lament retort reiterate
+repeat allege charge estimate caution advise recommend propose demand agree disagree brag shout
+declare proclaim counter point describe call accuse criticize criticise tout praise blast question
+speculate concur announce reassure assure instruct signal hint insist whisper yell explain
+""".split())
+
+THOUGHT_VERBS = frozenset("""
+think believe know hope fear expect feel worry doubt guess suspect wonder want learn find show
+indicate seem appear understand consider assume imagine recognize recognise realize realise
+estimate decide agree wish
+""".split())
+
+# stance verbs whose content is an object or infinitive ("criticized the plan", "wants to go")
+OBJECT_VERBS = frozenset("""
+call cite support criticize criticise attack praise blast condemn endorse defend propose urge want plan
+seek refuse decline hope expect promise pledge vow agree demand deny reject oppose welcome dismiss
+""".split())
+
+CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS | OBJECT_VERBS
+
+# cues whose content may be a direct object clause only in quotes (he said: "..."), not a noun
+NEEDS_CLAUSE = THOUGHT_VERBS | frozenset("describe call accuse criticize criticise tout praise blast question".split())
+
+MEDIUM_NOUNS = frozenset("""
+post tweet statement interview message video op-ed article column letter podcast broadcast
+appearance show briefing speech remarks address posting thread email
+""".split())
+
+MEDIUM_HEADS = frozenset("""
+network news tv television radio channel times post journal tribune herald telegraph guardian
+cnn msnbc fox bbc npr cbs abc nbc pbs reuters bloomberg politico axios twitter facebook x
+instagram truth social telegram youtube tiktok
+""".split())
+
+PRONOUNS = frozenset("he she they i we it you him her them".split())

@@ -1,0 +1,76 @@
+"""Resolve a quote's source span to the article's entity mentions.
+
+A name resolves to the mention that contains the source's head word; a pronoun ("he") to the
+previous resolved speaker, else the nearest preceding person mention; a description ("the
+president", "the Israeli leader") to the most recent mention whose title shares a word with it.
+Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
+speakers without a key. This is deliberately light: a full coreference model is not available
+offline with en_core_web_sm.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.annotate.quotes.lexicon import PRONOUNS
+from storyline.model import Mention, Span, Speaker
+
+PERSON_PRONOUNS = frozenset("he she him her i".split())
+GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
+
+
+def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | None, mentions: list[Mention],
+                    previous: list[Speaker]) -> Speaker:
+    if source is None or head is None:
+        return Speaker(text="")
+    span = Span.of(text, *source)
+    mention = _mention_at(head, mentions)
+    if mention is not None:
+        return Speaker(text=mention.name, span=span, key=mention.key)
+    if head.lower_ in PRONOUNS:
+        resolved = _resolve_pronoun(head, mentions, previous)
+    elif _is_description(head):
+        resolved = _resolve_description(head, mentions)
+    else:
+        resolved = None
+    if resolved is None:
+        return Speaker(text=span.text, span=span)
+    return Speaker(text=resolved[0], span=span, key=resolved[1])
+
+
+def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
+    return next((m for m in mentions if m.span.start <= head.idx < m.span.end), None)
+
+
+def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speaker]) -> tuple[str, str] | None:
+    person = head.lower_ in PERSON_PRONOUNS
+    for speaker in reversed(previous):
+        if speaker.key and speaker.span and speaker.span.start < head.idx:
+            m = next((m for m in mentions if m.key == speaker.key), None)
+            if m is None or not person or m.type == "PERSON":
+                return speaker.text, speaker.key
+    wanted = ("PERSON",) if person else ("PERSON", "ORG", "GPE", "NORP")
+    before = [m for m in mentions if m.span.end <= head.idx and m.type in wanted]
+    if before:
+        m = max(before, key=lambda m: m.span.start)
+        return m.name, m.key
+    return None
+
+
+def _is_description(head: Token) -> bool:
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
+    words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in GENERIC_HEADS}
+    best, best_score = None, 0
+    for m in mentions:
+        if m.span.end > head.idx or not m.title:
+            continue
+        title_words = {w.strip(".,").lower() for w in m.title.split()}
+        score = len(words & title_words)
+        if score >= best_score and score > 0:
+            best, best_score = m, score
+    if best is None and head.lower_ in GENERIC_HEADS:
+        people = [m for m in mentions if m.span.end <= head.idx and m.type == "PERSON" and m.title]
+        best = max(people, key=lambda m: m.span.start) if people else None
+    return (best.name, best.key) if best else None

@@ -1,0 +1,149 @@
+"""Quotes: quotation-mark pairing, attribution rules and speaker resolution on texts we wrote."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.quotes import extract_quotes, scan_quotes
+from storyline.model import Mention, Span
+from conftest import shared_path
+
+ARTICLE = (
+    "Chancellor Maria Brandt met Prime Minister Tomas Keller in Vienna on Monday.\n"
+    "\u201cWe have agreed on the outline of a deal,\u201d Brandt said in a post on Bluesky. "
+    "\u201cThe details will follow.\u201d\n"
+    "\u201cIf they can deliver,\u201d she said, \u201cthen the border will open in spring.\u201d\n"
+    "Keller's office said the prime minister had \u201cstressed the need for guarantees,\u201d "
+    "and a senior European official said the talks could resume next week.\n"
+    "Keller told Channel Four News that any agreement \"must be fair.\"\n"
+    "According to Brandt, the two sides will meet again in May.\n"
+    "The chancellor wrote that \u201cno final decision was taken,\u201d aside from a timetable.\n"
+)
+
+
+def _by_content(quotes, fragment):
+    found = [q for q in quotes if fragment in q.content.text]
+    assert found, f"no quote containing {fragment!r}: {[q.content.text for q in quotes]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def quotes(nlp):
+    return extract_quotes(nlp(ARTICLE), ARTICLE, "a_test", _mentions())
+
+
+def _mentions() -> list[Mention]:
+    """Every occurrence of the two names, as an entity module would give them."""
+    people = [("Maria Brandt", "m1", "Chancellor"), ("Tomas Keller", "m2", "Prime Minister")]
+    mentions, taken = [], set()
+    for name, key, title in people:
+        for surface in (name, name.split()[-1]):
+            start = ARTICLE.find(surface)
+            while start >= 0:
+                if not any(s <= start < e for s, e in taken):
+                    taken.add((start, start + len(surface)))
+                    mentions.append(Mention(Span.of(ARTICLE, start, start + len(surface)), "PERSON", key, name, title))
+                start = ARTICLE.find(surface, start + 1)
+    return sorted(mentions, key=lambda m: m.span.start)
+
+
+# ------------------------------------------------------------------ quotation marks
+
+
+def test_scanner_pairs_curly_straight_single_and_guillemets():
+    text = "He said \u201cyes\u201d, then \"no\", a \u2018joint plan\u2019 and \u00abmaybe\u00bb; Israel's leaders' view."
+    assert [text[q.start:q.end] for q in scan_quotes(text)] == ["yes", "no", "joint plan", "maybe"]
+
+
+def test_scanner_continues_quote_over_paragraphs():
+    text = "\u201cThe first paragraph ends open.\n\u201cThe second closes,\u201d she said."
+    spans = scan_quotes(text)
+    assert len(spans) == 1
+    assert text[spans[0].start:spans[0].end].startswith("The first") and spans[0].closed
+
+
+def test_scanner_survives_an_unclosed_mark():
+    text = "A stray \u201cmark never closes.\nLater she said \"this works\" fine."
+    spans = scan_quotes(text)
+    assert [text[q.start:q.end] for q in spans if q.closed] == ["this works"]
+    assert not spans[0].closed
+
+
+# ------------------------------------------------------------------ attribution
+
+
+def test_spans_point_into_text(quotes):
+    assert quotes
+    for q in quotes:
+        for span in (q.content, q.cue, q.speaker.span):
+            if span is not None:
+                assert ARTICLE[span.start:span.end] == span.text
+
+
+def test_direct_quote_with_medium_and_continuation(quotes):
+    first = _by_content(quotes, "We have agreed on the outline")
+    assert first.kind == "direct" and first.cue.text == "said"
+    assert first.speaker.key == "m1" and first.medium == "Bluesky"
+    follow = _by_content(quotes, "The details will follow")
+    assert follow.speaker.key == "m1" and follow.cue == first.cue
+
+
+def test_interrupted_quote_gives_both_fragments_and_resolves_pronoun(quotes):
+    left = _by_content(quotes, "If they can deliver")
+    right = _by_content(quotes, "then the border will open")
+    assert left.cue == right.cue and left.speaker.span.text == "she"
+    assert left.speaker.key == "m1"
+
+
+def test_organisation_and_anonymous_speakers_are_kept(quotes):
+    office = _by_content(quotes, "stressed the need for guarantees")
+    assert office.speaker.text == "Keller's office" and office.kind == "mixed"
+    official = _by_content(quotes, "the talks could resume")
+    assert official.speaker.text == "a senior European official" and official.kind == "indirect"
+
+
+def test_told_medium_and_according_to(quotes):
+    told = _by_content(quotes, "must be fair")
+    assert told.medium == "Channel Four News" and told.speaker.key == "m2"
+    assert told.content.text.startswith("any agreement")
+    according = _by_content(quotes, "will meet again in May")
+    assert according.cue.text == "According to" and according.speaker.key == "m1"
+
+
+def test_description_resolves_through_title(quotes):
+    wrote = _by_content(quotes, "no final decision was taken")
+    assert wrote.kind == "mixed" and wrote.speaker.key == "m1"
+
+
+def test_ids_are_stable_and_unique(nlp, quotes):
+    again = extract_quotes(nlp(ARTICLE), ARTICLE, "a_test", _mentions())
+    assert [q.id for q in again] == [q.id for q in quotes]
+    assert len({q.id for q in quotes}) == len(quotes)
+
+
+def test_no_mentions_and_no_quotes(nlp):
+    text = "The weather was mild and the market opened late."
+    assert extract_quotes(nlp(text), text, "a_x") == []
+
+
+# ------------------------------------------------------------------ seeds (../shared)
+
+
+def _seed(nlp, prefix):
+    folder = shared_path("seeds")
+    path = next(folder.glob(prefix + "*.txt"))
+    text = path.read_text(encoding="utf-8")
+    return text, extract_quotes(nlp(text), text, path.stem)
+
+
+def test_seed_truth_social_and_anonymous_sources(nlp):
+    text, quotes = _seed(nlp, "004_")
+    social = [q for q in quotes if q.medium == "Truth Social"]
+    assert social and social[0].speaker.text == "Trump" and social[0].cue.text == "said"
+    assert any(q.speaker.text == "Netanyahu's office" and q.kind == "indirect" for q in quotes)
+    assert any(q.speaker.text == "A senior U.S. official" for q in quotes)
+
+
+def test_seed_mixed_quote(nlp):
+    text, quotes = _seed(nlp, "000_")
+    assert any(q.kind == "mixed" and "nothing final was achieved" in q.content.text and q.cue.text == "wrote"
+               for q in quotes)
