@@ -207,6 +207,7 @@ class Event:
     location: Location | None = None
     date: EventDate | None = None
     quad: str | None = None
+    cameo: str | None = None  # CAMEO root code via CAMEO2PLOVER (extra field, for comparison with CAMEO data)
     corroboration: list[str] = field(default_factory=list)
     story_id: str | None = None
 

@@ -192,18 +192,23 @@ def assign_stories(store: Store) -> int:
         store.update_articles((a.id, {"story_id": a.story_id, "published": a.published,
                                       "published_from": a.published_from}) for a in changed)
         for article in changed:
-            if article.published_from == "story" and "time" in annotate.enabled_components():
-                _reanchor_timexes(store, article)
+            if article.published_from == "story":
+                _redate(store, article)
         store.replace_stories((s.to_dict() for s in stories), state.get("merged", {}))
         store.set_state("stories", state)
     return len(stories)
 
 
-def _reanchor_timexes(store: Store, article: Article) -> None:
-    """An article dated by its story: its relative time expressions now have an anchor."""
-    from storyline.annotate.time import find_timexes
+def _redate(store: Store, article: Article) -> None:
+    """An article dated by its story: re-annotate what depends on the date (relative time
+    expressions, event dates and historical marks) against the borrowed date."""
+    names = [n for n in annotate.enabled_components() if n != "quotes"]
+    [ann] = annotate.annotate_batch([article], names)
+    tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items() if component in names and t in DATE_DEPENDENT]
+    store.replace_annotations(article.id, ann, tables)
 
-    store.replace_timexes(article.id, find_timexes(article.text, article.published, None, article.id))
+
+DATE_DEPENDENT = ("timexes", "events")
 
 
 def resolve_entities(store: Store) -> int:

@@ -52,10 +52,11 @@ COMPONENTS: dict[str, Component] = {
     "entities": add_entities,
     "time": add_timexes,
     "quotes": add_quotes,
+    "events": add_events,
 }
 
-# which interchange files each component makes (manifest + export)
-OUTPUTS = {"entities": "entities", "time": "timexes", "quotes": "quotes", "events": "events"}
+# store table -> the component that fills it
+COMPONENT_OF_TABLE = {"mentions": "entities", "timexes": "time", "quotes": "quotes", "events": "events"}
 
 
 def enabled_components() -> list[str]:

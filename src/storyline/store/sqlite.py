@@ -16,6 +16,7 @@ from typing import Any
 from storyline.model import Annotations, Article, Entity, Span
 from storyline.store.migrations import LATEST, MIGRATIONS
 
+ANNOTATION_TABLES = ("sentences", "mentions", "timexes", "quotes", "events")
 ARTICLE_COLUMNS = ("id", "external_id", "path", "url", "outlet", "title", "published", "published_from",
                    "language", "text", "raw_segments", "duplicate_of", "story_id")
 
@@ -119,26 +120,31 @@ class Store:
         d["raw_segments"] = None if article.raw_segments is None else _dumps(article.raw_segments)
         return tuple(d[c] for c in ARTICLE_COLUMNS)
 
-    def _insert_annotations(self, article_id: str, ann: Annotations) -> None:
-        self.db.execute("INSERT OR REPLACE INTO sentences VALUES (?, ?)",
-                        (article_id, _dumps([[s.start, s.end] for s in ann.sentences])))
-        self.db.executemany(
-            "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-            [(article_id, m.span.start, m.span.end, m.type, m.key, _dumps(_asdict(m))) for m in ann.mentions])
-        self.db.executemany(
-            "INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?)",
-            [(article_id, t.span.start, t.span.end, _dumps(t.to_dict())) for t in ann.timexes])
-        self.db.executemany("INSERT OR IGNORE INTO quotes VALUES (?, ?, ?)",
-                            [(q.id, article_id, _dumps(q.to_dict())) for q in ann.quotes])
-        self.db.executemany("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?)",
-                            [(e.id, article_id, e.type, _dumps(e.to_dict())) for e in ann.events])
+    def _insert_annotations(self, article_id: str, ann: Annotations, tables: Sequence[str] | None = None) -> None:
+        rows = {
+            "sentences": ("INSERT OR REPLACE INTO sentences VALUES (?, ?)",
+                          [(article_id, _dumps([[s.start, s.end] for s in ann.sentences]))]),
+            "mentions": ("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                         [(article_id, m.span.start, m.span.end, m.type, m.key, _dumps(_asdict(m))) for m in ann.mentions]),
+            "timexes": ("INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?)",
+                        [(article_id, t.span.start, t.span.end, _dumps(t.to_dict())) for t in ann.timexes]),
+            "quotes": ("INSERT OR IGNORE INTO quotes VALUES (?, ?, ?)",
+                       [(q.id, article_id, _dumps(q.to_dict())) for q in ann.quotes]),
+            "events": ("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?)",
+                       [(e.id, article_id, e.type, _dumps(e.to_dict())) for e in ann.events]),
+        }
+        for table in tables or ANNOTATION_TABLES:
+            sql, values = rows[table]
+            self.db.executemany(sql, values)
 
-    def replace_timexes(self, article_id: str, timexes: Sequence[Any]) -> None:
-        """Swap an article's time expressions (after its anchor date changed)."""
+    def replace_annotations(self, article_id: str, ann: Annotations, tables: Sequence[str]) -> None:
+        """Swap some of an article's annotations (e.g. time and events after its date changed)."""
         with self.transaction():
-            self.db.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
-            self.db.executemany("INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?)",
-                                [(article_id, t.span.start, t.span.end, _dumps(t.to_dict())) for t in timexes])
+            for table in tables:
+                if table not in ANNOTATION_TABLES:
+                    raise ValueError(table)
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self._insert_annotations(article_id, ann, tables)
 
     def update_articles(self, updates: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Set fields decided after ingest (story_id, duplicate_of, published from the story)."""

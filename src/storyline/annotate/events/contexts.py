@@ -1,0 +1,78 @@
+"""PLOVER contexts (the "why" of an event) and mode refinement (the "how") from the words of the
+sentence: contexts are topical, so keyword evidence in the sentence plus a per-type default is a
+reasonable first coder; modes such as ASSAULT 'aerial' come from the weapon words."""
+from __future__ import annotations
+
+import re
+
+CONTEXT_WORDS = {
+    "military": "military army troops soldiers forces navy naval air-force warplanes warships carrier missile "
+                "missiles artillery tanks offensive ceasefire cease-fire truce weapons arms defence defense "
+                "airstrike airstrikes shelling war invasion peacekeeping battle fighting",
+    "diplomatic": "talks negotiations negotiation diplomatic diplomacy ambassador embassy envoy mediation "
+                  "mediator summit foreign-minister relations treaty consulate diplomats recognition",
+    "cbrn": "nuclear chemical biological uranium enrichment radiological inspectors iaea "
+            "weapons-of-mass-destruction",
+    "economic": "trade economic economy tariffs tariff investment grant loan dollars finance financial "
+                "exports imports budget debt market oil-prices",
+    "legal": "court courts law legal judge trial lawsuit prosecutor charges convicted verdict constitution "
+             "illegal",
+    "election": "election elections vote voting ballot campaign polls electoral referendum",
+    "terrorism": "terror terrorist terrorists terrorism al-qaeda isis suicide militants jihadist",
+    "migration": "refugees refugee migrants migration asylum displaced",
+    "human_rights": "human-rights rights abuses torture",
+    "natural_resource": "oil gas water land mining minerals settlements",
+    "political_institutions": "party parties parliament reform reforms regime constitution",
+    "peacekeeping": "peacekeeping peacekeepers peace-keeping",
+    "health": "health disease epidemic hospital vaccine outbreak",
+    "crime": "crime criminal police smuggling murder theft",
+    "corruption": "corruption bribery embezzlement",
+    "religion_ethnicity": "ethnic religious muslim christian sectarian",
+    "rights_freedoms": "press-freedom freedom censorship",
+}
+_CONTEXT_OF_WORD = {w.replace("-", " "): c for c, ws in CONTEXT_WORDS.items() for w in ws.split()}
+TYPE_CONTEXT = {"CONSULT": "diplomatic", "SUPPORT": "diplomatic", "ASSAULT": "military", "MOBILIZE": "military",
+                "SANCTION": "diplomatic", "COERCE": "legal", "ACCUSE": "legal"}
+
+ASSAULT_MODE_WORDS = [
+    ("suicide-attack", r"\bsuicide\b"), ("drone", r"\bdrones?\b|\bunmanned\b|\bpredator\b"),
+    ("aerial", r"\bair ?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bjets?\b|\baircraft\b|\bhelicopters?\b|\bbombers?\b"),
+    ("explosives", r"\bcar bomb|\bbomb(s|ing|ings)?\b|\bexplosi|\bied\b|\bmines?\b|\bgrenades?\b"),
+    ("heavy-weapons", r"\bshell|\bartillery\b|\bmortars?\b|\brockets?\b|\btanks?\b|\bmissiles?\b"),
+    ("firearms", r"\bshot\b|\bshoot|\bgun|\brifles?\b|\bsniper"),
+    ("unconventional", r"\bchemical weapons?\b|\bnerve agent|\bnuclear attack"),
+    ("crowd-control", r"\btear gas\b|\bwater cannons?\b|\brubber bullets?\b"),
+    ("abduct", r"\bkidnap|\babduct|\bhijack"),
+    ("targeted", r"\bassassinat|\bexecut"),
+]
+MOBILIZE_MODE_WORDS = [("police", r"\bpolice\b"), ("weapons", r"\bcarriers?\b|\bwarships?\b|\bmissiles?\b|"
+                       r"\bships?\b|\bdestroyers?\b|\bsubmarines?\b|\bjets?\b|\bbombers?\b|\bbatter(y|ies)\b"),
+                       ("troops", r"\btroops\b|\bsoldiers\b|\bforces\b")]
+PROTEST_MODE_WORDS = [("hunger", r"\bhunger strike"), ("riot", r"\briot"), ("strike", r"\bstrike|\bwalkout"),
+                      ("boycott", r"\bboycott"), ("obstruct", r"\bblock(ed|ade|ing)?\b")]
+
+
+def contexts_of(sentence: str, event_type: str) -> list[str]:
+    words = re.findall(r"[a-z][a-z'-]*", sentence.casefold())
+    bigrams = [" ".join(p) for p in zip(words, words[1:])]
+    found: list[str] = []
+    for w in words + bigrams:
+        ctx = _CONTEXT_OF_WORD.get(w)
+        if ctx and ctx not in found:
+            found.append(ctx)
+    default = TYPE_CONTEXT.get(event_type)
+    if not found and default:
+        found.append(default)
+    return found
+
+
+def refine_mode(event_type: str, mode: str | None, window: str) -> str | None:
+    """A more specific mode from weapon/means words near the trigger, when the lexicon gave none."""
+    table = {"ASSAULT": ASSAULT_MODE_WORDS, "MOBILIZE": MOBILIZE_MODE_WORDS, "PROTEST": PROTEST_MODE_WORDS}.get(event_type)
+    if not table or (mode and event_type != "MOBILIZE"):
+        return mode
+    lowered = window.casefold()
+    for name, pattern in table:
+        if re.search(pattern, lowered):
+            return name
+    return mode

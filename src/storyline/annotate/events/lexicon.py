@@ -1,0 +1,235 @@
+"""Trigger lexicon: which words (with which objects) express which PLOVER event.
+
+Written from the PLOVER manual's category definitions and CAMEO verb knowledge. A sense is
+``(type, mode)``. Verbs have a default sense; some verbs get their sense from the class of their
+object ("send troops" MOBILIZE, "send aid" AID); light verbs ("hold", "launch", "impose") only have
+the sense of their object noun ("hold talks" CONSULT, "launch an attack" ASSAULT).
+"""
+from __future__ import annotations
+
+Sense = tuple[str, "str | None"]
+
+
+def _senses(spec: str, event_type: str, mode: str | None = None) -> dict[str, Sense]:
+    return {w.replace("_", " "): (event_type, mode) for w in spec.split()}
+
+
+VERBS: dict[str, Sense] = {
+    **_senses("agree promise pledge offer commit undertake volunteer propose accept", "AGREE"),
+    **_senses("meet talk discuss negotiate consult confer mediate", "CONSULT"),
+    **_senses("visit", "CONSULT", "visit"),
+    **_senses("host", "CONSULT", "visit"),
+    **_senses("phone telephone", "CONSULT", "phone"),
+    **_senses("praise welcome endorse support back commend hail applaud congratulate thank recognize "
+              "recognise defend forgive ratify", "SUPPORT"),
+    **_senses("concede yield relent pardon acquit apologize apologise regret compromise", "CONCEDE"),
+    **_senses("cooperate collaborate coordinate extradite", "COOPERATE"),
+    **_senses("aid assist help donate fund finance supply provide rescue shelter", "AID"),
+    **_senses("withdraw retreat evacuate", "RETREAT", "withdraw"),
+    **_senses("release free", "RETREAT", "release"),
+    **_senses("surrender demobilize demobilise disarm", "RETREAT", "disarm"),
+    **_senses("resign", "RETREAT", "resign"),
+    **_senses("ask urge appeal request plead implore press", "REQUEST"),
+    **_senses("demand", "REQUEST", "change"),
+    **_senses("seek", "REQUEST", "assist"),
+    **_senses("invite", "AGREE"),
+    **_senses("accuse blame allege indict sue charge", "ACCUSE", "allege"),
+    **_senses("condemn criticize criticise denounce decry deplore slam lambaste censure rebuke "
+              "complain protest object summon disapprove", "ACCUSE", "disapprove"),
+    **_senses("investigate probe", "ACCUSE", "investigate"),
+    **_senses("reject refuse oppose veto rebuff dismiss decline renege defy spurn resist "
+              "disagree", "REJECT"),
+    **_senses("threaten warn", "THREATEN"),
+    **_senses("demonstrate rally march picket", "PROTEST", "demo"),
+    **_senses("riot", "PROTEST", "riot"),
+    **_senses("boycott", "PROTEST", "boycott"),
+    **_senses("sanction embargo", "SANCTION", "discontinue"),
+    **_senses("expel", "SANCTION", "expel"),
+    **_senses("sever", "SANCTION", "discontinue"),
+    **_senses("convict", "SANCTION", "convict"),
+    **_senses("deploy mobilize mobilise dispatch station mass amass reinforce", "MOBILIZE", "troops"),
+    **_senses("allow permit", "RETREAT", "access"),
+    **_senses("arrest detain jail imprison sentence", "COERCE", "arrest"),
+    **_senses("deport", "COERCE", "deport"),
+    **_senses("seize confiscate raid search", "COERCE", "seize"),
+    **_senses("ban outlaw restrict curb prevent block blockade", "COERCE", "restrict"),
+    **_senses("censor", "COERCE", "censor"),
+    **_senses("demolish", "COERCE", "seize"),
+    **_senses("attack strike hit fight clash invade storm ambush wound injure kill murder capture "
+              "pound target overrun", "ASSAULT"),
+    **_senses("bomb shell bombard", "ASSAULT", "heavy-weapons"),
+    **_senses("shoot gun", "ASSAULT", "firearms"),
+    **_senses("assassinate execute behead", "ASSAULT", "targeted"),
+    **_senses("massacre slaughter", "ASSAULT", "targeted"),
+    **_senses("beat", "ASSAULT", "beat"),
+    **_senses("torture", "ASSAULT", "torture"),
+    **_senses("rape", "ASSAULT", "sexual"),
+    **_senses("kidnap abduct hijack", "ASSAULT", "abduct"),
+    **_senses("destroy burn torch", "ASSAULT", "destroy"),
+    **_senses("stab", "ASSAULT", "primitive"),
+}
+
+# Light verbs: the event is their object's ("hold talks", "launch a strike", "impose a curfew").
+LIGHT_VERBS = set("hold conduct carry stage launch mount begin start resume open convene organize organise "
+                  "impose declare announce order initiate make take continue step intensify escalate "
+                  "extend tighten lift ease relax end halt suspend stop cut freeze cancel sign ratify "
+                  "conclude finalize reach establish restore break give grant send deliver accept "
+                  "return hand call receive fire close issue file bring lodge".split())
+
+# Classes of object nouns.
+NOUN_CLASS: dict[str, str] = {}
+for _cls, _words in {
+    "troops": "troops soldiers forces army marines units battalion battalions brigade personnel "
+              "reinforcements reservists paratroopers contingent",
+    "weapons": "carrier carriers warship warships ship ships destroyer destroyers submarine submarines fleet "
+               "missile missiles rocket rockets jet jets aircraft bomber bombers warplane warplanes fighter "
+               "tank tanks artillery battery batteries group",
+    "police": "police policemen",
+    "arms": "arms weapon weapons ammunition equipment munitions",
+    "aid": "aid assistance food medicine medicines supplies relief money dollars funds fund grant loan loans "
+           "credit credits donation donations help vaccines",
+    "asylum": "asylum refuge",
+    "envoy": "envoy envoys delegation delegations ambassador ambassadors diplomat diplomats emissary mission",
+    "sanction": "sanction sanctions embargo embargoes tariff tariffs",
+    "boycott": "boycott",
+    "restriction": "restriction restrictions ban bans curfew emergency blockade siege lockdown closure",
+    "martial": "law",
+    "talks": "talks negotiation negotiations meeting meetings summit discussion discussions consultation "
+             "consultations dialogue conference contact contacts",
+    "visit": "visit visits trip",
+    "call": "call phone",
+    "attack": "attack attacks strike strikes airstrike airstrikes raid raids offensive assault assaults "
+              "bombing bombings bombardment shelling fire barrage invasion incursion ambush massacre "
+              "operation operations hostilities fighting war",
+    "protest": "protest protests demonstration demonstrations rally rallies march marches riot riots sit-in "
+               "walkout",
+    "investigation": "investigation investigations probe probes inquiry inquiries hearing hearings trial "
+                     "lawsuit suit complaint charges",
+    "agreement": "agreement agreements deal deals accord accords treaty treaties pact pacts memorandum "
+                 "settlement",
+    "ceasefire": "ceasefire cease-fire truce armistice",
+    "relations": "relations ties",
+    "prisoners": "prisoners prisoner hostages hostage detainees captives",
+    "demand": "demand demands request requests call calls appeal appeals proposal proposals offer offers "
+              "plan ultimatum resolution",
+    "mediation": "mediation mediations",
+    "withdrawal": "withdrawal pullout pull-out retreat",
+    "exercise": "exercise exercises drills drill maneuvers manoeuvres games",
+    "buildup": "buildup build-up deployment deployments mobilization mobilisation",
+}.items():
+    for _w in _words.split():
+        NOUN_CLASS[_w] = _cls
+
+# Event nouns: what a class of noun means on its own ("Israel's strike on Iran", "talks between ...").
+CLASS_SENSE: dict[str, Sense] = {
+    "talks": ("CONSULT", None), "visit": ("CONSULT", "visit"), "call": ("CONSULT", "phone"),
+    "attack": ("ASSAULT", None), "protest": ("PROTEST", "demo"), "investigation": ("ACCUSE", "investigate"),
+    "sanction": ("SANCTION", "discontinue"), "boycott": ("PROTEST", "boycott"),
+    "restriction": ("COERCE", "restrict"), "ceasefire": ("RETREAT", "ceasefire"),
+    "exercise": ("MOBILIZE", "troops"), "buildup": ("MOBILIZE", "troops"), "aid": ("AID", None),
+    "mediation": ("CONSULT", None), "withdrawal": ("RETREAT", "withdraw"),
+}
+# Nouns that are events by themselves but only as heads with an actor ("Israel's strike").
+EVENT_NOUNS = {w for w, c in NOUN_CLASS.items() if c in CLASS_SENSE and c not in {"aid", "restriction"}}
+
+# (verb, object class) -> sense; overrides the verb's default.
+VERB_CLASS: dict[tuple[str, str], Sense] = {}
+
+
+def _vc(verbs: str, classes: str, sense: Sense) -> None:
+    for v in verbs.split():
+        for c in classes.split():
+            VERB_CLASS[(v, c)] = sense
+
+
+_vc("hold conduct stage begin start resume open convene organize organise continue host attend", "talks",
+    ("CONSULT", None))
+_vc("make pay", "visit", ("CONSULT", "visit"))
+_vc("carry launch mount conduct begin start resume continue intensify escalate stage make open", "attack",
+    ("ASSAULT", None))
+_vc("fire launch", "weapons", ("ASSAULT", "heavy-weapons"))
+_vc("hold stage organize organise begin start launch continue", "protest", ("PROTEST", "demo"))
+_vc("launch open begin start conduct order", "investigation", ("ACCUSE", "investigate"))
+_vc("file bring lodge", "investigation", ("ACCUSE", "allege"))
+_vc("hold conduct stage begin start launch", "exercise", ("MOBILIZE", "troops"))
+_vc("send deploy dispatch move station mass amass", "troops", ("MOBILIZE", "troops"))
+_vc("send deploy dispatch move station", "weapons", ("MOBILIZE", "weapons"))
+_vc("send deploy dispatch", "police", ("MOBILIZE", "police"))
+_vc("send deliver give supply provide sell ship", "arms", ("AID", None))
+_vc("send deliver give supply provide donate grant pledge hand", "aid", ("AID", None))
+_vc("grant give offer", "asylum", ("AID", None))
+_vc("send dispatch", "envoy", ("CONSULT", None))
+_vc("receive", "envoy", ("CONSULT", "visit"))
+_vc("withdraw recall", "envoy", ("SANCTION", "withdraw"))
+_vc("expel", "envoy", ("SANCTION", "expel"))
+_vc("withdraw pull", "troops weapons", ("RETREAT", "withdraw"))
+_vc("withdraw suspend halt cut stop freeze end reduce", "aid arms", ("SANCTION", "discontinue"))
+_vc("withdraw suspend halt stop end break cancel postpone", "talks mediation", ("SANCTION", "withdraw"))
+_vc("launch begin start resume continue", "mediation", ("CONSULT", None))
+_vc("complete begin start speed announce order", "withdrawal", ("RETREAT", "withdraw"))
+_vc("strengthen increase boost bolster", "troops weapons police", ("MOBILIZE", "troops"))
+_vc("cancel postpone", "visit", ("SANCTION", "withdraw"))
+_vc("cut sever break suspend freeze downgrade", "relations", ("SANCTION", "discontinue"))
+_vc("establish restore resume normalize normalise", "relations", ("SUPPORT", None))
+_vc("impose slap announce tighten extend", "sanction", ("SANCTION", "discontinue"))
+_vc("lift ease relax end", "sanction", ("RETREAT", None))
+_vc("impose declare tighten extend enforce", "restriction", ("COERCE", "restrict"))
+_vc("impose declare", "martial", ("COERCE", "martial-law"))
+_vc("lift ease relax end", "restriction martial", ("CONCEDE", None))
+_vc("sign ratify conclude finalize finalise", "agreement", ("SUPPORT", None))
+_vc("reach strike", "agreement", ("AGREE", None))
+_vc("accept", "demand", ("CONCEDE", None))
+_vc("accept welcome", "agreement", ("AGREE", None))
+_vc("reject refuse", "demand agreement", ("REJECT", None))
+_vc("declare announce observe", "ceasefire", ("RETREAT", "ceasefire"))
+_vc("violate break", "ceasefire", ("ASSAULT", None))
+_vc("release free return exchange hand swap", "prisoners", ("RETREAT", "release"))
+_vc("take", "prisoners", ("ASSAULT", "abduct"))
+_vc("share exchange", "investigation", ("COOPERATE", None))
+_vc("call issue", "demand", ("REQUEST", None))
+_vc("issue", "restriction", ("COERCE", "restrict"))
+_vc("close", "restriction", ("COERCE", "restrict"))
+_vc("receive", "aid arms", ("AID", None))
+
+# Compound modifiers that override a noun's class ("hunger strike" is a protest, not an attack).
+COMPOUND_CLASS = {"hunger": "protest", "general": "protest", "labor": "protest", "labour": "protest",
+                  "war": "exercise", "peace": "talks"}
+
+# Verb + particle / preposition phrases.
+PARTICLE_VERBS: dict[tuple[str, str], Sense] = {
+    ("pull", "out"): ("RETREAT", "withdraw"), ("pull", "back"): ("RETREAT", "withdraw"),
+    ("step", "down"): ("RETREAT", "resign"), ("rule", "out"): ("REJECT", None),
+    ("call", "for"): ("REQUEST", None), ("call", "on"): ("REQUEST", None), ("call", "upon"): ("REQUEST", None),
+    ("turn", "down"): ("REJECT", None), ("back", "down"): ("CONCEDE", None), ("give", "up"): ("CONCEDE", None),
+    ("crack", "down"): ("COERCE", "restrict"), ("break", "off"): ("SANCTION", "withdraw"),
+    ("hand", "over"): ("RETREAT", "release"), ("open", "fire"): ("ASSAULT", "firearms"),
+    ("set", "fire"): ("ASSAULT", "destroy"), ("blow", "up"): ("ASSAULT", "explosives"),
+    ("shut", "down"): ("COERCE", "restrict"), ("lock", "up"): ("COERCE", "arrest"),
+    ("force", "out"): ("SANCTION", "expel"), ("walk", "out"): ("PROTEST", "boycott"),
+    ("take", "over"): ("ASSAULT", None), ("fire", "on"): ("ASSAULT", "firearms"),
+    ("fire", "at"): ("ASSAULT", "firearms"), ("talk", "with"): ("CONSULT", None),
+    ("meet", "with"): ("CONSULT", None), ("speak", "with"): ("CONSULT", None),
+    ("go", "on"): ("PROTEST", "strike"),
+}
+
+# Verbs whose complement is the event: the content is announced as intended or offered.
+INTENT_WORDS = set("agree promise pledge offer vow commit undertake volunteer ready prepared willing eager "
+                   "determined".split())
+# Verbs whose complement is the event but which are not events: the complement gets an aux mode.
+TRANSPARENT: dict[str, str | None] = {
+    "consider": "hypothetical", "weigh": "hypothetical", "mull": "hypothetical", "contemplate": "hypothetical",
+    "plan": "future", "intend": "future", "expect": "future", "hope": "future", "want": "future",
+    "aim": "future", "prepare": "future", "try": "future", "attempt": None, "seek": "future",
+    "decide": "future", "continue": None, "begin": None, "start": None, "resume": None,
+    "manage": None, "move": "future", "set": "future", "schedule": "future", "go": "future",
+}
+# Verbs that say their complement did not happen ("failed to reach agreement").
+NEGATING = {"fail", "refuse", "decline"}
+# Reporting verbs: never events; their clausal complement carries the event.
+REPORTING = set("say tell state add note insist reiterate stress emphasize emphasise declare announce claim "
+                "report confirm believe think write explain argue acknowledge admit suggest indicate told "
+                "quote recall".split())
+# Modals that turn a reported clause into a demand on its subject ("X said Y must ...").
+OBLIGATION_MODALS = {"must", "should", "ought"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "can", "ca"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}

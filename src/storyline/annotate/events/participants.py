@@ -1,0 +1,305 @@
+"""Actors and recipients from the dependency parse, coded with country and PLOVER sector.
+
+Country and sector come from the entity stage's ``Mention`` when one covers the actor's words
+(the canonical source); otherwise from ``lookup`` (a small stand-in table). Compound actors
+("Hungarian and Romanian officials", "Washington and Tehran") become one participant per member.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from storyline.model import Mention, Participant, Span
+
+from . import lookup
+
+NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "det", "nummod", "quantmod", "npadvmod"}
+PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "all", "dozens", "hundreds",
+                   "thousands", "group", "delegation", "team", "units", "unit", "troops", "forces", "army",
+                   "office", "spokesman", "spokeswoman", "spokesperson"}
+PRONOUN_TYPES = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
+                 "his": ("PERSON",), "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
+                 "they": ("GPE", "ORG", "NORP", "PERSON"), "their": ("GPE", "ORG", "NORP", "PERSON")}
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What participant coding needs from the article: its text, doc and entity mentions."""
+
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    def mention_at(self, token: Token) -> Mention | None:
+        for m in self.mentions:
+            if m.span.start <= token.idx < m.span.end:
+                return m
+        return None
+
+    def antecedent(self, token: Token) -> Mention | None:
+        """Nearest preceding mention of a type the pronoun can refer to (no coreference model)."""
+        wanted = PRONOUN_TYPES.get(token.lower_)
+        if not wanted:
+            return None
+        before = [m for m in self.mentions if m.span.end <= token.idx and m.type in wanted
+                  and (m.country or m.type == "PERSON")]
+        return before[-1] if before else None
+
+
+def mentions_from_doc(doc, text: str) -> list[Mention]:
+    """Stand-in mentions from spaCy's entities, coded through ``lookup`` (used when none are given)."""
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+            continue
+        words = [t.text for t in _with_titles(ent)]
+        code = lookup.code_phrase(words)
+        start, end = ent.start_char, ent.end_char
+        out.append(Mention(span=Span.of(text, start, end), type=ent.label_, key=ent.text.casefold(),
+                           name=ent.text, country=code.country, sector=code.sector))
+    return _share_within_names(out)
+
+
+def _share_within_names(mentions: list[Mention]) -> list[Mention]:
+    """"Trump" after "U.S. President Donald Trump": a later short name takes the full name's codes."""
+    for i, m in enumerate(mentions):
+        if m.country or (m.type != "PERSON" and " " in m.name):
+            continue
+        last = m.name.split()[-1].casefold()
+        for earlier in reversed(mentions[:i]):
+            if earlier.type == "PERSON" and earlier.country and earlier.name.split()[-1].casefold() == last:
+                m.country, m.sector, m.key, m.name = earlier.country, earlier.sector, earlier.key, earlier.name
+                break
+    return mentions
+
+
+def _with_titles(ent: SpacySpan) -> list[Token]:
+    """The entity plus the title words just before it ("Iranian Foreign Minister" + name)."""
+    tokens = list(ent)
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].dep_ in {"compound", "amod", "nmod"} and ent.doc[i].head.i >= ent.start:
+        tokens.insert(0, ent.doc[i])
+        i -= 1
+    return tokens
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without clauses and prepositional attachments."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ in NP_DEPS or (child.dep_ in {"cc", "conj"} and head.dep_ in {"amod", "compound"}):
+            found.extend(np_tokens(child))
+    return sorted(found, key=lambda t: t.i)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def unwrap_partitive(token: Token) -> Token:
+    """"members of the Association" -> "Association" (the partitive word is not the actor)."""
+    if token.lower_ in PARTITIVE_HEADS and token.pos_ in {"NOUN", "PRON", "NUM"}:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs and is_actor_like(objs[0]):
+                    return objs[0]
+    return token
+
+
+def is_actor_like(token: Token) -> bool:
+    """Could this word head an actor phrase (a name, a pronoun, a sector noun, a nationality)?"""
+    if token.pos_ == "PROPN" or token.lower_ in PRONOUN_TYPES:
+        return True
+    if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    if token.lower_ in lookup.SECTOR_OF_WORD or lookup.is_demonym(token.text) \
+            or lookup.country_of_name(token.text) is not None:
+        return True
+    # "the UNITA militarist wing", "Swiss doctors": a common noun named by a proper/national modifier
+    return token.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod", "nmod", "poss"} and
+                                        (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+                                        for c in token.children)
+
+
+def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participant]:
+    out: list[Participant] = []
+    for head in heads:
+        for conj in conjuncts(head):
+            conj = unwrap_partitive(conj)
+            if is_actor_like(conj) and conj.ent_type_ not in NOT_ACTOR_ENTS:
+                out.extend(participants_of(conj, ctx))
+    return _dedupe(out)
+
+
+def modifier_participants(modifiers: list[Token], ctx: ArticleContext) -> list[Participant]:
+    """Actors named by an event noun's modifiers ("a U.S. military buildup", "Israeli air strikes"):
+    one participant per country, the sector from the other modifier words."""
+    if not modifiers:
+        return []
+    per_token = [p for tok in modifiers for p in participants_of(tok, ctx)]
+    countries = {p.country for p in per_token if p.country}
+    sector = lookup.sector_of_words([t.text for t in modifiers])
+    if len(countries) != 1:
+        return _dedupe(per_token)
+    first = min(modifiers, key=lambda t: t.i)
+    last = max(modifiers, key=lambda t: t.i)
+    span = Span.of(ctx.text, first.idx, last.idx + len(last))
+    owner = next(p for p in per_token if p.country)
+    return [Participant(text=span.text.removesuffix("'s").removesuffix("’s"), span=span, country=owner.country,
+                        sector=owner.sector or sector, key=owner.key)]
+
+
+def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
+    """One participant per country named in the phrase (compound actors), else one."""
+    if head.lower_ in PRONOUN_TYPES and head.pos_ == "PRON":
+        return _pronoun(head, ctx)
+    tokens = np_tokens(head)
+    tokens = _trim(tokens)
+    text = ctx.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    span = Span.of(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    mention = ctx.mention_at(head)
+    sector = lookup.sector_of_words([t.text for t in tokens])
+    if mention and mention.country:
+        return [Participant(text=mention.name if mention.type == "PERSON" else text, span=span,
+                            country=mention.country, sector=mention.sector or sector, key=mention.key)]
+    members = _member_countries(head, tokens, ctx)
+    if len(members) > 1:
+        return [Participant(text=tok.text, span=Span.of(ctx.text, tok.idx, tok.idx + len(tok)), country=c,
+                            sector=sector) for tok, c in members]
+    code = lookup.code_phrase([t.text for t in tokens])
+    country = code.country or (members[0][1] if members else None)
+    if not country:
+        country = _country_of_mentions(tokens, ctx)
+    return [Participant(text=text, span=span, country=country, sector=code.sector or sector,
+                        key=mention.key if mention else None)]
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop leading determiners/punctuation and a trailing possessive marker."""
+    while len(tokens) > 1 and (tokens[0].dep_ in {"det", "punct", "case"} or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].dep_ in {"case", "punct"} or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    # keep the phrase contiguous
+    first, last = tokens[0], tokens[-1]
+    return list(first.doc[first.i:last.i + 1])
+
+
+def _member_countries(head: Token, tokens: list[Token], ctx: ArticleContext) -> list[tuple[Token, str]]:
+    """Countries of the nationality/country modifiers of a phrase ("Hungarian and Romanian")."""
+    found: list[tuple[Token, str]] = []
+    for tok in tokens:
+        if tok.i == head.i or tok.dep_ not in {"amod", "compound", "nmod", "conj", "poss"}:
+            continue
+        mention = ctx.mention_at(tok)
+        country = mention.country if mention and mention.country else lookup.country_of_name(tok.text)
+        if country and country not in {c for _, c in found}:
+            found.append((tok, country))
+    return found
+
+
+def _country_of_mentions(tokens: list[Token], ctx: ArticleContext) -> str | None:
+    for tok in tokens:
+        mention = ctx.mention_at(tok)
+        if mention and mention.country:
+            return mention.country
+    return None
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """"Trump said he ...": the pronoun subject of a reported clause is the reporter."""
+    from .lexicon import REPORTING
+    node = token.head
+    for _ in range(4):
+        if node.lemma_.lower() in REPORTING:
+            subj = [c for c in node.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            return subj[0] if subj else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _pronoun(token: Token, ctx: ArticleContext) -> list[Participant]:
+    reporter = _reporting_subject(token) if token.dep_ == "nsubj" else None
+    if reporter is not None:
+        return participants_of(reporter, ctx)
+    ante = ctx.antecedent(token)
+    if ante is None:
+        return []
+    return [Participant(text=ante.name, span=Span.of(ctx.text, token.idx, token.idx + len(token)),
+                        country=ante.country, sector=ante.sector, key=ante.key)]
+
+
+def _dedupe(items: list[Participant]) -> list[Participant]:
+    seen, out = set(), []
+    for p in items:
+        key = (p.span.start if p.span else None, p.country, p.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+# ------------------------------------------------------------------ who is actor, who recipient
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+INHERIT_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp"}
+RECIPIENT_PREPS = {"with", "on", "against", "to", "from", "into", "toward", "towards", "upon", "over"}
+NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC"}
+
+
+def children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def agent_of(token: Token) -> list[Token]:
+    """The "by X" of a passive verb or an event noun."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objs = children(child, {"pobj"})
+            if objs:
+                return objs
+    return []
+
+
+def subject_of(verb: Token) -> tuple[list[Token], bool]:
+    """(subject heads, passive?) climbing xcomp/conj/advcl chains when the verb has none."""
+    token = verb
+    for _ in range(6):
+        subj = children(token, SUBJECT_DEPS)
+        if subj:
+            return subj, False
+        passive = children(token, PASSIVE_SUBJECT_DEPS)
+        if passive:
+            return passive, True
+        if token.dep_ == "xcomp":
+            controller = [c for c in token.head.children if c.dep_ in {"dobj", "dative"} and is_actor_like(c)]
+            if controller:
+                return controller, False
+        if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ == "relcl":
+            return [token.head], False
+        break
+    return [], False
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out.extend(children(child, {"pobj"}))
+    return out
+
+
+def content_owner(noun: Token) -> list[Token]:
+    """Whose demand/appeal/plan: "North Korea's demand", "a United Nations appeal", "calls by Annan"."""
+    owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor_like(c)
+              and not (c.pos_ == "ADJ" and not lookup.is_demonym(c.text))]
+    return owners or agent_of(noun) or prep_objects(noun, {"from", "of"})

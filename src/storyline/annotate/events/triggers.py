@@ -1,0 +1,194 @@
+"""Find event triggers in a parsed sentence and decide which are events and which are only the
+content of another event ("threatened to shell" is one THREATEN, "blamed Israel for the bombing"
+one ACCUSE): an embedded trigger reached through an object/complement path is content."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from . import lexicon
+from .participants import agent_of, is_actor_like
+
+# Dependencies through which a trigger is the content of another ("blamed X for [the bombing]",
+# "threatened to [shell]"); any other link (conj, advcl, advmod, relcl, ...) starts a separate event.
+CONTENT_DEPS = {"dobj", "xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "nsubjpass", "attr", "oprd",
+                "compound", "amod", "aux", "acomp"}
+CONTENT_PREPS = {"for", "of", "to", "on", "over", "about", "against", "into", "with"}
+ADJ_INTENT_DEPS = {"acomp", "ROOT", "ccomp", "conj", "xcomp", "advcl"}
+OCCURRENCE_VERBS = {"resume", "begin", "start", "continue", "end", "open", "take", "follow", "come",
+                    "break", "erupt", "conclude", "go"}
+WRAPPER_TYPES = {"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "CONCEDE"}
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    type: str
+    mode: str | None
+    first: int  # token index range of the trigger words
+    last: int
+    verbal: bool = True
+    obj: Token | None = None  # the object noun that chose the sense
+    content: "Trigger | None" = None  # the event this one wraps ("threatened to [shell]")
+    aux: set[str] = field(default_factory=set)
+    intent: bool = False
+    via_particle: str | None = None
+    obligation: bool = False  # "X said Y must ...": a REQUEST from the reporting verb's subject
+
+
+def object_of(verb: Token) -> Token | None:
+    """The object noun that can choose a verb's sense: direct object, passive subject, or attr."""
+    for dep in ("dobj", "nsubjpass", "attr", "oprd"):
+        for child in verb.children:
+            if child.dep_ == dep and child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+                return child
+    return None
+
+
+def noun_class(noun: Token | None) -> str | None:
+    if noun is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"} and child.lower_ in lexicon.COMPOUND_CLASS \
+                and noun.lower_ in {"strike", "strikes", "games", "talks", "process"}:
+            return lexicon.COMPOUND_CLASS[child.lower_]
+    cls = lexicon.NOUN_CLASS.get(noun.lower_) or lexicon.NOUN_CLASS.get(noun.lemma_.lower())
+    if cls:
+        return cls
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"}:
+            cls = lexicon.NOUN_CLASS.get(child.lower_)
+            if cls:
+                return cls
+    return None
+
+
+def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in {"prt", "prep", "dobj", "advmod"} and (lemma, child.lower_) in lexicon.PARTICLE_VERBS:
+            return lexicon.PARTICLE_VERBS[(lemma, child.lower_)], child
+    return None
+
+
+def verb_trigger(verb: Token) -> Trigger | None:
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.REPORTING and not particle_sense(verb):
+        return None
+    obj = object_of(verb)
+    cls = noun_class(obj)
+    found = particle_sense(verb)
+    if found:
+        (etype, mode), part = found
+        if (lemma, cls) in lexicon.VERB_CLASS and lemma != "call":
+            etype, mode = lexicon.VERB_CLASS[(lemma, cls)]
+        return Trigger(verb, etype, mode, verb.i, max(verb.i, part.i), obj=obj, via_particle=part.lower_)
+    if (lemma, cls) in lexicon.VERB_CLASS:
+        etype, mode = lexicon.VERB_CLASS[(lemma, cls)]
+        return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
+    if lemma in lexicon.VERBS and not _is_transparent_use(verb, lemma):
+        etype, mode = lexicon.VERBS[lemma]
+        return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
+    if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
+        etype, mode = lexicon.CLASS_SENSE[cls]
+        return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
+    return None
+
+
+def _is_transparent_use(verb: Token, lemma: str) -> bool:
+    """"seek to", "continue to": the verb only frames its complement."""
+    return lemma in lexicon.TRANSPARENT and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _span_to(verb: Token, obj: Token | None) -> int:
+    """Trigger words run from the verb to its object noun when that is close ("held indirect talks")."""
+    if obj is not None and 0 < obj.i - verb.i <= 4:
+        return obj.i
+    return verb.i
+
+
+def adjective_intent(adj: Token) -> Trigger | None:
+    """"ready/prepared/willing to ..." announce an intended event."""
+    if adj.lower_ in lexicon.INTENT_WORDS and adj.pos_ in {"ADJ", "VERB"} and adj.dep_ in ADJ_INTENT_DEPS \
+            and any(c.dep_ == "xcomp" for c in adj.children):
+        return Trigger(adj, "AGREE", None, adj.i, adj.i, intent=True)
+    return None
+
+
+def noun_trigger(noun: Token) -> Trigger | None:
+    """An event noun with its own actor ("Israel's June strike on Iran", "talks between A and B")."""
+    cls = noun_class(noun) if noun.lower_ in lexicon.EVENT_NOUNS or noun.lemma_.lower() in lexicon.EVENT_NOUNS \
+        else None
+    if cls not in lexicon.CLASS_SENSE or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not (_has_noun_actor(noun) or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in OCCURRENCE_VERBS)):
+        return None
+    etype, mode = lexicon.CLASS_SENSE[cls]
+    first = min([noun.i] + [c.i for c in noun.children if c.dep_ == "compound" and lexicon.NOUN_CLASS.get(c.lower_)])
+    return Trigger(noun, etype, mode, first, noun.i, verbal=False)
+
+
+def _has_noun_actor(noun: Token) -> bool:
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "nmod", "amod"} and is_actor_like(child) and child.pos_ != "PRON":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "between":
+            return True
+    return bool(agent_of(noun))
+
+
+def find_triggers(sent: SpacySpan) -> list[Trigger]:
+    """All candidate triggers of a sentence, object nouns of verb triggers not repeated."""
+    found: list[Trigger] = []
+    for tok in sent:
+        trig = None
+        if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            trig = verb_trigger(tok) if tok.pos_ == "VERB" or tok.lemma_ in lexicon.VERBS else None
+        if trig is None and tok.pos_ in {"ADJ", "VERB"}:
+            trig = adjective_intent(tok)
+        if trig is None and tok.pos_ in {"NOUN", "PROPN"}:
+            trig = noun_trigger(tok)
+        if trig is not None:
+            found.append(trig)
+    consumed = {t.obj.i for t in found if t.obj is not None}
+    return [t for t in found if t.verbal or t.token.i not in consumed]
+
+
+def nest(triggers: list[Trigger]) -> list[Trigger]:
+    """Attach each trigger reached from another through a complement path as that one's content."""
+    by_token = {t.token.i: t for t in triggers}
+    top: list[Trigger] = []
+    for trig in triggers:
+        owner = _owner(trig.token, by_token)
+        if owner is None or owner is trig:
+            top.append(trig)
+        elif owner.content is None:
+            owner.content = trig
+    return top
+
+
+def _content_link(node: Token) -> bool:
+    """Does ``node`` attach to its head as content: an object/complement, a purpose infinitive
+    ("rallied to demand"), or a condition ("will boycott unless the president agrees")?"""
+    if node.dep_ == "advcl":
+        return any((c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS)
+                   for c in node.children)
+    if node.dep_ == "prep":
+        return node.lower_ in CONTENT_PREPS
+    return node.dep_ in CONTENT_DEPS
+
+
+def _owner(token: Token, by_token: dict[int, Trigger]) -> Trigger | None:
+    node = token
+    while node.head.i != node.i:
+        if not _content_link(node):
+            return None
+        parent = node.head
+        if parent.i in by_token and parent.lemma_.lower() not in lexicon.REPORTING:
+            return by_token[parent.i]
+        if parent.lemma_.lower() in lexicon.REPORTING:
+            return None
+        node = parent
+    return None

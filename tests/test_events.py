@@ -1,0 +1,157 @@
+"""Event extraction (PLOVER): behaviour on texts written for these tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.annotate.events import cameo_root, extract_events, quad_of
+from storyline.model import Mention, Span, Timex
+
+from conftest import shared_path
+
+PUBLISHED = "2026-02-12"
+
+
+def events_of(nlp, text, **kwargs):
+    kwargs.setdefault("published", PUBLISHED)
+    return extract_events(nlp(text), text, "a_test", **kwargs)
+
+
+def only(events, event_type):
+    found = [e for e in events if e.type == event_type]
+    assert found, f"no {event_type} in {[e.type for e in events]}"
+    return found[0]
+
+
+def countries(participants):
+    return {p.country for p in participants}
+
+
+def test_meeting_is_consult_with_both_sides(nlp):
+    ev = only(events_of(nlp, "U.S. President Joe Smith met with Israeli Prime Minister Dan Levi on Tuesday."),
+              "CONSULT")
+    assert countries(ev.actors + ev.recipients) >= {"USA", "ISR"}
+    assert ev.quad == "verbal_cooperation"
+
+
+def test_talks_in_a_third_country_are_third_party(nlp):
+    ev = only(events_of(nlp, "Washington and Tehran held indirect talks on Friday in Muscat."), "CONSULT")
+    assert countries(ev.actors) == {"USA", "IRN"}
+    assert all(p.sector == "GOV" for p in ev.actors)  # capitals stand for governments
+    assert ev.mode == "third-party"
+    assert ev.location.country == "OMN" and ev.location.text == "Muscat"
+
+
+def test_not_ruling_out_a_deployment_is_a_hypothetical_mobilization(nlp):
+    text = "The president did not rule out sending a second aircraft carrier to the region if the talks collapse."
+    events = events_of(nlp, text)
+    assert "REJECT" not in {e.type for e in events}
+    ev = only(events, "MOBILIZE")
+    assert "hypothetical" in ev.aux_modes and "negation" not in ev.aux_modes
+    assert ev.mode == "weapons"
+
+
+def test_could_deploy_is_future(nlp):
+    ev = only(events_of(nlp, "Officials said the Pentagon could deploy the carrier within two weeks."), "MOBILIZE")
+    assert "future" in ev.aux_modes
+    assert countries(ev.actors) == {"USA"}
+
+
+def test_refusing_to_negotiate_is_reject(nlp):
+    ev = only(events_of(nlp, "Iran said Tehran would not negotiate over its missile program."), "REJECT")
+    assert countries(ev.actors) == {"IRN"}
+    assert "negation" not in ev.aux_modes  # the rejection itself happened
+
+
+def test_negated_attack_is_marked_not_dropped(nlp):
+    ev = only(events_of(nlp, "Government troops did not attack the rebel village on Monday."), "ASSAULT")
+    assert "negation" in ev.aux_modes
+
+
+def test_possessive_strike_last_year_is_historical(nlp):
+    text = "Ahead of Israel's June strike on Iran, the two leaders disagreed in public."
+    start = text.index("June")
+    timex = Timex("a_test", Span.of(text, start, start + 4), "DATE", "2025-06")
+    ev = only(events_of(nlp, text, timexes=[timex]), "ASSAULT")
+    assert countries(ev.actors) == {"ISR"} and countries(ev.recipients) == {"IRN"}
+    assert "historical" in ev.aux_modes
+    assert ev.date.value == "2025-06" and ev.date.span.text == "June"
+
+
+def test_date_falls_back_to_publication(nlp):
+    ev = only(events_of(nlp, "Rebels attacked an army base near the border."), "ASSAULT")
+    assert ev.date.value == PUBLISHED and ev.date.span is None
+
+
+def test_compound_actor_gives_one_participant_per_country(nlp):
+    ev = only(events_of(nlp, "Hungarian and Romanian officials agreed to cooperate on border controls."), "AGREE")
+    assert countries(ev.actors) == {"HUN", "ROU"}
+    assert {p.sector for p in ev.actors} == {"GOV"}
+
+
+def test_title_gives_country_and_government_sector(nlp):
+    ev = only(events_of(nlp, "Iranian Foreign Minister Ali Karimi condemned the new sanctions."), "ACCUSE")
+    assert [(p.country, p.sector) for p in ev.actors] == [("IRN", "GOV")]
+
+
+def test_threat_wraps_its_content(nlp):
+    events = events_of(nlp, "Iran threatened to shell Iraqi border towns.")
+    assert [e.type for e in events] == ["THREATEN"]
+    assert events[0].mode == "violence"
+    assert countries(events[0].recipients) == {"IRQ"}
+
+
+def test_reported_obligation_is_a_request(nlp):
+    ev = only(events_of(nlp, "Russia said on Tuesday that Sudan must return the captured helicopter."), "REQUEST")
+    assert countries(ev.actors) == {"RUS"} and countries(ev.recipients) == {"SDN"}
+
+
+def test_mentions_from_the_entity_stage_take_precedence(nlp):
+    text = "Smith attacked the rebels."
+    mention = Mention(span=Span.of(text, 0, 5), type="PERSON", key="smith", name="John Smith", country="GBR",
+                      sector="MIL")
+    ev = only(events_of(nlp, text, mentions=[mention]), "ASSAULT")
+    assert [(p.text, p.country, p.sector, p.key) for p in ev.actors] == [("John Smith", "GBR", "MIL", "smith")]
+
+
+def test_spans_ids_and_quads_are_consistent(nlp):
+    text = ("Protesters rallied outside the embassy on Sunday. Police arrested twelve demonstrators. "
+            "France pledged to send aid to Chad.")
+    events = events_of(nlp, text)
+    assert {e.type for e in events} >= {"PROTEST", "COERCE", "AGREE"}
+    for ev in events:
+        for span in [ev.trigger, ev.sentence] + [p.span for p in ev.actors + ev.recipients if p.span]:
+            assert text[span.start:span.end] == span.text
+        assert ev.id.startswith("v_") and ev.quad == quad_of(ev.type)
+    assert [e.id for e in events] == [e.id for e in events_of(nlp, text)]
+
+
+def test_doc_must_be_the_parse_of_text(nlp):
+    with pytest.raises(ValueError):
+        extract_events(nlp("Rebels attacked."), "Other text.", "a_test")
+
+
+def test_cameo_roots():
+    assert cameo_root("CONSULT") == "04" and cameo_root("ASSAULT", "aerial") == "19"
+    assert cameo_root("ACCUSE", "investigate") == "09"
+
+
+def test_quad5_classifier_separates_conflict_from_cooperation(nlp):
+    from storyline.annotate.events.classifier import load_quad5, predict_quad5
+    if load_quad5() is None:
+        pytest.skip("classifier artifact not built")
+    text = "Gunmen killed six soldiers in an ambush near the border."
+    assert predict_quad5(nlp(text), text) == "material_conflict"
+    text = "The two presidents met in Paris to discuss trade."
+    assert predict_quad5(nlp(text), text) == "verbal_cooperation"
+
+
+def test_plover_gold_records_are_mostly_typed_right(nlp):
+    """A coarse floor on the shared gold records (the benchmark reports the real numbers)."""
+    records = json.loads(shared_path("data", "events", "plover_gsr_dev.json").read_text(encoding="utf-8"))[:40]
+    hits = 0
+    for rec in records:
+        text = rec["text"].replace("``", '"').replace("''", '"').strip()
+        hits += rec["event"] in {e.type for e in extract_events(nlp(text), text, "r")}
+    assert hits / len(records) >= 0.5
