@@ -135,3 +135,110 @@ def test_gold_spans_align_with_shared_data():
             gold += 1
             found += any(s < timex["end"] and timex["start"] < e for s, e in spans)
     assert found / gold > 0.85
+
+
+# ---------------------------------------------------------------- news cases (texts written for these tests)
+
+@pytest.mark.parametrize("text", [
+    "The navy is sending a second aircraft carrier strike group to the Gulf.",
+    "Both sides agreed to hold a second round of talks in Muscat.",
+    "It was a second blow for the coalition.",
+])
+def test_ordinal_second_is_not_a_duration(text):
+    assert values(text) == {}
+
+
+def test_second_as_a_unit_of_time():
+    found = values("She hesitated for a second before signing. It was over in a split second, at 300 metres per second.")
+    assert found["a second"] == ("DURATION", "PT1S")
+    assert found["a split second"] == ("DURATION", "PT1S")
+    assert found["per second"] == ("SET", "PT1S")
+
+
+REPORTED_MEETING = ("The president said the government will continue negotiations, shortly after holding a "
+                    "closed-door meeting with the prime minister at the palace on Wednesday, even as officials "
+                    "weigh new sanctions.")
+
+
+def test_weekday_takes_tense_of_its_own_verb_with_parse(nlp):
+    """"holding ... on Wednesday" is an adjunct of the reporting verb: past, so the publication day."""
+    assert values(REPORTED_MEETING, doc=nlp(REPORTED_MEETING))["Wednesday"] == ("DATE", "2026-02-11")
+    future = "The minister will fly to Oman on Friday, his office said."
+    assert values(future, doc=nlp(future))["Friday"] == ("DATE", "2026-02-13")
+    planned = "Negotiators plan to meet again on Monday."
+    assert values(planned, doc=nlp(planned))["Monday"] == ("DATE", "2026-02-16")
+
+
+def test_weekday_takes_nearest_tense_cue_without_parse():
+    assert values(REPORTED_MEETING)["Wednesday"] == ("DATE", "2026-02-11")
+    assert values("The minister will fly to Oman on Friday, his office said.")["Friday"] == ("DATE", "2026-02-13")
+    assert values("Officials said on Friday that the envoy will return.")["Friday"] == ("DATE", "2026-02-06")
+
+
+def test_publication_weekday_is_the_publication_day_unless_clearly_future(nlp):
+    past = "Lawmakers voted on Wednesday to extend the mandate."
+    assert values(past, doc=nlp(past))["Wednesday"] == ("DATE", "2026-02-11")
+    assert values("Lawmakers will vote next Wednesday.")["next Wednesday"] == ("DATE", "2026-02-18")
+    future = "Lawmakers will vote on Wednesday."
+    assert values(future, doc=nlp(future))["Wednesday"] == ("DATE", "2026-02-18")
+
+
+def test_month_without_year_follows_tense(nlp):
+    past = "The ceasefire collapsed in October."
+    future = "Elections will be held in October."
+    assert values(past, doc=nlp(past))["October"] == ("DATE", "2025-10")
+    assert values(future, doc=nlp(future))["October"] == ("DATE", "2026-10")
+
+
+def test_durations_in_timeml_units():
+    found = values("The case dragged on for two and a half years, then a minute and a half of silence, "
+                   "about 5 1/2 hours of debate, nearly two decades of war and the next three quarters.")
+    assert found["two and a half years"] == ("DURATION", "P2Y6M")
+    assert found["a minute and a half"] == ("DURATION", "PT1M30S")
+    assert found["about 5 1/2 hours"] == ("DURATION", "PT5H30M")
+    assert found["nearly two decades"] == ("DURATION", "P20Y")
+    assert found["the next three quarters"] == ("DURATION", "P9M")
+
+
+def test_amount_before_later_is_the_duration():
+    found = values("Three days later, the rebels withdrew.")
+    assert found == {"Three days": ("DURATION", "P3D")}
+
+
+def test_decades_and_spelled_years():
+    found = values("Inflation was high in the 1990s and the seventies; the plant opened in nineteen ninety-six "
+                   "and was to close by the year two thousand. Two thousand workers lost their jobs.")
+    assert found["the 1990s"] == ("DATE", "199")
+    assert found["the seventies"] == ("DATE", "197")
+    assert found["nineteen ninety-six"] == ("DATE", "1996")
+    assert found["the year two thousand"] == ("DATE", "2000")
+    assert "Two thousand" not in found
+
+
+def test_anaphoric_units_follow_the_last_date_mentioned():
+    found = values("The dam was finished in June 2019. The following month it flooded, and later that year "
+                   "the engineers resigned. The inquiry opened on March 3, 2020; the next day the minister quit.")
+    assert found["The following month"] == ("DATE", "2019-07")
+    assert found["later that year"] == ("DATE", "2019")
+    assert found["the next day"] == ("DATE", "2020-03-04")
+    assert values("That year the harvest failed.", None)["That year"] == ("DATE", "XXXX")
+
+
+def test_past_and_recent_periods():
+    found = values("Prices doubled over the past three years, more than four months after the vote, "
+                   "and rose again earlier this year.")
+    assert found["the past three years"] == ("DURATION", "P3Y")
+    assert found["more than four months"] == ("DURATION", "P4M")
+    assert found["earlier this year"] == ("DATE", "2026")
+
+
+def test_reanchor_resolves_again_against_a_new_date():
+    from storyline.annotate.time import reanchor
+
+    text = "The envoys met last Friday and will meet again next week."
+    undated = find_timexes(text, None, article_id="a7")
+    assert [t.value for t in undated] == ["XXXX-WXX-5", "XXXX-WXX"]
+    dated = reanchor(undated, text, ANCHOR)
+    assert [(t.value, t.anchor, t.article_id) for t in dated] == [("2026-02-06", ANCHOR, "a7"),
+                                                                 ("2026-W08", ANCHOR, "a7")]
+    assert reanchor([], text, ANCHOR) == []

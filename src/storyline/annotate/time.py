@@ -19,7 +19,7 @@ from .timex.tense import direction_from_doc, direction_from_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["find_timexes"]
+__all__ = ["find_timexes", "reanchor"]
 
 
 def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, article_id: str = "") -> list[Timex]:
@@ -44,6 +44,17 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         if kind == "DATE" and value[:1].isdigit() and candidate.rule not in ANAPHORIC_RULES:
             reference = value
     return timexes
+
+
+def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | None" = None) -> list[Timex]:
+    """``timexes`` of ``text`` resolved again against a new anchor (a story dated an undated article).
+
+    Recognition does not depend on the anchor, so running it again is simpler and no slower than
+    patching values one by one.
+    """
+    if not timexes:
+        return []
+    return find_timexes(text, anchor, doc, timexes[0].article_id)
 
 
 def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):

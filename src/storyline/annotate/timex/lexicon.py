@@ -61,10 +61,18 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
             "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1}
 
+_YEAR_TENS = alternation([w for w in TENS if w != "fourty"])
+_YEAR_ONES = alternation([w for w, n in ONES.items() if 1 <= n <= 9])
+_TEEN = alternation([w for w, n in ONES.items() if 10 <= n <= 19])
+# "nineteen ninety-six", "nineteen oh five", "the year two thousand (and) one": years said in words
+SPELLED_YEAR = (rf"(?:(?:{_TEEN}|twenty)[\s-]+(?:{_YEAR_TENS}(?:[\s-]+{_YEAR_ONES})?|{_TEEN}|oh[\s-]+{_YEAR_ONES})"
+                rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_YEAR_ONES}|{_TEEN}))?)")
+
 _NUMBER_WORD = alternation([*ONES, *TENS, *SCALES])
 SPELLED_NUMBER = rf"(?:{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
-NUMBER = rf"(?:{DIGITS}|{SPELLED_NUMBER}|{alternation(VAGUE_COUNTS)})"
+HALF = r"(?:\s+and\s+a\s+half)"
+NUMBER = rf"(?:(?:{DIGITS}|{SPELLED_NUMBER}){HALF}?|{alternation(VAGUE_COUNTS)})"
 ORDINAL = rf"(?:{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 
 # words in front of an amount of time -> TimeML mod
@@ -83,9 +91,14 @@ POINT_MODIFIERS = {"early": "START", "earlier": "START", "the beginning of": "ST
 REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
                    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                    "these days": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
-                   "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+                   "recently": "PAST_REF",
+                   "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
                    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
                    "the foreseeable future": "FUTURE_REF", "future": "FUTURE_REF"}
+
+# "the nineties": a decade by name, read in the twentieth century as news mostly means it
+DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
+                "seventies": "197", "eighties": "198", "nineties": "199"}
 
 HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
@@ -97,7 +110,10 @@ SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 
 def number_value(text: str) -> float | str | None:
     """The value of a written amount ("twenty four", "2 1/2", "a couple of", "several" -> "X")."""
-    words = text.lower().replace(",", "").strip()
+    words = re.sub(r"\s+", " ", text.lower().replace(",", "")).strip()
+    if words.endswith(" and a half"):
+        whole = number_value(words[: -len(" and a half")])
+        return whole + 0.5 if isinstance(whole, float) else whole
     if words in VAGUE_COUNTS:
         value = VAGUE_COUNTS[words]
         return float(value) if isinstance(value, int) else value
@@ -109,6 +125,22 @@ def number_value(text: str) -> float | str | None:
             value += int(numerator) / int(denominator)
         return value
     return _spelled_value(words)
+
+
+def spelled_year_value(words: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (the century words, then the rest)."""
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[:2] == ["two", "thousand"]:
+        rest = _spelled_value(" ".join(p for p in parts[2:] if p != "and")) if len(parts) > 2 else 0.0
+        return 2000 + int(rest or 0)
+    century = ONES.get(parts[0]) or TENS.get(parts[0])
+    if century is None:
+        return None
+    rest = parts[1:]
+    if rest and rest[0] == "oh":
+        rest = rest[1:]
+    value = _spelled_value(" ".join(rest))
+    return None if value is None else century * 100 + int(value)
 
 
 def _spelled_value(words: str) -> float | None:

@@ -131,26 +131,25 @@ def last_named_weekday(anchor: dt.date | None, weekday: int, step: int) -> str:
 def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direction) -> int | None:
     """Year of a month (or month/day, season) given without one, read from the anchor and tense.
 
-    Distance decides when it is decisive: a month within two of the anchor's is this year's
-    ("Dec. 7" in an October report, whatever the tense), one nine or more away is across the
-    year boundary ("January" in October is next January). In between, past tense moves a later
-    month to last year and future tense an earlier one to next year; no tense takes the nearest.
+    Past tense takes the latest such month up to the anchor, future the first one from it; a month
+    within ``TENSE_TOLERANCE`` of the anchor's stays in the anchor's year whatever the tense (a
+    misread tense costs a whole year). Present or unknown tense takes the nearest.
     """
     if anchor is None:
         return None
     diff = position[0] - anchor.month
-    if abs(diff) <= 2:
-        return anchor.year
-    if abs(diff) < 9:
-        if direction == "past":
-            return anchor.year - 1 if diff > 0 else anchor.year
-        if direction == "future":
-            return anchor.year + 1 if diff < 0 else anchor.year
+    if direction == "past":
+        return anchor.year - 1 if diff > TENSE_TOLERANCE else anchor.year
+    if direction == "future":
+        return anchor.year + 1 if diff < -TENSE_TOLERANCE else anchor.year
     if diff > 6:
         return anchor.year - 1
     if diff < -6:
         return anchor.year + 1
     return anchor.year
+
+
+TENSE_TOLERANCE = 2
 
 
 def month_value(anchor: dt.date | None, month: int, direction: Direction, day: int | None = None,
@@ -179,19 +178,47 @@ def season_value(anchor: dt.date | None, season: str, direction: Direction, offs
     return f"{year + offset_years:04d}-{season}"
 
 
+# units TimeML writes as multiples of another: decades and centuries in years, quarters in months
+MULTIPLE_UNITS = {"E": (10, "Y"), "C": (100, "Y"), "L": (1000, "Y"), "Q": (3, "M"), "2W": (2, "W")}
+# a fraction of a unit written in the next smaller one: (unit, is time) -> (factor, smaller unit, is time)
+SMALLER_UNITS = {("Y", False): (12, "M", False), ("W", False): (7, "D", False), ("D", False): (24, "H", True),
+                 ("H", True): (60, "M", True), ("M", True): (60, "S", True)}
+
+
 def duration_value(amount: float | str | None, letter: str, is_time: bool) -> str:
-    """"P2W", "PT3H", "PXY"; fractional amounts are kept ("P2.5Y")."""
-    if amount is None or isinstance(amount, str):
-        count = "X"
-    elif float(amount).is_integer():
-        count = str(int(amount))
-    else:
-        count = f"{amount:g}"
+    """"P2W", "PT3H", "PXY"; decades in years ("P20Y"), fractions in the smaller unit ("P2Y6M", "PT5H30M")."""
     if letter == "WE":
-        return f"P{count}WE"
-    if letter == "2W":
-        return "P2W" if count == "1" else f"P{count}W"
-    return ("PT" if is_time else "P") + count + letter
+        return f"P{_count(amount)}WE"
+    if letter in MULTIPLE_UNITS:
+        factor, letter = MULTIPLE_UNITS[letter]
+        amount = amount * factor if isinstance(amount, float) else amount
+    if isinstance(amount, float) and not amount.is_integer() and (letter, is_time) in SMALLER_UNITS:
+        factor, smaller, smaller_is_time = SMALLER_UNITS[(letter, is_time)]
+        rest = round((amount - int(amount)) * factor, 6)
+        if rest.is_integer():
+            whole = _part(int(amount), letter, is_time)
+            return "P" + _join(whole, _part(int(rest), smaller, smaller_is_time))
+    return "P" + _part(_count(amount), letter, is_time)
+
+
+def _count(amount: float | str | None) -> str:
+    if amount is None or isinstance(amount, str):
+        return "X"
+    return str(int(amount)) if float(amount).is_integer() else f"{amount:g}"
+
+
+def _part(count: int | str, letter: str, is_time: bool) -> str:
+    """One component of a duration ("2Y", "T30M"); empty for a zero count."""
+    if count in (0, "0"):
+        return ""
+    return ("T" if is_time else "") + f"{count}{letter}"
+
+
+def _join(date_part: str, time_part: str) -> str:
+    """"2Y" + "6M" -> "2Y6M"; "T5H" + "T30M" -> "T5H30M" (one T only)."""
+    if date_part.startswith("T") and time_part.startswith("T"):
+        time_part = time_part[1:]
+    return (date_part + time_part) or "0D"
 
 
 def parse_absolute(text: str) -> dt.date | None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, HOLIDAYS, MONTH_WORDS, NUMBER, ORDINAL,
-                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNIT_WORD, WEEKDAYS, alternation)
+from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, NUMBER, ORDINAL,
+                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD, WEEKDAYS,
+                      alternation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +58,10 @@ RULES: list[tuple[str, str]] = [
     ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
-    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
+    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
+    ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
+    ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
     ("century", rf"{_L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ordinal>{ORDINAL})[\s-]century{_R}"),
     ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
     ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<rel>this|last|next|past|coming|the)\s+)"
@@ -82,6 +85,9 @@ RULES: list[tuple[str, str]] = [
     ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
     ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
                 rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
+    ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"
+                       rf"the\s+following)\s+(?P<unit>day|week|month|year)|(?P<rel2>the\s+next|the\s+previous|"
+                       rf"the\s+preceding|the\s+prior)\s+day)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
                       rf"the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?:'s)?(?!\w)"),
@@ -91,8 +97,9 @@ RULES: list[tuple[str, str]] = [
     ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?:to|or|and)\s+(?P<number2>{NUMBER})\s+"
                       rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
     ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
-                 rf"final|latest|following|remaining|preceding)\s+)?(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|"
-                 rf"straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?(?!\w)"),
+                 rf"final|latest|following|remaining|preceding)\s+)?(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|split\s+|"
+                 rf"straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<unit>{UNIT_WORD})s?(?P<half>{HALF})?"
+                 rf"(?:\s+or\s+so)?(?!\w)"),
     ("adjective_duration", rf"{_L}(?P<number>{NUMBER})-(?P<unit>{UNIT_WORD})(?:-long)?(?![\w-])"),
     ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries)(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
@@ -136,18 +143,36 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if weekday and not weekday[0].isupper():
         return False
     if name == "reference" and match.group("word").lower() == "future":
-        return False
+        return False  # an adjective alone ("future losses")
+    if name == "spelled_year" and match.group("words").lower().startswith("two thousand"):
+        return bool(match.group("the"))  # "two thousand" alone is a count
     if name == "set_rate":
         return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, max(0, match.start() - 30), match.start()))
     if name in ("duration", "bare_plural", "span_duration") and _AGE.match(match.string, match.end()):
         return False
     if name in ("duration", "adjective_duration") and re.fullmatch(YEAR, match.group("number")):
         return False
+    if name == "duration" and _is_ordinal_second(match):
+        return False
+    if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
+        return False  # "three days later": the amount is the expression ("three days"), "later" a signal
     if name == "year" and not match.group("mod"):
         return not _COUNTED_NOUN.match(match.string, match.end())
     return True
 
 
+def _is_ordinal_second(match: re.Match) -> bool:
+    """"a second round", "a second aircraft carrier": "second" before a content word is the ordinal;
+    the unit is followed by punctuation or a function word ("for a second before", "a second or two")."""
+    if match.group("unit").lower() != "second" or match.group("number").lower() not in ("a", "an", "one"):
+        return False
+    return not _AFTER_UNIT.match(match.string, match.end())
+
+
+_AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|and|but|to|of|in|on|at|for|from|"
+                         r"with|by|until|while|when|as|then|too|longer|more|less|each|every|per|the|a|an|i|he|she|"
+                         r"it|we|they|you|there|this|that)\b)", re.I)
+_COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
 _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"
                            r"dollars?|shares?|barrels?|tons?|units?|pounds?|yen|marks?|francs?|copies|visitors))\s*$",

@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import normalise as cal
-from .lexicon import (AMOUNT_MODIFIERS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, POINT_MODIFIERS,
-                      REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value)
+from .lexicon import (AMOUNT_MODIFIERS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, POINT_MODIFIERS,
+                      REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value, spelled_year_value)
 from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
 # rules whose value is computed from the discourse reference: they must not become the reference
-ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective"})
+ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective", "anaphoric_unit"})
 
 
 @dataclass(slots=True)
@@ -199,6 +199,15 @@ def _decade(g, context):
     digits = re.sub(r"\D", "", g["decade"])
     value = digits[:3] if len(digits) == 4 else "19" + digits[0]
     return "DATE", value, _point_mod(g["mod"])
+
+
+def _decade_word(g, context):
+    return "DATE", DECADE_WORDS[g["word"]], _point_mod(g["mod"])
+
+
+def _spelled_year(g, context):
+    year = spelled_year_value(g["words"])
+    return None if year is None else ("DATE", f"{year:04d}", None)
 
 
 def _century(g, context):
@@ -384,6 +393,34 @@ def _weekday(g, context):
     return ("TIME" if suffix else "DATE"), value + suffix, _point_mod(g["mod"])
 
 
+_ANAPHORIC_STEPS = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
+                    "the preceding": -1, "the prior": -1}
+_UNIT_ORDER = ("day", "week", "month", "quarter", "year")
+
+
+def _anaphoric_unit(g, context):
+    """"that year", "the following month", "the next day": a step from the last date the article
+    mentioned; when that date is coarser than the unit ("that day" after "in 1998") only its year is known."""
+    unit, step = g["unit"] or "day", _ANAPHORIC_STEPS[g["rel"] or g["rel2"]]
+    mod = _point_mod(g["mod"])
+    base, known = _date_from(context.reference), _unit_of(context.reference)
+    if base is None or _UNIT_ORDER.index(known) > _UNIT_ORDER.index(unit):
+        year = context.reference[:4] if base is not None and step == 0 else "XXXX"
+        return "DATE", year + cal.underspecified(unit)[4:], mod
+    return "DATE", cal.relative_value(base, unit, step), mod
+
+
+def _unit_of(value: str | None) -> str:
+    """The granularity of a date value: "1998" year, "1998-Q3" quarter, "1998-W05" week ..."""
+    if not value:
+        return "year"
+    if "-Q" in value:
+        return "quarter"
+    if "-W" in value:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
 _UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the same": 0, "last": -1, "past": -1,
                  "previous": -1, "the past": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1,
                  "the coming": 1, "the next": 1}
@@ -408,6 +445,7 @@ def _year_end(g, context):
 
 
 def _vague_recent(g, context):
+    """"recent years", "the coming weeks": an unspecified amount of the unit (TimeBank: PXY, PXW)."""
     return "DATE", "FUTURE_REF" if g["which"] == "coming" else "PAST_REF", None
 
 
@@ -419,6 +457,8 @@ def _duration(g, context):
     amount = number_value(g["number"])
     if amount is None:
         return None
+    if g["half"] and isinstance(amount, float):
+        amount += 0.5
     return "DURATION", cal.duration_value(amount, letter, is_time), _amount_mod(g["mod"])
 
 
@@ -458,6 +498,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "day_clock": _clock_on_day, "weekday_date": _weekday_date, "month_day_year": _full_date,
     "day_month_year": _full_date, "month_day": _month_day, "day_month": _month_day, "month_year": _month_year,
     "month_relative_year": _month_relative_year, "relative_month": _relative_month, "decade": _decade,
+    "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
     "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "fiscal_year": _year,
     "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago, "day_relative": _day_relative,

@@ -1,7 +1,11 @@
-"""Which way a bare "Wednesday" or "June" points: the tense of the clause around the expression.
+"""Which way a bare "Wednesday" or "June" points: the tense of the verb that governs the expression.
 
-With a spaCy parse we read the verb that governs the expression (its tag and auxiliaries);
-without one, cue words in the surrounding sentence. News defaults to the past.
+With a spaCy parse we read that verb (its tag and auxiliaries), not any future auxiliary elsewhere
+in the sentence: in "X said talks will go on, shortly after meeting Y on Wednesday" the weekday
+hangs from "meeting". A verb without tense of its own (gerund, participle) takes the tense of the
+frame it completes ("plans to meet" -> future) or, as an adjunct, that of the main clause (the
+reporting verb). Without a parse, the nearest tense cue in the sentence decides. News defaults to
+the past.
 """
 from __future__ import annotations
 
@@ -10,9 +14,16 @@ import re
 from .normalise import Direction
 
 FUTURE_AUXILIARIES = {"will", "wo", "'ll", "shall", "would", "'d"}
+PLANNING_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim", "prepare",
+                   "agree", "promise", "vow", "threaten", "seek", "likely"}
+PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
+# "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
+POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
 FUTURE_CUES = re.compile(r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to|"
-                         r"is\s+to|are\s+to|set\s+to|intends?\s+to|upcoming)\b", re.I)
-PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed)\b", re.I)
+                         r"is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|as\s+(?:early|soon)\s+as|"
+                         r"(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
+# finite past forms, and "after meeting ..." (an event completed before the one reported)
+PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
@@ -24,7 +35,7 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
-    return _verb_direction(verb)
+    return _clause_direction(verb)
 
 
 def _governing_verb(token):
@@ -39,27 +50,45 @@ def _governing_verb(token):
     return None
 
 
-def _verb_direction(verb) -> Direction:
+def _clause_direction(verb, depth: int = 0) -> Direction:
+    """The verb's own tense; a tenseless verb borrows it from the frame it completes or the main clause."""
+    own = _own_tense(verb)
+    if own is not None or depth > 4:
+        return own
+    head = verb.head
+    if _is_infinitive(verb):
+        if head.lemma_ in PLANNING_LEMMAS or (head.lemma_ == "go" and head.tag_ == "VBG"):
+            return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            return _clause_direction(head, depth + 1)
+        return None
+    root = verb.sent.root
+    if root is verb or root.pos_ not in ("VERB", "AUX"):
+        return None
+    return _own_tense(root)
+
+
+def _own_tense(verb) -> Direction:
+    """Tense marked on the verb itself or its auxiliaries; None for infinitives and participles."""
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
     if words & FUTURE_AUXILIARIES or verb.lower_ in FUTURE_AUXILIARIES:
         return "future"
-    if any(child.lower_ == "going" for child in auxiliaries) or _is_planned(verb):
+    if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES:
+        return "future"
+    if _is_planned(verb):
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
-    if verb.tag_ == "VBN" and words & {"has", "have", "had"}:
+    if verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES:
         return "past"
-    if verb.tag_ in ("VB", "VBG", "VBN"):
-        # infinitive or participle: take the tense of the verb it hangs from ("expected to meet on Monday")
-        head = verb.head
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
-            if head.lemma_ in {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim"}:
-                return "future"
-            return _verb_direction(head) if head.tag_ != verb.tag_ else None
-    if verb.tag_ in ("VBZ", "VBP"):
+    if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _is_infinitive(verb) -> bool:
+    return verb.dep_ == "xcomp" or any(child.tag_ == "TO" for child in verb.children)
 
 
 def _is_planned(verb) -> bool:
@@ -68,17 +97,26 @@ def _is_planned(verb) -> bool:
 
 
 def direction_from_text(text: str, start: int, end: int) -> Direction:
-    """Fallback without a parse: future cue words win, then past-tense forms, in the sentence."""
-    sentence = _sentence_around(text, start, end)
-    if FUTURE_CUES.search(sentence):
-        return "future"
-    if PAST_CUES.search(sentence):
-        return "past"
-    return None
+    """Fallback without a parse: the tense cue nearest the expression in its sentence, looking left
+    first (a verb usually precedes its time adjunct), then right."""
+    left, right = _sentence_bounds(text, start, end)
+    before = _cues(text, left, start)
+    if before:
+        return before[max(before)]
+    after = _cues(text, end, right)
+    return after[min(after)] if after else None
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
+def _cues(text: str, start: int, end: int) -> dict[int, Direction]:
+    """Position -> direction of every tense cue in text[start:end]; a future cue wins its position
+    ("scheduled" is both a past form and a plan)."""
+    found: dict[int, Direction] = {m.start(): "past" for m in PAST_CUES.finditer(text, start, end)}
+    found.update({m.start(): "future" for m in FUTURE_CUES.finditer(text, start, end)})
+    return found
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     right_match = SENTENCE_END.search(text, end)
     right = right_match.start() + 1 if right_match else len(text)
-    return text[left:start] + " " + text[end:right]
+    return left, right
