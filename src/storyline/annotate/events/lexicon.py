@@ -37,7 +37,7 @@ VERBS: dict[str, Sense] = {
     **_senses("condemn criticize criticise denounce decry deplore slam lambaste censure rebuke "
               "complain protest object summon disapprove", "ACCUSE", "disapprove"),
     **_senses("investigate probe", "ACCUSE", "investigate"),
-    **_senses("reject refuse oppose veto rebuff dismiss decline renege defy spurn resist "
+    **_senses("reject refuse deny oppose veto rebuff dismiss decline renege defy spurn resist "
               "disagree", "REJECT"),
     **_senses("threaten warn", "THREATEN"),
     **_senses("demonstrate rally march picket", "PROTEST", "demo"),

@@ -1,7 +1,7 @@
 """Actors and recipients from the dependency parse, coded with country and PLOVER sector.
 
 Country and sector come from the entity stage's ``Mention`` when one covers the actor's words
-(the canonical source); otherwise from ``lookup`` (a small stand-in table). Compound actors
+(the canonical source); otherwise from the phrase's words (``coding``, over the same tables). Compound actors
 ("Hungarian and Romanian officials", "Washington and Tehran") become one participant per member.
 """
 from __future__ import annotations
@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from storyline.model import Mention, Participant, Span
 
-from . import lookup
+from . import coding
 
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "det", "nummod", "quantmod", "npadvmod"}
 PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "all", "dozens", "hundreds",
@@ -48,43 +47,6 @@ class ArticleContext:
         return before[-1] if before else None
 
 
-def mentions_from_doc(doc, text: str) -> list[Mention]:
-    """Stand-in mentions from spaCy's entities, coded through ``lookup`` (used when none are given)."""
-    out: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
-            continue
-        words = [t.text for t in _with_titles(ent)]
-        code = lookup.code_phrase(words)
-        start, end = ent.start_char, ent.end_char
-        out.append(Mention(span=Span.of(text, start, end), type=ent.label_, key=ent.text.casefold(),
-                           name=ent.text, country=code.country, sector=code.sector))
-    return _share_within_names(out)
-
-
-def _share_within_names(mentions: list[Mention]) -> list[Mention]:
-    """"Trump" after "U.S. President Donald Trump": a later short name takes the full name's codes."""
-    for i, m in enumerate(mentions):
-        if m.country or (m.type != "PERSON" and " " in m.name):
-            continue
-        last = m.name.split()[-1].casefold()
-        for earlier in reversed(mentions[:i]):
-            if earlier.type == "PERSON" and earlier.country and earlier.name.split()[-1].casefold() == last:
-                m.country, m.sector, m.key, m.name = earlier.country, earlier.sector, earlier.key, earlier.name
-                break
-    return mentions
-
-
-def _with_titles(ent: SpacySpan) -> list[Token]:
-    """The entity plus the title words just before it ("Iranian Foreign Minister" + name)."""
-    tokens = list(ent)
-    i = ent.start - 1
-    while i >= 0 and ent.doc[i].dep_ in {"compound", "amod", "nmod"} and ent.doc[i].head.i >= ent.start:
-        tokens.insert(0, ent.doc[i])
-        i -= 1
-    return tokens
-
-
 def np_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without clauses and prepositional attachments."""
     found = [head]
@@ -111,12 +73,14 @@ def unwrap_partitive(token: Token) -> Token:
 
 def is_actor_like(token: Token) -> bool:
     """Could this word head an actor phrase (a name, a pronoun, a sector noun, a nationality)?"""
+    if token.ent_type_ in NOT_ACTOR_ENTS:  # "on Monday", "in the Gulf"
+        return False
     if token.pos_ == "PROPN" or token.lower_ in PRONOUN_TYPES:
         return True
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
-    if token.lower_ in lookup.SECTOR_OF_WORD or lookup.is_demonym(token.text) \
-            or lookup.country_of_name(token.text) is not None:
+    if coding.is_sector_word(token.text) or coding.is_demonym(token.text) \
+            or coding.country_of_name(token.text) is not None:
         return True
     # "the UNITA militarist wing", "Swiss doctors": a common noun named by a proper/national modifier
     return token.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod", "nmod", "poss"} and
@@ -141,7 +105,7 @@ def modifier_participants(modifiers: list[Token], ctx: ArticleContext) -> list[P
         return []
     per_token = [p for tok in modifiers for p in participants_of(tok, ctx)]
     countries = {p.country for p in per_token if p.country}
-    sector = lookup.sector_of_words([t.text for t in modifiers])
+    sector = coding.sector_of_words([t.text for t in modifiers])
     if len(countries) != 1:
         return _dedupe(per_token)
     first = min(modifiers, key=lambda t: t.i)
@@ -161,18 +125,19 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
     text = ctx.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
     span = Span.of(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     mention = ctx.mention_at(head)
-    sector = lookup.sector_of_words([t.text for t in tokens])
+    sector = coding.sector_of_words([t.text for t in tokens])
     if mention and mention.country:
         return [Participant(text=mention.name if mention.type == "PERSON" else text, span=span,
-                            country=mention.country, sector=mention.sector or sector, key=mention.key)]
+                            country=mention.country, sector=mention.sector or sector or coding.seat_sector(text),
+                            key=mention.key)]
     members = _member_countries(head, tokens, ctx)
     if len(members) > 1:
         return [Participant(text=tok.text, span=Span.of(ctx.text, tok.idx, tok.idx + len(tok)), country=c,
                             sector=sector) for tok, c in members]
-    code = lookup.code_phrase([t.text for t in tokens])
+    code = coding.code_phrase([t.text for t in tokens])
     country = code.country or (members[0][1] if members else None)
     if not country:
-        country = _country_of_mentions(tokens, ctx)
+        country = _country_of_mentions(tokens, ctx) or _country_of_origin(head, ctx) or _possessor_country(head, ctx)
     return [Participant(text=text, span=span, country=country, sector=code.sector or sector,
                         key=mention.key if mention else None)]
 
@@ -195,7 +160,7 @@ def _member_countries(head: Token, tokens: list[Token], ctx: ArticleContext) -> 
         if tok.i == head.i or tok.dep_ not in {"amod", "compound", "nmod", "conj", "poss"}:
             continue
         mention = ctx.mention_at(tok)
-        country = mention.country if mention and mention.country else lookup.country_of_name(tok.text)
+        country = mention.country if mention and mention.country else coding.country_of_name(tok.text)
         if country and country not in {c for _, c in found}:
             found.append((tok, country))
     return found
@@ -207,6 +172,37 @@ def _country_of_mentions(tokens: list[Token], ctx: ArticleContext) -> str | None
         if mention and mention.country:
             return mention.country
     return None
+
+
+def _country_of_origin(head: Token, ctx: ArticleContext) -> str | None:
+    """"demonstrators in Baghdad", "refugees from Syria", "the Red Cross operating in Iraq":
+    people named by where they are or come from belong to that country."""
+    anchors = [head] + [c for c in head.children if c.dep_ == "acl"]
+    for place in (o for a in anchors for o in prep_objects(a, {"in", "from"})):
+        mention = ctx.mention_at(place)
+        country = mention.country if mention and mention.country else coding.country_of_name(place.text)
+        if country:
+            return country
+    return None
+
+
+def _possessor_country(head: Token, ctx: ArticleContext) -> str | None:
+    """"Bosnian Serbs said their forces withdrew": the forces are the possessor's."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None:
+        return None
+    reporter = _reporting_subject(head) if head.dep_ == "nsubj" else None
+    if reporter is not None:  # named directly (no recursion: the reporter may own pronouns too)
+        mention = ctx.mention_at(reporter)
+        return mention.country if mention and mention.country else \
+            coding.code_phrase([t.text for t in np_tokens(reporter)]).country
+    ante = ctx.antecedent(owner)
+    return ante.country if ante else None
+
+
+def is_own(token: Token) -> bool:
+    """"its troops", "their forces": what an actor offers or moves is its own, not a recipient."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
 
 
 def _reporting_subject(token: Token) -> Token | None:
@@ -248,6 +244,7 @@ def _dedupe(items: list[Participant]) -> list[Participant]:
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+ADJUNCT_PREPS = {"after", "before", "while", "since", "by", "upon", "following", "during"}
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp"}
 RECIPIENT_PREPS = {"with", "on", "against", "to", "from", "into", "toward", "towards", "upon", "over"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LOC"}
@@ -281,13 +278,30 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             controller = [c for c in token.head.children if c.dep_ in {"dobj", "dative"} and is_actor_like(c)]
             if controller:
                 return controller, False
+        if token.dep_ == "pcomp" and token.head.lower_ in ADJUNCT_PREPS:  # "after holding talks, X ..."
+            return adjunct_subject(token.head), False
         if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
             token = token.head
+            if token.dep_ == "dobj" and token.pos_ == "NOUN":  # "X issued a statement demanding ...": X
+                token = token.head
             continue
         if token.dep_ == "relcl":
             return [token.head], False
         break
     return [], False
+
+
+def adjunct_subject(prep: Token) -> list[Token]:
+    """The first actor-like active subject above an adjunct ("..., shortly after holding a meeting")."""
+    node = prep.head
+    for _ in range(6):
+        subj = [c for c in children(node, SUBJECT_DEPS) if is_actor_like(c)]
+        if subj:
+            return subj
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
 
 
 def prep_objects(token: Token, preps: set[str]) -> list[Token]:
@@ -301,5 +315,5 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
 def content_owner(noun: Token) -> list[Token]:
     """Whose demand/appeal/plan: "North Korea's demand", "a United Nations appeal", "calls by Annan"."""
     owners = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor_like(c)
-              and not (c.pos_ == "ADJ" and not lookup.is_demonym(c.text))]
+              and c.pos_ != "PRON" and not (c.pos_ == "ADJ" and not coding.is_demonym(c.text))]
     return owners or agent_of(noun) or prep_objects(noun, {"from", "of"})

@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import lexicon
-from .participants import agent_of, is_actor_like
+from .participants import agent_of, is_actor_like, prep_objects
 
 # Dependencies through which a trigger is the content of another ("blamed X for [the bombing]",
 # "threatened to [shell]"); any other link (conj, advcl, advmod, relcl, ...) starts a separate event.
@@ -19,6 +19,10 @@ CONTENT_PREPS = {"for", "of", "to", "on", "over", "about", "against", "into", "w
 ADJ_INTENT_DEPS = {"acomp", "ROOT", "ccomp", "conj", "xcomp", "advcl"}
 OCCURRENCE_VERBS = {"resume", "begin", "start", "continue", "end", "open", "take", "follow", "come",
                     "break", "erupt", "conclude", "go"}
+PARTITIVES = {"part", "parts", "days", "weeks", "months", "series", "round", "rounds", "wave", "waves", "number",
+              "kind", "type", "form", "set", "package", "batch", "shipment", "shipments"}
+MEETING_CLASSES = {"talks", "visit", "call"}
+TIME_PREPS = {"after", "before", "during", "following", "since", "ahead", "at", "in"}
 WRAPPER_TYPES = {"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "CONCEDE"}
 
 
@@ -62,6 +66,8 @@ def noun_class(noun: Token | None) -> str | None:
             cls = lexicon.NOUN_CLASS.get(child.lower_)
             if cls:
                 return cls
+    if noun.lower_ in PARTITIVES:  # "part of an aid program", "ten days of war games"
+        return next((noun_class(o) for o in prep_objects(noun, {"of"})), None)
     return None
 
 
@@ -75,10 +81,10 @@ def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
 
 def verb_trigger(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
-    if lemma in lexicon.REPORTING and not particle_sense(verb):
-        return None
     obj = object_of(verb)
     cls = noun_class(obj)
+    if lemma in lexicon.REPORTING and not particle_sense(verb) and (lemma, cls) not in lexicon.VERB_CLASS:
+        return None  # "said", but "declared a ceasefire", "announced sanctions" are events
     found = particle_sense(verb)
     if found:
         (etype, mode), part = found
@@ -123,11 +129,19 @@ def noun_trigger(noun: Token) -> Trigger | None:
         else None
     if cls not in lexicon.CLASS_SENSE or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    if not (_has_noun_actor(noun) or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in OCCURRENCE_VERBS)):
+    if not (_has_noun_actor(noun) or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in OCCURRENCE_VERBS)
+            or clause_meeting(noun)):
         return None
     etype, mode = lexicon.CLASS_SENSE[cls]
     first = min([noun.i] + [c.i for c in noun.children if c.dep_ == "compound" and lexicon.NOUN_CLASS.get(c.lower_)])
     return Trigger(noun, etype, mode, first, noun.i, verbal=False)
+
+
+def clause_meeting(noun: Token) -> bool:
+    """"After a meeting with X, Y said ...": a meeting noun in a time adjunct, with a partner,
+    whose other side is the subject of the clause it modifies."""
+    return lexicon.NOUN_CLASS.get(noun.lower_) in MEETING_CLASSES and noun.dep_ == "pobj" \
+        and noun.head.lower_ in TIME_PREPS and any(is_actor_like(t) for t in prep_objects(noun, {"with"}))
 
 
 def _has_noun_actor(noun: Token) -> bool:

@@ -1,0 +1,102 @@
+"""Corroboration: which events in other articles of the same story report the same event.
+
+Two reports are of one event when they say the same thing happened (same PLOVER type, or the same
+quad with types that one outlet may word as the other: "held talks" CONSULT vs "agreed to keep
+talking" AGREE), as fact in both or as possibility in both, between the same sides (shared actor
+or recipient countries, else entities), at a compatible time (same day or within
+``DATE_SLACK_DAYS``; a missing or month-only date does not contradict) and, when both say where,
+in the same country. Pure functions over event dicts
+(``Event.to_dict()`` shape), so they run after stories are built, in-process or in Spark.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .dates import day_range
+
+DATE_SLACK_DAYS = 2
+UNREAL_MODES = {"negation", "hypothetical", "future"}
+# Types one outlet may report as the other (same quad, same underlying happening).
+COMPATIBLE_TYPES = [{"CONSULT", "AGREE"}, {"ACCUSE", "REJECT"}, {"THREATEN", "REJECT"},
+                    {"COERCE", "ASSAULT"}, {"RETREAT", "CONCEDE"}, {"AID", "COOPERATE"}]
+
+
+def corroborate(events: list[dict], story_of: dict[str, str]) -> dict[str, list[str]]:
+    """Event id -> ids of same-story events in other articles that report the same event.
+
+    ``story_of`` maps article id -> story id; events of articles without a story are left out.
+    """
+    by_story: dict[str, list[dict]] = defaultdict(list)
+    for ev in events:
+        story = story_of.get(ev["article_id"])
+        if story is not None:
+            by_story[story].append(ev)
+    found: dict[str, list[str]] = {}
+    for group in by_story.values():
+        for ev in group:
+            same = [o["id"] for o in group if o["article_id"] != ev["article_id"] and same_event(ev, o)]
+            if same:
+                found[ev["id"]] = same
+    return found
+
+
+def same_event(a: dict, b: dict) -> bool:
+    """Do two event reports describe one happening (see module doc)?"""
+    return (compatible_types(a, b) and same_factuality(a, b) and shared_sides(a, b)
+            and compatible_dates(a.get("date"), b.get("date")) and same_place(a.get("location"), b.get("location")))
+
+
+def same_factuality(a: dict, b: dict) -> bool:
+    """A deployment that happened and one that is only considered are different events."""
+    def unreal(ev: dict) -> bool:
+        return bool(set(ev.get("aux_modes") or []) & UNREAL_MODES)
+    return unreal(a) == unreal(b)
+
+
+def compatible_types(a: dict, b: dict) -> bool:
+    if a["type"] == b["type"]:
+        return True
+    return a.get("quad") == b.get("quad") and any({a["type"], b["type"]} <= pair for pair in COMPATIBLE_TYPES)
+
+
+def _sides(ev: dict) -> tuple[set[str], set[str]]:
+    people = ev.get("actors", []) + ev.get("recipients", [])
+    return ({p["country"] for p in people if p.get("country")}, {p["entity_id"] for p in people if p.get("entity_id")})
+
+
+def shared_sides(a: dict, b: dict) -> bool:
+    """The same sides: two shared countries when both name two or more (a US-Israel meeting is
+    not a US-Iran meeting), else one; entity ids decide when no country is known."""
+    countries_a, entities_a = _sides(a)
+    countries_b, entities_b = _sides(b)
+    need = min(2, len(countries_a), len(countries_b))
+    if need:
+        return len(countries_a & countries_b) >= need
+    return bool(entities_a & entities_b)
+
+
+def compatible_dates(a: dict | None, b: dict | None) -> bool:
+    """Same day or within ``DATE_SLACK_DAYS``; an unknown date on either side is compatible."""
+    range_a = day_range(a.get("value") if a else None)
+    range_b = day_range(b.get("value") if b else None)
+    if range_a is None or range_b is None:
+        return True
+    slack = _dt.timedelta(days=DATE_SLACK_DAYS)
+    return range_a[0] - slack <= range_b[1] and range_b[0] - slack <= range_a[1]
+
+
+def same_place(a: dict | None, b: dict | None) -> bool:
+    """Only two known countries can disagree."""
+    country_a = a.get("country") if a else None
+    country_b = b.get("country") if b else None
+    return country_a is None or country_b is None or country_a == country_b
+
+
+def apply(events: Iterable[dict], story_of: dict[str, str]) -> list[dict]:
+    """The events with ``corroboration`` and ``story_id`` filled (new dicts, inputs untouched)."""
+    events = list(events)
+    found = corroborate(events, story_of)
+    return [{**ev, "story_id": story_of.get(ev["article_id"], ev.get("story_id")),
+             "corroboration": found.get(ev["id"], [])} for ev in events]
