@@ -1,0 +1,363 @@
+"""What the pages and the JSON API show, built once from the store as plain JSON-able dicts.
+
+The HTML templates and ``/api/`` render the same dicts, so both always agree. Only rows that
+exist are shown: quotes, events, stories and claims sections are empty until the pipeline stores
+them. Quotes and events get entity ids through ``export._with_links`` (the export's logic).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+from urllib.parse import quote as _urlquote
+
+from storyline.export import _with_links
+from storyline.model import Article
+from storyline.store import Store
+from storyline.web import queries
+from storyline.web.highlight import Mark
+from storyline.web.timeline import Point, to_date, to_day
+
+UNKNOWN_OUTLET = "(unknown outlet)"
+CONTEXT_CHARS = 240
+
+
+class BadRequest(ValueError):
+    """A query parameter that cannot be used (reported as 422)."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """List filters shared by stories and articles; empty strings from forms mean 'no filter'."""
+
+    q: str | None = None
+    outlet: str | None = None
+    entity: str | None = None
+    start: str | None = None  # YYYY-MM-DD, inclusive
+    end: str | None = None
+
+    @classmethod
+    def parse(cls, q: str | None = None, outlet: str | None = None, entity: str | None = None,
+              start: str | None = None, end: str | None = None) -> "Filters":
+        clean = {k: (v.strip() or None) if isinstance(v, str) else None
+                 for k, v in dict(q=q, outlet=outlet, entity=entity, start=start, end=end).items()}
+        for key in ("start", "end"):
+            if clean[key] is not None:
+                try:
+                    clean[key] = _dt.date.fromisoformat(clean[key]).isoformat()
+                except ValueError:
+                    raise BadRequest(f"{key}: expected a date YYYY-MM-DD") from None
+        return cls(**clean)
+
+    def active(self) -> bool:
+        return any((self.q, self.outlet, self.entity, self.start, self.end))
+
+    def article_where(self, with_text: bool = True) -> tuple[str, list[Any]]:
+        """SQL condition on ``articles`` (all values bound as parameters)."""
+        parts: list[str] = []
+        params: list[Any] = []
+        if self.q and with_text:
+            parts.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
+            params += [queries.like_pattern(self.q)] * 2
+        if self.outlet:
+            parts.append("outlet = ?")
+            params.append(self.outlet)
+        if self.entity:
+            parts.append("id IN (SELECT article_id FROM entity_links WHERE entity_id = ?)")
+            params.append(self.entity)
+        if self.start:
+            parts.append("substr(published, 1, 10) >= ?")
+            params.append(self.start)
+        if self.end:
+            parts.append("substr(published, 1, 10) <= ?")
+            params.append(self.end)
+        return " AND ".join(parts), params
+
+
+# ------------------------------------------------------------------ small shapes
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """An article without its text (lists, stories)."""
+    d = article.to_dict()
+    for key in ("text", "raw_segments", "path"):
+        d.pop(key)
+    return d
+
+
+def story_summary(story: dict[str, Any]) -> dict[str, Any]:
+    return {**story, "size": len(story.get("article_ids") or [])}
+
+
+def entity_href(entity_id: str) -> str:
+    return "/entities/" + _urlquote(entity_id, safe="")
+
+
+def _outlet(article: Article | None) -> str:
+    return (article.outlet if article else None) or UNKNOWN_OUTLET
+
+
+class _Articles:
+    """The one method ``export._with_links`` needs, over articles already loaded (no table scan)."""
+
+    def __init__(self, articles: Iterable[Article]):
+        self.articles = list(articles)
+
+    def iter_articles(self) -> Iterable[Article]:
+        return iter(self.articles)
+
+
+def _linked(store: Store, table: str, articles: list[Article],
+            links: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+    rows = queries.rows_for(store, table, [a.id for a in articles])
+    return list(_with_links(rows, links, _Articles(articles)))
+
+
+def _mentions(store: Store, articles: list[Article], links: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+    rows = queries.rows_for(store, "mentions", [a.id for a in articles])
+    for row in rows:
+        row["entity_id"] = row.get("entity_id") or links.get((row["article_id"], row["key"]))
+    return rows
+
+
+def _annotate(rows: list[dict[str, Any]], by_id: dict[str, Article]) -> list[dict[str, Any]]:
+    """Add the outlet and title of each row's article (for display next to quotes/events)."""
+    for row in rows:
+        article = by_id.get(row["article_id"])
+        row["outlet"] = _outlet(article)
+        row["article_title"] = article.title if article else None
+    return rows
+
+
+# ------------------------------------------------------------------ lists
+
+def list_articles(store: Store, f: Filters, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    where, params = f.article_where()
+    items = islice(store.iter_articles(where, params, order="COALESCE(published, '') DESC, seq"),
+                   offset, offset + limit)
+    return {"total": queries.count_articles(store, where, params), "offset": offset, "limit": limit,
+            "items": [article_summary(a) for a in items]}
+
+
+def list_stories(store: Store, f: Filters, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """Stories with an article matching every filter (``q`` may also match the title/summary)."""
+    stories = list(store.iter_stories())
+    if f.active():
+        keep = queries.story_ids_of_articles(store, *f.article_where())
+        if f.q:
+            needle = f.q.casefold()
+            others = queries.story_ids_of_articles(store, *f.article_where(with_text=False))
+            keep |= {s["id"] for s in stories if s["id"] in others
+                     and needle in f"{s.get('title') or ''} {s.get('summary') or ''}".casefold()}
+        stories = [s for s in stories if s["id"] in keep]
+    stories.sort(key=lambda s: (-len(s.get("article_ids") or []), s.get("start") or "", s["id"]))
+    return {"total": len(stories), "offset": offset, "limit": limit,
+            "items": [story_summary(s) for s in stories[offset:offset + limit]]}
+
+
+def search(store: Store, q: str, limit: int = 50) -> dict[str, Any]:
+    f = Filters.parse(q=q)
+    return {"query": f.q, "stories": list_stories(store, f, limit)["items"],
+            "articles": list_articles(store, f, limit)["items"],
+            "entities": queries.find_entities(store, f.q or "", limit) if f.q else []}
+
+
+def filter_options(store: Store) -> dict[str, Any]:
+    return {"outlets": queries.outlets(store), "entities": queries.top_entities(store)}
+
+
+# ------------------------------------------------------------------ detail pages
+
+def _context(article: Article, sentences: list[tuple[int, int]], start: int) -> str:
+    """The sentence around ``start`` (trimmed), to show a date or event where it is stated."""
+    i = bisect.bisect_right([s for s, _ in sentences], start) - 1
+    lo, hi = sentences[i] if 0 <= i < len(sentences) else (max(0, start - 120), start + 120)
+    text = " ".join(article.text[lo:hi].split())
+    return text if len(text) <= CONTEXT_CHARS else text[:CONTEXT_CHARS - 1] + "…"
+
+
+def timeline(store: Store, articles: list[Article], timexes: list[dict[str, Any]],
+             events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Publication dates, event dates and calendar time expressions, in date order."""
+    by_id = {a.id: a for a in articles}
+    sentences = {a.id: store.sentences(a.id) for a in articles}
+    items = [{"date": a.published[:10], "kind": "published", "text": a.title or a.id, "context": None,
+              "article_id": a.id, "outlet": _outlet(a)} for a in articles if to_date(a.published)]
+    for e in events:
+        value = (e.get("date") or {}).get("value")
+        if to_date(value) and e["article_id"] in by_id:
+            items.append({"date": value, "kind": "event", "text": e.get("type"),
+                          "context": (e.get("sentence") or {}).get("text"), "article_id": e["article_id"],
+                          "outlet": _outlet(by_id[e["article_id"]])})
+    for t in timexes:
+        article = by_id.get(t["article_id"])
+        if article and t.get("type") in ("DATE", "TIME") and to_date(t.get("value")):
+            items.append({"date": t["value"], "kind": "timex", "text": t["span"]["text"],
+                          "context": _context(article, sentences[article.id], t["span"]["start"]),
+                          "article_id": article.id, "outlet": _outlet(article)})
+    items.sort(key=lambda i: (i["date"], i["kind"] != "published", i["outlet"]))
+    return items
+
+
+def timeline_points(items: list[dict[str, Any]]) -> tuple[list[Point], list[_dt.date]]:
+    """Chart points (one lane per outlet's articles, one for events, one for mentioned dates)."""
+    lane = {"published": None, "event": "events", "timex": "dates mentioned"}
+    points = [Point(lane[i["kind"]] or i["outlet"], to_day(i["date"]), f"{i['date'][:10]} {i['outlet']}: {i['text']}",
+                    "/articles/" + _urlquote(i["article_id"], safe=""))
+              for i in items if to_day(i["date"])]
+    points.sort(key=lambda p: (p.lane in ("events", "dates mentioned"), p.lane == "dates mentioned"))
+    anchors = [p.date for p in points if p.lane not in ("events", "dates mentioned")]
+    return points, anchors
+
+
+def quote_groups(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same quotation as reported by several articles, side by side (most outlets first)."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in quotes:
+        if q.get("variant_group"):
+            groups[q["variant_group"]].append(q)
+    out = [{"variant_group": g, "outlets": sorted({q["outlet"] for q in qs}), "quotes": qs}
+           for g, qs in groups.items()]
+    out.sort(key=lambda g: (-len(g["outlets"]), g["variant_group"]))
+    return out
+
+
+def claims_matrix(claims: list[dict[str, Any]], outlets: list[str],
+                  outlet_of: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per claim, one cell per outlet: does it state the claim, with which conflicting values."""
+    rows = []
+    for claim in claims:
+        cells = []
+        for outlet in outlets:
+            supported = any((s.get("outlet") or outlet_of.get(s.get("article_id"))) == outlet
+                            for s in claim.get("support") or [])
+            values = [f"{c.get('field')}: {v.get('value')}" for c in claim.get("conflicts") or []
+                      for v in c.get("values") or [] if outlet_of.get(v.get("article_id")) == outlet]
+            cells.append({"outlet": outlet, "supported": supported, "values": values})
+        rows.append({"claim": claim, "cells": cells})
+    return rows
+
+
+def outlet_only(articles: list[Article], mentions: list[dict[str, Any]], quotes: list[dict[str, Any]],
+                events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per outlet, what no other outlet of the story reports: entities, quotes, events, claims."""
+    outlet_of = {a.id: _outlet(a) for a in articles}
+    outlets = sorted(set(outlet_of.values()))
+    if len(outlets) < 2:
+        return []
+    seen: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.get("entity_id"):
+            seen[m["entity_id"]].add(outlet_of[m["article_id"]])
+            names.setdefault(m["entity_id"], m.get("name") or m["span"]["text"])
+    group_outlets: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if q.get("variant_group"):
+            group_outlets[q["variant_group"]].add(q["outlet"])
+    # until quotes are grouped / events corroborated for this story, nothing says they are unique
+    quotes = quotes if group_outlets else []
+    events = events if any(e.get("corroboration") for e in events) else []
+    out = []
+    for outlet in outlets:
+        entities = sorted(({"id": e, "name": names[e]} for e, o in seen.items() if o == {outlet}),
+                          key=lambda e: e["name"])
+        only_quotes = [q for q in quotes if q["outlet"] == outlet
+                       and group_outlets.get(q.get("variant_group") or "", {outlet}) == {outlet}]
+        only_events = [e for e in events if e["outlet"] == outlet and not e.get("corroboration")]
+        only_claims = [c for c in claims if c.get("status") == "single"
+                       and {s.get("outlet") or outlet_of.get(s.get("article_id")) for s in c.get("support") or []} == {outlet}]
+        out.append({"outlet": outlet, "entities": entities, "quotes": only_quotes, "events": only_events,
+                    "claims": only_claims})
+    return out
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
+    story = queries.get_story(store, story_id)
+    if story is None:
+        return None
+    articles = list(store.iter_articles("story_id = ?", (story["id"],), order="published, seq"))
+    by_id = {a.id: a for a in articles}
+    links = queries.links_for(store, list(by_id))
+    quotes = _annotate(_linked(store, "quotes", articles, links), by_id)
+    events = _annotate(_linked(store, "events", articles, links), by_id)
+    timexes = queries.rows_for(store, "timexes", list(by_id))
+    claims = queries.claims_for(store, story["id"])
+    outlets = sorted({_outlet(a) for a in articles})
+    return {"story": story_summary(story), "articles": [article_summary(a) for a in articles],
+            "outlets": outlets, "timeline": timeline(store, articles, timexes, events),
+            "events": events, "quotes": quotes, "quote_groups": quote_groups(quotes), "claims": claims,
+            "claims_matrix": claims_matrix(claims, outlets, {a.id: _outlet(a) for a in articles}),
+            "outlet_only": outlet_only(articles, _mentions(store, articles, links), quotes, events, claims)}
+
+
+def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
+    article = store.get_article(article_id)
+    if article is None:
+        return None
+    links = queries.links_for(store, [article.id])
+    mentions = _mentions(store, [article], links)
+    entities: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        key = m["entity_id"] or m["key"]
+        entities.setdefault(key, {"entity_id": m["entity_id"], "name": m["name"], "type": m["type"],
+                                  "country": m.get("country"), "mentions": 0})["mentions"] += 1
+    story = queries.get_story(store, article.story_id) if article.story_id else None
+    return {"article": article.to_dict(), "story": story_summary(story) if story else None,
+            "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"])),
+            "mentions": mentions, "timexes": queries.rows_for(store, "timexes", [article.id]),
+            "quotes": _linked(store, "quotes", [article], links),
+            "events": _linked(store, "events", [article], links)}
+
+
+def article_marks(detail: dict[str, Any]) -> list[Mark]:
+    """Highlights for the article page from the detail's spans."""
+    marks = []
+    for m in detail["mentions"]:
+        s = m["span"]
+        marks.append(Mark(s["start"], s["end"], "entity", f"{m['type']}: {m['name']}",
+                          entity_href(m["entity_id"]) if m.get("entity_id") else None, (("type", m["type"]),)))
+    for t in detail["timexes"]:
+        s = t["span"]
+        marks.append(Mark(s["start"], s["end"], "timex", f"{t.get('type')} {t.get('value')}"))
+    for q in detail["quotes"]:
+        speaker = q.get("speaker") or {}
+        c = q["content"]
+        marks.append(Mark(c["start"], c["end"], "quote", f"{q.get('kind')} quote, speaker: {speaker.get('text') or '?'}"))
+        for part, kind in ((speaker.get("span"), "speaker"), (q.get("cue"), "cue")):
+            if part:
+                marks.append(Mark(part["start"], part["end"], kind, kind))
+    for e in detail["events"]:
+        t = e["trigger"]
+        label = " ".join(x for x in (e.get("type"), e.get("mode") or "", *(e.get("aux_modes") or [])) if x)
+        marks.append(Mark(t["start"], t["end"], "event", label))
+    return marks
+
+
+def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
+    entity = queries.get_entity(store, entity_id)
+    if entity is None:
+        return None
+    counts: dict[str, int] = defaultdict(int)
+    for m in entity["mentions"]:
+        counts[m["article_id"]] += 1
+    articles = list(store.iter_articles("id IN (SELECT article_id FROM entity_links WHERE entity_id = ?)",
+                                        (entity_id,), order="published, seq"))
+    by_id = {a.id: a for a in articles}
+    links = queries.links_for(store, list(by_id))
+    quotes = [q for q in _annotate(_linked(store, "quotes", articles, links), by_id)
+              if (q.get("speaker") or {}).get("entity_id") == entity_id]
+    events = []
+    for e in _annotate(_linked(store, "events", articles, links), by_id):
+        roles = [role for role in ("actors", "recipients") if any(p.get("entity_id") == entity_id for p in e.get(role) or [])]
+        if roles:
+            events.append({**e, "roles": roles})
+    story_ids = dict.fromkeys(a.story_id for a in articles if a.story_id)
+    stories = [story_summary(s) for s in (queries.get_story(store, sid) for sid in story_ids) if s]
+    summary = {k: v for k, v in entity.items() if k != "mentions"}
+    return {"entity": {**summary, "mention_count": len(entity["mentions"])},
+            "articles": [{**article_summary(a), "mentions": counts[a.id]} for a in articles],
+            "stories": stories, "quotes": quotes, "events": events}
