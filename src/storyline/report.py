@@ -6,6 +6,16 @@ from typing import Any
 from storyline.store import Store
 
 
+def headline(item: Any, words: int = 12) -> str:
+    """What to call an article or story: its title, else the opening words of its text or
+    summary (a display fallback; the stored title stays null rather than invented)."""
+    get = item.get if isinstance(item, dict) else lambda k, d=None: getattr(item, k, d)
+    if get("title"):
+        return get("title")
+    lead = (get("text") or get("summary") or "").split()
+    return " ".join(lead[:words]) + (" …" if len(lead) > words else "") if lead else get("id")
+
+
 def lookup(store: Store, item_id: str) -> dict[str, Any] | None:
     """An article, story or entity by id (merged story ids resolve to the surviving story)."""
     article = store.get_article(item_id)
@@ -33,7 +43,7 @@ def render_markdown(found: dict[str, Any]) -> str:
     kind = found["kind"]
     if kind == "article":
         a = found["article"]
-        lines = [f"# {a['title'] or a['id']}", "",
+        lines = [f"# {headline(a)}", "",
                  f"- id: {a['id']}", f"- outlet: {a['outlet'] or '-'}",
                  f"- published: {a['published'] or '-'} ({a['published_from'] or 'unknown'})",
                  f"- language: {a['language'] or '-'}", f"- source: {a['path'] or a['url'] or '-'}",
@@ -49,7 +59,7 @@ def render_markdown(found: dict[str, Any]) -> str:
                  f"- dates: {s.get('start') or '?'} .. {s.get('end') or '?'}",
                  f"- outlets: {', '.join(s.get('outlets') or []) or '-'}", "", s.get("summary") or "", "",
                  "## Articles", ""]
-        lines += [f"- {a['published'] or '?'} {a['outlet'] or '?'}: {a['title'] or a['id']} ({a['id']})"
+        lines += [f"- {a['published'] or '?'} {a['outlet'] or '?'}: {headline(a)} ({a['id']})"
                   for a in found["articles"]]
         return "\n".join(lines)
     e = found["entity"]

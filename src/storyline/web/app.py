@@ -22,6 +22,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
+from storyline.report import headline
 from storyline.store import Store
 from storyline.web import data, schemas
 from storyline.web.highlight import highlight
@@ -51,7 +52,7 @@ def href(kind: str, item_id: str | None) -> str:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("storyline.web", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(safe_url=safe_url, href=href, version=__version__)
+    env.globals.update(safe_url=safe_url, href=href, headline=headline, version=__version__)
     env.filters["query"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return env
 
@@ -176,7 +177,7 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> Any:
 @pages.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: str, store: StoreDep) -> Any:
     detail = _found(data.entity_detail(store, entity_id), "entity")
-    items = [{"date": a["published"], "kind": "published", "text": a["title"] or a["id"], "article_id": a["id"],
+    items = [{"date": a["published"], "kind": "published", "text": headline(a), "article_id": a["id"],
               "outlet": a["outlet"] or data.UNKNOWN_OUTLET} for a in detail["articles"] if a["published"]]
     chart = layout(*data.timeline_points(items))
     return _page(request, "entity.html", d=detail, chart=chart)

@@ -17,6 +17,7 @@ from urllib.parse import quote as _urlquote
 
 from storyline.export import _with_links
 from storyline.model import Article
+from storyline.report import headline
 from storyline.store import Store
 from storyline.web import queries
 from storyline.web.highlight import Mark
@@ -184,7 +185,7 @@ def timeline(store: Store, articles: list[Article], timexes: list[dict[str, Any]
     """Publication dates, event dates and calendar time expressions, in date order."""
     by_id = {a.id: a for a in articles}
     sentences = {a.id: store.sentences(a.id) for a in articles}
-    items = [{"date": a.published[:10], "kind": "published", "text": a.title or a.id, "context": None,
+    items = [{"date": a.published[:10], "kind": "published", "text": headline(a), "context": None,
               "article_id": a.id, "outlet": _outlet(a)} for a in articles if to_date(a.published)]
     for e in events:
         value = (e.get("date") or {}).get("value")
