@@ -242,3 +242,42 @@ def test_reanchor_resolves_again_against_a_new_date():
     assert [(t.value, t.anchor, t.article_id) for t in dated] == [("2026-02-06", ANCHOR, "a7"),
                                                                  ("2026-W08", ANCHOR, "a7")]
     assert reanchor([], text, ANCHOR) == []
+
+
+def test_infinitive_after_be_or_a_noun_looks_ahead(nlp):
+    scheduled = "The exchange is to reopen on Monday, officials said."
+    assert values(scheduled, doc=nlp(scheduled))["Monday"] == ("DATE", "2026-02-16")
+    deal = "The insurer announced an agreement to buy the rival in March."
+    assert values(deal, doc=nlp(deal))["March"] == ("DATE", "2026-03")
+    ranked = "Norway was the first country to ratify the treaty on Monday."
+    assert values(ranked, doc=nlp(ranked))["Monday"] == ("DATE", "2026-02-09")
+
+
+def test_weekday_owning_an_event_is_past(nlp):
+    text = "Lawyers will try to overturn Tuesday's verdict."
+    assert values(text, doc=nlp(text))["Tuesday"] == ("DATE", "2026-02-10")
+
+
+def test_quarter_and_season_follow_tense(nlp):
+    ahead = "The carmaker expects sales to recover in the third quarter."
+    behind = "The carmaker lost money in the third quarter."
+    assert values(ahead, doc=nlp(ahead))["the third quarter"] == ("DATE", "2026-Q3")
+    assert values(behind, doc=nlp(behind))["the third quarter"] == ("DATE", "2025-Q3")
+    spring = "The bridge was closed in the spring."
+    assert values(spring, doc=nlp(spring))["the spring"] == ("DATE", "2025-SP")
+
+
+def test_the_year_is_a_date_unless_a_fiscal_period_ending():
+    found = values("Output for the full year rose, and the fund hit a high for the year.")
+    assert found["the full year"] == ("DATE", "2026")
+    assert found["the year"] == ("DATE", "2026")
+    assert values("In the year ended June 30, losses narrowed.")["the year"] == ("DURATION", "P1Y")
+    assert "the year" not in values("Profit was below the year-earlier level.")
+
+
+def test_business_period_codes():
+    found = values("Revenue fell in Q3 but rose in H1 2025; the FY2027 budget is larger.")
+    assert found["Q3"] == ("DATE", "2025-Q3")
+    assert found["H1 2025"] == ("DATE", "2025-H1")
+    assert found["the FY2027"] == ("DATE", "2027")
+    assert "q3" not in values("the q3 model")

@@ -160,12 +160,15 @@ def month_value(anchor: dt.date | None, month: int, direction: Direction, day: i
 
 
 def quarter_value(anchor: dt.date | None, quarter: int, direction: Direction, year: int | None = None) -> str:
+    """A quarter named without a year: one not yet begun is last year's unless the clause looks
+    ahead; looking ahead, only a quarter that ended before the last one is next year's (results
+    "will be reported for the third quarter" in October are this year's)."""
     if year is None and anchor is not None:
         current = quarter_of(anchor)
         year = anchor.year
         if direction != "future" and quarter > current:
             year -= 1
-        elif direction == "future" and quarter < current:
+        elif direction == "future" and quarter < current - 1:
             year += 1
     return f"{'XXXX' if year is None else f'{year:04d}'}-Q{quarter}"
 
@@ -175,6 +178,10 @@ def season_value(anchor: dt.date | None, season: str, direction: Direction, offs
         return f"XXXX-{season}"
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
     year = year_for(anchor, (start_month,), direction) or anchor.year
+    if direction == "past" and start_month > anchor.month:
+        year = anchor.year - 1  # a season that has not begun cannot be told in the past tense
+    elif direction == "future" and start_month + 2 < anchor.month:
+        year = anchor.year + 1  # nor one that is over in the future tense
     return f"{year + offset_years:04d}-{season}"
 
 

@@ -69,11 +69,12 @@ RULES: list[tuple[str, str]] = [
     ("quarter", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
                 rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<period>quarter|half)"
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?{_R}"),
+    ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
                       rf"(?P<period>quarter|period|half)(?!\w)"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
-    ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:fiscal|calendar|financial|model)(?:\s+year)?\s+(?P<year>{YEAR}){_R}"),
+    ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}){_R}"),
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?!\w)"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
@@ -90,7 +91,8 @@ RULES: list[tuple[str, str]] = [
                        rf"the\s+preceding|the\s+prior)\s+day)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
-                      rf"the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?:'s)?(?!\w)"),
+                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?:'s)?(?![\w-])"
+                      rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about|by)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
     ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
@@ -139,6 +141,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
             and not match.group("mod"):
         before = match.string[max(0, match.start() - 12):match.start()].lower()
         return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
+    if name == "quarter_code":
+        return match.group("code")[0].isupper() and match.group("code") not in ("H3", "H4")  # "Q3", "H1"
     weekday = match.groupdict().get("weekday")
     if weekday and not weekday[0].isupper():
         return False

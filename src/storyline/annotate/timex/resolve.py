@@ -246,10 +246,17 @@ def _quarter(g, context):
         year = _explicit_year(g, context) or cal.year_for(context.anchor, (6 * number - 5,), context.direction())
         return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{number}", None
     year = _explicit_year(g, context)
-    value = cal.quarter_value(context.anchor, number, "past", year)
+    value = cal.quarter_value(context.anchor, number, context.direction(), year)
     if g["ago"] and value[:4].isdigit():
         value = f"{int(value[:4]) - 1:04d}{value[4:]}"
     return "DATE", value, None
+
+
+def _quarter_code(g, context):
+    """"Q3", "H1 2024": the business shorthand read as "the third quarter", "the first half (of 2024)"."""
+    code = g["code"]
+    return _quarter(_Groups({"ordinal": code[1], "period": "quarter" if code[0] == "q" else "half",
+                             "year": g["year"] or None}), context)
 
 
 def _explicit_year(g, context) -> int | None:
@@ -421,15 +428,14 @@ def _unit_of(value: str | None) -> str:
     return {4: "year", 7: "month"}.get(len(value), "day")
 
 
-_UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the same": 0, "last": -1, "past": -1,
+_UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the full": 0, "the same": 0, "last": -1, "past": -1,
                  "previous": -1, "the past": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1,
                  "the coming": 1, "the next": 1}
 
 
 def _relative_unit(g, context):
     unit, rel = g["unit"].replace("fiscal ", ""), g["rel"]
-    if (rel in ("the past", "the last", "the next", "the coming", "the previous")
-            or (rel == "the" and unit == "year")) and not g["mod"]:
+    if (rel in ("the past", "the last", "the next", "the coming", "the previous") or g["ended"]) and not g["mod"]:
         letter, _ = UNITS[unit]
         return "DURATION", cal.duration_value(1.0, letter, False), None
     if unit == "weekend" and _UNIT_OFFSETS[rel] == 0:
@@ -500,6 +506,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "month_relative_year": _month_relative_year, "relative_month": _relative_month, "decade": _decade,
     "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
+    "quarter_code": _quarter_code,
     "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "fiscal_year": _year,
     "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago, "day_relative": _day_relative,
     "part_of_day": _part_of_day, "weekday": _weekday, "relative_unit": _relative_unit, "year_end": _year_end,

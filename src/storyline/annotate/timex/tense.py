@@ -16,6 +16,7 @@ from .normalise import Direction
 FUTURE_AUXILIARIES = {"will", "wo", "'ll", "shall", "would", "'d"}
 PLANNING_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim", "prepare",
                    "agree", "promise", "vow", "threaten", "seek", "likely"}
+RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
@@ -32,6 +33,8 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if span.root.dep_ == "poss":
+        return "past"  # "Wednesday's ruling": a day named as the owner of an event reports it
     verb = _governing_verb(span.root)
     if verb is None:
         return None
@@ -58,6 +61,8 @@ def _clause_direction(verb, depth: int = 0) -> Direction:
     head = verb.head
     if _is_infinitive(verb):
         if head.lemma_ in PLANNING_LEMMAS or (head.lemma_ == "go" and head.tag_ == "VBG"):
+            return "future"
+        if _is_prospective_frame(verb, head):
             return "future"
         if head is not verb and head.pos_ in ("VERB", "AUX"):
             return _clause_direction(head, depth + 1)
@@ -89,6 +94,17 @@ def _own_tense(verb) -> Direction:
 
 def _is_infinitive(verb) -> bool:
     return verb.dep_ == "xcomp" or any(child.tag_ == "TO" for child in verb.children)
+
+
+def _is_prospective_frame(verb, head) -> bool:
+    """"is to resume trading Tuesday", "an agreement to buy the bank in January": a to-infinitive
+    after "be" or completing a noun names an event not yet realised at the time of the frame."""
+    if not any(child.tag_ == "TO" for child in verb.children):
+        return False
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "the first country to join on Friday" is a relative clause, not a plan
+        return not any(child.lower_ in RANKING_WORDS or child.tag_ == "JJS" for child in head.children)
+    return verb.dep_ == "xcomp" and head.lemma_ == "be"
 
 
 def _is_planned(verb) -> bool:
