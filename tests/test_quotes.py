@@ -147,3 +147,66 @@ def test_seed_mixed_quote(nlp):
     text, quotes = _seed(nlp, "000_")
     assert any(q.kind == "mixed" and "nothing final was achieved" in q.content.text and q.cue.text == "wrote"
                for q in quotes)
+
+
+# ------------------------------------------------------------------ learned model, known issues
+
+NEWS = (
+    "President Ana Ruiz met the trade delegation in Lisbon on Tuesday.\n"
+    "Ruiz said the tariffs would stay in place until the autumn.\n"
+    "A senior trade official said the negotiations had stalled over farm subsidies. "
+    "The official added that a new round could begin in March.\n"
+    "Later that evening the president wrote on her website that the country would not give in.\n"
+    "The ministry postponed the vote, citing U.S. officials.\n"
+    "''We will not sign this,'' the negotiator said.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def news_quotes(nlp):
+    mentions = []
+    for surface in ("Ana Ruiz", "Ruiz"):
+        start = NEWS.find(surface)
+        while start >= 0:
+            if not any(m.span.start <= start < m.span.end for m in mentions):
+                mentions.append(Mention(Span.of(NEWS, start, start + len(surface)), "PERSON", "p1", "Ana Ruiz",
+                                        "President"))
+            start = NEWS.find(surface, start + 1)
+    return extract_quotes(nlp(NEWS), NEWS, "a_news", sorted(mentions, key=lambda m: m.span.start))
+
+
+def test_packaged_model_loads():
+    from storyline.annotate.quotes.learned import load_model
+
+    assert load_model() is not None
+
+
+def test_unnamed_official_is_not_the_last_named_person(news_quotes):
+    added = _by_content(news_quotes, "a new round could begin")
+    assert added.speaker.text == "The official" and added.speaker.key is None
+
+
+def test_the_president_resolves_to_the_named_president(news_quotes):
+    wrote = _by_content(news_quotes, "would not give in")
+    assert wrote.speaker.key == "p1" and wrote.cue.text == "wrote"
+
+
+def test_cited_officials_are_no_content(news_quotes):
+    assert not any(q.content.text == "U.S. officials" for q in news_quotes)
+
+
+def test_doubled_apostrophes_are_a_quotation(news_quotes):
+    q = _by_content(news_quotes, "We will not sign this")
+    assert q.kind == "direct" and q.speaker.text == "the negotiator"
+
+
+def test_content_never_crosses_a_paragraph(nlp):
+    text = "\u201cThe first part ends here.\n\u201cThe second part follows,\u201d the mayor said."
+    quotes = extract_quotes(nlp(text), text, "a_para")
+    assert quotes and all("\n" not in q.content.text for q in quotes)
+
+
+def test_rules_fallback_without_model(nlp):
+    text = "The mayor said the bridge would reopen on Friday."
+    quotes = extract_quotes(nlp(text), text, "a_rules", model=None)
+    assert [q.content.text for q in quotes] == ["the bridge would reopen on Friday"]

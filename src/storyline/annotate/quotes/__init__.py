@@ -1,33 +1,52 @@
 """Quotes: who said what, direct and indirect.
 
 ``extract_quotes`` is a pure per-article function: it pairs quotation marks (``marks``), finds
-attributions with dependency-parse rules (``rules``: cue, source, content, medium) and resolves
-speakers to the article's mentions (``speaker``). An interrupted quotation ("If it can," he said,
+attributions with a model trained on PolNeAR (``learned``: cue, content, source and cue span chosen
+among parse-derived ``candidates``), or with the dependency-parse ``rules`` when the packaged model
+is absent, and resolves speakers to the article's mentions (``speaker``). An interrupted quotation ("If it can," he said,
 "then...") gives one Quote per fragment, sharing speaker and cue.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from storyline.annotate.quotes import learned, rules
 from storyline.annotate.quotes.lexicon import SPEECH_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
-from storyline.annotate.quotes.rules import Attribution, find_attributions
+from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
 from storyline.model import Mention, Quote, Span, Speaker, stable_id
 
 __all__ = ["extract_quotes", "scan_quotes", "QuotedSpan", "SPEECH_VERBS"]
 
 
-def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None) -> list[Quote]:
-    """All attributed statements of one article, in text order; ``doc`` is the parse of ``text``."""
+def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
+                   model: learned.QuoteModel | None | bool = True) -> list[Quote]:
+    """All attributed statements of one article, in text order; ``doc`` is the parse of ``text``.
+
+    ``model``: True for the packaged model (rules when it is absent), a QuoteModel (training and
+    cross-validation), or None / False for the rules only.
+    """
     quotes = scan_quotes(text)
-    attributions = sorted(find_attributions(doc, text, quotes), key=lambda a: a.cue[0])
+    attributions = sorted(find_attributions(doc, text, quotes, model), key=lambda a: a.cue[0])
     result, speakers = [], []
     for att in attributions:
         speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers)
         speakers.append(speaker)
         result.extend(_quotes_of(att, speaker, text, article_id, quotes))
     return _dedupe(sorted(result, key=lambda q: (q.content.start, q.content.end)))
+
+
+def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
+                      model: learned.QuoteModel | None | bool = True) -> list[Attribution]:
+    if model is True:
+        model = learned.load_model()
+    if not model:
+        return rules.find_attributions(doc, text, quotes)
+    attributions = [a for a in learned.find_attributions(doc, text, quotes, model)]
+    rules.resolve_conflicts(attributions)
+    rules.attach_continuations(text, attributions, quotes)
+    return [a for a in attributions if a.contents]
 
 
 def _quotes_of(att: Attribution, speaker: Speaker, text: str, article_id: str,

@@ -9,13 +9,15 @@ of an article.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 DOUBLE, SINGLE = "double", "single"
 OPENERS = {"“": DOUBLE, "„": DOUBLE, "‟": DOUBLE, "«": DOUBLE, "‹": SINGLE, "‘": SINGLE, "‚": SINGLE, "‛": SINGLE}
 CLOSERS = {"”": DOUBLE, "»": DOUBLE, "›": SINGLE, "’": SINGLE}
 AMBIGUOUS = {'"': DOUBLE, "'": SINGLE}
 MARKS = set(OPENERS) | set(CLOSERS) | set(AMBIGUOUS)
+_DOUBLED = re.compile(r"(?<!')''(?!')")
 _LEFT_BOUNDARY = set("([{—–-/") | set(OPENERS)
 _RIGHT_BOUNDARY = set(".,;:!?)]}—–-…/") | set(CLOSERS)
 
@@ -104,6 +106,29 @@ def _opening_mark_at_start(text: str, start: int, end: int, family: str) -> int 
 
 def scan_quotes(text: str) -> list[QuotedSpan]:
     """Top-level quoted spans of ``text`` in order (quotes nested inside a quote are part of it)."""
+    if "''" not in text:
+        return _scan(text)
+    return [_skip_doubled(text, q) for q in _scan(_doubled_as_double(text))]
+
+
+def _doubled_as_double(text: str) -> str:
+    """Two apostrophes standing for a double quote (''So it goes,'' she said), as in archive
+    and wire text: the pair becomes one '"' whose right neighbour repeats the character after the
+    pair, so the mark classifies as it would without the second apostrophe. Offsets are kept."""
+    chars = list(text)
+    for m in _DOUBLED.finditer(text):
+        i = m.start()
+        chars[i], chars[i + 1] = '"', text[i + 2] if i + 2 < len(text) else " "
+    return "".join(chars)
+
+
+def _skip_doubled(text: str, q: QuotedSpan) -> QuotedSpan:
+    """The span starts after the second apostrophe of an opening pair."""
+    start = q.start + 1 if text.startswith("''", q.outer_start) and q.start == q.outer_start + 1 else q.start
+    return replace(q, start=min(start, q.end))
+
+
+def _scan(text: str) -> list[QuotedSpan]:
     result: list[QuotedSpan] = []
     carried: _Open | None = None  # a quote continuing from the previous paragraph
     paragraphs = _paragraph_bounds(text)

@@ -3,7 +3,7 @@
 A name resolves to the mention that contains the source's head word; a pronoun ("he") to the
 previous resolved speaker, else the nearest preceding person mention; a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
-Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
+A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
 speakers without a key. This is deliberately light: a full coreference model is not available
 offline with en_core_web_sm.
 """
@@ -61,16 +61,18 @@ def _is_description(head: Token) -> bool:
 
 
 def _resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
-    words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in GENERIC_HEADS}
+    """The latest earlier mention whose title shares the description's words. A generic head
+    ("the official", "the spokesman") must appear in the title itself: an unnamed official is
+    not whoever was named last."""
+    words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
     best, best_score = None, 0
     for m in mentions:
         if m.span.end > head.idx or not m.title:
             continue
         title_words = {w.strip(".,").lower() for w in m.title.split()}
-        score = len(words & title_words)
-        if score >= best_score and score > 0:
-            best, best_score = m, score
-    if best is None and head.lower_ in GENERIC_HEADS:
-        people = [m for m in mentions if m.span.end <= head.idx and m.type == "PERSON" and m.title]
-        best = max(people, key=lambda m: m.span.start) if people else None
+        shared = words & title_words
+        if head.lower_ in GENERIC_HEADS and head.lower_ not in title_words:
+            continue
+        if len(shared) >= best_score and shared:
+            best, best_score = m, len(shared)
     return (best.name, best.key) if best else None

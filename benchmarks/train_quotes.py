@@ -1,0 +1,161 @@
+"""Train the attribution model (``storyline.annotate.quotes.learned``) on PolNeAR train.
+
+Four logistic regressions over string features (``quotes.candidates``): cue head tokens, and
+rankers choosing the content, the source and the cue span among candidates (trained on the
+candidates of gold cues; a candidate is positive when it equals the gold span after the scorer's
+normalisation). Deterministic: sorted inputs, liblinear, fixed seeds.
+
+    python benchmarks/train_quotes.py                 # fit on train, write the package artifact
+    python benchmarks/train_quotes.py --cv 5 --no-save  # grouped cross-validation on train only
+
+Parsed documents come from the benchmark's cache (``quotes_polnear.parsed_docs``).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.quotes_polnear import (  # noqa: E402
+    ROLES, Scores, load_split, normalise, parsed_docs, predicted_attributions, score_article)
+
+ARTIFACT = ROOT / "src" / "storyline" / "data" / "quotes" / "attribution.json.gz"
+MODELS = ("cue", "content", "source", "span")
+C_VALUES = {"cue": 0.3, "content": 0.3, "source": 0.3, "span": 0.3}
+
+
+@dataclass
+class Examples:
+    """Feature lists and labels per model; ``groups`` is the article index (for CV)."""
+
+    rows: dict[str, list[tuple[list[str], int, int]]] = field(default_factory=lambda: {m: [] for m in MODELS})
+
+    def add(self, model: str, features: list[str], label: bool, group: int) -> None:
+        self.rows[model].append((features, int(label), group))
+
+
+def gold_head(doc, frags):
+    """The token of a gold cue whose syntactic head lies outside the cue (its head word)."""
+    toks = [t for s, e in frags for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return heads[0] if heads else None
+
+
+def article_examples(ex: Examples, group: int, doc, text: str, gold) -> None:
+    from storyline.annotate.quotes import candidates as C
+    from storyline.annotate.quotes.marks import scan_quotes
+
+    quotes = scan_quotes(text)
+    index = C.QuoteIndex(quotes)
+    by_head = {}
+    for att in gold:
+        head = gold_head(doc, att.roles["Cue"]) if "Cue" in att.roles else None
+        if head is not None and C.is_cue_candidate(head):
+            by_head.setdefault(head.i, att)
+    for token in doc:
+        if C.is_cue_candidate(token):
+            ex.add("cue", C.cue_features(token, index), token.i in by_head, group)
+    for i, att in sorted(by_head.items()):
+        token = doc[i]
+        gold_content = normalise(text, att.roles.get("Content", ()))
+        contents = C.content_candidates(token, text, quotes)
+        _add_ranked(ex, "content", group, {o: normalise(text, o) == gold_content for o in contents},
+                    lambda o: C.content_features(token, o, contents[o], text, index))
+        gold_source = normalise(text, att.roles["Source"]) if "Source" in att.roles else ()
+        sources = C.source_candidates(token, text)
+        _add_ranked(ex, "source", group,
+                    {o: (normalise(text, (o,)) if o else ()) == gold_source for o in sources},
+                    lambda o: C.source_features(token, text, o, *sources[o]))
+        spans = C.cue_span_candidates(token, text, gold_content or None)
+        gold_cue = normalise(text, att.roles["Cue"])
+        _add_ranked(ex, "span", group, {o: normalise(text, (o,)) == gold_cue for o in spans},
+                    lambda o: C.cue_span_features(token, text, o, spans[o]))
+
+
+def _add_ranked(ex: Examples, model: str, group: int, labels: dict, featurize) -> None:
+    """Rankers learn only from cues whose gold span is among the candidates."""
+    if any(labels.values()):
+        for option, label in labels.items():
+            ex.add(model, featurize(option), label, group)
+
+
+def fit(ex: Examples, groups: set[int] | None = None):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from storyline.annotate.quotes.learned import Linear, QuoteModel
+
+    linears = {}
+    for name in MODELS:
+        rows = [r for r in ex.rows[name] if groups is None or r[2] in groups]
+        vec = DictVectorizer()
+        x = vec.fit_transform([dict.fromkeys(f, 1) for f, _, _ in rows]).tocsr()
+        x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit
+        y = [label for _, label, _ in rows]
+        clf = LogisticRegression(C=C_VALUES[name], solver="liblinear", random_state=0, max_iter=1000)
+        clf.fit(x, y)
+        weights = {f: round(float(w), 4) for f, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-3}
+        linears[name] = Linear(weights, round(float(clf.intercept_[0]), 4))
+    return QuoteModel(**linears)
+
+
+def evaluate(model, articles, docs, indices) -> Scores:
+    from storyline.annotate.quotes import extract_quotes
+
+    scores = {"all": Scores(), "speech verbs": Scores()}
+    for i in indices:
+        name, text, gold = articles[i]
+        quotes = extract_quotes(docs[i], text, name, None, model=model)
+        score_article(scores, docs[i], text, gold, predicted_attributions(quotes))
+    return scores["all"]
+
+
+def build(articles, docs) -> Examples:
+    ex = Examples()
+    for group, ((_, text, gold), doc) in enumerate(zip(articles, docs, strict=True)):
+        article_examples(ex, group, doc, text, gold)
+    return ex
+
+
+def cross_validate(ex: Examples, articles, docs, folds: int) -> None:
+    total = Scores()
+    for k in range(folds):
+        held = [i for i in range(len(articles)) if i % folds == k]
+        model = fit(ex, {i for i in range(len(articles)) if i % folds != k})
+        s = evaluate(model, articles, docs, held)
+        for role in ROLES:
+            total.counts[role] = [a + b for a, b in zip(total.counts[role], s.counts[role])]
+    for row in total.rows(f"train {folds}-fold CV"):
+        print(" | ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cv", type=int, default=0, help="grouped k-fold cross-validation on train")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-save", action="store_true")
+    args = ap.parse_args(argv)
+    articles = load_split("train", args.limit)
+    docs = parsed_docs("train", articles)
+    ex = build(articles, docs)
+    print({m: len(r) for m, r in ex.rows.items()})
+    if args.cv:
+        cross_validate(ex, articles, docs, args.cv)
+    if not args.no_save:
+        model = fit(ex)
+        ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(model.to_dict(), sort_keys=True, separators=(",", ":")).encode()
+        ARTIFACT.write_bytes(gzip.compress(data, mtime=0))
+        print(f"wrote {ARTIFACT} ({ARTIFACT.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()
