@@ -230,3 +230,24 @@ def test_seed_articles_give_the_required_events(nlp):
     assert any(countries(e.actors) == {"IRN"} for e in found("REJECT", {"IRN"}))
     strike = found("ASSAULT", {"ISR", "IRN"}, aux={"historical"})
     assert strike and countries(strike[0].actors) == {"ISR"} and countries(strike[0].recipients) == {"IRN"}
+
+
+def test_place_in_the_object_is_the_recipient(nlp):
+    ev = only(events_of(nlp, "The government rejected a call for observers to be deployed in Chad."), "REJECT")
+    assert countries(ev.recipients) == {"TCD"}
+
+
+def test_shared_city_name_follows_the_state_the_sentence_names(nlp):
+    from storyline.annotate.events.extract import _sentence_country
+    text = "Shells hit Tripoli, the northern Lebanese port, on Monday."
+    doc = nlp(text)
+    tripoli = next(t for t in doc if t.text == "Tripoli")
+    from storyline.annotate.events.participants import ArticleContext
+    assert _sentence_country(tripoli, "Tripoli", ArticleContext(text, [])) == "LBN"
+
+
+def test_contexts_read_hyphenated_words_and_participant_sectors():
+    from storyline.annotate.events.contexts import contexts_of
+    assert "terrorism" in contexts_of("An al-Qaeda cell claimed the blast.", "ASSAULT")
+    assert "economic" in contexts_of("The two states signed a free-trade pact.", "AGREE")
+    assert "military" in contexts_of("The ministry spoke to reporters.", "ACCUSE", ("MIL",))

@@ -6,19 +6,21 @@ from __future__ import annotations
 import re
 
 CONTEXT_WORDS = {
-    "military": "military army troops soldiers forces navy naval air-force warplanes warships carrier missile "
+    "military": "military army troops soldiers forces navy naval marines air-force armed-forces warplanes warships carrier missile "
                 "missiles artillery tanks offensive ceasefire cease-fire truce weapons arms defence defense "
                 "airstrike airstrikes shelling war invasion peacekeeping battle fighting",
-    "diplomatic": "talks negotiations negotiation diplomatic diplomacy ambassador embassy envoy mediation "
+    "diplomatic": "talks negotiations negotiation diplomatic diplomacy ambassador ambassadors embassy embassies "
+                  "consulates foreign-ministry foreign-secretary envoy mediation "
                   "mediator summit foreign-minister relations treaty consulate diplomats recognition",
     "cbrn": "nuclear chemical biological uranium enrichment radiological inspectors iaea "
             "weapons-of-mass-destruction",
     "economic": "trade economic economy tariffs tariff investment grant loan dollars finance financial "
                 "exports imports budget debt market oil-prices",
     "legal": "court courts law legal judge trial lawsuit prosecutor charges convicted verdict constitution "
-             "illegal",
+             "illegal judiciary judicial lawyer lawyers tribunal international-law extradition",
     "election": "election elections vote voting ballot campaign polls electoral referendum",
-    "terrorism": "terror terrorist terrorists terrorism al-qaeda isis suicide militants jihadist",
+    "terrorism": "terror terrorist terrorists terrorism al-qaeda isis suicide militants jihadist hijack hijacking "
+                 "hijacked hostage hostages car-bomb bomber bombers",
     "migration": "refugees refugee migrants migration asylum displaced",
     "human_rights": "human-rights rights abuses torture",
     "natural_resource": "oil gas water land mining minerals settlements",
@@ -28,9 +30,15 @@ CONTEXT_WORDS = {
     "crime": "crime criminal police smuggling murder theft",
     "corruption": "corruption bribery embezzlement",
     "religion_ethnicity": "ethnic religious muslim christian sectarian",
-    "rights_freedoms": "press-freedom freedom censorship",
+    "rights_freedoms": "press-freedom freedom censorship civil-liberties free-speech",
+    "executive": "presidency cabinet resignation resign ouster impeachment coup head-of-state",
+    "legislative": "parliamentary legislature lawmakers legislators senate congress legislation",
+    "territory": "territory territorial border borders independence autonomy secession annexation",
+    "repression": "crackdown repression",
 }
 _CONTEXT_OF_WORD = {w.replace("-", " "): c for c, ws in CONTEXT_WORDS.items() for w in ws.split()}
+# Participant sectors that name a context by themselves (manual, chapter "Contexts").
+SECTOR_CONTEXT = {"MIL": "military", "JUD": "legal", "REF": "migration", "LEG": "legislative", "SPY": "intelligence"}
 TYPE_CONTEXT = {"CONSULT": "diplomatic", "SUPPORT": "diplomatic", "ASSAULT": "military", "MOBILIZE": "military",
                 "SANCTION": "diplomatic", "COERCE": "legal", "ACCUSE": "legal"}
 
@@ -52,12 +60,15 @@ PROTEST_MODE_WORDS = [("hunger", r"\bhunger strike"), ("riot", r"\briot"), ("str
                       ("boycott", r"\bboycott"), ("obstruct", r"\bblock(ed|ade|ing)?\b")]
 
 
-def contexts_of(sentence: str, event_type: str) -> list[str]:
-    words = re.findall(r"[a-z][a-z'-]*", sentence.casefold())
-    bigrams = [" ".join(p) for p in zip(words, words[1:])]
+def contexts_of(sentence: str, event_type: str, sectors: tuple[str | None, ...] = ()) -> list[str]:
+    """Contexts whose words (up to four-word names, hyphens read as spaces) the sentence uses,
+    plus those its participants' sectors imply (the manual: the military context covers any
+    discussion of state armed forces); else the event type's usual context."""
+    words = re.findall(r"[a-z][a-z']*", sentence.casefold().replace("-", " "))
+    grams = [" ".join(words[i:i + n]) for n in range(1, 5) for i in range(len(words) - n + 1)]
     found: list[str] = []
-    for w in words + bigrams:
-        ctx = _CONTEXT_OF_WORD.get(w)
+    for gram in grams + [SECTOR_CONTEXT.get(s or "", "") for s in sectors]:
+        ctx = _CONTEXT_OF_WORD.get(gram) or (gram if gram in CONTEXT_WORDS else None)
         if ctx and ctx not in found:
             found.append(ctx)
     default = TYPE_CONTEXT.get(event_type)

@@ -27,6 +27,7 @@ PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "port", "state"}
 TARGET_PREPS = {"at", "on", "against", "to"}
+OBJECT_PLACE_PREPS = {"in", "for", "to", "on", "into", "inside"}
 # Events whose recipient, when the sentence names none, is the place they happen in ("imposed a
 # curfew in Cizre", "strengthened its forces in Lebanon"): PLOVER codes the target by location.
 PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "SANCTION", "AID", "REQUEST"}
@@ -111,8 +112,11 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
         trig.type, mode = "PROTEST", "demo"  # people protest in the street; governments protest in words
     if trig.type == "CONSULT":
         mode, actors, recipients = consult_mode(mode, actors, recipients, location, sent)
-    elif actors and not recipients and trig.type in PLACE_TARGETED and location is not None and location.country:
-        recipients = [Participant(text=location.text, span=location.span, country=location.country)]
+    elif actors and not recipients:
+        place = location if trig.type in PLACE_TARGETED and location is not None and location.country \
+            else object_place(trig, ctx)
+        if place is not None:
+            recipients = [Participant(text=place.text, span=place.span, country=place.country)]
     if trig.type != "CONSULT":
         domestic_default(actors + recipients, sent, ctx, location)
     return Event(
@@ -120,7 +124,8 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
         article_id=article_id, type=trig.type, trigger=trigger,
         sentence=Span.of(text, sent.start_char, sent.end_char), mode=mode,
         aux_modes=[a for a in ("negation", "hypothetical", "future", "historical") if a in aux],
-        context=contexts_of(sent.text, trig.type), actors=actors, recipients=recipients,
+        context=contexts_of(sent.text, trig.type, tuple(p.sector for p in actors + recipients)),
+        actors=actors, recipients=recipients,
         location=location, date=date, quad=QUAD_OF_TYPE[trig.type], cameo=cameo_root(trig.type, mode))
 
 
@@ -241,6 +246,25 @@ def domestic_default(sides: list[Participant], sent: SpacySpan, ctx: ArticleCont
 
 # ------------------------------------------------------------------------------ where, when
 
+def object_place(trig: Trigger, ctx: ArticleContext) -> Location | None:
+    """A place named inside what the event is about ("extended the mandate of the force in
+    Lebanon", "opened an embassy in Tehran", "an aid programme for Bosnia"): with no actor as
+    recipient, PLOVER codes the recipient by that place."""
+    if trig.verbal:
+        anchors = [o for o in (object_of(trig.token),) if o is not None]
+        anchors += prep_objects(trig.token, OBJECT_PLACE_PREPS)
+    else:
+        anchors = [trig.token]
+    for anchor in anchors:
+        for tok in anchor.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in OBJECT_PLACE_PREPS and tok.head.i != trig.token.i:
+                place = _named_place(tok, ctx)
+                located = _location(place, ctx) if place is not None else None
+                if located is not None and located.country:
+                    return located
+    return None
+
+
 def location_of(trig: Trigger, ctx: ArticleContext) -> Location | None:
     """The place the event happened: "in/at/near X" on the trigger, its predicate, its object or
     the object of its preposition ("fired at targets in Jericho")."""
@@ -289,13 +313,25 @@ def _location(token: Token, ctx: ArticleContext) -> Location:
     else:
         start, end = token.idx, token.idx + len(token)
     span = Span.of(ctx.text, start, end)
-    hint = mention.country if mention and mention.country else coding.code_phrase(span.text.split()).country
+    hint = _sentence_country(token, span.text, ctx) or (mention.country if mention and mention.country
+                                                         else coding.code_phrase(span.text.split()).country)
     place = geo.locate(span.text, hint)
     if place is not None and place.lat is None and place.country and coding.seat_sector(span.text):
         place = geo.capital_place(place.country)  # the White House, the Kremlin: in the capital
     if place is None:
         return Location(text=span.text, span=span, country=hint)
     return Location(text=span.text, span=span, country=place.country, lat=place.lat, lon=place.lon)
+
+
+def _sentence_country(token: Token, name: str, ctx: ArticleContext) -> str | None:
+    """A city name several states share belongs to the one state the sentence names that has a
+    city of that name ("Tripoli ... the north Lebanese port" is in Lebanon)."""
+    sent = token.sent
+    named = {coding.country_of_name(t.text) for t in sent if t.i != token.i and t.pos_ in {"ADJ", "PROPN"}}
+    named |= {m.country for m in ctx.mentions if sent.start_char <= m.span.start < sent.end_char
+              and not m.span.start <= token.idx < m.span.end}
+    fits = {c for c in named if c and geo.has_city(name, c)}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,

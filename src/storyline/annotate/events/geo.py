@@ -84,6 +84,11 @@ def capital_place(country: str) -> Place:
     return Place(country)
 
 
+def has_city(name: str, country: str) -> bool:
+    """Is there a city of this name in ``country``? ("Tripoli" is in Libya and in Lebanon)."""
+    return any(c.country == country for c in _cities().get(actors.lookup_key(name.split(",")[0]), []))
+
+
 def locate(name: str, country: str | None = None) -> Place | None:
     """Country and coordinates of a place name: a state (its capital's coordinates), a city
     (the largest of that name in ``country`` or in the state ``actors`` gives it), else a region
