@@ -69,6 +69,15 @@ def test_demo_event_articles_form_one_story(tmp_path):
     event = next(s for s in stories if len(s["article_ids"]) == 5)
     assert all("Valmora" in articles[i]["text"] and "Ostreland" in articles[i]["text"] for i in event["article_ids"])
     assert all(articles[i]["story_id"] == s["id"] for s in stories for i in s["article_ids"])
+    claims = read_jsonl(out / "claims.jsonl")
+    assert claims and all(c["story_id"] == event["id"] for c in claims)
+    for claim in claims:
+        for support in claim["support"]:
+            span = support["span"]
+            assert articles[support["article_id"]]["text"][span["start"]:span["end"]] == span["text"]
+    tolls = {v["value"] for c in claims for conflict in c["conflicts"] if conflict["field"] == "number"
+             for v in conflict["values"]}
+    assert {"6", "8"} <= tolls  # the outlets disagree on the death toll
 
 
 def test_ingest_twice_adds_nothing(tmp_path):

@@ -33,6 +33,8 @@ def records(store: Store) -> dict[str, Iterable[dict[str, Any]]]:
             out[table] = store.iter_rows(table)
     if "events" in components:
         out["events_gdelt"] = _gdelt(store)
+    if store.count("stories"):
+        out["claims"] = store.iter_claims()
     return out
 
 

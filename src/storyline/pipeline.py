@@ -19,7 +19,7 @@ from storyline import annotate
 from storyline.annotate import canonical
 from storyline.clean import clean_document
 from storyline.clean.dedup import DuplicateIndex
-from storyline.model import Annotations, Article, Mention, SourceError, Span
+from storyline.model import Annotations, Article, Mention, SourceError, Span, Timex
 from storyline.sources import read_inputs
 from storyline.store import Store
 
@@ -170,8 +170,9 @@ def refresh_corpus(store: Store) -> None:
     """Recompute what depends on the whole corpus: canonical entities, stories, then the links
     from quotes and events to both (and events' corroboration within their story)."""
     resolve_entities(store)
-    assign_stories(store)
+    touched = assign_stories(store)
     link_annotations(store)
+    align_story_claims(store, touched)
 
 
 def link_annotations(store: Store) -> None:
@@ -200,9 +201,10 @@ def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str,
     return row
 
 
-def assign_stories(store: Store) -> int:
+def assign_stories(store: Store) -> set[str]:
     """Place articles without a story, in publication order, into the persisted online clusterer;
-    then bring every article's story id (merges) and borrowed date up to date, atomically."""
+    then bring every article's story id (merges) and borrowed date up to date, atomically.
+    Returns the ids of the stories that changed."""
     from storyline.stories import StoryClusterer, label_articles, order_for_clustering
 
     clusterer = StoryClusterer(state=store.get_state("stories"))
@@ -225,7 +227,37 @@ def assign_stories(store: Store) -> int:
                 _redate(store, article)
         store.replace_stories((s.to_dict() for s in stories), state.get("merged", {}))
         store.set_state("stories", state)
-    return len(stories)
+    return {a.story_id for a in changed if a.story_id}
+
+
+MIN_CLAIM_ARTICLES = 2  # claims compare sources: a one-article story has nothing to align
+
+
+def align_story_claims(store: Store, story_ids: Iterable[str]) -> int:
+    """Recompute the claims (statements aligned across outlets) of the given stories."""
+    from storyline.compare.claims import align_claims
+
+    links = store.entity_links()
+    claims: list[dict] = []
+    story_ids = sorted(story_ids)
+    for story_id in story_ids:
+        articles = list(store.iter_articles("story_id = ?", (story_id,), order="published, seq"))
+        if len(articles) < MIN_CLAIM_ARTICLES:
+            continue
+        ids = [a.id for a in articles]
+        where, params = f"t.article_id IN ({','.join('?' * len(ids))})", ids
+        sentences = {a.id: [Span.of(a.text, s, e) for s, e in store.sentences(a.id)] for a in articles}
+        mentions: dict[str, list[Mention]] = {}
+        for row in store.iter_rows("mentions", where, params):
+            mention = _mention_from_row(row)
+            mention.entity_id = links.get((row["article_id"], mention.key))
+            mentions.setdefault(row["article_id"], []).append(mention)
+        timexes: dict[str, list[Timex]] = {}
+        for row in store.iter_rows("timexes", where, params):
+            timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
+        claims += align_claims(story_id, articles, sentences, mentions, timexes)
+    store.replace_claims(story_ids, claims)
+    return len(claims)
 
 
 def _redate(store: Store, article: Article) -> None:
@@ -248,6 +280,12 @@ def resolve_entities(store: Store) -> int:
     links = {(article_id, m.key, m.entity_id) for article_id, ms in per_article for m in ms if m.entity_id}
     store.replace_entities(entities, sorted(links))
     return len(entities)
+
+
+def _timex_from_row(row: dict) -> Timex:
+    fields = {k: v for k, v in row.items() if k in Timex.__slots__}
+    fields["span"] = Span(**row["span"])
+    return Timex(**fields)
 
 
 def _mention_from_row(row: dict) -> Mention:

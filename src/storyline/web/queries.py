@@ -94,8 +94,5 @@ def rows_for(store: Store, table: str, article_ids: Sequence[str]) -> list[dict[
 
 
 def claims_for(store: Store, story_id: str) -> list[dict[str, Any]]:
-    """Claims of a story when this build stores them (``Store.iter_claims``), else none."""
-    iter_claims = getattr(store, "iter_claims", None)
-    if iter_claims is None:
-        return []
-    return [c for c in iter_claims() if c.get("story_id") == story_id]
+    """Claims of a story (statements aligned across its outlets)."""
+    return list(store.iter_claims(story_id))

@@ -1,0 +1,226 @@
+"""Claims alignment across outlets, measured on sentence pairs labelled by hand.
+
+The labelled pairs (benchmarks/data/claims_pairs.jsonl) come from multi-outlet stories of
+../shared/data/clustering/news_cluster.jsonl; each row names two articles by dataset id and a
+sentence of each by its character offsets (no article text is stored here), with our reading:
+``same`` (both state the same claim) and ``conflict`` (null or the field that differs).
+Candidates were drawn with ``--sample``: per story, cross-outlet sentence pairs at high, medium and
+low TF-IDF similarity, plus similar pairs that carry different numbers (where conflicts live).
+Every pair was labelled by reading it, before running ``align_claims`` on it.
+
+Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
+Conflict detection is scored on the pairs labelled ``same``: predicted when that claim lists a
+conflict between the two articles. Stories are split by a hash of their label; the similarity
+threshold was chosen looking at the "fit" half only.
+
+    python benchmarks/claims_alignment.py [--no-write]
+    python benchmarks/claims_alignment.py --sample 4 > /tmp/candidates.jsonl   # draw pairs to label
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import report, require_shared  # noqa: E402
+
+from storyline.model import Article, Mention, Span, Timex  # noqa: E402
+
+PAIRS = Path(__file__).resolve().parent / "data" / "claims_pairs.jsonl"
+MAX_ARTICLES = 8  # per story: keeps the parse cheap; one article per outlet first
+
+
+# ----------------------------------------------------------------------------- data
+
+def load_stories() -> dict[str, list[Article]]:
+    """Stories with at least two outlets, at most MAX_ARTICLES articles each (distinct outlets first)."""
+    path = require_shared("data", "clustering", "news_cluster.jsonl")
+    by_story: dict[str, list[Article]] = defaultdict(list)
+    for line in path.open(encoding="utf-8"):
+        r = json.loads(line)
+        by_story[r["story"]].append(Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), title=r.get("title"),
+                                            published=r.get("published"), story_id=r["story"]))
+    stories = {}
+    for story, articles in sorted(by_story.items()):
+        if len({a.outlet for a in articles}) < 2:
+            continue
+        seen: set[str | None] = set()
+        first = [a for a in articles if not (a.outlet in seen or seen.add(a.outlet))]
+        rest = [a for a in articles if a not in first]
+        stories[story] = (first + rest)[:MAX_ARTICLES]
+    return stories
+
+
+def annotate(stories: dict[str, list[Article]]) -> dict[str, tuple[list[Span], list[Mention], list[Timex]]]:
+    """Sentences, mentions and timexes of every article, as the pipeline makes them."""
+    from storyline.annotate import annotate_batch
+
+    articles = [a for arts in stories.values() for a in arts]
+    out = {}
+    for i in range(0, len(articles), 16):
+        batch = articles[i:i + 16]
+        for article, ann in zip(batch, annotate_batch(batch, ["sentences", "entities", "time"])):
+            out[article.id] = (ann.sentences, ann.mentions, ann.timexes)
+    return out
+
+
+def cached_annotations(stories: dict[str, list[Article]], cache: str | None) -> dict:
+    import pickle
+
+    if cache and Path(cache).exists():
+        return pickle.loads(Path(cache).read_bytes())
+    ann = annotate(stories)
+    if cache:
+        Path(cache).write_bytes(pickle.dumps(ann))
+    return ann
+
+
+def half_of(label: str) -> str:
+    return "fit" if int(hashlib.sha1(label.encode()).hexdigest(), 16) % 2 == 0 else "held-out"
+
+
+# ----------------------------------------------------------------------------- sampling
+
+_NUM = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                  r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b", re.I)
+
+
+def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: int = 13) -> list[dict]:
+    """Candidate pairs per story: high / medium / low TF-IDF similarity and 'different numbers'."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rng = random.Random(seed)
+    rows = []
+    for story, articles in stories.items():
+        units = [(a, s) for a in articles for s in ann[a.id][0] if len(s.text.split()) >= 5]
+        if len({a.outlet for a, _ in units}) < 2:
+            continue
+        m = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform([s.text for _, s in units])
+        sim = (m @ m.T).toarray()
+        bands: dict[str, list] = defaultdict(list)
+        for i, (a, s) in enumerate(units):
+            for j in range(i + 1, len(units)):
+                b, t = units[j]
+                if a.outlet == b.outlet:
+                    continue
+                v = sim[i, j]
+                band = "high" if v >= 0.45 else "medium" if v >= 0.25 else "low" if v >= 0.1 else None
+                if band:
+                    bands[band].append((i, j, v))
+                nums_a, nums_b = set(_NUM.findall(s.text.lower())), set(_NUM.findall(t.text.lower()))
+                if v >= 0.3 and nums_a and nums_b and nums_a != nums_b:
+                    bands["numbers"].append((i, j, v))
+        for band, cands in sorted(bands.items()):
+            for i, j, v in rng.sample(cands, min(per_band, len(cands))):
+                (a, s), (b, t) = units[i], units[j]
+                rows.append({"story": story, "band": band, "sim": round(float(v), 3),
+                             "a": a.id, "a_span": [s.start, s.end], "b": b.id, "b_span": [t.start, t.end],
+                             "a_text": s.text, "b_text": t.text})
+    return rows
+
+
+# ----------------------------------------------------------------------------- evaluation
+
+def predictions(stories: dict[str, list[Article]], ann: dict, threshold: float | None = None) -> dict[str, list[dict]]:
+    from storyline.compare.claims import SIMILARITY_THRESHOLD, align_claims
+
+    return {story: align_claims(story, arts, {a.id: ann[a.id][0] for a in arts}, {a.id: ann[a.id][1] for a in arts},
+                                {a.id: ann[a.id][2] for a in arts}, threshold=threshold or SIMILARITY_THRESHOLD)
+            for story, arts in stories.items()}
+
+
+def sweep(pairs: list[dict], stories: dict[str, list[Article]], ann: dict) -> None:
+    """Alignment F1 on the fit half per threshold (how SIMILARITY_THRESHOLD was chosen)."""
+    fit = {s: a for s, a in stories.items() if half_of(s) == "fit"}
+    for threshold in (0.12, 0.16, 0.2, 0.24, 0.28, 0.32, 0.36, 0.4):
+        c = score([p for p in pairs if p["story"] in fit], predictions(fit, ann, threshold))["fit"]
+        print(f"threshold {threshold:.2f}: P={prf(*c[:3])[0]:.3f} R={prf(*c[:3])[1]:.3f} F1={prf(*c[:3])[2]:.3f}")
+
+
+def _covers(support: dict, article_id: str, span: list[int]) -> bool:
+    """A claim unit is a sentence or a clause of it: it belongs to the labelled sentence."""
+    s = support["span"]
+    return support["article_id"] == article_id and span[0] <= s["start"] and s["end"] <= span[1]
+
+
+def decide(claims: list[dict], pair: dict) -> tuple[bool, set[str]]:
+    """(aligned, conflict fields between the two articles) for one labelled pair."""
+    for claim in claims:
+        sup = claim["support"]
+        if any(_covers(s, pair["a"], pair["a_span"]) for s in sup) and any(_covers(s, pair["b"], pair["b_span"]) for s in sup):
+            fields = {c["field"] for c in claim["conflicts"]
+                      if {pair["a"], pair["b"]} <= {v["article_id"] for v in c["values"]}}
+            return True, fields
+    return False, set()
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(pairs: list[dict], claims: dict[str, list[dict]]) -> dict[str, list]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 6)  # align tp fp fn, conflict tp fp fn
+    for pair in pairs:
+        aligned, fields = decide(claims[pair["story"]], pair)
+        gold_conflict = pair.get("conflict")
+        for key in ("all", half_of(pair["story"])):
+            c = counts[key]
+            c[0] += aligned and pair["same"]
+            c[1] += aligned and not pair["same"]
+            c[2] += pair["same"] and not aligned
+            if pair["same"]:
+                c[3] += bool(gold_conflict) and gold_conflict in fields
+                c[4] += bool(fields) and gold_conflict not in fields
+                c[5] += bool(gold_conflict) and gold_conflict not in fields
+    return counts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sample", type=int, default=0, help="draw N candidate pairs per band and story (JSONL on stdout)")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--sweep", action="store_true", help="print fit-half F1 per similarity threshold")
+    ap.add_argument("--cache", help="pickle of the annotations (made when missing), to iterate quickly")
+    args = ap.parse_args()
+    stories = load_stories()
+    if args.sample:
+        ann = annotate(stories)
+        for row in sample(stories, ann, args.sample):
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8")]
+    stories = {s: arts for s, arts in stories.items() if s in {p["story"] for p in pairs}}
+    ann = cached_annotations(stories, args.cache)
+    if args.sweep:
+        sweep(pairs, stories, ann)
+        return
+    claims = predictions(stories, ann)
+    counts = score(pairs, claims)
+    rows = []
+    for key in ("fit", "held-out", "all"):
+        c = counts[key]
+        n = sum(1 for p in pairs if key == "all" or half_of(p["story"]) == key)
+        same = sum(1 for p in pairs if p["same"] and (key == "all" or half_of(p["story"]) == key))
+        conf = sum(1 for p in pairs if p.get("conflict") and (key == "all" or half_of(p["story"]) == key))
+        rows.append([key, n, same, *prf(*c[:3]), conf, *prf(*c[3:])])
+    n_claims = sum(len(c) for c in claims.values())
+    multi = sum(1 for cs in claims.values() for c in cs if len({s["article_id"] for s in c["support"]}) > 1)
+    notes = (f"{len(pairs)} hand-labelled cross-outlet sentence pairs from {len({p['story'] for p in pairs})} "
+             f"news_cluster stories (<= {MAX_ARTICLES} articles each); {n_claims} claims predicted, {multi} with "
+             "support from more than one article. Alignment: P/R of pairs put in one claim vs labelled 'same'. "
+             "Conflict: on labelled-same pairs, P/R of a conflict between the two articles with the labelled field.")
+    report("Claims: cross-outlet alignment (news_cluster, hand-labelled pairs)",
+           ["split", "pairs", "same", "align P", "align R", "align F1", "conflicts", "conflict P", "conflict R",
+            "conflict F1"], rows, notes, write=not args.no_write)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,272 @@
+"""Claims: the statements of one story's articles aligned across outlets.
+
+Statements are sentences (long ones cut into clauses). They are compared with TF-IDF vectors
+fitted on the story itself (words and character n-grams, so the story's own vocabulary weighs
+what is shared), plus shared named entities; statements that are each other's best match across
+two articles above a similarity threshold are joined, strongest first, and an article supports a
+claim with at most one statement (a constrained single linkage: scikit-learn's agglomerative
+clustering has no cannot-link constraint, and average linkage split most paraphrases). Each claim then gets a status from how many outlets support it and the conflicts
+between its supporters (``compare.conflicts``); a count stated for the same thing anywhere in
+the story ("killed six" / "killed eight" in differently worded sentences) also marks the claims
+that carry it.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.compare import conflicts as conflicts_mod
+from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_from_mentions
+from storyline.model import Article, Mention, Span, Timex, stable_id
+
+SIMILARITY_THRESHOLD = 0.2  # least similarity of mutual best matches (chosen on the fit half of the labelled pairs)
+MIN_WORDS = 4
+LONG_SENTENCE = 300  # characters; longer sentences are cut into clauses
+MAX_ARTICLES = 60  # a larger story is aligned on its first articles only (cost is quadratic)
+MAX_UNITS_PER_ARTICLE = 150
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though|and)\s)|\s+[—–]\s+")
+_WORDS = re.compile(r"[A-Za-z]+")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+@dataclass(slots=True)
+class Unit:
+    """One statement: a sentence or clause of one article."""
+
+    article_id: str
+    outlet: str  # outlet_key: the article id when it has no outlet
+    outlet_name: str | None
+    span: Span
+
+
+def align_claims(story_id: str, articles: list[Article], sentences: dict[str, list[Span]],
+                 mentions: dict[str, list[Mention]] | None = None, timexes: dict[str, list[Timex]] | None = None,
+                 docs: dict | None = None, *, threshold: float = SIMILARITY_THRESHOLD) -> list[dict]:
+    """claims.jsonl records of one story (pure: same inputs, same claims and ids). ``docs``
+    (article id -> spaCy Doc of the article text) saves re-parsing the statements compared."""
+    articles = articles[:MAX_ARTICLES]
+    outlet_of = {a.id: outlet_key(a) for a in articles}
+    units = statement_units(articles, sentences)
+    if not units:
+        return []
+    sim = similarity(units, mentions)
+    clusters = cluster(units, sim, threshold)
+    named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
+    facts = unit_facts(units, clusters, named, timexes or {}, docs)
+    n_outlets = len(set(outlet_of.values()))
+    story_groups = conflicts_mod.find_conflicts(_facts_by_article(facts, range(len(units)), units, strict=True),
+                                                outlet_of, _same_strict_key)
+    return [claim_record(story_id, units, members, sim, facts, outlet_of, n_outlets, story_groups)
+            for members in sorted(clusters, key=lambda m: (-len({units[i].outlet for i in m}), min(m)))]
+
+
+def outlet_key(article: Article) -> str:
+    """Articles without an outlet count as their own outlet."""
+    return (article.outlet or "").casefold() or article.id
+
+
+# ----------------------------------------------------------------------------- statements
+
+def statement_units(articles: list[Article], sentences: dict[str, list[Span]]) -> list[Unit]:
+    units = []
+    for article in articles:
+        spans = [c for s in sentences.get(article.id, []) for c in clauses(article.text, s)]
+        units += [Unit(article.id, outlet_key(article), article.outlet, s) for s in spans if len(_WORDS.findall(s.text)) >= MIN_WORDS]
+    return _cap_units(units)
+
+
+def _cap_units(units: list[Unit]) -> list[Unit]:
+    count: dict[str, int] = defaultdict(int)
+    kept = []
+    for u in units:
+        count[u.article_id] += 1
+        if count[u.article_id] <= MAX_UNITS_PER_ARTICLE:
+            kept.append(u)
+    return kept
+
+
+def clauses(text: str, sentence: Span | tuple[int, int]) -> list[Span]:
+    """A sentence, or for a long one its clauses (cut at ';', ', but', ', while', dashes), each
+    long enough to state something; spans are trimmed of surrounding whitespace."""
+    start, end = (sentence.start, sentence.end) if isinstance(sentence, Span) else sentence
+    cuts = [start]
+    if end - start > LONG_SENTENCE:
+        for m in _CLAUSE_BREAK.finditer(text, start, end):
+            if m.start() - cuts[-1] >= 80 and end - m.end() >= 80:
+                cuts.append(m.end())
+    bounds = list(zip(cuts, [*cuts[1:], end]))
+    return [s for s in (_trimmed(text, a, b) for a, b in bounds) if s is not None]
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip())
+    right = len(piece.rstrip())
+    if right <= left:
+        return None
+    return Span.of(text, start + left, start + right)
+
+
+# ----------------------------------------------------------------------------- similarity
+
+def _normalise(text: str) -> str:
+    """Lower-cased, spelled-out small numbers as digits ("six" ~ "6")."""
+    return re.sub(r"[a-z]+", lambda m: _NUMBER_WORDS.get(m.group(0), m.group(0)), text.lower())
+
+
+def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> np.ndarray:
+    """Statement-by-statement similarity in [0, 1]: word and character TF-IDF cosines fitted on
+    this story, raised by the share of named entities two statements have in common."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [_normalise(u.span.text) for u in units]
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english").fit_transform(texts)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(texts)
+    sim = 0.5 * (words @ words.T).toarray() + 0.5 * (chars @ chars.T).toarray()
+    if mentions:
+        sim = 0.85 * sim + 0.15 * _entity_overlap(units, mentions)
+    return np.clip(sim, 0.0, 1.0)
+
+
+def _entity_overlap(units: list[Unit], mentions: dict[str, list[Mention]]) -> np.ndarray:
+    """Jaccard overlap of the entities (canonical id, else name) each statement names."""
+    sets = []
+    for u in units:
+        sets.append({m.entity_id or m.name.casefold() for m in mentions.get(u.article_id, [])
+                     if u.span.start <= m.span.start and m.span.end <= u.span.end})
+    out = np.zeros((len(units), len(units)))
+    for i, a in enumerate(sets):
+        for j in range(i + 1, len(sets)):
+            b = sets[j]
+            if a and b:
+                out[i, j] = out[j, i] = len(a & b) / len(a | b)
+    return out
+
+
+# ----------------------------------------------------------------------------- clustering
+
+def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_THRESHOLD) -> list[list[int]]:
+    """Groups of statements, at most one per article (indices into ``units``).
+
+    Edges join a statement to its best match in another article when that is mutual or the
+    similarity reaches the threshold; strongest edges first, a join is refused when it would put
+    two statements of one article in a claim. Mutual best matches keep paraphrases that share
+    few words, and the one-per-article rule stops chains that single linkage would build.
+    """
+    article = np.array([u.article_id for u in units])
+    parent = list(range(len(units)))
+    members = {i: {article[i]} for i in range(len(units))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in _edges(article, sim, threshold):
+        ri, rj = find(i), find(j)
+        if ri != rj and not members[ri] & members[rj]:
+            parent[rj] = ri
+            members[ri] |= members.pop(rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(units)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def _edges(article: np.ndarray, sim: np.ndarray, threshold: float) -> list[tuple[float, int, int]]:
+    """Cross-article pairs above the threshold that are each other's best match in the other
+    article, strongest first."""
+    best: dict[tuple[int, str], int] = {}
+    for a in np.unique(article):
+        cols = np.flatnonzero(article == a)
+        block = sim[:, cols]
+        for i, k in enumerate(block.argmax(axis=1)):
+            best[(i, a)] = int(cols[k])
+    edges = []
+    for (i, a), j in best.items():
+        if article[i] != a and i < j and best.get((j, article[i])) == i and sim[i, j] >= threshold:
+            edges.append((float(sim[i, j]), i, j))
+    return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
+
+
+# ----------------------------------------------------------------------------- facts
+
+def unit_facts(units: list[Unit], clusters: list[list[int]], named: dict[str, list[Named]],
+               timexes: dict[str, list[Timex]], docs: dict | None) -> dict[int, list[Fact]]:
+    """Facts of the statements that can conflict: those in multi-outlet claims, and those with a
+    number (compared across the whole story). Only these are parsed."""
+    wanted = {i for m in clusters if len({units[j].outlet for j in m}) > 1 for i in m}
+    wanted |= {i for i, u in enumerate(units) if re.search(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", u.span.text, re.I)}
+    order = sorted(wanted)
+    parsed = _parse(units, order, docs)
+    out = {}
+    for i, (sent, base) in zip(order, parsed):
+        u = units[i]
+        ents = named.get(u.article_id) or named_from_doc(sent, base)
+        out[i] = extract(sent, base, ents, timexes.get(u.article_id, []))
+    return out
+
+
+def _parse(units: list[Unit], order: list[int], docs: dict | None) -> list[tuple]:
+    """(spaCy span, offset of its text in the article) per statement: from the article's Doc when
+    given, else a parse of the statement alone."""
+    if docs:
+        spans = []
+        for i in order:
+            u = units[i]
+            doc = docs.get(u.article_id)
+            span = doc.char_span(u.span.start, u.span.end, alignment_mode="expand") if doc is not None else None
+            spans.append((span, 0) if span is not None else None)
+        missing = [i for i, s in zip(order, spans) if s is None]
+        fresh = iter(_parse(units, missing, None)) if missing else iter(())
+        return [s if s is not None else next(fresh) for s in spans]
+    from storyline.annotate import nlp
+
+    texts = [units[i].span.text for i in order]
+    return [(doc[:], units[i].span.start) for i, doc in zip(order, nlp.parse(texts))]
+
+
+def _facts_by_article(facts: dict[int, list[Fact]], members, units: list[Unit], strict: bool = False) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for i in members:
+        fs = facts.get(i, [])
+        out[units[i].article_id] += [f for f in fs if conflicts_mod.strict_key(f)] if strict else fs
+    return dict(out)
+
+
+def _same_strict_key(a: Fact, b: Fact) -> bool:
+    return a.key == b.key
+
+
+# ----------------------------------------------------------------------------- records
+
+def claim_record(story_id: str, units: list[Unit], members: list[int], sim: np.ndarray,
+                 facts: dict[int, list[Fact]], outlet_of: dict[str, str], n_outlets: int,
+                 story_groups: list) -> dict:
+    rep = max(members, key=lambda i: (sim[i, members].sum(), -i))  # the most central statement
+    groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), outlet_of)
+    mine = {(units[i].article_id, f) for i in members for f in facts.get(i, [])}
+    groups += [g for g in story_groups if any(m in mine for m in g[1]) and g not in groups]
+    conflicts = conflicts_mod.as_records(groups)
+    outlets = {units[i].outlet for i in members}
+    return {"id": stable_id(story_id, units[rep].article_id, str(units[rep].span.start), prefix="cl_"),
+            "story_id": story_id,
+            "statement": units[rep].span.text,
+            "support": [{"article_id": units[i].article_id, "outlet": units[i].outlet_name,
+                         "span": units[i].span.to_dict()} for i in sorted(members)],
+            "status": status(len(outlets), n_outlets, bool(conflicts)),
+            "conflicts": conflicts}
+
+
+def status(outlets: int, story_outlets: int, conflict: bool) -> str:
+    """conflict > single (one outlet) > consensus (most of the story's outlets) > partial."""
+    if conflict:
+        return "conflict"
+    if outlets <= 1:
+        return "single"
+    return "consensus" if outlets * 2 > story_outlets else "partial"

@@ -1,0 +1,148 @@
+"""Claims alignment across outlets, on short fictional articles written for these tests."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.compare.claims import align_claims, clauses, status
+from storyline.compare.facts import dates_compatible
+from storyline.compare.numbers import overlaps, parse_number, value_range
+from storyline.model import Article, Mention, Span, Timex
+
+HARBOUR = ("A storm flooded the harbour of Pellmouth on Sunday night. "
+           "Mayor Ines Kolb said the drone strike on the ferry pier killed six dock workers. "
+           "The council met for a three-hour meeting on Monday. "
+           "Rail services to the coast were suspended until further notice.")
+BULLETIN = ("Eight dock workers were killed when a drone hit the ferry pier, officials said. "
+            "Sunday night's storm flooded the Pellmouth harbour. "
+            "Councillors held a meeting that lasted around three hours on Monday. "
+            "Schools in the old town will stay closed on Tuesday.")
+
+
+def _split(text: str) -> list[Span]:
+    """Sentences of the fixtures (plain prose, so punctuation is enough)."""
+    return [Span.of(text, m.start(), m.end()) for m in re.finditer(r"\S[^.!?]*[.!?]", text)]
+
+
+def run(*articles: Article, **kwargs) -> list[dict]:
+    return align_claims("s1", list(articles), {a.id: _split(a.text) for a in articles}, **kwargs)
+
+
+def claim_with(claims: list[dict], words: str) -> dict:
+    return next(c for c in claims if any(words in s["span"]["text"] for s in c["support"]))
+
+
+@pytest.fixture(scope="module")
+def harbour_claims():
+    return run(Article("a1", HARBOUR, outlet="Pellmouth Post"), Article("a2", BULLETIN, outlet="Coast Bulletin"))
+
+
+def test_paraphrases_are_aligned_and_unique_statements_stay_single(harbour_claims):
+    storm = claim_with(harbour_claims, "storm flooded")
+    assert {s["article_id"] for s in storm["support"]} == {"a1", "a2"}
+    assert storm["status"] == "consensus"
+    rail = claim_with(harbour_claims, "Rail services")
+    assert rail["status"] == "single" and len(rail["support"]) == 1
+
+
+def test_spans_are_offsets_into_the_article_text(harbour_claims):
+    texts = {"a1": HARBOUR, "a2": BULLETIN}
+    for claim in harbour_claims:
+        for s in claim["support"]:
+            span = s["span"]
+            assert texts[s["article_id"]][span["start"]:span["end"]] == span["text"]
+        assert claim["statement"] in {s["span"]["text"] for s in claim["support"]}
+
+
+def test_killed_six_against_eight_is_a_number_conflict(harbour_claims):
+    claim = claim_with(harbour_claims, "killed six")
+    assert claim["status"] == "conflict"
+    (conflict,) = [c for c in claim["conflicts"] if c["field"] == "number"]
+    assert {(v["article_id"], v["value"]) for v in conflict["values"]} == {("a1", "6"), ("a2", "8")}
+
+
+def test_three_hour_meeting_and_around_three_hours_agree(harbour_claims):
+    meeting = claim_with(harbour_claims, "three-hour meeting")
+    assert {s["article_id"] for s in meeting["support"]} == {"a1", "a2"}
+    assert meeting["conflicts"] == []
+
+
+def test_ids_are_stable_and_unique(harbour_claims):
+    again = run(Article("a1", HARBOUR, outlet="Pellmouth Post"), Article("a2", BULLETIN, outlet="Coast Bulletin"))
+    assert [c["id"] for c in again] == [c["id"] for c in harbour_claims]
+    assert len({c["id"] for c in again}) == len(again)
+
+
+def test_one_article_supports_a_claim_with_one_statement_at_most():
+    text = "The bridge over the Vell reopened on Friday. The bridge over the Vell reopened to traffic on Friday."
+    claims = run(Article("a1", text, outlet="X"), Article("a2", "The Vell bridge reopened on Friday.", outlet="Y"))
+    for claim in claims:
+        ids = [s["article_id"] for s in claim["support"]]
+        assert len(ids) == len(set(ids))
+
+
+def test_articles_without_outlet_count_as_their_own_outlet():
+    text = "The museum in Dorrin will reopen its west wing in May after repairs."
+    claims = run(Article("a1", text), Article("a2", text.replace("will reopen", "reopens")))
+    assert claims[0]["status"] == "consensus" and len(claims[0]["support"]) == 2
+    assert all(s["outlet"] is None for s in claims[0]["support"])
+
+
+def test_dates_of_the_same_event_conflict_unless_one_refines_the_other():
+    a_text, b_text = "The summit in Dorrin opened on Tuesday.", "The summit in Dorrin opened on Wednesday."
+    a, b = Article("a1", a_text, outlet="X"), Article("a2", b_text, outlet="Y")
+
+    def tx(article_id: str, text: str, word: str, value: str) -> Timex:
+        start = text.index(word)
+        return Timex(article_id, Span.of(text, start, start + len(word)), "DATE", value)
+
+    claims = run(a, b, timexes={"a1": [tx("a1", a_text, "Tuesday", "2026-02-10")],
+                                "a2": [tx("a2", b_text, "Wednesday", "2026-02-11")]})
+    assert [c["field"] for c in claims[0]["conflicts"]] == ["date"]
+    claims = run(a, b, timexes={"a1": [tx("a1", a_text, "Tuesday", "2026-02")],
+                                "a2": [tx("a2", b_text, "Wednesday", "2026-02-11")]})
+    assert claims[0]["conflicts"] == []
+
+
+def test_different_named_subjects_of_one_predicate_are_an_actor_conflict():
+    a_text, b_text = "Mara Quist opened the new bridge over the Vell.", "Jonah Pell opened the new bridge over the Vell."
+
+    def person(text: str, name: str) -> Mention:
+        start = text.index(name)
+        return Mention(Span.of(text, start, start + len(name)), "PERSON", name.lower(), name)
+
+    claims = run(Article("a1", a_text, outlet="X"), Article("a2", b_text, outlet="Y"),
+                 mentions={"a1": [person(a_text, "Mara Quist")], "a2": [person(b_text, "Jonah Pell")]})
+    assert [c["field"] for c in claims[0]["conflicts"]] == ["actor"]
+
+
+def test_number_words_and_ranges():
+    assert parse_number("six") == 6
+    assert parse_number("twenty-one") == 21
+    assert parse_number("2.5 million") == 2_500_000
+    assert parse_number("1,200") == 1200
+    assert parse_number("hello") is None
+    assert overlaps(value_range(50, "at least"), value_range(59))
+    assert overlaps(value_range(3, "around"), value_range(3))
+    assert not overlaps(value_range(6), value_range(8))
+
+
+def test_precision_differences_are_compatible_dates():
+    assert dates_compatible("2026-02", "2026-02-11")
+    assert not dates_compatible("2026-02-10", "2026-02-11")
+
+
+def test_status_from_outlet_counts():
+    assert status(1, 4, False) == "single"
+    assert status(3, 4, False) == "consensus"
+    assert status(2, 4, False) == "partial"
+    assert status(2, 2, True) == "conflict"
+
+
+def test_long_sentences_are_cut_into_clauses():
+    text = ("The ministry said the new water plant in the northern district would be finished by the end of the "
+            "summer and would serve some forty thousand households; the opposition said the tender had been rushed "
+            "through the council without a proper debate and that the costs had doubled since the first estimate.")
+    pieces = clauses(text, Span.of(text, 0, len(text)))
+    assert len(pieces) == 2 and all(text[p.start:p.end] == p.text for p in pieces)
