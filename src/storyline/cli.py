@@ -30,7 +30,8 @@ def _print_error(err) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from storyline import api
 
-    report = api.ingest(args.inputs, args.db, _run_options(args), on_error=_print_error)
+    report = api.ingest(args.inputs, args.db, _run_options(args), on_error=_print_error, engine=args.engine,
+                        master=args.master)
     print(f"{report.summary()}; store: {args.db}")
     return 0 if report.ok else 1
 
@@ -38,7 +39,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from storyline import api
 
-    report, counts = api.analyze(args.inputs, args.out, args.format, _run_options(args), on_error=_print_error)
+    report, counts = api.analyze(args.inputs, args.out, args.format, _run_options(args), on_error=_print_error,
+                                 engine=args.engine, master=args.master)
     print(report.summary())
     for name, n in counts.items():
         print(f"  {Path(args.out) / (name + '.' + args.format)}: {n}")
@@ -112,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--language", help="ISO 639-1 code for articles that give none")
         p.add_argument("--workers", type=int, default=0, help="annotation processes (default: all cores)")
         p.add_argument("--batch-size", type=int, default=32, help="articles per annotation/store batch")
+        p.add_argument("--engine", choices=("local", "spark"), default="local",
+                       help="where per-article stages run: this machine's cores, or Apache Spark (docs/spark.md)")
+        p.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     p = sub.add_parser("ingest", help="add articles to a store (incremental; re-running adds nothing new)")

@@ -13,17 +13,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Callable
+from typing import Callable, TypeVar
 
 from storyline import annotate
 from storyline.annotate import canonical
 from storyline.clean import clean_document
 from storyline.clean.dedup import DuplicateIndex
-from storyline.model import Annotations, Article, Mention, SourceError, Span, Timex
+from storyline.model import Annotations, Article, Mention, RawDocument, SourceError, Span, Timex
 from storyline.sources import read_inputs
 from storyline.store import Store
 
 ProgressFactory = Callable[..., object]
+T = TypeVar("T")
 
 
 @dataclass
@@ -48,6 +49,14 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def error_sink(self, on_error: Callable[[SourceError], None] | None) -> Callable[[SourceError], None]:
+        """Record a skipped input here and pass it on (the CLI prints it as it happens)."""
+        def record(err: SourceError) -> None:
+            self.errors.append(err)
+            if on_error:
+                on_error(err)
+        return record
+
     def summary(self) -> str:
         return (f"{self.read} articles read, {self.added} added, {self.already_stored} already stored, "
                 f"{self.duplicates} duplicates, {len(self.errors)} inputs skipped")
@@ -65,15 +74,9 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
     corpus-wide results. Idempotent: articles already in the store are skipped before parsing."""
     options = options or RunOptions()
     report = IngestReport()
-
-    def report_error(err: SourceError) -> None:
-        report.errors.append(err)
-        if on_error:
-            on_error(err)
-
-    articles = _new_articles(inputs, store, options, report, report_error)
+    articles = _new_articles(inputs, store, options, report, report.error_sink(on_error))
     with _annotator(options.workers) as annotate_batches:
-        store_annotated(store, annotate_batches(_batched(articles, options.batch_size)), report, options)
+        store_annotated(store, annotate_batches(batched(articles, options.batch_size)), report, options)
     if report.added:
         refresh_corpus(store)
     return report
@@ -102,25 +105,38 @@ def store_annotated(store: Store, batches: Iterable[tuple[list[Article], list[An
 def _new_articles(inputs: Sequence[str], store: Store, options: RunOptions, report: IngestReport,
                   report_error: Callable[[SourceError], None]) -> Iterator[Article]:
     """Clean articles not yet stored (nor seen earlier in this run)."""
+    documents = read_inputs(inputs, outlet=options.outlet, published=options.published, language=options.language)
+    cleaned = (d if isinstance(d, SourceError) else clean_or_error(d) for d in documents)
+    yield from only_new(cleaned, lambda article: article, store, report, report_error)
+
+
+def clean_or_error(document: RawDocument) -> Article | SourceError:
+    """A cleaning bug must not end the run: it is reported like bad input."""
+    try:
+        return clean_document(document)
+    except Exception as exc:  # noqa: BLE001
+        return SourceError(document.path or document.url or "?", f"cleaning failed: {exc!r}")
+
+
+def only_new(results: Iterable[T | SourceError], article_of: Callable[[T], Article], store: Store,
+             report: IngestReport, report_error: Callable[[SourceError], None]) -> Iterator[T]:
+    """Report errors, count reads, and skip articles already stored or seen earlier in the run
+    (shared by every engine, so re-running is idempotent everywhere)."""
     seen: set[str] = set()
-    for item in read_inputs(inputs, outlet=options.outlet, published=options.published, language=options.language):
-        if isinstance(item, SourceError):
-            report_error(item)
+    for result in results:
+        if isinstance(result, SourceError):
+            report_error(result)
             continue
-        try:
-            article = clean_document(item)
-        except Exception as exc:  # a cleaning bug must not end the run; it is reported like bad input
-            report_error(SourceError(item.path or item.url or "?", f"cleaning failed: {exc!r}"))
-            continue
+        article = article_of(result)
         report.read += 1
         if article.id in seen or store.known_article_ids([article.id]):
             report.already_stored += 1
             continue
         seen.add(article.id)
-        yield article
+        yield result
 
 
-def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch

@@ -46,11 +46,11 @@ def read_inputs(inputs: Iterable[str], *, outlet: str | None = None, published: 
     Folders are read recursively in sorted order (hidden entries skipped). Bad input never
     raises; a malformed option does (ValueError), at call time.
     """
-    options = _run_options(outlet, published, language)
+    options = source_options(outlet, published, language)
     return _read_all(inputs, options)
 
 
-def _run_options(outlet: str | None, published: str | None, language: str | None) -> SourceOptions:
+def source_options(outlet: str | None, published: str | None, language: str | None) -> SourceOptions:
     published_iso = iso_date(published) if published else None
     if published and not published_iso:
         raise ValueError(f"published option is not a date: {published!r}")

@@ -39,7 +39,7 @@ def json_records(data: bytes, *, location: str, stem: str, path: str | None = No
         return
     items = document if isinstance(document, list) else [document]
     for number, item in enumerate(items, start=1):
-        yield _record(item, f"{location}:item {number}", fallback_id=f"{stem}:{number}", path=path)
+        yield record_document(item, f"{location}:item {number}", fallback_id=f"{stem}:{number}", path=path)
 
 
 def _line_record(line: bytes, number: int, *, location: str, stem: str, path: str | None) -> Result:
@@ -50,10 +50,10 @@ def _line_record(line: bytes, number: int, *, location: str, stem: str, path: st
         return SourceError(where, str(exc))
     except json.JSONDecodeError as exc:
         return SourceError(where, f"invalid JSON: {exc}")
-    return _record(record, where, fallback_id=f"{stem}:{number}", path=path)
+    return record_document(record, where, fallback_id=f"{stem}:{number}", path=path)
 
 
-def _record(record: Any, where: str, *, fallback_id: str, path: str | None) -> Result:
+def record_document(record: Any, where: str, *, fallback_id: str, path: str | None) -> Result:
     """A parsed record as a RawDocument; SourceError when it has no usable text."""
     if not isinstance(record, dict):
         return SourceError(where, f"record is a JSON {type(record).__name__}, not an object")
