@@ -166,6 +166,27 @@ def test_lowercase_entities_and_numbers_are_dropped(nlp):
     assert extract_mentions(nlp(text), text) == []
 
 
+def test_appositive_international_title_sets_the_code(nlp):
+    text = ("Haruki Tanabe, the United Nations Emergency Relief Coordinator, asked both armies to let "
+            "convoys through. Odile Marchetti, director general of the IAEA, visited the site.")
+    mentions = extract_mentions(nlp(text), text)
+    tanabe = _one(mentions, "Haruki Tanabe")
+    assert tanabe.type == "PERSON" and tanabe.country == "UNO"
+    assert tanabe.title == "United Nations Emergency Relief Coordinator"
+    marchetti = _one(mentions, "Odile Marchetti")
+    assert (marchetti.title, marchetti.country) == ("director general of the IAEA", "UNO")
+
+
+def test_regions_and_rebel_groups(nlp):
+    text = ("Tankers left the Gulf on Monday while UNITA fighters and the Taliban issued statements. "
+            "Aid reached Darfur, and the Middle East talks moved to Gulf Province.")
+    mentions = extract_mentions(nlp(text), text)
+    assert all(m.country is None for m in _by_text(mentions, "Gulf"))
+    assert (_one(mentions, "UNITA").country, _one(mentions, "UNITA").sector) == ("AGO", "REB")
+    assert _one(mentions, "Darfur").country == "SDN"
+    assert _one(mentions, "Gulf Province").country == "PNG"
+
+
 def test_doc_must_match_text(nlp):
     with pytest.raises(ValueError):
         extract_mentions(nlp("Oslo is cold."), "Lisbon is warm.")
@@ -282,6 +303,29 @@ def test_demonyms_titles_and_organisations():
     assert actors.organization_sector("Norwegian Supreme Court") == "JUD"
     assert actors.country_in_phrase("Norwegian Supreme Court") == "NOR"
     assert actors.known_organization("the Kremlin").country == "RUS"
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Gulf", None), ("the Persian Gulf", None), ("Middle East", None), ("the Balkans", None),
+    ("Caucasus", None), ("Sahel", None), ("Kashmir", None), ("Kurdistan", None), ("Darfur", "SDN"),
+    ("West Bank", "PSE"), ("Gaza", "PSE"), ("Crimea", "UKR"), ("Gulf Province", "PNG"),
+    ("Unity State", "SSD"), ("West Darfur State", "SDN"), ("Delta", None), ("Zaire", "COD"),
+])
+def test_regions_seas_and_subdivisions_in_context(name, code):
+    assert actors.country_of_place(name) == code
+    assert actors.country_of_name(name) == code
+
+
+def test_international_organisations_and_historical_names():
+    assert actors.country_of_demonym("Kampuchean") == "KHM"
+    assert (actors.known_organization("UNITA").country, actors.known_organization("UNITA").sector) == ("AGO", "REB")
+    assert actors.known_organization("Islamic Salvation Front").country == "DZA"
+    for name, code in (("Xinhua", "CHN"), ("IRGC", "IRN"), ("Knesset", "ISR"), ("World Bank", "IGO"),
+                       ("Houthis", "YEM"), ("Wagner Group", "RUS"), ("Reuters", "GBR")):
+        assert actors.known_organization(name).country == code
+    assert actors.country_in_phrase("UN envoy to Syria") == "UNO"
+    assert actors.country_in_phrase("Israel's ambassador to the UN") == "ISR"
+    assert actors.country_in_phrase("Persian Gulf states") is None
 
 
 def test_data_tables_cover_most_states():

@@ -33,7 +33,15 @@ _GENERIC_PLACE_WORDS = frozenset({"north", "south", "east", "west", "central", "
                                   "lake", "lakes", "upper", "lower", "middle", "highlands", "region", "province",
                                   "mountain", "mountains", "valley", "river", "city", "district", "north-east",
                                   "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
-                                  "southwest", "midlands", "interior", "frontier", "border", "plateau"})
+                                  "southwest", "midlands", "interior", "frontier", "border", "plateau",
+                                  # geographic features: "the Gulf" is a sea, not Papua New Guinea's
+                                  # Gulf Province; such names count only with their kind ("Delta State")
+                                  "gulf", "bay", "delta", "rivers", "sea", "seas", "ocean", "strait",
+                                  "straits", "peninsula", "desert", "maritime", "littoral", "savanes",
+                                  "plateaux", "coastline", "harbour", "harbor", "basin", "hills", "plains"})
+# Kind words written after a subdivision name ("Gulf Province", "Unity State", "West Darfur State").
+_KIND_SUFFIX = re.compile(r"\s+(state|province|region|governorate|oblast|prefecture|county|district|territory)$",
+                          re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -140,19 +148,40 @@ def _demonym_names() -> dict[str, str]:
 
 
 @functools.cache
-def _regions() -> dict[str, str]:
-    """Region names (US states, provinces...) that name exactly one place in ISO 3166-2 and are
-    not also a country, capital or demonym."""
+def _known_regions() -> dict[str, str | None]:
+    """Well-known regions news names (hand-written table): the state they lie in, or None when
+    they span several ("the Middle East", "Kashmir"). They win over ISO subdivisions and cities."""
+    return {lookup_key(name): (code[0] if code and code[0] else None) for name, *code in _data_rows("regions.tsv")}
+
+
+@functools.cache
+def _subdivisions() -> dict[str, str]:
+    """ISO 3166-2 region names (US states, provinces...) that name exactly one place and are not
+    also a country, capital or demonym; generic names included."""
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        if sub.type.casefold() in _REGION_KINDS and len(sub.name) >= 4 and not _is_generic_place(sub.name):
+        if sub.type.casefold() in _REGION_KINDS and len(sub.name) >= 4:
             found.setdefault(lookup_key(sub.name), set()).add(pycountry.countries.get(alpha_2=sub.country_code).alpha_3)
     taken = set(_countries().folded) | set(_capitals()) | set(_demonyms())
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1 and key not in taken}
 
 
+@functools.cache
+def _regions() -> dict[str, str]:
+    """Subdivision names that may stand alone: not made only of generic or geographic words
+    ("Central", "Gulf"), which need their kind written out ("Gulf Province")."""
+    return {key: code for key, code in _subdivisions().items() if not _is_generic_place(key)}
+
+
 def _is_generic_place(name: str) -> bool:
     return all(word in _GENERIC_PLACE_WORDS for word in lookup_key(name).split())
+
+
+def _subdivision_with_kind(name: str) -> str | None:
+    """State of "<subdivision> <kind>" ("Gulf Province" -> PNG, "Unity State" -> SSD): the kind word
+    is the place-like context that lets a generic or common-word name count."""
+    bare = _KIND_SUFFIX.sub("", lookup_key(name))
+    return _subdivisions().get(bare) if bare != lookup_key(name) else None
 
 
 @functools.cache
@@ -203,8 +232,20 @@ def country_of_place(name: str, *, cities: bool = True) -> str | None:
     if hit:
         return hit[0]
     key = lookup_key(name)
-    found = _capitals().get(key) or _regions().get(key)
+    if key in _known_regions():
+        return _known_regions()[key]
+    found = _capitals().get(key) or _regions().get(key) or _subdivision_with_kind(name)
     return found or (_city_countries().get(key) if cities else None)
+
+
+def is_capital(name: str) -> bool:
+    """A capital or seat of government, which news uses for the government ("Tehran said")."""
+    return lookup_key(name) in _capitals()
+
+
+def is_region_name(name: str) -> bool:
+    """A well-known region ("the Gulf", "the Balkans"), whether or not it belongs to one state."""
+    return lookup_key(name) in _known_regions()
 
 
 @functools.cache
@@ -222,7 +263,7 @@ def _city_countries() -> dict[str, str]:
         by_country = largest.setdefault(lookup_key(city["name"]), {})
         code = city["countrycode"]
         by_country[code] = max(by_country.get(code, 0), int(city["population"]))
-    taken = set(_countries().folded) | set(_demonyms()) | set(_organizations().folded)
+    taken = set(_countries().folded) | set(_demonyms()) | set(_organizations().folded) | set(_known_regions())
     return {key: code for key, by_country in largest.items()
             if key not in taken and not _is_generic_place(key) and (code := _dominant_country(by_country))}
 
@@ -297,20 +338,31 @@ def _ngrams(words: list[str], longest: int = 4) -> list[tuple[int, int]]:
     return [(i, i + n) for n in range(min(longest, len(words)), 0, -1) for i in range(len(words) - n + 1)]
 
 
+# Prepositions that open a title's complement: what comes after names whom the holder deals
+# with, not whom they serve ("UN envoy to Syria", "Israel's ambassador to the UN").
+_COMPLEMENT_WORDS = frozenset({"to", "for", "in", "at", "on", "with"})
+
+
 def country_in_phrase(phrase: str) -> str | None:
-    """The state a title or organisation name refers to ("Iranian Foreign Minister" -> IRN,
-    "Israel's prime minister" -> ISR, "White House spokeswoman" -> USA); None if none or several."""
+    """The state or organisation a title or organisation name refers to ("Iranian Foreign
+    Minister" -> IRN, "White House spokeswoman" -> USA, "UN envoy to Syria" -> UNO); when
+    several are named, the one before the complement; None if none or still several."""
     words = phrase.split()
-    codes: list[str] = []
+    found: list[tuple[int, str]] = []
     covered: set[int] = set()
     for start, end in _ngrams(words):
-        if covered.intersection(range(start, end)):
-            continue
-        code = country_of_name(" ".join(words[start:end]))
+        gram = " ".join(words[start:end])
+        if covered.intersection(range(start, end)) or gram.islower():
+            continue  # names have capitals: "states" is not "the States"
+        code = country_of_name(gram)
         if code:
-            codes.append(code)
+            found.append((start, code))
             covered.update(range(start, end))
-    return codes[0] if len(set(codes)) == 1 else None
+    codes = {code for _, code in found}
+    if len(codes) > 1:
+        cut = next((i for i, w in enumerate(words) if i and w.casefold() in _COMPLEMENT_WORDS), len(words))
+        codes = {code for start, code in found if start < cut}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _phrase_matches(words: list[str], table: dict[str, object]) -> list[tuple[int, str]]:

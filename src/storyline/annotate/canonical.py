@@ -139,11 +139,13 @@ def _joined_root(group: _Group, by_surname: dict[tuple[str, str], list[_Group]],
 
 
 def _is_person_lookalike(group: _Group) -> bool:
-    """A non-person name that names no place, people or known organisation."""
+    """A non-person name that names no place (regions of no one state included: "the Gulf"),
+    people or known organisation."""
     if group.type not in PERSON_LOOKALIKE_TYPES or not group.words:
         return False
     name = group.mentions[0][1].name
-    return actors.country_of_name(name) is None and actors.demonym_name(name) is None
+    return actors.country_of_name(name) is None and actors.demonym_name(name) is None and \
+        not actors.is_region_name(name)
 
 
 def _retype(group: _Group, entity_type: str) -> None:

@@ -54,7 +54,7 @@ def _repaired_candidates(doc: Doc) -> list[_Candidate]:
            for piece in _split_at_line_breaks(doc, _Candidate(e.start, e.end, e.label_))]
     merged = _extend_person_heads(doc, _merge_split_persons(doc, raw))
     trimmed = [t for t in (_trimmed(doc, c) for c in merged) if t is not None]
-    return [_retyped(doc, c) for c in trimmed]
+    return _persons_by_apposition(doc, [_retyped(doc, c) for c in trimmed])
 
 
 def _split_at_line_breaks(doc: Doc, cand: _Candidate) -> list[_Candidate]:
@@ -76,7 +76,8 @@ def _is_bare_name(doc: Doc, start: int, end: int) -> bool:
     """Proper nouns that name no place, people or known organisation: a split-off surname."""
     tokens = doc[start:end]
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens) and \
-        actors.country_of_name(tokens.text) is None and not any(actors.is_title_word(t.text) for t in tokens)
+        actors.country_of_name(tokens.text) is None and not actors.is_region_name(tokens.text) and \
+        not any(actors.is_title_word(t.text) for t in tokens)
 
 
 def _adjacent(doc: Doc, left: _Candidate, right: _Candidate) -> bool:
@@ -155,17 +156,39 @@ def _after_title_prefix(doc: Doc, start: int, end: int) -> int:
 
 def _retyped(doc: Doc, cand: _Candidate) -> _Candidate:
     """Fix labels from knowledge: known organisations take their table type, a PERSON or ORG
-    that is a state or capital becomes GPE, a nationality word becomes NORP."""
+    that is a state or capital (a NORP a state: "Mozambique government") becomes GPE, a
+    nationality word becomes NORP."""
     text = _span_text(doc, cand.start, cand.end)
     org = actors.known_organization(text)
     if org and cand.label in ("ORG", "FAC", "NORP", "GPE", "PERSON", "LOC"):
         return replace(cand, label=org.type)
-    if cand.label in ("PERSON", "ORG", "LOC") and actors.country_of_place(text, cities=False):
-        if cand.label != "LOC" or actors.country_of_state_name(text):
-            return replace(cand, label="GPE")
+    if cand.label in ("PERSON", "ORG", "LOC", "NORP") and actors.country_of_place(text, cities=False) and \
+            not (cand.label == "NORP" and actors.demonym_name(text)):
+        if cand.label == "ORG" or actors.country_of_state_name(text) or \
+                (cand.label == "PERSON" and actors.is_capital(text)):
+            return replace(cand, label="GPE")  # a region name is also a given name ("Mary", "Nelson")
     if cand.label in ("PERSON", "ORG", "GPE", "LOC") and actors.demonym_name(text):
         return replace(cand, label="NORP")
     return cand
+
+
+def _persons_by_apposition(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """A bare proper name with a person's title in apposition is a person, whatever spaCy guessed
+    ("Kenzo Oshima, the UN relief coordinator": "Oshima" tagged GPE would be coded by a town);
+    the untagged given name before it joins it."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for cand in cands:
+        if cand.label in ("GPE", "LOC", "ORG", "FAC") and _is_bare_name(doc, cand.start, cand.end) and \
+                actors.known_organization(doc[cand.start:cand.end].text) is None and \
+                _appositive_title(doc, cand.start, cand.end) is not None:
+            start = cand.start
+            while start > doc[cand.start].sent.start and start - 1 not in taken and \
+                    doc[start - 1].whitespace_ == " " and _is_bare_name(doc, start - 1, start):
+                start -= 1
+            cand = replace(cand, start=start, label="PERSON")
+        out.append(cand)
+    return out
 
 
 # ------------------------------------------------------------------------------ titles
@@ -233,6 +256,18 @@ def _appositive_title(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _compound_start(head: Token) -> int:
+    """First token of the compound/modifier run that ends at ``head``."""
+    start = head.i
+    while start > 0 and _modifies(head.doc[start - 1], head):
+        start -= 1
+    return start
+
+
+def _modifies(token: Token, head: Token) -> bool:
+    return token.dep_ in ("compound", "amod") and token.head.i >= token.i and token.head.i <= head.i
+
+
 def _comma_between(doc: Doc, left: int, right: int) -> bool:
     """Only a comma (at most one token) between two positions."""
     return right - left == 1 and doc[left].text == ","
@@ -247,7 +282,8 @@ def _phrase_end(head: Token) -> int:
 
 
 def _title_phrase(doc: Doc, head: Token) -> tuple[int, int] | None:
-    if not _has_title_head(head.text):
+    """The title an apposition head starts; the head may close a compound ("director general")."""
+    if not _has_title_head(doc[_compound_start(head):head.i + 1].text):
         return None
     end = _phrase_end(head)
     stop = next((t.i for t in doc[head.i:end] if t.is_punct), end)
