@@ -202,9 +202,22 @@ def link_annotations(store: Store) -> None:
         before = [json.dumps(r, sort_keys=True) for r in rows]
         for row in rows:
             fill_links(row, links, story_of)
+        if table == "quotes":
+            _group_variants(store, rows, {a: s for a, s in story_of.items() if s})
         if table == "events":
             rows = corroborate_events(rows, {a: s for a, s in story_of.items() if s})
         store.update_rows(table, (r for r, b in zip(rows, before) if json.dumps(r, sort_keys=True) != b))
+
+
+def _group_variants(store: Store, quotes: list[dict], story_of: dict[str, str]) -> None:
+    """The same quotation as rendered by different articles of a story shares a variant group."""
+    from storyline.compare.variants import assign_variant_groups
+
+    in_stories = {q["article_id"] for q in quotes if q["article_id"] in story_of}
+    texts = {a.id: a.text for a in store.iter_articles() if a.id in in_stories}
+    groups = assign_variant_groups(quotes, texts, story_of)
+    for quote in quotes:
+        quote["variant_group"] = groups.get(quote["id"])
 
 
 def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str, str | None]) -> dict:

@@ -1,0 +1,181 @@
+"""Quote variant matching across outlets, measured on quote pairs labelled by hand.
+
+The labelled pairs (benchmarks/data/quote_pairs.jsonl) come from the multi-outlet stories of
+../shared/data/clustering/news_cluster.jsonl (the gold ``story`` label stands in for story
+clustering). Each row names two articles by dataset id and the content span of a quote in each by
+character offsets into the dataset text (no text is stored here), with our reading: ``same`` (one
+statement: verbatim, a fragment, a paraphrase or a translation of it) or not. Candidates were
+drawn with ``--sample`` from the quotes the extractor finds, per story across outlets: pairs with
+the same speaker entity, pairs of high TF-IDF similarity, and random pairs; each was labelled by
+reading it with its paragraph, before tuning ``assign_variant_groups``.
+
+Scoring runs ``assign_variant_groups`` over every quote of those stories (so distractors are
+real), maps each labelled span to the extracted quote overlapping it most, and counts a pair as
+matched when both quotes got one variant group. Stories are split by a hash of their label into
+"fit" (the only half looked at while tuning) and "held-out".
+
+    python benchmarks/quote_variants.py [--no-write]
+    python benchmarks/quote_variants.py --sample 150 > /tmp/candidates.txt   # draw pairs to label
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import report, require_shared  # noqa: E402
+
+from storyline.model import Article  # noqa: E402
+
+PAIRS = Path(__file__).resolve().parent / "data" / "quote_pairs.jsonl"
+
+
+# ----------------------------------------------------------------------------- data
+
+def load_articles() -> list[Article]:
+    """Articles of the stories reported by at least two outlets (story id = gold label)."""
+    path = require_shared("data", "clustering", "news_cluster.jsonl")
+    by_story: dict[str, list[Article]] = defaultdict(list)
+    for line in path.open(encoding="utf-8"):
+        r = json.loads(line)
+        by_story[r["story"]].append(Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), story_id=r["story"]))
+    return [a for _, arts in sorted(by_story.items()) if len({a.outlet for a in arts}) > 1 for a in arts]
+
+
+def extract(articles: list[Article]) -> list[dict]:
+    """Quotes as the pipeline stores them, speakers linked to corpus-wide entities."""
+    from storyline import annotate
+    from storyline.annotate import canonical
+
+    anns = annotate.annotate_batch(articles, ["sentences", "entities", "quotes"])
+    canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
+    quotes = []
+    for ann in anns:
+        links = {m.key: m.entity_id for m in ann.mentions}
+        for q in ann.quotes:
+            q.speaker.entity_id = links.get(q.speaker.key) if q.speaker.key else None
+            quotes.append(q.to_dict())
+    return quotes
+
+
+def half(story: str) -> str:
+    return "held-out" if int(hashlib.sha1(story.encode()).hexdigest(), 16) % 2 else "fit"
+
+
+# ----------------------------------------------------------------------------- sampling
+
+def sample(articles: list[Article], quotes: list[dict], n: int, seed: int = 7) -> None:
+    """Print candidate pairs (texts with their paragraph) for labelling; a third each from same
+    speaker entity, high lexical similarity and random cross-outlet pairs."""
+    from storyline.compare.variants import _Scorer, _stored_entity, _view
+
+    by_id = {a.id: a for a in articles}
+    views = {q["id"]: _view(q, by_id[q["article_id"]].story_id, by_id[q["article_id"]].text, _stored_entity)
+             for q in quotes}
+    scorer = _Scorer(list(views.values()))
+    by_story = defaultdict(list)
+    for q in quotes:
+        by_story[by_id[q["article_id"]].story_id].append(q)
+    strata: dict[str, list] = {"speaker": [], "high": [], "similar": [], "random": []}
+    for story, qs in sorted(by_story.items()):
+        for a, b in combinations(qs, 2):
+            if by_id[a["article_id"]].outlet == by_id[b["article_id"]].outlet:
+                continue
+            f = scorer.features(views[a["id"]], views[b["id"]])
+            lexical = max(f["char"], f["words"])
+            key = ("high" if lexical >= 0.5 else "speaker" if f["speaker"] > 0 and views[a["id"]].entity else
+                   "similar" if lexical >= 0.35 else "random")
+            strata[key].append((a, b))
+    rng = random.Random(seed)
+    for name, pairs in strata.items():
+        for a, b in rng.sample(pairs, min(n // 4, len(pairs))):
+            print(json.dumps({"stratum": name, "a": _side(a), "b": _side(b)}))
+            for q in (a, b):
+                print(f"  [{q['speaker']['text']}] {q['content']['text']!r}")
+                print(f"      ctx: {views[q['id']].context!r}")
+
+
+def _side(q: dict) -> dict:
+    return {"article": q["article_id"], "start": q["content"]["start"], "end": q["content"]["end"]}
+
+
+# ----------------------------------------------------------------------------- scoring
+
+def evaluate(articles: list[Article], quotes: list[dict], pairs: list[dict]) -> list[list[object]]:
+    from storyline.compare.variants import assign_variant_groups
+
+    groups = assign_variant_groups(quotes, {a.id: a.text for a in articles}, {a.id: a.story_id for a in articles})
+    by_article = defaultdict(list)
+    for q in quotes:
+        by_article[q["article_id"]].append(q)
+    story_of = {a.id: a.story_id for a in articles}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn tn
+    unmapped: dict[str, list[bool]] = defaultdict(list)  # labels of pairs the extractor lost
+    for p in pairs:
+        qa, qb = _find(by_article, p["a"]), _find(by_article, p["b"])
+        names = ("all", half(story_of[p["a"]["article"]]))
+        if not (qa and qb):
+            for name in names:
+                unmapped[name].append(p["same"])
+            continue
+        predicted = bool(groups.get(qa["id"]) and groups.get(qa["id"]) == groups.get(qb["id"]))
+        for name in names:
+            counts[name][0 if predicted and p["same"] else 1 if predicted else 2 if p["same"] else 3] += 1
+    rows = [[name, *_prf(*counts[name]), len(unmapped[name])] for name in ("all", "fit", "held-out")]
+    tp, fp, fn, tn = counts["all"]
+    rows.append(["all, lost spans counted as misses", *_prf(tp, fp, fn + sum(unmapped["all"]), tn), ""])
+    rows.append(["(all stories: quotes / grouped / groups)", len(quotes), len(groups), len(set(groups.values())),
+                 "", "", ""])
+    return rows
+
+
+def _prf(tp: int, fp: int, fn: int, tn: int) -> list[object]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return [tp + fp + fn + tn, tp + fn, precision, recall, f1]
+
+
+def _find(by_article: dict[str, list[dict]], side: dict) -> dict | None:
+    """The extracted quote overlapping a labelled span most (at least half of the shorter one)."""
+    best, best_overlap = None, 0
+    for q in by_article.get(side["article"], []):
+        start, end = q["content"]["start"], q["content"]["end"]
+        overlap = min(end, side["end"]) - max(start, side["start"])
+        if overlap > best_overlap and overlap * 2 >= min(end - start, side["end"] - side["start"]):
+            best, best_overlap = q, overlap
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
+    parser.add_argument("--sample", type=int, default=0, help="print N candidate pairs to label instead")
+    args = parser.parse_args()
+    articles = load_articles()
+    quotes = extract(articles)
+    if args.sample:
+        sample(articles, quotes, args.sample)
+        return
+    pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8") if line.strip()]
+    rows = evaluate(articles, quotes, pairs)
+    report("Quotes: cross-outlet variant groups (news_cluster, hand-labelled pairs)",
+           ["pairs", "n", "same", "precision", "recall", "F1", "lost spans"], rows,
+           notes="Pairs of quotes from different outlets of one story (gold story labels), labelled by reading: "
+                 "same statement (verbatim, fragment, paraphrase) or not. A pair is predicted same when both "
+                 "quotes are in one variant group after `assign_variant_groups` over all quotes of the "
+                 "multi-outlet stories. Rows score the pairs whose two spans the current extractor still finds "
+                 "(a labelled span maps to the extracted quote overlapping at least half of it); lost spans: pairs "
+                 "whose span it no longer finds (labels were drawn from an earlier, rule-based extractor). "
+                 "Split: sha1(story) odd = held-out (never looked at while tuning).",
+           write=not args.no_write)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""Quote variant groups: one statement as reported by different articles of a story.
+
+Outlets quote one statement verbatim, cut to a fragment, paraphrased or translated differently
+("nothing definitive reached" / "nothing final was achieved"). Pairs of quotes from different
+articles of one story are scored on what survives such rewording: character n-gram TF-IDF
+(morphology, spelling), IDF-weighted overlap of content words cut to a short prefix (fragments,
+inflection), and the same for the quote's neighbourhood in its article (who, where, when, the
+sentence around a short quote). The four similarities weigh the same, plus small bonuses for a
+shared speaker, quotation marks and length: a logistic regression on the hand-labelled pairs of
+``benchmarks/quote_variants.py`` ("fit" half) gave near-equal weights, and equal ones generalise.
+Speakers must be compatible: two different resolved entities veto a pair unless the wording is
+near-verbatim (attribution differs across outlets); quotes of fewer than MIN_WORDS content words
+never match ("the launch"). Pairs above ``THRESHOLD`` are joined greedily, best first, into
+groups in which each article contributes one quote or pieces of one quote.
+No library matches quotations across documents; the vectors are scikit-learn's.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+THRESHOLD = 0.6
+NEIGHBOUR_BONUS = 0.05    # added when the neighbouring quotes of both articles match too
+CANDIDATE = 0.2           # char cosine below which a pair is not scored at all
+NEAR_VERBATIM = 0.8       # char cosine above which attribution may differ
+MIN_WORDS = 2             # content words below which a quote never matches
+CONTEXT_CHARS = 240       # neighbourhood taken on each side of a quote, within its paragraph
+PREFIX = 6                # content words compared on their first letters ("insisted"/"insistence")
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "added", "according"}
+
+SpeakerOf = Callable[[dict], "str | None"]
+
+
+@dataclass(slots=True)
+class _View:
+    """What scoring needs of one quote."""
+
+    id: str
+    article_id: str
+    story: str
+    start: int
+    end: int
+    quoted: bool
+    cue: int | None
+    entity: str | None
+    speaker_words: frozenset[str]
+    content: str
+    context: str
+    words: frozenset[str]
+    context_words: frozenset[str]
+
+
+def assign_variant_groups(quotes: list[dict], article_texts: dict[str, str], story_of: dict[str, str],
+                          speaker_entity: SpeakerOf | None = None) -> dict[str, str]:
+    """Quote id -> variant group id, for quotes whose statement is also quoted by another article
+    of their story. ``quotes`` are quotes.jsonl dicts; ``speaker_entity`` maps a quote to its
+    speaker's corpus entity id (default: ``speaker.entity_id``)."""
+    entity_of = speaker_entity or _stored_entity
+    by_story: dict[str, list[_View]] = defaultdict(list)
+    for q in quotes:
+        story = story_of.get(q["article_id"])
+        if story is not None:
+            by_story[story].append(_view(q, story, article_texts.get(q["article_id"], ""), entity_of))
+    stories = [vs for vs in by_story.values() if len({v.article_id for v in vs}) > 1]
+    if not stories:
+        return {}
+    scorer = _Scorer([v for vs in stories for v in vs])
+    groups: dict[str, str] = {}
+    for story_views in stories:
+        for members in _join(story_views, _edges(story_views, scorer)):
+            gid = group_id(members)
+            groups.update((m, gid) for m in members)
+    return groups
+
+
+def _edges(views: list[_View], scorer: _Scorer) -> list[tuple[float, str, str]]:
+    """Cross-article pairs scoring at least THRESHOLD. Only pairs sharing some wording are
+    scored (CANDIDATE char cosine, one sparse product per story); a pair whose previous or next
+    quotes in both articles also match gets NEIGHBOUR_BONUS: outlets quoting one passage of a
+    statement keep its order, so a loosely paraphrased sentence is carried by its neighbour."""
+    scores: dict[tuple[str, str], float] = {}
+    for a, b in scorer.candidates(views):
+        scores[a.id, b.id] = scores[b.id, a.id] = scorer.score(a, b)
+    neighbours = _neighbours(views)
+    edges = []
+    for (x, y), score in scores.items():
+        if x < y:
+            near = any(scores.get((nx, ny), 0.0) >= THRESHOLD
+                       for nx, ny in zip(neighbours[x], neighbours[y]) if nx and ny)
+            if score + NEIGHBOUR_BONUS * near >= THRESHOLD:
+                edges.append((score, x, y))
+    return edges
+
+
+def _neighbours(views: list[_View]) -> dict[str, tuple[str | None, str | None]]:
+    """Quote id -> ids of the previous and next quote of its article."""
+    by_article: dict[str, list[_View]] = defaultdict(list)
+    for v in views:
+        by_article[v.article_id].append(v)
+    out = {}
+    for vs in by_article.values():
+        ids = [None, *(v.id for v in sorted(vs, key=lambda v: (v.start, v.end))), None]
+        out.update((ids[k], (ids[k - 1], ids[k + 1])) for k in range(1, len(ids) - 1))
+    return out
+
+
+def group_id(member_ids: Iterable[str]) -> str:
+    """Stable across runs: a hash of the group's earliest member id."""
+    return "g_" + hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:16]
+
+
+def _stored_entity(quote: dict) -> str | None:
+    return (quote.get("speaker") or {}).get("entity_id")
+
+
+# ----------------------------------------------------------------------------- views
+
+def _view(q: dict, story: str, text: str, entity_of: SpeakerOf) -> _View:
+    start, end = q["content"]["start"], q["content"]["end"]
+    content = text[start:end] if text else q["content"]["text"]
+    context = _neighbourhood(text, start, end) if text else content
+    speaker = q.get("speaker") or {}
+    cue = q.get("cue")
+    names = frozenset(w.lower() for w in _WORD.findall(speaker.get("text") or "") if w[:1].isupper())
+    return _View(id=q["id"], article_id=q["article_id"], story=story, start=start, end=end,
+                 quoted=q.get("kind") != "indirect", cue=cue["start"] if cue else None, entity=entity_of(q),
+                 speaker_words=names, content=content, context=context, words=frozenset(stems(content)),
+                 context_words=frozenset(stems(context)))
+
+
+def _neighbourhood(text: str, start: int, end: int) -> str:
+    """The quote with up to CONTEXT_CHARS around it, inside its paragraph: the attribution
+    frame (speaker, medium, occasion) that outlets keep when they reword the quote itself."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    hi = text.find("\n", end)
+    hi = min(len(text) if hi < 0 else hi, end + CONTEXT_CHARS)
+    return text[lo:hi]
+
+
+def stems(text: str) -> list[str]:
+    """Lower-cased content words cut to PREFIX letters, without a plural s: a cheap stemmer that
+    joins inflections and derivations ("negotiations" / "negotiate", "preferred" / "preference")."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        if w in _STOP or len(w) < 2:
+            continue
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w[:PREFIX])
+    return out
+
+
+# ----------------------------------------------------------------------------- scoring
+
+class _Scorer:
+    """Pair scores. Character TF-IDF is fitted on every quote of the call; word IDF per story
+    (how rare a word is among the story's quotes), so words every outlet uses for the story
+    ("drone", "missile") weigh less than the words of one statement."""
+
+    def __init__(self, views: list[_View]):
+        self.index = {v.id: i for i, v in enumerate(views)}
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+        self.chars = chars.fit_transform([v.content for v in views])
+        by_story = defaultdict(list)
+        for v in views:
+            by_story[v.story].append(v)
+        self.idf = {story: _idf(vs) for story, vs in by_story.items()}
+
+    def candidates(self, views: list[_View]) -> Iterable[tuple[_View, _View]]:
+        """Pairs of quotes from different articles whose character cosine reaches CANDIDATE."""
+        rows = [self.index[v.id] for v in views]
+        sims = (self.chars[rows] @ self.chars[rows].T).tocoo()
+        for i, j, sim in zip(sims.row, sims.col, sims.data):
+            if i < j and sim >= CANDIDATE and views[i].article_id != views[j].article_id:
+                yield views[i], views[j]
+
+    def features(self, a: _View, b: _View) -> dict[str, float]:
+        i, j = self.index[a.id], self.index[b.id]
+        small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
+        return {"char": float(self.chars[i].multiply(self.chars[j]).sum()),
+                "contain": _containment(small.content, large.content),
+                "words": self._overlap(a.words, b.words, self.idf[a.story]),
+                "context": self._overlap(a.context_words, b.context_words, self.idf[a.story], symmetric=True),
+                "speaker": _speaker_match(a, b),
+                "quoted": (a.quoted + b.quoted) / 2,
+                "n": float(min(len(a.words), len(b.words)))}
+
+    def score(self, a: _View, b: _View) -> float:
+        f = self.features(a, b)
+        if f["n"] < MIN_WORDS:
+            return 0.0
+        if f["speaker"] < 0:
+            return 1.0 if f["char"] >= NEAR_VERBATIM and f["n"] >= 4 else 0.0
+        return ((f["char"] + f["contain"] + f["words"] + f["context"]) / 4 + 0.05 * f["speaker"]
+                + 0.08 * f["quoted"] + 0.15 * min(f["n"], 8) / 8)
+
+    @staticmethod
+    def _overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float], symmetric: bool = False) -> float:
+        """IDF mass of shared words over that of the smaller side (a fragment quoted by one outlet
+        is contained in the full quote of another), or of the union when ``symmetric``."""
+        shared = sum(idf[w] for w in a & b)
+        if symmetric:
+            total = sum(idf[w] for w in a | b)
+        else:
+            total = min(sum(idf[w] for w in a), sum(idf[w] for w in b))
+        return shared / total if total else 0.0
+
+
+def _idf(views: list[_View]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for v in views:
+        for w in v.words | v.context_words:
+            df[w] += 1
+    n = len(views)
+    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+
+
+def _speaker_match(a: _View, b: _View) -> float:
+    """1 same entity, 0.5 a shared name word ("Okesola" / "Kudirat Okesola": entity resolution
+    may have split them), 0 unknown, -1 two different entities."""
+    if a.entity and a.entity == b.entity:
+        return 1.0
+    if a.speaker_words & b.speaker_words:
+        return 0.5
+    return -1.0 if a.entity and b.entity else 0.0
+
+
+def _containment(small: str, large: str, n: int = 4) -> float:
+    """Share of the shorter quote's character n-grams found in the longer one: near 1 for a
+    verbatim fragment, low for a paraphrase."""
+    grams = _grams(small, n)
+    return len(grams & _grams(large, n)) / len(grams) if grams else 0.0
+
+
+def _grams(text: str, n: int) -> set[str]:
+    t = " ".join(_WORD.findall(text.lower().replace("’", "'")))
+    return {t[k:k + n] for k in range(len(t) - n + 1)}
+
+
+# ----------------------------------------------------------------------------- grouping
+
+def _join(views: list[_View], edges: list[tuple[float, str, str]]) -> list[list[str]]:
+    """Greedy constrained single link: best pairs first; two groups merge only when no article
+    would then contribute two separate quotes (pieces of one interrupted quote are one)."""
+    by_id = {v.id: v for v in views}
+    group_of = {v.id: frozenset([v.id]) for v in views}
+    for _, x, y in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        gx, gy = group_of[x], group_of[y]
+        if gx is gy or not _compatible(gx, gy, by_id):
+            continue
+        merged = gx | gy
+        for m in merged:
+            group_of[m] = merged
+    unique = {id(g): g for g in group_of.values() if len(g) > 1}
+    return [sorted(g) for g in unique.values() if len({by_id[m].article_id for m in g}) > 1]
+
+
+def _compatible(gx: frozenset[str], gy: frozenset[str], by_id: dict[str, _View]) -> bool:
+    return all(_pieces(by_id[x], by_id[y]) for x in gx for y in gy
+               if by_id[x].article_id == by_id[y].article_id)
+
+
+def _pieces(a: _View, b: _View) -> bool:
+    """Two quotes of one article that are one statement: fragments of an interrupted quote
+    (one cue) or overlapping spans."""
+    return (a.cue is not None and a.cue == b.cue) or (a.start < b.end and b.start < a.end)

@@ -1,0 +1,169 @@
+"""Quote variant groups across the articles of a story (compare.variants)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import EXAMPLES, shared_path
+from storyline.compare.variants import assign_variant_groups, group_id
+
+# Two outlets report one press conference of a fictional minister, Orla Fenwick.
+HERALD = (
+    "Fenwick met the harbour unions on Monday.\n"
+    "\"We will not sell the harbour to anyone, not this year and not next year,\" Fenwick told reporters.\n"
+    "She also said the ferry timetable would change in May.\n"
+)
+COURIER = (
+    "Minister Orla Fenwick spoke after the meeting.\n"
+    "\"The harbour is not for sale, this year or next year,\" the minister said.\n"
+    "\"Ferry fares will stay frozen until the end of the summer,\" she added.\n"
+)
+
+
+def quote(qid: str, article: str, text: str, content: str, entity: str | None = "e_fenwick",
+          kind: str = "direct", cue: int | None = None, speaker: str = "Orla Fenwick") -> dict:
+    start = text.index(content)
+    return {"id": qid, "article_id": article, "kind": kind,
+            "content": {"start": start, "end": start + len(content), "text": content},
+            "speaker": {"text": speaker, "entity_id": entity, "key": None},
+            "cue": None if cue is None else {"start": cue, "end": cue + 4, "text": "said"}}
+
+
+def fixture_quotes(entity_b: str | None = "e_fenwick", speaker_b: str = "the minister") -> list[dict]:
+    """The courier's speaker is a description: only its entity id says who it is."""
+    return [
+        quote("q_h1", "herald", HERALD, "We will not sell the harbour to anyone, not this year and not next year"),
+        quote("q_h2", "herald", HERALD, "the ferry timetable would change in May", kind="indirect"),
+        quote("q_c1", "courier", COURIER, "The harbour is not for sale, this year or next year", entity=entity_b,
+              speaker=speaker_b),
+        quote("q_c2", "courier", COURIER, "Ferry fares will stay frozen until the end of the summer", entity=entity_b,
+              speaker=speaker_b),
+    ]
+
+
+TEXTS = {"herald": HERALD, "courier": COURIER}
+ONE_STORY = {"herald": "s_1", "courier": "s_1"}
+
+
+def test_paraphrased_statement_is_one_group_other_statements_stay_apart():
+    groups = assign_variant_groups(fixture_quotes(), TEXTS, ONE_STORY)
+    assert groups["q_h1"] == groups["q_c1"]
+    assert "q_h2" not in groups and "q_c2" not in groups
+
+
+def test_group_id_is_stable_hash_of_earliest_member():
+    groups = assign_variant_groups(fixture_quotes(), TEXTS, ONE_STORY)
+    assert groups["q_h1"] == group_id(["q_h1", "q_c1"]) == group_id(["q_c1", "q_h1"])
+    assert groups["q_h1"].startswith("g_")
+    assert assign_variant_groups(list(reversed(fixture_quotes())), TEXTS, ONE_STORY) == groups
+
+
+def test_different_stories_or_no_story_are_never_grouped():
+    assert assign_variant_groups(fixture_quotes(), TEXTS, {"herald": "s_1", "courier": "s_2"}) == {}
+    assert assign_variant_groups(fixture_quotes(), TEXTS, {"herald": "s_1"}) == {}
+
+
+def test_different_known_speakers_veto_a_paraphrase():
+    assert assign_variant_groups(fixture_quotes(entity_b="e_dansen", speaker_b="Piet Dansen"), TEXTS, ONE_STORY) == {}
+
+
+def test_split_entities_of_one_name_stay_compatible():
+    """Entity resolution may give "Fenwick" and "Orla Fenwick" two ids; a shared name word keeps them."""
+    groups = assign_variant_groups(fixture_quotes(entity_b="e_fenwick_2", speaker_b="Fenwick"), TEXTS, ONE_STORY)
+    assert groups["q_h1"] == groups["q_c1"]
+
+
+def test_speaker_entity_callable_overrides_stored_ids():
+    quotes = fixture_quotes(entity_b=None)
+    for q in quotes:
+        q["speaker"]["entity_id"] = None
+    entity = {"herald": "e_fenwick", "courier": "e_other"}
+    groups = assign_variant_groups(quotes, TEXTS, ONE_STORY, speaker_entity=lambda q: entity[q["article_id"]])
+    assert groups == {}
+
+
+def test_one_article_gives_one_quote_per_group_unless_pieces_of_one_quote():
+    repeat = "Later she repeated: \"We will not sell the harbour, not this year and not next year.\"\n"
+    text = HERALD + repeat
+    quotes = fixture_quotes()
+    quotes[0] = quote("q_h1", "herald", text, "We will not sell the harbour to anyone, not this year and not next year")
+    quotes.append(quote("q_h3", "herald", text, "We will not sell the harbour, not this year and not next year"))
+    groups = assign_variant_groups(quotes, {**TEXTS, "herald": text}, ONE_STORY)
+    assert groups["q_c1"] in (groups.get("q_h1"), groups.get("q_h3"))
+    assert not ("q_h1" in groups and "q_h3" in groups and groups["q_h1"] == groups["q_h3"])
+
+
+def test_pieces_of_an_interrupted_quote_join_one_group():
+    """One outlet interrupts the quote with its cue, the other quotes it whole."""
+    text = ("\"We will not sell the harbour to anyone,\" Fenwick said, "
+            "\"not this year and not next year, whatever the offer.\"\n")
+    cue = text.index("said")
+    whole = ("\"We will not sell the harbour to anyone, not this year and not next year, "
+             "whatever the offer,\" she said.\n")
+    quotes = [quote("q_a", "herald", text, "We will not sell the harbour to anyone", cue=cue),
+              quote("q_b", "herald", text, "not this year and not next year, whatever the offer.", cue=cue),
+              quote("q_c", "courier", whole,
+                    "We will not sell the harbour to anyone, not this year and not next year, whatever the offer")]
+    groups = assign_variant_groups(quotes, {"herald": text, "courier": whole}, ONE_STORY)
+    assert groups.get("q_a") == groups.get("q_c") == groups.get("q_b") is not None
+
+
+# ----------------------------------------------------------------------------- end to end
+
+def store_groups(tmp_path_factory, *inputs) -> tuple[dict[str, str], list[dict]]:
+    """Ingest ``inputs`` into a fresh store; variant groups over its stories as the pipeline has them."""
+    from storyline.pipeline import RunOptions, ingest
+    from storyline.store import Store
+
+    store = Store(tmp_path_factory.mktemp("variants") / "s.db")
+    ingest([str(p) for p in inputs], store, RunOptions(workers=1, progress=False))
+    articles = list(store.iter_articles())
+    quotes = list(store.iter_rows("quotes"))
+    links = store.entity_links()
+    groups = assign_variant_groups(
+        quotes, {a.id: a.text for a in articles}, {a.id: a.story_id for a in articles if a.story_id},
+        speaker_entity=lambda q: links.get((q["article_id"], q["speaker"].get("key") or "")))
+    return groups, quotes
+
+
+def group_of(groups: dict[str, str], quotes: list[dict], fragment: str) -> set[str | None]:
+    found = [q for q in quotes if fragment in q["content"]["text"]]
+    assert found, fragment
+    return {groups.get(q["id"]) for q in found}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    return store_groups(tmp_path_factory, EXAMPLES / "corpus")
+
+
+def test_demo_darrow_line_in_three_outlets_is_one_group(demo):
+    groups, quotes = demo
+    variants = group_of(groups, quotes, "ceasefire of words") | group_of(groups, quotes, "trade empty words")
+    assert len(variants) == 1 and None not in variants
+    members = [q for q in quotes if groups.get(q["id"]) in variants]
+    assert len({q["article_id"] for q in members}) == 3
+
+
+def test_demo_vaelstrom_line_in_two_outlets_is_one_group(demo):
+    groups, quotes = demo
+    variants = group_of(groups, quotes, "drone over its head") | group_of(groups, quotes, "drone hanging over its head")
+    assert len(variants) == 1 and None not in variants
+
+
+def test_demo_different_darrow_statements_stay_apart(demo):
+    groups, quotes = demo
+    [darrow] = group_of(groups, quotes, "ceasefire of words")
+    for other in ("Threats made in Skarrow", "within reach", "every line of it"):
+        assert darrow not in group_of(groups, quotes, other)
+
+
+def test_seeds_trump_post_rendered_two_ways(tmp_path_factory):
+    groups, quotes = store_groups(tmp_path_factory, shared_path("seeds"))
+    first = group_of(groups, quotes, "nothing definitive reached") | group_of(groups, quotes, "nothing final")
+    second = (group_of(groups, quotes, "let the Prime Minister know")
+              | group_of(groups, quotes, "made it clear to the prime"))
+    assert len(first) == 1 and None not in first
+    assert len(second) == 1 and None not in second
+    assert first != second
+    for other in ("No nuclear weapons, no missiles", "That ended badly for them"):
+        assert not group_of(groups, quotes, other) & (first | second)
