@@ -195,3 +195,24 @@ def test_seeds_end_to_end(tmp_path):
         assert len(matches) == 1, (surname, [e["name"] for e in matches])
         assert matches[0]["country"] == country
     assert_spans_match(out)
+
+
+def test_show_story_report_in_every_format(tmp_path, capsys):
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(EXAMPLES / "corpus"), "--db", str(db), "--quiet", "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db)]) == 0
+    story_id = capsys.readouterr().out.split()[0]  # largest story first: the five-outlet event
+    assert main(["show", story_id, "--db", str(db)]) == 0
+    md = capsys.readouterr().out
+    for section in ("## Articles", "## Timeline of events", "## Claims across outlets", "## Quotes side by side",
+                    "## What each outlet alone adds", "## Key actors"):
+        assert section in md
+    assert "Valmora Daily" in md and "Ilse Darrow" in md
+    assert main(["show", story_id, "--db", str(db), "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    assert html.startswith("<!doctype html>") and "<style>" in html and "<script" not in html
+    assert 'id="claims"' in html and 'id="key-actors"' in html
+    assert main(["show", story_id, "--db", str(db), "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["kind"] == "story" and len(shown["articles"]) == 5 and shown["claims"]

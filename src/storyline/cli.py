@@ -77,10 +77,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         if found is None:
             print(f"no article, story or entity with id {args.id!r} in {args.db}", file=sys.stderr)
             return 2
-        if args.format == "json":
-            print(json.dumps(found, indent=2, ensure_ascii=False))
-        else:
-            print(report.render_markdown(found))
+        print(report.render(*found, args.format))
     return 0
 
 
@@ -144,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="show one article, story or entity by id")
     p.add_argument("id")
     p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--format", default="md", choices=("md", "json"))
+    p.add_argument("--format", default="md", choices=("md", "html", "json"))
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("serve", help="web UI and JSON API over a store (read-only)")

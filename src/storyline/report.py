@@ -1,9 +1,15 @@
-"""Human-readable views of stored items (``storyline show``); the web UI builds on the same lookups."""
+"""Reports on stored items (``storyline show ID --format md|html|json``).
+
+The same detail dicts feed the web pages, the JSON API and these reports (``web/data.py``), so a
+story looks the same in a terminal, in a saved HTML file and in the browser.
+"""
 from __future__ import annotations
 
 from typing import Any
 
 from storyline.store import Store
+
+FORMATS = ("md", "html", "json")
 
 
 def headline(item: Any, words: int = 12) -> str:
@@ -16,55 +22,111 @@ def headline(item: Any, words: int = 12) -> str:
     return " ".join(lead[:words]) + (" …" if len(lead) > words else "") if lead else get("id")
 
 
-def lookup(store: Store, item_id: str) -> dict[str, Any] | None:
-    """An article, story or entity by id (merged story ids resolve to the surviving story)."""
-    article = store.get_article(item_id)
-    if article is not None:
-        entities = {}
-        links = {k: e for (a, k), e in store.entity_links().items() if a == item_id}
-        for row in store.iter_rows("mentions", "t.article_id = ?", (item_id,)):
-            entity_id = links.get(row["key"])
-            entities.setdefault(entity_id or row["key"], {"entity_id": entity_id, "name": row["name"],
-                                                          "type": row["type"], "country": row.get("country"),
-                                                          "mentions": 0})["mentions"] += 1
-        return {"kind": "article", "article": article.to_dict(), "entities": list(entities.values())}
-    story_id = store.resolve_story_id(item_id)
-    for story in store.iter_stories():
-        if story["id"] == story_id:
-            articles = [a.to_dict() for a in store.iter_articles("story_id = ?", (story_id,), order="published, seq")]
-            return {"kind": "story", "story": story, "articles": articles}
-    for entity in store.iter_entities():
-        if entity["id"] == item_id:
-            return {"kind": "entity", "entity": entity}
+def lookup(store: Store, item_id: str) -> tuple[str, dict[str, Any]] | None:
+    """(kind, detail) of an article, story or entity by id; merged story ids resolve."""
+    from storyline.web import data
+
+    for kind, detail_of in (("article", data.article_detail), ("story", data.story_detail),
+                            ("entity", data.entity_detail)):
+        detail = detail_of(store, item_id)
+        if detail is not None:
+            return kind, detail
     return None
 
 
-def render_markdown(found: dict[str, Any]) -> str:
-    kind = found["kind"]
-    if kind == "article":
-        a = found["article"]
-        lines = [f"# {headline(a)}", "",
-                 f"- id: {a['id']}", f"- outlet: {a['outlet'] or '-'}",
-                 f"- published: {a['published'] or '-'} ({a['published_from'] or 'unknown'})",
-                 f"- language: {a['language'] or '-'}", f"- source: {a['path'] or a['url'] or '-'}",
-                 f"- duplicate of: {a['duplicate_of'] or '-'}", f"- story: {a['story_id'] or '-'}", "",
-                 "## Entities", ""]
-        lines += [f"- {e['name']} ({e['type']}{', ' + e['country'] if e['country'] else ''}): {e['mentions']} mention(s)"
-                  for e in sorted(found["entities"], key=lambda e: -e["mentions"])]
-        lines += ["", "## Text", "", a["text"]]
-        return "\n".join(lines)
-    if kind == "story":
-        s = found["story"]
-        lines = [f"# {s.get('title') or s['id']}", "", f"- id: {s['id']}",
-                 f"- dates: {s.get('start') or '?'} .. {s.get('end') or '?'}",
-                 f"- outlets: {', '.join(s.get('outlets') or []) or '-'}", "", s.get("summary") or "", "",
-                 "## Articles", ""]
-        lines += [f"- {a['published'] or '?'} {a['outlet'] or '?'}: {headline(a)} ({a['id']})"
-                  for a in found["articles"]]
-        return "\n".join(lines)
-    e = found["entity"]
+def render(kind: str, detail: dict[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        import json
+
+        return json.dumps({"kind": kind, **detail}, indent=2, ensure_ascii=False)
+    if fmt == "html":
+        from storyline.web.app import render_standalone
+
+        return render_standalone(kind, detail)
+    return {"article": article_markdown, "story": story_markdown, "entity": entity_markdown}[kind](detail)
+
+
+def article_markdown(d: dict[str, Any]) -> str:
+    a = d["article"]
+    lines = [f"# {headline(a)}", "",
+             f"- id: {a['id']}", f"- outlet: {a['outlet'] or '-'}",
+             f"- published: {a['published'] or '-'} ({a['published_from'] or 'unknown'})",
+             f"- language: {a['language'] or '-'}", f"- source: {a['path'] or a['url'] or '-'}",
+             f"- duplicate of: {a['duplicate_of'] or '-'}", f"- story: {a['story_id'] or '-'}", "",
+             "## Entities", ""]
+    lines += [f"- {e['name']} ({e['type']}{', ' + e['country'] if e['country'] else ''}): {e['mentions']} mention(s)"
+              for e in d["entities"]]
+    if d["quotes"]:
+        lines += ["", "## Quotes", ""]
+        lines += [f"- {_speaker(q)}: “{q['content']['text']}”" for q in d["quotes"]]
+    if d["events"]:
+        lines += ["", "## Events", ""]
+        lines += [f"- {_event_line(e)}" for e in d["events"]]
+    lines += ["", "## Text", "", a["text"]]
+    return "\n".join(lines)
+
+
+def story_markdown(d: dict[str, Any]) -> str:
+    s = d["story"]
+    lines = [f"# {headline(s)}", "", f"- id: {s['id']}", f"- dates: {s.get('start') or '?'} .. {s.get('end') or '?'}",
+             f"- outlets: {', '.join(d['outlets'])}", "", s.get("summary") or "", "", "## Articles", ""]
+    lines += [f"- {a['published'] or '?'} {a['outlet'] or '?'}: {headline(a)} ({a['id']})" for a in d["articles"]]
+    events = sorted(d["events"], key=lambda e: ((e.get("date") or {}).get("value") or "", e["id"]))
+    if events:
+        lines += ["", "## Timeline of events", ""]
+        for e in events:
+            seen_by = len(e.get("corroboration") or [])
+            lines.append(f"- {(e.get('date') or {}).get('value') or '?'} {_event_line(e)} — {e['outlet']}"
+                         + (f" (also reported by {seen_by} other article(s))" if seen_by else ""))
+    if d["claims_matrix"]:
+        lines += ["", "## Claims across outlets", "", "| statement | status | " + " | ".join(d["outlets"]) + " |",
+                  "|---|---|" + "---|" * len(d["outlets"])]
+        for row in d["claims_matrix"]:
+            cells = [("✓" if c["supported"] else "") + "".join(f" {v}" for v in c["values"]) for c in row["cells"]]
+            lines.append(f"| {_cell(row['claim']['statement'])} | {row['claim']['status']} | " + " | ".join(cells) + " |")
+    if d["quote_groups"]:
+        lines += ["", "## Quotes side by side", ""]
+        for g in d["quote_groups"]:
+            lines.append(f"- reported by {', '.join(g['outlets'])}:")
+            lines += [f"  - {q['outlet']}: {_speaker(q)}: “{q['content']['text']}”" for q in g["quotes"]]
+    if d["outlet_only"]:
+        lines += ["", "## What each outlet alone adds", ""]
+        for o in d["outlet_only"]:
+            items = ([f"claim: {c['statement']}" for c in o["claims"]] + [f"quote: “{q['content']['text']}”" for q in o["quotes"]]
+                     + [f"event: {_event_line(e)}" for e in o["events"]] + [f"entity: {e['name']}" for e in o["entities"]])
+            lines.append(f"- {o['outlet']}: " + ("; ".join(items) if items else "nothing only here"))
+    if d["key_actors"]:
+        lines += ["", "## Key actors", "", "| actor | country | acts | acted on | quoted |", "|---|---|---|---|---|"]
+        lines += [f"| {r['name']} | {r['country'] or ''} | {r['actor']} | {r['recipient']} | {r['speaker']} |"
+                  for r in d["key_actors"]]
+    return "\n".join(lines)
+
+
+def entity_markdown(d: dict[str, Any]) -> str:
+    e = d["entity"]
     lines = [f"# {e['name']}", "", f"- id: {e['id']}", f"- type: {e['type']}", f"- country: {e['country'] or '-'}",
              f"- sector: {e['sector'] or '-'}", f"- aliases: {', '.join(e['aliases'])}",
-             f"- titles: {', '.join(e['titles']) or '-'}", f"- mentions: {len(e['mentions'])} in "
-             f"{len({m['article_id'] for m in e['mentions']})} article(s)"]
+             f"- titles: {', '.join(e['titles']) or '-'}",
+             f"- mentions: {e['mention_count']} in {len(d['articles'])} article(s), {len(d['stories'])} story(ies)"]
+    if d["quotes"]:
+        lines += ["", "## Quotes", ""] + [f"- “{q['content']['text']}” ({q['outlet']})" for q in d["quotes"]]
+    if d["events"]:
+        lines += ["", "## Events", ""] + [f"- {_event_line(ev)} as {'/'.join(ev['roles'])}" for ev in d["events"]]
     return "\n".join(lines)
+
+
+def _speaker(q: dict[str, Any]) -> str:
+    return (q.get("speaker") or {}).get("text") or "?"
+
+
+def _event_line(e: dict[str, Any]) -> str:
+    def names(people: list[dict[str, Any]]) -> str:
+        return ", ".join(f"{p['text']}{' (' + p['country'] + ')' if p.get('country') else ''}" for p in people) or "?"
+
+    aux = f" [{', '.join(e['aux_modes'])}]" if e.get("aux_modes") else ""
+    return f"{e['type']}{'/' + e['mode'] if e.get('mode') else ''}{aux}: {names(e.get('actors') or [])} -> " \
+           f"{names(e.get('recipients') or [])} “{e['trigger']['text']}”"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")

@@ -177,10 +177,13 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> Any:
 @pages.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: str, store: StoreDep) -> Any:
     detail = _found(data.entity_detail(store, entity_id), "entity")
-    items = [{"date": a["published"], "kind": "published", "text": headline(a), "article_id": a["id"],
-              "outlet": a["outlet"] or data.UNKNOWN_OUTLET} for a in detail["articles"] if a["published"]]
-    chart = layout(*data.timeline_points(items))
+    chart = layout(*data.timeline_points(_entity_timeline(detail)))
     return _page(request, "entity.html", d=detail, chart=chart)
+
+
+def _entity_timeline(detail: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"date": a["published"], "kind": "published", "text": headline(a), "article_id": a["id"],
+             "outlet": a["outlet"] or data.UNKNOWN_OUTLET} for a in detail["articles"] if a["published"]]
 
 
 @pages.get("/search", response_class=HTMLResponse)
@@ -211,6 +214,20 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     if request.url.path.startswith("/api/") or request.url.path == "/api":
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
     return _page(request, "error.html", status=exc.status_code, status_code=exc.status_code, detail=exc.detail)
+
+
+def render_standalone(kind: str, detail: dict[str, Any]) -> str:
+    """A page as one self-contained HTML file (stylesheet inlined, no script): ``storyline show
+    --format html``. Same templates and escaping as the served pages."""
+    env = _environment()
+    css = _static_files()["style.css"][0].decode("utf-8")
+    if kind == "story":
+        context = {"d": detail, "chart": layout(*data.timeline_points(detail["timeline"]))}
+    elif kind == "article":
+        context = {"d": detail, "text": highlight(detail["article"]["text"], data.article_marks(detail))}
+    else:
+        context = {"d": detail, "chart": layout(*data.timeline_points(_entity_timeline(detail)))}
+    return env.get_template(f"{kind}.html").render(request_path="", standalone_css=css, **context)
 
 
 def create_app(db_path: str) -> FastAPI:

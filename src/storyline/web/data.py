@@ -98,7 +98,11 @@ def entity_href(entity_id: str) -> str:
 
 
 def _outlet(article: Article | None) -> str:
-    return (article.outlet if article else None) or UNKNOWN_OUTLET
+    """The outlet, or for an article that names none, a label of its own: two unattributed
+    reports are two sources (as in claims), not one "unknown" outlet."""
+    if article is None:
+        return UNKNOWN_OUTLET
+    return article.outlet or f"{UNKNOWN_OUTLET[:-1]}: {article.external_id or article.id})"
 
 
 class _Articles:
@@ -242,6 +246,29 @@ def claims_matrix(claims: list[dict[str, Any]], outlets: list[str],
     return rows
 
 
+def key_actors(events: list[dict[str, Any]], quotes: list[dict[str, Any]], limit: int = 12) -> list[dict[str, Any]]:
+    """Who acts, who is acted on and who speaks in a story, most involved first."""
+    roles: dict[str, dict[str, Any]] = {}
+
+    def count(person: dict[str, Any] | None, role: str) -> None:
+        if not person or not (person.get("entity_id") or person.get("text")):
+            return
+        key = person.get("entity_id") or person["text"].casefold()
+        entry = roles.setdefault(key, {"entity_id": person.get("entity_id"), "name": person.get("text"),
+                                       "country": person.get("country"), "actor": 0, "recipient": 0, "speaker": 0})
+        entry[role] += 1
+
+    for e in events:
+        for p in e.get("actors") or []:
+            count(p, "actor")
+        for p in e.get("recipients") or []:
+            count(p, "recipient")
+    for q in quotes:
+        count(q.get("speaker"), "speaker")
+    ranked = sorted(roles.values(), key=lambda r: (-(r["actor"] + r["recipient"] + r["speaker"]), r["name"] or ""))
+    return ranked[:limit]
+
+
 def outlet_only(articles: list[Article], mentions: list[dict[str, Any]], quotes: list[dict[str, Any]],
                 events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per outlet, what no other outlet of the story reports: entities, quotes, events, claims."""
@@ -292,7 +319,8 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
             "outlets": outlets, "timeline": timeline(store, articles, timexes, events),
             "events": events, "quotes": quotes, "quote_groups": quote_groups(quotes), "claims": claims,
             "claims_matrix": claims_matrix(claims, outlets, {a.id: _outlet(a) for a in articles}),
-            "outlet_only": outlet_only(articles, _mentions(store, articles, links), quotes, events, claims)}
+            "outlet_only": outlet_only(articles, _mentions(store, articles, links), quotes, events, claims),
+            "key_actors": key_actors(events, quotes)}
 
 
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
