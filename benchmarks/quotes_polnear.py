@@ -14,6 +14,7 @@ one gold Content with two fragments).
 
     python benchmarks/quotes_polnear.py --split dev
     python benchmarks/quotes_polnear.py --split train --limit 100 --no-write
+    python benchmarks/quotes_polnear.py --split dev --timing   # adds ms/article of extract_quotes
 
 Parsed documents are cached under /tmp (DocBin per article) because parsing dominates the run.
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,12 +240,26 @@ def score_article(scores: dict[str, Scores], doc, text: str, gold: list[Attribut
             scores[subset].add(role, [x for x in g if x], [x for x in p if x])
 
 
+def ms_per_article(extract, articles, docs, passes: int = 3) -> float:
+    """Process time of ``extract`` per article, best of ``passes`` (process time, not wall time:
+    other work on a shared machine inflates it less; the best pass drops warm-up)."""
+    best = float("inf")
+    for _ in range(passes):
+        start = time.process_time()
+        for (name, text, _), doc in zip(articles, docs):
+            extract(doc, text, name, None)
+        best = min(best, time.process_time() - start)
+    return 1000 * best / max(1, len(articles))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--parse-only", action="store_true", help="only fill the parse cache")
+    ap.add_argument("--timing", action="store_true",
+                    help="report extract_quotes process time per article (best of 3 passes; parse excluded)")
     args = ap.parse_args(argv)
 
     articles = load_split(args.split, args.limit)
@@ -258,6 +274,10 @@ def main(argv: list[str] | None = None) -> None:
         score_article(scores, doc, text, gold, predicted_attributions(quotes))
     rows = scores["all"].rows("all") + scores["speech verbs"].rows("speech verbs")
     header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
+    if args.timing:
+        ms = ms_per_article(extract_quotes, articles, docs)
+        header.append("ms/article")
+        rows = [[*row, f"{ms:.2f}"] for row in rows]
     notes = (f"PolNeAR {args.split}, {len(articles)} articles, one annotator per article (first .ann in sorted order), "
              "mentions=None. Exact = equal after trimming quote marks, edge punctuation and a leading 'that'; "
              "overlap = character Jaccard >= 0.5. Published on PolNeAR test (CofeNet, fine-tuned BERT): exact F1 "

@@ -52,32 +52,33 @@ def gold_head(doc, frags):
 def article_examples(ex: Examples, group: int, doc, text: str, gold) -> None:
     from storyline.annotate.quotes import candidates as C
     from storyline.annotate.quotes.marks import scan_quotes
+    from storyline.annotate.quotes.parsed import Parsed
 
     quotes = scan_quotes(text)
     index = C.QuoteIndex(quotes)
+    p = Parsed(doc)
     by_head = {}
     for att in gold:
         head = gold_head(doc, att.roles["Cue"]) if "Cue" in att.roles else None
-        if head is not None and C.is_cue_candidate(head):
+        if head is not None and C.is_cue_candidate(p, head.i):
             by_head.setdefault(head.i, att)
-    for token in doc:
-        if C.is_cue_candidate(token):
-            ex.add("cue", C.cue_features(token, index), token.i in by_head, group)
+    for i in range(p.n):
+        if C.is_cue_candidate(p, i):
+            ex.add("cue", C.cue_features(p, i, index), i in by_head, group)
     for i, att in sorted(by_head.items()):
-        token = doc[i]
         gold_content = normalise(text, att.roles.get("Content", ()))
-        contents = C.content_candidates(token, text, quotes)
+        contents = C.content_candidates(p, i, text, quotes)
         _add_ranked(ex, "content", group, {o: normalise(text, o) == gold_content for o in contents},
-                    lambda o: C.content_features(token, o, contents[o], text, index))
+                    lambda o: C.content_features(p, i, o, contents[o], text, index))
         gold_source = normalise(text, att.roles["Source"]) if "Source" in att.roles else ()
-        sources = C.source_candidates(token, text)
+        sources = C.source_candidates(p, i, text)
         _add_ranked(ex, "source", group,
                     {o: (normalise(text, (o,)) if o else ()) == gold_source for o in sources},
-                    lambda o: C.source_features(token, text, o, *sources[o]))
-        spans = C.cue_span_candidates(token, text, gold_content or None)
+                    lambda o: C.source_features(p, i, text, o, *sources[o]))
+        spans = C.cue_span_candidates(p, i, text, gold_content or None)
         gold_cue = normalise(text, att.roles["Cue"])
         _add_ranked(ex, "span", group, {o: normalise(text, (o,)) == gold_cue for o in spans},
-                    lambda o: C.cue_span_features(token, text, o, spans[o]))
+                    lambda o: C.cue_span_features(p, i, text, o, spans[o]))
 
 
 def _add_ranked(ex: Examples, model: str, group: int, labels: dict, featurize) -> None:

@@ -210,3 +210,39 @@ def test_rules_fallback_without_model(nlp):
     text = "The mayor said the bridge would reopen on Friday."
     quotes = extract_quotes(nlp(text), text, "a_rules", model=None)
     assert [q.content.text for q in quotes] == ["the bridge would reopen on Friday"]
+
+
+# ------------------------------------------------------------------ parse arrays, conditions
+
+
+def test_parsed_arrays_agree_with_spacy_tokens(nlp):
+    from storyline.annotate.quotes.parsed import Parsed
+
+    doc = nlp(ARTICLE + NEWS)
+    p = Parsed(doc)
+    for t in doc:
+        i = t.i
+        assert (p.lower[i], p.lemma[i], p.pos[i], p.tag[i], p.dep[i], p.ent_type[i]) == \
+            (t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.ent_type_)
+        assert p.head[i] == t.head.i and (p.idx[i], p.end[i]) == (t.idx, t.idx + len(t.text))
+        assert p.children[i] == [c.i for c in t.children]
+        assert p.subtree(i) == sorted(x.i for x in t.subtree)
+        assert p.sent(i) == (t.sent.start, t.sent.end)
+
+
+def test_linear_scores_are_sums_of_weights():
+    from storyline.annotate.quotes.learned import Linear
+
+    model = Linear({"a": 1.5, "b": -0.5}, bias=0.25)
+    assert model.scores([["a", "b", "unseen"], [], ["a"]]) == [1.25, 0.25, 1.75]
+    assert model.best({(0, 4): 0, (5, 9): 0}, lambda o: ["a"] if o == (5, 9) else ["b"]) == (5, 9)
+
+
+@pytest.mark.parametrize("model", [True, None])
+def test_a_condition_is_not_what_was_said(nlp, model):
+    text = "The government considers new sanctions if talks collapse.\nShe asked if the talks would resume.\n" \
+           "If we lose, we will fight on, he said.\n"
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_if", model=model)]
+    assert not any(c.startswith(("if talks", "talks collapse")) for c in contents)
+    assert any("the talks would resume" in c for c in contents)
+    assert any(c.startswith("If we lose") for c in contents)

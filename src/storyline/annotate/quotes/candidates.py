@@ -6,19 +6,20 @@ model does not write spans itself: it scores a cue's head token, then chooses th
 parse-derived candidates (complements, objects, the host clause, nearby quotations, the rules'
 answer), the source among subject-like relatives and the cue span among a few extents. Training
 (``benchmarks/train_quotes.py``) and inference share these functions, so features cannot drift.
+They read the parse through ``Parsed`` (token index -> attribute lists, built once per article),
+not through spaCy ``Token`` objects, which made featurising cost several times the rules.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Token
-
 from storyline.annotate.quotes.lexicon import OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan
+from storyline.annotate.quotes.parsed import Parsed
 from storyline.annotate.quotes.rules import (
-    SUBJECT_DEPS, Range, _split_around, attribution_for, content_range, cue_range, find_source, source_range,
-    token_range, trim)
+    SUBJECT_DEPS, Range, content_range, cue_range, find_source, is_condition, rule_contents, source_range, split_around,
+    trim)
 
 Fragments = tuple[Range, ...]
 CUE_POS = frozenset("VERB AUX NOUN ADJ ADP PROPN".split())
@@ -50,37 +51,37 @@ def _lexicon(lemma: str) -> str:
 # ------------------------------------------------------------------ cue
 
 
-def is_cue_candidate(token: Token) -> bool:
-    return token.pos_ in CUE_POS or token.text == ":"
+def is_cue_candidate(p: Parsed, i: int) -> bool:
+    return p.pos[i] in CUE_POS or p.lower[i] == ":"
 
 
-def cue_features(token: Token, index: QuoteIndex) -> list[str]:
+def cue_features(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
     """Why a token heads an attribution: its word, role in the parse, complements and quotes."""
-    lemma, doc = token.lemma_.lower(), token.doc
-    quoted = index.containing(token.idx) is not None
-    f = [f"l={lemma}", f"p={token.pos_}", f"t={token.tag_}", f"d={token.dep_}", f"ld={lemma}|{token.dep_}",
-         f"lt={lemma}|{token.tag_}", f"hl={token.head.lemma_.lower()}", f"dhp={token.dep_}|{token.head.pos_}",
-         f"q={quoted}", f"lq={lemma}|{quoted}", f"lex={_lexicon(lemma)}|{token.pos_}|{token.dep_}",
-         f"pv={doc[token.i - 1].lower_ if token.i else '^'}",
-         f"nx={doc[token.i + 1].lower_ if token.i + 1 < len(doc) else '$'}"]
-    for child in token.children:
-        f += [f"c={child.dep_}", f"lc={lemma}|{child.dep_}"]
-        if child.dep_ == "prep":
-            f += [f"prep={child.lower_}", f"lprep={lemma}|{child.lower_}"]
-        elif child.dep_ in SUBJECT_DEPS or child.dep_ == "nsubjpass":
-            f.append(f"subj={child.pos_}|{child.ent_type_}")
-        elif child.dep_ in ("ccomp", "xcomp", "dobj"):
-            f.append(f"comp={child.dep_}|{child.pos_}|{child.tag_}")
-    if token.text == ":":
-        f.append(f"colon_at={_bucket(token.i - token.sent.start)}")
+    lemma, pos, dep, head = p.lemma[i], p.pos[i], p.dep[i], p.head[i]
+    quoted = index.containing(p.idx[i]) is not None
+    f = [f"l={lemma}", f"p={pos}", f"t={p.tag[i]}", f"d={dep}", f"ld={lemma}|{dep}",
+         f"lt={lemma}|{p.tag[i]}", f"hl={p.lemma[head]}", f"dhp={dep}|{p.pos[head]}",
+         f"q={quoted}", f"lq={lemma}|{quoted}", f"lex={_lexicon(lemma)}|{pos}|{dep}",
+         f"pv={p.lower[i - 1] if i else '^'}", f"nx={p.lower[i + 1] if i + 1 < p.n else '$'}"]
+    for c in p.children[i]:
+        cdep = p.dep[c]
+        f += [f"c={cdep}", f"lc={lemma}|{cdep}"]
+        if cdep == "prep":
+            f += [f"prep={p.lower[c]}", f"lprep={lemma}|{p.lower[c]}"]
+        elif cdep in SUBJECT_DEPS or cdep == "nsubjpass":
+            f.append(f"subj={p.pos[c]}|{p.ent_type[c]}")
+        elif cdep in ("ccomp", "xcomp", "dobj"):
+            f.append(f"comp={cdep}|{p.pos[c]}|{p.tag[c]}")
+    if p.lower[i] == ":":
+        f.append(f"colon_at={_bucket(i - p.sent(i)[0])}")
     return f
 
 
 # ------------------------------------------------------------------ content
 
 
-def content_candidates(token: Token, text: str, quotes: list[QuotedSpan]) -> dict[Fragments, set[str]]:
-    """Possible contents of the cue at ``token`` with the kinds of candidate that proposed each."""
+def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -> dict[Fragments, set[str]]:
+    """Possible contents of the cue at token ``i`` with the kinds of candidate that proposed each."""
     out: dict[Fragments, set[str]] = {}
 
     def add(kind: str, ranges: list[Range]) -> None:
@@ -91,31 +92,34 @@ def content_candidates(token: Token, text: str, quotes: list[QuotedSpan]) -> dic
             if lead is not None:
                 out.setdefault((lead, *frags[1:]), set()).add(kind + "-cc")
 
-    rule = attribution_for(token, text, quotes)
+    def add_tokens(kind: str, groups: list[list[int]]) -> None:
+        add(kind, [content_range(p, text, g) for g in groups])
+
+    rule = rule_contents(p, i, text, quotes, find_source(p, i))
     if rule is not None:
-        add("rule", rule.contents)
-        add("rule0", rule.contents[:1])
-    for kind, node in _complements(token):
-        add(kind, [content_range(text, list(node.subtree))])
-        if node.dep_ in ("xcomp", "pcomp", "ccomp") and node.pos_ in ("VERB", "AUX"):
-            for deep_kind, deep in _complements(node):
-                add("deep:" + deep_kind, [content_range(text, list(deep.subtree))])
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    xcomp = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        add("rule", rule[0])
+        add("rule0", rule[0][:1])
+    for kind, node in _complements(p, i):
+        add_tokens(kind, [p.subtree(node)])
+        if p.dep[node] in ("xcomp", "pcomp", "ccomp") and p.pos[node] in ("VERB", "AUX"):
+            for deep_kind, deep in _complements(p, node):
+                add_tokens("deep:" + deep_kind, [p.subtree(deep)])
+    subject = next((c for c in p.children[i] if p.dep[c] in ("nsubj", "nsubjpass")), None)
+    xcomp = next((c for c in p.children[i] if p.dep[c] == "xcomp"), None)
     if subject is not None and xcomp is not None:  # "X is expected || to win"
-        add("raising", [content_range(text, list(subject.subtree)), content_range(text, list(xcomp.subtree))])
-    sent = token.sent
-    add("head_split", [content_range(text, r) for r in _split_around(list(token.head.subtree), set(token.subtree))])
-    add("sent_split", [content_range(text, r) for r in _split_around(list(sent), set(token.subtree))])
-    after = [t for t in sent if t.i > token.i]
-    if after:
-        add("rest", [content_range(text, after)])
-    before = [t for t in sent if t.i < token.left_edge.i]
-    if before:
-        add("before", [content_range(text, before)])
-    for q in _near_quotes(token, quotes):
+        add_tokens("raising", [p.subtree(subject), p.subtree(xcomp)])
+    hole = set(p.subtree(i))
+    first, last = p.sent(i)
+    add_tokens("head_split", split_around(p, p.subtree(p.head[i]), hole))
+    add_tokens("sent_split", split_around(p, list(range(first, last)), hole))
+    if i + 1 < last:
+        add_tokens("rest", [list(range(i + 1, last))])
+    left = p.left_edge(i)
+    if first < left:
+        add_tokens("before", [list(range(first, left))])
+    for q in _near_quotes(p, i, quotes):
         add("quote", [(q.start, q.end)])
-        nxt = _continuation(text, token, q, quotes)
+        nxt = _continuation(p, i, text, q, quotes)
         if nxt is not None:
             add("quote+next", [(q.start, q.end), (nxt.start, nxt.end)])
     return out
@@ -125,11 +129,11 @@ SOURCE_NOUNS = frozenset("official source spokesman spokeswoman spokesperson aid
                          "analyst report media officer minister ministry agency government".split())
 
 
-def names_a_source(token: Token, content: Fragments) -> bool:
+def names_a_source(p: Parsed, i: int, content: Fragments) -> bool:
     """"..., citing U.S. officials": the cited people or bodies are a source, not a content."""
-    if token.lemma_.lower() != "cite" or len(content) != 1:
+    if p.lemma[i] != "cite" or len(content) != 1:
         return False
-    span = token.doc.char_span(*content[0], alignment_mode="expand")
+    span = p.doc.char_span(*content[0], alignment_mode="expand")
     if span is None:
         return False
     root = span.root
@@ -137,11 +141,16 @@ def names_a_source(token: Token, content: Fragments) -> bool:
         "PERSON", "ORG", "NORP", "GPE"))
 
 
-def _continuation(text: str, token: Token, q: QuotedSpan, quotes: list[QuotedSpan]) -> QuotedSpan | None:
+def _sent_chars(p: Parsed, i: int) -> Range:
+    first, last = p.sent(i)
+    return p.idx[first], p.end[last - 1]
+
+
+def _continuation(p: Parsed, i: int, text: str, q: QuotedSpan, quotes: list[QuotedSpan]) -> QuotedSpan | None:
     """The quotation that resumes right after the cue's sentence ("...," he said. "And ...")."""
-    if q.outer_end > token.idx:
+    if q.outer_end > p.idx[i]:
         return None
-    end = token.sent.end_char
+    end = _sent_chars(p, i)[1]
     nxt = next((n for n in quotes if n.outer_start >= end - 1), None)
     if nxt is None:
         return None
@@ -149,14 +158,15 @@ def _continuation(text: str, token: Token, q: QuotedSpan, quotes: list[QuotedSpa
     return nxt if not gap.strip() and gap.count("\n") <= 2 else None
 
 
-def _complements(token: Token) -> list[tuple[str, Token]]:
-    """Complement-like children of ``token`` and objects of its prepositions, with their kind."""
+def _complements(p: Parsed, i: int) -> list[tuple[str, int]]:
+    """Complement-like children of token ``i`` and objects of its prepositions, with their kind
+    (conditions, "... if talks collapse", are none)."""
     out = []
-    for child in token.children:
-        if child.dep_ in OBJECT_DEPS:
-            out.append((child.dep_, child))
-        elif child.dep_ in ("prep", "agent"):
-            out += [("prep:" + obj.dep_, obj) for obj in child.children if obj.dep_ in ("pobj", "pcomp")]
+    for c in p.children[i]:
+        if p.dep[c] in OBJECT_DEPS and not is_condition(p, c, i):
+            out.append((p.dep[c], c))
+        elif p.dep[c] in ("prep", "agent"):
+            out += [("prep:" + p.dep[o], o) for o in p.children[c] if p.dep[o] in ("pobj", "pcomp")]
     return out
 
 
@@ -183,25 +193,25 @@ def paragraph_pieces(text: str, rng: Range) -> list[Range]:
     return pieces
 
 
-def _near_quotes(token: Token, quotes: list[QuotedSpan]) -> list[QuotedSpan]:
+def _near_quotes(p: Parsed, i: int, quotes: list[QuotedSpan]) -> list[QuotedSpan]:
     """Quotations in or touching the cue's sentence."""
-    sent = token.sent
-    lo, hi = sent.start_char - 3, sent.end_char + 3
-    return [q for q in quotes if q.outer_end >= lo and q.outer_start <= hi and not q.start <= token.idx < q.end]
+    start, end = _sent_chars(p, i)
+    lo, hi, at = start - 3, end + 3, p.idx[i]
+    return [q for q in quotes if q.outer_end >= lo and q.outer_start <= hi and not q.start <= at < q.end]
 
 
-def content_features(token: Token, frags: Fragments, kinds: set[str], text: str, index: QuoteIndex) -> list[str]:
-    lemma = token.lemma_.lower()
+def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text: str, index: QuoteIndex) -> list[str]:
+    lemma, dep, pos, at = p.lemma[i], p.dep[i], p.pos[i], p.idx[i]
     start, end = frags[0][0], frags[-1][1]
     n_chars = sum(e - s for s, e in frags)
     quote = index.containing(start)
     whole_quote = quote is not None and len(frags) == 1 and (quote.start, quote.end) == trim(text, frags[0])
-    side = "after" if start > token.idx else "before" if end <= token.idx else "around"
+    side = "after" if start > at else "before" if end <= at else "around"
     f = [f"n={len(kinds)}", f"frags={_bucket(len(frags))}", f"len={_bucket(n_chars // 10)}", f"side={side}",
          f"wq={whole_quote}", f"sq={quote is not None}", f"that={text.startswith('that ', start)}",
-         f"cdep={token.dep_}|{side}", f"cpos={token.pos_}|{side}"]
+         f"cdep={dep}|{side}", f"cpos={pos}|{side}"]
     for kind in kinds:
-        f += [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{token.dep_}", f"ks={kind}|{side}",
+        f += [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{dep}", f"ks={kind}|{side}",
               f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
     return f
 
@@ -209,74 +219,76 @@ def content_features(token: Token, frags: Fragments, kinds: set[str], text: str,
 # ------------------------------------------------------------------ source
 
 
-SourceCandidates = dict["Range | None", tuple["Token | None", set[str]]]
+SourceCandidates = dict["Range | None", tuple["int | None", set[str]]]
 
 
-def source_candidates(token: Token, text: str) -> SourceCandidates:
-    """Possible sources (range -> head token, kinds): subject-like relatives of the cue and of the
-    words it hangs from, or none."""
+def source_candidates(p: Parsed, i: int, text: str) -> SourceCandidates:
+    """Possible sources (range -> head token index, kinds): subject-like relatives of the cue and
+    of the words it hangs from, or none."""
     out: SourceCandidates = {None: (None, {"none"})}
 
-    def add(kind: str, tok: Token | None) -> None:
+    def add(kind: str, tok: int | None) -> None:
         if tok is None:
             return
-        for variant, rng in source_variants(text, tok).items():
+        for variant, rng in source_variants(p, text, tok).items():
             out.setdefault(rng, (tok, set()))[1].update((kind, f"{kind}|{variant}", variant))
 
-    add("rule", find_source(token))
-    node, depth = token, 0
+    add("rule", find_source(p, i))
+    node, depth = i, 0
     while depth < 4:
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS or child.dep_ in ("nsubjpass", "poss"):
-                add(f"{child.dep_}@{depth}", child)
-            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("to", "by", "from")):
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        add(f"{child.lower_}@{depth}", obj)
-        if node.dep_ not in INHERIT or node.head.i == node.i:
+        for c in p.children[node]:
+            if p.dep[c] in SUBJECT_DEPS or p.dep[c] in ("nsubjpass", "poss"):
+                add(f"{p.dep[c]}@{depth}", c)
+            elif p.dep[c] == "agent" or (p.dep[c] == "prep" and p.lower[c] in ("to", "by", "from")):
+                for o in p.children[c]:
+                    if p.dep[o] == "pobj":
+                        add(f"{p.lower[c]}@{depth}", o)
+        if p.dep[node] not in INHERIT or p.head[node] == node:
             break
-        if node.dep_ in ("relcl", "acl") and depth == 0:
-            add("relhead", node.head)
-        node, depth = node.head, depth + 1
-    if token.text == ":" and token.i > token.sent.start:
-        rng = trim(text, (token.sent.start_char, token.idx))
+        if p.dep[node] in ("relcl", "acl") and depth == 0:
+            add("relhead", p.head[node])
+        node, depth = p.head[node], depth + 1
+    first = p.sent(i)[0]
+    if p.lower[i] == ":" and i > first:
+        rng = trim(text, (p.idx[first], p.idx[i]))
         if rng[1] > rng[0]:
-            out.setdefault(rng, (token.doc[token.i - 1], set()))[1].add("colon")
+            out.setdefault(rng, (i - 1, set()))[1].add("colon")
     return out
 
 
-def source_variants(text: str, tok: Token) -> dict[str, Range]:
+def source_variants(p: Parsed, text: str, tok: int) -> dict[str, Range]:
     """The source's noun phrase, and the same cut at the first comma after its head (appositions,
     "Clinton, clearly frustrated,") or after a leading dash or parenthesis (a dateline)."""
-    full = source_range(text, tok)
+    full = source_range(p, text, tok)
     out = {"full": full}
-    doc = tok.doc
-    comma = next((t for t in doc[tok.i + 1:] if t.idx >= full[1] or t.text in ",("), None)  # stops early
-    if comma is not None and comma.idx < full[1]:
-        out.setdefault("to_comma", trim(text, (full[0], comma.idx)))
-    dash = max((t.idx + 1 for t in doc[max(0, tok.i - 12):tok.i] if t.text in "–—)" and t.idx >= full[0]), default=None)
+    comma = next((k for k in range(tok + 1, p.n) if p.idx[k] >= full[1] or text[p.idx[k]:p.end[k]] in ",("), None)
+    if comma is not None and p.idx[comma] < full[1]:
+        out.setdefault("to_comma", trim(text, (full[0], p.idx[comma])))
+    dash = max((p.idx[k] + 1 for k in range(max(0, tok - 12), tok)
+                if text[p.idx[k]:p.end[k]] in "–—)" and p.idx[k] >= full[0]), default=None)
     if dash is not None:
         out.setdefault("from_dash", trim(text, (dash, full[1])))
     return {k: r for k, r in out.items() if r[1] > r[0]}
 
 
-def source_features(token: Token, text: str, rng: Range | None, head: Token | None, kinds: set[str]) -> list[str]:
-    lemma = token.lemma_.lower()
+def source_features(p: Parsed, i: int, text: str, rng: Range | None, head: int | None, kinds: set[str]) -> list[str]:
+    lemma = p.lemma[i]
     if rng is None or head is None:
-        return ["none", f"none|{lemma}", f"none|{token.pos_}|{token.dep_}"]
-    side = "left" if head.i < token.i else "right"
-    f = [f"hp={head.pos_}|{head.ent_type_}", f"side={side}", f"dist={_bucket(abs(head.i - token.i))}",
-         f"pron={head.pos_ == 'PRON'}", f"hl={head.lower_ if head.pos_ == 'PRON' else head.pos_}",
+        return ["none", f"none|{lemma}", f"none|{p.pos[i]}|{p.dep[i]}"]
+    side = "left" if head < i else "right"
+    hpos = p.pos[head]
+    f = [f"hp={hpos}|{p.ent_type[head]}", f"side={side}", f"dist={_bucket(abs(head - i))}",
+         f"pron={hpos == 'PRON'}", f"hl={p.lower[head] if hpos == 'PRON' else hpos}",
          f"comma={',' in text[rng[0]:rng[1]]}", f"n={len(kinds)}"]
     for kind in kinds:
-        f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{token.pos_}", f"ks={kind}|{side}"]
+        f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{p.pos[i]}", f"ks={kind}|{side}"]
     return f
 
 
 # ------------------------------------------------------------------ cue span
 
 
-def cue_span_candidates(token: Token, text: str, content: Fragments | None) -> dict[Range, set[str]]:
+def cue_span_candidates(p: Parsed, i: int, text: str, content: Fragments | None) -> dict[Range, set[str]]:
     """Extents of the cue: the word, the word with its auxiliaries (PolNeAR's "has said"), with
     a particle or preposition ("pointed to"), or everything up to the content."""
     out: dict[Range, set[str]] = {}
@@ -286,27 +298,23 @@ def cue_span_candidates(token: Token, text: str, content: Fragments | None) -> d
         if rng[1] > rng[0]:
             out.setdefault(rng, set()).add(kind)
 
-    base = cue_range(token)
+    base = cue_range(p, i)
     add("base", base)
-    out.setdefault((token.idx, token.idx + len(token.text)), set()).add("word")  # untrimmed: a colon
-    doc = token.doc
-    if token.i + 1 < len(doc) and doc[token.i + 1].head.i == token.i and doc[token.i + 1].pos_ in ("ADP", "PART"):
-        add("prep", (base[0], doc[token.i + 1].idx + len(doc[token.i + 1].text)))
+    out.setdefault((p.idx[i], p.end[i]), set()).add("word")  # untrimmed: a colon
+    if i + 1 < p.n and p.head[i + 1] == i and p.pos[i + 1] in ("ADP", "PART"):
+        add("prep", (base[0], p.end[i + 1]))
     if content and content[0][0] > base[1]:
-        gap = [t for t in doc[token.i + 1:token.i + 10] if t.idx < content[0][0]]
-        if 0 < len(gap) <= 8 and not any(t.text in ".;\n" for t in gap):
-            add("upto", token_range([*_prefix(token, base), *gap]))
+        gap = [k for k in range(i + 1, min(i + 10, p.n)) if p.idx[k] < content[0][0]]
+        if 0 < len(gap) <= 8 and not any(text[p.idx[k]:p.end[k]] in ".;\n" for k in gap):
+            prefix = [k for k in range(max(0, i - 4), i + 1) if p.idx[k] >= base[0]]
+            add("upto", p.span([*prefix, *gap]))
     return out
 
 
-def _prefix(token: Token, base: Range) -> list[Token]:
-    return [t for t in token.doc[max(0, token.i - 4):token.i + 1] if t.idx >= base[0]]
-
-
-def cue_span_features(token: Token, text: str, rng: Range, kinds: set[str]) -> list[str]:
-    lemma = token.lemma_.lower()
-    words = text[rng[0]:rng[1]].count(" ") + 1
-    f = [f"w={_bucket(words)}", f"n={len(kinds)}"]
+def cue_span_features(p: Parsed, i: int, text: str, rng: Range, kinds: set[str]) -> list[str]:
+    lemma, pos = p.lemma[i], p.pos[i]
+    words = _bucket(text[rng[0]:rng[1]].count(" ") + 1)
+    f = [f"w={words}", f"n={len(kinds)}"]
     for kind in kinds:
-        f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{token.pos_}", f"kw={kind}|{_bucket(words)}"]
+        f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{pos}", f"kw={kind}|{words}"]
     return f

@@ -24,6 +24,9 @@ call cite support criticize criticise attack praise blast condemn endorse defend
 seek refuse decline hope expect promise pledge vow agree demand deny reject oppose welcome dismiss
 """.split())
 
+# verbs whose "if" clause is an indirect question ("asked if the talks would resume"), not a condition
+QUESTION_VERBS = frozenset("ask wonder question inquire enquire know check see doubt unclear clear".split())
+
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS | OBJECT_VERBS
 
 # cues whose content may be a direct object clause only in quotes (he said: "..."), not a noun

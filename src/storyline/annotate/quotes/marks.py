@@ -17,6 +17,7 @@ OPENERS = {"“": DOUBLE, "„": DOUBLE, "‟": DOUBLE, "«": DOUBLE, "‹": SIN
 CLOSERS = {"”": DOUBLE, "»": DOUBLE, "›": SINGLE, "’": SINGLE}
 AMBIGUOUS = {'"': DOUBLE, "'": SINGLE}
 MARKS = set(OPENERS) | set(CLOSERS) | set(AMBIGUOUS)
+_MARK = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
 _DOUBLED = re.compile(r"(?<!')''(?!')")
 _LEFT_BOUNDARY = set("([{—–-/") | set(OPENERS)
 _RIGHT_BOUNDARY = set(".,;:!?)]}—–-…/") | set(CLOSERS)
@@ -84,11 +85,9 @@ def classify(text: str, i: int) -> tuple[str, str] | None:
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            bounds.append((start, i))
-            start = i + 1
-    bounds.append((start, len(text)))
+    for line in text.split("\n"):
+        bounds.append((start, start + len(line)))
+        start += len(line) + 1
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
@@ -139,8 +138,9 @@ def _scan(text: str) -> list[QuotedSpan]:
             stack.append(carried)
             skip = _opening_mark_at_start(text, p_start, p_end, carried.family) or -1
             carried = None
-        for i in range(p_start, p_end):
-            if i == skip or text[i] not in MARKS:
+        for m in _MARK.finditer(text, p_start, p_end):  # only the marks, not every character
+            i = m.start()
+            if i == skip:
                 continue
             kind = classify(text, i)
             if kind is not None:

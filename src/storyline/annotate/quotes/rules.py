@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from storyline.annotate.quotes.lexicon import CUE_VERBS, MEDIUM_HEADS, MEDIUM_NOUNS, NEEDS_CLAUSE, OBJECT_VERBS
+from storyline.annotate.quotes.lexicon import (
+    CUE_VERBS, MEDIUM_HEADS, MEDIUM_NOUNS, NEEDS_CLAUSE, OBJECT_VERBS, QUESTION_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan
+from storyline.annotate.quotes.parsed import Parsed
 
 Range = tuple[int, int]
 
@@ -27,6 +29,7 @@ RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 _GAP = re.compile(r"[\s,:;—–\-]*")
 _EDGE_PUNCT = " \t\r\n,;:—–-"
 _QUOTE_CHARS = "\"'“”‘’«»‹›„‚‛‟"
+_NEEDS_CONTENT = NEEDS_CLAUSE | OBJECT_VERBS  # no content from the parse: no attribution
 
 
 @dataclass(slots=True)
@@ -45,11 +48,6 @@ class Attribution:
 # ------------------------------------------------------------------ spans of tokens
 
 
-def token_range(tokens) -> Range:
-    tokens = list(tokens)
-    return min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
-
-
 def trim(text: str, rng: Range) -> Range:
     """Trim whitespace, edge punctuation and edge quote marks."""
     start, end = rng
@@ -60,72 +58,82 @@ def trim(text: str, rng: Range) -> Range:
     return start, end
 
 
-def content_range(text: str, tokens: list[Token]) -> Range:
+def content_range(p: Parsed, text: str, tokens: list[int]) -> Range:
     """The content's characters without a leading complementizer ("said that ...")."""
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")):
-        tokens = tokens[1:]
-    return trim(text, token_range(tokens)) if tokens else (0, 0)
+    tokens = sorted(tokens)
+    k = 0
+    while k < len(tokens) and (p.is_punct[tokens[k]] or (p.dep[tokens[k]] == "mark" and p.lower[tokens[k]] == "that")):
+        k += 1
+    return trim(text, p.span(tokens[k:])) if k < len(tokens) else (0, 0)
 
 
 # ------------------------------------------------------------------ cues
 
 
-def is_cue(token: Token) -> bool:
-    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+def is_cue(p: Parsed, i: int) -> bool:
+    if _is_according(p, i):
         return True
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_VERBS:
+    if p.pos[i] not in ("VERB", "AUX") or p.lemma[i] not in CUE_VERBS:
         return False
-    return token.dep_ not in ("amod", "compound") and token.tag_ != "VBN" or _has_aux(token)
+    return p.dep[i] not in ("amod", "compound") and p.tag[i] != "VBN" or _has_aux(p, i)
 
 
-def _has_aux(token: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") for c in token.children)
+def _to_of(p: Parsed, i: int) -> int | None:
+    """The "to" of "according to"."""
+    return next((c for c in p.children[i] if p.lower[c] == "to"), None)
 
 
-def cue_range(token: Token) -> Range:
-    if token.lower_ == "according":
-        to = next(c for c in token.children if c.lower_ == "to")
-        return token.idx, to.idx + len(to.text)
-    prt = [c for c in token.children if c.dep_ == "prt"]
-    return token_range([*_auxiliaries_before(token), token, *prt])
+def _is_according(p: Parsed, i: int) -> bool:
+    return p.lower[i] == "according" and _to_of(p, i) is not None
 
 
-def _auxiliaries_before(token: Token) -> list[Token]:
+def _has_aux(p: Parsed, i: int) -> bool:
+    return any(p.dep[c] in ("aux", "auxpass") for c in p.children[i])
+
+
+def cue_range(p: Parsed, i: int) -> Range:
+    if _is_according(p, i):
+        return p.idx[i], p.end[_to_of(p, i)]
+    prt = [c for c in p.children[i] if p.dep[c] == "prt"]
+    return p.span([*_auxiliaries_before(p, i), i, *prt])
+
+
+def _auxiliaries_before(p: Parsed, i: int) -> list[int]:
     """"has said", "also said": auxiliaries and adverbs right before the verb belong to the cue
     (PolNeAR's convention), when they start with an auxiliary or an adverb of the cue itself."""
-    doc, run = token.doc, []
-    i = token.i - 1
-    while i >= 0 and doc[i].head.i == token.i and doc[i].dep_ in CUE_PREFIX_DEPS:
-        run.insert(0, doc[i])
-        i -= 1
-    return run
+    k = i - 1
+    while k >= 0 and p.head[k] == i and p.dep[k] in CUE_PREFIX_DEPS:
+        k -= 1
+    return list(range(k + 1, i))
 
 
 # ------------------------------------------------------------------ source
 
 
-def find_source(token: Token, depth: int = 0) -> Token | None:
+def find_source(p: Parsed, i: int, depth: int = 0) -> int | None:
     """The subject of the cue, or of the verb it hangs from (conjunct, participle, xcomp)."""
-    if token.lower_ == "according":
-        to = next(c for c in token.children if c.lower_ == "to")
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
-    for child in token.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                return token.head
-            return child
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if token.dep_ in INHERIT_DEPS and token.head.i != token.i and depth < 3:
-        return find_source(token.head, depth + 1)
+    if _is_according(p, i):
+        return next((c for c in p.children[_to_of(p, i)] if p.dep[c] == "pobj"), None)
+    for c in p.children[i]:
+        if p.dep[c] in SUBJECT_DEPS:
+            if p.lower[c] in RELATIVE_PRONOUNS and p.dep[i] == "relcl":
+                return p.head[i]
+            return c
+        if p.dep[c] == "agent":
+            return next((o for o in p.children[c] if p.dep[o] == "pobj"), None)
+    if p.dep[i] in INHERIT_DEPS and p.head[i] != i and depth < 3:
+        return find_source(p, p.head[i], depth + 1)
     return None
 
 
-def source_range(text: str, source: Token) -> Range:
+def source_range(p: Parsed, text: str, source: int) -> Range:
     """The subject's noun phrase, without relative clauses that hold the cue itself."""
-    tokens = [t for t in source.subtree if not _inside_relcl_of(t, source)]
-    return trim(text, _clip_to_line(text, token_range(tokens), source.idx))
+    tokens = p.subtree(source)
+    relative = [t for c in p.children[source] if p.dep[c] == "relcl" for t in p.subtree(c)]
+    if relative:
+        relative = set(relative)
+        tokens = [t for t in tokens if t not in relative]
+    return trim(text, _clip_to_line(text, p.span(tokens), p.idx[source]))
 
 
 def _clip_to_line(text: str, rng: Range, anchor: int) -> Range:
@@ -136,66 +144,71 @@ def _clip_to_line(text: str, rng: Range, anchor: int) -> Range:
     return start, end
 
 
-def _inside_relcl_of(token: Token, head: Token) -> bool:
-    while token.i != head.i and token.head.i != token.i:
-        if token.dep_ == "relcl" and token.head.i == head.i:
-            return True
-        token = token.head
-    return False
-
-
 # ------------------------------------------------------------------ content
 
 
-def dependency_contents(token: Token) -> list[list[Token]]:
+def dependency_contents(p: Parsed, i: int) -> list[list[int]]:
     """Token groups of the content according to the parse."""
-    if token.lower_ == "according":
-        host = token.head
-        phrase = set(token.subtree)
-        clause = list(host.subtree) if host.pos_ in ("VERB", "AUX") else list(token.sent)
-        return _split_around(clause, phrase)
-    comps = [c for c in token.children if c.dep_ == "ccomp"]
+    if p.lower[i] == "according":
+        host = p.head[i]
+        clause = p.subtree(host) if p.pos[host] in ("VERB", "AUX") else list(range(*p.sent(i)))
+        return split_around(p, clause, set(p.subtree(i)))
+    comps = [c for c in p.children[i] if p.dep[c] == "ccomp" and not is_condition(p, c, i)]
     if len(comps) > 1:  # "X said A, and Y said B" parsed as two complements of the first cue
-        comps = [c for c in comps if not _has_own_attribution(c)] or comps[:1]
+        comps = [c for c in comps if not _has_own_attribution(p, c)] or comps[:1]
     if comps:
-        return [_without_reported_conjuncts(list(c.subtree)) for c in comps]
-    if token.lemma_.lower() in OBJECT_VERBS:
-        objects = [c for c in token.children if c.dep_ in ("xcomp", "dobj")]
-        objects += [p for p in token.children if p.dep_ == "prep" and p.lower_ in ("for", "on") and token.lemma_ == "call"]
+        return [_without_reported_conjuncts(p, p.subtree(c)) for c in comps]
+    if p.lemma[i] in OBJECT_VERBS:
+        objects = [c for c in p.children[i] if p.dep[c] in ("xcomp", "dobj")]
+        objects += [c for c in p.children[i] if p.dep[c] == "prep" and p.lower[c] in ("for", "on")
+                    and p.doc[i].lemma_ == "call"]
         if objects:
-            return [list(objects[0].subtree)]
-    if token.dep_ == "parataxis" or (token.dep_ == "advcl" and _is_parenthetical(token)):
-        return _split_around(list(token.head.subtree), set(token.subtree))
+            return [p.subtree(objects[0])]
+    if p.dep[i] == "parataxis" or (p.dep[i] == "advcl" and _is_parenthetical(p, i)):
+        return split_around(p, p.subtree(p.head[i]), set(p.subtree(i)))
     return []
 
 
-def _has_own_attribution(token: Token) -> bool:
-    return is_cue(token) and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+def is_condition(p: Parsed, clause: int, cue: int) -> bool:
+    """"considers sanctions if talks collapse": a clause opened by "if", "unless" or "in case" is
+    the condition of the cue, not what was said (the parser often labels it a complement). After
+    a question verb ("asked if ...") it is the reported question and stays."""
+    if p.lemma[cue] in QUESTION_VERBS:
+        return False
+    for c in p.children[clause]:
+        if p.dep[c] == "mark" and (p.lower[c] in ("if", "unless") or
+                                   (p.lower[c] == "in" and c + 1 < p.n and p.lower[c + 1] == "case")):
+            return True
+    return False
 
 
-def _without_reported_conjuncts(tokens: list[Token]) -> list[Token]:
+def _has_own_attribution(p: Parsed, i: int) -> bool:
+    return is_cue(p, i) and any(p.dep[c] in SUBJECT_DEPS for c in p.children[i])
+
+
+def _without_reported_conjuncts(p: Parsed, tokens: list[int]) -> list[int]:
     """Cut "..., and a senior official said ..." off the content: a coordinated clause with a cue
     and a subject of its own is another attribution."""
     for t in tokens:
-        if t.dep_ == "conj" and _has_own_attribution(t):
-            return [x for x in tokens if x.i < t.left_edge.i and not (x.dep_ == "cc" and x.head.i == t.head.i
-                                                                      and x.i > t.head.i)]
+        if p.dep[t] == "conj" and _has_own_attribution(p, t):
+            left, head = p.left_edge(t), p.head[t]
+            return [x for x in tokens if x < left and not (p.dep[x] == "cc" and p.head[x] == head and x > head)]
     return tokens
 
 
-def _is_parenthetical(token: Token) -> bool:
+def _is_parenthetical(p: Parsed, i: int) -> bool:
     """"..., he said, ..." hanging as an adverbial clause inside its host sentence."""
-    left, right = token.left_edge, token.right_edge
-    doc = token.doc
-    before = doc[left.i - 1] if left.i > 0 else None
-    after = doc[right.i + 1] if right.i + 1 < len(doc) else None
-    return before is not None and before.text == "," and (after is None or after.text in (",", ".", ";"))
+    sub = p.subtree(i)
+    left, right = sub[0], sub[-1]
+    if left == 0 or p.lower[left - 1] != ",":
+        return False
+    return right + 1 >= p.n or p.lower[right + 1] in (",", ".", ";")
 
 
-def _split_around(tokens: list[Token], hole: set[Token]) -> list[list[Token]]:
+def split_around(p: Parsed, tokens: list[int], hole: set[int]) -> list[list[int]]:
     """The runs of ``tokens`` outside ``hole`` (content interrupted by the cue)."""
     runs, run = [], []
-    for t in sorted(tokens, key=lambda t: t.i):
+    for t in sorted(tokens):
         if t in hole:
             if run:
                 runs.append(run)
@@ -204,22 +217,22 @@ def _split_around(tokens: list[Token], hole: set[Token]) -> list[list[Token]]:
             run.append(t)
     if run:
         runs.append(run)
-    return [r for r in runs if any(not t.is_punct for t in r)]
+    punct = p.is_punct
+    return [r for r in runs if not all(punct[t] for t in r)]
 
 
-def frame_range(token: Token, source: Token | None) -> Range:
+def frame_range(p: Parsed, i: int, source: int | None) -> Range:
     """Characters of the cue's own clause (source, cue, auxiliaries, medium), not its content."""
-    tokens = [token]
-    if token.lower_ == "according":
-        tokens = list(token.subtree)
+    tokens = [i]
+    if p.lower[i] == "according":
+        tokens = list(p.subtree(i))
     else:
-        for child in token.children:
-            if child.dep_ in FRAME_DEPS:
-                tokens.extend(child.subtree)
-    if source is not None and source.i < token.i:
-        tokens.extend(source.subtree)
-    tokens = [t for t in tokens if not t.is_punct or t.i == token.i]
-    return token_range(tokens)
+        for c in p.children[i]:
+            if p.dep[c] in FRAME_DEPS:
+                tokens.extend(p.subtree(c))
+    if source is not None and source < i:
+        tokens.extend(p.subtree(source))
+    return p.span([t for t in tokens if not p.is_punct[t] or t == i])
 
 
 def attach_quotes(text: str, contents: list[Range], frame: Range, quotes: list[QuotedSpan],
@@ -305,19 +318,20 @@ def _is_media_name(token: Token) -> bool:
 def _name_text(token: Token) -> str:
     parts = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod", "nmod", "poss", "case")
              or t.i == token.i]
-    start, end = token_range(parts)
-    return token.doc.text[start:end]
+    first, last = min(t.i for t in parts), max(t.i for t in parts)
+    return token.doc[first:last + 1].text  # not doc.text: that joins the whole document
 
 
 # ------------------------------------------------------------------ attributions
 
 
-def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan]) -> list[Attribution]:
+def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], parsed: Parsed | None = None) -> list[Attribution]:
+    p = parsed or Parsed(doc)
     attributions = []
-    for token in doc:
-        if not is_cue(token):
+    for i in range(p.n):
+        if not is_cue(p, i):
             continue
-        att = attribution_for(token, text, quotes)
+        att = attribution_for(p, i, text, quotes)
         if att is not None and not att.nested:
             attributions.append(att)
     resolve_conflicts(attributions)
@@ -333,26 +347,36 @@ def resolve_conflicts(attributions: list[Attribution]) -> None:
         att.contents = [r for r in att.contents if r not in att.weak or r not in strong]
 
 
-def attribution_for(token: Token, text: str, quotes: list[QuotedSpan]) -> Attribution | None:
-    source = find_source(token)
-    groups = dependency_contents(token)
-    if not groups and token.lemma_.lower() in NEEDS_CLAUSE | OBJECT_VERBS and token.lower_ != "according":
+def attribution_for(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -> Attribution | None:
+    source = find_source(p, i)
+    found = rule_contents(p, i, text, quotes, source)
+    if found is None:
         return None
-    contents = [content_range(text, g) for g in groups]
-    frame = frame_range(token, source)
+    contents, weak, frame = found
+    token = p.token(i)
+    att = Attribution(cue=cue_range(p, i), cue_token=token, contents=contents, frame=frame,
+                      nested=inside_quote(frame, quotes), weak=weak)
+    if source is not None:
+        att.source, att.source_token = source_range(p, text, source), p.token(source)
+    att.medium = None if p.lower[i] == "according" else find_medium(token)
+    return att
+
+
+def rule_contents(p: Parsed, i: int, text: str, quotes: list[QuotedSpan],
+                  source: int | None) -> tuple[list[Range], set[Range], Range] | None:
+    """The rules' contents of the cue at ``i`` (with the weak ones and the cue's frame); the
+    learned model reads only these, so it skips the rest of ``attribution_for``."""
+    groups = dependency_contents(p, i)
+    if not groups and p.lemma[i] in _NEEDS_CONTENT and p.lower[i] != "according":
+        return None
+    contents = [content_range(p, text, g) for g in groups]
+    frame = frame_range(p, i, source)
     weak: set[Range] = set()
     contents = [r for r in attach_quotes(text, contents, frame, quotes, weak) if r[1] > r[0]]
     trimmed = [trim(text, r) for r in contents]
     weak = {t for r, t in zip(contents, trimmed) if r in weak}
     contents = [r for r in trimmed if r[1] > r[0]]
-    if not contents:
-        return None
-    att = Attribution(cue=cue_range(token), cue_token=token, contents=contents, frame=frame,
-                      nested=inside_quote(frame, quotes), weak=weak)
-    if source is not None:
-        att.source, att.source_token = source_range(text, source), source
-    att.medium = None if token.lower_ == "according" else find_medium(token)
-    return att
+    return (contents, weak, frame) if contents else None
 
 
 def attach_continuations(text: str, attributions: list[Attribution], quotes: list[QuotedSpan]) -> None:
