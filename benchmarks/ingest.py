@@ -35,7 +35,9 @@ def corpus_subset(tmp: Path, limit: int | None) -> tuple[Path, int, int]:
 
 def run_child(code: str, *args: str) -> dict:
     """Run in a fresh process so peak RSS (self + children) belongs to that run alone."""
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"benchmark run failed ({out.returncode}):\n{out.stderr[-4000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
