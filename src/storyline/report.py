@@ -16,8 +16,8 @@ def headline(item: Any, words: int = 12) -> str:
     """What to call an article or story: its title, else the opening words of its text or
     summary (a display fallback; the stored title stays null rather than invented)."""
     get = item.get if isinstance(item, dict) else lambda k, d=None: getattr(item, k, d)
-    if get("title"):
-        return get("title")
+    if get("title") or get("headline"):
+        return get("title") or get("headline")
     lead = (get("text") or get("summary") or "").split()
     return " ".join(lead[:words]) + (" …" if len(lead) > words else "") if lead else get("id")
 

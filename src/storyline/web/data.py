@@ -82,8 +82,8 @@ class Filters:
 # ------------------------------------------------------------------ small shapes
 
 def article_summary(article: Article) -> dict[str, Any]:
-    """An article without its text (lists, stories)."""
-    d = article.to_dict()
+    """An article without its text (lists, stories), with the headline to show for it."""
+    d = {**article.to_dict(), "headline": headline(article)}
     for key in ("text", "raw_segments", "path"):
         d.pop(key)
     return d
