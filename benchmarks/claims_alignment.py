@@ -6,15 +6,21 @@ sentence of each by its character offsets (no article text is stored here), with
 ``same`` (both state the same claim) and ``conflict`` (null or the field that differs).
 Candidates were drawn with ``--sample``: per story, cross-outlet sentence pairs at high, medium and
 low TF-IDF similarity, plus similar pairs that carry different numbers (where conflicts live).
-Every pair was labelled by reading it, before running ``align_claims`` on it.
+Every pair was labelled by reading it, before running ``align_claims`` on it. A second round
+(bands ``counts``, ``conflict-hunt``, ``same-count``) drew candidate conflicts: cross-outlet pairs that
+both carry figures counting the same word (killed, injured, people, percent...), with look-alikes
+kept; optional keys say why a pair looks like a conflict (``look``: approximate, different things,
+update, precision, units, sum of parts...) and mark time-ordered updates (``update``: true).
 
 Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
-Conflict detection is scored on the pairs labelled ``same``: predicted when that claim lists a
-conflict between the two articles. Stories are split by a hash of their label; the similarity
+Conflict detection is scored end to end (a conflict, not an update, between the two articles in
+the claim holding both sentences) and alone (the two sentences compared as one claim, so the rules
+are measured apart from alignment); gold conflicts exist only on pairs labelled ``same``. Stories are split by a hash of their label; the similarity
 threshold was chosen looking at the "fit" half only.
 
     python benchmarks/claims_alignment.py [--no-write]
     python benchmarks/claims_alignment.py --sample 4 > /tmp/candidates.jsonl   # draw pairs to label
+    python benchmarks/claims_alignment.py --sample 1 --bands numbers,counts --seed 29 > /tmp/numbers.jsonl
 """
 from __future__ import annotations
 
@@ -91,8 +97,20 @@ _NUM = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|n
                   r"twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b", re.I)
 
 
+_COUNTED = re.compile(r"(?:\b\d[\d,.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                      r"thirty|forty|fifty|hundred|thousand|million|billion))\s+(?:[a-z]+\s+){0,2}?([a-z]{3,})", re.I)
+_SAME_THING = {"dead": "killed", "deaths": "killed", "died": "killed", "wounded": "injured", "injuries": "injured",
+               "hurt": "injured", "percent": "%", "per": "%"}
+
+
+def _counted(text: str) -> set[str]:
+    """Words right after a number ("six people", "12 killed"): candidate conflicts count the same thing."""
+    return {_SAME_THING.get(w.lower(), w.lower()) for w in _COUNTED.findall(text)} - {"the", "and", "of", "in"}
+
+
 def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: int = 13) -> list[dict]:
-    """Candidate pairs per story: high / medium / low TF-IDF similarity and 'different numbers'."""
+    """Candidate pairs per story: high / medium / low TF-IDF similarity, 'different numbers' (similar
+    pairs) and 'counts' (less similar pairs counting the same word: where conflicts and look-alikes live)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     rng = random.Random(seed)
@@ -116,6 +134,8 @@ def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: in
                 nums_a, nums_b = set(_NUM.findall(s.text.lower())), set(_NUM.findall(t.text.lower()))
                 if v >= 0.3 and nums_a and nums_b and nums_a != nums_b:
                     bands["numbers"].append((i, j, v))
+                elif v >= 0.12 and nums_a and nums_b and _counted(s.text) & _counted(t.text):
+                    bands["counts"].append((i, j, v))
         for band, cands in sorted(bands.items()):
             for i, j, v in rng.sample(cands, min(per_band, len(cands))):
                 (a, s), (b, t) = units[i], units[j]
@@ -149,15 +169,33 @@ def _covers(support: dict, article_id: str, span: list[int]) -> bool:
     return support["article_id"] == article_id and span[0] <= s["start"] and s["end"] <= span[1]
 
 
-def decide(claims: list[dict], pair: dict) -> tuple[bool, set[str]]:
-    """(aligned, conflict fields between the two articles) for one labelled pair."""
+def decide(claims: list[dict], pair: dict) -> tuple[bool, set[str], bool]:
+    """(aligned, conflict fields between the two articles, an update between them) for one pair."""
     for claim in claims:
         sup = claim["support"]
         if any(_covers(s, pair["a"], pair["a_span"]) for s in sup) and any(_covers(s, pair["b"], pair["b_span"]) for s in sup):
-            fields = {c["field"] for c in claim["conflicts"]
-                      if {pair["a"], pair["b"]} <= {v["article_id"] for v in c["values"]}}
-            return True, fields
-    return False, set()
+            between = [c for c in claim["conflicts"] if {pair["a"], pair["b"]} <= {v["article_id"] for v in c["values"]}]
+            return (True, {c["field"] for c in between if c.get("kind") != "update"},
+                    any(c.get("kind") == "update" for c in between))
+    return False, set(), False
+
+
+def pair_decisions(pairs: list[dict], stories: dict[str, list[Article]], ann: dict) -> list[tuple[set[str], bool]]:
+    """(conflict fields, update) of each labelled pair compared on its own, as if aligned: the
+    conflict rules measured apart from alignment."""
+    from storyline.compare.claims import Unit, outlet_key, pair_conflicts
+
+    arts = {a.id: a for arts in stories.values() for a in arts}
+    out = []
+    for p in pairs:
+        a, b = arts[p["a"]], arts[p["b"]]
+        units = [Unit(a.id, outlet_key(a), a.outlet, Span.of(a.text, *p["a_span"])),
+                 Unit(b.id, outlet_key(b), b.outlet, Span.of(b.text, *p["b_span"]))]
+        records = pair_conflicts(units, [a, b], {a.id: ann[a.id][1], b.id: ann[b.id][1]},
+                                 {a.id: ann[a.id][2], b.id: ann[b.id][2]})
+        out.append(({c["field"] for c in records if c.get("kind") != "update"},
+                    any(c.get("kind") == "update" for c in records)))
+    return out
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -166,60 +204,92 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(pairs: list[dict], claims: dict[str, list[dict]]) -> dict[str, list]:
-    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 6)  # align tp fp fn, conflict tp fp fn
-    for pair in pairs:
-        aligned, fields = decide(claims[pair["story"]], pair)
-        gold_conflict = pair.get("conflict")
+def score(pairs: list[dict], claims: dict[str, list[dict]],
+          alone: list[tuple[set[str], bool]] | None = None) -> dict[str, list]:
+    """Counts per split: align tp fp fn, conflict tp fp fn (end to end: the pair must be aligned),
+    conflict tp fp fn of the pairs compared alone, updates called conflicts / updates found.
+    A conflict is gold only on pairs labelled same; one predicted on any other pair is a false alarm."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 11)
+    for k, pair in enumerate(pairs):
+        aligned, fields, _ = decide(claims[pair["story"]], pair)
+        gold = pair.get("conflict") if pair["same"] else None
         for key in ("all", half_of(pair["story"])):
             c = counts[key]
             c[0] += aligned and pair["same"]
             c[1] += aligned and not pair["same"]
             c[2] += pair["same"] and not aligned
-            if pair["same"]:
-                c[3] += bool(gold_conflict) and gold_conflict in fields
-                c[4] += bool(fields) and gold_conflict not in fields
-                c[5] += bool(gold_conflict) and gold_conflict not in fields
+            _conflict_counts(c, 3, gold, fields)
+            if alone is not None:
+                _conflict_counts(c, 6, gold, alone[k][0])
+                c[9] += bool(pair.get("update")) and bool(alone[k][0])
+                c[10] += bool(pair.get("update")) and alone[k][1]
     return counts
+
+
+def _conflict_counts(c: list[int], at: int, gold: str | None, fields: set[str]) -> None:
+    c[at] += bool(gold) and gold in fields
+    c[at + 1] += bool(fields) and gold not in fields
+    c[at + 2] += bool(gold) and gold not in fields
+
+
+def per_field(pairs: list[dict], alone: list[tuple[set[str], bool]]) -> list[list]:
+    """Conflict P/R per field, pairs compared alone."""
+    rows = []
+    for field in sorted({p["conflict"] for p in pairs if p.get("conflict")} | {f for fs, _ in alone for f in fs}):
+        tp = sum(1 for p, (fs, _) in zip(pairs, alone) if p["same"] and p.get("conflict") == field and field in fs)
+        fp = sum(1 for p, (fs, _) in zip(pairs, alone) if field in fs and not (p["same"] and p.get("conflict") == field))
+        fn = sum(1 for p, (fs, _) in zip(pairs, alone) if p["same"] and p.get("conflict") == field and field not in fs)
+        rows.append([f"field {field} (alone)", tp + fn, *prf(tp, fp, fn)])
+    return rows
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=0, help="draw N candidate pairs per band and story (JSONL on stdout)")
+    ap.add_argument("--bands", default="high,medium,low,numbers,counts", help="with --sample: bands to draw")
+    ap.add_argument("--seed", type=int, default=13, help="with --sample")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--sweep", action="store_true", help="print fit-half F1 per similarity threshold")
     ap.add_argument("--cache", help="pickle of the annotations (made when missing), to iterate quickly")
     args = ap.parse_args()
     stories = load_stories()
-    if args.sample:
-        ann = annotate(stories)
-        for row in sample(stories, ann, args.sample):
-            print(json.dumps(row, ensure_ascii=False))
-        return
     pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8")]
+    if args.sample:
+        labelled = {(p["a"], tuple(p["a_span"]), p["b"], tuple(p["b_span"])) for p in pairs}
+        for row in sample(stories, cached_annotations(stories, args.cache), args.sample, args.seed):
+            if row["band"] in args.bands.split(",") and (row["a"], tuple(row["a_span"]), row["b"], tuple(row["b_span"])) not in labelled:
+                print(json.dumps(row, ensure_ascii=False))
+        return
     stories = {s: arts for s, arts in stories.items() if s in {p["story"] for p in pairs}}
     ann = cached_annotations(stories, args.cache)
     if args.sweep:
         sweep(pairs, stories, ann)
         return
     claims = predictions(stories, ann)
-    counts = score(pairs, claims)
+    alone = pair_decisions(pairs, stories, ann)
+    counts = score(pairs, claims, alone)
     rows = []
     for key in ("fit", "held-out", "all"):
         c = counts[key]
-        n = sum(1 for p in pairs if key == "all" or half_of(p["story"]) == key)
-        same = sum(1 for p in pairs if p["same"] and (key == "all" or half_of(p["story"]) == key))
-        conf = sum(1 for p in pairs if p.get("conflict") and (key == "all" or half_of(p["story"]) == key))
-        rows.append([key, n, same, *prf(*c[:3]), conf, *prf(*c[3:])])
+        mine = [p for p in pairs if key == "all" or half_of(p["story"]) == key]
+        rows.append([key, len(mine), sum(p["same"] for p in mine), *prf(*c[:3]),
+                     sum(bool(p.get("conflict")) for p in mine if p["same"]), *prf(*c[3:6])[:2], *prf(*c[6:9]),
+                     f"{c[9]}/{c[10]}/{sum(bool(p.get('update')) for p in mine)}"])
+    fields = "; ".join(f"{name}: {n} gold, P {p:.2f} R {r:.2f}" for name, n, p, r, _ in per_field(pairs, alone))
     n_claims = sum(len(c) for c in claims.values())
     multi = sum(1 for cs in claims.values() for c in cs if len({s["article_id"] for s in c["support"]}) > 1)
     notes = (f"{len(pairs)} hand-labelled cross-outlet sentence pairs from {len({p['story'] for p in pairs})} "
              f"news_cluster stories (<= {MAX_ARTICLES} articles each); {n_claims} claims predicted, {multi} with "
              "support from more than one article. Alignment: P/R of pairs put in one claim vs labelled 'same'. "
-             "Conflict: on labelled-same pairs, P/R of a conflict between the two articles with the labelled field.")
+             "Conflict e2e: P/R of a conflict (not an update) between the two articles, with the labelled field, in "
+             "the claim holding both sentences (gold only on same pairs; a conflict on any other pair is a false "
+             "alarm). Conflict alone: the two sentences compared as one claim (the rules apart from alignment). "
+             "Updates: labelled time-ordered updates called a conflict / called an update / total (alone). "
+             f"Per field (alone): {fields}.")
     report("Claims: cross-outlet alignment (news_cluster, hand-labelled pairs)",
-           ["split", "pairs", "same", "align P", "align R", "align F1", "conflicts", "conflict P", "conflict R",
-            "conflict F1"], rows, notes, write=not args.no_write)
+           ["split", "pairs", "same", "align P", "align R", "align F1", "conflicts", "e2e conflict P", "e2e conflict R",
+            "alone conflict P", "alone conflict R", "alone conflict F1", "updates conf/upd/n"], rows, notes,
+           write=not args.no_write)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ their head: "Israeli Prime Minister Ehud Barak"). Reported per half (sha1 of the
 
 * coverage: share of located gold actors with an overlapping mention;
 * country / sector accuracy: over gold actors with such a mention (sector only where the gold
-  has one; PLOVER sub-codes such as "CVLkur" compare on their first three letters).
+  has one; PLOVER sub-codes such as "CVLkur" compare on their first three letters). A nationality
+  or place mention carries the sector of the noun it modifies ("Rwandan rebels" REB), per mention.
 
 Nothing here is tuned on single records; the halves show how much the numbers move between two
 disjoint samples.
@@ -113,8 +114,9 @@ def main() -> None:
     report("Entity actor coding vs PLOVER gold actors", header, rows(counts),
            notes="Coverage: located gold actors with an overlapping entity mention. Accuracy over covered "
                  "actors (sector: those with a gold sector). UNO/EUR count as IGO, CAMEO JAP/ITL as JPN/ITA. "
-                 "Gold sectors often come from common nouns (\"Sudanese government\", \"Israeli army\") "
-                 "that are not entity mentions, so sector accuracy is a floor for the events stage.",
+                 "Gold sectors often sit in the common noun a nationality or place modifies (\"Sudanese "
+                 "government\", \"Israel's army\"): such a mention takes that noun's sector (the noun table "
+                 "shared with events); a plural people alone counts as CVL, a capital as subject as GOV.",
            write=not args.no_write)
 
 

@@ -146,3 +146,41 @@ def test_long_sentences_are_cut_into_clauses():
             "through the council without a proper debate and that the costs had doubled since the first estimate.")
     pieces = clauses(text, Span.of(text, 0, len(text)))
     assert len(pieces) == 2 and all(text[p.start:p.end] == p.text for p in pieces)
+
+
+QUAY = "A gas blast at the Tessel quay on Monday killed five dock workers, the port authority said."
+QUAY_DEAD = "Nine dock workers died in Monday's gas blast at the Tessel quay, according to the port authority."
+
+
+def test_died_and_killed_count_the_same_event():
+    claims = run(Article("a1", QUAY, outlet="X"), Article("a2", QUAY_DEAD, outlet="Y"))
+    conflicts = [c for claim in claims for c in claim["conflicts"] if c["field"] == "number"]
+    assert {v["value"] for c in conflicts for v in c["values"]} == {"5", "9"}
+
+
+def test_a_higher_count_on_a_later_day_is_an_update_not_a_conflict():
+    early = Article("a1", QUAY, outlet="X", published="2031-05-05T09:00:00")
+    later = Article("a2", QUAY.replace("five", "nine"), outlet="Y", published="2031-05-06T09:00:00")
+    (claim,) = [c for c in run(early, later) if len(c["support"]) == 2]
+    assert [(c["field"], c.get("kind")) for c in claim["conflicts"]] == [("number", "update")]
+    assert claim["status"] != "conflict"
+    same_day = Article("a2", later.text, outlet="Y", published="2031-05-05T18:00:00")
+    (claim,) = [c for c in run(early, same_day) if len(c["support"]) == 2]
+    assert claim["status"] == "conflict" and "kind" not in claim["conflicts"][0]
+    lower_later = Article("a2", QUAY.replace("five", "three"), outlet="Y", published="2031-05-06T09:00:00")
+    (claim,) = [c for c in run(early, lower_later) if len(c["support"]) == 2]
+    assert claim["status"] == "conflict"
+
+
+def test_lists_of_figures_are_not_compared_item_by_item():
+    a = "The freighter can carry 900 tonnes to Port Vell, 400 tonnes to Ardo and 150 tonnes to the islands."
+    b = "The freighter can carry 700 tonnes to Port Vell when the sea is calm."
+    claims = run(Article("a1", a, outlet="X"), Article("a2", b, outlet="Y"))
+    assert all(c["conflicts"] == [] for c in claims)
+
+
+def test_lower_bounds_do_not_contradict_each_other():
+    a = "The landslide near Orrin killed at least four hikers, rescuers said."
+    b = "At least seven hikers were killed by the landslide near Orrin, rescuers said."
+    claims = run(Article("a1", a, outlet="X"), Article("a2", b, outlet="Y"))
+    assert all(c["conflicts"] == [] for c in claims)

@@ -305,6 +305,43 @@ def test_demonyms_titles_and_organisations():
     assert actors.known_organization("the Kremlin").country == "RUS"
 
 
+SECTOR_NOUNS = (
+    "The Moldovan government rejected the plan on Monday. Kenyan troops and Chadian rebels clashed near "
+    "the river, and Peru's parliament voted to send aid. Senior Latvian and Estonian officials met in Riga.\n"
+    "Later, Kenyan officials denied the report. Thousands of Bolivians marched in the rain. "
+    "Lima rejected the proposal.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def sector_mentions(nlp):
+    return extract_mentions(nlp(SECTOR_NOUNS), SECTOR_NOUNS)
+
+
+@pytest.mark.parametrize("text, index, sector", [
+    ("Moldovan", 0, "GOV"), ("Kenyan", 0, "MIL"), ("Chadian", 0, "REB"), ("Peru", 0, "LEG"),
+    ("Latvian", 0, "GOV"), ("Estonian", 0, "GOV"), ("Kenyan", 1, "GOV"), ("Bolivians", 0, "CVL"),
+    ("Lima", 0, "GOV"),
+])
+def test_nationality_and_place_take_the_sector_of_their_phrase(sector_mentions, text, index, sector):
+    mention = _by_text(sector_mentions, text)[index]
+    assert mention.country and mention.sector == sector
+
+
+def test_phrase_sector_differs_within_one_cluster(sector_mentions):
+    kenyan = _by_text(sector_mentions, "Kenyan")
+    assert kenyan[0].key == kenyan[1].key and [m.sector for m in kenyan] == ["MIL", "GOV"]
+    assert _one(sector_mentions, "Riga").sector is None  # a place where something happens, not an actor
+
+
+def test_one_noun_table_for_sectors():
+    assert [actors.noun_sector(w) for w in ("troops", "guerrilla", "ministers", "army", "protesters")] == \
+        ["MIL", "REB", "GOV", "MIL", "CVL"]
+    assert actors.noun_sector("Monday") is None
+    assert actors.phrase_sector(["rebel", "leaders"]) == "REB"
+    assert actors.phrase_sector(["police", "officers"]) == "COP"
+
+
 @pytest.mark.parametrize("name, code", [
     ("Gulf", None), ("the Persian Gulf", None), ("Middle East", None), ("the Balkans", None),
     ("Caucasus", None), ("Sahel", None), ("Kashmir", None), ("Kurdistan", None), ("Darfur", "SDN"),

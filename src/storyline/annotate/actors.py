@@ -214,6 +214,12 @@ def _org_keywords() -> dict[str, tuple[str, bool]]:
     return {word: (sector, bool(flag and flag[0] == "yes")) for word, sector, *flag in _data_rows("org_keywords.tsv")}
 
 
+@functools.cache
+def _group_nouns() -> dict[str, str]:
+    """Collective nouns -> sector ("troops" MIL): the nouns neither titles nor org keywords hold."""
+    return {word.casefold(): sector for word, sector in _data_rows("group_nouns.tsv")}
+
+
 # ------------------------------------------------------------------------------ lookups
 
 
@@ -400,6 +406,32 @@ def _organization_sector_in(words: list[str]) -> str | None:
         if org and org.sector:
             return org.sector
     return None
+
+
+# When a phrase names several sectors the more specific wins ("police officers" COP, "army
+# officers" MIL, "rebel leaders" REB).
+SECTOR_PRIORITY = ("REB", "UAF", "CRM", "COP", "MIL", "JUD", "LEG", "SPY", "REF", "JRN", "MED", "EDU", "LAB",
+                   "REL", "BUS", "OPP", "PTY", "GOV", "CVL")
+
+
+def noun_sector(word: str) -> str | None:
+    """Sector one common noun names: a collective noun ("troops", "protesters"), a title
+    ("minister", "soldiers") or an organisation keyword ("army", "police", "parliament")."""
+    key = word.casefold()
+    if key in _group_nouns():
+        return _group_nouns()[key]
+    for form in (key, key[:-1] if key.endswith("s") else key):
+        entry = title_words().get(form)
+        if entry is not None and entry.role in ("head", "override") and entry.sector:
+            return entry.sector
+    return organization_sector(word) if word[:1].islower() else None
+
+
+def phrase_sector(words: list[str]) -> str | None:
+    """The sector a phrase's words name, the most specific first ("rebel leaders" REB)."""
+    found = {s for s in map(noun_sector, words) if s}
+    found |= {s for s in (title_sector(" ".join(words)),) if s in SECTOR_PRIORITY}
+    return next((s for s in SECTOR_PRIORITY if s in found), None)
 
 
 def organization_sector(name: str) -> str | None:

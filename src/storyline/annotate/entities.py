@@ -19,6 +19,9 @@ from storyline.model import Mention, Span
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Mentions that name only a country: the sector, if any, is in the noun they modify.
+COUNTRY_ONLY_LABELS = frozenset({"NORP", "GPE", "LOC"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MAX_TITLE_TOKENS = 8
 _SPACES = re.compile(r"\s+")
@@ -337,7 +340,8 @@ def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate]) -> list[Me
         key = f"{cluster.label}:{actors.lookup_key(cluster.name)}"
         for i in cluster.members:
             mentions[i] = Mention(span=spans[i], type=cluster.label, key=key, name=cluster.name,
-                                  title=cands[i].title, country=country, sector=sector)
+                                  title=cands[i].title, country=country,
+                                  sector=_phrase_sector(doc, cands[i]) or sector)
     return [m for m in mentions if m is not None]
 
 
@@ -460,6 +464,37 @@ def name_actor(label: str, name: str) -> tuple[str | None, str | None]:
     if label == "ORG":
         return actors.country_in_phrase(name), actors.organization_sector(name)
     return None, None
+
+
+def _phrase_sector(doc: Doc, cand: _Candidate) -> str | None:
+    """Sector a nationality or place takes from its phrase, which differs mention by mention
+    ("Sudanese government" GOV, "Israel's army" MIL, "Rwandan rebels" REB); a plural people
+    standing alone are civilians ("Palestinians fled"); a capital that acts is its government
+    ("Tehran rejected the offer")."""
+    if cand.label not in COUNTRY_ONLY_LABELS:
+        return None
+    head = _modified_noun(doc, cand)
+    if head is not None:
+        return actors.phrase_sector([t.text for t in doc[cand.end:head.i + 1] if not t.is_punct])
+    last = doc[cand.end - 1]
+    if cand.label == "NORP" and last.tag_ in ("NNS", "NNPS") and actors.country_of_demonym(last.text):
+        return "CVL"
+    if cand.label == "GPE" and last.dep_ == "nsubj" and actors.is_capital(doc[cand.start:cand.end].text):
+        return "GOV"
+    return None
+
+
+def _modified_noun(doc: Doc, cand: _Candidate) -> Token | None:
+    """The common noun a mention modifies, through coordination ("Hungarian and Romanian
+    officials"); None for a head, a modifier of a name, or one before it."""
+    token = doc[cand.start:cand.end].root
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ not in MODIFIER_DEPS or head.i < cand.end or head.ent_type_ == "PERSON" or \
+            head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head
 
 
 def _most_common(values: list[str]) -> str | None:

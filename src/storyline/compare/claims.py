@@ -2,13 +2,14 @@
 
 Statements are sentences (long ones cut into clauses). They are compared with TF-IDF vectors
 fitted on the story itself (words and character n-grams, so the story's own vocabulary weighs
-what is shared), plus shared named entities; statements that are each other's best match across
-two articles above a similarity threshold are joined, strongest first, and an article supports a
-claim with at most one statement (a constrained single linkage: scikit-learn's agglomerative
-clustering has no cannot-link constraint, and average linkage split most paraphrases). Each claim then gets a status from how many outlets support it and the conflicts
-between its supporters (``compare.conflicts``); a count stated for the same thing anywhere in
-the story ("killed six" / "killed eight" in differently worded sentences) also marks the claims
-that carry it.
+what is shared), plus shared named entities and a small bonus for shared figures (a count restated
+in other words); statements that are each other's best match across two articles above a
+similarity threshold are joined, strongest first, and an article supports a claim with at most
+one statement (a constrained single linkage: scikit-learn's agglomerative clustering has no
+cannot-link constraint, and average linkage split most paraphrases). Each claim then gets a status
+from how many outlets support it and the conflicts between its supporters (``compare.conflicts``);
+a count stated for the same thing anywhere in the story ("killed six" / "killed eight" in
+differently worded sentences) also marks the claims that carry it.
 """
 from __future__ import annotations
 
@@ -23,12 +24,14 @@ from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_
 from storyline.model import Article, Mention, Span, Timex, stable_id
 
 SIMILARITY_THRESHOLD = 0.2  # least similarity of mutual best matches (chosen on the fit half of the labelled pairs)
+NUMBER_WEIGHT = 0.1  # bonus for the share of figures two statements have in common (fit half: recall +0.02)
 MIN_WORDS = 4
 LONG_SENTENCE = 300  # characters; longer sentences are cut into clauses
 MAX_ARTICLES = 60  # a larger story is aligned on its first articles only (cost is quadratic)
 MAX_UNITS_PER_ARTICLE = 150
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though|and)\s)|\s+[—–]\s+")
 _WORDS = re.compile(r"[A-Za-z]+")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 
@@ -60,8 +63,20 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
     n_outlets = len(set(outlet_of.values()))
     story_groups = conflicts_mod.find_conflicts(_facts_by_article(facts, range(len(units)), units, strict=True),
                                                 outlet_of, _same_strict_key)
-    return [claim_record(story_id, units, members, sim, facts, outlet_of, n_outlets, story_groups)
+    published = {a.id: a.published for a in articles}
+    return [claim_record(story_id, units, members, sim, facts, outlet_of, n_outlets, story_groups, published)
             for members in sorted(clusters, key=lambda m: (-len({units[i].outlet for i in m}), min(m)))]
+
+
+def pair_conflicts(units: list[Unit], articles: list[Article], mentions: dict[str, list[Mention]] | None = None,
+                   timexes: dict[str, list[Timex]] | None = None) -> list[dict]:
+    """Conflict records between given statements taken as one claim: the conflict rules apart from
+    alignment (the benchmark scores them this way too)."""
+    named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
+    members = list(range(len(units)))
+    facts = unit_facts(units, [members], named, timexes or {}, None)
+    groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), {a.id: outlet_key(a) for a in articles})
+    return conflicts_mod.as_records(groups, {a.id: a.published for a in articles})
 
 
 def outlet_key(article: Article) -> str:
@@ -129,22 +144,25 @@ def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> 
     sim = 0.5 * (words @ words.T).toarray() + 0.5 * (chars @ chars.T).toarray()
     if mentions:
         sim = 0.85 * sim + 0.15 * _entity_overlap(units, mentions)
+    if NUMBER_WEIGHT:
+        sim = sim + NUMBER_WEIGHT * _jaccard([set(_FIGURE.findall(t)) for t in texts])
     return np.clip(sim, 0.0, 1.0)
 
 
-def _entity_overlap(units: list[Unit], mentions: dict[str, list[Mention]]) -> np.ndarray:
-    """Jaccard overlap of the entities (canonical id, else name) each statement names."""
-    sets = []
-    for u in units:
-        sets.append({m.entity_id or m.name.casefold() for m in mentions.get(u.article_id, [])
-                     if u.span.start <= m.span.start and m.span.end <= u.span.end})
-    out = np.zeros((len(units), len(units)))
+def _jaccard(sets: list[set]) -> np.ndarray:
+    out = np.zeros((len(sets), len(sets)))
     for i, a in enumerate(sets):
         for j in range(i + 1, len(sets)):
             b = sets[j]
             if a and b:
                 out[i, j] = out[j, i] = len(a & b) / len(a | b)
     return out
+
+
+def _entity_overlap(units: list[Unit], mentions: dict[str, list[Mention]]) -> np.ndarray:
+    """Jaccard overlap of the entities (canonical id, else name) each statement names."""
+    return _jaccard([{m.entity_id or m.name.casefold() for m in mentions.get(u.article_id, [])
+                      if u.span.start <= m.span.start and m.span.end <= u.span.end} for u in units])
 
 
 # ----------------------------------------------------------------------------- clustering
@@ -247,19 +265,19 @@ def _same_strict_key(a: Fact, b: Fact) -> bool:
 
 def claim_record(story_id: str, units: list[Unit], members: list[int], sim: np.ndarray,
                  facts: dict[int, list[Fact]], outlet_of: dict[str, str], n_outlets: int,
-                 story_groups: list) -> dict:
+                 story_groups: list, published: dict[str, str | None]) -> dict:
     rep = max(members, key=lambda i: (sim[i, members].sum(), -i))  # the most central statement
     groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), outlet_of)
     mine = {(units[i].article_id, f) for i in members for f in facts.get(i, [])}
     groups += [g for g in story_groups if any(m in mine for m in g[1]) and g not in groups]
-    conflicts = conflicts_mod.as_records(groups)
+    conflicts = conflicts_mod.as_records(groups, published)
     outlets = {units[i].outlet for i in members}
     return {"id": stable_id(story_id, units[rep].article_id, str(units[rep].span.start), prefix="cl_"),
             "story_id": story_id,
             "statement": units[rep].span.text,
             "support": [{"article_id": units[i].article_id, "outlet": units[i].outlet_name,
                          "span": units[i].span.to_dict()} for i in sorted(members)],
-            "status": status(len(outlets), n_outlets, bool(conflicts)),
+            "status": status(len(outlets), n_outlets, any(c.get("kind") != "update" for c in conflicts)),
             "conflicts": conflicts}
 
 

@@ -4,10 +4,18 @@ Two facts conflict only when they are comparable (same field, attached to the sa
 incompatible: number ranges that do not overlap ("at least 50" agrees with "59"; "six" and
 "eight" do not), dates that are not one a refinement of the other, different named actors for
 the same predicate, places in different countries for the same predicate.
+
+Numbers that differ only across publication days, rising later, are a developing story (a toll
+that climbs overnight), not a contradiction: they are kept as a ``number`` record with
+``"kind": "update"`` and do not make the claim a conflict. Any disagreement within one day, a lower
+figure later or an undated article keeps it a conflict. On the labelled pairs the time-ordered
+differences were all rises reported days or weeks apart, and every real disagreement was within one
+day or went down later (docs/benchmarks.md, claims).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import combinations
 
 from storyline.compare.facts import Fact, actors_compatible, comparable_numbers, dates_compatible
 from storyline.compare.numbers import overlaps
@@ -62,8 +70,9 @@ def _add(groups: list, fact: Fact, members: Iterable[tuple[str, Fact]], match: C
     groups.append((fact, list(members)))
 
 
-def as_records(groups: list[tuple[Fact, list[tuple[str, Fact]]]]) -> list[dict]:
-    """claims.jsonl ``conflicts``: one value per article (its first stated value)."""
+def as_records(groups: list[tuple[Fact, list[tuple[str, Fact]]]], published: dict[str, str | None] | None = None) -> list[dict]:
+    """claims.jsonl ``conflicts``: one value per article (its first stated value); a number group
+    that is an update over time (``is_update``) gets ``"kind": "update"``."""
     records = []
     for rep, members in groups:
         seen: set[str] = set()
@@ -72,5 +81,24 @@ def as_records(groups: list[tuple[Fact, list[tuple[str, Fact]]]]) -> list[dict]:
             if article_id not in seen:
                 seen.add(article_id)
                 values.append({"article_id": article_id, "value": fact.value, "text": fact.text})
-        records.append({"field": rep.field, "values": values})
+        record = {"field": rep.field, "values": values}
+        if rep.field == "number" and is_update(members, published or {}):
+            record["kind"] = "update"
+        records.append(record)
     return records
+
+
+def is_update(members: list[tuple[str, Fact]], published: dict[str, str | None]) -> bool:
+    """Numbers that disagree only across publication days and never go down later (a toll that
+    rises from one day to the next) are a story developing, not outlets contradicting each other.
+    Any disagreement within one day, a lower figure later, or an undated article: a conflict."""
+    days = [(published.get(a) or "")[:10] for a, _ in members]
+    if not all(days) or len(set(days)) < 2:
+        return False
+    for (day_a, (_, fa)), (day_b, (_, fb)) in combinations(zip(days, members), 2):
+        if day_a == day_b and not compatible(fa, fb):
+            return False
+        early, late = (fa, fb) if day_a < day_b else (fb, fa)
+        if day_a != day_b and late.high < early.low:
+            return False
+    return True

@@ -1,6 +1,8 @@
 """Comparable facts in one statement: numbers, dates, actors and places, each keyed by what it
 is attached to in the dependency parse, so two outlets' statements are compared like with like
-("killed six guards" vs "eight guards were killed": both key (guard, kill)).
+("killed six guards" vs "eight guards were killed": both key (guard, kill)). Words of one
+counted event share a key (dead / died / deaths / killed; wounded / hurt / injured), and a list
+of figures for one thing in one statement (a box score, a payload table) is not compared.
 """
 from __future__ import annotations
 
@@ -15,6 +17,11 @@ from storyline.model import Mention, Timex
 
 # nouns that only say "people": a count of them may be compared with a count of any noun
 GENERIC_NOUNS = frozenset("people person man woman child civilian victim other one individual".split())
+# words of one counted event: a count of the dead is a count of the killed
+EVENT_VERBS = {"die": "kill", "dead": "kill", "wound": "injure", "hurt": "injure", "injured": "injure", "wounded": "injure"}
+EVENT_NOUNS = {"death": "kill", "dead": "kill", "fatality": "kill", "body": "kill", "life": "kill",
+               "injury": "injure", "wounded": "injure", "injured": "injure"}
+LIST_VALUES = 3  # distinct values for one key in one statement make it a list
 DURATION_UNITS = frozenset("second minute hour day week month year decade century".split())
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -69,13 +76,24 @@ def extract(sent: SpacySpan, base: int, named: list[Named], timexes: list[Timex]
 # ----------------------------------------------------------------------------- numbers
 
 def number_facts(sent: SpacySpan) -> list[Fact]:
+    """Numbers with what they count; a list (one key, LIST_VALUES or more values: a box score, a
+    payload table) is left out, since another outlet's figure cannot be matched to one item of it."""
+    facts = _all_number_facts(sent)
+    item = lambda f: f.key[:2] if f.key[1] else f.key  # noqa: E731  (list parses attach items to odd verbs)
+    values: dict[tuple, set[str]] = {}
+    for f in facts:
+        values.setdefault(item(f), set()).add(f.value)
+    return [f for f in facts if len(values[item(f)]) < LIST_VALUES]
+
+
+def _all_number_facts(sent: SpacySpan) -> list[Fact]:
     facts = []
     for run in _number_runs(sent):
         text = sent.doc[run[0].i:run[-1].i + 1].text
         value = parse_number(text.replace("$", "").replace("€", "").replace("£", ""))
         if value is None or _is_date_number(run, value):
             continue
-        noun, verb = anchor(run[-1])
+        noun, verb = same_event(*anchor(run[-1]))
         if run[-1].ent_type_ in ("DATE", "TIME") and noun not in DURATION_UNITS:
             continue
         if run[0].lower_ == "one" and len(run) == 1 and run[0].dep_ != "nummod":
@@ -132,6 +150,14 @@ def anchor(token: Token) -> tuple[str | None, str | None]:
     if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head is not token:
         return token.head.lemma_.lower(), governing_verb(token.head)
     return None, governing_verb(token)
+
+
+def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | None]:
+    """One name per counted event: "six dead", "six deaths", "six people died" and "killed six"
+    all count (None, kill); "wounded", "hurt" and "injuries" count (.., injure)."""
+    if noun in EVENT_NOUNS:
+        return None, EVENT_NOUNS[noun]
+    return noun, EVENT_VERBS.get(verb, verb)
 
 
 def governing_verb(token: Token, steps: int = 5) -> str | None:

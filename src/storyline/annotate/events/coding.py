@@ -1,10 +1,9 @@
 """Country and PLOVER sector of an actor phrase that no entity ``Mention`` codes on its own
 ("Hungarian and Romanian officials", "government troops", "the Pentagon chief").
 
-The knowledge is the entity module's (``storyline.annotate.actors``: states, capitals, regions,
-demonyms, organisations, titles, organisation keywords). Only one thing is added here, because
-entity names never need it: the sector of collective common nouns that head event actors
-("troops", "protesters", "gunmen", "officials").
+All the knowledge is the entity module's (``storyline.annotate.actors``: states, capitals, regions,
+demonyms, organisations, titles, organisation keywords and the collective nouns that head actor
+phrases, "troops", "protesters"); this module only combines it for phrases.
 """
 from __future__ import annotations
 
@@ -14,28 +13,6 @@ from storyline.annotate import actors
 
 from . import geo
 
-# Collective nouns neither the title lexicon nor the organisation keywords cover (PLOVER sectors).
-_GROUP_NOUNS = {
-    "GOV": "government governments authorities authority official officials leader leaders leadership regime "
-           "junta delegation delegations negotiator negotiators spokesman spokeswoman spokesperson diplomats "
-           "counterpart counterparts",
-    "MIL": "troops soldiers warplanes warplane jets jet aircraft bombers helicopters warships warship tanks tank "
-           "artillery drones drone missiles missile generals officers battalion brigade units",
-    "REB": "guerrillas guerillas fighters separatists jihadists insurgency",
-    "UAF": "gunmen gunman attackers assailants",
-    "CVL": "civilians civilian demonstrators protesters protestors residents villagers people citizens crowd "
-           "crowds population detainees inhabitants",
-    "REF": "refugees refugee displaced migrants asylum-seekers",
-    "LAB": "workers employees",
-    "CRM": "criminals gang gangs smugglers traffickers",
-    "SPY": "spies spy agents",
-}
-_SECTOR_OF_GROUP = {w: s for s, words in _GROUP_NOUNS.items() for w in words.split()}
-# When a phrase names several sectors the more specific wins ("police officers" COP, "army
-# officers" MIL, "rebel leaders" REB).
-_SECTOR_PRIORITY = ("REB", "UAF", "CRM", "COP", "MIL", "JUD", "LEG", "SPY", "REF", "JRN", "MED", "EDU", "LAB",
-                    "REL", "BUS", "OPP", "PTY", "GOV", "CVL")
-
 
 @dataclass(frozen=True, slots=True)
 class ActorCode:
@@ -44,17 +21,8 @@ class ActorCode:
 
 
 def word_sector(word: str) -> str | None:
-    """Sector one word names: a title ("minister", "soldiers"), an organisation keyword ("army",
-    "police", "parliament") or a collective noun ("troops", "protesters")."""
-    key = word.casefold()
-    if key in _SECTOR_OF_GROUP:
-        return _SECTOR_OF_GROUP[key]
-    titles = actors.title_words()
-    for form in (key, key[:-1] if key.endswith("s") else key):
-        entry = titles.get(form)
-        if entry is not None and entry.role in ("head", "override") and entry.sector:
-            return entry.sector
-    return actors.organization_sector(word) if word[:1].islower() else None
+    """Sector one word names; the noun table is the entity module's, shared with mentions."""
+    return actors.noun_sector(word)
 
 
 def is_sector_word(word: str) -> bool:
@@ -63,9 +31,7 @@ def is_sector_word(word: str) -> bool:
 
 def sector_of_words(words: list[str]) -> str | None:
     """The PLOVER sector a phrase's words name, the most specific first."""
-    found = {s for s in map(word_sector, words) if s}
-    found |= {s for s in (actors.title_sector(" ".join(words)),) if s in _SECTOR_PRIORITY}
-    return next((s for s in _SECTOR_PRIORITY if s in found), None)
+    return actors.phrase_sector(words)
 
 
 def is_demonym(word: str) -> bool:
