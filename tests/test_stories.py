@@ -5,6 +5,8 @@ import dataclasses
 import json
 
 from conftest import shared_path
+from storyline.annotate import canonical
+from storyline.annotate.entities import extract_mentions
 from storyline.model import Article
 from storyline.stories import (ClusterConfig, StoryClusterer, cluster_articles, label_articles,
                                order_for_clustering, provisional_entity_keys)
@@ -106,6 +108,51 @@ def test_events_reported_by_several_outlets_form_one_story_each():
 def test_same_topic_weeks_apart_is_two_stories():
     articles, _ = cluster(MISSILE_TESTS)
     assert groups(articles) == {frozenset({"m1", "m2"}), frozenset({"m3", "m4"})}
+
+
+# A dock strike covered for three weeks, then a report after a 40-day lull.
+STRIKE = [
+    art(f"k{i}", outlet, day, title, text) for i, (outlet, day, title, text) in enumerate([
+        ("harbour-times.example", "2031-09-01", "Dockworkers strike shuts the port of Calder",
+         "Dockworkers at the port of Calder walked out on Monday over pay, halting container traffic. "
+         "The Calder dockers union said the strike would continue until the port authority raised wages."),
+        ("daily-courier.example", "2031-09-08", "Calder port strike enters second week",
+         "Container ships queued outside Calder as the dockworkers strike entered its second week. The "
+         "dockers union and the port authority held no talks over pay."),
+        ("money-desk.example", "2031-09-15", "Calder dock strike hits exporters",
+         "Exporters warned of losses as the Calder dockworkers strike over pay closed the port for a third "
+         "week. The port authority said it would not raise wages."),
+        ("island-wire.example", "2031-09-22", "Talks fail in Calder dockworkers strike",
+         "Talks between the dockers union and the port authority of Calder broke down on Monday, and the "
+         "dockworkers strike over pay goes on with the port closed."),
+    ], start=1)]
+STRIKE_LATER = art("k9", "harbour-times.example", "2031-11-01", "Calder dockworkers strike drags on",
+                   "The dockworkers strike at the port of Calder dragged on, with the dockers union and the port "
+                   "authority still apart on pay and container ships diverted to other ports.")
+
+
+def test_a_story_covered_for_weeks_stays_open_longer():
+    # 40 days after a three-week story: still the strike; 40 days after a one-day story: a new story
+    long_run, _ = cluster(STRIKE + [STRIKE_LATER])
+    assert len(groups(long_run)) == 1
+    one_day = dataclasses.replace(STRIKE_LATER, published="2031-10-11")
+    short_run, _ = cluster(STRIKE[:1] + [one_day])
+    assert len(groups(short_run)) == 2
+
+
+def test_headline_places_an_article_whose_body_is_page_furniture():
+    furniture = art("e5", "portal.example", "2031-03-05", "Kessary eruption: Marnholt airport stays closed as ash falls",
+                    "Home World Business Sport Weather Contact us Subscribe Sign in Follow us Privacy Cookies")
+    articles, _ = cluster(ALL + [furniture])
+    assert articles[-1].story_id == articles[0].story_id
+
+
+def test_cluster_articles_uses_the_given_clusterer():
+    # an empty clusterer is falsy (len 0): it must still be the one used, config included
+    clusterer = StoryClusterer(ClusterConfig(join_threshold=2.0))  # nothing can join
+    articles = fresh(ERUPTION)
+    assert cluster_articles(articles, ENTITIES, clusterer) is clusterer
+    assert len(groups(articles)) == 3
 
 
 def test_story_ids_are_stable_and_clustering_is_deterministic():
@@ -254,14 +301,20 @@ UNRELATED_TO_SEEDS = ERUPTION + RATES + [
 ]
 
 
+def canonical_entity_ids(nlp, articles: list[Article]) -> dict[str, list[str]]:
+    """Entity ids as the pipeline passes them: mentions per article, resolved across the batch."""
+    mentions = [(a.id, extract_mentions(nlp(a.text), a.text)) for a in articles]
+    canonical.resolve_entities(mentions)
+    return {article_id: sorted({m.entity_id for m in ms}) for article_id, ms in mentions}
+
+
 def test_seed_reports_form_one_story_and_nothing_unrelated_joins(nlp):
     seed_dir = shared_path("seeds")
     seeds = [Article(id=p.stem, text=p.read_text(encoding="utf-8"), outlet=p.stem[:3])
              for p in sorted(seed_dir.glob("*.txt"))]
     assert len(seeds) == 2
     articles = fresh(UNRELATED_TO_SEEDS) + seeds
-    keys = {a.id: provisional_entity_keys(nlp(a.text).ents) for a in articles}
-    cluster_articles(articles, keys)
+    cluster_articles(articles, canonical_entity_ids(nlp, articles))
     seed_story = {a.story_id for a in articles[-2:]}
     assert len(seed_story) == 1
     assert [a.id for a in articles if a.story_id in seed_story] == [s.id for s in seeds]
