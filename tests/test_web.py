@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from storyline.model import (Annotations, Article, Entity, Event, EventDate, Mention, Participant, Quote, Span,
                              Speaker, Timex, article_id)
+from storyline.pipeline import fill_links
 from storyline.store import Store
 from storyline.web import create_app, data, queries
 from storyline.web.app import get_store, safe_url
@@ -99,6 +100,9 @@ def built(tmp_path_factory):
             {"id": "s_festival", "title": "Greywater festival", "summary": None, "article_ids": ids[3:],
              "outlets": ["Harbour Ledger"], "start": "2026-03-20", "end": "2026-03-20"}],
             {"s_merged_away": STORY})
+        links, story_of = store.entity_links(), store.story_ids()
+        for table in ("quotes", "events"):  # as ingest does: entity and story ids filled in the store
+            store.update_rows(table, [fill_links(r, links, story_of) for r in store.iter_rows(table)])
     return SimpleNamespace(path=path, ids=[a.id for a in articles], client=TestClient(create_app(str(path))))
 
 

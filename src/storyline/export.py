@@ -51,15 +51,6 @@ def _gdelt(store: Store) -> Iterator[dict[str, Any]]:
         yield gdelt_row(event, article)
 
 
-def _with_links(rows: Iterable[dict[str, Any]], links: dict[tuple[str, str], str], store: Store) -> Iterator[dict[str, Any]]:
-    """Rows with entity and story ids filled (the store already keeps them filled after ingest)."""
-    from storyline.pipeline import fill_links
-
-    story_of = {a.id: a.story_id for a in store.iter_articles()}
-    for row in rows:
-        yield fill_links(row, links, story_of)
-
-
 def export(store: Store, out_dir: str | Path, fmt: str = "jsonl", inputs: list[str] | None = None,
            started: _dt.datetime | None = None) -> dict[str, int]:
     """Write every file and the manifest; returns record counts per file."""

@@ -2,7 +2,7 @@
 
 The HTML templates and ``/api/`` render the same dicts, so both always agree. Only rows that
 exist are shown: quotes, events, stories and claims sections are empty until the pipeline stores
-them. Quotes and events get entity ids through ``export._with_links`` (the export's logic).
+them. Quotes and events come with entity and story ids filled by the pipeline.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from itertools import islice
 from typing import Any
 from urllib.parse import quote as _urlquote
 
-from storyline.export import _with_links
 from storyline.model import Article
 from storyline.report import headline
 from storyline.store import Store
@@ -105,20 +104,9 @@ def _outlet(article: Article | None) -> str:
     return article.outlet or f"{UNKNOWN_OUTLET[:-1]}: {article.external_id or article.id})"
 
 
-class _Articles:
-    """The one method ``export._with_links`` needs, over articles already loaded (no table scan)."""
-
-    def __init__(self, articles: Iterable[Article]):
-        self.articles = list(articles)
-
-    def iter_articles(self) -> Iterable[Article]:
-        return iter(self.articles)
-
-
-def _linked(store: Store, table: str, articles: list[Article],
-            links: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
-    rows = queries.rows_for(store, table, [a.id for a in articles])
-    return list(_with_links(rows, links, _Articles(articles)))
+def _linked(store: Store, table: str, articles: list[Article]) -> list[dict[str, Any]]:
+    """Quotes or events of these articles (the store keeps their entity and story ids filled)."""
+    return queries.rows_for(store, table, [a.id for a in articles])
 
 
 def _mentions(store: Store, articles: list[Article], links: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
@@ -310,8 +298,8 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     articles = list(store.iter_articles("story_id = ?", (story["id"],), order="published, seq"))
     by_id = {a.id: a for a in articles}
     links = queries.links_for(store, list(by_id))
-    quotes = _annotate(_linked(store, "quotes", articles, links), by_id)
-    events = _annotate(_linked(store, "events", articles, links), by_id)
+    quotes = _annotate(_linked(store, "quotes", articles), by_id)
+    events = _annotate(_linked(store, "events", articles), by_id)
     timexes = queries.rows_for(store, "timexes", list(by_id))
     claims = queries.claims_for(store, story["id"])
     outlets = sorted({_outlet(a) for a in articles})
@@ -338,8 +326,8 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
     return {"article": article.to_dict(), "story": story_summary(story) if story else None,
             "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"])),
             "mentions": mentions, "timexes": queries.rows_for(store, "timexes", [article.id]),
-            "quotes": _linked(store, "quotes", [article], links),
-            "events": _linked(store, "events", [article], links)}
+            "quotes": _linked(store, "quotes", [article]),
+            "events": _linked(store, "events", [article])}
 
 
 def article_marks(detail: dict[str, Any]) -> list[Mark]:
@@ -377,10 +365,10 @@ def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
                                         (entity_id,), order="published, seq"))
     by_id = {a.id: a for a in articles}
     links = queries.links_for(store, list(by_id))
-    quotes = [q for q in _annotate(_linked(store, "quotes", articles, links), by_id)
+    quotes = [q for q in _annotate(_linked(store, "quotes", articles), by_id)
               if (q.get("speaker") or {}).get("entity_id") == entity_id]
     events = []
-    for e in _annotate(_linked(store, "events", articles, links), by_id):
+    for e in _annotate(_linked(store, "events", articles), by_id):
         roles = [role for role in ("actors", "recipients") if any(p.get("entity_id") == entity_id for p in e.get(role) or [])]
         if roles:
             events.append({**e, "roles": roles})
