@@ -63,8 +63,8 @@ def load_stories() -> dict[str, list[Article]]:
     return stories
 
 
-def annotate(stories: dict[str, list[Article]]) -> dict[str, tuple[list[Span], list[Mention], list[Timex]]]:
-    """Sentences, mentions and timexes of every article, as the pipeline makes them."""
+def annotate(stories: dict[str, list[Article]]) -> dict[str, tuple[list[Span], list[Mention], list[Timex], bytes]]:
+    """Sentences, mentions, timexes and the stored parse of every article, as the pipeline makes them."""
     from storyline.annotate import annotate_batch
 
     articles = [a for arts in stories.values() for a in arts]
@@ -72,7 +72,7 @@ def annotate(stories: dict[str, list[Article]]) -> dict[str, tuple[list[Span], l
     for i in range(0, len(articles), 16):
         batch = articles[i:i + 16]
         for article, ann in zip(batch, annotate_batch(batch, ["sentences", "entities", "time"])):
-            out[article.id] = (ann.sentences, ann.mentions, ann.timexes)
+            out[article.id] = (ann.sentences, ann.mentions, ann.timexes, ann.parse)
     return out
 
 
@@ -151,8 +151,16 @@ def predictions(stories: dict[str, list[Article]], ann: dict, threshold: float |
     from storyline.compare.claims import SIMILARITY_THRESHOLD, align_claims
 
     return {story: align_claims(story, arts, {a.id: ann[a.id][0] for a in arts}, {a.id: ann[a.id][1] for a in arts},
-                                {a.id: ann[a.id][2] for a in arts}, threshold=threshold or SIMILARITY_THRESHOLD)
+                                {a.id: ann[a.id][2] for a in arts}, docs_of(arts, ann),
+                                threshold=threshold or SIMILARITY_THRESHOLD)
             for story, arts in stories.items()}
+
+
+def docs_of(articles: list[Article], ann: dict) -> dict:
+    """The articles' stored parses as Docs (what the pipeline hands to claim alignment)."""
+    from storyline.annotate import nlp
+
+    return {a.id: nlp.doc_from_bytes(ann[a.id][3]) for a in articles}
 
 
 def sweep(pairs: list[dict], stories: dict[str, list[Article]], ann: dict) -> None:
@@ -192,7 +200,7 @@ def pair_decisions(pairs: list[dict], stories: dict[str, list[Article]], ann: di
         units = [Unit(a.id, outlet_key(a), a.outlet, Span.of(a.text, *p["a_span"])),
                  Unit(b.id, outlet_key(b), b.outlet, Span.of(b.text, *p["b_span"]))]
         records = pair_conflicts(units, [a, b], {a.id: ann[a.id][1], b.id: ann[b.id][1]},
-                                 {a.id: ann[a.id][2], b.id: ann[b.id][2]})
+                                 {a.id: ann[a.id][2], b.id: ann[b.id][2]}, docs_of([a, b], ann))
         out.append(({c["field"] for c in records if c.get("kind") != "update"},
                     any(c.get("kind") == "update" for c in records)))
     return out

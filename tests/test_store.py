@@ -92,3 +92,20 @@ def test_readonly_store_refuses_writes(tmp_path):
             ro.set_meta("x", 2)
     with pytest.raises(StoreError):
         Store(tmp_path / "missing.db", readonly=True)
+
+
+def test_stored_parse_round_trips_and_is_tied_to_its_model(tmp_path):
+    from storyline.annotate import annotate_batch, nlp
+
+    article = make_article("Ilse Darrow met the envoy in Valdoria on Tuesday.\nShe said the talks would go on.")
+    [ann] = annotate_batch([article], ["sentences"])
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch([article], [ann])
+        stored = store.parses([article.id], nlp.parse_version())
+        assert store.parses([article.id], "en_other_model-0.1") == {}
+    doc, fresh = nlp.doc_from_bytes(stored[article.id]), next(nlp.parse([article.text]))
+    described = lambda d: [(t.idx, t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start)  # noqa: E731
+                           for t in d]
+    assert doc.text == article.text
+    assert described(doc) == described(fresh)
+    assert [s.text for s in doc.sents] == [s.text for s in fresh.sents]

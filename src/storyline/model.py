@@ -239,6 +239,9 @@ class Annotations:
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # the spaCy parse, serialized (annotate.nlp.doc_to_bytes): internal, not part of the interchange
+    parse: bytes | None = field(default=None, repr=False)
+    parse_model: str | None = None  # the model (and version) that made ``parse``
 
 
 # ---------------------------------------------------------------------------- ids

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, TypeVar
 
+from spacy.tokens import Doc
+
 from storyline import annotate
 from storyline.annotate import canonical
 from storyline.clean import clean_document
@@ -284,16 +286,27 @@ def align_story_claims(store: Store, story_ids: Iterable[str]) -> int:
         timexes: dict[str, list[Timex]] = {}
         for row in store.iter_rows("timexes", where, params):
             timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
-        claims += align_claims(story_id, articles, sentences, mentions, timexes)
+        claims += align_claims(story_id, articles, sentences, mentions, timexes, stored_docs(store, ids))
     store.replace_claims(story_ids, claims)
     return len(claims)
+
+
+def stored_docs(store: Store, article_ids: Sequence[str]) -> dict[str, Doc]:
+    """The articles' parses as stored at ingest (made by the model now loaded), as spaCy Docs."""
+    from storyline.annotate import nlp
+
+    model = nlp.load()
+    stored = store.parses(article_ids, nlp.parse_version(model))
+    return {article_id: nlp.doc_from_bytes(data, model) for article_id, data in stored.items()}
 
 
 def _redate(store: Store, article: Article) -> None:
     """An article dated by its story: re-annotate what depends on the date (relative time
     expressions, event dates and historical marks) against the borrowed date."""
     names = [n for n in annotate.enabled_components() if n != "quotes"]
-    [ann] = annotate.annotate_batch([article], names)
+    doc = stored_docs(store, [article.id]).get(article.id)
+    [ann] = (annotate.annotate_docs([article], [doc], names) if doc is not None
+             else annotate.annotate_batch([article], names))
     tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items() if component in names and t in DATE_DEPENDENT]
     store.replace_annotations(article.id, ann, tables)
 

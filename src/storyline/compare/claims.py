@@ -69,12 +69,12 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
 
 
 def pair_conflicts(units: list[Unit], articles: list[Article], mentions: dict[str, list[Mention]] | None = None,
-                   timexes: dict[str, list[Timex]] | None = None) -> list[dict]:
+                   timexes: dict[str, list[Timex]] | None = None, docs: dict | None = None) -> list[dict]:
     """Conflict records between given statements taken as one claim: the conflict rules apart from
     alignment (the benchmark scores them this way too)."""
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
     members = list(range(len(units)))
-    facts = unit_facts(units, [members], named, timexes or {}, None)
+    facts = unit_facts(units, [members], named, timexes or {}, docs)
     groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), {a.id: outlet_key(a) for a in articles})
     return conflicts_mod.as_records(groups, {a.id: a.published for a in articles})
 

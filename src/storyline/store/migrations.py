@@ -69,4 +69,9 @@ MIGRATIONS.append((2, "claims", """
     CREATE INDEX claims_story ON claims(story_id);
     """))
 
+MIGRATIONS.append((3, "stored parses", """
+    -- the spaCy parse of each article (DocBin bytes), tagged with the model that made it
+    CREATE TABLE parses (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, data BLOB NOT NULL);
+    """))
+
 LATEST = MIGRATIONS[-1][0]

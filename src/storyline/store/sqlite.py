@@ -136,6 +136,8 @@ class Store:
         for table in tables or ANNOTATION_TABLES:
             sql, values = rows[table]
             self.db.executemany(sql, values)
+        if ann.parse is not None:
+            self.db.execute("INSERT OR REPLACE INTO parses VALUES (?, ?, ?)", (article_id, ann.parse_model or "?", ann.parse))
 
     def replace_annotations(self, article_id: str, ann: Annotations, tables: Sequence[str]) -> None:
         """Swap some of an article's annotations (e.g. time and events after its date changed)."""
@@ -174,6 +176,15 @@ class Store:
         return [tuple(s) for s in json.loads(row[0])] if row else []
 
     # ------------------------------------------------------------------ annotations (spec JSON)
+    def parses(self, article_ids: Iterable[str], model: str) -> dict[str, bytes]:
+        """Stored parses of these articles made by ``model`` (others are stale: parse again)."""
+        found: dict[str, bytes] = {}
+        for chunk in _chunks(list(article_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT article_id, data FROM parses WHERE model = ? AND article_id IN ({marks})",
+                                         (model, *chunk)).fetchall())
+        return found
+
     def iter_rows(self, table: str, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         """The stored JSON objects of one annotation table, in article arrival order."""
         if table not in ("mentions", "timexes", "quotes", "events"):
