@@ -57,7 +57,7 @@ RAW_PARSE = """
 import json, resource, sys, time
 from storyline.annotate import nlp
 texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
-model = nlp.load()
+model = nlp.load_model()
 t = time.perf_counter()
 for _ in model.pipe(texts, batch_size=32):
     pass

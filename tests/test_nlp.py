@@ -1,0 +1,22 @@
+"""The spaCy pipeline as Storyline loads it: same annotations as the shipped model, faster."""
+from __future__ import annotations
+
+from storyline.annotate import nlp
+
+# Written to hit the attribute ruler's special cases: contractions spread over two tokens
+# ("gonna", "let's", "y'all", "ain't", "c'mon"), "there is", modals, pronouns, determiners.
+TEXT = ("Y'all ain't gonna believe it, but the minister said there is nothin' left to negotiate. "
+        "Let's wait, c'mon, she told reporters on Tuesday; they would not say whether anyone could "
+        "come. I think that these talks must end, and those who gotta leave should go now! "
+        "The ceasefire, which everybody wanted, collapsed at 3 a.m. after 12 rockets hit Darrowfield.")
+
+
+def annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+def test_table_attribute_ruler_matches_the_shipped_one():
+    ours, shipped = nlp.load(), nlp.load_model()
+    assert "storyline_attribute_ruler" in ours.pipe_names and "attribute_ruler" not in ours.pipe_names
+    for text in (TEXT, TEXT.lower(), TEXT.upper()):
+        assert annotations(ours(text)) == annotations(shipped(text))
