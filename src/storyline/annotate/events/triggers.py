@@ -20,7 +20,9 @@ ADJ_INTENT_DEPS = {"acomp", "ROOT", "ccomp", "conj", "xcomp", "advcl"}
 OCCURRENCE_VERBS = {"resume", "begin", "start", "continue", "end", "open", "take", "follow", "come",
                     "break", "erupt", "conclude", "go"}
 PARTITIVES = {"part", "parts", "days", "weeks", "months", "series", "round", "rounds", "wave", "waves", "number",
-              "kind", "type", "form", "set", "package", "batch", "shipment", "shipments"}
+              "kind", "type", "form", "set", "package", "batch", "shipment", "shipments", "state", "kg",
+              "kilograms", "tons", "tonnes", "ton", "tonne", "pounds", "truckloads", "loads", "doses", "crates",
+              "sacks", "bags"}
 MEETING_CLASSES = {"talks", "visit", "call"}
 TIME_PREPS = {"after", "before", "during", "following", "since", "ahead", "at", "in"}
 WRAPPER_TYPES = {"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "CONCEDE"}
@@ -54,10 +56,12 @@ def object_of(verb: Token) -> Token | None:
 def noun_class(noun: Token | None) -> str | None:
     if noun is None:
         return None
+    modified = lexicon.COMPOUND_CLASS.get(noun.lower_) or lexicon.COMPOUND_CLASS.get(noun.lemma_.lower()) or {}
     for child in noun.children:
-        if child.dep_ in {"compound", "amod"} and child.lower_ in lexicon.COMPOUND_CLASS \
-                and noun.lower_ in {"strike", "strikes", "games", "talks", "process"}:
-            return lexicon.COMPOUND_CLASS[child.lower_]
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            cls = modified.get(child.lower_) or modified.get(child.lemma_.lower())
+            if cls:
+                return cls
     cls = lexicon.NOUN_CLASS.get(noun.lower_) or lexicon.NOUN_CLASS.get(noun.lemma_.lower())
     if cls:
         return cls
@@ -71,6 +75,60 @@ def noun_class(noun: Token | None) -> str | None:
     return None
 
 
+def is_joint(noun: Token | None, verb: Token | None = None) -> bool:
+    """A joint exercise: "joint"/"combined" on the noun, or two coordinated sides as the verb's
+    subject ("French and Egyptian warships began ...", "Jordan and the United States held ...")."""
+    if noun is not None and any(c.lower_ in lexicon.JOINT_WORDS for c in noun.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(any(c.dep_ == "conj" for c in s.children) or
+               any(any(g.dep_ == "conj" for g in m.children) for m in s.children if m.dep_ in {"amod", "compound"})
+               for s in subjects)
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """"call off" -> "call_off" when the lexicon has senses for the phrasal verb as a whole."""
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt" and f"{lemma}_{child.lower_}" in lexicon.PHRASAL_VERBS:
+            return f"{lemma}_{child.lower_}"
+    return lemma
+
+
+def state_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
+    """"put under investigation", "remained on alert", "held in custody": the state's sense."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in lexicon.STATE_PREPS:
+            for noun in prep_objects(verb, {prep.lower_}):
+                cls = noun_class(noun)
+                if cls in lexicon.STATE_CLASSES:
+                    return lexicon.CLASS_SENSE[cls], noun
+    return None
+
+
+def _targets_only_things(verb: Token, obj: Token | None) -> bool:
+    """"fight the epidemic", "combat corruption": a contest verb whose targets are not actors."""
+    targets = [obj] if obj is not None and obj.dep_ == "dobj" else prep_objects(verb, {"against"})
+    return bool(targets) and not any(is_actor_like(t) for t in targets)
+
+
+def _unarmed_object(obj: Token | None, cls: str | None) -> bool:
+    """A mobilizing verb with a direct object that is no armed force ("deployed observers",
+    "mobilised funds", "dispatched a team"): not a show of force."""
+    return obj is not None and obj.dep_ == "dobj" and obj.pos_ != "PRON" and cls not in lexicon.ARMED_CLASSES
+
+
+def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | None) -> lexicon.Sense:
+    """Senses the object's wider phrase decides: a joint exercise is COOPERATE; troops sent to a
+    peacekeeping mission are AID."""
+    etype, mode = sense
+    if etype == "MOBILIZE" and cls == "exercise" and is_joint(obj, verb):
+        return "COOPERATE", None
+    if etype == "MOBILIZE" and any(noun_class(d) == "mission" for d in prep_objects(verb, {"to", "for", "as", "into"})):
+        return "AID", None
+    return etype, mode
+
+
 def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
@@ -80,7 +138,14 @@ def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
 
 
 def verb_trigger(verb: Token) -> Trigger | None:
-    lemma = verb.lemma_.lower()
+    trig = _verb_sense(verb)
+    if trig is not None:
+        trig.type, trig.mode = _refine(verb, (trig.type, trig.mode), trig.obj, noun_class(trig.obj))
+    return trig
+
+
+def _verb_sense(verb: Token) -> Trigger | None:
+    lemma = phrasal_lemma(verb)
     obj = object_of(verb)
     cls = noun_class(obj)
     if lemma in lexicon.REPORTING and not particle_sense(verb) and (lemma, cls) not in lexicon.VERB_CLASS:
@@ -96,10 +161,17 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
     if lemma in lexicon.VERBS and not _is_transparent_use(verb, lemma):
         etype, mode = lexicon.VERBS[lemma]
+        if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
+                (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)):
+            return None
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
         etype, mode = lexicon.CLASS_SENSE[cls]
         return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
+    state = state_sense(verb)
+    if state is not None:
+        (etype, mode), noun = state
+        return Trigger(verb, etype, mode, verb.i, noun.i, obj=noun)
     return None
 
 
@@ -197,6 +269,9 @@ def _content_link(node: Token) -> bool:
 def _owner(token: Token, by_token: dict[int, Trigger]) -> Trigger | None:
     node = token
     while node.head.i != node.i:
+        if node.dep_ == "conj" and node.head.i not in by_token:
+            node = node.head  # "refused to let planes land and [evacuate]": shares its first conjunct's link
+            continue
         if not _content_link(node):
             return None
         parent = node.head
