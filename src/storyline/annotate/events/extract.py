@@ -54,7 +54,7 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
     """The top-level triggers of a sentence after aux modes and the PLOVER type rules."""
     top = nest(find_triggers(sent))
-    top = wrap_obligations(sent, top)
+    top = drop_protest_topics(wrap_obligations(sent, top))
     if any(not is_background(t) for t in top):
         top = [t for t in top if not is_background(t)]
     out = []
@@ -79,9 +79,10 @@ def is_background(trig: Trigger) -> bool:
 
 
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
-    """"X said Y must do Z" is X's REQUEST to Y (the clause with Z is its content)."""
+    """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be ready to
+    mediate", "must ensure security to allow ...") are its content, nested like any other."""
     by_token = {t.token.i: t for t in top}
-    out = [t for t in top]
+    requests = []
     for tok in sent:
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lexicon.REPORTING:
             continue
@@ -90,9 +91,19 @@ def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
         subj = children(tok, {"nsubj"})
         if not subj or subj[0].pos_ == "PRON":
             continue
-        request = Trigger(tok, "REQUEST", None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True)
-        out = [t for t in out if t.token.i != tok.i] + [request]
-    return sorted(out, key=lambda t: t.token.i)
+        requests.append(Trigger(tok, "REQUEST", None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))
+    if not requests:
+        return top
+    replaced = {r.token.i for r in requests}
+    return sorted(nest([t for t in top if t.token.i not in replaced] + requests), key=lambda t: t.token.i)
+
+
+def drop_protest_topics(top: list[Trigger]) -> list[Trigger]:
+    """The manual: a protest's topic ("demonstrated, calling for independence") is not coded as an
+    event of its own; a demand told as a participle clause of the protest is that topic."""
+    protests = {t.token.i for t in top if t.type == "PROTEST"}
+    return [t for t in top if not (t.type == "REQUEST" and predicate(t.token).dep_ == "advcl"
+                                   and predicate(t.token).head.i in protests)]
 
 
 def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id: str,

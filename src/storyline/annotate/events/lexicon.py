@@ -26,7 +26,7 @@ VERBS: dict[str, Sense] = {
     **_senses("cooperate collaborate coordinate extradite", "COOPERATE"),
     **_senses("aid assist help donate fund finance supply provide rescue shelter", "AID"),
     **_senses("withdraw retreat evacuate", "RETREAT", "withdraw"),
-    **_senses("de-escalate deescalate", "RETREAT", "disarm"),
+    **_senses("deescalate", "RETREAT", "disarm"),
     **_senses("release free", "RETREAT", "release"),
     **_senses("surrender demobilize demobilise disarm", "RETREAT", "disarm"),
     **_senses("resign", "RETREAT", "resign"),
@@ -182,7 +182,7 @@ _vc("expel", "envoy", ("SANCTION", "expel"))
 _vc("withdraw pull", "troops weapons", ("RETREAT", "withdraw"))
 _vc("withdraw suspend halt cut stop freeze end reduce", "aid arms", ("SANCTION", "discontinue"))
 _vc("withdraw suspend halt stop end break", "talks mediation", ("SANCTION", "withdraw"))
-_vc("cancel postpone call_off", "talks visit", ("REJECT", "meet"))  # the manual: cancelling meetings is REJECT
+_vc("cancel postpone call_off", "talks visit", ("SANCTION", "withdraw"))
 _vc("launch begin start resume continue", "mediation", ("CONSULT", None))
 _vc("complete begin start speed announce order", "withdrawal", ("RETREAT", "withdraw"))
 _vc("strengthen increase boost bolster", "troops weapons police", ("MOBILIZE", "troops"))
@@ -242,6 +242,11 @@ ARMED_CLASSES = {"troops", "weapons", "police"}
 # "put under investigation", "remained on alert", "held in custody": a state named by a preposition.
 STATE_PREPS = {"under", "on", "in"}
 STATE_CLASSES = {"investigation", "arrest", "alert"}
+# Verbs whose "in" object is the event they take part in ("engaged in ethnic cleansing").
+PARTAKE_VERBS = {"engage", "participate", "join"}
+
+# The parser's lemmatizer cuts some verbs short ("staged" -> "stag"): the lemmas they stand for.
+LEMMA_FIXES = {"stag": "stage", "lambast": "lambaste", "rap": "rape"}
 
 # Phrasal verbs that have senses only as a whole ("call off" a strike), spelt "verb_particle".
 PHRASAL_VERBS = {v for v, _ in VERB_CLASS if "_" in v}
@@ -260,7 +265,9 @@ PARTICLE_VERBS: dict[tuple[str, str], Sense] = {
     ("take", "over"): ("ASSAULT", None), ("fire", "on"): ("ASSAULT", "firearms"),
     ("fire", "at"): ("ASSAULT", "firearms"), ("talk", "with"): ("CONSULT", None),
     ("meet", "with"): ("CONSULT", None), ("speak", "with"): ("CONSULT", None),
-    ("go", "on"): ("PROTEST", "strike"),
+    ("go", "on"): ("PROTEST", "strike"), ("push", "back"): ("COERCE", "restrict"),
+    ("cordon", "off"): ("COERCE", "restrict"), ("seal", "off"): ("COERCE", "restrict"),
+    ("bow", "to"): ("CONCEDE", None),
 }
 
 # Verbs whose complement is the event: the content is announced as intended or offered.

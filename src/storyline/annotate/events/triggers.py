@@ -86,9 +86,14 @@ def is_joint(noun: Token | None, verb: Token | None = None) -> bool:
                for s in subjects)
 
 
+def lemma_of(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    return lexicon.LEMMA_FIXES.get(lemma, lemma) if verb.pos_ == "VERB" else lemma
+
+
 def phrasal_lemma(verb: Token) -> str:
     """"call off" -> "call_off" when the lexicon has senses for the phrasal verb as a whole."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     for child in verb.children:
         if child.dep_ == "prt" and f"{lemma}_{child.lower_}" in lexicon.PHRASAL_VERBS:
             return f"{lemma}_{child.lower_}"
@@ -96,12 +101,14 @@ def phrasal_lemma(verb: Token) -> str:
 
 
 def state_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
-    """"put under investigation", "remained on alert", "held in custody": the state's sense."""
+    """"put under investigation", "remained on alert", "held in custody" (a state named by a
+    preposition), "engaged in ethnic cleansing" (an event taken part in): that noun's sense."""
+    partake = verb.lemma_.lower() in lexicon.PARTAKE_VERBS
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in lexicon.STATE_PREPS:
             for noun in prep_objects(verb, {prep.lower_}):
                 cls = noun_class(noun)
-                if cls in lexicon.STATE_CLASSES:
+                if cls in lexicon.STATE_CLASSES or (partake and prep.lower_ == "in" and cls in lexicon.CLASS_SENSE):
                     return lexicon.CLASS_SENSE[cls], noun
     return None
 
@@ -130,7 +137,7 @@ def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | Non
 
 
 def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     for child in verb.children:
         if child.dep_ in {"prt", "prep", "dobj", "advmod"} and (lemma, child.lower_) in lexicon.PARTICLE_VERBS:
             return lexicon.PARTICLE_VERBS[(lemma, child.lower_)], child
@@ -261,8 +268,8 @@ def _content_link(node: Token) -> bool:
     if node.dep_ == "advcl":
         return any((c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS)
                    for c in node.children)
-    if node.dep_ == "prep":
-        return node.lower_ in CONTENT_PREPS
+    if node.dep_ == "prep":  # a noun's modifier describes it ("mediation [in the talks]")
+        return node.lower_ in CONTENT_PREPS or node.head.pos_ in {"NOUN", "PROPN"}
     return node.dep_ in CONTENT_DEPS
 
 
@@ -275,7 +282,7 @@ def _owner(token: Token, by_token: dict[int, Trigger]) -> Trigger | None:
         if not _content_link(node):
             return None
         parent = node.head
-        if parent.i in by_token and parent.lemma_.lower() not in lexicon.REPORTING:
+        if parent.i in by_token:  # including a reporting verb made an event by its object ("reiterated its demand")
             return by_token[parent.i]
         if parent.lemma_.lower() in lexicon.REPORTING:
             return None
