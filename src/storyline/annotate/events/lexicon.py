@@ -202,6 +202,7 @@ _vc("declare announce observe", "ceasefire", ("RETREAT", "ceasefire"))
 _vc("violate break", "ceasefire", ("ASSAULT", None))
 _vc("release free return exchange hand swap", "prisoners", ("RETREAT", "release"))
 _vc("take", "prisoners", ("ASSAULT", "abduct"))
+_vc("return", "arms weapons", ("RETREAT", None))  # returning property (CAMEO 0842)
 _vc("share exchange", "investigation", ("COOPERATE", None))
 _vc("call issue make reiterate repeat renew voice", "demand", ("REQUEST", None))
 _vc("issue give deliver send make repeat", "threat", ("THREATEN", None))
@@ -229,12 +230,14 @@ _LABOUR = {"hunger": "protest", "general": "protest", "labor": "protest", "labou
            "nationwide": "protest", "indefinite": "protest", "day": "protest", "week": "protest",
            "hour": "protest", "workers": "protest", "union": "protest"}
 COMPOUND_CLASS: dict[str, dict[str, str]] = {
-    "strike": _LABOUR, "games": {"war": "exercise"}, "talks": {"peace": "talks"}, "process": {"peace": "talks"},
+    "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"}, "process": {"peace": "talks"},
     "operation": _NOT_VIOLENT, "mission": {"peacekeeping": "mission"},
     **{w: {"peacekeeping": "mission"} for w in ("force", "troops", "soldiers", "contingent", "personnel")},
 }
 # Modifiers that make an exercise joint: PLOVER codes joint manoeuvres COOPERATE, one army's MOBILIZE.
 JOINT_WORDS = {"joint", "combined", "bilateral", "multinational", "trilateral"}
+# Verbs that are a phone call when their object is a named party ("called Erdogan").
+CALL_VERBS = {"call", "ring"}
 # Verbs that only count as force against someone ("fight the rebels", not "fight the epidemic").
 CONTEST_VERBS = {"fight", "combat", "battle"}
 # Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed observers").

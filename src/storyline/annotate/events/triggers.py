@@ -80,7 +80,7 @@ def is_joint(noun: Token | None, verb: Token | None = None) -> bool:
     subject ("French and Egyptian warships began ...", "Jordan and the United States held ...")."""
     if noun is not None and any(c.lower_ in lexicon.JOINT_WORDS for c in noun.children):
         return True
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + agent_of(verb) if verb is not None else []
     return any(any(c.dep_ == "conj" for c in s.children) or
                any(any(g.dep_ == "conj" for g in m.children) for m in s.children if m.dep_ in {"amod", "compound"})
                for s in subjects)
@@ -113,6 +113,13 @@ def state_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
     return None
 
 
+def is_phone_call(verb: Token, obj: Token | None) -> bool:
+    """"called Erdogan (to congratulate him)": a named party as the only complement; "called him
+    a liar", "called the move illegal" name or judge instead."""
+    return obj is not None and obj.dep_ == "dobj" and obj.pos_ != "PRON" and is_actor_like(obj) \
+        and not any(c.dep_ in {"oprd", "acomp", "attr", "ccomp"} for c in verb.children)
+
+
 def _targets_only_things(verb: Token, obj: Token | None) -> bool:
     """"fight the epidemic", "combat corruption": a contest verb whose targets are not actors."""
     targets = [obj] if obj is not None and obj.dep_ == "dobj" else prep_objects(verb, {"against"})
@@ -127,11 +134,12 @@ def _unarmed_object(obj: Token | None, cls: str | None) -> bool:
 
 def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | None) -> lexicon.Sense:
     """Senses the object's wider phrase decides: a joint exercise is COOPERATE; troops sent to a
-    peacekeeping mission are AID."""
+    peacekeeping mission, or peacekeepers deploying, are AID."""
     etype, mode = sense
     if etype == "MOBILIZE" and cls == "exercise" and is_joint(obj, verb):
         return "COOPERATE", None
-    if etype == "MOBILIZE" and any(noun_class(d) == "mission" for d in prep_objects(verb, {"to", "for", "as", "into"})):
+    sent_as = prep_objects(verb, {"to", "for", "as", "into"}) + [c for c in verb.children if c.dep_ == "nsubj"]
+    if etype == "MOBILIZE" and any(noun_class(d) == "mission" for d in sent_as):
         return "AID", None
     return etype, mode
 
@@ -139,9 +147,16 @@ def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | Non
 def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
     lemma = lemma_of(verb)
     for child in verb.children:
-        if child.dep_ in {"prt", "prep", "dobj", "advmod"} and (lemma, child.lower_) in lexicon.PARTICLE_VERBS:
+        if child.dep_ in {"prt", "prep", "dobj", "advmod"} and (lemma, child.lower_) in lexicon.PARTICLE_VERBS \
+                and not _is_adjunct(verb, child):
             return lexicon.PARTICLE_VERBS[(lemma, child.lower_)], child
     return None
+
+
+def _is_adjunct(verb: Token, word: Token) -> bool:
+    """A particle follows its verb and takes no date: "On Monday X called ..." and "called Y on
+    Monday" are no "call on"."""
+    return word.i < verb.i or any(o.ent_type_ in {"DATE", "TIME"} for o in word.children)
 
 
 def verb_trigger(verb: Token) -> Trigger | None:
@@ -175,6 +190,8 @@ def _verb_sense(verb: Token) -> Trigger | None:
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
         etype, mode = lexicon.CLASS_SENSE[cls]
         return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
+    if lemma in lexicon.CALL_VERBS and is_phone_call(verb, obj):
+        return Trigger(verb, "CONSULT", "phone", verb.i, verb.i, obj=obj)
     state = state_sense(verb)
     if state is not None:
         (etype, mode), noun = state
