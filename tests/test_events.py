@@ -311,3 +311,10 @@ def test_protest_topic_is_not_a_separate_request(nlp):
 
 def test_event_noun_modifying_the_content_is_part_of_it(nlp):
     assert set(types_of(nlp, "Colombia rejected Venezuelan mediation in the border talks.")) == {"REJECT"}
+
+
+def test_stative_passive_subject_is_the_actor(nlp):
+    for text, country in (("Chile is opposed to Bolivian mediation in the dispute.", "CHL"),
+                          ("Peruvian forces were engaged in heavy fighting near the Chilean border.", "PER")):
+        assert country in countries(events_of(nlp, text)[0].actors)
+    assert "ACCUSE" not in types_of(nlp, "The Peruvian minister commented on the investigation.")

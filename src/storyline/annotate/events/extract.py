@@ -19,7 +19,7 @@ from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, agent_of, children, content_owner,
                            is_actor_like, is_own, modifier_participants, participants, prep_objects, subject_of)
-from .triggers import Trigger, clause_meeting, find_triggers, nest, object_of
+from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
 
 HISTORICAL_DAYS = 60
 BACKGROUND_DEPS = {"relcl", "acl"}
@@ -165,7 +165,7 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     verb = trig.token
     anchor = verb.head if verb.dep_ == "acomp" else verb
     subj, passive = subject_of(anchor)
-    if passive:
+    if passive and not is_stative_passive(verb):
         return agent_of(verb), subj
     objects = objects_of(trig)
     if not objects and trig.content is not None and trig.content.verbal:  # "threatened to shell [towns]"
@@ -175,6 +175,12 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     if not objects and trig.type == "THREATEN":
         objects = condition_subjects(trig)
     return subj, objects
+
+
+def is_stative_passive(verb: Token) -> bool:
+    """"Israel is opposed to ...", "forces were engaged in ...": a state of the subject, which is
+    therefore the actor, not a passive with a hidden agent."""
+    return lemma_of(verb) in lexicon.STATIVE_PASSIVES and not agent_of(verb)
 
 
 def condition_subjects(trig: Trigger) -> list[Token]:

@@ -243,10 +243,11 @@ CONTEST_VERBS = {"fight", "combat", "battle"}
 # Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed observers").
 ARMED_CLASSES = {"troops", "weapons", "police"}
 # "put under investigation", "remained on alert", "held in custody": a state named by a preposition.
-STATE_PREPS = {"under", "on", "in"}
-STATE_CLASSES = {"investigation", "arrest", "alert"}
+STATE_CLASSES = {"under": {"investigation", "arrest"}, "in": {"arrest"}, "on": {"alert"}}
 # Verbs whose "in" object is the event they take part in ("engaged in ethnic cleansing").
 PARTAKE_VERBS = {"engage", "participate", "join"}
+# Passive forms that state the subject's own stance or activity ("is opposed to", "were engaged in").
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "resolve", "engage", "involve"}
 
 # The parser's lemmatizer cuts some verbs short ("staged" -> "stag"): the lemmas they stand for.
 LEMMA_FIXES = {"stag": "stage", "lambast": "lambaste", "rap": "rape"}

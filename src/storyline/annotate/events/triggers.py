@@ -105,11 +105,13 @@ def state_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
     preposition), "engaged in ethnic cleansing" (an event taken part in): that noun's sense."""
     partake = verb.lemma_.lower() in lexicon.PARTAKE_VERBS
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in lexicon.STATE_PREPS:
-            for noun in prep_objects(verb, {prep.lower_}):
-                cls = noun_class(noun)
-                if cls in lexicon.STATE_CLASSES or (partake and prep.lower_ == "in" and cls in lexicon.CLASS_SENSE):
-                    return lexicon.CLASS_SENSE[cls], noun
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep_objects(verb, {prep.lower_}):
+            cls = noun_class(noun)
+            if cls in lexicon.STATE_CLASSES.get(prep.lower_, ()) or \
+                    (partake and prep.lower_ == "in" and cls in lexicon.CLASS_SENSE):
+                return lexicon.CLASS_SENSE[cls], noun
     return None
 
 
