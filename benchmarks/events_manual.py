@@ -3,15 +3,16 @@ evaluation, independent of the gold records the lexicon was developed on.
 
 The manual states the intended coding of a handful of quoted sentences. An example is a quoted
 (``...'') span outside LaTeX comments of at least four words, without an inner ellipsis, whose parse
-has a subject (a clause, not a keyword list or a phrase). Its gold type is read from the paragraph or list item it sits in, in this order:
+has a subject (a clause, not a keyword list or a phrase). Its gold type is read from the paragraph
+or list item it sits in, in this order:
 
 1. "coded as X" / "only the X should be coded" (one type named that way);
 2. "will not be coded" -> the sentence must give no event (a negative example);
-3. a verbatim block of CAMEO events ("USA RUS 112") -> their codes through CAMEO2PLOVER-2021.txt;
+3. a verbatim block of CAMEO events (lines like "ABC DEF 112") -> their codes through CAMEO2PLOVER-2021.txt;
 4. otherwise, inside the chapter section of an event type, that section's type.
 
 Quotes without any of these (the auxiliary-mode examples, titles, terms) are counted and skipped.
-The manual is small on examples: the table says how many each type has.
+The manual is small on examples: the table's notes say how many each type has.
 """
 from __future__ import annotations
 
@@ -63,13 +64,13 @@ def latex_to_text(fragment: str) -> str:
 
 
 def is_example(text: str) -> bool:
-    """A whole clause of four or more words; "announced...would withdraw" is a fragment."""
+    """Four or more words without an inner ellipsis ("said...would leave" is a fragment)."""
     body = text.rstrip(". ")
     return len(body.split()) >= 4 and "..." not in body
 
 
 def cameo_table(path: Path) -> dict[str, str]:
-    """CAMEO code -> PLOVER type from the conversion table ("112: ACCUSE, , ..."; "20: FIGHT")."""
+    """CAMEO code -> PLOVER type from the conversion table (lines "<code>: <TYPE>, <mode>, ...")."""
     table = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         m = re.match(r"(\d{2,4}):\s*([A-Z]+)", line)
@@ -130,6 +131,20 @@ def evaluate(examples: list[Example]) -> list[tuple[Example, list]]:
     return [(ex, extract_events(doc, ex.text, f"m{i}")) for i, (ex, doc) in enumerate(parsed)]
 
 
+def summary_row(results: list[tuple[Example, list]]) -> tuple[list[object], Counter, int]:
+    """The table row (type P/R/F1 and top-1 over typed examples, hits per type, negatives coded),
+    the number of typed examples per type, and the number of quoted clauses with no stated type."""
+    typed = [(ex, events) for ex, events in results if ex.gold not in {None, NONE}]
+    negatives = [events for ex, events in results if ex.gold == NONE]
+    per_type = Counter(ex.gold for ex, _ in typed)
+    s = score([{"event": ex.gold} for ex, _ in typed], [events for _, events in typed])
+    found = Counter(ex.gold for ex, events in typed if ex.gold in {e.type for e in events})
+    hits = ", ".join(f"{t} {found[t]}/{per_type[t]}" for t in PLOVER_TYPES if per_type[t])
+    row = ["rules (lexicon + parse), no training", len(typed), len(per_type), s["precision"], s["recall"],
+           s["f1"], s["top1"], hits, f"{sum(map(bool, negatives))}/{len(negatives)}"]
+    return row, per_type, sum(ex.gold is None for ex, _ in results)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-write", action="store_true")
@@ -141,28 +156,17 @@ def main() -> None:
     if args.errors:
         for ex, events in results:
             print(f"l.{ex.line}", ex.gold, [e.type for e in events], "|", ex.text)
-    typed = [ex for ex, _ in results if ex.gold not in {None, NONE}]
-    predicted = [events for ex, events in results if ex.gold not in {None, NONE}]
-    neg_predicted = [events for ex, events in results if ex.gold == NONE]
-    untyped = sum(ex.gold is None for ex, _ in results)
-    per_type = Counter(e.gold for e in typed)
-    print("examples per type:", {t: per_type.get(t, 0) for t in PLOVER_TYPES}, f"| negative: {len(neg_predicted)}",
-          f"| quotes with no stated type: {untyped}")
-    records = [{"event": e.gold} for e in typed]
-    s = score(records, predicted)
-    found = Counter(e.gold for e, events in zip(typed, predicted) if e.gold in {v.type for v in events})
-    counts = ", ".join(f"{t} {found[t]}/{per_type[t]}" for t in PLOVER_TYPES if per_type[t])
+    row, per_type, untyped = summary_row(results)
+    counts = ", ".join(f"{t} {per_type.get(t, 0)}" for t in PLOVER_TYPES)
     header = ["method", "typed examples", "types with examples", "type P", "type R", "type F1", "top-1 acc",
               "found per type", "negative examples coded"]
-    rows = [["rules (lexicon + parse), no training", len(typed), len(per_type), s["precision"], s["recall"],
-             s["f1"], s["top1"], counts, f"{sum(bool(p) for p in neg_predicted)}/{len(neg_predicted)}"]]
-    report("Events: PLOVER manual examples", header, rows, notes=(
+    report("Events: PLOVER manual examples", header, [row], notes=(
         "Quoted example sentences of the PLOVER manual whose coding the manual states (see the script's "
         "docstring for how the gold type is read from the LaTeX); F1 over (example, type) pairs as in the "
-        "gold-record benchmark. The manual quotes few whole sentences: most types have no example, so this "
-        f"is a small check, not a per-type estimate. {untyped} further quoted clauses state no type "
-        "(the auxiliary-mode examples and the like). Negative examples: sentences the manual says are not coded (no actor)."),
-        write=not args.no_write)
+        f"gold-record benchmark. Examples per type: {counts}. The manual quotes few whole sentences, so "
+        f"this is a small check, not a per-type estimate. {untyped} further quoted clauses state no type "
+        "(the auxiliary-mode examples and the like). Negative examples: sentences the manual says are not "
+        "coded (no named actor)."), write=not args.no_write)
 
 
 if __name__ == "__main__":

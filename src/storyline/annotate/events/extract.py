@@ -79,8 +79,8 @@ def is_background(trig: Trigger) -> bool:
 
 
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
-    """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be ready to
-    mediate", "must ensure security to allow ...") are its content, nested like any other."""
+    """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be willing to
+    negotiate", "must open the port to allow ...") are its content, nested like any other."""
     by_token = {t.token.i: t for t in top}
     requests = []
     for tok in sent:
@@ -99,8 +99,8 @@ def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
 
 
 def drop_protest_topics(top: list[Trigger]) -> list[Trigger]:
-    """The manual: a protest's topic ("demonstrated, calling for independence") is not coded as an
-    event of its own; a demand told as a participle clause of the protest is that topic."""
+    """The manual: a protest's topic ("marched, calling for the minister's resignation") is not
+    coded as an event of its own; a demand told as a participle clause of the protest is that topic."""
     protests = {t.token.i for t in top if t.type == "PROTEST"}
     return [t for t in top if not (t.type == "REQUEST" and predicate(t.token).dep_ == "advcl"
                                    and predicate(t.token).head.i in protests)]
@@ -178,7 +178,7 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
 
 
 def is_stative_passive(verb: Token) -> bool:
-    """"Israel is opposed to ...", "forces were engaged in ...": a state of the subject, which is
+    """"Chile is opposed to ...", "troops were engaged in ...": a state of the subject, which is
     therefore the actor, not a passive with a hidden agent."""
     return lemma_of(verb) in lexicon.STATIVE_PASSIVES and not agent_of(verb)
 

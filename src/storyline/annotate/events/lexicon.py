@@ -225,28 +225,28 @@ _vc("receive", "aid arms", ("AID", None))
 # "rescue operation" helps; a "peacekeeping force" protects): head lemma -> modifier -> class.
 # Class "other" has no sense: the noun is then no event at all ("evacuation operation").
 _NOT_VIOLENT = {"rescue": "aid", "relief": "aid", "humanitarian": "aid", "medical": "aid", "surgical": "aid",
-                "peacekeeping": "mission", "evacuation": "other", "salvage": "other", "police": "other"}
+                "peacekeeping": "mission", "evacuation": "other", "salvage": "other"}
 _LABOUR = {"hunger": "protest", "general": "protest", "labor": "protest", "labour": "protest",
            "nationwide": "protest", "indefinite": "protest", "day": "protest", "week": "protest",
            "hour": "protest", "workers": "protest", "union": "protest"}
 COMPOUND_CLASS: dict[str, dict[str, str]] = {
-    "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"}, "process": {"peace": "talks"},
-    "operation": _NOT_VIOLENT, "mission": {"peacekeeping": "mission"},
+    "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"},
+    "process": {"peace": "talks"}, "operation": _NOT_VIOLENT, "mission": {"peacekeeping": "mission"},
     **{w: {"peacekeeping": "mission"} for w in ("force", "troops", "soldiers", "contingent", "personnel")},
 }
 # Modifiers that make an exercise joint: PLOVER codes joint manoeuvres COOPERATE, one army's MOBILIZE.
 JOINT_WORDS = {"joint", "combined", "bilateral", "multinational", "trilateral"}
-# Verbs that are a phone call when their object is a named party ("called Erdogan").
+# Verbs that are a phone call when their object is a named party ("called the Chilean president").
 CALL_VERBS = {"call", "ring"}
-# Verbs that only count as force against someone ("fight the rebels", not "fight the epidemic").
+# Verbs that only count as force against someone ("fight the rebels", not "fight the flu").
 CONTEST_VERBS = {"fight", "combat", "battle"}
-# Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed observers").
+# Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed monitors").
 ARMED_CLASSES = {"troops", "weapons", "police"}
 # "put under investigation", "remained on alert", "held in custody": a state named by a preposition.
 STATE_CLASSES = {"under": {"investigation", "arrest"}, "in": {"arrest"}, "on": {"alert"}}
-# Verbs whose "in" object is the event they take part in ("engaged in ethnic cleansing").
+# Verbs whose "in" object is the event they take part in ("engaged in shelling").
 PARTAKE_VERBS = {"engage", "participate", "join"}
-# Passive forms that state the subject's own stance or activity ("is opposed to", "were engaged in").
+# Passive forms that state the subject's own stance or activity ("X is opposed to", "X were engaged in").
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "resolve", "engage", "involve"}
 
 # The parser's lemmatizer cuts some verbs short ("staged" -> "stag"): the lemmas they stand for.

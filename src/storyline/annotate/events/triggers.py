@@ -77,7 +77,7 @@ def noun_class(noun: Token | None) -> str | None:
 
 def is_joint(noun: Token | None, verb: Token | None = None) -> bool:
     """A joint exercise: "joint"/"combined" on the noun, or two coordinated sides as the verb's
-    subject ("French and Egyptian warships began ...", "Jordan and the United States held ...")."""
+    subject ("Chilean and Peruvian ships began ...", "Chile and Peru held ...")."""
     if noun is not None and any(c.lower_ in lexicon.JOINT_WORDS for c in noun.children):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + agent_of(verb) if verb is not None else []
@@ -102,7 +102,7 @@ def phrasal_lemma(verb: Token) -> str:
 
 def state_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
     """"put under investigation", "remained on alert", "held in custody" (a state named by a
-    preposition), "engaged in ethnic cleansing" (an event taken part in): that noun's sense."""
+    preposition), "engaged in shelling" (an event taken part in): that noun's sense."""
     partake = verb.lemma_.lower() in lexicon.PARTAKE_VERBS
     for prep in verb.children:
         if prep.dep_ != "prep":
@@ -116,21 +116,21 @@ def state_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
 
 
 def is_phone_call(verb: Token, obj: Token | None) -> bool:
-    """"called Erdogan (to congratulate him)": a named party as the only complement; "called him
+    """"called the Chilean president (to thank him)": a named party as the only complement; "called him
     a liar", "called the move illegal" name or judge instead."""
     return obj is not None and obj.dep_ == "dobj" and obj.pos_ != "PRON" and is_actor_like(obj) \
         and not any(c.dep_ in {"oprd", "acomp", "attr", "ccomp"} for c in verb.children)
 
 
 def _targets_only_things(verb: Token, obj: Token | None) -> bool:
-    """"fight the epidemic", "combat corruption": a contest verb whose targets are not actors."""
+    """"fight the flu", "combat corruption": a contest verb whose targets are not actors."""
     targets = [obj] if obj is not None and obj.dep_ == "dobj" else prep_objects(verb, {"against"})
     return bool(targets) and not any(is_actor_like(t) for t in targets)
 
 
 def _unarmed_object(obj: Token | None, cls: str | None) -> bool:
-    """A mobilizing verb with a direct object that is no armed force ("deployed observers",
-    "mobilised funds", "dispatched a team"): not a show of force."""
+    """A mobilizing verb with a direct object that is no armed force ("deployed monitors",
+    "mobilised donors", "dispatched a team"): not a show of force."""
     return obj is not None and obj.dep_ == "dobj" and obj.pos_ != "PRON" and cls not in lexicon.ARMED_CLASSES
 
 
@@ -140,8 +140,8 @@ def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | Non
     etype, mode = sense
     if etype == "MOBILIZE" and cls == "exercise" and is_joint(obj, verb):
         return "COOPERATE", None
-    sent_as = prep_objects(verb, {"to", "for", "as", "into"}) + [c for c in verb.children if c.dep_ == "nsubj"]
-    if etype == "MOBILIZE" and any(noun_class(d) == "mission" for d in sent_as):
+    who_or_where = prep_objects(verb, {"to", "for", "as", "into"}) + [c for c in verb.children if c.dep_ == "nsubj"]
+    if etype == "MOBILIZE" and any(noun_class(t) == "mission" for t in who_or_where):
         return "AID", None
     return etype, mode
 
@@ -287,7 +287,7 @@ def _content_link(node: Token) -> bool:
     if node.dep_ == "advcl":
         return any((c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS)
                    for c in node.children)
-    if node.dep_ == "prep":  # a noun's modifier describes it ("mediation [in the talks]")
+    if node.dep_ == "prep":  # a noun's modifier describes it ("mediation [in the dispute]")
         return node.lower_ in CONTENT_PREPS or node.head.pos_ in {"NOUN", "PROPN"}
     return node.dep_ in CONTENT_DEPS
 
@@ -301,7 +301,7 @@ def _owner(token: Token, by_token: dict[int, Trigger]) -> Trigger | None:
         if not _content_link(node):
             return None
         parent = node.head
-        if parent.i in by_token:  # including a reporting verb made an event by its object ("reiterated its demand")
+        if parent.i in by_token:  # including a reporting verb made an event by its object ("renewed its demand")
             return by_token[parent.i]
         if parent.lemma_.lower() in lexicon.REPORTING:
             return None
