@@ -251,3 +251,71 @@ def test_contexts_read_hyphenated_words_and_participant_sectors():
     assert "terrorism" in contexts_of("An al-Qaeda cell claimed the blast.", "ASSAULT")
     assert "economic" in contexts_of("The two states signed a free-trade pact.", "AGREE")
     assert "military" in contexts_of("The ministry spoke to reporters.", "ACCUSE", ("MIL",))
+
+
+# --- generalisation: verb senses decided by the object, the phrase or the PLOVER definitions ----------
+
+def types_of(nlp, text):
+    return [e.type for e in events_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Chilean dockworkers' union called off the general strike.", "CONCEDE"),  # ending dissent
+    ("The rebels halted their attacks on the Malian capital.", "RETREAT"),  # ending violence
+    ("Ghana sent 300 peacekeepers to Lebanon.", "AID"),  # military protection
+    ("Uruguay withdrew its peacekeepers from Haiti.", "SANCTION"),  # taking back one's resources
+    ("Chile and Peru held joint naval exercises off the coast.", "COOPERATE"),
+    ("Chile held naval exercises off its coast.", "MOBILIZE"),  # one country alone
+    ("Canada accepted 2,000 Syrian refugees last year.", "AID"),
+    ("Kenya shared intelligence with Uganda on the militants.", "COOPERATE"),
+    ("Bolivian troops remained on alert along the border with Chile.", "MOBILIZE"),
+    ("Students staged a rally in Caracas against the Venezuelan government.", "PROTEST"),
+    ("Japan forgave Kenya's debts.", "AID"),
+    ("The Colombian army said it will attack the rebel camps in Venezuela.", "THREATEN"),
+])
+def test_sense_from_object_and_phrase(nlp, text, expected):
+    assert expected in types_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Both armies agreed to end the fighting along the river in Sudan.", "THREATEN"),  # not an offer of force
+    ("Norway deployed election observers in Kenya.", "MOBILIZE"),  # no armed force
+    ("Japan pledged money to fight the cholera outbreak in Haiti.", "ASSAULT"),  # no one is fought
+    ("The Nepalese army carried out rescue operations in the flooded villages.", "ASSAULT"),
+    ("On Tuesday the Brazilian president called Argentina's president to congratulate him.", "REQUEST"),
+])
+def test_senses_that_do_not_apply(nlp, text, absent):
+    assert absent not in types_of(nlp, text)
+
+
+def test_named_party_call_is_a_phone_consultation(nlp):
+    text = "On Tuesday the Brazilian president called Argentina's president to congratulate him."
+    ev = only(events_of(nlp, text), "CONSULT")
+    assert ev.mode == "phone"
+    text = "The Brazilian president called the Argentine president Alberto Fernandez on Tuesday."
+    assert "REQUEST" not in types_of(nlp, text)
+
+
+def test_investigation_state_is_accuse(nlp):
+    ev = only(events_of(nlp, "Peruvian prosecutors placed the mayor of Lima under investigation."), "ACCUSE")
+    assert ev.mode == "investigate"
+
+
+def test_obligation_wraps_the_events_of_its_clause(nlp):
+    assert types_of(nlp, "The Chilean foreign minister said Peru must be ready to negotiate.") == ["REQUEST"]
+
+
+def test_protest_topic_is_not_a_separate_request(nlp):
+    text = "Thousands of Kenyans marched in Nairobi on Friday, calling for the minister's resignation."
+    assert set(types_of(nlp, text)) == {"PROTEST"}
+
+
+def test_event_noun_modifying_the_content_is_part_of_it(nlp):
+    assert set(types_of(nlp, "Colombia rejected Venezuelan mediation in the border talks.")) == {"REJECT"}
+
+
+def test_stative_passive_subject_is_the_actor(nlp):
+    for text, country in (("Chile is opposed to Bolivian mediation in the dispute.", "CHL"),
+                          ("Peruvian forces were engaged in heavy fighting near the Chilean border.", "PER")):
+        assert country in countries(events_of(nlp, text)[0].actors)
+    assert "ACCUSE" not in types_of(nlp, "The Peruvian minister commented on the investigation.")

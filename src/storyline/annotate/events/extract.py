@@ -19,7 +19,7 @@ from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, agent_of, children, content_owner,
                            is_actor_like, is_own, modifier_participants, participants, prep_objects, subject_of)
-from .triggers import Trigger, clause_meeting, find_triggers, nest, object_of
+from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
 
 HISTORICAL_DAYS = 60
 BACKGROUND_DEPS = {"relcl", "acl"}
@@ -54,7 +54,7 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
     """The top-level triggers of a sentence after aux modes and the PLOVER type rules."""
     top = nest(find_triggers(sent))
-    top = wrap_obligations(sent, top)
+    top = drop_protest_topics(wrap_obligations(sent, top))
     if any(not is_background(t) for t in top):
         top = [t for t in top if not is_background(t)]
     out = []
@@ -79,9 +79,10 @@ def is_background(trig: Trigger) -> bool:
 
 
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
-    """"X said Y must do Z" is X's REQUEST to Y (the clause with Z is its content)."""
+    """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be willing to
+    negotiate", "must open the port to allow ...") are its content, nested like any other."""
     by_token = {t.token.i: t for t in top}
-    out = [t for t in top]
+    requests = []
     for tok in sent:
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lexicon.REPORTING:
             continue
@@ -90,9 +91,19 @@ def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
         subj = children(tok, {"nsubj"})
         if not subj or subj[0].pos_ == "PRON":
             continue
-        request = Trigger(tok, "REQUEST", None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True)
-        out = [t for t in out if t.token.i != tok.i] + [request]
-    return sorted(out, key=lambda t: t.token.i)
+        requests.append(Trigger(tok, "REQUEST", None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))
+    if not requests:
+        return top
+    replaced = {r.token.i for r in requests}
+    return sorted(nest([t for t in top if t.token.i not in replaced] + requests), key=lambda t: t.token.i)
+
+
+def drop_protest_topics(top: list[Trigger]) -> list[Trigger]:
+    """The manual: a protest's topic ("marched, calling for the minister's resignation") is not
+    coded as an event of its own; a demand told as a participle clause of the protest is that topic."""
+    protests = {t.token.i for t in top if t.type == "PROTEST"}
+    return [t for t in top if not (t.type == "REQUEST" and predicate(t.token).dep_ == "advcl"
+                                   and predicate(t.token).head.i in protests)]
 
 
 def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id: str,
@@ -154,7 +165,7 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     verb = trig.token
     anchor = verb.head if verb.dep_ == "acomp" else verb
     subj, passive = subject_of(anchor)
-    if passive:
+    if passive and not is_stative_passive(verb):
         return agent_of(verb), subj
     objects = objects_of(trig)
     if not objects and trig.content is not None and trig.content.verbal:  # "threatened to shell [towns]"
@@ -164,6 +175,12 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     if not objects and trig.type == "THREATEN":
         objects = condition_subjects(trig)
     return subj, objects
+
+
+def is_stative_passive(verb: Token) -> bool:
+    """"Chile is opposed to ...", "troops were engaged in ...": a state of the subject, which is
+    therefore the actor, not a passive with a hidden agent."""
+    return lemma_of(verb) in lexicon.STATIVE_PASSIVES and not agent_of(verb)
 
 
 def condition_subjects(trig: Trigger) -> list[Token]:

@@ -22,10 +22,11 @@ VERBS: dict[str, Sense] = {
     **_senses("phone telephone", "CONSULT", "phone"),
     **_senses("praise welcome endorse support back commend hail applaud congratulate thank recognize "
               "recognise defend forgive ratify", "SUPPORT"),
-    **_senses("concede yield relent pardon acquit apologize apologise regret compromise", "CONCEDE"),
+    **_senses("concede yield relent pardon acquit apologize apologise regret compromise accede", "CONCEDE"),
     **_senses("cooperate collaborate coordinate extradite", "COOPERATE"),
     **_senses("aid assist help donate fund finance supply provide rescue shelter", "AID"),
     **_senses("withdraw retreat evacuate", "RETREAT", "withdraw"),
+    **_senses("deescalate", "RETREAT", "disarm"),
     **_senses("release free", "RETREAT", "release"),
     **_senses("surrender demobilize demobilise disarm", "RETREAT", "disarm"),
     **_senses("resign", "RETREAT", "resign"),
@@ -51,8 +52,8 @@ VERBS: dict[str, Sense] = {
     **_senses("allow permit", "RETREAT", "access"),
     **_senses("arrest detain jail imprison sentence", "COERCE", "arrest"),
     **_senses("deport", "COERCE", "deport"),
-    **_senses("seize confiscate raid search", "COERCE", "seize"),
-    **_senses("ban outlaw restrict curb prevent block blockade", "COERCE", "restrict"),
+    **_senses("seize confiscate raid search occupy annex", "COERCE", "seize"),
+    **_senses("ban outlaw restrict curb prevent block blockade disperse", "COERCE", "restrict"),
     **_senses("censor", "COERCE", "censor"),
     **_senses("demolish", "COERCE", "seize"),
     **_senses("attack strike hit fight clash invade storm ambush wound injure kill murder capture "
@@ -69,18 +70,24 @@ VERBS: dict[str, Sense] = {
     **_senses("stab", "ASSAULT", "primitive"),
 }
 
+# Verbs that end or undo what their object names ("ended the fighting", "lifted the boycott"): never
+# the object's own sense, only their (verb, class) senses in VERB_CLASS below.
+TERMINATIVE = set("lift ease relax end halt suspend stop cease cut freeze cancel postpone break call_off".split())
 # Light verbs: the event is their object's ("hold talks", "launch a strike", "impose a curfew").
 LIGHT_VERBS = set("hold conduct carry stage launch mount begin start resume open convene organize organise "
                   "impose declare announce order initiate make take continue step intensify escalate "
-                  "extend tighten lift ease relax end halt suspend stop cut freeze cancel sign ratify "
-                  "conclude finalize reach establish restore break give grant send deliver accept "
-                  "return hand call receive fire close issue file bring lodge".split())
+                  "extend tighten sign ratify conclude finalize reach establish restore give grant send "
+                  "deliver accept return hand call receive fire close issue file bring lodge".split()) - TERMINATIVE
 
 # Classes of object nouns.
 NOUN_CLASS: dict[str, str] = {}
 for _cls, _words in {
     "troops": "troops soldiers forces army marines units battalion battalions brigade personnel "
-              "reinforcements reservists paratroopers contingent",
+              "reinforcements reservists paratroopers contingent men commandos militia militias militiamen "
+              "guards",
+    # Sent to keep a peace or watch over one: PLOVER counts sending them as AID (military
+    # protection) and taking them back as SANCTION 'withdraw' (one's non-military resources).
+    "mission": "peacekeepers peacekeeping observers monitors inspectors",
     "weapons": "carrier carriers warship warships ship ships destroyer destroyers submarine submarines fleet "
                "missile missiles rocket rockets jet jets aircraft bomber bombers warplane warplanes fighter "
                "tank tanks artillery battery batteries group",
@@ -89,6 +96,13 @@ for _cls, _words in {
     "aid": "aid assistance food medicine medicines supplies relief money dollars funds fund grant loan loans "
            "credit credits donation donations help vaccines",
     "asylum": "asylum refuge",
+    "refugees": "refugees migrants asylum-seekers evacuees",
+    "victims": "victims survivors",
+    "knowledge": "intelligence information expertise evidence data experience know-how technology",
+    "concession": "concession concessions",
+    "threat": "warning warnings ultimatum ultimatums threat threats",
+    "alert": "alert",
+    "arrest": "arrest custody detention",
     "envoy": "envoy envoys delegation delegations ambassador ambassadors diplomat diplomats emissary mission",
     "sanction": "sanction sanctions embargo embargoes tariff tariffs",
     "boycott": "boycott",
@@ -100,7 +114,7 @@ for _cls, _words in {
     "call": "call phone",
     "attack": "attack attacks strike strikes airstrike airstrikes raid raids offensive assault assaults "
               "bombing bombings bombardment shelling fire barrage invasion incursion ambush massacre "
-              "operation operations hostilities fighting war",
+              "operation operations hostilities fighting war cleansing genocide killings",
     "protest": "protest protests demonstration demonstrations rally rallies march marches riot riots sit-in "
                "walkout",
     "investigation": "investigation investigations probe probes inquiry inquiries hearing hearings trial "
@@ -111,11 +125,12 @@ for _cls, _words in {
     "relations": "relations ties",
     "prisoners": "prisoners prisoner hostages hostage detainees captives",
     "demand": "demand demands request requests call calls appeal appeals proposal proposals offer offers "
-              "plan ultimatum resolution",
+              "plan resolution reminder",
     "mediation": "mediation mediations",
     "withdrawal": "withdrawal pullout pull-out retreat",
     "exercise": "exercise exercises drills drill maneuvers manoeuvres games",
     "buildup": "buildup build-up deployment deployments mobilization mobilisation",
+    "debt": "debt debts obligations",
 }.items():
     for _w in _words.split():
         NOUN_CLASS[_w] = _cls
@@ -127,10 +142,12 @@ CLASS_SENSE: dict[str, Sense] = {
     "sanction": ("SANCTION", "discontinue"), "boycott": ("PROTEST", "boycott"),
     "restriction": ("COERCE", "restrict"), "ceasefire": ("RETREAT", "ceasefire"),
     "exercise": ("MOBILIZE", "troops"), "buildup": ("MOBILIZE", "troops"), "aid": ("AID", None),
-    "mediation": ("CONSULT", None), "withdrawal": ("RETREAT", "withdraw"),
+    "mediation": ("CONSULT", None), "withdrawal": ("RETREAT", "withdraw"), "concession": ("CONCEDE", None),
+    "threat": ("THREATEN", None), "alert": ("MOBILIZE", "troops"), "arrest": ("COERCE", "arrest"),
 }
 # Nouns that are events by themselves but only as heads with an actor ("Israel's strike").
-EVENT_NOUNS = {w for w, c in NOUN_CLASS.items() if c in CLASS_SENSE and c not in {"aid", "restriction"}}
+EVENT_NOUNS = {w for w, c in NOUN_CLASS.items() if c in CLASS_SENSE
+               and c not in {"aid", "restriction", "concession", "threat", "alert", "arrest"}}
 
 # (verb, object class) -> sense; overrides the verb's default.
 VERB_CLASS: dict[tuple[str, str], Sense] = {}
@@ -149,7 +166,7 @@ _vc("carry launch mount conduct begin start resume continue intensify escalate s
     ("ASSAULT", None))
 _vc("fire launch", "weapons", ("ASSAULT", "heavy-weapons"))
 _vc("hold stage organize organise begin start launch continue", "protest", ("PROTEST", "demo"))
-_vc("launch open begin start conduct order", "investigation", ("ACCUSE", "investigate"))
+_vc("launch open begin start conduct order complete conclude finish", "investigation", ("ACCUSE", "investigate"))
 _vc("file bring lodge", "investigation", ("ACCUSE", "allege"))
 _vc("hold conduct stage begin start launch", "exercise", ("MOBILIZE", "troops"))
 _vc("send deploy dispatch move station mass amass", "troops", ("MOBILIZE", "troops"))
@@ -164,11 +181,11 @@ _vc("withdraw recall", "envoy", ("SANCTION", "withdraw"))
 _vc("expel", "envoy", ("SANCTION", "expel"))
 _vc("withdraw pull", "troops weapons", ("RETREAT", "withdraw"))
 _vc("withdraw suspend halt cut stop freeze end reduce", "aid arms", ("SANCTION", "discontinue"))
-_vc("withdraw suspend halt stop end break cancel postpone", "talks mediation", ("SANCTION", "withdraw"))
+_vc("withdraw suspend halt stop end break", "talks mediation", ("SANCTION", "withdraw"))
+_vc("cancel postpone call_off", "talks visit", ("SANCTION", "withdraw"))
 _vc("launch begin start resume continue", "mediation", ("CONSULT", None))
 _vc("complete begin start speed announce order", "withdrawal", ("RETREAT", "withdraw"))
 _vc("strengthen increase boost bolster", "troops weapons police", ("MOBILIZE", "troops"))
-_vc("cancel postpone", "visit", ("SANCTION", "withdraw"))
 _vc("cut sever break suspend freeze downgrade", "relations", ("SANCTION", "discontinue"))
 _vc("establish restore resume normalize normalise", "relations", ("SUPPORT", None))
 _vc("impose slap announce tighten extend", "sanction", ("SANCTION", "discontinue"))
@@ -185,15 +202,58 @@ _vc("declare announce observe", "ceasefire", ("RETREAT", "ceasefire"))
 _vc("violate break", "ceasefire", ("ASSAULT", None))
 _vc("release free return exchange hand swap", "prisoners", ("RETREAT", "release"))
 _vc("take", "prisoners", ("ASSAULT", "abduct"))
+_vc("return", "arms weapons", ("RETREAT", None))  # returning property (CAMEO 0842)
 _vc("share exchange", "investigation", ("COOPERATE", None))
-_vc("call issue", "demand", ("REQUEST", None))
+_vc("call issue make reiterate repeat renew voice", "demand", ("REQUEST", None))
+_vc("issue give deliver send make repeat", "threat", ("THREATEN", None))
+_vc("give make offer grant", "concession", ("CONCEDE", None))
+_vc("send deploy dispatch contribute provide station", "mission", ("AID", None))
+_vc("withdraw pull recall", "mission", ("SANCTION", "withdraw"))
+_vc("expel", "mission", ("SANCTION", "expel"))
+_vc("accept admit receive resettle take host welcome shelter", "refugees", ("AID", None))
+_vc("free release rescue liberate evacuate", "victims", ("AID", None))
+_vc("share exchange swap", "knowledge", ("COOPERATE", None))
+_vc("raise heighten increase put place", "alert", ("MOBILIZE", "troops"))
+_vc("end halt stop cease suspend call_off", "attack", ("RETREAT", "ceasefire"))
+_vc("end lift suspend call_off", "protest boycott", ("CONCEDE", None))  # easing popular dissent (CAMEO 083)
+_vc("forgive cancel write", "debt", ("AID", None))  # the manual: debt forgiveness is AID
 _vc("issue", "restriction", ("COERCE", "restrict"))
 _vc("close", "restriction", ("COERCE", "restrict"))
 _vc("receive", "aid arms", ("AID", None))
 
-# Compound modifiers that override a noun's class ("hunger strike" is a protest, not an attack).
-COMPOUND_CLASS = {"hunger": "protest", "general": "protest", "labor": "protest", "labour": "protest",
-                  "war": "exercise", "peace": "talks"}
+# Modifiers that change what an event noun is ("hunger strike" is a protest, not an attack; a
+# "rescue operation" helps; a "peacekeeping force" protects): head lemma -> modifier -> class.
+# Class "other" has no sense: the noun is then no event at all ("evacuation operation").
+_NOT_VIOLENT = {"rescue": "aid", "relief": "aid", "humanitarian": "aid", "medical": "aid", "surgical": "aid",
+                "peacekeeping": "mission", "evacuation": "other", "salvage": "other"}
+_LABOUR = {"hunger": "protest", "general": "protest", "labor": "protest", "labour": "protest",
+           "nationwide": "protest", "indefinite": "protest", "day": "protest", "week": "protest",
+           "hour": "protest", "workers": "protest", "union": "protest"}
+COMPOUND_CLASS: dict[str, dict[str, str]] = {
+    "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"},
+    "process": {"peace": "talks"}, "operation": _NOT_VIOLENT, "mission": {"peacekeeping": "mission"},
+    **{w: {"peacekeeping": "mission"} for w in ("force", "troops", "soldiers", "contingent", "personnel")},
+}
+# Modifiers that make an exercise joint: PLOVER codes joint manoeuvres COOPERATE, one army's MOBILIZE.
+JOINT_WORDS = {"joint", "combined", "bilateral", "multinational", "trilateral"}
+# Verbs that are a phone call when their object is a named party ("called the Chilean president").
+CALL_VERBS = {"call", "ring"}
+# Verbs that only count as force against someone ("fight the rebels", not "fight the flu").
+CONTEST_VERBS = {"fight", "combat", "battle"}
+# Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed monitors").
+ARMED_CLASSES = {"troops", "weapons", "police"}
+# "put under investigation", "remained on alert", "held in custody": a state named by a preposition.
+STATE_CLASSES = {"under": {"investigation", "arrest"}, "in": {"arrest"}, "on": {"alert"}}
+# Verbs whose "in" object is the event they take part in ("engaged in shelling").
+PARTAKE_VERBS = {"engage", "participate", "join"}
+# Passive forms that state the subject's own stance or activity ("X is opposed to", "X were engaged in").
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "resolve", "engage", "involve"}
+
+# The parser's lemmatizer cuts some verbs short ("staged" -> "stag"): the lemmas they stand for.
+LEMMA_FIXES = {"stag": "stage", "lambast": "lambaste", "rap": "rape"}
+
+# Phrasal verbs that have senses only as a whole ("call off" a strike), spelt "verb_particle".
+PHRASAL_VERBS = {v for v, _ in VERB_CLASS if "_" in v}
 
 # Verb + particle / preposition phrases.
 PARTICLE_VERBS: dict[tuple[str, str], Sense] = {
@@ -209,7 +269,9 @@ PARTICLE_VERBS: dict[tuple[str, str], Sense] = {
     ("take", "over"): ("ASSAULT", None), ("fire", "on"): ("ASSAULT", "firearms"),
     ("fire", "at"): ("ASSAULT", "firearms"), ("talk", "with"): ("CONSULT", None),
     ("meet", "with"): ("CONSULT", None), ("speak", "with"): ("CONSULT", None),
-    ("go", "on"): ("PROTEST", "strike"),
+    ("go", "on"): ("PROTEST", "strike"), ("push", "back"): ("COERCE", "restrict"),
+    ("cordon", "off"): ("COERCE", "restrict"), ("seal", "off"): ("COERCE", "restrict"),
+    ("bow", "to"): ("CONCEDE", None),
 }
 
 # Verbs whose complement is the event: the content is announced as intended or offered.

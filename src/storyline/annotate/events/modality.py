@@ -121,7 +121,7 @@ def _future_rules(trig: Trigger) -> None:
         trig.type, trig.mode = "AGREE", None
     elif trig.type == "RETREAT":
         trig.type, trig.mode = "CONCEDE", None
-    elif trig.type in MATERIAL_CONFLICT - {"MOBILIZE", "ASSAULT"}:
+    elif trig.type in MATERIAL_CONFLICT - {"MOBILIZE"}:
         trig.type, trig.mode = "THREATEN", _threat_mode(trig)
     else:
         return

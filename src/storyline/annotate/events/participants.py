@@ -268,7 +268,9 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
     """(subject heads, passive?) climbing xcomp/conj/advcl chains when the verb has none."""
     token = verb
     for _ in range(6):
-        subj = children(token, SUBJECT_DEPS)
+        # the parser sometimes hangs the subject on the auxiliary ("Chile [is] opposed")
+        subj = children(token, SUBJECT_DEPS) or [s for a in children(token, {"aux", "auxpass"})
+                                                 for s in children(a, SUBJECT_DEPS)]
         if subj:
             return subj, False
         passive = children(token, PASSIVE_SUBJECT_DEPS)

@@ -20,7 +20,9 @@ ADJ_INTENT_DEPS = {"acomp", "ROOT", "ccomp", "conj", "xcomp", "advcl"}
 OCCURRENCE_VERBS = {"resume", "begin", "start", "continue", "end", "open", "take", "follow", "come",
                     "break", "erupt", "conclude", "go"}
 PARTITIVES = {"part", "parts", "days", "weeks", "months", "series", "round", "rounds", "wave", "waves", "number",
-              "kind", "type", "form", "set", "package", "batch", "shipment", "shipments"}
+              "kind", "type", "form", "set", "package", "batch", "shipment", "shipments", "state", "kg",
+              "kilograms", "tons", "tonnes", "ton", "tonne", "pounds", "truckloads", "loads", "doses", "crates",
+              "sacks", "bags"}
 MEETING_CLASSES = {"talks", "visit", "call"}
 TIME_PREPS = {"after", "before", "during", "following", "since", "ahead", "at", "in"}
 WRAPPER_TYPES = {"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE", "SUPPORT", "CONCEDE"}
@@ -54,10 +56,12 @@ def object_of(verb: Token) -> Token | None:
 def noun_class(noun: Token | None) -> str | None:
     if noun is None:
         return None
+    modified = lexicon.COMPOUND_CLASS.get(noun.lower_) or lexicon.COMPOUND_CLASS.get(noun.lemma_.lower()) or {}
     for child in noun.children:
-        if child.dep_ in {"compound", "amod"} and child.lower_ in lexicon.COMPOUND_CLASS \
-                and noun.lower_ in {"strike", "strikes", "games", "talks", "process"}:
-            return lexicon.COMPOUND_CLASS[child.lower_]
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            cls = modified.get(child.lower_) or modified.get(child.lemma_.lower())
+            if cls:
+                return cls
     cls = lexicon.NOUN_CLASS.get(noun.lower_) or lexicon.NOUN_CLASS.get(noun.lemma_.lower())
     if cls:
         return cls
@@ -71,16 +75,101 @@ def noun_class(noun: Token | None) -> str | None:
     return None
 
 
-def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
+def is_joint(noun: Token | None, verb: Token | None = None) -> bool:
+    """A joint exercise: "joint"/"combined" on the noun, or two coordinated sides as the verb's
+    subject ("Chilean and Peruvian ships began ...", "Chile and Peru held ...")."""
+    if noun is not None and any(c.lower_ in lexicon.JOINT_WORDS for c in noun.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + agent_of(verb) if verb is not None else []
+    return any(any(c.dep_ == "conj" for c in s.children) or
+               any(any(g.dep_ == "conj" for g in m.children) for m in s.children if m.dep_ in {"amod", "compound"})
+               for s in subjects)
+
+
+def lemma_of(verb: Token) -> str:
     lemma = verb.lemma_.lower()
+    return lexicon.LEMMA_FIXES.get(lemma, lemma) if verb.pos_ == "VERB" else lemma
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """"call off" -> "call_off" when the lexicon has senses for the phrasal verb as a whole."""
+    lemma = lemma_of(verb)
     for child in verb.children:
-        if child.dep_ in {"prt", "prep", "dobj", "advmod"} and (lemma, child.lower_) in lexicon.PARTICLE_VERBS:
+        if child.dep_ == "prt" and f"{lemma}_{child.lower_}" in lexicon.PHRASAL_VERBS:
+            return f"{lemma}_{child.lower_}"
+    return lemma
+
+
+def state_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
+    """"put under investigation", "remained on alert", "held in custody" (a state named by a
+    preposition), "engaged in shelling" (an event taken part in): that noun's sense."""
+    partake = verb.lemma_.lower() in lexicon.PARTAKE_VERBS
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep_objects(verb, {prep.lower_}):
+            cls = noun_class(noun)
+            if cls in lexicon.STATE_CLASSES.get(prep.lower_, ()) or \
+                    (partake and prep.lower_ == "in" and cls in lexicon.CLASS_SENSE):
+                return lexicon.CLASS_SENSE[cls], noun
+    return None
+
+
+def is_phone_call(verb: Token, obj: Token | None) -> bool:
+    """"called the Chilean president (to thank him)": a named party as the only complement; "called him
+    a liar", "called the move illegal" name or judge instead."""
+    return obj is not None and obj.dep_ == "dobj" and obj.pos_ != "PRON" and is_actor_like(obj) \
+        and not any(c.dep_ in {"oprd", "acomp", "attr", "ccomp"} for c in verb.children)
+
+
+def _targets_only_things(verb: Token, obj: Token | None) -> bool:
+    """"fight the flu", "combat corruption": a contest verb whose targets are not actors."""
+    targets = [obj] if obj is not None and obj.dep_ == "dobj" else prep_objects(verb, {"against"})
+    return bool(targets) and not any(is_actor_like(t) for t in targets)
+
+
+def _unarmed_object(obj: Token | None, cls: str | None) -> bool:
+    """A mobilizing verb with a direct object that is no armed force ("deployed monitors",
+    "mobilised donors", "dispatched a team"): not a show of force."""
+    return obj is not None and obj.dep_ == "dobj" and obj.pos_ != "PRON" and cls not in lexicon.ARMED_CLASSES
+
+
+def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | None) -> lexicon.Sense:
+    """Senses the object's wider phrase decides: a joint exercise is COOPERATE; troops sent to a
+    peacekeeping mission, or peacekeepers deploying, are AID."""
+    etype, mode = sense
+    if etype == "MOBILIZE" and cls == "exercise" and is_joint(obj, verb):
+        return "COOPERATE", None
+    who_or_where = prep_objects(verb, {"to", "for", "as", "into"}) + [c for c in verb.children if c.dep_ == "nsubj"]
+    if etype == "MOBILIZE" and any(noun_class(t) == "mission" for t in who_or_where):
+        return "AID", None
+    return etype, mode
+
+
+def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
+    lemma = lemma_of(verb)
+    for child in verb.children:
+        if child.dep_ in {"prt", "prep", "dobj", "advmod"} and (lemma, child.lower_) in lexicon.PARTICLE_VERBS \
+                and not _is_adjunct(verb, child):
             return lexicon.PARTICLE_VERBS[(lemma, child.lower_)], child
     return None
 
 
+def _is_adjunct(verb: Token, word: Token) -> bool:
+    """A particle follows its verb and takes no date: "On Monday X called ..." and "called Y on
+    Monday" are no "call on"."""
+    return word.i < verb.i or any(o.ent_type_ in {"DATE", "TIME"} for o in word.children)
+
+
 def verb_trigger(verb: Token) -> Trigger | None:
-    lemma = verb.lemma_.lower()
+    trig = _verb_sense(verb)
+    if trig is not None:
+        trig.type, trig.mode = _refine(verb, (trig.type, trig.mode), trig.obj, noun_class(trig.obj))
+    return trig
+
+
+def _verb_sense(verb: Token) -> Trigger | None:
+    lemma = phrasal_lemma(verb)
     obj = object_of(verb)
     cls = noun_class(obj)
     if lemma in lexicon.REPORTING and not particle_sense(verb) and (lemma, cls) not in lexicon.VERB_CLASS:
@@ -96,10 +185,19 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
     if lemma in lexicon.VERBS and not _is_transparent_use(verb, lemma):
         etype, mode = lexicon.VERBS[lemma]
+        if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
+                (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)):
+            return None
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
         etype, mode = lexicon.CLASS_SENSE[cls]
         return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
+    if lemma in lexicon.CALL_VERBS and is_phone_call(verb, obj):
+        return Trigger(verb, "CONSULT", "phone", verb.i, verb.i, obj=obj)
+    state = state_sense(verb)
+    if state is not None:
+        (etype, mode), noun = state
+        return Trigger(verb, etype, mode, verb.i, noun.i, obj=noun)
     return None
 
 
@@ -189,18 +287,21 @@ def _content_link(node: Token) -> bool:
     if node.dep_ == "advcl":
         return any((c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS)
                    for c in node.children)
-    if node.dep_ == "prep":
-        return node.lower_ in CONTENT_PREPS
+    if node.dep_ == "prep":  # a noun's modifier describes it ("mediation [in the dispute]")
+        return node.lower_ in CONTENT_PREPS or node.head.pos_ in {"NOUN", "PROPN"}
     return node.dep_ in CONTENT_DEPS
 
 
 def _owner(token: Token, by_token: dict[int, Trigger]) -> Trigger | None:
     node = token
     while node.head.i != node.i:
+        if node.dep_ == "conj" and node.head.i not in by_token:
+            node = node.head  # "refused to let planes land and [evacuate]": shares its first conjunct's link
+            continue
         if not _content_link(node):
             return None
         parent = node.head
-        if parent.i in by_token and parent.lemma_.lower() not in lexicon.REPORTING:
+        if parent.i in by_token:  # including a reporting verb made an event by its object ("renewed its demand")
             return by_token[parent.i]
         if parent.lemma_.lower() in lexicon.REPORTING:
             return None
