@@ -220,3 +220,19 @@ def test_task_local_copy_is_renamed_to_the_original():
     assert error == SourceError("s3a://b/wire.jsonl:line 2", "invalid JSON")
     doc = _relocated(RawDocument(text="t", source_kind="txt", path="/tmp/x/a.txt"), "/tmp/x/a.txt", "s3a://b/a.txt")
     assert doc.path == "s3a://b/a.txt"
+
+
+def test_restarted_spark_run_parses_nothing_already_stored(spark, corpus, tmp_path):
+    """A run interrupted after some batches were stored resumes: stored articles are not parsed again."""
+    from storyline.engines.spark import ingest_spark
+    from storyline.pipeline import ingest
+
+    from storyline.store import Store
+
+    with Store(tmp_path / "s.db") as store:  # what a killed run had stored: two of the articles
+        first = ingest([str(corpus / "a" / "harbour.txt"), str(corpus / "near.txt")], store, OPTIONS)
+        report = ingest_spark([str(corpus)], store, OPTIONS, spark=spark)
+        total = store.count("articles")
+    assert first.added == first.parsed == 2
+    # the stored two and the copy of one of them are not parsed; every other article is, once
+    assert report.already_stored == 3 and report.parsed == report.read - 3 and report.added == total - 2 > 0

@@ -45,6 +45,7 @@ class IngestReport:
     added: int = 0
     already_stored: int = 0
     duplicates: int = 0
+    parsed: int = 0  # articles parsed and annotated in this run (a resumed run skips stored ones first)
     errors: list[SourceError] = field(default_factory=list)
 
     @property
@@ -78,10 +79,17 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
     report = IngestReport()
     articles = _new_articles(inputs, store, options, report, report.error_sink(on_error))
     with _annotator(options.workers) as annotate_batches:
-        store_annotated(store, annotate_batches(batched(articles, options.batch_size)), report, options)
+        store_annotated(store, _counted(annotate_batches(batched(articles, options.batch_size)), report), report, options)
     if report.added:
         refresh_corpus(store)
     return report
+
+
+def _counted(batches: Iterable[tuple[list[Article], list[Annotations]]],
+             report: IngestReport) -> Iterator[tuple[list[Article], list[Annotations]]]:
+    for batch, annotations in batches:
+        report.parsed += len(batch)
+        yield batch, annotations
 
 
 def store_annotated(store: Store, batches: Iterable[tuple[list[Article], list[Annotations]]],

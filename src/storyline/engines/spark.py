@@ -26,7 +26,7 @@ from storyline.pipeline import (IngestReport, RunOptions, batched, clean_or_erro
 from storyline.sources import SourceOptions, source_options
 from storyline.store import Store
 
-Annotated = tuple[Key, SourceError | tuple[Article, Annotations]]
+Annotated = tuple[Key, SourceError | tuple[Article, Annotations | None]]  # None: already stored
 
 
 def analyze_spark(inputs: Sequence[str], out: str | Path, fmt: str = "jsonl", options: RunOptions | None = None,
@@ -58,15 +58,18 @@ def _ingest(inputs: Sequence[str], store: Store, options: RunOptions, source_opt
     sc = spark.sparkContext
     partitions = max(2, 2 * sc.defaultParallelism)
     records = _records(spark, plan_inputs(inputs, partial(list_hadoop, sc)), partitions)
+    stored = sc.broadcast(frozenset(store.article_ids()))  # a restarted run re-parses none of them
     annotated = (records.repartition(partitions)
-                 .mapPartitions(partial(annotate_partition, source_options, options.batch_size))
+                 .mapPartitions(partial(annotate_partition, source_options, options.batch_size, stored))
                  .persist(StorageLevel.MEMORY_AND_DISK))  # sortByKey samples it before the sort
     try:
         ordered = annotated.sortByKey(numPartitions=partitions).values().toLocalIterator(prefetchPartitions=True)
+        ordered = _counted(ordered, report)
         new = only_new(ordered, lambda pair: pair[0], store, report, report_error)
         store_annotated(store, _unzipped(batched(new, options.batch_size)), report, options)
     finally:
         annotated.unpersist()
+        stored.destroy()
     if report.added:
         refresh_corpus(store)
     return report
@@ -160,13 +163,15 @@ def _read_pair(keys: dict[str, tuple[int, int]], pair: tuple[str, bytes]) -> Ite
 
 # --------------------------------------------------------------------------- inside tasks
 
-def annotate_partition(options: SourceOptions, batch_size: int, items: Iterable[Keyed]) -> Iterator[Annotated]:
-    """Clean every document of a partition and annotate the articles ``batch_size`` at a time."""
+def annotate_partition(options: SourceOptions, batch_size: int, stored: Any, items: Iterable[Keyed]) -> Iterator[Annotated]:
+    """Clean every document of a partition and annotate the articles ``batch_size`` at a time;
+    articles already in the store (``stored``: a broadcast set of ids) go back unannotated, and the
+    driver skips them as the local engine does."""
     batch: list[tuple[Key, Article]] = []
     for key, item in items:
         result = item if isinstance(item, SourceError) else clean_or_error(options.apply(item))
-        if isinstance(result, SourceError):
-            yield key, result
+        if isinstance(result, SourceError) or result.id in stored.value:
+            yield key, result if isinstance(result, SourceError) else (result, None)
             continue
         batch.append((key, result))
         if len(batch) >= batch_size:
@@ -184,6 +189,13 @@ def _annotated(batch: list[tuple[Key, Article]]) -> Iterator[Annotated]:
 
 
 # --------------------------------------------------------------------------- driver
+
+def _counted(items: Iterable[SourceError | tuple[Article, Annotations | None]], report: IngestReport) -> Iterator:
+    """Count the articles the tasks parsed (those already stored come back unannotated)."""
+    for item in items:
+        report.parsed += not isinstance(item, SourceError) and item[1] is not None
+        yield item
+
 
 def _unzipped(batches: Iterable[list[tuple[Article, Annotations]]]) -> Iterator[tuple[list[Article], list[Annotations]]]:
     for batch in batches:

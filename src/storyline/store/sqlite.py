@@ -90,6 +90,9 @@ class Store:
             found.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
         return found
 
+    def article_ids(self) -> Iterator[str]:
+        return (row[0] for row in self.db.execute("SELECT id FROM articles"))
+
     def add_batch(self, articles: Sequence[Article], annotations: Sequence[Annotations],
                   signatures: Sequence[tuple[str, bytes]] | None = None) -> int:
         """Store articles with their annotations in one transaction; already stored ids are skipped.
