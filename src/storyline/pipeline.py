@@ -27,6 +27,7 @@ from storyline.store import Store
 
 ProgressFactory = Callable[..., object]
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -78,10 +79,10 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
     options = options or RunOptions()
     report = IngestReport()
     articles = _new_articles(inputs, store, options, report, report.error_sink(on_error))
-    with _annotator(options.workers) as annotate_batches:
-        store_annotated(store, _counted(annotate_batches(batched(articles, options.batch_size)), report), report, options)
-    if report.added:
-        refresh_corpus(store)
+    with WorkerPool(options.workers) as workers:
+        store_annotated(store, _counted(workers.annotate(batched(articles, options.batch_size)), report), report, options)
+        if report.added:
+            refresh_corpus(store, workers)
     return report
 
 
@@ -152,36 +153,40 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-class _annotator:
-    """Annotates batches in-process (workers=1) or in a process pool, in order, with a bounded
-    number of batches in flight so memory stays flat on any corpus size."""
+class WorkerPool:
+    """Runs per-article (and per-story) work in-process (workers=1) or in a process pool, in
+    order, with a bounded number of tasks in flight so memory stays flat on any corpus size."""
 
     def __init__(self, workers: int):
         self.workers = max(1, workers)
         self.pool: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> Callable[[Iterable[list[Article]]], Iterator[tuple[list[Article], list[Annotations]]]]:
+    def __enter__(self) -> "WorkerPool":
         if self.workers > 1:
             self.pool = ProcessPoolExecutor(self.workers, initializer=_init_worker)
-        return self._run
+        return self
 
     def __exit__(self, *exc: object) -> None:
         if self.pool:
             self.pool.shutdown(cancel_futures=True)
 
-    def _run(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Annotations]]]:
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
+        """(item, fn(item)) for every item, in order."""
         if self.pool is None:
-            for batch in batches:
-                yield batch, annotate.annotate_batch(batch)
+            for item in items:
+                yield item, fn(item)
             return
-        pending: list[tuple[list[Article], Future]] = []
-        for batch in batches:
-            pending.append((batch, self.pool.submit(annotate.annotate_batch, batch)))
+        pending: list[tuple[T, Future]] = []
+        for item in items:
+            pending.append((item, self.pool.submit(fn, item)))
             if len(pending) >= 2 * self.workers:
-                done_batch, future = pending.pop(0)
-                yield done_batch, future.result()
-        for done_batch, future in pending:
-            yield done_batch, future.result()
+                done, future = pending.pop(0)
+                yield done, future.result()
+        for done, future in pending:
+            yield done, future.result()
+
+    def annotate(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Annotations]]]:
+        return self.map(annotate.annotate_batch, batches)
 
 
 def _init_worker() -> None:
@@ -192,13 +197,14 @@ def _init_worker() -> None:
 
 # --------------------------------------------------------------------------- corpus-wide
 
-def refresh_corpus(store: Store) -> None:
+def refresh_corpus(store: Store, workers: WorkerPool | None = None) -> None:
     """Recompute what depends on the whole corpus: canonical entities, stories, then the links
-    from quotes and events to both (and events' corroboration within their story)."""
+    from quotes and events to both (and events' corroboration within their story), then the claims
+    of the stories that changed (one story per task in ``workers``)."""
     resolve_entities(store)
     touched = assign_stories(store)
     link_annotations(store)
-    align_story_claims(store, touched)
+    align_story_claims(store, touched, workers)
 
 
 def link_annotations(store: Store) -> None:
@@ -272,31 +278,58 @@ def assign_stories(store: Store) -> set[str]:
 MIN_CLAIM_ARTICLES = 2  # claims compare sources: a one-article story has nothing to align
 
 
-def align_story_claims(store: Store, story_ids: Iterable[str]) -> int:
+def align_story_claims(store: Store, story_ids: Iterable[str], workers: WorkerPool | None = None) -> int:
     """Recompute the claims (statements aligned across outlets) of the given stories."""
-    from storyline.compare.claims import align_claims
-
-    links = store.entity_links()
-    claims: list[dict] = []
     story_ids = sorted(story_ids)
-    for story_id in story_ids:
-        articles = list(store.iter_articles("story_id = ?", (story_id,), order="published, seq"))
-        if len(articles) < MIN_CLAIM_ARTICLES:
-            continue
-        ids = [a.id for a in articles]
-        where, params = f"t.article_id IN ({','.join('?' * len(ids))})", ids
-        sentences = {a.id: [Span.of(a.text, s, e) for s, e in store.sentences(a.id)] for a in articles}
-        mentions: dict[str, list[Mention]] = {}
-        for row in store.iter_rows("mentions", where, params):
-            mention = _mention_from_row(row)
-            mention.entity_id = links.get((row["article_id"], mention.key))
-            mentions.setdefault(row["article_id"], []).append(mention)
-        timexes: dict[str, list[Timex]] = {}
-        for row in store.iter_rows("timexes", where, params):
-            timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
-        claims += align_claims(story_id, articles, sentences, mentions, timexes, stored_docs(store, ids))
+    jobs = (job for story_id in story_ids if (job := _claims_job(store, story_id)) is not None)
+    claims = [claim for _, found in (workers or WorkerPool(1)).map(story_claims, jobs) for claim in found]
     store.replace_claims(story_ids, claims)
     return len(claims)
+
+
+@dataclass(slots=True)
+class ClaimsJob:
+    """Everything claim alignment reads about one story (picklable: it may run in a worker)."""
+
+    story_id: str
+    articles: list[Article]
+    sentences: dict[str, list[Span]]
+    mentions: dict[str, list[Mention]]
+    timexes: dict[str, list[Timex]]
+    parses: dict[str, bytes]
+
+
+def _claims_job(store: Store, story_id: str) -> ClaimsJob | None:
+    articles = list(store.iter_articles("story_id = ?", (story_id,), order="published, seq"))
+    if len(articles) < MIN_CLAIM_ARTICLES:
+        return None
+    ids = [a.id for a in articles]
+    where, params = f"t.article_id IN ({','.join('?' * len(ids))})", ids
+    links = store.entity_links_of(ids)
+    mentions: dict[str, list[Mention]] = {}
+    for row in store.iter_rows("mentions", where, params):
+        mention = _mention_from_row(row)
+        mention.entity_id = links.get((row["article_id"], mention.key))
+        mentions.setdefault(row["article_id"], []).append(mention)
+    timexes: dict[str, list[Timex]] = {}
+    for row in store.iter_rows("timexes", where, params):
+        timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
+    sentences = {a.id: [Span.of(a.text, s, e) for s, e in store.sentences(a.id)] for a in articles}
+    return ClaimsJob(story_id, articles, sentences, mentions, timexes, store.parses(ids, _parse_version()))
+
+
+def story_claims(job: ClaimsJob) -> list[dict]:
+    from storyline.annotate import nlp
+    from storyline.compare.claims import align_claims
+
+    docs = {article_id: nlp.doc_from_bytes(data) for article_id, data in job.parses.items()}
+    return align_claims(job.story_id, job.articles, job.sentences, job.mentions, job.timexes, docs)
+
+
+def _parse_version() -> str:
+    from storyline.annotate import nlp
+
+    return nlp.parse_version()
 
 
 def stored_docs(store: Store, article_ids: Sequence[str]) -> dict[str, Doc]:
@@ -304,7 +337,7 @@ def stored_docs(store: Store, article_ids: Sequence[str]) -> dict[str, Doc]:
     from storyline.annotate import nlp
 
     model = nlp.load()
-    stored = store.parses(article_ids, nlp.parse_version(model))
+    stored = store.parses(article_ids, _parse_version())
     return {article_id: nlp.doc_from_bytes(data, model) for article_id, data in stored.items()}
 
 

@@ -243,6 +243,14 @@ class Store:
     def entity_links(self) -> dict[tuple[str, str], str]:
         return {(a, k): e for a, k, e in self.db.execute("SELECT article_id, key, entity_id FROM entity_links")}
 
+    def entity_links_of(self, article_ids: Sequence[str]) -> dict[tuple[str, str], str]:
+        found: dict[tuple[str, str], str] = {}
+        for chunk in _chunks(list(article_ids), 500):
+            marks = ",".join("?" * len(chunk))
+            found.update(((a, k), e) for a, k, e in self.db.execute(
+                f"SELECT article_id, key, entity_id FROM entity_links WHERE article_id IN ({marks})", chunk))
+        return found
+
     def iter_entities(self) -> Iterator[dict[str, Any]]:
         """Entities as spec objects, mentions included."""
         mentions: dict[str, list[dict[str, Any]]] = {}
