@@ -175,12 +175,15 @@ def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values("Officials said on Friday that the envoy will return.")["Friday"] == ("DATE", "2026-02-06")
 
 
-def test_publication_weekday_is_the_publication_day_unless_clearly_future(nlp):
+def test_publication_weekday_is_the_publication_day_in_either_tense(nlp):
+    """Wire copy names the publication day by its weekday, also for what happens later that day;
+    only "next Wednesday" skips a week."""
     past = "Lawmakers voted on Wednesday to extend the mandate."
     assert values(past, doc=nlp(past))["Wednesday"] == ("DATE", "2026-02-11")
     assert values("Lawmakers will vote next Wednesday.")["next Wednesday"] == ("DATE", "2026-02-18")
-    future = "Lawmakers will vote on Wednesday."
-    assert values(future, doc=nlp(future))["Wednesday"] == ("DATE", "2026-02-18")
+    future = "Lawmakers will vote on Wednesday evening, the speaker's office said."
+    assert values(future, doc=nlp(future))["Wednesday evening"] == ("TIME", "2026-02-11TEV")
+    assert values("The envoy will arrive on Thursday.")["Thursday"] == ("DATE", "2026-02-12")
 
 
 def test_month_without_year_follows_tense(nlp):

@@ -102,13 +102,15 @@ def weekday_value(anchor: dt.date | None, weekday: int, direction: Direction, of
     """The date a bare weekday name (1 = Monday) refers to.
 
     Past (and unknown, the usual case in news): the latest such day on or before the anchor;
-    future: the first one after it (a reporter says "today" for the publication day itself). ``offset_weeks`` handles "last Friday" / "next Friday".
+    future: the first one on or after it. Wire style names the publication day by its weekday
+    ("will travel on Thursday" in a Thursday report is that day), so a bare name never skips a
+    week; "next Thursday" does (``last_named_weekday``). ``offset_weeks`` shifts the result.
     """
     if anchor is None:
         return f"XXXX-WXX-{weekday}"
     delta = weekday - anchor.isoweekday()
     if direction == "future":
-        delta = delta % 7 or 7
+        delta = delta % 7
     else:
         delta = -((-delta) % 7)
     day = anchor + dt.timedelta(days=delta + 7 * offset_weeks)
