@@ -284,3 +284,20 @@ def test_business_period_codes():
     assert found["H1 2025"] == ("DATE", "2025-H1")
     assert found["the FY2027"] == ("DATE", "2027")
     assert "q3" not in values("the q3 model")
+
+
+def test_new_deadline_of_a_postponement_lies_ahead(nlp):
+    """"postponed until Tuesday" in a past-tense report still names a day after the act."""
+    postponed = "The electoral board postponed the recount until Tuesday morning."
+    assert values(postponed, doc=nlp(postponed))["Tuesday morning"] == ("TIME", "2026-02-17TMO")
+    assert values(postponed)["Tuesday morning"] == ("TIME", "2026-02-17TMO")
+    extended = "The regulator extended its deadline until 9 a.m. Friday."
+    assert values(extended, doc=nlp(extended))["9 a.m. Friday"] == ("TIME", "2026-02-13T09:00")
+    held = "The strike lasted until Tuesday."
+    assert values(held, doc=nlp(held))["Tuesday"] == ("DATE", "2026-02-10")
+
+
+def test_since_points_back(nlp):
+    text = "Ferries will not run as they have not since Monday."
+    assert values(text, doc=nlp(text))["Monday"] == ("DATE", "2026-02-09")
+    assert values(text)["Monday"] == ("DATE", "2026-02-09")

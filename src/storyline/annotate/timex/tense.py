@@ -17,6 +17,9 @@ FUTURE_AUXILIARIES = {"will", "wo", "'ll", "shall", "would", "'d"}
 PLANNING_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim", "prepare",
                    "agree", "promise", "vow", "threaten", "seek", "likely"}
 RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
+# verbs that move a date: their "until"/"to" object is the new, later date
+DEADLINE_LEMMAS = {"postpone", "extend", "delay", "adjourn", "defer", "push", "put", "give", "grant", "suspend"}
+DEADLINE_PREPOSITIONS = {"until", "till", "to"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
@@ -25,6 +28,9 @@ FUTURE_CUES = re.compile(r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|plan
                          r"(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
 PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+(?:until|till|to)\s+$"
+                             r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till)\s+$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
@@ -35,10 +41,29 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
         return None
     if span.root.dep_ == "poss":
         return "past"  # "Wednesday's ruling": a day named as the owner of an event reports it
+    framed = _preposition_direction(span.root)
+    if framed is not None:
+        return framed
     verb = _governing_verb(span.root)
     if verb is None:
         return None
     return _clause_direction(verb)
+
+
+def _preposition_direction(token) -> Direction:
+    """The direction a preposition fixes whatever the tense of its clause: "since March" lies
+    before the moment of speech, and the new deadline of a postponement or extension ("postponed
+    until Tuesday", "extended the offer to Nov. 16") lies after the act that sets it, which news
+    reports just after it happened."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition is token or preposition.dep_ != "prep":
+        return None
+    word = preposition.lower_
+    if word == "since":
+        return "past"
+    if word in DEADLINE_PREPOSITIONS and preposition.head.lemma_ in DEADLINE_LEMMAS:
+        return "future"
+    return None
 
 
 def _governing_verb(token):
@@ -116,11 +141,23 @@ def direction_from_text(text: str, start: int, end: int) -> Direction:
     """Fallback without a parse: the tense cue nearest the expression in its sentence, looking left
     first (a verb usually precedes its time adjunct), then right."""
     left, right = _sentence_bounds(text, start, end)
+    framed = _preposition_direction_in_text(text[left:start])
+    if framed is not None:
+        return framed
     before = _cues(text, left, start)
     if before:
         return before[max(before)]
     after = _cues(text, end, right)
     return after[min(after)] if after else None
+
+
+def _preposition_direction_in_text(before: str) -> Direction:
+    """``_preposition_direction`` read from the words in front of the expression."""
+    if SINCE_BEFORE.search(before):
+        return "past"
+    if DEADLINE_BEFORE.search(before):
+        return "future"
+    return None
 
 
 def _cues(text: str, start: int, end: int) -> dict[int, Direction]:
