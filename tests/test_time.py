@@ -301,3 +301,30 @@ def test_since_points_back(nlp):
     text = "Ferries will not run as they have not since Monday."
     assert values(text, doc=nlp(text))["Monday"] == ("DATE", "2026-02-09")
     assert values(text)["Monday"] == ("DATE", "2026-02-09")
+
+
+def test_possessive_is_not_part_of_the_expression():
+    text = "Critics said last month's vote and this year's budget were rushed."
+    found = {t.span.text: t.value for t in find_timexes(text, ANCHOR)}
+    assert found == {"last month": "2026-01", "this year": "2026"}
+
+
+def test_this_past_and_this_coming():
+    found = values("Rallies held this past weekend will resume this coming Sunday; turnout fell this past spring.")
+    assert found["this past weekend"] == ("DATE", "2026-W06-WE")
+    assert found["this coming Sunday"] == ("DATE", "2026-02-15")
+    assert found["this past spring"] == ("DATE", "2025-SP")
+
+
+def test_quarter_or_half_of_the_year_is_the_current_one():
+    found = values("The miner expects output to rise in the second half of the year.")
+    assert found["the second half of the year"] == ("DATE", "2026-H2")
+    assert values("Output rose in the third quarter of the year.", None)["the third quarter of the year"] == \
+        ("DATE", "XXXX-Q3")
+
+
+def test_part_of_day_before_its_day():
+    found = values("Shares slid at mid-afternoon yesterday and again late evening Monday.")
+    assert found["mid-afternoon yesterday"] == ("TIME", "2026-02-10TAF")
+    timex = {t.span.text: t for t in find_timexes("Shares slid late evening Monday.", ANCHOR)}["late evening Monday"]
+    assert (timex.type, timex.value, timex.mod) == ("TIME", "2026-02-09TEV", "END")

@@ -42,6 +42,8 @@ RELATIVE_WORD = r"(?:this|last|next|coming|past|previous|current|the\s+current|t
 CLOCK = r"(?:\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?(?!\w))?|\d{1,2}\s*[ap]\.?m\.?(?!\w)|noon|midnight|midday)"
 ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
+# "this past weekend", "this coming Sunday": "this" only stresses the deixis of past/coming
+THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 
 # (rule name, pattern); earlier rules win ties of equal length
 RULES: list[tuple[str, str]] = [
@@ -58,17 +60,17 @@ RULES: list[tuple[str, str]] = [
     ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
-    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
+    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
     ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
     ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
     ("century", rf"{_L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ordinal>{ORDINAL})[\s-]century{_R}"),
     ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
-    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<rel>this|last|next|past|coming|the)\s+)"
+    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{THIS}(?P<rel>this|last|next|past|coming|the)\s+)"
                         rf"(?:(?P<mod2>early|late)\s+)?(?P<season>{SEASON})(?!\w)"),
     ("quarter", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
                 rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<period>quarter|half)"
-                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?{_R}"),
+                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
@@ -83,15 +85,17 @@ RULES: list[tuple[str, str]] = [
     ("day_relative", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow|"
                      rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
                      rf"(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
+    ("part_then_day", rf"{_L}(?:(?P<mod>early|late)\s+)?(?P<part>mid-?afternoon|morning|afternoon|evening|night)\s+"
+                      rf"(?P<day>yesterday|today|tomorrow|{WEEKDAY})(?!\w)"),
     ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
-    ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
+    ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
                 rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
     ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"
                        rf"the\s+following)\s+(?P<unit>day|week|month|year)|(?P<rel2>the\s+next|the\s+previous|"
                        rf"the\s+preceding|the\s+prior)\s+day)(?!\w)"),
-    ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?(?P<rel>this|last|next|coming|past|previous|"
+    ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
-                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?:'s)?(?![\w-])"
+                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?![\w-])"
                       rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about|by)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),

@@ -259,14 +259,19 @@ def _quarter_code(g, context):
                              "year": g["year"] or None}), context)
 
 
+_YEAR_OFFSETS = {"this year": 0, "the year": 0, "the current year": 0, "last year": -1, "next year": 1}
+
+
 def _explicit_year(g, context) -> int | None:
+    """The year a quarter or half is given with: "2025", "last year's", "of this year"; "the first
+    half of the year" is deictic like "this year" (the year of the report)."""
     if g["year"]:
         return int(g["year"])
     owner = g["owner"] or (g["rel"] + " year" if g["rel"] else "")
     if re.fullmatch(r"\d{4}", owner):
         return int(owner)
     if owner and context.anchor:
-        return context.anchor.year + {"this year": 0, "last year": -1, "next year": 1}[owner]
+        return context.anchor.year + _YEAR_OFFSETS[owner]
     return None
 
 
@@ -382,6 +387,11 @@ def _part_of_day(g, context):
         return None
     day = cal.relative_value(context.anchor, "day", offset)
     return "TIME", day + "T" + PARTS_OF_DAY[g["part"]], _point_mod(g["mod"])
+
+
+def _part_then_day(g, context):
+    """"mid-afternoon yesterday", "late evening Friday": the part of day named before its day."""
+    return "TIME", _day_of_word(g["day"], context) + "T" + PARTS_OF_DAY[g["part"]], _point_mod(g["mod"])
 
 
 def _weekday(g, context):
@@ -509,7 +519,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "quarter_code": _quarter_code,
     "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "fiscal_year": _year,
     "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago, "day_relative": _day_relative,
-    "part_of_day": _part_of_day, "weekday": _weekday, "relative_unit": _relative_unit, "year_end": _year_end,
+    "part_of_day": _part_of_day, "part_then_day": _part_then_day, "weekday": _weekday, "relative_unit": _relative_unit, "year_end": _year_end,
     "vague_recent": _vague_recent, "set_rate": _set_rate, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,
     "set_every": _set_every, "reference": _reference,
