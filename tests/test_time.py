@@ -328,3 +328,11 @@ def test_part_of_day_before_its_day():
     assert found["mid-afternoon yesterday"] == ("TIME", "2026-02-10TAF")
     timex = {t.span.text: t for t in find_timexes("Shares slid late evening Monday.", ANCHOR)}["late evening Monday"]
     assert (timex.type, timex.value, timex.mod) == ("TIME", "2026-02-09TEV", "END")
+
+
+def test_undotted_month_abbreviations_next_to_a_number():
+    found = values("The pact signed on Jan 15, 2026 takes effect on Feb 3; talks end on Sept 30 and resume in Oct 2026.")
+    assert found["Jan 15, 2026"] == ("DATE", "2026-01-15")
+    assert found["Feb 3"] == ("DATE", "2026-02-03")
+    assert found["Oct 2026"] == ("DATE", "2026-10")
+    assert values("a jan 5 memo") == {}

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, NUMBER, ORDINAL,
-                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD, WEEKDAYS,
-                      alternation)
+from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, MONTHS, NUMBER,
+                      ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD,
+                      WEEKDAYS, alternation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,9 @@ _L = r"(?<![\w$.-])"       # left word boundary that also refuses "$1990", "-199
 _R = r"(?![\w%-]|\.\d|,\d)"  # right boundary that refuses "1990%", "1,990", "1990-91"
 
 MONTH = alternation(MONTH_WORDS)
+# next to a day number or year even a bare abbreviation is a month ("Feb 3", "Jan 15, 2026"); _acceptable
+# asks it to be capitalised
+DATED_MONTH = alternation(MONTHS)
 WEEKDAY = alternation(WEEKDAYS)
 SEASON = alternation(SEASONS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
@@ -50,15 +53,15 @@ RULES: list[tuple[str, str]] = [
     ("iso_datetime", rf"{_L}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ](?P<clock>\d{{2}}:\d{{2}}(?::\d{{2}})?))?{_R}"),
     ("numeric_date", rf"{_L}(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{{4}}|\d{{2}}){_R}"),
     ("clock_on_day", rf"{_L}(?P<mod>around|about|at\s+about|shortly\s+(?:before|after)\s+)?(?P<clock>{CLOCK}){ZONE}"
-                     rf"(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|{MONTH}\s+{DAY})|\s+(?P<part>this\s+(?:morning|"
+                     rf"(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY})|\s+(?P<part>this\s+(?:morning|"
                      rf"afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?!\w)"),
-    ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{MONTH}\s+{DAY}),?\s+at\s+(?P<clock>{CLOCK}){ZONE}(?!\w)"),
-    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
-    ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
-    ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR}){_R}"),
-    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
-    ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)"),
-    ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
+    ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?P<clock>{CLOCK}){ZONE}(?!\w)"),
+    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+    ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
+    ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
+    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
+    ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
+    ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
@@ -139,7 +142,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _acceptable(name: str, match: re.Match) -> bool:
     """Guards a regex cannot say well: "may"/"march" as verbs, lower-case weekday homographs."""
     month = match.groupdict().get("month")
-    if month and month.lower() in _CASE_SENSITIVE_MONTHS and not month[0].isupper():
+    if month and (month.lower() in _CASE_SENSITIVE_MONTHS or month.lower() not in MONTH_WORDS) \
+            and not month[0].isupper():
         return False
     if name == "relative_month" and month and month.lower() == "may" and not match.group("rel") \
             and not match.group("mod"):
