@@ -336,3 +336,9 @@ def test_undotted_month_abbreviations_next_to_a_number():
     assert found["Feb 3"] == ("DATE", "2026-02-03")
     assert found["Oct 2026"] == ("DATE", "2026-10")
     assert values("a jan 5 memo") == {}
+
+
+def test_month_without_tense_cue_leans_to_the_past():
+    """No verb to go by: a month up to four months ahead is this year's, one further ahead last year's."""
+    assert values("Highlights: the October ceasefire and the June summit.", "2026-05-20") == {
+        "October": ("DATE", "2025-10"), "June": ("DATE", "2026-06")}
