@@ -342,3 +342,12 @@ def test_month_without_tense_cue_leans_to_the_past():
     """No verb to go by: a month up to four months ahead is this year's, one further ahead last year's."""
     assert values("Highlights: the October ceasefire and the June summit.", "2026-05-20") == {
         "October": ("DATE", "2025-10"), "June": ("DATE", "2026-06")}
+
+
+def test_plan_told_in_the_past_perfect_lies_behind(nlp):
+    """"had been scheduled to" tells of a plan overtaken by events: its day is before the report."""
+    for text in ("The offer had been scheduled to expire on Friday.", "The offer had been due to expire Friday."):
+        assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-06")
+        assert values(text)["Friday"] == ("DATE", "2026-02-06")
+    planned = "The offer is scheduled to expire on Friday."
+    assert values(planned, doc=nlp(planned))["Friday"] == ("DATE", "2026-02-13")

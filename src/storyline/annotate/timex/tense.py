@@ -23,7 +23,7 @@ DEADLINE_PREPOSITIONS = {"until", "till", "to"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
-FUTURE_CUES = re.compile(r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to|"
+FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to|"
                          r"is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|as\s+(?:early|soon)\s+as|"
                          r"(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
@@ -85,6 +85,8 @@ def _clause_direction(verb, depth: int = 0) -> Direction:
         return own
     head = verb.head
     if _is_infinitive(verb):
+        if _is_past_perfect(head.head if head.dep_ == "acomp" else head):  # "had been due to"
+            return "past"
         if head.lemma_ in PLANNING_LEMMAS or (head.lemma_ == "go" and head.tag_ == "VBG"):
             return "future"
         if _is_prospective_frame(verb, head):
@@ -106,6 +108,8 @@ def _own_tense(verb) -> Direction:
         return "future"
     if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES:
         return "future"
+    if _is_past_perfect(verb):
+        return "past"
     if _is_planned(verb):
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
@@ -115,6 +119,12 @@ def _own_tense(verb) -> Direction:
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _is_past_perfect(verb) -> bool:
+    """"had been scheduled to expire Friday": a plan told in the past perfect was overtaken by
+    later events, so its time lies before the report, not ahead of it."""
+    return any(child.lower_ == "had" and child.dep_ in ("aux", "auxpass") for child in verb.children)
 
 
 def _is_infinitive(verb) -> bool:
