@@ -351,3 +351,17 @@ def test_plan_told_in_the_past_perfect_lies_behind(nlp):
         assert values(text)["Friday"] == ("DATE", "2026-02-06")
     planned = "The offer is scheduled to expire on Friday."
     assert values(planned, doc=nlp(planned))["Friday"] == ("DATE", "2026-02-13")
+
+
+def test_hour_with_a_part_of_day_instead_of_pm():
+    found = values("The convoy will leave at 4 in the morning; the curfew starts at 10 tonight and ends at 6 o'clock.")
+    assert found["4 in the morning"] == ("TIME", "2026-02-11T04:00")
+    assert found["10 tonight"] == ("TIME", "2026-02-11T22:00")
+    assert found["6 o'clock"] == ("TIME", "2026-02-11T06:00")
+    assert values("The striker scored 2 in the afternoon session.") == {}
+
+
+def test_plural_part_of_day_after_a_weekday_is_a_set():
+    found = values("The ferry sails on Tuesday nights and Sunday mornings.")
+    assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert found["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")

@@ -42,7 +42,10 @@ POINT_MOD = alternation([w for w in POINT_MODIFIERS if w != "mid-"])
 AMOUNT_MOD = alternation(AMOUNT_MODIFIERS)
 RELATIVE_WORD = r"(?:this|last|next|coming|past|previous|current|the\s+current|the\s+coming|the\s+past|" \
                 r"the\s+previous|the\s+next|the\s+last|the\s+same)"
-CLOCK = r"(?:\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?(?!\w))?|\d{1,2}\s*[ap]\.?m\.?(?!\w)|noon|midnight|midday)"
+# an hour said with a part of day instead of a.m./p.m. ("at 4 in the morning", "at 8 o'clock tonight")
+_SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?(?=\s+(?:in\s+the\s+(?:morning|"
+              r"afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))|\d{1,2}\s+o'clock")
+CLOCK = rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:[ap]\.?m\.?(?!\w))?|\d{{1,2}}\s*[ap]\.?m\.?(?!\w)|{_SAID_HOUR}|noon|midnight|midday)"
 ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
 # "this past weekend", "this coming Sunday": "this" only stresses the deixis of past/coming
@@ -92,7 +95,7 @@ RULES: list[tuple[str, str]] = [
                       rf"(?P<day>yesterday|today|tomorrow|{WEEKDAY})(?!\w)"),
     ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
     ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
-                rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
+                rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"),
     ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"
                        rf"the\s+following)\s+(?P<unit>day|week|month|year)|(?P<rel2>the\s+next|the\s+previous|"
                        rf"the\s+preceding|the\s+prior)\s+day)(?!\w)"),

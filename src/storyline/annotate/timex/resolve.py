@@ -72,13 +72,15 @@ def _year_of(word: str) -> int:
     return year + (1900 if year >= 50 else 2000) if len(word) == 2 else year
 
 
-def _clock(word: str) -> str:
-    """"7:15 p.m." -> "T19:15", "noon" -> "T12:00"."""
+def _clock(word: str, part: str = "") -> str:
+    """"7:15 p.m." -> "T19:15", "noon" -> "T12:00"; "8 in the evening" -> "T20:00" (``part`` is
+    the part-of-day phrase after the clock, which stands in for "p.m.")."""
     if word in PARTS_OF_DAY:
         return PARTS_OF_DAY[word]
     digits = re.findall(r"\d+", word)
     hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
-    if re.search(r"p\.?m", word) and hour < 12:
+    evening = re.search(r"afternoon|evening|night|tonight", part) and not re.search(r"[ap]\.?m", word)
+    if (re.search(r"p\.?m", word) or evening) and hour < 12:
         hour += 12
     if re.search(r"a\.?m", word) and hour == 12:
         hour = 0
@@ -131,7 +133,7 @@ def _numeric_date(g, context):
 
 
 def _clock_on_day(g, context):
-    value = _day_of_word(g["day"], context) + _clock(g["clock"])
+    value = _day_of_word(g["day"], context) + _clock(g["clock"], g["part"] or g["day"])
     return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "at about") else None
 
 
@@ -398,7 +400,7 @@ def _weekday(g, context):
     word, rel = g["weekday"], g["rel"]
     weekday = WEEKDAYS[word]
     suffix = "T" + PARTS_OF_DAY[g["part"]] if g["part"] else ""
-    if word.endswith("s") and not rel:
+    if (word.endswith("s") or g["every"]) and not rel:  # "Sundays", "Sunday mornings": every one
         return "SET", f"XXXX-WXX-{weekday}{suffix}", None
     if rel in ("last", "past", "previous"):
         value = cal.last_named_weekday(context.anchor, weekday, -1)
