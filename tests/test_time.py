@@ -365,3 +365,9 @@ def test_plural_part_of_day_after_a_weekday_is_a_set():
     found = values("The ferry sails on Tuesday nights and Sunday mornings.")
     assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
     assert found["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")
+
+
+def test_one_day_between_subject_or_modal_and_verb_is_indefinite():
+    assert values("Analysts say the port will one day rival Rotterdam.")["one day"] == ("DATE", "FUTURE_REF")
+    assert values("The union hopes it one day wins back the contract.")["one day"] == ("DATE", "FUTURE_REF")
+    assert values("The strike lasted one day.")["one day"] == ("DURATION", "P1D")

@@ -106,6 +106,7 @@ RULES: list[tuple[str, str]] = [
     ("year_end", rf"{_L}(?:(?P<mod>around|about|by)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
     ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
+    ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
     ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?:to|or|and)\s+(?P<number2>{NUMBER})\s+"
                       rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
     ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
@@ -169,6 +170,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "duration" and _is_ordinal_second(match):
         return False
+    if name == "indefinite_day":
+        return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
         return False  # "three days later": the amount is the expression ("three days"), "later" a signal
     if name == "year" and not match.group("mod"):
@@ -187,6 +190,9 @@ def _is_ordinal_second(match: re.Match) -> bool:
 _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|and|but|to|of|in|on|at|for|from|"
                          r"with|by|until|while|when|as|then|too|longer|more|less|each|every|per|the|a|an|i|he|she|"
                          r"it|we|they|you|there|this|that)\b)", re.I)
+# "will one day", "he one day": between subject or modal and verb "one day" is an indefinite time, not a day long
+_INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to|he|she|they|we|i|you|it)\s+$",
+                                re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
 _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"

@@ -507,6 +507,12 @@ def _set_rate(g, context):
     return "SET", cal.duration_value(1.0, letter, is_time), None
 
 
+def _indefinite_day(g, context):
+    """"will one day", "hopes she one day wins": a time left open, and after a modal or in a wish
+    (the only places the recogniser takes it) one still to come."""
+    return "DATE", "FUTURE_REF", None
+
+
 def _reference(g, context):
     return "DATE", REFERENCE_WORDS[g["word"]], None
 
@@ -524,5 +530,5 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "part_of_day": _part_of_day, "part_then_day": _part_then_day, "weekday": _weekday, "relative_unit": _relative_unit, "year_end": _year_end,
     "vague_recent": _vague_recent, "set_rate": _set_rate, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,
-    "set_every": _set_every, "reference": _reference,
+    "set_every": _set_every, "reference": _reference, "indefinite_day": _indefinite_day,
 }
