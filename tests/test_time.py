@@ -371,3 +371,16 @@ def test_one_day_between_subject_or_modal_and_verb_is_indefinite():
     assert values("Analysts say the port will one day rival Rotterdam.")["one day"] == ("DATE", "FUTURE_REF")
     assert values("The union hopes it one day wins back the contract.")["one day"] == ("DATE", "FUTURE_REF")
     assert values("The strike lasted one day.")["one day"] == ("DURATION", "P1D")
+
+
+def test_month_and_season_with_a_year_in_words():
+    found = values("Prices last fell this far in the winter of nineteen ninety-four, and again in March two thousand and one.")
+    assert found["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+    assert found["March two thousand and one"] == ("DATE", "2001-03")
+
+
+def test_last_quarter_or_half_of_a_year_is_its_final_one():
+    found = values("Growth slowed in the last half of 2024 and in the last quarter of this year.")
+    assert found["the last half of 2024"] == ("DATE", "2024-H2")
+    assert found["the last quarter of this year"] == ("DATE", "2026-Q4")
+    assert values("Sales fell last quarter.")["last quarter"] == ("DATE", "2025-Q4")

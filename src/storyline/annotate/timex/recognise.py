@@ -48,6 +48,8 @@ _SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?
 CLOCK = rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:[ap]\.?m\.?(?!\w))?|\d{{1,2}}\s*[ap]\.?m\.?(?!\w)|{_SAID_HOUR}|noon|midnight|midday)"
 ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
+# a year in figures or, in transcripts, in words ("January nineteen ninety-seven")
+SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
 # "this past weekend", "this coming Sunday": "this" only stresses the deixis of past/coming
 THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 
@@ -64,18 +66,19 @@ RULES: list[tuple[str, str]] = [
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
     ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
     ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
-    ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
+    ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
     ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
     ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
     ("century", rf"{_L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ordinal>{ORDINAL})[\s-]century{_R}"),
-    ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
+    ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?{SAID_YEAR}"),
     ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{THIS}(?P<rel>this|last|next|past|coming|the)\s+)"
                         rf"(?:(?P<mod2>early|late)\s+)?(?P<season>{SEASON})(?!\w)"),
     ("quarter", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
-                rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<period>quarter|half)"
+                rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
+                rf"[\s-]+(?P<period>quarter|half)"
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"

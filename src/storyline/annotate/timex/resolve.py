@@ -171,9 +171,15 @@ def _month_day(g, context):
     return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], context.direction(), day), _point_mod(g["mod"])
 
 
+def _said_year(g) -> int | None:
+    """The year of a match written in figures ("1994") or words ("nineteen ninety-four")."""
+    return int(g["year"]) if g["year"] else spelled_year_value(g["spelled"])
+
+
 def _month_year(g, context):
     mod = _point_mod(g["mod"]) or ("MID" if "mid" in (g["mid"] or "") else None)
-    return "DATE", f"{int(g['year']):04d}-{MONTHS[g['month']]:02d}", mod
+    year = _said_year(g)
+    return None if year is None else ("DATE", f"{year:04d}-{MONTHS[g['month']]:02d}", mod)
 
 
 def _month_relative_year(g, context):
@@ -221,7 +227,8 @@ def _century(g, context):
 
 
 def _season_year(g, context):
-    return "DATE", f"{int(g['year']):04d}-{SEASONS[g['season']]}", _point_mod(g["mod"] or g["mod2"])
+    year = _said_year(g)
+    return None if year is None else ("DATE", f"{year:04d}-{SEASONS[g['season']]}", _point_mod(g["mod"] or g["mod2"]))
 
 
 def _relative_season(g, context):
@@ -241,7 +248,8 @@ def _relative_season(g, context):
 
 def _quarter(g, context):
     ordinal = g["ordinal"]
-    number = 4 if ordinal == "final" else ORDINALS.get(ordinal) or int(ordinal[0])
+    periods = 2 if g["period"] == "half" else 4
+    number = periods if ordinal in ("final", "last") else ORDINALS.get(ordinal) or int(ordinal[0])
     if g["period"] == "half":
         if number > 2:
             return None
