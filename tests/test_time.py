@@ -384,3 +384,15 @@ def test_last_quarter_or_half_of_a_year_is_its_final_one():
     assert found["the last half of 2024"] == ("DATE", "2024-H2")
     assert found["the last quarter of this year"] == ("DATE", "2026-Q4")
     assert values("Sales fell last quarter.")["last quarter"] == ("DATE", "2025-Q4")
+
+
+def test_day_of_month_said_as_an_ordinal():
+    found = values("The march is on Sunday, March eighth; the summit opens on the twenty-first of June.")
+    assert found["Sunday, March eighth"] == ("DATE", "2026-03-08")
+    assert found["the twenty-first of June"] == ("DATE", "2026-06-21")
+    assert list(values("The team came second in May.")) == ["May"]
+
+
+def test_the_week_of_a_date_is_that_week():
+    assert values("A hearing is set for the week of March 6.")["the week of March 6"] == ("DATE", "2026-W10")
+    assert values("A hearing is set for the week of March 6.", None)["the week of March 6"] == ("DATE", "XXXX-WXX")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, MONTHS, NUMBER,
-                      ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD,
+from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, MONTHS,
+                      NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD,
                       WEEKDAYS, alternation)
 
 
@@ -36,7 +36,7 @@ DATED_MONTH = alternation(MONTHS)
 WEEKDAY = alternation(WEEKDAYS)
 SEASON = alternation(SEASONS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{alternation(DAY_ORDINALS)})"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 POINT_MOD = alternation([w for w in POINT_MODIFIERS if w != "mid-"])
 AMOUNT_MOD = alternation(AMOUNT_MODIFIERS)
@@ -64,6 +64,7 @@ RULES: list[tuple[str, str]] = [
     ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
     ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
+    ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
     ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
     ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import normalise as cal
-from .lexicon import (AMOUNT_MODIFIERS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, POINT_MODIFIERS,
-                      REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value, spelled_year_value)
+from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY,
+                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value,
+                      spelled_year_value)
 from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
@@ -64,7 +65,8 @@ def _amount_mod(word: str) -> str | None:
 
 
 def _day_number(word: str) -> int:
-    return int(re.sub(r"\D", "", word))
+    """"6", "6th" or "sixth" -> 6."""
+    return DAY_ORDINALS.get(word) or int(re.sub(r"\D", "", word))
 
 
 def _year_of(word: str) -> int:
@@ -162,6 +164,14 @@ def _full_date(g, context):
     except ValueError:
         return None
     return "DATE", cal.day_value(day), _point_mod(g["mod"])
+
+
+def _week_of(g, context):
+    """"the week of March 6": the (ISO) week that contains the date."""
+    found = _month_day(g, context) if not g["year"] else _full_date(g, context)
+    if found is None or not found[1][:4].isdigit():
+        return "DATE", "XXXX-WXX", None
+    return "DATE", cal.week_value(dt.date.fromisoformat(found[1])), None
 
 
 def _month_day(g, context):
@@ -528,7 +538,7 @@ def _reference(g, context):
 RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "iso_datetime": _iso_datetime, "numeric_date": _numeric_date, "clock_on_day": _clock_on_day,
     "day_clock": _clock_on_day, "weekday_date": _weekday_date, "month_day_year": _full_date,
-    "day_month_year": _full_date, "month_day": _month_day, "day_month": _month_day, "month_year": _month_year,
+    "day_month_year": _full_date, "month_day": _month_day, "week_of": _week_of, "day_month": _month_day, "month_year": _month_year,
     "month_relative_year": _month_relative_year, "relative_month": _relative_month, "decade": _decade,
     "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
