@@ -225,6 +225,9 @@ def test_anaphoric_units_follow_the_last_date_mentioned():
     assert found["later that year"] == ("DATE", "2019")
     assert found["the next day"] == ("DATE", "2020-03-04")
     assert values("That year the harvest failed.", None)["That year"] == ("DATE", "XXXX")
+    # a reference coarser than the unit fixes what it can
+    assert values("The levee broke in October 2019. That same day the town was evacuated.")["That same day"] == \
+        ("DATE", "2019-10-XX")
 
 
 def test_past_and_recent_periods():

@@ -442,9 +442,20 @@ def _anaphoric_unit(g, context):
     mod = _point_mod(g["mod"])
     base, known = _date_from(context.reference), _unit_of(context.reference)
     if base is None or _UNIT_ORDER.index(known) > _UNIT_ORDER.index(unit):
-        year = context.reference[:4] if base is not None and step == 0 else "XXXX"
-        return "DATE", year + cal.underspecified(unit)[4:], mod
+        return "DATE", _known_part(context.reference if base is not None and step == 0 else None, known, unit), mod
     return "DATE", cal.relative_value(base, unit, step), mod
+
+
+def _known_part(reference: str | None, known: str, unit: str) -> str:
+    """A date of ``unit`` precision that lies in ``reference`` (of the coarser ``known``
+    precision): what the reference fixes, X for the rest ("that same day" after "in October
+    1998" is 1998-10-XX)."""
+    blank = cal.underspecified(unit)
+    if reference is None:
+        return blank
+    if known == "month" and unit == "day":
+        return reference[:7] + blank[7:]
+    return reference[:4] + blank[4:]
 
 
 def _unit_of(value: str | None) -> str:
