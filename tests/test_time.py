@@ -334,7 +334,8 @@ def test_part_of_day_before_its_day():
 
 
 def test_undotted_month_abbreviations_next_to_a_number():
-    found = values("The pact signed on Jan 15, 2026 takes effect on Feb 3; talks end on Sept 30 and resume in Oct 2026.")
+    found = values("The pact signed on Jan 15, 2026 takes effect on Feb 3; talks end on Sept 30 and resume in "
+                   "Oct 2026.")
     assert found["Jan 15, 2026"] == ("DATE", "2026-01-15")
     assert found["Feb 3"] == ("DATE", "2026-02-03")
     assert found["Oct 2026"] == ("DATE", "2026-10")
@@ -377,7 +378,8 @@ def test_one_day_between_subject_or_modal_and_verb_is_indefinite():
 
 
 def test_month_and_season_with_a_year_in_words():
-    found = values("Prices last fell this far in the winter of nineteen ninety-four, and again in March two thousand and one.")
+    found = values("Prices last fell this far in the winter of nineteen ninety-four, and again in March two "
+                   "thousand and one.")
     assert found["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
     assert found["March two thousand and one"] == ("DATE", "2001-03")
 
@@ -399,3 +401,10 @@ def test_day_of_month_said_as_an_ordinal():
 def test_the_week_of_a_date_is_that_week():
     assert values("A hearing is set for the week of March 6.")["the week of March 6"] == ("DATE", "2026-W10")
     assert values("A hearing is set for the week of March 6.", None)["the week of March 6"] == ("DATE", "XXXX-WXX")
+
+
+def test_fiscal_year_codes():
+    found = values("Guidance for FY25 was cut, FY2027 looks better and fiscal 2024 was worse.")
+    assert found["FY25"] == ("DATE", "2025")
+    assert found["FY2027"] == ("DATE", "2027")
+    assert found["fiscal 2024"] == ("DATE", "2024")

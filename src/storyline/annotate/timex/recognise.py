@@ -45,7 +45,8 @@ RELATIVE_WORD = r"(?:this|last|next|coming|past|previous|current|the\s+current|t
 # an hour said with a part of day instead of a.m./p.m. ("at 4 in the morning", "at 8 o'clock tonight")
 _SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?(?=\s+(?:in\s+the\s+(?:morning|"
               r"afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))|\d{1,2}\s+o'clock")
-CLOCK = rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:[ap]\.?m\.?(?!\w))?|\d{{1,2}}\s*[ap]\.?m\.?(?!\w)|{_SAID_HOUR}|noon|midnight|midday)"
+CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:[ap]\.?m\.?(?!\w))?|\d{{1,2}}\s*[ap]\.?m\.?(?!\w)|{_SAID_HOUR}"
+         r"|noon|midnight|midday)")
 ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
 # a year in figures or, in transcripts, in words ("January nineteen ninety-seven")
@@ -69,7 +70,8 @@ RULES: list[tuple[str, str]] = [
     ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
-    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
+    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
+                       rf"(?P<month>{MONTH})(?!\w)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
     ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
     ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
@@ -78,7 +80,8 @@ RULES: list[tuple[str, str]] = [
     ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{THIS}(?P<rel>this|last|next|past|coming|the)\s+)"
                         rf"(?:(?P<mod2>early|late)\s+)?(?P<season>{SEASON})(?!\w)"),
     ("quarter", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
-                rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
+                rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+"
+                rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
                 rf"[\s-]+(?P<period>quarter|half)"
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
@@ -86,7 +89,8 @@ RULES: list[tuple[str, str]] = [
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
                       rf"(?P<period>quarter|period|half)(?!\w)"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
-    ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}){_R}"),
+    ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
+                    rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?!\w)"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"

@@ -336,6 +336,11 @@ def _year(g, context):
     return "DATE", g["year"], mod
 
 
+def _fiscal_year(g, context):
+    """"fiscal 2025", "FY2025", "FY25": the fiscal year is named by the calendar year it ends in."""
+    return "DATE", g["year"] or f"{_year_of(g['short']):04d}", _point_mod(g["mod"])
+
+
 def _holiday(g, context):
     name = g["name"]
     if name.startswith("thanksgiving"):
@@ -549,15 +554,15 @@ def _reference(g, context):
 RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "iso_datetime": _iso_datetime, "numeric_date": _numeric_date, "clock_on_day": _clock_on_day,
     "day_clock": _clock_on_day, "weekday_date": _weekday_date, "month_day_year": _full_date,
-    "day_month_year": _full_date, "month_day": _month_day, "week_of": _week_of, "day_month": _month_day, "month_year": _month_year,
-    "month_relative_year": _month_relative_year, "relative_month": _relative_month, "decade": _decade,
-    "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
+    "day_month_year": _full_date, "week_of": _week_of, "month_day": _month_day, "day_month": _month_day,
+    "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
+    "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
-    "quarter_code": _quarter_code,
-    "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "fiscal_year": _year,
-    "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago, "day_relative": _day_relative,
-    "part_of_day": _part_of_day, "part_then_day": _part_then_day, "weekday": _weekday, "relative_unit": _relative_unit, "year_end": _year_end,
-    "vague_recent": _vague_recent, "set_rate": _set_rate, "span_duration": _duration, "duration": _duration,
+    "quarter_code": _quarter_code, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
+    "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
+    "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
+    "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "set_rate": _set_rate,
+    "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,
-    "set_every": _set_every, "reference": _reference, "indefinite_day": _indefinite_day,
+    "set_every": _set_every, "reference": _reference,
 }

@@ -29,7 +29,8 @@ FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
 PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
-DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+(?:until|till|to)\s+$"
+DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+"
+                             r"(?:until|till|to)\s+$"
                              r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till)\s+$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
