@@ -408,3 +408,16 @@ def test_fiscal_year_codes():
     assert found["FY25"] == ("DATE", "2025")
     assert found["FY2027"] == ("DATE", "2027")
     assert found["fiscal 2024"] == ("DATE", "2024")
+
+
+def test_clock_time_takes_the_day_of_its_sentence():
+    found = values("On Feb. 9, the polls closed at 10 p.m. The count began at 6 a.m.")
+    assert found["10 p.m."] == ("TIME", "2026-02-09T22:00")
+    assert found["6 a.m."] == ("TIME", "2026-02-11T06:00")  # no day in its sentence: the publication day
+    found = values("The quake struck at about 3:40 a.m. (0140 GMT) Monday.")
+    assert found["about 3:40 a.m."] == ("TIME", "2026-02-09T03:40")
+    assert found["0140 GMT"] == ("TIME", "2026-02-09T01:40")
+    timex = {t.span.text: t for t in find_timexes("It struck Monday at about 3:40 a.m.", ANCHOR)}
+    assert (timex["Monday at about 3:40 a.m."].value, timex["Monday at about 3:40 a.m."].mod) == \
+        ("2026-02-09T03:40", "APPROX")
+    assert values("Polls closed at 8 p.m. ET on Nov. 3.")["8 p.m. ET on Nov. 3"] == ("TIME", "2025-11-03T20:00")

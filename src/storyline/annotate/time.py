@@ -8,13 +8,15 @@ as a past date and fails on "in June last year"); dateutil is used for absolute 
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Span, Timex
 from .timex.normalise import parse_anchor
 from .timex.recognise import find_candidates
 from .timex.resolve import ANAPHORIC_RULES, Context, resolve
-from .timex.tense import direction_from_doc, direction_from_text
+from .timex.tense import direction_from_doc, direction_from_text, sentence_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +34,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     anchor_date = parse_anchor(anchor)
     anchor_value = anchor_date.isoformat() if anchor_date else None
     timexes: list[Timex] = []
+    open_clocks: list[int] = []
     reference: str | None = None
     for candidate in find_candidates(text):
         context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference)
@@ -39,10 +42,14 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         if resolved is None:
             continue
         kind, value, mod = resolved
+        if candidate.rule in OPEN_CLOCK_RULES and _leaves_day_open(candidate.groups):
+            open_clocks.append(len(timexes))
         timexes.append(Timex(article_id, Span.of(text, candidate.start, candidate.end), kind, value,
                              anchor_value, mod))
         if kind == "DATE" and value[:1].isdigit() and candidate.rule not in ANAPHORIC_RULES:
             reference = value
+    for index in open_clocks:
+        timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
     return timexes
 
 
@@ -55,6 +62,30 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
     if not timexes:
         return []
     return find_timexes(text, anchor, doc, timexes[0].article_id)
+
+
+OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
+
+
+def _leaves_day_open(groups: dict[str, str | None]) -> bool:
+    """A clock time with no day of its own ("at 10 p.m.", "at 4 in the morning"); "10 p.m. Friday"
+    and "7 this morning" name theirs."""
+    part = (groups.get("part") or "").lower()
+    return not groups.get("day") and not part.startswith("this") and part != "tonight"
+
+
+def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -> Timex:
+    """A clock time without a day is on the day its sentence names ("On Feb. 9 the vote closed at
+    10 p.m.", "The blast came at 10:35 a.m. (0735 GMT) Friday"), the nearest if several; with no
+    day in the sentence it stays on the publication day."""
+    left, right = sentence_bounds(text, clock.span.start, clock.span.end)
+    days = [t for t in timexes if t.type == "DATE" and _DAY_VALUE.fullmatch(t.value)
+            and left <= t.span.start and t.span.end <= right]
+    if not days or clock.value[10:11] != "T":
+        return clock
+    nearest = min(days, key=lambda t: abs(t.span.start - clock.span.start))
+    return dataclasses.replace(clock, value=nearest.value + clock.value[10:])
 
 
 def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):

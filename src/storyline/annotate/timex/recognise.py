@@ -45,9 +45,11 @@ RELATIVE_WORD = r"(?:this|last|next|coming|past|previous|current|the\s+current|t
 # an hour said with a part of day instead of a.m./p.m. ("at 4 in the morning", "at 8 o'clock tonight")
 _SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?(?=\s+(?:in\s+the\s+(?:morning|"
               r"afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))|\d{1,2}\s+o'clock")
+# a 24-hour clock without colon is taken only with its zone ("0735 GMT"), else it reads as a year or amount
+_MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs)\b)"
 CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:[ap]\.?m\.?(?!\w))?|\d{{1,2}}\s*[ap]\.?m\.?(?!\w)|{_SAID_HOUR}"
-         r"|noon|midnight|midday)")
-ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
+         rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday)")
+ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time))?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
 # a year in figures or, in transcripts, in words ("January nineteen ninety-seven")
 SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
@@ -58,10 +60,11 @@ THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 RULES: list[tuple[str, str]] = [
     ("iso_datetime", rf"{_L}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ](?P<clock>\d{{2}}:\d{{2}}(?::\d{{2}})?))?{_R}"),
     ("numeric_date", rf"{_L}(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{{4}}|\d{{2}}){_R}"),
-    ("clock_on_day", rf"{_L}(?P<mod>around|about|at\s+about|shortly\s+(?:before|after)\s+)?(?P<clock>{CLOCK}){ZONE}"
+    ("clock_on_day", rf"{_L}(?:(?P<mod>around|about|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{CLOCK}){ZONE}"
                      rf"(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY})|\s+(?P<part>this\s+(?:morning|"
                      rf"afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?!\w)"),
-    ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?P<clock>{CLOCK}){ZONE}(?!\w)"),
+    ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
+                  rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
     ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
     ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),

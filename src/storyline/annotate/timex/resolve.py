@@ -80,6 +80,8 @@ def _clock(word: str, part: str = "") -> str:
     if word in PARTS_OF_DAY:
         return PARTS_OF_DAY[word]
     digits = re.findall(r"\d+", word)
+    if len(digits[0]) == 4:  # "0735 GMT"
+        digits = [digits[0][:2], digits[0][2:]]
     hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
     evening = re.search(r"afternoon|evening|night|tonight", part) and not re.search(r"[ap]\.?m", word)
     if (re.search(r"p\.?m", word) or evening) and hour < 12:
@@ -136,7 +138,7 @@ def _numeric_date(g, context):
 
 def _clock_on_day(g, context):
     value = _day_of_word(g["day"], context) + _clock(g["clock"], g["part"] or g["day"])
-    return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "at about") else None
+    return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "approximately") else None
 
 
 def _weekday_date(g, context):

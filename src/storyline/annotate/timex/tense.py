@@ -151,7 +151,7 @@ def _is_planned(verb) -> bool:
 def direction_from_text(text: str, start: int, end: int) -> Direction:
     """Fallback without a parse: the tense cue nearest the expression in its sentence, looking left
     first (a verb usually precedes its time adjunct), then right."""
-    left, right = _sentence_bounds(text, start, end)
+    left, right = sentence_bounds(text, start, end)
     framed = _preposition_direction_in_text(text[left:start])
     if framed is not None:
         return framed
@@ -179,8 +179,9 @@ def _cues(text: str, start: int, end: int) -> dict[int, Direction]:
     return found
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence around text[start:end] (a regex split, for when there is no parse)."""
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = SENTENCE_END.search(text, end)
+    right_match = SENTENCE_END.search(text, max(start, end - 1))  # "... at 10 p.m. The ..." ends at the span
     right = right_match.start() + 1 if right_match else len(text)
     return left, right
