@@ -421,3 +421,6 @@ def test_clock_time_takes_the_day_of_its_sentence():
     assert (timex["Monday at about 3:40 a.m."].value, timex["Monday at about 3:40 a.m."].mod) == \
         ("2026-02-09T03:40", "APPROX")
     assert values("Polls closed at 8 p.m. ET on Nov. 3.")["8 p.m. ET on Nov. 3"] == ("TIME", "2025-11-03T20:00")
+    # a day elsewhere in the sentence may belong to another event
+    found = values("The index rose 2% from Monday's close to stand at 1,200 at 10 a.m.")
+    assert found["10 a.m."] == ("TIME", "2026-02-11T10:00")

@@ -76,16 +76,26 @@ def _leaves_day_open(groups: dict[str, str | None]) -> bool:
 
 
 def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -> Timex:
-    """A clock time without a day is on the day its sentence names ("On Feb. 9 the vote closed at
-    10 p.m.", "The blast came at 10:35 a.m. (0735 GMT) Friday"), the nearest if several; with no
-    day in the sentence it stays on the publication day."""
-    left, right = sentence_bounds(text, clock.span.start, clock.span.end)
-    days = [t for t in timexes if t.type == "DATE" and _DAY_VALUE.fullmatch(t.value)
-            and left <= t.span.start and t.span.end <= right]
-    if not days or clock.value[10:11] != "T":
+    """A clock time without a day of its own is on the day named right after it ("at 10:35 a.m.
+    (0735 GMT) Friday") or by the adverbial that opens its sentence and frames all of it ("On
+    Feb. 9, the polls closed at 10 p.m."); other days in the sentence may belong to other events
+    ("rose from Monday's close to ... at 10 a.m."), so without those it stays on the publication day."""
+    if clock.value[10:11] != "T":
         return clock
-    nearest = min(days, key=lambda t: abs(t.span.start - clock.span.start))
-    return dataclasses.replace(clock, value=nearest.value + clock.value[10:])
+    left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
+    for day in timexes:
+        if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
+            continue
+        follows = day.span.start >= clock.span.end and _ADJACENT.fullmatch(text[clock.span.end:day.span.start])
+        frames = left <= day.span.start and day.span.end <= clock.span.start \
+            and _FRAME_OPENING.fullmatch(text[left:day.span.start])
+        if follows or frames:
+            return dataclasses.replace(clock, value=day.value + clock.value[10:])
+    return clock
+
+
+_ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
+_FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
 
 
 def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):
