@@ -42,7 +42,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         if resolved is None:
             continue
         kind, value, mod = resolved
-        if candidate.rule in OPEN_CLOCK_RULES and _leaves_day_open(candidate.groups):
+        if candidate.rule in _OPEN_CLOCK_RULES and _leaves_day_open(candidate.groups):
             open_clocks.append(len(timexes))
         timexes.append(Timex(article_id, Span.of(text, candidate.start, candidate.end), kind, value,
                              anchor_value, mod))
@@ -64,7 +64,7 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
     return find_timexes(text, anchor, doc, timexes[0].article_id)
 
 
-OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
+_OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
 
