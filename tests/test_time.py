@@ -424,3 +424,16 @@ def test_clock_time_takes_the_day_of_its_sentence():
     # a day elsewhere in the sentence may belong to another event
     found = values("The index rose 2% from Monday's close to stand at 1,200 at 10 a.m.")
     assert found["10 a.m."] == ("TIME", "2026-02-11T10:00")
+
+
+def test_season_and_quarter_words_that_are_no_time():
+    assert values("Banks led the fall in share prices after the fall of the government.") == {}
+    assert values("The vote was put off until the fall.")["the fall"][0] == "DATE"
+    assert values("The central bank raised rates by a quarter percentage point; a quarter of the staff left.") == {}
+    assert values("Profit doubled in a quarter when sales fell.")["a quarter"] == ("DURATION", "P3M")
+
+
+def test_the_previous_unit_counts_back_from_the_last_date():
+    found = values("Exports in 2024 rose 5% from the previous year.")
+    assert found["the previous year"] == ("DATE", "2023")
+    assert values("Exports rose 5% from the previous year.")["the previous year"] == ("DATE", "2025")

@@ -108,8 +108,8 @@ RULES: list[tuple[str, str]] = [
     ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
                 rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"),
     ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"
-                       rf"the\s+following)\s+(?P<unit>day|week|month|year)|(?P<rel2>the\s+next|the\s+previous|"
-                       rf"the\s+preceding|the\s+prior)\s+day)(?!\w)"),
+                       rf"the\s+following|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>day|week|month|year)|"
+                       rf"(?P<rel2>the\s+next)\s+day)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
                       rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?![\w-])"
@@ -179,8 +179,10 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name in ("duration", "adjective_duration") and re.fullmatch(YEAR, match.group("number")):
         return False
-    if name == "duration" and _is_ordinal_second(match):
+    if name == "duration" and (_is_ordinal_second(match) or _is_fraction_quarter(match)):
         return False
+    if name == "relative_season" and match.group("rel").lower() == "the" and not match.group("mod"):
+        return _is_season_noun_phrase(match)
     if name == "indefinite_day":
         return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
@@ -198,6 +200,25 @@ def _is_ordinal_second(match: re.Match) -> bool:
     return not _AFTER_UNIT.match(match.string, match.end())
 
 
+def _is_fraction_quarter(match: re.Match) -> bool:
+    """"a quarter of the shares", "a quarter percentage point": a fraction, not three months."""
+    if match.group("unit").lower() != "quarter" or match.group("number").lower() not in ("a", "one"):
+        return False
+    return bool(_FRACTION_AFTER.match(match.string, match.end()))
+
+
+def _is_season_noun_phrase(match: re.Match) -> bool:
+    """"in the fall", "over the summer" are seasons; "the fall in prices", "after the fall of the
+    regime", "the spring thaw" are not: a bare "the <season>" needs a temporal preposition before
+    it and nothing that makes it the head of another noun phrase after it."""
+    before = match.string[max(0, match.start() - 12):match.start()]
+    return bool(_SEASON_PREPOSITION.search(before)) and not _FRACTION_AFTER.match(match.string, match.end()) \
+        and not re.match(r"\s+in\b", match.string[match.end():])
+
+
+_FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)
+_SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|to|until|till|through|throughout|over|into|since|before|after|"
+                                 r"for|from|this|last|next|early|late)\s+$", re.I)
 _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|and|but|to|of|in|on|at|for|from|"
                          r"with|by|until|while|when|as|then|too|longer|more|less|each|every|per|the|a|an|i|he|she|"
                          r"it|we|they|you|there|this|that)\b)", re.I)

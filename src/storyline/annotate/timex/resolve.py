@@ -443,11 +443,14 @@ _UNIT_ORDER = ("day", "week", "month", "quarter", "year")
 
 
 def _anaphoric_unit(g, context):
-    """"that year", "the following month", "the next day": a step from the last date the article
-    mentioned; when that date is coarser than the unit ("that day" after "in 1998") only its year is known."""
+    """"that year", "the following month", "the previous year", "the next day": a step from the last
+    date the article mentioned (or, for a step, the anchor when none was); when that date is coarser
+    than the unit ("that day" after "in 1998") only what it fixes is known."""
     unit, step = g["unit"] or "day", _ANAPHORIC_STEPS[g["rel"] or g["rel2"]]
     mod = _point_mod(g["mod"])
     base, known = _date_from(context.reference), _unit_of(context.reference)
+    if base is None and step != 0 and context.anchor is not None:
+        base, known = context.anchor, "day"  # "the previous year" with no date before it: from now
     if base is None or _UNIT_ORDER.index(known) > _UNIT_ORDER.index(unit):
         return "DATE", _known_part(context.reference if base is not None and step == 0 else None, known, unit), mod
     return "DATE", cal.relative_value(base, unit, step), mod
