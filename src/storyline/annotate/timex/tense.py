@@ -23,11 +23,12 @@ DEADLINE_PREPOSITIONS = {"until", "till", "to"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
-FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to|"
-                         r"is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|as\s+(?:early|soon)\s+as|"
-                         r"(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
+FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
+                         r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|"
+                         r"as\s+(?:early|soon)\s+as|(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
 PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
+# the text forms of "since" and of DEADLINE_LEMMAS with their preposition, for when there is no parse
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+"
                              r"(?:until|till|to)\s+$"
