@@ -175,12 +175,15 @@ def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values("Officials said on Friday that the envoy will return.")["Friday"] == ("DATE", "2026-02-06")
 
 
-def test_publication_weekday_is_the_publication_day_unless_clearly_future(nlp):
+def test_publication_weekday_is_the_publication_day_in_either_tense(nlp):
+    """Wire copy names the publication day by its weekday, also for what happens later that day;
+    only "next Wednesday" skips a week."""
     past = "Lawmakers voted on Wednesday to extend the mandate."
     assert values(past, doc=nlp(past))["Wednesday"] == ("DATE", "2026-02-11")
     assert values("Lawmakers will vote next Wednesday.")["next Wednesday"] == ("DATE", "2026-02-18")
-    future = "Lawmakers will vote on Wednesday."
-    assert values(future, doc=nlp(future))["Wednesday"] == ("DATE", "2026-02-18")
+    future = "Lawmakers will vote on Wednesday evening, the speaker's office said."
+    assert values(future, doc=nlp(future))["Wednesday evening"] == ("TIME", "2026-02-11TEV")
+    assert values("The envoy will arrive on Thursday.")["Thursday"] == ("DATE", "2026-02-12")
 
 
 def test_month_without_year_follows_tense(nlp):
@@ -222,6 +225,9 @@ def test_anaphoric_units_follow_the_last_date_mentioned():
     assert found["later that year"] == ("DATE", "2019")
     assert found["the next day"] == ("DATE", "2020-03-04")
     assert values("That year the harvest failed.", None)["That year"] == ("DATE", "XXXX")
+    # a reference coarser than the unit fixes what it can
+    assert values("The levee broke in October 2019. That same day the town was evacuated.")["That same day"] == \
+        ("DATE", "2019-10-XX")
 
 
 def test_past_and_recent_periods():
@@ -281,3 +287,153 @@ def test_business_period_codes():
     assert found["H1 2025"] == ("DATE", "2025-H1")
     assert found["the FY2027"] == ("DATE", "2027")
     assert "q3" not in values("the q3 model")
+
+
+def test_new_deadline_of_a_postponement_lies_ahead(nlp):
+    """"postponed until Tuesday" in a past-tense report still names a day after the act."""
+    postponed = "The electoral board postponed the recount until Tuesday morning."
+    assert values(postponed, doc=nlp(postponed))["Tuesday morning"] == ("TIME", "2026-02-17TMO")
+    assert values(postponed)["Tuesday morning"] == ("TIME", "2026-02-17TMO")
+    extended = "The regulator extended its deadline until 9 a.m. Friday."
+    assert values(extended, doc=nlp(extended))["9 a.m. Friday"] == ("TIME", "2026-02-13T09:00")
+    held = "The strike lasted until Tuesday."
+    assert values(held, doc=nlp(held))["Tuesday"] == ("DATE", "2026-02-10")
+
+
+def test_since_points_back(nlp):
+    text = "Ferries will not run as they have not since Monday."
+    assert values(text, doc=nlp(text))["Monday"] == ("DATE", "2026-02-09")
+    assert values(text)["Monday"] == ("DATE", "2026-02-09")
+
+
+def test_possessive_is_not_part_of_the_expression():
+    text = "Critics said last month's vote and this year's budget were rushed."
+    found = {t.span.text: t.value for t in find_timexes(text, ANCHOR)}
+    assert found == {"last month": "2026-01", "this year": "2026"}
+
+
+def test_this_past_and_this_coming():
+    found = values("Rallies held this past weekend will resume this coming Sunday; turnout fell this past spring.")
+    assert found["this past weekend"] == ("DATE", "2026-W06-WE")
+    assert found["this coming Sunday"] == ("DATE", "2026-02-15")
+    assert found["this past spring"] == ("DATE", "2025-SP")
+
+
+def test_quarter_or_half_of_the_year_is_the_current_one():
+    found = values("The miner expects output to rise in the second half of the year.")
+    assert found["the second half of the year"] == ("DATE", "2026-H2")
+    assert values("Output rose in the third quarter of the year.", None)["the third quarter of the year"] == \
+        ("DATE", "XXXX-Q3")
+
+
+def test_part_of_day_before_its_day():
+    found = values("Shares slid at mid-afternoon yesterday and again late evening Monday.")
+    assert found["mid-afternoon yesterday"] == ("TIME", "2026-02-10TAF")
+    timex = {t.span.text: t for t in find_timexes("Shares slid late evening Monday.", ANCHOR)}["late evening Monday"]
+    assert (timex.type, timex.value, timex.mod) == ("TIME", "2026-02-09TEV", "END")
+
+
+def test_undotted_month_abbreviations_next_to_a_number():
+    found = values("The pact signed on Jan 15, 2026 takes effect on Feb 3; talks end on Sept 30 and resume in "
+                   "Oct 2026.")
+    assert found["Jan 15, 2026"] == ("DATE", "2026-01-15")
+    assert found["Feb 3"] == ("DATE", "2026-02-03")
+    assert found["Oct 2026"] == ("DATE", "2026-10")
+    assert values("a jan 5 memo") == {}
+
+
+def test_month_without_tense_cue_leans_to_the_past():
+    """No verb to go by: a month up to four months ahead is this year's, one further ahead last year's."""
+    assert values("Highlights: the October ceasefire and the June summit.", "2026-05-20") == {
+        "October": ("DATE", "2025-10"), "June": ("DATE", "2026-06")}
+
+
+def test_plan_told_in_the_past_perfect_lies_behind(nlp):
+    """"had been scheduled to" tells of a plan overtaken by events: its day is before the report."""
+    for text in ("The offer had been scheduled to expire on Friday.", "The offer had been due to expire Friday."):
+        assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-06")
+        assert values(text)["Friday"] == ("DATE", "2026-02-06")
+    planned = "The offer is scheduled to expire on Friday."
+    assert values(planned, doc=nlp(planned))["Friday"] == ("DATE", "2026-02-13")
+
+
+def test_hour_with_a_part_of_day_instead_of_pm():
+    found = values("The convoy will leave at 4 in the morning; the curfew starts at 10 tonight and ends at 6 o'clock.")
+    assert found["4 in the morning"] == ("TIME", "2026-02-11T04:00")
+    assert found["10 tonight"] == ("TIME", "2026-02-11T22:00")
+    assert found["6 o'clock"] == ("TIME", "2026-02-11T06:00")
+    assert values("The striker scored 2 in the afternoon session.") == {}
+
+
+def test_plural_part_of_day_after_a_weekday_is_a_set():
+    found = values("The ferry sails on Tuesday nights and Sunday mornings.")
+    assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert found["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")
+
+
+def test_one_day_between_subject_or_modal_and_verb_is_indefinite():
+    assert values("Analysts say the port will one day rival Rotterdam.")["one day"] == ("DATE", "FUTURE_REF")
+    assert values("The union hopes it one day wins back the contract.")["one day"] == ("DATE", "FUTURE_REF")
+    assert values("The strike lasted one day.")["one day"] == ("DURATION", "P1D")
+
+
+def test_month_and_season_with_a_year_in_words():
+    found = values("Prices last fell this far in the winter of nineteen ninety-four, and again in March two "
+                   "thousand and one.")
+    assert found["the winter of nineteen ninety-four"] == ("DATE", "1994-WI")
+    assert found["March two thousand and one"] == ("DATE", "2001-03")
+
+
+def test_last_quarter_or_half_of_a_year_is_its_final_one():
+    found = values("Growth slowed in the last half of 2024 and in the last quarter of this year.")
+    assert found["the last half of 2024"] == ("DATE", "2024-H2")
+    assert found["the last quarter of this year"] == ("DATE", "2026-Q4")
+    assert values("Sales fell last quarter.")["last quarter"] == ("DATE", "2025-Q4")
+
+
+def test_day_of_month_said_as_an_ordinal():
+    found = values("The march is on Sunday, March eighth; the summit opens on the twenty-first of June.")
+    assert found["Sunday, March eighth"] == ("DATE", "2026-03-08")
+    assert found["the twenty-first of June"] == ("DATE", "2026-06-21")
+    assert list(values("The team came second in May.")) == ["May"]
+
+
+def test_the_week_of_a_date_is_that_week():
+    assert values("A hearing is set for the week of March 6.")["the week of March 6"] == ("DATE", "2026-W10")
+    assert values("A hearing is set for the week of March 6.", None)["the week of March 6"] == ("DATE", "XXXX-WXX")
+
+
+def test_fiscal_year_codes():
+    found = values("Guidance for FY25 was cut, FY2027 looks better and fiscal 2024 was worse.")
+    assert found["FY25"] == ("DATE", "2025")
+    assert found["FY2027"] == ("DATE", "2027")
+    assert found["fiscal 2024"] == ("DATE", "2024")
+
+
+def test_clock_time_takes_the_day_of_its_sentence():
+    found = values("On Feb. 9, the polls closed at 10 p.m. The count began at 6 a.m.")
+    assert found["10 p.m."] == ("TIME", "2026-02-09T22:00")
+    assert found["6 a.m."] == ("TIME", "2026-02-11T06:00")  # no day in its sentence: the publication day
+    found = values("The quake struck at about 3:40 a.m. (0140 GMT) Monday.")
+    assert found["about 3:40 a.m."] == ("TIME", "2026-02-09T03:40")
+    assert found["0140 GMT"] == ("TIME", "2026-02-09T01:40")
+    timex = {t.span.text: t for t in find_timexes("It struck Monday at about 3:40 a.m.", ANCHOR)}
+    assert (timex["Monday at about 3:40 a.m."].value, timex["Monday at about 3:40 a.m."].mod) == \
+        ("2026-02-09T03:40", "APPROX")
+    assert values("Polls closed at 8 p.m. ET on Nov. 3.")["8 p.m. ET on Nov. 3"] == ("TIME", "2025-11-03T20:00")
+    # a day elsewhere in the sentence may belong to another event
+    found = values("The index rose 2% from Monday's close to stand at 1,200 at 10 a.m.")
+    assert found["10 a.m."] == ("TIME", "2026-02-11T10:00")
+
+
+def test_season_and_quarter_words_that_are_no_time():
+    assert values("Banks led the fall in share prices after the fall of the government.") == {}
+    assert values("The vote was put off until the fall.")["the fall"][0] == "DATE"
+    assert values("The central bank raised rates by a quarter percentage point; a quarter of the staff left.") == {}
+    assert values("Profit doubled in a quarter when sales fell.")["a quarter"] == ("DURATION", "P3M")
+
+
+def test_the_previous_unit_counts_back_from_the_last_date():
+    found = values("Exports in 2024 rose 5% from the previous year.")
+    assert found["the previous year"] == ("DATE", "2023")
+    assert values("Exports rose 5% from the previous year.")["the previous year"] == ("DATE", "2025")

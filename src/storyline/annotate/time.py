@@ -8,13 +8,15 @@ as a past date and fails on "in June last year"); dateutil is used for absolute 
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Span, Timex
 from .timex.normalise import parse_anchor
 from .timex.recognise import find_candidates
 from .timex.resolve import ANAPHORIC_RULES, Context, resolve
-from .timex.tense import direction_from_doc, direction_from_text
+from .timex.tense import direction_from_doc, direction_from_text, sentence_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +34,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     anchor_date = parse_anchor(anchor)
     anchor_value = anchor_date.isoformat() if anchor_date else None
     timexes: list[Timex] = []
+    open_clocks: list[int] = []
     reference: str | None = None
     for candidate in find_candidates(text):
         context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference)
@@ -39,10 +42,14 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         if resolved is None:
             continue
         kind, value, mod = resolved
+        if candidate.rule in _OPEN_CLOCK_RULES and _leaves_day_open(candidate.groups):
+            open_clocks.append(len(timexes))
         timexes.append(Timex(article_id, Span.of(text, candidate.start, candidate.end), kind, value,
                              anchor_value, mod))
         if kind == "DATE" and value[:1].isdigit() and candidate.rule not in ANAPHORIC_RULES:
             reference = value
+    for index in open_clocks:
+        timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
     return timexes
 
 
@@ -55,6 +62,40 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
     if not timexes:
         return []
     return find_timexes(text, anchor, doc, timexes[0].article_id)
+
+
+_OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
+
+
+def _leaves_day_open(groups: dict[str, str | None]) -> bool:
+    """A clock time with no day of its own ("at 10 p.m.", "at 4 in the morning"); "10 p.m. Friday"
+    and "7 this morning" name theirs."""
+    part = (groups.get("part") or "").lower()
+    return not groups.get("day") and not part.startswith("this") and part != "tonight"
+
+
+def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -> Timex:
+    """A clock time without a day of its own is on the day named right after it ("at 10:35 a.m.
+    (0735 GMT) Friday") or by the adverbial that opens its sentence and frames all of it ("On
+    Feb. 9, the polls closed at 10 p.m."); other days in the sentence may belong to other events
+    ("rose from Monday's close to ... at 10 a.m."), so without those it stays on the publication day."""
+    if clock.value[10:11] != "T":
+        return clock
+    left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
+    for day in timexes:
+        if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
+            continue
+        follows = day.span.start >= clock.span.end and _ADJACENT.fullmatch(text[clock.span.end:day.span.start])
+        frames = left <= day.span.start and day.span.end <= clock.span.start \
+            and _FRAME_OPENING.fullmatch(text[left:day.span.start])
+        if follows or frames:
+            return dataclasses.replace(clock, value=day.value + clock.value[10:])
+    return clock
+
+
+_ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
+_FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
 
 
 def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):

@@ -34,7 +34,8 @@ for _number, _name in enumerate(["monday", "tuesday", "wednesday", "thursday", "
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-                "mid-afternoon": "AF", "mid afternoon": "AF", "midday": "T12:00", "noon": "T12:00",
+                "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF", "midday": "T12:00",
+                "noon": "T12:00",
                 "midnight": "T24:00"}
 
 # unit word -> (TimeML duration letter, is it a time unit (PT...)?)
@@ -60,6 +61,14 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
             "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1}
+
+# a day of the month said as an ordinal ("March eighth", "the twenty-first of June")
+_ORDINAL_ONES = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+DAY_ORDINALS: dict[str, int] = {w: n for w, n in ORDINALS.items() if 1 <= n <= 20}
+for _tens, _name in ((20, "twenty"), (30, "thirty")):
+    for _number, _one in enumerate(_ORDINAL_ONES[: 9 if _tens == 20 else 1], start=1):
+        DAY_ORDINALS[f"{_name}-{_one}"] = DAY_ORDINALS[f"{_name} {_one}"] = _tens + _number
+DAY_ORDINALS["thirtieth"] = 30
 
 _YEAR_TENS = alternation([w for w in TENS if w != "fourty"])
 _YEAR_ONES = alternation([w for w, n in ONES.items() if 1 <= n <= 9])

@@ -102,13 +102,15 @@ def weekday_value(anchor: dt.date | None, weekday: int, direction: Direction, of
     """The date a bare weekday name (1 = Monday) refers to.
 
     Past (and unknown, the usual case in news): the latest such day on or before the anchor;
-    future: the first one after it (a reporter says "today" for the publication day itself). ``offset_weeks`` handles "last Friday" / "next Friday".
+    future: the first one on or after it. Wire style names the publication day by its weekday
+    ("will travel on Thursday" in a Thursday report is that day), so a bare name never skips a
+    week; "next Thursday" does (``last_named_weekday``). ``offset_weeks`` shifts the result.
     """
     if anchor is None:
         return f"XXXX-WXX-{weekday}"
     delta = weekday - anchor.isoweekday()
     if direction == "future":
-        delta = delta % 7 or 7
+        delta = delta % 7
     else:
         delta = -((-delta) % 7)
     day = anchor + dt.timedelta(days=delta + 7 * offset_weeks)
@@ -133,7 +135,10 @@ def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direc
 
     Past tense takes the latest such month up to the anchor, future the first one from it; a month
     within ``TENSE_TOLERANCE`` of the anchor's stays in the anchor's year whatever the tense (a
-    misread tense costs a whole year). Present or unknown tense takes the nearest.
+    misread tense costs a whole year). Present or unknown tense takes the month within a year
+    window that reaches ``UNKNOWN_AHEAD`` months ahead and the rest back: news tells more of what
+    has happened than of what is planned, so "October" in a May report without a tense cue is
+    last October rather than the one five months ahead.
     """
     if anchor is None:
         return None
@@ -142,14 +147,15 @@ def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direc
         return anchor.year - 1 if diff > TENSE_TOLERANCE else anchor.year
     if direction == "future":
         return anchor.year + 1 if diff < -TENSE_TOLERANCE else anchor.year
-    if diff > 6:
+    if diff > UNKNOWN_AHEAD:
         return anchor.year - 1
-    if diff < -6:
+    if diff < -(11 - UNKNOWN_AHEAD):
         return anchor.year + 1
     return anchor.year
 
 
 TENSE_TOLERANCE = 2
+UNKNOWN_AHEAD = 4
 
 
 def month_value(anchor: dt.date | None, month: int, direction: Direction, day: int | None = None,

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, NUMBER, ORDINAL,
-                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD, WEEKDAYS,
-                      alternation)
+from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, MONTHS,
+                      NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD,
+                      WEEKDAYS, alternation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,51 +30,70 @@ _L = r"(?<![\w$.-])"       # left word boundary that also refuses "$1990", "-199
 _R = r"(?![\w%-]|\.\d|,\d)"  # right boundary that refuses "1990%", "1,990", "1990-91"
 
 MONTH = alternation(MONTH_WORDS)
+# next to a day number or year even a bare abbreviation is a month ("Feb 3", "Jan 15, 2026"); _acceptable
+# asks it to be capitalised
+DATED_MONTH = alternation(MONTHS)
 WEEKDAY = alternation(WEEKDAYS)
 SEASON = alternation(SEASONS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{alternation(DAY_ORDINALS)})"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 POINT_MOD = alternation([w for w in POINT_MODIFIERS if w != "mid-"])
 AMOUNT_MOD = alternation(AMOUNT_MODIFIERS)
 RELATIVE_WORD = r"(?:this|last|next|coming|past|previous|current|the\s+current|the\s+coming|the\s+past|" \
                 r"the\s+previous|the\s+next|the\s+last|the\s+same)"
-CLOCK = r"(?:\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?(?!\w))?|\d{1,2}\s*[ap]\.?m\.?(?!\w)|noon|midnight|midday)"
-ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local\s+time))?"
+# an hour said with a part of day instead of a.m./p.m. ("at 4 in the morning", "at 8 o'clock tonight")
+_SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?(?=\s+(?:in\s+the\s+(?:morning|"
+              r"afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))|\d{1,2}\s+o'clock")
+# a 24-hour clock without colon is taken only with its zone ("0735 GMT"), else it reads as a year or amount
+_MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs)\b)"
+CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:[ap]\.?m\.?(?!\w))?|\d{{1,2}}\s*[ap]\.?m\.?(?!\w)|{_SAID_HOUR}"
+         rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday)")
+ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time))?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
+# a year in figures or, in transcripts, in words ("January nineteen ninety-seven")
+SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
+# "this past weekend", "this coming Sunday": "this" only stresses the deixis of past/coming
+THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 
 # (rule name, pattern); earlier rules win ties of equal length
 RULES: list[tuple[str, str]] = [
     ("iso_datetime", rf"{_L}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ](?P<clock>\d{{2}}:\d{{2}}(?::\d{{2}})?))?{_R}"),
     ("numeric_date", rf"{_L}(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{{4}}|\d{{2}}){_R}"),
-    ("clock_on_day", rf"{_L}(?P<mod>around|about|at\s+about|shortly\s+(?:before|after)\s+)?(?P<clock>{CLOCK}){ZONE}"
-                     rf"(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|{MONTH}\s+{DAY})|\s+(?P<part>this\s+(?:morning|"
+    ("clock_on_day", rf"{_L}(?:(?P<mod>around|about|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{CLOCK}){ZONE}"
+                     rf"(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY})|\s+(?P<part>this\s+(?:morning|"
                      rf"afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?!\w)"),
-    ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{MONTH}\s+{DAY}),?\s+at\s+(?P<clock>{CLOCK}){ZONE}(?!\w)"),
-    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
-    ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
-    ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR}){_R}"),
-    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
-    ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)"),
-    ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
+    ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
+                  rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
+    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+    ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
+    ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
+    ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
+    ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
+    ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
-    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<month>{MONTH})(?!\w)"),
+    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
+                       rf"(?P<month>{MONTH})(?!\w)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
     ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
     ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
     ("century", rf"{_L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ordinal>{ORDINAL})[\s-]century{_R}"),
-    ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR}){_R}"),
-    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<rel>this|last|next|past|coming|the)\s+)"
+    ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?{SAID_YEAR}"),
+    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{THIS}(?P<rel>this|last|next|past|coming|the)\s+)"
                         rf"(?:(?P<mod2>early|late)\s+)?(?P<season>{SEASON})(?!\w)"),
     ("quarter", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
-                rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?P<period>quarter|half)"
-                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year))?{_R}"),
+                rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+"
+                rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
+                rf"[\s-]+(?P<period>quarter|half)"
+                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
                       rf"(?P<period>quarter|period|half)(?!\w)"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
-    ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}){_R}"),
+    ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
+                    rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?!\w)"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
@@ -83,19 +102,22 @@ RULES: list[tuple[str, str]] = [
     ("day_relative", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow|"
                      rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
                      rf"(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
+    ("part_then_day", rf"{_L}(?:(?P<mod>early|late)\s+)?(?P<part>mid-?afternoon|morning|afternoon|evening|night)\s+"
+                      rf"(?P<day>yesterday|today|tomorrow|{WEEKDAY})(?!\w)"),
     ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
-    ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
-                rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
+    ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
+                rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"),
     ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"
-                       rf"the\s+following)\s+(?P<unit>day|week|month|year)|(?P<rel2>the\s+next|the\s+previous|"
-                       rf"the\s+preceding|the\s+prior)\s+day)(?!\w)"),
-    ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?(?P<rel>this|last|next|coming|past|previous|"
+                       rf"the\s+following|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>day|week|month|year)|"
+                       rf"(?P<rel2>the\s+next)\s+day)(?!\w)"),
+    ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
-                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?:'s)?(?![\w-])"
+                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?![\w-])"
                       rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about|by)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
     ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
+    ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
     ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?:to|or|and)\s+(?P<number2>{NUMBER})\s+"
                       rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
     ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
@@ -135,7 +157,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _acceptable(name: str, match: re.Match) -> bool:
     """Guards a regex cannot say well: "may"/"march" as verbs, lower-case weekday homographs."""
     month = match.groupdict().get("month")
-    if month and month.lower() in _CASE_SENSITIVE_MONTHS and not month[0].isupper():
+    if month and (month.lower() in _CASE_SENSITIVE_MONTHS or month.lower() not in MONTH_WORDS) \
+            and not month[0].isupper():
         return False
     if name == "relative_month" and month and month.lower() == "may" and not match.group("rel") \
             and not match.group("mod"):
@@ -156,8 +179,12 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name in ("duration", "adjective_duration") and re.fullmatch(YEAR, match.group("number")):
         return False
-    if name == "duration" and _is_ordinal_second(match):
+    if name == "duration" and (_is_ordinal_second(match) or _is_fraction_quarter(match)):
         return False
+    if name == "relative_season" and match.group("rel").lower() == "the" and not match.group("mod"):
+        return _is_season_noun_phrase(match)
+    if name == "indefinite_day":
+        return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
         return False  # "three days later": the amount is the expression ("three days"), "later" a signal
     if name == "year" and not match.group("mod"):
@@ -173,9 +200,31 @@ def _is_ordinal_second(match: re.Match) -> bool:
     return not _AFTER_UNIT.match(match.string, match.end())
 
 
+def _is_fraction_quarter(match: re.Match) -> bool:
+    """"a quarter of the shares", "a quarter percentage point": a fraction, not three months."""
+    if match.group("unit").lower() != "quarter" or match.group("number").lower() not in ("a", "one"):
+        return False
+    return bool(_FRACTION_AFTER.match(match.string, match.end()))
+
+
+def _is_season_noun_phrase(match: re.Match) -> bool:
+    """"in the fall", "over the summer" are seasons; "the fall in prices", "after the fall of the
+    regime", "the spring thaw" are not: a bare "the <season>" needs a temporal preposition before
+    it and nothing that makes it the head of another noun phrase after it."""
+    before = match.string[max(0, match.start() - 12):match.start()]
+    return bool(_SEASON_PREPOSITION.search(before)) and not _FRACTION_AFTER.match(match.string, match.end()) \
+        and not re.match(r"\s+in\b", match.string[match.end():])
+
+
+_FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)
+_SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|to|until|till|through|throughout|over|into|since|before|after|"
+                                 r"for|from|this|last|next|early|late)\s+$", re.I)
 _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|and|but|to|of|in|on|at|for|from|"
                          r"with|by|until|while|when|as|then|too|longer|more|less|each|every|per|the|a|an|i|he|she|"
                          r"it|we|they|you|there|this|that)\b)", re.I)
+# "will one day", "he one day": between subject or modal and verb "one day" is an indefinite time, not a day long
+_INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to|he|she|they|we|i|you|it)\s+$",
+                                re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
 _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"

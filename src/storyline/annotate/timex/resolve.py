@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import normalise as cal
-from .lexicon import (AMOUNT_MODIFIERS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY, POINT_MODIFIERS,
-                      REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value, spelled_year_value)
+from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY,
+                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value,
+                      spelled_year_value)
 from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
@@ -64,7 +65,8 @@ def _amount_mod(word: str) -> str | None:
 
 
 def _day_number(word: str) -> int:
-    return int(re.sub(r"\D", "", word))
+    """"6", "6th" or "sixth" -> 6."""
+    return DAY_ORDINALS.get(word) or int(re.sub(r"\D", "", word))
 
 
 def _year_of(word: str) -> int:
@@ -72,13 +74,17 @@ def _year_of(word: str) -> int:
     return year + (1900 if year >= 50 else 2000) if len(word) == 2 else year
 
 
-def _clock(word: str) -> str:
-    """"7:15 p.m." -> "T19:15", "noon" -> "T12:00"."""
+def _clock(word: str, part: str = "") -> str:
+    """"7:15 p.m." -> "T19:15", "noon" -> "T12:00"; "8 in the evening" -> "T20:00" (``part`` is
+    the part-of-day phrase after the clock, which stands in for "p.m.")."""
     if word in PARTS_OF_DAY:
         return PARTS_OF_DAY[word]
     digits = re.findall(r"\d+", word)
+    if len(digits[0]) == 4:  # "0735 GMT"
+        digits = [digits[0][:2], digits[0][2:]]
     hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
-    if re.search(r"p\.?m", word) and hour < 12:
+    evening = re.search(r"afternoon|evening|night|tonight", part) and not re.search(r"[ap]\.?m", word)
+    if (re.search(r"p\.?m", word) or evening) and hour < 12:
         hour += 12
     if re.search(r"a\.?m", word) and hour == 12:
         hour = 0
@@ -131,8 +137,8 @@ def _numeric_date(g, context):
 
 
 def _clock_on_day(g, context):
-    value = _day_of_word(g["day"], context) + _clock(g["clock"])
-    return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "at about") else None
+    value = _day_of_word(g["day"], context) + _clock(g["clock"], g["part"] or g["day"])
+    return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "approximately") else None
 
 
 def _weekday_date(g, context):
@@ -162,6 +168,14 @@ def _full_date(g, context):
     return "DATE", cal.day_value(day), _point_mod(g["mod"])
 
 
+def _week_of(g, context):
+    """"the week of March 6": the (ISO) week that contains the date."""
+    found = _month_day(g, context) if not g["year"] else _full_date(g, context)
+    if found is None or not found[1][:4].isdigit():
+        return "DATE", "XXXX-WXX", None
+    return "DATE", cal.week_value(dt.date.fromisoformat(found[1])), None
+
+
 def _month_day(g, context):
     day = _day_number(g["day"])
     if day > 31:
@@ -169,9 +183,15 @@ def _month_day(g, context):
     return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], context.direction(), day), _point_mod(g["mod"])
 
 
+def _said_year(g) -> int | None:
+    """The year of a match written in figures ("1994") or words ("nineteen ninety-four")."""
+    return int(g["year"]) if g["year"] else spelled_year_value(g["spelled"])
+
+
 def _month_year(g, context):
     mod = _point_mod(g["mod"]) or ("MID" if "mid" in (g["mid"] or "") else None)
-    return "DATE", f"{int(g['year']):04d}-{MONTHS[g['month']]:02d}", mod
+    year = _said_year(g)
+    return None if year is None else ("DATE", f"{year:04d}-{MONTHS[g['month']]:02d}", mod)
 
 
 def _month_relative_year(g, context):
@@ -219,7 +239,8 @@ def _century(g, context):
 
 
 def _season_year(g, context):
-    return "DATE", f"{int(g['year']):04d}-{SEASONS[g['season']]}", _point_mod(g["mod"] or g["mod2"])
+    year = _said_year(g)
+    return None if year is None else ("DATE", f"{year:04d}-{SEASONS[g['season']]}", _point_mod(g["mod"] or g["mod2"]))
 
 
 def _relative_season(g, context):
@@ -239,7 +260,8 @@ def _relative_season(g, context):
 
 def _quarter(g, context):
     ordinal = g["ordinal"]
-    number = 4 if ordinal == "final" else ORDINALS.get(ordinal) or int(ordinal[0])
+    periods = 2 if g["period"] == "half" else 4
+    number = periods if ordinal in ("final", "last") else ORDINALS.get(ordinal) or int(ordinal[0])
     if g["period"] == "half":
         if number > 2:
             return None
@@ -259,14 +281,19 @@ def _quarter_code(g, context):
                              "year": g["year"] or None}), context)
 
 
+_YEAR_OFFSETS = {"this year": 0, "the year": 0, "the current year": 0, "last year": -1, "next year": 1}
+
+
 def _explicit_year(g, context) -> int | None:
+    """The year a quarter or half is given with: "2025", "last year's", "of this year"; "the first
+    half of the year" is deictic like "this year" (the year of the report)."""
     if g["year"]:
         return int(g["year"])
     owner = g["owner"] or (g["rel"] + " year" if g["rel"] else "")
     if re.fullmatch(r"\d{4}", owner):
         return int(owner)
     if owner and context.anchor:
-        return context.anchor.year + {"this year": 0, "last year": -1, "next year": 1}[owner]
+        return context.anchor.year + _YEAR_OFFSETS[owner]
     return None
 
 
@@ -309,6 +336,11 @@ def _year_ago_adjective(g, context):
 def _year(g, context):
     mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None)
     return "DATE", g["year"], mod
+
+
+def _fiscal_year(g, context):
+    """"fiscal 2025", "FY2025", "FY25": the fiscal year is named by the calendar year it ends in."""
+    return "DATE", g["year"] or f"{_year_of(g['short']):04d}", _point_mod(g["mod"])
 
 
 def _holiday(g, context):
@@ -384,11 +416,16 @@ def _part_of_day(g, context):
     return "TIME", day + "T" + PARTS_OF_DAY[g["part"]], _point_mod(g["mod"])
 
 
+def _part_then_day(g, context):
+    """"mid-afternoon yesterday", "late evening Friday": the part of day named before its day."""
+    return "TIME", _day_of_word(g["day"], context) + "T" + PARTS_OF_DAY[g["part"]], _point_mod(g["mod"])
+
+
 def _weekday(g, context):
     word, rel = g["weekday"], g["rel"]
     weekday = WEEKDAYS[word]
     suffix = "T" + PARTS_OF_DAY[g["part"]] if g["part"] else ""
-    if word.endswith("s") and not rel:
+    if (word.endswith("s") or g["every"]) and not rel:  # "Sundays", "Sunday mornings": every one
         return "SET", f"XXXX-WXX-{weekday}{suffix}", None
     if rel in ("last", "past", "previous"):
         value = cal.last_named_weekday(context.anchor, weekday, -1)
@@ -406,15 +443,29 @@ _UNIT_ORDER = ("day", "week", "month", "quarter", "year")
 
 
 def _anaphoric_unit(g, context):
-    """"that year", "the following month", "the next day": a step from the last date the article
-    mentioned; when that date is coarser than the unit ("that day" after "in 1998") only its year is known."""
+    """"that year", "the following month", "the previous year", "the next day": a step from the last
+    date the article mentioned (or, for a step, the anchor when none was); when that date is coarser
+    than the unit ("that day" after "in 1998") only what it fixes is known."""
     unit, step = g["unit"] or "day", _ANAPHORIC_STEPS[g["rel"] or g["rel2"]]
     mod = _point_mod(g["mod"])
     base, known = _date_from(context.reference), _unit_of(context.reference)
+    if base is None and step != 0 and context.anchor is not None:
+        base, known = context.anchor, "day"  # "the previous year" with no date before it: from now
     if base is None or _UNIT_ORDER.index(known) > _UNIT_ORDER.index(unit):
-        year = context.reference[:4] if base is not None and step == 0 else "XXXX"
-        return "DATE", year + cal.underspecified(unit)[4:], mod
+        return "DATE", _known_part(context.reference if base is not None and step == 0 else None, known, unit), mod
     return "DATE", cal.relative_value(base, unit, step), mod
+
+
+def _known_part(reference: str | None, known: str, unit: str) -> str:
+    """A date of ``unit`` precision that lies in ``reference`` (of the coarser ``known``
+    precision): what the reference fixes, X for the rest ("that same day" after "in October
+    1998" is 1998-10-XX)."""
+    blank = cal.underspecified(unit)
+    if reference is None:
+        return blank
+    if known == "month" and unit == "day":
+        return reference[:7] + blank[7:]
+    return reference[:4] + blank[4:]
 
 
 def _unit_of(value: str | None) -> str:
@@ -495,6 +546,12 @@ def _set_rate(g, context):
     return "SET", cal.duration_value(1.0, letter, is_time), None
 
 
+def _indefinite_day(g, context):
+    """"will one day", "hopes she one day wins": a time left open, and after a modal or in a wish
+    (the only places the recogniser takes it) one still to come."""
+    return "DATE", "FUTURE_REF", None
+
+
 def _reference(g, context):
     return "DATE", REFERENCE_WORDS[g["word"]], None
 
@@ -502,15 +559,15 @@ def _reference(g, context):
 RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "iso_datetime": _iso_datetime, "numeric_date": _numeric_date, "clock_on_day": _clock_on_day,
     "day_clock": _clock_on_day, "weekday_date": _weekday_date, "month_day_year": _full_date,
-    "day_month_year": _full_date, "month_day": _month_day, "day_month": _month_day, "month_year": _month_year,
-    "month_relative_year": _month_relative_year, "relative_month": _relative_month, "decade": _decade,
-    "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
+    "day_month_year": _full_date, "week_of": _week_of, "month_day": _month_day, "day_month": _month_day,
+    "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
+    "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
-    "quarter_code": _quarter_code,
-    "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "fiscal_year": _year,
-    "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago, "day_relative": _day_relative,
-    "part_of_day": _part_of_day, "weekday": _weekday, "relative_unit": _relative_unit, "year_end": _year_end,
-    "vague_recent": _vague_recent, "set_rate": _set_rate, "span_duration": _duration, "duration": _duration,
+    "quarter_code": _quarter_code, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
+    "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
+    "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
+    "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "set_rate": _set_rate,
+    "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,
     "set_every": _set_every, "reference": _reference,
 }

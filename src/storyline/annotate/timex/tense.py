@@ -17,14 +17,22 @@ FUTURE_AUXILIARIES = {"will", "wo", "'ll", "shall", "would", "'d"}
 PLANNING_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim", "prepare",
                    "agree", "promise", "vow", "threaten", "seek", "likely"}
 RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
+# verbs that move a date: their "until"/"to" object is the new, later date
+DEADLINE_LEMMAS = {"postpone", "extend", "delay", "adjourn", "defer", "push", "put", "give", "grant", "suspend"}
+DEADLINE_PREPOSITIONS = {"until", "till", "to"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
-FUTURE_CUES = re.compile(r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|expected\s+to|"
-                         r"is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|as\s+(?:early|soon)\s+as|"
-                         r"(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
+FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
+                         r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|"
+                         r"as\s+(?:early|soon)\s+as|(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
 PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
+# the text forms of "since" and of DEADLINE_LEMMAS with their preposition, for when there is no parse
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+"
+                             r"(?:until|till|to)\s+$"
+                             r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till)\s+$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
@@ -35,10 +43,29 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
         return None
     if span.root.dep_ == "poss":
         return "past"  # "Wednesday's ruling": a day named as the owner of an event reports it
+    framed = _preposition_direction(span.root)
+    if framed is not None:
+        return framed
     verb = _governing_verb(span.root)
     if verb is None:
         return None
     return _clause_direction(verb)
+
+
+def _preposition_direction(token) -> Direction:
+    """The direction a preposition fixes whatever the tense of its clause: "since March" lies
+    before the moment of speech, and the new deadline of a postponement or extension ("postponed
+    until Tuesday", "extended the offer to Nov. 16") lies after the act that sets it, which news
+    reports just after it happened."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition is token or preposition.dep_ != "prep":
+        return None
+    word = preposition.lower_
+    if word == "since":
+        return "past"
+    if word in DEADLINE_PREPOSITIONS and preposition.head.lemma_ in DEADLINE_LEMMAS:
+        return "future"
+    return None
 
 
 def _governing_verb(token):
@@ -60,6 +87,8 @@ def _clause_direction(verb, depth: int = 0) -> Direction:
         return own
     head = verb.head
     if _is_infinitive(verb):
+        if _is_past_perfect(head.head if head.dep_ == "acomp" else head):  # "had been due to"
+            return "past"
         if head.lemma_ in PLANNING_LEMMAS or (head.lemma_ == "go" and head.tag_ == "VBG"):
             return "future"
         if _is_prospective_frame(verb, head):
@@ -81,6 +110,8 @@ def _own_tense(verb) -> Direction:
         return "future"
     if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES:
         return "future"
+    if _is_past_perfect(verb):
+        return "past"
     if _is_planned(verb):
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
@@ -90,6 +121,12 @@ def _own_tense(verb) -> Direction:
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _is_past_perfect(verb) -> bool:
+    """"had been scheduled to expire Friday": a plan told in the past perfect was overtaken by
+    later events, so its time lies before the report, not ahead of it."""
+    return any(child.lower_ == "had" and child.dep_ in ("aux", "auxpass") for child in verb.children)
 
 
 def _is_infinitive(verb) -> bool:
@@ -115,12 +152,24 @@ def _is_planned(verb) -> bool:
 def direction_from_text(text: str, start: int, end: int) -> Direction:
     """Fallback without a parse: the tense cue nearest the expression in its sentence, looking left
     first (a verb usually precedes its time adjunct), then right."""
-    left, right = _sentence_bounds(text, start, end)
+    left, right = sentence_bounds(text, start, end)
+    framed = _preposition_direction_in_text(text[left:start])
+    if framed is not None:
+        return framed
     before = _cues(text, left, start)
     if before:
         return before[max(before)]
     after = _cues(text, end, right)
     return after[min(after)] if after else None
+
+
+def _preposition_direction_in_text(before: str) -> Direction:
+    """``_preposition_direction`` read from the words in front of the expression."""
+    if SINCE_BEFORE.search(before):
+        return "past"
+    if DEADLINE_BEFORE.search(before):
+        return "future"
+    return None
 
 
 def _cues(text: str, start: int, end: int) -> dict[int, Direction]:
@@ -131,8 +180,9 @@ def _cues(text: str, start: int, end: int) -> dict[int, Direction]:
     return found
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence around text[start:end] (a regex split, for when there is no parse)."""
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = SENTENCE_END.search(text, end)
+    right_match = SENTENCE_END.search(text, max(start, end - 1))  # "... at 10 p.m. The ..." ends at the span
     right = right_match.start() + 1 if right_match else len(text)
     return left, right
