@@ -246,3 +246,14 @@ def test_a_condition_is_not_what_was_said(nlp, model):
     assert not any(c.startswith(("if talks", "talks collapse")) for c in contents)
     assert any("the talks would resume" in c for c in contents)
     assert any(c.startswith("If we lose") for c in contents)
+
+
+def test_description_after_a_closing_quote_resolves(nlp):
+    """The tagger often calls "president" a proper noun right after a closing quote mark."""
+    text = ("Valdorian President Ilse Darrow met the envoy on Monday.\n"
+            "“It went badly for them. I hope this time they will be more sensible,” the president wrote.")
+    start = text.index("Ilse Darrow")
+    mention = Mention(Span.of(text, start, start + len("Ilse Darrow")), "PERSON", "d1", "Ilse Darrow", "Valdorian President")
+    [quote] = extract_quotes(nlp(text), text, "a_d", [mention])
+    assert quote.speaker.text == "Ilse Darrow" and quote.speaker.key == "d1"
+    assert quote.speaker.span.text == "the president"

@@ -57,7 +57,9 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
 
 
 def _is_description(head: Token) -> bool:
-    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    """"the president", also when the tagger calls the noun a proper noun (it often does after a
+    closing quote mark, and for "the President")."""
+    return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 def _resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
