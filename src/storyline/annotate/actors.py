@@ -74,6 +74,7 @@ def _data_rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # bounded; names repeat across an article and a corpus
 def lookup_key(name: str) -> str:
     """Case-, space-, article- and possessive-insensitive form used by every table here."""
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
