@@ -77,13 +77,16 @@ def annotate(stories: dict[str, list[Article]]) -> dict[str, tuple[list[Span], l
 
 
 def cached_annotations(stories: dict[str, list[Article]], cache: str | None) -> dict:
+    """Annotations from the cache, completed with (and saved for) any article it lacks."""
     import pickle
 
-    if cache and Path(cache).exists():
-        return pickle.loads(Path(cache).read_bytes())
-    ann = annotate(stories)
-    if cache:
-        Path(cache).write_bytes(pickle.dumps(ann))
+    ann = pickle.loads(Path(cache).read_bytes()) if cache and Path(cache).exists() else {}
+    missing = {s: [a for a in arts if a.id not in ann] for s, arts in stories.items()}
+    missing = {s: arts for s, arts in missing.items() if arts}
+    if missing:  # a cache made for the labelled stories lacks the others --sample draws from
+        ann.update(annotate(missing))
+        if cache:
+            Path(cache).write_bytes(pickle.dumps(ann))
     return ann
 
 
