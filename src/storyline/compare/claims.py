@@ -61,9 +61,9 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
     facts = unit_facts(units, clusters, named, timexes or {}, docs)
     n_outlets = len(set(outlet_of.values()))
-    story_groups = conflicts_mod.find_conflicts(_facts_by_article(facts, range(len(units)), units, strict=True),
-                                                outlet_of, _same_strict_key)
     published = {a.id: a.published for a in articles}
+    story_groups = conflicts_mod.find_conflicts(_facts_by_article(facts, range(len(units)), units, strict=True),
+                                                outlet_of, _same_strict_key, published)
     return [claim_record(story_id, units, members, sim, facts, outlet_of, n_outlets, story_groups, published)
             for members in sorted(clusters, key=lambda m: (-len({units[i].outlet for i in m}), min(m)))]
 
@@ -75,8 +75,10 @@ def pair_conflicts(units: list[Unit], articles: list[Article], mentions: dict[st
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
     members = list(range(len(units)))
     facts = unit_facts(units, [members], named, timexes or {}, docs)
-    groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), {a.id: outlet_key(a) for a in articles})
-    return conflicts_mod.as_records(groups, {a.id: a.published for a in articles})
+    published = {a.id: a.published for a in articles}
+    groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), {a.id: outlet_key(a) for a in articles},
+                                          published=published)
+    return conflicts_mod.as_records(groups, published)
 
 
 def outlet_key(article: Article) -> str:
@@ -267,7 +269,7 @@ def claim_record(story_id: str, units: list[Unit], members: list[int], sim: np.n
                  facts: dict[int, list[Fact]], outlet_of: dict[str, str], n_outlets: int,
                  story_groups: list, published: dict[str, str | None]) -> dict:
     rep = max(members, key=lambda i: (sim[i, members].sum(), -i))  # the most central statement
-    groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), outlet_of)
+    groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), outlet_of, published=published)
     mine = {(units[i].article_id, f) for i in members for f in facts.get(i, [])}
     groups += [g for g in story_groups if any(m in mine for m in g[1]) and g not in groups]
     conflicts = conflicts_mod.as_records(groups, published)

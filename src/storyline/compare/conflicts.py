@@ -15,6 +15,7 @@ day or went down later (docs/benchmarks.md, claims).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from itertools import combinations
 
 from storyline.compare.facts import Fact, actors_compatible, comparable_numbers, dates_compatible
@@ -44,22 +45,59 @@ def strict_key(fact: Fact) -> bool:
     return fact.field == "number" and all(fact.key[1:])
 
 
-def find_conflicts(facts: Facts, outlet_of: dict[str, str],
-                   match: Callable[[Fact, Fact], bool] = comparable) -> list[tuple[Fact, list[tuple[str, Fact]]]]:
+def find_conflicts(facts: Facts, outlet_of: dict[str, str], match: Callable[[Fact, Fact], bool] = comparable,
+                   published: dict[str, str | None] | None = None) -> list[tuple[Fact, list[tuple[str, Fact]]]]:
     """Groups of mutually comparable facts from different outlets in which some values disagree:
     (a representative fact, [(article_id, fact)]). A fact disagrees when the other outlet states the
-    same thing and none of its values is compatible."""
+    same thing and none of its values (nor their sum) is compatible. Numbers are not compared
+    between statements dated differently (``same_time``): those tell of different events (this
+    week's shooting, one in 2009)."""
     groups: list[tuple[Fact, list[tuple[str, Fact]]]] = []
     ids = sorted(facts)
+    published = published or {}
     for i, a_id in enumerate(ids):
         for b_id in ids[i + 1:]:
             if outlet_of[a_id] == outlet_of[b_id]:
                 continue
+            numbers = same_time(_dates(facts[a_id], published.get(a_id)), _dates(facts[b_id], published.get(b_id)))
             for fa in facts[a_id]:
+                if fa.field == "number" and not numbers:
+                    continue
                 others = [fb for fb in facts[b_id] if match(fa, fb)]
-                if others and not any(compatible(fa, fb) for fb in others):
+                if others and not agree([f for f in facts[a_id] if match(f, others[0])], others):
                     _add(groups, fa, [(a_id, fa), *((b_id, fb) for fb in others)], match)
     return groups
+
+
+def agree(mine: list[Fact], theirs: list[Fact]) -> bool:
+    """Some value of one side is compatible with some value of the other, or with the sum of the
+    other's figures: "51 taken to hospital" agrees with "20 to St Mary's and 31 to the General"."""
+    if any(compatible(a, b) for a in mine for b in theirs):
+        return True
+    if mine[0].field != "number":
+        return False
+    return any(compatible(total, f) for total, side in ((_total(mine), theirs), (_total(theirs), mine))
+               if total is not None for f in side)
+
+
+def _total(facts: list[Fact]) -> Fact | None:
+    """The sum of a statement's distinct figures for one thing (its parts), when it has several."""
+    parts = list({f.value: f for f in facts}.values())
+    if len(parts) < 2:
+        return None
+    return replace(parts[0], low=sum(f.low for f in parts), high=sum(f.high for f in parts))
+
+
+def _dates(facts: list[Fact], published: str | None) -> list[str]:
+    """When a statement's events happened: its dates, else the year its article came out (an
+    undated statement tells of the news of its day)."""
+    dates = [f.value for f in facts if f.field == "date"]
+    return dates or ([published[:4]] if published and published[:4].isdigit() else [])
+
+
+def same_time(dates_a: list[str], dates_b: list[str]) -> bool:
+    """False when both statements are dated and no date of one agrees with one of the other."""
+    return not (dates_a and dates_b) or any(dates_compatible(x, y) for x in dates_a for y in dates_b)
 
 
 def _add(groups: list, fact: Fact, members: Iterable[tuple[str, Fact]], match: Callable[[Fact, Fact], bool]) -> None:

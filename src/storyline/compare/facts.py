@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.compare.numbers import LOWER, UPPER, ABOUT, is_ordinal, parse_number, value_range
+from storyline.compare.numbers import ABOUT, LOWER, SCALE_WORDS, UPPER, is_ordinal, parse_number, value_range
 from storyline.model import Mention, Timex
 
 # nouns that only say "people": a count of them may be compared with a count of any noun
@@ -23,6 +23,15 @@ EVENT_NOUNS = {"death": "kill", "dead": "kill", "fatality": "kill", "body": "kil
                "injury": "injure", "wounded": "injure", "injured": "injure"}
 LIST_VALUES = 3  # distinct values for one key in one statement make it a list
 DURATION_UNITS = frozenset("second minute hour day week month year decade century".split())
+# units of measure: "2,100 miles" says nothing of what is measured, so only the verb can tell
+# two measures apart ("flew 2,300 miles" / "is 2,100 miles from"); see comparable_numbers
+MEASURE_UNITS = DURATION_UNITS | frozenset(
+    "mile kilometer kilometre km meter metre foot feet inch yard pound lb ton tonne kilogram kg gram mph "
+    "degree acre hectare litre liter gallon barrel".split())
+# verbs whose object predicate names the event: "left 32 villagers dead" counts the dead
+RESULT_VERBS = frozenset({"leave"})
+# "eight to ten", "two or three", "between eight and 10": one range, not two figures
+RANGE_WORDS = frozenset({"to", "or", "-", "–"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
@@ -88,42 +97,130 @@ def number_facts(sent: SpacySpan) -> list[Fact]:
 
 def _all_number_facts(sent: SpacySpan) -> list[Fact]:
     facts = []
-    for run in _number_runs(sent):
-        text = sent.doc[run[0].i:run[-1].i + 1].text
-        value = parse_number(text.replace("$", "").replace("€", "").replace("£", ""))
-        if value is None or _is_date_number(run, value):
+    for parts in _number_phrases(sent):
+        first, last = parts[0], parts[-1]
+        values = [parse_number(_number_text(sent, p)) for p in parts]
+        if None in values:
             continue
-        noun, verb = same_event(*anchor(run[-1]))
-        if run[-1].ent_type_ in ("DATE", "TIME") and noun not in DURATION_UNITS:
+        noun, verb = same_event(*anchor(first[-1]))  # "two or three years": the first figure attaches to the noun
+        if _is_date_part(last, noun) or not _is_quantity(last, values[-1]):
             continue
-        if run[0].lower_ == "one" and len(run) == 1 and run[0].dep_ != "nummod":
+        kind = _number_kind(last)
+        person = _aged(last[-1])
+        if person:  # "the 29-year-old singer" and "21-year-old Ida Marr" are ages of different people
+            kind, noun, verb = "age", person, None
+        if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
-        low, high = value_range(value, _modifier(sent, run[0]))
-        kind = _number_kind(run)
-        facts.append(Fact("number", (kind, noun, verb), f"{value:g}", text, low, high))
+        low, high = value_range(values[0], _modifier(sent, first[0]))
+        if len(parts) > 1:  # a range asserts from its first to its last figure
+            low, high = min(low, *values), max(value_range(values[-1])[1], *values)
+        text = sent.doc[first[0].i:last[-1].i + 1].text
+        facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", text, low, high))
     return facts
 
 
+def _aged(token: Token) -> str | None:
+    """For an age ("29-year-old singer"), the lemma of the person it describes."""
+    words = [t.lower_ for t in token.doc[token.i + 1:token.i + 5]]
+    if words[:4] != ["-", "year", "-", "old"]:
+        return None
+    old = token.doc[token.i + 4]
+    return old.head.lemma_.lower() if old.head is not old else "old"
+
+
+def _number_text(sent: SpacySpan, run: list[Token]) -> str:
+    text = sent.doc[run[0].i:run[-1].i + 1].text
+    return text.replace("$", "").replace("€", "").replace("£", "")
+
+
 def _number_runs(sent: SpacySpan) -> list[list[Token]]:
+    """Maximal runs of tokens that spell one number ("2.5 million", "twenty - one"); a digit
+    never joins a number word ("game five 3-2") and an ordinal never joins a cardinal ("two
+    first-class passengers")."""
     runs, current = [], []
     for tok in sent:
-        if tok.like_num or (current and (tok.lower_ in ("hundred", "thousand", "million", "billion", "trillion")
-                                         or (tok.text == "-" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].like_num))):
+        if current and _joins(current[-1], tok, sent):
             current.append(tok)
-        else:
-            if current:
-                runs.append(current)
-            current = []
+            continue
+        if current:
+            runs.append(current)
+        current = [tok] if tok.like_num else []
     if current:
         runs.append(current)
     return [r for r in runs if r[-1].text != "-"]
 
 
-def _is_date_number(run: list[Token], value: float) -> bool:
-    """Years and days of month belong to dates, compared as dates."""
-    if len(run) == 1 and run[0].ent_type_ == "DATE" and run[0].text.isdigit():
-        return 1800 <= value <= 2100 or value <= 31
-    return False
+def _joins(prev: Token, tok: Token, sent: SpacySpan) -> bool:
+    if tok.lower_ in SCALE_WORDS:
+        return True
+    if tok.text == "-":
+        return prev.like_num and tok.i + 1 < sent.end and sent.doc[tok.i + 1].like_num
+    if not tok.like_num:
+        return False
+    if prev.text == "-":
+        return True
+    return prev.is_alpha and tok.is_alpha and not is_ordinal(tok.text)
+
+
+def _number_phrases(sent: SpacySpan) -> list[list[list[Token]]]:
+    """Number runs, with a range ("eight to ten", "between 8 and 10", "30-50") as one phrase of
+    two runs; a score ("8-7", "34-6") is no phrase at all."""
+    phrases: list[list[list[Token]]] = []
+    for run in _number_runs(sent):
+        hyphen = next((i for i, t in enumerate(run) if t.text == "-" and not (run[i - 1].is_alpha or run[i + 1].is_alpha)), None)
+        if hyphen is not None:
+            low, high = parse_number(_number_text(sent, run[:hyphen])), parse_number(_number_text(sent, run[hyphen + 1:]))
+            if low is not None and high is not None and low < high:
+                phrases.append([run[:hyphen], run[hyphen + 1:]])
+            continue  # else a score or a result ("8-7", "34-6"), not a quantity
+        elif phrases and _ranges_to(phrases[-1][-1], run, sent):
+            phrases[-1].append(run)
+        else:
+            phrases.append([run])
+    return phrases
+
+
+def _ranges_to(prev: list[Token], run: list[Token], sent: SpacySpan) -> bool:
+    between = sent.doc[prev[-1].i + 1:run[0].i]
+    if len(between) != 1:
+        return False
+    word = between[0].lower_
+    before = sent.doc[prev[0].i - 1].lower_ if prev[0].i > sent.start else ""
+    if before == "from":  # "rose from 50 to 60": a change, two figures
+        return False
+    return word in RANGE_WORDS or (word == "and" and before == "between")
+
+
+def _is_quantity(run: list[Token], value: float) -> bool:
+    """Figures that count or measure something, not: a label ("Flight 175", "Game 7", "Tamimi,
+    16," "a 737 aircraft"), part of a whole ("four of whom"), or an ordinal in a compound
+    ("first-class")."""
+    last = run[-1]
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
+           for c in last.children):
+        return False  # "20 people, four of whom were hurt": a part of a figure the statement gives
+    if is_ordinal(last.text) and nxt is not None and nxt.text == "-":
+        return False
+    return not _is_label(run, value, nxt)
+
+
+def _is_label(run: list[Token], value: float, nxt: Token | None) -> bool:
+    first, last = run[0], run[-1]
+    before = first.nbor(-1) if first.i > 0 else None
+    if before is not None and before.tag_ in ("NNP", "NNPS") and before.ent_type_ not in ("DATE", "TIME"):
+        return True
+    if last.dep_ in ("nummod", "appos", "npadvmod") and last.head.i < first.i and last.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    head = last.head
+    singular = last.dep_ == "nummod" and head.tag_ == "NN" and (nxt is None or nxt.text != "-")
+    return singular and value > 1 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+
+
+def _is_date_part(run: list[Token], noun: str | None) -> bool:
+    """Years, days of month and clock times belong to dates, compared as dates; a duration
+    ("for 10 minutes", "two or three years") stays a number."""
+    return noun not in DURATION_UNITS and run[-1].ent_type_ in ("DATE", "TIME")
 
 
 def _modifier(sent: SpacySpan, first: Token) -> str:
@@ -148,8 +245,21 @@ def _number_kind(run: list[Token]) -> str:
 def anchor(token: Token) -> tuple[str | None, str | None]:
     """(noun the token quantifies, verb that governs it), as lemmas; either may be None."""
     if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head is not token:
-        return token.head.lemma_.lower(), governing_verb(token.head)
-    return None, governing_verb(token)
+        return token.head.lemma_.lower(), _event_verb(token.head)
+    return None, _event_verb(token)
+
+
+def _event_verb(token: Token) -> str | None:
+    """The governing verb, or for "left 32 villagers dead" the predicate that names the event
+    (same_event then counts them as killed)."""
+    head = _verb_token(token)
+    if head is None:
+        return None
+    if head.lemma_.lower() in RESULT_VERBS:  # "left seven dead", "were left trapped"
+        result = next((c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")), None)
+        if result is not None:
+            return result.lemma_.lower()
+    return head.lemma_.lower()
 
 
 def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | None]:
@@ -161,9 +271,14 @@ def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | No
 
 
 def governing_verb(token: Token, steps: int = 5) -> str | None:
+    verb = _verb_token(token, steps)
+    return verb.lemma_.lower() if verb is not None else None
+
+
+def _verb_token(token: Token, steps: int = 5) -> Token | None:
     for _ in range(steps):
         if token.pos_ == "VERB":
-            return token.lemma_.lower()
+            return token
         if token.head is token:
             return None
         token = token.head
@@ -176,6 +291,8 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
     if kind_a != kind_b:
         return False
     if noun_a and noun_a == noun_b:  # "eight hours in the air" vs "four hours into the flight": verbs differ
+        if noun_a in MEASURE_UNITS:  # a measure is named by its verb: "flew 2,300 miles" / "is 2,100 miles from"
+            return verb_a is not None and verb_a == verb_b
         return verb_a == verb_b or None in (verb_a, verb_b)
     generic = lambda n: n is None or n in GENERIC_NOUNS  # noqa: E731
     return verb_a is not None and verb_a == verb_b and generic(noun_a) and generic(noun_b)
