@@ -18,40 +18,48 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from itertools import combinations
 
-from storyline.compare.facts import Fact, actors_compatible, comparable_numbers, dates_compatible
+from storyline.compare.facts import (MEASURE_UNITS, Fact, actors_compatible, comparable_numbers, dates_compatible,
+                                     dates_near, same_words)
 from storyline.compare.numbers import overlaps
 
 Facts = dict[str, list[Fact]]  # article_id -> facts of its statement(s)
 
 
 def comparable(a: Fact, b: Fact) -> bool:
+    """Facts about one thing: same field and key; numbers counting the same thing; dates near
+    enough to be of one event."""
     if a.field != b.field:
         return False
-    return comparable_numbers(a, b) if a.field == "number" else a.key == b.key
+    if a.field == "number":
+        return comparable_numbers(a, b)
+    return a.key == b.key and (a.field != "date" or dates_near(a.value, b.value))
 
 
 def compatible(a: Fact, b: Fact) -> bool:
     if a.field == "number":
         return overlaps((a.low, a.high), (b.low, b.high))
     if a.field == "date":
-        return dates_compatible(a.value, b.value)
+        return dates_compatible(a.value, b.value) or same_words(a, b)
     if a.field == "actor":
         return actors_compatible(a, b)
     return a.value == b.value
 
 
 def strict_key(fact: Fact) -> bool:
-    """A number whose noun and verb are both known names one thing across a whole story."""
-    return fact.field == "number" and all(fact.key[1:])
+    """A count whose noun and verb are both known names one thing across a whole story ("photos
+    posted", "villagers killed"); a measure does not ("83 yards" one player had, "75 yards"
+    another had)."""
+    kind, noun, verb = fact.key if fact.field == "number" else (None, None, None)
+    return kind == "count" and bool(noun and verb) and noun not in MEASURE_UNITS
 
 
 def find_conflicts(facts: Facts, outlet_of: dict[str, str], match: Callable[[Fact, Fact], bool] = comparable,
                    published: dict[str, str | None] | None = None) -> list[tuple[Fact, list[tuple[str, Fact]]]]:
     """Groups of mutually comparable facts from different outlets in which some values disagree:
     (a representative fact, [(article_id, fact)]). A fact disagrees when the other outlet states the
-    same thing and none of its values (nor their sum) is compatible. Numbers are not compared
-    between statements dated differently (``same_time``): those tell of different events (this
-    week's shooting, one in 2009)."""
+    same thing and none of its values (nor their sum) is compatible. Between statements dated
+    differently (``same_time``) only the dates are compared: the rest tells of different events
+    (this week's shooting and its toll, one in 2009 and its toll)."""
     groups: list[tuple[Fact, list[tuple[str, Fact]]]] = []
     ids = sorted(facts)
     published = published or {}
@@ -59,9 +67,9 @@ def find_conflicts(facts: Facts, outlet_of: dict[str, str], match: Callable[[Fac
         for b_id in ids[i + 1:]:
             if outlet_of[a_id] == outlet_of[b_id]:
                 continue
-            numbers = same_time(_dates(facts[a_id], published.get(a_id)), _dates(facts[b_id], published.get(b_id)))
+            one_time = same_time(_dates(facts[a_id], published.get(a_id)), _dates(facts[b_id], published.get(b_id)))
             for fa in facts[a_id]:
-                if fa.field == "number" and not numbers:
+                if fa.field != "date" and not one_time:
                     continue
                 others = [fb for fb in facts[b_id] if match(fa, fb)]
                 if others and not agree([f for f in facts[a_id] if match(f, others[0])], others):

@@ -6,7 +6,9 @@ of figures for one thing in one statement (a box score, a payload table) is not 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -36,8 +38,12 @@ NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 # who said it is attribution, not the fact: loosely aligned statements often quote different people
+LIGHT_VERBS = frozenset("be have do get".split())
 REPORTING_VERBS = frozenset("say tell add write state report note describe recall claim insist".split())
 _MODIFIERS = sorted(LOWER | UPPER | ABOUT, key=len, reverse=True)
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+BOUND_PREPS = frozenset({"since", "until", "till", "between", "before", "after", "by", "from", "through"})
+_CALENDAR_WORDS = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _NOUN_HEAD_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 
 
@@ -301,17 +307,37 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
 # ----------------------------------------------------------------------------- dates
 
 def date_facts(sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
+    """Dates that name a day, month or year ("on Friday", "in 2015"), keyed by the noun or verb
+    they date. Vague ones ("last week", "two years ago", "that year") and dates of saying
+    ("China on Friday said") are left out: they cannot contradict a precise date of the event."""
     facts = []
     for t in timexes:
         if t.type != "DATE" or not t.value[:1].isdigit() or not _inside(t.span.start, t.span.end, sent, base):
             continue
         span = sent.doc.char_span(t.span.start - base, t.span.end - base, alignment_mode="expand")
-        if span is None:
+        if span is None or not _names_a_date(span) or _bounds(span):
             continue
         root = span.root
         noun = root.head.lemma_.lower() if root.dep_ in _NOUN_HEAD_DEPS | {"poss"} and root.head.pos_ == "NOUN" else None
-        facts.append(Fact("date", (noun, governing_verb(root.head if noun else root)), t.value, t.span.text))
+        verb = governing_verb(root.head if noun else root)
+        if (noun or verb) and verb not in REPORTING_VERBS:
+            facts.append(Fact("date", (noun, verb), t.value, t.span.text))
     return facts
+
+
+def _bounds(span: SpacySpan) -> bool:
+    """"since 1908", "between 1910 and 1945", "until May": a limit of a period, not the event's date."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "between 1910 and 1945"
+        root = root.head
+    head = root.head
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return (head.dep_ == "prep" and head.lower_ in BOUND_PREPS) or before in BOUND_PREPS
+
+
+def _names_a_date(span: SpacySpan) -> bool:
+    return not any(t.lower_ == "ago" for t in span) and any(
+        t.like_num or t.lower_[:3] in _CALENDAR_WORDS and t.is_title for t in span)
 
 
 def dates_compatible(a: str, b: str) -> bool:
@@ -319,30 +345,82 @@ def dates_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def dates_near(a: str, b: str) -> bool:
+    """Whether two dates can be reports of one event's date: within a week (day precision), a
+    month or a year of each other at the precision both give. Reports of one event disagree by a
+    day or two; dates further apart in like-worded statements are other events (an earlier launch,
+    a title won in 1948 and one in 1908)."""
+    pa, pb = _date_parts(a), _date_parts(b)
+    if pa is None or pb is None:
+        return True
+    n = min(len(pa), len(pb))
+    if n == 3:
+        return abs((date(*pa) - date(*pb)).days) <= 7
+    if n == 2:
+        return abs((pa[0] * 12 + pa[1]) - (pb[0] * 12 + pb[1])) <= 1
+    return abs(pa[0] - pb[0]) <= 1
+
+
+def _date_parts(value: str) -> tuple[int, ...] | None:
+    """(year[, month[, day]]) of an ISO-like date value, or None (weeks, seasons, ...)."""
+    m = _ISO_DATE.match(value)
+    if not m:
+        return None
+    parts = tuple(int(g) for g in m.groups() if g)
+    try:
+        date(*(parts + (1, 1)[len(parts) - 1:]))
+    except ValueError:
+        return None
+    return parts
+
+
+def same_words(a: Fact, b: Fact) -> bool:
+    """The same date words ("on Friday" / "Friday") say the same date, whatever each article's
+    publication day made of them."""
+    words = lambda f: [w for w in f.text.casefold().split() if w not in ("on", "early", "late", "the")]  # noqa: E731
+    return words(a) == words(b)
+
+
 # ----------------------------------------------------------------------------- actors, places
 
 def actor_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
+    """Named doers of an action on a named object, keyed by (verb, object): "Mara Quist opened
+    the bridge". An action without an object ("the Cubs celebrate"), a light verb (have, be) and
+    a pronoun object say too little to make two different doers a contradiction."""
     facts = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS | LIGHT_VERBS:
+            continue
+        obj = _object(tok)
+        if obj is None:
             continue
         for subj in _subjects(tok):
             ent = _named_at(subj, base, named, NAMED_TYPES)
             if ent:
-                facts.append(Fact("actor", (tok.lemma_.lower(), ent.type), ent.identity, ent.name))
+                facts.append(Fact("actor", (tok.lemma_.lower(), obj.lemma_.lower(), ent.type), ent.identity, ent.name))
     return facts
 
 
+def _object(verb: Token) -> Token | None:
+    """What the action is done to: the direct object, the passive subject, or the noun a
+    participle describes ("a post shared by ...")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        obj = verb.head
+    return obj if obj is not None and obj.pos_ != "PRON" else None
+
+
 def _subjects(verb: Token) -> list[Token]:
+    """Subjects and passive agents, with their conjuncts ("Both Abe and Tillerson called")."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return subj + agents
+    subj += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return subj + [c for s in subj for c in s.conjuncts]
 
 
 def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
     facts = []
     for tok in sent:
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or any(c.tag_ == "MD" for c in tok.children):  # "could face scrutiny in China": no event yet
             continue
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
@@ -365,8 +443,11 @@ def _inside(start: int, end: int, sent: SpacySpan, base: int) -> bool:
 
 
 def actors_compatible(a: Fact, b: Fact) -> bool:
-    """One entity named differently ("Trump" / "Donald Trump") is the same actor."""
+    """One entity named differently ("Trump" / "Donald Trump") is the same actor, and so is a
+    country and its capital ("Beijing" / "China")."""
     if a.value == b.value:
         return True
+    if a.key[-1] == b.key[-1] == "GPE" and actors.country_of_place(a.text) is not None:
+        return actors.country_of_place(a.text) == actors.country_of_place(b.text)
     wa, wb = set(a.text.casefold().split()), set(b.text.casefold().split())
     return bool(wa & wb)
