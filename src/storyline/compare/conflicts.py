@@ -32,7 +32,9 @@ def comparable(a: Fact, b: Fact) -> bool:
         return False
     if a.field == "number":
         return comparable_numbers(a, b)
-    return a.key == b.key and (a.field != "date" or dates_near(a.value, b.value))
+    if a.field == "date":
+        return a.key == b.key and any(a.key) and dates_near(a.value, b.value)
+    return a.key == b.key
 
 
 def compatible(a: Fact, b: Fact) -> bool:

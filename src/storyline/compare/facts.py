@@ -308,8 +308,9 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
 
 def date_facts(sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
     """Dates that name a day, month or year ("on Friday", "in 2015"), keyed by the noun or verb
-    they date. Vague ones ("last week", "two years ago", "that year") and dates of saying
-    ("China on Friday said") are left out: they cannot contradict a precise date of the event."""
+    they date (a date attached to neither still tells when the statement's events happened).
+    Vague ones ("last week", "two years ago", "that year") and dates of saying ("China on Friday
+    said") are left out: they cannot contradict a precise date of the event."""
     facts = []
     for t in timexes:
         if t.type != "DATE" or not t.value[:1].isdigit() or not _inside(t.span.start, t.span.end, sent, base):
@@ -320,7 +321,7 @@ def date_facts(sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
         root = span.root
         noun = root.head.lemma_.lower() if root.dep_ in _NOUN_HEAD_DEPS | {"poss"} and root.head.pos_ == "NOUN" else None
         verb = governing_verb(root.head if noun else root)
-        if (noun or verb) and verb not in REPORTING_VERBS:
+        if verb not in REPORTING_VERBS:
             facts.append(Fact("date", (noun, verb), t.value, t.span.text))
     return facts
 
