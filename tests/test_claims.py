@@ -212,7 +212,8 @@ def test_a_range_agrees_with_the_same_range_written_otherwise():
 
 def test_parts_agree_with_their_sum():
     assert fields(pair("In all, 51 passengers were taken to hospital after the crash.",
-                       "After the crash, 20 passengers were taken to hospital in Orrin and 31 passengers were taken to hospital in Vell.")) == []
+                       "After the crash, 20 passengers were taken to hospital in Orrin and 31 passengers were "
+                       "taken to hospital in Vell.")) == []
 
 
 def test_left_dead_counts_the_killed():

@@ -3,7 +3,8 @@
 Statements are sentences (long ones cut into clauses). They are compared with TF-IDF vectors
 fitted on the story itself (words and character n-grams, so the story's own vocabulary weighs
 what is shared), plus shared named entities and a small bonus for shared figures (a count restated
-in other words); statements that are each other's best match across two articles above a
+in other words) or for the same thing counted with different figures ("posted four photos" /
+"posted three photos": the pairs that can conflict would otherwise lose the figure's weight); statements that are each other's best match across two articles above a
 similarity threshold are joined, strongest first, and an article supports a claim with at most
 one statement (a constrained single linkage: scikit-learn's agglomerative clustering has no
 cannot-link constraint, and average linkage split most paraphrases). Each claim then gets a status
@@ -24,8 +25,7 @@ from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_
 from storyline.model import Article, Mention, Span, Timex, stable_id
 
 SIMILARITY_THRESHOLD = 0.2  # least similarity of mutual best matches (chosen on the fit half of the labelled pairs)
-NUMBER_WEIGHT = 0.1  # bonus for the share of figures two statements have in common (fit half: recall +0.02)
-COUNTED_WEIGHT = 0.2  # bonus for the share of words next to figures ("killed _", "_ photos"): the same count
+NUMBER_WEIGHT = 0.1  # bonus for figures, or words next to figures, two statements share (fit half: recall +0.02)
 MIN_WORDS = 4
 LONG_SENTENCE = 300  # characters; longer sentences are cut into clauses
 MAX_ARTICLES = 60  # a larger story is aligned on its first articles only (cost is quadratic)
@@ -81,8 +81,8 @@ def pair_conflicts(units: list[Unit], articles: list[Article], mentions: dict[st
     members = list(range(len(units)))
     facts = unit_facts(units, [members], named, timexes or {}, docs)
     published = {a.id: a.published for a in articles}
-    groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), {a.id: outlet_key(a) for a in articles},
-                                          published=published)
+    outlet_of = {a.id: outlet_key(a) for a in articles}
+    groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), outlet_of, published=published)
     return conflicts_mod.as_records(groups, published)
 
 
@@ -151,7 +151,7 @@ def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> 
     sim = 0.5 * (words @ words.T).toarray() + 0.5 * (chars @ chars.T).toarray()
     if mentions:
         sim = 0.85 * sim + 0.15 * _entity_overlap(units, mentions)
-    if NUMBER_WEIGHT:
+    if NUMBER_WEIGHT:  # the same figure, or the same thing counted ("posted 4 photos" ~ "posted 3 photos")
         figures = _jaccard([set(_FIGURE.findall(t)) for t in texts])
         sim = sim + NUMBER_WEIGHT * np.maximum(figures, _jaccard([_counted(t) for t in texts]))
     return np.clip(sim, 0.0, 1.0)

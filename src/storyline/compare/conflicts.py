@@ -2,8 +2,11 @@
 
 Two facts conflict only when they are comparable (same field, attached to the same thing) and
 incompatible: number ranges that do not overlap ("at least 50" agrees with "59"; "six" and
-"eight" do not), dates that are not one a refinement of the other, different named actors for
-the same predicate, places in different countries for the same predicate.
+"eight" do not) and whose sums do not either ("51 taken to hospital" agrees with "20 to one
+hospital and 31 to another"), dates of one event (a week apart at most) that are not one a
+refinement of the other, different named actors for the same action on the same thing, places
+in different countries for the same predicate. Statements dated differently (by their dates, or
+for undated ones their article's year) tell of different events, so only their dates are compared.
 
 Numbers that differ only across publication days, rising later, are a developing story (a toll
 that climbs overnight), not a contradiction: they are kept as a ``number`` record with
