@@ -246,6 +246,10 @@ def test_tolls_of_events_dated_differently_are_not_compared():
     assert fields(pair("A gunman killed 59 people at a concert in Orrin on Sunday night.", earlier,
                        published=("2031-10-02T09:00:00", "2031-10-03T09:00:00"),
                        timexes={"a2": [_timex("a2", earlier, "April 2009", "2009-04")]})) == []
+    sunday = "A gunman killed 59 people at a concert in Orrin on Sunday."
+    assert fields(pair(sunday, "A gunman killed 13 people at a concert in Orrin.",  # reported the next day, a new year
+                       published=("2031-12-31T09:00:00", "2032-01-01T09:00:00"),
+                       timexes={"a1": [_timex("a1", sunday, "Sunday", "2031-12-31")]})) == ["number"]
 
 
 def _timex(article_id: str, text: str, words: str, value: str) -> Timex:

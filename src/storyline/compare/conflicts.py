@@ -5,8 +5,8 @@ incompatible: number ranges that do not overlap ("at least 50" agrees with "59";
 "eight" do not) and whose sums do not either ("51 taken to hospital" agrees with "20 to one
 hospital and 31 to another"), dates of one event (a week apart at most) that are not one a
 refinement of the other, different named actors for the same action on the same thing, places
-in different countries for the same predicate. Statements dated differently (by their dates, or
-for undated ones their article's year) tell of different events, so only their dates are compared.
+in different countries for the same predicate. Statements dated far apart (by their dates, or
+for undated ones their article's month) tell of different events, so only their dates are compared.
 
 Numbers that differ only across publication days, rising later, are a developing story (a toll
 that climbs overnight), not a contradiction: they are kept as a ``number`` record with
@@ -62,9 +62,9 @@ def find_conflicts(facts: Facts, outlet_of: dict[str, str], match: Callable[[Fac
                    published: dict[str, str | None] | None = None) -> list[tuple[Fact, list[tuple[str, Fact]]]]:
     """Groups of mutually comparable facts from different outlets in which some values disagree:
     (a representative fact, [(article_id, fact)]). A fact disagrees when the other outlet states the
-    same thing and none of its values (nor their sum) is compatible. Between statements dated
-    differently (``same_time``) only the dates are compared: the rest tells of different events
-    (this week's shooting and its toll, one in 2009 and its toll)."""
+    same thing and none of its values (nor their sum) is compatible. Between statements dated far
+    apart (``same_time``) only the dates are compared: the rest tells of different events (this
+    week's shooting and its toll, one in 2009 and its toll)."""
     groups: list[tuple[Fact, list[tuple[str, Fact]]]] = []
     ids = sorted(facts)
     published = published or {}
@@ -102,15 +102,15 @@ def _total(facts: list[Fact]) -> Fact | None:
 
 
 def _dates(facts: list[Fact], published: str | None) -> list[str]:
-    """When a statement's events happened: its dates, else the year its article came out (an
-    undated statement tells of the news of its day)."""
+    """When a statement's events happened: its dates, else the month its article came out (an
+    undated statement tells of recent news; the month leaves room for follow-up reports)."""
     dates = [f.value for f in facts if f.field == "date"]
-    return dates or ([published[:4]] if published and published[:4].isdigit() else [])
+    return dates or ([published[:7]] if published and published[:4].isdigit() else [])
 
 
 def same_time(dates_a: list[str], dates_b: list[str]) -> bool:
-    """False when both statements are dated and no date of one agrees with one of the other."""
-    return not (dates_a and dates_b) or any(dates_compatible(x, y) for x in dates_a for y in dates_b)
+    """False when both statements are dated and no date of one is near one of the other."""
+    return not (dates_a and dates_b) or any(dates_near(x, y) for x in dates_a for y in dates_b)
 
 
 def _add(groups: list, fact: Fact, members: Iterable[tuple[str, Fact]], match: Callable[[Fact, Fact], bool]) -> None:
