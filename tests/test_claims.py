@@ -184,3 +184,113 @@ def test_lower_bounds_do_not_contradict_each_other():
     b = "At least seven hikers were killed by the landslide near Orrin, rescuers said."
     claims = run(Article("a1", a, outlet="X"), Article("a2", b, outlet="Y"))
     assert all(c["conflicts"] == [] for c in claims)
+
+
+# ----------------------------------------------------------------------------- conflict rules, pair by pair
+
+def pair(a_text: str, b_text: str, *, published: tuple[str | None, str | None] = (None, None), **kwargs) -> list[dict]:
+    """Conflict records of two one-statement articles compared as one claim (the rules apart
+    from alignment, as the benchmark measures them)."""
+    from storyline.compare.claims import Unit, pair_conflicts
+
+    a = Article("a1", a_text, outlet="X", published=published[0])
+    b = Article("a2", b_text, outlet="Y", published=published[1])
+    units = [Unit(x.id, x.outlet.casefold(), x.outlet, Span.of(x.text, 0, len(x.text))) for x in (a, b)]
+    return pair_conflicts(units, [a, b], **kwargs)
+
+
+def fields(records: list[dict]) -> list[str]:
+    return [r["field"] for r in records if r.get("kind") != "update"]
+
+
+def test_a_range_agrees_with_the_same_range_written_otherwise():
+    assert fields(pair("The ferry drifted for between eight and 10 minutes before it stopped.",
+                       "The ferry drifted for eight to ten minutes before it stopped.")) == []
+    assert fields(pair("The repairs will close the quay for the next two or three years.",
+                       "The repairs will close the quay for the next two to three years.")) == []
+
+
+def test_parts_agree_with_their_sum():
+    assert fields(pair("In all, 51 passengers were taken to hospital after the crash.",
+                       "After the crash, 20 passengers were taken to hospital in Orrin and 31 passengers were "
+                       "taken to hospital in Vell.")) == []
+
+
+def test_left_dead_counts_the_killed():
+    assert fields(pair("Air raids on the valley on Monday left 32 villagers dead, the governor said.",
+                       "Air raids on the valley on Monday killed 30 villagers, the governor said.")) == ["number"]
+
+
+def test_scores_labels_ages_and_parts_are_not_counts():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def counts(text: str) -> list[str]:
+        return [f.text for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    assert counts("The Rovers won game five 3-2 at home.") == []
+    assert counts("The pilots boarded Flight 175, a fully laden 737 aircraft.") == []
+    assert counts("The clinic treated 20 sailors, four of whom were badly hurt.") == ["20"]
+    assert counts("Two first-class passengers gave the sailors their seats.") == ["Two"]
+    assert fields(pair("The 29-year-old skipper posted three photos with Ida Marr.",
+                       "The skipper posted three photos with 21-year-old Ida Marr.")) == []
+
+
+def test_a_measure_is_compared_only_with_the_same_measure():
+    assert fields(pair("The ferry sailed 300 miles to the Vell islands, which are 120 miles from the coast.",
+                       "The Vell islands are 120 miles from the coast of Orrin.")) == []
+
+
+def test_tolls_of_events_dated_differently_are_not_compared():
+    earlier = "A gunman killed 13 people at a town hall in Vell in April 2009."
+    assert fields(pair("A gunman killed 59 people at a concert in Orrin on Sunday night.", earlier,
+                       published=("2031-10-02T09:00:00", "2031-10-03T09:00:00"),
+                       timexes={"a2": [_timex("a2", earlier, "April 2009", "2009-04")]})) == []
+    sunday = "A gunman killed 59 people at a concert in Orrin on Sunday."
+    assert fields(pair(sunday, "A gunman killed 13 people at a concert in Orrin.",  # reported the next day, a new year
+                       published=("2031-12-31T09:00:00", "2032-01-01T09:00:00"),
+                       timexes={"a1": [_timex("a1", sunday, "Sunday", "2031-12-31")]})) == ["number"]
+
+
+def _timex(article_id: str, text: str, words: str, value: str) -> Timex:
+    start = text.index(words)
+    return Timex(article_id, Span.of(text, start, start + len(words)), "DATE", value)
+
+
+def _dated(a_text: str, a_words: str, a_value: str, b_text: str, b_words: str, b_value: str) -> list[str]:
+    return fields(pair(a_text, b_text, timexes={"a1": [_timex("a1", a_text, a_words, a_value)],
+                                                "a2": [_timex("a2", b_text, b_words, b_value)]}))
+
+
+def test_only_precise_dates_of_one_event_conflict():
+    opened = "The summit in Dorrin opened on Tuesday."
+    assert _dated(opened, "Tuesday", "2031-02-10", "The summit in Dorrin opened last week.", "last week",
+                  "2031-W06") == []
+    assert _dated(opened, "Tuesday", "2031-02-10", "The summit in Dorrin opened on Tuesday.", "Tuesday",
+                  "2031-02-17") == []  # the same words, read from different publication days
+    assert _dated(opened, "Tuesday", "2031-02-10", "The summit in Dorrin opened on Friday.", "Friday",
+                  "2031-01-24") == []  # weeks apart: an earlier summit, not a disagreement
+    assert _dated("The Rovers have not won the cup since 2003.", "2003", "2003",
+                  "The Rovers won the cup in 2004.", "2004", "2004") == []
+    assert _dated(opened, "Tuesday", "2031-02-10", "The summit in Dorrin opened on Wednesday.", "Wednesday",
+                  "2031-02-11") == ["date"]
+
+
+def test_different_doers_conflict_only_over_one_action_on_one_thing():
+    assert fields(pair("Both Mara Quist and Jonah Pell opened the new bridge over the Vell.",
+                       "Jonah Pell opened the new bridge over the Vell.")) == []
+    assert fields(pair("Mara Quist celebrated after the race in Vell.",
+                       "Jonah Pell celebrated after the race in Vell.")) == []
+    assert fields(pair("Beijing condemned the missile launch on Friday.",
+                       "China condemned the missile launch on Friday.")) == []
+
+
+def test_statements_counting_one_thing_stay_alike_when_their_figures_differ():
+    from storyline.compare.claims import Unit, similarity
+
+    texts = ["The mayor posted four photos of the flooded quay on Tuesday.",
+             "The mayor posted three photos of the flooded quay on Tuesday.",
+             "The mayor posted three videos of the flooded quay on Tuesday."]
+    units = [Unit(f"a{i}", f"o{i}", None, Span.of(t, 0, len(t))) for i, t in enumerate(texts)]
+    sim = similarity(units, None)
+    assert sim[0, 1] > sim[0, 2] + 0.05

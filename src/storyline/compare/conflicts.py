@@ -2,8 +2,11 @@
 
 Two facts conflict only when they are comparable (same field, attached to the same thing) and
 incompatible: number ranges that do not overlap ("at least 50" agrees with "59"; "six" and
-"eight" do not), dates that are not one a refinement of the other, different named actors for
-the same predicate, places in different countries for the same predicate.
+"eight" do not) and whose sums do not either ("51 taken to hospital" agrees with "20 to one
+hospital and 31 to another"), dates of one event (a week apart at most) that are not one a
+refinement of the other, different named actors for the same action on the same thing, places
+in different countries for the same predicate. Statements dated far apart (by their dates, or
+for undated ones their article's month) tell of different events, so only their dates are compared.
 
 Numbers that differ only across publication days, rising later, are a developing story (a toll
 that climbs overnight), not a contradiction: they are kept as a ``number`` record with
@@ -15,51 +18,99 @@ day or went down later (docs/benchmarks.md, claims).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from itertools import combinations
 
-from storyline.compare.facts import Fact, actors_compatible, comparable_numbers, dates_compatible
+from storyline.compare.facts import (MEASURE_UNITS, Fact, actors_compatible, comparable_numbers, dates_compatible,
+                                     dates_near, same_words)
 from storyline.compare.numbers import overlaps
 
 Facts = dict[str, list[Fact]]  # article_id -> facts of its statement(s)
 
 
 def comparable(a: Fact, b: Fact) -> bool:
+    """Facts about one thing: same field and key; numbers counting the same thing; dates near
+    enough to be of one event."""
     if a.field != b.field:
         return False
-    return comparable_numbers(a, b) if a.field == "number" else a.key == b.key
+    if a.field == "number":
+        return comparable_numbers(a, b)
+    if a.field == "date":
+        return a.key == b.key and any(a.key) and dates_near(a.value, b.value)
+    return a.key == b.key
 
 
 def compatible(a: Fact, b: Fact) -> bool:
     if a.field == "number":
         return overlaps((a.low, a.high), (b.low, b.high))
     if a.field == "date":
-        return dates_compatible(a.value, b.value)
+        return dates_compatible(a.value, b.value) or same_words(a, b)
     if a.field == "actor":
         return actors_compatible(a, b)
     return a.value == b.value
 
 
 def strict_key(fact: Fact) -> bool:
-    """A number whose noun and verb are both known names one thing across a whole story."""
-    return fact.field == "number" and all(fact.key[1:])
+    """A count whose noun and verb are both known names one thing across a whole story ("photos
+    posted", "villagers killed"); a measure does not ("83 yards" one player had, "75 yards"
+    another had)."""
+    kind, noun, verb = fact.key if fact.field == "number" else (None, None, None)
+    return kind == "count" and bool(noun and verb) and noun not in MEASURE_UNITS
 
 
-def find_conflicts(facts: Facts, outlet_of: dict[str, str],
-                   match: Callable[[Fact, Fact], bool] = comparable) -> list[tuple[Fact, list[tuple[str, Fact]]]]:
+def find_conflicts(facts: Facts, outlet_of: dict[str, str], match: Callable[[Fact, Fact], bool] = comparable,
+                   published: dict[str, str | None] | None = None) -> list[tuple[Fact, list[tuple[str, Fact]]]]:
     """Groups of mutually comparable facts from different outlets in which some values disagree:
     (a representative fact, [(article_id, fact)]). A fact disagrees when the other outlet states the
-    same thing and none of its values is compatible."""
+    same thing and none of its values (nor their sum) is compatible. Between statements dated far
+    apart (``same_time``) only the dates are compared: the rest tells of different events (this
+    week's shooting and its toll, one in 2009 and its toll)."""
     groups: list[tuple[Fact, list[tuple[str, Fact]]]] = []
     ids = sorted(facts)
+    published = published or {}
     for i, a_id in enumerate(ids):
         for b_id in ids[i + 1:]:
             if outlet_of[a_id] == outlet_of[b_id]:
                 continue
+            one_time = same_time(_dates(facts[a_id], published.get(a_id)), _dates(facts[b_id], published.get(b_id)))
             for fa in facts[a_id]:
+                if fa.field != "date" and not one_time:
+                    continue
                 others = [fb for fb in facts[b_id] if match(fa, fb)]
-                if others and not any(compatible(fa, fb) for fb in others):
+                if others and not agree([f for f in facts[a_id] if match(f, others[0])], others):
                     _add(groups, fa, [(a_id, fa), *((b_id, fb) for fb in others)], match)
     return groups
+
+
+def agree(mine: list[Fact], theirs: list[Fact]) -> bool:
+    """Some value of one side is compatible with some value of the other, or with the sum of the
+    other's figures: "51 taken to hospital" agrees with "20 to St Mary's and 31 to the General"."""
+    if any(compatible(a, b) for a in mine for b in theirs):
+        return True
+    if mine[0].field != "number":
+        return False
+    return any(compatible(total, f) for total, side in ((_total(mine), theirs), (_total(theirs), mine))
+               if total is not None for f in side)
+
+
+def _total(facts: list[Fact]) -> Fact | None:
+    """The sum of a statement's distinct figures for one thing (its parts), when it has several."""
+    parts = list({f.value: f for f in facts}.values())
+    if len(parts) < 2:
+        return None
+    return replace(parts[0], low=sum(f.low for f in parts), high=sum(f.high for f in parts))
+
+
+def _dates(facts: list[Fact], published: str | None) -> list[str]:
+    """When a statement's events happened: its dates, else the month its article came out (an
+    undated statement tells of recent news; the month leaves room for follow-up reports)."""
+    dates = [f.value for f in facts if f.field == "date"]
+    return dates or ([published[:7]] if published and published[:4].isdigit() else [])
+
+
+def same_time(dates_a: list[str], dates_b: list[str]) -> bool:
+    """False when both statements are dated and no date of one is near one of the other."""
+    return not (dates_a and dates_b) or any(dates_near(x, y) for x in dates_a for y in dates_b)
 
 
 def _add(groups: list, fact: Fact, members: Iterable[tuple[str, Fact]], match: Callable[[Fact, Fact], bool]) -> None:

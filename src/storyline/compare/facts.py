@@ -1,18 +1,28 @@
 """Comparable facts in one statement: numbers, dates, actors and places, each keyed by what it
 is attached to in the dependency parse, so two outlets' statements are compared like with like
 ("killed six guards" vs "eight guards were killed": both key (guard, kill)). Words of one
-counted event share a key (dead / died / deaths / killed; wounded / hurt / injured), and a list
-of figures for one thing in one statement (a box score, a payload table) is not compared.
+counted event share a key (dead / died / deaths / killed / "left N dead"; wounded / hurt /
+injured), and a list of figures for one thing in one statement (a box score, a payload table) is
+not compared.
+
+Only figures that count or measure are facts: a range ("eight to ten minutes") is one fact, while
+scores ("8-7"), labels ("Flight 175", "a 737 aircraft"), parts ("four of whom") and ordinals in
+compounds ("first-class") are none, and an age belongs to the person it describes. Only dates
+that name a day, month or year of the event are facts (not "last week", "since 1908" or the
+day something was said), and an actor is the named doer of an action on some object. These
+rules come from the false alarms on the fit half of the labelled pairs (docs/benchmarks.md, claims).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.compare.numbers import LOWER, UPPER, ABOUT, is_ordinal, parse_number, value_range
+from storyline.compare.numbers import ABOUT, LOWER, SCALE_WORDS, UPPER, is_ordinal, parse_number, value_range
 from storyline.model import Mention, Timex
 
 # nouns that only say "people": a count of them may be compared with a count of any noun
@@ -23,12 +33,26 @@ EVENT_NOUNS = {"death": "kill", "dead": "kill", "fatality": "kill", "body": "kil
                "injury": "injure", "wounded": "injure", "injured": "injure"}
 LIST_VALUES = 3  # distinct values for one key in one statement make it a list
 DURATION_UNITS = frozenset("second minute hour day week month year decade century".split())
+# units of measure: "2,100 miles" says nothing of what is measured, so only the verb can tell
+# two measures apart ("flew 2,300 miles" / "is 2,100 miles from"); see comparable_numbers
+MEASURE_UNITS = DURATION_UNITS | frozenset(
+    "mile kilometer kilometre km meter metre foot feet inch yard pound lb ton tonne kilogram kg gram mph "
+    "degree acre hectare litre liter gallon barrel".split())
+# verbs whose object predicate names the event: "left 32 villagers dead" counts the dead
+RESULT_VERBS = frozenset({"leave"})
+# "eight to ten", "two or three", "between eight and 10": one range, not two figures
+RANGE_WORDS = frozenset({"to", "or", "-", "–"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+LIGHT_VERBS = frozenset("be have do get".split())  # "X had a strong relationship": no action to dispute
 # who said it is attribution, not the fact: loosely aligned statements often quote different people
 REPORTING_VERBS = frozenset("say tell add write state report note describe recall claim insist".split())
+# "since 1908", "until May": a date that bounds a period is not the date of an event
+BOUND_PREPS = frozenset({"since", "until", "till", "between", "before", "after", "by", "from", "through"})
 _MODIFIERS = sorted(LOWER | UPPER | ABOUT, key=len, reverse=True)
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CALENDAR_WORDS = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _NOUN_HEAD_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 
 
@@ -88,42 +112,135 @@ def number_facts(sent: SpacySpan) -> list[Fact]:
 
 def _all_number_facts(sent: SpacySpan) -> list[Fact]:
     facts = []
-    for run in _number_runs(sent):
-        text = sent.doc[run[0].i:run[-1].i + 1].text
-        value = parse_number(text.replace("$", "").replace("€", "").replace("£", ""))
-        if value is None or _is_date_number(run, value):
+    for parts in _number_phrases(sent):
+        first, last = parts[0], parts[-1]
+        values = [parse_number(_number_text(sent, p)) for p in parts]
+        if None in values:
             continue
-        noun, verb = same_event(*anchor(run[-1]))
-        if run[-1].ent_type_ in ("DATE", "TIME") and noun not in DURATION_UNITS:
+        noun, verb = same_event(*anchor(first[-1]))  # "two or three years": the first figure attaches to the noun
+        if _is_date_part(last, noun) or not _is_quantity(last, values[-1]):
             continue
-        if run[0].lower_ == "one" and len(run) == 1 and run[0].dep_ != "nummod":
+        kind = _number_kind(last)
+        person = _aged(last[-1])
+        if person:  # "the 29-year-old singer" and "21-year-old Ida Marr" are ages of different people
+            kind, noun, verb = "age", person, None
+        if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
-        low, high = value_range(value, _modifier(sent, run[0]))
-        kind = _number_kind(run)
-        facts.append(Fact("number", (kind, noun, verb), f"{value:g}", text, low, high))
+        low, high = value_range(values[0], _modifier(sent, first[0]))
+        if len(parts) > 1:  # a range asserts from its first to its last figure
+            low, high = min(low, *values), max(value_range(values[-1])[1], *values)
+        text = sent.doc[first[0].i:last[-1].i + 1].text
+        facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", text, low, high))
     return facts
 
 
+def _aged(token: Token) -> str | None:
+    """For an age ("29-year-old singer"), the lemma of the person it describes."""
+    words = [t.lower_ for t in token.doc[token.i + 1:token.i + 5]]
+    if words[:4] != ["-", "year", "-", "old"]:
+        return None
+    old = token.doc[token.i + 4]
+    return old.head.lemma_.lower() if old.head is not old else "old"
+
+
+def _number_text(sent: SpacySpan, run: list[Token]) -> str:
+    text = sent.doc[run[0].i:run[-1].i + 1].text
+    return text.replace("$", "").replace("€", "").replace("£", "")
+
+
 def _number_runs(sent: SpacySpan) -> list[list[Token]]:
+    """Maximal runs of tokens that spell one number ("2.5 million", "twenty - one"); a digit
+    never joins a number word ("game five 3-2") and an ordinal never joins a cardinal ("two
+    first-class passengers")."""
     runs, current = [], []
     for tok in sent:
-        if tok.like_num or (current and (tok.lower_ in ("hundred", "thousand", "million", "billion", "trillion")
-                                         or (tok.text == "-" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].like_num))):
+        if current and _joins(current[-1], tok, sent):
             current.append(tok)
-        else:
-            if current:
-                runs.append(current)
-            current = []
+            continue
+        if current:
+            runs.append(current)
+        current = [tok] if tok.like_num else []
     if current:
         runs.append(current)
     return [r for r in runs if r[-1].text != "-"]
 
 
-def _is_date_number(run: list[Token], value: float) -> bool:
-    """Years and days of month belong to dates, compared as dates."""
-    if len(run) == 1 and run[0].ent_type_ == "DATE" and run[0].text.isdigit():
-        return 1800 <= value <= 2100 or value <= 31
-    return False
+def _joins(prev: Token, tok: Token, sent: SpacySpan) -> bool:
+    """Whether ``tok`` continues the number ``prev`` ends."""
+    if tok.lower_ in SCALE_WORDS:
+        return True
+    if tok.text == "-":
+        return prev.like_num and tok.i + 1 < sent.end and sent.doc[tok.i + 1].like_num
+    if not tok.like_num:
+        return False
+    if prev.text == "-":
+        return True
+    return prev.is_alpha and tok.is_alpha and not is_ordinal(tok.text)
+
+
+def _number_phrases(sent: SpacySpan) -> list[list[list[Token]]]:
+    """Number runs, with a range ("eight to ten", "between 8 and 10", "30-50") as one phrase of
+    two runs; a score ("8-7", "34-6") is no phrase at all."""
+    phrases: list[list[list[Token]]] = []
+    for run in _number_runs(sent):
+        hyphen = next((i for i, t in enumerate(run) if t.text == "-" and not (run[i - 1].is_alpha or run[i + 1].is_alpha)),
+                      None)
+        if hyphen is not None:
+            low, high = (parse_number(_number_text(sent, part)) for part in (run[:hyphen], run[hyphen + 1:]))
+            if low is not None and high is not None and low < high:
+                phrases.append([run[:hyphen], run[hyphen + 1:]])
+            continue  # else a score or a result ("8-7", "34-6"), not a quantity
+        if phrases and _ranges_to(phrases[-1][-1], run, sent):
+            phrases[-1].append(run)
+        else:
+            phrases.append([run])
+    return phrases
+
+
+def _ranges_to(prev: list[Token], run: list[Token], sent: SpacySpan) -> bool:
+    """Whether ``run`` closes a range ``prev`` opens: "eight to ten", "two or three", "between 8 and 10"."""
+    between = sent.doc[prev[-1].i + 1:run[0].i]
+    if len(between) != 1:
+        return False
+    word = between[0].lower_
+    before = sent.doc[prev[0].i - 1].lower_ if prev[0].i > sent.start else ""
+    if before == "from":  # "rose from 50 to 60": a change, two figures
+        return False
+    return word in RANGE_WORDS or (word == "and" and before == "between")
+
+
+def _is_quantity(run: list[Token], value: float) -> bool:
+    """Figures that count or measure something, not: a label ("Flight 175", "Game 7", "Tamimi,
+    16," "a 737 aircraft"), part of a whole ("four of whom"), or an ordinal in a compound
+    ("first-class")."""
+    last = run[-1]
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children)
+           for c in last.children):
+        return False  # "20 people, four of whom were hurt": a part of a figure the statement gives
+    if is_ordinal(last.text) and nxt is not None and nxt.text == "-":
+        return False
+    return not _is_label(run, value, nxt)
+
+
+def _is_label(run: list[Token], value: float, nxt: Token | None) -> bool:
+    """A number that names rather than counts: after a proper noun or the noun it follows ("Flight
+    175", "Tamimi, 16,"), or a model number in "a 737 aircraft" (counts take plural nouns)."""
+    first, last = run[0], run[-1]
+    before = first.nbor(-1) if first.i > 0 else None
+    if before is not None and before.tag_ in ("NNP", "NNPS") and before.ent_type_ not in ("DATE", "TIME"):
+        return True
+    if last.dep_ in ("nummod", "appos", "npadvmod") and last.head.i < first.i and last.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    head = last.head
+    singular = last.dep_ == "nummod" and head.tag_ == "NN" and (nxt is None or nxt.text != "-")
+    return singular and value > 1 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+
+
+def _is_date_part(run: list[Token], noun: str | None) -> bool:
+    """Years, days of month and clock times belong to dates, compared as dates; a duration
+    ("for 10 minutes", "two or three years") stays a number."""
+    return noun not in DURATION_UNITS and run[-1].ent_type_ in ("DATE", "TIME")
 
 
 def _modifier(sent: SpacySpan, first: Token) -> str:
@@ -148,8 +265,21 @@ def _number_kind(run: list[Token]) -> str:
 def anchor(token: Token) -> tuple[str | None, str | None]:
     """(noun the token quantifies, verb that governs it), as lemmas; either may be None."""
     if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head is not token:
-        return token.head.lemma_.lower(), governing_verb(token.head)
-    return None, governing_verb(token)
+        return token.head.lemma_.lower(), _event_verb(token.head)
+    return None, _event_verb(token)
+
+
+def _event_verb(token: Token) -> str | None:
+    """The governing verb, or for "left 32 villagers dead" the predicate that names the event
+    (same_event then counts them as killed)."""
+    head = _verb_token(token)
+    if head is None:
+        return None
+    if head.lemma_.lower() in RESULT_VERBS:  # "left seven dead", "were left trapped"
+        result = next((c for c in head.children if c.dep_ in ("oprd", "acomp", "xcomp")), None)
+        if result is not None:
+            return result.lemma_.lower()
+    return head.lemma_.lower()
 
 
 def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | None]:
@@ -161,9 +291,14 @@ def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | No
 
 
 def governing_verb(token: Token, steps: int = 5) -> str | None:
+    verb = _verb_token(token, steps)
+    return verb.lemma_.lower() if verb is not None else None
+
+
+def _verb_token(token: Token, steps: int = 5) -> Token | None:
     for _ in range(steps):
         if token.pos_ == "VERB":
-            return token.lemma_.lower()
+            return token
         if token.head is token:
             return None
         token = token.head
@@ -176,6 +311,8 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
     if kind_a != kind_b:
         return False
     if noun_a and noun_a == noun_b:  # "eight hours in the air" vs "four hours into the flight": verbs differ
+        if noun_a in MEASURE_UNITS:  # a measure is named by its verb: "flew 2,300 miles" / "is 2,100 miles from"
+            return verb_a is not None and verb_a == verb_b
         return verb_a == verb_b or None in (verb_a, verb_b)
     generic = lambda n: n is None or n in GENERIC_NOUNS  # noqa: E731
     return verb_a is not None and verb_a == verb_b and generic(noun_a) and generic(noun_b)
@@ -184,17 +321,38 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
 # ----------------------------------------------------------------------------- dates
 
 def date_facts(sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
+    """Dates that name a day, month or year ("on Friday", "in 2015"), keyed by the noun or verb
+    they date (a date attached to neither still tells when the statement's events happened).
+    Vague ones ("last week", "two years ago", "that year") and dates of saying ("China on Friday
+    said") are left out: they cannot contradict a precise date of the event."""
     facts = []
     for t in timexes:
         if t.type != "DATE" or not t.value[:1].isdigit() or not _inside(t.span.start, t.span.end, sent, base):
             continue
         span = sent.doc.char_span(t.span.start - base, t.span.end - base, alignment_mode="expand")
-        if span is None:
+        if span is None or not _names_a_date(span) or _bounds(span):
             continue
         root = span.root
         noun = root.head.lemma_.lower() if root.dep_ in _NOUN_HEAD_DEPS | {"poss"} and root.head.pos_ == "NOUN" else None
-        facts.append(Fact("date", (noun, governing_verb(root.head if noun else root)), t.value, t.span.text))
+        verb = governing_verb(root.head if noun else root)
+        if verb not in REPORTING_VERBS:
+            facts.append(Fact("date", (noun, verb), t.value, t.span.text))
     return facts
+
+
+def _bounds(span: SpacySpan) -> bool:
+    """"since 1908", "between 1910 and 1945", "until May": a limit of a period, not the event's date."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "between 1910 and 1945"
+        root = root.head
+    head = root.head
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return (head.dep_ == "prep" and head.lower_ in BOUND_PREPS) or before in BOUND_PREPS
+
+
+def _names_a_date(span: SpacySpan) -> bool:
+    return not any(t.lower_ == "ago" for t in span) and any(
+        t.like_num or t.lower_[:3] in _CALENDAR_WORDS and t.is_title for t in span)
 
 
 def dates_compatible(a: str, b: str) -> bool:
@@ -202,31 +360,83 @@ def dates_compatible(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def dates_near(a: str, b: str) -> bool:
+    """Whether two dates can be reports of one event's date: within a week (day precision), a
+    month or a year of each other at the precision both give. Reports of one event disagree by a
+    day or two; dates further apart in like-worded statements are other events (an earlier launch,
+    a title won in 1948 and one in 1908)."""
+    pa, pb = _date_parts(a), _date_parts(b)
+    if pa is None or pb is None:
+        return True
+    n = min(len(pa), len(pb))
+    if n == 3:
+        return abs((date(*pa) - date(*pb)).days) <= 7
+    if n == 2:
+        return abs((pa[0] * 12 + pa[1]) - (pb[0] * 12 + pb[1])) <= 1
+    return abs(pa[0] - pb[0]) <= 1
+
+
+def _date_parts(value: str) -> tuple[int, ...] | None:
+    """(year[, month[, day]]) of an ISO-like date value, or None (weeks, seasons, ...)."""
+    m = _ISO_DATE.match(value)
+    if not m:
+        return None
+    parts = tuple(int(g) for g in m.groups() if g)
+    try:
+        date(*(parts + (1, 1)[len(parts) - 1:]))
+    except ValueError:
+        return None
+    return parts
+
+
+def same_words(a: Fact, b: Fact) -> bool:
+    """The same date words ("on Friday" / "Friday") say the same date, whatever each article's
+    publication day made of them."""
+    words = lambda f: [w for w in f.text.casefold().split() if w not in ("on", "early", "late", "the")]  # noqa: E731
+    return words(a) == words(b)
+
+
 # ----------------------------------------------------------------------------- actors, places
 
 def actor_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
+    """Named doers of an action on a named object, keyed by (verb, object): "Mara Quist opened
+    the bridge". An action without an object ("the Cubs celebrate"), a light verb (have, be) and
+    a pronoun object say too little to make two different doers a contradiction."""
     facts = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS | LIGHT_VERBS:
+            continue
+        obj = _object(tok)
+        if obj is None:
             continue
         for subj in _subjects(tok):
             ent = _named_at(subj, base, named, NAMED_TYPES)
             if ent:
-                facts.append(Fact("actor", (tok.lemma_.lower(), ent.type), ent.identity, ent.name))
+                facts.append(Fact("actor", (tok.lemma_.lower(), obj.lemma_.lower(), ent.type), ent.identity, ent.name))
     return facts
 
 
+def _object(verb: Token) -> Token | None:
+    """What the action is done to: the direct object, the passive subject, or the noun a
+    participle describes ("a post shared by ...")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        obj = verb.head
+    return obj if obj is not None and obj.pos_ != "PRON" else None
+
+
 def _subjects(verb: Token) -> list[Token]:
+    """Subjects and passive agents, with their conjuncts ("Both Abe and Tillerson called")."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return subj + agents
+    subj += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return subj + [c for s in subj for c in s.conjuncts]
 
 
 def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
     facts = []
     for tok in sent:
-        if tok.pos_ != "VERB":
-            continue
+        if tok.pos_ != "VERB" or any(c.tag_ == "MD" for c in tok.children):  # "could face scrutiny in China"
+            continue  # ... is no event yet
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
@@ -248,8 +458,11 @@ def _inside(start: int, end: int, sent: SpacySpan, base: int) -> bool:
 
 
 def actors_compatible(a: Fact, b: Fact) -> bool:
-    """One entity named differently ("Trump" / "Donald Trump") is the same actor."""
+    """One entity named differently ("Trump" / "Donald Trump") is the same actor, and so is a
+    country and its capital ("Beijing" / "China")."""
     if a.value == b.value:
         return True
+    if a.key[-1] == b.key[-1] == "GPE" and actors.country_of_place(a.text) is not None:
+        return actors.country_of_place(a.text) == actors.country_of_place(b.text)
     wa, wb = set(a.text.casefold().split()), set(b.text.casefold().split())
     return bool(wa & wb)
