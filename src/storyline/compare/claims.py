@@ -3,8 +3,7 @@
 Statements are sentences (long ones cut into clauses). They are compared with TF-IDF vectors
 fitted on the story itself (words and character n-grams, so the story's own vocabulary weighs
 what is shared), plus shared named entities and a small bonus for shared figures (a count restated
-in other words) or for the same thing counted with different figures ("posted four photos" /
-"posted three photos": the pairs that can conflict would otherwise lose the figure's weight); statements that are each other's best match across two articles above a
+in other words); statements that are each other's best match across two articles above a
 similarity threshold are joined, strongest first, and an article supports a claim with at most
 one statement (a constrained single linkage: scikit-learn's agglomerative clustering has no
 cannot-link constraint, and average linkage split most paraphrases). Each claim then gets a status
@@ -25,7 +24,7 @@ from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_
 from storyline.model import Article, Mention, Span, Timex, stable_id
 
 SIMILARITY_THRESHOLD = 0.2  # least similarity of mutual best matches (chosen on the fit half of the labelled pairs)
-NUMBER_WEIGHT = 0.1  # bonus for figures, or words next to figures, two statements share (fit half: recall +0.02)
+NUMBER_WEIGHT = 0.1  # bonus for the share of figures two statements have in common (fit half: recall +0.02)
 MIN_WORDS = 4
 LONG_SENTENCE = 300  # characters; longer sentences are cut into clauses
 MAX_ARTICLES = 60  # a larger story is aligned on its first articles only (cost is quadratic)
@@ -33,10 +32,6 @@ MAX_UNITS_PER_ARTICLE = 150
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though|and)\s)|\s+[—–]\s+")
 _WORDS = re.compile(r"[A-Za-z]+")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-_WORDS_AND_FIGURES = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
-# words next to figures that say nothing of what is counted
-_GLUE = frozenset("a an the of and or to in on at for by with from than more about least people person others "
-                  "were was are is have has had".split())
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 
@@ -151,22 +146,9 @@ def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> 
     sim = 0.5 * (words @ words.T).toarray() + 0.5 * (chars @ chars.T).toarray()
     if mentions:
         sim = 0.85 * sim + 0.15 * _entity_overlap(units, mentions)
-    if NUMBER_WEIGHT:  # the same figure, or the same thing counted ("posted 4 photos" ~ "posted 3 photos")
-        figures = _jaccard([set(_FIGURE.findall(t)) for t in texts])
-        sim = sim + NUMBER_WEIGHT * np.maximum(figures, _jaccard([_counted(t) for t in texts]))
+    if NUMBER_WEIGHT:
+        sim = sim + NUMBER_WEIGHT * _jaccard([set(_FIGURE.findall(t)) for t in texts])
     return np.clip(sim, 0.0, 1.0)
-
-
-def _counted(text: str) -> set[str]:
-    """The words next to a statement's figures ("posted _", "_ photos"): two statements that count
-    the same thing stay alike when their figures differ, which is where conflicts are."""
-    words = _WORDS_AND_FIGURES.findall(text)
-    near = set()
-    for i, w in enumerate(words):
-        if _FIGURE.fullmatch(w):
-            near |= {f"{v} _" for v in words[i - 1:i] if not _FIGURE.fullmatch(v) and v not in _GLUE}
-            near |= {f"_ {v}" for v in words[i + 1:i + 2] if not _FIGURE.fullmatch(v) and v not in _GLUE}
-    return near
 
 
 def _jaccard(sets: list[set]) -> np.ndarray:
