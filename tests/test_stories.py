@@ -140,6 +140,30 @@ def test_a_story_covered_for_weeks_stays_open_longer():
     assert len(groups(short_run)) == 2
 
 
+# Stamped ten months late (an archive's crawl date), but it names the day of the eruption.
+LATE_COPY = art("e6", "archive.example", "2032-01-10", "Kessary eruption forces Marnholt evacuation",
+                "Mount Kessary on Marnholt erupted on March 4, 2031, sending ash eight kilometres high. Civil "
+                "defence officials evacuated villages on the northern slopes and closed the airport.")
+# Same stamp and wording, but a new eruption: it names its own day.
+NEW_ERUPTION = art("e7", "archive.example", "2032-01-10", "Kessary erupts again, Marnholt evacuates villages",
+                   "Mount Kessary on Marnholt erupted again on January 9, 2032, sending ash eight kilometres high. "
+                   "Civil defence officials evacuated villages on the northern slopes and closed the airport.")
+
+
+def test_a_late_report_that_names_the_event_day_joins_the_story():
+    articles, _ = cluster(ERUPTION + [LATE_COPY])
+    assert len(groups(articles)) == 1
+    articles, _ = cluster(ERUPTION + [NEW_ERUPTION])
+    assert groups(articles) == {frozenset({"e1", "e2", "e3"}), frozenset({"e7"})}
+
+
+def test_named_dates_stay_with_the_article_and_survive_the_state():
+    _, clusterer = cluster(ERUPTION + [LATE_COPY])
+    state = clusterer.to_state()
+    assert [s["profile"]["named"] for s in state["stories"]] == [[]]
+    assert StoryClusterer(state=json.loads(json.dumps(state))).to_state() == state
+
+
 def test_headline_places_an_article_whose_body_is_page_furniture():
     furniture = art("e5", "portal.example", "2031-03-05", "Kessary eruption: Marnholt airport stays closed as ash falls",
                     "Home World Business Sport Weather Contact us Subscribe Sign in Follow us Privacy Cookies")

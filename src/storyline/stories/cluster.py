@@ -15,7 +15,10 @@ same topic a month later (a second missile test) is a new story. The window wide
 long the story has been running (``duration_factor``, capped at ``max_scale_days``): a story
 covered for weeks keeps drawing reports after quieter spells. Two stories merge only within
 the window of the shorter-running one, so one long story does not swallow a later one of the
-same topic.
+same topic. An article is also as close in time to a story as any complete calendar date it
+names ("April 3, 2016"): a report that names the day of an event is about that day, even when
+it was published (or stamped by a crawler or an archive) months later; a later event of the
+same topic names its own day, so the window still separates it.
 
 IDF is estimated incrementally from the document frequencies counted so far and applied at
 comparison time (vectors are stored unweighted). A fixed English IDF table would be stale for
@@ -44,6 +47,8 @@ from dataclasses import dataclass, field
 
 from storyline.model import Article, Story, stable_id
 
+from storyline.clean.dates import find_dates
+
 from .features import lead_sentences, parse_date, term_vector, unit
 
 STATE_VERSION = 1
@@ -66,6 +71,7 @@ class ClusterConfig:
     time_scale_days: float = 25.0
     duration_factor: float = 2.0
     max_scale_days: float = 60.0
+    named_dates: int = 20              # calendar dates named in an article kept as time evidence
     query_terms: int = 12              # salient terms per article used for retrieval
     posting_cap: int = 64              # stories kept per index key (most recently updated)
     max_candidates: int = 30           # stories fully scored per article
@@ -80,13 +86,17 @@ class ClusterConfig:
 
 @dataclass(slots=True)
 class Profile:
-    """What a story (or one article) is compared on; sums of unit vectors for stories."""
+    """What a story (or one article) is compared on; sums of unit vectors for stories.
+
+    ``named`` (articles only) are the calendar dates the article names; a story is dated by its
+    reports' own dates alone, so one report's reference to a past day does not stretch it."""
 
     text: dict[int, float] = field(default_factory=dict)
     title: dict[int, float] = field(default_factory=dict)
     entities: dict[str, float] = field(default_factory=dict)
     start: dt.date | None = None
     end: dt.date | None = None
+    named: tuple[dt.date, ...] = ()
 
     def add_dates(self, start: dt.date | None, end: dt.date | None) -> None:
         if start is not None:
@@ -96,12 +106,12 @@ class Profile:
 
     def to_dict(self) -> dict:
         return {"text": _pairs(self.text), "title": _pairs(self.title), "entities": self.entities,
-                "start": _iso(self.start), "end": _iso(self.end)}
+                "start": _iso(self.start), "end": _iso(self.end), "named": [_iso(d) for d in self.named]}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Profile":
         return cls(_unpairs(d["text"]), _unpairs(d["title"]), dict(d["entities"]),
-                   parse_date(d["start"]), parse_date(d["end"]))
+                   parse_date(d["start"]), parse_date(d["end"]), tuple(map(parse_date, d.get("named", []))))
 
 
 @dataclass(slots=True)
@@ -309,7 +319,15 @@ class StoryClusterer:
         for term, weight in title.items():
             text[term] = text.get(term, 0.0) + self.config.title_boost * weight
         return Profile(text=unit(text), title=unit(title),
-                       entities={k: 1.0 for k in sorted(set(entity_keys))}, start=day, end=day)
+                       entities={k: 1.0 for k in sorted(set(entity_keys))}, start=day, end=day,
+                       named=self._named_dates(article))
+
+    def _named_dates(self, article: Article) -> tuple[dt.date, ...]:
+        """Complete dates in the title and text, first ones first (a lead names the event's day);
+        year-less ones are left out, as completing them from a wrong publication date would
+        only repeat its error."""
+        named = dict.fromkeys(find_dates(f"{article.title or ''}\n{article.text}"))
+        return tuple(named)[:self.config.named_dates]
 
     def _is_common(self, df: int) -> bool:
         return self._n_docs >= 50 and df > self.config.common_fraction * self._n_docs
@@ -457,13 +475,22 @@ def _running_days(profile: Profile) -> float:
 
 
 def _gap_days(a: Profile, b: Profile) -> float | None:
-    """Days between two date ranges (0 when they overlap); None when either is undated."""
+    """Days between two profiles' date ranges (0 when they overlap), or between a date one of
+    them names and the other's range when that is closer; None when either is undated (a named
+    date alone does not date an article)."""
     if a.start is None or b.start is None:
         return None
-    if a.end < b.start:
-        return float((b.start - a.end).days)
-    if b.end < a.start:
-        return float((a.start - b.end).days)
+    gaps = [_range_gap(a.start, a.end, b.start, b.end)]
+    gaps += [_range_gap(day, day, b.start, b.end) for day in a.named]
+    gaps += [_range_gap(day, day, a.start, a.end) for day in b.named]
+    return min(gaps)
+
+
+def _range_gap(start_a: dt.date, end_a: dt.date, start_b: dt.date, end_b: dt.date) -> float:
+    if end_a < start_b:
+        return float((start_b - end_a).days)
+    if end_b < start_a:
+        return float((start_a - end_b).days)
     return 0.0
 
 
