@@ -144,10 +144,11 @@ def test_a_story_covered_for_weeks_stays_open_longer():
 LATE_COPY = art("e6", "archive.example", "2032-01-10", "Kessary eruption forces Marnholt evacuation",
                 "Mount Kessary on Marnholt erupted on March 4, 2031, sending ash eight kilometres high. Civil "
                 "defence officials evacuated villages on the northern slopes and closed the airport.")
-# Same stamp and wording, but a new eruption: it names its own day.
+# Same stamp and wording, but a new eruption: it names its own day besides the earlier one's.
 NEW_ERUPTION = art("e7", "archive.example", "2032-01-10", "Kessary erupts again, Marnholt evacuates villages",
-                   "Mount Kessary on Marnholt erupted again on January 9, 2032, sending ash eight kilometres high. "
-                   "Civil defence officials evacuated villages on the northern slopes and closed the airport.")
+                   "Mount Kessary on Marnholt erupted again on January 9, 2032, ten months after the eruption of "
+                   "March 4, 2031, sending ash eight kilometres high. Civil defence officials evacuated villages "
+                   "on the northern slopes and closed the airport.")
 
 
 def test_a_late_report_that_names_the_event_day_joins_the_story():

@@ -52,6 +52,8 @@ from storyline.clean.dates import find_dates
 from .features import lead_sentences, parse_date, term_vector, unit
 
 STATE_VERSION = 1
+# A named date this close to an article's own date confirms it (time zones, next-day print).
+STAMP_SUPPORT_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,11 +325,17 @@ class StoryClusterer:
                        named=self._named_dates(article))
 
     def _named_dates(self, article: Article) -> tuple[dt.date, ...]:
-        """Complete dates in the title and text, first ones first (a lead names the event's day);
-        year-less ones are left out, as completing them from a wrong publication date would
-        only repeat its error."""
-        named = dict.fromkeys(find_dates(f"{article.title or ''}\n{article.text}"))
-        return tuple(named)[:self.config.named_dates]
+        """Complete dates in the title and text, first ones first (a lead names the event's day),
+        kept only when none of them confirms the article's own date: a report that names its own
+        day is dated by it, and its other dates are earlier events it cites (a second missile
+        test naming the first one's day is still a new story), while a report that names only
+        other days may carry a crawler's or an archive's stamp. Year-less dates are left out, as
+        completing them from a wrong stamp would only repeat its error."""
+        named = tuple(dict.fromkeys(find_dates(f"{article.title or ''}\n{article.text}")))
+        day = own_date(article)
+        if day is not None and any(abs((d - day).days) <= STAMP_SUPPORT_DAYS for d in named):
+            return ()
+        return named[:self.config.named_dates]
 
     def _is_common(self, df: int) -> bool:
         return self._n_docs >= 50 and df > self.config.common_fraction * self._n_docs
