@@ -172,6 +172,33 @@ def test_headline_places_an_article_whose_body_is_page_furniture():
     assert articles[-1].story_id == articles[0].story_id
 
 
+MORE_ERUPTION = [
+    art("e8", "harbour-times.example", "2031-03-05", "Kessary ash keeps Marnholt airport shut",
+        "Ash from Mount Kessary kept the Marnholt airport closed for a second day, and evacuees from the "
+        "northern villages stayed in shelters."),
+    art("e9", "daily-courier.example", "2031-03-05", "Marnholt evacuees cannot go home as Kessary rumbles",
+        "Civil defence officials on Marnholt told evacuees they cannot return to villages below Kessary "
+        "while the volcano keeps erupting ash."),
+    art("e10", "island-wire.example", "2031-03-06", "Kessary eruption eases, Marnholt airport to reopen",
+        "The Kessary eruption weakened overnight and Marnholt's airport will reopen once ash is cleared "
+        "from the runway, officials said."),
+]
+# Reports on unrelated matters, so the corpus is large enough for the eruption's words to count as
+# common (in more than a tenth of the documents, because of the eruption's own burst of reports).
+ROUTINE = [art(f"q{i}", "gazette.example", "2031-03-01", f"District q{i}x council notice",
+               f"The council of district q{i}x met to discuss matter m{i}z and adjourned.") for i in range(44)]
+
+
+def test_headline_retrieves_the_story_when_the_story_made_its_words_common():
+    furniture = art("e11", "portal.example", "2031-03-06", "Kessary, Marnholt: live updates",
+                    "Copyright 2031 Portal Media Group. Reproduction without written permission prohibited. "
+                    "Terms Privacy Cookies Contact Advertise Careers")
+    articles = fresh(ROUTINE + ERUPTION + MORE_ERUPTION + [furniture])
+    cluster_articles(articles, ENTITIES)
+    story = {a.id: a.story_id for a in articles}
+    assert story["e11"] == story["e1"] == story["e10"]
+
+
 def test_cluster_articles_uses_the_given_clusterer():
     # an empty clusterer is falsy (len 0): it must still be the one used, config included
     clusterer = StoryClusterer(ClusterConfig(join_threshold=2.0))  # nothing can join

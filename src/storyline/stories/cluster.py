@@ -45,9 +45,8 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from storyline.model import Article, Story, stable_id
-
 from storyline.clean.dates import find_dates
+from storyline.model import Article, Story, stable_id
 
 from .features import lead_sentences, parse_date, term_vector, unit
 
@@ -341,13 +340,18 @@ class StoryClusterer:
         return self._n_docs >= 50 and df > self.config.common_fraction * self._n_docs
 
     def _index_keys(self, profile: Profile) -> dict[str, float]:
-        """Index keys with their retrieval weight: entities and the most salient terms."""
+        """Index keys with their retrieval weight: entities, the title's terms and the most
+        salient text terms. The title's terms take part even when common, as the headline names
+        the event: in a small or bursty corpus one big story makes its own words "common", and a
+        body of page furniture (a copyright notice) fills the salient terms with rare words no
+        report of the event uses. A posting list holds at most ``posting_cap`` stories, so a
+        common key costs no more than any other."""
         keys = {f"e:{k}": self._entity_idf(k) for k in profile.entities
                 if not self._is_common(self._entity_df.get(k, 0))}
-        salient = {**profile.text, **{k: profile.text.get(k, 0.0) + v for k, v in profile.title.items()}}
-        salient = {k: v for k, v in salient.items() if not self._is_common(self._df.get(k, 0))}
-        for term in _top(salient, self.config.query_terms, self._idf):
-            keys[f"t:{term}"] = self._idf(term)
+        salient = {k: v for k, v in profile.text.items() if not self._is_common(self._df.get(k, 0))}
+        for vector in (profile.title, salient):
+            for term in _top(vector, self.config.query_terms, self._idf):
+                keys[f"t:{term}"] = self._idf(term)
         return keys
 
     def _candidates(self, keys: Mapping[str, float]) -> list[str]:
