@@ -26,11 +26,11 @@ news vocabulary (names, new events) and would need shipping; an incremental esti
 to the corpus, and early on (few documents, flat IDF) the score degrades gracefully to a
 stopword-filtered TF cosine, which is enough to group the first reports of an event.
 
-Candidate stories come from an inverted index on entity keys and each article's most salient
-terms; each posting list keeps only the most recently updated stories, so placing an article
-costs the same at 1k or 1M stored articles. After an article joins a story, other stories the
-article also fits are merged into it when the two stories match each other; merged ids keep
-resolving to the surviving (older) story.
+Candidate stories come from an inverted index on entity keys, title terms and each article's
+most salient terms; each posting list keeps only the most recently updated stories, so placing
+an article costs the same at 1k or 1M stored articles. After an article joins a story, other
+stories the article also fits are merged into it when the two stories match each other; merged
+ids keep resolving to the surviving (older) story.
 
 All state is plain data (``to_state``), JSON-able, and a clusterer rebuilt from it continues
 exactly as the original would: the same input in the same order gives the same stories.
