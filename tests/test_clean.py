@@ -5,7 +5,7 @@ import pytest
 
 from conftest import shared_path
 from storyline.clean import clean_document, headline_candidate, identify_language, normalize_language_code
-from storyline.clean.dates import dateline_date, find_date
+from storyline.clean.dates import dateline_date, find_date, find_dates
 from storyline.clean.furniture import classify_lines, furniture_kind
 from storyline.clean.segments import segments_are_exact
 from storyline.model import RawDocument, article_id
@@ -253,6 +253,11 @@ def test_find_date(text, iso):
 @pytest.mark.parametrize("text", ["Feb. 30, 2025", "May 2025", "Mayor 5, 2025 plan", "the 12 March plan", "no date"])
 def test_find_date_rejects_partial_or_impossible_dates(text):
     assert find_date(text) is None
+
+
+def test_find_dates_lists_every_complete_date_in_order():
+    text = "Filed March 3, 2025, about the flood of 11 Feb 2025; talks resume May 2 (no year) or Feb. 30, 2025."
+    assert [d.isoformat() for d in find_dates(text)] == ["2025-03-03", "2025-02-11"]
 
 
 def test_yearless_dateline_takes_the_nearest_year():

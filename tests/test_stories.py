@@ -140,11 +140,63 @@ def test_a_story_covered_for_weeks_stays_open_longer():
     assert len(groups(short_run)) == 2
 
 
+# Stamped ten months late (an archive's crawl date), but it names the day of the eruption.
+LATE_COPY = art("e6", "archive.example", "2032-01-10", "Kessary eruption forces Marnholt evacuation",
+                "Mount Kessary on Marnholt erupted on March 4, 2031, sending ash eight kilometres high. Civil "
+                "defence officials evacuated villages on the northern slopes and closed the airport.")
+# Same stamp and wording, but a new eruption: it names its own day besides the earlier one's.
+NEW_ERUPTION = art("e7", "archive.example", "2032-01-10", "Kessary erupts again, Marnholt evacuates villages",
+                   "Mount Kessary on Marnholt erupted again on January 9, 2032, ten months after the eruption of "
+                   "March 4, 2031, sending ash eight kilometres high. Civil defence officials evacuated villages "
+                   "on the northern slopes and closed the airport.")
+
+
+def test_a_late_report_that_names_the_event_day_joins_the_story():
+    articles, _ = cluster(ERUPTION + [LATE_COPY])
+    assert len(groups(articles)) == 1
+    articles, _ = cluster(ERUPTION + [NEW_ERUPTION])
+    assert groups(articles) == {frozenset({"e1", "e2", "e3"}), frozenset({"e7"})}
+
+
+def test_named_dates_stay_with_the_article_and_survive_the_state():
+    _, clusterer = cluster(ERUPTION + [LATE_COPY])
+    state = clusterer.to_state()
+    assert [s["profile"]["named"] for s in state["stories"]] == [[]]
+    assert StoryClusterer(state=json.loads(json.dumps(state))).to_state() == state
+
+
 def test_headline_places_an_article_whose_body_is_page_furniture():
     furniture = art("e5", "portal.example", "2031-03-05", "Kessary eruption: Marnholt airport stays closed as ash falls",
                     "Home World Business Sport Weather Contact us Subscribe Sign in Follow us Privacy Cookies")
     articles, _ = cluster(ALL + [furniture])
     assert articles[-1].story_id == articles[0].story_id
+
+
+MORE_ERUPTION = [
+    art("e8", "harbour-times.example", "2031-03-05", "Kessary ash keeps Marnholt airport shut",
+        "Ash from Mount Kessary kept the Marnholt airport closed for a second day, and evacuees from the "
+        "northern villages stayed in shelters."),
+    art("e9", "daily-courier.example", "2031-03-05", "Marnholt evacuees cannot go home as Kessary rumbles",
+        "Civil defence officials on Marnholt told evacuees they cannot return to villages below Kessary "
+        "while the volcano keeps erupting ash."),
+    art("e10", "island-wire.example", "2031-03-06", "Kessary eruption eases, Marnholt airport to reopen",
+        "The Kessary eruption weakened overnight and Marnholt's airport will reopen once ash is cleared "
+        "from the runway, officials said."),
+]
+# Reports on unrelated matters, so the corpus is large enough for the eruption's words to count as
+# common (in more than a tenth of the documents, because of the eruption's own burst of reports).
+ROUTINE = [art(f"q{i}", "gazette.example", "2031-03-01", f"District q{i}x council notice",
+               f"The council of district q{i}x met to discuss matter m{i}z and adjourned.") for i in range(44)]
+
+
+def test_headline_retrieves_the_story_when_the_story_made_its_words_common():
+    furniture = art("e11", "portal.example", "2031-03-06", "Kessary, Marnholt: live updates",
+                    "Copyright 2031 Portal Media Group. Reproduction without written permission prohibited. "
+                    "Terms Privacy Cookies Contact Advertise Careers")
+    articles = fresh(ROUTINE + ERUPTION + MORE_ERUPTION + [furniture])
+    cluster_articles(articles, ENTITIES)
+    story = {a.id: a.story_id for a in articles}
+    assert story["e11"] == story["e1"] == story["e10"]
 
 
 def test_cluster_articles_uses_the_given_clusterer():

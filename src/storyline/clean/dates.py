@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from dateutil.parser import parserinfo
 
@@ -45,11 +46,20 @@ def find_date(text: str, reference: dt.date | None = None) -> dt.date | None:
     A date without a year ("Feb. 11") is completed from ``reference`` (the year that puts it
     closest to the reference), and ignored when there is no reference.
     """
+    return next(_dates(text, reference), None)
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[dt.date]:
+    """Every complete calendar date in ``text``, in order of appearance (year-less ones as in
+    ``find_date``)."""
+    return list(_dates(text, reference))
+
+
+def _dates(text: str, reference: dt.date | None) -> Iterator[dt.date]:
     for match in _DATE.finditer(text):
         date = _to_date(match, reference)
         if date is not None:
-            return date
-    return None
+            yield date
 
 
 def dateline_date(line: str, reference: dt.date | None = None) -> dt.date | None:

@@ -15,7 +15,10 @@ same topic a month later (a second missile test) is a new story. The window wide
 long the story has been running (``duration_factor``, capped at ``max_scale_days``): a story
 covered for weeks keeps drawing reports after quieter spells. Two stories merge only within
 the window of the shorter-running one, so one long story does not swallow a later one of the
-same topic.
+same topic. An article is also as close in time to a story as any complete calendar date it
+names ("April 3, 2016"): a report that names the day of an event is about that day, even when
+it was published (or stamped by a crawler or an archive) months later; a later event of the
+same topic names its own day, so the window still separates it.
 
 IDF is estimated incrementally from the document frequencies counted so far and applied at
 comparison time (vectors are stored unweighted). A fixed English IDF table would be stale for
@@ -23,11 +26,11 @@ news vocabulary (names, new events) and would need shipping; an incremental esti
 to the corpus, and early on (few documents, flat IDF) the score degrades gracefully to a
 stopword-filtered TF cosine, which is enough to group the first reports of an event.
 
-Candidate stories come from an inverted index on entity keys and each article's most salient
-terms; each posting list keeps only the most recently updated stories, so placing an article
-costs the same at 1k or 1M stored articles. After an article joins a story, other stories the
-article also fits are merged into it when the two stories match each other; merged ids keep
-resolving to the surviving (older) story.
+Candidate stories come from an inverted index on entity keys, title terms and each article's
+most salient terms; each posting list keeps only the most recently updated stories, so placing
+an article costs the same at 1k or 1M stored articles. After an article joins a story, other
+stories the article also fits are merged into it when the two stories match each other; merged
+ids keep resolving to the surviving (older) story.
 
 All state is plain data (``to_state``), JSON-able, and a clusterer rebuilt from it continues
 exactly as the original would: the same input in the same order gives the same stories.
@@ -42,11 +45,14 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from storyline.clean.dates import find_dates
 from storyline.model import Article, Story, stable_id
 
 from .features import lead_sentences, parse_date, term_vector, unit
 
 STATE_VERSION = 1
+# A named date this close to an article's own date confirms it (time zones, next-day print).
+STAMP_SUPPORT_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,7 @@ class ClusterConfig:
     time_scale_days: float = 25.0
     duration_factor: float = 2.0
     max_scale_days: float = 60.0
+    named_dates: int = 20              # calendar dates named in an article kept as time evidence
     query_terms: int = 12              # salient terms per article used for retrieval
     posting_cap: int = 64              # stories kept per index key (most recently updated)
     max_candidates: int = 30           # stories fully scored per article
@@ -80,13 +87,17 @@ class ClusterConfig:
 
 @dataclass(slots=True)
 class Profile:
-    """What a story (or one article) is compared on; sums of unit vectors for stories."""
+    """What a story (or one article) is compared on; sums of unit vectors for stories.
+
+    ``named`` (articles only) are the calendar dates the article names; a story is dated by its
+    reports' own dates alone, so one report's reference to a past day does not stretch it."""
 
     text: dict[int, float] = field(default_factory=dict)
     title: dict[int, float] = field(default_factory=dict)
     entities: dict[str, float] = field(default_factory=dict)
     start: dt.date | None = None
     end: dt.date | None = None
+    named: tuple[dt.date, ...] = ()
 
     def add_dates(self, start: dt.date | None, end: dt.date | None) -> None:
         if start is not None:
@@ -96,12 +107,12 @@ class Profile:
 
     def to_dict(self) -> dict:
         return {"text": _pairs(self.text), "title": _pairs(self.title), "entities": self.entities,
-                "start": _iso(self.start), "end": _iso(self.end)}
+                "start": _iso(self.start), "end": _iso(self.end), "named": [_iso(d) for d in self.named]}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Profile":
         return cls(_unpairs(d["text"]), _unpairs(d["title"]), dict(d["entities"]),
-                   parse_date(d["start"]), parse_date(d["end"]))
+                   parse_date(d["start"]), parse_date(d["end"]), tuple(map(parse_date, d.get("named", []))))
 
 
 @dataclass(slots=True)
@@ -309,19 +320,38 @@ class StoryClusterer:
         for term, weight in title.items():
             text[term] = text.get(term, 0.0) + self.config.title_boost * weight
         return Profile(text=unit(text), title=unit(title),
-                       entities={k: 1.0 for k in sorted(set(entity_keys))}, start=day, end=day)
+                       entities={k: 1.0 for k in sorted(set(entity_keys))}, start=day, end=day,
+                       named=self._named_dates(article))
+
+    def _named_dates(self, article: Article) -> tuple[dt.date, ...]:
+        """Complete dates in the title and text, first ones first (a lead names the event's day),
+        kept only when none of them confirms the article's own date: a report that names its own
+        day is dated by it, and its other dates are earlier events it cites (a second missile
+        test naming the first one's day is still a new story), while a report that names only
+        other days may carry a crawler's or an archive's stamp. Year-less dates are left out, as
+        completing them from a wrong stamp would only repeat its error."""
+        named = tuple(dict.fromkeys(find_dates(f"{article.title or ''}\n{article.text}")))
+        day = own_date(article)
+        if day is not None and any(abs((d - day).days) <= STAMP_SUPPORT_DAYS for d in named):
+            return ()
+        return named[:self.config.named_dates]
 
     def _is_common(self, df: int) -> bool:
         return self._n_docs >= 50 and df > self.config.common_fraction * self._n_docs
 
     def _index_keys(self, profile: Profile) -> dict[str, float]:
-        """Index keys with their retrieval weight: entities and the most salient terms."""
+        """Index keys with their retrieval weight: entities, the title's terms and the most
+        salient text terms. The title's terms take part even when common, as the headline names
+        the event: in a small or bursty corpus one big story makes its own words "common", and a
+        body of page furniture (a copyright notice) fills the salient terms with rare words no
+        report of the event uses. A posting list holds at most ``posting_cap`` stories, so a
+        common key costs no more than any other."""
         keys = {f"e:{k}": self._entity_idf(k) for k in profile.entities
                 if not self._is_common(self._entity_df.get(k, 0))}
-        salient = {**profile.text, **{k: profile.text.get(k, 0.0) + v for k, v in profile.title.items()}}
-        salient = {k: v for k, v in salient.items() if not self._is_common(self._df.get(k, 0))}
-        for term in _top(salient, self.config.query_terms, self._idf):
-            keys[f"t:{term}"] = self._idf(term)
+        salient = {k: v for k, v in profile.text.items() if not self._is_common(self._df.get(k, 0))}
+        for vector in (profile.title, salient):
+            for term in _top(vector, self.config.query_terms, self._idf):
+                keys[f"t:{term}"] = self._idf(term)
         return keys
 
     def _candidates(self, keys: Mapping[str, float]) -> list[str]:
@@ -457,13 +487,22 @@ def _running_days(profile: Profile) -> float:
 
 
 def _gap_days(a: Profile, b: Profile) -> float | None:
-    """Days between two date ranges (0 when they overlap); None when either is undated."""
+    """Days between two profiles' date ranges (0 when they overlap), or between a date one of
+    them names and the other's range when that is closer; None when either is undated (a named
+    date alone does not date an article)."""
     if a.start is None or b.start is None:
         return None
-    if a.end < b.start:
-        return float((b.start - a.end).days)
-    if b.end < a.start:
-        return float((a.start - b.end).days)
+    gaps = [_range_gap(a.start, a.end, b.start, b.end)]
+    gaps += [_range_gap(day, day, b.start, b.end) for day in a.named]
+    gaps += [_range_gap(day, day, a.start, a.end) for day in b.named]
+    return min(gaps)
+
+
+def _range_gap(start_a: dt.date, end_a: dt.date, start_b: dt.date, end_b: dt.date) -> float:
+    if end_a < start_b:
+        return float((start_b - end_a).days)
+    if end_b < start_a:
+        return float((start_a - end_b).days)
     return 0.0
 
 
