@@ -246,3 +246,52 @@ def test_a_condition_is_not_what_was_said(nlp, model):
     assert not any(c.startswith(("if talks", "talks collapse")) for c in contents)
     assert any("the talks would resume" in c for c in contents)
     assert any(c.startswith("If we lose") for c in contents)
+
+
+# ------------------------------------------------------------------ content candidates
+
+
+def _candidate_texts(nlp, text: str, cue: str) -> set[str]:
+    from storyline.annotate.quotes.candidates import content_candidates
+    from storyline.annotate.quotes.parsed import Parsed
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == cue)
+    found = content_candidates(Parsed(doc), i, text, scan_quotes(text))
+    return {" || ".join(text[s:e] for s, e in frags) for frags in found}
+
+
+def test_content_candidates_cut_a_trailing_relative_clause(nlp):
+    text = "The senator questioned the budget plan, which the mayor had drafted in secret."
+    assert "the budget plan" in _candidate_texts(nlp, text, "questioned")
+
+
+def test_content_candidates_drop_a_leading_preposition_and_adverbial(nlp):
+    text = "The council voted against the new parking rules on Monday."
+    assert "the new parking rules" in _candidate_texts(nlp, text, "voted")
+    text = "Residents said that, for example, the buses were always late."
+    assert "the buses were always late" in _candidate_texts(nlp, text, "said")
+
+
+def test_content_candidates_reach_into_multiword_cues(nlp):
+    text = "The union expressed concern that the factory would close."
+    assert "the factory would close" in _candidate_texts(nlp, text, "expressed")
+    text = "The governor has been critical of the new pension law."
+    assert "the new pension law" in _candidate_texts(nlp, text, "been")
+
+
+def test_content_candidates_join_an_object_and_its_predicate(nlp):
+    text = "The mayor described the old bridge as a danger to drivers."
+    found = _candidate_texts(nlp, text, "described")
+    assert "the old bridge as a danger to drivers" in found
+    assert "the old bridge || a danger to drivers" in found
+
+
+def test_content_candidates_skip_a_dateline(nlp):
+    text = "LISBON \u2015 The trade minister said on Friday that exports had doubled."
+    from storyline.annotate.quotes.candidates import boundary_variants
+    from storyline.annotate.quotes.parsed import Parsed
+
+    doc = nlp(text)
+    variants = boundary_variants(Parsed(doc), text, ((0, text.index(" said")),))
+    assert ("-lead", ((text.index("The"), text.index(" said")),)) in variants

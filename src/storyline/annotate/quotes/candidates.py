@@ -72,9 +72,27 @@ def cue_features(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
             f.append(f"subj={p.pos[c]}|{p.ent_type[c]}")
         elif cdep in ("ccomp", "xcomp", "dobj"):
             f.append(f"comp={cdep}|{p.pos[c]}|{p.tag[c]}")
+        if cdep in ("dobj", "attr", "acomp", "xcomp", "oprd"):  # "expressed concern", "is critical of"
+            f += [f"cw={cdep}|{p.lemma[c]}", f"lcw={lemma}|{p.lemma[c]}"]
+            f += [f"cwp={p.lemma[c]}|{p.lower[g]}" for g in p.children[c] if p.dep[g] == "prep"]
     if p.lower[i] == ":":
         f.append(f"colon_at={_bucket(i - p.sent(i)[0])}")
-    return f
+    return f + _cue_context(p, i, index)
+
+
+def _cue_context(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
+    """Where the word stands in its sentence and whether a quotation sits before or after it:
+    reporting clauses cluster at sentence edges next to quotations ("...," she said)."""
+    first, last = p.sent(i)
+    start, end = p.idx[first], p.end[last - 1]
+    at = p.idx[i]
+    near = {"before" if q.outer_end <= at else "after" for q in index.quotes
+            if q.outer_end >= start - 3 and q.outer_start <= end + 3 and not q.start <= at < q.end}
+    lemma = p.lemma[i]
+    where = f"{_bucket(i - first)}|{_bucket(last - 1 - i)}"
+    return [f"pos={where}", f"nq={sorted(near)}", f"lnq={lemma}|{sorted(near)}", f"pnq={p.pos[i]}|{sorted(near)}"] + \
+        [f"mark={p.lemma[i]}|{p.lower[m]}" for c in p.children[i] if p.dep[c] == "ccomp"
+         for m in p.children[c] if p.dep[m] == "mark"]
 
 
 # ------------------------------------------------------------------ content
@@ -88,9 +106,8 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
         frags = tuple(sorted(r for rng in ranges for r in paragraph_pieces(text, rng)))
         if frags:
             out.setdefault(frags, set()).add(kind)
-            lead = _leading_conjunction(text, frags[0])
-            if lead is not None:
-                out.setdefault((lead, *frags[1:]), set()).add(kind + "-cc")
+            for suffix, variant in boundary_variants(p, text, frags):
+                out.setdefault(variant, set()).add(kind + suffix)
 
     def add_tokens(kind: str, groups: list[list[int]]) -> None:
         add(kind, [content_range(p, text, g) for g in groups])
@@ -101,9 +118,11 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
         add("rule0", rule[0][:1])
     for kind, node in _complements(p, i):
         add_tokens(kind, [p.subtree(node)])
-        if p.dep[node] in ("xcomp", "pcomp", "ccomp") and p.pos[node] in ("VERB", "AUX"):
+        if _has_inner_content(p, node):
             for deep_kind, deep in _complements(p, node):
                 add_tokens("deep:" + deep_kind, [p.subtree(deep)])
+    for kind, groups in _object_and_predicate(p, i):
+        add_tokens(kind, groups)
     subject = next((c for c in p.children[i] if p.dep[c] in ("nsubj", "nsubjpass")), None)
     xcomp = next((c for c in p.children[i] if p.dep[c] == "xcomp"), None)
     if subject is not None and xcomp is not None:  # "X is expected || to win"
@@ -158,6 +177,15 @@ def _continuation(p: Parsed, i: int, text: str, q: QuotedSpan, quotes: list[Quot
     return nxt if not gap.strip() and gap.count("\n") <= 2 else None
 
 
+def _has_inner_content(p: Parsed, node: int) -> bool:
+    """A complement whose own complement may be the content: a verb ("wants to ban [imports]") or
+    the noun or adjective of a multi-word cue ("expressed concern [that ...]", "is critical of
+    [Trump]", "declared war on [the United States]")."""
+    dep = p.dep[node]
+    return (dep in ("xcomp", "pcomp", "ccomp") and p.pos[node] in ("VERB", "AUX")) or \
+        dep in ("dobj", "attr", "acomp", "oprd")
+
+
 def _complements(p: Parsed, i: int) -> list[tuple[str, int]]:
     """Complement-like children of token ``i`` and objects of its prepositions, with their kind
     (conditions, "... if talks collapse", are none)."""
@@ -165,9 +193,110 @@ def _complements(p: Parsed, i: int) -> list[tuple[str, int]]:
     for c in p.children[i]:
         if p.dep[c] in OBJECT_DEPS and not is_condition(p, c, i):
             out.append((p.dep[c], c))
+        elif p.dep[c] == "acl" and p.pos[i] in ("NOUN", "PROPN"):  # "the claim [that ...]"
+            out.append(("acl", c))
         elif p.dep[c] in ("prep", "agent"):
             out += [("prep:" + p.dep[o], o) for o in p.children[c] if p.dep[o] in ("pobj", "pcomp")]
     return out
+
+
+RIGHT_DEPS = frozenset((*OBJECT_DEPS, "prep", "dative", "agent", "npadvmod")) - {"conj", "advcl", "parataxis"}
+PREDICATE_PREPS = frozenset("as of for with to".split())
+
+
+def _object_and_predicate(p: Parsed, i: int) -> list[tuple[str, list[list[int]]]]:
+    """"attacked her opponent as a fraud", "accused peacekeepers of hurting civilians": PolNeAR
+    takes the object with its predicate, as one span ("right": every complement right of the
+    cue) or as two fragments without the preposition ("objprep")."""
+    right = [c for c in p.children[i] if c > i and p.dep[c] in RIGHT_DEPS]
+    if len(right) < 2:
+        return []
+    out = [("right", [[t for c in right for t in p.subtree(c)]])]
+    obj = next((c for c in right if p.dep[c] == "dobj"), None)
+    prep = next((c for c in right if obj is not None and c > obj and p.dep[c] == "prep"
+                 and p.lower[c] in PREDICATE_PREPS), None)
+    pobj = next((o for o in p.children[prep] if p.dep[o] in ("pobj", "pcomp")), None) if prep is not None else None
+    if pobj is not None:
+        out.append(("objprep", [p.subtree(obj), p.subtree(pobj)]))
+    return out
+
+
+TAIL_DEPS = frozenset("relcl acl advcl prep npadvmod appos conj".split())
+LEAD_DEPS = frozenset("advmod prep npadvmod advcl".split())
+DATELINE_DASHES = frozenset(("―", "—", "–", "--"))
+
+
+def boundary_variants(p: Parsed, text: str, frags: Fragments) -> list[tuple[str, Fragments]]:
+    """Nearby cuts of a candidate that PolNeAR's span conventions often prefer: without a leading
+    connective ("And", "But,"), preposition ("against [the bill]") or sentence adverbial ("For
+    instance,"), and without a trailing modifier on the right spine of the parse (", which ...",
+    "... in July", ", sending ...")."""
+    out = []
+    lead = _leading_conjunction(text, frags[0])
+    if lead is not None:
+        out.append(("-cc", (lead, *frags[1:])))
+    for cut in _lead_cuts(p, _span_tokens(p, frags[0])):
+        rng = trim(text, (p.idx[cut], frags[0][1]))
+        if rng[1] > rng[0]:
+            out.append(("-lead", (rng, *frags[1:])))
+    last = _span_tokens(p, frags[-1])
+    for cut in _tail_cuts(p, last)[-3:]:
+        rng = trim(text, (frags[-1][0], p.idx[cut]))
+        if rng[1] > rng[0]:
+            out.append(("-tail", (*frags[:-1], rng)))
+    return out
+
+
+def _span_tokens(p: Parsed, rng: Range) -> range:
+    first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
+    return range(first, last + 1) if last >= first else range(0)
+
+
+def _root(p: Parsed, tokens: range) -> int:
+    """The first token of ``tokens`` whose head lies outside them (the span's syntactic head)."""
+    return next((t for t in tokens if p.head[t] not in tokens or p.head[t] == t), tokens[0])
+
+
+def _lead_cuts(p: Parsed, tokens: range) -> list[int]:
+    """Tokens where the span may start instead: after a dateline dash, after a leading
+    preposition whose object follows, after a leading adverbial closed by a comma."""
+    if not tokens:
+        return []
+    t0, cuts = tokens[0], []
+    dash = next((k for k in tokens[:5] if p.lower[k] in DATELINE_DASHES), None)
+    if dash is not None and dash + 1 in tokens:  # "WASHINGTON ― ..."
+        cuts.append(dash + 1)
+    if p.dep[t0] == "prep" and t0 + 1 in tokens:
+        obj = next((o for o in p.children[t0] if p.dep[o] in ("pobj", "pcomp")), None)
+        if obj is not None and p.left_edge(obj) == t0 + 1:
+            cuts.append(t0 + 1)
+    top = t0 if p.dep[t0] in LEAD_DEPS else p.head[t0]
+    if p.dep[top] in LEAD_DEPS and p.left_edge(top) == t0:
+        end = p.subtree(top)[-1] + 1
+        if end + 1 in tokens and p.lower[end] == ",":
+            cuts.append(end + 1)
+    return cuts
+
+
+def _tail_cuts(p: Parsed, tokens: range) -> list[int]:
+    """Token indices where a trailing modifier on the span's right spine starts (before its comma
+    or conjunction), in text order."""
+    if not tokens:
+        return []
+    cuts, node = [], _root(p, tokens)
+    for _ in range(6):
+        right = [c for c in p.children[node] if c > node and c in tokens and not p.is_punct[c]]
+        for c in right:
+            if p.dep[c] in TAIL_DEPS:
+                cut = p.left_edge(c)
+                while cut - 1 > tokens[0] and (p.is_punct[cut - 1] or p.dep[cut - 1] == "cc"):
+                    cut -= 1
+                if cut > tokens[0]:
+                    cuts.append(cut)
+        if not right:
+            break
+        node = right[-1]
+    return sorted(set(cuts))
 
 
 _CONJUNCTION = re.compile(r"(?:and|but|so|or|still|yet|also|then)\b[\s,]*", re.IGNORECASE)
@@ -213,7 +342,33 @@ def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text:
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{dep}", f"ks={kind}|{side}",
               f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
-    return f
+    return f + edge_features(p, i, frags, text)
+
+
+FUNCTION_POS = frozenset("ADP DET SCONJ CCONJ PART PRON ADV AUX".split())
+
+
+def edge_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
+    """How the span starts and ends (first/last word, the characters around it, the parse
+    relation of its head to the cue): where PolNeAR's boundaries fall is mostly a matter of edges,
+    which the candidate kinds alone do not tell."""
+    first, last = p.token_at(frags[0][0]), p.token_at(frags[-1][1] - 1)
+    root = _root(p, _span_tokens(p, frags[0]))
+    sent_first, sent_last = p.sent(i)
+    before = text[max(0, frags[0][0] - 2):frags[0][0]].strip()[-1:] or "_"
+    after = text[frags[-1][1]:frags[-1][1] + 2].strip()[:1] or "_"
+    rel = ("child" if p.head[root] == i else "self" if root == i else "head" if p.head[i] == root else
+           "grandchild" if p.head[p.head[root]] == i else "sibling" if p.head[root] == p.head[i] else "other")
+    return [f"fw={_word(p, first)}", f"fd={p.pos[first]}|{p.dep[first]}", f"lw={_word(p, last)}",
+            f"ld={p.pos[last]}|{p.dep[last]}", f"bc={before}", f"ac={after}", f"ba={before}|{after}",
+            f"ss={first == sent_first}", f"se={last >= sent_last - 2}",
+            f"rt={p.dep[root]}|{rel}", f"rtp={p.pos[root]}|{rel}", f"rtl={p.lemma[i]}|{p.dep[root]}|{rel}",
+            f"fwl={p.lemma[i]}|{_word(p, first)}", f"tok={_bucket(last - first + 1)}"]
+
+
+def _word(p: Parsed, k: int) -> str:
+    """A function word as itself, other words by part of speech."""
+    return p.lower[k] if p.pos[k] in FUNCTION_POS or p.is_punct[k] else p.pos[k]
 
 
 # ------------------------------------------------------------------ source
@@ -265,9 +420,14 @@ def source_variants(p: Parsed, text: str, tok: int) -> dict[str, Range]:
     if comma is not None and p.idx[comma] < full[1]:
         out.setdefault("to_comma", trim(text, (full[0], p.idx[comma])))
     dash = max((p.idx[k] + 1 for k in range(max(0, tok - 12), tok)
-                if text[p.idx[k]:p.end[k]] in "–—)" and p.idx[k] >= full[0]), default=None)
+                if text[p.idx[k]:p.end[k]] in "–—―)" and p.idx[k] >= full[0]), default=None)
     if dash is not None:
         out.setdefault("from_dash", trim(text, (dash, full[1])))
+    prep = next((c for c in p.children[tok] if c > tok and p.dep[c] == "prep" and p.idx[c] < full[1]), None)
+    if prep is not None:  # "Stacey Plaskett [of the Virgin Islands]"
+        out.setdefault("to_prep", trim(text, (full[0], p.idx[prep])))
+    if tok + 1 < p.n and p.tag[tok + 1] == "POS" and full[1] == p.end[tok + 1]:
+        out.setdefault("no_poss", trim(text, (full[0], p.idx[tok + 1])))  # "Trump['s] effort"
     return {k: r for k, r in out.items() if r[1] > r[0]}
 
 
@@ -282,7 +442,8 @@ def source_features(p: Parsed, i: int, text: str, rng: Range | None, head: int |
          f"comma={',' in text[rng[0]:rng[1]]}", f"n={len(kinds)}"]
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{p.pos[i]}", f"ks={kind}|{side}"]
-    return f
+    first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
+    return f + [f"fw={_word(p, first)}", f"lw={_word(p, last)}|{p.tag[last]}", f"tok={_bucket(last - first + 1)}"]
 
 
 # ------------------------------------------------------------------ cue span
