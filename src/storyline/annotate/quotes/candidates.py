@@ -3,8 +3,11 @@
 PolNeAR annotates far more than speech verbs (stance and perception verbs, nouns such as
 "criticism of", "according to", headline colons) and its span conventions are specific, so the
 model does not write spans itself: it scores a cue's head token, then chooses the content among
-parse-derived candidates (complements, objects, the host clause, nearby quotations, the rules'
-answer), the source among subject-like relatives and the cue span among a few extents. Training
+parse-derived candidates (complements and their complements, an object with its predicate, the
+host clause, nearby quotations, the rules' answer, each also cut at its edges: a leading
+connective or preposition, a trailing modifier), the source among subject-like relatives and the
+cue span among a few extents. Rankers see the candidates' edges (first and last word, what
+surrounds them, how their head relates to the cue), where PolNeAR's span conventions show. Training
 (``benchmarks/train_quotes.py``) and inference share these functions, so features cannot drift.
 They read the parse through ``Parsed`` (token index -> attribute lists, built once per article),
 not through spaCy ``Token`` objects, which made featurising cost several times the rules.
@@ -14,12 +17,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from storyline.annotate.quotes.lexicon import OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
+from storyline.annotate.quotes.lexicon import CUE_NOUNS, OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 from storyline.annotate.quotes.rules import (
-    SUBJECT_DEPS, Range, content_range, cue_range, find_source, is_condition, rule_contents, source_range, split_around,
-    trim)
+    SUBJECT_DEPS, Range, clip_to_line, content_range, cue_range, find_source, has_own_attribution, is_condition,
+    rule_contents, source_range, split_around, trim)
 
 Fragments = tuple[Range, ...]
 CUE_POS = frozenset("VERB AUX NOUN ADJ ADP PROPN".split())
@@ -33,6 +36,20 @@ class QuoteIndex:
     def __init__(self, quotes: list[QuotedSpan]) -> None:
         self.quotes = quotes
         self._starts = [q.start for q in quotes]
+        self._outer_starts = [q.outer_start for q in quotes]
+        self._near: dict[Range, list[QuotedSpan]] = {}
+
+    def near(self, start: int, end: int) -> list[QuotedSpan]:
+        """Quotations touching the characters ``start:end`` (within 3), memoised per sentence."""
+        got = self._near.get((start, end))
+        if got is None:
+            k = bisect_right(self._outer_starts, end + 3)
+            got = []
+            while k > 0 and self.quotes[k - 1].outer_end >= start - 3:
+                k -= 1
+                got.append(self.quotes[k])
+            self._near[(start, end)] = got = got[::-1]
+        return got
 
     def containing(self, offset: int) -> QuotedSpan | None:
         i = bisect_right(self._starts, offset) - 1
@@ -45,7 +62,7 @@ def _bucket(n: int) -> str:
 
 def _lexicon(lemma: str) -> str:
     return "speech" if lemma in SPEECH_VERBS else "thought" if lemma in THOUGHT_VERBS else \
-        "object" if lemma in OBJECT_VERBS else "other"
+        "object" if lemma in OBJECT_VERBS else "noun" if lemma in CUE_NOUNS else "other"
 
 
 # ------------------------------------------------------------------ cue
@@ -86,8 +103,7 @@ def _cue_context(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
     first, last = p.sent(i)
     start, end = p.idx[first], p.end[last - 1]
     at = p.idx[i]
-    near = {"before" if q.outer_end <= at else "after" for q in index.quotes
-            if q.outer_end >= start - 3 and q.outer_start <= end + 3 and not q.start <= at < q.end}
+    near = {"before" if q.outer_end <= at else "after" for q in index.near(start, end) if not q.start <= at < q.end}
     lemma = p.lemma[i]
     where = f"{_bucket(i - first)}|{_bucket(last - 1 - i)}"
     return [f"pos={where}", f"nq={sorted(near)}", f"lnq={lemma}|{sorted(near)}", f"pnq={p.pos[i]}|{sorted(near)}"] + \
@@ -102,11 +118,15 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     """Possible contents of the cue at token ``i`` with the kinds of candidate that proposed each."""
     out: dict[Fragments, set[str]] = {}
 
+    variants: dict[Fragments, list[tuple[str, Fragments]]] = {}
+
     def add(kind: str, ranges: list[Range]) -> None:
         frags = tuple(sorted(r for rng in ranges for r in paragraph_pieces(text, rng)))
         if frags:
             out.setdefault(frags, set()).add(kind)
-            for suffix, variant in boundary_variants(p, text, frags):
+            if frags not in variants:
+                variants[frags] = boundary_variants(p, text, frags)
+            for suffix, variant in variants[frags]:
                 out.setdefault(variant, set()).add(kind + suffix)
 
     def add_tokens(kind: str, groups: list[list[int]]) -> None:
@@ -116,14 +136,13 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     if rule is not None:
         add("rule", rule[0])
         add("rule0", rule[0][:1])
-    for kind, node in _complements(p, i):
+    for kind, node in _nested_complements(p, i):
         add_tokens(kind, [p.subtree(node)])
-        if _has_inner_content(p, node):
-            for deep_kind, deep in _complements(p, node):
-                add_tokens("deep:" + deep_kind, [p.subtree(deep)])
     for kind, groups in _object_and_predicate(p, i):
         add_tokens(kind, groups)
     subject = next((c for c in p.children[i] if p.dep[c] in ("nsubj", "nsubjpass")), None)
+    if subject is not None and p.pos[subject] != "PRON":  # "[the remark] angered voters"
+        add_tokens("subject", [_without_relative(p, subject)])
     xcomp = next((c for c in p.children[i] if p.dep[c] == "xcomp"), None)
     if subject is not None and xcomp is not None:  # "X is expected || to win"
         add_tokens("raising", [p.subtree(subject), p.subtree(xcomp)])
@@ -136,12 +155,30 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     left = p.left_edge(i)
     if first < left:
         add_tokens("before", [list(range(first, left))])
-    for q in _near_quotes(p, i, quotes):
+    near = _near_quotes(p, i, quotes)
+    for q in near:
         add("quote", [(q.start, q.end)])
         nxt = _continuation(p, i, text, q, quotes)
         if nxt is not None:
             add("quote+next", [(q.start, q.end), (nxt.start, nxt.end)])
-    return out
+    before = [q for q in near if q.outer_end <= p.idx[i]]
+    after = [q for q in near if q.outer_start >= p.end[i]]
+    if before and after:  # "A," she said, "B." interrupted by the cue
+        add("quote+pair", [(before[-1].start, before[-1].end), (after[0].start, after[0].end)])
+    return _without_other_attributions(p, i, out)
+
+
+def _without_other_attributions(p: Parsed, i: int, out: dict[Fragments, set[str]]) -> dict[Fragments, set[str]]:
+    """Drop candidates that hold a clause coordinated with the cue that has its own cue and
+    subject ("X said A, and an official said B", parsed as a conjunct or as a second complement
+    of the cue): that clause is another attribution, not part of this content (a subordinate one,
+    "said that officials said B", may be)."""
+    comps = [c for c in p.children[i] if p.dep[c] == "ccomp"]
+    others = [p.idx[c] for c in p.children[i] if (p.dep[c] == "conj" or c in comps[1:]) and has_own_attribution(p, c)]
+    if not others:
+        return out
+    return {frags: kinds for frags, kinds in out.items()
+            if not any(s <= at < e for at in others for s, e in frags)}
 
 
 SOURCE_NOUNS = frozenset("official source spokesman spokeswoman spokesperson aide diplomat person people expert "
@@ -177,6 +214,19 @@ def _continuation(p: Parsed, i: int, text: str, q: QuotedSpan, quotes: list[Quot
     return nxt if not gap.strip() and gap.count("\n") <= 2 else None
 
 
+def _nested_complements(p: Parsed, i: int, levels: int = 3) -> list[tuple[str, int]]:
+    """Complements of the cue and, through verbs and the nouns of multi-word cues, their own
+    complements ("took time [to address [what he considers unfair]]"), with their depth: "deep:"
+    one level down, "deep2:" two levels."""
+    out, frontier = [], [("", i)]
+    for level in range(levels):
+        prefix = ("", "deep:", "deep2:")[level]
+        found = [(prefix + kind, c) for _, node in frontier for kind, c in _complements(p, node)]
+        out += found
+        frontier = [(k, c) for k, c in found if _has_inner_content(p, c)]
+    return out
+
+
 def _has_inner_content(p: Parsed, node: int) -> bool:
     """A complement whose own complement may be the content: a verb ("wants to ban [imports]") or
     the noun or adjective of a multi-word cue ("expressed concern [that ...]", "is critical of
@@ -196,29 +246,51 @@ def _complements(p: Parsed, i: int) -> list[tuple[str, int]]:
         elif p.dep[c] == "acl" and p.pos[i] in ("NOUN", "PROPN"):  # "the claim [that ...]"
             out.append(("acl", c))
         elif p.dep[c] in ("prep", "agent"):
-            out += [("prep:" + p.dep[o], o) for o in p.children[c] if p.dep[o] in ("pobj", "pcomp")]
+            objects = [("prep:" + p.dep[o], o) for o in p.children[c] if p.dep[o] in ("pobj", "pcomp")]
+            out += objects + [("prep", c)] if objects else []  # "criticism [of X]" or "of [X]"
     return out
 
 
 RIGHT_DEPS = frozenset((*OBJECT_DEPS, "prep", "dative", "agent", "npadvmod")) - {"conj", "advcl", "parataxis"}
-PREDICATE_PREPS = frozenset("as of for with to".split())
+PREDICATE_PREPS = frozenset("as of for with to about".split())
 
 
 def _object_and_predicate(p: Parsed, i: int) -> list[tuple[str, list[list[int]]]]:
-    """"attacked her opponent as a fraud", "accused peacekeepers of hurting civilians": PolNeAR
-    takes the object with its predicate, as one span ("right": every complement right of the
-    cue) or as two fragments without the preposition ("objprep")."""
+    """"attacked her opponent as a fraud", "he was charged with assault", "what she called a
+    crime": PolNeAR takes the object (or passive subject) with its predicate, as one span
+    ("right": every complement right of the cue) or as two fragments around the cue ("objpred",
+    with or without the preposition)."""
+    out = []
     right = [c for c in p.children[i] if c > i and p.dep[c] in RIGHT_DEPS]
-    if len(right) < 2:
-        return []
-    out = [("right", [[t for c in right for t in p.subtree(c)]])]
-    obj = next((c for c in right if p.dep[c] == "dobj"), None)
-    prep = next((c for c in right if obj is not None and c > obj and p.dep[c] == "prep"
-                 and p.lower[c] in PREDICATE_PREPS), None)
-    pobj = next((o for o in p.children[prep] if p.dep[o] in ("pobj", "pcomp")), None) if prep is not None else None
-    if pobj is not None:
-        out.append(("objprep", [p.subtree(obj), p.subtree(pobj)]))
+    if len(right) >= 2:
+        out.append(("right", [[t for c in right for t in p.subtree(c)]]))
+    objects = [c for c in p.children[i] if p.dep[c] in ("dobj", "nsubjpass")]
+    for obj in objects[:1]:
+        for kind, pred in _predicates(p, i, obj):
+            out.append((kind, [_without_relative(p, obj), p.subtree(pred)]))
     return out
+
+
+def _predicates(p: Parsed, i: int, obj: int) -> list[tuple[str, int]]:
+    """What the cue says of its object: a predicative complement, or a preposition ("as", "of",
+    "with", ...) with and without its object."""
+    out = []
+    for c in p.children[i]:
+        if c == obj:
+            continue
+        if p.dep[c] in ("oprd", "xcomp", "acomp", "ccomp"):
+            out.append(("objpred", c))
+        elif p.dep[c] == "prep" and p.lower[c] in PREDICATE_PREPS:
+            out.append(("objprep", c))
+            out += [("objpobj", o) for o in p.children[c] if p.dep[o] in ("pobj", "pcomp")]
+    return out
+
+
+def _without_relative(p: Parsed, tok: int) -> list[int]:
+    """The token's subtree without a relative clause that holds the cue ("the plan, which she
+    called a mistake" -> "the plan")."""
+    cut = {t for c in p.children[tok] if p.dep[c] == "relcl" for t in p.subtree(c)}
+    return [t for t in p.subtree(tok) if t not in cut]
 
 
 TAIL_DEPS = frozenset("relcl acl advcl prep npadvmod appos conj".split())
@@ -342,7 +414,8 @@ def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text:
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{dep}", f"ks={kind}|{side}",
               f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
-    return f + edge_features(p, i, frags, text)
+    edges = edge_features(p, i, frags, text)
+    return f + edges + [f"lx={lemma}|{e}" for e in edges[:4]]  # edges by cue word: "said [that]", "of [X]"
 
 
 FUNCTION_POS = frozenset("ADP DET SCONJ CCONJ PART PRON ADV AUX".split())
@@ -359,11 +432,35 @@ def edge_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
     after = text[frags[-1][1]:frags[-1][1] + 2].strip()[:1] or "_"
     rel = ("child" if p.head[root] == i else "self" if root == i else "head" if p.head[i] == root else
            "grandchild" if p.head[p.head[root]] == i else "sibling" if p.head[root] == p.head[i] else "other")
-    return [f"fw={_word(p, first)}", f"fd={p.pos[first]}|{p.dep[first]}", f"lw={_word(p, last)}",
+    nxt = next((k for k in range(last + 1, sent_last) if not p.is_punct[k]), None)
+    prev = next((k for k in range(first - 1, sent_first - 1, -1) if not p.is_punct[k]), None)
+    around = [f"nw={_word(p, nxt)}|{p.dep[nxt]}" if nxt is not None else "nw=$",
+              f"pw={_word(p, prev)}|{p.dep[prev]}" if prev is not None else "pw=^",
+              f"nc={_constituent_from(p, nxt)}|{after}" if nxt is not None else "nc=$",
+              f"lc={_constituent_to(p, last, first)}|{text[p.idx[last] - 2:p.idx[last]].strip()[-1:]}"]
+    return around + [f"fw={_word(p, first)}", f"fd={p.pos[first]}|{p.dep[first]}", f"lw={_word(p, last)}",
             f"ld={p.pos[last]}|{p.dep[last]}", f"bc={before}", f"ac={after}", f"ba={before}|{after}",
             f"ss={first == sent_first}", f"se={last >= sent_last - 2}",
             f"rt={p.dep[root]}|{rel}", f"rtp={p.pos[root]}|{rel}", f"rtl={p.lemma[i]}|{p.dep[root]}|{rel}",
             f"fwl={p.lemma[i]}|{_word(p, first)}", f"tok={_bucket(last - first + 1)}"]
+
+
+def _constituent_from(p: Parsed, k: int) -> str:
+    """The relation of the largest constituent starting at token ``k`` (what follows a span: a
+    relative clause, a prepositional phrase, a conjunct)."""
+    r = k
+    while p.head[r] != r and p.left_edge(p.head[r]) == k:
+        r = p.head[r]
+    return p.dep[r]
+
+
+def _constituent_to(p: Parsed, k: int, start: int) -> str:
+    """The relation of the largest constituent ending at token ``k`` inside a span starting at
+    ``start`` (what a span ends with)."""
+    r = k
+    while p.head[r] != r and p.subtree(p.head[r])[-1] == k and p.left_edge(p.head[r]) > start:
+        r = p.head[r]
+    return p.dep[r]
 
 
 def _word(p: Parsed, k: int) -> str:
@@ -385,10 +482,14 @@ def source_candidates(p: Parsed, i: int, text: str) -> SourceCandidates:
     def add(kind: str, tok: int | None) -> None:
         if tok is None:
             return
-        for variant, rng in source_variants(p, text, tok).items():
+        for variant, rng in source_variants(p, text, tok, i).items():
             out.setdefault(rng, (tok, set()))[1].update((kind, f"{kind}|{variant}", variant))
 
     add("rule", find_source(p, i))
+    for c in p.children[i]:  # "in [the poll]", "the [Trump] prediction", "the remark angered [voters]"
+        if (p.dep[c] == "pobj" and p.pos[i] == "ADP") or (p.dep[c] == "compound" and p.pos[c] == "PROPN") or \
+                (p.dep[c] == "dobj" and p.pos[i] == "VERB"):
+            add(f"{p.dep[c]}@cue", c)
     node, depth = i, 0
     while depth < 4:
         for c in p.children[node]:
@@ -411,11 +512,19 @@ def source_candidates(p: Parsed, i: int, text: str) -> SourceCandidates:
     return out
 
 
-def source_variants(p: Parsed, text: str, tok: int) -> dict[str, Range]:
+def source_variants(p: Parsed, text: str, tok: int, cue: int) -> dict[str, Range]:
     """The source's noun phrase, and the same cut at the first comma after its head (appositions,
-    "Clinton, clearly frustrated,") or after a leading dash or parenthesis (a dateline)."""
+    "Clinton, clearly frustrated,") or after a leading dash or parenthesis (a dateline); with a
+    relative clause that does not hold the cue ("Ms. Lee, who runs a bakery, said") and without
+    trailing modifiers (", referring to ...")."""
     full = source_range(p, text, tok)
     out = {"full": full}
+    tokens = p.subtree(tok)
+    whole = full if cue in tokens else trim(text, clip_to_line(text, p.span(tokens), p.idx[tok]))
+    if whole != full:
+        out["relcl"] = whole
+    for n, cut in enumerate(reversed(_tail_cuts(p, _span_tokens(p, whole))[-2:])):
+        out.setdefault(f"tail{n}", trim(text, (whole[0], p.idx[cut])))
     comma = next((k for k in range(tok + 1, p.n) if p.idx[k] >= full[1] or text[p.idx[k]:p.end[k]] in ",("), None)
     if comma is not None and p.idx[comma] < full[1]:
         out.setdefault("to_comma", trim(text, (full[0], p.idx[comma])))
@@ -469,6 +578,35 @@ def cue_span_candidates(p: Parsed, i: int, text: str, content: Fragments | None)
         if 0 < len(gap) <= 8 and not any(text[p.idx[k]:p.end[k]] in ".;\n" for k in gap):
             prefix = [k for k in range(max(0, i - 4), i + 1) if p.idx[k] >= base[0]]
             add("upto", p.span([*prefix, *gap]))
+    k = i
+    while k > 0 and p.head[k - 1] == i and p.dep[k - 1] in SPAN_PREFIX_DEPS:
+        k -= 1
+    if p.idx[k] < base[0]:  # "was seen", "had been expected": passive auxiliaries too
+        add("aux", (p.idx[k], base[1]))
+    end = base[1]
+    for c in _trailing_modifiers(p, i, base[1], content):
+        end = p.end[p.subtree(c)[-1]]
+        add("mods", (base[0], end))  # "said in a statement", "wrote recently"
+    return out
+
+
+SPAN_PREFIX_DEPS = frozenset("aux auxpass neg advmod".split())
+
+
+def _trailing_modifiers(p: Parsed, i: int, after: int, content: Fragments | None) -> list[int]:
+    """The cue's adverbial children that directly follow it, in order, up to two, none inside
+    the content."""
+    out, at = [], after
+    for c in p.children[i]:
+        if c <= i or p.dep[c] not in ("prep", "npadvmod", "advmod") or len(out) == 2:
+            continue
+        sub = p.subtree(c)
+        if p.idx[sub[0]] - at > 1:  # not adjacent
+            break
+        if content and any(s < p.end[sub[-1]] and p.idx[sub[0]] < e for s, e in content):
+            break
+        out.append(c)
+        at = p.end[sub[-1]]
     return out
 
 
@@ -478,4 +616,7 @@ def cue_span_features(p: Parsed, i: int, text: str, rng: Range, kinds: set[str])
     f = [f"w={words}", f"n={len(kinds)}"]
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{pos}", f"kw={kind}|{words}"]
-    return f
+    first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
+    after = text[rng[1]:rng[1] + 2].strip()[:1] or "_"
+    return f + [f"fw={_word(p, first)}|{p.dep[first]}", f"lw={_word(p, last)}|{p.dep[last]}", f"ac={after}",
+                f"llw={lemma}|{_word(p, last)}"]
