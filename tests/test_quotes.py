@@ -257,3 +257,102 @@ def test_description_after_a_closing_quote_resolves(nlp):
     [quote] = extract_quotes(nlp(text), text, "a_d", [mention])
     assert quote.speaker.text == "Ilse Darrow" and quote.speaker.key == "d1"
     assert quote.speaker.span.text == "the president"
+
+
+# ------------------------------------------------------------------ content candidates
+
+
+def _candidate_texts(nlp, text: str, cue: str) -> set[str]:
+    from storyline.annotate.quotes.candidates import content_candidates
+    from storyline.annotate.quotes.parsed import Parsed
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == cue)
+    found = content_candidates(Parsed(doc), i, text, scan_quotes(text))
+    return {" || ".join(text[s:e] for s, e in frags) for frags in found}
+
+
+def test_content_candidates_cut_a_trailing_relative_clause(nlp):
+    text = "The senator questioned the budget plan, which the mayor had drafted in secret."
+    assert "the budget plan" in _candidate_texts(nlp, text, "questioned")
+
+
+def test_content_candidates_drop_a_leading_preposition_and_adverbial(nlp):
+    text = "The council voted against the new parking rules on Monday."
+    assert "the new parking rules" in _candidate_texts(nlp, text, "voted")
+    text = "Residents said that, for example, the buses were always late."
+    assert "the buses were always late" in _candidate_texts(nlp, text, "said")
+
+
+def test_content_candidates_reach_into_multiword_cues(nlp):
+    text = "The union expressed concern that the factory would close."
+    assert "the factory would close" in _candidate_texts(nlp, text, "expressed")
+    text = "The governor has been critical of the new pension law."
+    assert "the new pension law" in _candidate_texts(nlp, text, "been")
+
+
+def test_content_candidates_join_an_object_and_its_predicate(nlp):
+    text = "The mayor described the old bridge as a danger to drivers."
+    found = _candidate_texts(nlp, text, "described")
+    assert "the old bridge as a danger to drivers" in found
+    assert "the old bridge || a danger to drivers" in found
+
+
+def test_content_candidates_skip_a_dateline(nlp):
+    text = "LISBON \u2015 The trade minister said on Friday that exports had doubled."
+    from storyline.annotate.quotes.candidates import boundary_variants
+    from storyline.annotate.quotes.parsed import Parsed
+
+    doc = nlp(text)
+    variants = boundary_variants(Parsed(doc), text, ((0, text.index(" said")),))
+    assert ("-lead", ((text.index("The"), text.index(" said")),)) in variants
+
+
+def test_content_candidates_pair_a_passive_subject_with_its_predicate(nlp):
+    found = _candidate_texts(nlp, "The driver was charged with reckless endangerment.", "charged")
+    assert "The driver || with reckless endangerment" in found or "The driver || reckless endangerment" in found
+
+
+def test_content_candidates_join_the_halves_of_an_interrupted_quote(nlp):
+    text = "\u201cThe port is ready,\u201d the harbour master said, \u201cbut the cranes are not.\u201d"
+    assert "The port is ready || but the cranes are not." in _candidate_texts(nlp, text, "said")
+
+
+def _source_texts(nlp, text: str, cue: str) -> set[str]:
+    from storyline.annotate.quotes.candidates import source_candidates
+    from storyline.annotate.quotes.parsed import Parsed
+
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == cue)
+    return {text[r[0]:r[1]] for r in source_candidates(Parsed(doc), i, text) if r is not None}
+
+
+def test_source_candidates_keep_or_cut_a_relative_clause(nlp):
+    found = _source_texts(nlp, "Mira Lee, who runs a bakery downtown, said the rent had doubled.", "said")
+    assert {"Mira Lee", "Mira Lee, who runs a bakery downtown"} <= found
+
+
+def test_source_candidates_drop_a_possessive_ending(nlp):
+    found = _source_texts(nlp, "The mayor's claim that taxes fell was false.", "claim")
+    assert "The mayor" in found
+
+
+def test_cue_span_candidates_take_passive_auxiliaries_and_a_medium(nlp):
+    from storyline.annotate.quotes.candidates import cue_span_candidates
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = "The plan was seen as a gamble. \u201cIt works,\u201d the coach said in a statement."
+    doc = nlp(text)
+    p = Parsed(doc)
+    seen = next(t.i for t in doc if t.text == "seen")
+    said = next(t.i for t in doc if t.text == "said")
+    assert "was seen" in {text[s:e] for s, e in cue_span_candidates(p, seen, text, None)}
+    content = ((text.index("It"), text.index("works") + 5),)
+    assert "said in a statement" in {text[s:e] for s, e in cue_span_candidates(p, said, text, content)}
+
+
+def test_content_candidates_leave_out_a_coordinated_attribution(nlp):
+    text = "The coach said the team had trained hard, and the captain said the pitch was poor."
+    found = _candidate_texts(nlp, text, "said")
+    assert not any("the captain" in c for c in found)
+    assert "the team had trained hard" in found

@@ -3,8 +3,11 @@
 PolNeAR annotates far more than speech verbs (stance and perception verbs, nouns such as
 "criticism of", "according to", headline colons) and its span conventions are specific, so the
 model does not write spans itself: it scores a cue's head token, then chooses the content among
-parse-derived candidates (complements, objects, the host clause, nearby quotations, the rules'
-answer), the source among subject-like relatives and the cue span among a few extents. Training
+parse-derived candidates (complements and their complements, an object with its predicate, the
+host clause, nearby quotations, the rules' answer, each also cut at its edges: a leading
+connective or preposition, a trailing modifier), the source among subject-like relatives and the
+cue span among a few extents. Rankers see the candidates' edges (first and last word, what
+surrounds them, how their head relates to the cue), where PolNeAR's span conventions show. Training
 (``benchmarks/train_quotes.py``) and inference share these functions, so features cannot drift.
 They read the parse through ``Parsed`` (token index -> attribute lists, built once per article),
 not through spaCy ``Token`` objects, which made featurising cost several times the rules.
@@ -14,12 +17,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from storyline.annotate.quotes.lexicon import OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
+from storyline.annotate.quotes.lexicon import CUE_NOUNS, OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 from storyline.annotate.quotes.rules import (
-    SUBJECT_DEPS, Range, content_range, cue_range, find_source, is_condition, rule_contents, source_range, split_around,
-    trim)
+    SUBJECT_DEPS, Range, clip_to_line, content_range, cue_range, find_source, has_own_attribution, is_condition,
+    rule_contents, source_range, split_around, trim)
 
 Fragments = tuple[Range, ...]
 CUE_POS = frozenset("VERB AUX NOUN ADJ ADP PROPN".split())
@@ -33,6 +36,20 @@ class QuoteIndex:
     def __init__(self, quotes: list[QuotedSpan]) -> None:
         self.quotes = quotes
         self._starts = [q.start for q in quotes]
+        self._outer_starts = [q.outer_start for q in quotes]
+        self._near: dict[Range, list[QuotedSpan]] = {}
+
+    def near(self, start: int, end: int) -> list[QuotedSpan]:
+        """Quotations touching the characters ``start:end`` (within 3), memoised per sentence."""
+        got = self._near.get((start, end))
+        if got is None:
+            k = bisect_right(self._outer_starts, end + 3)
+            got = []
+            while k > 0 and self.quotes[k - 1].outer_end >= start - 3:
+                k -= 1
+                got.append(self.quotes[k])
+            self._near[(start, end)] = got = got[::-1]
+        return got
 
     def containing(self, offset: int) -> QuotedSpan | None:
         i = bisect_right(self._starts, offset) - 1
@@ -45,7 +62,7 @@ def _bucket(n: int) -> str:
 
 def _lexicon(lemma: str) -> str:
     return "speech" if lemma in SPEECH_VERBS else "thought" if lemma in THOUGHT_VERBS else \
-        "object" if lemma in OBJECT_VERBS else "other"
+        "object" if lemma in OBJECT_VERBS else "noun" if lemma in CUE_NOUNS else "other"
 
 
 # ------------------------------------------------------------------ cue
@@ -72,9 +89,26 @@ def cue_features(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
             f.append(f"subj={p.pos[c]}|{p.ent_type[c]}")
         elif cdep in ("ccomp", "xcomp", "dobj"):
             f.append(f"comp={cdep}|{p.pos[c]}|{p.tag[c]}")
+        if cdep in ("dobj", "attr", "acomp", "xcomp", "oprd"):  # "expressed concern", "is critical of"
+            f += [f"cw={cdep}|{p.lemma[c]}", f"lcw={lemma}|{p.lemma[c]}"]
+            f += [f"cwp={p.lemma[c]}|{p.lower[g]}" for g in p.children[c] if p.dep[g] == "prep"]
     if p.lower[i] == ":":
         f.append(f"colon_at={_bucket(i - p.sent(i)[0])}")
-    return f
+    return f + _cue_context(p, i, index)
+
+
+def _cue_context(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
+    """Where the word stands in its sentence and whether a quotation sits before or after it:
+    reporting clauses cluster at sentence edges next to quotations ("...," she said)."""
+    first, last = p.sent(i)
+    start, end = p.idx[first], p.end[last - 1]
+    at = p.idx[i]
+    near = {"before" if q.outer_end <= at else "after" for q in index.near(start, end) if not q.start <= at < q.end}
+    lemma = p.lemma[i]
+    where = f"{_bucket(i - first)}|{_bucket(last - 1 - i)}"
+    return [f"pos={where}", f"nq={sorted(near)}", f"lnq={lemma}|{sorted(near)}", f"pnq={p.pos[i]}|{sorted(near)}"] + \
+        [f"mark={p.lemma[i]}|{p.lower[m]}" for c in p.children[i] if p.dep[c] == "ccomp"
+         for m in p.children[c] if p.dep[m] == "mark"]
 
 
 # ------------------------------------------------------------------ content
@@ -84,13 +118,16 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     """Possible contents of the cue at token ``i`` with the kinds of candidate that proposed each."""
     out: dict[Fragments, set[str]] = {}
 
+    variants: dict[Fragments, list[tuple[str, Fragments]]] = {}
+
     def add(kind: str, ranges: list[Range]) -> None:
         frags = tuple(sorted(r for rng in ranges for r in paragraph_pieces(text, rng)))
         if frags:
             out.setdefault(frags, set()).add(kind)
-            lead = _leading_conjunction(text, frags[0])
-            if lead is not None:
-                out.setdefault((lead, *frags[1:]), set()).add(kind + "-cc")
+            if frags not in variants:
+                variants[frags] = boundary_variants(p, text, frags)
+            for suffix, variant in variants[frags]:
+                out.setdefault(variant, set()).add(kind + suffix)
 
     def add_tokens(kind: str, groups: list[list[int]]) -> None:
         add(kind, [content_range(p, text, g) for g in groups])
@@ -99,12 +136,13 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     if rule is not None:
         add("rule", rule[0])
         add("rule0", rule[0][:1])
-    for kind, node in _complements(p, i):
+    for kind, node in _nested_complements(p, i):
         add_tokens(kind, [p.subtree(node)])
-        if p.dep[node] in ("xcomp", "pcomp", "ccomp") and p.pos[node] in ("VERB", "AUX"):
-            for deep_kind, deep in _complements(p, node):
-                add_tokens("deep:" + deep_kind, [p.subtree(deep)])
+    for kind, groups in _object_and_predicate(p, i):
+        add_tokens(kind, groups)
     subject = next((c for c in p.children[i] if p.dep[c] in ("nsubj", "nsubjpass")), None)
+    if subject is not None and p.pos[subject] != "PRON":  # "[the remark] angered voters"
+        add_tokens("subject", [_without_relative(p, subject)])
     xcomp = next((c for c in p.children[i] if p.dep[c] == "xcomp"), None)
     if subject is not None and xcomp is not None:  # "X is expected || to win"
         add_tokens("raising", [p.subtree(subject), p.subtree(xcomp)])
@@ -117,12 +155,30 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     left = p.left_edge(i)
     if first < left:
         add_tokens("before", [list(range(first, left))])
-    for q in _near_quotes(p, i, quotes):
+    near = _near_quotes(p, i, quotes)
+    for q in near:
         add("quote", [(q.start, q.end)])
         nxt = _continuation(p, i, text, q, quotes)
         if nxt is not None:
             add("quote+next", [(q.start, q.end), (nxt.start, nxt.end)])
-    return out
+    before = [q for q in near if q.outer_end <= p.idx[i]]
+    after = [q for q in near if q.outer_start >= p.end[i]]
+    if before and after:  # "A," she said, "B." interrupted by the cue
+        add("quote+pair", [(before[-1].start, before[-1].end), (after[0].start, after[0].end)])
+    return _without_other_attributions(p, i, out)
+
+
+def _without_other_attributions(p: Parsed, i: int, out: dict[Fragments, set[str]]) -> dict[Fragments, set[str]]:
+    """Drop candidates that hold a clause coordinated with the cue that has its own cue and
+    subject ("X said A, and an official said B", parsed as a conjunct or as a second complement
+    of the cue): that clause is another attribution, not part of this content (a subordinate one,
+    "said that officials said B", may be)."""
+    comps = [c for c in p.children[i] if p.dep[c] == "ccomp"]
+    others = [p.idx[c] for c in p.children[i] if (p.dep[c] == "conj" or c in comps[1:]) and has_own_attribution(p, c)]
+    if not others:
+        return out
+    return {frags: kinds for frags, kinds in out.items()
+            if not any(s <= at < e for at in others for s, e in frags)}
 
 
 SOURCE_NOUNS = frozenset("official source spokesman spokeswoman spokesperson aide diplomat person people expert "
@@ -158,6 +214,28 @@ def _continuation(p: Parsed, i: int, text: str, q: QuotedSpan, quotes: list[Quot
     return nxt if not gap.strip() and gap.count("\n") <= 2 else None
 
 
+def _nested_complements(p: Parsed, i: int, levels: int = 3) -> list[tuple[str, int]]:
+    """Complements of the cue and, through verbs and the nouns of multi-word cues, their own
+    complements ("took time [to address [what he considers unfair]]"), with their depth: "deep:"
+    one level down, "deep2:" two levels."""
+    out, frontier = [], [("", i)]
+    for level in range(levels):
+        prefix = ("", "deep:", "deep2:")[level]
+        found = [(prefix + kind, c) for _, node in frontier for kind, c in _complements(p, node)]
+        out += found
+        frontier = [(k, c) for k, c in found if _has_inner_content(p, c)]
+    return out
+
+
+def _has_inner_content(p: Parsed, node: int) -> bool:
+    """A complement whose own complement may be the content: a verb ("wants to ban [imports]") or
+    the noun or adjective of a multi-word cue ("expressed concern [that ...]", "is critical of
+    [Trump]", "declared war on [the United States]")."""
+    dep = p.dep[node]
+    return (dep in ("xcomp", "pcomp", "ccomp") and p.pos[node] in ("VERB", "AUX")) or \
+        dep in ("dobj", "attr", "acomp", "oprd")
+
+
 def _complements(p: Parsed, i: int) -> list[tuple[str, int]]:
     """Complement-like children of token ``i`` and objects of its prepositions, with their kind
     (conditions, "... if talks collapse", are none)."""
@@ -165,9 +243,132 @@ def _complements(p: Parsed, i: int) -> list[tuple[str, int]]:
     for c in p.children[i]:
         if p.dep[c] in OBJECT_DEPS and not is_condition(p, c, i):
             out.append((p.dep[c], c))
+        elif p.dep[c] == "acl" and p.pos[i] in ("NOUN", "PROPN"):  # "the claim [that ...]"
+            out.append(("acl", c))
         elif p.dep[c] in ("prep", "agent"):
-            out += [("prep:" + p.dep[o], o) for o in p.children[c] if p.dep[o] in ("pobj", "pcomp")]
+            objects = [("prep:" + p.dep[o], o) for o in p.children[c] if p.dep[o] in ("pobj", "pcomp")]
+            out += objects + [("prep", c)] if objects else []  # "criticism [of X]" or "of [X]"
     return out
+
+
+RIGHT_DEPS = frozenset((*OBJECT_DEPS, "prep", "dative", "agent", "npadvmod")) - {"conj", "advcl", "parataxis"}
+PREDICATE_PREPS = frozenset("as of for with to about".split())
+
+
+def _object_and_predicate(p: Parsed, i: int) -> list[tuple[str, list[list[int]]]]:
+    """"attacked her opponent as a fraud", "he was charged with assault", "what she called a
+    crime": PolNeAR takes the object (or passive subject) with its predicate, as one span
+    ("right": every complement right of the cue) or as two fragments around the cue ("objpred",
+    with or without the preposition)."""
+    out = []
+    right = [c for c in p.children[i] if c > i and p.dep[c] in RIGHT_DEPS]
+    if len(right) >= 2:
+        out.append(("right", [[t for c in right for t in p.subtree(c)]]))
+    objects = [c for c in p.children[i] if p.dep[c] in ("dobj", "nsubjpass")]
+    for obj in objects[:1]:
+        for kind, pred in _predicates(p, i, obj):
+            out.append((kind, [_without_relative(p, obj), p.subtree(pred)]))
+    return out
+
+
+def _predicates(p: Parsed, i: int, obj: int) -> list[tuple[str, int]]:
+    """What the cue says of its object: a predicative complement, or a preposition ("as", "of",
+    "with", ...) with and without its object."""
+    out = []
+    for c in p.children[i]:
+        if c == obj:
+            continue
+        if p.dep[c] in ("oprd", "xcomp", "acomp", "ccomp"):
+            out.append(("objpred", c))
+        elif p.dep[c] == "prep" and p.lower[c] in PREDICATE_PREPS:
+            out.append(("objprep", c))
+            out += [("objpobj", o) for o in p.children[c] if p.dep[o] in ("pobj", "pcomp")]
+    return out
+
+
+def _without_relative(p: Parsed, tok: int) -> list[int]:
+    """The token's subtree without a relative clause that holds the cue ("the plan, which she
+    called a mistake" -> "the plan")."""
+    cut = {t for c in p.children[tok] if p.dep[c] == "relcl" for t in p.subtree(c)}
+    return [t for t in p.subtree(tok) if t not in cut]
+
+
+TAIL_DEPS = frozenset("relcl acl advcl prep npadvmod appos conj".split())
+LEAD_DEPS = frozenset("advmod prep npadvmod advcl".split())
+DATELINE_DASHES = frozenset(("―", "—", "–", "--"))
+
+
+def boundary_variants(p: Parsed, text: str, frags: Fragments) -> list[tuple[str, Fragments]]:
+    """Nearby cuts of a candidate that PolNeAR's span conventions often prefer: without a leading
+    connective ("And", "But,"), preposition ("against [the bill]") or sentence adverbial ("For
+    instance,"), and without a trailing modifier on the right spine of the parse (", which ...",
+    "... in July", ", sending ...")."""
+    out = []
+    lead = _leading_conjunction(text, frags[0])
+    if lead is not None:
+        out.append(("-cc", (lead, *frags[1:])))
+    for cut in _lead_cuts(p, _span_tokens(p, frags[0])):
+        rng = trim(text, (p.idx[cut], frags[0][1]))
+        if rng[1] > rng[0]:
+            out.append(("-lead", (rng, *frags[1:])))
+    last = _span_tokens(p, frags[-1])
+    for cut in _tail_cuts(p, last)[-3:]:
+        rng = trim(text, (frags[-1][0], p.idx[cut]))
+        if rng[1] > rng[0]:
+            out.append(("-tail", (*frags[:-1], rng)))
+    return out
+
+
+def _span_tokens(p: Parsed, rng: Range) -> range:
+    first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
+    return range(first, last + 1) if last >= first else range(0)
+
+
+def _root(p: Parsed, tokens: range) -> int:
+    """The first token of ``tokens`` whose head lies outside them (the span's syntactic head)."""
+    return next((t for t in tokens if p.head[t] not in tokens or p.head[t] == t), tokens[0])
+
+
+def _lead_cuts(p: Parsed, tokens: range) -> list[int]:
+    """Tokens where the span may start instead: after a dateline dash, after a leading
+    preposition whose object follows, after a leading adverbial closed by a comma."""
+    if not tokens:
+        return []
+    t0, cuts = tokens[0], []
+    dash = next((k for k in tokens[:5] if p.lower[k] in DATELINE_DASHES), None)
+    if dash is not None and dash + 1 in tokens:  # "WASHINGTON ― ..."
+        cuts.append(dash + 1)
+    if p.dep[t0] == "prep" and t0 + 1 in tokens:
+        obj = next((o for o in p.children[t0] if p.dep[o] in ("pobj", "pcomp")), None)
+        if obj is not None and p.left_edge(obj) == t0 + 1:
+            cuts.append(t0 + 1)
+    top = t0 if p.dep[t0] in LEAD_DEPS else p.head[t0]
+    if p.dep[top] in LEAD_DEPS and p.left_edge(top) == t0:
+        end = p.subtree(top)[-1] + 1
+        if end + 1 in tokens and p.lower[end] == ",":
+            cuts.append(end + 1)
+    return cuts
+
+
+def _tail_cuts(p: Parsed, tokens: range) -> list[int]:
+    """Token indices where a trailing modifier on the span's right spine starts (before its comma
+    or conjunction), in text order."""
+    if not tokens:
+        return []
+    cuts, node = [], _root(p, tokens)
+    for _ in range(6):
+        right = [c for c in p.children[node] if c > node and c in tokens and not p.is_punct[c]]
+        for c in right:
+            if p.dep[c] in TAIL_DEPS:
+                cut = p.left_edge(c)
+                while cut - 1 > tokens[0] and (p.is_punct[cut - 1] or p.dep[cut - 1] == "cc"):
+                    cut -= 1
+                if cut > tokens[0]:
+                    cuts.append(cut)
+        if not right:
+            break
+        node = right[-1]
+    return sorted(set(cuts))
 
 
 _CONJUNCTION = re.compile(r"(?:and|but|so|or|still|yet|also|then)\b[\s,]*", re.IGNORECASE)
@@ -213,7 +414,58 @@ def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text:
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{dep}", f"ks={kind}|{side}",
               f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
-    return f
+    edges = edge_features(p, i, frags, text)
+    return f + edges + [f"lx={lemma}|{e}" for e in edges[:4]]  # edges by cue word: "said [that]", "of [X]"
+
+
+FUNCTION_POS = frozenset("ADP DET SCONJ CCONJ PART PRON ADV AUX".split())
+
+
+def edge_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
+    """How the span starts and ends (first/last word, the characters around it, the parse
+    relation of its head to the cue): where PolNeAR's boundaries fall is mostly a matter of edges,
+    which the candidate kinds alone do not tell."""
+    first, last = p.token_at(frags[0][0]), p.token_at(frags[-1][1] - 1)
+    root = _root(p, _span_tokens(p, frags[0]))
+    sent_first, sent_last = p.sent(i)
+    before = text[max(0, frags[0][0] - 2):frags[0][0]].strip()[-1:] or "_"
+    after = text[frags[-1][1]:frags[-1][1] + 2].strip()[:1] or "_"
+    rel = ("child" if p.head[root] == i else "self" if root == i else "head" if p.head[i] == root else
+           "grandchild" if p.head[p.head[root]] == i else "sibling" if p.head[root] == p.head[i] else "other")
+    nxt = next((k for k in range(last + 1, sent_last) if not p.is_punct[k]), None)
+    prev = next((k for k in range(first - 1, sent_first - 1, -1) if not p.is_punct[k]), None)
+    around = [f"nw={_word(p, nxt)}|{p.dep[nxt]}" if nxt is not None else "nw=$",
+              f"pw={_word(p, prev)}|{p.dep[prev]}" if prev is not None else "pw=^",
+              f"nc={_constituent_from(p, nxt)}|{after}" if nxt is not None else "nc=$",
+              f"lc={_constituent_to(p, last, first)}|{text[p.idx[last] - 2:p.idx[last]].strip()[-1:]}"]
+    return around + [f"fw={_word(p, first)}", f"fd={p.pos[first]}|{p.dep[first]}", f"lw={_word(p, last)}",
+            f"ld={p.pos[last]}|{p.dep[last]}", f"bc={before}", f"ac={after}", f"ba={before}|{after}",
+            f"ss={first == sent_first}", f"se={last >= sent_last - 2}",
+            f"rt={p.dep[root]}|{rel}", f"rtp={p.pos[root]}|{rel}", f"rtl={p.lemma[i]}|{p.dep[root]}|{rel}",
+            f"fwl={p.lemma[i]}|{_word(p, first)}", f"tok={_bucket(last - first + 1)}"]
+
+
+def _constituent_from(p: Parsed, k: int) -> str:
+    """The relation of the largest constituent starting at token ``k`` (what follows a span: a
+    relative clause, a prepositional phrase, a conjunct)."""
+    r = k
+    while p.head[r] != r and p.left_edge(p.head[r]) == k:
+        r = p.head[r]
+    return p.dep[r]
+
+
+def _constituent_to(p: Parsed, k: int, start: int) -> str:
+    """The relation of the largest constituent ending at token ``k`` inside a span starting at
+    ``start`` (what a span ends with)."""
+    r = k
+    while p.head[r] != r and p.subtree(p.head[r])[-1] == k and p.left_edge(p.head[r]) > start:
+        r = p.head[r]
+    return p.dep[r]
+
+
+def _word(p: Parsed, k: int) -> str:
+    """A function word as itself, other words by part of speech."""
+    return p.lower[k] if p.pos[k] in FUNCTION_POS or p.is_punct[k] else p.pos[k]
 
 
 # ------------------------------------------------------------------ source
@@ -230,10 +482,14 @@ def source_candidates(p: Parsed, i: int, text: str) -> SourceCandidates:
     def add(kind: str, tok: int | None) -> None:
         if tok is None:
             return
-        for variant, rng in source_variants(p, text, tok).items():
+        for variant, rng in source_variants(p, text, tok, i).items():
             out.setdefault(rng, (tok, set()))[1].update((kind, f"{kind}|{variant}", variant))
 
     add("rule", find_source(p, i))
+    for c in p.children[i]:  # "in [the poll]", "the [Trump] prediction", "the remark angered [voters]"
+        if (p.dep[c] == "pobj" and p.pos[i] == "ADP") or (p.dep[c] == "compound" and p.pos[c] == "PROPN") or \
+                (p.dep[c] == "dobj" and p.pos[i] == "VERB"):
+            add(f"{p.dep[c]}@cue", c)
     node, depth = i, 0
     while depth < 4:
         for c in p.children[node]:
@@ -256,18 +512,31 @@ def source_candidates(p: Parsed, i: int, text: str) -> SourceCandidates:
     return out
 
 
-def source_variants(p: Parsed, text: str, tok: int) -> dict[str, Range]:
+def source_variants(p: Parsed, text: str, tok: int, cue: int) -> dict[str, Range]:
     """The source's noun phrase, and the same cut at the first comma after its head (appositions,
-    "Clinton, clearly frustrated,") or after a leading dash or parenthesis (a dateline)."""
+    "Clinton, clearly frustrated,") or after a leading dash or parenthesis (a dateline); with a
+    relative clause that does not hold the cue ("Ms. Lee, who runs a bakery, said") and without
+    trailing modifiers (", referring to ...")."""
     full = source_range(p, text, tok)
     out = {"full": full}
+    tokens = p.subtree(tok)
+    whole = full if cue in tokens else trim(text, clip_to_line(text, p.span(tokens), p.idx[tok]))
+    if whole != full:
+        out["relcl"] = whole
+    for n, cut in enumerate(reversed(_tail_cuts(p, _span_tokens(p, whole))[-2:])):
+        out.setdefault(f"tail{n}", trim(text, (whole[0], p.idx[cut])))
     comma = next((k for k in range(tok + 1, p.n) if p.idx[k] >= full[1] or text[p.idx[k]:p.end[k]] in ",("), None)
     if comma is not None and p.idx[comma] < full[1]:
         out.setdefault("to_comma", trim(text, (full[0], p.idx[comma])))
     dash = max((p.idx[k] + 1 for k in range(max(0, tok - 12), tok)
-                if text[p.idx[k]:p.end[k]] in "–—)" and p.idx[k] >= full[0]), default=None)
+                if text[p.idx[k]:p.end[k]] in "–—―)" and p.idx[k] >= full[0]), default=None)
     if dash is not None:
         out.setdefault("from_dash", trim(text, (dash, full[1])))
+    prep = next((c for c in p.children[tok] if c > tok and p.dep[c] == "prep" and p.idx[c] < full[1]), None)
+    if prep is not None:  # "Stacey Plaskett [of the Virgin Islands]"
+        out.setdefault("to_prep", trim(text, (full[0], p.idx[prep])))
+    if tok + 1 < p.n and p.tag[tok + 1] == "POS" and full[1] == p.end[tok + 1]:
+        out.setdefault("no_poss", trim(text, (full[0], p.idx[tok + 1])))  # "Trump['s] effort"
     return {k: r for k, r in out.items() if r[1] > r[0]}
 
 
@@ -282,7 +551,8 @@ def source_features(p: Parsed, i: int, text: str, rng: Range | None, head: int |
          f"comma={',' in text[rng[0]:rng[1]]}", f"n={len(kinds)}"]
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{p.pos[i]}", f"ks={kind}|{side}"]
-    return f
+    first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
+    return f + [f"fw={_word(p, first)}", f"lw={_word(p, last)}|{p.tag[last]}", f"tok={_bucket(last - first + 1)}"]
 
 
 # ------------------------------------------------------------------ cue span
@@ -308,6 +578,35 @@ def cue_span_candidates(p: Parsed, i: int, text: str, content: Fragments | None)
         if 0 < len(gap) <= 8 and not any(text[p.idx[k]:p.end[k]] in ".;\n" for k in gap):
             prefix = [k for k in range(max(0, i - 4), i + 1) if p.idx[k] >= base[0]]
             add("upto", p.span([*prefix, *gap]))
+    k = i
+    while k > 0 and p.head[k - 1] == i and p.dep[k - 1] in SPAN_PREFIX_DEPS:
+        k -= 1
+    if p.idx[k] < base[0]:  # "was seen", "had been expected": passive auxiliaries too
+        add("aux", (p.idx[k], base[1]))
+    end = base[1]
+    for c in _trailing_modifiers(p, i, base[1], content):
+        end = p.end[p.subtree(c)[-1]]
+        add("mods", (base[0], end))  # "said in a statement", "wrote recently"
+    return out
+
+
+SPAN_PREFIX_DEPS = frozenset("aux auxpass neg advmod".split())
+
+
+def _trailing_modifiers(p: Parsed, i: int, after: int, content: Fragments | None) -> list[int]:
+    """The cue's adverbial children that directly follow it, in order, up to two, none inside
+    the content."""
+    out, at = [], after
+    for c in p.children[i]:
+        if c <= i or p.dep[c] not in ("prep", "npadvmod", "advmod") or len(out) == 2:
+            continue
+        sub = p.subtree(c)
+        if p.idx[sub[0]] - at > 1:  # not adjacent
+            break
+        if content and any(s < p.end[sub[-1]] and p.idx[sub[0]] < e for s, e in content):
+            break
+        out.append(c)
+        at = p.end[sub[-1]]
     return out
 
 
@@ -317,4 +616,7 @@ def cue_span_features(p: Parsed, i: int, text: str, rng: Range, kinds: set[str])
     f = [f"w={words}", f"n={len(kinds)}"]
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{pos}", f"kw={kind}|{words}"]
-    return f
+    first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
+    after = text[rng[1]:rng[1] + 2].strip()[:1] or "_"
+    return f + [f"fw={_word(p, first)}|{p.dep[first]}", f"lw={_word(p, last)}|{p.dep[last]}", f"ac={after}",
+                f"llw={lemma}|{_word(p, last)}"]

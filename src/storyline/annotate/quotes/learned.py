@@ -17,6 +17,7 @@ from itertools import repeat
 from spacy.tokens import Doc
 
 from storyline.annotate.quotes import candidates as C
+from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 from storyline.annotate.quotes.rules import Attribution, find_medium, frame_range, inside_quote
@@ -72,8 +73,10 @@ class QuoteModel:
 
     def may_be_cue(self, p: Parsed, i: int) -> bool:
         """A cheap gate: verbs and colons are scored; other words only when their lemma was seen
-        as a cue in training (a positive lemma weight), which skips most nouns quickly."""
-        return p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or p.lemma[i] in self._cue_lemmas
+        as a cue in training (a positive lemma weight) or is a reporting noun, which skips most
+        nouns quickly."""
+        lemma = p.lemma[i]
+        return p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or lemma in self._cue_lemmas or lemma in CUE_NOUNS
 
     def to_dict(self) -> dict:
         return {"threshold": self.threshold, **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}

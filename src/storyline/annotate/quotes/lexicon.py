@@ -24,6 +24,17 @@ call cite support criticize criticise attack praise blast condemn endorse defend
 seek refuse decline hope expect promise pledge vow agree demand deny reject oppose welcome dismiss
 """.split())
 
+# nouns that report what someone said, thinks or found ("his claim that ...", "criticism of ...")
+CUE_NOUNS = frozenset("""
+statement claim assertion allegation accusation criticism suggestion remark comment announcement argument
+view belief concern fear hope warning promise pledge vow threat demand call request plea denial admission
+acknowledgment acknowledgement insistence prediction assessment opinion position stance testimony account
+proposal recommendation complaint charge explanation response reply answer message notion assumption
+conclusion finding poll survey study evidence impression expectation worry doubt suspicion skepticism
+scepticism support opposition endorsement condemnation objection appeal assurance confirmation revelation
+disclosure criticisms concerns fears hopes doubts questions question remarks comments
+""".split())
+
 # verbs whose "if" clause is an indirect question ("asked if the talks would resume"), not a condition
 QUESTION_VERBS = frozenset("ask wonder question inquire enquire know check see doubt unclear clear".split())
 

@@ -9,6 +9,8 @@ cache, and subtrees and sentences are computed on demand and memoised.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
 from spacy.tokens import Doc, Token
@@ -82,6 +84,10 @@ class Parsed:
             got.sort()
             self._subtrees[i] = got
         return got
+
+    def token_at(self, offset: int) -> int:
+        """The token whose characters hold ``offset`` (or the last one starting before it)."""
+        return max(0, bisect_right(self.idx, offset) - 1)
 
     def left_edge(self, i: int) -> int:
         return self.subtree(i)[0]

@@ -59,12 +59,18 @@ def trim(text: str, rng: Range) -> Range:
 
 
 def content_range(p: Parsed, text: str, tokens: list[int]) -> Range:
-    """The content's characters without a leading complementizer ("said that ...")."""
+    """The content's characters without a leading complementizer ("said that ...") or a trailing
+    conjunction left by a coordinated clause ("..., and [another clause]")."""
     tokens = sorted(tokens)
-    k = 0
-    while k < len(tokens) and (p.is_punct[tokens[k]] or (p.dep[tokens[k]] == "mark" and p.lower[tokens[k]] == "that")):
+    k, end = 0, len(tokens)
+    while k < end and (p.is_punct[tokens[k]] or (p.dep[tokens[k]] == "mark" and p.lower[tokens[k]] == "that")):
         k += 1
-    return trim(text, p.span(tokens[k:])) if k < len(tokens) else (0, 0)
+    cut = end
+    while cut > k and (p.is_punct[tokens[cut - 1]] or p.dep[tokens[cut - 1]] == "cc"):
+        cut -= 1
+    if any(p.dep[t] == "cc" for t in tokens[cut:end]):
+        end = cut
+    return trim(text, p.span(tokens[k:end])) if k < end else (0, 0)
 
 
 # ------------------------------------------------------------------ cues
@@ -133,10 +139,10 @@ def source_range(p: Parsed, text: str, source: int) -> Range:
     if relative:
         relative = set(relative)
         tokens = [t for t in tokens if t not in relative]
-    return trim(text, _clip_to_line(text, p.span(tokens), p.idx[source]))
+    return trim(text, clip_to_line(text, p.span(tokens), p.idx[source]))
 
 
-def _clip_to_line(text: str, rng: Range, anchor: int) -> Range:
+def clip_to_line(text: str, rng: Range, anchor: int) -> Range:
     """Keep the part of ``rng`` on the anchor's line (a parse may run across a caption)."""
     start = max(rng[0], text.rfind("\n", 0, anchor) + 1)
     newline = text.find("\n", anchor)
@@ -155,7 +161,7 @@ def dependency_contents(p: Parsed, i: int) -> list[list[int]]:
         return split_around(p, clause, set(p.subtree(i)))
     comps = [c for c in p.children[i] if p.dep[c] == "ccomp" and not is_condition(p, c, i)]
     if len(comps) > 1:  # "X said A, and Y said B" parsed as two complements of the first cue
-        comps = [c for c in comps if not _has_own_attribution(p, c)] or comps[:1]
+        comps = [c for c in comps if not has_own_attribution(p, c)] or comps[:1]
     if comps:
         return [_without_reported_conjuncts(p, p.subtree(c)) for c in comps]
     if p.lemma[i] in OBJECT_VERBS:
@@ -182,7 +188,7 @@ def is_condition(p: Parsed, clause: int, cue: int) -> bool:
     return False
 
 
-def _has_own_attribution(p: Parsed, i: int) -> bool:
+def has_own_attribution(p: Parsed, i: int) -> bool:
     return is_cue(p, i) and any(p.dep[c] in SUBJECT_DEPS for c in p.children[i])
 
 
@@ -190,7 +196,7 @@ def _without_reported_conjuncts(p: Parsed, tokens: list[int]) -> list[int]:
     """Cut "..., and a senior official said ..." off the content: a coordinated clause with a cue
     and a subject of its own is another attribution."""
     for t in tokens:
-        if p.dep[t] == "conj" and _has_own_attribution(p, t):
+        if p.dep[t] == "conj" and has_own_attribution(p, t):
             left, head = p.left_edge(t), p.head[t]
             return [x for x in tokens if x < left and not (p.dep[x] == "cc" and p.head[x] == head and x > head)]
     return tokens
