@@ -18,7 +18,7 @@ from typing import Callable, TypeVar
 from spacy.tokens import Doc
 
 from storyline import annotate
-from storyline.annotate import canonical
+from storyline.annotate import canonical, nlp
 from storyline.clean import clean_document
 from storyline.clean.dedup import DuplicateIndex
 from storyline.model import Annotations, Article, Mention, RawDocument, SourceError, Span, Timex
@@ -190,8 +190,6 @@ class WorkerPool:
 
 
 def _init_worker() -> None:
-    from storyline.annotate import nlp
-
     nlp.load()
 
 
@@ -315,30 +313,23 @@ def _claims_job(store: Store, story_id: str) -> ClaimsJob | None:
     for row in store.iter_rows("timexes", where, params):
         timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
     sentences = {a.id: [Span.of(a.text, s, e) for s, e in store.sentences(a.id)] for a in articles}
-    return ClaimsJob(story_id, articles, sentences, mentions, timexes, store.parses(ids, _parse_version()))
+    return ClaimsJob(story_id, articles, sentences, mentions, timexes, store.parses(ids, nlp.parse_version()))
 
 
 def story_claims(job: ClaimsJob) -> list[dict]:
-    from storyline.annotate import nlp
     from storyline.compare.claims import align_claims
 
-    docs = {article_id: nlp.doc_from_bytes(data) for article_id, data in job.parses.items()}
-    return align_claims(job.story_id, job.articles, job.sentences, job.mentions, job.timexes, docs)
-
-
-def _parse_version() -> str:
-    from storyline.annotate import nlp
-
-    return nlp.parse_version()
+    return align_claims(job.story_id, job.articles, job.sentences, job.mentions, job.timexes, _docs(job.parses))
 
 
 def stored_docs(store: Store, article_ids: Sequence[str]) -> dict[str, Doc]:
     """The articles' parses as stored at ingest (made by the model now loaded), as spaCy Docs."""
-    from storyline.annotate import nlp
+    return _docs(store.parses(article_ids, nlp.parse_version()))
 
+
+def _docs(parses: dict[str, bytes]) -> dict[str, Doc]:
     model = nlp.load()
-    stored = store.parses(article_ids, _parse_version())
-    return {article_id: nlp.doc_from_bytes(data, model) for article_id, data in stored.items()}
+    return {article_id: nlp.doc_from_bytes(data, model) for article_id, data in parses.items()}
 
 
 def _redate(store: Store, article: Article) -> None:

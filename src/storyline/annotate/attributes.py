@@ -19,9 +19,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
-FEATURES: dict[str, Callable[[Token], object]] = {
-    "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_, "IS_SPACE": lambda t: t.is_space,
-}
+FEATURES = ("TAG", "LOWER", "DEP", "IS_SPACE")  # what the memo key holds, in this order (see _key)
 Key = tuple[str, str, str, bool]
 MEMO_SIZE = 200_000
 
@@ -49,8 +47,12 @@ def _token_predicate(spec: dict) -> Callable[[Key], bool] | None:
         test = _test(value)
         if name not in FEATURES or test is None:
             return None
-        tests.append((list(FEATURES).index(name), test))
+        tests.append((FEATURES.index(name), test))
     return lambda key: all(test(key[i]) for i, test in tests)
+
+
+def _key(token: Token) -> Key:
+    return token.tag_, token.lower_, token.dep_, token.is_space
 
 
 class TableAttributeRuler:
@@ -94,7 +96,7 @@ class TableAttributeRuler:
         return rules
 
     def __call__(self, doc: Doc) -> Doc:
-        fired: list[list[int]] = [self._rules_for((t.tag_, t.lower_, t.dep_, t.is_space)) for t in doc]
+        fired: list[list[int]] = [self._rules_for(_key(t)) for t in doc]
         for match_id, start, end in self.multi(doc, allow_missing=True):
             rule_id = int(self.ruler.vocab.strings[match_id])
             target = doc[start:end][self.ruler.indices[rule_id]].i

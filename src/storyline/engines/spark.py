@@ -170,8 +170,11 @@ def annotate_partition(options: SourceOptions, batch_size: int, stored: Any, ite
     batch: list[tuple[Key, Article]] = []
     for key, item in items:
         result = item if isinstance(item, SourceError) else clean_or_error(options.apply(item))
-        if isinstance(result, SourceError) or result.id in stored.value:
-            yield key, result if isinstance(result, SourceError) else (result, None)
+        if isinstance(result, SourceError):
+            yield key, result
+            continue
+        if result.id in stored.value:
+            yield key, (result, None)
             continue
         batch.append((key, result))
         if len(batch) >= batch_size:

@@ -83,12 +83,12 @@ class Store:
 
     # ------------------------------------------------------------------ articles
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return found
+        return {r[0] for r in self._select_in("SELECT id FROM articles WHERE id IN ({})", ids)}
+
+    def _select_in(self, sql: str, ids: Iterable[str], *params: Any) -> Iterator[sqlite3.Row]:
+        """Rows of ``sql`` whose ``IN ({})`` is filled with ``ids``, in chunks under SQLite's variable limit."""
+        for chunk in _chunks(list(ids), 500):
+            yield from self.db.execute(sql.format(",".join("?" * len(chunk))), (*params, *chunk))
 
     def article_ids(self) -> Iterator[str]:
         return (row[0] for row in self.db.execute("SELECT id FROM articles"))
@@ -181,12 +181,8 @@ class Store:
     # ------------------------------------------------------------------ annotations (spec JSON)
     def parses(self, article_ids: Iterable[str], model: str) -> dict[str, bytes]:
         """Stored parses of these articles made by ``model`` (others are stale: parse again)."""
-        found: dict[str, bytes] = {}
-        for chunk in _chunks(list(article_ids), 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(self.db.execute(f"SELECT article_id, data FROM parses WHERE model = ? AND article_id IN ({marks})",
-                                         (model, *chunk)).fetchall())
-        return found
+        return {r[0]: r[1] for r in self._select_in(
+            "SELECT article_id, data FROM parses WHERE model = ? AND article_id IN ({})", article_ids, model)}
 
     def iter_rows(self, table: str, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         """The stored JSON objects of one annotation table, in article arrival order."""
@@ -244,12 +240,8 @@ class Store:
         return {(a, k): e for a, k, e in self.db.execute("SELECT article_id, key, entity_id FROM entity_links")}
 
     def entity_links_of(self, article_ids: Sequence[str]) -> dict[tuple[str, str], str]:
-        found: dict[tuple[str, str], str] = {}
-        for chunk in _chunks(list(article_ids), 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(((a, k), e) for a, k, e in self.db.execute(
-                f"SELECT article_id, key, entity_id FROM entity_links WHERE article_id IN ({marks})", chunk))
-        return found
+        return {(a, k): e for a, k, e in self._select_in(
+            "SELECT article_id, key, entity_id FROM entity_links WHERE article_id IN ({})", article_ids)}
 
     def iter_entities(self) -> Iterator[dict[str, Any]]:
         """Entities as spec objects, mentions included."""
