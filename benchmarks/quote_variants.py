@@ -78,16 +78,17 @@ def sample(articles: list[Article], quotes: list[dict], n: int, seed: int = 7) -
     by_id = {a.id: a for a in articles}
     views = {q["id"]: _view(q, by_id[q["article_id"]].story_id, by_id[q["article_id"]].text, _stored_entity)
              for q in quotes}
-    scorer = _Scorer(list(views.values()))
     by_story = defaultdict(list)
     for q in quotes:
         by_story[by_id[q["article_id"]].story_id].append(q)
     strata: dict[str, list] = {"speaker": [], "high": [], "similar": [], "random": []}
     for story, qs in sorted(by_story.items()):
+        scorer = _Scorer([views[q["id"]] for q in qs])
         for a, b in combinations(qs, 2):
             if by_id[a["article_id"]].outlet == by_id[b["article_id"]].outlet:
                 continue
-            f = scorer.features(views[a["id"]], views[b["id"]])
+            va, vb = views[a["id"]], views[b["id"]]
+            f = scorer.features(va, vb, scorer.char(va, vb))
             lexical = max(f["char"], f["words"])
             key = ("high" if lexical >= 0.5 else "speaker" if f["speaker"] > 0 and views[a["id"]].entity else
                    "similar" if lexical >= 0.35 else "random")

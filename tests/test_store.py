@@ -68,7 +68,9 @@ def test_entities_replace_and_link(tmp_path):
     with Store(tmp_path / "s.db") as store:
         store.add_batch([article], [annotations_for(article)])
         entity = Entity(id="e_1", name="Ilse Darrow", type="PERSON", aliases=["Ilse Darrow"], country="VAL")
-        store.replace_entities([entity], [(article.id, "PERSON:ilse darrow", "e_1")])
+        assert store.replace_entities([entity], [(article.id, "PERSON:ilse darrow", "e_1")]) == {article.id}
+        assert store.replace_entities([entity], [(article.id, "PERSON:ilse darrow", "e_1")]) == set()
+        assert store.replace_entities([], []) == {article.id}
         store.replace_entities([entity], [(article.id, "PERSON:ilse darrow", "e_1")])
         [exported] = list(store.iter_entities())
         assert exported["id"] == "e_1" and exported["aliases"] == ["Ilse Darrow"]
@@ -77,7 +79,7 @@ def test_entities_replace_and_link(tmp_path):
 
 def test_story_aliases_resolve(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        store.replace_stories([{"id": "s_new", "article_ids": []}], {"s_old": "s_mid", "s_mid": "s_new"})
+        store.update_stories([{"id": "s_new", "article_ids": []}], ["s_old", "s_mid"], {"s_old": "s_mid", "s_mid": "s_new"})
         assert store.resolve_story_id("s_old") == "s_new"
         assert store.resolve_story_id("s_new") == "s_new"
 

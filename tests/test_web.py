@@ -94,12 +94,12 @@ def built(tmp_path_factory):
         links = [(a.id, m.key, ENTITIES[m.key][0]) for a in articles for m in _annotations(a).mentions]
         store.replace_entities(entities, links)
         ids = [a.id for a in articles]
-        store.replace_stories([
+        store.update_stories([
             {"id": STORY, "title": "Harbour talks in Corvessa", "summary": None, "article_ids": ids[:3],
              "outlets": sorted({a.outlet for a in articles[:3]}), "start": "2026-02-10", "end": "2026-02-12"},
             {"id": "s_festival", "title": "Greywater festival", "summary": None, "article_ids": ids[3:],
              "outlets": ["Harbour Ledger"], "start": "2026-03-20", "end": "2026-03-20"}],
-            {"s_merged_away": STORY})
+            ["s_merged_away"], {"s_merged_away": STORY})
         links, story_of = store.entity_links(), store.story_ids()
         for table in ("quotes", "events"):  # as ingest does: entity and story ids filled in the store
             store.update_rows(table, [fill_links(r, links, story_of) for r in store.iter_rows(table)])

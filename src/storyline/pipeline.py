@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ class IngestReport:
     already_stored: int = 0
     duplicates: int = 0
     parsed: int = 0  # articles parsed and annotated in this run (a resumed run skips stored ones first)
+    refresh_seconds: dict[str, float] = field(default_factory=dict)  # corpus-wide steps, by step
     errors: list[SourceError] = field(default_factory=list)
 
     @property
@@ -82,7 +84,7 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
     with WorkerPool(options.workers) as workers:
         store_annotated(store, _counted(workers.annotate(batched(articles, options.batch_size)), report), report, options)
         if report.added:
-            refresh_corpus(store, workers)
+            report.refresh_seconds = refresh_corpus(store, workers)
     return report
 
 
@@ -195,31 +197,69 @@ def _init_worker() -> None:
 
 # --------------------------------------------------------------------------- corpus-wide
 
-def refresh_corpus(store: Store, workers: WorkerPool | None = None) -> None:
-    """Recompute what depends on the whole corpus: canonical entities, stories, then the links
-    from quotes and events to both (and events' corroboration within their story), then the claims
-    of the stories that changed (one story per task in ``workers``)."""
-    resolve_entities(store)
-    touched = assign_stories(store)
-    link_annotations(store)
-    align_story_claims(store, touched, workers)
+def refresh_corpus(store: Store, workers: WorkerPool | None = None) -> dict[str, float]:
+    """Bring what depends on the whole corpus up to date after new articles: canonical entities,
+    stories, then the links from quotes and events to both (with variant groups and event
+    corroboration within their story), then the claims of the stories that changed (one story
+    per task in ``workers``). Only stories and articles that changed are redone. Returns the
+    seconds each step took."""
+    seconds: dict[str, float] = {}
+
+    def timed(step: str, fn: Callable[..., R], *args: object) -> R:
+        start = time.perf_counter()
+        result = fn(*args)
+        seconds[step] = time.perf_counter() - start
+        return result
+
+    relinked = timed("entities", resolve_entities, store)
+    touched = timed("stories", assign_stories, store)
+    timed("links", link_annotations, store, touched, relinked)
+    timed("claims", align_story_claims, store, touched, workers)
+    return seconds
 
 
-def link_annotations(store: Store) -> None:
-    """Fill entity ids (from article-local mention keys), story ids and event corroboration into
-    the stored quotes and events, rewriting only rows that changed."""
+LINK_CHUNK = 200  # stories whose quotes and events are linked together (bounds memory)
+
+
+def link_annotations(store: Store, story_ids: Iterable[str] | None = None,
+                     article_ids: Iterable[str] = ()) -> None:
+    """Fill entity ids (from article-local mention keys), story ids, quote variant groups and
+    event corroboration into the stored quotes and events of the given stories and articles
+    (default: all), rewriting only rows that changed. Variant groups and corroboration are
+    decided within a story, so an article whose links changed brings its whole story along."""
+    story_of = store.story_ids()
+    members: dict[str, list[str]] = {}
+    for article_id, story_id in story_of.items():
+        if story_id:
+            members.setdefault(story_id, []).append(article_id)
+    loose = set(article_ids)
+    stories = set(members) if story_ids is None else set(story_ids) & set(members)
+    stories |= {story_of[a] for a in loose if story_of.get(a)}
+    if story_ids is None:
+        loose |= {a for a, s in story_of.items() if not s}
+    ordered = sorted(stories)
+    for k in range(0, len(ordered), LINK_CHUNK):
+        _link_articles(store, [a for s in ordered[k:k + LINK_CHUNK] for a in members[s]], story_of)
+    unstoried = sorted(a for a in loose if not story_of.get(a))
+    for k in range(0, len(unstoried), LINK_CHUNK * 10):
+        _link_articles(store, unstoried[k:k + LINK_CHUNK * 10], story_of)
+
+
+def _link_articles(store: Store, article_ids: list[str], story_of: dict[str, str | None]) -> None:
+    """``link_annotations`` for a set of articles made of whole stories (and story-less articles)."""
     from storyline.annotate.events.corroborate import apply as corroborate_events
 
-    links, story_of = store.entity_links(), store.story_ids()
+    links = store.entity_links_of(article_ids)
+    in_story = {a: story_of[a] for a in article_ids if story_of.get(a)}
     for table in ("quotes", "events"):
-        rows = list(store.iter_rows(table))
+        rows = list(store.rows_of(table, article_ids))
         before = [json.dumps(r, sort_keys=True) for r in rows]
         for row in rows:
             fill_links(row, links, story_of)
         if table == "quotes":
-            _group_variants(store, rows, {a: s for a, s in story_of.items() if s})
+            _group_variants(store, rows, in_story)
         if table == "events":
-            rows = corroborate_events(rows, {a: s for a, s in story_of.items() if s})
+            rows = corroborate_events(rows, in_story)
         store.update_rows(table, (r for r, b in zip(rows, before) if json.dumps(r, sort_keys=True) != b))
 
 
@@ -228,7 +268,7 @@ def _group_variants(store: Store, quotes: list[dict], story_of: dict[str, str]) 
     from storyline.compare.variants import assign_variant_groups
 
     in_stories = {q["article_id"] for q in quotes if q["article_id"] in story_of}
-    texts = {a.id: a.text for a in store.iter_articles() if a.id in in_stories}
+    texts = {a.id: a.text for a in store.articles_of(in_stories)}
     groups = assign_variant_groups(quotes, texts, story_of)
     for quote in quotes:
         quote["variant_group"] = groups.get(quote["id"])
@@ -246,31 +286,39 @@ def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str,
 
 def assign_stories(store: Store) -> set[str]:
     """Place articles without a story, in publication order, into the persisted online clusterer;
-    then bring every article's story id (merges) and borrowed date up to date, atomically.
-    Returns the ids of the stories that changed."""
+    then bring the stories that changed (new members, merges) and their articles' story ids and
+    borrowed dates up to date, atomically. Returns the ids of the stories that changed."""
     from storyline.stories import StoryClusterer, label_articles, order_for_clustering
 
-    clusterer = StoryClusterer(state=store.get_state("stories"))
+    state = store.get_state("stories") or {}
+    merged_before = set(state.get("merged", {}))
+    clusterer = StoryClusterer(state=state)
     entity_ids = store.entity_ids_by_article()
-    for article in order_for_clustering(store.iter_articles("story_id IS NULL")):
+    placed = order_for_clustering(store.iter_articles("story_id IS NULL"))
+    for article in placed:
         clusterer.add(article, entity_ids.get(article.id, ()))
-    stories = clusterer.stories()
     state = clusterer.to_state()
+    merged_away = set(state.get("merged", {})) - merged_before
+    touched = {clusterer.story_of(a.id) for a in placed} | {clusterer.resolve(s) for s in merged_away}
+    stories = clusterer.stories(touched)
     with store.transaction():
-        changed = []
-        for article in store.iter_articles():
-            before = (article.story_id, article.published, article.published_from)
-            label_articles([article], clusterer, stories)
-            if (article.story_id, article.published, article.published_from) != before:
-                changed.append(article)
+        relabel = {a.id: a for a in placed}
+        stale = sorted(touched | merged_away)
+        for k in range(0, len(stale), 500):
+            chunk = stale[k:k + 500]
+            relabel.update((a.id, a) for a in store.iter_articles(
+                f"story_id IN ({','.join('?' * len(chunk))})", chunk))
+        before = {a.id: (a.story_id, a.published, a.published_from) for a in relabel.values()}
+        label_articles(relabel.values(), clusterer, stories)
+        changed = [a for a in relabel.values() if (a.story_id, a.published, a.published_from) != before[a.id]]
         store.update_articles((a.id, {"story_id": a.story_id, "published": a.published,
                                       "published_from": a.published_from}) for a in changed)
         for article in changed:
             if article.published_from == "story":
                 _redate(store, article)
-        store.replace_stories((s.to_dict() for s in stories), state.get("merged", {}))
+        store.update_stories((s.to_dict() for s in stories), merged_away, state.get("merged", {}))
         store.set_state("stories", state)
-    return {a.story_id for a in changed if a.story_id}
+    return {s.id for s in stories}
 
 
 MIN_CLAIM_ARTICLES = 2  # claims compare sources: a one-article story has nothing to align
@@ -346,14 +394,15 @@ def _redate(store: Store, article: Article) -> None:
 DATE_DEPENDENT = ("timexes", "events")
 
 
-def resolve_entities(store: Store) -> int:
+def resolve_entities(store: Store) -> set[str]:
+    """Resolve canonical entities over every stored mention; returns the ids of the articles
+    whose mention -> entity links changed."""
     per_article = []
     for article_id, rows in store.mentions_by_article():
         per_article.append((article_id, [_mention_from_row(r) for r in rows]))
     entities = canonical.resolve_entities(per_article)
     links = {(article_id, m.key, m.entity_id) for article_id, ms in per_article for m in ms if m.entity_id}
-    store.replace_entities(entities, sorted(links))
-    return len(entities)
+    return store.replace_entities(entities, sorted(links))
 
 
 def _timex_from_row(row: dict) -> Timex:

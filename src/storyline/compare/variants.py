@@ -69,26 +69,24 @@ def assign_variant_groups(quotes: list[dict], article_texts: dict[str, str], sto
         story = story_of.get(q["article_id"])
         if story is not None:
             by_story[story].append(_view(q, story, article_texts.get(q["article_id"], ""), entity_of))
-    stories = [vs for vs in by_story.values() if len({v.article_id for v in vs}) > 1]
-    if not stories:
-        return {}
-    scorer = _Scorer([v for vs in stories for v in vs])
     groups: dict[str, str] = {}
-    for story_views in stories:
-        for members in _join(story_views, _edges(story_views, scorer)):
-            gid = group_id(members)
-            groups.update((m, gid) for m in members)
+    for story_views in by_story.values():
+        if len({v.article_id for v in story_views}) > 1:
+            for members in _join(story_views, _edges(story_views)):
+                gid = group_id(members)
+                groups.update((m, gid) for m in members)
     return groups
 
 
-def _edges(views: list[_View], scorer: _Scorer) -> list[tuple[float, str, str]]:
+def _edges(views: list[_View]) -> list[tuple[float, str, str]]:
     """Cross-article pairs scoring at least THRESHOLD. Only pairs sharing some wording are
     scored (CANDIDATE char cosine, one sparse product per story); a pair whose previous or next
     quotes in both articles also match gets NEIGHBOUR_BONUS: outlets quoting one passage of a
     statement keep its order, so a loosely paraphrased sentence is carried by its neighbour."""
+    scorer = _Scorer(views)
     scores: dict[tuple[str, str], float] = {}
-    for a, b in scorer.candidates(views):
-        scores[a.id, b.id] = scores[b.id, a.id] = scorer.score(a, b)
+    for a, b, char in scorer.candidates():
+        scores[a.id, b.id] = scores[b.id, a.id] = scorer.score(a, b, char)
     neighbours = _neighbours(views)
     edges = []
     for (x, y), score in scores.items():
@@ -161,40 +159,43 @@ def stems(text: str) -> list[str]:
 # ----------------------------------------------------------------------------- scoring
 
 class _Scorer:
-    """Pair scores. Character TF-IDF is fitted on every quote of the call; word IDF per story
-    (how rare a word is among the story's quotes), so words every outlet uses for the story
-    ("drone", "missile") weigh less than the words of one statement."""
+    """Pair scores within one story. Character TF-IDF and word IDF are fitted on the story's
+    quotes alone (how rare a word is among them, so words every outlet uses for the story,
+    "drone", "missile", weigh less than the words of one statement); a story's groups therefore
+    do not change when other stories do, which lets the pipeline regroup only changed stories."""
 
     def __init__(self, views: list[_View]):
+        self.views = views
         self.index = {v.id: i for i, v in enumerate(views)}
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
         self.chars = chars.fit_transform([v.content for v in views])
-        by_story = defaultdict(list)
-        for v in views:
-            by_story[v.story].append(v)
-        self.idf = {story: _idf(vs) for story, vs in by_story.items()}
+        self.idf = _idf(views)
 
-    def candidates(self, views: list[_View]) -> Iterable[tuple[_View, _View]]:
-        """Pairs of quotes from different articles whose character cosine reaches CANDIDATE."""
-        rows = [self.index[v.id] for v in views]
-        sims = (self.chars[rows] @ self.chars[rows].T).tocoo()
+    def candidates(self) -> Iterable[tuple[_View, _View, float]]:
+        """Pairs of quotes from different articles whose character cosine reaches CANDIDATE,
+        with that cosine."""
+        views = self.views
+        sims = (self.chars @ self.chars.T).tocoo()
         for i, j, sim in zip(sims.row, sims.col, sims.data):
             if i < j and sim >= CANDIDATE and views[i].article_id != views[j].article_id:
-                yield views[i], views[j]
+                yield views[i], views[j], float(sim)
 
-    def features(self, a: _View, b: _View) -> dict[str, float]:
-        i, j = self.index[a.id], self.index[b.id]
+    def char(self, a: _View, b: _View) -> float:
+        """Character cosine of one pair (``candidates`` gives it for all pairs at once)."""
+        return float(self.chars[self.index[a.id]].multiply(self.chars[self.index[b.id]]).sum())
+
+    def features(self, a: _View, b: _View, char: float) -> dict[str, float]:
         small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
-        return {"char": float(self.chars[i].multiply(self.chars[j]).sum()),
+        return {"char": char,
                 "contain": _containment(small.content, large.content),
-                "words": self._overlap(a.words, b.words, self.idf[a.story]),
-                "context": self._overlap(a.context_words, b.context_words, self.idf[a.story], symmetric=True),
+                "words": self._overlap(a.words, b.words, self.idf),
+                "context": self._overlap(a.context_words, b.context_words, self.idf, symmetric=True),
                 "speaker": _speaker_match(a, b),
                 "quoted": (a.quoted + b.quoted) / 2,
                 "n": float(min(len(a.words), len(b.words)))}
 
-    def score(self, a: _View, b: _View) -> float:
-        f = self.features(a, b)
+    def score(self, a: _View, b: _View, char: float) -> float:
+        f = self.features(a, b, char)
         if f["n"] < MIN_WORDS:
             return 0.0
         if f["speaker"] < 0:

@@ -71,7 +71,7 @@ def _ingest(inputs: Sequence[str], store: Store, options: RunOptions, source_opt
         annotated.unpersist()
         stored.destroy()
     if report.added:
-        refresh_corpus(store)
+        report.refresh_seconds = refresh_corpus(store)
     return report
 
 

@@ -171,6 +171,11 @@ class Store:
         for row in self.db.execute(sql, params):
             yield _article_from_row(row)
 
+    def articles_of(self, article_ids: Iterable[str]) -> Iterator[Article]:
+        """The stored articles with these ids (unknown ids are skipped), in chunks."""
+        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id IN ({{}})"
+        return (_article_from_row(row) for row in self._select_in(sql, article_ids))
+
     def get_article(self, article_id: str) -> Article | None:
         return next(self.iter_articles("id = ?", (article_id,)), None)
 
@@ -194,6 +199,11 @@ class Store:
             obj = json.loads(data)
             obj.setdefault("article_id", article_id)
             yield obj
+
+    def rows_of(self, table: str, article_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """``iter_rows`` of these articles only, in chunks under SQLite's variable limit."""
+        for chunk in _chunks(list(article_ids), 500):
+            yield from self.iter_rows(table, f"t.article_id IN ({','.join('?' * len(chunk))})", chunk)
 
     def update_rows(self, table: str, rows: Iterable[dict[str, Any]]) -> int:
         """Rewrite the JSON of quotes/events rows (by id) after corpus-wide steps filled them in."""
@@ -220,15 +230,24 @@ class Store:
             yield current, bucket
 
     # ------------------------------------------------------------------ entities
-    def replace_entities(self, entities: Sequence[Entity], links: Iterable[tuple[str, str, str]]) -> None:
-        """Swap in a freshly resolved entity table; ``links`` are (article_id, mention key, entity_id)."""
+    def replace_entities(self, entities: Sequence[Entity], links: Iterable[tuple[str, str, str]]) -> set[str]:
+        """Swap in a freshly resolved entity table; ``links`` are (article_id, mention key, entity_id).
+        Returns the ids of the articles whose links changed (new articles included), so later
+        steps redo only those."""
         with self.transaction():
+            self.db.execute("DROP TABLE IF EXISTS temp.old_links")
+            self.db.execute("CREATE TEMP TABLE old_links AS SELECT * FROM entity_links")
             self.db.execute("DELETE FROM entities")
             self.db.execute("DELETE FROM entity_links")
             self.db.executemany(
                 "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
                 [(e.id, e.name, e.type, e.country, e.sector, _dumps(_entity_data(e))) for e in entities])
             self.db.executemany("INSERT OR REPLACE INTO entity_links VALUES (?, ?, ?)", links)
+            changed = {row[0] for row in self.db.execute(
+                "SELECT article_id FROM (SELECT * FROM entity_links EXCEPT SELECT * FROM temp.old_links) "
+                "UNION SELECT article_id FROM (SELECT * FROM temp.old_links EXCEPT SELECT * FROM entity_links)")}
+            self.db.execute("DROP TABLE temp.old_links")
+        return changed
 
     def entity_ids_by_article(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -259,10 +278,11 @@ class Store:
                    "mentions": mentions.get(row["id"], [])}
 
     # ------------------------------------------------------------------ stories
-    def replace_stories(self, stories: Iterable[dict[str, Any]], aliases: dict[str, str]) -> None:
+    def update_stories(self, stories: Iterable[dict[str, Any]], removed: Iterable[str], aliases: dict[str, str]) -> None:
+        """Write the stories that changed and drop the ones merged away (``aliases`` maps them on)."""
         with self.transaction():
-            self.db.execute("DELETE FROM stories")
-            self.db.executemany("INSERT INTO stories VALUES (?, ?)", [(s["id"], _dumps(s)) for s in stories])
+            self.db.executemany("DELETE FROM stories WHERE id = ?", ((s,) for s in removed))
+            self.db.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?)", [(s["id"], _dumps(s)) for s in stories])
             self.db.executemany("INSERT OR REPLACE INTO story_aliases VALUES (?, ?)", aliases.items())
 
     def iter_stories(self) -> Iterator[dict[str, Any]]:

@@ -248,9 +248,12 @@ class StoryClusterer:
         """Number of live stories (cheap, unlike ``stories()``)."""
         return len(self._stories)
 
-    def stories(self) -> list[Story]:
-        """Live stories in order of creation, with title, summary, outlets and date range."""
-        return [self._story(record) for record in sorted(self._stories.values(), key=lambda r: r.seq)]
+    def stories(self, only: Iterable[str] | None = None) -> list[Story]:
+        """Live stories in order of creation, with title, summary, outlets and date range
+        (``only``: just these, after ``resolve``; describing every story costs O(corpus))."""
+        records = self._stories.values() if only is None else \
+            {sid: self._stories[sid] for sid in map(self.resolve, only) if sid in self._stories}.values()
+        return [self._story(record) for record in sorted(records, key=lambda r: r.seq)]
 
     def to_state(self) -> dict:
         """Plain JSON-able state; ``StoryClusterer(state=...)`` continues exactly from it."""
