@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import random
 import re
 import sys
@@ -203,8 +204,14 @@ def decide(claims: list[dict], pair: dict) -> tuple[bool, set[str], bool]:
 def _disagree(conflict: dict, a: str, b: str) -> bool:
     """Whether a conflict record sets the two articles against each other: both state a value and
     the values differ (a story-wide conflict attached to a claim may hold two agreeing supporters)."""
-    values = {v["article_id"]: v["value"] for v in conflict["values"]}
-    return a in values and b in values and values[a] != values[b]
+    values = {v["article_id"]: v for v in conflict["values"]}
+    if a not in values or b not in values:
+        return False
+    va, vb = values[a], values[b]
+    if "range" in va and "range" in vb:  # numbers: the ranges their wordings assert do not meet
+        (la, ha), (lb, hb) = va["range"], vb["range"]
+        return not (la <= (hb if hb is not None else math.inf) and lb <= (ha if ha is not None else math.inf))
+    return va["value"] != vb["value"]
 
 
 def pair_decisions(pairs: list[dict], stories: dict[str, list[Article]], ann: dict) -> list[tuple[set[str], bool]]:
