@@ -337,3 +337,10 @@ def test_a_death_toll_counts_the_killed_and_values_carry_their_range():
                    "The blast in Orrin on Friday killed four people.")
     assert fields(records) == ["number"]
     assert {v["value"]: v["range"] for v in records[0]["values"]} == {"6": [6.0, None], "4": [3.98, 4.02]}
+
+
+def test_bodies_brought_to_one_hospital_are_no_report_of_the_toll():
+    assert fields(pair("A doctor at the Orrin hospital said four dead bodies had been brought in.",
+                       "The bombing in Orrin killed at least six civilians, officials said.")) == []
+    assert fields(pair("Officials said six bodies were found in the rubble in Orrin.",
+                       "Six people died in the collapse in Orrin.")) == []

@@ -153,9 +153,11 @@ def as_records(groups: list[tuple[Fact, list[tuple[str, Fact]]]], published: dic
 
 
 def _value_record(article_id: str, fact: Fact) -> dict:
-    """One article's value; a number also says the range its wording asserts ("at least 50":
-    [50, null]), so a reader can tell which of a claim's figures disagree."""
+    """One article's value, with where the article states it; a number also says the range its
+    wording asserts ("at least 50": [50, null]), so a reader can tell which figures disagree."""
     record = {"article_id": article_id, "value": fact.value, "text": fact.text}
+    if fact.span is not None:
+        record["span"] = fact.span.to_dict()
     if fact.field == "number":
         record["range"] = [round(fact.low, 6), round(fact.high, 6) if math.isfinite(fact.high) else None]
     return record

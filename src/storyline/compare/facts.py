@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.compare.numbers import ABOUT, LOWER, SCALE_WORDS, UPPER, is_ordinal, parse_number, value_range
-from storyline.model import Mention, Timex
+from storyline.model import Mention, Span, Timex
 
 # nouns that only say "people": a count of them may be compared with a count of any noun
 GENERIC_NOUNS = frozenset("people person man woman child civilian victim other one individual".split())
@@ -31,6 +31,9 @@ GENERIC_NOUNS = frozenset("people person man woman child civilian victim other o
 EVENT_VERBS = {"die": "kill", "dead": "kill", "wound": "injure", "hurt": "injure", "injured": "injure", "wounded": "injure"}
 EVENT_NOUNS = {"death": "kill", "dead": "kill", "fatality": "kill", "body": "kill", "life": "kill",
                "injury": "injure", "wounded": "injure", "injured": "injure"}
+# "four bodies were brought in", "the bodies of six were recovered": what one hospital or one
+# search has counted so far, a part of the toll and no report of it
+PARTIAL_COUNT_VERBS = frozenset("bring take carry admit receive transport recover identify pull find".split())
 LIST_VALUES = 3  # distinct values for one key in one statement make it a list
 DURATION_UNITS = frozenset("second minute hour day week month year decade century".split())
 # units of measure: "2,100 miles" says nothing of what is measured, so only the verb can tell
@@ -69,6 +72,7 @@ class Fact:
     text: str
     low: float = 0.0
     high: float = 0.0
+    span: Span | None = None  # where the article states it
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +100,16 @@ def named_from_doc(sent: SpacySpan, base: int) -> list[Named]:
 
 def extract(sent: SpacySpan, base: int, named: list[Named], timexes: list[Timex]) -> list[Fact]:
     """Every comparable fact of one parsed statement; ``base`` maps parse offsets to the article."""
-    return [*number_facts(sent), *date_facts(sent, base, timexes), *actor_facts(sent, base, named),
+    return [*number_facts(sent, base), *date_facts(sent, base, timexes), *actor_facts(sent, base, named),
             *place_facts(sent, base, named)]
 
 
 # ----------------------------------------------------------------------------- numbers
 
-def number_facts(sent: SpacySpan) -> list[Fact]:
+def number_facts(sent: SpacySpan, base: int = 0) -> list[Fact]:
     """Numbers with what they count; a list (one key, LIST_VALUES or more values: a box score, a
     payload table) is left out, since another outlet's figure cannot be matched to one item of it."""
-    facts = _all_number_facts(sent)
+    facts = _all_number_facts(sent, base)
     item = lambda f: f.key[:2] if f.key[1] else f.key  # noqa: E731  (list parses attach items to odd verbs)
     values: dict[tuple, set[str]] = {}
     for f in facts:
@@ -113,7 +117,7 @@ def number_facts(sent: SpacySpan) -> list[Fact]:
     return [f for f in facts if len(values[item(f)]) < LIST_VALUES]
 
 
-def _all_number_facts(sent: SpacySpan) -> list[Fact]:
+def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
     facts = []
     for parts in _number_phrases(sent):
         first, last = parts[0], parts[-1]
@@ -138,8 +142,9 @@ def _all_number_facts(sent: SpacySpan) -> list[Fact]:
         low, high = value_range(values[0], _modifier(sent, first[0]))
         if len(parts) > 1:  # a range asserts from its first to its last figure
             low, high = min(low, *values), max(value_range(values[-1])[1], *values)
-        text = sent.doc[first[0].i:last[-1].i + 1].text
-        facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", text, low, high))
+        words = sent.doc[first[0].i:last[-1].i + 1]
+        span = Span(base + words.start_char, base + words.end_char, words.text)
+        facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span))
     return facts
 
 
@@ -328,7 +333,7 @@ def _event_verb(token: Token) -> str | None:
 def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | None]:
     """One name per counted event: "six dead", "six deaths", "six people died" and "killed six"
     all count (None, kill); "wounded", "hurt" and "injuries" count (.., injure)."""
-    if noun in EVENT_NOUNS:
+    if noun in EVENT_NOUNS and verb not in PARTIAL_COUNT_VERBS:
         return None, EVENT_NOUNS[noun]
     return noun, EVENT_VERBS.get(verb, verb)
 
@@ -376,7 +381,8 @@ def date_facts(sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
         verb = verb_token.lemma_.lower() if verb_token is not None else None
         if verb not in REPORTING_VERBS:
             obj = _object(verb_token) if verb_token is not None and noun is None else None
-            facts.append(Fact("date", (noun, verb, obj.lemma_.lower() if obj is not None else None), t.value, t.span.text))
+            facts.append(Fact("date", (noun, verb, obj.lemma_.lower() if obj is not None else None), t.value, t.span.text,
+                              span=t.span))
     return facts
 
 
@@ -461,7 +467,8 @@ def actor_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
         for subj in _subjects(tok):
             ent = _named_at(subj, base, named, NAMED_TYPES)
             if ent:
-                facts.append(Fact("actor", (tok.lemma_.lower(), obj.lemma_.lower(), ent.type), ent.identity, ent.name))
+                facts.append(Fact("actor", (tok.lemma_.lower(), obj.lemma_.lower(), ent.type), ent.identity, ent.name,
+                                  span=_span_of(ent, sent, base)))
     return facts
 
 
@@ -504,8 +511,12 @@ def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
                 ent = _named_at(obj, base, named, PLACE_TYPES)
                 country = ent and (ent.country or actors.country_of_place(ent.name))
                 if country:
-                    facts.append(Fact("place", (tok.lemma_.lower(),), country, ent.name))
+                    facts.append(Fact("place", (tok.lemma_.lower(),), country, ent.name, span=_span_of(ent, sent, base)))
     return facts
+
+
+def _span_of(ent: Named, sent: SpacySpan, base: int) -> Span:
+    return Span(ent.start, ent.end, sent.doc.text[ent.start - base:ent.end - base])
 
 
 def _named_at(token: Token, base: int, named: list[Named], types: frozenset[str]) -> Named | None:
