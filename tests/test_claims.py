@@ -105,15 +105,15 @@ def test_dates_of_the_same_event_conflict_unless_one_refines_the_other():
     assert claims[0]["conflicts"] == []
 
 
+def _person(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(Span.of(text, start, start + len(name)), "PERSON", name.lower(), name)
+
+
 def test_different_named_subjects_of_one_predicate_are_an_actor_conflict():
     a_text, b_text = "Mara Quist opened the new bridge over the Vell.", "Jonah Pell opened the new bridge over the Vell."
-
-    def person(text: str, name: str) -> Mention:
-        start = text.index(name)
-        return Mention(Span.of(text, start, start + len(name)), "PERSON", name.lower(), name)
-
     claims = run(Article("a1", a_text, outlet="X"), Article("a2", b_text, outlet="Y"),
-                 mentions={"a1": [person(a_text, "Mara Quist")], "a2": [person(b_text, "Jonah Pell")]})
+                 mentions={"a1": [_person(a_text, "Mara Quist")], "a2": [_person(b_text, "Jonah Pell")]})
     assert [c["field"] for c in claims[0]["conflicts"]] == ["actor"]
 
 
@@ -294,3 +294,53 @@ def test_statements_counting_one_thing_stay_alike_when_their_figures_differ():
     units = [Unit(f"a{i}", f"o{i}", None, Span.of(t, 0, len(t))) for i, t in enumerate(texts)]
     sim = similarity(units, None)
     assert sim[0, 1] > sim[0, 2] + 0.05
+
+
+def test_statements_counting_one_action_are_aligned_and_conflict_when_figures_differ():
+    a = ("Storm winds tore through the Vell valley overnight. "
+         "Harbour master Ida Marr posted four photos of the broken quay wall at Orrin on her channel.")
+    b = ("The mayor toured the flooded square with engineers. "
+         "Three photos of a quay wall torn open were posted by the harbour master, Ida Marr.")
+    claims = run(Article("a1", a, outlet="X"), Article("a2", b, outlet="Y"))
+    photos = claim_with(claims, "photos")
+    assert {s["article_id"] for s in photos["support"]} == {"a1", "a2"}
+    assert [c["field"] for c in photos["conflicts"]] == ["number"]
+
+
+def test_a_rate_is_not_an_amount():
+    assert fields(pair("Lorn Holdings raised its bid for Vell Mining to about $121 billion on Monday.",
+                       "Lorn Holdings raised its offer to $82 a share on Monday.")) == []
+    assert fields(pair("Some traders spent $30,000 to $50,000 a year on the scheme.",
+                       "Some traders spent up to $50,000 per year on the scheme.")) == []
+
+
+def test_a_measure_in_a_compound_measures_its_noun():
+    assert fields(pair("Pell added a 10-yard scoring run late in the third quarter.",
+                       "Orrin added a 36-yard field goal on the next drive.")) == []
+    assert fields(pair("The council met for a three-hour meeting on Monday.",
+                       "The council met for a two-hour meeting on Monday.")) == ["number"]
+
+
+def test_one_of_many_things_has_no_single_doer():
+    a, b = "Mara Quist hit a home run in the sixth inning.", "Jonah Pell hit a home run in the sixth inning."
+    assert fields(pair(a, b, mentions={"a1": [_person(a, "Mara Quist")], "a2": [_person(b, "Jonah Pell")]})) == []
+
+
+def test_dates_of_things_done_to_different_objects_do_not_conflict():
+    a_text, b_text = "On Wednesday, the mayor posted a clip of the flood.", "The mayor posted photos of the flood on Tuesday."
+    timexes = {"a1": [_timex("a1", a_text, "Wednesday", "2031-02-12")], "a2": [_timex("a2", b_text, "Tuesday", "2031-02-11")]}
+    assert fields(pair(a_text, b_text, timexes=timexes)) == []
+
+
+def test_a_death_toll_counts_the_killed_and_values_carry_their_range():
+    records = pair("The death toll from the blast in Orrin rose to at least six on Friday.",
+                   "The blast in Orrin on Friday killed four people.")
+    assert fields(records) == ["number"]
+    assert {v["value"]: v["range"] for v in records[0]["values"]} == {"6": [6.0, None], "4": [3.98, 4.02]}
+
+
+def test_bodies_brought_to_one_hospital_are_no_report_of_the_toll():
+    assert fields(pair("A doctor at the Orrin hospital said four dead bodies had been brought in.",
+                       "The bombing in Orrin killed at least six civilians, officials said.")) == []
+    assert fields(pair("Officials said six bodies were found in the rubble in Orrin.",
+                       "Six people died in the collapse in Orrin.")) == []

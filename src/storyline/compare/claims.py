@@ -6,10 +6,13 @@ what is shared), plus shared named entities and a small bonus for shared figures
 in other words); statements that are each other's best match across two articles above a
 similarity threshold are joined, strongest first, and an article supports a claim with at most
 one statement (a constrained single linkage: scikit-learn's agglomerative clustering has no
-cannot-link constraint, and average linkage split most paraphrases). Each claim then gets a status
-from how many outlets support it and the conflicts between its supporters (``compare.conflicts``);
-a count stated for the same thing anywhere in the story ("killed six" / "killed eight" in
-differently worded sentences) also marks the claims that carry it.
+cannot-link constraint, and average linkage split most paraphrases). Statements of two outlets
+that count what one action did ("killed six" / "eight were killed", "posted four photos" /
+"posted three photos") are joined too, after those, though their figures (the very words that
+conflict) make them look less alike (``count_edges``). Each claim then gets a status from how
+many outlets support it and the conflicts between its supporters (``compare.conflicts``); a count
+stated for the same thing anywhere in the story (in a clause of a statement aligned on something
+else) also marks the claims that carry it.
 """
 from __future__ import annotations
 
@@ -34,6 +37,8 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+COUNT_EDGE_FLOOR = 0.08  # least similarity of two statements joined for counting the same thing (count_edges)
 
 
 @dataclass(slots=True)
@@ -57,9 +62,10 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
     if not units:
         return []
     sim = similarity(units, mentions)
-    clusters = cluster(units, sim, threshold)
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
-    facts = unit_facts(units, clusters, named, timexes or {}, docs)
+    facts = unit_facts(units, _with_figures(units), named, timexes or {}, docs)
+    clusters = cluster(units, sim, threshold, count_edges(units, facts, sim))
+    facts |= unit_facts(units, sorted(_in_shared_claims(units, clusters) - set(facts)), named, timexes or {}, docs)
     n_outlets = len(set(outlet_of.values()))
     published = {a.id: a.published for a in articles}
     story_groups = conflicts_mod.find_conflicts(_facts_by_article(facts, range(len(units)), units, strict=True),
@@ -74,7 +80,7 @@ def pair_conflicts(units: list[Unit], articles: list[Article], mentions: dict[st
     alignment (the benchmark scores them this way too)."""
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
     members = list(range(len(units)))
-    facts = unit_facts(units, [members], named, timexes or {}, docs)
+    facts = unit_facts(units, members, named, timexes or {}, docs)
     published = {a.id: a.published for a in articles}
     outlet_of = {a.id: outlet_key(a) for a in articles}
     groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), outlet_of, published=published)
@@ -169,13 +175,15 @@ def _entity_overlap(units: list[Unit], mentions: dict[str, list[Mention]]) -> np
 
 # ----------------------------------------------------------------------------- clustering
 
-def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_THRESHOLD) -> list[list[int]]:
+def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_THRESHOLD,
+            extra: list[tuple[float, int, int]] = ()) -> list[list[int]]:
     """Groups of statements, at most one per article (indices into ``units``).
 
     Edges join a statement to its best match in another article when that is mutual or the
     similarity reaches the threshold; strongest edges first, a join is refused when it would put
     two statements of one article in a claim. Mutual best matches keep paraphrases that share
     few words, and the one-per-article rule stops chains that single linkage would build.
+    ``extra`` edges (``count_edges``) are tried after all of those.
     """
     article = np.array([u.article_id for u in units])
     parent = list(range(len(units)))
@@ -187,7 +195,7 @@ def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_TH
             i = parent[i]
         return i
 
-    for _, i, j in _edges(article, sim, threshold):
+    for _, i, j in [*_edges(article, sim, threshold), *extra]:
         ri, rj = find(i), find(j)
         if ri != rj and not members[ri] & members[rj]:
             parent[rj] = ri
@@ -214,15 +222,56 @@ def _edges(article: np.ndarray, sim: np.ndarray, threshold: float) -> list[tuple
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
+def count_edges(units: list[Unit], facts: dict[int, list[Fact]], sim: np.ndarray,
+                floor: float = COUNT_EDGE_FLOOR) -> list[tuple[float, int, int]]:
+    """Edges between statements of two outlets that count the same thing done ("posted four
+    photos" / "posted three photos", "injuring 40" / "more than 50 injured"), whatever their
+    figures, when each is the other's likeliest such statement in the other article. Such
+    statements differ in the very words similarity weighs (the figures, often the actors), so
+    reports that contradict each other would otherwise never meet in one claim."""
+    by_key: dict[tuple, set[int]] = defaultdict(set)
+    for i, fs in facts.items():
+        for f in fs:
+            if conflicts_mod.counts_an_action(f):
+                by_key[(f.key[0], f.key[2])].add(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_key.values():
+        for i in members:
+            for j in members:
+                if i < j and units[i].outlet != units[j].outlet and sim[i, j] >= floor and _count_pair(facts[i], facts[j]):
+                    pairs.add((i, j))
+    best: dict[tuple[int, str], int] = {}
+    for i, j in pairs:
+        for a, b in ((i, j), (j, i)):
+            k = (a, units[b].article_id)
+            if k not in best or sim[a, b] > sim[a, best[k]]:
+                best[k] = b
+    edges = [(float(sim[i, j]), i, j) for i, j in pairs
+             if best[(i, units[j].article_id)] == j and best[(j, units[i].article_id)] == i]
+    return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
+
+
+def _count_pair(a: list[Fact], b: list[Fact]) -> bool:
+    return any(conflicts_mod.counts_an_action(fa) and conflicts_mod.comparable(fa, fb) for fa in a for fb in b)
+
+
 # ----------------------------------------------------------------------------- facts
 
-def unit_facts(units: list[Unit], clusters: list[list[int]], named: dict[str, list[Named]],
+def _with_figures(units: list[Unit]) -> list[int]:
+    """Statements with a number: their counts are compared across the whole story."""
+    return [i for i, u in enumerate(units) if _HAS_NUMBER.search(u.span.text)]
+
+
+def _in_shared_claims(units: list[Unit], clusters: list[list[int]]) -> set[int]:
+    """Statements of claims that more than one outlet supports: only these can conflict as a claim."""
+    return {i for m in clusters if len({units[j].outlet for j in m}) > 1 for i in m}
+
+
+def unit_facts(units: list[Unit], order: list[int], named: dict[str, list[Named]],
                timexes: dict[str, list[Timex]], docs: dict | None) -> dict[int, list[Fact]]:
-    """Facts of the statements that can conflict: those in multi-outlet claims, and those with a
-    number (compared across the whole story). Only these are parsed."""
-    wanted = {i for m in clusters if len({units[j].outlet for j in m}) > 1 for i in m}
-    wanted |= {i for i, u in enumerate(units) if re.search(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", u.span.text, re.I)}
-    order = sorted(wanted)
+    """Facts of the given statements (indices into ``units``); only these are parsed."""
+    if not order:
+        return {}
     parsed = _parse(units, order, docs)
     out = {}
     for i, (sent, base) in zip(order, parsed):

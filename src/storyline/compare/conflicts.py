@@ -17,15 +17,18 @@ day or went down later (docs/benchmarks.md, claims).
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from itertools import combinations
 
-from storyline.compare.facts import (MEASURE_UNITS, Fact, actors_compatible, comparable_numbers, dates_compatible,
-                                     dates_near, same_words)
+from storyline.compare.facts import (LIGHT_VERBS, MEASURE_UNITS, REPORTING_VERBS, Fact, actors_compatible,
+                                     comparable_numbers, dates_compatible, dates_near, same_dated_thing,
+                                     same_words)
 from storyline.compare.numbers import overlaps
 
 Facts = dict[str, list[Fact]]  # article_id -> facts of its statement(s)
+ACTIONLESS_VERBS = LIGHT_VERBS | REPORTING_VERBS
 
 
 def comparable(a: Fact, b: Fact) -> bool:
@@ -36,7 +39,7 @@ def comparable(a: Fact, b: Fact) -> bool:
     if a.field == "number":
         return comparable_numbers(a, b)
     if a.field == "date":
-        return a.key == b.key and any(a.key) and dates_near(a.value, b.value)
+        return same_dated_thing(a, b) and dates_near(a.value, b.value)
     return a.key == b.key
 
 
@@ -56,6 +59,16 @@ def strict_key(fact: Fact) -> bool:
     another had)."""
     kind, noun, verb = fact.key if fact.field == "number" else (None, None, None)
     return kind == "count" and bool(noun and verb) and noun not in MEASURE_UNITS
+
+
+def counts_an_action(fact: Fact) -> bool:
+    """A count of what some action did ("killed six", "posted four photos", "40 injured"): its
+    verb says what happened, so another outlet's count with that verb and noun is of the same
+    thing. Measures ("83 yards"), and counts under light or reporting verbs, say too little."""
+    if fact.field != "number":
+        return False
+    kind, noun, verb = fact.key
+    return kind == "count" and verb is not None and verb not in ACTIONLESS_VERBS and noun not in MEASURE_UNITS
 
 
 def find_conflicts(facts: Facts, outlet_of: dict[str, str], match: Callable[[Fact, Fact], bool] = comparable,
@@ -131,12 +144,23 @@ def as_records(groups: list[tuple[Fact, list[tuple[str, Fact]]]], published: dic
         for article_id, fact in members:
             if article_id not in seen:
                 seen.add(article_id)
-                values.append({"article_id": article_id, "value": fact.value, "text": fact.text})
+                values.append(_value_record(article_id, fact))
         record = {"field": rep.field, "values": values}
         if rep.field == "number" and is_update(members, published or {}):
             record["kind"] = "update"
         records.append(record)
     return records
+
+
+def _value_record(article_id: str, fact: Fact) -> dict:
+    """One article's value, with where the article states it; a number also says the range its
+    wording asserts ("at least 50": [50, null]), so a reader can tell which figures disagree."""
+    record = {"article_id": article_id, "value": fact.value, "text": fact.text}
+    if fact.span is not None:
+        record["span"] = fact.span.to_dict()
+    if fact.field == "number":
+        record["range"] = [round(fact.low, 6), round(fact.high, 6) if math.isfinite(fact.high) else None]
+    return record
 
 
 def is_update(members: list[tuple[str, Fact]], published: dict[str, str | None]) -> bool:

@@ -7,9 +7,12 @@ not compared.
 
 Only figures that count or measure are facts: a range ("eight to ten minutes") is one fact, while
 scores ("8-7"), labels ("Flight 175", "a 737 aircraft"), parts ("four of whom") and ordinals in
-compounds ("first-class") are none, and an age belongs to the person it describes. Only dates
+compounds ("first-class") are none, and an age belongs to the person it describes. A rate ("$82 a
+share") is not an amount, a measure in a compound measures its noun ("a 10-yard run"), a death toll
+counts the killed, and bodies brought to a hospital are a part of the toll, not a report of it. Only dates
 that name a day, month or year of the event are facts (not "last week", "since 1908" or the
-day something was said), and an actor is the named doer of an action on some object. These
+day something was said), nor are dates of one action done to different objects compared; an actor
+is the named doer of an action on one definite thing ("opened the bridge", not "hit a home run"). These
 rules come from the false alarms on the fit half of the labelled pairs (docs/benchmarks.md, claims).
 """
 from __future__ import annotations
@@ -23,7 +26,7 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.compare.numbers import ABOUT, LOWER, SCALE_WORDS, UPPER, is_ordinal, parse_number, value_range
-from storyline.model import Mention, Timex
+from storyline.model import Mention, Span, Timex
 
 # nouns that only say "people": a count of them may be compared with a count of any noun
 GENERIC_NOUNS = frozenset("people person man woman child civilian victim other one individual".split())
@@ -31,6 +34,9 @@ GENERIC_NOUNS = frozenset("people person man woman child civilian victim other o
 EVENT_VERBS = {"die": "kill", "dead": "kill", "wound": "injure", "hurt": "injure", "injured": "injure", "wounded": "injure"}
 EVENT_NOUNS = {"death": "kill", "dead": "kill", "fatality": "kill", "body": "kill", "life": "kill",
                "injury": "injure", "wounded": "injure", "injured": "injure"}
+# "four bodies were brought in", "the bodies of six were recovered": what one hospital or one
+# search has counted so far, a part of the toll and no report of it
+PARTIAL_COUNT_VERBS = frozenset("bring take carry admit receive transport recover identify pull find".split())
 LIST_VALUES = 3  # distinct values for one key in one statement make it a list
 DURATION_UNITS = frozenset("second minute hour day week month year decade century".split())
 # units of measure: "2,100 miles" says nothing of what is measured, so only the verb can tell
@@ -43,6 +49,9 @@ RESULT_VERBS = frozenset({"leave"})
 # "eight to ten", "two or three", "between eight and 10": one range, not two figures
 RANGE_WORDS = frozenset({"to", "or", "-", "–"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# "$82 a share", "30,000 pounds each", "15 per cent per year": a rate, not an amount
+RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 LIGHT_VERBS = frozenset("be have do get".split())  # "X had a strong relationship": no action to dispute
@@ -51,7 +60,7 @@ REPORTING_VERBS = frozenset("say tell add write state report note describe recal
 # "since 1908", "until May": a date that bounds a period is not the date of an event
 BOUND_PREPS = frozenset({"since", "until", "till", "between", "before", "after", "by", "from", "through"})
 _MODIFIERS = sorted(LOWER | UPPER | ABOUT, key=len, reverse=True)
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:.]*)?$")  # a time of day keeps its date
 _CALENDAR_WORDS = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
 _NOUN_HEAD_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 
@@ -66,6 +75,7 @@ class Fact:
     text: str
     low: float = 0.0
     high: float = 0.0
+    span: Span | None = None  # where the article states it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,16 +103,16 @@ def named_from_doc(sent: SpacySpan, base: int) -> list[Named]:
 
 def extract(sent: SpacySpan, base: int, named: list[Named], timexes: list[Timex]) -> list[Fact]:
     """Every comparable fact of one parsed statement; ``base`` maps parse offsets to the article."""
-    return [*number_facts(sent), *date_facts(sent, base, timexes), *actor_facts(sent, base, named),
+    return [*number_facts(sent, base), *date_facts(sent, base, timexes), *actor_facts(sent, base, named),
             *place_facts(sent, base, named)]
 
 
 # ----------------------------------------------------------------------------- numbers
 
-def number_facts(sent: SpacySpan) -> list[Fact]:
+def number_facts(sent: SpacySpan, base: int = 0) -> list[Fact]:
     """Numbers with what they count; a list (one key, LIST_VALUES or more values: a box score, a
     payload table) is left out, since another outlet's figure cannot be matched to one item of it."""
-    facts = _all_number_facts(sent)
+    facts = _all_number_facts(sent, base)
     item = lambda f: f.key[:2] if f.key[1] else f.key  # noqa: E731  (list parses attach items to odd verbs)
     values: dict[tuple, set[str]] = {}
     for f in facts:
@@ -110,7 +120,7 @@ def number_facts(sent: SpacySpan) -> list[Fact]:
     return [f for f in facts if len(values[item(f)]) < LIST_VALUES]
 
 
-def _all_number_facts(sent: SpacySpan) -> list[Fact]:
+def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
     facts = []
     for parts in _number_phrases(sent):
         first, last = parts[0], parts[-1]
@@ -118,20 +128,60 @@ def _all_number_facts(sent: SpacySpan) -> list[Fact]:
         if None in values:
             continue
         noun, verb = same_event(*anchor(first[-1]))  # "two or three years": the first figure attaches to the noun
+        if _is_toll(first[-1]):  # "the death toll rose to 84" counts the killed
+            noun, verb = None, "kill"
         if _is_date_part(last, noun) or not _is_quantity(last, values[-1]):
             continue
         kind = _number_kind(last)
         person = _aged(last[-1])
         if person:  # "the 29-year-old singer" and "21-year-old Ida Marr" are ages of different people
             kind, noun, verb = "age", person, None
+        elif _per(last):
+            kind = f"{kind} per {_per(last)}"
+        elif noun in MEASURE_UNITS and _measured(last[-1]):  # "a 10-yard run", "a 36-yard field goal"
+            noun = f"{noun} {_measured(last[-1])}"
         if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
         low, high = value_range(values[0], _modifier(sent, first[0]))
         if len(parts) > 1:  # a range asserts from its first to its last figure
             low, high = min(low, *values), max(value_range(values[-1])[1], *values)
-        text = sent.doc[first[0].i:last[-1].i + 1].text
-        facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", text, low, high))
+        words = sent.doc[first[0].i:last[-1].i + 1]
+        span = Span(base + words.start_char, base + words.end_char, words.text)
+        facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span))
     return facts
+
+
+def _per(run: list[Token]) -> str | None:
+    """The unit of a rate ("$82 a share", "up to $50,000 per year", "5 percent a year"): what
+    the figure is per; a rate is no amount ("$121 billion" and "$82 a share" are one offer)."""
+    doc, i = run[-1].doc, run[-1].i + 1
+    if i < len(doc) and doc[i].lower_ in ("%", "percent"):
+        i += 1
+    elif i + 1 < len(doc) and doc[i].lower_ == "per" and doc[i + 1].lower_ == "cent":
+        i += 2
+    if i + 1 < len(doc) and doc[i].lower_ in RATE_WORDS and doc[i + 1].pos_ == "NOUN":
+        after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+        return doc[i + 1].lemma_.lower() if after != "ago" else None
+    return None
+
+
+def _measured(token: Token) -> str | None:
+    """What a measure in a compound describes: "a 10-yard run" measures a run, "an 8.5-tonne
+    laboratory" a laboratory (reports of different runs differ without contradicting)."""
+    doc = token.doc
+    if token.i + 3 >= len(doc) or doc[token.i + 1].text != "-":
+        return None
+    described = doc[token.i + 2]  # the unit; its head, through compounds and modifiers, is what it measures
+    while described.head.i > described.i and described.dep_ in _NOUN_HEAD_DEPS:
+        described = described.head
+    return described.lemma_.lower() if described.i > token.i + 2 and described.pos_ == "NOUN" else None
+
+
+def _is_toll(token: Token) -> bool:
+    """Whether a figure is the value of a death toll ("the death toll rose to at least six", "the
+    toll stands at 84"): the subject of the verb that governs it is a toll."""
+    heads = [token, *list(token.ancestors)[:3]]
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() == "toll" for h in heads for c in h.children)
 
 
 def _aged(token: Token) -> str | None:
@@ -255,7 +305,8 @@ def _number_kind(run: list[Token]) -> str:
         return "ordinal"
     last = run[-1]
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
-    if last.ent_type_ == "PERCENT" or (nxt is not None and nxt.lower_ in ("%", "percent", "per")):
+    per_cent = nxt is not None and nxt.lower_ == "per" and nxt.i + 1 < len(nxt.doc) and nxt.nbor(1).lower_ == "cent"
+    if last.ent_type_ == "PERCENT" or (nxt is not None and nxt.lower_ in ("%", "percent")) or per_cent:
         return "percent"
     if last.ent_type_ == "MONEY" or any(t.i > 0 and t.nbor(-1).text in "$€£" for t in run[:1]):
         return "money"
@@ -285,14 +336,9 @@ def _event_verb(token: Token) -> str | None:
 def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | None]:
     """One name per counted event: "six dead", "six deaths", "six people died" and "killed six"
     all count (None, kill); "wounded", "hurt" and "injuries" count (.., injure)."""
-    if noun in EVENT_NOUNS:
+    if noun in EVENT_NOUNS and verb not in PARTIAL_COUNT_VERBS:
         return None, EVENT_NOUNS[noun]
     return noun, EVENT_VERBS.get(verb, verb)
-
-
-def governing_verb(token: Token, steps: int = 5) -> str | None:
-    verb = _verb_token(token, steps)
-    return verb.lemma_.lower() if verb is not None else None
 
 
 def _verb_token(token: Token, steps: int = 5) -> Token | None:
@@ -334,9 +380,12 @@ def date_facts(sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
             continue
         root = span.root
         noun = root.head.lemma_.lower() if root.dep_ in _NOUN_HEAD_DEPS | {"poss"} and root.head.pos_ == "NOUN" else None
-        verb = governing_verb(root.head if noun else root)
+        verb_token = _verb_token(root.head if noun else root)
+        verb = verb_token.lemma_.lower() if verb_token is not None else None
         if verb not in REPORTING_VERBS:
-            facts.append(Fact("date", (noun, verb), t.value, t.span.text))
+            obj = _object(verb_token) if verb_token is not None and noun is None else None
+            facts.append(Fact("date", (noun, verb, obj.lemma_.lower() if obj is not None else None), t.value, t.span.text,
+                              span=t.span))
     return facts
 
 
@@ -353,6 +402,14 @@ def _bounds(span: SpacySpan) -> bool:
 def _names_a_date(span: SpacySpan) -> bool:
     return not any(t.lower_ == "ago" for t in span) and any(
         t.like_num or t.lower_[:3] in _CALENDAR_WORDS and t.is_title for t in span)
+
+
+def same_dated_thing(a: Fact, b: Fact) -> bool:
+    """Dates of one thing: same noun or verb, and the same object when both name one ("posted a
+    clip on Wednesday" and "posted photos on Tuesday" date two posts)."""
+    (noun_a, verb_a, obj_a), (noun_b, verb_b, obj_b) = a.key, b.key
+    return (noun_a, verb_a) == (noun_b, verb_b) and (noun_a or verb_a) is not None and (
+        obj_a is None or obj_b is None or obj_a == obj_b)
 
 
 def dates_compatible(a: str, b: str) -> bool:
@@ -399,20 +456,22 @@ def same_words(a: Fact, b: Fact) -> bool:
 # ----------------------------------------------------------------------------- actors, places
 
 def actor_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
-    """Named doers of an action on a named object, keyed by (verb, object): "Mara Quist opened
-    the bridge". An action without an object ("the Cubs celebrate"), a light verb (have, be) and
-    a pronoun object say too little to make two different doers a contradiction."""
+    """Named doers of an action on one definite thing, keyed by (verb, object): "Mara Quist opened
+    the bridge". An action without an object ("the Cubs celebrate"), a light verb (have, be), a
+    pronoun object and one of many ("hit a home run", "fired missiles") say too little to make two
+    different doers a contradiction."""
     facts = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS | LIGHT_VERBS:
             continue
         obj = _object(tok)
-        if obj is None:
+        if obj is None or not _one_thing(obj):
             continue
         for subj in _subjects(tok):
             ent = _named_at(subj, base, named, NAMED_TYPES)
             if ent:
-                facts.append(Fact("actor", (tok.lemma_.lower(), obj.lemma_.lower(), ent.type), ent.identity, ent.name))
+                facts.append(Fact("actor", (tok.lemma_.lower(), obj.lemma_.lower(), ent.type), ent.identity, ent.name,
+                                  span=_span_of(ent, sent, base)))
     return facts
 
 
@@ -423,6 +482,17 @@ def _object(verb: Token) -> Token | None:
     if obj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         obj = verb.head
     return obj if obj is not None and obj.pos_ != "PRON" else None
+
+
+def _one_thing(noun: Token) -> bool:
+    """A definite thing ("the new bridge", "Qualcomm", "its offer"), that one doer did: "a home
+    run", "a post", "missiles" are one of many, each with a doer of its own."""
+    if noun.pos_ == "PROPN":
+        return True
+    det = next((c for c in noun.children if c.dep_ in ("det", "poss")), None)
+    if det is None:
+        return noun.tag_ not in ("NNS", "NN")  # a bare noun: "fired missiles", "took control"
+    return det.dep_ == "poss" or det.lower_ in DEFINITE_DETS
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -444,8 +514,12 @@ def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
                 ent = _named_at(obj, base, named, PLACE_TYPES)
                 country = ent and (ent.country or actors.country_of_place(ent.name))
                 if country:
-                    facts.append(Fact("place", (tok.lemma_.lower(),), country, ent.name))
+                    facts.append(Fact("place", (tok.lemma_.lower(),), country, ent.name, span=_span_of(ent, sent, base)))
     return facts
+
+
+def _span_of(ent: Named, sent: SpacySpan, base: int) -> Span:
+    return Span(ent.start, ent.end, sent.doc.text[ent.start - base:ent.end - base])
 
 
 def _named_at(token: Token, base: int, named: list[Named], types: frozenset[str]) -> Named | None:
