@@ -9,6 +9,7 @@ per fold one document can move a fold by a point, so a change counts only if it 
 missing/spurious by type) rather than by document.
 
     .venv/bin/python benchmarks/time_tbaq.py [--no-write] [--no-parse] [--errors N] [--folds 5] [--categories]
+        [--cache /tmp/time/tbaq.spacy]
 """
 from __future__ import annotations
 
@@ -86,21 +87,19 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N value/span errors of the dev part")
     parser.add_argument("--folds", type=int, default=0, help="also score N hash folds (value F1 mean and spread)")
     parser.add_argument("--categories", action="store_true", help="print errors of the dev folds grouped by kind")
+    parser.add_argument("--cache", type=Path, help="DocBin file of the parses, written on first use (the parse "
+                        "does not depend on the time code, so reruns need not repeat it)")
     args = parser.parse_args()
 
     path = require_shared("data", "time", "tbaq.jsonl")
     documents = [json.loads(line) for line in path.open(encoding="utf-8")]
-    nlp = None
-    if not args.no_parse:
-        from storyline.annotate.nlp import load
-        nlp = load()
+    docs = [None] * len(documents) if args.no_parse else _parses(documents, args.cache)
     parts = ["all", "dev", "held-out"] + [f"fold {i}" for i in range(args.folds)]
     scores = {name: Score() for name in parts}
     counts = collections.Counter()
     errors: list[str] = []
     categories = Categories()
-    for document in documents:
-        doc = nlp(document["text"]) if nlp else None
+    for document, doc in zip(documents, docs):
         found = [t.to_dict() for t in find_timexes(document["text"], document["published"], doc, document["id"])]
         system = [{**t["span"], "type": t["type"], "value": t["value"]} for t in found]
         part = split_of(document["id"])
@@ -127,6 +126,23 @@ def main() -> None:
              "value F1 0.776, relaxed 0.903, strict 0.813; SUTime value F1 0.674."
              + (" Run without spaCy parse." if args.no_parse else ""))
     report("Time expressions: TempEval-3 measures on TBAQ", header, rows, notes, write=not args.no_write)
+
+
+def _parses(documents: list[dict], cache: Path | None) -> list:
+    """spaCy parses of the documents, read from ``cache`` when it holds them."""
+    from spacy.tokens import DocBin
+
+    from storyline.annotate.nlp import PARSE_ATTRS, load
+    nlp = load()
+    if cache and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [d["text"] for d in documents]:
+            return docs
+    docs = list(nlp.pipe(d["text"] for d in documents))
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(attrs=list(PARSE_ATTRS), docs=docs).to_disk(cache)
+    return docs
 
 
 def _fold_summary(folds: list[Score]) -> list[list[object]]:

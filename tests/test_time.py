@@ -437,3 +437,42 @@ def test_the_previous_unit_counts_back_from_the_last_date():
     found = values("Exports in 2024 rose 5% from the previous year.")
     assert found["the previous year"] == ("DATE", "2023")
     assert values("Exports rose 5% from the previous year.")["the previous year"] == ("DATE", "2025")
+
+
+def test_vague_stretch_of_recent_or_coming_units_is_a_duration():
+    found = values("Kidnappings rose in recent years and may rise again in the coming months.")
+    assert found["recent years"] == ("DURATION", "PXY")
+    assert found["coming months"] == ("DURATION", "PXM")
+
+
+def test_day_owning_an_event_the_clause_takes_place_at_lies_ahead(nlp):
+    text = "Voters will head to the polls in Sunday's runoff."
+    assert values(text, doc=nlp(text))["Sunday"] == ("DATE", "2026-02-15")
+
+
+def test_time_words_capitalised_mid_sentence_are_names():
+    found = values('Follow the USA TODAY reporter, who told ABC\'s "This Week" and CBS\'s "60 Minutes" '
+                   "about the Communist Party daily Granma. Today he left; he writes daily.")
+    assert set(found) == {"Today", "daily"}
+
+
+def test_holiday_with_its_year():
+    found = values("They married on Valentine's Day 2015 and split at Christmas, 2019; Easter 2016 fell early.")
+    assert found["Valentine's Day 2015"] == ("DATE", "2015-02-14")
+    assert found["Christmas, 2019"] == ("DATE", "2019-12-25")
+    assert found["Easter 2016"] == ("DATE", "2016-03-27")
+
+
+def test_weekday_and_date_without_year_some_years_back():
+    assert values("He said on Tuesday, August 3, that the couple had split.")["Tuesday, August 3"] == \
+        ("DATE", "2021-08-03")
+
+
+def test_clock_keeps_no_sentence_final_dot():
+    assert "6pm" in values("The meteor was seen just before 6pm. Witnesses called it bright.")
+    assert "6 p.m." in values("The meeting starts at 6 p.m. Friday.") or \
+        "6 p.m. Friday" in values("The meeting starts at 6 p.m. Friday.")
+
+
+def test_age_is_no_duration():
+    assert values("His 14-year old daughter was hurt.") == {}

@@ -47,7 +47,9 @@ _SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?
               r"afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))|\d{1,2}\s+o'clock")
 # a 24-hour clock without colon is taken only with its zone ("0735 GMT"), else it reads as a year or amount
 _MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs)\b)"
-CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:[ap]\.?m\.?(?!\w))?|\d{{1,2}}\s*[ap]\.?m\.?(?!\w)|{_SAID_HOUR}"
+# "p.m." keeps its last dot, "6pm." does not (there the dot ends the sentence)
+MERIDIEM = r"[ap](?:\.m\.?|m)(?!\w)"
+CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:{MERIDIEM})?|\d{{1,2}}\s*{MERIDIEM}|{_SAID_HOUR}"
          rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday)")
 ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time))?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
@@ -95,7 +97,8 @@ RULES: list[tuple[str, str]] = [
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
                     rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
-    ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?!\w)"),
+    ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
+                rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|hence|from\s+now|back)(?!\w)"),
     ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago|earlier|later)(?!\w)"),
@@ -141,7 +144,7 @@ def find_candidates(text: str) -> list[Candidate]:
     for priority, (name, pattern) in enumerate(COMPILED):
         for match in pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
-            if end > start and _acceptable(name, match):
+            if end > start and _acceptable(name, match) and not _in_a_name(text, start, end):
                 found.append(Candidate(start, end, name, match.groupdict(), priority))
     return _without_overlaps(found)
 
@@ -173,9 +176,12 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False  # an adjective alone ("future losses")
     if name == "spelled_year" and match.group("words").lower().startswith("two thousand"):
         return bool(match.group("the"))  # "two thousand" alone is a count
+    if name == "set_adverb" and _NAME_AFTER.match(match.string, match.end()):
+        return False  # "the Communist Party daily Granma": a newspaper
     if name == "set_rate":
         return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, max(0, match.start() - 30), match.start()))
-    if name in ("duration", "bare_plural", "span_duration") and _AGE.match(match.string, match.end()):
+    if name in ("duration", "bare_plural", "span_duration", "adjective_duration") \
+            and _AGE.match(match.string, match.end()):
         return False
     if name in ("duration", "adjective_duration") and re.fullmatch(YEAR, match.group("number")):
         return False
@@ -190,6 +196,28 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "year" and not match.group("mod"):
         return not _COUNTED_NOUN.match(match.string, match.end())
     return True
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """"USA TODAY", "hosts This Morning", ABC's "This Week", CBS's "60 Minutes", "the film High
+    Noon": a word that running text writes in lower case ("today", "week", "noon") but that is
+    capitalised where no sentence starts is part of a title or name, not a time expression."""
+    words = list(_WORD.finditer(text, start, end))
+    for index, word in enumerate(words):
+        if not word.group()[0].isupper() or word.group().lower() in _PROPER_WORDS:
+            continue
+        if index > 0 or not _SENTENCE_OPENING.search(text, 0, word.start()):
+            return True
+    return False
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:'s)?")
+# words written capitalised anywhere: names of months, days, holidays, time zones
+_PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
+                 "day", "eve", "christmas", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
+                 "ct", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m"}
+# where a capital letter is expected: the text or a line opens, or a sentence, quote or bracket does
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n\"'`(\[“‘—_-])\s*$")
 
 
 def _is_ordinal_second(match: re.Match) -> bool:
@@ -216,6 +244,7 @@ def _is_season_noun_phrase(match: re.Match) -> bool:
         and not re.match(r"\s+in\b", match.string[match.end():])
 
 
+_NAME_AFTER = re.compile(rf"\s+(?!(?i:{WEEKDAY}|{MONTH})\b)[A-Z]")
 _FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)
 _SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|to|until|till|through|throughout|over|into|since|before|after|"
                                  r"for|from|this|last|next|early|late)\s+$", re.I)

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dateutil.easter import easter
+
 from . import normalise as cal
 from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY,
                       POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value,
@@ -143,15 +145,21 @@ def _clock_on_day(g, context):
 
 def _weekday_date(g, context):
     month, day = MONTHS[g["month"]], _day_number(g["day"])
-    year = int(g["year"]) if g["year"] else _year_matching_weekday(context.anchor, month, day, WEEKDAYS[g["weekday"]])
+    year = int(g["year"]) if g["year"] else _year_matching_weekday(context.anchor, month, day, WEEKDAYS[g["weekday"]],
+                                                                  context.direction())
     return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year), None
 
 
-def _year_matching_weekday(anchor: dt.date | None, month: int, day: int, weekday: int) -> int | None:
-    """"Friday, March 6" without a year: the year near the anchor in which that date is a Friday."""
+def _year_matching_weekday(anchor: dt.date | None, month: int, day: int, weekday: int,
+                           direction: Direction) -> int | None:
+    """"Friday, March 6" without a year: the year nearest the anchor in which that date is a Friday;
+    a report may recall a day some years back ("on Monday, August 3" in 2018 is 2015), so the next
+    year is tried first only when the clause looks ahead."""
     if anchor is None:
         return None
-    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+    back = [anchor.year - step for step in range(1, 7)]
+    ahead = [anchor.year + 1]
+    for year in [anchor.year, *(ahead + back if direction == "future" else back + ahead)]:
         try:
             if dt.date(year, month, day).isoweekday() == weekday:
                 return year
@@ -344,17 +352,21 @@ def _fiscal_year(g, context):
 
 
 def _holiday(g, context):
+    """"Christmas", "Thanksgiving 2016": a fixed day (Thanksgiving the fourth Thursday of November)
+    of the year given, else of the year the tense points to."""
     name = g["name"]
+    year = int(g["year"]) if g["year"] else None
     if name.startswith("thanksgiving"):
-        year = cal.year_for(context.anchor, (11, 22), context.direction())
+        year = year or cal.year_for(context.anchor, (11, 22), context.direction())
         if year is None:
             return "DATE", "XXXX-11-XX", None
         first = dt.date(year, 11, 1)
         return "DATE", cal.day_value(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)), None
     if name.startswith("easter"):
-        return None
+        year = year or cal.year_for(context.anchor, (4, 1), context.direction())
+        return "DATE", "XXXX-XX-XX" if year is None else cal.day_value(easter(year)), None
     month, day = HOLIDAYS[name]
-    return "DATE", cal.month_value(context.anchor, month, context.direction(), day), None
+    return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year), None
 
 
 # ------------------------------------------------------------------ relative dates
@@ -502,8 +514,10 @@ def _year_end(g, context):
 
 
 def _vague_recent(g, context):
-    """"recent years", "the coming weeks": an unspecified amount of the unit (TimeBank: PXY, PXW)."""
-    return "DATE", "FUTURE_REF" if g["which"] == "coming" else "PAST_REF", None
+    """"recent years", "the coming weeks": a stretch of unspecified length reaching back from (or on
+    from) now, so TimeML writes it as the duration it spans (PXY, PXW), not as a past/future point."""
+    letter, is_time = UNITS[_unit_name(g["unit"])]
+    return "DURATION", cal.duration_value("X", letter, is_time), None
 
 
 # ------------------------------------------------------------------ durations and sets

@@ -20,6 +20,8 @@ RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
 # verbs that move a date: their "until"/"to" object is the new, later date
 DEADLINE_LEMMAS = {"postpone", "extend", "delay", "adjourn", "defer", "push", "put", "give", "grant", "suspend"}
 DEADLINE_PREPOSITIONS = {"until", "till", "to"}
+# "in Sunday's election", "at Friday's meeting": the event the clause takes place at
+OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
@@ -42,7 +44,7 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
     if span is None or len(span) == 0:
         return None
     if span.root.dep_ == "poss":
-        return "past"  # "Wednesday's ruling": a day named as the owner of an event reports it
+        return _possessive_direction(span.root)
     framed = _preposition_direction(span.root)
     if framed is not None:
         return framed
@@ -50,6 +52,19 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
     if verb is None:
         return None
     return _clause_direction(verb)
+
+
+def _possessive_direction(token) -> Direction:
+    """"Wednesday's ruling": a day named as the owner of an event mostly reports it (past), even in
+    a clause that looks ahead ("will try to overturn Tuesday's verdict"); only when the clause's
+    own event takes place at that event ("will vote in Sunday's election", "prepares to vote in
+    Sunday's ...") does the day lie ahead with it."""
+    owned = token.head
+    preposition = owned.head
+    if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
+        return "past"
+    verb = _governing_verb(preposition)
+    return "future" if verb is not None and _clause_direction(verb) == "future" else "past"
 
 
 def _preposition_direction(token) -> Direction:
