@@ -476,3 +476,13 @@ def test_clock_keeps_no_sentence_final_dot():
 
 def test_age_is_no_duration():
     assert values("His 14-year old daughter was hurt.") == {}
+
+
+def test_colon_figures_need_a_time_context():
+    found = values("Tesla posts a loss | 1:37 Tesla has reported it. The vote began at 14:30 and Spain won 2:1.")
+    assert set(found) == {"14:30"}
+
+
+def test_quarter_or_half_of_a_game_is_no_calendar_period():
+    assert values("He scored a touchdown in the fourth quarter.") == {}
+    assert values("Profit rose in the fourth quarter.")["the fourth quarter"] == ("DATE", "2025-Q4")

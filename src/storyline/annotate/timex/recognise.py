@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, MONTHS,
                       NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD,
                       WEEKDAYS, alternation)
+from .tense import sentence_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,8 @@ _MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs)\b)"
 MERIDIEM = r"[ap](?:\.m\.?|m)(?!\w)"
 CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:{MERIDIEM})?|\d{{1,2}}\s*{MERIDIEM}|{_SAID_HOUR}"
          rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday)")
-ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time))?"
+ZONE_NAME = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time)"
+ZONE = rf"(?:\s+{ZONE_NAME})?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
 # a year in figures or, in transcripts, in words ("January nineteen ninety-seven")
 SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
@@ -167,6 +169,10 @@ def _acceptable(name: str, match: re.Match) -> bool:
             and not match.group("mod"):
         before = match.string[max(0, match.start() - 12):match.start()].lower()
         return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
+    if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
+        return False
+    if name in ("quarter", "named_quarter") and _is_period_of_play(match):
+        return False
     if name == "quarter_code":
         return match.group("code")[0].isupper() and match.group("code") not in ("H3", "H4")  # "Q3", "H1"
     weekday = match.groupdict().get("weekday")
@@ -218,6 +224,36 @@ _PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in nam
                  "ct", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m"}
 # where a capital letter is expected: the text or a line opens, or a sentence, quote or bracket does
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n\"'`(\[“‘—_-])\s*$")
+
+
+def _is_bare_colon_figure(match: re.Match) -> bool:
+    """"1:21" beside a video title, "won 2:1", "John 3:16": figures with a colon are a clock time
+    only with a.m./p.m., a time zone, or a word that introduces a time ("at 14:30", "until 9:00")."""
+    clock = match.group("clock")
+    if not _BARE_COLON.fullmatch(clock) or _ZONE_AFTER.match(match.string, match.end("clock")):
+        return False
+    return not _CLOCK_INTRODUCER.search(match.string, max(0, match.start("clock") - 30), match.start("clock"))
+
+
+_BARE_COLON = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
+_ZONE_AFTER = re.compile(rf"\s+{ZONE_NAME}\b")
+_CLOCK_INTRODUCER = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|approximately|since|"
+                               r"shortly|just|between|and|o'clock)\s+$", re.I)
+
+
+def _is_period_of_play(match: re.Match) -> bool:
+    """"scored in the fourth quarter", "the second half" of a match: a quarter or half without a
+    year, in a sentence about a game, is a period of play, not of the calendar."""
+    groups = match.groupdict()
+    if groups.get("year") or groups.get("owner") or groups.get("fiscal") or groups.get("rel"):
+        return False
+    left, right = sentence_bounds(match.string, match.start(), match.end())
+    return bool(_PLAY_WORDS.search(match.string, left, right))
+
+
+_PLAY_WORDS = re.compile(r"\b(?:touchdowns?|field\s+goals?|goals?|halftime|half-time|innings?|quarterback|rebounds|"
+                         r"assists|yards|overtime|scored|scoring|scoreboard|penalty|kick-?off|buzzer|the\s+game|"
+                         r"the\s+match|coach|referee)\b", re.I)
 
 
 def _is_ordinal_second(match: re.Match) -> bool:
