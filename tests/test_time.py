@@ -486,3 +486,14 @@ def test_colon_figures_need_a_time_context():
 def test_quarter_or_half_of_a_game_is_no_calendar_period():
     assert values("He scored a touchdown in the fourth quarter.") == {}
     assert values("Profit rose in the fourth quarter.")["the fourth quarter"] == ("DATE", "2025-Q4")
+
+
+def test_denied_could_tells_the_past(nlp):
+    text = "The family could not be reached on Sunday."
+    assert values(text, doc=nlp(text))["Sunday"] == ("DATE", "2026-02-08")
+    assert values(text)["Sunday"] == ("DATE", "2026-02-08")
+
+
+def test_day_owning_a_planned_event_lies_ahead(nlp):
+    text = "Crowds gathered for Friday's planned launch."
+    assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")

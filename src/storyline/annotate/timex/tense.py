@@ -20,6 +20,7 @@ RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
 # verbs that move a date: their "until"/"to" object is the new, later date
 DEADLINE_LEMMAS = {"postpone", "extend", "delay", "adjourn", "defer", "push", "put", "give", "grant", "suspend"}
 DEADLINE_PREPOSITIONS = {"until", "till", "to"}
+PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed", "forthcoming"}
 # "in Sunday's election", "at Friday's meeting": the event the clause takes place at
 OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
@@ -27,7 +28,7 @@ PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
 FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
                          r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|"
-                         r"as\s+(?:early|soon)\s+as|(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
+                         r"as\s+(?:early|soon)\s+as|(?:may|might|can)\s+(?!have\b)\w+|could\s+(?!have\b|not\b)\w+)\b", re.I)
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
 PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
 # the text forms of "since" and of DEADLINE_LEMMAS with their preposition, for when there is no parse
@@ -58,8 +59,10 @@ def _possessive_direction(token) -> Direction:
     """"Wednesday's ruling": a day named as the owner of an event mostly reports it (past), even in
     a clause that looks ahead ("will try to overturn Tuesday's verdict"); only when the clause's
     own event takes place at that event ("will vote in Sunday's election", "prepares to vote in
-    Sunday's ...") does the day lie ahead with it."""
+    Sunday's ...") or when the event is still a plan ("Tuesday's planned launch") does the day lie ahead."""
     owned = token.head
+    if any(child.lower_ in PLANNED_ADJECTIVES for child in owned.children):
+        return "future"  # "Tuesday's planned launch"
     preposition = owned.head
     if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
         return "past"
@@ -123,7 +126,7 @@ def _own_tense(verb) -> Direction:
     words = {child.lower_ for child in auxiliaries}
     if words & FUTURE_AUXILIARIES or verb.lower_ in FUTURE_AUXILIARIES:
         return "future"
-    if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES:
+    if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES and not _is_past_inability(verb, words):
         return "future"
     if _is_past_perfect(verb):
         return "past"
@@ -136,6 +139,11 @@ def _own_tense(verb) -> Direction:
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _is_past_inability(verb, auxiliaries: set[str]) -> bool:
+    """"could not be reached on Sunday": a denied "could" tells what failed, in the past."""
+    return "could" in auxiliaries and any(child.dep_ == "neg" for child in verb.children)
 
 
 def _is_past_perfect(verb) -> bool:
