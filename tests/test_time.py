@@ -497,3 +497,14 @@ def test_denied_could_tells_the_past(nlp):
 def test_day_owning_a_planned_event_lies_ahead(nlp):
     text = "Crowds gathered for Friday's planned launch."
     assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")
+
+
+def test_this_weekend_is_the_one_of_the_publication_week():
+    assert values("Talks this weekend were dismissed as pointless.", "2026-02-13")["this weekend"] == \
+        ("DATE", "2026-W07-WE")  # a Friday: the weekend ahead, whatever the tense
+    assert values("Storms battered the coast this weekend.", "2026-02-16")["this weekend"] == ("DATE", "2026-W07-WE")
+
+
+def test_the_past_before_a_count_of_things_is_no_reference():
+    assert values("Golkar has won the past five elections.") == {}
+    assert values("In the past, Russia claimed it.")["the past"] == ("DATE", "PAST_REF")

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, MONTHS,
-                      NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD,
-                      WEEKDAYS, alternation)
+from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, DIGITS, HALF, HOLIDAYS,
+                      MONTH_WORDS, MONTHS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
+                      SPELLED_NUMBER, SPELLED_YEAR, UNIT_WORD, WEEKDAYS, alternation)
 from .tense import sentence_bounds
 
 
@@ -180,6 +180,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "reference" and match.group("word").lower() == "future":
         return False  # an adjective alone ("future losses")
+    if name == "reference" and match.group("word").lower() == "the past" \
+            and _COUNTED_AFTER.match(match.string, match.end()):
+        return False  # "the past five elections", "the past three summers": a count of things, not the past
     if name == "spelled_year" and match.group("words").lower().startswith("two thousand"):
         return bool(match.group("the"))  # "two thousand" alone is a count
     if name == "set_adverb" and _NAME_AFTER.match(match.string, match.end()):
@@ -290,6 +293,7 @@ _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|
 # "will one day", "he one day": between subject or modal and verb "one day" is an indefinite time, not a day long
 _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to|he|she|they|we|i|you|it)\s+$",
                                 re.I)
+_COUNTED_AFTER = re.compile(rf"\s+(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
 _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"

@@ -501,12 +501,22 @@ def _relative_unit(g, context):
     if (rel in ("the past", "the last", "the next", "the coming", "the previous") or g["ended"]) and not g["mod"]:
         letter, _ = UNITS[unit]
         return "DURATION", cal.duration_value(1.0, letter, False), None
+    if unit == "weekend" and rel == "this" and context.anchor is not None:
+        return "DATE", _this_weekend(context.anchor, context.direction()), _point_mod(g["mod"])
     if unit == "weekend" and _UNIT_OFFSETS[rel] == 0:
         saturday = cal.weekday_value(context.anchor, 6, context.direction())
         value = saturday[:10] if context.anchor is None else cal.week_value(dt.date.fromisoformat(saturday)) + "-WE"
         return "DATE", value if context.anchor else "XXXX-WXX-WE", _point_mod(g["mod"])
     value = cal.relative_value(context.anchor, unit, _UNIT_OFFSETS[rel])
     return "DATE", value, _point_mod(g["mod"])
+
+
+def _this_weekend(anchor: dt.date, direction: Direction) -> str:
+    """"this weekend" is the one of the publication week, still ahead from Monday to Friday;
+    only on a Monday may a past-tense report mean the one just over."""
+    if anchor.isoweekday() == 1 and direction == "past":
+        anchor -= dt.timedelta(days=7)
+    return cal.week_value(anchor) + "-WE"
 
 
 def _year_end(g, context):
