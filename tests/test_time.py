@@ -508,3 +508,10 @@ def test_this_weekend_is_the_one_of_the_publication_week():
 def test_the_past_before_a_count_of_things_is_no_reference():
     assert values("Golkar has won the past five elections.") == {}
     assert values("In the past, Russia claimed it.")["the past"] == ("DATE", "PAST_REF")
+
+
+def test_relative_quarters():
+    found = values("Profit fell last quarter, will fall this quarter and recover next quarter.")
+    assert found["last quarter"] == ("DATE", "2025-Q4")
+    assert found["this quarter"] == ("DATE", "2026-Q1")
+    assert found["next quarter"] == ("DATE", "2026-Q2")

@@ -117,7 +117,7 @@ RULES: list[tuple[str, str]] = [
                        rf"(?P<rel2>the\s+next)\s+day)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
-                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?![\w-])"
+                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
                       rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about|by)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),

@@ -498,6 +498,11 @@ _UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the full"
 
 def _relative_unit(g, context):
     unit, rel = g["unit"].replace("fiscal ", ""), g["rel"]
+    if unit == "quarter":
+        if rel == "the":
+            return None  # "the quarter": the reported one, read by named_quarter
+        # "the last quarter" in a report is the one before this (a date), not three months back
+        return "DATE", cal.relative_value(context.anchor, "quarter", _UNIT_OFFSETS[rel]), _point_mod(g["mod"])
     if (rel in ("the past", "the last", "the next", "the coming", "the previous") or g["ended"]) and not g["mod"]:
         letter, _ = UNITS[unit]
         return "DURATION", cal.duration_value(1.0, letter, False), None
