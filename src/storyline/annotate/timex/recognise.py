@@ -215,9 +215,16 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     for index, word in enumerate(words):
         if not word.group()[0].isupper() or word.group().lower() in _PROPER_WORDS:
             continue
-        if index > 0 or not _SENTENCE_OPENING.search(text, 0, word.start()):
+        if index > 0 or not _opens_sentence(text, word.start()):
             return True
     return False
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    """Whether a capital is expected at ``index``: the text or a line opens there, or a sentence,
+    quote or bracket does."""
+    before = text[max(0, index - 8):index].rstrip(" \t")
+    return not before or before[-1] in _OPENERS
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:'s)?")
@@ -225,8 +232,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:'s)?")
 _PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
                  "day", "eve", "christmas", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
                  "ct", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m"}
-# where a capital letter is expected: the text or a line opens, or a sentence, quote or bracket does
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n\"'`(\[“‘—_-])\s*$")
+_OPENERS = set(".!?:;\n\"'`([“‘—–_-•·*>…")
 
 
 def _is_bare_colon_figure(match: re.Match) -> bool:
