@@ -515,3 +515,9 @@ def test_relative_quarters():
     assert found["last quarter"] == ("DATE", "2025-Q4")
     assert found["this quarter"] == ("DATE", "2026-Q1")
     assert found["next quarter"] == ("DATE", "2026-Q2")
+
+
+def test_last_month_name_just_gone_is_a_year_back():
+    # the month just gone would be "last month", so "last January" in February is the year before
+    assert values("Two helicopters crashed last January.")["last January"] == ("DATE", "2025-01")
+    assert values("The treaty was signed last November.")["last November"] == ("DATE", "2025-11")

@@ -215,7 +215,8 @@ def _relative_month(g, context):
     if anchor is None or rel in ("", "that"):
         return "DATE", cal.month_value(anchor, month, context.direction()), mod
     if rel in ("last", "past"):
-        year = anchor.year if month < anchor.month else anchor.year - 1
+        # the month just gone would be "last month": "last February" said in March is a year back
+        year = anchor.year if month < anchor.month - 1 else anchor.year - 1
     elif rel in ("next", "coming"):
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
