@@ -521,3 +521,12 @@ def test_last_month_name_just_gone_is_a_year_back():
     # the month just gone would be "last month", so "last January" in February is the year before
     assert values("Two helicopters crashed last January.")["last January"] == ("DATE", "2025-01")
     assert values("The treaty was signed last November.")["last November"] == ("DATE", "2025-11")
+
+
+def test_dates_a_decision_takes_effect_or_runs_through_lie_ahead(nlp):
+    for text, span, value in [("The bank extended the loans through June.", "June", "2026-06"),
+                              ("The board named a new chairman, effective June 5.", "June 5", "2026-06-05"),
+                              ("The dividend is payable Dec. 7.", "Dec. 7", "2026-12-07"),
+                              ("The rule change was made effective Feb. 1.", "Feb. 1", "2026-02-01")]:
+        assert values(text)[span] == ("DATE", value)
+        assert values(text, doc=nlp(text))[span] == ("DATE", value)

@@ -19,7 +19,7 @@ PLANNING_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "want", "set"
 RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
 # verbs that move a date: their "until"/"to" object is the new, later date
 DEADLINE_LEMMAS = {"postpone", "extend", "delay", "adjourn", "defer", "push", "put", "give", "grant", "suspend"}
-DEADLINE_PREPOSITIONS = {"until", "till", "to"}
+DEADLINE_PREPOSITIONS = {"until", "till", "to", "through"}
 PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed", "forthcoming"}
 # "in Sunday's election", "at Friday's meeting": the event the clause takes place at
 OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
@@ -34,8 +34,10 @@ PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since
 # the text forms of "since" and of DEADLINE_LEMMAS with their preposition, for when there is no parse
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+"
-                             r"(?:until|till|to)\s+$"
-                             r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till)\s+$", re.I)
+                             r"(?:until|till|to|through)\s+$"
+                             r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till|through)\s+$", re.I)
+# "effective Feb. 1", "payable Dec. 7": the date a decision or payment takes effect, announced ahead of it
+IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
@@ -46,6 +48,8 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
         return None
     if span.root.dep_ == "poss":
         return _possessive_direction(span.root)
+    if IN_FORCE_BEFORE.search(doc.text, max(0, start - 30), start):
+        return "future"
     framed = _preposition_direction(span.root)
     if framed is not None:
         return framed
@@ -190,6 +194,8 @@ def _preposition_direction_in_text(before: str) -> Direction:
     """``_preposition_direction`` read from the words in front of the expression."""
     if SINCE_BEFORE.search(before):
         return "past"
+    if IN_FORCE_BEFORE.search(before):
+        return "future"
     if DEADLINE_BEFORE.search(before):
         return "future"
     return None
