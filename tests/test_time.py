@@ -530,3 +530,9 @@ def test_dates_a_decision_takes_effect_or_runs_through_lie_ahead(nlp):
                               ("The rule change was made effective Feb. 1.", "Feb. 1", "2026-02-01")]:
         assert values(text)[span] == ("DATE", value)
         assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
+def test_british_weekday_dates_and_numeric_dates():
+    assert values("The vote is on Tuesday 3 March.")["Tuesday 3 March"] == ("DATE", "2026-03-03")
+    assert values("It happened on Monday, 3 March 2025.")["Monday, 3 March 2025"] == ("DATE", "2025-03-03")
+    assert values("The deal closed on 03/04/2025.")["03/04/2025"] == ("DATE", "2025-03-04")

@@ -69,7 +69,8 @@ RULES: list[tuple[str, str]] = [
                      rf"afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?!\w)"),
     ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
                   rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
-    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?:(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})|(?:the\s+)?"
+                     rf"(?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_after>{DATED_MONTH}))(?:,?\s+(?P<year>{YEAR}))?{_R}"),
     ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
     ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
@@ -161,8 +162,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _acceptable(name: str, match: re.Match) -> bool:
     """Guards a regex cannot say well: "may"/"march" as verbs, lower-case weekday homographs."""
-    month = match.groupdict().get("month")
-    if month and (month.lower() in _CASE_SENSITIVE_MONTHS or month.lower() not in MONTH_WORDS) \
+    month = match.groupdict().get("month") or match.groupdict().get("month_after")
+    if month and month[0].isalpha() and (month.lower() in _CASE_SENSITIVE_MONTHS or month.lower() not in MONTH_WORDS) \
             and not month[0].isupper():
         return False
     if name == "relative_month" and month and month.lower() == "may" and not match.group("rel") \

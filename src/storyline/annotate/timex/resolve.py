@@ -144,7 +144,8 @@ def _clock_on_day(g, context):
 
 
 def _weekday_date(g, context):
-    month, day = MONTHS[g["month"]], _day_number(g["day"])
+    """"Friday, March 6" or, British style, "Friday 6 March" (2026)."""
+    month, day = MONTHS[g["month"] or g["month_after"]], _day_number(g["day"] or g["day_first"])
     year = int(g["year"]) if g["year"] else _year_matching_weekday(context.anchor, month, day, WEEKDAYS[g["weekday"]],
                                                                   context.direction())
     return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year), None
