@@ -536,3 +536,8 @@ def test_british_weekday_dates_and_numeric_dates():
     assert values("The vote is on Tuesday 3 March.")["Tuesday 3 March"] == ("DATE", "2026-03-03")
     assert values("It happened on Monday, 3 March 2025.")["Monday, 3 March 2025"] == ("DATE", "2025-03-03")
     assert values("The deal closed on 03/04/2025.")["03/04/2025"] == ("DATE", "2025-03-04")
+
+
+def test_weekday_of_a_named_week():
+    assert values("They meet Tuesday next week.")["Tuesday next week"] == ("DATE", "2026-02-17")
+    assert values("He left on Friday last week.")["Friday last week"] == ("DATE", "2026-02-06")

@@ -111,6 +111,7 @@ RULES: list[tuple[str, str]] = [
     ("part_then_day", rf"{_L}(?:(?P<mod>early|late)\s+)?(?P<part>mid-?afternoon|morning|afternoon|evening|night)\s+"
                       rf"(?P<day>yesterday|today|tomorrow|{WEEKDAY})(?!\w)"),
     ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
+    ("weekday_of_week", rf"{_L}(?P<weekday>{WEEKDAY})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week(?!\w)"),
     ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
                 rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"),
     ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"

@@ -451,6 +451,15 @@ def _weekday(g, context):
     return ("TIME" if suffix else "DATE"), value + suffix, _point_mod(g["mod"])
 
 
+def _weekday_of_week(g, context):
+    """"Tuesday next week": that day of the week named."""
+    weekday = WEEKDAYS[g["weekday"]]
+    if context.anchor is None:
+        return "DATE", f"XXXX-WXX-{weekday}", None
+    week = context.anchor + dt.timedelta(weeks=_UNIT_OFFSETS[g["rel"]])
+    return "DATE", cal.day_value(week + dt.timedelta(days=weekday - week.isoweekday())), None
+
+
 _ANAPHORIC_STEPS = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
                     "the preceding": -1, "the prior": -1}
 _UNIT_ORDER = ("day", "week", "month", "quarter", "year")
@@ -597,6 +606,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "quarter_code": _quarter_code, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
+    "weekday_of_week": _weekday_of_week,
     "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,
