@@ -541,3 +541,12 @@ def test_british_weekday_dates_and_numeric_dates():
 def test_weekday_of_a_named_week():
     assert values("They meet Tuesday next week.")["Tuesday next week"] == ("DATE", "2026-02-17")
     assert values("He left on Friday last week.")["Friday last week"] == ("DATE", "2026-02-06")
+
+
+def test_coordinated_day_numbers_are_dates_of_their_own():
+    found = values("The summit will be held on April 24 and 25, after talks on 4-5 March.")
+    assert found["April 24"] == ("DATE", "2026-04-24") and found["25"] == ("DATE", "2026-04-25")
+    assert found["4"] == ("DATE", "2026-03-04") and found["5 March"] == ("DATE", "2026-03-05")
+    assert "4" not in values("It fell on March 3, 2025 and 4 people died.")
+    for timex in find_timexes("Talks on Dec. 4-5 in Paris.", ANCHOR):
+        assert "Talks on Dec. 4-5 in Paris."[timex.span.start:timex.span.end] == timex.span.text

@@ -74,8 +74,9 @@ RULES: list[tuple[str, str]] = [
     ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
     ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
-    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
-    ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
+    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])"
+                  rf"(?!\s*,?\s*{YEAR})"),
+    ("day_month", rf"(?<![\w$.])(?<!\D-)(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
