@@ -550,3 +550,8 @@ def test_coordinated_day_numbers_are_dates_of_their_own():
     assert "4" not in values("It fell on March 3, 2025 and 4 people died.")
     for timex in find_timexes("Talks on Dec. 4-5 in Paris.", ANCHOR):
         assert "Talks on Dec. 4-5 in Paris."[timex.span.start:timex.span.end] == timex.span.text
+
+
+def test_headline_capitals_are_no_name():
+    found = values("Couple Split After 4 Years Of Marriage\nThe couple split after four years.")
+    assert found["4 Years"] == ("DURATION", "P4Y")

@@ -214,6 +214,8 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     """"USA TODAY", "hosts This Morning", ABC's "This Week", CBS's "60 Minutes", "the film High
     Noon": a word that running text writes in lower case ("today", "week", "noon") but that is
     capitalised where no sentence starts is part of a title or name, not a time expression."""
+    if _in_title_case_line(text, start):
+        return False  # a headline capitalises every word: "Couple Split After 4 Years"
     words = list(_WORD.finditer(text, start, end))
     for index, word in enumerate(words):
         if not word.group()[0].isupper() or word.group().lower() in _PROPER_WORDS:
@@ -221,6 +223,14 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         if index > 0 or not _opens_sentence(text, word.start()):
             return True
     return False
+
+
+def _in_title_case_line(text: str, index: int) -> bool:
+    """A line whose longer words (three or more of them) all start with a capital is a headline."""
+    left = text.rfind("\n", 0, index) + 1
+    right = text.find("\n", index)
+    words = [w for w in re.findall(r"[A-Za-z]+", text[left:right if right >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _opens_sentence(text: str, index: int) -> bool:
