@@ -555,3 +555,9 @@ def test_coordinated_day_numbers_are_dates_of_their_own():
 def test_headline_capitals_are_no_name():
     found = values("Couple Split After 4 Years Of Marriage\nThe couple split after four years.")
     assert found["4 Years"] == ("DURATION", "P4Y")
+
+
+def test_counted_units_keep_their_meaning_inside_names(nlp):
+    assert values("The debate has gone on since the Six-Day War.")["Six-Day"] == ("DURATION", "P6D")
+    text = "He may miss two weeks with an ankle sprained during Tuesday's loss."
+    assert values(text, doc=nlp(text))["Tuesday"] == ("DATE", "2026-02-10")

@@ -149,7 +149,7 @@ def find_candidates(text: str) -> list[Candidate]:
     for priority, (name, pattern) in enumerate(COMPILED):
         for match in pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
-            if end > start and _acceptable(name, match) and not _in_a_name(text, start, end):
+            if end > start and _acceptable(name, match) and (name in _COUNTED_RULES or not _in_a_name(text, start, end)):
                 found.append(Candidate(start, end, name, match.groupdict(), priority))
     return _without_overlaps(found)
 
@@ -241,6 +241,8 @@ def _opens_sentence(text: str, index: int) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:'s)?")
+# a counted unit keeps its meaning inside a name: "the Six-Day War", "the 11th Century"
+_COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_word"})
 # words written capitalised anywhere: names of months, days, holidays, time zones
 _PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
                  "day", "eve", "christmas", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",

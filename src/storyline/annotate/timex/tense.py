@@ -71,7 +71,9 @@ def _possessive_direction(token) -> Direction:
     if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
         return "past"
     verb = _governing_verb(preposition)
-    return "future" if verb is not None and _clause_direction(verb) == "future" else "past"
+    if verb is None or any(child.lower_ in POSSIBILITY_MODALS for child in verb.children):
+        return "past"  # "may miss games after an injury during Thursday's loss": a possibility is no plan
+    return "future" if _clause_direction(verb) == "future" else "past"
 
 
 def _preposition_direction(token) -> Direction:
