@@ -73,7 +73,8 @@ def _possessive_direction(token) -> Direction:
     verb = _governing_verb(preposition)
     if verb is None or any(child.lower_ in POSSIBILITY_MODALS for child in verb.children):
         return "past"  # "may miss games after an injury during Thursday's loss": a possibility is no plan
-    return "future" if _clause_direction(verb) == "future" else "past"
+    ahead = _own_tense(verb) == "future" or (_is_infinitive(verb) and _clause_direction(verb) == "future")
+    return "future" if ahead else "past"  # a participle's borrowed tense is not its own
 
 
 def _preposition_direction(token) -> Direction:
