@@ -64,9 +64,10 @@ def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
         after = _DAY_AFTER.match(text, timex.span.end)
         before = _DAY_BEFORE.search(text, max(0, timex.span.start - 12), timex.span.start)
         for match, other in ((after, lambda n: n > day), (before, lambda n: n < day)):
-            if match and other(int(match.group("day"))) and int(match.group("day")) <= 31:
-                start, end = match.span("day")
-                value = f"{timex.value[:8]}{int(match.group('day')):02d}"
+            group = match and ("day" if match.group("day") else "joined")
+            if match and other(int(match.group(group))) and int(match.group(group)) <= 31:
+                start, end = match.span(group)
+                value = f"{timex.value[:8]}{int(match.group(group)):02d}"
                 added.append(dataclasses.replace(timex, span=Span.of(text, start, end), value=value, mod=None))
     taken = [(t.span.start, t.span.end) for t in timexes]
     added = [t for t in added if all(t.span.end <= s or t.span.start >= e for s, e in taken)]
@@ -74,9 +75,11 @@ def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
 
 
 # the day number must end the phrase ("April 24 and 25.", "Dec. 4-5 in Paris"), not count something ("and 4 people")
-_DAY_AFTER = re.compile(r"\s*(?:-|–|and|or|to|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# (a hyphenated range may stand before its noun: "the Dec. 15-16 summit")
+_DAY_AFTER = re.compile(r"(?:\s*(?:and|or|to|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
                         r"(?=\s*(?:$|[.,;:)\]\"'”]|(?:in|at|on|and|or|with|for|to|of|when|while|as|respectively|the|"
-                        r"a|an|this|that)\b|[A-Z]))(?![.,:]\d)")
+                        r"a|an|this|that)\b|[A-Z]))|[-–](?P<joined>\d{1,2})(?!\d|\s*(?:%|percent|per\s+cent|[ap]\.?m\b|"
+                        r"(?:years?|months?|weeks?|days?|hours?|minutes?)\b)))(?![.,:]\d)")
 _DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|or|to)\s*$")
 
 
