@@ -561,3 +561,9 @@ def test_counted_units_keep_their_meaning_inside_names(nlp):
     assert values("The debate has gone on since the Six-Day War.")["Six-Day"] == ("DURATION", "P6D")
     text = "He may miss two weeks with an ankle sprained during Tuesday's loss."
     assert values(text, doc=nlp(text))["Tuesday"] == ("DATE", "2026-02-10")
+
+
+def test_capital_after_a_lower_case_word_may_open_an_unpunctuated_sentence():
+    assert values("From scrap metal to high tech These days, jobs are scarce.")["These days"] == \
+        ("DATE", "PRESENT_REF")
+    assert values("He told Florida Today.") == {}

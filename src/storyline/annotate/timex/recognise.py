@@ -220,9 +220,16 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     for index, word in enumerate(words):
         if not word.group()[0].isupper() or word.group().lower() in _PROPER_WORDS:
             continue
-        if index > 0 or not _opens_sentence(text, word.start()):
+        if index > 0 or (not _opens_sentence(text, word.start()) and _follows_a_capital(text, word.start())):
             return True
     return False
+
+
+def _follows_a_capital(text: str, index: int) -> bool:
+    """The word before ``index`` is capitalised or a figure ("Florida Today", "Radio 4's Today"): a
+    lone capital after a lower-case word more likely opens an unpunctuated sentence."""
+    before = _PREVIOUS_WORD.search(text, max(0, index - 40), index)
+    return bool(before) and (before.group(1)[0].isupper() or before.group(1)[0].isdigit())
 
 
 def _in_title_case_line(text: str, index: int) -> bool:
@@ -241,6 +248,7 @@ def _opens_sentence(text: str, index: int) -> bool:
 
 
 _WORD = re.compile(r"[A-Za-z]+(?:'s)?")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z0-9][\w'’.&-]*)\s+$")
 # a counted unit keeps its meaning inside a name: "the Six-Day War", "the 11th Century"
 _COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_word"})
 # words written capitalised anywhere: names of months, days, holidays, time zones
