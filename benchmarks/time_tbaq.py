@@ -221,9 +221,11 @@ class Profile:
     def table(self, folds: int) -> tuple[list[str], list[list[object]]]:
         keys = sorted({key for key, _ in self.gold}, key=lambda k: (k.split()[0], -sum(
             self.gold[k, f] for f in range(folds))))
-        header = ["kind / source"] + [f"fold {f} gold" for f in range(folds)] + [f"fold {f} right %" for f in range(folds)]
+        header = (["kind / source"] + [f"fold {f} gold" for f in range(folds)]
+                  + [f"fold {f} right %" for f in range(folds)])
         rows = [[key] + [self.gold[key, f] for f in range(folds)]
-                + [f"{100 * self.right[key, f] / self.gold[key, f]:.0f}" if self.gold[key, f] else "-" for f in range(folds)]
+                + [f"{100 * self.right[key, f] / self.gold[key, f]:.0f}" if self.gold[key, f] else "-"
+                   for f in range(folds)]
                 for key in keys]
         return header, rows
 

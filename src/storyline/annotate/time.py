@@ -78,7 +78,8 @@ def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
 # (a hyphenated range may stand before its noun: "the Dec. 15-16 summit")
 _DAY_AFTER = re.compile(r"(?:\s*(?:and|or|to|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
                         r"(?=\s*(?:$|[.,;:)\]\"'”]|(?:in|at|on|and|or|with|for|to|of|when|while|as|respectively|the|"
-                        r"a|an|this|that)\b|[A-Z]))|[-–](?P<joined>\d{1,2})(?!\d|\s*(?:%|percent|per\s+cent|[ap]\.?m\b|"
+                        r"a|an|this|that)\b|[A-Z]))"
+                        r"|[-–](?P<joined>\d{1,2})(?!\d|\s*(?:%|percent|per\s+cent|[ap]\.?m\b|"
                         r"(?:years?|months?|weeks?|days?|hours?|minutes?)\b)))(?![.,:]\d)")
 _DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|or|to)\s*$")
 

@@ -70,7 +70,8 @@ RULES: list[tuple[str, str]] = [
     ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
                   rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
     ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?:(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})|(?:the\s+)?"
-                     rf"(?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_after>{DATED_MONTH}))(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+                     rf"(?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_after>{DATED_MONTH}))"
+                     rf"(?:,?\s+(?P<year>{YEAR}))?{_R}"),
     ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
     ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
@@ -149,7 +150,7 @@ def find_candidates(text: str) -> list[Candidate]:
     for priority, (name, pattern) in enumerate(COMPILED):
         for match in pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
-            if end > start and _acceptable(name, match) and (name in _COUNTED_RULES or not _in_a_name(text, start, end)):
+            if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
                 found.append(Candidate(start, end, name, match.groupdict(), priority))
     return _without_overlaps(found)
 
@@ -208,6 +209,11 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "year" and not match.group("mod"):
         return not _COUNTED_NOUN.match(match.string, match.end())
     return True
+
+
+def _is_name(rule: str, text: str, start: int, end: int) -> bool:
+    """A match that is part of a title or name (a counted unit keeps its meaning there)."""
+    return rule not in _COUNTED_RULES and _in_a_name(text, start, end)
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:

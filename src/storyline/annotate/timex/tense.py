@@ -28,7 +28,8 @@ PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
 FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
                          r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|"
-                         r"as\s+(?:early|soon)\s+as|(?:may|might|can)\s+(?!have\b)\w+|could\s+(?!have\b|not\b)\w+)\b", re.I)
+                         r"as\s+(?:early|soon)\s+as|(?:may|might|can)\s+(?!have\b)\w+|"
+                         r"could\s+(?!have\b|not\b)\w+)\b", re.I)
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
 PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
 # the text forms of "since" and of DEADLINE_LEMMAS with their preposition, for when there is no parse
