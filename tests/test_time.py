@@ -567,3 +567,7 @@ def test_capital_after_a_lower_case_word_may_open_an_unpunctuated_sentence():
     assert values("From scrap metal to high tech These days, jobs are scarce.")["These days"] == \
         ("DATE", "PRESENT_REF")
     assert values("He told Florida Today.") == {}
+
+
+def test_capitalised_ordinal_days_are_no_names():
+    assert values("They left over the July Fourth weekend.")["July Fourth"] == ("DATE", "2025-07-04")

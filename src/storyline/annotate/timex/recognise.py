@@ -257,8 +257,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:'s)?")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z0-9][\w'’.&-]*)\s+$")
 # a counted unit keeps its meaning inside a name: "the Six-Day War", "the 11th Century"
 _COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_word"})
-# words written capitalised anywhere: names of months, days, holidays, time zones
+# words written capitalised anywhere: names of months, days, holidays ("July Fourth"), time zones
 _PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
+                 *(part for ordinal in DAY_ORDINALS for part in re.split(r"[\s-]", ordinal)),
                  "day", "eve", "christmas", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
                  "ct", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m"}
 _OPENERS = set(".!?:;\n\"'`([“‘—–_-•·*>…")
