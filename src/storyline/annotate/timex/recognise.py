@@ -232,10 +232,11 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 
 def _follows_a_capital(text: str, index: int) -> bool:
-    """The word before ``index`` is capitalised or a figure ("Florida Today", "Radio 4's Today"): a
-    lone capital after a lower-case word more likely opens an unpunctuated sentence."""
+    """The word before ``index`` is capitalised or a possessive ("Florida Today", "Radio 4's Today"): a
+    lone capital after a lower-case word or a figure ("28 November 2017 This year's ...") more likely
+    opens an unpunctuated sentence."""
     before = _PREVIOUS_WORD.search(text, max(0, index - 40), index)
-    return bool(before) and (before.group(1)[0].isupper() or before.group(1)[0].isdigit())
+    return bool(before) and (before.group(1)[0].isupper() or before.group(1).endswith(("'s", "’s")))
 
 
 def _in_title_case_line(text: str, index: int) -> bool:
