@@ -222,11 +222,11 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     capitalised where no sentence starts is part of a title or name, not a time expression."""
     if _in_title_case_line(text, start):
         return False  # a headline capitalises every word: "Couple Split After 4 Years"
-    words = list(_WORD.finditer(text, start, end))
-    for index, word in enumerate(words):
+    for word in _WORD.finditer(text, start, end):
         if not word.group()[0].isupper() or word.group().lower() in _PROPER_WORDS:
             continue
-        if index > 0 or (not _opens_sentence(text, word.start()) and _follows_a_capital(text, word.start())):
+        inside = word.start() > start  # "60 Minutes", "This Week": a capital inside the expression
+        if inside or (not _opens_sentence(text, word.start()) and _follows_a_capital(text, word.start())):
             return True
     return False
 
