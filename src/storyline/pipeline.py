@@ -428,14 +428,12 @@ DATE_DEPENDENT = ("timexes", "events")
 
 
 def resolve_entities(store: Store) -> set[str]:
-    """Resolve canonical entities over every stored mention; returns the ids of the articles
-    whose mention -> entity links changed."""
-    per_article = []
-    for article_id, rows in store.mentions_by_article():
-        per_article.append((article_id, [_mention_from_row(r) for r in rows]))
-    entities = canonical.resolve_entities(per_article)
-    links = {(article_id, m.key, m.entity_id) for article_id, ms in per_article for m in ms if m.entity_id}
-    return store.replace_entities(entities, sorted(links))
+    """Resolve canonical entities over every stored mention (read as counted name forms, so
+    memory follows the number of distinct names, not of mentions); returns the ids of the
+    articles whose mention -> entity links changed."""
+    entities, entity_of = canonical.resolve_forms(
+        (canonical.NameForm(*form), count) for form, count in store.name_forms())
+    return store.replace_entities_by_name(entities, entity_of)
 
 
 def _timex_from_row(row: dict) -> Timex:

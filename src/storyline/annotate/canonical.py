@@ -7,6 +7,10 @@ joins that person when the person is more often written in full, and a lone one-
 that is more often something else ("Twitter") becomes that. Everything is dict work over groups, never over pairs of mentions, and the
 result depends only on the set of mentions (not their order), so re-runs give the same ids.
 No entity-linking library fits offline use without a knowledge base, hence this module.
+
+Resolution works on name forms (type, name, surface text, title, country, sector) with their
+counts, not on mentions: the store aggregates them in SQL, so a corpus-wide refresh holds the
+corpus's distinct forms in memory, not every mention.
 """
 from __future__ import annotations
 
@@ -30,46 +34,89 @@ _SPACES = re.compile(r"\s+")
 GroupKey = tuple[str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One distinct way mentions name something: what resolution reads of a mention."""
+
+    type: str
+    name: str        # the article-local cluster's best full name
+    text: str        # the mention's surface text
+    title: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
 @dataclass(slots=True)
 class _Group:
-    """All mentions sharing one type and normalized name."""
+    """All name forms sharing one type and normalized name, with their counts."""
 
     type: str
     key: str
     words: tuple[str, ...]
-    mentions: list[tuple[str, Mention]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    forms: Counter[NameForm] = field(default_factory=Counter)
+
+    @property
+    def count(self) -> int:
+        return sum(self.forms.values())
 
 
 def resolve_entities(mentions_by_article: Iterable[tuple[str, list[Mention]]]) -> list[Entity]:
-    """Canonical entities across the corpus; sets ``entity_id`` on every mention in place
-    (and ``type``, where a mistagged name joined an entity of another type)."""
-    groups = _groups(mentions_by_article)
+    """Canonical entities across the corpus, with their mentions; sets ``entity_id`` (and
+    ``type``, where a mistagged name joined an entity of another type) on every mention in place."""
+    mentions_by_article = list(mentions_by_article)
+    forms = Counter(_form(m) for _, mentions in mentions_by_article for m in mentions)
+    entities, entity_of = resolve_forms(forms.items())
+    by_id = {e.id: e for e in entities}
+    for article_id, mentions in mentions_by_article:
+        for m in mentions:
+            entity = by_id[entity_of[(m.type, m.name)]]
+            m.entity_id, m.type = entity.id, entity.type
+            entity.mentions.append({"article_id": article_id, "span": m.span})
+    for entity in entities:
+        entity.mentions.sort(key=lambda d: (d["article_id"], d["span"].start, d["span"].end))
+    return entities
+
+
+def _form(mention: Mention) -> NameForm:
+    return NameForm(mention.type, mention.name, mention.span.text, mention.title, mention.country, mention.sector)
+
+
+def resolve_forms(forms: Iterable[tuple[NameForm, int]]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+    """Canonical entities (most mentioned first; ``mentions`` left empty) from counted name
+    forms, and the entity id of every (type, name) the forms carry."""
+    groups = _groups(forms)
     roots = _person_roots(groups)
     members: dict[GroupKey, list[_Group]] = defaultdict(list)
     for gkey, group in groups.items():
         members[roots.get(gkey, gkey)].append(group)
-    entities = [_entity(root, sorted(parts, key=lambda g: (g.type, g.key))) for root, parts in members.items()]
-    return sorted(entities, key=lambda e: (-len(e.mentions), e.id))
+    ranked, entity_of = [], {}
+    for root, parts in members.items():
+        entity = _entity(root, sorted(parts, key=lambda g: (g.type, g.key)))
+        ranked.append((-sum(g.count for g in parts), entity.id, entity))
+        for group in parts:
+            entity_of.update(((form.type, form.name), entity.id) for form in group.forms)
+    return [entity for *_, entity in sorted(ranked, key=lambda r: r[:2])], entity_of
 
 
-def _group_key(mention: Mention) -> GroupKey:
-    if mention.type == "PERSON":
-        return mention.type, " ".join(name_words(mention.name))
-    return mention.type, actors.lookup_key(mention.name)
+def _group_key(form: NameForm) -> GroupKey:
+    if form.type == "PERSON":
+        return form.type, " ".join(name_words(form.name))
+    return form.type, actors.lookup_key(form.name)
 
 
-def _groups(mentions_by_article: Iterable[tuple[str, list[Mention]]]) -> dict[GroupKey, _Group]:
+def _groups(forms: Iterable[tuple[NameForm, int]]) -> dict[GroupKey, _Group]:
     groups: dict[GroupKey, _Group] = {}
     keys: dict[tuple[str, str], GroupKey] = {}  # names repeat: normalize each once
-    for article_id, mentions in mentions_by_article:
-        for mention in mentions:
-            gkey = keys.get((mention.type, mention.name))
-            if gkey is None:
-                gkey = keys[(mention.type, mention.name)] = _group_key(mention)
-            group = groups.get(gkey)
-            if group is None:
-                group = groups[gkey] = _Group(gkey[0], gkey[1], tuple(name_words(mention.name)))
-            group.mentions.append((article_id, mention))
+    for form, count in forms:
+        gkey = keys.get((form.type, form.name))
+        if gkey is None:
+            gkey = keys[(form.type, form.name)] = _group_key(form)
+        group = groups.get(gkey)
+        if group is None:
+            group = groups[gkey] = _Group(gkey[0], gkey[1], tuple(name_words(form.name)))
+        group.names.add(form.name)
+        group.forms[form] += count
     return groups
 
 
@@ -89,15 +136,14 @@ def _person_roots(groups: dict[GroupKey, _Group]) -> dict[GroupKey, GroupKey]:
     for group in sorted(persons, key=lambda g: (-len(g.words), g.key)):
         root = _joined_root(group, by_surname, roots, weight)
         roots[("PERSON", group.key)] = root
-        weight[root] += len(group.mentions)
-        full_name_weight[root] += sum(len(m.span.text.split()) > 1 for _, m in group.mentions)
+        weight[root] += group.count
+        full_name_weight[root] += sum(c for form, c in group.forms.items() if len(form.text.split()) > 1)
     lookalikes = {gk: g for gk, g in groups.items() if _is_person_lookalike(g)}
     for gkey, group in lookalikes.items():
         same_name = ("PERSON", " ".join(group.words))
         root = roots[same_name] if same_name in roots else _joined_root(group, by_surname, roots, weight)
-        if full_name_weight[root] > len(group.mentions):
+        if full_name_weight[root] > group.count:
             roots[gkey] = root
-            _retype(group, "PERSON")
     roots.update(_lone_names_by_majority(groups, roots, full_name_weight))
     return {gk: root for gk, root in roots.items() if gk != root}
 
@@ -116,10 +162,9 @@ def _lone_names_by_majority(groups: dict[GroupKey, _Group], roots: dict[GroupKey
         others = by_name.get(group.key, []) if group.type == "PERSON" else []
         if not others or roots.get(gkey) != gkey or full_name_weight[gkey]:
             continue
-        winner = min(others, key=lambda g: (-len(g.mentions), g.type))
-        if len(winner.mentions) > len(group.mentions):
+        winner = min(others, key=lambda g: (-g.count, g.type))
+        if winner.count > group.count:
             moved[gkey] = (winner.type, winner.key)
-            _retype(group, winner.type)
     return moved
 
 
@@ -143,58 +188,64 @@ def _is_person_lookalike(group: _Group) -> bool:
     people or known organisation."""
     if group.type not in PERSON_LOOKALIKE_TYPES or not group.words:
         return False
-    name = group.mentions[0][1].name
+    name = min(group.names)
     return actors.country_of_name(name) is None and actors.demonym_name(name) is None and \
         not actors.is_region_name(name)
-
-
-def _retype(group: _Group, entity_type: str) -> None:
-    group.type = entity_type
-    for _, mention in group.mentions:
-        mention.type = entity_type
 
 
 # ------------------------------------------------------------------------------ entities
 
 
 def _entity(root: GroupKey, parts: list[_Group]) -> Entity:
-    mentions = sorted((pair for g in parts for pair in g.mentions), key=lambda p: (p[0], p[1].span.start, p[1].span.end))
+    """The entity of a root group and the groups joined to it; its type is the root's."""
     root_group = next((g for g in parts if (g.type, g.key) == root), parts[0])
-    entity_id = stable_id(root[0], root[1], prefix="e_")
-    for _, mention in mentions:
-        mention.entity_id = entity_id
-    only = [m for _, m in mentions]
+    forms: Counter[NameForm] = Counter()
+    for group in parts:
+        forms.update(group.forms)
+    names: Counter[str] = Counter()
+    for form, count in root_group.forms.items():
+        names[form.name] += count
+    aliases: Counter[str] = Counter()
+    for form, count in forms.items():
+        for alias in _aliases(form):
+            aliases[alias] += count
     return Entity(
-        id=entity_id,
-        name=_most_frequent([m.name for _, m in root_group.mentions]) or root[1],
+        id=stable_id(root[0], root[1], prefix="e_"),
+        name=_most_frequent(names) or root[1],
         type=root[0],
-        aliases=_ranked(alias for m in only for alias in _aliases(m))[:MAX_ALIASES],
-        titles=_ranked(m.title for m in only if m.title),
-        country=_most_frequent([m.country for m in only if m.country]),
-        sector=_most_frequent([m.sector for m in only if m.sector]),
-        mentions=[{"article_id": article_id, "span": m.span} for article_id, m in mentions],
+        aliases=_ranked(aliases)[:MAX_ALIASES],
+        titles=_ranked(_counts(forms, "title")),
+        country=_most_frequent(_counts(forms, "country")),
+        sector=_most_frequent(_counts(forms, "sector")),
     )
 
 
-def _aliases(mention: Mention) -> list[str]:
+def _counts(forms: Counter[NameForm], attribute: str) -> Counter[str]:
+    """How many mentions carry each (non-empty) value of one form attribute."""
+    out: Counter[str] = Counter()
+    for form, count in forms.items():
+        if value := getattr(form, attribute):
+            out[value] += count
+    return out
+
+
+def _aliases(form: NameForm) -> list[str]:
     """Surface forms: the text, and with its title when the title reads as a pre-modifier
     ("US President Donald Trump"): capitalized titles are the ones written before names."""
-    surface = _SPACES.sub(" ", mention.span.text).strip()
+    surface = _SPACES.sub(" ", form.text).strip()
     forms = [surface]
-    if mention.title and mention.title.split()[-1][:1].isupper():
-        forms.append(f"{mention.title} {surface}")
+    if form.title and form.title.split()[-1][:1].isupper():
+        forms.append(f"{form.title} {surface}")
     return forms
 
 
-def _ranked(values: Iterable[str]) -> list[str]:
+def _ranked(counts: Counter[str]) -> list[str]:
     """Distinct values, most frequent first, ties in alphabetical order."""
-    counts = Counter(values)
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 
-def _most_frequent(values: list[str]) -> str | None:
+def _most_frequent(counts: Counter[str]) -> str | None:
     """Majority value; ties go to the longer, then alphabetically first (order-independent)."""
-    if not values:
+    if not counts:
         return None
-    counts = Counter(values)
     return min(counts, key=lambda v: (-counts[v], -len(v), v))

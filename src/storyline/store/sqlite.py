@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -218,31 +218,46 @@ class Store:
         """article id -> story id, without loading texts."""
         return dict(self.db.execute("SELECT id, story_id FROM articles"))
 
-    def mentions_by_article(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-        current, bucket = None, []
-        for obj in self.iter_rows("mentions"):
-            if obj["article_id"] != current:
-                if current is not None:
-                    yield current, bucket
-                current, bucket = obj["article_id"], []
-            bucket.append(obj)
-        if current is not None:
-            yield current, bucket
-
     # ------------------------------------------------------------------ entities
+    def name_forms(self) -> Iterator[tuple[tuple[str, str, str, str | None, str | None, str | None], int]]:
+        """Every distinct (type, name, surface text, title, country, sector) of the stored mentions,
+        with how many mentions have it: what entity resolution reads, aggregated in SQL."""
+        sql = ("SELECT type, json_extract(data, '$.name'), json_extract(data, '$.span.text'), "
+               "json_extract(data, '$.title'), json_extract(data, '$.country'), json_extract(data, '$.sector'), "
+               "COUNT(*) FROM mentions GROUP BY 1, 2, 3, 4, 5, 6")
+        for *form, count in self.db.execute(sql):
+            yield tuple(form), count
+
     def replace_entities(self, entities: Sequence[Entity], links: Iterable[tuple[str, str, str]]) -> set[str]:
         """Swap in a freshly resolved entity table; ``links`` are (article_id, mention key, entity_id).
         Returns the ids of the articles whose links changed (new articles included), so later
         steps redo only those."""
+        def insert() -> None:
+            self.db.executemany("INSERT OR REPLACE INTO entity_links VALUES (?, ?, ?)", links)
+        return self._swap_entities(entities, insert)
+
+    def replace_entities_by_name(self, entities: Sequence[Entity], entity_of: dict[tuple[str, str], str]) -> set[str]:
+        """``replace_entities`` with every mention linked by its (type, cluster name), joined in SQL
+        so no per-mention data passes through Python."""
+        def insert() -> None:
+            self.db.execute("CREATE TEMP TABLE name_entity (type TEXT, name TEXT, entity_id TEXT, PRIMARY KEY (type, name))")
+            self.db.executemany("INSERT INTO temp.name_entity VALUES (?, ?, ?)", ((t, n, e) for (t, n), e in entity_of.items()))
+            self.db.execute("INSERT OR REPLACE INTO entity_links SELECT m.article_id, m.key, ne.entity_id FROM mentions m "
+                            "JOIN temp.name_entity ne ON ne.type = m.type AND ne.name = json_extract(m.data, '$.name')")
+            self.db.execute("DROP TABLE temp.name_entity")
+        return self._swap_entities(entities, insert)
+
+    def _swap_entities(self, entities: Sequence[Entity], insert_links: Callable[[], None]) -> set[str]:
         with self.transaction():
             self.db.execute("DROP TABLE IF EXISTS temp.old_links")
+            self.db.execute("DROP TABLE IF EXISTS temp.name_entity")
             self.db.execute("CREATE TEMP TABLE old_links AS SELECT * FROM entity_links")
             self.db.execute("DELETE FROM entities")
             self.db.execute("DELETE FROM entity_links")
             self.db.executemany(
                 "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
                 [(e.id, e.name, e.type, e.country, e.sector, _dumps(_entity_data(e))) for e in entities])
-            self.db.executemany("INSERT OR REPLACE INTO entity_links VALUES (?, ?, ?)", links)
+            insert_links()
             changed = {row[0] for row in self.db.execute(
                 "SELECT article_id FROM (SELECT * FROM entity_links EXCEPT SELECT * FROM temp.old_links) "
                 "UNION SELECT article_id FROM (SELECT * FROM temp.old_links EXCEPT SELECT * FROM entity_links)")}

@@ -147,9 +147,9 @@ class ArticleRecord:
     leads: list[str]
 
     def to_dict(self) -> dict:
-        d = dataclasses.asdict(self)
-        d["terms"] = _pairs(self.terms)
-        return d
+        return {"id": self.id, "story": self.story, "seq": self.seq, "title": self.title, "outlet": self.outlet,
+                "published": self.published, "duplicate": self.duplicate, "terms": _pairs(self.terms),
+                "leads": self.leads}
 
     @classmethod
     def from_dict(cls, d: dict) -> "ArticleRecord":
@@ -161,7 +161,9 @@ def _pairs(vector: Mapping[int, float]) -> list[list]:
 
 
 def _unpairs(pairs: list[list]) -> dict[int, float]:
-    return {int(k): float(v) for k, v in pairs}
+    """Inverse of ``_pairs`` (JSON keeps the int keys and float weights; the state is read whole
+    at every refresh, so this stays a plain ``dict``)."""
+    return dict(pairs)
 
 
 def _iso(day: dt.date | None) -> str | None:
