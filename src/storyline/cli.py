@@ -27,11 +27,19 @@ def _print_error(err) -> None:
     print(f"skipped: {err}", file=sys.stderr)
 
 
+def _print_refresh(report, quiet: bool) -> None:
+    """How long the corpus-wide steps took (on stderr, so it never mixes with results)."""
+    if report.refresh_seconds and not quiet:
+        steps = ", ".join(f"{step} {secs:.1f} s" for step, secs in report.refresh_seconds.items())
+        print(f"corpus refresh: {sum(report.refresh_seconds.values()):.1f} s ({steps})", file=sys.stderr)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from storyline import api
 
     report = api.ingest(args.inputs, args.db, _run_options(args), on_error=_print_error, engine=args.engine,
                         master=args.master)
+    _print_refresh(report, args.quiet)
     print(f"{report.summary()}; store: {args.db}")
     return 0 if report.ok else 1
 
@@ -41,6 +49,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     report, counts = api.analyze(args.inputs, args.out, args.format, _run_options(args), on_error=_print_error,
                                  engine=args.engine, master=args.master)
+    _print_refresh(report, args.quiet)
     print(report.summary())
     for name, n in counts.items():
         print(f"  {Path(args.out) / (name + '.' + args.format)}: {n}")
