@@ -358,9 +358,12 @@ def main() -> None:
     fields = "; ".join(f"{name}: {n} gold, P {p:.2f} R {r:.2f}" for name, n, p, r, _ in per_field(pairs, alone))
     n_claims = sum(len(c) for c in claims.values())
     multi = sum(1 for cs in claims.values() for c in cs if len({s["article_id"] for s in c["support"]}) > 1)
+    flagged = {h: sum(c["status"] == "conflict" for s, cs in claims.items() if half_of(s) == h for c in cs)
+               for h in ("fit", "held-out")}
     notes = (f"{len(pairs)} hand-labelled cross-outlet sentence pairs from {len({p['story'] for p in pairs})} "
              f"news_cluster stories (<= {MAX_ARTICLES} articles each); {n_claims} claims predicted, {multi} with "
-             "support from more than one article. Alignment: P/R of pairs put in one claim vs labelled 'same'. "
+             f"support from more than one article, status conflict: {flagged['fit']} in fit stories, "
+             f"{flagged['held-out']} in held-out ones. Alignment: P/R of pairs put in one claim vs labelled 'same'. "
              "Conflict e2e: P/R of a conflict (not an update) between the two articles, with the labelled field, in "
              "the claim holding both sentences (gold only on same pairs; a conflict on any other pair is a false "
              "alarm). Stmt conflict: P/R of a conflict record, in any claim of the story, whose values for the two "
