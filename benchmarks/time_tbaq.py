@@ -6,9 +6,13 @@ split by a hash of the document id (80/20), so that tuning to the dev part shows
 adds the value F1 of each of five hash folds with their mean and spread: with ~400 gold timexes
 per fold one document can move a fold by a point, so a change counts only if it holds across folds.
 ``--categories`` prints the errors of the dev folds grouped by kind (type confusion, value error kind,
-missing/spurious by type) rather than by document.
+missing/spurious by type) rather than by document. ``--profile`` (with ``--folds``) adds a table of
+aggregates only (no text, no error examples, so the held-out fold stays unread): per fold, the gold
+expressions by value kind and source, and the share of each kind given the right value, to tell
+whether a fold differs by genre or by method.
 
     .venv/bin/python benchmarks/time_tbaq.py [--no-write] [--no-parse] [--errors N] [--folds 5] [--categories]
+        [--cache /tmp/time/tbaq.spacy] [--profile]
 """
 from __future__ import annotations
 
@@ -86,21 +90,22 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N value/span errors of the dev part")
     parser.add_argument("--folds", type=int, default=0, help="also score N hash folds (value F1 mean and spread)")
     parser.add_argument("--categories", action="store_true", help="print errors of the dev folds grouped by kind")
+    parser.add_argument("--profile", action="store_true", help="with --folds: gold kinds and sources per fold, "
+                        "value accuracy per kind (aggregates only)")
+    parser.add_argument("--cache", type=Path, help="DocBin file of the parses, written on first use (the parse "
+                        "does not depend on the time code, so reruns need not repeat it)")
     args = parser.parse_args()
 
     path = require_shared("data", "time", "tbaq.jsonl")
     documents = [json.loads(line) for line in path.open(encoding="utf-8")]
-    nlp = None
-    if not args.no_parse:
-        from storyline.annotate.nlp import load
-        nlp = load()
+    docs = [None] * len(documents) if args.no_parse else _parses(documents, args.cache)
     parts = ["all", "dev", "held-out"] + [f"fold {i}" for i in range(args.folds)]
     scores = {name: Score() for name in parts}
     counts = collections.Counter()
     errors: list[str] = []
     categories = Categories()
-    for document in documents:
-        doc = nlp(document["text"]) if nlp else None
+    profile = Profile()
+    for document, doc in zip(documents, docs):
         found = [t.to_dict() for t in find_timexes(document["text"], document["published"], doc, document["id"])]
         system = [{**t["span"], "type": t["type"], "value": t["value"]} for t in found]
         part = split_of(document["id"])
@@ -108,6 +113,8 @@ def main() -> None:
         for name in names:
             pairs = scores[name].add(document["timexes"], system)
             counts[name] += 1
+        if args.folds:
+            profile.add(document, fold_of(document["id"], args.folds), pairs)
         if part == "dev":  # errors of the held-out fold are never shown
             categories.add(document, system, pairs)
         if part == "dev" and len(errors) < args.errors:
@@ -127,6 +134,28 @@ def main() -> None:
              "value F1 0.776, relaxed 0.903, strict 0.813; SUTime value F1 0.674."
              + (" Run without spaCy parse." if args.no_parse else ""))
     report("Time expressions: TempEval-3 measures on TBAQ", header, rows, notes, write=not args.no_write)
+    if args.profile and args.folds:
+        report("Time expressions: TBAQ folds by value kind and source (aggregates)", *profile.table(args.folds),
+               "Per fold: gold expressions of each value kind (digits shown as 9; REF = PRESENT/PAST/FUTURE_REF, "
+               "X = partly unspecified, P = duration) or source (id prefix), then the percentage given the right "
+               "value. Aggregates only: no text or error of the held-out fold is read.", write=not args.no_write)
+
+
+def _parses(documents: list[dict], cache: Path | None) -> list:
+    """spaCy parses of the documents, read from ``cache`` when it holds them."""
+    from spacy.tokens import DocBin
+
+    from storyline.annotate.nlp import PARSE_ATTRS, load
+    nlp = load()
+    if cache and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [d["text"] for d in documents]:
+            return docs
+    docs = list(nlp.pipe(d["text"] for d in documents))
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(attrs=list(PARSE_ATTRS), docs=docs).to_disk(cache)
+    return docs
 
 
 def _fold_summary(folds: list[Score]) -> list[list[object]]:
@@ -161,6 +190,44 @@ def _value_error_kind(gold: str, system: str, dct: str) -> str:
     dct_like = gold == dct[: len(gold)]
     direction = "later" if system > gold else "earlier"
     return f"same form, system {direction}" + (" (gold at DCT)" if dct_like else "")
+
+
+def _value_kind(value: str) -> str:
+    if value.endswith("_REF"):
+        return "REF"
+    if "X" in value:
+        return "X"
+    if value.startswith("P"):
+        return "P"
+    return "T" if "T" in value else _shape(value)
+
+
+class Profile:
+    """Per fold and kind of gold value (or source): how many gold expressions, how many valued right."""
+
+    def __init__(self) -> None:
+        self.gold: collections.Counter = collections.Counter()
+        self.right: collections.Counter = collections.Counter()
+
+    def add(self, document: dict, fold: int, pairs: list[tuple[dict, dict]]) -> None:
+        matched = {id(g): s for g, s in pairs}
+        source = re.match(r"[A-Za-z]+", document["id"]).group(0).upper()
+        for g in document["timexes"]:
+            right = id(g) in matched and matched[id(g)]["value"] == g["value"]
+            for key in (f"kind {_value_kind(g['value'])}", f"source {source}"):
+                self.gold[key, fold] += 1
+                self.right[key, fold] += right
+
+    def table(self, folds: int) -> tuple[list[str], list[list[object]]]:
+        keys = sorted({key for key, _ in self.gold}, key=lambda k: (k.split()[0], -sum(
+            self.gold[k, f] for f in range(folds))))
+        header = (["kind / source"] + [f"fold {f} gold" for f in range(folds)]
+                  + [f"fold {f} right %" for f in range(folds)])
+        rows = [[key] + [self.gold[key, f] for f in range(folds)]
+                + [f"{100 * self.right[key, f] / self.gold[key, f]:.0f}" if self.gold[key, f] else "-"
+                   for f in range(folds)]
+                for key in keys]
+        return header, rows
 
 
 class Categories:

@@ -437,3 +437,137 @@ def test_the_previous_unit_counts_back_from_the_last_date():
     found = values("Exports in 2024 rose 5% from the previous year.")
     assert found["the previous year"] == ("DATE", "2023")
     assert values("Exports rose 5% from the previous year.")["the previous year"] == ("DATE", "2025")
+
+
+def test_vague_stretch_of_recent_or_coming_units_is_a_duration():
+    found = values("Kidnappings rose in recent years and may rise again in the coming months.")
+    assert found["recent years"] == ("DURATION", "PXY")
+    assert found["coming months"] == ("DURATION", "PXM")
+
+
+def test_day_owning_an_event_the_clause_takes_place_at_lies_ahead(nlp):
+    text = "Voters will head to the polls in Sunday's runoff."
+    assert values(text, doc=nlp(text))["Sunday"] == ("DATE", "2026-02-15")
+
+
+def test_time_words_capitalised_mid_sentence_are_names():
+    found = values('Follow the USA TODAY reporter, who told ABC\'s "This Week" and CBS\'s "60 Minutes" '
+                   "about the Communist Party daily Granma. Today he left; he writes daily.")
+    assert set(found) == {"Today", "daily"}
+
+
+def test_holiday_with_its_year():
+    found = values("They married on Valentine's Day 2015 and split at Christmas, 2019; Easter 2016 fell early.")
+    assert found["Valentine's Day 2015"] == ("DATE", "2015-02-14")
+    assert found["Christmas, 2019"] == ("DATE", "2019-12-25")
+    assert found["Easter 2016"] == ("DATE", "2016-03-27")
+
+
+def test_weekday_and_date_without_year_some_years_back():
+    assert values("He said on Tuesday, August 3, that the couple had split.")["Tuesday, August 3"] == \
+        ("DATE", "2021-08-03")
+
+
+def test_clock_keeps_no_sentence_final_dot():
+    assert "6pm" in values("The meteor was seen just before 6pm. Witnesses called it bright.")
+    assert "6 p.m." in values("The meeting starts at 6 p.m. Friday.") or \
+        "6 p.m. Friday" in values("The meeting starts at 6 p.m. Friday.")
+
+
+def test_age_is_no_duration():
+    assert values("His 14-year old daughter was hurt.") == {}
+
+
+def test_colon_figures_need_a_time_context():
+    found = values("Tesla posts a loss | 1:37 Tesla has reported it. The vote began at 14:30 and Spain won 2:1.")
+    assert set(found) == {"14:30"}
+
+
+def test_quarter_or_half_of_a_game_is_no_calendar_period():
+    assert values("He scored a touchdown in the fourth quarter.") == {}
+    assert values("Profit rose in the fourth quarter.")["the fourth quarter"] == ("DATE", "2025-Q4")
+
+
+def test_denied_could_tells_the_past(nlp):
+    text = "The family could not be reached on Sunday."
+    assert values(text, doc=nlp(text))["Sunday"] == ("DATE", "2026-02-08")
+    assert values(text)["Sunday"] == ("DATE", "2026-02-08")
+
+
+def test_day_owning_a_planned_event_lies_ahead(nlp):
+    text = "Crowds gathered for Friday's planned launch."
+    assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")
+
+
+def test_this_weekend_is_the_one_of_the_publication_week():
+    assert values("Talks this weekend were dismissed as pointless.", "2026-02-13")["this weekend"] == \
+        ("DATE", "2026-W07-WE")  # a Friday: the weekend ahead, whatever the tense
+    assert values("Storms battered the coast this weekend.", "2026-02-16")["this weekend"] == ("DATE", "2026-W07-WE")
+
+
+def test_the_past_before_a_count_of_things_is_no_reference():
+    assert values("Golkar has won the past five elections.") == {}
+    assert values("In the past, Russia claimed it.")["the past"] == ("DATE", "PAST_REF")
+
+
+def test_relative_quarters():
+    found = values("Profit fell last quarter, will fall this quarter and recover next quarter.")
+    assert found["last quarter"] == ("DATE", "2025-Q4")
+    assert found["this quarter"] == ("DATE", "2026-Q1")
+    assert found["next quarter"] == ("DATE", "2026-Q2")
+
+
+def test_last_month_name_just_gone_is_a_year_back():
+    # the month just gone would be "last month", so "last January" in February is the year before
+    assert values("Two helicopters crashed last January.")["last January"] == ("DATE", "2025-01")
+    assert values("The treaty was signed last November.")["last November"] == ("DATE", "2025-11")
+
+
+def test_dates_a_decision_takes_effect_or_runs_through_lie_ahead(nlp):
+    for text, span, value in [("The bank extended the loans through June.", "June", "2026-06"),
+                              ("The board named a new chairman, effective June 5.", "June 5", "2026-06-05"),
+                              ("The dividend is payable Dec. 7.", "Dec. 7", "2026-12-07"),
+                              ("The rule change was made effective Feb. 1.", "Feb. 1", "2026-02-01")]:
+        assert values(text)[span] == ("DATE", value)
+        assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
+def test_british_weekday_dates_and_numeric_dates():
+    assert values("The vote is on Tuesday 3 March.")["Tuesday 3 March"] == ("DATE", "2026-03-03")
+    assert values("It happened on Monday, 3 March 2025.")["Monday, 3 March 2025"] == ("DATE", "2025-03-03")
+    assert values("The deal closed on 03/04/2025.")["03/04/2025"] == ("DATE", "2025-03-04")
+
+
+def test_weekday_of_a_named_week():
+    assert values("They meet Tuesday next week.")["Tuesday next week"] == ("DATE", "2026-02-17")
+    assert values("He left on Friday last week.")["Friday last week"] == ("DATE", "2026-02-06")
+
+
+def test_coordinated_day_numbers_are_dates_of_their_own():
+    found = values("The summit will be held on April 24 and 25, after talks on 4-5 March.")
+    assert found["April 24"] == ("DATE", "2026-04-24") and found["25"] == ("DATE", "2026-04-25")
+    assert found["4"] == ("DATE", "2026-03-04") and found["5 March"] == ("DATE", "2026-03-05")
+    assert "4" not in values("It fell on March 3, 2025 and 4 people died.")
+    for timex in find_timexes("Talks on Dec. 4-5 in Paris.", ANCHOR):
+        assert "Talks on Dec. 4-5 in Paris."[timex.span.start:timex.span.end] == timex.span.text
+
+
+def test_headline_capitals_are_no_name():
+    found = values("Couple Split After 4 Years Of Marriage\nThe couple split after four years.")
+    assert found["4 Years"] == ("DURATION", "P4Y")
+
+
+def test_counted_units_keep_their_meaning_inside_names(nlp):
+    assert values("The debate has gone on since the Six-Day War.")["Six-Day"] == ("DURATION", "P6D")
+    text = "He may miss two weeks with an ankle sprained during Tuesday's loss."
+    assert values(text, doc=nlp(text))["Tuesday"] == ("DATE", "2026-02-10")
+
+
+def test_capital_after_a_lower_case_word_may_open_an_unpunctuated_sentence():
+    assert values("From scrap metal to high tech These days, jobs are scarce.")["These days"] == \
+        ("DATE", "PRESENT_REF")
+    assert values("He told Florida Today.") == {}
+
+
+def test_capitalised_ordinal_days_are_no_names():
+    assert values("They left over the July Fourth weekend.")["July Fourth"] == ("DATE", "2025-07-04")

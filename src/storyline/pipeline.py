@@ -212,21 +212,22 @@ def refresh_corpus(store: Store, workers: WorkerPool | None = None) -> dict[str,
         return result
 
     relinked = timed("entities", resolve_entities, store)
-    touched = timed("stories", assign_stories, store)
-    timed("links", link_annotations, store, touched, relinked)
+    touched = timed("stories", assign_stories, store, workers)
+    timed("links", link_annotations, store, touched, relinked, workers)
     timed("claims", align_story_claims, store, touched, workers)
     return seconds
 
 
-LINK_CHUNK = 200  # stories whose quotes and events are linked together (bounds memory)
+LINK_JOB_ARTICLES = 100  # whole stories are linked together until a job holds this many articles
 
 
-def link_annotations(store: Store, story_ids: Iterable[str] | None = None,
-                     article_ids: Iterable[str] = ()) -> None:
+def link_annotations(store: Store, story_ids: Iterable[str] | None = None, article_ids: Iterable[str] = (),
+                     workers: WorkerPool | None = None) -> None:
     """Fill entity ids (from article-local mention keys), story ids, quote variant groups and
     event corroboration into the stored quotes and events of the given stories and articles
     (default: all), rewriting only rows that changed. Variant groups and corroboration are
-    decided within a story, so an article whose links changed brings its whole story along."""
+    decided within a story, so an article whose links changed brings its whole story along.
+    Jobs of whole stories run in ``workers``; memory is bounded by the jobs in flight."""
     story_of = store.story_ids()
     members: dict[str, list[str]] = {}
     for article_id, story_id in story_of.items():
@@ -237,41 +238,59 @@ def link_annotations(store: Store, story_ids: Iterable[str] | None = None,
     stories |= {story_of[a] for a in loose if story_of.get(a)}
     if story_ids is None:
         loose |= {a for a, s in story_of.items() if not s}
-    ordered = sorted(stories)
-    for k in range(0, len(ordered), LINK_CHUNK):
-        _link_articles(store, [a for s in ordered[k:k + LINK_CHUNK] for a in members[s]], story_of)
-    unstoried = sorted(a for a in loose if not story_of.get(a))
-    for k in range(0, len(unstoried), LINK_CHUNK * 10):
-        _link_articles(store, unstoried[k:k + LINK_CHUNK * 10], story_of)
+    groups = [members[s] for s in sorted(stories)] + [[a] for a in sorted(loose) if not story_of.get(a)]
+    jobs = (_link_job(store, ids, story_of) for ids in _packed(groups, LINK_JOB_ARTICLES))
+    for job, (quotes, events) in (workers or WorkerPool(1)).map(linked_rows, jobs):
+        for table, rows in (("quotes", quotes), ("events", events)):
+            store.update_rows(table, (r for r in rows if json.dumps(r, sort_keys=True) != job.before[r["id"]]))
 
 
-def _link_articles(store: Store, article_ids: list[str], story_of: dict[str, str | None]) -> None:
-    """``link_annotations`` for a set of articles made of whole stories (and story-less articles)."""
+def _packed(groups: list[list[str]], size: int) -> Iterator[list[str]]:
+    """Consecutive groups joined until a pack holds ``size`` items (a group is never split)."""
+    pack: list[str] = []
+    for group in groups:
+        pack.extend(group)
+        if len(pack) >= size:
+            yield pack
+            pack = []
+    if pack:
+        yield pack
+
+
+@dataclass(slots=True)
+class LinkJob:
+    """What linking reads about a set of whole stories (picklable: it may run in a worker)."""
+
+    quotes: list[dict]
+    events: list[dict]
+    links: dict[tuple[str, str], str]
+    story_of: dict[str, str | None]
+    texts: dict[str, str]
+    before: dict[str, str]  # row id -> its stored JSON, to write back only what changed
+
+
+def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | None]) -> LinkJob:
+    quotes, events = list(store.rows_of("quotes", article_ids)), list(store.rows_of("events", article_ids))
+    quoted = {q["article_id"] for q in quotes if story_of.get(q["article_id"])}
+    return LinkJob(quotes=quotes, events=events, links=store.entity_links_of(article_ids),
+                   story_of={a: story_of.get(a) for a in article_ids},
+                   texts={a.id: a.text for a in store.articles_of(quoted)},
+                   before={r["id"]: json.dumps(r, sort_keys=True) for r in quotes + events})
+
+
+def linked_rows(job: LinkJob) -> tuple[list[dict], list[dict]]:
+    """The job's quotes and events with entity ids, story ids, variant groups (the same quotation
+    as rendered by different articles of a story) and event corroboration filled in."""
     from storyline.annotate.events.corroborate import apply as corroborate_events
-
-    links = store.entity_links_of(article_ids)
-    in_story = {a: story_of[a] for a in article_ids if story_of.get(a)}
-    for table in ("quotes", "events"):
-        rows = list(store.rows_of(table, article_ids))
-        before = [json.dumps(r, sort_keys=True) for r in rows]
-        for row in rows:
-            fill_links(row, links, story_of)
-        if table == "quotes":
-            _group_variants(store, rows, in_story)
-        if table == "events":
-            rows = corroborate_events(rows, in_story)
-        store.update_rows(table, (r for r, b in zip(rows, before) if json.dumps(r, sort_keys=True) != b))
-
-
-def _group_variants(store: Store, quotes: list[dict], story_of: dict[str, str]) -> None:
-    """The same quotation as rendered by different articles of a story shares a variant group."""
     from storyline.compare.variants import assign_variant_groups
 
-    in_stories = {q["article_id"] for q in quotes if q["article_id"] in story_of}
-    texts = {a.id: a.text for a in store.articles_of(in_stories)}
-    groups = assign_variant_groups(quotes, texts, story_of)
-    for quote in quotes:
+    for row in job.quotes + job.events:
+        fill_links(row, job.links, job.story_of)
+    in_story = {a: s for a, s in job.story_of.items() if s}
+    groups = assign_variant_groups(job.quotes, job.texts, in_story)
+    for quote in job.quotes:
         quote["variant_group"] = groups.get(quote["id"])
+    return job.quotes, corroborate_events(job.events, in_story)
 
 
 def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str, str | None]) -> dict:
@@ -284,7 +303,7 @@ def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str,
     return row
 
 
-def assign_stories(store: Store) -> set[str]:
+def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
     """Place articles without a story, in publication order, into the persisted online clusterer;
     then bring the stories that changed (new members, merges) and their articles' story ids and
     borrowed dates up to date, atomically. Returns the ids of the stories that changed."""
@@ -313,9 +332,7 @@ def assign_stories(store: Store) -> set[str]:
         changed = [a for a in relabel.values() if (a.story_id, a.published, a.published_from) != before[a.id]]
         store.update_articles((a.id, {"story_id": a.story_id, "published": a.published,
                                       "published_from": a.published_from}) for a in changed)
-        for article in changed:
-            if article.published_from == "story":
-                _redate(store, article)
+        _redate(store, [a for a in changed if a.published_from == "story"], workers)
         store.update_stories((s.to_dict() for s in stories), merged_away, state.get("merged", {}))
         store.set_state("stories", state)
     return {s.id for s in stories}
@@ -380,15 +397,31 @@ def _docs(parses: dict[str, bytes]) -> dict[str, Doc]:
     return {article_id: nlp.doc_from_bytes(data, model) for article_id, data in parses.items()}
 
 
-def _redate(store: Store, article: Article) -> None:
-    """An article dated by its story: re-annotate what depends on the date (relative time
-    expressions, event dates and historical marks) against the borrowed date."""
-    names = [n for n in annotate.enabled_components() if n != "quotes"]
-    doc = stored_docs(store, [article.id]).get(article.id)
-    [ann] = (annotate.annotate_docs([article], [doc], names) if doc is not None
-             else annotate.annotate_batch([article], names))
-    tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items() if component in names and t in DATE_DEPENDENT]
-    store.replace_annotations(article.id, ann, tables)
+def _redate(store: Store, articles: list[Article], workers: WorkerPool | None = None) -> None:
+    """Articles dated by their story: re-annotate what depends on the date (relative time
+    expressions, event dates and historical marks) against the borrowed date, from the stored
+    parse, in ``workers``."""
+    tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items()
+              if component in _redate_components() and t in DATE_DEPENDENT]
+    jobs = ((batch, store.parses([a.id for a in batch], nlp.parse_version())) for batch in batched(articles, 16))
+    for _, annotations in (workers or WorkerPool(1)).map(redated, jobs):
+        for ann in annotations:
+            store.replace_annotations(ann.article_id, ann, tables)
+
+
+def _redate_components() -> list[str]:
+    return [n for n in annotate.enabled_components() if n != "quotes"]
+
+
+def redated(job: tuple[list[Article], dict[str, bytes]]) -> list[Annotations]:
+    """Annotations of articles whose date changed, from their stored parses (parsed again when
+    the stored parse is missing or from another model)."""
+    articles, parses = job
+    docs = _docs(parses)
+    stored = [a for a in articles if a.id in docs]
+    fresh = [a for a in articles if a.id not in docs]
+    return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], _redate_components())
+            + (annotate.annotate_batch(fresh, _redate_components()) if fresh else []))
 
 
 DATE_DEPENDENT = ("timexes", "events")

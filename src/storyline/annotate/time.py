@@ -50,7 +50,38 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
             reference = value
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
-    return timexes
+    return _with_coordinated_days(timexes, text)
+
+
+def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
+    """"April 24 and 25", "Dec. 4-5", "4-5 December": a bare day number joined to a dated day is
+    another day of that month, a date of its own (TimeML marks it apart)."""
+    added = []
+    for timex in timexes:
+        if timex.type != "DATE" or not _DAY_VALUE.fullmatch(timex.value):
+            continue
+        day = int(timex.value[8:10])
+        after = _DAY_AFTER.match(text, timex.span.end)
+        before = _DAY_BEFORE.search(text, max(0, timex.span.start - 12), timex.span.start)
+        for match, other in ((after, lambda n: n > day), (before, lambda n: n < day)):
+            group = match and ("day" if match.group("day") else "joined")
+            if match and other(int(match.group(group))) and int(match.group(group)) <= 31:
+                start, end = match.span(group)
+                value = f"{timex.value[:8]}{int(match.group(group)):02d}"
+                added.append(dataclasses.replace(timex, span=Span.of(text, start, end), value=value, mod=None))
+    taken = [(t.span.start, t.span.end) for t in timexes]
+    added = [t for t in added if all(t.span.end <= s or t.span.start >= e for s, e in taken)]
+    return sorted(timexes + added, key=lambda t: t.span.start) if added else timexes
+
+
+# the day number must end the phrase ("April 24 and 25.", "Dec. 4-5 in Paris"), not count something ("and 4 people")
+# (a hyphenated range may stand before its noun: "the Dec. 15-16 summit")
+_DAY_AFTER = re.compile(r"(?:\s*(?:and|or|to|through)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+                        r"(?=\s*(?:$|[.,;:)\]\"'”]|(?:in|at|on|and|or|with|for|to|of|when|while|as|respectively|the|"
+                        r"a|an|this|that)\b|[A-Z]))"
+                        r"|[-–](?P<joined>\d{1,2})(?!\d|\s*(?:%|percent|per\s+cent|[ap]\.?m\b|"
+                        r"(?:years?|months?|weeks?|days?|hours?|minutes?)\b)))(?![.,:]\d)")
+_DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|and|or|to)\s*$")
 
 
 def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | None" = None) -> list[Timex]:

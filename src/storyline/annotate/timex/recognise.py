@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, HALF, HOLIDAYS, MONTH_WORDS, MONTHS,
-                      NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, SPELLED_YEAR, UNIT_WORD,
-                      WEEKDAYS, alternation)
+from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, DIGITS, HALF, HOLIDAYS,
+                      MONTH_WORDS, MONTHS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
+                      SPELLED_NUMBER, SPELLED_YEAR, UNIT_WORD, WEEKDAYS, alternation)
+from .tense import sentence_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +48,12 @@ _SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?
               r"afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))|\d{1,2}\s+o'clock")
 # a 24-hour clock without colon is taken only with its zone ("0735 GMT"), else it reads as a year or amount
 _MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs)\b)"
-CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:[ap]\.?m\.?(?!\w))?|\d{{1,2}}\s*[ap]\.?m\.?(?!\w)|{_SAID_HOUR}"
+# "p.m." keeps its last dot, "6pm." does not (there the dot ends the sentence)
+MERIDIEM = r"[ap](?:\.m\.?|m)(?!\w)"
+CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:{MERIDIEM})?|\d{{1,2}}\s*{MERIDIEM}|{_SAID_HOUR}"
          rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday)")
-ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time))?"
+ZONE_NAME = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time)"
+ZONE = rf"(?:\s+{ZONE_NAME})?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
 # a year in figures or, in transcripts, in words ("January nineteen ninety-seven")
 SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
@@ -65,12 +69,15 @@ RULES: list[tuple[str, str]] = [
                      rf"afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?!\w)"),
     ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
                   rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
-    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+    ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?:(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})|(?:the\s+)?"
+                     rf"(?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_after>{DATED_MONTH}))"
+                     rf"(?:,?\s+(?P<year>{YEAR}))?{_R}"),
     ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
     ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
-    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}){_R}(?!\s*,?\s*{YEAR})"),
-    ("day_month", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
+    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])"
+                  rf"(?!\s*,?\s*{YEAR})"),
+    ("day_month", rf"(?<![\w$.])(?<!\D-)(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
@@ -95,7 +102,8 @@ RULES: list[tuple[str, str]] = [
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
                     rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
-    ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)(?!\w)"),
+    ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
+                rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|hence|from\s+now|back)(?!\w)"),
     ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago|earlier|later)(?!\w)"),
@@ -105,6 +113,7 @@ RULES: list[tuple[str, str]] = [
     ("part_then_day", rf"{_L}(?:(?P<mod>early|late)\s+)?(?P<part>mid-?afternoon|morning|afternoon|evening|night)\s+"
                       rf"(?P<day>yesterday|today|tomorrow|{WEEKDAY})(?!\w)"),
     ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
+    ("weekday_of_week", rf"{_L}(?P<weekday>{WEEKDAY})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week(?!\w)"),
     ("weekday", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
                 rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"),
     ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"
@@ -112,7 +121,7 @@ RULES: list[tuple[str, str]] = [
                        rf"(?P<rel2>the\s+next)\s+day)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
-                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|(?:fiscal\s+)?year|decade|century)(?![\w-])"
+                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
                       rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about|by)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
@@ -141,7 +150,7 @@ def find_candidates(text: str) -> list[Candidate]:
     for priority, (name, pattern) in enumerate(COMPILED):
         for match in pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
-            if end > start and _acceptable(name, match):
+            if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
                 found.append(Candidate(start, end, name, match.groupdict(), priority))
     return _without_overlaps(found)
 
@@ -156,14 +165,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _acceptable(name: str, match: re.Match) -> bool:
     """Guards a regex cannot say well: "may"/"march" as verbs, lower-case weekday homographs."""
-    month = match.groupdict().get("month")
-    if month and (month.lower() in _CASE_SENSITIVE_MONTHS or month.lower() not in MONTH_WORDS) \
+    month = match.groupdict().get("month") or match.groupdict().get("month_after")
+    if month and month[0].isalpha() and (month.lower() in _CASE_SENSITIVE_MONTHS or month.lower() not in MONTH_WORDS) \
             and not month[0].isupper():
         return False
     if name == "relative_month" and month and month.lower() == "may" and not match.group("rel") \
             and not match.group("mod"):
         before = match.string[max(0, match.start() - 12):match.start()].lower()
         return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
+    if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
+        return False
+    if name in ("quarter", "named_quarter") and _is_period_of_play(match):
+        return False
     if name == "quarter_code":
         return match.group("code")[0].isupper() and match.group("code") not in ("H3", "H4")  # "Q3", "H1"
     weekday = match.groupdict().get("weekday")
@@ -171,11 +184,17 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "reference" and match.group("word").lower() == "future":
         return False  # an adjective alone ("future losses")
+    if name == "reference" and match.group("word").lower() == "the past" \
+            and _COUNTED_AFTER.match(match.string, match.end()):
+        return False  # "the past five elections", "the past three summers": a count of things, not the past
     if name == "spelled_year" and match.group("words").lower().startswith("two thousand"):
         return bool(match.group("the"))  # "two thousand" alone is a count
+    if name == "set_adverb" and _NAME_AFTER.match(match.string, match.end()):
+        return False  # "the Communist Party daily Granma": a newspaper
     if name == "set_rate":
         return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, max(0, match.start() - 30), match.start()))
-    if name in ("duration", "bare_plural", "span_duration") and _AGE.match(match.string, match.end()):
+    if name in ("duration", "bare_plural", "span_duration", "adjective_duration") \
+            and _AGE.match(match.string, match.end()):
         return False
     if name in ("duration", "adjective_duration") and re.fullmatch(YEAR, match.group("number")):
         return False
@@ -190,6 +209,91 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "year" and not match.group("mod"):
         return not _COUNTED_NOUN.match(match.string, match.end())
     return True
+
+
+def _is_name(rule: str, text: str, start: int, end: int) -> bool:
+    """A match that is part of a title or name (a counted unit keeps its meaning there)."""
+    return rule not in _COUNTED_RULES and _in_a_name(text, start, end)
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """"USA TODAY", "hosts This Morning", ABC's "This Week", CBS's "60 Minutes", "the film High
+    Noon": a word that running text writes in lower case ("today", "week", "noon") but that is
+    capitalised where no sentence starts is part of a title or name, not a time expression."""
+    if _in_title_case_line(text, start):
+        return False  # a headline capitalises every word: "Couple Split After 4 Years"
+    for word in _WORD.finditer(text, start, end):
+        if not word.group()[0].isupper() or word.group().lower() in _PROPER_WORDS:
+            continue
+        inside = word.start() > start  # "60 Minutes", "This Week": a capital inside the expression
+        if inside or (not _opens_sentence(text, word.start()) and _follows_a_capital(text, word.start())):
+            return True
+    return False
+
+
+def _follows_a_capital(text: str, index: int) -> bool:
+    """The word before ``index`` is capitalised or a possessive ("Florida Today", "Radio 4's Today"): a
+    lone capital after a lower-case word or a figure ("28 November 2017 This year's ...") more likely
+    opens an unpunctuated sentence."""
+    before = _PREVIOUS_WORD.search(text, max(0, index - 40), index)
+    return bool(before) and (before.group(1)[0].isupper() or before.group(1).endswith(("'s", "’s")))
+
+
+def _in_title_case_line(text: str, index: int) -> bool:
+    """A line whose longer words (three or more of them) all start with a capital is a headline."""
+    left = text.rfind("\n", 0, index) + 1
+    right = text.find("\n", index)
+    words = [w for w in re.findall(r"[A-Za-z]+", text[left:right if right >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    """Whether a capital is expected at ``index``: the text or a line opens there, or a sentence,
+    quote or bracket does."""
+    before = text[max(0, index - 8):index].rstrip(" \t")
+    return not before or before[-1] in _OPENERS
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:'s)?")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z0-9][\w'’.&-]*)\s+$")
+# a counted unit keeps its meaning inside a name: "the Six-Day War", "the 11th Century"
+_COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_word"})
+# words written capitalised anywhere: names of months, days, holidays ("July Fourth"), time zones
+_PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
+                 *(part for ordinal in DAY_ORDINALS for part in re.split(r"[\s-]", ordinal)),
+                 "day", "eve", "christmas", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
+                 "ct", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m"}
+_OPENERS = set(".!?:;\n\"'`([“‘—–_-•·*>…")
+
+
+def _is_bare_colon_figure(match: re.Match) -> bool:
+    """"1:21" beside a video title, "won 2:1", "John 3:16": figures with a colon are a clock time
+    only with a.m./p.m., a time zone, or a word that introduces a time ("at 14:30", "until 9:00")."""
+    clock = match.group("clock")
+    if not _BARE_COLON.fullmatch(clock) or _ZONE_AFTER.match(match.string, match.end("clock")):
+        return False
+    return not _CLOCK_INTRODUCER.search(match.string, max(0, match.start("clock") - 30), match.start("clock"))
+
+
+_BARE_COLON = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
+_ZONE_AFTER = re.compile(rf"\s+{ZONE_NAME}\b")
+_CLOCK_INTRODUCER = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|approximately|since|"
+                               r"shortly|just|between|and|o'clock)\s+$", re.I)
+
+
+def _is_period_of_play(match: re.Match) -> bool:
+    """"scored in the fourth quarter", "the second half" of a match: a quarter or half without a
+    year, in a sentence about a game, is a period of play, not of the calendar."""
+    groups = match.groupdict()
+    if groups.get("year") or groups.get("owner") or groups.get("fiscal") or groups.get("rel"):
+        return False
+    left, right = sentence_bounds(match.string, match.start(), match.end())
+    return bool(_PLAY_WORDS.search(match.string, left, right))
+
+
+_PLAY_WORDS = re.compile(r"\b(?:touchdowns?|field\s+goals?|goals?|halftime|half-time|innings?|quarterback|rebounds|"
+                         r"assists|yards|overtime|scored|scoring|scoreboard|penalty|kick-?off|buzzer|the\s+game|"
+                         r"the\s+match|coach|referee)\b", re.I)
 
 
 def _is_ordinal_second(match: re.Match) -> bool:
@@ -216,6 +320,7 @@ def _is_season_noun_phrase(match: re.Match) -> bool:
         and not re.match(r"\s+in\b", match.string[match.end():])
 
 
+_NAME_AFTER = re.compile(rf"\s+(?!(?i:{WEEKDAY}|{MONTH})\b)[A-Z]")
 _FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)
 _SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|to|until|till|through|throughout|over|into|since|before|after|"
                                  r"for|from|this|last|next|early|late)\s+$", re.I)
@@ -225,6 +330,7 @@ _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|
 # "will one day", "he one day": between subject or modal and verb "one day" is an indefinite time, not a day long
 _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to|he|she|they|we|i|you|it)\s+$",
                                 re.I)
+_COUNTED_AFTER = re.compile(rf"\s+(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
 _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dateutil.easter import easter
+
 from . import normalise as cal
 from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY,
                       POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value,
@@ -142,16 +144,23 @@ def _clock_on_day(g, context):
 
 
 def _weekday_date(g, context):
-    month, day = MONTHS[g["month"]], _day_number(g["day"])
-    year = int(g["year"]) if g["year"] else _year_matching_weekday(context.anchor, month, day, WEEKDAYS[g["weekday"]])
+    """"Friday, March 6" or, British style, "Friday 6 March" (2026)."""
+    month, day = MONTHS[g["month"] or g["month_after"]], _day_number(g["day"] or g["day_first"])
+    year = int(g["year"]) if g["year"] else _year_matching_weekday(context.anchor, month, day, WEEKDAYS[g["weekday"]],
+                                                                  context.direction())
     return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year), None
 
 
-def _year_matching_weekday(anchor: dt.date | None, month: int, day: int, weekday: int) -> int | None:
-    """"Friday, March 6" without a year: the year near the anchor in which that date is a Friday."""
+def _year_matching_weekday(anchor: dt.date | None, month: int, day: int, weekday: int,
+                           direction: Direction) -> int | None:
+    """"Friday, March 6" without a year: the year nearest the anchor in which that date is a Friday;
+    a report may recall a day some years back ("on Monday, August 3" in 2018 is 2015), so the next
+    year is tried first only when the clause looks ahead."""
     if anchor is None:
         return None
-    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+    back = [anchor.year - step for step in range(1, 7)]
+    ahead = [anchor.year + 1]
+    for year in [anchor.year, *(ahead + back if direction == "future" else back + ahead)]:
         try:
             if dt.date(year, month, day).isoweekday() == weekday:
                 return year
@@ -207,7 +216,8 @@ def _relative_month(g, context):
     if anchor is None or rel in ("", "that"):
         return "DATE", cal.month_value(anchor, month, context.direction()), mod
     if rel in ("last", "past"):
-        year = anchor.year if month < anchor.month else anchor.year - 1
+        # the month just gone would be "last month": "last February" said in March is a year back
+        year = anchor.year if month < anchor.month - 1 else anchor.year - 1
     elif rel in ("next", "coming"):
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
@@ -344,17 +354,21 @@ def _fiscal_year(g, context):
 
 
 def _holiday(g, context):
+    """"Christmas", "Thanksgiving 2016": a fixed day (Thanksgiving the fourth Thursday of November)
+    of the year given, else of the year the tense points to."""
     name = g["name"]
+    year = int(g["year"]) if g["year"] else None
     if name.startswith("thanksgiving"):
-        year = cal.year_for(context.anchor, (11, 22), context.direction())
+        year = year or cal.year_for(context.anchor, (11, 22), context.direction())
         if year is None:
             return "DATE", "XXXX-11-XX", None
         first = dt.date(year, 11, 1)
         return "DATE", cal.day_value(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)), None
     if name.startswith("easter"):
-        return None
+        year = year or cal.year_for(context.anchor, (4, 1), context.direction())
+        return "DATE", "XXXX-XX-XX" if year is None else cal.day_value(easter(year)), None
     month, day = HOLIDAYS[name]
-    return "DATE", cal.month_value(context.anchor, month, context.direction(), day), None
+    return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year), None
 
 
 # ------------------------------------------------------------------ relative dates
@@ -437,6 +451,15 @@ def _weekday(g, context):
     return ("TIME" if suffix else "DATE"), value + suffix, _point_mod(g["mod"])
 
 
+def _weekday_of_week(g, context):
+    """"Tuesday next week": that day of the week named."""
+    weekday = WEEKDAYS[g["weekday"]]
+    if context.anchor is None:
+        return "DATE", f"XXXX-WXX-{weekday}", None
+    week = context.anchor + dt.timedelta(weeks=_UNIT_OFFSETS[g["rel"]])
+    return "DATE", cal.day_value(week + dt.timedelta(days=weekday - week.isoweekday())), None
+
+
 _ANAPHORIC_STEPS = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
                     "the preceding": -1, "the prior": -1}
 _UNIT_ORDER = ("day", "week", "month", "quarter", "year")
@@ -486,9 +509,16 @@ _UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the full"
 
 def _relative_unit(g, context):
     unit, rel = g["unit"].replace("fiscal ", ""), g["rel"]
+    if unit == "quarter":
+        if rel == "the":
+            return None  # "the quarter": the reported one, read by named_quarter
+        # "the last quarter" in a report is the one before this (a date), not three months back
+        return "DATE", cal.relative_value(context.anchor, "quarter", _UNIT_OFFSETS[rel]), _point_mod(g["mod"])
     if (rel in ("the past", "the last", "the next", "the coming", "the previous") or g["ended"]) and not g["mod"]:
         letter, _ = UNITS[unit]
         return "DURATION", cal.duration_value(1.0, letter, False), None
+    if unit == "weekend" and rel == "this" and context.anchor is not None:
+        return "DATE", _this_weekend(context.anchor, context.direction()), _point_mod(g["mod"])
     if unit == "weekend" and _UNIT_OFFSETS[rel] == 0:
         saturday = cal.weekday_value(context.anchor, 6, context.direction())
         value = saturday[:10] if context.anchor is None else cal.week_value(dt.date.fromisoformat(saturday)) + "-WE"
@@ -497,13 +527,23 @@ def _relative_unit(g, context):
     return "DATE", value, _point_mod(g["mod"])
 
 
+def _this_weekend(anchor: dt.date, direction: Direction) -> str:
+    """"this weekend" is the one of the publication week, still ahead from Monday to Friday;
+    only on a Monday may a past-tense report mean the one just over."""
+    if anchor.isoweekday() == 1 and direction == "past":
+        anchor -= dt.timedelta(days=7)
+    return cal.week_value(anchor) + "-WE"
+
+
 def _year_end(g, context):
     return "DATE", cal.relative_value(context.anchor, "year", 0), "APPROX" if g["mod"] in ("around", "about") else "END"
 
 
 def _vague_recent(g, context):
-    """"recent years", "the coming weeks": an unspecified amount of the unit (TimeBank: PXY, PXW)."""
-    return "DATE", "FUTURE_REF" if g["which"] == "coming" else "PAST_REF", None
+    """"recent years", "the coming weeks": a stretch of unspecified length reaching back from (or on
+    from) now, so TimeML writes it as the duration it spans (PXY, PXW), not as a past/future point."""
+    letter, is_time = UNITS[_unit_name(g["unit"])]
+    return "DURATION", cal.duration_value("X", letter, is_time), None
 
 
 # ------------------------------------------------------------------ durations and sets
@@ -566,6 +606,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "quarter_code": _quarter_code, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
+    "weekday_of_week": _weekday_of_week,
     "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,

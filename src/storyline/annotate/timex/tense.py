@@ -19,20 +19,26 @@ PLANNING_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "want", "set"
 RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
 # verbs that move a date: their "until"/"to" object is the new, later date
 DEADLINE_LEMMAS = {"postpone", "extend", "delay", "adjourn", "defer", "push", "put", "give", "grant", "suspend"}
-DEADLINE_PREPOSITIONS = {"until", "till", "to"}
+DEADLINE_PREPOSITIONS = {"until", "till", "to", "through"}
+PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed", "forthcoming"}
+# "in Sunday's election", "at Friday's meeting": the event the clause takes place at
+OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
 FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
                          r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|"
-                         r"as\s+(?:early|soon)\s+as|(?:may|might|could|can)\s+(?!have\b)\w+)\b", re.I)
+                         r"as\s+(?:early|soon)\s+as|(?:may|might|can)\s+(?!have\b)\w+|"
+                         r"could\s+(?!have\b|not\b)\w+)\b", re.I)
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
 PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
 # the text forms of "since" and of DEADLINE_LEMMAS with their preposition, for when there is no parse
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+"
-                             r"(?:until|till|to)\s+$"
-                             r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till)\s+$", re.I)
+                             r"(?:until|till|to|through)\s+$"
+                             r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till|through)\s+$", re.I)
+# "effective Feb. 1", "payable Dec. 7": the date a decision or payment takes effect, announced ahead of it
+IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
@@ -42,7 +48,9 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
     if span is None or len(span) == 0:
         return None
     if span.root.dep_ == "poss":
-        return "past"  # "Wednesday's ruling": a day named as the owner of an event reports it
+        return _possessive_direction(span.root)
+    if IN_FORCE_BEFORE.search(doc.text, max(0, start - 30), start):
+        return "future"
     framed = _preposition_direction(span.root)
     if framed is not None:
         return framed
@@ -50,6 +58,24 @@ def direction_from_doc(doc, start: int, end: int) -> Direction:
     if verb is None:
         return None
     return _clause_direction(verb)
+
+
+def _possessive_direction(token) -> Direction:
+    """"Wednesday's ruling": a day named as the owner of an event mostly reports it (past), even in
+    a clause that looks ahead ("will try to overturn Tuesday's verdict"); only when the clause's
+    own event takes place at that event ("will vote in Sunday's election", "prepares to vote in
+    Sunday's ...") or when the event is still a plan ("Tuesday's planned launch") does the day lie ahead."""
+    owned = token.head
+    if any(child.lower_ in PLANNED_ADJECTIVES for child in owned.children):
+        return "future"  # "Tuesday's planned launch"
+    preposition = owned.head
+    if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
+        return "past"
+    verb = _governing_verb(preposition)
+    if verb is None or any(child.lower_ in POSSIBILITY_MODALS for child in verb.children):
+        return "past"  # "may miss games after an injury during Thursday's loss": a possibility is no plan
+    ahead = _own_tense(verb) == "future" or (_is_infinitive(verb) and _clause_direction(verb) == "future")
+    return "future" if ahead else "past"  # a participle's borrowed tense is not its own
 
 
 def _preposition_direction(token) -> Direction:
@@ -108,7 +134,7 @@ def _own_tense(verb) -> Direction:
     words = {child.lower_ for child in auxiliaries}
     if words & FUTURE_AUXILIARIES or verb.lower_ in FUTURE_AUXILIARIES:
         return "future"
-    if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES:
+    if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES and not _is_past_inability(verb, words):
         return "future"
     if _is_past_perfect(verb):
         return "past"
@@ -121,6 +147,11 @@ def _own_tense(verb) -> Direction:
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _is_past_inability(verb, auxiliaries: set[str]) -> bool:
+    """"could not be reached on Sunday": a denied "could" tells what failed, in the past."""
+    return "could" in auxiliaries and any(child.dep_ == "neg" for child in verb.children)
 
 
 def _is_past_perfect(verb) -> bool:
@@ -167,6 +198,8 @@ def _preposition_direction_in_text(before: str) -> Direction:
     """``_preposition_direction`` read from the words in front of the expression."""
     if SINCE_BEFORE.search(before):
         return "past"
+    if IN_FORCE_BEFORE.search(before):
+        return "future"
     if DEADLINE_BEFORE.search(before):
         return "future"
     return None
