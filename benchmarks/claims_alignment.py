@@ -26,7 +26,8 @@ recall, so the row "held-out, not drawn from predictions" leaves them out.
 
 Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
 Conflict detection is scored end to end (a conflict, not an update, between the two articles in
-the claim holding both sentences) and alone (the two sentences compared as one claim, so the rules
+the claim holding both sentences; and "stmt": a conflict record in any claim whose values for the two
+articles are stated in the two labelled sentences, since conflicts are also sought apart from the claims) and alone (the two sentences compared as one claim, so the rules
 are measured apart from alignment); gold conflicts exist only on pairs labelled ``same``. Stories are split by a hash of their label; the similarity
 threshold was chosen looking at the "fit" half only.
 
@@ -223,6 +224,13 @@ def articles_conflict(claims: list[dict], pair: dict) -> set[str]:
     return {c["field"] for claim in claims for c in claim["conflicts"] if c.get("kind") != "update" and _disagree(c, loose)}
 
 
+def statements_conflict(claims: list[dict], pair: dict) -> set[str]:
+    """Fields in which some claim of the story sets the two labelled statements against each other
+    (each value stated in its labelled sentence), whether or not one claim holds both sentences:
+    what the story report shows a reader about these two sentences."""
+    return {c["field"] for claim in claims for c in claim["conflicts"] if c.get("kind") != "update" and _disagree(c, pair)}
+
+
 def _disagree(conflict: dict, pair: dict) -> bool:
     """Whether a conflict record sets the two labelled statements against each other: each states
     a value (in the labelled sentence, when values say where they are stated) and the values
@@ -275,11 +283,12 @@ def score(pairs: list[dict], claims: dict[str, list[dict]],
     """Counts per split: align tp fp fn, conflict tp fp fn (end to end: the pair must be aligned),
     conflict tp fp fn of the pairs compared alone, updates called conflicts / updates found.
     A conflict is gold only on pairs labelled same; one predicted on any other pair is a false alarm."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 15)
     for k, pair in enumerate(pairs):
         aligned, fields, _ = decide(claims[pair["story"]], pair)
         gold = pair.get("conflict") if pair["same"] else None
         told = bool(gold) and gold in articles_conflict(claims[pair["story"]], pair)
+        stated = statements_conflict(claims[pair["story"]], pair)
         for key in splits_of(pair):
             c = counts[key]
             c[0] += aligned and pair["same"]
@@ -287,6 +296,7 @@ def score(pairs: list[dict], claims: dict[str, list[dict]],
             c[2] += pair["same"] and not aligned
             _conflict_counts(c, 3, gold, fields)
             c[11] += told
+            _conflict_counts(c, 12, gold, stated)
             if alone is not None:
                 _conflict_counts(c, 6, gold, alone[k][0])
                 c[9] += bool(pair.get("update")) and bool(alone[k][0])
@@ -342,24 +352,30 @@ def main() -> None:
         mine = [p for p in pairs if key in splits_of(p)]
         rows.append([key, len(mine), sum(p["same"] for p in mine), *prf(*c[:3]),
                      sum(bool(p.get("conflict")) for p in mine if p["same"]), *prf(*c[3:6])[:2],
+                     *prf(*c[12:15])[:2],
                      c[11] / max(1, sum(bool(p.get("conflict")) for p in mine if p["same"])), *prf(*c[6:9]),
                      f"{c[9]}/{c[10]}/{sum(bool(p.get('update')) for p in mine)}"])
     fields = "; ".join(f"{name}: {n} gold, P {p:.2f} R {r:.2f}" for name, n, p, r, _ in per_field(pairs, alone))
     n_claims = sum(len(c) for c in claims.values())
     multi = sum(1 for cs in claims.values() for c in cs if len({s["article_id"] for s in c["support"]}) > 1)
+    flagged = {h: sum(c["status"] == "conflict" for s, cs in claims.items() if half_of(s) == h for c in cs)
+               for h in ("fit", "held-out")}
     notes = (f"{len(pairs)} hand-labelled cross-outlet sentence pairs from {len({p['story'] for p in pairs})} "
              f"news_cluster stories (<= {MAX_ARTICLES} articles each); {n_claims} claims predicted, {multi} with "
-             "support from more than one article. Alignment: P/R of pairs put in one claim vs labelled 'same'. "
+             f"support from more than one article, status conflict: {flagged['fit']} in fit stories, "
+             f"{flagged['held-out']} in held-out ones. Alignment: P/R of pairs put in one claim vs labelled 'same'. "
              "Conflict e2e: P/R of a conflict (not an update) between the two articles, with the labelled field, in "
              "the claim holding both sentences (gold only on same pairs; a conflict on any other pair is a false "
-             "alarm). Articles conflict R: share of gold conflicts for which some claim of the story sets the two articles "
+             "alarm). Stmt conflict: P/R of a conflict record, in any claim of the story, whose values for the two "
+             "articles are stated in the two labelled sentences and disagree (the sentences need not share a claim; "
+             "false alarms as for e2e). Articles conflict R: share of gold conflicts for which some claim of the story sets the two articles "
              "against each other in that field, whatever sentences state the values (recall only: other pairs of the "
              "two articles may disagree for real). Conflict alone: the two sentences compared as one claim (the rules apart from alignment). "
              "Updates: labelled time-ordered updates called a conflict / called an update / total (alone). "
              f"Per field (alone): {fields}.")
     report("Claims: cross-outlet alignment (news_cluster, hand-labelled pairs)",
            ["split", "pairs", "same", "align P", "align R", "align F1", "conflicts", "e2e conflict P", "e2e conflict R",
-            "articles conflict R",
+            "stmt conflict P", "stmt conflict R", "articles conflict R",
             "alone conflict P", "alone conflict R", "alone conflict F1", "updates conf/upd/n"], rows, notes,
            write=not args.no_write)
 

@@ -29,6 +29,11 @@ def run(*articles: Article, **kwargs) -> list[dict]:
     return align_claims("s1", list(articles), {a.id: _split(a.text) for a in articles}, **kwargs)
 
 
+def run_pair(a: str, b: str) -> list[dict]:
+    """Claims of two fictional articles from two outlets."""
+    return run(Article("a1", a, outlet="X"), Article("a2", b, outlet="Y"))
+
+
 def claim_with(claims: list[dict], words: str) -> dict:
     return next(c for c in claims if any(words in s["span"]["text"] for s in c["support"]))
 
@@ -301,7 +306,7 @@ def test_statements_counting_one_action_are_aligned_and_conflict_when_figures_di
          "Harbour master Ida Marr posted four photos of the broken quay wall at Orrin on her channel.")
     b = ("The mayor toured the flooded square with engineers. "
          "Three photos of a quay wall torn open were posted by the harbour master, Ida Marr.")
-    claims = run(Article("a1", a, outlet="X"), Article("a2", b, outlet="Y"))
+    claims = run_pair(a, b)
     photos = claim_with(claims, "photos")
     assert {s["article_id"] for s in photos["support"]} == {"a1", "a2"}
     assert [c["field"] for c in photos["conflicts"]] == ["number"]
@@ -344,3 +349,70 @@ def test_bodies_brought_to_one_hospital_are_no_report_of_the_toll():
                        "The bombing in Orrin killed at least six civilians, officials said.")) == []
     assert fields(pair("Officials said six bodies were found in the rubble in Orrin.",
                        "Six people died in the collapse in Orrin.")) == []
+
+
+# ----------------------------------------------------------------------------- story-wide conflicts
+
+def _conflicts_between(claims: list[dict], texts: dict[str, str]) -> list[tuple[str, str, dict]]:
+    """(claim statement, field, values) of every conflict, checking each value's span is its article's text."""
+    out = []
+    for claim in claims:
+        for c in claim["conflicts"]:
+            for v in c["values"]:
+                span = v["span"]
+                assert texts[v["article_id"]][span["start"]:span["end"]] == span["text"] == v["text"]
+            out.append((claim["statement"], c["field"], {v["article_id"]: v["value"] for v in c["values"]}))
+    return out
+
+
+def test_counts_of_one_action_conflict_though_their_statements_sit_in_different_claims():
+    a = ("Mayor Ines Kolb said the drone strike on the Pellmouth ferry pier was the worst attack the port has seen. "
+         "The strike killed six dock workers, according to the harbour office.")
+    b = ("Mayor Ines Kolb said the drone strike on the Pellmouth ferry pier, which killed eight dock workers, "
+         "was the worst attack the port has seen.")
+    texts = {"a1": a, "a2": b}
+    claims = run(Article("a1", a, outlet="Pellmouth Post"), Article("a2", b, outlet="Coast Bulletin"))
+    six = claim_with(claims, "killed six")
+    assert all(s["article_id"] == "a1" for s in six["support"])  # the claim slot went to the mayor's sentence
+    assert six["status"] == "conflict"
+    found = _conflicts_between(claims, texts)
+    assert ("number", {"a1": "6", "a2": "8"}) in [(f, v) for _, f, v in found]
+    # the claim holding the other outlet's sentence shows the conflict too, with a1's own figure
+    mayor = claim_with(claims, "which killed eight")
+    assert mayor["status"] == "conflict"
+
+
+def test_a_threatened_count_is_not_set_against_what_happened():
+    a = ("Rebels fired two rockets at the Orrin port on Monday, officials said. "
+         "The harbour was closed to ferries for the day.")
+    b = ("Officials said the rebels had threatened to fire four rockets at the Orrin port. "
+         "Ferry crews were told to stay ashore.")
+    assert [c for claim in run_pair(a, b) for c in claim["conflicts"]] == []
+
+
+def test_an_article_counting_one_thing_with_several_figures_is_not_set_against_others():
+    from storyline.compare.claims import Unit, one_figure_each, similarity, story_conflicts, unit_facts
+
+    a = "The Harriers scored two runs in the third inning at Vell Park. The Harriers scored three runs in the ninth."
+    b = "The Harriers scored four runs in the fifth inning at Vell Park."
+    arts = [Article("a1", a, outlet="X"), Article("a2", b, outlet="Y")]
+    units = [Unit(art.id, art.outlet.lower(), art.outlet, s) for art in arts for s in _split(art.text)]
+    facts = unit_facts(units, list(range(len(units))), {}, {}, None)
+    sim = similarity(units, None)
+    outlets = {"a1": "x", "a2": "y"}
+    assert story_conflicts(units, facts, sim, outlets, {}) == []
+    kept = one_figure_each(facts, units)
+    runs = lambda i: [f.value for f in kept[i] if f.field == "number" and f.key[1] == "run"]  # noqa: E731
+    assert (runs(0), runs(1), runs(2)) == ([], [], ["4"])
+    # the same two outlets, each giving the runs one figure, do conflict
+    one = [units[0], units[2]]
+    facts_one = {0: facts[0], 1: facts[2]}
+    assert len(story_conflicts(one, facts_one, similarity(one, None), outlets, {})) == 1
+
+
+def test_a_figure_in_a_compound_names_a_kind_not_a_count():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    doc = next(iter(nlp.parse(["Pell hit a two-run homer in the eighth inning."])))
+    assert [f.key for f in number_facts(doc[:]) if f.value == "2"] == [("count", "run homer", "hit")]

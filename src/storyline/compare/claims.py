@@ -10,9 +10,11 @@ cannot-link constraint, and average linkage split most paraphrases). Statements 
 that count what one action did ("killed six" / "eight were killed", "posted four photos" /
 "posted three photos") are joined too, after those, though their figures (the very words that
 conflict) make them look less alike (``count_edges``). Each claim then gets a status from how
-many outlets support it and the conflicts between its supporters (``compare.conflicts``); a count
-stated for the same thing anywhere in the story (in a clause of a statement aligned on something
-else) also marks the claims that carry it.
+many outlets support it and the conflicts between its supporters (``compare.conflicts``).
+Conflicts are also sought between statements of different outlets anywhere in the story, apart
+from the claims (``story_conflicts``): a claim holds one statement per article, so the sentence that
+contradicts another outlet often sits in a claim of its own. Such a conflict marks every claim
+holding one of its statements, and its values say which sentence states each (article id, span).
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 COUNT_EDGE_FLOOR = 0.08  # least similarity of two statements joined for counting the same thing (count_edges)
+STORY_CONFLICT_FLOOR = 0.08  # least similarity of two statements whose counts are compared story-wide (story_conflicts)
 
 
 @dataclass(slots=True)
@@ -68,8 +71,7 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
     facts |= unit_facts(units, sorted(_in_shared_claims(units, clusters) - set(facts)), named, timexes or {}, docs)
     n_outlets = len(set(outlet_of.values()))
     published = {a.id: a.published for a in articles}
-    story_groups = conflicts_mod.find_conflicts(_facts_by_article(facts, range(len(units)), units, strict=True),
-                                                outlet_of, _same_strict_key, published)
+    story_groups = story_conflicts(units, facts, sim, outlet_of, published)
     return [claim_record(story_id, units, members, sim, facts, outlet_of, n_outlets, story_groups, published)
             for members in sorted(clusters, key=lambda m: (-len({units[i].outlet for i in m}), min(m)))]
 
@@ -300,16 +302,56 @@ def _parse(units: list[Unit], order: list[int], docs: dict | None) -> list[tuple
     return [(doc[:], units[i].span.start) for i, doc in zip(order, nlp.parse(texts))]
 
 
-def _facts_by_article(facts: dict[int, list[Fact]], members, units: list[Unit], strict: bool = False) -> dict[str, list[Fact]]:
+def _facts_by_article(facts: dict[int, list[Fact]], members, units: list[Unit]) -> dict[str, list[Fact]]:
     out: dict[str, list[Fact]] = defaultdict(list)
     for i in members:
-        fs = facts.get(i, [])
-        out[units[i].article_id] += [f for f in fs if conflicts_mod.strict_key(f)] if strict else fs
+        out[units[i].article_id] += facts.get(i, [])
     return dict(out)
 
 
-def _same_strict_key(a: Fact, b: Fact) -> bool:
-    return a.key == b.key
+def story_conflicts(units: list[Unit], facts: dict[int, list[Fact]], sim: np.ndarray, outlet_of: dict[str, str],
+                    published: dict[str, str | None], floor: float = STORY_CONFLICT_FLOOR) -> list:
+    """Conflicts between statements of different outlets anywhere in the story, whatever claims
+    hold them: a claim takes one statement per article, so the sentence of an article that
+    contradicts another outlet often sits in a claim of its own. Two counts are set against each
+    other when they count the same thing done (same verb, same or generic noun: ``counts_an_action``)
+    or name it fully (``strict_key``), and, for the looser match, their statements are alike
+    (``floor``). An article that counts one thing with figures that disagree among themselves (outs
+    in a game, a partial and a cumulative toll) counts several things: those are left out
+    (``one_figure_each``), and ``find_conflicts`` leaves out an outlet that states the other's
+    figure anywhere. A count of what was threatened or planned is left out too."""
+    unit_of = {id(f): i for i, fs in facts.items() for f in fs}
+    by_article = {a: [f for f in fs if counts_story_wide(f)]
+                  for a, fs in _facts_by_article(one_figure_each(facts, units), range(len(units)), units).items()}
+
+    def match(a: Fact, b: Fact) -> bool:
+        if a.key == b.key and conflicts_mod.strict_key(a):
+            return True
+        i, j = unit_of.get(id(a)), unit_of.get(id(b))
+        return (conflicts_mod.comparable(a, b) and i is not None and j is not None and sim[i, j] >= floor)
+
+    return conflicts_mod.find_conflicts(by_article, outlet_of, match, published)
+
+
+def counts_story_wide(fact: Fact) -> bool:
+    """A count that can be set against another outlet's anywhere in the story: of something done
+    (not threatened or planned), named by its verb and noun or by its action."""
+    return fact.asserted and (conflicts_mod.strict_key(fact) or conflicts_mod.counts_an_action(fact))
+
+
+def one_figure_each(facts: dict[int, list[Fact]], units: list[Unit]) -> dict[int, list[Fact]]:
+    """The facts, less the counts of things an article counts with figures that disagree among
+    themselves: outs and runs of several innings, a partial and a cumulative toll, an early and a
+    later figure. Such an article counts several things (or tells an update), so none of its
+    figures can be set against another outlet's as the one it gives."""
+    by_article = _facts_by_article(facts, range(len(units)), units)
+
+    def one_value(fact: Fact, article_facts: list[Fact]) -> bool:
+        same = [f for f in article_facts if f.field == "number" and conflicts_mod.comparable(fact, f)]
+        return all(conflicts_mod.compatible(fact, f) for f in same)
+
+    return {i: [f for f in fs if f.field != "number" or one_value(f, by_article[units[i].article_id])]
+            for i, fs in facts.items()}
 
 
 # ----------------------------------------------------------------------------- records
@@ -320,7 +362,7 @@ def claim_record(story_id: str, units: list[Unit], members: list[int], sim: np.n
     rep = max(members, key=lambda i: (sim[i, members].sum(), -i))  # the most central statement
     groups = conflicts_mod.find_conflicts(_facts_by_article(facts, members, units), outlet_of, published=published)
     mine = {(units[i].article_id, f) for i in members for f in facts.get(i, [])}
-    groups += [g for g in story_groups if any(m in mine for m in g[1]) and g not in groups]
+    groups += [_own_first(g, mine) for g in story_groups if any(m in mine for m in g[1]) and g not in groups]
     conflicts = conflicts_mod.as_records(groups, published)
     outlets = {units[i].outlet for i in members}
     return {"id": stable_id(story_id, units[rep].article_id, str(units[rep].span.start), prefix="cl_"),
@@ -330,6 +372,13 @@ def claim_record(story_id: str, units: list[Unit], members: list[int], sim: np.n
                          "span": units[i].span.to_dict()} for i in sorted(members)],
             "status": status(len(outlets), n_outlets, any(c.get("kind") != "update" for c in conflicts)),
             "conflicts": conflicts}
+
+
+def _own_first(group: tuple, mine: set) -> tuple:
+    """A story-wide conflict as a claim shows it: each article's value from the claim's own
+    statements when it has one there (a record shows one value per article)."""
+    rep, members = group
+    return rep, sorted(members, key=lambda m: m not in mine)
 
 
 def status(outlets: int, story_outlets: int, conflict: bool) -> str:

@@ -76,6 +76,7 @@ class Fact:
     low: float = 0.0
     high: float = 0.0
     span: Span | None = None  # where the article states it
+    asserted: bool = True  # False for what was threatened, planned or may happen ("threatened to fire four")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,7 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
             kind, noun, verb = "age", person, None
         elif _per(last):
             kind = f"{kind} per {_per(last)}"
-        elif noun in MEASURE_UNITS and _measured(last[-1]):  # "a 10-yard run", "a 36-yard field goal"
+        elif _measured(last[-1]):  # "a 10-yard run", "a 36-yard field goal", "a two-run homer"
             noun = f"{noun} {_measured(last[-1])}"
         if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
@@ -147,8 +148,20 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
             low, high = min(low, *values), max(value_range(values[-1])[1], *values)
         words = sent.doc[first[0].i:last[-1].i + 1]
         span = Span(base + words.start_char, base + words.end_char, words.text)
-        facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span))
+        facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
+                          asserted=not _unrealised(first[-1])))
     return facts
+
+
+def _unrealised(token: Token) -> bool:
+    """Whether the verb governing a figure tells of what has not happened: under a modal ("could
+    cost 500 jobs") or an infinitive of intent ("threatened to fire four missiles", "plans to cut
+    500 jobs"). Such a count says nothing of the counts of what did happen elsewhere in a story."""
+    verb = _verb_token(token)
+    if verb is None:
+        return False
+    return any(c.tag_ == "MD" for c in verb.children) or (
+        verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _per(run: list[Token]) -> str | None:
@@ -166,8 +179,9 @@ def _per(run: list[Token]) -> str | None:
 
 
 def _measured(token: Token) -> str | None:
-    """What a measure in a compound describes: "a 10-yard run" measures a run, "an 8.5-tonne
-    laboratory" a laboratory (reports of different runs differ without contradicting)."""
+    """What a figure in a compound describes: "a 10-yard run" measures a run, "an 8.5-tonne
+    laboratory" a laboratory, "a two-run homer" is a kind of homer, no count of runs (reports of
+    different runs or homers differ without contradicting)."""
     doc = token.doc
     if token.i + 3 >= len(doc) or doc[token.i + 1].text != "-":
         return None
@@ -352,9 +366,10 @@ def _verb_token(token: Token, steps: int = 5) -> Token | None:
 
 
 def comparable_numbers(a: Fact, b: Fact) -> bool:
-    """Same kind, and the same thing counted: same noun, or same verb with a generic/absent noun."""
+    """Same kind, and the same thing counted: same noun, or same verb with a generic/absent noun;
+    what was done is not compared with what was threatened or planned."""
     (kind_a, noun_a, verb_a), (kind_b, noun_b, verb_b) = a.key, b.key
-    if kind_a != kind_b:
+    if kind_a != kind_b or a.asserted != b.asserted:
         return False
     if noun_a and noun_a == noun_b:  # "eight hours in the air" vs "four hours into the flight": verbs differ
         if noun_a in MEASURE_UNITS:  # a measure is named by its verb: "flew 2,300 miles" / "is 2,100 miles from"
