@@ -2,7 +2,9 @@
 read, clean, parse, annotate, dedup, store, entity resolution), against the raw spaCy parse of
 the same texts with the same model.
 
-    python benchmarks/ingest.py [--limit N] [--workers 1 2] [--no-baseline] [--no-write]
+    python benchmarks/ingest.py [--limit N] [--workers 1 2] [--no-baseline] [--no-write] [--keep DIR]
+
+``--keep DIR`` keeps each run's store (DIR/wN.db), e.g. for ``benchmarks/refresh.py --db``.
 """
 from __future__ import annotations
 
@@ -73,6 +75,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--keep", type=Path, help="keep the stores in this folder")
     args = ap.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,7 +84,9 @@ def main() -> None:
             r = run_child(RAW_PARSE, str(corpus))
             rows.append(["raw spaCy parse (1 process)", n, r["seconds"], n / r["seconds"], words / r["seconds"], r["rss_mb"], "-"])
         for workers in args.workers:
-            db = Path(tmp) / f"w{workers}.db"
+            db = (args.keep or Path(tmp)) / f"w{workers}.db"
+            db.parent.mkdir(parents=True, exist_ok=True)
+            db.unlink(missing_ok=True)
             r = run_child(INGEST, str(corpus), str(db), str(workers))
             rows.append([f"storyline ingest ({workers} worker{'s' * (workers > 1)})", r["added"], r["seconds"],
                          r["added"] / r["seconds"], words / r["seconds"], r["rss_mb"], r["errors"]])
