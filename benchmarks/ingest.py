@@ -86,7 +86,8 @@ def main() -> None:
         for workers in args.workers:
             db = (args.keep or Path(tmp)) / f"w{workers}.db"
             db.parent.mkdir(parents=True, exist_ok=True)
-            db.unlink(missing_ok=True)
+            for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+                stale.unlink(missing_ok=True)
             r = run_child(INGEST, str(corpus), str(db), str(workers))
             rows.append([f"storyline ingest ({workers} worker{'s' * (workers > 1)})", r["added"], r["seconds"],
                          r["added"] / r["seconds"], words / r["seconds"], r["rss_mb"], r["errors"]])
