@@ -87,6 +87,20 @@ def test_quarters_and_modifiers():
     assert (timexes["early next year"].value, timexes["early next year"].mod) == ("2027", "START")
 
 
+def test_year_ago_in_an_earnings_report_is_the_reported_quarter():
+    found = values("Net income rose in the fourth quarter, the company said. Sales climbed 8% to $2 billion "
+                   "and revenue from services rose 12%. Profit was $1.1 million a year earlier.")
+    assert found["a year earlier"] == ("DATE", "2024-Q4")
+    assert values("Prices are higher than a year ago.")["a year ago"] == ("DATE", "2025")
+
+
+def test_timestamp_clock_is_on_the_date_written_before_it():
+    found = values("Posted: Dec 22, 2017 at 2:57PM EST", "2017-12-23")
+    assert found["Dec 22, 2017"] == ("DATE", "2017-12-22")
+    assert found["2:57PM EST"] == ("TIME", "2017-12-22T14:57")
+    assert values("Updated Dec 22, 2017 at 2:57pm", "2017-12-23")["2:57pm"] == ("TIME", "2017-12-22T14:57")
+
+
 def test_times_of_day():
     found = values("The blast came at 10:35 a.m. Friday and a second one at 7 p.m. Officials met this morning.")
     assert found["10:35 a.m. Friday"] == ("TIME", "2026-02-06T10:35")

@@ -36,8 +36,10 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     timexes: list[Timex] = []
     open_clocks: list[int] = []
     reference: str | None = None
+    reported_quarter: str | None = None
     for candidate in find_candidates(text):
-        context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference)
+        context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference,
+                          reported_quarter)
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -48,6 +50,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                              anchor_value, mod))
         if kind == "DATE" and value[:1].isdigit() and candidate.rule not in ANAPHORIC_RULES:
             reference = value
+            reported_quarter = value if _QUARTER_VALUE.fullmatch(value) else reported_quarter
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
     return _with_coordinated_days(timexes, text)
@@ -95,6 +98,7 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
     return find_timexes(text, anchor, doc, timexes[0].article_id)
 
 
+_QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
@@ -109,7 +113,8 @@ def _leaves_day_open(groups: dict[str, str | None]) -> bool:
 def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -> Timex:
     """A clock time without a day of its own is on the day named right after it ("at 10:35 a.m.
     (0735 GMT) Friday") or by the adverbial that opens its sentence and frames all of it ("On
-    Feb. 9, the polls closed at 10 p.m."); other days in the sentence may belong to other events
+    Feb. 9, the polls closed at 10 p.m.") or written right before it, as timestamps do ("Dec 22, 2017
+    at 2:57pm"); other days in the sentence may belong to other events
     ("rose from Monday's close to ... at 10 a.m."), so without those it stays on the publication day."""
     if clock.value[10:11] != "T":
         return clock
@@ -118,14 +123,16 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
         if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
             continue
         follows = day.span.start >= clock.span.end and _ADJACENT.fullmatch(text[clock.span.end:day.span.start])
+        leads = day.span.end <= clock.span.start and _LEADING.fullmatch(text[day.span.end:clock.span.start])
         frames = left <= day.span.start and day.span.end <= clock.span.start \
             and _FRAME_OPENING.fullmatch(text[left:day.span.start])
-        if follows or frames:
+        if follows or leads or frames:
             return dataclasses.replace(clock, value=day.value + clock.value[10:])
     return clock
 
 
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
+_LEADING = re.compile(r"[\s,]*(?:at\s+)?")
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
 
 

@@ -262,7 +262,7 @@ _COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_w
 _PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
                  *(part for ordinal in DAY_ORDINALS for part in re.split(r"[\s-]", ordinal)),
                  "day", "eve", "christmas", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
-                 "ct", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m"}
+                 "ct", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m", "am", "pm"}
 _OPENERS = set(".!?:;\n\"'`([“‘—–_-•·*>…")
 
 

@@ -33,6 +33,7 @@ class Context:
     anchor: dt.date | None
     tense: Callable[[], Direction]
     reference: str | None = None
+    reported_quarter: str | None = None
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -336,8 +337,14 @@ def _named_quarter(g, context):
     return "DATE", previous, None
 
 
+def _quarter_reference(context: Context) -> str | None:
+    """The quarter a "year ago" compares with: the one just named, else the last one the article
+    reported (an earnings report names its quarter once, then compares figures "a year earlier")."""
+    return context.reference if _granularity(context.reference) == "quarter" else context.reported_quarter
+
+
 def _year_ago_adjective(g, context):
-    reference = context.reference if _granularity(context.reference) == "quarter" else None
+    reference = _quarter_reference(context)
     if reference:
         return "DATE", cal.relative_value(_date_from(reference), "quarter", -4), None
     return "DATE", cal.relative_value(context.anchor, "year", -1), None
@@ -387,9 +394,9 @@ def _ago(g, context):
     base, granularity = context.anchor, unit
     if g["dir"] in _ANAPHORIC and context.reference:
         base = _date_from(context.reference) or context.anchor
-    if unit == "year" and _granularity(context.reference) == "quarter":
+    if unit == "year" and amount == 1.0 and _quarter_reference(context):
         # in earnings reports "a year ago/earlier" is the same quarter of the year before
-        base, granularity = _date_from(context.reference), "quarter"
+        base, granularity = _date_from(_quarter_reference(context)), "quarter"
     if unit in ("hour", "minute", "second"):
         granularity, amount, unit = "day", 0.0, "day"
     steps = int(round(amount)) * (-1 if backward else 1)
