@@ -85,8 +85,10 @@ def cue_features(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
         f += [f"c={cdep}", f"lc={lemma}|{cdep}"]
         if cdep == "prep":
             f += [f"prep={p.lower[c]}", f"lprep={lemma}|{p.lower[c]}"]
-        elif cdep in SUBJECT_DEPS or cdep == "nsubjpass":
-            f.append(f"subj={p.pos[c]}|{p.ent_type[c]}")
+        elif cdep in SUBJECT_DEPS or cdep == "nsubjpass":  # "[a poll] showed", "[officials] fear"
+            f += [f"subj={p.pos[c]}|{p.ent_type[c]}", f"subjl={p.lemma[c] if p.pos[c] in ('NOUN', 'PRON') else p.pos[c]}"]
+        elif cdep == "pobj":  # "in [a statement]", "according to", "for [Trump]"
+            f += [f"lpobj={lemma}|{p.lemma[c]}", f"lpobjp={lemma}|{p.pos[c]}|{p.ent_type[c]}"]
         elif cdep in ("ccomp", "xcomp", "dobj"):
             f.append(f"comp={cdep}|{p.pos[c]}|{p.tag[c]}")
         if cdep in ("dobj", "attr", "acomp", "xcomp", "oprd"):  # "expressed concern", "is critical of"
