@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from storyline.clean.dates import find_dates
 from storyline.model import Article, Story, stable_id
 
-from .features import lead_sentences, parse_date, term_vector, unit
+from .features import lead_sentences, parse_date, term_vector, terms, unit, url_date, url_slug
 
 STATE_VERSION = 1
 # A named date this close to an article's own date confirms it (time zones, next-day print).
@@ -179,6 +179,15 @@ def _top(vector: Mapping, n: int, weight: Callable[[object], float]) -> dict:
 def _add_into(target: dict, source: Mapping) -> None:
     for k, v in source.items():
         target[k] = target.get(k, 0.0) + v
+
+
+def headline(article: Article) -> str:
+    """The title plus the URL slug's words it lacks: the slug names the event when the title
+    is the site's name ("ABC News") and adds a few words to a terse one."""
+    title = article.title or ""
+    seen = set(terms(title))
+    extra = [w for w in url_slug(article.url).split() if not seen.intersection(terms(w))]
+    return f"{title} {' '.join(extra)}".strip()
 
 
 def own_date(article: Article) -> dt.date | None:
@@ -315,7 +324,7 @@ class StoryClusterer:
 
     def _article_profile(self, article: Article, entity_keys: Iterable[str]) -> Profile:
         day = own_date(article)
-        title = term_vector(article.title)
+        title = term_vector(headline(article))
         text = term_vector(article.text)
         for term, weight in title.items():
             text[term] = text.get(term, 0.0) + self.config.title_boost * weight
@@ -330,7 +339,8 @@ class StoryClusterer:
         test naming the first one's day is still a new story), while a report that names only
         other days may carry a crawler's or an archive's stamp. Year-less dates are left out, as
         completing them from a wrong stamp would only repeat its error."""
-        named = tuple(dict.fromkeys(find_dates(f"{article.title or ''}\n{article.text}")))
+        found = find_dates(f"{article.title or ''}\n{article.text}")
+        named = tuple(dict.fromkeys(d for d in [url_date(article.url), *found] if d is not None))
         day = own_date(article)
         if day is not None and any(abs((d - day).days) <= STAMP_SUPPORT_DAYS for d in named):
             return ()
