@@ -18,7 +18,10 @@ the window of the shorter-running one, so one long story does not swallow a late
 same topic. An article is also as close in time to a story as any complete calendar date it
 names ("April 3, 2016"): a report that names the day of an event is about that day, even when
 it was published (or stamped by a crawler or an archive) months later; a later event of the
-same topic names its own day, so the window still separates it.
+same topic names its own day, so the window still separates it. The day in a news URL's path
+("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
+The URL's headline slug adds its words to the title's, so a page titled with the site's name
+("ABC News") or holding only page furniture is still placed by what its URL says.
 
 IDF is estimated incrementally from the document frequencies counted so far and applied at
 comparison time (vectors are stored unweighted). A fixed English IDF table would be stale for
@@ -333,12 +336,12 @@ class StoryClusterer:
                        named=self._named_dates(article))
 
     def _named_dates(self, article: Article) -> tuple[dt.date, ...]:
-        """Complete dates in the title and text, first ones first (a lead names the event's day),
-        kept only when none of them confirms the article's own date: a report that names its own
-        day is dated by it, and its other dates are earlier events it cites (a second missile
-        test naming the first one's day is still a new story), while a report that names only
-        other days may carry a crawler's or an archive's stamp. Year-less dates are left out, as
-        completing them from a wrong stamp would only repeat its error."""
+        """The URL's day, then complete dates in the title and text, first ones first (a lead
+        names the event's day), kept only when none of them confirms the article's own date: a
+        report that names its own day is dated by it, and its other dates are earlier events it
+        cites (a second missile test naming the first one's day is still a new story), while a
+        report that names only other days may carry a crawler's or an archive's stamp. Year-less
+        dates are left out, as completing them from a wrong stamp would only repeat its error."""
         found = find_dates(f"{article.title or ''}\n{article.text}")
         named = tuple(dict.fromkeys(d for d in [url_date(article.url), *found] if d is not None))
         day = own_date(article)
