@@ -207,7 +207,7 @@ def test_url_slug_and_date():
     assert url_slug("https://www.example.org/templates/search/index.php?searchinput=Costa+Rica+plane+crash") == \
         "Costa Rica plane crash"
     assert url_slug("http://www.example.com/world/2017-09/15/content_32041310.htm") == ""
-    assert url_slug(None) == ""
+    assert url_slug(None) == url_slug("file:///home/me/news-about-the-eruption/page.html") == ""
     assert url_date("http://www.example.com/world/2017-09/15/content_32041310.htm") == parse_date("2017-09-15")
     assert url_date("https://example.com/formula-1/2016/11/13/max-wins/") == parse_date("2016-11-13")
     assert url_date("https://example.com/news/article-5214223/Flight-turns.html") is None

@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
@@ -123,10 +123,17 @@ _FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,5}$")
 MIN_SLUG_WORDS = 3
 
 
+def _web_url(url: str | None) -> SplitResult:
+    """The parts of a web URL; empty ones for anything else (a local file's path names folders,
+    not the event)."""
+    parts = urlsplit(url or "")
+    return parts if parts.scheme in ("http", "https") else urlsplit("")
+
+
 def url_date(url: str | None) -> dt.date | None:
     """The year/month/day a news URL's path carries ("/2016/11/13/..."): set when the page was
     published, so it outlives a wrong crawl or archive stamp in the metadata."""
-    match = _URL_DATE.search(urlsplit(url).path) if url else None
+    match = _URL_DATE.search(_web_url(url).path)
     if match is None:
         return None
     try:
@@ -140,9 +147,7 @@ def url_slug(url: str | None) -> str:
     three words joined by "-", "_" or "+" ("/414286-angola-satellite-launch-baikonur/"). Most
     outlets put the headline there, so it still names the event when the page's title is the
     site name ("ABC News") or its text is page furniture."""
-    if not url:
-        return ""
-    parts = urlsplit(url)
+    parts = _web_url(url)
     segments = unquote(parts.path).split("/") + [value for _, value in parse_qsl(parts.query)]
     slugs = []
     for segment in segments:
