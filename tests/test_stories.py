@@ -10,7 +10,7 @@ from storyline.annotate.entities import extract_mentions
 from storyline.model import Article
 from storyline.stories import (ClusterConfig, StoryClusterer, cluster_articles, label_articles,
                                order_for_clustering, provisional_entity_keys)
-from storyline.stories.features import lead_sentences, parse_date, s_stem, sentences, terms
+from storyline.stories.features import lead_sentences, parse_date, s_stem, sentences, terms, url_date, url_slug
 
 
 def art(id: str, outlet: str, published: str | None, title: str, text: str) -> Article:
@@ -170,6 +170,48 @@ def test_headline_places_an_article_whose_body_is_page_furniture():
                     "Home World Business Sport Weather Contact us Subscribe Sign in Follow us Privacy Cookies")
     articles, _ = cluster(ALL + [furniture])
     assert articles[-1].story_id == articles[0].story_id
+
+
+# A page whose title is the site's name and whose text is page furniture: only its URL's slug
+# names the event.
+SITE_TITLED = art("e12", "portal.example", "2031-03-05", "Portal News",
+                  "Home World Business Sport Weather Contact us Subscribe Sign in Follow us Privacy Cookies")
+
+
+def test_url_slug_places_a_page_titled_with_the_site_name():
+    slugged = dataclasses.replace(SITE_TITLED, url="https://portal.example/world/88231-kessary-volcano-eruption-"
+                                                    "marnholt-airport-closed/")
+    articles, _ = cluster(ALL + [slugged])
+    assert articles[-1].story_id == articles[0].story_id
+    articles, _ = cluster(ALL + [SITE_TITLED])  # without the URL nothing ties it to the eruption
+    assert articles[-1].story_id != articles[0].story_id
+
+
+def test_url_date_places_a_report_stamped_months_late():
+    # stamped ten months late and naming no date in its text, but its URL keeps the day of publication
+    late = art("e13", "archive.example", "2032-01-10", "Kessary eruption forces Marnholt evacuation",
+               "Mount Kessary on Marnholt erupted, sending ash eight kilometres high. Civil defence officials "
+               "evacuated villages on the northern slopes and closed the airport.")
+    articles, _ = cluster(ERUPTION + [late])
+    assert len(groups(articles)) == 2
+    dated = dataclasses.replace(late, url="https://archive.example/2031/03/04/kessary-eruption-marnholt/")
+    articles, _ = cluster(ERUPTION + [dated])
+    assert len(groups(articles)) == 1
+
+
+def test_url_slug_and_date():
+    assert url_slug("https://www.rt.com/on-air/414286-angola-satellite-launch-baikonur/") == \
+        "angola satellite launch baikonur"
+    assert url_slug("https://www.example.com/entry/volcano-erupts-on-island_us_59a4874fe4b050afa90c1eab") == \
+        "volcano erupts on island us"
+    assert url_slug("https://www.example.org/templates/search/index.php?searchinput=Costa+Rica+plane+crash") == \
+        "Costa Rica plane crash"
+    assert url_slug("http://www.example.com/world/2017-09/15/content_32041310.htm") == ""
+    assert url_slug(None) == url_slug("file:///home/me/news-about-the-eruption/page.html") == ""
+    assert url_date("http://www.example.com/world/2017-09/15/content_32041310.htm") == parse_date("2017-09-15")
+    assert url_date("https://example.com/formula-1/2016/11/13/max-wins/") == parse_date("2016-11-13")
+    assert url_date("https://example.com/news/article-5214223/Flight-turns.html") is None
+    assert url_date("https://example.com/2016/13/45/not-a-day/") is None
 
 
 MORE_ERUPTION = [

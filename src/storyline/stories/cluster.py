@@ -18,7 +18,10 @@ the window of the shorter-running one, so one long story does not swallow a late
 same topic. An article is also as close in time to a story as any complete calendar date it
 names ("April 3, 2016"): a report that names the day of an event is about that day, even when
 it was published (or stamped by a crawler or an archive) months later; a later event of the
-same topic names its own day, so the window still separates it.
+same topic names its own day, so the window still separates it. The day in a news URL's path
+("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
+The URL's headline slug adds its words to the title's, so a page titled with the site's name
+("ABC News") or holding only page furniture is still placed by what its URL says.
 
 IDF is estimated incrementally from the document frequencies counted so far and applied at
 comparison time (vectors are stored unweighted). A fixed English IDF table would be stale for
@@ -48,7 +51,7 @@ from dataclasses import dataclass, field
 from storyline.clean.dates import find_dates
 from storyline.model import Article, Story, stable_id
 
-from .features import lead_sentences, parse_date, term_vector, unit
+from .features import lead_sentences, parse_date, term_vector, terms, unit, url_date, url_slug
 
 STATE_VERSION = 1
 # A named date this close to an article's own date confirms it (time zones, next-day print).
@@ -181,6 +184,15 @@ def _top(vector: Mapping, n: int, weight: Callable[[object], float]) -> dict:
 def _add_into(target: dict, source: Mapping) -> None:
     for k, v in source.items():
         target[k] = target.get(k, 0.0) + v
+
+
+def headline(article: Article) -> str:
+    """The title plus the URL slug's words it lacks: the slug names the event when the title
+    is the site's name ("ABC News") and adds a few words to a terse one."""
+    title = article.title or ""
+    seen = set(terms(title))
+    extra = [w for w in url_slug(article.url).split() if not seen.intersection(terms(w))]
+    return f"{title} {' '.join(extra)}".strip()
 
 
 def own_date(article: Article) -> dt.date | None:
@@ -320,7 +332,7 @@ class StoryClusterer:
 
     def _article_profile(self, article: Article, entity_keys: Iterable[str]) -> Profile:
         day = own_date(article)
-        title = term_vector(article.title)
+        title = term_vector(headline(article))
         text = term_vector(article.text)
         for term, weight in title.items():
             text[term] = text.get(term, 0.0) + self.config.title_boost * weight
@@ -329,13 +341,14 @@ class StoryClusterer:
                        named=self._named_dates(article))
 
     def _named_dates(self, article: Article) -> tuple[dt.date, ...]:
-        """Complete dates in the title and text, first ones first (a lead names the event's day),
-        kept only when none of them confirms the article's own date: a report that names its own
-        day is dated by it, and its other dates are earlier events it cites (a second missile
-        test naming the first one's day is still a new story), while a report that names only
-        other days may carry a crawler's or an archive's stamp. Year-less dates are left out, as
-        completing them from a wrong stamp would only repeat its error."""
-        named = tuple(dict.fromkeys(find_dates(f"{article.title or ''}\n{article.text}")))
+        """The URL's day, then complete dates in the title and text, first ones first (a lead
+        names the event's day), kept only when none of them confirms the article's own date: a
+        report that names its own day is dated by it, and its other dates are earlier events it
+        cites (a second missile test naming the first one's day is still a new story), while a
+        report that names only other days may carry a crawler's or an archive's stamp. Year-less
+        dates are left out, as completing them from a wrong stamp would only repeat its error."""
+        found = find_dates(f"{article.title or ''}\n{article.text}")
+        named = tuple(dict.fromkeys(d for d in [url_date(article.url), *found] if d is not None))
         day = own_date(article)
         if day is not None and any(abs((d - day).days) <= STAMP_SUPPORT_DAYS for d in named):
             return ()

@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
 
@@ -112,6 +113,49 @@ def parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+# ----------------------------------------------------------------------------- URLs
+
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
+_SLUG_SEPARATOR = re.compile(r"[-_+\s]+")
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,5}$")
+MIN_SLUG_WORDS = 3
+
+
+def _web_url(url: str | None) -> SplitResult:
+    """The parts of a web URL; empty ones for anything else (a local file's path names folders,
+    not the event)."""
+    parts = urlsplit(url or "")
+    return parts if parts.scheme in ("http", "https") else urlsplit("")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The year/month/day a news URL's path carries ("/2016/11/13/..."): set when the page was
+    published, so it outlives a wrong crawl or archive stamp in the metadata."""
+    match = _URL_DATE.search(_web_url(url).path)
+    if match is None:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def url_slug(url: str | None) -> str:
+    """The words of a URL's headline slug: its path segments and query values of at least
+    three words joined by "-", "_" or "+" ("/414286-angola-satellite-launch-baikonur/"). Most
+    outlets put the headline there, so it still names the event when the page's title is the
+    site name ("ABC News") or its text is page furniture."""
+    parts = _web_url(url)
+    segments = unquote(parts.path).split("/") + [value for _, value in parse_qsl(parts.query)]
+    slugs = []
+    for segment in segments:
+        tokens = _SLUG_SEPARATOR.split(_FILE_SUFFIX.sub("", segment))
+        words = [t for t in tokens if t.isalpha()]  # ids and hashes ("59a4874fe4b0") are no words
+        if len(words) >= MIN_SLUG_WORDS:
+            slugs.append(" ".join(words))
+    return " ".join(slugs)
 
 
 # ----------------------------------------------------------------------------- entities
