@@ -312,8 +312,8 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
     state = store.get_state("stories") or {}
     merged_before = set(state.get("merged", {}))
     clusterer = StoryClusterer(state=state)
-    entity_ids = store.entity_ids_by_article()
     placed = order_for_clustering(store.iter_articles("story_id IS NULL"))
+    entity_ids = store.entity_ids_of(a.id for a in placed)
     for article in placed:
         clusterer.add(article, entity_ids.get(article.id, ()))
     state = clusterer.to_state()

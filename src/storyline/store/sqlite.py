@@ -264,11 +264,13 @@ class Store:
             self.db.execute("DROP TABLE temp.old_links")
         return changed
 
-    def entity_ids_by_article(self) -> dict[str, list[str]]:
+    def entity_ids_of(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
+        """article id -> the ids of the entities it mentions, sorted."""
         out: dict[str, list[str]] = {}
-        for article_id, entity_id in self.db.execute("SELECT article_id, entity_id FROM entity_links ORDER BY entity_id"):
+        for article_id, entity_id in self._select_in(
+                "SELECT article_id, entity_id FROM entity_links WHERE article_id IN ({})", article_ids):
             out.setdefault(article_id, []).append(entity_id)
-        return out
+        return {a: sorted(ids) for a, ids in out.items()}
 
     def entity_links(self) -> dict[tuple[str, str], str]:
         return {(a, k): e for a, k, e in self.db.execute("SELECT article_id, key, entity_id FROM entity_links")}
