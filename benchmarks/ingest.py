@@ -52,7 +52,8 @@ with Store(sys.argv[2]) as store:
     rep = ingest([sys.argv[1]], store, RunOptions(workers=int(sys.argv[3]), progress=False))
 secs = time.perf_counter() - t
 rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": secs, "added": rep.added, "errors": len(rep.errors), "rss_mb": rss / 1024}))
+print(json.dumps({"seconds": secs, "added": rep.added, "errors": len(rep.errors), "rss_mb": rss / 1024,
+                  "steps": rep.refresh_seconds}))
 """
 
 RAW_PARSE = """

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks._report import report, require_shared  # noqa: E402
-from benchmarks.ingest import CORPUS_FILES, run_child  # noqa: E402
+from benchmarks.ingest import CORPUS_FILES, INGEST, run_child  # noqa: E402
 
 FULL = """
 import json, resource, sys, time
@@ -33,18 +33,6 @@ with Store(sys.argv[1]) as store, WorkerPool(int(sys.argv[2])) as workers:
 secs = time.perf_counter() - t
 rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"seconds": secs, "steps": steps, "rss_mb": rss / 1024}))
-"""
-
-ADD = """
-import json, resource, sys, time
-from storyline.pipeline import RunOptions, ingest
-from storyline.store import Store
-t = time.perf_counter()
-with Store(sys.argv[1]) as store:
-    rep = ingest([sys.argv[3]], store, RunOptions(workers=int(sys.argv[2]), progress=False))
-secs = time.perf_counter() - t
-rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": secs, "steps": rep.refresh_seconds, "added": rep.added, "rss_mb": rss / 1024}))
 """
 
 RESET = """
@@ -93,7 +81,7 @@ def main() -> None:
         full = run_child(FULL, str(work), str(args.workers))
         rows.append([f"whole corpus from scratch ({articles} articles)", full["seconds"],
                      *(full["steps"].get(s, 0.0) for s in STEPS), full["rss_mb"]])
-        added = run_child(ADD, str(work), str(args.workers), str(new_articles(Path(tmp), args.add)))
+        added = run_child(INGEST, str(new_articles(Path(tmp), args.add)), str(work), str(args.workers))
         refresh = sum(added["steps"].values())
         rows.append([f"after ingesting {added['added']} more (refresh only)", refresh,
                      *(added["steps"].get(s, 0.0) for s in STEPS), added["rss_mb"]])
