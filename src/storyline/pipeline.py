@@ -322,11 +322,7 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
     stories = clusterer.stories(touched)
     with store.transaction():
         relabel = {a.id: a for a in placed}
-        stale = sorted(touched | merged_away)
-        for k in range(0, len(stale), 500):
-            chunk = stale[k:k + 500]
-            relabel.update((a.id, a) for a in store.iter_articles(
-                f"story_id IN ({','.join('?' * len(chunk))})", chunk))
+        relabel.update((a.id, a) for a in store.articles_of(sorted(touched | merged_away), by="story_id"))
         before = {a.id: (a.story_id, a.published, a.published_from) for a in relabel.values()}
         label_articles(relabel.values(), clusterer, stories)
         changed = [a for a in relabel.values() if (a.story_id, a.published, a.published_from) != before[a.id]]
@@ -367,15 +363,14 @@ def _claims_job(store: Store, story_id: str) -> ClaimsJob | None:
     if len(articles) < MIN_CLAIM_ARTICLES:
         return None
     ids = [a.id for a in articles]
-    where, params = f"t.article_id IN ({','.join('?' * len(ids))})", ids
     links = store.entity_links_of(ids)
     mentions: dict[str, list[Mention]] = {}
-    for row in store.iter_rows("mentions", where, params):
+    for row in store.rows_of("mentions", ids):
         mention = _mention_from_row(row)
         mention.entity_id = links.get((row["article_id"], mention.key))
         mentions.setdefault(row["article_id"], []).append(mention)
     timexes: dict[str, list[Timex]] = {}
-    for row in store.iter_rows("timexes", where, params):
+    for row in store.rows_of("timexes", ids):
         timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
     sentences = {a.id: [Span.of(a.text, s, e) for s, e in store.sentences(a.id)] for a in articles}
     return ClaimsJob(story_id, articles, sentences, mentions, timexes, store.parses(ids, nlp.parse_version()))
@@ -417,11 +412,11 @@ def redated(job: tuple[list[Article], dict[str, bytes]]) -> list[Annotations]:
     """Annotations of articles whose date changed, from their stored parses (parsed again when
     the stored parse is missing or from another model)."""
     articles, parses = job
-    docs = _docs(parses)
+    docs, names = _docs(parses), _redate_components()
     stored = [a for a in articles if a.id in docs]
     fresh = [a for a in articles if a.id not in docs]
-    return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], _redate_components())
-            + (annotate.annotate_batch(fresh, _redate_components()) if fresh else []))
+    return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], names)
+            + (annotate.annotate_batch(fresh, names) if fresh else []))
 
 
 DATE_DEPENDENT = ("timexes", "events")

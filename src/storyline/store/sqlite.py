@@ -171,10 +171,12 @@ class Store:
         for row in self.db.execute(sql, params):
             yield _article_from_row(row)
 
-    def articles_of(self, article_ids: Iterable[str]) -> Iterator[Article]:
-        """The stored articles with these ids (unknown ids are skipped), in chunks."""
-        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id IN ({{}})"
-        return (_article_from_row(row) for row in self._select_in(sql, article_ids))
+    def articles_of(self, ids: Iterable[str], by: str = "id") -> Iterator[Article]:
+        """The stored articles whose ``by`` column (``id`` or ``story_id``) is one of ``ids``, in chunks."""
+        if by not in ("id", "story_id"):
+            raise ValueError(by)
+        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE {by} IN ({{}})"
+        return (_article_from_row(row) for row in self._select_in(sql, ids))
 
     def get_article(self, article_id: str) -> Article | None:
         return next(self.iter_articles("id = ?", (article_id,)), None)
