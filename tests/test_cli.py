@@ -223,8 +223,7 @@ def test_show_story_report_in_every_format(tmp_path, capsys):
 def test_incremental_refresh_matches_a_full_recompute(tmp_path):
     """A second ingest redoes only the stories and articles it changed; the stored result must be
     what recomputing every story, link, variant group and corroboration from scratch gives."""
-    from storyline.pipeline import link_annotations
-    from storyline.stories import StoryClusterer
+    from storyline.pipeline import link_annotations, stored_clusterer
     from storyline.store import Store
 
     db = tmp_path / "s.db"
@@ -235,7 +234,7 @@ def test_incremental_refresh_matches_a_full_recompute(tmp_path):
                  "--workers", "1"]) == 0
     with Store(db) as store:
         stored = {s["id"]: s for s in store.iter_stories()}
-        whole = {s.id: s.to_dict() for s in StoryClusterer(state=store.get_state("stories")).stories()}
+        whole = {s.id: s.to_dict() for s in stored_clusterer(store).stories()}
         assert stored == whole and len(whole) > 1
         rows = {t: list(store.iter_rows(t)) for t in ("quotes", "events")}
         assert any(q.get("variant_group") for q in rows["quotes"])

@@ -316,20 +316,51 @@ def test_merged_story_ids_stay_resolvable():
     assert clusterer.story_of("x2") == merged
 
 
-def test_state_round_trip_continues_identically():
+def whole_and_first_five() -> tuple[list[Article], StoryClusterer, StoryClusterer]:
+    """All test articles in clustering order, clustered at once, and the first five alone."""
     ordered = order_for_clustering(fresh(ALL))
-    whole = StoryClusterer()
+    whole, first = StoryClusterer(), StoryClusterer()
     for a in ordered:
         whole.add(a, ENTITIES[a.id])
-    first = StoryClusterer()
     for a in ordered[:5]:
         first.add(a, ENTITIES[a.id])
+    return ordered, whole, first
+
+
+def test_state_round_trip_continues_identically():
+    ordered, whole, first = whole_and_first_five()
     state = json.loads(json.dumps(first.to_state()))
     resumed = StoryClusterer(state=state)
     for a in ordered[5:]:
         resumed.add(a, ENTITIES[a.id])
     assert resumed.to_state() == whole.to_state()
     assert [s.to_dict() for s in resumed.stories()] == [s.to_dict() for s in whole.stories()]
+
+
+def test_a_clusterer_on_record_tables_continues_like_one_in_memory(tmp_path):
+    """Records read on demand from the store, flushed and forgotten after every article (the
+    most eviction a refresh can do), give the same stories as the in-memory clusterer; an old
+    whole-state document moves into the tables."""
+    from storyline.pipeline import stored_clusterer
+    from storyline.store import Store
+
+    ordered, whole, first = whole_and_first_five()
+    with Store(tmp_path / "s.db") as store:
+        store.set_state("stories", json.loads(json.dumps(first.to_state())))  # saved before the tables
+        for a in ordered[5:]:
+            clusterer = stored_clusterer(store)
+            clusterer.add(a, ENTITIES[a.id])
+            clusterer.evict()
+            store.set_state("stories", clusterer.meta())
+        assert "stories" not in store.get_state("stories")
+        resumed = stored_clusterer(store)
+        assert [s.to_dict() for s in resumed.stories()] == [s.to_dict() for s in whole.stories()]
+        assert len(resumed) == len(whole)
+        assert {a.id: resumed.story_of(a.id) for a in ordered} == {a.id: whole.story_of(a.id) for a in ordered}
+        state, expected = resumed.to_state(), whole.to_state()
+        for part in ("df", "entity_df", "postings", "merged", "n_docs", "seq"):
+            assert state[part] == expected[part], part
+        assert sorted(map(json.dumps, state["stories"])) == sorted(map(json.dumps, expected["stories"]))
 
 
 def test_ingesting_later_extends_existing_stories_and_is_idempotent():

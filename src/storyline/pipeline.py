@@ -303,35 +303,52 @@ def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str,
     return row
 
 
+def stored_clusterer(store: Store) -> "StoryClusterer":
+    """The store's story clusterer (its records are read from the store as they are needed)."""
+    from storyline.stories import TABLES, StoryClusterer
+
+    return StoryClusterer(state=store.get_state("stories"), tables={n: store.records(n) for n in TABLES})
+
+
+PLACE_CHUNK = 500   # articles read and placed together; the clusterer's records are let go after each chunk
+DESCRIBE_CHUNK = 200  # changed stories described and relabelled together
+
+
 def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
     """Place articles without a story, in publication order, into the persisted online clusterer;
     then bring the stories that changed (new members, merges) and their articles' story ids and
-    borrowed dates up to date, atomically. Returns the ids of the stories that changed."""
-    from storyline.stories import StoryClusterer, label_articles, order_for_clustering
+    borrowed dates up to date, atomically. Articles, clusterer records and stories are handled
+    in chunks, so memory follows the chunk, not the corpus or the size of the ingest. Returns
+    the ids of the stories that changed."""
+    from storyline.stories import label_articles, order_for_clustering
 
-    state = store.get_state("stories") or {}
-    merged_before = set(state.get("merged", {}))
-    clusterer = StoryClusterer(state=state)
-    placed = order_for_clustering(store.iter_articles("story_id IS NULL"))
-    entity_ids = store.entity_ids_of(a.id for a in placed)
-    for article in placed:
-        clusterer.add(article, entity_ids.get(article.id, ()))
-    state = clusterer.to_state()
-    merged_away = set(state.get("merged", {})) - merged_before
-    touched = {clusterer.story_of(a.id) for a in placed} | {clusterer.resolve(s) for s in merged_away}
-    stories = clusterer.stories(touched)
     with store.transaction():
-        relabel = {a.id: a for a in placed}
-        relabel.update((a.id, a) for a in store.articles_of(sorted(touched | merged_away), by="story_id"))
-        before = {a.id: (a.story_id, a.published, a.published_from) for a in relabel.values()}
-        label_articles(relabel.values(), clusterer, stories)
-        changed = [a for a in relabel.values() if (a.story_id, a.published, a.published_from) != before[a.id]]
-        store.update_articles((a.id, {"story_id": a.story_id, "published": a.published,
-                                      "published_from": a.published_from}) for a in changed)
-        _redate(store, [a for a in changed if a.published_from == "story"], workers)
-        store.update_stories((s.to_dict() for s in stories), merged_away, state.get("merged", {}))
-        store.set_state("stories", state)
-    return {s.id for s in stories}
+        clusterer = stored_clusterer(store)
+        merged_before = set(clusterer.meta()["merged"])
+        order = [a.id for a in order_for_clustering(store.article_dates("story_id IS NULL"))]
+        touched = set()
+        for chunk in batched(order, PLACE_CHUNK):
+            articles, entity_ids = {a.id: a for a in store.articles_of(chunk)}, store.entity_ids_of(chunk)
+            touched.update(clusterer.add(articles[i], entity_ids.get(i, ())) for i in chunk)
+            clusterer.evict()
+        meta = clusterer.meta()
+        merged_away = set(meta["merged"]) - merged_before
+        touched = {clusterer.resolve(s) for s in touched | merged_away}
+        for chunk in batched(sorted(touched), DESCRIBE_CHUNK):
+            stories = clusterer.stories(chunk)
+            relabel = list(store.articles_of([a for s in stories for a in s.article_ids]))
+            before = {a.id: (a.story_id, a.published, a.published_from) for a in relabel}
+            label_articles(relabel, clusterer, stories)
+            changed = [a for a in relabel if (a.story_id, a.published, a.published_from) != before[a.id]]
+            store.update_articles((a.id, {"story_id": a.story_id, "published": a.published,
+                                          "published_from": a.published_from}) for a in changed)
+            _redate(store, [a for a in changed if a.published_from == "story"], workers)
+            store.update_stories((s.to_dict() for s in stories), (), {})
+            clusterer.evict()
+        store.update_stories((), merged_away, meta["merged"])
+        clusterer.flush()
+        store.set_state("stories", meta)
+    return touched
 
 
 MIN_CLAIM_ARTICLES = 2  # claims compare sources: a one-article story has nothing to align

@@ -74,4 +74,9 @@ MIGRATIONS.append((3, "stored parses", """
     CREATE TABLE parses (article_id TEXT PRIMARY KEY, model TEXT NOT NULL, data BLOB NOT NULL);
     """))
 
+MIGRATIONS.append((4, "story clusterer records", "".join(
+    # the clusterer's records, read per article placed instead of one state document (keyed JSON)
+    f"CREATE TABLE cluster_{name} (key TEXT PRIMARY KEY, data TEXT NOT NULL);\n"
+    for name in ("stories", "seqs", "articles", "postings", "term_df", "entity_df"))))
+
 LATEST = MIGRATIONS[-1][0]

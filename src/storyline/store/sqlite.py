@@ -171,6 +171,13 @@ class Store:
         for row in self.db.execute(sql, params):
             yield _article_from_row(row)
 
+    def article_dates(self, where: str = "", params: Sequence[Any] = ()) -> Iterator[Article]:
+        """Articles with only their id and date (empty text), in arrival order: to order many
+        articles without holding their texts."""
+        sql = f"SELECT id, published, published_from FROM articles {('WHERE ' + where) if where else ''} ORDER BY seq"
+        for article_id, published, published_from in self.db.execute(sql, params):
+            yield Article(id=article_id, text="", published=published, published_from=published_from)
+
     def articles_of(self, ids: Iterable[str], by: str = "id") -> Iterator[Article]:
         """The stored articles whose ``by`` column (``id`` or ``story_id``) is one of ``ids``, in chunks."""
         if by not in ("id", "story_id"):
@@ -348,6 +355,10 @@ class Store:
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (name, _dumps(value)))
 
+    def records(self, name: str) -> "RecordTable":
+        """The story clusterer's record table ``name`` (see ``stories.records``)."""
+        return RecordTable(self, f"cluster_{name}")
+
     def set_meta(self, key: str, value: Any) -> None:
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, _dumps(value)))
@@ -358,6 +369,28 @@ class Store:
 
 
 _TABLES = {"articles", "mentions", "timexes", "quotes", "events", "entities", "stories", "dedup", "sentences", "claims"}
+
+
+class RecordTable:
+    """Keyed JSON records in one table (``stories.records.RecordTable``)."""
+
+    def __init__(self, store: Store, table: str):
+        self.store, self.table = store, table
+
+    def load(self, keys: Iterable[str]) -> dict[str, Any]:
+        sql = f"SELECT key, data FROM {self.table} WHERE key IN ({{}})"
+        return {key: json.loads(data) for key, data in self.store._select_in(sql, keys)}
+
+    def save(self, rows: dict[str, Any], deleted: Iterable[str]) -> None:
+        with self.store.transaction():
+            for chunk in _chunks(list(deleted), 500):
+                self.store.db.execute(f"DELETE FROM {self.table} WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            self.store.db.executemany(f"INSERT OR REPLACE INTO {self.table} VALUES (?, ?)",
+                                      ((key, _dumps(value)) for key, value in rows.items()))
+
+    def scan(self) -> Iterator[tuple[str, Any]]:
+        for key, data in self.store.db.execute(f"SELECT key, data FROM {self.table} ORDER BY rowid"):
+            yield key, json.loads(data)
 
 
 class _Transaction:

@@ -36,7 +36,10 @@ stories the article also fits are merged into it when the two stories match each
 ids keep resolving to the surviving (older) story.
 
 All state is plain data (``to_state``), JSON-able, and a clusterer rebuilt from it continues
-exactly as the original would: the same input in the same order gives the same stories.
+exactly as the original would: the same input in the same order gives the same stories. A
+persistent clusterer keeps its records (stories, member articles, posting lists, document
+frequencies) in tables read on demand (``records.LazyMap``) and only its few counters and merge
+aliases in ``meta()``, so a refresh reads and writes what the articles it places touch.
 """
 from __future__ import annotations
 
@@ -51,9 +54,12 @@ from dataclasses import dataclass, field
 from storyline.clean.dates import find_dates
 from storyline.model import Article, Story, stable_id
 
+from .records import LazyMap, RecordTable
 from .features import lead_sentences, parse_date, term_vector, terms, unit, url_date, url_slug
 
 STATE_VERSION = 1
+# the record tables of a persistent clusterer (see ``StoryClusterer``)
+TABLES = ("stories", "seqs", "articles", "postings", "term_df", "entity_df")
 # A named date this close to an article's own date confirms it (time zones, next-day print).
 STAMP_SUPPORT_DAYS = 3
 
@@ -205,29 +211,42 @@ def own_date(article: Article) -> dt.date | None:
 class StoryClusterer:
     """Incremental story clustering; see the module docstring for the method."""
 
-    def __init__(self, config: ClusterConfig | None = None, state: dict | None = None):
-        state = state or {}
+    def __init__(self, config: ClusterConfig | None = None, state: dict | None = None,
+                 tables: Mapping[str, RecordTable] | None = None):
+        """``state``: what ``to_state`` or ``meta`` returned; ``tables``: where the records live
+        (keys of ``TABLES``; missing ones are kept in memory). Records in ``state`` (a whole
+        state, or one saved before the tables existed) are moved into the tables."""
+        state, tables = state or {}, tables or {}
         self.config = config or ClusterConfig(**state.get("config", {}))
         self._n_docs: int = state.get("n_docs", 0)
         self._seq: int = state.get("seq", 0)
-        self._df: dict[int, int] = {int(k): v for k, v in state.get("df", {}).items()}
-        self._entity_df: dict[str, int] = dict(state.get("entity_df", {}))
-        self._stories: dict[str, StoryRecord] = {
-            d["id"]: StoryRecord.from_dict(d) for d in state.get("stories", [])}
-        self._articles: dict[str, ArticleRecord] = {
-            d["id"]: ArticleRecord.from_dict(d) for d in state.get("articles", [])}
+        self._live: int = state.get("live", len(state.get("stories", [])))
         self._merged: dict[str, str] = dict(state.get("merged", {}))
-        self._postings: dict[str, OrderedDict[str, None]] = {
-            k: OrderedDict.fromkeys(v) for k, v in state.get("postings", {}).items()}
+        self._stories = LazyMap(tables.get("stories"), decode=StoryRecord.from_dict, encode=StoryRecord.to_dict)
+        self._seqs = LazyMap(tables.get("seqs"))  # story id -> seq, to rank candidates without their profiles
+        self._articles = LazyMap(tables.get("articles"), decode=ArticleRecord.from_dict, encode=ArticleRecord.to_dict)
+        self._postings = LazyMap(tables.get("postings"), decode=OrderedDict.fromkeys, encode=list)
+        self._df = LazyMap(tables.get("term_df"), key=int, default=0)
+        self._entity_df = LazyMap(tables.get("entity_df"), default=0)
+        for record in map(StoryRecord.from_dict, state.get("stories", [])):
+            self._stories[record.id], self._seqs[record.id] = record, record.seq
+        for record in map(ArticleRecord.from_dict, state.get("articles", [])):
+            self._articles[record.id] = record
+        for key, stories in state.get("postings", {}).items():
+            self._postings[key] = OrderedDict.fromkeys(stories)
+        for term, df in state.get("df", {}).items():
+            self._df[int(term)] = df
+        for key, df in state.get("entity_df", {}).items():
+            self._entity_df[key] = df
 
     # ------------------------------------------------------------------ public API
 
     def add(self, article: Article, entity_keys: Iterable[str] = (), duplicate_of: str | None = None) -> str:
         """Place one article (publication order is the caller's job); returns its story id."""
-        if article.id in self._articles:
+        if self._articles.has(article.id):
             return self.story_of(article.id)
         duplicate_of = duplicate_of or article.duplicate_of
-        if duplicate_of in self._articles:
+        if duplicate_of and self._articles.has(duplicate_of):
             story = self._stories[self.story_of(duplicate_of)]
             self._attach(story, article, None, duplicate=True)
             return story.id
@@ -255,42 +274,67 @@ class StoryClusterer:
         return story_id
 
     def story_of(self, article_id: str) -> str | None:
-        record = self._articles.get(article_id)
+        record = self._articles.find(article_id)
         return None if record is None else self.resolve(record.story)
 
     def __len__(self) -> int:
         """Number of live stories (cheap, unlike ``stories()``)."""
-        return len(self._stories)
+        return self._live
 
     def stories(self, only: Iterable[str] | None = None) -> list[Story]:
         """Live stories in order of creation, with title, summary, outlets and date range
         (``only``: just these, after ``resolve``; describing every story costs O(corpus))."""
-        records = self._stories.values() if only is None else \
-            {sid: self._stories[sid] for sid in map(self.resolve, only) if sid in self._stories}.values()
+        if only is None:
+            records = list(self._stories.load_all().values())
+        else:
+            live = {self.resolve(sid) for sid in only}
+            self._stories.prefetch(live)
+            records = [r for r in map(self._stories.find, live) if r is not None]
         return [self._story(record) for record in sorted(records, key=lambda r: r.seq)]
 
+    def meta(self) -> dict:
+        """The state kept outside the record tables (small: counters, config, merge aliases)."""
+        return {"version": STATE_VERSION, "config": dataclasses.asdict(self.config), "n_docs": self._n_docs,
+                "seq": self._seq, "live": self._live, "merged": self._merged}
+
     def to_state(self) -> dict:
-        """Plain JSON-able state; ``StoryClusterer(state=...)`` continues exactly from it."""
+        """The whole state as plain JSON-able data (reads every record); ``StoryClusterer(state=...)``
+        continues exactly from it."""
         return {
-            "version": STATE_VERSION,
-            "config": dataclasses.asdict(self.config),
-            "n_docs": self._n_docs,
-            "seq": self._seq,
-            "df": {str(k): v for k, v in self._df.items()},
-            "entity_df": self._entity_df,
-            "stories": [r.to_dict() for r in self._stories.values()],
-            "articles": [r.to_dict() for r in self._articles.values()],
-            "merged": self._merged,
-            "postings": {k: list(v) for k, v in self._postings.items()},
+            **self.meta(),
+            "df": {str(k): v for k, v in self._df.load_all().items()},
+            "entity_df": dict(self._entity_df.load_all()),
+            "stories": [r.to_dict() for r in self._stories.load_all().values()],
+            "articles": [r.to_dict() for r in self._articles.load_all().values()],
+            "postings": {k: list(v) for k, v in self._postings.load_all().items()},
         }
+
+    def flush(self) -> None:
+        """Write the records changed since the last flush to their tables."""
+        for records in self._record_maps():
+            records.flush()
+
+    def evict(self) -> None:
+        """Flush, then drop the records read so far (bounds memory during a long refresh)."""
+        for records in self._record_maps():
+            records.evict()
+
+    def _record_maps(self) -> tuple[LazyMap, ...]:
+        return self._stories, self._seqs, self._articles, self._postings, self._df, self._entity_df
 
     # ------------------------------------------------------------------ weights and similarity
 
     def _idf(self, term: int) -> float:
-        return math.log((1 + self._n_docs) / (1 + self._df.get(term, 0))) + 1.0
+        return math.log((1 + self._n_docs) / (1 + self._df[term])) + 1.0
 
     def _entity_idf(self, key: str) -> float:
-        return math.log((1 + self._n_docs) / (1 + self._entity_df.get(key, 0))) + 1.0
+        return math.log((1 + self._n_docs) / (1 + self._entity_df[key])) + 1.0
+
+    def _prefetch_weights(self, profiles: Iterable[Profile]) -> None:
+        """Read the document frequencies these profiles' scoring will ask for, in one query each."""
+        profiles = list(profiles)
+        self._df.prefetch(t for p in profiles for vector in (p.text, p.title) for t in vector)
+        self._entity_df.prefetch(k for p in profiles for k in p.entities)
 
     @staticmethod
     def _cosine(a: Mapping, b: Mapping, idf: Callable) -> float:
@@ -364,9 +408,10 @@ class StoryClusterer:
         body of page furniture (a copyright notice) fills the salient terms with rare words no
         report of the event uses. A posting list holds at most ``posting_cap`` stories, so a
         common key costs no more than any other."""
+        self._prefetch_weights([profile])
         keys = {f"e:{k}": self._entity_idf(k) for k in profile.entities
-                if not self._is_common(self._entity_df.get(k, 0))}
-        salient = {k: v for k, v in profile.text.items() if not self._is_common(self._df.get(k, 0))}
+                if not self._is_common(self._entity_df[k])}
+        salient = {k: v for k, v in profile.text.items() if not self._is_common(self._df[k])}
         for vector in (profile.title, salient):
             for term in _top(vector, self.config.query_terms, self._idf):
                 keys[f"t:{term}"] = self._idf(term)
@@ -374,26 +419,31 @@ class StoryClusterer:
 
     def _candidates(self, keys: Mapping[str, float]) -> list[str]:
         votes: dict[str, float] = defaultdict(float)
+        self._postings.prefetch(keys)
         for key, weight in keys.items():
-            for story_id in self._postings.get(key, ()):
+            for story_id in self._postings.find(key) or ():
                 votes[self.resolve(story_id)] += weight
+        self._seqs.prefetch(votes)
         best = heapq.nsmallest(self.config.max_candidates, votes.items(),
-                               key=lambda kv: (-kv[1], self._stories[kv[0]].seq))
+                               key=lambda kv: (-kv[1], self._seqs[kv[0]]))
         return [story_id for story_id, _ in best]
 
     def _score_candidates(self, profile: Profile, keys: Mapping[str, float]) -> list[tuple[float, str]]:
         """(score, story id), best first; ties go to the older story."""
-        scored = []
-        for story_id in self._candidates(keys):
+        scored, candidates = [], self._candidates(keys)
+        self._stories.prefetch(candidates)
+        self._prefetch_weights(self._stories[story_id].profile for story_id in candidates)
+        for story_id in candidates:
             story = self._stories[story_id].profile
             scored.append((self.score(profile, story, running_days=_running_days(story)), story_id))
         return sorted(scored, key=lambda s: (-s[0], self._stories[s[1]].seq))
 
     def _open_story(self, article: Article) -> StoryRecord:
         story = StoryRecord(id=stable_id(article.id, prefix="s_"), seq=self._next_seq(), profile=Profile())
-        while story.id in self._stories or story.id in self._merged:  # same article id re-seen: keep ids unique
+        while self._stories.has(story.id) or story.id in self._merged:  # same article id re-seen: keep ids unique
             story.id = stable_id(story.id, prefix="s_")
-        self._stories[story.id] = story
+        self._stories[story.id], self._seqs[story.id] = story, story.seq
+        self._live += 1
         return story
 
     def _next_seq(self) -> int:
@@ -402,6 +452,7 @@ class StoryClusterer:
 
     def _attach(self, story: StoryRecord, article: Article, profile: Profile | None, duplicate: bool) -> None:
         """Make the article a member; only originals shape the story's profile."""
+        self._stories.touch(story.id)
         story.article_ids.append(article.id)
         if article.outlet and article.outlet not in story.outlets:
             story.outlets.append(article.outlet)
@@ -427,18 +478,19 @@ class StoryClusterer:
 
     def _index(self, story_id: str, keys: Iterable[str]) -> None:
         for key in keys:
-            posting = self._postings.setdefault(key, OrderedDict())
+            posting = self._postings.find(key) or OrderedDict()
             posting[story_id] = None
             posting.move_to_end(story_id)
             if len(posting) > self.config.posting_cap:
                 posting.popitem(last=False)
+            self._postings[key] = posting
 
     def _count_document(self, profile: Profile) -> None:
         self._n_docs += 1
         for term in profile.text.keys() | profile.title.keys():
-            self._df[term] = self._df.get(term, 0) + 1
+            self._df[term] = self._df[term] + 1
         for key in profile.entities:
-            self._entity_df[key] = self._entity_df.get(key, 0) + 1
+            self._entity_df[key] = self._entity_df[key] + 1
 
     # ------------------------------------------------------------------ merging
 
@@ -457,21 +509,25 @@ class StoryClusterer:
     def _merge(self, a: StoryRecord, b: StoryRecord) -> StoryRecord:
         """The older story survives and absorbs the other; the other's id resolves to it."""
         keep, gone = (a, b) if a.seq < b.seq else (b, a)
+        self._stories.touch(keep.id)
         self._absorb(keep.profile, gone.profile)
         keep.article_ids.extend(gone.article_ids)
         keep.outlets.extend(o for o in gone.outlets if o not in keep.outlets)
         del self._stories[gone.id]
+        self._live -= 1
         self._merged[gone.id] = keep.id
         return keep
 
     # ------------------------------------------------------------------ describing stories
 
     def _members(self, story: StoryRecord) -> list[ArticleRecord]:
+        self._articles.prefetch(story.article_ids)
         return sorted((self._articles[a] for a in story.article_ids), key=lambda r: r.seq)
 
     def _by_centrality(self, story: StoryRecord) -> list[ArticleRecord]:
         members = self._members(story)
         originals = [m for m in members if not m.duplicate] or members
+        self._df.prefetch({*story.profile.text, *(t for m in originals for t in m.terms)})
         return sorted(originals, key=lambda m: (-self._cosine(m.terms, story.profile.text, self._idf), m.seq))
 
     def _story(self, story: StoryRecord) -> Story:
@@ -486,6 +542,7 @@ class StoryClusterer:
         """1-3 lead sentences closest to the story centroid, skipping near-repeats."""
         cfg = self.config
         candidates = [(s, unit(term_vector(s))) for m in central for s in m.leads]
+        self._df.prefetch(t for _, vector in candidates for t in vector)
         candidates.sort(key=lambda c: -self._cosine(c[1], story.profile.text, self._idf))
         picked: list[tuple[str, dict]] = []
         for sentence, vector in candidates:
