@@ -585,3 +585,30 @@ def test_capital_after_a_lower_case_word_may_open_an_unpunctuated_sentence():
 
 def test_capitalised_ordinal_days_are_no_names():
     assert values("They left over the July Fourth weekend.")["July Fourth"] == ("DATE", "2025-07-04")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # after "to" or a modal "last" is the verb, outside the expression; "the last three years" keeps it
+    ("Officials warned that the closure could last several weeks.", "several weeks", "PXW"),
+    ("The inquiry is expected to last six months.", "six months", "P6M"),
+    ("The truce didn't last a day.", "a day", "P1D"),
+    ("Prices climbed over the last three years.", "the last three years", "P3Y"),
+    # "<unit>-long" adjectives: one unit, or an unknown number of them
+    ("A week-long strike shut the harbour.", "week-long", "P1W"),
+    ("The board met after a day-long hearing.", "day-long", "P1D"),
+    ("The decades-long border dispute was settled.", "decades-long", "PXY"),
+    ("Residents endured a months-long blockade.", "months-long", "PXM"),
+])
+def test_verb_last_and_unit_long_durations(text, span, value):
+    assert values(text)[span] == ("DURATION", value)
+
+
+def test_present_tense_plan_frames_point_ahead(nlp):
+    """"are due on", "is set for": a present-tense "be" with a plan word looks ahead; a record "set on"
+    a day is a past event."""
+    due = "Final results are due on Thursday."
+    assert values(due, doc=nlp(due))["Thursday"] == ("DATE", "2026-02-12")
+    planned = "The runoff is set for October."
+    assert values(planned, doc=nlp(planned))["October"] == ("DATE", "2026-10")
+    record = "The index is far below the record high set on Aug. 6."
+    assert values(record, doc=nlp(record))["Aug. 6"] == ("DATE", "2025-08-06")

@@ -134,6 +134,7 @@ RULES: list[tuple[str, str]] = [
                  rf"straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<unit>{UNIT_WORD})s?(?P<half>{HALF})?"
                  rf"(?:\s+or\s+so)?(?!\w)"),
     ("adjective_duration", rf"{_L}(?P<number>{NUMBER})-(?P<unit>{UNIT_WORD})(?:-long)?(?![\w-])"),
+    ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
     ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries)(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
     ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER})\s+)?(?P<what>{UNIT_WORD}s?|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
@@ -150,9 +151,25 @@ def find_candidates(text: str) -> list[Candidate]:
     for priority, (name, pattern) in enumerate(COMPILED):
         for match in pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
+            start = _after_verb_last(name, text, start)
             if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
                 found.append(Candidate(start, end, name, match.groupdict(), priority))
     return _without_overlaps(found)
+
+
+def _after_verb_last(rule: str, text: str, start: int) -> int:
+    """"expected to last six weeks", "could last weeks": after "to" or a modal, "last" is the verb and
+    the expression is the amount that follows it (the value of a duration does not use "last")."""
+    verb = _LAST_VERB.match(text, start)
+    if rule in _AMOUNT_RULES and verb and _VERB_INTRODUCER.search(text, max(0, start - 12), start):
+        return verb.end()
+    return start
+
+
+_LAST_VERB = re.compile(r"last\s+", re.I)
+_VERB_INTRODUCER = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|must|shall|should|did|does|do|not|"
+                              r"cannot)|n't|'ll)\s+$", re.I)
+_AMOUNT_RULES = frozenset({"duration", "vague_recent"})
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -571,6 +571,12 @@ def _bare_plural(g, context):
     return "DURATION", cal.duration_value("X", letter, is_time), _amount_mod(g["mod"])
 
 
+def _unit_long(g, context):
+    """"a day-long meeting" lasts one day, "a decades-long feud" an unknown number of decades."""
+    letter, is_time = UNITS[_unit_name(g["unit"])]
+    return "DURATION", cal.duration_value("X" if g["plural"] else 1.0, letter, is_time), None
+
+
 def _set_adverb(g, context):
     return "SET", SET_ADVERBS[g["word"]], None
 
@@ -616,6 +622,6 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "weekday_of_week": _weekday_of_week,
     "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
-    "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,
+    "adjective_duration": _duration, "bare_plural": _bare_plural, "unit_long": _unit_long, "set_adverb": _set_adverb,
     "set_every": _set_every, "reference": _reference,
 }
