@@ -212,7 +212,7 @@ def test_durations_in_timeml_units():
                    "about 5 1/2 hours of debate, nearly two decades of war and the next three quarters.")
     assert found["two and a half years"] == ("DURATION", "P2Y6M")
     assert found["a minute and a half"] == ("DURATION", "PT1M30S")
-    assert found["about 5 1/2 hours"] == ("DURATION", "PT5H30M")
+    assert found["5 1/2 hours"] == ("DURATION", "PT5H30M")  # "about" stays outside (TBAQ convention)
     assert found["nearly two decades"] == ("DURATION", "P20Y")
     assert found["the next three quarters"] == ("DURATION", "P9M")
 
@@ -429,7 +429,7 @@ def test_clock_time_takes_the_day_of_its_sentence():
     assert found["10 p.m."] == ("TIME", "2026-02-09T22:00")
     assert found["6 a.m."] == ("TIME", "2026-02-11T06:00")  # no day in its sentence: the publication day
     found = values("The quake struck at about 3:40 a.m. (0140 GMT) Monday.")
-    assert found["about 3:40 a.m."] == ("TIME", "2026-02-09T03:40")
+    assert found["3:40 a.m."] == ("TIME", "2026-02-09T03:40")
     assert found["0140 GMT"] == ("TIME", "2026-02-09T01:40")
     timex = {t.span.text: t for t in find_timexes("It struck Monday at about 3:40 a.m.", ANCHOR)}
     assert (timex["Monday at about 3:40 a.m."].value, timex["Monday at about 3:40 a.m."].mod) == \
@@ -612,3 +612,32 @@ def test_verb_last_and_unit_long_durations(text, span, value):
 def test_present_tense_plan_frames_point_ahead(nlp, text, span, value):
     """"are due on", "is set for": a present-tense "be" with a plan word looks ahead."""
     assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, span, kind, value, mod", [
+    # "about" is left outside the extent, its meaning kept in the mod
+    ("Negotiators talked for about three hours.", "three hours", "DURATION", "PT3H", "APPROX"),
+    # "earlier"/"later" before a weekday order events of that day; "early"/"late" name a part of it
+    ("Later Tuesday, the cabinet met again.", "Tuesday", "DATE", "2026-02-10", None),
+    ("Earlier Monday, police closed the road.", "Monday", "DATE", "2026-02-09", None),
+    ("The storm hit late Monday.", "late Monday", "DATE", "2026-02-09", "END"),
+    # a hyphenated quarter is an adjective: its "the" belongs to the noun
+    ("Analysts studied the third-quarter figures.", "third-quarter", "DATE", "2025-Q3", None),
+    # a preposition is no part of the expression
+    ("The merger should be completed by year-end.", "year-end", "DATE", "2026", "END"),
+])
+def test_extent_follows_timeml_conventions(text, span, kind, value, mod):
+    timex = {t.span.text: t for t in find_timexes(text, ANCHOR)}[span]
+    assert (timex.type, timex.value, timex.mod) == (kind, value, mod)
+
+
+def test_year_ago_in_a_sentence_about_nine_months_is_a_year():
+    """An earnings report names its quarter, but a comparison in a sentence about the nine months
+    (or the year) is with the same months a year back, not with the quarter."""
+    text = ("Net income rose 12% in the third quarter. For the nine months, profit was $40 million, "
+            "against $31 million a year earlier.")
+    found = values(text, "2025-10-20")
+    assert found["the third quarter"] == ("DATE", "2025-Q3")
+    assert found["a year earlier"] == ("DATE", "2024")
+    quarter = "Net income rose 12% in the third quarter, against $9 million a year earlier."
+    assert values(quarter, "2025-10-20")["a year earlier"] == ("DATE", "2024-Q3")

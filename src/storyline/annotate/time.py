@@ -39,7 +39,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     reported_quarter: str | None = None
     for candidate in find_candidates(text):
         context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference,
-                          reported_quarter)
+                          reported_quarter, _sentence_reader(text, candidate.start, candidate.end))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -134,6 +134,14 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
 _LEADING = re.compile(r"[\s,]*(?:at\s+)?")
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
+
+
+def _sentence_reader(text: str, start: int, end: int):
+    """A thunk for the sentence around an expression, for resolvers that read what it compares."""
+    def read():
+        left, right = sentence_bounds(text, start, end)
+        return text[left:right]
+    return read
 
 
 def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):

@@ -34,6 +34,7 @@ class Context:
     tense: Callable[[], Direction]
     reference: str | None = None
     reported_quarter: str | None = None
+    sentence: Callable[[], str] = lambda: ""
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -340,7 +341,14 @@ def _named_quarter(g, context):
 def _quarter_reference(context: Context) -> str | None:
     """The quarter a "year ago" compares with: the one just named, else the last one the article
     reported (an earnings report names its quarter once, then compares figures "a year earlier")."""
+    if _LONGER_PERIOD.search(context.sentence()) and not _QUARTER_WORD.search(context.sentence()):
+        return None  # "40% in the nine months, against 35% a year earlier": the same months a year back
     return context.reference if _granularity(context.reference) == "quarter" else context.reported_quarter
+
+
+_LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine|twelve|12)[\s-]+months?|(?:first|second)\s+half|year[\s-]+to[\s-]+date|"
+                            r"fiscal\s+year|full[\s-]+year|for\s+the\s+year|annual|the\s+year\s+(?:ended|ending))\b", re.I)
+_QUARTER_WORD = re.compile(r"\b(?:quarter|quarterly|three[\s-]+months?)\b", re.I)
 
 
 def _year_ago_adjective(g, context):
