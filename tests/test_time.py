@@ -641,3 +641,13 @@ def test_year_ago_in_a_sentence_about_nine_months_is_a_year():
     assert found["a year earlier"] == ("DATE", "2024")
     quarter = "Net income rose 12% in the third quarter, against $9 million a year earlier."
     assert values(quarter, "2025-10-20")["a year earlier"] == ("DATE", "2024-Q3")
+
+
+def test_units_ahead_and_the_unit_before_or_after():
+    found = values("Aid will arrive in the days ahead. Exports reached $9 billion in 2024, up from $7 billion "
+                   "the year before. The army withdrew on March 3, 2025, and the rebels moved in the day after.")
+    assert found["the days ahead"] == ("DURATION", "PXD")
+    assert found["the year before"] == ("DATE", "2023")
+    assert found["the day after"] == ("DATE", "2025-03-04")
+    # "the day before the vote": the day is named by the event that follows, not a step from a date
+    assert "the day before" not in values("Polls closed the day before the vote.")

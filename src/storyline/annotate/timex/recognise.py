@@ -119,13 +119,17 @@ RULES: list[tuple[str, str]] = [
                 rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"),
     ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"
                        rf"the\s+following|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>day|week|month|year)|"
-                       rf"(?P<rel2>the\s+next)\s+day)(?!\w)"),
+                       rf"(?P<rel2>the\s+next)\s+day|"
+                       # "the year before", "the day after": a step when nothing follows that it would precede
+                       rf"the\s+(?P<unit3>day|week|month|year)\s+(?P<rel3>before|after|earlier|later)"
+                       rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|but|when|while|as|with|in|at|on)\b)))(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
                       rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
                       rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
+    ("units_ahead", rf"{_L}(?:the\s+)?(?P<unit>hours|days|weeks|months|years|decades)\s+ahead(?!\w)"),
     ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
     ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
     ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?:to|or|and)\s+(?P<number2>{NUMBER})\s+"

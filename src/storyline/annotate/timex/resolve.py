@@ -477,14 +477,16 @@ def _weekday_of_week(g, context):
 
 _ANAPHORIC_STEPS = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
                     "the preceding": -1, "the prior": -1}
+_SEQUENCE_STEPS = {"before": -1, "earlier": -1, "after": 1, "later": 1}
 _UNIT_ORDER = ("day", "week", "month", "quarter", "year")
 
 
 def _anaphoric_unit(g, context):
-    """"that year", "the following month", "the previous year", "the next day": a step from the last
+    """"that year", "the following month", "the previous year", "the day before": a step from the last
     date the article mentioned (or, for a step, the anchor when none was); when that date is coarser
     than the unit ("that day" after "in 1998") only what it fixes is known."""
-    unit, step = g["unit"] or "day", _ANAPHORIC_STEPS[g["rel"] or g["rel2"]]
+    unit = g["unit"] or g["unit3"] or "day"
+    step = _ANAPHORIC_STEPS[g["rel"] or g["rel2"]] if not g["rel3"] else _SEQUENCE_STEPS[g["rel3"]]
     mod = _point_mod(g["mod"])
     base, known = _date_from(context.reference), _unit_of(context.reference)
     if base is None and step != 0 and context.anchor is not None:
@@ -555,7 +557,7 @@ def _year_end(g, context):
 
 
 def _vague_recent(g, context):
-    """"recent years", "the coming weeks": a stretch of unspecified length reaching back from (or on
+    """"recent years", "the coming weeks", "the days ahead": a stretch of unspecified length reaching back from (or on
     from) now, so TimeML writes it as the duration it spans (PXY, PXW), not as a past/future point."""
     letter, is_time = UNITS[_unit_name(g["unit"])]
     return "DURATION", cal.duration_value("X", letter, is_time), None
@@ -628,7 +630,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
-    "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "set_rate": _set_rate,
+    "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "unit_long": _unit_long, "set_adverb": _set_adverb,
     "set_every": _set_every, "reference": _reference,
