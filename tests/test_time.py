@@ -651,3 +651,12 @@ def test_units_ahead_and_the_unit_before_or_after():
     assert {span: found.get(span) for span in expected} == expected
     # "the day before the vote": the day is named by the event that follows, not a step from a date
     assert "the day before" not in values("Polls closed the day before the vote.")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The phone maker posted record sales for the December quarter.", "the December quarter", "2025-Q4"),
+    ("Output in the September quarter of 2024 fell.", "the September quarter of 2024", "2024-Q3"),
+    ("Analysts liked the June-quarter figures.", "June-quarter", "2025-Q2"),
+])
+def test_quarter_named_by_a_month(text, span, value):
+    assert values(text)[span] == ("DATE", value)

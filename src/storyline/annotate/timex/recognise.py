@@ -95,6 +95,8 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
                 rf"[\s-]+(?P<period>quarter|half)"
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"),
+    # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
+    ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?P<month>{DATED_MONTH})[\s-]+quarter(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"

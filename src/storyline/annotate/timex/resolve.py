@@ -286,6 +286,12 @@ def _quarter(g, context):
     return "DATE", value, None
 
 
+def _month_quarter(g, context):
+    """"the December quarter": the calendar quarter that holds the month."""
+    quarter = (MONTHS[g["month"]] - 1) // 3 + 1
+    return "DATE", cal.quarter_value(context.anchor, quarter, context.direction(), int(g["year"]) if g["year"] else None), None
+
+
 def _quarter_code(g, context):
     """"Q3", "H1 2024": the business shorthand read as "the third quarter", "the first half (of 2024)"."""
     code = g["code"]
@@ -626,7 +632,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
-    "quarter_code": _quarter_code, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
+    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
