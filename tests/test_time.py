@@ -625,8 +625,19 @@ def test_present_tense_plan_frames_point_ahead(nlp, text, span, value):
     ("Analysts studied the third-quarter figures.", "third-quarter", "DATE", "2025-Q3", None),
     # a preposition is no part of the expression
     ("The merger should be completed by year-end.", "year-end", "DATE", "2026", "END"),
+    # a quarter named by a month is that calendar quarter
+    ("The phone maker posted record sales for the December quarter.", "the December quarter", "DATE", "2025-Q4",
+     None),
+    ("Output in the September quarter of 2024 fell.", "the September quarter of 2024", "DATE", "2024-Q3", None),
+    ("Analysts liked the June-quarter figures.", "June-quarter", "DATE", "2025-Q2", None),
+    # British clocks ("11.30pm", only with am/pm) and time zones in words
+    ("Firefighters were called at 11.30pm on Saturday.", "11.30pm on Saturday", "TIME", "2026-02-07T23:30", None),
+    ("Polls close at 8 p.m. Pacific Standard Time.", "8 p.m. Pacific Standard Time", "TIME", "2026-02-11T20:00",
+     None),
+    ("The court sits at 9:30 a.m. Eastern time on Monday.", "9:30 a.m. Eastern time on Monday", "TIME",
+     "2026-02-09T09:30", None),
 ])
-def test_extent_follows_timeml_conventions(text, span, kind, value, mod):
+def test_spans_types_values_and_mods(text, span, kind, value, mod):
     timex = {t.span.text: t for t in find_timexes(text, ANCHOR)}[span]
     assert (timex.type, timex.value, timex.mod) == (kind, value, mod)
 
@@ -653,10 +664,19 @@ def test_units_ahead_and_the_unit_before_or_after():
     assert "the day before" not in values("Polls closed the day before the vote.")
 
 
-@pytest.mark.parametrize("text, span, value", [
-    ("The phone maker posted record sales for the December quarter.", "the December quarter", "2025-Q4"),
-    ("Output in the September quarter of 2024 fell.", "the September quarter of 2024", "2024-Q3"),
-    ("Analysts liked the June-quarter figures.", "June-quarter", "2025-Q2"),
+@pytest.mark.parametrize("text, anchor, value", [
+    ("The accord was signed on the 9th.", ANCHOR, "2026-02-09"),
+    ("The accord was signed on the 20th.", ANCHOR, "2026-01-20"),
+    ("The accord will be signed on the 20th.", ANCHOR, "2026-02-20"),
+    ("The accord will be signed on the 5th.", ANCHOR, "2026-03-05"),
+    ("The accord was signed on the 31st.", "2026-03-10", "2026-01-31"),  # February has no 31st
+    ("The accord was signed on the 9th.", None, "XXXX-XX-09"),
 ])
-def test_quarter_named_by_a_month(text, span, value):
-    assert values(text)[span] == ("DATE", value)
+def test_day_of_month_alone(nlp, text, anchor, value):
+    found = values(text, anchor, nlp(text))
+    assert found[next(span for span in found if span.startswith("the "))] == ("DATE", value)
+
+
+def test_ordinal_before_a_noun_and_a_dot_figure_are_no_time():
+    assert values("Her office is on the 12th floor.") == {}
+    assert values("The index gained 11.30 points.") == {}

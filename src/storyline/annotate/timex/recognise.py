@@ -50,9 +50,10 @@ _SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?
 _MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs)\b)"
 # "p.m." keeps its last dot, "6pm." does not (there the dot ends the sentence)
 MERIDIEM = r"[ap](?:\.m\.?|m)(?!\w)"
-CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:{MERIDIEM})?|\d{{1,2}}\s*{MERIDIEM}|{_SAID_HOUR}"
+# "11.30pm", British style, only with its a.m./p.m. (else a decimal figure)
+CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:{MERIDIEM})?|\d{{1,2}}\.[0-5]\d\s*{MERIDIEM}|\d{{1,2}}\s*{MERIDIEM}|{_SAID_HOUR}"
          rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday)")
-ZONE_NAME = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time)"
+ZONE_NAME = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime)"
 ZONE = rf"(?:\s+{ZONE_NAME})?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
 # a year in figures or, in transcripts, in words ("January nineteen ninety-seven")
@@ -78,6 +79,10 @@ RULES: list[tuple[str, str]] = [
     ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])"
                   rf"(?!\s*,?\s*{YEAR})"),
     ("day_month", rf"(?<![\w$.])(?<!\D-)(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
+    # "signed on the 12th", "from the 3rd to the 9th": a day of the month around the anchor
+    ("ordinal_day", rf"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bto\s))"
+                    rf"the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                    rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|or|when|while|at|in|to)\b))"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
@@ -290,7 +295,7 @@ _COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_w
 _PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
                  *(part for ordinal in DAY_ORDINALS for part in re.split(r"[\s-]", ordinal)),
                  "day", "eve", "christmas", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
-                 "ct", "pt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m", "am", "pm"}
+                 "ct", "pt", "eastern", "central", "mountain", "pacific", "standard", "daylight", "time", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m", "am", "pm"}
 _OPENERS = set(".!?:;\n\"'`([“‘—–_-•·*>…")
 
 

@@ -7,6 +7,7 @@ the last date the article mentioned, falling back to the anchor. Bare names ("We
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -192,6 +193,21 @@ def _month_day(g, context):
     if day > 31:
         return None
     return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], context.direction(), day), _point_mod(g["mod"])
+
+
+def _ordinal_day(g, context):
+    """"on the 12th": the latest 12th on or before the anchor, or in a clause that looks ahead the
+    first one on or after it (a bare weekday's rule, a month wide); a month without that day is skipped."""
+    day = int(g["day"])
+    anchor = context.anchor
+    if anchor is None:
+        return "DATE", f"XXXX-XX-{day:02d}", None
+    way = 1 if context.direction() == "future" else -1
+    step = 0 if (day - anchor.day) * way >= 0 else way
+    month = cal.relative_value(anchor, "month", step)
+    if day > calendar.monthrange(int(month[:4]), int(month[5:7]))[1]:  # "the 31st" said in March: January's
+        month = cal.relative_value(anchor, "month", step + way)
+    return "DATE", f"{month}-{day:02d}", None
 
 
 def _said_year(g) -> int | None:
@@ -632,7 +648,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
-    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
+    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
