@@ -608,9 +608,13 @@ def test_verb_last_and_unit_long_durations(text, span, value):
     ("The runoff is set for October.", "October", "2026-10"),
     # a record "set on" a day is a past event, not a plan
     ("The index is far below the record high set on Aug. 6.", "Aug. 6", "2025-08-06"),
+    # a day's event as the subject of a clause that looks ahead, or reports
+    ("Saturday's march is expected to draw thousands.", "Saturday", "2026-02-14"),
+    ("Friday's deadline passed without a deal.", "Friday", "2026-02-06"),
 ])
 def test_present_tense_plan_frames_point_ahead(nlp, text, span, value):
-    """"are due on", "is set for": a present-tense "be" with a plan word looks ahead."""
+    """"are due on", "is set for": a present-tense "be" with a plan word looks ahead; so does a day's
+    event that is the subject of a future clause."""
     assert values(text, doc=nlp(text))[span] == ("DATE", value)
 
 

@@ -75,6 +75,10 @@ def _possessive_direction(token) -> Direction:
     if any(child.lower_ in PLANNED_ADJECTIVES for child in owned.children):
         return "future"  # "Tuesday's planned launch"
     preposition = owned.head
+    if owned.dep_ in ("nsubj", "nsubjpass") and preposition.pos_ in ("VERB", "AUX"):
+        # "Saturday's rally is expected to draw thousands", "Sunday's vote will decide": the event is
+        # the subject of a clause that looks ahead
+        return "future" if _own_tense(preposition) == "future" else "past"
     if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
         return "past"
     verb = _governing_verb(preposition)
