@@ -598,8 +598,12 @@ def test_capitalised_ordinal_days_are_no_names():
     ("The board met after a day-long hearing.", "day-long", "P1D"),
     ("The decades-long border dispute was settled.", "decades-long", "PXY"),
     ("Residents endured a months-long blockade.", "months-long", "PXM"),
+    # halves: "half a century", "half an hour", "three-and-a-half years"
+    ("The feud went on for half a century.", "half a century", "P50Y"),
+    ("Rescuers arrived within half an hour.", "half an hour", "PT30M"),
+    ("The reporter was held for three-and-a-half years.", "three-and-a-half years", "P3Y6M"),
 ])
-def test_verb_last_and_unit_long_durations(text, span, value):
+def test_verb_last_unit_long_and_half_durations(text, span, value):
     assert values(text)[span] == ("DURATION", value)
 
 
