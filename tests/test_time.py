@@ -644,6 +644,9 @@ def test_present_tense_plan_frames_point_ahead(nlp, text, span, value):
      None),
     ("The court sits at 9:30 a.m. Eastern time on Monday.", "9:30 a.m. Eastern time on Monday", "TIME",
      "2026-02-09T09:30", None),
+    # a clock with "last night" / "yesterday morning" is on the day before the anchor
+    ("The suspect was detained at 11.45pm last night.", "11.45pm last night", "TIME", "2026-02-10T23:45", None),
+    ("The power failed at 6 a.m. yesterday morning.", "6 a.m. yesterday morning", "TIME", "2026-02-10T06:00", None),
 ])
 def test_spans_types_values_and_mods(text, span, kind, value, mod):
     timex = {t.span.text: t for t in find_timexes(text, ANCHOR)}[span]

@@ -105,9 +105,9 @@ _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
 def _leaves_day_open(groups: dict[str, str | None]) -> bool:
     """A clock time with no day of its own ("at 10 p.m.", "at 4 in the morning"); "10 p.m. Friday"
-    and "7 this morning" name theirs."""
+    and "7 this morning", "11pm last night" name theirs."""
     part = (groups.get("part") or "").lower()
-    return not groups.get("day") and not part.startswith("this") and part != "tonight"
+    return not groups.get("day") and not part.startswith(("this", "last", "yesterday")) and part != "tonight"
 
 
 def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -> Timex:

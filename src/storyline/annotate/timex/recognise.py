@@ -66,8 +66,9 @@ RULES: list[tuple[str, str]] = [
     ("iso_datetime", rf"{_L}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ](?P<clock>\d{{2}}:\d{{2}}(?::\d{{2}})?))?{_R}"),
     ("numeric_date", rf"{_L}(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{{4}}|\d{{2}}){_R}"),
     ("clock_on_day", rf"{_L}(?:(?P<mod>around|about|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{CLOCK}){ZONE}"
-                     rf"(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY})|\s+(?P<part>this\s+(?:morning|"
-                     rf"afternoon|evening)|tonight|in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?(?!\w)"),
+                     rf"(?:\s+(?P<part>(?:this|last|yesterday)\s+(?:morning|afternoon|evening|night)|tonight|"
+                     rf"in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|"
+                     rf"{DATED_MONTH}\s+{DAY}))?(?!\w)"),
     ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
                   rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
     ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?:(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})|(?:the\s+)?"

@@ -142,7 +142,9 @@ def _numeric_date(g, context):
 
 
 def _clock_on_day(g, context):
-    value = _day_of_word(g["day"], context) + _clock(g["clock"], g["part"] or g["day"])
+    part = (g["part"] or "").lower()
+    day = "yesterday" if part.startswith(("last", "yesterday")) else g["day"]  # "at 11pm last night"
+    value = _day_of_word(day, context) + _clock(g["clock"], part or g["day"])
     return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "approximately") else None
 
 
