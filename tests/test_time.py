@@ -690,4 +690,5 @@ def test_day_of_month_alone(nlp, text, anchor, value):
 
 def test_ordinal_before_a_noun_and_a_dot_figure_are_no_time():
     assert values("Her office is on the 12th floor.") == {}
+    assert "the 11th" not in values("The chapel dates back to the 11th to 13th century.")
     assert values("The index gained 11.30 points.") == {}

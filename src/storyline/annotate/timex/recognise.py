@@ -83,6 +83,7 @@ RULES: list[tuple[str, str]] = [
     # "signed on the 12th", "from the 3rd to the 9th": a day of the month around the anchor
     ("ordinal_day", rf"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bto\s))"
                     rf"the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+                    rf"(?!\s*(?:to|and|or|-)\s*(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+[a-z])"  # "the 11th to 13th century"
                     rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|or|when|while|at|in|to)\b))"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
