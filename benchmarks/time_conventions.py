@@ -8,6 +8,9 @@ ambiguous decision follows the majority of the annotations rather than a handful
 (the held-out fold of ``time_tbaq.py --folds 5``) is skipped before any text is read; only counts
 are printed, no text.
 
+A second table does the same for the extent: whether the gold span takes in a modifier or preposition
+("about two weeks" or "two weeks" after "about").
+
     .venv/bin/python benchmarks/time_conventions.py [--no-write] [--cache /tmp/time/tbaq.spacy]
 """
 from __future__ import annotations
@@ -43,6 +46,38 @@ PATTERNS = {
 }
 
 
+_DAY = rf"(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"
+_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+_AMOUNT = rf"(?:\d[\d./ ]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+{_UNITS}"
+# extent classes: (word TimeML might take in, pattern of the rest of the expression)
+EXTENTS = {
+    "about <amount or clock>": (r"about", rf"{_AMOUNT}|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight"),
+    "around <amount or clock>": (r"around", rf"{_AMOUNT}|\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight"),
+    "nearly/almost <amount>": (r"nearly|almost", _AMOUNT),
+    "earlier/later <weekday>": (r"earlier|later", _DAY),
+    "early/late <weekday>": (r"early|late", _DAY),
+    "the <ordinal>-quarter (adjective)": (r"the", r"(?:first|second|third|fourth)-(?:quarter|half)"),
+    "the <ordinal> quarter": (r"the", r"(?:first|second|third|fourth)\s+(?:quarter|half)"),
+    "by <date>": (r"by", r".+"),
+}
+
+
+def extent_counts(text: str, gold: dict, system: dict | None) -> list[tuple[str, str, str | None]]:
+    """(class, "in"/"out" for the gold span, "in"/"out" for ours or None) for each extent class
+    the gold expression belongs to: the word inside the gold span, or just before it."""
+    surface = text[gold["start"]:gold["end"]].strip(" .,")
+    before = text[max(0, gold["start"] - 12):gold["start"]]
+    found = []
+    for name, (word, rest) in EXTENTS.items():
+        inside = re.fullmatch(rf"(?:{word})\s+(?:{rest})", surface, re.I)
+        outside = re.fullmatch(rest, surface, re.I) and re.search(rf"\b(?:{word})\s+$", before, re.I)
+        if inside or outside:
+            ours = None if system is None else \
+                ("in" if re.match(rf"(?:{word})\s", text[system["start"]:system["end"]], re.I) else "out")
+            found.append((name, "in" if inside else "out", ours))
+    return found
+
+
 def form(value: str) -> str:
     """The kind of a TimeML value, without its figures."""
     for name, pattern in (("REF", r"[A-Z]+_REF"), ("duration PX*", r"PX[A-Z]|PTX[A-Z]"), ("duration", r"PT?[\d.]+[A-Z]"),
@@ -64,6 +99,8 @@ def main() -> None:
     documents = [json.loads(line) for line in path.open(encoding="utf-8")]
     dev = [i for i, d in enumerate(documents) if fold_of(d["id"]) != 0]
     parses = _parses(documents, args.cache)
+    extent_gold = {name: collections.Counter() for name in EXTENTS}
+    extent_ours = {name: collections.Counter() for name in EXTENTS}
     gold_forms = {name: collections.Counter() for name in PATTERNS}
     system_forms = {name: collections.Counter() for name in PATTERNS}
     for i in dev:
@@ -73,6 +110,10 @@ def main() -> None:
         by_gold = {id(g): s for g, s in match(document["timexes"], system)}
         quarter_doc = any("-Q" in g["value"] for g in document["timexes"])
         for g in document["timexes"]:
+            for name, gold_side, our_side in extent_counts(document["text"], g, by_gold.get(id(g))):
+                extent_gold[name][gold_side] += 1
+                if our_side:
+                    extent_ours[name][our_side] += 1
             surface = document["text"][g["start"]:g["end"]].lower()
             for name, (pattern, needs_quarter) in PATTERNS.items():
                 if re.fullmatch(pattern, surface) and needs_quarter in (None, quarter_doc):
@@ -90,6 +131,14 @@ def main() -> None:
            notes="Counts of gold value forms on folds 1-4 (fold 0 skipped unread); \"quarter doc\": the gold "
                  "of the document holds a quarter value. Ours: the form our normaliser gives most often on "
                  "the matched gold expressions of the class.",
+           write=not args.no_write)
+    rows = [[name, extent_gold[name]["in"], extent_gold[name]["out"],
+             extent_gold[name].most_common(1)[0][0] if extent_gold[name] else "-",
+             extent_ours[name].most_common(1)[0][0] if extent_ours[name] else "-"] for name in EXTENTS]
+    report("Time: TimeML extent conventions of the TBAQ gold (dev folds 1-4 only)",
+           ["extent class", "word inside gold span", "word just before it", "majority", "ours (most often)"], rows,
+           notes="Whether the gold span takes in a modifier or preposition, counted on folds 1-4 (fold 0 skipped "
+                 "unread); ours: whether our span on the matched gold expressions starts with the word.",
            write=not args.no_write)
 
 

@@ -39,7 +39,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     reported_quarter: str | None = None
     for candidate in find_candidates(text):
         context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference,
-                          reported_quarter)
+                          reported_quarter, _sentence_reader(text, candidate.start, candidate.end))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -105,9 +105,9 @@ _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
 def _leaves_day_open(groups: dict[str, str | None]) -> bool:
     """A clock time with no day of its own ("at 10 p.m.", "at 4 in the morning"); "10 p.m. Friday"
-    and "7 this morning" name theirs."""
+    and "7 this morning", "11pm last night" name theirs."""
     part = (groups.get("part") or "").lower()
-    return not groups.get("day") and not part.startswith("this") and part != "tonight"
+    return not groups.get("day") and not part.startswith(("this", "last", "yesterday")) and part != "tonight"
 
 
 def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -> Timex:
@@ -134,6 +134,14 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
 _LEADING = re.compile(r"[\s,]*(?:at\s+)?")
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
+
+
+def _sentence_reader(text: str, start: int, end: int):
+    """A thunk for the sentence around an expression, for resolvers that read what it compares."""
+    def read():
+        left, right = sentence_bounds(text, start, end)
+        return text[left:right]
+    return read
 
 
 def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):

@@ -80,8 +80,9 @@ SPELLED_YEAR = (rf"(?:(?:{_TEEN}|twenty)[\s-]+(?:{_YEAR_TENS}(?:[\s-]+{_YEAR_ONE
 _NUMBER_WORD = alternation([*ONES, *TENS, *SCALES])
 SPELLED_NUMBER = rf"(?:{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
-HALF = r"(?:\s+and\s+a\s+half)"
-NUMBER = rf"(?:(?:{DIGITS}|{SPELLED_NUMBER}){HALF}?|{alternation(VAGUE_COUNTS)})"
+HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)"  # "two and a half", "three-and-a-half"
+# "half an hour", "half a century": a half of one unit
+NUMBER = rf"(?:(?:{DIGITS}|{SPELLED_NUMBER}){HALF}?|{alternation(VAGUE_COUNTS)}|half\s+an?)"
 ORDINAL = rf"(?:{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 
 # words in front of an amount of time -> TimeML mod
@@ -120,6 +121,9 @@ SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P
 def number_value(text: str) -> float | str | None:
     """The value of a written amount ("twenty four", "2 1/2", "a couple of", "several" -> "X")."""
     words = re.sub(r"\s+", " ", text.lower().replace(",", "")).strip()
+    words = re.sub(r"[\s-]+and[\s-]+a[\s-]+half$", " and a half", words)
+    if re.fullmatch(r"half an?", words):
+        return 0.5
     if words.endswith(" and a half"):
         whole = number_value(words[: -len(" and a half")])
         return whole + 0.5 if isinstance(whole, float) else whole

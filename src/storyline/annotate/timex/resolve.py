@@ -7,6 +7,7 @@ the last date the article mentioned, falling back to the anchor. Bare names ("We
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -34,6 +35,7 @@ class Context:
     tense: Callable[[], Direction]
     reference: str | None = None
     reported_quarter: str | None = None
+    sentence: Callable[[], str] = lambda: ""
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -140,7 +142,9 @@ def _numeric_date(g, context):
 
 
 def _clock_on_day(g, context):
-    value = _day_of_word(g["day"], context) + _clock(g["clock"], g["part"] or g["day"])
+    part = (g["part"] or "").lower()
+    day = "yesterday" if part.startswith(("last", "yesterday")) else g["day"]  # "at 11pm last night"
+    value = _day_of_word(day, context) + _clock(g["clock"], part or g["day"])
     return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "approximately") else None
 
 
@@ -191,6 +195,21 @@ def _month_day(g, context):
     if day > 31:
         return None
     return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], context.direction(), day), _point_mod(g["mod"])
+
+
+def _ordinal_day(g, context):
+    """"on the 12th": the latest 12th on or before the anchor, or in a clause that looks ahead the
+    first one on or after it (a bare weekday's rule, a month wide); a month without that day is skipped."""
+    day = int(g["day"])
+    anchor = context.anchor
+    if anchor is None:
+        return "DATE", f"XXXX-XX-{day:02d}", None
+    way = 1 if context.direction() == "future" else -1
+    step = 0 if (day - anchor.day) * way >= 0 else way
+    month = cal.relative_value(anchor, "month", step)
+    if day > calendar.monthrange(int(month[:4]), int(month[5:7]))[1]:  # "the 31st" said in March: January's
+        month = cal.relative_value(anchor, "month", step + way)
+    return "DATE", f"{month}-{day:02d}", None
 
 
 def _said_year(g) -> int | None:
@@ -285,6 +304,12 @@ def _quarter(g, context):
     return "DATE", value, None
 
 
+def _month_quarter(g, context):
+    """"the December quarter": the calendar quarter that holds the month."""
+    quarter = (MONTHS[g["month"]] - 1) // 3 + 1
+    return "DATE", cal.quarter_value(context.anchor, quarter, context.direction(), int(g["year"]) if g["year"] else None), None
+
+
 def _quarter_code(g, context):
     """"Q3", "H1 2024": the business shorthand read as "the third quarter", "the first half (of 2024)"."""
     code = g["code"]
@@ -340,7 +365,14 @@ def _named_quarter(g, context):
 def _quarter_reference(context: Context) -> str | None:
     """The quarter a "year ago" compares with: the one just named, else the last one the article
     reported (an earnings report names its quarter once, then compares figures "a year earlier")."""
+    if _LONGER_PERIOD.search(context.sentence()) and not _QUARTER_WORD.search(context.sentence()):
+        return None  # "40% in the nine months, against 35% a year earlier": the same months a year back
     return context.reference if _granularity(context.reference) == "quarter" else context.reported_quarter
+
+
+_LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine|twelve|12)[\s-]+months?|(?:first|second)\s+half|year[\s-]+to[\s-]+date|"
+                            r"fiscal\s+year|full[\s-]+year|for\s+the\s+year|annual|the\s+year\s+(?:ended|ending))\b", re.I)
+_QUARTER_WORD = re.compile(r"\b(?:quarter|quarterly|three[\s-]+months?)\b", re.I)
 
 
 def _year_ago_adjective(g, context):
@@ -469,14 +501,16 @@ def _weekday_of_week(g, context):
 
 _ANAPHORIC_STEPS = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
                     "the preceding": -1, "the prior": -1}
+_SEQUENCE_STEPS = {"before": -1, "earlier": -1, "after": 1, "later": 1}
 _UNIT_ORDER = ("day", "week", "month", "quarter", "year")
 
 
 def _anaphoric_unit(g, context):
-    """"that year", "the following month", "the previous year", "the next day": a step from the last
+    """"that year", "the following month", "the previous year", "the day before": a step from the last
     date the article mentioned (or, for a step, the anchor when none was); when that date is coarser
     than the unit ("that day" after "in 1998") only what it fixes is known."""
-    unit, step = g["unit"] or "day", _ANAPHORIC_STEPS[g["rel"] or g["rel2"]]
+    unit = g["unit"] or g["unit3"] or "day"
+    step = _ANAPHORIC_STEPS[g["rel"] or g["rel2"]] if not g["rel3"] else _SEQUENCE_STEPS[g["rel3"]]
     mod = _point_mod(g["mod"])
     base, known = _date_from(context.reference), _unit_of(context.reference)
     if base is None and step != 0 and context.anchor is not None:
@@ -547,7 +581,7 @@ def _year_end(g, context):
 
 
 def _vague_recent(g, context):
-    """"recent years", "the coming weeks": a stretch of unspecified length reaching back from (or on
+    """"recent years", "the coming weeks", "the days ahead": a stretch of unspecified length reaching back from (or on
     from) now, so TimeML writes it as the duration it spans (PXY, PXW), not as a past/future point."""
     letter, is_time = UNITS[_unit_name(g["unit"])]
     return "DURATION", cal.duration_value("X", letter, is_time), None
@@ -569,6 +603,12 @@ def _duration(g, context):
 def _bare_plural(g, context):
     letter, is_time = UNITS[_unit_name(g["unit"])]
     return "DURATION", cal.duration_value("X", letter, is_time), _amount_mod(g["mod"])
+
+
+def _unit_long(g, context):
+    """"a day-long meeting" lasts one day, "a decades-long feud" an unknown number of decades."""
+    letter, is_time = UNITS[_unit_name(g["unit"])]
+    return "DURATION", cal.duration_value("X" if g["plural"] else 1.0, letter, is_time), None
 
 
 def _set_adverb(g, context):
@@ -610,12 +650,12 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
-    "quarter_code": _quarter_code, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
+    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
-    "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "set_rate": _set_rate,
+    "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
-    "adjective_duration": _duration, "bare_plural": _bare_plural, "set_adverb": _set_adverb,
+    "adjective_duration": _duration, "bare_plural": _bare_plural, "unit_long": _unit_long, "set_adverb": _set_adverb,
     "set_every": _set_every, "reference": _reference,
 }

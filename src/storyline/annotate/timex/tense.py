@@ -20,6 +20,11 @@ RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
 # verbs that move a date: their "until"/"to" object is the new, later date
 DEADLINE_LEMMAS = {"postpone", "extend", "delay", "adjourn", "defer", "push", "put", "give", "grant", "suspend"}
 DEADLINE_PREPOSITIONS = {"until", "till", "to", "through"}
+# "is set for Friday", "are slated for March": a plan only with a present-tense "be" ("the record set on
+# Aug. 6" is a past event)
+PLANNED_IN_PRESENT = {"set", "slate"}
+# "results are due on Thursday", "the vote is set for Friday"
+PLANNED_COMPLEMENTS = {"due", "set", "slated", "scheduled", "poised", "likely", "expected"}
 PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed", "forthcoming"}
 # "in Sunday's election", "at Friday's meeting": the event the clause takes place at
 OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
@@ -27,7 +32,8 @@ PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
 FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
-                         r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|intends?\s+to|upcoming|"
+                         r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|(?:is|are)\s+(?:due|set|slated)\b|"
+                         r"intends?\s+to|upcoming|"
                          r"as\s+(?:early|soon)\s+as|(?:may|might|can)\s+(?!have\b)\w+|"
                          r"could\s+(?!have\b|not\b)\w+)\b", re.I)
 # finite past forms, and "after meeting ..." (an event completed before the one reported)
@@ -69,6 +75,10 @@ def _possessive_direction(token) -> Direction:
     if any(child.lower_ in PLANNED_ADJECTIVES for child in owned.children):
         return "future"  # "Tuesday's planned launch"
     preposition = owned.head
+    if owned.dep_ in ("nsubj", "nsubjpass") and preposition.pos_ in ("VERB", "AUX"):
+        # "Saturday's rally is expected to draw thousands", "Sunday's vote will decide": the event is
+        # the subject of a clause that looks ahead
+        return "future" if _own_tense(preposition) == "future" else "past"
     if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
         return "past"
     verb = _governing_verb(preposition)
@@ -176,8 +186,14 @@ def _is_prospective_frame(verb, head) -> bool:
 
 
 def _is_planned(verb) -> bool:
-    """"is to meet", "is expected to", "is scheduled for": present-tense frames that point ahead."""
-    return verb.lemma_ in {"expect", "schedule", "plan", "due"} and verb.tag_ in ("VBN", "VBZ", "VBP")
+    """"is to meet", "is expected to", "is scheduled for", "are due on", "is set for": present-tense
+    frames that point ahead (the plan word may be the verb or the complement of "be")."""
+    if verb.lemma_ in {"expect", "schedule", "plan", "due"} and verb.tag_ in ("VBN", "VBZ", "VBP"):
+        return True
+    if verb.lemma_ in PLANNED_IN_PRESENT and verb.tag_ == "VBN":
+        return any(child.dep_ == "auxpass" and child.tag_ in ("VBZ", "VBP") for child in verb.children)
+    return verb.tag_ in ("VBZ", "VBP") and any(child.dep_ == "acomp" and child.lower_ in PLANNED_COMPLEMENTS
+                                               for child in verb.children)
 
 
 def direction_from_text(text: str, start: int, end: int) -> Direction:
