@@ -45,6 +45,10 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return _shingles_of_normalized(normalize_for_id(text), size)
 
 
+def _short_key(band: bytes) -> bytes:
+    return hashlib.blake2b(band, digest_size=8).digest()
+
+
 def _digest(normalized: str) -> str:
     return hashlib.sha1(normalized.encode("utf-8")).hexdigest()
 
@@ -65,9 +69,12 @@ class DuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self._permutations = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # band keys shortened to 8 bytes and signatures kept as their 4-byte values: the index
+        # is held in memory for the whole store, so its size per article matters (a shortened key
+        # can only add LSH candidates, and every candidate is verified)
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, hashfunc=_short_key)
         self._by_exact: dict[str, str] = {}        # exact hash -> first article id with it
-        self._minhashes: dict[str, LeanMinHash] = {}
+        self._signatures: dict[str, bytes] = {}
         self._order: dict[str, int] = {}           # article id -> insertion position
         self._original: dict[str, str | None] = {}  # article id -> the first copy it duplicates
 
@@ -114,7 +121,9 @@ class DuplicateIndex:
 
     def _earliest_near(self, minhash: LeanMinHash) -> str | None:
         """The earliest indexed article whose estimated Jaccard similarity reaches the threshold."""
-        candidates = [c for c in self._lsh.query(minhash) if self._minhashes[c].jaccard(minhash) >= self.threshold]
+        values = minhash.hashvalues.astype(_SIGNATURE_DTYPE)
+        candidates = [c for c in self._lsh.query(minhash)
+                      if np.mean(np.frombuffer(self._signatures[c], dtype=_SIGNATURE_DTYPE) == values) >= self.threshold]
         return min(candidates, key=self._order.__getitem__, default=None)
 
     def _remember(self, article_id: str, exact: str, minhash: LeanMinHash | None, original: str | None) -> None:
@@ -122,7 +131,7 @@ class DuplicateIndex:
         self._original[article_id] = original
         self._by_exact.setdefault(exact, article_id)
         if minhash is not None:
-            self._minhashes[article_id] = minhash
+            self._signatures[article_id] = minhash.hashvalues.astype(_SIGNATURE_DTYPE).tobytes()
             self._lsh.insert(article_id, minhash)
 
     def _signature_of_normalized(self, normalized: str) -> bytes:
