@@ -129,6 +129,31 @@ def test_kill_minus_nine_then_rerun_stores_each_article_once(tmp_path):
         assert con.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 160
 
 
+def test_a_run_stopped_before_its_refresh_refreshes_when_rerun(tmp_path, monkeypatch):
+    """Every article was stored but the corpus-wide refresh died: re-running the same input adds
+    nothing, yet brings the stories up to date (the pending refresh is recorded with the articles)."""
+    from storyline import pipeline
+    from storyline.store import Store
+
+    db, corpus = tmp_path / "s.db", synthetic_jsonl(tmp_path / "c.jsonl", 6)
+
+    def dies(*_args):
+        raise RuntimeError("killed during the refresh")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "assign_stories", dies)
+        with pytest.raises(RuntimeError), Store(db) as store:
+            pipeline.ingest([str(corpus)], store, pipeline.RunOptions(workers=1, progress=False))
+    with Store(db) as store:
+        assert store.refresh_pending() and not list(store.iter_stories())
+        report = pipeline.ingest([str(corpus)], store, pipeline.RunOptions(workers=1, progress=False))
+        assert report.added == 0 and report.refresh_seconds
+        assert not store.refresh_pending() and list(store.iter_stories())
+        assert all(a.story_id for a in store.iter_articles())
+        again = pipeline.ingest([str(corpus)], store, pipeline.RunOptions(workers=1, progress=False))
+        assert not again.refresh_seconds  # nothing added, nothing pending: no refresh
+
+
 def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path, capsys):
     bad = tmp_path / "in"
     bad.mkdir()

@@ -83,8 +83,7 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
     articles = _new_articles(inputs, store, options, report, report.error_sink(on_error))
     with WorkerPool(options.workers) as workers:
         store_annotated(store, _counted(workers.annotate(batched(articles, options.batch_size)), report), report, options)
-        if report.added:
-            report.refresh_seconds = refresh_corpus(store, workers)
+        refresh_if_pending(store, report, workers)
     return report
 
 
@@ -197,6 +196,12 @@ def _init_worker() -> None:
 
 # --------------------------------------------------------------------------- corpus-wide
 
+def refresh_if_pending(store: Store, report: IngestReport, workers: WorkerPool | None = None) -> None:
+    """Refresh when articles were added, by this run or by one that stopped before its refresh."""
+    if report.added or store.refresh_pending():
+        report.refresh_seconds = refresh_corpus(store, workers)
+
+
 def refresh_corpus(store: Store, workers: WorkerPool | None = None) -> dict[str, float]:
     """Bring what depends on the whole corpus up to date after new articles: canonical entities,
     stories, then the links from quotes and events to both (with variant groups and event
@@ -215,6 +220,7 @@ def refresh_corpus(store: Store, workers: WorkerPool | None = None) -> dict[str,
     touched = timed("stories", assign_stories, store, workers)
     timed("links", link_annotations, store, touched, relinked, workers)
     timed("claims", align_story_claims, store, touched, workers)
+    store.set_meta("refresh_pending", False)
     return seconds
 
 

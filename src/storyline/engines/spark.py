@@ -21,7 +21,7 @@ from storyline.engines.sparkinputs import (PARQUET_FIELDS, InputPlan, Key, Keyed
                                           hadoop_walk_order, parquet_row, plan_inputs, read_hadoop,
                                           read_local)
 from storyline.model import Annotations, Article, SourceError
-from storyline.pipeline import (IngestReport, RunOptions, batched, clean_or_error, only_new, refresh_corpus,
+from storyline.pipeline import (IngestReport, RunOptions, batched, clean_or_error, only_new, refresh_if_pending,
                                 store_annotated)
 from storyline.sources import SourceOptions, source_options
 from storyline.store import Store
@@ -70,8 +70,7 @@ def _ingest(inputs: Sequence[str], store: Store, options: RunOptions, source_opt
     finally:
         annotated.unpersist()
         stored.destroy()
-    if report.added:
-        report.refresh_seconds = refresh_corpus(store)
+    refresh_if_pending(store, report)
     return report
 
 

@@ -115,6 +115,8 @@ class Store:
                 if signatures is not None:
                     exact_hash, minhash = signatures[i]
                     self.db.execute("INSERT OR REPLACE INTO dedup VALUES (?, ?, ?)", (article.id, exact_hash, minhash))
+            if added:  # with the articles, so a run killed before its refresh still refreshes when re-run
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('refresh_pending', 'true')")
         return added
 
     @staticmethod
@@ -362,6 +364,10 @@ class Store:
     def set_meta(self, key: str, value: Any) -> None:
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, _dumps(value)))
+
+    def refresh_pending(self) -> bool:
+        """Articles were added since the corpus-wide results were last brought up to date."""
+        return bool(self.get_meta("refresh_pending", False))
 
     def get_meta(self, key: str, default: Any = None) -> Any:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
