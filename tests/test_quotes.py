@@ -356,3 +356,16 @@ def test_content_candidates_leave_out_a_coordinated_attribution(nlp):
     found = _candidate_texts(nlp, text, "said")
     assert not any("the captain" in c for c in found)
     assert "the team had trained hard" in found
+
+
+def test_content_shape_tells_one_constituent_from_a_run_on(nlp):
+    """The content ranker sees whether a candidate is one constituent or runs past it."""
+    from storyline.annotate.quotes.candidates import shape_features
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = "He said the plan works. Critics disagree."
+    p = Parsed(nlp(text))
+    said, start = 1, text.index("the plan")
+    clause = shape_features(p, said, ((start, text.index(".")),), text)
+    run_on = shape_features(p, said, ((start, len(text) - 1),), text)
+    assert "roots=1" in clause and "roots=2" in run_on

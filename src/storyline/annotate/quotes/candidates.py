@@ -417,7 +417,29 @@ def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{dep}", f"ks={kind}|{side}",
               f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
     edges = edge_features(p, i, frags, text)
-    return f + edges + [f"lx={lemma}|{e}" for e in edges[:4]]  # edges by cue word: "said [that]", "of [X]"
+    return f + edges + [f"lx={lemma}|{e}" for e in edges[:4]] + shape_features(p, i, frags, text)
+
+
+INNER_MARKS = frozenset(";:—–―(")
+
+
+def shape_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
+    """Whether the span is one constituent or runs on past it: how many of its tokens hang from
+    outside it (a clause, a clause and its trailing conjunct, or the pieces of "the rest of the
+    sentence"), a coordinated verb or a second reporting verb inside it (", and considers him",
+    "but went on to say"), a semicolon or dash inside it. Rankers otherwise often end too late."""
+    tokens = [t for rng in frags for t in _span_tokens(p, rng)]
+    inside = set(tokens)
+    roots = [t for t in tokens if (p.head[t] not in inside or p.head[t] == t) and not p.is_punct[t]]
+    f = [f"roots={_bucket(len(roots))}", *{f"rd={p.dep[r]}" for r in roots[:4]}]
+    for t in tokens:
+        if p.dep[t] == "conj" and p.pos[t] in ("VERB", "AUX") and p.head[t] in inside:
+            f.append("vconj")
+        if t != i and p.pos[t] == "VERB" and p.lemma[t] in SPEECH_VERBS and t not in roots:
+            f.append("speech_in")
+    for ch in INNER_MARKS & set(text[frags[0][0]:frags[-1][1]]):
+        f.append(f"im={ch}")
+    return sorted(set(f))
 
 
 FUNCTION_POS = frozenset("ADP DET SCONJ CCONJ PART PRON ADV AUX".split())
