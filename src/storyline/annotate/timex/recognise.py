@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, DIGITS, HALF, HOLIDAYS,
                       MONTH_WORDS, MONTHS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
                       SPELLED_NUMBER, SPELLED_YEAR, UNIT_WORD, WEEKDAYS, alternation)
-from .prefilter import fold, required_clauses, satisfied
+from .prefilter import first_char_gate, fold, required_clauses, satisfied
 from .tense import sentence_bounds
 
 
@@ -156,7 +156,16 @@ RULES: list[tuple[str, str]] = [
     ("reference", rf"{_L}(?P<word>{alternation(REFERENCE_WORDS)})(?!\w)"),
 ]
 
-COMPILED = [(name, re.compile(pattern, re.I)) for name, pattern in RULES]
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    """The rule's expression, with a first-character gate after its left boundary (same matches)."""
+    if pattern.startswith(_L):
+        pattern = _L + first_char_gate(pattern, re.I) + pattern[len(_L):]
+    return re.compile(pattern, re.I)
+
+
+COMPILED = [(name, _compiled(pattern)) for name, pattern in RULES]
 # the literal words each rule's matches need: a rule whose words are not in the text is not run
 _REQUIRED = [required_clauses(pattern) for _, pattern in COMPILED]
 _CASE_SENSITIVE_MONTHS = {"may", "march"}
