@@ -159,10 +159,9 @@ RULES: list[tuple[str, str]] = [
 
 
 def _compiled(pattern: str) -> re.Pattern:
-    """The rule's expression, with a first-character gate after its left boundary (same matches)."""
-    if pattern.startswith(_L):
-        pattern = _L + first_char_gate(pattern, re.I) + pattern[len(_L):]
-    return re.compile(pattern, re.I)
+    """The rule's expression behind a gate on its first character (same matches, found sooner)."""
+    gate = first_char_gate(pattern, re.I)
+    return re.compile(f"{gate}(?:{pattern})" if gate else pattern, re.I)
 
 
 COMPILED = [(name, _compiled(pattern)) for name, pattern in RULES]
