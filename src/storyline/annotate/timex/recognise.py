@@ -157,7 +157,6 @@ RULES: list[tuple[str, str]] = [
 ]
 
 
-
 def _compiled(pattern: str) -> re.Pattern:
     """The rule's expression behind a gate on its first character (same matches, found sooner)."""
     gate = first_char_gate(pattern, re.I)
