@@ -18,8 +18,10 @@ Component = Callable[[Article, Doc, Annotations], None]
 
 
 def add_sentences(article: Article, doc: Doc, ann: Annotations) -> None:
-    ann.sentences = [Span.of(article.text, s.start_char, s.start_char + len(s.text.rstrip()))
-                     for s in doc.sents if s.text.strip()]
+    """Sentence spans without trailing space (read from the text: ``Span.text`` joins tokens)."""
+    text = article.text
+    ann.sentences = [Span.of(text, s.start_char, s.start_char + len(t.rstrip()))
+                     for s in doc.sents if (t := text[s.start_char:s.end_char]).strip()]
 
 
 def add_entities(article: Article, doc: Doc, ann: Annotations) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from storyline.annotate import actors
@@ -382,12 +384,22 @@ def _untagged_surnames(doc: Doc, cands: list[_Candidate], persons: list[_Cluster
     surnames = {surname(c.name_words)[0] for c in persons if len(c.name_words) > 1}
     taken = {i for c in cands for i in range(c.start, c.end)}
     found = []
-    for token in doc:
-        if token.i in taken or token.lower_ not in surnames or not token.text[:1].isupper():
+    for token in _tokens_with_lower(doc, surnames):
+        if token.i in taken or not token.text[:1].isupper():
             continue
         if token.pos_ == "PROPN" and not any(_is_name_part(n) for n in _neighbours(doc, token.i)):
             found.append(_with_title(doc, _Candidate(token.i, token.i + 1, "PERSON")))
     return found
+
+
+def _tokens_with_lower(doc: Doc, words: set[str]) -> list[Token]:
+    """The tokens whose lower-cased form is one of ``words``, in order: found on the LOWER column
+    so the many other tokens are never made into ``Token`` objects."""
+    if not words:
+        return []
+    wanted = {get_string_id(w) for w in words}
+    hits = (doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted)
+    return [token for token in hits if token.lower_ in words]  # a hash is no proof of equality
 
 
 def _neighbours(doc: Doc, i: int) -> list[Token]:

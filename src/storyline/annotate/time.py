@@ -147,6 +147,6 @@ def _sentence_reader(text: str, start: int, end: int):
 def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):
     """A thunk for the clause tense, so the parse is consulted only for expressions that need it."""
     def read():
-        direction = direction_from_doc(doc, start, end) if doc is not None else None
+        direction = direction_from_doc(doc, text, start, end) if doc is not None else None
         return direction or direction_from_text(text, start, end)
     return read

@@ -110,13 +110,14 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
                 timexes: list[Timex] | None, published: str | None) -> Event:
     text = ctx.text
     doc = sent.doc
+    sent_text = text[sent.start_char:sent.end_char]  # == sent.text, without making a Token per word
     first, last = doc[trig.first], doc[trig.last]
     trigger = Span.of(text, first.idx, last.idx + len(last))
     actors, recipients = roles(trig, ctx)
     location = location_of(trig, ctx)
     date, date_aux = date_of(trig, sent, timexes, published)
     aux = set(trig.aux) | date_aux
-    mode = refine_mode(trig.type, trig.mode, sent.text)
+    mode = refine_mode(trig.type, trig.mode, sent_text)
     if trig.type == "COERCE" and trig.mode == "restrict" and any(p.sector in CIVIL_SECTORS for p in actors):
         trig.type, mode = "PROTEST", "obstruct"  # civilians blocking roads protest; they do not coerce
     if trig.type == "ACCUSE" and trig.token.lemma_.lower() == "protest" and actors and all(map(is_populace, actors)):
@@ -135,7 +136,7 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
         article_id=article_id, type=trig.type, trigger=trigger,
         sentence=Span.of(text, sent.start_char, sent.end_char), mode=mode,
         aux_modes=[a for a in ("negation", "hypothetical", "future", "historical") if a in aux],
-        context=contexts_of(sent.text, trig.type, tuple(p.sector for p in actors + recipients)),
+        context=contexts_of(sent_text, trig.type, tuple(p.sector for p in actors + recipients)),
         actors=actors, recipients=recipients,
         location=location, date=date, quad=QUAD_OF_TYPE[trig.type], cameo=cameo_root(trig.type, mode))
 

@@ -45,10 +45,12 @@ class Trigger:
 
 
 def object_of(verb: Token) -> Token | None:
-    """The object noun that can choose a verb's sense: direct object, passive subject, or attr."""
+    """The object noun that can choose a verb's sense: direct object, passive subject, or attr
+    (the first child of the first of these relations; children are listed once, not per relation)."""
+    nouns = [c for c in verb.children if c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
     for dep in ("dobj", "nsubjpass", "attr", "oprd"):
-        for child in verb.children:
-            if child.dep_ == dep and child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        for child in nouns:
+            if child.dep_ == dep:
                 return child
     return None
 

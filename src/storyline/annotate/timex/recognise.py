@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, DIGITS, HALF, HOLIDAYS,
                       MONTH_WORDS, MONTHS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
                       SPELLED_NUMBER, SPELLED_YEAR, UNIT_WORD, WEEKDAYS, alternation)
+from .prefilter import first_char_gate, fold, required_clauses, satisfied
 from .tense import sentence_bounds
 
 
@@ -155,14 +156,26 @@ RULES: list[tuple[str, str]] = [
     ("reference", rf"{_L}(?P<word>{alternation(REFERENCE_WORDS)})(?!\w)"),
 ]
 
-COMPILED = [(name, re.compile(pattern, re.I)) for name, pattern in RULES]
+
+def _compiled(pattern: str) -> re.Pattern:
+    """The rule's expression behind a gate on its first character (same matches, found sooner)."""
+    gate = first_char_gate(pattern, re.I)
+    return re.compile(f"{gate}(?:{pattern})" if gate else pattern, re.I)
+
+
+COMPILED = [(name, _compiled(pattern)) for name, pattern in RULES]
+# the literal words each rule's matches need: a rule whose words are not in the text is not run
+_REQUIRED = [required_clauses(pattern) for _, pattern in COMPILED]
 _CASE_SENSITIVE_MONTHS = {"may", "march"}
 
 
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule match in ``text``, overlaps settled longest first (then earliest rule)."""
     found = []
+    folded, seen = fold(text), {}
     for priority, (name, pattern) in enumerate(COMPILED):
+        if not satisfied(_REQUIRED[priority], folded, seen):
+            continue  # cannot match: a word every match needs is not in the text
         for match in pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
             start = _extent_start(name, text, start)

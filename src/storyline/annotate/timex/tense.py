@@ -48,14 +48,15 @@ IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+o
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
-def direction_from_doc(doc, start: int, end: int) -> Direction:
-    """The tense of the verb governing the tokens in [start, end) of ``doc``."""
+def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
+    """The tense of the verb governing the tokens in [start, end) of ``doc``, the parse of ``text``
+    (passed along because ``doc.text`` rebuilds the string from every token on each call)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     if span.root.dep_ == "poss":
         return _possessive_direction(span.root)
-    if IN_FORCE_BEFORE.search(doc.text, max(0, start - 30), start):
+    if IN_FORCE_BEFORE.search(text, max(0, start - 30), start):
         return "future"
     framed = _preposition_direction(span.root)
     if framed is not None:

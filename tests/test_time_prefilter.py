@@ -1,0 +1,64 @@
+"""The time rules' prefilter only skips rules (and start positions) that cannot match: recognition
+is the same with it."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.annotate.timex import recognise
+from storyline.annotate.timex.prefilter import first_char_gate, fold, required_clauses, satisfied
+
+TEXTS = [
+    "The talks resumed on Monday, three days after the ceasefire of March 4, 2024 collapsed.",
+    "Profits rose 12% in the third quarter of 2023 and in the year-earlier period; Q3 sales fell.",
+    "At 10:35 a.m. (0735 GMT) Friday, the court adjourned until Dec. 15-16.",
+    "He served two years in the 1990s and, in the early nineteen-eighties, four months a year abroad.",
+    "Every Sunday since last spring, the market opens at 6pm; the 11th century church closes daily.",
+    "Twenty years ago the fiscal 2019 plan was signed; it may one day be extended to the 12th.",
+    "THE REPORT, PUBLISHED YESTERDAY MORNING, COVERS THE PAST FIVE DECADES AND NEXT WEEK.",
+    # IGNORECASE matches these look-alikes to ASCII letters: dotted and dotless i, long s, Kelvin sign
+    "Talks \u0130N JUNE, la\u017ft week and \u0131n the \u017fpring, a \u212aey \u017fecond day ago.",
+    "Nothing here is a time expression at all.",
+]
+
+
+def _unfiltered(text: str) -> list[recognise.Candidate]:
+    """The recogniser's result with every rule run as written (no prefilter, no gates)."""
+    found = []
+    for priority, (name, pattern) in enumerate(recognise.RULES):
+        for match in re.finditer(pattern, text, re.I):
+            start, end = recognise._trim(text, match.start(), match.end())
+            start = recognise._extent_start(name, text, start)
+            if end > start and recognise._acceptable(name, match) and not recognise._is_name(name, text, start, end):
+                found.append(recognise.Candidate(start, end, name, match.groupdict(), priority))
+    return recognise._without_overlaps(found)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_prefilter_keeps_every_candidate(text):
+    assert recognise.find_candidates(text) == _unfiltered(text)
+
+
+def test_every_rule_match_satisfies_its_clauses():
+    for text in TEXTS:
+        for (name, pattern), clauses in zip(recognise.COMPILED, recognise._REQUIRED, strict=True):
+            if pattern.search(text):
+                assert satisfied(clauses, fold(text), {}), name
+
+
+def test_clauses_read_literals_alternatives_and_optional_parts():
+    clauses = required_clauses(re.compile(r"(?<!\w)(?:very\s+)?(?:days?|weeks?)\s+(?:ago|later)(?=\s+in\b)", re.I))
+    assert {"day", "week"} in clauses and {"ago", "later"} in clauses and {"in"} in clauses
+    assert all("very" not in c for c in clauses)  # optional: not needed
+    assert required_clauses(re.compile(r"[QH][1-4]|\d{4}")) == []  # classes need no word
+
+
+def test_gate_names_the_first_characters():
+    assert first_char_gate(r"(?<!\w)(?:(?:early|late)\s+)?(?:\d+|one)\s+days?", re.I) == r"(?=[\delo])"
+    assert first_char_gate(r"(?:very\s+)?", re.I) == ""  # may match empty: no gate
+    assert first_char_gate(r"[^a-z]x", re.I) == ""  # a negated class is not read
+
+
+def test_fold_maps_ascii_lookalikes():
+    assert fold("\u0130N \u017fINCE \u212aG") == "in since kg"
