@@ -23,12 +23,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 THRESHOLD = 0.6
 NEIGHBOUR_BONUS = 0.05    # added when the neighbouring quotes of both articles match too
 CANDIDATE = 0.2           # char cosine below which a pair is not scored at all
 NEAR_VERBATIM = 0.8       # char cosine above which attribution may differ
+CANDIDATE_BLOCK = 256     # quotes whose candidate pairs are computed together
+MAX_PARTNERS = 30         # most similar quotes of other articles each quote is scored against
 MIN_WORDS = 2             # content words below which a quote never matches
 CONTEXT_CHARS = 240       # neighbourhood taken on each side of a quote, within its paragraph
 PREFIX = 6                # content words compared on their first letters ("insisted"/"insistence")
@@ -173,12 +176,27 @@ class _Scorer:
 
     def candidates(self) -> Iterable[tuple[_View, _View, float]]:
         """Pairs of quotes from different articles whose character cosine reaches CANDIDATE,
-        with that cosine."""
+        with that cosine; each quote keeps its ``MAX_PARTNERS`` most similar (a pair counts when
+        either side keeps it), so a story of thousands of quotes costs in proportion to them."""
         views = self.views
-        sims = (self.chars @ self.chars.T).tocoo()
-        for i, j, sim in zip(sims.row, sims.col, sims.data):
-            if i < j and sim >= CANDIDATE and views[i].article_id != views[j].article_id:
-                yield views[i], views[j], float(sim)
+        numbers: dict[str, int] = {}
+        article = np.array([numbers.setdefault(v.article_id, len(numbers)) for v in views])
+        pairs: dict[tuple[int, int], float] = {}
+        for first in range(0, len(views), CANDIDATE_BLOCK):
+            # one block of rows at a time: nearly every pair of quotes shares some character
+            # n-gram, so the whole product of a big story would not fit in memory
+            sims = (self.chars[first:first + CANDIDATE_BLOCK] @ self.chars.T).tocoo()
+            rows, cols, data = sims.row + first, sims.col, sims.data
+            keep = (data >= CANDIDATE) & (article[rows] != article[cols])
+            rows, cols, data = rows[keep], cols[keep], data[keep]
+            order = np.lexsort((cols, -data, rows))  # per row, most similar first (ties: lower index)
+            rows, cols, data = rows[order], cols[order], data[order]
+            starts = np.searchsorted(rows, rows, side="left")
+            top = np.arange(len(rows)) - starts < MAX_PARTNERS
+            for i, j, sim in zip(rows[top].tolist(), cols[top].tolist(), data[top].tolist()):
+                pairs[min(i, j), max(i, j)] = sim
+        for (i, j), sim in sorted(pairs.items()):
+            yield views[i], views[j], sim
 
     def char(self, a: _View, b: _View) -> float:
         """Character cosine of one pair (``candidates`` gives it for all pairs at once)."""

@@ -168,8 +168,11 @@ class Store:
             raise ValueError(table)
         return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def iter_articles(self, where: str = "", params: Sequence[Any] = (), order: str = "seq") -> Iterator[Article]:
+    def iter_articles(self, where: str = "", params: Sequence[Any] = (), order: str = "seq",
+                      limit: int | None = None) -> Iterator[Article]:
         sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {('WHERE ' + where) if where else ''} ORDER BY {order}"
+        if limit is not None:
+            sql, params = f"{sql} LIMIT ?", (*params, limit)
         for row in self.db.execute(sql, params):
             yield _article_from_row(row)
 
@@ -333,8 +336,11 @@ class Store:
         with self.transaction():
             self.db.executemany("DELETE FROM claims WHERE story_id = ?", ((s,) for s in story_ids))
             self.db.execute("DELETE FROM claims WHERE story_id NOT IN (SELECT id FROM stories)")
-            self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)",
-                                ((c["id"], c["story_id"], _dumps(c)) for c in claims))
+            self.add_claims(claims)
+
+    def add_claims(self, claims: Iterable[dict[str, Any]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO claims VALUES (?, ?, ?)",
+                            ((c["id"], c["story_id"], _dumps(c)) for c in claims))
 
     def iter_claims(self, story_id: str | None = None) -> Iterator[dict[str, Any]]:
         sql, params = "SELECT data FROM claims ORDER BY story_id, rowid", ()

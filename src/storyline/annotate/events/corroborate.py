@@ -35,11 +35,21 @@ def corroborate(events: list[dict], story_of: dict[str, str]) -> dict[str, list[
             by_story[story].append(ev)
     found: dict[str, list[str]] = {}
     for group in by_story.values():
+        of_type: dict[str, list[int]] = defaultdict(list)  # only events of compatible types are compared
+        for i, ev in enumerate(group):
+            of_type[ev["type"]].append(i)
         for ev in group:
-            same = [o["id"] for o in group if o["article_id"] != ev["article_id"] and same_event(ev, o)]
+            near = sorted(i for t in _types_like(ev["type"]) for i in of_type.get(t, ()))
+            same = [group[i]["id"] for i in near
+                    if group[i]["article_id"] != ev["article_id"] and same_event(ev, group[i])]
             if same:
                 found[ev["id"]] = same
     return found
+
+
+def _types_like(event_type: str) -> set[str]:
+    """The type and those ``compatible_types`` may accept beside it."""
+    return {event_type}.union(*(pair for pair in COMPATIBLE_TYPES if event_type in pair))
 
 
 def same_event(a: dict, b: dict) -> bool:
