@@ -3,8 +3,10 @@
 Four linear models over string features (``quotes.candidates``): a logistic regression for cue
 head tokens, and rankers choosing the content, the source and the cue span among candidates
 (conditional logits, a softmax over one gold cue's candidates; a candidate is positive when it
-equals the gold span after the scorer's normalisation). Deterministic: sorted inputs, liblinear and
-L-BFGS from zero weights.
+equals the gold span after the scorer's normalisation), and a second-stage cue model that also sees
+the best content the content ranker finds for the word (``stacked_cue_rows``; its content scores are
+out-of-fold, so it learns how the ranker behaves on articles it was not fitted on). Deterministic:
+sorted inputs, liblinear and L-BFGS from zero weights.
 
     python benchmarks/train_quotes.py                 # fit on train, write the package artifact
     python benchmarks/train_quotes.py --cv 5 --no-save  # grouped cross-validation on train only
@@ -43,6 +45,11 @@ RANKERS = {"source": 1.0, "span": 1.0}
 # cue probability for an attribution: 0.45 and 0.5 tie on Content F1 in cross-validation; the
 # lower one finds more Sources and Cues
 THRESHOLD = 0.45
+# first-stage cue probability below which a word is not sent to the second stage (speed only)
+GATE = 0.05
+# second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
+STACK = True
+STACK_FOLDS = 5
 
 
 @dataclass
@@ -65,6 +72,18 @@ def gold_head(doc, frags):
     return heads[0] if heads else None
 
 
+def gold_heads(doc, p, gold) -> dict:
+    """Gold attributions by the token heading their cue (cue candidates only)."""
+    from storyline.annotate.quotes import candidates as C
+
+    by_head = {}
+    for att in gold:
+        head = gold_head(doc, att.roles["Cue"]) if "Cue" in att.roles else None
+        if head is not None and C.is_cue_candidate(p, head.i):
+            by_head.setdefault(head.i, att)
+    return by_head
+
+
 def article_examples(ex: Examples, group: int, doc, text: str, gold) -> None:
     from storyline.annotate.quotes import candidates as C
     from storyline.annotate.quotes.marks import scan_quotes
@@ -73,19 +92,16 @@ def article_examples(ex: Examples, group: int, doc, text: str, gold) -> None:
     quotes = scan_quotes(text)
     index = C.QuoteIndex(quotes)
     p = Parsed(doc)
-    by_head = {}
-    for att in gold:
-        head = gold_head(doc, att.roles["Cue"]) if "Cue" in att.roles else None
-        if head is not None and C.is_cue_candidate(p, head.i):
-            by_head.setdefault(head.i, att)
+    by_head = gold_heads(doc, p, gold)
     for i in range(p.n):
         if C.is_cue_candidate(p, i):
             ex.add("cue", C.cue_features(p, i, index), i in by_head, group)
     for i, att in sorted(by_head.items()):
         gold_content = normalise(text, att.roles.get("Content", ()))
         contents = C.content_candidates(p, i, text, quotes)
+        nest = C.nesting(contents)
         _add_ranked(ex, "content", group, {o: normalise(text, o) == gold_content for o in contents},
-                    lambda o: C.content_features(p, i, o, contents[o], text, index))
+                    lambda o: C.content_features(p, i, o, contents[o], text, index, nest.get(o)))
         gold_source = normalise(text, att.roles["Source"]) if "Source" in att.roles else ()
         sources = C.source_candidates(p, i, text)
         _add_ranked(ex, "source", group,
@@ -105,28 +121,77 @@ def _add_ranked(ex: Examples, model: str, group: int, labels: dict, featurize) -
             ex.add(model, featurize(option), label, group, ex.queries)
 
 
-def fit(ex: Examples, groups: set[int] | None = None):
+def fit(ex: Examples, groups: set[int] | None = None, stacked: list | None = None):
+    """The four models on the articles in ``groups`` (all when None); with ``stacked`` rows
+    (``stacked_cue_rows``), also the second-stage cue model."""
+    from storyline.annotate.quotes.learned import QuoteModel
+
+    linears = {name: fit_linear(ex.rows[name], name, groups) for name in MODELS}
+    cue2 = fit_linear(stacked, "cue", groups) if stacked is not None else None
+    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE)
+
+
+def fit_linear(rows, name: str, groups: set[int] | None = None):
+    """One linear model over (features, label, group, query) rows of the articles in ``groups``."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from storyline.annotate.quotes.learned import Linear, QuoteModel
+    from storyline.annotate.quotes.learned import Linear
 
-    linears = {}
-    for name in MODELS:
-        rows = [r for r in ex.rows[name] if groups is None or r[2] in groups]
-        vec = DictVectorizer()
-        x = vec.fit_transform([dict.fromkeys(r[0], 1) for r in rows]).tocsr()
-        x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit
-        y = [r[1] for r in rows]
-        if name in RANKERS:
-            coef, bias = fit_softmax(x, y, [r[3] for r in rows], RANKERS[name]), 0.0
-        else:
-            clf = LogisticRegression(C=C_VALUES[name], solver="liblinear", random_state=0, max_iter=1000)
-            clf.fit(x, y)
-            coef, bias = clf.coef_[0], float(clf.intercept_[0])
-        weights = {f: round(float(w), 4) for f, w in zip(vec.get_feature_names_out(), coef) if abs(w) >= 1e-3}
-        linears[name] = Linear(weights, round(bias, 4))
-    return QuoteModel(**linears, threshold=THRESHOLD)
+    rows = [r for r in rows if groups is None or r[2] in groups]
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(r[0], 1) for r in rows]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit
+    y = [r[1] for r in rows]
+    if name in RANKERS:
+        coef, bias = fit_softmax(x, y, [r[3] for r in rows], RANKERS[name]), 0.0
+    else:
+        clf = LogisticRegression(C=C_VALUES[name], solver="liblinear", random_state=0, max_iter=1000)
+        clf.fit(x, y)
+        coef, bias = clf.coef_[0], float(clf.intercept_[0])
+    weights = {f: round(float(w), 4) for f, w in zip(vec.get_feature_names_out(), coef) if abs(w) >= 1e-3}
+    return Linear(weights, round(bias, 4))
+
+
+def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int | None]) -> dict:
+    """Second-stage cue rows without leakage: each article's content scores come from content
+    rankers fitted without its fold (and, inside cross-validation, without the outer held-out
+    fold too). Returns outer fold (None: the final model) -> rows over all candidate words of the
+    other articles (cue features + ``learned.stacked_features``, label, article)."""
+    from storyline.annotate.quotes import candidates as C
+    from storyline.annotate.quotes.learned import content_rows, pick_content, stacked_features
+    from storyline.annotate.quotes.marks import scan_quotes
+    from storyline.annotate.quotes.parsed import Parsed
+
+    rankers = {}
+    for k in outer:
+        for j in range(folds):
+            if j != k:
+                held = {j, k}
+                rankers[(j, k)] = fit_linear(ex.rows["content"], "content",
+                                             {g for g in range(len(articles)) if g % folds not in held})
+    lemmas = {r[0][0][2:] for r in ex.rows["cue"] if r[1]}  # "l=<lemma>" of gold cue words
+    rows: dict = {k: [] for k in outer}
+    for group, ((_, text, gold), doc) in enumerate(zip(articles, docs, strict=True)):
+        j, p, quotes = group % folds, Parsed(doc), scan_quotes(text)
+        index, heads = C.QuoteIndex(quotes), gold_heads(doc, p, gold)
+        for i in range(p.n):
+            if not (C.is_cue_candidate(p, i) and stage_two_word(p, i, lemmas)):
+                continue
+            cue = C.cue_features(p, i, index)
+            contents, features = content_rows(p, i, text, quotes, index)
+            for k in outer:
+                if k != j:
+                    _, score, kinds = pick_content(contents, features, rankers[(j, k)])
+                    rows[k].append((cue + stacked_features(p, i, score, kinds), int(i in heads), group, -1))
+    return rows
+
+
+def stage_two_word(p, i: int, lemmas: set[str]) -> bool:
+    """The words inference may send to the second stage (``QuoteModel.may_be_cue``)."""
+    from storyline.annotate.quotes.lexicon import CUE_NOUNS
+
+    return p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or p.lemma[i] in lemmas or p.lemma[i] in CUE_NOUNS
 
 
 def fit_softmax(x, y, queries, l2: float):
@@ -188,9 +253,10 @@ def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[fl
 
     thresholds = thresholds or [THRESHOLD]
     totals = {t: Scores() for t in thresholds}
+    stacked = stacked_cue_rows(ex, articles, docs, folds, list(range(folds))) if STACK else {}
     for k in range(folds):
         held = [i for i in range(len(articles)) if i % folds == k]
-        model = fit(ex, {i for i in range(len(articles)) if i % folds != k})
+        model = fit(ex, {i for i in range(len(articles)) if i % folds != k}, stacked.get(k))
         for t in thresholds:
             s = evaluate(replace(model, threshold=t), articles, docs, held)
             for role in ROLES:
@@ -209,13 +275,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-save", action="store_true")
     ap.add_argument("--no-write", action="store_true", help="do not append the CV table to docs/benchmarks.md")
     ap.add_argument("--thresholds", type=float, nargs="*", help="cue thresholds to compare in CV")
+    ap.add_argument("--no-stack", action="store_true", help="first-stage cue model only")
     args = ap.parse_args(argv)
+    global STACK
+    STACK = STACK and not args.no_stack
     articles, docs, ex = train_examples(args.limit)
     print({m: len(r) for m, r in ex.rows.items()})
     if args.cv:
         cross_validate(ex, articles, docs, args.cv, args.thresholds, write=not args.no_write)
     if not args.no_save:
-        model = fit(ex)
+        model = fit(ex, None, stacked_cue_rows(ex, articles, docs, STACK_FOLDS, [None])[None] if STACK else None)
         ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(model.to_dict(), sort_keys=True, separators=(",", ":")).encode()
         ARTIFACT.write_bytes(gzip.compress(data, mtime=0))

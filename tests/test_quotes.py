@@ -369,3 +369,22 @@ def test_content_shape_tells_one_constituent_from_a_run_on(nlp):
     clause = shape_features(p, said, ((start, text.index(".")),), text)
     run_on = shape_features(p, said, ((start, len(text) - 1),), text)
     assert "roots=1" in clause and "roots=2" in run_on
+
+
+def test_a_quotation_inside_a_clause_candidate_is_marked():
+    from storyline.annotate.quotes.candidates import content_kind, nesting
+
+    clause, quote, other = ((10, 60),), ((30, 58),), ((70, 90),)
+    contents = {clause: {"ccomp"}, quote: {"quote"}, other: {"deep:dobj-tail"}}
+    assert content_kind(contents[clause]) == "clause" and content_kind({"quote+next"}) == "quote"
+    assert content_kind({"prep:pobj"}) == "prep" and content_kind(contents[other]) == "object"
+    assert nesting(contents) == {quote: "in_clause", clause: "holds_quote"}
+
+
+def test_stacked_cue_model_round_trips():
+    from storyline.annotate.quotes.learned import Linear, QuoteModel
+
+    parts = {k: Linear({"l=say": 1.0}, 0.1) for k in ("cue", "content", "source", "span")}
+    model = QuoteModel(**parts, threshold=0.45, cue2=Linear({"s2k=clause": 0.5}), gate=0.1)
+    assert QuoteModel.from_dict(model.to_dict()) == model
+    assert QuoteModel.from_dict(QuoteModel(**parts).to_dict()).cue2 is None

@@ -60,7 +60,7 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-7" if n < 8 else "8-15" if n < 16 else "16-31" if n < 32 else "32+"
 
 
-def _lexicon(lemma: str) -> str:
+def lexicon_class(lemma: str) -> str:
     return "speech" if lemma in SPEECH_VERBS else "thought" if lemma in THOUGHT_VERBS else \
         "object" if lemma in OBJECT_VERBS else "noun" if lemma in CUE_NOUNS else "other"
 
@@ -78,7 +78,7 @@ def cue_features(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
     quoted = index.containing(p.idx[i]) is not None
     f = [f"l={lemma}", f"p={pos}", f"t={p.tag[i]}", f"d={dep}", f"ld={lemma}|{dep}",
          f"lt={lemma}|{p.tag[i]}", f"hl={p.lemma[head]}", f"dhp={dep}|{p.pos[head]}",
-         f"q={quoted}", f"lq={lemma}|{quoted}", f"lex={_lexicon(lemma)}|{pos}|{dep}",
+         f"q={quoted}", f"lq={lemma}|{quoted}", f"lex={lexicon_class(lemma)}|{pos}|{dep}",
          f"pv={p.lower[i - 1] if i else '^'}", f"nx={p.lower[i + 1] if i + 1 < p.n else '$'}"]
     for c in p.children[i]:
         cdep = p.dep[c]
@@ -168,6 +168,36 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     if before and after:  # "A," she said, "B." interrupted by the cue
         add("quote+pair", [(before[-1].start, before[-1].end), (after[0].start, after[0].end)])
     return _without_other_attributions(p, i, out)
+
+
+def content_kind(kinds: set[str]) -> str:
+    """A coarse class of a content candidate from the kinds that proposed it."""
+    base = {k.split(":")[-1].split("-")[0].split("+")[0] for k in kinds}
+    if "quote" in base:
+        return "quote"
+    if base & {"ccomp", "csubj", "parataxis", "rule", "rule0"}:
+        return "clause"
+    if "pobj" in base or "pcomp" in base:
+        return "prep"
+    if base & {"dobj", "xcomp", "attr", "acomp", "oprd", "right", "objpred", "objprep", "objpobj"}:
+        return "object"
+    return "other"
+
+
+def nesting(contents: dict[Fragments, set[str]]) -> dict[Fragments, str]:
+    """Quotation candidates that sit inside a complement-clause candidate of the same cue
+    ("in_clause") and the clauses that hold one ("holds_quote"): in a mixed quote ("wrote that
+    "nothing was agreed"") PolNeAR takes the clause, and a ranker seeing the bare quotation alone
+    cannot know a larger clause competes with it."""
+    kinds = {f: content_kind(k) for f, k in contents.items()}
+    quotes = [f for f, k in kinds.items() if k == "quote"]
+    clauses = [f for f, k in kinds.items() if k == "clause"]
+    out: dict[Fragments, str] = {}
+    for q in quotes:
+        for c in clauses:
+            if c[0][0] <= q[0][0] and q[-1][1] <= c[-1][1] and c != q:
+                out[q], out[c] = "in_clause", "holds_quote"
+    return out
 
 
 def _without_other_attributions(p: Parsed, i: int, out: dict[Fragments, set[str]]) -> dict[Fragments, set[str]]:
@@ -403,7 +433,9 @@ def _near_quotes(p: Parsed, i: int, quotes: list[QuotedSpan]) -> list[QuotedSpan
     return [q for q in quotes if q.outer_end >= lo and q.outer_start <= hi and not q.start <= at < q.end]
 
 
-def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text: str, index: QuoteIndex) -> list[str]:
+def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text: str, index: QuoteIndex,
+                     nest: str | None = None) -> list[str]:
+    """``nest``: the candidate's tag from ``nesting`` (None: neither)."""
     lemma, dep, pos, at = p.lemma[i], p.dep[i], p.pos[i], p.idx[i]
     start, end = frags[0][0], frags[-1][1]
     n_chars = sum(e - s for s, e in frags)
@@ -416,6 +448,8 @@ def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text:
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{dep}", f"ks={kind}|{side}",
               f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
+    if nest is not None:
+        f += [f"nest={nest}", f"nests={nest}|{side}"]
     edges = edge_features(p, i, frags, text)
     return f + edges + [f"lx={lemma}|{e}" for e in edges[:4]] + shape_features(p, i, frags, text)
 

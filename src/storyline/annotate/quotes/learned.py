@@ -66,6 +66,10 @@ class QuoteModel:
     source: Linear
     span: Linear
     threshold: float = 0.5
+    # stacked cue decision: words whose first-stage cue probability reaches ``gate`` are decided by
+    # ``cue2``, which also sees the best content the content ranker finds for them
+    cue2: Linear | None = None
+    gate: float = 0.05
     _cue_lemmas: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -79,12 +83,15 @@ class QuoteModel:
         return p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or lemma in self._cue_lemmas or lemma in CUE_NOUNS
 
     def to_dict(self) -> dict:
-        return {"threshold": self.threshold, **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}
+        stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
+        return {"threshold": self.threshold, **stacked,
+                **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}
 
     @classmethod
     def from_dict(cls, d: dict) -> "QuoteModel":
+        cue2 = Linear(d["cue2"]["weights"], d["cue2"]["bias"]) if "cue2" in d else None
         return cls(**{k: Linear(d[k]["weights"], d[k]["bias"]) for k in ("cue", "content", "source", "span")},
-                   threshold=d.get("threshold", 0.5))
+                   threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05))
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,24 +110,31 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
     p = parsed or Parsed(doc)
     index = C.QuoteIndex(quotes)
     candidates = [i for i in range(p.n) if C.is_cue_candidate(p, i) and model.may_be_cue(p, i)]
-    probs = model.cue.probs([C.cue_features(p, i, index) for i in candidates])
+    features = [C.cue_features(p, i, index) for i in candidates]
+    probs = model.cue.probs(features)
+    chosen: dict[int, tuple] = {}
+    if model.cue2 is not None:
+        kept = [(f, i) for f, i, pr in zip(features, candidates, probs) if pr >= model.gate]
+        for _, i in kept:
+            chosen[i] = best_content(p, i, text, quotes, index, model.content)
+        candidates = [i for _, i in kept]
+        probs = model.cue2.probs([f + stacked_features(p, i, *chosen[i][2:]) for f, i in kept])
     scored = sorted(((pr, i) for pr, i in zip(probs, candidates) if pr >= model.threshold), key=lambda x: -x[0])
     result: list[Attribution] = []
     for _, i in scored:
         if any(a.cue[0] <= p.idx[i] < a.cue[1] for a in result):
             continue  # a word inside a stronger cue's span ("went on to name")
-        att = attribution_at(p, i, text, quotes, index, model)
+        att = attribution_at(p, i, text, quotes, index, model, chosen.get(i))
         if att is not None:
             result.append(att)
     return sorted(result, key=lambda a: a.cue[0])
 
 
 def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
-                   model: QuoteModel) -> Attribution | None:
-    contents = C.content_candidates(p, i, text, quotes)
-    if not contents:
+                   model: QuoteModel, chosen: tuple | None = None) -> Attribution | None:
+    contents, content, _, _ = chosen or best_content(p, i, text, quotes, index, model.content)
+    if content is None:
         return None
-    content = model.content.best(contents, lambda o: C.content_features(p, i, o, contents[o], text, index))
     if C.names_a_source(p, i, content):
         return None
     sources = C.source_candidates(p, i, text)
@@ -135,3 +149,39 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     att.medium = None if p.lower[i] == "according" or p.pos[i] != "VERB" else find_medium(token)
     att.nested = inside_quote(att.frame, quotes)
     return att
+
+
+def best_content(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
+                 ranker: Linear) -> tuple[dict, object, float | None, set[str]]:
+    """The cue's content candidates, the best one (None without candidates), its score and kinds."""
+    contents, rows = content_rows(p, i, text, quotes, index)
+    return (contents, *pick_content(contents, rows, ranker))
+
+
+def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan],
+                 index: C.QuoteIndex) -> tuple[dict, list[list[str]]]:
+    """The cue's content candidates and their features, in candidate order."""
+    contents = C.content_candidates(p, i, text, quotes)
+    nest = C.nesting(contents)
+    return contents, [C.content_features(p, i, o, contents[o], text, index, nest.get(o)) for o in contents]
+
+
+def pick_content(contents: dict, rows: list[list[str]], ranker: Linear) -> tuple[object, float | None, set[str]]:
+    """The best-scoring candidate (ties: ``_order``), its score and kinds; (None, None, {}) without any."""
+    if not contents:
+        return None, None, set()
+    score, content = max(zip(ranker.scores(rows), contents), key=lambda x: (x[0], _order(x[1])))
+    return content, score, contents[content]
+
+
+def stacked_features(p: Parsed, i: int, score: float | None, kinds: set[str]) -> list[str]:
+    """What the content ranker found for a would-be cue: how sure it is of its best content and
+    what kind of candidate that is (a complement clause, a quotation, an "according to" object).
+    A verb with a clear clause or quotation to report is a cue more often than one without."""
+    if score is None:
+        return ["s2=none", f"s2l={p.lemma[i]}|none"]
+    kind = C.content_kind(kinds)
+    level = str(max(-6, min(6, math.floor(score * 2))))
+    lex = C.lexicon_class(p.lemma[i])
+    return [f"s2k={kind}", f"s2s={level}", f"s2ks={kind}|{level}", f"s2xs={lex}|{level}",
+            f"s2xk={lex}|{kind}", f"s2l={p.lemma[i]}|{kind}", f"s2p={p.pos[i]}|{kind}|{level}"]
