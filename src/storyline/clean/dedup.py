@@ -107,31 +107,32 @@ class DuplicateIndex:
         if article_id in self._order:
             return self._original[article_id]
         minhash = self._from_bytes(sig)
-        original = self._find_original(exact_hash, minhash)
-        self._remember(article_id, exact_hash, minhash, original)
+        original = self._find_original(exact_hash, minhash, sig)
+        self._remember(article_id, exact_hash, minhash, sig, original)
         return original
 
-    def _find_original(self, exact: str, minhash: LeanMinHash | None) -> str | None:
+    def _find_original(self, exact: str, minhash: LeanMinHash | None, sig: bytes) -> str | None:
         first = self._by_exact.get(exact)
         if first is None and minhash is not None:
-            first = self._earliest_near(minhash)
+            first = self._earliest_near(minhash, sig)
         if first is None:
             return None
         return self._original[first] or first
 
-    def _earliest_near(self, minhash: LeanMinHash) -> str | None:
+    def _earliest_near(self, minhash: LeanMinHash, sig: bytes) -> str | None:
         """The earliest indexed article whose estimated Jaccard similarity reaches the threshold."""
-        values = minhash.hashvalues.astype(_SIGNATURE_DTYPE)
+        values = np.frombuffer(sig, dtype=_SIGNATURE_DTYPE)
         candidates = [c for c in self._lsh.query(minhash)
                       if np.mean(np.frombuffer(self._signatures[c], dtype=_SIGNATURE_DTYPE) == values) >= self.threshold]
         return min(candidates, key=self._order.__getitem__, default=None)
 
-    def _remember(self, article_id: str, exact: str, minhash: LeanMinHash | None, original: str | None) -> None:
+    def _remember(self, article_id: str, exact: str, minhash: LeanMinHash | None, sig: bytes,
+                  original: str | None) -> None:
         self._order[article_id] = len(self._order)
         self._original[article_id] = original
         self._by_exact.setdefault(exact, article_id)
         if minhash is not None:
-            self._signatures[article_id] = minhash.hashvalues.astype(_SIGNATURE_DTYPE).tobytes()
+            self._signatures[article_id] = sig
             self._lsh.insert(article_id, minhash)
 
     def _signature_of_normalized(self, normalized: str) -> bytes:
