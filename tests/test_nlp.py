@@ -12,7 +12,17 @@ TEXT = ("Y'all ain't gonna believe it, but the minister said there is nothin' le
 
 
 def annotations(doc):
-    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+            for t in doc]
+
+
+def test_the_networks_multiply_with_numpy_and_label_as_blis_does():
+    ours, shipped = nlp.load(), nlp.load_model()
+    for name in ("tok2vec", "ner", "parser"):
+        assert isinstance(ours.get_pipe(name).model.ops, nlp.MatmulOps)
+        assert not isinstance(shipped.get_pipe(name).model.ops, nlp.MatmulOps)
+    text = " ".join([TEXT] * 4)  # a longer batch exercises bigger matrix products
+    assert annotations(ours(text)) == annotations(shipped(text))
 
 
 def test_table_attribute_ruler_matches_the_shipped_one():

@@ -164,7 +164,7 @@ class WorkerPool:
 
     def __enter__(self) -> "WorkerPool":
         if self.workers > 1:
-            self.pool = ProcessPoolExecutor(self.workers, initializer=_init_worker)
+            self.pool = ProcessPoolExecutor(self.workers, initializer=nlp.init_worker)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -188,10 +188,6 @@ class WorkerPool:
 
     def annotate(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Annotations]]]:
         return self.map(annotate.annotate_batch, batches)
-
-
-def _init_worker() -> None:
-    nlp.load()
 
 
 # --------------------------------------------------------------------------- corpus-wide

@@ -8,9 +8,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from thinc.api import NumpyOps, get_current_ops, set_current_ops
+from threadpoolctl import threadpool_limits
 
 from storyline.annotate.attributes import use_table_ruler
 
@@ -30,15 +33,48 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     return doc
 
 
+class MatmulOps(NumpyOps):
+    """thinc's CPU ops with matrix products done by numpy (its bundled OpenBLAS) instead of blis.
+
+    The networks' layers (embedding CNNs, the parser's and NER's input layers) spend their time in
+    ``gemm``; on the machines measured here blis runs these shapes 3-4x slower than OpenBLAS
+    (a 3000x288 by 288x288 product: 23 ms against 5.5 ms on one thread), and the whole parse gets
+    about a fifth faster. Same weights, same arithmetic up to summation order: tags, arcs and
+    entities came out identical on 45k corpus tokens (``benchmarks/parse_ops.py``; tested)."""
+
+    name = "storyline-matmul"
+
+    def gemm(self, x, y, out=None, trans1=False, trans2=False):  # noqa: ANN001, ANN201 (thinc's signature)
+        a = x.T if trans1 else x
+        b = y.T if trans2 else y
+        if out is None:
+            return numpy.matmul(a, b)
+        numpy.matmul(a, b, out=out)
+        return out
+
+
 @functools.lru_cache(maxsize=None)
 def load(name: str | None = None) -> Language:
-    """The pipeline for this process (cached: one load per process / Spark executor): the model,
-    with line breaks ending sentences and its attribute ruler applied by lookup (same output)."""
-    nlp = load_model(name)
+    """The pipeline for this process (cached: one load per process / Spark executor): the model
+    on ``MatmulOps``, with line breaks ending sentences and its attribute ruler applied by lookup
+    (same output)."""
+    previous = get_current_ops()
+    set_current_ops(MatmulOps())  # the layers take the current ops when the model is built
+    try:
+        nlp = load_model(name)
+    finally:
+        set_current_ops(previous)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("storyline_line_breaks", before="parser")
     use_table_ruler(nlp)
     return nlp
+
+
+def init_worker() -> Language:
+    """Load the pipeline in a worker process (process pool, Spark task): one BLAS thread, as the
+    workers already use every core, and threads competing for them only cost."""
+    threadpool_limits(limits=1, user_api="blas")
+    return load()
 
 
 def load_model(name: str | None = None) -> Language:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline import annotate
+from storyline.annotate import nlp
 from storyline.engines.sparkinputs import (PARQUET_FIELDS, InputPlan, Key, Keyed, hadoop_literal,
                                           hadoop_walk_order, parquet_row, plan_inputs, read_hadoop,
                                           read_local)
@@ -166,6 +167,7 @@ def annotate_partition(options: SourceOptions, batch_size: int, stored: Any, ite
     """Clean every document of a partition and annotate the articles ``batch_size`` at a time;
     articles already in the store (``stored``: a broadcast set of ids) go back unannotated, and the
     driver skips them as the local engine does."""
+    nlp.init_worker()
     batch: list[tuple[Key, Article]] = []
     for key, item in items:
         result = item if isinstance(item, SourceError) else clean_or_error(options.apply(item))

@@ -48,7 +48,7 @@ import datetime as dt
 import heapq
 import math
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from storyline.clean.dates import find_dates
@@ -179,11 +179,11 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _top(vector: Mapping, n: int, weight: Callable[[object], float]) -> dict:
+def _top(vector: Mapping, n: int, weight: Mapping) -> dict:
     """The n heaviest entries (deterministic on ties), so profiles and their cost stay bounded."""
     if len(vector) <= n:
         return dict(vector)
-    keep = heapq.nsmallest(n, vector.items(), key=lambda kv: (-kv[1] * weight(kv[0]), str(kv[0])))
+    keep = heapq.nsmallest(n, vector.items(), key=lambda kv: (-kv[1] * weight[kv[0]], str(kv[0])))
     return dict(keep)
 
 
@@ -204,6 +204,20 @@ def headline(article: Article) -> str:
 def own_date(article: Article) -> dt.date | None:
     """The article's own date; one borrowed from its story does not count as evidence."""
     return None if article.published_from == "story" else parse_date(article.published)
+
+
+class _IdfTable(dict):
+    """IDF by key, computed on first use from the clusterer's current counts. Placing one
+    article asks for the same weights thousands of times (every candidate's centroid, the
+    centroid updates), so they are kept until the counts change (``_forget_weights``)."""
+
+    def __init__(self, df: LazyMap, clusterer: "StoryClusterer"):
+        super().__init__()
+        self._df, self._clusterer = df, clusterer
+
+    def __missing__(self, key: object) -> float:
+        value = self[key] = math.log((1 + self._clusterer._n_docs) / (1 + self._df[key])) + 1.0
+        return value
 
 
 # ----------------------------------------------------------------------------- clusterer
@@ -228,6 +242,9 @@ class StoryClusterer:
         self._postings = LazyMap(tables.get("postings"), decode=OrderedDict.fromkeys, encode=list)
         self._df = LazyMap(tables.get("term_df"), key=int, default=0)
         self._entity_df = LazyMap(tables.get("entity_df"), default=0)
+        # IDF weights by term / entity key, valid until the next document is counted
+        self._idf = _IdfTable(self._df, self)
+        self._entity_idf = _IdfTable(self._entity_df, self)
         for record in map(StoryRecord.from_dict, state.get("stories", [])):
             self._stories[record.id], self._seqs[record.id] = record, record.seq
         for record in map(ArticleRecord.from_dict, state.get("articles", [])):
@@ -318,17 +335,16 @@ class StoryClusterer:
         """Flush, then drop the records read so far (bounds memory during a long refresh)."""
         for records in self._record_maps():
             records.evict()
+        self._forget_weights()
+
+    def _forget_weights(self) -> None:
+        self._idf.clear()
+        self._entity_idf.clear()
 
     def _record_maps(self) -> tuple[LazyMap, ...]:
         return self._stories, self._seqs, self._articles, self._postings, self._df, self._entity_df
 
     # ------------------------------------------------------------------ weights and similarity
-
-    def _idf(self, term: int) -> float:
-        return math.log((1 + self._n_docs) / (1 + self._df[term])) + 1.0
-
-    def _entity_idf(self, key: str) -> float:
-        return math.log((1 + self._n_docs) / (1 + self._entity_df[key])) + 1.0
 
     def _prefetch_weights(self, profiles: Iterable[Profile]) -> None:
         """Read the document frequencies these profiles' scoring will ask for, in one query each."""
@@ -337,15 +353,15 @@ class StoryClusterer:
         self._entity_df.prefetch(k for p in profiles for k in p.entities)
 
     @staticmethod
-    def _cosine(a: Mapping, b: Mapping, idf: Callable) -> float:
+    def _cosine(a: Mapping, b: Mapping, idf: Mapping) -> float:
         if not a or not b:
             return 0.0
         small, large = (a, b) if len(a) <= len(b) else (b, a)
-        dot = sum(v * large[k] * idf(k) ** 2 for k, v in small.items() if k in large)
+        dot = sum(v * large[k] * idf[k] ** 2 for k, v in small.items() if k in large)
         if not dot:
             return 0.0
-        norm_a = math.sqrt(sum((v * idf(k)) ** 2 for k, v in a.items()))
-        norm_b = math.sqrt(sum((v * idf(k)) ** 2 for k, v in b.items()))
+        norm_a = math.sqrt(sum((v * idf[k]) ** 2 for k, v in a.items()))
+        norm_b = math.sqrt(sum((v * idf[k]) ** 2 for k, v in b.items()))
         return dot / (norm_a * norm_b)
 
     def similarity(self, a: Profile, b: Profile) -> float:
@@ -409,12 +425,12 @@ class StoryClusterer:
         report of the event uses. A posting list holds at most ``posting_cap`` stories, so a
         common key costs no more than any other."""
         self._prefetch_weights([profile])
-        keys = {f"e:{k}": self._entity_idf(k) for k in profile.entities
+        keys = {f"e:{k}": self._entity_idf[k] for k in profile.entities
                 if not self._is_common(self._entity_df[k])}
         salient = {k: v for k, v in profile.text.items() if not self._is_common(self._df[k])}
         for vector in (profile.title, salient):
             for term in _top(vector, self.config.query_terms, self._idf):
-                keys[f"t:{term}"] = self._idf(term)
+                keys[f"t:{term}"] = self._idf[term]
         return keys
 
     def _candidates(self, keys: Mapping[str, float]) -> list[str]:
@@ -486,6 +502,7 @@ class StoryClusterer:
             self._postings[key] = posting
 
     def _count_document(self, profile: Profile) -> None:
+        self._forget_weights()
         self._n_docs += 1
         for term in profile.text.keys() | profile.title.keys():
             self._df[term] = self._df[term] + 1
