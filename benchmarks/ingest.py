@@ -51,9 +51,10 @@ t = time.perf_counter()
 with Store(sys.argv[2]) as store:
     rep = ingest([sys.argv[1]], store, RunOptions(workers=int(sys.argv[3]), progress=False))
 secs = time.perf_counter() - t
-rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": secs, "added": rep.added, "errors": len(rep.errors), "rss_mb": rss / 1024,
-                  "steps": rep.refresh_seconds}))
+own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": secs, "added": rep.added, "errors": len(rep.errors),
+                  "rss_mb": max(own.ru_maxrss, kids.ru_maxrss) / 1024, "steps": rep.refresh_seconds,
+                  "parent_cpu": own.ru_utime + own.ru_stime, "workers_cpu": kids.ru_utime + kids.ru_stime}))
 """
 
 RAW_PARSE = """
@@ -78,12 +79,13 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the stores in this folder")
     args = ap.parse_args()
-    rows = []
+    rows, steps = [], []
     with tempfile.TemporaryDirectory() as tmp:
         corpus, n, words = corpus_subset(Path(tmp), args.limit)
         if not args.no_baseline:
             r = run_child(RAW_PARSE, str(corpus))
-            rows.append(["raw spaCy parse (1 process)", n, r["seconds"], n / r["seconds"], words / r["seconds"], r["rss_mb"], "-"])
+            rows.append(["raw spaCy parse (1 process)", n, r["seconds"], n / r["seconds"], words / r["seconds"],
+                         "-", "-", "-", r["rss_mb"], "-"])
         for workers in args.workers:
             db = (args.keep or Path(tmp)) / f"w{workers}.db"
             db.parent.mkdir(parents=True, exist_ok=True)
@@ -91,11 +93,15 @@ def main() -> None:
                 stale.unlink(missing_ok=True)
             r = run_child(INGEST, str(corpus), str(db), str(workers))
             rows.append([f"storyline ingest ({workers} worker{'s' * (workers > 1)})", r["added"], r["seconds"],
-                         r["added"] / r["seconds"], words / r["seconds"], r["rss_mb"], r["errors"]])
+                         r["added"] / r["seconds"], words / r["seconds"], sum(r["steps"].values()),
+                         r["parent_cpu"], r["workers_cpu"], r["rss_mb"], r["errors"]])
+            steps.append(f"{workers} worker(s): " + ", ".join(f"{k} {v:.1f} s" for k, v in r["steps"].items()))
     report(f"Ingest throughput ({n} articles from shared/data/corpus)",
-           ["run", "articles", "seconds", "articles/s", "words/s", "peak RSS MB", "skipped"], rows,
+           ["run", "articles", "seconds", "articles/s", "words/s", "refresh s", "parent CPU s", "workers CPU s",
+            "peak RSS MB", "skipped"], rows,
            notes="Peak RSS is the larger of the parent and its largest worker. The ingest runs every enabled "
-                 "component (see manifest `components`).", write=not args.no_write)
+                 "component (see manifest `components`). Refresh: the corpus-wide steps at the end, wall-clock "
+                 "(" + "; ".join(steps) + "). CPU: the parent process, and its worker processes together.", write=not args.no_write)
 
 
 if __name__ == "__main__":

@@ -111,3 +111,23 @@ def test_stored_parse_round_trips_and_is_tied_to_its_model(tmp_path):
     assert doc.text == article.text
     assert described(doc) == described(fresh)
     assert [s.text for s in doc.sents] == [s.text for s in fresh.sents]
+
+
+def test_plain_values_equal_asdict_on_real_annotations():
+    """``plain`` (what the store and exports write) gives exactly ``dataclasses.asdict``."""
+    import dataclasses
+
+    from storyline.annotate import annotate_batch
+    from storyline.model import plain
+
+    text = ("WASHINGTON - The foreign minister of Norland said on Tuesday that talks with Estmark "
+            "would resume next week. \"We are ready,\" she told reporters. Estmark's army fired "
+            "rockets at a border post last Friday, according to a senior official.")
+    article = Article(id=article_id("Wire", text), text=text, outlet="Wire", published="2026-03-04")
+    ann = annotate_batch([article])[0]
+    values = [article, *ann.mentions, *ann.timexes, *ann.quotes, *ann.events, *ann.sentences]
+    assert ann.mentions and ann.timexes and ann.quotes and ann.events
+    for value in values:
+        assert plain(value) == dataclasses.asdict(value)
+    assert plain(ann.events[0]) is not plain(ann.events[0])
+    assert plain({"a": [(1, ann.sentences[0])]}) == {"a": [(1, dataclasses.asdict(ann.sentences[0]))]}

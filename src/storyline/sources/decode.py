@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 import charset_normalizer
 import ftfy
@@ -28,6 +27,9 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; a regex counts them in C
+_CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0)]
+                                     if chr(c) not in _ALLOWED_CONTROLS) + "]")
 _MAX_CONTROL_SHARE = 0.05
 _WESTERN = "cp1252"
 _WESTERN_TOLERANCE = 0.1
@@ -108,5 +110,5 @@ def _decode_guessed(data: bytes) -> str | None:
 def _looks_binary(text: str) -> bool:
     """Mostly control characters means a binary file that happened to decode."""
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    controls = len(_CONTROLS.findall(sample))
     return "\x00" in sample or controls > _MAX_CONTROL_SHARE * len(sample)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.model import Annotations, Article, Entity, Span
+from storyline.model import Annotations, Article, Entity, Span, plain
 from storyline.store.migrations import LATEST, MIGRATIONS
 
 ANNOTATION_TABLES = ("sentences", "mentions", "timexes", "quotes", "events")
@@ -130,7 +130,7 @@ class Store:
             "sentences": ("INSERT OR REPLACE INTO sentences VALUES (?, ?)",
                           [(article_id, _dumps([[s.start, s.end] for s in ann.sentences]))]),
             "mentions": ("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                         [(article_id, m.span.start, m.span.end, m.type, m.key, _dumps(_asdict(m))) for m in ann.mentions]),
+                         [(article_id, m.span.start, m.span.end, m.type, m.key, _dumps(plain(m))) for m in ann.mentions]),
             "timexes": ("INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?)",
                         [(article_id, t.span.start, t.span.end, _dumps(t.to_dict())) for t in ann.timexes]),
             "quotes": ("INSERT OR IGNORE INTO quotes VALUES (?, ?, ?)",
@@ -428,12 +428,6 @@ def _article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
     if values["raw_segments"] is not None:
         values["raw_segments"] = json.loads(values["raw_segments"])
     return Article(**values)
-
-
-def _asdict(obj: Any) -> dict[str, Any]:
-    import dataclasses
-
-    return dataclasses.asdict(obj)
 
 
 def _entity_data(entity: Entity) -> dict[str, Any]:

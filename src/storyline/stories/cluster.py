@@ -49,6 +49,8 @@ import heapq
 import math
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import repeat
+from operator import mul
 from dataclasses import dataclass, field
 
 from storyline.clean.dates import find_dates
@@ -185,6 +187,11 @@ def _top(vector: Mapping, n: int, weight: Mapping) -> dict:
         return dict(vector)
     keep = heapq.nsmallest(n, vector.items(), key=lambda kv: (-kv[1] * weight[kv[0]], str(kv[0])))
     return dict(keep)
+
+
+def _weighted_norm(vector: Mapping, weight: Mapping) -> float:
+    weighted = list(map(mul, vector.values(), map(weight.__getitem__, vector)))
+    return math.sqrt(sum(map(mul, weighted, weighted)))
 
 
 def _add_into(target: dict, source: Mapping) -> None:
@@ -354,15 +361,18 @@ class StoryClusterer:
 
     @staticmethod
     def _cosine(a: Mapping, b: Mapping, idf: Mapping) -> float:
+        """IDF-weighted cosine. Written with ``map`` so the per-term work runs in C (placement
+        scores up to 30 stories of 300 terms per article); the products and their order are
+        those of the plain loops, so the values are bit for bit the same."""
         if not a or not b:
             return 0.0
         small, large = (a, b) if len(a) <= len(b) else (b, a)
-        dot = sum(v * large[k] * idf[k] ** 2 for k, v in small.items() if k in large)
+        shared = list(filter(large.__contains__, small))
+        dot = sum(map(mul, map(mul, map(small.__getitem__, shared), map(large.__getitem__, shared)),
+                      map(pow, map(idf.__getitem__, shared), repeat(2))))
         if not dot:
             return 0.0
-        norm_a = math.sqrt(sum((v * idf[k]) ** 2 for k, v in a.items()))
-        norm_b = math.sqrt(sum((v * idf[k]) ** 2 for k, v in b.items()))
-        return dot / (norm_a * norm_b)
+        return dot / (_weighted_norm(a, idf) * _weighted_norm(b, idf))
 
     def similarity(self, a: Profile, b: Profile) -> float:
         """Weighted mean of the available signals (a missing title or entity list is no evidence)."""
