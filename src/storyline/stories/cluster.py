@@ -49,8 +49,8 @@ import heapq
 import math
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
-from itertools import repeat
-from operator import mul
+from itertools import chain, repeat
+from operator import add, mul, truediv
 from dataclasses import dataclass, field
 
 from storyline.clean.dates import find_dates
@@ -226,6 +226,13 @@ class _IdfTable(dict):
         value = self[key] = math.log((1 + self._clusterer._n_docs) / (1 + self._df[key])) + 1.0
         return value
 
+    def fill(self, keys: Iterable) -> None:
+        """Compute the weights of these keys at once, with the same operations as ``__missing__``
+        (so the same values), chained in C instead of one Python call per key."""
+        todo = list(set(keys).difference(self.keys()))
+        ratios = map(truediv, repeat(1 + self._clusterer._n_docs), map(add, repeat(1), map(self._df.__getitem__, todo)))
+        self.update(zip(todo, map(add, map(math.log, ratios), repeat(1.0))))
+
 
 # ----------------------------------------------------------------------------- clusterer
 
@@ -356,8 +363,12 @@ class StoryClusterer:
     def _prefetch_weights(self, profiles: Iterable[Profile]) -> None:
         """Read the document frequencies these profiles' scoring will ask for, in one query each."""
         profiles = list(profiles)
-        self._df.prefetch(t for p in profiles for vector in (p.text, p.title) for t in vector)
-        self._entity_df.prefetch(k for p in profiles for k in p.entities)
+        terms = set(chain.from_iterable(vector for p in profiles for vector in (p.text, p.title)))
+        entities = set(chain.from_iterable(p.entities for p in profiles))
+        self._df.prefetch(terms)
+        self._entity_df.prefetch(entities)
+        self._idf.fill(terms)
+        self._entity_idf.fill(entities)
 
     @staticmethod
     def _cosine(a: Mapping, b: Mapping, idf: Mapping) -> float:

@@ -85,8 +85,7 @@ class LazyMap(dict):
     def prefetch(self, keys: Iterable[Hashable]) -> None:
         """Load these keys' records in one query (what the next steps will read)."""
         if self.table is not None:
-            self._load([k for k in set(keys) if not dict.__contains__(self, k)
-                        and k not in self._absent and k not in self._deleted])
+            self._load(list(set(keys).difference(dict.keys(self), self._absent, self._deleted)))
 
     def _load(self, keys: list) -> None:
         if not keys:
