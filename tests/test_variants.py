@@ -81,15 +81,17 @@ def test_speaker_entity_callable_overrides_stored_ids():
     assert groups == {}
 
 
-def test_one_article_gives_one_quote_per_group_unless_pieces_of_one_quote():
+def test_one_article_gives_one_statement_per_group_told_once_or_twice():
+    """An article that quotes a statement twice (a lead, then the body) has both in its group;
+    its other statements stay out, also when they would chain through another outlet."""
     repeat = "Later she repeated: \"We will not sell the harbour, not this year and not next year.\"\n"
     text = HERALD + repeat
     quotes = fixture_quotes()
     quotes[0] = quote("q_h1", "herald", text, "We will not sell the harbour to anyone, not this year and not next year")
     quotes.append(quote("q_h3", "herald", text, "We will not sell the harbour, not this year and not next year"))
     groups = assign_variant_groups(quotes, {**TEXTS, "herald": text}, ONE_STORY)
-    assert groups["q_c1"] in (groups.get("q_h1"), groups.get("q_h3"))
-    assert not ("q_h1" in groups and "q_h3" in groups and groups["q_h1"] == groups["q_h3"])
+    assert groups["q_c1"] == groups["q_h1"] == groups["q_h3"]
+    assert "q_h2" not in groups and "q_c2" not in groups
 
 
 def test_pieces_of_an_interrupted_quote_join_one_group():
@@ -167,3 +169,4 @@ def test_seeds_trump_post_rendered_two_ways(tmp_path_factory):
     assert first != second
     for other in ("No nuclear weapons, no missiles", "That ended badly for them"):
         assert not group_of(groups, quotes, other) & (first | second)
+

@@ -11,7 +11,8 @@ shared speaker, quotation marks and length: a logistic regression on the hand-la
 Speakers must be compatible: two different resolved entities veto a pair unless the wording is
 near-verbatim (attribution differs across outlets); quotes of fewer than MIN_WORDS content words
 never match ("the launch"). Pairs above ``THRESHOLD`` are joined greedily, best first, into
-groups in which each article contributes one quote or pieces of one quote.
+groups in which each article contributes one statement: one quote, pieces of one quote, or the
+same statement quoted twice (a lead, then the body), but never two different statements.
 No library matches quotations across documents; the vectors are scikit-learn's.
 """
 from __future__ import annotations
@@ -75,22 +76,22 @@ def assign_variant_groups(quotes: list[dict], article_texts: dict[str, str], sto
     groups: dict[str, str] = {}
     for story_views in by_story.values():
         if len({v.article_id for v in story_views}) > 1:
-            for members in _join(story_views, _edges(story_views)):
+            scorer = _Scorer(story_views)
+            for members in _join(story_views, _edges(scorer), scorer.repeats):
                 gid = group_id(members)
                 groups.update((m, gid) for m in members)
     return groups
 
 
-def _edges(views: list[_View]) -> list[tuple[float, str, str]]:
+def _edges(scorer: "_Scorer") -> list[tuple[float, str, str]]:
     """Cross-article pairs scoring at least THRESHOLD. Only pairs sharing some wording are
     scored (CANDIDATE char cosine, one sparse product per story); a pair whose previous or next
     quotes in both articles also match gets NEIGHBOUR_BONUS: outlets quoting one passage of a
     statement keep its order, so a loosely paraphrased sentence is carried by its neighbour."""
-    scorer = _Scorer(views)
     scores: dict[tuple[str, str], float] = {}
     for a, b, char in scorer.candidates():
         scores[a.id, b.id] = scores[b.id, a.id] = scorer.score(a, b, char)
-    neighbours = _neighbours(views)
+    neighbours = _neighbours(scorer.views)
     edges = []
     for (x, y), score in scores.items():
         if x < y:
@@ -198,6 +199,11 @@ class _Scorer:
         for (i, j), sim in sorted(pairs.items()):
             yield views[i], views[j], sim
 
+    def repeats(self, a: _View, b: _View) -> bool:
+        """Whether two quotes of one article are the same statement told twice (a lead that
+        quotes it, then the body): scored as a cross-article pair would be."""
+        return self.score(a, b, self.char(a, b)) >= THRESHOLD
+
     def char(self, a: _View, b: _View) -> float:
         """Character cosine of one pair (``candidates`` gives it for all pairs at once)."""
         return float(self.chars[self.index[a.id]].multiply(self.chars[self.index[b.id]]).sum())
@@ -266,14 +272,16 @@ def _grams(text: str, n: int) -> set[str]:
 
 # ----------------------------------------------------------------------------- grouping
 
-def _join(views: list[_View], edges: list[tuple[float, str, str]]) -> list[list[str]]:
+def _join(views: list[_View], edges: list[tuple[float, str, str]],
+          repeats: Callable[[_View, _View], bool]) -> list[list[str]]:
     """Greedy constrained single link: best pairs first; two groups merge only when no article
-    would then contribute two separate quotes (pieces of one interrupted quote are one)."""
+    would then contribute two different statements (pieces of one interrupted quote, and one
+    statement an article quotes twice, are one)."""
     by_id = {v.id: v for v in views}
     group_of = {v.id: frozenset([v.id]) for v in views}
     for _, x, y in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         gx, gy = group_of[x], group_of[y]
-        if gx is gy or not _compatible(gx, gy, by_id):
+        if gx is gy or not _compatible(gx, gy, by_id, repeats):
             continue
         merged = gx | gy
         for m in merged:
@@ -282,8 +290,9 @@ def _join(views: list[_View], edges: list[tuple[float, str, str]]) -> list[list[
     return [sorted(g) for g in unique.values() if len({by_id[m].article_id for m in g}) > 1]
 
 
-def _compatible(gx: frozenset[str], gy: frozenset[str], by_id: dict[str, _View]) -> bool:
-    return all(_pieces(by_id[x], by_id[y]) for x in gx for y in gy
+def _compatible(gx: frozenset[str], gy: frozenset[str], by_id: dict[str, _View],
+                repeats: Callable[[_View, _View], bool]) -> bool:
+    return all(_pieces(by_id[x], by_id[y]) or repeats(by_id[x], by_id[y]) for x in gx for y in gy
                if by_id[x].article_id == by_id[y].article_id)
 
 
