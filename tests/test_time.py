@@ -692,3 +692,63 @@ def test_ordinal_before_a_noun_and_a_dot_figure_are_no_time():
     assert values("Her office is on the 12th floor.") == {}
     assert "the 11th" not in values("The chapel dates back to the 11th to 13th century.")
     assert values("The index gained 11.30 points.") == {}
+
+
+@pytest.mark.parametrize("text, span, kind, value", [
+    # "that <month>", "that <season>", "later that year": of the year the article last named
+    ("The plant opened in March 1998. That December it closed.", "That December", "DATE", "1998-12"),
+    ("The plant opened in March 1998. That December it closed, and later that year it reopened.", "later that year",
+     "DATE", "1998"),
+    ("The strike began in 2019. That summer the mines stood still.", "That summer", "DATE", "2019-SU"),
+    ("The strike began in 2019. That spring, the mines stood still.", "That spring", "DATE", "2019-SP"),
+    # a part of the day last dated, or of the publication day when none was
+    ("The accord was signed on March 3, 1998. The next morning the troops left.", "The next morning", "TIME",
+     "1998-03-04TMO"),
+    ("The accord was signed on March 3, 1998, and later that night the troops left.", "later that night", "TIME",
+     "1998-03-03TNI"),
+    ("Nobody came to the hearing. That evening the police arrived.", "That evening", "TIME", "2026-02-11TEV"),
+    ("The army withdrew in 1998. That night the rebels moved in.", "That night", "TIME", "1998-XX-XXTNI"),
+    # "post-1959", "pre-1990": the year, its side in the mod
+    ("The post-1959 politics split many families.", "post-1959", "DATE", "1959"),
+    ("Pre-1990 contracts stay valid.", "Pre-1990", "DATE", "1990"),
+    # a rate after an amount of time is a set ("24 hours a day")
+    ("Guards watch the house 24 hours a day.", "a day", "SET", "P1D"),
+    ("The clinic is open seven days a week.", "a week", "SET", "P1W"),
+    # "dozen" counts
+    ("The feud has lasted two dozen years.", "two dozen years", "DURATION", "P24Y"),
+])
+def test_back_references_sides_rates_and_dozens(text, span, kind, value):
+    assert values(text)[span] == (kind, value)
+
+
+def test_season_after_that_as_a_verb_is_no_time():
+    assert "that fall" not in {s.lower() for s in values("Stocks that fall sharply are sold first.")}
+
+
+def test_a_march_by_name_is_no_month():
+    assert values("Agents watched the crowd at the annual March for Life in Washington.") == {}
+    assert values("Thousands joined the March of the Mothers.") == {}
+    assert values("The vote was held in March on Tuesday.")["March"] == ("DATE", "2026-03")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the quarter ended July 31": the calendar quarter holding most of its months (May-July: Q2)
+    ("In the quarter ended July 31, sales rose 4%.", "the quarter", "1989-Q2"),
+    # a numbered fiscal quarter is of the year its end date falls in
+    ("Profit fell in the fiscal second quarter ended Jan. 31.", "the fiscal second quarter", "1989-Q2"),
+    # "the latest period" is the quarter reported, a fiscal one ending later than the last calendar quarter
+    ("Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.", "the latest period",
+     "1989-Q4"),
+    ("Profit for its fourth quarter ended Sept. 30 fell, and sales in the latest period rose.", "the latest period",
+     "1989-Q4"),
+    # a quarter still ahead ("will mean a fourth-quarter charge") is no report: "a year ago" compares the reported one
+    ("Net income rose in the third quarter. The quake will mean a fourth-quarter charge. Earnings were $6 million "
+     "a year ago.", "a year ago", "1988-Q3"),
+])
+def test_reported_quarters(nlp, text, span, value):
+    assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
+
+
+def test_side_of_a_year_is_its_mod():
+    found = {t.span.text: t.mod for t in find_timexes("Post-1959 exiles and pre-1990 contracts differ.", ANCHOR)}
+    assert found == {"Post-1959": "AFTER", "pre-1990": "BEFORE"}

@@ -53,7 +53,7 @@ ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000}
+SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}  # "two dozen years"
 VAGUE_COUNTS = {"a few": "X", "few": "X", "several": "X", "some": "X", "many": "X", "a couple of": 2,
                 "a couple": 2, "a pair of": 2, "a dozen": 12, "dozens of": "X", "a": 1, "an": 1, "one": 1}
 

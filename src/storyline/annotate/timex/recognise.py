@@ -62,6 +62,10 @@ SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
 # "this past weekend", "this coming Sunday": "this" only stresses the deixis of past/coming
 THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 
+# "the quarter ended Sept. 30": the date a reported period ended, read after the expression (not part of it)
+_ENDED = (rf"(?:(?=,?\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<end_month>{DATED_MONTH})\s+(?P<end_day>{DAY})"
+          rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
+
 # (rule name, pattern); earlier rules win ties of equal length
 RULES: list[tuple[str, str]] = [
     ("iso_datetime", rf"{_L}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ](?P<clock>\d{{2}}:\d{{2}}(?::\d{{2}})?))?{_R}"),
@@ -95,24 +99,24 @@ RULES: list[tuple[str, str]] = [
     ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
     ("century", rf"{_L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ordinal>{ORDINAL})[\s-]century{_R}"),
     ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?{SAID_YEAR}"),
-    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{THIS}(?P<rel>this|last|next|past|coming|the)\s+)"
+    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{THIS}(?P<rel>this|last|next|past|coming|the|that)\s+)"
                         rf"(?:(?P<mod2>early|late)\s+)?(?P<season>{SEASON})(?!\w)"),
     # "the third-quarter loss": a hyphenated quarter is an adjective, its "the" belongs to the noun
     ("quarter", rf"{_L}(?:(?P<the>the)\s+(?!\w+-(?:quarter|half)\b))?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
                 rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+"
                 rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
                 rf"[\s-]+(?P<period>quarter|half)"
-                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"),
+                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}{_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?P<month>{DATED_MONTH})[\s-]+quarter(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
-                      rf"(?P<period>quarter|period|half)(?!\w)"),
+                      rf"(?P<period>quarter|period|half)(?!\w){_ENDED}"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
                     rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
-    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
+    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-)|(?P<side>pre-|post-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
@@ -133,6 +137,9 @@ RULES: list[tuple[str, str]] = [
                        # "the year before", "the day after": a step when nothing follows that it would precede
                        rf"the\s+(?P<unit3>day|week|month|year)\s+(?P<rel3>before|after|earlier|later)"
                        rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|but|when|while|as|with|in|at|on)\b)))(?!\w)"),
+    # "the next morning", "that night", "later that evening": a part of the day last told of
+    ("anaphoric_part", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>that\s+same|that|the\s+same|"
+                       rf"the\s+following|the\s+next|the\s+previous)\s+(?P<part>morning|afternoon|evening|night)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
                       rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
@@ -221,6 +228,10 @@ def _acceptable(name: str, match: re.Match) -> bool:
             and not match.group("mod"):
         before = match.string[max(0, match.start() - 12):match.start()].lower()
         return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
+    if name == "relative_month" and month and month.lower() == "march" and not match.group("rel") \
+            and _MARCH_NAME.match(match.string, match.end()) \
+            and _NAME_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
+        return False  # "the March for Life", "the annual March of the Mothers": a procession by name
     if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
         return False
     if name in ("quarter", "named_quarter") and _is_period_of_play(match):
@@ -248,13 +259,16 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "duration" and (_is_ordinal_second(match) or _is_fraction_quarter(match)):
         return False
+    if name == "relative_season" and match.group("rel").lower() == "that" \
+            and match.group("season").lower() in ("fall", "spring"):
+        return bool(_CLAUSE_BREAK.match(match.string, match.end()))  # "stocks that fall", "that spring up"
     if name == "relative_season" and match.group("rel").lower() == "the" and not match.group("mod"):
         return _is_season_noun_phrase(match)
     if name == "indefinite_day":
         return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
         return False  # "three days later": the amount is the expression ("three days"), "later" a signal
-    if name == "year" and not match.group("mod"):
+    if name == "year" and not match.group("mod") and not match.group("side"):
         return not _COUNTED_NOUN.match(match.string, match.end())
     return True
 
@@ -368,6 +382,9 @@ def _is_season_noun_phrase(match: re.Match) -> bool:
         and not re.match(r"\s+in\b", match.string[match.end():])
 
 
+_MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
+_NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+$")
+_CLAUSE_BREAK = re.compile(r"\s*[,.;:)]")
 _NAME_AFTER = re.compile(rf"\s+(?!(?i:{WEEKDAY}|{MONTH})\b)[A-Z]")
 _FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)
 _SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|to|until|till|through|throughout|over|into|since|before|after|"
@@ -381,7 +398,10 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|mus
 _COUNTED_AFTER = re.compile(rf"\s+(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
+# a rate: an amount before "a day" ("$3 million a year", "twice a week"), also one of time ("24 hours a day",
+# "seven days a week": how much of each day or week, a set, not a stretch of one)
 _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"
+                           r"hours|minutes|days|nights|weeks|months|"
                            r"dollars?|shares?|barrels?|tons?|units?|pounds?|yen|marks?|francs?|copies|visitors))\s*$",
                            re.I)
 # "2000 people", "1500 troops": a four-digit number followed by a counted plural noun is no year

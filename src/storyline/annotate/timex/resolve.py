@@ -23,7 +23,7 @@ from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
 # rules whose value is computed from the discourse reference: they must not become the reference
-ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective", "anaphoric_unit"})
+ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective", "anaphoric_unit", "anaphoric_part"})
 
 
 @dataclass(slots=True)
@@ -233,6 +233,8 @@ def _relative_month(g, context):
     month = MONTHS[g["month"]]
     mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None)
     anchor, rel = context.anchor, g["rel"]
+    if rel == "that" and _reference_year(context) is not None:
+        return "DATE", f"{_reference_year(context):04d}-{month:02d}", mod  # "that December": of the year told
     if anchor is None or rel in ("", "that"):
         return "DATE", cal.month_value(anchor, month, context.direction()), mod
     if rel in ("last", "past"):
@@ -243,6 +245,12 @@ def _relative_month(g, context):
     else:
         year = anchor.year
     return "DATE", f"{year:04d}-{month:02d}", mod
+
+
+def _reference_year(context: Context) -> int | None:
+    """The year of the last date the article named ("in 1998 ... that December")."""
+    reference = context.reference
+    return int(reference[:4]) if reference and reference[:4].isdigit() else None
 
 
 def _decade(g, context):
@@ -276,6 +284,9 @@ def _season_year(g, context):
 def _relative_season(g, context):
     season, anchor, rel = SEASONS[g["season"]], context.anchor, g["rel"]
     mod = _point_mod(g["mod"] or g["mod2"])
+    if rel == "that":  # "that summer": of the year the article last named
+        year = _reference_year(context)
+        return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-{season}", mod
     if anchor is None or rel == "the":
         return "DATE", cal.season_value(anchor, season, context.direction()), mod
     if rel == "this":
@@ -297,7 +308,7 @@ def _quarter(g, context):
             return None
         year = _explicit_year(g, context) or cal.year_for(context.anchor, (6 * number - 5,), context.direction())
         return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{number}", None
-    year = _explicit_year(g, context)
+    year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
     if g["ago"] and value[:4].isdigit():
         value = f"{int(value[:4]) - 1:04d}{value[4:]}"
@@ -333,6 +344,30 @@ def _explicit_year(g, context) -> int | None:
     return None
 
 
+def _end_date(g, context) -> dt.date | None:
+    """The day a period "ended Sept. 30" (the latest such day up to the anchor when no year is said)."""
+    if not g["end_month"]:
+        return None
+    month, day = MONTHS[g["end_month"]], _day_number(g["end_day"])
+    year = int(g["end_year"]) if g["end_year"] else cal.year_for(context.anchor, (month, day), "past")
+    try:
+        return dt.date(year, month, day) if year else None
+    except ValueError:
+        return None
+
+
+def _end_year(g, context) -> int | None:
+    """"the fiscal first quarter ended Sept. 30": a numbered quarter is of the year its end date falls in."""
+    end = _end_date(g, context)
+    return end.year if end else None
+
+
+def _ended_quarter(g, context) -> str | None:
+    """"the quarter ended July 31": the calendar quarter holding most of its three months (the middle one)."""
+    end = _end_date(g, context)
+    return cal.at_granularity(cal.shift(end.replace(day=1), "month", -1), "quarter") if end else None
+
+
 _PREVIOUS = {"latest", "just-ended", "recent", "past", "last", "previous", "prior"}
 _YEAR_AGO = {"year-ago", "year-earlier", "year earlier", "comparable"}
 
@@ -347,27 +382,35 @@ def _named_quarter(g, context):
         return None
     anchor_quarter = cal.at_granularity(context.anchor, "quarter") if context.anchor else "XXXX-QX"
     previous = cal.relative_value(context.anchor, "quarter", -1)
-    reference = context.reference if _granularity(context.reference) == "quarter" else None
+    reported = context.reported_quarter
     if re.fullmatch(r"\d{4}", which):
         return "DATE", f"{which}-{previous[-2:]}" if previous[-2] == "Q" else which, None
     if which == "current":
         return "DATE", anchor_quarter, None
     if which in _YEAR_AGO:
-        base = _date_from(reference or previous)
+        base = _date_from(reported or previous)
         return "DATE", cal.relative_value(base, "quarter", -4), None
-    if which == "same" and reference:
-        return "DATE", reference, None
+    if which == "same" and (reported or _granularity(context.reference) == "quarter"):
+        return "DATE", context.reference if _granularity(context.reference) == "quarter" else reported, None
     if which == "fiscal" and period != "quarter":
         return None
+    ended = _ended_quarter(g, context)
+    if ended:
+        return "DATE", ended, None
+    # "the latest period": the quarter the article reports, a fiscal one that ended later than the last
+    # calendar quarter included ("the fourth quarter ended Sept. 30"), else the quarter before the anchor
+    if reported and reported[:4].isdigit() and previous[:4].isdigit() and reported > previous:
+        return "DATE", reported, None
     return "DATE", previous, None
 
 
 def _quarter_reference(context: Context) -> str | None:
-    """The quarter a "year ago" compares with: the one just named, else the last one the article
-    reported (an earnings report names its quarter once, then compares figures "a year earlier")."""
+    """The quarter a "year ago" compares with: the last one the article reported (an earnings report
+    names its quarter once, then compares figures "a year earlier"); a quarter not yet over ("a
+    fourth-quarter charge" in November) is no report (``find_timexes`` keeps it out)."""
     if _LONGER_PERIOD.search(context.sentence()) and not _QUARTER_WORD.search(context.sentence()):
         return None  # "40% in the nine months, against 35% a year earlier": the same months a year back
-    return context.reference if _granularity(context.reference) == "quarter" else context.reported_quarter
+    return context.reported_quarter
 
 
 _LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine|twelve|12)[\s-]+months?|(?:first|second)\s+half|year[\s-]+to[\s-]+date|"
@@ -383,8 +426,12 @@ def _year_ago_adjective(g, context):
 
 
 def _year(g, context):
-    mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None)
+    """"1994", "mid-1994", "early 1994"; "post-1959" and "pre-1990" name the year with the side of it meant."""
+    mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None) or _SIDES.get(g["side"])
     return "DATE", g["year"], mod
+
+
+_SIDES = {"pre-": "BEFORE", "post-": "AFTER"}
 
 
 def _fiscal_year(g, context):
@@ -518,6 +565,19 @@ def _anaphoric_unit(g, context):
     if base is None or _UNIT_ORDER.index(known) > _UNIT_ORDER.index(unit):
         return "DATE", _known_part(context.reference if base is not None and step == 0 else None, known, unit), mod
     return "DATE", cal.relative_value(base, unit, step), mod
+
+
+def _anaphoric_part(g, context):
+    """"the next morning", "that night": a part of the day the article last dated (the anchor when
+    it dated none); after a coarser date ("in October 1998 ... that night") only what it fixes."""
+    step = _ANAPHORIC_STEPS[g["rel"]]
+    part = "T" + PARTS_OF_DAY[g["part"]]
+    known, base = _unit_of(context.reference), _date_from(context.reference)
+    if base is None:
+        base = context.anchor
+    elif known != "day":
+        return "TIME", _known_part(context.reference if step == 0 else None, known, "day") + part, _point_mod(g["mod"])
+    return "TIME", cal.relative_value(base, "day", step) + part, _point_mod(g["mod"])
 
 
 def _known_part(reference: str | None, known: str, unit: str) -> str:
@@ -654,7 +714,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
-    "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
+    "anaphoric_part": _anaphoric_part, "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "unit_long": _unit_long, "set_adverb": _set_adverb,
     "set_every": _set_every, "reference": _reference,
