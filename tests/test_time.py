@@ -752,3 +752,16 @@ def test_reported_quarters(nlp, text, span, value):
 def test_side_of_a_year_is_its_mod():
     found = {t.span.text: t.mod for t in find_timexes("Post-1959 exiles and pre-1990 contracts differ.", ANCHOR)}
     assert found == {"Post-1959": "AFTER", "pre-1990": "BEFORE"}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a day of the month with "last/next year", or after "last"/"next"
+    ("Police were called on June 21 last year.", "June 21 last year", "2025-06-21"),
+    ("He will be freed on March 3 next year.", "March 3 next year", "2027-03-03"),
+    ("The siege began last December 17 at dawn.", "last December 17", "2025-12-17"),
+    # a quarter named by its months
+    ("Growth in the July-September quarter was revised down.", "the July-September quarter", "2025-Q3"),
+    ("In the April to June quarter exports fell.", "the April to June quarter", "2025-Q2"),
+])
+def test_month_days_with_a_relative_year_and_quarters_by_months(text, span, value):
+    assert values(text)[span] == ("DATE", value)

@@ -91,7 +91,12 @@ RULES: list[tuple[str, str]] = [
                     rf"(?!\s*(?:to|and|or|-)\s*(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+[a-z])"  # "the 11th to 13th century"
                     rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|or|when|while|at|in|to)\b))"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
-    ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
+    # "June last year", "on July 15 last year", "Sept. 8 of this year"
+    ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<month>{MONTH})|(?P<dated>{DATED_MONTH})\s+(?P<day>{DAY}),?)"
+                            rf"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
+    # "last December 17", "next June 3": a day of the month that "last"/"next" month name points to
+    ("relative_month_day", rf"{_L}{THIS}(?P<rel>last|next|this|coming|past)\s+(?P<month>{MONTH})\s+(?P<day>{DAY})"
+                           rf"(?![\w%]|\.\d|,\d|-[^\d])(?!\s*,?\s*{YEAR})"),
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
                        rf"(?P<month>{MONTH})(?!\w)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
@@ -108,7 +113,8 @@ RULES: list[tuple[str, str]] = [
                 rf"[\s-]+(?P<period>quarter|half)"
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}{_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
-    ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?P<month>{DATED_MONTH})[\s-]+quarter(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
+    ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
+                      rf"(?P<month>{DATED_MONTH})[\s-]+quarter(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
@@ -220,7 +226,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _acceptable(name: str, match: re.Match) -> bool:
     """Guards a regex cannot say well: "may"/"march" as verbs, lower-case weekday homographs."""
-    month = match.groupdict().get("month") or match.groupdict().get("month_after")
+    month = match.groupdict().get("month") or match.groupdict().get("month_after") or match.groupdict().get("dated")
     if month and month[0].isalpha() and (month.lower() in _CASE_SENSITIVE_MONTHS or month.lower() not in MONTH_WORDS) \
             and not month[0].isupper():
         return False

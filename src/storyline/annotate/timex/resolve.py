@@ -226,7 +226,18 @@ def _month_year(g, context):
 def _month_relative_year(g, context):
     offset = {"this": 0, "last": -1, "next": 1}[g["rel"]]
     year = context.anchor.year + offset if context.anchor else None
-    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], None, year=year), _point_mod(g["mod"])
+    month = MONTHS[g["month"] or g["dated"]]
+    day = _day_number(g["day"]) if g["day"] else None
+    if day and day > 31:
+        return None
+    return "DATE", cal.month_value(context.anchor, month, None, day, year=year), _point_mod(g["mod"])
+
+
+def _relative_month_day(g, context):
+    """"last December 17": the day in the month "last December" names."""
+    found = _relative_month(_Groups({"month": g["month"], "rel": g["rel"]}), context)
+    day = _day_number(g["day"])
+    return None if day > 31 else ("DATE", f"{found[1]}-{day:02d}", None)
 
 
 def _relative_month(g, context):
@@ -316,8 +327,9 @@ def _quarter(g, context):
 
 
 def _month_quarter(g, context):
-    """"the December quarter": the calendar quarter that holds the month."""
-    quarter = (MONTHS[g["month"]] - 1) // 3 + 1
+    """"the December quarter": the calendar quarter that holds the month; "the July-September
+    quarter" the one its first month opens."""
+    quarter = (MONTHS[g["first"] or g["from"] or g["month"]] - 1) // 3 + 1
     return "DATE", cal.quarter_value(context.anchor, quarter, context.direction(), int(g["year"]) if g["year"] else None), None
 
 
@@ -707,7 +719,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "iso_datetime": _iso_datetime, "numeric_date": _numeric_date, "clock_on_day": _clock_on_day,
     "day_clock": _clock_on_day, "weekday_date": _weekday_date, "month_day_year": _full_date,
     "day_month_year": _full_date, "week_of": _week_of, "month_day": _month_day, "day_month": _month_day,
-    "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
+    "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month_day": _relative_month_day, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
     "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
