@@ -765,3 +765,19 @@ def test_side_of_a_year_is_its_mod():
 ])
 def test_month_days_with_a_relative_year_and_quarters_by_months(text, span, value):
     assert values(text)[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the same period last year": the reported quarter a year back, else the year before the anchor
+    ("Net income rose in the third quarter, compared with the same period last year.", "the same period last year",
+     "2024-Q3"),
+    ("From January to October, revenue rose 19% from the same period last year.", "the same period last year", "2024"),
+    ("Births fell to 142,000, fewer than in the same period of 2023.", "the same period of 2023", "2023"),
+    ("Prices are higher than at the same time last year.", "the same time last year", "2024"),
+])
+def test_the_same_period_a_year_back(text, span, value):
+    assert values(text, "2025-11-16")[span] == ("DATE", value)
+
+
+def test_the_same_period_without_a_quarter_is_no_date():
+    assert values("Shelling killed three civilians during the same period.", "2025-11-16") == {}

@@ -119,6 +119,10 @@ RULES: list[tuple[str, str]] = [
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
                       rf"(?P<period>quarter|period|half)(?!\w){_ENDED}"),
+    # "the same period last year", "the same time a year ago", "the same quarter of 2024"
+    ("same_period", rf"{_L}the\s+same\s+(?P<period>period|quarter|time|month|week)\s+(?:of\s+|in\s+)?"
+                    rf"(?:(?P<year>{YEAR}){_R}|(?P<then>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|"
+                    rf"the\s+year\s+before|the\s+prior\s+year)(?!\w))"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
                     rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),

@@ -23,7 +23,8 @@ from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
 # rules whose value is computed from the discourse reference: they must not become the reference
-ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective", "anaphoric_unit", "anaphoric_part"})
+ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective", "anaphoric_unit", "anaphoric_part",
+                             "same_period"})
 
 
 @dataclass(slots=True)
@@ -402,8 +403,10 @@ def _named_quarter(g, context):
     if which in _YEAR_AGO:
         base = _date_from(reported or previous)
         return "DATE", cal.relative_value(base, "quarter", -4), None
-    if which == "same" and (reported or _granularity(context.reference) == "quarter"):
-        return "DATE", context.reference if _granularity(context.reference) == "quarter" else reported, None
+    if which == "same":  # "during the same period": the quarter just named, else no date of its own
+        if _granularity(context.reference) == "quarter":
+            return "DATE", context.reference, None
+        return ("DATE", reported, None) if reported and period == "quarter" else None
     if which == "fiscal" and period != "quarter":
         return None
     ended = _ended_quarter(g, context)
@@ -414,6 +417,18 @@ def _named_quarter(g, context):
     if reported and reported[:4].isdigit() and previous[:4].isdigit() and reported > previous:
         return "DATE", reported, None
     return "DATE", previous, None
+
+
+def _same_period(g, context):
+    """"the same period last year": the quarter the article reports a year back, else the month, week
+    or year of the anchor a year back ("the same period of 2024": that year, or its quarter)."""
+    quarter = _quarter_reference(context) if g["period"] in ("period", "quarter") else None
+    if g["year"]:
+        return "DATE", f"{g['year']}{quarter[4:]}" if quarter else g["year"], None
+    if quarter:
+        return "DATE", cal.relative_value(_date_from(quarter), "quarter", -4), None
+    unit = g["period"] if g["period"] in ("month", "week") else "year"
+    return "DATE", cal.relative_value(context.anchor, unit, -52 if unit == "week" else -12 if unit == "month" else -1), None
 
 
 def _quarter_reference(context: Context) -> str | None:
@@ -722,7 +737,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month_day": _relative_month_day, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
-    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
+    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
