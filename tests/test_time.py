@@ -781,3 +781,15 @@ def test_the_same_period_a_year_back(text, span, value):
 
 def test_the_same_period_without_a_quarter_is_no_date():
     assert values("Shelling killed three civilians during the same period.", "2025-11-16") == {}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a timetable told in the present tense lies ahead
+    ("The tournament starts on Sunday in Doha.", "Sunday", "2026-02-15"),
+    ("The president opens the conference on Friday.", "Friday", "2026-02-13"),
+    # a limit with "until" in a present-tense clause lies ahead; in a past one it lies behind
+    ("Expatriates have until Thursday to cast their ballots.", "Thursday", "2026-02-12"),
+    ("The rebels held the town until Monday.", "Monday", "2026-02-09"),
+])
+def test_timetables_and_limits_in_the_present_look_ahead(nlp, text, span, value):
+    assert values(text, doc=nlp(text))[span] == ("DATE", value)
