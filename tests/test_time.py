@@ -793,3 +793,13 @@ def test_the_same_period_without_a_quarter_is_no_date():
 ])
 def test_timetables_and_limits_in_the_present_look_ahead(nlp, text, span, value):
     assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    # things counted per unit of time: a set; an amount of time before "a week ago" stays a duration
+    ("The agency plans to fly home more than 1,000 refugees a day.", "a day", "SET"),
+    ("The airline runs four flights a week to Perth.", "a week", "SET"),
+    ("The talks lasted two days a week ago.", "two days", "DURATION"),
+])
+def test_counted_things_per_unit_are_sets(text, span, kind):
+    assert values(text)[span][0] == kind

@@ -261,7 +261,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "set_adverb" and _NAME_AFTER.match(match.string, match.end()):
         return False  # "the Communist Party daily Granma": a newspaper
     if name == "set_rate":
-        return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, max(0, match.start() - 30), match.start()))
+        before = max(0, match.start() - 40)
+        return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, before, match.start())) \
+            or bool(_COUNTED_THINGS.search(match.string, before, match.start()))
     if name in ("duration", "bare_plural", "span_duration", "adjective_duration") \
             and _AGE.match(match.string, match.end()):
         return False
@@ -414,6 +416,8 @@ _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|t
                            r"hours|minutes|days|nights|weeks|months|"
                            r"dollars?|shares?|barrels?|tons?|units?|pounds?|yen|marks?|francs?|copies|visitors))\s*$",
                            re.I)
+# "1,000 refugees a day", "four flights a week": things counted per unit of time
+_COUNTED_THINGS = re.compile(rf"(?<![\w-])(?:{DIGITS}|{SPELLED_NUMBER})\s+(?:[a-z]+\s+)?[a-z]{{2,}}s\s+$", re.I)
 # "2000 people", "1500 troops": a four-digit number followed by a counted plural noun is no year
 _COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results)\b)"
                            r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet)\b")
