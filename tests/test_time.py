@@ -803,3 +803,13 @@ def test_timetables_and_limits_in_the_present_look_ahead(nlp, text, span, value)
 ])
 def test_counted_things_per_unit_are_sets(text, span, kind):
     assert values(text)[span][0] == kind
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # without a count, "the past/next <unit>" is the unit before or after the anchor's
+    ("Hate groups grew over the past year.", "the past year", "2025"),
+    ("The plants will close over the next year.", "the next year", "2027"),
+    ("Wages lost ground to inflation in the last decade.", "the last decade", "201"),
+])
+def test_the_past_or_next_unit_without_a_count_is_a_date(text, span, value):
+    assert values(text)[span] == ("DATE", value)
