@@ -805,11 +805,17 @@ def test_counted_things_per_unit_are_sets(text, span, kind):
     assert values(text)[span][0] == kind
 
 
-@pytest.mark.parametrize("text, span, value", [
-    # without a count, "the past/next <unit>" is the unit before or after the anchor's
-    ("Hate groups grew over the past year.", "the past year", "2025"),
-    ("The plants will close over the next year.", "the next year", "2027"),
-    ("Wages lost ground to inflation in the last decade.", "the last decade", "201"),
+@pytest.mark.parametrize("text, span, kind, value", [
+    # without a count, "the past/next <unit>" is the unit before or after the anchor's ...
+    ("Hate groups grew over the past year.", "the past year", "DATE", "2025"),
+    ("The plants will close over the next year.", "the next year", "DATE", "2027"),
+    # ... but the past decade is the ten years up to now, not a calendar decade
+    ("Wages lost ground to inflation in the last decade.", "the last decade", "DURATION", "P10Y"),
 ])
-def test_the_past_or_next_unit_without_a_count_is_a_date(text, span, value):
-    assert values(text)[span] == ("DATE", value)
+def test_the_past_or_next_unit_without_a_count(text, span, kind, value):
+    assert values(text)[span] == (kind, value)
+
+
+def test_the_last_unit_of_something_is_the_final_one():
+    assert values("It was the last year of the war.") == {}
+    assert "the last year" not in values("Talks go on after 2030, the last year covered by the rules.")

@@ -271,6 +271,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "duration" and (_is_ordinal_second(match) or _is_fraction_quarter(match)):
         return False
+    if name == "relative_unit" and match.group("rel").lower().split() == ["the", "last"] \
+            and _FINAL_OF.match(match.string, match.end()):
+        return False  # "the last year of the war", "2012, the last year covered by the rules": the final one
     if name == "relative_season" and match.group("rel").lower() == "that" \
             and match.group("season").lower() in ("fall", "spring"):
         return bool(_CLAUSE_BREAK.match(match.string, match.end()))  # "stocks that fall", "that spring up"
@@ -396,6 +399,7 @@ def _is_season_noun_phrase(match: re.Match) -> bool:
 
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 _NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+$")
+_FINAL_OF = re.compile(r"\s+(?:of|in|covered|that|which|when|to\s+be)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\s*[,.;:)]")
 _NAME_AFTER = re.compile(rf"\s+(?!(?i:{WEEKDAY}|{MONTH})\b)[A-Z]")
 _FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)

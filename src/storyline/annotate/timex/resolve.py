@@ -642,9 +642,11 @@ def _relative_unit(g, context):
             return None  # "the quarter": the reported one, read by named_quarter
         # "the last quarter" in a report is the one before this (a date), not three months back
         return "DATE", cal.relative_value(context.anchor, "quarter", _UNIT_OFFSETS[rel]), _point_mod(g["mod"])
-    # "the year ended June 30" lasts a year; "over the past year", "the next year" are the unit before or
-    # after the anchor's (all four of the dev folds' gold do so; only a count makes them a duration)
-    if g["ended"] and not g["mod"]:
+    # "the year ended June 30" lasts a year, and "over the past decade" ten years up to now; "over the
+    # past year", "the next month" are the unit before or after the anchor's (a calendar decade, "199",
+    # would not be the ten years meant)
+    stretch = unit in ("decade", "century") and rel in ("the past", "the last", "the next", "the coming")
+    if (g["ended"] or stretch) and not g["mod"]:
         letter, _ = UNITS[unit]
         return "DURATION", cal.duration_value(1.0, letter, False), None
     if unit == "weekend" and rel == "this" and context.anchor is not None:
