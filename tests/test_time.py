@@ -819,3 +819,9 @@ def test_the_past_or_next_unit_without_a_count(text, span, kind, value):
 def test_the_last_unit_of_something_is_the_final_one():
     assert values("It was the last year of the war.") == {}
     assert "the last year" not in values("Talks go on after 2030, the last year covered by the rules.")
+
+
+def test_more_fixed_holidays():
+    found = values("The match was played on Boxing Day, and crowds marched on Veterans Day 2025.")
+    assert found["Boxing Day"] == ("DATE", "2025-12-26")
+    assert found["Veterans Day 2025"] == ("DATE", "2025-11-11")

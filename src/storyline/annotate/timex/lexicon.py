@@ -112,7 +112,9 @@ DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties
 
 HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
-            "valentine's day": (2, 14)}
+            "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14),
+            "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "armistice day": (11, 11),
+            "remembrance day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11)}
 
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
                "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
