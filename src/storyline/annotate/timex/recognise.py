@@ -82,8 +82,9 @@ RULES: list[tuple[str, str]] = [
     ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
     ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+    # "March 3", "on July 15 last year", "Sept. 8 of this year"
     ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])"
-                  rf"(?!\s*,?\s*{YEAR})"),
+                  rf"(?!\s*,?\s*{YEAR})(?:,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w))?"),
     ("day_month", rf"(?<![\w$.])(?<!\D-)(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
     # "signed on the 12th", "from the 3rd to the 9th": a day of the month around the anchor
     ("ordinal_day", rf"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bto\s))"
@@ -91,14 +92,10 @@ RULES: list[tuple[str, str]] = [
                     rf"(?!\s*(?:to|and|or|-)\s*(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+[a-z])"  # "the 11th to 13th century"
                     rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|or|when|while|at|in|to)\b))"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
-    # "June last year", "on July 15 last year", "Sept. 8 of this year"
-    ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<month>{MONTH})|(?P<dated>{DATED_MONTH})\s+(?P<day>{DAY}),?)"
-                            rf"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
-    # "last December 17", "next June 3": a day of the month that "last"/"next" month name points to
-    ("relative_month_day", rf"{_L}{THIS}(?P<rel>last|next|this|coming|past)\s+(?P<month>{MONTH})\s+(?P<day>{DAY})"
-                           rf"(?![\w%]|\.\d|,\d|-[^\d])(?!\s*,?\s*{YEAR})"),
+    ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
+    # "last December", and with "last"/"next" a day of that month ("last December 17")
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
-                       rf"(?P<month>{MONTH})(?!\w)"),
+                       rf"(?P<month>{MONTH})(?!\w)(?(rel)(?:\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])(?!\s*,?\s*{YEAR}))?|)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
     ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
     ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
@@ -230,7 +227,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _acceptable(name: str, match: re.Match) -> bool:
     """Guards a regex cannot say well: "may"/"march" as verbs, lower-case weekday homographs."""
-    month = match.groupdict().get("month") or match.groupdict().get("month_after") or match.groupdict().get("dated")
+    month = match.groupdict().get("month") or match.groupdict().get("month_after")
     if month and month[0].isalpha() and (month.lower() in _CASE_SENSITIVE_MONTHS or month.lower() not in MONTH_WORDS) \
             and not month[0].isupper():
         return False

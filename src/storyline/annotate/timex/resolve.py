@@ -192,10 +192,13 @@ def _week_of(g, context):
 
 
 def _month_day(g, context):
+    """"March 3" by the tense; "March 3 last year" in the year named."""
     day = _day_number(g["day"])
     if day > 31:
         return None
-    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], context.direction(), day), _point_mod(g["mod"])
+    year = context.anchor.year + _YEAR_STEPS[g["rel"]] if g["rel"] and context.anchor else None
+    direction = None if g["rel"] else context.direction()
+    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], direction, day, year), _point_mod(g["mod"])
 
 
 def _ordinal_day(g, context):
@@ -224,27 +227,21 @@ def _month_year(g, context):
     return None if year is None else ("DATE", f"{year:04d}-{MONTHS[g['month']]:02d}", mod)
 
 
+_YEAR_STEPS = {"this": 0, "last": -1, "next": 1}
+
+
 def _month_relative_year(g, context):
-    offset = {"this": 0, "last": -1, "next": 1}[g["rel"]]
-    year = context.anchor.year + offset if context.anchor else None
-    month = MONTHS[g["month"] or g["dated"]]
-    day = _day_number(g["day"]) if g["day"] else None
-    if day and day > 31:
-        return None
-    return "DATE", cal.month_value(context.anchor, month, None, day, year=year), _point_mod(g["mod"])
-
-
-def _relative_month_day(g, context):
-    """"last December 17": the day in the month "last December" names."""
-    found = _relative_month(_Groups({"month": g["month"], "rel": g["rel"]}), context)
-    day = _day_number(g["day"])
-    return None if day > 31 else ("DATE", f"{found[1]}-{day:02d}", None)
+    year = context.anchor.year + _YEAR_STEPS[g["rel"]] if context.anchor else None
+    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], None, year=year), _point_mod(g["mod"])
 
 
 def _relative_month(g, context):
     month = MONTHS[g["month"]]
     mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None)
     anchor, rel = context.anchor, g["rel"]
+    if g["day"]:  # "last December 17": the day in the month "last December" names
+        found = _relative_month(_Groups({"month": g["month"], "rel": rel}), context)
+        return None if _day_number(g["day"]) > 31 else ("DATE", f"{found[1]}-{_day_number(g['day']):02d}", mod)
     if rel == "that" and _reference_year(context) is not None:
         return "DATE", f"{_reference_year(context):04d}-{month:02d}", mod  # "that December": of the year told
     if anchor is None or rel in ("", "that"):
@@ -738,7 +735,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "iso_datetime": _iso_datetime, "numeric_date": _numeric_date, "clock_on_day": _clock_on_day,
     "day_clock": _clock_on_day, "weekday_date": _weekday_date, "month_day_year": _full_date,
     "day_month_year": _full_date, "week_of": _week_of, "month_day": _month_day, "day_month": _month_day,
-    "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month_day": _relative_month_day, "relative_month": _relative_month,
+    "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
     "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
