@@ -825,3 +825,15 @@ def test_more_fixed_holidays():
     found = values("The match was played on Boxing Day, and crowds marched on Veterans Day 2025.")
     assert found["Boxing Day"] == ("DATE", "2025-12-26")
     assert found["Veterans Day 2025"] == ("DATE", "2025-11-11")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a unit counted in another, and fractions in the next smaller unit
+    ("The envoy left a fortnight ago.", "a fortnight ago", "2026-W05"),
+    ("The mill closed half a century ago.", "half a century ago", "1976"),
+    ("The firm was sold two and a half years ago.", "two and a half years ago", "2023-08"),
+    # "the end of the quarter": the quarter ahead when told ahead
+    ("The report is due at the end of the quarter.", "the end of the quarter", "2026-Q1"),
+])
+def test_fortnights_fractions_and_the_end_of_the_quarter(text, span, value):
+    assert values(text)[span] == ("DATE", value)

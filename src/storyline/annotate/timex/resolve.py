@@ -411,6 +411,7 @@ def _named_quarter(g, context):
         return "DATE", ended, None
     # "the latest period": the quarter the article reports, a fiscal one that ended later than the last
     # calendar quarter included ("the fourth quarter ended Sept. 30"), else the quarter before the anchor
+    # (an earlier quarter named is more often a comparison than the report: "after a flat second quarter")
     if reported and reported[:4].isdigit() and previous[:4].isdigit() and reported > previous:
         return "DATE", reported, None
     return "DATE", previous, None
@@ -502,9 +503,19 @@ def _ago(g, context):
         base, granularity = _date_from(_quarter_reference(context)), "quarter"
     if unit in ("hour", "minute", "second"):
         granularity, amount, unit = "day", 0.0, "day"
+    unit, amount = _IN_WHOLE_UNITS.get(unit, (unit, 1))[0], amount * _IN_WHOLE_UNITS.get(unit, (unit, 1))[1]
+    if not amount.is_integer() and unit in _SMALLER:  # "two and a half years ago": 30 months back
+        unit, amount = _SMALLER[unit][0], amount * _SMALLER[unit][1]
     steps = int(round(amount)) * (-1 if backward else 1)
     return "DATE", cal.relative_value(base, unit if unit in cal.GRANULAR_UNITS else "year", steps) \
         if granularity != "quarter" else cal.relative_value(base, "quarter", 4 * steps), mod
+
+
+# units counted in another ("a fortnight ago" is two weeks back), and the next smaller unit a
+# fraction is counted in ("half a century ago" is fifty years back)
+_IN_WHOLE_UNITS = {"fortnight": ("week", 2)}
+_SMALLER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "month": ("day", 30),
+            "week": ("day", 7)}
 
 
 def _plural_ago(g, context):
@@ -635,8 +646,11 @@ _UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the full"
 def _relative_unit(g, context):
     unit, rel = g["unit"].replace("fiscal ", ""), g["rel"]
     if unit == "quarter":
-        if rel == "the":
-            return None  # "the quarter": the reported one, read by named_quarter
+        if rel == "the":  # "(by) the end of the quarter": the reported one, else the current one or, told in the past, the last
+            if context.reported_quarter or context.direction() == "past":
+                found = _named_quarter(_Groups({"the": "the", "period": "quarter"}), context)
+                return found and (found[0], found[1], _point_mod(g["mod"]))
+            return "DATE", cal.at_granularity(context.anchor, "quarter"), _point_mod(g["mod"])
         # "the last quarter" in a report is the one before this (a date), not three months back
         return "DATE", cal.relative_value(context.anchor, "quarter", _UNIT_OFFSETS[rel]), _point_mod(g["mod"])
     # "the year ended June 30" lasts a year, and "over the past decade" ten years up to now; "over the
