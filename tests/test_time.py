@@ -837,3 +837,7 @@ def test_more_fixed_holidays():
 ])
 def test_fortnights_fractions_and_the_end_of_the_quarter(text, span, value):
     assert values(text)[span] == ("DATE", value)
+
+
+def test_last_year_before_a_verb_ended_stays_a_date():
+    assert values("Most of the children who left last year ended up abroad.")["last year"] == ("DATE", "2025")

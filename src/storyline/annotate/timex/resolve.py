@@ -657,7 +657,8 @@ def _relative_unit(g, context):
     # past year", "the next month" are the unit before or after the anchor's (a calendar decade, "199",
     # would not be the ten years meant)
     stretch = unit in ("decade", "century") and rel in ("the past", "the last", "the next", "the coming")
-    if (g["ended"] or stretch) and not g["mod"]:
+    ended = g["ended"] and rel == "the"  # "the year ended June 30", not "last year ended up in Greece"
+    if (ended or stretch) and not g["mod"]:
         letter, _ = UNITS[unit]
         return "DURATION", cal.duration_value(1.0, letter, False), None
     if unit == "weekend" and rel == "this" and context.anchor is not None:
