@@ -841,3 +841,8 @@ def test_fortnights_fractions_and_the_end_of_the_quarter(text, span, value):
 
 def test_last_year_before_a_verb_ended_stays_a_date():
     assert values("Most of the children who left last year ended up abroad.")["last year"] == ("DATE", "2025")
+
+
+def test_current_account_is_no_time():
+    assert values("The current account deficit widened, and swimmers fought the current.") == {}
+    assert values("Its current owner is a bank.")["current"] == ("DATE", "PRESENT_REF")

@@ -250,6 +250,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "reference" and match.group("word").lower() == "future":
         return False  # an adjective alone ("future losses")
+    if name == "reference" and match.group("word").lower() == "current" \
+            and _NOT_NOW_AFTER.match(match.string, match.end()):
+        return False  # "the current account deficit", "an electric current": no time
     if name == "reference" and match.group("word").lower() == "the past" \
             and _COUNTED_AFTER.match(match.string, match.end()):
         return False  # "the past five elections", "the past three summers": a count of things, not the past
@@ -397,6 +400,7 @@ def _is_season_noun_phrase(match: re.Match) -> bool:
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 _NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+$")
 _FINAL_OF = re.compile(r"\s+(?:of|in|covered|that|which|when|to\s+be)\b", re.I)
+_NOT_NOW_AFTER = re.compile(r"\s+(?:accounts?|affairs|flows?|density|strength)\b|\s*[.,;:)]", re.I)
 _CLAUSE_BREAK = re.compile(r"\s*[,.;:)]")
 _NAME_AFTER = re.compile(rf"\s+(?!(?i:{WEEKDAY}|{MONTH})\b)[A-Z]")
 _FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)
