@@ -787,6 +787,7 @@ def test_the_same_period_without_a_quarter_is_no_date():
     # a timetable told in the present tense lies ahead
     ("The tournament starts on Sunday in Doha.", "Sunday", "2026-02-15"),
     ("The president opens the conference on Friday.", "Friday", "2026-02-13"),
+    ("Australia play Brazil in Nuremberg on Saturday.", "Saturday", "2026-02-14"),
     # a limit with "until" in a present-tense clause lies ahead; in a past one it lies behind
     ("Expatriates have until Thursday to cast their ballots.", "Thursday", "2026-02-12"),
     ("The rebels held the town until Monday.", "Monday", "2026-02-09"),

@@ -30,7 +30,7 @@ PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed"
 OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
 # verbs of a timetable, which the present tense tells ahead ("the trial opens Monday", "polls close at 8")
 FUTURATE_LEMMAS = {"start", "begin", "open", "close", "end", "resume", "reopen", "expire", "convene", "commence",
-                   "conclude", "kick"}
+                   "conclude", "kick", "play", "face", "host"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
