@@ -847,3 +847,17 @@ def test_last_year_before_a_verb_ended_stays_a_date():
 def test_current_account_is_no_time():
     assert values("The current account deficit widened, and swimmers fought the current.") == {}
     assert values("Its current owner is a bank.")["current"] == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The feud lasted a hundred years.", "a hundred years", "P100Y"),
+    # "one hundred and twenty" is one number, not a range
+    ("He was jailed for one hundred and twenty days.", "one hundred and twenty days", "P120D"),
+    ("Profit rose in the first three quarters of the year.", "the first three quarters", "P9M"),
+])
+def test_spelled_hundreds_and_quarters_counted(text, span, value):
+    assert values(text)[span] == ("DURATION", value)
+
+
+def test_three_quarters_of_an_hour_is_no_nine_months():
+    assert "three quarters" not in values("They waited three quarters of an hour.")

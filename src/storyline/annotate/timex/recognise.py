@@ -156,7 +156,7 @@ RULES: list[tuple[str, str]] = [
     ("units_ahead", rf"{_L}(?:the\s+)?(?P<unit>hours|days|weeks|months|years|decades)\s+ahead(?!\w)"),
     ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
     ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
-    ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?:to|or|and)\s+(?P<number2>{NUMBER})\s+"
+    ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<link>to|or|and)\s+(?P<number2>{NUMBER})\s+"
                       rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
     ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
                  rf"final|latest|following|remaining|preceding)\s+)?(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|split\s+|"
@@ -271,6 +271,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "duration" and (_is_ordinal_second(match) or _is_fraction_quarter(match)):
         return False
+    if name == "span_duration" and match.group("link").lower() == "and" \
+            and re.search(r"(?:hundred|thousand)$", match.group("number"), re.I):
+        return False  # "one hundred and twenty days" is one number, not a range
     if name == "relative_unit" and match.group("rel").lower().split() == ["the", "last"] \
             and _FINAL_OF.match(match.string, match.end()):
         return False  # "the last year of the war", "2012, the last year covered by the rules": the final one
@@ -382,9 +385,12 @@ def _is_ordinal_second(match: re.Match) -> bool:
 
 
 def _is_fraction_quarter(match: re.Match) -> bool:
-    """"a quarter of the shares", "a quarter percentage point": a fraction, not three months."""
-    if match.group("unit").lower() != "quarter" or match.group("number").lower() not in ("a", "one"):
+    """"a quarter of the shares", "a quarter percentage point", "three quarters of an hour": a
+    fraction, not three months."""
+    if match.group("unit").lower() != "quarter":
         return False
+    if match.group("number").lower() not in ("a", "one"):  # "the first three quarters of 2025" stays
+        return bool(re.match(r"\s+of\s+an?\b", match.string[match.end():], re.I))
     return bool(_FRACTION_AFTER.match(match.string, match.end()))
 
 
