@@ -861,3 +861,14 @@ def test_spelled_hundreds_and_quarters_counted(text, span, value):
 
 def test_three_quarters_of_an_hour_is_no_nine_months():
     assert "three quarters" not in values("They waited three quarters of an hour.")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The market opens every morning.", "every morning", "XXXX-XX-XXTMO"),
+    ("Inspectors call every other week.", "every other week", "P2W"),
+    ("The shop closes every weekend.", "every weekend", "XXXX-WXX-WE"),
+    ("The shop closes on weekends.", "weekends", "XXXX-WXX-WE"),
+    ("The board meets semiannually.", "semiannually", "P6M"),
+])
+def test_more_sets(text, span, value):
+    assert values(text)[span] == ("SET", value)

@@ -116,8 +116,10 @@ HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (1
             "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "armistice day": (11, 11),
             "remembrance day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11)}
 
+# ("quarterly" is left out: mostly an adjective, "its quarterly dividend", which TBAQ does not annotate)
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-               "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
+               "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
+               "biannually": "P6M", "fortnightly": "P2W"}
 
 
 def number_value(text: str) -> float | str | None:

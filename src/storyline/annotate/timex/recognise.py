@@ -166,7 +166,10 @@ RULES: list[tuple[str, str]] = [
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
     ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries)(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
-    ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER})\s+)?(?P<what>{UNIT_WORD}s?|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
+    ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER}|other)\s+)?(?P<what>{UNIT_WORD}s?|weekends?|"
+                  rf"{PART_OF_DAY}|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
+    # "on weekends", "at weekends": every one
+    ("weekends", rf"(?:(?<=\bon\s)|(?<=\bat\s)|(?<=\bover\s))weekends(?!\w)"),
     ("reference", rf"{_L}(?P<word>{alternation(REFERENCE_WORDS)})(?!\w)"),
 ]
 

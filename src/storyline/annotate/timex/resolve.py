@@ -719,7 +719,12 @@ def _set_adverb(g, context):
 
 
 def _set_every(g, context):
+    """"every Sunday", "each spring", "every morning", "every weekend", "every two weeks", "every other day"."""
     what = g["what"]
+    if what.startswith("weekend"):
+        return "SET", "XXXX-WXX-WE", None
+    if what in PARTS_OF_DAY:
+        return "SET", "XXXX-XX-XXT" + PARTS_OF_DAY[what], None
     if what in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[what]}", None
     if what in MONTHS:
@@ -727,8 +732,12 @@ def _set_every(g, context):
     if what in SEASONS:
         return "SET", f"XXXX-{SEASONS[what]}", None
     letter, is_time = UNITS[_unit_name(what)]
-    amount = number_value(g["number"]) if g["number"] else 1.0
+    amount = 2.0 if g["number"] == "other" else number_value(g["number"]) if g["number"] else 1.0
     return "SET", cal.duration_value(amount, letter, is_time), None
+
+
+def _weekends(g, context):
+    return "SET", "XXXX-WXX-WE", None
 
 
 def _set_rate(g, context):
@@ -760,5 +769,5 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "anaphoric_part": _anaphoric_part, "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "unit_long": _unit_long, "set_adverb": _set_adverb,
-    "set_every": _set_every, "reference": _reference,
+    "set_every": _set_every, "weekends": _weekends, "reference": _reference,
 }
