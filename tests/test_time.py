@@ -807,9 +807,10 @@ def test_counted_things_per_unit_are_sets(text, span, kind):
 
 
 @pytest.mark.parametrize("text, span, kind, value", [
-    # without a count, "the past/next <unit>" is the unit before or after the anchor's ...
+    # without a count, "the past/next <unit>" is the calendar unit holding most of that stretch ...
     ("Hate groups grew over the past year.", "the past year", "DATE", "2025"),
-    ("The plants will close over the next year.", "the next year", "DATE", "2027"),
+    ("The plants will close over the next year.", "the next year", "DATE", "2026"),
+    ("He has stayed in Paris for the last week.", "the last week", "DATE", "2026-W06"),
     # ... but the past decade is the ten years up to now, not a calendar decade
     ("Wages lost ground to inflation in the last decade.", "the last decade", "DURATION", "P10Y"),
 ])
@@ -872,3 +873,8 @@ def test_three_quarters_of_an_hour_is_no_nine_months():
 ])
 def test_more_sets(text, span, value):
     assert values(text)[span] == ("SET", value)
+
+
+def test_the_same_month_last_year_is_the_month_named_a_year_back():
+    text = "Retail sales in October rose 0.6 percent, and 7.8 percent from the same month last year."
+    assert values(text, "2025-11-16")["the same month last year"] == ("DATE", "2024-10")

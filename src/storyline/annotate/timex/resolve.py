@@ -426,7 +426,9 @@ def _same_period(g, context):
     if quarter:
         return "DATE", cal.relative_value(_date_from(quarter), "quarter", -4), None
     unit = g["period"] if g["period"] in ("month", "week") else "year"
-    return "DATE", cal.relative_value(context.anchor, unit, -52 if unit == "week" else -12 if unit == "month" else -1), None
+    # "sales in September rose 7.8% from the same month last year": the month last named, else the anchor's
+    base = _date_from(context.reference) if _unit_of(context.reference) == unit else context.anchor
+    return "DATE", cal.relative_value(base, unit, -52 if unit == "week" else -12 if unit == "month" else -1), None
 
 
 def _quarter_reference(context: Context) -> str | None:
@@ -654,9 +656,13 @@ def _relative_unit(g, context):
         # "the last quarter" in a report is the one before this (a date), not three months back
         return "DATE", cal.relative_value(context.anchor, "quarter", _UNIT_OFFSETS[rel]), _point_mod(g["mod"])
     # "the year ended June 30" lasts a year, and "over the past decade" ten years up to now; "over the
-    # past year", "the next month" are the unit before or after the anchor's (a calendar decade, "199",
-    # would not be the ten years meant)
+    # past year", "the next month" are the calendar unit holding most of that stretch (the middle of the
+    # year before a March anchor is in last year; of the week before a Friday, in this week); a calendar
+    # decade, "199", would not be the ten years meant
     stretch = unit in ("decade", "century") and rel in ("the past", "the last", "the next", "the coming")
+    if rel in _STRETCH_WAYS and not stretch and unit in _HALF_UNIT and context.anchor is not None:
+        middle = context.anchor + _STRETCH_WAYS[rel] * _HALF_UNIT[unit]
+        return "DATE", cal.at_granularity(middle, "week" if unit == "weekend" else unit), _point_mod(g["mod"])
     ended = g["ended"] and rel == "the"  # "the year ended June 30", not "last year ended up in Greece"
     if (ended or stretch) and not g["mod"]:
         letter, _ = UNITS[unit]
@@ -669,6 +675,10 @@ def _relative_unit(g, context):
         return "DATE", value if context.anchor else "XXXX-WXX-WE", _point_mod(g["mod"])
     value = cal.relative_value(context.anchor, unit, _UNIT_OFFSETS[rel])
     return "DATE", value, _point_mod(g["mod"])
+
+
+_STRETCH_WAYS = {"the past": -1, "the last": -1, "the next": 1, "the coming": 1}
+_HALF_UNIT = {"week": dt.timedelta(days=3), "month": dt.timedelta(days=15), "year": dt.timedelta(days=182)}
 
 
 def _this_weekend(anchor: dt.date, direction: Direction) -> str:
