@@ -427,8 +427,8 @@ def _same_period(g, context):
         return "DATE", cal.relative_value(_date_from(quarter), "quarter", -4), None
     unit = g["period"] if g["period"] in ("month", "week") else "year"
     # "sales in September rose 7.8% from the same month last year": the month last named, else the anchor's
-    base = _date_from(context.reference) if context.reference and _unit_of(context.reference) == unit else None
-    base = base or context.anchor
+    named = unit != "year" and context.reference and _unit_of(context.reference) == unit
+    base = (_date_from(context.reference) if named else None) or context.anchor
     return "DATE", cal.relative_value(base, unit, -52 if unit == "week" else -12 if unit == "month" else -1), None
 
 
