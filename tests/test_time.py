@@ -749,6 +749,11 @@ def test_reported_quarters(nlp, text, span, value):
     assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
 
 
+def test_a_quarter_that_ended_lies_before_the_anchor():
+    """"ended March 31" said in February is last year's March (an ended period, whatever the tense tolerance)."""
+    assert values("In the quarter ended March 31, sales rose.", ANCHOR)["the quarter"] == ("DATE", "2025-Q1")
+
+
 def test_side_of_a_year_is_its_mod():
     found = {t.span.text: t.mod for t in find_timexes("Post-1959 exiles and pre-1990 contracts differ.", ANCHOR)}
     assert found == {"Post-1959": "AFTER", "pre-1990": "BEFORE"}

@@ -55,7 +55,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}  # "two dozen years"
 VAGUE_COUNTS = {"a few": "X", "few": "X", "several": "X", "some": "X", "many": "X", "a couple of": 2,
-                "a couple": 2, "a pair of": 2, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "dozens of": "X", "a": 1, "an": 1, "one": 1}
+                "a couple": 2, "a pair of": 2, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "dozens of": "X",
+                "a": 1, "an": 1, "one": 1}
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,

@@ -359,9 +359,13 @@ def _end_date(g, context) -> dt.date | None:
     if not g["end_month"]:
         return None
     month, day = MONTHS[g["end_month"]], _day_number(g["end_day"])
-    year = int(g["end_year"]) if g["end_year"] else cal.year_for(context.anchor, (month, day), "past")
     try:
-        return dt.date(year, month, day) if year else None
+        if g["end_year"]:
+            return dt.date(int(g["end_year"]), month, day)
+        if context.anchor is None:
+            return None
+        end = dt.date(context.anchor.year, month, day)
+        return end if end <= context.anchor else end.replace(year=end.year - 1)
     except ValueError:
         return None
 
