@@ -692,3 +692,194 @@ def test_ordinal_before_a_noun_and_a_dot_figure_are_no_time():
     assert values("Her office is on the 12th floor.") == {}
     assert "the 11th" not in values("The chapel dates back to the 11th to 13th century.")
     assert values("The index gained 11.30 points.") == {}
+
+
+@pytest.mark.parametrize("text, span, kind, value", [
+    # "that <month>", "that <season>", "later that year": of the year the article last named
+    ("The plant opened in March 1998. That December it closed.", "That December", "DATE", "1998-12"),
+    ("The plant opened in March 1998. That December it closed, and later that year it reopened.", "later that year",
+     "DATE", "1998"),
+    ("The strike began in 2019. That summer the mines stood still.", "That summer", "DATE", "2019-SU"),
+    ("The strike began in 2019. That spring, the mines stood still.", "That spring", "DATE", "2019-SP"),
+    # a part of the day last dated, or of the publication day when none was
+    ("The accord was signed on March 3, 1998. The next morning the troops left.", "The next morning", "TIME",
+     "1998-03-04TMO"),
+    ("The accord was signed on March 3, 1998, and later that night the troops left.", "later that night", "TIME",
+     "1998-03-03TNI"),
+    ("Nobody came to the hearing. That evening the police arrived.", "That evening", "TIME", "2026-02-11TEV"),
+    ("The army withdrew in 1998. That night the rebels moved in.", "That night", "TIME", "1998-XX-XXTNI"),
+    # "post-1959", "pre-1990": the year, its side in the mod
+    ("The post-1959 politics split many families.", "post-1959", "DATE", "1959"),
+    ("Pre-1990 contracts stay valid.", "Pre-1990", "DATE", "1990"),
+    # a rate after an amount of time is a set ("24 hours a day")
+    ("Guards watch the house 24 hours a day.", "a day", "SET", "P1D"),
+    ("The clinic is open seven days a week.", "a week", "SET", "P1W"),
+    # "dozen" counts
+    ("The feud has lasted two dozen years.", "two dozen years", "DURATION", "P24Y"),
+])
+def test_back_references_sides_rates_and_dozens(text, span, kind, value):
+    assert values(text)[span] == (kind, value)
+
+
+def test_season_after_that_as_a_verb_is_no_time():
+    assert "that fall" not in {s.lower() for s in values("Stocks that fall sharply are sold first.")}
+
+
+def test_a_march_by_name_is_no_month():
+    assert values("Agents watched the crowd at the annual March for Life in Washington.") == {}
+    assert values("Thousands joined the March of the Mothers.") == {}
+    assert values("The vote was held in March on Tuesday.")["March"] == ("DATE", "2026-03")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the quarter ended July 31": the calendar quarter holding most of its months (May-July: Q2)
+    ("In the quarter ended July 31, sales rose 4%.", "the quarter", "1989-Q2"),
+    # a numbered fiscal quarter is of the year its end date falls in
+    ("Profit fell in the fiscal second quarter ended Jan. 31.", "the fiscal second quarter", "1989-Q2"),
+    # "the latest period" is the quarter reported, a fiscal one ending later than the last calendar quarter
+    ("Ralston reported a decline in fourth-quarter earnings. Sales in the latest period rose.", "the latest period",
+     "1989-Q4"),
+    ("Profit for its fourth quarter ended Sept. 30 fell, and sales in the latest period rose.", "the latest period",
+     "1989-Q4"),
+    # a quarter still ahead ("will mean a fourth-quarter charge") is no report: "a year ago" compares the reported one
+    ("Net income rose in the third quarter. The quake will mean a fourth-quarter charge. Earnings were $6 million "
+     "a year ago.", "a year ago", "1988-Q3"),
+])
+def test_reported_quarters(nlp, text, span, value):
+    assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
+
+
+def test_a_quarter_that_ended_lies_before_the_anchor():
+    """"ended March 31" said in February is last year's March (an ended period, whatever the tense tolerance)."""
+    assert values("In the quarter ended March 31, sales rose.", ANCHOR)["the quarter"] == ("DATE", "2025-Q1")
+
+
+def test_side_of_a_year_is_its_mod():
+    found = {t.span.text: t.mod for t in find_timexes("Post-1959 exiles and pre-1990 contracts differ.", ANCHOR)}
+    assert found == {"Post-1959": "AFTER", "pre-1990": "BEFORE"}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a day of the month with "last/next year", or after "last"/"next"
+    ("Police were called on June 21 last year.", "June 21 last year", "2025-06-21"),
+    ("He will be freed on March 3 next year.", "March 3 next year", "2027-03-03"),
+    ("The siege began last December 17 at dawn.", "last December 17", "2025-12-17"),
+    # a quarter named by its months
+    ("Growth in the July-September quarter was revised down.", "the July-September quarter", "2025-Q3"),
+    ("In the April to June quarter exports fell.", "the April to June quarter", "2025-Q2"),
+])
+def test_month_days_with_a_relative_year_and_quarters_by_months(text, span, value):
+    assert values(text)[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the same period last year": the reported quarter a year back, else the year before the anchor
+    ("Net income rose in the third quarter, compared with the same period last year.", "the same period last year",
+     "2024-Q3"),
+    ("From January to October, revenue rose 19% from the same period last year.", "the same period last year", "2024"),
+    ("Births fell to 142,000, fewer than in the same period of 2023.", "the same period of 2023", "2023"),
+    ("Prices are higher than at the same time last year.", "the same time last year", "2024"),
+])
+def test_the_same_period_a_year_back(text, span, value):
+    assert values(text, "2025-11-16")[span] == ("DATE", value)
+
+
+def test_the_same_period_without_a_quarter_is_no_date():
+    assert values("Shelling killed three civilians during the same period.", "2025-11-16") == {}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a timetable told in the present tense lies ahead
+    ("The tournament starts on Sunday in Doha.", "Sunday", "2026-02-15"),
+    ("The president opens the conference on Friday.", "Friday", "2026-02-13"),
+    ("Australia play Brazil in Nuremberg on Saturday.", "Saturday", "2026-02-14"),
+    # a limit with "until" in a present-tense clause lies ahead; in a past one it lies behind
+    ("Expatriates have until Thursday to cast their ballots.", "Thursday", "2026-02-12"),
+    ("The rebels held the town until Monday.", "Monday", "2026-02-09"),
+])
+def test_timetables_and_limits_in_the_present_look_ahead(nlp, text, span, value):
+    assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    # things counted per unit of time: a set; an amount of time before "a week ago" stays a duration
+    ("The agency plans to fly home more than 1,000 refugees a day.", "a day", "SET"),
+    ("The airline runs four flights a week to Perth.", "a week", "SET"),
+    ("The talks lasted two days a week ago.", "two days", "DURATION"),
+])
+def test_counted_things_per_unit_are_sets(text, span, kind):
+    assert values(text)[span][0] == kind
+
+
+@pytest.mark.parametrize("text, span, kind, value", [
+    # without a count, "the past/next <unit>" is the calendar unit holding most of that stretch ...
+    ("Hate groups grew over the past year.", "the past year", "DATE", "2025"),
+    ("The plants will close over the next year.", "the next year", "DATE", "2026"),
+    ("He has stayed in Paris for the last week.", "the last week", "DATE", "2026-W06"),
+    # ... but the past decade is the ten years up to now, not a calendar decade
+    ("Wages lost ground to inflation in the last decade.", "the last decade", "DURATION", "P10Y"),
+])
+def test_the_past_or_next_unit_without_a_count(text, span, kind, value):
+    assert values(text)[span] == (kind, value)
+
+
+def test_the_last_unit_of_something_is_the_final_one():
+    assert values("It was the last year of the war.") == {}
+    assert "the last year" not in values("Talks go on after 2030, the last year covered by the rules.")
+
+
+def test_more_fixed_holidays():
+    found = values("The match was played on Boxing Day, and crowds marched on Veterans Day 2025.")
+    assert found["Boxing Day"] == ("DATE", "2025-12-26")
+    assert found["Veterans Day 2025"] == ("DATE", "2025-11-11")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a unit counted in another, and fractions in the next smaller unit
+    ("The envoy left a fortnight ago.", "a fortnight ago", "2026-W05"),
+    ("The mill closed half a century ago.", "half a century ago", "1976"),
+    ("The firm was sold two and a half years ago.", "two and a half years ago", "2023-08"),
+    # "the end of the quarter": the quarter ahead when told ahead
+    ("The report is due at the end of the quarter.", "the end of the quarter", "2026-Q1"),
+])
+def test_fortnights_fractions_and_the_end_of_the_quarter(text, span, value):
+    assert values(text)[span] == ("DATE", value)
+
+
+def test_last_year_before_a_verb_ended_stays_a_date():
+    assert values("Most of the children who left last year ended up abroad.")["last year"] == ("DATE", "2025")
+
+
+def test_current_account_is_no_time():
+    assert values("The current account deficit widened, and swimmers fought the current.") == {}
+    assert values("Its current owner is a bank.")["current"] == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The feud lasted a hundred years.", "a hundred years", "P100Y"),
+    # "one hundred and twenty" is one number, not a range
+    ("He was jailed for one hundred and twenty days.", "one hundred and twenty days", "P120D"),
+    ("Profit rose in the first three quarters of the year.", "the first three quarters", "P9M"),
+])
+def test_spelled_hundreds_and_quarters_counted(text, span, value):
+    assert values(text)[span] == ("DURATION", value)
+
+
+def test_three_quarters_of_an_hour_is_no_nine_months():
+    assert "three quarters" not in values("They waited three quarters of an hour.")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The market opens every morning.", "every morning", "XXXX-XX-XXTMO"),
+    ("Inspectors call every other week.", "every other week", "P2W"),
+    ("The shop closes every weekend.", "every weekend", "XXXX-WXX-WE"),
+    ("The shop closes on weekends.", "weekends", "XXXX-WXX-WE"),
+    ("The board meets semiannually.", "semiannually", "P6M"),
+])
+def test_more_sets(text, span, value):
+    assert values(text)[span] == ("SET", value)
+
+
+def test_the_same_month_last_year_is_the_month_named_a_year_back():
+    text = "Retail sales in October rose 0.6 percent, and 7.8 percent from the same month last year."
+    assert values(text, "2025-11-16")["the same month last year"] == ("DATE", "2024-10")

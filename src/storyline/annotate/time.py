@@ -9,6 +9,7 @@ as a past date and fails on "in June last year"); dateutil is used for absolute 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                              anchor_value, mod))
         if kind == "DATE" and value[:1].isdigit() and candidate.rule not in ANAPHORIC_RULES:
             reference = value
-            reported_quarter = value if _QUARTER_VALUE.fullmatch(value) else reported_quarter
+            if _QUARTER_VALUE.fullmatch(value) and _is_report(value, anchor_date, candidate.groups, context):
+                reported_quarter = value
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
     return _with_coordinated_days(timexes, text)
@@ -101,6 +103,16 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
+
+
+def _is_report(quarter: str, anchor: "dt.date | None", groups: dict, context: Context) -> bool:
+    """Whether a quarter named is one the article reports results for: one over before the anchor's
+    quarter began, or said to have ended ("the fourth quarter ended Sept. 30") or told in the past
+    tense ("reported a decline in fourth-quarter earnings", a fiscal quarter); not one still ahead
+    ("the quake will mean a fourth-quarter charge")."""
+    if anchor is None or quarter < f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}" or groups.get("end_month"):
+        return True
+    return context.direction() == "past"
 
 
 def _leaves_day_open(groups: dict[str, str | None]) -> bool:

@@ -53,9 +53,10 @@ ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000}
+SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}  # "two dozen years"
 VAGUE_COUNTS = {"a few": "X", "few": "X", "several": "X", "some": "X", "many": "X", "a couple of": 2,
-                "a couple": 2, "a pair of": 2, "a dozen": 12, "dozens of": "X", "a": 1, "an": 1, "one": 1}
+                "a couple": 2, "a pair of": 2, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "dozens of": "X",
+                "a": 1, "an": 1, "one": 1}
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -112,10 +113,14 @@ DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties
 
 HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
-            "valentine's day": (2, 14)}
+            "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14),
+            "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "armistice day": (11, 11),
+            "remembrance day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11)}
 
+# ("quarterly" is left out: mostly an adjective, "its quarterly dividend", which TBAQ does not annotate)
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-               "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
+               "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",
+               "biannually": "P6M", "fortnightly": "P2W"}
 
 
 def number_value(text: str) -> float | str | None:

@@ -62,6 +62,10 @@ SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
 # "this past weekend", "this coming Sunday": "this" only stresses the deixis of past/coming
 THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 
+# "the quarter ended Sept. 30": the date a reported period ended, read after the expression (not part of it)
+_ENDED = (rf"(?:(?=,?\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<end_month>{DATED_MONTH})\s+(?P<end_day>{DAY})"
+          rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
+
 # (rule name, pattern); earlier rules win ties of equal length
 RULES: list[tuple[str, str]] = [
     ("iso_datetime", rf"{_L}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ](?P<clock>\d{{2}}:\d{{2}}(?::\d{{2}})?))?{_R}"),
@@ -78,8 +82,9 @@ RULES: list[tuple[str, str]] = [
     ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
     ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
+    # "March 3", "on July 15 last year", "Sept. 8 of this year"
     ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])"
-                  rf"(?!\s*,?\s*{YEAR})"),
+                  rf"(?!\s*,?\s*{YEAR})(?:,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w))?"),
     ("day_month", rf"(?<![\w$.])(?<!\D-)(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
     # "signed on the 12th", "from the 3rd to the 9th": a day of the month around the anchor
     ("ordinal_day", rf"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bto\s))"
@@ -88,31 +93,37 @@ RULES: list[tuple[str, str]] = [
                     rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|or|when|while|at|in|to)\b))"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
+    # "last December", and with "last"/"next" a day of that month ("last December 17")
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
-                       rf"(?P<month>{MONTH})(?!\w)"),
+                       rf"(?P<month>{MONTH})(?!\w)(?(rel)(?:\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])(?!\s*,?\s*{YEAR}))?|)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
     ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
     ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
     ("century", rf"{_L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ordinal>{ORDINAL})[\s-]century{_R}"),
     ("season_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?{SAID_YEAR}"),
-    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{THIS}(?P<rel>this|last|next|past|coming|the)\s+)"
+    ("relative_season", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{THIS}(?P<rel>this|last|next|past|coming|the|that)\s+)"
                         rf"(?:(?P<mod2>early|late)\s+)?(?P<season>{SEASON})(?!\w)"),
     # "the third-quarter loss": a hyphenated quarter is an adjective, its "the" belongs to the noun
     ("quarter", rf"{_L}(?:(?P<the>the)\s+(?!\w+-(?:quarter|half)\b))?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
                 rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+"
                 rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
                 rf"[\s-]+(?P<period>quarter|half)"
-                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"),
+                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}{_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
-    ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?P<month>{DATED_MONTH})[\s-]+quarter(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
+    ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
+                      rf"(?P<month>{DATED_MONTH})[\s-]+quarter(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
-                      rf"(?P<period>quarter|period|half)(?!\w)"),
+                      rf"(?P<period>quarter|period|half)(?!\w){_ENDED}"),
+    # "the same period last year", "the same time a year ago", "the same quarter of 2024"
+    ("same_period", rf"{_L}the\s+same\s+(?P<period>period|quarter|time|month|week)\s+(?:of\s+|in\s+)?"
+                    rf"(?:(?P<year>{YEAR}){_R}|(?P<then>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|"
+                    rf"the\s+year\s+before|the\s+prior\s+year)(?!\w))"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
                     rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
-    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
+    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-)|(?P<side>pre-|post-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
@@ -133,6 +144,9 @@ RULES: list[tuple[str, str]] = [
                        # "the year before", "the day after": a step when nothing follows that it would precede
                        rf"the\s+(?P<unit3>day|week|month|year)\s+(?P<rel3>before|after|earlier|later)"
                        rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|but|when|while|as|with|in|at|on)\b)))(?!\w)"),
+    # "the next morning", "that night", "later that evening": a part of the day last told of
+    ("anaphoric_part", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>that\s+same|that|the\s+same|"
+                       rf"the\s+following|the\s+next|the\s+previous)\s+(?P<part>morning|afternoon|evening|night)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
                       rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
@@ -142,7 +156,7 @@ RULES: list[tuple[str, str]] = [
     ("units_ahead", rf"{_L}(?:the\s+)?(?P<unit>hours|days|weeks|months|years|decades)\s+ahead(?!\w)"),
     ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
     ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
-    ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?:to|or|and)\s+(?P<number2>{NUMBER})\s+"
+    ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<link>to|or|and)\s+(?P<number2>{NUMBER})\s+"
                       rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
     ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
                  rf"final|latest|following|remaining|preceding)\s+)?(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|split\s+|"
@@ -152,7 +166,10 @@ RULES: list[tuple[str, str]] = [
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
     ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries)(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
-    ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER})\s+)?(?P<what>{UNIT_WORD}s?|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
+    ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER}|other)\s+)?(?P<what>{UNIT_WORD}s?|weekends?|"
+                  rf"{PART_OF_DAY}|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
+    # "on weekends", "at weekends": every one
+    ("weekends", rf"(?:(?<=\bon\s)|(?<=\bat\s)|(?<=\bover\s))weekends(?!\w)"),
     ("reference", rf"{_L}(?P<word>{alternation(REFERENCE_WORDS)})(?!\w)"),
 ]
 
@@ -221,6 +238,10 @@ def _acceptable(name: str, match: re.Match) -> bool:
             and not match.group("mod"):
         before = match.string[max(0, match.start() - 12):match.start()].lower()
         return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
+    if name == "relative_month" and month and month.lower() == "march" and not match.group("rel") \
+            and _MARCH_NAME.match(match.string, match.end()) \
+            and _NAME_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
+        return False  # "the March for Life", "the annual March of the Mothers": a procession by name
     if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
         return False
     if name in ("quarter", "named_quarter") and _is_period_of_play(match):
@@ -232,6 +253,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "reference" and match.group("word").lower() == "future":
         return False  # an adjective alone ("future losses")
+    if name == "reference" and match.group("word").lower() == "current" \
+            and _NOT_NOW_AFTER.match(match.string, match.end()):
+        return False  # "the current account deficit", "an electric current": no time
     if name == "reference" and match.group("word").lower() == "the past" \
             and _COUNTED_AFTER.match(match.string, match.end()):
         return False  # "the past five elections", "the past three summers": a count of things, not the past
@@ -240,7 +264,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "set_adverb" and _NAME_AFTER.match(match.string, match.end()):
         return False  # "the Communist Party daily Granma": a newspaper
     if name == "set_rate":
-        return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, max(0, match.start() - 30), match.start()))
+        before = max(0, match.start() - 40)
+        return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, before, match.start())) \
+            or bool(_COUNTED_THINGS.search(match.string, before, match.start()))
     if name in ("duration", "bare_plural", "span_duration", "adjective_duration") \
             and _AGE.match(match.string, match.end()):
         return False
@@ -248,13 +274,22 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "duration" and (_is_ordinal_second(match) or _is_fraction_quarter(match)):
         return False
+    if name == "span_duration" and match.group("link").lower() == "and" \
+            and re.search(r"(?:hundred|thousand)$", match.group("number"), re.I):
+        return False  # "one hundred and twenty days" is one number, not a range
+    if name == "relative_unit" and match.group("rel").lower().split() == ["the", "last"] \
+            and _FINAL_OF.match(match.string, match.end()):
+        return False  # "the last year of the war", "2012, the last year covered by the rules": the final one
+    if name == "relative_season" and match.group("rel").lower() == "that" \
+            and match.group("season").lower() in ("fall", "spring"):
+        return bool(_CLAUSE_BREAK.match(match.string, match.end()))  # "stocks that fall", "that spring up"
     if name == "relative_season" and match.group("rel").lower() == "the" and not match.group("mod"):
         return _is_season_noun_phrase(match)
     if name == "indefinite_day":
         return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
         return False  # "three days later": the amount is the expression ("three days"), "later" a signal
-    if name == "year" and not match.group("mod"):
+    if name == "year" and not match.group("mod") and not match.group("side"):
         return not _COUNTED_NOUN.match(match.string, match.end())
     return True
 
@@ -353,9 +388,12 @@ def _is_ordinal_second(match: re.Match) -> bool:
 
 
 def _is_fraction_quarter(match: re.Match) -> bool:
-    """"a quarter of the shares", "a quarter percentage point": a fraction, not three months."""
-    if match.group("unit").lower() != "quarter" or match.group("number").lower() not in ("a", "one"):
+    """"a quarter of the shares", "a quarter percentage point", "three quarters of an hour": a
+    fraction, not three months."""
+    if match.group("unit").lower() != "quarter":
         return False
+    if match.group("number").lower() not in ("a", "one"):  # "the first three quarters of 2025" stays
+        return bool(re.match(r"\s+of\s+an?\b", match.string[match.end():], re.I))
     return bool(_FRACTION_AFTER.match(match.string, match.end()))
 
 
@@ -368,6 +406,11 @@ def _is_season_noun_phrase(match: re.Match) -> bool:
         and not re.match(r"\s+in\b", match.string[match.end():])
 
 
+_MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
+_NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+$")
+_FINAL_OF = re.compile(r"\s+(?:of|in|covered|that|which|when|to\s+be)\b", re.I)
+_NOT_NOW_AFTER = re.compile(r"\s+(?:accounts?|affairs|flows?|density|strength)\b|\s*[.,;:)]", re.I)
+_CLAUSE_BREAK = re.compile(r"\s*[,.;:)]")
 _NAME_AFTER = re.compile(rf"\s+(?!(?i:{WEEKDAY}|{MONTH})\b)[A-Z]")
 _FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)
 _SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|to|until|till|through|throughout|over|into|since|before|after|"
@@ -381,9 +424,14 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|mus
 _COUNTED_AFTER = re.compile(rf"\s+(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
+# a rate: an amount before "a day" ("$3 million a year", "twice a week"), also one of time ("24 hours a day",
+# "seven days a week": how much of each day or week, a set, not a stretch of one)
 _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"
+                           r"hours|minutes|days|nights|weeks|months|"
                            r"dollars?|shares?|barrels?|tons?|units?|pounds?|yen|marks?|francs?|copies|visitors))\s*$",
                            re.I)
+# "1,000 refugees a day", "four flights a week": things counted per unit of time
+_COUNTED_THINGS = re.compile(rf"(?<![\w-])(?:{DIGITS}|{SPELLED_NUMBER})\s+(?:[a-z]+\s+)?[a-z]{{2,}}s\s+$", re.I)
 # "2000 people", "1500 troops": a four-digit number followed by a counted plural noun is no year
 _COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results)\b)"
                            r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet)\b")

@@ -23,7 +23,8 @@ from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
 # rules whose value is computed from the discourse reference: they must not become the reference
-ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective", "anaphoric_unit"})
+ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective", "anaphoric_unit", "anaphoric_part",
+                             "same_period"})
 
 
 @dataclass(slots=True)
@@ -191,10 +192,13 @@ def _week_of(g, context):
 
 
 def _month_day(g, context):
+    """"March 3" by the tense; "March 3 last year" in the year named."""
     day = _day_number(g["day"])
     if day > 31:
         return None
-    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], context.direction(), day), _point_mod(g["mod"])
+    year = context.anchor.year + _YEAR_STEPS[g["rel"]] if g["rel"] and context.anchor else None
+    direction = None if g["rel"] else context.direction()
+    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], direction, day, year), _point_mod(g["mod"])
 
 
 def _ordinal_day(g, context):
@@ -223,9 +227,11 @@ def _month_year(g, context):
     return None if year is None else ("DATE", f"{year:04d}-{MONTHS[g['month']]:02d}", mod)
 
 
+_YEAR_STEPS = {"this": 0, "last": -1, "next": 1}
+
+
 def _month_relative_year(g, context):
-    offset = {"this": 0, "last": -1, "next": 1}[g["rel"]]
-    year = context.anchor.year + offset if context.anchor else None
+    year = context.anchor.year + _YEAR_STEPS[g["rel"]] if context.anchor else None
     return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], None, year=year), _point_mod(g["mod"])
 
 
@@ -233,6 +239,11 @@ def _relative_month(g, context):
     month = MONTHS[g["month"]]
     mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None)
     anchor, rel = context.anchor, g["rel"]
+    if g["day"]:  # "last December 17": the day in the month "last December" names
+        found = _relative_month(_Groups({"month": g["month"], "rel": rel}), context)
+        return None if _day_number(g["day"]) > 31 else ("DATE", f"{found[1]}-{_day_number(g['day']):02d}", mod)
+    if rel == "that" and _reference_year(context) is not None:
+        return "DATE", f"{_reference_year(context):04d}-{month:02d}", mod  # "that December": of the year told
     if anchor is None or rel in ("", "that"):
         return "DATE", cal.month_value(anchor, month, context.direction()), mod
     if rel in ("last", "past"):
@@ -243,6 +254,12 @@ def _relative_month(g, context):
     else:
         year = anchor.year
     return "DATE", f"{year:04d}-{month:02d}", mod
+
+
+def _reference_year(context: Context) -> int | None:
+    """The year of the last date the article named ("in 1998 ... that December")."""
+    reference = context.reference
+    return int(reference[:4]) if reference and reference[:4].isdigit() else None
 
 
 def _decade(g, context):
@@ -276,6 +293,9 @@ def _season_year(g, context):
 def _relative_season(g, context):
     season, anchor, rel = SEASONS[g["season"]], context.anchor, g["rel"]
     mod = _point_mod(g["mod"] or g["mod2"])
+    if rel == "that":  # "that summer": of the year the article last named
+        year = _reference_year(context)
+        return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-{season}", mod
     if anchor is None or rel == "the":
         return "DATE", cal.season_value(anchor, season, context.direction()), mod
     if rel == "this":
@@ -297,7 +317,7 @@ def _quarter(g, context):
             return None
         year = _explicit_year(g, context) or cal.year_for(context.anchor, (6 * number - 5,), context.direction())
         return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{number}", None
-    year = _explicit_year(g, context)
+    year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
     if g["ago"] and value[:4].isdigit():
         value = f"{int(value[:4]) - 1:04d}{value[4:]}"
@@ -305,8 +325,9 @@ def _quarter(g, context):
 
 
 def _month_quarter(g, context):
-    """"the December quarter": the calendar quarter that holds the month."""
-    quarter = (MONTHS[g["month"]] - 1) // 3 + 1
+    """"the December quarter": the calendar quarter that holds the month; "the July-September
+    quarter" the one its first month opens."""
+    quarter = (MONTHS[g["first"] or g["from"] or g["month"]] - 1) // 3 + 1
     return "DATE", cal.quarter_value(context.anchor, quarter, context.direction(), int(g["year"]) if g["year"] else None), None
 
 
@@ -333,6 +354,34 @@ def _explicit_year(g, context) -> int | None:
     return None
 
 
+def _end_date(g, context) -> dt.date | None:
+    """The day a period "ended Sept. 30" (the latest such day up to the anchor when no year is said)."""
+    if not g["end_month"]:
+        return None
+    month, day = MONTHS[g["end_month"]], _day_number(g["end_day"])
+    try:
+        if g["end_year"]:
+            return dt.date(int(g["end_year"]), month, day)
+        if context.anchor is None:
+            return None
+        end = dt.date(context.anchor.year, month, day)
+        return end if end <= context.anchor else end.replace(year=end.year - 1)
+    except ValueError:
+        return None
+
+
+def _end_year(g, context) -> int | None:
+    """"the fiscal first quarter ended Sept. 30": a numbered quarter is of the year its end date falls in."""
+    end = _end_date(g, context)
+    return end.year if end else None
+
+
+def _ended_quarter(g, context) -> str | None:
+    """"the quarter ended July 31": the calendar quarter holding most of its three months (the middle one)."""
+    end = _end_date(g, context)
+    return cal.at_granularity(cal.shift(end.replace(day=1), "month", -1), "quarter") if end else None
+
+
 _PREVIOUS = {"latest", "just-ended", "recent", "past", "last", "previous", "prior"}
 _YEAR_AGO = {"year-ago", "year-earlier", "year earlier", "comparable"}
 
@@ -347,27 +396,53 @@ def _named_quarter(g, context):
         return None
     anchor_quarter = cal.at_granularity(context.anchor, "quarter") if context.anchor else "XXXX-QX"
     previous = cal.relative_value(context.anchor, "quarter", -1)
-    reference = context.reference if _granularity(context.reference) == "quarter" else None
+    reported = context.reported_quarter
     if re.fullmatch(r"\d{4}", which):
         return "DATE", f"{which}-{previous[-2:]}" if previous[-2] == "Q" else which, None
     if which == "current":
         return "DATE", anchor_quarter, None
     if which in _YEAR_AGO:
-        base = _date_from(reference or previous)
+        base = _date_from(reported or previous)
         return "DATE", cal.relative_value(base, "quarter", -4), None
-    if which == "same" and reference:
-        return "DATE", reference, None
+    if which == "same":  # "during the same period": the quarter just named, else no date of its own
+        if _granularity(context.reference) == "quarter":
+            return "DATE", context.reference, None
+        return ("DATE", reported, None) if reported and period == "quarter" else None
     if which == "fiscal" and period != "quarter":
         return None
+    ended = _ended_quarter(g, context)
+    if ended:
+        return "DATE", ended, None
+    # "the latest period": the quarter the article reports, a fiscal one that ended later than the last
+    # calendar quarter included ("the fourth quarter ended Sept. 30"), else the quarter before the anchor
+    # (an earlier quarter named is more often a comparison than the report: "after a flat second quarter")
+    if reported and reported[:4].isdigit() and previous[:4].isdigit() and reported > previous:
+        return "DATE", reported, None
     return "DATE", previous, None
 
 
+def _same_period(g, context):
+    """"the same period last year": the quarter the article reports a year back, else the month, week
+    or year of the anchor a year back ("the same period of 2024": that year, or its quarter)."""
+    quarter = _quarter_reference(context) if g["period"] in ("period", "quarter") else None
+    if g["year"]:
+        return "DATE", f"{g['year']}{quarter[4:]}" if quarter else g["year"], None
+    if quarter:
+        return "DATE", cal.relative_value(_date_from(quarter), "quarter", -4), None
+    unit = g["period"] if g["period"] in ("month", "week") else "year"
+    # "sales in September rose 7.8% from the same month last year": the month last named, else the anchor's
+    named = unit != "year" and context.reference and _unit_of(context.reference) == unit
+    base = (_date_from(context.reference) if named else None) or context.anchor
+    return "DATE", cal.relative_value(base, unit, -52 if unit == "week" else -12 if unit == "month" else -1), None
+
+
 def _quarter_reference(context: Context) -> str | None:
-    """The quarter a "year ago" compares with: the one just named, else the last one the article
-    reported (an earnings report names its quarter once, then compares figures "a year earlier")."""
+    """The quarter a "year ago" compares with: the last one the article reported (an earnings report
+    names its quarter once, then compares figures "a year earlier"); a quarter not yet over ("a
+    fourth-quarter charge" in November) is no report (``find_timexes`` keeps it out)."""
     if _LONGER_PERIOD.search(context.sentence()) and not _QUARTER_WORD.search(context.sentence()):
         return None  # "40% in the nine months, against 35% a year earlier": the same months a year back
-    return context.reference if _granularity(context.reference) == "quarter" else context.reported_quarter
+    return context.reported_quarter
 
 
 _LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine|twelve|12)[\s-]+months?|(?:first|second)\s+half|year[\s-]+to[\s-]+date|"
@@ -383,8 +458,12 @@ def _year_ago_adjective(g, context):
 
 
 def _year(g, context):
-    mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None)
+    """"1994", "mid-1994", "early 1994"; "post-1959" and "pre-1990" name the year with the side of it meant."""
+    mod = _point_mod(g["mod"]) or ("MID" if g["mid"] else None) or _SIDES.get(g["side"])
     return "DATE", g["year"], mod
+
+
+_SIDES = {"pre-": "BEFORE", "post-": "AFTER"}
 
 
 def _fiscal_year(g, context):
@@ -431,9 +510,19 @@ def _ago(g, context):
         base, granularity = _date_from(_quarter_reference(context)), "quarter"
     if unit in ("hour", "minute", "second"):
         granularity, amount, unit = "day", 0.0, "day"
+    unit, amount = _IN_WHOLE_UNITS.get(unit, (unit, 1))[0], amount * _IN_WHOLE_UNITS.get(unit, (unit, 1))[1]
+    if not amount.is_integer() and unit in _SMALLER:  # "two and a half years ago": 30 months back
+        unit, amount = _SMALLER[unit][0], amount * _SMALLER[unit][1]
     steps = int(round(amount)) * (-1 if backward else 1)
     return "DATE", cal.relative_value(base, unit if unit in cal.GRANULAR_UNITS else "year", steps) \
         if granularity != "quarter" else cal.relative_value(base, "quarter", 4 * steps), mod
+
+
+# units counted in another ("a fortnight ago" is two weeks back), and the next smaller unit a
+# fraction is counted in ("half a century ago" is fifty years back)
+_IN_WHOLE_UNITS = {"fortnight": ("week", 2)}
+_SMALLER = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12), "month": ("day", 30),
+            "week": ("day", 7)}
 
 
 def _plural_ago(g, context):
@@ -520,6 +609,19 @@ def _anaphoric_unit(g, context):
     return "DATE", cal.relative_value(base, unit, step), mod
 
 
+def _anaphoric_part(g, context):
+    """"the next morning", "that night": a part of the day the article last dated (the anchor when
+    it dated none); after a coarser date ("in October 1998 ... that night") only what it fixes."""
+    step = _ANAPHORIC_STEPS[g["rel"]]
+    part = "T" + PARTS_OF_DAY[g["part"]]
+    known, base = _unit_of(context.reference), _date_from(context.reference)
+    if base is None:
+        base = context.anchor
+    elif known != "day":
+        return "TIME", _known_part(context.reference if step == 0 else None, known, "day") + part, _point_mod(g["mod"])
+    return "TIME", cal.relative_value(base, "day", step) + part, _point_mod(g["mod"])
+
+
 def _known_part(reference: str | None, known: str, unit: str) -> str:
     """A date of ``unit`` precision that lies in ``reference`` (of the coarser ``known``
     precision): what the reference fixes, X for the rest ("that same day" after "in October
@@ -551,11 +653,23 @@ _UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the full"
 def _relative_unit(g, context):
     unit, rel = g["unit"].replace("fiscal ", ""), g["rel"]
     if unit == "quarter":
-        if rel == "the":
-            return None  # "the quarter": the reported one, read by named_quarter
+        if rel == "the":  # "(by) the end of the quarter": the reported one, else the current one or, told in the past, the last
+            if context.reported_quarter or context.direction() == "past":
+                found = _named_quarter(_Groups({"the": "the", "period": "quarter"}), context)
+                return found and (found[0], found[1], _point_mod(g["mod"]))
+            return "DATE", cal.at_granularity(context.anchor, "quarter"), _point_mod(g["mod"])
         # "the last quarter" in a report is the one before this (a date), not three months back
         return "DATE", cal.relative_value(context.anchor, "quarter", _UNIT_OFFSETS[rel]), _point_mod(g["mod"])
-    if (rel in ("the past", "the last", "the next", "the coming", "the previous") or g["ended"]) and not g["mod"]:
+    # "the year ended June 30" lasts a year, and "over the past decade" ten years up to now; "over the
+    # past year", "the next month" are the calendar unit holding most of that stretch (the middle of the
+    # year before a March anchor is in last year; of the week before a Friday, in this week); a calendar
+    # decade, "199", would not be the ten years meant
+    stretch = unit in ("decade", "century") and rel in ("the past", "the last", "the next", "the coming")
+    if rel in _STRETCH_WAYS and not stretch and unit in _HALF_UNIT and context.anchor is not None:
+        middle = context.anchor + _STRETCH_WAYS[rel] * _HALF_UNIT[unit]
+        return "DATE", cal.at_granularity(middle, "week" if unit == "weekend" else unit), _point_mod(g["mod"])
+    ended = g["ended"] and rel == "the"  # "the year ended June 30", not "last year ended up in Greece"
+    if (ended or stretch) and not g["mod"]:
         letter, _ = UNITS[unit]
         return "DURATION", cal.duration_value(1.0, letter, False), None
     if unit == "weekend" and rel == "this" and context.anchor is not None:
@@ -566,6 +680,10 @@ def _relative_unit(g, context):
         return "DATE", value if context.anchor else "XXXX-WXX-WE", _point_mod(g["mod"])
     value = cal.relative_value(context.anchor, unit, _UNIT_OFFSETS[rel])
     return "DATE", value, _point_mod(g["mod"])
+
+
+_STRETCH_WAYS = {"the past": -1, "the last": -1, "the next": 1, "the coming": 1}
+_HALF_UNIT = {"week": dt.timedelta(days=3), "month": dt.timedelta(days=15), "year": dt.timedelta(days=182)}
 
 
 def _this_weekend(anchor: dt.date, direction: Direction) -> str:
@@ -616,7 +734,12 @@ def _set_adverb(g, context):
 
 
 def _set_every(g, context):
+    """"every Sunday", "each spring", "every morning", "every weekend", "every two weeks", "every other day"."""
     what = g["what"]
+    if what.startswith("weekend"):
+        return "SET", "XXXX-WXX-WE", None
+    if what in PARTS_OF_DAY:
+        return "SET", "XXXX-XX-XXT" + PARTS_OF_DAY[what], None
     if what in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[what]}", None
     if what in MONTHS:
@@ -624,8 +747,12 @@ def _set_every(g, context):
     if what in SEASONS:
         return "SET", f"XXXX-{SEASONS[what]}", None
     letter, is_time = UNITS[_unit_name(what)]
-    amount = number_value(g["number"]) if g["number"] else 1.0
+    amount = 2.0 if g["number"] == "other" else number_value(g["number"]) if g["number"] else 1.0
     return "SET", cal.duration_value(amount, letter, is_time), None
+
+
+def _weekends(g, context):
+    return "SET", "XXXX-WXX-WE", None
 
 
 def _set_rate(g, context):
@@ -650,12 +777,12 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
-    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective,
+    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
     "fiscal_year": _fiscal_year, "year": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
-    "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
+    "anaphoric_part": _anaphoric_part, "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "unit_long": _unit_long, "set_adverb": _set_adverb,
-    "set_every": _set_every, "reference": _reference,
+    "set_every": _set_every, "weekends": _weekends, "reference": _reference,
 }

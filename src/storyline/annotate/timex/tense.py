@@ -28,6 +28,9 @@ PLANNED_COMPLEMENTS = {"due", "set", "slated", "scheduled", "poised", "likely", 
 PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed", "forthcoming"}
 # "in Sunday's election", "at Friday's meeting": the event the clause takes place at
 OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
+# verbs of a timetable, which the present tense tells ahead ("the trial opens Monday", "polls close at 8")
+FUTURATE_LEMMAS = {"start", "begin", "open", "close", "end", "resume", "reopen", "expire", "convene", "commence",
+                   "conclude", "kick", "play", "face", "host"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
@@ -102,6 +105,9 @@ def _preposition_direction(token) -> Direction:
         return "past"
     if word in DEADLINE_PREPOSITIONS and preposition.head.lemma_ in DEADLINE_LEMMAS:
         return "future"
+    if word in ("until", "till"):  # "voters have until Thursday", "the curfew runs until Sunday": a limit still ahead
+        verb = _governing_verb(preposition)
+        return "future" if verb is not None and _own_tense(verb) in ("present", "future") else None
     return None
 
 
@@ -155,6 +161,8 @@ def _own_tense(verb) -> Direction:
         return "past"
     if verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES:
         return "past"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in FUTURATE_LEMMAS and not auxiliaries:
+        return "future"  # "the tournament starts on Sunday": a timetable told in the present
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
