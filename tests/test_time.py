@@ -883,3 +883,24 @@ def test_more_sets(text, span, value):
 def test_the_same_month_last_year_is_the_month_named_a_year_back():
     text = "Retail sales in October rose 0.6 percent, and 7.8 percent from the same month last year."
     assert values(text, "2025-11-16")["the same month last year"] == ("DATE", "2024-10")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each end of a range of years is a date of its own, a two-digit end in the century of the start
+    ("Veterans of the 1950-53 war gathered.", {"1950": ("DATE", "1950"), "53": ("DATE", "1953")}),
+    ("The club won the league in the 1997-98 season.", {"1997": ("DATE", "1997"), "98": ("DATE", "1998")}),
+    ("Fares rose in the 1999-00 season.", {"1999": ("DATE", "1999"), "00": ("DATE", "2000")}),
+    ("Profit may grow in the 2006/07 financial year.", {"2006": ("DATE", "2006"), "07": ("DATE", "2007")}),
+    ("The painter (1879-1968) is honoured.", {"1879": ("DATE", "1879"), "1968": ("DATE", "1968")}),
+    ("The board agreed the 2021-2027 budget.", {"2021": ("DATE", "2021"), "2027": ("DATE", "2027")}),
+])
+def test_a_range_of_years_is_two_dates(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The army sent 1500-2000 troops to the border.",  # counted things
+    "Call extension 1997-45 for tickets.",  # no range of years
+])
+def test_figures_joined_by_a_dash_that_are_no_range_of_years(text):
+    assert values(text) == {}

@@ -124,6 +124,9 @@ RULES: list[tuple[str, str]] = [
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
                     rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-)|(?P<side>pre-|post-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
+    # "the 1950-53 war", "1997-98", "2006/07", "1992-1995": each end of a range of years is a date of its own
+    # (TimeML marks the two points apart, as in "from 1995 to 1997"); the end is added by _range_end
+    ("year_range", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<year>{YEAR})(?=[-–/](?P<end>{YEAR}|\d{{2}}){_R})"),
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
@@ -198,7 +201,23 @@ def find_candidates(text: str) -> list[Candidate]:
             start = _extent_start(name, text, start)
             if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
                 found.append(Candidate(start, end, name, match.groupdict(), priority))
+                if name == "year_range":
+                    found.append(_range_end(match, priority))
     return _without_overlaps(found)
+
+
+def _range_end(match: re.Match, priority: int) -> Candidate:
+    """The later year of "1950-53" or "1992-1995" as a year of its own ("53" is 1953)."""
+    return Candidate(match.start("end"), match.end("end"), "year", {"year": str(_end_year(match))}, priority)
+
+
+def _end_year(match: re.Match) -> int:
+    """The full later year of a range: "1999-00" ends in 2000, "1997-98" in 1998."""
+    start, end = int(match.group("year")), match.group("end")
+    if len(end) == 4:
+        return int(end)
+    full = start - start % 100 + int(end)
+    return full + 100 if full <= start else full
 
 
 def _extent_start(rule: str, text: str, start: int) -> int:
@@ -289,6 +308,11 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
         return False  # "three days later": the amount is the expression ("three days"), "later" a signal
+    if name == "year_range":
+        # a life or an era ("1879-1968") at most, "1997-45" is no range; not counted things ("1500-2000 troops")
+        longest = 100 if len(match.group("end")) == 4 else 30
+        return 0 < _end_year(match) - int(match.group("year")) <= longest \
+            and not _COUNTED_NOUN.match(match.string, match.end("end"))
     if name == "year" and not match.group("mod") and not match.group("side"):
         return not _COUNTED_NOUN.match(match.string, match.end())
     return True
