@@ -904,3 +904,36 @@ def test_a_range_of_years_is_two_dates(text, expected):
 ])
 def test_figures_joined_by_a_dash_that_are_no_range_of_years(text):
     assert values(text) == {}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # the future, near or far, told without a date
+    ("One day in the not too distant future the bridge will open.", "the not too distant future", "FUTURE_REF"),
+    ("Robots may rule in the distant future.", "the distant future", "FUTURE_REF"),
+    ("No talks are planned for the immediate future.", "the immediate future", "FUTURE_REF"),
+    # the present as the end of a stretch of time
+    ("The family has farmed here from 1990 to the present.", "the present", "PRESENT_REF"),
+    ("The custom survives until the present day, villagers say.", "the present day", "PRESENT_REF"),
+    # a time ago without an amount
+    ("The plan was drawn up a long time ago.", "a long time ago", "PAST_REF"),
+    ("Some time ago, the archive was moved.", "Some time ago", "PAST_REF"),
+    ("Not long ago he was a judge.", "Not long ago", "PAST_REF"),
+])
+def test_references_to_the_past_present_and_future(text, span, value):
+    assert values(text)[span] == ("DATE", value)
+
+
+def test_the_present_as_an_adjective_is_no_time():
+    assert values("Under the present system, small states have two votes.") == {}
+    assert values("He believed the present, majority system was fair.") == {}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a "could" denied by its subject tells what failed, in the past
+    ("Neither he nor his wife could be located Monday in their hometown.", "Monday", "2026-02-09"),
+    ("Nobody could be found on Monday.", "Monday", "2026-02-09"),
+    # a possibility still lies ahead
+    ("The talks could resume on Friday.", "Friday", "2026-02-13"),
+])
+def test_a_denied_could_is_past(nlp, text, span, value):
+    assert values(text, ANCHOR, nlp(text))[span] == ("DATE", value)

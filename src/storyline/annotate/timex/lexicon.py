@@ -105,7 +105,17 @@ REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": 
                    "recently": "PAST_REF",
                    "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
                    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-                   "the foreseeable future": "FUTURE_REF", "future": "FUTURE_REF"}
+                   "the foreseeable future": "FUTURE_REF", "future": "FUTURE_REF",
+                   # "in the not too distant future", "for the immediate future"
+                   "the distant future": "FUTURE_REF", "the not too distant future": "FUTURE_REF",
+                   "the not-too-distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
+                   "the very near future": "FUTURE_REF",
+                   # "from 1990 to the present" (only at the end of a phrase: "the present system" is no time)
+                   "the present": "PRESENT_REF", "the present day": "PRESENT_REF",
+                   # a time ago without an amount
+                   "a while ago": "PAST_REF", "a little while ago": "PAST_REF", "some time ago": "PAST_REF",
+                   "a long time ago": "PAST_REF", "a short time ago": "PAST_REF", "long ago": "PAST_REF",
+                   "not long ago": "PAST_REF"}
 
 # "the nineties": a decade by name, read in the twentieth century as news mostly means it
 DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",

@@ -275,6 +275,10 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "reference" and match.group("word").lower() == "current" \
             and _NOT_NOW_AFTER.match(match.string, match.end()):
         return False  # "the current account deficit", "an electric current": no time
+    if name == "reference" and match.group("word").lower().startswith("the present") \
+            and not (_PHRASE_END.match(match.string, match.end())
+                     and _PRESENT_BEFORE.search(match.string, max(0, match.start() - 10), match.start())):
+        return False  # "the present system", "believed the present, majority system": an adjective
     if name == "reference" and match.group("word").lower() == "the past" \
             and _COUNTED_AFTER.match(match.string, match.end()):
         return False  # "the past five elections", "the past three summers": a count of things, not the past
@@ -457,6 +461,10 @@ _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|t
 # "1,000 refugees a day", "four flights a week": things counted per unit of time
 _COUNTED_THINGS = re.compile(rf"(?<![\w-])(?:{DIGITS}|{SPELLED_NUMBER})\s+(?:[a-z]+\s+)?[a-z]{{2,}}s\s+$", re.I)
 # "2000 people", "1500 troops": a four-digit number followed by a counted plural noun is no year
+# "from 1990 to the present", "until the present day", "the problems of the present"
+_PRESENT_BEFORE = re.compile(r"\b(?:to|until|till|through|from|into|since|of)\s+$", re.I)
+# what may follow a noun phrase that ends there: punctuation, the end, or a word opening the next phrase
+_PHRASE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\"'”]|(?:and|or|but|in|at|on|with|when|as|for|from|of)\b)", re.I)
 _COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results)\b)"
                            r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet)\b")
 

@@ -34,6 +34,7 @@ FUTURATE_LEMMAS = {"start", "begin", "open", "close", "end", "resume", "reopen",
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
+NEGATIVE_SUBJECTS = {"nobody", "none", "neither", "nothing", "no-one"}
 FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
                          r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|(?:is|are)\s+(?:due|set|slated)\b|"
                          r"intends?\s+to|upcoming|"
@@ -151,8 +152,8 @@ def _own_tense(verb) -> Direction:
     words = {child.lower_ for child in auxiliaries}
     if words & FUTURE_AUXILIARIES or verb.lower_ in FUTURE_AUXILIARIES:
         return "future"
-    if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES and not _is_past_inability(verb, words):
-        return "future"
+    if words & POSSIBILITY_MODALS and not words & PERFECT_AUXILIARIES:
+        return "past" if _is_past_inability(verb, words) else "future"
     if _is_past_perfect(verb):
         return "past"
     if _is_planned(verb):
@@ -169,8 +170,15 @@ def _own_tense(verb) -> Direction:
 
 
 def _is_past_inability(verb, auxiliaries: set[str]) -> bool:
-    """"could not be reached on Sunday": a denied "could" tells what failed, in the past."""
-    return "could" in auxiliaries and any(child.dep_ == "neg" for child in verb.children)
+    """"could not be reached on Sunday", "neither he nor his wife could be located Wednesday", "no one
+    could be found": a denied "could" tells what failed, in the past."""
+    return "could" in auxiliaries and any(child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass")
+                                                                  and _is_negative(child)) for child in verb.children)
+
+
+def _is_negative(subject) -> bool:
+    """"nobody", "none of them", "neither he nor ...", "no official"."""
+    return subject.lower_ in NEGATIVE_SUBJECTS or any(child.lower_ in ("neither", "no") for child in subject.children)
 
 
 def _is_past_perfect(verb) -> bool:
