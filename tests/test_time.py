@@ -937,3 +937,13 @@ def test_the_present_as_an_adjective_is_no_time():
 ])
 def test_a_denied_could_is_past(nlp, text, span, value):
     assert values(text, ANCHOR, nlp(text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the year 2000" is the year named, one expression, not "the year" of the publication date
+    ("The bank hopes to double its branches by the year 2030.", "the year 2030", "2030"),
+    ("Wages fell in the year of 2002, the report said.", "the year of 2002", "2002"),
+    ("Turkey may join around the year 2015, officials said.", "around the year 2015", "2015"),
+])
+def test_the_year_before_a_year_is_that_year(text, span, value):
+    assert values(text) == {span: ("DATE", value)}

@@ -66,6 +66,9 @@ THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 _ENDED = (rf"(?:(?=,?\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<end_month>{DATED_MONTH})\s+(?P<end_day>{DAY})"
           rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
 
+# "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
+_THE_YEAR = r"the\s+year\s+(?:of\s+)?"
+
 # (rule name, pattern); earlier rules win ties of equal length
 RULES: list[tuple[str, str]] = [
     ("iso_datetime", rf"{_L}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})(?:[T ](?P<clock>\d{{2}}:\d{{2}}(?::\d{{2}})?))?{_R}"),
@@ -123,10 +126,10 @@ RULES: list[tuple[str, str]] = [
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
                     rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
-    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|(?P<mid>mid-)|(?P<side>pre-|post-))?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
+    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<mid>mid-)|(?P<side>pre-|post-)|{_THE_YEAR})?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
     # "the 1950-53 war", "1997-98", "2006/07", "1992-1995": each end of a range of years is a date of its own
     # (TimeML marks the two points apart, as in "from 1995 to 1997"); the end is added by _range_end
-    ("year_range", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<year>{YEAR})(?=[-–/](?P<end>{YEAR}|\d{{2}}){_R})"),
+    ("year_range", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{_THE_YEAR})?(?P<year>{YEAR})(?=[-–/](?P<end>{YEAR}|\d{{2}}){_R})"),
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
