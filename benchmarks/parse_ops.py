@@ -8,10 +8,18 @@ breaks ending sentences, which changes some parses, so it is timed only).
 
 Both pipelines run in this process, alternating for ``--rounds`` rounds; the fastest round of
 each is reported (CPU time of this process, which other jobs disturb less than wall time).
+A second table parses with Storyline's pipeline in fresh processes, as a worker does, with
+OpenBLAS's thread pool started (its default, then limited to one thread, as ``init_worker``
+does when numpy was loaded first) or never started (``OPENBLAS_NUM_THREADS=1``, what importing
+Storyline sets): the thread count of the process alone changes the parse speed.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
+import tempfile
 import sys
 import time
 from pathlib import Path
@@ -66,6 +74,44 @@ def main() -> None:
            notes=f"Fastest of {args.rounds} alternating rounds, one BLAS thread. Stock vs MatmulOps, identical "
                  f"annotations (tag, lemma, dep, head, entity IOB and type): {same} of {tokens} tokens.",
            write=not args.no_write)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = blas_thread_rows(texts, args.rounds, Path(tmp))
+    report(f"Storyline parse with and without BLAS threads in the process ({len(texts)} articles)",
+           ["worker process", "threads", "CPU ms / article", "speed-up"], rows,
+           notes=f"Fresh process per run ({args.rounds} alternating rounds, fastest shown): `nlp.init_worker()`, "
+                 "then `nlp.parse` as a worker runs it; CPU time of the parse.",
+           write=not args.no_write)
+
+
+WORKER_PARSE = """
+import json, os, sys, time
+os.environ["OPENBLAS_NUM_THREADS"] = sys.argv[1]
+from storyline.annotate import nlp
+nlp.init_worker()
+texts = json.load(open(sys.argv[2], encoding="utf-8"))
+list(nlp.parse(texts[:10]))
+start = time.process_time()
+list(nlp.parse(texts))
+print(json.dumps({"cpu": time.process_time() - start, "threads": len(os.listdir("/proc/self/task"))}))
+"""
+
+
+def blas_thread_rows(texts: list[str], rounds: int, tmp: Path) -> list[list[object]]:
+    """Parse CPU time in fresh processes with and without OpenBLAS's thread pool (alternating)."""
+    path = tmp / "texts.json"
+    path.write_text(json.dumps(texts), encoding="utf-8")
+    variants = {f"OpenBLAS pool started ({os.cpu_count()} threads, limited to 1)": str(os.cpu_count()),
+                "no BLAS thread (OPENBLAS_NUM_THREADS=1)": "1"}
+    runs: dict[str, list[dict]] = {name: [] for name in variants}
+    for _ in range(rounds):
+        for name, value in variants.items():
+            out = subprocess.run([sys.executable, "-c", WORKER_PARSE, value, str(path)], check=True,
+                                 capture_output=True, text=True)
+            runs[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    base = min(r["cpu"] for r in runs[next(iter(variants))])
+    return [[name, r[0]["threads"], round(min(x["cpu"] for x in r) / len(texts) * 1000, 2),
+             round(base / min(x["cpu"] for x in r), 3)] for name, r in runs.items()]
 
 
 if __name__ == "__main__":
