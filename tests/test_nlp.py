@@ -30,3 +30,19 @@ def test_table_attribute_ruler_matches_the_shipped_one():
     assert "storyline_attribute_ruler" in ours.pipe_names and "attribute_ruler" not in ours.pipe_names
     for text in (TEXT, TEXT.lower(), TEXT.upper()):
         assert annotations(ours(text)) == annotations(shipped(text))
+
+
+def test_importing_storyline_keeps_blas_single_threaded_unless_told_otherwise():
+    """Workers parse faster with no BLAS thread in the process; a user's own setting wins."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import storyline, numpy, os; from threadpoolctl import threadpool_info; "
+            "print(os.environ['OPENBLAS_NUM_THREADS'], [i['num_threads'] for i in threadpool_info()])")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    default = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert default.stdout.split()[0] == "1" and "[1]" in default.stdout
+    told = subprocess.run([sys.executable, "-c", code], env={**env, "OPENBLAS_NUM_THREADS": "2"},
+                          capture_output=True, text=True, check=True)
+    assert told.stdout.split()[0] == "2"
