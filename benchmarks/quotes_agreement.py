@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._report import report, require_shared  # noqa: E402
-from benchmarks.quotes_polnear import ROLES, Scores, normalise, parse_ann  # noqa: E402
+from benchmarks.quotes_polnear import HEADER, ROLES, Scores, normalise, parse_ann  # noqa: E402
 
 
 def annotator_files(split: str) -> dict[str, list[Path]]:
@@ -68,12 +68,11 @@ def main(argv: list[str] | None = None) -> None:
     rows = scores.rows("other annotator vs first")
     for role, (agree, both) in same_cue.items():
         rows.append([f"same Cue: {role} equal", role, both, both, agree / both if both else 0.0, "", "", "", "", ""])
-    header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
     notes = (f"PolNeAR {args.split}, {articles} articles with several annotators, {pairs} annotator pairs (the first "
              "file in sorted order is gold, as in quotes_polnear.py; each other file is scored as a prediction). "
              "'same Cue' rows: of the attributions whose normalised Cue both marked, the share (in the exact P "
              "column) whose Content or Source is also equal.")
-    report(f"Quotes: PolNeAR inter-annotator agreement ({args.split})", header, rows, notes, write=not args.no_write)
+    report(f"Quotes: PolNeAR inter-annotator agreement ({args.split})", list(HEADER), rows, notes, write=not args.no_write)
 
 
 if __name__ == "__main__":
