@@ -36,6 +36,7 @@ from benchmarks._report import report, require_shared  # noqa: E402
 
 CACHE = Path("/tmp/storyline_polnear_docs")
 ROLES = ("Source", "Cue", "Content")
+HEADER = ("subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1")
 ATTRIBUTION_TRIGGERS = ("Attribution", "Attribution-no-source")
 
 Fragments = tuple[tuple[int, int], ...]
@@ -273,7 +274,7 @@ def main(argv: list[str] | None = None) -> None:
         quotes = extract_quotes(doc, text, name, None)
         score_article(scores, doc, text, gold, predicted_attributions(quotes))
     rows = scores["all"].rows("all") + scores["speech verbs"].rows("speech verbs")
-    header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
+    header = list(HEADER)
     if args.timing:
         ms = ms_per_article(extract_quotes, articles, docs)
         header.append("ms/article")
