@@ -147,6 +147,8 @@ def test_seed_mixed_quote(nlp):
     text, quotes = _seed(nlp, "000_")
     assert any(q.kind == "mixed" and "nothing final was achieved" in q.content.text and q.cue.text == "wrote"
                for q in quotes)
+    gaza = [q for q in quotes if "significant progress" in q.content.text]
+    assert gaza and {q.speaker.text for q in gaza} == {"Trump"}  # not "the conversation" it touched on
 
 
 # ------------------------------------------------------------------ learned model, known issues
@@ -388,3 +390,29 @@ def test_stacked_cue_model_round_trips():
     model = QuoteModel(**parts, threshold=0.45, cue2=Linear({"s2k=clause": 0.5}), gate=0.1)
     assert QuoteModel.from_dict(model.to_dict()) == model
     assert QuoteModel.from_dict(QuoteModel(**parts).to_dict()).cue2 is None
+
+
+
+def test_quotation_inside_another_attribution_stays_with_its_speaker(nlp):
+    """The topic of a report ("the meeting touched on") is no speaker of the quotation it carries;
+    a nested report through a reporting word ("warned") keeps its own speaker."""
+    from storyline.annotate.quotes import _without_borrowed_quotations
+    from storyline.annotate.quotes.rules import Attribution
+
+    text = 'According to the mayor, the meeting touched on "the urgent repairs needed at the harbour".'
+    doc, marks = nlp(text), scan_quotes(text)
+    quotation = (marks[0].start, marks[0].end)
+    assert text[slice(*quotation)] == "the urgent repairs needed at the harbour"
+
+    def att(cue_word: str, content: tuple[int, int]) -> Attribution:
+        token = next(t for t in doc if t.text == cue_word)
+        return Attribution(cue=(token.idx, token.idx + len(token)), cue_token=token, contents=[content])
+
+    outer = att("According", (text.index("the meeting"), len(text) - 1))
+    topic = att("touched", quotation)
+    assert _without_borrowed_quotations([outer, topic], marks) == [outer]
+    warned_text = text.replace("the meeting touched on", "the minister warned of")
+    doc, marks = nlp(warned_text), scan_quotes(warned_text)
+    outer = att("According", (warned_text.index("the minister"), len(warned_text) - 1))
+    warned = att("warned", (marks[0].start, marks[0].end))
+    assert _without_borrowed_quotations([outer, warned], marks) == [outer, warned]

@@ -11,13 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.annotate.quotes import learned, rules
-from storyline.annotate.quotes.lexicon import SPEECH_VERBS
+from storyline.annotate.quotes.lexicon import CUE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
 from storyline.model import Mention, Quote, Span, Speaker, stable_id
 
 __all__ = ["extract_quotes", "scan_quotes", "QuotedSpan", "SPEECH_VERBS"]
+
+REPORTING_WORDS = SPEECH_VERBS | THOUGHT_VERBS | CUE_NOUNS | {"according"}
 
 
 def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
@@ -45,8 +47,26 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
         return rules.find_attributions(doc, text, quotes)
     attributions = [a for a in learned.find_attributions(doc, text, quotes, model)]
     rules.resolve_conflicts(attributions)
+    attributions = _without_borrowed_quotations(attributions, quotes)
     rules.attach_continuations(text, attributions, quotes)
     return [a for a in attributions if a.contents]
+
+
+def _without_borrowed_quotations(attributions: list[Attribution], quotes: list[QuotedSpan]) -> list[Attribution]:
+    """Drop an attribution that only claims a quotation already inside another attribution's
+    content, through a cue that is no reporting word: in "According to Trump, the conversation
+    touched on "the progress made in Gaza"", the quotation is Trump's, not the conversation's.
+    Nested reports with a reporting cue ("X said Y had called it "a disgrace"") stay."""
+    def borrowed(att: Attribution) -> bool:
+        if att.cue_token.lemma_.lower() in REPORTING_WORDS:
+            return False
+        if not all(quote_kind(c, quotes) == "direct" for c in att.contents):
+            return False
+        return any(other is not att and any(s <= att.cue[0] and att.cue[1] <= e and
+                                            all(s <= cs and ce <= e for cs, ce in att.contents)
+                                            for s, e in other.contents)
+                   for other in attributions)
+    return [a for a in attributions if not a.contents or not borrowed(a)]
 
 
 def _quotes_of(att: Attribution, speaker: Speaker, text: str, article_id: str,
