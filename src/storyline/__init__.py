@@ -9,11 +9,11 @@ import os
 from typing import Any
 
 # Storyline runs in parallel with processes, one per core, never with BLAS threads. A worker that
-# never starts a thread parses about 10% faster (spaCy's parser and NER allocate in their
-# transition loops, and a single-threaded process skips the allocator's locking), and OpenBLAS
-# starts its threads when numpy loads unless this is set first (benchmarks/parse_ops.py measures
-# both). A value set by the user is kept; ``nlp.init_worker`` still limits BLAS to one thread
-# when numpy was loaded before Storyline.
+# never starts a thread parses about 7% faster (measured by benchmarks/parse_ops.py; most likely
+# the allocator's locking, which a process pays once it has a second thread, in the transition
+# loops of spaCy's parser and NER), and OpenBLAS starts its threads when numpy loads unless this
+# is set first. A value set by the user is kept; ``nlp.init_worker`` still limits BLAS to one
+# thread when numpy was loaded before Storyline.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 __version__ = "0.1.0"
