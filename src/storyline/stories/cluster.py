@@ -223,12 +223,12 @@ class _IdfTable(dict):
         self._df, self._clusterer = df, clusterer
 
     def __missing__(self, key: object) -> float:
-        value = self[key] = math.log((1 + self._clusterer._n_docs) / (1 + self._df[key])) + 1.0
-        return value
+        self.fill((key,))
+        return dict.__getitem__(self, key)
 
     def fill(self, keys: Iterable) -> None:
-        """Compute the weights of these keys at once, with the same operations as ``__missing__``
-        (so the same values), chained in C instead of one Python call per key."""
+        """Compute the weights of these keys at once, log((1 + n_docs) / (1 + df)) + 1, chained
+        in C instead of one Python call per key (placement asks for thousands per article)."""
         todo = list(set(keys).difference(self.keys()))
         ratios = map(truediv, repeat(1 + self._clusterer._n_docs), map(add, repeat(1), map(self._df.__getitem__, todo)))
         self.update(zip(todo, map(add, map(math.log, ratios), repeat(1.0))))

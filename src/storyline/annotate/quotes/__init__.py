@@ -11,15 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.annotate.quotes import learned, rules
-from storyline.annotate.quotes.lexicon import CUE_NOUNS, SPEECH_VERBS, THOUGHT_VERBS
+from storyline.annotate.quotes.candidates import lexicon_class
+from storyline.annotate.quotes.lexicon import SPEECH_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
 from storyline.model import Mention, Quote, Span, Speaker, stable_id
 
 __all__ = ["extract_quotes", "scan_quotes", "QuotedSpan", "SPEECH_VERBS"]
-
-REPORTING_WORDS = SPEECH_VERBS | THOUGHT_VERBS | CUE_NOUNS | {"according"}
 
 
 def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
@@ -58,7 +57,8 @@ def _without_borrowed_quotations(attributions: list[Attribution], quotes: list[Q
     touched on "the progress made in Gaza"", the quotation is Trump's, not the conversation's.
     Nested reports with a reporting cue ("X said Y had called it "a disgrace"") stay."""
     def borrowed(att: Attribution) -> bool:
-        if att.cue_token.lemma_.lower() in REPORTING_WORDS:
+        lemma = att.cue_token.lemma_.lower()
+        if lemma == "according" or lexicon_class(lemma) in ("speech", "thought", "noun"):
             return False
         if not all(quote_kind(c, quotes) == "direct" for c in att.contents):
             return False
