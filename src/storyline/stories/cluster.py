@@ -49,7 +49,7 @@ import heapq
 import math
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
-from itertools import chain, repeat
+from itertools import chain, filterfalse, repeat
 from operator import add, mul, truediv
 from dataclasses import dataclass, field
 
@@ -223,13 +223,14 @@ class _IdfTable(dict):
         self._df, self._clusterer = df, clusterer
 
     def __missing__(self, key: object) -> float:
-        self.fill((key,))
-        return dict.__getitem__(self, key)
+        value = self[key] = math.log((1 + self._clusterer._n_docs) / (1 + self._df[key])) + 1.0  # as in ``fill``
+        return value
 
     def fill(self, keys: Iterable) -> None:
         """Compute the weights of these keys at once, log((1 + n_docs) / (1 + df)) + 1, chained
-        in C instead of one Python call per key (placement asks for thousands per article)."""
-        todo = list(set(keys).difference(self.keys()))
+        in C instead of one Python call per key (placement asks for thousands per article). Known
+        keys are skipped by look-up: a set difference against ``keys()`` walks the whole table."""
+        todo = list(filterfalse(self.__contains__, set(keys)))
         ratios = map(truediv, repeat(1 + self._clusterer._n_docs), map(add, repeat(1), map(self._df.__getitem__, todo)))
         self.update(zip(todo, map(add, map(math.log, ratios), repeat(1.0))))
 

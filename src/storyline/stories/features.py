@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorize
 
 N_FEATURES = 2**20
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
 # Reporting verbs and news boilerplate carry no event information; they only add noise.
 _NEWS_STOP = frozenset({"said", "says", "say", "told", "according", "reported", "report", "new", "news",
                         "year", "years", "time", "just", "like", "people", "image", "photo", "copyright",
@@ -43,7 +44,7 @@ def terms(text: str) -> list[str]:
     """Lower-cased, possessive-free, S-stemmed content words (stopwords and numbers dropped)."""
     out = []
     for match in _WORD.finditer(text.lower()):
-        word = re.sub(r"['’]s?$", "", match.group()).strip("-")
+        word = _POSSESSIVE.sub("", match.group()).strip("-")
         if len(word) > 1 and word not in _STOP:
             out.append(s_stem(word))
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
+from itertools import filterfalse
 
 _RAISE = object()
 
@@ -85,7 +86,8 @@ class LazyMap(dict):
     def prefetch(self, keys: Iterable[Hashable]) -> None:
         """Load these keys' records in one query (what the next steps will read)."""
         if self.table is not None:
-            self._load(list(set(keys).difference(dict.keys(self), self._absent, self._deleted)))
+            # by look-up: a difference against ``dict.keys(self)`` would walk every loaded record
+            self._load(list(filterfalse(self.__contains__, set(keys).difference(self._absent, self._deleted))))
 
     def _load(self, keys: list) -> None:
         if not keys:
