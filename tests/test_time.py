@@ -513,6 +513,12 @@ def test_day_owning_a_planned_event_lies_ahead(nlp):
     assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")
 
 
+def test_event_planned_in_the_past_tense_lies_ahead(nlp):
+    """"planned a rally on Saturday": the planning is told, the rally is still to come."""
+    text = "Farmers planned a tractor convoy through the capital on Saturday."
+    assert values(text, doc=nlp(text))["Saturday"] == ("DATE", "2026-02-14")
+
+
 def test_this_weekend_is_the_one_of_the_publication_week():
     assert values("Talks this weekend were dismissed as pointless.", "2026-02-13")["this weekend"] == \
         ("DATE", "2026-W07-WE")  # a Friday: the weekend ahead, whatever the tense

@@ -207,6 +207,12 @@ def _is_planned(verb) -> bool:
     frames that point ahead (the plan word may be the verb or the complement of "be")."""
     if verb.lemma_ in {"expect", "schedule", "plan", "due"} and verb.tag_ in ("VBN", "VBZ", "VBP"):
         return True
+    if verb.lemma_ == "plan" and verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "ccomp", "conj") \
+            and any(child.dep_ == "dobj" for child in verb.children) \
+            and not any(child.dep_ in ("auxpass", "nsubjpass", "xcomp") for child in verb.children):
+        # "protesters planned a rally on Saturday": the plan is told, the event it names lies ahead (with
+        # "planned to pay ... on Friday" the day may be the planning's)
+        return True
     if verb.lemma_ in PLANNED_IN_PRESENT and verb.tag_ == "VBN":
         return any(child.dep_ == "auxpass" and child.tag_ in ("VBZ", "VBP") for child in verb.children)
     return verb.tag_ in ("VBZ", "VBP") and any(child.dep_ == "acomp" and child.lower_ in PLANNED_COMPLEMENTS
