@@ -232,6 +232,22 @@ def test_decades_and_spelled_years():
     assert "Two thousand" not in found
 
 
+def test_decades_in_two_figures_only_with_their_article_and_not_as_a_measure():
+    found = values("The label grew fast in the 90s and the late 70s.")
+    assert found["the 90s"] == ("DATE", "199")
+    assert found["the late 70s"] == ("DATE", "197")
+    assert "the 90s" not in values("Temperatures stayed in the 90s all week.")
+    assert "the 40s" not in values("The shares traded in the 40s before the offer.")
+    assert not values("Most of the patients are in their 80s.")
+
+
+def test_fiscal_year_across_two_calendar_years_is_the_year_it_ends_in():
+    found = values("Revenue for fiscal 2024-25 rose, and FY2025/26 looks weaker.")
+    assert found["fiscal 2024-25"] == ("DATE", "2025")
+    assert found["FY2025/26"] == ("DATE", "2026")
+    assert values("Exports grew in 2024-25.")["2024"] == ("DATE", "2024")  # a range of calendar years: two points
+
+
 def test_anaphoric_units_follow_the_last_date_mentioned():
     found = values("The dam was finished in June 2019. The following month it flooded, and later that year "
                    "the engineers resigned. The inquiry opened on March 3, 2020; the next day the minister quit.")

@@ -467,8 +467,10 @@ _SIDES = {"pre-": "BEFORE", "post-": "AFTER"}
 
 
 def _fiscal_year(g, context):
-    """"fiscal 2025", "FY2025", "FY25": the fiscal year is named by the calendar year it ends in."""
-    return "DATE", g["year"] or f"{_year_of(g['short']):04d}", _point_mod(g["mod"])
+    """"fiscal 2025", "FY2025", "FY25": the fiscal year is named by the calendar year it ends in, so
+    "fiscal 1996-97", which straddles two, is 1997."""
+    year = f"{int(g['year']) + 1:04d}" if g["end"] else g["year"]
+    return "DATE", year or f"{_year_of(g['short']):04d}", _point_mod(g["mod"])
 
 
 def _holiday(g, context):
