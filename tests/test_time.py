@@ -241,6 +241,18 @@ def test_decades_in_two_figures_only_with_their_article_and_not_as_a_measure():
     assert not values("Most of the patients are in their 80s.")
 
 
+def test_hundreds_are_a_century_but_the_2000s_a_decade():
+    found = values("The mill opened in the mid-1800s, closed in the early 1900s and reopened in the 2000s.")
+    assert found["the mid-1800s"] == ("DATE", "18")
+    assert found["the early 1900s"] == ("DATE", "19")
+    assert found["the 2000s"] == ("DATE", "200")
+
+
+def test_clock_on_a_dated_day_keeps_its_year():
+    found = values("The offer lapses at 5 p.m. on March 29, 2024, the bank said.")
+    assert found == {"5 p.m. on March 29, 2024": ("TIME", "2024-03-29T17:00")}
+
+
 def test_fiscal_year_across_two_calendar_years_is_the_year_it_ends_in():
     found = values("Revenue for fiscal 2024-25 rose, and FY2025/26 looks weaker.")
     assert found["fiscal 2024-25"] == ("DATE", "2025")

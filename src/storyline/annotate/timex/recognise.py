@@ -76,7 +76,7 @@ RULES: list[tuple[str, str]] = [
     ("clock_on_day", rf"{_L}(?:(?P<mod>around|about|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{CLOCK}){ZONE}"
                      rf"(?:\s+(?P<part>(?:this|last|yesterday)\s+(?:morning|afternoon|evening|night)|tonight|"
                      rf"in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|"
-                     rf"{DATED_MONTH}\s+{DAY}))?(?!\w)"),
+                     rf"{DATED_MONTH}\s+{DAY})(?:,\s*(?P<day_year>{YEAR}){_R})?)?(?!\w)"),
     ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
                   rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
     ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?:(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})|(?:the\s+)?"
