@@ -253,6 +253,13 @@ def test_clock_on_a_dated_day_keeps_its_year():
     assert found == {"5 p.m. on March 29, 2024": ("TIME", "2024-03-29T17:00")}
 
 
+def test_three_months_of_a_calendar_quarter_named_as_a_period_are_that_quarter():
+    found = values("Output fell in the October-December period of 2025 and rose in the April to June period.")
+    assert found["the October-December period of 2025"] == ("DATE", "2025-Q4")
+    assert found["the April to June period"] == ("DATE", "2025-Q2")
+    assert "the November-January period" not in values("Sales held up in the November-January period.")
+
+
 def test_fiscal_year_across_two_calendar_years_is_the_year_it_ends_in():
     found = values("Revenue for fiscal 2024-25 rose, and FY2025/26 looks weaker.")
     assert found["fiscal 2024-25"] == ("DATE", "2025")

@@ -114,7 +114,7 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}{_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
-                      rf"(?P<month>{DATED_MONTH})[\s-]+quarter(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
+                      rf"(?P<month>{DATED_MONTH})[\s-]+(?:quarter|(?P<period>period))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
@@ -318,6 +318,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "decade" and len(match.group("decade")) == 3:  # "the 90s", not "highs in the 90s" or "in their 60s"
         return bool(match.group("the")) and not _MEASURE_AROUND.search(
             match.string, max(0, match.start() - 60), min(len(match.string), match.end() + 30))
+    if name == "month_quarter" and match.group("period"):  # "the October-December period": three months, a quarter
+        first = MONTHS.get((match.group("first") or match.group("from") or "").lower().rstrip("."))
+        return first is not None and first % 3 == 1 and MONTHS[match.group("month").lower().rstrip(".")] == first + 2
     if name == "fiscal_year" and match.group("end"):
         return _end_year(match) - int(match.group("year")) == 1  # "fiscal 1996-97": one fiscal year
     if name == "year_range":
