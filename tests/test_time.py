@@ -260,6 +260,12 @@ def test_three_months_of_a_calendar_quarter_named_as_a_period_are_that_quarter()
     assert "the November-January period" not in values("Sales held up in the November-January period.")
 
 
+def test_hours_without_a_number_are_a_stretch_of_hours():
+    assert values("The siege went on for hours.")["hours"] == ("DURATION", "PTXH")
+    assert not values("Banks cut their opening hours.")
+    assert "hours" not in values("The quake struck in the early hours of Monday.")
+
+
 def test_fiscal_year_across_two_calendar_years_is_the_year_it_ends_in():
     found = values("Revenue for fiscal 2024-25 rose, and FY2025/26 looks weaker.")
     assert found["fiscal 2024-25"] == ("DATE", "2025")

@@ -170,7 +170,7 @@ RULES: list[tuple[str, str]] = [
                  rf"(?:\s+or\s+so)?(?!\w)"),
     ("adjective_duration", rf"{_L}(?P<number>{NUMBER})-(?P<unit>{UNIT_WORD})(?:-long)?(?![\w-])"),
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
-    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries)(?!\w)"),
+    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries|hours)(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
     ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER}|other)\s+)?(?P<what>{UNIT_WORD}s?|weekends?|"
                   rf"{PART_OF_DAY}|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
@@ -321,6 +321,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "month_quarter" and match.group("period"):  # "the October-December period": three months, a quarter
         first = MONTHS.get((match.group("first") or match.group("from") or "").lower().rstrip("."))
         return first is not None and first % 3 == 1 and MONTHS[match.group("month").lower().rstrip(".")] == first + 2
+    if name == "bare_plural" and match.group("unit").lower() == "hours" \
+            and _KIND_OF_HOURS.search(match.string, max(0, match.start() - 20), match.start()):
+        return False  # "office hours", "in the early hours of Sunday": a kind or a time of day, no stretch
     if name == "fiscal_year" and match.group("end"):
         return _end_year(match) - int(match.group("year")) == 1  # "fiscal 1996-97": one fiscal year
     if name == "year_range":
@@ -463,6 +466,8 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|mus
 _COUNTED_AFTER = re.compile(rf"\s+(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
+_KIND_OF_HOURS = re.compile(r"(?:\b(?:office|opening|business|working|visiting|peak|rush|school|trading|flight|flying|"
+                            r"voting|credit|class|operating|happy|early|small|wee|late|man|person)|-)\s*$", re.I)
 # words of a measure that "in the 90s" may give instead of a decade: a temperature, a score, a price, an age
 _MEASURE_AROUND = re.compile(r"\b(?:temperatures?|degrees?|fahrenheit|celsius|highs?|lows?|heat|thermometers?|"
                              r"percent|per\s+cent|points?|scores?|prices?|cents|dollars|traded|trading|shares|"
