@@ -560,6 +560,13 @@ def test_event_planned_in_the_past_tense_lies_ahead(nlp):
     assert values(text, doc=nlp(text))["Saturday"] == ("DATE", "2026-02-14")
 
 
+def test_a_rule_that_takes_effect_on_a_day_takes_it_ahead(nlp):
+    text = "The new speed limits take effect on Monday, the ministry said."
+    assert values(text, doc=nlp(text))["Monday"] == ("DATE", "2026-02-16")
+    past = "The new speed limits took effect on Monday."
+    assert values(past, doc=nlp(past))["Monday"] == ("DATE", "2026-02-09")
+
+
 def test_this_weekend_is_the_one_of_the_publication_week():
     assert values("Talks this weekend were dismissed as pointless.", "2026-02-13")["this weekend"] == \
         ("DATE", "2026-W07-WE")  # a Friday: the weekend ahead, whatever the tense

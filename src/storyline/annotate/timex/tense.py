@@ -162,11 +162,20 @@ def _own_tense(verb) -> Direction:
         return "past"
     if verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES:
         return "past"
-    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in FUTURATE_LEMMAS and not auxiliaries:
-        return "future"  # "the tournament starts on Sunday": a timetable told in the present
+    if verb.tag_ in ("VBZ", "VBP") and (verb.lemma_ in FUTURATE_LEMMAS or _takes_effect(verb)) and not auxiliaries:
+        return "future"  # "the tournament starts on Sunday", "the law takes effect on Jan. 1": a timetable
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _takes_effect(verb) -> bool:
+    """"takes effect", "comes into force", "goes into effect": the present of a rule's start, told ahead."""
+    if verb.lemma_ == "take":
+        return any(child.dep_ == "dobj" and child.lower_ == "effect" for child in verb.children)
+    return verb.lemma_ in ("come", "go") and any(
+        child.lower_ == "into" and any(grand.lower_ in ("effect", "force") for grand in child.children)
+        for child in verb.children)
 
 
 def _is_past_inability(verb, auxiliaries: set[str]) -> bool:
