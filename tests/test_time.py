@@ -232,6 +232,47 @@ def test_decades_and_spelled_years():
     assert "Two thousand" not in found
 
 
+def test_decades_in_two_figures_only_with_their_article_and_not_as_a_measure():
+    found = values("The label grew fast in the 90s and the late 70s.")
+    assert found["the 90s"] == ("DATE", "199")
+    assert found["the late 70s"] == ("DATE", "197")
+    assert "the 90s" not in values("Temperatures stayed in the 90s all week.")
+    assert "the 40s" not in values("The shares traded in the 40s before the offer.")
+    assert not values("Most of the patients are in their 80s.")
+
+
+def test_hundreds_are_a_century_but_the_2000s_a_decade():
+    found = values("The mill opened in the mid-1800s, closed in the early 1900s and reopened in the 2000s.")
+    assert found["the mid-1800s"] == ("DATE", "18")
+    assert found["the early 1900s"] == ("DATE", "19")
+    assert found["the 2000s"] == ("DATE", "200")
+
+
+def test_clock_on_a_dated_day_keeps_its_year():
+    found = values("The offer lapses at 5 p.m. on March 29, 2024, the bank said.")
+    assert found == {"5 p.m. on March 29, 2024": ("TIME", "2024-03-29T17:00")}
+
+
+def test_three_months_of_a_calendar_quarter_named_as_a_period_are_that_quarter():
+    found = values("Output fell in the October-December period of 2025 and rose in the April to June period.")
+    assert found["the October-December period of 2025"] == ("DATE", "2025-Q4")
+    assert found["the April to June period"] == ("DATE", "2025-Q2")
+    assert "the November-January period" not in values("Sales held up in the November-January period.")
+
+
+def test_hours_without_a_number_are_a_stretch_of_hours():
+    assert values("The siege went on for hours.")["hours"] == ("DURATION", "PTXH")
+    assert not values("Banks cut their opening hours.")
+    assert "hours" not in values("The quake struck in the early hours of Monday.")
+
+
+def test_fiscal_year_across_two_calendar_years_is_the_year_it_ends_in():
+    found = values("Revenue for fiscal 2024-25 rose, and FY2025/26 looks weaker.")
+    assert found["fiscal 2024-25"] == ("DATE", "2025")
+    assert found["FY2025/26"] == ("DATE", "2026")
+    assert values("Exports grew in 2024-25.")["2024"] == ("DATE", "2024")  # a range of calendar years: two points
+
+
 def test_anaphoric_units_follow_the_last_date_mentioned():
     found = values("The dam was finished in June 2019. The following month it flooded, and later that year "
                    "the engineers resigned. The inquiry opened on March 3, 2020; the next day the minister quit.")
@@ -511,6 +552,19 @@ def test_denied_could_tells_the_past(nlp):
 def test_day_owning_a_planned_event_lies_ahead(nlp):
     text = "Crowds gathered for Friday's planned launch."
     assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")
+
+
+def test_event_planned_in_the_past_tense_lies_ahead(nlp):
+    """"planned a rally on Saturday": the planning is told, the rally is still to come."""
+    text = "Farmers planned a tractor convoy through the capital on Saturday."
+    assert values(text, doc=nlp(text))["Saturday"] == ("DATE", "2026-02-14")
+
+
+def test_a_rule_that_takes_effect_on_a_day_takes_it_ahead(nlp):
+    text = "The new speed limits take effect on Monday, the ministry said."
+    assert values(text, doc=nlp(text))["Monday"] == ("DATE", "2026-02-16")
+    past = "The new speed limits took effect on Monday."
+    assert values(past, doc=nlp(past))["Monday"] == ("DATE", "2026-02-09")
 
 
 def test_this_weekend_is_the_one_of_the_publication_week():

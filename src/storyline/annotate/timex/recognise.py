@@ -76,7 +76,7 @@ RULES: list[tuple[str, str]] = [
     ("clock_on_day", rf"{_L}(?:(?P<mod>around|about|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{CLOCK}){ZONE}"
                      rf"(?:\s+(?P<part>(?:this|last|yesterday)\s+(?:morning|afternoon|evening|night)|tonight|"
                      rf"in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|,?\s+(?:on\s+)?(?P<day>{DAY_WORD}|"
-                     rf"{DATED_MONTH}\s+{DAY}))?(?!\w)"),
+                     rf"{DATED_MONTH}\s+{DAY})(?:,\s*(?P<day_year>{YEAR}){_R})?)?(?!\w)"),
     ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
                   rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
     ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?:(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})|(?:the\s+)?"
@@ -99,7 +99,7 @@ RULES: list[tuple[str, str]] = [
     # "last December", and with "last"/"next" a day of that month ("last December 17")
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
                        rf"(?P<month>{MONTH})(?!\w)(?(rel)(?:\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])(?!\s*,?\s*{YEAR}))?|)"),
-    ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s){_R}"),
+    ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s|[3-9]0s){_R}"),
     ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
     ("spelled_year", rf"{_L}(?P<the>the\s+year\s+)?(?P<words>{SPELLED_YEAR})(?![\w-])"),
     ("century", rf"{_L}(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ordinal>{ORDINAL})[\s-]century{_R}"),
@@ -114,7 +114,7 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}{_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
-                      rf"(?P<month>{DATED_MONTH})[\s-]+quarter(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
+                      rf"(?P<month>{DATED_MONTH})[\s-]+(?:quarter|(?P<period>period))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
@@ -125,7 +125,7 @@ RULES: list[tuple[str, str]] = [
                     rf"the\s+year\s+before|the\s+prior\s+year)(?!\w))"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
-                    rf"(?P<year>{YEAR}){_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
+                    rf"(?P<year>{YEAR})(?:[-–/](?P<end>{YEAR}|\d{{2}}))?{_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<mid>mid-)|(?P<side>pre-|post-)|{_THE_YEAR})?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
     # "the 1950-53 war", "1997-98", "2006/07", "1992-1995": each end of a range of years is a date of its own
     # (TimeML marks the two points apart, as in "from 1995 to 1997"); the end is added by _range_end
@@ -170,7 +170,7 @@ RULES: list[tuple[str, str]] = [
                  rf"(?:\s+or\s+so)?(?!\w)"),
     ("adjective_duration", rf"{_L}(?P<number>{NUMBER})-(?P<unit>{UNIT_WORD})(?:-long)?(?![\w-])"),
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
-    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries)(?!\w)"),
+    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries|hours)(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
     ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER}|other)\s+)?(?P<what>{UNIT_WORD}s?|weekends?|"
                   rf"{PART_OF_DAY}|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
@@ -315,6 +315,17 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
         return False  # "three days later": the amount is the expression ("three days"), "later" a signal
+    if name == "decade" and len(match.group("decade")) == 3:  # "the 90s", not "highs in the 90s" or "in their 60s"
+        return bool(match.group("the")) and not _MEASURE_AROUND.search(
+            match.string, max(0, match.start() - 60), min(len(match.string), match.end() + 30))
+    if name == "month_quarter" and match.group("period"):  # "the October-December period": three months, a quarter
+        first = MONTHS.get((match.group("first") or match.group("from") or "").lower().rstrip("."))
+        return first is not None and first % 3 == 1 and MONTHS[match.group("month").lower().rstrip(".")] == first + 2
+    if name == "bare_plural" and match.group("unit").lower() == "hours" \
+            and _KIND_OF_HOURS.search(match.string, max(0, match.start() - 20), match.start()):
+        return False  # "office hours", "in the early hours of Sunday": a kind or a time of day, no stretch
+    if name == "fiscal_year" and match.group("end"):
+        return _end_year(match) - int(match.group("year")) == 1  # "fiscal 1996-97": one fiscal year
     if name == "year_range":
         # a life or an era ("1879-1968") at most, "1997-45" is no range; not counted things ("1500-2000 troops")
         longest = 100 if len(match.group("end")) == 4 else 30
@@ -455,6 +466,12 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|mus
 _COUNTED_AFTER = re.compile(rf"\s+(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
+_KIND_OF_HOURS = re.compile(r"(?:\b(?:office|opening|business|working|visiting|peak|rush|school|trading|flight|flying|"
+                            r"voting|credit|class|operating|happy|early|small|wee|late|man|person)|-)\s*$", re.I)
+# words of a measure that "in the 90s" may give instead of a decade: a temperature, a score, a price, an age
+_MEASURE_AROUND = re.compile(r"\b(?:temperatures?|degrees?|fahrenheit|celsius|highs?|lows?|heat|thermometers?|"
+                             r"percent|per\s+cent|points?|scores?|prices?|cents|dollars|traded|trading|shares|"
+                             r"mph|ages?|aged|years?\s+old)\b|[%$°]", re.I)
 # a rate: an amount before "a day" ("$3 million a year", "twice a week"), also one of time ("24 hours a day",
 # "seven days a week": how much of each day or week, a set, not a stretch of one)
 _RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"

@@ -97,8 +97,9 @@ def _clock(word: str, part: str = "") -> str:
     return f"T{hour:02d}:{minute:02d}"
 
 
-def _day_of_word(word: str, context: Context) -> str:
-    """The date of "today"/"yesterday"/"Friday"/"March 3" in a clock phrase; anchor when absent."""
+def _day_of_word(word: str, context: Context, year: str = "") -> str:
+    """The date of "today"/"yesterday"/"Friday"/"March 3" (of ``year`` when one is written) in a clock
+    phrase; anchor when absent."""
     if not word or word == "today" or word == "tonight":
         return cal.day_value(context.anchor) if context.anchor else "XXXX-XX-XX"
     if word in ("yesterday", "tomorrow"):
@@ -106,7 +107,8 @@ def _day_of_word(word: str, context: Context) -> str:
     if word in WEEKDAYS:
         return cal.weekday_value(context.anchor, WEEKDAYS[word], context.direction())
     month, _, day = word.partition(" ")
-    return cal.month_value(context.anchor, MONTHS[month], context.direction(), _day_number(day))
+    return cal.month_value(context.anchor, MONTHS[month], None if year else context.direction(), _day_number(day),
+                           int(year) if year else None)
 
 
 def _date_from(value: str | None) -> dt.date | None:
@@ -145,7 +147,7 @@ def _numeric_date(g, context):
 def _clock_on_day(g, context):
     part = (g["part"] or "").lower()
     day = "yesterday" if part.startswith(("last", "yesterday")) else g["day"]  # "at 11pm last night"
-    value = _day_of_word(day, context) + _clock(g["clock"], part or g["day"])
+    value = _day_of_word(day, context, g["day_year"]) + _clock(g["clock"], part or g["day"])
     return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "approximately") else None
 
 
@@ -263,8 +265,11 @@ def _reference_year(context: Context) -> int | None:
 
 
 def _decade(g, context):
+    """"the 1990s" (199), "the '80s"; "the 1800s" is a century (18), though "the 2000s" is mostly the decade."""
     digits = re.sub(r"\D", "", g["decade"])
     value = digits[:3] if len(digits) == 4 else "19" + digits[0]
+    if len(digits) == 4 and digits.endswith("00") and digits != "2000":
+        value = digits[:2]
     return "DATE", value, _point_mod(g["mod"])
 
 
@@ -467,8 +472,10 @@ _SIDES = {"pre-": "BEFORE", "post-": "AFTER"}
 
 
 def _fiscal_year(g, context):
-    """"fiscal 2025", "FY2025", "FY25": the fiscal year is named by the calendar year it ends in."""
-    return "DATE", g["year"] or f"{_year_of(g['short']):04d}", _point_mod(g["mod"])
+    """"fiscal 2025", "FY2025", "FY25": the fiscal year is named by the calendar year it ends in, so
+    "fiscal 1996-97", which straddles two, is 1997."""
+    year = f"{int(g['year']) + 1:04d}" if g["end"] else g["year"]
+    return "DATE", year or f"{_year_of(g['short']):04d}", _point_mod(g["mod"])
 
 
 def _holiday(g, context):

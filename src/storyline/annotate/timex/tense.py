@@ -162,11 +162,20 @@ def _own_tense(verb) -> Direction:
         return "past"
     if verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES:
         return "past"
-    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in FUTURATE_LEMMAS and not auxiliaries:
-        return "future"  # "the tournament starts on Sunday": a timetable told in the present
+    if verb.tag_ in ("VBZ", "VBP") and (verb.lemma_ in FUTURATE_LEMMAS or _takes_effect(verb)) and not auxiliaries:
+        return "future"  # "the tournament starts on Sunday", "the law takes effect on Jan. 1": a timetable
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _takes_effect(verb) -> bool:
+    """"takes effect", "comes into force", "goes into effect": the present of a rule's start, told ahead."""
+    if verb.lemma_ == "take":
+        return any(child.dep_ == "dobj" and child.lower_ == "effect" for child in verb.children)
+    return verb.lemma_ in ("come", "go") and any(
+        child.lower_ == "into" and any(grand.lower_ in ("effect", "force") for grand in child.children)
+        for child in verb.children)
 
 
 def _is_past_inability(verb, auxiliaries: set[str]) -> bool:
@@ -206,6 +215,12 @@ def _is_planned(verb) -> bool:
     """"is to meet", "is expected to", "is scheduled for", "are due on", "is set for": present-tense
     frames that point ahead (the plan word may be the verb or the complement of "be")."""
     if verb.lemma_ in {"expect", "schedule", "plan", "due"} and verb.tag_ in ("VBN", "VBZ", "VBP"):
+        return True
+    if verb.lemma_ == "plan" and verb.tag_ == "VBD" and verb.dep_ in ("ROOT", "ccomp", "conj") \
+            and any(child.dep_ == "dobj" for child in verb.children) \
+            and not any(child.dep_ in ("auxpass", "nsubjpass", "xcomp") for child in verb.children):
+        # "protesters planned a rally on Saturday": the plan is told, the event it names lies ahead (with
+        # "planned to pay ... on Friday" the day may be the planning's)
         return True
     if verb.lemma_ in PLANNED_IN_PRESENT and verb.tag_ == "VBN":
         return any(child.dep_ == "auxpass" and child.tag_ in ("VBZ", "VBP") for child in verb.children)
