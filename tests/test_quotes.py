@@ -416,3 +416,21 @@ def test_quotation_inside_another_attribution_stays_with_its_speaker(nlp):
     outer = att("According", (warned_text.index("the minister"), len(warned_text) - 1))
     warned = att("warned", (marks[0].start, marks[0].end))
     assert _without_borrowed_quotations([outer, warned], marks) == [outer, warned]
+
+
+def test_speaker_name_the_recogniser_missed_resolves_to_the_one_entity_bearing_it():
+    """"Trump" with no mention at it (the recogniser missed this occurrence) is the article's
+    Donald Trump; a surname two entities share stays unresolved."""
+    from storyline.annotate import nlp
+    from storyline.annotate.quotes.speaker import resolve_speaker
+
+    text = "Donald Trump met Ada Lovelace. Later, Trump described the meeting as very good."
+    doc = nlp.parse([text]).__next__()
+    head = next(t for t in doc if t.text == "Trump" and t.i > 3)
+    trump = Mention(span=Span.of(text, 0, 12), type="PERSON", key="k1", name="Donald Trump")
+    ada = Mention(span=Span.of(text, 17, 29), type="PERSON", key="k2", name="Ada Lovelace")
+    speaker = resolve_speaker(text, (head.idx, head.idx + 5), head, [trump, ada], [])
+    assert (speaker.text, speaker.key, speaker.span.text) == ("Donald Trump", "k1", "Trump")
+    melania = Mention(span=Span.of(text, 17, 29), type="PERSON", key="k3", name="Melania Trump")
+    speaker = resolve_speaker(text, (head.idx, head.idx + 5), head, [trump, melania], [])
+    assert speaker.key is None and speaker.text == "Trump"

@@ -1,6 +1,8 @@
 """Resolve a quote's source span to the article's entity mentions.
 
-A name resolves to the mention that contains the source's head word; a pronoun ("he") to the
+A name resolves to the mention that contains the source's head word, or, where the entity
+recogniser missed this occurrence, to the one entity of the article whose name holds all of the
+source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
 previous resolved speaker, else the nearest preceding person mention; a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
 A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
@@ -30,6 +32,8 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
         resolved = _resolve_pronoun(head, mentions, previous)
     elif _is_description(head):
         resolved = _resolve_description(head, mentions)
+    elif head.pos_ == "PROPN":
+        resolved = _resolve_name(head, mentions)
     else:
         resolved = None
     if resolved is None:
@@ -39,6 +43,15 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
 
 def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.span.start <= head.idx < m.span.end), None)
+
+
+def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The article's one entity whose name holds every proper-noun word of the source's name
+    (compound parts and the head); None when no entity or several ("Smith" with two Smiths) do."""
+    words = {t.lower_ for t in head.subtree if t.pos_ == "PROPN" and (t is head or t.dep_ == "compound")}
+    found = {m.key: m.name for m in mentions
+             if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP") and words <= set(m.name.lower().split())}
+    return next(iter(found.items()))[::-1] if len(found) == 1 else None
 
 
 def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speaker]) -> tuple[str, str] | None:
