@@ -57,3 +57,16 @@ def test_importing_storyline_keeps_blas_single_threaded_unless_told_otherwise():
     told = subprocess.run([sys.executable, "-c", code], env={**env, "OPENBLAS_NUM_THREADS": "2"},
                           capture_output=True, text=True, check=True)
     assert told.stdout.split()[0] == "2"
+
+
+def test_is_parse_of_tells_the_doc_of_a_text_from_another():
+    ours = nlp.load()
+    text = "  Rebels attacked the base on Monday.\nOfficials said 12 died. "
+    doc = ours(text)
+    assert nlp.is_parse_of(doc, text)
+    assert not nlp.is_parse_of(doc, text.strip())
+    assert not nlp.is_parse_of(doc, text.replace("Rebels", "Rebbls"))  # the first word after the spaces
+    assert not nlp.is_parse_of(doc, text.replace("died. ", "died! "))  # the last token
+    assert not nlp.is_parse_of(doc, text.replace("Monday.", "Monday!"))  # the middle one
+    assert not nlp.is_parse_of(doc, "Other text.")
+    assert nlp.is_parse_of(ours(""), "") and not nlp.is_parse_of(ours(""), "x")

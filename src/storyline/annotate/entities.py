@@ -16,6 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from storyline.annotate import actors
+from storyline.annotate.nlp import is_parse_of
 from storyline.model import Mention, Span
 
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
@@ -44,7 +45,7 @@ def extract_mentions(doc: Doc, text: str) -> list[Mention]:
 
     ``doc`` must have been parsed from exactly ``text``: spans are offsets into it.
     """
-    if doc.text != text:
+    if not is_parse_of(doc, text):
         raise ValueError("doc was not parsed from this text")
     candidates = [_with_title(doc, c) for c in _repaired_candidates(doc)]
     return _clustered_mentions(doc, text, candidates)

@@ -127,6 +127,17 @@ def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 3
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
 
+def is_parse_of(doc: Doc, text: str) -> bool:
+    """Was ``doc`` parsed from exactly ``text``? (offsets of one are offsets of the other). Checked
+    by length and a few tokens (first, middle, last) at their offsets: ``doc.text`` would rebuild the
+    whole string from its tokens, a millisecond per article for a guard against passing the wrong Doc."""
+    if not len(doc):
+        return text == ""
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text) and all(
+        text.startswith(t.text, t.idx) for t in (doc[0], doc[1 if len(doc) > 1 else 0], doc[len(doc) // 2], last))
+
+
 # ------------------------------------------------------------------ stored parses
 
 def parse_version(nlp: Language | None = None) -> str:

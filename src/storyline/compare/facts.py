@@ -534,6 +534,11 @@ def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
 
 
 def _span_of(ent: Named, sent: SpacySpan, base: int) -> Span:
+    """Read from the sentence's text when the name is inside it (``doc.text`` rebuilds the whole
+    document's string on every call)."""
+    start, end = ent.start - base - sent.start_char, ent.end - base - sent.start_char
+    if 0 <= start and end <= sent.end_char - sent.start_char:
+        return Span(ent.start, ent.end, sent.text[start:end])
     return Span(ent.start, ent.end, sent.doc.text[ent.start - base:ent.end - base])
 
 

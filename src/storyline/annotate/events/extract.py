@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from storyline.annotate.entities import extract_mentions
+from storyline.annotate.nlp import is_parse_of
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
 from . import coding, geo, lexicon
@@ -38,7 +39,7 @@ CIVIL_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REF", "REL", "SOC"}
 def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
                    timexes: list[Timex] | None = None, published: str | None = None) -> list[Event]:
     """PLOVER events of one article; ``doc`` must be the parse of ``text`` (offsets are shared)."""
-    if doc.text != text:
+    if not is_parse_of(doc, text):
         raise ValueError("doc is not the parse of text: event offsets would not point into text")
     ctx = ArticleContext(text, sorted(mentions if mentions is not None else extract_mentions(doc, text),
                                       key=lambda m: m.span.start))
