@@ -116,8 +116,10 @@ def _cue_context(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
 # ------------------------------------------------------------------ content
 
 
-def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -> dict[Fragments, set[str]]:
-    """Possible contents of the cue at token ``i`` with the kinds of candidate that proposed each."""
+def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan],
+                       extra: list[tuple[str, list[list[int]]]] = ()) -> dict[Fragments, set[str]]:
+    """Possible contents of the cue at token ``i`` with the kinds of candidate that proposed each;
+    ``extra``: more (kind, token groups) proposals (``boundary.proposals``)."""
     out: dict[Fragments, set[str]] = {}
 
     variants: dict[Fragments, list[tuple[str, Fragments]]] = {}
@@ -167,6 +169,8 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     after = [q for q in near if q.outer_start >= p.end[i]]
     if before and after:  # "A," she said, "B." interrupted by the cue
         add("quote+pair", [(before[-1].start, before[-1].end), (after[0].start, after[0].end)])
+    for kind, groups in extra:
+        add_tokens(kind, groups)
     return _without_other_attributions(p, i, out)
 
 

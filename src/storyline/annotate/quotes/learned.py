@@ -16,6 +16,7 @@ from itertools import repeat
 
 from spacy.tokens import Doc
 
+from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import candidates as C
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
@@ -23,6 +24,7 @@ from storyline.annotate.quotes.parsed import Parsed
 from storyline.annotate.quotes.rules import Attribution, find_medium, frame_range, inside_quote
 
 ARTIFACT = "attribution.json.gz"
+BOUNDARY_MODELS = ("start", "end", "content2")
 
 
 @dataclass(slots=True)
@@ -70,6 +72,11 @@ class QuoteModel:
     # ``cue2``, which also sees the best content the content ranker finds for them
     cue2: Linear | None = None
     gate: float = 0.05
+    # content boundary tagger (``boundary``: token start/end models) and the content ranker that
+    # also sees its output, used for the final content of an accepted cue
+    start: Linear | None = None
+    end: Linear | None = None
+    content2: Linear | None = None
     _cue_lemmas: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -84,14 +91,20 @@ class QuoteModel:
 
     def to_dict(self) -> dict:
         stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
-        return {"threshold": self.threshold, **stacked,
+        optional = {k: getattr(self, k).to_dict() for k in BOUNDARY_MODELS if getattr(self, k) is not None}
+        return {"threshold": self.threshold, **stacked, **optional,
                 **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}
 
     @classmethod
     def from_dict(cls, d: dict) -> "QuoteModel":
         cue2 = Linear(d["cue2"]["weights"], d["cue2"]["bias"]) if "cue2" in d else None
+        optional = {k: Linear(d[k]["weights"], d[k]["bias"]) for k in BOUNDARY_MODELS if k in d}
         return cls(**{k: Linear(d[k]["weights"], d[k]["bias"]) for k in ("cue", "content", "source", "span")},
-                   threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05))
+                   threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05), **optional)
+
+    @property
+    def tagged(self) -> bool:
+        return self.start is not None and self.end is not None and self.content2 is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,7 +145,11 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
 
 def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
                    model: QuoteModel, chosen: tuple | None = None) -> Attribution | None:
-    contents, content, _, _ = chosen or best_content(p, i, text, quotes, index, model.content)
+    if model.tagged:
+        contents, rows = content_rows(p, i, text, quotes, index, B.tag(p, i, text, model.start, model.end))
+        content = pick_content(contents, rows, model.content2)[0]
+    else:
+        contents, content, _, _ = chosen or best_content(p, i, text, quotes, index, model.content)
     if content is None:
         return None
     if C.names_a_source(p, i, content):
@@ -158,12 +175,17 @@ def best_content(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: 
     return (contents, *pick_content(contents, rows, ranker))
 
 
-def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan],
-                 index: C.QuoteIndex) -> tuple[dict, list[list[str]]]:
-    """The cue's content candidates and their features, in candidate order."""
-    contents = C.content_candidates(p, i, text, quotes)
+def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
+                 tags: B.Tags | None = None) -> tuple[dict, list[list[str]]]:
+    """The cue's content candidates and their features, in candidate order; with the boundary
+    tagger's output (``tags``), its spans are extra candidates and its probabilities at every
+    candidate's edges extra features."""
+    contents = C.content_candidates(p, i, text, quotes, B.proposals(p, tags) if tags is not None else ())
     nest = C.nesting(contents)
-    return contents, [C.content_features(p, i, o, contents[o], text, index, nest.get(o)) for o in contents]
+    rows = [C.content_features(p, i, o, contents[o], text, index, nest.get(o)) for o in contents]
+    if tags is not None:
+        rows = [row + B.features(p, tags, o) for row, o in zip(rows, contents)]
+    return contents, rows
 
 
 def pick_content(contents: dict, rows: list[list[str]], ranker: Linear) -> tuple[object, float | None, set[str]]:
