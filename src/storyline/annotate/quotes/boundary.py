@@ -185,9 +185,10 @@ def _level(prob: float | None) -> str:
     return str(max(-5, min(0, math.floor(math.log(prob + 1e-9)))))
 
 
-def features(p: Parsed, tags: Tags, frags) -> list[str]:
-    """Ranker features of a content candidate (character fragments): the probabilities at its
-    first and last token, their rank, and whether it is the tagger's best span."""
+def features(p: Parsed, tags: Tags, frags, kind: str) -> list[str]:
+    """Ranker features of a content candidate (character fragments; ``kind``: its
+    ``candidates.content_kind``): the probabilities at its first and last token, their rank, and
+    whether it is the tagger's best span."""
     s, e = p.token_at(frags[0][0]), p.token_at(frags[-1][1] - 1)
     ps, pe = tags.start.get(s), tags.end.get(e)
     ls, le = _level(ps), _level(pe)
@@ -196,8 +197,8 @@ def features(p: Parsed, tags: Tags, frags) -> list[str]:
     rank_e = "-" if pe is None else str(min(3, tags.rank_end[e]))
     joint = "out" if ps is None or pe is None else str(max(-8, math.floor(math.log(ps * pe + 1e-9))))
     f = [f"bs={ls}", f"be={le}", f"bse={ls}|{le}", f"bj={joint}", f"brs={rank_s}", f"bre={rank_e}",
-         f"brr={rank_s}|{rank_e}"]
+         f"brr={rank_s}|{rank_e}", f"bkj={kind}|{joint}", f"bkr={kind}|{rank_s}|{rank_e}"]
     if best is not None:
-        f.append(f"bbest={(s, e) == best[1:]}")
-        f.append(f"bsame={'s' if s == best[1] else '-'}{'e' if e == best[2] else '-'}")
+        same = f"{'s' if s == best[1] else '-'}{'e' if e == best[2] else '-'}"
+        f += [f"bsame={same}", f"bksame={kind}|{same}|{len(frags)}"]
     return f

@@ -184,7 +184,7 @@ def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: 
     nest = C.nesting(contents)
     rows = [C.content_features(p, i, o, contents[o], text, index, nest.get(o)) for o in contents]
     if tags is not None:
-        rows = [row + B.features(p, tags, o) for row, o in zip(rows, contents)]
+        rows = [row + B.features(p, tags, o, C.content_kind(contents[o])) for row, o in zip(rows, contents)]
     return contents, rows
 
 
