@@ -157,9 +157,9 @@ def tag(p: Parsed, i: int, text: str, start_model, end_model) -> Tags:
     pe = dict(zip(ends, end_model.probs(feats)))
     order_s = sorted(starts, key=lambda t: (-ps[t], t))
     order_e = sorted(ends, key=lambda t: (-pe[t], t))
-    pairs = sorted((math.log(ps[s] * pe[e] + 1e-12), s, e) for s in order_s[:6] for e in order_e[:6]
-                   if s <= e < s + MAX_TOKENS and (e < i or s > i))
-    return Tags(ps, pe, pairs[::-1][:PROPOSALS], {t: k for k, t in enumerate(order_s)},
+    pairs = sorted(((math.log(ps[s] * pe[e] + 1e-12), s, e) for s in order_s[:6] for e in order_e[:6]
+                    if s <= e < s + MAX_TOKENS and (e < i or s > i)), key=lambda x: (-x[0], x[1], x[2]))
+    return Tags(ps, pe, pairs[:PROPOSALS], {t: k for k, t in enumerate(order_s)},
                 {t: k for k, t in enumerate(order_e)})
 
 
