@@ -399,7 +399,7 @@ def test_boundary_tagger_proposes_its_best_span(nlp):
     last word before the sentence's end, the best span is the cue's complement, one side of the
     cue, and it becomes a content candidate whose edge features say it is the tagger's best."""
     from storyline.annotate.quotes import boundary as B
-    from storyline.annotate.quotes.candidates import content_candidates
+    from storyline.annotate.quotes.candidates import proposal_candidates
     from storyline.annotate.quotes.learned import Linear
     from storyline.annotate.quotes.parsed import Parsed
 
@@ -409,7 +409,7 @@ def test_boundary_tagger_proposes_its_best_span(nlp):
     tags = B.tag(p, i, text, Linear({"d=R1": 3.0}, -2.0), Linear({"nx=R.": 3.0, "wh=R1out": -1.0}, -2.0))
     _, s, e = tags.pairs[0]
     assert (p.lower[s], p.lower[e]) == ("the", "late") and all(s > i or e < i for _, s, e in tags.pairs)
-    contents = content_candidates(p, i, text, [], B.proposals(p, tags))
+    contents = proposal_candidates(p, i, text, B.proposals(p, tags))
     best = next(o for o, kinds in contents.items() if "tag0" in kinds)
     assert text[best[0][0]:best[-1][1]] == "the buses were late"
     assert "bsame=se" in B.features(p, tags, best, "clause")

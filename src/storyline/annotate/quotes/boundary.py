@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import repeat
 
 from storyline.annotate.quotes.parsed import Parsed
 
 # sentences after the cue's own where the content may end (5% of PolNeAR's contents end in the
 # next sentence, 2% in the one after)
 END_SENTENCES = 2
+# tokens at the end of each of those sentences that may end the content
+TAIL = 3
 # longest proposed span, in tokens
 MAX_TOKENS = 90
 # start/end pairs proposed as candidates, best first
@@ -47,28 +50,30 @@ class Tags:
 
 def window(p: Parsed, i: int) -> tuple[list[int], list[int]]:
     """Tokens that may start the cue's content (its sentence) and that may end it (its sentence
-    and the next ``END_SENTENCES``), without the cue word itself."""
+    and the last ``TAIL`` tokens of each of the next ``END_SENTENCES``: a content running on
+    ends with a sentence), without the cue word itself."""
     first, last = p.sent(i)
     starts = [t for t in range(first, last) if t != i]
+    ends = list(starts)
     stop = last
     for _ in range(END_SENTENCES):
         if stop >= p.n:
             break
-        stop = p.sent(stop)[1]
-    return starts, [t for t in range(first, stop) if t != i]
+        begin, stop = stop, p.sent(stop)[1]
+        ends += range(max(begin, stop - TAIL), stop)
+    return starts, ends
 
 
 def _word(p: Parsed, k: int) -> str:
     return p.lower[k] if p.pos[k] in FUNCTION_POS or p.is_punct[k] else p.pos[k]
 
 
-def _token_base(p: Parsed, text: str) -> list[tuple[str, ...]]:
-    """Cue-independent descriptions of every token (memoised on the Parsed object)."""
-    got = getattr(p, "_boundary_base", None)
-    if got is not None:
-        return got
-    out = []
-    for t in range(p.n):
+def _independent(p: Parsed, text: str, t: int, side: str) -> tuple[str, ...]:
+    """The cue-independent features of token ``t`` on one side of a cue (memoised per article:
+    the windows of a sentence's cues overlap)."""
+    memo = p.__dict__.setdefault("_boundary_memo", {})
+    got = memo.get((t, side))
+    if got is None:
         first, last = p.sent(t)
         before = text[max(0, p.idx[t] - 2):p.idx[t]].strip()[-1:] or "_"
         after = text[p.end[t]:p.end[t] + 2].strip()[:1] or "_"
@@ -76,12 +81,14 @@ def _token_base(p: Parsed, text: str) -> list[tuple[str, ...]]:
         prev = _word(p, t - 1) if t > first else "^"
         nxt = _word(p, t + 1) if t + 1 < last else "$"
         edge = "f" if t == first else "l" if t >= last - 2 else "m"
-        out.append((word, f"{p.pos[t]}|{p.dep[t]}", prev, nxt,
-                    "Q" if before in OPEN_MARKS else before if not before.isalnum() else "a",
-                    "Q" if after in CLOSE_MARKS else after if not after.isalnum() else "a", edge,
-                    p.lemma[t] if p.pos[t] in ("VERB", "AUX", "SCONJ", "ADP") else word))
-    p._boundary_base = out  # type: ignore[attr-defined]
-    return out
+        qb = "Q" if before in OPEN_MARKS else before if not before.isalnum() else "a"
+        qa = "Q" if after in CLOSE_MARKS else after if not after.isalnum() else "a"
+        lex = p.lemma[t] if p.pos[t] in ("VERB", "AUX", "SCONJ", "ADP") else word
+        got = memo[(t, side)] = (
+            f"w={side}{word}", f"pd={side}{p.pos[t]}|{p.dep[t]}", f"pv={side}{prev}", f"nx={side}{nxt}",
+            f"pw={side}{prev}|{word}", f"wn={side}{word}|{nxt}", f"qb={side}{qb}", f"qa={side}{qa}",
+            f"qq={side}{qb}|{qa}", f"x={side}{lex}", f"ed={side}{edge}|{word}", word, edge)
+    return got
 
 
 def _dist(n: int) -> str:
@@ -122,39 +129,60 @@ def _structure(p: Parsed, i: int) -> tuple[dict[int, list[str]], dict[int, list[
 
 def token_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[list[str]]:
     """Features of ``tokens`` as boundaries of the content of the cue at ``i``."""
-    base = _token_base(p, text)
+    return [list(independent) + dependent for independent, dependent in _split_features(p, i, text, tokens)]
+
+
+def _split_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[tuple[tuple[str, ...], list[str]]]:
+    """``token_features`` as (cue-independent part, part that depends on the cue) per token."""
     lefts, rights = _structure(p, i)
     sub = p.subtree(i)
     lo, hi = sub[0], sub[-1]
     first, last = p.sent(i)
-    cue = f"{p.pos[i]}"
+    cue = p.pos[i]
     lemma = p.lemma[i]
     rows = []
     for t in tokens:
-        word, posdep, prev, nxt, qb, qa, edge, lex = base[t]
         side = "R" if t > i else "L"
-        sent = "0" if first <= t < last else "1"
-        where = f"{side}{sent}{'in' if lo <= t <= hi else 'out'}"
+        independent = _independent(p, text, t, side)
+        word, edge = independent[-2:]
+        where = f"{side}{'0' if first <= t < last else '1'}{'in' if lo <= t <= hi else 'out'}"
         d = _dist(abs(t - i))
-        f = [f"d={side}{d}", f"w={side}{word}", f"pd={side}{posdep}", f"pv={side}{prev}", f"nx={side}{nxt}",
-             f"pw={side}{prev}|{word}", f"wn={side}{word}|{nxt}", f"qb={side}{qb}", f"qa={side}{qa}",
-             f"qq={side}{qb}|{qa}", f"e={where}{edge}", f"wh={where}", f"x={side}{lex}", f"cl={lemma}|{side}{d}",
-             f"cw={lemma}|{side}{word}", f"cp={cue}|{side}{d}|{word}", f"ed={side}{edge}|{word}"]
-        f += [f"L={side}{tag}" for tag in lefts.get(t, ())]
+        f = [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cl={lemma}|{side}{d}",
+             f"cw={lemma}|{side}{word}", f"cp={cue}|{side}{d}|{word}"]
+        tags = lefts.get(t, ())
+        f += [f"L={side}{tag}" for tag in tags]
         f += [f"R={side}{tag}" for tag in rights.get(t, ())]
-        f += [f"Lw={side}{tag}|{word}" for tag in lefts.get(t, ())[:2]]
-        rows.append(f)
+        f += [f"Lw={side}{tag}|{word}" for tag in tags[:2]]
+        rows.append((independent[:-2], f))
     return rows
+
+
+def _probs(p: Parsed, model, side_rows: list[tuple[tuple[str, ...], list[str]]], tokens: list[int],
+           i: int) -> list[float]:
+    """``model.probs`` of the tokens' full feature lists; the cue-independent part of each score is
+    summed once per article, token, side and model."""
+    memo = p.__dict__.setdefault("_boundary_sums", {})
+    _, sums = memo.setdefault(id(model), (model, {}))  # the model is kept, so its id stays its own
+    get, zero = model.weights.get, repeat(0.0)
+    out = []
+    for t, (independent, dependent) in zip(tokens, side_rows):
+        key = (t, t > i)
+        base = sums.get(key)
+        if base is None:
+            base = sums[key] = sum(map(get, independent, zero))
+        score = model.bias + base + sum(map(get, dependent, zero))
+        out.append(1.0 / (1.0 + math.exp(min(-score, 700.0))))
+    return out
 
 
 def tag(p: Parsed, i: int, text: str, start_model, end_model) -> Tags:
     """The boundary probabilities of the cue at ``i`` and its best start/end pairs. A pair is one
     span on one side of the cue (not holding it), at most ``MAX_TOKENS`` long."""
     starts, ends = window(p, i)
-    feats = token_features(p, i, text, ends)
-    by_token = dict(zip(ends, feats))
-    ps = dict(zip(starts, start_model.probs([by_token[t] for t in starts])))
-    pe = dict(zip(ends, end_model.probs(feats)))
+    rows = _split_features(p, i, text, ends)
+    by_token = dict(zip(ends, rows))
+    ps = dict(zip(starts, _probs(p, start_model, [by_token[t] for t in starts], starts, i)))
+    pe = dict(zip(ends, _probs(p, end_model, rows, ends, i)))
     order_s = sorted(starts, key=lambda t: (-ps[t], t))
     order_e = sorted(ends, key=lambda t: (-pe[t], t))
     pairs = sorted(((math.log(ps[s] * pe[e] + 1e-12), s, e) for s in order_s[:6] for e in order_e[:6]

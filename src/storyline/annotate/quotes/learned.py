@@ -129,9 +129,10 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
     if model.cue2 is not None:
         kept = [(f, i) for f, i, pr in zip(features, candidates, probs) if pr >= model.gate]
         for _, i in kept:
-            chosen[i] = best_content(p, i, text, quotes, index, model.content)
+            contents, rows = content_rows(p, i, text, quotes, index)
+            chosen[i] = (contents, rows, *pick_content(contents, rows, model.content))
         candidates = [i for _, i in kept]
-        probs = model.cue2.probs([f + stacked_features(p, i, *chosen[i][2:]) for f, i in kept])
+        probs = model.cue2.probs([f + stacked_features(p, i, *chosen[i][3:]) for f, i in kept])
     scored = sorted(((pr, i) for pr, i in zip(probs, candidates) if pr >= model.threshold), key=lambda x: -x[0])
     result: list[Attribution] = []
     for _, i in scored:
@@ -145,11 +146,17 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
 
 def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
                    model: QuoteModel, chosen: tuple | None = None) -> Attribution | None:
-    if model.tagged:
-        contents, rows = content_rows(p, i, text, quotes, index, B.tag(p, i, text, model.start, model.end))
-        content = pick_content(contents, rows, model.content2)[0]
+    """``chosen``: the cue's content candidates, their rows and the content ranker's pick, when
+    the stacked cue model has computed them already."""
+    if chosen is None:
+        contents, rows = content_rows(p, i, text, quotes, index)
+        content = pick_content(contents, rows, model.content)[0]
     else:
-        contents, content, _, _ = chosen or best_content(p, i, text, quotes, index, model.content)
+        contents, rows, content = chosen[:3]
+    if model.tagged:
+        tags = B.tag(p, i, text, model.start, model.end)
+        contents, rows = with_tags(p, i, text, index, contents, rows, tags)
+        content = pick_content(contents, rows, model.content2)[0]
     if content is None:
         return None
     if C.names_a_source(p, i, content):
@@ -168,24 +175,36 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     return att
 
 
-def best_content(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
-                 ranker: Linear) -> tuple[dict, object, float | None, set[str]]:
-    """The cue's content candidates, the best one (None without candidates), its score and kinds."""
-    contents, rows = content_rows(p, i, text, quotes, index)
-    return (contents, *pick_content(contents, rows, ranker))
-
-
 def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
                  tags: B.Tags | None = None) -> tuple[dict, list[list[str]]]:
     """The cue's content candidates and their features, in candidate order; with the boundary
-    tagger's output (``tags``), its spans are extra candidates and its probabilities at every
-    candidate's edges extra features."""
-    contents = C.content_candidates(p, i, text, quotes, B.proposals(p, tags) if tags is not None else ())
+    tagger's output (``tags``, see ``with_tags``)."""
+    contents = C.content_candidates(p, i, text, quotes)
     nest = C.nesting(contents)
     rows = [C.content_features(p, i, o, contents[o], text, index, nest.get(o)) for o in contents]
-    if tags is not None:
-        rows = [row + B.features(p, tags, o, C.content_kind(contents[o])) for row, o in zip(rows, contents)]
-    return contents, rows
+    return (contents, rows) if tags is None else with_tags(p, i, text, index, contents, rows, tags)
+
+
+def with_tags(p: Parsed, i: int, text: str, index: C.QuoteIndex, contents: dict, rows: list[list[str]],
+              tags: B.Tags) -> tuple[dict, list[list[str]]]:
+    """The tagger's spans as extra candidates (a candidate also proposed by the parse gets the
+    tagger's kinds too) and its probabilities at every candidate's edges as extra features.
+    A tagger span is never a quotation or a clause (``C.content_kind``), so ``nesting`` of the
+    parse's candidates is unchanged and their rows are reused."""
+    extra = C.proposal_candidates(p, i, text, B.proposals(p, tags))
+    contents, rows = dict(contents), list(rows)
+    position = {o: k for k, o in enumerate(contents)}
+    for o, kinds in extra.items():
+        if o in position:
+            contents[o] = contents[o] | kinds
+        else:
+            position[o] = len(rows)
+            contents[o] = set(kinds)
+            rows.append([])
+    nest = C.nesting(contents) if extra else {}
+    for o in extra:
+        rows[position[o]] = C.content_features(p, i, o, contents[o], text, index, nest.get(o))
+    return contents, [row + B.features(p, tags, o, C.content_kind(contents[o])) for row, o in zip(rows, contents)]
 
 
 def pick_content(contents: dict, rows: list[list[str]], ranker: Linear) -> tuple[object, float | None, set[str]]:
