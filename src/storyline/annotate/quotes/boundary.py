@@ -68,10 +68,9 @@ def _word(p: Parsed, k: int) -> str:
     return p.lower[k] if p.pos[k] in FUNCTION_POS or p.is_punct[k] else p.pos[k]
 
 
-def _independent(p: Parsed, text: str, t: int, side: str) -> tuple[str, ...]:
-    """The cue-independent features of token ``t`` on one side of a cue (memoised per article:
-    the windows of a sentence's cues overlap)."""
-    memo = p.__dict__.setdefault("_boundary_memo", {})
+def _independent(p: Parsed, text: str, t: int, side: str, memo: dict) -> tuple[str, ...]:
+    """The cue-independent features of token ``t`` on one side of a cue (memoised per article in
+    ``memo``: the windows of a sentence's cues overlap)."""
     got = memo.get((t, side))
     if got is None:
         first, last = p.sent(t)
@@ -140,10 +139,10 @@ def _split_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[tup
     first, last = p.sent(i)
     cue = p.pos[i]
     lemma = p.lemma[i]
-    rows = []
+    rows, memo = [], p.__dict__.setdefault("_boundary_memo", {})
     for t in tokens:
         side = "R" if t > i else "L"
-        independent = _independent(p, text, t, side)
+        independent = memo.get((t, side)) or _independent(p, text, t, side, memo)
         word, edge = independent[-2:]
         where = f"{side}{'0' if first <= t < last else '1'}{'in' if lo <= t <= hi else 'out'}"
         d = _dist(abs(t - i))
