@@ -156,7 +156,7 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     if model.tagged:
         tags = B.tag(p, i, text, model.start, model.end)
         contents, rows = with_tags(p, i, text, index, contents, rows, tags)
-        content = pick_content(contents, rows, model.content2)[0]
+        content = _keep_clause(contents, content, pick_content(contents, rows, model.content2)[0])
     if content is None:
         return None
     if C.names_a_source(p, i, content):
@@ -173,6 +173,17 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     att.medium = None if p.lower[i] == "according" or p.pos[i] != "VERB" else find_medium(token)
     att.nested = inside_quote(att.frame, quotes)
     return att
+
+
+def _keep_clause(contents: dict, clause, choice):
+    """The tagger-aware ranker's ``choice``, unless it is a quotation inside the complement clause
+    the content ranker chose: in a mixed quote ("wrote that "nothing was agreed," aside from ...")
+    PolNeAR takes the clause, and the tagger, which has learned that contents often end at a
+    closing quote mark, pulls towards the bare quotation."""
+    if clause is None or choice is None or clause == choice:
+        return choice
+    nest = C.nesting({clause: contents[clause], choice: contents[choice]})
+    return clause if nest.get(choice) == "in_clause" else choice
 
 
 def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
