@@ -390,6 +390,29 @@ def test_stacked_cue_model_round_trips():
     model = QuoteModel(**parts, threshold=0.45, cue2=Linear({"s2k=clause": 0.5}), gate=0.1)
     assert QuoteModel.from_dict(model.to_dict()) == model
     assert QuoteModel.from_dict(QuoteModel(**parts).to_dict()).cue2 is None
+    tagged = QuoteModel(**parts, start=Linear({"w=Rthe": 1.0}), end=Linear({"qa=RQ": 2.0}), content2=Linear({}))
+    assert QuoteModel.from_dict(tagged.to_dict()) == tagged and tagged.tagged and not model.tagged
+
+
+def test_boundary_tagger_proposes_its_best_span(nlp):
+    """With a start model that likes the word after the cue and an end model that likes the
+    last word before the sentence's end, the best span is the cue's complement, one side of the
+    cue, and it becomes a content candidate whose edge features say it is the tagger's best."""
+    from storyline.annotate.quotes import boundary as B
+    from storyline.annotate.quotes.candidates import proposal_candidates
+    from storyline.annotate.quotes.learned import Linear
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = "The mayor said the buses were late. Nobody else spoke."
+    p = Parsed(nlp(text))
+    i = next(t for t in range(p.n) if p.lower[t] == "said")
+    tags = B.tag(p, i, text, Linear({"d=R1": 3.0}, -2.0), Linear({"nx=R.": 3.0, "wh=R1out": -1.0}, -2.0))
+    _, s, e = tags.pairs[0]
+    assert (p.lower[s], p.lower[e]) == ("the", "late") and all(s > i or e < i for _, s, e in tags.pairs)
+    contents = proposal_candidates(p, i, text, B.proposals(p, tags))
+    best = next(o for o, kinds in contents.items() if "tag0" in kinds)
+    assert text[best[0][0]:best[-1][1]] == "the buses were late"
+    assert "bsame=se" in B.features(p, tags, best, "clause")
 
 
 

@@ -116,23 +116,42 @@ def _cue_context(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
 # ------------------------------------------------------------------ content
 
 
-def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -> dict[Fragments, set[str]]:
-    """Possible contents of the cue at token ``i`` with the kinds of candidate that proposed each."""
-    out: dict[Fragments, set[str]] = {}
+class _Collector:
+    """Content candidates (fragments -> kinds) with their boundary variants."""
 
-    variants: dict[Fragments, list[tuple[str, Fragments]]] = {}
+    def __init__(self, p: Parsed, text: str, variants: bool = True) -> None:
+        self.p, self.text, self.variants = p, text, variants
+        self.out: dict[Fragments, set[str]] = {}
+        self._variants: dict[Fragments, list[tuple[str, Fragments]]] = {}
 
-    def add(kind: str, ranges: list[Range]) -> None:
-        frags = tuple(sorted(r for rng in ranges for r in paragraph_pieces(text, rng)))
+    def add(self, kind: str, ranges: list[Range]) -> None:
+        frags = tuple(sorted(r for rng in ranges for r in paragraph_pieces(self.text, rng)))
         if frags:
+            out = self.out
             out.setdefault(frags, set()).add(kind)
-            if frags not in variants:
-                variants[frags] = boundary_variants(p, text, frags)
-            for suffix, variant in variants[frags]:
+            if frags not in self._variants:
+                self._variants[frags] = boundary_variants(self.p, self.text, frags) if self.variants else []
+            for suffix, variant in self._variants[frags]:
                 out.setdefault(variant, set()).add(kind + suffix)
 
-    def add_tokens(kind: str, groups: list[list[int]]) -> None:
-        add(kind, [content_range(p, text, g) for g in groups])
+    def add_tokens(self, kind: str, groups: list[list[int]]) -> None:
+        self.add(kind, [content_range(self.p, self.text, g) for g in groups])
+
+
+def proposal_candidates(p: Parsed, i: int, text: str, proposals: list[tuple[str, list[list[int]]]]
+                        ) -> dict[Fragments, set[str]]:
+    """Content candidates from (kind, token groups) proposals (``boundary.proposals``), with the
+    filters of ``content_candidates`` but no boundary variants (the tagger chose the edges)."""
+    got = _Collector(p, text, variants=False)
+    for kind, groups in proposals:
+        got.add_tokens(kind, groups)
+    return _without_other_attributions(p, i, got.out)
+
+
+def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -> dict[Fragments, set[str]]:
+    """Possible contents of the cue at token ``i`` with the kinds of candidate that proposed each."""
+    got = _Collector(p, text)
+    add, add_tokens, out = got.add, got.add_tokens, got.out
 
     rule = rule_contents(p, i, text, quotes, find_source(p, i))
     if rule is not None:

@@ -16,6 +16,7 @@ from itertools import repeat
 
 from spacy.tokens import Doc
 
+from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import candidates as C
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
@@ -23,6 +24,7 @@ from storyline.annotate.quotes.parsed import Parsed
 from storyline.annotate.quotes.rules import Attribution, find_medium, frame_range, inside_quote
 
 ARTIFACT = "attribution.json.gz"
+BOUNDARY_MODELS = ("start", "end", "content2")
 
 
 @dataclass(slots=True)
@@ -70,6 +72,11 @@ class QuoteModel:
     # ``cue2``, which also sees the best content the content ranker finds for them
     cue2: Linear | None = None
     gate: float = 0.05
+    # content boundary tagger (``boundary``: token start/end models) and the content ranker that
+    # also sees its output, used for the final content of an accepted cue
+    start: Linear | None = None
+    end: Linear | None = None
+    content2: Linear | None = None
     _cue_lemmas: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -84,14 +91,20 @@ class QuoteModel:
 
     def to_dict(self) -> dict:
         stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
-        return {"threshold": self.threshold, **stacked,
+        optional = {k: getattr(self, k).to_dict() for k in BOUNDARY_MODELS if getattr(self, k) is not None}
+        return {"threshold": self.threshold, **stacked, **optional,
                 **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}
 
     @classmethod
     def from_dict(cls, d: dict) -> "QuoteModel":
         cue2 = Linear(d["cue2"]["weights"], d["cue2"]["bias"]) if "cue2" in d else None
+        optional = {k: Linear(d[k]["weights"], d[k]["bias"]) for k in BOUNDARY_MODELS if k in d}
         return cls(**{k: Linear(d[k]["weights"], d[k]["bias"]) for k in ("cue", "content", "source", "span")},
-                   threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05))
+                   threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05), **optional)
+
+    @property
+    def tagged(self) -> bool:
+        return self.start is not None and self.end is not None and self.content2 is not None
 
 
 @functools.lru_cache(maxsize=1)
@@ -116,9 +129,10 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
     if model.cue2 is not None:
         kept = [(f, i) for f, i, pr in zip(features, candidates, probs) if pr >= model.gate]
         for _, i in kept:
-            chosen[i] = best_content(p, i, text, quotes, index, model.content)
+            contents, rows = content_rows(p, i, text, quotes, index)
+            chosen[i] = (contents, rows, *pick_content(contents, rows, model.content))
         candidates = [i for _, i in kept]
-        probs = model.cue2.probs([f + stacked_features(p, i, *chosen[i][2:]) for f, i in kept])
+        probs = model.cue2.probs([f + stacked_features(p, i, *chosen[i][3:]) for f, i in kept])
     scored = sorted(((pr, i) for pr, i in zip(probs, candidates) if pr >= model.threshold), key=lambda x: -x[0])
     result: list[Attribution] = []
     for _, i in scored:
@@ -132,7 +146,17 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
 
 def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
                    model: QuoteModel, chosen: tuple | None = None) -> Attribution | None:
-    contents, content, _, _ = chosen or best_content(p, i, text, quotes, index, model.content)
+    """``chosen``: the cue's content candidates, their rows and the content ranker's pick, when
+    the stacked cue model has computed them already."""
+    if chosen is None:
+        contents, rows = content_rows(p, i, text, quotes, index)
+        content = pick_content(contents, rows, model.content)[0]
+    else:
+        contents, rows, content = chosen[:3]
+    if model.tagged:
+        tags = B.tag(p, i, text, model.start, model.end)
+        contents, rows = with_tags(p, i, text, index, contents, rows, tags)
+        content = _keep_clause(contents, content, pick_content(contents, rows, model.content2)[0])
     if content is None:
         return None
     if C.names_a_source(p, i, content):
@@ -151,19 +175,47 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     return att
 
 
-def best_content(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
-                 ranker: Linear) -> tuple[dict, object, float | None, set[str]]:
-    """The cue's content candidates, the best one (None without candidates), its score and kinds."""
-    contents, rows = content_rows(p, i, text, quotes, index)
-    return (contents, *pick_content(contents, rows, ranker))
+def _keep_clause(contents: dict, clause, choice):
+    """The tagger-aware ranker's ``choice``, unless it is a quotation inside the complement clause
+    the content ranker chose: in a mixed quote ("wrote that "nothing was agreed," aside from ...")
+    PolNeAR takes the clause, and the tagger, which has learned that contents often end at a
+    closing quote mark, pulls towards the bare quotation."""
+    if clause is None or choice is None or clause == choice:
+        return choice
+    nest = C.nesting({clause: contents[clause], choice: contents[choice]})
+    return clause if nest.get(choice) == "in_clause" else choice
 
 
-def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan],
-                 index: C.QuoteIndex) -> tuple[dict, list[list[str]]]:
-    """The cue's content candidates and their features, in candidate order."""
+def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
+                 tags: B.Tags | None = None) -> tuple[dict, list[list[str]]]:
+    """The cue's content candidates and their features, in candidate order; with the boundary
+    tagger's output (``tags``, see ``with_tags``)."""
     contents = C.content_candidates(p, i, text, quotes)
     nest = C.nesting(contents)
-    return contents, [C.content_features(p, i, o, contents[o], text, index, nest.get(o)) for o in contents]
+    rows = [C.content_features(p, i, o, contents[o], text, index, nest.get(o)) for o in contents]
+    return (contents, rows) if tags is None else with_tags(p, i, text, index, contents, rows, tags)
+
+
+def with_tags(p: Parsed, i: int, text: str, index: C.QuoteIndex, contents: dict, rows: list[list[str]],
+              tags: B.Tags) -> tuple[dict, list[list[str]]]:
+    """The tagger's spans as extra candidates (a candidate also proposed by the parse gets the
+    tagger's kinds too) and its probabilities at every candidate's edges as extra features.
+    A tagger span is never a quotation or a clause (``C.content_kind``), so ``nesting`` of the
+    parse's candidates is unchanged and their rows are reused."""
+    extra = C.proposal_candidates(p, i, text, B.proposals(p, tags))
+    contents, rows = dict(contents), list(rows)
+    position = {o: k for k, o in enumerate(contents)}
+    for o, kinds in extra.items():
+        if o in position:
+            contents[o] = contents[o] | kinds
+        else:
+            position[o] = len(rows)
+            contents[o] = set(kinds)
+            rows.append([])
+    nest = C.nesting(contents) if extra else {}
+    for o in extra:
+        rows[position[o]] = C.content_features(p, i, o, contents[o], text, index, nest.get(o))
+    return contents, [row + B.features(p, tags, o, C.content_kind(contents[o])) for row, o in zip(rows, contents)]
 
 
 def pick_content(contents: dict, rows: list[list[str]], ranker: Linear) -> tuple[object, float | None, set[str]]:
