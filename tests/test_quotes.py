@@ -457,3 +457,12 @@ def test_speaker_name_the_recogniser_missed_resolves_to_the_one_entity_bearing_i
     melania = Mention(span=Span.of(text, 17, 29), type="PERSON", key="k3", name="Melania Trump")
     speaker = resolve_speaker(text, (head.idx, head.idx + 5), head, [trump, melania], [])
     assert speaker.key is None and speaker.text == "Trump"
+
+
+def test_a_tagger_span_is_never_the_speaker_himself(nlp):
+    """The content of "but Nadel has long been skeptical of diplomacy" is not "Nadel"."""
+    text = ("Premier Ivo Nadel met the envoy on Monday. The envoy called the meeting very good, "
+            "but Nadel has long been skeptical of diplomacy with Varnia and tends to prefer force.")
+    for quote in extract_quotes(nlp(text), text, "a_n"):
+        assert not (quote.speaker.span and quote.speaker.span.start < quote.content.end
+                    and quote.content.start < quote.speaker.span.end), quote

@@ -21,7 +21,7 @@ from storyline.annotate.quotes import candidates as C
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
-from storyline.annotate.quotes.rules import Attribution, find_medium, frame_range, inside_quote
+from storyline.annotate.quotes.rules import Attribution, Range, find_medium, frame_range, inside_quote
 
 ARTIFACT = "attribution.json.gz"
 BOUNDARY_MODELS = ("start", "end", "content2")
@@ -153,16 +153,16 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
         content = pick_content(contents, rows, model.content)[0]
     else:
         contents, rows, content = chosen[:3]
+    sources = C.source_candidates(p, i, text)
+    source = model.source.best(sources, lambda o: C.source_features(p, i, text, o, *sources[o]))
     if model.tagged:
         tags = B.tag(p, i, text, model.start, model.end)
         contents, rows = with_tags(p, i, text, index, contents, rows, tags)
-        content = _keep_clause(contents, content, pick_content(contents, rows, model.content2)[0])
+        content = _keep_clause(contents, content, _pick_apart_from(contents, rows, model.content2, source))
     if content is None:
         return None
     if C.names_a_source(p, i, content):
         return None
-    sources = C.source_candidates(p, i, text)
-    source = model.source.best(sources, lambda o: C.source_features(p, i, text, o, *sources[o]))
     spans = C.cue_span_candidates(p, i, text, content)
     cue = model.span.best(spans, lambda o: C.cue_span_features(p, i, text, o, spans[o]))
     head = sources[source][0]
@@ -173,6 +173,16 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     att.medium = None if p.lower[i] == "according" or p.pos[i] != "VERB" else find_medium(token)
     att.nested = inside_quote(att.frame, quotes)
     return att
+
+
+def _pick_apart_from(contents: dict, rows: list[list[str]], ranker: Linear, source: Range | None):
+    """The ranker's pick among the candidates that do not overlap the source: a tagger span may
+    be the speaker's own name ("but Netanyahu has long been skeptical of ...")."""
+    if source is not None:
+        keep = [k for k, o in enumerate(contents) if not any(s < source[1] and source[0] < e for s, e in o)]
+        options = list(contents)
+        contents, rows = {options[k]: contents[options[k]] for k in keep}, [rows[k] for k in keep]
+    return pick_content(contents, rows, ranker)[0]
 
 
 def _keep_clause(contents: dict, clause, choice):

@@ -32,7 +32,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
         resolved = _resolve_pronoun(head, mentions, previous)
     elif _is_description(head):
         resolved = _resolve_description(head, mentions)
-    elif head.pos_ == "PROPN":
+    elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper()):  # "Trump described" tagged NOUN
         resolved = _resolve_name(head, mentions)
     else:
         resolved = None
@@ -48,7 +48,7 @@ def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
 def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
     """The article's one entity whose name holds every proper-noun word of the source's name
     (compound parts and the head); None when no entity or several ("Smith" with two Smiths) do."""
-    words = {t.lower_ for t in head.subtree if t.pos_ == "PROPN" and (t is head or t.dep_ == "compound")}
+    words = {head.lower_} | {t.lower_ for t in head.children if t.pos_ == "PROPN" and t.dep_ == "compound"}
     found = {m.key: m.name for m in mentions
              if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP") and words <= set(m.name.lower().split())}
     return next(iter(found.items()))[::-1] if len(found) == 1 else None
