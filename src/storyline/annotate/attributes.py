@@ -112,13 +112,3 @@ class TableAttributeRuler:
 def make_table_attribute_ruler(nlp: Language, name: str) -> TableAttributeRuler:
     return TableAttributeRuler(nlp.get_pipe("attribute_ruler"))
 
-
-def use_table_ruler(nlp: Language) -> None:
-    """Swap the model's attribute ruler for the lookup one, when its patterns allow it."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    nlp.add_pipe("storyline_attribute_ruler", before="attribute_ruler")
-    if nlp.get_pipe("storyline_attribute_ruler").supported:
-        nlp.remove_pipe("attribute_ruler")
-    else:
-        nlp.remove_pipe("storyline_attribute_ruler")

@@ -23,6 +23,8 @@ class MemoLemmatizer:
     def __init__(self, lemmatizer: Lemmatizer):
         self.lemmatizer = lemmatizer
         self.memo: dict[tuple[int, int, int], int] = {}
+        # the memo key holds what the rule lemmatizer reads; a lookup or custom one is left in place
+        self.supported = isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule"
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -48,13 +50,3 @@ class MemoLemmatizer:
 def make_memo_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
     return MemoLemmatizer(nlp.get_pipe("lemmatizer"))
 
-
-def use_memo_lemmatizer(nlp: Language) -> None:
-    """Swap the model's lemmatizer for the memoised one when it is the rule lemmatizer."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
-        return
-    nlp.add_pipe("storyline_lemmatizer", before="lemmatizer")
-    nlp.remove_pipe("lemmatizer")

