@@ -21,7 +21,7 @@ from storyline.annotate.quotes import candidates as C
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
-from storyline.annotate.quotes.rules import Attribution, Range, find_medium, frame_range, inside_quote
+from storyline.annotate.quotes.rules import Attribution, Range, find_medium, frame_range, inside_quote, overlaps
 
 ARTIFACT = "attribution.json.gz"
 BOUNDARY_MODELS = ("start", "end", "content2")
@@ -179,7 +179,7 @@ def _pick_apart_from(contents: dict, rows: list[list[str]], ranker: Linear, sour
     """The ranker's pick among the candidates that do not overlap the source: a tagger span may
     be the speaker's own name ("but Netanyahu has long been skeptical of ...")."""
     if source is not None:
-        keep = [k for k, o in enumerate(contents) if not any(s < source[1] and source[0] < e for s, e in o)]
+        keep = [k for k, o in enumerate(contents) if not any(overlaps(r, source) for r in o)]
         options = list(contents)
         contents, rows = {options[k]: contents[options[k]] for k in keep}, [rows[k] for k in keep]
     return pick_content(contents, rows, ranker)[0]

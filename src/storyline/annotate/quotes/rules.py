@@ -260,7 +260,7 @@ def attach_quotes(text: str, contents: list[Range], frame: Range, quotes: list[Q
               and not _ends_sentence_before(text, q, frame)]
     after = [q for q in quotes if q.outer_start >= frame[1] and _GAP.fullmatch(text, frame[1], q.outer_start)]
     for q in before[-1:] + after[:1]:
-        if not any(_overlaps((q.start, q.end), r) for r in widened) and not _inside(frame, (q.start, q.end)):
+        if not any(overlaps((q.start, q.end), r) for r in widened) and not _inside(frame, (q.start, q.end)):
             widened.append((q.start, q.end))
             if q in after:
                 weak.add((q.start, q.end))
@@ -276,7 +276,7 @@ def _ends_sentence_before(text: str, q: QuotedSpan, frame: Range) -> bool:
     return text[q.end - 1:q.end] == "." and text[frame[0]].isupper()
 
 
-def _overlaps(a: Range, b: Range) -> bool:
+def overlaps(a: Range, b: Range) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -392,7 +392,7 @@ def attach_continuations(text: str, attributions: list[Attribution], quotes: lis
     covered = [r for a in outer for r in a.contents]
     for q in quotes:
         rng = (q.start, q.end)
-        if any(_overlaps(rng, r) for r in covered):
+        if any(overlaps(rng, r) for r in covered):
             continue
         owner = _preceding_owner(text, q, outer)
         if owner is not None:

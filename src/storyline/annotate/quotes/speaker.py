@@ -46,8 +46,8 @@ def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
-    """The article's one entity whose name holds every proper-noun word of the source's name
-    (compound parts and the head); None when no entity or several ("Smith" with two Smiths) do."""
+    """The article's one entity whose name holds the source's name words (its head and the proper
+    nouns compounded with it); None when no entity or several ("Smith" with two Smiths) do."""
     words = {head.lower_} | {t.lower_ for t in head.children if t.pos_ == "PROPN" and t.dep_ == "compound"}
     found = {m.key: m.name for m in mentions
              if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP") and words <= set(m.name.lower().split())}
