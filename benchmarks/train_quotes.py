@@ -49,8 +49,12 @@ RANKERS = {"source": 1.0, "span": 1.0}
 # cue probability for an attribution: 0.45 and 0.5 tie on Content F1 in cross-validation; the
 # lower one finds more Sources and Cues
 THRESHOLD = 0.45
-# first-stage cue probability below which a word is not sent to the second stage (speed only)
-GATE = 0.05
+# first-stage cue probability below which a word is not sent to the second stage (inference only:
+# the second stage is trained on every candidate). Each word sent costs its content candidates and
+# their features, most of the quote extraction's time: on PolNeAR dev 0.05, 0.15 and 0.2 give the
+# same exact F1 (Source 0.767, Cue 0.708, Content 0.576; 0.3 loses 0.001 of Cue) while quote
+# extraction on corpus articles drops by about a sixth from 0.05 to 0.2 (docs/benchmarks.md, session 8)
+GATE = 0.2
 # second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
 STACK = True
 STACK_FOLDS = 5

@@ -10,7 +10,8 @@ from storyline.annotate.entities import extract_mentions
 from storyline.model import Article
 from storyline.stories import (ClusterConfig, StoryClusterer, cluster_articles, label_articles,
                                order_for_clustering, provisional_entity_keys)
-from storyline.stories.features import lead_sentences, parse_date, s_stem, sentences, terms, url_date, url_slug
+from storyline.stories.features import (N_FEATURES, lead_sentences, parse_date, s_stem, sentences, term_vector, terms,
+                                        url_date, url_slug)
 
 
 def art(id: str, outlet: str, published: str | None, title: str, text: str) -> Article:
@@ -392,6 +393,27 @@ def test_label_articles_keeps_own_dates():
 def test_terms_fold_plurals_and_drop_stopwords():
     assert terms("The missiles were fired by Ostravia's army") == ["missile", "fired", "ostravia", "army"]
     assert s_stem("countries") == "country" and s_stem("glass") == "glass" and s_stem("status") == "status"
+
+
+def test_term_vector_uses_the_columns_of_scikit_learns_hashing_vectorizer():
+    """Our memoised hashing gives the vectorizer's columns and counts (sublinear), in column order."""
+    import math
+
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vectorizer = HashingVectorizer(analyzer=terms, n_features=N_FEATURES, alternate_sign=False, norm=None)
+    texts = ["Ostravia's missiles: the missiles hit Kovno's port twice; Kovno's mayor's office said.",
+             "Zürich, São Paulo and Łódź sign the naïve-sounding accord — “peace” at last (again, peace).",
+             "A a 12 34 -- ''", ""]
+    for text in texts:
+        expected = {}
+        if text:
+            row = vectorizer.transform([text])
+            expected = {int(i): 1.0 + math.log(c) for i, c in zip(row.indices, row.data)}
+        got = term_vector(text)
+        assert got == expected and list(got) == sorted(got), text
+    assert term_vector("missiles missile missile")  # one term, three times
+    assert list(term_vector("missiles missile missile").values()) == [1.0 + math.log(3)]
 
 
 def test_sentences_do_not_split_after_initials():

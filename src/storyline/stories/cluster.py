@@ -24,7 +24,11 @@ The URL's headline slug adds its words to the title's, so a page titled with the
 ("ABC News") or holding only page furniture is still placed by what its URL says.
 
 IDF is estimated incrementally from the document frequencies counted so far and applied at
-comparison time (vectors are stored unweighted). A fixed English IDF table would be stale for
+comparison time (vectors are stored unweighted). The document count in the weights moves in 1%
+steps once a hundred articles are counted (``idf_docs``; exact below that): a weight then changes
+only when its own document frequency does or at the next step, so placing an article recomputes
+the weights of the terms the previous one touched, not of the ten thousand its candidates hold. The
+weights stay a pure function of the state, so a resumed clusterer continues exactly. A fixed English IDF table would be stale for
 news vocabulary (names, new events) and would need shipping; an incremental estimate adapts
 to the corpus, and early on (few documents, flat IDF) the score degrades gracefully to a
 stopword-filtered TF cosine, which is enough to group the first reports of an event.
@@ -64,6 +68,11 @@ STATE_VERSION = 1
 TABLES = ("stories", "seqs", "articles", "postings", "term_df", "entity_df")
 # A named date this close to an article's own date confirms it (time zones, next-day print).
 STAMP_SUPPORT_DAYS = 3
+# IDF weights use the document count of the last step (``StoryClusterer._idf_docs``): a new step
+# starts when the count has grown by more than this fraction, and with every article below
+# IDF_EXACT_DOCS. The weights of a step differ from exact ones by at most log(1.01) ~ 0.01.
+IDF_DRIFT = 0.01
+IDF_EXACT_DOCS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,24 +223,28 @@ def own_date(article: Article) -> dt.date | None:
 
 
 class _IdfTable(dict):
-    """IDF by key, computed on first use from the clusterer's current counts. Placing one
-    article asks for the same weights thousands of times (every candidate's centroid, the
-    centroid updates), so they are kept until the counts change (``_forget_weights``)."""
+    """IDF by key, computed on first use from the clusterer's counts. Placing one article asks
+    for the same weights thousands of times (every candidate's centroid, the centroid updates),
+    so they are kept until the key's document frequency or the step's document count changes
+    (``_count_document``)."""
 
     def __init__(self, df: LazyMap, clusterer: "StoryClusterer"):
         super().__init__()
         self._df, self._clusterer = df, clusterer
 
     def __missing__(self, key: object) -> float:
-        value = self[key] = math.log((1 + self._clusterer._n_docs) / (1 + self._df[key])) + 1.0  # as in ``fill``
+        value = self[key] = math.log((1 + self._clusterer._idf_docs) / (1 + self._df[key])) + 1.0  # as in ``fill``
         return value
 
-    def fill(self, keys: Iterable) -> None:
-        """Compute the weights of these keys at once, log((1 + n_docs) / (1 + df)) + 1, chained
-        in C instead of one Python call per key (placement asks for thousands per article). Known
-        keys are skipped by look-up: a set difference against ``keys()`` walks the whole table."""
-        todo = list(filterfalse(self.__contains__, set(keys)))
-        ratios = map(truediv, repeat(1 + self._clusterer._n_docs), map(add, repeat(1), map(self._df.__getitem__, todo)))
+    def missing(self, keys: Iterable) -> list:
+        """The distinct keys without a weight yet: looked up first (most have one), the rest made
+        distinct (a set of all keys, or a difference against ``keys()``, costs more)."""
+        return list(set(filterfalse(self.__contains__, keys)))
+
+    def fill(self, todo: list) -> None:
+        """Compute the weights of these keys (``missing``) at once, log((1 + idf_docs) / (1 + df))
+        + 1, chained in C instead of one Python call per key."""
+        ratios = map(truediv, repeat(1 + self._clusterer._idf_docs), map(add, repeat(1), map(self._df.__getitem__, todo)))
         self.update(zip(todo, map(add, map(math.log, ratios), repeat(1.0))))
 
 
@@ -248,6 +261,7 @@ class StoryClusterer:
         state, tables = state or {}, tables or {}
         self.config = config or ClusterConfig(**state.get("config", {}))
         self._n_docs: int = state.get("n_docs", 0)
+        self._idf_docs: int = state.get("idf_docs", self._n_docs)  # the count IDF weights use
         self._seq: int = state.get("seq", 0)
         self._live: int = state.get("live", len(state.get("stories", [])))
         self._merged: dict[str, str] = dict(state.get("merged", {}))
@@ -327,7 +341,7 @@ class StoryClusterer:
     def meta(self) -> dict:
         """The state kept outside the record tables (small: counters, config, merge aliases)."""
         return {"version": STATE_VERSION, "config": dataclasses.asdict(self.config), "n_docs": self._n_docs,
-                "seq": self._seq, "live": self._live, "merged": self._merged}
+                "idf_docs": self._idf_docs, "seq": self._seq, "live": self._live, "merged": self._merged}
 
     def to_state(self) -> dict:
         """The whole state as plain JSON-able data (reads every record); ``StoryClusterer(state=...)``
@@ -362,20 +376,22 @@ class StoryClusterer:
     # ------------------------------------------------------------------ weights and similarity
 
     def _prefetch_weights(self, profiles: Iterable[Profile]) -> None:
-        """Read the document frequencies these profiles' scoring will ask for, in one query each."""
+        """Compute the weights these profiles' scoring will ask for and do not have yet, reading
+        their document frequencies in one query each."""
         profiles = list(profiles)
-        terms = set(chain.from_iterable(vector for p in profiles for vector in (p.text, p.title)))
-        entities = set(chain.from_iterable(p.entities for p in profiles))
+        terms = self._idf.missing(chain.from_iterable(vector for p in profiles for vector in (p.text, p.title)))
+        entities = self._entity_idf.missing(chain.from_iterable(p.entities for p in profiles))
         self._df.prefetch(terms)
         self._entity_df.prefetch(entities)
         self._idf.fill(terms)
         self._entity_idf.fill(entities)
 
     @staticmethod
-    def _cosine(a: Mapping, b: Mapping, idf: Mapping) -> float:
-        """IDF-weighted cosine. Written with ``map`` so the per-term work runs in C (placement
-        scores up to 30 stories of 300 terms per article); the products and their order are
-        those of the plain loops, so the values are bit for bit the same."""
+    def _cosine(a: Mapping, b: Mapping, idf: Mapping, norm_a: float | None = None) -> float:
+        """IDF-weighted cosine (``norm_a``: ``a``'s weighted norm when known). Written with
+        ``map`` so the per-term work runs in C (placement scores up to 30 stories of 300 terms
+        per article); the products and their order are those of the plain loops, so the values
+        are bit for bit the same."""
         if not a or not b:
             return 0.0
         small, large = (a, b) if len(a) <= len(b) else (b, a)
@@ -384,16 +400,24 @@ class StoryClusterer:
                       map(pow, map(idf.__getitem__, shared), repeat(2))))
         if not dot:
             return 0.0
-        return dot / (_weighted_norm(a, idf) * _weighted_norm(b, idf))
+        return dot / ((_weighted_norm(a, idf) if norm_a is None else norm_a) * _weighted_norm(b, idf))
 
-    def similarity(self, a: Profile, b: Profile) -> float:
-        """Weighted mean of the available signals (a missing title or entity list is no evidence)."""
+    def _norms(self, profile: Profile) -> tuple[float, float, float]:
+        """The weighted norms of a profile's text, entities and title (an article's are the same
+        against each of its candidates)."""
+        return (_weighted_norm(profile.text, self._idf), _weighted_norm(profile.entities, self._entity_idf),
+                _weighted_norm(profile.title, self._idf))
+
+    def similarity(self, a: Profile, b: Profile, norms: tuple[float, float, float] | None = None) -> float:
+        """Weighted mean of the available signals (a missing title or entity list is no evidence);
+        ``norms``: ``a``'s ``_norms`` when known."""
         cfg = self.config
-        parts = [(cfg.text_weight, self._cosine(a.text, b.text, self._idf))]
+        text_norm, entity_norm, title_norm = norms or (None, None, None)
+        parts = [(cfg.text_weight, self._cosine(a.text, b.text, self._idf, text_norm))]
         if a.entities and b.entities:
-            parts.append((cfg.entity_weight, self._cosine(a.entities, b.entities, self._entity_idf)))
+            parts.append((cfg.entity_weight, self._cosine(a.entities, b.entities, self._entity_idf, entity_norm)))
         if a.title and b.title:
-            parts.append((cfg.title_weight, self._cosine(a.title, b.title, self._idf)))
+            parts.append((cfg.title_weight, self._cosine(a.title, b.title, self._idf, title_norm)))
         return sum(w * s for w, s in parts) / sum(w for w, _ in parts)
 
     def time_decay(self, a: Profile, b: Profile, running_days: float = 0.0) -> float:
@@ -407,8 +431,9 @@ class StoryClusterer:
         scale = min(cfg.time_scale_days + cfg.duration_factor * running_days, cfg.max_scale_days)
         return math.exp(-((gap / scale) ** 2))
 
-    def score(self, a: Profile, b: Profile, running_days: float = 0.0) -> float:
-        return self.similarity(a, b) * self.time_decay(a, b, running_days)
+    def score(self, a: Profile, b: Profile, running_days: float = 0.0,
+              norms: tuple[float, float, float] | None = None) -> float:
+        return self.similarity(a, b, norms) * self.time_decay(a, b, running_days)
 
     # ------------------------------------------------------------------ placing one article
 
@@ -471,9 +496,10 @@ class StoryClusterer:
         scored, candidates = [], self._candidates(keys)
         self._stories.prefetch(candidates)
         self._prefetch_weights(self._stories[story_id].profile for story_id in candidates)
+        norms = self._norms(profile)
         for story_id in candidates:
             story = self._stories[story_id].profile
-            scored.append((self.score(profile, story, running_days=_running_days(story)), story_id))
+            scored.append((self.score(profile, story, _running_days(story), norms), story_id))
         return sorted(scored, key=lambda s: (-s[0], self._stories[s[1]].seq))
 
     def _open_story(self, article: Article) -> StoryRecord:
@@ -524,12 +550,22 @@ class StoryClusterer:
             self._postings[key] = posting
 
     def _count_document(self, profile: Profile) -> None:
-        self._forget_weights()
+        """Count the article's terms and entities; forget the weights that changed with them (all
+        of them when a new step of the document count starts, see ``IDF_DRIFT``)."""
         self._n_docs += 1
-        for term in profile.text.keys() | profile.title.keys():
+        terms = profile.text.keys() | profile.title.keys()
+        for term in terms:
             self._df[term] = self._df[term] + 1
         for key in profile.entities:
             self._entity_df[key] = self._entity_df[key] + 1
+        if self._n_docs < IDF_EXACT_DOCS or self._n_docs - self._idf_docs > IDF_DRIFT * self._idf_docs:
+            self._idf_docs = self._n_docs
+            self._forget_weights()
+        else:
+            for term in terms:
+                self._idf.pop(term, None)
+            for key in profile.entities:
+                self._entity_idf.pop(key, None)
 
     # ------------------------------------------------------------------ merging
 

@@ -1,7 +1,11 @@
 """Per-article features for story clustering: hashed term vectors, lead sentences, dates.
 
-Terms are hashed (scikit-learn ``HashingVectorizer``) so the vocabulary is fixed-size and
-needs no global fit: a stream never knows its full vocabulary. IDF weights are *not* baked
+Terms are hashed (the columns of scikit-learn's ``HashingVectorizer``: signed 32-bit MurmurHash3,
+seed 0, absolute value modulo ``N_FEATURES``) so the vocabulary is fixed-size and needs no global
+fit: a stream never knows its full vocabulary. The columns are computed with scikit-learn's
+``murmurhash3_32`` and memoised per term rather than by ``HashingVectorizer.transform``, which
+builds a sparse matrix for every text: for one article at a time that cost more than the hashing
+(the columns are the same; a test checks them against the vectorizer). IDF weights are *not* baked
 in here; the clusterer applies the document frequencies it has counted so far at comparison
 time (see ``cluster.py``).
 
@@ -13,10 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.utils import murmurhash3_32
 
 N_FEATURES = 2**20
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -40,25 +46,50 @@ def s_stem(word: str) -> str:
     return word
 
 
+MEMO_LIMIT = 500_000  # words (and terms) remembered before the memo starts afresh: memory stays bounded
+
+
+class _Memo(dict):
+    """``fn`` of a string, computed once: news repeats its words, and placing or describing a story
+    turns the same words into terms again and again."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str):
+        if len(self) >= MEMO_LIMIT:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
+def _term_of(word: str) -> str:
+    """The term a word counts as ("" for none)."""
+    word = _POSSESSIVE.sub("", word).strip("-")
+    return s_stem(word) if len(word) > 1 and word not in _STOP else ""
+
+
+def _column(term: str) -> int:
+    """The term's column in ``HashingVectorizer(n_features=N_FEATURES, alternate_sign=False)``."""
+    h = murmurhash3_32(term, seed=0)
+    return (2**31 - 1 - (N_FEATURES - 1)) % N_FEATURES if h == -2**31 else abs(h) % N_FEATURES
+
+
+_TERM_OF, _COLUMN = _Memo(_term_of), _Memo(_column)
+
+
 def terms(text: str) -> list[str]:
     """Lower-cased, possessive-free, S-stemmed content words (stopwords and numbers dropped)."""
-    out = []
-    for match in _WORD.finditer(text.lower()):
-        word = _POSSESSIVE.sub("", match.group()).strip("-")
-        if len(word) > 1 and word not in _STOP:
-            out.append(s_stem(word))
-    return out
-
-
-_VECTORIZER = HashingVectorizer(analyzer=terms, n_features=N_FEATURES, alternate_sign=False, norm=None)
+    return list(filter(None, map(_TERM_OF.__getitem__, _WORD.findall(text.lower()))))
 
 
 def term_vector(text: str | None) -> dict[int, float]:
-    """Sublinear (1 + log count) hashed term frequencies; empty for missing text."""
+    """Sublinear (1 + log count) hashed term frequencies, by column; empty for missing text."""
     if not text:
         return {}
-    row = _VECTORIZER.transform([text])
-    return {int(i): 1.0 + math.log(c) for i, c in zip(row.indices, row.data)}
+    counts = Counter(map(_COLUMN.__getitem__, terms(text)))
+    return {i: 1.0 + math.log(c) for i, c in sorted(counts.items())}
 
 
 def unit(vector: dict) -> dict:
