@@ -1001,3 +1001,35 @@ def test_a_denied_could_is_past(nlp, text, span, value):
 ])
 def test_the_year_before_a_year_is_that_year(text, span, value):
     assert values(text) == {span: ("DATE", value)}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # an earlier quarter named after the reported one is a comparison: "a year ago" still compares the reported one
+    ("Profit rose in the third quarter, after a flat second quarter. Net was $5 million a year ago.", "a year ago",
+     "1988-Q3"),
+    # a quarter given with its end date is a report of its own, and anchors "a year earlier"
+    ("Net income for the quarter ended Sept. 30 rose 8%. A year earlier, net was $3 million.", "A year earlier",
+     "1988-Q3"),
+    # "ending in March": a month alone ends the period on its last day
+    ("Net income for the quarter ending in March rose 5%.", "the quarter", "1989-Q1"),
+    ("Sales for the quarter ended in June fell.", "the quarter", "1989-Q2"),
+    # a period "ending" on a day is the nearest such period, or the one ahead when the clause looks ahead
+    ("The company will report results for the quarter ending Dec. 31.", "the quarter", "1989-Q4"),
+    ("For the quarter ending Dec. 31, sales should rise.", "the quarter", "1989-Q4"),
+    ("Net rose 4% in the quarter ending Sept. 30.", "the quarter", "1989-Q3"),
+    # a numbered quarter that "ends" on a date is of the year of that date
+    ("Its fiscal fourth quarter, which ends Dec. 31, will be weak.", "fiscal fourth quarter", "1989-Q4"),
+])
+def test_reported_quarters_against_comparisons_and_end_dates(nlp, text, span, value):
+    assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, value", [
+    # the half the anchor is in is this year's whatever the tense; one long over, told ahead, is next year's
+    ("Results for the second half will be weaker.", "1989-H2"),
+    ("Sales will recover in the first half.", "1990-H1"),
+    ("Sales rose 4% in the first half.", "1989-H1"),
+])
+def test_halves_follow_tense_from_the_half_the_anchor_is_in(nlp, text, value):
+    assert [(t.span.text, t.value) for t in find_timexes(text, "1989-11-02", nlp(text))] == [
+        (text[text.index("the "):text.index("half") + 4], value)]

@@ -320,8 +320,7 @@ def _quarter(g, context):
     if g["period"] == "half":
         if number > 2:
             return None
-        year = _explicit_year(g, context) or cal.year_for(context.anchor, (6 * number - 5,), context.direction())
-        return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{number}", None
+        return "DATE", cal.half_value(context.anchor, number, context.direction(), _explicit_year(g, context)), None
     year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
     if g["ago"] and value[:4].isdigit():
@@ -360,19 +359,38 @@ def _explicit_year(g, context) -> int | None:
 
 
 def _end_date(g, context) -> dt.date | None:
-    """The day a period "ended Sept. 30" (the latest such day up to the anchor when no year is said)."""
-    if not g["end_month"]:
+    """The day a period "ended Sept. 30" or "ending in March" (a month alone: its last day). Without a
+    year, a period that "ended" did so by the anchor; one "ending" (or that "ends") is the nearest such
+    period, unless the clause looks back ("net rose in the quarter ending Sept. 30") or ahead ("will
+    report for the quarter ending Dec. 31")."""
+    if not g["end_verb"]:
         return None
-    month, day = MONTHS[g["end_month"]], _day_number(g["end_day"])
+    month = MONTHS[g["end_month"] or g["end_month_only"]]
     try:
         if g["end_year"]:
-            return dt.date(int(g["end_year"]), month, day)
-        if context.anchor is None:
+            return _day_of_month(int(g["end_year"]), month, g["end_day"])
+        anchor = context.anchor
+        if anchor is None:
             return None
-        end = dt.date(context.anchor.year, month, day)
-        return end if end <= context.anchor else end.replace(year=end.year - 1)
+        before = _day_of_month(anchor.year, month, g["end_day"])
+        if before > anchor:
+            before = _day_of_month(anchor.year - 1, month, g["end_day"])
+        if g["end_verb"] == "ended":
+            return before
+        after = _day_of_month(before.year + 1, month, g["end_day"]) if before < anchor else before
+        direction = context.direction()
+        if direction == "past":
+            return before
+        if direction == "future":
+            return after
+        return before if anchor - before <= after - anchor else after
     except ValueError:
         return None
+
+
+def _day_of_month(year: int, month: int, day: str) -> dt.date:
+    """The day numbered ``day`` of the month, or its last day when no day is said."""
+    return dt.date(year, month, _day_number(day) if day else calendar.monthrange(year, month)[1])
 
 
 def _end_year(g, context) -> int | None:
