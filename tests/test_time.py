@@ -1033,3 +1033,14 @@ def test_reported_quarters_against_comparisons_and_end_dates(nlp, text, span, va
 def test_halves_follow_tense_from_the_half_the_anchor_is_in(nlp, text, value):
     assert [(t.span.text, t.value) for t in find_timexes(text, "1989-11-02", nlp(text))] == [
         (text[text.index("the "):text.index("half") + 4], value)]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the latest fiscal year" is the last one over, as "the latest quarter" is
+    ("The grocer had sales of $6 billion in the latest fiscal year.", "the latest fiscal year", "1988"),
+    # "fiscal" may stand after the ordinal as well as before it
+    ("Profit in the second fiscal quarter rose 3%.", "the second fiscal quarter", "1989-Q2"),
+    ("Its first fiscal quarter ends Dec. 31.", "first fiscal quarter", "1989-Q1"),
+])
+def test_latest_fiscal_year_and_ordinal_before_fiscal(nlp, text, span, value):
+    assert values(text, "1989-10-26", nlp(text))[span] == ("DATE", value)

@@ -112,7 +112,7 @@ RULES: list[tuple[str, str]] = [
     ("quarter", rf"{_L}(?:(?P<the>the)\s+(?!\w+-(?:quarter|half)\b))?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
                 rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+"
                 rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
-                rf"[\s-]+(?P<period>quarter|half)"
+                rf"(?P<fiscal_after>[\s-]+fiscal)?[\s-]+(?P<period>quarter|half)"
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}{_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
@@ -157,7 +157,7 @@ RULES: list[tuple[str, str]] = [
                        rf"the\s+following|the\s+next|the\s+previous)\s+(?P<part>morning|afternoon|evening|night)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
-                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
+                      rf"the\s+full|the\s+latest|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
                       rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),

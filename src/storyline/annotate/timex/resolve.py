@@ -671,7 +671,7 @@ def _unit_of(value: str | None) -> str:
 
 
 _UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the full": 0, "the same": 0, "last": -1, "past": -1,
-                 "previous": -1, "the past": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1,
+                 "previous": -1, "the past": -1, "the previous": -1, "the last": -1, "the latest": -1, "next": 1, "coming": 1,
                  "the coming": 1, "the next": 1}
 
 
