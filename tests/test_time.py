@@ -1044,3 +1044,19 @@ def test_halves_follow_tense_from_the_half_the_anchor_is_in(nlp, text, value):
 ])
 def test_latest_fiscal_year_and_ordinal_before_fiscal(nlp, text, span, value):
     assert values(text, "1989-10-26", nlp(text))[span] == ("DATE", value)
+
+
+def test_units_later_or_earlier_count_from_another_event():
+    """"Days later" is the stretch after the event told (a duration, as "three days later" is), not a future
+    time; "months ago" still points back from now."""
+    found = values("The embassy was bombed on Friday. Days later, the suspect fled. Years earlier he had trained "
+                   "there. Months ago, police were warned.")
+    assert found["Days"] == ("DURATION", "PXD")
+    assert found["Years"] == ("DURATION", "PXY")
+    assert found["Months ago"] == ("DATE", "PAST_REF")
+
+
+def test_quarter_followed_by_in_a_year_is_of_that_year():
+    found = values("Growth was the slowest since the final quarter in 2005.", "2006-12-21")
+    assert found["the final quarter"] == ("DATE", "2005-Q4")
+    assert found["2005"] == ("DATE", "2005")

@@ -113,7 +113,9 @@ RULES: list[tuple[str, str]] = [
                 rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+"
                 rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
                 rf"(?P<fiscal_after>[\s-]+fiscal)?[\s-]+(?P<period>quarter|half)"
-                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}{_ENDED}"),
+                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"
+                # "the final quarter in 2005": the year read after the expression ("in 2005" is one of its own)
+                rf"(?:(?=\s+in\s+(?P<in_year>{YEAR}){_R})|){_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
                       rf"(?P<month>{DATED_MONTH})[\s-]+(?:quarter|(?P<period>period))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
@@ -136,7 +138,9 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|hence|from\s+now|back)(?!\w)"),
-    ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago|earlier|later)(?!\w)"),
+    # "months ago" is a time before now; "days later", "years earlier" count from another event, so, as with
+    # "three days later", the amount is the expression (a duration, ``bare_plural``) and "later" a signal
+    ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago)(?!\w)"),
     ("day_relative", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow|"
                      rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
                      rf"(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),

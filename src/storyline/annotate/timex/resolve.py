@@ -346,10 +346,10 @@ _YEAR_OFFSETS = {"this year": 0, "the year": 0, "the current year": 0, "last yea
 
 
 def _explicit_year(g, context) -> int | None:
-    """The year a quarter or half is given with: "2025", "last year's", "of this year"; "the first
+    """The year a quarter or half is given with: "2025", "last year's", "of this year", "in 2025"; "the first
     half of the year" is deictic like "this year" (the year of the report)."""
-    if g["year"]:
-        return int(g["year"])
+    if g["year"] or g["in_year"]:
+        return int(g["year"] or g["in_year"])
     owner = g["owner"] or (g["rel"] + " year" if g["rel"] else "")
     if re.fullmatch(r"\d{4}", owner):
         return int(owner)
