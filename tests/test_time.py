@@ -1060,3 +1060,22 @@ def test_quarter_followed_by_in_a_year_is_of_that_year():
     found = values("Growth was the slowest since the final quarter in 2005.", "2006-12-21")
     assert found["the final quarter"] == ("DATE", "2005-Q4")
     assert found["2005"] == ("DATE", "2005")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the 1988 period" beside a reported quarter is that quarter of 1988; beside "the nine months" the year
+    ("Profit rose in the third quarter. In the 1988 period, the company lost $2 million.", "the 1988 period",
+     "1988-Q3"),
+    ("In the first nine months, net was $30 million, against $19 million in the 1988 period.", "the 1988 period",
+     "1988"),
+    # without a reported quarter a period named by a year is that year
+    ("Troops will stay through the 2011 period, the plan says.", "the 2011 period", "2011"),
+])
+def test_a_period_named_by_its_year(nlp, text, span, value):
+    assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
+
+
+def test_quarter_finals_and_quarter_to_quarter_are_no_quarters():
+    assert values("The team reached the quarter-finals on Sunday.") == {"Sunday": ("DATE", "2026-02-08")}
+    assert values("The quarter-to-quarter comparison was hurt by charges.") == {}
+    assert "the past" not in values("About 10,000 arrived in the past half-century.")

@@ -122,7 +122,8 @@ RULES: list[tuple[str, str]] = [
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
                       rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
-                      rf"(?P<period>quarter|period|half)(?!\w){_ENDED}"),
+                      # not "the quarter-finals", "the quarter-to-quarter comparison"
+                      rf"(?P<period>quarter|period|half)(?![\w-]){_ENDED}"),
     # "the same period last year", "the same time a year ago", "the same quarter of 2024"
     ("same_period", rf"{_L}the\s+same\s+(?P<period>period|quarter|time|month|week)\s+(?:of\s+|in\s+)?"
                     rf"(?:(?P<year>{YEAR}){_R}|(?P<then>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|"
@@ -469,7 +470,7 @@ _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|
 # "will one day", "he one day": between subject or modal and verb "one day" is an indefinite time, not a day long
 _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to|he|she|they|we|i|you|it)\s+$",
                                 re.I)
-_COUNTED_AFTER = re.compile(rf"\s+(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]", re.I)
+_COUNTED_AFTER = re.compile(rf"\s+(?:(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]|half[\s-])", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
 _KIND_OF_HOURS = re.compile(r"(?:\b(?:office|opening|business|working|visiting|peak|rush|school|trading|flight|flying|"

@@ -421,7 +421,10 @@ def _named_quarter(g, context):
     previous = cal.relative_value(context.anchor, "quarter", -1)
     reported = context.reported_quarter
     if re.fullmatch(r"\d{4}", which):
-        return "DATE", f"{which}-{previous[-2:]}" if previous[-2] == "Q" else which, None
+        # "the 1988 quarter" / "the 1988 period" beside a reported quarter: that quarter of 1988; a period
+        # without one, or beside "the nine months", is the year ("the 2007-2011 period")
+        quarter = _quarter_reference(context) or (previous if period == "quarter" else None)
+        return "DATE", f"{which}-{quarter[-2:]}" if quarter and quarter[-2] == "Q" else which, None
     if which == "current":
         return "DATE", anchor_quarter, None
     if which in _YEAR_AGO:
