@@ -1079,3 +1079,13 @@ def test_quarter_finals_and_quarter_to_quarter_are_no_quarters():
     assert values("The team reached the quarter-finals on Sunday.") == {"Sunday": ("DATE", "2026-02-08")}
     assert values("The quarter-to-quarter comparison was hurt by charges.") == {}
     assert "the past" not in values("About 10,000 arrived in the past half-century.")
+
+
+@pytest.mark.parametrize("text", [
+    "Dallas led by as many as 43 points in the fourth quarter over the Clippers.",
+    "The visitors went on a 19-9 run in the first quarter.",
+    "Nancy took the lead early in the second half through a header.",
+    "Second-half tries from the centre sealed it.",
+])
+def test_more_periods_of_play(text):
+    assert not any(t.value[:4].isdigit() for t in find_timexes(text, ANCHOR))

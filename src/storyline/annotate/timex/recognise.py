@@ -425,7 +425,8 @@ def _is_period_of_play(match: re.Match) -> bool:
 
 _PLAY_WORDS = re.compile(r"\b(?:touchdowns?|field\s+goals?|goals?|halftime|half-time|innings?|quarterback|rebounds|"
                          r"assists|yards|overtime|scored|scoring|scoreboard|penalty|kick-?off|buzzer|the\s+game|"
-                         r"the\s+match|coach|referee)\b", re.I)
+                         r"the\s+match|coach|referee|tries|goalkeeper|striker|pitcher|took\s+the\s+lead|"
+                         r"\d+-\d+\s+(?:run|lead|win|victory|defeat)|points\s+(?:in|over|behind|ahead))\b", re.I)
 
 
 def _is_ordinal_second(match: re.Match) -> bool:
