@@ -1060,6 +1060,9 @@ def test_quarter_followed_by_in_a_year_is_of_that_year():
     found = values("Growth was the slowest since the final quarter in 2005.", "2006-12-21")
     assert found["the final quarter"] == ("DATE", "2005-Q4")
     assert found["2005"] == ("DATE", "2005")
+    found = values("Earnings should recover in the first quarter of fiscal 1991.", "1989-11-02")
+    assert found["the first quarter"] == ("DATE", "1991-Q1")
+    assert found["fiscal 1991"] == ("DATE", "1991")
 
 
 @pytest.mark.parametrize("text, span, value", [

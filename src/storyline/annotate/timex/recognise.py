@@ -114,8 +114,9 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
                 rf"(?P<fiscal_after>[\s-]+fiscal)?[\s-]+(?P<period>quarter|half)"
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"
-                # "the final quarter in 2005": the year read after the expression ("in 2005" is one of its own)
-                rf"(?:(?=\s+in\s+(?P<in_year>{YEAR}){_R})|){_ENDED}"),
+                # "the final quarter in 2005", "the second quarter of fiscal 1990": the year read after the
+                # expression ("2005", "fiscal 1990" are expressions of their own)
+                rf"(?:(?=\s+(?:in|of\s+fiscal)\s+(?P<in_year>{YEAR}){_R})|){_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
                       rf"(?P<month>{DATED_MONTH})[\s-]+(?:quarter|(?P<period>period))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
