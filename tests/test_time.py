@@ -1013,6 +1013,7 @@ def test_the_year_before_a_year_is_that_year(text, span, value):
     # "ending in March": a month alone ends the period on its last day
     ("Net income for the quarter ending in March rose 5%.", "the quarter", "1989-Q1"),
     ("Sales for the quarter ended in June fell.", "the quarter", "1989-Q2"),
+    ("Net income for the quarter ending in March 1990 should rise.", "the quarter", "1990-Q1"),
     # a period "ending" on a day is the nearest such period, or the one ahead when the clause looks ahead
     ("The company will report results for the quarter ending Dec. 31.", "the quarter", "1989-Q4"),
     ("For the quarter ending Dec. 31, sales should rise.", "the quarter", "1989-Q4"),

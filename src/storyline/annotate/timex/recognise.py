@@ -65,7 +65,7 @@ THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 # "the quarter ended Sept. 30": the date a reported period ended, read after the expression (not part of it)
 # or "ending in March" (its last day), "which ends Dec. 31"
 _ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|will\s+end)\s+(?:(?P<end_month>{DATED_MONTH})\s+"
-          rf"(?P<end_day>{DAY})|in\s+(?P<end_month_only>{MONTH})(?![\w.]*\s*\d))"
+          rf"(?P<end_day>{DAY})|in\s+(?P<end_month_only>{MONTH})(?!\w)(?!\.?\s*\d{{1,2}}(?!\d)))"
           rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
 
 # "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
