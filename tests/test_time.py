@@ -1093,3 +1093,9 @@ def test_quarter_finals_and_quarter_to_quarter_are_no_quarters():
 ])
 def test_more_periods_of_play(text):
     assert not any(t.value[:4].isdigit() for t in find_timexes(text, ANCHOR))
+
+
+def test_a_fiscal_quarter_after_the_reported_one_is_a_report_of_its_own(nlp):
+    text = ("Acme's third-quarter profit rose 5%. Separately, Beta said net fell in its fiscal second quarter. "
+            "Beta earned $3 million a year earlier.")
+    assert values(text, "1989-11-02", nlp(text))["a year earlier"] == ("DATE", "1988-Q2")

@@ -121,8 +121,10 @@ def _is_comparison(quarter: str, reported: str | None, groups: dict) -> bool:
     """A quarter before the one the article reports, named without an end date of its own, is a
     comparison ("third-quarter profit rose ... after a flat second quarter"), not a new report: the
     year-ago figures that follow are still those of the reported quarter. A quarter given with its
-    end date ("the fiscal first quarter ended Sept. 30") is a report of its own."""
-    return reported is not None and quarter < reported and not groups.get("end_verb")
+    end date ("the quarter ended June 30") or called fiscal ("its fiscal second quarter", another
+    company's year) is a report of its own."""
+    return reported is not None and quarter < reported and not groups.get("end_verb") \
+        and not groups.get("fiscal") and not groups.get("fiscal_after")
 
 
 def _leaves_day_open(groups: dict[str, str | None]) -> bool:
