@@ -1099,3 +1099,23 @@ def test_a_fiscal_quarter_after_the_reported_one_is_a_report_of_its_own(nlp):
     text = ("Acme's third-quarter profit rose 5%. Separately, Beta said net fell in its fiscal second quarter. "
             "Beta earned $3 million a year earlier.")
     assert values(text, "1989-11-02", nlp(text))["a year earlier"] == ("DATE", "1988-Q2")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "prior-year" and "year-before" periods are the year-ago quarter, as "year-earlier" ones are
+    ("Net in the third quarter rose from $5 million in the prior-year quarter.", "the prior-year quarter", "1988-Q3"),
+    ("Net in the third quarter rose from $5 million in the year-before period.", "the year-before period", "1988-Q3"),
+    # "the corresponding (comparable, like) period last year" as "the same period last year"
+    ("Third-quarter sales rose from the corresponding period last year.", "the corresponding period last year",
+     "1988-Q3"),
+    # "a year before" ending its clause is "a year earlier"; before an event the amount is the expression
+    ("Net income in the third quarter rose 10% from a year before.", "a year before", "1988-Q3"),
+    # "the previous quarter" beside a reported quarter is the one before it
+    ("Net income rose 4% in the third quarter from the previous quarter.", "the previous quarter", "1989-Q2"),
+])
+def test_more_ways_to_name_the_comparison_quarter(nlp, text, span, value):
+    assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
+
+
+def test_amount_before_an_event_is_a_duration():
+    assert values("Two days before the vote, police arrested him.") == {"Two days": ("DURATION", "P2D")}

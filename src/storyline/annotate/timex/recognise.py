@@ -121,12 +121,12 @@ RULES: list[tuple[str, str]] = [
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
                       rf"(?P<month>{DATED_MONTH})[\s-]+(?:quarter|(?P<period>period))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
-    ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
-                      rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
+    ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|preceding|year-ago|year-earlier|"
+                      rf"prior-year|year-before|fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
                       # not "the quarter-finals", "the quarter-to-quarter comparison"
                       rf"(?P<period>quarter|period|half)(?![\w-]){_ENDED}"),
     # "the same period last year", "the same time a year ago", "the same quarter of 2024"
-    ("same_period", rf"{_L}the\s+same\s+(?P<period>period|quarter|time|month|week)\s+(?:of\s+|in\s+)?"
+    ("same_period", rf"{_L}the\s+(?:same|corresponding|comparable|like)\s+(?P<period>period|quarter|time|month|week)\s+(?:of\s+|in\s+)?"
                     rf"(?:(?P<year>{YEAR}){_R}|(?P<then>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|"
                     rf"the\s+year\s+before|the\s+prior\s+year)(?!\w))"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
@@ -139,7 +139,9 @@ RULES: list[tuple[str, str]] = [
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
-            rf"(?P<dir>ago|earlier|hence|from\s+now|back)(?!\w)"),
+            # "a year before" as "a year earlier", where no event follows it ("two days before the vote" counts
+            # from the vote: the amount is the expression)
+            rf"(?P<dir>ago|earlier|hence|from\s+now|back|before(?=\s*(?:$|[.,;:)\"'”]|(?:and|but)\b)))(?!\w)"),
     # "months ago" is a time before now; "days later", "years earlier" count from another event, so, as with
     # "three days later", the amount is the expression (a duration, ``bare_plural``) and "later" a signal
     ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago)(?!\w)"),

@@ -406,7 +406,9 @@ def _ended_quarter(g, context) -> str | None:
 
 
 _PREVIOUS = {"latest", "just-ended", "recent", "past", "last", "previous", "prior"}
-_YEAR_AGO = {"year-ago", "year-earlier", "year earlier", "comparable"}
+_YEAR_AGO = {"year-ago", "year-earlier", "year earlier", "comparable", "prior-year", "year-before"}
+# "the previous quarter" beside a reported quarter is the one before it ("net rose 5% from the previous quarter")
+_SEQUENTIAL = {"previous", "prior", "preceding"}
 
 
 def _named_quarter(g, context):
@@ -439,6 +441,8 @@ def _named_quarter(g, context):
     ended = _ended_quarter(g, context)
     if ended:
         return "DATE", ended, None
+    if which in _SEQUENTIAL and period == "quarter" and reported and reported[:4].isdigit():
+        return "DATE", cal.relative_value(_date_from(reported), "quarter", -1), None
     # "the latest period": the quarter the article reports, a fiscal one that ended later than the last
     # calendar quarter included ("the fourth quarter ended Sept. 30"), else the quarter before the anchor
     # (an earlier quarter named is more often a comparison than the report: "after a flat second quarter")
