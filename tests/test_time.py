@@ -1001,3 +1001,121 @@ def test_a_denied_could_is_past(nlp, text, span, value):
 ])
 def test_the_year_before_a_year_is_that_year(text, span, value):
     assert values(text) == {span: ("DATE", value)}
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # an earlier quarter named after the reported one is a comparison: "a year ago" still compares the reported one
+    ("Profit rose in the third quarter, after a flat second quarter. Net was $5 million a year ago.", "a year ago",
+     "1988-Q3"),
+    # a quarter given with its end date is a report of its own, and anchors "a year earlier"
+    ("Net income for the quarter ended Sept. 30 rose 8%. A year earlier, net was $3 million.", "A year earlier",
+     "1988-Q3"),
+    # "ending in March": a month alone ends the period on its last day
+    ("Net income for the quarter ending in March rose 5%.", "the quarter", "1989-Q1"),
+    ("Sales for the quarter ended in June fell.", "the quarter", "1989-Q2"),
+    ("Net income for the quarter ending in March 1990 should rise.", "the quarter", "1990-Q1"),
+    # a period "ending" on a day is the nearest such period, or the one ahead when the clause looks ahead
+    ("The company will report results for the quarter ending Dec. 31.", "the quarter", "1989-Q4"),
+    ("For the quarter ending Dec. 31, sales should rise.", "the quarter", "1989-Q4"),
+    ("Net rose 4% in the quarter ending Sept. 30.", "the quarter", "1989-Q3"),
+    # a numbered quarter that "ends" on a date is of the year of that date
+    ("Its fiscal fourth quarter, which ends Dec. 31, will be weak.", "fiscal fourth quarter", "1989-Q4"),
+])
+def test_reported_quarters_against_comparisons_and_end_dates(nlp, text, span, value):
+    assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, value", [
+    # the half the anchor is in is this year's whatever the tense; one long over, told ahead, is next year's
+    ("Results for the second half will be weaker.", "1989-H2"),
+    ("Sales will recover in the first half.", "1990-H1"),
+    ("Sales rose 4% in the first half.", "1989-H1"),
+])
+def test_halves_follow_tense_from_the_half_the_anchor_is_in(nlp, text, value):
+    assert [(t.span.text, t.value) for t in find_timexes(text, "1989-11-02", nlp(text))] == [
+        (text[text.index("the "):text.index("half") + 4], value)]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the latest fiscal year" is the last one over, as "the latest quarter" is
+    ("The grocer had sales of $6 billion in the latest fiscal year.", "the latest fiscal year", "1988"),
+    # "fiscal" may stand after the ordinal as well as before it
+    ("Profit in the second fiscal quarter rose 3%.", "the second fiscal quarter", "1989-Q2"),
+    ("Its first fiscal quarter ends Dec. 31.", "first fiscal quarter", "1989-Q1"),
+])
+def test_latest_fiscal_year_and_ordinal_before_fiscal(nlp, text, span, value):
+    assert values(text, "1989-10-26", nlp(text))[span] == ("DATE", value)
+
+
+def test_units_later_or_earlier_count_from_another_event():
+    """"Days later" is the stretch after the event told (a duration, as "three days later" is), not a future
+    time; "months ago" still points back from now."""
+    found = values("The embassy was bombed on Friday. Days later, the suspect fled. Years earlier he had trained "
+                   "there. Months ago, police were warned.")
+    assert found["Days"] == ("DURATION", "PXD")
+    assert found["Years"] == ("DURATION", "PXY")
+    assert found["Months ago"] == ("DATE", "PAST_REF")
+
+
+def test_quarter_followed_by_in_a_year_is_of_that_year():
+    found = values("Growth was the slowest since the final quarter in 2005.", "2006-12-21")
+    assert found["the final quarter"] == ("DATE", "2005-Q4")
+    assert found["2005"] == ("DATE", "2005")
+    found = values("Earnings should recover in the first quarter of fiscal 1991.", "1989-11-02")
+    assert found["the first quarter"] == ("DATE", "1991-Q1")
+    assert found["fiscal 1991"] == ("DATE", "1991")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "the 1988 period" beside a reported quarter is that quarter of 1988; beside "the nine months" the year
+    ("Profit rose in the third quarter. In the 1988 period, the company lost $2 million.", "the 1988 period",
+     "1988-Q3"),
+    ("In the first nine months, net was $30 million, against $19 million in the 1988 period.", "the 1988 period",
+     "1988"),
+    # without a reported quarter a period named by a year is that year
+    ("Troops will stay through the 2011 period, the plan says.", "the 2011 period", "2011"),
+])
+def test_a_period_named_by_its_year(nlp, text, span, value):
+    assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
+
+
+def test_quarter_finals_and_quarter_to_quarter_are_no_quarters():
+    assert values("The team reached the quarter-finals on Sunday.") == {"Sunday": ("DATE", "2026-02-08")}
+    assert values("The quarter-to-quarter comparison was hurt by charges.") == {}
+    assert "the past" not in values("About 10,000 arrived in the past half-century.")
+
+
+@pytest.mark.parametrize("text", [
+    "Dallas led by as many as 43 points in the fourth quarter over the Clippers.",
+    "The visitors went on a 19-9 run in the first quarter.",
+    "Nancy took the lead early in the second half through a header.",
+    "Second-half tries from the centre sealed it.",
+])
+def test_more_periods_of_play(text):
+    assert not any(t.value[:4].isdigit() for t in find_timexes(text, ANCHOR))
+
+
+def test_a_fiscal_quarter_after_the_reported_one_is_a_report_of_its_own(nlp):
+    text = ("Acme's third-quarter profit rose 5%. Separately, Beta said net fell in its fiscal second quarter. "
+            "Beta earned $3 million a year earlier.")
+    assert values(text, "1989-11-02", nlp(text))["a year earlier"] == ("DATE", "1988-Q2")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # "prior-year" and "year-before" periods are the year-ago quarter, as "year-earlier" ones are
+    ("Net in the third quarter rose from $5 million in the prior-year quarter.", "the prior-year quarter", "1988-Q3"),
+    ("Net in the third quarter rose from $5 million in the year-before period.", "the year-before period", "1988-Q3"),
+    # "the corresponding (comparable, like) period last year" as "the same period last year"
+    ("Third-quarter sales rose from the corresponding period last year.", "the corresponding period last year",
+     "1988-Q3"),
+    # "a year before" ending its clause is "a year earlier"; before an event the amount is the expression
+    ("Net income in the third quarter rose 10% from a year before.", "a year before", "1988-Q3"),
+    # "the previous quarter" beside a reported quarter is the one before it
+    ("Net income rose 4% in the third quarter from the previous quarter.", "the previous quarter", "1989-Q2"),
+])
+def test_more_ways_to_name_the_comparison_quarter(nlp, text, span, value):
+    assert values(text, "1989-11-02", nlp(text))[span] == ("DATE", value)
+
+
+def test_amount_before_an_event_is_a_duration():
+    assert values("Two days before the vote, police arrested him.") == {"Two days": ("DURATION", "P2D")}

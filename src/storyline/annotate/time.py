@@ -49,9 +49,11 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
             open_clocks.append(len(timexes))
         timexes.append(Timex(article_id, Span.of(text, candidate.start, candidate.end), kind, value,
                              anchor_value, mod))
-        if kind == "DATE" and value[:1].isdigit() and candidate.rule not in ANAPHORIC_RULES:
+        if kind == "DATE" and value[:1].isdigit() and (candidate.rule not in ANAPHORIC_RULES
+                                                       or candidate.groups.get("end_verb")):
             reference = value
-            if _QUARTER_VALUE.fullmatch(value) and _is_report(value, anchor_date, candidate.groups, context):
+            if _QUARTER_VALUE.fullmatch(value) and _is_report(value, anchor_date, candidate.groups, context) \
+                    and not _is_comparison(value, reported_quarter, candidate.groups):
                 reported_quarter = value
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
@@ -107,12 +109,22 @@ _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
 def _is_report(quarter: str, anchor: "dt.date | None", groups: dict, context: Context) -> bool:
     """Whether a quarter named is one the article reports results for: one over before the anchor's
-    quarter began, or said to have ended ("the fourth quarter ended Sept. 30") or told in the past
+    quarter began, or said to end on a date ("the fourth quarter ended Sept. 30") or told in the past
     tense ("reported a decline in fourth-quarter earnings", a fiscal quarter); not one still ahead
     ("the quake will mean a fourth-quarter charge")."""
-    if anchor is None or quarter < f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}" or groups.get("end_month"):
+    if anchor is None or quarter < f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}" or groups.get("end_verb"):
         return True
     return context.direction() == "past"
+
+
+def _is_comparison(quarter: str, reported: str | None, groups: dict) -> bool:
+    """A quarter before the one the article reports, named without an end date of its own, is a
+    comparison ("third-quarter profit rose ... after a flat second quarter"), not a new report: the
+    year-ago figures that follow are still those of the reported quarter. A quarter given with its
+    end date ("the quarter ended June 30") or called fiscal ("its fiscal second quarter", another
+    company's year) is a report of its own."""
+    return reported is not None and quarter < reported and not groups.get("end_verb") \
+        and not groups.get("fiscal") and not groups.get("fiscal_after")
 
 
 def _leaves_day_open(groups: dict[str, str | None]) -> bool:

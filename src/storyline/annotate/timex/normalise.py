@@ -179,6 +179,21 @@ def quarter_value(anchor: dt.date | None, quarter: int, direction: Direction, ye
     return f"{'XXXX' if year is None else f'{year:04d}'}-Q{quarter}"
 
 
+def half_value(anchor: dt.date | None, half: int, direction: Direction, year: int | None = None) -> str:
+    """A half year named without a year: one not yet begun is last year's unless the clause looks
+    ahead; looking ahead, one over for more than ``TENSE_TOLERANCE`` months is next year's ("sales
+    will recover in the first half" said in November), one just over is this year's ("first-half
+    results will be out next week" said in July)."""
+    if year is None and anchor is not None:
+        current = 1 if anchor.month <= 6 else 2
+        year = anchor.year
+        if direction != "future" and half > current:
+            year -= 1
+        elif direction == "future" and anchor.month - 6 * half > TENSE_TOLERANCE:
+            year += 1
+    return f"{'XXXX' if year is None else f'{year:04d}'}-H{half}"
+
+
 def season_value(anchor: dt.date | None, season: str, direction: Direction, offset_years: int = 0) -> str:
     if anchor is None:
         return f"XXXX-{season}"

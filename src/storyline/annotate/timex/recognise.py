@@ -63,7 +63,9 @@ SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
 THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 
 # "the quarter ended Sept. 30": the date a reported period ended, read after the expression (not part of it)
-_ENDED = (rf"(?:(?=,?\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<end_month>{DATED_MONTH})\s+(?P<end_day>{DAY})"
+# or "ending in March" (its last day), "which ends Dec. 31"
+_ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|will\s+end)\s+(?:(?P<end_month>{DATED_MONTH})\s+"
+          rf"(?P<end_day>{DAY})|in\s+(?P<end_month_only>{MONTH})(?!\w)(?!\.?\s*\d{{1,2}}(?!\d)))"
           rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
 
 # "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
@@ -110,17 +112,21 @@ RULES: list[tuple[str, str]] = [
     ("quarter", rf"{_L}(?:(?P<the>the)\s+(?!\w+-(?:quarter|half)\b))?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
                 rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+"
                 rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
-                rf"[\s-]+(?P<period>quarter|half)"
-                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}{_ENDED}"),
+                rf"(?P<fiscal_after>[\s-]+fiscal)?[\s-]+(?P<period>quarter|half)"
+                rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"
+                # "the final quarter in 2005", "the second quarter of fiscal 1990": the year read after the
+                # expression ("2005", "fiscal 1990" are expressions of their own)
+                rf"(?:(?=\s+(?:in|of\s+fiscal)\s+(?P<in_year>{YEAR}){_R})|){_ENDED}"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
                       rf"(?P<month>{DATED_MONTH})[\s-]+(?:quarter|(?P<period>period))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
-    ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|year-ago|year-earlier|"
-                      rf"fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
-                      rf"(?P<period>quarter|period|half)(?!\w){_ENDED}"),
+    ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|preceding|year-ago|year-earlier|"
+                      rf"prior-year|year-before|fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
+                      # not "the quarter-finals", "the quarter-to-quarter comparison"
+                      rf"(?P<period>quarter|period|half)(?![\w-]){_ENDED}"),
     # "the same period last year", "the same time a year ago", "the same quarter of 2024"
-    ("same_period", rf"{_L}the\s+same\s+(?P<period>period|quarter|time|month|week)\s+(?:of\s+|in\s+)?"
+    ("same_period", rf"{_L}the\s+(?:same|corresponding|comparable|like)\s+(?P<period>period|quarter|time|month|week)\s+(?:of\s+|in\s+)?"
                     rf"(?:(?P<year>{YEAR}){_R}|(?P<then>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+previous\s+year|"
                     rf"the\s+year\s+before|the\s+prior\s+year)(?!\w))"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
@@ -133,8 +139,12 @@ RULES: list[tuple[str, str]] = [
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
-            rf"(?P<dir>ago|earlier|hence|from\s+now|back)(?!\w)"),
-    ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago|earlier|later)(?!\w)"),
+            # "a year before" as "a year earlier", where no event follows it ("two days before the vote" counts
+            # from the vote: the amount is the expression)
+            rf"(?P<dir>ago|earlier|hence|from\s+now|back|before(?=\s*(?:$|[.,;:)\"'”]|(?:and|but)\b)))(?!\w)"),
+    # "months ago" is a time before now; "days later", "years earlier" count from another event, so, as with
+    # "three days later", the amount is the expression (a duration, ``bare_plural``) and "later" a signal
+    ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago)(?!\w)"),
     ("day_relative", rf"{_L}(?:(?P<mod>early|late|earlier|later)\s+)?(?P<day>today|tonight|yesterday|tomorrow|"
                      rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
                      rf"(?:\s+(?P<part>{PART_OF_DAY}))?(?!\w)"),
@@ -155,7 +165,7 @@ RULES: list[tuple[str, str]] = [
                        rf"the\s+following|the\s+next|the\s+previous)\s+(?P<part>morning|afternoon|evening|night)(?!\w)"),
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
-                      rf"the\s+full|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
+                      rf"the\s+full|the\s+latest|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
                       rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
@@ -418,7 +428,8 @@ def _is_period_of_play(match: re.Match) -> bool:
 
 _PLAY_WORDS = re.compile(r"\b(?:touchdowns?|field\s+goals?|goals?|halftime|half-time|innings?|quarterback|rebounds|"
                          r"assists|yards|overtime|scored|scoring|scoreboard|penalty|kick-?off|buzzer|the\s+game|"
-                         r"the\s+match|coach|referee)\b", re.I)
+                         r"the\s+match|coach|referee|tries|goalkeeper|striker|pitcher|took\s+the\s+lead|"
+                         r"\d+-\d+\s+(?:run|lead|win|victory|defeat)|points\s+(?:in|over|behind|ahead))\b", re.I)
 
 
 def _is_ordinal_second(match: re.Match) -> bool:
@@ -463,7 +474,7 @@ _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|
 # "will one day", "he one day": between subject or modal and verb "one day" is an indefinite time, not a day long
 _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to|he|she|they|we|i|you|it)\s+$",
                                 re.I)
-_COUNTED_AFTER = re.compile(rf"\s+(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]", re.I)
+_COUNTED_AFTER = re.compile(rf"\s+(?:(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]|half[\s-])", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)
 _KIND_OF_HOURS = re.compile(r"(?:\b(?:office|opening|business|working|visiting|peak|rush|school|trading|flight|flying|"

@@ -320,8 +320,7 @@ def _quarter(g, context):
     if g["period"] == "half":
         if number > 2:
             return None
-        year = _explicit_year(g, context) or cal.year_for(context.anchor, (6 * number - 5,), context.direction())
-        return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-H{number}", None
+        return "DATE", cal.half_value(context.anchor, number, context.direction(), _explicit_year(g, context)), None
     year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
     if g["ago"] and value[:4].isdigit():
@@ -347,10 +346,10 @@ _YEAR_OFFSETS = {"this year": 0, "the year": 0, "the current year": 0, "last yea
 
 
 def _explicit_year(g, context) -> int | None:
-    """The year a quarter or half is given with: "2025", "last year's", "of this year"; "the first
+    """The year a quarter or half is given with: "2025", "last year's", "of this year", "in 2025"; "the first
     half of the year" is deictic like "this year" (the year of the report)."""
-    if g["year"]:
-        return int(g["year"])
+    if g["year"] or g["in_year"]:
+        return int(g["year"] or g["in_year"])
     owner = g["owner"] or (g["rel"] + " year" if g["rel"] else "")
     if re.fullmatch(r"\d{4}", owner):
         return int(owner)
@@ -360,19 +359,38 @@ def _explicit_year(g, context) -> int | None:
 
 
 def _end_date(g, context) -> dt.date | None:
-    """The day a period "ended Sept. 30" (the latest such day up to the anchor when no year is said)."""
-    if not g["end_month"]:
+    """The day a period "ended Sept. 30" or "ending in March" (a month alone: its last day). Without a
+    year, a period that "ended" did so by the anchor; one "ending" (or that "ends") is the nearest such
+    period, unless the clause looks back ("net rose in the quarter ending Sept. 30") or ahead ("will
+    report for the quarter ending Dec. 31")."""
+    if not g["end_verb"]:
         return None
-    month, day = MONTHS[g["end_month"]], _day_number(g["end_day"])
+    month = MONTHS[g["end_month"] or g["end_month_only"]]
     try:
         if g["end_year"]:
-            return dt.date(int(g["end_year"]), month, day)
-        if context.anchor is None:
+            return _day_of_month(int(g["end_year"]), month, g["end_day"])
+        anchor = context.anchor
+        if anchor is None:
             return None
-        end = dt.date(context.anchor.year, month, day)
-        return end if end <= context.anchor else end.replace(year=end.year - 1)
+        before = _day_of_month(anchor.year, month, g["end_day"])
+        if before > anchor:
+            before = _day_of_month(anchor.year - 1, month, g["end_day"])
+        if g["end_verb"] == "ended":
+            return before
+        after = _day_of_month(before.year + 1, month, g["end_day"]) if before < anchor else before
+        direction = context.direction()
+        if direction == "past":
+            return before
+        if direction == "future":
+            return after
+        return before if anchor - before <= after - anchor else after
     except ValueError:
         return None
+
+
+def _day_of_month(year: int, month: int, day: str) -> dt.date:
+    """The day numbered ``day`` of the month, or its last day when no day is said."""
+    return dt.date(year, month, _day_number(day) if day else calendar.monthrange(year, month)[1])
 
 
 def _end_year(g, context) -> int | None:
@@ -388,7 +406,9 @@ def _ended_quarter(g, context) -> str | None:
 
 
 _PREVIOUS = {"latest", "just-ended", "recent", "past", "last", "previous", "prior"}
-_YEAR_AGO = {"year-ago", "year-earlier", "year earlier", "comparable"}
+_YEAR_AGO = {"year-ago", "year-earlier", "year earlier", "comparable", "prior-year", "year-before"}
+# "the previous quarter" beside a reported quarter is the one before it ("net rose 5% from the previous quarter")
+_SEQUENTIAL = {"previous", "prior", "preceding"}
 
 
 def _named_quarter(g, context):
@@ -403,7 +423,10 @@ def _named_quarter(g, context):
     previous = cal.relative_value(context.anchor, "quarter", -1)
     reported = context.reported_quarter
     if re.fullmatch(r"\d{4}", which):
-        return "DATE", f"{which}-{previous[-2:]}" if previous[-2] == "Q" else which, None
+        # "the 1988 quarter" / "the 1988 period" beside a reported quarter: that quarter of 1988; a period
+        # without one, or beside "the nine months", is the year ("the 2007-2011 period")
+        quarter = _quarter_reference(context) or (previous if period == "quarter" else None)
+        return "DATE", f"{which}-{quarter[-2:]}" if quarter and quarter[-2] == "Q" else which, None
     if which == "current":
         return "DATE", anchor_quarter, None
     if which in _YEAR_AGO:
@@ -418,6 +441,8 @@ def _named_quarter(g, context):
     ended = _ended_quarter(g, context)
     if ended:
         return "DATE", ended, None
+    if which in _SEQUENTIAL and period == "quarter" and reported and reported[:4].isdigit():
+        return "DATE", cal.relative_value(_date_from(reported), "quarter", -1), None
     # "the latest period": the quarter the article reports, a fiscal one that ended later than the last
     # calendar quarter included ("the fourth quarter ended Sept. 30"), else the quarter before the anchor
     # (an earlier quarter named is more often a comparison than the report: "after a flat second quarter")
@@ -653,7 +678,7 @@ def _unit_of(value: str | None) -> str:
 
 
 _UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the full": 0, "the same": 0, "last": -1, "past": -1,
-                 "previous": -1, "the past": -1, "the previous": -1, "the last": -1, "next": 1, "coming": 1,
+                 "previous": -1, "the past": -1, "the previous": -1, "the last": -1, "the latest": -1, "next": 1, "coming": 1,
                  "the coming": 1, "the next": 1}
 
 
