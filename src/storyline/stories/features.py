@@ -46,7 +46,7 @@ def s_stem(word: str) -> str:
     return word
 
 
-MEMO_LIMIT = 500_000  # words (and terms) remembered before the memo starts afresh: memory stays bounded
+MEMO_LIMIT = 100_000  # words (terms) remembered before a memo starts afresh: at most ~15 MB each
 
 
 class _Memo(dict):
