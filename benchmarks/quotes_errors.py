@@ -142,12 +142,15 @@ def _source(t: Tally, p, text: str, att, head, found) -> None:
     want = normalise(text, att.roles["Source"])
     if head is None or found is None:
         t.add(table, "cue missed")
+        if head is not None:
+            t.add("gold sources, cue missed: cue word class", f"{C.lexicon_class(p.lemma[head.i])} {p.pos[head.i]}")
         return
     got = normalise(text, found.roles.get("Source", ()))
     if got == want:
         t.add(table, "exact")
         return
     options = [normalise(text, (o,)) for o in C.source_candidates(p, head.i, text) if o]
+    t.add("gold sources, cue found, not exact: where the gold source is", source_place(p, text, want, head.i))
     if not got:
         t.add(table, "predicted none, gold " + ("among" if want in options else "not among") + " candidates")
     elif want in options:
@@ -156,6 +159,19 @@ def _source(t: Tally, p, text: str, att, head, found) -> None:
         t.add(table, "no exact candidate: nearest " + relation(nearest(options, want), want))
         t.examples.append({"kind": "source", "cue": text[p.idx[head.i]:p.end[head.i]],
                            "gold": [text[s:e] for s, e in want], "pred": [text[s:e] for s, e in got]})
+
+
+def source_place(p, text: str, want, cue: int) -> str:
+    """Where a gold source stands relative to its cue: same sentence (before or after it) or
+    another sentence, and whether its last word is a pronoun."""
+    if not want:
+        return "gold span empty"
+    first = p.token_at(want[0][0])
+    last = p.token_at(want[-1][1] - 1)
+    side = "before" if last < cue else "after" if first > cue else "around"
+    sent = "same sentence" if p.sent(first) == p.sent(cue) else "other sentence"
+    kind = "pronoun" if p.pos[last] == "PRON" else p.pos[last]
+    return f"{sent}, {side}, {kind}"
 
 
 def main(argv: list[str] | None = None) -> None:
