@@ -339,6 +339,17 @@ def test_source_candidates_drop_a_possessive_ending(nlp):
     assert "The mayor" in found
 
 
+@pytest.mark.parametrize("text, cue, wanted", [
+    ("The tax plan was criticized by several local bakers.", "criticized",  # a passive agent, with its "by"
+     {"several local bakers", "by several local bakers"}),
+    ("Even some of the mayor's allies said the plan was rushed.", "said",  # without a leading focus word
+     {"some of the mayor's allies"}),
+    ("Brandt's campaign email argues that the tax is unfair.", "argues", {"Brandt's"}),  # the owner speaks
+])
+def test_source_candidates_variants(nlp, text, cue, wanted):
+    assert wanted <= _source_texts(nlp, text, cue)
+
+
 def test_cue_span_candidates_take_passive_auxiliaries_and_a_medium(nlp):
     from storyline.annotate.quotes.candidates import cue_span_candidates
     from storyline.annotate.quotes.parsed import Parsed

@@ -576,17 +576,31 @@ def source_candidates(p: Parsed, i: int, text: str) -> SourceCandidates:
                 for o in p.children[c]:
                     if p.dep[o] == "pobj":
                         add(f"{p.lower[c]}@{depth}", o)
+                        if p.lower[c] == "by":  # PolNeAR often keeps the "by" of a passive's agent
+                            _add_range(out, text, (p.idx[c], source_range(p, text, o)[1]), o, f"by+@{depth}")
         if p.dep[node] not in INHERIT or p.head[node] == node:
             break
         if p.dep[node] in ("relcl", "acl") and depth == 0:
             add("relhead", p.head[node])
         node, depth = p.head[node], depth + 1
     first = p.sent(i)[0]
+    if len(out) == 1:  # the parse gives the cue no subject: the nearest subject before it
+        near = next((k for k in range(i - 1, first - 1, -1) if p.dep[k] in ("nsubj", "nsubjpass")), None)
+        add("near_subj", near)
     if p.lower[i] == ":" and i > first:
         rng = trim(text, (p.idx[first], p.idx[i]))
         if rng[1] > rng[0]:
             out.setdefault(rng, (i - 1, set()))[1].add("colon")
     return out
+
+
+def _add_range(out: SourceCandidates, text: str, rng: Range, tok: int, kind: str) -> None:
+    rng = trim(text, rng)
+    if rng[1] > rng[0]:
+        out.setdefault(rng, (tok, set()))[1].add(kind)
+
+
+LEAD_WORDS = frozenset("even only also just both all from".split())
 
 
 def source_variants(p: Parsed, text: str, tok: int, cue: int) -> dict[str, Range]:
@@ -614,6 +628,12 @@ def source_variants(p: Parsed, text: str, tok: int, cue: int) -> dict[str, Range
         out.setdefault("to_prep", trim(text, (full[0], p.idx[prep])))
     if tok + 1 < p.n and p.tag[tok + 1] == "POS" and full[1] == p.end[tok + 1]:
         out.setdefault("no_poss", trim(text, (full[0], p.idx[tok + 1])))  # "Trump['s] effort"
+    lead = p.token_at(full[0])
+    if lead < tok and p.lower[lead] in LEAD_WORDS:  # "[Even] those who ...", "[From] the report"
+        out.setdefault("no_lead", trim(text, (p.idx[lead + 1], full[1])))
+    owner = next((c for c in p.children[tok] if c < tok and p.dep[c] == "poss"), None)
+    if owner is not None:  # "[Sanders’] fundraising email notes": the owner speaks
+        out.setdefault("owner", trim(text, p.span(p.subtree(owner))))
     return {k: r for k, r in out.items() if r[1] > r[0]}
 
 
