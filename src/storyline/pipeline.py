@@ -390,12 +390,7 @@ def _claims_job(store: Store, story_id: str) -> ClaimsJob | None:
     if len(articles) < MIN_CLAIM_ARTICLES:
         return None
     ids = [a.id for a in articles]
-    links = store.entity_links_of(ids)
-    mentions: dict[str, list[Mention]] = {}
-    for row in store.rows_of("mentions", ids):
-        mention = _mention_from_row(row)
-        mention.entity_id = links.get((row["article_id"], mention.key))
-        mentions.setdefault(row["article_id"], []).append(mention)
+    mentions = stored_mentions(store, ids, store.entity_links_of(ids))
     timexes: dict[str, list[Timex]] = {}
     for row in store.rows_of("timexes", ids):
         timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
@@ -422,31 +417,42 @@ def _docs(parses: dict[str, bytes]) -> dict[str, Doc]:
 def _redate(store: Store, articles: list[Article], workers: WorkerPool | None = None) -> None:
     """Articles dated by their story: re-annotate what depends on the date (relative time
     expressions, event dates and historical marks) against the borrowed date, from the stored
-    parse, in ``workers``."""
-    tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items()
-              if component in _redate_components() and t in DATE_DEPENDENT]
-    jobs = ((batch, store.parses([a.id for a in batch], nlp.parse_version())) for batch in batched(articles, 16))
+    parse and the stored mentions (entity mentions do not depend on the date; events read them),
+    in ``workers``."""
+    tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items() if component in REDATE_COMPONENTS]
+    jobs = (_redate_job(store, batch) for batch in batched(articles, 16))
     for _, annotations in (workers or WorkerPool(1)).map(redated, jobs):
         for ann in annotations:
             store.replace_annotations(ann.article_id, ann, tables)
 
 
-def _redate_components() -> list[str]:
-    return [n for n in annotate.enabled_components() if n != "quotes"]
+REDATE_COMPONENTS = ("time", "events")  # what depends on the date (events read the mentions and timexes)
 
 
-def redated(job: tuple[list[Article], dict[str, bytes]]) -> list[Annotations]:
-    """Annotations of articles whose date changed, from their stored parses (parsed again when
-    the stored parse is missing or from another model)."""
-    articles, parses = job
-    docs, names = _docs(parses), _redate_components()
-    stored = [a for a in articles if a.id in docs]
-    fresh = [a for a in articles if a.id not in docs]
-    return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], names)
-            + (annotate.annotate_batch(fresh, names) if fresh else []))
+@dataclass(slots=True)
+class RedateJob:
+    """A batch of articles whose date changed, with their stored parses and mentions (picklable)."""
+
+    articles: list[Article]
+    parses: dict[str, bytes]
+    mentions: dict[str, list[Mention]]
 
 
-DATE_DEPENDENT = ("timexes", "events")
+def _redate_job(store: Store, articles: list[Article]) -> RedateJob:
+    ids = [a.id for a in articles]
+    return RedateJob(articles, store.parses(ids, nlp.parse_version()), stored_mentions(store, ids))
+
+
+def redated(job: RedateJob) -> list[Annotations]:
+    """Timexes and events of articles whose date changed, from their stored parses and mentions
+    (parsed and annotated again, mentions too, when the stored parse is missing or from another
+    model)."""
+    docs = _docs(job.parses)
+    stored = [a for a in job.articles if a.id in docs]
+    fresh = [a for a in job.articles if a.id not in docs]
+    given = [Annotations(article_id=a.id, mentions=job.mentions.get(a.id, [])) for a in stored]
+    return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], REDATE_COMPONENTS, given=given)
+            + (annotate.annotate_batch(fresh, ["entities", *REDATE_COMPONENTS]) if fresh else []))
 
 
 def resolve_entities(store: Store) -> set[str]:
@@ -462,6 +468,19 @@ def _timex_from_row(row: dict) -> Timex:
     fields = {k: v for k, v in row.items() if k in Timex.__slots__}
     fields["span"] = Span(**row["span"])
     return Timex(**fields)
+
+
+def stored_mentions(store: Store, article_ids: Sequence[str],
+                    links: dict[tuple[str, str], str] | None = None) -> dict[str, list[Mention]]:
+    """The articles' stored entity mentions, in text order, with their canonical entity ids
+    from ``links`` ((article id, mention key) -> entity id) when given."""
+    mentions: dict[str, list[Mention]] = {}
+    for row in store.rows_of("mentions", article_ids):
+        mention = _mention_from_row(row)
+        if links is not None:
+            mention.entity_id = links.get((row["article_id"], mention.key))
+        mentions.setdefault(row["article_id"], []).append(mention)
+    return mentions
 
 
 def _mention_from_row(row: dict) -> Mention:

@@ -146,7 +146,7 @@ def _normalise(text: str) -> str:
 def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> np.ndarray:
     """Statement-by-statement similarity in [0, 1]: word and character TF-IDF cosines fitted on
     this story, raised by the share of named entities two statements have in common."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from storyline.tfidf import TfidfVectorizer
 
     texts = [_normalise(u.span.text) for u in units]
     words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english").fit_transform(texts)

@@ -25,7 +25,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyline.tfidf import TfidfVectorizer
 
 THRESHOLD = 0.6
 NEIGHBOUR_BONUS = 0.05    # added when the neighbouring quotes of both articles match too
