@@ -416,3 +416,15 @@ def test_a_figure_in_a_compound_names_a_kind_not_a_count():
 
     doc = next(iter(nlp.parse(["Pell hit a two-run homer in the eighth inning."])))
     assert [f.key for f in number_facts(doc[:]) if f.value == "2"] == [("count", "run homer", "hit")]
+
+
+def test_jaccard_of_every_two_sets():
+    from storyline.compare.claims import _jaccard
+
+    sets = [{"6", "2024"}, set(), {"6"}, {"8", "2024", "6"}, {"x"}, {"6", "2024"}]
+    got = _jaccard(sets)
+    for i, a in enumerate(sets):
+        for j, b in enumerate(sets):
+            want = len(a & b) / len(a | b) if i != j and a and b else 0.0
+            assert got[i, j] == want  # the same float as the division of the two counts
+    assert _jaccard([set(), {"a"}]).tolist() == [[0.0, 0.0], [0.0, 0.0]]

@@ -131,3 +131,21 @@ def test_plain_values_equal_asdict_on_real_annotations():
         assert plain(value) == dataclasses.asdict(value)
     assert plain(ann.events[0]) is not plain(ann.events[0])
     assert plain({"a": [(1, ann.sentences[0])]}) == {"a": [(1, dataclasses.asdict(ann.sentences[0]))]}
+
+
+def test_stored_parse_reads_as_spacys_docbin_reads_it():
+    """doc_from_bytes skips srsly's decoder registry; the Doc is the one spaCy's DocBin gives."""
+    from spacy.tokens import DocBin
+
+    from storyline.annotate import nlp
+
+    article = make_article("Ilse Darrow met the envoy in Valdoria on Tuesday.\nShe said the talks (about 40 of them) "
+                           "would go on until 2027, officials in  Port Ames told Reuters.")
+    data = nlp.doc_to_bytes(next(nlp.parse([article.text])))
+    ours, spacys = nlp.doc_from_bytes(data), next(DocBin().from_bytes(data).get_docs(nlp.load().vocab))
+    assert ours.to_json() == spacys.to_json()
+    attrs = list(nlp.PARSE_ATTRS) + ["IDX", "SPACY", "ENT_KB_ID", "MORPH", "NORM", "LOWER"]
+    assert (ours.to_array(attrs) == spacys.to_array(attrs)).all()
+    assert ours.user_data == spacys.user_data and ours.cats == spacys.cats and len(ours.spans) == len(spacys.spans)
+    with pytest.raises(ValueError):
+        nlp.doc_from_bytes(b"not a parse")

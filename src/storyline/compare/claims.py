@@ -160,12 +160,23 @@ def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> 
 
 
 def _jaccard(sets: list[set]) -> np.ndarray:
+    """|a & b| / |a | b| of every two different sets (0 where either is empty, and on the
+    diagonal), from the counts of shared items (a sparse product of exact integer counts)."""
+    import scipy.sparse as sp
+
     out = np.zeros((len(sets), len(sets)))
-    for i, a in enumerate(sets):
-        for j in range(i + 1, len(sets)):
-            b = sets[j]
-            if a and b:
-                out[i, j] = out[j, i] = len(a & b) / len(a | b)
+    rows = [i for i, s in enumerate(sets) if s]
+    if len(rows) < 2:
+        return out
+    item: dict = {}
+    cols = [item.setdefault(x, len(item)) for i in rows for x in sets[i]]
+    sizes = np.array([len(sets[i]) for i in rows], dtype=np.int64)
+    member = sp.csr_array((np.ones(len(cols), dtype=np.int64), cols, np.concatenate([[0], np.cumsum(sizes)])),
+                          shape=(len(rows), len(item)))
+    shared = (member @ member.T).toarray()
+    block = shared / (sizes[:, None] + sizes[None, :] - shared)
+    np.fill_diagonal(block, 0.0)
+    out[np.ix_(rows, rows)] = block
     return out
 
 
