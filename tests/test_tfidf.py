@@ -69,3 +69,20 @@ def test_many_documents_in_scikit_learns_order():
 def test_no_words_at_all_is_refused_as_sklearn_does():
     with pytest.raises(ValueError, match="empty vocabulary"):
         TfidfVectorizer(analyzer="char_wb").fit_transform(["", " \n "])
+
+
+def test_words_kept_across_fits_and_emptied_when_full(monkeypatch):
+    """Later fits reuse the n-grams of words cut by earlier ones, and the cache empties when full:
+    every fit is still scikit-learn's."""
+    from storyline import tfidf
+
+    options = {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True}
+    monkeypatch.setattr(tfidf._GramCache, "_caches", {})
+    for max_words, fresh in ((10_000, False), (12, True)):
+        monkeypatch.setattr(tfidf._GramCache, "MAX_WORDS", max_words)
+        caches = []
+        for first in range(len(TEXTS) - 1):
+            docs = TEXTS[first:] + TEXTS[:first]
+            same(TfidfVectorizer(**options).fit_transform(docs), SklearnTfidf(**options).fit_transform(docs))
+            caches.append(tfidf._GramCache._caches[(3, 5)])
+        assert all((a is not b) == fresh for a, b in zip(caches, caches[1:]))

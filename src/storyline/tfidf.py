@@ -3,8 +3,8 @@
 ``CountVectorizer._count_vocab`` counts features one at a time in Python, its ``char_wb`` analyzer
 cuts every word of every document into n-grams anew, and sorting the vocabulary renumbers it one
 numpy scalar at a time: most of the cost of the small per-story fits of claim alignment and quote
-variant groups. Here ``char_wb`` cuts each distinct word once per fit and counts all documents'
-n-gram ids with array operations, other analyzers count a document's features with
+variant groups. Here ``char_wb`` cuts a word into n-grams once (kept across fits) and counts all
+documents' n-gram ids with array operations, other analyzers count a document's features with
 ``collections.Counter``, and the vocabulary is renumbered with arrays. Features get their ids in
 the order they are first seen and each row is in id order, as scikit-learn makes them, and the
 weighting (idf, sublinear tf, norms) is scikit-learn's own code: data, indices and index pointers
@@ -66,26 +66,35 @@ class TfidfVectorizer(_SklearnTfidf):
         return values, j_indices, indptr
 
     def _count_char_wb(self, raw_documents: Iterable, vocabulary: dict):
-        """``char_wb`` counts with array operations: each distinct word is cut into n-grams (and
-        they are given ids) once, when first seen, which gives every n-gram its id in the order
-        scikit-learn gives it (an n-gram is first seen in the first occurrence of a word holding
-        it); then every document's n-gram ids are counted at once, sorted by id per document
-        (what ``sort_indices`` makes of scikit-learn's counts)."""
+        """``char_wb`` counts with array operations. Each distinct word's n-grams (in scikit-learn's
+        order, as numbers kept across fits: ``_GramCache``) are laid end to end in the order the
+        words are first seen, which is the order the n-grams are first seen in (an n-gram is first
+        seen in the first occurrence of a word holding it): that order gives the vocabulary ids
+        scikit-learn gives. Then every document's n-gram ids are counted at once, in id order per
+        document (what ``sort_indices`` makes of scikit-learn's counts)."""
         preprocess, decode = self.build_preprocessor(), self.decode
-        words = _WordIds(self.ngram_range, vocabulary)
-        sequence: list[int] = []  # every document's words, as word ids
+        cache = _GramCache.of(tuple(self.ngram_range))
+        words = _FirstSeen(cache)
+        sequence: list[int] = []  # every document's words, as indices into words.grams
         ends = []
         for doc in raw_documents:
             sequence.extend(map(words.__getitem__, preprocess(decode(doc)).split()))
             ends.append(len(sequence))
         n_docs = len(ends)
+        numbers = np.concatenate(words.grams) if words.grams else np.zeros(0, dtype=np.int64)
+        kept, first = np.unique(numbers, return_index=True)
+        order = np.argsort(first)  # the n-grams in the order first seen
+        rank = np.empty(len(kept), dtype=np.int64)
+        rank[order] = np.arange(len(kept), dtype=np.int64)
+        grams = rank[np.searchsorted(kept, numbers)]
+        vocabulary.update(zip(map(cache.grams.__getitem__, kept[order].tolist()), range(len(kept))))
+        starts = np.zeros(len(words.grams) + 1, dtype=np.int64)  # where each word's n-grams start
+        np.cumsum([len(g) for g in words.grams], out=starts[1:])
         seq = np.asarray(sequence, dtype=np.int64)
         doc_of_word = np.repeat(np.arange(n_docs, dtype=np.int64), np.diff(np.asarray([0, *ends])))
-        grams = np.asarray(words.grams, dtype=np.int64)
-        starts = np.asarray(words.starts, dtype=np.int64)  # one more than the words: the end
         lengths = starts[seq + 1] - starts[seq]
-        first = np.cumsum(lengths) - lengths
-        at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts[seq] - first, lengths)
+        offset = np.cumsum(lengths) - lengths
+        at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts[seq] - offset, lengths)
         width = max(len(vocabulary), 1)
         keys, counts = np.unique(np.repeat(doc_of_word, lengths) * width + grams[at], return_counts=True)
         indptr = np.zeros(n_docs + 1, dtype=np.int64)
@@ -132,24 +141,64 @@ class TfidfVectorizer(_SklearnTfidf):
         return X[:, kept_indices]
 
 
-class _WordIds(dict):
-    """word -> its id; a new word is cut into its ``char_wb`` n-grams (scikit-learn's
-    ``_char_wb_ngrams`` order), whose vocabulary ids go to ``grams`` from ``starts[id]``."""
+class _FirstSeen(dict):
+    """word -> its index among the words of one fit, in the order first seen; ``grams`` holds
+    each word's n-gram numbers."""
 
-    def __init__(self, ngram_range: tuple[int, int], vocabulary: dict):
+    def __init__(self, cache: "_GramCache"):
         super().__init__()
-        self.min_n, self.max_n = ngram_range
-        self.vocabulary = vocabulary
-        self.grams: list[int] = []
-        self.starts = [0]
+        self.cache = cache
+        self.grams: list[np.ndarray] = []
 
     def __missing__(self, word: str) -> int:
+        self.grams.append(self.cache.word(word))
+        index = self[word] = len(self.grams) - 1
+        return index
+
+
+class _GramCache:
+    """``char_wb`` n-grams of words, kept across fits (one per n-gram range and process, about
+    12 MB when full): each n-gram seen gets a lasting number, each word the numbers of its n-grams
+    in scikit-learn's ``_char_wb_ngrams`` order. A story's words are mostly words of earlier
+    stories, so a fit cuts few words anew. Emptied whole when it holds ``MAX_WORDS`` words or
+    ``MAX_GRAMS`` n-grams (numbers given before are then void: it is only emptied between fits)."""
+
+    MAX_WORDS = 20_000
+    MAX_GRAMS = 150_000
+    _caches: dict[tuple[int, int], "_GramCache"] = {}
+
+    def __init__(self, ngram_range: tuple[int, int]):
+        self.min_n, self.max_n = ngram_range
+        self.number: dict[str, int] = {}
+        self.grams: list[str] = []
+        self.words: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def of(cls, ngram_range: tuple[int, int]) -> "_GramCache":
+        cache = cls._caches.get(ngram_range)
+        if cache is None or len(cache.words) >= cls.MAX_WORDS or len(cache.grams) >= cls.MAX_GRAMS:
+            cache = cls._caches[ngram_range] = cls(ngram_range)
+        return cache
+
+    def word(self, word: str) -> np.ndarray:
+        got = self.words.get(word)
+        if got is None:
+            got = self.words[word] = np.fromiter(map(self._number, self._cut(word)), dtype=np.int64)
+        return got
+
+    def _cut(self, word: str) -> list[str]:
         w = " " + word + " "
+        out = []
         for n in range(self.min_n, self.max_n + 1):
             if len(w) <= n:  # a short word is counted once, whole
-                self.grams.append(self.vocabulary[w])
+                out.append(w)
                 break
-            self.grams.extend(map(self.vocabulary.__getitem__, [w[i:i + n] for i in range(len(w) - n + 1)]))
-        self.starts.append(len(self.grams))
-        index = self[word] = len(self.starts) - 2
-        return index
+            out.extend([w[i:i + n] for i in range(len(w) - n + 1)])
+        return out
+
+    def _number(self, gram: str) -> int:
+        got = self.number.get(gram)
+        if got is None:
+            got = self.number[gram] = len(self.grams)
+            self.grams.append(gram)
+        return got
