@@ -149,3 +149,23 @@ def test_stored_parse_reads_as_spacys_docbin_reads_it():
     assert ours.user_data == spacys.user_data and ours.cats == spacys.cats and len(ours.spans) == len(spacys.spans)
     with pytest.raises(ValueError):
         nlp.doc_from_bytes(b"not a parse")
+
+
+def test_update_rows_only_changed_leaves_equal_rows_as_stored(tmp_path):
+    """Rows equal in content are not rewritten, whatever their key order or spacing in the store."""
+    article = make_article("Ilse Darrow said the talks would go on.")
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch([article], [Annotations(article_id=article.id)])
+        rows = [{"id": "q1", "article_id": article.id, "text": "go on", "story_id": None},
+                {"id": "q2", "article_id": article.id, "text": "talks", "story_id": None},
+                {"id": "q3", "article_id": article.id, "text": "would", "story_id": None}]
+        store.db.executemany("INSERT INTO quotes VALUES (?, ?, ?)", [
+            ("q1", article.id, '{"id":"q1","article_id":"%s","text":"go on","story_id":null}' % article.id),
+            ("q2", article.id, '{"text": "talks", "story_id": null, "id": "q2"}'),  # other order, no article_id
+            ("q3", article.id, '{"id":"q3","article_id":"%s","text":"would","story_id":null}' % article.id)])
+        rows[2]["story_id"] = "s1"
+        assert store.update_rows("quotes", rows, only_changed=True) == 1
+        data = dict(store.db.execute("SELECT id, data FROM quotes").fetchall())
+        assert data["q2"] == '{"text": "talks", "story_id": null, "id": "q2"}'
+        assert '"story_id":"s1"' in data["q3"]
+        assert [r["story_id"] for r in store.rows_of("quotes", [article.id])] == [None, None, "s1"]

@@ -6,7 +6,6 @@ arrival / publication order, so results are deterministic whatever the number of
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -244,7 +243,7 @@ def link_annotations(store: Store, story_ids: Iterable[str] | None = None, artic
     jobs = (_link_job(store, ids, story_of) for ids in _packed(groups, LINK_JOB_ARTICLES))
     for job, (quotes, events) in (workers or WorkerPool(1)).map(linked_rows, jobs):
         for table, rows in (("quotes", quotes), ("events", events)):
-            store.update_rows(table, (r for r in rows if json.dumps(r, sort_keys=True) != job.before[r["id"]]))
+            store.update_rows(table, rows, only_changed=True)
 
 
 def _packed(groups: list[list[str]], size: int) -> Iterator[list[str]]:
@@ -268,7 +267,6 @@ class LinkJob:
     links: dict[tuple[str, str], str]
     story_of: dict[str, str | None]
     texts: dict[str, str]
-    before: dict[str, str]  # row id -> its stored JSON, to write back only what changed
 
 
 def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | None]) -> LinkJob:
@@ -276,8 +274,7 @@ def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | No
     quoted = {q["article_id"] for q in quotes if story_of.get(q["article_id"])}
     return LinkJob(quotes=quotes, events=events, links=store.entity_links_of(article_ids),
                    story_of={a: story_of.get(a) for a in article_ids},
-                   texts={a.id: a.text for a in store.articles_of(quoted)},
-                   before={r["id"]: json.dumps(r, sort_keys=True) for r in quotes + events})
+                   texts={a.id: a.text for a in store.articles_of(quoted)})
 
 
 def linked_rows(job: LinkJob) -> tuple[list[dict], list[dict]]:
