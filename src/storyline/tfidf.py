@@ -169,8 +169,8 @@ class _GramCache:
 
     def __init__(self, ngram_range: tuple[int, int]):
         self.min_n, self.max_n = ngram_range
-        self.number: dict[str, int] = {}
-        self.grams: list[str] = []
+        self.number = _Numbers()
+        self.grams = self.number.grams
         self.words: dict[str, np.ndarray] = {}
 
     @classmethod
@@ -183,7 +183,7 @@ class _GramCache:
     def word(self, word: str) -> np.ndarray:
         got = self.words.get(word)
         if got is None:
-            got = self.words[word] = np.fromiter(map(self._number, self._cut(word)), dtype=np.int64)
+            got = self.words[word] = np.fromiter(map(self.number.__getitem__, self._cut(word)), dtype=np.int64)
         return got
 
     def _cut(self, word: str) -> list[str]:
@@ -196,9 +196,15 @@ class _GramCache:
             out.extend([w[i:i + n] for i in range(len(w) - n + 1)])
         return out
 
-    def _number(self, gram: str) -> int:
-        got = self.number.get(gram)
-        if got is None:
-            got = self.number[gram] = len(self.grams)
-            self.grams.append(gram)
-        return got
+
+class _Numbers(dict):
+    """n-gram -> its number, given in the order first asked for; ``grams``: number -> n-gram."""
+
+    def __init__(self):
+        super().__init__()
+        self.grams: list[str] = []
+
+    def __missing__(self, gram: str) -> int:
+        number = self[gram] = len(self.grams)
+        self.grams.append(gram)
+        return number
