@@ -428,3 +428,10 @@ def test_jaccard_of_every_two_sets():
             want = len(a & b) / len(a | b) if i != j and a and b else 0.0
             assert got[i, j] == want  # the same float as the division of the two counts
     assert _jaccard([set(), {"a"}]).tolist() == [[0.0, 0.0], [0.0, 0.0]]
+
+
+def test_normalise_spells_out_whole_number_words_only():
+    from storyline.compare.claims import _normalise
+
+    assert _normalise("Six killed, TWELVE hurt; someone's tenth attempt, one-on-one, zeroed 2 ninefold") == \
+        "6 killed, 12 hurt; someone's tenth attempt, 1-on-1, zeroed 2 ninefold"
