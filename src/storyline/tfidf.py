@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import compress
+from itertools import chain, compress
 
 import numpy as np
 import scipy.sparse as sp
@@ -81,7 +81,8 @@ class TfidfVectorizer(_SklearnTfidf):
             sequence.extend(map(words.__getitem__, preprocess(decode(doc)).split()))
             ends.append(len(sequence))
         n_docs = len(ends)
-        numbers = np.concatenate(words.grams) if words.grams else np.zeros(0, dtype=np.int64)
+        sizes = np.fromiter(map(len, words.grams), dtype=np.int64, count=len(words.grams))
+        numbers = np.fromiter(chain.from_iterable(words.grams), dtype=np.int64, count=int(sizes.sum()))
         kept, first = np.unique(numbers, return_index=True)
         order = np.argsort(first)  # the n-grams in the order first seen
         rank = np.empty(len(kept), dtype=np.int64)
@@ -89,7 +90,7 @@ class TfidfVectorizer(_SklearnTfidf):
         grams = rank[np.searchsorted(kept, numbers)]
         vocabulary.update(zip(map(cache.grams.__getitem__, kept[order].tolist()), range(len(kept))))
         starts = np.zeros(len(words.grams) + 1, dtype=np.int64)  # where each word's n-grams start
-        np.cumsum([len(g) for g in words.grams], out=starts[1:])
+        np.cumsum(sizes, out=starts[1:])
         seq = np.asarray(sequence, dtype=np.int64)
         doc_of_word = np.repeat(np.arange(n_docs, dtype=np.int64), np.diff(np.asarray([0, *ends])))
         lengths = starts[seq + 1] - starts[seq]
@@ -128,6 +129,8 @@ class TfidfVectorizer(_SklearnTfidf):
             new_mask = np.zeros(len(dfs), dtype=bool)
             new_mask[np.where(mask)[0][mask_inds]] = True
             mask = new_mask
+        if mask.all() and self.max_features is None:
+            return X  # nothing dropped; the ids are renumbered by _sort_features, which comes next
         new_indices = np.cumsum(mask) - 1  # maps old indices to new
         terms = list(vocabulary)
         old = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(terms))
@@ -148,7 +151,7 @@ class _FirstSeen(dict):
     def __init__(self, cache: "_GramCache"):
         super().__init__()
         self.cache = cache
-        self.grams: list[np.ndarray] = []
+        self.grams: list[tuple[int, ...]] = []
 
     def __missing__(self, word: str) -> int:
         self.grams.append(self.cache.word(word))
@@ -171,7 +174,7 @@ class _GramCache:
         self.min_n, self.max_n = ngram_range
         self.number = _Numbers()
         self.grams = self.number.grams
-        self.words: dict[str, np.ndarray] = {}
+        self.words: dict[str, tuple[int, ...]] = {}
 
     @classmethod
     def of(cls, ngram_range: tuple[int, int]) -> "_GramCache":
@@ -180,10 +183,10 @@ class _GramCache:
             cache = cls._caches[ngram_range] = cls(ngram_range)
         return cache
 
-    def word(self, word: str) -> np.ndarray:
+    def word(self, word: str) -> tuple[int, ...]:
         got = self.words.get(word)
         if got is None:
-            got = self.words[word] = np.fromiter(map(self.number.__getitem__, self._cut(word)), dtype=np.int64)
+            got = self.words[word] = tuple(map(self.number.__getitem__, self._cut(word)))
         return got
 
     def _cut(self, word: str) -> list[str]:
