@@ -12,15 +12,26 @@ are identical (tests/test_tfidf.py compares them), so similarities built on them
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain, compress
 
 import numpy as np
 import scipy.sparse as sp
+import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer as _SklearnTfidf
 from sklearn.feature_extraction.text import _document_frequency
-from sklearn.utils._sparse import _align_api_if_sparse
+
+try:
+    from sklearn.utils._sparse import _align_api_if_sparse
+except ImportError:  # older scikit-learn makes csr_matrix counts
+    def _align_api_if_sparse(X):
+        return sp.csr_matrix(X)
+
+# ``_limit_features``'s return value has changed across scikit-learn versions: it is replaced
+# only on the versions checked (1.9 on), elsewhere scikit-learn's own method runs
+_LIMIT_RETURNS_MATRIX = tuple(map(int, re.match(r"(\d+)\.(\d+)", sklearn.__version__).groups())) >= (1, 9)
 
 
 class TfidfVectorizer(_SklearnTfidf):
@@ -115,6 +126,8 @@ class TfidfVectorizer(_SklearnTfidf):
     def _limit_features(self, X, vocabulary: dict, high=None, low=None, limit=None):
         """scikit-learn's (features kept by document frequency and ``max_features``), with the
         vocabulary renumbered by array operations instead of one term at a time."""
+        if not _LIMIT_RETURNS_MATRIX:
+            return super()._limit_features(X, vocabulary, high, low, limit)
         if high is None and low is None and limit is None:
             return X, set()
         dfs = _document_frequency(X)
