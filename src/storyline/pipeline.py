@@ -170,8 +170,9 @@ class WorkerPool:
         if self.pool:
             self.pool.shutdown(cancel_futures=True)
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
-        """(item, fn(item)) for every item, in order."""
+    def map(self, fn: Callable[[T], R], items: Iterable[T], ahead: int = 2) -> Iterator[tuple[T, R]]:
+        """(item, fn(item)) for every item, in order, with up to ``ahead`` items per worker in
+        flight (more keeps the workers busy past a long item; each holds its memory)."""
         if self.pool is None:
             for item in items:
                 yield item, fn(item)
@@ -179,7 +180,7 @@ class WorkerPool:
         pending: list[tuple[T, Future]] = []
         for item in items:
             pending.append((item, self.pool.submit(fn, item)))
-            if len(pending) >= 2 * self.workers:
+            if len(pending) >= ahead * self.workers:
                 done, future = pending.pop(0)
                 yield done, future.result()
         for done, future in pending:
@@ -351,6 +352,7 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
 
 
 MIN_CLAIM_ARTICLES = 2  # claims compare sources: a one-article story has nothing to align
+CLAIM_JOBS_AHEAD = 4  # stories in flight per worker: one large story (quadratic cost) does not idle the others
 
 
 def align_story_claims(store: Store, story_ids: Iterable[str], workers: WorkerPool | None = None) -> int:
@@ -360,7 +362,7 @@ def align_story_claims(store: Store, story_ids: Iterable[str], workers: WorkerPo
     found = 0
     with store.transaction():  # written as each story is done: memory follows the stories in flight
         store.replace_claims(story_ids, ())
-        for _, claims in (workers or WorkerPool(1)).map(story_claims, jobs):
+        for _, claims in (workers or WorkerPool(1)).map(story_claims, jobs, CLAIM_JOBS_AHEAD):
             store.add_claims(claims)
             found += len(claims)
     return found
