@@ -416,3 +416,22 @@ def test_a_figure_in_a_compound_names_a_kind_not_a_count():
 
     doc = next(iter(nlp.parse(["Pell hit a two-run homer in the eighth inning."])))
     assert [f.key for f in number_facts(doc[:]) if f.value == "2"] == [("count", "run homer", "hit")]
+
+
+def test_jaccard_of_every_two_sets():
+    from storyline.compare.claims import _jaccard
+
+    sets = [{"6", "2024"}, set(), {"6"}, {"8", "2024", "6"}, {"x"}, {"6", "2024"}]
+    got = _jaccard(sets)
+    for i, a in enumerate(sets):
+        for j, b in enumerate(sets):
+            want = len(a & b) / len(a | b) if i != j and a and b else 0.0
+            assert got[i, j] == want  # the same float as the division of the two counts
+    assert _jaccard([set(), {"a"}]).tolist() == [[0.0, 0.0], [0.0, 0.0]]
+
+
+def test_normalise_spells_out_whole_number_words_only():
+    from storyline.compare.claims import _normalise
+
+    assert _normalise("Six killed, TWELVE hurt; someone's tenth attempt, one-on-one, zeroed 2 ninefold") == \
+        "6 killed, 12 hurt; someone's tenth attempt, 1-on-1, zeroed 2 ninefold"

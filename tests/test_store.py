@@ -131,3 +131,41 @@ def test_plain_values_equal_asdict_on_real_annotations():
         assert plain(value) == dataclasses.asdict(value)
     assert plain(ann.events[0]) is not plain(ann.events[0])
     assert plain({"a": [(1, ann.sentences[0])]}) == {"a": [(1, dataclasses.asdict(ann.sentences[0]))]}
+
+
+def test_stored_parse_reads_as_spacys_docbin_reads_it():
+    """doc_from_bytes skips srsly's decoder registry; the Doc is the one spaCy's DocBin gives."""
+    from spacy.tokens import DocBin
+
+    from storyline.annotate import nlp
+
+    article = make_article("Ilse Darrow met the envoy in Valdoria on Tuesday.\nShe said the talks (about 40 of them) "
+                           "would go on until 2027, officials in  Port Ames told Reuters.")
+    data = nlp.doc_to_bytes(next(nlp.parse([article.text])))
+    ours, spacys = nlp.doc_from_bytes(data), next(DocBin().from_bytes(data).get_docs(nlp.load().vocab))
+    assert ours.to_json() == spacys.to_json()
+    attrs = list(nlp.PARSE_ATTRS) + ["IDX", "SPACY", "ENT_KB_ID", "MORPH", "NORM", "LOWER"]
+    assert (ours.to_array(attrs) == spacys.to_array(attrs)).all()
+    assert ours.user_data == spacys.user_data and ours.cats == spacys.cats and len(ours.spans) == len(spacys.spans)
+    with pytest.raises(ValueError):
+        nlp.doc_from_bytes(b"not a parse")
+
+
+def test_update_rows_only_changed_leaves_equal_rows_as_stored(tmp_path):
+    """Rows equal in content are not rewritten, whatever their key order or spacing in the store."""
+    article = make_article("Ilse Darrow said the talks would go on.")
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch([article], [Annotations(article_id=article.id)])
+        rows = [{"id": "q1", "article_id": article.id, "text": "go on", "story_id": None},
+                {"id": "q2", "article_id": article.id, "text": "talks", "story_id": None},
+                {"id": "q3", "article_id": article.id, "text": "would", "story_id": None}]
+        store.db.executemany("INSERT INTO quotes VALUES (?, ?, ?)", [
+            ("q1", article.id, '{"id":"q1","article_id":"%s","text":"go on","story_id":null}' % article.id),
+            ("q2", article.id, '{"text": "talks", "story_id": null, "id": "q2"}'),  # other order, no article_id
+            ("q3", article.id, '{"id":"q3","article_id":"%s","text":"would","story_id":null}' % article.id)])
+        rows[2]["story_id"] = "s1"
+        assert store.update_rows("quotes", rows, only_changed=True) == 1
+        data = dict(store.db.execute("SELECT id, data FROM quotes").fetchall())
+        assert data["q2"] == '{"text": "talks", "story_id": null, "id": "q2"}'
+        assert '"story_id":"s1"' in data["q3"]
+        assert [r["story_id"] for r in store.rows_of("quotes", [article.id])] == [None, None, "s1"]

@@ -6,7 +6,6 @@ arrival / publication order, so results are deterministic whatever the number of
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -171,8 +170,9 @@ class WorkerPool:
         if self.pool:
             self.pool.shutdown(cancel_futures=True)
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[tuple[T, R]]:
-        """(item, fn(item)) for every item, in order."""
+    def map(self, fn: Callable[[T], R], items: Iterable[T], ahead: int = 2) -> Iterator[tuple[T, R]]:
+        """(item, fn(item)) for every item, in order, with up to ``ahead`` items per worker in
+        flight (more keeps the workers busy past a long item; each holds its memory)."""
         if self.pool is None:
             for item in items:
                 yield item, fn(item)
@@ -180,7 +180,7 @@ class WorkerPool:
         pending: list[tuple[T, Future]] = []
         for item in items:
             pending.append((item, self.pool.submit(fn, item)))
-            if len(pending) >= 2 * self.workers:
+            if len(pending) >= ahead * self.workers:
                 done, future = pending.pop(0)
                 yield done, future.result()
         for done, future in pending:
@@ -244,7 +244,7 @@ def link_annotations(store: Store, story_ids: Iterable[str] | None = None, artic
     jobs = (_link_job(store, ids, story_of) for ids in _packed(groups, LINK_JOB_ARTICLES))
     for job, (quotes, events) in (workers or WorkerPool(1)).map(linked_rows, jobs):
         for table, rows in (("quotes", quotes), ("events", events)):
-            store.update_rows(table, (r for r in rows if json.dumps(r, sort_keys=True) != job.before[r["id"]]))
+            store.update_rows(table, rows, only_changed=True)
 
 
 def _packed(groups: list[list[str]], size: int) -> Iterator[list[str]]:
@@ -268,7 +268,6 @@ class LinkJob:
     links: dict[tuple[str, str], str]
     story_of: dict[str, str | None]
     texts: dict[str, str]
-    before: dict[str, str]  # row id -> its stored JSON, to write back only what changed
 
 
 def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | None]) -> LinkJob:
@@ -276,8 +275,7 @@ def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | No
     quoted = {q["article_id"] for q in quotes if story_of.get(q["article_id"])}
     return LinkJob(quotes=quotes, events=events, links=store.entity_links_of(article_ids),
                    story_of={a: story_of.get(a) for a in article_ids},
-                   texts={a.id: a.text for a in store.articles_of(quoted)},
-                   before={r["id"]: json.dumps(r, sort_keys=True) for r in quotes + events})
+                   texts={a.id: a.text for a in store.articles_of(quoted)})
 
 
 def linked_rows(job: LinkJob) -> tuple[list[dict], list[dict]]:
@@ -354,6 +352,7 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
 
 
 MIN_CLAIM_ARTICLES = 2  # claims compare sources: a one-article story has nothing to align
+CLAIM_JOBS_AHEAD = 4  # stories in flight per worker: one large story (quadratic cost) does not idle the others
 
 
 def align_story_claims(store: Store, story_ids: Iterable[str], workers: WorkerPool | None = None) -> int:
@@ -363,7 +362,7 @@ def align_story_claims(store: Store, story_ids: Iterable[str], workers: WorkerPo
     found = 0
     with store.transaction():  # written as each story is done: memory follows the stories in flight
         store.replace_claims(story_ids, ())
-        for _, claims in (workers or WorkerPool(1)).map(story_claims, jobs):
+        for _, claims in (workers or WorkerPool(1)).map(story_claims, jobs, CLAIM_JOBS_AHEAD):
             store.add_claims(claims)
             found += len(claims)
     return found
@@ -390,12 +389,7 @@ def _claims_job(store: Store, story_id: str) -> ClaimsJob | None:
     if len(articles) < MIN_CLAIM_ARTICLES:
         return None
     ids = [a.id for a in articles]
-    links = store.entity_links_of(ids)
-    mentions: dict[str, list[Mention]] = {}
-    for row in store.rows_of("mentions", ids):
-        mention = _mention_from_row(row)
-        mention.entity_id = links.get((row["article_id"], mention.key))
-        mentions.setdefault(row["article_id"], []).append(mention)
+    mentions = stored_mentions(store, ids, store.entity_links_of(ids))
     timexes: dict[str, list[Timex]] = {}
     for row in store.rows_of("timexes", ids):
         timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
@@ -422,31 +416,42 @@ def _docs(parses: dict[str, bytes]) -> dict[str, Doc]:
 def _redate(store: Store, articles: list[Article], workers: WorkerPool | None = None) -> None:
     """Articles dated by their story: re-annotate what depends on the date (relative time
     expressions, event dates and historical marks) against the borrowed date, from the stored
-    parse, in ``workers``."""
-    tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items()
-              if component in _redate_components() and t in DATE_DEPENDENT]
-    jobs = ((batch, store.parses([a.id for a in batch], nlp.parse_version())) for batch in batched(articles, 16))
+    parse and the stored mentions (entity mentions do not depend on the date; events read them),
+    in ``workers``."""
+    tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items() if component in REDATE_COMPONENTS]
+    jobs = (_redate_job(store, batch) for batch in batched(articles, 16))
     for _, annotations in (workers or WorkerPool(1)).map(redated, jobs):
         for ann in annotations:
             store.replace_annotations(ann.article_id, ann, tables)
 
 
-def _redate_components() -> list[str]:
-    return [n for n in annotate.enabled_components() if n != "quotes"]
+REDATE_COMPONENTS = ("time", "events")  # what depends on the date (events read the mentions and timexes)
 
 
-def redated(job: tuple[list[Article], dict[str, bytes]]) -> list[Annotations]:
-    """Annotations of articles whose date changed, from their stored parses (parsed again when
-    the stored parse is missing or from another model)."""
-    articles, parses = job
-    docs, names = _docs(parses), _redate_components()
-    stored = [a for a in articles if a.id in docs]
-    fresh = [a for a in articles if a.id not in docs]
-    return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], names)
-            + (annotate.annotate_batch(fresh, names) if fresh else []))
+@dataclass(slots=True)
+class RedateJob:
+    """A batch of articles whose date changed, with their stored parses and mentions (picklable)."""
+
+    articles: list[Article]
+    parses: dict[str, bytes]
+    mentions: dict[str, list[Mention]]
 
 
-DATE_DEPENDENT = ("timexes", "events")
+def _redate_job(store: Store, articles: list[Article]) -> RedateJob:
+    ids = [a.id for a in articles]
+    return RedateJob(articles, store.parses(ids, nlp.parse_version()), stored_mentions(store, ids))
+
+
+def redated(job: RedateJob) -> list[Annotations]:
+    """Timexes and events of articles whose date changed, from their stored parses and mentions
+    (parsed and annotated again, mentions too, when the stored parse is missing or from another
+    model)."""
+    docs = _docs(job.parses)
+    stored = [a for a in job.articles if a.id in docs]
+    fresh = [a for a in job.articles if a.id not in docs]
+    given = [Annotations(article_id=a.id, mentions=job.mentions.get(a.id, [])) for a in stored]
+    return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], REDATE_COMPONENTS, given=given)
+            + (annotate.annotate_batch(fresh, ["entities", *REDATE_COMPONENTS]) if fresh else []))
 
 
 def resolve_entities(store: Store) -> set[str]:
@@ -462,6 +467,19 @@ def _timex_from_row(row: dict) -> Timex:
     fields = {k: v for k, v in row.items() if k in Timex.__slots__}
     fields["span"] = Span(**row["span"])
     return Timex(**fields)
+
+
+def stored_mentions(store: Store, article_ids: Sequence[str],
+                    links: dict[tuple[str, str], str] | None = None) -> dict[str, list[Mention]]:
+    """The articles' stored entity mentions, in text order, with their canonical entity ids
+    from ``links`` ((article id, mention key) -> entity id) when given."""
+    mentions: dict[str, list[Mention]] = {}
+    for row in store.rows_of("mentions", article_ids):
+        mention = _mention_from_row(row)
+        if links is not None:
+            mention.entity_id = links.get((row["article_id"], mention.key))
+        mentions.setdefault(row["article_id"], []).append(mention)
+    return mentions
 
 
 def _mention_from_row(row: dict) -> Mention:

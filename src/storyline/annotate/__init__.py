@@ -74,14 +74,16 @@ def annotate_batch(articles: Sequence[Article], components: Sequence[str] | None
 
 
 def annotate_docs(articles: Sequence[Article], docs: Iterable[Doc], components: Sequence[str] | None = None,
-                  keep_parse: bool = False) -> list[Annotations]:
-    """Run the components on already parsed articles (e.g. a stored parse, when only the date changed)."""
+                  keep_parse: bool = False, given: Sequence[Annotations] | None = None) -> list[Annotations]:
+    """Run the components on already parsed articles (e.g. a stored parse, when only the date
+    changed). ``given``: one Annotations per article to fill in, holding what earlier components
+    made (e.g. the stored mentions, which later components read), instead of empty ones."""
     names = list(components or COMPONENTS)
     model = nlp_mod.parse_version() if keep_parse else None
     results = []
-    for article, doc in zip(articles, docs, strict=True):
-        ann = Annotations(article_id=article.id, parse=nlp_mod.doc_to_bytes(doc) if keep_parse else None,
-                          parse_model=model)
+    for i, (article, doc) in enumerate(zip(articles, docs, strict=True)):
+        ann = given[i] if given is not None else Annotations(
+            article_id=article.id, parse=nlp_mod.doc_to_bytes(doc) if keep_parse else None, parse_model=model)
         for name in names:
             COMPONENTS[name](article, doc, ann)
         results.append(ann)

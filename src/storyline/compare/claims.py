@@ -39,6 +39,7 @@ _WORDS = re.compile(r"[A-Za-z]+")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_NUMBER_WORDS) + r")(?![a-z])")  # a whole run of letters
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 COUNT_EDGE_FLOOR = 0.08  # least similarity of two statements joined for counting the same thing (count_edges)
 STORY_CONFLICT_FLOOR = 0.08  # least similarity of two statements whose counts are compared story-wide (story_conflicts)
@@ -140,13 +141,13 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 def _normalise(text: str) -> str:
     """Lower-cased, spelled-out small numbers as digits ("six" ~ "6")."""
-    return re.sub(r"[a-z]+", lambda m: _NUMBER_WORDS.get(m.group(0), m.group(0)), text.lower())
+    return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0)], text.lower())
 
 
 def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> np.ndarray:
     """Statement-by-statement similarity in [0, 1]: word and character TF-IDF cosines fitted on
     this story, raised by the share of named entities two statements have in common."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from storyline.tfidf import TfidfVectorizer
 
     texts = [_normalise(u.span.text) for u in units]
     words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english").fit_transform(texts)
@@ -160,12 +161,23 @@ def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> 
 
 
 def _jaccard(sets: list[set]) -> np.ndarray:
+    """|a & b| / |a | b| of every two different sets (0 where either is empty, and on the
+    diagonal), from the counts of shared items (a sparse product of exact integer counts)."""
+    import scipy.sparse as sp
+
     out = np.zeros((len(sets), len(sets)))
-    for i, a in enumerate(sets):
-        for j in range(i + 1, len(sets)):
-            b = sets[j]
-            if a and b:
-                out[i, j] = out[j, i] = len(a & b) / len(a | b)
+    rows = [i for i, s in enumerate(sets) if s]
+    if len(rows) < 2:
+        return out
+    item: dict = {}
+    cols = [item.setdefault(x, len(item)) for i in rows for x in sets[i]]
+    sizes = np.array([len(sets[i]) for i in rows], dtype=np.int64)
+    member = sp.csr_array((np.ones(len(cols), dtype=np.int64), cols, np.concatenate([[0], np.cumsum(sizes)])),
+                          shape=(len(rows), len(item)))
+    shared = (member @ member.T).toarray()
+    block = shared / (sizes[:, None] + sizes[None, :] - shared)
+    np.fill_diagonal(block, 0.0)
+    out[np.ix_(rows, rows)] = block
     return out
 
 
@@ -211,17 +223,17 @@ def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_TH
 def _edges(article: np.ndarray, sim: np.ndarray, threshold: float) -> list[tuple[float, int, int]]:
     """Cross-article pairs above the threshold that are each other's best match in the other
     article, strongest first."""
-    best: dict[tuple[int, str], int] = {}
-    for a in np.unique(article):
-        cols = np.flatnonzero(article == a)
-        block = sim[:, cols]
-        for i, k in enumerate(block.argmax(axis=1)):
-            best[(i, a)] = int(cols[k])
-    edges = []
-    for (i, a), j in best.items():
-        if article[i] != a and i < j and best.get((j, article[i])) == i and sim[i, j] >= threshold:
-            edges.append((float(sim[i, j]), i, j))
-    return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
+    names, of = np.unique(article, return_inverse=True)
+    best = np.empty((len(article), len(names)), dtype=np.int64)  # statement x article -> its best match there
+    for k in range(len(names)):
+        cols = np.flatnonzero(of == k)
+        best[:, k] = cols[sim[:, cols].argmax(axis=1)]
+    i = np.repeat(np.arange(len(article)), len(names))
+    k = np.tile(np.arange(len(names)), len(article))
+    j = best[i, k]
+    keep = (of[i] != k) & (i < j) & (best[j, of[i]] == i) & (sim[i, j] >= threshold)
+    i, j = i[keep], j[keep]
+    return sorted(zip(sim[i, j].tolist(), i.tolist(), j.tolist()), key=lambda e: (-e[0], e[1], e[2]))
 
 
 def count_edges(units: list[Unit], facts: dict[int, list[Fact]], sim: np.ndarray,

@@ -25,7 +25,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyline.tfidf import TfidfVectorizer
 
 THRESHOLD = 0.6
 NEIGHBOUR_BONUS = 0.05    # added when the neighbouring quotes of both articles match too
@@ -68,14 +70,15 @@ def assign_variant_groups(quotes: list[dict], article_texts: dict[str, str], sto
     of their story. ``quotes`` are quotes.jsonl dicts; ``speaker_entity`` maps a quote to its
     speaker's corpus entity id (default: ``speaker.entity_id``)."""
     entity_of = speaker_entity or _stored_entity
-    by_story: dict[str, list[_View]] = defaultdict(list)
+    by_story: dict[str, list[dict]] = defaultdict(list)
     for q in quotes:
         story = story_of.get(q["article_id"])
         if story is not None:
-            by_story[story].append(_view(q, story, article_texts.get(q["article_id"], ""), entity_of))
+            by_story[story].append(q)
     groups: dict[str, str] = {}
-    for story_views in by_story.values():
-        if len({v.article_id for v in story_views}) > 1:
+    for story, story_quotes in by_story.items():
+        if len({q["article_id"] for q in story_quotes}) > 1:  # a one-article story has no variants
+            story_views = [_view(q, story, article_texts.get(q["article_id"], ""), entity_of) for q in story_quotes]
             scorer = _Scorer(story_views)
             for members in _join(story_views, _edges(scorer), scorer.repeats):
                 gid = group_id(members)

@@ -219,14 +219,36 @@ class Store:
         for chunk in _chunks(list(article_ids), 500):
             yield from self.iter_rows(table, f"t.article_id IN ({','.join('?' * len(chunk))})", chunk)
 
-    def update_rows(self, table: str, rows: Iterable[dict[str, Any]]) -> int:
-        """Rewrite the JSON of quotes/events rows (by id) after corpus-wide steps filled them in."""
+    def update_rows(self, table: str, rows: Iterable[dict[str, Any]], only_changed: bool = False) -> int:
+        """Rewrite the JSON of quotes/events rows (by id) after corpus-wide steps filled them in;
+        ``only_changed``: only the rows whose content differs from the stored row's."""
         if table not in ("quotes", "events"):
             raise ValueError(table)
+        updates = self._changed(table, list(rows)) if only_changed else ((_dumps(r), r["id"]) for r in rows)
         with self.transaction():
-            cur = self.db.executemany(f"UPDATE {table} SET data = ? WHERE id = ?",
-                                      ((_dumps(r), r["id"]) for r in rows))
+            cur = self.db.executemany(f"UPDATE {table} SET data = ? WHERE id = ?", updates)
         return cur.rowcount
+
+    def _changed(self, table: str, rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+        """(JSON, id) of the rows whose content differs from the stored row's as ``iter_rows``
+        reads it. Most are unchanged and written as stored, which the JSON text shows without
+        decoding it; a row whose text differs is compared as content, key order aside (a row
+        stored by other code may order or space its JSON otherwise)."""
+        stored = {row_id: (article_id, data) for row_id, article_id, data in self._select_in(
+            f"SELECT id, article_id, data FROM {table} WHERE id IN ({{}})", [r["id"] for r in rows])}
+        changed = []
+        for row in rows:
+            data = _dumps(row)
+            article_id, old = stored.get(row["id"], (None, None))
+            if data == old:
+                continue
+            if old is not None:
+                old = json.loads(old)
+                old.setdefault("article_id", article_id)
+                if json.dumps(row, sort_keys=True) == json.dumps(old, sort_keys=True):
+                    continue
+            changed.append((data, row["id"]))
+        return changed
 
     def story_ids(self) -> dict[str, str | None]:
         """article id -> story id, without loading texts."""

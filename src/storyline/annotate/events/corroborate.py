@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .dates import day_range
 
@@ -38,10 +39,18 @@ def corroborate(events: list[dict], story_of: dict[str, str]) -> dict[str, list[
         of_type: dict[str, list[int]] = defaultdict(list)  # only events of compatible types are compared
         for i, ev in enumerate(group):
             of_type[ev["type"]].append(i)
-        for ev in group:
+        reports: dict[int, _Report] = {}  # what comparing reads of an event, read once
+
+        def report(i: int) -> _Report:
+            got = reports.get(i)
+            if got is None:
+                got = reports[i] = _report(group[i])
+            return got
+
+        for k, ev in enumerate(group):
             near = sorted(i for t in _types_like(ev["type"]) for i in of_type.get(t, ()))
             same = [group[i]["id"] for i in near
-                    if group[i]["article_id"] != ev["article_id"] and same_event(ev, group[i])]
+                    if group[i]["article_id"] != ev["article_id"] and _same(report(k), report(i))]
             if same:
                 found[ev["id"]] = same
     return found
@@ -52,23 +61,53 @@ def _types_like(event_type: str) -> set[str]:
     return {event_type}.union(*(pair for pair in COMPATIBLE_TYPES if event_type in pair))
 
 
+@dataclass(slots=True)
+class _Report:
+    """What ``same_event`` compares of one event."""
+
+    type: str
+    quad: object
+    unreal: bool
+    countries: set[str]
+    entities: set[str]
+    days: tuple[_dt.date, _dt.date] | None
+    country: str | None
+
+
+def _report(ev: dict) -> _Report:
+    date, location = ev.get("date"), ev.get("location")
+    return _Report(ev["type"], ev.get("quad"), _unreal(ev), *_sides(ev),
+                   day_range(date.get("value") if date else None), location.get("country") if location else None)
+
+
 def same_event(a: dict, b: dict) -> bool:
     """Do two event reports describe one happening (see module doc)?"""
-    return (compatible_types(a, b) and same_factuality(a, b) and shared_sides(a, b)
-            and compatible_dates(a.get("date"), b.get("date")) and same_place(a.get("location"), b.get("location")))
+    return _same(_report(a), _report(b))
+
+
+def _same(a: _Report, b: _Report) -> bool:
+    return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.unreal == b.unreal
+            and _sides_shared(a.countries, a.entities, b.countries, b.entities)
+            and _days_compatible(a.days, b.days) and (a.country is None or b.country is None or a.country == b.country))
 
 
 def same_factuality(a: dict, b: dict) -> bool:
     """A deployment that happened and one that is only considered are different events."""
-    def unreal(ev: dict) -> bool:
-        return bool(set(ev.get("aux_modes") or []) & UNREAL_MODES)
-    return unreal(a) == unreal(b)
+    return _unreal(a) == _unreal(b)
+
+
+def _unreal(ev: dict) -> bool:
+    return bool(set(ev.get("aux_modes") or []) & UNREAL_MODES)
 
 
 def compatible_types(a: dict, b: dict) -> bool:
-    if a["type"] == b["type"]:
+    return _types_compatible(a["type"], a.get("quad"), b["type"], b.get("quad"))
+
+
+def _types_compatible(type_a: str, quad_a: object, type_b: str, quad_b: object) -> bool:
+    if type_a == type_b:
         return True
-    return a.get("quad") == b.get("quad") and any({a["type"], b["type"]} <= pair for pair in COMPATIBLE_TYPES)
+    return quad_a == quad_b and any({type_a, type_b} <= pair for pair in COMPATIBLE_TYPES)
 
 
 def _sides(ev: dict) -> tuple[set[str], set[str]]:
@@ -79,8 +118,10 @@ def _sides(ev: dict) -> tuple[set[str], set[str]]:
 def shared_sides(a: dict, b: dict) -> bool:
     """The same sides: two shared countries when both name two or more (a US-Israel meeting is
     not a US-Iran meeting), else one; entity ids decide when no country is known."""
-    countries_a, entities_a = _sides(a)
-    countries_b, entities_b = _sides(b)
+    return _sides_shared(*_sides(a), *_sides(b))
+
+
+def _sides_shared(countries_a: set[str], entities_a: set[str], countries_b: set[str], entities_b: set[str]) -> bool:
     need = min(2, len(countries_a), len(countries_b))
     if need:
         return len(countries_a & countries_b) >= need
@@ -89,8 +130,10 @@ def shared_sides(a: dict, b: dict) -> bool:
 
 def compatible_dates(a: dict | None, b: dict | None) -> bool:
     """Same day or within ``DATE_SLACK_DAYS``; an unknown date on either side is compatible."""
-    range_a = day_range(a.get("value") if a else None)
-    range_b = day_range(b.get("value") if b else None)
+    return _days_compatible(day_range(a.get("value") if a else None), day_range(b.get("value") if b else None))
+
+
+def _days_compatible(range_a: tuple[_dt.date, _dt.date] | None, range_b: tuple[_dt.date, _dt.date] | None) -> bool:
     if range_a is None or range_b is None:
         return True
     slack = _dt.timedelta(days=DATE_SLACK_DAYS)
