@@ -53,7 +53,7 @@ THRESHOLD = 0.45
 # the second stage is trained on every candidate). Each word sent costs its content candidates and
 # their features, most of the quote extraction's time: on PolNeAR dev 0.05, 0.15 and 0.2 give the
 # same exact F1 (Source 0.767, Cue 0.708, Content 0.576; 0.3 loses 0.001 of Cue) while quote
-# extraction on corpus articles drops by about a sixth from 0.05 to 0.2 (docs/benchmarks.md, session 8)
+# extraction on corpus articles drops by about a sixth from 0.05 to 0.2 (docs/benchmarks.md, "session 8, quotes cost")
 GATE = 0.2
 # second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
 STACK = True
