@@ -27,11 +27,12 @@ IDF is estimated incrementally from the document frequencies counted so far and 
 comparison time (vectors are stored unweighted). The document count in the weights moves in 1%
 steps once a hundred articles are counted (``idf_docs``; exact below that): a weight then changes
 only when its own document frequency does or at the next step, so placing an article recomputes
-the weights of the terms the previous one touched, not of the ten thousand its candidates hold. The
-weights stay a pure function of the state, so a resumed clusterer continues exactly. A fixed English IDF table would be stale for
-news vocabulary (names, new events) and would need shipping; an incremental estimate adapts
-to the corpus, and early on (few documents, flat IDF) the score degrades gracefully to a
-stopword-filtered TF cosine, which is enough to group the first reports of an event.
+the weights of the terms the previous one touched, not of the ten thousand its candidates hold.
+The weights stay a pure function of the state, so a resumed clusterer continues exactly. A fixed
+English IDF table would be stale for news vocabulary (names, new events) and would need shipping;
+an incremental estimate adapts to the corpus, and early on (few documents, flat IDF) the score
+degrades gracefully to a stopword-filtered TF cosine, which is enough to group the first reports
+of an event.
 
 Candidate stories come from an inverted index on entity keys, title terms and each article's
 most salient terms; each posting list keeps only the most recently updated stories, so placing

@@ -57,7 +57,7 @@ def corroborate(events: list[dict], story_of: dict[str, str]) -> dict[str, list[
 
 
 def _types_like(event_type: str) -> set[str]:
-    """The type and those ``compatible_types`` may accept beside it."""
+    """The type and those ``_types_compatible`` may accept beside it."""
     return {event_type}.union(*(pair for pair in COMPATIBLE_TYPES if event_type in pair))
 
 
@@ -88,20 +88,12 @@ def same_event(a: dict, b: dict) -> bool:
 def _same(a: _Report, b: _Report) -> bool:
     return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.unreal == b.unreal
             and _sides_shared(a.countries, a.entities, b.countries, b.entities)
-            and _days_compatible(a.days, b.days) and (a.country is None or b.country is None or a.country == b.country))
-
-
-def same_factuality(a: dict, b: dict) -> bool:
-    """A deployment that happened and one that is only considered are different events."""
-    return _unreal(a) == _unreal(b)
+            and _days_compatible(a.days, b.days) and _same_place(a.country, b.country))
 
 
 def _unreal(ev: dict) -> bool:
+    """A deployment that happened and one that is only considered are different events."""
     return bool(set(ev.get("aux_modes") or []) & UNREAL_MODES)
-
-
-def compatible_types(a: dict, b: dict) -> bool:
-    return _types_compatible(a["type"], a.get("quad"), b["type"], b.get("quad"))
 
 
 def _types_compatible(type_a: str, quad_a: object, type_b: str, quad_b: object) -> bool:
@@ -115,35 +107,25 @@ def _sides(ev: dict) -> tuple[set[str], set[str]]:
     return ({p["country"] for p in people if p.get("country")}, {p["entity_id"] for p in people if p.get("entity_id")})
 
 
-def shared_sides(a: dict, b: dict) -> bool:
+def _sides_shared(countries_a: set[str], entities_a: set[str], countries_b: set[str], entities_b: set[str]) -> bool:
     """The same sides: two shared countries when both name two or more (a US-Israel meeting is
     not a US-Iran meeting), else one; entity ids decide when no country is known."""
-    return _sides_shared(*_sides(a), *_sides(b))
-
-
-def _sides_shared(countries_a: set[str], entities_a: set[str], countries_b: set[str], entities_b: set[str]) -> bool:
     need = min(2, len(countries_a), len(countries_b))
     if need:
         return len(countries_a & countries_b) >= need
     return bool(entities_a & entities_b)
 
 
-def compatible_dates(a: dict | None, b: dict | None) -> bool:
-    """Same day or within ``DATE_SLACK_DAYS``; an unknown date on either side is compatible."""
-    return _days_compatible(day_range(a.get("value") if a else None), day_range(b.get("value") if b else None))
-
-
 def _days_compatible(range_a: tuple[_dt.date, _dt.date] | None, range_b: tuple[_dt.date, _dt.date] | None) -> bool:
+    """Same day or within ``DATE_SLACK_DAYS``; an unknown date on either side is compatible."""
     if range_a is None or range_b is None:
         return True
     slack = _dt.timedelta(days=DATE_SLACK_DAYS)
     return range_a[0] - slack <= range_b[1] and range_b[0] - slack <= range_a[1]
 
 
-def same_place(a: dict | None, b: dict | None) -> bool:
+def _same_place(country_a: str | None, country_b: str | None) -> bool:
     """Only two known countries can disagree."""
-    country_a = a.get("country") if a else None
-    country_b = b.get("country") if b else None
     return country_a is None or country_b is None or country_a == country_b
 
 
