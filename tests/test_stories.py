@@ -465,3 +465,23 @@ def test_seed_reports_form_one_story_and_nothing_unrelated_joins(nlp):
     seed_story = {a.story_id for a in articles[-2:]}
     assert len(seed_story) == 1
     assert [a.id for a in articles if a.story_id in seed_story] == [s.id for s in seeds]
+
+
+def test_story_norms_are_kept_until_the_story_changes_or_the_weights_drift():
+    """A story's cosine denominators are stored with it (not recomputed for every candidate), made
+    anew when it absorbs an article or when the document count in the weights has grown by more
+    than NORM_DRIFT; a fresh set equals a direct computation with the current weights."""
+    from storyline.stories.cluster import NORM_DRIFT
+
+    clusterer = StoryClusterer()
+    for a in order_for_clustering(ERUPTION + RATES):
+        clusterer.add(a)
+    record = clusterer._stories[clusterer.story_of("e1")]
+    norms = clusterer._story_norms(record)
+    assert record.norms is norms and norms == clusterer._norms(record.profile)
+    assert not clusterer._stale_norms(record)
+    clusterer._idf_docs = int(record.norm_docs * (1 + NORM_DRIFT)) + 1
+    assert clusterer._stale_norms(record)
+    assert clusterer._story_norms(record) == clusterer._norms(record.profile) and record.norm_docs == clusterer._idf_docs
+    clusterer._absorb(record, clusterer._article_profile(ERUPTION[0], ()))
+    assert record.norms is None

@@ -28,7 +28,9 @@ comparison time (vectors are stored unweighted). The document count in the weigh
 steps once a hundred articles are counted (``idf_docs``; exact below that): a weight then changes
 only when its own document frequency does or at the next step, so placing an article recomputes
 the weights of the terms the previous one touched, not of the ten thousand its candidates hold.
-The weights stay a pure function of the state, so a resumed clusterer continues exactly. A fixed
+A story's weighted norms are stored with it and made anew when it changes or the count has grown
+by ``NORM_DRIFT``. Weights and norms stay a function of the stored state, so a resumed clusterer
+continues exactly. A fixed
 English IDF table would be stale for news vocabulary (names, new events) and would need shipping;
 an incremental estimate adapts to the corpus, and early on (few documents, flat IDF) the score
 degrades gracefully to a stopword-filtered TF cosine, which is enough to group the first reports
@@ -74,6 +76,11 @@ STAMP_SUPPORT_DAYS = 3
 # IDF_EXACT_DOCS. The weights of a step differ from exact ones by at most log(1.01) ~ 0.01.
 IDF_DRIFT = 0.01
 IDF_EXACT_DOCS = 100
+# A story's weighted norms (the denominators of its cosines) are stored with it and recomputed when
+# its profile changes or the document count in the weights has grown by more than this fraction
+# since (``StoryClusterer._story_norms``): recomputing them for every candidate of every article was
+# a third of placement. Between recomputations they lag the weights by at most log(1 + NORM_DRIFT).
+NORM_DRIFT = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,14 +150,18 @@ class StoryRecord:
     profile: Profile
     article_ids: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+    norms: list[float] | None = None  # weighted norms of text, entities, title; None: to recompute
+    norm_docs: int = 0                # the document count of the weights they were computed with
 
     def to_dict(self) -> dict:
         return {"id": self.id, "seq": self.seq, "profile": self.profile.to_dict(),
-                "article_ids": self.article_ids, "outlets": self.outlets}
+                "article_ids": self.article_ids, "outlets": self.outlets, "norms": self.norms,
+                "norm_docs": self.norm_docs}
 
     @classmethod
     def from_dict(cls, d: dict) -> "StoryRecord":
-        return cls(d["id"], d["seq"], Profile.from_dict(d["profile"]), list(d["article_ids"]), list(d["outlets"]))
+        return cls(d["id"], d["seq"], Profile.from_dict(d["profile"]), list(d["article_ids"]), list(d["outlets"]),
+                   d.get("norms"), d.get("norm_docs", 0))
 
 
 @dataclass(slots=True)
@@ -388,8 +399,9 @@ class StoryClusterer:
         self._entity_idf.fill(entities)
 
     @staticmethod
-    def _cosine(a: Mapping, b: Mapping, idf: Mapping, norm_a: float | None = None) -> float:
-        """IDF-weighted cosine (``norm_a``: ``a``'s weighted norm when known). Written with
+    def _cosine(a: Mapping, b: Mapping, idf: Mapping, norm_a: float | None = None,
+                norm_b: float | None = None) -> float:
+        """IDF-weighted cosine (``norm_a``, ``norm_b``: the weighted norms when known). Written with
         ``map`` so the per-term work runs in C (placement scores up to 30 stories of 300 terms
         per article); the products and their order are those of the plain loops, so the values
         are bit for bit the same."""
@@ -401,24 +413,38 @@ class StoryClusterer:
                       map(pow, map(idf.__getitem__, shared), repeat(2))))
         if not dot:
             return 0.0
-        return dot / ((_weighted_norm(a, idf) if norm_a is None else norm_a) * _weighted_norm(b, idf))
+        return dot / ((_weighted_norm(a, idf) if norm_a is None else norm_a) *
+                      (_weighted_norm(b, idf) if norm_b is None else norm_b))
 
-    def _norms(self, profile: Profile) -> tuple[float, float, float]:
+    def _norms(self, profile: Profile) -> list[float]:
         """The weighted norms of a profile's text, entities and title (an article's are the same
         against each of its candidates)."""
-        return (_weighted_norm(profile.text, self._idf), _weighted_norm(profile.entities, self._entity_idf),
-                _weighted_norm(profile.title, self._idf))
+        return [_weighted_norm(profile.text, self._idf), _weighted_norm(profile.entities, self._entity_idf),
+                _weighted_norm(profile.title, self._idf)]
 
-    def similarity(self, a: Profile, b: Profile, norms: tuple[float, float, float] | None = None) -> float:
+    def _stale_norms(self, story: StoryRecord) -> bool:
+        return story.norms is None or self._idf_docs > story.norm_docs * (1 + NORM_DRIFT)
+
+    def _story_norms(self, story: StoryRecord) -> list[float]:
+        """The story's stored norms, recomputed when stale (``NORM_DRIFT``; the caller prefetches
+        the weights). Kept in the record, so a resumed clusterer uses the same ones."""
+        if self._stale_norms(story):
+            story.norms, story.norm_docs = self._norms(story.profile), self._idf_docs
+            self._stories.touch(story.id)
+        return story.norms
+
+    def similarity(self, a: Profile, b: Profile, norms_a: list[float] | None = None,
+                   norms_b: list[float] | None = None) -> float:
         """Weighted mean of the available signals (a missing title or entity list is no evidence);
-        ``norms``: ``a``'s ``_norms`` when known."""
+        ``norms_a``, ``norms_b``: their ``_norms`` when known."""
         cfg = self.config
-        text_norm, entity_norm, title_norm = norms or (None, None, None)
-        parts = [(cfg.text_weight, self._cosine(a.text, b.text, self._idf, text_norm))]
+        text_a, entity_a, title_a = norms_a or (None, None, None)
+        text_b, entity_b, title_b = norms_b or (None, None, None)
+        parts = [(cfg.text_weight, self._cosine(a.text, b.text, self._idf, text_a, text_b))]
         if a.entities and b.entities:
-            parts.append((cfg.entity_weight, self._cosine(a.entities, b.entities, self._entity_idf, entity_norm)))
+            parts.append((cfg.entity_weight, self._cosine(a.entities, b.entities, self._entity_idf, entity_a, entity_b)))
         if a.title and b.title:
-            parts.append((cfg.title_weight, self._cosine(a.title, b.title, self._idf, title_norm)))
+            parts.append((cfg.title_weight, self._cosine(a.title, b.title, self._idf, title_a, title_b)))
         return sum(w * s for w, s in parts) / sum(w for w, _ in parts)
 
     def time_decay(self, a: Profile, b: Profile, running_days: float = 0.0) -> float:
@@ -433,8 +459,8 @@ class StoryClusterer:
         return math.exp(-((gap / scale) ** 2))
 
     def score(self, a: Profile, b: Profile, running_days: float = 0.0,
-              norms: tuple[float, float, float] | None = None) -> float:
-        return self.similarity(a, b, norms) * self.time_decay(a, b, running_days)
+              norms_a: list[float] | None = None, norms_b: list[float] | None = None) -> float:
+        return self.similarity(a, b, norms_a, norms_b) * self.time_decay(a, b, running_days)
 
     # ------------------------------------------------------------------ placing one article
 
@@ -496,11 +522,13 @@ class StoryClusterer:
         """(score, story id), best first; ties go to the older story."""
         scored, candidates = [], self._candidates(keys)
         self._stories.prefetch(candidates)
-        self._prefetch_weights(self._stories[story_id].profile for story_id in candidates)
+        stories = [self._stories[story_id] for story_id in candidates]
+        # the dot products need only the weights of the article's terms, fetched with its keys
+        self._prefetch_weights(s.profile for s in stories if self._stale_norms(s))
         norms = self._norms(profile)
-        for story_id in candidates:
-            story = self._stories[story_id].profile
-            scored.append((self.score(profile, story, _running_days(story), norms), story_id))
+        for story in stories:
+            scored.append((self.score(profile, story.profile, _running_days(story.profile), norms,
+                                      self._story_norms(story)), story.id))
         return sorted(scored, key=lambda s: (-s[0], self._stories[s[1]].seq))
 
     def _open_story(self, article: Article) -> StoryRecord:
@@ -524,15 +552,17 @@ class StoryClusterer:
         day = own_date(article)
         story.profile.add_dates(day, day)
         if profile is not None:
-            self._absorb(story.profile, profile)
+            self._absorb(story, profile)
         text = profile.text if profile is not None else unit(term_vector(article.text))
         self._articles[article.id] = ArticleRecord(
             id=article.id, story=story.id, seq=self._next_seq(), title=article.title, outlet=article.outlet,
             published=_iso(day), duplicate=duplicate, terms=_top(text, 40, self._idf),
             leads=lead_sentences(article.text))
 
-    def _absorb(self, target: Profile, source: Profile) -> None:
-        cfg = self.config
+    def _absorb(self, story: StoryRecord, source: Profile) -> None:
+        """Add a profile into the story's, keep its heaviest entries; its norms are then stale."""
+        cfg, target = self.config, story.profile
+        self._prefetch_weights([target, source])
         _add_into(target.text, source.text)
         _add_into(target.title, source.title)
         _add_into(target.entities, source.entities)
@@ -540,6 +570,7 @@ class StoryClusterer:
         target.title = _top(target.title, cfg.centroid_keys, self._idf)
         target.entities = _top(target.entities, cfg.centroid_keys, self._entity_idf)
         target.add_dates(source.start, source.end)
+        story.norms = None
 
     def _index(self, story_id: str, keys: Iterable[str]) -> None:
         for key in keys:
@@ -578,7 +609,9 @@ class StoryClusterer:
                 continue
             other = self._stories[other_id]
             running = min(_running_days(story.profile), _running_days(other.profile))
-            if self.score(story.profile, other.profile, running) >= self.config.merge_threshold:
+            self._prefetch_weights(s.profile for s in (story, other) if self._stale_norms(s))
+            if self.score(story.profile, other.profile, running, self._story_norms(story),
+                          self._story_norms(other)) >= self.config.merge_threshold:
                 story = self._merge(story, other)
         return story
 
@@ -586,7 +619,7 @@ class StoryClusterer:
         """The older story survives and absorbs the other; the other's id resolves to it."""
         keep, gone = (a, b) if a.seq < b.seq else (b, a)
         self._stories.touch(keep.id)
-        self._absorb(keep.profile, gone.profile)
+        self._absorb(keep, gone.profile)
         keep.article_ids.extend(gone.article_ids)
         keep.outlets.extend(o for o in gone.outlets if o not in keep.outlets)
         del self._stories[gone.id]
