@@ -595,7 +595,17 @@ def test_dates_a_decision_takes_effect_or_runs_through_lie_ahead(nlp):
     for text, span, value in [("The bank extended the loans through June.", "June", "2026-06"),
                               ("The board named a new chairman, effective June 5.", "June 5", "2026-06-05"),
                               ("The dividend is payable Dec. 7.", "Dec. 7", "2026-12-07"),
-                              ("The rule change was made effective Feb. 1.", "Feb. 1", "2026-02-01")]:
+                              ("The rule change was made effective Feb. 1.", "Feb. 1", "2026-02-01"),
+                              ("The company sold notes due Nov. 15 at par.", "Nov. 15", "2026-11-15"),
+                              ("Investors await the figures due on Aug. 5.", "Aug. 5", "2026-08-05")]:
+        assert values(text)[span] == ("DATE", value)
+        assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
+def test_a_deadline_told_as_past_stays_behind(nlp):
+    """"due" points ahead only when the clause does not say the deadline has passed."""
+    for text, span, value in [("The payment was due on Jan. 30.", "Jan. 30", "2026-01-30"),
+                              ("The rent had been due on Feb. 1.", "Feb. 1", "2026-02-01")]:
         assert values(text)[span] == ("DATE", value)
         assert values(text, doc=nlp(text))[span] == ("DATE", value)
 

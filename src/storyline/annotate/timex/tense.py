@@ -47,8 +47,10 @@ SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+"
                              r"(?:until|till|to|through)\s+$"
                              r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till|through)\s+$", re.I)
-# "effective Feb. 1", "payable Dec. 7": the date a decision or payment takes effect, announced ahead of it
-IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.I)
+# "effective Feb. 1", "payable Dec. 7": the date a decision or payment takes effect, announced ahead of it;
+# "notes due Nov. 15", "figures due on Aug. 5": a maturity or deadline, unless told as past ("was due on Friday")
+IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$"
+                             r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\bdue\s+(?:on\s+|by\s+|in\s+)?$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
