@@ -1129,3 +1129,15 @@ def test_more_ways_to_name_the_comparison_quarter(nlp, text, span, value):
 
 def test_amount_before_an_event_is_a_duration():
     assert values("Two days before the vote, police arrested him.") == {"Two days": ("DURATION", "P2D")}
+
+
+def test_month_beside_a_yearly_repetition_is_any_years():
+    """TimeML writes a month or day that recurs every year without its year ("every year in August" is
+    XXXX-08); one told apart from the repetition, or with a year or relative word of its own, keeps its year."""
+    assert values("The festival is held every year in August.")["August"] == ("DATE", "XXXX-08")
+    assert values("Prices rise in December every year.")["December"] == ("DATE", "XXXX-12")
+    assert values("The fair opens annually on July 4.")["July 4"] == ("DATE", "XXXX-07-04")
+    assert values("Each year in the spring, the river floods.")["the spring"] == ("DATE", "XXXX-SP")
+    assert values("The festival, held every year, took place in August.")["August"] == ("DATE", "2025-08")
+    assert values("The river floods every year, and last August it reached the town.")["last August"] \
+        == ("DATE", "2025-08")

@@ -57,7 +57,25 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                 reported_quarter = value
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
-    return _with_coordinated_days(timexes, text)
+    return _with_coordinated_days(_yearly_dates_made_generic(timexes, text), text)
+
+
+def _yearly_dates_made_generic(timexes: list[Timex], text: str) -> list[Timex]:
+    """"every year in August", "held annually on July 4", "in spring each year": a month, day or season
+    named beside a yearly repetition is that month of any year (TimeML writes XXXX-08), not the one the
+    tense would pick; a year or a relative word of its own ("every year since 2019", "last August") keeps it."""
+    yearly = [t for t in timexes if t.type == "SET" and t.value == "P1Y"]
+    if not yearly:
+        return timexes
+    return [dataclasses.replace(t, value="XXXX" + t.value[4:]) if _is_named_in_year(t) and any(
+        _HABIT_GAP.fullmatch(text[min(t.span.end, s.span.end):max(t.span.start, s.span.start)]) for s in yearly)
+        else t for t in timexes]
+
+
+def _is_named_in_year(timex: Timex) -> bool:
+    """A month, day of a month or season written without a year or relative word ("August", "July 4", "spring")."""
+    return timex.type == "DATE" and bool(_NAMED_IN_YEAR_VALUE.fullmatch(timex.value)) \
+        and not _OWN_YEAR.search(timex.span.text)
 
 
 def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
@@ -103,6 +121,10 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 
 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+_NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
+_OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
+# what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
+_HABIT_GAP = re.compile(r"[\s,]*(?:(?:in|on|during|at|around|from|through|until)\s+)?(?:the\s+)?", re.I)
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
