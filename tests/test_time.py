@@ -472,6 +472,9 @@ def test_clock_time_takes_the_day_of_its_sentence():
     found = values("The quake struck at about 3:40 a.m. (0140 GMT) Monday.")
     assert found["3:40 a.m."] == ("TIME", "2026-02-09T03:40")
     assert found["0140 GMT"] == ("TIME", "2026-02-09T01:40")
+    # a 24-hour clock told in local time, as wire reports write it
+    assert values("The blast happened at 0730 local time on Sunday.")["0730 local time on Sunday"] == \
+        ("TIME", "2026-02-08T07:30")
     timex = {t.span.text: t for t in find_timexes("It struck Monday at about 3:40 a.m.", ANCHOR)}
     assert (timex["Monday at about 3:40 a.m."].value, timex["Monday at about 3:40 a.m."].mod) == \
         ("2026-02-09T03:40", "APPROX")

@@ -47,8 +47,9 @@ RELATIVE_WORD = r"(?:this|last|next|coming|past|previous|current|the\s+current|t
 # an hour said with a part of day instead of a.m./p.m. ("at 4 in the morning", "at 8 o'clock tonight")
 _SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?(?=\s+(?:in\s+the\s+(?:morning|"
               r"afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))|\d{1,2}\s+o'clock")
-# a 24-hour clock without colon is taken only with its zone ("0735 GMT"), else it reads as a year or amount
-_MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs)\b)"
+# a 24-hour clock without colon is taken only with its zone ("0735 GMT", "1930 local time"), else it reads as a
+# year or amount
+_MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs|local\s+time)\b)"
 # "p.m." keeps its last dot, "6pm." does not (there the dot ends the sentence)
 MERIDIEM = r"[ap](?:\.m\.?|m)(?!\w)"
 # "11.30pm", British style, only with its a.m./p.m. (else a decimal figure)
