@@ -1144,3 +1144,13 @@ def test_month_beside_a_yearly_repetition_is_any_years():
     assert values("The festival, held every year, took place in August.")["August"] == ("DATE", "2025-08")
     assert values("The river floods every year, and last August it reached the town.")["last August"] \
         == ("DATE", "2025-08")
+
+
+def test_a_unit_up_to_a_named_end_is_a_stretch():
+    """"the year to January", "the week to Friday" (British and financial usage) last a year or a week up to
+    that end, as "the year ended June 30" does; "the year to date" is no such end."""
+    found = values("Inflation in the year to January was 3%, and the index fell 2% in the week to Friday.")
+    assert found["the year"] == ("DURATION", "P1Y")
+    assert found["the week"] == ("DURATION", "P1W")
+    assert values("Sales rose in the year to the end of March.")["the year"] == ("DURATION", "P1Y")
+    assert values("Prices rose 4% in the year to date.")["the year"] == ("DATE", "2026")

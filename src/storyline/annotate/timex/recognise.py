@@ -167,7 +167,9 @@ RULES: list[tuple[str, str]] = [
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
                       rf"the\s+full|the\s+latest|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
-                      rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
+                      # "the year ended June 30" and, in British and financial usage, "the year to January", "the
+                      # week to Friday": a stretch of the unit up to that end
+                      rf"(?:(?=\s+(?P<ended>ended|ending|to(?=\s+(?:(?:the\s+)?end\s+of\s+)?(?:{MONTH}|{WEEKDAY})\b))\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
     ("units_ahead", rf"{_L}(?:the\s+)?(?P<unit>hours|days|weeks|months|years|decades)\s+ahead(?!\w)"),
