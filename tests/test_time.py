@@ -207,6 +207,46 @@ def test_month_without_year_follows_tense(nlp):
     assert values(future, doc=nlp(future))["October"] == ("DATE", "2026-10")
 
 
+MARKED_TENSE_MONTHS = [
+    # a past verb of the month's own: the latest such month (or day) on or before the anchor, even one just ahead
+    ("Sales rose in March.", "2026-02-11", "March", "2025-03"),
+    ("The store opened in December.", "2026-01-10", "December", "2025-12"),
+    ("Output fell sharply on Feb. 20, the agency said.", "2026-02-11", "Feb. 20", "2025-02-20"),
+    ("Imports have fallen since March.", "2026-02-11", "March", "2025-03"),
+    # "will" on the month's own verb: the first one on or after the anchor, even one just gone
+    ("The store will open in November.", "2026-12-03", "November", "2027-11"),
+    ("The bridge will reopen on Dec. 1.", "2026-12-03", "Dec. 1", "2027-12-01"),
+    # the anchor's own month stays, either way
+    ("The store opened in December.", "2026-12-03", "December", "2026-12"),
+    ("The store will open in December.", "2026-12-20", "December", "2026-12"),
+]
+
+
+@pytest.mark.parametrize("text, anchor, span, value", MARKED_TENSE_MONTHS)
+def test_month_dated_by_its_own_verb_takes_that_verbs_side_of_the_anchor(nlp, text, anchor, span, value):
+    """A month the verb it dates tells as past lies on or before the anchor, one told with "will" on or after it."""
+    assert values(text, anchor, nlp(text))[span] == ("DATE", value)
+    assert values(text, anchor)[span] == ("DATE", value)  # without a parse, from the verb right before
+
+
+def test_month_in_a_borrowed_tense_keeps_the_nearest_month(nlp):
+    """A past only borrowed from the reporting or framing verb often tells a plan ahead ("asked it to respond by
+    March 31"), so a month within two of the anchor stays in its year; one further ahead is last year's."""
+    soon = "The regulator asked the bank to respond by March 31."
+    assert values(soon, doc=nlp(soon))["March 31"] == ("DATE", "2026-03-31")
+    later = "The regulator asked the bank to respond by June 30."
+    assert values(later, doc=nlp(later))["June 30"] == ("DATE", "2025-06-30")
+
+
+def test_season_told_past_or_ahead_is_one_begun_or_not_yet_over(nlp):
+    """Seasons keep their rule: past, one already begun; ahead, one not yet over (the one in progress included)."""
+    spring = "The plant opened in the spring."
+    assert values(spring, doc=nlp(spring))["the spring"] == ("DATE", "2025-SP")
+    fall = "The plant will open in the fall."
+    assert values(fall, "2026-11-20", nlp(fall))["the fall"] == ("DATE", "2026-FA")
+    assert values("The plant will open in the summer.", "2026-11-20")["the summer"] == ("DATE", "2027-SU")
+
+
 def test_durations_in_timeml_units():
     found = values("The case dragged on for two and a half years, then a minute and a half of silence, "
                    "about 5 1/2 hours of debate, nearly two decades of war and the next three quarters.")

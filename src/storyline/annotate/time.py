@@ -17,7 +17,8 @@ from ..model import Span, Timex
 from .timex.normalise import parse_anchor
 from .timex.recognise import find_candidates
 from .timex.resolve import ANAPHORIC_RULES, Context, resolve
-from .timex.tense import direction_from_doc, direction_from_text, sentence_bounds
+from .timex.tense import (direction_from_doc, direction_from_text, marked_direction_from_doc,
+                          marked_direction_from_text, sentence_bounds)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,7 +41,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     reported_quarter: str | None = None
     for candidate in find_candidates(text):
         context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference,
-                          reported_quarter, _sentence_reader(text, candidate.start, candidate.end))
+                          reported_quarter, _sentence_reader(text, candidate.start, candidate.end),
+                          _marked_reader(text, candidate.start, candidate.end, doc))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -195,4 +197,13 @@ def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):
     def read():
         direction = direction_from_doc(doc, text, start, end) if doc is not None else None
         return direction or direction_from_text(text, start, end)
+    return read
+
+
+def _marked_reader(text: str, start: int, end: int, doc: "Doc | None"):
+    """A thunk for the tense marked on the verb the expression dates (None when only borrowed)."""
+    def read():
+        if doc is None:
+            return marked_direction_from_text(text, start)
+        return marked_direction_from_doc(doc, start, end)
     return read
