@@ -861,6 +861,26 @@ def test_a_quarter_that_ended_lies_before_the_anchor():
     assert values("In the quarter ended March 31, sales rose.", ANCHOR)["the quarter"] == ("DATE", "2025-Q1")
 
 
+QUARTERS_TO_A_MONTH = [
+    # "the quarter to September" (British and financial usage) ends in September: Q3 of the year the tense picks
+    ("Profit fell in the quarter to September.", "2025-Q3"),
+    ("Profit will rise in the quarter to September.", "2026-Q3"),
+    ("Profit in the quarter to end-September rose 4%.", "2025-Q3"),
+    ("Net income for the quarter to the end of December was flat.", "2025-Q4"),
+    ("Sales in the quarter to Sept. 30 rose.", "2025-Q3"),
+    # a year after the month is the end's year, not a day ("September 20...")
+    ("The quarter to September 2024 was weak.", "2024-Q3"),
+    ("The quarter ended September 2024 was weak.", "2024-Q3"),
+]
+
+
+@pytest.mark.parametrize("text, value", QUARTERS_TO_A_MONTH)
+def test_a_quarter_to_a_month_is_the_quarter_ending_in_it(nlp, text, value):
+    for doc in (nlp(text), None):
+        found = {span.lower(): found for span, found in values(text, doc=doc).items()}
+        assert found["the quarter"] == ("DATE", value)
+
+
 def test_side_of_a_year_is_its_mod():
     found = {t.span.text: t.mod for t in find_timexes("Post-1959 exiles and pre-1990 contracts differ.", ANCHOR)}
     assert found == {"Post-1959": "AFTER", "pre-1990": "BEFORE"}

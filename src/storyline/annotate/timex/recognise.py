@@ -64,9 +64,11 @@ SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
 THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 
 # "the quarter ended Sept. 30": the date a reported period ended, read after the expression (not part of it)
-# or "ending in March" (its last day), "which ends Dec. 31"
-_ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|will\s+end)\s+(?:(?P<end_month>{DATED_MONTH})\s+"
-          rf"(?P<end_day>{DAY})|in\s+(?P<end_month_only>{MONTH})(?!\w)(?!\.?\s*\d{{1,2}}(?!\d)))"
+# or "ending in March" (its last day), "which ends Dec. 31"; in British and financial usage "the quarter to
+# September", "to end-September", "to the end of September"
+_ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|will\s+end|to)\s+(?:(?P<end_month>{DATED_MONTH})\s+"
+          rf"(?P<end_day>{DAY})(?!\d)|(?:in\s+|the\s+end\s+of\s+|end-)?(?P<end_month_only>{MONTH})(?!\w)"
+          rf"(?!\.?\s*\d{{1,2}}(?!\d)))"
           rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
 
 # "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
