@@ -207,6 +207,46 @@ def test_month_without_year_follows_tense(nlp):
     assert values(future, doc=nlp(future))["October"] == ("DATE", "2026-10")
 
 
+MARKED_TENSE_MONTHS = [
+    # a past verb of the month's own: the latest such month (or day) on or before the anchor, even one just ahead
+    ("Sales rose in March.", "2026-02-11", "March", "2025-03"),
+    ("The store opened in December.", "2026-01-10", "December", "2025-12"),
+    ("Output fell sharply on Feb. 20, the agency said.", "2026-02-11", "Feb. 20", "2025-02-20"),
+    ("Imports have fallen since March.", "2026-02-11", "March", "2025-03"),
+    # "will" on the month's own verb: the first one on or after the anchor, even one just gone
+    ("The store will open in November.", "2026-12-03", "November", "2027-11"),
+    ("The bridge will reopen on Dec. 1.", "2026-12-03", "Dec. 1", "2027-12-01"),
+    # the anchor's own month stays, either way
+    ("The store opened in December.", "2026-12-03", "December", "2026-12"),
+    ("The store will open in December.", "2026-12-20", "December", "2026-12"),
+]
+
+
+@pytest.mark.parametrize("text, anchor, span, value", MARKED_TENSE_MONTHS)
+def test_month_dated_by_its_own_verb_takes_that_verbs_side_of_the_anchor(nlp, text, anchor, span, value):
+    """A month the verb it dates tells as past lies on or before the anchor, one told with "will" on or after it."""
+    assert values(text, anchor, nlp(text))[span] == ("DATE", value)
+    assert values(text, anchor)[span] == ("DATE", value)  # without a parse, from the verb right before
+
+
+def test_month_in_a_borrowed_tense_keeps_the_nearest_month(nlp):
+    """A past only borrowed from the reporting or framing verb often tells a plan ahead ("asked it to respond by
+    March 31"), so a month within two of the anchor stays in its year; one further ahead is last year's."""
+    soon = "The regulator asked the bank to respond by March 31."
+    assert values(soon, doc=nlp(soon))["March 31"] == ("DATE", "2026-03-31")
+    later = "The regulator asked the bank to respond by June 30."
+    assert values(later, doc=nlp(later))["June 30"] == ("DATE", "2025-06-30")
+
+
+def test_season_told_past_or_ahead_is_one_begun_or_not_yet_over(nlp):
+    """Seasons keep their rule: past, one already begun; ahead, one not yet over (the one in progress included)."""
+    spring = "The plant opened in the spring."
+    assert values(spring, doc=nlp(spring))["the spring"] == ("DATE", "2025-SP")
+    fall = "The plant will open in the fall."
+    assert values(fall, "2026-11-20", nlp(fall))["the fall"] == ("DATE", "2026-FA")
+    assert values("The plant will open in the summer.", "2026-11-20")["the summer"] == ("DATE", "2027-SU")
+
+
 def test_durations_in_timeml_units():
     found = values("The case dragged on for two and a half years, then a minute and a half of silence, "
                    "about 5 1/2 hours of debate, nearly two decades of war and the next three quarters.")
@@ -472,6 +512,9 @@ def test_clock_time_takes_the_day_of_its_sentence():
     found = values("The quake struck at about 3:40 a.m. (0140 GMT) Monday.")
     assert found["3:40 a.m."] == ("TIME", "2026-02-09T03:40")
     assert found["0140 GMT"] == ("TIME", "2026-02-09T01:40")
+    # a 24-hour clock told in local time, as wire reports write it
+    assert values("The blast happened at 0730 local time on Sunday.")["0730 local time on Sunday"] == \
+        ("TIME", "2026-02-08T07:30")
     timex = {t.span.text: t for t in find_timexes("It struck Monday at about 3:40 a.m.", ANCHOR)}
     assert (timex["Monday at about 3:40 a.m."].value, timex["Monday at about 3:40 a.m."].mod) == \
         ("2026-02-09T03:40", "APPROX")
@@ -595,7 +638,17 @@ def test_dates_a_decision_takes_effect_or_runs_through_lie_ahead(nlp):
     for text, span, value in [("The bank extended the loans through June.", "June", "2026-06"),
                               ("The board named a new chairman, effective June 5.", "June 5", "2026-06-05"),
                               ("The dividend is payable Dec. 7.", "Dec. 7", "2026-12-07"),
-                              ("The rule change was made effective Feb. 1.", "Feb. 1", "2026-02-01")]:
+                              ("The rule change was made effective Feb. 1.", "Feb. 1", "2026-02-01"),
+                              ("The company sold notes due Nov. 15 at par.", "Nov. 15", "2026-11-15"),
+                              ("Investors await the figures due on Aug. 5.", "Aug. 5", "2026-08-05")]:
+        assert values(text)[span] == ("DATE", value)
+        assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
+def test_a_deadline_told_as_past_stays_behind(nlp):
+    """"due" points ahead only when the clause does not say the deadline has passed."""
+    for text, span, value in [("The payment was due on Jan. 30.", "Jan. 30", "2026-01-30"),
+                              ("The rent had been due on Feb. 1.", "Feb. 1", "2026-02-01")]:
         assert values(text)[span] == ("DATE", value)
         assert values(text, doc=nlp(text))[span] == ("DATE", value)
 
@@ -806,6 +859,26 @@ def test_reported_quarters(nlp, text, span, value):
 def test_a_quarter_that_ended_lies_before_the_anchor():
     """"ended March 31" said in February is last year's March (an ended period, whatever the tense tolerance)."""
     assert values("In the quarter ended March 31, sales rose.", ANCHOR)["the quarter"] == ("DATE", "2025-Q1")
+
+
+QUARTERS_TO_A_MONTH = [
+    # "the quarter to September" (British and financial usage) ends in September: Q3 of the year the tense picks
+    ("Profit fell in the quarter to September.", "2025-Q3"),
+    ("Profit will rise in the quarter to September.", "2026-Q3"),
+    ("Profit in the quarter to end-September rose 4%.", "2025-Q3"),
+    ("Net income for the quarter to the end of December was flat.", "2025-Q4"),
+    ("Sales in the quarter to Sept. 30 rose.", "2025-Q3"),
+    # a year after the month is the end's year, not a day ("September 20...")
+    ("The quarter to September 2024 was weak.", "2024-Q3"),
+    ("The quarter ended September 2024 was weak.", "2024-Q3"),
+]
+
+
+@pytest.mark.parametrize("text, value", QUARTERS_TO_A_MONTH)
+def test_a_quarter_to_a_month_is_the_quarter_ending_in_it(nlp, text, value):
+    for doc in (nlp(text), None):
+        found = {span.lower(): found for span, found in values(text, doc=doc).items()}
+        assert found["the quarter"] == ("DATE", value)
 
 
 def test_side_of_a_year_is_its_mod():
@@ -1119,3 +1192,25 @@ def test_more_ways_to_name_the_comparison_quarter(nlp, text, span, value):
 
 def test_amount_before_an_event_is_a_duration():
     assert values("Two days before the vote, police arrested him.") == {"Two days": ("DURATION", "P2D")}
+
+
+def test_month_beside_a_yearly_repetition_is_any_years():
+    """TimeML writes a month or day that recurs every year without its year ("every year in August" is
+    XXXX-08); one told apart from the repetition, or with a year or relative word of its own, keeps its year."""
+    assert values("The festival is held every year in August.")["August"] == ("DATE", "XXXX-08")
+    assert values("Prices rise in December every year.")["December"] == ("DATE", "XXXX-12")
+    assert values("The fair opens annually on July 4.")["July 4"] == ("DATE", "XXXX-07-04")
+    assert values("Each year in the spring, the river floods.")["the spring"] == ("DATE", "XXXX-SP")
+    assert values("The festival, held every year, took place in August.")["August"] == ("DATE", "2025-08")
+    assert values("The river floods every year, and last August it reached the town.")["last August"] \
+        == ("DATE", "2025-08")
+
+
+def test_a_unit_up_to_a_named_end_is_a_stretch():
+    """"the year to January", "the week to Friday" (British and financial usage) last a year or a week up to
+    that end, as "the year ended June 30" does; "the year to date" is no such end."""
+    found = values("Inflation in the year to January was 3%, and the index fell 2% in the week to Friday.")
+    assert found["the year"] == ("DURATION", "P1Y")
+    assert found["the week"] == ("DURATION", "P1W")
+    assert values("Sales rose in the year to the end of March.")["the year"] == ("DURATION", "P1Y")
+    assert values("Prices rose 4% in the year to date.")["the year"] == ("DATE", "2026")

@@ -17,7 +17,8 @@ from ..model import Span, Timex
 from .timex.normalise import parse_anchor
 from .timex.recognise import find_candidates
 from .timex.resolve import ANAPHORIC_RULES, Context, resolve
-from .timex.tense import direction_from_doc, direction_from_text, sentence_bounds
+from .timex.tense import (direction_from_doc, direction_from_text, marked_direction_from_doc,
+                          marked_direction_from_text, sentence_bounds)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,7 +41,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     reported_quarter: str | None = None
     for candidate in find_candidates(text):
         context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference,
-                          reported_quarter, _sentence_reader(text, candidate.start, candidate.end))
+                          reported_quarter, _sentence_reader(text, candidate.start, candidate.end),
+                          _marked_reader(text, candidate.start, candidate.end, doc))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -57,7 +59,25 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                 reported_quarter = value
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
-    return _with_coordinated_days(timexes, text)
+    return _with_coordinated_days(_yearly_dates_made_generic(timexes, text), text)
+
+
+def _yearly_dates_made_generic(timexes: list[Timex], text: str) -> list[Timex]:
+    """"every year in August", "held annually on July 4", "in spring each year": a month, day or season
+    named beside a yearly repetition is that month of any year (TimeML writes XXXX-08), not the one the
+    tense would pick; a year or a relative word of its own ("every year since 2019", "last August") keeps it."""
+    yearly = [t for t in timexes if t.type == "SET" and t.value == "P1Y"]
+    if not yearly:
+        return timexes
+    return [dataclasses.replace(t, value="XXXX" + t.value[4:]) if _is_named_in_year(t) and any(
+        _HABIT_GAP.fullmatch(text[min(t.span.end, s.span.end):max(t.span.start, s.span.start)]) for s in yearly)
+        else t for t in timexes]
+
+
+def _is_named_in_year(timex: Timex) -> bool:
+    """A month, day of a month or season written without a year or relative word ("August", "July 4", "spring")."""
+    return timex.type == "DATE" and bool(_NAMED_IN_YEAR_VALUE.fullmatch(timex.value)) \
+        and not _OWN_YEAR.search(timex.span.text)
 
 
 def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
@@ -103,6 +123,10 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 
 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+_NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
+_OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
+# what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
+_HABIT_GAP = re.compile(r"[\s,]*(?:(?:in|on|during|at|around|from|through|until)\s+)?(?:the\s+)?", re.I)
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 
@@ -173,4 +197,13 @@ def _tense_reader(text: str, start: int, end: int, doc: "Doc | None"):
     def read():
         direction = direction_from_doc(doc, text, start, end) if doc is not None else None
         return direction or direction_from_text(text, start, end)
+    return read
+
+
+def _marked_reader(text: str, start: int, end: int, doc: "Doc | None"):
+    """A thunk for the tense marked on the verb the expression dates (None when only borrowed)."""
+    def read():
+        if doc is None:
+            return marked_direction_from_text(text, start)
+        return marked_direction_from_doc(doc, start, end)
     return read

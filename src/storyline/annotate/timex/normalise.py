@@ -130,23 +130,26 @@ def last_named_weekday(anchor: dt.date | None, weekday: int, step: int) -> str:
     return day_value(anchor + dt.timedelta(days=delta))
 
 
-def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direction) -> int | None:
+def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direction, firm: bool = False) -> int | None:
     """Year of a month (or month/day, season) given without one, read from the anchor and tense.
 
-    Past tense takes the latest such month up to the anchor, future the first one from it; a month
-    within ``TENSE_TOLERANCE`` of the anchor's stays in the anchor's year whatever the tense (a
-    misread tense costs a whole year). Present or unknown tense takes the month within a year
-    window that reaches ``UNKNOWN_AHEAD`` months ahead and the rest back: news tells more of what
-    has happened than of what is planned, so "October" in a May report without a tense cue is
-    last October rather than the one five months ahead.
+    A ``firm`` tense, marked on the verb the expression dates ("sales rose in March", "the store will open
+    in November"), takes the latest such month (or day) on or before the anchor in the past, the first
+    one on or after it in the future. A tense only borrowed from the clause around (the reporting verb of
+    "said the deadline is Nov. 10", the frame of "asked it to respond by Oct. 31") often tells of a plan
+    ahead, so there a month within ``TENSE_TOLERANCE`` of the anchor's stays in the anchor's year. Present
+    or unknown tense takes the month within a year window that reaches ``UNKNOWN_AHEAD`` months ahead and
+    the rest back: news tells more of what has happened than of what is planned, so "October" in a May
+    report without a tense cue is last October rather than the one five months ahead.
     """
     if anchor is None:
         return None
     diff = position[0] - anchor.month
+    today = (anchor.month, anchor.day)[:len(position)]
     if direction == "past":
-        return anchor.year - 1 if diff > TENSE_TOLERANCE else anchor.year
+        return anchor.year - 1 if (position > today if firm else diff > TENSE_TOLERANCE) else anchor.year
     if direction == "future":
-        return anchor.year + 1 if diff < -TENSE_TOLERANCE else anchor.year
+        return anchor.year + 1 if (position < today if firm else diff < -TENSE_TOLERANCE) else anchor.year
     if diff > UNKNOWN_AHEAD:
         return anchor.year - 1
     if diff < -(11 - UNKNOWN_AHEAD):
@@ -159,8 +162,10 @@ UNKNOWN_AHEAD = 4
 
 
 def month_value(anchor: dt.date | None, month: int, direction: Direction, day: int | None = None,
-                year: int | None = None) -> str:
-    year = year if year is not None else year_for(anchor, (month,) if day is None else (month, day), direction)
+                year: int | None = None, firm: bool = False) -> str:
+    """"March" or "March 3" without a year, in the year ``year_for`` reads from the tense."""
+    position = (month,) if day is None else (month, day)
+    year = year if year is not None else year_for(anchor, position, direction, firm)
     head = "XXXX" if year is None else f"{year:04d}"
     return f"{head}-{month:02d}" + ("" if day is None else f"-{day:02d}")
 

@@ -47,8 +47,9 @@ RELATIVE_WORD = r"(?:this|last|next|coming|past|previous|current|the\s+current|t
 # an hour said with a part of day instead of a.m./p.m. ("at 4 in the morning", "at 8 o'clock tonight")
 _SAID_HOUR = (r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s))\d{1,2}(?:\s+o'clock)?(?=\s+(?:in\s+the\s+(?:morning|"
               r"afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)))|\d{1,2}\s+o'clock")
-# a 24-hour clock without colon is taken only with its zone ("0735 GMT"), else it reads as a year or amount
-_MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs)\b)"
+# a 24-hour clock without colon is taken only with its zone ("0735 GMT", "1930 local time"), else it reads as a
+# year or amount
+_MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs|local\s+time)\b)"
 # "p.m." keeps its last dot, "6pm." does not (there the dot ends the sentence)
 MERIDIEM = r"[ap](?:\.m\.?|m)(?!\w)"
 # "11.30pm", British style, only with its a.m./p.m. (else a decimal figure)
@@ -63,9 +64,11 @@ SAID_YEAR = rf"(?:(?P<year>{YEAR}){_R}|(?P<spelled>{SPELLED_YEAR})(?![\w-]))"
 THIS = r"(?:this\s+(?=(?:past|coming)\s))?"
 
 # "the quarter ended Sept. 30": the date a reported period ended, read after the expression (not part of it)
-# or "ending in March" (its last day), "which ends Dec. 31"
-_ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|will\s+end)\s+(?:(?P<end_month>{DATED_MONTH})\s+"
-          rf"(?P<end_day>{DAY})|in\s+(?P<end_month_only>{MONTH})(?!\w)(?!\.?\s*\d{{1,2}}(?!\d)))"
+# or "ending in March" (its last day), "which ends Dec. 31"; in British and financial usage "the quarter to
+# September", "to end-September", "to the end of September"
+_ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|will\s+end|to)\s+(?:(?P<end_month>{DATED_MONTH})\s+"
+          rf"(?P<end_day>{DAY})(?!\d)|(?:in\s+|the\s+end\s+of\s+|end-)?(?P<end_month_only>{MONTH})(?!\w)"
+          rf"(?!\.?\s*\d{{1,2}}(?!\d)))"
           rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
 
 # "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
@@ -166,7 +169,9 @@ RULES: list[tuple[str, str]] = [
     ("relative_unit", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+(?:in\s+)?)?{THIS}(?P<rel>this|last|next|coming|past|previous|"
                       rf"the\s+current|the\s+coming|the\s+past|the\s+previous|the\s+next|the\s+last|the\s+same|"
                       rf"the\s+full|the\s+latest|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
-                      rf"(?:(?=\s+(?P<ended>ended|ending)\b)|)"),
+                      # "the year ended June 30" and, in British and financial usage, "the year to January", "the
+                      # week to Friday": a stretch of the unit up to that end
+                      rf"(?:(?=\s+(?P<ended>ended|ending|to(?=\s+(?:(?:the\s+)?end\s+of\s+)?(?:{MONTH}|{WEEKDAY})\b))\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
     ("units_ahead", rf"{_L}(?:the\s+)?(?P<unit>hours|days|weeks|months|years|decades)\s+ahead(?!\w)"),

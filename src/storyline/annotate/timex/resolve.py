@@ -37,6 +37,7 @@ class Context:
     reference: str | None = None
     reported_quarter: str | None = None
     sentence: Callable[[], str] = lambda: ""
+    marked: Callable[[], Direction] = lambda: None
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -44,6 +45,11 @@ class Context:
         if not self._known:
             self._direction, self._known = self.tense(), True
         return self._direction
+
+    def firm(self) -> bool:
+        """Whether the direction is marked on the verb the expression dates ("rose in March"), not
+        borrowed from the clause around it ("said ... to respond by Oct. 31")."""
+        return self.direction() in ("past", "future") and self.marked() == self.direction()
 
 
 def resolve(rule: str, groups: dict[str, str | None], context: Context) -> Result | None:
@@ -108,7 +114,7 @@ def _day_of_word(word: str, context: Context, year: str = "") -> str:
         return cal.weekday_value(context.anchor, WEEKDAYS[word], context.direction())
     month, _, day = word.partition(" ")
     return cal.month_value(context.anchor, MONTHS[month], None if year else context.direction(), _day_number(day),
-                           int(year) if year else None)
+                           int(year) if year else None, context.firm())
 
 
 def _date_from(value: str | None) -> dt.date | None:
@@ -200,7 +206,8 @@ def _month_day(g, context):
         return None
     year = context.anchor.year + _YEAR_STEPS[g["rel"]] if g["rel"] and context.anchor else None
     direction = None if g["rel"] else context.direction()
-    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], direction, day, year), _point_mod(g["mod"])
+    return "DATE", cal.month_value(context.anchor, MONTHS[g["month"]], direction, day, year, context.firm()), \
+        _point_mod(g["mod"])
 
 
 def _ordinal_day(g, context):
@@ -247,7 +254,7 @@ def _relative_month(g, context):
     if rel == "that" and _reference_year(context) is not None:
         return "DATE", f"{_reference_year(context):04d}-{month:02d}", mod  # "that December": of the year told
     if anchor is None or rel in ("", "that"):
-        return "DATE", cal.month_value(anchor, month, context.direction()), mod
+        return "DATE", cal.month_value(anchor, month, context.direction(), firm=context.firm()), mod
     if rel in ("last", "past"):
         # the month just gone would be "last month": "last February" said in March is a year back
         year = anchor.year if month < anchor.month - 1 else anchor.year - 1
@@ -509,16 +516,16 @@ def _holiday(g, context):
     name = g["name"]
     year = int(g["year"]) if g["year"] else None
     if name.startswith("thanksgiving"):
-        year = year or cal.year_for(context.anchor, (11, 22), context.direction())
+        year = year or cal.year_for(context.anchor, (11, 22), context.direction(), context.firm())
         if year is None:
             return "DATE", "XXXX-11-XX", None
         first = dt.date(year, 11, 1)
         return "DATE", cal.day_value(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)), None
     if name.startswith("easter"):
-        year = year or cal.year_for(context.anchor, (4, 1), context.direction())
+        year = year or cal.year_for(context.anchor, (4, 1), context.direction(), context.firm())
         return "DATE", "XXXX-XX-XX" if year is None else cal.day_value(easter(year)), None
     month, day = HOLIDAYS[name]
-    return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year), None
+    return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year, context.firm()), None
 
 
 # ------------------------------------------------------------------ relative dates

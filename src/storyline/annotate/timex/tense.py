@@ -40,15 +40,24 @@ FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|
                          r"intends?\s+to|upcoming|"
                          r"as\s+(?:early|soon)\s+as|(?:may|might|can)\s+(?!have\b)\w+|"
                          r"could\s+(?!have\b|not\b)\w+)\b", re.I)
-# finite past forms, and "after meeting ..." (an event completed before the one reported)
-PAST_CUES = re.compile(r"\b(?:was|were|had|did|said|told|\w{3,}ed|(?:after|since|following)\s+\w+ing)\b", re.I)
+# finite past forms (regular ones, and the irregular ones news uses most that are not also participles:
+# "held" would put "will be held in March" in the past), and "after meeting ..." (an event completed
+# before the one reported)
+PAST_FORMS = (r"was|were|had|did|said|told|\w{3,}ed|rose|fell|grew|began|came|went|took|gave|became|spoke|wrote|"
+              r"broke|chose|drove|flew|threw|sank|saw|knew|drew|ran|shook")
+PAST_CUES = re.compile(rf"\b(?:{PAST_FORMS}|(?:after|since|following)\s+\w+ing)\b", re.I)
+# a tense marked on the verb right before the date it governs: "rose in March", "will open in November"
+MARKED_BEFORE = re.compile(rf"\b(?:(?P<past>{PAST_FORMS})|(?P<future>(?:will|shall|'ll)\s+\w+))(?:\s+\w+ly)?"
+                           r"\s+(?:in|on|during)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 # the text forms of "since" and of DEADLINE_LEMMAS with their preposition, for when there is no parse
 SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|grant)\w*(?:\s+\w+){0,4}?\s+"
                              r"(?:until|till|to|through)\s+$"
                              r"|\b(?:pushed\s+back|put\s+off|given)(?:\s+\w+){0,4}?\s+(?:until|till|through)\s+$", re.I)
-# "effective Feb. 1", "payable Dec. 7": the date a decision or payment takes effect, announced ahead of it
-IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$", re.I)
+# "effective Feb. 1", "payable Dec. 7": the date a decision or payment takes effect, announced ahead of it;
+# "notes due Nov. 15", "figures due on Aug. 5": a maturity or deadline, unless told as past ("was due on Friday")
+IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$"
+                             r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\bdue\s+(?:on\s+|by\s+|in\s+)?$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
@@ -69,6 +78,51 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     if verb is None:
         return None
     return _clause_direction(verb)
+
+
+def marked_direction_from_doc(doc, start: int, end: int) -> Direction:
+    """The tense marked on a finite verb that the expression dates as an adverbial ("sales rose in March",
+    "the store will open in November", "opened March 3", "since March"), by its own past form or its "will";
+    None when the expression hangs from a noun, an infinitive or a participle ("asked it to respond by
+    Oct. 31", "payable to stock of record Nov. 22") or a perfect ("has set Nov. 10"), whose time the clause
+    around only suggests."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        if token.head.lower_ == "since":
+            return "past"
+        token = token.head
+    if token.dep_ not in ("prep", "npadvmod", "tmod") or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _marked_tense(token.head)
+
+
+def _marked_tense(verb) -> Direction:
+    """"future" for a verb with "will"/"shall", "past" for a simple past ("rose", "was opened", "did not
+    close"); None otherwise (a past perfect may tell a plan overtaken, "had been set for March")."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & (FUTURE_AUXILIARIES - {"would", "'d"}):
+        return "future"
+    if words & PERFECT_AUXILIARIES or words & POSSIBILITY_MODALS:
+        return None
+    if (verb.tag_ == "VBD" and not auxiliaries) or any(child.tag_ == "VBD" for child in auxiliaries):
+        return "past"
+    return None
+
+
+def marked_direction_from_text(text: str, start: int) -> Direction:
+    """``marked_direction_from_doc`` without a parse: a past form or "will ..." right before the
+    preposition that opens the expression, or "since"."""
+    before = text[max(0, start - 60):start]
+    if SINCE_BEFORE.search(before):
+        return "past"
+    match = MARKED_BEFORE.search(before)
+    if match is None:
+        return None
+    return "past" if match.group("past") else "future"
 
 
 def _possessive_direction(token) -> Direction:
