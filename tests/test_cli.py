@@ -90,16 +90,33 @@ def test_ingest_twice_adds_nothing(tmp_path):
         assert con.execute("SELECT COUNT(DISTINCT id) FROM articles").fetchone()[0] == 12
 
 
+UNDATED_TALKS = """Drone strike still divides Valmora and Ostreland at Amberlo talks
+
+Ostreland's Foreign Minister Konrad Vaelstrom said on Wednesday that the river treaty talks with Valmora
+in Amberlo would resume next week, after a four-hour meeting with Valmoran Foreign Minister Ilse Darrow
+ended without agreement over the drone strike that killed eight Ostrelandic border guards last Friday.
+Darrow said Valmora rejected the charge and that the water treaty was still within reach.
+"""
+
+
 def test_workers_give_the_same_results(tmp_path):
-    """Per-article stages and per-story claim alignment run in the pool: same export either way."""
+    """Per-article stages, re-dating the articles dated by their story, and per-story claim
+    alignment run in the pool: same export either way."""
     corpus = synthetic_jsonl(tmp_path / "c.jsonl", 20)
+    undated = tmp_path / "undated_talks.txt"
+    undated.write_text(UNDATED_TALKS, encoding="utf-8")
     outs = []
     for workers in ("1", "2"):
         out = tmp_path / f"out{workers}"
-        assert main(["analyze", str(corpus), str(EXAMPLES / "corpus"), "--out", str(out), "--quiet",
+        assert main(["analyze", str(corpus), str(EXAMPLES / "corpus"), str(undated), "--out", str(out), "--quiet",
                      "--workers", workers]) == 0
         outs.append({p.name: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.jsonl"))})
     assert outs[0] == outs[1] and outs[0]["claims.jsonl"].strip()
+    article = next(a for a in map(json.loads, outs[0]["articles.jsonl"].splitlines())
+                   if a["external_id"] == "undated_talks")
+    assert (article["published"], article["published_from"]) == ("2026-03-10", "story")
+    timexes = [t for t in map(json.loads, outs[0]["timexes.jsonl"].splitlines()) if t["article_id"] == article["id"]]
+    assert {t["span"]["text"]: t["value"] for t in timexes}["last Friday"] == "2026-03-06"
 
 
 def test_kill_minus_nine_then_rerun_stores_each_article_once(tmp_path):

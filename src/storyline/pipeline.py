@@ -189,6 +189,15 @@ class WorkerPool:
     def annotate(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Annotations]]]:
         return self.map(annotate.annotate_batch, batches)
 
+    def submit(self, fn: Callable[[T], R], item: T) -> Future:
+        """``fn(item)`` in a worker, collected later (in-process: done at once), so the caller
+        goes on with its own work meanwhile."""
+        if self.pool is not None:
+            return self.pool.submit(fn, item)
+        future: Future = Future()
+        future.set_result(fn(item))
+        return future
+
 
 # --------------------------------------------------------------------------- corpus-wide
 
@@ -334,6 +343,7 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
         meta = clusterer.meta()
         merged_away = set(meta["merged"]) - merged_before
         touched = {clusterer.resolve(s) for s in touched | merged_away}
+        redating: list[Future] = []
         for chunk in batched(sorted(touched), DESCRIBE_CHUNK):
             stories = clusterer.stories(chunk)
             relabel = list(store.articles_of([a for s in stories for a in s.article_ids]))
@@ -342,9 +352,11 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
             changed = [a for a in relabel if (a.story_id, a.published, a.published_from) != before[a.id]]
             store.update_articles((a.id, {"story_id": a.story_id, "published": a.published,
                                           "published_from": a.published_from}) for a in changed)
-            _redate(store, [a for a in changed if a.published_from == "story"], workers)
+            redating += _start_redating(store, [a for a in changed if a.published_from == "story"], workers)
+            redating = _store_redated(store, redating)
             store.update_stories((s.to_dict() for s in stories), (), {})
             clusterer.evict()
+        _store_redated(store, redating, wait=True)
         store.update_stories((), merged_away, meta["merged"])
         clusterer.flush()
         store.set_state("stories", meta)
@@ -413,16 +425,26 @@ def _docs(parses: dict[str, bytes]) -> dict[str, Doc]:
     return {article_id: nlp.doc_from_bytes(data, model) for article_id, data in parses.items()}
 
 
-def _redate(store: Store, articles: list[Article], workers: WorkerPool | None = None) -> None:
+def _start_redating(store: Store, articles: list[Article], workers: WorkerPool | None = None) -> list[Future]:
     """Articles dated by their story: re-annotate what depends on the date (relative time
     expressions, event dates and historical marks) against the borrowed date, from the stored
     parse and the stored mentions (entity mentions do not depend on the date; events read them),
-    in ``workers``."""
+    in ``workers``, while the caller describes the next stories (``_store_redated`` collects)."""
+    workers = workers or WorkerPool(1)
+    return [workers.submit(redated, _redate_job(store, batch)) for batch in batched(articles, 16)]
+
+
+def _store_redated(store: Store, redating: list[Future], wait: bool = False) -> list[Future]:
+    """Store the re-dated annotations that are ready (all of them with ``wait``); returns the rest."""
     tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items() if component in REDATE_COMPONENTS]
-    jobs = (_redate_job(store, batch) for batch in batched(articles, 16))
-    for _, annotations in (workers or WorkerPool(1)).map(redated, jobs):
-        for ann in annotations:
+    pending = []
+    for future in redating:
+        if not (wait or future.done()):
+            pending.append(future)
+            continue
+        for ann in future.result():
             store.replace_annotations(ann.article_id, ann, tables)
+    return pending
 
 
 REDATE_COMPONENTS = ("time", "events")  # what depends on the date (events read the mentions and timexes)
