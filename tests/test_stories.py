@@ -485,3 +485,20 @@ def test_story_norms_are_kept_until_the_story_changes_or_the_weights_drift():
     assert clusterer._story_norms(record) == clusterer._norms(record.profile) and record.norm_docs == clusterer._idf_docs
     clusterer._absorb(record, clusterer._article_profile(ERUPTION[0], ()))
     assert record.norms is None
+
+
+def test_trim_keeps_records_loaded_up_to_a_bound_and_changes_nothing(tmp_path):
+    """A refresh keeps the records it read between chunks until ``trim``'s bound is passed; kept
+    or evicted, the clusterer places the same way."""
+    from storyline.pipeline import stored_clusterer
+    from storyline.store import Store
+
+    ordered, whole, _ = whole_and_first_five()
+    with Store(tmp_path / "s.db") as store:
+        clusterer = stored_clusterer(store)
+        for n, a in enumerate(ordered):
+            clusterer.add(a, ENTITIES[a.id])
+            clusterer.trim(len(ordered) if n < 5 else 0)
+            assert (len(clusterer._stories) > 0) == (n < 5)
+        clusterer.flush()
+        assert {a.id: clusterer.story_of(a.id) for a in ordered} == {a.id: whole.story_of(a.id) for a in ordered}

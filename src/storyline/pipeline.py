@@ -319,8 +319,12 @@ def stored_clusterer(store: Store) -> "StoryClusterer":
     return StoryClusterer(state=store.get_state("stories"), tables={n: store.records(n) for n in TABLES})
 
 
-PLACE_CHUNK = 500   # articles read and placed together; the clusterer's records are let go after each chunk
+PLACE_CHUNK = 500   # articles read and placed together
 DESCRIBE_CHUNK = 200  # changed stories described and relabelled together
+# story records (with the postings and document frequencies read with them) kept loaded between
+# chunks: the whole corpus benchmark (1.7k stories) never evicts, 25 MB more than evicting after
+# every chunk and a fifth less placement CPU; a 50k-article run evicts every few thousand stories
+LOADED_STORIES = 5000
 
 
 def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
@@ -339,7 +343,7 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
         for chunk in batched(order, PLACE_CHUNK):
             articles, entity_ids = {a.id: a for a in store.articles_of(chunk)}, store.entity_ids_of(chunk)
             touched.update(clusterer.add(articles[i], entity_ids.get(i, ())) for i in chunk)
-            clusterer.evict()
+            clusterer.trim(LOADED_STORIES)
         meta = clusterer.meta()
         merged_away = set(meta["merged"]) - merged_before
         touched = {clusterer.resolve(s) for s in touched | merged_away}
@@ -355,7 +359,7 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
             redating += _start_redating(store, [a for a in changed if a.published_from == "story"], workers)
             redating = _store_redated(store, redating)
             store.update_stories((s.to_dict() for s in stories), (), {})
-            clusterer.evict()
+            clusterer.trim(LOADED_STORIES)
         _store_redated(store, redating, wait=True)
         store.update_stories((), merged_away, meta["merged"])
         clusterer.flush()

@@ -378,6 +378,14 @@ class StoryClusterer:
             records.evict()
         self._forget_weights()
 
+    def trim(self, max_stories: int) -> None:
+        """``evict`` once more than ``max_stories`` story records are loaded. The records read to
+        place one chunk of articles are mostly read again for the next (a story runs over several
+        chunks), so keeping them saves decoding and writing them again; the bound keeps memory
+        flat on any corpus."""
+        if len(self._stories) > max_stories:
+            self.evict()
+
     def _forget_weights(self) -> None:
         self._idf.clear()
         self._entity_idf.clear()
