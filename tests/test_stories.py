@@ -502,3 +502,16 @@ def test_trim_keeps_records_loaded_up_to_a_bound_and_changes_nothing(tmp_path):
             assert (len(clusterer._stories) > 0) == (n < 5)
         clusterer.flush()
         assert {a.id: clusterer.story_of(a.id) for a in ordered} == {a.id: whole.story_of(a.id) for a in ordered}
+
+
+def test_a_story_too_far_in_time_is_not_scored():
+    """Time decay alone under the join threshold: the story cannot be joined or merged, so its
+    similarity is not computed; the same report a year later opens a story of its own."""
+    clusterer = StoryClusterer()
+    first = clusterer.add(ERUPTION[0])
+    later = dataclasses.replace(ERUPTION[1], id="e2-later", published="2032-03-04")
+    profile = clusterer._article_profile(later, ())
+    assert clusterer._score_candidates(profile, clusterer._index_keys(profile)) == []
+    near = clusterer._article_profile(ERUPTION[1], ())
+    assert [sid for _, sid in clusterer._score_candidates(near, clusterer._index_keys(near))] == [first]
+    assert clusterer.add(later) != first
