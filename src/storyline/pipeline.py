@@ -356,11 +356,10 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
             changed = [a for a in relabel if (a.story_id, a.published, a.published_from) != before[a.id]]
             store.update_articles((a.id, {"story_id": a.story_id, "published": a.published,
                                           "published_from": a.published_from}) for a in changed)
-            redating += _start_redating(store, [a for a in changed if a.published_from == "story"], workers)
-            redating = _store_redated(store, redating)
+            redating = _redate_meanwhile(store, [a for a in changed if a.published_from == "story"], workers, redating)
             store.update_stories((s.to_dict() for s in stories), (), {})
             clusterer.trim(LOADED_STORIES)
-        _store_redated(store, redating, wait=True)
+        _store_redated(store, redating, in_flight=0)
         store.update_stories((), merged_away, meta["merged"])
         clusterer.flush()
         store.set_state("stories", meta)
@@ -429,29 +428,35 @@ def _docs(parses: dict[str, bytes]) -> dict[str, Doc]:
     return {article_id: nlp.doc_from_bytes(data, model) for article_id, data in parses.items()}
 
 
-def _start_redating(store: Store, articles: list[Article], workers: WorkerPool | None = None) -> list[Future]:
+def _redate_meanwhile(store: Store, articles: list[Article], workers: WorkerPool | None,
+                      pending: list[Future]) -> list[Future]:
     """Articles dated by their story: re-annotate what depends on the date (relative time
     expressions, event dates and historical marks) against the borrowed date, from the stored
     parse and the stored mentions (entity mentions do not depend on the date; events read them),
-    in ``workers``, while the caller describes the next stories (``_store_redated`` collects)."""
+    in ``workers``, while the caller describes the next stories. At most ``REDATE_AHEAD`` jobs
+    per worker stay in flight (each holds its parses), so memory does not follow the corpus;
+    returns those still running (``_store_redated(..., in_flight=0)`` ends them)."""
     workers = workers or WorkerPool(1)
-    return [workers.submit(redated, _redate_job(store, batch)) for batch in batched(articles, 16)]
+    for batch in batched(articles, 16):
+        pending = _store_redated(store, pending, REDATE_AHEAD * workers.workers - 1)
+        pending.append(workers.submit(redated, _redate_job(store, batch)))
+    return _store_redated(store, pending, REDATE_AHEAD * workers.workers)
 
 
-def _store_redated(store: Store, redating: list[Future], wait: bool = False) -> list[Future]:
-    """Store the re-dated annotations that are ready (all of them with ``wait``); returns the rest."""
+def _store_redated(store: Store, pending: list[Future], in_flight: int) -> list[Future]:
+    """Store the re-datings that are done, and the oldest others (waiting for them) until at most
+    ``in_flight`` remain; returns those."""
     tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items() if component in REDATE_COMPONENTS]
-    pending = []
-    for future in redating:
-        if not (wait or future.done()):
-            pending.append(future)
-            continue
+    running = [f for f in pending if not f.done()]
+    finished = [f for f in pending if f.done()] + running[:max(0, len(running) - in_flight)]
+    for future in finished:
         for ann in future.result():
             store.replace_annotations(ann.article_id, ann, tables)
-    return pending
+    return running[max(0, len(running) - in_flight):]
 
 
 REDATE_COMPONENTS = ("time", "events")  # what depends on the date (events read the mentions and timexes)
+REDATE_AHEAD = 2  # re-dating jobs in flight per worker while the parent goes on describing stories
 
 
 @dataclass(slots=True)

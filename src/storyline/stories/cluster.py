@@ -30,11 +30,10 @@ only when its own document frequency does or at the next step, so placing an art
 the weights of the terms the previous one touched, not of the ten thousand its candidates hold.
 A story's weighted norms are stored with it and made anew when it changes or the count has grown
 by ``NORM_DRIFT``. Weights and norms stay a function of the stored state, so a resumed clusterer
-continues exactly. A fixed
-English IDF table would be stale for news vocabulary (names, new events) and would need shipping;
-an incremental estimate adapts to the corpus, and early on (few documents, flat IDF) the score
-degrades gracefully to a stopword-filtered TF cosine, which is enough to group the first reports
-of an event.
+continues exactly. A fixed English IDF table would be stale for news vocabulary (names, new events)
+and would need shipping; an incremental estimate adapts to the corpus, and early on (few documents,
+flat IDF) the score degrades gracefully to a stopword-filtered TF cosine, which is enough to group
+the first reports of an event.
 
 Candidate stories come from an inverted index on entity keys, title terms and each article's
 most salient terms; each posting list keeps only the most recently updated stories, so placing
@@ -79,7 +78,8 @@ IDF_EXACT_DOCS = 100
 # A story's weighted norms (the denominators of its cosines) are stored with it and recomputed when
 # its profile changes or the document count in the weights has grown by more than this fraction
 # since (``StoryClusterer._story_norms``): recomputing them for every candidate of every article was
-# a third of placement. Between recomputations they lag the weights by at most log(1 + NORM_DRIFT).
+# a third of placement. Between recomputations they miss the weights' moves: at most log(1 + NORM_DRIFT)
+# from the document count, and the changes of their own terms' document frequencies.
 NORM_DRIFT = 0.05
 
 
@@ -530,7 +530,7 @@ class StoryClusterer:
         """(score, story id) of the candidates that may reach the join threshold, best first; ties
         go to the older story. A story whose time decay alone is under the threshold cannot reach
         it (the similarity is at most 1), so its similarity is not computed: it would join nothing
-        and merge nothing (a third of the candidates on the corpus)."""
+        and merge nothing (29% of the candidates on the corpus)."""
         candidates = self._candidates(keys)
         self._stories.prefetch(candidates)
         floor = self.config.join_threshold * (1 - 1e-9)  # a similarity rounded above 1 changes nothing
