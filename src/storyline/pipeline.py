@@ -448,11 +448,11 @@ def _store_redated(store: Store, pending: list[Future], in_flight: int) -> list[
     ``in_flight`` remain; returns those."""
     tables = [t for t, component in annotate.COMPONENT_OF_TABLE.items() if component in REDATE_COMPONENTS]
     running = [f for f in pending if not f.done()]
-    finished = [f for f in pending if f.done()] + running[:max(0, len(running) - in_flight)]
-    for future in finished:
+    waited = max(0, len(running) - in_flight)  # the oldest of those still running
+    for future in [f for f in pending if f.done()] + running[:waited]:
         for ann in future.result():
             store.replace_annotations(ann.article_id, ann, tables)
-    return running[max(0, len(running) - in_flight):]
+    return running[waited:]
 
 
 REDATE_COMPONENTS = ("time", "events")  # what depends on the date (events read the mentions and timexes)
