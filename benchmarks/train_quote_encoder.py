@@ -101,7 +101,7 @@ def fit_head(xs: list[np.ndarray], ys: list[np.ndarray], epochs: int = EPOCHS, l
                 x[row, :len(xs[i])] = torch.from_numpy(xs[i].astype(np.float32))
                 y[row, :len(ys[i])] = torch.from_numpy(ys[i])
             mask = (torch.arange(width)[None] < lengths[:, None]).float()[..., None]
-            loss = (loss_fn(head(x), y) * mask).sum() / mask.sum()
+            loss = (loss_fn(head(x, lengths.tolist()), y) * mask).sum() / mask.sum()
             opt.zero_grad()
             loss.backward()
             opt.step()

@@ -245,7 +245,10 @@ def stage_two_word(p, i: int, lemmas: set[str]) -> bool:
     """The words inference may send to the second stage (``QuoteModel.may_be_cue``)."""
     from storyline.annotate.quotes.lexicon import CUE_NOUNS
 
-    return p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or p.lemma[i] in lemmas or p.lemma[i] in CUE_NOUNS
+    from storyline.annotate.quotes.encoder import likely_cue
+
+    return (p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or p.lemma[i] in lemmas or p.lemma[i] in CUE_NOUNS
+            or likely_cue(p, i))
 
 
 def fit_softmax(x, y, queries, l2: float):

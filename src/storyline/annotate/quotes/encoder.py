@@ -33,6 +33,7 @@ WINDOW = 256  # word pieces per encoder call, with [CLS] and [SEP] (the model wa
 STRIDE = 192  # windows overlap by WINDOW - 2 - STRIDE pieces; each piece is read where it is most central
 LAYERS = (3, 6)  # hidden states the head reads (concatenated): a middle layer and the last
 HIDDEN, KERNEL = 128, 5  # the head's width and its convolutions' reach (pieces)
+ATTENTION, BLOCK = True, 256  # a self-attention layer on top, within blocks of BLOCK pieces
 
 
 @dataclass(slots=True)
@@ -124,7 +125,7 @@ def states(ids: list[int], base: Base, batch: int = 8) -> np.ndarray:
     return out
 
 
-def make_head(width: int, hidden: int = HIDDEN):
+def make_head(width: int, hidden: int = HIDDEN, attention: bool = ATTENTION):
     """The trained part: a projection of the encoder's states, two convolutions over neighbouring
     pieces and one logit per role part. (A bidirectional LSTM over the whole article was measured
     too: on one CPU core its step-by-step recurrence trained 50x slower than these matrix products.)"""
@@ -137,12 +138,31 @@ def make_head(width: int, hidden: int = HIDDEN):
             self.project = nn.Sequential(nn.Dropout(0.1), nn.Linear(width, hidden), nn.GELU())
             self.convolve = nn.Sequential(nn.Conv1d(hidden, hidden, KERNEL, padding=KERNEL // 2), nn.GELU(),
                                           nn.Conv1d(hidden, hidden, KERNEL, padding=KERNEL // 2), nn.GELU())
+            self.attend = nn.TransformerEncoderLayer(hidden, 4, 2 * hidden, dropout=0.1, batch_first=True,
+                                                     norm_first=True) if attention else None
             self.out = nn.Linear(hidden, len(OUTPUTS))
 
-        def forward(self, x: torch.Tensor) -> torch.Tensor:
+        def forward(self, x: torch.Tensor, lengths: list[int] | None = None) -> torch.Tensor:
             h = self.project(x)  # (batch, pieces, hidden)
             h = self.convolve(h.transpose(1, 2)).transpose(1, 2)
+            if self.attend is not None:
+                h = self._attend(h, lengths or [x.shape[1]] * x.shape[0])
             return self.out(h)
+
+        def _attend(self, h: torch.Tensor, lengths: list[int]) -> torch.Tensor:
+            """Self-attention within blocks of ``BLOCK`` pieces (memory stays linear in the
+            article's length); padding is masked."""
+            batch, n, width = h.shape
+            blocks = -(-n // BLOCK)
+            padded = torch.zeros((batch, blocks * BLOCK, width))
+            padded[:, :n] = h
+            valid = torch.arange(blocks * BLOCK)[None] < torch.tensor(lengths)[:, None]
+            flat = padded.reshape(batch * blocks, BLOCK, width)
+            mask = ~valid.reshape(batch * blocks, BLOCK)
+            keep = ~mask.all(dim=1)  # blocks wholly of padding are skipped
+            out = torch.zeros_like(flat)
+            out[keep] = self.attend(flat[keep], src_key_padding_mask=mask[keep])
+            return out.reshape(batch, blocks * BLOCK, width)[:, :n]
 
     return Head()
 
@@ -157,7 +177,7 @@ def load_head():
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return None
     weights = load(raw)
-    head = make_head(*weights["project.1.weight"].shape[::-1])
+    head = make_head(*weights["project.1.weight"].shape[::-1], attention=any(k.startswith("attend.") for k in weights))
     head.load_state_dict({k: v.float() for k, v in weights.items()})
     return head.eval()
 
@@ -274,3 +294,12 @@ def boundary_features(p, t: int, side: str) -> tuple[str, ...]:
     r = p.roles
     start, end = _level(r[t, _COLUMN["Content:start"]]), _level(r[t, _COLUMN["Content:end"]])
     return (f"es={side}{start}", f"ee={side}{end}", f"ei={side}{_level(r[t, _COLUMN['Content:in']])}")
+
+
+LIKELY_CUE = 0.3  # encoder probability of being in a cue that sends any word to the cue models
+
+
+def likely_cue(p, i: int) -> bool:
+    """Whether the encoder sees word ``i`` as part of a cue, whatever its lemma: the cue
+    models' gate otherwise skips nouns and adjectives never seen as cues in training."""
+    return p.roles is not None and p.roles[i, _COLUMN["Cue:in"]] >= LIKELY_CUE

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import candidates as C
+from storyline.annotate.quotes import encoder
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
@@ -90,7 +91,8 @@ class QuoteModel:
         as a cue in training (a positive lemma weight) or is a reporting noun, which skips most
         nouns quickly."""
         lemma = p.lemma[i]
-        return p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or lemma in self._cue_lemmas or lemma in CUE_NOUNS
+        return (p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or lemma in self._cue_lemmas or lemma in CUE_NOUNS
+                or encoder.likely_cue(p, i))
 
     def to_dict(self) -> dict:
         stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
