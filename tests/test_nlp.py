@@ -48,6 +48,21 @@ def test_memo_lemmatizer_matches_the_shipped_one():
             assert annotations(ours(variant)) == annotations(shipped(variant))
 
 
+
+def test_the_lemmatizers_word_lists_answer_membership_as_lists_do():
+    """The rule lemmatizer's known-word lists (``form in index`` for every suffix rule) are looked
+    up in a set: same answers, and still the same lists otherwise."""
+    from storyline.annotate import lemmas
+
+    lemmatizer = nlp.load().get_pipe("storyline_lemmatizer").lemmatizer
+    nouns = lemmatizer.lookups.get_table("lemma_index").get("noun")
+    assert isinstance(nouns, lemmas.WordIndex) and len(nouns) > 1000
+    plain = list(nouns)
+    for word in [*plain[:50], *plain[-50:], "ceasefire", "darrowfield", "talks", "", "Official"]:
+        assert (word in nouns) == (word in plain)
+    lemmas.index_words(lemmatizer)  # idempotent: a second pipeline on the same tables
+    assert lemmatizer.lookups.get_table("lemma_index").get("noun") is nouns
+
 def test_importing_storyline_keeps_blas_single_threaded_unless_told_otherwise():
     """Workers parse faster with no BLAS thread in the process; a user's own setting wins."""
     import os
