@@ -40,9 +40,12 @@ class MatmulOps(NumpyOps):
 
     The networks' layers (embedding CNNs, the parser's and NER's input layers) spend their time in
     ``gemm``; on the machines measured here blis runs these shapes 3-4x slower than OpenBLAS
-    (a 3000x288 by 288x288 product: 23 ms against 5.5 ms on one thread), and the whole parse gets
-    about a fifth faster. Same weights, same arithmetic up to summation order: tags, arcs and
-    entities came out identical on 45k corpus tokens (``benchmarks/parse_ops.py``; tested)."""
+    (a 3000x288 by 288x288 product: 23 ms against 5.5 ms on one thread; on this AMD EPYC a
+    profile shows blis in its generic reference kernels, ``bli_sgemm_generic_ref``), and the
+    shipped pipeline parses 1.39x faster in CPU time (``benchmarks/parse_ops.py``, session 10, quiet
+    machine; a run on a loaded machine, all of it 1.8x slower, showed 0.91x). Same weights, same
+    arithmetic up to summation order: tags, lemmas, arcs and entities came out identical on 103k
+    corpus tokens (tested)."""
 
     name = "storyline-matmul"
 
