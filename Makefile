@@ -10,7 +10,7 @@ SEEDS  := ../shared/seeds
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,spark]'
+	$(BIN)/python -m pip install --quiet -e '.[test,spark,accurate]'
 	touch $(STAMP)
 
 install: $(STAMP)

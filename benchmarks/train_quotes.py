@@ -31,7 +31,11 @@ from benchmarks._report import report  # noqa: E402
 from benchmarks.quotes_polnear import (  # noqa: E402
     ROLES, Scores, load_split, normalise, parsed_docs, predicted_attributions, score_article)
 
-ARTIFACT = ROOT / "src" / "storyline" / "data" / "quotes" / "attribution.json.gz"
+ARTIFACTS = {False: ROOT / "src" / "storyline" / "data" / "quotes" / "attribution.json.gz",
+             True: ROOT / "src" / "storyline" / "data" / "quotes" / "attribution_accurate.json.gz"}
+# with the quote encoder's role probabilities as features (``--encoder``: the accurate model); the
+# train articles get out-of-fold probabilities from benchmarks/train_quote_encoder.py
+ENCODER = False
 MODELS = ("cue", "content", "source", "span")
 # the content boundary tagger (``quotes.boundary``: token start and end models) and the content
 # ranker that sees its output (trained on out-of-fold tagger outputs, ``tagged_content_examples``)
@@ -178,7 +182,7 @@ def fit(ex: Examples, groups: set[int] | None = None, stacked: list | None = Non
     if TAG and ex.rows["content2"]:
         linears.update({name: fit_linear(ex.rows[name], name, groups) for name in TAG_MODELS})
     cue2 = fit_linear(stacked, "cue", groups) if stacked is not None else None
-    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE)
+    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER)
 
 
 def fit_linear(rows, name: str, groups: set[int] | None = None):
@@ -241,7 +245,10 @@ def stage_two_word(p, i: int, lemmas: set[str]) -> bool:
     """The words inference may send to the second stage (``QuoteModel.may_be_cue``)."""
     from storyline.annotate.quotes.lexicon import CUE_NOUNS
 
-    return p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or p.lemma[i] in lemmas or p.lemma[i] in CUE_NOUNS
+    from storyline.annotate.quotes.encoder import likely_cue
+
+    return (p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or p.lemma[i] in lemmas or p.lemma[i] in CUE_NOUNS
+            or likely_cue(p, i))
 
 
 def fit_softmax(x, y, queries, l2: float):
@@ -292,6 +299,10 @@ def train_examples(limit: int | None = None):
     """PolNeAR train articles, their (cached) parses and the training examples built from them."""
     articles = load_split("train", limit)
     docs = parsed_docs("train", articles)
+    if ENCODER:
+        from benchmarks.train_quote_encoder import attach_cached
+
+        attach_cached("train", articles, docs, "oof")
     return articles, docs, build(articles, docs)
 
 
@@ -327,8 +338,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--thresholds", type=float, nargs="*", help="cue thresholds to compare in CV")
     ap.add_argument("--no-stack", action="store_true", help="first-stage cue model only")
     ap.add_argument("--no-tag", action="store_true", help="no content boundary tagger")
+    ap.add_argument("--encoder", action="store_true", help="the accurate model: with the quote encoder's features")
     args = ap.parse_args(argv)
-    global STACK, TAG
+    global STACK, TAG, ENCODER
+    ENCODER = args.encoder
     STACK = STACK and not args.no_stack
     TAG = TAG and not args.no_tag
     articles, docs, ex = train_examples(args.limit)
@@ -339,10 +352,11 @@ def main(argv: list[str] | None = None) -> None:
         cross_validate(ex, articles, docs, args.cv, args.thresholds, write=not args.no_write)
     if not args.no_save:
         model = fit(ex, None, stacked_cue_rows(ex, articles, docs, STACK_FOLDS, [None])[None] if STACK else None)
-        ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
+        artifact = ARTIFACTS[ENCODER]
+        artifact.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(model.to_dict(), sort_keys=True, separators=(",", ":")).encode()
-        ARTIFACT.write_bytes(gzip.compress(data, mtime=0))
-        print(f"wrote {ARTIFACT} ({ARTIFACT.stat().st_size} bytes)")
+        artifact.write_bytes(gzip.compress(data, mtime=0))
+        print(f"wrote {artifact} ({artifact.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

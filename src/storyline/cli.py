@@ -20,7 +20,7 @@ def _run_options(args: argparse.Namespace):
 
     return RunOptions(outlet=args.outlet, published=args.published, language=args.language,
                       workers=args.workers or default_workers(), batch_size=args.batch_size,
-                      progress=not args.quiet)
+                      progress=not args.quiet, mode="accurate" if args.accurate else "fast")
 
 
 def _print_error(err) -> None:
@@ -124,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where per-article stages run: this machine's cores, or Apache Spark (docs/spark.md)")
         p.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
         p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+        p.add_argument("--accurate", action="store_true",
+                       help="read quotes with a transformer encoder too (needs the 'accurate' extra; several times slower)")
 
     p = sub.add_parser("ingest", help="add articles to a store (incremental; re-running adds nothing new)")
     run_flags(p)

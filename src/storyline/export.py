@@ -59,12 +59,12 @@ def export(store: Store, out_dir: str | Path, fmt: str = "jsonl", inputs: list[s
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts = {name: _WRITERS[fmt](rows, out / f"{name}.{fmt}") for name, rows in records(store).items()}
-    write_manifest(out, counts, fmt, inputs or store.get_meta("inputs", []), started)
+    write_manifest(out, counts, fmt, inputs or store.get_meta("inputs", []), started, store.get_meta("modes", []))
     return counts
 
 
 def write_manifest(out: Path, counts: dict[str, int], fmt: str, inputs: list[str],
-                   started: _dt.datetime | None) -> None:
+                   started: _dt.datetime | None, modes: list[str] | None = None) -> None:
     from storyline.annotate import nlp
 
     now = _dt.datetime.now(_dt.timezone.utc)
@@ -75,6 +75,7 @@ def write_manifest(out: Path, counts: dict[str, int], fmt: str, inputs: list[str
         "format": fmt,
         "models": {"spacy": nlp.model_info()},
         "components": annotate.enabled_components(),
+        "modes": modes or [],  # annotation modes of the stored articles (``annotate.MODES``)
         "counts": counts,
         "inputs": inputs,
         "created": now.isoformat(timespec="seconds"),

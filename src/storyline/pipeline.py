@@ -6,6 +6,7 @@ arrival / publication order, so results are deterministic whatever the number of
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -38,6 +39,7 @@ class RunOptions:
     workers: int = 1
     batch_size: int = 32
     progress: bool = True
+    mode: str = "fast"  # annotation mode (``annotate.MODES``)
 
 
 @dataclass
@@ -81,7 +83,8 @@ def ingest(inputs: Sequence[str], store: Store, options: RunOptions | None = Non
     report = IngestReport()
     articles = _new_articles(inputs, store, options, report, report.error_sink(on_error))
     with WorkerPool(options.workers) as workers:
-        store_annotated(store, _counted(workers.annotate(batched(articles, options.batch_size)), report), report, options)
+        annotated = workers.annotate(batched(articles, options.batch_size), options.mode)
+        store_annotated(store, _counted(annotated, report), report, options)
         refresh_if_pending(store, report, workers)
     return report
 
@@ -111,6 +114,8 @@ def store_annotated(store: Store, batches: Iterable[tuple[list[Article], list[An
         report.added += store.add_batch(batch, annotations, signatures)
         progress.update(len(batch))
     progress.close()
+    if report.added:  # the export's manifest tells which annotation modes the stored articles saw
+        store.set_meta("modes", sorted(set(store.get_meta("modes", [])) | {options.mode}))
 
 
 def _new_articles(inputs: Sequence[str], store: Store, options: RunOptions, report: IngestReport,
@@ -186,8 +191,9 @@ class WorkerPool:
         for done, future in pending:
             yield done, future.result()
 
-    def annotate(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Annotations]]]:
-        return self.map(annotate.annotate_batch, batches)
+    def annotate(self, batches: Iterable[list[Article]], mode: str = "fast"
+                 ) -> Iterator[tuple[list[Article], list[Annotations]]]:
+        return self.map(functools.partial(annotate.annotate_batch, mode=mode), batches)
 
     def submit(self, fn: Callable[[T], R], item: T) -> Future:
         """``fn(item)`` in a worker, collected later (in-process: done at once), so the caller

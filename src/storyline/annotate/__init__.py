@@ -7,6 +7,7 @@ in-process, in a process pool and inside Spark tasks.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc
@@ -36,10 +37,10 @@ def add_timexes(article: Article, doc: Doc, ann: Annotations) -> None:
     ann.timexes = find_timexes(article.text, article.published, doc, article.id)
 
 
-def add_quotes(article: Article, doc: Doc, ann: Annotations) -> None:
+def add_quotes(article: Article, doc: Doc, ann: Annotations, mode: str = "fast") -> None:
     from storyline.annotate.quotes import extract_quotes
 
-    ann.quotes = extract_quotes(doc, article.text, article.id, ann.mentions)
+    ann.quotes = extract_quotes(doc, article.text, article.id, ann.mentions, mode=mode)
 
 
 def add_events(article: Article, doc: Doc, ann: Annotations) -> None:
@@ -58,6 +59,12 @@ COMPONENTS: dict[str, Component] = {
     "events": add_events,
 }
 
+# the accurate mode's replacements (slower components, better results: see ``MODES``)
+ACCURATE: dict[str, Component] = {"quotes": functools.partial(add_quotes, mode="accurate")}
+# "fast": the components above, on the spaCy parse only; "accurate": quotes also read with a
+# transformer encoder (``quotes.encoder``, when installed), several times slower
+MODES = ("fast", "accurate")
+
 # store table -> the component that fills it
 COMPONENT_OF_TABLE = {"mentions": "entities", "timexes": "time", "quotes": "quotes", "events": "events"}
 
@@ -66,25 +73,30 @@ def enabled_components() -> list[str]:
     return list(COMPONENTS)
 
 
-def annotate_batch(articles: Sequence[Article], components: Sequence[str] | None = None) -> list[Annotations]:
+def annotate_batch(articles: Sequence[Article], components: Sequence[str] | None = None,
+                   mode: str = "fast") -> list[Annotations]:
     """Parse the batch once (``nlp.pipe``) and run every component on each article; the parse is
     kept with the annotations so later corpus-wide steps need not parse again."""
     docs = nlp_mod.parse([a.text for a in articles])
-    return annotate_docs(articles, docs, components, keep_parse=True)
+    return annotate_docs(articles, docs, components, keep_parse=True, mode=mode)
 
 
 def annotate_docs(articles: Sequence[Article], docs: Iterable[Doc], components: Sequence[str] | None = None,
-                  keep_parse: bool = False, given: Sequence[Annotations] | None = None) -> list[Annotations]:
+                  keep_parse: bool = False, given: Sequence[Annotations] | None = None,
+                  mode: str = "fast") -> list[Annotations]:
     """Run the components on already parsed articles (e.g. a stored parse, when only the date
     changed). ``given``: one Annotations per article to fill in, holding what earlier components
     made (e.g. the stored mentions, which later components read), instead of empty ones."""
-    names = list(components or COMPONENTS)
+    if mode not in MODES:
+        raise ValueError(f"unknown annotation mode {mode!r} (one of {', '.join(MODES)})")
+    table = {**COMPONENTS, **ACCURATE} if mode == "accurate" else COMPONENTS
+    run = [table[name] for name in (components or COMPONENTS)]
     model = nlp_mod.parse_version() if keep_parse else None
     results = []
     for i, (article, doc) in enumerate(zip(articles, docs, strict=True)):
         ann = given[i] if given is not None else Annotations(
             article_id=article.id, parse=nlp_mod.doc_to_bytes(doc) if keep_parse else None, parse_model=model)
-        for name in names:
-            COMPONENTS[name](article, doc, ann)
+        for component in run:
+            component(article, doc, ann)
         results.append(ann)
     return results

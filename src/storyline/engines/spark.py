@@ -61,7 +61,7 @@ def _ingest(inputs: Sequence[str], store: Store, options: RunOptions, source_opt
     records = _records(spark, plan_inputs(inputs, partial(list_hadoop, sc)), partitions)
     stored = sc.broadcast(frozenset(store.article_ids()))  # a restarted run re-parses none of them
     annotated = (records.repartition(partitions)
-                 .mapPartitions(partial(annotate_partition, source_options, options.batch_size, stored))
+                 .mapPartitions(partial(annotate_partition, source_options, options.batch_size, stored, options.mode))
                  .persist(StorageLevel.MEMORY_AND_DISK))  # sortByKey samples it before the sort
     try:
         ordered = annotated.sortByKey(numPartitions=partitions).values().toLocalIterator(prefetchPartitions=True)
@@ -163,7 +163,8 @@ def _read_pair(keys: dict[str, tuple[int, int]], pair: tuple[str, bytes]) -> Ite
 
 # --------------------------------------------------------------------------- inside tasks
 
-def annotate_partition(options: SourceOptions, batch_size: int, stored: Any, items: Iterable[Keyed]) -> Iterator[Annotated]:
+def annotate_partition(options: SourceOptions, batch_size: int, stored: Any, mode: str,
+                       items: Iterable[Keyed]) -> Iterator[Annotated]:
     """Clean every document of a partition and annotate the articles ``batch_size`` at a time;
     articles already in the store (``stored``: a broadcast set of ids) go back unannotated, and the
     driver skips them as the local engine does."""
@@ -179,15 +180,15 @@ def annotate_partition(options: SourceOptions, batch_size: int, stored: Any, ite
             continue
         batch.append((key, result))
         if len(batch) >= batch_size:
-            yield from _annotated(batch)
+            yield from _annotated(batch, mode)
             batch = []
-    yield from _annotated(batch)
+    yield from _annotated(batch, mode)
 
 
-def _annotated(batch: list[tuple[Key, Article]]) -> Iterator[Annotated]:
+def _annotated(batch: list[tuple[Key, Article]], mode: str) -> Iterator[Annotated]:
     if not batch:
         return
-    annotations = annotate.annotate_batch([article for _, article in batch])
+    annotations = annotate.annotate_batch([article for _, article in batch], mode=mode)
     for (key, article), ann in zip(batch, annotations, strict=True):
         yield key, (article, ann)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.annotate.quotes import learned, rules
+from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
 from storyline.annotate.quotes.lexicon import SPEECH_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
@@ -22,14 +22,15 @@ __all__ = ["extract_quotes", "scan_quotes", "QuotedSpan", "SPEECH_VERBS"]
 
 
 def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
-                   model: learned.QuoteModel | None | bool = True) -> list[Quote]:
+                   model: learned.QuoteModel | None | bool = True, mode: str = "fast") -> list[Quote]:
     """All attributed statements of one article, in text order; ``doc`` is the parse of ``text``.
 
-    ``model``: True for the packaged model (rules when it is absent), a QuoteModel (training and
-    cross-validation), or None / False for the rules only.
+    ``model``: True for the packaged model of ``mode`` (rules when it is absent), a QuoteModel
+    (training and cross-validation), or None / False for the rules only. ``mode``: "fast" (the
+    parse only) or "accurate" (also the quote encoder, when installed; see ``encoder``).
     """
     quotes = scan_quotes(text)
-    attributions = sorted(find_attributions(doc, text, quotes, model), key=lambda a: a.cue[0])
+    attributions = sorted(find_attributions(doc, text, quotes, model, mode), key=lambda a: a.cue[0])
     result, speakers = [], []
     for att in attributions:
         speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers)
@@ -39,9 +40,12 @@ def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention]
 
 
 def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
-                      model: learned.QuoteModel | None | bool = True) -> list[Attribution]:
+                      model: learned.QuoteModel | None | bool = True, mode: str = "fast") -> list[Attribution]:
     if model is True:
-        model = learned.load_model()
+        model = learned.load_model(mode) or learned.load_model()
+    if model and model.encoder and not encoder.attach(doc, text):
+        model = learned.load_model()  # the encoder is not installed: the fast model
+
     if not model:
         return rules.find_attributions(doc, text, quotes)
     attributions = [a for a in learned.find_attributions(doc, text, quotes, model)]

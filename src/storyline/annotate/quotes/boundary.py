@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 from itertools import repeat
 
+from storyline.annotate.quotes import encoder
 from storyline.annotate.quotes.parsed import Parsed
 
 # sentences after the cue's own where the content may end (5% of PolNeAR's contents end in the
@@ -86,7 +87,8 @@ def _independent(p: Parsed, text: str, t: int, side: str, memo: dict) -> tuple[s
         got = memo[(t, side)] = (
             f"w={side}{word}", f"pd={side}{p.pos[t]}|{p.dep[t]}", f"pv={side}{prev}", f"nx={side}{nxt}",
             f"pw={side}{prev}|{word}", f"wn={side}{word}|{nxt}", f"qb={side}{qb}", f"qa={side}{qa}",
-            f"qq={side}{qb}|{qa}", f"x={side}{lex}", f"ed={side}{edge}|{word}", word, edge)
+            f"qq={side}{qb}|{qa}", f"x={side}{lex}", f"ed={side}{edge}|{word}",
+            *(encoder.boundary_features(p, t, side) if p.roles is not None else ()), word, edge)
     return got
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from storyline.annotate.quotes import encoder
 from storyline.annotate.quotes.lexicon import CUE_NOUNS, OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
@@ -96,6 +97,8 @@ def cue_features(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
             f += [f"cwp={p.lemma[c]}|{p.lower[g]}" for g in p.children[c] if p.dep[g] == "prep"]
     if p.lower[i] == ":":
         f.append(f"colon_at={_bucket(i - p.sent(i)[0])}")
+    if p.roles is not None:
+        f += encoder.cue_features(p, i, lexicon_class(lemma))
     return f + _cue_context(p, i, index)
 
 
@@ -470,6 +473,8 @@ def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text:
     if nest is not None:
         f += [f"nest={nest}", f"nests={nest}|{side}"]
     edges = edge_features(p, i, frags, text)
+    if p.roles is not None:
+        f += encoder.span_features(p, "Content", frags)
     return f + edges + [f"lx={lemma}|{e}" for e in edges[:4]] + shape_features(p, i, frags, text)
 
 
@@ -640,7 +645,8 @@ def source_variants(p: Parsed, text: str, tok: int, cue: int) -> dict[str, Range
 def source_features(p: Parsed, i: int, text: str, rng: Range | None, head: int | None, kinds: set[str]) -> list[str]:
     lemma = p.lemma[i]
     if rng is None or head is None:
-        return ["none", f"none|{lemma}", f"none|{p.pos[i]}|{p.dep[i]}"]
+        f = ["none", f"none|{lemma}", f"none|{p.pos[i]}|{p.dep[i]}"]
+        return f if p.roles is None else f + encoder.absent_features(p, i, "Source")
     side = "left" if head < i else "right"
     hpos = p.pos[head]
     f = [f"hp={hpos}|{p.ent_type[head]}", f"side={side}", f"dist={_bucket(abs(head - i))}",
@@ -649,6 +655,8 @@ def source_features(p: Parsed, i: int, text: str, rng: Range | None, head: int |
     for kind in kinds:
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{p.pos[i]}", f"ks={kind}|{side}"]
     first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
+    if p.roles is not None:
+        f += encoder.span_features(p, "Source", (rng,))
     return f + [f"fw={_word(p, first)}", f"lw={_word(p, last)}|{p.tag[last]}", f"tok={_bucket(last - first + 1)}"]
 
 
@@ -715,5 +723,7 @@ def cue_span_features(p: Parsed, i: int, text: str, rng: Range, kinds: set[str])
         f += [f"k={kind}", f"kl={kind}|{lemma}", f"kp={kind}|{pos}", f"kw={kind}|{words}"]
     first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
     after = text[rng[1]:rng[1] + 2].strip()[:1] or "_"
+    if p.roles is not None:
+        f += encoder.span_features(p, "Cue", (rng,))
     return f + [f"fw={_word(p, first)}|{p.dep[first]}", f"lw={_word(p, last)}|{p.dep[last]}", f"ac={after}",
                 f"llw={lemma}|{_word(p, last)}"]

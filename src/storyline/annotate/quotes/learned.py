@@ -18,12 +18,15 @@ from spacy.tokens import Doc
 
 from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import candidates as C
+from storyline.annotate.quotes import encoder
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 from storyline.annotate.quotes.rules import Attribution, Range, find_medium, frame_range, inside_quote, overlaps
 
-ARTIFACT = "attribution.json.gz"
+# the fast model reads the parse only; the accurate one also the quote encoder's role
+# probabilities (``encoder``), trained with them as features
+ARTIFACTS = {"fast": "attribution.json.gz", "accurate": "attribution_accurate.json.gz"}
 BOUNDARY_MODELS = ("start", "end", "content2")
 
 
@@ -77,6 +80,7 @@ class QuoteModel:
     start: Linear | None = None
     end: Linear | None = None
     content2: Linear | None = None
+    encoder: bool = False  # trained with the encoder's features: needs them at inference
     _cue_lemmas: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -87,12 +91,13 @@ class QuoteModel:
         as a cue in training (a positive lemma weight) or is a reporting noun, which skips most
         nouns quickly."""
         lemma = p.lemma[i]
-        return p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or lemma in self._cue_lemmas or lemma in CUE_NOUNS
+        return (p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or lemma in self._cue_lemmas or lemma in CUE_NOUNS
+                or encoder.likely_cue(p, i))
 
     def to_dict(self) -> dict:
         stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
         optional = {k: getattr(self, k).to_dict() for k in BOUNDARY_MODELS if getattr(self, k) is not None}
-        return {"threshold": self.threshold, **stacked, **optional,
+        return {"threshold": self.threshold, "encoder": self.encoder, **stacked, **optional,
                 **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}
 
     @classmethod
@@ -100,18 +105,19 @@ class QuoteModel:
         cue2 = Linear(d["cue2"]["weights"], d["cue2"]["bias"]) if "cue2" in d else None
         optional = {k: Linear(d[k]["weights"], d[k]["bias"]) for k in BOUNDARY_MODELS if k in d}
         return cls(**{k: Linear(d[k]["weights"], d[k]["bias"]) for k in ("cue", "content", "source", "span")},
-                   threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05), **optional)
+                   threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05),
+                   encoder=d.get("encoder", False), **optional)
 
     @property
     def tagged(self) -> bool:
         return self.start is not None and self.end is not None and self.content2 is not None
 
 
-@functools.lru_cache(maxsize=1)
-def load_model() -> QuoteModel | None:
-    """The packaged model, or None when the artifact is absent (the rules then apply)."""
+@functools.lru_cache(maxsize=2)
+def load_model(mode: str = "fast") -> QuoteModel | None:
+    """The packaged model of ``mode`` (``ARTIFACTS``), or None when its artifact is absent."""
     try:
-        raw = resources.files("storyline").joinpath("data/quotes/" + ARTIFACT).read_bytes()
+        raw = resources.files("storyline").joinpath("data/quotes/" + ARTIFACTS[mode]).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return None
     return QuoteModel.from_dict(json.loads(gzip.decompress(raw)))

@@ -16,6 +16,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER
 from spacy.tokens import Doc, Token
 
 _COLUMNS = [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX, LENGTH, SENT_START, IS_PUNCT]
+ROLE_KEY = "storyline_quote_roles"  # Doc.user_data key of the encoder's token probabilities
 _CACHE_LIMIT = 1 << 20  # entries; a long run over new vocabulary starts the caches afresh
 _STRINGS: dict[int, str] = {}  # hash -> string: hashes are the same in every vocabulary
 _LOWER: dict[str, str] = {}  # lemma -> lower-cased lemma
@@ -53,6 +54,8 @@ class Parsed:
         self._sent_start = a[:, 9].tolist()
         self._sents: list[tuple[int, int]] | None = None
         self._subtrees: dict[int, list[int]] = {}
+        # the quote encoder's role probabilities per token (``encoder.attach``), when computed
+        self.roles: np.ndarray | None = doc.user_data.get(ROLE_KEY) if doc.user_data else None
 
     def token(self, i: int) -> Token:
         return self.doc[i]

@@ -1,0 +1,110 @@
+"""The quote encoder (accurate mode): windows over word pieces, pieces to tokens, features."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.annotate.quotes import encoder as E
+from storyline.annotate.quotes import learned
+from storyline.annotate.quotes import candidates as C
+from storyline.annotate.quotes.parsed import ROLE_KEY, Parsed
+
+TEXT = ("The minister said on Tuesday that the border would reopen in spring. "
+        "\u201cWe are ready,\u201d she told reporters.\n")
+
+
+@pytest.mark.parametrize("n", [0, 1, 100, 254, 255, 400, 1000, 2017])
+def test_windows_keep_every_piece_once_and_fit_the_model(n):
+    spans = E.windows(n)
+    kept = [k for _, _, keep_from, keep_to in spans for k in range(keep_from, keep_to)]
+    assert kept == list(range(n))
+    for start, end, keep_from, keep_to in spans:
+        assert 0 <= start <= keep_from <= keep_to <= end <= n and end - start <= E.WINDOW - 2
+
+
+def test_token_probs_average_inside_and_take_edges_from_first_and_last_piece():
+    offsets = np.array([[0, 3], [3, 6], [7, 9]])  # "unbelievable" as two pieces, then "is"
+    probs = np.zeros((3, len(E.OUTPUTS)), dtype=np.float32)
+    inside, start, end = (E.OUTPUTS.index(f"Content:{p}") for p in E.PARTS)
+    probs[:, inside] = [0.2, 0.6, 0.9]
+    probs[:, start] = [0.7, 0.1, 0.0]
+    probs[:, end] = [0.0, 0.8, 0.3]
+    out = E.token_probs([(0, 6), (7, 9), (10, 12)], offsets, probs)
+    assert out[0, inside] == pytest.approx(0.4) and out[0, start] == pytest.approx(0.7)
+    assert out[0, end] == pytest.approx(0.8)
+    assert out[1, inside] == pytest.approx(0.9)
+    assert not out[2].any()  # no piece: zeros
+
+
+def test_features_read_the_probabilities_attached_to_the_doc(nlp):
+    doc = nlp(TEXT)
+    assert Parsed(doc).roles is None  # the fast mode: no encoder features
+    roles = np.zeros((len(doc), len(E.OUTPUTS)), dtype=np.float32)
+    said = next(t.i for t in doc if t.text == "said")
+    roles[said, E.OUTPUTS.index("Cue:in")] = 0.93
+    content = [t.i for t in doc if t.i > said + 3 and t.sent.start == 0 and not t.is_punct]
+    roles[content, E.OUTPUTS.index("Content:in")] = 0.8
+    roles[content[0], E.OUTPUTS.index("Content:start")] = 0.75
+    doc.user_data[ROLE_KEY] = roles
+    p = Parsed(doc)
+    cue = C.cue_features(p, said, C.QuoteIndex([]))
+    assert "ec=9" in cue and "eC=8" in cue
+    frags = ((doc[content[0]].idx, doc[content[-1]].idx + len(doc[content[-1]])),)
+    span = E.span_features(p, "Content", frags)
+    assert {"Cos=7", "Com=8", "Colo=8", "Cob=0"} <= set(span)
+
+
+needs_encoder = pytest.mark.skipif(
+    not E.available() or E.load_head() is None or learned.load_model("accurate") is None,
+    reason="torch, transformers or the MiniLM package not installed")
+
+
+@needs_encoder
+def test_accurate_mode_finds_the_reported_speech(nlp):
+    from storyline.annotate.quotes import extract_quotes
+
+    doc = nlp(TEXT)
+    quotes = extract_quotes(doc, TEXT, "a_enc", None, mode="accurate")
+    contents = {q.content.text for q in quotes}
+    assert "the border would reopen in spring" in contents
+    assert "We are ready," in contents or "We are ready" in contents
+    for q in quotes:
+        assert TEXT[q.content.start:q.content.end] == q.content.text
+    probs = doc.user_data[ROLE_KEY]
+    said = next(t.i for t in doc if t.text == "said")
+    border = next(t.i for t in doc if t.text == "border")
+    assert probs[said, E.OUTPUTS.index("Cue:in")] > 0.5
+    assert probs[border, E.OUTPUTS.index("Content:in")] > 0.5
+
+
+def test_fast_mode_is_the_default_and_the_manifest_says_so(tmp_path):
+    import json
+
+    from conftest import EXAMPLES
+    from storyline.cli import main
+
+    out = tmp_path / "out"
+    assert main(["analyze", str(EXAMPLES / "corpus" / "coastline_wire_drone_talks.txt"), "--out", str(out),
+                 "--quiet", "--workers", "1"]) == 0
+    assert json.loads((out / "manifest.json").read_text())["modes"] == ["fast"]
+
+
+@needs_encoder
+def test_accurate_mode_through_the_cli(tmp_path):
+    import json
+
+    from conftest import EXAMPLES
+    from storyline.cli import main
+
+    article = EXAMPLES / "corpus" / "coastline_wire_drone_talks.txt"
+    fast, accurate = tmp_path / "fast", tmp_path / "accurate"
+    assert main(["analyze", str(article), "--out", str(fast), "--quiet", "--workers", "1"]) == 0
+    assert main(["analyze", str(article), "--out", str(accurate), "--quiet", "--workers", "1", "--accurate"]) == 0
+    assert json.loads((accurate / "manifest.json").read_text())["modes"] == ["accurate"]
+    text = json.loads((accurate / "articles.jsonl").read_text().splitlines()[0])["text"]
+    quotes = [json.loads(line) for line in (accurate / "quotes.jsonl").read_text().splitlines()]
+    assert quotes, "the accurate mode finds the article's quotes"
+    for q in quotes:
+        for role in ("content", "cue"):
+            span = q[role]
+            assert text[span["start"]:span["end"]] == span["text"]
