@@ -60,14 +60,13 @@ def cached_states(split: str, articles) -> list[tuple[np.ndarray, np.ndarray]]:
 
 def piece_labels(text: str, gold, offsets: np.ndarray) -> np.ndarray:
     """(n, len(OUTPUTS)) 0/1 targets per piece from the gold attributions."""
-    from storyline.annotate.quotes.encoder import OUTPUTS
+    from storyline.annotate.quotes.encoder import OUTPUTS, pieces_in
 
     y = np.zeros((len(offsets), len(OUTPUTS)), dtype=np.float32)
-    starts, ends = offsets[:, 0], offsets[:, 1]
     for att in gold:
         for role in ROLES:
             for s, e in normalise(text, att.roles.get(role, ())):
-                lo, hi = np.searchsorted(ends, s, side="right"), np.searchsorted(starts, e, side="left")
+                lo, hi = pieces_in(offsets, s, e)
                 if hi <= lo:
                     continue
                 y[lo:hi, OUTPUTS.index(f"{role}:in")] = 1
@@ -139,14 +138,14 @@ def save_probs(split: str, articles, probs: list[np.ndarray], tag: str) -> None:
 def attach_cached(split: str, articles, docs, tag: str) -> None:
     """Put the cached piece probabilities (``tag``: "oof" or "final") on the Docs as token
     probabilities, where the attribution model's features read them (``encoder.attach``)."""
-    from storyline.annotate.quotes.encoder import token_probs
+    from storyline.annotate.quotes.encoder import token_probs, token_spans
     from storyline.annotate.quotes.parsed import ROLE_KEY
 
     folder = CACHE / split
     for (name, _, _), doc in zip(articles, docs, strict=True):
         offsets = np.load(folder / f"{name}.npz")["offsets"]
         probs = np.load(folder / f"{name}.{tag}.npy").astype(np.float32)
-        doc.user_data[ROLE_KEY] = token_probs([(t.idx, t.idx + len(t)) for t in doc], offsets, probs)
+        doc.user_data[ROLE_KEY] = token_probs(token_spans(doc), offsets, probs)
 
 
 def piece_f1(probs: list[np.ndarray], ys: list[np.ndarray]) -> list[list[object]]:

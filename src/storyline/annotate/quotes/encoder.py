@@ -29,6 +29,7 @@ ARTIFACT = "encoder_head.safetensors"
 ROLES = ("Source", "Cue", "Content")
 PARTS = ("in", "start", "end")
 OUTPUTS = [f"{r}:{p}" for r in ROLES for p in PARTS]
+_PART_COLUMNS = {part: [k for k, name in enumerate(OUTPUTS) if name.endswith(":" + part)] for part in PARTS}
 WINDOW = 256  # word pieces per encoder call, with [CLS] and [SEP] (the model was trained on 256 at most)
 STRIDE = 192  # windows overlap by WINDOW - 2 - STRIDE pieces; each piece is read where it is most central
 LAYERS = (3, 6)  # hidden states the head reads (concatenated): a middle layer and the last
@@ -197,32 +198,41 @@ def piece_probs(head, piece_states: np.ndarray) -> np.ndarray:
     return torch.sigmoid(logits).numpy()
 
 
-def token_probs(token_spans: list[tuple[int, int]], offsets: np.ndarray, probs: np.ndarray) -> np.ndarray:
+def pieces_in(offsets: np.ndarray, start: int, end: int) -> tuple[int, int]:
+    """[lo, hi): the pieces overlapping the characters [start, end) (empty when hi <= lo)."""
+    return (int(np.searchsorted(offsets[:, 1], start, side="right")),
+            int(np.searchsorted(offsets[:, 0], end, side="left")))
+
+
+def token_spans(doc) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t)) for t in doc]
+
+
+def token_probs(spans: list[tuple[int, int]], offsets: np.ndarray, probs: np.ndarray) -> np.ndarray:
     """Per token (character span): "in" parts averaged over its pieces, "start" from its first
     piece, "end" from its last. A token without a piece (a space, an unknown symbol) gets zeros."""
-    out = np.zeros((len(token_spans), len(OUTPUTS)), dtype=np.float32)
+    out = np.zeros((len(spans), len(OUTPUTS)), dtype=np.float32)
     if not len(offsets):
         return out
-    starts, ends = offsets[:, 0], offsets[:, 1]
-    columns = {part: [k for k, name in enumerate(OUTPUTS) if name.endswith(":" + part)] for part in PARTS}
-    for t, (s, e) in enumerate(token_spans):
-        lo, hi = np.searchsorted(ends, s, side="right"), np.searchsorted(starts, e, side="left")
+    inside, first, last = (_PART_COLUMNS[part] for part in PARTS)
+    for t, (s, e) in enumerate(spans):
+        lo, hi = pieces_in(offsets, s, e)
         if hi <= lo:
             continue
-        out[t, columns["in"]] = probs[lo:hi, columns["in"]].mean(axis=0)
-        out[t, columns["start"]] = probs[lo, columns["start"]]
-        out[t, columns["end"]] = probs[hi - 1, columns["end"]]
+        out[t, inside] = probs[lo:hi, inside].mean(axis=0)
+        out[t, first] = probs[lo, first]
+        out[t, last] = probs[hi - 1, last]
     return out
 
 
-def article_probs(text: str, token_spans: list[tuple[int, int]], head=None) -> np.ndarray | None:
+def article_probs(text: str, spans: list[tuple[int, int]], head=None) -> np.ndarray | None:
     """Role probabilities per token of one article, or None when the encoder is unavailable."""
     head = head if head is not None else (load_head() if available() else None)
     if head is None:
         return None
     base = load_base()
     ids, offsets = pieces(text, base)
-    return token_probs(token_spans, offsets, piece_probs(head, states(ids, base)))
+    return token_probs(spans, offsets, piece_probs(head, states(ids, base)))
 
 
 def attach(doc, text: str, head=None) -> bool:
@@ -232,7 +242,7 @@ def attach(doc, text: str, head=None) -> bool:
 
     if ROLE_KEY in doc.user_data:
         return True
-    probs = article_probs(text, [(t.idx, t.idx + len(t)) for t in doc], head)
+    probs = article_probs(text, token_spans(doc), head)
     if probs is None:
         return False
     doc.user_data[ROLE_KEY] = probs
@@ -257,10 +267,8 @@ def cue_features(p, i: int, lexicon: str) -> list[str]:
     """How the encoder sees a would-be cue word, and whether its sentence holds a content and a
     source at all."""
     r = p.roles
-    first, last = p.sent(i)
     cue, start = _level(r[i, _COLUMN["Cue:in"]]), _level(r[i, _COLUMN["Cue:start"]])
-    content = _level(float(r[first:last, _COLUMN["Content:in"]].max()))
-    source = _level(float(r[first:last, _COLUMN["Source:in"]].max()))
+    content, source = _sentence_level(p, i, "Content"), _sentence_level(p, i, "Source")
     return [f"ec={cue}", f"ecs={start}", f"ecx={lexicon}|{cue}", f"ecC={cue}|{content}", f"eC={content}",
             f"eS={source}", f"ecCS={cue}|{content}|{source}"]
 
@@ -288,8 +296,13 @@ def span_features(p, role: str, frags) -> list[str]:
 def absent_features(p, i: int, role: str) -> list[str]:
     """For the "no such span" option: how strongly the encoder sees a ``role`` anywhere in the
     word's sentence."""
+    return [f"{role[:2]}0={_sentence_level(p, i, role)}"]
+
+
+def _sentence_level(p, i: int, role: str) -> str:
+    """The level of the strongest "inside a ``role``" probability in word ``i``'s sentence."""
     first, last = p.sent(i)
-    return [f"{role[:2]}0={_level(float(p.roles[first:last, _COLUMN[role + ':in']].max()))}"]
+    return _level(float(p.roles[first:last, _COLUMN[role + ":in"]].max()))
 
 
 def boundary_features(p, t: int, side: str) -> tuple[str, ...]:
