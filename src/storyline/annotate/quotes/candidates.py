@@ -361,21 +361,16 @@ def boundary_variants(p: Parsed, text: str, frags: Fragments) -> list[tuple[str,
     lead = _leading_conjunction(text, frags[0])
     if lead is not None:
         out.append(("-cc", (lead, *frags[1:])))
-    for cut in _lead_cuts(p, _span_tokens(p, frags[0])):
+    for cut in _lead_cuts(p, p.tokens_in(frags[0])):
         rng = trim(text, (p.idx[cut], frags[0][1]))
         if rng[1] > rng[0]:
             out.append(("-lead", (rng, *frags[1:])))
-    last = _span_tokens(p, frags[-1])
+    last = p.tokens_in(frags[-1])
     for cut in _tail_cuts(p, last)[-3:]:
         rng = trim(text, (frags[-1][0], p.idx[cut]))
         if rng[1] > rng[0]:
             out.append(("-tail", (*frags[:-1], rng)))
     return out
-
-
-def _span_tokens(p: Parsed, rng: Range) -> range:
-    first, last = p.token_at(rng[0]), p.token_at(rng[1] - 1)
-    return range(first, last + 1) if last >= first else range(0)
 
 
 def _root(p: Parsed, tokens: range) -> int:
@@ -486,7 +481,7 @@ def shape_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
     outside it (a clause, a clause and its trailing conjunct, or the pieces of "the rest of the
     sentence"), a coordinated verb or a second reporting verb inside it (", and considers him",
     "but went on to say"), a semicolon or dash inside it. Rankers otherwise often end too late."""
-    tokens = [t for rng in frags for t in _span_tokens(p, rng)]
+    tokens = [t for rng in frags for t in p.tokens_in(rng)]
     inside = set(tokens)
     roots = [t for t in tokens if (p.head[t] not in inside or p.head[t] == t) and not p.is_punct[t]]
     f = [f"roots={_bucket(len(roots))}", *{f"rd={p.dep[r]}" for r in roots[:4]}]
@@ -508,7 +503,7 @@ def edge_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
     relation of its head to the cue): where PolNeAR's boundaries fall is mostly a matter of edges,
     which the candidate kinds alone do not tell."""
     first, last = p.token_at(frags[0][0]), p.token_at(frags[-1][1] - 1)
-    root = _root(p, _span_tokens(p, frags[0]))
+    root = _root(p, p.tokens_in(frags[0]))
     sent_first, sent_last = p.sent(i)
     before = text[max(0, frags[0][0] - 2):frags[0][0]].strip()[-1:] or "_"
     after = text[frags[-1][1]:frags[-1][1] + 2].strip()[:1] or "_"
@@ -619,7 +614,7 @@ def source_variants(p: Parsed, text: str, tok: int, cue: int) -> dict[str, Range
     whole = full if cue in tokens else trim(text, clip_to_line(text, p.span(tokens), p.idx[tok]))
     if whole != full:
         out["relcl"] = whole
-    for n, cut in enumerate(reversed(_tail_cuts(p, _span_tokens(p, whole))[-2:])):
+    for n, cut in enumerate(reversed(_tail_cuts(p, p.tokens_in(whole))[-2:])):
         out.setdefault(f"tail{n}", trim(text, (whole[0], p.idx[cut])))
     comma = next((k for k in range(tok + 1, p.n) if p.idx[k] >= full[1] or text[p.idx[k]:p.end[k]] in ",("), None)
     if comma is not None and p.idx[comma] < full[1]:

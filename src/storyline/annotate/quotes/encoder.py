@@ -279,7 +279,7 @@ def span_features(p, role: str, frags) -> list[str]:
     just outside it as inside (they should not be). Punctuation is skipped at the edges, as the
     scorer trims it."""
     r, tag = p.roles, role[:2]
-    tokens = [t for s, e in frags for t in range(p.token_at(s), p.token_at(e - 1) + 1) if not p.is_punct[t]]
+    tokens = [t for rng in frags for t in p.tokens_in(rng) if not p.is_punct[t]]
     if not tokens:
         return [f"{tag}=empty"]
     first, last = tokens[0], tokens[-1]

@@ -92,6 +92,11 @@ class Parsed:
         """The token whose characters hold ``offset`` (or the last one starting before it)."""
         return max(0, bisect_right(self.idx, offset) - 1)
 
+    def tokens_in(self, rng: tuple[int, int]) -> range:
+        """The tokens holding the characters ``rng`` = (start, end) (empty for an empty range)."""
+        first, last = self.token_at(rng[0]), self.token_at(rng[1] - 1)
+        return range(first, last + 1) if last >= first else range(0)
+
     def left_edge(self, i: int) -> int:
         return self.subtree(i)[0]
 
