@@ -466,6 +466,18 @@ def test_plural_part_of_day_after_a_weekday_is_a_set():
     assert found["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")
 
 
+def test_weekday_coordinated_with_a_plural_part_of_day_shares_it():
+    """"Monday and Tuesday nights" is every Monday night and every Tuesday night (an ellipsis of the head);
+    with a singular head ("Friday and Saturday night") the first day keeps its own date."""
+    found = values("Two extra ferries will sail on Monday and Tuesday nights from March 30.")
+    assert found["Monday"] == ("SET", "XXXX-WXX-1TNI")
+    assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert values("The gallery stays open late on Thursday or Friday evenings.")["Thursday"] == ("SET", "XXXX-WXX-4TEV")
+    found = values("The ferry sailed on Friday and Saturday night.")
+    assert found["Friday"] == ("DATE", "2026-02-06")
+    assert found["Saturday night"] == ("TIME", "2026-02-07TNI")
+
+
 def test_one_day_between_subject_or_modal_and_verb_is_indefinite():
     assert values("Analysts say the port will one day rival Rotterdam.")["one day"] == ("DATE", "FUTURE_REF")
     assert values("The union hopes it one day wins back the contract.")["one day"] == ("DATE", "FUTURE_REF")

@@ -156,7 +156,10 @@ RULES: list[tuple[str, str]] = [
     ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
     ("weekday_of_week", rf"{_L}(?P<weekday>{WEEKDAY})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week(?!\w)"),
     ("weekday", rf"{_L}(?:(?P<mod>early|late)\s+)?(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
-                rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"),
+                rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"
+                # "on Monday and Tuesday nights": the first day shares the plural head of the second (every Monday
+                # night), an ellipsis the grammar fixes, not a convention; "Monday and Tuesday night" stays one night
+                rf"(?=(?:\s+(?:and|or)\s+{WEEKDAY}\s+(?P<shared_part>{PART_OF_DAY})s(?!\w))?)"),
     ("anaphoric_unit", rf"{_L}(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?P<rel>that\s+same|that|the\s+same|"
                        rf"the\s+following|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>day|week|month|year)|"
                        rf"(?P<rel2>the\s+next)\s+day|"

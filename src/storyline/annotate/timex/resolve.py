@@ -605,8 +605,10 @@ def _part_then_day(g, context):
 def _weekday(g, context):
     word, rel = g["weekday"], g["rel"]
     weekday = WEEKDAYS[word]
-    suffix = "T" + PARTS_OF_DAY[g["part"]] if g["part"] else ""
-    if (word.endswith("s") or g["every"]) and not rel:  # "Sundays", "Sunday mornings": every one
+    part = g["part"] or g["shared_part"]
+    suffix = "T" + PARTS_OF_DAY[part] if part else ""
+    # "Sundays", "Sunday mornings", "Monday (and Tuesday) nights": every one
+    if (word.endswith("s") or g["every"] or g["shared_part"]) and not rel:
         return "SET", f"XXXX-WXX-{weekday}{suffix}", None
     if rel in ("last", "past", "previous"):
         value = cal.last_named_weekday(context.anchor, weekday, -1)
