@@ -1226,3 +1226,18 @@ def test_a_unit_up_to_a_named_end_is_a_stretch():
     assert found["the week"] == ("DURATION", "P1W")
     assert values("Sales rose in the year to the end of March.")["the year"] == ("DURATION", "P1Y")
     assert values("Prices rose 4% in the year to date.")["the year"] == ("DATE", "2026")
+
+
+def test_coordinated_quarters_share_their_head():
+    """"the second and fourth quarters": the first ordinal is a quarter too, of the year the second names; in a
+    clause that tells what happens as a rule, plural quarters are every such quarter (TimeML SET XXXX-Q2)."""
+    found = values("Most of the orders usually arrive in the second and fourth quarters, the firm said.")
+    assert found["second"] == ("SET", "XXXX-Q2")
+    assert found["fourth quarters"] == ("SET", "XXXX-Q4")
+    found = values("Exports fell in the second and third quarters of 2024.")
+    assert found["second"] == ("DATE", "2024-Q2")
+    assert found["third quarters of 2024"] == ("DATE", "2024-Q3")
+    found = values("Margins narrowed in the third and fourth quarters.")
+    assert found["third"] == ("DATE", "2025-Q3")
+    assert found["fourth quarters"] == ("DATE", "2025-Q4")
+    assert values("The visitors scored in the first and second quarters of the game.") == {}

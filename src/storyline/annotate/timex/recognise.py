@@ -71,6 +71,8 @@ _ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|wil
           rf"(?!\.?\s*\d{{1,2}}(?!\d)))"
           rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
 
+_QUARTER_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+
 # "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
 _THE_YEAR = r"the\s+year\s+(?:of\s+)?"
 
@@ -115,11 +117,15 @@ RULES: list[tuple[str, str]] = [
     ("quarter", rf"{_L}(?:(?P<the>the)\s+(?!\w+-(?:quarter|half)\b))?(?:(?P<owner>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?P<ago>year-ago\s+|year-earlier\s+)?(?P<fiscal>fiscal[\s-]+)?"
                 rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=[\s-]+(?:quarter|half)\s+of\s+"
                 rf"(?:{YEAR}|this|last|next|the\s+(?:current\s+)?year)))"
-                rf"(?P<fiscal_after>[\s-]+fiscal)?[\s-]+(?P<period>quarter|half)"
+                rf"(?P<fiscal_after>[\s-]+fiscal)?[\s-]+(?P<period>quarter|half)(?P<plural>(?<=quarter)s)?"
                 rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the|the\s+current)\s+year))?{_R}"
                 # "the final quarter in 2005", "the second quarter of fiscal 1990": the year read after the
                 # expression ("2005", "fiscal 1990" are expressions of their own)
                 rf"(?:(?=\s+(?:in|of\s+fiscal)\s+(?P<in_year>{YEAR}){_R})|){_ENDED}"),
+    # "the second and fourth quarters (of 2025)": the first ordinal shares the head and year of the second, an
+    # ellipsis; the determiner belongs to the whole coordination and stays out, as in the TBAQ gold
+    ("elided_quarter", rf"(?<![\w-])(?P<ordinal>{_QUARTER_ORDINAL})(?=\s*(?:,|and|or|to|through)\s+(?:the\s+)?"
+                       rf"{_QUARTER_ORDINAL}[\s-]+(?P<period>quarter)(?P<plural>s)?(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R})"),
     # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
     ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
                       rf"(?P<month>{DATED_MONTH})[\s-]+(?:quarter|(?P<period>period))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
@@ -284,7 +290,7 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False  # "the March for Life", "the annual March of the Mothers": a procession by name
     if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
         return False
-    if name in ("quarter", "named_quarter") and _is_period_of_play(match):
+    if name in ("quarter", "elided_quarter", "named_quarter") and _is_period_of_play(match):
         return False
     if name == "quarter_code":
         return match.group("code")[0].isupper() and match.group("code") not in ("H3", "H4")  # "Q3", "H1"
