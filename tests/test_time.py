@@ -1241,3 +1241,10 @@ def test_coordinated_quarters_share_their_head():
     assert found["third"] == ("DATE", "2025-Q3")
     assert found["fourth quarters"] == ("DATE", "2025-Q4")
     assert values("The visitors scored in the first and second quarters of the game.") == {}
+
+
+def test_coordinated_bare_plural_units_are_one_vague_stretch():
+    """"within weeks or months", "in recent weeks and months": one stretch of unknown length said two ways."""
+    assert values("The envoy said a deal could come within weeks or months.") == {"weeks or months": ("DURATION", "PXW")}
+    assert values("Several banks in recent weeks and months have cut rates.") == {
+        "recent weeks and months": ("DURATION", "PXW")}

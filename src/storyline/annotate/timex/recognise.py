@@ -72,6 +72,10 @@ _ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|wil
           rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
 
 _QUARTER_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_PLURAL_UNITS = r"(?:years|months|weeks|decades|days|centuries|hours)"
+# "within weeks or months", "in recent weeks and months": one stretch of unknown length said two ways, one
+# expression (as the TBAQ gold of folds 1-4 marks both instances), valued by its first unit
+_OR_UNITS = rf"(?:\s+(?:or|and)\s+{_PLURAL_UNITS})?"
 
 # "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
 _THE_YEAR = r"the\s+year\s+(?:of\s+)?"
@@ -182,7 +186,8 @@ RULES: list[tuple[str, str]] = [
                       # week to Friday": a stretch of the unit up to that end
                       rf"(?:(?=\s+(?P<ended>ended|ending|to(?=\s+(?:(?:the\s+)?end\s+of\s+)?(?:{MONTH}|{WEEKDAY})\b))\b)|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
-    ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)(?!\w)"),
+    ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)"
+                     rf"{_OR_UNITS}(?!\w)"),
     ("units_ahead", rf"{_L}(?:the\s+)?(?P<unit>hours|days|weeks|months|years|decades)\s+ahead(?!\w)"),
     ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
     ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
@@ -194,7 +199,7 @@ RULES: list[tuple[str, str]] = [
                  rf"(?:\s+or\s+so)?(?!\w)"),
     ("adjective_duration", rf"{_L}(?P<number>{NUMBER})-(?P<unit>{UNIT_WORD})(?:-long)?(?![\w-])"),
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
-    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>years|months|weeks|decades|days|centuries|hours)(?!\w)"),
+    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>{_PLURAL_UNITS}){_OR_UNITS}(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
     ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER}|other)\s+)?(?P<what>{UNIT_WORD}s?|weekends?|"
                   rf"{PART_OF_DAY}|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
