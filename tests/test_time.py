@@ -1248,3 +1248,12 @@ def test_coordinated_bare_plural_units_are_one_vague_stretch():
     assert values("The envoy said a deal could come within weeks or months.") == {"weeks or months": ("DURATION", "PXW")}
     assert values("Several banks in recent weeks and months have cut rates.") == {
         "recent weeks and months": ("DURATION", "PXW")}
+
+
+def test_a_list_of_years_keeps_its_first_year():
+    """"in 1994, 1995 and 1997": a year before a comma and another year near it is listed, not "1990, 5"
+    (figures) nor "1500, 2000 and 2500 troops" (counts far apart)."""
+    found = values("Cars crossed the border in 1994, 1995 and 1997.")
+    assert found == {"1994": ("DATE", "1994"), "1995": ("DATE", "1995"), "1997": ("DATE", "1997")}
+    assert "1500" not in values("They sent 1500, 2000 and 2500 troops.")
+    assert values("Output was 1990, 5 more than planned.") == {}

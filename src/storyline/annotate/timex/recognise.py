@@ -145,7 +145,8 @@ RULES: list[tuple[str, str]] = [
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
                     rf"(?P<year>{YEAR})(?:[-–/](?P<end>{YEAR}|\d{{2}}))?{_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
-    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<mid>mid-)|(?P<side>pre-|post-)|{_THE_YEAR})?(?P<year>{YEAR}){_R}(?!,\s*\d)"),
+    # a year before ", 5" is refused ("1990, 5" in a list of figures), not one before another year ("in 1994, 1995")
+    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<mid>mid-)|(?P<side>pre-|post-)|{_THE_YEAR})?(?P<year>{YEAR}){_R}(?!,\s*(?!{YEAR}{_R})\d)"),
     # "the 1950-53 war", "1997-98", "2006/07", "1992-1995": each end of a range of years is a date of its own
     # (TimeML marks the two points apart, as in "from 1995 to 1997"); the end is added by _range_end
     ("year_range", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{_THE_YEAR})?(?P<year>{YEAR})(?=[-–/](?P<end>{YEAR}|\d{{2}}){_R})"),
@@ -361,6 +362,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return 0 < _end_year(match) - int(match.group("year")) <= longest \
             and not _COUNTED_NOUN.match(match.string, match.end("end"))
     if name == "year" and not match.group("mod") and not match.group("side"):
+        listed = _LISTED_YEAR.match(match.string, match.end())  # "in 1994, 1995 and 1997", not "1500, 2000 troops"
+        if listed and abs(int(listed.group(1)) - int(match.group("year"))) > 30:
+            return False
         return not _COUNTED_NOUN.match(match.string, match.end())
     return True
 
@@ -515,6 +519,7 @@ _COUNTED_THINGS = re.compile(rf"(?<![\w-])(?:{DIGITS}|{SPELLED_NUMBER})\s+(?:[a-
 _PRESENT_BEFORE = re.compile(r"\b(?:to|until|till|through|from|into|since|of)\s+$", re.I)
 # what may follow a noun phrase that ends there: punctuation, the end, or a word opening the next phrase
 _PHRASE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\"'”]|(?:and|or|but|in|at|on|with|when|as|for|from|of)\b)", re.I)
+_LISTED_YEAR = re.compile(r",\s*(\d{4})")
 _COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results)\b)"
                            r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet)\b")
 
