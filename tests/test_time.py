@@ -1257,3 +1257,15 @@ def test_a_list_of_years_keeps_its_first_year():
     assert found == {"1994": ("DATE", "1994"), "1995": ("DATE", "1995"), "1997": ("DATE", "1997")}
     assert "1500" not in values("They sent 1500, 2000 and 2500 troops.")
     assert values("Output was 1990, 5 more than planned.") == {}
+
+
+def test_month_or_season_in_a_habitual_clause_is_of_any_year():
+    """"Prices usually rise in December": what happens as a rule names no particular December (TimeML XXXX-12);
+    another clause of the sentence, or a weekday, keeps its date."""
+    assert values("Prices usually rise in December, analysts said.")["December"] == ("DATE", "XXXX-12")
+    assert values("Farmers traditionally harvest the grapes in the fall.")["the fall"] == ("DATE", "XXXX-FA")
+    found = values("The firm, which usually reports in July, will report on Aug. 5.")
+    assert found["July"] == ("DATE", "XXXX-07")
+    assert found["Aug. 5"] == ("DATE", "2026-08-05")
+    assert values("The market is usually quiet on Monday.")["Monday"] == ("DATE", "2026-02-09")
+    assert values("Prices rose in December.")["December"] == ("DATE", "2025-12")

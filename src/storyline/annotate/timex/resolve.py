@@ -328,7 +328,7 @@ def _quarter(g, context):
         if number > 2:
             return None
         return "DATE", cal.half_value(context.anchor, number, context.direction(), _explicit_year(g, context)), None
-    if g["plural"] and not _explicit_year(g, context) and _HABITUAL.search(context.sentence()):
+    if g["plural"] and not _explicit_year(g, context) and HABITUAL.search(context.sentence()):
         return "SET", f"XXXX-Q{number}", None  # "business is usually slow in the first and third quarters": each year's
     year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
@@ -338,7 +338,7 @@ def _quarter(g, context):
 
 
 # a clause that tells what happens as a rule: a plural period in it is every such period (TimeML SET), not dated ones
-_HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|customarily|tends?\s+to|"
+HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|customarily|tends?\s+to|"
                        r"as\s+a\s+rule)\b", re.I)
 
 
