@@ -1269,3 +1269,14 @@ def test_month_or_season_in_a_habitual_clause_is_of_any_year():
     assert found["Aug. 5"] == ("DATE", "2026-08-05")
     assert values("The market is usually quiet on Monday.")["Monday"] == ("DATE", "2026-02-09")
     assert values("Prices rose in December.")["December"] == ("DATE", "2025-12")
+
+
+def test_clock_time_restated_in_brackets_with_its_day_takes_that_day():
+    """"at 4 in the morning (4 a.m. EDT Thursday)": the bracket names the same time with its day; a bracket
+    without a day ("(2200 GMT)") leaves the clock on the publication day, and one before a day keeps that day."""
+    found = values("The convoy will leave at 4 in the morning (4 a.m. EDT Thursday), the minister said.")
+    assert found["4 in the morning"] == ("TIME", "2026-02-12T04:00")
+    assert values("The polls closed at 10 p.m. (2200 GMT) and counting began.")["10 p.m."] == (
+        "TIME", "2026-02-11T22:00")
+    assert values("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.")["10:35 a.m."] == (
+        "TIME", "2026-02-06T10:35")

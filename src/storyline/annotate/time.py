@@ -182,6 +182,8 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
         return clock
     left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
     for day in timexes:
+        if _restates_with_a_day(clock, day, text):
+            return dataclasses.replace(clock, value=day.value[:10] + clock.value[10:])
         if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
             continue
         follows = day.span.start >= clock.span.end and _ADJACENT.fullmatch(text[clock.span.end:day.span.start])
@@ -193,6 +195,17 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
     return clock
 
 
+def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
+    """"will leave at 4 in the morning (4 a.m. EDT Thursday)": a bracket right after a clock time that gives
+    the same time with its day (another zone's name for it) dates the clock too."""
+    return other.type == "TIME" and bool(_NAMED_DAY.search(other.span.text)) and other.span.start >= clock.span.end \
+        and bool(_OPENING_BRACKET.fullmatch(text[clock.span.end:other.span.start])) \
+        and text[other.span.end:other.span.end + 3].lstrip().startswith(")")
+
+
+_OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
+_NAMED_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
 _LEADING = re.compile(r"[\s,]*(?:at\s+)?")
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
