@@ -1280,3 +1280,14 @@ def test_clock_time_restated_in_brackets_with_its_day_takes_that_day():
         "TIME", "2026-02-11T22:00")
     assert values("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.")["10:35 a.m."] == (
         "TIME", "2026-02-06T10:35")
+
+
+def test_today_and_tomorrow_said_of_an_era_are_no_day():
+    """"today's youth", "in today's world", "the leaders of tomorrow" speak of an era; "today's meeting",
+    "tomorrow's vote" and "as of today" are days."""
+    assert values("The song speaks to today's youth, she said.") == {}
+    assert values("Parents in today's world have less time.") == {}
+    assert values("The school trains the leaders of tomorrow.") == {}
+    assert values("Today's meeting was cancelled.")["Today"] == ("DATE", "2026-02-11")
+    assert values("Tomorrow's vote is close.")["Tomorrow"] == ("DATE", "2026-02-12")
+    assert values("As of today, the law applies.")["today"] == ("DATE", "2026-02-11")

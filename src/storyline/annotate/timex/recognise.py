@@ -341,6 +341,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return bool(_CLAUSE_BREAK.match(match.string, match.end()))  # "stocks that fall", "that spring up"
     if name == "relative_season" and match.group("rel").lower() == "the" and not match.group("mod"):
         return _is_season_noun_phrase(match)
+    if name == "day_relative" and _is_era_today(match):
+        return False
     if name == "indefinite_day":
         return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
@@ -455,6 +457,16 @@ _PLAY_WORDS = re.compile(r"\b(?:touchdowns?|field\s+goals?|goals?|halftime|half-
                          r"\d+-\d+\s+(?:run|lead|win|victory|defeat)|points\s+(?:in|over|behind|ahead))\b", re.I)
 
 
+def _is_era_today(match: re.Match) -> bool:
+    """"today's youth", "in today's world", "the leaders of tomorrow": "today" and "tomorrow" said of an era, not of
+    a day (the TBAQ gold of folds 1-4 marks none of them, while "today's meeting", "tomorrow's vote", "as of today"
+    are days). Told by the people or things of an era that follow "today's" or stand before "of"."""
+    if match.group("mod") or match.group("part") or match.group("day").lower() not in ("today", "tomorrow"):
+        return False
+    before = match.string[max(0, match.start() - 30):match.start()]
+    return bool(_ERA_AFTER.match(match.string, match.end())) or bool(_ERA_OF_BEFORE.search(before))
+
+
 def _is_ordinal_second(match: re.Match) -> bool:
     """"a second round", "a second aircraft carrier": "second" before a content word is the ordinal;
     the unit is followed by punctuation or a function word ("for a second before", "a second or two")."""
@@ -482,6 +494,11 @@ def _is_season_noun_phrase(match: re.Match) -> bool:
         and not re.match(r"\s+in\b", match.string[match.end():])
 
 
+_ERA_NOUN = (r"(?:world|society|youth|young|generations?|children|kids|teenagers|students|families|parents|workers|"
+             r"consumers|women|men|people|economy|culture|technology|computers|standards|politics|age|era|times|"
+             r"life|lifestyles?|media|leaders|politicians|businesses|companies|cars|homes|schools)")
+_ERA_AFTER = re.compile(rf"['’]s\s+(?:[a-z-]+\s+)?{_ERA_NOUN}\b", re.I)
+_ERA_OF_BEFORE = re.compile(rf"\b{_ERA_NOUN}\s+of\s+$", re.I)
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
 _NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+$")
 _FINAL_OF = re.compile(r"\s+(?:of|in|covered|that|which|when|to\s+be)\b", re.I)
