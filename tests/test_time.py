@@ -1291,3 +1291,11 @@ def test_today_and_tomorrow_said_of_an_era_are_no_day():
     assert values("Today's meeting was cancelled.")["Today"] == ("DATE", "2026-02-11")
     assert values("Tomorrow's vote is close.")["Tomorrow"] == ("DATE", "2026-02-12")
     assert values("As of today, the law applies.")["today"] == ("DATE", "2026-02-11")
+
+
+def test_then_current_is_not_now():
+    """"the then current price": current at a time the text tells of, so no PRESENT_REF."""
+    assert values("Holders may buy shares at half the then current market price.") == {
+        "then current": ("DATE", "PAST_REF")}
+    assert values("The then-current minister resigned.")["then-current"] == ("DATE", "PAST_REF")
+    assert values("The current minister resigned.")["current"] == ("DATE", "PRESENT_REF")
