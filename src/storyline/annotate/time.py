@@ -135,11 +135,11 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
-# what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
 _WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 # where a sentence may turn to another clause, which a habit named in the first does not cover ("The firm, which
 # usually reports in July, will report on Aug. 5"); a comma is counted too, as the cautious side
 _CLAUSE_TURN = re.compile(r"[;,]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
+# what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
 _HABIT_GAP = re.compile(r"[\s,]*(?:(?:in|on|during|at|around|from|through|until)\s+)?(?:the\s+)?", re.I)
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
 _DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")

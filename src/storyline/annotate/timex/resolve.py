@@ -329,7 +329,7 @@ def _quarter(g, context):
             return None
         return "DATE", cal.half_value(context.anchor, number, context.direction(), _explicit_year(g, context)), None
     if g["plural"] and not _explicit_year(g, context) and HABITUAL.search(context.sentence()):
-        return "SET", f"XXXX-Q{number}", None  # "business is usually slow in the first and third quarters": each year's
+        return "SET", f"XXXX-Q{number}", None  # "sales usually peak in the fourth quarters": of every year
     year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
     if g["ago"] and value[:4].isdigit():
@@ -824,8 +824,8 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "day_month_year": _full_date, "week_of": _week_of, "month_day": _month_day, "day_month": _month_day,
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
-    "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter, "elided_quarter": _quarter,
-    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
+    "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
+    "elided_quarter": _quarter, "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
     "fiscal_year": _fiscal_year, "year": _year, "year_range": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
