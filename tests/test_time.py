@@ -466,6 +466,18 @@ def test_plural_part_of_day_after_a_weekday_is_a_set():
     assert found["Sunday mornings"] == ("SET", "XXXX-WXX-7TMO")
 
 
+def test_weekday_coordinated_with_a_plural_part_of_day_shares_it():
+    """"Monday and Tuesday nights" is every Monday night and every Tuesday night (an ellipsis of the head);
+    with a singular head ("Friday and Saturday night") the first day keeps its own date."""
+    found = values("Two extra ferries will sail on Monday and Tuesday nights from March 30.")
+    assert found["Monday"] == ("SET", "XXXX-WXX-1TNI")
+    assert found["Tuesday nights"] == ("SET", "XXXX-WXX-2TNI")
+    assert values("The gallery stays open late on Thursday or Friday evenings.")["Thursday"] == ("SET", "XXXX-WXX-4TEV")
+    found = values("The ferry sailed on Friday and Saturday night.")
+    assert found["Friday"] == ("DATE", "2026-02-06")
+    assert found["Saturday night"] == ("TIME", "2026-02-07TNI")
+
+
 def test_one_day_between_subject_or_modal_and_verb_is_indefinite():
     assert values("Analysts say the port will one day rival Rotterdam.")["one day"] == ("DATE", "FUTURE_REF")
     assert values("The union hopes it one day wins back the contract.")["one day"] == ("DATE", "FUTURE_REF")
@@ -1214,3 +1226,76 @@ def test_a_unit_up_to_a_named_end_is_a_stretch():
     assert found["the week"] == ("DURATION", "P1W")
     assert values("Sales rose in the year to the end of March.")["the year"] == ("DURATION", "P1Y")
     assert values("Prices rose 4% in the year to date.")["the year"] == ("DATE", "2026")
+
+
+def test_coordinated_quarters_share_their_head():
+    """"the second and fourth quarters": the first ordinal is a quarter too, of the year the second names; in a
+    clause that tells what happens as a rule, plural quarters are every such quarter (TimeML SET XXXX-Q2)."""
+    found = values("Most of the orders usually arrive in the second and fourth quarters, the firm said.")
+    assert found["second"] == ("SET", "XXXX-Q2")
+    assert found["fourth quarters"] == ("SET", "XXXX-Q4")
+    found = values("Exports fell in the second and third quarters of 2024.")
+    assert found["second"] == ("DATE", "2024-Q2")
+    assert found["third quarters of 2024"] == ("DATE", "2024-Q3")
+    found = values("Margins narrowed in the third and fourth quarters.")
+    assert found["third"] == ("DATE", "2025-Q3")
+    assert found["fourth quarters"] == ("DATE", "2025-Q4")
+    assert values("The visitors scored in the first and second quarters of the game.") == {}
+
+
+def test_coordinated_bare_plural_units_are_one_vague_stretch():
+    """"within weeks or months", "in recent weeks and months": one stretch of unknown length said two ways."""
+    assert values("The envoy said a deal could come within weeks or months.") == {"weeks or months": ("DURATION", "PXW")}
+    assert values("Several banks in recent weeks and months have cut rates.") == {
+        "recent weeks and months": ("DURATION", "PXW")}
+
+
+def test_a_list_of_years_keeps_its_first_year():
+    """"in 1994, 1995 and 1997": a year before a comma and another year near it is listed, not "1990, 5"
+    (figures) nor "1500, 2000 and 2500 troops" (counts far apart)."""
+    found = values("Cars crossed the border in 1994, 1995 and 1997.")
+    assert found == {"1994": ("DATE", "1994"), "1995": ("DATE", "1995"), "1997": ("DATE", "1997")}
+    assert "1500" not in values("They sent 1500, 2000 and 2500 troops.")
+    assert values("Output was 1990, 5 more than planned.") == {}
+
+
+def test_month_or_season_in_a_habitual_clause_is_of_any_year():
+    """"Prices usually rise in December": what happens as a rule names no particular December (TimeML XXXX-12);
+    another clause of the sentence, or a weekday, keeps its date."""
+    assert values("Prices usually rise in December, analysts said.")["December"] == ("DATE", "XXXX-12")
+    assert values("Farmers traditionally harvest the grapes in the fall.")["the fall"] == ("DATE", "XXXX-FA")
+    found = values("The firm, which usually reports in July, will report on Aug. 5.")
+    assert found["July"] == ("DATE", "XXXX-07")
+    assert found["Aug. 5"] == ("DATE", "2026-08-05")
+    assert values("The market is usually quiet on Monday.")["Monday"] == ("DATE", "2026-02-09")
+    assert values("Prices rose in December.")["December"] == ("DATE", "2025-12")
+
+
+def test_clock_time_restated_in_brackets_with_its_day_takes_that_day():
+    """"at 4 in the morning (4 a.m. EDT Thursday)": the bracket names the same time with its day; a bracket
+    without a day ("(2200 GMT)") leaves the clock on the publication day, and one before a day keeps that day."""
+    found = values("The convoy will leave at 4 in the morning (4 a.m. EDT Thursday), the minister said.")
+    assert found["4 in the morning"] == ("TIME", "2026-02-12T04:00")
+    assert values("The polls closed at 10 p.m. (2200 GMT) and counting began.")["10 p.m."] == (
+        "TIME", "2026-02-11T22:00")
+    assert values("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.")["10:35 a.m."] == (
+        "TIME", "2026-02-06T10:35")
+
+
+def test_today_and_tomorrow_said_of_an_era_are_no_day():
+    """"today's youth", "in today's world", "the leaders of tomorrow" speak of an era; "today's meeting",
+    "tomorrow's vote" and "as of today" are days."""
+    assert values("The song speaks to today's youth, she said.") == {}
+    assert values("Parents in today's world have less time.") == {}
+    assert values("The school trains the leaders of tomorrow.") == {}
+    assert values("Today's meeting was cancelled.")["Today"] == ("DATE", "2026-02-11")
+    assert values("Tomorrow's vote is close.")["Tomorrow"] == ("DATE", "2026-02-12")
+    assert values("As of today, the law applies.")["today"] == ("DATE", "2026-02-11")
+
+
+def test_then_current_is_not_now():
+    """"the then current price": current at a time the text tells of, so no PRESENT_REF."""
+    assert values("Holders may buy shares at half the then current market price.") == {
+        "then current": ("DATE", "PAST_REF")}
+    assert values("The then-current minister resigned.")["then-current"] == ("DATE", "PAST_REF")
+    assert values("The current minister resigned.")["current"] == ("DATE", "PRESENT_REF")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import Span, Timex
 from .timex.normalise import parse_anchor
 from .timex.recognise import find_candidates
-from .timex.resolve import ANAPHORIC_RULES, Context, resolve
+from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
 from .timex.tense import (direction_from_doc, direction_from_text, marked_direction_from_doc,
                           marked_direction_from_text, sentence_bounds)
 
@@ -63,21 +63,31 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
 
 
 def _yearly_dates_made_generic(timexes: list[Timex], text: str) -> list[Timex]:
-    """"every year in August", "held annually on July 4", "in spring each year": a month, day or season
-    named beside a yearly repetition is that month of any year (TimeML writes XXXX-08), not the one the
-    tense would pick; a year or a relative word of its own ("every year since 2019", "last August") keeps it."""
+    """"every year in August", "held annually on July 4", "in spring each year", "prices usually rise in
+    December": a month, day or season named beside a yearly repetition, or in a clause that tells what happens as
+    a rule, is that month of any year (TimeML writes XXXX-08), not the one the tense would pick; a year or a
+    relative word of its own ("every year since 2019", "last August") keeps it."""
     yearly = [t for t in timexes if t.type == "SET" and t.value == "P1Y"]
-    if not yearly:
-        return timexes
-    return [dataclasses.replace(t, value="XXXX" + t.value[4:]) if _is_named_in_year(t) and any(
+    return [dataclasses.replace(t, value="XXXX" + t.value[4:]) if _is_named_in_year(t) and (any(
         _HABIT_GAP.fullmatch(text[min(t.span.end, s.span.end):max(t.span.start, s.span.start)]) for s in yearly)
-        else t for t in timexes]
+        or _in_habitual_clause(t, text)) else t for t in timexes]
 
 
 def _is_named_in_year(timex: Timex) -> bool:
-    """A month, day of a month or season written without a year or relative word ("August", "July 4", "spring")."""
+    """A month, day of a month or season written without a year or relative word ("August", "July 4", "spring");
+    not a weekday, whose value is a day of a month too."""
     return timex.type == "DATE" and bool(_NAMED_IN_YEAR_VALUE.fullmatch(timex.value)) \
-        and not _OWN_YEAR.search(timex.span.text)
+        and not _OWN_YEAR.search(timex.span.text) and not _WEEKDAY_WORD.search(timex.span.text)
+
+
+def _in_habitual_clause(timex: Timex, text: str) -> bool:
+    """Whether the clause around the expression tells what happens as a rule ("usually", "traditionally"):
+    the stretch of its sentence between clause turns ("but", "while", ";", ",") that holds it."""
+    left, right = sentence_bounds(text, timex.span.start, timex.span.end)
+    turns = [m.start() for m in _CLAUSE_TURN.finditer(text, left, right)]
+    start = max([left] + [t for t in turns if t <= timex.span.start])
+    end = min([right] + [t for t in turns if t >= timex.span.end])
+    return bool(HABITUAL.search(text, start, end))
 
 
 def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
@@ -125,6 +135,10 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+# where a sentence may turn to another clause, which a habit named in the first does not cover ("The firm, which
+# usually reports in July, will report on Aug. 5"); a comma is counted too, as the cautious side
+_CLAUSE_TURN = re.compile(r"[;,]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
 # what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
 _HABIT_GAP = re.compile(r"[\s,]*(?:(?:in|on|during|at|around|from|through|until)\s+)?(?:the\s+)?", re.I)
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
@@ -168,6 +182,8 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
         return clock
     left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
     for day in timexes:
+        if _restates_with_a_day(clock, day, text):
+            return dataclasses.replace(clock, value=day.value[:10] + clock.value[10:])
         if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
             continue
         follows = day.span.start >= clock.span.end and _ADJACENT.fullmatch(text[clock.span.end:day.span.start])
@@ -179,6 +195,17 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
     return clock
 
 
+def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
+    """"will leave at 4 in the morning (4 a.m. EDT Thursday)": a bracket right after a clock time that gives
+    the same time with its day (another zone's name for it) dates the clock too."""
+    return other.type == "TIME" and bool(_NAMED_DAY.search(other.span.text)) and other.span.start >= clock.span.end \
+        and bool(_OPENING_BRACKET.fullmatch(text[clock.span.end:other.span.start])) \
+        and text[other.span.end:other.span.end + 3].lstrip().startswith(")")
+
+
+_OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
+_NAMED_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
 _LEADING = re.compile(r"[\s,]*(?:at\s+)?")
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)

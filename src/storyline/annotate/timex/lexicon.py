@@ -102,6 +102,8 @@ POINT_MODIFIERS = {"early": "START", "earlier": "START", "the beginning of": "ST
 REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
                    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                    "these days": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+                   # "the then current price", "the then-current minister": current at a time told of, not now
+                   "then current": "PAST_REF", "then-current": "PAST_REF",
                    "recently": "PAST_REF",
                    "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
                    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",

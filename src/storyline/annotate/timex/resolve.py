@@ -328,11 +328,18 @@ def _quarter(g, context):
         if number > 2:
             return None
         return "DATE", cal.half_value(context.anchor, number, context.direction(), _explicit_year(g, context)), None
+    if g["plural"] and not _explicit_year(g, context) and HABITUAL.search(context.sentence()):
+        return "SET", f"XXXX-Q{number}", None  # "sales usually peak in the fourth quarters": of every year
     year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
     if g["ago"] and value[:4].isdigit():
         value = f"{int(value[:4]) - 1:04d}{value[4:]}"
     return "DATE", value, None
+
+
+# a clause that tells what happens as a rule: a plural period in it is every such period (TimeML SET), not dated ones
+HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|customarily|tends?\s+to|"
+                       r"as\s+a\s+rule)\b", re.I)
 
 
 def _month_quarter(g, context):
@@ -605,8 +612,10 @@ def _part_then_day(g, context):
 def _weekday(g, context):
     word, rel = g["weekday"], g["rel"]
     weekday = WEEKDAYS[word]
-    suffix = "T" + PARTS_OF_DAY[g["part"]] if g["part"] else ""
-    if (word.endswith("s") or g["every"]) and not rel:  # "Sundays", "Sunday mornings": every one
+    part = g["part"] or g["shared_part"]
+    suffix = "T" + PARTS_OF_DAY[part] if part else ""
+    # "Sundays", "Sunday mornings", "Monday (and Tuesday) nights": every one
+    if (word.endswith("s") or g["every"] or g["shared_part"]) and not rel:
         return "SET", f"XXXX-WXX-{weekday}{suffix}", None
     if rel in ("last", "past", "previous"):
         value = cal.last_named_weekday(context.anchor, weekday, -1)
@@ -816,7 +825,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
-    "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
+    "elided_quarter": _quarter, "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
     "fiscal_year": _fiscal_year, "year": _year, "year_range": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
