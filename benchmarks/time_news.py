@@ -1,0 +1,116 @@
+"""TempEval-3 measures of ``find_timexes`` on modern news: a second yardstick beside TBAQ (1989-2000).
+
+The labels (benchmarks/data/time_news.jsonl) cover 32 articles of ../shared/data/clustering/news_cluster.jsonl
+(2016-2018, many outlets), chosen by a rule that does not look at the system: articles sorted by sha1(id), the
+first ones with a ``published`` date, at most 2 per story; half A / half B alternate in that order. They were
+annotated blind (text and publication date only, TimeML / TempEval-3 conventions) before Storyline ran on them.
+The file keeps offsets, labels and the sha1 of each span's text, never the text: one line per article (with
+its count of expressions, so articles without any still count for precision) and one per expression.
+
+Errors are printed for half A only: half B is read as its aggregate row, so that it stays a fair test of
+whether a fix of half A's errors generalises.
+
+    .venv/bin/python benchmarks/time_news.py [--no-write] [--no-parse] [--errors N] [--categories]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._report import report, require_shared  # noqa: E402
+from benchmarks.time_tbaq import Categories, Score, _errors, _parses  # noqa: E402
+from storyline.annotate.time import find_timexes  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent / "data" / "time_news.jsonl"
+HALF_SHOWN = "A"
+
+
+def load_labels(path: Path = LABELS) -> dict[str, dict]:
+    """Article id -> {"half", "published", "expressions", "timexes"} from the label file."""
+    articles: dict[str, dict] = {}
+    for line in path.open(encoding="utf-8"):
+        row = json.loads(line)
+        if "start" in row:
+            articles[row["article"]]["timexes"].append(row)
+        else:
+            articles[row["article"]] = {**row, "timexes": []}
+    return articles
+
+
+def span_sha1(text: str, start: int, end: int) -> str:
+    return hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()
+
+
+def labelled_documents(labels: dict[str, dict], texts: dict[str, str]) -> list[dict]:
+    """The labelled articles with their text and gold spans (text added here, in memory only); exits when
+    a span's text no longer has the sha1 it had when annotated (the shared file changed)."""
+    documents = []
+    for article_id, label in labels.items():
+        text = texts[article_id]
+        stale = [t for t in label["timexes"] if span_sha1(text, t["start"], t["end"]) != t["sha1"]]
+        if stale:
+            sys.exit(f"{article_id}: {len(stale)} labelled spans no longer match the shared text (sha1)")
+        gold = [{**t, "text": text[t["start"]:t["end"]]} for t in label["timexes"]]
+        documents.append({"id": article_id, "text": text, "published": label["published"],
+                          "half": label["half"], "timexes": gold})
+    return documents
+
+
+def _span_errors(document: dict, pairs: list[tuple[dict, dict]]) -> list[str]:
+    """Relaxed matches whose extent differs from the gold one (what strict F1 counts)."""
+    text = document["text"]
+    return [f"SPAN  gold={g['text']!r} sys={text[s['start']:s['end']]!r}" for g, s in pairs
+            if (g["start"], g["end"]) != (s["start"], s["end"])]
+
+
+def shared_texts() -> dict[str, str]:
+    path = require_shared("data", "clustering", "news_cluster.jsonl")
+    return {row["id"]: row["text"] for row in map(json.loads, path.open(encoding="utf-8"))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--no-write", action="store_true", help="print only; do not append to docs/benchmarks.md")
+    parser.add_argument("--no-parse", action="store_true", help="no spaCy parse (tense from cue words only)")
+    parser.add_argument("--errors", type=int, default=0, help=f"print up to N errors of half {HALF_SHOWN}")
+    parser.add_argument("--categories", action="store_true", help=f"print errors of half {HALF_SHOWN} by kind")
+    args = parser.parse_args()
+
+    documents = labelled_documents(load_labels(), shared_texts())
+    docs = [None] * len(documents) if args.no_parse else _parses(documents, None)
+    parts = ["all", "half A", "half B"]
+    scores = {name: Score() for name in parts}
+    counts = {name: 0 for name in parts}
+    errors: list[str] = []
+    categories = Categories()
+    for document, doc in zip(documents, docs):
+        found = [t.to_dict() for t in find_timexes(document["text"], document["published"], doc, document["id"])]
+        system = [{**t["span"], "type": t["type"], "value": t["value"]} for t in found]
+        for name in ("all", f"half {document['half']}"):
+            pairs = scores[name].add(document["timexes"], system)
+            counts[name] += 1
+        if document["half"] == HALF_SHOWN:  # half B is read only as its aggregate row
+            categories.add(document, system, pairs)
+            errors += _errors(document, system, pairs) + _span_errors(document, pairs)
+    for line in errors[: args.errors]:
+        print(line)
+    if args.categories:
+        categories.print()
+    header = ["part", "docs", "gold", "system", "strict P", "strict R", "strict F1", "relaxed P", "relaxed R",
+              "relaxed F1", "type acc", "value F1"]
+    notes = ("Blind TIMEX3 labels on 32 modern news articles (benchmarks/data/time_news.jsonl; chosen by sha1(id), "
+             "at most 2 per story; halves alternate). TempEval-3 definitions as in the TBAQ table: value F1 counts "
+             f"relaxed matches with the gold value. Errors are looked at in half {HALF_SHOWN} only."
+             + (" Run without spaCy parse." if args.no_parse else ""))
+    report("Time expressions: TempEval-3 measures on modern news (blind labels)", header,
+           [scores[name].row(name, counts[name]) for name in parts], notes, write=not args.no_write)
+
+
+if __name__ == "__main__":
+    main()
