@@ -40,7 +40,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     reference: str | None = None
     reported_quarter: str | None = None
     for candidate in find_candidates(text):
-        context = Context(anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference,
+        context = Context(_tweet_anchor(text, candidate.start) or anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference,
                           reported_quarter, _sentence_reader(text, candidate.start, candidate.end),
                           _marked_reader(text, candidate.start, candidate.end, doc))
         resolved = resolve(candidate.rule, candidate.groups, context)
@@ -59,7 +59,43 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                 reported_quarter = value
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
-    return _with_coordinated_days(_yearly_dates_made_generic(timexes, text), text)
+    return _with_coordinated_days(_dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text), text)
+
+
+def _tweet_anchor(text: str, position: int) -> dt.date | None:
+    """The day an embedded tweet was posted, for an expression inside it: pages print a tweet as one line
+    ending in its signature ("... at the zoo today — Cincinnati Zoo (@CincinnatiZoo) May 28, 2016"), and its
+    "today" or "next month" counts from that day, not from the article's publication date."""
+    left = text.rfind("\n", 0, position) + 1
+    right = text.find("\n", position)
+    signature = _TWEET_SIGNATURE.search(text, left, len(text) if right < 0 else right)
+    if signature is None or position >= signature.start():
+        return None
+    try:
+        return dt.datetime.strptime(re.sub(r"\s+", " ", signature.group("date")), "%B %d, %Y").date()
+    except ValueError:
+        return None
+
+
+def _dated_by_their_sentence(timexes: list[Timex], text: str) -> list[Timex]:
+    """"Two years ago, hundreds were attacked on New Year's Eve", "In 2015, exports fell in March": a month,
+    day or holiday named without a year takes the year that opens its sentence (an adverbial that frames all
+    of it: TimeML anchors the month on the time the sentence talks about), not the one the tense picks from the
+    publication date. A year further in may date only its own clause ("a program approved in 1987 ... had
+    bought shares through Sept. 29")."""
+    dated = []
+    for timex in timexes:
+        year = _year_opening_the_sentence(timex, timexes, text) if _is_named_in_year(timex) else None
+        dated.append(dataclasses.replace(timex, value=year + timex.value[4:]) if year else timex)
+    return dated
+
+
+def _year_opening_the_sentence(timex: Timex, timexes: list[Timex], text: str) -> str | None:
+    """The value of a year ("2015", "two years ago", "last year") that opens the sentence of ``timex``."""
+    left, _ = sentence_bounds(text, timex.span.start, timex.span.end)
+    return next((t.value for t in timexes if t.type == "DATE" and _YEAR_VALUE.fullmatch(t.value)
+                 and left <= t.span.start and t.span.end <= timex.span.start
+                 and _YEAR_FRAME.fullmatch(text, left, t.span.start)), None)
 
 
 def _yearly_dates_made_generic(timexes: list[Timex], text: str) -> list[Timex]:
@@ -133,6 +169,9 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 
 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+_YEAR_VALUE = re.compile(r"\d{4}")
+_YEAR_FRAME = re.compile(r"[\s\"'“]*(?:(?:in|during|by|back\s+in)\s+)?", re.I)
+_TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$")
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
 _WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)

@@ -319,6 +319,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return bool(match.group("the"))  # "two thousand" alone is a count
     if name == "set_adverb" and _NAME_AFTER.match(match.string, match.end()):
         return False  # "the Communist Party daily Granma": a newspaper
+    if name in _RATE_RULES and _SPEED_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
+        return False  # "40 miles per hour", "30 km an hour": a speed, which TimeML does not mark
     if name == "set_rate":
         before = max(0, match.start() - 40)
         return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, before, match.start())) \
@@ -367,8 +369,14 @@ def _acceptable(name: str, match: re.Match) -> bool:
         listed = _LISTED_YEAR.match(match.string, match.end())  # "in 1994, 1995 and 1997", not "1500, 2000 troops"
         if listed and abs(int(listed.group(1)) - int(match.group("year"))) > 30:
             return False
-        return not _COUNTED_NOUN.match(match.string, match.end())
+        return not _COUNTED_NOUN.match(match.string, match.end()) and not _is_dimension(match)
     return True
+
+
+def _is_dimension(match: re.Match) -> bool:
+    """"1024*768", "1920 x 1080": a figure multiplied by another is a size (a screen's), not a year."""
+    return bool(_TIMES_AFTER.match(match.string, match.end())
+                or _TIMES_BEFORE.search(match.string, max(0, match.start() - 8), match.start()))
 
 
 def _is_name(rule: str, text: str, start: int, end: int) -> bool:
@@ -516,16 +524,21 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|mus
                                 re.I)
 _COUNTED_AFTER = re.compile(rf"\s+(?:(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]|half[\s-])", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
-_AGE = re.compile(r"[\s-]+old\b", re.I)
+# "three years old", "20 years older": an age or a difference of ages, which TimeML does not mark
+_AGE = re.compile(r"[\s-]+(?:old|older|younger)\b", re.I)
+_RATE_RULES = frozenset({"set_rate", "set_every", "duration"})  # "per hour", "every hour", "an hour"
+_SPEED_BEFORE = re.compile(r"\b(?:miles|kilometres|kilometers|km|metres|meters|feet|knots|mph|kph)\s+$", re.I)
+_TIMES_AFTER = re.compile(r"\s*[*×xX]\s*\d")
+_TIMES_BEFORE = re.compile(r"\d\s*[*×xX]\s*$")
 _KIND_OF_HOURS = re.compile(r"(?:\b(?:office|opening|business|working|visiting|peak|rush|school|trading|flight|flying|"
                             r"voting|credit|class|operating|happy|early|small|wee|late|man|person)|-)\s*$", re.I)
 # words of a measure that "in the 90s" may give instead of a decade: a temperature, a score, a price, an age
 _MEASURE_AROUND = re.compile(r"\b(?:temperatures?|degrees?|fahrenheit|celsius|highs?|lows?|heat|thermometers?|"
                              r"percent|per\s+cent|points?|scores?|prices?|cents|dollars|traded|trading|shares|"
                              r"mph|ages?|aged|years?\s+old)\b|[%$°]", re.I)
-# a rate: an amount before "a day" ("$3 million a year", "twice a week"), also one of time ("24 hours a day",
+# a rate: an amount before "a day" ("$3 million a year", "£120m a day", "twice a week"), also one of time ("24 hours a day",
 # "seven days a week": how much of each day or week, a set, not a stretch of one)
-_RATE_CONTEXT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"
+_RATE_CONTEXT = re.compile(r"(?:\d(?:m|bn|mn|k)?|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"
                            r"hours|minutes|days|nights|weeks|months|"
                            r"dollars?|shares?|barrels?|tons?|units?|pounds?|yen|marks?|francs?|copies|visitors))\s*$",
                            re.I)
