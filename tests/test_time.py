@@ -1338,3 +1338,18 @@ def test_an_embedded_tweet_counts_from_the_day_it_was_posted():
 ])
 def test_a_year_opening_the_sentence_dates_its_months_and_holidays(text, span, value):
     assert values(text)[span] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, anchor, span, value", [
+    ("Thousands will see in the New Year at the gate.", "2025-12-30", "the New Year", "2026"),
+    ("Talks will resume in the new year, officials said.", "2025-11-20", "the new year", "2026"),
+    ("Crowds celebrated the New Year in the square.", "2026-01-02", "the New Year", "2026"),
+    ("Cities Ring In New Year With Fireworks", "2025-12-31", "New Year", "2026"),
+])
+def test_the_new_year_is_the_year_beginning_nearest_the_anchor(text, anchor, span, value):
+    assert values(text, anchor)[span] == ("DATE", value)
+
+
+def test_new_year_festivals_days_and_a_generic_new_year_are_not_the_new_year():
+    found = values("The Lunar New Year falls in February. A new year brings hope; New Year's Day was quiet.")
+    assert found == {"February": ("DATE", "2026-02"), "New Year's Day": ("DATE", "2026-01-01")}

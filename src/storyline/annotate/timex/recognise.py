@@ -152,6 +152,9 @@ RULES: list[tuple[str, str]] = [
     ("year_range", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{_THE_YEAR})?(?P<year>{YEAR})(?=[-–/](?P<end>{YEAR}|\d{{2}}){_R})"),
     ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
+    # "ring in the New Year", "talks resume in the new year": the year about to begin or just begun (not the day,
+    # which "New Year's Day" names, nor a festival such as the Lunar New Year)
+    ("new_year", rf"{_L}(?P<the>the\s+)?new\s+year(?![\w'’-]|\s+(?:day|eve)\b)"),
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
             # "a year before" as "a year earlier", where no event follows it ("two days before the vote" counts
             # from the vote: the amount is the expression)
@@ -315,6 +318,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "reference" and match.group("word").lower() == "the past" \
             and _COUNTED_AFTER.match(match.string, match.end()):
         return False  # "the past five elections", "the past three summers": a count of things, not the past
+    if name == "new_year":
+        return (bool(match.group("the")) or match.group().startswith("New Year")) \
+            and not _FESTIVAL_BEFORE.search(match.string, max(0, match.start() - 12), match.start())
     if name == "spelled_year" and match.group("words").lower().startswith("two thousand"):
         return bool(match.group("the"))  # "two thousand" alone is a count
     if name == "set_adverb" and _NAME_AFTER.match(match.string, match.end()):
@@ -424,8 +430,9 @@ def _opens_sentence(text: str, index: int) -> bool:
 
 _WORD = re.compile(r"[A-Za-z]+(?:'s)?")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z0-9][\w'’.&-]*)\s+$")
-# a counted unit keeps its meaning inside a name: "the Six-Day War", "the 11th Century"
-_COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_word"})
+# a counted unit keeps its meaning inside a name: "the Six-Day War", "the 11th Century"; "the New Year" is
+# written with capitals as a name of its own
+_COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_word", "new_year"})
 # words written capitalised anywhere: names of months, days, holidays ("July Fourth"), time zones
 _PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
                  *(part for ordinal in DAY_ORDINALS for part in re.split(r"[\s-]", ordinal)),
@@ -526,6 +533,8 @@ _COUNTED_AFTER = re.compile(rf"\s+(?:(?:{DIGITS}|{SPELLED_NUMBER}|few|several|ma
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 # "three years old", "20 years older": an age or a difference of ages, which TimeML does not mark
 _AGE = re.compile(r"[\s-]+(?:old|older|younger)\b", re.I)
+_FESTIVAL_BEFORE = re.compile(r"\b(?:chinese|lunar|jewish|persian|iranian|islamic|hijri|tamil|thai|hindu|"
+                              r"vietnamese|korean|tibetan|orthodox|sikh|ethiopian)\s+$", re.I)
 _RATE_RULES = frozenset({"set_rate", "set_every", "duration"})  # "per hour", "every hour", "an hour"
 _SPEED_BEFORE = re.compile(r"\b(?:miles|kilometres|kilometers|km|metres|meters|feet|knots|mph|kph)\s+$", re.I)
 _TIMES_AFTER = re.compile(r"\s*[*×xX]\s*\d")

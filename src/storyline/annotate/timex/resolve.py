@@ -535,6 +535,14 @@ def _holiday(g, context):
     return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year, context.firm()), None
 
 
+def _new_year(g, context):
+    """"the New Year": the year whose first day lies nearest the anchor (rung in from late December, "in the new
+    year" said in November, "celebrated the New Year" in January)."""
+    if context.anchor is None:
+        return "DATE", "XXXX", None
+    return "DATE", f"{context.anchor.year + (context.anchor.month >= 7):04d}", None
+
+
 # ------------------------------------------------------------------ relative dates
 
 _BACKWARD = {"ago", "earlier", "before", "back"}
@@ -826,7 +834,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
     "elided_quarter": _quarter, "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
-    "fiscal_year": _fiscal_year, "year": _year, "year_range": _year, "holiday": _holiday, "ago": _ago, "plural_ago": _plural_ago,
+    "fiscal_year": _fiscal_year, "year": _year, "year_range": _year, "holiday": _holiday, "new_year": _new_year, "ago": _ago, "plural_ago": _plural_ago,
     "day_relative": _day_relative, "part_then_day": _part_then_day, "part_of_day": _part_of_day, "weekday": _weekday,
     "weekday_of_week": _weekday_of_week,
     "anaphoric_part": _anaphoric_part, "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
