@@ -1353,3 +1353,10 @@ def test_the_new_year_is_the_year_beginning_nearest_the_anchor(text, anchor, spa
 def test_new_year_festivals_days_and_a_generic_new_year_are_not_the_new_year():
     found = values("The Lunar New Year falls in February. A new year brings hope; New Year's Day was quiet.")
     assert found == {"February": ("DATE", "2026-02"), "New Year's Day": ("DATE", "2026-01-01")}
+
+
+def test_units_ago_today_is_that_day_back():
+    found = values("\"My father died 20 years ago today,\" he said. The plant opened 50 years ago yesterday, "
+                   "and the war ended three years ago.")
+    assert found == {"20 years ago today": ("DATE", "2006-02-11"), "50 years ago yesterday": ("DATE", "1976-02-10"),
+                     "three years ago": ("DATE", "2023")}

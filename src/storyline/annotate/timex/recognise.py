@@ -158,7 +158,9 @@ RULES: list[tuple[str, str]] = [
     ("ago", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?(?:\s+or\s+so)?\s+"
             # "a year before" as "a year earlier", where no event follows it ("two days before the vote" counts
             # from the vote: the amount is the expression)
-            rf"(?P<dir>ago|earlier|hence|from\s+now|back|before(?=\s*(?:$|[.,;:)\"'”]|(?:and|but)\b)))(?!\w)"),
+            rf"(?P<dir>ago|earlier|hence|from\s+now|back|before(?=\s*(?:$|[.,;:)\"'”]|(?:and|but)\b)))"
+            # "20 years ago today": the same day of the month that many years back, one expression
+            rf"(?:(?<=ago)\s+(?P<day>today|yesterday))?(?!\w)"),
     # "months ago" is a time before now; "days later", "years earlier" count from another event, so, as with
     # "three days later", the amount is the expression (a duration, ``bare_plural``) and "later" a signal
     ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago)(?!\w)"),

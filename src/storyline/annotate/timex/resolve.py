@@ -556,6 +556,9 @@ def _ago(g, context):
     mod = _amount_mod(g["mod"])
     if not isinstance(amount, float):
         return "DATE", "PAST_REF" if backward else "FUTURE_REF", mod
+    if g["day"] and unit in cal.GRANULAR_UNITS and amount.is_integer() and context.anchor is not None:
+        day = context.anchor - dt.timedelta(days=g["day"] == "yesterday")
+        return "DATE", cal.day_value(cal.shift(day, unit, -int(amount))), mod
     base, granularity = context.anchor, unit
     if g["dir"] in _ANAPHORIC and context.reference:
         base = _date_from(context.reference) or context.anchor
