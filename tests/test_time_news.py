@@ -1,0 +1,38 @@
+"""The modern-news time labels (benchmarks/data/time_news.jsonl) load and still fit the shared texts."""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from conftest import ROOT, shared_path
+
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.time_news import LABELS, labelled_documents, load_labels, span_sha1  # noqa: E402
+
+
+def test_labels_load_as_articles_with_ordered_timexes_and_no_text():
+    articles = load_labels(LABELS)
+    assert len(articles) == 32
+    assert sorted(a["half"] for a in articles.values()) == ["A"] * 16 + ["B"] * 16
+    for article in articles.values():
+        timexes = article["timexes"]
+        assert len(timexes) == article["expressions"]
+        assert all(t["type"] in ("DATE", "TIME", "DURATION", "SET") and t["value"] for t in timexes)
+        assert all(a["end"] <= b["start"] for a, b in zip(timexes, timexes[1:]))
+        assert not any("text" in t for t in timexes)  # offsets and labels only: the texts belong to their publishers
+
+
+def test_labelled_spans_match_the_shared_texts():
+    path = shared_path("data", "clustering", "news_cluster.jsonl")
+    texts = {row["id"]: row["text"] for row in map(json.loads, path.open(encoding="utf-8"))}
+    documents = labelled_documents(load_labels(LABELS), texts)
+    assert sum(len(d["timexes"]) for d in documents) == 293
+    assert all(span_sha1(d["text"], t["start"], t["end"]) == t["sha1"] for d in documents for t in d["timexes"])
+
+
+def test_a_changed_text_is_detected():
+    article = next(a for a in load_labels(LABELS).values() if a["timexes"])
+    with pytest.raises(SystemExit, match="no longer match"):
+        labelled_documents({article["article"]: article}, {article["article"]: "x" * 20000})
