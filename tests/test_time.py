@@ -1314,7 +1314,8 @@ def test_a_difference_of_ages_is_no_duration():
 
 
 def test_a_screen_size_is_no_year():
-    found = values("The site suggests browsers with 1024*768 or higher resolution, or a 1280 x 1024 screen, since 2015.")
+    found = values("The site suggests browsers with 1024*768 or higher resolution, or a 1280 x 1024 screen, "
+                   "since 2015.")
     assert list(found) == ["2015"]
 
 

@@ -40,8 +40,9 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     reference: str | None = None
     reported_quarter: str | None = None
     for candidate in find_candidates(text):
-        context = Context(_tweet_anchor(text, candidate.start) or anchor_date, _tense_reader(text, candidate.start, candidate.end, doc), reference,
-                          reported_quarter, _sentence_reader(text, candidate.start, candidate.end),
+        context = Context(_tweet_anchor(text, candidate.start) or anchor_date,
+                          _tense_reader(text, candidate.start, candidate.end, doc), reference, reported_quarter,
+                          _sentence_reader(text, candidate.start, candidate.end),
                           _marked_reader(text, candidate.start, candidate.end, doc))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
@@ -171,7 +172,9 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _YEAR_VALUE = re.compile(r"\d{4}")
 _YEAR_FRAME = re.compile(r"[\s\"'“]*(?:(?:in|during|by|back\s+in)\s+)?", re.I)
-_TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$")
+# the signature that ends a tweet printed in a page: "— Cincinnati Zoo (@CincinnatiZoo) May 28, 2016"
+_TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+"
+                              r"(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$")
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
 _WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)

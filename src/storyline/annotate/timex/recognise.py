@@ -547,9 +547,10 @@ _KIND_OF_HOURS = re.compile(r"(?:\b(?:office|opening|business|working|visiting|p
 _MEASURE_AROUND = re.compile(r"\b(?:temperatures?|degrees?|fahrenheit|celsius|highs?|lows?|heat|thermometers?|"
                              r"percent|per\s+cent|points?|scores?|prices?|cents|dollars|traded|trading|shares|"
                              r"mph|ages?|aged|years?\s+old)\b|[%$°]", re.I)
-# a rate: an amount before "a day" ("$3 million a year", "£120m a day", "twice a week"), also one of time ("24 hours a day",
-# "seven days a week": how much of each day or week, a set, not a stretch of one)
-_RATE_CONTEXT = re.compile(r"(?:\d(?:m|bn|mn|k)?|\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"
+# a rate: an amount before "a day" ("$3 million a year", "£120m a day", "twice a week"), also one of time
+# ("24 hours a day", "seven days a week": how much of each day or week, a set, not a stretch of one)
+_RATE_CONTEXT = re.compile(r"(?:\d(?:m|bn|mn|k)?|"
+                           r"\b(?:million|billion|thousand|hundred|times|twice|once|thrice|percent|cents?|"
                            r"hours|minutes|days|nights|weeks|months|"
                            r"dollars?|shares?|barrels?|tons?|units?|pounds?|yen|marks?|francs?|copies|visitors))\s*$",
                            re.I)
