@@ -213,7 +213,7 @@ def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int |
     fold too). Returns outer fold (None: the final model) -> rows over all candidate words of the
     other articles (cue features + ``learned.stacked_features``, label, article)."""
     from storyline.annotate.quotes import candidates as C
-    from storyline.annotate.quotes.learned import content_rows, pick_content, stacked_features
+    from storyline.annotate.quotes.learned import content_rows, cue_gate, pick_content, stacked_features
     from storyline.annotate.quotes.marks import scan_quotes
     from storyline.annotate.quotes.parsed import Parsed
 
@@ -230,7 +230,7 @@ def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int |
         j, p, quotes = group % folds, Parsed(doc), scan_quotes(text)
         index, heads = C.QuoteIndex(quotes), gold_heads(doc, p, gold)
         for i in range(p.n):
-            if not (C.is_cue_candidate(p, i) and stage_two_word(p, i, lemmas)):
+            if not (C.is_cue_candidate(p, i) and cue_gate(p, i, lemmas)):
                 continue
             cue = C.cue_features(p, i, index)
             contents, features = content_rows(p, i, text, quotes, index)
@@ -239,16 +239,6 @@ def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int |
                     _, score, kinds = pick_content(contents, features, rankers[(j, k)])
                     rows[k].append((cue + stacked_features(p, i, score, kinds), int(i in heads), group, -1))
     return rows
-
-
-def stage_two_word(p, i: int, lemmas: set[str]) -> bool:
-    """The words inference may send to the second stage (``QuoteModel.may_be_cue``)."""
-    from storyline.annotate.quotes.lexicon import CUE_NOUNS
-
-    from storyline.annotate.quotes.encoder import likely_cue
-
-    return (p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or p.lemma[i] in lemmas or p.lemma[i] in CUE_NOUNS
-            or likely_cue(p, i))
 
 
 def fit_softmax(x, y, queries, l2: float):

@@ -64,6 +64,14 @@ def _order(option) -> tuple:
     return (1, -flat[0], -flat[1])
 
 
+def cue_gate(p: Parsed, i: int, cue_lemmas: frozenset[str] | set[str]) -> bool:
+    """Whether word ``i`` goes to the cue models at all (``QuoteModel.may_be_cue``; training applies the same gate
+    with the lemmas it has seen as cues)."""
+    lemma = p.lemma[i]
+    return (p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or lemma in cue_lemmas or lemma in CUE_NOUNS
+            or encoder.likely_cue(p, i))
+
+
 @dataclass(slots=True)
 class QuoteModel:
     cue: Linear
@@ -90,9 +98,7 @@ class QuoteModel:
         """A cheap gate: verbs and colons are scored; other words only when their lemma was seen
         as a cue in training (a positive lemma weight) or is a reporting noun, which skips most
         nouns quickly."""
-        lemma = p.lemma[i]
-        return (p.pos[i] in ("VERB", "AUX") or p.lower[i] == ":" or lemma in self._cue_lemmas or lemma in CUE_NOUNS
-                or encoder.likely_cue(p, i))
+        return cue_gate(p, i, self._cue_lemmas)
 
     def to_dict(self) -> dict:
         stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
