@@ -1,4 +1,4 @@
-"""The modern-news time labels (benchmarks/data/time_news.jsonl) load and still fit the shared texts."""
+"""The modern-news time labels (time_news.jsonl and the second annotator's time_news_second.jsonl) load and fit the shared texts."""
 from __future__ import annotations
 
 import json
@@ -9,13 +9,10 @@ from conftest import ROOT, shared_path
 
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.time_news import LABELS, labelled_documents, load_labels, span_sha1  # noqa: E402
+from benchmarks.time_news import LABELS, SECOND_LABELS, labelled_documents, load_labels, span_sha1  # noqa: E402
 
 
-def test_labels_load_as_articles_with_ordered_timexes_and_no_text():
-    articles = load_labels(LABELS)
-    assert len(articles) == 32
-    assert sorted(a["half"] for a in articles.values()) == ["A"] * 16 + ["B"] * 16
+def _assert_well_formed(articles: dict[str, dict]) -> None:
     for article in articles.values():
         timexes = article["timexes"]
         assert len(timexes) == article["expressions"]
@@ -24,11 +21,26 @@ def test_labels_load_as_articles_with_ordered_timexes_and_no_text():
         assert not any("text" in t for t in timexes)  # offsets and labels only: the texts belong to their publishers
 
 
-def test_labelled_spans_match_the_shared_texts():
+def test_labels_load_as_articles_with_ordered_timexes_and_no_text():
+    articles = load_labels(LABELS)
+    assert len(articles) == 58
+    assert sorted(a["half"] for a in articles.values()) == ["A"] * 16 + ["B"] * 16 + ["C"] * 26
+    _assert_well_formed(articles)
+
+
+def test_second_annotator_labels_cover_six_half_a_articles_of_the_first():
+    first, second = load_labels(LABELS), load_labels(SECOND_LABELS)
+    assert len(second) == 6
+    assert all(first[article_id]["half"] == "A" == label["half"] for article_id, label in second.items())
+    _assert_well_formed(second)
+
+
+@pytest.mark.parametrize(("labels", "expressions"), [(LABELS, 493), (SECOND_LABELS, 26)])
+def test_labelled_spans_match_the_shared_texts(labels, expressions):
     path = shared_path("data", "clustering", "news_cluster.jsonl")
     texts = {row["id"]: row["text"] for row in map(json.loads, path.open(encoding="utf-8"))}
-    documents = labelled_documents(load_labels(LABELS), texts)
-    assert sum(len(d["timexes"]) for d in documents) == 293
+    documents = labelled_documents(load_labels(labels), texts)
+    assert sum(len(d["timexes"]) for d in documents) == expressions
     assert all(span_sha1(d["text"], t["start"], t["end"]) == t["sha1"] for d in documents for t in d["timexes"])
 
 
