@@ -232,6 +232,44 @@ def test_parsed_arrays_agree_with_spacy_tokens(nlp):
         assert p.sent(i) == (t.sent.start, t.sent.end)
 
 
+def test_token_at_and_span_roots_agree_with_spacy(nlp):
+    """``token_at`` finds the token holding a character (or the last one before it), and the
+    memoised root of a token range is the first token whose head lies outside it, asked twice."""
+    from storyline.annotate.quotes.candidates import _root
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = "  The mayor said on Monday that the buses, which were new, were late."
+    doc = nlp(text)
+    p = Parsed(doc)
+    for offset in range(len(text)):
+        before = [t.i for t in doc if t.idx <= offset]
+        assert p.token_at(offset) == (before[-1] if before else 0)
+    for _ in range(2):
+        for first in range(len(doc)):
+            for last in range(first, len(doc)):
+                span = doc[first:last + 1]
+                outside = [t.i for t in span if t.head.i < first or t.head.i > last or t.head.i == t.i]
+                assert _root(p, range(first, last + 1)) == (outside[0] if outside else first)
+
+
+def test_content_kind_follows_the_kinds_not_the_set_object():
+    """The class of a candidate is memoised by the kinds it holds: a set that gains a kind later
+    gets the class of what it holds then."""
+    from storyline.annotate.quotes.candidates import content_kind
+
+    kinds = {"deep:dobj-tail"}
+    assert content_kind(kinds) == "object"
+    kinds.add("quote+next")
+    assert content_kind(kinds) == content_kind(frozenset(kinds)) == "quote"
+    assert content_kind({"rule0", "head_split"}) == "clause" and content_kind({"before"}) == "other"
+
+
+def test_boundary_tokens_ranked_by_probability_then_position():
+    from storyline.annotate.quotes.boundary import _by_probability
+
+    assert _by_probability({7: 0.2, 3: 0.9, 5: 0.2, 1: 0.05}) == [3, 5, 7, 1]
+
+
 def test_linear_scores_are_sums_of_weights():
     from storyline.annotate.quotes.learned import Linear
 

@@ -184,12 +184,18 @@ def tag(p: Parsed, i: int, text: str, start_model, end_model) -> Tags:
     by_token = dict(zip(ends, rows))
     ps = dict(zip(starts, _probs(p, start_model, [by_token[t] for t in starts], starts, i)))
     pe = dict(zip(ends, _probs(p, end_model, rows, ends, i)))
-    order_s = sorted(starts, key=lambda t: (-ps[t], t))
-    order_e = sorted(ends, key=lambda t: (-pe[t], t))
+    order_s = _by_probability(ps)
+    order_e = _by_probability(pe)
     pairs = sorted(((math.log(ps[s] * pe[e] + 1e-12), s, e) for s in order_s[:6] for e in order_e[:6]
                     if s <= e < s + MAX_TOKENS and (e < i or s > i)), key=lambda x: (-x[0], x[1], x[2]))
     return Tags(ps, pe, pairs[:PROPOSALS], {t: k for k, t in enumerate(order_s)},
                 {t: k for k, t in enumerate(order_e)})
+
+
+def _by_probability(probs: dict[int, float]) -> list[int]:
+    """Tokens by decreasing probability, ties by position (sorted as tuples: no key function
+    called per token)."""
+    return [t for _, t in sorted(zip([-x for x in probs.values()], probs))]
 
 
 def proposals(p: Parsed, tags: Tags) -> list[tuple[str, list[list[int]]]]:
