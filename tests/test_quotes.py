@@ -264,6 +264,37 @@ def test_content_kind_follows_the_kinds_not_the_set_object():
     assert content_kind({"rule0", "head_split"}) == "clause" and content_kind({"before"}) == "other"
 
 
+def test_boundary_probabilities_are_each_models_own_sums(nlp):
+    """The start and end models are looked up together (complex weights); each probability is
+    still the float its own model gives: bias + the token's cue-independent sum + the rest."""
+    import math
+    import random
+    from itertools import repeat
+
+    from storyline.annotate.quotes import boundary as B
+    from storyline.annotate.quotes.learned import Linear
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = "The mayor said on Monday that the buses were late. Nobody else spoke. Then it rained."
+    p = Parsed(nlp(text))
+    i = next(t for t in range(p.n) if p.lower[t] == "said")
+    starts, ends = B.window(p, i)
+    rows = B._split_features(p, i, text, ends)
+    features = sorted({f for independent, dependent in rows for f in (*independent, *dependent)})
+    rnd = random.Random(7)
+    start = Linear({f: rnd.uniform(-3, 3) for f in features[::2]}, -0.7)
+    end = Linear({f: rnd.uniform(-3, 3) for f in features[len(features) // 3:]}, 0.3)
+    tags = B.tag(Parsed(p.doc), i, text, start, end)
+
+    def prob(model, independent, dependent):
+        get = model.weights.get
+        score = model.bias + sum(map(get, independent, repeat(0.0))) + sum(map(get, dependent, repeat(0.0)))
+        return 1.0 / (1.0 + math.exp(min(-score, 700.0)))
+
+    assert tags.start == {t: prob(start, *row) for t, row in zip(starts, rows)}
+    assert tags.end == {t: prob(end, *row) for t, row in zip(ends, rows)}
+
+
 def test_boundary_tokens_ranked_by_probability_then_position():
     from storyline.annotate.quotes.boundary import _by_probability
 
