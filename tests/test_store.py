@@ -151,6 +151,25 @@ def test_stored_parse_reads_as_spacys_docbin_reads_it():
         nlp.doc_from_bytes(b"not a parse")
 
 
+def test_stored_parse_is_written_as_spacys_docbin_writes_it():
+    """doc_to_bytes reads the token strings from the Doc's columns, not from every Token: the
+    same bytes as spaCy's DocBin, for a Doc with entities, morphology, odd spacing and a span group."""
+    from spacy.tokens import DocBin, Span
+
+    from storyline.annotate import nlp
+
+    text = "Ilse Darrow met the envoy in Valdoria on Tuesday.\nShe said   the talks (about 40) would go on."
+    doc = next(nlp.parse([text]))
+    assert any(str(t.morph) for t in doc) and not all(str(t.morph) for t in doc) and doc.ents
+    docs = [doc, nlp.load()("")]
+    marked = next(nlp.parse([text]))
+    marked.spans["people"] = [Span(marked, 0, 2, label="SPEAKER")]
+    for d in [*docs, marked]:
+        spacys = DocBin(attrs=nlp.PARSE_ATTRS, store_user_data=False)
+        spacys.add(d)
+        assert nlp.doc_to_bytes(d) == spacys.to_bytes()
+
+
 def test_update_rows_only_changed_leaves_equal_rows_as_stored(tmp_path):
     """Rows equal in content are not rewritten, whatever their key order or spacing in the store."""
     article = make_article("Ilse Darrow said the talks would go on.")
