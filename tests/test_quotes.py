@@ -232,6 +232,75 @@ def test_parsed_arrays_agree_with_spacy_tokens(nlp):
         assert p.sent(i) == (t.sent.start, t.sent.end)
 
 
+def test_token_at_and_span_roots_agree_with_spacy(nlp):
+    """``token_at`` finds the token holding a character (or the last one before it), and the
+    memoised root of a token range is the first token whose head lies outside it, asked twice."""
+    from storyline.annotate.quotes.candidates import _root
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = "  The mayor said on Monday that the buses, which were new, were late."
+    doc = nlp(text)
+    p = Parsed(doc)
+    for offset in range(len(text)):
+        before = [t.i for t in doc if t.idx <= offset]
+        assert p.token_at(offset) == (before[-1] if before else 0)
+    for _ in range(2):
+        for first in range(len(doc)):
+            for last in range(first, len(doc)):
+                span = doc[first:last + 1]
+                outside = [t.i for t in span if t.head.i < first or t.head.i > last or t.head.i == t.i]
+                assert _root(p, range(first, last + 1)) == (outside[0] if outside else first)
+
+
+def test_content_kind_follows_the_kinds_not_the_set_object():
+    """The class of a candidate is memoised by the kinds it holds: a set that gains a kind later
+    gets the class of what it holds then."""
+    from storyline.annotate.quotes.candidates import content_kind
+
+    kinds = {"deep:dobj-tail"}
+    assert content_kind(kinds) == "object"
+    kinds.add("quote+next")
+    assert content_kind(kinds) == content_kind(frozenset(kinds)) == "quote"
+    assert content_kind({"rule0", "head_split"}) == "clause" and content_kind({"before"}) == "other"
+
+
+def test_boundary_probabilities_are_each_models_own_sums(nlp):
+    """The start and end models are looked up together (complex weights); each probability is
+    still the float its own model gives: bias + the token's cue-independent sum + the rest."""
+    import math
+    import random
+    from itertools import repeat
+
+    from storyline.annotate.quotes import boundary as B
+    from storyline.annotate.quotes.learned import Linear
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = "The mayor said on Monday that the buses were late. Nobody else spoke. Then it rained."
+    p = Parsed(nlp(text))
+    i = next(t for t in range(p.n) if p.lower[t] == "said")
+    starts, ends = B.window(p, i)
+    rows = B._split_features(p, i, text, ends)
+    features = sorted({f for independent, dependent in rows for f in (*independent, *dependent)})
+    rnd = random.Random(7)
+    start = Linear({f: rnd.uniform(-3, 3) for f in features[::2]}, -0.7)
+    end = Linear({f: rnd.uniform(-3, 3) for f in features[len(features) // 3:]}, 0.3)
+    tags = B.tag(Parsed(p.doc), i, text, start, end)
+
+    def prob(model, independent, dependent):
+        get = model.weights.get
+        score = model.bias + sum(map(get, independent, repeat(0.0))) + sum(map(get, dependent, repeat(0.0)))
+        return 1.0 / (1.0 + math.exp(min(-score, 700.0)))
+
+    assert tags.start == {t: prob(start, *row) for t, row in zip(starts, rows)}
+    assert tags.end == {t: prob(end, *row) for t, row in zip(ends, rows)}
+
+
+def test_boundary_tokens_ranked_by_probability_then_position():
+    from storyline.annotate.quotes.boundary import _by_probability
+
+    assert _by_probability({7: 0.2, 3: 0.9, 5: 0.2, 1: 0.05}) == [3, 5, 7, 1]
+
+
 def test_linear_scores_are_sums_of_weights():
     from storyline.annotate.quotes.learned import Linear
 

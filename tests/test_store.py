@@ -133,6 +133,34 @@ def test_plain_values_equal_asdict_on_real_annotations():
     assert plain({"a": [(1, ann.sentences[0])]}) == {"a": [(1, dataclasses.asdict(ann.sentences[0]))]}
 
 
+def test_annotations_pickle_to_equal_values_through_their_constructors():
+    """What workers send back (annotations, articles) pickles as (class, field values): the values
+    come back equal, of the same classes, a frozen Span still frozen and hashable."""
+    import dataclasses
+    import pickle
+
+    import storyline.model as model
+    from storyline.annotate import annotate_batch
+
+    text = ("The foreign minister of Norland said on Tuesday that talks with Estmark would resume next week. "
+            "\"We are ready,\" she told reporters in Port Ames.")
+    article = Article(id=article_id("Wire", text), text=text, outlet="Wire", published="2026-03-04")
+    ann = annotate_batch([article])[0]
+    assert ann.mentions and ann.timexes and ann.quotes and ann.sentences
+    back_article, back = pickle.loads(pickle.dumps((article, ann), protocol=pickle.HIGHEST_PROTOCOL))
+    assert back_article == article and back == ann and back.parse == ann.parse
+    assert [type(m) for m in back.mentions] == [type(m) for m in ann.mentions]
+    span = back.sentences[0]
+    assert hash(span) == hash(ann.sentences[0])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 0
+    classes = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)
+               and c.__module__ == model.__name__]
+    for cls in classes:  # every model class rebuilds from its fields in order
+        assert cls.__reduce__ is not object.__reduce__, cls
+        assert all(f.init for f in dataclasses.fields(cls)) and not hasattr(cls, "__post_init__"), cls
+
+
 def test_stored_parse_reads_as_spacys_docbin_reads_it():
     """doc_from_bytes skips srsly's decoder registry; the Doc is the one spaCy's DocBin gives."""
     from spacy.tokens import DocBin
@@ -149,6 +177,25 @@ def test_stored_parse_reads_as_spacys_docbin_reads_it():
     assert ours.user_data == spacys.user_data and ours.cats == spacys.cats and len(ours.spans) == len(spacys.spans)
     with pytest.raises(ValueError):
         nlp.doc_from_bytes(b"not a parse")
+
+
+def test_stored_parse_is_written_as_spacys_docbin_writes_it():
+    """doc_to_bytes reads the token strings from the Doc's columns, not from every Token: the
+    same bytes as spaCy's DocBin, for a Doc with entities, morphology, odd spacing and a span group."""
+    from spacy.tokens import DocBin, Span
+
+    from storyline.annotate import nlp
+
+    text = "Ilse Darrow met the envoy in Valdoria on Tuesday.\nShe said   the talks (about 40) would go on."
+    doc = next(nlp.parse([text]))
+    assert any(str(t.morph) for t in doc) and not all(str(t.morph) for t in doc) and doc.ents
+    docs = [doc, nlp.load()("")]
+    marked = next(nlp.parse([text]))
+    marked.spans["people"] = [Span(marked, 0, 2, label="SPEAKER")]
+    for d in [*docs, marked]:
+        spacys = DocBin(attrs=nlp.PARSE_ATTRS, store_user_data=False)
+        spacys.add(d)
+        assert nlp.doc_to_bytes(d) == spacys.to_bytes()
 
 
 def test_update_rows_only_changed_leaves_equal_rows_as_stored(tmp_path):

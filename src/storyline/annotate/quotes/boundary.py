@@ -158,38 +158,69 @@ def _split_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[tup
     return rows
 
 
-def _probs(p: Parsed, model, side_rows: list[tuple[tuple[str, ...], list[str]]], tokens: list[int],
-           i: int) -> list[float]:
-    """``model.probs`` of the tokens' full feature lists; the cue-independent part of each score is
-    summed once per article, token, side and model."""
+_PAIRED: dict[tuple[int, int], tuple[tuple, dict[str, complex]]] = {}
+
+
+def _paired_weights(start_model, end_model) -> dict[str, complex]:
+    """feature -> complex(start weight, end weight), made once per pair of models (kept with
+    them, so their ids stay theirs; training makes one pair per fold). Both models score the same
+    token rows: one look-up gives both weights, and ``sum`` adds the real and the imaginary parts
+    apart, each exactly as the sum of one model's floats (the same scores to the bit)."""
+    key = (id(start_model), id(end_model))
+    got = _PAIRED.get(key)
+    if got is None:
+        if len(_PAIRED) >= 4:
+            _PAIRED.clear()
+        weights = {f: complex(w, 0.0) for f, w in start_model.weights.items()}
+        for f, w in end_model.weights.items():
+            weights[f] = complex(weights[f].real if f in weights else 0.0, w)
+        got = _PAIRED[key] = ((start_model, end_model), weights)
+    return got[1]
+
+
+def _probs(p: Parsed, start_model, end_model, side_rows: list[tuple[tuple[str, ...], list[str]]],
+           tokens: list[int], i: int) -> tuple[list[float], list[float]]:
+    """The start and end models' ``probs`` of the tokens' full feature lists; the cue-independent
+    part of each score is summed once per article, token and side."""
+    weights = _paired_weights(start_model, end_model)
     memo = p.__dict__.setdefault("_boundary_sums", {})
-    _, sums = memo.setdefault(id(model), (model, {}))  # the model is kept, so its id stays its own
-    get, zero = model.weights.get, repeat(0.0)
-    out = []
+    _, sums = memo.setdefault(id(weights), (weights, {}))  # the weights are kept, so their id stays theirs
+    get, zero = weights.get, repeat(0j)
+    starts, ends = [], []
     for t, (independent, dependent) in zip(tokens, side_rows):
         key = (t, t > i)
         base = sums.get(key)
         if base is None:
             base = sums[key] = sum(map(get, independent, zero))
-        score = model.bias + base + sum(map(get, dependent, zero))
-        out.append(1.0 / (1.0 + math.exp(min(-score, 700.0))))
-    return out
+        rest = sum(map(get, dependent, zero))
+        starts.append(_logistic(start_model.bias + base.real + rest.real))
+        ends.append(_logistic(end_model.bias + base.imag + rest.imag))
+    return starts, ends
+
+
+def _logistic(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(min(-score, 700.0)))  # no overflow
 
 
 def tag(p: Parsed, i: int, text: str, start_model, end_model) -> Tags:
     """The boundary probabilities of the cue at ``i`` and its best start/end pairs. A pair is one
     span on one side of the cue (not holding it), at most ``MAX_TOKENS`` long."""
     starts, ends = window(p, i)
-    rows = _split_features(p, i, text, ends)
-    by_token = dict(zip(ends, rows))
-    ps = dict(zip(starts, _probs(p, start_model, [by_token[t] for t in starts], starts, i)))
-    pe = dict(zip(ends, _probs(p, end_model, rows, ends, i)))
-    order_s = sorted(starts, key=lambda t: (-ps[t], t))
-    order_e = sorted(ends, key=lambda t: (-pe[t], t))
+    start_probs, end_probs = _probs(p, start_model, end_model, _split_features(p, i, text, ends), ends, i)
+    ps = dict(zip(starts, start_probs))  # ``ends`` begins with ``starts``
+    pe = dict(zip(ends, end_probs))
+    order_s = _by_probability(ps)
+    order_e = _by_probability(pe)
     pairs = sorted(((math.log(ps[s] * pe[e] + 1e-12), s, e) for s in order_s[:6] for e in order_e[:6]
                     if s <= e < s + MAX_TOKENS and (e < i or s > i)), key=lambda x: (-x[0], x[1], x[2]))
     return Tags(ps, pe, pairs[:PROPOSALS], {t: k for k, t in enumerate(order_s)},
                 {t: k for k, t in enumerate(order_e)})
+
+
+def _by_probability(probs: dict[int, float]) -> list[int]:
+    """Tokens by decreasing probability, ties by position (sorted as tuples: no key function
+    called per token)."""
+    return [t for _, t in sorted(zip([-x for x in probs.values()], probs))]
 
 
 def proposals(p: Parsed, tags: Tags) -> list[tuple[str, list[list[int]]]]:

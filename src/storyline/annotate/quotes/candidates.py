@@ -108,10 +108,11 @@ def _cue_context(p: Parsed, i: int, index: QuoteIndex) -> list[str]:
     first, last = p.sent(i)
     start, end = p.idx[first], p.end[last - 1]
     at = p.idx[i]
-    near = {"before" if q.outer_end <= at else "after" for q in index.near(start, end) if not q.start <= at < q.end}
+    near = str(sorted({"before" if q.outer_end <= at else "after" for q in index.near(start, end)
+                       if not q.start <= at < q.end}))
     lemma = p.lemma[i]
     where = f"{_bucket(i - first)}|{_bucket(last - 1 - i)}"
-    return [f"pos={where}", f"nq={sorted(near)}", f"lnq={lemma}|{sorted(near)}", f"pnq={p.pos[i]}|{sorted(near)}"] + \
+    return [f"pos={where}", f"nq={near}", f"lnq={lemma}|{near}", f"pnq={p.pos[i]}|{near}"] + \
         [f"mark={p.lemma[i]}|{p.lower[m]}" for c in p.children[i] if p.dep[c] == "ccomp"
          for m in p.children[c] if p.dep[m] == "mark"]
 
@@ -192,8 +193,21 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     return _without_other_attributions(p, i, out)
 
 
+_KIND_OF: dict[frozenset[str], str] = {}  # kinds -> content_kind: a few hundred sets recur in every article
+
+
 def content_kind(kinds: set[str]) -> str:
     """A coarse class of a content candidate from the kinds that proposed it."""
+    key = frozenset(kinds)
+    got = _KIND_OF.get(key)
+    if got is None:
+        if len(_KIND_OF) > 100_000:
+            _KIND_OF.clear()
+        got = _KIND_OF[key] = _kind_of(key)
+    return got
+
+
+def _kind_of(kinds: frozenset[str]) -> str:
     base = {k.split(":")[-1].split("-")[0].split("+")[0] for k in kinds}
     if "quote" in base:
         return "quote"
@@ -374,8 +388,14 @@ def boundary_variants(p: Parsed, text: str, frags: Fragments) -> list[tuple[str,
 
 
 def _root(p: Parsed, tokens: range) -> int:
-    """The first token of ``tokens`` whose head lies outside them (the span's syntactic head)."""
-    return next((t for t in tokens if p.head[t] not in tokens or p.head[t] == t), tokens[0])
+    """The first token of ``tokens`` whose head lies outside them (the span's syntactic head);
+    memoised per article (candidates of every cue share their edges)."""
+    key = (tokens.start, tokens.stop)
+    got = p.roots.get(key)
+    if got is None:
+        head = p.head
+        got = p.roots[key] = next((t for t in tokens if head[t] not in tokens or head[t] == t), tokens[0])
+    return got
 
 
 def _lead_cuts(p: Parsed, tokens: range) -> list[int]:
