@@ -1371,3 +1371,35 @@ def test_units_ago_today_is_that_day_back():
                    "and the war ended three years ago.")
     assert found == {"20 years ago today": ("DATE", "2006-02-11"), "50 years ago yesterday": ("DATE", "1976-02-10"),
                      "three years ago": ("DATE", "2023")}
+
+
+def test_an_amount_told_in_two_units_is_one_duration():
+    found = values("The flight lasted 8 hours and 20 minutes; he served two years, three months in jail.")
+    assert found == {"8 hours and 20 minutes": ("DURATION", "PT8H20M"),
+                     "two years, three months": ("DURATION", "P2Y3M")}
+    assert values("The stand-off lasted an hour and 20 minutes.") == {"an hour and 20 minutes": ("DURATION", "PT1H20M")}
+    # the second unit must be the smaller, and both amounts counted
+    assert values("It took a day and a night.") == {"a day": ("DURATION", "P1D"), "a night": ("DURATION", "P1D")}
+    assert "several hours and 20 minutes" not in values("Wait several hours and 20 minutes.")
+
+
+def test_millions_and_billions_of_years_are_amounts_with_their_unit():
+    found = values("The car may orbit for a billion years; the light left thousands of years ago, and the planets "
+                   "formed over millions of years, some two million years apart.")
+    assert found["a billion years"] == ("DURATION", "P1000000000Y")
+    assert found["millions of years"] == ("DURATION", "PXY")
+    assert "thousands of years ago" in found
+    assert values("Stars like it burn for 4.5 billion years.")["4.5 billion years"] == ("DURATION", "P4500000000Y")
+    assert values("It paid $4 billion a year.") == {"a year": ("SET", "P1Y")}
+
+
+def test_the_most_recent_n_units_is_one_duration():
+    found = values("Profit for the most recent two quarters fell.")
+    assert found == {"the most recent two quarters": ("DURATION", "P6M")}
+
+
+def test_bare_plurals_of_a_life_or_a_gap_are_no_durations_minutes_are():
+    assert values("In its early days the firm grew; he was wise beyond his years.") == {}
+    assert values("The two blasts came only minutes apart.") == {}
+    assert values("Minutes later, a shot rang out.") == {"Minutes": ("DURATION", "PTXM")}
+    assert values("The strike lasted hours.") == {"hours": ("DURATION", "PTXH")}
