@@ -1405,11 +1405,12 @@ def test_bare_plurals_of_a_life_or_a_gap_are_no_durations_minutes_are():
     assert values("The strike lasted hours.") == {"hours": ("DURATION", "PTXH")}
 
 
-def test_a_month_modifying_a_noun_is_the_month_of_the_event_told_before():
+def test_a_month_modifying_a_noun_is_the_month_of_the_event_told_before(nlp):
     """"the December ruling" names the ruling told earlier: its month, not the December the present tense of its
     own clause would pick; a month with a verb of its own keeps its tense."""
     told = "A judge dismissed the claims in December. Lawyers note that the December ruling does not bar others."
-    assert [t.value for t in find_timexes(told, "2017-11-14")] == ["2016-12", "2016-12"]
-    assert values("The December ruling does not bar other claims.", "2017-11-14")["December"] == ("DATE", "2017-12")
+    assert [t.value for t in find_timexes(told, "2017-11-14", nlp(told))] == ["2016-12", "2016-12"]
+    alone = "The December ruling does not bar other claims."
+    assert values(alone, "2017-11-14", nlp(alone))["December"] == ("DATE", "2017-12")
     planned = "A judge dismissed the claims in December. The trial will start in December."
-    assert [t.value for t in find_timexes(planned, "2017-11-14")] == ["2016-12", "2017-12"]
+    assert [t.value for t in find_timexes(planned, "2017-11-14", nlp(planned))] == ["2016-12", "2017-12"]
