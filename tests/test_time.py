@@ -1414,3 +1414,15 @@ def test_a_month_modifying_a_noun_is_the_month_of_the_event_told_before(nlp):
     assert values(alone, "2017-11-14", nlp(alone))["December"] == ("DATE", "2017-12")
     planned = "A judge dismissed the claims in December. The trial will start in December."
     assert [t.value for t in find_timexes(planned, "2017-11-14", nlp(planned))] == ["2016-12", "2017-12"]
+
+
+def test_around_as_the_particle_of_turn_is_no_approximation():
+    timex = find_timexes("The plane had to turn around four hours into its journey.", ANCHOR)[0]
+    assert (timex.span.text, timex.value, timex.mod) == ("four hours", "PT4H", None)
+    timex = find_timexes("The talks lasted around four hours.", ANCHOR)[0]
+    assert (timex.span.text, timex.value, timex.mod) == ("around four hours", "PT4H", "APPROX")
+
+
+def test_this_day_and_age_is_the_present():
+    found = values("Such a model is not sustainable in this day and age.")
+    assert found == {"this day and age": ("DATE", "PRESENT_REF")}

@@ -105,6 +105,7 @@ POINT_MODIFIERS = {"early": "START", "earlier": "START", "the beginning of": "ST
 REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
                    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                    "these days": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+                   "this day and age": "PRESENT_REF",  # an idiom for "nowadays", not a day
                    # "the then current price", "the then-current minister": current at a time told of, not now
                    "then current": "PAST_REF", "then-current": "PAST_REF",
                    "recently": "PAST_REF",

@@ -243,8 +243,13 @@ def find_candidates(text: str) -> list[Candidate]:
         for match in pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
             start = _extent_start(name, text, start)
+            groups = match.groupdict()
+            if (groups.get("mod") or "").lower() == "around" \
+                    and _PARTICLE_VERB.search(text, max(0, start - 16), start):
+                start, groups = start + len(groups["mod"]), {**groups, "mod": None}
+                start, end = _trim(text, start, end)
             if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
-                found.append(Candidate(start, end, name, match.groupdict(), priority))
+                found.append(Candidate(start, end, name, groups, priority))
                 if name == "year_range":
                     found.append(_range_end(match, priority))
     return _without_overlaps(found)
@@ -280,6 +285,8 @@ _LAST_VERB = re.compile(r"last\s+", re.I)
 _VERB_INTRODUCER = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|must|shall|should|did|does|do|not|"
                               r"cannot)|n't|'ll)\s+$", re.I)
 _AMOUNT_RULES = frozenset({"duration", "vague_recent"})
+# "the plane turned around four hours into the flight": "around" is the verb's particle, no approximation of the amount
+_PARTICLE_VERB = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
 _ABOUT = re.compile(r"about\s+", re.I)
 
 
