@@ -1426,3 +1426,13 @@ def test_around_as_the_particle_of_turn_is_no_approximation():
 def test_this_day_and_age_is_the_present():
     found = values("Such a model is not sustainable in this day and age.")
     assert found == {"this day and age": ("DATE", "PRESENT_REF")}
+
+
+def test_a_fall_that_hurts_is_a_tumble_not_autumn():
+    assert values("The boy was not seriously hurt in the fall, the zoo director said.") == {}
+    assert values("The firm will report in the fall.") == {"the fall": ("DATE", "2026-FA")}
+
+
+def test_todays_music_is_an_era_todays_meeting_a_day():
+    assert values("Critics called the academy out of touch with today's music.") == {}
+    assert values("Critics will speak at today's meeting.") == {"today": ("DATE", "2026-02-11")}

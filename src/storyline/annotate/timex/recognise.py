@@ -529,13 +529,17 @@ def _is_season_noun_phrase(match: re.Match) -> bool:
     regime", "the spring thaw" are not: a bare "the <season>" needs a temporal preposition before
     it and nothing that makes it the head of another noun phrase after it."""
     before = match.string[max(0, match.start() - 12):match.start()]
+    if match.group("season").lower() == "fall" \
+            and _INJURY_BEFORE.search(match.string, max(0, match.start() - 40), match.start()):
+        return False  # "was not seriously hurt in the fall": the tumble
     return bool(_SEASON_PREPOSITION.search(before)) and not _FRACTION_AFTER.match(match.string, match.end()) \
         and not re.match(r"\s+in\b", match.string[match.end():])
 
 
 _ERA_NOUN = (r"(?:world|society|youth|young|generations?|children|kids|teenagers|students|families|parents|workers|"
              r"consumers|women|men|people|economy|culture|technology|computers|standards|politics|age|era|times|"
-             r"life|lifestyles?|media|leaders|politicians|businesses|companies|cars|homes|schools)")
+             r"life|lifestyles?|media|leaders|politicians|businesses|companies|cars|homes|schools|music|art|fashion|"
+             r"films|movies|literature)")
 _ERA_AFTER = re.compile(rf"['’]s\s+(?:[a-z-]+\s+)?{_ERA_NOUN}\b", re.I)
 _ERA_OF_BEFORE = re.compile(rf"\b{_ERA_NOUN}\s+of\s+$", re.I)
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
@@ -545,6 +549,9 @@ _NOT_NOW_AFTER = re.compile(r"\s+(?:accounts?|affairs|flows?|density|strength)\b
 _CLAUSE_BREAK = re.compile(r"\s*[,.;:)]")
 _NAME_AFTER = re.compile(rf"\s+(?!(?i:{WEEKDAY}|{MONTH})\b)[A-Z]")
 _FRACTION_AFTER = re.compile(r"(?:\s+of\b|[\s-]+(?:percentage|point|percent|mile|century)\b)", re.I)
+# "hurt in the fall", "died in the fall", "survived the fall": a fall that hurts is a tumble, not autumn
+_INJURY_BEFORE = re.compile(r"\b(?:hurt|injured|injuries|injury|killed|died|survived|wounded|broke|bruised)\b"
+                            r"[^.;,]{0,20}$", re.I)
 _SEASON_PREPOSITION = re.compile(r"\b(?:in|during|by|to|until|till|through|throughout|over|into|since|before|after|"
                                  r"for|from|this|last|next|early|late)\s+$", re.I)
 _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|and|but|to|of|in|on|at|for|from|"
