@@ -1436,3 +1436,10 @@ def test_a_fall_that_hurts_is_a_tumble_not_autumn():
 def test_todays_music_is_an_era_todays_meeting_a_day():
     assert values("Critics called the academy out of touch with today's music.") == {}
     assert values("Critics will speak at today's meeting.") == {"today": ("DATE", "2026-02-11")}
+
+
+def test_how_often_is_part_of_a_set():
+    """TimeML marks "twice a week" whole (the frequency in its freq attribute)."""
+    found = values("The comet returns once every 108 years; the board meets twice a week and three times a month.")
+    assert found == {"once every 108 years": ("SET", "P108Y"), "twice a week": ("SET", "P1W"),
+                     "three times a month": ("SET", "P1M")}

@@ -79,6 +79,9 @@ _PLURAL_UNITS = r"(?:years|months|weeks|decades|days|centuries|hours|minutes)"
 # expression (as the TBAQ gold of folds 1-4 marks both instances), valued by its first unit
 _OR_UNITS = rf"(?:\s+(?:or|and)\s+{_PLURAL_UNITS})?"
 
+# how often in a set, part of the expression as TimeML marks "twice a week" (freq 2X): "once every 108 years"
+_FREQUENCY = r"(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)"
+
 # "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
 _THE_YEAR = r"the\s+year\s+(?:of\s+)?"
 
@@ -197,7 +200,8 @@ RULES: list[tuple[str, str]] = [
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)"
                      rf"{_OR_UNITS}(?!\w)"),
     ("units_ahead", rf"{_L}(?:the\s+)?(?P<unit>hours|days|weeks|months|years|decades)\s+ahead(?!\w)"),
-    ("set_rate", rf"{_L}(?P<a>a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
+    ("set_rate", rf"{_L}(?:(?P<freq>{_FREQUENCY})\s+)?(?P<a>a|an|per)\s+"
+                 rf"(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
     ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
     ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<link>to|or|and)\s+(?P<number2>{NUMBER})\s+"
                       rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
@@ -213,7 +217,8 @@ RULES: list[tuple[str, str]] = [
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
     ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>{_PLURAL_UNITS}){_OR_UNITS}(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
-    ("set_every", rf"{_L}(?P<every>every|each|per)\s+(?:(?P<number>{NUMBER}|other)\s+)?(?P<what>{UNIT_WORD}s?|weekends?|"
+    ("set_every", rf"{_L}(?:(?P<freq>{_FREQUENCY})\s+)?(?P<every>every|each|per)\s+"
+                  rf"(?:(?P<number>{NUMBER}|other)\s+)?(?P<what>{UNIT_WORD}s?|weekends?|"
                   rf"{PART_OF_DAY}|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)"),
     # "on weekends", "at weekends": every one
     ("weekends", rf"(?:(?<=\bon\s)|(?<=\bat\s)|(?<=\bover\s))weekends(?!\w)"),
@@ -344,7 +349,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False  # "40 miles per hour", "30 km an hour": a speed, which TimeML does not mark
     if name == "set_rate":
         before = max(0, match.start() - 40)
-        return match.group("a").lower() == "per" or bool(_RATE_CONTEXT.search(match.string, before, match.start())) \
+        return match.group("a").lower() == "per" or bool(match.group("freq")) \
+            or bool(_RATE_CONTEXT.search(match.string, before, match.start())) \
             or bool(_COUNTED_THINGS.search(match.string, before, match.start()))
     if name in ("duration", "bare_plural", "span_duration", "adjective_duration", "compound_duration") \
             and _AGE.match(match.string, match.end()):
