@@ -1443,3 +1443,9 @@ def test_how_often_is_part_of_a_set():
     found = values("The comet returns once every 108 years; the board meets twice a week and three times a month.")
     assert found == {"once every 108 years": ("SET", "P108Y"), "twice a week": ("SET", "P1W"),
                      "three times a month": ("SET", "P1M")}
+
+
+def test_mid_afternoon_alone_is_a_time_of_the_day():
+    assert values("Shares fell 4 percent at mid-afternoon.") == {"mid-afternoon": ("TIME", "2026-02-11TAF")}
+    found = values("In London at mid-afternoon yesterday, shares were up; at midday they fell.")
+    assert found == {"mid-afternoon yesterday": ("TIME", "2026-02-10TAF"), "midday": ("TIME", "2026-02-11T12:00")}

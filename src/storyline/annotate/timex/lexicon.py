@@ -34,7 +34,8 @@ for _number, _name in enumerate(["monday", "tuesday", "wednesday", "thursday", "
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-                "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF", "midday": "T12:00",
+                "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF", "mid-morning": "MO",
+                "midmorning": "MO", "midday": "T12:00",
                 "noon": "T12:00",
                 "midnight": "T24:00"}
 

@@ -56,7 +56,7 @@ _MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hrs|local\s+time)\b)"
 MERIDIEM = r"[ap](?:\.m\.?|m)(?!\w)"
 # "11.30pm", British style, only with its a.m./p.m. (else a decimal figure)
 CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:{MERIDIEM})?|\d{{1,2}}\.[0-5]\d\s*{MERIDIEM}|\d{{1,2}}\s*{MERIDIEM}|{_SAID_HOUR}"
-         rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday)")
+         rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday|mid-?afternoon|mid-?morning)")
 ZONE_NAME = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime)"
 ZONE = rf"(?:\s+{ZONE_NAME})?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"

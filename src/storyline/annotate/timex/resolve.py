@@ -89,8 +89,9 @@ def _year_of(word: str) -> int:
 def _clock(word: str, part: str = "") -> str:
     """"7:15 p.m." -> "T19:15", "noon" -> "T12:00"; "8 in the evening" -> "T20:00" (``part`` is
     the part-of-day phrase after the clock, which stands in for "p.m.")."""
-    if word in PARTS_OF_DAY:
-        return PARTS_OF_DAY[word]
+    if word in PARTS_OF_DAY:  # "noon" is T12:00, "mid-afternoon" TAF
+        part_value = PARTS_OF_DAY[word]
+        return part_value if part_value.startswith("T") else "T" + part_value
     digits = re.findall(r"\d+", word)
     if len(digits[0]) == 4:  # "0735 GMT"
         digits = [digits[0][:2], digits[0][2:]]
