@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Span, Timex
+from .timex.lexicon import MONTHS
 from .timex.normalise import parse_anchor
 from .timex.recognise import find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
@@ -60,7 +61,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                 reported_quarter = value
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
-    return _with_coordinated_days(_dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text), text)
+    dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
+    return _with_coordinated_days(_months_of_told_events(dated, text), text)
 
 
 def _tweet_anchor(text: str, position: int) -> dt.date | None:
@@ -97,6 +99,24 @@ def _year_opening_the_sentence(timex: Timex, timexes: list[Timex], text: str) ->
     return next((t.value for t in timexes if t.type == "DATE" and _YEAR_VALUE.fullmatch(t.value)
                  and left <= t.span.start and t.span.end <= timex.span.start
                  and _YEAR_FRAME.fullmatch(text, left, t.span.start)), None)
+
+
+def _months_of_told_events(timexes: list[Timex], text: str) -> list[Timex]:
+    """"A judge dismissed the claims in December. ... the December ruling did not bar other claims": a month
+    named as the modifier of a noun after a determiner refers to an event already told, so it takes the value of
+    the same month named alone earlier in the article; the tense of its own clause, which the resolver read,
+    says nothing about when that event was."""
+    told: dict[str, str] = {}
+    resolved = []
+    for timex in timexes:
+        month = timex.span.text.lower()
+        if timex.type == "DATE" and month in MONTHS and _MONTH_VALUE.fullmatch(timex.value):
+            if month in told and _NOUN_MODIFIER_BEFORE.search(text, max(0, timex.span.start - 8), timex.span.start) \
+                    and _NOUN_AFTER.match(text, timex.span.end):
+                timex = dataclasses.replace(timex, value=told[month])
+            told[month] = timex.value
+        resolved.append(timex)
+    return resolved
 
 
 def _yearly_dates_made_generic(timexes: list[Timex], text: str) -> list[Timex]:
@@ -170,6 +190,10 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 
 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+_MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+_NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s+$", re.I)
+# a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|with|was|is|will|had|has)\b)[a-z]{3,}")
 _YEAR_VALUE = re.compile(r"\d{4}")
 _YEAR_FRAME = re.compile(r"[\s\"'“]*(?:(?:in|during|by|back\s+in)\s+)?", re.I)
 # the signature that ends a tweet printed in a page: "— Cincinnati Zoo (@CincinnatiZoo) May 28, 2016"

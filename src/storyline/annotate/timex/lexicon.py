@@ -34,7 +34,8 @@ for _number, _name in enumerate(["monday", "tuesday", "wednesday", "thursday", "
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-                "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF", "midday": "T12:00",
+                "mid-afternoon": "AF", "mid afternoon": "AF", "midafternoon": "AF", "mid-morning": "MO",
+                "midmorning": "MO", "midday": "T12:00",
                 "noon": "T12:00",
                 "midnight": "T24:00"}
 
@@ -53,10 +54,13 @@ ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}  # "two dozen years"
+# "two dozen years", "a billion years", "4.5 billion years" (the ages of stars and planets)
+SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12, "million": 10 ** 6, "billion": 10 ** 9}
+# "hundreds of years", "millions of years": an unknown count, one expression with its unit (PXY)
 VAGUE_COUNTS = {"a few": "X", "few": "X", "several": "X", "some": "X", "many": "X", "a couple of": 2,
                 "a couple": 2, "a pair of": 2, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "dozens of": "X",
-                "a": 1, "an": 1, "one": 1}
+                "a million": 10 ** 6, "a billion": 10 ** 9, "hundreds of": "X", "thousands of": "X",
+                "millions of": "X", "billions of": "X", "a": 1, "an": 1, "one": 1}
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -80,7 +84,7 @@ SPELLED_YEAR = (rf"(?:(?:{_TEEN}|twenty)[\s-]+(?:{_YEAR_TENS}(?:[\s-]+{_YEAR_ONE
 
 _NUMBER_WORD = alternation([*ONES, *TENS, *SCALES])
 SPELLED_NUMBER = rf"(?:{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*)"
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d|\s+(?:million|billion)(?!\w))?"
 HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)"  # "two and a half", "three-and-a-half"
 # "half an hour", "half a century": a half of one unit
 NUMBER = rf"(?:(?:{DIGITS}|{SPELLED_NUMBER}){HALF}?|{alternation(VAGUE_COUNTS)}|half\s+an?)"
@@ -102,6 +106,7 @@ POINT_MODIFIERS = {"early": "START", "earlier": "START", "the beginning of": "ST
 REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
                    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                    "these days": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+                   "this day and age": "PRESENT_REF",  # an idiom for "nowadays", not a day
                    # "the then current price", "the then-current minister": current at a time told of, not now
                    "then current": "PAST_REF", "then-current": "PAST_REF",
                    "recently": "PAST_REF",
@@ -147,6 +152,9 @@ def number_value(text: str) -> float | str | None:
     if words in VAGUE_COUNTS:
         value = VAGUE_COUNTS[words]
         return float(value) if isinstance(value, int) else value
+    scaled = re.fullmatch(r"(\d+(?:\.\d+)?) (million|billion)", words)
+    if scaled:  # "4.5 billion"
+        return float(scaled.group(1)) * SCALES[scaled.group(2)]
     if re.fullmatch(r"\d+(?:\.\d+)?(?:\s+\d/\d)?", words):
         whole, _, fraction = words.partition(" ")
         value = float(whole)

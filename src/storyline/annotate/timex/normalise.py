@@ -234,6 +234,11 @@ def duration_value(amount: float | str | None, letter: str, is_time: bool) -> st
     return "P" + _part(_count(amount), letter, is_time)
 
 
+def joined_durations(larger: str, smaller: str) -> str:
+    """"PT8H" and "PT20M" -> "PT8H20M", "P1D" and "PT2H" -> "P1DT2H": one amount told in two units."""
+    return "P" + _join(larger[1:], smaller[1:])
+
+
 def _count(amount: float | str | None) -> str:
     if amount is None or isinstance(amount, str):
         return "X"

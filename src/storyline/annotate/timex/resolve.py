@@ -89,8 +89,9 @@ def _year_of(word: str) -> int:
 def _clock(word: str, part: str = "") -> str:
     """"7:15 p.m." -> "T19:15", "noon" -> "T12:00"; "8 in the evening" -> "T20:00" (``part`` is
     the part-of-day phrase after the clock, which stands in for "p.m.")."""
-    if word in PARTS_OF_DAY:
-        return PARTS_OF_DAY[word]
+    if word in PARTS_OF_DAY:  # "noon" is T12:00, "mid-afternoon" TAF
+        part_value = PARTS_OF_DAY[word]
+        return part_value if part_value.startswith("T") else "T" + part_value
     digits = re.findall(r"\d+", word)
     if len(digits[0]) == 4:  # "0735 GMT"
         digits = [digits[0][:2], digits[0][2:]]
@@ -777,6 +778,13 @@ def _duration(g, context):
     return "DURATION", cal.duration_value(amount, letter, is_time), _amount_mod(g["mod"])
 
 
+def _compound_duration(g, context):
+    """"8 hours and 20 minutes": PT8H20M, the two amounts in one value."""
+    larger = _duration(g, context)
+    smaller = _duration(_Groups({"number": g["number2"], "unit": g["unit2"]}), context)
+    return "DURATION", cal.joined_durations(larger[1], smaller[1]), _amount_mod(g["mod"])
+
+
 def _bare_plural(g, context):
     letter, is_time = UNITS[_unit_name(g["unit"])]
     return "DURATION", cal.duration_value("X", letter, is_time), _amount_mod(g["mod"])
@@ -843,6 +851,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "weekday_of_week": _weekday_of_week,
     "anaphoric_part": _anaphoric_part, "relative_unit": _relative_unit, "year_end": _year_end, "vague_recent": _vague_recent, "units_ahead": _vague_recent, "set_rate": _set_rate,
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
+    "compound_duration": _compound_duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "unit_long": _unit_long, "set_adverb": _set_adverb,
     "set_every": _set_every, "weekends": _weekends, "reference": _reference,
 }
