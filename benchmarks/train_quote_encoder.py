@@ -236,10 +236,16 @@ class Tuned:
         return out
 
 
-def fit_tuned(lows, windows, ys, tuned: int, epochs: int, log: str = "") -> Tuned:
-    model = Tuned(tuned).train(True)
-    groups = [{"params": model.head.parameters(), "lr": HEAD_LR, "weight_decay": 1e-4},
-              {"params": model.layers.parameters(), "lr": ENCODER_LR, "weight_decay": 1e-2}]
+def fit_tuned(lows, windows, ys, tuned: int, epochs: int, log: str = "", head_from: dict | None = None,
+              head_lr: float = HEAD_LR, encoder_lr: float = ENCODER_LR) -> Tuned:
+    """The top ``tuned`` layers and a head fitted together; ``head_from``: a head trained on the
+    frozen encoder to start from (the second stage of a two-stage fit), else a new head."""
+    model = Tuned(tuned)
+    if head_from is not None:
+        model.head.load_state_dict({k: v.float() for k, v in head_from.items()})
+    model.train(True)
+    groups = [{"params": model.head.parameters(), "lr": head_lr, "weight_decay": 1e-4},
+              {"params": model.layers.parameters(), "lr": encoder_lr, "weight_decay": 1e-2}]
     fit(groups, lambda idx: model.batch_logits(lows, windows, idx), ys, epochs, log)
     return model.train(False)
 
@@ -310,6 +316,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--tune", type=int, default=0, metavar="K",
                     help="fine-tune the encoder's top K layers with the head (0: the encoder stays frozen)")
+    ap.add_argument("--head-from", type=Path, help="with --tune: start from this head artifact (trained frozen)")
+    ap.add_argument("--head-lr", type=float, default=HEAD_LR)
+    ap.add_argument("--encoder-lr", type=float, default=ENCODER_LR)
     ap.add_argument("--cache-only", action="store_true", help="only encode the articles")
     ap.add_argument("--dev-report", action="store_true", help="piece-level F1 on dev (appends a table)")
     ap.add_argument("--no-oof", action="store_true", help="no out-of-fold probabilities for train")
@@ -318,6 +327,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threads", type=int, default=1, help="torch threads (2 only on an otherwise idle machine)")
     args = ap.parse_args(argv)
     import torch
+    from safetensors.torch import load_file
 
     torch.set_num_threads(args.threads)
     train = load_split("train", args.limit)
@@ -334,10 +344,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.tune:
         hidden = xs[0].shape[1] // 2
         lows, dev_lows = [x[:, :hidden] for x in xs], [x[:, :hidden] for x in dev_xs]
+        head_from = load_file(str(args.head_from)) if args.head_from else None
 
         def fit_on(idx, log):
             return fit_tuned([lows[i] for i in idx], [train_windows[i] for i in idx], [ys[i] for i in idx],
-                             args.tune, args.epochs, log)
+                             args.tune, args.epochs, log, head_from, args.head_lr, args.encoder_lr)
 
         def predict_on(model, idx):
             return predict_tuned(model, [lows[i] for i in idx], [train_windows[i] for i in idx])
@@ -359,7 +370,8 @@ def main(argv: list[str] | None = None) -> None:
     save_probs("dev", dev, dev_probs, "final")
     if args.dev_report:
         dev_ys = [piece_labels(text, gold, off) for (_, text, gold), (_, off) in zip(dev, dev_states)]
-        tuned = f", top {args.tune} encoder layers fine-tuned" if args.tune else ""
+        tuned = f", top {args.tune} encoder layers fine-tuned (lr {args.encoder_lr:g}, head {args.head_lr:g}" \
+            f"{', from ' + args.head_from.name if args.head_from else ''})" if args.tune else ""
         report("Quotes: encoder head, piece-level F1 on PolNeAR dev", ["output", "gold pieces", "P", "R", "F1"],
                piece_f1(dev_probs, dev_ys), f"Head trained on {len(train)} train articles, {args.epochs} epochs{tuned}; "
                "threshold 0.5 per piece.")

@@ -151,3 +151,27 @@ def torch_full(n: int, value: float):
     import torch
 
     return torch.full((n,), value)
+
+
+@needs_encoder
+def test_fine_tuning_composes_the_states_as_the_run_time_encoder(monkeypatch):
+    """Before any step, training's composition (the frozen states below the tuned layers, cached
+    per window; the tuned copies over them; merged; beside the middle layer) is the run-time
+    encoder's states, and the tuned layers' names are the model's own."""
+    import torch
+
+    from conftest import ROOT
+
+    monkeypatch.syspath_prepend(str(ROOT))
+    from benchmarks.train_quote_encoder import Tuned, states_below
+
+    base = E.load_base()
+    ids, _ = E.pieces(TEXT * 40, base)
+    run_time = E.states(ids, base)
+    tuned = Tuned(2).train(False)
+    middle = run_time[:, :base.model.config.hidden_size]
+    with torch.no_grad():
+        composed = tuned.features(middle, states_below(ids, base, tuned.depth), len(ids)).numpy()
+    assert np.allclose(composed, run_time, atol=1e-2)  # the cache is float16
+    weights = tuned.weights()
+    assert set(E.tuned_layers(weights)) == {k for k in base.model.state_dict() if k.startswith(("encoder.layer.4.", "encoder.layer.5."))}
