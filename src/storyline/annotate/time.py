@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import Span, Timex
 from .timex.lexicon import MONTHS
 from .timex.normalise import parse_anchor
-from .timex.recognise import find_candidates
+from .timex.recognise import DAY_WORD, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
 from .timex.tense import (direction_from_doc, direction_from_text, marked_direction_from_doc,
                           marked_direction_from_text, sentence_bounds)
@@ -201,7 +201,7 @@ _TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+"
                               r"(?P<date>[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$")
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
-_WEEKDAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY}", re.I)
 # where a sentence may turn to another clause, which a habit named in the first does not cover ("The firm, which
 # usually reports in July, will report on Aug. 5"); a comma is counted too, as the cautious side
 _CLAUSE_TURN = re.compile(r"[;,]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
@@ -270,8 +270,7 @@ def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
 
 
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
-_NAMED_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
 _LEADING = re.compile(r"[\s,]*(?:at\s+)?")
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
