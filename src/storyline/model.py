@@ -254,7 +254,10 @@ def _pickled_by_fields(cls: type) -> None:
     pipe by the hundred per article (0.9 -> 0.14 ms an article in the parent, measured on the
     corpus). Every field of these classes is an ``__init__`` argument, in field order, and none
     has a ``__post_init__``, so the constructor rebuilds the same value (subclasses: none)."""
-    names = tuple(f.name for f in dataclasses.fields(cls))
+    fields = dataclasses.fields(cls)
+    if any(not f.init for f in fields) or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: its constructor would not rebuild a pickled value")
+    names = tuple(f.name for f in fields)
     values = operator.attrgetter(*names)
     if len(names) == 1:
         cls.__reduce__ = lambda self: (cls, (values(self),))
