@@ -1281,6 +1281,18 @@ def test_month_or_season_in_a_habitual_clause_is_of_any_year():
     assert values("Prices rose in December.")["December"] == ("DATE", "2025-12")
 
 
+def test_habit_word_covers_its_own_clause_for_months_and_quarters_alike():
+    """One scope for "usually" whatever it dates: the clause that holds it, so plural quarters in another clause of
+    the sentence are dated quarters, as a month there keeps its date."""
+    found = values("Sales, which usually peak in the third quarters, fell in the second and fourth quarters.")
+    assert found["the third quarters"] == ("SET", "XXXX-Q3")
+    assert found["second"] == ("DATE", "2025-Q2")
+    assert found["fourth quarters"] == ("DATE", "2025-Q4")
+    found = values("Sales, which usually peak in December, fell in July.")
+    assert found["December"] == ("DATE", "XXXX-12")
+    assert found["July"] == ("DATE", "2025-07")
+
+
 def test_clock_time_restated_in_brackets_with_its_day_takes_that_day():
     """"at 4 in the morning (4 a.m. EDT Thursday)": the bracket names the same time with its day; a bracket
     without a day ("(2200 GMT)") leaves the clock on the publication day, and one before a day keeps that day."""

@@ -18,7 +18,7 @@ from .timex.lexicon import MONTHS
 from .timex.normalise import parse_anchor
 from .timex.recognise import DAY_WORD, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
-from .timex.tense import (direction_from_doc, direction_from_text, marked_direction_from_doc,
+from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
                           marked_direction_from_text, sentence_bounds)
 
 if TYPE_CHECKING:
@@ -43,8 +43,9 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     for candidate in find_candidates(text):
         context = Context(_tweet_anchor(text, candidate.start) or anchor_date,
                           _tense_reader(text, candidate.start, candidate.end, doc), reference, reported_quarter,
-                          _sentence_reader(text, candidate.start, candidate.end),
-                          _marked_reader(text, candidate.start, candidate.end, doc))
+                          _text_reader(text, candidate.start, candidate.end, sentence_bounds),
+                          _marked_reader(text, candidate.start, candidate.end, doc),
+                          _text_reader(text, candidate.start, candidate.end, clause_bounds))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -138,13 +139,8 @@ def _is_named_in_year(timex: Timex) -> bool:
 
 
 def _in_habitual_clause(timex: Timex, text: str) -> bool:
-    """Whether the clause around the expression tells what happens as a rule ("usually", "traditionally"):
-    the stretch of its sentence between clause turns ("but", "while", ";", ",") that holds it."""
-    left, right = sentence_bounds(text, timex.span.start, timex.span.end)
-    turns = [m.start() for m in _CLAUSE_TURN.finditer(text, left, right)]
-    start = max([left] + [t for t in turns if t <= timex.span.start])
-    end = min([right] + [t for t in turns if t >= timex.span.end])
-    return bool(HABITUAL.search(text, start, end))
+    """Whether the clause around the expression tells what happens as a rule ("usually", "traditionally")."""
+    return bool(HABITUAL.search(text, *clause_bounds(text, timex.span.start, timex.span.end)))
 
 
 def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
@@ -202,9 +198,6 @@ _TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+"
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
 _WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY}", re.I)
-# where a sentence may turn to another clause, which a habit named in the first does not cover ("The firm, which
-# usually reports in July, will report on Aug. 5"); a comma is counted too, as the cautious side
-_CLAUSE_TURN = re.compile(r"[;,]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
 # what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
 _HABIT_GAP = re.compile(r"[\s,]*(?:(?:in|on|during|at|around|from|through|until)\s+)?(?:the\s+)?", re.I)
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
@@ -276,10 +269,11 @@ _LEADING = re.compile(r"[\s,]*(?:at\s+)?")
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
 
 
-def _sentence_reader(text: str, start: int, end: int):
-    """A thunk for the sentence around an expression, for resolvers that read what it compares."""
+def _text_reader(text: str, start: int, end: int, bounds):
+    """A thunk for the sentence or clause around an expression (``bounds`` finds it), for resolvers that read what
+    it compares or whether it tells a habit."""
     def read():
-        left, right = sentence_bounds(text, start, end)
+        left, right = bounds(text, start, end)
         return text[left:right]
     return read
 

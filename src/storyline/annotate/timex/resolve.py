@@ -38,6 +38,7 @@ class Context:
     reported_quarter: str | None = None
     sentence: Callable[[], str] = lambda: ""
     marked: Callable[[], Direction] = lambda: None
+    clause: Callable[[], str] = lambda: ""
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -329,7 +330,7 @@ def _quarter(g, context):
         if number > 2:
             return None
         return "DATE", cal.half_value(context.anchor, number, context.direction(), _explicit_year(g, context)), None
-    if g["plural"] and not _explicit_year(g, context) and HABITUAL.search(context.sentence()):
+    if g["plural"] and not _explicit_year(g, context) and HABITUAL.search(context.clause()):
         return "SET", f"XXXX-Q{number}", None  # "sales usually peak in the fourth quarters": of every year
     year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)

@@ -321,3 +321,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     right_match = SENTENCE_END.search(text, max(start, end - 1))  # "... at 10 p.m. The ..." ends at the span
     right = right_match.start() + 1 if right_match else len(text)
     return left, right
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the clause around text[start:end]: the stretch of its sentence between the clause turns
+    ("but", "while", ";", ",") on either side, for what a word such as "usually" says of its own clause only."""
+    left, right = sentence_bounds(text, start, end)
+    turns = [m.start() for m in CLAUSE_TURN.finditer(text, left, right)]
+    return max([left] + [t for t in turns if t <= start]), min([right] + [t for t in turns if t >= end])
+
+
+# where a sentence may turn to another clause, which a habit named in the first does not cover ("The firm, which
+# usually reports in July, will report on Aug. 5"); a comma is counted too, as the cautious side
+CLAUSE_TURN = re.compile(r"[;,]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
