@@ -1428,11 +1428,21 @@ def test_a_month_modifying_a_noun_is_the_month_of_the_event_told_before(nlp):
     assert [t.value for t in find_timexes(planned, "2017-11-14", nlp(planned))] == ["2016-12", "2017-12"]
 
 
-def test_around_as_the_particle_of_turn_is_no_approximation():
-    timex = find_timexes("The plane had to turn around four hours into its journey.", ANCHOR)[0]
-    assert (timex.span.text, timex.value, timex.mod) == ("four hours", "PT4H", None)
+def test_around_as_a_verb_particle_is_no_approximation(nlp):
+    """"turn around", "swung around", "turned things around": the particle of a phrasal verb says nothing of the amount
+    after it; so does one the parse marks as a particle ("came around last week"); after other verbs it is APPROX."""
+    for text, span in [("The plane had to turn around four hours into its journey.", "four hours"),
+                       ("The jet swung around an hour into the flight.", "an hour"),
+                       ("She turned things around two years ago.", "two years ago")]:
+        timex = find_timexes(text, ANCHOR)[0]
+        assert (timex.span.text, timex.mod) == (span, None)
+    parsed = "He finally came around last week."
+    timex = find_timexes(parsed, ANCHOR, nlp(parsed))[0]
+    assert (timex.span.text, timex.value, timex.mod) == ("last week", "2026-W06", None)
     timex = find_timexes("The talks lasted around four hours.", ANCHOR)[0]
     assert (timex.span.text, timex.value, timex.mod) == ("around four hours", "PT4H", "APPROX")
+    arrived = "She arrived around 10 p.m."
+    assert find_timexes(arrived, ANCHOR, nlp(arrived))[0].mod == "APPROX"
 
 
 def test_this_day_and_age_is_the_present():

@@ -40,7 +40,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     open_clocks: list[int] = []
     reference: str | None = None
     reported_quarter: str | None = None
-    for candidate in find_candidates(text):
+    for candidate in find_candidates(text, doc):
         context = Context(_tweet_anchor(text, candidate.start) or anchor_date,
                           _tense_reader(text, candidate.start, candidate.end, doc), reference, reported_quarter,
                           _text_reader(text, candidate.start, candidate.end, sentence_bounds),

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, DIGITS, HALF, HOLIDAYS,
                       MONTH_WORDS, MONTHS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
                       SPELLED_NUMBER, SPELLED_YEAR, UNIT_WORD, WEEKDAYS, alternation, number_value)
 from .prefilter import first_char_gate, fold, required_clauses, satisfied
 from .tense import sentence_bounds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,8 +242,9 @@ _REQUIRED = [required_clauses(pattern) for _, pattern in COMPILED]
 _CASE_SENSITIVE_MONTHS = {"may", "march"}
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every rule match in ``text``, overlaps settled longest first (then earliest rule)."""
+def find_candidates(text: str, doc: "Doc | None" = None) -> list[Candidate]:
+    """Every rule match in ``text``, overlaps settled longest first (then earliest rule); ``doc``, a parse of the
+    text, tells a verb's particle "around" from an approximation."""
     found = []
     folded, seen = fold(text), {}
     for priority, (name, pattern) in enumerate(COMPILED):
@@ -249,8 +254,7 @@ def find_candidates(text: str) -> list[Candidate]:
             start, end = _trim(text, match.start(), match.end())
             start = _extent_start(name, text, start)
             groups = match.groupdict()
-            if (groups.get("mod") or "").lower() == "around" \
-                    and _PARTICLE_VERB.search(text, max(0, start - 16), start):
+            if (groups.get("mod") or "").lower() == "around" and _is_verb_particle(text, start, doc):
                 start, groups = start + len(groups["mod"]), {**groups, "mod": None}
                 start, end = _trim(text, start, end)
             if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
@@ -290,9 +294,20 @@ _LAST_VERB = re.compile(r"last\s+", re.I)
 _VERB_INTRODUCER = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|must|shall|should|did|does|do|not|"
                               r"cannot)|n't|'ll)\s+$", re.I)
 _AMOUNT_RULES = frozenset({"duration", "vague_recent"})
-# "the plane turned around four hours into the flight": "around" is the verb's particle, no approximation of the amount
-_PARTICLE_VERB = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
+# verbs of reversal, whose "around" is a particle, with a short object between ("turned things around"); the parse
+# reads "turned around four hours" as "around four hours", so they are named
+_PARTICLE_VERB = re.compile(r"\b(?:turn(?:s|ed|ing)?|swing(?:s|ing)?|swung|spin(?:s|ning)?|spun|flip(?:s|ped|ping)?)"
+                            r"(?:\s+(?:it|them|things|this|that|him|her|itself|themselves))?\s+$", re.I)
 _ABOUT = re.compile(r"about\s+", re.I)
+
+
+def _is_verb_particle(text: str, start: int, doc: "Doc | None") -> bool:
+    """Whether "around" at ``start`` is the particle of a phrasal verb ("came around last week", "the plane turned
+    around four hours into the flight", "turned things around two years ago"), which says nothing of the amount
+    after it (no APPROX): the parse says so (dep ``prt``) or a verb of reversal stands before it."""
+    word = doc.char_span(start, start + len("around")) if doc is not None else None
+    return bool(word is not None and word[0].dep_ == "prt") \
+        or bool(_PARTICLE_VERB.search(text, max(0, start - 28), start))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
