@@ -1471,3 +1471,17 @@ def test_mid_afternoon_alone_is_a_time_of_the_day():
     assert values("Shares fell 4 percent at mid-afternoon.") == {"mid-afternoon": ("TIME", "2026-02-11TAF")}
     found = values("In London at mid-afternoon yesterday, shares were up; at midday they fell.")
     assert found == {"mid-afternoon yesterday": ("TIME", "2026-02-10TAF"), "midday": ("TIME", "2026-02-11T12:00")}
+
+
+def test_a_unit_placed_only_by_an_event_is_left_unspecified():
+    """"the week following the crash", "the month before the vote": which week or month is not said (TimeML
+    unspecified, of the article's year as TBAQ writes "1989-WXX"), and it is not the current one; "the week before
+    last", "the year before" at a clause end and "a high for the year of $42" keep their readings."""
+    assert values("Shares fell in the week following the crash.") == {"the week": ("DATE", "2026-WXX")}
+    assert values("He resigned the month before the vote.") == {"the month": ("DATE", "2026-XX")}
+    assert values("Talks stalled in the year after the war.") == {"the year": ("DATE", "XXXX")}
+    found = values("Outflows doubled the level of the week following last month's squeeze.")
+    assert found["the week"] == ("DATE", "2026-WXX")
+    assert values("Net rose 5% from the year before.")["the year before"] == ("DATE", "2025")
+    assert values("The stock hit a high for the year of $42.")["the year"] == ("DATE", "2026")
+    assert values("The index fell 3.8% for the week.")["the week"] == ("DATE", "2026-W07")
