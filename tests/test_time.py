@@ -1485,3 +1485,13 @@ def test_a_unit_placed_only_by_an_event_is_left_unspecified():
     assert values("Net rose 5% from the year before.")["the year before"] == ("DATE", "2025")
     assert values("The stock hit a high for the year of $42.")["the year"] == ("DATE", "2026")
     assert values("The index fell 3.8% for the week.")["the week"] == ("DATE", "2026-W07")
+
+
+def test_a_unit_placed_by_a_date_is_the_unit_next_to_it():
+    """"the week before Christmas" said in February is the week before last Christmas's (2025-W51), "the year after
+    the 2008 crash" 2009, "the month of May" May; a coarser date gives its year only."""
+    assert values("Bitcoin peaked in the week before Christmas.")["the week"] == ("DATE", "2025-W51")
+    assert values("Talks stalled in the year after the 2008 crash.")["the year"] == ("DATE", "2009")
+    assert values("Prices rose in the week after Jan. 5.")["the week"] == ("DATE", "2026-W03")
+    assert values("The rally came in the month of May.")["the month"] == ("DATE", "2025-05")
+    assert values("Outflows rose in the week following last month's squeeze.")["the week"] == ("DATE", "2026-WXX")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Span, Timex
 from .timex.lexicon import MONTHS
-from .timex.normalise import parse_anchor
+from .timex.normalise import parse_anchor, relative_value, underspecified
 from .timex.recognise import DAY_WORD, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
 from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
@@ -63,7 +63,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     for index in open_clocks:
         timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
-    return _with_coordinated_days(_months_of_told_events(dated, text), text)
+    return _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
 
 
 def _tweet_anchor(text: str, position: int) -> dt.date | None:
@@ -118,6 +118,31 @@ def _months_of_told_events(timexes: list[Timex], text: str) -> list[Timex]:
             told[month] = timex.value
         resolved.append(timex)
     return resolved
+
+
+def _units_placed_by_dates(timexes: list[Timex], text: str) -> list[Timex]:
+    """"the week before Christmas", "the year after the 2008 crash": a unit the resolver left unspecified because
+    an event places it is, when a date names that event right after it, the unit next to that date (before: the one
+    before, after/following: the one after, of: its own); a date coarser than the unit gives its year only ("the
+    week following last month's squeeze" is 1989-WXX)."""
+    placed = []
+    for timex, following in zip(timexes, timexes[1:] + [None]):
+        unit = _PLACED_UNIT.fullmatch(timex.span.text)
+        gap = following and _PLACING.fullmatch(text, timex.span.end, following.span.start)
+        if unit and gap and "X" in timex.value and following.type == "DATE" and following.value[:4].isdigit():
+            value = _next_to(following.value, unit.group("unit").lower(), _PLACING_STEPS[gap.group("relator").lower()])
+            timex = dataclasses.replace(timex, value=value)
+        placed.append(timex)
+    return placed
+
+
+def _next_to(date: str, unit: str, step: int) -> str:
+    """The ``unit`` ``step`` units from the one holding ``date`` (a value of a day, month or year)."""
+    if unit == "year":
+        return f"{int(date[:4]) + step:04d}"
+    if _DAY_VALUE.fullmatch(date) or (unit == "month" and _MONTH_VALUE.fullmatch(date)):
+        return relative_value(dt.date.fromisoformat(date if len(date) == 10 else date + "-01"), unit, step)
+    return date[:4] + underspecified(unit)[4:]
 
 
 def _yearly_dates_made_generic(timexes: list[Timex], text: str) -> list[Timex]:
@@ -186,6 +211,9 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 
 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+_PLACED_UNIT = re.compile(r"the\s+(?P<unit>week|month|year)", re.I)
+_PLACING = re.compile(r"\s+(?P<relator>following|after|before|preceding|of)\s+(?:the\s+)?", re.I)
+_PLACING_STEPS = {"following": 1, "after": 1, "before": -1, "preceding": -1, "of": 0}
 _MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 _NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s+$", re.I)
 # a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")

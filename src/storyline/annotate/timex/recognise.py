@@ -201,9 +201,10 @@ RULES: list[tuple[str, str]] = [
                       # week to Friday": a stretch of the unit up to that end
                       rf"(?:(?=\s+(?P<ended>ended|ending|to(?=\s+(?:(?:the\s+)?end\s+of\s+)?(?:{MONTH}|{WEEKDAY})\b))\b)|)"
                       # "the week following the crash", "the month before the vote": a unit placed by an event
-                      # ("the week before last" is no event, "the year of $42" no event of the year)
-                      rf"(?:(?=\s+(?P<placed>following|after|before|preceding|of(?=\s+(?:the|his|her|its|their)\s))"
-                      rf"\s+(?!(?:(?:last|next)\b(?!\s+\w)|(?:{MONTH}|{WEEKDAY})\b|\d)))|)"),
+                      # ("the week before last" is no event, "the year of $42" no event of the year; "the month of May"
+                      # is placed by a date)
+                      rf"(?:(?=\s+(?P<placed>following|after|before|preceding|of(?=\s+(?:(?:the|his|her|its|their)\s|{MONTH}\b)))"
+                      rf"\s+(?!(?:last|next)\b(?!\s+\w)))|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)"
                      rf"{_OR_UNITS}(?!\w)"),
