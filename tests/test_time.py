@@ -216,6 +216,9 @@ MARKED_TENSE_MONTHS = [
     # "will" on the month's own verb: the first one on or after the anchor, even one just gone
     ("The store will open in November.", "2026-12-03", "November", "2027-11"),
     ("The bridge will reopen on Dec. 1.", "2026-12-03", "Dec. 1", "2027-12-01"),
+    # a day one day off the anchor is that day, whatever the tense: the story was written the evening before its stamp
+    ("The full moon will peak on January 1.", "2018-01-02", "January 1", "2018-01-01"),
+    ("Shares fell on Jan. 3.", "2018-01-02", "Jan. 3", "2018-01-03"),
     # the anchor's own month stays, either way
     ("The store opened in December.", "2026-12-03", "December", "2026-12"),
     ("The store will open in December.", "2026-12-20", "December", "2026-12"),
