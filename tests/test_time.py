@@ -1498,3 +1498,17 @@ def test_a_unit_placed_by_a_date_is_the_unit_next_to_it():
     assert values("Prices rose in the week after Jan. 5.")["the week"] == ("DATE", "2026-W03")
     assert values("The rally came in the month of May.")["the month"] == ("DATE", "2025-05")
     assert values("Outflows rose in the week following last month's squeeze.")["the week"] == ("DATE", "2026-WXX")
+
+
+def test_a_day_dating_a_done_participle_is_past(nlp):
+    """"the plan approved on Thursday will cut taxes": a participle modifying a noun tells an event already done, so
+    its day is the last one, though the clause looks ahead; so is a "VBN" with an active subject ("the shares he
+    received on Thursday"), a simple past the tagger misread; a plan ("called for Friday", "slated for") looks ahead."""
+    anchor = "2018-01-02"
+    for text, span, value in [("The plan approved on Thursday will cut taxes.", "Thursday", "2017-12-28"),
+                              ("The man arrested Monday will appear in court.", "Monday", "2018-01-01"),
+                              ("The shares Mr. Blankfein and others received on Thursday cannot be sold for five years.",
+                               "Thursday", "2017-12-28"),
+                              ("A meeting called for Friday will discuss the plan.", "Friday", "2018-01-05"),
+                              ("The summit slated for Friday will discuss the plan.", "Friday", "2018-01-05")]:
+        assert values(text, anchor, nlp(text))[span] == ("DATE", value), text

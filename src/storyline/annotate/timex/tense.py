@@ -77,7 +77,22 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    if _dates_a_done_participle(span.root, verb):
+        return "past"
     return _clause_direction(verb)
+
+
+def _dates_a_done_participle(token, verb) -> bool:
+    """"the plan approved on Thursday will cut taxes", "the man arrested Monday will appear in court": a participle
+    that modifies a noun tells an event already done, whatever the clause around says of later ones; a plan
+    ("the summit scheduled for Friday", "the vote set for May") or a time named with "for" or "until" lies ahead."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ in PLANNING_LEMMAS | PLANNED_IN_PRESENT \
+            or any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+        return False
+    if token.head.i == verb.i:
+        return token.dep_ in ("npadvmod", "tmod")
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i \
+        and token.head.lower_ in ("on", "in", "at")
 
 
 def marked_direction_from_doc(doc, start: int, end: int) -> Direction:
@@ -214,13 +229,19 @@ def _own_tense(verb) -> Direction:
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
-    if verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES:
+    if verb.tag_ == "VBN" and (words & PERFECT_AUXILIARIES or _has_active_subject(verb, auxiliaries)):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") and (verb.lemma_ in FUTURATE_LEMMAS or _takes_effect(verb)) and not auxiliaries:
         return "future"  # "the tournament starts on Sunday", "the law takes effect on Jan. 1": a timetable
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _has_active_subject(verb, auxiliaries: list) -> bool:
+    """"the shares he received on Thursday": a participle cannot take an active subject without an auxiliary, so
+    a "VBN" that has one is a simple past the tagger read as a participle (the two forms of "received" are alike)."""
+    return not auxiliaries and any(child.dep_ == "nsubj" for child in verb.children)
 
 
 def _takes_effect(verb) -> bool:
