@@ -533,7 +533,8 @@ def test_fiscal_year_codes():
 def test_clock_time_takes_the_day_of_its_sentence():
     found = values("On Feb. 9, the polls closed at 10 p.m. The count began at 6 a.m.")
     assert found["10 p.m."] == ("TIME", "2026-02-09T22:00")
-    assert found["6 a.m."] == ("TIME", "2026-02-11T06:00")  # no day in its sentence: the publication day
+    # no day in its sentence: the story's day, here the morning after the night told
+    assert found["6 a.m."] == ("TIME", "2026-02-10T06:00")
     found = values("The quake struck at about 3:40 a.m. (0140 GMT) Monday.")
     assert found["3:40 a.m."] == ("TIME", "2026-02-09T03:40")
     assert found["0140 GMT"] == ("TIME", "2026-02-09T01:40")
@@ -1512,3 +1513,21 @@ def test_a_day_dating_a_done_participle_is_past(nlp):
                               ("A meeting called for Friday will discuss the plan.", "Friday", "2018-01-05"),
                               ("The summit slated for Friday will discuss the plan.", "Friday", "2018-01-05")]:
         assert values(text, anchor, nlp(text))[span] == ("DATE", value), text
+
+
+def test_a_past_clock_without_a_day_is_on_the_day_of_the_story():
+    """"A boy fell into the enclosure on Saturday afternoon. The incident was reported around 4pm.": a clock time told
+    in the past with no day in its sentence is on the first day the article names (the story's day, before the
+    publication day); the small hours after a night told are the next day's; a future clock, a sentence naming a day
+    of its own, or a story that names no earlier day keep the publication day."""
+    anchor = "2016-05-29"
+    found = values("A gorilla dragged a boy who fell into its enclosure on Saturday afternoon. "
+                   "The incident was reported around 4pm.", anchor)
+    assert found["around 4pm"] == ("TIME", "2016-05-28T16:00")
+    found = values("The Cubs won the game on Wednesday night. Montgomery closed it out at 12:47 a.m.", "2016-11-03")
+    assert found["12:47 a.m."] == ("TIME", "2016-11-03T00:47")
+    assert values("Shares rose on Friday. The market will close at 4 p.m.", anchor)["4 p.m."] == (
+        "TIME", "2016-05-29T16:00")
+    found = values("Rain fell on May 2. The flight left at 11:36 a.m. Friday and returned at 7:33 p.m.", anchor)
+    assert found["7:33 p.m."] == ("TIME", "2016-05-29T19:33")
+    assert values("The fire was put out at 4 p.m.", anchor)["4 p.m."] == ("TIME", "2016-05-29T16:00")

@@ -61,7 +61,11 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                     and not _is_comparison(value, reported_quarter, candidate.groups):
                 reported_quarter = value
     for index in open_clocks:
-        timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
+        clock = timexes[index]
+        dated = _on_the_day_of_its_sentence(clock, timexes, text)
+        if dated is clock and _tense_reader(text, clock.span.start, clock.span.end, doc)() == "past":
+            dated = _on_the_day_of_the_story(clock, timexes, text)
+        timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     return _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
 
@@ -282,6 +286,25 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
     return clock
 
 
+def _on_the_day_of_the_story(clock: Timex, timexes: list[Timex], text: str) -> Timex:
+    """"A gorilla dragged a boy who fell into its enclosure on Saturday afternoon. ... The incident was reported
+    around 4pm.": a clock time told in the past with no day in its sentence belongs to the event the story tells,
+    dated by the first day the article names (its lead), when that day is before the publication day; the small
+    hours after a night or evening told are the next day's ("Wednesday night ... closed it out at 12:47 a.m.", "the
+    polls closed at 10 p.m. The count began at 6 a.m."). A clock whose
+    sentence names another day before it ("left at 11:36 a.m. Tuesday and returned at 7:33 p.m.") is left as it
+    is: that day may be another event's."""
+    left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
+    days = [t for t in timexes if t.span.end <= clock.span.start and t.type in ("DATE", "TIME")
+            and _DAY_VALUE.fullmatch(t.value[:10]) and t.value[:4].isdigit()]
+    if not days or days[-1].span.end > left or days[0].value[:10] >= clock.value[:10]:
+        return clock
+    day = days[0].value[:10]
+    if clock.value[11:13] < "07" and days[-1].value[:10] == day and _AT_NIGHT.search(days[-1].value):
+        day = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    return dataclasses.replace(clock, value=day + clock.value[10:])
+
+
 def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
     """"will leave at 4 in the morning (4 a.m. EDT Thursday)": a bracket right after a clock time that gives
     the same time with its day (another zone's name for it) dates the clock too."""
@@ -290,6 +313,7 @@ def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
         and text[other.span.end:other.span.end + 3].lstrip().startswith(")")
 
 
+_AT_NIGHT = re.compile(r"T(?:NI|EV|1[89]|2\d)")
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
 _NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
