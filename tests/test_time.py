@@ -530,6 +530,14 @@ def test_fiscal_year_codes():
     assert found["fiscal 2024"] == ("DATE", "2024")
 
 
+def test_fiscal_between_a_quarters_modifier_and_its_noun():
+    """"the year-earlier fiscal quarter" is the reported quarter a year back, "the latest fiscal quarter" the reported one."""
+    found = values("Third-quarter net rose. In the year-earlier fiscal quarter, net fell.", "1989-10-26")
+    assert found["the year-earlier fiscal quarter"] == ("DATE", "1988-Q3")
+    assert values("Net fell in the latest fiscal quarter.", "1989-10-26") == {
+        "the latest fiscal quarter": ("DATE", "1989-Q3")}
+
+
 def test_clock_time_takes_the_day_of_its_sentence():
     found = values("On Feb. 9, the polls closed at 10 p.m. The count began at 6 a.m.")
     assert found["10 p.m."] == ("TIME", "2026-02-09T22:00")

@@ -145,6 +145,7 @@ RULES: list[tuple[str, str]] = [
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|preceding|year-ago|year-earlier|"
                       rf"prior-year|year-before|fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
+                      rf"(?:(?<=\w)\s*fiscal\s+)?"  # "the year-earlier fiscal quarter", "the latest fiscal period"
                       # not "the quarter-finals", "the quarter-to-quarter comparison"
                       rf"(?P<period>quarter|period|half)(?![\w-]){_ENDED}"),
     # "the same period last year", "the same time a year ago", "the same quarter of 2024"
