@@ -528,6 +528,8 @@ def test_fiscal_year_codes():
     assert found["FY25"] == ("DATE", "2025")
     assert found["FY2027"] == ("DATE", "2027")
     assert found["fiscal 2024"] == ("DATE", "2024")
+    assert values("Net fell in fiscal '89 and fiscal ’91 will be better.") == {
+        "fiscal '89": ("DATE", "1989"), "fiscal ’91": ("DATE", "1991")}
 
 
 def test_fiscal_between_a_quarters_modifier_and_its_noun():

@@ -154,7 +154,7 @@ RULES: list[tuple[str, str]] = [
                     rf"the\s+year\s+before|the\s+prior\s+year)(?!\w))"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
-                    rf"(?P<year>{YEAR})(?:[-–/](?P<end>{YEAR}|\d{{2}}))?{_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
+                    rf"(?P<year>{YEAR})(?:[-–/](?P<end>{YEAR}|\d{{2}}))?{_R}|{_L}(?:FY|fiscal\s+['’])(?P<short>\d{{2}}){_R}"),
     # a year before ", 5" is refused ("1990, 5" in a list of figures), not one before another year ("in 1994, 1995")
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<mid>mid-)|(?P<side>pre-|post-)|{_THE_YEAR})?(?P<year>{YEAR}){_R}(?!,\s*(?!{YEAR}{_R})\d)"),
     # "the 1950-53 war", "1997-98", "2006/07", "1992-1995": each end of a range of years is a date of its own
