@@ -872,6 +872,11 @@ def test_a_march_by_name_is_no_month():
     assert values("Agents watched the crowd at the annual March for Life in Washington.") == {}
     assert values("Thousands joined the March of the Mothers.") == {}
     assert values("The vote was held in March on Tuesday.")["March"] == ("DATE", "2026-03")
+    # a quoted name, an event owned by a named group, a rocket's model name; a person's trip in March stays a month
+    assert values("She walked at the head of the ``March of the Mothers,'' a rally.") == {}
+    assert values("Thousands joined the Women's March in London.") == {}
+    assert values("A Long March 4C rocket and a Long March-5 will fly.") == {}
+    assert values("Trump's March visit was short.")["March"] == ("DATE", "2026-03")
 
 
 @pytest.mark.parametrize("text, span, value", [

@@ -335,9 +335,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
         before = match.string[max(0, match.start() - 12):match.start()].lower()
         return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
     if name == "relative_month" and month and month.lower() == "march" and not match.group("rel") \
-            and _MARCH_NAME.match(match.string, match.end()) \
-            and _NAME_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
-        return False  # "the March for Life", "the annual March of the Mothers": a procession by name
+            and _is_march_by_name(match):
+        return False
     if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
         return False
     if name in ("quarter", "elided_quarter", "named_quarter") and _is_period_of_play(match):
@@ -428,6 +427,18 @@ def _acceptable(name: str, match: re.Match) -> bool:
             return False
         return not _COUNTED_NOUN.match(match.string, match.end()) and not _is_dimension(match)
     return True
+
+
+def _is_march_by_name(match: re.Match) -> bool:
+    """"the March for Life", "the ``March of the Combatant Mothers''", "the Women's March in London": a procession by
+    name ("Trump's March visit" names the visit's month); "the Long March 4C rocket", "Long March-5": a model's name
+    (a bare month is not followed by a figure that is no day of it)."""
+    text, start = match.string, match.start()
+    if _MODEL_NUMBER.match(text, match.end()):
+        return True
+    if _NAMED_OWNER_BEFORE.search(text, max(0, start - 30), start):  # not "Trump's March visit", a month's event
+        return not _NOUN_NEXT.match(text, match.end())
+    return bool(_MARCH_NAME.match(text, match.end()) and _NAME_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _is_dimension(match: re.Match) -> bool:
@@ -570,7 +581,10 @@ _ERA_NOUN = (r"(?:world|society|youth|young|generations?|children|kids|teenagers
 _ERA_AFTER = re.compile(rf"['’]s\s+(?:[a-z-]+\s+)?{_ERA_NOUN}\b", re.I)
 _ERA_OF_BEFORE = re.compile(rf"\b{_ERA_NOUN}\s+of\s+$", re.I)
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
-_NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+$")
+_NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+[\"'`“‘]*$")
+_MODEL_NUMBER = re.compile(r"[\s-]*\d")
+_NAMED_OWNER_BEFORE = re.compile(r"\b[A-Z]\w*['’]s\s+$")
+_NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|of|for|to|and|or|was|is|were|are|had|has|drew|took)\b)[a-z]{3,}")
 _FINAL_OF = re.compile(r"\s+(?:of|in|covered|that|which|when|to\s+be)\b", re.I)
 _NOT_NOW_AFTER = re.compile(r"\s+(?:accounts?|affairs|flows?|density|strength)\b|\s*[.,;:)]", re.I)
 _CLAUSE_BREAK = re.compile(r"\s*[,.;:)]")
