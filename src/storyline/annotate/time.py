@@ -291,9 +291,8 @@ def _on_the_day_of_the_story(clock: Timex, timexes: list[Timex], text: str) -> T
     around 4pm.": a clock time told in the past with no day in its sentence belongs to the event the story tells,
     dated by the first day the article names (its lead), when that day is before the publication day; the small
     hours after a night or evening told are the next day's ("Wednesday night ... closed it out at 12:47 a.m.", "the
-    polls closed at 10 p.m. The count began at 6 a.m."). A clock whose
-    sentence names another day before it ("left at 11:36 a.m. Tuesday and returned at 7:33 p.m.") is left as it
-    is: that day may be another event's."""
+    polls closed at 10 p.m. The count began at 6 a.m."). A clock whose sentence names another day before it ("left
+    at 11:36 a.m. Tuesday and returned at 7:33 p.m.") is left as it is: that day may be another event's."""
     left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
     days = [t for t in timexes if t.span.end <= clock.span.start and t.type in ("DATE", "TIME")
             and _DAY_VALUE.fullmatch(t.value[:10]) and t.value[:4].isdigit()]
