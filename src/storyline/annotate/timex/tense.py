@@ -168,7 +168,7 @@ def _preposition_direction(token) -> Direction:
     until Tuesday", "extended the offer to Nov. 16") lies after the act that sets it, which news
     reports just after it happened."""
     preposition = token.head
-    if token.dep_ != "pobj" or preposition is token or preposition.dep_ != "prep":
+    if token.dep_ != "pobj" or preposition == token or preposition.dep_ != "prep":
         return None
     word = preposition.lower_
     if word == "since":
@@ -186,7 +186,7 @@ def _governing_verb(token):
     while token is not None and seen < 8:
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
         seen += 1
@@ -206,11 +206,11 @@ def _clause_direction(verb, depth: int = 0) -> Direction:
             return "future"
         if _is_prospective_frame(verb, head):
             return "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
+        if head != verb and head.pos_ in ("VERB", "AUX"):
             return _clause_direction(head, depth + 1)
         return None
     root = verb.sent.root
-    if root is verb or root.pos_ not in ("VERB", "AUX"):
+    if root == verb or root.pos_ not in ("VERB", "AUX"):
         return None
     return _own_tense(root)
 
