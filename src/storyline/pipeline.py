@@ -365,10 +365,10 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
             redating = _redate_meanwhile(store, [a for a in changed if a.published_from == "story"], workers, redating)
             store.update_stories((s.to_dict() for s in stories), (), {})
             clusterer.trim(LOADED_STORIES)
-        _store_redated(store, redating, in_flight=0)
         store.update_stories((), merged_away, meta["merged"])
-        clusterer.flush()
+        clusterer.flush()  # while the workers end the last re-datings
         store.set_state("stories", meta)
+        _store_redated(store, redating, in_flight=0)
     return touched
 
 
