@@ -56,7 +56,7 @@ import math
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import chain, filterfalse, repeat
-from operator import add, mul, truediv
+from operator import add, mul, neg, truediv
 from dataclasses import dataclass, field
 
 from storyline.clean.dates import find_dates
@@ -206,8 +206,13 @@ def _top(vector: Mapping, n: int, weight: Mapping) -> dict:
     """The n heaviest entries (deterministic on ties), so profiles and their cost stay bounded."""
     if len(vector) <= n:
         return dict(vector)
-    keep = heapq.nsmallest(n, vector.items(), key=lambda kv: (-kv[1] * weight[kv[0]], str(kv[0])))
-    return dict(keep)
+    # sorted by (-value * weight, str(key)) as tuples made in C, not by a key function called per
+    # entry: a story's centroid update keeps 300 of ~450 (a third less CPU than ``heapq.nsmallest``,
+    # which gives these same first n); keys are distinct, so the rest of a tuple never decides
+    keys = list(vector)
+    ranked = sorted(zip(map(neg, map(mul, vector.values(), map(weight.__getitem__, keys))), map(str, keys), keys,
+                        vector.values()))
+    return {key: value for _, _, key, value in ranked[:n]}
 
 
 def _weighted_norm(vector: Mapping, weight: Mapping) -> float:
@@ -517,14 +522,16 @@ class StoryClusterer:
 
     def _candidates(self, keys: Mapping[str, float]) -> list[str]:
         votes: dict[str, float] = defaultdict(float)
+        merged = self._merged
         self._postings.prefetch(keys)
         for key, weight in keys.items():
             for story_id in self._postings.find(key) or ():
-                votes[self.resolve(story_id)] += weight
+                votes[self.resolve(story_id) if story_id in merged else story_id] += weight
         self._seqs.prefetch(votes)
-        best = heapq.nsmallest(self.config.max_candidates, votes.items(),
-                               key=lambda kv: (-kv[1], self._seqs[kv[0]]))
-        return [story_id for story_id, _ in best]
+        # most votes first, then the older story: tuples made in C (an article has ~120 voted stories)
+        ids = list(votes)
+        ranked = zip(map(neg, votes.values()), map(self._seqs.__getitem__, ids), ids)
+        return [story_id for _, _, story_id in heapq.nsmallest(self.config.max_candidates, ranked)]
 
     def _score_candidates(self, profile: Profile, keys: Mapping[str, float]) -> list[tuple[float, str]]:
         """(score, story id) of the candidates that may reach the join threshold, best first; ties
@@ -597,11 +604,9 @@ class StoryClusterer:
         """Count the article's terms and entities; forget the weights that changed with them (all
         of them when a new step of the document count starts, see ``IDF_DRIFT``)."""
         self._n_docs += 1
-        terms = profile.text.keys() | profile.title.keys()
-        for term in terms:
-            self._df[term] = self._df[term] + 1
-        for key in profile.entities:
-            self._entity_df[key] = self._entity_df[key] + 1
+        terms = list(profile.text.keys() | profile.title.keys())
+        self._df.set_many(terms, list(map(add, map(self._df.__getitem__, terms), repeat(1))))
+        self._entity_df.set_many(list(profile.entities), [self._entity_df[k] + 1 for k in profile.entities])
         if self._n_docs < IDF_EXACT_DOCS or self._n_docs - self._idf_docs > IDF_DRIFT * self._idf_docs:
             self._idf_docs = self._n_docs
             self._forget_weights()
