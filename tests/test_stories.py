@@ -547,3 +547,19 @@ def test_set_many_marks_every_key_for_the_next_flush(tmp_path):
         again.flush()
         fresh = LazyMap(store.records("term_df"), key=int, default=0)
         assert (fresh[1], fresh[2], fresh[5]) == (4, 4, 1)
+
+
+def test_articles_prepared_elsewhere_are_placed_the_same():
+    """Profiles and lead sentences made beforehand by another clusterer of the same config (as the
+    pipeline's workers make them, sent through pickle) give the same stories and summaries."""
+    import pickle
+
+    from storyline.stories.cluster import prepare_articles
+
+    ordered, whole, _ = whole_and_first_five()
+    prepared = pickle.loads(pickle.dumps(prepare_articles(ordered, ENTITIES, whole.config)))
+    placed = StoryClusterer()
+    for a in ordered:
+        placed.add(a, ENTITIES[a.id], prepared=prepared[a.id])
+    assert [s.to_dict() for s in placed.stories()] == [s.to_dict() for s in whole.stories()]
+    assert placed.to_state() == whole.to_state()

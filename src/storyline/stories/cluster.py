@@ -265,6 +265,22 @@ class _IdfTable(dict):
         self.update(zip(todo, map(add, map(math.log, ratios), repeat(1.0))))
 
 
+@dataclass(slots=True)
+class Prepared:
+    """An article's part of placing it (``StoryClusterer.prepare``)."""
+
+    profile: Profile
+    leads: list[str]
+
+
+def prepare_articles(articles: Iterable[Article], entity_keys: Mapping[str, Iterable[str]],
+                     config: ClusterConfig) -> dict[str, Prepared]:
+    """``prepare`` of each article by a clusterer of this config: a pure function of the articles
+    (the pipeline runs it in its workers while the parent places the articles before them)."""
+    clusterer = StoryClusterer(config)
+    return {a.id: clusterer.prepare(a, entity_keys.get(a.id, ())) for a in articles}
+
+
 # ----------------------------------------------------------------------------- clusterer
 
 class StoryClusterer:
@@ -304,8 +320,10 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ public API
 
-    def add(self, article: Article, entity_keys: Iterable[str] = (), duplicate_of: str | None = None) -> str:
-        """Place one article (publication order is the caller's job); returns its story id."""
+    def add(self, article: Article, entity_keys: Iterable[str] = (), duplicate_of: str | None = None,
+            prepared: "Prepared | None" = None) -> str:
+        """Place one article (publication order is the caller's job); returns its story id.
+        ``prepared``: ``prepare(article, entity_keys)``, when made beforehand (in a worker)."""
         if self._articles.has(article.id):
             return self.story_of(article.id)
         duplicate_of = duplicate_of or article.duplicate_of
@@ -313,14 +331,15 @@ class StoryClusterer:
             story = self._stories[self.story_of(duplicate_of)]
             self._attach(story, article, None, duplicate=True)
             return story.id
-        profile = self._article_profile(article, entity_keys)
+        prepared = prepared or self.prepare(article, entity_keys)
+        profile = prepared.profile
         keys = self._index_keys(profile)
         scored = self._score_candidates(profile, keys)
         if scored and scored[0][0] >= self.config.join_threshold:
             story = self._stories[scored[0][1]]
         else:
             story = self._open_story(article)
-        self._attach(story, article, profile, duplicate=False)
+        self._attach(story, article, profile, duplicate=False, leads=prepared.leads)
         self._index(story.id, keys)
         self._count_document(profile)
         story = self._merge_matching(story, [sid for score, sid in scored[1:] if score >= self.config.join_threshold])
@@ -477,6 +496,11 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ placing one article
 
+    def prepare(self, article: Article, entity_keys: Iterable[str] = ()) -> "Prepared":
+        """What placing the article computes from it alone (its profile and lead sentences): the
+        same whatever was placed before, so it may be made ahead, in another process."""
+        return Prepared(self._article_profile(article, entity_keys), lead_sentences(article.text))
+
     def _article_profile(self, article: Article, entity_keys: Iterable[str]) -> Profile:
         day = own_date(article)
         title = term_vector(headline(article))
@@ -562,8 +586,10 @@ class StoryClusterer:
         self._seq += 1
         return self._seq
 
-    def _attach(self, story: StoryRecord, article: Article, profile: Profile | None, duplicate: bool) -> None:
-        """Make the article a member; only originals shape the story's profile."""
+    def _attach(self, story: StoryRecord, article: Article, profile: Profile | None, duplicate: bool,
+                leads: list[str] | None = None) -> None:
+        """Make the article a member; only originals shape the story's profile. (``leads``: its
+        lead sentences, when already cut.)"""
         self._stories.touch(story.id)
         story.article_ids.append(article.id)
         if article.outlet and article.outlet not in story.outlets:
@@ -576,7 +602,7 @@ class StoryClusterer:
         self._articles[article.id] = ArticleRecord(
             id=article.id, story=story.id, seq=self._next_seq(), title=article.title, outlet=article.outlet,
             published=_iso(day), duplicate=duplicate, terms=_top(text, 40, self._idf),
-            leads=lead_sentences(article.text))
+            leads=lead_sentences(article.text) if leads is None else leads)
 
     def _absorb(self, story: StoryRecord, source: Profile) -> None:
         """Add a profile into the story's, keep its heaviest entries; its norms are then stale."""
