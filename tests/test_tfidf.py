@@ -98,6 +98,14 @@ def test_a_large_alphabet_still_counts_exactly():
     assert np.array_equal(cosines(docs, **options), (X @ X.T).toarray())
 
 
+def test_lone_surrogates_and_astral_characters_are_characters_as_in_scikit_learn():
+    docs = ["a broken \ud800 pair here", "and \udfff another one", "a smile \U0001F600 too \ud800x"]
+    for options in OPTIONS[:3]:
+        same(TfidfVectorizer(**options).fit_transform(docs), SklearnTfidf(**options).fit_transform(docs))
+    X = SklearnTfidf(**OPTIONS[0]).fit_transform(docs)
+    assert np.array_equal(cosines(docs, **OPTIONS[0]), (X @ X.T).toarray())
+
+
 def test_cosines_refuse_fits_that_drop_features():
     with pytest.raises(ValueError, match="keep every feature"):
         cosines(TEXTS, analyzer="char_wb", min_df=2)

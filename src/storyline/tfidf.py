@@ -244,7 +244,8 @@ class _WordGrams:
     def _keys(self, max_n: int) -> np.ndarray:
         """The exact integer of each n-gram; with an alphabet too large for ``max_n`` digits in 63
         bits, the number so far is replaced by its rank after each digit (still exact)."""
-        codes = np.frombuffer(self.text.encode("utf-32-le"), dtype=np.uint32)
+        # one code point each, lone surrogates too (JSON may carry them; scikit-learn cuts them as characters)
+        codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         alphabet, digits = np.unique(codes, return_inverse=True)
         digits = digits.astype(np.int64) + 1
         base = len(alphabet) + 1
