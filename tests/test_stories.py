@@ -515,3 +515,51 @@ def test_a_story_too_far_in_time_is_not_scored():
     near = clusterer._article_profile(ERUPTION[1], ())
     assert [sid for _, sid in clusterer._score_candidates(near, clusterer._index_keys(near))] == [first]
     assert clusterer.add(later) != first
+
+
+def test_top_keeps_the_heaviest_entries_heaviest_first_ties_by_key_text():
+    """``_top`` ranks by value times weight, a tie going to the key that sorts first as text
+    (10 before 9), and keeps that order: the centroid it makes is the same whatever the
+    order its entries came in."""
+    from storyline.stories.cluster import _top
+
+    vector = {9: 1.0, 10: 1.0, 3: 0.5, 7: 2.0, 4: 0.25}
+    weight = {9: 2.0, 10: 2.0, 3: 8.0, 7: 0.5, 4: 1.0}
+    assert list(_top(vector, 3, weight).items()) == [(3, 0.5), (10, 1.0), (9, 1.0)]
+    assert list(_top(dict(reversed(vector.items())), 3, weight).items()) == [(3, 0.5), (10, 1.0), (9, 1.0)]
+    assert _top(vector, 5, weight) == vector and _top({}, 2, weight) == {}
+
+
+def test_set_many_marks_every_key_for_the_next_flush(tmp_path):
+    """Counting many document frequencies at once writes them as one assignment each would: the
+    values are set, the keys are written at the next flush, a key once absent is found again."""
+    from storyline.stories.records import LazyMap
+    from storyline.store import Store
+
+    with Store(tmp_path / "s.db") as store:
+        df = LazyMap(store.records("term_df"), key=int, default=0)
+        df.set_many([1, 2], [3, 4])
+        df.flush()
+        again = LazyMap(store.records("term_df"), key=int, default=0)
+        assert again[5] == 0  # remembered as absent
+        again.set_many([5, 1], [again[5] + 1, again[1] + 1])
+        assert (again[5], again[1], again[2]) == (1, 4, 4)
+        again.flush()
+        fresh = LazyMap(store.records("term_df"), key=int, default=0)
+        assert (fresh[1], fresh[2], fresh[5]) == (4, 4, 1)
+
+
+def test_articles_prepared_elsewhere_are_placed_the_same():
+    """Profiles and lead sentences made beforehand by another clusterer of the same config (as the
+    pipeline's workers make them, sent through pickle) give the same stories and summaries."""
+    import pickle
+
+    from storyline.stories.cluster import prepare_articles
+
+    ordered, whole, _ = whole_and_first_five()
+    prepared = pickle.loads(pickle.dumps(prepare_articles(ordered, ENTITIES, whole.config)))
+    placed = StoryClusterer()
+    for a in ordered:
+        placed.add(a, ENTITIES[a.id], prepared=prepared[a.id])
+    assert [s.to_dict() for s in placed.stories()] == [s.to_dict() for s in whole.stories()]
+    assert placed.to_state() == whole.to_state()

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer as SklearnTfidf
 
-from storyline.tfidf import TfidfVectorizer
+from storyline.tfidf import TfidfVectorizer, cosines
 
 TEXTS = [
     "The council of Pellmouth met on Monday; the mayor said six dock workers were killed.",
@@ -71,18 +71,43 @@ def test_no_words_at_all_is_refused_as_sklearn_does():
         TfidfVectorizer(analyzer="char_wb").fit_transform(["", " \n "])
 
 
-def test_words_kept_across_fits_and_emptied_when_full(monkeypatch):
-    """Later fits reuse the n-grams of words cut by earlier ones, and the cache empties when full:
-    every fit is still scikit-learn's."""
-    from storyline import tfidf
+def test_cosines_are_the_products_of_scikit_learns_rows_bit_for_bit():
+    """Claim similarity's shortcut (features counted, never named) gives the very floats of the
+    row products of scikit-learn's matrices, on the fixture texts and on many shuffled ones."""
+    rng = np.random.default_rng(12)
+    words = " ".join(TEXTS).split()
+    many = [" ".join(rng.choice(words, size=rng.integers(1, 30))) for _ in range(200)]
+    for options in [o for o in OPTIONS if not {"min_df", "max_df", "max_features"} & set(o)]:
+        for docs in (TEXTS, many):
+            X = SklearnTfidf(**options).fit_transform(docs)
+            got = cosines(docs, **options)
+            assert got.dtype == np.float64 and np.array_equal(got, (X @ X.T).toarray())
 
+
+def test_a_large_alphabet_still_counts_exactly():
+    """More distinct characters than five-character n-grams can number in 63 bits (here 7,000
+    ideographs): the n-grams are still told apart exactly, as scikit-learn tells them."""
+    rng = np.random.default_rng(5)
+    alphabet = [chr(0x4E00 + i) for i in range(7000)]
+    docs = [" ".join("".join(rng.choice(alphabet, size=rng.integers(1, 7))) for _ in range(40)) for _ in range(150)]
+    docs += [docs[0].split()[0] + " " + docs[1].split()[0]]  # words seen before, in a new document
+    assert len(set("".join(docs))) + 2 > (2 ** 63) ** (1 / 5)  # the alphabet (with space) needs ranking
     options = {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True}
-    monkeypatch.setattr(tfidf._GramCache, "_caches", {})
-    for max_words, fresh in ((10_000, False), (12, True)):
-        monkeypatch.setattr(tfidf._GramCache, "MAX_WORDS", max_words)
-        caches = []
-        for first in range(len(TEXTS) - 1):
-            docs = TEXTS[first:] + TEXTS[:first]
-            same(TfidfVectorizer(**options).fit_transform(docs), SklearnTfidf(**options).fit_transform(docs))
-            caches.append(tfidf._GramCache._caches[(3, 5)])
-        assert all((a is not b) == fresh for a, b in zip(caches, caches[1:]))
+    same(TfidfVectorizer(**options).fit_transform(docs), SklearnTfidf(**options).fit_transform(docs))
+    X = SklearnTfidf(**options).fit_transform(docs)
+    assert np.array_equal(cosines(docs, **options), (X @ X.T).toarray())
+
+
+def test_lone_surrogates_and_astral_characters_are_characters_as_in_scikit_learn():
+    docs = ["a broken \ud800 pair here", "and \udfff another one", "a smile \U0001F600 too \ud800x"]
+    for options in OPTIONS[:3]:
+        same(TfidfVectorizer(**options).fit_transform(docs), SklearnTfidf(**options).fit_transform(docs))
+    X = SklearnTfidf(**OPTIONS[0]).fit_transform(docs)
+    assert np.array_equal(cosines(docs, **OPTIONS[0]), (X @ X.T).toarray())
+
+
+def test_cosines_refuse_fits_that_drop_features():
+    with pytest.raises(ValueError, match="keep every feature"):
+        cosines(TEXTS, analyzer="char_wb", min_df=2)
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        cosines(["the of and", ""], stop_words="english")

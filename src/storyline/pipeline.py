@@ -346,9 +346,12 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
         merged_before = set(clusterer.meta()["merged"])
         order = [a.id for a in order_for_clustering(store.article_dates("story_id IS NULL"))]
         touched = set()
-        for chunk in batched(order, PLACE_CHUNK):
-            articles, entity_ids = {a.id: a for a in store.articles_of(chunk)}, store.entity_ids_of(chunk)
-            touched.update(clusterer.add(articles[i], entity_ids.get(i, ())) for i in chunk)
+        chunks = (_PlaceChunk(chunk, list(store.articles_of(chunk)), store.entity_ids_of(chunk))
+                  for chunk in batched(order, PLACE_CHUNK))
+        prepare = functools.partial(_prepared, config=clusterer.config)
+        for job, prepared in (workers or WorkerPool(1)).map(prepare, chunks):
+            articles = {a.id: a for a in job.articles}
+            touched.update(clusterer.add(articles[i], job.entity_ids.get(i, ()), prepared=prepared[i]) for i in job.ids)
             clusterer.trim(LOADED_STORIES)
         meta = clusterer.meta()
         merged_away = set(meta["merged"]) - merged_before
@@ -365,11 +368,28 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
             redating = _redate_meanwhile(store, [a for a in changed if a.published_from == "story"], workers, redating)
             store.update_stories((s.to_dict() for s in stories), (), {})
             clusterer.trim(LOADED_STORIES)
-        _store_redated(store, redating, in_flight=0)
         store.update_stories((), merged_away, meta["merged"])
-        clusterer.flush()
+        clusterer.flush()  # while the workers end the last re-datings
         store.set_state("stories", meta)
+        _store_redated(store, redating, in_flight=0)
     return touched
+
+
+@dataclass(slots=True)
+class _PlaceChunk:
+    """Articles placed together, in placing order (picklable: their profiles are made in a worker)."""
+
+    ids: list[str]
+    articles: list[Article]
+    entity_ids: dict[str, list[str]]
+
+
+def _prepared(job: _PlaceChunk, config: "ClusterConfig") -> dict[str, "Prepared"]:
+    """What placing each article computes from it alone, made in a worker while the parent places
+    the chunks before (the workers are otherwise idle during placement)."""
+    from storyline.stories.cluster import prepare_articles
+
+    return prepare_articles(job.articles, job.entity_ids, config)
 
 
 MIN_CLAIM_ARTICLES = 2  # claims compare sources: a one-article story has nothing to align

@@ -147,12 +147,12 @@ def _normalise(text: str) -> str:
 def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> np.ndarray:
     """Statement-by-statement similarity in [0, 1]: word and character TF-IDF cosines fitted on
     this story, raised by the share of named entities two statements have in common."""
-    from storyline.tfidf import TfidfVectorizer
+    from storyline.tfidf import cosines
 
     texts = [_normalise(u.span.text) for u in units]
-    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english").fit_transform(texts)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit_transform(texts)
-    sim = 0.5 * (words @ words.T).toarray() + 0.5 * (chars @ chars.T).toarray()
+    words = cosines(texts, ngram_range=(1, 2), sublinear_tf=True, stop_words="english")
+    chars = cosines(texts, analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    sim = 0.5 * words + 0.5 * chars
     if mentions:
         sim = 0.85 * sim + 0.15 * _entity_overlap(units, mentions)
     if NUMBER_WEIGHT:

@@ -61,6 +61,15 @@ class LazyMap(dict):
             self._absent.discard(key)
             self._deleted.discard(key)
 
+    def set_many(self, keys: list, values: list) -> None:
+        """``self[k] = v`` for each pair, in order, with the bookkeeping done per list in C
+        (placing an article counts ~150 document frequencies)."""
+        dict.update(self, zip(keys, values))
+        if self.table is not None:
+            self._dirty.update(keys)
+            self._absent.difference_update(keys)
+            self._deleted.difference_update(keys)
+
     def __delitem__(self, key: Hashable) -> None:
         self[key]  # noqa: B018  (load it, or raise KeyError)
         dict.__delitem__(self, key)
