@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-tag", action="store_true", help="no content boundary tagger")
     ap.add_argument("--encoder", action="store_true", help="the accurate model: with the quote encoder's features")
     ap.add_argument("--first-annotator", action="store_true", help="learn from the first annotator's file only")
-    ap.add_argument("--cue-weight", type=float, default=CUE_POSITIVE_WEIGHT, help="weight of the cue models' positives")
+    ap.add_argument("--cue-weight", type=float, default=1.0, help="weight of the cue models' positives")
     args = ap.parse_args(argv)
     global STACK, TAG, ENCODER, ALL_ANNOTATORS, CUE_POSITIVE_WEIGHT
     CUE_POSITIVE_WEIGHT = args.cue_weight
