@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,13 +21,16 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._report import report, require_shared  # noqa: E402
-from benchmarks.quotes_polnear import (  # noqa: E402
-    HEADER, ROLES, Scores, annotation_files, normalise, parse_ann)
+from benchmarks.quotes_polnear import HEADER, ROLES, Scores, normalise, parse_ann  # noqa: E402
 
 
 def annotator_files(split: str) -> dict[str, list[Path]]:
     """Article stem -> its .ann files in sorted order, for articles with two or more."""
-    return {name: files for name, files in annotation_files(split).items() if len(files) > 1}
+    base = require_shared("data", "quotes", "polnear", split)
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted((base / "attributions").glob("*.ann")):
+        anns[path.stem.rsplit("_", 1)[0]].append(path)
+    return {name: files for name, files in anns.items() if len(files) > 1}
 
 
 def agreement(split: str) -> tuple[Scores, dict[str, list[int]], int, int]:

@@ -77,25 +77,11 @@ def parse_ann(text: str) -> list[Attribution]:
     return result
 
 
-def annotation_files(split: str) -> dict[str, list[Path]]:
-    """Article stem -> its annotators' .ann files in sorted order (the first is the benchmark's gold)."""
+def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[Attribution]]]:
     base = require_shared("data", "quotes", "polnear", split)
     anns: dict[str, list[Path]] = defaultdict(list)
     for path in sorted((base / "attributions").glob("*.ann")):
         anns[path.stem.rsplit("_", 1)[0]].append(path)
-    return anns
-
-
-def all_annotations(split: str, articles) -> list[list[list[Attribution]]]:
-    """Every annotator's attributions of each article (``load_split`` order), the first
-    annotator's first: a few articles were annotated by several people."""
-    anns = annotation_files(split)
-    return [[parse_ann(path.read_text(encoding="utf-8")) for path in anns[name]] for name, _, _ in articles]
-
-
-def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[Attribution]]]:
-    base = require_shared("data", "quotes", "polnear", split)
-    anns = annotation_files(split)
     articles = []
     for text_path in sorted((base / "text").glob("*.txt")):
         files = anns.get(text_path.stem)

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks._report import report  # noqa: E402
 from benchmarks.quotes_polnear import (  # noqa: E402
-    ROLES, Scores, all_annotations, load_split, normalise, parsed_docs, predicted_attributions, score_article)
+    ROLES, Scores, load_split, normalise, parsed_docs, predicted_attributions, score_article)
 
 ARTIFACTS = {False: ROOT / "src" / "storyline" / "data" / "quotes" / "attribution.json.gz",
              True: ROOT / "src" / "storyline" / "data" / "quotes" / "attribution_accurate.json.gz"}
@@ -50,8 +50,6 @@ C_VALUES = {"cue": 0.3, "content": 0.3, "source": 0.3, "span": 0.3, "start": 0.3
 # the gold candidate, chose a bare quotation over the complement clause that holds it (the mixed
 # quote of tests/test_quotes.py)
 RANKERS = {"source": 1.0, "span": 1.0}
-# weight of a positive (a gold cue word) in the cue models' loss, against 1 for a negative
-CUE_POSITIVE_WEIGHT = 1.0
 # cue probability for an attribution: 0.45 and 0.5 tie on Content F1 in cross-validation; the
 # lower one finds more Sources and Cues
 THRESHOLD = 0.45
@@ -64,20 +62,15 @@ GATE = 0.2
 # second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
 STACK = True
 STACK_FOLDS = 5
-# learn from every annotator's file of an article (a few train articles have up to six), each as
-# its own set of examples under the article's group; scoring stays on the first annotator's gold
-ALL_ANNOTATORS = True
 
 
 @dataclass
 class Examples:
-    """Feature lists and labels per model; ``groups`` is the article index (for CV); ``golds``:
-    per article, the annotators' attributions the labels come from."""
+    """Feature lists and labels per model; ``groups`` is the article index (for CV)."""
 
     rows: dict[str, list[tuple[list[str], int, int, int]]] = field(
         default_factory=lambda: {m: [] for m in (*MODELS, *TAG_MODELS)})
     queries: int = 0
-    golds: list[list] = field(default_factory=list)
 
     def add(self, model: str, features: list[str], label: bool, group: int, query: int = -1) -> None:
         """``query`` numbers one cue's candidates (the rankers' softmax runs over them)."""
@@ -161,7 +154,7 @@ def tagged_content_examples(ex: Examples, articles, docs, folds: int) -> None:
 
     taggers = {j: [fit_linear(ex.rows[m], m, {g for g in range(len(articles)) if g % folds != j})
                    for m in ("start", "end")] for j in range(folds)}
-    for group, text, gold, doc in labelled(ex, articles, docs):
+    for group, ((_, text, gold), doc) in enumerate(zip(articles, docs, strict=True)):
         p, quotes = Parsed(doc), scan_quotes(text)
         index = C.QuoteIndex(quotes)
         for i, att in sorted(gold_heads(doc, p, gold).items()):
@@ -207,9 +200,7 @@ def fit_linear(rows, name: str, groups: set[int] | None = None):
     if name in RANKERS:
         coef, bias = fit_softmax(x, y, [r[3] for r in rows], RANKERS[name]), 0.0
     else:
-        weights = {0: 1.0, 1: CUE_POSITIVE_WEIGHT} if name == "cue" and CUE_POSITIVE_WEIGHT != 1.0 else None
-        clf = LogisticRegression(C=C_VALUES[name], solver="liblinear", random_state=0, max_iter=1000,
-                                 class_weight=weights)
+        clf = LogisticRegression(C=C_VALUES[name], solver="liblinear", random_state=0, max_iter=1000)
         clf.fit(x, y)
         coef, bias = clf.coef_[0], float(clf.intercept_[0])
     weights = {f: round(float(w), 4) for f, w in zip(vec.get_feature_names_out(), coef) if abs(w) >= 1e-3}
@@ -235,9 +226,9 @@ def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int |
                                              {g for g in range(len(articles)) if g % folds not in held})
     lemmas = {r[0][0][2:] for r in ex.rows["cue"] if r[1]}  # "l=<lemma>" of gold cue words
     rows: dict = {k: [] for k in outer}
-    for group, ((_, text, _), doc) in enumerate(zip(articles, docs, strict=True)):
+    for group, ((_, text, gold), doc) in enumerate(zip(articles, docs, strict=True)):
         j, p, quotes = group % folds, Parsed(doc), scan_quotes(text)
-        index, heads = C.QuoteIndex(quotes), [gold_heads(doc, p, gold) for gold in ex.golds[group]]
+        index, heads = C.QuoteIndex(quotes), gold_heads(doc, p, gold)
         for i in range(p.n):
             if not (C.is_cue_candidate(p, i) and cue_gate(p, i, lemmas)):
                 continue
@@ -246,8 +237,7 @@ def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int |
             for k in outer:
                 if k != j:
                     _, score, kinds = pick_content(contents, features, rankers[(j, k)])
-                    row = cue + stacked_features(p, i, score, kinds)
-                    rows[k].extend((row, int(i in h), group, -1) for h in heads)
+                    rows[k].append((cue + stacked_features(p, i, score, kinds), int(i in heads), group, -1))
     return rows
 
 
@@ -288,21 +278,11 @@ def evaluate(model, articles, docs, indices) -> Scores:
     return scores["all"]
 
 
-def build(articles, docs, golds: list[list] | None = None) -> Examples:
-    """Examples from ``golds`` (per article, the annotations to learn from; default: the
-    benchmark's gold, the first annotator's)."""
-    ex = Examples(golds=golds or [[gold] for _, _, gold in articles])
-    for group, text, gold, doc in labelled(ex, articles, docs):
+def build(articles, docs) -> Examples:
+    ex = Examples()
+    for group, ((_, text, gold), doc) in enumerate(zip(articles, docs, strict=True)):
         article_examples(ex, group, doc, text, gold)
     return ex
-
-
-def labelled(ex: Examples, articles, docs):
-    """(article index, text, one annotator's gold, parse) per annotation set learnt from; the
-    annotators of one article share its index, so cross-validation keeps them in one fold."""
-    for group, ((_, text, _), doc) in enumerate(zip(articles, docs, strict=True)):
-        for gold in ex.golds[group]:
-            yield group, text, gold, doc
 
 
 def train_examples(limit: int | None = None):
@@ -313,7 +293,7 @@ def train_examples(limit: int | None = None):
         from benchmarks.train_quote_encoder import attach_cached
 
         attach_cached("train", articles, docs, "oof")
-    return articles, docs, build(articles, docs, all_annotations("train", articles) if ALL_ANNOTATORS else None)
+    return articles, docs, build(articles, docs)
 
 
 def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[float] | None = None,
@@ -349,13 +329,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-stack", action="store_true", help="first-stage cue model only")
     ap.add_argument("--no-tag", action="store_true", help="no content boundary tagger")
     ap.add_argument("--encoder", action="store_true", help="the accurate model: with the quote encoder's features")
-    ap.add_argument("--first-annotator", action="store_true", help="learn from the first annotator's file only")
-    ap.add_argument("--cue-weight", type=float, default=1.0, help="weight of the cue models' positives")
     args = ap.parse_args(argv)
-    global STACK, TAG, ENCODER, ALL_ANNOTATORS, CUE_POSITIVE_WEIGHT
-    CUE_POSITIVE_WEIGHT = args.cue_weight
+    global STACK, TAG, ENCODER
     ENCODER = args.encoder
-    ALL_ANNOTATORS = ALL_ANNOTATORS and not args.first_annotator
     STACK = STACK and not args.no_stack
     TAG = TAG and not args.no_tag
     articles, docs, ex = train_examples(args.limit)
