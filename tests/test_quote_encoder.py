@@ -4,7 +4,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import encoder as E
 from storyline.annotate.quotes import learned
 from storyline.annotate.quotes import candidates as C
@@ -53,26 +52,6 @@ def test_features_read_the_probabilities_attached_to_the_doc(nlp):
     frags = ((doc[content[0]].idx, doc[content[-1]].idx + len(doc[content[-1]])),)
     span = E.span_features(p, "Content", frags)
     assert {"Cos=7", "Com=8", "Colo=8", "Cob=0"} <= set(span)
-
-
-def test_encoder_proposes_content_spans_no_parse_candidate_gives(nlp):
-    """Accurate mode: the encoder's likeliest content start and end become a candidate span of
-    the cue, on the cue's side only; the fast mode (no probabilities) proposes none."""
-    doc = nlp(TEXT)
-    said = next(t.i for t in doc if t.text == "said")
-    border, spring = (next(t.i for t in doc if t.text == w) for w in ("border", "spring"))
-    wanted = ((doc[border].idx, doc[spring].idx + len("spring")),)  # "border would reopen in spring": no constituent
-    assert wanted not in C.content_candidates(Parsed(doc), said, TEXT, [])
-    roles = np.zeros((len(doc), len(E.OUTPUTS)), dtype=np.float32)
-    roles[border, E.OUTPUTS.index("Content:start")] = 0.9
-    roles[spring, E.OUTPUTS.index("Content:end")] = 0.8
-    roles[0, E.OUTPUTS.index("Content:start")] = 0.6  # before the cue: never paired with an end after it
-    doc.user_data[ROLE_KEY] = roles
-    p = Parsed(doc)
-    assert B.encoder_proposals(p, said)[0] == ("enc0", [list(range(border, spring + 1))])
-    assert all(s > said or e < said for _, groups in B.encoder_proposals(p, said)
-               for s, e in [(groups[0][0], groups[-1][-1])])
-    assert "enc0" in C.content_candidates(p, said, TEXT, [])[wanted]
 
 
 needs_encoder = pytest.mark.skipif(

@@ -211,28 +211,10 @@ def tag(p: Parsed, i: int, text: str, start_model, end_model) -> Tags:
     pe = dict(zip(ends, end_probs))
     order_s = _by_probability(ps)
     order_e = _by_probability(pe)
-    return Tags(ps, pe, _best_pairs(ps, pe, order_s, order_e, i), {t: k for k, t in enumerate(order_s)},
-                {t: k for k, t in enumerate(order_e)})
-
-
-def _best_pairs(ps: dict[int, float], pe: dict[int, float], order_s: list[int], order_e: list[int],
-                i: int) -> list[tuple[float, int, int]]:
-    """The ``PROPOSALS`` likeliest spans from the 6 likeliest starts and ends: one side of the cue
-    at ``i`` (not holding it), at most ``MAX_TOKENS`` long."""
     pairs = sorted(((math.log(ps[s] * pe[e] + 1e-12), s, e) for s in order_s[:6] for e in order_e[:6]
                     if s <= e < s + MAX_TOKENS and (e < i or s > i)), key=lambda x: (-x[0], x[1], x[2]))
-    return pairs[:PROPOSALS]
-
-
-def encoder_proposals(p: Parsed, i: int) -> list[tuple[str, list[list[int]]]]:
-    """Content spans the quote encoder itself proposes for the cue at ``i`` (accurate mode): its
-    likeliest start and end words of a content in the tagger's window, paired as the tagger's
-    are. The encoder reads the words around the parse, so it may find spans no parse-derived
-    candidate gives; it does not know which cue a content belongs to, hence the cue's window."""
-    starts, ends = window(p, i)
-    ps = dict(zip(starts, encoder.probabilities(p, "Content:start", starts)))
-    pe = dict(zip(ends, encoder.probabilities(p, "Content:end", ends)))
-    return _proposals_of(p, _best_pairs(ps, pe, _by_probability(ps), _by_probability(pe), i), "enc")
+    return Tags(ps, pe, pairs[:PROPOSALS], {t: k for k, t in enumerate(order_s)},
+                {t: k for k, t in enumerate(order_e)})
 
 
 def _by_probability(probs: dict[int, float]) -> list[int]:
@@ -242,23 +224,18 @@ def _by_probability(probs: dict[int, float]) -> list[int]:
 
 
 def proposals(p: Parsed, tags: Tags) -> list[tuple[str, list[list[int]]]]:
-    """Candidate kinds and token groups from the tagger's best start/end pairs."""
-    return _proposals_of(p, tags.pairs, "tag")
-
-
-def _proposals_of(p: Parsed, pairs: list[tuple[float, int, int]], prefix: str) -> list[tuple[str, list[list[int]]]]:
-    """(kind, token groups) per (score, start, end) pair, best first; a span over a sentence
+    """Candidate kinds and token groups from the best start/end pairs; a span over a sentence
     break also split there (annotators do either)."""
     out = []
-    for n, (_, s, e) in enumerate(pairs):
-        out.append((f"{prefix}{n}", [list(range(s, e + 1))]))
+    for n, (_, s, e) in enumerate(tags.pairs):
+        out.append((f"tag{n}", [list(range(s, e + 1))]))
         groups, k = [], s
         while k <= e:
             stop = min(e + 1, p.sent(k)[1])
             groups.append(list(range(k, stop)))
             k = stop
         if len(groups) > 1:
-            out.append((f"{prefix}{n}ss", groups))
+            out.append((f"tag{n}ss", groups))
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from storyline.annotate.quotes import boundary, encoder
+from storyline.annotate.quotes import encoder
 from storyline.annotate.quotes.lexicon import CUE_NOUNS, OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
@@ -29,8 +29,6 @@ Fragments = tuple[Range, ...]
 CUE_POS = frozenset("VERB AUX NOUN ADJ ADP PROPN".split())
 OBJECT_DEPS = ("ccomp", "xcomp", "dobj", "attr", "acomp", "advcl", "parataxis", "csubj", "oprd", "conj")
 INHERIT = ("conj", "advcl", "xcomp", "relcl", "acl", "ccomp", "pcomp", "prep", "pobj", "dobj")
-# accurate mode: the encoder's own likeliest content spans are candidates too (``boundary.encoder_proposals``)
-ENCODER_PROPOSALS = True
 
 
 class QuoteIndex:
@@ -192,11 +190,7 @@ def content_candidates(p: Parsed, i: int, text: str, quotes: list[QuotedSpan]) -
     after = [q for q in near if q.outer_start >= p.end[i]]
     if before and after:  # "A," she said, "B." interrupted by the cue
         add("quote+pair", [(before[-1].start, before[-1].end), (after[0].start, after[0].end)])
-    out = _without_other_attributions(p, i, out)
-    if p.roles is not None and ENCODER_PROPOSALS:  # accurate mode: spans the encoder proposes
-        for frags, kinds in proposal_candidates(p, i, text, boundary.encoder_proposals(p, i)).items():
-            out.setdefault(frags, set()).update(kinds)
-    return out
+    return _without_other_attributions(p, i, out)
 
 
 _KIND_OF: dict[frozenset[str], str] = {}  # kinds -> content_kind: a few hundred sets recur in every article

@@ -364,11 +364,6 @@ def _sentence_level(p, i: int, role: str) -> str:
     return _level(float(p.roles[first:last, _COLUMN[role + ":in"]].max()))
 
 
-def probabilities(p, output: str, tokens: list[int]) -> list[float]:
-    """The encoder's ``output`` (one of ``OUTPUTS``, e.g. "Content:start") for each of ``tokens``."""
-    return p.roles[tokens, _COLUMN[output]].tolist()
-
-
 def boundary_features(p, t: int, side: str) -> tuple[str, ...]:
     """For the content boundary tagger (``boundary``): how the encoder sees token ``t`` as the
     first and last word of a content, and as inside one."""
