@@ -216,6 +216,9 @@ MARKED_TENSE_MONTHS = [
     # "will" on the month's own verb: the first one on or after the anchor, even one just gone
     ("The store will open in November.", "2026-12-03", "November", "2027-11"),
     ("The bridge will reopen on Dec. 1.", "2026-12-03", "Dec. 1", "2027-12-01"),
+    # a day one day off the anchor is that day, whatever the tense: the story was written the evening before its stamp
+    ("The full moon will peak on January 1.", "2018-01-02", "January 1", "2018-01-01"),
+    ("Shares fell on Jan. 3.", "2018-01-02", "Jan. 3", "2018-01-03"),
     # the anchor's own month stays, either way
     ("The store opened in December.", "2026-12-03", "December", "2026-12"),
     ("The store will open in December.", "2026-12-20", "December", "2026-12"),
@@ -525,12 +528,23 @@ def test_fiscal_year_codes():
     assert found["FY25"] == ("DATE", "2025")
     assert found["FY2027"] == ("DATE", "2027")
     assert found["fiscal 2024"] == ("DATE", "2024")
+    assert values("Net fell in fiscal '89 and fiscal ’91 will be better.") == {
+        "fiscal '89": ("DATE", "1989"), "fiscal ’91": ("DATE", "1991")}
+
+
+def test_fiscal_between_a_quarters_modifier_and_its_noun():
+    """"the year-earlier fiscal quarter" is the reported quarter a year back, "the latest fiscal quarter" the reported one."""
+    found = values("Third-quarter net rose. In the year-earlier fiscal quarter, net fell.", "1989-10-26")
+    assert found["the year-earlier fiscal quarter"] == ("DATE", "1988-Q3")
+    assert values("Net fell in the latest fiscal quarter.", "1989-10-26") == {
+        "the latest fiscal quarter": ("DATE", "1989-Q3")}
 
 
 def test_clock_time_takes_the_day_of_its_sentence():
     found = values("On Feb. 9, the polls closed at 10 p.m. The count began at 6 a.m.")
     assert found["10 p.m."] == ("TIME", "2026-02-09T22:00")
-    assert found["6 a.m."] == ("TIME", "2026-02-11T06:00")  # no day in its sentence: the publication day
+    # no day in its sentence: the story's day, here the morning after the night told
+    assert found["6 a.m."] == ("TIME", "2026-02-10T06:00")
     found = values("The quake struck at about 3:40 a.m. (0140 GMT) Monday.")
     assert found["3:40 a.m."] == ("TIME", "2026-02-09T03:40")
     assert found["0140 GMT"] == ("TIME", "2026-02-09T01:40")
@@ -858,6 +872,11 @@ def test_a_march_by_name_is_no_month():
     assert values("Agents watched the crowd at the annual March for Life in Washington.") == {}
     assert values("Thousands joined the March of the Mothers.") == {}
     assert values("The vote was held in March on Tuesday.")["March"] == ("DATE", "2026-03")
+    # a quoted name, an event owned by a named group, a rocket's model name; a person's trip in March stays a month
+    assert values("She walked at the head of the ``March of the Mothers,'' a rally.") == {}
+    assert values("Thousands joined the Women's March in London.") == {}
+    assert values("A Long March 4C rocket and a Long March-5 will fly.") == {}
+    assert values("Trump's March visit was short.")["March"] == ("DATE", "2026-03")
 
 
 @pytest.mark.parametrize("text, span, value", [
@@ -1281,6 +1300,18 @@ def test_month_or_season_in_a_habitual_clause_is_of_any_year():
     assert values("Prices rose in December.")["December"] == ("DATE", "2025-12")
 
 
+def test_habit_word_covers_its_own_clause_for_months_and_quarters_alike():
+    """One scope for "usually" whatever it dates: the clause that holds it, so plural quarters in another clause of
+    the sentence are dated quarters, as a month there keeps its date."""
+    found = values("Sales, which usually peak in the third quarters, fell in the second and fourth quarters.")
+    assert found["the third quarters"] == ("SET", "XXXX-Q3")
+    assert found["second"] == ("DATE", "2025-Q2")
+    assert found["fourth quarters"] == ("DATE", "2025-Q4")
+    found = values("Sales, which usually peak in December, fell in July.")
+    assert found["December"] == ("DATE", "XXXX-12")
+    assert found["July"] == ("DATE", "2025-07")
+
+
 def test_clock_time_restated_in_brackets_with_its_day_takes_that_day():
     """"at 4 in the morning (4 a.m. EDT Thursday)": the bracket names the same time with its day; a bracket
     without a day ("(2200 GMT)") leaves the clock on the publication day, and one before a day keeps that day."""
@@ -1416,11 +1447,21 @@ def test_a_month_modifying_a_noun_is_the_month_of_the_event_told_before(nlp):
     assert [t.value for t in find_timexes(planned, "2017-11-14", nlp(planned))] == ["2016-12", "2017-12"]
 
 
-def test_around_as_the_particle_of_turn_is_no_approximation():
-    timex = find_timexes("The plane had to turn around four hours into its journey.", ANCHOR)[0]
-    assert (timex.span.text, timex.value, timex.mod) == ("four hours", "PT4H", None)
+def test_around_as_a_verb_particle_is_no_approximation(nlp):
+    """"turn around", "swung around", "turned things around": the particle of a phrasal verb says nothing of the amount
+    after it; so does one the parse marks as a particle ("came around last week"); after other verbs it is APPROX."""
+    for text, span in [("The plane had to turn around four hours into its journey.", "four hours"),
+                       ("The jet swung around an hour into the flight.", "an hour"),
+                       ("She turned things around two years ago.", "two years ago")]:
+        timex = find_timexes(text, ANCHOR)[0]
+        assert (timex.span.text, timex.mod) == (span, None)
+    parsed = "He finally came around last week."
+    timex = find_timexes(parsed, ANCHOR, nlp(parsed))[0]
+    assert (timex.span.text, timex.value, timex.mod) == ("last week", "2026-W06", None)
     timex = find_timexes("The talks lasted around four hours.", ANCHOR)[0]
     assert (timex.span.text, timex.value, timex.mod) == ("around four hours", "PT4H", "APPROX")
+    arrived = "She arrived around 10 p.m."
+    assert find_timexes(arrived, ANCHOR, nlp(arrived))[0].mod == "APPROX"
 
 
 def test_this_day_and_age_is_the_present():
@@ -1449,3 +1490,59 @@ def test_mid_afternoon_alone_is_a_time_of_the_day():
     assert values("Shares fell 4 percent at mid-afternoon.") == {"mid-afternoon": ("TIME", "2026-02-11TAF")}
     found = values("In London at mid-afternoon yesterday, shares were up; at midday they fell.")
     assert found == {"mid-afternoon yesterday": ("TIME", "2026-02-10TAF"), "midday": ("TIME", "2026-02-11T12:00")}
+
+
+def test_a_unit_placed_only_by_an_event_is_left_unspecified():
+    """"the week following the crash", "the month before the vote": which week or month is not said (TimeML
+    unspecified, of the article's year as TBAQ writes "1989-WXX"), and it is not the current one; "the week before
+    last", "the year before" at a clause end and "a high for the year of $42" keep their readings."""
+    assert values("Shares fell in the week following the crash.") == {"the week": ("DATE", "2026-WXX")}
+    assert values("He resigned the month before the vote.") == {"the month": ("DATE", "2026-XX")}
+    assert values("Talks stalled in the year after the war.") == {"the year": ("DATE", "XXXX")}
+    found = values("Outflows doubled the level of the week following last month's squeeze.")
+    assert found["the week"] == ("DATE", "2026-WXX")
+    assert values("Net rose 5% from the year before.")["the year before"] == ("DATE", "2025")
+    assert values("The stock hit a high for the year of $42.")["the year"] == ("DATE", "2026")
+    assert values("The index fell 3.8% for the week.")["the week"] == ("DATE", "2026-W07")
+
+
+def test_a_unit_placed_by_a_date_is_the_unit_next_to_it():
+    """"the week before Christmas" said in February is the week before last Christmas's (2025-W51), "the year after
+    the 2008 crash" 2009, "the month of May" May; a coarser date gives its year only."""
+    assert values("Bitcoin peaked in the week before Christmas.")["the week"] == ("DATE", "2025-W51")
+    assert values("Talks stalled in the year after the 2008 crash.")["the year"] == ("DATE", "2009")
+    assert values("Prices rose in the week after Jan. 5.")["the week"] == ("DATE", "2026-W03")
+    assert values("The rally came in the month of May.")["the month"] == ("DATE", "2025-05")
+    assert values("Outflows rose in the week following last month's squeeze.")["the week"] == ("DATE", "2026-WXX")
+
+
+def test_a_day_dating_a_done_participle_is_past(nlp):
+    """"the plan approved on Thursday will cut taxes": a participle modifying a noun tells an event already done, so
+    its day is the last one, though the clause looks ahead; so is a "VBN" with an active subject ("the shares he
+    received on Thursday"), a simple past the tagger misread; a plan ("called for Friday", "slated for") looks ahead."""
+    anchor = "2018-01-02"
+    for text, span, value in [("The plan approved on Thursday will cut taxes.", "Thursday", "2017-12-28"),
+                              ("The man arrested Monday will appear in court.", "Monday", "2018-01-01"),
+                              ("The shares Mr. Blankfein and others received on Thursday cannot be sold for five years.",
+                               "Thursday", "2017-12-28"),
+                              ("A meeting called for Friday will discuss the plan.", "Friday", "2018-01-05"),
+                              ("The summit slated for Friday will discuss the plan.", "Friday", "2018-01-05")]:
+        assert values(text, anchor, nlp(text))[span] == ("DATE", value), text
+
+
+def test_a_past_clock_without_a_day_is_on_the_day_of_the_story():
+    """"A boy fell into the enclosure on Saturday afternoon. The incident was reported around 4pm.": a clock time told
+    in the past with no day in its sentence is on the first day the article names (the story's day, before the
+    publication day); the small hours after a night told are the next day's; a future clock, a sentence naming a day
+    of its own, or a story that names no earlier day keep the publication day."""
+    anchor = "2016-05-29"
+    found = values("A gorilla dragged a boy who fell into its enclosure on Saturday afternoon. "
+                   "The incident was reported around 4pm.", anchor)
+    assert found["around 4pm"] == ("TIME", "2016-05-28T16:00")
+    found = values("The Cubs won the game on Wednesday night. Montgomery closed it out at 12:47 a.m.", "2016-11-03")
+    assert found["12:47 a.m."] == ("TIME", "2016-11-03T00:47")
+    assert values("Shares rose on Friday. The market will close at 4 p.m.", anchor)["4 p.m."] == (
+        "TIME", "2016-05-29T16:00")
+    found = values("Rain fell on May 2. The flight left at 11:36 a.m. Friday and returned at 7:33 p.m.", anchor)
+    assert found["7:33 p.m."] == ("TIME", "2016-05-29T19:33")
+    assert values("The fire was put out at 4 p.m.", anchor)["4 p.m."] == ("TIME", "2016-05-29T16:00")

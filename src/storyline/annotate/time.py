@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Span, Timex
 from .timex.lexicon import MONTHS
-from .timex.normalise import parse_anchor
+from .timex.normalise import parse_anchor, relative_value, underspecified
 from .timex.recognise import DAY_WORD, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
-from .timex.tense import (direction_from_doc, direction_from_text, marked_direction_from_doc,
+from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
                           marked_direction_from_text, sentence_bounds)
 
 if TYPE_CHECKING:
@@ -40,11 +40,12 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     open_clocks: list[int] = []
     reference: str | None = None
     reported_quarter: str | None = None
-    for candidate in find_candidates(text):
+    for candidate in find_candidates(text, doc):
         context = Context(_tweet_anchor(text, candidate.start) or anchor_date,
                           _tense_reader(text, candidate.start, candidate.end, doc), reference, reported_quarter,
-                          _sentence_reader(text, candidate.start, candidate.end),
-                          _marked_reader(text, candidate.start, candidate.end, doc))
+                          _text_reader(text, candidate.start, candidate.end, sentence_bounds),
+                          _marked_reader(text, candidate.start, candidate.end, doc),
+                          _text_reader(text, candidate.start, candidate.end, clause_bounds))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -60,9 +61,13 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                     and not _is_comparison(value, reported_quarter, candidate.groups):
                 reported_quarter = value
     for index in open_clocks:
-        timexes[index] = _on_the_day_of_its_sentence(timexes[index], timexes, text)
+        clock = timexes[index]
+        dated = _on_the_day_of_its_sentence(clock, timexes, text)
+        if dated is clock and _tense_reader(text, clock.span.start, clock.span.end, doc)() == "past":
+            dated = _on_the_day_of_the_story(clock, timexes, text)
+        timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
-    return _with_coordinated_days(_months_of_told_events(dated, text), text)
+    return _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
 
 
 def _tweet_anchor(text: str, position: int) -> dt.date | None:
@@ -119,6 +124,31 @@ def _months_of_told_events(timexes: list[Timex], text: str) -> list[Timex]:
     return resolved
 
 
+def _units_placed_by_dates(timexes: list[Timex], text: str) -> list[Timex]:
+    """"the week before Christmas", "the year after the 2008 crash": a unit the resolver left unspecified because
+    an event places it is, when a date names that event right after it, the unit next to that date (before: the one
+    before, after/following: the one after, of: its own); a date coarser than the unit gives its year only ("the
+    week following last month's squeeze" is 1989-WXX)."""
+    placed = []
+    for timex, following in zip(timexes, timexes[1:] + [None]):
+        unit = _PLACED_UNIT.fullmatch(timex.span.text)
+        gap = following and _PLACING.fullmatch(text, timex.span.end, following.span.start)
+        if unit and gap and "X" in timex.value and following.type == "DATE" and following.value[:4].isdigit():
+            value = _next_to(following.value, unit.group("unit").lower(), _PLACING_STEPS[gap.group("relator").lower()])
+            timex = dataclasses.replace(timex, value=value)
+        placed.append(timex)
+    return placed
+
+
+def _next_to(date: str, unit: str, step: int) -> str:
+    """The ``unit`` ``step`` units from the one holding ``date`` (a value of a day, month or year)."""
+    if unit == "year":
+        return f"{int(date[:4]) + step:04d}"
+    if _DAY_VALUE.fullmatch(date) or (unit == "month" and _MONTH_VALUE.fullmatch(date)):
+        return relative_value(dt.date.fromisoformat(date if len(date) == 10 else date + "-01"), unit, step)
+    return date[:4] + underspecified(unit)[4:]
+
+
 def _yearly_dates_made_generic(timexes: list[Timex], text: str) -> list[Timex]:
     """"every year in August", "held annually on July 4", "in spring each year", "prices usually rise in
     December": a month, day or season named beside a yearly repetition, or in a clause that tells what happens as
@@ -138,13 +168,8 @@ def _is_named_in_year(timex: Timex) -> bool:
 
 
 def _in_habitual_clause(timex: Timex, text: str) -> bool:
-    """Whether the clause around the expression tells what happens as a rule ("usually", "traditionally"):
-    the stretch of its sentence between clause turns ("but", "while", ";", ",") that holds it."""
-    left, right = sentence_bounds(text, timex.span.start, timex.span.end)
-    turns = [m.start() for m in _CLAUSE_TURN.finditer(text, left, right)]
-    start = max([left] + [t for t in turns if t <= timex.span.start])
-    end = min([right] + [t for t in turns if t >= timex.span.end])
-    return bool(HABITUAL.search(text, start, end))
+    """Whether the clause around the expression tells what happens as a rule ("usually", "traditionally")."""
+    return bool(HABITUAL.search(text, *clause_bounds(text, timex.span.start, timex.span.end)))
 
 
 def _with_coordinated_days(timexes: list[Timex], text: str) -> list[Timex]:
@@ -190,6 +215,9 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 
 
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
+_PLACED_UNIT = re.compile(r"the\s+(?P<unit>week|month|year)", re.I)
+_PLACING = re.compile(r"\s+(?P<relator>following|after|before|preceding|of)\s+(?:the\s+)?", re.I)
+_PLACING_STEPS = {"following": 1, "after": 1, "before": -1, "preceding": -1, "of": 0}
 _MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 _NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s+$", re.I)
 # a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")
@@ -202,9 +230,6 @@ _TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+"
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
 _WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY}", re.I)
-# where a sentence may turn to another clause, which a habit named in the first does not cover ("The firm, which
-# usually reports in July, will report on Aug. 5"); a comma is counted too, as the cautious side
-_CLAUSE_TURN = re.compile(r"[;,]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
 # what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
 _HABIT_GAP = re.compile(r"[\s,]*(?:(?:in|on|during|at|around|from|through|until)\s+)?(?:the\s+)?", re.I)
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
@@ -261,6 +286,24 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
     return clock
 
 
+def _on_the_day_of_the_story(clock: Timex, timexes: list[Timex], text: str) -> Timex:
+    """"A gorilla dragged a boy who fell into its enclosure on Saturday afternoon. ... The incident was reported
+    around 4pm.": a clock time told in the past with no day in its sentence belongs to the event the story tells,
+    dated by the first day the article names (its lead), when that day is before the publication day; the small
+    hours after a night or evening told are the next day's ("Wednesday night ... closed it out at 12:47 a.m.", "the
+    polls closed at 10 p.m. The count began at 6 a.m."). A clock whose sentence names another day before it ("left
+    at 11:36 a.m. Tuesday and returned at 7:33 p.m.") is left as it is: that day may be another event's."""
+    left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
+    days = [t for t in timexes if t.span.end <= clock.span.start and t.type in ("DATE", "TIME")
+            and _DAY_VALUE.fullmatch(t.value[:10]) and t.value[:4].isdigit()]
+    if not days or days[-1].span.end > left or days[0].value[:10] >= clock.value[:10]:
+        return clock
+    day = days[0].value[:10]
+    if clock.value[11:13] < "07" and days[-1].value[:10] == day and _AT_NIGHT.search(days[-1].value):
+        day = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    return dataclasses.replace(clock, value=day + clock.value[10:])
+
+
 def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
     """"will leave at 4 in the morning (4 a.m. EDT Thursday)": a bracket right after a clock time that gives
     the same time with its day (another zone's name for it) dates the clock too."""
@@ -269,6 +312,7 @@ def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
         and text[other.span.end:other.span.end + 3].lstrip().startswith(")")
 
 
+_AT_NIGHT = re.compile(r"T(?:NI|EV|1[89]|2\d)")
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
 _NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
@@ -276,10 +320,11 @@ _LEADING = re.compile(r"[\s,]*(?:at\s+)?")
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
 
 
-def _sentence_reader(text: str, start: int, end: int):
-    """A thunk for the sentence around an expression, for resolvers that read what it compares."""
+def _text_reader(text: str, start: int, end: int, bounds):
+    """A thunk for the sentence or clause around an expression (``bounds`` finds it), for resolvers that read what
+    it compares or whether it tells a habit."""
     def read():
-        left, right = sentence_bounds(text, start, end)
+        left, right = bounds(text, start, end)
         return text[left:right]
     return read
 

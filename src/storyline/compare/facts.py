@@ -204,7 +204,7 @@ def _aged(token: Token) -> str | None:
     if words[:4] != ["-", "year", "-", "old"]:
         return None
     old = token.doc[token.i + 4]
-    return old.head.lemma_.lower() if old.head is not old else "old"
+    return old.head.lemma_.lower() if old.head != old else "old"
 
 
 def _number_text(sent: SpacySpan, run: list[Token]) -> str:
@@ -329,7 +329,7 @@ def _number_kind(run: list[Token]) -> str:
 
 def anchor(token: Token) -> tuple[str | None, str | None]:
     """(noun the token quantifies, verb that governs it), as lemmas; either may be None."""
-    if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head is not token:
+    if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head != token:
         return token.head.lemma_.lower(), _event_verb(token.head)
     return None, _event_verb(token)
 
@@ -359,7 +359,7 @@ def _verb_token(token: Token, steps: int = 5) -> Token | None:
     for _ in range(steps):
         if token.pos_ == "VERB":
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -407,7 +407,7 @@ def date_facts(sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
 def _bounds(span: SpacySpan) -> bool:
     """"since 1908", "between 1910 and 1945", "until May": a limit of a period, not the event's date."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:  # "between 1910 and 1945"
+    while root.dep_ == "conj" and root.head != root:  # "between 1910 and 1945"
         root = root.head
     head = root.head
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""

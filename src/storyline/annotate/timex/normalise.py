@@ -144,6 +144,9 @@ def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direc
     """
     if anchor is None:
         return None
+    near = _year_within_publication_lag(anchor, position) if firm and direction in ("past", "future") else None
+    if near is not None:
+        return near
     diff = position[0] - anchor.month
     today = (anchor.month, anchor.day)[:len(position)]
     if direction == "past":
@@ -157,8 +160,25 @@ def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direc
     return anchor.year
 
 
+def _year_within_publication_lag(anchor: dt.date, position: tuple[int, ...]) -> int | None:
+    """The year of a day ("January 1") that falls within ``PUBLICATION_LAG`` days of the anchor: a story written
+    on the evening before its (UTC) stamp says "the full moon will peak on January 1" on January 2; that day, not
+    one a year off, is meant, whichever side of the anchor the tense points to. Two days off, the tense decides
+    ("will reopen on Dec. 1" told on Dec. 3 is next year's)."""
+    if len(position) != 2:
+        return None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            if abs((dt.date(year, *position) - anchor).days) <= PUBLICATION_LAG:
+                return year
+        except ValueError:  # February 29 of a common year
+            continue
+    return None
+
+
 TENSE_TOLERANCE = 2
 UNKNOWN_AHEAD = 4
+PUBLICATION_LAG = 1  # day: a stamp in UTC may be the day after the story's local evening
 
 
 def month_value(anchor: dt.date | None, month: int, direction: Direction, day: int | None = None,

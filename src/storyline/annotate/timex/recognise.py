@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, DIGITS, HALF, HOLIDAYS,
                       MONTH_WORDS, MONTHS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
                       SPELLED_NUMBER, SPELLED_YEAR, UNIT_WORD, WEEKDAYS, alternation, number_value)
 from .prefilter import ascii_equivalent, first_char_gate, fold, required_clauses, satisfied
 from .tense import sentence_bounds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,7 @@ RULES: list[tuple[str, str]] = [
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|preceding|year-ago|year-earlier|"
                       rf"prior-year|year-before|fiscal|just-ended|recent|past|last|comparable|year\s+earlier|{YEAR})?\s*"
+                      rf"(?:(?<=\w)\s*fiscal\s+)?"  # "the year-earlier fiscal quarter", "the latest fiscal period"
                       # not "the quarter-finals", "the quarter-to-quarter comparison"
                       rf"(?P<period>quarter|period|half)(?![\w-]){_ENDED}"),
     # "the same period last year", "the same time a year ago", "the same quarter of 2024"
@@ -149,7 +154,7 @@ RULES: list[tuple[str, str]] = [
                     rf"the\s+year\s+before|the\s+prior\s+year)(?!\w))"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
-                    rf"(?P<year>{YEAR})(?:[-–/](?P<end>{YEAR}|\d{{2}}))?{_R}|{_L}FY(?P<short>\d{{2}}){_R}"),
+                    rf"(?P<year>{YEAR})(?:[-–/](?P<end>{YEAR}|\d{{2}}))?{_R}|{_L}(?:FY|fiscal\s+['’])(?P<short>\d{{2}}){_R}"),
     # a year before ", 5" is refused ("1990, 5" in a list of figures), not one before another year ("in 1994, 1995")
     ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<mid>mid-)|(?P<side>pre-|post-)|{_THE_YEAR})?(?P<year>{YEAR}){_R}(?!,\s*(?!{YEAR}{_R})\d)"),
     # "the 1950-53 war", "1997-98", "2006/07", "1992-1995": each end of a range of years is a date of its own
@@ -195,7 +200,12 @@ RULES: list[tuple[str, str]] = [
                       rf"the\s+full|the\s+latest|the|current)\s+(?P<unit>week|weekend|month|quarter|(?:fiscal\s+)?year|decade|century)(?![\w-])"
                       # "the year ended June 30" and, in British and financial usage, "the year to January", "the
                       # week to Friday": a stretch of the unit up to that end
-                      rf"(?:(?=\s+(?P<ended>ended|ending|to(?=\s+(?:(?:the\s+)?end\s+of\s+)?(?:{MONTH}|{WEEKDAY})\b))\b)|)"),
+                      rf"(?:(?=\s+(?P<ended>ended|ending|to(?=\s+(?:(?:the\s+)?end\s+of\s+)?(?:{MONTH}|{WEEKDAY})\b))\b)|)"
+                      # "the week following the crash", "the month before the vote": a unit placed by an event
+                      # ("the week before last" is no event, "the year of $42" no event of the year; "the month of May"
+                      # is placed by a date)
+                      rf"(?:(?=\s+(?P<placed>following|after|before|preceding|of(?=\s+(?:(?:the|his|her|its|their)\s|{MONTH}\b)))"
+                      rf"\s+(?!(?:last|next)\b(?!\s+\w)))|)"),
     ("year_end", rf"{_L}(?:(?P<mod>around|about)\s+)?(?P<which>year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year)(?!\w)"),
     ("vague_recent", rf"{_L}(?P<which>recent|coming|past|last)\s+(?P<unit>{CALENDAR_UNIT}s|years|months|weeks|days|decades)"
                      rf"{_OR_UNITS}(?!\w)"),
@@ -242,8 +252,9 @@ _REQUIRED = [required_clauses(pattern) for _, pattern in COMPILED]
 _CASE_SENSITIVE_MONTHS = {"may", "march"}
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every rule match in ``text``, overlaps settled longest first (then earliest rule)."""
+def find_candidates(text: str, doc: "Doc | None" = None) -> list[Candidate]:
+    """Every rule match in ``text``, overlaps settled longest first (then earliest rule); ``doc``, a parse of the
+    text, tells a verb's particle "around" from an approximation."""
     found = []
     folded, seen = fold(text), {}
     for priority, (name, pattern) in enumerate(ASCII_COMPILED if ascii_equivalent(text) else COMPILED):
@@ -253,8 +264,7 @@ def find_candidates(text: str) -> list[Candidate]:
             start, end = _trim(text, match.start(), match.end())
             start = _extent_start(name, text, start)
             groups = match.groupdict()
-            if (groups.get("mod") or "").lower() == "around" \
-                    and _PARTICLE_VERB.search(text, max(0, start - 16), start):
+            if (groups.get("mod") or "").lower() == "around" and _is_verb_particle(text, start, doc):
                 start, groups = start + len(groups["mod"]), {**groups, "mod": None}
                 start, end = _trim(text, start, end)
             if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
@@ -294,9 +304,20 @@ _LAST_VERB = re.compile(r"last\s+", re.I)
 _VERB_INTRODUCER = re.compile(r"(?:\b(?:to|will|would|could|can|may|might|must|shall|should|did|does|do|not|"
                               r"cannot)|n't|'ll)\s+$", re.I)
 _AMOUNT_RULES = frozenset({"duration", "vague_recent"})
-# "the plane turned around four hours into the flight": "around" is the verb's particle, no approximation of the amount
-_PARTICLE_VERB = re.compile(r"\bturn(?:s|ed|ing)?\s+$", re.I)
+# verbs of reversal, whose "around" is a particle, with a short object between ("turned things around"); the parse
+# reads "turned around four hours" as "around four hours", so they are named
+_PARTICLE_VERB = re.compile(r"\b(?:turn(?:s|ed|ing)?|swing(?:s|ing)?|swung|spin(?:s|ning)?|spun|flip(?:s|ped|ping)?)"
+                            r"(?:\s+(?:it|them|things|this|that|him|her|itself|themselves))?\s+$", re.I)
 _ABOUT = re.compile(r"about\s+", re.I)
+
+
+def _is_verb_particle(text: str, start: int, doc: "Doc | None") -> bool:
+    """Whether "around" at ``start`` is the particle of a phrasal verb ("came around last week", "the plane turned
+    around four hours into the flight", "turned things around two years ago"), which says nothing of the amount
+    after it (no APPROX): the parse says so (dep ``prt``) or a verb of reversal stands before it."""
+    word = doc.char_span(start, start + len("around")) if doc is not None else None
+    return bool(word is not None and word[0].dep_ == "prt") \
+        or bool(_PARTICLE_VERB.search(text, max(0, start - 28), start))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -318,9 +339,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
         before = match.string[max(0, match.start() - 12):match.start()].lower()
         return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
     if name == "relative_month" and month and month.lower() == "march" and not match.group("rel") \
-            and _MARCH_NAME.match(match.string, match.end()) \
-            and _NAME_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
-        return False  # "the March for Life", "the annual March of the Mothers": a procession by name
+            and _is_march_by_name(match):
+        return False
     if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
         return False
     if name in ("quarter", "elided_quarter", "named_quarter") and _is_period_of_play(match):
@@ -411,6 +431,18 @@ def _acceptable(name: str, match: re.Match) -> bool:
             return False
         return not _COUNTED_NOUN.match(match.string, match.end()) and not _is_dimension(match)
     return True
+
+
+def _is_march_by_name(match: re.Match) -> bool:
+    """"the March for Life", "the ``March of the Combatant Mothers''", "the Women's March in London": a procession by
+    name ("Trump's March visit" names the visit's month); "the Long March 4C rocket", "Long March-5": a model's name
+    (a bare month is not followed by a figure that is no day of it)."""
+    text, start = match.string, match.start()
+    if _MODEL_NUMBER.match(text, match.end()):
+        return True
+    if _NAMED_OWNER_BEFORE.search(text, max(0, start - 30), start):  # not "Trump's March visit", a month's event
+        return not _NOUN_NEXT.match(text, match.end())
+    return bool(_MARCH_NAME.match(text, match.end()) and _NAME_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _is_dimension(match: re.Match) -> bool:
@@ -553,7 +585,11 @@ _ERA_NOUN = (r"(?:world|society|youth|young|generations?|children|kids|teenagers
 _ERA_AFTER = re.compile(rf"['’]s\s+(?:[a-z-]+\s+)?{_ERA_NOUN}\b", re.I)
 _ERA_OF_BEFORE = re.compile(rf"\b{_ERA_NOUN}\s+of\s+$", re.I)
 _MARCH_NAME = re.compile(r"\s+(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]")
-_NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+$")
+_NAME_BEFORE = re.compile(r"(?:\b(?i:the|a|annual)|\b[A-Z]\w*)\s+[\"'`“‘]*$")
+_MODEL_NUMBER = re.compile(r"[\s-]*\d")
+_NAMED_OWNER_BEFORE = re.compile(r"\b[A-Z]\w*['’]s\s+$")
+# a lower-case word after the name that is no preposition or auxiliary: the noun a month modifies ("March visit")
+_NOUN_NEXT = re.compile(r"\s+(?!(?:in|on|at|of|for|to|and|or|was|is|were|are|had|has|will)\b)[a-z]{3,}")
 _FINAL_OF = re.compile(r"\s+(?:of|in|covered|that|which|when|to\s+be)\b", re.I)
 _NOT_NOW_AFTER = re.compile(r"\s+(?:accounts?|affairs|flows?|density|strength)\b|\s*[.,;:)]", re.I)
 _CLAUSE_BREAK = re.compile(r"\s*[,.;:)]")

@@ -38,6 +38,7 @@ class Context:
     reported_quarter: str | None = None
     sentence: Callable[[], str] = lambda: ""
     marked: Callable[[], Direction] = lambda: None
+    clause: Callable[[], str] = lambda: ""
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -329,7 +330,7 @@ def _quarter(g, context):
         if number > 2:
             return None
         return "DATE", cal.half_value(context.anchor, number, context.direction(), _explicit_year(g, context)), None
-    if g["plural"] and not _explicit_year(g, context) and HABITUAL.search(context.sentence()):
+    if g["plural"] and not _explicit_year(g, context) and HABITUAL.search(context.clause()):
         return "SET", f"XXXX-Q{number}", None  # "sales usually peak in the fourth quarters": of every year
     year = _explicit_year(g, context) or _end_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
@@ -712,6 +713,8 @@ _UNIT_OFFSETS = {"this": 0, "current": 0, "the current": 0, "the": 0, "the full"
 
 def _relative_unit(g, context):
     unit, rel = g["unit"].replace("fiscal ", ""), g["rel"]
+    if g["placed"] and rel == "the":
+        return "DATE", _unit_placed_by_event(unit, context.anchor), _point_mod(g["mod"])
     if unit == "quarter":
         if rel == "the":  # "(by) the end of the quarter": the reported one, else the current one or, told in the past, the last
             if context.reported_quarter or context.direction() == "past":
@@ -740,6 +743,14 @@ def _relative_unit(g, context):
         return "DATE", value if context.anchor else "XXXX-WXX-WE", _point_mod(g["mod"])
     value = cal.relative_value(context.anchor, unit, _UNIT_OFFSETS[rel])
     return "DATE", value, _point_mod(g["mod"])
+
+
+def _unit_placed_by_event(unit: str, anchor: dt.date | None) -> str:
+    """"the week following the crash", "the month before the vote": a unit the text places only by an event, so
+    which one is not said (TimeML leaves it unspecified, "1989-WXX" as TBAQ writes it, of the year the article
+    tells of); it is not the current one that "the week" alone would be."""
+    blank = cal.underspecified(unit)
+    return f"{anchor.year:04d}{blank[4:]}" if anchor and blank.startswith("XXXX-") else blank
 
 
 _STRETCH_WAYS = {"the past": -1, "the last": -1, "the next": 1, "the coming": 1}

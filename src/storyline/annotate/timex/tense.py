@@ -77,7 +77,22 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    if _dates_a_done_participle(span.root, verb):
+        return "past"
     return _clause_direction(verb)
+
+
+def _dates_a_done_participle(token, verb) -> bool:
+    """"the plan approved on Thursday will cut taxes", "the man arrested Monday will appear in court": a participle
+    that modifies a noun tells an event already done, whatever the clause around says of later ones; a plan
+    ("the summit scheduled for Friday", "the vote set for May") or a time named with "for" or "until" lies ahead."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ in PLANNING_LEMMAS | PLANNED_IN_PRESENT \
+            or any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+        return False
+    if token.head.i == verb.i:
+        return token.dep_ in ("npadvmod", "tmod")
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i \
+        and token.head.lower_ in ("on", "in", "at")
 
 
 def marked_direction_from_doc(doc, start: int, end: int) -> Direction:
@@ -153,7 +168,7 @@ def _preposition_direction(token) -> Direction:
     until Tuesday", "extended the offer to Nov. 16") lies after the act that sets it, which news
     reports just after it happened."""
     preposition = token.head
-    if token.dep_ != "pobj" or preposition is token or preposition.dep_ != "prep":
+    if token.dep_ != "pobj" or preposition == token or preposition.dep_ != "prep":
         return None
     word = preposition.lower_
     if word == "since":
@@ -171,7 +186,7 @@ def _governing_verb(token):
     while token is not None and seen < 8:
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
         seen += 1
@@ -191,11 +206,11 @@ def _clause_direction(verb, depth: int = 0) -> Direction:
             return "future"
         if _is_prospective_frame(verb, head):
             return "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
+        if head != verb and head.pos_ in ("VERB", "AUX"):
             return _clause_direction(head, depth + 1)
         return None
     root = verb.sent.root
-    if root is verb or root.pos_ not in ("VERB", "AUX"):
+    if root == verb or root.pos_ not in ("VERB", "AUX"):
         return None
     return _own_tense(root)
 
@@ -214,13 +229,19 @@ def _own_tense(verb) -> Direction:
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
-    if verb.tag_ == "VBN" and words & PERFECT_AUXILIARIES:
+    if verb.tag_ == "VBN" and (words & PERFECT_AUXILIARIES or _has_active_subject(verb, auxiliaries)):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") and (verb.lemma_ in FUTURATE_LEMMAS or _takes_effect(verb)) and not auxiliaries:
         return "future"  # "the tournament starts on Sunday", "the law takes effect on Jan. 1": a timetable
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _has_active_subject(verb, auxiliaries: list) -> bool:
+    """"the shares he received on Thursday": a participle cannot take an active subject without an auxiliary, so
+    a "VBN" that has one is a simple past the tagger read as a participle (the two forms of "received" are alike)."""
+    return not auxiliaries and any(child.dep_ == "nsubj" for child in verb.children)
 
 
 def _takes_effect(verb) -> bool:
@@ -321,3 +342,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     right_match = SENTENCE_END.search(text, max(start, end - 1))  # "... at 10 p.m. The ..." ends at the span
     right = right_match.start() + 1 if right_match else len(text)
     return left, right
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the clause around text[start:end]: the stretch of its sentence between the clause turns
+    ("but", "while", ";", ",") on either side, for what a word such as "usually" says of its own clause only."""
+    left, right = sentence_bounds(text, start, end)
+    turns = [m.start() for m in CLAUSE_TURN.finditer(text, left, right)]
+    return max([left] + [t for t in turns if t <= start]), min([right] + [t for t in turns if t >= end])
+
+
+# where a sentence may turn to another clause, which a habit named in the first does not cover ("The firm, which
+# usually reports in July, will report on Aug. 5"); a comma is counted too, as the cautious side
+CLAUSE_TURN = re.compile(r"[;,]|\b(?:but|while|whereas|although|though|yet)\b", re.I)
