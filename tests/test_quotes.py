@@ -546,13 +546,3 @@ def test_a_tagger_span_is_never_the_speaker_himself(nlp):
     for quote in extract_quotes(nlp(text), text, "a_n"):
         assert not (quote.speaker.span and quote.speaker.span.start < quote.content.end
                     and quote.content.start < quote.speaker.span.end), quote
-
-
-def test_loaded_weights_keep_every_value_with_common_templates_first():
-    from storyline.annotate.quotes import learned
-
-    weights = {"a=x": 0.5, **{f"lx=w{k}|e": k / 7 for k in range(learned.COMMON_TEMPLATE + 1)}, "z=y": -0.0}
-    rebuilt = learned.common_first(weights)
-    assert rebuilt == weights and str(rebuilt["z=y"]) == "-0.0"
-    assert list(rebuilt)[:2] == ["a=x", "z=y"]  # the small templates, in their order; the large one after
-    assert all(rebuilt[f] is not weights[f] for f in weights)  # new objects, allocated in the new order
