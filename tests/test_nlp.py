@@ -118,3 +118,22 @@ def test_is_parse_of_tells_the_doc_of_a_text_from_another():
     assert not nlp.is_parse_of(doc, text.replace("Monday.", "Monday!"))  # the middle one
     assert not nlp.is_parse_of(doc, "Other text.")
     assert nlp.is_parse_of(ours(""), "") and not nlp.is_parse_of(ours(""), "x")
+
+
+SETTLE = """
+import gc
+from storyline.annotate import nlp
+kept = [[k] for k in range(1000)]
+nlp.settle_collector()
+frozen = gc.get_freeze_count()
+more = [[k] for k in range(1000)]
+nlp.settle_collector()  # Spark's next partition: nothing more is frozen
+print(frozen >= 1000, gc.get_freeze_count() == frozen, gc.get_threshold()[0] == nlp.YOUNG_THRESHOLD)
+"""
+
+
+def test_a_worker_freezes_what_it_loaded_once():
+    """``init_worker`` leaves what is loaded to the permanent generation, once per process, and
+    collects the young generation less often (in a subprocess: it changes the collector)."""
+    out = subprocess.run([sys.executable, "-c", SETTLE], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "True"]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from storyline.annotate.timex import recognise
-from storyline.annotate.timex.prefilter import first_char_gate, fold, required_clauses, satisfied
+from storyline.annotate.timex.prefilter import ascii_equivalent, first_char_gate, fold, required_clauses, satisfied
 
 TEXTS = [
     "The talks resumed on Monday, three days after the ceasefire of March 4, 2024 collapsed.",
@@ -20,6 +20,10 @@ TEXTS = [
     # IGNORECASE matches these look-alikes to ASCII letters: dotted and dotless i, long s, Kelvin sign
     "Talks \u0130N JUNE, la\u017ft week and \u0131n the \u017fpring, a \u212aey \u017fecond day ago.",
     "Nothing here is a time expression at all.",
+    # non-ASCII characters the ASCII twins of the rules see as Unicode does ("£", "’", "—")...
+    "The \u00a3120m deal \u2014 signed last week \u2014 runs \u2018two years\u2019; it\u2019s due in May.",
+    # ... and ones they would not: a no-break space, accented letters, a circled letter, a separator
+    "It ended two\u00a0days ago; caf\u00e9 owners met \u24b6 week later, on\x1cMonday, in Jos\u00e9's July.",
 ]
 
 
@@ -62,3 +66,23 @@ def test_gate_names_the_first_characters():
 
 def test_fold_maps_ascii_lookalikes():
     assert fold("\u0130N \u017fINCE \u212aG") == "in since kg"
+
+
+def test_ascii_rules_only_for_texts_where_they_match_alike():
+    assert ascii_equivalent("Plain text, 10 days ago.")
+    assert ascii_equivalent("A \u00a3120m deal \u2014 \u201csigned\u201d last week\u2019s")
+    for char in ("\u00a0", "\u00e9", "\u00c9", "\u24b6", "\u0130", "\u212a", "\u017f", "\u0663", "\x1c", "\x1f"):
+        assert not ascii_equivalent(f"two days ago{char}"), repr(char)
+
+
+def test_ascii_rules_match_like_the_rules_on_such_texts():
+    """The rules' own non-ASCII characters have no case (else an ASCII text could fold to one),
+    and on every test text whose characters allow it, each rule's matches are the same."""
+    rule_chars = {c for _, pattern in recognise.RULES for c in pattern if c >= "\x80"}
+    assert all(c.lower() == c == c.upper() and not c.isalnum() for c in rule_chars)
+    texts = [t for t in TEXTS if ascii_equivalent(t)]
+    assert len(texts) == len(TEXTS) - 2  # the look-alikes' text and the last one take the Unicode rules
+    for text in texts:
+        for (name, pattern), (_, twin) in zip(recognise.COMPILED, recognise.ASCII_COMPILED, strict=True):
+            assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in twin.finditer(text)], name

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import gc
 from collections.abc import Iterable, Iterator
 
 import numpy
@@ -92,7 +93,27 @@ def init_worker() -> Language:
     for the next batch (``keep_freed_memory``)."""
     threadpool_limits(limits=1, user_api="blas")
     keep_freed_memory()
-    return load()
+    nlp = load()
+    settle_collector()
+    return nlp
+
+
+# allocations between young-generation collections of a worker (Python's default: 700)
+YOUNG_THRESHOLD = 10_000
+
+
+@functools.cache  # once per process: Spark runs ``init_worker`` for every partition
+def settle_collector() -> None:
+    """Keep the cyclic garbage collector off what a worker loads once: after a collection, the
+    loaded pipeline's objects (~280k tracked) go to the permanent generation (``gc.freeze``), which
+    the full collections an annotating worker still triggers no longer walk; and the young
+    generation is collected every ``YOUNG_THRESHOLD`` allocations instead of 700 (a batch allocates
+    and frees millions of objects; few are cyclic garbage). Memory is still freed by reference
+    counting as before; only cycles wait a little longer. A worker-like loop over 300 corpus
+    articles spent 3.1 ms an article in the collector, 0.75-1.2 after this."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
 
 
 # glibc's mallopt parameters (malloc.h)

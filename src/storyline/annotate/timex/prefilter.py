@@ -77,6 +77,38 @@ def fold(text: str) -> str:
     return (text if text.isascii() else text.translate(_ASCII_LOOKALIKES)).lower()
 
 
+# ASCII characters that Unicode ``\s`` matches and ASCII ``\s`` does not (information separators)
+_UNICODE_ONLY_SPACE = re.compile("[\x1c-\x1f]")
+_INERT: dict[str, bool] = {}  # non-ASCII character -> ``_inert``
+
+
+def ascii_equivalent(text: str) -> bool:
+    """Whether case-insensitive expressions find the same matches in ``text`` with ``re.ASCII`` as
+    without: true when its every non-ASCII character is inert to both (``_inert``) and it holds no
+    character that only Unicode calls a space. Then classes (\\w, \\d, \\s, \\b) agree on every
+    character, and case folding meets only ASCII letters, which both fold alike (the expressions'
+    own non-ASCII characters are caseless: a test holds them to it)."""
+    if _UNICODE_ONLY_SPACE.search(text):
+        return False
+    if text.isascii():
+        return True
+    for char in set(text):
+        if char >= "\x80":
+            inert = _INERT.get(char)
+            if inert is None:
+                inert = _INERT[char] = _inert(char)
+            if not inert:
+                return False
+    return True
+
+
+def _inert(char: str) -> bool:
+    """Neither a word character, digit nor space for Unicode ``re`` (as for ASCII ``re``, to which
+    every non-ASCII character is none of them) and without case: no other character folds to it
+    ("£", "’", "—" are inert; "é", "\\xa0", "Ⓐ" are not)."""
+    return not (char.isalnum() or char.isspace()) and char.lower() == char == char.upper() == char.casefold()
+
+
 def satisfied(clauses: Sequence[Clause], folded: str, seen: dict[str, bool]) -> bool:
     """Whether ``folded`` holds a word of every clause (``seen`` caches look-ups across rules)."""
     for clause in clauses:
