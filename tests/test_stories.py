@@ -563,3 +563,18 @@ def test_articles_prepared_elsewhere_are_placed_the_same():
         placed.add(a, ENTITIES[a.id], prepared=prepared[a.id])
     assert [s.to_dict() for s in placed.stories()] == [s.to_dict() for s in whole.stories()]
     assert placed.to_state() == whole.to_state()
+
+
+def test_document_frequencies_keep_counting_past_the_exact_idf_phase():
+    """Past ``IDF_EXACT_DOCS`` documents only the weights of a new article's own terms are forgotten
+    (the other branch of ``_count_document``): placing goes on, each term counted once per original."""
+    from storyline.stories.cluster import IDF_EXACT_DOCS
+
+    filler = [art(f"f{i}", "filler.example", "2031-01-01", f"Parish notice number {i}",
+                  f"The parish council of Wendle{i} met to discuss the hedge{i} and the lamp{i} on the green.")
+              for i in range(IDF_EXACT_DOCS + 5)]
+    clusterer = StoryClusterer()
+    for article in filler + fresh(ERUPTION):
+        clusterer.add(article)
+    assert clusterer._n_docs == len(filler) + len(ERUPTION)
+    assert len({clusterer.story_of(a.id) for a in ERUPTION}) == 1

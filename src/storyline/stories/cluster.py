@@ -265,6 +265,12 @@ class _IdfTable(dict):
         self.update(zip(todo, map(add, map(math.log, ratios), repeat(1.0))))
 
 
+def _count_once(frequencies: LazyMap, keys: Iterable) -> None:
+    """One more document holding each key (document frequencies, set per list: ``set_many``)."""
+    keys = list(keys)
+    frequencies.set_many(keys, [frequencies[key] + 1 for key in keys])
+
+
 @dataclass(slots=True)
 class Prepared:
     """An article's part of placing it (``StoryClusterer.prepare``)."""
@@ -630,9 +636,9 @@ class StoryClusterer:
         """Count the article's terms and entities; forget the weights that changed with them (all
         of them when a new step of the document count starts, see ``IDF_DRIFT``)."""
         self._n_docs += 1
-        terms = list(profile.text.keys() | profile.title.keys())
-        self._df.set_many(terms, list(map(add, map(self._df.__getitem__, terms), repeat(1))))
-        self._entity_df.set_many(list(profile.entities), [self._entity_df[k] + 1 for k in profile.entities])
+        terms = profile.text.keys() | profile.title.keys()
+        _count_once(self._df, terms)
+        _count_once(self._entity_df, profile.entities)
         if self._n_docs < IDF_EXACT_DOCS or self._n_docs - self._idf_docs > IDF_DRIFT * self._idf_docs:
             self._idf_docs = self._n_docs
             self._forget_weights()
