@@ -1587,3 +1587,12 @@ def test_a_clock_keeps_a_place_zone():
         "TIME", "2017-11-26T11:57")
     assert values("Trading opened at noon New York time.", anchor)["noon New York time"] == ("TIME", "2017-11-26T12:00")
     assert "4 p.m." in values("Markets shut at 4 p.m. The time was right.", anchor)
+
+
+def test_a_count_per_second_or_minute_is_a_speed_not_a_set():
+    """"3 trillion operations per second", "120 words per minute": a speed of work, as "miles per hour" is; TimeML
+    marks no expression of speed. "every minute" stays a set."""
+    found = values("The chip runs 3 trillion operations per second. She types 120 words per minute. "
+                   "The pump checks the pressure every minute.")
+    assert "per second" not in found and "per minute" not in found
+    assert found["every minute"] == ("SET", "PT1M")

@@ -340,6 +340,13 @@ _OVER_AS_MORE_THAN = re.compile(r"\b(?:in|for|of|after|within|than|since|last(?:
                                 r"spen[dt]|wait(?:s|ed|ing)?)\s+$", re.I)
 
 
+def _is_speed_of_work(match: re.Match) -> bool:
+    """"3 trillion operations per second", "120 words per minute": a count per second or minute is a speed, as
+    "miles per hour" is, not a time that recurs (TimeML marks neither); "every minute" stays a set."""
+    return match.group("every").lower() == "per" and match.group("what").lower() in ("second", "minute") \
+        and not match.group("freq")
+
+
 def _is_verb_particle(text: str, start: int, doc: "Doc | None") -> bool:
     """Whether "around" at ``start`` is the particle of a phrasal verb ("came around last week", "the plane turned
     around four hours into the flight", "turned things around two years ago"), which says nothing of the amount
@@ -400,6 +407,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False  # "the Communist Party daily Granma": a newspaper
     if name in _RATE_RULES and _SPEED_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
         return False  # "40 miles per hour", "30 km an hour": a speed, which TimeML does not mark
+    if name == "set_every" and _is_speed_of_work(match):
+        return False
     if name == "set_rate":
         before = max(0, match.start() - 40)
         return match.group("a").lower() == "per" or bool(match.group("freq")) \
