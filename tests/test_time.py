@@ -1550,13 +1550,15 @@ def test_a_past_clock_without_a_day_is_on_the_day_of_the_story():
 
 def test_over_before_an_amount_is_more_than_after_a_preposition_or_a_verb_of_lasting():
     """"in over a century", "to last over a week": "over" there means "more than" and belongs to the expression
-    (mod MORE_THAN); after a verb of spreading it is the preposition "across" ("repaid over five years")."""
+    (mod MORE_THAN); after a verb of spreading it is the preposition "across" ("repaid over five years"), after
+    "took" a particle ("took over a year ago")."""
     found = {t.span.text: (t.value, t.mod) for t in find_timexes(
         "The club won its first title in over a century. The audit is likely to last over a week. "
-        "The loan will be repaid over five years.", ANCHOR)}
+        "The loan will be repaid over five years. She took over a year ago.", ANCHOR)}
     assert found["over a century"] == ("P100Y", "MORE_THAN")
     assert found["over a week"] == ("P1W", "MORE_THAN")
     assert found["five years"] == ("P5Y", None)
+    assert found["a year ago"] == ("2025", None)  # "took over": took charge
 
 
 def test_a_noun_naming_a_stretch_is_the_head_of_an_adjective_amount():

@@ -335,9 +335,10 @@ def _mod_is_no_amount_modifier(groups: dict, text: str, start: int, doc: "Doc | 
 
 
 # "over" means "more than" after a preposition or a verb of lasting ("in over a century", "for over an hour",
-# "likely to last over a week", "took over two hours"); elsewhere it is the preposition ("spread over two years")
-_OVER_AS_MORE_THAN = re.compile(r"\b(?:in|for|of|after|within|than|since|last(?:s|ed|ing)?|t(?:ake|akes|ook|aken|aking)|"
-                                r"spen[dt]|wait(?:s|ed|ing)?)\s+$", re.I)
+# "likely to last over a week"); elsewhere it is the preposition ("spread over two years") or a particle ("took
+# over a year ago": took charge)
+_OVER_AS_MORE_THAN = re.compile(r"\b(?:in|for|of|after|within|than|since|last(?:s|ed|ing)?|spen[dt]|wait(?:s|ed|ing)?)\s+$",
+                                re.I)
 
 
 def _is_speed_of_work(match: re.Match) -> bool:
