@@ -6,12 +6,13 @@ split by a hash of the document id (80/20), so that tuning to the dev part shows
 adds the value F1 of each of five hash folds with their mean and spread: with ~400 gold timexes
 per fold one document can move a fold by a point, so a change counts only if it holds across folds.
 ``--categories`` prints the errors of the dev folds grouped by kind (type confusion, value error kind,
-missing/spurious by type) rather than by document. ``--profile`` (with ``--folds``) adds a table of
+missing/spurious by type) rather than by document; ``--kinds`` lists them by the gold value's kind (X, REF, T, P ...)
+with the extents that differ from the gold one. ``--profile`` (with ``--folds``) adds a table of
 aggregates only (no text, no error examples, so the held-out fold stays unread): per fold, the gold
 expressions by value kind and source, and the share of each kind given the right value, to tell
 whether a fold differs by genre or by method; its notes give the CPU time of ``find_timexes`` per document.
 
-    .venv/bin/python benchmarks/time_tbaq.py [--no-write] [--no-parse] [--errors N] [--folds 5] [--categories]
+    .venv/bin/python benchmarks/time_tbaq.py [--no-write] [--no-parse] [--errors N] [--folds 5] [--categories] [--kinds]
         [--cache /tmp/time/tbaq.spacy] [--profile]
 """
 from __future__ import annotations
@@ -91,6 +92,8 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N value/span errors of the dev part")
     parser.add_argument("--folds", type=int, default=0, help="also score N hash folds (value F1 mean and spread)")
     parser.add_argument("--categories", action="store_true", help="print errors of the dev folds grouped by kind")
+    parser.add_argument("--kinds", action="store_true", help="print the dev folds' wrong values and misses by gold "
+                        "value kind (X, REF, T, P, ...) and their extents that differ (strict errors)")
     parser.add_argument("--profile", action="store_true", help="with --folds: gold kinds and sources per fold, "
                         "value accuracy per kind (aggregates only)")
     parser.add_argument("--cache", type=Path, help="DocBin file of the parses, written on first use (the parse "
@@ -105,6 +108,7 @@ def main() -> None:
     counts = collections.Counter()
     errors: list[str] = []
     categories = Categories()
+    kinds = KindErrors()
     profile = Profile()
     cpu = 0.0
     for document, doc in zip(documents, docs):
@@ -122,6 +126,7 @@ def main() -> None:
             profile.add(document, fold_of(document["id"], args.folds), pairs)
         if part == "dev":  # errors of the held-out fold are never shown
             categories.add(document, system, pairs)
+            kinds.add(document, pairs)
         if part == "dev" and len(errors) < args.errors:
             errors += _errors(document, system, pairs)
     rows = [scores[name].row(name, counts[name]) for name in parts]
@@ -133,6 +138,8 @@ def main() -> None:
         print(line)
     if args.categories:
         categories.print()
+    if args.kinds:
+        kinds.print()
     folds = f"; fold k is sha1(id) % {args.folds} == k (fold 0 = held-out when k = 5)" if args.folds else ""
     notes = ("TempEval-3 definitions: value F1 counts relaxed matches with the gold value. Split: sha1(id) % 5 == 0 "
              f"is held out (never looked at while developing){folds}. Published on TempEval-3 platinum: HeidelTime "
@@ -272,6 +279,32 @@ class Categories:
             print(f"\n== {table}: {sum(counter.values())}")
             for key, n in counter.most_common(25):
                 print(f"{n:5d}  {key}   e.g. {'; '.join(self.examples[table, key])}")
+
+
+class KindErrors:
+    """The dev folds' errors listed by the kind of the gold value (the kinds of the --profile table), so that a rule
+    for one kind (partly unspecified values, reference words, clock times, durations) is read against all of its
+    errors; extents that differ from the gold one are listed apart, as what strict F1 counts."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, list[str]] = collections.defaultdict(list)
+
+    def add(self, document: dict, pairs: list[tuple[dict, dict]]) -> None:
+        text, dct = document["text"], document["published"][:10]
+        matched = {id(g): s for g, s in pairs}
+        for g in document["timexes"]:
+            s = matched.get(id(g))
+            found = f"{s['type']}:{s['value']} {text[s['start']:s['end']]!r}" if s else "missed"
+            if s is None or s["value"] != g["value"]:
+                self.lines[_value_kind(g["value"])].append(
+                    f"{dct} {g['text']!r} {g['type']}:{g['value']} -> {found} | {_context(text, g)}")
+            if s is not None and (s["start"], s["end"]) != (g["start"], g["end"]):
+                self.lines["extent"].append(f"{dct} gold {g['text']!r} system {text[s['start']:s['end']]!r}")
+
+    def print(self) -> None:
+        for kind, lines in sorted(self.lines.items(), key=lambda item: -len(item[1])):
+            print(f"\n== {kind}: {len(lines)}")
+            print("\n".join(lines))
 
 
 def _errors(document: dict, system: list[dict], pairs: list[tuple[dict, dict]]) -> list[str]:

@@ -1546,3 +1546,55 @@ def test_a_past_clock_without_a_day_is_on_the_day_of_the_story():
     found = values("Rain fell on May 2. The flight left at 11:36 a.m. Friday and returned at 7:33 p.m.", anchor)
     assert found["7:33 p.m."] == ("TIME", "2016-05-29T19:33")
     assert values("The fire was put out at 4 p.m.", anchor)["4 p.m."] == ("TIME", "2016-05-29T16:00")
+
+
+def test_over_before_an_amount_is_more_than_after_a_preposition_or_a_verb_of_lasting():
+    """"in over a century", "to last over a week": "over" there means "more than" and belongs to the expression
+    (mod MORE_THAN); after a verb of spreading it is the preposition "across" ("repaid over five years"), after
+    "took" a particle ("took over a year ago")."""
+    found = {t.span.text: (t.value, t.mod) for t in find_timexes(
+        "The club won its first title in over a century. The audit is likely to last over a week. "
+        "The loan will be repaid over five years. She took over a year ago.", ANCHOR)}
+    assert found["over a century"] == ("P100Y", "MORE_THAN")
+    assert found["over a week"] == ("P1W", "MORE_THAN")
+    assert found["five years"] == ("P5Y", None)
+    assert found["a year ago"] == ("2025", None)  # "took over": took charge
+
+
+def test_a_noun_naming_a_stretch_is_the_head_of_an_adjective_amount():
+    """"over a three-year period", "one 24-hour-period": "period" (or "span", "stretch", "spell") right after its
+    article, or hyphenated, is the expression's head; a noun of another kind is not ("a three-hour meeting"), nor a
+    period with a word of its own before the amount ("the extra seven-day period" is a thing granted)."""
+    found = values("Thefts rose over a three-year period. In one 24-hour-period, 600 people slept outside. "
+                   "They held a three-hour meeting. The court may waive the extra seven-day period.")
+    assert found["a three-year period"] == ("DURATION", "P3Y")
+    assert found["24-hour-period"] == ("DURATION", "PT24H")
+    assert found["three-hour"] == ("DURATION", "PT3H")
+    assert found["seven-day"] == ("DURATION", "P7D")
+
+
+def test_the_article_of_a_bare_plural_that_ends_its_phrase():
+    """"over the years,": the article is part of the expression, as in "the past two years"; a plural placed by
+    the words after it ("in the weeks before the vote") is marked alone, as the TBAQ gold marks it."""
+    found = values("Over the years, the club grew. In the weeks before the vote, polls moved.")
+    assert found["the years"] == ("DURATION", "PXY")
+    assert found["weeks"] == ("DURATION", "PXW")
+
+
+def test_a_clock_keeps_a_place_zone():
+    """"11:57am Hawaii time", "noon New York time": a zone named by its place is part of the clock, as "local time"
+    is; a capital after the clock that opens a sentence is no zone ("at 4 p.m. The time ...")."""
+    anchor = "2017-11-26"
+    assert values("The missile flew at 11:57am Hawaii time on Sunday.", anchor)["11:57am Hawaii time"] == (
+        "TIME", "2017-11-26T11:57")
+    assert values("Trading opened at noon New York time.", anchor)["noon New York time"] == ("TIME", "2017-11-26T12:00")
+    assert "4 p.m." in values("Markets shut at 4 p.m. The time was right.", anchor)
+
+
+def test_a_count_per_second_or_minute_is_a_speed_not_a_set():
+    """"3 trillion operations per second", "120 words per minute": a speed of work, as "miles per hour" is; TimeML
+    marks no expression of speed. "every minute" stays a set."""
+    found = values("The chip runs 3 trillion operations per second. She types 120 words per minute. "
+                   "The pump checks the pressure every minute.")
+    assert "per second" not in found and "per minute" not in found
+    assert found["every minute"] == ("SET", "PT1M")

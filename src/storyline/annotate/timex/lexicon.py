@@ -94,7 +94,7 @@ ORDINAL = rf"(?:{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 AMOUNT_MODIFIERS = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
                     "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "just under": "LESS_THAN",
                     "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
-                    "more than": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN",
+                    "more than": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN", "over": "MORE_THAN",
                     "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
                     "at most": "EQUAL_OR_LESS"}
 # words in front of a point or period -> TimeML mod

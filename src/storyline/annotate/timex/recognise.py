@@ -61,7 +61,10 @@ MERIDIEM = r"[ap](?:\.m\.?|m)(?!\w)"
 # "11.30pm", British style, only with its a.m./p.m. (else a decimal figure)
 CLOCK = (rf"(?:\d{{1,2}}(?::\d{{2}}){{1,2}}\s*(?:{MERIDIEM})?|\d{{1,2}}\.[0-5]\d\s*{MERIDIEM}|\d{{1,2}}\s*{MERIDIEM}|{_SAID_HOUR}"
          rf"|{_MILITARY}(?:\s*hrs)?|noon|midnight|midday|mid-?afternoon|mid-?morning)")
-ZONE_NAME = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime)"
+# a zone is part of its clock (TimeML): the abbreviations, and "<Place> time" ("Hawaii time", "New York time"),
+# told by the capital, so "at 4 p.m. The time ..." or "at 9 a.m. lunch time" stays out
+_PLACE_TIME = r"(?-i:(?!(?:The|This|That|Each|Every|Any|Some|No|By|At|In|On|For|From)\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time)(?!\w)"
+ZONE_NAME = rf"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|PT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|local\s+time|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime|{_PLACE_TIME})"
 ZONE = rf"(?:\s+{ZONE_NAME})?"
 DAY_WORD = rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY})"
 # a year in figures or, in transcripts, in words ("January nineteen ninety-seven")
@@ -79,6 +82,11 @@ _ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|wil
 
 _QUARTER_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _PLURAL_UNITS = r"(?:years|months|weeks|decades|days|centuries|hours|minutes)"
+# nouns naming a stretch of time after an amount: "a three-year period", "24-hour-period"
+_PERIOD_NOUN = r"(?:period|span|stretch|spell)(?![\w-])"
+# a plural that ends its phrase ("over the years,"), where no words after it place it ("the weeks before the vote",
+# "the years that followed", "the days _ in 1994")
+_UNPLACED = r"(?=\s*(?:[.,;:!?)\"'”’]|$))"
 # "within weeks or months", "in recent weeks and months": one stretch of unknown length said two ways, one
 # expression (as the TBAQ gold of folds 1-4 marks both instances), valued by its first unit
 _OR_UNITS = rf"(?:\s+(?:or|and)\s+{_PLURAL_UNITS})?"
@@ -223,9 +231,16 @@ RULES: list[tuple[str, str]] = [
                  rf"(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|split\s+|"
                  rf"straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<unit>{UNIT_WORD})s?(?P<half>{HALF})?"
                  rf"(?:\s+or\s+so)?(?!\w)"),
-    ("adjective_duration", rf"{_L}(?P<number>{NUMBER})-(?P<unit>{UNIT_WORD})(?:-long)?(?![\w-])"),
+    # "over a three-year period", "one 24-hour-period": a noun that only names a stretch of time, right after its
+    # article or hyphenated, is the head of the amount; other nouns are not ("a three-hour meeting" is "three-hour"),
+    # nor one with a word of its own between ("the extra seven-day period" is a thing granted: "seven-day")
+    ("adjective_duration", rf"{_L}(?:(?P<article>an?|the)\s+(?={NUMBER}-{UNIT_WORD}\s+{_PERIOD_NOUN}))?(?P<number>{NUMBER})-"
+                           rf"(?P<unit>{UNIT_WORD})(?:-long|-{_PERIOD_NOUN}|(?(article)\s+{_PERIOD_NOUN}|(?!)))?(?![\w-])"),
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
-    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<unit>{_PLURAL_UNITS}){_OR_UNITS}(?!\w)"),
+    # "over the years": the article belongs to the expression as in "the past two years", unless words after the
+    # plural place it ("in the weeks before the vote": the TBAQ gold marks "weeks")
+    ("bare_plural", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b)|the\s+(?={_PLURAL_UNITS}(?!\w){_UNPLACED}))?"
+                    rf"(?P<unit>{_PLURAL_UNITS}){_OR_UNITS}(?!\w)"),
     ("set_adverb", rf"{_L}(?P<word>{alternation(SET_ADVERBS)})(?!\w)"),
     ("set_every", rf"{_L}(?:(?P<freq>{_FREQUENCY})\s+)?(?P<every>every|each|per)\s+"
                   rf"(?:(?P<number>{NUMBER}|other)\s+)?(?P<what>{UNIT_WORD}s?|weekends?|"
@@ -264,7 +279,7 @@ def find_candidates(text: str, doc: "Doc | None" = None) -> list[Candidate]:
             start, end = _trim(text, match.start(), match.end())
             start = _extent_start(name, text, start)
             groups = match.groupdict()
-            if (groups.get("mod") or "").lower() == "around" and _is_verb_particle(text, start, doc):
+            if _mod_is_no_amount_modifier(groups, text, start, doc):
                 start, groups = start + len(groups["mod"]), {**groups, "mod": None}
                 start, end = _trim(text, start, end)
             if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
@@ -309,6 +324,28 @@ _AMOUNT_RULES = frozenset({"duration", "vague_recent"})
 _PARTICLE_VERB = re.compile(r"\b(?:turn(?:s|ed|ing)?|swing(?:s|ing)?|swung|spin(?:s|ning)?|spun|flip(?:s|ped|ping)?)"
                             r"(?:\s+(?:it|them|things|this|that|him|her|itself|themselves))?\s+$", re.I)
 _ABOUT = re.compile(r"about\s+", re.I)
+
+
+def _mod_is_no_amount_modifier(groups: dict, text: str, start: int, doc: "Doc | None") -> bool:
+    """Whether the word read as the amount's modifier is another word: "around" as a verb's particle, "over" as
+    the preposition "across" ("repaid over five years")."""
+    mod = (groups.get("mod") or "").lower()
+    return (mod == "around" and _is_verb_particle(text, start, doc)) \
+        or (mod == "over" and not _OVER_AS_MORE_THAN.search(text, max(0, start - 16), start))
+
+
+# "over" means "more than" after a preposition or a verb of lasting ("in over a century", "for over an hour",
+# "likely to last over a week"); elsewhere it is the preposition ("spread over two years") or a particle ("took
+# over a year ago": took charge)
+_OVER_AS_MORE_THAN = re.compile(r"\b(?:in|for|of|after|within|than|since|last(?:s|ed|ing)?|spen[dt]|wait(?:s|ed|ing)?)\s+$",
+                                re.I)
+
+
+def _is_speed_of_work(match: re.Match) -> bool:
+    """"3 trillion operations per second", "120 words per minute": a count per second or minute is a speed, as
+    "miles per hour" is, not a time that recurs (TimeML marks neither); "every minute" stays a set."""
+    return match.group("every").lower() == "per" and match.group("what").lower() in ("second", "minute") \
+        and not match.group("freq")
 
 
 def _is_verb_particle(text: str, start: int, doc: "Doc | None") -> bool:
@@ -371,6 +408,8 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False  # "the Communist Party daily Granma": a newspaper
     if name in _RATE_RULES and _SPEED_BEFORE.search(match.string, max(0, match.start() - 20), match.start()):
         return False  # "40 miles per hour", "30 km an hour": a speed, which TimeML does not mark
+    if name == "set_every" and _is_speed_of_work(match):
+        return False
     if name == "set_rate":
         before = max(0, match.start() - 40)
         return match.group("a").lower() == "per" or bool(match.group("freq")) \
@@ -452,8 +491,13 @@ def _is_dimension(match: re.Match) -> bool:
 
 
 def _is_name(rule: str, text: str, start: int, end: int) -> bool:
-    """A match that is part of a title or name (a counted unit keeps its meaning there)."""
-    return rule not in _COUNTED_RULES and _in_a_name(text, start, end)
+    """A match that is part of a title or name (a counted unit keeps its meaning there); a clock's "<Place>
+    time" zone is capitalised as a name is, so only the words before it are asked."""
+    zone = _PLACE_ZONE.search(text, start, end) if rule in ("clock_on_day", "day_clock") else None
+    return rule not in _COUNTED_RULES and _in_a_name(text, start, zone.start() if zone else end)
+
+
+_PLACE_ZONE = re.compile(rf"\s{_PLACE_TIME}")
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
