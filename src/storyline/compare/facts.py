@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from storyline.annotate import actors
+from storyline.annotate.syntax import nearest_ancestor
 from storyline.compare.numbers import ABOUT, LOWER, SCALE_WORDS, UPPER, is_ordinal, parse_number, value_range
 from storyline.model import Mention, Span, Timex
 
@@ -59,6 +60,8 @@ LIGHT_VERBS = frozenset("be have do get".split())  # "X had a strong relationshi
 REPORTING_VERBS = frozenset("say tell add write state report note describe recall claim insist".split())
 # "since 1908", "until May": a date that bounds a period is not the date of an event
 BOUND_PREPS = frozenset({"since", "until", "till", "between", "before", "after", "by", "from", "through"})
+# the verb a word belongs to is its nearest verb head within a few steps
+_VERB, _VERB_REACH = ("VERB",), 5
 _MODIFIERS = sorted(LOWER | UPPER | ABOUT, key=len, reverse=True)
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:.]*)?$")  # a time of day keeps its date
 _CALENDAR_WORDS = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec".split())
@@ -157,7 +160,7 @@ def _unrealised(token: Token) -> bool:
     """Whether the verb governing a figure tells of what has not happened: under a modal ("could
     cost 500 jobs") or an infinitive of intent ("threatened to fire four missiles", "plans to cut
     500 jobs"). Such a count says nothing of the counts of what did happen elsewhere in a story."""
-    verb = _verb_token(token)
+    verb = nearest_ancestor(token, _VERB, _VERB_REACH)
     if verb is None:
         return False
     return any(c.tag_ == "MD" for c in verb.children) or (
@@ -337,7 +340,7 @@ def anchor(token: Token) -> tuple[str | None, str | None]:
 def _event_verb(token: Token) -> str | None:
     """The governing verb, or for "left 32 villagers dead" the predicate that names the event
     (same_event then counts them as killed)."""
-    head = _verb_token(token)
+    head = nearest_ancestor(token, _VERB, _VERB_REACH)
     if head is None:
         return None
     if head.lemma_.lower() in RESULT_VERBS:  # "left seven dead", "were left trapped"
@@ -353,16 +356,6 @@ def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | No
     if noun in EVENT_NOUNS and verb not in PARTIAL_COUNT_VERBS:
         return None, EVENT_NOUNS[noun]
     return noun, EVENT_VERBS.get(verb, verb)
-
-
-def _verb_token(token: Token, steps: int = 5) -> Token | None:
-    for _ in range(steps):
-        if token.pos_ == "VERB":
-            return token
-        if token.head == token:
-            return None
-        token = token.head
-    return None
 
 
 def comparable_numbers(a: Fact, b: Fact) -> bool:
@@ -395,7 +388,7 @@ def date_facts(sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
             continue
         root = span.root
         noun = root.head.lemma_.lower() if root.dep_ in _NOUN_HEAD_DEPS | {"poss"} and root.head.pos_ == "NOUN" else None
-        verb_token = _verb_token(root.head if noun else root)
+        verb_token = nearest_ancestor(root.head if noun else root, _VERB, _VERB_REACH)
         verb = verb_token.lemma_.lower() if verb_token is not None else None
         if verb not in REPORTING_VERBS:
             obj = _object(verb_token) if verb_token is not None and noun is None else None

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 
+from storyline.annotate.syntax import nearest_ancestor
+
 from .normalise import Direction
 
+# the verb that tells an expression's tense: its nearest verb or auxiliary head
+_VERBAL, _VERB_REACH = ("VERB", "AUX"), 8
 FUTURE_AUXILIARIES = {"will", "wo", "'ll", "shall", "would", "'d"}
 PLANNING_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "want", "set", "due", "aim", "prepare",
                    "agree", "promise", "vow", "threaten", "seek", "likely"}
@@ -74,7 +78,7 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     framed = _preposition_direction(span.root)
     if framed is not None:
         return framed
-    verb = _governing_verb(span.root)
+    verb = nearest_ancestor(span.root, _VERBAL, _VERB_REACH)
     if verb is None:
         return None
     if _dates_a_done_participle(span.root, verb):
@@ -155,7 +159,7 @@ def _possessive_direction(token) -> Direction:
         return "future" if _own_tense(preposition) == "future" else "past"
     if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
         return "past"
-    verb = _governing_verb(preposition)
+    verb = nearest_ancestor(preposition, _VERBAL, _VERB_REACH)
     if verb is None or any(child.lower_ in POSSIBILITY_MODALS for child in verb.children):
         return "past"  # "may miss games after an injury during Thursday's loss": a possibility is no plan
     ahead = _own_tense(verb) == "future" or (_is_infinitive(verb) and _clause_direction(verb) == "future")
@@ -176,20 +180,8 @@ def _preposition_direction(token) -> Direction:
     if word in DEADLINE_PREPOSITIONS and preposition.head.lemma_ in DEADLINE_LEMMAS:
         return "future"
     if word in ("until", "till"):  # "voters have until Thursday", "the curfew runs until Sunday": a limit still ahead
-        verb = _governing_verb(preposition)
+        verb = nearest_ancestor(preposition, _VERBAL, _VERB_REACH)
         return "future" if verb is not None and _own_tense(verb) in ("present", "future") else None
-    return None
-
-
-def _governing_verb(token):
-    seen = 0
-    while token is not None and seen < 8:
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head == token:
-            return None
-        token = token.head
-        seen += 1
     return None
 
 
