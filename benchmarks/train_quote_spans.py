@@ -95,7 +95,7 @@ def train(queries: list[tuple], epochs: int = EPOCHS, log: str = ""):
             opt.zero_grad()
             loss.backward()
             opt.step()
-            total += float(loss) * len(batch)
+            total += loss.item() * len(batch)
         print(f"  {log}epoch {epoch + 1}: loss {total / len(usable):.3f} ({time.time() - t0:.0f} s)", file=sys.stderr)
     return scorer.eval()
 

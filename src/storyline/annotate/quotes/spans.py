@@ -133,6 +133,13 @@ def scores(scorer, inputs: tuple[np.ndarray, np.ndarray]) -> list[float]:
         return scorer(torch.from_numpy(inputs[0]), torch.from_numpy(inputs[1])).tolist()
 
 
+def _artifact_bytes() -> bytes | None:
+    try:
+        return resources.files("storyline").joinpath("data/quotes/" + ARTIFACT).read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return None
+
+
 @functools.lru_cache(maxsize=1)
 def load_scorer():
     """(scorer, weight) from the packaged artifact, or None when it is absent. ``weight`` (the
@@ -140,9 +147,8 @@ def load_scorer():
     ranker's score."""
     from safetensors.torch import load
 
-    try:
-        raw = resources.files("storyline").joinpath("data/quotes/" + ARTIFACT).read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+    raw = _artifact_bytes()
+    if raw is None:
         return None
     weights = load(raw)
     weight = float(weights.pop(MIX_KEY)[0])
