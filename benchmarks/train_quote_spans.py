@@ -53,7 +53,8 @@ def attach_states(articles, docs) -> None:
 
 
 def span_queries(records, articles, docs) -> list[tuple]:
-    """(article, vectors float16, scalars, gold index or -1, linear rows) per recorded gold cue."""
+    """(article, vectors float16, scalars, gold mask, linear rows) per recorded gold cue; several
+    candidates may equal the gold content after the scorer's trimming (with or without "that")."""
     from storyline.annotate.quotes import spans
     from storyline.annotate.quotes.marks import scan_quotes
     from storyline.annotate.quotes.parsed import Parsed
@@ -67,8 +68,7 @@ def span_queries(records, articles, docs) -> list[tuple]:
         inputs = spans.span_inputs(p, i, contents, quotes)
         if inputs is None:
             continue
-        gold = labels.index(True) if True in labels else -1
-        out.append((group, inputs[0].astype(np.float16), inputs[1], gold, rows))
+        out.append((group, inputs[0].astype(np.float16), inputs[1], np.asarray(labels, dtype=bool), rows))
     return out
 
 
@@ -79,7 +79,7 @@ def train(queries: list[tuple], epochs: int = EPOCHS, log: str = ""):
     from storyline.annotate.quotes import spans
 
     torch.manual_seed(SEED)
-    usable = [q for q in queries if q[3] >= 0 and len(q[2]) > 1]  # one candidate: nothing to learn
+    usable = [q for q in queries if q[3].any() and not q[3].all()]  # all gold: nothing to learn
     scorer = spans.make_scorer(usable[0][1].shape[2])
     opt = torch.optim.AdamW(scorer.parameters(), lr=LR, weight_decay=0.01)
     rng = np.random.default_rng(SEED)
@@ -90,7 +90,8 @@ def train(queries: list[tuple], epochs: int = EPOCHS, log: str = ""):
             batch = [usable[k] for k in order[b:b + BATCH]]
             logits = scorer(torch.from_numpy(np.concatenate([q[1] for q in batch]).astype(np.float32)),
                             torch.from_numpy(np.concatenate([q[2] for q in batch])))
-            loss = sum(-torch.log_softmax(part, 0)[q[3]] for part, q in
+            # the probability of the gold set: log-sum-exp over all candidates minus over the gold ones
+            loss = sum(torch.logsumexp(part, 0) - torch.logsumexp(part[torch.from_numpy(q[3])], 0) for part, q in
                        zip(torch.split(logits, [len(q[2]) for q in batch]), batch)) / len(batch)
             opt.zero_grad()
             loss.backward()
@@ -110,12 +111,12 @@ def pick_rates(queries, linear, neural, weights: list[float]) -> dict[str, float
     """How often the top candidate is the gold one, over held-out cues whose gold is listed."""
     hits = {w: 0 for w in weights}
     hits["neural only"] = 0
-    listed = [k for k, q in enumerate(queries) if q[3] >= 0]
+    listed = [k for k, q in enumerate(queries) if q[3].any()]
     for k in listed:
         lin, net, gold = np.asarray(linear.scores(queries[k][4])), neural[k], queries[k][3]
         for w in weights:
-            hits[w] += int(np.argmax(lin + w * net) == gold)
-        hits["neural only"] += int(np.argmax(net) == gold)
+            hits[w] += int(gold[np.argmax(lin + w * net)])
+        hits["neural only"] += int(gold[np.argmax(net)])
     return {str(w): h / max(1, len(listed)) for w, h in hits.items()}
 
 
@@ -131,14 +132,14 @@ def cross_validate(ex, articles, docs, queries, folds: int, weights: list[float]
         model = TQ.fit(ex, train_groups, stacked.get(k))
         held_queries = [q for q in queries if q[0] % folds == k]
         for name, rate in pick_rates(held_queries, model.content2, neural_scores(scorer, held_queries), weights).items():
-            rates.setdefault(name, []).append(rate * len([q for q in held_queries if q[3] >= 0]))
+            rates.setdefault(name, []).append(rate * sum(q[3].any() for q in held_queries))
         held = [g for g in range(len(articles)) if g % folds == k]
         for w in weights:
             s = TQ.evaluate(replace(model, spans=(scorer, w) if w else None), articles, docs, held)
             for role in ROLES:
                 totals[w].counts[role] = [a + b for a, b in zip(totals[w].counts[role], s.counts[role])]
         print(f"fold {k} done", file=sys.stderr)
-    listed = sum(1 for q in queries if q[3] >= 0)
+    listed = sum(q[3].any() for q in queries)
     print("gold pick rate on held-out listed cues:", {n: round(sum(v) / listed, 4) for n, v in rates.items()})
     rows = [row for w, total in totals.items() for row in total.rows(f"span weight {w}")]
     header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
@@ -180,7 +181,7 @@ def main(argv: list[str] | None = None) -> None:
     records: list = []
     TQ.tagged_content_examples(ex, articles, docs, args.cv or TQ.STACK_FOLDS, records)
     queries = span_queries(records, articles, docs)
-    print(f"{len(queries)} gold cues, {sum(q[3] >= 0 for q in queries)} with the gold content listed, "
+    print(f"{len(queries)} gold cues, {sum(q[3].any() for q in queries)} with the gold content listed, "
           f"{sum(len(q[2]) for q in queries)} candidates", file=sys.stderr)
     if args.cv:
         cross_validate(ex, articles, docs, queries, args.cv, args.weights, args.epochs, not args.no_write)
