@@ -72,8 +72,9 @@ def span_queries(records, articles, docs) -> list[tuple]:
     return out
 
 
-def train(queries: list[tuple], epochs: int = EPOCHS, log: str = ""):
-    """The scorer fitted on ``queries`` with a gold candidate (softmax over each cue's list)."""
+def train(queries: list[tuple], epochs: int = EPOCHS, log: str = "", after_epoch=None):
+    """The scorer fitted on ``queries`` with a gold candidate (softmax over each cue's list);
+    ``after_epoch(epoch, scorer)`` is called after each epoch (cross-validation by epochs)."""
     import torch
 
     from storyline.annotate.quotes import spans
@@ -98,6 +99,8 @@ def train(queries: list[tuple], epochs: int = EPOCHS, log: str = ""):
             opt.step()
             total += loss.item() * len(batch)
         print(f"  {log}epoch {epoch + 1}: loss {total / len(usable):.3f} ({time.time() - t0:.0f} s)", file=sys.stderr)
+        if after_epoch is not None:
+            after_epoch(epoch + 1, scorer.eval())
     return scorer.eval()
 
 
@@ -118,6 +121,26 @@ def pick_rates(queries, linear, neural, weights: list[float]) -> dict[str, float
             hits[w] += int(gold[np.argmax(lin + w * net)])
         hits["neural only"] += int(gold[np.argmax(net)])
     return {str(w): h / max(1, len(listed)) for w, h in hits.items()}
+
+
+def rates_by_epoch(ex, articles, queries, folds: int, weights: list[float], epochs: int) -> None:
+    """Only the gold pick rates on held-out cues, after every epoch (no end-to-end run): a quick
+    comparison of training lengths and mixing weights."""
+    listed = sum(q[3].any() for q in queries)
+    hits: dict[tuple, float] = {}
+    for k in range(folds):
+        train_groups = {g for g in range(len(articles)) if g % folds != k}
+        content2 = TQ.fit_linear(ex.rows["content2"], "content2", train_groups)
+        held = [q for q in queries if q[0] % folds == k]
+        n = sum(q[3].any() for q in held)
+
+        def measure(epoch, scorer, held=held, content2=content2, n=n):
+            for name, rate in pick_rates(held, content2, neural_scores(scorer, held), weights).items():
+                hits[(epoch, name)] = hits.get((epoch, name), 0.0) + rate * n
+
+        train([q for q in queries if q[0] in train_groups], epochs, log=f"fold {k}: ", after_epoch=measure)
+    for epoch in range(1, epochs + 1):
+        print(f"epoch {epoch}:", {name: round(h / listed, 4) for (e, name), h in hits.items() if e == epoch})
 
 
 def cross_validate(ex, articles, docs, queries, folds: int, weights: list[float], epochs: int, write: bool) -> None:
@@ -171,6 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--weights", type=float, nargs="*", default=[0.0, 0.5, 1.0, 2.0])
     ap.add_argument("--weight", type=float, default=1.0, help="the artifact's mixing weight")
     ap.add_argument("--epochs", type=int, default=EPOCHS)
+    ap.add_argument("--rates-only", action="store_true", help="CV: gold pick rates after every epoch, no end-to-end run")
     ap.add_argument("--no-save", action="store_true")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
@@ -183,7 +207,9 @@ def main(argv: list[str] | None = None) -> None:
     queries = span_queries(records, articles, docs)
     print(f"{len(queries)} gold cues, {sum(q[3].any() for q in queries)} with the gold content listed, "
           f"{sum(len(q[2]) for q in queries)} candidates", file=sys.stderr)
-    if args.cv:
+    if args.cv and args.rates_only:
+        rates_by_epoch(ex, articles, queries, args.cv, args.weights, args.epochs)
+    elif args.cv:
         cross_validate(ex, articles, docs, queries, args.cv, args.weights, args.epochs, not args.no_write)
     if not args.no_save:
         save(train(queries, args.epochs), args.weight)
