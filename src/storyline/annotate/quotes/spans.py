@@ -32,6 +32,7 @@ MIX_KEY = "mix_weight"  # the artifact's one-element tensor: the weight of the s
 KINDS = ("quote", "clause", "prep", "object", "other")
 VECTORS = 4  # first piece, last piece, mean inside, cue
 HIDDEN = 128
+DROPOUT = 0.1
 _COL = {name: k for k, name in enumerate(OUTPUTS)}
 SCALARS = 14 + len(KINDS) + 9
 
@@ -105,7 +106,7 @@ def _role_scalars(p, tokens: list[int]) -> list[float]:
             float(r[after, _COL["Content:in"]]) if after is not None else 0.0, 1.0]
 
 
-def make_scorer(width: int, hidden: int = HIDDEN):
+def make_scorer(width: int, hidden: int = HIDDEN, dropout: float = DROPOUT):
     """A projection shared by the four state vectors, then an MLP over them, the span-cue
     product and the scalars: about 0.2 M parameters."""
     import torch
@@ -114,8 +115,8 @@ def make_scorer(width: int, hidden: int = HIDDEN):
     class Scorer(nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.project = nn.Sequential(nn.Dropout(0.1), nn.Linear(width, hidden), nn.GELU())
-            self.mlp = nn.Sequential(nn.Linear((VECTORS + 1) * hidden + SCALARS, hidden), nn.GELU(), nn.Dropout(0.1),
+            self.project = nn.Sequential(nn.Dropout(dropout), nn.Linear(width, hidden), nn.GELU())
+            self.mlp = nn.Sequential(nn.Linear((VECTORS + 1) * hidden + SCALARS, hidden), nn.GELU(), nn.Dropout(dropout),
                                      nn.Linear(hidden, 1))
 
         def forward(self, vectors: torch.Tensor, scalars: torch.Tensor) -> torch.Tensor:
