@@ -144,8 +144,6 @@ def rates_by_epoch(ex, articles, queries, folds: int, weights: list[float], epoc
 
 
 def cross_validate(ex, articles, docs, queries, folds: int, weights: list[float], epochs: int, write: bool) -> None:
-    from storyline.annotate.quotes.learned import Linear  # noqa: F401 (the fold models' type)
-
     stacked = TQ.stacked_cue_rows(ex, articles, docs, folds, list(range(folds))) if TQ.STACK else {}
     totals = {w: Scores() for w in weights}
     rates: dict[str, list[float]] = {}
