@@ -142,10 +142,12 @@ def _add_boundaries(ex: Examples, group: int, B, p, i: int, text: str, gold_cont
             ex.add("end", rows[t], t == last, group)
 
 
-def tagged_content_examples(ex: Examples, articles, docs, folds: int) -> None:
+def tagged_content_examples(ex: Examples, articles, docs, folds: int, record: list | None = None) -> None:
     """Rows of the content ranker that sees the boundary tagger (``content2``), each article's
     tagger output from start/end models fitted without its fold (article i in fold i mod
-    ``folds``), so the ranker learns how the tagger does on articles it has not seen."""
+    ``folds``), so the ranker learns how the tagger does on articles it has not seen. ``record``
+    collects (article, cue word, candidates, rows, labels) per gold cue (the span scorer's
+    training, ``train_quote_spans.py``)."""
     from storyline.annotate.quotes import boundary as B
     from storyline.annotate.quotes import candidates as C
     from storyline.annotate.quotes.learned import content_rows
@@ -161,8 +163,10 @@ def tagged_content_examples(ex: Examples, articles, docs, folds: int) -> None:
             gold_content = normalise(text, att.roles.get("Content", ()))
             contents, rows = content_rows(p, i, text, quotes, index, B.tag(p, i, text, *taggers[group % folds]))
             row_of = dict(zip(contents, rows))
-            _add_ranked(ex, "content2", group, {o: normalise(text, o) == gold_content for o in contents},
-                        row_of.__getitem__)
+            labels = {o: normalise(text, o) == gold_content for o in contents}
+            _add_ranked(ex, "content2", group, labels, row_of.__getitem__)
+            if record is not None:
+                record.append((group, i, contents, rows, list(labels.values())))
 
 
 def _add_ranked(ex: Examples, model: str, group: int, labels: dict, featurize) -> None:

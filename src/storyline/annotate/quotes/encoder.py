@@ -284,27 +284,30 @@ def token_probs(spans: list[tuple[int, int]], offsets: np.ndarray, probs: np.nda
     return out
 
 
-def article_probs(text: str, spans: list[tuple[int, int]], head=None) -> np.ndarray | None:
-    """Role probabilities per token of one article, or None when the encoder is unavailable."""
+def article_probs(text: str, spans: list[tuple[int, int]], head=None) -> tuple[np.ndarray, tuple] | None:
+    """Role probabilities per token of one article and the encoder's piece states with their
+    offsets (float16, for the span scorer, ``spans``), or None when the encoder is unavailable."""
     head = head if head is not None else (load_head() if available() else None)
     if head is None:
         return None
     base = load_encoder()
     ids, offsets = pieces(text, base)
-    return token_probs(spans, offsets, piece_probs(head, states(ids, base)))
+    piece_states = states(ids, base)
+    return token_probs(spans, offsets, piece_probs(head, piece_states)), (piece_states.astype(np.float16), offsets)
 
 
 def attach(doc, text: str, head=None) -> bool:
-    """Compute the role probabilities of ``doc``'s tokens and keep them on the Doc (``Parsed``
-    reads them from there); False when the encoder is unavailable."""
-    from storyline.annotate.quotes.parsed import ROLE_KEY
+    """Compute the role probabilities of ``doc``'s tokens and keep them, and the encoder's
+    states, on the Doc (``Parsed`` and the span scorer read them from there); False when the
+    encoder is unavailable."""
+    from storyline.annotate.quotes.parsed import ROLE_KEY, STATES_KEY
 
     if ROLE_KEY in doc.user_data:
         return True
-    probs = article_probs(text, token_spans(doc), head)
-    if probs is None:
+    got = article_probs(text, token_spans(doc), head)
+    if got is None:
         return False
-    doc.user_data[ROLE_KEY] = probs
+    doc.user_data[ROLE_KEY], doc.user_data[STATES_KEY] = got
     return True
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import candidates as C
-from storyline.annotate.quotes import encoder
+from storyline.annotate.quotes import encoder, spans
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
@@ -89,6 +89,9 @@ class QuoteModel:
     end: Linear | None = None
     content2: Linear | None = None
     encoder: bool = False  # trained with the encoder's features: needs them at inference
+    # the accurate mode's neural span scorer and the weight of its score beside content2's
+    # (``spans.load_scorer``); not part of the JSON artifact
+    spans: tuple | None = field(default=None, repr=False, compare=False)
     _cue_lemmas: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -126,7 +129,10 @@ def load_model(mode: str = "fast") -> QuoteModel | None:
         raw = resources.files("storyline").joinpath("data/quotes/" + ARTIFACTS[mode]).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return None
-    return QuoteModel.from_dict(json.loads(gzip.decompress(raw)))
+    model = QuoteModel.from_dict(json.loads(gzip.decompress(raw)))
+    if model.encoder and encoder.available():
+        model.spans = spans.load_scorer()
+    return model
 
 
 def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: QuoteModel,
@@ -170,7 +176,8 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     if model.tagged:
         tags = B.tag(p, i, text, model.start, model.end)
         contents, rows = with_tags(p, i, text, index, contents, rows, tags)
-        content = _keep_clause(contents, content, _pick_apart_from(contents, rows, model.content2, source))
+        extra = span_scores(p, i, contents, quotes, model.spans)
+        content = _keep_clause(contents, content, _pick_apart_from(contents, rows, model.content2, source, extra))
     if content is None:
         return None
     if C.names_a_source(p, i, content):
@@ -187,14 +194,30 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     return att
 
 
-def _pick_apart_from(contents: dict, rows: list[list[str]], ranker: Linear, source: Range | None):
+def span_scores(p: Parsed, i: int, contents: dict, quotes: list[QuotedSpan], scorer: tuple | None
+                ) -> list[float] | None:
+    """The neural span scorer's weighted scores of the candidates (``spans``), or None without
+    the scorer or the encoder's states."""
+    if scorer is None:
+        return None
+    inputs = spans.span_inputs(p, i, contents, quotes)
+    if inputs is None:
+        return None
+    net, weight = scorer
+    return [weight * s for s in spans.scores(net, inputs)]
+
+
+def _pick_apart_from(contents: dict, rows: list[list[str]], ranker: Linear, source: Range | None,
+                     extra: list[float] | None = None):
     """The ranker's pick among the candidates that do not overlap the source: a tagger span may
-    be the speaker's own name ("but Netanyahu has long been skeptical of ...")."""
+    be the speaker's own name ("but Netanyahu has long been skeptical of ..."). ``extra``: scores
+    added to the ranker's (the span scorer's)."""
     if source is not None:
         keep = [k for k, o in enumerate(contents) if not any(overlaps(r, source) for r in o)]
         options = list(contents)
         contents, rows = {options[k]: contents[options[k]] for k in keep}, [rows[k] for k in keep]
-    return pick_content(contents, rows, ranker)[0]
+        extra = None if extra is None else [extra[k] for k in keep]
+    return pick_content(contents, rows, ranker, extra)[0]
 
 
 def _keep_clause(contents: dict, clause, choice):
@@ -240,11 +263,16 @@ def with_tags(p: Parsed, i: int, text: str, index: C.QuoteIndex, contents: dict,
     return contents, [row + B.features(p, tags, o, C.content_kind(contents[o])) for row, o in zip(rows, contents)]
 
 
-def pick_content(contents: dict, rows: list[list[str]], ranker: Linear) -> tuple[object, float | None, set[str]]:
-    """The best-scoring candidate (ties: ``_order``), its score and kinds; (None, None, {}) without any."""
+def pick_content(contents: dict, rows: list[list[str]], ranker: Linear, extra: list[float] | None = None
+                 ) -> tuple[object, float | None, set[str]]:
+    """The best-scoring candidate (ties: ``_order``), its score and kinds; (None, None, {}) without
+    any. ``extra``: scores added to the ranker's, one per candidate."""
     if not contents:
         return None, None, set()
-    score, content = max(zip(ranker.scores(rows), contents), key=lambda x: (x[0], _order(x[1])))
+    scores = ranker.scores(rows)
+    if extra is not None:
+        scores = [a + b for a, b in zip(scores, extra, strict=True)]
+    score, content = max(zip(scores, contents), key=lambda x: (x[0], _order(x[1])))
     return content, score, contents[content]
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 _COLUMNS = [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX, LENGTH, SENT_START, IS_PUNCT]
 ROLE_KEY = "storyline_quote_roles"  # Doc.user_data key of the encoder's token probabilities
+STATES_KEY = "storyline_quote_states"  # and of its piece states with their offsets (``spans``)
 _CACHE_LIMIT = 1 << 20  # entries; a long run over new vocabulary starts the caches afresh
 _STRINGS: dict[int, str] = {}  # hash -> string: hashes are the same in every vocabulary
 _LOWER: dict[str, str] = {}  # lemma -> lower-cased lemma

@@ -1,0 +1,115 @@
+"""The accurate mode's neural content-span scorer: span inputs, mixing, training, artifact."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.annotate.quotes import encoder as E
+from storyline.annotate.quotes import learned
+from storyline.annotate.quotes import spans as S
+from storyline.annotate.quotes.marks import scan_quotes
+from storyline.annotate.quotes.parsed import STATES_KEY, Parsed
+
+TEXT = "The mayor said the bridge would close in May. \u201cIt is old,\u201d she added.\n"
+
+needs_torch = pytest.mark.skipif(not E.available(), reason="torch, transformers or the MiniLM package not installed")
+
+
+def _with_token_states(doc):
+    """One "word piece" per token whose state is its index (width 2), so vectors are checkable."""
+    offsets = np.array([(t.idx, t.idx + len(t)) for t in doc], dtype=np.int64)
+    states = np.stack([np.arange(len(doc)), -np.arange(len(doc))], axis=1).astype(np.float16)
+    doc.user_data[STATES_KEY] = (states, offsets)
+    return doc
+
+
+def _chars(doc, first: int, last: int) -> tuple[tuple[int, int], ...]:
+    return ((doc[first].idx, doc[last].idx + len(doc[last])),)
+
+
+def test_span_inputs_read_edges_mean_and_cue_states(nlp):
+    doc = _with_token_states(nlp(TEXT))
+    p = Parsed(doc)
+    said, may, it, old = (next(t.i for t in doc if t.text == w) for w in ("said", "May", "It", "old"))
+    bridge_clause = _chars(doc, said + 1, may)  # "the bridge would close in May"
+    quotation = _chars(doc, it, old)  # "It is old"
+    vectors, scalars = S.span_inputs(p, said, {bridge_clause: {"ccomp"}, quotation: {"quote"}}, scan_quotes(TEXT))
+    assert vectors.shape == (2, S.VECTORS, 2) and scalars.shape == (2, S.SCALARS)
+    first, last, mean, cue = vectors[0]
+    assert (first[0], last[0], cue[0]) == (said + 1, may, said)
+    assert mean[0] == pytest.approx((said + 1 + may) / 2)
+    kinds = scalars[:, 14:14 + len(S.KINDS)]
+    assert kinds[0, S.KINDS.index("clause")] == 1 and kinds[1, S.KINDS.index("quote")] == 1
+    after, contains, cue_sentence, in_quote = scalars[:, 1], scalars[:, 3], scalars[:, 8], scalars[:, 9]
+    assert after[0] > 0 and contains[0] == 0 and in_quote.tolist() == [0, 1]
+    assert cue_sentence.tolist() == [1, 0]  # the quotation is in the next sentence
+
+
+def test_without_encoder_states_the_scorer_is_not_used(nlp):
+    doc = nlp(TEXT)
+    p = Parsed(doc)
+    said = next(t.i for t in doc if t.text == "said")
+    contents = {_chars(doc, said + 1, said + 7): {"ccomp"}}
+    assert S.span_inputs(p, said, contents, []) is None
+    assert learned.span_scores(p, said, contents, [], scorer=("any scorer", 1.0)) is None
+    assert learned.span_scores(p, said, contents, [], scorer=None) is None
+
+
+def test_extra_scores_move_the_content_pick():
+    ranker = learned.Linear({"clause": 1.0, "quote": 0.5})
+    contents = {((10, 20),): {"ccomp"}, ((30, 40),): {"quote"}}
+    rows = [["clause"], ["quote"]]
+    assert learned.pick_content(contents, rows, ranker)[0] == ((10, 20),)
+    assert learned.pick_content(contents, rows, ranker, [0.0, 0.4])[0] == ((10, 20),)
+    assert learned.pick_content(contents, rows, ranker, [0.0, 0.6])[0] == ((30, 40),)
+    # the source filter keeps the extra scores aligned with the candidates it keeps
+    assert learned._pick_apart_from(contents, rows, ranker, (12, 15), [5.0, 0.6]) == ((30, 40),)
+
+
+def _synthetic_queries(n: int, rng) -> list[tuple]:
+    """Cues of 4 candidates whose gold one has a high first scalar; states are noise."""
+    out = []
+    for k in range(n):
+        vectors = rng.normal(size=(4, S.VECTORS, 8)).astype(np.float16)
+        scalars = rng.normal(size=(4, S.SCALARS)).astype(np.float32)
+        gold = np.zeros(4, dtype=bool)
+        gold[rng.integers(4)] = True
+        scalars[:, 0] = 3.0 * gold
+        out.append((k, vectors, scalars, gold, [[] for _ in range(4)]))
+    return out
+
+
+@needs_torch
+def test_training_learns_which_candidate_is_gold():
+    from benchmarks.train_quote_spans import neural_scores, train
+
+    rng = np.random.default_rng(1)
+    scorer = train(_synthetic_queries(400, rng), epochs=4)
+    held = _synthetic_queries(100, rng)
+    picks = [int(np.argmax(s)) for s in neural_scores(scorer, held)]
+    assert np.mean([q[3][p] for p, q in zip(picks, held)]) > 0.9
+
+
+@needs_torch
+def test_artifact_round_trip_keeps_scores_and_weight(tmp_path, monkeypatch):
+    import benchmarks.train_quote_spans as T
+
+    scorer = S.make_scorer(8, hidden=16).eval()
+    monkeypatch.setattr(T, "ARTIFACT", tmp_path / S.ARTIFACT)
+    T.save(scorer, 0.75)
+    monkeypatch.setattr(S, "_artifact_bytes", lambda: (tmp_path / S.ARTIFACT).read_bytes())
+    loaded, weight = S.load_scorer.__wrapped__()
+    assert weight == 0.75
+    inputs = (np.random.default_rng(0).normal(size=(3, S.VECTORS, 8)).astype(np.float32),
+              np.zeros((3, S.SCALARS), dtype=np.float32))
+    assert S.scores(loaded, inputs) == pytest.approx(S.scores(scorer, inputs), abs=0.05)  # float16 weights
+
+
+@needs_torch
+def test_accurate_mode_leaves_the_encoder_states_for_the_scorer(nlp):
+    if E.load_head() is None:
+        pytest.skip("no encoder head artifact")
+    doc = nlp(TEXT)
+    assert E.attach(doc, TEXT)
+    states, offsets = doc.user_data[STATES_KEY]
+    assert states.shape == (len(offsets), E.load_base().width) and states.dtype == np.float16
