@@ -49,6 +49,7 @@ EPOCHS = 4
 BATCH = 16  # cues per step
 LR = 1e-3
 SEED = 0
+DROPOUT = 0.1  # of the scorer's projection and MLP (``--dropout``)
 
 
 def attach_states(articles, docs) -> None:
@@ -106,7 +107,7 @@ def train(queries: list[tuple], epochs: int = EPOCHS, log: str = "", after_epoch
 
     torch.manual_seed(SEED)
     usable = [q for q in queries if q[3].any() and not q[3].all()]  # all gold: nothing to learn
-    scorer = spans.make_scorer(usable[0][1].shape[2], scalars=usable[0][2].shape[1])
+    scorer = spans.make_scorer(usable[0][1].shape[2], dropout=DROPOUT, scalars=usable[0][2].shape[1])
     opt = torch.optim.AdamW(scorer.parameters(), lr=LR, weight_decay=0.01)
     rng = np.random.default_rng(SEED)
     for epoch in range(epochs):
@@ -211,6 +212,7 @@ def save(scorer, weight: float, role: str = "content") -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    global DROPOUT
     import torch
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -220,10 +222,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--weights", type=float, nargs="*", default=[0.0, 0.5, 1.0, 2.0])
     ap.add_argument("--weight", type=float, default=1.0, help="the artifact's mixing weight")
     ap.add_argument("--epochs", type=int, default=EPOCHS)
+    ap.add_argument("--dropout", type=float, default=DROPOUT)
     ap.add_argument("--rates-only", action="store_true", help="CV: gold pick rates after every epoch, no end-to-end run")
     ap.add_argument("--no-save", action="store_true")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
+    DROPOUT = args.dropout
     torch.set_num_threads(1)
     TQ.ENCODER = True
     articles, docs, ex = TQ.train_examples(args.limit)
