@@ -29,7 +29,7 @@ from importlib import resources
 import numpy as np
 
 from storyline.annotate.quotes import candidates as C
-from storyline.annotate.quotes.encoder import OUTPUTS, pieces_in
+from storyline.annotate.quotes.encoder import OUTPUTS, ROLES, pieces_in
 from storyline.annotate.quotes.parsed import STATES_KEY  # (piece states float16 (n, width), offsets (n, 2))
 
 ARTIFACTS = {"content": "span_scorer.safetensors", "source": "source_scorer.safetensors"}
@@ -110,7 +110,7 @@ def _scalars(p, i: int, frags, kinds: set[str], quotes) -> list[float]:
            float(inside_quote), float(crosses_quote), float(any(k.startswith("tag") for k in kinds)),
            float(len(kinds)) / 5, 1.0]
     out += [float(kind == k) for k in KINDS]
-    out += _role_scalars(p, tokens)
+    out += _role_scalars(p, tokens, "Content")
     return out
 
 
@@ -128,39 +128,28 @@ def _source_scalars(p, i: int, rng, head: int | None, kinds: set[str]) -> list[f
            float(ent not in ("", "PERSON", "ORG", "GPE", "NORP")), float(len(tokens) > 1 and any(
                p.lower[t] == "," for t in range(first, last))), float(len(kinds)) / 10, 1.0]
     out += [float(any(family in k for k in kinds)) for family in SOURCE_FAMILIES]
-    return out + _source_role_scalars(p, tokens)
-
-
-def _source_role_scalars(p, tokens: list[int]) -> list[float]:
-    """Source start / end at the edges, Source / Cue / Content inside, Source just outside."""
-    r = p.roles
-    if r is None:
-        return [0.0] * 9
-    first, last = tokens[0], tokens[-1]
-    inside = r[tokens, _COL["Source:in"]]
-    return [float(r[first, _COL["Source:start"]]), float(r[last, _COL["Source:end"]]), float(inside.mean()),
-            float(inside.min()), float(r[tokens, _COL["Cue:in"]].mean()), float(r[tokens, _COL["Content:in"]].mean()),
-            float(r[first - 1, _COL["Source:in"]]) if first > 0 else 0.0,
-            float(r[last + 1, _COL["Source:in"]]) if last + 1 < p.n else 0.0, 1.0]
+    return out + _role_scalars(p, tokens, "Source")
 
 
 def _signed_log(d: int) -> float:
     return math.copysign(math.log1p(abs(d)), d) / 5
 
 
-def _role_scalars(p, tokens: list[int]) -> list[float]:
-    """Content start / end at the edges, Content / Source / Cue inside, Content just outside."""
+def _role_scalars(p, tokens: list[int], role: str) -> list[float]:
+    """The encoder head on the candidate of ``role``: its start / end probabilities at the edges,
+    ``role`` inside (mean, min), the two other roles inside, ``role`` just outside."""
     r = p.roles
     if r is None:
         return [0.0] * 9
     first, last = tokens[0], tokens[-1]
     before = next((k for k in range(first - 1, -1, -1) if not p.is_punct[k]), None)
     after = next((k for k in range(last + 1, p.n) if not p.is_punct[k]), None)
-    inside = r[tokens, _COL["Content:in"]]
-    return [float(r[first, _COL["Content:start"]]), float(r[last, _COL["Content:end"]]), float(inside.mean()),
-            float(inside.min()), float(r[tokens, _COL["Source:in"]].mean()), float(r[tokens, _COL["Cue:in"]].mean()),
-            float(r[before, _COL["Content:in"]]) if before is not None else 0.0,
-            float(r[after, _COL["Content:in"]]) if after is not None else 0.0, 1.0]
+    inside = r[tokens, _COL[f"{role}:in"]]
+    others = [float(r[tokens, _COL[f"{o}:in"]].mean()) for o in ROLES if o != role]
+    return [float(r[first, _COL[f"{role}:start"]]), float(r[last, _COL[f"{role}:end"]]), float(inside.mean()),
+            float(inside.min()), *others,
+            float(r[before, _COL[f"{role}:in"]]) if before is not None else 0.0,
+            float(r[after, _COL[f"{role}:in"]]) if after is not None else 0.0, 1.0]
 
 
 def make_scorer(width: int, hidden: int = HIDDEN, dropout: float = DROPOUT, scalars: int = SCALARS):
