@@ -179,13 +179,14 @@ def cross_validate(ex, articles, docs, queries, folds: int, weights: list[float]
         scorer = train([q for q in queries if q[0] in train_groups], epochs, log=f"fold {k}: ")
         model = TQ.fit(ex, train_groups, stacked.get(k))
         held_queries = [q for q in queries if q[0] % folds == k]
-        for name, rate in pick_rates(held_queries, getattr(model, RANKER[role]), neural_scores(scorer, held_queries), weights).items():
+        ranker = getattr(model, RANKER[role])
+        for name, rate in pick_rates(held_queries, ranker, neural_scores(scorer, held_queries), weights).items():
             rates.setdefault(name, []).append(rate * sum(q[3].any() for q in held_queries))
         held = [g for g in range(len(articles)) if g % folds == k]
         for w in weights:
             s = TQ.evaluate(replace(model, **{FIELD[role]: (scorer, w) if w else None}), articles, docs, held)
-            for role in ROLES:
-                totals[w].counts[role] = [a + b for a, b in zip(totals[w].counts[role], s.counts[role])]
+            for scored in ROLES:
+                totals[w].counts[scored] = [a + b for a, b in zip(totals[w].counts[scored], s.counts[scored])]
         print(f"fold {k} done", file=sys.stderr)
     listed = sum(q[3].any() for q in queries)
     print("gold pick rate on held-out listed cues:", {n: round(sum(v) / listed, 4) for n, v in rates.items()})
