@@ -118,15 +118,19 @@ def article_examples(ex: Examples, group: int, doc, text: str, gold) -> None:
         nest = C.nesting(contents)
         _add_ranked(ex, "content", group, {o: normalise(text, o) == gold_content for o in contents},
                     lambda o: C.content_features(p, i, o, contents[o], text, index, nest.get(o)))
-        gold_source = normalise(text, att.roles["Source"]) if "Source" in att.roles else ()
         sources = C.source_candidates(p, i, text)
-        _add_ranked(ex, "source", group,
-                    {o: (normalise(text, (o,)) if o else ()) == gold_source for o in sources},
+        _add_ranked(ex, "source", group, source_labels(text, att, sources),
                     lambda o: C.source_features(p, i, text, o, *sources[o]))
         spans = C.cue_span_candidates(p, i, text, gold_content or None)
         gold_cue = normalise(text, att.roles["Cue"])
         _add_ranked(ex, "span", group, {o: normalise(text, (o,)) == gold_cue for o in spans},
                     lambda o: C.cue_span_features(p, i, text, o, spans[o]))
+
+
+def source_labels(text: str, att, sources: dict) -> dict:
+    """Source candidate -> whether it is the gold source (None: the gold has no source)."""
+    gold_source = normalise(text, att.roles["Source"]) if "Source" in att.roles else ()
+    return {o: (normalise(text, (o,)) if o else ()) == gold_source for o in sources}
 
 
 def _add_boundaries(ex: Examples, group: int, B, p, i: int, text: str, gold_content) -> None:

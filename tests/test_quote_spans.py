@@ -95,9 +95,9 @@ def test_artifact_round_trip_keeps_scores_and_weight(tmp_path, monkeypatch):
     import benchmarks.train_quote_spans as T
 
     scorer = S.make_scorer(8, hidden=16).eval()
-    monkeypatch.setattr(T, "ARTIFACT", tmp_path / S.ARTIFACT)
+    monkeypatch.setattr(T, "ARTIFACT_DIR", tmp_path)
     T.save(scorer, 0.75)
-    monkeypatch.setattr(S, "_artifact_bytes", lambda: (tmp_path / S.ARTIFACT).read_bytes())
+    monkeypatch.setattr(S, "_artifact_bytes", lambda role: (tmp_path / S.ARTIFACTS[role]).read_bytes())
     loaded, weight = S.load_scorer.__wrapped__()
     assert weight == 0.75
     inputs = (np.random.default_rng(0).normal(size=(3, S.VECTORS, 8)).astype(np.float32),
@@ -113,3 +113,48 @@ def test_accurate_mode_leaves_the_encoder_states_for_the_scorer(nlp):
     assert E.attach(doc, TEXT)
     states, offsets = doc.user_data[STATES_KEY]
     assert states.shape == (len(offsets), E.load_base().width) and states.dtype == np.float16
+
+
+def test_source_inputs_read_the_source_span_and_flag_no_source(nlp):
+    doc = _with_token_states(nlp(TEXT))
+    p = Parsed(doc)
+    said, mayor = (next(t.i for t in doc if t.text == w) for w in ("said", "mayor"))
+    the_mayor = (doc[mayor - 1].idx, doc[mayor].idx + len(doc[mayor]))
+    sources = {None: (None, {"none"}), the_mayor: (mayor, {"rule", "nsubj@0"})}
+    vectors, scalars = S.inputs("source", p, said, sources, [])
+    assert vectors.shape == (2, S.VECTORS, 2) and scalars.shape == (2, S.SOURCE_SCALARS)
+    assert not vectors[0, :3].any() and vectors[0, 3, 0] == said  # no source: only the cue's state
+    first, last, mean, cue = vectors[1]
+    assert (first[0], last[0], cue[0]) == (mayor - 1, mayor, said) and mean[0] == pytest.approx(mayor - 0.5)
+    none, head_side, same_sentence = scalars[:, 0], scalars[:, 2], scalars[:, 5]
+    assert none.tolist() == [1, 0] and head_side[1] < 0 and same_sentence[1] == 1
+    families = dict(zip(S.SOURCE_FAMILIES, scalars[1, 16:16 + len(S.SOURCE_FAMILIES)]))
+    assert families["rule"] == 1 and families["nsubj@"] == 1 and families["colon"] == 0
+    assert learned.span_scores(Parsed(nlp(TEXT)), said, sources, [], ("any scorer", 1.0), "source") is None
+
+
+def test_fast_model_without_source_scorer_keeps_the_linear_source_choice(nlp):
+    doc = nlp(TEXT)
+    p = Parsed(doc)
+    said, mayor = (next(t.i for t in doc if t.text == w) for w in ("said", "mayor"))
+    the_mayor = (doc[mayor - 1].idx, doc[mayor].idx + len(doc[mayor]))
+    sources = {None: (None, {"none"}), the_mayor: (mayor, {"rule"})}
+    ranker = learned.Linear({"none": 1.0})
+    model = learned.QuoteModel(cue=ranker, content=ranker, source=ranker, span=ranker)
+    assert learned.pick_source(p, said, TEXT, sources, model) is None
+    # the scorer's extra scores are added to the ranker's, as for contents
+    rows = [["none"], ["k=rule"]]
+    assert learned.pick_content(sources, rows, ranker, [0.0, 1.5])[0] == the_mayor
+
+
+def test_source_scorer_weighted_scores_move_the_source_pick(nlp, monkeypatch):
+    doc = _with_token_states(nlp(TEXT))
+    p = Parsed(doc)
+    said, mayor = (next(t.i for t in doc if t.text == w) for w in ("said", "mayor"))
+    the_mayor = (doc[mayor - 1].idx, doc[mayor].idx + len(doc[mayor]))
+    sources = {None: (None, {"none"}), the_mayor: (mayor, {"rule"})}
+    ranker = learned.Linear({"none": 1.0})
+    monkeypatch.setattr(S, "scores", lambda net, inputs: [0.0, net])  # the "net" is the mayor's score
+    for net, weight, expected in ((1.5, 0.5, None), (1.5, 1.0, the_mayor)):
+        model = learned.QuoteModel(cue=ranker, content=ranker, source=ranker, span=ranker, source_spans=(net, weight))
+        assert learned.pick_source(p, said, TEXT, sources, model) == expected

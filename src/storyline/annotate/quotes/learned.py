@@ -92,6 +92,7 @@ class QuoteModel:
     # the accurate mode's neural span scorer and the weight of its score beside content2's
     # (``spans.load_scorer``); not part of the JSON artifact
     spans: tuple | None = field(default=None, repr=False, compare=False)
+    source_spans: tuple | None = field(default=None, repr=False, compare=False)  # the same for the source ranker
     _cue_lemmas: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -131,7 +132,8 @@ def load_model(mode: str = "fast") -> QuoteModel | None:
         return None
     model = QuoteModel.from_dict(json.loads(gzip.decompress(raw)))
     if model.encoder and encoder.available():
-        model.spans = spans.load_scorer()
+        model.spans = spans.load_scorer("content")
+        model.source_spans = spans.load_scorer("source")
     return model
 
 
@@ -172,7 +174,7 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     else:
         contents, rows, content = chosen[:3]
     sources = C.source_candidates(p, i, text)
-    source = model.source.best(sources, lambda o: C.source_features(p, i, text, o, *sources[o]))
+    source = pick_source(p, i, text, sources, model)
     if model.tagged:
         tags = B.tag(p, i, text, model.start, model.end)
         contents, rows = with_tags(p, i, text, index, contents, rows, tags)
@@ -194,13 +196,23 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     return att
 
 
-def span_scores(p: Parsed, i: int, contents: dict, quotes: list[QuotedSpan], scorer: tuple | None
-                ) -> list[float] | None:
-    """The neural span scorer's weighted scores of the candidates (``spans``), or None without
-    the scorer or the encoder's states."""
+def pick_source(p: Parsed, i: int, text: str, sources: dict, model: QuoteModel) -> Range | None:
+    """The source ranker's choice, with the neural source scorer's scores added when the
+    accurate mode has it (``spans``, role "source")."""
+    extra = span_scores(p, i, sources, [], model.source_spans, "source")
+    if extra is None:
+        return model.source.best(sources, lambda o: C.source_features(p, i, text, o, *sources[o]))
+    rows = [C.source_features(p, i, text, o, *sources[o]) for o in sources]
+    return pick_content(sources, rows, model.source, extra)[0]
+
+
+def span_scores(p: Parsed, i: int, candidates: dict, quotes: list[QuotedSpan], scorer: tuple | None,
+                role: str = "content") -> list[float] | None:
+    """The neural span scorer's weighted scores of the candidates of ``role`` (``spans``), or
+    None without the scorer or the encoder's states."""
     if scorer is None:
         return None
-    inputs = spans.span_inputs(p, i, contents, quotes)
+    inputs = spans.inputs(role, p, i, candidates, quotes)
     if inputs is None:
         return None
     net, weight = scorer
