@@ -97,7 +97,7 @@ def test_artifact_round_trip_keeps_scores_and_weight(tmp_path, monkeypatch):
     scorer = S.make_scorer(8, hidden=16).eval()
     monkeypatch.setattr(T, "ARTIFACT_DIR", tmp_path)
     T.save(scorer, 0.75)
-    monkeypatch.setattr(S, "_artifact_bytes", lambda role: (tmp_path / S.ARTIFACTS[role]).read_bytes())
+    monkeypatch.setattr(S, "packaged", lambda name: (tmp_path / name).read_bytes())
     loaded, weight = S.load_scorer.__wrapped__()
     assert weight == 0.75
     inputs = (np.random.default_rng(0).normal(size=(3, S.VECTORS, 8)).astype(np.float32),

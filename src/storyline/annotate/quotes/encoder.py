@@ -23,9 +23,9 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from dataclasses import dataclass
-from importlib import resources
-
 import numpy as np
+
+from storyline.annotate.quotes.artifacts import packaged
 
 ARTIFACT = "encoder_head.safetensors"
 TUNED_PREFIX = "encoder.layer."  # keys of fine-tuned encoder layers in the artifact
@@ -226,11 +226,8 @@ def _artifact() -> dict | None:
     """The packaged weights (head, and fine-tuned encoder layers if any), or None when absent."""
     from safetensors.torch import load
 
-    try:
-        raw = resources.files("storyline").joinpath("data/quotes/" + ARTIFACT).read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return None
-    return load(raw)
+    raw = packaged(ARTIFACT)
+    return None if raw is None else load(raw)
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,7 +11,6 @@ import gzip
 import json
 import math
 from dataclasses import dataclass, field
-from importlib import resources
 from itertools import repeat
 
 from spacy.tokens import Doc
@@ -19,6 +18,7 @@ from spacy.tokens import Doc
 from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import candidates as C
 from storyline.annotate.quotes import encoder, spans
+from storyline.annotate.quotes.artifacts import packaged
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
@@ -126,9 +126,8 @@ class QuoteModel:
 @functools.lru_cache(maxsize=2)
 def load_model(mode: str = "fast") -> QuoteModel | None:
     """The packaged model of ``mode`` (``ARTIFACTS``), or None when its artifact is absent."""
-    try:
-        raw = resources.files("storyline").joinpath("data/quotes/" + ARTIFACTS[mode]).read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
+    raw = packaged(ARTIFACTS[mode])
+    if raw is None:
         return None
     model = QuoteModel.from_dict(json.loads(gzip.decompress(raw)))
     if model.encoder and encoder.available():

@@ -24,16 +24,15 @@ from __future__ import annotations
 
 import functools
 import math
-from importlib import resources
 
 import numpy as np
 
 from storyline.annotate.quotes import candidates as C
+from storyline.annotate.quotes.artifacts import packaged
 from storyline.annotate.quotes.encoder import OUTPUTS, ROLES, pieces_in
 from storyline.annotate.quotes.parsed import STATES_KEY  # (piece states float16 (n, width), offsets (n, 2))
 
 ARTIFACTS = {"content": "span_scorer.safetensors", "source": "source_scorer.safetensors"}
-ARTIFACT = ARTIFACTS["content"]
 MIX_KEY = "mix_weight"  # the artifact's one-element tensor: the weight of the scorer's output
 KINDS = ("quote", "clause", "prep", "object", "other")
 VECTORS = 4  # first piece, last piece, mean inside, cue
@@ -180,13 +179,6 @@ def scores(scorer, inputs: tuple[np.ndarray, np.ndarray]) -> list[float]:
         return scorer(torch.from_numpy(inputs[0]), torch.from_numpy(inputs[1])).tolist()
 
 
-def _artifact_bytes(role: str = "content") -> bytes | None:
-    try:
-        return resources.files("storyline").joinpath("data/quotes/" + ARTIFACTS[role]).read_bytes()
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return None
-
-
 @functools.lru_cache(maxsize=2)
 def load_scorer(role: str = "content"):
     """(scorer, weight) of ``role`` from its packaged artifact, or None when it is absent.
@@ -194,7 +186,7 @@ def load_scorer(role: str = "content"):
     the linear ranker's score."""
     from safetensors.torch import load
 
-    raw = _artifact_bytes(role)
+    raw = packaged(ARTIFACTS[role])
     if raw is None:
         return None
     weights = load(raw)
