@@ -252,7 +252,8 @@ def cue_queries(limit: int | None, folds: int, cv: bool):
     cache = CUE_CACHE / f"limit{limit}_folds{folds}.pkl"
     if cv == "rates" and cache.exists():
         with cache.open("rb") as f:
-            return (None, None, None, *pickle.load(f))
+            recorder, stacked = pickle.load(f)
+        return None, None, None, recorder, stacked
     articles, docs, ex = TQ.train_examples(limit)
     attach_states(articles, docs)
     if cv is True:  # the end-to-end CV fits content2 too
@@ -391,6 +392,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--thresholds", type=float, nargs="*", default=[0.4, 0.45, 0.5],
                     help="cue role CV: thresholds (each weight is tried with each)")
     ap.add_argument("--gates", type=float, nargs="*", default=[TQ.GATE], help="cue role rates: first-stage gates")
+    ap.add_argument("--train-gate", type=float, default=CUE_MIN_FIRST,
+                    help="cue role: train on the words whose out-of-fold first-stage probability reaches this")
     ap.add_argument("--gate-report", action="store_true", help="cue role: where gold cue words are lost before the models")
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--dropout", type=float, default=DROPOUT)
@@ -424,6 +427,7 @@ def cue_main(args) -> None:
     folds = args.cv or TQ.STACK_FOLDS
     mode = "rates" if args.rates_only else bool(args.cv)
     articles, docs, ex, recorder, stacked = cue_queries(args.limit, folds, mode)
+    recorder.queries = [q for q in recorder.queries if q[5] >= _logit(args.train_gate)]
     if args.gate_report and articles is not None:
         gate_report(articles, docs, ex, TQ.GATE)
     if args.cv and args.rates_only:

@@ -1,4 +1,4 @@
-"""Neural span scorers for the accurate mode (content and source): read the frozen encoder's states.
+"""Neural scorers for the accurate mode (content, source, cue): read the frozen encoder's states.
 
 The linear content rankers (``learned``) see a candidate span through string features, the
 encoder's role probabilities among them only as buckets; given a found cue they pick a wrong
@@ -16,6 +16,14 @@ The same design, with the role ``"source"``, scores the cue's source candidates
 (``candidates.source_candidates``, "no source" among them) with source-shaped scalars (head's side
 and distance, part of speech, entity type, candidate kind, the head's Source probabilities); its
 weighted score is added to the linear source ranker's. One artifact per role (``ARTIFACTS``).
+
+The role ``"cue"`` decides whether a word the stacked linear cue model has scored is a cue
+(``cue_inputs``): the states at the word and its neighbours, its best content and best source
+candidate as spans (the linear rankers' picks) and scalars (first-stage linear score, lexicon
+class, part of speech, dependency, quotation marks around, content kind, the head's role
+probabilities); trained as a logistic model on every gated PolNeAR train word with out-of-fold
+linear inputs, its logit times a weight is added to the stacked cue model's logit and the sum is
+compared with its own threshold (``learned.neural_cue_probs``).
 
 Runs only in the accurate mode, when the encoder has left its states on the Doc (``encoder.attach``)
 and the artifact is present; loaded once per process.
