@@ -22,6 +22,14 @@ source ranker's score:
 
     python benchmarks/train_quote_spans.py --role source --cv 5 --limit 300 --weights 0 0.5 1 2
     python benchmarks/train_quote_spans.py --role source --weight 1
+
+``--role cue`` trains the cue scorer: a logistic model over every gated word (``CueRecorder``: out-of-fold
+first-stage cue score, best content and best source), mixed with the stacked cue model's logit; the CV
+chooses the weight and the mixed threshold, ``--rates-only`` compares word-level cue F1 quickly from a cache of
+the recorded words (``CUE_CACHE``), ``--gate-report`` counts the gold cue words the gates drop:
+
+    python benchmarks/train_quote_spans.py --role cue --cv 5 --limit 300 --epochs 4 --dropout 0.3 --weights 0 0.5 1 --thresholds 0.3 0.35 0.4 0.45
+    python benchmarks/train_quote_spans.py --role cue --epochs 4 --dropout 0.3 --weight 0.5 --threshold 0.4
 """
 from __future__ import annotations
 
