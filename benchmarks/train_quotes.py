@@ -216,11 +216,13 @@ def fit_linear(rows, name: str, groups: set[int] | None = None):
     return Linear(weights, round(bias, 4))
 
 
-def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int | None]) -> dict:
+def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int | None], record=None) -> dict:
     """Second-stage cue rows without leakage: each article's content scores come from content
     rankers fitted without its fold (and, inside cross-validation, without the outer held-out
     fold too). Returns outer fold (None: the final model) -> rows over all candidate words of the
-    other articles (cue features + ``learned.stacked_features``, label, article)."""
+    other articles (cue features + ``learned.stacked_features``, label, article). ``record(group,
+    p, i, text, quotes, index, cue features, contents, content rows, label)`` is called for every
+    gated word (the neural cue scorer's training, ``train_quote_spans.py --role cue``)."""
     from storyline.annotate.quotes import candidates as C
     from storyline.annotate.quotes.learned import content_rows, cue_gate, pick_content, stacked_features
     from storyline.annotate.quotes.marks import scan_quotes
@@ -243,6 +245,8 @@ def stacked_cue_rows(ex: Examples, articles, docs, folds: int, outer: list[int |
                 continue
             cue = C.cue_features(p, i, index)
             contents, features = content_rows(p, i, text, quotes, index)
+            if record is not None:
+                record(group, p, i, text, quotes, index, cue, contents, features, i in heads)
             for k in outer:
                 if k != j:
                     _, score, kinds = pick_content(contents, features, rankers[(j, k)])

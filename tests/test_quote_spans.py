@@ -158,3 +158,96 @@ def test_source_scorer_weighted_scores_move_the_source_pick(nlp, monkeypatch):
     for net, weight, expected in ((1.5, 0.5, None), (1.5, 1.0, the_mayor)):
         model = learned.QuoteModel(cue=ranker, content=ranker, source=ranker, span=ranker, source_spans=(net, weight))
         assert learned.pick_source(p, said, TEXT, sources, model) == expected
+
+
+# ------------------------------------------------------------------ the cue role
+
+CUE_TEXT = "The minister said the plan was dead. \u201cWe are done,\u201d the aide added.\n"
+
+
+def _cue_inputs(nlp, word: str, content, source):
+    doc = _with_token_states(nlp(CUE_TEXT))
+    p = Parsed(doc)
+    i = next(t.i for t in doc if t.text == word)
+    index = learned.C.QuoteIndex(scan_quotes(CUE_TEXT))
+    return doc, i, S.cue_inputs(p, i, index, 1.5, content, 2.0, {"ccomp"}, source)
+
+
+def test_cue_inputs_read_the_word_its_neighbours_content_and_source(nlp):
+    doc = _with_token_states(nlp(CUE_TEXT))
+    said, minister, dead = (next(t.i for t in doc if t.text == w) for w in ("said", "minister", "dead"))
+    content = _chars(doc, said + 1, dead)  # "the plan was dead"
+    source = _chars(doc, minister - 1, minister)[0]  # "The minister"
+    _, i, (vectors, scalars) = _cue_inputs(nlp, "said", content, source)
+    assert vectors.shape == (1, S.CUE_VECTORS, 2) and scalars.shape == (1, S.CUE_SCALARS)
+    c_first, c_last, c_mean, cue, before, after, s_first, s_last, s_mean = vectors[0, :, 0]
+    assert (c_first, c_last, cue, before, after) == (said + 1, dead, said, said - 1, said + 1)
+    assert c_mean == pytest.approx((said + 1 + dead) / 2)
+    assert (s_first, s_last, s_mean) == (minister - 1, minister, pytest.approx(minister - 0.5))
+    first_score, in_quote, quote_after, has_content, has_source = (scalars[0, k] for k in (0, 1, 3, 10, 12))
+    assert first_score == pytest.approx(1.5 / 4) and in_quote == 0 and has_content == 1 and has_source == 1
+    assert quote_after == 1  # the quotation opening the next sentence counts, as in the linear features' ``nq``
+    lexicon = scalars[0, 14:14 + len(S.LEXICON)]
+    assert lexicon[S.LEXICON.index("speech")] == 1 and lexicon.sum() == 1
+
+
+def test_cue_inputs_without_content_or_source_leave_their_vectors_empty(nlp):
+    _, _, (vectors, scalars) = _cue_inputs(nlp, "added", None, None)
+    assert not vectors[0, :3].any() and not vectors[0, 6:].any() and vectors[0, 3, 0] != 0
+    assert scalars[0, 10] == 0 and scalars[0, 12] == 0
+    assert scalars[0, 2] == 1 and scalars[0, 3] == 0  # the quotation stands before "added"
+    doc = nlp(CUE_TEXT)
+    assert S.cue_inputs(Parsed(doc), 2, learned.C.QuoteIndex([]), 0.0, None, None, set(), None) is None
+
+
+def test_neural_cue_probs_mix_the_scorer_with_the_stacked_logit(nlp, monkeypatch):
+    doc = _with_token_states(nlp(CUE_TEXT))
+    p = Parsed(doc)
+    said, added = (next(t.i for t in doc if t.text == w) for w in ("said", "added"))
+    ranker = learned.Linear({})
+    index = learned.C.QuoteIndex(scan_quotes(CUE_TEXT))
+    kept = [([], said), ([], added)]
+    chosen = {said: ({}, [], None, None, set()), added: ({}, [], None, None, set())}
+    model = learned.QuoteModel(cue=ranker, content=ranker, source=ranker, span=ranker)
+    assert learned.neural_cue_probs(p, CUE_TEXT, index, model, kept, [0.5, 0.5], chosen) is None  # no scorer
+    monkeypatch.setattr(S, "scores", lambda net, inputs: [net, -net][:len(inputs[1])])
+    model.cue_spans = (2.0, 0.5, 0.4)  # the "net" scores +2 and -2, weight 0.5
+    mixed = learned.neural_cue_probs(p, CUE_TEXT, index, model, kept, [0.5, 0.5], chosen)
+    assert mixed == pytest.approx([1 / (1 + np.exp(-1.0)), 1 / (1 + np.exp(1.0))])
+    plain = Parsed(nlp(CUE_TEXT))  # no encoder states: the stacked probabilities stay
+    assert learned.neural_cue_probs(plain, CUE_TEXT, index, model, kept, [0.5, 0.5], chosen) is None
+
+
+@needs_torch
+def test_binary_training_learns_the_cue_label():
+    from benchmarks.train_quote_spans import neural_scores, train
+
+    rng = np.random.default_rng(2)
+
+    def words(n):
+        out = []
+        for k in range(n):
+            label = bool(rng.integers(2))
+            scalars = rng.normal(size=(1, S.CUE_SCALARS)).astype(np.float32)
+            scalars[0, 0] = 2.0 if label else -2.0
+            out.append((k, rng.normal(size=(1, S.CUE_VECTORS, 8)).astype(np.float16), scalars, np.asarray([label])))
+        return out
+
+    scorer = train(words(2000), epochs=4, binary=True)
+    held = words(100)
+    assert np.mean([(s[0] > 0) == q[3][0] for s, q in zip(neural_scores(scorer, held), held)]) > 0.9
+
+
+@needs_torch
+def test_cue_artifact_round_trip_keeps_weight_and_threshold(tmp_path, monkeypatch):
+    import benchmarks.train_quote_spans as T
+
+    scorer = S.make_scorer(8, hidden=16, scalars=S.CUE_SCALARS, vectors=S.CUE_VECTORS).eval()
+    monkeypatch.setattr(T, "ARTIFACT_DIR", tmp_path)
+    T.save(scorer, 0.5, "cue", 0.4)
+    monkeypatch.setattr(S, "packaged", lambda name: (tmp_path / name).read_bytes())
+    loaded, weight, threshold = S.load_scorer.__wrapped__("cue")
+    assert (weight, threshold) == (0.5, pytest.approx(0.4))
+    inputs = (np.random.default_rng(0).normal(size=(2, S.CUE_VECTORS, 8)).astype(np.float32),
+              np.zeros((2, S.CUE_SCALARS), dtype=np.float32))
+    assert S.scores(loaded, inputs) == pytest.approx(S.scores(scorer, inputs), abs=0.05)

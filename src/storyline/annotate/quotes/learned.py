@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 
+import numpy as np
 from spacy.tokens import Doc
 
 from storyline.annotate.quotes import boundary as B
@@ -51,7 +52,7 @@ class Linear:
         return [bias + sum(map(get, row, zero)) for row in rows]
 
     def probs(self, rows: list[list[str]]) -> list[float]:
-        return [1.0 / (1.0 + math.exp(min(-s, 700.0))) for s in self.scores(rows)]  # no overflow
+        return [_sigmoid(s) for s in self.scores(rows)]
 
     def best(self, options: dict, featurize) -> object:
         """The option whose features score highest (ties: first in sorted order, deterministic)."""
@@ -112,6 +113,9 @@ class QuoteModel:
     # (``spans.load_scorer``); not part of the JSON artifact
     spans: tuple | None = field(default=None, repr=False, compare=False)
     source_spans: tuple | None = field(default=None, repr=False, compare=False)  # the same for the source ranker
+    # the neural cue scorer, its weight beside cue2's logit and the mixed decision's threshold
+    # (``spans``, role "cue"; ``neural_cue_probs``)
+    cue_spans: tuple | None = field(default=None, repr=False, compare=False)
     _cue_lemmas: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -156,6 +160,7 @@ def load_model(mode: str = "fast") -> QuoteModel | None:
     if model.encoder and encoder.available():
         model.spans = spans.load_scorer("content")
         model.source_spans = spans.load_scorer("source")
+        model.cue_spans = spans.load_scorer("cue")
     return model
 
 
@@ -168,6 +173,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
     features = [C.cue_features(p, i, index) for i in candidates]
     probs = model.cue.probs(features)
     chosen: dict[int, tuple] = {}
+    threshold = model.threshold
     if model.cue2 is not None:
         kept = [(f, i) for f, i, pr in zip(features, candidates, probs) if pr >= model.gate]
         for _, i in kept:
@@ -175,7 +181,10 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
             chosen[i] = (contents, rows, *pick_content(contents, rows, model.content))
         candidates = [i for _, i in kept]
         probs = model.cue2.probs([f + stacked_features(p, i, *chosen[i][3:]) for f, i in kept])
-    scored = sorted(((pr, i) for pr, i in zip(probs, candidates) if pr >= model.threshold), key=lambda x: -x[0])
+        mixed = neural_cue_probs(p, text, index, model, kept, probs, chosen)
+        if mixed is not None:
+            probs, threshold = mixed, model.cue_spans[2]
+    scored = sorted(((pr, i) for pr, i in zip(probs, candidates) if pr >= threshold), key=lambda x: -x[0])
     result: list[Attribution] = []
     for _, i in scored:
         if any(a.cue[0] <= p.idx[i] < a.cue[1] for a in result):
@@ -184,6 +193,36 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
         if att is not None:
             result.append(att)
     return sorted(result, key=lambda a: a.cue[0])
+
+
+def neural_cue_probs(p: Parsed, text: str, index: C.QuoteIndex, model: QuoteModel, kept: list[tuple],
+                     probs: list[float], chosen: dict[int, tuple]) -> list[float] | None:
+    """The stacked cue probabilities ``probs`` of the ``kept`` (features, word) mixed with the
+    neural cue scorer's (``spans.cue_inputs``: the encoder's states at the word, its best content
+    and best source): sigmoid(logit(cue2) + weight * scorer), or None without the scorer or states."""
+    if model.cue_spans is None or not kept:
+        return None
+    net, weight = model.cue_spans[:2]
+    first = model.cue.scores([f for f, _ in kept])
+    rows = []
+    for (_, i), score in zip(kept, first):
+        sources = C.source_candidates(p, i, text)
+        inputs = spans.cue_inputs(p, i, index, score, *chosen[i][2:], pick_source(p, i, text, sources, model))
+        if inputs is None:
+            return None
+        rows.append(inputs)
+    vectors, scalars = (np.concatenate(part) for part in zip(*rows))
+    return [_sigmoid(_logit(pr) + weight * s) for pr, s in zip(probs, spans.scores(net, (vectors, scalars)))]
+
+
+def _logit(pr: float) -> float:
+    pr = min(max(pr, 1e-9), 1.0 - 1e-9)
+    return math.log(pr / (1.0 - pr))
+
+
+def _sigmoid(s: float) -> float:
+    """The logistic function, without overflow."""
+    return 1.0 / (1.0 + math.exp(min(-s, 700.0)))
 
 
 def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,

@@ -1,4 +1,4 @@
-"""Neural span scorers for the accurate mode (content and source): read the frozen encoder's states.
+"""Neural scorers for the accurate mode (content, source, cue): read the frozen encoder's states.
 
 The linear content rankers (``learned``) see a candidate span through string features, the
 encoder's role probabilities among them only as buckets; given a found cue they pick a wrong
@@ -17,6 +17,14 @@ The same design, with the role ``"source"``, scores the cue's source candidates
 and distance, part of speech, entity type, candidate kind, the head's Source probabilities); its
 weighted score is added to the linear source ranker's. One artifact per role (``ARTIFACTS``).
 
+The role ``"cue"`` decides whether a word the stacked linear cue model has scored is a cue
+(``cue_inputs``): the states at the word and its neighbours, its best content and best source
+candidate as spans (the linear rankers' picks) and scalars (first-stage linear score, lexicon
+class, part of speech, dependency, quotation marks around, content kind, the head's role
+probabilities); trained as a logistic model on every gated PolNeAR train word with out-of-fold
+linear inputs, its logit times a weight is added to the stacked cue model's logit and the sum is
+compared with its own threshold (``learned.neural_cue_probs``).
+
 Runs only in the accurate mode, when the encoder has left its states on the Doc (``encoder.attach``)
 and the artifact is present; loaded once per process.
 """
@@ -32,7 +40,7 @@ from storyline.annotate.quotes.artifacts import packaged
 from storyline.annotate.quotes.encoder import OUTPUTS, ROLES, pieces_in
 from storyline.annotate.quotes.parsed import STATES_KEY  # (piece states float16 (n, width), offsets (n, 2))
 
-ARTIFACTS = {"content": "span_scorer.safetensors", "source": "source_scorer.safetensors"}
+ARTIFACTS = {"content": "span_scorer.safetensors", "source": "source_scorer.safetensors", "cue": "cue_scorer.safetensors"}
 MIX_KEY = "mix_weight"  # the artifact's one-element tensor: the weight of the scorer's output
 KINDS = ("quote", "clause", "prep", "object", "other")
 VECTORS = 4  # first piece, last piece, mean inside, cue
@@ -44,6 +52,14 @@ SCALARS = 14 + len(KINDS) + 9
 SOURCE_FAMILIES = ("rule", "nsubj@", "nsubjpass@", "poss@", "by@", "by+@", "to@", "from@", "@cue", "relhead",
                    "near_subj", "colon")
 SOURCE_SCALARS = 16 + len(SOURCE_FAMILIES) + 9
+# the cue role: content first / last / mean, cue, word before, word after, source first / last / mean
+# (the content mean and the cue at 2 and 3, where ``make_scorer`` takes their product)
+CUE_VECTORS = 9
+VECTOR_COUNTS = {"content": VECTORS, "source": VECTORS, "cue": CUE_VECTORS}
+LEXICON = ("speech", "thought", "object", "noun", "other")
+CUE_POS = ("VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN")
+CUE_DEPS = ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "prep", "punct")
+CUE_SCALARS = 14 + len(LEXICON) + len(CUE_POS) + 1 + len(CUE_DEPS) + 1 + len(KINDS) + 4
 
 
 def inputs(role: str, p, i: int, candidates: dict, quotes) -> tuple[np.ndarray, np.ndarray] | None:
@@ -65,6 +81,68 @@ def source_inputs(p, i: int, sources: dict) -> tuple[np.ndarray, np.ndarray] | N
                            for rng, (head, kinds) in sources.items()])
 
 
+def cue_inputs(p, i: int, index, first_score: float, content, content_score: float | None, kinds: set[str],
+               source) -> tuple[np.ndarray, np.ndarray] | None:
+    """(vectors (1, CUE_VECTORS, width), scalars (1, CUE_SCALARS)) of the would-be cue ``i``: its
+    own state and its neighbours', the best content candidate (``content``, fragments or None, with
+    its ranker ``content_score`` and ``kinds``) and best source (range or None) as spans, and the
+    first-stage linear cue score ``first_score`` (a logit) among the scalars; None without states."""
+    stored = p.doc.user_data.get(STATES_KEY) if p.doc.user_data else None
+    if stored is None:
+        return None
+    states, offsets = stored
+    vectors = np.zeros((1, CUE_VECTORS, states.shape[1]), dtype=np.float32)
+    if content:
+        vectors[0, 0:3] = _span_vectors(states, offsets, content)
+    vectors[0, 3] = _mean(states, [pieces_in(offsets, p.idx[i], p.end[i])])
+    if i > 0:
+        vectors[0, 4] = _mean(states, [pieces_in(offsets, p.idx[i - 1], p.end[i - 1])])
+    if i + 1 < p.n:
+        vectors[0, 5] = _mean(states, [pieces_in(offsets, p.idx[i + 1], p.end[i + 1])])
+    if source is not None:
+        vectors[0, 6:9] = _span_vectors(states, offsets, (source,))
+    scalars = _cue_scalars(p, i, index, first_score, content, content_score, kinds, source)
+    return vectors, np.asarray([scalars], dtype=np.float32)
+
+
+def _span_vectors(states: np.ndarray, offsets: np.ndarray, frags) -> np.ndarray:
+    """First piece, last piece and mean state of a span (fragments); zeros without a piece."""
+    out = np.zeros((3, states.shape[1]), dtype=np.float32)
+    ranges = [r for r in (pieces_in(offsets, s, e) for s, e in frags) if r[1] > r[0]]
+    if ranges:
+        out[0], out[1], out[2] = states[ranges[0][0]], states[ranges[-1][1] - 1], _mean(states, ranges)
+    return out
+
+
+def _cue_scalars(p, i: int, index, first_score: float, content, content_score, kinds, source) -> list[float]:
+    """The word (lexicon class, part of speech, dependency, root of its sentence), its place
+    (sentence edges, inside / next to a quotation), the linear models' view (first-stage score, the
+    content ranker's score and kind) and the encoder head's Cue / Content / Source probabilities."""
+    first, last = p.sent(i)
+    at = p.idx[i]
+    near = index.near(p.idx[first], p.end[last - 1])
+    quote_before = any(q.outer_end <= at for q in near)
+    quote_after = any(q.outer_start > at for q in near)
+    inside = index.containing(at) is not None
+    out = [max(-8.0, min(8.0, first_score)) / 4, float(inside), float(quote_before), float(quote_after),
+           math.log1p(i - first) / 4, math.log1p(last - 1 - i) / 4, float(p.head[i] == i),
+           float(p.lower[i] == ":"), float(any(p.dep[c] in ("nsubj", "nsubjpass") for c in p.children[i])),
+           float(any(p.dep[c] == "ccomp" for c in p.children[i])), float(content is not None),
+           0.0 if content_score is None else max(-8.0, min(8.0, content_score)) / 4, float(source is not None), 1.0]
+    out += [float(C.lexicon_class(p.lemma[i]) == c) for c in LEXICON]
+    out += [float(p.pos[i] == pos) for pos in CUE_POS] + [float(p.pos[i] not in CUE_POS)]
+    out += [float(p.dep[i] == d) for d in CUE_DEPS] + [float(p.dep[i] not in CUE_DEPS)]
+    kind = C.content_kind(kinds) if content is not None else None
+    out += [float(kind == k) for k in KINDS]
+    r = p.roles
+    if r is None:
+        return out + [0.0] * 4
+    cue_in = float(r[i, _COL["Cue:in"]])
+    content_in = float(r[[t for f in content for t in p.tokens_in(f)], _COL["Content:in"]].mean()) if content else 0.0
+    source_in = float(r[list(p.tokens_in(source)), _COL["Source:in"]].mean()) if source is not None else 0.0
+    return out + [cue_in, content_in, source_in, _signed_log(p.token_at(content[0][0]) - i) if content else 0.0]
+
+
 def _stacked(p, i: int, candidates: list[tuple]) -> tuple[np.ndarray, np.ndarray] | None:
     """Vectors (edges, mean inside, cue) and scalars of (fragments, scalars) candidates, or None
     when the Doc has no encoder states."""
@@ -76,11 +154,7 @@ def _stacked(p, i: int, candidates: list[tuple]) -> tuple[np.ndarray, np.ndarray
     cue = _mean(states, [(lo, hi)])
     vectors = np.zeros((len(candidates), VECTORS, states.shape[1]), dtype=np.float32)
     for row, (frags, _) in enumerate(candidates):
-        ranges = [r for r in (pieces_in(offsets, s, e) for s, e in frags) if r[1] > r[0]]
-        if ranges:
-            vectors[row, 0] = states[ranges[0][0]]
-            vectors[row, 1] = states[ranges[-1][1] - 1]
-            vectors[row, 2] = _mean(states, ranges)
+        vectors[row, 0:3] = _span_vectors(states, offsets, frags)
         vectors[row, 3] = cue
     return vectors, np.asarray([s for _, s in candidates], dtype=np.float32)
 
@@ -151,9 +225,11 @@ def _role_scalars(p, tokens: list[int], role: str) -> list[float]:
             float(r[after, _COL[f"{role}:in"]]) if after is not None else 0.0, 1.0]
 
 
-def make_scorer(width: int, hidden: int = HIDDEN, dropout: float = DROPOUT, scalars: int = SCALARS):
-    """A projection shared by the four state vectors, then an MLP over them, the span-cue
-    product and the ``scalars``: about 0.2 M parameters."""
+def make_scorer(width: int, hidden: int = HIDDEN, dropout: float = DROPOUT, scalars: int = SCALARS,
+                vectors: int = VECTORS):
+    """A projection shared by the ``vectors`` state vectors, then an MLP over them, the product of
+    the third and fourth (span mean and cue) and the ``scalars``: about 0.2 M parameters (four
+    vectors)."""
     import torch
     from torch import nn
 
@@ -161,11 +237,11 @@ def make_scorer(width: int, hidden: int = HIDDEN, dropout: float = DROPOUT, scal
         def __init__(self) -> None:
             super().__init__()
             self.project = nn.Sequential(nn.Dropout(dropout), nn.Linear(width, hidden), nn.GELU())
-            self.mlp = nn.Sequential(nn.Linear((VECTORS + 1) * hidden + scalars, hidden), nn.GELU(), nn.Dropout(dropout),
+            self.mlp = nn.Sequential(nn.Linear((vectors + 1) * hidden + scalars, hidden), nn.GELU(), nn.Dropout(dropout),
                                      nn.Linear(hidden, 1))
 
         def forward(self, vectors: torch.Tensor, scalars: torch.Tensor) -> torch.Tensor:
-            h = self.project(vectors)  # (m, VECTORS, hidden)
+            h = self.project(vectors)  # (m, vectors, hidden)
             joined = torch.cat([h.flatten(1), h[:, 2] * h[:, 3], scalars], dim=1)
             return self.mlp(joined)[:, 0]
 
@@ -183,17 +259,19 @@ def scores(scorer, inputs: tuple[np.ndarray, np.ndarray]) -> list[float]:
 def load_scorer(role: str = "content"):
     """(scorer, weight) of ``role`` from its packaged artifact, or None when it is absent.
     ``weight`` (the artifact's ``MIX_KEY``) multiplies the scorer's output before it is added to
-    the linear ranker's score."""
+    the linear ranker's score; the cue scorer's ``MIX_KEY`` also holds the mixed decision's
+    threshold: (scorer, weight, threshold)."""
     from safetensors.torch import load
 
     raw = packaged(ARTIFACTS[role])
     if raw is None:
         return None
     weights = load(raw)
-    weight = float(weights.pop(MIX_KEY)[0])
+    mix = [float(x) for x in weights.pop(MIX_KEY)]
     projection = weights["project.1.weight"]
     hidden = projection.shape[0]
-    scalars = weights["mlp.0.weight"].shape[1] - (VECTORS + 1) * hidden
-    scorer = make_scorer(projection.shape[1], hidden, scalars=scalars)
+    vectors = VECTOR_COUNTS[role]
+    scalars = weights["mlp.0.weight"].shape[1] - (vectors + 1) * hidden
+    scorer = make_scorer(projection.shape[1], hidden, scalars=scalars, vectors=vectors)
     scorer.load_state_dict({k: v.float() for k, v in weights.items()})
-    return scorer.eval(), weight
+    return (scorer.eval(), *mix)
