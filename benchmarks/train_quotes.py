@@ -11,6 +11,7 @@ sorted inputs, liblinear and L-BFGS from zero weights.
     python benchmarks/train_quotes.py                 # fit on train, write the package artifact
     python benchmarks/train_quotes.py --cv 5 --no-save  # grouped cross-validation on train only
     python benchmarks/train_quotes.py --cv 5 --no-save --thresholds 0.4 0.45 0.5  # choose THRESHOLD
+    python benchmarks/train_quotes.py --cv 5 --no-save --kept-mass 1 0.95 0.9  # choose learned.KEPT_MASS
 
 Parsed documents come from the benchmark's cache (``quotes_polnear.parsed_docs``).
 """
@@ -309,22 +310,28 @@ def train_examples(limit: int | None = None):
 
 
 def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[float] | None = None,
-                   write: bool = True) -> None:
+                   write: bool = True, masses: list[float] | None = None) -> None:
     """Grouped k-fold scores on train; with several ``thresholds``, one row per cue threshold
-    (the fold models are fitted once), which is how THRESHOLD is chosen without touching dev."""
+    (the fold models are fitted once), which is how THRESHOLD is chosen without touching dev;
+    likewise ``masses``: the fold models pruned at load as the packaged one is
+    (``QuoteModel.from_dict``'s ``kept_mass``, how ``learned.KEPT_MASS`` is chosen)."""
     from dataclasses import replace
 
-    thresholds = thresholds or [THRESHOLD]
-    totals = {t: Scores() for t in thresholds}
+    from storyline.annotate.quotes.learned import QuoteModel
+
+    variants = [(t, m) for t in thresholds or [THRESHOLD] for m in masses or [1.0]]
+    totals = {v: Scores() for v in variants}
     stacked = stacked_cue_rows(ex, articles, docs, folds, list(range(folds))) if STACK else {}
     for k in range(folds):
         held = [i for i in range(len(articles)) if i % folds == k]
         model = fit(ex, {i for i in range(len(articles)) if i % folds != k}, stacked.get(k))
-        for t in thresholds:
-            s = evaluate(replace(model, threshold=t), articles, docs, held)
+        for t, m in variants:
+            pruned = model if m >= 1.0 else QuoteModel.from_dict(model.to_dict(), kept_mass=m)
+            s = evaluate(replace(pruned, threshold=t), articles, docs, held)
             for role in ROLES:
-                totals[t].counts[role] = [a + b for a, b in zip(totals[t].counts[role], s.counts[role])]
-    rows = [row for t, total in totals.items() for row in total.rows(f"cue threshold {t}")]
+                totals[t, m].counts[role] = [a + b for a, b in zip(totals[t, m].counts[role], s.counts[role])]
+    rows = [row for (t, m), total in totals.items()
+            for row in total.rows(f"cue threshold {t}" + (f", kept mass {m}" if masses else ""))]
     header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
     notes = (f"PolNeAR train, {len(articles)} articles, {folds}-fold cross-validation grouped by article "
              "(article i in fold i mod k); scoring as benchmarks/quotes_polnear.py.")
@@ -338,6 +345,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-save", action="store_true")
     ap.add_argument("--no-write", action="store_true", help="do not append the CV table to docs/benchmarks.md")
     ap.add_argument("--thresholds", type=float, nargs="*", help="cue thresholds to compare in CV")
+    ap.add_argument("--kept-mass", type=float, nargs="*", help="shares of |weight| kept at load to compare in CV")
     ap.add_argument("--no-stack", action="store_true", help="first-stage cue model only")
     ap.add_argument("--no-tag", action="store_true", help="no content boundary tagger")
     ap.add_argument("--encoder", action="store_true", help="the accurate model: with the quote encoder's features")
@@ -351,7 +359,8 @@ def main(argv: list[str] | None = None) -> None:
         tagged_content_examples(ex, articles, docs, args.cv or STACK_FOLDS)
     print({m: len(r) for m, r in ex.rows.items()})
     if args.cv:
-        cross_validate(ex, articles, docs, args.cv, args.thresholds, write=not args.no_write)
+        cross_validate(ex, articles, docs, args.cv, args.thresholds, write=not args.no_write,
+                       masses=args.kept_mass)
     if not args.no_save:
         model = fit(ex, None, stacked_cue_rows(ex, articles, docs, STACK_FOLDS, [None])[None] if STACK else None)
         artifact = ARTIFACTS[ENCODER]

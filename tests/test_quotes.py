@@ -474,6 +474,48 @@ def test_stacked_cue_model_round_trips():
     assert QuoteModel.from_dict(tagged.to_dict()) == tagged and tagged.tagged and not model.tagged
 
 
+def test_heaviest_keeps_the_features_carrying_the_mass():
+    """Pruning at load keeps the largest |weights| until they carry the share asked for; a
+    feature tied with the lightest kept one stays, and the full share keeps the dict itself."""
+    from storyline.annotate.quotes.learned import heaviest
+
+    weights = {"a": 3.0, "b": -2.0, "c": 1.0, "d": -1.0, "e": 0.5}  # total |w| 7.5
+    assert heaviest(weights, 1.0) is weights
+    assert heaviest(weights, 0.4) == {"a": 3.0}  # 3.0 carries 0.4
+    assert heaviest(weights, 0.5) == {"a": 3.0, "b": -2.0}
+    assert heaviest(weights, 0.8) == {"a": 3.0, "b": -2.0, "c": 1.0, "d": -1.0}  # 6.0 = 0.8; d ties c
+    assert heaviest({}, 0.9) == {}
+
+
+def test_model_pruned_at_load_keeps_biases_and_settings():
+    from storyline.annotate.quotes.learned import Linear, QuoteModel
+
+    parts = {k: Linear({"l=say": 2.0, "l=add": 0.1}, 0.3) for k in ("cue", "content", "source", "span")}
+    model = QuoteModel(**parts, threshold=0.45, cue2=Linear({"s2k=clause": 0.5, "s2k=none": -0.01}), gate=0.2)
+    pruned = QuoteModel.from_dict(model.to_dict(), kept_mass=0.9)
+    assert pruned.cue.weights == {"l=say": 2.0} and pruned.cue.bias == 0.3
+    assert pruned.cue2.weights == {"s2k=clause": 0.5}
+    assert (pruned.threshold, pruned.gate) == (0.45, 0.2)
+
+
+def test_packaged_model_is_pruned_to_its_kept_mass():
+    """``load_model`` keeps KEPT_MASS of every linear model's |weight| and drops the rest."""
+    import gzip
+    import json
+
+    from storyline.annotate.quotes.artifacts import packaged
+    from storyline.annotate.quotes.learned import ARTIFACTS, KEPT_MASS, load_model
+
+    full = json.loads(gzip.decompress(packaged(ARTIFACTS["fast"])))
+    model = load_model()
+    for name in ("cue", "cue2", "content", "content2", "start", "end", "source", "span"):
+        weights, kept = full[name]["weights"], getattr(model, name).weights
+        total = sum(map(abs, weights.values()))
+        assert len(kept) < len(weights) and set(kept) <= set(weights)
+        assert KEPT_MASS * total <= sum(map(abs, kept.values())) < total
+        assert min(map(abs, kept.values())) >= max(abs(w) for f, w in weights.items() if f not in kept)
+
+
 def test_boundary_tagger_proposes_its_best_span(nlp):
     """With a start model that likes the word after the cue and an end model that likes the
     last word before the sentence's end, the best span is the cue's complement, one side of the
