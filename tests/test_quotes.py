@@ -416,15 +416,9 @@ def test_source_candidates_drop_a_possessive_ending(nlp):
     ("Brandt's campaign email argues that the tax is unfair.", "argues", {"Brandt's"}),  # the owner speaks
     ("Some local pastors supporting the mayor met in the church hall.", "supporting",  # cut before the cue
      {"Some local pastors"}),
-    ("The owner of the largest bakery in town, Mira Lee, praised the new rules.", "praised",  # the named appositive
-     {"Mira Lee"}),
-    ("Virtually all the bus drivers rejected the plan.", "rejected", {"all the bus drivers"}),  # no leading adverb
-    ("Not even the mayor supported the plan.", "supported", {"the mayor"}),
     ("Harbour Times\u2019 Anna Berg noticed that the ferry was late.", "noticed",  # a name the parse split
      {"Harbour Times\u2019 Anna Berg"}),
     ("BRIDGE VOTE WAS CLOSE - Tom Hale: \u201cThe council was split.\u201d", ":", {"Tom Hale"}),  # a byline
-    ("A dispute is growing among bus drivers over the new timetable.", "growing", {"bus drivers"}),
-    ("The plan won the endorsement of the largest union.", "endorsement", {"the largest union"}),
 ])
 def test_source_candidates_variants(nlp, text, cue, wanted):
     assert wanted <= _source_texts(nlp, text, cue)

@@ -592,7 +592,7 @@ def source_candidates(p: Parsed, i: int, text: str) -> SourceCandidates:
         for c in p.children[node]:
             if p.dep[c] in SUBJECT_DEPS or p.dep[c] in ("nsubjpass", "poss"):
                 add(f"{p.dep[c]}@{depth}", c)
-            elif p.dep[c] == "agent" or (p.dep[c] == "prep" and _source_preposition(p, node, c)):
+            elif p.dep[c] == "agent" or (p.dep[c] == "prep" and p.lower[c] in ("to", "by", "from")):
                 for o in p.children[c]:
                     if p.dep[o] == "pobj":
                         add(f"{p.lower[c]}@{depth}", o)
@@ -617,17 +617,6 @@ def source_candidates(p: Parsed, i: int, text: str) -> SourceCandidates:
     return out
 
 
-# prepositions whose object may be the source: "told [to] X", "criticism [from] X", "a dispute [among]
-# police groups"; "[of]" only after a nominal cue ("the endorsement of X"). Not "for" ("[for] voters, it
-# is clear"): on 300 train articles its objects were the gold source 7 times in 467 candidates
-SOURCE_PREPOSITIONS = frozenset("to by from among".split())
-
-
-def _source_preposition(p: Parsed, node: int, prep: int) -> bool:
-    word = p.lower[prep]
-    return word in SOURCE_PREPOSITIONS or (word == "of" and p.pos[node] == "NOUN")
-
-
 def _after_last_dash(text: str, rng: Range) -> Range | None:
     """The part of ``rng`` after its last spaced dash, or None without one."""
     cut = max(text.rfind(d, rng[0], rng[1]) for d in (" - ", " – ", " — "))
@@ -641,9 +630,6 @@ def _add_range(out: SourceCandidates, text: str, rng: Range, tok: int, kind: str
 
 
 LEAD_WORDS = frozenset("even only also just both all from".split())
-# leading words PolNeAR leaves out of a source: "[Ultimately] 54.6 percent", "[But] a source",
-# "[not even] he", "[how] many experts"
-LEAD_POS = frozenset("ADV CCONJ SCONJ".split())
 # words that continue a name or title next to a source's phrase when the parse split it:
 # "[Fox News’] Bret Baier", "Former Secretary of State and frontrunner [Hillary Clinton]"
 NAME_POS = frozenset("PROPN NOUN ADJ NUM DET".split())
@@ -687,29 +673,20 @@ def source_variants(p: Parsed, text: str, tok: int, cue: int) -> dict[str, Range
 
 def _extent_variants(p: Parsed, text: str, tok: int, cue: int, full: Range) -> list[tuple[str, Range]]:
     """Further extents of a source phrase where PolNeAR's span and the parse's subtree differ (read
-    from train's gold sources that no other candidate equals): cut before the cue when the phrase
-    holds it ("[pastors] supporting Mr. Cruz"), the name in apposition to a description ("The head
-    of the PAC, [Mike Murphy]"), after the last comma or leading adverbs and conjunctions, widened
-    over names the parse left outside ("[Fox News’ Bret Baier]"). Not kept, for adding many
-    candidates and few gold ones: the named entity alone ("New York Times reporter [Matt
-    Flegenheimer]", 11 gold of 1,102 on 300 train articles) and a clitic glued to the last word
-    ("[We’ve] seen", 3 of 94)."""
+    from train's gold sources that no candidate equaled): cut before the cue when the phrase holds
+    it ("[pastors] supporting Mr. Cruz", an acl or a misparse), and widened over name-like words the
+    parse attached elsewhere ("[Fox News’] Bret Baier", "Former Secretary of State [Hillary
+    Clinton]"). Tried on 300 train articles and not kept, for listing a few more gold sources that
+    the ranker does not pick (held-out picks equal or lower): the named appositive alone ("The head
+    of the PAC, [Mike Murphy]"), the part after the last comma, the phrase without leading adverbs
+    and conjunctions ("[Virtually] all the drivers"), the named entity alone ("New York Times
+    reporter [Matt Flegenheimer]", 11 gold in 1,102 candidates), a clitic glued to the last word
+    ("We[’ve]"), and the objects of "for", "among" and a nominal cue's "of"."""
     out = []
     first, last = p.token_at(full[0]), p.token_at(full[1] - 1)
     branch = _branch_towards(p, tok, cue)
     if branch is not None and branch > tok and p.idx[p.left_edge(branch)] < full[1]:
         out.append(("before_cue", (full[0], p.idx[p.left_edge(branch)])))
-    appos = next((c for c in p.children[tok] if c > tok and p.dep[c] == "appos"), None)
-    if appos is not None and p.pos[appos] == "PROPN" and p.pos[tok] != "PROPN":
-        out.append(("appos", p.span(p.subtree(appos))))
-    comma = max((k for k in range(first, tok) if p.lower[k] == ","), default=None)
-    if comma is not None:
-        out.append(("from_comma", (p.end[comma], full[1])))
-    lead = first
-    while lead < tok and (p.pos[lead] in LEAD_POS or p.dep[lead] == "neg"):
-        lead += 1
-    if lead > first:
-        out.append(("no_adv", (p.idx[lead], full[1])))
     wider = _name_run(p, text, first, last, cue)
     if wider != (first, last):
         out.append(("name_run", (p.idx[wider[0]], p.end[wider[1]])))
