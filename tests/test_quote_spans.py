@@ -106,6 +106,18 @@ def test_artifact_round_trip_keeps_scores_and_weight(tmp_path, monkeypatch):
 
 
 @needs_torch
+def test_packaged_source_scorer_loads_with_its_mixing_weight():
+    loaded = S.load_scorer.__wrapped__("source")
+    assert loaded is not None, "source_scorer.safetensors ships with the package (session 14)"
+    scorer, weight = loaded
+    assert weight == 0.5
+    inputs = (np.zeros((2, S.VECTORS, scorer.project[1].in_features), dtype=np.float32),
+              np.zeros((2, scorer.mlp[0].in_features - (S.VECTORS + 1) * scorer.project[1].out_features),
+                       dtype=np.float32))
+    assert len(S.scores(scorer, inputs)) == 2
+
+
+@needs_torch
 def test_accurate_mode_leaves_the_encoder_states_for_the_scorer(nlp):
     if E.load_head() is None:
         pytest.skip("no encoder head artifact")

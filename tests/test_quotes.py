@@ -414,6 +414,11 @@ def test_source_candidates_drop_a_possessive_ending(nlp):
     ("Even some of the mayor's allies said the plan was rushed.", "said",  # without a leading focus word
      {"some of the mayor's allies"}),
     ("Brandt's campaign email argues that the tax is unfair.", "argues", {"Brandt's"}),  # the owner speaks
+    ("Some local pastors supporting the mayor met in the church hall.", "supporting",  # cut before the cue
+     {"Some local pastors"}),
+    ("Harbour Times\u2019 Anna Berg noticed that the ferry was late.", "noticed",  # a name the parse split
+     {"Harbour Times\u2019 Anna Berg"}),
+    ("BRIDGE VOTE WAS CLOSE - Tom Hale: \u201cThe council was split.\u201d", ":", {"Tom Hale"}),  # a byline
 ])
 def test_source_candidates_variants(nlp, text, cue, wanted):
     assert wanted <= _source_texts(nlp, text, cue)
