@@ -221,13 +221,13 @@ def test_neural_cue_probs_mix_the_scorer_with_the_stacked_logit(nlp, monkeypatch
     kept = [([], said), ([], added)]
     chosen = {said: ({}, [], None, None, set()), added: ({}, [], None, None, set())}
     model = learned.QuoteModel(cue=ranker, content=ranker, source=ranker, span=ranker)
-    assert learned.neural_cue_probs(p, CUE_TEXT, index, model, kept, [0.5, 0.5], chosen) is None  # no scorer
+    assert learned.neural_cue_probs(p, CUE_TEXT, index, model, kept, [0.0, 0.0], [0.5, 0.5], chosen) is None  # no scorer
     monkeypatch.setattr(S, "scores", lambda net, inputs: [net, -net][:len(inputs[1])])
     model.cue_spans = (2.0, 0.5, 0.4)  # the "net" scores +2 and -2, weight 0.5
-    mixed = learned.neural_cue_probs(p, CUE_TEXT, index, model, kept, [0.5, 0.5], chosen)
+    mixed = learned.neural_cue_probs(p, CUE_TEXT, index, model, kept, [0.0, 0.0], [0.5, 0.5], chosen)
     assert mixed == pytest.approx([1 / (1 + np.exp(-1.0)), 1 / (1 + np.exp(1.0))])
     plain = Parsed(nlp(CUE_TEXT))  # no encoder states: the stacked probabilities stay
-    assert learned.neural_cue_probs(plain, CUE_TEXT, index, model, kept, [0.5, 0.5], chosen) is None
+    assert learned.neural_cue_probs(plain, CUE_TEXT, index, model, kept, [0.0, 0.0], [0.5, 0.5], chosen) is None
 
 
 @needs_torch

@@ -171,17 +171,19 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
     index = C.QuoteIndex(quotes)
     candidates = [i for i in range(p.n) if C.is_cue_candidate(p, i) and model.may_be_cue(p, i)]
     features = [C.cue_features(p, i, index) for i in candidates]
-    probs = model.cue.probs(features)
+    first = model.cue.scores(features)
+    probs = [_sigmoid(s) for s in first]
     chosen: dict[int, tuple] = {}
     threshold = model.threshold
     if model.cue2 is not None:
         kept = [(f, i) for f, i, pr in zip(features, candidates, probs) if pr >= model.gate]
+        kept_first = [s for s, pr in zip(first, probs) if pr >= model.gate]
         for _, i in kept:
             contents, rows = content_rows(p, i, text, quotes, index)
             chosen[i] = (contents, rows, *pick_content(contents, rows, model.content))
         candidates = [i for _, i in kept]
         probs = model.cue2.probs([f + stacked_features(p, i, *chosen[i][3:]) for f, i in kept])
-        mixed = neural_cue_probs(p, text, index, model, kept, probs, chosen)
+        mixed = neural_cue_probs(p, text, index, model, kept, kept_first, probs, chosen)
         if mixed is not None:
             probs, threshold = mixed, model.cue_spans[2]
     scored = sorted(((pr, i) for pr, i in zip(probs, candidates) if pr >= threshold), key=lambda x: -x[0])
@@ -196,14 +198,14 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
 
 
 def neural_cue_probs(p: Parsed, text: str, index: C.QuoteIndex, model: QuoteModel, kept: list[tuple],
-                     probs: list[float], chosen: dict[int, tuple]) -> list[float] | None:
+                     first: list[float], probs: list[float], chosen: dict[int, tuple]) -> list[float] | None:
     """The stacked cue probabilities ``probs`` of the ``kept`` (features, word) mixed with the
-    neural cue scorer's (``spans.cue_inputs``: the encoder's states at the word, its best content
-    and best source): sigmoid(logit(cue2) + weight * scorer), or None without the scorer or states."""
+    neural cue scorer's (``spans.cue_inputs``: the encoder's states at the word, its first-stage
+    score ``first``, its best content and best source): sigmoid(logit(cue2) + weight * scorer), or
+    None without the scorer or states."""
     if model.cue_spans is None or not kept:
         return None
     net, weight = model.cue_spans[:2]
-    first = model.cue.scores([f for f, _ in kept])
     rows = []
     for (_, i), score in zip(kept, first):
         sources = C.source_candidates(p, i, text)
