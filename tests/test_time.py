@@ -597,6 +597,32 @@ def test_holiday_with_its_year():
     assert found["Easter 2016"] == ("DATE", "2016-03-27")
 
 
+def test_feasts_that_move_with_the_calendar_are_their_day_not_a_weekday():
+    found = values("The accord was signed on Good Friday 1998. Shops opened on Black Friday 2025 and on Cyber "
+                   "Monday 2025; the parade was held on Memorial Day 2024 and the strike ended on Labor Day 2024.")
+    assert found["Good Friday 1998"] == ("DATE", "1998-04-10")
+    assert found["Black Friday 2025"] == ("DATE", "2025-11-28")
+    assert found["Cyber Monday 2025"] == ("DATE", "2025-12-01")
+    assert found["Memorial Day 2024"] == ("DATE", "2024-05-27")
+    assert found["Labor Day 2024"] == ("DATE", "2024-09-02")
+
+
+def test_feast_without_a_year_follows_the_tense(nlp):
+    past = "Shoppers crowded the stores on Black Friday."
+    ahead = "Pilgrims will gather in the square on Good Friday."
+    assert values(past, "2026-11-20", nlp(past))["Black Friday"] == ("DATE", "2025-11-28")
+    assert values(ahead, ANCHOR, nlp(ahead))["Good Friday"] == ("DATE", "2026-04-03")
+    assert values("Prices rose on Ash Wednesday.", None)["Ash Wednesday"] == ("DATE", "XXXX-XX-XX")
+
+
+def test_may_paired_with_another_month_is_the_month():
+    text = "Prices fell between March and May 2024, rose from April to May and then dropped in June or May."
+    found = [(t.span.text, t.value[4:]) for t in find_timexes(text, ANCHOR)]
+    assert found == [("March", "-03"), ("May 2024", "-05"), ("April", "-04"), ("May", "-05"), ("June", "-06"),
+                     ("May", "-05")]
+    assert "may" not in values("Prices fell in March and may fall again in April.")
+
+
 def test_weekday_and_date_without_year_some_years_back():
     assert values("He said on Tuesday, August 3, that the couple had split.")["Tuesday, August 3"] == \
         ("DATE", "2021-08-03")

@@ -134,6 +134,19 @@ HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (1
             "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "armistice day": (11, 11),
             "remembrance day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11)}
 
+# days that move with the calendar, named by what they are counted from (``resolve._movable_feast``): days around
+# Easter or US Thanksgiving (days after it), and the nth weekday of a month (Monday = 0; n = -1 the last one).
+# "Super Tuesday" or "Election Day" are left out: their day depends on the country and the year's rules.
+EASTER_FEASTS = {"good friday": -2, "holy saturday": -1, "easter monday": 1, "palm sunday": -7, "maundy thursday": -3,
+                 "holy thursday": -3, "ash wednesday": -46, "shrove tuesday": -47, "pentecost": 49,
+                 "whit monday": 50, "ascension day": 39}
+THANKSGIVING_FEASTS = {"black friday": 1, "cyber monday": 4}
+WEEKDAY_FEASTS = {"memorial day": (5, 0, -1), "labor day": (9, 0, 1), "labour day": (9, 0, 1),
+                  "mother's day": (5, 6, 2), "father's day": (6, 6, 3), "martin luther king day": (1, 0, 3),
+                  "martin luther king jr. day": (1, 0, 3), "presidents' day": (2, 0, 3), "presidents day": (2, 0, 3),
+                  "columbus day": (10, 0, 2)}
+MOVABLE_FEASTS = {**EASTER_FEASTS, **THANKSGIVING_FEASTS, **WEEKDAY_FEASTS}
+
 # ("quarterly" is left out: mostly an adjective, "its quarterly dividend", which TBAQ does not annotate)
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
                "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M",

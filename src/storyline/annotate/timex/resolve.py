@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from dateutil.easter import easter
 
 from . import normalise as cal
-from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY,
-                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value,
-                      spelled_year_value)
+from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, EASTER_FEASTS, HOLIDAYS, MONTHS,
+                      MOVABLE_FEASTS, ORDINALS, PARTS_OF_DAY, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
+                      THANKSGIVING_FEASTS, UNITS, WEEKDAY_FEASTS, WEEKDAYS, number_value, spelled_year_value)
 from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
@@ -528,13 +528,40 @@ def _holiday(g, context):
         year = year or cal.year_for(context.anchor, (11, 22), context.direction(), context.firm())
         if year is None:
             return "DATE", "XXXX-11-XX", None
-        first = dt.date(year, 11, 1)
-        return "DATE", cal.day_value(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)), None
-    if name.startswith("easter"):
+        return "DATE", cal.day_value(_nth_weekday(year, 11, 3, 4)), None
+    if name.startswith("easter") and name not in EASTER_FEASTS:
         year = year or cal.year_for(context.anchor, (4, 1), context.direction(), context.firm())
         return "DATE", "XXXX-XX-XX" if year is None else cal.day_value(easter(year)), None
+    if name in MOVABLE_FEASTS:
+        return _movable_feast(name, year, context)
     month, day = HOLIDAYS[name]
     return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year, context.firm()), None
+
+
+def _movable_feast(name: str, year: int | None, context) -> tuple[str, str, None]:
+    """"Good Friday", "Black Friday", "Labor Day": a day counted from Easter or Thanksgiving, or the nth weekday of
+    its month, in the year given, else the year the tense points to (read at the feast's day in the anchor's year)."""
+    if year is None and context.anchor is not None:
+        this_year = _feast_day(name, context.anchor.year)
+        year = cal.year_for(context.anchor, (this_year.month, this_year.day), context.direction(), context.firm())
+    return "DATE", "XXXX-XX-XX" if year is None else cal.day_value(_feast_day(name, year)), None
+
+
+def _feast_day(name: str, year: int) -> dt.date:
+    if name in EASTER_FEASTS:
+        return easter(year) + dt.timedelta(days=EASTER_FEASTS[name])
+    if name in THANKSGIVING_FEASTS:
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=THANKSGIVING_FEASTS[name])
+    return _nth_weekday(year, *WEEKDAY_FEASTS[name])
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``th ``weekday`` (Monday = 0) of the month; n = -1 is the last one."""
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
 def _new_year(g, context):
