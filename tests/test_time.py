@@ -94,6 +94,20 @@ def test_year_ago_in_an_earnings_report_is_the_reported_quarter():
     assert values("Prices are higher than a year ago.")["a year ago"] == ("DATE", "2025")
 
 
+def test_year_ago_after_the_whole_previous_year_is_named_is_that_year():
+    told_in_november = "2026-11-05"
+    found = values("Net income rose in the third quarter, the company said. For the nine months, profit was $9 "
+                   "million, against a loss in the 2025 period. The year-ago results included a charge in the 2025 "
+                   "second quarter.", told_in_november)
+    assert found["year-ago"] == ("DATE", "2025")
+    found = values("Net income rose in the third quarter, the company said. Last year storm losses were $5 "
+                   "million. The year-earlier results were restated.", told_in_november)
+    assert found["year-earlier"] == ("DATE", "2025")
+    found = values("Net income rose in the third quarter. In 2023 it had a loss. Profit was $1.1 million a year "
+                   "earlier.", told_in_november)  # a year further back is no comparison: the reported quarter stays
+    assert found["a year earlier"] == ("DATE", "2025-Q3")
+
+
 def test_timestamp_clock_is_on_the_date_written_before_it():
     found = values("Posted: Dec 22, 2017 at 2:57PM EST", "2017-12-23")
     assert found["Dec 22, 2017"] == ("DATE", "2017-12-22")

@@ -45,7 +45,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                           _tense_reader(text, candidate.start, candidate.end, doc), reference, reported_quarter,
                           _text_reader(text, candidate.start, candidate.end, sentence_bounds),
                           _marked_reader(text, candidate.start, candidate.end, doc),
-                          _text_reader(text, candidate.start, candidate.end, clause_bounds))
+                          _text_reader(text, candidate.start, candidate.end, clause_bounds),
+                          _last_date(timexes))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -68,6 +69,10 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     return _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
+
+
+def _last_date(timexes: list[Timex]) -> str | None:
+    return next((t.value for t in reversed(timexes) if t.type == "DATE"), None)
 
 
 def _tweet_anchor(text: str, position: int) -> dt.date | None:

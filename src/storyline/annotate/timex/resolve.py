@@ -39,6 +39,7 @@ class Context:
     sentence: Callable[[], str] = lambda: ""
     marked: Callable[[], Direction] = lambda: None
     clause: Callable[[], str] = lambda: ""
+    last_date: str | None = None  # the value of the last DATE found before the expression, of any rule
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -488,7 +489,18 @@ def _quarter_reference(context: Context) -> str | None:
     fourth-quarter charge" in November) is no report (``find_timexes`` keeps it out)."""
     if _LONGER_PERIOD.search(context.sentence()) and not _QUARTER_WORD.search(context.sentence()):
         return None  # "40% in the nine months, against 35% a year earlier": the same months a year back
+    if _compares_with_a_year_named(context):
+        return None
     return context.reported_quarter
+
+
+def _compares_with_a_year_named(context: Context) -> bool:
+    """"Last year losses totaled $5 million. The year-earlier results included ...", "net was $306 million in the
+    nine months, against a loss in the 1988 period. The year-ago results ...": once the text has gone over to the
+    whole year before the reported quarter's (the last date named is that year), a "year ago" goes on with it."""
+    reported, last = context.reported_quarter, context.last_date
+    return bool(reported and last and re.fullmatch(r"\d{4}", last) and reported[:4].isdigit()
+                and int(last) == int(reported[:4]) - 1)
 
 
 _LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine|twelve|12)[\s-]+months?|(?:first|second)\s+half|year[\s-]+to[\s-]+date|"
