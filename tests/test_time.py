@@ -108,6 +108,20 @@ def test_year_ago_after_the_whole_previous_year_is_named_is_that_year():
     assert found["a year earlier"] == ("DATE", "2025-Q3")
 
 
+def test_last_year_figure_in_a_quarterly_report_is_that_quarter_a_year_back():
+    told_in_november = "2026-11-05"
+    text = ("Net income rose in the third quarter, the company said. The bank unit earned $24 million, compared "
+            "with a loss of $3 million last year. Sales rose 13% from last year's $1.5 billion.")
+    assert [t.value for t in find_timexes(text, told_in_november) if t.span.text == "last year"] == \
+        ["2025-Q3", "2025-Q3"]
+    assert values("Net income rose in the third quarter. In the nine months, net was $9 million, against $7 million "
+                  "last year.", told_in_november)["last year"] == ("DATE", "2025")
+    assert values("Net income rose in the third quarter. It expects less than the 16 cents a share it reported "
+                  "last year.", told_in_november)["last year"] == ("DATE", "2025")
+    assert values("The firm's 2026 profit is likely to be $4 billion, up from $600 million last year.",
+                  told_in_november)["last year"] == ("DATE", "2025")
+
+
 def test_timestamp_clock_is_on_the_date_written_before_it():
     found = values("Posted: Dec 22, 2017 at 2:57PM EST", "2017-12-23")
     assert found["Dec 22, 2017"] == ("DATE", "2017-12-22")

@@ -780,8 +780,27 @@ def _relative_unit(g, context):
         saturday = cal.weekday_value(context.anchor, 6, context.direction())
         value = saturday[:10] if context.anchor is None else cal.week_value(dt.date.fromisoformat(saturday)) + "-WE"
         return "DATE", value if context.anchor else "XXXX-WXX-WE", _point_mod(g["mod"])
+    if unit == "year" and rel == "last" and _is_quarter_figure_of_last_year(context):
+        quarter = _quarter_reference(context)
+        return "DATE", cal.relative_value(_date_from(quarter), "quarter", -4), _point_mod(g["mod"])
     value = cal.relative_value(context.anchor, unit, _UNIT_OFFSETS[rel])
     return "DATE", value, _point_mod(g["mod"])
+
+
+def _is_quarter_figure_of_last_year(context: Context) -> bool:
+    """"earned $24 million, compared with a loss of $3 million last year", "sales rose 13% from last year's $1.55
+    billion": in a report of a quarter, a figure of "last year" set against the quarter's is that quarter a year back,
+    as "a year ago" is; not in a sentence that names a year ("1989 profit ... up from 634 million francs last
+    year") or a longer period ("in the nine months"), nor "last year" with a verb of its own ("the 16 cents a share
+    it reported last year")."""
+    sentence = context.sentence()
+    return bool(_FIGURE_OF_LAST_YEAR.search(sentence)) and not _YEAR_IN_TEXT.search(sentence) \
+        and _quarter_reference(context) is not None
+
+
+_FIGURE_OF_LAST_YEAR = re.compile(r"(?:\d|\b(?:million|billion|cents?|share|pence|francs|marks|yen))\s*,?\s+last\s+year\b"
+                                  r"|\bfrom\s+last\s+year['’]s\s+(?:[$#£€]|[A-Z]{1,2}\$)", re.I)
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _unit_placed_by_event(unit: str, anchor: dt.date | None) -> str:
