@@ -1458,6 +1458,11 @@ def test_units_ago_today_is_that_day_back():
                      "three years ago": ("DATE", "2023")}
 
 
+def test_units_ago_this_month_or_week_is_that_month_or_week_back():
+    found = values("The company was founded 20 years ago this month; the wall fell 28 years ago this week.")
+    assert found == {"20 years ago this month": ("DATE", "2006-02"), "28 years ago this week": ("DATE", "1998-W07")}
+
+
 def test_an_amount_told_in_two_units_is_one_duration():
     found = values("The flight lasted 8 hours and 20 minutes; he served two years, three months in jail.")
     assert found == {"8 hours and 20 minutes": ("DURATION", "PT8H20M"),

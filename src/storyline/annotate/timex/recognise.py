@@ -177,8 +177,9 @@ RULES: list[tuple[str, str]] = [
             # "a year before" as "a year earlier", where no event follows it ("two days before the vote" counts
             # from the vote: the amount is the expression)
             rf"(?P<dir>ago|earlier|hence|from\s+now|back|before(?=\s*(?:$|[.,;:)\"'”]|(?:and|but)\b)))"
-            # "20 years ago today": the same day of the month that many years back, one expression
-            rf"(?:(?<=ago)\s+(?P<day>today|yesterday))?(?!\w)"),
+            # "20 years ago today", "50 years ago this month": the same day (week, month) that many years back, one
+            # expression
+            rf"(?:(?<=ago)\s+(?P<day>today|yesterday|this\s+(?:week|month)))?(?!\w)"),
     # "months ago" is a time before now; "days later", "years earlier" count from another event, so, as with
     # "three days later", the amount is the expression (a duration, ``bare_plural``) and "later" a signal
     ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago)(?!\w)"),

@@ -599,7 +599,8 @@ def _ago(g, context):
         return "DATE", "PAST_REF" if backward else "FUTURE_REF", mod
     if g["day"] and unit in cal.GRANULAR_UNITS and amount.is_integer() and context.anchor is not None:
         day = context.anchor - dt.timedelta(days=g["day"] == "yesterday")
-        return "DATE", cal.day_value(cal.shift(day, unit, -int(amount))), mod
+        granularity = g["day"].split()[-1] if g["day"].startswith("this") else "day"
+        return "DATE", cal.at_granularity(cal.shift(day, unit, -int(amount)), granularity), mod
     base, granularity = context.anchor, unit
     if g["dir"] in _ANAPHORIC and context.reference:
         base = _date_from(context.reference) or context.anchor
