@@ -643,6 +643,25 @@ def test_feast_without_a_year_follows_the_tense(nlp):
     assert values("Prices rose on Ash Wednesday.", None)["Ash Wednesday"] == ("DATE", "XXXX-XX-XX")
 
 
+def test_things_named_for_a_feast_are_no_day():
+    found = values("She put up the Christmas lights; flights to Christmas Island resumed after the Christmas Market "
+                   "attack. The Christmas party is on Christmas Eve.")
+    assert found == {"Christmas": ("DATE", "2025-12-25"), "Christmas Eve": ("DATE", "2025-12-24")}
+
+
+def test_fixed_feasts_written_with_capitals():
+    found = values("Workers marched on May Day 2025 and planted trees on Earth Day 2025; it was April Fool's Day "
+                   "2024. He had an epiphany about flag day rules.")
+    assert found == {"May Day 2025": ("DATE", "2025-05-01"), "Earth Day 2025": ("DATE", "2025-04-22"),
+                     "April Fool's Day 2024": ("DATE", "2024-04-01")}
+
+
+def test_colour_midnight_and_each_quarter_of_a_game_are_no_time():
+    assert values("Payload will be my midnight cherry Tesla Roadster in a midnight-blue fairing.") == {}
+    assert values("The Steelers scored a touchdown in each quarter.") == {}
+    assert values("Prices are reviewed each quarter.") == {"each quarter": ("SET", "P3M")}
+
+
 def test_may_paired_with_another_month_is_the_month():
     text = "Prices fell between March and May 2024, rose from April to May and then dropped in June or May."
     found = [(t.span.text, t.value[4:]) for t in find_timexes(text, ANCHOR)]

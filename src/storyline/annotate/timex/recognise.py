@@ -386,8 +386,17 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
         return False
+    if name in ("clock_on_day", "day_clock") and match.group("clock").lower() == "midnight" \
+            and _COLOUR_AFTER.match(match.string, match.end("clock")):
+        return False  # "midnight blue", "his midnight cherry Tesla Roadster": a colour
     if name in ("quarter", "elided_quarter", "named_quarter") and _is_period_of_play(match):
         return False
+    if name == "set_every" and match.group("what").lower() in ("quarter", "half") and _is_period_of_play(match):
+        return False  # "a touchdown in each quarter"
+    if name == "holiday" and not match.group("name")[0].isupper():
+        return False  # "a may day for the crew", "flag day rules": a feast is written with capitals
+    if name == "holiday" and _THING_NAMED_FOR_A_FEAST.match(match.string, match.end()):
+        return False  # "Christmas lights", "the Christmas Market attack", "Christmas Island": no day
     if name == "quarter_code":
         return match.group("code")[0].isupper() and match.group("code") not in ("H3", "H4")  # "Q3", "H1"
     weekday = match.groupdict().get("weekday")
@@ -583,6 +592,12 @@ def _is_period_of_play(match: re.Match) -> bool:
     return bool(_PLAY_WORDS.search(match.string, left, right))
 
 
+_COLOUR_AFTER = re.compile(r"[\s-]+(?:blue|black|cherry|purple|green|navy|grey|gray)\b", re.I)
+# nouns that a feast's name makes into a thing or a place, not a time ("Christmas tree", "Easter eggs"); "Christmas
+# party", "Christmas shopping" or "Christmas Eve" keep the day
+_THING_NAMED_FOR_A_FEAST = re.compile(r"\s+(?:lights?|trees?|markets?|cards?|carols?|decorations?|ornaments?|pudding|"
+                                      r"crackers?|jumpers?|sweaters?|stockings?|eggs?|bunny|bunnies|island|songs?|"
+                                      r"movies?|films?|specials?|albums?|number\s+one|tree\s+lighting)\b", re.I)
 _PLAY_WORDS = re.compile(r"\b(?:touchdowns?|field\s+goals?|goals?|halftime|half-time|innings?|quarterback|rebounds|"
                          r"assists|yards|overtime|scored|scoring|scoreboard|penalty|kick-?off|buzzer|the\s+game|"
                          r"the\s+match|coach|referee|tries|goalkeeper|striker|pitcher|took\s+the\s+lead|"
