@@ -662,6 +662,18 @@ def test_colour_midnight_and_each_quarter_of_a_game_are_no_time():
     assert values("Prices are reviewed each quarter.") == {"each quarter": ("SET", "P3M")}
 
 
+def test_light_years_are_a_distance():
+    assert values("The galaxy is 3.8 billion light years away; the star lies 40 light-years from Earth.") == {}
+    assert values("The probe travelled for 40 years.") == {"40 years": ("DURATION", "P40Y")}
+
+
+def test_first_clock_of_a_range_takes_the_meridiem_written_after_the_second():
+    found = values("The launch window is between 1:30 and 4:00 p.m.; the market opens from 11 to 2 p.m.")
+    assert found["1:30"] == ("TIME", "2026-02-11T13:30")
+    assert found["4:00 p.m."] == ("TIME", "2026-02-11T16:00")
+    assert values("The talks ran between 10:30 and 11:45 a.m.")["10:30"] == ("TIME", "2026-02-11T10:30")
+
+
 def test_may_paired_with_another_month_is_the_month():
     text = "Prices fell between March and May 2024, rose from April to May and then dropped in June or May."
     found = [(t.span.text, t.value[4:]) for t in find_timexes(text, ANCHOR)]

@@ -393,6 +393,9 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "set_every" and match.group("what").lower() in ("quarter", "half") and _is_period_of_play(match):
         return False  # "a touchdown in each quarter"
+    if _LIGHT_BEFORE.search(match.string, max(0, match.start() - 7), match.start()) \
+            or _LIGHT_YEARS.match(match.string, match.start()):
+        return False  # "3.8 billion light years away", "a light-year": a distance
     if name == "holiday" and not match.group("name")[0].isupper():
         return False  # "a may day for the crew", "flag day rules": a feast is written with capitals
     if name == "holiday" and _THING_NAMED_FOR_A_FEAST.match(match.string, match.end()):
@@ -592,6 +595,8 @@ def _is_period_of_play(match: re.Match) -> bool:
     return bool(_PLAY_WORDS.search(match.string, left, right))
 
 
+_LIGHT_BEFORE = re.compile(r"\blight[\s-]+$", re.I)
+_LIGHT_YEARS = re.compile(r"(?:[\w.,]+[\s-]+){0,3}?light[\s-]+years?\b", re.I)
 _COLOUR_AFTER = re.compile(r"[\s-]+(?:blue|black|cherry|purple|green|navy|grey|gray)\b", re.I)
 # nouns that a feast's name makes into a thing or a place, not a time ("Christmas tree", "Easter eggs"); "Christmas
 # party", "Christmas shopping" or "Christmas Eve" keep the day
