@@ -94,6 +94,34 @@ def test_year_ago_in_an_earnings_report_is_the_reported_quarter():
     assert values("Prices are higher than a year ago.")["a year ago"] == ("DATE", "2025")
 
 
+def test_year_ago_after_the_whole_previous_year_is_named_is_that_year():
+    told_in_november = "2026-11-05"
+    found = values("Net income rose in the third quarter, the company said. For the nine months, profit was $9 "
+                   "million, against a loss in the 2025 period. The year-ago results included a charge in the 2025 "
+                   "second quarter.", told_in_november)
+    assert found["year-ago"] == ("DATE", "2025")
+    found = values("Net income rose in the third quarter, the company said. Last year storm losses were $5 "
+                   "million. The year-earlier results were restated.", told_in_november)
+    assert found["year-earlier"] == ("DATE", "2025")
+    found = values("Net income rose in the third quarter. In 2023 it had a loss. Profit was $1.1 million a year "
+                   "earlier.", told_in_november)  # a year further back is no comparison: the reported quarter stays
+    assert found["a year earlier"] == ("DATE", "2025-Q3")
+
+
+def test_last_year_figure_in_a_quarterly_report_is_that_quarter_a_year_back():
+    told_in_november = "2026-11-05"
+    text = ("Net income rose in the third quarter, the company said. The bank unit earned $24 million, compared "
+            "with a loss of $3 million last year. Sales rose 13% from last year's $1.5 billion.")
+    assert [t.value for t in find_timexes(text, told_in_november) if t.span.text == "last year"] == \
+        ["2025-Q3", "2025-Q3"]
+    assert values("Net income rose in the third quarter. In the nine months, net was $9 million, against $7 million "
+                  "last year.", told_in_november)["last year"] == ("DATE", "2025")
+    assert values("Net income rose in the third quarter. It expects less than the 16 cents a share it reported "
+                  "last year.", told_in_november)["last year"] == ("DATE", "2025")
+    assert values("The firm's 2026 profit is likely to be $4 billion, up from $600 million last year.",
+                  told_in_november)["last year"] == ("DATE", "2025")
+
+
 def test_timestamp_clock_is_on_the_date_written_before_it():
     found = values("Posted: Dec 22, 2017 at 2:57PM EST", "2017-12-23")
     assert found["Dec 22, 2017"] == ("DATE", "2017-12-22")
@@ -595,6 +623,63 @@ def test_holiday_with_its_year():
     assert found["Valentine's Day 2015"] == ("DATE", "2015-02-14")
     assert found["Christmas, 2019"] == ("DATE", "2019-12-25")
     assert found["Easter 2016"] == ("DATE", "2016-03-27")
+
+
+def test_feasts_that_move_with_the_calendar_are_their_day_not_a_weekday():
+    found = values("The accord was signed on Good Friday 1998. Shops opened on Black Friday 2025 and on Cyber "
+                   "Monday 2025; the parade was held on Memorial Day 2024 and the strike ended on Labor Day 2024.")
+    assert found["Good Friday 1998"] == ("DATE", "1998-04-10")
+    assert found["Black Friday 2025"] == ("DATE", "2025-11-28")
+    assert found["Cyber Monday 2025"] == ("DATE", "2025-12-01")
+    assert found["Memorial Day 2024"] == ("DATE", "2024-05-27")
+    assert found["Labor Day 2024"] == ("DATE", "2024-09-02")
+
+
+def test_feast_without_a_year_follows_the_tense(nlp):
+    past = "Shoppers crowded the stores on Black Friday."
+    ahead = "Pilgrims will gather in the square on Good Friday."
+    assert values(past, "2026-11-20", nlp(past))["Black Friday"] == ("DATE", "2025-11-28")
+    assert values(ahead, ANCHOR, nlp(ahead))["Good Friday"] == ("DATE", "2026-04-03")
+    assert values("Prices rose on Ash Wednesday.", None)["Ash Wednesday"] == ("DATE", "XXXX-XX-XX")
+
+
+def test_things_named_for_a_feast_are_no_day():
+    found = values("She put up the Christmas lights; flights to Christmas Island resumed after the Christmas Market "
+                   "attack. The Christmas party is on Christmas Eve.")
+    assert found == {"Christmas": ("DATE", "2025-12-25"), "Christmas Eve": ("DATE", "2025-12-24")}
+
+
+def test_fixed_feasts_written_with_capitals():
+    found = values("Workers marched on May Day 2025 and planted trees on Earth Day 2025; it was April Fool's Day "
+                   "2024. He had an epiphany about flag day rules.")
+    assert found == {"May Day 2025": ("DATE", "2025-05-01"), "Earth Day 2025": ("DATE", "2025-04-22"),
+                     "April Fool's Day 2024": ("DATE", "2024-04-01")}
+
+
+def test_colour_midnight_and_each_quarter_of_a_game_are_no_time():
+    assert values("Payload will be my midnight cherry Tesla Roadster in a midnight-blue fairing.") == {}
+    assert values("The Steelers scored a touchdown in each quarter.") == {}
+    assert values("Prices are reviewed each quarter.") == {"each quarter": ("SET", "P3M")}
+
+
+def test_light_years_are_a_distance():
+    assert values("The galaxy is 3.8 billion light years away; the star lies 40 light-years from Earth.") == {}
+    assert values("The probe travelled for 40 years.") == {"40 years": ("DURATION", "P40Y")}
+
+
+def test_first_clock_of_a_range_takes_the_meridiem_written_after_the_second():
+    found = values("The launch window is between 1:30 and 4:00 p.m.; the market opens from 11 to 2 p.m.")
+    assert found["1:30"] == ("TIME", "2026-02-11T13:30")
+    assert found["4:00 p.m."] == ("TIME", "2026-02-11T16:00")
+    assert values("The talks ran between 10:30 and 11:45 a.m.")["10:30"] == ("TIME", "2026-02-11T10:30")
+
+
+def test_may_paired_with_another_month_is_the_month():
+    text = "Prices fell between March and May 2024, rose from April to May and then dropped in June or May."
+    found = [(t.span.text, t.value[4:]) for t in find_timexes(text, ANCHOR)]
+    assert found == [("March", "-03"), ("May 2024", "-05"), ("April", "-04"), ("May", "-05"), ("June", "-06"),
+                     ("May", "-05")]
+    assert "may" not in values("Prices fell in March and may fall again in April.")
 
 
 def test_weekday_and_date_without_year_some_years_back():
@@ -1402,6 +1487,11 @@ def test_units_ago_today_is_that_day_back():
                    "and the war ended three years ago.")
     assert found == {"20 years ago today": ("DATE", "2006-02-11"), "50 years ago yesterday": ("DATE", "1976-02-10"),
                      "three years ago": ("DATE", "2023")}
+
+
+def test_units_ago_this_month_or_week_is_that_month_or_week_back():
+    found = values("The company was founded 20 years ago this month; the wall fell 28 years ago this week.")
+    assert found == {"20 years ago this month": ("DATE", "2006-02"), "28 years ago this week": ("DATE", "1998-W07")}
 
 
 def test_an_amount_told_in_two_units_is_one_duration():

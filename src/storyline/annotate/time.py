@@ -45,7 +45,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                           _tense_reader(text, candidate.start, candidate.end, doc), reference, reported_quarter,
                           _text_reader(text, candidate.start, candidate.end, sentence_bounds),
                           _marked_reader(text, candidate.start, candidate.end, doc),
-                          _text_reader(text, candidate.start, candidate.end, clause_bounds))
+                          _text_reader(text, candidate.start, candidate.end, clause_bounds),
+                          _last_date(timexes))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -67,7 +68,36 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
             dated = _on_the_day_of_the_story(clock, timexes, text)
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
-    return _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
+    dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
+    return _clocks_sharing_a_meridiem(dated, text)
+
+
+def _clocks_sharing_a_meridiem(timexes: list[Timex], text: str) -> list[Timex]:
+    """"between 1:30 and 4:00 p.m.", "from 9 to 11 a.m.": the first clock of a range written without its a.m./p.m. takes
+    the one written after the second, when that keeps the range in order (so "from 11 to 2 p.m." keeps 11 in the
+    morning)."""
+    shared = list(timexes)
+    for index, (first, second) in enumerate(zip(timexes, timexes[1:])):
+        if first.type != "TIME" or second.type != "TIME" or _MERIDIEM.search(first.span.text) \
+                or not _RANGE_JOIN.fullmatch(text, first.span.end, second.span.start):
+            continue
+        hours = _CLOCK_HOUR.search(first.value), _CLOCK_HOUR.search(second.value)
+        if None in hours or not re.search(r"p\.?m\b", second.span.text, re.I):
+            continue
+        hour, later = int(hours[0].group(1)), int(hours[1].group(1))
+        if 1 <= hour < 12 and hour + 12 <= later:
+            value = f"{first.value[:hours[0].start(1)]}{hour + 12:02d}{first.value[hours[0].end(1):]}"
+            shared[index] = dataclasses.replace(first, value=value)
+    return shared
+
+
+_MERIDIEM = re.compile(r"\b[ap]\.?m\b|\d[ap]m\b", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
+_CLOCK_HOUR = re.compile(r"T(\d{2}):\d{2}")
+
+
+def _last_date(timexes: list[Timex]) -> str | None:
+    return next((t.value for t in reversed(timexes) if t.type == "DATE"), None)
 
 
 def _tweet_anchor(text: str, position: int) -> dt.date | None:

@@ -132,7 +132,26 @@ HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (1
             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
             "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14),
             "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "armistice day": (11, 11),
-            "remembrance day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11)}
+            "remembrance day": (11, 11), "veterans day": (11, 11), "veterans' day": (11, 11),
+            "april fool's day": (4, 1), "april fools' day": (4, 1), "april fools day": (4, 1), "may day": (5, 1),
+            "groundhog day": (2, 2), "earth day": (4, 22), "cinco de mayo": (5, 5), "juneteenth": (6, 19),
+            "hogmanay": (12, 31), "all saints' day": (11, 1), "all souls' day": (11, 2),
+            "guy fawkes night": (11, 5), "bonfire night": (11, 5), "canada day": (7, 1), "australia day": (1, 26),
+            "anzac day": (4, 25), "st. andrew's day": (11, 30), "st. george's day": (4, 23), "st. david's day": (3, 1),
+            "flag day": (6, 14)}
+
+# days that move with the calendar, named by what they are counted from (``resolve._movable_feast``): days around
+# Easter or US Thanksgiving (days after it), and the nth weekday of a month (Monday = 0; n = -1 the last one).
+# "Super Tuesday" or "Election Day" are left out: their day depends on the country and the year's rules.
+EASTER_FEASTS = {"good friday": -2, "holy saturday": -1, "easter monday": 1, "palm sunday": -7, "maundy thursday": -3,
+                 "holy thursday": -3, "ash wednesday": -46, "shrove tuesday": -47, "pentecost": 49,
+                 "whit monday": 50, "ascension day": 39}
+THANKSGIVING_FEASTS = {"black friday": 1, "cyber monday": 4}
+WEEKDAY_FEASTS = {"memorial day": (5, 0, -1), "labor day": (9, 0, 1), "labour day": (9, 0, 1),
+                  "mother's day": (5, 6, 2), "father's day": (6, 6, 3), "martin luther king day": (1, 0, 3),
+                  "martin luther king jr. day": (1, 0, 3), "presidents' day": (2, 0, 3), "presidents day": (2, 0, 3),
+                  "columbus day": (10, 0, 2)}
+MOVABLE_FEASTS = {**EASTER_FEASTS, **THANKSGIVING_FEASTS, **WEEKDAY_FEASTS}
 
 # ("quarterly" is left out: mostly an adjective, "its quarterly dividend", which TBAQ does not annotate)
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",

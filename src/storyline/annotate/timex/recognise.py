@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, DIGITS, HALF, HOLIDAYS,
-                      MONTH_WORDS, MONTHS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
+                      MONTH_WORDS, MONTHS, MOVABLE_FEASTS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
                       SPELLED_NUMBER, SPELLED_YEAR, UNIT_WORD, WEEKDAYS, alternation, number_value)
 from .prefilter import ascii_equivalent, first_char_gate, fold, required_clauses, satisfied
 from .tense import sentence_bounds
@@ -168,7 +168,7 @@ RULES: list[tuple[str, str]] = [
     # "the 1950-53 war", "1997-98", "2006/07", "1992-1995": each end of a range of years is a date of its own
     # (TimeML marks the two points apart, as in "from 1995 to 1997"); the end is added by _range_end
     ("year_range", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{_THE_YEAR})?(?P<year>{YEAR})(?=[-–/](?P<end>{YEAR}|\d{{2}}){_R})"),
-    ("holiday", rf"{_L}(?P<name>{alternation(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
+    ("holiday", rf"{_L}(?P<name>{alternation({**HOLIDAYS, **MOVABLE_FEASTS})}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?)"
                 rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}){_R}|(?!\w))"),
     # "ring in the New Year", "talks resume in the new year": the year about to begin or just begun (not the day,
     # which "New Year's Day" names, nor a festival such as the Lunar New Year)
@@ -177,8 +177,9 @@ RULES: list[tuple[str, str]] = [
             # "a year before" as "a year earlier", where no event follows it ("two days before the vote" counts
             # from the vote: the amount is the expression)
             rf"(?P<dir>ago|earlier|hence|from\s+now|back|before(?=\s*(?:$|[.,;:)\"'”]|(?:and|but)\b)))"
-            # "20 years ago today": the same day of the month that many years back, one expression
-            rf"(?:(?<=ago)\s+(?P<day>today|yesterday))?(?!\w)"),
+            # "20 years ago today", "50 years ago this month": the same day (week, month) that many years back, one
+            # expression
+            rf"(?:(?<=ago)\s+(?P<day>today|yesterday|this\s+(?:week|month)))?(?!\w)"),
     # "months ago" is a time before now; "days later", "years earlier" count from another event, so, as with
     # "three days later", the amount is the expression (a duration, ``bare_plural``) and "later" a signal
     ("plural_ago", rf"{_L}(?P<unit>{UNIT_WORD})s\s+(?P<dir>ago)(?!\w)"),
@@ -265,6 +266,10 @@ ASCII_COMPILED = [(name, re.compile(pattern.pattern, re.I | re.ASCII)) for name,
 # the literal words each rule's matches need: a rule whose words are not in the text is not run
 _REQUIRED = [required_clauses(pattern) for _, pattern in COMPILED]
 _CASE_SENSITIVE_MONTHS = {"may", "march"}
+# "between March and May", "from April to May", "March-May": a month paired with another month is the month, not the
+# modal (a modal does not follow "and" after a month name: "prices fell in March and may fall again" keeps "may"
+# lower-case, which the capital test already refuses)
+_MONTH_PAIRED_BEFORE = re.compile(rf"\b{MONTH}\s*(?:(?:and|or|to|through|until|till)\s+|[-–]\s*)$", re.I)
 
 
 def find_candidates(text: str, doc: "Doc | None" = None) -> list[Candidate]:
@@ -374,14 +379,27 @@ def _acceptable(name: str, match: re.Match) -> bool:
     if name == "relative_month" and month and month.lower() == "may" and not match.group("rel") \
             and not match.group("mod"):
         before = match.string[max(0, match.start() - 12):match.start()].lower()
-        return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before))
+        return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before)) \
+            or bool(_MONTH_PAIRED_BEFORE.search(match.string, max(0, match.start() - 24), match.start()))
     if name == "relative_month" and month and month.lower() == "march" and not match.group("rel") \
             and _is_march_by_name(match):
         return False
     if name in ("clock_on_day", "day_clock") and _is_bare_colon_figure(match):
         return False
+    if name in ("clock_on_day", "day_clock") and match.group("clock").lower() == "midnight" \
+            and _COLOUR_AFTER.match(match.string, match.end("clock")):
+        return False  # "midnight blue", "his midnight cherry Tesla Roadster": a colour
     if name in ("quarter", "elided_quarter", "named_quarter") and _is_period_of_play(match):
         return False
+    if name == "set_every" and match.group("what").lower() in ("quarter", "half") and _is_period_of_play(match):
+        return False  # "a touchdown in each quarter"
+    if _LIGHT_BEFORE.search(match.string, max(0, match.start() - 7), match.start()) \
+            or _LIGHT_YEARS.match(match.string, match.start()):
+        return False  # "3.8 billion light years away", "a light-year": a distance
+    if name == "holiday" and not match.group("name")[0].isupper():
+        return False  # "a may day for the crew", "flag day rules": a feast is written with capitals
+    if name == "holiday" and _THING_NAMED_FOR_A_FEAST.match(match.string, match.end()):
+        return False  # "Christmas lights", "the Christmas Market attack", "Christmas Island": no day
     if name == "quarter_code":
         return match.group("code")[0].isupper() and match.group("code") not in ("H3", "H4")  # "Q3", "H1"
     weekday = match.groupdict().get("weekday")
@@ -544,7 +562,8 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z0-9][\w'’.&-]*)\s+$")
 # written with capitals as a name of its own
 _COUNTED_RULES = frozenset({"adjective_duration", "century", "decade", "decade_word", "new_year"})
 # words written capitalised anywhere: names of months, days, holidays ("July Fourth"), time zones
-_PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in HOLIDAYS for word in name.split()), "thanksgiving", "easter",
+_PROPER_WORDS = {*MONTHS, *WEEKDAYS, *(word for name in {**HOLIDAYS, **MOVABLE_FEASTS} for word in name.split()),
+                 "thanksgiving", "easter",
                  *(part for ordinal in DAY_ORDINALS for part in re.split(r"[\s-]", ordinal)),
                  "day", "eve", "christmas", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et",
                  "ct", "pt", "eastern", "central", "mountain", "pacific", "standard", "daylight", "time", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "q", "h", "fy", "a", "p", "m", "am", "pm"}
@@ -576,6 +595,14 @@ def _is_period_of_play(match: re.Match) -> bool:
     return bool(_PLAY_WORDS.search(match.string, left, right))
 
 
+_LIGHT_BEFORE = re.compile(r"\blight[\s-]+$", re.I)
+_LIGHT_YEARS = re.compile(r"(?:[\w.,]+[\s-]+){0,3}?light[\s-]+years?\b", re.I)
+_COLOUR_AFTER = re.compile(r"[\s-]+(?:blue|black|cherry|purple|green|navy|grey|gray)\b", re.I)
+# nouns that a feast's name makes into a thing or a place, not a time ("Christmas tree", "Easter eggs"); "Christmas
+# party", "Christmas shopping" or "Christmas Eve" keep the day
+_THING_NAMED_FOR_A_FEAST = re.compile(r"\s+(?:lights?|trees?|markets?|cards?|carols?|decorations?|ornaments?|pudding|"
+                                      r"crackers?|jumpers?|sweaters?|stockings?|eggs?|bunny|bunnies|island|songs?|"
+                                      r"movies?|films?|specials?|albums?|number\s+one|tree\s+lighting)\b", re.I)
 _PLAY_WORDS = re.compile(r"\b(?:touchdowns?|field\s+goals?|goals?|halftime|half-time|innings?|quarterback|rebounds|"
                          r"assists|yards|overtime|scored|scoring|scoreboard|penalty|kick-?off|buzzer|the\s+game|"
                          r"the\s+match|coach|referee|tries|goalkeeper|striker|pitcher|took\s+the\s+lead|"

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from dateutil.easter import easter
 
 from . import normalise as cal
-from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, PARTS_OF_DAY,
-                      POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS, UNITS, WEEKDAYS, number_value,
-                      spelled_year_value)
+from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, EASTER_FEASTS, HOLIDAYS, MONTHS,
+                      MOVABLE_FEASTS, ORDINALS, PARTS_OF_DAY, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
+                      THANKSGIVING_FEASTS, UNITS, WEEKDAY_FEASTS, WEEKDAYS, number_value, spelled_year_value)
 from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
@@ -39,6 +39,7 @@ class Context:
     sentence: Callable[[], str] = lambda: ""
     marked: Callable[[], Direction] = lambda: None
     clause: Callable[[], str] = lambda: ""
+    last_date: str | None = None  # the value of the last DATE found before the expression, of any rule
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -488,7 +489,18 @@ def _quarter_reference(context: Context) -> str | None:
     fourth-quarter charge" in November) is no report (``find_timexes`` keeps it out)."""
     if _LONGER_PERIOD.search(context.sentence()) and not _QUARTER_WORD.search(context.sentence()):
         return None  # "40% in the nine months, against 35% a year earlier": the same months a year back
+    if _compares_with_a_year_named(context):
+        return None
     return context.reported_quarter
+
+
+def _compares_with_a_year_named(context: Context) -> bool:
+    """"Last year losses totaled $5 million. The year-earlier results included ...", "net was $306 million in the
+    nine months, against a loss in the 1988 period. The year-ago results ...": once the text has gone over to the
+    whole year before the reported quarter's (the last date named is that year), a "year ago" goes on with it."""
+    reported, last = context.reported_quarter, context.last_date
+    return bool(reported and last and re.fullmatch(r"\d{4}", last) and reported[:4].isdigit()
+                and int(last) == int(reported[:4]) - 1)
 
 
 _LONGER_PERIOD = re.compile(r"\b(?:(?:six|nine|twelve|12)[\s-]+months?|(?:first|second)\s+half|year[\s-]+to[\s-]+date|"
@@ -528,13 +540,40 @@ def _holiday(g, context):
         year = year or cal.year_for(context.anchor, (11, 22), context.direction(), context.firm())
         if year is None:
             return "DATE", "XXXX-11-XX", None
-        first = dt.date(year, 11, 1)
-        return "DATE", cal.day_value(first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)), None
-    if name.startswith("easter"):
+        return "DATE", cal.day_value(_nth_weekday(year, 11, 3, 4)), None
+    if name.startswith("easter") and name not in EASTER_FEASTS:
         year = year or cal.year_for(context.anchor, (4, 1), context.direction(), context.firm())
         return "DATE", "XXXX-XX-XX" if year is None else cal.day_value(easter(year)), None
+    if name in MOVABLE_FEASTS:
+        return _movable_feast(name, year, context)
     month, day = HOLIDAYS[name]
     return "DATE", cal.month_value(context.anchor, month, context.direction(), day, year, context.firm()), None
+
+
+def _movable_feast(name: str, year: int | None, context) -> tuple[str, str, None]:
+    """"Good Friday", "Black Friday", "Labor Day": a day counted from Easter or Thanksgiving, or the nth weekday of
+    its month, in the year given, else the year the tense points to (read at the feast's day in the anchor's year)."""
+    if year is None and context.anchor is not None:
+        this_year = _feast_day(name, context.anchor.year)
+        year = cal.year_for(context.anchor, (this_year.month, this_year.day), context.direction(), context.firm())
+    return "DATE", "XXXX-XX-XX" if year is None else cal.day_value(_feast_day(name, year)), None
+
+
+def _feast_day(name: str, year: int) -> dt.date:
+    if name in EASTER_FEASTS:
+        return easter(year) + dt.timedelta(days=EASTER_FEASTS[name])
+    if name in THANKSGIVING_FEASTS:
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=THANKSGIVING_FEASTS[name])
+    return _nth_weekday(year, *WEEKDAY_FEASTS[name])
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``th ``weekday`` (Monday = 0) of the month; n = -1 is the last one."""
+    if n < 0:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
 def _new_year(g, context):
@@ -560,7 +599,8 @@ def _ago(g, context):
         return "DATE", "PAST_REF" if backward else "FUTURE_REF", mod
     if g["day"] and unit in cal.GRANULAR_UNITS and amount.is_integer() and context.anchor is not None:
         day = context.anchor - dt.timedelta(days=g["day"] == "yesterday")
-        return "DATE", cal.day_value(cal.shift(day, unit, -int(amount))), mod
+        granularity = g["day"].split()[-1] if g["day"].startswith("this") else "day"
+        return "DATE", cal.at_granularity(cal.shift(day, unit, -int(amount)), granularity), mod
     base, granularity = context.anchor, unit
     if g["dir"] in _ANAPHORIC and context.reference:
         base = _date_from(context.reference) or context.anchor
@@ -741,8 +781,27 @@ def _relative_unit(g, context):
         saturday = cal.weekday_value(context.anchor, 6, context.direction())
         value = saturday[:10] if context.anchor is None else cal.week_value(dt.date.fromisoformat(saturday)) + "-WE"
         return "DATE", value if context.anchor else "XXXX-WXX-WE", _point_mod(g["mod"])
+    if unit == "year" and rel == "last" and _is_quarter_figure_of_last_year(context):
+        quarter = _quarter_reference(context)
+        return "DATE", cal.relative_value(_date_from(quarter), "quarter", -4), _point_mod(g["mod"])
     value = cal.relative_value(context.anchor, unit, _UNIT_OFFSETS[rel])
     return "DATE", value, _point_mod(g["mod"])
+
+
+def _is_quarter_figure_of_last_year(context: Context) -> bool:
+    """"earned $24 million, compared with a loss of $3 million last year", "sales rose 13% from last year's $1.55
+    billion": in a report of a quarter, a figure of "last year" set against the quarter's is that quarter a year back,
+    as "a year ago" is; not in a sentence that names a year ("1989 profit ... up from 634 million francs last
+    year") or a longer period ("in the nine months"), nor "last year" with a verb of its own ("the 16 cents a share
+    it reported last year")."""
+    sentence = context.sentence()
+    return bool(_FIGURE_OF_LAST_YEAR.search(sentence)) and not _YEAR_IN_TEXT.search(sentence) \
+        and _quarter_reference(context) is not None
+
+
+_FIGURE_OF_LAST_YEAR = re.compile(r"(?:\d|\b(?:million|billion|cents?|share|pence|francs|marks|yen))\s*,?\s+last\s+year\b"
+                                  r"|\bfrom\s+last\s+year['’]s\s+(?:[$#£€]|[A-Z]{1,2}\$)", re.I)
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _unit_placed_by_event(unit: str, anchor: dt.date | None) -> str:
