@@ -164,3 +164,19 @@ def test_a_match_the_cut_text_makes_past_its_range_is_not_taken():
 def test_ranges_of_starts_merge_when_close():
     assert match_starts([200, 210, 1000], 20, 1) == [(180, 211), (980, 1001)]
     assert match_starts([5], 20, 3) == [(0, 8)]
+
+
+@pytest.mark.parametrize("flags", [re.I, re.I | re.ASCII])
+def test_standing_classes_hold_every_character_of_what_they_stand_for(flags):
+    """A repeat's characters are widened to a standing class (fewer runs to find in a text): every
+    character its own class matches, the standing class matches too (Latin-1, look-alikes, other scripts)."""
+    from re import _parser as sre_parse
+
+    from storyline.annotate.timex.prefilter import _consumable_class, _consumable_pieces
+
+    chars = [chr(c) for c in range(0x3000)] + ["\u212a", "\u017f", "\u0130", "\u0131", "\uff11", "\u3000", "\U0001d7d9"]
+    for body in (r"\s", r"[\s-]", r"\s+and\s+", r"\d", r",\d{3}", r"[a-z]", r"\w", r"[\w.]", r"[A-Z0-9]"):
+        tree = sre_parse.parse(body, flags)
+        own = re.compile("[" + "".join(_consumable_pieces(tree)) + "]", flags)
+        standing = re.compile(_consumable_class(tree), flags)
+        assert all(standing.fullmatch(c) for c in chars if own.fullmatch(c)), body
