@@ -271,11 +271,10 @@ def _item_reach(op, av) -> tuple[Form, Form, int]:
 
 
 def _repeat_reach(av) -> tuple[Form, Form, int]:
-    low, high, body = av
+    _, high, body = av
     width, look, back = _reach(body)
     if high != sre.MAXREPEAT:  # the last of at most ``high`` turns starts after the others' characters
-        before_last = (width[0] * max(high - 1, 0), {c: k * max(high - 1, 0) for c, k in width[1].items()})
-        return _scale(width, high), _add(before_last, look), back
+        return _scale(width, high), _add(_scale(width, max(high - 1, 0)), look), back
     run: Form = (0, {_consumable_class(body): 1})  # all its turns consume one run of its characters
     return run, _add(run, look), back
 
