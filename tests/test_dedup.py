@@ -86,7 +86,8 @@ def test_rebuild_from_signatures_gives_the_same_answers():
     original = DuplicateIndex()
     answers = [original.check_and_add(article_id, text) for article_id, text in texts]
     assert answers == [None, None, "a", None, "b"]
-    persisted = [(article_id, original.signature(text), original.exact_hash(text)) for article_id, text in texts]
+    keys = [original.keys(text) for _, text in texts]
+    persisted = [(article_id, sig, exact) for (article_id, _), (exact, sig) in zip(texts, keys, strict=True)]
 
     rebuilt = DuplicateIndex()
     replayed = [rebuilt.add_signature(article_id, sig, exact) for article_id, sig, exact in persisted]
@@ -96,10 +97,12 @@ def test_rebuild_from_signatures_gives_the_same_answers():
     assert rebuilt.check_and_add("g", UNRELATED) == "b"
 
 
-def test_signature_is_compact_bytes_and_empty_without_words():
+def test_keys_are_the_exact_hash_and_compact_minhash_bytes_empty_without_words():
     index = DuplicateIndex()
-    assert len(index.signature(ARTICLE)) == 128 * 4
-    assert index.signature("  ... ") == b""
+    exact, sig = index.keys("  " + ARTICLE.upper())
+    assert exact == exact_hash(ARTICLE) and len(sig) == 128 * 4
+    assert index.keys(ARTICLE) == (exact, sig)  # case and spacing do not count
+    assert index.keys("  ... ") == (exact_hash("  ... "), b"")
 
 
 def test_texts_without_words_only_match_exactly():
@@ -112,10 +115,11 @@ def test_texts_without_words_only_match_exactly():
 def test_signature_of_another_size_is_rejected():
     small = DuplicateIndex(num_perm=64)
     with pytest.raises(ValueError):
-        DuplicateIndex().add_signature("a", small.signature(ARTICLE), exact_hash(ARTICLE))
+        DuplicateIndex().add_signature("a", small.keys(ARTICLE)[1], exact_hash(ARTICLE))
 
 
 def test_shingles_are_word_five_grams_of_the_normalised_text():
     assert shingles("One two three four five six") == {b"one two three four five", b"two three four five six"}
     assert shingles("Short text") == {b"short text"}
     assert shingles("") == set()
+

@@ -400,3 +400,15 @@ def test_seed_articles(nlp):
     assert washington and washington[0].country == "USA"
     hamas = [e for e in entities if e.name == "Hamas"]
     assert hamas and hamas[0].type == "ORG" and hamas[0].sector
+
+
+def test_name_tables_keep_acronyms_case_sensitive_and_fold_other_names():
+    """A short all-capital name (less a possessive) is looked up as written, any other by its folded
+    key; the key is remembered per name, so asking again answers the same."""
+    table = actors._Table()
+    table.add("US", "acronym")
+    table.add("The Ruritanian Guard", "guard")
+    for _ in range(2):
+        assert table.get("US") == table.get("US's") == table.get(" US’ ") == "acronym"
+        assert table.get("us") is None  # the pronoun is no acronym
+        assert table.get("ruritanian  guard's") == table.get("the RURITANIAN GUARD") == "guard"

@@ -180,8 +180,9 @@ def test_stored_parse_reads_as_spacys_docbin_reads_it():
 
 
 def test_stored_parse_is_written_as_spacys_docbin_writes_it():
-    """doc_to_bytes reads the token strings from the Doc's columns, not from every Token: the
-    same bytes as spaCy's DocBin, for a Doc with entities, morphology, odd spacing and a span group."""
+    """doc_to_bytes reads the token strings from the Doc's columns, not from every Token, and packs
+    the message without srsly's encoder hooks: the same bytes as spaCy's DocBin, for a Doc with
+    entities, morphology, odd spacing and a span group."""
     from spacy.tokens import DocBin, Span
 
     from storyline.annotate import nlp
@@ -196,6 +197,18 @@ def test_stored_parse_is_written_as_spacys_docbin_writes_it():
         spacys = DocBin(attrs=nlp.PARSE_ATTRS, store_user_data=False)
         spacys.add(d)
         assert nlp.doc_to_bytes(d) == spacys.to_bytes()
+
+
+def test_a_message_msgpack_cannot_pack_is_packed_by_srsly():
+    import numpy
+    import srsly
+
+    from storyline.annotate.nlp import _pack_plain
+
+    plain = {"strings": ["a", "b"], "tokens": b"\x00\x01", "cats": {}, "flags": [{"x": True}]}
+    assert _pack_plain(plain) == srsly.msgpack_dumps(plain)
+    with_array = {"array": numpy.arange(3)}  # srsly's numpy hook packs it
+    assert _pack_plain(with_array) == srsly.msgpack_dumps(with_array)
 
 
 def test_update_rows_only_changed_leaves_equal_rows_as_stored(tmp_path):

@@ -2,12 +2,15 @@
 is the same with it."""
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
 from storyline.annotate.timex import recognise
-from storyline.annotate.timex.prefilter import ascii_equivalent, first_char_gate, fold, required_clauses, satisfied
+from storyline.annotate.timex.prefilter import (ClauseWords, RunLengths, ascii_equivalent, first_char_gate, fold,
+                                                match_reach, match_starts, matches_near, required_clauses, satisfied,
+                                                windowed_finditer)
 
 TEXTS = [
     "The talks resumed on Monday, three days after the ceasefire of March 4, 2024 collapsed.",
@@ -86,3 +89,94 @@ def test_ascii_rules_match_like_the_rules_on_such_texts():
         for (name, pattern), (_, twin) in zip(recognise.COMPILED, recognise.ASCII_COMPILED, strict=True):
             assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in twin.finditer(text)], name
+
+
+# ------------------------------------------------------------------ rules run near their words
+
+# words the rules look for and what stands between them, to make texts where many rules match and where
+# a cut text would change what they see (spaces, hyphens, figures and spelled amounts that run on)
+_VOCABULARY = ("two hundred and twenty", "three", "one", "twenty-five", "days", "day", "years", "a year", "ago",
+               "earlier", "later", "March", "may", "June 3", "2024", "1990s", "10 p.m.", "at 6:30", "GMT",
+               "Monday", "morning", "the", "last", "next", "week", "quarter", "third", "fiscal", "half", "per",
+               "hour", "every", "about", "over", "the past", "now", "today", "1,500", "12.5", "Q3", "-", ",", ".",
+               "said", "company", "people", "of", "in", "on", "and", "\n\n", "   ", "\t")
+
+
+def _random_texts(count: int, seed: int = 15) -> list[str]:
+    """Texts of 40 to 400 words drawn from ``_VOCABULARY``, joined by one space or none."""
+    pick = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = pick.choices(_VOCABULARY, k=pick.randint(40, 400))
+        texts.append("".join(w + pick.choice(("", " ", " ", " ")) for w in words))
+    return texts
+
+
+def _near_every_clause(name: str, pattern: re.Pattern, reach, clauses: list, text: str) -> list:
+    """The rule's matches searched near each of its clauses' words in turn: one list per clause."""
+    folded, runs = fold(text), RunLengths(text, pattern.flags)
+    words = ClauseWords(folded)
+    return [[(m.span(), m.groupdict()) for m in matches_near(pattern, text, reach, words.places(c), runs)]
+            for c in clauses]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, " ".join(TEXTS), "\n\n     ".join(TEXTS), *_random_texts(60)])
+def test_rules_find_the_same_matches_near_their_words(text):
+    """Each rule, tried only at the starts near the words of any one of its clauses, finds what it finds
+    in the whole text (the texts are long and varied enough that the ranges leave most of them out)."""
+    for (name, pattern), reach, clauses in zip(recognise.COMPILED, recognise._REACH, recognise._REQUIRED,
+                                                strict=True):
+        if reach is None or not clauses:
+            continue
+        everywhere = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        for near in _near_every_clause(name, pattern, reach, clauses, text):
+            assert near == everywhere, name
+
+
+def test_recognition_is_the_same_with_rules_run_near_their_words(monkeypatch):
+    texts = _random_texts(40, seed=8)
+    near = [recognise.find_candidates(text) for text in texts]
+    monkeypatch.setattr(recognise, "_matches", lambda pattern, text, *_: pattern.finditer(text))
+    assert near == [recognise.find_candidates(text) for text in texts]
+
+
+def test_most_rules_have_a_reach():
+    """The duration, date and clock rules are read: only a few (none of the costly ones) scan every text."""
+    unread = [name for (name, _), reach in zip(recognise.COMPILED, recognise._REACH, strict=True) if reach is None]
+    assert len(unread) <= 3 and "duration" not in unread and "month_day" not in unread, unread
+
+
+def test_reach_counts_lookarounds_and_runs():
+    reach = match_reach(re.compile(r"(?<=\bat\s)\d{1,2}\s+o'clock(?=\s*[.,])", re.I))
+    assert reach.behind == 3  # the lookbehind's word stands before the start
+    runs = RunLengths("at 7 o'clock  .", re.I)
+    # two digits, the run of spaces (two), "o'clock", then the lookahead's spaces and its character
+    assert reach.bound(runs) == 2 + 2 + 7 + 2 + 1
+
+
+def test_a_match_the_cut_text_makes_past_its_range_is_not_taken():
+    """Cut after "ab ab", the second "ab" is no longer followed by "c": it matches there, not in the text."""
+    pattern, text = re.compile(r"ab(?!c)"), "ab abc"
+    assert [m.span() for m in pattern.finditer(text)] == [(0, 2)]
+    assert [m.span() for m in windowed_finditer(pattern, text, [(0, 1)], 3)] == [(0, 2)]
+
+
+def test_ranges_of_starts_merge_when_close():
+    assert match_starts([200, 210, 1000], 20, 1) == [(180, 211), (980, 1001)]
+    assert match_starts([5], 20, 3) == [(0, 8)]
+
+
+@pytest.mark.parametrize("flags", [re.I, re.I | re.ASCII])
+def test_standing_classes_hold_every_character_of_what_they_stand_for(flags):
+    """A repeat's characters are widened to a standing class (fewer runs to find in a text): every
+    character its own class matches, the standing class matches too (Latin-1, look-alikes, other scripts)."""
+    from re import _parser as sre_parse
+
+    from storyline.annotate.timex.prefilter import _consumable_class, _consumable_pieces
+
+    chars = [chr(c) for c in range(0x3000)] + ["\u212a", "\u017f", "\u0130", "\u0131", "\uff11", "\u3000", "\U0001d7d9"]
+    for body in (r"\s", r"[\s-]", r"\s+and\s+", r"\d", r",\d{3}", r"[a-z]", r"\w", r"[\w.]", r"[A-Z0-9]"):
+        tree = sre_parse.parse(body, flags)
+        own = re.compile("[" + "".join(_consumable_pieces(tree)) + "]", flags)
+        standing = re.compile(_consumable_class(tree), flags)
+        assert all(standing.fullmatch(c) for c in chars if own.fullmatch(c)), body

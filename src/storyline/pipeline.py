@@ -107,7 +107,7 @@ def store_annotated(store: Store, batches: Iterable[tuple[list[Article], list[An
     for batch, annotations in batches:
         signatures = []
         for article in batch:
-            exact, minhash = dedup.exact_hash(article.text), dedup.signature(article.text)
+            exact, minhash = dedup.keys(article.text)
             article.duplicate_of = dedup.add_signature(article.id, minhash, exact)
             report.duplicates += article.duplicate_of is not None
             signatures.append((exact, minhash))

@@ -104,9 +104,16 @@ class _Table:
             table[key] = value
 
     def get(self, name: str) -> object | None:
-        if _is_acronym(_POSSESSIVE.sub("", name.strip())):
-            return self.exact.get(_POSSESSIVE.sub("", name.strip()))
-        return self.folded.get(lookup_key(name))
+        is_exact, key = _get_key(name)
+        return (self.exact if is_exact else self.folded).get(key)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # bounded; every table asks for the same names
+def _get_key(name: str) -> tuple[bool, str]:
+    """Which half of a ``_Table`` holds ``name`` and under what key: an acronym as written (less a
+    possessive), any other name by its ``lookup_key``."""
+    bare = _POSSESSIVE.sub("", name.strip())
+    return (True, bare) if _is_acronym(bare) else (False, lookup_key(name))
 
 
 @functools.cache

@@ -84,19 +84,17 @@ class DuplicateIndex:
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._order
 
-    @staticmethod
-    def exact_hash(text: str) -> str:
-        """What the store persists beside the signature (the module's ``exact_hash``)."""
-        return exact_hash(text)
-
-    def signature(self, text: str) -> bytes:
-        """The MinHash of ``text`` as bytes (little-endian uint32 hash values); empty for text without words."""
-        return self._signature_of_normalized(normalize_for_id(text))
+    def keys(self, text: str) -> tuple[str, bytes]:
+        """What the store persists of ``text``: its exact hash (the module's ``exact_hash``) and its
+        MinHash as bytes (little-endian uint32 hash values; empty for text without words), from one
+        normalisation of the text."""
+        normalized = normalize_for_id(text)
+        return _digest(normalized), self._signature_of_normalized(normalized)
 
     def check_and_add(self, article_id: str, text: str) -> str | None:
         """Id of the first article this text copies (exactly or nearly), or None; then remember it."""
-        normalized = normalize_for_id(text)
-        return self.add_signature(article_id, self._signature_of_normalized(normalized), _digest(normalized))
+        exact, sig = self.keys(text)
+        return self.add_signature(article_id, sig, exact)
 
     def add_signature(self, article_id: str, sig: bytes, exact_hash: str) -> str | None:
         """Add a persisted signature (in original order to rebuild an index); returns as check_and_add.

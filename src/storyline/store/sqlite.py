@@ -21,8 +21,12 @@ ARTICLE_COLUMNS = ("id", "external_id", "path", "url", "outlet", "title", "publi
                    "language", "text", "raw_segments", "duplicate_of", "story_id")
 
 
+# one encoder for every value: ``json.dumps`` with options builds a new one per call (an article stores ~45)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 class StoreError(RuntimeError):

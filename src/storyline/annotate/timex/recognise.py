@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from .lexicon import (AMOUNT_MODIFIERS, CALENDAR_UNIT, DAY_ORDINALS, DECADE_WORDS, DIGITS, HALF, HOLIDAYS,
                       MONTH_WORDS, MONTHS, MOVABLE_FEASTS, NUMBER, ORDINAL, POINT_MODIFIERS, REFERENCE_WORDS, SEASONS, SET_ADVERBS,
                       SPELLED_NUMBER, SPELLED_YEAR, UNIT_WORD, WEEKDAYS, alternation, number_value)
-from .prefilter import ascii_equivalent, first_char_gate, fold, required_clauses, satisfied
+from .prefilter import (ClauseWords, RunLengths, ascii_equivalent, first_char_gate, fold, match_reach, matches_near,
+                        most_selective, required_clauses, satisfied)
 from .tense import sentence_bounds
 
 if TYPE_CHECKING:
@@ -265,6 +266,10 @@ COMPILED = [(name, _compiled(pattern)) for name, pattern in RULES]
 ASCII_COMPILED = [(name, re.compile(pattern.pattern, re.I | re.ASCII)) for name, pattern in COMPILED]
 # the literal words each rule's matches need: a rule whose words are not in the text is not run
 _REQUIRED = [required_clauses(pattern) for _, pattern in COMPILED]
+# how far from its clause words a rule's match can reach: a rule runs only around those words
+_REACH = [match_reach(pattern) for _, pattern in COMPILED]
+# the clause whose words are placed: the one least likely to hold by chance
+_PLACED = [most_selective(clauses) if clauses else None for clauses in _REQUIRED]
 _CASE_SENSITIVE_MONTHS = {"may", "march"}
 # "between March and May", "from April to May", "March-May": a month paired with another month is the month, not the
 # modal (a modal does not follow "and" after a month name: "prices fell in March and may fall again" keeps "may"
@@ -277,10 +282,12 @@ def find_candidates(text: str, doc: "Doc | None" = None) -> list[Candidate]:
     text, tells a verb's particle "around" from an approximation."""
     found = []
     folded, seen = fold(text), {}
-    for priority, (name, pattern) in enumerate(ASCII_COMPILED if ascii_equivalent(text) else COMPILED):
+    rules = ASCII_COMPILED if ascii_equivalent(text) else COMPILED
+    runs, words = RunLengths(text, rules[0][1].flags), ClauseWords(folded)
+    for priority, (name, pattern) in enumerate(rules):
         if not satisfied(_REQUIRED[priority], folded, seen):
             continue  # cannot match: a word every match needs is not in the text
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, priority, runs, words):
             start, end = _trim(text, match.start(), match.end())
             start = _extent_start(name, text, start)
             groups = match.groupdict()
@@ -292,6 +299,15 @@ def find_candidates(text: str, doc: "Doc | None" = None) -> list[Candidate]:
                 if name == "year_range":
                     found.append(_range_end(match, priority))
     return _without_overlaps(found)
+
+
+def _matches(pattern: re.Pattern, text: str, priority: int, runs: RunLengths, words: ClauseWords):
+    """The rule's matches, searched for only near its clause words where those are few (each position
+    ``re`` tries costs, matching or not, and most rules match nowhere near most positions)."""
+    reach, clause = _REACH[priority], _PLACED[priority]
+    if reach is None or clause is None or words.count(clause) * 2 * reach.ahead[0] > len(text):
+        return pattern.finditer(text)  # no bound, or its words are everywhere: no range would be left out
+    return matches_near(pattern, text, reach, words.places(clause), runs, most_covered=0.5)
 
 
 def _range_end(match: re.Match, priority: int) -> Candidate:
