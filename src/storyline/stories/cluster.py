@@ -552,8 +552,10 @@ class StoryClusterer:
             return ()
         return named[:self.config.named_dates]
 
-    def _is_common(self, df: int) -> bool:
-        return self._n_docs >= 50 and df > self.config.common_fraction * self._n_docs
+    def _common_above(self) -> float:
+        """Keys in more documents than this are common (none while fewer than 50 are counted):
+        compared inline, as a call per key was a twentieth of placement."""
+        return self.config.common_fraction * self._n_docs if self._n_docs >= 50 else math.inf
 
     def _index_keys(self, profile: Profile) -> dict[str, float]:
         """Index keys with their retrieval weight: entities, the title's terms and the most
@@ -563,9 +565,9 @@ class StoryClusterer:
         report of the event uses. A posting list holds at most ``posting_cap`` stories, so a
         common key costs no more than any other."""
         self._prefetch_weights([profile])
-        keys = {f"e:{k}": self._entity_idf[k] for k in profile.entities
-                if not self._is_common(self._entity_df[k])}
-        salient = {k: v for k, v in profile.text.items() if not self._is_common(self._df[k])}
+        common, entity_df, df = self._common_above(), self._entity_df, self._df
+        keys = {f"e:{k}": self._entity_idf[k] for k in profile.entities if entity_df[k] <= common}
+        salient = {k: v for k, v in profile.text.items() if df[k] <= common}
         for vector in (profile.title, salient):
             for term in _top(vector, self.config.query_terms, self._idf):
                 keys[f"t:{term}"] = self._idf[term]
