@@ -229,3 +229,30 @@ def test_update_rows_only_changed_leaves_equal_rows_as_stored(tmp_path):
         assert data["q2"] == '{"text": "talks", "story_id": null, "id": "q2"}'
         assert '"story_id":"s1"' in data["q3"]
         assert [r["story_id"] for r in store.rows_of("quotes", [article.id])] == [None, None, "s1"]
+
+
+def test_json_is_written_as_compact_unescaped_json_dumps_writes_it():
+    """The store keeps one JSON encoder for every row it writes; its text must stay that of
+    ``json.dumps(ensure_ascii=False, separators=(",", ":"))``, which the stored rows were written
+    with (``update_rows`` compares new rows with stored ones as text)."""
+    import json
+
+    from storyline.store.sqlite import _dumps
+
+    values = [7, 0.1 + 0.2, None, "Zoë Ångström — “quoted”", [[3, 0.25], [1, 1e-12]],
+              {"name": "Ilse Darrow", "span": {"start": 0, "end": 11}, "tags": ["a", "b"], "ok": True}]
+    for value in values:
+        assert _dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert _dumps({"b": 1, "a": 2}) == '{"b":1,"a":2}'  # insertion order kept, no spaces
+
+
+def test_worker_pools_report_the_parse_version_of_the_model_loaded_here():
+    """Re-dating and claims read stored parses of the model version the workers parse with; a
+    pool asks one of its workers (its parent need not load the model), in-process it is this
+    process's model: both are the version the parses were stored under."""
+    from storyline.annotate import nlp
+    from storyline.pipeline import WorkerPool
+
+    with WorkerPool(1) as here, WorkerPool(2) as pool:
+        assert here.parse_version() == pool.parse_version() == nlp.parse_version()
+        assert pool.parse_version() is pool.parse_version()  # asked once

@@ -578,3 +578,46 @@ def test_document_frequencies_keep_counting_past_the_exact_idf_phase():
         clusterer.add(article)
     assert clusterer._n_docs == len(filler) + len(ERUPTION)
     assert len({clusterer.story_of(a.id) for a in ERUPTION}) == 1
+
+
+
+def test_idf_weights_by_document_frequency_equal_the_formula_at_every_step():
+    """Weights are looked up by document frequency at the current step of the document count
+    (``_WeightOfDf``); each must be exactly log((1 + idf_docs) / (1 + df)) + 1 for its own key,
+    in the exact phase and past ``IDF_EXACT_DOCS``, made one at a time or filled in bulk."""
+    import math
+
+    from storyline.stories.cluster import IDF_EXACT_DOCS
+
+    def exact(clusterer: StoryClusterer, key: int) -> float:
+        return math.log((1 + clusterer._idf_docs) / (1 + clusterer._df[key])) + 1.0
+
+    filler = [art(f"w{i}", "filler.example", "2031-01-01", f"Allotment notice {i}",
+                  f"The allotment society of Brenholt{i} voted on the shed{i} and the water butt{i} rota.")
+              for i in range(IDF_EXACT_DOCS + 3)]
+    clusterer = StoryClusterer()
+    checked = 0
+    for article in filler + fresh(ERUPTION + RATES):
+        clusterer.add(article)
+        assert all(weight == exact(clusterer, key) for key, weight in clusterer._idf.items())
+        checked += len(clusterer._idf)
+    assert checked and clusterer._idf_docs > IDF_EXACT_DOCS
+    keys = list(clusterer._df)
+    clusterer._idf.clear()
+    clusterer._idf.fill(keys[::2])
+    assert [clusterer._idf[k] for k in keys] == [exact(clusterer, k) for k in keys]
+
+
+def test_stories_are_described_by_their_most_central_report():
+    """Describing ranks members and lead sentences by their cosine to the story's centroid (the
+    norms made once per story and sentence): the title is the most central member's, the summary
+    lead sentences of the members, none repeated."""
+    clusterer = StoryClusterer()
+    for a in order_for_clustering(ERUPTION):
+        clusterer.add(a)
+    (story,) = clusterer.stories()
+    record = clusterer._stories[story.id]
+    cosines = {m.id: clusterer._cosine(m.terms, record.profile.text, clusterer._idf) for m in clusterer._members(record)}
+    assert story.title == next(a.title for a in ERUPTION if cosines[a.id] == max(cosines.values()))
+    leads = [s for a in ERUPTION for s in lead_sentences(a.text) if s in story.summary]
+    assert leads and len(set(leads)) == len(leads) and sum(map(len, leads)) + len(leads) - 1 == len(story.summary)

@@ -165,6 +165,7 @@ class WorkerPool:
     def __init__(self, workers: int):
         self.workers = max(1, workers)
         self.pool: ProcessPoolExecutor | None = None
+        self._parse_version: str | None = None
 
     def __enter__(self) -> "WorkerPool":
         if self.workers > 1:
@@ -203,6 +204,14 @@ class WorkerPool:
         future: Future = Future()
         future.set_result(fn(item))
         return future
+
+    def parse_version(self) -> str:
+        """The version of the model that parses here (stored parses of another are not reused),
+        asked of a worker, which has it loaded: the parent of a pool then never loads the model
+        (a third of a CPU second and its memory) only to read its version."""
+        if self._parse_version is None:
+            self._parse_version = self.submit(nlp.parse_version, None).result()
+        return self._parse_version
 
 
 # --------------------------------------------------------------------------- corpus-wide
@@ -398,12 +407,12 @@ CLAIM_JOBS_AHEAD = 4  # stories in flight per worker: one large story (quadratic
 
 def align_story_claims(store: Store, story_ids: Iterable[str], workers: WorkerPool | None = None) -> int:
     """Recompute the claims (statements aligned across outlets) of the given stories."""
-    story_ids = sorted(story_ids)
-    jobs = (job for story_id in story_ids if (job := _claims_job(store, story_id)) is not None)
+    story_ids, workers = sorted(story_ids), workers or WorkerPool(1)
+    jobs = (job for story_id in story_ids if (job := _claims_job(store, story_id, workers)) is not None)
     found = 0
     with store.transaction():  # written as each story is done: memory follows the stories in flight
         store.replace_claims(story_ids, ())
-        for _, claims in (workers or WorkerPool(1)).map(story_claims, jobs, CLAIM_JOBS_AHEAD):
+        for _, claims in workers.map(story_claims, jobs, CLAIM_JOBS_AHEAD):
             store.add_claims(claims)
             found += len(claims)
     return found
@@ -421,7 +430,7 @@ class ClaimsJob:
     parses: dict[str, bytes]
 
 
-def _claims_job(store: Store, story_id: str) -> ClaimsJob | None:
+def _claims_job(store: Store, story_id: str, workers: WorkerPool) -> ClaimsJob | None:
     """Reads only the articles claim alignment uses (a story's first ``MAX_ARTICLES``), so a
     story of thousands of reports costs no more than one of sixty."""
     from storyline.compare.claims import MAX_ARTICLES
@@ -435,7 +444,7 @@ def _claims_job(store: Store, story_id: str) -> ClaimsJob | None:
     for row in store.rows_of("timexes", ids):
         timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
     sentences = {a.id: [Span.of(a.text, s, e) for s, e in store.sentences(a.id)] for a in articles}
-    return ClaimsJob(story_id, articles, sentences, mentions, timexes, store.parses(ids, nlp.parse_version()))
+    return ClaimsJob(story_id, articles, sentences, mentions, timexes, store.parses(ids, workers.parse_version()))
 
 
 def story_claims(job: ClaimsJob) -> list[dict]:
@@ -465,7 +474,7 @@ def _redate_meanwhile(store: Store, articles: list[Article], workers: WorkerPool
     workers = workers or WorkerPool(1)
     for batch in batched(articles, 16):
         pending = _store_redated(store, pending, REDATE_AHEAD * workers.workers - 1)
-        pending.append(workers.submit(redated, _redate_job(store, batch)))
+        pending.append(workers.submit(redated, _redate_job(store, batch, workers.parse_version())))
     return _store_redated(store, pending, REDATE_AHEAD * workers.workers)
 
 
@@ -494,9 +503,9 @@ class RedateJob:
     mentions: dict[str, list[Mention]]
 
 
-def _redate_job(store: Store, articles: list[Article]) -> RedateJob:
+def _redate_job(store: Store, articles: list[Article], parse_version: str) -> RedateJob:
     ids = [a.id for a in articles]
-    return RedateJob(articles, store.parses(ids, nlp.parse_version()), stored_mentions(store, ids))
+    return RedateJob(articles, store.parses(ids, parse_version), stored_mentions(store, ids))
 
 
 def redated(job: RedateJob) -> list[Annotations]:

@@ -138,24 +138,25 @@ def _person_roots(groups: dict[GroupKey, _Group]) -> dict[GroupKey, GroupKey]:
         roots[("PERSON", group.key)] = root
         weight[root] += group.count
         full_name_weight[root] += sum(c for form, c in group.forms.items() if len(form.text.split()) > 1)
-    lookalikes = {gk: g for gk, g in groups.items() if _is_person_lookalike(g)}
+    lookalikes = {gk: g for gk, g in groups.items() if _is_person_lookalike(g)}  # in the groups' order
     for gkey, group in lookalikes.items():
         same_name = ("PERSON", " ".join(group.words))
         root = roots[same_name] if same_name in roots else _joined_root(group, by_surname, roots, weight)
         if full_name_weight[root] > group.count:
             roots[gkey] = root
-    roots.update(_lone_names_by_majority(groups, roots, full_name_weight))
+    roots.update(_lone_names_by_majority(groups, lookalikes, roots, full_name_weight))
     return {gk: root for gk, root in roots.items() if gk != root}
 
 
-def _lone_names_by_majority(groups: dict[GroupKey, _Group], roots: dict[GroupKey, GroupKey],
-                            full_name_weight: Counter[GroupKey]) -> dict[GroupKey, GroupKey]:
+def _lone_names_by_majority(groups: dict[GroupKey, _Group], lookalikes: dict[GroupKey, _Group],
+                            roots: dict[GroupKey, GroupKey], full_name_weight: Counter[GroupKey]
+                            ) -> dict[GroupKey, GroupKey]:
     """A person name never written in full ("Twitter", "SpaceX") that also appears under another
     type goes to the type it has most mentions under: spaCy's small model tags such names
-    PERSON some of the time."""
+    PERSON some of the time. (``lookalikes``: the person lookalike groups, in the groups' order.)"""
     by_name: dict[str, list[_Group]] = defaultdict(list)
-    for group in groups.values():
-        if _is_person_lookalike(group) and roots.get((group.type, group.key)) is None:
+    for gkey, group in lookalikes.items():
+        if roots.get(gkey) is None:
             by_name[" ".join(group.words)].append(group)
     moved: dict[GroupKey, GroupKey] = {}
     for gkey, group in groups.items():

@@ -56,7 +56,7 @@ import math
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import chain, filterfalse, repeat
-from operator import add, mul, neg, truediv
+from operator import mul, neg
 from dataclasses import dataclass, field
 
 from storyline.clean.dates import find_dates
@@ -189,7 +189,7 @@ class ArticleRecord:
 
 
 def _pairs(vector: Mapping[int, float]) -> list[list]:
-    return [[k, v] for k, v in vector.items()]
+    return list(map(list, vector.items()))  # [[k, v], ...] made in C (a story's 300 terms, at every flush)
 
 
 def _unpairs(pairs: list[list]) -> dict[int, float]:
@@ -239,6 +239,21 @@ def own_date(article: Article) -> dt.date | None:
     return None if article.published_from == "story" else parse_date(article.published)
 
 
+class _WeightOfDf(dict):
+    """The IDF weight of a document frequency, log((1 + docs) / (1 + df)) + 1, at one document
+    count: within a step of the count every key of one frequency has the same weight, and most
+    keys share a few small frequencies, so each is computed once, not once per key (computing
+    them per key was a seventh of placement)."""
+
+    def __init__(self, docs: int):
+        super().__init__()
+        self.docs = docs
+
+    def __missing__(self, df: int) -> float:
+        value = self[df] = math.log((1 + self.docs) / (1 + df)) + 1.0
+        return value
+
+
 class _IdfTable(dict):
     """IDF by key, computed on first use from the clusterer's counts. Placing one article asks
     for the same weights thousands of times (every candidate's centroid, the centroid updates),
@@ -248,9 +263,16 @@ class _IdfTable(dict):
     def __init__(self, df: LazyMap, clusterer: "StoryClusterer"):
         super().__init__()
         self._df, self._clusterer = df, clusterer
+        self._by_df = _WeightOfDf(clusterer._idf_docs)
+
+    def _weight_of_df(self) -> _WeightOfDf:
+        """The weights by document frequency at the clusterer's current document count."""
+        if self._by_df.docs != self._clusterer._idf_docs:
+            self._by_df = _WeightOfDf(self._clusterer._idf_docs)
+        return self._by_df
 
     def __missing__(self, key: object) -> float:
-        value = self[key] = math.log((1 + self._clusterer._idf_docs) / (1 + self._df[key])) + 1.0  # as in ``fill``
+        value = self[key] = self._weight_of_df()[self._df[key]]
         return value
 
     def missing(self, keys: Iterable) -> list:
@@ -259,10 +281,9 @@ class _IdfTable(dict):
         return list(set(filterfalse(self.__contains__, keys)))
 
     def fill(self, todo: list) -> None:
-        """Compute the weights of these keys (``missing``) at once, log((1 + idf_docs) / (1 + df))
-        + 1, chained in C instead of one Python call per key."""
-        ratios = map(truediv, repeat(1 + self._clusterer._idf_docs), map(add, repeat(1), map(self._df.__getitem__, todo)))
-        self.update(zip(todo, map(add, map(math.log, ratios), repeat(1.0))))
+        """Set the weights of these keys (``missing``) at once, looked up by document frequency in C
+        instead of one Python call per key."""
+        self.update(zip(todo, map(self._weight_of_df().__getitem__, map(self._df.__getitem__, todo))))
 
 
 def _count_once(frequencies: LazyMap, keys: Iterable) -> None:
@@ -531,8 +552,10 @@ class StoryClusterer:
             return ()
         return named[:self.config.named_dates]
 
-    def _is_common(self, df: int) -> bool:
-        return self._n_docs >= 50 and df > self.config.common_fraction * self._n_docs
+    def _common_above(self) -> float:
+        """Keys in more documents than this are common (none while fewer than 50 are counted):
+        compared inline, as a call per key was a twentieth of placement."""
+        return self.config.common_fraction * self._n_docs if self._n_docs >= 50 else math.inf
 
     def _index_keys(self, profile: Profile) -> dict[str, float]:
         """Index keys with their retrieval weight: entities, the title's terms and the most
@@ -542,9 +565,9 @@ class StoryClusterer:
         report of the event uses. A posting list holds at most ``posting_cap`` stories, so a
         common key costs no more than any other."""
         self._prefetch_weights([profile])
-        keys = {f"e:{k}": self._entity_idf[k] for k in profile.entities
-                if not self._is_common(self._entity_df[k])}
-        salient = {k: v for k, v in profile.text.items() if not self._is_common(self._df[k])}
+        common, entity_df, df = self._common_above(), self._entity_df, self._df
+        keys = {f"e:{k}": self._entity_idf[k] for k in profile.entities if entity_df[k] <= common}
+        salient = {k: v for k, v in profile.text.items() if df[k] <= common}
         for vector in (profile.title, salient):
             for term in _top(vector, self.config.query_terms, self._idf):
                 keys[f"t:{term}"] = self._idf[term]
@@ -686,7 +709,8 @@ class StoryClusterer:
         members = self._members(story)
         originals = [m for m in members if not m.duplicate] or members
         self._df.prefetch({*story.profile.text, *(t for m in originals for t in m.terms)})
-        return sorted(originals, key=lambda m: (-self._cosine(m.terms, story.profile.text, self._idf), m.seq))
+        centroid, norm = story.profile.text, _weighted_norm(story.profile.text, self._idf)  # once, not per member
+        return sorted(originals, key=lambda m: (-self._cosine(m.terms, centroid, self._idf, norm_b=norm), m.seq))
 
     def _story(self, story: StoryRecord) -> Story:
         central = self._by_centrality(story)
@@ -699,19 +723,22 @@ class StoryClusterer:
     def _summary(self, story: StoryRecord, central: list[ArticleRecord]) -> str | None:
         """1-3 lead sentences closest to the story centroid, skipping near-repeats."""
         cfg = self.config
-        candidates = [(s, unit(term_vector(s))) for m in central for s in m.leads]
-        self._df.prefetch(t for _, vector in candidates for t in vector)
-        candidates.sort(key=lambda c: -self._cosine(c[1], story.profile.text, self._idf))
-        picked: list[tuple[str, dict]] = []
-        for sentence, vector in candidates:
-            if any(self._cosine(vector, v, self._idf) > 0.5 for _, v in picked):
+        vectors = [(s, unit(term_vector(s))) for m in central for s in m.leads]
+        self._df.prefetch(t for _, vector in vectors for t in vector)
+        # each weighted norm made once (the cosines below would remake them for every pair)
+        candidates = [(s, vector, _weighted_norm(vector, self._idf)) for s, vector in vectors]
+        centroid, norm = story.profile.text, _weighted_norm(story.profile.text, self._idf)
+        candidates.sort(key=lambda c: -self._cosine(c[1], centroid, self._idf, c[2], norm))
+        picked: list[tuple[str, dict, float]] = []
+        for sentence, vector, vector_norm in candidates:
+            if any(self._cosine(vector, v, self._idf, vector_norm, n) > 0.5 for _, v, n in picked):
                 continue
-            if picked and sum(len(s) for s, _ in picked) + len(sentence) > cfg.summary_chars:
+            if picked and sum(len(s) for s, _, _ in picked) + len(sentence) > cfg.summary_chars:
                 break
-            picked.append((sentence, vector))
+            picked.append((sentence, vector, vector_norm))
             if len(picked) == cfg.summary_sentences:
                 break
-        return " ".join(s for s, _ in picked) or None
+        return " ".join(s for s, _, _ in picked) or None
 
 
 def _running_days(profile: Profile) -> float:

@@ -95,8 +95,9 @@ class LazyMap(dict):
     def prefetch(self, keys: Iterable[Hashable]) -> None:
         """Load these keys' records in one query (what the next steps will read)."""
         if self.table is not None:
-            # by look-up: a difference against ``dict.keys(self)`` would walk every loaded record
-            self._load(list(filterfalse(self.__contains__, set(keys).difference(self._absent, self._deleted))))
+            # by look-up (a difference against ``dict.keys(self)`` would walk every loaded record), and
+            # first: most keys are loaded, so the set to make distinct is small
+            self._load(list(set(filterfalse(self.__contains__, keys)).difference(self._absent, self._deleted)))
 
     def _load(self, keys: list) -> None:
         if not keys:
