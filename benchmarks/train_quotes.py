@@ -63,6 +63,13 @@ GATE = 0.2
 # second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
 STACK = True
 STACK_FOLDS = 5
+# feature templates left out of training (``--drop``), by the feature code that builds them:
+# "content:lx" drops ``lx=...`` from the content rankers (content, content2), "cue:ld" from both cue
+# models, "boundary:cw" from the start and end taggers. A dropped template gets no weight, so the
+# fold models score as if the feature code never built it (how a template is chosen for removal)
+DROP: dict[str, set[str]] = {}
+FAMILIES = {"cue": ("cue",), "content": ("content", "content2"), "boundary": ("start", "end"),
+            "source": ("source",), "span": ("span",)}
 
 
 @dataclass
@@ -202,8 +209,10 @@ def fit_linear(rows, name: str, groups: set[int] | None = None):
     from storyline.annotate.quotes.learned import Linear
 
     rows = [r for r in rows if groups is None or r[2] in groups]
+    dropped = DROP.get(name, set())
     vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(r[0], 1) for r in rows]).tocsr()
+    x = vec.fit_transform([dict.fromkeys((f for f in r[0] if f.split("=", 1)[0] not in dropped), 1)
+                           for r in rows]).tocsr()
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit
     y = [r[1] for r in rows]
     if name in RANKERS:
@@ -338,6 +347,15 @@ def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[fl
     report("Quotes: attribution model, cross-validation on PolNeAR train", header, rows, notes, write=write)
 
 
+def drop_templates(specs: list[str]) -> None:
+    """Fill ``DROP`` (model -> templates) from "family:template" specs."""
+    DROP.clear()
+    for spec in specs:
+        family, template = spec.split(":", 1)
+        for name in FAMILIES[family]:
+            DROP.setdefault(name, set()).add(template)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cv", type=int, default=0, help="grouped k-fold cross-validation on train")
@@ -349,7 +367,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-stack", action="store_true", help="first-stage cue model only")
     ap.add_argument("--no-tag", action="store_true", help="no content boundary tagger")
     ap.add_argument("--encoder", action="store_true", help="the accurate model: with the quote encoder's features")
+    ap.add_argument("--drop", nargs="*", default=[], metavar="FAMILY:TEMPLATE",
+                    help="feature templates to leave out (e.g. content:lx cue:ld), see DROP")
     args = ap.parse_args(argv)
+    drop_templates(args.drop)
     global STACK, TAG, ENCODER
     ENCODER = args.encoder
     STACK = STACK and not args.no_stack
