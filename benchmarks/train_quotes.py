@@ -8,10 +8,12 @@ the best content the content ranker finds for the word (``stacked_cue_rows``; it
 out-of-fold, so it learns how the ranker behaves on articles it was not fitted on). Deterministic:
 sorted inputs, liblinear and L-BFGS from zero weights.
 
-    python benchmarks/train_quotes.py                 # fit on train, write the package artifact
+    python benchmarks/train_quotes.py --lean          # fit on train, write the fast model's artifact
+    python benchmarks/train_quotes.py --encoder       # the accurate model's (with the encoder's features)
     python benchmarks/train_quotes.py --cv 5 --no-save  # grouped cross-validation on train only
     python benchmarks/train_quotes.py --cv 5 --no-save --thresholds 0.4 0.45 0.5  # choose THRESHOLD
     python benchmarks/train_quotes.py --cv 5 --no-save --kept-mass 1 0.95 0.9  # choose learned.KEPT_MASS
+    python benchmarks/train_quotes.py --cv 5 --no-save --drop content:lx  # a feature template's worth
 
 Parsed documents come from the benchmark's cache (``quotes_polnear.parsed_docs``).
 """
@@ -68,6 +70,9 @@ STACK_FOLDS = 5
 # models, "boundary:cw" from the start and end taggers. A dropped template gets no weight, so the
 # fold models score as if the feature code never built it (how a template is chosen for removal)
 DROP: dict[str, set[str]] = {}
+# a lean model (``--lean``): trained without ``learned.LEAN_TEMPLATES``, and marked so, so that
+# inference does not build them (the fast model)
+LEAN = False
 FAMILIES = {"cue": ("cue",), "content": ("content", "content2"), "boundary": ("start", "end"),
             "source": ("source",), "span": ("span",)}
 
@@ -198,7 +203,7 @@ def fit(ex: Examples, groups: set[int] | None = None, stacked: list | None = Non
     if TAG and ex.rows["content2"]:
         linears.update({name: fit_linear(ex.rows[name], name, groups) for name in TAG_MODELS})
     cue2 = fit_linear(stacked, "cue", groups) if stacked is not None else None
-    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER)
+    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER, lean=LEAN)
 
 
 def fit_linear(rows, name: str, groups: set[int] | None = None):
@@ -347,6 +352,13 @@ def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[fl
     report("Quotes: attribution model, cross-validation on PolNeAR train", header, rows, notes, write=write)
 
 
+def lean_specs() -> list[str]:
+    """``learned.LEAN_TEMPLATES`` as ``--drop`` specs."""
+    from storyline.annotate.quotes.learned import LEAN_TEMPLATES
+
+    return [f"{family}:{template}" for family, templates in LEAN_TEMPLATES.items() for template in templates]
+
+
 def drop_templates(specs: list[str]) -> None:
     """Fill ``DROP`` (model -> templates) from "family:template" specs."""
     DROP.clear()
@@ -369,8 +381,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--encoder", action="store_true", help="the accurate model: with the quote encoder's features")
     ap.add_argument("--drop", nargs="*", default=[], metavar="FAMILY:TEMPLATE",
                     help="feature templates to leave out (e.g. content:lx cue:ld), see DROP")
+    ap.add_argument("--lean", action="store_true", help="a lean model, without learned.LEAN_TEMPLATES (the fast one)")
     args = ap.parse_args(argv)
-    drop_templates(args.drop)
+    global LEAN
+    LEAN = args.lean
+    drop_templates(args.drop + (lean_specs() if LEAN else []))
     global STACK, TAG, ENCODER
     ENCODER = args.encoder
     STACK = STACK and not args.no_stack

@@ -619,3 +619,34 @@ def test_paired_content_scores_equal_each_rankers_own_to_the_bit():
     expected = content2.scores([row + tags for row, tags in zip(fresh_rows, fresh_tags)])
     assert learned.tagged_scores(content2, fresh_rows, fresh_tags, sums, {0, len(rows)}) == expected
     assert learned.tagged_scores(content2, rows, tag_rows, None, set()) == joined
+
+
+def test_lean_features_are_the_full_ones_without_the_lean_templates(nlp):
+    """A lean model is trained on the full features with ``LEAN_TEMPLATES`` filtered out
+    (``train_quotes.py --lean``) and read with ``Parsed.lean``, which skips building them: both
+    must give the same features, in the same order, or the model sees at inference what it was
+    not trained on."""
+    from storyline.annotate.quotes import boundary as B
+    from storyline.annotate.quotes import candidates as C
+    from storyline.annotate.quotes.learned import LEAN_TEMPLATES
+    from storyline.annotate.quotes.marks import scan_quotes
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = 'The mayor said on Monday that the buses were "late again". Nobody else spoke.'
+    quotes = scan_quotes(text)
+    index = C.QuoteIndex(quotes)
+
+    def features(lean: bool) -> tuple[list, list]:
+        p = Parsed(nlp(text))
+        p.lean = lean
+        i = next(t for t in range(p.n) if p.lower[t] == "said")
+        contents = C.content_candidates(p, i, text, quotes)
+        content = [C.content_features(p, i, o, kinds, text, index) for o, kinds in contents.items()]
+        return content, B.token_features(p, i, text, B.window(p, i)[1])
+
+    def without(rows: list[list[str]], family: str) -> list[list[str]]:
+        return [[f for f in row if f.split("=", 1)[0] not in LEAN_TEMPLATES[family]] for row in rows]
+
+    (content, tokens), (lean_content, lean_tokens) = features(False), features(True)
+    assert lean_content == without(content, "content") != content
+    assert lean_tokens == without(tokens, "boundary") != tokens

@@ -142,13 +142,15 @@ def _split_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[tup
     cue = p.pos[i]
     lemma = p.lemma[i]
     rows, memo = [], p.__dict__.setdefault("_boundary_memo", {})
+    lean = p.lean  # without the templates crossed with the cue's lemma (cl, cw)
     for t in tokens:
         side = "R" if t > i else "L"
         independent = memo.get((t, side)) or _independent(p, text, t, side, memo)
         word, edge = independent[-2:]
         where = f"{side}{'0' if first <= t < last else '1'}{'in' if lo <= t <= hi else 'out'}"
         d = _dist(abs(t - i))
-        f = [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cl={lemma}|{side}{d}",
+        f = [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cp={cue}|{side}{d}|{word}"] if lean else \
+            [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cl={lemma}|{side}{d}",
              f"cw={lemma}|{side}{word}", f"cp={cue}|{side}{d}|{word}"]
         tags = lefts.get(t, ())
         f += [f"L={side}{tag}" for tag in tags]

@@ -58,6 +58,9 @@ class Parsed:
         self.roots: dict[tuple[int, int], int] = {}  # token range -> its syntactic head (``candidates._root``)
         # the quote encoder's role probabilities per token (``encoder.attach``), when computed
         self.roles: np.ndarray | None = doc.user_data.get(ROLE_KEY) if doc.user_data else None
+        # read for a model trained without the word-crossed templates (``learned.LEAN_TEMPLATES``):
+        # the feature code then does not build them
+        self.lean = False
 
     def token(self, i: int) -> Token:
         return self.doc[i]
