@@ -627,26 +627,17 @@ def test_lean_features_are_the_full_ones_without_the_lean_templates(nlp):
     must give the same features, in the same order, or the model sees at inference what it was
     not trained on."""
     from storyline.annotate.quotes import boundary as B
-    from storyline.annotate.quotes import candidates as C
     from storyline.annotate.quotes.learned import LEAN_TEMPLATES
-    from storyline.annotate.quotes.marks import scan_quotes
     from storyline.annotate.quotes.parsed import Parsed
 
     text = 'The mayor said on Monday that the buses were "late again". Nobody else spoke.'
-    quotes = scan_quotes(text)
-    index = C.QuoteIndex(quotes)
 
-    def features(lean: bool) -> tuple[list, list]:
+    def features(lean: frozenset[str]) -> list[list[str]]:
         p = Parsed(nlp(text))
         p.lean = lean
         i = next(t for t in range(p.n) if p.lower[t] == "said")
-        contents = C.content_candidates(p, i, text, quotes)
-        content = [C.content_features(p, i, o, kinds, text, index) for o, kinds in contents.items()]
-        return content, B.token_features(p, i, text, B.window(p, i)[1])
+        return B.token_features(p, i, text, B.window(p, i)[1])
 
-    def without(rows: list[list[str]], family: str) -> list[list[str]]:
-        return [[f for f in row if f.split("=", 1)[0] not in LEAN_TEMPLATES[family]] for row in rows]
-
-    (content, tokens), (lean_content, lean_tokens) = features(False), features(True)
-    assert lean_content == without(content, "content") != content
-    assert lean_tokens == without(tokens, "boundary") != tokens
+    full, lean = features(frozenset()), features(frozenset(LEAN_TEMPLATES))
+    dropped = LEAN_TEMPLATES["boundary"]
+    assert lean == [[f for f in row if f.split("=", 1)[0] not in dropped] for row in full] != full

@@ -142,7 +142,7 @@ def _split_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[tup
     cue = p.pos[i]
     lemma = p.lemma[i]
     rows, memo = [], p.__dict__.setdefault("_boundary_memo", {})
-    lean = p.lean  # without the templates crossed with the cue's lemma (cl, cw)
+    lean = "boundary" in p.lean  # without the templates crossed with the cue's lemma (cl, cw)
     for t in tokens:
         side = "R" if t > i else "L"
         independent = memo.get((t, side)) or _independent(p, text, t, side, memo)
@@ -166,8 +166,9 @@ _PAIRED: dict[tuple[int, int], tuple[tuple, dict[str, complex]]] = {}
 def paired_weights(start_model, end_model) -> dict[str, complex]:
     """feature -> complex(start weight, end weight), made once per pair of models (kept with
     them, so their ids stay theirs; training makes one pair per fold; the content rankers use it too,
-    ``learned.content_scores``). Both models score the same rows: one look-up gives both weights, and ``sum`` adds the real and the imaginary parts
-    apart, each exactly as the sum of one model's floats (the same scores to the bit)."""
+    ``learned.content_scores``). Both models score the same rows: one look-up gives both weights,
+    and ``sum`` adds the real and the imaginary parts apart, each exactly as the sum of one model's
+    floats (the same scores to the bit)."""
     key = (id(start_model), id(end_model))
     got = _PAIRED.get(key)
     if got is None:

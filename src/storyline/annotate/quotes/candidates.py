@@ -15,7 +15,7 @@ not through spaCy ``Token`` objects, which made featurising cost several times t
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from storyline.annotate.quotes import encoder
 from storyline.annotate.quotes.lexicon import CUE_NOUNS, OBJECT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
@@ -482,19 +482,15 @@ def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text:
     f = [f"n={len(kinds)}", f"frags={_bucket(len(frags))}", f"len={_bucket(n_chars // 10)}", f"side={side}",
          f"wq={whole_quote}", f"sq={quote is not None}", f"that={text.startswith('that ', start)}",
          f"cdep={dep}|{side}", f"cpos={pos}|{side}"]
-    lean = p.lean  # without the word-crossed templates (kl, lx and edge_features' rtl, fwl)
     for kind in kinds:
-        f += [f"k={kind}", f"kd={kind}|{dep}", f"ks={kind}|{side}", f"kw={kind}|{whole_quote}",
-              f"kn={kind}|{len(kinds)}"] if lean else \
-            [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{dep}", f"ks={kind}|{side}",
-             f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
+        f += [f"k={kind}", f"kl={kind}|{lemma}", f"kd={kind}|{dep}", f"ks={kind}|{side}",
+              f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
     if nest is not None:
         f += [f"nest={nest}", f"nests={nest}|{side}"]
     edges = edge_features(p, i, frags, text)
     if p.roles is not None:
         f += encoder.span_features(p, "Content", frags)
-    crossed = [] if lean else [f"lx={lemma}|{e}" for e in edges[:4]]
-    return f + edges + crossed + shape_features(p, i, frags, text)
+    return f + edges + [f"lx={lemma}|{e}" for e in edges[:4]] + shape_features(p, i, frags, text)
 
 
 INNER_MARKS = frozenset(";:—–―(")
@@ -505,42 +501,18 @@ def shape_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
     outside it (a clause, a clause and its trailing conjunct, or the pieces of "the rest of the
     sentence"), a coordinated verb or a second reporting verb inside it (", and considers him",
     "but went on to say"), a semicolon or dash inside it. Rankers otherwise often end too late."""
-    runs = [p.tokens_in(rng) for rng in frags]
-    tokens = [t for run in runs for t in run]
-    head, punct = p.head, p.is_punct
-    if len(runs) == 1:  # one run of tokens (most candidates): "inside" is two comparisons, no set
-        lo, hi = runs[0].start, runs[0].stop - 1
-        roots = [t for t in tokens if not (lo <= head[t] <= hi and head[t] != t) and not punct[t]]
-        inside: set[int] | range = runs[0]
-    else:
-        inside = set(tokens)
-        roots = [t for t in tokens if (head[t] not in inside or head[t] == t) and not punct[t]]
+    tokens = [t for rng in frags for t in p.tokens_in(rng)]
+    inside = set(tokens)
+    roots = [t for t in tokens if (p.head[t] not in inside or p.head[t] == t) and not p.is_punct[t]]
     f = [f"roots={_bucket(len(roots))}", *{f"rd={p.dep[r]}" for r in roots[:4]}]
-    verb_conjuncts, speech_verbs = _shape_words(p)
-    if any(head[t] in inside for run in runs for t in _within(verb_conjuncts, run)):
-        f.append("vconj")
-    if any(t != i and t not in roots for run in runs for t in _within(speech_verbs, run)):
-        f.append("speech_in")
-    start, end = frags[0][0], frags[-1][1]
-    f += [f"im={ch}" for ch in INNER_MARKS if text.find(ch, start, end) >= 0]
+    for t in tokens:
+        if p.dep[t] == "conj" and p.pos[t] in ("VERB", "AUX") and p.head[t] in inside:
+            f.append("vconj")
+        if t != i and p.pos[t] == "VERB" and p.lemma[t] in SPEECH_VERBS and t not in roots:
+            f.append("speech_in")
+    for ch in INNER_MARKS & set(text[frags[0][0]:frags[-1][1]]):
+        f.append(f"im={ch}")
     return sorted(set(f))
-
-
-def _shape_words(p: Parsed) -> tuple[list[int], list[int]]:
-    """The article's verbs coordinated with a word (``conj``) and its speech verbs, in order, that
-    ``shape_features`` looks for, memoised per article: there are few, and finding them by walking
-    every token of every candidate was most of that function's time."""
-    got = p.__dict__.get("_shape_words")
-    if got is None:
-        got = p.__dict__["_shape_words"] = (
-            [t for t in range(p.n) if p.dep[t] == "conj" and p.pos[t] in ("VERB", "AUX")],
-            [t for t in range(p.n) if p.pos[t] == "VERB" and p.lemma[t] in SPEECH_VERBS])
-    return got
-
-
-def _within(ordered: list[int], run: range) -> list[int]:
-    """The tokens of ``ordered`` (increasing) inside ``run``."""
-    return ordered[bisect_left(ordered, run.start):bisect_left(ordered, run.stop)]
 
 
 FUNCTION_POS = frozenset("ADP DET SCONJ CCONJ PART PRON ADV AUX".split())
@@ -563,11 +535,11 @@ def edge_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
               f"pw={_word(p, prev)}|{p.dep[prev]}" if prev is not None else "pw=^",
               f"nc={_constituent_from(p, nxt)}|{after}" if nxt is not None else "nc=$",
               f"lc={_constituent_to(p, last, first)}|{text[p.idx[last] - 2:p.idx[last]].strip()[-1:]}"]
-    crossed = [] if p.lean else [f"rtl={p.lemma[i]}|{p.dep[root]}|{rel}", f"fwl={p.lemma[i]}|{_word(p, first)}"]
     return around + [f"fw={_word(p, first)}", f"fd={p.pos[first]}|{p.dep[first]}", f"lw={_word(p, last)}",
             f"ld={p.pos[last]}|{p.dep[last]}", f"bc={before}", f"ac={after}", f"ba={before}|{after}",
             f"ss={first == sent_first}", f"se={last >= sent_last - 2}",
-            f"rt={p.dep[root]}|{rel}", f"rtp={p.pos[root]}|{rel}", *crossed, f"tok={_bucket(last - first + 1)}"]
+            f"rt={p.dep[root]}|{rel}", f"rtp={p.pos[root]}|{rel}", f"rtl={p.lemma[i]}|{p.dep[root]}|{rel}",
+            f"fwl={p.lemma[i]}|{_word(p, first)}", f"tok={_bucket(last - first + 1)}"]
 
 
 def _constituent_from(p: Parsed, k: int) -> str:

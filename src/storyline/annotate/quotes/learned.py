@@ -37,10 +37,14 @@ BOUNDARY_MODELS = ("start", "end", "content2")
 # 0.658 / 0.540 -> 0.711 / 0.656 / 0.538 (0.95: 0.711 / 0.657 / 0.540; 0.8: 0.710 / 0.654 / 0.536);
 # dev fast 0.767 / 0.708 / 0.576 -> 0.768 / 0.708 / 0.575. docs/benchmarks.md, "session 14, scale".
 KEPT_MASS = 0.9
-# Templates crossed with words that a lean model (artifact key "lean") is trained without
-# (``benchmarks/train_quotes.py --lean``), by the feature code that builds them; ``Parsed.lean``
-# tells that code to skip them. Chosen in CV: docs/benchmarks.md, "session 15, scale".
-LEAN_TEMPLATES = {"content": ("kl", "lx", "rtl", "fwl"), "boundary": ("cl", "cw")}
+# Templates crossed with the cue's lemma, by the feature code (family) that builds them: a lean model
+# is trained without those of the families its artifact names under "lean" (``benchmarks/train_quotes.py
+# --lean FAMILY``), and ``Parsed.lean`` tells that code to skip them (the fast model is lean). 5-fold CV on
+# 300 train articles, exact F1 Source / Cue / Content: 0.713 / 0.656 / 0.539 with all; without the boundary
+# tagger's cl, cw 0.713 / 0.657 / 0.541. Not kept: also without the content rankers' lx, 0.713 / 0.654 / 0.537
+# in CV but dev Cue -0.007; also without their kl, rtl, fwl 0.713 / 0.654 / 0.525. docs/benchmarks.md,
+# "session 15, scale".
+LEAN_TEMPLATES = {"boundary": ("cl", "cw")}
 
 
 @dataclass(slots=True)
@@ -114,7 +118,7 @@ class QuoteModel:
     end: Linear | None = None
     content2: Linear | None = None
     encoder: bool = False  # trained with the encoder's features: needs them at inference
-    lean: bool = False  # trained without ``LEAN_TEMPLATES``: the features skip them (``Parsed.lean``)
+    lean: tuple[str, ...] = ()  # families trained without ``LEAN_TEMPLATES``: not built (``Parsed.lean``)
     # the accurate mode's neural span scorer and the weight of its score beside content2's
     # (``spans.load_scorer``); not part of the JSON artifact
     spans: tuple | None = field(default=None, repr=False, compare=False)
@@ -136,7 +140,7 @@ class QuoteModel:
     def to_dict(self) -> dict:
         stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
         optional = {k: getattr(self, k).to_dict() for k in BOUNDARY_MODELS if getattr(self, k) is not None}
-        return {"threshold": self.threshold, "encoder": self.encoder, "lean": self.lean, **stacked, **optional,
+        return {"threshold": self.threshold, "encoder": self.encoder, "lean": list(self.lean), **stacked, **optional,
                 **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}
 
     @classmethod
@@ -149,7 +153,7 @@ class QuoteModel:
         optional = {k: linear(d[k]) for k in BOUNDARY_MODELS if k in d}
         return cls(**{k: linear(d[k]) for k in ("cue", "content", "source", "span")},
                    threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05),
-                   encoder=d.get("encoder", False), lean=d.get("lean", False), **optional)
+                   encoder=d.get("encoder", False), lean=tuple(d.get("lean", ())), **optional)
 
     @property
     def tagged(self) -> bool:
@@ -174,7 +178,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
                       parsed: Parsed | None = None) -> list[Attribution]:
     """Attributions whose cue the model accepts, with the best content, source and cue span."""
     p = parsed or Parsed(doc)
-    p.lean = model.lean
+    p.lean = frozenset(model.lean)
     index = C.QuoteIndex(quotes)
     candidates = [i for i in range(p.n) if C.is_cue_candidate(p, i) and model.may_be_cue(p, i)]
     features = [C.cue_features(p, i, index) for i in candidates]
