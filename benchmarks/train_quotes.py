@@ -61,10 +61,11 @@ THRESHOLD = 0.45
 # their features, most of the quote extraction's time: on PolNeAR dev 0.05, 0.15 and 0.2 give the
 # same exact F1 (Source 0.767, Cue 0.708, Content 0.576; 0.3 loses 0.001 of Cue) while quote
 # extraction on corpus articles drops by about a sixth from 0.05 to 0.2 (docs/benchmarks.md, "session 8, quotes cost").
-# 0.35 (session 15): 17% fewer words past the gate on 300 corpus articles (3,330 -> 2,774); 5-fold CV on 300 train
-# articles with the lean fast model, exact F1 Source / Cue / Content 0.713 / 0.654 / 0.537 at 0.2, 0.714 / 0.655 /
-# 0.537 at 0.3, 0.713 / 0.655 / 0.537 at 0.35 (docs/benchmarks.md, "session 15, scale")
-GATE = 0.35
+# 0.45 (session 15): 23% fewer words past the gate on 300 corpus articles (3,330 -> 2,559 from 0.2; 2,774 at 0.35),
+# about -14% of quotes CPU; 5-fold CV on 300 train articles with the lean fast model, exact F1 Source / Cue /
+# Content 0.713 / 0.658 / 0.541 at 0.35, 0.713 / 0.659 / 0.540 at 0.45, 0.705 / 0.654 / 0.535 at 0.55 (and with
+# the content rankers' lx dropped too, 0.2 / 0.3 / 0.35 alike); docs/benchmarks.md, "session 15, scale"
+GATE = 0.45
 # second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
 STACK = True
 STACK_FOLDS = 5
