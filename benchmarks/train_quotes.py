@@ -8,10 +8,12 @@ the best content the content ranker finds for the word (``stacked_cue_rows``; it
 out-of-fold, so it learns how the ranker behaves on articles it was not fitted on). Deterministic:
 sorted inputs, liblinear and L-BFGS from zero weights.
 
-    python benchmarks/train_quotes.py                 # fit on train, write the package artifact
+    python benchmarks/train_quotes.py --lean boundary  # fit on train, write the fast model's artifact
+    python benchmarks/train_quotes.py --encoder       # the accurate model's (with the encoder's features)
     python benchmarks/train_quotes.py --cv 5 --no-save  # grouped cross-validation on train only
     python benchmarks/train_quotes.py --cv 5 --no-save --thresholds 0.4 0.45 0.5  # choose THRESHOLD
     python benchmarks/train_quotes.py --cv 5 --no-save --kept-mass 1 0.95 0.9  # choose learned.KEPT_MASS
+    python benchmarks/train_quotes.py --cv 5 --no-save --drop content:lx  # a feature template's worth
 
 Parsed documents come from the benchmark's cache (``quotes_polnear.parsed_docs``).
 """
@@ -58,11 +60,25 @@ THRESHOLD = 0.45
 # the second stage is trained on every candidate). Each word sent costs its content candidates and
 # their features, most of the quote extraction's time: on PolNeAR dev 0.05, 0.15 and 0.2 give the
 # same exact F1 (Source 0.767, Cue 0.708, Content 0.576; 0.3 loses 0.001 of Cue) while quote
-# extraction on corpus articles drops by about a sixth from 0.05 to 0.2 (docs/benchmarks.md, "session 8, quotes cost")
-GATE = 0.2
+# extraction on corpus articles drops by about a sixth from 0.05 to 0.2 (docs/benchmarks.md, "session 8, quotes cost").
+# 0.45 (session 15): 23% fewer words past the gate on 300 corpus articles (3,330 -> 2,559 from 0.2; 2,774 at 0.35),
+# about -14% of quotes CPU; 5-fold CV on 300 train articles with the lean fast model, exact F1 Source / Cue /
+# Content 0.713 / 0.658 / 0.541 at 0.35, 0.713 / 0.659 / 0.540 at 0.45, 0.705 / 0.654 / 0.535 at 0.55 (and with
+# the content rankers' lx dropped too, 0.2 / 0.3 / 0.35 alike); docs/benchmarks.md, "session 15, scale"
+GATE = 0.45
 # second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
 STACK = True
 STACK_FOLDS = 5
+# feature templates left out of training (``--drop``), by the feature code that builds them:
+# "content:lx" drops ``lx=...`` from the content rankers (content, content2), "cue:ld" from both cue
+# models, "boundary:cw" from the start and end taggers. A dropped template gets no weight, so the
+# fold models score as if the feature code never built it (how a template is chosen for removal)
+DROP: dict[str, set[str]] = {}
+# the feature families of a lean model (``--lean``): trained without their ``learned.LEAN_TEMPLATES``,
+# and marked so, so that inference does not build them (the fast model)
+LEAN: tuple[str, ...] = ()
+FAMILIES = {"cue": ("cue",), "content": ("content", "content2"), "boundary": ("start", "end"),
+            "source": ("source",), "span": ("span",)}
 
 
 @dataclass
@@ -191,7 +207,7 @@ def fit(ex: Examples, groups: set[int] | None = None, stacked: list | None = Non
     if TAG and ex.rows["content2"]:
         linears.update({name: fit_linear(ex.rows[name], name, groups) for name in TAG_MODELS})
     cue2 = fit_linear(stacked, "cue", groups) if stacked is not None else None
-    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER)
+    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER, lean=LEAN)
 
 
 def fit_linear(rows, name: str, groups: set[int] | None = None):
@@ -202,8 +218,10 @@ def fit_linear(rows, name: str, groups: set[int] | None = None):
     from storyline.annotate.quotes.learned import Linear
 
     rows = [r for r in rows if groups is None or r[2] in groups]
+    dropped = DROP.get(name, set())
     vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(r[0], 1) for r in rows]).tocsr()
+    x = vec.fit_transform([dict.fromkeys((f for f in r[0] if f.split("=", 1)[0] not in dropped), 1)
+                           for r in rows]).tocsr()
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit
     y = [r[1] for r in rows]
     if name in RANKERS:
@@ -310,32 +328,51 @@ def train_examples(limit: int | None = None):
 
 
 def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[float] | None = None,
-                   write: bool = True, masses: list[float] | None = None) -> None:
+                   write: bool = True, masses: list[float] | None = None, gates: list[float] | None = None) -> None:
     """Grouped k-fold scores on train; with several ``thresholds``, one row per cue threshold
     (the fold models are fitted once), which is how THRESHOLD is chosen without touching dev;
     likewise ``masses``: the fold models pruned at load as the packaged one is
-    (``QuoteModel.from_dict``'s ``kept_mass``, how ``learned.KEPT_MASS`` is chosen)."""
+    (``QuoteModel.from_dict``'s ``kept_mass``, how ``learned.KEPT_MASS`` is chosen), and ``gates``
+    (the first-stage cue probability that sends a word to the second stage, ``GATE``)."""
     from dataclasses import replace
 
     from storyline.annotate.quotes.learned import QuoteModel
 
-    variants = [(t, m) for t in thresholds or [THRESHOLD] for m in masses or [1.0]]
+    variants = [(t, m, g) for t in thresholds or [THRESHOLD] for m in masses or [1.0] for g in gates or [GATE]]
     totals = {v: Scores() for v in variants}
     stacked = stacked_cue_rows(ex, articles, docs, folds, list(range(folds))) if STACK else {}
     for k in range(folds):
         held = [i for i in range(len(articles)) if i % folds == k]
         model = fit(ex, {i for i in range(len(articles)) if i % folds != k}, stacked.get(k))
-        for t, m in variants:
+        for t, m, g in variants:
             pruned = model if m >= 1.0 else QuoteModel.from_dict(model.to_dict(), kept_mass=m)
-            s = evaluate(replace(pruned, threshold=t), articles, docs, held)
+            s = evaluate(replace(pruned, threshold=t, gate=g), articles, docs, held)
+            total = totals[t, m, g]
             for role in ROLES:
-                totals[t, m].counts[role] = [a + b for a, b in zip(totals[t, m].counts[role], s.counts[role])]
-    rows = [row for (t, m), total in totals.items()
-            for row in total.rows(f"cue threshold {t}" + (f", kept mass {m}" if masses else ""))]
+                total.counts[role] = [a + b for a, b in zip(total.counts[role], s.counts[role])]
+    rows = [row for (t, m, g), total in totals.items()
+            for row in total.rows(f"cue threshold {t}" + (f", kept mass {m}" if masses else "") +
+                                  (f", gate {g}" if gates else ""))]
     header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
     notes = (f"PolNeAR train, {len(articles)} articles, {folds}-fold cross-validation grouped by article "
              "(article i in fold i mod k); scoring as benchmarks/quotes_polnear.py.")
     report("Quotes: attribution model, cross-validation on PolNeAR train", header, rows, notes, write=write)
+
+
+def lean_specs(families: tuple[str, ...]) -> list[str]:
+    """The ``learned.LEAN_TEMPLATES`` of ``families`` as ``--drop`` specs."""
+    from storyline.annotate.quotes.learned import LEAN_TEMPLATES
+
+    return [f"{family}:{template}" for family in families for template in LEAN_TEMPLATES[family]]
+
+
+def drop_templates(specs: list[str]) -> None:
+    """Fill ``DROP`` (model -> templates) from "family:template" specs."""
+    DROP.clear()
+    for spec in specs:
+        family, template = spec.split(":", 1)
+        for name in FAMILIES[family]:
+            DROP.setdefault(name, set()).add(template)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -346,10 +383,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-write", action="store_true", help="do not append the CV table to docs/benchmarks.md")
     ap.add_argument("--thresholds", type=float, nargs="*", help="cue thresholds to compare in CV")
     ap.add_argument("--kept-mass", type=float, nargs="*", help="shares of |weight| kept at load to compare in CV")
+    ap.add_argument("--gates", type=float, nargs="*", help="second-stage cue gates (GATE) to compare in CV")
     ap.add_argument("--no-stack", action="store_true", help="first-stage cue model only")
     ap.add_argument("--no-tag", action="store_true", help="no content boundary tagger")
     ap.add_argument("--encoder", action="store_true", help="the accurate model: with the quote encoder's features")
+    ap.add_argument("--drop", nargs="*", default=[], metavar="FAMILY:TEMPLATE",
+                    help="feature templates to leave out (e.g. content:lx cue:ld), see DROP")
+    ap.add_argument("--lean", nargs="*", default=[], metavar="FAMILY",
+                    help="a lean model: these families without learned.LEAN_TEMPLATES (the fast one)")
     args = ap.parse_args(argv)
+    global LEAN
+    LEAN = tuple(args.lean)
+    drop_templates(args.drop + lean_specs(LEAN))
     global STACK, TAG, ENCODER
     ENCODER = args.encoder
     STACK = STACK and not args.no_stack
@@ -360,7 +405,7 @@ def main(argv: list[str] | None = None) -> None:
     print({m: len(r) for m, r in ex.rows.items()})
     if args.cv:
         cross_validate(ex, articles, docs, args.cv, args.thresholds, write=not args.no_write,
-                       masses=args.kept_mass)
+                       masses=args.kept_mass, gates=args.gates)
     if not args.no_save:
         model = fit(ex, None, stacked_cue_rows(ex, articles, docs, STACK_FOLDS, [None])[None] if STACK else None)
         artifact = ARTIFACTS[ENCODER]

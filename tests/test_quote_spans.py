@@ -63,7 +63,7 @@ def test_extra_scores_move_the_content_pick():
     assert learned.pick_content(contents, rows, ranker, [0.0, 0.4])[0] == ((10, 20),)
     assert learned.pick_content(contents, rows, ranker, [0.0, 0.6])[0] == ((30, 40),)
     # the source filter keeps the extra scores aligned with the candidates it keeps
-    assert learned._pick_apart_from(contents, rows, ranker, (12, 15), [5.0, 0.6]) == ((30, 40),)
+    assert learned._pick_apart_from(contents, ranker.scores(rows), (12, 15), [5.0, 0.6]) == ((30, 40),)
 
 
 def _synthetic_queries(n: int, rng) -> list[tuple]:
@@ -219,7 +219,7 @@ def test_neural_cue_probs_mix_the_scorer_with_the_stacked_logit(nlp, monkeypatch
     ranker = learned.Linear({})
     index = learned.C.QuoteIndex(scan_quotes(CUE_TEXT))
     kept = [([], said), ([], added)]
-    chosen = {said: ({}, [], None, None, set()), added: ({}, [], None, None, set())}
+    chosen = {said: learned.Chosen({}, [], None, None, set(), None), added: learned.Chosen({}, [], None, None, set(), None)}
     model = learned.QuoteModel(cue=ranker, content=ranker, source=ranker, span=ranker)
     assert learned.neural_cue_probs(p, CUE_TEXT, index, model, kept, [0.0, 0.0], [0.5, 0.5], chosen) is None  # no scorer
     monkeypatch.setattr(S, "scores", lambda net, inputs: [net, -net][:len(inputs[1])])

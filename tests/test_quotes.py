@@ -593,3 +593,51 @@ def test_a_tagger_span_is_never_the_speaker_himself(nlp):
     for quote in extract_quotes(nlp(text), text, "a_n"):
         assert not (quote.speaker.span and quote.speaker.span.start < quote.content.end
                     and quote.content.start < quote.speaker.span.end), quote
+
+
+def test_paired_content_scores_equal_each_rankers_own_to_the_bit():
+    """The content rankers share one look-up per feature (``learned.content_scores``) and the
+    tagger-aware one goes on from those sums (``tagged_scores``): the scores must be the ones each
+    ranker gives the joined rows alone, bit for bit, or picks could change on ties."""
+    import random
+
+    from storyline.annotate.quotes import learned
+
+    rng = random.Random(3)
+    names = [f"f{k}" for k in range(60)]
+    content = learned.Linear({f: round(rng.uniform(-2, 2), 4) for f in names[:40]}, 0.1234)
+    content2 = learned.Linear({f: round(rng.uniform(-2, 2), 4) for f in names[20:]}, -0.5678)
+    model = learned.QuoteModel(cue=content, content=content, source=content, span=content, content2=content2)
+    rows = [rng.sample(names, rng.randint(0, 30)) for _ in range(25)]
+    tag_rows = [rng.sample(names, rng.randint(0, 5)) for _ in rows]
+    scores, sums = learned.content_scores(model, rows)
+    assert scores == content.scores(rows)
+    joined = content2.scores([row + tags for row, tags in zip(rows, tag_rows)])
+    assert learned.tagged_scores(content2, rows, tag_rows, sums, set()) == joined
+    fresh_rows = [rows[0] + ["f59"], *rows[1:], ["f21", "f22"]]  # row 0 made again, one row added
+    fresh_tags = [*tag_rows, ["f30"]]
+    expected = content2.scores([row + tags for row, tags in zip(fresh_rows, fresh_tags)])
+    assert learned.tagged_scores(content2, fresh_rows, fresh_tags, sums, {0, len(rows)}) == expected
+    assert learned.tagged_scores(content2, rows, tag_rows, None, set()) == joined
+
+
+def test_lean_features_are_the_full_ones_without_the_lean_templates(nlp):
+    """A lean model is trained on the full features with ``LEAN_TEMPLATES`` filtered out
+    (``train_quotes.py --lean``) and read with ``Parsed.lean``, which skips building them: both
+    must give the same features, in the same order, or the model sees at inference what it was
+    not trained on."""
+    from storyline.annotate.quotes import boundary as B
+    from storyline.annotate.quotes.learned import LEAN_TEMPLATES
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = 'The mayor said on Monday that the buses were "late again". Nobody else spoke.'
+
+    def features(lean: frozenset[str]) -> list[list[str]]:
+        p = Parsed(nlp(text))
+        p.lean = lean
+        i = next(t for t in range(p.n) if p.lower[t] == "said")
+        return B.token_features(p, i, text, B.window(p, i)[1])
+
+    full, lean = features(frozenset()), features(frozenset(LEAN_TEMPLATES))
+    dropped = LEAN_TEMPLATES["boundary"]
+    assert lean == [[f for f in row if f.split("=", 1)[0] not in dropped] for row in full] != full

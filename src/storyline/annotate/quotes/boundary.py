@@ -142,13 +142,15 @@ def _split_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[tup
     cue = p.pos[i]
     lemma = p.lemma[i]
     rows, memo = [], p.__dict__.setdefault("_boundary_memo", {})
+    lean = "boundary" in p.lean  # without the templates crossed with the cue's lemma (cl, cw)
     for t in tokens:
         side = "R" if t > i else "L"
         independent = memo.get((t, side)) or _independent(p, text, t, side, memo)
         word, edge = independent[-2:]
         where = f"{side}{'0' if first <= t < last else '1'}{'in' if lo <= t <= hi else 'out'}"
         d = _dist(abs(t - i))
-        f = [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cl={lemma}|{side}{d}",
+        f = [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cp={cue}|{side}{d}|{word}"] if lean else \
+            [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cl={lemma}|{side}{d}",
              f"cw={lemma}|{side}{word}", f"cp={cue}|{side}{d}|{word}"]
         tags = lefts.get(t, ())
         f += [f"L={side}{tag}" for tag in tags]
@@ -161,15 +163,16 @@ def _split_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[tup
 _PAIRED: dict[tuple[int, int], tuple[tuple, dict[str, complex]]] = {}
 
 
-def _paired_weights(start_model, end_model) -> dict[str, complex]:
+def paired_weights(start_model, end_model) -> dict[str, complex]:
     """feature -> complex(start weight, end weight), made once per pair of models (kept with
-    them, so their ids stay theirs; training makes one pair per fold). Both models score the same
-    token rows: one look-up gives both weights, and ``sum`` adds the real and the imaginary parts
-    apart, each exactly as the sum of one model's floats (the same scores to the bit)."""
+    them, so their ids stay theirs; training makes one pair per fold; the content rankers use it too,
+    ``learned.content_scores``). Both models score the same rows: one look-up gives both weights,
+    and ``sum`` adds the real and the imaginary parts apart, each exactly as the sum of one model's
+    floats (the same scores to the bit)."""
     key = (id(start_model), id(end_model))
     got = _PAIRED.get(key)
     if got is None:
-        if len(_PAIRED) >= 4:
+        if len(_PAIRED) >= 8:  # two pairs per packaged model
             _PAIRED.clear()
         weights = {f: complex(w, 0.0) for f, w in start_model.weights.items()}
         for f, w in end_model.weights.items():
@@ -182,10 +185,11 @@ def _probs(p: Parsed, start_model, end_model, side_rows: list[tuple[tuple[str, .
            tokens: list[int], i: int) -> tuple[list[float], list[float]]:
     """The start and end models' ``probs`` of the tokens' full feature lists; the cue-independent
     part of each score is summed once per article, token and side."""
-    weights = _paired_weights(start_model, end_model)
+    weights = paired_weights(start_model, end_model)
     memo = p.__dict__.setdefault("_boundary_sums", {})
     _, sums = memo.setdefault(id(weights), (weights, {}))  # the weights are kept, so their id stays theirs
-    get, zero = weights.get, repeat(0j)
+    get, zero, exp = weights.get, repeat(0j), math.exp
+    start_bias, end_bias = start_model.bias, end_model.bias
     starts, ends = [], []
     for t, (independent, dependent) in zip(tokens, side_rows):
         key = (t, t > i)
@@ -193,13 +197,12 @@ def _probs(p: Parsed, start_model, end_model, side_rows: list[tuple[tuple[str, .
         if base is None:
             base = sums[key] = sum(map(get, independent, zero))
         rest = sum(map(get, dependent, zero))
-        starts.append(_logistic(start_model.bias + base.real + rest.real))
-        ends.append(_logistic(end_model.bias + base.imag + rest.imag))
+        # the logistic function (no overflow) written out: two calls a token cost more than it
+        s = -(start_bias + base.real + rest.real)
+        starts.append(1.0 / (1.0 + exp(s if s < 700.0 else 700.0)))
+        s = -(end_bias + base.imag + rest.imag)
+        ends.append(1.0 / (1.0 + exp(s if s < 700.0 else 700.0)))
     return starts, ends
-
-
-def _logistic(score: float) -> float:
-    return 1.0 / (1.0 + math.exp(min(-score, 700.0)))  # no overflow
 
 
 def tag(p: Parsed, i: int, text: str, start_model, end_model) -> Tags:

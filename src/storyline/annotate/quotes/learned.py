@@ -13,6 +13,7 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
+from typing import NamedTuple
 
 import numpy as np
 from spacy.tokens import Doc
@@ -36,6 +37,14 @@ BOUNDARY_MODELS = ("start", "end", "content2")
 # 0.658 / 0.540 -> 0.711 / 0.656 / 0.538 (0.95: 0.711 / 0.657 / 0.540; 0.8: 0.710 / 0.654 / 0.536);
 # dev fast 0.767 / 0.708 / 0.576 -> 0.768 / 0.708 / 0.575. docs/benchmarks.md, "session 14, scale".
 KEPT_MASS = 0.9
+# Templates crossed with the cue's lemma, by the feature code (family) that builds them: a lean model
+# is trained without those of the families its artifact names under "lean" (``benchmarks/train_quotes.py
+# --lean FAMILY``), and ``Parsed.lean`` tells that code to skip them (the fast model is lean). 5-fold CV on
+# 300 train articles, exact F1 Source / Cue / Content: 0.713 / 0.656 / 0.539 with all; without the boundary
+# tagger's cl, cw 0.713 / 0.657 / 0.541. Not kept: also without the content rankers' lx, 0.713 / 0.654 / 0.537
+# in CV but dev Cue -0.007; also without their kl, rtl, fwl 0.713 / 0.654 / 0.525. docs/benchmarks.md,
+# "session 15, scale".
+LEAN_TEMPLATES = {"boundary": ("cl", "cw")}
 
 
 @dataclass(slots=True)
@@ -109,6 +118,7 @@ class QuoteModel:
     end: Linear | None = None
     content2: Linear | None = None
     encoder: bool = False  # trained with the encoder's features: needs them at inference
+    lean: tuple[str, ...] = ()  # families trained without ``LEAN_TEMPLATES``: not built (``Parsed.lean``)
     # the accurate mode's neural span scorer and the weight of its score beside content2's
     # (``spans.load_scorer``); not part of the JSON artifact
     spans: tuple | None = field(default=None, repr=False, compare=False)
@@ -130,7 +140,7 @@ class QuoteModel:
     def to_dict(self) -> dict:
         stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
         optional = {k: getattr(self, k).to_dict() for k in BOUNDARY_MODELS if getattr(self, k) is not None}
-        return {"threshold": self.threshold, "encoder": self.encoder, **stacked, **optional,
+        return {"threshold": self.threshold, "encoder": self.encoder, "lean": list(self.lean), **stacked, **optional,
                 **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}
 
     @classmethod
@@ -143,7 +153,7 @@ class QuoteModel:
         optional = {k: linear(d[k]) for k in BOUNDARY_MODELS if k in d}
         return cls(**{k: linear(d[k]) for k in ("cue", "content", "source", "span")},
                    threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05),
-                   encoder=d.get("encoder", False), **optional)
+                   encoder=d.get("encoder", False), lean=tuple(d.get("lean", ())), **optional)
 
     @property
     def tagged(self) -> bool:
@@ -168,6 +178,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
                       parsed: Parsed | None = None) -> list[Attribution]:
     """Attributions whose cue the model accepts, with the best content, source and cue span."""
     p = parsed or Parsed(doc)
+    p.lean = frozenset(model.lean)
     index = C.QuoteIndex(quotes)
     candidates = [i for i in range(p.n) if C.is_cue_candidate(p, i) and model.may_be_cue(p, i)]
     features = [C.cue_features(p, i, index) for i in candidates]
@@ -179,10 +190,9 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
         kept = [(f, i) for f, i, pr in zip(features, candidates, probs) if pr >= model.gate]
         kept_first = [s for s, pr in zip(first, probs) if pr >= model.gate]
         for _, i in kept:
-            contents, rows = content_rows(p, i, text, quotes, index)
-            chosen[i] = (contents, rows, *pick_content(contents, rows, model.content))
+            chosen[i] = choose_content(p, i, text, quotes, index, model)
         candidates = [i for _, i in kept]
-        probs = model.cue2.probs([f + stacked_features(p, i, *chosen[i][3:]) for f, i in kept])
+        probs = model.cue2.probs([f + stacked_features(p, i, chosen[i].score, chosen[i].kinds) for f, i in kept])
         mixed = neural_cue_probs(p, text, index, model, kept, kept_first, probs, chosen)
         if mixed is not None:
             probs, threshold = mixed, model.cue_spans[2]
@@ -197,8 +207,40 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
     return sorted(result, key=lambda a: a.cue[0])
 
 
+class Chosen(NamedTuple):
+    """A would-be cue's content candidates, their rows (``content_rows``) and the content ranker's
+    pick with its score and kinds; ``tagged_sums``: the tagger-aware ranker's (``content2``) sums over
+    the same rows, found by the same look-ups (``content_scores``), or None without that ranker."""
+
+    contents: dict
+    rows: list[list[str]]
+    content: object
+    score: float | None
+    kinds: set[str]
+    tagged_sums: list[float] | None
+
+
+def choose_content(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
+                   model: QuoteModel) -> Chosen:
+    """The content ranker's choice among the cue's candidates (``Chosen``)."""
+    contents, rows = content_rows(p, i, text, quotes, index)
+    scores, tagged_sums = content_scores(model, rows)
+    return Chosen(contents, rows, *pick_scored(contents, scores), tagged_sums)
+
+
+def content_scores(model: QuoteModel, rows: list[list[str]]) -> tuple[list[float], list[float] | None]:
+    """The content ranker's scores of ``rows`` and the tagger-aware ranker's sums (no bias) over
+    the same features: the accepted cues' candidates are scored by both, and one look-up in the
+    paired weights (``B.paired_weights``) gives both, to the bit as two look-ups would."""
+    if model.content2 is None:
+        return model.content.scores(rows), None
+    get, zero, bias = B.paired_weights(model.content, model.content2).get, repeat(0j), model.content.bias
+    sums = [sum(map(get, row, zero)) for row in rows]
+    return [bias + s.real for s in sums], [s.imag for s in sums]
+
+
 def neural_cue_probs(p: Parsed, text: str, index: C.QuoteIndex, model: QuoteModel, kept: list[tuple],
-                     first: list[float], probs: list[float], chosen: dict[int, tuple]) -> list[float] | None:
+                     first: list[float], probs: list[float], chosen: dict[int, Chosen]) -> list[float] | None:
     """The stacked cue probabilities ``probs`` of the ``kept`` (features, word) mixed with the
     neural cue scorer's (``spans.cue_inputs``: the encoder's states at the word, its first-stage
     score ``first``, its best content and best source): sigmoid(logit(cue2) + weight * scorer), or
@@ -209,7 +251,9 @@ def neural_cue_probs(p: Parsed, text: str, index: C.QuoteIndex, model: QuoteMode
     rows = []
     for (_, i), score in zip(kept, first):
         sources = C.source_candidates(p, i, text)
-        inputs = spans.cue_inputs(p, i, index, score, *chosen[i][2:], pick_source(p, i, text, sources, model))
+        pick = chosen[i]
+        inputs = spans.cue_inputs(p, i, index, score, pick.content, pick.score, pick.kinds,
+                                  pick_source(p, i, text, sources, model))
         if inputs is None:
             return None
         rows.append(inputs)
@@ -228,21 +272,19 @@ def _sigmoid(s: float) -> float:
 
 
 def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
-                   model: QuoteModel, chosen: tuple | None = None) -> Attribution | None:
-    """``chosen``: the cue's content candidates, their rows and the content ranker's pick, when
-    the stacked cue model has computed them already."""
+                   model: QuoteModel, chosen: Chosen | None = None) -> Attribution | None:
+    """``chosen``: the content ranker's pick, when the stacked cue model has made it already."""
     if chosen is None:
-        contents, rows = content_rows(p, i, text, quotes, index)
-        content = pick_content(contents, rows, model.content)[0]
-    else:
-        contents, rows, content = chosen[:3]
+        chosen = choose_content(p, i, text, quotes, index, model)
+    content = chosen.content
     sources = C.source_candidates(p, i, text)
     source = pick_source(p, i, text, sources, model)
     if model.tagged:
         tags = B.tag(p, i, text, model.start, model.end)
-        contents, rows = with_tags(p, i, text, index, contents, rows, tags)
+        contents, rows, tag_rows, fresh = tagger_candidates(p, i, text, index, chosen.contents, chosen.rows, tags)
+        scores = tagged_scores(model.content2, rows, tag_rows, chosen.tagged_sums, fresh)
         extra = span_scores(p, i, contents, quotes, model.spans)
-        content = _keep_clause(contents, content, _pick_apart_from(contents, rows, model.content2, source, extra))
+        content = _keep_clause(contents, content, _pick_apart_from(contents, scores, source, extra))
     if content is None:
         return None
     if C.names_a_source(p, i, content):
@@ -282,17 +324,16 @@ def span_scores(p: Parsed, i: int, candidates: dict, quotes: list[QuotedSpan], s
     return [weight * s for s in spans.scores(net, inputs)]
 
 
-def _pick_apart_from(contents: dict, rows: list[list[str]], ranker: Linear, source: Range | None,
-                     extra: list[float] | None = None):
-    """The ranker's pick among the candidates that do not overlap the source: a tagger span may
+def _pick_apart_from(contents: dict, scores: list[float], source: Range | None, extra: list[float] | None = None):
+    """The best-scoring candidate among those that do not overlap the source: a tagger span may
     be the speaker's own name ("but Netanyahu has long been skeptical of ..."). ``extra``: scores
-    added to the ranker's (the span scorer's)."""
+    added to the ranker's ``scores`` (the span scorer's)."""
     if source is not None:
         keep = [k for k, o in enumerate(contents) if not any(overlaps(r, source) for r in o)]
         options = list(contents)
-        contents, rows = {options[k]: contents[options[k]] for k in keep}, [rows[k] for k in keep]
+        contents, scores = {options[k]: contents[options[k]] for k in keep}, [scores[k] for k in keep]
         extra = None if extra is None else [extra[k] for k in keep]
-    return pick_content(contents, rows, ranker, extra)[0]
+    return pick_scored(contents, scores, extra)[0]
 
 
 def _keep_clause(contents: dict, clause, choice):
@@ -319,9 +360,17 @@ def content_rows(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: 
 def with_tags(p: Parsed, i: int, text: str, index: C.QuoteIndex, contents: dict, rows: list[list[str]],
               tags: B.Tags) -> tuple[dict, list[list[str]]]:
     """The tagger's spans as extra candidates (a candidate also proposed by the parse gets the
-    tagger's kinds too) and its probabilities at every candidate's edges as extra features.
-    A tagger span is never a quotation or a clause (``C.content_kind``), so ``nesting`` of the
-    parse's candidates is unchanged and their rows are reused."""
+    tagger's kinds too) and its probabilities at every candidate's edges as extra features."""
+    contents, rows, tag_rows, _ = tagger_candidates(p, i, text, index, contents, rows, tags)
+    return contents, [row + tagged for row, tagged in zip(rows, tag_rows)]
+
+
+def tagger_candidates(p: Parsed, i: int, text: str, index: C.QuoteIndex, contents: dict, rows: list[list[str]],
+                      tags: B.Tags) -> tuple[dict, list[list[str]], list[list[str]], set[int]]:
+    """``with_tags`` in parts: the candidates, their parse rows, their tagger rows and the
+    positions of the parse rows made here (the others are ``rows``' own). A tagger span is never a
+    quotation or a clause (``C.content_kind``), so ``nesting`` of the parse's candidates is
+    unchanged and their rows are reused."""
     extra = C.proposal_candidates(p, i, text, B.proposals(p, tags))
     contents, rows = dict(contents), list(rows)
     position = {o: k for k, o in enumerate(contents)}
@@ -335,16 +384,33 @@ def with_tags(p: Parsed, i: int, text: str, index: C.QuoteIndex, contents: dict,
     nest = C.nesting(contents) if extra else {}
     for o in extra:
         rows[position[o]] = C.content_features(p, i, o, contents[o], text, index, nest.get(o))
-    return contents, [row + B.features(p, tags, o, C.content_kind(contents[o])) for row, o in zip(rows, contents)]
+    tag_rows = [B.features(p, tags, o, C.content_kind(contents[o])) for o in contents]
+    return contents, rows, tag_rows, {position[o] for o in extra}
+
+
+def tagged_scores(ranker: Linear, rows: list[list[str]], tag_rows: list[list[str]], sums: list[float] | None,
+                  fresh: set[int]) -> list[float]:
+    """The tagger-aware ranker's scores of ``rows`` + ``tag_rows`` (as ``ranker.scores`` of the
+    joined rows, to the bit: ``sum`` goes on adding in the same order), with its ``sums`` over the
+    rows it has from ``content_scores``; the ``fresh`` rows and all without ``sums`` are summed here."""
+    get, zero, bias = ranker.weights.get, repeat(0.0), ranker.bias
+    known = len(sums) if sums is not None else 0
+    parts = [sums[k] if k < known and k not in fresh else sum(map(get, row, zero)) for k, row in enumerate(rows)]
+    return [bias + sum(map(get, tagged, zero), part) for part, tagged in zip(parts, tag_rows)]
 
 
 def pick_content(contents: dict, rows: list[list[str]], ranker: Linear, extra: list[float] | None = None
                  ) -> tuple[object, float | None, set[str]]:
     """The best-scoring candidate (ties: ``_order``), its score and kinds; (None, None, {}) without
     any. ``extra``: scores added to the ranker's, one per candidate."""
+    return pick_scored(contents, ranker.scores(rows) if contents else [], extra)
+
+
+def pick_scored(contents: dict, scores: list[float], extra: list[float] | None = None
+                ) -> tuple[object, float | None, set[str]]:
+    """``pick_content`` with the ranker's ``scores`` given."""
     if not contents:
         return None, None, set()
-    scores = ranker.scores(rows)
     if extra is not None:
         scores = [a + b for a, b in zip(scores, extra, strict=True)]
     score, content = max(zip(scores, contents), key=lambda x: (x[0], _order(x[1])))

@@ -58,6 +58,9 @@ class Parsed:
         self.roots: dict[tuple[int, int], int] = {}  # token range -> its syntactic head (``candidates._root``)
         # the quote encoder's role probabilities per token (``encoder.attach``), when computed
         self.roles: np.ndarray | None = doc.user_data.get(ROLE_KEY) if doc.user_data else None
+        # feature families read for a model trained without their lemma-crossed templates
+        # (``learned.LEAN_TEMPLATES``): their feature code does not build them
+        self.lean: frozenset[str] = frozenset()
 
     def token(self, i: int) -> Token:
         return self.doc[i]
