@@ -149,9 +149,10 @@ def _split_features(p: Parsed, i: int, text: str, tokens: list[int]) -> list[tup
         word, edge = independent[-2:]
         where = f"{side}{'0' if first <= t < last else '1'}{'in' if lo <= t <= hi else 'out'}"
         d = _dist(abs(t - i))
-        f = [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cp={cue}|{side}{d}|{word}"] if lean else \
-            [f"d={side}{d}", f"e={where}{edge}", f"wh={where}", f"cl={lemma}|{side}{d}",
-             f"cw={lemma}|{side}{word}", f"cp={cue}|{side}{d}|{word}"]
+        f = [f"d={side}{d}", f"e={where}{edge}", f"wh={where}"]
+        if not lean:
+            f += [f"cl={lemma}|{side}{d}", f"cw={lemma}|{side}{word}"]
+        f.append(f"cp={cue}|{side}{d}|{word}")
         tags = lefts.get(t, ())
         f += [f"L={side}{tag}" for tag in tags]
         f += [f"R={side}{tag}" for tag in rights.get(t, ())]
