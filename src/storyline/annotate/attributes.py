@@ -8,7 +8,8 @@ rules win, as in spaCy) and gives identical annotations (tests compare it token 
 that span several tokens still go through a ``Matcher`` with just those few. A ruler with pattern
 operators this lookup does not know is left in place.
 """
-from __future__ import annotations
+# no ``from __future__ import annotations``: the factory's signature is read at run time (confection < 0.2,
+# which the pinned spaCy 3.8.7 resolves to, cannot resolve string annotations)
 
 import re
 from collections.abc import Callable

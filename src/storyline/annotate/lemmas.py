@@ -12,7 +12,8 @@ table of known words of the POS, a Python list (57,528 nouns): a linear scan for
 that applies, about as long as the rest of the lemmatizer. The lists are given a set-backed
 membership test (``WordIndex``), same answers.
 """
-from __future__ import annotations
+# no ``from __future__ import annotations``: the factory's signature is read at run time (confection < 0.2,
+# which the pinned spaCy 3.8.7 resolves to, cannot resolve string annotations)
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
