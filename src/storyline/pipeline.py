@@ -10,6 +10,7 @@ import functools
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from storyline.clean.dedup import DuplicateIndex
 from storyline.model import Annotations, Article, Mention, RawDocument, SourceError, Span, Timex
 from storyline.sources import read_inputs
 from storyline.store import Store
+from storyline.store.sqlite import decode_row, sentence_bounds
 
 ProgressFactory = Callable[..., object]
 T = TypeVar("T")
@@ -265,10 +267,12 @@ def link_annotations(store: Store, story_ids: Iterable[str] | None = None, artic
     if story_ids is None:
         loose |= {a for a, s in story_of.items() if not s}
     groups = [members[s] for s in sorted(stories)] + [[a] for a in sorted(loose) if not story_of.get(a)]
-    jobs = (_link_job(store, ids, story_of) for ids in _packed(groups, LINK_JOB_ARTICLES))
+    stored: deque[dict[str, dict]] = deque()  # the jobs' rows as stored, by table: in job order, as map yields
+    jobs = (_link_job(store, ids, story_of, stored) for ids in _packed(groups, LINK_JOB_ARTICLES))
     for job, (quotes, events) in (workers or WorkerPool(1)).map(linked_rows, jobs):
+        texts = stored.popleft()
         for table, rows in (("quotes", quotes), ("events", events)):
-            store.update_rows(table, rows, only_changed=True)
+            store.update_rows(table, rows, only_changed=True, stored=texts[table])
 
 
 def _packed(groups: list[list[str]], size: int) -> Iterator[list[str]]:
@@ -294,8 +298,12 @@ class LinkJob:
     texts: dict[str, str]
 
 
-def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | None]) -> LinkJob:
-    quotes, events = list(store.rows_of("quotes", article_ids)), list(store.rows_of("events", article_ids))
+def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | None],
+              stored: deque[dict[str, dict]]) -> LinkJob:
+    """The job, and its rows' stored texts appended to ``stored`` (kept in the parent, not sent
+    with the job), which tell what the job changed without reading the rows again."""
+    (quotes, quote_texts), (events, event_texts) = (store.rows_and_texts_of(t, article_ids) for t in ("quotes", "events"))
+    stored.append({"quotes": quote_texts, "events": event_texts})
     quoted = {q["article_id"] for q in quotes if story_of.get(q["article_id"])}
     return LinkJob(quotes=quotes, events=events, links=store.entity_links_of(article_ids),
                    story_of={a: story_of.get(a) for a in article_ids},
@@ -420,13 +428,16 @@ def align_story_claims(store: Store, story_ids: Iterable[str], workers: WorkerPo
 
 @dataclass(slots=True)
 class ClaimsJob:
-    """Everything claim alignment reads about one story (picklable: it may run in a worker)."""
+    """Everything claim alignment reads about one story, as stored (picklable: it may run in a
+    worker). Sentences, mentions and timexes stay JSON text until the worker decodes them: the
+    parent, which reads every story's job in turn, then neither decodes them nor pickles objects."""
 
     story_id: str
     articles: list[Article]
-    sentences: dict[str, list[Span]]
-    mentions: dict[str, list[Mention]]
-    timexes: dict[str, list[Timex]]
+    sentences: dict[str, str]  # article id -> stored sentence bounds
+    mentions: list[tuple[str, str]]  # (article id, stored JSON)
+    links: dict[tuple[str, str], str]  # (article id, mention key) -> entity id
+    timexes: list[tuple[str, str]]
     parses: dict[str, bytes]
 
 
@@ -439,18 +450,21 @@ def _claims_job(store: Store, story_id: str, workers: WorkerPool) -> ClaimsJob |
     if len(articles) < MIN_CLAIM_ARTICLES:
         return None
     ids = [a.id for a in articles]
-    mentions = stored_mentions(store, ids, store.entity_links_of(ids))
-    timexes: dict[str, list[Timex]] = {}
-    for row in store.rows_of("timexes", ids):
-        timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
-    sentences = {a.id: [Span.of(a.text, s, e) for s, e in store.sentences(a.id)] for a in articles}
-    return ClaimsJob(story_id, articles, sentences, mentions, timexes, store.parses(ids, workers.parse_version()))
+    return ClaimsJob(story_id, articles, store.stored_sentences_of(ids), store.stored_rows_of("mentions", ids),
+                     store.entity_links_of(ids), store.stored_rows_of("timexes", ids),
+                     store.parses(ids, workers.parse_version()))
 
 
 def story_claims(job: ClaimsJob) -> list[dict]:
     from storyline.compare.claims import align_claims
 
-    return align_claims(job.story_id, job.articles, job.sentences, job.mentions, job.timexes, _docs(job.parses))
+    sentences = {a.id: [Span.of(a.text, s, e) for s, e in sentence_bounds(job.sentences.get(a.id))]
+                 for a in job.articles}
+    timexes: dict[str, list[Timex]] = {}
+    for row in (decode_row(article_id, data) for article_id, data in job.timexes):
+        timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
+    return align_claims(job.story_id, job.articles, sentences, mentions_from_rows(job.mentions, job.links),
+                        timexes, _docs(job.parses))
 
 
 def stored_docs(store: Store, article_ids: Sequence[str]) -> dict[str, Doc]:
@@ -496,26 +510,27 @@ REDATE_AHEAD = 2  # re-dating jobs in flight per worker while the parent goes on
 
 @dataclass(slots=True)
 class RedateJob:
-    """A batch of articles whose date changed, with their stored parses and mentions (picklable)."""
+    """A batch of articles whose date changed, with their stored parses and mentions (picklable;
+    the mentions as stored JSON, decoded in the worker as for ``ClaimsJob``)."""
 
     articles: list[Article]
     parses: dict[str, bytes]
-    mentions: dict[str, list[Mention]]
+    mentions: list[tuple[str, str]]
 
 
 def _redate_job(store: Store, articles: list[Article], parse_version: str) -> RedateJob:
     ids = [a.id for a in articles]
-    return RedateJob(articles, store.parses(ids, parse_version), stored_mentions(store, ids))
+    return RedateJob(articles, store.parses(ids, parse_version), store.stored_rows_of("mentions", ids))
 
 
 def redated(job: RedateJob) -> list[Annotations]:
     """Timexes and events of articles whose date changed, from their stored parses and mentions
     (parsed and annotated again, mentions too, when the stored parse is missing or from another
     model)."""
-    docs = _docs(job.parses)
+    docs, mentions = _docs(job.parses), mentions_from_rows(job.mentions)
     stored = [a for a in job.articles if a.id in docs]
     fresh = [a for a in job.articles if a.id not in docs]
-    given = [Annotations(article_id=a.id, mentions=job.mentions.get(a.id, [])) for a in stored]
+    given = [Annotations(article_id=a.id, mentions=mentions.get(a.id, [])) for a in stored]
     return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], REDATE_COMPONENTS, given=given)
             + (annotate.annotate_batch(fresh, ["entities", *REDATE_COMPONENTS]) if fresh else []))
 
@@ -535,12 +550,13 @@ def _timex_from_row(row: dict) -> Timex:
     return Timex(**fields)
 
 
-def stored_mentions(store: Store, article_ids: Sequence[str],
-                    links: dict[tuple[str, str], str] | None = None) -> dict[str, list[Mention]]:
-    """The articles' stored entity mentions, in text order, with their canonical entity ids
-    from ``links`` ((article id, mention key) -> entity id) when given."""
+def mentions_from_rows(rows: Iterable[tuple[str, str]], links: dict[tuple[str, str], str] | None = None
+                       ) -> dict[str, list[Mention]]:
+    """Stored entity mentions by article, in text order, from their rows as ``Store.stored_rows_of``
+    reads them, with their canonical entity ids from ``links`` ((article id, mention key) ->
+    entity id) when given."""
     mentions: dict[str, list[Mention]] = {}
-    for row in store.rows_of("mentions", article_ids):
+    for row in (decode_row(article_id, data) for article_id, data in rows):
         mention = _mention_from_row(row)
         if links is not None:
             mention.entity_id = links.get((row["article_id"], mention.key))

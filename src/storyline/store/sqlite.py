@@ -24,6 +24,7 @@ ARTICLE_COLUMNS = ("id", "external_id", "path", "url", "outlet", "title", "publi
 # ``json.dumps`` with options builds a new encoder at every call, a third of the cost of a small
 # record's JSON; one encoder kept (it holds no state between calls) writes the same text
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_SORTED = json.JSONEncoder(sort_keys=True)  # ``json.dumps(sort_keys=True)``: content compared, key order aside
 
 
 def _dumps(value: Any) -> str:
@@ -200,7 +201,12 @@ class Store:
 
     def sentences(self, article_id: str) -> list[tuple[int, int]]:
         row = self.db.execute("SELECT data FROM sentences WHERE article_id = ?", (article_id,)).fetchone()
-        return [tuple(s) for s in json.loads(row[0])] if row else []
+        return sentence_bounds(row[0] if row else None)
+
+    def stored_sentences_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article id -> its sentence bounds as stored (JSON; ``sentence_bounds`` reads them), in
+        one query a chunk instead of ``sentences`` per article."""
+        return dict(self._select_in("SELECT article_id, data FROM sentences WHERE article_id IN ({})", article_ids))
 
     # ------------------------------------------------------------------ annotations (spec JSON)
     def parses(self, article_ids: Iterable[str], model: str) -> dict[str, bytes]:
@@ -210,50 +216,55 @@ class Store:
 
     def iter_rows(self, table: str, where: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         """The stored JSON objects of one annotation table, in article arrival order."""
-        if table not in ("mentions", "timexes", "quotes", "events"):
-            raise ValueError(table)
-        sql = (f"SELECT t.article_id, t.data FROM {table} t JOIN articles a ON a.id = t.article_id "
-               f"{('WHERE ' + where) if where else ''} ORDER BY a.seq, t.rowid")
-        for article_id, data in self.db.execute(sql, params):
-            obj = json.loads(data)
-            obj.setdefault("article_id", article_id)
-            yield obj
+        for article_id, data in self._stored_rows(table, "t.article_id, t.data", where, params):
+            yield decode_row(article_id, data)
 
     def rows_of(self, table: str, article_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
         """``iter_rows`` of these articles only, in chunks under SQLite's variable limit."""
-        for chunk in _chunks(list(article_ids), 500):
-            yield from self.iter_rows(table, f"t.article_id IN ({','.join('?' * len(chunk))})", chunk)
+        for article_id, data in self._stored_rows_of(table, "t.article_id, t.data", article_ids):
+            yield decode_row(article_id, data)
 
-    def update_rows(self, table: str, rows: Iterable[dict[str, Any]], only_changed: bool = False) -> int:
+    def stored_rows_of(self, table: str, article_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(article id, JSON text) of the rows ``rows_of`` yields, in its order, not decoded: for
+        work done in a worker, which decodes them (``decode_row``), so the parent does not."""
+        return list(self._stored_rows_of(table, "t.article_id, t.data", article_ids))
+
+    def rows_and_texts_of(self, table: str, article_ids: Iterable[str]
+                          ) -> tuple[list[dict[str, Any]], dict[str, tuple[str, str]]]:
+        """``rows_of`` and, by row id, each row's (article id, JSON text) as stored: what
+        ``update_rows(..., stored=)`` compares the rewritten rows with, without reading them again."""
+        rows, texts = [], {}
+        for row_id, article_id, data in self._stored_rows_of(table, "t.id, t.article_id, t.data", article_ids):
+            rows.append(decode_row(article_id, data))
+            texts[row_id] = (article_id, data)
+        return rows, texts
+
+    def _stored_rows(self, table: str, columns: str, where: str = "", params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        if table not in ("mentions", "timexes", "quotes", "events"):
+            raise ValueError(table)
+        sql = (f"SELECT {columns} FROM {table} t JOIN articles a ON a.id = t.article_id "
+               f"{('WHERE ' + where) if where else ''} ORDER BY a.seq, t.rowid")
+        return self.db.execute(sql, params)
+
+    def _stored_rows_of(self, table: str, columns: str, article_ids: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        for chunk in _chunks(list(article_ids), 500):
+            yield from self._stored_rows(table, columns, f"t.article_id IN ({','.join('?' * len(chunk))})", chunk)
+
+    def update_rows(self, table: str, rows: Iterable[dict[str, Any]], only_changed: bool = False,
+                    stored: dict[str, tuple[str, str]] | None = None) -> int:
         """Rewrite the JSON of quotes/events rows (by id) after corpus-wide steps filled them in;
-        ``only_changed``: only the rows whose content differs from the stored row's."""
+        ``only_changed``: only the rows whose content differs from the stored row's, read again
+        unless given as ``stored`` (``rows_and_texts_of``)."""
         if table not in ("quotes", "events"):
             raise ValueError(table)
-        updates = self._changed(table, list(rows)) if only_changed else ((_dumps(r), r["id"]) for r in rows)
+        rows = list(rows)
+        if only_changed and stored is None:
+            stored = {row_id: (article_id, data) for row_id, article_id, data in self._select_in(
+                f"SELECT id, article_id, data FROM {table} WHERE id IN ({{}})", [r["id"] for r in rows])}
+        updates = _changed(rows, stored) if only_changed else [(_dumps(r), r["id"]) for r in rows]
         with self.transaction():
             cur = self.db.executemany(f"UPDATE {table} SET data = ? WHERE id = ?", updates)
         return cur.rowcount
-
-    def _changed(self, table: str, rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
-        """(JSON, id) of the rows whose content differs from the stored row's as ``iter_rows``
-        reads it. Most are unchanged and written as stored, which the JSON text shows without
-        decoding it; a row whose text differs is compared as content, key order aside (a row
-        stored by other code may order or space its JSON otherwise)."""
-        stored = {row_id: (article_id, data) for row_id, article_id, data in self._select_in(
-            f"SELECT id, article_id, data FROM {table} WHERE id IN ({{}})", [r["id"] for r in rows])}
-        changed = []
-        for row in rows:
-            data = _dumps(row)
-            article_id, old = stored.get(row["id"], (None, None))
-            if data == old:
-                continue
-            if old is not None:
-                old = json.loads(old)
-                old.setdefault("article_id", article_id)
-                if json.dumps(row, sort_keys=True) == json.dumps(old, sort_keys=True):
-                    continue
-            changed.append((data, row["id"]))
-        return changed
 
     def story_ids(self) -> dict[str, str | None]:
         """article id -> story id, without loading texts."""
@@ -448,6 +459,46 @@ class _Transaction:
     def __exit__(self, exc_type: object, *_: object) -> None:
         if self.outermost:
             self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def decode_row(article_id: str, data: str) -> dict[str, Any]:
+    """A stored annotation row as ``iter_rows`` yields it (rows stored without their article id get it)."""
+    obj = json.loads(data)
+    obj.setdefault("article_id", article_id)
+    return obj
+
+
+def sentence_bounds(data: str | None) -> list[tuple[int, int]]:
+    """(start, end) of an article's sentences from their stored JSON (none when not stored)."""
+    return [tuple(s) for s in json.loads(data)] if data else []
+
+
+def _changed(rows: list[dict[str, Any]], stored: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """(JSON, id) of the rows whose content differs from the stored row's (``stored``: row id ->
+    (article id, JSON text)) as ``iter_rows`` reads it. Most are unchanged and written as stored,
+    which the JSON text shows without decoding it; a row whose text differs is compared as
+    content, key order aside (a row stored by other code may order or space its JSON otherwise)."""
+    changed = []
+    for row in rows:
+        data = _dumps(row)
+        article_id, old = stored.get(row["id"], (None, None))
+        if data == old:
+            continue
+        if old is not None and _same_content(data, decode_row(article_id, old)):
+            continue
+        changed.append((data, row["id"]))
+    return changed
+
+
+def _same_content(data: str, old: dict[str, Any]) -> bool:
+    """Whether the JSON ``data`` and the decoded ``old`` are one row, key order aside. Decoded
+    values that differ are different rows (what tells most changed rows apart, a fifth the cost
+    of writing both sorted); equal ones may still be written differently (1 and 1.0), and NaN is
+    unequal to itself, so those are settled by their sorted JSON."""
+    new = json.loads(data)
+    if new != old and "NaN" not in data:
+        return False
+    return _SORTED.encode(new) == _SORTED.encode(old)
 
 
 def _article_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Article:
