@@ -227,7 +227,7 @@ class Store:
     def stored_rows_of(self, table: str, article_ids: Iterable[str]) -> list[tuple[str, str]]:
         """(article id, JSON text) of the rows ``rows_of`` yields, in its order, not decoded: for
         work done in a worker, which decodes them (``decode_row``), so the parent does not."""
-        return list(self._stored_rows_of(table, "t.article_id, t.data", article_ids))
+        return [(article_id, data) for article_id, data in self._stored_rows_of(table, "t.article_id, t.data", article_ids)]
 
     def rows_and_texts_of(self, table: str, article_ids: Iterable[str]
                           ) -> tuple[list[dict[str, Any]], dict[str, tuple[str, str]]]:
