@@ -31,6 +31,23 @@ def _dumps(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
+# table -> (its insert, the rows of one article's annotations): only the tables written are encoded
+# (re-dating swaps an article's timexes and events, and need not encode its mentions and quotes)
+_ANNOTATION_ROWS: dict[str, tuple[str, Callable[[str, Annotations], list[tuple[Any, ...]]]]] = {
+    "sentences": ("INSERT OR REPLACE INTO sentences VALUES (?, ?)",
+                  lambda article_id, ann: [(article_id, _dumps([[s.start, s.end] for s in ann.sentences]))]),
+    "mentions": ("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                 lambda article_id, ann: [(article_id, m.span.start, m.span.end, m.type, m.key, _dumps(plain(m)))
+                                          for m in ann.mentions]),
+    "timexes": ("INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?)",
+                lambda article_id, ann: [(article_id, t.span.start, t.span.end, _dumps(t.to_dict())) for t in ann.timexes]),
+    "quotes": ("INSERT OR IGNORE INTO quotes VALUES (?, ?, ?)",
+               lambda article_id, ann: [(q.id, article_id, _dumps(q.to_dict())) for q in ann.quotes]),
+    "events": ("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?)",
+               lambda article_id, ann: [(e.id, article_id, e.type, _dumps(e.to_dict())) for e in ann.events]),
+}
+
+
 class StoreError(RuntimeError):
     pass
 
@@ -132,21 +149,9 @@ class Store:
         return tuple(d[c] for c in ARTICLE_COLUMNS)
 
     def _insert_annotations(self, article_id: str, ann: Annotations, tables: Sequence[str] | None = None) -> None:
-        rows = {
-            "sentences": ("INSERT OR REPLACE INTO sentences VALUES (?, ?)",
-                          [(article_id, _dumps([[s.start, s.end] for s in ann.sentences]))]),
-            "mentions": ("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                         [(article_id, m.span.start, m.span.end, m.type, m.key, _dumps(plain(m))) for m in ann.mentions]),
-            "timexes": ("INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?)",
-                        [(article_id, t.span.start, t.span.end, _dumps(t.to_dict())) for t in ann.timexes]),
-            "quotes": ("INSERT OR IGNORE INTO quotes VALUES (?, ?, ?)",
-                       [(q.id, article_id, _dumps(q.to_dict())) for q in ann.quotes]),
-            "events": ("INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?)",
-                       [(e.id, article_id, e.type, _dumps(e.to_dict())) for e in ann.events]),
-        }
         for table in tables or ANNOTATION_TABLES:
-            sql, values = rows[table]
-            self.db.executemany(sql, values)
+            sql, rows = _ANNOTATION_ROWS[table]
+            self.db.executemany(sql, rows(article_id, ann))
         if ann.parse is not None:
             self.db.execute("INSERT OR REPLACE INTO parses VALUES (?, ?, ?)", (article_id, ann.parse_model or "?", ann.parse))
 
