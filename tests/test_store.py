@@ -231,10 +231,12 @@ def test_update_rows_only_changed_leaves_equal_rows_as_stored(tmp_path):
         assert [r["story_id"] for r in store.rows_of("quotes", [article.id])] == [None, None, "s1"]
 
 
-def test_update_rows_tells_changed_rows_by_content_with_or_without_the_stored_texts(tmp_path):
+def test_changed_rows_are_told_by_content_in_the_store_or_in_a_worker(tmp_path):
     """Rows whose values differ are written, as are rows equal in Python but not in JSON (1 and
-    1.0); a NaN, unequal to itself, is still the same row. Given the texts the caller read
-    (``rows_and_texts_of``), the store decides alike without reading the rows again."""
+    1.0); a NaN, unequal to itself, is still the same row. A worker decides alike from the stored
+    texts it was sent (``keyed_rows_of``, ``changed_rows``) as the store does reading them again."""
+    from storyline.store.sqlite import changed_rows
+
     article = make_article("Ilse Darrow said the talks would go on.")
     stored = {"q1": '{"id":"q1","score":1,"story_id":null}', "q2": '{"score": 0.5, "id": "q2"}',
               "q3": '{"id":"q3","score":NaN}', "q4": '{"id":"q4","score":2}'}
@@ -242,13 +244,16 @@ def test_update_rows_tells_changed_rows_by_content_with_or_without_the_stored_te
            {"id": "q3", "score": float("nan")}, {"id": "q4", "score": 3}]
     for row in new:  # as ``rows_of`` reads them: stored rows without one get their article's id
         row["article_id"] = article.id
-    for given in (False, True):
-        with Store(tmp_path / f"s{given}.db") as store:
+    for in_worker in (False, True):
+        with Store(tmp_path / f"s{in_worker}.db") as store:
             store.add_batch([article], [Annotations(article_id=article.id)])
             store.db.executemany("INSERT INTO quotes VALUES (?, ?, ?)", [(k, article.id, v) for k, v in stored.items()])
-            rows, texts = store.rows_and_texts_of("quotes", [article.id])
-            assert [r["id"] for r in rows] == list(stored) and texts["q2"] == (article.id, stored["q2"])
-            assert store.update_rows("quotes", new, only_changed=True, stored=texts if given else None) == 2
+            keyed = store.keyed_rows_of("quotes", [article.id])
+            assert keyed[1] == ("q2", article.id, stored["q2"]) and len(keyed) == 4
+            if in_worker:
+                assert store.rewrite_rows("quotes", changed_rows(new, keyed)) == 2
+            else:
+                assert store.update_rows("quotes", new, only_changed=True) == 2
             data = dict(store.db.execute("SELECT id, data FROM quotes").fetchall())
             assert data["q1"] == '{"id":"q1","score":1.0,"story_id":null,"article_id":"%s"}' % article.id
             assert data["q4"] == '{"id":"q4","score":3,"article_id":"%s"}' % article.id

@@ -10,7 +10,6 @@ import functools
 import os
 import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from storyline.clean.dedup import DuplicateIndex
 from storyline.model import Annotations, Article, Mention, RawDocument, SourceError, Span, Timex
 from storyline.sources import read_inputs
 from storyline.store import Store
-from storyline.store.sqlite import decode_row, sentence_bounds
+from storyline.store.sqlite import changed_rows, decode_row, sentence_bounds
 
 ProgressFactory = Callable[..., object]
 T = TypeVar("T")
@@ -270,12 +269,10 @@ def link_annotations(store: Store, story_ids: Iterable[str] | None = None, artic
     if story_ids is None:
         loose |= {a for a, s in story_of.items() if not s}
     groups = [members[s] for s in sorted(stories)] + [[a] for a in sorted(loose) if not story_of.get(a)]
-    stored: deque[dict[str, dict]] = deque()  # the jobs' rows as stored, by table: in job order, as map yields
-    jobs = (_link_job(store, ids, story_of, stored) for ids in _packed(groups, LINK_JOB_ARTICLES))
-    for job, (quotes, events) in (workers or WorkerPool(1)).map(linked_rows, jobs):
-        texts = stored.popleft()
-        for table, rows in (("quotes", quotes), ("events", events)):
-            store.update_rows(table, rows, only_changed=True, stored=texts[table])
+    jobs = (_link_job(store, ids, story_of) for ids in _packed(groups, LINK_JOB_ARTICLES))
+    for job, (quotes, events) in (workers or WorkerPool(1)).map(changed_links, jobs):
+        store.rewrite_rows("quotes", quotes)
+        store.rewrite_rows("events", events)
 
 
 def _packed(groups: list[list[str]], size: int) -> Iterator[list[str]]:
@@ -292,25 +289,30 @@ def _packed(groups: list[list[str]], size: int) -> Iterator[list[str]]:
 
 @dataclass(slots=True)
 class LinkJob:
-    """What linking reads about a set of whole stories (picklable: it may run in a worker)."""
+    """What linking reads about a set of whole stories (picklable: it may run in a worker). The
+    quotes and events stay stored JSON, (row id, article id, text), until the worker decodes them
+    and sends back only the rows that changed, as JSON: decoded rows would be pickled both ways
+    (twice the CPU of linking them, in the parent and the workers)."""
 
-    quotes: list[dict]
-    events: list[dict]
+    quotes: list[tuple[str, str, str]]
+    events: list[tuple[str, str, str]]
     links: dict[tuple[str, str], str]
     story_of: dict[str, str | None]
     texts: dict[str, str]
 
 
-def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | None],
-              stored: deque[dict[str, dict]]) -> LinkJob:
-    """The job, and its rows' stored texts appended to ``stored`` (kept in the parent, not sent
-    with the job), which tell what the job changed without reading the rows again."""
-    (quotes, quote_texts), (events, event_texts) = (store.rows_and_texts_of(t, article_ids) for t in ("quotes", "events"))
-    stored.append({"quotes": quote_texts, "events": event_texts})
-    quoted = {q["article_id"] for q in quotes if story_of.get(q["article_id"])}
+def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | None]) -> LinkJob:
+    quotes, events = store.keyed_rows_of("quotes", article_ids), store.keyed_rows_of("events", article_ids)
+    quoted = {article_id for _, article_id, _ in quotes if story_of.get(article_id)}
     return LinkJob(quotes=quotes, events=events, links=store.entity_links_of(article_ids),
                    story_of={a: story_of.get(a) for a in article_ids},
                    texts={a.id: a.text for a in store.articles_of(quoted)})
+
+
+def changed_links(job: LinkJob) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(JSON, id) of the job's quotes and events whose links changed (``linked_rows``)."""
+    quotes, events = linked_rows(job)
+    return changed_rows(quotes, job.quotes), changed_rows(events, job.events)
 
 
 def linked_rows(job: LinkJob) -> tuple[list[dict], list[dict]]:
@@ -319,13 +321,14 @@ def linked_rows(job: LinkJob) -> tuple[list[dict], list[dict]]:
     from storyline.annotate.events.corroborate import apply as corroborate_events
     from storyline.compare.variants import assign_variant_groups
 
-    for row in job.quotes + job.events:
+    quotes, events = ([decode_row(article_id, data) for _, article_id, data in rows] for rows in (job.quotes, job.events))
+    for row in quotes + events:
         fill_links(row, job.links, job.story_of)
     in_story = {a: s for a, s in job.story_of.items() if s}
-    groups = assign_variant_groups(job.quotes, job.texts, in_story)
-    for quote in job.quotes:
+    groups = assign_variant_groups(quotes, job.texts, in_story)
+    for quote in quotes:
         quote["variant_group"] = groups.get(quote["id"])
-    return job.quotes, corroborate_events(job.events, in_story)
+    return quotes, corroborate_events(events, in_story)
 
 
 def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str, str | None]) -> dict:

@@ -234,15 +234,11 @@ class Store:
         work done in a worker, which decodes them (``decode_row``), so the parent does not."""
         return [(article_id, data) for article_id, data in self._stored_rows_of(table, "t.article_id, t.data", article_ids)]
 
-    def rows_and_texts_of(self, table: str, article_ids: Iterable[str]
-                          ) -> tuple[list[dict[str, Any]], dict[str, tuple[str, str]]]:
-        """``rows_of`` and, by row id, each row's (article id, JSON text) as stored: what
-        ``update_rows(..., stored=)`` compares the rewritten rows with, without reading them again."""
-        rows, texts = [], {}
-        for row_id, article_id, data in self._stored_rows_of(table, "t.id, t.article_id, t.data", article_ids):
-            rows.append(decode_row(article_id, data))
-            texts[row_id] = (article_id, data)
-        return rows, texts
+    def keyed_rows_of(self, table: str, article_ids: Iterable[str]) -> list[tuple[str, str, str]]:
+        """``stored_rows_of`` of quotes or events with each row's id first: (row id, article id,
+        JSON text), what ``changed_rows`` compares rewritten rows with."""
+        return [(row_id, article_id, data) for row_id, article_id, data
+                in self._stored_rows_of(table, "t.id, t.article_id, t.data", article_ids)]
 
     def _stored_rows(self, table: str, columns: str, where: str = "", params: Sequence[Any] = ()) -> sqlite3.Cursor:
         if table not in ("mentions", "timexes", "quotes", "events"):
@@ -255,18 +251,21 @@ class Store:
         for chunk in _chunks(list(article_ids), 500):
             yield from self._stored_rows(table, columns, f"t.article_id IN ({','.join('?' * len(chunk))})", chunk)
 
-    def update_rows(self, table: str, rows: Iterable[dict[str, Any]], only_changed: bool = False,
-                    stored: dict[str, tuple[str, str]] | None = None) -> int:
+    def update_rows(self, table: str, rows: Iterable[dict[str, Any]], only_changed: bool = False) -> int:
         """Rewrite the JSON of quotes/events rows (by id) after corpus-wide steps filled them in;
-        ``only_changed``: only the rows whose content differs from the stored row's, read again
-        unless given as ``stored`` (``rows_and_texts_of``)."""
+        ``only_changed``: only the rows whose content differs from the stored row's."""
         if table not in ("quotes", "events"):
             raise ValueError(table)
         rows = list(rows)
-        if only_changed and stored is None:
-            stored = {row_id: (article_id, data) for row_id, article_id, data in self._select_in(
-                f"SELECT id, article_id, data FROM {table} WHERE id IN ({{}})", [r["id"] for r in rows])}
-        updates = _changed(rows, stored) if only_changed else [(_dumps(r), r["id"]) for r in rows]
+        if not only_changed:
+            return self.rewrite_rows(table, [(_dumps(r), r["id"]) for r in rows])
+        stored = self._select_in(f"SELECT id, article_id, data FROM {table} WHERE id IN ({{}})", [r["id"] for r in rows])
+        return self.rewrite_rows(table, changed_rows(rows, stored))
+
+    def rewrite_rows(self, table: str, updates: Iterable[tuple[str, str]]) -> int:
+        """Write the (JSON, id) of quotes/events rows (``changed_rows`` tells which)."""
+        if table not in ("quotes", "events"):
+            raise ValueError(table)
         with self.transaction():
             cur = self.db.executemany(f"UPDATE {table} SET data = ? WHERE id = ?", updates)
         return cur.rowcount
@@ -478,11 +477,13 @@ def sentence_bounds(data: str | None) -> list[tuple[int, int]]:
     return [tuple(s) for s in json.loads(data)] if data else []
 
 
-def _changed(rows: list[dict[str, Any]], stored: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
-    """(JSON, id) of the rows whose content differs from the stored row's (``stored``: row id ->
-    (article id, JSON text)) as ``iter_rows`` reads it. Most are unchanged and written as stored,
-    which the JSON text shows without decoding it; a row whose text differs is compared as
-    content, key order aside (a row stored by other code may order or space its JSON otherwise)."""
+def changed_rows(rows: list[dict[str, Any]], stored: Iterable[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(JSON, id) of the rows whose content differs from the stored row's (``stored``: (row id,
+    article id, JSON text), as ``Store.keyed_rows_of`` reads them) as ``iter_rows`` reads it. Most
+    are unchanged and written as stored, which the JSON text shows without decoding it; a row
+    whose text differs is compared as content, key order aside (a row stored by other code may
+    order or space its JSON otherwise). Pure: a worker decides it for the rows it rewrote."""
+    stored = {row_id: (article_id, data) for row_id, article_id, data in stored}
     changed = []
     for row in rows:
         data = _dumps(row)
