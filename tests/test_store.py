@@ -284,17 +284,6 @@ def test_stored_rows_decode_in_a_worker_as_the_store_decodes_them(tmp_path):
         assert sentence_bounds(stored_sentences.get("a_missing")) == store.sentences("a_missing") == []
 
 
-def test_batches_can_start_small_and_double():
-    """Placement waits for its first chunk's profiles: a small first batch, then twice as many
-    each time up to the size, every item once and in order."""
-    from storyline.pipeline import batched
-
-    items = list(range(25))
-    assert [len(b) for b in batched(items, 8, first=2)] == [2, 4, 8, 8, 3]
-    assert [x for b in batched(items, 8, first=2) for x in b] == items
-    assert [len(b) for b in batched(items, 8)] == [8, 8, 8, 1]
-
-
 def test_json_is_written_as_compact_unescaped_json_dumps_writes_it():
     """The store keeps one JSON encoder for every row it writes; its text must stay that of
     ``json.dumps(ensure_ascii=False, separators=(",", ":"))``, which the stored rows were written

@@ -153,13 +153,10 @@ def only_new(results: Iterable[T | SourceError], article_of: Callable[[T], Artic
         yield result
 
 
-def batched(items: Iterable[T], size: int, first: int | None = None) -> Iterator[list[T]]:
-    """Lists of ``size`` items; with ``first``, the first list holds that many and each next one
-    twice as many up to ``size`` (a consumer waiting for the first batch's results starts sooner)."""
-    it, take = iter(items), first or size
-    while batch := list(islice(it, take)):
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
         yield batch
-        take = min(size, 2 * take)
 
 
 class WorkerPool:
@@ -349,9 +346,6 @@ def stored_clusterer(store: Store) -> "StoryClusterer":
 
 
 PLACE_CHUNK = 500   # articles read and placed together
-# the first chunk is small: placement waits for its profiles (and the map reads the chunks in flight
-# before the first is back), then chunks double, as the workers prepare 3x faster than it places
-FIRST_PLACE_CHUNK = 50
 DESCRIBE_CHUNK = 200  # changed stories described and relabelled together
 # story records (with the postings and document frequencies read with them) kept loaded between
 # chunks: the whole corpus benchmark (1.7k stories) never evicts, 25 MB more than evicting after
@@ -373,7 +367,7 @@ def assign_stories(store: Store, workers: WorkerPool | None = None) -> set[str]:
         order = [a.id for a in order_for_clustering(store.article_dates("story_id IS NULL"))]
         touched = set()
         chunks = (_PlaceChunk(chunk, list(store.articles_of(chunk)), store.entity_ids_of(chunk))
-                  for chunk in batched(order, PLACE_CHUNK, FIRST_PLACE_CHUNK))
+                  for chunk in batched(order, PLACE_CHUNK))
         prepare = functools.partial(_prepared, config=clusterer.config)
         for job, prepared in (workers or WorkerPool(1)).map(prepare, chunks):
             articles = {a.id: a for a in job.articles}
