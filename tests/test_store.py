@@ -231,6 +231,59 @@ def test_update_rows_only_changed_leaves_equal_rows_as_stored(tmp_path):
         assert [r["story_id"] for r in store.rows_of("quotes", [article.id])] == [None, None, "s1"]
 
 
+def test_changed_rows_are_told_by_content_in_the_store_or_in_a_worker(tmp_path):
+    """Rows whose values differ are written, as are rows equal in Python but not in JSON (1 and
+    1.0); a NaN, unequal to itself, is still the same row. A worker decides alike from the stored
+    texts it was sent (``keyed_rows_of``, ``changed_rows``) as the store does reading them again."""
+    from storyline.store.sqlite import changed_rows
+
+    article = make_article("Ilse Darrow said the talks would go on.")
+    stored = {"q1": '{"id":"q1","score":1,"story_id":null}', "q2": '{"score": 0.5, "id": "q2"}',
+              "q3": '{"id":"q3","score":NaN}', "q4": '{"id":"q4","score":2}'}
+    new = [{"id": "q1", "score": 1.0, "story_id": None}, {"id": "q2", "score": 0.5},
+           {"id": "q3", "score": float("nan")}, {"id": "q4", "score": 3}]
+    for row in new:  # as ``rows_of`` reads them: stored rows without one get their article's id
+        row["article_id"] = article.id
+    for in_worker in (False, True):
+        with Store(tmp_path / f"s{in_worker}.db") as store:
+            store.add_batch([article], [Annotations(article_id=article.id)])
+            store.db.executemany("INSERT INTO quotes VALUES (?, ?, ?)", [(k, article.id, v) for k, v in stored.items()])
+            keyed = store.keyed_rows_of("quotes", [article.id])
+            assert keyed[1] == ("q2", article.id, stored["q2"]) and len(keyed) == 4
+            if in_worker:
+                assert store.rewrite_rows("quotes", changed_rows(new, keyed)) == 2
+            else:
+                assert store.update_rows("quotes", new, only_changed=True) == 2
+            data = dict(store.db.execute("SELECT id, data FROM quotes").fetchall())
+            assert data["q1"] == '{"id":"q1","score":1.0,"story_id":null,"article_id":"%s"}' % article.id
+            assert data["q4"] == '{"id":"q4","score":3,"article_id":"%s"}' % article.id
+            assert (data["q2"], data["q3"]) == (stored["q2"], stored["q3"])
+
+
+def test_stored_rows_decode_in_a_worker_as_the_store_decodes_them(tmp_path):
+    """Claims and re-dating jobs carry mentions, timexes and sentences as stored text (plain,
+    picklable tuples) and decode them in the worker: the same objects as read in the parent."""
+    import pickle
+
+    from storyline.pipeline import mentions_from_rows
+    from storyline.store.sqlite import decode_row, sentence_bounds
+
+    article = make_article("Tuesday: Foreign Minister Ilse Darrow met her counterpart in Port Amsel.")
+    with Store(tmp_path / "s.db") as store:
+        store.add_batch([article], [annotations_for(article)])
+        mentions = pickle.loads(pickle.dumps(store.stored_rows_of("mentions", [article.id])))
+        links = {(article.id, "PERSON:ilse darrow"): "e_1"}
+        [mention] = mentions_from_rows(mentions, links)[article.id]
+        assert (mention.span, mention.name, mention.country, mention.entity_id) == (
+            annotations_for(article).mentions[0].span, "Ilse Darrow", "VAL", "e_1")
+        assert mentions_from_rows(mentions)[article.id][0].entity_id is None
+        [(article_id, timex)] = store.stored_rows_of("timexes", [article.id])
+        assert decode_row(article_id, timex) == next(store.rows_of("timexes", [article.id]))
+        stored_sentences = store.stored_sentences_of([article.id, "a_missing"])
+        assert sentence_bounds(stored_sentences[article.id]) == store.sentences(article.id) == [(0, len(article.text))]
+        assert sentence_bounds(stored_sentences.get("a_missing")) == store.sentences("a_missing") == []
+
+
 def test_json_is_written_as_compact_unescaped_json_dumps_writes_it():
     """The store keeps one JSON encoder for every row it writes; its text must stay that of
     ``json.dumps(ensure_ascii=False, separators=(",", ":"))``, which the stored rows were written

@@ -25,6 +25,7 @@ from storyline.clean.dedup import DuplicateIndex
 from storyline.model import Annotations, Article, Mention, RawDocument, SourceError, Span, Timex
 from storyline.sources import read_inputs
 from storyline.store import Store
+from storyline.store.sqlite import changed_rows, decode_row, sentence_bounds
 
 ProgressFactory = Callable[..., object]
 T = TypeVar("T")
@@ -266,9 +267,9 @@ def link_annotations(store: Store, story_ids: Iterable[str] | None = None, artic
         loose |= {a for a, s in story_of.items() if not s}
     groups = [members[s] for s in sorted(stories)] + [[a] for a in sorted(loose) if not story_of.get(a)]
     jobs = (_link_job(store, ids, story_of) for ids in _packed(groups, LINK_JOB_ARTICLES))
-    for job, (quotes, events) in (workers or WorkerPool(1)).map(linked_rows, jobs):
-        for table, rows in (("quotes", quotes), ("events", events)):
-            store.update_rows(table, rows, only_changed=True)
+    for job, (quotes, events) in (workers or WorkerPool(1)).map(changed_links, jobs):
+        store.rewrite_rows("quotes", quotes)
+        store.rewrite_rows("events", events)
 
 
 def _packed(groups: list[list[str]], size: int) -> Iterator[list[str]]:
@@ -285,21 +286,30 @@ def _packed(groups: list[list[str]], size: int) -> Iterator[list[str]]:
 
 @dataclass(slots=True)
 class LinkJob:
-    """What linking reads about a set of whole stories (picklable: it may run in a worker)."""
+    """What linking reads about a set of whole stories (picklable: it may run in a worker). The
+    quotes and events stay stored JSON, (row id, article id, text), until the worker decodes them
+    and sends back only the rows that changed, as JSON: decoded rows would be pickled both ways
+    (twice the CPU of linking them, in the parent and the workers)."""
 
-    quotes: list[dict]
-    events: list[dict]
+    quotes: list[tuple[str, str, str]]
+    events: list[tuple[str, str, str]]
     links: dict[tuple[str, str], str]
     story_of: dict[str, str | None]
     texts: dict[str, str]
 
 
 def _link_job(store: Store, article_ids: list[str], story_of: dict[str, str | None]) -> LinkJob:
-    quotes, events = list(store.rows_of("quotes", article_ids)), list(store.rows_of("events", article_ids))
-    quoted = {q["article_id"] for q in quotes if story_of.get(q["article_id"])}
+    quotes, events = store.keyed_rows_of("quotes", article_ids), store.keyed_rows_of("events", article_ids)
+    quoted = {article_id for _, article_id, _ in quotes if story_of.get(article_id)}
     return LinkJob(quotes=quotes, events=events, links=store.entity_links_of(article_ids),
                    story_of={a: story_of.get(a) for a in article_ids},
                    texts={a.id: a.text for a in store.articles_of(quoted)})
+
+
+def changed_links(job: LinkJob) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(JSON, id) of the job's quotes and events whose links changed (``linked_rows``)."""
+    quotes, events = linked_rows(job)
+    return changed_rows(quotes, job.quotes), changed_rows(events, job.events)
 
 
 def linked_rows(job: LinkJob) -> tuple[list[dict], list[dict]]:
@@ -308,13 +318,14 @@ def linked_rows(job: LinkJob) -> tuple[list[dict], list[dict]]:
     from storyline.annotate.events.corroborate import apply as corroborate_events
     from storyline.compare.variants import assign_variant_groups
 
-    for row in job.quotes + job.events:
+    quotes, events = ([decode_row(article_id, data) for _, article_id, data in rows] for rows in (job.quotes, job.events))
+    for row in quotes + events:
         fill_links(row, job.links, job.story_of)
     in_story = {a: s for a, s in job.story_of.items() if s}
-    groups = assign_variant_groups(job.quotes, job.texts, in_story)
-    for quote in job.quotes:
+    groups = assign_variant_groups(quotes, job.texts, in_story)
+    for quote in quotes:
         quote["variant_group"] = groups.get(quote["id"])
-    return job.quotes, corroborate_events(job.events, in_story)
+    return quotes, corroborate_events(events, in_story)
 
 
 def fill_links(row: dict, links: dict[tuple[str, str], str], story_of: dict[str, str | None]) -> dict:
@@ -420,13 +431,16 @@ def align_story_claims(store: Store, story_ids: Iterable[str], workers: WorkerPo
 
 @dataclass(slots=True)
 class ClaimsJob:
-    """Everything claim alignment reads about one story (picklable: it may run in a worker)."""
+    """Everything claim alignment reads about one story, as stored (picklable: it may run in a
+    worker). Sentences, mentions and timexes stay JSON text until the worker decodes them: the
+    parent, which reads every story's job in turn, then neither decodes them nor pickles objects."""
 
     story_id: str
     articles: list[Article]
-    sentences: dict[str, list[Span]]
-    mentions: dict[str, list[Mention]]
-    timexes: dict[str, list[Timex]]
+    sentences: dict[str, str]  # article id -> stored sentence bounds
+    mentions: list[tuple[str, str]]  # (article id, stored JSON)
+    links: dict[tuple[str, str], str]  # (article id, mention key) -> entity id
+    timexes: list[tuple[str, str]]
     parses: dict[str, bytes]
 
 
@@ -439,18 +453,21 @@ def _claims_job(store: Store, story_id: str, workers: WorkerPool) -> ClaimsJob |
     if len(articles) < MIN_CLAIM_ARTICLES:
         return None
     ids = [a.id for a in articles]
-    mentions = stored_mentions(store, ids, store.entity_links_of(ids))
-    timexes: dict[str, list[Timex]] = {}
-    for row in store.rows_of("timexes", ids):
-        timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
-    sentences = {a.id: [Span.of(a.text, s, e) for s, e in store.sentences(a.id)] for a in articles}
-    return ClaimsJob(story_id, articles, sentences, mentions, timexes, store.parses(ids, workers.parse_version()))
+    return ClaimsJob(story_id, articles, store.stored_sentences_of(ids), store.stored_rows_of("mentions", ids),
+                     store.entity_links_of(ids), store.stored_rows_of("timexes", ids),
+                     store.parses(ids, workers.parse_version()))
 
 
 def story_claims(job: ClaimsJob) -> list[dict]:
     from storyline.compare.claims import align_claims
 
-    return align_claims(job.story_id, job.articles, job.sentences, job.mentions, job.timexes, _docs(job.parses))
+    sentences = {a.id: [Span.of(a.text, s, e) for s, e in sentence_bounds(job.sentences.get(a.id))]
+                 for a in job.articles}
+    timexes: dict[str, list[Timex]] = {}
+    for row in (decode_row(article_id, data) for article_id, data in job.timexes):
+        timexes.setdefault(row["article_id"], []).append(_timex_from_row(row))
+    return align_claims(job.story_id, job.articles, sentences, mentions_from_rows(job.mentions, job.links),
+                        timexes, _docs(job.parses))
 
 
 def stored_docs(store: Store, article_ids: Sequence[str]) -> dict[str, Doc]:
@@ -496,26 +513,27 @@ REDATE_AHEAD = 2  # re-dating jobs in flight per worker while the parent goes on
 
 @dataclass(slots=True)
 class RedateJob:
-    """A batch of articles whose date changed, with their stored parses and mentions (picklable)."""
+    """A batch of articles whose date changed, with their stored parses and mentions (picklable;
+    the mentions as stored JSON, decoded in the worker as for ``ClaimsJob``)."""
 
     articles: list[Article]
     parses: dict[str, bytes]
-    mentions: dict[str, list[Mention]]
+    mentions: list[tuple[str, str]]
 
 
 def _redate_job(store: Store, articles: list[Article], parse_version: str) -> RedateJob:
     ids = [a.id for a in articles]
-    return RedateJob(articles, store.parses(ids, parse_version), stored_mentions(store, ids))
+    return RedateJob(articles, store.parses(ids, parse_version), store.stored_rows_of("mentions", ids))
 
 
 def redated(job: RedateJob) -> list[Annotations]:
     """Timexes and events of articles whose date changed, from their stored parses and mentions
     (parsed and annotated again, mentions too, when the stored parse is missing or from another
     model)."""
-    docs = _docs(job.parses)
+    docs, mentions = _docs(job.parses), mentions_from_rows(job.mentions)
     stored = [a for a in job.articles if a.id in docs]
     fresh = [a for a in job.articles if a.id not in docs]
-    given = [Annotations(article_id=a.id, mentions=job.mentions.get(a.id, [])) for a in stored]
+    given = [Annotations(article_id=a.id, mentions=mentions.get(a.id, [])) for a in stored]
     return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], REDATE_COMPONENTS, given=given)
             + (annotate.annotate_batch(fresh, ["entities", *REDATE_COMPONENTS]) if fresh else []))
 
@@ -535,12 +553,13 @@ def _timex_from_row(row: dict) -> Timex:
     return Timex(**fields)
 
 
-def stored_mentions(store: Store, article_ids: Sequence[str],
-                    links: dict[tuple[str, str], str] | None = None) -> dict[str, list[Mention]]:
-    """The articles' stored entity mentions, in text order, with their canonical entity ids
-    from ``links`` ((article id, mention key) -> entity id) when given."""
+def mentions_from_rows(rows: Iterable[tuple[str, str]], links: dict[tuple[str, str], str] | None = None
+                       ) -> dict[str, list[Mention]]:
+    """Stored entity mentions by article, in text order, from their rows as ``Store.stored_rows_of``
+    reads them, with their canonical entity ids from ``links`` ((article id, mention key) ->
+    entity id) when given."""
     mentions: dict[str, list[Mention]] = {}
-    for row in store.rows_of("mentions", article_ids):
+    for row in (decode_row(article_id, data) for article_id, data in rows):
         mention = _mention_from_row(row)
         if links is not None:
             mention.entity_id = links.get((row["article_id"], mention.key))
