@@ -330,7 +330,7 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     """``chosen``: the content ranker's pick, when the stacked cue model has made it already."""
     if chosen is None:
         chosen = choose_content(p, i, text, quotes, index, model)
-    content = chosen.content
+    content, contents = chosen.content, chosen.contents
     sources = C.source_candidates(p, i, text)
     source = pick_source(p, i, text, sources, model)
     if model.tagged and not _sure(model, chosen):
