@@ -67,10 +67,13 @@ THRESHOLD = 0.45
 # the content rankers' lx dropped too, 0.2 / 0.3 / 0.35 alike); docs/benchmarks.md, "session 15, scale"
 GATE = 0.45
 # inference-only economies of the fast model (``learned.QuoteModel.keep`` and ``sure_margin``, 0: off): the
-# content candidates the pre-ranker keeps, and the content ranker's margin from which the boundary tagger
-# is skipped; chosen in CV (``--keeps``, ``--sure-margins``)
-KEEP = 0
-SURE_MARGIN = 0.0
+# content candidates the pre-ranker keeps (of ~12.5 a gated word on corpus articles), and the content
+# ranker's margin from which the boundary tagger is skipped (~38% of the cues). 5-fold CV on 300 train
+# articles (``--keeps``, ``--sure-margins``), exact F1 Source / Cue / Content: full 0.713 / 0.659 / 0.540; keep 6
+# 0.713 / 0.659 / 0.539 (5: 0.538, 8: 0.540); margin 2.0 0.713 / 0.659 / 0.541 (1.0: 0.713 / 0.658 / 0.539);
+# both 0.713 / 0.659 / 0.539; quotes CPU about -25% (docs/benchmarks.md, "session 16, scale")
+KEEP = 6
+SURE_MARGIN = 2.0
 # second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
 STACK = True
 STACK_FOLDS = 5
@@ -212,8 +215,9 @@ def fit(ex: Examples, groups: set[int] | None = None, stacked: list | None = Non
     if TAG and ex.rows["content2"]:
         linears.update({name: fit_linear(ex.rows[name], name, groups) for name in TAG_MODELS})
     cue2 = fit_linear(stacked, "cue", groups) if stacked is not None else None
-    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER, lean=LEAN, keep=KEEP,
-                      sure_margin=SURE_MARGIN)
+    keep, sure_margin = default_economy()
+    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER, lean=LEAN, keep=keep,
+                      sure_margin=sure_margin)
 
 
 def fit_linear(rows, name: str, groups: set[int] | None = None):
@@ -347,7 +351,7 @@ def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[fl
     from storyline.annotate.quotes.learned import QuoteModel
 
     variants = [(t, m, g, e) for t in thresholds or [THRESHOLD] for m in masses or [1.0] for g in gates or [GATE]
-                for e in economies or [(KEEP, SURE_MARGIN)]]
+                for e in economies or [default_economy()]]
     totals = {v: Scores() for v in variants}
     stacked = stacked_cue_rows(ex, articles, docs, folds, list(range(folds))) if STACK else {}
     for k in range(folds):
@@ -369,14 +373,19 @@ def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[fl
     report("Quotes: attribution model, cross-validation on PolNeAR train", header, rows, notes, write=write)
 
 
+def default_economy() -> tuple[int, float]:
+    """(``KEEP``, ``SURE_MARGIN``) of the model being trained: none for the accurate one."""
+    return (0, 0.0) if ENCODER else (KEEP, SURE_MARGIN)
+
+
 def economy_grid(keeps: list[int], margins: list[float]) -> list[tuple[int, float]] | None:
-    """(``KEEP``, ``SURE_MARGIN``) pairs to compare in CV: each one alone (the other at its default),
-    and every pair of them together; None when neither is asked."""
+    """(``KEEP``, ``SURE_MARGIN``) pairs to compare in CV: none (the full run), the default, each
+    asked one alone and every pair of them together; None when neither is asked."""
     if not keeps and not margins:
         return None
-    alone = [(k, SURE_MARGIN) for k in keeps] + [(KEEP, m) for m in margins]
+    alone = [(k, 0.0) for k in keeps] + [(0, m) for m in margins]
     both = [(k, m) for k in keeps for m in margins]
-    return list(dict.fromkeys([(KEEP, SURE_MARGIN), *alone, *both]))
+    return list(dict.fromkeys([(0, 0.0), default_economy(), *alone, *both]))
 
 
 def lean_specs(families: tuple[str, ...]) -> list[str]:

@@ -724,3 +724,16 @@ def test_economies_keep_the_seed_quotes(nlp):
     found = extract_quotes(nlp(ARTICLE), ARTICLE, "a_test", _mentions(), model=model)
     assert _by_content(found, "agreed on the outline").speaker.key == "m1"
     assert _by_content(found, "must be fair").cue.text.startswith("told")
+
+
+def test_economy_grid_compares_against_the_full_run_and_spares_the_accurate_model(monkeypatch):
+    """``train_quotes.py --keeps/--sure-margins``: the grid starts with the full run and the
+    model's own setting; the accurate model (``--encoder``) is never economised."""
+    from benchmarks import train_quotes as T
+
+    monkeypatch.setattr(T, "KEEP", 6)
+    monkeypatch.setattr(T, "SURE_MARGIN", 2.0)
+    assert T.economy_grid([], []) is None
+    assert T.economy_grid([8], [1.5]) == [(0, 0.0), (6, 2.0), (8, 0.0), (0, 1.5), (8, 1.5)]
+    monkeypatch.setattr(T, "ENCODER", True)
+    assert T.default_economy() == (0, 0.0) and T.economy_grid([6], [2.0])[:2] == [(0, 0.0), (6, 0.0)]
