@@ -66,6 +66,14 @@ THRESHOLD = 0.45
 # Content 0.713 / 0.658 / 0.541 at 0.35, 0.713 / 0.659 / 0.540 at 0.45, 0.705 / 0.654 / 0.535 at 0.55 (and with
 # the content rankers' lx dropped too, 0.2 / 0.3 / 0.35 alike); docs/benchmarks.md, "session 15, scale"
 GATE = 0.45
+# inference-only economies of the fast model (``learned.QuoteModel.keep`` and ``sure_margin``, 0: off): the
+# content candidates the pre-ranker keeps (of ~12.5 a gated word on corpus articles), and the content
+# ranker's margin from which the boundary tagger is skipped (~38% of the cues). 5-fold CV on 300 train
+# articles (``--keeps``, ``--sure-margins``), exact F1 Source / Cue / Content: full 0.713 / 0.659 / 0.540; keep 6
+# 0.713 / 0.659 / 0.539 (5: 0.538, 8: 0.540); margin 2.0 0.713 / 0.659 / 0.541 (1.0: 0.713 / 0.658 / 0.539);
+# both 0.713 / 0.659 / 0.539; quotes CPU about -25% (docs/benchmarks.md, "session 16, scale")
+KEEP = 6
+SURE_MARGIN = 2.0
 # second-stage cue model (``stacked_cue_rows``) and the folds of its out-of-fold content scores
 STACK = True
 STACK_FOLDS = 5
@@ -207,7 +215,9 @@ def fit(ex: Examples, groups: set[int] | None = None, stacked: list | None = Non
     if TAG and ex.rows["content2"]:
         linears.update({name: fit_linear(ex.rows[name], name, groups) for name in TAG_MODELS})
     cue2 = fit_linear(stacked, "cue", groups) if stacked is not None else None
-    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER, lean=LEAN)
+    keep, sure_margin = default_economy()
+    return QuoteModel(**linears, threshold=THRESHOLD, cue2=cue2, gate=GATE, encoder=ENCODER, lean=LEAN, keep=keep,
+                      sure_margin=sure_margin)
 
 
 def fit_linear(rows, name: str, groups: set[int] | None = None):
@@ -328,35 +338,54 @@ def train_examples(limit: int | None = None):
 
 
 def cross_validate(ex: Examples, articles, docs, folds: int, thresholds: list[float] | None = None,
-                   write: bool = True, masses: list[float] | None = None, gates: list[float] | None = None) -> None:
+                   write: bool = True, masses: list[float] | None = None, gates: list[float] | None = None,
+                   economies: list[tuple[int, float]] | None = None) -> None:
     """Grouped k-fold scores on train; with several ``thresholds``, one row per cue threshold
     (the fold models are fitted once), which is how THRESHOLD is chosen without touching dev;
     likewise ``masses``: the fold models pruned at load as the packaged one is
     (``QuoteModel.from_dict``'s ``kept_mass``, how ``learned.KEPT_MASS`` is chosen), and ``gates``
-    (the first-stage cue probability that sends a word to the second stage, ``GATE``)."""
+    (the first-stage cue probability that sends a word to the second stage, ``GATE``) and ``economies``
+    ((``KEEP``, ``SURE_MARGIN``) pairs)."""
     from dataclasses import replace
 
     from storyline.annotate.quotes.learned import QuoteModel
 
-    variants = [(t, m, g) for t in thresholds or [THRESHOLD] for m in masses or [1.0] for g in gates or [GATE]]
+    variants = [(t, m, g, e) for t in thresholds or [THRESHOLD] for m in masses or [1.0] for g in gates or [GATE]
+                for e in economies or [default_economy()]]
     totals = {v: Scores() for v in variants}
     stacked = stacked_cue_rows(ex, articles, docs, folds, list(range(folds))) if STACK else {}
     for k in range(folds):
         held = [i for i in range(len(articles)) if i % folds == k]
         model = fit(ex, {i for i in range(len(articles)) if i % folds != k}, stacked.get(k))
-        for t, m, g in variants:
+        for t, m, g, (keep, sure) in variants:
             pruned = model if m >= 1.0 else QuoteModel.from_dict(model.to_dict(), kept_mass=m)
-            s = evaluate(replace(pruned, threshold=t, gate=g), articles, docs, held)
-            total = totals[t, m, g]
+            s = evaluate(replace(pruned, threshold=t, gate=g, keep=keep, sure_margin=sure), articles, docs, held)
+            total = totals[t, m, g, (keep, sure)]
             for role in ROLES:
                 total.counts[role] = [a + b for a, b in zip(total.counts[role], s.counts[role])]
-    rows = [row for (t, m, g), total in totals.items()
+    rows = [row for (t, m, g, (keep, sure)), total in totals.items()
             for row in total.rows(f"cue threshold {t}" + (f", kept mass {m}" if masses else "") +
-                                  (f", gate {g}" if gates else ""))]
+                                  (f", gate {g}" if gates else "") +
+                                  (f", keep {keep or 'all'}, sure margin {sure or 'off'}" if economies else ""))]
     header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
     notes = (f"PolNeAR train, {len(articles)} articles, {folds}-fold cross-validation grouped by article "
              "(article i in fold i mod k); scoring as benchmarks/quotes_polnear.py.")
     report("Quotes: attribution model, cross-validation on PolNeAR train", header, rows, notes, write=write)
+
+
+def default_economy() -> tuple[int, float]:
+    """(``KEEP``, ``SURE_MARGIN``) of the model being trained: none for the accurate one."""
+    return (0, 0.0) if ENCODER else (KEEP, SURE_MARGIN)
+
+
+def economy_grid(keeps: list[int], margins: list[float]) -> list[tuple[int, float]] | None:
+    """(``KEEP``, ``SURE_MARGIN``) pairs to compare in CV: none (the full run), the default, each
+    asked one alone and every pair of them together; None when neither is asked."""
+    if not keeps and not margins:
+        return None
+    alone = [(k, 0.0) for k in keeps] + [(0, m) for m in margins]
+    both = [(k, m) for k in keeps for m in margins]
+    return list(dict.fromkeys([(0, 0.0), default_economy(), *alone, *both]))
 
 
 def lean_specs(families: tuple[str, ...]) -> list[str]:
@@ -384,6 +413,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--thresholds", type=float, nargs="*", help="cue thresholds to compare in CV")
     ap.add_argument("--kept-mass", type=float, nargs="*", help="shares of |weight| kept at load to compare in CV")
     ap.add_argument("--gates", type=float, nargs="*", help="second-stage cue gates (GATE) to compare in CV")
+    ap.add_argument("--keeps", type=int, nargs="*", default=[],
+                    help="content candidates the pre-ranker keeps (KEEP, 0: all) to compare in CV")
+    ap.add_argument("--sure-margins", type=float, nargs="*", default=[],
+                    help="content ranker margins from which the tagger is skipped (SURE_MARGIN, 0: never) to compare in CV")
     ap.add_argument("--no-stack", action="store_true", help="first-stage cue model only")
     ap.add_argument("--no-tag", action="store_true", help="no content boundary tagger")
     ap.add_argument("--encoder", action="store_true", help="the accurate model: with the quote encoder's features")
@@ -405,7 +438,7 @@ def main(argv: list[str] | None = None) -> None:
     print({m: len(r) for m, r in ex.rows.items()})
     if args.cv:
         cross_validate(ex, articles, docs, args.cv, args.thresholds, write=not args.no_write,
-                       masses=args.kept_mass, gates=args.gates)
+                       masses=args.kept_mass, gates=args.gates, economies=economy_grid(args.keeps, args.sure_margins))
     if not args.no_save:
         model = fit(ex, None, stacked_cue_rows(ex, articles, docs, STACK_FOLDS, [None])[None] if STACK else None)
         artifact = ARTIFACTS[ENCODER]

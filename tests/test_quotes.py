@@ -641,3 +641,99 @@ def test_lean_features_are_the_full_ones_without_the_lean_templates(nlp):
     full, lean = features(frozenset()), features(frozenset(LEAN_TEMPLATES))
     dropped = LEAN_TEMPLATES["boundary"]
     assert lean == [[f for f in row if f.split("=", 1)[0] not in dropped] for row in full] != full
+
+
+def test_prerank_keeps_the_best_partial_scores_in_candidate_order():
+    from storyline.annotate.quotes.learned import prerank
+
+    options = [((0, 5),), ((0, 9),), ((10, 20),), ((3, 5),)]
+    partial = [1.0, 3.0 + 2j, -1.0, 3.0]  # a paired sum ranks by its real part (the content ranker's)
+    assert prerank(options, partial, 2) == [1, 3]  # tie: the later-starting option first (``_order``)
+    assert prerank(options, partial, 1) == [3]
+    assert prerank(options, partial, 0) == prerank(options, partial, 4) == [0, 1, 2, 3]
+
+
+def test_preranked_content_choice_scores_the_kept_candidates_as_the_full_rows(nlp):
+    """The pre-ranker (``QuoteModel.keep``) drops candidates before their edge features; what it
+    keeps must get the rows and the scores (both rankers') of the unpruned choice, to the bit, and
+    what it drops must be kept aside with its kinds (``Chosen.dropped``)."""
+    from dataclasses import replace
+
+    from storyline.annotate.quotes import candidates as C
+    from storyline.annotate.quotes.learned import choose_content, content_scores, load_model
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = ('The minister said on Monday that the new bridge, which opened in May, was "a triumph", '
+            'and added that tolls would stay low.')
+    p, quotes = Parsed(nlp(text)), scan_quotes(text)
+    index, i = C.QuoteIndex(quotes), next(t for t in range(p.n) if p.lower[t] == "said")
+    model = load_model()  # the packaged fast model keeps 6: the full choice turns that off
+    full = choose_content(p, i, text, quotes, index, replace(model, keep=0))
+    pruned = choose_content(p, i, text, quotes, index, replace(model, keep=3))
+    assert len(full.contents) > 3 and len(pruned.contents) == 3 and full.dropped == {}
+    assert set(pruned.contents) | set(pruned.dropped) == set(full.contents)
+    assert all(pruned.dropped[o] == full.contents[o] for o in pruned.dropped)
+    row_of = dict(zip(full.contents, full.rows))
+    assert pruned.rows == [row_of[o] for o in pruned.contents]
+    scores, sums = content_scores(model, full.rows)
+    by_option = dict(zip(full.contents, zip(scores, sums)))
+    kept_scores, kept_sums = content_scores(model, pruned.rows)
+    assert list(zip(kept_scores, kept_sums)) == [by_option[o] for o in pruned.contents]
+    assert list(pruned.tagged_sums) == kept_sums and pruned.content == full.content
+    assert full.margin == sorted(scores)[-1] - sorted(scores)[-2]
+
+
+def test_tagger_span_equal_to_a_dropped_candidate_gets_its_kinds_back(nlp):
+    from storyline.annotate.quotes import boundary as B
+    from storyline.annotate.quotes import candidates as C
+    from storyline.annotate.quotes.learned import Linear, tagger_candidates
+    from storyline.annotate.quotes.parsed import Parsed
+
+    text = "The mayor said the buses were late again. Nobody else spoke."
+    p = Parsed(nlp(text))
+    i = next(t for t in range(p.n) if p.lower[t] == "said")
+    tags = B.tag(p, i, text, Linear({"d=R1": 3.0}, -2.0), Linear({"nx=R.": 3.0, "wh=R1out": -1.0}, -2.0))
+    span = next(o for o, kinds in C.proposal_candidates(p, i, text, B.proposals(p, tags)).items() if "tag0" in kinds)
+    contents, _, _, fresh = tagger_candidates(p, i, text, C.QuoteIndex([]), {}, [], tags, {span: {"ccomp"}})
+    assert "ccomp" in contents[span] and len(contents[span]) > 1 and 0 in fresh
+
+
+def test_sure_content_ranker_skips_the_tagger_and_the_settings_round_trip():
+    from storyline.annotate.quotes.learned import Chosen, Linear, QuoteModel, _sure
+
+    parts = {k: Linear({"l=say": 1.0}) for k in ("cue", "content", "source", "span")}
+    model = QuoteModel(**parts, keep=6, sure_margin=2.0)
+    assert QuoteModel.from_dict(model.to_dict()) == model
+    assert "keep" not in QuoteModel(**parts).to_dict()  # off: the artifacts without them read the same
+
+    def chosen(margin):
+        return Chosen({}, [], None, None, set(), None, {}, margin)
+
+    assert _sure(model, chosen(2.0)) and _sure(model, chosen(None)) and not _sure(model, chosen(1.9))
+    assert not _sure(QuoteModel(**parts), chosen(9.0))
+
+
+def test_economies_keep_the_seed_quotes(nlp):
+    """With the pre-ranker and the tagger skipped for every cue, the seed article's quotes are
+    still found (the paths the fast model's economies take, end to end)."""
+    from dataclasses import replace
+
+    from storyline.annotate.quotes.learned import load_model
+
+    model = replace(load_model(), keep=4, sure_margin=1e-9)
+    found = extract_quotes(nlp(ARTICLE), ARTICLE, "a_test", _mentions(), model=model)
+    assert _by_content(found, "agreed on the outline").speaker.key == "m1"
+    assert _by_content(found, "must be fair").cue.text.startswith("told")
+
+
+def test_economy_grid_compares_against_the_full_run_and_spares_the_accurate_model(monkeypatch):
+    """``train_quotes.py --keeps/--sure-margins``: the grid starts with the full run and the
+    model's own setting; the accurate model (``--encoder``) is never economised."""
+    from benchmarks import train_quotes as T
+
+    monkeypatch.setattr(T, "KEEP", 6)
+    monkeypatch.setattr(T, "SURE_MARGIN", 2.0)
+    assert T.economy_grid([], []) is None
+    assert T.economy_grid([8], [1.5]) == [(0, 0.0), (6, 2.0), (8, 0.0), (0, 1.5), (8, 1.5)]
+    monkeypatch.setattr(T, "ENCODER", True)
+    assert T.default_economy() == (0, 0.0) and T.economy_grid([6], [2.0])[:2] == [(0, 0.0), (6, 0.0)]

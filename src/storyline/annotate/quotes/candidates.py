@@ -473,6 +473,14 @@ def _near_quotes(p: Parsed, i: int, quotes: list[QuotedSpan]) -> list[QuotedSpan
 def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text: str, index: QuoteIndex,
                      nest: str | None = None) -> list[str]:
     """``nest``: the candidate's tag from ``nesting`` (None: neither)."""
+    return content_kind_features(p, i, frags, kinds, text, index, nest) + content_edge_features(p, i, frags, text)
+
+
+def content_kind_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text: str, index: QuoteIndex,
+                          nest: str | None = None) -> list[str]:
+    """The first part of ``content_features``: what proposed the candidate, its side, size and
+    quotation status. Cheap (no walk over the parse), so the content pre-ranker
+    (``learned.choose_content``) scores every candidate on these alone."""
     lemma, dep, pos, at = p.lemma[i], p.dep[i], p.pos[i], p.idx[i]
     start, end = frags[0][0], frags[-1][1]
     n_chars = sum(e - s for s, e in frags)
@@ -487,10 +495,15 @@ def content_features(p: Parsed, i: int, frags: Fragments, kinds: set[str], text:
               f"kw={kind}|{whole_quote}", f"kn={kind}|{len(kinds)}"]
     if nest is not None:
         f += [f"nest={nest}", f"nests={nest}|{side}"]
+    return f
+
+
+def content_edge_features(p: Parsed, i: int, frags: Fragments, text: str) -> list[str]:
+    """The rest of ``content_features``: the span's edges and shape (and the encoder's roles over
+    it), which walk the parse: most of a candidate's cost."""
     edges = edge_features(p, i, frags, text)
-    if p.roles is not None:
-        f += encoder.span_features(p, "Content", frags)
-    return f + edges + [f"lx={lemma}|{e}" for e in edges[:4]] + shape_features(p, i, frags, text)
+    f = [] if p.roles is None else encoder.span_features(p, "Content", frags)
+    return f + edges + [f"lx={p.lemma[i]}|{e}" for e in edges[:4]] + shape_features(p, i, frags, text)
 
 
 INNER_MARKS = frozenset(";:—–―(")

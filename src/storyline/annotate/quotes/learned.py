@@ -119,6 +119,11 @@ class QuoteModel:
     content2: Linear | None = None
     encoder: bool = False  # trained with the encoder's features: needs them at inference
     lean: tuple[str, ...] = ()  # families trained without ``LEAN_TEMPLATES``: not built (``Parsed.lean``)
+    # inference-only economies (0: off; see ``choose_content``): the content candidates the pre-ranker
+    # keeps a would-be cue, and the content ranker's margin (best score less the second) from which
+    # the boundary tagger is not run and the ranker's pick stands
+    keep: int = 0
+    sure_margin: float = 0.0
     # the accurate mode's neural span scorer and the weight of its score beside content2's
     # (``spans.load_scorer``); not part of the JSON artifact
     spans: tuple | None = field(default=None, repr=False, compare=False)
@@ -139,6 +144,7 @@ class QuoteModel:
 
     def to_dict(self) -> dict:
         stacked = {"cue2": self.cue2.to_dict(), "gate": self.gate} if self.cue2 is not None else {}
+        stacked |= {k: getattr(self, k) for k in ("keep", "sure_margin") if getattr(self, k)}
         optional = {k: getattr(self, k).to_dict() for k in BOUNDARY_MODELS if getattr(self, k) is not None}
         return {"threshold": self.threshold, "encoder": self.encoder, "lean": list(self.lean), **stacked, **optional,
                 **{k: getattr(self, k).to_dict() for k in ("cue", "content", "source", "span")}}
@@ -153,7 +159,8 @@ class QuoteModel:
         optional = {k: linear(d[k]) for k in BOUNDARY_MODELS if k in d}
         return cls(**{k: linear(d[k]) for k in ("cue", "content", "source", "span")},
                    threshold=d.get("threshold", 0.5), cue2=cue2, gate=d.get("gate", 0.05),
-                   encoder=d.get("encoder", False), lean=tuple(d.get("lean", ())), **optional)
+                   encoder=d.get("encoder", False), lean=tuple(d.get("lean", ())), keep=d.get("keep", 0),
+                   sure_margin=d.get("sure_margin", 0.0), **optional)
 
     @property
     def tagged(self) -> bool:
@@ -210,7 +217,9 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
 class Chosen(NamedTuple):
     """A would-be cue's content candidates, their rows (``content_rows``) and the content ranker's
     pick with its score and kinds; ``tagged_sums``: the tagger-aware ranker's (``content2``) sums over
-    the same rows, found by the same look-ups (``content_scores``), or None without that ranker."""
+    the same rows, found by the same look-ups (``content_scores``), or None without that ranker;
+    ``dropped``: the candidates the pre-ranker left out, with their kinds; ``margin``: the pick's
+    score less the second best (None with one candidate)."""
 
     contents: dict
     rows: list[list[str]]
@@ -218,25 +227,70 @@ class Chosen(NamedTuple):
     score: float | None
     kinds: set[str]
     tagged_sums: list[float] | None
+    dropped: dict | None = None
+    margin: float | None = None
 
 
 def choose_content(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
                    model: QuoteModel) -> Chosen:
-    """The content ranker's choice among the cue's candidates (``Chosen``)."""
-    contents, rows = content_rows(p, i, text, quotes, index)
-    scores, tagged_sums = content_scores(model, rows)
-    return Chosen(contents, rows, *pick_scored(contents, scores), tagged_sums)
+    """The content ranker's choice among the cue's candidates (``Chosen``). With ``model.keep``, a
+    pre-ranker (the ranker's own weights over the cheap ``C.content_kind_features``) keeps the
+    ``keep`` best candidates before their costly ``C.content_edge_features``: the kept candidates'
+    scores are those of their full rows to the bit (the sums go on from the partial ones)."""
+    contents = C.content_candidates(p, i, text, quotes)
+    nest = C.nesting(contents)
+    options = list(contents)
+    kinds = [C.content_kind_features(p, i, o, contents[o], text, index, nest.get(o)) for o in options]
+    get, zero = _content_lookup(model)
+    partial = [sum(map(get, row, zero)) for row in kinds]
+    kept = prerank(options, partial, model.keep)
+    rows = [kinds[k] + C.content_edge_features(p, i, options[k], text) for k in kept]
+    sums = [sum(map(get, row[len(kinds[k]):], zero), partial[k]) for k, row in zip(kept, rows)]
+    scores, tagged_sums = _split_sums(model, sums)
+    chosen = {options[k]: contents[options[k]] for k in kept}
+    dropped = {o: contents[o] for o in options if o not in chosen}
+    return Chosen(chosen, rows, *pick_scored(chosen, scores), tagged_sums, dropped, _margin(scores))
+
+
+def prerank(options: list, partial: list, keep: int) -> list[int]:
+    """Positions of the ``keep`` options of highest partial score (the content ranker's part; ties:
+    ``_order``), in candidate order; all of them when ``keep`` is 0 or not fewer."""
+    if not keep or len(options) <= keep:
+        return list(range(len(options)))
+    best = sorted(range(len(options)), key=lambda k: (-partial[k].real, _order(options[k])))
+    return sorted(best[:keep])
+
+
+def _margin(scores: list[float]) -> float | None:
+    """The best score less the second best, or None with fewer than two."""
+    if len(scores) < 2:
+        return None
+    first, second = sorted(scores, reverse=True)[:2]
+    return first - second
+
+
+def _content_lookup(model: QuoteModel):
+    """The look-up of the content ranker's weights (with the tagger-aware ranker's as the
+    imaginary part when there is one, ``B.paired_weights``) and its zero."""
+    if model.content2 is None:
+        return model.content.weights.get, repeat(0.0)
+    return B.paired_weights(model.content, model.content2).get, repeat(0j)
+
+
+def _split_sums(model: QuoteModel, sums: list) -> tuple[list[float], list[float] | None]:
+    """The content ranker's scores and the tagger-aware ranker's sums (``_content_lookup``)."""
+    bias = model.content.bias
+    if model.content2 is None:
+        return [bias + s for s in sums], None
+    return [bias + s.real for s in sums], [s.imag for s in sums]
 
 
 def content_scores(model: QuoteModel, rows: list[list[str]]) -> tuple[list[float], list[float] | None]:
     """The content ranker's scores of ``rows`` and the tagger-aware ranker's sums (no bias) over
     the same features: the accepted cues' candidates are scored by both, and one look-up in the
     paired weights (``B.paired_weights``) gives both, to the bit as two look-ups would."""
-    if model.content2 is None:
-        return model.content.scores(rows), None
-    get, zero, bias = B.paired_weights(model.content, model.content2).get, repeat(0j), model.content.bias
-    sums = [sum(map(get, row, zero)) for row in rows]
-    return [bias + s.real for s in sums], [s.imag for s in sums]
+    get, zero = _content_lookup(model)
+    return _split_sums(model, [sum(map(get, row, zero)) for row in rows])
 
 
 def neural_cue_probs(p: Parsed, text: str, index: C.QuoteIndex, model: QuoteModel, kept: list[tuple],
@@ -276,12 +330,13 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     """``chosen``: the content ranker's pick, when the stacked cue model has made it already."""
     if chosen is None:
         chosen = choose_content(p, i, text, quotes, index, model)
-    content = chosen.content
+    content, contents = chosen.content, chosen.contents
     sources = C.source_candidates(p, i, text)
     source = pick_source(p, i, text, sources, model)
-    if model.tagged:
+    if model.tagged and not _sure(model, chosen):
         tags = B.tag(p, i, text, model.start, model.end)
-        contents, rows, tag_rows, fresh = tagger_candidates(p, i, text, index, chosen.contents, chosen.rows, tags)
+        contents, rows, tag_rows, fresh = tagger_candidates(p, i, text, index, chosen.contents, chosen.rows, tags,
+                                                            chosen.dropped)
         scores = tagged_scores(model.content2, rows, tag_rows, chosen.tagged_sums, fresh)
         extra = span_scores(p, i, contents, quotes, model.spans)
         content = _keep_clause(contents, content, _pick_apart_from(contents, scores, source, extra))
@@ -299,6 +354,12 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
     att.medium = None if p.lower[i] == "according" or p.pos[i] != "VERB" else find_medium(token)
     att.nested = inside_quote(att.frame, quotes)
     return att
+
+
+def _sure(model: QuoteModel, chosen: Chosen) -> bool:
+    """Whether the content ranker's pick stands without the boundary tagger: its margin over the
+    second best reaches ``model.sure_margin`` (a lone candidate counts as sure)."""
+    return model.sure_margin > 0.0 and (chosen.margin is None or chosen.margin >= model.sure_margin)
 
 
 def pick_source(p: Parsed, i: int, text: str, sources: dict, model: QuoteModel) -> Range | None:
@@ -366,20 +427,22 @@ def with_tags(p: Parsed, i: int, text: str, index: C.QuoteIndex, contents: dict,
 
 
 def tagger_candidates(p: Parsed, i: int, text: str, index: C.QuoteIndex, contents: dict, rows: list[list[str]],
-                      tags: B.Tags) -> tuple[dict, list[list[str]], list[list[str]], set[int]]:
+                      tags: B.Tags, dropped: dict | None = None
+                      ) -> tuple[dict, list[list[str]], list[list[str]], set[int]]:
     """``with_tags`` in parts: the candidates, their parse rows, their tagger rows and the
     positions of the parse rows made here (the others are ``rows``' own). A tagger span is never a
     quotation or a clause (``C.content_kind``), so ``nesting`` of the parse's candidates is
-    unchanged and their rows are reused."""
+    unchanged and their rows are reused. ``dropped``: parse candidates the pre-ranker left out; a
+    tagger span equal to one gets its parse kinds back."""
     extra = C.proposal_candidates(p, i, text, B.proposals(p, tags))
-    contents, rows = dict(contents), list(rows)
+    contents, rows, dropped = dict(contents), list(rows), dropped or {}
     position = {o: k for k, o in enumerate(contents)}
     for o, kinds in extra.items():
         if o in position:
             contents[o] = contents[o] | kinds
         else:
             position[o] = len(rows)
-            contents[o] = set(kinds)
+            contents[o] = dropped.get(o, set()) | kinds
             rows.append([])
     nest = C.nesting(contents) if extra else {}
     for o in extra:
