@@ -192,6 +192,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
     first = model.cue.scores(features)
     probs = [_sigmoid(s) for s in first]
     chosen: dict[int, tuple] = {}
+    picked: dict[int, tuple] = {}  # word -> its sources and pick, when the neural cue scorer made them
     threshold = model.threshold
     if model.cue2 is not None:
         kept = [(f, i) for f, i, pr in zip(features, candidates, probs) if pr >= model.gate]
@@ -200,7 +201,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
             chosen[i] = choose_content(p, i, text, quotes, index, model)
         candidates = [i for _, i in kept]
         probs = model.cue2.probs([f + stacked_features(p, i, chosen[i].score, chosen[i].kinds) for f, i in kept])
-        mixed = neural_cue_probs(p, text, index, model, kept, kept_first, probs, chosen)
+        mixed = neural_cue_probs(p, text, index, model, kept, kept_first, probs, chosen, picked)
         if mixed is not None:
             probs, threshold = mixed, model.cue_spans[2]
     scored = sorted(((pr, i) for pr, i in zip(probs, candidates) if pr >= threshold), key=lambda x: -x[0])
@@ -208,7 +209,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
     for _, i in scored:
         if any(a.cue[0] <= p.idx[i] < a.cue[1] for a in result):
             continue  # a word inside a stronger cue's span ("went on to name")
-        att = attribution_at(p, i, text, quotes, index, model, chosen.get(i))
+        att = attribution_at(p, i, text, quotes, index, model, chosen.get(i), picked.get(i))
         if att is not None:
             result.append(att)
     return sorted(result, key=lambda a: a.cue[0])
@@ -294,20 +295,22 @@ def content_scores(model: QuoteModel, rows: list[list[str]]) -> tuple[list[float
 
 
 def neural_cue_probs(p: Parsed, text: str, index: C.QuoteIndex, model: QuoteModel, kept: list[tuple],
-                     first: list[float], probs: list[float], chosen: dict[int, Chosen]) -> list[float] | None:
+                     first: list[float], probs: list[float], chosen: dict[int, Chosen],
+                     picked: dict[int, tuple] | None = None) -> list[float] | None:
     """The stacked cue probabilities ``probs`` of the ``kept`` (features, word) mixed with the
     neural cue scorer's (``spans.cue_inputs``: the encoder's states at the word, its first-stage
     score ``first``, its best content and best source): sigmoid(logit(cue2) + weight * scorer), or
-    None without the scorer or states."""
+    None without the scorer or states. ``picked`` receives each word's ``source_pick``, which
+    ``attribution_at`` then need not make again."""
     if model.cue_spans is None or not kept:
         return None
     net, weight = model.cue_spans[:2]
+    picked = {} if picked is None else picked
     rows = []
     for (_, i), score in zip(kept, first):
-        sources = C.source_candidates(p, i, text)
+        picked[i] = source_pick(p, i, text, model)
         pick = chosen[i]
-        inputs = spans.cue_inputs(p, i, index, score, pick.content, pick.score, pick.kinds,
-                                  pick_source(p, i, text, sources, model))
+        inputs = spans.cue_inputs(p, i, index, score, pick.content, pick.score, pick.kinds, picked[i][1])
         if inputs is None:
             return None
         rows.append(inputs)
@@ -326,13 +329,14 @@ def _sigmoid(s: float) -> float:
 
 
 def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
-                   model: QuoteModel, chosen: Chosen | None = None) -> Attribution | None:
-    """``chosen``: the content ranker's pick, when the stacked cue model has made it already."""
+                   model: QuoteModel, chosen: Chosen | None = None, picked: tuple | None = None
+                   ) -> Attribution | None:
+    """``chosen``: the content ranker's pick, when the stacked cue model has made it already;
+    ``picked``: the word's ``source_pick``, when the neural cue scorer has made it already."""
     if chosen is None:
         chosen = choose_content(p, i, text, quotes, index, model)
     content, contents = chosen.content, chosen.contents
-    sources = C.source_candidates(p, i, text)
-    source = pick_source(p, i, text, sources, model)
+    sources, source = picked or source_pick(p, i, text, model)
     if model.tagged and not _sure(model, chosen):
         tags = B.tag(p, i, text, model.start, model.end)
         contents, rows, tag_rows, fresh = tagger_candidates(p, i, text, index, chosen.contents, chosen.rows, tags,
@@ -360,6 +364,12 @@ def _sure(model: QuoteModel, chosen: Chosen) -> bool:
     """Whether the content ranker's pick stands without the boundary tagger: its margin over the
     second best reaches ``model.sure_margin`` (a lone candidate counts as sure)."""
     return model.sure_margin > 0.0 and (chosen.margin is None or chosen.margin >= model.sure_margin)
+
+
+def source_pick(p: Parsed, i: int, text: str, model: QuoteModel) -> tuple[dict, Range | None]:
+    """The word's source candidates and the source ranker's choice among them."""
+    sources = C.source_candidates(p, i, text)
+    return sources, pick_source(p, i, text, sources, model)
 
 
 def pick_source(p: Parsed, i: int, text: str, sources: dict, model: QuoteModel) -> Range | None:
