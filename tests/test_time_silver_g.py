@@ -1,0 +1,51 @@
+"""Half G of the blind-labelled newswire time set (time_silver_g.jsonl: 20 Xinhua / AFP articles of te3_silver,
+the second selection) loads, holds well-formed TIMEX3 values and still fits the shared texts."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from conftest import ROOT, shared_path
+
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.time_news import labelled_documents, load_labels, span_sha1  # noqa: E402
+from test_time_news import _assert_well_formed  # noqa: E402
+
+HALF_G = ROOT / "benchmarks" / "data" / "time_silver_g.jsonl"
+FIRST_G_ARTICLE = "XIN_ENG_20051118.0150"  # the first G article of the fixed selection
+
+
+def _timexes(path: Path) -> list[dict]:
+    return [t for a in load_labels(path).values() for t in a["timexes"]]
+
+
+def _shared_spans(path: Path) -> list[str]:
+    """The labelled spans cut from the shared texts, after checking each against its sha1 (skips without ../shared)."""
+    corpus = shared_path("data", "corpus", "te3_silver.jsonl")
+    labels = load_labels(path)
+    texts = {row["id"]: row["text"] for row in map(json.loads, corpus.open(encoding="utf-8")) if row["id"] in labels}
+    documents = labelled_documents(labels, texts)
+    assert all(span_sha1(d["text"], t["start"], t["end"]) == t["sha1"] for d in documents for t in d["timexes"])
+    return [d["text"][t["start"]:t["end"]] for d in documents for t in d["timexes"]]
+
+
+def test_half_g_loads_as_twenty_articles_in_selection_order_with_well_formed_timexes():
+    articles = load_labels(HALF_G)
+    assert len(articles) == 20
+    assert {a["half"] for a in articles.values()} == {"G"}
+    assert next(iter(articles)) == FIRST_G_ARTICLE
+    assert sum(a["expressions"] for a in articles.values()) == 111
+    _assert_well_formed(articles)
+
+
+def test_half_g_counts_by_type():
+    counts = {kind: sum(t["type"] == kind for t in _timexes(HALF_G)) for kind in ("DATE", "TIME", "DURATION", "SET")}
+    assert counts == {"DATE": 93, "TIME": 1, "DURATION": 17, "SET": 0}
+
+
+def test_half_g_spans_match_the_shared_texts():
+    spans = _shared_spans(HALF_G)
+    assert len(spans) == 111
+    assert all(span and span == span.strip() for span in spans)  # no leading / trailing space, none empty
