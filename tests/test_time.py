@@ -269,6 +269,17 @@ def test_month_in_a_borrowed_tense_keeps_the_nearest_month(nlp):
     assert values(later, doc=nlp(later))["June 30"] == ("DATE", "2025-06-30")
 
 
+def test_month_in_a_borrowed_tense_is_counted_round_the_year_end(nlp):
+    """"by January 10" in a December report of what was asked is the coming January, not the one eleven months
+    gone; a past of a condition in reported speech ("if it did not agree by January 1") is no past event."""
+    asked = "The regulator asked the bank to respond by January 10."
+    assert values(asked, "2025-12-16", nlp(asked))["January 10"] == ("DATE", "2026-01-10")
+    condition = "The supplier said supplies could be cut if the city did not agree to its terms by January 1."
+    assert values(condition, "2025-12-16", nlp(condition))["January 1"] == ("DATE", "2026-01-01")
+    done = "The city agreed to the terms on January 4, the supplier said."
+    assert values(done, "2025-12-16", nlp(done))["January 4"] == ("DATE", "2025-01-04")
+
+
 def test_season_told_past_or_ahead_is_one_begun_or_not_yet_over(nlp):
     """Seasons keep their rule: past, one already begun; ahead, one not yet over (the one in progress included)."""
     spring = "The plant opened in the spring."

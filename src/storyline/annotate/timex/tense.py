@@ -38,6 +38,7 @@ FUTURATE_LEMMAS = {"start", "begin", "open", "close", "end", "resume", "reopen",
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
+CONDITIONS = {"if", "unless"}
 NEGATIVE_SUBJECTS = {"nobody", "none", "neither", "nothing", "no-one"}
 FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
                          r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|(?:is|are)\s+(?:due|set|slated)\b|"
@@ -125,11 +126,17 @@ def _marked_tense(verb) -> Direction:
     words = {child.lower_ for child in auxiliaries}
     if words & (FUTURE_AUXILIARIES - {"would", "'d"}):
         return "future"
-    if words & PERFECT_AUXILIARIES or words & POSSIBILITY_MODALS:
+    if words & PERFECT_AUXILIARIES or words & POSSIBILITY_MODALS or _is_condition(verb):
         return None
     if (verb.tag_ == "VBD" and not auxiliaries) or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
     return None
+
+
+def _is_condition(verb) -> bool:
+    """"could be cut if Kiev did not agree by January 1": the past of a condition in reported speech is the
+    speaker's present shifted back (a condition still open), not a past event."""
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONS for child in verb.children)
 
 
 def marked_direction_from_text(text: str, start: int) -> Direction:
