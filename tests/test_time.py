@@ -211,6 +211,17 @@ def test_weekday_takes_tense_of_its_own_verb_with_parse(nlp):
     assert values(planned, doc=nlp(planned))["Monday"] == ("DATE", "2026-02-16")
 
 
+def test_weekday_an_event_is_set_for_lies_ahead_of_a_past_report(nlp):
+    """"A strike for Friday was called", "a motion to be debated Thursday": the day of a planned event, ahead of the
+    report that tells of the planning (anchor Wednesday 2026-02-11)."""
+    called = "A nationwide strike for Friday was called by the unions."
+    assert values(called, doc=nlp(called))["Friday"] == ("DATE", "2026-02-13")
+    debated = "The bill was prompted by an opposition motion to be debated Thursday."
+    assert values(debated, doc=nlp(debated))["Thursday"] == ("DATE", "2026-02-12")
+    held = "The strike on Monday was called by the unions."
+    assert values(held, doc=nlp(held))["Monday"] == ("DATE", "2026-02-09")
+
+
 def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values(REPORTED_MEETING)["Wednesday"] == ("DATE", "2026-02-11")
     assert values("The minister will fly to Oman on Friday, his office said.")["Friday"] == ("DATE", "2026-02-13")

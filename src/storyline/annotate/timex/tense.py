@@ -13,6 +13,7 @@ import re
 
 from storyline.annotate.syntax import nearest_ancestor
 
+from .lexicon import WEEKDAYS
 from .normalise import Direction
 
 # the verb that tells an expression's tense: its nearest verb or auxiliary head
@@ -184,6 +185,8 @@ def _preposition_direction(token) -> Direction:
     word = preposition.lower_
     if word == "since":
         return "past"
+    if word == "for" and preposition.head.pos_ == "NOUN" and token.lower_ in WEEKDAYS:
+        return "future"  # "a strike for Monday was called": the day an event is called or set for lies ahead
     if word in DEADLINE_PREPOSITIONS and preposition.head.lemma_ in DEADLINE_LEMMAS:
         return "future"
     if word in ("until", "till"):  # "voters have until Thursday", "the curfew runs until Sunday": a limit still ahead
@@ -279,8 +282,9 @@ def _is_prospective_frame(verb, head) -> bool:
     after "be" or completing a noun names an event not yet realised at the time of the frame."""
     if not any(child.tag_ == "TO" for child in verb.children):
         return False
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        # "the first country to join on Friday" is a relative clause, not a plan
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        # "a motion to be debated Thursday" (which the parser may call a relative clause) is a plan; "the first
+        # country to join on Friday" is a relative clause, not a plan
         return not any(child.lower_ in RANKING_WORDS or child.tag_ == "JJS" for child in head.children)
     return verb.dep_ == "xcomp" and head.lemma_ == "be"
 
