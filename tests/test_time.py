@@ -222,6 +222,15 @@ def test_weekday_an_event_is_set_for_lies_ahead_of_a_past_report(nlp):
     assert values(held, doc=nlp(held))["Monday"] == ("DATE", "2026-02-09")
 
 
+@pytest.mark.parametrize("text", ["The envoy spoke ahead of the election Friday.",
+                                  "The envoy spoke to reporters ahead of Friday's election.",
+                                  "Crowds gathered in the capital on the eve of Friday's vote."])
+def test_weekday_of_an_event_waited_for_lies_ahead(nlp, text):
+    """"ahead of the election Friday", "on the eve of Friday's vote": after the clause's time, the report's day."""
+    assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")
+    assert values(text)["Friday"] == ("DATE", "2026-02-13")
+
+
 def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values(REPORTED_MEETING)["Wednesday"] == ("DATE", "2026-02-11")
     assert values("The minister will fly to Oman on Friday, his office said.")["Friday"] == ("DATE", "2026-02-13")

@@ -64,6 +64,9 @@ DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|g
 # "notes due Nov. 15", "figures due on Aug. 5": a maturity or deadline, unless told as past ("was due on Friday")
 IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$"
                              r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\bdue\s+(?:on\s+|by\s+|in\s+)?$", re.I)
+# "spoke ahead of the election Thursday", "on the eve of Sunday's vote": the event named waits ahead of the clause's
+# time, which news tells on or just before the publication day
+AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-?up\s+to)\s+(?:[\w-]+\s+){0,3}$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
@@ -73,6 +76,8 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if AHEAD_OF_BEFORE.search(text, max(0, start - 50), start):
+        return "future"
     if span.root.dep_ == "poss":
         return _possessive_direction(span.root)
     if IN_FORCE_BEFORE.search(text, max(0, start - 30), start):
@@ -324,7 +329,7 @@ def _preposition_direction_in_text(before: str) -> Direction:
     """``_preposition_direction`` read from the words in front of the expression."""
     if SINCE_BEFORE.search(before):
         return "past"
-    if IN_FORCE_BEFORE.search(before):
+    if IN_FORCE_BEFORE.search(before) or AHEAD_OF_BEFORE.search(before):
         return "future"
     if DEADLINE_BEFORE.search(before):
         return "future"
