@@ -365,6 +365,12 @@ def test_clock_on_a_weekday_is_two_expressions_the_clock_on_that_day():
     assert values("Talks broke off at noon Thursday.") == {"noon Thursday": ("TIME", "2026-02-05T12:00")}
 
 
+def test_clock_after_a_weekday_that_owns_it_is_on_that_day():
+    """"compared with Monday's 5 p.m. quotes": the day that owns the clock dates it, not the publication day."""
+    found = values("The dollar traded at 152 yen, compared with Monday's 5 p.m. quotes of 151 yen.")
+    assert found["5 p.m."] == ("TIME", "2026-02-09T17:00")
+
+
 def test_three_months_of_a_calendar_quarter_named_as_a_period_are_that_quarter():
     found = values("Output fell in the October-December period of 2025 and rose in the April to June period.")
     assert found["the October-December period of 2025"] == ("DATE", "2025-Q4")

@@ -346,7 +346,7 @@ _AT_NIGHT = re.compile(r"T(?:NI|EV|1[89]|2\d)")
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
 _NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
-_LEADING = re.compile(r"[\s,]*(?:at\s+)?")
+_LEADING = re.compile(r"(?:'s|’s)?[\s,]*(?:at\s+)?")  # "Dec 22, 2017 at 2:57pm", "Monday's 5 p.m. close"
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
 
 
