@@ -300,6 +300,14 @@ def test_month_in_a_borrowed_tense_is_counted_round_the_year_end(nlp):
     assert values(done, "2025-12-16", nlp(done))["January 4"] == ("DATE", "2025-01-04")
 
 
+def test_an_amount_that_begins_a_compound_word_is_no_duration():
+    """"a year-ending match", "day-to-day", "year-on-year": the unit is part of another word, not an amount of time;
+    "a year-and-a-half" is still one."""
+    assert values("It was the first year-ending final in a decade, a day-to-day fight with a year-on-year rise.") \
+        == {"a decade": ("DURATION", "P10Y")}
+    assert values("The talks lasted a year-and-a-half.")["a year-and-a-half"] == ("DURATION", "P1Y6M")
+
+
 def test_season_told_past_or_ahead_is_one_begun_or_not_yet_over(nlp):
     """Seasons keep their rule: past, one already begun; ahead, one not yet over (the one in progress included)."""
     spring = "The plant opened in the spring."

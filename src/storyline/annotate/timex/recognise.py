@@ -36,6 +36,8 @@ class Candidate:
 
 
 _L = r"(?<![\w$.-])"       # left word boundary that also refuses "$1990", "-1990", "1.1990"
+# the end of an amount of time that is not the first word of a compound ("a year-ending match", "day-to-day")
+_AMOUNT_END = r"(?!\w|-[^\W\d_])"
 _R = r"(?![\w%-]|\.\d|,\d)"  # right boundary that refuses "1990%", "1,990", "1990-91"
 
 MONTH = alternation(MONTH_WORDS)
@@ -224,15 +226,15 @@ RULES: list[tuple[str, str]] = [
                  rf"(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
     ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
     ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<link>to|or|and)\s+(?P<number2>{NUMBER})\s+"
-                      rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
+                      rf"(?P<unit>{UNIT_WORD})s?{_AMOUNT_END}"),
     # "8 hours and 20 minutes", "two years, three months": one amount told in two units, the second the smaller
     ("compound_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?"
-                          rf"(?:,\s*|\s+)(?:and\s+)?(?P<number2>{NUMBER})\s+(?P<unit2>{UNIT_WORD})s?(?!\w)"),
+                          rf"(?:,\s*|\s+)(?:and\s+)?(?P<number2>{NUMBER})\s+(?P<unit2>{UNIT_WORD})s?{_AMOUNT_END}"),
     ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
                  rf"final|latest|following|remaining|preceding|(?:most\s+)?recent)\s+)?"
                  rf"(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|split\s+|"
                  rf"straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<unit>{UNIT_WORD})s?(?P<half>{HALF})?"
-                 rf"(?:\s+or\s+so)?(?!\w)"),
+                 rf"(?:\s+or\s+so)?{_AMOUNT_END}"),
     # "over a three-year period", "one 24-hour-period": a noun that only names a stretch of time, right after its
     # article or hyphenated, is the head of the amount; other nouns are not ("a three-hour meeting" is "three-hour"),
     # nor one with a word of its own between ("the extra seven-day period" is a thing granted: "seven-day")
