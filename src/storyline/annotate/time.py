@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import Span, Timex
 from .timex.lexicon import MONTHS
 from .timex.normalise import parse_anchor, relative_value, underspecified
-from .timex.recognise import DAY_WORD, WEEKDAY, find_candidates
+from .timex.recognise import DAY_WORD, MONTH, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
 from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
                           marked_direction_from_text, sentence_bounds)
@@ -69,7 +69,33 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
-    return _clocks_sharing_a_meridiem(dated, text)
+    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(dated), text)
+
+
+def _weekdays_read_as_one_day(timexes: list[Timex]) -> list[Timex]:
+    """"A strike for Thursday was called ... support for Thursday's strike", "will present it on Thursday ... the
+    deadline is 1600 GMT Thursday": a news story names one day by one weekday, so where the mentions of a bare
+    weekday were read a week apart, all are the later day: a past reading is what a weekday gets when nothing
+    in its clause points ahead, a reading ahead needs a cue (a plan, "will", "ahead of")."""
+    latest: dict[str, str] = {}
+    for timex in timexes:
+        weekday, day = _bare_weekday(timex), timex.value[:10]
+        if weekday:
+            latest[weekday] = max(latest.get(weekday, day), day)
+    return [dataclasses.replace(timex, value=latest[weekday] + timex.value[10:])
+            if (weekday := _bare_weekday(timex)) and latest[weekday] != timex.value[:10] else timex
+            for timex in timexes]
+
+
+def _bare_weekday(timex: Timex) -> str | None:
+    """The weekday a DATE or TIME names with no week, month or day number of its own ("Thursday", "1600 GMT
+    Thursday", "Thursday morning"; not "last Thursday", "Thursday, Oct. 23")."""
+    text = timex.span.text
+    weekday = _BARE_WEEKDAY.search(text)
+    if weekday is None or _MONTH_NAMED.search(text) or _FEAST_NAMED.search(text, 0, weekday.start()) \
+            or not _DAY_VALUE.fullmatch(timex.value[:10]) or not timex.value[:4].isdigit():
+        return None
+    return weekday.group(0).lower()
 
 
 def _clocks_sharing_a_meridiem(timexes: list[Timex], text: str) -> list[Timex]:
@@ -260,6 +286,11 @@ _TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+"
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
 _WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY}", re.I)
+# a weekday named without a week of its own ("last Friday", "Friday next week" are not bare)
+_BARE_WEEKDAY = re.compile(rf"(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)(?<!\bpast\s)(?<!\bcoming\s)(?<!\bprevious\s)"
+                           rf"\b{WEEKDAY}(?!s\b)(?!.*\bweek\b)", re.I)
+_MONTH_NAMED = re.compile(rf"\b{MONTH}", re.I)
+_FEAST_NAMED = re.compile(r"\b(?!(?:Early|Late|On)\s)[A-Z][a-z]+\s+$")  # "Good Friday", "Cyber Monday"
 # what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
 _HABIT_GAP = re.compile(r"[\s,]*(?:(?:in|on|during|at|around|from|through|until)\s+)?(?:the\s+)?", re.I)
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})

@@ -137,8 +137,7 @@ def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direc
     in November"), takes the latest such month (or day) on or before the anchor in the past, the first
     one on or after it in the future. A tense only borrowed from the clause around (the reporting verb of
     "said the deadline is Nov. 10", the frame of "asked it to respond by Oct. 31") often tells of a plan
-    ahead, so there a month within ``TENSE_TOLERANCE`` of the anchor's is the nearest one, across the year end too
-    ("said supplies would stop unless it agreed by January 1" told in December is next January). Present
+    ahead, so there a month within ``TENSE_TOLERANCE`` of the anchor's stays in the anchor's year. Present
     or unknown tense takes the month within a year window that reaches ``UNKNOWN_AHEAD`` months ahead and
     the rest back: news tells more of what has happened than of what is planned, so "October" in a May
     report without a tense cue is last October rather than the one five months ahead.
@@ -150,10 +149,8 @@ def year_for(anchor: dt.date | None, position: tuple[int, ...], direction: Direc
         return near
     diff = position[0] - anchor.month
     today = (anchor.month, anchor.day)[:len(position)]
-    if direction == "past" and firm:
-        return anchor.year - 1 if position > today else anchor.year
-    if direction == "past":  # borrowed: months are counted round the year end ("by Jan. 1" said in December)
-        return anchor.year - 1 if TENSE_TOLERANCE < diff else anchor.year + (diff < TENSE_TOLERANCE - 11)
+    if direction == "past":
+        return anchor.year - 1 if (position > today if firm else diff > TENSE_TOLERANCE) else anchor.year
     if direction == "future":
         return anchor.year + 1 if (position < today if firm else diff < -TENSE_TOLERANCE) else anchor.year
     if diff > UNKNOWN_AHEAD:

@@ -132,17 +132,18 @@ def _marked_tense(verb) -> Direction:
     words = {child.lower_ for child in auxiliaries}
     if words & (FUTURE_AUXILIARIES - {"would", "'d"}):
         return "future"
-    if words & PERFECT_AUXILIARIES or words & POSSIBILITY_MODALS or _is_condition(verb):
+    if words & PERFECT_AUXILIARIES or words & POSSIBILITY_MODALS or _is_open_condition(verb):
         return None
     if (verb.tag_ == "VBD" and not auxiliaries) or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
     return None
 
 
-def _is_condition(verb) -> bool:
-    """"could be cut if Kiev did not agree by January 1": the past of a condition in reported speech is the
-    speaker's present shifted back (a condition still open), not a past event."""
-    return any(child.dep_ == "mark" and child.lower_ in CONDITIONS for child in verb.children)
+def _is_open_condition(verb) -> bool:
+    """"could be cut if Kiev did not agree by January 1": a simple past in a condition of reported speech is the
+    speaker's present shifted back, a condition still open ahead, not a past event ("if it had agreed" is past)."""
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONS for child in verb.children) \
+        and not _is_past_perfect(verb)
 
 
 def marked_direction_from_text(text: str, start: int) -> Direction:
@@ -232,7 +233,7 @@ def _own_tense(verb) -> Direction:
         return "past" if _is_past_inability(verb, words) else "future"
     if _is_past_perfect(verb):
         return "past"
-    if _is_planned(verb):
+    if _is_planned(verb) or _is_open_condition(verb):
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
