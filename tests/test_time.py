@@ -1427,6 +1427,14 @@ def test_a_list_of_years_keeps_its_first_year():
     assert values("Output was 1990, 5 more than planned.") == {}
 
 
+def test_the_year_before_a_plural_names_that_years_events_not_a_count():
+    """"since the 1987 coups", "after the 1992 protests": the events of a year; "the 2000 troops", "sent 1987
+    letters" count things."""
+    found = values("It was the first concession since the 1987 coups, and the 1992 protests followed.")
+    assert found == {"1987": ("DATE", "1987"), "1992": ("DATE", "1992")}
+    assert values("The 2000 troops left, and he sent 1987 letters.") == {}
+
+
 def test_month_or_season_in_a_habitual_clause_is_of_any_year():
     """"Prices usually rise in December": what happens as a rule names no particular December (TimeML XXXX-12);
     another clause of the sentence, or a weekday, keeps its date."""

@@ -504,8 +504,16 @@ def _acceptable(name: str, match: re.Match) -> bool:
         listed = _LISTED_YEAR.match(match.string, match.end())  # "in 1994, 1995 and 1997", not "1500, 2000 troops"
         if listed and abs(int(listed.group(1)) - int(match.group("year"))) > 30:
             return False
-        return not _COUNTED_NOUN.match(match.string, match.end()) and not _is_dimension(match)
+        return (not _COUNTED_NOUN.match(match.string, match.end()) or _names_events_of_the_year(match)) \
+            and not _is_dimension(match)
     return True
+
+
+def _names_events_of_the_year(match: re.Match) -> bool:
+    """"since the 1987 coups", "the 1992 protests": after "the", a year of this era before a plural names the
+    events of that year; "the 2000 troops", "the 1500 dollars" are counted (people, money, measures)."""
+    return 1900 <= int(match.group("year")) <= 2099 and bool(_THE_BEFORE.search(match.string, 0, match.start())) \
+        and not _COUNTED_KIND.match(match.string, match.end())
 
 
 def _is_march_by_name(match: re.Match) -> bool:
@@ -734,6 +742,11 @@ _PRESENT_BEFORE = re.compile(r"\b(?:to|until|till|through|from|into|since|of)\s+
 # what may follow a noun phrase that ends there: punctuation, the end, or a word opening the next phrase
 _PHRASE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\"'”]|(?:and|or|but|in|at|on|with|when|as|for|from|of)\b)", re.I)
 _LISTED_YEAR = re.compile(r",\s*(\d{4})")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_COUNTED_KIND = re.compile(r"\s+(?:people|men|women|children|police|staff|personnel|feet|troops|soldiers|workers|"
+                           r"residents|students|officers|members|votes|voters|dollars|yuan|euros|yen|pounds|tons|tonnes|"
+                           r"barrels|shares|units|cars|vehicles|families|households|jobs|acres|hectares|kilometers|"
+                           r"kilometres|miles|meters|metres|points|seats|cases|deaths|refugees|prisoners)\b")
 _COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results)\b)"
                            r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet)\b")
 
