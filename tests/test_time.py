@@ -1427,6 +1427,12 @@ def test_a_list_of_years_keeps_its_first_year():
     assert values("Output was 1990, 5 more than planned.") == {}
 
 
+def test_an_adjective_amount_split_by_a_line_break_hyphen_is_one_duration():
+    """Wire copy keeps the hyphen of a broken line with a space after it: "a two- day meeting" is "two-day"."""
+    assert values("Talks paused for a two- day meeting of the chiefs and a three- month review.") == {
+        "two- day": ("DURATION", "P2D"), "three- month": ("DURATION", "P3M")}
+
+
 def test_the_year_before_a_plural_names_that_years_events_not_a_count():
     """"since the 1987 coups", "after the 1992 protests": the events of a year; "the 2000 troops", "sent 1987
     letters" count things."""

@@ -238,7 +238,8 @@ RULES: list[tuple[str, str]] = [
     # "over a three-year period", "one 24-hour-period": a noun that only names a stretch of time, right after its
     # article or hyphenated, is the head of the amount; other nouns are not ("a three-hour meeting" is "three-hour"),
     # nor one with a word of its own between ("the extra seven-day period" is a thing granted: "seven-day")
-    ("adjective_duration", rf"{_L}(?:(?P<article>an?|the)\s+(?={NUMBER}-{UNIT_WORD}\s+{_PERIOD_NOUN}))?(?P<number>{NUMBER})-"
+    # (wire copy keeps a line-break hyphen as "two- day")
+    ("adjective_duration", rf"{_L}(?:(?P<article>an?|the)\s+(?={NUMBER}- ?{UNIT_WORD}\s+{_PERIOD_NOUN}))?(?P<number>{NUMBER})- ?"
                            rf"(?P<unit>{UNIT_WORD})(?:-long|-{_PERIOD_NOUN}|(?(article)\s+{_PERIOD_NOUN}|(?!)))?(?![\w-])"),
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
     # "over the years": the article belongs to the expression as in "the past two years", unless words after the
