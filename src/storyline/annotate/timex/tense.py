@@ -65,8 +65,10 @@ DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|g
 IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$"
                              r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\bdue\s+(?:on\s+|by\s+|in\s+)?$", re.I)
 # "spoke ahead of the election Thursday", "on the eve of Sunday's vote": the event named waits ahead of the clause's
-# time, which news tells on or just before the publication day
-AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-?up\s+to)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# time, which news tells on or just before the publication day; so does the start of a stretch named by a participle
+# ("a two-day meeting beginning Thursday", "the team event starting on Thursday"), which is still to come or going on
+AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-?up\s+to)\s+(?:[\w-]+\s+){0,3}$"
+                             r"|\b(?:beginning|starting)\s+(?:on\s+)?$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
