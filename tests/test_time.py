@@ -248,6 +248,14 @@ def test_a_weekday_named_again_is_the_same_day_the_one_ahead_where_readings_diff
     assert found["last Thursday"] == ("DATE", "2026-02-05") and found["Good Friday 2025"] == ("DATE", "2025-04-18")
 
 
+def test_a_range_of_weekdays_runs_forward():
+    """"from Wednesday through Friday" told on the Wednesday: the range ends on the Friday after, whatever tense
+    the Friday alone would take."""
+    found = values("The feast was marked from Wednesday through Friday.")
+    assert found == {"Wednesday": ("DATE", "2026-02-11"), "Friday": ("DATE", "2026-02-13")}
+    assert values("The fair ran from Friday to Monday.")["Monday"] == ("DATE", "2026-02-09")
+
+
 def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values(REPORTED_MEETING)["Wednesday"] == ("DATE", "2026-02-11")
     assert values("The minister will fly to Oman on Friday, his office said.")["Friday"] == ("DATE", "2026-02-13")

@@ -69,7 +69,20 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
-    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(dated), text)
+    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text)), text)
+
+
+def _weekday_ranges_in_order(timexes: list[Timex], text: str) -> list[Timex]:
+    """"from Thursday through Saturday" told on a Thursday: a range runs forward, so its last weekday is the first
+    such day on or after its first one, whichever way the tense read it alone."""
+    ordered = list(timexes)
+    for index, (first, last) in enumerate(zip(timexes, timexes[1:])):
+        if _bare_weekday(first) and _bare_weekday(last) and last.value[:10] < first.value[:10] \
+                and _WEEKDAY_RANGE_JOIN.fullmatch(text, first.span.end, last.span.start):
+            start = dt.date.fromisoformat(first.value[:10])
+            end = start + dt.timedelta(days=(dt.date.fromisoformat(last.value[:10]) - start).days % 7)
+            ordered[index + 1] = dataclasses.replace(last, value=end.isoformat() + last.value[10:])
+    return ordered
 
 
 def _weekdays_read_as_one_day(timexes: list[Timex]) -> list[Timex]:
@@ -289,6 +302,7 @@ _WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY}", re.I)
 # a weekday named without a week of its own ("last Friday", "Friday next week" are not bare)
 _BARE_WEEKDAY = re.compile(rf"(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)(?<!\bpast\s)(?<!\bcoming\s)(?<!\bprevious\s)"
                            rf"\b{WEEKDAY}(?!s\b)(?!.*\bweek\b)", re.I)
+_WEEKDAY_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|thru|-|–)\s*", re.I)
 _MONTH_NAMED = re.compile(rf"\b{MONTH}", re.I)
 _FEAST_NAMED = re.compile(r"\b(?!(?:Early|Late|On)\s)[A-Z][a-z]+\s+$")  # "Good Friday", "Cyber Monday"
 # what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
