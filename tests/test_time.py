@@ -1438,6 +1438,15 @@ def test_a_list_of_years_keeps_its_first_year():
     assert values("Output was 1990, 5 more than planned.") == {}
 
 
+def test_a_day_earlier_after_a_month_counts_from_the_anchor():
+    """"a day earlier" after a date that places no day ("in February") is a day before the anchor, as market
+    reports mean it; after a day ("on March 3, 1998") it is the day before that one."""
+    found = values("Sales fell in February. Turnover rose from 1.2 billion a day earlier.")
+    assert found["a day earlier"] == ("DATE", "2026-02-10")
+    found = values("The deal was signed on March 3, 1998. A day earlier the talks nearly failed.")
+    assert found["A day earlier"] == ("DATE", "1998-03-02")
+
+
 def test_an_adjective_amount_split_by_a_line_break_hyphen_is_one_duration():
     """Wire copy keeps the hyphen of a broken line with a space after it: "a two- day meeting" is "two-day"."""
     assert values("Talks paused for a two- day meeting of the chiefs and a three- month review.") == {
