@@ -1550,6 +1550,9 @@ def test_an_embedded_tweet_counts_from_the_day_it_was_posted():
     ("Last year, the council met in December to set the budget.", "December", "2025-12"),
     # a year further in dates its own clause only: the month keeps the reading of the publication date
     ("A plan approved in 2019 let the firm buy back shares through Jan. 29.", "Jan. 29", "2026-01-29"),
+    # a year written right after the day or month is its own
+    ("Bombers struck churches on Christmas Eve in 2000.", "Christmas Eve", "2000-12-24"),
+    ("The envoy arrived on May 3 in 1998, aides said.", "May 3", "1998-05-03"),
 ])
 def test_a_year_opening_the_sentence_dates_its_months_and_holidays(text, span, value):
     assert values(text)[span] == ("DATE", value)

@@ -162,9 +162,16 @@ def _dated_by_their_sentence(timexes: list[Timex], text: str) -> list[Timex]:
     bought shares through Sept. 29")."""
     dated = []
     for timex in timexes:
-        year = _year_opening_the_sentence(timex, timexes, text) if _is_named_in_year(timex) else None
+        year = _year_right_after(timex, timexes, text) or _year_opening_the_sentence(timex, timexes, text) \
+            if _is_named_in_year(timex) else None
         dated.append(dataclasses.replace(timex, value=year + timex.value[4:]) if year else timex)
     return dated
+
+
+def _year_right_after(timex: Timex, timexes: list[Timex], text: str) -> str | None:
+    """"on Christmas Eve in 2000", "in June of 1999": the year written right after a day or month is its year."""
+    return next((t.value for t in timexes if t.type == "DATE" and _YEAR_VALUE.fullmatch(t.value)
+                 and _YEAR_AFTER.fullmatch(text, timex.span.end, t.span.start)), None)
 
 
 def _year_opening_the_sentence(timex: Timex, timexes: list[Timex], text: str) -> str | None:
@@ -292,6 +299,7 @@ _NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s
 # a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|with|was|is|will|had|has)\b)[a-z]{3,}")
 _YEAR_VALUE = re.compile(r"\d{4}")
+_YEAR_AFTER = re.compile(r",?\s+(?:in|of)\s+", re.I)
 _YEAR_FRAME = re.compile(r"[\s\"'“]*(?:(?:in|during|by|back\s+in)\s+)?", re.I)
 # the signature that ends a tweet printed in a page: "— Cincinnati Zoo (@CincinnatiZoo) May 28, 2016"
 _TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+"
