@@ -248,6 +248,14 @@ def test_a_weekday_named_again_is_the_same_day_the_one_ahead_where_readings_diff
     assert found["last Thursday"] == ("DATE", "2026-02-05") and found["Good Friday 2025"] == ("DATE", "2025-04-18")
 
 
+def test_that_before_a_weekday_after_a_reporting_verb_opens_the_clause():
+    """"told reporters that Friday's rally was peaceful", "said that Monday the talks failed": "that" is the
+    conjunction, the expression is the weekday; "met again that Friday", "said late that Friday" point back."""
+    found = values("An aide told reporters that Friday's rally was peaceful. He said that Monday the talks failed. "
+                   "They met again that Friday. He said late that Friday the talks had failed.")
+    assert list(found) == ["Friday", "Monday", "that Friday", "late that Friday"]
+
+
 def test_a_range_of_weekdays_runs_forward():
     """"from Wednesday through Friday" told on the Wednesday: the range ends on the Friday after, whatever tense
     the Friday alone would take."""

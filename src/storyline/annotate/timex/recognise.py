@@ -297,6 +297,8 @@ def find_candidates(text: str, doc: "Doc | None" = None) -> list[Candidate]:
             if _mod_is_no_amount_modifier(groups, text, start, doc):
                 start, groups = start + len(groups["mod"]), {**groups, "mod": None}
                 start, end = _trim(text, start, end)
+            if name == "weekday" and _that_is_a_conjunction(groups, text, match):
+                start, groups = match.start("weekday"), {**groups, "rel": None, "mod": None}
             if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
                 found.append(Candidate(start, end, name, groups, priority))
                 if name == "year_range":
@@ -363,6 +365,20 @@ def _mod_is_no_amount_modifier(groups: dict, text: str, start: int, doc: "Doc | 
 # over a year ago": took charge)
 _OVER_AS_MORE_THAN = re.compile(r"\b(?:in|for|of|after|within|than|since|last(?:s|ed|ing)?|spen[dt]|wait(?:s|ed|ing)?)\s+$",
                                 re.I)
+
+
+def _that_is_a_conjunction(groups: dict, text: str, match: re.Match) -> bool:
+    """"told AFP that Friday's demonstration was peaceful", "said that Monday the talks failed": "that" opens the
+    reported clause, it is no "that Friday" pointing back to a day named before."""
+    if (groups.get("rel") or "").lower() != "that":
+        return False
+    return text.startswith(("'s", "’s"), match.end("weekday")) \
+        or bool(_REPORTING_BEFORE.search(text, max(0, match.start() - 40), match.start("rel")))
+
+
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|say|told(?:\s+[\w.]+){1,2}|announced|added|stated|reported|noted|"
+                               r"claimed|insisted|confirmed|warned|believes?|believed|thinks?|thought|hopes?|hoped|"
+                               r"expects?|expected|know|knew|knows)\s+$", re.I)
 
 
 def _is_speed_of_work(match: re.Match) -> bool:
