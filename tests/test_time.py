@@ -471,6 +471,16 @@ def test_infinitive_after_be_or_a_noun_looks_ahead(nlp):
 def test_weekday_owning_an_event_is_past(nlp):
     text = "Lawyers will try to overturn Tuesday's verdict."
     assert values(text, doc=nlp(text))["Tuesday"] == ("DATE", "2026-02-10")
+    inquiry = "Police will open an inquiry into Monday's attack."
+    assert values(inquiry, doc=nlp(inquiry))["Monday"] == ("DATE", "2026-02-09")
+
+
+@pytest.mark.parametrize("text", ["The champions head into Friday's group G match against Porto.",
+                                  "Iraq await them in Friday's final."])
+def test_weekday_owning_an_event_a_team_heads_into_or_awaits_lies_ahead(nlp, text):
+    """The present of heading into or awaiting an event tells it ahead, as "face" and "host" do; the owned noun
+    is the head of its compound ("Friday's group G match")."""
+    assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")
 
 
 def test_quarter_and_season_follow_tense(nlp):

@@ -35,7 +35,8 @@ PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed"
 OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
 # verbs of a timetable, which the present tense tells ahead ("the trial opens Monday", "polls close at 8")
 FUTURATE_LEMMAS = {"start", "begin", "open", "close", "end", "resume", "reopen", "expire", "convene", "commence",
-                   "conclude", "kick", "play", "face", "host"}
+                   "conclude", "kick", "play", "face", "host", "await", "head"}
+HEADING_LEMMAS = {"head", "go", "enter", "move"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
@@ -166,6 +167,8 @@ def _possessive_direction(token) -> Direction:
     own event takes place at that event ("will vote in Sunday's election", "prepares to vote in
     Sunday's ...") or when the event is still a plan ("Tuesday's planned launch") does the day lie ahead."""
     owned = token.head
+    while owned.dep_ == "compound" and owned.head is not owned:  # "Wednesday's group G match": the match is owned
+        owned = owned.head
     if any(child.lower_ in PLANNED_ADJECTIVES for child in owned.children):
         return "future"  # "Tuesday's planned launch"
     preposition = owned.head
@@ -173,13 +176,20 @@ def _possessive_direction(token) -> Direction:
         # "Saturday's rally is expected to draw thousands", "Sunday's vote will decide": the event is
         # the subject of a clause that looks ahead
         return "future" if _own_tense(preposition) == "future" else "past"
-    if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
+    if owned.dep_ != "pobj" or not _opens_an_occasion(preposition):
         return "past"
     verb = nearest_ancestor(preposition, _VERBAL, _VERB_REACH)
     if verb is None or any(child.lower_ in POSSIBILITY_MODALS for child in verb.children):
         return "past"  # "may miss games after an injury during Thursday's loss": a possibility is no plan
     ahead = _own_tense(verb) == "future" or (_is_infinitive(verb) and _clause_direction(verb) == "future")
     return "future" if ahead else "past"  # a participle's borrowed tense is not its own
+
+
+def _opens_an_occasion(preposition) -> bool:
+    """"in Sunday's election", "at Friday's meeting"; "into" only after a verb of heading for an event ("as they
+    head into Wednesday's match"), not "open an inquiry into Monday's attack"."""
+    word = preposition.lower_
+    return word in OCCASION_PREPOSITIONS or (word == "into" and preposition.head.lemma_ in HEADING_LEMMAS)
 
 
 def _preposition_direction(token) -> Direction:
