@@ -256,12 +256,18 @@ def test_that_before_a_weekday_after_a_reporting_verb_opens_the_clause():
     assert list(found) == ["Friday", "Monday", "that Friday", "late that Friday"]
 
 
-def test_a_range_of_weekdays_runs_forward():
+def test_a_range_of_weekdays_runs_forward(nlp):
     """"from Wednesday through Friday" told on the Wednesday: the range ends on the Friday after, whatever tense
-    the Friday alone would take."""
+    the Friday alone would take; so do the days a forecast lists after a first one ahead."""
     found = values("The feast was marked from Wednesday through Friday.")
     assert found == {"Wednesday": ("DATE", "2026-02-11"), "Friday": ("DATE", "2026-02-13")}
     assert values("The fair ran from Friday to Monday.")["Monday"] == ("DATE", "2026-02-09")
+    forecast = ("The storm was expected to be off the coast by Friday morning; 300 km east of it Saturday morning; "
+                "and over the island by Sunday morning, the bureau said on Wednesday.")
+    found = values(forecast, doc=nlp(forecast))
+    assert [found[f"{day} morning"][1] for day in ("Friday", "Saturday", "Sunday")] == \
+        ["2026-02-13TMO", "2026-02-14TMO", "2026-02-15TMO"]
+    assert found["Wednesday"] == ("DATE", "2026-02-11")  # the report's own day stays
 
 
 def test_weekday_takes_nearest_tense_cue_without_parse():

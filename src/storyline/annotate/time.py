@@ -74,15 +74,26 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
 
 def _weekday_ranges_in_order(timexes: list[Timex], text: str) -> list[Timex]:
     """"from Thursday through Saturday" told on a Thursday: a range runs forward, so its last weekday is the first
-    such day on or after its first one, whichever way the tense read it alone."""
+    such day on or after its first one, whichever way the tense read it alone; so does a forecast that lists days
+    in one sentence ("by Friday morning; ... Saturday morning; and ... by Sunday morning") once its first day lies
+    ahead of the anchor."""
     ordered = list(timexes)
-    for index, (first, last) in enumerate(zip(timexes, timexes[1:])):
+    for index in range(1, len(ordered)):
+        first, last = ordered[index - 1], ordered[index]
         if _bare_weekday(first) and _bare_weekday(last) and last.value[:10] < first.value[:10] \
-                and _WEEKDAY_RANGE_JOIN.fullmatch(text, first.span.end, last.span.start):
+                and (_WEEKDAY_RANGE_JOIN.fullmatch(text, first.span.end, last.span.start)
+                     or _listed_ahead(first, last, text)):
             start = dt.date.fromisoformat(first.value[:10])
             end = start + dt.timedelta(days=(dt.date.fromisoformat(last.value[:10]) - start).days % 7)
-            ordered[index + 1] = dataclasses.replace(last, value=end.isoformat() + last.value[10:])
+            ordered[index] = dataclasses.replace(last, value=end.isoformat() + last.value[10:])
     return ordered
+
+
+def _listed_ahead(first: Timex, last: Timex, text: str) -> bool:
+    """Whether ``last`` follows ``first`` in its sentence, ``first`` lies after the anchor and ``last`` was read before
+    it (a list of days ahead; the anchor's own weekday, "said Thursday", is the report's day)."""
+    return first.anchor is not None and last.value[:10] < first.anchor[:10] < first.value[:10] \
+        and sentence_bounds(text, first.span.start, first.span.end)[1] >= last.span.end
 
 
 def _weekdays_read_as_one_day(timexes: list[Timex]) -> list[Timex]:
