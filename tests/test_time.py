@@ -270,6 +270,15 @@ def test_a_range_of_weekdays_runs_forward(nlp):
     assert found["Wednesday"] == ("DATE", "2026-02-11")  # the report's own day stays
 
 
+def test_weekday_between_a_reporting_verb_and_the_reported_subject_dates_the_report(nlp):
+    """"said on Friday the talks will resume": the day of the saying (the parser may hang it on "resume"); after
+    the reported subject it dates the reported event."""
+    report = "The minister said on Friday the talks will resume."
+    assert values(report, doc=nlp(report))["Friday"] == ("DATE", "2026-02-06")
+    reported = "The minister said the talks will resume on Friday."
+    assert values(reported, doc=nlp(reported))["Friday"] == ("DATE", "2026-02-13")
+
+
 def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values(REPORTED_MEETING)["Wednesday"] == ("DATE", "2026-02-11")
     assert values("The minister will fly to Oman on Friday, his office said.")["Friday"] == ("DATE", "2026-02-13")

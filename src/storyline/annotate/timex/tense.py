@@ -91,9 +91,18 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     verb = nearest_ancestor(span.root, _VERBAL, _VERB_REACH)
     if verb is None:
         return None
+    verb = _reporting_verb_before(verb, span)
     if _dates_a_done_participle(span.root, verb):
         return "past"
     return _clause_direction(verb)
+
+
+def _reporting_verb_before(verb, span):
+    """"The Academy said on Wednesday he will be presented": a time between a reporting verb and the subject of what
+    is reported dates the report (the parser may hang it on the reported clause's verb)."""
+    head = verb.head
+    subject_after = any(child.dep_ in ("nsubj", "nsubjpass") and child.i >= span.end for child in verb.children)
+    return head if verb.dep_ == "ccomp" and head.i < span.start and subject_after else verb
 
 
 def _dates_a_done_participle(token, verb) -> bool:
