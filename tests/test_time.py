@@ -270,6 +270,18 @@ def test_a_range_of_weekdays_runs_forward(nlp):
     assert found["Wednesday"] == ("DATE", "2026-02-11")  # the report's own day stays
 
 
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Russia blocked a visit to Moscow by Finnish Trade Minister Jan Berg scheduled for June 7.", "June 7",
+     "2026-06-07"),
+    ("The ministry said the vote slated for Friday would go ahead.", "Friday", "2026-02-13"),
+    ("The vote, which had been scheduled for Friday, was postponed.", "Friday", "2026-02-06"),
+])
+def test_the_day_a_plan_is_scheduled_for_lies_ahead_unless_overtaken(nlp, text, span, value):
+    """"a visit ... scheduled for June 7" (a participle the tagger may read as a past) is a plan ahead; "had been
+    scheduled for" tells a plan overtaken."""
+    assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
 def test_weekday_between_a_reporting_verb_and_the_reported_subject_dates_the_report(nlp):
     """"said on Friday the talks will resume": the day of the saying (the parser may hang it on "resume"); after
     the reported subject it dates the reported event."""

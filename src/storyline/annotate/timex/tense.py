@@ -65,6 +65,9 @@ DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|g
 # "notes due Nov. 15", "figures due on Aug. 5": a maturity or deadline, unless told as past ("was due on Friday")
 IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$"
                              r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\bdue\s+(?:on\s+|by\s+|in\s+)?$", re.I)
+# "a trip scheduled for June 7", "the vote slated for Friday": the day of a plan lies ahead, however the parser reads
+# the participle (often as a past of its own); "had been scheduled for" tells a plan overtaken
+PLANNED_FOR_BEFORE = re.compile(r"(?<!\bbeen\s)\b(?:scheduled|slated|planned|set)\s+for\s+$", re.I)
 # "spoke ahead of the election Thursday", "on the eve of Sunday's vote": the event named waits ahead of the clause's
 # time, which news tells on or just before the publication day; so does the start of a stretch named by a participle
 # ("a two-day meeting beginning Thursday", "the team event starting on Thursday"), which is still to come or going on
@@ -83,7 +86,8 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
         return "future"
     if span.root.dep_ == "poss":
         return _possessive_direction(span.root)
-    if IN_FORCE_BEFORE.search(text, max(0, start - 30), start):
+    if IN_FORCE_BEFORE.search(text, max(0, start - 30), start) \
+            or PLANNED_FOR_BEFORE.search(text, max(0, start - 40), start):
         return "future"
     framed = _preposition_direction(span.root)
     if framed is not None:
@@ -351,7 +355,7 @@ def _preposition_direction_in_text(before: str) -> Direction:
     """``_preposition_direction`` read from the words in front of the expression."""
     if SINCE_BEFORE.search(before):
         return "past"
-    if IN_FORCE_BEFORE.search(before) or AHEAD_OF_BEFORE.search(before):
+    if IN_FORCE_BEFORE.search(before) or AHEAD_OF_BEFORE.search(before) or PLANNED_FOR_BEFORE.search(before):
         return "future"
     if DEADLINE_BEFORE.search(before):
         return "future"
