@@ -1492,6 +1492,14 @@ def test_a_day_earlier_after_a_month_counts_from_the_anchor():
     assert found["A day earlier"] == ("DATE", "1998-03-02")
 
 
+def test_a_numbered_resolution_and_an_ordinal_second_are_no_time():
+    """"Security Council Resolution 1718", "Flight 1549": a number after the noun it numbers is no year; "a second or
+    third test" is an ordinal, "for a second or two" still a second."""
+    found = values("Council Resolution 1718 was passed; Flight 1549 landed in 2009. They fear a second or third test.")
+    assert found == {"2009": ("DATE", "2009")}
+    assert values("He paused for a second or two.")["a second"] == ("DURATION", "PT1S")
+
+
 def test_an_adjective_amount_split_by_a_line_break_hyphen_is_one_duration():
     """Wire copy keeps the hyphen of a broken line with a space after it: "a two- day meeting" is "two-day"."""
     assert values("Talks paused for a two- day meeting of the chiefs and a three- month review.") == {

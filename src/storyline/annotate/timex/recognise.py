@@ -522,7 +522,7 @@ def _acceptable(name: str, match: re.Match) -> bool:
         if listed and abs(int(listed.group(1)) - int(match.group("year"))) > 30:
             return False
         return (not _COUNTED_NOUN.match(match.string, match.end()) or _names_events_of_the_year(match)) \
-            and not _is_dimension(match)
+            and not _is_dimension(match) and not _is_identifier(match)
     return True
 
 
@@ -543,6 +543,15 @@ def _is_march_by_name(match: re.Match) -> bool:
     if _NAMED_OWNER_BEFORE.search(text, max(0, start - 30), start):  # not "Trump's March visit", a month's event
         return not _NOUN_NEXT.match(text, match.end())
     return bool(_MARCH_NAME.match(text, match.end()) and _NAME_BEFORE.search(text, max(0, start - 20), start))
+
+
+def _is_identifier(match: re.Match) -> bool:
+    """"Security Council Resolution 1718", "Flight 1549", "Article 2000": a number after the noun it numbers."""
+    return bool(_NUMBERED_BEFORE.search(match.string, max(0, match.start() - 14), match.start()))
+
+
+_NUMBERED_BEFORE = re.compile(r"\b(?:resolutions?|no\.|nos\.|number|articles?|section|flight|route|highway|chapter|"
+                              r"pages?|room|paragraph|decree|item)\s+$", re.I)
 
 
 def _is_dimension(match: re.Match) -> bool:
@@ -667,7 +676,12 @@ def _is_ordinal_second(match: re.Match) -> bool:
     the unit is followed by punctuation or a function word ("for a second before", "a second or two")."""
     if match.group("unit").lower() != "second" or match.group("number").lower() not in ("a", "an", "one"):
         return False
-    return not _AFTER_UNIT.match(match.string, match.end())
+    return not _AFTER_UNIT.match(match.string, match.end()) or bool(_ORDINAL_AFTER.match(match.string, match.end()))
+
+
+# "a second or third nuclear test": another ordinal joined to "second" makes it one
+_ORDINAL_AFTER = re.compile(r"\s*(?:,|or|and)\s*(?:a\s+)?(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+                            re.I)
 
 
 def _is_fraction_quarter(match: re.Match) -> bool:
