@@ -226,7 +226,8 @@ def test_weekday_an_event_is_set_for_lies_ahead_of_a_past_report(nlp):
                                   "The envoy spoke to reporters ahead of Friday's election.",
                                   "Crowds gathered in the capital on the eve of Friday's vote.",
                                   "Talks were adjourned to allow for a two-day meeting of the chiefs beginning Friday.",
-                                  "The team replaced Chile in the event starting on Friday."])
+                                  "The team replaced Chile in the event starting on Friday.",
+                                  "The meeting comes ahead of a summit between the two leaders in Seoul on Friday."])
 def test_weekday_of_an_event_waited_for_lies_ahead(nlp, text):
     """"ahead of the election Friday", "on the eve of Friday's vote", "a meeting beginning Friday": after the
     clause's time, the report's day."""

@@ -70,8 +70,10 @@ IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+o
 PLANNED_FOR_BEFORE = re.compile(r"(?<!\bbeen\s)\b(?:scheduled|slated|planned|set)\s+for\s+$", re.I)
 # "spoke ahead of the election Thursday", "on the eve of Sunday's vote": the event named waits ahead of the clause's
 # time, which news tells on or just before the publication day; so does the start of a stretch named by a participle
-# ("a two-day meeting beginning Thursday", "the team event starting on Thursday"), which is still to come or going on
-AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-?up\s+to)\s+(?:[\w-]+\s+){0,3}$"
+# ("a two-day meeting beginning Thursday", "the team event starting on Thursday"), which is still to come or going on;
+# a longer event named is dated by "on" ("ahead of a summit meeting between the two leaders on Friday")
+AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-?up\s+to)\s+"
+                             r"(?:(?:[\w-]+\s+){0,3}|(?:[\w'-]+\s+){0,12}on\s+)$"
                              r"|\b(?:beginning|starting)\s+(?:on\s+)?$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
@@ -82,7 +84,7 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if AHEAD_OF_BEFORE.search(text, max(0, start - 50), start):
+    if AHEAD_OF_BEFORE.search(text, max(0, start - 120), start):
         return "future"
     if span.root.dep_ == "poss":
         return _possessive_direction(span.root)
