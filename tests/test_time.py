@@ -429,6 +429,12 @@ def test_clock_on_a_weekday_is_two_expressions_the_clock_on_that_day():
     assert values("Talks broke off at noon Thursday.") == {"noon Thursday": ("TIME", "2026-02-05T12:00")}
 
 
+def test_clock_whose_clause_ends_with_its_place_and_day_is_on_that_day():
+    """"occurred at 6:40 p.m. at the mine in the north on Sunday": the day that closes the clause dates the clock."""
+    found = values("The blast occurred at around 6:40 p.m. at a coal mine in the north on Sunday.", "2026-02-10")
+    assert found["around 6:40 p.m."] == ("TIME", "2026-02-08T18:40")
+
+
 def test_clock_after_a_weekday_that_owns_it_is_on_that_day():
     """"compared with Monday's 5 p.m. quotes": the day that owns the clock dates it, not the publication day."""
     found = values("The dollar traded at 152 yen, compared with Monday's 5 p.m. quotes of 151 yen.")

@@ -371,7 +371,8 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
             return dataclasses.replace(clock, value=day.value[:10] + clock.value[10:])
         if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
             continue
-        follows = day.span.start >= clock.span.end and _ADJACENT.fullmatch(text[clock.span.end:day.span.start])
+        follows = day.span.start >= clock.span.end and (_ADJACENT.fullmatch(text[clock.span.end:day.span.start])
+                                                        or _PLACE_THEN_DAY.fullmatch(text[clock.span.end:day.span.start]))
         leads = day.span.end <= clock.span.start and _LEADING.fullmatch(text[day.span.end:clock.span.start])
         frames = left <= day.span.start and day.span.end <= clock.span.start \
             and _FRAME_OPENING.fullmatch(text[left:day.span.start])
@@ -410,6 +411,8 @@ _AT_NIGHT = re.compile(r"T(?:NI|EV|1[89]|2\d)")
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
 _NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
+# "occurred at 6:40 p.m. at the colliery in Linfen on Sunday": the day that closes the clock's clause, after its place
+_PLACE_THEN_DAY = re.compile(r"\s+(?:at|in|near|outside|inside)\s[^.;:,()\"“”]{0,70}?\son\s+")
 _LEADING = re.compile(r"(?:'s|’s)?[\s,]*(?:at\s+)?")  # "Dec 22, 2017 at 2:57pm", "Monday's 5 p.m. close"
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
 
