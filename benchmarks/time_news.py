@@ -1,6 +1,9 @@
-"""TempEval-3 measures of ``find_timexes`` on modern news: a second yardstick beside TBAQ (1989-2000).
+"""TempEval-3 measures of ``find_timexes`` on blind-labelled news: yardsticks beside TBAQ (1989-2000).
 
-The labels (benchmarks/data/time_news.jsonl) cover 78 articles of ../shared/data/clustering/news_cluster.jsonl
+``--set news`` (the default) scores modern news; ``--set silver`` scores newswire of TempEval-3's own kind. Each set
+is its label files over one shared text file, with the halves whose errors may be looked at (``Yardstick`` below).
+
+news: the labels (benchmarks/data/time_news.jsonl) cover 78 articles of ../shared/data/clustering/news_cluster.jsonl
 (2016-2018, many outlets), chosen by a rule that does not look at the system: articles sorted by sha1(id), the
 first ones with a ``published`` date, at most 2 per story. The first 32 alternate between half A and half B; the
 next 26 (until about 200 expressions) are half C, the 20 after them half D. Each half was annotated blind (text and publication date only,
@@ -12,11 +15,17 @@ Errors are printed for halves A and D only (``--half`` picks one), the halves th
 read as its aggregate row once the method was fixed on A, and half C is the untouched measure (its row read once,
 no change of the method on its basis).
 
+silver: the labels (benchmarks/data/time_silver_e.jsonl and time_silver_f.jsonl) cover 40 Xinhua/AFP articles of
+../shared/data/corpus/te3_silver.jsonl (1997, 2005, 2006), chosen by a rule that does not look at the system:
+articles with a published date and 300-3000 characters of text, sorted by sha1(id), the first 40, alternating
+between half E (method work: its errors are printed) and half F (the untouched measure, read only as its row).
+Each half was annotated blind in the same format.
+
 ``--agreement`` scores a second annotator's blind labels of half-A articles (time_news_second.jsonl) against
 the first annotator's with the same measures, the first taken as gold: how much of the score is annotator choice.
 
-    .venv/bin/python benchmarks/time_news.py [--no-write] [--no-parse] [--errors N] [--half A|D] [--categories]
-                                             [--agreement]
+    .venv/bin/python benchmarks/time_news.py [--set news|silver] [--no-write] [--no-parse] [--errors N]
+                                             [--half A|D|E] [--categories] [--agreement]
 """
 from __future__ import annotations
 
@@ -24,6 +33,7 @@ import argparse
 import hashlib
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -39,6 +49,46 @@ AGREEMENT_ARTICLES = 6  # the second annotator's first articles, the sample the 
 HEADER = ["part", "docs", "gold", "system", "strict P", "strict R", "strict F1", "relaxed P", "relaxed R",
           "relaxed F1", "type acc", "value F1"]
 HALVES_SHOWN = ("A", "D")  # the halves the method is fixed on; B and C are read only as their rows
+
+
+@dataclass(frozen=True)
+class Yardstick:
+    """One blind-labelled set: its label files, the shared file holding their texts, and the halves whose errors
+    may be printed (the others are read only as their aggregate rows)."""
+
+    labels: tuple[Path, ...]
+    texts: tuple[str, ...]  # the path of the texts under ../shared
+    shown: tuple[str, ...]
+    title: str
+    notes: str
+
+
+YARDSTICKS = {
+    "news": Yardstick(
+        (LABELS,), ("data", "clustering", "news_cluster.jsonl"), HALVES_SHOWN,
+        "Time expressions: TempEval-3 measures on modern news (blind labels)",
+        "Blind TIMEX3 labels on 78 modern news articles (benchmarks/data/time_news.jsonl; chosen by sha1(id), at most "
+        "2 per story; halves A/B alternate over the first 32, half C is the next 26, the untouched measure, half D "
+        "the next 20, for method work)."),
+    "silver": Yardstick(
+        (LABELS.with_name("time_silver_e.jsonl"), LABELS.with_name("time_silver_f.jsonl")),
+        ("data", "corpus", "te3_silver.jsonl"), ("E",),
+        "Time expressions: TempEval-3 measures on newswire (te3_silver, blind labels)",
+        "Blind TIMEX3 labels on Xinhua/AFP newswire of 1997/2005/2006 (benchmarks/data/time_silver_e.jsonl and "
+        "time_silver_f.jsonl over ../shared/data/corpus/te3_silver.jsonl; 40 articles with a published date and "
+        "300-3000 characters, chosen by sha1(id), alternating E/F): half E for method work, half F the untouched "
+        "measure."),
+}
+
+
+def load_set_labels(yardstick: Yardstick) -> dict[str, dict]:
+    """The labels of every file of the set that exists (a half still being annotated is left out, with a word)."""
+    present = [path for path in yardstick.labels if path.exists()]
+    for path in sorted(set(yardstick.labels) - set(present)):
+        print(f"(no {path.name} yet: its half is left out)", file=sys.stderr)
+    if not present:
+        sys.exit(f"no label file of this set: {', '.join(p.name for p in yardstick.labels)}")
+    return {article_id: label for path in present for article_id, label in load_labels(path).items()}
 
 
 def load_labels(path: Path = LABELS) -> dict[str, dict]:
@@ -79,14 +129,15 @@ def _span_errors(document: dict, pairs: list[tuple[dict, dict]]) -> list[str]:
             if (g["start"], g["end"]) != (s["start"], s["end"])]
 
 
-def shared_texts() -> dict[str, str]:
-    path = require_shared("data", "clustering", "news_cluster.jsonl")
+def shared_texts(yardstick: Yardstick = YARDSTICKS["news"]) -> dict[str, str]:
+    path = require_shared(*yardstick.texts)
     return {row["id"]: row["text"] for row in map(json.loads, path.open(encoding="utf-8"))}
 
 
-def score_system(documents: list[dict], args: argparse.Namespace) -> None:
-    """Storyline against the labels, per half; errors of the halves shown only (B and C are read as rows)."""
-    docs = [None] * len(documents) if args.no_parse else _parses(documents, None)
+def score_halves(documents: list[dict], shown: tuple[str, ...], docs: list) -> tuple[list[list[object]], list[str],
+                                                                                     Categories]:
+    """Storyline against the labels: a row for all and one per half, and the errors (one line each, and by kind)
+    of the halves shown only; the other halves are read only as their aggregate rows."""
     parts = ["all"] + [f"half {half}" for half in sorted({d["half"] for d in documents})]
     scores = {name: Score() for name in parts}
     counts = {name: 0 for name in parts}
@@ -98,22 +149,25 @@ def score_system(documents: list[dict], args: argparse.Namespace) -> None:
         for name in ("all", f"half {document['half']}"):
             pairs = scores[name].add(document["timexes"], system)
             counts[name] += 1
-        if document["half"] in args.half:  # halves B and C are read only as their aggregate rows
+        if document["half"] in shown:
             categories.add(document, system, pairs)
             errors += [f"{document['half']} {line}"
                        for line in _errors(document, system, pairs) + _span_errors(document, pairs)]
+    return [scores[name].row(name, counts[name]) for name in parts], errors, categories
+
+
+def score_system(documents: list[dict], yardstick: Yardstick, args: argparse.Namespace) -> None:
+    """Storyline against the set's labels, per half, as a table; errors of the halves asked for and shown."""
+    docs = [None] * len(documents) if args.no_parse else _parses(documents, None)
+    rows, errors, categories = score_halves(documents, tuple(args.half), docs)
     for line in errors[: args.errors]:
         print(line)
     if args.categories:
         categories.print()
-    notes = ("Blind TIMEX3 labels on 78 modern news articles (benchmarks/data/time_news.jsonl; chosen by sha1(id), "
-             "at most 2 per story; halves A/B alternate over the first 32, half C is the next 26, the untouched "
-             "measure, half D the next 20, for method work). TempEval-3 definitions as in the TBAQ table: value F1 "
-             f"counts relaxed matches with the gold value. Errors are looked at in halves {'/'.join(HALVES_SHOWN)} "
-             "only."
-             + (" Run without spaCy parse." if args.no_parse else ""))
-    report("Time expressions: TempEval-3 measures on modern news (blind labels)", HEADER,
-           [scores[name].row(name, counts[name]) for name in parts], notes, write=not args.no_write)
+    notes = (yardstick.notes + " TempEval-3 definitions as in the TBAQ table: value F1 counts relaxed matches with "
+             f"the gold value. Errors are looked at in half{'s' * (len(yardstick.shown) > 1)} "
+             f"{'/'.join(yardstick.shown)} only." + (" Run without spaCy parse." if args.no_parse else ""))
+    report(yardstick.title, HEADER, rows, notes, write=not args.no_write)
 
 
 def score_agreement(texts: dict[str, str], args: argparse.Namespace) -> None:
@@ -141,22 +195,29 @@ def score_agreement(texts: dict[str, str], args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--set", choices=sorted(YARDSTICKS), default="news", help="the labelled set to score")
     parser.add_argument("--no-write", action="store_true", help="print only; do not append to docs/benchmarks.md")
     parser.add_argument("--no-parse", action="store_true", help="no spaCy parse (tense from cue words only)")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of the halves shown "
                         "(with --agreement: disagreements of the two annotators)")
-    parser.add_argument("--half", choices=HALVES_SHOWN, nargs="+", default=list(HALVES_SHOWN),
-                        help="the halves whose errors are printed (B and C never are)")
+    parser.add_argument("--half", nargs="+", help="the halves whose errors are printed, among the set's halves "
+                        "shown (news: A D, silver: E; the others never are); all of them by default")
     parser.add_argument("--categories", action="store_true", help="print errors of the halves shown by kind")
     parser.add_argument("--agreement", action="store_true", help="score the second annotator against the first "
-                        "instead of Storyline against the labels")
+                        "instead of Storyline against the labels (news only)")
     args = parser.parse_args()
+    yardstick = YARDSTICKS[args.set]
+    args.half = args.half or list(yardstick.shown)
+    if not set(args.half) <= set(yardstick.shown):
+        parser.error(f"--half: the errors of set {args.set} are shown for half {'/'.join(yardstick.shown)} only")
+    if args.agreement and args.set != "news":
+        parser.error("--agreement: only the news set has a second annotator")
 
-    texts = shared_texts()
+    texts = shared_texts(yardstick)
     if args.agreement:
         score_agreement(texts, args)
     else:
-        score_system(labelled_documents(load_labels(), texts), args)
+        score_system(labelled_documents(load_set_labels(yardstick), texts), yardstick, args)
 
 
 if __name__ == "__main__":

@@ -211,6 +211,87 @@ def test_weekday_takes_tense_of_its_own_verb_with_parse(nlp):
     assert values(planned, doc=nlp(planned))["Monday"] == ("DATE", "2026-02-16")
 
 
+def test_weekday_an_event_is_set_for_lies_ahead_of_a_past_report(nlp):
+    """"A strike for Friday was called", "a motion to be debated Thursday": the day of a planned event, ahead of the
+    report that tells of the planning (anchor Wednesday 2026-02-11)."""
+    called = "A nationwide strike for Friday was called by the unions."
+    assert values(called, doc=nlp(called))["Friday"] == ("DATE", "2026-02-13")
+    debated = "The bill was prompted by an opposition motion to be debated Thursday."
+    assert values(debated, doc=nlp(debated))["Thursday"] == ("DATE", "2026-02-12")
+    held = "The strike on Monday was called by the unions."
+    assert values(held, doc=nlp(held))["Monday"] == ("DATE", "2026-02-09")
+
+
+@pytest.mark.parametrize("text", ["The envoy spoke ahead of the election Friday.",
+                                  "The envoy spoke to reporters ahead of Friday's election.",
+                                  "Crowds gathered in the capital on the eve of Friday's vote.",
+                                  "Talks were adjourned to allow for a two-day meeting of the chiefs beginning Friday.",
+                                  "The team replaced Chile in the event starting on Friday.",
+                                  "The meeting comes ahead of a summit between the two leaders in Seoul on Friday."])
+def test_weekday_of_an_event_waited_for_lies_ahead(nlp, text):
+    """"ahead of the election Friday", "on the eve of Friday's vote", "a meeting beginning Friday": after the
+    clause's time, the report's day."""
+    assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")
+    assert values(text)["Friday"] == ("DATE", "2026-02-13")
+
+
+def test_a_weekday_named_again_is_the_same_day_the_one_ahead_where_readings_differ(nlp):
+    """A story names one day by one weekday: "will present it on Thursday ... the deadline is 1600 GMT Thursday",
+    "a strike for Friday was called ... support for Friday's strike" are one day, the later of the two readings (a
+    past one is what a weekday gets without a cue); "last Thursday" and feasts are no bare weekday."""
+    deadline = "The envoys will present the text on Thursday. The deadline is 1600 GMT Thursday."
+    found = values(deadline, doc=nlp(deadline))
+    assert found["Thursday"] == ("DATE", "2026-02-12") and found["1600 GMT Thursday"] == ("TIME", "2026-02-12T16:00")
+    strike = "A nationwide strike for Friday was called by the unions. Parties pledged support to Friday's strike."
+    assert [t.value for t in find_timexes(strike, ANCHOR, nlp(strike))] == ["2026-02-13", "2026-02-13"]
+    apart = "Talks ended last Thursday. Shops opened on Good Friday 2025 and the envoys will return Friday."
+    found = values(apart, doc=nlp(apart))
+    assert found["last Thursday"] == ("DATE", "2026-02-05") and found["Good Friday 2025"] == ("DATE", "2025-04-18")
+
+
+def test_that_before_a_weekday_after_a_reporting_verb_opens_the_clause():
+    """"told reporters that Friday's rally was peaceful", "said that Monday the talks failed": "that" is the
+    conjunction, the expression is the weekday; "met again that Friday", "said late that Friday" point back."""
+    found = values("An aide told reporters that Friday's rally was peaceful. He said that Monday the talks failed. "
+                   "They met again that Friday. He said late that Friday the talks had failed.")
+    assert list(found) == ["Friday", "Monday", "that Friday", "late that Friday"]
+
+
+def test_a_range_of_weekdays_runs_forward(nlp):
+    """"from Wednesday through Friday" told on the Wednesday: the range ends on the Friday after, whatever tense
+    the Friday alone would take; so do the days a forecast lists after a first one ahead."""
+    found = values("The feast was marked from Wednesday through Friday.")
+    assert found == {"Wednesday": ("DATE", "2026-02-11"), "Friday": ("DATE", "2026-02-13")}
+    assert values("The fair ran from Friday to Monday.")["Monday"] == ("DATE", "2026-02-09")
+    forecast = ("The storm was expected to be off the coast by Friday morning; 300 km east of it Saturday morning; "
+                "and over the island by Sunday morning, the bureau said on Wednesday.")
+    found = values(forecast, doc=nlp(forecast))
+    assert [found[f"{day} morning"][1] for day in ("Friday", "Saturday", "Sunday")] == \
+        ["2026-02-13TMO", "2026-02-14TMO", "2026-02-15TMO"]
+    assert found["Wednesday"] == ("DATE", "2026-02-11")  # the report's own day stays
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Russia blocked a visit to Moscow by Finnish Trade Minister Jan Berg scheduled for June 7.", "June 7",
+     "2026-06-07"),
+    ("The ministry said the vote slated for Friday would go ahead.", "Friday", "2026-02-13"),
+    ("The vote, which had been scheduled for Friday, was postponed.", "Friday", "2026-02-06"),
+])
+def test_the_day_a_plan_is_scheduled_for_lies_ahead_unless_overtaken(nlp, text, span, value):
+    """"a visit ... scheduled for June 7" (a participle the tagger may read as a past) is a plan ahead; "had been
+    scheduled for" tells a plan overtaken."""
+    assert values(text, doc=nlp(text))[span] == ("DATE", value)
+
+
+def test_weekday_between_a_reporting_verb_and_the_reported_subject_dates_the_report(nlp):
+    """"said on Friday the talks will resume": the day of the saying (the parser may hang it on "resume"); after
+    the reported subject it dates the reported event."""
+    report = "The minister said on Friday the talks will resume."
+    assert values(report, doc=nlp(report))["Friday"] == ("DATE", "2026-02-06")
+    reported = "The minister said the talks will resume on Friday."
+    assert values(reported, doc=nlp(reported))["Friday"] == ("DATE", "2026-02-13")
+
+
 def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values(REPORTED_MEETING)["Wednesday"] == ("DATE", "2026-02-11")
     assert values("The minister will fly to Oman on Friday, his office said.")["Friday"] == ("DATE", "2026-02-13")
@@ -267,6 +348,20 @@ def test_month_in_a_borrowed_tense_keeps_the_nearest_month(nlp):
     assert values(soon, doc=nlp(soon))["March 31"] == ("DATE", "2026-03-31")
     later = "The regulator asked the bank to respond by June 30."
     assert values(later, doc=nlp(later))["June 30"] == ("DATE", "2025-06-30")
+
+
+def test_a_past_condition_of_reported_speech_is_still_open_ahead(nlp):
+    """"could be cut if the city did not agree by January 1": the past of an open condition is the speaker's present
+    shifted back, so its day lies ahead (told in December, next January); "if they had not signed" is past, and
+    so is a month in a borrowed past that tells a done event ("referring to the January 28 poll")."""
+    condition = "The supplier said supplies could be cut if the city did not agree to its terms by January 1."
+    assert values(condition, "2025-12-16", nlp(condition))["January 1"] == ("DATE", "2026-01-01")
+    friday = "The rebels said they would attack if the army did not withdraw by Friday."
+    assert values(friday, doc=nlp(friday))["Friday"] == ("DATE", "2026-02-13")
+    counterfactual = "He said the deal would have collapsed if they had not signed it on Friday."
+    assert values(counterfactual, doc=nlp(counterfactual))["Friday"] == ("DATE", "2026-02-06")
+    done = "Turnout was higher than in the last vote, he said, referring to the January 28 poll."
+    assert values(done, "2025-12-13", nlp(done))["January 28"] == ("DATE", "2025-01-28")
 
 
 def test_season_told_past_or_ahead_is_one_begun_or_not_yet_over(nlp):
@@ -334,6 +429,18 @@ def test_clock_on_a_weekday_is_two_expressions_the_clock_on_that_day():
     assert values("Talks broke off at noon Thursday.") == {"noon Thursday": ("TIME", "2026-02-05T12:00")}
 
 
+def test_clock_whose_clause_ends_with_its_place_and_day_is_on_that_day():
+    """"occurred at 6:40 p.m. at the mine in the north on Sunday": the day that closes the clause dates the clock."""
+    found = values("The blast occurred at around 6:40 p.m. at a coal mine in the north on Sunday.", "2026-02-10")
+    assert found["around 6:40 p.m."] == ("TIME", "2026-02-08T18:40")
+
+
+def test_clock_after_a_weekday_that_owns_it_is_on_that_day():
+    """"compared with Monday's 5 p.m. quotes": the day that owns the clock dates it, not the publication day."""
+    found = values("The dollar traded at 152 yen, compared with Monday's 5 p.m. quotes of 151 yen.")
+    assert found["5 p.m."] == ("TIME", "2026-02-09T17:00")
+
+
 def test_three_months_of_a_calendar_quarter_named_as_a_period_are_that_quarter():
     found = values("Output fell in the October-December period of 2025 and rose in the April to June period.")
     assert found["the October-December period of 2025"] == ("DATE", "2025-Q4")
@@ -398,6 +505,16 @@ def test_infinitive_after_be_or_a_noun_looks_ahead(nlp):
 def test_weekday_owning_an_event_is_past(nlp):
     text = "Lawyers will try to overturn Tuesday's verdict."
     assert values(text, doc=nlp(text))["Tuesday"] == ("DATE", "2026-02-10")
+    inquiry = "Police will open an inquiry into Monday's attack."
+    assert values(inquiry, doc=nlp(inquiry))["Monday"] == ("DATE", "2026-02-09")
+
+
+@pytest.mark.parametrize("text", ["The champions head into Friday's group G match against Porto.",
+                                  "Iraq await them in Friday's final."])
+def test_weekday_owning_an_event_a_team_heads_into_or_awaits_lies_ahead(nlp, text):
+    """The present of heading into or awaiting an event tells it ahead, as "face" and "host" do; the owned noun
+    is the head of its compound ("Friday's group G match")."""
+    assert values(text, doc=nlp(text))["Friday"] == ("DATE", "2026-02-13")
 
 
 def test_quarter_and_season_follow_tense(nlp):
@@ -1373,6 +1490,37 @@ def test_a_list_of_years_keeps_its_first_year():
     assert values("Output was 1990, 5 more than planned.") == {}
 
 
+def test_a_day_earlier_after_a_month_counts_from_the_anchor():
+    """"a day earlier" after a date that places no day ("in February") is a day before the anchor, as market
+    reports mean it; after a day ("on March 3, 1998") it is the day before that one."""
+    found = values("Sales fell in February. Turnover rose from 1.2 billion a day earlier.")
+    assert found["a day earlier"] == ("DATE", "2026-02-10")
+    found = values("The deal was signed on March 3, 1998. A day earlier the talks nearly failed.")
+    assert found["A day earlier"] == ("DATE", "1998-03-02")
+
+
+def test_a_numbered_resolution_and_an_ordinal_second_are_no_time():
+    """"Security Council Resolution 1718", "Flight 1549": a number after the noun it numbers is no year; "a second or
+    third test" is an ordinal, "for a second or two" still a second."""
+    found = values("Council Resolution 1718 was passed; Flight 1549 landed in 2009. They fear a second or third test.")
+    assert found == {"2009": ("DATE", "2009")}
+    assert values("He paused for a second or two.")["a second"] == ("DURATION", "PT1S")
+
+
+def test_an_adjective_amount_split_by_a_line_break_hyphen_is_one_duration():
+    """Wire copy keeps the hyphen of a broken line with a space after it: "a two- day meeting" is "two-day"."""
+    assert values("Talks paused for a two- day meeting of the chiefs and a three- month review.") == {
+        "two- day": ("DURATION", "P2D"), "three- month": ("DURATION", "P3M")}
+
+
+def test_the_year_before_a_plural_names_that_years_events_not_a_count():
+    """"since the 1987 coups", "after the 1992 protests": the events of a year; "the 2000 troops", "sent 1987
+    letters" count things."""
+    found = values("It was the first concession since the 1987 coups, and the 1992 protests followed.")
+    assert found == {"1987": ("DATE", "1987"), "1992": ("DATE", "1992")}
+    assert values("The 2000 troops left, and he sent 1987 letters.") == {}
+
+
 def test_month_or_season_in_a_habitual_clause_is_of_any_year():
     """"Prices usually rise in December": what happens as a rule names no particular December (TimeML XXXX-12);
     another clause of the sentence, or a weekday, keeps its date."""
@@ -1462,6 +1610,9 @@ def test_an_embedded_tweet_counts_from_the_day_it_was_posted():
     ("Last year, the council met in December to set the budget.", "December", "2025-12"),
     # a year further in dates its own clause only: the month keeps the reading of the publication date
     ("A plan approved in 2019 let the firm buy back shares through Jan. 29.", "Jan. 29", "2026-01-29"),
+    # a year written right after the day or month is its own
+    ("Bombers struck churches on Christmas Eve in 2000.", "Christmas Eve", "2000-12-24"),
+    ("The envoy arrived on May 3 in 1998, aides said.", "May 3", "1998-05-03"),
 ])
 def test_a_year_opening_the_sentence_dates_its_months_and_holidays(text, span, value):
     assert values(text)[span] == ("DATE", value)

@@ -11,7 +11,8 @@ from conftest import ROOT, shared_path
 
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.time_news import LABELS, SECOND_LABELS, labelled_documents, load_labels, span_sha1  # noqa: E402
+from benchmarks.time_news import (LABELS, SECOND_LABELS, YARDSTICKS, Yardstick, labelled_documents,  # noqa: E402
+                                  load_labels, load_set_labels, score_halves, span_sha1)
 
 # TIMEX3 values as the labels use them: a reference, a calendar value (decade as three digits, "199" for the
 # 1990s; year, month, day, week, weekend, quarter, half, season; X for the unknown parts) with an optional clock
@@ -73,3 +74,67 @@ def test_malformed_timex3_values_are_caught(value):
                                    "2017-12-26T17:52", "PAST_REF", "2017-Q4", "199", "P2Q"])
 def test_well_formed_timex3_values_pass(value):
     assert TIMEX3_VALUE.fullmatch(value)
+
+
+# Two self-written newswire articles, one per half, for the silver set's scoring: half E's errors are printed,
+# half F is read only as its row
+_SILVER_TEXTS = {
+    "wire-e": "BEIJING, Nov. 8 -- The talks ended on Monday. Delegates will meet again next month.",
+    "wire-f": "PARIS, Dec. 4 -- The minister resigned yesterday after three years in office.",
+}
+# article -> (expression, type, value) as an annotator wrote them, with one slip in each half ("Monday" and
+# "yesterday" a week and a day off) so that each half has an error to print or to keep unprinted
+_SILVER_GOLD = {
+    "wire-e": ("E", "2005-11-08", [("Nov. 8", "DATE", "2005-11-08"), ("Monday", "DATE", "2005-11-14"),
+                                    ("next month", "DATE", "2005-12")]),
+    "wire-f": ("F", "2006-12-04", [("Dec. 4", "DATE", "2006-12-04"), ("yesterday", "DATE", "2006-12-02"),
+                                    ("three years", "DURATION", "P3Y")]),
+}
+
+
+def _write_silver_labels(path, article_id: str) -> None:
+    """A label file in the format of time_news.jsonl (offsets, labels and sha1, no text) for one article."""
+    half, published, gold = _SILVER_GOLD[article_id]
+    text = _SILVER_TEXTS[article_id]
+    rows = [{"article": article_id, "half": half, "published": published, "expressions": len(gold)}]
+    for expression, kind, value in gold:
+        start = text.index(expression)
+        rows.append({"article": article_id, "start": start, "end": start + len(expression), "type": kind,
+                     "value": value, "mod": None, "half": half, "sha1": span_sha1(text, start, start + len(expression))})
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+
+
+def _silver_yardstick(tmp_path) -> Yardstick:
+    _write_silver_labels(tmp_path / "time_silver_e.jsonl", "wire-e")
+    _write_silver_labels(tmp_path / "time_silver_f.jsonl", "wire-f")
+    silver = YARDSTICKS["silver"]
+    return Yardstick((tmp_path / "time_silver_e.jsonl", tmp_path / "time_silver_f.jsonl"), silver.texts,
+                     silver.shown, silver.title, silver.notes)
+
+
+def test_the_silver_set_reads_its_texts_from_te3_silver_and_shows_half_e_only():
+    silver, news = YARDSTICKS["silver"], YARDSTICKS["news"]
+    assert silver.texts == ("data", "corpus", "te3_silver.jsonl")
+    assert [p.name for p in silver.labels] == ["time_silver_e.jsonl", "time_silver_f.jsonl"]
+    assert silver.shown == ("E",) and news.shown == ("A", "D") and news.labels == (LABELS,)
+
+
+def test_silver_halves_are_scored_apart_and_only_half_e_errors_are_printed(tmp_path):
+    documents = labelled_documents(load_set_labels(_silver_yardstick(tmp_path)), _SILVER_TEXTS)
+    rows, errors, categories = score_halves(documents, ("E",), [None] * len(documents))
+    by_part = {row[0]: row for row in rows}
+    assert list(by_part) == ["all", "half E", "half F"]
+    assert [by_part[part][1:3] for part in by_part] == [[2, 6], [1, 3], [1, 3]]  # documents, gold expressions
+    assert by_part["half E"][-1] == by_part["half F"][-1] == pytest.approx(2 / 3)  # each half's slip is counted
+    assert errors == ["E VALUE 2005-11-08 'Monday' gold=DATE:2005-11-14 sys=DATE:2005-11-07 span='Monday'"]
+    examples = [example for examples in categories.examples.values() for example in examples]
+    assert len(examples) == 1 and "'Monday'" in examples[0]  # half F's slip is in its row only
+
+
+def test_a_half_whose_labels_are_not_committed_yet_is_left_out(tmp_path):
+    yardstick = _silver_yardstick(tmp_path)
+    yardstick.labels[1].unlink()
+    assert list(load_set_labels(yardstick)) == ["wire-e"]
+    yardstick.labels[0].unlink()
+    with pytest.raises(SystemExit, match="no label file"):
+        load_set_labels(yardstick)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import Span, Timex
 from .timex.lexicon import MONTHS
 from .timex.normalise import parse_anchor, relative_value, underspecified
-from .timex.recognise import DAY_WORD, WEEKDAY, find_candidates
+from .timex.recognise import DAY_WORD, MONTH, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
 from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
                           marked_direction_from_text, sentence_bounds)
@@ -69,7 +69,57 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
-    return _clocks_sharing_a_meridiem(dated, text)
+    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text)), text)
+
+
+def _weekday_ranges_in_order(timexes: list[Timex], text: str) -> list[Timex]:
+    """"from Thursday through Saturday" told on a Thursday: a range runs forward, so its last weekday is the first
+    such day on or after its first one, whichever way the tense read it alone; so does a forecast that lists days
+    in one sentence ("by Friday morning; ... Saturday morning; and ... by Sunday morning") once its first day lies
+    ahead of the anchor."""
+    ordered = list(timexes)
+    for index in range(1, len(ordered)):
+        first, last = ordered[index - 1], ordered[index]
+        if _bare_weekday(first) and _bare_weekday(last) and last.value[:10] < first.value[:10] \
+                and (_WEEKDAY_RANGE_JOIN.fullmatch(text, first.span.end, last.span.start)
+                     or _listed_ahead(first, last, text)):
+            start = dt.date.fromisoformat(first.value[:10])
+            end = start + dt.timedelta(days=(dt.date.fromisoformat(last.value[:10]) - start).days % 7)
+            ordered[index] = dataclasses.replace(last, value=end.isoformat() + last.value[10:])
+    return ordered
+
+
+def _listed_ahead(first: Timex, last: Timex, text: str) -> bool:
+    """Whether ``last`` follows ``first`` in its sentence, ``first`` lies after the anchor and ``last`` was read before
+    it (a list of days ahead; the anchor's own weekday, "said Thursday", is the report's day)."""
+    return first.anchor is not None and last.value[:10] < first.anchor[:10] < first.value[:10] \
+        and sentence_bounds(text, first.span.start, first.span.end)[1] >= last.span.end
+
+
+def _weekdays_read_as_one_day(timexes: list[Timex]) -> list[Timex]:
+    """"A strike for Thursday was called ... support for Thursday's strike", "will present it on Thursday ... the
+    deadline is 1600 GMT Thursday": a news story names one day by one weekday, so where the mentions of a bare
+    weekday were read a week apart, all are the later day: a past reading is what a weekday gets when nothing
+    in its clause points ahead, a reading ahead needs a cue (a plan, "will", "ahead of")."""
+    latest: dict[str, str] = {}
+    for timex in timexes:
+        weekday, day = _bare_weekday(timex), timex.value[:10]
+        if weekday:
+            latest[weekday] = max(latest.get(weekday, day), day)
+    return [dataclasses.replace(timex, value=latest[weekday] + timex.value[10:])
+            if (weekday := _bare_weekday(timex)) and latest[weekday] != timex.value[:10] else timex
+            for timex in timexes]
+
+
+def _bare_weekday(timex: Timex) -> str | None:
+    """The weekday a DATE or TIME names with no week, month or day number of its own ("Thursday", "1600 GMT
+    Thursday", "Thursday morning"; not "last Thursday", "Thursday, Oct. 23")."""
+    text = timex.span.text
+    weekday = _BARE_WEEKDAY.search(text)
+    if weekday is None or _MONTH_NAMED.search(text) or _FEAST_NAMED.search(text, 0, weekday.start()) \
+            or not _DAY_VALUE.fullmatch(timex.value[:10]) or not timex.value[:4].isdigit():
+        return None
+    return weekday.group(0).lower()
 
 
 def _clocks_sharing_a_meridiem(timexes: list[Timex], text: str) -> list[Timex]:
@@ -123,9 +173,16 @@ def _dated_by_their_sentence(timexes: list[Timex], text: str) -> list[Timex]:
     bought shares through Sept. 29")."""
     dated = []
     for timex in timexes:
-        year = _year_opening_the_sentence(timex, timexes, text) if _is_named_in_year(timex) else None
+        year = _year_right_after(timex, timexes, text) or _year_opening_the_sentence(timex, timexes, text) \
+            if _is_named_in_year(timex) else None
         dated.append(dataclasses.replace(timex, value=year + timex.value[4:]) if year else timex)
     return dated
+
+
+def _year_right_after(timex: Timex, timexes: list[Timex], text: str) -> str | None:
+    """"on Christmas Eve in 2000", "in June of 1999": the year written right after a day or month is its year."""
+    return next((t.value for t in timexes if t.type == "DATE" and _YEAR_VALUE.fullmatch(t.value)
+                 and _YEAR_AFTER.fullmatch(text, timex.span.end, t.span.start)), None)
 
 
 def _year_opening_the_sentence(timex: Timex, timexes: list[Timex], text: str) -> str | None:
@@ -253,6 +310,7 @@ _NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s
 # a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|with|was|is|will|had|has)\b)[a-z]{3,}")
 _YEAR_VALUE = re.compile(r"\d{4}")
+_YEAR_AFTER = re.compile(r",?\s+(?:in|of)\s+", re.I)
 _YEAR_FRAME = re.compile(r"[\s\"'“]*(?:(?:in|during|by|back\s+in)\s+)?", re.I)
 # the signature that ends a tweet printed in a page: "— Cincinnati Zoo (@CincinnatiZoo) May 28, 2016"
 _TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+"
@@ -260,6 +318,12 @@ _TWEET_SIGNATURE = re.compile(r"[—–]\s*[^\n—–()]{1,80}\(@\w{1,15}\)\s+"
 _NAMED_IN_YEAR_VALUE = re.compile(r"\d{4}-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI)")
 _OWN_YEAR = re.compile(r"\d{4}|'\d{2}|\b(?:last|next|this|that|coming|past|previous|ago)\b", re.I)
 _WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY}", re.I)
+# a weekday named without a week of its own ("last Friday", "Friday next week" are not bare)
+_BARE_WEEKDAY = re.compile(rf"(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)(?<!\bpast\s)(?<!\bcoming\s)(?<!\bprevious\s)"
+                           rf"\b{WEEKDAY}(?!s\b)(?!.*\bweek\b)", re.I)
+_WEEKDAY_RANGE_JOIN = re.compile(r"\s*(?:to|through|until|till|thru|-|–)\s*", re.I)
+_MONTH_NAMED = re.compile(rf"\b{MONTH}", re.I)
+_FEAST_NAMED = re.compile(r"\b(?!(?:Early|Late|On)\s)[A-Z][a-z]+\s+$")  # "Good Friday", "Cyber Monday"
 # what may stand between the repetition and the month it repeats in: "every year in August", "in August each year"
 _HABIT_GAP = re.compile(r"[\s,]*(?:(?:in|on|during|at|around|from|through|until)\s+)?(?:the\s+)?", re.I)
 _OPEN_CLOCK_RULES = frozenset({"clock_on_day"})
@@ -307,7 +371,8 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
             return dataclasses.replace(clock, value=day.value[:10] + clock.value[10:])
         if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
             continue
-        follows = day.span.start >= clock.span.end and _ADJACENT.fullmatch(text[clock.span.end:day.span.start])
+        follows = day.span.start >= clock.span.end and (_ADJACENT.fullmatch(text[clock.span.end:day.span.start])
+                                                        or _PLACE_THEN_DAY.fullmatch(text[clock.span.end:day.span.start]))
         leads = day.span.end <= clock.span.start and _LEADING.fullmatch(text[day.span.end:clock.span.start])
         frames = left <= day.span.start and day.span.end <= clock.span.start \
             and _FRAME_OPENING.fullmatch(text[left:day.span.start])
@@ -346,7 +411,9 @@ _AT_NIGHT = re.compile(r"T(?:NI|EV|1[89]|2\d)")
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
 _NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
-_LEADING = re.compile(r"[\s,]*(?:at\s+)?")
+# "occurred at 6:40 p.m. at the colliery in Linfen on Sunday": the day that closes the clock's clause, after its place
+_PLACE_THEN_DAY = re.compile(r"\s+(?:at|in|near|outside|inside)\s[^.;:,()\"“”]{0,70}?\son\s+")
+_LEADING = re.compile(r"(?:'s|’s)?[\s,]*(?:at\s+)?")  # "Dec 22, 2017 at 2:57pm", "Monday's 5 p.m. close"
 _FRAME_OPENING = re.compile(r"[\s\"'“]*(?:(?:on|by|late|early|later|earlier)\s+)?", re.I)
 
 

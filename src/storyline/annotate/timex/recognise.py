@@ -36,6 +36,8 @@ class Candidate:
 
 
 _L = r"(?<![\w$.-])"       # left word boundary that also refuses "$1990", "-1990", "1.1990"
+# the end of an amount of time that is not the first word of a compound ("a year-ending match", "day-to-day")
+_AMOUNT_END = r"(?!\w|-[^\W\d_])"
 _R = r"(?![\w%-]|\.\d|,\d)"  # right boundary that refuses "1990%", "1,990", "1990-91"
 
 MONTH = alternation(MONTH_WORDS)
@@ -224,19 +226,20 @@ RULES: list[tuple[str, str]] = [
                  rf"(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
     ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
     ("span_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<link>to|or|and)\s+(?P<number2>{NUMBER})\s+"
-                      rf"(?P<unit>{UNIT_WORD})s?(?!\w)"),
+                      rf"(?P<unit>{UNIT_WORD})s?{_AMOUNT_END}"),
     # "8 hours and 20 minutes", "two years, three months": one amount told in two units, the second the smaller
     ("compound_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?"
-                          rf"(?:,\s*|\s+)(?:and\s+)?(?P<number2>{NUMBER})\s+(?P<unit2>{UNIT_WORD})s?(?!\w)"),
+                          rf"(?:,\s*|\s+)(?:and\s+)?(?P<number2>{NUMBER})\s+(?P<unit2>{UNIT_WORD})s?{_AMOUNT_END}"),
     ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
                  rf"final|latest|following|remaining|preceding|(?:most\s+)?recent)\s+)?"
                  rf"(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|split\s+|"
                  rf"straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<unit>{UNIT_WORD})s?(?P<half>{HALF})?"
-                 rf"(?:\s+or\s+so)?(?!\w)"),
+                 rf"(?:\s+or\s+so)?{_AMOUNT_END}"),
     # "over a three-year period", "one 24-hour-period": a noun that only names a stretch of time, right after its
     # article or hyphenated, is the head of the amount; other nouns are not ("a three-hour meeting" is "three-hour"),
     # nor one with a word of its own between ("the extra seven-day period" is a thing granted: "seven-day")
-    ("adjective_duration", rf"{_L}(?:(?P<article>an?|the)\s+(?={NUMBER}-{UNIT_WORD}\s+{_PERIOD_NOUN}))?(?P<number>{NUMBER})-"
+    # (wire copy keeps a line-break hyphen as "two- day")
+    ("adjective_duration", rf"{_L}(?:(?P<article>an?|the)\s+(?={NUMBER}- ?{UNIT_WORD}\s+{_PERIOD_NOUN}))?(?P<number>{NUMBER})- ?"
                            rf"(?P<unit>{UNIT_WORD})(?:-long|-{_PERIOD_NOUN}|(?(article)\s+{_PERIOD_NOUN}|(?!)))?(?![\w-])"),
     ("unit_long", rf"{_L}(?P<unit>{UNIT_WORD})(?P<plural>s)?-long(?![\w-])"),
     # "over the years": the article belongs to the expression as in "the past two years", unless words after the
@@ -294,6 +297,8 @@ def find_candidates(text: str, doc: "Doc | None" = None) -> list[Candidate]:
             if _mod_is_no_amount_modifier(groups, text, start, doc):
                 start, groups = start + len(groups["mod"]), {**groups, "mod": None}
                 start, end = _trim(text, start, end)
+            if name == "weekday" and _that_is_a_conjunction(groups, text, match):
+                start, groups = match.start("weekday"), {**groups, "rel": None, "mod": None}
             if end > start and _acceptable(name, match) and not _is_name(name, text, start, end):
                 found.append(Candidate(start, end, name, groups, priority))
                 if name == "year_range":
@@ -360,6 +365,20 @@ def _mod_is_no_amount_modifier(groups: dict, text: str, start: int, doc: "Doc | 
 # over a year ago": took charge)
 _OVER_AS_MORE_THAN = re.compile(r"\b(?:in|for|of|after|within|than|since|last(?:s|ed|ing)?|spen[dt]|wait(?:s|ed|ing)?)\s+$",
                                 re.I)
+
+
+def _that_is_a_conjunction(groups: dict, text: str, match: re.Match) -> bool:
+    """"told AFP that Friday's demonstration was peaceful", "said that Monday the talks failed": "that" opens the
+    reported clause, it is no "that Friday" pointing back to a day named before."""
+    if (groups.get("rel") or "").lower() != "that":
+        return False
+    return text.startswith(("'s", "’s"), match.end("weekday")) \
+        or bool(_REPORTING_BEFORE.search(text, max(0, match.start() - 40), match.start("rel")))
+
+
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|say|told(?:\s+[\w.]+){1,2}|announced|added|stated|reported|noted|"
+                               r"claimed|insisted|confirmed|warned|believes?|believed|thinks?|thought|hopes?|hoped|"
+                               r"expects?|expected|know|knew|knows)\s+$", re.I)
 
 
 def _is_speed_of_work(match: re.Match) -> bool:
@@ -502,8 +521,16 @@ def _acceptable(name: str, match: re.Match) -> bool:
         listed = _LISTED_YEAR.match(match.string, match.end())  # "in 1994, 1995 and 1997", not "1500, 2000 troops"
         if listed and abs(int(listed.group(1)) - int(match.group("year"))) > 30:
             return False
-        return not _COUNTED_NOUN.match(match.string, match.end()) and not _is_dimension(match)
+        return (not _COUNTED_NOUN.match(match.string, match.end()) or _names_events_of_the_year(match)) \
+            and not _is_dimension(match) and not _is_identifier(match)
     return True
+
+
+def _names_events_of_the_year(match: re.Match) -> bool:
+    """"since the 1987 coups", "the 1992 protests": after "the", a year of this era before a plural names the
+    events of that year; "the 2000 troops", "the 1500 dollars" are counted (people, money, measures)."""
+    return 1900 <= int(match.group("year")) <= 2099 and bool(_THE_BEFORE.search(match.string, 0, match.start())) \
+        and not _COUNTED_KIND.match(match.string, match.end())
 
 
 def _is_march_by_name(match: re.Match) -> bool:
@@ -516,6 +543,15 @@ def _is_march_by_name(match: re.Match) -> bool:
     if _NAMED_OWNER_BEFORE.search(text, max(0, start - 30), start):  # not "Trump's March visit", a month's event
         return not _NOUN_NEXT.match(text, match.end())
     return bool(_MARCH_NAME.match(text, match.end()) and _NAME_BEFORE.search(text, max(0, start - 20), start))
+
+
+def _is_identifier(match: re.Match) -> bool:
+    """"Security Council Resolution 1718", "Flight 1549", "Article 2000": a number after the noun it numbers."""
+    return bool(_NUMBERED_BEFORE.search(match.string, max(0, match.start() - 14), match.start()))
+
+
+_NUMBERED_BEFORE = re.compile(r"\b(?:resolutions?|no\.|nos\.|number|articles?|section|flight|route|highway|chapter|"
+                              r"pages?|room|paragraph|decree|item)\s+$", re.I)
 
 
 def _is_dimension(match: re.Match) -> bool:
@@ -640,7 +676,12 @@ def _is_ordinal_second(match: re.Match) -> bool:
     the unit is followed by punctuation or a function word ("for a second before", "a second or two")."""
     if match.group("unit").lower() != "second" or match.group("number").lower() not in ("a", "an", "one"):
         return False
-    return not _AFTER_UNIT.match(match.string, match.end())
+    return not _AFTER_UNIT.match(match.string, match.end()) or bool(_ORDINAL_AFTER.match(match.string, match.end()))
+
+
+# "a second or third nuclear test": another ordinal joined to "second" makes it one
+_ORDINAL_AFTER = re.compile(r"\s*(?:,|or|and)\s*(?:a\s+)?(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+                            re.I)
 
 
 def _is_fraction_quarter(match: re.Match) -> bool:
@@ -732,6 +773,11 @@ _PRESENT_BEFORE = re.compile(r"\b(?:to|until|till|through|from|into|since|of)\s+
 # what may follow a noun phrase that ends there: punctuation, the end, or a word opening the next phrase
 _PHRASE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\"'”]|(?:and|or|but|in|at|on|with|when|as|for|from|of)\b)", re.I)
 _LISTED_YEAR = re.compile(r",\s*(\d{4})")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_COUNTED_KIND = re.compile(r"\s+(?:people|men|women|children|police|staff|personnel|feet|troops|soldiers|workers|"
+                           r"residents|students|officers|members|votes|voters|dollars|yuan|euros|yen|pounds|tons|tonnes|"
+                           r"barrels|shares|units|cars|vehicles|families|households|jobs|acres|hectares|kilometers|"
+                           r"kilometres|miles|meters|metres|points|seats|cases|deaths|refugees|prisoners)\b")
 _COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results)\b)"
                            r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet)\b")
 

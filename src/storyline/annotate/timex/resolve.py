@@ -602,7 +602,7 @@ def _ago(g, context):
         granularity = g["day"].split()[-1] if g["day"].startswith("this") else "day"
         return "DATE", cal.at_granularity(cal.shift(day, unit, -int(amount)), granularity), mod
     base, granularity = context.anchor, unit
-    if g["dir"] in _ANAPHORIC and context.reference:
+    if g["dir"] in _ANAPHORIC and context.reference and not _coarser_than(context.reference, unit):
         base = _date_from(context.reference) or context.anchor
     if unit == "year" and amount == 1.0 and _quarter_reference(context):
         # in earnings reports "a year ago/earlier" is the same quarter of the year before
@@ -615,6 +615,12 @@ def _ago(g, context):
     steps = int(round(amount)) * (-1 if backward else 1)
     return "DATE", cal.relative_value(base, unit if unit in cal.GRANULAR_UNITS else "year", steps) \
         if granularity != "quarter" else cal.relative_value(base, "quarter", 4 * steps), mod
+
+
+def _coarser_than(reference: str, unit: str) -> bool:
+    """"turnover rose from ... a day earlier" after "in February": a step of days from a month it does not place
+    is no date, so such a step counts from the anchor, as most "a day earlier" of news do."""
+    return unit in _UNIT_ORDER and _UNIT_ORDER.index(_unit_of(reference)) > _UNIT_ORDER.index(unit)
 
 
 # units counted in another ("a fortnight ago" is two weeks back), and the next smaller unit a

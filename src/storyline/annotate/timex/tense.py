@@ -13,6 +13,7 @@ import re
 
 from storyline.annotate.syntax import nearest_ancestor
 
+from .lexicon import WEEKDAYS
 from .normalise import Direction
 
 # the verb that tells an expression's tense: its nearest verb or auxiliary head
@@ -34,10 +35,12 @@ PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed"
 OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
 # verbs of a timetable, which the present tense tells ahead ("the trial opens Monday", "polls close at 8")
 FUTURATE_LEMMAS = {"start", "begin", "open", "close", "end", "resume", "reopen", "expire", "convene", "commence",
-                   "conclude", "kick", "play", "face", "host"}
+                   "conclude", "kick", "play", "face", "host", "await", "head"}
+HEADING_LEMMAS = {"head", "go", "enter", "move"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
+CONDITIONS = {"if", "unless"}
 NEGATIVE_SUBJECTS = {"nobody", "none", "neither", "nothing", "no-one"}
 FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
                          r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|(?:is|are)\s+(?:due|set|slated)\b|"
@@ -62,6 +65,16 @@ DEADLINE_BEFORE = re.compile(r"\b(?:postpon|extend|delay|adjourn|defer|suspend|g
 # "notes due Nov. 15", "figures due on Aug. 5": a maturity or deadline, unless told as past ("was due on Friday")
 IN_FORCE_BEFORE = re.compile(r"\b(?:effective|payable)\s+(?:on\s+|from\s+|as\s+of\s+)?$"
                              r"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\bdue\s+(?:on\s+|by\s+|in\s+)?$", re.I)
+# "a trip scheduled for June 7", "the vote slated for Friday": the day of a plan lies ahead, however the parser reads
+# the participle (often as a past of its own); "had been scheduled for" tells a plan overtaken
+PLANNED_FOR_BEFORE = re.compile(r"(?<!\bbeen\s)\b(?:scheduled|slated|planned|set)\s+for\s+$", re.I)
+# "spoke ahead of the election Thursday", "on the eve of Sunday's vote": the event named waits ahead of the clause's
+# time, which news tells on or just before the publication day; so does the start of a stretch named by a participle
+# ("a two-day meeting beginning Thursday", "the team event starting on Thursday"), which is still to come or going on;
+# a longer event named is dated by "on" ("ahead of a summit meeting between the two leaders on Friday")
+AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-?up\s+to)\s+"
+                             r"(?:(?:[\w-]+\s+){0,3}|(?:[\w'-]+\s+){0,12}on\s+)$"
+                             r"|\b(?:beginning|starting)\s+(?:on\s+)?$", re.I)
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
@@ -71,9 +84,12 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if AHEAD_OF_BEFORE.search(text, max(0, start - 120), start):
+        return "future"
     if span.root.dep_ == "poss":
         return _possessive_direction(span.root)
-    if IN_FORCE_BEFORE.search(text, max(0, start - 30), start):
+    if IN_FORCE_BEFORE.search(text, max(0, start - 30), start) \
+            or PLANNED_FOR_BEFORE.search(text, max(0, start - 40), start):
         return "future"
     framed = _preposition_direction(span.root)
     if framed is not None:
@@ -81,9 +97,18 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
     verb = nearest_ancestor(span.root, _VERBAL, _VERB_REACH)
     if verb is None:
         return None
+    verb = _reporting_verb_before(verb, span)
     if _dates_a_done_participle(span.root, verb):
         return "past"
     return _clause_direction(verb)
+
+
+def _reporting_verb_before(verb, span):
+    """"The Academy said on Wednesday he will be presented": a time between a reporting verb and the subject of what
+    is reported dates the report (the parser may hang it on the reported clause's verb)."""
+    head = verb.head
+    subject_after = any(child.dep_ in ("nsubj", "nsubjpass") and child.i >= span.end for child in verb.children)
+    return head if verb.dep_ == "ccomp" and head.i < span.start and subject_after else verb
 
 
 def _dates_a_done_participle(token, verb) -> bool:
@@ -125,11 +150,18 @@ def _marked_tense(verb) -> Direction:
     words = {child.lower_ for child in auxiliaries}
     if words & (FUTURE_AUXILIARIES - {"would", "'d"}):
         return "future"
-    if words & PERFECT_AUXILIARIES or words & POSSIBILITY_MODALS:
+    if words & PERFECT_AUXILIARIES or words & POSSIBILITY_MODALS or _is_open_condition(verb):
         return None
     if (verb.tag_ == "VBD" and not auxiliaries) or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
     return None
+
+
+def _is_open_condition(verb) -> bool:
+    """"could be cut if Kiev did not agree by January 1": a simple past in a condition of reported speech is the
+    speaker's present shifted back, a condition still open ahead, not a past event ("if it had agreed" is past)."""
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONS for child in verb.children) \
+        and not _is_past_perfect(verb)
 
 
 def marked_direction_from_text(text: str, start: int) -> Direction:
@@ -150,6 +182,8 @@ def _possessive_direction(token) -> Direction:
     own event takes place at that event ("will vote in Sunday's election", "prepares to vote in
     Sunday's ...") or when the event is still a plan ("Tuesday's planned launch") does the day lie ahead."""
     owned = token.head
+    while owned.dep_ == "compound" and owned.head is not owned:  # "Wednesday's group G match": the match is owned
+        owned = owned.head
     if any(child.lower_ in PLANNED_ADJECTIVES for child in owned.children):
         return "future"  # "Tuesday's planned launch"
     preposition = owned.head
@@ -157,13 +191,20 @@ def _possessive_direction(token) -> Direction:
         # "Saturday's rally is expected to draw thousands", "Sunday's vote will decide": the event is
         # the subject of a clause that looks ahead
         return "future" if _own_tense(preposition) == "future" else "past"
-    if owned.dep_ != "pobj" or preposition.lower_ not in OCCASION_PREPOSITIONS:
+    if owned.dep_ != "pobj" or not _opens_an_occasion(preposition):
         return "past"
     verb = nearest_ancestor(preposition, _VERBAL, _VERB_REACH)
     if verb is None or any(child.lower_ in POSSIBILITY_MODALS for child in verb.children):
         return "past"  # "may miss games after an injury during Thursday's loss": a possibility is no plan
     ahead = _own_tense(verb) == "future" or (_is_infinitive(verb) and _clause_direction(verb) == "future")
     return "future" if ahead else "past"  # a participle's borrowed tense is not its own
+
+
+def _opens_an_occasion(preposition) -> bool:
+    """"in Sunday's election", "at Friday's meeting"; "into" only after a verb of heading for an event ("as they
+    head into Wednesday's match"), not "open an inquiry into Monday's attack"."""
+    word = preposition.lower_
+    return word in OCCASION_PREPOSITIONS or (word == "into" and preposition.head.lemma_ in HEADING_LEMMAS)
 
 
 def _preposition_direction(token) -> Direction:
@@ -177,6 +218,8 @@ def _preposition_direction(token) -> Direction:
     word = preposition.lower_
     if word == "since":
         return "past"
+    if word == "for" and preposition.head.pos_ == "NOUN" and token.lower_ in WEEKDAYS:
+        return "future"  # "a strike for Monday was called": the day an event is called or set for lies ahead
     if word in DEADLINE_PREPOSITIONS and preposition.head.lemma_ in DEADLINE_LEMMAS:
         return "future"
     if word in ("until", "till"):  # "voters have until Thursday", "the curfew runs until Sunday": a limit still ahead
@@ -217,7 +260,7 @@ def _own_tense(verb) -> Direction:
         return "past" if _is_past_inability(verb, words) else "future"
     if _is_past_perfect(verb):
         return "past"
-    if _is_planned(verb):
+    if _is_planned(verb) or _is_open_condition(verb):
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
@@ -272,8 +315,9 @@ def _is_prospective_frame(verb, head) -> bool:
     after "be" or completing a noun names an event not yet realised at the time of the frame."""
     if not any(child.tag_ == "TO" for child in verb.children):
         return False
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        # "the first country to join on Friday" is a relative clause, not a plan
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        # "a motion to be debated Thursday" (which the parser may call a relative clause) is a plan; "the first
+        # country to join on Friday" is a relative clause, not a plan
         return not any(child.lower_ in RANKING_WORDS or child.tag_ == "JJS" for child in head.children)
     return verb.dep_ == "xcomp" and head.lemma_ == "be"
 
@@ -313,7 +357,7 @@ def _preposition_direction_in_text(before: str) -> Direction:
     """``_preposition_direction`` read from the words in front of the expression."""
     if SINCE_BEFORE.search(before):
         return "past"
-    if IN_FORCE_BEFORE.search(before):
+    if IN_FORCE_BEFORE.search(before) or AHEAD_OF_BEFORE.search(before) or PLANNED_FOR_BEFORE.search(before):
         return "future"
     if DEADLINE_BEFORE.search(before):
         return "future"
