@@ -15,17 +15,19 @@ Errors are printed for halves A and D only (``--half`` picks one), the halves th
 read as its aggregate row once the method was fixed on A, and half C is the untouched measure (its row read once,
 no change of the method on its basis).
 
-silver: the labels (benchmarks/data/time_silver_e.jsonl and time_silver_f.jsonl) cover 40 Xinhua/AFP articles of
+silver: the labels (benchmarks/data/time_silver_[efgh].jsonl) cover 80 Xinhua/AFP articles of
 ../shared/data/corpus/te3_silver.jsonl (1997, 2005, 2006), chosen by a rule that does not look at the system:
-articles with a published date and 300-3000 characters of text, sorted by sha1(id), the first 40, alternating
-between half E (method work: its errors are printed) and half F (the untouched measure, read only as its row).
-Each half was annotated blind in the same format.
+articles with a published date and 300-3000 characters of text, sorted by sha1(id), the first 40 alternating
+between half E (method work: its errors are printed) and half F (an untouched measure, read only as its row),
+the next 40 between half G (method work from session 17's second round) and half H (untouched). Each half was
+annotated blind in the same format, by four annotators who agreed on conventions from the TBAQ dev folds.
 
-``--agreement`` scores a second annotator's blind labels of half-A articles (time_news_second.jsonl) against
-the first annotator's with the same measures, the first taken as gold: how much of the score is annotator choice.
+``--agreement`` scores a second annotator's blind labels (news: half-A articles, time_news_second.jsonl; silver:
+the first five half-E articles, time_silver_second.jsonl) against the first annotator's with the same measures,
+the first taken as gold: how much of the score is annotator choice.
 
     .venv/bin/python benchmarks/time_news.py [--set news|silver] [--no-write] [--no-parse] [--errors N]
-                                             [--half A|D|E] [--categories] [--agreement]
+                                             [--half A|D|E|G] [--categories] [--agreement]
 """
 from __future__ import annotations
 
@@ -61,6 +63,9 @@ class Yardstick:
     shown: tuple[str, ...]
     title: str
     notes: str
+    second: Path  # a second annotator's blind labels of some of the set's articles
+    agreement_first: int | None  # the second annotator's first articles, the sample first asked for (or None)
+    agreement_notes: str
 
 
 YARDSTICKS = {
@@ -69,15 +74,23 @@ YARDSTICKS = {
         "Time expressions: TempEval-3 measures on modern news (blind labels)",
         "Blind TIMEX3 labels on 78 modern news articles (benchmarks/data/time_news.jsonl; chosen by sha1(id), at most "
         "2 per story; halves A/B alternate over the first 32, half C is the next 26, the untouched measure, half D "
-        "the next 20, for method work)."),
+        "the next 20, for method work).",
+        SECOND_LABELS, AGREEMENT_ARTICLES,
+        "A second annotator's blind labels (benchmarks/data/time_news_second.jsonl) of half-A articles (its 2nd to "
+        "7th, then 2nd to 16th) scored against the first annotator's as gold, with the TempEval-3 measures of the "
+        "modern-news table: gold = first annotator, system = second."),
     "silver": Yardstick(
-        (LABELS.with_name("time_silver_e.jsonl"), LABELS.with_name("time_silver_f.jsonl")),
-        ("data", "corpus", "te3_silver.jsonl"), ("E",),
+        tuple(LABELS.with_name(f"time_silver_{half}.jsonl") for half in "efgh"),
+        ("data", "corpus", "te3_silver.jsonl"), ("E", "G"),
         "Time expressions: TempEval-3 measures on newswire (te3_silver, blind labels)",
         "Blind TIMEX3 labels on Xinhua/AFP newswire of 1997/2005/2006 (benchmarks/data/time_silver_e.jsonl and "
-        "time_silver_f.jsonl over ../shared/data/corpus/te3_silver.jsonl; 40 articles with a published date and "
-        "300-3000 characters, chosen by sha1(id), alternating E/F): half E for method work, half F the untouched "
-        "measure."),
+        "time_silver_f/g/h.jsonl over ../shared/data/corpus/te3_silver.jsonl; 80 articles with a published date and "
+        "300-3000 characters, chosen by sha1(id), alternating E/F over the first 40, G/H over the next 40): halves E "
+        "and G for method work (G from its first reading on), halves F and H untouched measures.",
+        LABELS.with_name("time_silver_second.jsonl"), None,
+        "A second annotator's blind labels (benchmarks/data/time_silver_second.jsonl) of the first five half-E "
+        "articles scored against the first annotator's as gold (the second had read the first's notes on "
+        "conventions, not the labels), with the TempEval-3 measures: gold = first annotator, system = second."),
 }
 
 
@@ -170,13 +183,16 @@ def score_system(documents: list[dict], yardstick: Yardstick, args: argparse.Nam
     report(yardstick.title, HEADER, rows, notes, write=not args.no_write)
 
 
-def score_agreement(texts: dict[str, str], args: argparse.Namespace) -> None:
-    """The second annotator's labels scored against the first's (as gold): the 6 articles the task asked
-    for, then all the second annotator labelled."""
-    second = labelled_documents(load_labels(SECOND_LABELS), texts)
-    first = {d["id"]: d for d in labelled_documents(load_labels(), texts)}
+def score_agreement(yardstick: Yardstick, texts: dict[str, str], args: argparse.Namespace) -> None:
+    """The second annotator's labels scored against the first's (as gold): the sample first asked for, if
+    any, then all the second annotator labelled."""
+    second = labelled_documents(load_labels(yardstick.second), texts)
+    first = {d["id"]: d for d in labelled_documents(load_set_labels(yardstick), texts)}
+    samples = [("all", second)]
+    if yardstick.agreement_first:
+        samples.insert(0, (f"first {yardstick.agreement_first}", second[: yardstick.agreement_first]))
     rows, disagreements = [], []
-    for name, documents in ((f"first {AGREEMENT_ARTICLES}", second[:AGREEMENT_ARTICLES]), ("all", second)):
+    for name, documents in samples:
         score = Score()
         for document in documents:
             gold = first[document["id"]]
@@ -186,11 +202,8 @@ def score_agreement(texts: dict[str, str], args: argparse.Namespace) -> None:
         rows.append(score.row(name, len(documents)))
     for line in disagreements[: args.errors]:
         print(line.replace("sys=", "second="))
-    notes = ("A second annotator's blind labels (benchmarks/data/time_news_second.jsonl) of half-A articles (its "
-             "2nd to 7th, then 2nd to 16th) scored against the first annotator's as gold, with the TempEval-3 "
-             "measures of the modern-news table: gold = first annotator, system = second.")
-    report("Time expressions: agreement of two annotators on modern news (half A)", HEADER, rows, notes,
-           write=not args.no_write)
+    report(yardstick.title.replace("TempEval-3 measures", "agreement of two annotators"), HEADER, rows,
+           yardstick.agreement_notes, write=not args.no_write)
 
 
 def main() -> None:
@@ -201,21 +214,19 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of the halves shown "
                         "(with --agreement: disagreements of the two annotators)")
     parser.add_argument("--half", nargs="+", help="the halves whose errors are printed, among the set's halves "
-                        "shown (news: A D, silver: E; the others never are); all of them by default")
+                        "shown (news: A D, silver: E G; the others never are); all of them by default")
     parser.add_argument("--categories", action="store_true", help="print errors of the halves shown by kind")
     parser.add_argument("--agreement", action="store_true", help="score the second annotator against the first "
-                        "instead of Storyline against the labels (news only)")
+                        "instead of Storyline against the labels")
     args = parser.parse_args()
     yardstick = YARDSTICKS[args.set]
     args.half = args.half or list(yardstick.shown)
     if not set(args.half) <= set(yardstick.shown):
         parser.error(f"--half: the errors of set {args.set} are shown for half {'/'.join(yardstick.shown)} only")
-    if args.agreement and args.set != "news":
-        parser.error("--agreement: only the news set has a second annotator")
 
     texts = shared_texts(yardstick)
     if args.agreement:
-        score_agreement(texts, args)
+        score_agreement(yardstick, texts, args)
     else:
         score_system(labelled_documents(load_set_labels(yardstick), texts), yardstick, args)
 

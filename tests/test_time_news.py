@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import replace
 
 import pytest
 from conftest import ROOT, shared_path
@@ -15,11 +16,12 @@ from benchmarks.time_news import (LABELS, SECOND_LABELS, YARDSTICKS, Yardstick, 
                                   load_labels, load_set_labels, score_halves, span_sha1)
 
 # TIMEX3 values as the labels use them: a reference, a calendar value (decade as three digits, "199" for the
-# 1990s; year, month, day, week, weekend, quarter, half, season; X for the unknown parts) with an optional clock
-# time or part of day, or an ISO 8601 duration (quarters "P2Q" as TBAQ writes them; clock units only after T,
-# so "PXH" for "hours" is caught)
+# 1990s; BC years and centuries as "BC0221", "BC10"; year, month, day, week, weekend, quarter, half, season; X
+# for the unknown parts) with an optional clock time or part of day, or an ISO 8601 duration (quarters "P2Q" as
+# TBAQ writes them; clock units only after T, so "PXH" for "hours" is caught)
 _MONTH_DAY = r"-(0[1-9]|1[0-2]|XX)(-(0[1-9]|[12]\d|3[01]|XX))?"
-_DATE = rf"(\d{{3}}|\d{{4}}|XXXX)({_MONTH_DAY}|-W(\d{{2}}|XX)(-WE|-\d)?|-(Q[1-4]|H[12])|-(SP|SU|FA|WI))?"
+_YEAR = r"(BC\d{2}|BC\d{4}|\d{3}|\d{4}|XXXX)"
+_DATE = rf"{_YEAR}({_MONTH_DAY}|-W(\d{{2}}|XX)(-WE|-\d)?|-(Q[1-4]|H[12])|-(SP|SU|FA|WI))?"
 _CLOCK = r"T(\d{2}:\d{2}(:\d{2})?|MO|MI|AF|EV|NI|DT)"
 _AMOUNT = r"(\d+(\.\d+)?|X)"
 _DURATION = rf"P(({_AMOUNT}(Y|Q|M|W|D|DE|CE))+(T({_AMOUNT}[HMS])+)?|T({_AMOUNT}[HMS])+)"
@@ -108,15 +110,14 @@ def _silver_yardstick(tmp_path) -> Yardstick:
     _write_silver_labels(tmp_path / "time_silver_e.jsonl", "wire-e")
     _write_silver_labels(tmp_path / "time_silver_f.jsonl", "wire-f")
     silver = YARDSTICKS["silver"]
-    return Yardstick((tmp_path / "time_silver_e.jsonl", tmp_path / "time_silver_f.jsonl"), silver.texts,
-                     silver.shown, silver.title, silver.notes)
+    return replace(silver, labels=(tmp_path / "time_silver_e.jsonl", tmp_path / "time_silver_f.jsonl"))
 
 
 def test_the_silver_set_reads_its_texts_from_te3_silver_and_shows_half_e_only():
     silver, news = YARDSTICKS["silver"], YARDSTICKS["news"]
     assert silver.texts == ("data", "corpus", "te3_silver.jsonl")
-    assert [p.name for p in silver.labels] == ["time_silver_e.jsonl", "time_silver_f.jsonl"]
-    assert silver.shown == ("E",) and news.shown == ("A", "D") and news.labels == (LABELS,)
+    assert [p.name for p in silver.labels] == [f"time_silver_{half}.jsonl" for half in "efgh"]
+    assert silver.shown == ("E", "G") and news.shown == ("A", "D") and news.labels == (LABELS,)
 
 
 def test_silver_halves_are_scored_apart_and_only_half_e_errors_are_printed(tmp_path):
