@@ -1839,3 +1839,60 @@ def test_a_count_per_second_or_minute_is_a_speed_not_a_set():
                    "The pump checks the pressure every minute.")
     assert "per second" not in found and "per minute" not in found
     assert found["every minute"] == ("SET", "PT1M")
+
+
+def test_years_and_centuries_before_the_era():
+    """"the Qin Dynasty (3rd Century B.C -- 206 B.C.)", "founded in 753 BC": TimeML writes years before the era as
+    "BC" and four digits, centuries as "BC" and two; "2,600 years ago" counted back past the first year is one too.
+    A capital "B" or "C" elsewhere is no era ("Plan B")."""
+    found = values("The walls date from the Qin Dynasty (3rd Century B.C -- 206 B.C.), a guide said. "
+                   "The town was founded in 753 BC. The bowl was made 2,600 years ago. Plan B. C-Span said.",
+                   "2010-05-04")
+    assert found["3rd Century B.C"] == ("DATE", "BC02")
+    assert found["206 B.C."] == ("DATE", "BC0206")
+    assert found["753 BC"] == ("DATE", "BC0753")
+    assert found["2,600 years ago"] == ("DATE", "BC0590")
+    assert set(found) == {"3rd Century B.C", "206 B.C.", "753 BC", "2,600 years ago"}
+
+
+def test_the_decades_of_a_list_share_the_first_ones_century():
+    """"in the 1950s, 60s and 70s": two-digit decades listed after a four-digit one are decades too, though a bare
+    "60s" alone is more often an age or a temperature."""
+    found = values("She painted landscapes in the 1950s, 60s and 70s before moving abroad. Prices rose in the 1980s "
+                   "and 90s. Highs will be in the 60s.")
+    assert found["60s"] == ("DATE", "196") and found["70s"] == ("DATE", "197")
+    assert found["90s"] == ("DATE", "199")
+    assert "the 60s" not in found
+
+
+def test_a_second_goal_or_a_second_and_final_day_is_no_second_long():
+    """"Moreno scored a second, curling the ball in": the object of a verb of scoring is the next goal; "a second and
+    final round" joins two ordinals. "He paused for a second" stays a duration."""
+    found = values("Moreno scored a second, curling the ball in. Leaders met for a second and final round of talks. "
+                   "He paused for a second before answering.")
+    assert list(found.values()) == [("DURATION", "PT1S")]
+
+
+def test_year_end_before_a_noun_is_an_adjective():
+    """"the year-end rally", "his No. 2 year-end ranking": "year-end" before a noun with no preposition before it
+    modifies the noun (the TBAQ dev gold leaves "when year-end net was below" unmarked); "by year-end" is a date."""
+    found = values("Traders hoped for a year-end rally. She kept her No. 2 year-end ranking. The sale should close "
+                   "by year-end bonus season.", "2005-12-06")
+    assert list(found) == ["year-end"]
+    assert found["year-end"] == ("DATE", "2005")
+
+
+def test_a_stage_a_player_reaches_lies_ahead_and_a_day_told_on_in_the_past_keeps_its_reading(nlp):
+    """"sailed through to Sunday's final" told on a Saturday: a player reaches a stage of a contest before it is
+    played, so the day lies ahead; the same weekday told "on" by a past verb in the same story ("had beaten Lopez on
+    Sunday") is the week before: a story may name two days by one weekday when a past verb marks one of them."""
+    anchor = "2009-11-28"  # a Saturday
+    for text, span, value in [("The top seed advanced to Sunday's final with a win.", "Sunday", "2009-11-29"),
+                              ("The champion reached Sunday's final after beating the second seed.", "Sunday",
+                               "2009-11-29"),
+                              ("She was hurt in Sunday's final.", "Sunday", "2009-11-22")]:
+        assert values(text, anchor, nlp(text))[span] == ("DATE", value), text
+    text = ("The top seed sailed through to Sunday's final as she beat Smith here on Saturday. She was taken to three "
+            "sets in her opener against Lopez on Sunday.")
+    sundays = [t.value for t in find_timexes(text, anchor, nlp(text)) if t.span.text == "Sunday"]
+    assert sundays == ["2009-11-29", "2009-11-22"]

@@ -69,7 +69,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
-    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text)), text)
+    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text), text, doc),
+                                      text)
 
 
 def _weekday_ranges_in_order(timexes: list[Timex], text: str) -> list[Timex]:
@@ -96,19 +97,28 @@ def _listed_ahead(first: Timex, last: Timex, text: str) -> bool:
         and sentence_bounds(text, first.span.start, first.span.end)[1] >= last.span.end
 
 
-def _weekdays_read_as_one_day(timexes: list[Timex]) -> list[Timex]:
+def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None") -> list[Timex]:
     """"A strike for Thursday was called ... support for Thursday's strike", "will present it on Thursday ... the
     deadline is 1600 GMT Thursday": a news story names one day by one weekday, so where the mentions of a bare
     weekday were read a week apart, all are the later day: a past reading is what a weekday gets when nothing
-    in its clause points ahead, a reading ahead needs a cue (a plan, "will", "ahead of")."""
+    in its clause points ahead, a reading ahead needs a cue (a plan, "will", "ahead of"). A day told "on" it by a
+    verb in the past ("his opener against Nalbandian on Sunday" beside "through to Sunday's final") keeps its own
+    reading: that past is a cue too, and the story names two days."""
     latest: dict[str, str] = {}
     for timex in timexes:
         weekday, day = _bare_weekday(timex), timex.value[:10]
         if weekday:
             latest[weekday] = max(latest.get(weekday, day), day)
     return [dataclasses.replace(timex, value=latest[weekday] + timex.value[10:])
-            if (weekday := _bare_weekday(timex)) and latest[weekday] != timex.value[:10] else timex
+            if (weekday := _bare_weekday(timex)) and latest[weekday] != timex.value[:10]
+            and not _told_on_in_the_past(timex, text, doc) else timex
             for timex in timexes]
+
+
+def _told_on_in_the_past(timex: Timex, text: str, doc: "Doc | None") -> bool:
+    """Whether a verb marked past dates the weekday with "on" ("was pulled into deciders ... on Sunday")."""
+    return bool(_ON_BEFORE.search(text, max(0, timex.span.start - 4), timex.span.start)) \
+        and _marked_reader(text, timex.span.start, timex.span.end, doc)() == "past"
 
 
 def _bare_weekday(timex: Timex) -> str | None:
@@ -141,6 +151,7 @@ def _clocks_sharing_a_meridiem(timexes: list[Timex], text: str) -> list[Timex]:
     return shared
 
 
+_ON_BEFORE = re.compile(r"\bon\s+$", re.I)
 _MERIDIEM = re.compile(r"\b[ap]\.?m\b|\d[ap]m\b", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
 _CLOCK_HOUR = re.compile(r"T(\d{2}):\d{2}")

@@ -71,6 +71,11 @@ def at_granularity(day: dt.date | None, unit: str) -> str:
     return f"{day.year:04d}"
 
 
+def bc_year_value(years_before: int) -> str:
+    """A year before the era as TimeML writes it ("BC0221")."""
+    return f"BC{years_before:04d}"
+
+
 def underspecified(unit: str) -> str:
     return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
             "quarter": "XXXX-QX", "half": "XXXX-HX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")

@@ -297,7 +297,13 @@ def _century(g, context):
     number = ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
     if number <= 0:
         return None
-    return "DATE", f"{number - 1:02d}", _point_mod(g["mod"])
+    return "DATE", f"{'BC' if g['bc'] else ''}{number - 1:02d}", _point_mod(g["mod"])
+
+
+def _bc_year(g, context):
+    """"221 B.C." is BC0221 (TimeML's years before the era: "BC" and four digits)."""
+    year = int(g["year"].replace(",", ""))
+    return None if year <= 0 else ("DATE", cal.bc_year_value(year), None)
 
 
 def _season_year(g, context):
@@ -613,6 +619,8 @@ def _ago(g, context):
     if not amount.is_integer() and unit in _SMALLER:  # "two and a half years ago": 30 months back
         unit, amount = _SMALLER[unit][0], amount * _SMALLER[unit][1]
     steps = int(round(amount)) * (-1 if backward else 1)
+    if unit == "year" and base is not None and base.year + steps < 1:
+        return "DATE", cal.bc_year_value(-(base.year + steps)), mod  # "2,500 years ago": before the era
     return "DATE", cal.relative_value(base, unit if unit in cal.GRANULAR_UNITS else "year", steps) \
         if granularity != "quarter" else cal.relative_value(base, "quarter", 4 * steps), mod
 
@@ -919,7 +927,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "day_month_year": _full_date, "week_of": _week_of, "month_day": _month_day, "day_month": _month_day,
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
-    "century": _century, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
+    "century": _century, "bc_year": _bc_year, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
     "elided_quarter": _quarter, "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,
     "fiscal_year": _fiscal_year, "year": _year, "year_range": _year, "holiday": _holiday,
     "new_year": _new_year, "ago": _ago, "plural_ago": _plural_ago,

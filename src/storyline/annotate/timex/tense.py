@@ -37,6 +37,8 @@ OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till",
 FUTURATE_LEMMAS = {"start", "begin", "open", "close", "end", "resume", "reopen", "expire", "convene", "commence",
                    "conclude", "kick", "play", "face", "host", "await", "head"}
 HEADING_LEMMAS = {"head", "go", "enter", "move"}
+# verbs of a player's way to a later stage of a contest ("advanced to Sunday's final")
+ADVANCING_LEMMAS = {"advance", "qualify", "progress", "sail", "cruise", "storm", "march"}
 PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
@@ -186,6 +188,8 @@ def _possessive_direction(token) -> Direction:
         owned = owned.head
     if any(child.lower_ in PLANNED_ADJECTIVES for child in owned.children):
         return "future"  # "Tuesday's planned launch"
+    if _is_stage_reached(owned):
+        return "future"
     preposition = owned.head
     if owned.dep_ in ("nsubj", "nsubjpass") and preposition.pos_ in ("VERB", "AUX"):
         # "Saturday's rally is expected to draw thousands", "Sunday's vote will decide": the event is
@@ -198,6 +202,17 @@ def _possessive_direction(token) -> Direction:
         return "past"  # "may miss games after an injury during Thursday's loss": a possibility is no plan
     ahead = _own_tense(verb) == "future" or (_is_infinitive(verb) and _clause_direction(verb) == "future")
     return "future" if ahead else "past"  # a participle's borrowed tense is not its own
+
+
+def _is_stage_reached(owned) -> bool:
+    """"made it through to Sunday's final", "advanced to Friday's semi-final", "reached Sunday's final": a player
+    reaches a stage of a contest before it is played, and the news of the reaching comes before the stage."""
+    head = owned.head
+    if owned.dep_ == "dobj":
+        return head.lemma_ == "reach"
+    if owned.dep_ != "pobj" or head.lower_ not in ("to", "into", "for"):
+        return False
+    return head.head.lower_ == "through" or head.head.lemma_ in ADVANCING_LEMMAS
 
 
 def _opens_an_occasion(preposition) -> bool:
