@@ -1896,3 +1896,10 @@ def test_a_stage_a_player_reaches_lies_ahead_and_a_day_told_on_in_the_past_keeps
             "sets in her opener against Lopez on Sunday.")
     sundays = [t.value for t in find_timexes(text, anchor, nlp(text)) if t.span.text == "Sunday"]
     assert sundays == ["2009-11-29", "2009-11-22"]
+
+
+def test_a_year_between_a_name_and_the_events_it_dates():
+    """"in the Sydney 2000 semifinals": a year after "the" and a place or event name, before a plural, names the
+    events of that year, as "the 1992 protests" does; "the 2000 troops" stays a count."""
+    found = values("She lost only once, in the Sydney 2000 semifinals. The 2000 troops left.", "2005-11-19")
+    assert found == {"2000": ("DATE", "2000")}

@@ -535,7 +535,7 @@ def _acceptable(name: str, match: re.Match) -> bool:
 
 
 def _names_events_of_the_year(match: re.Match) -> bool:
-    """"since the 1987 coups", "the 1992 protests": after "the", a year of this era before a plural names the
+    """"since the 1987 coups", "the 1992 protests", "the Shanghai 2002 semifinals": after "the", a year of this era before a plural names the
     events of that year; "the 2000 troops", "the 1500 dollars" are counted (people, money, measures)."""
     return 1900 <= int(match.group("year")) <= 2099 and bool(_THE_BEFORE.search(match.string, 0, match.start())) \
         and not _COUNTED_KIND.match(match.string, match.end())
@@ -802,7 +802,8 @@ _PRESENT_BEFORE = re.compile(r"\b(?:to|until|till|through|from|into|since|of)\s+
 # what may follow a noun phrase that ends there: punctuation, the end, or a word opening the next phrase
 _PHRASE_END = re.compile(r"\s*(?:$|[.,;:!?)\]\"'”]|(?:and|or|but|in|at|on|with|when|as|for|from|of)\b)", re.I)
 _LISTED_YEAR = re.compile(r",\s*(\d{4})")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+# "the 1992 protests", and with the place or name of the events between ("the Shanghai 2002 semifinals")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.'’-]*\s+)?$")
 _COUNTED_KIND = re.compile(r"\s+(?:people|men|women|children|police|staff|personnel|feet|troops|soldiers|workers|"
                            r"residents|students|officers|members|votes|voters|dollars|yuan|euros|yen|pounds|tons|tonnes|"
                            r"barrels|shares|units|cars|vehicles|families|households|jobs|acres|hectares|kilometers|"
