@@ -1903,3 +1903,17 @@ def test_a_year_between_a_name_and_the_events_it_dates():
     events of that year, as "the 1992 protests" does; "the 2000 troops" stays a count."""
     found = values("She lost only once, in the Sydney 2000 semifinals. The 2000 troops left.", "2005-11-19")
     assert found == {"2000": ("DATE", "2000")}
+
+
+def test_a_period_compared_with_a_stretch_of_months_is_that_stretch():
+    """"For the nine months, net rose ... In the year-earlier period, it earned ...": the period compared is as long as
+    the one just named, a duration as TimeML writes the stretch (the end date of "the six months ended June 30" belongs
+    to the stretch); after a quarter it stays the quarter a year before."""
+    anchor = "1989-10-26"
+    found = values("For the nine months, Acme earned $80 million. In the year-earlier period, it earned $70 million.",
+                   anchor)
+    assert found["the year-earlier period"] == ("DURATION", "P9M")
+    found = values("Sales for the six months ended June 30 rose 4%. In the year-ago period, they fell 2%.", anchor)
+    assert found["the year-ago period"] == ("DURATION", "P6M")
+    found = values("Third-quarter profit rose 12%. In the year-earlier period, it lost $3 million.", anchor)
+    assert found["the year-earlier period"] == ("DATE", "1988-Q3")

@@ -69,6 +69,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
+    dated = _periods_compared_with_a_stretch(dated, text)
     return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text), text, doc),
                                       text)
 
@@ -220,6 +221,36 @@ def _months_of_told_events(timexes: list[Timex], text: str) -> list[Timex]:
             told[month] = timex.value
         resolved.append(timex)
     return resolved
+
+
+def _periods_compared_with_a_stretch(timexes: list[Timex], text: str) -> list[Timex]:
+    """"In the nine months, net rose 4% ... In the year-earlier period, it earned ...": a period compared with the one
+    the report just named is as long as that one, so right after a stretch of months ("the first nine months", "the six
+    months ended June 30") it is that stretch a year before, a duration as TimeML writes the stretch (the TBAQ dev gold:
+    P9M); after a quarter it stays that quarter a year before, as the resolver reads it."""
+    compared = list(timexes)
+    for index in range(1, len(compared)):
+        before, timex = _stretch_before(compared, index, text), compared[index]
+        if _COMPARED_PERIOD.fullmatch(timex.span.text) and before.type == "DURATION" \
+                and _MONTHS_STRETCH.fullmatch(before.value) and timex.span.start - before.span.end < _COMPARED_REACH:
+            compared[index] = dataclasses.replace(timex, type="DURATION", value=before.value, mod=None)
+    return compared
+
+
+def _stretch_before(timexes: list[Timex], index: int, text: str) -> Timex:
+    """The expression before ``timexes[index]``, passing over the end date of a stretch ("the six months ended June
+    30"), which belongs to the stretch."""
+    before = timexes[index - 1]
+    if index >= 2 and _ENDED_BEFORE.search(text, max(0, before.span.start - 10), before.span.start):
+        return timexes[index - 2]
+    return before
+
+
+_ENDED_BEFORE = re.compile(r"\bend(?:ed|ing)\s+$", re.I)
+_COMPARED_PERIOD = re.compile(r"the\s+(?:year-earlier|year-ago|prior-year|year-before|comparable|corresponding|same)\s+"
+                              r"period", re.I)
+_MONTHS_STRETCH = re.compile(r"P(?:[2-9]|1[01])M")
+_COMPARED_REACH = 300  # characters: the comparison follows in the same or the next sentence
 
 
 def _units_placed_by_dates(timexes: list[Timex], text: str) -> list[Timex]:
