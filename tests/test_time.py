@@ -1917,3 +1917,11 @@ def test_a_period_compared_with_a_stretch_of_months_is_that_stretch():
     assert found["the year-ago period"] == ("DURATION", "P6M")
     found = values("Third-quarter profit rose 12%. In the year-earlier period, it lost $3 million.", anchor)
     assert found["the year-earlier period"] == ("DATE", "1988-Q3")
+
+
+def test_the_year_earlier_stretch_of_months_is_one_duration():
+    """"in the year-earlier nine months", as "the latest nine months" (marked whole in the TBAQ dev gold): the
+    comparing adjective is part of the expression, a stretch as long as the one compared."""
+    found = values("Acme earned $2 a share in the year-earlier nine months. Sales in the year-ago six months fell.",
+                   "1989-10-26")
+    assert found == {"the year-earlier nine months": ("DURATION", "P9M"), "the year-ago six months": ("DURATION", "P6M")}

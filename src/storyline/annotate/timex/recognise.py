@@ -235,7 +235,7 @@ RULES: list[tuple[str, str]] = [
     ("compound_duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?P<number>{NUMBER})\s+(?P<unit>{UNIT_WORD})s?"
                           rf"(?:,\s*|\s+)(?:and\s+)?(?P<number2>{NUMBER})\s+(?P<unit2>{UNIT_WORD})s?{_AMOUNT_END}"),
     ("duration", rf"{_L}(?:(?P<mod>{AMOUNT_MOD})\s+(?!the\b))?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|"
-                 rf"final|latest|following|remaining|preceding|(?:most\s+)?recent)\s+)?"
+                 rf"final|latest|following|remaining|preceding|year-earlier|year-ago|prior-year|(?:most\s+)?recent)\s+)?"
                  rf"(?P<number>{NUMBER})\s+(?P<more>more\s+|additional\s+|full\s+|split\s+|"
                  rf"straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?(?P<unit>{UNIT_WORD})s?(?P<half>{HALF})?"
                  rf"(?:\s+or\s+so)?{_AMOUNT_END}"),
