@@ -1579,6 +1579,8 @@ def test_a_speed_is_no_set_nor_duration():
     # TimeML does not mark expressions of speed; a rate of money or things per unit of time stays a set
     found = values("The car hit 40 miles per hour, the boat 30 km an hour, and the firm earns £120m a day.")
     assert "per hour" not in found and "an hour" not in found
+    # a speed told in two measures, the second in brackets ("160 kilometers (100 miles) per hour")
+    assert "per hour" not in values("Trains run at up to 160 kilometers (100 miles) per hour.")
     assert found["a day"] == ("SET", "P1D")
 
 

@@ -769,7 +769,7 @@ _AGE = re.compile(r"[\s-]+(?:old|older|younger)\b", re.I)
 _FESTIVAL_BEFORE = re.compile(r"\b(?:chinese|lunar|jewish|persian|iranian|islamic|hijri|tamil|thai|hindu|"
                               r"vietnamese|korean|tibetan|orthodox|sikh|ethiopian)\s+$", re.I)
 _RATE_RULES = frozenset({"set_rate", "set_every", "duration"})  # "per hour", "every hour", "an hour"
-_SPEED_BEFORE = re.compile(r"\b(?:miles|kilometres|kilometers|km|metres|meters|feet|knots|mph|kph)\s+$", re.I)
+_SPEED_BEFORE = re.compile(r"\b(?:miles|kilometres|kilometers|km|metres|meters|feet|knots|mph|kph)\)?\s+$", re.I)  # "160 km (100 miles) per hour"
 _TIMES_AFTER = re.compile(r"\s*[*×xX]\s*\d")
 _TIMES_BEFORE = re.compile(r"\d\s*[*×xX]\s*$")
 _KIND_OF_HOURS = re.compile(r"(?:\b(?:office|opening|business|working|visiting|peak|rush|school|trading|flight|flying|"
