@@ -123,7 +123,7 @@ def main() -> None:
             pairs = scores[name].add(document["timexes"], system)
             counts[name] += 1
         if args.folds:
-            profile.add(document, fold_of(document["id"], args.folds), pairs)
+            profile.add(document, fold_of(document["id"], args.folds), system, pairs)
         if part == "dev":  # errors of the held-out fold are never shown
             categories.add(document, system, pairs)
             kinds.add(document, pairs)
@@ -152,6 +152,13 @@ def main() -> None:
                "X = partly unspecified, P = duration) or source (id prefix), then the percentage given the right "
                "value. Aggregates only: no text or error of the held-out fold is read. Cost: find_timexes took "
                f"{1000 * cpu / len(documents):.1f} ms of CPU per document (parse given, one pass).",
+               write=not args.no_write)
+        report("Time expressions: TBAQ error classes per fold (aggregates)", *profile.error_table(args.folds),
+               "Per fold: the commonest error classes in general terms (a wrong value by how it differs, digits shown "
+               "as 9: a reference word, an underspecified value, a duration's amount or unit, granularity, or the "
+               "same form later / earlier than the gold, noting a gold at the document date; then gold "
+               "expressions missed and system ones without a gold match, by type), as counts and per 100 gold "
+               "expressions. Aggregates only: no text or error of the held-out fold is read.",
                write=not args.no_write)
 
 
@@ -203,7 +210,7 @@ def _value_error_kind(gold: str, system: str, dct: str) -> str:
         return f"granularity: {_shape(gold)} vs {_shape(system)}"
     dct_like = gold == dct[: len(gold)]
     direction = "later" if system > gold else "earlier"
-    return f"same form, system {direction}" + (" (gold at DCT)" if dct_like else "")
+    return f"same form {_shape(gold)}, system {direction}" + (" (gold at DCT)" if dct_like else "")
 
 
 def _value_kind(value: str) -> str:
@@ -222,8 +229,9 @@ class Profile:
     def __init__(self) -> None:
         self.gold: collections.Counter = collections.Counter()
         self.right: collections.Counter = collections.Counter()
+        self.errors: collections.Counter = collections.Counter()  # (error class, fold) -> count
 
-    def add(self, document: dict, fold: int, pairs: list[tuple[dict, dict]]) -> None:
+    def add(self, document: dict, fold: int, system: list[dict], pairs: list[tuple[dict, dict]]) -> None:
         matched = {id(g): s for g, s in pairs}
         source = re.match(r"[A-Za-z]+", document["id"]).group(0).upper()
         for g in document["timexes"]:
@@ -231,6 +239,14 @@ class Profile:
             for key in (f"kind {_value_kind(g['value'])}", f"source {source}"):
                 self.gold[key, fold] += 1
                 self.right[key, fold] += right
+            if id(g) not in matched:
+                self.errors[f"missed {g['type']}", fold] += 1
+            elif not right:
+                self.errors[_value_error_kind(g["value"], matched[id(g)]["value"], document["published"]), fold] += 1
+        found = {id(s) for _, s in pairs}
+        for s in system:
+            if id(s) not in found:
+                self.errors[f"spurious {s['type']}", fold] += 1
 
     def table(self, folds: int) -> tuple[list[str], list[list[object]]]:
         keys = sorted({key for key, _ in self.gold}, key=lambda k: (k.split()[0], -sum(
@@ -241,6 +257,19 @@ class Profile:
                 + [f"{100 * self.right[key, f] / self.gold[key, f]:.0f}" if self.gold[key, f] else "-"
                    for f in range(folds)]
                 for key in keys]
+        return header, rows
+
+    def error_table(self, folds: int, top: int = 25) -> tuple[list[str], list[list[object]]]:
+        """The commonest error classes (general terms of ``_value_error_kind``, misses and spurious ones by
+        type) per fold, as counts and per 100 gold expressions of the fold: which classes a fold loses more."""
+        gold = [sum(n for (key, f), n in self.gold.items() if f == fold and key.startswith("kind "))
+                for fold in range(folds)]
+        classes = sorted({c for c, _ in self.errors}, key=lambda c: -sum(self.errors[c, f] for f in range(folds)))
+        header = (["error class"] + [f"fold {f}" for f in range(folds)]
+                  + [f"fold {f} per 100 gold" for f in range(folds)])
+        rows = [[c] + [self.errors[c, f] for f in range(folds)]
+                + [f"{100 * self.errors[c, f] / gold[f]:.1f}" if gold[f] else "-" for f in range(folds)]
+                for c in classes[:top]]
         return header, rows
 
 
