@@ -315,8 +315,9 @@ def cue_rates(recorder, stacked, folds: int, weights: list[float], thresholds: l
     totals: dict[tuple, np.ndarray] = {}
     queries = recorder.queries
     first = np.asarray([q[5] for q in queries if q[3][0]])
+    gate = TQ.GATE_ACCURATE
     print(f"gated gold cue words {sum(recorder.gold)}: first-stage out-of-fold probability under {CUE_MIN_FIRST}: "
-          f"{sum(recorder.gold) - len(first)}, under the gate {TQ.GATE}: {int((first < np.log(TQ.GATE / (1 - TQ.GATE))).sum())}")
+          f"{sum(recorder.gold) - len(first)}, under the gate {gate}: {int((first < np.log(gate / (1 - gate))).sum())}")
     for k in range(folds):
         train_groups = {g for g in range(len(recorder.gold)) if g % folds != k}
         cue2 = TQ.fit_linear(stacked[k], "cue", train_groups)
@@ -399,7 +400,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threshold", type=float, default=0.45, help="the cue role's mixed decision threshold")
     ap.add_argument("--thresholds", type=float, nargs="*", default=[0.4, 0.45, 0.5],
                     help="cue role CV: thresholds (each weight is tried with each)")
-    ap.add_argument("--gates", type=float, nargs="*", default=[TQ.GATE], help="cue role rates: first-stage gates")
+    ap.add_argument("--gates", type=float, nargs="*", default=[TQ.GATE_ACCURATE],
+                    help="cue role rates: first-stage gates")
     ap.add_argument("--train-gate", type=float, default=CUE_MIN_FIRST,
                     help="cue role: train on the words whose out-of-fold first-stage probability reaches this")
     ap.add_argument("--gate-report", action="store_true", help="cue role: where gold cue words are lost before the models")
@@ -437,7 +439,7 @@ def cue_main(args) -> None:
     articles, docs, ex, recorder, stacked = cue_queries(args.limit, folds, mode)
     recorder.queries = [q for q in recorder.queries if q[5] >= _logit(args.train_gate)]
     if args.gate_report and articles is not None:
-        gate_report(articles, docs, ex, TQ.GATE)
+        gate_report(articles, docs, ex, TQ.GATE_ACCURATE)
     if args.cv and args.rates_only:
         cue_rates(recorder, stacked, folds, args.weights, args.thresholds, args.epochs, args.gates)
     elif args.cv:

@@ -737,3 +737,19 @@ def test_economy_grid_compares_against_the_full_run_and_spares_the_accurate_mode
     assert T.economy_grid([8], [1.5]) == [(0, 0.0), (6, 2.0), (8, 0.0), (0, 1.5), (8, 1.5)]
     monkeypatch.setattr(T, "ENCODER", True)
     assert T.default_economy() == (0, 0.0) and T.economy_grid([6], [2.0])[:2] == [(0, 0.0), (6, 0.0)]
+
+
+@pytest.mark.parametrize("encoder", [False, True])
+def test_training_script_settings_are_those_of_the_packaged_model(monkeypatch, encoder):
+    """``train_quotes.py`` (``--encoder`` for the accurate model) writes the inference settings the packaged
+    artifact holds, so that retraining reproduces the measured model rather than another gate."""
+    import gzip
+    import json
+
+    from benchmarks import train_quotes as T
+
+    monkeypatch.setattr(T, "ENCODER", encoder)
+    packaged = json.loads(gzip.decompress(T.ARTIFACTS[encoder].read_bytes()))
+    keep, sure_margin = T.default_economy()
+    assert (packaged["threshold"], packaged["gate"]) == (T.THRESHOLD, T.default_gate())
+    assert (packaged.get("keep", 0), packaged.get("sure_margin", 0.0)) == (keep, sure_margin)
