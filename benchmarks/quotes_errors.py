@@ -1,10 +1,17 @@
 """Where PolNeAR contents and sources are lost: a grouped cross-validated error breakdown on train.
 
 Each gold attribution with a Content is put in one class, from the held-out fold's predictions of
-a model fitted on the other folds (``train_quotes.fit``): content exact; cue missed (no predicted
-attribution has the gold cue's head word), split by whether the gold content is among the cue's
-candidates; cue found but the ranker chose another candidate; cue found but no candidate equals
-the gold content. Predicted cues with no gold cue are counted as false positives. With
+a model fitted on the other folds (``train_quotes.fit``, with the stacked cue model): (a) cue missed
+(no predicted attribution has the gold cue's head word), split by whether the gold content is among
+the cue's candidates; for found cues, (b) no candidate equals the gold content (the candidates the
+final pick is made from: the parse's and, where it runs, the boundary tagger's spans), (c) the gold
+is a candidate but neither the content ranker's first pick nor the final pick is it, (d) the first
+pick was the gold and the final pick (tagger-aware ranker, span scorer) moved it, (e) exact (split
+by whether the first pick was exact too). Predicted cues with no gold cue are counted as false
+positives. ``--encoder``: the accurate mode, as it runs: out-of-fold encoder probabilities and states,
+the accurate linear models, and per fold the neural content-span and cue scorers
+(``train_quote_spans``) at the packaged weights; the source scorer is left out (it moves Source, not
+where contents are lost). With
 ``--detail``, further tables: missed and false-positive cues by the word's lexicon class and
 first-stage cue probability, how wrong contents differ from the gold (the prediction, or the
 nearest candidate when no candidate is exact), and where gold sources are lost. Read it to pick
@@ -12,6 +19,7 @@ what to work on next; dev stays the held-out check.
 
     python benchmarks/quotes_errors.py --folds 5
     python benchmarks/quotes_errors.py --folds 5 --limit 300 --detail --examples /tmp/errors.jsonl
+    python benchmarks/quotes_errors.py --folds 5 --limit 300 --encoder
 """
 from __future__ import annotations
 
@@ -26,8 +34,18 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._report import report  # noqa: E402
-from benchmarks.quotes_polnear import chars, jaccard, normalise, predicted_attributions  # noqa: E402
-from benchmarks.train_quotes import fit, gold_head, train_examples  # noqa: E402
+from benchmarks.quotes_polnear import (  # noqa: E402
+    ROLES, Scores, chars, jaccard, normalise, predicted_attributions, prf, score_article)
+import benchmarks.train_quotes as TQ  # noqa: E402
+from benchmarks.train_quotes import gold_head  # noqa: E402
+
+# the accurate mode's packaged mixing (spans.MIX_KEY of span_scorer / cue_scorer) and cue gate
+# (attribution_accurate.json.gz "gate"), as the fold models are scored with them
+CONTENT_MIX = 0.5
+CUE_MIX, CUE_THRESHOLD = 0.5, 0.4
+ACCURATE_GATE = 0.2
+SCORER_EPOCHS = 4
+CONTENT_DROPOUT, CUE_DROPOUT = 0.1, 0.3
 
 
 def relation(pred, gold) -> str:
@@ -55,6 +73,11 @@ class Tally:
         self.counts, self.missed = Counter(), Counter()
         self.tables: dict[str, Counter] = {}
         self.examples: list[dict] = []
+        self.scores = {"all": Scores(), "speech verbs": Scores()}  # the benchmark's scoring of the same predictions
+
+    def exact_f1(self) -> str:
+        f1 = {role: prf(exact, gold, pred)[2] for role, (gold, pred, exact, _) in self.scores["all"].counts.items()}
+        return " / ".join(f"{f1[role]:.3f}" for role in ROLES)
 
     def add(self, table: str, key: str) -> None:
         self.tables.setdefault(table, Counter())[key] += 1
@@ -68,8 +91,9 @@ def classify(t: Tally, doc, text: str, gold, model, detail: bool = False) -> Non
 
     p, quotes = Parsed(doc), scan_quotes(text)
     index = C.QuoteIndex(quotes)
-    predicted = {}
-    for att in predicted_attributions(extract_quotes(doc, text, "a", None, model=model)):
+    predicted, atts = {}, predicted_attributions(extract_quotes(doc, text, "a", None, model=model))
+    score_article(t.scores, doc, text, gold, atts)
+    for att in atts:
         head = gold_head(doc, att.roles["Cue"]) if "Cue" in att.roles else None
         if head is not None:
             predicted[head.i] = att
@@ -97,22 +121,23 @@ def classify(t: Tally, doc, text: str, gold, model, detail: bool = False) -> Non
             continue
         want = normalise(text, att.roles["Content"])
         is_cand = C.is_cue_candidate(p, head.i)
-        cands = [normalise(text, o) for o in C.content_candidates(p, head.i, text, quotes)] if is_cand else []
+        cands, first = content_stages(p, head.i, text, quotes, index, model) if is_cand else ([], None)
         in_cands = want in cands
         lex = f"{C.lexicon_class(p.lemma[head.i])} {p.pos[head.i]}"
         if found is None:
-            t.counts["cue missed, content " + ("among" if in_cands else "not among") + " candidates"] += 1
+            t.counts["(a) cue missed, content " + ("among" if in_cands else "not among") + " candidates"] += 1
             t.missed[p.lemma[head.i]] += 1
             if detail:
                 t.add("missed cue: word class", lex)
                 t.add("missed cue: first-stage probability", prob(head.i))
             got = None
         elif normalise(text, found.roles["Content"]) == want:
-            t.counts["content exact"] += 1
+            t.counts["(e) content exact" + (", first pick exact too" if first == want else
+                                            ", first pick was not")] += 1
             got = "exact"
         else:
             got = normalise(text, found.roles["Content"])
-            t.counts["cue found, " + ("ranker chose another candidate" if in_cands else "no candidate equals gold")] += 1
+            t.counts[found_loss(in_cands, first == want)] += 1
             if detail:
                 t.add("cue found, ranker chose another: prediction vs gold" if in_cands else
                       "cue found, no exact candidate: nearest candidate vs gold",
@@ -132,6 +157,32 @@ def classify(t: Tally, doc, text: str, gold, model, detail: bool = False) -> Non
     if detail:
         for i in fps:
             t.add("false-positive cue: word class", f"{C.lexicon_class(p.lemma[i])} {p.pos[i]}")
+
+
+def found_loss(in_cands: bool, first_exact: bool) -> str:
+    """The class of a found cue's wrong content: (b) no candidate is the gold, (c) a candidate is
+    but no pick took it, (d) the content ranker's first pick was the gold and the final pick moved it."""
+    if not in_cands:
+        return "(b) cue found, no candidate equals gold"
+    if first_exact:
+        return "(d) cue found, first pick exact, final pick moved it"
+    return "(c) cue found, gold among candidates, not picked"
+
+
+def content_stages(p, i: int, text: str, quotes, index, model) -> tuple[list, object]:
+    """The normalised content candidates the final pick of word ``i`` is made from (the parse's
+    and the boundary tagger's spans, as ``learned.attribution_at`` builds them) and the content
+    ranker's first pick (normalised; None without candidates)."""
+    from storyline.annotate.quotes import boundary as B
+    from storyline.annotate.quotes import learned as L
+
+    chosen = L.choose_content(p, i, text, quotes, index, model)
+    contents = chosen.contents
+    if model.tagged and not L._sure(model, chosen):
+        tags = B.tag(p, i, text, model.start, model.end)
+        contents = L.tagger_candidates(p, i, text, index, chosen.contents, chosen.rows, tags, chosen.dropped)[0]
+    first = normalise(text, chosen.content) if chosen.content is not None else None
+    return [normalise(text, o) for o in contents], first
 
 
 def _source(t: Tally, p, text: str, att, head, found) -> None:
@@ -174,6 +225,40 @@ def source_place(p, text: str, want, cue: int) -> str:
     return f"{sent}, {side}, {kind}"
 
 
+def fold_models(articles, docs, ex, folds: int, accurate: bool):
+    """The model of each fold (fitted without it), as ``train_quotes.cross_validate`` fits it; in
+    the accurate mode with the content-span and cue scorers of ``train_quote_spans`` trained
+    without the fold too, mixed at the packaged weights."""
+    from dataclasses import replace
+
+    if not accurate:
+        TQ.tagged_content_examples(ex, articles, docs, folds)
+        stacked = TQ.stacked_cue_rows(ex, articles, docs, folds, list(range(folds)))
+        for k in range(folds):
+            yield TQ.fit(ex, {g for g in range(len(articles)) if g % folds != k}, stacked[k])
+        return
+    import torch
+
+    import benchmarks.train_quote_spans as S
+
+    torch.set_num_threads(1)
+    S.attach_states(articles, docs)
+    records: list = []
+    TQ.tagged_content_examples(ex, articles, docs, folds, records)
+    content_queries = S.span_queries(records, articles, docs, "content")
+    recorder = S.CueRecorder(ex, len(articles), folds)
+    stacked = TQ.stacked_cue_rows(ex, articles, docs, folds, list(range(folds)), record=recorder)
+    for k in range(folds):
+        groups = {g for g in range(len(articles)) if g % folds != k}
+        S.DROPOUT = CONTENT_DROPOUT
+        content = S.train([q for q in content_queries if q[0] in groups], SCORER_EPOCHS, log=f"content fold {k}: ")
+        S.DROPOUT = CUE_DROPOUT
+        cue = S.train([q for q in recorder.queries if q[0] in groups], SCORER_EPOCHS, log=f"cue fold {k}: ",
+                      binary=True)
+        model = TQ.fit(ex, groups, stacked[k])
+        yield replace(model, gate=ACCURATE_GATE, spans=(content, CONTENT_MIX), cue_spans=(cue, CUE_MIX, CUE_THRESHOLD))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -181,21 +266,24 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--detail", action="store_true", help="breakdown tables by cue class, boundary and source")
     ap.add_argument("--examples", type=Path, help="write the wrong contents and sources here (JSON lines)")
+    ap.add_argument("--encoder", action="store_true", help="the accurate mode (encoder features and scorers)")
     args = ap.parse_args(argv)
-    articles, docs, ex = train_examples(args.limit)
+    TQ.ENCODER = args.encoder
+    articles, docs, ex = TQ.train_examples(args.limit)
     t = Tally()
-    for k in range(args.folds):
-        model = fit(ex, {i for i in range(len(articles)) if i % args.folds != k})
+    for k, model in enumerate(fold_models(articles, docs, ex, args.folds, args.encoder)):
         for i in range(k, len(articles), args.folds):
             classify(t, docs[i], articles[i][1], articles[i][2], model, args.detail)
     total = t.counts["gold contents"]
     rows = [[name, n, f"{n / total:.3f}"] for name, n in t.counts.most_common() if name != "gold contents"]
     for table, counter in t.tables.items():
         rows += [[f"{table}: {key}", n, f"{n / total:.3f}"] for key, n in counter.most_common(12)]
-    notes = (f"PolNeAR train, {len(articles)} articles, {args.folds}-fold grouped CV (first-stage cue model), "
-             f"{total} gold contents; share = count / gold contents. Most missed cue words: "
+    mode = ("accurate mode: encoder features, content-span and cue scorers" if args.encoder else "fast mode")
+    notes = (f"PolNeAR train, {len(articles)} articles, {args.folds}-fold grouped CV ({mode}, stacked cue model), "
+             f"{total} gold contents; share = count / gold contents. The same predictions scored as the benchmark, "
+             f"exact F1 {' / '.join(ROLES)}: {t.exact_f1()}. Most missed cue words: "
              + ", ".join(f"{w} {n}" for w, n in t.missed.most_common(25)) + ".")
-    report(f"Quotes: where contents are lost (train {args.folds}-fold CV)", ["class", "count", "share"], rows, notes,
+    report(f"Quotes: where contents are lost (train {args.folds}-fold CV{', accurate' if args.encoder else ''})", ["class", "count", "share"], rows, notes,
            write=not args.no_write)
     if args.examples:
         args.examples.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in t.examples), encoding="utf-8")
