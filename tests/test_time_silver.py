@@ -1,5 +1,5 @@
-"""The blind-labelled newswire time set (benchmarks/data/time_silver_[efgh].jsonl: Xinhua / AFP articles of
-te3_silver, four halves of 20, and a second annotator's re-labelling of the first five half-E articles) loads,
+"""The blind-labelled newswire time set (benchmarks/data/time_silver_<half>.jsonl: Xinhua / AFP articles of
+te3_silver, the halves of 20 in HALVES, and a second annotator's re-labelling of the first five half-E articles) loads,
 holds well-formed TIMEX3 values in selection order and still fits the shared texts."""
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ HALVES = {
     "F": ("XIN_ENG_20051101.0360", 111, (83, 12, 13, 3)),
     "G": ("XIN_ENG_20051118.0150", 111, (93, 1, 17, 0)),
     "H": ("XIN_ENG_20061110.0275", 90, (69, 6, 13, 2)),
+    "J": ("XIN_ENG_20051123.0205", 95, (69, 1, 23, 2)),
 }
 
 
