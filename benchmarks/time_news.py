@@ -15,12 +15,13 @@ Errors are printed for halves A and D only (``--half`` picks one), the halves th
 read as its aggregate row once the method was fixed on A, and half C is the untouched measure (its row read once,
 no change of the method on its basis).
 
-silver: the labels (benchmarks/data/time_silver_[efgh].jsonl) cover 80 Xinhua/AFP articles of
+silver: the labels (benchmarks/data/time_silver_[e-j].jsonl) cover 120 Xinhua/AFP articles of
 ../shared/data/corpus/te3_silver.jsonl (1997, 2005, 2006), chosen by a rule that does not look at the system:
 articles with a published date and 300-3000 characters of text, sorted by sha1(id), the first 40 alternating
 between half E (method work: its errors are printed) and half F (an untouched measure, read only as its row),
-the next 40 between half G (method work from session 17's second round) and half H (untouched). Each half was
-annotated blind in the same format, by four annotators who agreed on conventions from the TBAQ dev folds.
+the next 40 between half G (method work from session 17's second round) and half H (untouched), the next 40
+between halves I and J (both untouched). Each half was annotated blind in the same format, by six annotators who
+agreed on conventions counted on the TBAQ dev folds.
 
 ``--agreement`` scores a second annotator's blind labels (news: half-A articles, time_news_second.jsonl; silver:
 the first five half-E articles, time_silver_second.jsonl) against the first annotator's with the same measures,
@@ -80,13 +81,14 @@ YARDSTICKS = {
         "7th, then 2nd to 16th) scored against the first annotator's as gold, with the TempEval-3 measures of the "
         "modern-news table: gold = first annotator, system = second."),
     "silver": Yardstick(
-        tuple(LABELS.with_name(f"time_silver_{half}.jsonl") for half in "efgh"),
+        tuple(LABELS.with_name(f"time_silver_{half}.jsonl") for half in "efghij"),
         ("data", "corpus", "te3_silver.jsonl"), ("E", "G"),
         "Time expressions: TempEval-3 measures on newswire (te3_silver, blind labels)",
         "Blind TIMEX3 labels on Xinhua/AFP newswire of 1997/2005/2006 (benchmarks/data/time_silver_e.jsonl and "
-        "time_silver_f/g/h.jsonl over ../shared/data/corpus/te3_silver.jsonl; 80 articles with a published date and "
-        "300-3000 characters, chosen by sha1(id), alternating E/F over the first 40, G/H over the next 40): halves E "
-        "and G for method work (G from its first reading on), halves F and H untouched measures.",
+        "time_silver_f-j.jsonl over ../shared/data/corpus/te3_silver.jsonl; 120 articles with a published date and "
+        "300-3000 characters, chosen by sha1(id), alternating E/F over the first 40, G/H over the next 40, I/J over "
+        "the next 40): halves E and G for method work (G from its first reading on), halves F, H, I and J untouched "
+        "measures.",
         LABELS.with_name("time_silver_second.jsonl"), None,
         "A second annotator's blind labels (benchmarks/data/time_silver_second.jsonl) of the first five half-E "
         "articles scored against the first annotator's as gold (the second had read the first's notes on "

@@ -116,7 +116,7 @@ def _silver_yardstick(tmp_path) -> Yardstick:
 def test_the_silver_set_reads_its_texts_from_te3_silver_and_shows_half_e_only():
     silver, news = YARDSTICKS["silver"], YARDSTICKS["news"]
     assert silver.texts == ("data", "corpus", "te3_silver.jsonl")
-    assert [p.name for p in silver.labels] == [f"time_silver_{half}.jsonl" for half in "efgh"]
+    assert [p.name for p in silver.labels] == [f"time_silver_{half}.jsonl" for half in "efghij"]
     assert silver.shown == ("E", "G") and news.shown == ("A", "D") and news.labels == (LABELS,)
 
 
