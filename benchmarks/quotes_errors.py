@@ -39,11 +39,10 @@ from benchmarks.quotes_polnear import (  # noqa: E402
 import benchmarks.train_quotes as TQ  # noqa: E402
 from benchmarks.train_quotes import gold_head  # noqa: E402
 
-# the accurate mode's packaged mixing (spans.MIX_KEY of span_scorer / cue_scorer) and cue gate
-# (attribution_accurate.json.gz "gate"), as the fold models are scored with them
+# the accurate mode's packaged mixing (spans.MIX_KEY of span_scorer / cue_scorer), as the fold models are
+# scored with it (the fold model carries the accurate gate, train_quotes.default_gate)
 CONTENT_MIX = 0.5
 CUE_MIX, CUE_THRESHOLD = 0.5, 0.4
-ACCURATE_GATE = 0.2
 SCORER_EPOCHS = 4
 CONTENT_DROPOUT, CUE_DROPOUT = 0.1, 0.3
 
@@ -256,7 +255,7 @@ def fold_models(articles, docs, ex, folds: int, accurate: bool):
         cue = S.train([q for q in recorder.queries if q[0] in groups], SCORER_EPOCHS, log=f"cue fold {k}: ",
                       binary=True)
         model = TQ.fit(ex, groups, stacked[k])
-        yield replace(model, gate=ACCURATE_GATE, spans=(content, CONTENT_MIX), cue_spans=(cue, CUE_MIX, CUE_THRESHOLD))
+        yield replace(model, spans=(content, CONTENT_MIX), cue_spans=(cue, CUE_MIX, CUE_THRESHOLD))
 
 
 def main(argv: list[str] | None = None) -> None:
