@@ -7,12 +7,15 @@ adds the value F1 of each of five hash folds with their mean and spread: with ~4
 per fold one document can move a fold by a point, so a change counts only if it holds across folds.
 ``--categories`` prints the errors of the dev folds grouped by kind (type confusion, value error kind,
 missing/spurious by type) rather than by document; ``--kinds`` lists them by the gold value's kind (X, REF, T, P ...)
-with the extents that differ from the gold one. ``--profile`` (with ``--folds``) adds a table of
+with the extents that differ from the gold one. ``--markability`` lists the dev folds' spurious and missed
+expressions by written form with the share of that form's uses the dev gold marks (what decides a markability
+rule). ``--profile`` (with ``--folds``) adds a table of
 aggregates only (no text, no error examples, so the held-out fold stays unread): per fold, the gold
 expressions by value kind and source, and the share of each kind given the right value, to tell
 whether a fold differs by genre or by method; its notes give the CPU time of ``find_timexes`` per document.
 
     .venv/bin/python benchmarks/time_tbaq.py [--no-write] [--no-parse] [--errors N] [--folds 5] [--categories] [--kinds]
+        [--markability]
         [--cache /tmp/time/tbaq.spacy] [--profile]
 """
 from __future__ import annotations
@@ -94,6 +97,8 @@ def main() -> None:
     parser.add_argument("--categories", action="store_true", help="print errors of the dev folds grouped by kind")
     parser.add_argument("--kinds", action="store_true", help="print the dev folds' wrong values and misses by gold "
                         "value kind (X, REF, T, P, ...) and their extents that differ (strict errors)")
+    parser.add_argument("--markability", action="store_true", help="print the dev folds' spurious and missed "
+                        "expressions by written form, with the share of the form's uses the dev gold marks")
     parser.add_argument("--profile", action="store_true", help="with --folds: gold kinds and sources per fold, "
                         "value accuracy per kind (aggregates only)")
     parser.add_argument("--cache", type=Path, help="DocBin file of the parses, written on first use (the parse "
@@ -109,6 +114,7 @@ def main() -> None:
     errors: list[str] = []
     categories = Categories()
     kinds = KindErrors()
+    markability = Markability()
     profile = Profile()
     cpu = 0.0
     for document, doc in zip(documents, docs):
@@ -127,6 +133,7 @@ def main() -> None:
         if part == "dev":  # errors of the held-out fold are never shown
             categories.add(document, system, pairs)
             kinds.add(document, pairs)
+            markability.add(document, system, pairs)
         if part == "dev" and len(errors) < args.errors:
             errors += _errors(document, system, pairs)
     rows = [scores[name].row(name, counts[name]) for name in parts]
@@ -140,6 +147,8 @@ def main() -> None:
         categories.print()
     if args.kinds:
         kinds.print()
+    if args.markability:
+        markability.print(scores["dev"].prf(scores["dev"].value_ok)[2])
     folds = f"; fold k is sha1(id) % {args.folds} == k (fold 0 = held-out when k = 5)" if args.folds else ""
     notes = ("TempEval-3 definitions: value F1 counts relaxed matches with the gold value. Split: sha1(id) % 5 == 0 "
              f"is held out (never looked at while developing){folds}. Published on TempEval-3 platinum: HeidelTime "
@@ -334,6 +343,59 @@ class KindErrors:
         for kind, lines in sorted(self.lines.items(), key=lambda item: -len(item[1])):
             print(f"\n== {kind}: {len(lines)}")
             print("\n".join(lines))
+
+
+class Markability:
+    """The dev folds' spurious and missed expressions counted by written form ("now", "for years", "9 days"), each
+    with how many of that form's uses in the dev texts the gold marks. Marking a form wherever it is written adds, per
+    use, a share p of right expressions and 1 - p spurious ones, which raises F1 only when p > F1 / 2: so whether a
+    rule should drop or add a form follows from that share over all its uses, not from its errors alone."""
+
+    def __init__(self) -> None:
+        self.errors: collections.Counter = collections.Counter()  # (form, "spurious" | "missed") -> count
+        self.documents: list[tuple[str, list[dict], list[dict]]] = []
+
+    def add(self, document: dict, system: list[dict], pairs: list[tuple[dict, dict]]) -> None:
+        text = document["text"]
+        matched_gold, matched_system = {id(g) for g, _ in pairs}, {id(s) for _, s in pairs}
+        self.errors.update((_form(text[s["start"]:s["end"]]), "spurious") for s in system if id(s) not in matched_system)
+        self.errors.update((_form(g["text"]), "missed") for g in document["timexes"] if id(g) not in matched_gold)
+        self.documents.append((text, document["timexes"], system))
+
+    def uses(self, form: str) -> tuple[int, int, int]:
+        """How often ``form`` is written in the dev texts as an expression of its own (not inside a longer gold or
+        system one: "days" in "13 days" is not a use of "days"), and how many of those uses gold and system mark."""
+        pattern = re.compile(r"(?<!\w)" + re.escape(form).replace("9", r"\d") + r"(?!\w)", re.IGNORECASE)
+        written = gold = system = 0
+        for text, golds, found in self.documents:
+            for use in pattern.finditer(text):
+                marks = [[e for e in side if e["start"] < use.end() and use.start() < e["end"]] for side in (golds, found)]
+                if any(e["start"] < use.start() or e["end"] > use.end() for side in marks for e in side):
+                    continue
+                written += 1
+                gold += bool(marks[0])
+                system += bool(marks[1])
+        return written, gold, system
+
+    def print(self, f1: float, least: int = 2) -> None:
+        forms = collections.Counter()
+        for (form, _), n in self.errors.items():
+            forms[form] += n
+        print(f"\n== markability by form (errors >= {least}); mark a form where gold share > F1/2 = {f1 / 2:.2f}")
+        print("errors (spurious/missed) | uses | gold marks | system marks | gold share | form")
+        for form, n in forms.most_common():
+            if n < least:
+                break
+            written, gold, system = self.uses(form)
+            share = gold / written if written else 0.0
+            flag = "  <- system differs" if (share > f1 / 2) != (system > written / 2) else ""
+            print(f"{n:3d} ({self.errors[form, 'spurious']}/{self.errors[form, 'missed']}) | {written:4d} | {gold:4d} | "
+                  f"{system:4d} | {share:.2f} | {form!r}{flag}")
+
+
+def _form(expression: str) -> str:
+    """An expression's written form, lower case with each digit as 9: "13 days" -> "99 days", "1987" -> "9999"."""
+    return re.sub(r"\d", "9", " ".join(expression.lower().split()))
 
 
 def _errors(document: dict, system: list[dict], pairs: list[tuple[dict, dict]]) -> list[str]:
