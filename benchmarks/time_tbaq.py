@@ -9,10 +9,12 @@ per fold one document can move a fold by a point, so a change counts only if it 
 missing/spurious by type) rather than by document; ``--kinds`` lists them by the gold value's kind (X, REF, T, P ...)
 with the extents that differ from the gold one. ``--markability`` lists the dev folds' spurious and missed
 expressions by written form with the share of that form's uses the dev gold marks (what decides a markability
-rule). ``--profile`` (with ``--folds``) adds a table of
-aggregates only (no text, no error examples, so the held-out fold stays unread): per fold, the gold
+rule). ``--profile`` (with ``--folds``) adds tables of aggregates only (no text, no error examples, so the
+held-out fold stays unread): per fold, the gold
 expressions by value kind and source, and the share of each kind given the right value, to tell
-whether a fold differs by genre or by method; its notes give the CPU time of ``find_timexes`` per document.
+whether a fold differs by genre or by method, the commonest error classes per fold, and the missed and spurious
+expressions by type and value kind (are a fold's spurious DATEs reference words or calendar values); its notes give
+the CPU time of ``find_timexes`` per document.
 
     .venv/bin/python benchmarks/time_tbaq.py [--no-write] [--no-parse] [--errors N] [--folds 5] [--categories] [--kinds]
         [--markability]
@@ -169,6 +171,13 @@ def main() -> None:
                "expressions missed and system ones without a gold match, by type), as counts and per 100 gold "
                "expressions. Aggregates only: no text or error of the held-out fold is read.",
                write=not args.no_write)
+        report("Time expressions: TBAQ missed and spurious expressions by value kind per fold (aggregates)",
+               *profile.unmatched_table(args.folds),
+               "Per fold: gold expressions without a system match (missed) and system ones without a gold match "
+               "(spurious), by type and value kind (kinds as in the value-kind table: REF = PRESENT/PAST/FUTURE_REF, "
+               "X = partly unspecified, P = duration, digits shown as 9), as counts and per 100 gold expressions. "
+               "Aggregates only: no text or error of the held-out fold is read.",
+               write=not args.no_write)
 
 
 def _parses(documents: list[dict], cache: Path | None) -> list:
@@ -239,6 +248,7 @@ class Profile:
         self.gold: collections.Counter = collections.Counter()
         self.right: collections.Counter = collections.Counter()
         self.errors: collections.Counter = collections.Counter()  # (error class, fold) -> count
+        self.unmatched: collections.Counter = collections.Counter()  # (missed/spurious, type, value kind, fold) -> count
 
     def add(self, document: dict, fold: int, system: list[dict], pairs: list[tuple[dict, dict]]) -> None:
         matched = {id(g): s for g, s in pairs}
@@ -250,12 +260,14 @@ class Profile:
                 self.right[key, fold] += right
             if id(g) not in matched:
                 self.errors[f"missed {g['type']}", fold] += 1
+                self.unmatched[f"missed {g['type']} {_value_kind(g['value'])}", fold] += 1
             elif not right:
                 self.errors[_value_error_kind(g["value"], matched[id(g)]["value"], document["published"]), fold] += 1
         found = {id(s) for _, s in pairs}
         for s in system:
             if id(s) not in found:
                 self.errors[f"spurious {s['type']}", fold] += 1
+                self.unmatched[f"spurious {s['type']} {_value_kind(s['value'])}", fold] += 1
 
     def table(self, folds: int) -> tuple[list[str], list[list[object]]]:
         keys = sorted({key for key, _ in self.gold}, key=lambda k: (k.split()[0], -sum(
@@ -271,13 +283,22 @@ class Profile:
     def error_table(self, folds: int, top: int = 25) -> tuple[list[str], list[list[object]]]:
         """The commonest error classes (general terms of ``_value_error_kind``, misses and spurious ones by
         type) per fold, as counts and per 100 gold expressions of the fold: which classes a fold loses more."""
+        return self._class_table(self.errors, folds, top)
+
+    def unmatched_table(self, folds: int, top: int = 20) -> tuple[list[str], list[list[object]]]:
+        """Missed and spurious expressions by type and value kind per fold: whether a fold's spurious DATEs are
+        reference words ("now", "recent": REF), which annotators mark in some uses and not others, or calendar
+        values the rules read wrongly as times."""
+        return self._class_table(self.unmatched, folds, top)
+
+    def _class_table(self, counter: collections.Counter, folds: int, top: int) -> tuple[list[str], list[list[object]]]:
         gold = [sum(n for (key, f), n in self.gold.items() if f == fold and key.startswith("kind "))
                 for fold in range(folds)]
-        classes = sorted({c for c, _ in self.errors}, key=lambda c: -sum(self.errors[c, f] for f in range(folds)))
+        classes = sorted({c for c, _ in counter}, key=lambda c: -sum(counter[c, f] for f in range(folds)))
         header = (["error class"] + [f"fold {f}" for f in range(folds)]
                   + [f"fold {f} per 100 gold" for f in range(folds)])
-        rows = [[c] + [self.errors[c, f] for f in range(folds)]
-                + [f"{100 * self.errors[c, f] / gold[f]:.1f}" if gold[f] else "-" for f in range(folds)]
+        rows = [[c] + [counter[c, f] for f in range(folds)]
+                + [f"{100 * counter[c, f] / gold[f]:.1f}" if gold[f] else "-" for f in range(folds)]
                 for c in classes[:top]]
         return header, rows
 
