@@ -248,7 +248,7 @@ class Profile:
         self.gold: collections.Counter = collections.Counter()
         self.right: collections.Counter = collections.Counter()
         self.errors: collections.Counter = collections.Counter()  # (error class, fold) -> count
-        self.unmatched: collections.Counter = collections.Counter()  # (missed/spurious, type, value kind, fold) -> count
+        self.unmatched: collections.Counter = collections.Counter()  # ("spurious DATE REF", fold) -> count
 
     def add(self, document: dict, fold: int, system: list[dict], pairs: list[tuple[dict, dict]]) -> None:
         matched = {id(g): s for g, s in pairs}
@@ -379,7 +379,8 @@ class Markability:
     def add(self, document: dict, system: list[dict], pairs: list[tuple[dict, dict]]) -> None:
         text = document["text"]
         matched_gold, matched_system = {id(g) for g, _ in pairs}, {id(s) for _, s in pairs}
-        self.errors.update((_form(text[s["start"]:s["end"]]), "spurious") for s in system if id(s) not in matched_system)
+        self.errors.update((_form(text[s["start"]:s["end"]]), "spurious")
+                           for s in system if id(s) not in matched_system)
         self.errors.update((_form(g["text"]), "missed") for g in document["timexes"] if id(g) not in matched_gold)
         self.documents.append((text, document["timexes"], system))
 
@@ -390,7 +391,8 @@ class Markability:
         written = gold = system = 0
         for text, golds, found in self.documents:
             for use in pattern.finditer(text):
-                marks = [[e for e in side if e["start"] < use.end() and use.start() < e["end"]] for side in (golds, found)]
+                marks = [[e for e in side if e["start"] < use.end() and use.start() < e["end"]]
+                         for side in (golds, found)]
                 if any(e["start"] < use.start() or e["end"] > use.end() for side in marks for e in side):
                     continue
                 written += 1
@@ -410,8 +412,8 @@ class Markability:
             written, gold, system = self.uses(form)
             share = gold / written if written else 0.0
             flag = "  <- system differs" if (share > f1 / 2) != (system > written / 2) else ""
-            print(f"{n:3d} ({self.errors[form, 'spurious']}/{self.errors[form, 'missed']}) | {written:4d} | {gold:4d} | "
-                  f"{system:4d} | {share:.2f} | {form!r}{flag}")
+            counts = f"{n:3d} ({self.errors[form, 'spurious']}/{self.errors[form, 'missed']})"
+            print(f"{counts} | {written:4d} | {gold:4d} | {system:4d} | {share:.2f} | {form!r}{flag}")
 
 
 def _form(expression: str) -> str:
