@@ -466,7 +466,7 @@ def test_a_fact_restated_in_one_article_supports_the_claim_with_both_sentences()
 
 
 def test_statements_naming_days_weeks_apart_tell_of_different_events():
-    from storyline.compare.claims import far_apart_in_time, similarity
+    from storyline.compare.claims import far_apart_in_time, same_time_similarity, similarity
 
     texts = ["The navy tested a missile over the Orra strait on Tuesday.",
              "The navy tested a missile over the Orra strait on Friday.",
@@ -480,5 +480,6 @@ def test_statements_naming_days_weeks_apart_tell_of_different_events():
     assert far[0, 1] and far[1, 0]  # 17 days apart: another launch
     assert not far[0, 2] and far[1, 2]  # within a week: reports of one event may disagree on the day
     assert not far[0, 3]  # an undated statement can be of either
-    sim = similarity(units, None, timexes)
-    assert sim[0, 1] == 0.0 and sim[0, 2] > 0.5
+    sim = similarity(units, None)
+    alike = same_time_similarity(units, sim, timexes)
+    assert alike[0, 1] == 0.0 < sim[0, 1] and alike[0, 2] == sim[0, 2] > 0.5

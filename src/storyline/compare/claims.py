@@ -73,10 +73,11 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
     units = statement_units(articles, sentences)
     if not units:
         return []
-    sim = similarity(units, mentions, timexes)
+    sim = similarity(units, mentions)
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
     facts = unit_facts(units, _with_figures(units), named, timexes or {}, docs)
-    clusters = cluster(units, sim, threshold, count_edges(units, facts, sim))
+    alike = same_time_similarity(units, sim, timexes or {})
+    clusters = cluster(units, alike, threshold, count_edges(units, facts, alike))
     facts |= unit_facts(units, sorted(_in_shared_claims(units, clusters) - set(facts)), named, timexes or {}, docs)
     n_outlets = len(set(outlet_of.values()))
     published = {a.id: a.published for a in articles}
@@ -152,11 +153,9 @@ def _normalise(text: str) -> str:
     return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0)], text.lower())
 
 
-def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None,
-               timexes: dict[str, list[Timex]] | None = None) -> np.ndarray:
+def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> np.ndarray:
     """Statement-by-statement similarity in [0, 1]: word and character TF-IDF cosines fitted on
-    this story, raised by the share of named entities two statements have in common; 0 for
-    statements that name days more than a week apart (``far_apart_in_time``)."""
+    this story, raised by the share of named entities two statements have in common."""
     from storyline.tfidf import cosines
 
     texts = [_normalise(u.span.text) for u in units]
@@ -167,9 +166,14 @@ def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None,
         sim = 0.85 * sim + 0.15 * _entity_overlap(units, mentions)
     if NUMBER_WEIGHT:
         sim = sim + NUMBER_WEIGHT * _jaccard([set(_FIGURE.findall(t)) for t in texts])
-    if timexes and DATE_VETO:
-        sim[far_apart_in_time(units, timexes)] = 0.0
     return np.clip(sim, 0.0, 1.0)
+
+
+def same_time_similarity(units: list[Unit], sim: np.ndarray, timexes: dict[str, list[Timex]]) -> np.ndarray:
+    """The similarity claims are aligned on: 0 for statements that name days more than a week
+    apart (``far_apart_in_time``). Conflicts keep the plain similarity: ``find_conflicts`` has its
+    own test of time, on the dates of the events the statements tell."""
+    return np.where(far_apart_in_time(units, timexes), 0.0, sim) if DATE_VETO and timexes else sim
 
 
 def far_apart_in_time(units: list[Unit], timexes: dict[str, list[Timex]]) -> np.ndarray:
