@@ -183,7 +183,8 @@ def far_apart_in_time(units: list[Unit], timexes: dict[str, list[Timex]]) -> np.
     which ``conflicts`` takes two dates for reports of one event."""
     import scipy.sparse as sp
 
-    days = [_days_named(u, timexes.get(u.article_id, [])) for u in units]
+    named = {a: _days_named(ts) for a, ts in timexes.items()}
+    days = [_days_within(u, *named[u.article_id]) if u.article_id in named else set() for u in units]
     dated = [i for i, d in enumerate(days) if d]
     far = np.zeros((len(units), len(units)), dtype=bool)
     if len(dated) < 2:
@@ -201,25 +202,30 @@ def far_apart_in_time(units: list[Unit], timexes: dict[str, list[Timex]]) -> np.
             near_rows += [r] * (hi - lo)
             near_cols += [ordinal[x] for x in every[lo:hi]]
     shape = (len(dated), len(ordinal))
-    named = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=shape)
+    stated = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=shape)
     around = sp.csr_array((np.ones(len(near_rows)), (near_rows, near_cols)), shape=shape)
-    block = (around @ named.T).toarray() == 0
-    far[np.ix_(dated, dated)] = block & block.T
+    far[np.ix_(dated, dated)] = (around @ stated.T).toarray() == 0  # no day of one near a day of the other
     return far
 
 
-def _days_named(unit: Unit, timexes: list[Timex]) -> set[int]:
-    """Day numbers (proleptic ordinals) of the dates a statement names to the day."""
-    out = set()
+def _days_named(timexes: list[Timex]) -> tuple[list[int], list[tuple[int, int]]]:
+    """An article's dates named to the day, in text order: (starts, [(end, day ordinal)])."""
+    found = []
     for t in timexes:
-        if t.type == "DATE" and unit.span.start <= t.span.start and t.span.end <= unit.span.end:
-            m = _DAY.match(t.value)
-            if m:
-                try:
-                    out.add(date(*map(int, m.groups())).toordinal())
-                except ValueError:
-                    pass
-    return out
+        m = _DAY.match(t.value) if t.type == "DATE" else None
+        if m:
+            try:
+                found.append((t.span.start, t.span.end, date(*map(int, m.groups())).toordinal()))
+            except ValueError:  # "2017-02-30"
+                continue
+    found.sort()
+    return [f[0] for f in found], [f[1:] for f in found]
+
+
+def _days_within(unit: Unit, starts: list[int], ends_days: list[tuple[int, int]]) -> set[int]:
+    """The days named inside a statement."""
+    lo, hi = bisect_left(starts, unit.span.start), bisect_right(starts, unit.span.end)
+    return {day for end, day in ends_days[lo:hi] if end <= unit.span.end}
 
 
 def _jaccard(sets: list[set]) -> np.ndarray:
