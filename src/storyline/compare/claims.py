@@ -4,16 +4,20 @@ Statements are sentences (long ones cut into clauses). They are compared with TF
 fitted on the story itself (words and character n-grams, so the story's own vocabulary weighs
 what is shared), plus shared named entities and a small bonus for shared figures (a count restated
 in other words); statements that are each other's best match across two articles above a
-similarity threshold are joined, strongest first, and an article supports a claim with at most
-one statement (a constrained single linkage: scikit-learn's agglomerative clustering has no
-cannot-link constraint, and average linkage split most paraphrases). Statements of two outlets
-that count what one action did ("killed six" / "eight were killed", "posted four photos" /
+similarity threshold are joined, strongest first, and an article joins a claim with one
+statement (a constrained single linkage: scikit-learn's agglomerative clustering has no
+cannot-link constraint, and average linkage split most paraphrases). Statements that name days
+more than a week apart are never joined (other events: ``far_apart_in_time``). Statements of two
+outlets that count what one action did ("killed six" / "eight were killed", "posted four photos" /
 "posted three photos") are joined too, after those, though their figures (the very words that
-conflict) make them look less alike (``count_edges``). Each claim then gets a status from how
+conflict) make them look less alike (``count_edges``). Last, a statement left alone joins the claim
+of its best match in another article when alike enough (``restatements``): an article that says a
+thing twice (a caption and the body, a tweet and the sentence reporting it) supports the claim with
+both statements. Each claim then gets a status from how
 many outlets support it and the conflicts between its supporters (``compare.conflicts``).
 Conflicts are also sought between statements of different outlets anywhere in the story, apart
-from the claims (``story_conflicts``): a claim holds one statement per article, so the sentence that
-contradicts another outlet often sits in a claim of its own. Such a conflict marks every claim
+from the claims (``story_conflicts``): a claim holds one statement per article (but for
+restatements), so the sentence that contradicts another outlet often sits in a claim of its own. Such a conflict marks every claim
 holding one of its statements, and its values say which sentence states each (article id, span).
 """
 from __future__ import annotations
