@@ -483,3 +483,18 @@ def test_statements_naming_days_weeks_apart_tell_of_different_events():
     sim = similarity(units, None)
     alike = same_time_similarity(units, sim, timexes)
     assert alike[0, 1] == 0.0 < sim[0, 1] and alike[0, 2] == sim[0, 2] > 0.5
+
+
+def test_what_is_left_to_a_goal_is_no_count_of_what_happened():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def counts(text: str) -> list[str]:
+        return [f.text for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    assert counts("The Rovers were within four outs of the cup on Sunday night.") == []
+    assert counts("The Greens finished five seats short of a majority in Dorrin.") == []
+    assert counts("The Rovers were just two wins away from the cup.") == []
+    assert counts("Tam Ross got two outs for the Rovers.") == ["two"]
+    assert fields(pair("The Rovers were within four outs of the cup when Tam Ross came in.",
+                       "Tam Ross got two outs for the Rovers.")) == []

@@ -45,6 +45,8 @@ DURATION_UNITS = frozenset("second minute hour day week month year decade centur
 MEASURE_UNITS = DURATION_UNITS | frozenset(
     "mile kilometer kilometre km meter metre foot feet inch yard pound lb ton tonne kilogram kg gram mph "
     "degree acre hectare litre liter gallon barrel".split())
+# "five outs away", "two seats short of", "a vote shy of": what is left to a goal (_remaining)
+REMAINING_WORDS = frozenset({"away", "short", "shy"})
 # verbs whose object predicate names the event: "left 32 villagers dead" counts the dead
 RESULT_VERBS = frozenset({"leave"})
 # "eight to ten", "two or three", "between eight and 10": one range, not two figures
@@ -134,7 +136,7 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         noun, verb = same_event(*anchor(first[-1]))  # "two or three years": the first figure attaches to the noun
         if _is_toll(first[-1]):  # "the death toll rose to 84" counts the killed
             noun, verb = None, "kill"
-        if _is_date_part(last, noun) or not _is_quantity(last, values[-1]):
+        if _is_date_part(last, noun) or not _is_quantity(last, values[-1]) or _remaining(last[-1]):
             continue
         kind = _number_kind(last)
         person = _aged(last[-1])
@@ -154,6 +156,15 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
                           asserted=not _unrealised(first[-1])))
     return facts
+
+
+def _remaining(token: Token) -> bool:
+    """Whether a figure counts what is left to a goal ("within four outs of the title", "five
+    seats short of a majority", "three wins away"): a distance that shrinks as events unfold,
+    so another outlet's figure of another moment, or a count of what was done, is no contradiction."""
+    noun = token.head if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") else token
+    after = noun.doc[noun.i + 1].lower_ if noun.i + 1 < len(noun.doc) else ""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "within") or after in REMAINING_WORDS
 
 
 def _unrealised(token: Token) -> bool:
