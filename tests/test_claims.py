@@ -498,3 +498,13 @@ def test_what_is_left_to_a_goal_is_no_count_of_what_happened():
     assert counts("Tam Ross got two outs for the Rovers.") == ["two"]
     assert fields(pair("The Rovers were within four outs of the cup when Tam Ross came in.",
                        "Tam Ross got two outs for the Rovers.")) == []
+
+
+def test_figures_read_at_two_times_of_day_are_two_readings_not_a_conflict():
+    a = "Orrin Bank shares fell 4.3 percent at mid-afternoon."
+    b = "Orrin Bank shares fell 1.5 percent at 9:34 a.m."
+    c = "Orrin Bank shares fell 1.5 percent."
+    timexes = {"a1": [Timex("a1", Span.of(a, a.index("mid"), len(a) - 1), "TIME", "2027-03-02TAF")],
+               "a2": [Timex("a2", Span.of(b, b.index("9:34"), len(b) - 1), "TIME", "2027-03-02T09:34")]}
+    assert fields(pair(a, b, timexes=timexes)) == []
+    assert fields(pair(a, c, timexes={"a1": timexes["a1"]})) == ["number"]  # one reading's time unknown

@@ -18,7 +18,7 @@ rules come from the false alarms on the fit half of the labelled pairs (docs/ben
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
@@ -82,6 +82,7 @@ class Fact:
     high: float = 0.0
     span: Span | None = None  # where the article states it
     asserted: bool = True  # False for what was threatened, planned or may happen ("threatened to fire four")
+    moment: str | None = None  # a number's time of day, when its verb names one ("fell 4% at 9:34 a.m.": "09:34")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +110,31 @@ def named_from_doc(sent: SpacySpan, base: int) -> list[Named]:
 
 def extract(sent: SpacySpan, base: int, named: list[Named], timexes: list[Timex]) -> list[Fact]:
     """Every comparable fact of one parsed statement; ``base`` maps parse offsets to the article."""
-    return [*number_facts(sent, base), *date_facts(sent, base, timexes), *actor_facts(sent, base, named),
-            *place_facts(sent, base, named)]
+    return [*timed(number_facts(sent, base), sent, base, timexes), *date_facts(sent, base, timexes),
+            *actor_facts(sent, base, named), *place_facts(sent, base, named)]
+
+
+def timed(facts: list[Fact], sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
+    """Numbers with the time of day their verb names ("shares fell 4.3 percent at mid-afternoon",
+    "... 1.5 percent at 9:34 a.m."): figures read at two moments of a day are two readings of a
+    moving figure, not two outlets contradicting each other (``comparable_numbers``)."""
+    moments = {}
+    for t in timexes:
+        if t.type == "TIME" and "T" in t.value and _inside(t.span.start, t.span.end, sent, base):
+            span = sent.doc.char_span(t.span.start - base, t.span.end - base, alignment_mode="expand")
+            verb = nearest_ancestor(span.root, _VERB, _VERB_REACH) if span is not None else None
+            if verb is not None:
+                moments.setdefault(verb.i, t.value.split("T", 1)[1])
+    if not moments:
+        return facts
+    return [replace(f, moment=moments.get(_verb_at(f, sent, base))) for f in facts]
+
+
+def _verb_at(fact: Fact, sent: SpacySpan, base: int) -> int | None:
+    """The index of the verb governing a fact's words."""
+    span = sent.doc.char_span(fact.span.start - base, fact.span.end - base, alignment_mode="expand")
+    verb = nearest_ancestor(span[-1], _VERB, _VERB_REACH) if span is not None else None
+    return verb.i if verb is not None else None
 
 
 # ----------------------------------------------------------------------------- numbers
@@ -371,9 +395,10 @@ def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | No
 
 def comparable_numbers(a: Fact, b: Fact) -> bool:
     """Same kind, and the same thing counted: same noun, or same verb with a generic/absent noun;
-    what was done is not compared with what was threatened or planned."""
+    what was done is not compared with what was threatened or planned, nor a figure read at one
+    time of day with one read at another."""
     (kind_a, noun_a, verb_a), (kind_b, noun_b, verb_b) = a.key, b.key
-    if kind_a != kind_b or a.asserted != b.asserted:
+    if kind_a != kind_b or a.asserted != b.asserted or _other_moments(a, b):
         return False
     if noun_a and noun_a == noun_b:  # "eight hours in the air" vs "four hours into the flight": verbs differ
         if noun_a in MEASURE_UNITS:  # a measure is named by its verb: "flew 2,300 miles" / "is 2,100 miles from"
@@ -381,6 +406,11 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
         return verb_a == verb_b or None in (verb_a, verb_b)
     generic = lambda n: n is None or n in GENERIC_NOUNS  # noqa: E731
     return verb_a is not None and verb_a == verb_b and generic(noun_a) and generic(noun_b)
+
+
+def _other_moments(a: Fact, b: Fact) -> bool:
+    """Figures read at two different times of day (``timed``)."""
+    return a.moment is not None and b.moment is not None and a.moment != b.moment
 
 
 # ----------------------------------------------------------------------------- dates
