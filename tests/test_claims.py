@@ -394,8 +394,8 @@ def test_a_threatened_count_is_not_set_against_what_happened():
 def test_an_article_counting_one_thing_with_several_figures_is_not_set_against_others():
     from storyline.compare.claims import Unit, one_figure_each, similarity, story_conflicts, unit_facts
 
-    a = "The Harriers scored two runs in the third inning at Vell Park. The Harriers scored three runs in the ninth."
-    b = "The Harriers scored four runs in the fifth inning at Vell Park."
+    a = "The Harriers scored two runs at Vell Park. The Harriers scored three runs after the rain delay."
+    b = "The Harriers scored four runs at Vell Park."
     arts = [Article("a1", a, outlet="X"), Article("a2", b, outlet="Y")]
     units = [Unit(art.id, art.outlet.lower(), art.outlet, s) for art in arts for s in _split(art.text)]
     facts = unit_facts(units, list(range(len(units))), {}, {}, None)
@@ -508,3 +508,19 @@ def test_figures_read_at_two_times_of_day_are_two_readings_not_a_conflict():
                "a2": [Timex("a2", Span.of(b, b.index("9:34"), len(b) - 1), "TIME", "2027-03-02T09:34")]}
     assert fields(pair(a, b, timexes=timexes)) == []
     assert fields(pair(a, c, timexes={"a1": timexes["a1"]})) == ["number"]  # one reading's time unknown
+
+
+def test_a_count_in_one_part_of_a_game_is_not_the_count_of_another_part_or_the_whole():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def parts(text: str) -> list[str | None]:
+        return [f.part for f in number_facts(next(iter(nlp.parse([text])))[:]) if f.key[0] == "count"]
+
+    assert parts("The Rovers scored three runs in the first inning.") == ["first inning"]
+    assert parts("Tam Ross added two goals during the second half.") == ["second half"]
+    assert parts("The Rovers scored two runs on Sunday.") == [None]
+    assert fields(pair("The Rovers scored two runs on three hits.",
+                       "The Rovers scored three runs in the first inning.")) == []
+    assert fields(pair("The Rovers scored two runs in the first inning.",
+                       "The Rovers scored three runs in the first inning.")) == ["number"]

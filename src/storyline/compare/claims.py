@@ -31,7 +31,7 @@ from datetime import date
 import numpy as np
 
 from storyline.compare import conflicts as conflicts_mod
-from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_from_mentions
+from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_from_mentions, same_reading
 from storyline.model import Article, Mention, Span, Timex, stable_id
 
 SIMILARITY_THRESHOLD = 0.2  # least similarity of mutual best matches (chosen on the fit half of the labelled pairs)
@@ -434,7 +434,7 @@ def story_conflicts(units: list[Unit], facts: dict[int, list[Fact]], sim: np.nda
                   for a, fs in _facts_by_article(one_figure_each(facts, units), range(len(units)), units).items()}
 
     def match(a: Fact, b: Fact) -> bool:
-        if a.key == b.key and conflicts_mod.strict_key(a):
+        if a.key == b.key and conflicts_mod.strict_key(a) and same_reading(a, b):
             return True
         i, j = unit_of.get(id(a)), unit_of.get(id(b))
         return (conflicts_mod.comparable(a, b) and i is not None and j is not None and sim[i, j] >= floor)

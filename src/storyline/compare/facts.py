@@ -45,6 +45,8 @@ DURATION_UNITS = frozenset("second minute hour day week month year decade centur
 MEASURE_UNITS = DURATION_UNITS | frozenset(
     "mile kilometer kilometre km meter metre foot feet inch yard pound lb ton tonne kilogram kg gram mph "
     "degree acre hectare litre liter gallon barrel".split())
+# parts of a game that a count can be of ("in the first inning", "in Game 6"): _part_of_play
+PLAY_PARTS = frozenset("inning quarter half period round set lap game leg stage frame heat match".split())
 # "five outs away", "two seats short of", "a vote shy of": what is left to a goal (_remaining)
 REMAINING_WORDS = frozenset({"away", "short", "shy"})
 # verbs whose object predicate names the event: "left 32 villagers dead" counts the dead
@@ -83,6 +85,7 @@ class Fact:
     span: Span | None = None  # where the article states it
     asserted: bool = True  # False for what was threatened, planned or may happen ("threatened to fire four")
     moment: str | None = None  # a number's time of day, when its verb names one ("fell 4% at 9:34 a.m.": "09:34")
+    part: str | None = None  # the part of a game a count is of ("three runs in the first inning": "first inning")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +181,24 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         words = sent.doc[first[0].i:last[-1].i + 1]
         span = Span(base + words.start_char, base + words.end_char, words.text)
         facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
-                          asserted=not _unrealised(first[-1])))
+                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1])))
     return facts
+
+
+def _part_of_play(token: Token) -> str | None:
+    """The part of a game a figure counts in ("three runs in the first inning", "two touchdowns
+    during the fourth quarter", "in Game 6"): such a count is of that part only, and no report of
+    the whole game's, or of another part's, contradicts it."""
+    noun = token.head if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") else token
+    verb = nearest_ancestor(token, _VERB, _VERB_REACH)
+    for prep in [c for h in (noun, verb) if h is not None for c in h.children if c.dep_ == "prep"]:
+        if prep.lower_ not in ("in", "during"):
+            continue
+        for part in (c for c in prep.children if c.dep_ == "pobj"):
+            numbered = is_ordinal(part.text) or any(is_ordinal(c.text) or c.like_num for c in part.children)
+            if numbered and (part.lemma_.lower() in PLAY_PARTS or is_ordinal(part.text)):
+                return " ".join(t.lower_ for t in part.subtree if t.dep_ not in ("det", "punct"))
+    return None
 
 
 def _remaining(token: Token) -> bool:
@@ -396,9 +415,9 @@ def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | No
 def comparable_numbers(a: Fact, b: Fact) -> bool:
     """Same kind, and the same thing counted: same noun, or same verb with a generic/absent noun;
     what was done is not compared with what was threatened or planned, nor a figure read at one
-    time of day with one read at another."""
+    time of day with one read at another, nor a count in one part of a game with another's."""
     (kind_a, noun_a, verb_a), (kind_b, noun_b, verb_b) = a.key, b.key
-    if kind_a != kind_b or a.asserted != b.asserted or _other_moments(a, b):
+    if kind_a != kind_b or not same_reading(a, b):
         return False
     if noun_a and noun_a == noun_b:  # "eight hours in the air" vs "four hours into the flight": verbs differ
         if noun_a in MEASURE_UNITS:  # a measure is named by its verb: "flew 2,300 miles" / "is 2,100 miles from"
@@ -408,9 +427,11 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
     return verb_a is not None and verb_a == verb_b and generic(noun_a) and generic(noun_b)
 
 
-def _other_moments(a: Fact, b: Fact) -> bool:
-    """Figures read at two different times of day (``timed``)."""
-    return a.moment is not None and b.moment is not None and a.moment != b.moment
+def same_reading(a: Fact, b: Fact) -> bool:
+    """Whether two figures can be one reading of one thing: both done (or both only threatened),
+    of the same part of a game (``_part_of_play``), not read at two different times of day (``timed``)."""
+    other_moments = a.moment is not None and b.moment is not None and a.moment != b.moment
+    return a.asserted == b.asserted and a.part == b.part and not other_moments
 
 
 # ----------------------------------------------------------------------------- dates
