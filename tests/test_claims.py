@@ -524,3 +524,15 @@ def test_a_count_in_one_part_of_a_game_is_not_the_count_of_another_part_or_the_w
                        "The Rovers scored three runs in the first inning.")) == []
     assert fields(pair("The Rovers scored two runs in the first inning.",
                        "The Rovers scored three runs in the first inning.")) == ["number"]
+
+
+def test_an_ordinal_naming_which_one_is_meant_is_no_figure_to_compare():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def kinds(text: str) -> list[tuple]:
+        return [f.key for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    assert kinds("The first stage of the Orrin rocket fell into the sea.") == []
+    assert fields(pair("The first stage of the Orrin rocket landed on the barge.",
+                       "The second stage of the Orrin rocket landed on the barge.")) == []

@@ -166,6 +166,8 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         if _is_date_part(last, noun) or not _is_quantity(last, values[-1]) or _remaining(last[-1]):
             continue
         kind = _number_kind(last)
+        if kind == "ordinal" and noun is not None:
+            continue  # "the first stage", "the sixth nuclear test": which one is meant, a name, no count
         person = _aged(last[-1])
         if person:  # "the 29-year-old singer" and "21-year-old Ida Marr" are ages of different people
             kind, noun, verb = "age", person, None
