@@ -18,7 +18,7 @@ rules come from the false alarms on the fit half of the labelled pairs (docs/ben
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
@@ -45,6 +45,10 @@ DURATION_UNITS = frozenset("second minute hour day week month year decade centur
 MEASURE_UNITS = DURATION_UNITS | frozenset(
     "mile kilometer kilometre km meter metre foot feet inch yard pound lb ton tonne kilogram kg gram mph "
     "degree acre hectare litre liter gallon barrel".split())
+# parts of a game that a count can be of ("in the first inning", "in Game 6"): _part_of_play
+PLAY_PARTS = frozenset("inning quarter half period round set lap game leg stage frame heat match".split())
+# "five outs away", "two seats short of", "a vote shy of": what is left to a goal (_remaining)
+REMAINING_WORDS = frozenset({"away", "short", "shy"})
 # verbs whose object predicate names the event: "left 32 villagers dead" counts the dead
 RESULT_VERBS = frozenset({"leave"})
 # "eight to ten", "two or three", "between eight and 10": one range, not two figures
@@ -80,6 +84,8 @@ class Fact:
     high: float = 0.0
     span: Span | None = None  # where the article states it
     asserted: bool = True  # False for what was threatened, planned or may happen ("threatened to fire four")
+    moment: str | None = None  # a number's time of day, when its verb names one ("fell 4% at 9:34 a.m.": "09:34")
+    part: str | None = None  # the part of a game a count is of ("three runs in the first inning": "first inning")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +113,31 @@ def named_from_doc(sent: SpacySpan, base: int) -> list[Named]:
 
 def extract(sent: SpacySpan, base: int, named: list[Named], timexes: list[Timex]) -> list[Fact]:
     """Every comparable fact of one parsed statement; ``base`` maps parse offsets to the article."""
-    return [*number_facts(sent, base), *date_facts(sent, base, timexes), *actor_facts(sent, base, named),
-            *place_facts(sent, base, named)]
+    return [*timed(number_facts(sent, base), sent, base, timexes), *date_facts(sent, base, timexes),
+            *actor_facts(sent, base, named), *place_facts(sent, base, named)]
+
+
+def timed(facts: list[Fact], sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
+    """Numbers with the time of day their verb names ("shares fell 4.3 percent at mid-afternoon",
+    "... 1.5 percent at 9:34 a.m."): figures read at two moments of a day are two readings of a
+    moving figure, not two outlets contradicting each other (``comparable_numbers``)."""
+    moments = {}
+    for t in timexes:
+        if t.type == "TIME" and "T" in t.value and _inside(t.span.start, t.span.end, sent, base):
+            span = sent.doc.char_span(t.span.start - base, t.span.end - base, alignment_mode="expand")
+            verb = nearest_ancestor(span.root, _VERB, _VERB_REACH) if span is not None else None
+            if verb is not None:
+                moments.setdefault(verb.i, t.value.split("T", 1)[1])
+    if not moments:
+        return facts
+    return [replace(f, moment=moments.get(_verb_at(f, sent, base))) for f in facts]
+
+
+def _verb_at(fact: Fact, sent: SpacySpan, base: int) -> int | None:
+    """The index of the verb governing a fact's words."""
+    span = sent.doc.char_span(fact.span.start - base, fact.span.end - base, alignment_mode="expand")
+    verb = nearest_ancestor(span[-1], _VERB, _VERB_REACH) if span is not None else None
+    return verb.i if verb is not None else None
 
 
 # ----------------------------------------------------------------------------- numbers
@@ -134,9 +163,11 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         noun, verb = same_event(*anchor(first[-1]))  # "two or three years": the first figure attaches to the noun
         if _is_toll(first[-1]):  # "the death toll rose to 84" counts the killed
             noun, verb = None, "kill"
-        if _is_date_part(last, noun) or not _is_quantity(last, values[-1]):
+        if _is_date_part(last, noun) or not _is_quantity(last, values[-1]) or _remaining(last[-1]):
             continue
         kind = _number_kind(last)
+        if kind == "ordinal" and noun is not None:
+            continue  # "the first stage", "the sixth nuclear test": which one is meant, a name, no count
         person = _aged(last[-1])
         if person:  # "the 29-year-old singer" and "21-year-old Ida Marr" are ages of different people
             kind, noun, verb = "age", person, None
@@ -152,8 +183,33 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         words = sent.doc[first[0].i:last[-1].i + 1]
         span = Span(base + words.start_char, base + words.end_char, words.text)
         facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
-                          asserted=not _unrealised(first[-1])))
+                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1])))
     return facts
+
+
+def _part_of_play(token: Token) -> str | None:
+    """The part of a game a figure counts in ("three runs in the first inning", "two touchdowns
+    during the fourth quarter", "in Game 6"): such a count is of that part only, and no report of
+    the whole game's, or of another part's, contradicts it."""
+    noun = token.head if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") else token
+    verb = nearest_ancestor(token, _VERB, _VERB_REACH)
+    for prep in [c for h in (noun, verb) if h is not None for c in h.children if c.dep_ == "prep"]:
+        if prep.lower_ not in ("in", "during"):
+            continue
+        for part in (c for c in prep.children if c.dep_ == "pobj"):
+            numbered = is_ordinal(part.text) or any(is_ordinal(c.text) or c.like_num for c in part.children)
+            if numbered and (part.lemma_.lower() in PLAY_PARTS or is_ordinal(part.text)):
+                return " ".join(t.lower_ for t in part.subtree if t.dep_ not in ("det", "punct"))
+    return None
+
+
+def _remaining(token: Token) -> bool:
+    """Whether a figure counts what is left to a goal ("within four outs of the title", "five
+    seats short of a majority", "three wins away"): a distance that shrinks as events unfold,
+    so another outlet's figure of another moment, or a count of what was done, is no contradiction."""
+    noun = token.head if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") else token
+    after = noun.doc[noun.i + 1].lower_ if noun.i + 1 < len(noun.doc) else ""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "within") or after in REMAINING_WORDS
 
 
 def _unrealised(token: Token) -> bool:
@@ -360,9 +416,10 @@ def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | No
 
 def comparable_numbers(a: Fact, b: Fact) -> bool:
     """Same kind, and the same thing counted: same noun, or same verb with a generic/absent noun;
-    what was done is not compared with what was threatened or planned."""
+    what was done is not compared with what was threatened or planned, nor a figure read at one
+    time of day with one read at another, nor a count in one part of a game with another's."""
     (kind_a, noun_a, verb_a), (kind_b, noun_b, verb_b) = a.key, b.key
-    if kind_a != kind_b or a.asserted != b.asserted:
+    if kind_a != kind_b or not same_reading(a, b):
         return False
     if noun_a and noun_a == noun_b:  # "eight hours in the air" vs "four hours into the flight": verbs differ
         if noun_a in MEASURE_UNITS:  # a measure is named by its verb: "flew 2,300 miles" / "is 2,100 miles from"
@@ -370,6 +427,13 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
         return verb_a == verb_b or None in (verb_a, verb_b)
     generic = lambda n: n is None or n in GENERIC_NOUNS  # noqa: E731
     return verb_a is not None and verb_a == verb_b and generic(noun_a) and generic(noun_b)
+
+
+def same_reading(a: Fact, b: Fact) -> bool:
+    """Whether two figures can be one reading of one thing: both done (or both only threatened),
+    of the same part of a game (``_part_of_play``), not read at two different times of day (``timed``)."""
+    other_moments = a.moment is not None and b.moment is not None and a.moment != b.moment
+    return a.asserted == b.asserted and a.part == b.part and not other_moments
 
 
 # ----------------------------------------------------------------------------- dates
