@@ -507,7 +507,11 @@ def test_figures_read_at_two_times_of_day_are_two_readings_not_a_conflict():
     timexes = {"a1": [Timex("a1", Span.of(a, a.index("mid"), len(a) - 1), "TIME", "2027-03-02TAF")],
                "a2": [Timex("a2", Span.of(b, b.index("9:34"), len(b) - 1), "TIME", "2027-03-02T09:34")]}
     assert fields(pair(a, b, timexes=timexes)) == []
-    assert fields(pair(a, c, timexes={"a1": timexes["a1"]})) == ["number"]  # one reading's time unknown
+    # a share read at a named time is no report of the day's move (labelled an update on the fit half)
+    assert fields(pair(a, c, timexes={"a1": timexes["a1"]})) == []
+    d = "A gunman killed 50 people at 10 p.m. in Orrin."  # a count's time says when the event happened
+    assert fields(pair(d, "A gunman killed 59 people in Orrin.",
+                       timexes={"a1": [Timex("a1", Span.of(d, d.index("10"), d.index(" in")), "TIME", "2027-03-02T22:00")]})) == ["number"]
 
 
 def test_a_count_in_one_part_of_a_game_is_not_the_count_of_another_part_or_the_whole():
@@ -536,3 +540,40 @@ def test_an_ordinal_naming_which_one_is_meant_is_no_figure_to_compare():
     assert kinds("The first stage of the Orrin rocket fell into the sea.") == []
     assert fields(pair("The first stage of the Orrin rocket landed on the barge.",
                        "The second stage of the Orrin rocket landed on the barge.")) == []
+
+
+def test_one_figure_written_in_other_words_is_compared_as_one():
+    assert fields(pair("Orrin Bank shares fell 6.6% on Monday.", "Orrin Bank shares fell 6.6 per cent on Monday.")) == []
+    assert fields(pair("Orrin Bank shares fell 6.6% on Monday.", "Orrin Bank shares fell 4.3 percent on Monday.")) == ["number"]
+    assert fields(pair("About 45 percent of voters backed Tam Ross.", "Some 41% of voters backed Tam Ross.")) == []
+    assert fields(pair("Exactly 45 percent of voters backed Tam Ross.", "Exactly 31% of voters backed Tam Ross.")) == ["number"]
+    paid = "Vell Mining paid $1.2 billion for the Orrin mine."
+    assert fields(pair(paid, "Vell Mining paid 1.2bn dollars for the Orrin mine.")) == []
+    assert fields(pair(paid, "Vell Mining paid 1,200 million dollars for the Orrin mine.")) == []
+    assert fields(pair(paid, "Vell Mining paid $1.5 billion for the Orrin mine.")) == ["number"]
+    assert fields(pair("Vell Mining paid €1bn for the Orrin mine.", paid)) == []  # other currencies: not compared
+    assert fields(pair("Half a million people marched in Orrin on Sunday.", "500,000 people marched in Orrin on Sunday.")) == []
+    assert fields(pair("A dozen people were hurt in the blast in Orrin.", "Twelve people were hurt in the blast in Orrin.")) == []
+    assert fields(pair("A dozen people were hurt in the blast in Orrin.", "Twenty people were hurt in the blast in Orrin.")) == ["number"]
+
+
+def test_shares_of_different_things_are_not_compared_by_their_verb_alone():
+    assert fields(pair("Unemployment in Orrin rose 4.3 percent in March.", "Prices in Orrin rose 6.6% in March.")) == []
+    assert fields(pair("It rose 4.3 percent in March.", "It rose 6.6% in March.")) == []  # a pronoun names nothing
+
+
+def test_ranges_and_bounds_agree_with_the_figures_they_allow():
+    assert fields(pair("Between 40 and 50 people were hurt in the blast.", "45 people were hurt in the blast.")) == []
+    assert fields(pair("Between 40 and 50 people were hurt in the blast.", "60 people were hurt in the blast.")) == ["number"]
+    assert fields(pair("Nearly 60 people were hurt in the blast.", "58 people were hurt in the blast.")) == []
+    assert fields(pair("More than 50 people were hurt in the blast.", "59 people were hurt in the blast.")) == []
+    assert fields(pair("At least 50 people were hurt in the blast.", "40 people were hurt in the blast.")) == ["number"]
+    assert fields(pair("Nearly half a million people marched in Orrin.", "450,000 people marched in Orrin.")) == []
+
+
+def test_number_words_of_scale_dozen_and_half():
+    assert parse_number("half a million") == 500_000
+    assert parse_number("a dozen") == 12
+    assert parse_number("two dozen") == 24
+    assert parse_number("1.2bn") == 1_200_000_000
+    assert parse_number("dozens") is None

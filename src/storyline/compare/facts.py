@@ -26,7 +26,8 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.syntax import nearest_ancestor
-from storyline.compare.numbers import ABOUT, LOWER, SCALE_WORDS, UPPER, is_ordinal, parse_number, value_range
+from storyline.compare.numbers import (ABOUT, LOWER, MULTIPLIERS, SCALE_WORDS, UPPER, is_ordinal, is_scaled_figure,
+                                       parse_number, value_range)
 from storyline.model import Mention, Span, Timex
 
 # nouns that only say "people": a count of them may be compared with a count of any noun
@@ -54,6 +55,10 @@ RESULT_VERBS = frozenset({"leave"})
 # "eight to ten", "two or three", "between eight and 10": one range, not two figures
 RANGE_WORDS = frozenset({"to", "or", "-", "–"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# words that only say a figure is a share or an amount of money: units, not what is counted
+PERCENT_UNITS = frozenset({"%", "percent", "cent", "pct"})
+CURRENCIES = {"$": "dollar", "dollar": "dollar", "usd": "dollar", "€": "euro", "euro": "euro", "eur": "euro",
+              "£": "pound", "pound": "pound", "sterling": "pound", "gbp": "pound", "¥": "yen", "yen": "yen"}
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 # "$82 a share", "30,000 pounds each", "15 per cent per year": a rate, not an amount
 RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
@@ -86,6 +91,7 @@ class Fact:
     asserted: bool = True  # False for what was threatened, planned or may happen ("threatened to fire four")
     moment: str | None = None  # a number's time of day, when its verb names one ("fell 4% at 9:34 a.m.": "09:34")
     part: str | None = None  # the part of a game a count is of ("three runs in the first inning": "first inning")
+    subject: str | None = None  # for a share of nothing named, the subject of its verb ("unemployment rose 4%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +181,7 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
             kind = f"{kind} per {_per(last)}"
         elif _measured(last[-1]):  # "a 10-yard run", "a 36-yard field goal", "a two-run homer"
             noun = f"{noun} {_measured(last[-1])}"
+        kind, noun = _unit_free(kind, noun, first)
         if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
         low, high = value_range(values[0], _modifier(sent, first[0]))
@@ -182,9 +189,35 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
             low, high = min(low, *values), max(value_range(values[-1])[1], *values)
         words = sent.doc[first[0].i:last[-1].i + 1]
         span = Span(base + words.start_char, base + words.end_char, words.text)
+        subject = _subject_of(first[-1]) if kind == "percent" and noun is None else None
         facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
-                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1])))
+                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1]), subject=subject))
     return facts
+
+
+def _unit_free(kind: str, noun: str | None, first: list[Token]) -> tuple[str, str | None]:
+    """(kind, noun) with the unit taken out of the noun: "6.6%", "4.3 percent" and "6.6 per cent"
+    are shares of what follows "of" ("45 percent of voters": voter), else of nothing named;
+    "$1.2 billion", "1.2bn dollars" and "1,200 million dollars" are amounts in one currency, kept
+    in the kind (dollars are never compared with euros)."""
+    if kind == "percent" and (noun is None or noun in PERCENT_UNITS):
+        unit = first[-1].head if first[-1].head.lower_ in PERCENT_UNITS else first[-1]
+        of = [g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return kind, (same_event(of[0].lemma_.lower(), None)[0] if of else None)
+    if kind == "money":
+        before = first[0].nbor(-1).text if first[0].i > 0 else ""
+        currency = CURRENCIES.get(noun or "") or CURRENCIES.get(before.lower()) or CURRENCIES.get(before[-1:])
+        if currency:
+            return f"money {currency}", (None if noun in CURRENCIES else noun)
+    return kind, noun
+
+
+def _subject_of(token: Token) -> str | None:
+    """The named or common noun subject of the verb governing a figure ("unemployment" in
+    "unemployment rose 4.3 percent"); a pronoun says nothing of what the figure is of."""
+    verb = nearest_ancestor(token, _VERB, _VERB_REACH)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    return subj.lemma_.lower() if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _part_of_play(token: Token) -> str | None:
@@ -282,15 +315,26 @@ def _number_runs(sent: SpacySpan) -> list[list[Token]]:
             continue
         if current:
             runs.append(current)
-        current = [tok] if tok.like_num else []
+        current = [tok] if _opens_number(tok) else []
     if current:
         runs.append(current)
     return [r for r in runs if r[-1].text != "-"]
 
 
+def _opens_number(tok: Token) -> bool:
+    """Whether a number starts at ``tok``: a number-like word, a figure with its scale ("1.2bn"),
+    "dozen" ("a dozen", not the vague "dozens") or "half" of a scale ("half a million")."""
+    if tok.like_num or is_scaled_figure(tok.text) or tok.lower_ in MULTIPLIERS:
+        return True
+    after = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]]
+    return tok.lower_ == "half" and len(after) == 2 and after[0] in ("a", "an") and after[1] in SCALE_WORDS
+
+
 def _joins(prev: Token, tok: Token, sent: SpacySpan) -> bool:
     """Whether ``tok`` continues the number ``prev`` ends."""
-    if tok.lower_ in SCALE_WORDS:
+    if tok.lower_ in SCALE_WORDS or tok.lower_ in MULTIPLIERS:
+        return True
+    if prev.lower_ == "half" and tok.lower_ in ("a", "an"):  # "half a million"
         return True
     if tok.text == "-":
         return prev.like_num and tok.i + 1 < sent.end and sent.doc[tok.i + 1].like_num
@@ -362,13 +406,18 @@ def _is_label(run: list[Token], value: float, nxt: Token | None) -> bool:
 
 def _is_date_part(run: list[Token], noun: str | None) -> bool:
     """Years, days of month and clock times belong to dates, compared as dates; a duration
-    ("for 10 minutes", "two or three years") stays a number."""
-    return noun not in DURATION_UNITS and run[-1].ent_type_ in ("DATE", "TIME")
+    ("for 10 minutes", "two or three years") stays a number, and so does a figure counting a
+    plural noun that the tagger read as a date ("between 40 and 50 people")."""
+    last = figure = run[-1]
+    while figure.dep_ == "conj" and figure.head.i < figure.i:  # "40 and 50 people": the first figure counts
+        figure = figure.head
+    counts_plural = figure.dep_ == "nummod" and figure.head.tag_ == "NNS" and figure.head.i > figure.i
+    return noun not in DURATION_UNITS and last.ent_type_ in ("DATE", "TIME") and not counts_plural
 
 
 def _modifier(sent: SpacySpan, first: Token) -> str:
     before = sent.doc[max(sent.start, first.i - 3):first.i].text.lower()
-    before = before.replace("$", "").strip()
+    before = re.sub(r"\s+an?$", "", before.replace("$", "").strip())  # "about a dozen", "nearly half a million"
     return next((m for m in _MODIFIERS if before.endswith(m)), "")
 
 
@@ -421,6 +470,8 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
     (kind_a, noun_a, verb_a), (kind_b, noun_b, verb_b) = a.key, b.key
     if kind_a != kind_b or not same_reading(a, b):
         return False
+    if kind_a == "percent" and not (noun_a or noun_b):  # shares of what their verb's subject names
+        return verb_a is not None and verb_a == verb_b and a.subject is not None and a.subject == b.subject
     if noun_a and noun_a == noun_b:  # "eight hours in the air" vs "four hours into the flight": verbs differ
         if noun_a in MEASURE_UNITS:  # a measure is named by its verb: "flew 2,300 miles" / "is 2,100 miles from"
             return verb_a is not None and verb_a == verb_b
@@ -431,7 +482,12 @@ def comparable_numbers(a: Fact, b: Fact) -> bool:
 
 def same_reading(a: Fact, b: Fact) -> bool:
     """Whether two figures can be one reading of one thing: both done (or both only threatened),
-    of the same part of a game (``_part_of_play``), not read at two different times of day (``timed``)."""
+    of the same part of a game (``_part_of_play``), not read at two different times of day (``timed``).
+    A share or a price read at a named time ("fell 4.3 percent at mid-afternoon") is a reading of a
+    moving figure that one without a time ("shares fell 6.6%", the day's move) does not contradict;
+    a count's time ("killed 50 at 10 p.m.") tells when the event happened, so only two times differ."""
+    if a.key[0] != "count" and a.moment != b.moment:
+        return False
     other_moments = a.moment is not None and b.moment is not None and a.moment != b.moment
     return a.asserted == b.asserted and a.part == b.part and not other_moments
 
