@@ -546,6 +546,8 @@ def test_one_figure_written_in_other_words_is_compared_as_one():
     assert fields(pair("Orrin Bank shares fell 6.6% on Monday.", "Orrin Bank shares fell 6.6 per cent on Monday.")) == []
     assert fields(pair("Orrin Bank shares fell 6.6% on Monday.", "Orrin Bank shares fell 4.3 percent on Monday.")) == ["number"]
     assert fields(pair("About 45 percent of voters backed Tam Ross.", "Some 41% of voters backed Tam Ross.")) == []
+    assert fields(pair("Two-thirds of voters in Orrin backed the plan.", "67% of voters in Orrin backed the plan.")) == []
+    assert fields(pair("Two-thirds of voters in Orrin backed the plan.", "51% of voters in Orrin backed the plan.")) == ["number"]
     assert fields(pair("Exactly 45 percent of voters backed Tam Ross.", "Exactly 31% of voters backed Tam Ross.")) == ["number"]
     paid = "Vell Mining paid $1.2 billion for the Orrin mine."
     assert fields(pair(paid, "Vell Mining paid 1.2bn dollars for the Orrin mine.")) == []

@@ -57,6 +57,9 @@ RANGE_WORDS = frozenset({"to", "or", "-", "–"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # words that only say a figure is a share or an amount of money: units, not what is counted
 PERCENT_UNITS = frozenset({"%", "percent", "cent", "pct"})
+# "two-thirds of voters", "three quarters of the vote": a share, said in rounder words than a percentage
+FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+FRACTION_TOLERANCE = 0.05  # "two-thirds" covers 63%..70%
 CURRENCIES = {"$": "dollar", "dollar": "dollar", "usd": "dollar", "€": "euro", "euro": "euro", "eur": "euro",
               "£": "pound", "pound": "pound", "sterling": "pound", "gbp": "pound", "¥": "yen", "yen": "yen"}
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
@@ -181,13 +184,18 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
             kind = f"{kind} per {_per(last)}"
         elif _measured(last[-1]):  # "a 10-yard run", "a 36-yard field goal", "a two-run homer"
             noun = f"{noun} {_measured(last[-1])}"
+        share = _share(first[-1], noun, values[0]) if len(parts) == 1 else None
+        if share is not None:
+            kind, values = "percent", [share]
         kind, noun = _unit_free(kind, noun, first)
         if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
         low, high = value_range(values[0], _modifier(sent, first[0]))
         if len(parts) > 1:  # a range asserts from its first to its last figure
             low, high = min(low, *values), max(value_range(values[-1])[1], *values)
-        words = sent.doc[first[0].i:last[-1].i + 1]
+        if share is not None:
+            low, high = min(low, share * (1 - FRACTION_TOLERANCE)), max(high, share * (1 + FRACTION_TOLERANCE))
+        words = sent.doc[first[0].i:(first[-1].head.i if share is not None else last[-1].i) + 1]  # "Two-thirds"
         span = Span(base + words.start_char, base + words.end_char, words.text)
         subject = _subject_of(first[-1]) if kind == "percent" and noun is None else None
         facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
@@ -200,8 +208,9 @@ def _unit_free(kind: str, noun: str | None, first: list[Token]) -> tuple[str, st
     are shares of what follows "of" ("45 percent of voters": voter), else of nothing named;
     "$1.2 billion", "1.2bn dollars" and "1,200 million dollars" are amounts in one currency, kept
     in the kind (dollars are never compared with euros)."""
-    if kind == "percent" and (noun is None or noun in PERCENT_UNITS):
-        unit = first[-1].head if first[-1].head.lower_ in PERCENT_UNITS else first[-1]
+    if kind == "percent" and (noun is None or noun in PERCENT_UNITS or noun in FRACTIONS):
+        head = first[-1].head
+        unit = head if head.lower_ in PERCENT_UNITS or head.lemma_.lower() in FRACTIONS else first[-1]
         of = [g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return kind, (same_event(of[0].lemma_.lower(), None)[0] if of else None)
     if kind == "money":
@@ -210,6 +219,15 @@ def _unit_free(kind: str, noun: str | None, first: list[Token]) -> tuple[str, st
         if currency:
             return f"money {currency}", (None if noun in CURRENCIES else noun)
     return kind, noun
+
+
+def _share(token: Token, noun: str | None, value: float) -> float | None:
+    """The percentage a fraction of something says ("two-thirds of voters": 66.7), or None."""
+    parts = FRACTIONS.get(noun or "")
+    of_something = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.head.children)
+    if parts is None or token.dep_ != "nummod" or not of_something or value >= parts:
+        return None
+    return value * 100 / parts
 
 
 def _subject_of(token: Token) -> str | None:
