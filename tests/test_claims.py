@@ -111,9 +111,9 @@ def test_dates_of_the_same_event_conflict_unless_one_refines_the_other():
     assert claims[0]["conflicts"] == []
 
 
-def _person(text: str, name: str) -> Mention:
+def _person(text: str, name: str, kind: str = "PERSON") -> Mention:
     start = text.index(name)
-    return Mention(Span.of(text, start, start + len(name)), "PERSON", name.lower(), name)
+    return Mention(Span.of(text, start, start + len(name)), kind, name.lower(), name)
 
 
 def test_different_named_subjects_of_one_predicate_are_an_actor_conflict():
@@ -579,3 +579,55 @@ def test_number_words_of_scale_dozen_and_half():
     assert parse_number("two dozen") == 24
     assert parse_number("1.2bn") == 1_200_000_000
     assert parse_number("dozens") is None
+
+
+def _story_timexes(article_id: str, text: str, published: str) -> list[Timex]:
+    """Dates as the pipeline reads them, against the article's publication day."""
+    from storyline.annotate.time import find_timexes
+
+    return find_timexes(text, published, article_id=article_id)
+
+
+def _told(a_text: str, b_text: str, a_published: str, b_published: str) -> list[str]:
+    return fields(pair(a_text, b_text, published=(a_published, b_published),
+                       timexes={"a1": _story_timexes("a1", a_text, a_published),
+                                "a2": _story_timexes("a2", b_text, b_published)}))
+
+
+def test_two_days_for_one_event_conflict_but_a_day_named_from_another_day_does_not():
+    wednesday, thursday = "2031-03-12T09:00:00", "2031-03-13T09:00:00"
+    assert _told("A bomb exploded at the Orrin market on Tuesday, killing six people.",
+                 "A bomb exploded at the Orrin market on Wednesday, killing six people.", wednesday, wednesday) == ["date"]
+    assert _told("A bomb exploded at the Orrin market yesterday, killing six people.",
+                 "A bomb exploded at the Orrin market on Tuesday, killing six people.", wednesday, thursday) == []
+    tuesday = "2031-03-11T09:00:00"  # a later day's paper tells of a later day: another occurrence, no conflict
+    assert _told("The death toll rose to 50 on Tuesday, officials said.",
+                 "The death toll rose to 60 on Wednesday, officials said.", tuesday, wednesday) == []
+    assert _told("Protesters marched through Orrin on Tuesday.", "Protesters marched through Orrin on Wednesday.",
+                 tuesday, wednesday) == []
+    assert _told("A bomb exploded at the Orrin market on Tuesday.",
+                 "A bomb exploded at the Orrin market on Tuesday. Police arrested a suspect on Wednesday.",
+                 tuesday, wednesday) == []
+    assert _told("A bomb exploded at the Orrin market on Tuesday.",  # the later paper dates it earlier: a conflict
+                 "A bomb exploded at the Orrin market on Monday.", tuesday, wednesday) == ["date"]
+    assert _told("Police said on Wednesday that a bomb exploded at the Orrin market.",  # days of saying: no event's
+                 "Police said on Thursday that a bomb exploded at the Orrin market.", wednesday, wednesday) == []
+
+
+def test_stances_and_meetings_many_share_are_no_actor_conflict():
+    a, b = "Dorrin condemned the missile launch on Friday.", "Vell condemned the missile launch on Friday."
+    assert fields(pair(a, b, mentions={"a1": [_person(a, "Dorrin", "GPE")], "a2": [_person(b, "Vell", "GPE")]})) == []
+    a, b = "Mara Quist met the Pope at the Vatican.", "Jonah Pell met the Pope at the Vatican."
+    assert fields(pair(a, b, mentions={"a1": [_person(a, "Mara Quist")], "a2": [_person(b, "Jonah Pell")]})) == []
+    assert fields(pair("Police said the gunman was shot dead at the Orrin station.",  # attribution, not the act
+                       "The army said the gunman was shot dead at the Orrin station.")) == []
+
+
+def test_a_claim_of_responsibility_and_an_act_of_force_have_one_doer():
+    a, b = "The Vell Front claimed responsibility for the bombing.", "The Orrin Brigade claimed responsibility for the bombing."
+    assert fields(pair(a, b, mentions={"a1": [_person(a, "Vell Front", "ORG")],
+                                       "a2": [_person(b, "Orrin Brigade", "ORG")]})) == ["actor"]
+    assert fields(pair("Police shot the gunman at the Orrin station.", "Soldiers shot the gunman at the Orrin station.")) == ["actor"]
+    assert fields(pair("Police shot the gunman at the Orrin station.", "Officers shot the gunman at the Orrin station.")) == []
+    assert fields(pair("Police and soldiers shot the gunman at the Orrin station.",
+                       "Soldiers shot the gunman at the Orrin station.")) == []

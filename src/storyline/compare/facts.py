@@ -70,6 +70,17 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 LIGHT_VERBS = frozenset("be have do get".split())  # "X had a strong relationship": no action to dispute
 # who said it is attribution, not the fact: loosely aligned statements often quote different people
 REPORTING_VERBS = frozenset("say tell add write state report note describe recall claim insist".split())
+# stances, meetings and sights many can share on one thing: "Japan condemned the launch" and
+# "South Korea condemned the launch", "Merkel met the Pope" and "Macron met the Pope", are all true
+SHARED_ACTS = frozenset(
+    "condemn denounce criticise criticize slam decry welcome praise hail applaud thank congratulate mourn "
+    "meet visit attend join watch see hold host call phone urge warn support back oppose reject accept "
+    "sign celebrate honour honor remember mark discuss".split())
+# "claimed responsibility for the attack", "took credit for the bombing": the one doer of that act
+CLAIM_VERBS, CLAIMED = frozenset({"claim", "take", "accept"}), frozenset({"responsibility", "credit"})
+# unnamed forces that act ("police shot the gunman", "soldiers shot the gunman"): one name per force
+FORCES = {"police": "police", "policeman": "police", "officer": "police", "cop": "police",
+          "army": "army", "soldier": "army", "troop": "army", "military": "army"}
 # "since 1908", "until May": a date that bounds a period is not the date of an event
 BOUND_PREPS = frozenset({"since", "until", "till", "between", "before", "after", "by", "from", "through"})
 # the verb a word belongs to is its nearest verb head within a few steps
@@ -602,23 +613,39 @@ def same_words(a: Fact, b: Fact) -> bool:
 # ----------------------------------------------------------------------------- actors, places
 
 def actor_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
-    """Named doers of an action on one definite thing, keyed by (verb, object): "Mara Quist opened
-    the bridge". An action without an object ("the Cubs celebrate"), a light verb (have, be), a
-    pronoun object and one of many ("hit a home run", "fired missiles") say too little to make two
+    """Doers of an action on one definite thing, keyed by (verb, object): "Mara Quist opened the
+    bridge", "police shot the gunman", "Hamas claimed responsibility for the bombing". An action
+    without an object ("the Cubs celebrate"), a light verb (have, be), a pronoun object, one of many
+    ("hit a home run", "fired missiles") and a stance or meeting many take ("Japan condemned the
+    launch" and "South Korea condemned the launch" are both true) say too little to make two
     different doers a contradiction."""
     facts = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS | LIGHT_VERBS:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in LIGHT_VERBS | SHARED_ACTS:
             continue
-        obj = _object(tok)
+        verb, obj = _act(tok)
         if obj is None or not _one_thing(obj):
             continue
         for subj in _subjects(tok):
             ent = _named_at(subj, base, named, NAMED_TYPES)
             if ent:
-                facts.append(Fact("actor", (tok.lemma_.lower(), obj.lemma_.lower(), ent.type), ent.identity, ent.name,
+                facts.append(Fact("actor", (verb, obj.lemma_.lower(), ent.type), ent.identity, ent.name,
                                   span=_span_of(ent, sent, base)))
+            elif subj.lemma_.lower() in FORCES and not subj.conjuncts:
+                facts.append(Fact("actor", (verb, obj.lemma_.lower(), "FORCE"), FORCES[subj.lemma_.lower()], subj.text,
+                                  span=Span(base + subj.idx, base + subj.idx + len(subj.text), subj.text)))
     return facts
+
+
+def _act(verb: Token) -> tuple[str, Token | None]:
+    """(what was done, to what): the verb and its object; "claimed responsibility for the bombing"
+    is the bombing's claim (one group did it), while other reporting verbs only attribute."""
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma in CLAIM_VERBS and obj is not None and obj.lemma_.lower() in CLAIMED:
+        done = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        return "claim", (done[0] if done and done[0].pos_ != "PRON" else None)
+    return lemma, (_object(verb) if lemma not in REPORTING_VERBS else None)
 
 
 def _object(verb: Token) -> Token | None:
