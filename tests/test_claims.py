@@ -631,3 +631,12 @@ def test_a_claim_of_responsibility_and_an_act_of_force_have_one_doer():
     assert fields(pair("Police shot the gunman at the Orrin station.", "Officers shot the gunman at the Orrin station.")) == []
     assert fields(pair("Police and soldiers shot the gunman at the Orrin station.",
                        "Soldiers shot the gunman at the Orrin station.")) == []
+
+
+def test_places_conflict_only_for_one_happening_not_for_saying_or_many_doers():
+    assert fields(pair("The plane crashed in Kenya on Monday, killing 40.", "The plane crashed in Uganda on Monday, killing 40.")) == ["place"]
+    assert fields(pair("The plane crashed in Nairobi on Monday, killing 40.", "The plane crashed in Kenya on Monday, killing 40.")) == []
+    assert fields(pair("Protesters marched in London on Saturday against the war.",
+                       "Protesters marched in Paris on Saturday against the war.")) == []
+    assert fields(pair("The minister said in Washington that talks would resume.",
+                       "The minister said in London that talks would resume.")) == []

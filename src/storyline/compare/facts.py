@@ -676,10 +676,16 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
+    """Countries where an action happened, keyed by its verb. Where something was said is
+    attribution, what may happen ("could face scrutiny in China") no event yet, and what bare
+    plurals did ("protesters marched in London" / "... in Paris", "vigils were held") happens in
+    many places at once: none of them makes two countries a contradiction."""
     facts = []
     for tok in sent:
-        if tok.pos_ != "VERB" or any(c.tag_ == "MD" for c in tok.children):  # "could face scrutiny in China"
-            continue  # ... is no event yet
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS or any(c.tag_ == "MD" for c in tok.children):
+            continue
+        if _done_by_many(tok):
+            continue
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
@@ -689,6 +695,14 @@ def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
                 if country:
                     facts.append(Fact("place", (tok.lemma_.lower(),), country, ent.name, span=_span_of(ent, sent, base)))
     return facts
+
+
+def _done_by_many(verb: Token) -> bool:
+    """Whether the verb's subject is a bare plural ("protesters", "rallies", "thousands"): many
+    doers, each somewhere else."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.tag_ == "NNS" and not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETS) for c in subj.children)
 
 
 def _span_of(ent: Named, sent: SpacySpan, base: int) -> Span:
