@@ -554,6 +554,9 @@ def test_one_figure_written_in_other_words_is_compared_as_one():
     assert fields(pair(paid, "Vell Mining paid 1,200 million dollars for the Orrin mine.")) == []
     assert fields(pair(paid, "Vell Mining paid $1.5 billion for the Orrin mine.")) == ["number"]
     assert fields(pair("Vell Mining paid €1bn for the Orrin mine.", paid)) == []  # other currencies: not compared
+    assert fields(pair("Vell Mining paid €1.2 billion for the Orrin mine.",
+                       "Vell Mining paid 1.5 billion euros for the Orrin mine.")) == ["number"]
+    assert fields(pair("Orrin Rovers paid £30m for the striker.", "Orrin Rovers paid 30 million pounds for the striker.")) == []
     assert fields(pair("Half a million people marched in Orrin on Sunday.", "500,000 people marched in Orrin on Sunday.")) == []
     assert fields(pair("A dozen people were hurt in the blast in Orrin.", "Twelve people were hurt in the blast in Orrin.")) == []
     assert fields(pair("A dozen people were hurt in the blast in Orrin.", "Twenty people were hurt in the blast in Orrin.")) == ["number"]

@@ -59,6 +59,8 @@ NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERCENT_UNITS = frozenset({"%", "percent", "cent", "pct"})
 # "two-thirds of voters", "three quarters of the vote": a share, said in rounder words than a percentage
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+SCALE_SUFFIXES = frozenset({"m", "bn", "k"})
+CURRENCY_SIGNS = frozenset("$€£¥")
 FRACTION_TOLERANCE = 0.05  # "two-thirds" covers 63%..70%
 CURRENCIES = {"$": "dollar", "dollar": "dollar", "usd": "dollar", "€": "euro", "euro": "euro", "eur": "euro",
               "£": "pound", "pound": "pound", "sterling": "pound", "gbp": "pound", "¥": "yen", "yen": "yen"}
@@ -224,6 +226,8 @@ def _unit_free(kind: str, noun: str | None, first: list[Token]) -> tuple[str, st
         unit = head if head.lower_ in PERCENT_UNITS or head.lemma_.lower() in FRACTIONS else first[-1]
         of = [g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return kind, (same_event(of[0].lemma_.lower(), None)[0] if of else None)
+    if kind == "count" and noun in CURRENCIES and noun != "pound":  # "1.2 billion euros" the tagger missed
+        kind = "money"  # (pounds may weigh)
     if kind == "money":
         before = first[0].nbor(-1).text if first[0].i > 0 else ""
         currency = CURRENCIES.get(noun or "") or CURRENCIES.get(before.lower()) or CURRENCIES.get(before[-1:])
@@ -365,6 +369,8 @@ def _joins(prev: Token, tok: Token, sent: SpacySpan) -> bool:
         return True
     if prev.lower_ == "half" and tok.lower_ in ("a", "an"):  # "half a million"
         return True
+    if tok.lower_ in SCALE_SUFFIXES and not prev.whitespace_ and prev.like_num:  # "£300m" split as "300" "m";
+        return prev.i > 0 and prev.nbor(-1).text[-1:] in CURRENCY_SIGNS  # "the 300m sprint" is metres
     if tok.text == "-":
         return prev.like_num and tok.i + 1 < sent.end and sent.doc[tok.i + 1].like_num
     if not tok.like_num:
