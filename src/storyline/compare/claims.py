@@ -50,8 +50,7 @@ _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 # least similarity of a statement no claim took to its best match elsewhere, for it to join that
 # match's claim (``restatements``; chosen on the fit half: recall +0.04, precision kept)
 RESTATEMENT_THRESHOLD = 0.3
-DATE_VETO = True  # statements naming days more than NEAR_DAYS apart are not alike (far_apart_in_time)
-NEAR_DAYS = 7
+NEAR_DAYS = 7  # statements naming days further apart are not alike (far_apart_in_time)
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 COUNT_EDGE_FLOOR = 0.08  # least similarity of two statements joined for counting the same thing (count_edges)
 STORY_CONFLICT_FLOOR = 0.08  # least similarity of two statements whose counts are compared story-wide (story_conflicts)
@@ -177,7 +176,7 @@ def same_time_similarity(units: list[Unit], sim: np.ndarray, timexes: dict[str, 
     """The similarity claims are aligned on: 0 for statements that name days more than a week
     apart (``far_apart_in_time``). Conflicts keep the plain similarity: ``find_conflicts`` has its
     own test of time, on the dates of the events the statements tell."""
-    return np.where(far_apart_in_time(units, timexes), 0.0, sim) if DATE_VETO and timexes else sim
+    return np.where(far_apart_in_time(units, timexes), 0.0, sim) if timexes else sim
 
 
 def far_apart_in_time(units: list[Unit], timexes: dict[str, list[Timex]]) -> np.ndarray:
@@ -297,13 +296,12 @@ def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_TH
 
 
 def restatements(article: np.ndarray, sim: np.ndarray, grouped: list[bool],
-                 threshold: float | None = None) -> list[tuple[int, int]]:
+                 threshold: float = RESTATEMENT_THRESHOLD) -> list[tuple[int, int]]:
     """(statement left alone, statement of another article it joins): a statement no claim took
     whose best match in any other article sits in a claim and is alike enough. Such a statement
     most often restates in its article what another of its statements already says in that claim
     (a photo caption repeating the body, a quote in the lead and again in full, a tweet and the
     sentence that reports it), and a claim takes one statement per article in the clustering."""
-    threshold = RESTATEMENT_THRESHOLD if threshold is None else threshold
     grouped = np.asarray(grouped, dtype=bool)
     out = []
     for name in np.unique(article):  # one article at a time: a block of rows, not the whole matrix

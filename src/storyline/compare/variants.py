@@ -17,12 +17,11 @@ No library matches quotations across documents; the vectors are scikit-learn's.
 """
 from __future__ import annotations
 
-import collections
 import functools
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -193,8 +192,8 @@ class _Scorer:
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
         self.chars = chars.fit_transform([v.content for v in views])
         self.idf = _idf(views)
-        self.signatures: dict[tuple, int] = {}
-        self.signature_of = [self.signatures.setdefault(v.signature(), len(self.signatures)) for v in views]
+        signatures: dict[tuple, int] = {}
+        self.signature_of = [signatures.setdefault(v.signature(), len(signatures)) for v in views]
         self.scores: dict[tuple[int, int], float] = {}
 
     def candidates(self) -> Iterable[tuple[_View, _View, float]]:
@@ -208,14 +207,13 @@ class _Scorer:
         views = self.views
         numbers: dict[str, int] = {}
         article = [numbers.setdefault(v.article_id, len(numbers)) for v in views]
-        text_ids: dict[str, int] = {}
-        text_of = [text_ids.setdefault(v.content.lower(), len(text_ids)) for v in views]
-        members: list[list[int]] = [[] for _ in text_ids]
-        for i, t in enumerate(text_of):
-            members[t].append(i)
+        quotes_of: dict[str, list[int]] = defaultdict(list)  # distinct texts in order of first quote
+        for i, v in enumerate(views):
+            quotes_of[v.content.lower()].append(i)
+        members = list(quotes_of.values())
         first_member = np.array([m[0] for m in members])
         # a quote skips only texts quoted in its own article: texts ranked beyond this are never reached
-        reach = MAX_PARTNERS + max(collections.Counter(article).values())
+        reach = MAX_PARTNERS + max(Counter(article).values())
         rows = self.chars[first_member]
         pairs: dict[tuple[int, int], float] = {}
         for first in range(0, len(members), CANDIDATE_BLOCK):
