@@ -198,3 +198,27 @@ def test_seeds_trump_post_rendered_two_ways(tmp_path_factory):
     for other in ("No nuclear weapons, no missiles", "That ended badly for them"):
         assert not group_of(groups, quotes, other) & (first | second)
 
+
+
+# Two officials make different statements about one works; a third outlet names only the works.
+PORT = ("Reporters gathered outside the port authority on Tuesday.\n"
+        "Harbour master Ilse Brandt said the north channel must be dredged before the autumn storms arrive.\n")
+MINUTES = "The port authority met on Tuesday.\nOfficials discussed the north channel.\n"
+COUNCIL = ("Councillor Tomas Vey spoke at the council on Tuesday evening.\n"
+           "Vey said the works on the north channel had cost twice their budget and should be audited.\n")
+
+
+def test_a_fragment_matching_two_statements_does_not_chain_them_into_one_group():
+    quotes = [
+        quote("q_port", "port", PORT, "the north channel must be dredged before the autumn storms arrive",
+              entity="e_brandt", kind="indirect", speaker="Ilse Brandt"),
+        quote("q_minutes", "minutes", MINUTES, "the north channel", entity=None, kind="indirect",
+              speaker="Officials"),
+        quote("q_council", "council", COUNCIL,
+              "the works on the north channel had cost twice their budget and should be audited",
+              entity="e_vey", kind="indirect", speaker="Tomas Vey"),
+    ]
+    groups = assign_variant_groups(quotes, {"port": PORT, "minutes": MINUTES, "council": COUNCIL},
+                                   {"port": "s_1", "minutes": "s_1", "council": "s_1"})
+    assert groups.get("q_minutes") is not None  # the fragment joins one of them
+    assert groups.get("q_port") is None or groups.get("q_port") != groups.get("q_council")

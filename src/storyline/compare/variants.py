@@ -12,7 +12,9 @@ Speakers must be compatible: two different resolved entities veto a pair unless 
 near-verbatim (attribution differs across outlets); quotes of fewer than MIN_WORDS content words
 never match ("the launch"). Pairs above ``THRESHOLD`` are joined greedily, best first, into
 groups in which each article contributes one statement: one quote, pieces of one quote, or the
-same statement quoted twice (a lead, then the body), but never two different statements.
+same statement quoted twice (a lead, then the body), but never two different statements; two
+groups merge only when they read alike as wholes (``GROUP_FLOOR``), so a fragment matching two
+different statements does not chain them into one group.
 No library matches quotations across documents; the vectors are scikit-learn's.
 """
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storyline.tfidf import TfidfVectorizer
 
 THRESHOLD = 0.6
+GROUP_FLOOR = 0.3        # least mean score of two groups' cross-article pairs for them to merge (fit half)
 NEIGHBOUR_BONUS = 0.05    # added when the neighbouring quotes of both articles match too
 CANDIDATE = 0.2           # char cosine below which a pair is not scored at all
 NEAR_VERBATIM = 0.8       # char cosine above which attribution may differ
@@ -89,7 +92,7 @@ def assign_variant_groups(quotes: list[dict], article_texts: dict[str, str], sto
         if len({q["article_id"] for q in story_quotes}) > 1:  # a one-article story has no variants
             story_views = [_view(q, story, article_texts.get(q["article_id"], ""), entity_of) for q in story_quotes]
             scorer = _Scorer(story_views)
-            for members in _join(story_views, _edges(scorer), scorer.repeats):
+            for members in _join(story_views, _edges(scorer), scorer.repeats, scorer.cohesive):
                 gid = group_id(members)
                 groups.update((m, gid) for m in members)
     return groups
@@ -195,6 +198,7 @@ class _Scorer:
         signatures: dict[tuple, int] = {}
         self.signature_of = [signatures.setdefault(v.signature(), len(signatures)) for v in views]
         self.scores: dict[tuple[int, int], float] = {}
+        self.alike: dict[tuple[int, int], float] = {}
 
     def candidates(self) -> Iterable[tuple[_View, _View, float]]:
         """Pairs of quotes from different articles whose character cosine reaches CANDIDATE,
@@ -239,6 +243,25 @@ class _Scorer:
         """Whether two quotes of one article are the same statement told twice (a lead that
         quotes it, then the body): scored as a cross-article pair would be."""
         return self.score(a, b, self.char(a, b)) >= THRESHOLD
+
+    def cohesive(self, gx: frozenset[str], gy: frozenset[str], by_id: dict[str, "_View"], link: tuple[str, str]) -> bool:
+        """Whether two groups read alike as wholes: the mean ``likeness`` of their cross-article
+        pairs other than the ``link`` that proposes the merge reaches GROUP_FLOOR. Single links
+        alone chain different statements on one topic through a fragment that matches both ("the
+        dredging of the north channel" inside two different statements about it)."""
+        alike = [self.likeness(by_id[x], by_id[y]) for x in gx for y in gy
+                 if by_id[x].article_id != by_id[y].article_id and {x, y} != set(link)]
+        return not alike or sum(alike) / len(alike) >= GROUP_FLOOR
+
+    def likeness(self, a: _View, b: _View) -> float:
+        """How alike two quotes read (the mean of the score's four similarities), whoever the
+        speakers: the link that merges two groups has passed the speaker test, and a speaker
+        misread elsewhere in a group ("Valmora" for the minister) must not split a statement."""
+        key = self.signature_of[self.index[a.id]], self.signature_of[self.index[b.id]]
+        if key not in self.alike:
+            f = self.features(a, b, self.char(a, b))
+            self.alike[key] = (f["char"] + f["contain"] + f["words"] + f["context"]) / 4
+        return self.alike[key]
 
     def char(self, a: _View, b: _View) -> float:
         """Character cosine of one pair (``candidates`` gives it for all pairs at once)."""
@@ -334,7 +357,9 @@ def _grams(text: str, n: int) -> frozenset[str]:
 # ----------------------------------------------------------------------------- grouping
 
 def _join(views: list[_View], edges: list[tuple[float, str, str]],
-          repeats: Callable[[_View, _View], bool]) -> list[list[str]]:
+          repeats: Callable[[_View, _View], bool],
+          cohesive: Callable[[frozenset[str], frozenset[str], dict[str, _View], tuple[str, str]], bool] | None = None
+          ) -> list[list[str]]:
     """Greedy constrained single link: best pairs first; two groups merge only when no article
     would then contribute two different statements (pieces of one interrupted quote, and one
     statement an article quotes twice, are one)."""
@@ -343,6 +368,8 @@ def _join(views: list[_View], edges: list[tuple[float, str, str]],
     for _, x, y in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         gx, gy = group_of[x], group_of[y]
         if gx is gy or not _compatible(gx, gy, by_id, repeats):
+            continue
+        if cohesive is not None and len(gx) + len(gy) > 2 and not cohesive(gx, gy, by_id, (x, y)):
             continue
         merged = gx | gy
         for m in merged:
