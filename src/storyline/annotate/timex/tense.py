@@ -259,10 +259,24 @@ def _clause_direction(verb, depth: int = 0) -> Direction:
         if head != verb and head.pos_ in ("VERB", "AUX"):
             return _clause_direction(head, depth + 1)
         return None
+    circumstance = _absolute_clause_head(verb)
+    if circumstance is not None:
+        return _clause_direction(circumstance, depth + 1)
     root = verb.sent.root
     if root == verb or root.pos_ not in ("VERB", "AUX"):
         return None
     return _own_tense(root)
+
+
+def _absolute_clause_head(verb):
+    """"flights would leave on Monday, with the third departing from August 6": a "with" + participle clause (an
+    absolute construction) tells a circumstance of the clause it hangs from, at that clause's time; so its tense
+    is that clause's, not the reporting verb's ("after meeting ... on Wednesday" stays an adjunct of the report)."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "with" or preposition.dep_ != "prep":
+        return None
+    clause = preposition.head
+    return clause if clause.pos_ in ("VERB", "AUX") and clause != verb else None
 
 
 def _own_tense(verb) -> Direction:
