@@ -292,6 +292,28 @@ def test_weekday_between_a_reporting_verb_and_the_reported_subject_dates_the_rep
     assert values(reported, doc=nlp(reported))["Friday"] == ("DATE", "2026-02-13")
 
 
+def test_a_with_clause_takes_the_time_of_the_clause_it_hangs_from(nlp):
+    """"would leave on Monday, with the third departing from August 6": an absolute "with" clause tells a circumstance
+    of the clause it hangs from (here a future in the past), not of the report; "after holding" stays the report's."""
+    planned = "The airline said two flights would leave on Monday, with the third departing from August 6."
+    assert values(planned, doc=nlp(planned))["August 6"] == ("DATE", "2026-08-06")
+    done = "The airline said two flights left on Monday, with the third departing on Tuesday."
+    assert values(done, doc=nlp(done))["Tuesday"] == ("DATE", "2026-02-10")
+    assert values(REPORTED_MEETING, doc=nlp(REPORTED_MEETING))["Wednesday"] == ("DATE", "2026-02-11")
+
+
+def test_weekday_in_a_present_progressive_is_an_arrangement_ahead(nlp):
+    """"are meeting on Thursday": the present progressive with another day than today tells an arrangement ahead;
+    with today's weekday it is today, and a simple past beside it keeps its past."""
+    ahead = "The ministers are meeting in Brussels on Thursday and Friday."
+    found = values(ahead, doc=nlp(ahead))
+    assert (found["Thursday"], found["Friday"]) == (("DATE", "2026-02-12"), ("DATE", "2026-02-13"))
+    today = "Delegates are gathering in Geneva on Wednesday."
+    assert values(today, doc=nlp(today))["Wednesday"] == ("DATE", "2026-02-11")
+    past = "Police are investigating a fire that broke out on Monday."
+    assert values(past, doc=nlp(past))["Monday"] == ("DATE", "2026-02-09")
+
+
 def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values(REPORTED_MEETING)["Wednesday"] == ("DATE", "2026-02-11")
     assert values("The minister will fly to Oman on Friday, his office said.")["Friday"] == ("DATE", "2026-02-13")

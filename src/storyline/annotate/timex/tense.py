@@ -297,9 +297,18 @@ def _own_tense(verb) -> Direction:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") and (verb.lemma_ in FUTURATE_LEMMAS or _takes_effect(verb)) and not auxiliaries:
         return "future"  # "the tournament starts on Sunday", "the law takes effect on Jan. 1": a timetable
+    if _is_present_progressive(verb, auxiliaries):
+        return "future"
     if verb.tag_ in ("VBZ", "VBP") or any(child.tag_ in ("VBZ", "VBP") for child in auxiliaries):
         return "present"
     return None
+
+
+def _is_present_progressive(verb, auxiliaries: list) -> bool:
+    """"the ministers are meeting in Brussels on Thursday": a present progressive dated to another day than today
+    tells an arrangement ahead (news tells past events in the past tense, and its historical present, in
+    summaries and captions, is the simple one; the publication day itself stays that day whatever the direction)."""
+    return verb.tag_ == "VBG" and any(child.lemma_ == "be" and child.tag_ in ("VBZ", "VBP") for child in auxiliaries)
 
 
 def _has_active_subject(verb, auxiliaries: list) -> bool:
