@@ -316,6 +316,19 @@ def test_weekday_in_a_present_progressive_is_an_arrangement_ahead(nlp):
     assert values(state, doc=nlp(state))["Monday"] == ("DATE", "2026-02-09")
 
 
+def test_a_weekday_after_a_is_one_of_its_kind_with_week_and_year_unknown(nlp):
+    """"born on a Tuesday", "driving in on a Friday afternoon in 1995": nothing fixes which one, so the week and year
+    stay X (TIDES' "a Tuesday" XXXX-WXX-2); where "a" is a following noun's ("a Sunday night vigil") the day is
+    the story's."""
+    born = "He was born on a Tuesday."
+    assert values(born, doc=nlp(born))["a Tuesday"] == ("DATE", "XXXX-WXX-2")
+    drive = "In those years he was driving in on a Friday afternoon, and the sky was blue."
+    assert values(drive, doc=nlp(drive))["a Friday afternoon"] == ("TIME", "XXXX-WXX-5TAF")
+    assert values("The club met on a Sunday, then moved.")["a Sunday"] == ("DATE", "XXXX-WXX-7")
+    vigil = "About 500 people attended a Sunday night vigil for the victims."
+    assert values(vigil, doc=nlp(vigil))["Sunday night"] == ("TIME", "2026-02-08TNI")
+
+
 # "The president, meantime, glossed over warnings on Tuesday that a strike could hurt trade." as the parser misreads
 # it: "glossed" an adjective, the day hung on it and the whole under the reported clause's "could hurt"
 MISPARSED_WARNING = [("The", "DT", "DET", "det", 1), ("president", "NN", "NOUN", "nsubj", 14),

@@ -684,6 +684,10 @@ def _weekday(g, context):
     # "Sundays", "Sunday mornings", "Monday (and Tuesday) nights": every one
     if (word.endswith("s") or g["every"] or g["shared_part"]) and not rel:
         return "SET", f"XXXX-WXX-{weekday}{suffix}", None
+    if g["indefinite"] and not rel:
+        # "born on a Tuesday", "driving in on a Friday afternoon in 1995": TIMEX2/TIDES and TimeML leave unknown
+        # what the text does not fix, so the week and year stay X (TIDES' "a Tuesday" is XXXX-WXX-2)
+        return ("TIME" if suffix else "DATE"), f"XXXX-WXX-{weekday}{suffix}", _point_mod(g["mod"])
     if rel in ("last", "past", "previous"):
         value = cal.last_named_weekday(context.anchor, weekday, -1)
     elif rel in ("next", "coming"):
