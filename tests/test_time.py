@@ -591,6 +591,15 @@ def test_quarter_and_season_follow_tense(nlp):
     assert values(spring, doc=nlp(spring))["the spring"] == ("DATE", "2025-SP")
 
 
+def test_quarter_just_ended_across_the_year_turn_is_last_years_when_looking_ahead(nlp):
+    """In February the quarter just ended is last year's fourth, whose results are still to come ("expects a loss in
+    the fourth quarter"), as the third is in October; a quarter ahead stays this year's."""
+    ahead = "The carmaker expects to report a loss in the fourth quarter."
+    assert values(ahead, doc=nlp(ahead))["the fourth quarter"] == ("DATE", "2025-Q4")
+    later = "The carmaker expects sales to recover in the second quarter."
+    assert values(later, doc=nlp(later))["the second quarter"] == ("DATE", "2026-Q2")
+
+
 def test_the_year_is_a_date_unless_a_fiscal_period_ending():
     found = values("Output for the full year rose, and the fund hit a high for the year.")
     assert found["the full year"] == ("DATE", "2026")
