@@ -600,6 +600,16 @@ def test_quarter_just_ended_across_the_year_turn_is_last_years_when_looking_ahea
     assert values(later, doc=nlp(later))["the second quarter"] == ("DATE", "2026-Q2")
 
 
+def test_fiscal_quarter_told_ahead_is_of_the_anchors_year(nlp):
+    """A fiscal quarter's number is no calendar quarter: one whose results are told ahead ends within months of the
+    report, so it carries the anchor's year (the year its end date falls in), where a calendar first quarter looked
+    ahead to in October is next year's (anchor 2026-10-20)."""
+    fiscal = "The retailer expects to report a loss for its fiscal first quarter."
+    assert values(fiscal, "2026-10-20", doc=nlp(fiscal))["fiscal first quarter"] == ("DATE", "2026-Q1")
+    calendar = "The retailer expects sales to recover in the first quarter."
+    assert values(calendar, "2026-10-20", doc=nlp(calendar))["the first quarter"] == ("DATE", "2027-Q1")
+
+
 def test_the_year_is_a_date_unless_a_fiscal_period_ending():
     found = values("Output for the full year rose, and the fund hit a high for the year.")
     assert found["the full year"] == ("DATE", "2026")
