@@ -292,6 +292,71 @@ def test_weekday_between_a_reporting_verb_and_the_reported_subject_dates_the_rep
     assert values(reported, doc=nlp(reported))["Friday"] == ("DATE", "2026-02-13")
 
 
+def test_a_with_clause_takes_the_time_of_the_clause_it_hangs_from(nlp):
+    """"would leave on Monday, with the third departing from August 6": an absolute "with" clause tells a circumstance
+    of the clause it hangs from (here a future in the past), not of the report; "after holding" stays the report's."""
+    planned = "The airline said two flights would leave on Monday, with the third departing from August 6."
+    assert values(planned, doc=nlp(planned))["August 6"] == ("DATE", "2026-08-06")
+    done = "The airline said two flights left on Monday, with the third departing on Tuesday."
+    assert values(done, doc=nlp(done))["Tuesday"] == ("DATE", "2026-02-10")
+    assert values(REPORTED_MEETING, doc=nlp(REPORTED_MEETING))["Wednesday"] == ("DATE", "2026-02-11")
+
+
+def test_weekday_in_a_present_progressive_is_an_arrangement_ahead(nlp):
+    """"are meeting on Thursday": the present progressive with another day than today tells an arrangement ahead;
+    with today's weekday it is today, and a simple past beside it keeps its past."""
+    ahead = "The ministers are meeting in Brussels on Thursday and Friday."
+    found = values(ahead, doc=nlp(ahead))
+    assert (found["Thursday"], found["Friday"]) == (("DATE", "2026-02-12"), ("DATE", "2026-02-13"))
+    today = "Delegates are gathering in Geneva on Wednesday."
+    assert values(today, doc=nlp(today))["Wednesday"] == ("DATE", "2026-02-11")
+    past = "Police are investigating a fire that broke out on Monday."
+    assert values(past, doc=nlp(past))["Monday"] == ("DATE", "2026-02-09")
+    state = "We are hoping for a calm transition following the death Monday of the president."
+    assert values(state, doc=nlp(state))["Monday"] == ("DATE", "2026-02-09")
+
+
+def test_a_weekday_after_a_is_one_of_its_kind_with_week_and_year_unknown(nlp):
+    """"born on a Tuesday", "driving in on a Friday afternoon in 1995": nothing fixes which one, so the week and year
+    stay X (TIDES' "a Tuesday" XXXX-WXX-2); where "a" is a following noun's ("a Sunday night vigil") the day is
+    the story's."""
+    born = "He was born on a Tuesday."
+    assert values(born, doc=nlp(born))["a Tuesday"] == ("DATE", "XXXX-WXX-2")
+    drive = "In those years he was driving in on a Friday afternoon, and the sky was blue."
+    assert values(drive, doc=nlp(drive))["a Friday afternoon"] == ("TIME", "XXXX-WXX-5TAF")
+    assert values("The club met on a Sunday, then moved.")["a Sunday"] == ("DATE", "XXXX-WXX-7")
+    vigil = "About 500 people attended a Sunday night vigil for the victims."
+    assert values(vigil, doc=nlp(vigil))["Sunday night"] == ("TIME", "2026-02-08TNI")
+
+
+# "The president, meantime, glossed over warnings on Tuesday that a strike could hurt trade." as the parser misreads
+# it: "glossed" an adjective, the day hung on it and the whole under the reported clause's "could hurt"
+MISPARSED_WARNING = [("The", "DT", "DET", "det", 1), ("president", "NN", "NOUN", "nsubj", 14),
+                     (",", ",", "PUNCT", "punct", 14), ("meantime", "RB", "ADV", "advmod", 4),
+                     (",", ",", "PUNCT", "punct", 4), ("glossed", "JJ", "ADJ", "advmod", 14),
+                     ("over", "IN", "ADP", "prep", 5), ("warnings", "NNS", "NOUN", "pobj", 6),
+                     ("on", "IN", "ADP", "prep", 5), ("Tuesday", "NNP", "PROPN", "pobj", 8),
+                     ("that", "IN", "SCONJ", "mark", 14), ("a", "DT", "DET", "det", 12),
+                     ("strike", "NN", "NOUN", "nsubj", 14), ("could", "MD", "AUX", "aux", 14),
+                     ("hurt", "VB", "VERB", "ROOT", 14), ("trade", "NN", "NOUN", "dobj", 14), (".", ".", "PUNCT", "punct", 14)]
+
+
+def test_weekday_before_the_that_of_a_clause_is_not_dated_by_it(nlp):
+    """A time before the "that" opening a clause is not part of that clause, so its modal ("could hurt") does not move
+    the day ahead even where the parser hangs the day there; the text's past "glossed" decides. After "that" the
+    reported clause dates it as before."""
+    from spacy.tokens import Doc
+
+    words = [row[0] for row in MISPARSED_WARNING]
+    doc = Doc(nlp.vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] not in ",." for i in range(len(words))],
+              tags=[row[1] for row in MISPARSED_WARNING], pos=[row[2] for row in MISPARSED_WARNING],
+              deps=[row[3] for row in MISPARSED_WARNING], heads=[row[4] for row in MISPARSED_WARNING],
+              lemmas=[word.lower() for word in words])
+    assert values(doc.text, doc=doc)["Tuesday"] == ("DATE", "2026-02-10")
+    reported = "The union warned that a strike could start on Tuesday."
+    assert values(reported, doc=nlp(reported))["Tuesday"] == ("DATE", "2026-02-17")
+
+
 def test_weekday_takes_nearest_tense_cue_without_parse():
     assert values(REPORTED_MEETING)["Wednesday"] == ("DATE", "2026-02-11")
     assert values("The minister will fly to Oman on Friday, his office said.")["Friday"] == ("DATE", "2026-02-13")
@@ -524,6 +589,25 @@ def test_quarter_and_season_follow_tense(nlp):
     assert values(behind, doc=nlp(behind))["the third quarter"] == ("DATE", "2025-Q3")
     spring = "The bridge was closed in the spring."
     assert values(spring, doc=nlp(spring))["the spring"] == ("DATE", "2025-SP")
+
+
+def test_quarter_just_ended_across_the_year_turn_is_last_years_when_looking_ahead(nlp):
+    """In February the quarter just ended is last year's fourth, whose results are still to come ("expects a loss in
+    the fourth quarter"), as the third is in October; a quarter ahead stays this year's."""
+    ahead = "The carmaker expects to report a loss in the fourth quarter."
+    assert values(ahead, doc=nlp(ahead))["the fourth quarter"] == ("DATE", "2025-Q4")
+    later = "The carmaker expects sales to recover in the second quarter."
+    assert values(later, doc=nlp(later))["the second quarter"] == ("DATE", "2026-Q2")
+
+
+def test_fiscal_quarter_told_ahead_is_of_the_anchors_year(nlp):
+    """A fiscal quarter's number is no calendar quarter: one whose results are told ahead ends within months of the
+    report, so it carries the anchor's year (the year its end date falls in), where a calendar first quarter looked
+    ahead to in October is next year's (anchor 2026-10-20)."""
+    fiscal = "The retailer expects to report a loss for its fiscal first quarter."
+    assert values(fiscal, "2026-10-20", doc=nlp(fiscal))["fiscal first quarter"] == ("DATE", "2026-Q1")
+    calendar = "The retailer expects sales to recover in the first quarter."
+    assert values(calendar, "2026-10-20", doc=nlp(calendar))["the first quarter"] == ("DATE", "2027-Q1")
 
 
 def test_the_year_is_a_date_unless_a_fiscal_period_ending():

@@ -198,7 +198,9 @@ def month_value(anchor: dt.date | None, month: int, direction: Direction, day: i
 def quarter_value(anchor: dt.date | None, quarter: int, direction: Direction, year: int | None = None) -> str:
     """A quarter named without a year: one not yet begun is last year's unless the clause looks
     ahead; looking ahead, only a quarter that ended before the last one is next year's (results
-    "will be reported for the third quarter" in October are this year's)."""
+    "will be reported for the third quarter" in October are this year's), and the last one is the
+    one just ended across the year's turn too ("expects a fourth-quarter loss" in January is last
+    year's fourth quarter, whose results are still to come)."""
     if year is None and anchor is not None:
         current = quarter_of(anchor)
         year = anchor.year
@@ -206,6 +208,8 @@ def quarter_value(anchor: dt.date | None, quarter: int, direction: Direction, ye
             year -= 1
         elif direction == "future" and quarter < current - 1:
             year += 1
+        elif direction == "future" and current == 1 and quarter == 4:
+            year -= 1
     return f"{'XXXX' if year is None else f'{year:04d}'}-Q{quarter}"
 
 

@@ -36,6 +36,9 @@ class Candidate:
 
 
 _L = r"(?<![\w$.-])"       # left word boundary that also refuses "$1990", "-1990", "1.1990"
+# what may follow a weekday after "a" for the "a" to be the weekday's: the clause goes on, or a time of that day
+_INDEFINITE_DAY_ENDS = (r"\s*(?:[.,;:!?)\"'”]|$|(?:in|at|on|of|and|or|but|when|while|with|before|after|to|for|during|"
+                        r"lunchtime|last|this|the)\b)")
 # the end of an amount of time that is not the first word of a compound ("a year-ending match", "day-to-day")
 _AMOUNT_END = r"(?!\w|-[^\W\d_])"
 _R = r"(?![\w%-]|\.\d|,\d)"  # right boundary that refuses "1990%", "1,990", "1990-91"
@@ -197,8 +200,12 @@ RULES: list[tuple[str, str]] = [
                       rf"(?P<day>yesterday|today|tomorrow|{WEEKDAY})(?!\w)"),
     ("part_of_day", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[\s-]+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART_OF_DAY}|overnight)(?!\w)"),
     ("weekday_of_week", rf"{_L}(?P<weekday>{WEEKDAY})\s+(?:of\s+)?(?P<rel>next|last|this)\s+week(?!\w)"),
-    ("weekday", rf"{_L}(?:(?P<mod>early|late)\s+)?(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
+    # "on a Tuesday", "at 2 p.m. on a Sunday": a weekday with "a" is one of its kind, no day to anchor (unless the
+    # "a" is a following noun's: "a Sunday night memorial service")
+    ("weekday", rf"{_L}(?:(?P<indefinite>a)\s+)?(?:(?P<mod>early|late)\s+)?"
+                rf"(?:{THIS}(?P<rel>last|next|this|that|coming|past|previous)\s+)?"
                 rf"(?P<weekday>{WEEKDAY})(?:\s+(?P<part>{PART_OF_DAY})(?P<every>s)?)?(?!\w)"
+                rf"(?(indefinite)(?={_INDEFINITE_DAY_ENDS})|)"
                 # "on Monday and Tuesday nights": the first day shares the plural head of the second (every Monday
                 # night), an ellipsis the grammar fixes, not a convention; "Monday and Tuesday night" stays one night
                 rf"(?=(?:\s+(?:and|or)\s+{WEEKDAY}\s+(?P<shared_part>{PART_OF_DAY})s(?!\w))?)"),

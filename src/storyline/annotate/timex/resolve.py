@@ -339,7 +339,7 @@ def _quarter(g, context):
         return "DATE", cal.half_value(context.anchor, number, context.direction(), _explicit_year(g, context)), None
     if g["plural"] and not _explicit_year(g, context) and HABITUAL.search(context.clause()):
         return "SET", f"XXXX-Q{number}", None  # "sales usually peak in the fourth quarters": of every year
-    year = _explicit_year(g, context) or _end_year(g, context)
+    year = _explicit_year(g, context) or _end_year(g, context) or _fiscal_quarter_ahead_year(g, context)
     value = cal.quarter_value(context.anchor, number, context.direction(), year)
     if g["ago"] and value[:4].isdigit():
         value = f"{int(value[:4]) - 1:04d}{value[4:]}"
@@ -414,6 +414,16 @@ def _end_date(g, context) -> dt.date | None:
 def _day_of_month(year: int, month: int, day: str) -> dt.date:
     """The day numbered ``day`` of the month, or its last day when no day is said."""
     return dt.date(year, month, _day_number(day) if day else calendar.monthrange(year, month)[1])
+
+
+def _fiscal_quarter_ahead_year(g, context) -> int | None:
+    """"expects to report a loss for its fiscal first quarter" in October: a fiscal quarter's number says nothing of
+    the calendar (a fiscal year may start in any month), so the step to next year that a calendar first quarter
+    takes when looked ahead to in October does not apply; the fiscal quarter whose results are told ahead ends within
+    months of the report, and TimeML's fiscal quarters carry the year their end date falls in ("the fiscal first
+    quarter ended Sept. 30" is 1989-Q1), so the anchor's year."""
+    fiscal = g["fiscal"] or g["fiscal_after"]
+    return context.anchor.year if fiscal and context.anchor and context.direction() == "future" else None
 
 
 def _end_year(g, context) -> int | None:
@@ -684,6 +694,10 @@ def _weekday(g, context):
     # "Sundays", "Sunday mornings", "Monday (and Tuesday) nights": every one
     if (word.endswith("s") or g["every"] or g["shared_part"]) and not rel:
         return "SET", f"XXXX-WXX-{weekday}{suffix}", None
+    if g["indefinite"] and not rel:
+        # "born on a Tuesday", "driving in on a Friday afternoon in 1995": TIMEX2/TIDES and TimeML leave unknown
+        # what the text does not fix, so the week and year stay X (TIDES' "a Tuesday" is XXXX-WXX-2)
+        return ("TIME" if suffix else "DATE"), f"XXXX-WXX-{weekday}{suffix}", _point_mod(g["mod"])
     if rel in ("last", "past", "previous"):
         value = cal.last_named_weekday(context.anchor, weekday, -1)
     elif rel in ("next", "coming"):
