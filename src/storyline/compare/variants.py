@@ -248,10 +248,27 @@ class _Scorer:
         """Whether two groups read alike as wholes: the mean ``likeness`` of their cross-article
         pairs other than the ``link`` that proposes the merge reaches GROUP_FLOOR. Single links
         alone chain different statements on one topic through a fragment that matches both ("the
-        dredging of the north channel" inside two different statements about it)."""
-        alike = [self.likeness(by_id[x], by_id[y]) for x in gx for y in gy
-                 if by_id[x].article_id != by_id[y].article_id and {x, y} != set(link)]
-        return not alike or sum(alike) / len(alike) >= GROUP_FLOOR
+        dredging of the north channel" inside two different statements about it). Summed over
+        distinct signatures (copies of a report score alike), less the pairs within an article."""
+        sx, sy = self._by_signature(gx, by_id), self._by_signature(gy, by_id)
+        total = sum(len(xs) * len(ys) * self.likeness(xs[0], ys[0]) for xs in sx.values() for ys in sy.values())
+        pairs = len(gx) * len(gy)
+        articles = defaultdict(list)
+        for y in gy:
+            articles[by_id[y].article_id].append(by_id[y])
+        for x in gx:
+            for b in articles.get(by_id[x].article_id, ()):
+                total -= self.likeness(by_id[x], b)
+                pairs -= 1
+        total -= self.likeness(by_id[link[0]], by_id[link[1]])
+        pairs -= 1
+        return pairs <= 0 or total / pairs >= GROUP_FLOOR
+
+    def _by_signature(self, group: frozenset[str], by_id: dict[str, "_View"]) -> dict[int, list["_View"]]:
+        out: dict[int, list[_View]] = defaultdict(list)
+        for m in group:
+            out[self.signature_of[self.index[m]]].append(by_id[m])
+        return out
 
     def likeness(self, a: _View, b: _View) -> float:
         """How alike two quotes read (the mean of the score's four similarities), whoever the
