@@ -11,7 +11,9 @@ reading it with its paragraph, before tuning ``assign_variant_groups``. Stratum 
 (session 19, ``--sample-grouped``): 80 cross-outlet pairs drawn at random from the groups the
 system made then (fast mode), labelled by reading before any change: scored in rows of their own,
 as the precision of what a reader is shown (drawn from predictions, they would raise recall in
-the other rows).
+the other rows). Stratum ``grouped-after``: 80 more (``--seed 23``, pairs not yet labelled) drawn
+from the groups once the cohesion test was in (session 19), labelled the same way: the first
+draw over-represents what that test removed, this one estimates the precision readers see now.
 
 Scoring runs ``assign_variant_groups`` over every quote of those stories (so distractors are
 real), maps each labelled span to the extracted quote overlapping it most, and counts a pair as
@@ -113,7 +115,8 @@ def sample(articles: list[Article], quotes: list[dict], n: int, seed: int = 7) -
                 print(f"      ctx: {views[q['id']].context!r}")
 
 
-def sample_grouped(articles: list[Article], quotes: list[dict], n: int, seed: int = 11) -> None:
+def sample_grouped(articles: list[Article], quotes: list[dict], n: int, seed: int = 11,
+                   stratum: str = "grouped", labelled: frozenset = frozenset()) -> None:
     """Print N pairs drawn at random from the cross-outlet pairs the grouping puts in one group
     (stratum ``grouped``): labelled, they measure the precision of what a reader is shown, which
     the strata above (drawn before grouping) do not."""
@@ -126,12 +129,16 @@ def sample_grouped(articles: list[Article], quotes: list[dict], n: int, seed: in
         if q["id"] in groups:
             members[groups[q["id"]]].append(q)
     pairs = [(a, b) for qs in members.values() for a, b in combinations(qs, 2)
-             if by_id[a["article_id"]].outlet != by_id[b["article_id"]].outlet]
+             if by_id[a["article_id"]].outlet != by_id[b["article_id"]].outlet and _key(a, b) not in labelled]
     for a, b in random.Random(seed).sample(pairs, min(n, len(pairs))):
-        print(json.dumps({"stratum": "grouped", "a": _side(a), "b": _side(b)}))
+        print(json.dumps({"stratum": stratum, "a": _side(a), "b": _side(b)}))
         for q in (a, b):
             print(f"  [{q['speaker']['text']}] {q['content']['text']!r}")
             print(f"      ctx: {_paragraph(by_id[q['article_id']].text, q['content']['start'], q['content']['end'])!r}")
+
+
+def _key(a: dict, b: dict) -> frozenset:
+    return frozenset(json.dumps(_side(q), sort_keys=True) for q in (a, b))
 
 
 def _paragraph(text: str, start: int, end: int) -> str:
@@ -164,8 +171,9 @@ def evaluate(articles: list[Article], quotes: list[dict], pairs: list[dict]) -> 
         predicted = bool(groups.get(qa["id"]) and groups.get(qa["id"]) == groups.get(qb["id"]))
         for name in names:
             counts[name][0 if predicted and p["same"] else 1 if predicted else 2 if p["same"] else 3] += 1
+    drawn = [f"{GROUPED} ({draw})" for draw in DRAWS.values()]
     rows = [[name, *_prf(*counts[name]), len(unmapped[name])]
-            for name in ("all", "fit", "held-out", GROUPED, f"{GROUPED}, fit", f"{GROUPED}, held-out")]
+            for name in ("all", "fit", "held-out", *(f"{d}{part}" for d in drawn for part in ("", ", fit", ", held-out")))]
     tp, fp, fn, tn = counts["all"]
     rows.append(["all, lost spans counted as misses", *_prf(tp, fp, fn + sum(unmapped["all"]), tn), ""])
     rows.append(["(all stories: quotes / grouped / groups)", len(quotes), len(groups), len(set(groups.values())),
@@ -205,13 +213,15 @@ def _copies_agree(quotes: list[dict], original: dict[str, str], groups: dict[str
 
 
 GROUPED = "drawn from the groups"
+DRAWS = {"grouped": "session 19, main before the cohesion test", "grouped-after": "session 19, after it"}
 
 
 def _rows_of(pair: dict, split: str) -> tuple[str, ...]:
-    """Pairs drawn from the system's own groups (``--sample-grouped``) are scored apart: their
-    precision is that of what a reader is shown; in the other rows they would raise recall."""
-    if pair.get("stratum") == "grouped":
-        return GROUPED, f"{GROUPED}, {split}"
+    """Pairs drawn from the system's own groups (``--sample-grouped``) are scored apart, per draw:
+    their precision is that of what a reader is shown; in the other rows they would raise recall."""
+    if pair.get("stratum") in DRAWS:
+        name = f"{GROUPED} ({DRAWS[pair['stratum']]})"
+        return name, f"{name}, {split}"
     return "all", split
 
 
@@ -239,6 +249,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, help="print N candidate pairs to label instead")
     parser.add_argument("--sample-grouped", type=int, default=0,
                         help="print N pairs drawn from the system's own groups to label instead")
+    parser.add_argument("--seed", type=int, default=11, help="with --sample-grouped")
+    parser.add_argument("--stratum", default="grouped", choices=sorted(DRAWS), help="with --sample-grouped")
     parser.add_argument("--copies", help="comma-separated copy counts: time the grouping of N copies of each article")
     args = parser.parse_args()
     articles = load_articles()
@@ -247,7 +259,9 @@ def main() -> None:
         sample(articles, quotes, args.sample)
         return
     if args.sample_grouped:
-        sample_grouped(articles, quotes, args.sample_grouped)
+        labelled = frozenset(frozenset(json.dumps(p[k], sort_keys=True) for k in "ab")
+                             for p in map(json.loads, PAIRS.open(encoding="utf-8")))
+        sample_grouped(articles, quotes, args.sample_grouped, args.seed, args.stratum, labelled)
         return
     if args.copies:
         counts = [int(n) for n in args.copies.split(",")]
@@ -270,9 +284,9 @@ def main() -> None:
                  "(a labelled span maps to the extracted quote overlapping at least half of it); lost spans: pairs "
                  "whose span it no longer finds (labels were drawn from an earlier, rule-based extractor). "
                  "Split: sha1(story) odd = held-out (never looked at while tuning). Rows 'drawn from the groups': "
-                 "pairs drawn at random from the system's own groups of session 19 (fast mode), labelled by "
-                 "reading: precision = share of the still-grouped ones that are one statement; recall = share "
-                 "of their same pairs still grouped.",
+                 "pairs drawn at random from the system's own groups (fast mode; two draws of session 19, before "
+                 "and after the cohesion test), labelled by reading: precision = share of the still-grouped ones "
+                 "that are one statement; recall = share of their same pairs still grouped.",
            write=not args.no_write)
 
 
