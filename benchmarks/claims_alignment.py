@@ -22,7 +22,13 @@ session then tuned on the fit half only (look values added: cumulative vs daily,
 different names). Band ``e2e-conflict``: pairs that ``align_claims`` put in one claim with a
 conflict between them, labelled by reading (fit: 4, while tuning; held-out: 14, after tuning, to
 measure the precision of what the system flags); being drawn from predictions they would raise
-recall, so the row "held-out, not drawn from predictions" leaves them out.
+recall, so the row "held-out, not drawn from predictions" leaves them out. Band ``aligned``
+(session 19, ``--sample-aligned 90 --seed 19``): cross-outlet statement pairs (sentences or clauses,
+as claims hold them) drawn at random from the pairs ``align_claims`` put in one claim on main, 45
+from the stories of each half, labelled by reading before any change: the bands above were drawn
+by TF-IDF similarity before alignment, so their precision is not that of the claims a reader is
+shown. They count only in rows of their own ("aligned: ..."): there, recall is the share of their
+same pairs still aligned after a change.
 
 Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
 Conflict detection is scored end to end (a conflict, not an update, between the two articles in
@@ -34,6 +40,7 @@ threshold was chosen looking at the "fit" half only.
     python benchmarks/claims_alignment.py [--no-write]
     python benchmarks/claims_alignment.py --sample 4 > /tmp/candidates.jsonl   # draw pairs to label
     python benchmarks/claims_alignment.py --sample 1 --bands numbers,counts --seed 29 > /tmp/numbers.jsonl
+    python benchmarks/claims_alignment.py --sample-aligned 90 --seed 19 > /tmp/aligned.jsonl
 """
 from __future__ import annotations
 
@@ -105,13 +112,19 @@ def cached_annotations(stories: dict[str, list[Article]], cache: str | None) -> 
 
 
 HELD_OUT_BLIND = "held-out, not drawn from predictions"
-DRAWN_FROM_PREDICTIONS = {"e2e-conflict"}  # bands drawn from what align_claims flagged: not for recall
+DRAWN_FROM_PREDICTIONS = {"e2e-conflict", "aligned"}  # bands drawn from what align_claims did: not for recall
+ALIGNED = "aligned"  # band drawn at random from the pairs the system put in one claim (--sample-aligned)
+SHOWN_ROWS = ("aligned: fit", "aligned: held-out", "aligned: all")
 
 
 def splits_of(pair: dict) -> list[str]:
     """The rows a pair counts in: all, its half, and for a held-out pair not drawn from the
-    system's own conflicts, the held-out row whose recall is not raised by how pairs were drawn."""
+    system's own conflicts, the held-out row whose recall is not raised by how pairs were drawn.
+    Pairs of band ``aligned`` count only in rows of their own: drawn from the claims shown, their
+    precision is that of what a reader sees, and in the other rows they would raise recall."""
     half = half_of(pair["story"])
+    if pair["band"] == ALIGNED:
+        return [f"aligned: {half}", "aligned: all"]
     blind = [HELD_OUT_BLIND] if half == "held-out" and pair["band"] not in DRAWN_FROM_PREDICTIONS else []
     return ["all", half, *blind]
 
@@ -172,6 +185,45 @@ def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: in
                              "a": a.id, "a_span": [s.start, s.end], "b": b.id, "b_span": [t.start, t.end],
                              "a_text": s.text, "b_text": t.text})
     return rows
+
+
+def sample_aligned(claims: dict[str, list[dict]], stories: dict[str, list[Article]], labelled: list[dict],
+                   n: int, seed: int = 13) -> list[dict]:
+    """N cross-outlet statement pairs drawn at random from the pairs the system puts in one claim
+    (band ``aligned``; N/2 from the stories of each half), less those a labelled pair covers:
+    labelled by reading, they measure the precision of the claims a reader is shown, which the
+    bands drawn by TF-IDF similarity do not."""
+    text = {a.id: a.text for arts in stories.values() for a in arts}
+    drawn = []
+    for story, story_claims in sorted(claims.items()):
+        for claim in story_claims:
+            sup = claim["support"]
+            drawn += [(story, x, y) for k, x in enumerate(sup) for y in sup[k + 1:]
+                      if _outlet(x) != _outlet(y) and not _labelled(labelled, x, y)]
+    rng, rows = random.Random(seed), []
+    for half in ("fit", "held-out"):  # as many from each half: the fit half is studied, held-out read once
+        mine = [d for d in drawn if half_of(d[0]) == half]
+        rows += [_pair_row(story, x, y, text) for story, x, y in rng.sample(mine, min(n // 2, len(mine)))]
+    return rows
+
+
+def _pair_row(story: str, x: dict, y: dict, text: dict[str, str]) -> dict:
+    """A pair to label: the fields of the labelled bands, with both statements' texts to read."""
+    return {"story": story, "band": ALIGNED, "a": x["article_id"], "a_span": [x["span"]["start"], x["span"]["end"]],
+            "b": y["article_id"], "b_span": [y["span"]["start"], y["span"]["end"]],
+            "a_text": text[x["article_id"]][x["span"]["start"]:x["span"]["end"]],
+            "b_text": text[y["article_id"]][y["span"]["start"]:y["span"]["end"]]}
+
+
+def _outlet(support: dict) -> str:
+    """As ``outlet_key``: an article without an outlet counts as its own."""
+    return (support["outlet"] or "").casefold() or support["article_id"]
+
+
+def _labelled(labelled: list[dict], x: dict, y: dict) -> bool:
+    """Whether a labelled pair covers the two statements (in either order)."""
+    return any((_covers(x, p["a"], p["a_span"]) and _covers(y, p["b"], p["b_span"]))
+               or (_covers(y, p["a"], p["a_span"]) and _covers(x, p["b"], p["b_span"])) for p in labelled)
 
 
 # ----------------------------------------------------------------------------- evaluation
@@ -329,6 +381,8 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--sweep", action="store_true", help="print fit-half F1 per similarity threshold")
     ap.add_argument("--cache", help="pickle of the annotations (made when missing), to iterate quickly")
+    ap.add_argument("--sample-aligned", type=int, default=0,
+                    help="draw N cross-outlet pairs from the system's own claims (band aligned; JSONL on stdout)")
     args = ap.parse_args()
     stories = load_stories()
     pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8")]
@@ -344,10 +398,14 @@ def main() -> None:
         sweep(pairs, stories, ann)
         return
     claims = predictions(stories, ann)
+    if args.sample_aligned:
+        for row in sample_aligned(claims, stories, pairs, args.sample_aligned, args.seed):
+            print(json.dumps(row, ensure_ascii=False))
+        return
     alone = pair_decisions(pairs, stories, ann)
     counts = score(pairs, claims, alone)
     rows = []
-    for key in ("fit", "held-out", HELD_OUT_BLIND, "all"):
+    for key in ("fit", "held-out", HELD_OUT_BLIND, "all", *SHOWN_ROWS):
         c = counts[key]
         mine = [p for p in pairs if key in splits_of(p)]
         rows.append([key, len(mine), sum(p["same"] for p in mine), *prf(*c[:3]),
@@ -355,7 +413,9 @@ def main() -> None:
                      *prf(*c[12:15])[:2],
                      c[11] / max(1, sum(bool(p.get("conflict")) for p in mine if p["same"])), *prf(*c[6:9]),
                      f"{c[9]}/{c[10]}/{sum(bool(p.get('update')) for p in mine)}"])
-    fields = "; ".join(f"{name}: {n} gold, P {p:.2f} R {r:.2f}" for name, n, p, r, _ in per_field(pairs, alone))
+    blind = [k for k, p in enumerate(pairs) if p["band"] != ALIGNED]  # per field: as before the aligned band
+    fields = "; ".join(f"{name}: {n} gold, P {p:.2f} R {r:.2f}"
+                       for name, n, p, r, _ in per_field([pairs[k] for k in blind], [alone[k] for k in blind]))
     n_claims = sum(len(c) for c in claims.values())
     multi = sum(1 for cs in claims.values() for c in cs if len({s["article_id"] for s in c["support"]}) > 1)
     flagged = {h: sum(c["status"] == "conflict" for s, cs in claims.items() if half_of(s) == h for c in cs)
