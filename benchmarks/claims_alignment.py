@@ -112,9 +112,11 @@ def cached_annotations(stories: dict[str, list[Article]], cache: str | None) -> 
 
 
 HELD_OUT_BLIND = "held-out, not drawn from predictions"
-DRAWN_FROM_PREDICTIONS = {"e2e-conflict", "aligned"}  # bands drawn from what align_claims did: not for recall
-ALIGNED = "aligned"  # band drawn at random from the pairs the system put in one claim (--sample-aligned)
-SHOWN_ROWS = ("aligned: fit", "aligned: held-out", "aligned: all")
+DRAWN_FROM_PREDICTIONS = {"e2e-conflict", "aligned", "aligned-after"}  # bands drawn from what align_claims did: not for recall
+# bands drawn at random from the pairs the system put in one claim (--sample-aligned): before the
+# session 19 change to alignment, and after it
+ALIGNED_BANDS = ("aligned", "aligned-after")
+SHOWN_ROWS = tuple(f"{band}: {split}" for band in ALIGNED_BANDS for split in ("fit", "held-out", "all"))
 
 
 def splits_of(pair: dict) -> list[str]:
@@ -123,8 +125,8 @@ def splits_of(pair: dict) -> list[str]:
     Pairs of band ``aligned`` count only in rows of their own: drawn from the claims shown, their
     precision is that of what a reader sees, and in the other rows they would raise recall."""
     half = half_of(pair["story"])
-    if pair["band"] == ALIGNED:
-        return [f"aligned: {half}", "aligned: all"]
+    if pair["band"] in ALIGNED_BANDS:
+        return [f"{pair['band']}: {half}", f"{pair['band']}: all"]
     blind = [HELD_OUT_BLIND] if half == "held-out" and pair["band"] not in DRAWN_FROM_PREDICTIONS else []
     return ["all", half, *blind]
 
@@ -188,7 +190,7 @@ def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: in
 
 
 def sample_aligned(claims: dict[str, list[dict]], stories: dict[str, list[Article]], labelled: list[dict],
-                   n: int, seed: int = 13) -> list[dict]:
+                   n: int, seed: int = 13, band: str = ALIGNED_BANDS[0]) -> list[dict]:
     """N cross-outlet statement pairs drawn at random from the pairs the system puts in one claim
     (band ``aligned``; N/2 from the stories of each half), less those a labelled pair covers:
     labelled by reading, they measure the precision of the claims a reader is shown, which the
@@ -203,13 +205,13 @@ def sample_aligned(claims: dict[str, list[dict]], stories: dict[str, list[Articl
     rng, rows = random.Random(seed), []
     for half in ("fit", "held-out"):  # as many from each half: the fit half is studied, held-out read once
         mine = [d for d in drawn if half_of(d[0]) == half]
-        rows += [_pair_row(story, x, y, text) for story, x, y in rng.sample(mine, min(n // 2, len(mine)))]
+        rows += [_pair_row(story, x, y, text, band) for story, x, y in rng.sample(mine, min(n // 2, len(mine)))]
     return rows
 
 
-def _pair_row(story: str, x: dict, y: dict, text: dict[str, str]) -> dict:
+def _pair_row(story: str, x: dict, y: dict, text: dict[str, str], band: str) -> dict:
     """A pair to label: the fields of the labelled bands, with both statements' texts to read."""
-    return {"story": story, "band": ALIGNED, "a": x["article_id"], "a_span": [x["span"]["start"], x["span"]["end"]],
+    return {"story": story, "band": band, "a": x["article_id"], "a_span": [x["span"]["start"], x["span"]["end"]],
             "b": y["article_id"], "b_span": [y["span"]["start"], y["span"]["end"]],
             "a_text": text[x["article_id"]][x["span"]["start"]:x["span"]["end"]],
             "b_text": text[y["article_id"]][y["span"]["start"]:y["span"]["end"]]}
@@ -382,7 +384,8 @@ def main() -> None:
     ap.add_argument("--sweep", action="store_true", help="print fit-half F1 per similarity threshold")
     ap.add_argument("--cache", help="pickle of the annotations (made when missing), to iterate quickly")
     ap.add_argument("--sample-aligned", type=int, default=0,
-                    help="draw N cross-outlet pairs from the system's own claims (band aligned; JSONL on stdout)")
+                    help="draw N cross-outlet pairs from the system's own claims (JSONL on stdout)")
+    ap.add_argument("--aligned-band", default=ALIGNED_BANDS[0], choices=ALIGNED_BANDS, help="with --sample-aligned")
     args = ap.parse_args()
     stories = load_stories()
     pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8")]
@@ -399,7 +402,7 @@ def main() -> None:
         return
     claims = predictions(stories, ann)
     if args.sample_aligned:
-        for row in sample_aligned(claims, stories, pairs, args.sample_aligned, args.seed):
+        for row in sample_aligned(claims, stories, pairs, args.sample_aligned, args.seed, args.aligned_band):
             print(json.dumps(row, ensure_ascii=False))
         return
     alone = pair_decisions(pairs, stories, ann)
@@ -413,7 +416,7 @@ def main() -> None:
                      *prf(*c[12:15])[:2],
                      c[11] / max(1, sum(bool(p.get("conflict")) for p in mine if p["same"])), *prf(*c[6:9]),
                      f"{c[9]}/{c[10]}/{sum(bool(p.get('update')) for p in mine)}"])
-    blind = [k for k, p in enumerate(pairs) if p["band"] != ALIGNED]  # per field: as before the aligned band
+    blind = [k for k, p in enumerate(pairs) if p["band"] not in ALIGNED_BANDS]  # per field: as before the aligned band
     fields = "; ".join(f"{name}: {n} gold, P {p:.2f} R {r:.2f}"
                        for name, n, p, r, _ in per_field([pairs[k] for k in blind], [alone[k] for k in blind]))
     n_claims = sum(len(c) for c in claims.values())
