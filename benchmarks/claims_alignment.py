@@ -27,8 +27,11 @@ recall, so the row "held-out, not drawn from predictions" leaves them out. Band 
 as claims hold them) drawn at random from the pairs ``align_claims`` put in one claim on main, 45
 from the stories of each half, labelled by reading before any change: the bands above were drawn
 by TF-IDF similarity before alignment, so their precision is not that of the claims a reader is
-shown. They count only in rows of their own ("aligned: ..."): there, recall is the share of their
-same pairs still aligned after a change.
+shown. Band ``aligned-after`` (``--sample-aligned 50 --seed 23 --aligned-band aligned-after``): 50
+more drawn the same way once the session's change was in (labelled pairs skipped), labelled by
+reading before scoring: the first draw over-represents what that change removed, this one
+estimates the precision readers see now. Both count only in rows of their own ("aligned: ...",
+"aligned-after: ..."): there, recall is the share of their same pairs still aligned.
 
 Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
 Conflict detection is scored end to end (a conflict, not an update, between the two articles in
@@ -41,6 +44,7 @@ threshold was chosen looking at the "fit" half only.
     python benchmarks/claims_alignment.py --sample 4 > /tmp/candidates.jsonl   # draw pairs to label
     python benchmarks/claims_alignment.py --sample 1 --bands numbers,counts --seed 29 > /tmp/numbers.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 90 --seed 19 > /tmp/aligned.jsonl
+    python benchmarks/claims_alignment.py --sample-aligned 50 --seed 23 --aligned-band aligned-after > /tmp/after.jsonl
 """
 from __future__ import annotations
 
