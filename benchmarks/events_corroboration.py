@@ -34,7 +34,8 @@ from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import report, require_shared  # noqa: E402
+from _news_cluster import multi_outlet_stories  # noqa: E402
+from _report import report  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
 
@@ -46,17 +47,6 @@ SIMILAR = 0.2  # TF-IDF cosine of the two sentences for stratum "similar"
 
 
 # ----------------------------------------------------------------------------- data
-
-def load_stories() -> dict[str, list[Article]]:
-    """Stories reported by at least two outlets (story id = gold label)."""
-    path = require_shared("data", "clustering", "news_cluster.jsonl")
-    by_story: dict[str, list[Article]] = defaultdict(list)
-    for line in path.open(encoding="utf-8"):
-        r = json.loads(line)
-        by_story[r["story"]].append(Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), title=r.get("title"),
-                                            published=r.get("published"), story_id=r["story"]))
-    return {s: arts for s, arts in sorted(by_story.items()) if len({a.outlet for a in arts}) > 1}
-
 
 def extract(articles: list[Article]) -> list[dict]:
     """Events as the pipeline stores them, participants linked to corpus-wide entities."""
@@ -209,7 +199,7 @@ def main() -> None:
     ap.add_argument("--fit-only", action="store_true", help="score the fit half alone (while tuning)")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
-    stories = load_stories()
+    stories = multi_outlet_stories()
     events = cached_events([a for arts in stories.values() for a in arts], args.cache)
     rows = [json.loads(line) for line in PAIRS.open(encoding="utf-8")] if PAIRS.exists() else []
     if args.sample:
