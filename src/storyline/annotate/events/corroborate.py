@@ -32,7 +32,7 @@ DATE_SLACK_DAYS = 2
 # of benchmarks/events_corroboration.py
 SIMILAR_SENTENCES = 0.15
 STEM = 4  # a word's first letters compared: "fired" / "fires", "arrested" / "arresting"
-UNREAL_MODES = {"negation", "hypothetical", "future"}
+POSSIBLE_MODES = {"hypothetical", "future"}
 # Types one outlet may report as the other (same quad, same underlying happening).
 COMPATIBLE_TYPES = [{"CONSULT", "AGREE"}, {"ACCUSE", "REJECT"}, {"THREATEN", "REJECT"},
                     {"COERCE", "ASSAULT"}, {"RETREAT", "CONCEDE"}, {"AID", "COOPERATE"}]
@@ -82,7 +82,7 @@ class _Report:
 
     type: str
     quad: object
-    unreal: bool
+    reality: tuple[bool, bool]
     countries: set[str]
     entities: set[str]
     days: tuple[_dt.date, _dt.date] | None
@@ -92,7 +92,7 @@ class _Report:
 
 def _report(ev: dict) -> _Report:
     date, location = ev.get("date"), ev.get("location")
-    return _Report(ev["type"], ev.get("quad"), _unreal(ev), *_sides(ev),
+    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev),
                    day_range(date.get("value") if date else None), location.get("country") if location else None,
                    _stems((ev.get("trigger") or {}).get("text", "")))
 
@@ -104,7 +104,7 @@ def same_event(a: dict, b: dict) -> bool:
 
 
 def _same(a: _Report, b: _Report, likeness: float) -> bool:
-    return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.unreal == b.unreal
+    return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.reality == b.reality
             and _sides_shared(a.countries, a.entities, b.countries, b.entities)
             and _days_compatible(a.days, b.days) and _same_place(a.country, b.country)
             and _worded_alike(a.stems, b.stems, likeness))
@@ -135,9 +135,13 @@ def _worded_alike(stems_a: frozenset[str], stems_b: frozenset[str], likeness: fl
     return bool(stems_a & stems_b) or likeness >= SIMILAR_SENTENCES
 
 
-def _unreal(ev: dict) -> bool:
-    """A deployment that happened and one that is only considered are different events."""
-    return bool(set(ev.get("aux_modes") or []) & UNREAL_MODES)
+def _reality(ev: dict) -> tuple[bool, bool]:
+    """(denied, only possible): a deployment that happened and one that is only considered are
+    different events, and so are one considered ("did not rule out deploying a carrier") and one
+    denied ("has not issued a deployment order"); a possible one told as hypothetical by one
+    outlet ("if the talks fail") and as future by another ("could deploy within two weeks") is one."""
+    aux = set(ev.get("aux_modes") or [])
+    return "negation" in aux, bool(aux & POSSIBLE_MODES)
 
 
 def _types_compatible(type_a: str, quad_a: object, type_b: str, quad_b: object) -> bool:
