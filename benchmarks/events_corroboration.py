@@ -10,7 +10,9 @@ report one real-world happening) or not. Candidates were drawn with ``--sample``
 to ``corroborate``, cross-outlet pairs in four strata: ``linked`` (drawn from the pairs the system
 links: the precision of what a reader sees), ``same-type`` (same PLOVER type, not linked),
 ``similar`` (different types, sentences alike by TF-IDF) and ``random``; each was labelled by
-reading both sentences.
+reading both sentences. Stratum ``linked-after`` (``--sample-linked``, fit half, seed 23): 40 pairs
+drawn from the links once session 19's changes were in, labelled by reading: the precision a
+reader sees now (stratum ``linked`` only tells which of the old links survive).
 
 Scoring runs ``corroborate.apply`` over every event of those stories, finds each labelled event by
 its offsets, and counts a pair as linked when either event lists the other. Stories are split by a
@@ -20,6 +22,7 @@ leaves it out.
 
     python benchmarks/events_corroboration.py [--no-write] [--cache /tmp/corr_events.pkl]
     python benchmarks/events_corroboration.py --sample 60 --cache /tmp/corr_events.pkl > /tmp/cands.jsonl
+    python benchmarks/events_corroboration.py --sample-linked 40 --halves fit --seed 23 > /tmp/after.jsonl
 """
 from __future__ import annotations
 
@@ -40,8 +43,8 @@ from _report import report  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "data" / "event_pairs.jsonl"
-STRATA = ("linked", "same-type", "similar", "random")
-FROM_PREDICTIONS = {"linked"}
+STRATA = ("linked", "same-type", "similar", "random", "linked-after")
+FROM_PREDICTIONS = {"linked", "linked-after"}
 BLIND = "all, not drawn from predictions"
 SIMILAR = 0.2  # TF-IDF cosine of the two sentences for stratum "similar"
 
@@ -140,6 +143,21 @@ def sample(stories: dict[str, list[Article]], events: list[dict], n: int, seed: 
     return rows
 
 
+def sample_linked(stories: dict[str, list[Article]], events: list[dict], n: int, seed: int, labelled: frozenset,
+                  halves: set[str]) -> list[dict]:
+    """N cross-outlet pairs drawn from what ``corroborate`` links now (stratum ``linked-after``):
+    the precision a reader sees after a change, which stratum ``linked`` (drawn before) cannot tell."""
+    outlet = {a.id: a.outlet for arts in stories.values() for a in arts}
+    story_of = {a.id: s for s, arts in stories.items() for a in arts}
+    by_key = {event_key(ev): ev for ev in events}
+    pool = sorted((sorted(pair) for pair in linked_pairs(events, stories) if pair not in labelled), key=str)
+    pool = [(by_key[ka], by_key[kb]) for ka, kb in pool if half(story_of[ka[0]]) in halves
+            and outlet[ka[0]] != outlet[kb[0]]]
+    return [{"story": story_of[a["article_id"]], "stratum": "linked-after", "sim": None, **_side("a", a),
+             **_side("b", b), "linked": True, "a_text": _show(a), "b_text": _show(b)}
+            for a, b in random.Random(seed).sample(pool, min(n, len(pool)))]
+
+
 def _side(s: str, ev: dict) -> dict:
     return {s: ev["article_id"], f"{s}_trigger": [ev["trigger"]["start"], ev["trigger"]["end"]],
             f"{s}_sentence": [ev["sentence"]["start"], ev["sentence"]["end"]]}
@@ -194,7 +212,10 @@ def table(rows: list[dict], linked: set[frozenset], halves: tuple[str, ...]) -> 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=0, help="draw N candidate pairs per stratum (JSONL on stdout)")
-    ap.add_argument("--seed", type=int, default=19, help="with --sample")
+    ap.add_argument("--seed", type=int, default=19, help="with --sample / --sample-linked")
+    ap.add_argument("--sample-linked", type=int, default=0,
+                    help="draw N pairs from the current links (stratum linked-after; JSONL on stdout)")
+    ap.add_argument("--halves", default="fit,held-out", help="with --sample-linked: halves to draw from")
     ap.add_argument("--cache", help="pickle of the extracted events (made when missing), to iterate quickly")
     ap.add_argument("--fit-only", action="store_true", help="score the fit half alone (while tuning)")
     ap.add_argument("--no-write", action="store_true")
@@ -202,9 +223,11 @@ def main() -> None:
     stories = multi_outlet_stories()
     events = cached_events([a for arts in stories.values() for a in arts], args.cache)
     rows = [json.loads(line) for line in PAIRS.open(encoding="utf-8")] if PAIRS.exists() else []
-    if args.sample:
-        labelled = frozenset(frozenset(row_keys(r)) for r in rows)
-        for row in sample(stories, events, args.sample, args.seed, labelled):
+    labelled = frozenset(frozenset(row_keys(r)) for r in rows)
+    if args.sample or args.sample_linked:
+        drawn = (sample(stories, events, args.sample, args.seed, labelled) if args.sample else
+                 sample_linked(stories, events, args.sample_linked, args.seed, labelled, set(args.halves.split(","))))
+        for row in drawn:
             print(json.dumps(row, ensure_ascii=False))
         return
     linked = linked_pairs(events, stories)
@@ -214,7 +237,8 @@ def main() -> None:
     notes = (f"{len(rows)} hand-labelled cross-outlet event pairs from {len({r['story'] for r in rows})} news_cluster "
              f"stories (gold story labels); {len(events)} events extracted (fast mode), {len(linked)} pairs linked. "
              "P/R: pairs linked by `corroboration` vs labelled same event. Strata: linked (drawn from the pairs the "
-             "system linked before session 19's changes: the precision a reader sees), same-type (same PLOVER type, "
+             "system linked before session 19's changes), linked-after (drawn from the links after them, fit half: "
+             "the precision a reader sees now), same-type (same PLOVER type, "
              "not linked), similar (other types, TF-IDF >= 0.2), random. The row 'not drawn from predictions' leaves "
              f"out stratum linked (it raises recall). Labelled events no longer extracted: {missing}.")
     report("Events: cross-outlet corroboration (news_cluster, hand-labelled pairs)",

@@ -63,6 +63,20 @@ def test_same_sides_and_day_are_not_enough_the_reports_must_tell_one_happening()
     assert pair(attack, retold) == {"x1": ["x2"], "x2": ["x1"]}
 
 
+def test_reports_coded_to_two_types_must_share_a_trigger_word():
+    """Alike sentences suffice within one type; across two compatible types (ACCUSE / REJECT) two
+    reactions to one launch read alike too, so only a shared trigger word links them."""
+    said = "The ministry {} the missile launch by the north on Friday."
+    condemned = event("", "", "ACCUSE", "verbal_conflict", ["CHN"], date="2031-09-15", trigger="condemned",
+                      sentence=said.format("condemned"))
+    opposed = event("", "", "REJECT", "verbal_conflict", ["CHN"], date="2031-09-15", trigger="opposed",
+                    sentence=said.format("opposed"))
+    criticised = event("", "", "ACCUSE", "verbal_conflict", ["CHN"], date="2031-09-15", trigger="criticised",
+                       sentence=said.format("criticised"))
+    assert pair(condemned, opposed) == {}
+    assert pair(condemned, criticised) == {"x1": ["x2"], "x2": ["x1"]}
+
+
 def test_possible_denied_and_real_events_are_told_apart():
     """Possible in both (hypothetical in one outlet, future in the other) is one event; a denied
     one ("has not ordered the deployment") is not the possible one."""

@@ -107,7 +107,7 @@ def _same(a: _Report, b: _Report, likeness: float) -> bool:
     return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.reality == b.reality
             and _sides_shared(a.countries, a.entities, b.countries, b.entities)
             and _days_compatible(a.days, b.days) and _same_place(a.country, b.country)
-            and _worded_alike(a.stems, b.stems, likeness))
+            and _worded_alike(a.stems, b.stems, likeness if a.type == b.type else 0.0))
 
 
 def sentence_likeness(events: list[dict]) -> np.ndarray:
@@ -131,7 +131,9 @@ def _stems(trigger: str) -> frozenset[str]:
 def _worded_alike(stems_a: frozenset[str], stems_b: frozenset[str], likeness: float) -> bool:
     """The happening itself, not only its sides and day: within a story most events share the
     story's countries and dates (an attack, the arrest after it and the minister's condolences),
-    so two reports must share a trigger word or read alike."""
+    so two reports must share a trigger word or read alike. Reports coded to two different
+    (compatible) types must share a trigger word ("held talks" / "agreed to keep talking"): alike
+    sentences there were mostly two reactions to one launch ("opposes" / "blame")."""
     return bool(stems_a & stems_b) or likeness >= SIMILAR_SENTENCES
 
 
