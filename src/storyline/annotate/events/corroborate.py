@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import numpy as np
+import scipy.sparse as sp
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyline.tfidf import cosines
+from storyline.tfidf import TfidfVectorizer
 
 from .dates import day_range
 
@@ -54,7 +54,7 @@ def corroborate(events: list[dict], story_of: dict[str, str]) -> dict[str, list[
         for i, ev in enumerate(group):
             of_type[ev["type"]].append(i)
         reports: dict[int, _Report] = {}  # what comparing reads of an event, read once
-        alike = sentence_likeness(group)
+        alike = SentenceLikeness([ev["sentence"]["text"] for ev in group])
 
         def report(i: int) -> _Report:
             got = reports.get(i)
@@ -65,7 +65,7 @@ def corroborate(events: list[dict], story_of: dict[str, str]) -> dict[str, list[
         for k, ev in enumerate(group):
             near = sorted(i for t in _types_like(ev["type"]) for i in of_type.get(t, ()))
             same = [group[i]["id"] for i in near
-                    if group[i]["article_id"] != ev["article_id"] and _same(report(k), report(i), alike[k, i])]
+                    if group[i]["article_id"] != ev["article_id"] and _same(report(k), report(i), lambda: alike(k, i))]
             if same:
                 found[ev["id"]] = same
     return found
@@ -100,24 +100,34 @@ def _report(ev: dict) -> _Report:
 def same_event(a: dict, b: dict) -> bool:
     """Do two event reports describe one happening (see module doc)? Sentence likeness is weighed
     against each other alone here; ``corroborate`` weighs it within the whole story."""
-    return _same(_report(a), _report(b), sentence_likeness([a, b])[0, 1])
+    alike = SentenceLikeness([a["sentence"]["text"], b["sentence"]["text"]])
+    return _same(_report(a), _report(b), lambda: alike(0, 1))
 
 
-def _same(a: _Report, b: _Report, likeness: float) -> bool:
+def _same(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool:
+    """``likeness`` is asked last, and only when the trigger words do not settle it."""
     return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.reality == b.reality
             and _sides_shared(a.countries, a.entities, b.countries, b.entities)
             and _days_compatible(a.days, b.days) and _same_place(a.country, b.country)
-            and _worded_alike(a.stems, b.stems, likeness if a.type == b.type else 0.0))
+            and _worded_alike(a.stems, b.stems, a.type == b.type, likeness))
 
 
-def sentence_likeness(events: list[dict]) -> np.ndarray:
-    """TF-IDF cosines of the events' sentences (words, idf over these sentences: within a story,
-    the words every report repeats weigh little)."""
-    texts = [ev["sentence"]["text"] for ev in events]
-    try:
-        return cosines(texts, sublinear_tf=True, stop_words="english")
-    except ValueError:  # only stop words (or no words) in every sentence: nothing is alike
-        return np.zeros((len(texts), len(texts)))
+class SentenceLikeness:
+    """TF-IDF cosines of a story's event sentences (words, idf over these sentences: the words
+    every report of the story repeats weigh little). The vectors are made at the first question and
+    each cosine on demand: a matrix of every pair would grow with the square of a large story."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self._rows: sp.csr_matrix | None = None
+
+    def __call__(self, i: int, j: int) -> float:
+        if self._rows is None:
+            try:
+                self._rows = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(self.texts)
+            except ValueError:  # only stop words (or no words) in every sentence: nothing is alike
+                self._rows = sp.csr_matrix((len(self.texts), 1))
+        return float(self._rows[i].multiply(self._rows[j]).sum())
 
 
 def _stems(trigger: str) -> frozenset[str]:
@@ -128,13 +138,14 @@ def _stems(trigger: str) -> frozenset[str]:
     return frozenset(w[:STEM] for w in words)
 
 
-def _worded_alike(stems_a: frozenset[str], stems_b: frozenset[str], likeness: float) -> bool:
+def _worded_alike(stems_a: frozenset[str], stems_b: frozenset[str], same_type: bool,
+                  likeness: Callable[[], float]) -> bool:
     """The happening itself, not only its sides and day: within a story most events share the
     story's countries and dates (an attack, the arrest after it and the minister's condolences),
     so two reports must share a trigger word or read alike. Reports coded to two different
     (compatible) types must share a trigger word ("held talks" / "agreed to keep talking"): alike
     sentences there were mostly two reactions to one launch ("opposes" / "blame")."""
-    return bool(stems_a & stems_b) or likeness >= SIMILAR_SENTENCES
+    return bool(stems_a & stems_b) or same_type and likeness() >= SIMILAR_SENTENCES
 
 
 def _reality(ev: dict) -> tuple[bool, bool]:
