@@ -384,8 +384,8 @@ def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
     if span is None:
         return False
     governor = _governing_verb(span.root, trig.token)
-    return not (governor.i in _clause_path(trig.token) or trig.token.left_edge.i <= governor.i <= trig.token.right_edge.i
-                and governor in trig.token.subtree)
+    below = any(t.i == governor.i for t in trig.token.subtree)
+    return not (below or governor.i in _clause_path(trig.token))
 
 
 def _governing_verb(token: Token, trigger: Token) -> Token:
