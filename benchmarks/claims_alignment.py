@@ -59,7 +59,8 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _report import report, require_shared  # noqa: E402
+from _news_cluster import multi_outlet_stories  # noqa: E402
+from _report import report  # noqa: E402
 
 from storyline.model import Article, Mention, Span, Timex  # noqa: E402
 
@@ -71,16 +72,8 @@ MAX_ARTICLES = 8  # per story: keeps the parse cheap; one article per outlet fir
 
 def load_stories() -> dict[str, list[Article]]:
     """Stories with at least two outlets, at most MAX_ARTICLES articles each (distinct outlets first)."""
-    path = require_shared("data", "clustering", "news_cluster.jsonl")
-    by_story: dict[str, list[Article]] = defaultdict(list)
-    for line in path.open(encoding="utf-8"):
-        r = json.loads(line)
-        by_story[r["story"]].append(Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), title=r.get("title"),
-                                            published=r.get("published"), story_id=r["story"]))
     stories = {}
-    for story, articles in sorted(by_story.items()):
-        if len({a.outlet for a in articles}) < 2:
-            continue
+    for story, articles in multi_outlet_stories().items():
         seen: set[str | None] = set()
         first = [a for a in articles if not (a.outlet in seen or seen.add(a.outlet))]
         rest = [a for a in articles if a not in first]

@@ -5,13 +5,15 @@ from storyline.annotate.events.corroborate import apply, corroborate
 from storyline.annotate.events.gdelt import COLUMNS, gdelt_rows
 
 
-def event(eid, article, etype, quad, actors, recipients=(), date=None, location=None, aux=()):
+def event(eid, article, etype, quad, actors, recipients=(), date=None, location=None, aux=(), trigger="held talks",
+          sentence="The two governments held talks about the border."):
     def side(codes):
         return [{"text": c, "span": None, "entity_id": None, "country": c, "sector": "GOV"} for c in codes]
     return {"id": eid, "article_id": article, "type": etype, "quad": quad, "mode": None, "aux_modes": list(aux),
             "actors": side(actors), "recipients": side(recipients),
-            "date": {"value": date, "span": None} if date else None,
-            "location": location, "sentence": {"start": 0, "end": 40, "text": "x"}, "cameo": None, "corroboration": []}
+            "date": {"value": date, "span": None} if date else None, "location": location,
+            "trigger": {"start": 0, "end": len(trigger), "text": trigger},
+            "sentence": {"start": 0, "end": len(sentence), "text": sentence}, "cameo": None, "corroboration": []}
 
 
 MUSCAT = {"text": "Muscat", "span": None, "country": "OMN", "lat": 23.58, "lon": 58.41}
@@ -19,13 +21,16 @@ STORY = {"a1": "s1", "a2": "s1", "a3": "s1", "b1": "s2"}
 EVENTS = [
     event("e1", "a1", "CONSULT", "verbal_cooperation", ["CHL", "PER"], date="2031-03-07", location=MUSCAT),
     event("e2", "a2", "CONSULT", "verbal_cooperation", ["PER"], ["CHL"], date="2031-03-08"),  # a day later, no place
-    event("e3", "a3", "AGREE", "verbal_cooperation", ["CHL", "PER"], date="2031-03"),  # compatible type, month only
+    event("e3", "a3", "AGREE", "verbal_cooperation", ["CHL", "PER"], date="2031-03",  # compatible type, month only
+          trigger="agreed to keep talking", sentence="Both sides agreed to keep talking."),
     event("e4", "a2", "CONSULT", "verbal_cooperation", ["CHL", "BOL"], date="2031-03-07"),  # other sides
     event("e5", "a3", "CONSULT", "verbal_cooperation", ["CHL", "PER"], date="2031-03-20"),  # two weeks later
     event("e6", "a3", "CONSULT", "verbal_cooperation", ["CHL", "PER"], date="2031-03-07",
           location={"text": "Lima", "span": None, "country": "PER", "lat": None, "lon": None}),  # elsewhere
-    event("e7", "a2", "MOBILIZE", "material_conflict", ["CHL"], date="2031-03-07", aux=["hypothetical"]),
-    event("e8", "a3", "MOBILIZE", "material_conflict", ["CHL"], date="2031-03-07"),  # happened: not the same
+    event("e7", "a2", "MOBILIZE", "material_conflict", ["CHL"], date="2031-03-07", aux=["hypothetical"],
+          trigger="sending warships", sentence="Chile may be sending warships if the talks fail."),
+    event("e8", "a3", "MOBILIZE", "material_conflict", ["CHL"], date="2031-03-07",  # happened: not the same
+          trigger="sent warships", sentence="Chile sent warships to the coast."),
     event("e9", "b1", "CONSULT", "verbal_cooperation", ["CHL", "PER"], date="2031-03-07"),  # another story
     event("e10", "a1", "CONSULT", "verbal_cooperation", ["CHL", "PER"], date="2031-03-07"),  # same article
 ]
@@ -37,6 +42,72 @@ def test_corroboration_links_reports_of_one_event_in_other_articles():
     assert sorted(found["e2"]) == ["e1", "e10", "e3", "e6"]  # e2 says no place: Lima does not contradict it
     assert "e4" not in found and "e7" not in found and "e8" not in found and "e9" not in found
     assert "e5" not in found.get("e1", []) and "e6" not in found.get("e1", [])
+
+
+def pair(first, second, story="s1"):
+    """Two reports in two articles of one story, and what corroborate links."""
+    return corroborate([{**first, "id": "x1", "article_id": "p1"}, {**second, "id": "x2", "article_id": "p2"}],
+                       {"p1": story, "p2": story})
+
+
+def test_same_sides_and_day_are_not_enough_the_reports_must_tell_one_happening():
+    """A story's events share its country and day: the attack and the police shooting the driver
+    (both ASSAULT, France, the same evening) are two events; two wordings of the attack are one."""
+    attack = event("", "", "ASSAULT", "material_conflict", ["FRA"], date="2031-07-14", trigger="killed",
+                   sentence="A driver killed dozens of people on the seafront promenade.")
+    shooting = event("", "", "ASSAULT", "material_conflict", ["FRA"], date="2031-07-14", trigger="shot",
+                     sentence="Officers shot the driver dead near the harbour.")
+    retold = event("", "", "ASSAULT", "material_conflict", ["FRA"], date="2031-07-14", trigger="killing",
+                   sentence="The truck ploughed into the crowd, killing dozens.")
+    assert pair(attack, shooting) == {}
+    assert pair(attack, retold) == {"x1": ["x2"], "x2": ["x1"]}
+
+
+def test_reports_coded_to_two_types_must_share_a_trigger_word():
+    """Alike sentences suffice within one type; across two compatible types (ACCUSE / REJECT) two
+    reactions to one launch read alike too, so only a shared trigger word links them."""
+    said = "The ministry {} the missile launch by the north on Friday."
+    condemned = event("", "", "ACCUSE", "verbal_conflict", ["CHN"], date="2031-09-15", trigger="condemned",
+                      sentence=said.format("condemned"))
+    opposed = event("", "", "REJECT", "verbal_conflict", ["CHN"], date="2031-09-15", trigger="opposed",
+                    sentence=said.format("opposed"))
+    criticised = event("", "", "ACCUSE", "verbal_conflict", ["CHN"], date="2031-09-15", trigger="criticised",
+                       sentence=said.format("criticised"))
+    assert pair(condemned, opposed) == {}
+    assert pair(condemned, criticised) == {"x1": ["x2"], "x2": ["x1"]}
+
+
+def test_possible_denied_and_real_events_are_told_apart():
+    """Possible in both (hypothetical in one outlet, future in the other) is one event; a denied
+    one ("has not ordered the deployment") is not the possible one."""
+    def deployment(aux, trigger="deploy warships"):
+        return event("", "", "MOBILIZE", "material_conflict", ["CHL"], date="2031-03-07", aux=aux, trigger=trigger,
+                     sentence="Chile could deploy warships to the coast.")
+    assert pair(deployment(["hypothetical"]), deployment(["future"]))
+    assert pair(deployment(["hypothetical"]), deployment(["negation"])) == {}
+    assert pair(deployment(["negation"]), deployment(["negation"]))
+
+
+def test_a_possible_deployment_told_by_two_outlets_is_linked():
+    """Shaped like the seeds' carrier case: "next week" dates the talks of the first clause, not the
+    deployment of the coordinated one, so the two reports of the possible deployment agree on
+    the day and are linked (they were not when the week dated the deployment)."""
+    from storyline.annotate import annotate_batch
+    from storyline.model import Article
+
+    first = Article(id="a1", outlet="one", published="2031-03-12", text=(
+        "Chile's president said he expects a new round of talks with Peru as early as next week, but did "
+        "not rule out deploying more warships to the coast if the talks collapse."))
+    second = Article(id="a2", outlet="two", published="2031-03-12", text=(
+        "Chile's president said Tuesday he is considering sending more warships to the coast in case the "
+        "talks with Peru collapse."))
+    anns = annotate_batch([first, second], ["sentences", "entities", "time", "events"])
+    deploy, send = (next(e.to_dict() for e in ann.events if e.type == "MOBILIZE") for ann in anns)
+    assert "hypothetical" in deploy["aux_modes"] and "future" not in deploy["aux_modes"]
+    assert deploy["date"]["value"] == "2031-03-12"  # the publication day, not next week
+    assert send["date"]["value"] == "2031-03-11"  # "said Tuesday": the reporting verb's clause
+    found = corroborate([deploy, send], {"a1": "s", "a2": "s"})
+    assert found == {deploy["id"]: [send["id"]], send["id"]: [deploy["id"]]}
 
 
 def test_apply_fills_story_and_corroboration_without_touching_inputs():

@@ -369,8 +369,44 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
 def _nearest_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
     at = sent.doc[trig.first].idx
     inside = [t for t in timexes if sent.start_char <= t.span.start and t.span.end <= sent.end_char
-              and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "") and not _names_a_thing(t, sent, trig)]
+              and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "") and not _names_a_thing(t, sent, trig)
+              and not _dates_another_clause(t, sent, trig)]
     return min(inside, key=lambda t: abs(t.span.start - at)) if inside else None
+
+
+def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
+    """"He expects talks as early as next week, but did not rule out deploying a carrier": the
+    week dates the talks, not the deployment. A time expression dates the clause of the verb it
+    hangs from; that verb must be the trigger's own, one above it (the reporting verb: "said
+    Tuesday he is considering sending") or one below it ("threatened to strike on Monday"). A
+    coordinated clause ("..., but did not rule out") does not share the time of the one it joins."""
+    span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    governor = _governing_verb(span.root, trig.token)
+    below = any(t.i == governor.i for t in trig.token.subtree)
+    return not (below or governor.i in _clause_path(trig.token))
+
+
+def _governing_verb(token: Token, trigger: Token) -> Token:
+    """The verb a time expression hangs from (through its prepositions and modifiers), or the
+    trigger itself when the expression modifies it ("Israel's June strike", "talks on Friday")."""
+    node = token
+    while node.head.i != node.i and node.i != trigger.i and (node is token or node.pos_ not in {"VERB", "AUX"}):
+        node = node.head
+    return node
+
+
+def _clause_path(token: Token) -> set[int]:
+    """The token and the verbs above it up to the sentence root, less the head of a coordinated
+    clause (its own time expressions are its own) but not that head's ancestors."""
+    path, node = {token.i}, token
+    while node.head.i != node.i:
+        crossing_conj = node.dep_ == "conj"
+        node = node.head
+        if not crossing_conj:
+            path.add(node.i)
+    return path
 
 
 def _names_a_thing(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
