@@ -1,0 +1,224 @@
+"""Train and compare the cue-aware content scorer (``storyline.annotate.quotes.cueaware``).
+
+The same training queries as ``train_quote_spans.py`` (every gold cue of PolNeAR train, its
+tagger-aware content candidates, the tagger fitted without the article's fold), the same softmax
+over each cue's candidates; this script compares, on held-out folds grouped by article, how often
+the current span scorer and the cue-aware one pick the gold candidate among listed cues, alone and
+mixed with the linear ``content2`` ranker (fitted without the fold), after every epoch:
+
+    python benchmarks/train_quote_cueaware.py --cv 5 --limit 300 --epochs 6
+
+The prepared queries (candidate inputs, windows, out-of-fold linear scores) are cached under
+``CACHE`` per ``--limit`` and ``--cv``, so a rerun goes straight to training. Torch on one thread,
+seeded.
+"""
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+import benchmarks.train_quote_spans as TSP  # noqa: E402
+import benchmarks.train_quotes as TQ  # noqa: E402
+from benchmarks.train_quote_encoder import CACHE as STATES  # noqa: E402
+
+CACHE = Path("/tmp/storyline_quote_cueaware")
+BATCH = 16
+LR = 1e-3
+SEED = 0
+
+
+def prepared(limit: int | None, folds: int) -> list[tuple]:
+    """(article name, vectors float16, scalars, gold mask, out-of-fold linear scores, window) per
+    gold cue with encoder states, cached."""
+    path = CACHE / f"limit{limit}_folds{folds}.pkl"
+    if path.exists():
+        with path.open("rb") as f:
+            return pickle.load(f)
+    articles, docs, ex = TQ.train_examples(limit)
+    TSP.attach_states(articles, docs)
+    records: list = []
+    TQ.tagged_content_examples(ex, articles, docs, folds, records)
+    queries = _queries(records, articles, docs)
+    linear = {}
+    for k in range(folds):
+        ranker = TQ.fit_linear(ex.rows[TSP.RANKER["content"]], TSP.RANKER["content"],
+                               {g for g in range(len(articles)) if g % folds != k})
+        for n, (group, *_rest) in enumerate(queries):
+            if group % folds == k:
+                linear[n] = np.asarray(ranker.scores(records_rows(queries[n])), dtype=np.float32)
+    out = [(articles[q[0]][0], q[0], q[1], q[2], q[3], linear[n], q[5]) for n, q in enumerate(queries)]
+    CACHE.mkdir(exist_ok=True)
+    with path.open("wb") as f:
+        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
+
+
+def records_rows(query: tuple) -> list:
+    return query[4]
+
+
+def _queries(records, articles, docs) -> list[tuple]:
+    """(group, vectors, scalars, gold, linear rows, window) per recorded gold cue with states."""
+    from storyline.annotate.quotes import cueaware, spans
+    from storyline.annotate.quotes.marks import scan_quotes
+    from storyline.annotate.quotes.parsed import Parsed
+
+    parsed: dict[int, tuple] = {}
+    out = []
+    for group, i, contents, rows, labels in records:
+        if group not in parsed:
+            parsed = {group: (Parsed(docs[group]), scan_quotes(articles[group][1]))}
+        p, quotes = parsed[group]
+        inputs = spans.inputs("content", p, i, contents, quotes)
+        if inputs is None:
+            continue
+        _, window = cueaware.doc_window(p, i, contents)
+        out.append((group, inputs[0].astype(np.float16), inputs[1], np.asarray(labels, dtype=bool), rows, window))
+    return out
+
+
+class States:
+    """The cached frozen-encoder states of the articles, loaded once each."""
+
+    def __init__(self) -> None:
+        self.loaded: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name not in self.loaded:
+            self.loaded[name] = np.load(STATES / "train" / f"{name}.npz")["states"]
+        return self.loaded[name]
+
+
+def train_cueaware(queries: list[tuple], states: States, epochs: int, log: str = "", after_epoch=None, **shape):
+    """The cue-aware scorer fitted with a softmax over each cue's candidates (cues with a gold
+    candidate that is not their only kind)."""
+    import torch
+
+    from storyline.annotate.quotes import cueaware
+
+    torch.manual_seed(SEED)
+    usable = [q for q in queries if q[4].any() and not q[4].all()]
+    scorer = cueaware.make_scorer(states[usable[0][0]].shape[1], usable[0][3].shape[1], **shape)
+    opt = torch.optim.AdamW(scorer.parameters(), lr=LR, weight_decay=0.01)
+    steps = epochs * ((len(usable) + BATCH - 1) // BATCH)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=LR, total_steps=steps, pct_start=0.1)
+    rng = np.random.default_rng(SEED)
+    for epoch in range(epochs):
+        scorer.train()
+        order, total, t0 = rng.permutation(len(usable)), 0.0, time.time()
+        for b in range(0, len(order), BATCH):
+            batch = [usable[k] for k in order[b:b + BATCH]]
+            logits = scorer(cueaware.collate([(states[q[0]], q[6], q[3]) for q in batch]))
+            loss = sum(torch.logsumexp(part, 0) - torch.logsumexp(part[torch.from_numpy(q[4])], 0) for part, q in
+                       zip(torch.split(logits, [len(q[4]) for q in batch]), batch)) / len(batch)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(scorer.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            total += loss.item() * len(batch)
+        print(f"  {log}epoch {epoch + 1}: loss {total / len(usable):.3f} ({time.time() - t0:.0f} s)", file=sys.stderr)
+        if after_epoch is not None:
+            after_epoch(epoch + 1, scorer.eval())
+    return scorer.eval()
+
+
+def cueaware_scores(scorer, queries, states: States) -> list[np.ndarray]:
+    from storyline.annotate.quotes import cueaware
+
+    return [np.asarray(cueaware.scores(scorer, states[q[0]], q[6], q[3])) for q in queries]
+
+
+def span_scores(scorer, queries) -> list[np.ndarray]:
+    from storyline.annotate.quotes import spans
+
+    return [np.asarray(spans.scores(scorer, (q[2].astype(np.float32), q[3]))) for q in queries]
+
+
+def rates(queries, scores: dict[str, list[np.ndarray]], weights: list[float]) -> dict[str, int]:
+    """Gold picks among listed cues per scorer mix: a name alone, the linear ranker plus weight
+    times it, and (with both scorers) the linear ranker plus weight times their sum."""
+    hits: dict[str, int] = {}
+    for k, q in enumerate(queries):
+        gold, linear = q[4], q[5]
+        if not gold.any():
+            continue
+        hits["linear"] = hits.get("linear", 0) + int(gold[np.argmax(linear)])
+        for name, s in scores.items():
+            hits[f"{name} only"] = hits.get(f"{name} only", 0) + int(gold[np.argmax(s[k])])
+            for w in weights:
+                key = f"{name} w{w}"
+                hits[key] = hits.get(key, 0) + int(gold[np.argmax(linear + w * s[k])])
+    return hits
+
+
+def cross_validate(queries, states: States, folds: int, epochs: int, weights: list[float], shape: dict,
+                   baseline: bool) -> None:
+    totals: dict[tuple, int] = {}
+    listed = sum(q[4].any() for q in queries)
+    for k in range(folds):
+        fit = [q for q in queries if q[1] % folds != k]
+        held = [q for q in queries if q[1] % folds == k]
+        current = None
+        if baseline:
+            current = span_scores(TSP.train([(q[1], q[2], q[3], q[4], None) for q in fit], TSP.EPOCHS), held)
+            fold = rates(held, {"spans": current}, weights)
+            for name, h in fold.items():
+                totals[(0, name)] = totals.get((0, name), 0) + h
+            n = sum(q[4].any() for q in held)
+            print(f"  fold {k} current:", {name: round(h / n, 4) for name, h in fold.items()}, file=sys.stderr)
+
+        def measure(epoch, scorer, held=held, current=current):
+            aware = cueaware_scores(scorer, held, states)
+            mixes = {"aware": aware}
+            if current is not None:
+                mixes["aware+spans"] = [a + c for a, c in zip(aware, current)]
+            fold = rates(held, mixes, weights)
+            for name, h in fold.items():
+                totals[(epoch, name)] = totals.get((epoch, name), 0) + h
+            n = sum(q[4].any() for q in held)
+            print(f"  fold {k} epoch {epoch}:", {name: round(h / n, 4) for name, h in fold.items()}, file=sys.stderr)
+
+        train_cueaware(fit, states, epochs, log=f"fold {k}: ", after_epoch=measure, **shape)
+    for epoch in range(epochs + 1):
+        row = {name: round(h / listed, 4) for (e, name), h in sorted(totals.items()) if e == epoch}
+        if row:
+            print(f"epoch {epoch}:" if epoch else "current scorer (epoch 0 = baseline):", row, flush=True)
+    print(f"{listed} listed cues of {len(queries)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    import torch
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cv", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--weights", type=float, nargs="*", default=[0.5, 1.0, 2.0])
+    ap.add_argument("--width", type=int, default=128)
+    ap.add_argument("--layers", type=int, default=1)
+    ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--no-baseline", action="store_true", help="skip the current span scorer's rates")
+    ap.add_argument("--prepare-only", action="store_true")
+    args = ap.parse_args(argv)
+    torch.set_num_threads(1)
+    TQ.ENCODER = True
+    queries = prepared(args.limit, args.cv)
+    print(f"{len(queries)} gold cues, {sum(q[4].any() for q in queries)} with the gold content listed", file=sys.stderr)
+    if args.prepare_only:
+        return
+    shape = {"hidden": args.width, "layers": args.layers, "dropout": args.dropout}
+    cross_validate(queries, States(), args.cv, args.epochs, args.weights, shape, not args.no_baseline)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""A cue-aware content scorer: the frozen encoder's states re-read for one cue (early interaction).
+
+The span scorer of ``spans`` represents a candidate content by the frozen encoder's states at its
+edges, its mean and the cue's state, combined only in its final MLP (a late interaction): the
+encoder never knows which cue it reads for, and among the candidates of a found cue the right one is
+missed about a tenth of the time (docs/benchmarks.md, session 17). Here, per cue, the piece states
+in a window around it (``WINDOW`` pieces either side, clipped to the article) are projected, a
+learned "this is the cue" embedding is added to the cue's pieces and a learned relative-position
+embedding (distance to the cue, in pieces) to every piece, and a small transformer encoder trained
+from scratch reads the window; a candidate is then represented by these cue-aware states (first
+piece, last piece, mean inside, the cue's mean) plus ``spans``' scalars, and scored by an MLP plus a
+QA-style start / end pointer score. Trained like ``spans`` (softmax over each cue's candidates,
+``benchmarks/train_quote_cueaware.py``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.annotate.quotes.encoder import pieces_in
+from storyline.annotate.quotes.parsed import STATES_KEY
+
+WINDOW = 128  # pieces read on each side of the cue
+WIDTH = 128  # the small transformer's width
+HEADS = 4
+LAYERS = 1
+DROPOUT = 0.1
+EDGE_SCALARS = 2  # the candidate runs past the window's left / right edge
+
+
+@dataclass(slots=True)
+class CueWindow:
+    """One cue's window (pieces [lo, hi) of the article) and its candidates' piece ranges,
+    clipped to the window and relative to ``lo``."""
+
+    lo: int
+    hi: int
+    cue: tuple[int, int]  # the cue's pieces, relative to lo
+    candidates: list[list[tuple[int, int]]]  # per candidate, its fragments' non-empty piece ranges
+    clipped: np.ndarray  # (m, EDGE_SCALARS) float32: runs past the left / right edge
+
+    def relative_positions(self) -> np.ndarray:
+        """Each window piece's distance to the cue in pieces (0 inside it), shifted to
+        [0, 2 * WINDOW] for an embedding table."""
+        pos = np.arange(self.hi - self.lo)
+        lo, hi = self.cue
+        rel = np.where(pos < lo, pos - lo, np.where(pos >= hi, pos - (hi - 1), 0))
+        return np.clip(rel, -WINDOW, WINDOW) + WINDOW
+
+
+def cue_window(offsets: np.ndarray, cue_start: int, cue_end: int, candidates) -> CueWindow:
+    """The window of the cue at characters [cue_start, cue_end) and its candidates (fragments of
+    character ranges, in order) over an article's piece ``offsets``."""
+    n = len(offsets)
+    cue_lo, cue_hi = pieces_in(offsets, cue_start, cue_end)
+    cue_hi = max(cue_hi, cue_lo + 1)
+    cue_lo, cue_hi = min(cue_lo, n - 1), min(cue_hi, n)
+    lo, hi = max(0, cue_lo - WINDOW), min(n, cue_hi + WINDOW)
+    ranges, clipped = [], np.zeros((len(candidates), EDGE_SCALARS), dtype=np.float32)
+    for row, frags in enumerate(candidates):
+        inside = []
+        for s, e in frags:
+            a, b = pieces_in(offsets, s, e)
+            if b <= a:
+                continue
+            clipped[row, 0] = max(clipped[row, 0], float(a < lo))
+            clipped[row, 1] = max(clipped[row, 1], float(b > hi))
+            a, b = max(a, lo), min(b, hi)
+            if b > a:
+                inside.append((a - lo, b - lo))
+        ranges.append(inside)
+    return CueWindow(lo, hi, (cue_lo - lo, cue_hi - lo), ranges, clipped)
+
+
+def doc_window(p, i: int, candidates) -> tuple[np.ndarray, CueWindow] | None:
+    """(the article's piece states, the cue ``i``'s window) from the states the encoder left on
+    the Doc, or None without them."""
+    stored = p.doc.user_data.get(STATES_KEY) if p.doc.user_data else None
+    if stored is None or not candidates:
+        return None
+    states, offsets = stored
+    return states, cue_window(offsets, p.idx[i], p.end[i], list(candidates))
+
+
+def make_scorer(width: int, scalars: int, hidden: int = WIDTH, heads: int = HEADS, layers: int = LAYERS,
+                dropout: float = DROPOUT):
+    """Projection of the frozen states, cue and relative-position embeddings, ``layers``
+    transformer layers, then an MLP over (first, last, mean, cue, mean * cue, scalars) plus the
+    start / end pointer logits at the candidate's edges."""
+    import torch
+    from torch import nn
+
+    class CueAwareScorer(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.project = nn.Sequential(nn.Dropout(dropout), nn.Linear(width, hidden))
+            self.cue = nn.Parameter(torch.zeros(hidden))
+            self.position = nn.Embedding(2 * WINDOW + 1, hidden)
+            layer = nn.TransformerEncoderLayer(hidden, heads, 2 * hidden, dropout, batch_first=True, norm_first=True)
+            self.encoder = nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
+            self.norm = nn.LayerNorm(hidden)
+            self.pointer = nn.Linear(hidden, 2)
+            self.mlp = nn.Sequential(nn.Linear(5 * hidden + scalars + EDGE_SCALARS, hidden), nn.GELU(),
+                                     nn.Dropout(dropout), nn.Linear(hidden, 1))
+
+        def forward(self, batch: dict) -> torch.Tensor:
+            cue = batch["cue"]  # (B, L) float: 1 on the cue's pieces
+            h = self.project(batch["states"]) + self.position(batch["rel"]) + cue.unsqueeze(-1) * self.cue
+            h = self.norm(self.encoder(h, src_key_padding_mask=batch["pad"]))
+            cue_mean = (cue.unsqueeze(-1) * h).sum(1) / cue.sum(1, keepdim=True).clamp(min=1)
+            owner, first, last, inside = batch["owner"], batch["first"], batch["last"], batch["inside"]
+            hc = h[owner]  # (m, L, hidden)
+            mean = (inside.unsqueeze(-1) * hc).sum(1) / inside.sum(1, keepdim=True).clamp(min=1)
+            f, l = h[owner, first], h[owner, last]
+            c = cue_mean[owner]
+            joined = torch.cat([f, l, mean, c, mean * c, batch["scalars"]], dim=1)
+            ends = self.pointer(h)  # (B, L, 2)
+            pointer = ends[owner, first, 0] + ends[owner, last, 1]
+            return self.mlp(joined)[:, 0] + pointer * batch["has_span"]
+
+    return CueAwareScorer()
+
+
+def collate(items: list[tuple[np.ndarray, CueWindow, np.ndarray]]) -> dict:
+    """A batch of (article states, window, span scalars) per cue as the scorer's tensors: windows
+    padded to the longest, one row per candidate (its cue's index, edges, inside mask, scalars)."""
+    import torch
+
+    length = max(w.hi - w.lo for _, w, _ in items)
+    width = items[0][0].shape[1]
+    size = len(items)
+    states = np.zeros((size, length, width), dtype=np.float32)
+    pad = np.ones((size, length), dtype=bool)
+    rel = np.zeros((size, length), dtype=np.int64)
+    cue = np.zeros((size, length), dtype=np.float32)
+    m = sum(len(w.candidates) for _, w, _ in items)
+    owner, first, last = (np.zeros(m, dtype=np.int64) for _ in range(3))
+    inside = np.zeros((m, length), dtype=np.float32)
+    has_span = np.zeros(m, dtype=np.float32)
+    row = 0
+    for b, (article, w, _) in enumerate(items):
+        n = w.hi - w.lo
+        states[b, :n] = article[w.lo:w.hi]
+        pad[b, :n] = False
+        rel[b, :n] = w.relative_positions()
+        cue[b, w.cue[0]:w.cue[1]] = 1.0
+        for ranges in w.candidates:
+            owner[row] = b
+            if ranges:
+                first[row], last[row], has_span[row] = ranges[0][0], ranges[-1][1] - 1, 1.0
+                for a, e in ranges:
+                    inside[row, a:e] = 1.0
+            row += 1
+    scalars = np.concatenate([np.concatenate([s, w.clipped], axis=1) for _, w, s in items]).astype(np.float32)
+    t = torch.from_numpy
+    return {"states": t(states), "pad": t(pad), "rel": t(rel), "cue": t(cue), "owner": t(owner), "first": t(first),
+            "last": t(last), "inside": t(inside), "has_span": t(has_span), "scalars": t(scalars)}
+
+
+def scores(scorer, article: np.ndarray, window: CueWindow, scalars: np.ndarray) -> list[float]:
+    """The scorer's score of every candidate of one cue."""
+    import torch
+
+    with torch.no_grad():
+        return scorer(collate([(article, window, scalars)])).tolist()
