@@ -1,0 +1,100 @@
+"""The cue-aware content scorer: windows around the cue, batches, scores, training."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.annotate.quotes import cueaware as CA
+from storyline.annotate.quotes import encoder as E
+from storyline.annotate.quotes.parsed import STATES_KEY, Parsed
+
+TEXT = "The mayor said the bridge would close in May. \u201cIt is old,\u201d she added.\n"
+
+needs_torch = pytest.mark.skipif(not E.available(), reason="torch, transformers or the MiniLM package not installed")
+
+
+def _piece_offsets(n: int) -> np.ndarray:
+    """n one-character pieces at characters 0, 2, 4, ... (a space between)."""
+    return np.array([(2 * k, 2 * k + 1) for k in range(n)], dtype=np.int64)
+
+
+def test_window_is_clipped_to_the_article_and_relative_to_its_start():
+    offsets = _piece_offsets(400)
+    cue = (2 * 300, 2 * 301 + 1)  # pieces 300 and 301
+    candidates = [((2 * 302, 2 * 310 + 1),), ((2 * 10, 2 * 20 + 1),), ((2 * 250, 2 * 255 + 1), (2 * 303, 2 * 399 + 1))]
+    w = CA.cue_window(offsets, *cue, candidates)
+    assert (w.lo, w.hi) == (300 - CA.WINDOW, 400)  # right edge: the article's end
+    assert w.cue == (CA.WINDOW, CA.WINDOW + 2)
+    assert w.candidates[0] == [(302 - w.lo, 311 - w.lo)]
+    assert w.candidates[1] == []  # entirely left of the window
+    assert w.candidates[2] == [(250 - w.lo, 256 - w.lo), (303 - w.lo, 400 - w.lo)]
+    assert w.clipped.tolist() == [[0, 0], [1, 0], [0, 0]]
+
+
+def test_relative_positions_count_pieces_from_the_cue():
+    w = CA.cue_window(_piece_offsets(10), 2 * 4, 2 * 5 + 1, [((0, 1),)])
+    rel = w.relative_positions() - CA.WINDOW
+    assert rel.tolist() == [-4, -3, -2, -1, 0, 0, 1, 2, 3, 4]
+
+
+def test_doc_window_reads_the_states_the_encoder_left(nlp):
+    doc = nlp(TEXT)
+    p = Parsed(doc)
+    said = next(t.i for t in doc if t.text == "said")
+    contents = {((doc[said + 1].idx, doc[said + 6].idx + len(doc[said + 6])),): {"ccomp"}}
+    assert CA.doc_window(p, said, contents) is None
+    offsets = np.array([(t.idx, t.idx + len(t)) for t in doc], dtype=np.int64)
+    doc.user_data[STATES_KEY] = (np.zeros((len(doc), 4), dtype=np.float16), offsets)
+    states, w = CA.doc_window(Parsed(doc), said, contents)
+    assert states.shape == (len(doc), 4)
+    assert w.cue == (said - w.lo, said + 1 - w.lo)
+    assert w.candidates == [[(said + 1 - w.lo, said + 7 - w.lo)]]
+
+
+@needs_torch
+def test_batch_shapes_and_one_score_per_candidate():
+    import torch
+
+    rng = np.random.default_rng(0)
+    items = []
+    for n, m in ((30, 3), (12, 2)):
+        article = rng.normal(size=(n, 8)).astype(np.float16)
+        w = CA.cue_window(_piece_offsets(n), 2 * 5, 2 * 5 + 1, [((2 * k, 2 * (k + 3) + 1),) for k in range(m)])
+        items.append((article, w, rng.normal(size=(m, 4)).astype(np.float32)))
+    batch = CA.collate(items)
+    assert batch["states"].shape == (2, 30, 8) and batch["pad"][1, 12:].all() and not batch["pad"][1, :12].any()
+    assert batch["owner"].tolist() == [0, 0, 0, 1, 1]
+    assert batch["inside"][1].sum() == 4 and batch["scalars"].shape == (5, 4 + CA.EDGE_SCALARS)
+    torch.manual_seed(0)
+    scorer = CA.make_scorer(8, 4, hidden=16, heads=2).eval()
+    out = scorer(batch)
+    assert out.shape == (5,)
+    alone = CA.scores(scorer, *items[1])  # padding does not change a cue's scores
+    assert alone == pytest.approx(out[3:].tolist(), abs=1e-5)
+
+
+@needs_torch
+def test_training_learns_to_pick_the_span_next_to_the_cue():
+    """The gold candidate is the one starting right after the cue, the cue at a random place: only
+    the cue-aware states (position and cue embeddings) can tell it."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks import train_quote_cueaware as T
+
+    rng = np.random.default_rng(1)
+    n = 40
+    offsets = _piece_offsets(n)
+    states = {"a": rng.normal(size=(n, 8)).astype(np.float16)}
+    queries = []
+    for _ in range(96):
+        cue = int(rng.integers(5, 30))
+        starts = [cue + 1, cue + 3, cue - 4]
+        order = rng.permutation(3)
+        w = CA.cue_window(offsets, 2 * cue, 2 * cue + 1, [((2 * starts[k], 2 * (starts[k] + 2) + 1),) for k in order])
+        gold = order == 0
+        queries.append(("a", 0, None, np.zeros((3, 1), dtype=np.float32), gold, np.zeros(3), w))
+    scorer = T.train_cueaware(queries[:64], states, 6, hidden=16, heads=2)
+    picks = [q[4][np.argmax(s)] for q, s in zip(queries[64:], T.cueaware_scores(scorer, queries[64:], states))]
+    assert np.mean(picks) > 0.9
