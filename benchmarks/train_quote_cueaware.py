@@ -43,11 +43,7 @@ def prepared(limit: int | None, folds: int) -> list[tuple]:
     if path.exists():
         with path.open("rb") as f:
             return pickle.load(f)
-    articles, docs, ex = TQ.train_examples(limit)
-    TSP.attach_states(articles, docs)
-    records: list = []
-    TQ.tagged_content_examples(ex, articles, docs, folds, records)
-    queries = _queries(records, articles, docs)
+    articles, ex, queries = _built(limit, folds)
     linear = {}
     for k in range(folds):
         ranker = TQ.fit_linear(ex.rows[TSP.RANKER["content"]], TSP.RANKER["content"],
@@ -66,24 +62,45 @@ def records_rows(query: tuple) -> list:
     return query[4]
 
 
+def nested_linear(limit: int | None, folds: int) -> dict[int, dict[int, np.ndarray]]:
+    """For each outer fold k, the linear ranker's scores of the other folds' queries from a
+    ranker fitted without k and the query's own fold (the offsets of ``--residual`` training,
+    out of fold without seeing the held-out articles), cached."""
+    path = CACHE / f"limit{limit}_folds{folds}.nested.pkl"
+    if path.exists():
+        with path.open("rb") as f:
+            return pickle.load(f)
+    articles, ex, queries = _built(limit, folds)
+    name = TSP.RANKER["content"]
+    out: dict[int, dict[int, np.ndarray]] = {k: {} for k in range(folds)}
+    for k in range(folds):
+        for j in range(folds):
+            if j == k:
+                continue
+            ranker = TQ.fit_linear(ex.rows[name], name, {g for g in range(len(articles)) if g % folds not in (j, k)})
+            for n, q in enumerate(queries):
+                if q[0] % folds == j:
+                    out[k][n] = np.asarray(ranker.scores(records_rows(q)), dtype=np.float32)
+    with path.open("wb") as f:
+        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
+
+
+def _built(limit: int | None, folds: int):
+    """(articles, examples, queries) of the first ``limit`` train articles, the tagger's spans
+    among the candidates fitted without each article's fold."""
+    articles, docs, ex = TQ.train_examples(limit)
+    TSP.attach_states(articles, docs)
+    records: list = []
+    TQ.tagged_content_examples(ex, articles, docs, folds, records)
+    return articles, ex, _queries(records, articles, docs)
+
+
 def _queries(records, articles, docs) -> list[tuple]:
     """(group, vectors, scalars, gold, linear rows, window) per recorded gold cue with states."""
-    from storyline.annotate.quotes import cueaware, spans
-    from storyline.annotate.quotes.marks import scan_quotes
-    from storyline.annotate.quotes.parsed import Parsed
+    from storyline.annotate.quotes import cueaware
 
-    parsed: dict[int, tuple] = {}
-    out = []
-    for group, i, contents, rows, labels in records:
-        if group not in parsed:
-            parsed = {group: (Parsed(docs[group]), scan_quotes(articles[group][1]))}
-        p, quotes = parsed[group]
-        inputs = spans.inputs("content", p, i, contents, quotes)
-        if inputs is None:
-            continue
-        _, window = cueaware.doc_window(p, i, contents)
-        out.append((group, inputs[0].astype(np.float16), inputs[1], np.asarray(labels, dtype=bool), rows, window))
-    return out
+    return TSP.span_queries(records, articles, docs, extra=lambda p, i, contents: cueaware.doc_window(p, i, contents)[1])
 
 
 class States:
@@ -98,15 +115,20 @@ class States:
         return self.loaded[name]
 
 
-def train_cueaware(queries: list[tuple], states: States, epochs: int, log: str = "", after_epoch=None, **shape):
+def train_cueaware(queries: list[tuple], states: States, epochs: int, log: str = "", after_epoch=None,
+                   offsets: list[np.ndarray] | None = None, **shape):
     """The cue-aware scorer fitted with a softmax over each cue's candidates (cues with a gold
-    candidate that is not their only kind)."""
+    candidate that is not their only kind); with ``offsets`` (per query, the linear ranker's
+    out-of-fold scores) the softmax is over offset + score, so the scorer learns what the linear
+    ranker it is mixed with misses."""
     import torch
 
     from storyline.annotate.quotes import cueaware
 
     torch.manual_seed(SEED)
-    usable = [q for q in queries if q[4].any() and not q[4].all()]
+    keep = [n for n, q in enumerate(queries) if q[4].any() and not q[4].all()]
+    usable = [queries[n] for n in keep]
+    shifts = [np.zeros(len(queries[n][4]), np.float32) if offsets is None else offsets[n] for n in keep]
     scorer = cueaware.make_scorer(states[usable[0][0]].shape[1], usable[0][3].shape[1], **shape)
     opt = torch.optim.AdamW(scorer.parameters(), lr=LR, weight_decay=0.01)
     steps = epochs * ((len(usable) + BATCH - 1) // BATCH)
@@ -118,17 +140,15 @@ def train_cueaware(queries: list[tuple], states: States, epochs: int, log: str =
         for b in range(0, len(order), BATCH):
             batch = [usable[k] for k in order[b:b + BATCH]]
             logits = scorer(cueaware.collate([(states[q[0]], q[6], q[3]) for q in batch]))
-            loss = sum(torch.logsumexp(part, 0) - torch.logsumexp(part[torch.from_numpy(q[4])], 0) for part, q in
-                       zip(torch.split(logits, [len(q[4]) for q in batch]), batch)) / len(batch)
+            logits = logits + torch.from_numpy(np.concatenate([shifts[k] for k in order[b:b + BATCH]]))
+            loss = TSP.gold_set_loss(logits, [q[4] for q in batch])
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(scorer.parameters(), 1.0)
             opt.step()
             sched.step()
             total += loss.item() * len(batch)
-        print(f"  {log}epoch {epoch + 1}: loss {total / len(usable):.3f} ({time.time() - t0:.0f} s)", file=sys.stderr)
-        if after_epoch is not None:
-            after_epoch(epoch + 1, scorer.eval())
+        TSP.end_epoch(scorer, epoch + 1, total / len(usable), t0, log, after_epoch)
     return scorer.eval()
 
 
@@ -162,11 +182,16 @@ def rates(queries, scores: dict[str, list[np.ndarray]], weights: list[float]) ->
 
 
 def cross_validate(queries, states: States, folds: int, epochs: int, weights: list[float], shape: dict,
-                   baseline: bool) -> None:
+                   baseline: bool, nested: dict | None = None, only: list[int] | None = None) -> None:
+    """Gold pick rates on held-out listed cues per fold and epoch; ``nested``: residual training
+    over the linear ranker's scores (``nested_linear``)."""
     totals: dict[tuple, int] = {}
-    listed = sum(q[4].any() for q in queries)
-    for k in range(folds):
-        fit = [q for q in queries if q[1] % folds != k]
+    run = list(range(folds)) if only is None else only
+    listed = sum(q[4].any() for q in queries if q[1] % folds in run)
+    for k in run:
+        fit_ids = [n for n, q in enumerate(queries) if q[1] % folds != k]
+        fit = [queries[n] for n in fit_ids]
+        offsets = None if nested is None else [nested[k][n] for n in fit_ids]
         held = [q for q in queries if q[1] % folds == k]
         current = None
         if baseline:
@@ -188,7 +213,7 @@ def cross_validate(queries, states: States, folds: int, epochs: int, weights: li
             n = sum(q[4].any() for q in held)
             print(f"  fold {k} epoch {epoch}:", {name: round(h / n, 4) for name, h in fold.items()}, file=sys.stderr)
 
-        train_cueaware(fit, states, epochs, log=f"fold {k}: ", after_epoch=measure, **shape)
+        train_cueaware(fit, states, epochs, log=f"fold {k}: ", after_epoch=measure, offsets=offsets, **shape)
     for epoch in range(epochs + 1):
         row = {name: round(h / listed, 4) for (e, name), h in sorted(totals.items()) if e == epoch}
         if row:
@@ -208,16 +233,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--layers", type=int, default=1)
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--no-baseline", action="store_true", help="skip the current span scorer's rates")
+    ap.add_argument("--residual", action="store_true", help="train over the linear ranker's out-of-fold scores")
+    ap.add_argument("--folds-run", type=int, nargs="*", default=None, help="only these outer folds (quick variants)")
     ap.add_argument("--prepare-only", action="store_true")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     TQ.ENCODER = True
     queries = prepared(args.limit, args.cv)
+    nested = nested_linear(args.limit, args.cv) if args.residual else None
     print(f"{len(queries)} gold cues, {sum(q[4].any() for q in queries)} with the gold content listed", file=sys.stderr)
     if args.prepare_only:
         return
     shape = {"hidden": args.width, "layers": args.layers, "dropout": args.dropout}
-    cross_validate(queries, States(), args.cv, args.epochs, args.weights, shape, not args.no_baseline)
+    cross_validate(queries, States(), args.cv, args.epochs, args.weights, shape, not args.no_baseline, nested,
+                   args.folds_run)
 
 
 if __name__ == "__main__":

@@ -86,9 +86,10 @@ def source_records(articles, docs) -> list[tuple]:
     return out
 
 
-def span_queries(records, articles, docs, role: str = "content") -> list[tuple]:
+def span_queries(records, articles, docs, role: str = "content", extra=None) -> list[tuple]:
     """(article, vectors float16, scalars, gold mask, linear rows) per recorded gold cue; several
-    candidates may equal the gold content after the scorer's trimming (with or without "that")."""
+    candidates may equal the gold content after the scorer's trimming (with or without "that").
+    ``extra(p, i, candidates)``, when given, adds a sixth element (``train_quote_cueaware``'s window)."""
     from storyline.annotate.quotes import spans
     from storyline.annotate.quotes.marks import scan_quotes
     from storyline.annotate.quotes.parsed import Parsed
@@ -102,7 +103,8 @@ def span_queries(records, articles, docs, role: str = "content") -> list[tuple]:
         inputs = spans.inputs(role, p, i, contents, quotes)
         if inputs is None:
             continue
-        out.append((group, inputs[0].astype(np.float16), inputs[1], np.asarray(labels, dtype=bool), rows))
+        query = (group, inputs[0].astype(np.float16), inputs[1], np.asarray(labels, dtype=bool), rows)
+        out.append(query if extra is None else (*query, extra(p, i, contents)))
     return out
 
 
@@ -131,17 +133,32 @@ def train(queries: list[tuple], epochs: int = EPOCHS, log: str = "", after_epoch
             if binary:
                 labels = torch.from_numpy(np.concatenate([q[3] for q in batch]).astype(np.float32))
                 loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, labels)
-            else:  # the probability of the gold set: log-sum-exp over all candidates minus over the gold ones
-                loss = sum(torch.logsumexp(part, 0) - torch.logsumexp(part[torch.from_numpy(q[3])], 0) for part, q in
-                           zip(torch.split(logits, [len(q[2]) for q in batch]), batch)) / len(batch)
+            else:
+                loss = gold_set_loss(logits, [q[3] for q in batch])
             opt.zero_grad()
             loss.backward()
             opt.step()
             total += loss.item() * len(batch)
-        print(f"  {log}epoch {epoch + 1}: loss {total / len(usable):.3f} ({time.time() - t0:.0f} s)", file=sys.stderr)
-        if after_epoch is not None:
-            after_epoch(epoch + 1, scorer.eval())
+        end_epoch(scorer, epoch + 1, total / len(usable), t0, log, after_epoch)
     return scorer.eval()
+
+
+def end_epoch(scorer, epoch: int, loss: float, t0: float, log: str, after_epoch) -> None:
+    """Log an epoch's mean loss and time, and hand the scorer (in eval mode) to ``after_epoch``."""
+    print(f"  {log}epoch {epoch}: loss {loss:.3f} ({time.time() - t0:.0f} s)", file=sys.stderr)
+    if after_epoch is not None:
+        after_epoch(epoch, scorer.eval())
+
+
+def gold_set_loss(logits, golds: list[np.ndarray]):
+    """Minus the log probability of each cue's gold set (several candidates may be gold): the
+    log-sum-exp over all its candidates minus over the gold ones, averaged over the cues;
+    ``logits`` holds the cues' candidates one after the other."""
+    import torch
+
+    parts = torch.split(logits, [len(g) for g in golds])
+    return sum(torch.logsumexp(part, 0) - torch.logsumexp(part[torch.from_numpy(g)], 0)
+               for part, g in zip(parts, golds)) / len(golds)
 
 
 def neural_scores(scorer, queries) -> list[np.ndarray]:
