@@ -182,7 +182,8 @@ def rates(queries, scores: dict[str, list[np.ndarray]], weights: list[float]) ->
 
 
 def cross_validate(queries, states: States, folds: int, epochs: int, weights: list[float], shape: dict,
-                   baseline: bool, nested: dict | None = None, only: list[int] | None = None) -> None:
+                   baseline: bool, nested: dict | None = None, only: list[int] | None = None,
+                   write: bool = True) -> None:
     """Gold pick rates on held-out listed cues per fold and epoch; ``nested``: residual training
     over the linear ranker's scores (``nested_linear``)."""
     totals: dict[tuple, int] = {}
@@ -219,6 +220,25 @@ def cross_validate(queries, states: States, folds: int, epochs: int, weights: li
         if row:
             print(f"epoch {epoch}:" if epoch else "current scorer (epoch 0 = baseline):", row, flush=True)
     print(f"{listed} listed cues of {len(queries)}")
+    table(totals, listed, len(run), weights, write)
+
+
+def table(totals: dict[tuple, int], listed: int, folds: int, weights: list[float], write: bool) -> None:
+    """The pick rates as a docs/benchmarks.md table: one row per scorer (and epoch), alone and mixed."""
+    from benchmarks._report import report
+
+    rate = {key: h / listed for key, h in totals.items()}
+    header = ["scorer", "epoch", "alone", *(f"linear + {w} x" for w in weights)]
+    rows = [["linear content2 ranker", "", rate.get((1, "linear"), 0.0), *("" for _ in weights)]]
+    for (epoch, name) in sorted(k for k in rate if k[1].endswith(" only")):
+        scorer = name[:-len(" only")]
+        rows.append([{"spans": "current span scorer"}.get(scorer, scorer), epoch or "4", rate[(epoch, name)],
+                     *(rate[(epoch, f"{scorer} w{w}")] for w in weights)])
+    notes = (f"PolNeAR train, held-out gold pick rate over {listed} cues whose gold content is a candidate, {folds} "
+             "fold(s) grouped by article: the scorer alone, or its score times the weight added to the linear "
+             "content2 ranker's (fitted without the fold). aware: the cue-aware scorer (cueaware.py); aware+spans: "
+             "the sum of its score and the current span scorer's.")
+    report("Quotes: cue-aware content pick, cross-validation on PolNeAR train", header, rows, notes, write=write)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -236,6 +256,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--residual", action="store_true", help="train over the linear ranker's out-of-fold scores")
     ap.add_argument("--folds-run", type=int, nargs="*", default=None, help="only these outer folds (quick variants)")
     ap.add_argument("--prepare-only", action="store_true")
+    ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     TQ.ENCODER = True
@@ -246,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     shape = {"hidden": args.width, "layers": args.layers, "dropout": args.dropout}
     cross_validate(queries, States(), args.cv, args.epochs, args.weights, shape, not args.no_baseline, nested,
-                   args.folds_run)
+                   args.folds_run, not args.no_write)
 
 
 if __name__ == "__main__":
