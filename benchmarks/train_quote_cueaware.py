@@ -6,7 +6,11 @@ over each cue's candidates; this script compares, on held-out folds grouped by a
 the current span scorer and the cue-aware one pick the gold candidate among listed cues, alone and
 mixed with the linear ``content2`` ranker (fitted without the fold), after every epoch:
 
-    python benchmarks/train_quote_cueaware.py --cv 5 --limit 300 --epochs 6
+    python benchmarks/train_quote_cueaware.py --cv 5 --limit 300 --epochs 5
+    python benchmarks/train_quote_cueaware.py --cv 5 --epochs 5 --save --weight 1   # the package artifact
+
+``--save`` trains on every prepared query (all folds of ``--limit`` articles) and writes the
+artifact that makes the accurate mode use this scorer in place of the span scorer (``cueaware``).
 
 The prepared queries (candidate inputs, windows, out-of-fold linear scores) are cached under
 ``CACHE`` per ``--limit`` and ``--cv``, so a rerun goes straight to training. Torch on one thread,
@@ -241,13 +245,26 @@ def table(totals: dict[tuple, int], listed: int, folds: int, weights: list[float
     report("Quotes: cue-aware content pick, cross-validation on PolNeAR train", header, rows, notes, write=write)
 
 
+def save(scorer, weight: float) -> None:
+    import torch
+    from safetensors.torch import save_file
+
+    from storyline.annotate.quotes.cueaware import ARTIFACT, MIX_KEY
+
+    path = TSP.ARTIFACT_DIR / ARTIFACT
+    tensors = {k: v.detach().to(torch.float16).contiguous() for k, v in scorer.state_dict().items()}
+    tensors[MIX_KEY] = torch.tensor([weight], dtype=torch.float32)
+    save_file(tensors, str(path))
+    print(f"wrote {path} ({path.stat().st_size} bytes)")
+
+
 def main(argv: list[str] | None = None) -> None:
     import torch
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cv", type=int, default=5)
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--weights", type=float, nargs="*", default=[0.5, 1.0, 2.0])
     ap.add_argument("--width", type=int, default=128)
     ap.add_argument("--layers", type=int, default=1)
@@ -257,6 +274,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds-run", type=int, nargs="*", default=None, help="only these outer folds (quick variants)")
     ap.add_argument("--prepare-only", action="store_true")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--save", action="store_true", help="train on all prepared queries and write the artifact")
+    ap.add_argument("--weight", type=float, default=1.0, help="the artifact's mixing weight")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     TQ.ENCODER = True
@@ -266,6 +285,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.prepare_only:
         return
     shape = {"hidden": args.width, "layers": args.layers, "dropout": args.dropout}
+    if args.save:  # residual: over each query's out-of-fold linear scores
+        offsets = [q[5] for q in queries] if args.residual else None
+        save(train_cueaware(queries, States(), args.epochs, offsets=offsets, **shape), args.weight)
+        return
     cross_validate(queries, States(), args.cv, args.epochs, args.weights, shape, not args.no_baseline, nested,
                    args.folds_run, not args.no_write)
 

@@ -98,3 +98,62 @@ def test_training_learns_to_pick_the_span_next_to_the_cue():
     scorer = T.train_cueaware(queries[:64], states, 6, hidden=16, heads=2)
     picks = [q[4][np.argmax(s)] for q, s in zip(queries[64:], T.cueaware_scores(scorer, queries[64:], states))]
     assert np.mean(picks) > 0.9
+
+
+def _with_token_states(doc, width: int = 8):
+    """One "word piece" per token, random states."""
+    offsets = np.array([(t.idx, t.idx + len(t)) for t in doc], dtype=np.int64)
+    doc.user_data[STATES_KEY] = (np.random.default_rng(0).normal(size=(len(doc), width)).astype(np.float16), offsets)
+    return doc
+
+
+def _contents(doc):
+    said, may, it, old = (next(t.i for t in doc if t.text == w) for w in ("said", "May", "It", "old"))
+    clause = ((doc[said + 1].idx, doc[may].idx + len(doc[may])),)  # "the bridge would close in May"
+    quotation = ((doc[it].idx, doc[old].idx + len(doc[old])),)  # "It is old"
+    return said, {clause: {"ccomp"}, quotation: {"quote"}}
+
+
+@needs_torch
+def test_accurate_pick_with_the_cue_aware_scorer_is_a_span_of_the_text(nlp):
+    from storyline.annotate.quotes import learned
+    from storyline.annotate.quotes import spans as S
+    from storyline.annotate.quotes.marks import scan_quotes
+
+    doc = _with_token_states(nlp(TEXT))
+    p = Parsed(doc)
+    said, contents = _contents(doc)
+    scorer = CA.make_scorer(8, S.SCALARS, hidden=16, heads=2).eval()
+    extra = learned.span_scores(p, said, contents, scan_quotes(TEXT), (scorer, 3.0))
+    raw = CA.candidate_scores(scorer, p, said, contents, scan_quotes(TEXT))
+    assert extra == pytest.approx([3.0 * s for s in raw]) and len(extra) == 2
+    ranker = learned.Linear({})
+    picked = learned.pick_content(contents, [[], []], ranker, extra)[0]
+    (start, end), = picked
+    expected = ["the bridge would close in May", "It is old"][int(np.argmax(extra))]
+    assert TEXT[start:end] == expected
+    assert learned.span_scores(Parsed(nlp(TEXT)), said, contents, [], (scorer, 1.0)) is None  # no states
+
+
+@needs_torch
+def test_artifact_round_trip_keeps_shape_scores_and_weight(tmp_path, monkeypatch, nlp):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import benchmarks.train_quote_cueaware as T
+    import benchmarks.train_quote_spans as TSP
+    from storyline.annotate.quotes import spans as S
+
+    scorer = CA.make_scorer(8, S.SCALARS, hidden=16, layers=2).eval()
+    monkeypatch.setattr(TSP, "ARTIFACT_DIR", tmp_path)
+    T.save(scorer, 0.5)
+    monkeypatch.setattr(CA, "packaged", lambda name: (tmp_path / name).read_bytes())
+    loaded, weight = CA.load_scorer.__wrapped__()
+    assert weight == 0.5 and len(loaded.encoder.layers) == 2 and loaded.mlp[0].in_features == scorer.mlp[0].in_features
+    doc = _with_token_states(nlp(TEXT))
+    said, contents = _contents(doc)
+    p = Parsed(doc)
+    assert CA.candidate_scores(loaded, p, said, contents, []) == pytest.approx(
+        CA.candidate_scores(scorer, p, said, contents, []), abs=0.05)  # float16 weights
+

@@ -10,17 +10,23 @@ embedding (distance to the cue, in pieces) to every piece, and a small transform
 from scratch reads the window; a candidate is then represented by these cue-aware states (first
 piece, last piece, mean inside, the cue's mean) plus ``spans``' scalars, and scored by an MLP plus a
 QA-style start / end pointer score. Trained like ``spans`` (softmax over each cue's candidates,
-``benchmarks/train_quote_cueaware.py``).
+``benchmarks/train_quote_cueaware.py``). When its artifact (``ARTIFACT``) is packaged, the accurate
+mode uses it in place of the content span scorer (``learned.load_model``): its score times the
+artifact's weight is added to the tagger-aware content ranker's.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.annotate.quotes.artifacts import packaged
 from storyline.annotate.quotes.encoder import pieces_in
 from storyline.annotate.quotes.parsed import STATES_KEY
 
+ARTIFACT = "cueaware_scorer.safetensors"
+MIX_KEY = "mix_weight"  # the artifact's one-element tensor: the weight of the scorer's output
 WINDOW = 128  # pieces read on each side of the cue
 WIDTH = 128  # the small transformer's width
 HEADS = 4
@@ -92,6 +98,8 @@ def make_scorer(width: int, scalars: int, hidden: int = WIDTH, heads: int = HEAD
     from torch import nn
 
     class CueAwareScorer(nn.Module):
+        reads_windows = True  # ``learned.span_scores`` gives it windows, not ``spans``' vectors
+
         def __init__(self) -> None:
             super().__init__()
             self.project = nn.Sequential(nn.Dropout(dropout), nn.Linear(width, hidden))
@@ -164,3 +172,34 @@ def scores(scorer, article: np.ndarray, window: CueWindow, scalars: np.ndarray) 
 
     with torch.no_grad():
         return scorer(collate([(article, window, scalars)])).tolist()
+
+
+def candidate_scores(scorer, p, i: int, contents: dict, quotes) -> list[float] | None:
+    """The scorer's scores of the cue ``i``'s content candidates (fragments -> kinds, in order), or
+    None without the encoder's states on the Doc."""
+    from storyline.annotate.quotes.spans import span_scalars
+
+    found = doc_window(p, i, contents)
+    if found is None:
+        return None
+    states, window = found
+    return scores(scorer, states, window, span_scalars(p, i, contents, quotes))
+
+
+@functools.lru_cache(maxsize=1)
+def load_scorer():
+    """(scorer, weight) from the packaged artifact, or None when it is absent; the width, layer
+    count and scalar count are read from the weights' shapes (``HEADS`` is fixed)."""
+    from safetensors.torch import load
+
+    raw = packaged(ARTIFACT)
+    if raw is None:
+        return None
+    weights = load(raw)
+    weight = float(weights.pop(MIX_KEY)[0])
+    hidden, width = weights["project.1.weight"].shape
+    layers = len({k.split(".")[2] for k in weights if k.startswith("encoder.layers.")})
+    scalars = weights["mlp.0.weight"].shape[1] - 5 * hidden - EDGE_SCALARS
+    scorer = make_scorer(width, scalars, hidden=hidden, layers=layers)
+    scorer.load_state_dict({k: v.float() for k, v in weights.items()})
+    return scorer.eval(), weight

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import candidates as C
-from storyline.annotate.quotes import encoder, spans
+from storyline.annotate.quotes import cueaware, encoder, spans
 from storyline.annotate.quotes.artifacts import packaged
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
@@ -175,7 +175,7 @@ def load_model(mode: str = "fast") -> QuoteModel | None:
         return None
     model = QuoteModel.from_dict(json.loads(gzip.decompress(raw)), kept_mass=KEPT_MASS)
     if model.encoder and encoder.available():
-        model.spans = spans.load_scorer("content")
+        model.spans = cueaware.load_scorer() or spans.load_scorer("content")  # the cue-aware one when packaged
         model.source_spans = spans.load_scorer("source")
         model.cue_spans = spans.load_scorer("cue")
     return model
@@ -388,11 +388,13 @@ def span_scores(p: Parsed, i: int, candidates: dict, quotes: list[QuotedSpan], s
     None without the scorer or the encoder's states."""
     if scorer is None:
         return None
-    inputs = spans.inputs(role, p, i, candidates, quotes)
-    if inputs is None:
-        return None
     net, weight = scorer
-    return [weight * s for s in spans.scores(net, inputs)]
+    if getattr(net, "reads_windows", False):
+        raw = cueaware.candidate_scores(net, p, i, candidates, quotes)
+    else:
+        inputs = spans.inputs(role, p, i, candidates, quotes)
+        raw = None if inputs is None else spans.scores(net, inputs)
+    return None if raw is None else [weight * s for s in raw]
 
 
 def _pick_apart_from(contents: dict, scores: list[float], source: Range | None, extra: list[float] | None = None):

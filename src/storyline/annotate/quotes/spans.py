@@ -74,6 +74,12 @@ def span_inputs(p, i: int, contents: dict, quotes) -> tuple[np.ndarray, np.ndarr
     return _stacked(p, i, [(frags, _scalars(p, i, frags, kinds, quotes)) for frags, kinds in contents.items()])
 
 
+def span_scalars(p, i: int, contents: dict, quotes) -> np.ndarray:
+    """(m, SCALARS) float32: the scalars of the cue ``i``'s candidate spans (``span_inputs``'),
+    also read by the cue-aware scorer (``cueaware``)."""
+    return np.asarray([_scalars(p, i, frags, kinds, quotes) for frags, kinds in contents.items()], dtype=np.float32)
+
+
 def source_inputs(p, i: int, sources: dict) -> tuple[np.ndarray, np.ndarray] | None:
     """As ``span_inputs`` for the cue's source candidates (range or None -> (head, kinds)); "no
     source" has zero span vectors and its own flag."""
