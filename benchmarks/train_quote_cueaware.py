@@ -47,7 +47,7 @@ def prepared(limit: int | None, folds: int) -> list[tuple]:
     if path.exists():
         with path.open("rb") as f:
             return pickle.load(f)
-    articles, ex, queries = _built(limit, folds)
+    articles, _, ex, queries = _built(limit, folds)
     linear = {}
     for k in range(folds):
         ranker = TQ.fit_linear(ex.rows[TSP.RANKER["content"]], TSP.RANKER["content"],
@@ -74,7 +74,7 @@ def nested_linear(limit: int | None, folds: int) -> dict[int, dict[int, np.ndarr
     if path.exists():
         with path.open("rb") as f:
             return pickle.load(f)
-    articles, ex, queries = _built(limit, folds)
+    articles, _, ex, queries = _built(limit, folds)
     name = TSP.RANKER["content"]
     out: dict[int, dict[int, np.ndarray]] = {k: {} for k in range(folds)}
     for k in range(folds):
@@ -91,13 +91,13 @@ def nested_linear(limit: int | None, folds: int) -> dict[int, dict[int, np.ndarr
 
 
 def _built(limit: int | None, folds: int):
-    """(articles, examples, queries) of the first ``limit`` train articles, the tagger's spans
+    """(articles, docs, examples, queries) of the first ``limit`` train articles, the tagger's spans
     among the candidates fitted without each article's fold."""
     articles, docs, ex = TQ.train_examples(limit)
     TSP.attach_states(articles, docs)
     records: list = []
     TQ.tagged_content_examples(ex, articles, docs, folds, records)
-    return articles, ex, _queries(records, articles, docs)
+    return articles, docs, ex, _queries(records, articles, docs)
 
 
 def _queries(records, articles, docs) -> list[tuple]:
@@ -135,7 +135,7 @@ def train_cueaware(queries: list[tuple], states: States, epochs: int, log: str =
     shifts = [np.zeros(len(queries[n][4]), np.float32) if offsets is None else offsets[n] for n in keep]
     scorer = cueaware.make_scorer(states[usable[0][0]].shape[1], usable[0][3].shape[1], **shape)
     opt = torch.optim.AdamW(scorer.parameters(), lr=LR, weight_decay=0.01)
-    steps = epochs * ((len(usable) + BATCH - 1) // BATCH)
+    steps = max(20, epochs * ((len(usable) + BATCH - 1) // BATCH))  # a one-cycle schedule needs a few steps
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=LR, total_steps=steps, pct_start=0.1)
     rng = np.random.default_rng(SEED)
     for epoch in range(epochs):
@@ -245,6 +245,42 @@ def table(totals: dict[tuple, int], listed: int, folds: int, weights: list[float
     report("Quotes: cue-aware content pick, cross-validation on PolNeAR train", header, rows, notes, write=write)
 
 
+def end_to_end(limit: int | None, folds: int, epochs: int, shape: dict, weights: list[float], write: bool) -> None:
+    """End-to-end exact F1 of the accurate model (``train_quotes.fit`` without the fold) on held-out
+    articles: without a content scorer, with the current span scorer and with the cue-aware one,
+    each at each weight, both scorers trained without the fold."""
+    from dataclasses import replace
+
+    from benchmarks._report import report
+    from benchmarks.quotes_polnear import Scores
+
+    articles, docs, ex, queries = _built(limit, folds)
+    stacked = TQ.stacked_cue_rows(ex, articles, docs, folds, list(range(folds))) if TQ.STACK else {}
+    names, states = [a[0] for a in articles], States()
+    totals: dict[str, Scores] = {}
+    for k in range(folds):
+        groups = {g for g in range(len(articles)) if g % folds != k}
+        fit = [q for q in queries if q[0] in groups]
+        current = TSP.train([q[:5] for q in fit], TSP.EPOCHS, log=f"fold {k}: ")
+        aware = train_cueaware([(names[q[0]], *q[:4], None, q[5]) for q in fit], states, epochs, log=f"fold {k}: ",
+                               **shape)
+        model = TQ.fit(ex, groups, stacked.get(k))
+        variants = {"no content scorer": None, **{f"span scorer w{w}": (current, w) for w in weights},
+                    **{f"cue-aware w{w}": (aware, w) for w in weights}}
+        for name, scorer in variants.items():
+            TSP.add_counts(totals.setdefault(name, Scores()),
+                           TQ.evaluate(replace(model, spans=scorer), articles, docs, [g for g in range(len(articles))
+                                                                                     if g % folds == k]))
+        print(f"fold {k} done", file=sys.stderr)
+    header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
+    rows = [row for name, total in totals.items() for row in total.rows(name)]
+    notes = (f"PolNeAR train, {len(articles)} articles, {folds}-fold cross-validation grouped by article; accurate "
+             "model fitted without the fold, its content scorer (score times the weight added to content2's) "
+             "absent, the current span scorer or the cue-aware scorer, both trained without the fold.")
+    report("Quotes: cue-aware content scorer end to end, cross-validation on PolNeAR train", header, rows, notes,
+           write=write)
+
+
 def save(scorer, weight: float) -> None:
     import torch
     from safetensors.torch import save_file
@@ -274,17 +310,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds-run", type=int, nargs="*", default=None, help="only these outer folds (quick variants)")
     ap.add_argument("--prepare-only", action="store_true")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--end-to-end", action="store_true", help="CV of the accurate model's exact F1 (--weights)")
     ap.add_argument("--save", action="store_true", help="train on all prepared queries and write the artifact")
     ap.add_argument("--weight", type=float, default=1.0, help="the artifact's mixing weight")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     TQ.ENCODER = True
+    shape = {"hidden": args.width, "layers": args.layers, "dropout": args.dropout}
+    if args.end_to_end:
+        return end_to_end(args.limit, args.cv, args.epochs, shape, args.weights, not args.no_write)
     queries = prepared(args.limit, args.cv)
     nested = nested_linear(args.limit, args.cv) if args.residual else None
     print(f"{len(queries)} gold cues, {sum(q[4].any() for q in queries)} with the gold content listed", file=sys.stderr)
     if args.prepare_only:
         return
-    shape = {"hidden": args.width, "layers": args.layers, "dropout": args.dropout}
     if args.save:  # residual: over each query's out-of-fold linear scores
         offsets = [q[5] for q in queries] if args.residual else None
         save(train_cueaware(queries, States(), args.epochs, offsets=offsets, **shape), args.weight)

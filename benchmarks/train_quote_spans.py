@@ -167,6 +167,12 @@ def neural_scores(scorer, queries) -> list[np.ndarray]:
     return [np.asarray(spans.scores(scorer, (q[1].astype(np.float32), q[2]))) for q in queries]
 
 
+def add_counts(total: Scores, fold: Scores) -> None:
+    """Add a held-out fold's match counts to the cross-validation's."""
+    for role in ROLES:
+        total.counts[role] = [a + b for a, b in zip(total.counts[role], fold.counts[role])]
+
+
 def pick_rates(queries, linear, neural, weights: list[float]) -> dict[str, float]:
     """How often the top candidate is the gold one, over held-out cues whose gold is listed."""
     hits = {w: 0 for w in weights}
@@ -215,9 +221,8 @@ def cross_validate(ex, articles, docs, queries, folds: int, weights: list[float]
             rates.setdefault(name, []).append(rate * sum(q[3].any() for q in held_queries))
         held = [g for g in range(len(articles)) if g % folds == k]
         for w in weights:
-            s = TQ.evaluate(replace(model, **{FIELD[role]: (scorer, w) if w else None}), articles, docs, held)
-            for scored in ROLES:
-                totals[w].counts[scored] = [a + b for a, b in zip(totals[w].counts[scored], s.counts[scored])]
+            add_counts(totals[w], TQ.evaluate(replace(model, **{FIELD[role]: (scorer, w) if w else None}), articles,
+                                          docs, held))
         print(f"fold {k} done", file=sys.stderr)
     listed = sum(q[3].any() for q in queries)
     print("gold pick rate on held-out listed cues:", {n: round(sum(v) / listed, 4) for n, v in rates.items()})
@@ -379,9 +384,7 @@ def cue_cross_validate(articles, docs, ex, recorder, stacked, folds: int, varian
         held = [g for g in range(len(articles)) if g % folds == k]
         for w, t in variants:
             variant = replace(model, cue_spans=(scorer, w, t)) if w else replace(model, threshold=t)
-            s = TQ.evaluate(variant, articles, docs, held)
-            for scored in ROLES:
-                totals[(w, t)].counts[scored] = [a + b for a, b in zip(totals[(w, t)].counts[scored], s.counts[scored])]
+            add_counts(totals[(w, t)], TQ.evaluate(variant, articles, docs, held))
         print(f"fold {k} done", file=sys.stderr)
     rows = [row for (w, t), total in totals.items() for row in total.rows(f"cue weight {w} threshold {t}")]
     header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]
