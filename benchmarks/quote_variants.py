@@ -16,6 +16,12 @@ matched when both quotes got one variant group. Stories are split by a hash of t
 
     python benchmarks/quote_variants.py [--no-write]
     python benchmarks/quote_variants.py --sample 150 > /tmp/candidates.txt   # draw pairs to label
+    python benchmarks/quote_variants.py --copies 1,4,16   # cost when every article has copies
+
+``--copies`` times the grouping where a story holds many copies of the same reports (a wire story
+printed by many outlets, or an archive holding an article several times): every article of those
+stories is repeated N times under new ids in its story, and the groups are checked to repeat the
+originals' (each copy's quote in the group of the copies of its original's group).
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ import hashlib
 import json
 import random
 import sys
+import time
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -136,6 +143,37 @@ def evaluate(articles: list[Article], quotes: list[dict], pairs: list[dict]) -> 
     return rows
 
 
+def copies_cost(articles: list[Article], quotes: list[dict], counts: list[int]) -> list[list[object]]:
+    """Seconds of ``assign_variant_groups`` (process time) with every article repeated N times."""
+    from storyline.compare.variants import assign_variant_groups
+
+    texts, stories = {a.id: a.text for a in articles}, {a.id: a.story_id for a in articles}
+    original = assign_variant_groups(quotes, texts, stories)
+    rows = []
+    for n in counts:
+        copied = [{**q, "id": f"{q['id']}#{k}", "article_id": f"{q['article_id']}#{k}"} for k in range(n) for q in quotes]
+        start = time.process_time()
+        groups = assign_variant_groups(copied, {f"{a}#{k}": t for a, t in texts.items() for k in range(n)},
+                                       {f"{a}#{k}": s for a, s in stories.items() for k in range(n)})
+        seconds = time.process_time() - start
+        largest = max(sum(s == story for s in stories.values()) for story in set(stories.values())) * n
+        rows.append([n, len(copied), largest, len(groups), len(set(groups.values())),
+                     _copies_agree(quotes, original, groups, n), round(seconds, 2),
+                     round(1000 * seconds / len(copied), 3)])
+    return rows
+
+
+def _copies_agree(quotes: list[dict], original: dict[str, str], groups: dict[str, str], n: int) -> str:
+    """Share of the original groups whose copies form one group holding exactly their members' copies."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if q["id"] in original:
+            members[original[q["id"]]].add(q["id"])
+    same = sum(len({groups.get(f"{m}#{k}") for m in ms for k in range(n)}) == 1 and None not in
+               {groups.get(f"{m}#{k}") for m in ms for k in range(n)} for ms in members.values())
+    return f"{same}/{len(members)}"
+
+
 def _prf(tp: int, fp: int, fn: int, tn: int) -> list[object]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
@@ -158,11 +196,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
     parser.add_argument("--sample", type=int, default=0, help="print N candidate pairs to label instead")
+    parser.add_argument("--copies", help="comma-separated copy counts: time the grouping of N copies of each article")
     args = parser.parse_args()
     articles = load_articles()
     quotes = extract(articles)
     if args.sample:
         sample(articles, quotes, args.sample)
+        return
+    if args.copies:
+        counts = [int(n) for n in args.copies.split(",")]
+        report("Quotes: variant grouping cost with copies of every article (news_cluster)",
+               ["copies", "quotes", "largest story (articles)", "grouped", "groups", "original groups kept",
+                "CPU s", "CPU ms / quote"], copies_cost(articles, quotes, counts),
+               notes="The multi-outlet stories of news_cluster with every article repeated N times under new ids "
+                     "in its story (a wire story printed by many outlets); CPU s: process time of "
+                     "`assign_variant_groups` over all of them. Original groups kept: groups of the uncopied run "
+                     "whose members' copies all land in one group.", write=not args.no_write)
         return
     pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8") if line.strip()]
     rows = evaluate(articles, quotes, pairs)

@@ -7,12 +7,17 @@ adds the value F1 of each of five hash folds with their mean and spread: with ~4
 per fold one document can move a fold by a point, so a change counts only if it holds across folds.
 ``--categories`` prints the errors of the dev folds grouped by kind (type confusion, value error kind,
 missing/spurious by type) rather than by document; ``--kinds`` lists them by the gold value's kind (X, REF, T, P ...)
-with the extents that differ from the gold one. ``--profile`` (with ``--folds``) adds a table of
-aggregates only (no text, no error examples, so the held-out fold stays unread): per fold, the gold
+with the extents that differ from the gold one. ``--markability`` lists the dev folds' spurious and missed
+expressions by written form with the share of that form's uses the dev gold marks (what decides a markability
+rule). ``--profile`` (with ``--folds``) adds tables of aggregates only (no text, no error examples, so the
+held-out fold stays unread): per fold, the gold
 expressions by value kind and source, and the share of each kind given the right value, to tell
-whether a fold differs by genre or by method; its notes give the CPU time of ``find_timexes`` per document.
+whether a fold differs by genre or by method, the commonest error classes per fold, and the missed and spurious
+expressions by type and value kind (are a fold's spurious DATEs reference words or calendar values); its notes give
+the CPU time of ``find_timexes`` per document.
 
     .venv/bin/python benchmarks/time_tbaq.py [--no-write] [--no-parse] [--errors N] [--folds 5] [--categories] [--kinds]
+        [--markability]
         [--cache /tmp/time/tbaq.spacy] [--profile]
 """
 from __future__ import annotations
@@ -94,6 +99,8 @@ def main() -> None:
     parser.add_argument("--categories", action="store_true", help="print errors of the dev folds grouped by kind")
     parser.add_argument("--kinds", action="store_true", help="print the dev folds' wrong values and misses by gold "
                         "value kind (X, REF, T, P, ...) and their extents that differ (strict errors)")
+    parser.add_argument("--markability", action="store_true", help="print the dev folds' spurious and missed "
+                        "expressions by written form, with the share of the form's uses the dev gold marks")
     parser.add_argument("--profile", action="store_true", help="with --folds: gold kinds and sources per fold, "
                         "value accuracy per kind (aggregates only)")
     parser.add_argument("--cache", type=Path, help="DocBin file of the parses, written on first use (the parse "
@@ -109,6 +116,7 @@ def main() -> None:
     errors: list[str] = []
     categories = Categories()
     kinds = KindErrors()
+    markability = Markability()
     profile = Profile()
     cpu = 0.0
     for document, doc in zip(documents, docs):
@@ -127,6 +135,7 @@ def main() -> None:
         if part == "dev":  # errors of the held-out fold are never shown
             categories.add(document, system, pairs)
             kinds.add(document, pairs)
+            markability.add(document, system, pairs)
         if part == "dev" and len(errors) < args.errors:
             errors += _errors(document, system, pairs)
     rows = [scores[name].row(name, counts[name]) for name in parts]
@@ -140,6 +149,8 @@ def main() -> None:
         categories.print()
     if args.kinds:
         kinds.print()
+    if args.markability:
+        markability.print(scores["dev"].prf(scores["dev"].value_ok)[2])
     folds = f"; fold k is sha1(id) % {args.folds} == k (fold 0 = held-out when k = 5)" if args.folds else ""
     notes = ("TempEval-3 definitions: value F1 counts relaxed matches with the gold value. Split: sha1(id) % 5 == 0 "
              f"is held out (never looked at while developing){folds}. Published on TempEval-3 platinum: HeidelTime "
@@ -159,6 +170,13 @@ def main() -> None:
                "same form later / earlier than the gold, noting a gold at the document date; then gold "
                "expressions missed and system ones without a gold match, by type), as counts and per 100 gold "
                "expressions. Aggregates only: no text or error of the held-out fold is read.",
+               write=not args.no_write)
+        report("Time expressions: TBAQ missed and spurious expressions by value kind per fold (aggregates)",
+               *profile.unmatched_table(args.folds),
+               "Per fold: gold expressions without a system match (missed) and system ones without a gold match "
+               "(spurious), by type and value kind (kinds as in the value-kind table: REF = PRESENT/PAST/FUTURE_REF, "
+               "X = partly unspecified, P = duration, digits shown as 9), as counts and per 100 gold expressions. "
+               "Aggregates only: no text or error of the held-out fold is read.",
                write=not args.no_write)
 
 
@@ -230,6 +248,7 @@ class Profile:
         self.gold: collections.Counter = collections.Counter()
         self.right: collections.Counter = collections.Counter()
         self.errors: collections.Counter = collections.Counter()  # (error class, fold) -> count
+        self.unmatched: collections.Counter = collections.Counter()  # ("spurious DATE REF", fold) -> count
 
     def add(self, document: dict, fold: int, system: list[dict], pairs: list[tuple[dict, dict]]) -> None:
         matched = {id(g): s for g, s in pairs}
@@ -241,12 +260,14 @@ class Profile:
                 self.right[key, fold] += right
             if id(g) not in matched:
                 self.errors[f"missed {g['type']}", fold] += 1
+                self.unmatched[f"missed {g['type']} {_value_kind(g['value'])}", fold] += 1
             elif not right:
                 self.errors[_value_error_kind(g["value"], matched[id(g)]["value"], document["published"]), fold] += 1
         found = {id(s) for _, s in pairs}
         for s in system:
             if id(s) not in found:
                 self.errors[f"spurious {s['type']}", fold] += 1
+                self.unmatched[f"spurious {s['type']} {_value_kind(s['value'])}", fold] += 1
 
     def table(self, folds: int) -> tuple[list[str], list[list[object]]]:
         keys = sorted({key for key, _ in self.gold}, key=lambda k: (k.split()[0], -sum(
@@ -262,13 +283,22 @@ class Profile:
     def error_table(self, folds: int, top: int = 25) -> tuple[list[str], list[list[object]]]:
         """The commonest error classes (general terms of ``_value_error_kind``, misses and spurious ones by
         type) per fold, as counts and per 100 gold expressions of the fold: which classes a fold loses more."""
+        return self._class_table(self.errors, folds, top)
+
+    def unmatched_table(self, folds: int, top: int = 20) -> tuple[list[str], list[list[object]]]:
+        """Missed and spurious expressions by type and value kind per fold: whether a fold's spurious DATEs are
+        reference words ("now", "recent": REF), which annotators mark in some uses and not others, or calendar
+        values the rules read wrongly as times."""
+        return self._class_table(self.unmatched, folds, top)
+
+    def _class_table(self, counter: collections.Counter, folds: int, top: int) -> tuple[list[str], list[list[object]]]:
         gold = [sum(n for (key, f), n in self.gold.items() if f == fold and key.startswith("kind "))
                 for fold in range(folds)]
-        classes = sorted({c for c, _ in self.errors}, key=lambda c: -sum(self.errors[c, f] for f in range(folds)))
+        classes = sorted({c for c, _ in counter}, key=lambda c: -sum(counter[c, f] for f in range(folds)))
         header = (["error class"] + [f"fold {f}" for f in range(folds)]
                   + [f"fold {f} per 100 gold" for f in range(folds)])
-        rows = [[c] + [self.errors[c, f] for f in range(folds)]
-                + [f"{100 * self.errors[c, f] / gold[f]:.1f}" if gold[f] else "-" for f in range(folds)]
+        rows = [[c] + [counter[c, f] for f in range(folds)]
+                + [f"{100 * counter[c, f] / gold[f]:.1f}" if gold[f] else "-" for f in range(folds)]
                 for c in classes[:top]]
         return header, rows
 
@@ -334,6 +364,61 @@ class KindErrors:
         for kind, lines in sorted(self.lines.items(), key=lambda item: -len(item[1])):
             print(f"\n== {kind}: {len(lines)}")
             print("\n".join(lines))
+
+
+class Markability:
+    """The dev folds' spurious and missed expressions counted by written form ("now", "for years", "9 days"), each
+    with how many of that form's uses in the dev texts the gold marks. Marking a form wherever it is written adds, per
+    use, a share p of right expressions and 1 - p spurious ones, which raises F1 only when p > F1 / 2: so whether a
+    rule should drop or add a form follows from that share over all its uses, not from its errors alone."""
+
+    def __init__(self) -> None:
+        self.errors: collections.Counter = collections.Counter()  # (form, "spurious" | "missed") -> count
+        self.documents: list[tuple[str, list[dict], list[dict]]] = []
+
+    def add(self, document: dict, system: list[dict], pairs: list[tuple[dict, dict]]) -> None:
+        text = document["text"]
+        matched_gold, matched_system = {id(g) for g, _ in pairs}, {id(s) for _, s in pairs}
+        self.errors.update((_form(text[s["start"]:s["end"]]), "spurious")
+                           for s in system if id(s) not in matched_system)
+        self.errors.update((_form(g["text"]), "missed") for g in document["timexes"] if id(g) not in matched_gold)
+        self.documents.append((text, document["timexes"], system))
+
+    def uses(self, form: str) -> tuple[int, int, int]:
+        """How often ``form`` is written in the dev texts as an expression of its own (not inside a longer gold or
+        system one: "days" in "13 days" is not a use of "days"), and how many of those uses gold and system mark."""
+        pattern = re.compile(r"(?<!\w)" + re.escape(form).replace("9", r"\d") + r"(?!\w)", re.IGNORECASE)
+        written = gold = system = 0
+        for text, golds, found in self.documents:
+            for use in pattern.finditer(text):
+                marks = [[e for e in side if e["start"] < use.end() and use.start() < e["end"]]
+                         for side in (golds, found)]
+                if any(e["start"] < use.start() or e["end"] > use.end() for side in marks for e in side):
+                    continue
+                written += 1
+                gold += bool(marks[0])
+                system += bool(marks[1])
+        return written, gold, system
+
+    def print(self, f1: float, least: int = 2) -> None:
+        forms = collections.Counter()
+        for (form, _), n in self.errors.items():
+            forms[form] += n
+        print(f"\n== markability by form (errors >= {least}); mark a form where gold share > F1/2 = {f1 / 2:.2f}")
+        print("errors (spurious/missed) | uses | gold marks | system marks | gold share | form")
+        for form, n in forms.most_common():
+            if n < least:
+                break
+            written, gold, system = self.uses(form)
+            share = gold / written if written else 0.0
+            flag = "  <- system differs" if (share > f1 / 2) != (system > written / 2) else ""
+            counts = f"{n:3d} ({self.errors[form, 'spurious']}/{self.errors[form, 'missed']})"
+            print(f"{counts} | {written:4d} | {gold:4d} | {system:4d} | {share:.2f} | {form!r}{flag}")
+
+
+def _form(expression: str) -> str:
+    """An expression's written form, lower case with each digit as 9: "13 days" -> "99 days", "1987" -> "9999"."""
+    return re.sub(r"\d", "9", " ".join(expression.lower().split()))
 
 
 def _errors(document: dict, system: list[dict], pairs: list[tuple[dict, dict]]) -> list[str]:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from storyline.compare.claims import align_claims, clauses, status
+from storyline.compare.claims import Unit, align_claims, clauses, status
 from storyline.compare.facts import dates_compatible
 from storyline.compare.numbers import overlaps, parse_number, value_range
 from storyline.model import Article, Mention, Span, Timex
@@ -79,12 +79,13 @@ def test_ids_are_stable_and_unique(harbour_claims):
     assert len({c["id"] for c in again}) == len(again)
 
 
-def test_one_article_supports_a_claim_with_one_statement_at_most():
-    text = "The bridge over the Vell reopened on Friday. The bridge over the Vell reopened to traffic on Friday."
+def test_one_article_supports_a_claim_with_one_statement_and_its_restatements_only():
+    text = ("The bridge over the Vell reopened on Friday. The bridge over the Vell reopened to traffic on Friday. "
+            "Dredgers cleared the harbour mouth near Orrin.")
     claims = run(Article("a1", text, outlet="X"), Article("a2", "The Vell bridge reopened on Friday.", outlet="Y"))
-    for claim in claims:
-        ids = [s["article_id"] for s in claim["support"]]
-        assert len(ids) == len(set(ids))
+    bridge = claim_with(claims, "Vell bridge")
+    assert sorted(s["article_id"] for s in bridge["support"]) == ["a1", "a1", "a2"]
+    assert len(claims) == 2 and claim_with(claims, "Dredgers")["status"] == "single"
 
 
 def test_articles_without_outlet_count_as_their_own_outlet():
@@ -110,9 +111,9 @@ def test_dates_of_the_same_event_conflict_unless_one_refines_the_other():
     assert claims[0]["conflicts"] == []
 
 
-def _person(text: str, name: str) -> Mention:
+def _person(text: str, name: str, kind: str = "PERSON") -> Mention:
     start = text.index(name)
-    return Mention(Span.of(text, start, start + len(name)), "PERSON", name.lower(), name)
+    return Mention(Span.of(text, start, start + len(name)), kind, name.lower(), name)
 
 
 def test_different_named_subjects_of_one_predicate_are_an_actor_conflict():
@@ -393,8 +394,8 @@ def test_a_threatened_count_is_not_set_against_what_happened():
 def test_an_article_counting_one_thing_with_several_figures_is_not_set_against_others():
     from storyline.compare.claims import Unit, one_figure_each, similarity, story_conflicts, unit_facts
 
-    a = "The Harriers scored two runs in the third inning at Vell Park. The Harriers scored three runs in the ninth."
-    b = "The Harriers scored four runs in the fifth inning at Vell Park."
+    a = "The Harriers scored two runs at Vell Park. The Harriers scored three runs after the rain delay."
+    b = "The Harriers scored four runs at Vell Park."
     arts = [Article("a1", a, outlet="X"), Article("a2", b, outlet="Y")]
     units = [Unit(art.id, art.outlet.lower(), art.outlet, s) for art in arts for s in _split(art.text)]
     facts = unit_facts(units, list(range(len(units))), {}, {}, None)
@@ -435,3 +436,210 @@ def test_normalise_spells_out_whole_number_words_only():
 
     assert _normalise("Six killed, TWELVE hurt; someone's tenth attempt, one-on-one, zeroed 2 ninefold") == \
         "6 killed, 12 hurt; someone's tenth attempt, 1-on-1, zeroed 2 ninefold"
+
+
+def test_a_statement_left_alone_joins_the_claim_of_its_best_match_elsewhere():
+    import numpy as np
+
+    from storyline.compare.claims import cluster, restatements
+
+    # a1 states the fact twice (statements 0 and 1), a2 once (2); 3 is unrelated
+    sim = np.array([[1.0, 0.7, 0.6, 0.0],
+                    [0.7, 1.0, 0.45, 0.0],
+                    [0.6, 0.45, 1.0, 0.1],
+                    [0.0, 0.0, 0.1, 1.0]])
+    article = np.array(["a1", "a1", "a2", "a3"])
+    assert restatements(article, sim, [True, False, True, False], threshold=0.3) == [(1, 2)]
+    units = [Unit(a, a, None, Span(0, 1, "x")) for a in article]
+    groups = sorted(sorted(g) for g in cluster(units, sim, threshold=0.2))
+    assert groups == [[0, 1, 2], [3]]  # 3's best match (0.1) is too unlike to join
+
+
+def test_a_fact_restated_in_one_article_supports_the_claim_with_both_sentences():
+    a = ("Rangers closed the Skell ridge trail after a rockfall on Thursday. "
+         "The council voted to repaint the pier. "
+         "The Skell ridge trail was closed by rangers after a rockfall on Thursday, a notice said.")
+    b = ("A rockfall on Thursday led rangers to close the Skell ridge trail. "
+         "Fishing boats stayed in port all week.")
+    trail = claim_with(run_pair(a, b), "rockfall")
+    assert sorted(s["article_id"] for s in trail["support"]) == ["a1", "a1", "a2"]
+
+
+def test_statements_naming_days_weeks_apart_tell_of_different_events():
+    from storyline.compare.claims import far_apart_in_time, same_time_similarity, similarity
+
+    texts = ["The navy tested a missile over the Orra strait on Tuesday.",
+             "The navy tested a missile over the Orra strait on Friday.",
+             "The navy tested a missile over the Orra strait on Saturday.",
+             "The navy tested a missile over the Orra strait."]
+    days = ["2027-03-02", "2027-03-19", "2027-03-06", None]
+    units = [Unit(f"a{i}", f"o{i}", None, Span.of(t, 0, len(t))) for i, t in enumerate(texts)]
+    timexes = {f"a{i}": [Timex(f"a{i}", Span.of(t, t.index(" on ") + 4, len(t) - 1), "DATE", d)]
+               for i, (t, d) in enumerate(zip(texts, days)) if d}
+    far = far_apart_in_time(units, timexes)
+    assert far[0, 1] and far[1, 0]  # 17 days apart: another launch
+    assert not far[0, 2] and far[1, 2]  # within a week: reports of one event may disagree on the day
+    assert not far[0, 3]  # an undated statement can be of either
+    sim = similarity(units, None)
+    alike = same_time_similarity(units, sim, timexes)
+    assert alike[0, 1] == 0.0 < sim[0, 1] and alike[0, 2] == sim[0, 2] > 0.5
+
+
+def test_what_is_left_to_a_goal_is_no_count_of_what_happened():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def counts(text: str) -> list[str]:
+        return [f.text for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    assert counts("The Rovers were within four outs of the cup on Sunday night.") == []
+    assert counts("The Greens finished five seats short of a majority in Dorrin.") == []
+    assert counts("The Rovers were just two wins away from the cup.") == []
+    assert counts("Tam Ross got two outs for the Rovers.") == ["two"]
+    assert fields(pair("The Rovers were within four outs of the cup when Tam Ross came in.",
+                       "Tam Ross got two outs for the Rovers.")) == []
+
+
+def test_figures_read_at_two_times_of_day_are_two_readings_not_a_conflict():
+    a = "Orrin Bank shares fell 4.3 percent at mid-afternoon."
+    b = "Orrin Bank shares fell 1.5 percent at 9:34 a.m."
+    c = "Orrin Bank shares fell 1.5 percent."
+    timexes = {"a1": [Timex("a1", Span.of(a, a.index("mid"), len(a) - 1), "TIME", "2027-03-02TAF")],
+               "a2": [Timex("a2", Span.of(b, b.index("9:34"), len(b) - 1), "TIME", "2027-03-02T09:34")]}
+    assert fields(pair(a, b, timexes=timexes)) == []
+    # a share read at a named time is no report of the day's move (labelled an update on the fit half)
+    assert fields(pair(a, c, timexes={"a1": timexes["a1"]})) == []
+    d = "A gunman killed 50 people at 10 p.m. in Orrin."  # a count's time says when the event happened
+    assert fields(pair(d, "A gunman killed 59 people in Orrin.",
+                       timexes={"a1": [Timex("a1", Span.of(d, d.index("10"), d.index(" in")), "TIME", "2027-03-02T22:00")]})) == ["number"]
+
+
+def test_a_count_in_one_part_of_a_game_is_not_the_count_of_another_part_or_the_whole():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def parts(text: str) -> list[str | None]:
+        return [f.part for f in number_facts(next(iter(nlp.parse([text])))[:]) if f.key[0] == "count"]
+
+    assert parts("The Rovers scored three runs in the first inning.") == ["first inning"]
+    assert parts("Tam Ross added two goals during the second half.") == ["second half"]
+    assert parts("The Rovers scored two runs on Sunday.") == [None]
+    assert fields(pair("The Rovers scored two runs on three hits.",
+                       "The Rovers scored three runs in the first inning.")) == []
+    assert fields(pair("The Rovers scored two runs in the first inning.",
+                       "The Rovers scored three runs in the first inning.")) == ["number"]
+
+
+def test_an_ordinal_naming_which_one_is_meant_is_no_figure_to_compare():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def kinds(text: str) -> list[tuple]:
+        return [f.key for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    assert kinds("The first stage of the Orrin rocket fell into the sea.") == []
+    assert fields(pair("The first stage of the Orrin rocket landed on the barge.",
+                       "The second stage of the Orrin rocket landed on the barge.")) == []
+
+
+def test_one_figure_written_in_other_words_is_compared_as_one():
+    assert fields(pair("Orrin Bank shares fell 6.6% on Monday.", "Orrin Bank shares fell 6.6 per cent on Monday.")) == []
+    assert fields(pair("Orrin Bank shares fell 6.6% on Monday.", "Orrin Bank shares fell 4.3 percent on Monday.")) == ["number"]
+    assert fields(pair("About 45 percent of voters backed Tam Ross.", "Some 41% of voters backed Tam Ross.")) == []
+    assert fields(pair("Two-thirds of voters in Orrin backed the plan.", "67% of voters in Orrin backed the plan.")) == []
+    assert fields(pair("Two-thirds of voters in Orrin backed the plan.", "51% of voters in Orrin backed the plan.")) == ["number"]
+    assert fields(pair("Exactly 45 percent of voters backed Tam Ross.", "Exactly 31% of voters backed Tam Ross.")) == ["number"]
+    paid = "Vell Mining paid $1.2 billion for the Orrin mine."
+    assert fields(pair(paid, "Vell Mining paid 1.2bn dollars for the Orrin mine.")) == []
+    assert fields(pair(paid, "Vell Mining paid 1,200 million dollars for the Orrin mine.")) == []
+    assert fields(pair(paid, "Vell Mining paid $1.5 billion for the Orrin mine.")) == ["number"]
+    assert fields(pair("Vell Mining paid €1bn for the Orrin mine.", paid)) == []  # other currencies: not compared
+    assert fields(pair("Vell Mining paid €1.2 billion for the Orrin mine.",
+                       "Vell Mining paid 1.5 billion euros for the Orrin mine.")) == ["number"]
+    assert fields(pair("Orrin Rovers paid £30m for the striker.", "Orrin Rovers paid 30 million pounds for the striker.")) == []
+    assert fields(pair("Half a million people marched in Orrin on Sunday.", "500,000 people marched in Orrin on Sunday.")) == []
+    assert fields(pair("A dozen people were hurt in the blast in Orrin.", "Twelve people were hurt in the blast in Orrin.")) == []
+    assert fields(pair("A dozen people were hurt in the blast in Orrin.", "Twenty people were hurt in the blast in Orrin.")) == ["number"]
+
+
+def test_shares_of_different_things_are_not_compared_by_their_verb_alone():
+    assert fields(pair("Unemployment in Orrin rose 4.3 percent in March.", "Prices in Orrin rose 6.6% in March.")) == []
+    assert fields(pair("It rose 4.3 percent in March.", "It rose 6.6% in March.")) == []  # a pronoun names nothing
+
+
+def test_ranges_and_bounds_agree_with_the_figures_they_allow():
+    assert fields(pair("Between 40 and 50 people were hurt in the blast.", "45 people were hurt in the blast.")) == []
+    assert fields(pair("Between 40 and 50 people were hurt in the blast.", "60 people were hurt in the blast.")) == ["number"]
+    assert fields(pair("Nearly 60 people were hurt in the blast.", "58 people were hurt in the blast.")) == []
+    assert fields(pair("More than 50 people were hurt in the blast.", "59 people were hurt in the blast.")) == []
+    assert fields(pair("At least 50 people were hurt in the blast.", "40 people were hurt in the blast.")) == ["number"]
+    assert fields(pair("Nearly half a million people marched in Orrin.", "450,000 people marched in Orrin.")) == []
+
+
+def test_number_words_of_scale_dozen_and_half():
+    assert parse_number("half a million") == 500_000
+    assert parse_number("a dozen") == 12
+    assert parse_number("two dozen") == 24
+    assert parse_number("1.2bn") == 1_200_000_000
+    assert parse_number("dozens") is None
+
+
+def _story_timexes(article_id: str, text: str, published: str) -> list[Timex]:
+    """Dates as the pipeline reads them, against the article's publication day."""
+    from storyline.annotate.time import find_timexes
+
+    return find_timexes(text, published, article_id=article_id)
+
+
+def _told(a_text: str, b_text: str, a_published: str, b_published: str) -> list[str]:
+    return fields(pair(a_text, b_text, published=(a_published, b_published),
+                       timexes={"a1": _story_timexes("a1", a_text, a_published),
+                                "a2": _story_timexes("a2", b_text, b_published)}))
+
+
+def test_two_days_for_one_event_conflict_but_a_day_named_from_another_day_does_not():
+    wednesday, thursday = "2031-03-12T09:00:00", "2031-03-13T09:00:00"
+    assert _told("A bomb exploded at the Orrin market on Tuesday, killing six people.",
+                 "A bomb exploded at the Orrin market on Wednesday, killing six people.", wednesday, wednesday) == ["date"]
+    assert _told("A bomb exploded at the Orrin market yesterday, killing six people.",
+                 "A bomb exploded at the Orrin market on Tuesday, killing six people.", wednesday, thursday) == []
+    tuesday = "2031-03-11T09:00:00"  # a later day's paper tells of a later day: another occurrence, no conflict
+    assert _told("The death toll rose to 50 on Tuesday, officials said.",
+                 "The death toll rose to 60 on Wednesday, officials said.", tuesday, wednesday) == []
+    assert _told("Protesters marched through Orrin on Tuesday.", "Protesters marched through Orrin on Wednesday.",
+                 tuesday, wednesday) == []
+    assert _told("A bomb exploded at the Orrin market on Tuesday.",
+                 "A bomb exploded at the Orrin market on Tuesday. Police arrested a suspect on Wednesday.",
+                 tuesday, wednesday) == []
+    assert _told("A bomb exploded at the Orrin market on Tuesday.",  # the later paper dates it earlier: a conflict
+                 "A bomb exploded at the Orrin market on Monday.", tuesday, wednesday) == ["date"]
+    assert _told("Police said on Wednesday that a bomb exploded at the Orrin market.",  # days of saying: no event's
+                 "Police said on Thursday that a bomb exploded at the Orrin market.", wednesday, wednesday) == []
+
+
+def test_stances_and_meetings_many_share_are_no_actor_conflict():
+    a, b = "Dorrin condemned the missile launch on Friday.", "Vell condemned the missile launch on Friday."
+    assert fields(pair(a, b, mentions={"a1": [_person(a, "Dorrin", "GPE")], "a2": [_person(b, "Vell", "GPE")]})) == []
+    a, b = "Mara Quist met the Pope at the Vatican.", "Jonah Pell met the Pope at the Vatican."
+    assert fields(pair(a, b, mentions={"a1": [_person(a, "Mara Quist")], "a2": [_person(b, "Jonah Pell")]})) == []
+    assert fields(pair("Police said the gunman was shot dead at the Orrin station.",  # attribution, not the act
+                       "The army said the gunman was shot dead at the Orrin station.")) == []
+
+
+def test_a_claim_of_responsibility_and_an_act_of_force_have_one_doer():
+    a, b = "The Vell Front claimed responsibility for the bombing.", "The Orrin Brigade claimed responsibility for the bombing."
+    assert fields(pair(a, b, mentions={"a1": [_person(a, "Vell Front", "ORG")],
+                                       "a2": [_person(b, "Orrin Brigade", "ORG")]})) == ["actor"]
+    assert fields(pair("Police shot the gunman at the Orrin station.", "Soldiers shot the gunman at the Orrin station.")) == ["actor"]
+    assert fields(pair("Police shot the gunman at the Orrin station.", "Officers shot the gunman at the Orrin station.")) == []
+    assert fields(pair("Police and soldiers shot the gunman at the Orrin station.",
+                       "Soldiers shot the gunman at the Orrin station.")) == []
+
+
+def test_places_conflict_only_for_one_happening_not_for_saying_or_many_doers():
+    assert fields(pair("The plane crashed in Kenya on Monday, killing 40.", "The plane crashed in Uganda on Monday, killing 40.")) == ["place"]
+    assert fields(pair("The plane crashed in Nairobi on Monday, killing 40.", "The plane crashed in Kenya on Monday, killing 40.")) == []
+    assert fields(pair("Protesters marched in London on Saturday against the war.",
+                       "Protesters marched in Paris on Saturday against the war.")) == []
+    assert fields(pair("The minister said in Washington that talks would resume.",
+                       "The minister said in London that talks would resume.")) == []

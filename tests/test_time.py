@@ -1507,6 +1507,18 @@ def test_a_numbered_resolution_and_an_ordinal_second_are_no_time():
     assert values("He paused for a second or two.")["a second"] == ("DURATION", "PT1S")
 
 
+def test_a_year_inside_the_name_of_a_firm_or_a_car_model_is_no_date():
+    """TimeML leaves a year that is part of a name unmarked: a name a naming verb introduces ("a venture called Orion
+    1980") and a car's model year ("his 1987 Chevrolet"); a name for an event keeps the year as the event's date."""
+    found = values("In 1990 they set up a venture called Orion 1980. Police found his 1987 Chevrolet Cavalier and "
+                   "a 2015 Toyota near the 1998 Ford Mustang show.")
+    assert found == {"1990": ("DATE", "1990")}
+    found = values("The 2000 Olympics opened; troops joined an exercise dubbed Friendship 2006. The 1976 Ford "
+                   "campaign and the 1997 Mercury Prize followed.")
+    assert found == {"2000": ("DATE", "2000"), "2006": ("DATE", "2006"), "1976": ("DATE", "1976"),
+                     "1997": ("DATE", "1997")}
+
+
 def test_an_adjective_amount_split_by_a_line_break_hyphen_is_one_duration():
     """Wire copy keeps the hyphen of a broken line with a space after it: "a two- day meeting" is "two-day"."""
     assert values("Talks paused for a two- day meeting of the chiefs and a three- month review.") == {

@@ -94,6 +94,34 @@ def test_one_article_gives_one_statement_per_group_told_once_or_twice():
     assert "q_h2" not in groups and "q_c2" not in groups
 
 
+def test_wire_copies_group_like_the_original_and_pair_with_other_texts():
+    """Twenty copies of two reports (a wire story in many outlets): every copy of a statement is in
+    its statement's group, the other statements stay out, and a quote's copies do not crowd the
+    other texts out of its candidate pairs (they join through each other)."""
+    from storyline.compare.variants import COPIES_LINKED, _Scorer, _stored_entity, _view
+
+    quotes, texts, stories = [], {}, {}
+    for k in range(20):
+        for q in fixture_quotes():
+            article = f"{q['article_id']}_{k}"
+            quotes.append({**q, "id": f"{q['id']}_{k}", "article_id": article})
+            texts[article], stories[article] = TEXTS[q["article_id"]], "s_1"
+    groups = assign_variant_groups(quotes, texts, stories)
+    harbour = {groups[f"{qid}_{k}"] for qid in ("q_h1", "q_c1") for k in range(20)}
+    assert len(harbour) == 1
+    fares = {groups.get(f"q_c2_{k}") for k in range(20)}
+    assert None not in fares and len(fares) == 1 and fares != harbour  # copies of one statement
+    views = [_view(q, "s_1", texts[q["article_id"]], _stored_entity) for q in quotes]
+    partners: dict[str, set[str]] = {}
+    for a, b, _ in _Scorer(views).candidates():
+        assert a.article_id != b.article_id
+        partners.setdefault(a.id, set()).add(b.id)
+        partners.setdefault(b.id, set()).add(a.id)
+    mine = partners["q_h1_5"]  # a copy that no other copy pairs with first
+    assert {p.rsplit("_", 1)[0] for p in mine} >= {"q_h1", "q_c1"}  # copies and the other outlet's paraphrase
+    assert sum(p.startswith("q_h1_") for p in mine) == COPIES_LINKED
+
+
 def test_pieces_of_an_interrupted_quote_join_one_group():
     """One outlet interrupts the quote with its cue, the other quotes it whole."""
     text = ("\"We will not sell the harbour to anyone,\" Fenwick said, "

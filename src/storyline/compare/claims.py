@@ -4,28 +4,34 @@ Statements are sentences (long ones cut into clauses). They are compared with TF
 fitted on the story itself (words and character n-grams, so the story's own vocabulary weighs
 what is shared), plus shared named entities and a small bonus for shared figures (a count restated
 in other words); statements that are each other's best match across two articles above a
-similarity threshold are joined, strongest first, and an article supports a claim with at most
-one statement (a constrained single linkage: scikit-learn's agglomerative clustering has no
-cannot-link constraint, and average linkage split most paraphrases). Statements of two outlets
-that count what one action did ("killed six" / "eight were killed", "posted four photos" /
+similarity threshold are joined, strongest first, and an article joins a claim with one
+statement (a constrained single linkage: scikit-learn's agglomerative clustering has no
+cannot-link constraint, and average linkage split most paraphrases). Statements that name days
+more than a week apart are never joined (other events: ``far_apart_in_time``). Statements of two
+outlets that count what one action did ("killed six" / "eight were killed", "posted four photos" /
 "posted three photos") are joined too, after those, though their figures (the very words that
-conflict) make them look less alike (``count_edges``). Each claim then gets a status from how
+conflict) make them look less alike (``count_edges``). Last, a statement left alone joins the claim
+of its best match in another article when alike enough (``restatements``): an article that says a
+thing twice (a caption and the body, a tweet and the sentence reporting it) supports the claim with
+both statements. Each claim then gets a status from how
 many outlets support it and the conflicts between its supporters (``compare.conflicts``).
 Conflicts are also sought between statements of different outlets anywhere in the story, apart
-from the claims (``story_conflicts``): a claim holds one statement per article, so the sentence that
-contradicts another outlet often sits in a claim of its own. Such a conflict marks every claim
+from the claims (``story_conflicts``): a claim holds one statement per article (but for
+restatements), so the sentence that contradicts another outlet often sits in a claim of its own. Such a conflict marks every claim
 holding one of its statements, and its values say which sentence states each (article id, span).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from storyline.compare import conflicts as conflicts_mod
-from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_from_mentions
+from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_from_mentions, same_reading
 from storyline.model import Article, Mention, Span, Timex, stable_id
 
 SIMILARITY_THRESHOLD = 0.2  # least similarity of mutual best matches (chosen on the fit half of the labelled pairs)
@@ -41,6 +47,11 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBER_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_NUMBER_WORDS) + r")(?![a-z])")  # a whole run of letters
 _HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+# least similarity of a statement no claim took to its best match elsewhere, for it to join that
+# match's claim (``restatements``; chosen on the fit half: recall +0.04, precision kept)
+RESTATEMENT_THRESHOLD = 0.3
+NEAR_DAYS = 7  # statements naming days further apart are not alike (far_apart_in_time)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 COUNT_EDGE_FLOOR = 0.08  # least similarity of two statements joined for counting the same thing (count_edges)
 STORY_CONFLICT_FLOOR = 0.08  # least similarity of two statements whose counts are compared story-wide (story_conflicts)
 
@@ -68,7 +79,8 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
     sim = similarity(units, mentions)
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
     facts = unit_facts(units, _with_figures(units), named, timexes or {}, docs)
-    clusters = cluster(units, sim, threshold, count_edges(units, facts, sim))
+    alike = same_time_similarity(units, sim, timexes or {})
+    clusters = cluster(units, alike, threshold, count_edges(units, facts, alike))
     facts |= unit_facts(units, sorted(_in_shared_claims(units, clusters) - set(facts)), named, timexes or {}, docs)
     n_outlets = len(set(outlet_of.values()))
     published = {a.id: a.published for a in articles}
@@ -160,6 +172,65 @@ def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> 
     return np.clip(sim, 0.0, 1.0)
 
 
+def same_time_similarity(units: list[Unit], sim: np.ndarray, timexes: dict[str, list[Timex]]) -> np.ndarray:
+    """The similarity claims are aligned on: 0 for statements that name days more than a week
+    apart (``far_apart_in_time``). Conflicts keep the plain similarity: ``find_conflicts`` has its
+    own test of time, on the dates of the events the statements tell."""
+    return np.where(far_apart_in_time(units, timexes), 0.0, sim) if timexes else sim
+
+
+def far_apart_in_time(units: list[Unit], timexes: dict[str, list[Timex]]) -> np.ndarray:
+    """Pairs of statements that both name days and no day of one is within a week of a day of the
+    other: reports of different events ("fired a missile over Hokkaido on Tuesday" and "... on
+    Friday" of a launch two weeks later), however alike their words. The week is the span within
+    which ``conflicts`` takes two dates for reports of one event."""
+    import scipy.sparse as sp
+
+    named = {a: _days_named(ts) for a, ts in timexes.items()}
+    days = [_days_within(u, *named[u.article_id]) if u.article_id in named else set() for u in units]
+    dated = [i for i, d in enumerate(days) if d]
+    far = np.zeros((len(units), len(units)), dtype=bool)
+    if len(dated) < 2:
+        return far
+    ordinal: dict[int, int] = {}
+    rows, cols, near_rows, near_cols = [], [], [], []
+    for r, i in enumerate(dated):
+        for d in days[i]:
+            rows.append(r)
+            cols.append(ordinal.setdefault(d, len(ordinal)))
+    every = sorted(ordinal)
+    for r, i in enumerate(dated):  # the days named anywhere that are within a week of one it names
+        for d in days[i]:
+            lo, hi = bisect_left(every, d - NEAR_DAYS), bisect_right(every, d + NEAR_DAYS)
+            near_rows += [r] * (hi - lo)
+            near_cols += [ordinal[x] for x in every[lo:hi]]
+    shape = (len(dated), len(ordinal))
+    stated = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=shape)
+    around = sp.csr_array((np.ones(len(near_rows)), (near_rows, near_cols)), shape=shape)
+    far[np.ix_(dated, dated)] = (around @ stated.T).toarray() == 0  # no day of one near a day of the other
+    return far
+
+
+def _days_named(timexes: list[Timex]) -> tuple[list[int], list[tuple[int, int]]]:
+    """An article's dates named to the day, in text order: (starts, [(end, day ordinal)])."""
+    found = []
+    for t in timexes:
+        m = _DAY.match(t.value) if t.type == "DATE" else None
+        if m:
+            try:
+                found.append((t.span.start, t.span.end, date(*map(int, m.groups())).toordinal()))
+            except ValueError:  # "2017-02-30"
+                continue
+    found.sort()
+    return [f[0] for f in found], [f[1:] for f in found]
+
+
+def _days_within(unit: Unit, starts: list[int], ends_days: list[tuple[int, int]]) -> set[int]:
+    """The days named inside a statement."""
+    lo, hi = bisect_left(starts, unit.span.start), bisect_right(starts, unit.span.end)
+    return {day for end, day in ends_days[lo:hi] if end <= unit.span.end}
+
+
 def _jaccard(sets: list[set]) -> np.ndarray:
     """|a & b| / |a | b| of every two different sets (0 where either is empty, and on the
     diagonal), from the counts of shared items (a sparse product of exact integer counts)."""
@@ -191,13 +262,14 @@ def _entity_overlap(units: list[Unit], mentions: dict[str, list[Mention]]) -> np
 
 def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_THRESHOLD,
             extra: list[tuple[float, int, int]] = ()) -> list[list[int]]:
-    """Groups of statements, at most one per article (indices into ``units``).
+    """Groups of statements, one per article but for restatements (indices into ``units``).
 
-    Edges join a statement to its best match in another article when that is mutual or the
+    Edges join a statement to its best match in another article when that is mutual and the
     similarity reaches the threshold; strongest edges first, a join is refused when it would put
     two statements of one article in a claim. Mutual best matches keep paraphrases that share
     few words, and the one-per-article rule stops chains that single linkage would build.
-    ``extra`` edges (``count_edges``) are tried after all of those.
+    ``extra`` edges (``count_edges``) are tried after all of those; then a statement left alone
+    joins the claim of its best match elsewhere, when alike enough (``restatements``).
     """
     article = np.array([u.article_id for u in units])
     parent = list(range(len(units)))
@@ -217,7 +289,30 @@ def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_TH
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         groups[find(i)].append(i)
+    for i, j in restatements(article, sim, [len(groups[find(k)]) > 1 for k in range(len(units))]):
+        groups[find(j)].append(i)
+        del groups[i]
     return list(groups.values())
+
+
+def restatements(article: np.ndarray, sim: np.ndarray, grouped: list[bool],
+                 threshold: float = RESTATEMENT_THRESHOLD) -> list[tuple[int, int]]:
+    """(statement left alone, statement of another article it joins): a statement no claim took
+    whose best match in any other article sits in a claim and is alike enough. Such a statement
+    most often restates in its article what another of its statements already says in that claim
+    (a photo caption repeating the body, a quote in the lead and again in full, a tweet and the
+    sentence that reports it), and a claim takes one statement per article in the clustering."""
+    grouped = np.asarray(grouped, dtype=bool)
+    out = []
+    for name in np.unique(article):  # one article at a time: a block of rows, not the whole matrix
+        alone, others = np.flatnonzero((article == name) & ~grouped), np.flatnonzero(article != name)
+        if len(alone) and len(others):
+            block = sim[np.ix_(alone, others)]
+            best = block.argmax(axis=1)
+            j = others[best]
+            keep = (block[np.arange(len(alone)), best] >= threshold) & grouped[j]
+            out += zip(alone[keep].tolist(), j[keep].tolist())
+    return sorted(out)
 
 
 def _edges(article: np.ndarray, sim: np.ndarray, threshold: float) -> list[tuple[float, int, int]]:
@@ -337,7 +432,7 @@ def story_conflicts(units: list[Unit], facts: dict[int, list[Fact]], sim: np.nda
                   for a, fs in _facts_by_article(one_figure_each(facts, units), range(len(units)), units).items()}
 
     def match(a: Fact, b: Fact) -> bool:
-        if a.key == b.key and conflicts_mod.strict_key(a):
+        if a.key == b.key and conflicts_mod.strict_key(a) and same_reading(a, b):
             return True
         i, j = unit_of.get(id(a)), unit_of.get(id(b))
         return (conflicts_mod.comparable(a, b) and i is not None and j is not None and sim[i, j] >= floor)

@@ -86,13 +86,24 @@ def find_conflicts(facts: Facts, outlet_of: dict[str, str], match: Callable[[Fac
             if outlet_of[a_id] == outlet_of[b_id]:
                 continue
             one_time = same_time(_dates(facts[a_id], published.get(a_id)), _dates(facts[b_id], published.get(b_id)))
+            days = ((published.get(a_id) or "")[:10], (published.get(b_id) or "")[:10])
             for fa in facts[a_id]:
                 if fa.field != "date" and not one_time:
                     continue
-                others = [fb for fb in facts[b_id] if match(fa, fb)]
+                others = [fb for fb in facts[b_id] if match(fa, fb) and not later_occurrence(fa, fb, *days)]
                 if others and not agree([f for f in facts[a_id] if match(f, others[0])], others):
                     _add(groups, fa, [(a_id, fa), *((b_id, fb) for fb in others)], match)
     return groups
+
+
+def later_occurrence(a: Fact, b: Fact, published_a: str, published_b: str) -> bool:
+    """Whether one date is after the day the other article came out: that article could not have
+    told of it, so the two days date two occurrences ("the toll rose on Tuesday" in Tuesday's
+    paper, "... on Wednesday" in Wednesday's; a march on each day), not one event dated twice."""
+    if a.field != "date" or not (published_a and published_b):
+        return False
+    (early, early_day), (late, _) = sorted([(a.value[:10], published_a), (b.value[:10], published_b)])
+    return late != early and late > early_day
 
 
 def agree(mine: list[Fact], theirs: list[Fact]) -> bool:

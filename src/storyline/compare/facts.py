@@ -18,7 +18,7 @@ rules come from the false alarms on the fit half of the labelled pairs (docs/ben
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
@@ -26,7 +26,8 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.syntax import nearest_ancestor
-from storyline.compare.numbers import ABOUT, LOWER, SCALE_WORDS, UPPER, is_ordinal, parse_number, value_range
+from storyline.compare.numbers import (ABOUT, LOWER, MULTIPLIERS, SCALE_WORDS, UPPER, is_ordinal, is_scaled_figure,
+                                       parse_number, value_range)
 from storyline.model import Mention, Span, Timex
 
 # nouns that only say "people": a count of them may be compared with a count of any noun
@@ -45,11 +46,24 @@ DURATION_UNITS = frozenset("second minute hour day week month year decade centur
 MEASURE_UNITS = DURATION_UNITS | frozenset(
     "mile kilometer kilometre km meter metre foot feet inch yard pound lb ton tonne kilogram kg gram mph "
     "degree acre hectare litre liter gallon barrel".split())
+# parts of a game that a count can be of ("in the first inning", "in Game 6"): _part_of_play
+PLAY_PARTS = frozenset("inning quarter half period round set lap game leg stage frame heat match".split())
+# "five outs away", "two seats short of", "a vote shy of": what is left to a goal (_remaining)
+REMAINING_WORDS = frozenset({"away", "short", "shy"})
 # verbs whose object predicate names the event: "left 32 villagers dead" counts the dead
 RESULT_VERBS = frozenset({"leave"})
 # "eight to ten", "two or three", "between eight and 10": one range, not two figures
 RANGE_WORDS = frozenset({"to", "or", "-", "–"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# words that only say a figure is a share or an amount of money: units, not what is counted
+PERCENT_UNITS = frozenset({"%", "percent", "cent", "pct"})
+# "two-thirds of voters", "three quarters of the vote": a share, said in rounder words than a percentage
+FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+SCALE_SUFFIXES = frozenset({"m", "bn", "k"})
+CURRENCY_SIGNS = frozenset("$€£¥")
+FRACTION_TOLERANCE = 0.05  # "two-thirds" covers 63%..70%
+CURRENCIES = {"$": "dollar", "dollar": "dollar", "usd": "dollar", "€": "euro", "euro": "euro", "eur": "euro",
+              "£": "pound", "pound": "pound", "sterling": "pound", "gbp": "pound", "¥": "yen", "yen": "yen"}
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 # "$82 a share", "30,000 pounds each", "15 per cent per year": a rate, not an amount
 RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
@@ -58,6 +72,17 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 LIGHT_VERBS = frozenset("be have do get".split())  # "X had a strong relationship": no action to dispute
 # who said it is attribution, not the fact: loosely aligned statements often quote different people
 REPORTING_VERBS = frozenset("say tell add write state report note describe recall claim insist".split())
+# stances, meetings and sights many can share on one thing: "Japan condemned the launch" and
+# "South Korea condemned the launch", "Merkel met the Pope" and "Macron met the Pope", are all true
+SHARED_ACTS = frozenset(
+    "condemn denounce criticise criticize slam decry welcome praise hail applaud thank congratulate mourn "
+    "meet visit attend join watch see hold host call phone urge warn support back oppose reject accept "
+    "sign celebrate honour honor remember mark discuss".split())
+# "claimed responsibility for the attack", "took credit for the bombing": the one doer of that act
+CLAIM_VERBS, CLAIMED = frozenset({"claim", "take", "accept"}), frozenset({"responsibility", "credit"})
+# unnamed forces that act ("police shot the gunman", "soldiers shot the gunman"): one name per force
+FORCES = {"police": "police", "policeman": "police", "officer": "police", "cop": "police",
+          "army": "army", "soldier": "army", "troop": "army", "military": "army"}
 # "since 1908", "until May": a date that bounds a period is not the date of an event
 BOUND_PREPS = frozenset({"since", "until", "till", "between", "before", "after", "by", "from", "through"})
 # the verb a word belongs to is its nearest verb head within a few steps
@@ -80,6 +105,9 @@ class Fact:
     high: float = 0.0
     span: Span | None = None  # where the article states it
     asserted: bool = True  # False for what was threatened, planned or may happen ("threatened to fire four")
+    moment: str | None = None  # a number's time of day, when its verb names one ("fell 4% at 9:34 a.m.": "09:34")
+    part: str | None = None  # the part of a game a count is of ("three runs in the first inning": "first inning")
+    subject: str | None = None  # for a share of nothing named, the subject of its verb ("unemployment rose 4%")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +135,31 @@ def named_from_doc(sent: SpacySpan, base: int) -> list[Named]:
 
 def extract(sent: SpacySpan, base: int, named: list[Named], timexes: list[Timex]) -> list[Fact]:
     """Every comparable fact of one parsed statement; ``base`` maps parse offsets to the article."""
-    return [*number_facts(sent, base), *date_facts(sent, base, timexes), *actor_facts(sent, base, named),
-            *place_facts(sent, base, named)]
+    return [*timed(number_facts(sent, base), sent, base, timexes), *date_facts(sent, base, timexes),
+            *actor_facts(sent, base, named), *place_facts(sent, base, named)]
+
+
+def timed(facts: list[Fact], sent: SpacySpan, base: int, timexes: list[Timex]) -> list[Fact]:
+    """Numbers with the time of day their verb names ("shares fell 4.3 percent at mid-afternoon",
+    "... 1.5 percent at 9:34 a.m."): figures read at two moments of a day are two readings of a
+    moving figure, not two outlets contradicting each other (``comparable_numbers``)."""
+    moments = {}
+    for t in timexes:
+        if t.type == "TIME" and "T" in t.value and _inside(t.span.start, t.span.end, sent, base):
+            span = sent.doc.char_span(t.span.start - base, t.span.end - base, alignment_mode="expand")
+            verb = nearest_ancestor(span.root, _VERB, _VERB_REACH) if span is not None else None
+            if verb is not None:
+                moments.setdefault(verb.i, t.value.split("T", 1)[1])
+    if not moments:
+        return facts
+    return [replace(f, moment=moments.get(_verb_at(f, sent, base))) for f in facts]
+
+
+def _verb_at(fact: Fact, sent: SpacySpan, base: int) -> int | None:
+    """The index of the verb governing a fact's words."""
+    span = sent.doc.char_span(fact.span.start - base, fact.span.end - base, alignment_mode="expand")
+    verb = nearest_ancestor(span[-1], _VERB, _VERB_REACH) if span is not None else None
+    return verb.i if verb is not None else None
 
 
 # ----------------------------------------------------------------------------- numbers
@@ -134,9 +185,11 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         noun, verb = same_event(*anchor(first[-1]))  # "two or three years": the first figure attaches to the noun
         if _is_toll(first[-1]):  # "the death toll rose to 84" counts the killed
             noun, verb = None, "kill"
-        if _is_date_part(last, noun) or not _is_quantity(last, values[-1]):
+        if _is_date_part(last, noun) or not _is_quantity(last, values[-1]) or _remaining(last[-1]):
             continue
         kind = _number_kind(last)
+        if kind == "ordinal" and noun is not None:
+            continue  # "the first stage", "the sixth nuclear test": which one is meant, a name, no count
         person = _aged(last[-1])
         if person:  # "the 29-year-old singer" and "21-year-old Ida Marr" are ages of different people
             kind, noun, verb = "age", person, None
@@ -144,16 +197,85 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
             kind = f"{kind} per {_per(last)}"
         elif _measured(last[-1]):  # "a 10-yard run", "a 36-yard field goal", "a two-run homer"
             noun = f"{noun} {_measured(last[-1])}"
+        share = _share(first[-1], noun, values[0]) if len(parts) == 1 else None
+        if share is not None:
+            kind, values = "percent", [share]
+        kind, noun = _unit_free(kind, noun, first)
         if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
         low, high = value_range(values[0], _modifier(sent, first[0]))
         if len(parts) > 1:  # a range asserts from its first to its last figure
             low, high = min(low, *values), max(value_range(values[-1])[1], *values)
-        words = sent.doc[first[0].i:last[-1].i + 1]
+        if share is not None:
+            low, high = min(low, share * (1 - FRACTION_TOLERANCE)), max(high, share * (1 + FRACTION_TOLERANCE))
+        words = sent.doc[first[0].i:(first[-1].head.i if share is not None else last[-1].i) + 1]  # "Two-thirds"
         span = Span(base + words.start_char, base + words.end_char, words.text)
+        subject = _subject_of(first[-1]) if kind == "percent" and noun is None else None
         facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
-                          asserted=not _unrealised(first[-1])))
+                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1]), subject=subject))
     return facts
+
+
+def _unit_free(kind: str, noun: str | None, first: list[Token]) -> tuple[str, str | None]:
+    """(kind, noun) with the unit taken out of the noun: "6.6%", "4.3 percent" and "6.6 per cent"
+    are shares of what follows "of" ("45 percent of voters": voter), else of nothing named;
+    "$1.2 billion", "1.2bn dollars" and "1,200 million dollars" are amounts in one currency, kept
+    in the kind (dollars are never compared with euros)."""
+    if kind == "percent" and (noun is None or noun in PERCENT_UNITS or noun in FRACTIONS):
+        head = first[-1].head
+        unit = head if head.lower_ in PERCENT_UNITS or head.lemma_.lower() in FRACTIONS else first[-1]
+        of = [g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return kind, (same_event(of[0].lemma_.lower(), None)[0] if of else None)
+    if kind == "count" and noun in CURRENCIES and noun != "pound":  # "1.2 billion euros" the tagger missed
+        kind = "money"  # (pounds may weigh)
+    if kind == "money":
+        before = first[0].nbor(-1).text if first[0].i > 0 else ""
+        currency = CURRENCIES.get(noun or "") or CURRENCIES.get(before.lower()) or CURRENCIES.get(before[-1:])
+        if currency:
+            return f"money {currency}", (None if noun in CURRENCIES else noun)
+    return kind, noun
+
+
+def _share(token: Token, noun: str | None, value: float) -> float | None:
+    """The percentage a fraction of something says ("two-thirds of voters": 66.7), or None."""
+    parts = FRACTIONS.get(noun or "")
+    of_something = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.head.children)
+    if parts is None or token.dep_ != "nummod" or not of_something or value >= parts:
+        return None
+    return value * 100 / parts
+
+
+def _subject_of(token: Token) -> str | None:
+    """The named or common noun subject of the verb governing a figure ("unemployment" in
+    "unemployment rose 4.3 percent"); a pronoun says nothing of what the figure is of."""
+    verb = nearest_ancestor(token, _VERB, _VERB_REACH)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    return subj.lemma_.lower() if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _part_of_play(token: Token) -> str | None:
+    """The part of a game a figure counts in ("three runs in the first inning", "two touchdowns
+    during the fourth quarter", "in Game 6"): such a count is of that part only, and no report of
+    the whole game's, or of another part's, contradicts it."""
+    noun = token.head if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") else token
+    verb = nearest_ancestor(token, _VERB, _VERB_REACH)
+    for prep in [c for h in (noun, verb) if h is not None for c in h.children if c.dep_ == "prep"]:
+        if prep.lower_ not in ("in", "during"):
+            continue
+        for part in (c for c in prep.children if c.dep_ == "pobj"):
+            numbered = is_ordinal(part.text) or any(is_ordinal(c.text) or c.like_num for c in part.children)
+            if numbered and (part.lemma_.lower() in PLAY_PARTS or is_ordinal(part.text)):
+                return " ".join(t.lower_ for t in part.subtree if t.dep_ not in ("det", "punct"))
+    return None
+
+
+def _remaining(token: Token) -> bool:
+    """Whether a figure counts what is left to a goal ("within four outs of the title", "five
+    seats short of a majority", "three wins away"): a distance that shrinks as events unfold,
+    so another outlet's figure of another moment, or a count of what was done, is no contradiction."""
+    noun = token.head if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") else token
+    after = noun.doc[noun.i + 1].lower_ if noun.i + 1 < len(noun.doc) else ""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "within") or after in REMAINING_WORDS
 
 
 def _unrealised(token: Token) -> bool:
@@ -226,16 +348,29 @@ def _number_runs(sent: SpacySpan) -> list[list[Token]]:
             continue
         if current:
             runs.append(current)
-        current = [tok] if tok.like_num else []
+        current = [tok] if _opens_number(tok) else []
     if current:
         runs.append(current)
     return [r for r in runs if r[-1].text != "-"]
 
 
+def _opens_number(tok: Token) -> bool:
+    """Whether a number starts at ``tok``: a number-like word, a figure with its scale ("1.2bn"),
+    "dozen" ("a dozen", not the vague "dozens") or "half" of a scale ("half a million")."""
+    if tok.like_num or is_scaled_figure(tok.text) or tok.lower_ in MULTIPLIERS:
+        return True
+    after = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]]
+    return tok.lower_ == "half" and len(after) == 2 and after[0] in ("a", "an") and after[1] in SCALE_WORDS
+
+
 def _joins(prev: Token, tok: Token, sent: SpacySpan) -> bool:
     """Whether ``tok`` continues the number ``prev`` ends."""
-    if tok.lower_ in SCALE_WORDS:
+    if tok.lower_ in SCALE_WORDS or tok.lower_ in MULTIPLIERS:
         return True
+    if prev.lower_ == "half" and tok.lower_ in ("a", "an"):  # "half a million"
+        return True
+    if tok.lower_ in SCALE_SUFFIXES and not prev.whitespace_ and prev.like_num:  # "£300m" split as "300" "m";
+        return prev.i > 0 and prev.nbor(-1).text[-1:] in CURRENCY_SIGNS  # "the 300m sprint" is metres
     if tok.text == "-":
         return prev.like_num and tok.i + 1 < sent.end and sent.doc[tok.i + 1].like_num
     if not tok.like_num:
@@ -306,13 +441,18 @@ def _is_label(run: list[Token], value: float, nxt: Token | None) -> bool:
 
 def _is_date_part(run: list[Token], noun: str | None) -> bool:
     """Years, days of month and clock times belong to dates, compared as dates; a duration
-    ("for 10 minutes", "two or three years") stays a number."""
-    return noun not in DURATION_UNITS and run[-1].ent_type_ in ("DATE", "TIME")
+    ("for 10 minutes", "two or three years") stays a number, and so does a figure counting a
+    plural noun that the tagger read as a date ("between 40 and 50 people")."""
+    last = figure = run[-1]
+    while figure.dep_ == "conj" and figure.head.i < figure.i:  # "40 and 50 people": the first figure counts
+        figure = figure.head
+    counts_plural = figure.dep_ == "nummod" and figure.head.tag_ == "NNS" and figure.head.i > figure.i
+    return noun not in DURATION_UNITS and last.ent_type_ in ("DATE", "TIME") and not counts_plural
 
 
 def _modifier(sent: SpacySpan, first: Token) -> str:
     before = sent.doc[max(sent.start, first.i - 3):first.i].text.lower()
-    before = before.replace("$", "").strip()
+    before = re.sub(r"\s+an?$", "", before.replace("$", "").strip())  # "about a dozen", "nearly half a million"
     return next((m for m in _MODIFIERS if before.endswith(m)), "")
 
 
@@ -360,16 +500,31 @@ def same_event(noun: str | None, verb: str | None) -> tuple[str | None, str | No
 
 def comparable_numbers(a: Fact, b: Fact) -> bool:
     """Same kind, and the same thing counted: same noun, or same verb with a generic/absent noun;
-    what was done is not compared with what was threatened or planned."""
+    what was done is not compared with what was threatened or planned, nor a figure read at one
+    time of day with one read at another, nor a count in one part of a game with another's."""
     (kind_a, noun_a, verb_a), (kind_b, noun_b, verb_b) = a.key, b.key
-    if kind_a != kind_b or a.asserted != b.asserted:
+    if kind_a != kind_b or not same_reading(a, b):
         return False
+    if kind_a == "percent" and not (noun_a or noun_b):  # shares of what their verb's subject names
+        return verb_a is not None and verb_a == verb_b and a.subject is not None and a.subject == b.subject
     if noun_a and noun_a == noun_b:  # "eight hours in the air" vs "four hours into the flight": verbs differ
         if noun_a in MEASURE_UNITS:  # a measure is named by its verb: "flew 2,300 miles" / "is 2,100 miles from"
             return verb_a is not None and verb_a == verb_b
         return verb_a == verb_b or None in (verb_a, verb_b)
     generic = lambda n: n is None or n in GENERIC_NOUNS  # noqa: E731
     return verb_a is not None and verb_a == verb_b and generic(noun_a) and generic(noun_b)
+
+
+def same_reading(a: Fact, b: Fact) -> bool:
+    """Whether two figures can be one reading of one thing: both done (or both only threatened),
+    of the same part of a game (``_part_of_play``), not read at two different times of day (``timed``).
+    A share or a price read at a named time ("fell 4.3 percent at mid-afternoon") is a reading of a
+    moving figure that one without a time ("shares fell 6.6%", the day's move) does not contradict;
+    a count's time ("killed 50 at 10 p.m.") tells when the event happened, so only two times differ."""
+    if a.key[0] != "count" and a.moment != b.moment:
+        return False
+    other_moments = a.moment is not None and b.moment is not None and a.moment != b.moment
+    return a.asserted == b.asserted and a.part == b.part and not other_moments
 
 
 # ----------------------------------------------------------------------------- dates
@@ -464,23 +619,39 @@ def same_words(a: Fact, b: Fact) -> bool:
 # ----------------------------------------------------------------------------- actors, places
 
 def actor_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
-    """Named doers of an action on one definite thing, keyed by (verb, object): "Mara Quist opened
-    the bridge". An action without an object ("the Cubs celebrate"), a light verb (have, be), a
-    pronoun object and one of many ("hit a home run", "fired missiles") say too little to make two
+    """Doers of an action on one definite thing, keyed by (verb, object): "Mara Quist opened the
+    bridge", "police shot the gunman", "Hamas claimed responsibility for the bombing". An action
+    without an object ("the Cubs celebrate"), a light verb (have, be), a pronoun object, one of many
+    ("hit a home run", "fired missiles") and a stance or meeting many take ("Japan condemned the
+    launch" and "South Korea condemned the launch" are both true) say too little to make two
     different doers a contradiction."""
     facts = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS | LIGHT_VERBS:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in LIGHT_VERBS | SHARED_ACTS:
             continue
-        obj = _object(tok)
+        verb, obj = _act(tok)
         if obj is None or not _one_thing(obj):
             continue
         for subj in _subjects(tok):
             ent = _named_at(subj, base, named, NAMED_TYPES)
             if ent:
-                facts.append(Fact("actor", (tok.lemma_.lower(), obj.lemma_.lower(), ent.type), ent.identity, ent.name,
+                facts.append(Fact("actor", (verb, obj.lemma_.lower(), ent.type), ent.identity, ent.name,
                                   span=_span_of(ent, sent, base)))
+            elif subj.lemma_.lower() in FORCES and not subj.conjuncts:
+                facts.append(Fact("actor", (verb, obj.lemma_.lower(), "FORCE"), FORCES[subj.lemma_.lower()], subj.text,
+                                  span=Span(base + subj.idx, base + subj.idx + len(subj.text), subj.text)))
     return facts
+
+
+def _act(verb: Token) -> tuple[str, Token | None]:
+    """(what was done, to what): the verb and its object; "claimed responsibility for the bombing"
+    is the bombing's claim (one group did it), while other reporting verbs only attribute."""
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lemma in CLAIM_VERBS and obj is not None and obj.lemma_.lower() in CLAIMED:
+        done = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        return "claim", (done[0] if done and done[0].pos_ != "PRON" else None)
+    return lemma, (_object(verb) if lemma not in REPORTING_VERBS else None)
 
 
 def _object(verb: Token) -> Token | None:
@@ -511,10 +682,16 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
+    """Countries where an action happened, keyed by its verb. Where something was said is
+    attribution, what may happen ("could face scrutiny in China") no event yet, and what bare
+    plurals did ("protesters marched in London" / "... in Paris", "vigils were held") happens in
+    many places at once: none of them makes two countries a contradiction."""
     facts = []
     for tok in sent:
-        if tok.pos_ != "VERB" or any(c.tag_ == "MD" for c in tok.children):  # "could face scrutiny in China"
-            continue  # ... is no event yet
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in REPORTING_VERBS or any(c.tag_ == "MD" for c in tok.children):
+            continue
+        if _done_by_many(tok):
+            continue
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
@@ -524,6 +701,14 @@ def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
                 if country:
                     facts.append(Fact("place", (tok.lemma_.lower(),), country, ent.name, span=_span_of(ent, sent, base)))
     return facts
+
+
+def _done_by_many(verb: Token) -> bool:
+    """Whether the verb's subject is a bare plural ("protesters", "rallies", "thousands"): many
+    doers, each somewhere else."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.tag_ == "NNS" and not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETS) for c in subj.children)
 
 
 def _span_of(ent: Named, sent: SpacySpan, base: int) -> Span:

@@ -18,6 +18,8 @@ TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty sev
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})  # continue a number in text
+# "a dozen", "two dozen": twelve of them; "dozens" is vague and no number
+MULTIPLIERS = {"dozen": 12}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100}
 # modifiers before a number and the range they make of value v
@@ -46,20 +48,30 @@ def parse_number(text: str) -> float | None:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]
-        elif word in ("hundred",):
-            current = (current or 1) * 100
+        elif word in ("hundred",) or word in MULTIPLIERS:
+            current = (current or 1) * MULTIPLIERS.get(word, 100)
+        elif word == "half" and not seen:  # "half a million"
+            current, seen = 0.5, True
+            continue
         elif word in SCALES and word not in ("k", "m", "b", "bn"):
             total += (current or 1) * SCALES[word]
             current = 0.0
         elif word in ORDINALS or _ORDINAL_DIGITS.match(word):
             current += ORDINALS.get(word) or float(_ORDINAL_DIGITS.match(word).group(1))
-        elif word in ("a", "an") and not seen:
-            current = 1.0
+        elif word in ("a", "an") and (not seen or current == 0.5):
+            current = current or 1.0
             continue
         else:
             return None
         seen = True
     return total + current if seen else None
+
+
+def is_scaled_figure(text: str) -> bool:
+    """A figure written as one word with its scale ("1.2bn", "$5m", "300k"), which tokenisers
+    do not call number-like."""
+    m = _DIGITS.match(text)
+    return bool(m and m.group(3) and m.group(3) != "%")
 
 
 def is_ordinal(text: str) -> bool:

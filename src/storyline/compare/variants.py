@@ -17,10 +17,11 @@ No library matches quotations across documents; the vectors are scikit-learn's.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -34,10 +35,12 @@ NEIGHBOUR_BONUS = 0.05    # added when the neighbouring quotes of both articles 
 CANDIDATE = 0.2           # char cosine below which a pair is not scored at all
 NEAR_VERBATIM = 0.8       # char cosine above which attribution may differ
 CANDIDATE_BLOCK = 256     # quotes whose candidate pairs are computed together
-MAX_PARTNERS = 30         # most similar quotes of other articles each quote is scored against
+MAX_PARTNERS = 30         # most similar texts of other articles each quote is scored against
+COPIES_LINKED = 3         # quotes of one such text it is scored against (copies join through each other)
 MIN_WORDS = 2             # content words below which a quote never matches
 CONTEXT_CHARS = 240       # neighbourhood taken on each side of a quote, within its paragraph
 PREFIX = 6                # content words compared on their first letters ("insisted"/"insistence")
+GRAM = 4                  # character n-grams of the containment score
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "added", "according"}
@@ -62,6 +65,12 @@ class _View:
     context: str
     words: frozenset[str]
     context_words: frozenset[str]
+    grams: frozenset[str]
+
+    def signature(self) -> tuple:
+        """What a pair's score depends on: views with one signature (copies of an article, a
+        statement repeated word for word) score alike against anything."""
+        return self.content, self.context, self.entity, self.speaker_words, self.quoted
 
 
 def assign_variant_groups(quotes: list[dict], article_texts: dict[str, str], story_of: dict[str, str],
@@ -137,8 +146,8 @@ def _view(q: dict, story: str, text: str, entity_of: SpeakerOf) -> _View:
     names = frozenset(w.lower() for w in _WORD.findall(speaker.get("text") or "") if w[:1].isupper())
     return _View(id=q["id"], article_id=q["article_id"], story=story, start=start, end=end,
                  quoted=q.get("kind") != "indirect", cue=cue["start"] if cue else None, entity=entity_of(q),
-                 speaker_words=names, content=content, context=context, words=frozenset(stems(content)),
-                 context_words=frozenset(stems(context)))
+                 speaker_words=names, content=content, context=context, words=_stem_set(content),
+                 context_words=_stem_set(context), grams=_grams(content, GRAM))
 
 
 def _neighbourhood(text: str, start: int, end: int) -> str:
@@ -148,6 +157,12 @@ def _neighbourhood(text: str, start: int, end: int) -> str:
     hi = text.find("\n", end)
     hi = min(len(text) if hi < 0 else hi, end + CONTEXT_CHARS)
     return text[lo:hi]
+
+
+@functools.lru_cache(maxsize=8192)
+def _stem_set(text: str) -> frozenset[str]:
+    """Cached: copies of an article repeat every quote and neighbourhood."""
+    return frozenset(stems(text))
 
 
 def stems(text: str) -> list[str]:
@@ -177,28 +192,46 @@ class _Scorer:
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
         self.chars = chars.fit_transform([v.content for v in views])
         self.idf = _idf(views)
+        signatures: dict[tuple, int] = {}
+        self.signature_of = [signatures.setdefault(v.signature(), len(signatures)) for v in views]
+        self.scores: dict[tuple[int, int], float] = {}
 
     def candidates(self) -> Iterable[tuple[_View, _View, float]]:
         """Pairs of quotes from different articles whose character cosine reaches CANDIDATE,
-        with that cosine; each quote keeps its ``MAX_PARTNERS`` most similar (a pair counts when
-        either side keeps it), so a story of thousands of quotes costs in proportion to them."""
+        with that cosine. Each quote is paired with quotes of its ``MAX_PARTNERS`` most similar
+        texts (a pair counts when either side keeps it; ties go to the earlier quote), at most
+        ``COPIES_LINKED`` quotes of each text: copies of one text (wire copies, a statement every
+        outlet quotes verbatim) score alike and join through each other, so they neither crowd out
+        the other texts nor multiply the pairs. A story of thousands of quotes costs in proportion
+        to them, and the similarity product runs over its distinct texts."""
         views = self.views
         numbers: dict[str, int] = {}
-        article = np.array([numbers.setdefault(v.article_id, len(numbers)) for v in views])
+        article = [numbers.setdefault(v.article_id, len(numbers)) for v in views]
+        quotes_of: dict[str, list[int]] = defaultdict(list)  # distinct texts in order of first quote
+        for i, v in enumerate(views):
+            quotes_of[v.content.lower()].append(i)
+        members = list(quotes_of.values())
+        first_member = np.array([m[0] for m in members])
+        # a quote skips only texts quoted in its own article: texts ranked beyond this are never reached
+        reach = MAX_PARTNERS + max(Counter(article).values())
+        rows = self.chars[first_member]
         pairs: dict[tuple[int, int], float] = {}
-        for first in range(0, len(views), CANDIDATE_BLOCK):
-            # one block of rows at a time: nearly every pair of quotes shares some character
+        for first in range(0, len(members), CANDIDATE_BLOCK):
+            # one block of rows at a time: nearly every pair of texts shares some character
             # n-gram, so the whole product of a big story would not fit in memory
-            sims = (self.chars[first:first + CANDIDATE_BLOCK] @ self.chars.T).tocoo()
-            rows, cols, data = sims.row + first, sims.col, sims.data
-            keep = (data >= CANDIDATE) & (article[rows] != article[cols])
-            rows, cols, data = rows[keep], cols[keep], data[keep]
-            order = np.lexsort((cols, -data, rows))  # per row, most similar first (ties: lower index)
-            rows, cols, data = rows[order], cols[order], data[order]
-            starts = np.searchsorted(rows, rows, side="left")
-            top = np.arange(len(rows)) - starts < MAX_PARTNERS
-            for i, j, sim in zip(rows[top].tolist(), cols[top].tolist(), data[top].tolist()):
-                pairs[min(i, j), max(i, j)] = sim
+            sims = (rows[first:first + CANDIDATE_BLOCK] @ rows.T).tocoo()
+            keep = sims.data >= CANDIDATE
+            t, u, data = sims.row[keep] + first, sims.col[keep], sims.data[keep]
+            order = np.lexsort((first_member[u], -data, t))  # per text, most similar first (ties: earlier quote)
+            t, u, data = t[order], u[order], data[order]
+            near = np.arange(len(t)) - np.searchsorted(t, t, side="left") < reach
+            similar: dict[int, list[tuple[int, float]]] = defaultdict(list)
+            for text, other, sim in zip(t[near].tolist(), u[near].tolist(), data[near].tolist()):
+                similar[text].append((other, sim))
+            for text, others in similar.items():
+                for i in members[text]:
+                    for j, sim in _partners(i, others, members, article):
+                        pairs[min(i, j), max(i, j)] = sim
         for (i, j), sim in sorted(pairs.items()):
             yield views[i], views[j], sim
 
@@ -214,7 +247,7 @@ class _Scorer:
     def features(self, a: _View, b: _View, char: float) -> dict[str, float]:
         small, large = (a, b) if len(a.words) <= len(b.words) else (b, a)
         return {"char": char,
-                "contain": _containment(small.content, large.content),
+                "contain": _containment(small.grams, large.grams),
                 "words": self._overlap(a.words, b.words, self.idf),
                 "context": self._overlap(a.context_words, b.context_words, self.idf, symmetric=True),
                 "speaker": _speaker_match(a, b),
@@ -222,6 +255,13 @@ class _Scorer:
                 "n": float(min(len(a.words), len(b.words)))}
 
     def score(self, a: _View, b: _View, char: float) -> float:
+        """The pair's score, computed once per pair of signatures."""
+        key = self.signature_of[self.index[a.id]], self.signature_of[self.index[b.id]]
+        if key not in self.scores:
+            self.scores[key] = self._score(a, b, char)
+        return self.scores[key]
+
+    def _score(self, a: _View, b: _View, char: float) -> float:
         f = self.features(a, b, char)
         if f["n"] < MIN_WORDS:
             return 0.0
@@ -240,6 +280,24 @@ class _Scorer:
         else:
             total = min(sum(idf[w] for w in a), sum(idf[w] for w in b))
         return shared / total if total else 0.0
+
+
+def _partners(i: int, similar: list[tuple[int, float]], members: list[list[int]],
+              article: list[int]) -> Iterable[tuple[int, float]]:
+    """Quote ``i``'s partners in other articles: up to ``COPIES_LINKED`` quotes of each of its
+    ``MAX_PARTNERS`` most similar texts (``similar``: ``(text, cosine)``, most similar first)."""
+    texts = 0
+    for u, sim in similar:
+        linked = 0
+        for j in members[u]:
+            if article[j] != article[i]:
+                yield j, sim
+                linked += 1
+                if linked == COPIES_LINKED:
+                    break
+        texts += linked > 0
+        if texts == MAX_PARTNERS:
+            return
 
 
 def _idf(views: list[_View]) -> dict[str, float]:
@@ -261,16 +319,16 @@ def _speaker_match(a: _View, b: _View) -> float:
     return -1.0 if a.entity and b.entity else 0.0
 
 
-def _containment(small: str, large: str, n: int = 4) -> float:
+def _containment(small: frozenset[str], large: frozenset[str]) -> float:
     """Share of the shorter quote's character n-grams found in the longer one: near 1 for a
     verbatim fragment, low for a paraphrase."""
-    grams = _grams(small, n)
-    return len(grams & _grams(large, n)) / len(grams) if grams else 0.0
+    return len(small & large) / len(small) if small else 0.0
 
 
-def _grams(text: str, n: int) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def _grams(text: str, n: int) -> frozenset[str]:
     t = " ".join(_WORD.findall(text.lower().replace("’", "'")))
-    return {t[k:k + n] for k in range(len(t) - n + 1)}
+    return frozenset(t[k:k + n] for k in range(len(t) - n + 1))
 
 
 # ----------------------------------------------------------------------------- grouping

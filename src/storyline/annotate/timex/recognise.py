@@ -530,7 +530,7 @@ def _acceptable(name: str, match: re.Match) -> bool:
         if listed and abs(int(listed.group(1)) - int(match.group("year"))) > 30:
             return False
         return (not _COUNTED_NOUN.match(match.string, match.end()) or _names_events_of_the_year(match)) \
-            and not _is_dimension(match) and not _is_identifier(match)
+            and not _is_dimension(match) and not _is_identifier(match) and not _is_part_of_a_name(match)
     return True
 
 
@@ -553,11 +553,36 @@ def _is_march_by_name(match: re.Match) -> bool:
     return bool(_MARCH_NAME.match(text, match.end()) and _NAME_BEFORE.search(text, max(0, start - 20), start))
 
 
+def _is_part_of_a_name(match: re.Match) -> bool:
+    """"a venture called Orion 1980", "his 1987 Chevrolet Cavalier": a year inside the name of a firm, a product or
+    a car's model, which TimeML leaves unmarked (TIDES "Non-Markable Proper Names"; the TBAQ dev gold leaves both
+    unmarked). Only two cues are taken, a name just introduced by a naming verb and a model year before a car's make:
+    a name for an event keeps its year ("the 2000 Olympics", "World Series 2016" are marked), and a capital before a
+    year alone cannot tell a product from an event."""
+    text = match.string
+    named = _NAMED_BEFORE.search(text, max(0, match.start() - 80), match.start())
+    return bool(named and not _EVENT_WORD.search(named.group())) or bool(_CAR_MAKE_AFTER.match(text, match.end()))
+
+
 def _is_identifier(match: re.Match) -> bool:
     """"Security Council Resolution 1718", "Flight 1549", "Article 2000": a number after the noun it numbers."""
     return bool(_NUMBERED_BEFORE.search(match.string, max(0, match.start() - 14), match.start()))
 
 
+# "called Orion 1980", "a group named 'Freedom 2000'": a naming verb, then the name's capitalised words up to the year
+_NAMED_BEFORE = re.compile(r"(?:\w+\s+)?\b(?:called|named|dubbed|titled|entitled|code-?named|known\s+as)\s+[\"“'‘]?"
+                           r"(?:[A-Z][\w&.'’-]*\s+){1,4}$")
+# an event named with its year keeps the year, as a date of the event ("an exercise dubbed Friendship 2006", "the
+# event entitled Fashion Week 2005"): the thing named or the name is an event
+_EVENT_WORD = re.compile(r"\b(?:events?|exercises?|drills?|games|tournaments?|festivals?|conferences?|summits?|forums?|"
+                         r"fairs?|shows?|exhibitions?|expo|week|championships?|cup|olympics|series|races?|marathon|"
+                         r"congress|conventions?|meetings?|celebrations?|competitions?|contests?|elections?)\b", re.I)
+# a model year: "a 2015 Toyota Camry"; Ford, also a name, only with a capitalised model after it ("the 1976 Ford
+# campaign" is the president's); makes that are common words or prizes (Mercury, Lincoln, Jaguar) are left out
+_CAR_MAKE_AFTER = re.compile(r"\s+(?:(?:Chevrolet|Chevy|Toyota|Honda|Nissan|Dodge|Buick|Cadillac|Pontiac|Oldsmobile|"
+                             r"Chrysler|Jeep|Plymouth|Volkswagen|BMW|Mercedes(?:-Benz)?|Audi|Porsche|Volvo|Saab|Mazda|"
+                             r"Subaru|Mitsubishi|Hyundai|Kia|Lexus|Acura|Infiniti|Datsun|Peugeot|Renault|Fiat)\b"
+                             r"|Ford\s+(?!(?:Administration|Foundation|Motor|Center|Memorial|Library)\b)[A-Z][\w-]*)")
 _NUMBERED_BEFORE = re.compile(r"\b(?:resolutions?|no\.|nos\.|number|articles?|section|flight|route|highway|chapter|"
                               r"pages?|room|paragraph|decree|item)\s+$", re.I)
 
