@@ -64,13 +64,42 @@ def test_batch_shapes_and_one_score_per_candidate():
     batch = CA.collate(items)
     assert batch["states"].shape == (2, 30, 8) and batch["pad"][1, 12:].all() and not batch["pad"][1, :12].any()
     assert batch["owner"].tolist() == [0, 0, 0, 1, 1]
-    assert batch["inside"][1].sum() == 4 and batch["scalars"].shape == (5, 4 + CA.EDGE_SCALARS)
+    assert batch["slot"].tolist() == [0, 1, 2, 0, 1] and batch["inside"].shape == (2, 3, 30)
+    assert batch["inside"][0, 1].sum() == 4 and not batch["inside"][1, 2].any()  # window 1 has 2 candidates
+    assert batch["scalars"].shape == (5, 4 + CA.EDGE_SCALARS)
     torch.manual_seed(0)
     scorer = CA.make_scorer(8, 4, hidden=16, heads=2).eval()
     out = scorer(batch)
     assert out.shape == (5,)
     alone = CA.scores(scorer, *items[1])  # padding does not change a cue's scores
     assert alone == pytest.approx(out[3:].tolist(), abs=1e-5)
+
+
+@needs_torch
+def test_one_call_for_an_articles_cues_gives_each_cues_own_scores():
+    """Overlapping windows, one clipped by the article's start, of different lengths and candidate
+    counts: the article's batch (pieces projected once) scores as the cue alone and as training's
+    per-window batch do."""
+    import torch
+
+    rng = np.random.default_rng(2)
+    n = 400
+    article = rng.normal(size=(n, 8)).astype(np.float16)
+    offsets = _piece_offsets(n)
+    windows, scalars = [], []
+    for cue, m in ((20, 3), (150, 1), (170, 5), (390, 2)):
+        starts = rng.integers(0, n - 12, size=m)
+        windows.append(CA.cue_window(offsets, 2 * cue, 2 * cue + 1, [((2 * s, 2 * (s + 10) + 1),) for s in starts]))
+        scalars.append(rng.normal(size=(m, 4)).astype(np.float32))
+    torch.manual_seed(0)
+    scorer = CA.make_scorer(8, 4, hidden=16, heads=2).eval()
+    batched = CA.article_scores(scorer, article, windows, scalars)
+    assert [len(s) for s in batched] == [3, 1, 5, 2]
+    for got, w, s in zip(batched, windows, scalars):
+        assert got == pytest.approx(CA.scores(scorer, article, w, s), abs=1e-5)
+    with torch.no_grad():
+        per_window = scorer(CA.collate([(article, w, s) for w, s in zip(windows, scalars)])).tolist()
+    assert sum(batched, []) == pytest.approx(per_window, abs=1e-5)
 
 
 @needs_torch
@@ -157,3 +186,49 @@ def test_artifact_round_trip_keeps_shape_scores_and_weight(tmp_path, monkeypatch
     assert CA.candidate_scores(loaded, p, said, contents, []) == pytest.approx(
         CA.candidate_scores(scorer, p, said, contents, []), abs=0.05)  # float16 weights
 
+
+
+ARTICLE = ("The mayor said the bridge would close in May. \u201cIt is old,\u201d she added. Officials told reporters "
+           "that the repairs would cost four million dollars, and the council argued that the city could not pay. "
+           "A spokesman said on Friday the timeline might change.\n")
+
+
+@needs_torch
+def test_accurate_mode_scores_an_articles_cues_in_one_call(nlp, monkeypatch):
+    """The accurate model with a cue-aware scorer (random weights, a heavy mix so it decides):
+    one batched call per article whose scores are each cue's own, and quotes whose spans are
+    the text's."""
+    from dataclasses import replace
+
+    import torch
+
+    from storyline.annotate.quotes import extract_quotes, learned
+    from storyline.annotate.quotes import spans as S
+
+    model = learned.load_model("accurate")
+    if model is None or not model.encoder:
+        pytest.skip("no packaged accurate model")
+    doc = nlp(ARTICLE)
+    E.attach(doc, ARTICLE)
+    torch.manual_seed(0)
+    scorer = CA.make_scorer(doc.user_data[STATES_KEY][0].shape[1], S.SCALARS, hidden=16, heads=2).eval()
+    calls = []
+    batched = CA.article_scores
+
+    def spy(net, article, windows, scalars):
+        out = batched(net, article, windows, scalars)
+        with torch.no_grad():  # each cue on its own, as training batches it
+            alone = [net(CA.collate([(article, w, s)])).tolist() for w, s in zip(windows, scalars)]
+        calls.append(list(zip(out, alone)))
+        return out
+
+    monkeypatch.setattr(CA, "article_scores", spy)
+    quotes = extract_quotes(doc, ARTICLE, "a", model=replace(model, spans=(scorer, 5.0), sure_margin=0.0))
+    assert len(calls) == 1 and len(calls[0]) >= 3  # every tagged cue of the article in one call
+    for got, alone in calls[0]:
+        assert got == pytest.approx(alone, abs=1e-5)
+    assert len(quotes) >= 3
+    for q in quotes:
+        for span in (q.content, q.cue, q.speaker.span):
+            if span is not None:
+                assert span.text == ARTICLE[span.start:span.end]

@@ -10,7 +10,7 @@ few scalars (length, distance and side from the cue, candidate kind, sentence an
 crossings, the encoder head's Content probabilities at its edges); an MLP gives one score.
 Trained with a softmax over each cue's candidates on PolNeAR train
 (``benchmarks/train_quote_spans.py``); at inference its score, times ``weight`` (chosen by
-cross-validation), is added to the tagger-aware content ranker's (``learned.attribution_at``).
+cross-validation), is added to the tagger-aware content ranker's (``learned.finish_attribution``).
 
 The same design, with the role ``"source"``, scores the cue's source candidates
 (``candidates.source_candidates``, "no source" among them) with source-shaped scalars (head's side
