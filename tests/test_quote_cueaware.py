@@ -76,10 +76,11 @@ def test_batch_shapes_and_one_score_per_candidate():
 
 
 @needs_torch
-def test_one_call_for_an_articles_cues_gives_each_cues_own_scores():
+@pytest.mark.parametrize("layers", [1, 2])
+def test_one_call_for_an_articles_cues_gives_each_cues_own_scores(layers):
     """Overlapping windows, one clipped by the article's start, of different lengths and candidate
-    counts: the article's batch (pieces projected once) scores as the cue alone and as training's
-    per-window batch do."""
+    counts: the article's batch (pieces projected once, the last layer only where the heads read)
+    scores as the cue alone and as training's per-window batch (every position) do."""
     import torch
 
     rng = np.random.default_rng(2)
@@ -92,7 +93,7 @@ def test_one_call_for_an_articles_cues_gives_each_cues_own_scores():
         windows.append(CA.cue_window(offsets, 2 * cue, 2 * cue + 1, [((2 * s, 2 * (s + 10) + 1),) for s in starts]))
         scalars.append(rng.normal(size=(m, 4)).astype(np.float32))
     torch.manual_seed(0)
-    scorer = CA.make_scorer(8, 4, hidden=16, heads=2).eval()
+    scorer = CA.make_scorer(8, 4, hidden=16, heads=2, layers=layers).eval()
     batched = CA.article_scores(scorer, article, windows, scalars)
     assert [len(s) for s in batched] == [3, 1, 5, 2]
     for got, w, s in zip(batched, windows, scalars):
