@@ -11,6 +11,10 @@ mixed with the linear ``content2`` ranker (fitted without the fold), after every
 
 ``--save`` trains on every prepared query (all folds of ``--limit`` articles) and writes the
 artifact that makes the accurate mode use this scorer in place of the span scorer (``cueaware``).
+``--role source`` asks the same of a cue's source candidates (pick rates against the source span
+scorer and the linear source ranker; no artifact):
+
+    python benchmarks/train_quote_cueaware.py --role source --cv 5 --limit 300 --epochs 5
 
 The prepared queries (candidate inputs, windows, out-of-fold linear scores) are cached under
 ``CACHE`` per ``--limit`` and ``--cv``, so a rerun goes straight to training. Torch on one thread,
@@ -40,17 +44,18 @@ LR = 1e-3
 SEED = 0
 
 
-def prepared(limit: int | None, folds: int) -> list[tuple]:
+def prepared(limit: int | None, folds: int, role: str = "content") -> list[tuple]:
     """(article name, vectors float16, scalars, gold mask, out-of-fold linear scores, window) per
-    gold cue with encoder states, cached."""
-    path = CACHE / f"limit{limit}_folds{folds}.pkl"
+    gold cue with encoder states, cached; ``role`` "source": its source candidates, the linear
+    source ranker."""
+    path = CACHE / f"limit{limit}_folds{folds}{'' if role == 'content' else '_' + role}.pkl"
     if path.exists():
         with path.open("rb") as f:
             return pickle.load(f)
-    articles, _, ex, queries = _built(limit, folds)
+    articles, _, ex, queries = _built(limit, folds, role)
     linear = {}
     for k in range(folds):
-        ranker = TQ.fit_linear(ex.rows[TSP.RANKER["content"]], TSP.RANKER["content"],
+        ranker = TQ.fit_linear(ex.rows[TSP.RANKER[role]], TSP.RANKER[role],
                                {g for g in range(len(articles)) if g % folds != k})
         for n, (group, *_rest) in enumerate(queries):
             if group % folds == k:
@@ -90,21 +95,30 @@ def nested_linear(limit: int | None, folds: int) -> dict[int, dict[int, np.ndarr
     return out
 
 
-def _built(limit: int | None, folds: int):
+def _built(limit: int | None, folds: int, role: str = "content"):
     """(articles, docs, examples, queries) of the first ``limit`` train articles, the tagger's spans
-    among the candidates fitted without each article's fold."""
+    among the content candidates fitted without each article's fold; ``role`` "source": the
+    source candidates as the linear source ranker sees them."""
     articles, docs, ex = TQ.train_examples(limit)
     TSP.attach_states(articles, docs)
     records: list = []
-    TQ.tagged_content_examples(ex, articles, docs, folds, records)
-    return articles, docs, ex, _queries(records, articles, docs)
+    if role == "content":
+        TQ.tagged_content_examples(ex, articles, docs, folds, records)
+    else:
+        records = TSP.source_records(articles, docs)
+    return articles, docs, ex, _queries(records, articles, docs, role)
 
 
-def _queries(records, articles, docs) -> list[tuple]:
+def _queries(records, articles, docs, role: str = "content") -> list[tuple]:
     """(group, vectors, scalars, gold, linear rows, window) per recorded gold cue with states."""
     from storyline.annotate.quotes import cueaware
 
-    return TSP.span_queries(records, articles, docs, extra=lambda p, i, contents: cueaware.doc_window(p, i, contents)[1])
+    def window(p, i, candidates):
+        if role == "source":  # a range or None ("no source": no pieces)
+            candidates = [() if rng is None else (rng,) for rng in candidates]
+        return cueaware.doc_window(p, i, candidates)[1]
+
+    return TSP.span_queries(records, articles, docs, role, extra=window)
 
 
 class States:
@@ -187,7 +201,7 @@ def rates(queries, scores: dict[str, list[np.ndarray]], weights: list[float]) ->
 
 def cross_validate(queries, states: States, folds: int, epochs: int, weights: list[float], shape: dict,
                    baseline: bool, nested: dict | None = None, only: list[int] | None = None,
-                   write: bool = True) -> None:
+                   write: bool = True, role: str = "content") -> None:
     """Gold pick rates on held-out listed cues per fold and epoch; ``nested``: residual training
     over the linear ranker's scores (``nested_linear``)."""
     totals: dict[tuple, int] = {}
@@ -224,25 +238,26 @@ def cross_validate(queries, states: States, folds: int, epochs: int, weights: li
         if row:
             print(f"epoch {epoch}:" if epoch else "current scorer (epoch 0 = baseline):", row, flush=True)
     print(f"{listed} listed cues of {len(queries)}")
-    table(totals, listed, len(run), weights, write)
+    table(totals, listed, len(run), weights, write, role)
 
 
-def table(totals: dict[tuple, int], listed: int, folds: int, weights: list[float], write: bool) -> None:
+def table(totals: dict[tuple, int], listed: int, folds: int, weights: list[float], write: bool,
+          role: str = "content") -> None:
     """The pick rates as a docs/benchmarks.md table: one row per scorer (and epoch), alone and mixed."""
     from benchmarks._report import report
 
     rate = {key: h / listed for key, h in totals.items()}
     header = ["scorer", "epoch", "alone", *(f"linear + {w} x" for w in weights)]
-    rows = [["linear content2 ranker", "", rate.get((1, "linear"), 0.0), *("" for _ in weights)]]
+    rows = [[f"linear {TSP.RANKER[role]} ranker", "", rate.get((1, "linear"), 0.0), *("" for _ in weights)]]
     for (epoch, name) in sorted(k for k in rate if k[1].endswith(" only")):
         scorer = name[:-len(" only")]
         rows.append([{"spans": "current span scorer"}.get(scorer, scorer), epoch or "4", rate[(epoch, name)],
                      *(rate[(epoch, f"{scorer} w{w}")] for w in weights)])
-    notes = (f"PolNeAR train, held-out gold pick rate over {listed} cues whose gold content is a candidate, {folds} "
+    notes = (f"PolNeAR train, held-out gold pick rate over {listed} cues whose gold {role} is a candidate, {folds} "
              "fold(s) grouped by article: the scorer alone, or its score times the weight added to the linear "
-             "content2 ranker's (fitted without the fold). aware: the cue-aware scorer (cueaware.py); aware+spans: "
-             "the sum of its score and the current span scorer's.")
-    report("Quotes: cue-aware content pick, cross-validation on PolNeAR train", header, rows, notes, write=write)
+             f"{TSP.RANKER[role]} ranker's (fitted without the fold). aware: the cue-aware scorer (cueaware.py); "
+             f"aware+spans: the sum of its score and the current {role} span scorer's.")
+    report(f"Quotes: cue-aware {role} pick, cross-validation on PolNeAR train", header, rows, notes, write=write)
 
 
 def end_to_end(limit: int | None, folds: int, epochs: int, shape: dict, weights: list[float], write: bool) -> None:
@@ -306,30 +321,34 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--layers", type=int, default=1)
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--no-baseline", action="store_true", help="skip the current span scorer's rates")
-    ap.add_argument("--residual", action="store_true", help="train over the linear ranker's out-of-fold scores")
+    ap.add_argument("--residual", action="store_true", help="train over the linear ranker's out-of-fold scores (content only)")
     ap.add_argument("--folds-run", type=int, nargs="*", default=None, help="only these outer folds (quick variants)")
     ap.add_argument("--prepare-only", action="store_true")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--end-to-end", action="store_true", help="CV of the accurate model's exact F1 (--weights)")
     ap.add_argument("--save", action="store_true", help="train on all prepared queries and write the artifact")
     ap.add_argument("--weight", type=float, default=1.0, help="the artifact's mixing weight")
+    ap.add_argument("--role", choices=("content", "source"), default="content",
+                    help="source: the pick-rate CV only (the cue-aware scorer among a cue's source candidates)")
     args = ap.parse_args(argv)
     torch.set_num_threads(1)
     TQ.ENCODER = True
     shape = {"hidden": args.width, "layers": args.layers, "dropout": args.dropout}
     if args.end_to_end:
         return end_to_end(args.limit, args.cv, args.epochs, shape, args.weights, not args.no_write)
-    queries = prepared(args.limit, args.cv)
-    nested = nested_linear(args.limit, args.cv) if args.residual else None
+    queries = prepared(args.limit, args.cv, args.role)
+    nested = nested_linear(args.limit, args.cv) if args.residual and args.role == "content" else None
     print(f"{len(queries)} gold cues, {sum(q[4].any() for q in queries)} with the gold content listed", file=sys.stderr)
     if args.prepare_only:
         return
+    if args.save and args.role != "content":
+        raise SystemExit("--save: the accurate mode reads a cue-aware scorer for contents only")
     if args.save:  # residual: over each query's out-of-fold linear scores
         offsets = [q[5] for q in queries] if args.residual else None
         save(train_cueaware(queries, States(), args.epochs, offsets=offsets, **shape), args.weight)
         return
     cross_validate(queries, States(), args.cv, args.epochs, args.weights, shape, not args.no_baseline, nested,
-                   args.folds_run, not args.no_write)
+                   args.folds_run, not args.no_write, args.role)
 
 
 if __name__ == "__main__":
