@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> None:
         return end_to_end(args.limit, args.cv, args.epochs, shape, args.weights, not args.no_write)
     queries = prepared(args.limit, args.cv, args.role)
     nested = nested_linear(args.limit, args.cv) if args.residual and args.role == "content" else None
-    print(f"{len(queries)} gold cues, {sum(q[4].any() for q in queries)} with the gold content listed", file=sys.stderr)
+    print(f"{len(queries)} gold cues, {sum(q[4].any() for q in queries)} with the gold {args.role} listed", file=sys.stderr)
     if args.prepare_only:
         return
     if args.save and args.role != "content":
