@@ -170,7 +170,7 @@ def found_loss(in_cands: bool, first_exact: bool) -> str:
 
 def content_stages(p, i: int, text: str, quotes, index, model) -> tuple[list, object]:
     """The normalised content candidates the final pick of word ``i`` is made from (the parse's
-    and the boundary tagger's spans, as ``learned.attribution_at`` builds them) and the content
+    and the boundary tagger's spans, as ``learned.content_step`` builds them) and the content
     ranker's first pick (normalised; None without candidates)."""
     from storyline.annotate.quotes import boundary as B
     from storyline.annotate.quotes import learned as L

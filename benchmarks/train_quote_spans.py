@@ -86,9 +86,10 @@ def source_records(articles, docs) -> list[tuple]:
     return out
 
 
-def span_queries(records, articles, docs, role: str = "content") -> list[tuple]:
+def span_queries(records, articles, docs, role: str = "content", extra=None) -> list[tuple]:
     """(article, vectors float16, scalars, gold mask, linear rows) per recorded gold cue; several
-    candidates may equal the gold content after the scorer's trimming (with or without "that")."""
+    candidates may equal the gold content after the scorer's trimming (with or without "that").
+    ``extra(p, i, candidates)``, when given, adds a sixth element (``train_quote_cueaware``'s window)."""
     from storyline.annotate.quotes import spans
     from storyline.annotate.quotes.marks import scan_quotes
     from storyline.annotate.quotes.parsed import Parsed
@@ -102,7 +103,8 @@ def span_queries(records, articles, docs, role: str = "content") -> list[tuple]:
         inputs = spans.inputs(role, p, i, contents, quotes)
         if inputs is None:
             continue
-        out.append((group, inputs[0].astype(np.float16), inputs[1], np.asarray(labels, dtype=bool), rows))
+        query = (group, inputs[0].astype(np.float16), inputs[1], np.asarray(labels, dtype=bool), rows)
+        out.append(query if extra is None else (*query, extra(p, i, contents)))
     return out
 
 
@@ -131,23 +133,44 @@ def train(queries: list[tuple], epochs: int = EPOCHS, log: str = "", after_epoch
             if binary:
                 labels = torch.from_numpy(np.concatenate([q[3] for q in batch]).astype(np.float32))
                 loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, labels)
-            else:  # the probability of the gold set: log-sum-exp over all candidates minus over the gold ones
-                loss = sum(torch.logsumexp(part, 0) - torch.logsumexp(part[torch.from_numpy(q[3])], 0) for part, q in
-                           zip(torch.split(logits, [len(q[2]) for q in batch]), batch)) / len(batch)
+            else:
+                loss = gold_set_loss(logits, [q[3] for q in batch])
             opt.zero_grad()
             loss.backward()
             opt.step()
             total += loss.item() * len(batch)
-        print(f"  {log}epoch {epoch + 1}: loss {total / len(usable):.3f} ({time.time() - t0:.0f} s)", file=sys.stderr)
-        if after_epoch is not None:
-            after_epoch(epoch + 1, scorer.eval())
+        end_epoch(scorer, epoch + 1, total / len(usable), t0, log, after_epoch)
     return scorer.eval()
+
+
+def end_epoch(scorer, epoch: int, loss: float, t0: float, log: str, after_epoch) -> None:
+    """Log an epoch's mean loss and time, and hand the scorer (in eval mode) to ``after_epoch``."""
+    print(f"  {log}epoch {epoch}: loss {loss:.3f} ({time.time() - t0:.0f} s)", file=sys.stderr)
+    if after_epoch is not None:
+        after_epoch(epoch, scorer.eval())
+
+
+def gold_set_loss(logits, golds: list[np.ndarray]):
+    """Minus the log probability of each cue's gold set (several candidates may be gold): the
+    log-sum-exp over all its candidates minus over the gold ones, averaged over the cues;
+    ``logits`` holds the cues' candidates one after the other."""
+    import torch
+
+    parts = torch.split(logits, [len(g) for g in golds])
+    return sum(torch.logsumexp(part, 0) - torch.logsumexp(part[torch.from_numpy(g)], 0)
+               for part, g in zip(parts, golds)) / len(golds)
 
 
 def neural_scores(scorer, queries) -> list[np.ndarray]:
     from storyline.annotate.quotes import spans
 
     return [np.asarray(spans.scores(scorer, (q[1].astype(np.float32), q[2]))) for q in queries]
+
+
+def add_counts(total: Scores, fold: Scores) -> None:
+    """Add a held-out fold's match counts to the cross-validation's."""
+    for role in ROLES:
+        total.counts[role] = [a + b for a, b in zip(total.counts[role], fold.counts[role])]
 
 
 def pick_rates(queries, linear, neural, weights: list[float]) -> dict[str, float]:
@@ -198,9 +221,8 @@ def cross_validate(ex, articles, docs, queries, folds: int, weights: list[float]
             rates.setdefault(name, []).append(rate * sum(q[3].any() for q in held_queries))
         held = [g for g in range(len(articles)) if g % folds == k]
         for w in weights:
-            s = TQ.evaluate(replace(model, **{FIELD[role]: (scorer, w) if w else None}), articles, docs, held)
-            for scored in ROLES:
-                totals[w].counts[scored] = [a + b for a, b in zip(totals[w].counts[scored], s.counts[scored])]
+            add_counts(totals[w], TQ.evaluate(replace(model, **{FIELD[role]: (scorer, w) if w else None}), articles,
+                                          docs, held))
         print(f"fold {k} done", file=sys.stderr)
     listed = sum(q[3].any() for q in queries)
     print("gold pick rate on held-out listed cues:", {n: round(sum(v) / listed, 4) for n, v in rates.items()})
@@ -362,9 +384,7 @@ def cue_cross_validate(articles, docs, ex, recorder, stacked, folds: int, varian
         held = [g for g in range(len(articles)) if g % folds == k]
         for w, t in variants:
             variant = replace(model, cue_spans=(scorer, w, t)) if w else replace(model, threshold=t)
-            s = TQ.evaluate(variant, articles, docs, held)
-            for scored in ROLES:
-                totals[(w, t)].counts[scored] = [a + b for a, b in zip(totals[(w, t)].counts[scored], s.counts[scored])]
+            add_counts(totals[(w, t)], TQ.evaluate(variant, articles, docs, held))
         print(f"fold {k} done", file=sys.stderr)
     rows = [row for (w, t), total in totals.items() for row in total.rows(f"cue weight {w} threshold {t}")]
     header = ["subset", "role", "gold", "pred", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1"]

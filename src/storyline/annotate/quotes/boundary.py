@@ -8,7 +8,7 @@ the content's first token (``start``) and each token of that sentence and of the
 ``END_SENTENCES`` sentences as its last token (``end``), from features relative to the cue: side
 and distance, the word and its neighbours, quote marks and punctuation around it, sentence edges,
 and where the token stands in the cue's parse (first or last word of a complement of the cue, of
-the cue's head, of a clause). Their output is used twice (``learned.attribution_at``): the best
+the cue's head, of a clause). Their output is used twice (``learned.content_step``): the best
 start/end pairs become extra content candidates (``proposals``), and every candidate gets the
 probabilities at its edges as ranker features (``features``). Trained on PolNeAR train gold
 (``benchmarks/train_quotes.py``); the ranker learns from out-of-fold tagger outputs.

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from storyline.annotate.quotes import boundary as B
 from storyline.annotate.quotes import candidates as C
-from storyline.annotate.quotes import encoder, spans
+from storyline.annotate.quotes import cueaware, encoder, spans
 from storyline.annotate.quotes.artifacts import packaged
 from storyline.annotate.quotes.lexicon import CUE_NOUNS
 from storyline.annotate.quotes.marks import QuotedSpan
@@ -175,7 +175,7 @@ def load_model(mode: str = "fast") -> QuoteModel | None:
         return None
     model = QuoteModel.from_dict(json.loads(gzip.decompress(raw)), kept_mass=KEPT_MASS)
     if model.encoder and encoder.available():
-        model.spans = spans.load_scorer("content")
+        model.spans = cueaware.load_scorer() or spans.load_scorer("content")  # the cue-aware one when packaged
         model.source_spans = spans.load_scorer("source")
         model.cue_spans = spans.load_scorer("cue")
     return model
@@ -205,11 +205,13 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan], model: Quot
         if mixed is not None:
             probs, threshold = mixed, model.cue_spans[2]
     scored = sorted(((pr, i) for pr, i in zip(probs, candidates) if pr >= threshold), key=lambda x: -x[0])
+    steps = {i: content_step(p, i, text, quotes, index, model, chosen.get(i), picked.get(i)) for _, i in scored}
+    extras = article_span_scores(p, steps, quotes, model.spans)
     result: list[Attribution] = []
     for _, i in scored:
         if any(a.cue[0] <= p.idx[i] < a.cue[1] for a in result):
             continue  # a word inside a stronger cue's span ("went on to name")
-        att = attribution_at(p, i, text, quotes, index, model, chosen.get(i), picked.get(i))
+        att = finish_attribution(p, i, text, quotes, steps[i], extras.get(i), model)
         if att is not None:
             result.append(att)
     return sorted(result, key=lambda a: a.cue[0])
@@ -301,7 +303,7 @@ def neural_cue_probs(p: Parsed, text: str, index: C.QuoteIndex, model: QuoteMode
     neural cue scorer's (``spans.cue_inputs``: the encoder's states at the word, its first-stage
     score ``first``, its best content and best source): sigmoid(logit(cue2) + weight * scorer), or
     None without the scorer or states. ``picked`` receives each word's ``source_pick``, which
-    ``attribution_at`` then need not make again."""
+    ``content_step`` then need not make again."""
     if model.cue_spans is None or not kept:
         return None
     net, weight = model.cue_spans[:2]
@@ -328,21 +330,55 @@ def _sigmoid(s: float) -> float:
     return 1.0 / (1.0 + math.exp(min(-s, 700.0)))
 
 
-def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex,
-                   model: QuoteModel, chosen: Chosen | None = None, picked: tuple | None = None
-                   ) -> Attribution | None:
-    """``chosen``: the content ranker's pick, when the stacked cue model has made it already;
-    ``picked``: the word's ``source_pick``, when the neural cue scorer has made it already."""
+class ContentStep(NamedTuple):
+    """What ``find_attributions`` knows of a cue before the content span scorer: the content
+    ranker's pick (``Chosen``), the source candidates and pick, and, when the boundary tagger ran,
+    the tagger-aware candidates with their ranker scores (``tagged``; None when the pick is sure)."""
+
+    chosen: Chosen
+    sources: dict
+    source: Range | None
+    tagged: tuple[dict, list[float]] | None
+
+
+def content_step(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index: C.QuoteIndex, model: QuoteModel,
+                 chosen: Chosen | None = None, picked: tuple | None = None) -> ContentStep:
+    """The cue's ``ContentStep``. ``chosen``: the content ranker's pick, when the stacked cue model
+    has made it already; ``picked``: the word's ``source_pick``, when the neural cue scorer has."""
     if chosen is None:
         chosen = choose_content(p, i, text, quotes, index, model)
-    content, contents = chosen.content, chosen.contents
     sources, source = picked or source_pick(p, i, text, model)
+    tagged = None
     if model.tagged and not _sure(model, chosen):
         tags = B.tag(p, i, text, model.start, model.end)
         contents, rows, tag_rows, fresh = tagger_candidates(p, i, text, index, chosen.contents, chosen.rows, tags,
                                                             chosen.dropped)
-        scores = tagged_scores(model.content2, rows, tag_rows, chosen.tagged_sums, fresh)
-        extra = span_scores(p, i, contents, quotes, model.spans)
+        tagged = (contents, tagged_scores(model.content2, rows, tag_rows, chosen.tagged_sums, fresh))
+    return ContentStep(chosen, sources, source, tagged)
+
+
+def article_span_scores(p: Parsed, steps: dict[int, ContentStep], quotes: list[QuotedSpan], scorer: tuple | None
+                        ) -> dict[int, list[float] | None]:
+    """The content span scorer's weighted scores of each tagged step's candidates, by cue word:
+    the cue-aware scorer reads all of the article's windows in one call, the span scorer per cue."""
+    asked = {i: step.tagged[0] for i, step in steps.items() if step.tagged is not None and step.tagged[0]}
+    if scorer is None or not asked:
+        return {}
+    net, weight = scorer
+    if not getattr(net, "reads_windows", False):
+        return {i: span_scores(p, i, contents, quotes, scorer) for i, contents in asked.items()}
+    raw = cueaware.article_candidate_scores(net, p, list(asked.items()), quotes)
+    return {} if raw is None else {i: [weight * s for s in r] for i, r in zip(asked, raw)}
+
+
+def finish_attribution(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], step: ContentStep,
+                       extra: list[float] | None, model: QuoteModel) -> Attribution | None:
+    """The attribution of a cue from its ``ContentStep`` and the span scorer's weighted scores of
+    its tagged candidates (``extra``), or None without a content or when the content names a source."""
+    content, contents = step.chosen.content, step.chosen.contents
+    source = step.source
+    if step.tagged is not None:
+        contents, scores = step.tagged
         content = _keep_clause(contents, content, _pick_apart_from(contents, scores, source, extra))
     if content is None:
         return None
@@ -350,7 +386,7 @@ def attribution_at(p: Parsed, i: int, text: str, quotes: list[QuotedSpan], index
         return None
     spans = C.cue_span_candidates(p, i, text, content)
     cue = model.span.best(spans, lambda o: C.cue_span_features(p, i, text, o, spans[o]))
-    head = sources[source][0]
+    head = step.sources[source][0]
     weak = {r for r in content if "quote" in contents[content] and len(contents[content]) == 1}
     token = p.token(i)
     att = Attribution(cue=cue, cue_token=token, contents=list(content), frame=frame_range(p, i, head),
@@ -388,11 +424,13 @@ def span_scores(p: Parsed, i: int, candidates: dict, quotes: list[QuotedSpan], s
     None without the scorer or the encoder's states."""
     if scorer is None:
         return None
-    inputs = spans.inputs(role, p, i, candidates, quotes)
-    if inputs is None:
-        return None
     net, weight = scorer
-    return [weight * s for s in spans.scores(net, inputs)]
+    if getattr(net, "reads_windows", False):
+        raw = cueaware.candidate_scores(net, p, i, candidates, quotes)
+    else:
+        inputs = spans.inputs(role, p, i, candidates, quotes)
+        raw = None if inputs is None else spans.scores(net, inputs)
+    return None if raw is None else [weight * s for s in raw]
 
 
 def _pick_apart_from(contents: dict, scores: list[float], source: Range | None, extra: list[float] | None = None):

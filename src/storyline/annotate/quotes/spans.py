@@ -10,7 +10,7 @@ few scalars (length, distance and side from the cue, candidate kind, sentence an
 crossings, the encoder head's Content probabilities at its edges); an MLP gives one score.
 Trained with a softmax over each cue's candidates on PolNeAR train
 (``benchmarks/train_quote_spans.py``); at inference its score, times ``weight`` (chosen by
-cross-validation), is added to the tagger-aware content ranker's (``learned.attribution_at``).
+cross-validation), is added to the tagger-aware content ranker's (``learned.finish_attribution``).
 
 The same design, with the role ``"source"``, scores the cue's source candidates
 (``candidates.source_candidates``, "no source" among them) with source-shaped scalars (head's side
@@ -72,6 +72,12 @@ def span_inputs(p, i: int, contents: dict, quotes) -> tuple[np.ndarray, np.ndarr
     """(vectors (m, VECTORS, width) float32, scalars (m, SCALARS) float32) of the cue ``i``'s
     candidate spans (``contents``, in order), or None when the Doc has no encoder states."""
     return _stacked(p, i, [(frags, _scalars(p, i, frags, kinds, quotes)) for frags, kinds in contents.items()])
+
+
+def span_scalars(p, i: int, contents: dict, quotes) -> np.ndarray:
+    """(m, SCALARS) float32: the scalars of the cue ``i``'s candidate spans (``span_inputs``'),
+    also read by the cue-aware scorer (``cueaware``)."""
+    return np.asarray([_scalars(p, i, frags, kinds, quotes) for frags, kinds in contents.items()], dtype=np.float32)
 
 
 def source_inputs(p, i: int, sources: dict) -> tuple[np.ndarray, np.ndarray] | None:
