@@ -154,7 +154,11 @@ def test_accurate_pick_with_the_cue_aware_scorer_is_a_span_of_the_text(nlp):
     p = Parsed(doc)
     said, contents = _contents(doc)
     scorer = CA.make_scorer(8, S.SCALARS, hidden=16, heads=2).eval()
-    extra = learned.span_scores(p, said, contents, scan_quotes(TEXT), (scorer, 3.0))
+    def article_scores(parsed, quotes, weight):  # the accurate mode's path: one call per article
+        step = learned.ContentStep(None, {}, None, (contents, [0.0] * len(contents)))
+        return learned.article_span_scores(parsed, {said: step}, quotes, (scorer, weight)).get(said)
+
+    extra = article_scores(p, scan_quotes(TEXT), 3.0)
     raw = CA.candidate_scores(scorer, p, said, contents, scan_quotes(TEXT))
     assert extra == pytest.approx([3.0 * s for s in raw]) and len(extra) == 2
     ranker = learned.Linear({})
@@ -162,7 +166,7 @@ def test_accurate_pick_with_the_cue_aware_scorer_is_a_span_of_the_text(nlp):
     (start, end), = picked
     expected = ["the bridge would close in May", "It is old"][int(np.argmax(extra))]
     assert TEXT[start:end] == expected
-    assert learned.span_scores(Parsed(nlp(TEXT)), said, contents, [], (scorer, 1.0)) is None  # no states
+    assert article_scores(Parsed(nlp(TEXT)), [], 1.0) is None  # no states
 
 
 @needs_torch

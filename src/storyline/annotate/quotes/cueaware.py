@@ -98,7 +98,7 @@ def make_scorer(width: int, scalars: int, hidden: int = WIDTH, heads: int = HEAD
     from torch import nn
 
     class CueAwareScorer(nn.Module):
-        reads_windows = True  # ``learned.span_scores`` gives it windows, not ``spans``' vectors
+        reads_windows = True  # ``learned.article_span_scores`` gives it windows, not ``spans``' vectors
 
         def __init__(self) -> None:
             super().__init__()

@@ -421,15 +421,13 @@ def pick_source(p: Parsed, i: int, text: str, sources: dict, model: QuoteModel) 
 def span_scores(p: Parsed, i: int, candidates: dict, quotes: list[QuotedSpan], scorer: tuple | None,
                 role: str = "content") -> list[float] | None:
     """The neural span scorer's weighted scores of the candidates of ``role`` (``spans``), or
-    None without the scorer or the encoder's states."""
+    None without the scorer or the encoder's states. (A cue-aware scorer is asked once per article
+    by ``article_span_scores``.)"""
     if scorer is None:
         return None
     net, weight = scorer
-    if getattr(net, "reads_windows", False):
-        raw = cueaware.candidate_scores(net, p, i, candidates, quotes)
-    else:
-        inputs = spans.inputs(role, p, i, candidates, quotes)
-        raw = None if inputs is None else spans.scores(net, inputs)
+    inputs = spans.inputs(role, p, i, candidates, quotes)
+    raw = None if inputs is None else spans.scores(net, inputs)
     return None if raw is None else [weight * s for s in raw]
 
 
