@@ -33,7 +33,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storyline.tfidf import TfidfVectorizer
 
 THRESHOLD = 0.6
-GROUP_FLOOR = 0.3        # least mean score of two groups' cross-article pairs for them to merge (fit half)
+GROUP_FLOOR = 0.3        # least mean likeness of two groups' other cross-article pairs for them to merge (fit half)
 NEIGHBOUR_BONUS = 0.05    # added when the neighbouring quotes of both articles match too
 CANDIDATE = 0.2           # char cosine below which a pair is not scored at all
 NEAR_VERBATIM = 0.8       # char cosine above which attribution may differ
@@ -274,11 +274,14 @@ class _Scorer:
         """How alike two quotes read (the mean of the score's four similarities), whoever the
         speakers: the link that merges two groups has passed the speaker test, and a speaker
         misread elsewhere in a group ("Valmora" for the minister) must not split a statement."""
-        key = self.signature_of[self.index[a.id]], self.signature_of[self.index[b.id]]
+        key = self._signatures(a, b)
         if key not in self.alike:
             f = self.features(a, b, self.char(a, b))
             self.alike[key] = (f["char"] + f["contain"] + f["words"] + f["context"]) / 4
         return self.alike[key]
+
+    def _signatures(self, a: _View, b: _View) -> tuple[int, int]:
+        return self.signature_of[self.index[a.id]], self.signature_of[self.index[b.id]]
 
     def char(self, a: _View, b: _View) -> float:
         """Character cosine of one pair (``candidates`` gives it for all pairs at once)."""
@@ -296,7 +299,7 @@ class _Scorer:
 
     def score(self, a: _View, b: _View, char: float) -> float:
         """The pair's score, computed once per pair of signatures."""
-        key = self.signature_of[self.index[a.id]], self.signature_of[self.index[b.id]]
+        key = self._signatures(a, b)
         if key not in self.scores:
             self.scores[key] = self._score(a, b, char)
         return self.scores[key]
@@ -375,7 +378,7 @@ def _grams(text: str, n: int) -> frozenset[str]:
 
 def _join(views: list[_View], edges: list[tuple[float, str, str]],
           repeats: Callable[[_View, _View], bool],
-          cohesive: Callable[[frozenset[str], frozenset[str], dict[str, _View], tuple[str, str]], bool] | None = None
+          cohesive: Callable[[frozenset[str], frozenset[str], dict[str, _View], tuple[str, str]], bool]
           ) -> list[list[str]]:
     """Greedy constrained single link: best pairs first; two groups merge only when no article
     would then contribute two different statements (pieces of one interrupted quote, and one
@@ -386,7 +389,7 @@ def _join(views: list[_View], edges: list[tuple[float, str, str]],
         gx, gy = group_of[x], group_of[y]
         if gx is gy or not _compatible(gx, gy, by_id, repeats):
             continue
-        if cohesive is not None and len(gx) + len(gy) > 2 and not cohesive(gx, gy, by_id, (x, y)):
+        if len(gx) + len(gy) > 2 and not cohesive(gx, gy, by_id, (x, y)):  # two quotes: the link alone
             continue
         merged = gx | gy
         for m in merged:
