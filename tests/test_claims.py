@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from storyline.compare.claims import Unit, align_claims, clauses, status
@@ -643,3 +644,33 @@ def test_places_conflict_only_for_one_happening_not_for_saying_or_many_doers():
                        "Protesters marched in Paris on Saturday against the war.")) == []
     assert fields(pair("The minister said in Washington that talks would resume.",
                        "The minister said in London that talks would resume.")) == []
+
+
+def test_two_claims_merge_only_when_their_other_statements_read_alike():
+    from storyline.compare.claims import Unit, cluster
+
+    texts = ["The ferry left Orrin at dawn.", "The ferry left Orrin at dawn with forty cars.",
+             "Forty cars were stuck at the quay.", "The ferry left Orrin at dawn, officials said."]
+    units = [Unit(f"a{i}", f"o{i}", None, Span.of(t, 0, len(t))) for i, t in enumerate(texts)]
+    sim = np.array([[1.0, 0.8, 0.02, 0.7],
+                    [0.8, 1.0, 0.25, 0.75],
+                    [0.02, 0.25, 1.0, 0.03],
+                    [0.7, 0.75, 0.03, 1.0]])
+    groups = sorted(sorted(g) for g in cluster(units, sim, threshold=0.2, cohesion=0.1))
+    # a0-a1 join first; a1-a2 would chain the stuck cars in through one shared phrase, while a0 and a3
+    # (the claim's other statements) read nothing like a2: refused. a3 reads like both a0 and a1: joins.
+    assert groups == [[0, 1, 3], [2]]
+    chained = sorted(sorted(g) for g in cluster(units, sim, threshold=0.2, cohesion=0.0))
+    assert chained == [[0, 1, 2, 3]]
+
+
+def test_a_capital_standing_for_its_state_names_the_same_actor_as_the_state():
+    from storyline.compare.claims import entity_key
+
+    def gpe(name: str, country: str | None) -> Mention:
+        return Mention(span=Span(0, len(name), name), type="GPE", key=name, name=name, country=country)
+
+    assert entity_key(gpe("Washington", "USA")) == entity_key(gpe("United States", "USA"))
+    assert entity_key(gpe("Tehran", "IRN")) == entity_key(gpe("Iran", "IRN"))
+    assert entity_key(gpe("Croydon", "GBR")) != entity_key(gpe("London", "GBR"))  # a town is no state
+    assert entity_key(gpe("Croydon", "GBR")) == "croydon"

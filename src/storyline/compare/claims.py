@@ -35,6 +35,13 @@ from storyline.compare.facts import Fact, Named, extract, named_from_doc, named_
 from storyline.model import Article, Mention, Span, Timex, stable_id
 
 SIMILARITY_THRESHOLD = 0.2  # least similarity of mutual best matches (chosen on the fit half of the labelled pairs)
+ENTITY_WEIGHT = 0.15  # share of the similarity that named entities in common make (counts and conflicts)
+ALIGN_ENTITY_WEIGHT = 0.1  # the same for aligning statements into claims: two sentences of one story name the
+# same few actors whatever they state ("the Croydon trams have a top speed of 50mph" / "50 people were injured in
+# the Croydon area"), so on the claims a reader is shown, names in common misled more than they helped (session 19:
+# pairs shown, fit half, P 0.533 at 0.15 -> 0.742 at 0.05); counts and conflicts keep 0.15, the weight their floors
+# were chosen with
+COHESION_FLOOR = 0.1  # least mean similarity of the other cross-article pairs of two claims a link would merge
 NUMBER_WEIGHT = 0.1  # bonus for the share of figures two statements have in common (fit half: recall +0.02)
 MIN_WORDS = 4
 LONG_SENTENCE = 300  # characters; longer sentences are cut into clauses
@@ -76,11 +83,11 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
     units = statement_units(articles, sentences)
     if not units:
         return []
-    sim = similarity(units, mentions)
+    sim, align_sim = similarities(units, mentions, (ENTITY_WEIGHT, ALIGN_ENTITY_WEIGHT))
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
     facts = unit_facts(units, _with_figures(units), named, timexes or {}, docs)
-    alike = same_time_similarity(units, sim, timexes or {})
-    clusters = cluster(units, alike, threshold, count_edges(units, facts, alike))
+    edges = count_edges(units, facts, same_time_similarity(units, sim, timexes or {}))
+    clusters = cluster(units, same_time_similarity(units, align_sim, timexes or {}), threshold, edges)
     facts |= unit_facts(units, sorted(_in_shared_claims(units, clusters) - set(facts)), named, timexes or {}, docs)
     n_outlets = len(set(outlet_of.values()))
     published = {a.id: a.published for a in articles}
@@ -156,20 +163,26 @@ def _normalise(text: str) -> str:
     return _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(0)], text.lower())
 
 
-def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None) -> np.ndarray:
+def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None,
+               entity_weight: float = ENTITY_WEIGHT) -> np.ndarray:
     """Statement-by-statement similarity in [0, 1]: word and character TF-IDF cosines fitted on
     this story, raised by the share of named entities two statements have in common."""
+    return similarities(units, mentions, (entity_weight,))[0]
+
+
+def similarities(units: list[Unit], mentions: dict[str, list[Mention]] | None,
+                 entity_weights: tuple[float, ...]) -> list[np.ndarray]:
+    """``similarity`` at several entity weights, its parts computed once."""
     from storyline.tfidf import cosines
 
     texts = [_normalise(u.span.text) for u in units]
     words = cosines(texts, ngram_range=(1, 2), sublinear_tf=True, stop_words="english")
     chars = cosines(texts, analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    sim = 0.5 * words + 0.5 * chars
-    if mentions:
-        sim = 0.85 * sim + 0.15 * _entity_overlap(units, mentions)
-    if NUMBER_WEIGHT:
-        sim = sim + NUMBER_WEIGHT * _jaccard([set(_FIGURE.findall(t)) for t in texts])
-    return np.clip(sim, 0.0, 1.0)
+    alike = 0.5 * words + 0.5 * chars
+    overlap = _entity_overlap(units, mentions) if mentions else None
+    figures = NUMBER_WEIGHT * _jaccard([set(_FIGURE.findall(t)) for t in texts]) if NUMBER_WEIGHT else 0.0
+    return [np.clip((alike if overlap is None else (1 - w) * alike + w * overlap) + figures, 0.0, 1.0)
+            for w in entity_weights]
 
 
 def same_time_similarity(units: list[Unit], sim: np.ndarray, timexes: dict[str, list[Timex]]) -> np.ndarray:
@@ -253,27 +266,41 @@ def _jaccard(sets: list[set]) -> np.ndarray:
 
 
 def _entity_overlap(units: list[Unit], mentions: dict[str, list[Mention]]) -> np.ndarray:
-    """Jaccard overlap of the entities (canonical id, else name) each statement names."""
-    return _jaccard([{m.entity_id or m.name.casefold() for m in mentions.get(u.article_id, [])
+    """Jaccard overlap of the entities (``entity_key``) each statement names."""
+    return _jaccard([{entity_key(m) for m in mentions.get(u.article_id, [])
                       if u.span.start <= m.span.start and m.span.end <= u.span.end} for u in units])
+
+
+def entity_key(mention: Mention) -> str:
+    """What a mention names, for comparing statements: a state, whether by its name or by its
+    capital ("Washington and Tehran held talks" / "the United States and Iran held talks": news
+    uses a capital for its government, as actor coding does), else the canonical entity, else the name."""
+    from storyline.annotate.actors import country_of_state_name, is_capital
+
+    if mention.type == "GPE" and mention.country and (country_of_state_name(mention.name) or is_capital(mention.name)):
+        return "state:" + mention.country
+    return mention.entity_id or mention.name.casefold()
 
 
 # ----------------------------------------------------------------------------- clustering
 
 def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_THRESHOLD,
-            extra: list[tuple[float, int, int]] = ()) -> list[list[int]]:
+            extra: list[tuple[float, int, int]] = (), cohesion: float = COHESION_FLOOR) -> list[list[int]]:
     """Groups of statements, one per article but for restatements (indices into ``units``).
 
     Edges join a statement to its best match in another article when that is mutual and the
     similarity reaches the threshold; strongest edges first, a join is refused when it would put
-    two statements of one article in a claim. Mutual best matches keep paraphrases that share
-    few words, and the one-per-article rule stops chains that single linkage would build.
+    two statements of one article in a claim, or when the two claims' other cross pairs read unlike
+    (``cohesive``). Mutual best matches keep paraphrases that share few words; the one-per-article
+    rule and the cohesion test stop chains that single linkage would build (a statement joined to
+    one that joins a third it shares nothing with).
     ``extra`` edges (``count_edges``) are tried after all of those; then a statement left alone
     joins the claim of its best match elsewhere, when alike enough (``restatements``).
     """
     article = np.array([u.article_id for u in units])
     parent = list(range(len(units)))
     members = {i: {article[i]} for i in range(len(units))}
+    held = {i: [i] for i in range(len(units))}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -283,9 +310,10 @@ def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_TH
 
     for _, i, j in [*_edges(article, sim, threshold), *extra]:
         ri, rj = find(i), find(j)
-        if ri != rj and not members[ri] & members[rj]:
+        if ri != rj and not members[ri] & members[rj] and cohesive(sim, held[ri], held[rj], i, j, cohesion):
             parent[rj] = ri
             members[ri] |= members.pop(rj)
+            held[ri] += held.pop(rj)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         groups[find(i)].append(i)
@@ -293,6 +321,18 @@ def cluster(units: list[Unit], sim: np.ndarray, threshold: float = SIMILARITY_TH
         groups[find(j)].append(i)
         del groups[i]
     return list(groups.values())
+
+
+def cohesive(sim: np.ndarray, a: list[int], b: list[int], i: int, j: int,
+             floor: float = COHESION_FLOOR) -> bool:
+    """May claims ``a`` and ``b`` (statements of distinct articles) merge through the link i-j?
+    Only if their other pairs read alike on average: one strong link between two claims that
+    otherwise state different things is how chaining joins unrelated statements."""
+    block = sim[np.ix_(a, b)]
+    others = block.size - 1
+    if others == 0:
+        return True
+    return (block.sum() - sim[i, j]) / others >= floor
 
 
 def restatements(article: np.ndarray, sim: np.ndarray, grouped: list[bool],
