@@ -2023,3 +2023,38 @@ def test_the_year_earlier_stretch_of_months_is_one_duration():
     found = values("Acme earned $2 a share in the year-earlier nine months. Sales in the year-ago six months fell.",
                    "1989-10-26")
     assert found == {"the year-earlier nine months": ("DURATION", "P9M"), "the year-ago six months": ("DURATION", "P6M")}
+
+
+def test_one_part_of_a_day_left_undated_and_the_days_counted_from_it():
+    """"went to a club one winter night ... The next day": a night the story does not date is one of its kind
+    (XXXX-XX-XXTNI), and the days told after it are counted from a day of no known date, not from the last date
+    named before it nor the publication date; amounts ("spent one night") stay durations."""
+    text = ("The festival ended on Sunday. Years ago, the singer walked into a bar one winter night and met her "
+            "manager. The next day they signed a contract. That evening they celebrated.")
+    found = values(text)
+    assert found["one winter night"] == ("TIME", "XXXX-XX-XXTNI")
+    assert found["The next day"] == ("DATE", "XXXX-XX-XX")
+    assert found["That evening"] == ("TIME", "XXXX-XX-XXTEV")
+    assert values("One Sunday morning the bells rang out.")["One Sunday morning"] == ("TIME", "XXXX-WXX-7TMO")
+    assert values("She told me one recent night that she was tired.")["one recent night"] == ("TIME", "PAST_REF")
+    assert values("He spent one night in a cell.")["one night"] == ("DURATION", "P1D")
+    assert values("The band played One Night at the gala.").get("One Night", ("", ""))[0] != "TIME"
+
+
+def test_a_day_named_after_an_undated_one_keeps_its_own_date():
+    """A date named after the undated night is the reference again: "The next day" after "On March 3" is March 4."""
+    found = values("They met one summer evening. On March 3 the deal was signed. The next day shares rose.")
+    assert found["The next day"] == ("DATE", "2026-03-04")
+
+
+def test_current_set_against_former_is_a_status():
+    """"current and former ministers": "current" paired with "former" names a status, as "former" does, no time."""
+    assert values("A dozen current and former ministers were named.") == {}
+    assert values("Former or current staff may apply.") == {}
+    assert values("The current crisis deepened.")["current"] == ("DATE", "PRESENT_REF")
+
+
+def test_a_later_date_is_a_time_ahead():
+    """"postponed to a later date": a time after the one told of, never named (FUTURE_REF)."""
+    assert values("The visit was postponed to a later date.")["a later date"] == ("DATE", "FUTURE_REF")
+    assert values("The shares may be sold at a future date.")["a future date"] == ("DATE", "FUTURE_REF")

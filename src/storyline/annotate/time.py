@@ -17,7 +17,7 @@ from ..model import Span, Timex
 from .timex.lexicon import MONTHS
 from .timex.normalise import parse_anchor, relative_value, underspecified
 from .timex.recognise import DAY_WORD, MONTH, WEEKDAY, find_candidates
-from .timex.resolve import ANAPHORIC_RULES, HABITUAL, Context, resolve
+from .timex.resolve import ANAPHORIC_RULES, HABITUAL, UNDATED_POINT_RULES, UNKNOWN_DAY, Context, resolve
 from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
                           marked_direction_from_text, sentence_bounds)
 
@@ -55,6 +55,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
             open_clocks.append(len(timexes))
         timexes.append(Timex(article_id, Span.of(text, candidate.start, candidate.end), kind, value,
                              anchor_value, mod))
+        if candidate.rule in UNDATED_POINT_RULES and kind in ("DATE", "TIME") and value.startswith("XXXX"):
+            reference = UNKNOWN_DAY  # "one winter night ... The next day": a day after a night of no date
         if kind == "DATE" and value[:1].isdigit() and (candidate.rule not in ANAPHORIC_RULES
                                                        or candidate.groups.get("end_verb")):
             reference = value

@@ -122,7 +122,10 @@ REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": 
                    # a time ago without an amount
                    "a while ago": "PAST_REF", "a little while ago": "PAST_REF", "some time ago": "PAST_REF",
                    "a long time ago": "PAST_REF", "a short time ago": "PAST_REF", "long ago": "PAST_REF",
-                   "not long ago": "PAST_REF"}
+                   "not long ago": "PAST_REF",
+                   # "at a later date", "postponed to a future date": a time after the one told of, not named (TIDES
+                   # takes "date" as a trigger like "time"; the TBAQ dev gold marks it FUTURE_REF)
+                   "a later date": "FUTURE_REF", "a future date": "FUTURE_REF"}
 
 # "the nineties": a decade by name, read in the twentieth century as news mostly means it
 DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",

@@ -22,6 +22,10 @@ from .lexicon import (AMOUNT_MODIFIERS, DAY_ORDINALS, DECADE_WORDS, EASTER_FEAST
 from .normalise import Direction
 
 Result = tuple[str, str, str | None]  # type, value, mod
+# rules for a day of the story the text leaves undated ("one winter night", "on a Tuesday"): the days told after
+# them are counted from a day of no known date ("The next day" is XXXX-XX-XX), not from the last date named before
+UNDATED_POINT_RULES = frozenset({"indefinite_part", "weekday"})
+UNKNOWN_DAY = "XXXX-XX-XX"
 # rules whose value is computed from the discourse reference: they must not become the reference
 ANAPHORIC_RULES = frozenset({"ago", "named_quarter", "year_ago_adjective", "anaphoric_unit", "anaphoric_part",
                              "same_period"})
@@ -730,6 +734,8 @@ def _anaphoric_unit(g, context):
     unit = g["unit"] or g["unit3"] or "day"
     step = _ANAPHORIC_STEPS[g["rel"] or g["rel2"]] if not g["rel3"] else _SEQUENCE_STEPS[g["rel3"]]
     mod = _point_mod(g["mod"])
+    if context.reference == UNKNOWN_DAY:
+        return "DATE", cal.underspecified(unit), mod
     base, known = _date_from(context.reference), _unit_of(context.reference)
     if base is None and step != 0 and context.anchor is not None:
         base, known = context.anchor, "day"  # "the previous year" with no date before it: from now
@@ -743,6 +749,8 @@ def _anaphoric_part(g, context):
     it dated none); after a coarser date ("in October 1998 ... that night") only what it fixes."""
     step = _ANAPHORIC_STEPS[g["rel"]]
     part = "T" + PARTS_OF_DAY[g["part"]]
+    if context.reference == UNKNOWN_DAY:
+        return "TIME", UNKNOWN_DAY + part, _point_mod(g["mod"])
     known, base = _unit_of(context.reference), _date_from(context.reference)
     if base is None:
         base = context.anchor
@@ -931,6 +939,17 @@ def _indefinite_day(g, context):
     return "DATE", "FUTURE_REF", None
 
 
+def _indefinite_part(g, context):
+    """"one winter night", "one Sunday morning": a part of a day the text leaves undated (a weekday keeps its
+    number, TIDES' "a Tuesday" being XXXX-WXX-2); "one recent night" a night just past."""
+    part = "T" + PARTS_OF_DAY[g["part"].lower()]
+    if g["recent"]:
+        return "TIME", "PAST_REF", None
+    if g["weekday"]:
+        return "TIME", f"XXXX-WXX-{WEEKDAYS[g['weekday']]}{part}", None
+    return "TIME", cal.underspecified("day") + part, None
+
+
 def _reference(g, context):
     return "DATE", REFERENCE_WORDS[g["word"]], None
 
@@ -951,5 +970,5 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "indefinite_day": _indefinite_day, "span_duration": _duration, "duration": _duration,
     "compound_duration": _compound_duration,
     "adjective_duration": _duration, "bare_plural": _bare_plural, "unit_long": _unit_long, "set_adverb": _set_adverb,
-    "set_every": _set_every, "weekends": _weekends, "reference": _reference,
+    "set_every": _set_every, "weekends": _weekends, "reference": _reference, "indefinite_part": _indefinite_part,
 }
