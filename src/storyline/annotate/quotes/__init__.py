@@ -22,18 +22,27 @@ __all__ = ["extract_quotes", "scan_quotes", "QuotedSpan", "SPEECH_VERBS"]
 
 
 def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
-                   model: learned.QuoteModel | None | bool = True, mode: str = "fast") -> list[Quote]:
+                   model: learned.QuoteModel | None | bool = True, mode: str = "fast",
+                   statements_only: bool = False) -> list[Quote]:
     """All attributed statements of one article, in text order; ``doc`` is the parse of ``text``.
 
     ``model``: True for the packaged model of ``mode`` (rules when it is absent), a QuoteModel
     (training and cross-validation), or None / False for the rules only. ``mode``: "fast" (the
     parse only) or "accurate" (also the quote encoder, when installed; see ``encoder``).
+    ``statements_only``: keep only what someone said (``states_something``), as the product shows
+    quotes; off, every attribution in PolNeAR's sense (what the PolNeAR benchmark and training
+    measure: they also count sourceless and non-reporting attributions).
     """
     quotes = scan_quotes(text)
     attributions = sorted(find_attributions(doc, text, quotes, model, mode), key=lambda a: a.cue[0])
     result, speakers = [], []
     for att in attributions:
-        speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers)
+        if statements_only:
+            att.contents = [c for c in att.contents if states_something(att, c, text, quotes)]
+        if not att.contents:
+            continue
+        speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers,
+                                  [(q.start, q.end) for q in quotes])
         speakers.append(speaker)
         result.extend(_quotes_of(att, speaker, text, article_id, quotes))
     return _dedupe(sorted(result, key=lambda q: (q.content.start, q.content.end)))
@@ -79,6 +88,29 @@ def _quotes_of(att: Attribution, speaker: Speaker, text: str, article_id: str,
                   kind=quote_kind((start, end), quotes), content=Span.of(text, start, end), speaker=speaker,
                   cue=Span.of(text, *att.cue), medium=att.medium)
             for start, end in att.contents]
+
+
+def states_something(att: Attribution, content: tuple[int, int], text: str, quotes: list[QuotedSpan]) -> bool:
+    """Whether a content is shown as a quote: what someone said (the interchange spec's "content:
+    span of what was said", its cue "the reporting verb or phrase"). A quotation is, by its marks;
+    an unmarked content only with a source (who said it) and a cue that reports speech or thought
+    ("said", "believes", "according to", a noun such as "claim") or a that-clause it introduces
+    ("reminded him that ..."). The attribution model, trained on PolNeAR, also finds sourceless
+    ("is expected to", "it seems") and non-reporting ones ("took the stage for", "issued an
+    apology") that a reader of quotes should not be shown."""
+    if quote_kind(content, quotes) != "indirect":
+        return True
+    if att.source is None:
+        return False
+    cue = att.cue_token
+    return (cue.lower_ in ("according", ":") or lexicon_class(cue.lemma_.lower()) != "other"
+            or _is_that_clause(text, content))
+
+
+def _is_that_clause(text: str, content: tuple[int, int]) -> bool:
+    """The content is a clause opened by "that" (kept inside the content or just before it)."""
+    before = text[max(0, content[0] - 6):content[0]].rstrip().lower()
+    return before.endswith(("that", "that,")) or text[content[0]:content[0] + 5].lower() == "that "
 
 
 def quote_kind(content: tuple[int, int], quotes: list[QuotedSpan]) -> str:
