@@ -819,3 +819,19 @@ def test_a_name_inside_a_quotation_is_no_antecedent(nlp):
 def test_medium_named_by_a_compound_or_shared_by_a_coordinated_cue(nlp, text, medium):
     quotes = extract_quotes(nlp(text), text, "a_m", statements_only=True)
     assert quotes and all(q.medium == medium for q in quotes), [(q.content.text, q.medium) for q in quotes]
+
+
+@pytest.mark.parametrize("text, phrase, kept", [
+    ("Every fan of the club knows those stories.", "those stories", False),
+    ("\u201cShe is the best,\u201d the coach said, describing one of the players.", "one of the players", False),
+    ("The two actors were arguing about a script.", "a script", False),
+    ("The singer called for an end to gun violence.", "an end to gun violence", True),
+    ("The minister called the attack a reprisal for the strikes.", "the attack a reprisal", True),
+])
+def test_a_noun_phrase_is_a_statement_only_when_it_says_something(nlp, text, phrase, kept):
+    """What was thought of, described or talked about is no statement; a demand ("called for")
+    and a predicate on the object ("called the attack a reprisal") are."""
+    every = extract_quotes(nlp(text), text, "a_np")
+    shown = extract_quotes(nlp(text), text, "a_np", statements_only=True)
+    assert any(q.content.text.startswith(phrase) for q in every), [q.content.text for q in every]
+    assert any(q.content.text.startswith(phrase) for q in shown) == kept, [q.content.text for q in shown]

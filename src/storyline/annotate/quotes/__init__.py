@@ -8,11 +8,11 @@ is absent, and resolves speakers to the article's mentions (``speaker``). An int
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
-from storyline.annotate.quotes.lexicon import SPEECH_VERBS
+from storyline.annotate.quotes.lexicon import NEEDS_CLAUSE, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
@@ -95,7 +95,8 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     span of what was said", its cue "the reporting verb or phrase"). A quotation is, by its marks;
     an unmarked content only with a source (who said it) and a cue that reports speech or thought
     ("said", "believes", "according to", a noun such as "claim") or a that-clause it introduces
-    ("reminded him that ..."). The attribution model, trained on PolNeAR, also finds sourceless
+    ("reminded him that ..."), and not a bare noun phrase naming what was thought of, described
+    or talked about (``_names_no_statement``). The attribution model, trained on PolNeAR, also finds sourceless
     ("is expected to", "it seems") and non-reporting ones ("took the stage for", "issued an
     apology") that a reader of quotes should not be shown."""
     if quote_kind(content, quotes) != "indirect":
@@ -103,8 +104,37 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     if att.source is None:
         return False
     cue = att.cue_token
-    return (cue.lower_ in ("according", ":") or lexicon_class(cue.lemma_.lower()) != "other"
-            or _is_that_clause(text, content))
+    if cue.lower_ in ("according", ":"):
+        return True
+    root = _noun_phrase_root(cue.doc, content)
+    if root is not None and _names_no_statement(root, cue):
+        return False
+    return lexicon_class(cue.lemma_.lower()) != "other" or _is_that_clause(text, content)
+
+
+def _noun_phrase_root(doc: Doc, content: tuple[int, int]) -> Token | None:
+    """The head of the content when the content is one noun phrase, else None: "the attack a
+    reprisal" (called ... a reprisal) and "them of stealing" (accused ... of) say something of
+    the object, in words outside its phrase."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    root = span.root
+    return root if all(t.is_punct or t == root or root in t.ancestors for t in span) else None
+
+
+def _names_no_statement(root: Token, cue: Token) -> bool:
+    """A noun phrase is what was thought of, described or talked about, not a statement: after a
+    verb of thought ("knows those stories", "hope for a resolution"), as the direct object of a cue
+    that needs a clause ("describing one of the women": ``NEEDS_CLAUSE``; "called for an end to
+    it" is a demand), or as the object of a preposition of topic ("arguing about a script",
+    "responded to an interview")."""
+    lemma = cue.lemma_.lower()
+    if lemma in THOUGHT_VERBS:
+        return True
+    if lemma in NEEDS_CLAUSE and root.dep_ == "dobj":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("about", "on", "over", "regarding", "to")
 
 
 def _is_that_clause(text: str, content: tuple[int, int]) -> bool:
