@@ -815,8 +815,9 @@ def test_a_name_inside_a_quotation_is_no_antecedent(nlp):
     ("In a long Instagram post, the singer said that she was leaving the band.", "Instagram"),
     ("In an interview with Radio Kestrel, the coach said he was tired but added: \u201cWe will win.\u201d",
      "Radio Kestrel"),
+    ("\u201cWe will be back soon,\u201d the founder tweeted.", "Twitter"),
 ])
-def test_medium_named_by_a_compound_or_shared_by_a_coordinated_cue(nlp, text, medium):
+def test_medium_named_by_a_compound_a_coordinated_cue_or_the_verb(nlp, text, medium):
     quotes = extract_quotes(nlp(text), text, "a_m", statements_only=True)
     assert quotes and all(q.medium == medium for q in quotes), [(q.content.text, q.medium) for q in quotes]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes.lexicon import (
-    CUE_VERBS, MEDIUM_HEADS, MEDIUM_NOUNS, NEEDS_CLAUSE, OBJECT_VERBS, QUESTION_VERBS)
+    CUE_VERBS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NEEDS_CLAUSE, OBJECT_VERBS, QUESTION_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 
@@ -288,7 +288,8 @@ def _inside(outer: Range, inner: Range) -> bool:
 
 
 def find_medium(token: Token) -> str | None:
-    """Where it was said: "in a post on Truth Social", "on Twitter", "told Fox Business Network";
+    """Where it was said: "in a post on Truth Social", "on Twitter", "told Fox Business Network",
+    "tweeted" (``MEDIUM_OF_VERB``);
     a verb coordinated with another shares its fronted adjuncts ("In an interview with X, she said
     ... but added: ..." was added in that interview too)."""
     for child in token.children:
@@ -300,7 +301,7 @@ def find_medium(token: Token) -> str | None:
             return _name_text(child)
     if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.i < token.i:
         return find_medium(token.head)
-    return None
+    return MEDIUM_OF_VERB.get(token.lemma_.lower())
 
 
 def _medium_of_prep(prep: Token) -> str | None:
