@@ -41,7 +41,9 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
-STRATA = {"shown": "session 20, main before any change", "shown-after": "session 20, after the changes"}
+STRATA = {"shown": "session 20, main before any change",
+          "shown-after": "session 20, after the statements-only filter, pronouns, medium",
+          "shown-final": "session 20, after the noun-phrase rule, tweets, capitalized surnames too"}
 
 
 # ----------------------------------------------------------------------------- output

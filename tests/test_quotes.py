@@ -836,3 +836,18 @@ def test_a_noun_phrase_is_a_statement_only_when_it_says_something(nlp, text, phr
     shown = extract_quotes(nlp(text), text, "a_np", statements_only=True)
     assert any(q.content.text.startswith(phrase) for q in every), [q.content.text for q in every]
     assert any(q.content.text.startswith(phrase) for q in shown) == kept, [q.content.text for q in shown]
+
+
+def test_an_appositive_names_the_source(nlp):
+    text = "A resident, Priscilla Varn, told the paper that the man kept to himself."
+    mentions = [Mention(Span.of(text, 12, 26), "PERSON", "p_varn", "Priscilla Varn")]
+    [quote] = extract_quotes(nlp(text), text, "a_ap", mentions, statements_only=True)
+    assert quote.speaker.key == "p_varn" and quote.speaker.span.text.startswith("A resident")
+
+
+def test_it_is_never_a_person(nlp):
+    text = ("Ada Kern said the flight was long. \u201cWe failed our passengers,\u201d the airline said. "
+            "\u201cWe apologize,\u201d it said.")
+    mentions = [Mention(Span.of(text, 0, 8), "PERSON", "p_kern", "Ada Kern")]
+    quotes = extract_quotes(nlp(text), text, "a_it", mentions, statements_only=True)
+    assert _by_content(quotes, "We apologize").speaker.key is None

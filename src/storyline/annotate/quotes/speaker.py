@@ -1,11 +1,12 @@
 """Resolve a quote's source span to the article's entity mentions.
 
-A name resolves to the mention that contains the source's head word, or, where the entity
+A name resolves to the mention that contains the source's head word or its appositive ("a
+resident, Priscilla McBride"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
 subject of its own sentence named before it outside quotation marks ("Jackson was forced to
 apologize, which she later said ..."), else the previous resolved speaker, else the nearest
-preceding person mention; a description ("the
+preceding person mention ("it" never a person); a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
 A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
 speakers without a key. This is deliberately light: a full coreference model is not available
@@ -28,7 +29,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if source is None or head is None:
         return Speaker(text="")
     span = Span.of(text, *source)
-    mention = _mention_at(head, mentions)
+    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions)
     if mention is not None:
         return Speaker(text=mention.name, span=span, key=mention.key)
     if head.lower_ in PRONOUNS:
@@ -48,6 +49,14 @@ def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.span.start <= head.idx < m.span.end), None)
 
 
+def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The person or organisation an apposition gives the source: an appositive renames its head
+    ("A resident, Priscilla McBride, told ...", "his lawyer, Gaby Lasky, said ..."); a place
+    after a comma ("RAMALLAH, West Bank — Israel's military") locates, it does not rename."""
+    return next((m for child in head.children if child.dep_ == "appos"
+                 for m in [_mention_at(child, mentions)] if m is not None and m.type in ("PERSON", "ORG")), None)
+
+
 def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
     """The article's one entity whose name holds the source's name words (its head and the proper
     nouns compounded with it); None when no entity or several ("Smith" with two Smiths) do."""
@@ -63,17 +72,24 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
     subject = _subject_before(head, mentions, quoted) if person else None
     if subject is not None:
         return subject.name, subject.key
+    wanted = _antecedent_types(head.lower_)
     for speaker in reversed(previous):
         if speaker.key and speaker.span and speaker.span.start < head.idx:
             m = next((m for m in mentions if m.key == speaker.key), None)
-            if m is None or not person or m.type == "PERSON":
+            if m is None or m.type in wanted:
                 return speaker.text, speaker.key
-    wanted = ("PERSON",) if person else ("PERSON", "ORG", "GPE", "NORP")
     before = [m for m in mentions if m.span.end <= head.idx and m.type in wanted and not _quoted(m, quoted)]
     if before:
         m = max(before, key=lambda m: m.span.start)
         return m.name, m.key
     return None
+
+
+def _antecedent_types(pronoun: str) -> tuple[str, ...]:
+    """Mention types a pronoun can take: "he"/"she" persons, "it" never a person, "they" any."""
+    if pronoun in PERSON_PRONOUNS:
+        return ("PERSON",)
+    return ("ORG", "GPE", "NORP") if pronoun == "it" else ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _subject_before(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
