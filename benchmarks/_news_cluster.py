@@ -31,3 +31,20 @@ def multi_outlet_stories() -> dict[str, list[Article]]:
 def half_of(label: str) -> str:
     """The half of a story: sha1 of its label even = "fit", odd = "held-out"."""
     return "fit" if int(hashlib.sha1(label.encode()).hexdigest(), 16) % 2 == 0 else "held-out"
+
+
+def linked_quotes(articles: list[Article], mode: str = "fast") -> tuple[list[dict], dict[str, str]]:
+    """Quotes as the pipeline stores them (the per-article path, then speakers linked to
+    corpus-wide entities) and the canonical name of each entity id."""
+    from storyline import annotate
+    from storyline.annotate import canonical
+
+    anns = annotate.annotate_batch(articles, ["sentences", "entities", "quotes"], mode=mode)
+    entities = canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
+    quotes = []
+    for ann in anns:
+        links = {m.key: m.entity_id for m in ann.mentions}
+        for q in ann.quotes:
+            q.speaker.entity_id = links.get(q.speaker.key) if q.speaker.key else None
+            quotes.append(q.to_dict())
+    return quotes, {e.id: e.name for e in entities}

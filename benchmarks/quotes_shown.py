@@ -4,23 +4,37 @@ Runs the product's per-article path (``annotate_batch`` with the quote component
 ``storyline analyze`` uses, fast by default, ``--mode accurate`` as an option) over every article
 of ../shared/data/clustering/news_cluster.jsonl, resolves entities corpus-wide as the pipeline
 does, and links each quote's speaker to its canonical entity. Quotes are drawn at random from that
-output (``--sample N --seed S --stratum NAME``: N/2 from the stories of each half, printed with
-their paragraph to read) and labelled by reading in benchmarks/data/quote_shown.jsonl (ids and
-offsets only, no article text). Stories are split by a hash of their label (``half_of``): "fit" is
-the half studied while changing the extractor, "held-out" is read once at the end.
+output (``--sample N --seed S --stratum NAME``: N/2 from the stories of each half, less those
+already labelled, printed with their paragraph and the one before it) and labelled by reading in
+benchmarks/data/quote_shown.jsonl (ids, offsets, the entity id, medium and kind shown; no article
+text). Stories are split by a hash of their label (``half_of``): "fit" is the half studied while
+changing the extractor, "held-out" is read once per draw.
 
 Labels, decided before reading (a quote that is no attribution has every other field wrong):
-- ``attribution``: yes / no (a statement attributed to someone);
+- ``attribution``: yes / no. Yes: a statement, belief, finding or demand presented as someone's
+  (PARC's sense: "said", "believes", "found that", "called for", a headline "X says ..."). No: no
+  source at all ("is expected to", "it seems"), an action or a thing rather than something said
+  ("took the stage for", "issued an apology", "knows those stories", "arguing about a script"),
+  page furniture, and the writer's own or a quoted speaker's first-person thoughts ("I thought
+  that", "Knew it would ...");
 - ``content``: exact / boundary (the right statement, span too long or too short) / wrong;
 - ``speaker_span``: right / wrong / missing (the text names one and none is shown);
 - ``speaker_entity``: right (the canonical entity the article means, "he" -> that person; no entity
-  for an anonymous source or an unnamed body) / wrong / unresolved (the article names the speaker,
-  none is shown);
-- ``cue``: right / wrong; ``medium``: right (also none shown where none is stated) / wrong / missed;
-- ``kind``: right / wrong (direct: all in quotation marks; mixed: part; indirect: none).
+  for an anonymous source or an unnamed body; a name polluted by page furniture, "Facebook
+  Twitter Pinterest X", is wrong) / wrong / unresolved (the article names the speaker or the
+  body, none is shown);
+- ``cue``: right (the reporting word, with its auxiliaries, adverbs or "in a statement") / wrong;
+- ``medium``: right (also none shown where none is stated) / wrong / missed ("told CNN",
+  "via Twitter", "tweeted", "in an Instagram post"; an event such as a rally is no medium);
+- ``kind``: right / wrong (direct: all in quotation marks; mixed: part; indirect: none), judged
+  against the statement itself, so a content cut off before its quotation is wrong too.
 
-    python benchmarks/quotes_shown.py --sample 120 --seed 20 --stratum shown   # draw to label
-    python benchmarks/quotes_shown.py [--mode accurate] [--no-write]          # score the labels
+Strata: ``shown`` (120, --seed 20, main before any change), ``shown-after`` (60, --seed 21, after
+the statements-only filter, pronoun and medium changes), ``shown-final`` (60, --seed 22, after the
+noun-phrase rule, tweets and capitalized surnames; before the appositive and "it" rules).
+
+    python benchmarks/quotes_shown.py --sample 60 --seed 22 --stratum shown-final   # draw to label
+    python benchmarks/quotes_shown.py [--mode accurate] [--no-write]               # score the labels
 """
 from __future__ import annotations
 
@@ -32,7 +46,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import all_articles, half_of  # noqa: E402
+from _news_cluster import all_articles, half_of, linked_quotes  # noqa: E402
 from _report import report  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
@@ -48,29 +62,12 @@ STRATA = {"shown": "session 20, main before any change",
 
 # ----------------------------------------------------------------------------- output
 
-def extract(articles: list[Article], mode: str = "fast") -> tuple[list[dict], dict[str, str]]:
-    """Quotes as the pipeline shows them (speakers linked to corpus-wide entities) and the
-    canonical name of each entity id."""
-    from storyline import annotate
-    from storyline.annotate import canonical
-
-    anns = annotate.annotate_batch(articles, ["sentences", "entities", "quotes"], mode=mode)
-    entities = canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
-    quotes = []
-    for ann in anns:
-        links = {m.key: m.entity_id for m in ann.mentions}
-        for q in ann.quotes:
-            q.speaker.entity_id = links.get(q.speaker.key) if q.speaker.key else None
-            quotes.append(q.to_dict())
-    return quotes, {e.id: e.name for e in entities}
-
-
 def cached_extract(articles: list[Article], mode: str, cache: str | None) -> tuple[list[dict], dict[str, str]]:
     """``extract``, read from / written to ``cache`` when given (a run takes minutes)."""
     if cache and Path(cache).exists():
         data = json.loads(Path(cache).read_text(encoding="utf-8"))
         return data["quotes"], data["names"]
-    quotes, names = extract(articles, mode)
+    quotes, names = linked_quotes(articles, mode)
     if cache:
         Path(cache).write_text(json.dumps({"quotes": quotes, "names": names}), encoding="utf-8")
     return quotes, names
@@ -207,11 +204,15 @@ def main() -> None:
            notes="Quotes drawn at random from the output of the product's per-article path over the 383 articles "
                  "of news_cluster (speakers linked to corpus-wide entities), half from the stories of each half "
                  "(sha1 of the story label), and labelled by reading the paragraph "
-                 "(benchmarks/data/quote_shown.jsonl; scheme in the script's docstring). Each share is of the "
-                 "drawn quotes: a field counts right only on a real attribution. 'still shown unchanged': "
+                 "(benchmarks/data/quote_shown.jsonl; scheme in the script's docstring). Each draw is labelled on "
+                 "the output it was drawn from: 'shown' from main before any change, 'shown-after' and "
+                 "'shown-final' after the changes of session 20 (see the strata in the docstring). Each share is "
+                 "of the drawn quotes: a field counts right only on a real attribution. 'still shown unchanged': "
                  "drawn quotes the current output shows with the same content, speaker span, entity, cue, medium "
-                 "and kind (the labels judge the output they were drawn from).", write=not args.no_write)
-    print(json.dumps(error_classes(rows)))
+                 "and kind.", write=not args.no_write)
+    print("wrong labels per draw, half, field, value:")
+    for stratum, part, field, value, count in error_classes(rows):
+        print(f"  {stratum:12} {part:9} {field:15} {value:11} {count}")
 
 
 if __name__ == "__main__":
