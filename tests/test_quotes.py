@@ -759,8 +759,8 @@ def test_training_script_settings_are_those_of_the_packaged_model(monkeypatch, e
 
 SHOWN = (
     "Director Lena Marsh met the board on Tuesday. The new bridge is expected to cost $4 billion.\n"
-    "Marsh took to the stage for the opening ceremony of the festival.\n"
-    "The council has since issued a public apology.\n"
+    "Marsh walked onto the field for the opening ceremony of the festival.\n"
+    "The council has since published a timetable.\n"
     "Marsh said the bridge would open in June.\n"
     "The mayor reminded the board that the budget was tight.\n"
     "\u201cWe are late,\u201d the engineers admitted.\n"
@@ -783,7 +783,7 @@ def test_the_product_shows_only_what_someone_said(nlp):
     assert "the bridge would open in June" in shown
     assert any("the budget was tight" in c for c in shown)
     assert "We are late" in shown
-    assert not any("$4 billion" in c or "opening ceremony" in c or "apology" in c for c in shown), shown
+    assert not any("$4 billion" in c or "opening ceremony" in c or "timetable" in c for c in shown), shown
 
 
 def test_attributions_in_polnear_sense_are_kept_without_statements_only(nlp):
@@ -794,7 +794,7 @@ def test_attributions_in_polnear_sense_are_kept_without_statements_only(nlp):
 
 
 def test_she_takes_the_subject_of_her_own_sentence_over_the_last_speaker(nlp):
-    text = ("Tom Varga said the show was dull. Nina Kerr was forced to apologize, "
+    text = ("Tom Varga said the show was dull. Nina Kerr was forced to resign, "
             "which she later said she regretted.")
     mentions = [Mention(Span.of(text, 0, 9), "PERSON", "p_varga", "Tom Varga"),
                 Mention(Span.of(text, 34, 43), "PERSON", "p_kerr", "Nina Kerr")]
@@ -823,15 +823,15 @@ def test_medium_named_by_a_compound_a_coordinated_cue_or_the_verb(nlp, text, med
 
 
 @pytest.mark.parametrize("text, phrase, kept", [
-    ("Every fan of the club knows those stories.", "those stories", False),
+    ("Every fan of the club knows the old songs.", "the old songs", False),
     ("\u201cShe is the best,\u201d the coach said, describing one of the players.", "one of the players", False),
-    ("The two actors were arguing about a script.", "a script", False),
-    ("The singer called for an end to gun violence.", "an end to gun violence", True),
-    ("The minister called the attack a reprisal for the strikes.", "the attack a reprisal", True),
+    ("The two lawyers were arguing about a contract.", "a contract", False),
+    ("The union called for an end to the strike.", "an end to the strike", True),
+    ("The minister called the fine a punishment for the protest.", "the fine a punishment", True),
 ])
 def test_a_noun_phrase_is_a_statement_only_when_it_says_something(nlp, text, phrase, kept):
     """What was thought of, described or talked about is no statement; a demand ("called for")
-    and a predicate on the object ("called the attack a reprisal") are."""
+    and a predicate on the object ("called the fine a punishment") are."""
     every = extract_quotes(nlp(text), text, "a_np")
     shown = extract_quotes(nlp(text), text, "a_np", statements_only=True)
     assert any(q.content.text.startswith(phrase) for q in every), [q.content.text for q in every]
@@ -839,10 +839,10 @@ def test_a_noun_phrase_is_a_statement_only_when_it_says_something(nlp, text, phr
 
 
 def test_an_appositive_names_the_source(nlp):
-    text = "A resident, Priscilla Varn, told the paper that the man kept to himself."
-    mentions = [Mention(Span.of(text, 12, 26), "PERSON", "p_varn", "Priscilla Varn")]
+    text = "A neighbour, Ines Varn, told the paper that the bakery had closed."
+    mentions = [Mention(Span.of(text, 13, 22), "PERSON", "p_varn", "Ines Varn")]
     [quote] = extract_quotes(nlp(text), text, "a_ap", mentions, statements_only=True)
-    assert quote.speaker.key == "p_varn" and quote.speaker.span.text.startswith("A resident")
+    assert quote.speaker.key == "p_varn" and quote.speaker.span.text.startswith("A neighbour")
 
 
 def test_it_is_never_a_person(nlp):

@@ -186,7 +186,7 @@ def _joined_root(group: _Group, by_surname: dict[tuple[str, str], list[_Group]],
 
 def _capitalized_surname(group: _Group) -> bool:
     """Whether the name is ever written with a capitalized last word: a person's surname is
-    ("Mr Moon" is not the tagger's "Saturn V moon")."""
+    ("Mr Rock" does not join a tagger's "Plymouth rock")."""
     return any(name.split()[-1][:1].isupper() for name in group.names if name.split())
 
 

@@ -97,8 +97,8 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     ("said", "believes", "according to", a noun such as "claim") or a that-clause it introduces
     ("reminded him that ..."), and not a bare noun phrase naming what was thought of, described
     or talked about (``_names_no_statement``). The attribution model, trained on PolNeAR, also finds sourceless
-    ("is expected to", "it seems") and non-reporting ones ("took the stage for", "issued an
-    apology") that a reader of quotes should not be shown."""
+    ("is expected to", "it seems") and non-reporting ones ("walked onto the field for",
+    "published a timetable") that a reader of quotes should not be shown."""
     if quote_kind(content, quotes) != "indirect":
         return True
     if att.source is None:
@@ -113,8 +113,8 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
 
 
 def _noun_phrase_root(doc: Doc, content: tuple[int, int]) -> Token | None:
-    """The head of the content when the content is one noun phrase, else None: "the attack a
-    reprisal" (called ... a reprisal) and "them of stealing" (accused ... of) say something of
+    """The head of the content when the content is one noun phrase, else None: "the fine a
+    punishment" (called ... a punishment) and "them of lying" (accused ... of) say something of
     the object, in words outside its phrase."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None or span.root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -125,10 +125,10 @@ def _noun_phrase_root(doc: Doc, content: tuple[int, int]) -> Token | None:
 
 def _names_no_statement(root: Token, cue: Token) -> bool:
     """A noun phrase is what was thought of, described or talked about, not a statement: after a
-    verb of thought ("knows those stories", "hope for a resolution"), as the direct object of a cue
-    that needs a clause ("describing one of the women": ``NEEDS_CLAUSE``; "called for an end to
-    it" is a demand), or as the object of a preposition of topic ("arguing about a script",
-    "responded to an interview")."""
+    verb of thought ("knows the old songs", "hope for a deal"), as the direct object of a cue
+    that needs a clause ("describing one of the players": ``NEEDS_CLAUSE``; "called for an end to
+    it" is a demand), or as the object of a preposition of topic ("arguing about a contract",
+    "responded to a report")."""
     lemma = cue.lemma_.lower()
     if lemma in THOUGHT_VERBS:
         return True

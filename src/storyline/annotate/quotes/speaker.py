@@ -1,11 +1,11 @@
 """Resolve a quote's source span to the article's entity mentions.
 
 A name resolves to the mention that contains the source's head word or its appositive ("a
-resident, Priscilla McBride"), or, where the entity
+neighbour, Ines Varn"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
-subject of its own sentence named before it outside quotation marks ("Jackson was forced to
-apologize, which she later said ..."), else the previous resolved speaker, else the nearest
+subject of its own sentence named before it outside quotation marks ("Kerr was forced to
+resign, which she later said ..."), else the previous resolved speaker, else the nearest
 preceding person mention ("it" never a person); a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
 A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
@@ -51,8 +51,8 @@ def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
 
 def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
     """The person or organisation an apposition gives the source: an appositive renames its head
-    ("A resident, Priscilla McBride, told ...", "his lawyer, Gaby Lasky, said ..."); a place
-    after a comma ("RAMALLAH, West Bank — Israel's military") locates, it does not rename."""
+    ("A neighbour, Ines Varn, told ...", "his lawyer, Ola Berg, said ..."); a place
+    after a comma ("OSLO, Norway — the ministry said") locates, it does not rename."""
     return next((m for child in head.children if child.dep_ == "appos"
                  for m in [_mention_at(child, mentions)] if m is not None and m.type in ("PERSON", "ORG")), None)
 
