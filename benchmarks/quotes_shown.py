@@ -6,8 +6,8 @@ of ../shared/data/clustering/news_cluster.jsonl, resolves entities corpus-wide a
 does, and links each quote's speaker to its canonical entity. Quotes are drawn at random from that
 output (``--sample N --seed S --stratum NAME``: N/2 from the stories of each half, less those
 already labelled, printed with their paragraph and the one before it) and labelled by reading in
-benchmarks/data/quote_shown.jsonl (ids, offsets, the entity id, medium and kind shown; no article
-text). Stories are split by a hash of their label (``half_of``): "fit" is the half studied while
+benchmarks/data/quote_shown.jsonl (ids, offsets, the entity id, kind and a sha1 prefix of the
+medium shown; no article text). Stories are split by a hash of their label (``half_of``): "fit" is the half studied while
 changing the extractor, "held-out" is read once per draw.
 
 Labels, decided before reading (a quote that is no attribution has every other field wrong):
@@ -39,6 +39,7 @@ noun-phrase rule, tweets and capitalized surnames; before the appositive and "it
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -96,7 +97,12 @@ def _shown(q: dict) -> dict:
         return [span["start"], span["end"]] if span else None
     return {"content": offsets(q["content"]), "speaker": offsets(q["speaker"].get("span")),
             "cue": offsets(q.get("cue")), "entity": q["speaker"].get("entity_id"),
-            "medium": q.get("medium"), "kind": q["kind"]}
+            "medium": medium_digest(q.get("medium")), "kind": q["kind"]}
+
+
+def medium_digest(medium: str | None) -> str | None:
+    """The medium shown, as a sha1 prefix: label files hold no words of the articles."""
+    return hashlib.sha1(medium.encode("utf-8")).hexdigest()[:12] if medium else None
 
 
 def _key(q: dict) -> tuple[str, int, int]:
