@@ -1,8 +1,9 @@
-"""The multi-outlet stories of ../shared/data/clustering/news_cluster.jsonl, read the one way the
-cross-outlet benchmarks (claims, event corroboration) need them: the gold ``story`` label stands in
-for story clustering."""
+"""The articles of ../shared/data/clustering/news_cluster.jsonl, read the one way the news_cluster
+benchmarks need them: the gold ``story`` label stands in for story clustering, and stories are split
+into the "fit" half (studied while tuning) and the "held-out" half (read once) by a hash of that label."""
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 
@@ -11,12 +12,39 @@ from _report import require_shared
 from storyline.model import Article
 
 
+def all_articles() -> list[Article]:
+    """Every article of the file, in file order, its story label as ``story_id``."""
+    path = require_shared("data", "clustering", "news_cluster.jsonl")
+    return [Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), title=r.get("title"),
+                    published=r.get("published"), story_id=r["story"])
+            for r in map(json.loads, path.open(encoding="utf-8"))]
+
+
 def multi_outlet_stories() -> dict[str, list[Article]]:
     """Story label -> its articles in file order, for the stories reported by two outlets or more."""
-    path = require_shared("data", "clustering", "news_cluster.jsonl")
     by_story: dict[str, list[Article]] = defaultdict(list)
-    for line in path.open(encoding="utf-8"):
-        r = json.loads(line)
-        by_story[r["story"]].append(Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), title=r.get("title"),
-                                            published=r.get("published"), story_id=r["story"]))
+    for article in all_articles():
+        by_story[article.story_id].append(article)
     return {s: arts for s, arts in sorted(by_story.items()) if len({a.outlet for a in arts}) > 1}
+
+
+def half_of(label: str) -> str:
+    """The half of a story: sha1 of its label even = "fit", odd = "held-out"."""
+    return "fit" if int(hashlib.sha1(label.encode()).hexdigest(), 16) % 2 == 0 else "held-out"
+
+
+def linked_quotes(articles: list[Article], mode: str = "fast") -> tuple[list[dict], dict[str, str]]:
+    """Quotes as the pipeline stores them (the per-article path, then speakers linked to
+    corpus-wide entities) and the canonical name of each entity id."""
+    from storyline import annotate
+    from storyline.annotate import canonical
+
+    anns = annotate.annotate_batch(articles, ["sentences", "entities", "quotes"], mode=mode)
+    entities = canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
+    quotes = []
+    for ann in anns:
+        links = {m.key: m.entity_id for m in ann.mentions}
+        for q in ann.quotes:
+            q.speaker.entity_id = links.get(q.speaker.key) if q.speaker.key else None
+            quotes.append(q.to_dict())
+    return quotes, {e.id: e.name for e in entities}

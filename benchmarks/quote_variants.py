@@ -32,7 +32,6 @@ originals' (each copy's quote in the group of the copies of its original's group
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import sys
@@ -42,6 +41,7 @@ from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _news_cluster import half_of, linked_quotes  # noqa: E402
 from _report import report, require_shared  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
@@ -63,22 +63,7 @@ def load_articles() -> list[Article]:
 
 def extract(articles: list[Article]) -> list[dict]:
     """Quotes as the pipeline stores them, speakers linked to corpus-wide entities."""
-    from storyline import annotate
-    from storyline.annotate import canonical
-
-    anns = annotate.annotate_batch(articles, ["sentences", "entities", "quotes"])
-    canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
-    quotes = []
-    for ann in anns:
-        links = {m.key: m.entity_id for m in ann.mentions}
-        for q in ann.quotes:
-            q.speaker.entity_id = links.get(q.speaker.key) if q.speaker.key else None
-            quotes.append(q.to_dict())
-    return quotes
-
-
-def half(story: str) -> str:
-    return "held-out" if int(hashlib.sha1(story.encode()).hexdigest(), 16) % 2 else "fit"
+    return linked_quotes(articles)[0]
 
 
 # ----------------------------------------------------------------------------- sampling
@@ -163,7 +148,7 @@ def evaluate(articles: list[Article], quotes: list[dict], pairs: list[dict]) -> 
     unmapped: dict[str, list[bool]] = defaultdict(list)  # labels of pairs the extractor lost
     for p in pairs:
         qa, qb = _find(by_article, p["a"]), _find(by_article, p["b"])
-        names = _rows_of(p, half(story_of[p["a"]["article"]]))
+        names = _rows_of(p, half_of(story_of[p["a"]["article"]]))
         if not (qa and qb):
             for name in names:
                 unmapped[name].append(p["same"])

@@ -244,6 +244,12 @@ def test_surname_joins_the_unique_full_name_and_title_alias():
     assert trump_org.type == "PERSON"
 
 
+def test_a_name_ending_in_a_lowercase_word_is_no_surname_to_join():
+    """"Rock" (a person) does not join "Plymouth rock" (a tagging error): surnames are capitalized."""
+    entities = resolve_entities([("a", [_mention("Plymouth rock")]), ("b", [_mention("Rock")])])
+    assert sorted(e.name for e in entities) == ["Plymouth rock", "Rock"]
+
+
 def test_ambiguous_surname_stays_apart_unless_one_dominates():
     even = resolve_entities([("a", [_mention("Anna Berg")]), ("b", [_mention("Lars Berg")]), ("c", [_mention("Berg")])])
     assert sorted(e.name for e in even) == ["Anna Berg", "Berg", "Lars Berg"]

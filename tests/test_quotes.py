@@ -753,3 +753,101 @@ def test_training_script_settings_are_those_of_the_packaged_model(monkeypatch, e
     keep, sure_margin = T.default_economy()
     assert (packaged["threshold"], packaged["gate"]) == (T.THRESHOLD, T.default_gate())
     assert (packaged.get("keep", 0), packaged.get("sure_margin", 0.0)) == (keep, sure_margin)
+
+
+# ------------------------------------------------------------------ quotes as a reader is shown them
+
+SHOWN = (
+    "Director Lena Marsh met the board on Tuesday. The new bridge is expected to cost $4 billion.\n"
+    "Marsh walked onto the field for the opening ceremony of the festival.\n"
+    "The council has since published a timetable.\n"
+    "Marsh said the bridge would open in June.\n"
+    "The mayor reminded the board that the budget was tight.\n"
+    "\u201cWe are late,\u201d the engineers admitted.\n"
+)
+
+
+def _marsh_mentions(text: str) -> list[Mention]:
+    mentions, start = [], text.find("Lena Marsh")
+    mentions.append(Mention(Span.of(text, start, start + 10), "PERSON", "p_marsh", "Lena Marsh", "Director"))
+    for at in [i for i in range(len(text)) if text.startswith("Marsh", i) and i != start + 5]:
+        mentions.append(Mention(Span.of(text, at, at + 5), "PERSON", "p_marsh", "Lena Marsh"))
+    return mentions
+
+
+def test_the_product_shows_only_what_someone_said(nlp):
+    """``statements_only`` (the product's path): an unmarked content needs a source and a
+    reporting cue or a that-clause; quotations stay whatever their cue."""
+    shown = [q.content.text for q in extract_quotes(nlp(SHOWN), SHOWN, "a_shown", _marsh_mentions(SHOWN),
+                                                    statements_only=True)]
+    assert "the bridge would open in June" in shown
+    assert any("the budget was tight" in c for c in shown)
+    assert "We are late" in shown
+    assert not any("$4 billion" in c or "opening ceremony" in c or "timetable" in c for c in shown), shown
+
+
+def test_attributions_in_polnear_sense_are_kept_without_statements_only(nlp):
+    """Off (the PolNeAR benchmark and training), the same article keeps what the model finds."""
+    every = extract_quotes(nlp(SHOWN), SHOWN, "a_shown", _marsh_mentions(SHOWN))
+    shown = extract_quotes(nlp(SHOWN), SHOWN, "a_shown", _marsh_mentions(SHOWN), statements_only=True)
+    assert {q.id for q in shown} <= {q.id for q in every}
+
+
+def test_she_takes_the_subject_of_her_own_sentence_over_the_last_speaker(nlp):
+    text = ("Tom Varga said the show was dull. Nina Kerr was forced to resign, "
+            "which she later said she regretted.")
+    mentions = [Mention(Span.of(text, 0, 9), "PERSON", "p_varga", "Tom Varga"),
+                Mention(Span.of(text, 34, 43), "PERSON", "p_kerr", "Nina Kerr")]
+    quotes = extract_quotes(nlp(text), text, "a_she", mentions, statements_only=True)
+    regretted = _by_content(quotes, "she regretted")
+    assert regretted.speaker.key == "p_kerr" and regretted.speaker.span.text == "she"
+
+
+def test_a_name_inside_a_quotation_is_no_antecedent(nlp):
+    text = "Ola Berg spoke first. \u201cWe doubt that Ivo Lind will come,\u201d he said."
+    mentions = [Mention(Span.of(text, 0, 8), "PERSON", "p_berg", "Ola Berg"),
+                Mention(Span.of(text, 36, 44), "PERSON", "p_lind", "Ivo Lind")]
+    [quote] = extract_quotes(nlp(text), text, "a_q", mentions, statements_only=True)
+    assert quote.speaker.key == "p_berg"
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("In a long Instagram post, the singer said that she was leaving the band.", "Instagram"),
+    ("In an interview with Radio Kestrel, the coach said he was tired but added: \u201cWe will win.\u201d",
+     "Radio Kestrel"),
+    ("\u201cWe will be back soon,\u201d the founder tweeted.", "Twitter"),
+])
+def test_medium_named_by_a_compound_a_coordinated_cue_or_the_verb(nlp, text, medium):
+    quotes = extract_quotes(nlp(text), text, "a_m", statements_only=True)
+    assert quotes and all(q.medium == medium for q in quotes), [(q.content.text, q.medium) for q in quotes]
+
+
+@pytest.mark.parametrize("text, phrase, kept", [
+    ("Every fan of the club knows the old songs.", "the old songs", False),
+    ("\u201cShe is the best,\u201d the coach said, describing one of the players.", "one of the players", False),
+    ("The two lawyers were arguing about a contract.", "a contract", False),
+    ("The union called for an end to the strike.", "an end to the strike", True),
+    ("The minister called the fine a punishment for the protest.", "the fine a punishment", True),
+])
+def test_a_noun_phrase_is_a_statement_only_when_it_says_something(nlp, text, phrase, kept):
+    """What was thought of, described or talked about is no statement; a demand ("called for")
+    and a predicate on the object ("called the fine a punishment") are."""
+    every = extract_quotes(nlp(text), text, "a_np")
+    shown = extract_quotes(nlp(text), text, "a_np", statements_only=True)
+    assert any(q.content.text.startswith(phrase) for q in every), [q.content.text for q in every]
+    assert any(q.content.text.startswith(phrase) for q in shown) == kept, [q.content.text for q in shown]
+
+
+def test_an_appositive_names_the_source(nlp):
+    text = "A neighbour, Ines Varn, told the paper that the bakery had closed."
+    mentions = [Mention(Span.of(text, 13, 22), "PERSON", "p_varn", "Ines Varn")]
+    [quote] = extract_quotes(nlp(text), text, "a_ap", mentions, statements_only=True)
+    assert quote.speaker.key == "p_varn" and quote.speaker.span.text.startswith("A neighbour")
+
+
+def test_it_is_never_a_person(nlp):
+    text = ("Ada Kern said the flight was long. \u201cWe failed our passengers,\u201d the airline said. "
+            "\u201cWe apologize,\u201d it said.")
+    mentions = [Mention(Span.of(text, 0, 8), "PERSON", "p_kern", "Ada Kern")]
+    quotes = extract_quotes(nlp(text), text, "a_it", mentions, statements_only=True)
+    assert _by_content(quotes, "We apologize").speaker.key is None

@@ -40,7 +40,7 @@ def add_timexes(article: Article, doc: Doc, ann: Annotations) -> None:
 def add_quotes(article: Article, doc: Doc, ann: Annotations, mode: str = "fast") -> None:
     from storyline.annotate.quotes import extract_quotes
 
-    ann.quotes = extract_quotes(doc, article.text, article.id, ann.mentions, mode=mode)
+    ann.quotes = extract_quotes(doc, article.text, article.id, ann.mentions, mode=mode, statements_only=True)
 
 
 def add_events(article: Article, doc: Doc, ann: Annotations) -> None:

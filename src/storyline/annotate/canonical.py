@@ -175,13 +175,19 @@ def _joined_root(group: _Group, by_surname: dict[tuple[str, str], list[_Group]],
     words = list(group.words)
     candidates = {roots[("PERSON", other.key)] for other in by_surname.get(surname(words), ())
                   if len(other.words) > len(words) and ("PERSON", other.key) in roots
-                  and is_subname(words, list(other.words))}
+                  and is_subname(words, list(other.words)) and _capitalized_surname(other)}
     if len(candidates) == 1:
         return candidates.pop()
     ranked = sorted(candidates, key=lambda r: (-weight[r], r))
     if len(ranked) > 1 and weight[ranked[0]] >= DOMINANCE * weight[ranked[1]]:
         return ranked[0]
     return "PERSON", group.key
+
+
+def _capitalized_surname(group: _Group) -> bool:
+    """Whether the name is ever written with a capitalized last word: a person's surname is
+    ("Mr Rock" does not join a tagger's "Plymouth rock")."""
+    return any(name.split()[-1][:1].isupper() for name in group.names if name.split())
 
 
 def _is_person_lookalike(group: _Group) -> bool:

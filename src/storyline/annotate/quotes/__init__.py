@@ -8,11 +8,11 @@ is absent, and resolves speakers to the article's mentions (``speaker``). An int
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
-from storyline.annotate.quotes.lexicon import SPEECH_VERBS
+from storyline.annotate.quotes.lexicon import NEEDS_CLAUSE, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
@@ -22,18 +22,27 @@ __all__ = ["extract_quotes", "scan_quotes", "QuotedSpan", "SPEECH_VERBS"]
 
 
 def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
-                   model: learned.QuoteModel | None | bool = True, mode: str = "fast") -> list[Quote]:
+                   model: learned.QuoteModel | None | bool = True, mode: str = "fast",
+                   statements_only: bool = False) -> list[Quote]:
     """All attributed statements of one article, in text order; ``doc`` is the parse of ``text``.
 
     ``model``: True for the packaged model of ``mode`` (rules when it is absent), a QuoteModel
     (training and cross-validation), or None / False for the rules only. ``mode``: "fast" (the
     parse only) or "accurate" (also the quote encoder, when installed; see ``encoder``).
+    ``statements_only``: keep only what someone said (``states_something``), as the product shows
+    quotes; off, every attribution in PolNeAR's sense (what the PolNeAR benchmark and training
+    measure: they also count sourceless and non-reporting attributions).
     """
     quotes = scan_quotes(text)
     attributions = sorted(find_attributions(doc, text, quotes, model, mode), key=lambda a: a.cue[0])
     result, speakers = [], []
     for att in attributions:
-        speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers)
+        if statements_only:
+            att.contents = [c for c in att.contents if states_something(att, c, text, quotes)]
+        if not att.contents:
+            continue
+        speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers,
+                                  [(q.start, q.end) for q in quotes])
         speakers.append(speaker)
         result.extend(_quotes_of(att, speaker, text, article_id, quotes))
     return _dedupe(sorted(result, key=lambda q: (q.content.start, q.content.end)))
@@ -79,6 +88,59 @@ def _quotes_of(att: Attribution, speaker: Speaker, text: str, article_id: str,
                   kind=quote_kind((start, end), quotes), content=Span.of(text, start, end), speaker=speaker,
                   cue=Span.of(text, *att.cue), medium=att.medium)
             for start, end in att.contents]
+
+
+def states_something(att: Attribution, content: tuple[int, int], text: str, quotes: list[QuotedSpan]) -> bool:
+    """Whether a content is shown as a quote: what someone said (the interchange spec's "content:
+    span of what was said", its cue "the reporting verb or phrase"). A quotation is, by its marks;
+    an unmarked content only with a source (who said it) and a cue that reports speech or thought
+    ("said", "believes", "according to", a noun such as "claim") or a that-clause it introduces
+    ("reminded him that ..."), and not a bare noun phrase naming what was thought of, described
+    or talked about (``_names_no_statement``). The attribution model, trained on PolNeAR, also finds sourceless
+    ("is expected to", "it seems") and non-reporting ones ("walked onto the field for",
+    "published a timetable") that a reader of quotes should not be shown."""
+    if quote_kind(content, quotes) != "indirect":
+        return True
+    if att.source is None:
+        return False
+    cue = att.cue_token
+    if cue.lower_ in ("according", ":"):
+        return True
+    root = _noun_phrase_root(cue.doc, content)
+    if root is not None and _names_no_statement(root, cue):
+        return False
+    return lexicon_class(cue.lemma_.lower()) != "other" or _is_that_clause(text, content)
+
+
+def _noun_phrase_root(doc: Doc, content: tuple[int, int]) -> Token | None:
+    """The head of the content when the content is one noun phrase, else None: "the fine a
+    punishment" (called ... a punishment) and "them of lying" (accused ... of) say something of
+    the object, in words outside its phrase."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    root = span.root
+    return root if all(t.is_punct or t == root or root in t.ancestors for t in span) else None
+
+
+def _names_no_statement(root: Token, cue: Token) -> bool:
+    """A noun phrase is what was thought of, described or talked about, not a statement: after a
+    verb of thought ("knows the old songs", "hope for a deal"), as the direct object of a cue
+    that needs a clause ("describing one of the players": ``NEEDS_CLAUSE``; "called for an end to
+    it" is a demand), or as the object of a preposition of topic ("arguing about a contract",
+    "responded to a report")."""
+    lemma = cue.lemma_.lower()
+    if lemma in THOUGHT_VERBS:
+        return True
+    if lemma in NEEDS_CLAUSE and root.dep_ == "dobj":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("about", "on", "over", "regarding", "to")
+
+
+def _is_that_clause(text: str, content: tuple[int, int]) -> bool:
+    """The content is a clause opened by "that" (kept inside the content or just before it)."""
+    before = text[max(0, content[0] - 6):content[0]].rstrip().lower()
+    return before.endswith(("that", "that,")) or text[content[0]:content[0] + 5].lower() == "that "
 
 
 def quote_kind(content: tuple[int, int], quotes: list[QuotedSpan]) -> str:

@@ -55,3 +55,6 @@ instagram truth social telegram youtube tiktok
 """.split())
 
 PRONOUNS = frozenset("he she they i we it you him her them".split())
+
+# verbs that name the medium they report through ("tweeted" was said on Twitter)
+MEDIUM_OF_VERB = {"tweet": "Twitter", "retweet": "Twitter"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes.lexicon import (
-    CUE_VERBS, MEDIUM_HEADS, MEDIUM_NOUNS, NEEDS_CLAUSE, OBJECT_VERBS, QUESTION_VERBS)
+    CUE_VERBS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NEEDS_CLAUSE, OBJECT_VERBS, QUESTION_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 
@@ -288,7 +288,10 @@ def _inside(outer: Range, inner: Range) -> bool:
 
 
 def find_medium(token: Token) -> str | None:
-    """Where it was said: "in a post on Truth Social", "on Twitter", "told Fox Business Network"."""
+    """Where it was said: "in a post on Truth Social", "on Twitter", "told Fox Business Network",
+    "tweeted" (``MEDIUM_OF_VERB``);
+    a verb coordinated with another shares its fronted adjuncts ("In an interview with X, she said
+    ... but added: ..." was added in that interview too)."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "via", "to"):
             name = _medium_of_prep(child)
@@ -296,7 +299,9 @@ def find_medium(token: Token) -> str | None:
                 return name
         if child.dep_ in ("dobj", "dative") and token.lemma_ == "tell" and _is_media_name(child):
             return _name_text(child)
-    return None
+    if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.i < token.i:
+        return find_medium(token.head)
+    return MEDIUM_OF_VERB.get(token.lemma_.lower())
 
 
 def _medium_of_prep(prep: Token) -> str | None:
@@ -306,6 +311,9 @@ def _medium_of_prep(prep: Token) -> str | None:
     if obj.pos_ == "PROPN" and obj.ent_type_ not in NOT_MEDIA:
         return _name_text(obj)
     if obj.lemma_.lower() in MEDIUM_NOUNS:
+        named = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if named is not None:  # a noun compound names the medium: "in an Instagram post"
+            return _name_text(named)
         for sub in obj.children:
             if sub.dep_ == "prep" and sub.lower_ in ("on", "with", "to", "in"):
                 inner = next((c for c in sub.children if c.dep_ == "pobj"), None)

@@ -1,9 +1,12 @@
 """Resolve a quote's source span to the article's entity mentions.
 
-A name resolves to the mention that contains the source's head word, or, where the entity
+A name resolves to the mention that contains the source's head word or its appositive ("a
+neighbour, Ines Varn"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
-previous resolved speaker, else the nearest preceding person mention; a description ("the
+subject of its own sentence named before it outside quotation marks ("Kerr was forced to
+resign, which she later said ..."), else the previous resolved speaker, else the nearest
+preceding person mention ("it" never a person); a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
 A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
 speakers without a key. This is deliberately light: a full coreference model is not available
@@ -21,15 +24,16 @@ GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".s
 
 
 def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | None, mentions: list[Mention],
-                    previous: list[Speaker]) -> Speaker:
+                    previous: list[Speaker], quoted: list[tuple[int, int]] = ()) -> Speaker:
+    """``quoted``: the article's quotations (start, end), whose words are no antecedents."""
     if source is None or head is None:
         return Speaker(text="")
     span = Span.of(text, *source)
-    mention = _mention_at(head, mentions)
+    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions)
     if mention is not None:
         return Speaker(text=mention.name, span=span, key=mention.key)
     if head.lower_ in PRONOUNS:
-        resolved = _resolve_pronoun(head, mentions, previous)
+        resolved = _resolve_pronoun(head, mentions, previous, quoted)
     elif _is_description(head):
         resolved = _resolve_description(head, mentions)
     elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper()):  # "Trump described" tagged NOUN
@@ -45,6 +49,14 @@ def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.span.start <= head.idx < m.span.end), None)
 
 
+def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The person or organisation an apposition gives the source: an appositive renames its head
+    ("A neighbour, Ines Varn, told ...", "his lawyer, Ola Berg, said ..."); a place
+    after a comma ("OSLO, Norway — the ministry said") locates, it does not rename."""
+    return next((m for child in head.children if child.dep_ == "appos"
+                 for m in [_mention_at(child, mentions)] if m is not None and m.type in ("PERSON", "ORG")), None)
+
+
 def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
     """The article's one entity whose name holds the source's name words (its head and the proper
     nouns compounded with it); None when no entity or several ("Smith" with two Smiths) do."""
@@ -54,19 +66,46 @@ def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | Non
     return next(iter(found.items()))[::-1] if len(found) == 1 else None
 
 
-def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speaker]) -> tuple[str, str] | None:
+def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speaker],
+                     quoted: list[tuple[int, int]] = ()) -> tuple[str, str] | None:
     person = head.lower_ in PERSON_PRONOUNS
+    subject = _subject_before(head, mentions, quoted) if person else None
+    if subject is not None:
+        return subject.name, subject.key
+    wanted = _antecedent_types(head.lower_)
     for speaker in reversed(previous):
         if speaker.key and speaker.span and speaker.span.start < head.idx:
             m = next((m for m in mentions if m.key == speaker.key), None)
-            if m is None or not person or m.type == "PERSON":
+            if m is None or m.type in wanted:
                 return speaker.text, speaker.key
-    wanted = ("PERSON",) if person else ("PERSON", "ORG", "GPE", "NORP")
-    before = [m for m in mentions if m.span.end <= head.idx and m.type in wanted]
+    before = [m for m in mentions if m.span.end <= head.idx and m.type in wanted and not _quoted(m, quoted)]
     if before:
         m = max(before, key=lambda m: m.span.start)
         return m.name, m.key
     return None
+
+
+def _antecedent_types(pronoun: str) -> tuple[str, ...]:
+    """Mention types a pronoun can take: "he"/"she" persons, "it" never a person, "they" any."""
+    if pronoun in PERSON_PRONOUNS:
+        return ("PERSON",)
+    return ("ORG", "GPE", "NORP") if pronoun == "it" else ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _subject_before(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
+    """The latest person named before the pronoun in its sentence as a subject, outside any
+    quotation: a subject pronoun takes the subject of the clause before it as antecedent over
+    an earlier speaker (grammatical parallelism, the centering account of pronouns)."""
+    sent = head.sent
+    subjects = [m for m in mentions if m.type == "PERSON" and sent.start_char <= m.span.start
+                and m.span.end <= head.idx and not _quoted(m, quoted)
+                and any(t.dep_ in ("nsubj", "nsubjpass") for t in sent if m.span.start <= t.idx < m.span.end)]
+    return max(subjects, key=lambda m: m.span.start, default=None)
+
+
+def _quoted(mention: Mention, quoted: list[tuple[int, int]]) -> bool:
+    """Inside a quotation: words the speaker says, not the speaker."""
+    return any(s <= mention.span.start < e for s, e in quoted)
 
 
 def _is_description(head: Token) -> bool:

@@ -1,0 +1,225 @@
+"""Quotes as a reader is shown them on modern news: precision of each field, labelled by reading.
+
+Runs the product's per-article path (``annotate_batch`` with the quote component, the mode
+``storyline analyze`` uses, fast by default, ``--mode accurate`` as an option) over every article
+of ../shared/data/clustering/news_cluster.jsonl, resolves entities corpus-wide as the pipeline
+does, and links each quote's speaker to its canonical entity. Quotes are drawn at random from that
+output (``--sample N --seed S --stratum NAME``: N/2 from the stories of each half, less those
+already labelled, printed with their paragraph and the one before it) and labelled by reading in
+benchmarks/data/quote_shown.jsonl (ids, offsets, the entity id, kind and a sha1 prefix of the
+medium shown; no article text). Stories are split by a hash of their label (``half_of``): "fit" is the half studied while
+changing the extractor, "held-out" is read once per draw.
+
+Labels, decided before reading (a quote that is no attribution has every other field wrong):
+- ``attribution``: yes / no. Yes: a statement, belief, finding or demand presented as someone's
+  (PARC's sense: "said", "believes", "found that", "called for", a headline "X says ..."). No: no
+  source at all ("is expected to", "it seems"), an action or a thing rather than something said
+  ("took the stage for", "issued an apology", "knows those stories", "arguing about a script"),
+  page furniture, and the writer's own or a quoted speaker's first-person thoughts ("I thought
+  that", "Knew it would ...");
+- ``content``: exact / boundary (the right statement, span too long or too short) / wrong;
+- ``speaker_span``: right / wrong / missing (the text names one and none is shown);
+- ``speaker_entity``: right (the canonical entity the article means, "he" -> that person; no entity
+  for an anonymous source or an unnamed body; a name polluted by page furniture, "Facebook
+  Twitter Pinterest X", is wrong) / wrong / unresolved (the article names the speaker or the
+  body, none is shown);
+- ``cue``: right (the reporting word, with its auxiliaries, adverbs or "in a statement") / wrong;
+- ``medium``: right (also none shown where none is stated) / wrong / missed ("told CNN",
+  "via Twitter", "tweeted", "in an Instagram post"; an event such as a rally is no medium);
+- ``kind``: right / wrong (direct: all in quotation marks; mixed: part; indirect: none), judged
+  against the statement itself, so a content cut off before its quotation is wrong too.
+
+Strata: ``shown`` (120, --seed 20, main before any change), ``shown-after`` (60, --seed 21, after
+the statements-only filter, pronoun and medium changes), ``shown-final`` (60, --seed 22, after the
+noun-phrase rule, tweets and capitalized surnames; before the appositive and "it" rules).
+
+    python benchmarks/quotes_shown.py --sample 60 --seed 22 --stratum shown-final   # draw to label
+    python benchmarks/quotes_shown.py [--mode accurate] [--no-write]               # score the labels
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _news_cluster import all_articles, half_of, linked_quotes  # noqa: E402
+from _report import report  # noqa: E402
+
+from storyline.model import Article  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
+FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
+RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
+         "medium": ("right",), "kind": ("right",)}
+STRATA = {"shown": "session 20, main before any change",
+          "shown-after": "session 20, after the statements-only filter, pronouns, medium",
+          "shown-final": "session 20, after the noun-phrase rule, tweets, capitalized surnames too"}
+
+
+# ----------------------------------------------------------------------------- output
+
+def cached_extract(articles: list[Article], mode: str, cache: str | None) -> tuple[list[dict], dict[str, str]]:
+    """``extract``, read from / written to ``cache`` when given (a run takes minutes)."""
+    if cache and Path(cache).exists():
+        data = json.loads(Path(cache).read_text(encoding="utf-8"))
+        return data["quotes"], data["names"]
+    quotes, names = linked_quotes(articles, mode)
+    if cache:
+        Path(cache).write_text(json.dumps({"quotes": quotes, "names": names}), encoding="utf-8")
+    return quotes, names
+
+
+# ----------------------------------------------------------------------------- drawing
+
+def draw(articles: list[Article], quotes: list[dict], n: int, seed: int, labelled: set) -> list[dict]:
+    """N quotes at random, N/2 from the stories of each half, less those already labelled."""
+    story = {a.id: a.story_id for a in articles}
+    rng, drawn = random.Random(seed), []
+    for part in ("fit", "held-out"):
+        mine = [q for q in quotes if half_of(story[q["article_id"]]) == part and _key(q) not in labelled]
+        drawn += rng.sample(mine, min(n // 2, len(mine)))
+    return drawn
+
+
+def label_skeleton(q: dict, story: str, stratum: str) -> dict:
+    """The label row of a drawn quote: what was shown (offsets, entity id, kind), labels to fill."""
+    return {"stratum": stratum, "story": story, "article": q["article_id"], **_shown(q),
+            "labels": {"attribution": "", **{f: "" for f in FIELDS}}}
+
+
+def _shown(q: dict) -> dict:
+    def offsets(span: dict | None) -> list[int] | None:
+        return [span["start"], span["end"]] if span else None
+    return {"content": offsets(q["content"]), "speaker": offsets(q["speaker"].get("span")),
+            "cue": offsets(q.get("cue")), "entity": q["speaker"].get("entity_id"),
+            "medium": medium_digest(q.get("medium")), "kind": q["kind"]}
+
+
+def medium_digest(medium: str | None) -> str | None:
+    """The medium shown, as a sha1 prefix: label files hold no words of the articles."""
+    return hashlib.sha1(medium.encode("utf-8")).hexdigest()[:12] if medium else None
+
+
+def _key(q: dict) -> tuple[str, int, int]:
+    return q["article_id"], q["content"]["start"], q["content"]["end"]
+
+
+def print_drawn(q: dict, text: str, names: dict[str, str], row: dict) -> None:
+    """The label row, then what the reader is shown, then the paragraph with the content in
+    [[ ]], the speaker span in {{ }} and the cue in << >>."""
+    print(json.dumps(row))
+    entity = names.get(q["speaker"].get("entity_id") or "", "-")
+    print(f"  speaker={q['speaker']['text']!r} entity={entity!r} medium={q.get('medium')!r} kind={q['kind']}")
+    before = text[:text.rfind("\n", 0, q["content"]["start"])].rstrip()
+    print(f"  before: ...{before[-400:]!r}")
+    print(f"  para: {marked_paragraph(text, q)}\n")
+
+
+def marked_paragraph(text: str, q: dict) -> str:
+    marks = [(q["content"]["start"], "[["), (q["content"]["end"], "]]")]
+    for span, (left, right) in ((q["speaker"].get("span"), ("{{", "}}")), (q.get("cue"), ("<<", ">>"))):
+        if span:
+            marks += [(span["start"], left), (span["end"], right)]
+    start = text.rfind("\n", 0, min(p for p, _ in marks)) + 1
+    end = text.find("\n", max(p for p, _ in marks))
+    end = len(text) if end < 0 else end
+    out, pos = [], start
+    for p, m in sorted(marks, key=lambda x: x[0]):
+        out += [text[pos:p], m]
+        pos = p
+    return "".join(out + [text[pos:end]])
+
+
+# ----------------------------------------------------------------------------- scoring
+
+def is_right(labels: dict, field: str) -> bool:
+    """A field is right as shown when the quote is an attribution and its label is a right one."""
+    return labels["attribution"] == "yes" and labels[field] in RIGHT[field]
+
+
+def score(rows: list[dict], quotes: list[dict]) -> list[list[object]]:
+    """Per draw and half: drawn quotes, share right of each field, share all right, and how many
+    the current output still shows unchanged (the labels describe the output they were drawn from)."""
+    current = {_key(q): _shown(q) for q in quotes}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        name = f"{r['stratum']} ({STRATA[r['stratum']]})"
+        groups[f"{name}, {half_of(r['story'])}"].append(r)
+        groups[f"{name}, all"].append(r)
+    table = []
+    for name, members in sorted(groups.items(), key=lambda kv: _order(kv[0])):
+        n = len(members)
+        shares = [sum(r["labels"]["attribution"] == "yes" for r in members) / n]
+        shares += [sum(is_right(r["labels"], f) for r in members) / n for f in FIELDS]
+        shares.insert(2, sum(r["labels"]["attribution"] == "yes" and r["labels"]["content"] in ("exact", "boundary")
+                             for r in members) / n)
+        whole = sum(all(is_right(r["labels"], f) for f in FIELDS) for r in members) / n
+        unchanged = sum(current.get((r["article"], *r["content"])) == _shown_of(r) for r in members)
+        table.append([name, n, *shares, whole, unchanged])
+    return table
+
+
+def _shown_of(row: dict) -> dict:
+    return {k: row[k] for k in ("content", "speaker", "cue", "entity", "medium", "kind")}
+
+
+def _order(name: str) -> tuple[int, int]:
+    stratum = next(i for i, s in enumerate(STRATA) if name.startswith(f"{s} ("))
+    return stratum, ("fit", "held-out", "all").index(name.rsplit(", ", 1)[1])
+
+
+def error_classes(rows: list[dict]) -> list[list[object]]:
+    """Counts of each wrong label per field and half (what the fit half's reading classifies)."""
+    counts: Counter = Counter()
+    for r in rows:
+        for field in ("attribution", *FIELDS):
+            value = r["labels"][field]
+            if value not in ("yes", "n/a", *RIGHT.get(field, ())):
+                counts[(r["stratum"], half_of(r["story"]), field, value)] += 1
+    return [[*k, v] for k, v in sorted(counts.items())]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mode", default="fast", choices=("fast", "accurate"))
+    parser.add_argument("--sample", type=int, default=0, help="print N quotes drawn from the output to label")
+    parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--stratum", default="shown", choices=sorted(STRATA))
+    parser.add_argument("--cache", help="JSON file to read the extraction from / write it to")
+    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
+    args = parser.parse_args()
+    articles = all_articles()
+    quotes, names = cached_extract(articles, args.mode, args.cache)
+    rows = [json.loads(line) for line in LABELS.open(encoding="utf-8") if line.strip()] if LABELS.exists() else []
+    if args.sample:
+        by_id = {a.id: a for a in articles}
+        labelled = {(r["article"], *r["content"]) for r in rows}
+        for q in draw(articles, quotes, args.sample, args.seed, labelled):
+            art = by_id[q["article_id"]]
+            print_drawn(q, art.text, names, label_skeleton(q, art.story_id, args.stratum))
+        return
+    header = ["draw, half", "quotes", "attribution", "content exact", "content exact or boundary", "speaker span",
+              "speaker entity", "cue", "medium", "kind", "all fields right", "still shown unchanged"]
+    report(f"Quotes as shown on modern news (news_cluster, {args.mode} mode, quotes drawn from the output)", header,
+           score(rows, quotes),
+           notes="Quotes drawn at random from the output of the product's per-article path over the 383 articles "
+                 "of news_cluster (speakers linked to corpus-wide entities), half from the stories of each half "
+                 "(sha1 of the story label), and labelled by reading the paragraph "
+                 "(benchmarks/data/quote_shown.jsonl; scheme in the script's docstring). Each draw is labelled on "
+                 "the output it was drawn from: 'shown' from main before any change, 'shown-after' and "
+                 "'shown-final' after the changes of session 20 (see the strata in the docstring). Each share is "
+                 "of the drawn quotes: a field counts right only on a real attribution. 'still shown unchanged': "
+                 "drawn quotes the current output shows with the same content, speaker span, entity, cue, medium "
+                 "and kind.", write=not args.no_write)
+    print("wrong labels per draw, half, field, value:")
+    for stratum, part, field, value, count in error_classes(rows):
+        print(f"  {stratum:12} {part:9} {field:15} {value:11} {count}")
+
+
+if __name__ == "__main__":
+    main()
