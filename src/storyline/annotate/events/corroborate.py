@@ -25,6 +25,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storyline.tfidf import TfidfVectorizer
 
 from .dates import day_range
+from .lexicon import HAPPENINGS
 
 DATE_SLACK_DAYS = 2
 # TF-IDF cosine (words, within the story) at which two event sentences tell one happening even
@@ -85,16 +86,19 @@ class _Report:
     reality: tuple[bool, bool]
     countries: set[str]
     entities: set[str]
+    doers: tuple[set[str], set[str]]
     days: tuple[_dt.date, _dt.date] | None
     country: str | None
     stems: frozenset[str]
+    happenings: frozenset[str]
 
 
 def _report(ev: dict) -> _Report:
     date, location = ev.get("date"), ev.get("location")
-    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev),
+    trigger = (ev.get("trigger") or {}).get("text", "")
+    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev), _doers(ev),
                    day_range(date.get("value") if date else None), location.get("country") if location else None,
-                   _stems((ev.get("trigger") or {}).get("text", "")))
+                   _stems(trigger), happenings(ev["type"], trigger))
 
 
 def same_event(a: dict, b: dict) -> bool:
@@ -109,7 +113,7 @@ def _same(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool:
     return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.reality == b.reality
             and _sides_shared(a.countries, a.entities, b.countries, b.entities)
             and _days_compatible(a.days, b.days) and _same_place(a.country, b.country)
-            and _worded_alike(a.stems, b.stems, a.type == b.type, likeness))
+            and _worded_alike(a, b, likeness))
 
 
 class SentenceLikeness:
@@ -138,14 +142,42 @@ def _stems(trigger: str) -> frozenset[str]:
     return frozenset(w[:STEM] for w in words)
 
 
-def _worded_alike(stems_a: frozenset[str], stems_b: frozenset[str], same_type: bool,
-                  likeness: Callable[[], float]) -> bool:
+def happenings(event_type: str, trigger: str) -> frozenset[str]:
+    """The kinds of happening (``lexicon.HAPPENINGS``) the trigger's words name within its type."""
+    classes = HAPPENINGS.get(event_type, {})
+    words = re.findall(r"[a-z]+", trigger.lower())
+    return frozenset(name for name, starts in classes.items()
+                     if any(w.startswith(start) for w in words for start in starts.split()))
+
+
+def _worded_alike(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool:
     """The happening itself, not only its sides and day: within a story most events share the
     story's countries and dates (an attack, the arrest after it and the minister's condolences),
-    so two reports must share a trigger word or read alike. Reports coded to two different
+    so two reports must share a trigger word, or, of one type, name one kind of happening
+    ("airstrikes" / "killing", "met" / "talks") or read alike. Reports coded to two different
     (compatible) types must share a trigger word ("held talks" / "agreed to keep talking"): alike
     sentences there were mostly two reactions to one launch ("opposes" / "blame")."""
-    return bool(stems_a & stems_b) or same_type and likeness() >= SIMILAR_SENTENCES
+    if a.stems & b.stems:
+        return True
+    return a.type == b.type and (_one_deed(a, b) or likeness() >= SIMILAR_SENTENCES)
+
+
+def _one_deed(a: _Report, b: _Report) -> bool:
+    """Two words for one kind of deed ("airstrikes" / "killing") are weaker evidence than one word:
+    a story often tells several attacks in one country in a few days (the attack, the airstrikes
+    it avenged), so both reports must also be of one day (not a week or month, "earlier this month"
+    fits any of them, nor ``DATE_SLACK_DAYS`` apart) and not name different doers."""
+    return (bool(a.happenings & b.happenings) and a.days is not None and a.days == b.days
+            and a.days[0] == a.days[1] and _doers_agree(a.doers, b.doers))
+
+
+def _doers_agree(doers_a: tuple[set[str], set[str]], doers_b: tuple[set[str], set[str]]) -> bool:
+    """Compared by entity when both name one, else by country: in a civil war both sides are of one
+    country (the Taliban and the Afghan army), so only entities tell them apart. Unnamed agrees."""
+    for a, b in zip(doers_a, doers_b):
+        if a and b:
+            return bool(a & b)
+    return True
 
 
 def _reality(ev: dict) -> tuple[bool, bool]:
@@ -166,6 +198,12 @@ def _types_compatible(type_a: str, quad_a: object, type_b: str, quad_b: object) 
 def _sides(ev: dict) -> tuple[set[str], set[str]]:
     people = ev.get("actors", []) + ev.get("recipients", [])
     return ({p["country"] for p in people if p.get("country")}, {p["entity_id"] for p in people if p.get("entity_id")})
+
+
+def _doers(ev: dict) -> tuple[set[str], set[str]]:
+    """Who did it: the actors' entity ids and countries."""
+    actors = ev.get("actors", [])
+    return {p["entity_id"] for p in actors if p.get("entity_id")}, {p["country"] for p in actors if p.get("country")}
 
 
 def _sides_shared(countries_a: set[str], entities_a: set[str], countries_b: set[str], entities_b: set[str]) -> bool:
