@@ -108,14 +108,6 @@ def same_event(a: dict, b: dict) -> bool:
     return _same(_report(a), _report(b), lambda: alike(0, 1))
 
 
-def _same(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool:
-    """``likeness`` is asked last, and only when the trigger words do not settle it."""
-    return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.reality == b.reality
-            and _sides_shared(a.countries, a.entities, b.countries, b.entities)
-            and _days_compatible(a.days, b.days) and _same_place(a.country, b.country)
-            and _worded_alike(a, b, likeness))
-
-
 class SentenceLikeness:
     """TF-IDF cosines of a story's event sentences (words, idf over these sentences: the words
     every report of the story repeats weigh little). The vectors are made at the first question and
@@ -226,6 +218,30 @@ def _days_compatible(range_a: tuple[_dt.date, _dt.date] | None, range_b: tuple[_
 def _same_place(country_a: str | None, country_b: str | None) -> bool:
     """Only two known countries can disagree."""
     return country_a is None or country_b is None or country_a == country_b
+
+
+Check = Callable[[_Report, _Report, Callable[[], float]], bool]
+# What two reports of one event agree on, in the order asked (the wording, which may need the
+# sentences' likeness, last).
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("types", lambda a, b, _: _types_compatible(a.type, a.quad, b.type, b.quad)),
+    ("reality", lambda a, b, _: a.reality == b.reality),
+    ("sides", lambda a, b, _: _sides_shared(a.countries, a.entities, b.countries, b.entities)),
+    ("days", lambda a, b, _: _days_compatible(a.days, b.days)),
+    ("place", lambda a, b, _: _same_place(a.country, b.country)),
+    ("worded", _worded_alike),
+)
+
+
+def _same(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool:
+    """``likeness`` is asked last, and only when the trigger words do not settle it."""
+    return all(check(a, b, likeness) for _, check in CHECKS)
+
+
+def failed_checks(a: dict, b: dict, likeness: Callable[[], float]) -> list[str]:
+    """The names of the ``CHECKS`` two reports fail: what each check costs, for measuring it."""
+    ra, rb = _report(a), _report(b)
+    return [name for name, check in CHECKS if not check(ra, rb, likeness)]
 
 
 def apply(events: Iterable[dict], story_of: dict[str, str]) -> list[dict]:

@@ -321,7 +321,7 @@ HAPPENINGS: dict[str, dict[str, str]] = {
     "CONSULT": {
         "meet": "meet met talk discuss negotiat confer summit dialogue consult",  # CAMEO 040, 044, 046
         "visit": "visit trip host",  # CAMEO 042 / 043, mode visit
-        "phone": "phone telephon call",  # CAMEO 041, mode phone
+        "phone": "phone telephon",  # CAMEO 041, mode phone ("call" also calls a meeting, or for something)
     },
     "COERCE": {"arrest": "arrest detain jail imprison custody",  # mode arrest
                "restrict": "ban block restrict curb prevent",  # mode restrict
