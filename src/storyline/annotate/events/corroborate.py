@@ -6,8 +6,9 @@ talking" AGREE), as fact in both or as possibility in both, between the same sid
 or recipient countries, else entities), at a compatible time (same day or within
 ``DATE_SLACK_DAYS``; a missing or month-only date does not contradict) and, when both say where,
 in the same country; and, since a story's events mostly share its countries and days, the two
-reports must word the happening alike: a trigger word in common ("arrested" / "arresting") or
-sentences alike by TF-IDF within the story. Pure functions over event dicts
+reports must word the happening alike: a trigger word in common ("arrested" / "arresting"), two words
+for one kind of deed on one day by doers that do not differ ("airstrikes" / "killing",
+``lexicon.HAPPENINGS``) or sentences alike by TF-IDF within the story. Pure functions over event dicts
 (``Event.to_dict()`` shape), so they run after stories are built, in-process or in Spark.
 """
 from __future__ import annotations
