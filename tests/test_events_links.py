@@ -170,3 +170,17 @@ def test_gdelt_rows():
     assert isinstance(first["GLOBALEVENTID"], int) and first["GLOBALEVENTID"] != rows[1]["GLOBALEVENTID"]
     assert rows[1]["Actor2CountryCode"] == "CHL" and rows[1]["SOURCEURL"] == "b.txt"
     assert rows[2]["SQLDATE"] is None  # a month-only event date, and no article known
+
+
+def test_state_forces_and_armed_men_are_two_doers_whatever_their_country():
+    """The police killing the attacker and the attack itself: one country, one day, one word
+    ("killed" / "killing"), but the doers' sectors are on two sides of force."""
+    def assault(trigger, sentence, sector):
+        ev = raid(trigger, sentence)
+        ev["actors"][0]["sector"] = sector
+        return ev
+    attack = assault("killing", "The gunman opened fire in the square, killing nine.", "UAF")
+    police = assault("killed", "Officers killed the gunman near the station.", "COP")
+    retold = assault("killed", "Nine people were killed by a gunman in the square.", "UAF")
+    assert pair(attack, police) == {}
+    assert pair(attack, retold) == {"x1": ["x2"], "x2": ["x1"]}

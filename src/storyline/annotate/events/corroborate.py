@@ -29,6 +29,9 @@ from .dates import day_range
 from .lexicon import HAPPENINGS
 
 DATE_SLACK_DAYS = 2
+# The side of force a doer's PLOVER sector is on (``_doer_sides``).
+FORCE_SIDE = {**dict.fromkeys(("COP", "MIL", "SPY", "GOV"), "state"),
+              **dict.fromkeys(("REB", "INS", "UAF", "CRM"), "irregular")}
 # TF-IDF cosine (words, within the story) at which two event sentences tell one happening even
 # with no trigger word in common ("launches missile" / "fired a missile"); chosen on the fit half
 # of benchmarks/events_corroboration.py
@@ -88,6 +91,7 @@ class _Report:
     countries: set[str]
     entities: set[str]
     doers: tuple[set[str], set[str]]
+    doer_sides: set[str]
     days: tuple[_dt.date, _dt.date] | None
     country: str | None
     stems: frozenset[str]
@@ -97,7 +101,7 @@ class _Report:
 def _report(ev: dict) -> _Report:
     date, location = ev.get("date"), ev.get("location")
     trigger = (ev.get("trigger") or {}).get("text", "")
-    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev), _doers(ev),
+    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev), _doers(ev), _doer_sides(ev),
                    day_range(date.get("value") if date else None), location.get("country") if location else None,
                    _stems(trigger), happenings(ev["type"], trigger))
 
@@ -173,6 +177,19 @@ def _doers_agree(doers_a: tuple[set[str], set[str]], doers_b: tuple[set[str], se
     return True
 
 
+def _doers_opposed(sides_a: set[str], sides_b: set[str]) -> bool:
+    """A state's forces and armed men outside them are two doers whatever their country and wording:
+    the police shooting an attacker dead ("killed the gunman") is not the attack ("the gunman killed")."""
+    return bool(sides_a and sides_b and not sides_a & sides_b)
+
+
+def _doer_sides(ev: dict) -> set[str]:
+    """Which side of force the doers are on, by their PLOVER sector: "state" (police, army,
+    intelligence, government) or "irregular" (rebels, insurgents, unaffiliated armed men, criminals);
+    other sectors (civilians, business ...) are on neither."""
+    return {side for p in ev.get("actors", []) for side in (FORCE_SIDE.get(p.get("sector") or ""),) if side}
+
+
 def _reality(ev: dict) -> tuple[bool, bool]:
     """(denied, only possible): a deployment that happened and one that is only considered are
     different events, and so are one considered ("did not rule out deploying a carrier") and one
@@ -227,7 +244,8 @@ Check = Callable[[_Report, _Report, Callable[[], float]], bool]
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("types", lambda a, b, _: _types_compatible(a.type, a.quad, b.type, b.quad)),
     ("reality", lambda a, b, _: a.reality == b.reality),
-    ("sides", lambda a, b, _: _sides_shared(a.countries, a.entities, b.countries, b.entities)),
+    ("sides", lambda a, b, _: _sides_shared(a.countries, a.entities, b.countries, b.entities)
+     and not _doers_opposed(a.doer_sides, b.doer_sides)),
     ("days", lambda a, b, _: _days_compatible(a.days, b.days)),
     ("place", lambda a, b, _: _same_place(a.country, b.country)),
     ("worded", _worded_alike),

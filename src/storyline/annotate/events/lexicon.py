@@ -287,6 +287,23 @@ TRANSPARENT: dict[str, str | None] = {
 }
 # Verbs that say their complement did not happen ("failed to reach agreement").
 NEGATING = {"fail", "refuse", "decline"}
+# An event placed before the one a sentence reports ("after a Taliban assault", "since the attacks") or
+# brought back ("recalled the Paris attacks") is, in TimeML's terms, anchored only by a time its own
+# phrase or clause gives; the report's publication day dates the report, not it. So is an event noun
+# referred back to with a definite determiner ("the Paris attacks"): the thing is known, not new.
+ANTERIOR_WORDS = {"after", "since", "following"}
+RECALL_VERBS = {"recall", "remember", "commemorate", "mourn", "evoke"}
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Munitions: what is fired, dropped or launched is the doer's instrument, no party (PLOVER codes the
+# actors and recipients of an event, never its weapon): "launched a ballistic missile" has no
+# recipient in the missile. An owner named on it ("a North Korean missile") still names a party.
+MUNITIONS = set("missile missiles rocket rockets bomb bombs shell shells projectile projectiles warhead warheads "
+                "torpedo torpedoes grenade grenades munition munitions ammunition icbm icbms irbm irbms".split())
+# A strike is a labour action (PLOVER PROTEST mode strike, CAMEO 143) when its owner is a workforce,
+# not an armed force: these sectors strike with force, the others by leaving work.
+ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "GOV"}
+STRIKE_NOUNS = {"strike", "strikes"}
+
 # Reporting verbs: never events; their clausal complement carries the event.
 REPORTING = set("say tell state add note insist reiterate stress emphasize emphasise declare announce claim "
                 "report confirm believe think write explain argue acknowledge admit suggest indicate told "
