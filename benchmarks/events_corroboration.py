@@ -17,7 +17,9 @@ the kind of deed, ``lexicon.HAPPENINGS``), fit half, drawn from the links the ch
 (``--sample-added``) and labelled by reading: ``deed-tried`` (30 pairs, seed 20, drawn from a first, looser
 version, read while choosing the rule) and ``deed-after`` (every one of the 12 not yet labelled, seed 21,
 drawn once the rule was chosen: the precision of what the change adds); held-out ``deed-after`` (24 pairs,
-seed 24) was drawn and labelled after the held-out half had been scored once, for reporting only. Strata ``fails-worded`` /
+seed 24) was drawn and labelled after the held-out half had been scored once, for reporting only. Stratum
+``fixes-added`` (session 20, extraction errors that broke corroboration): drawn from the links the branch adds
+over main's (main's extraction in ``--base-cache``, no kinds of deed), labelled by reading before scoring. Strata ``fails-worded`` /
 ``fails-days`` / ``fails-sides`` (``--sample-fails``, fit, seed 22, 20 each): pairs of compatible types
 that main kept apart by that one check alone, labelled by reading: how many same-event pairs each check
 loses (they are not drawn from predictions).
@@ -32,6 +34,7 @@ leaves it out.
     python benchmarks/events_corroboration.py --sample 60 --cache /tmp/corr_events.pkl > /tmp/cands.jsonl
     python benchmarks/events_corroboration.py --sample-linked 40 --halves fit --seed 23 > /tmp/after.jsonl
     python benchmarks/events_corroboration.py --sample-added 30 --halves fit --seed 21 > /tmp/added.jsonl
+    python benchmarks/events_corroboration.py --sample-added 20 --stratum fixes-added --base-cache /tmp/main_events.pkl
     python benchmarks/events_corroboration.py --sample-fails 20 --halves fit --seed 22 > /tmp/fails.jsonl
 """
 from __future__ import annotations
@@ -53,9 +56,9 @@ from _report import report  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "data" / "event_pairs.jsonl"
-STRATA = ("linked", "same-type", "similar", "random", "linked-after", "deed-tried", "deed-after", "fails-worded",
-          "fails-days", "fails-sides")
-FROM_PREDICTIONS = {"linked", "linked-after", "deed-tried", "deed-after"}
+STRATA = ("linked", "same-type", "similar", "random", "linked-after", "deed-tried", "deed-after", "fixes-added",
+          "fails-worded", "fails-days", "fails-sides")
+FROM_PREDICTIONS = {"linked", "linked-after", "deed-tried", "deed-after", "fixes-added"}
 BLIND = "all, not drawn from predictions"
 SIMILAR = 0.2  # TF-IDF cosine of the two sentences for stratum "similar"
 
@@ -162,16 +165,18 @@ def sample(stories: dict[str, list[Article]], events: list[dict], n: int, seed: 
 
 
 def sample_linked(stories: dict[str, list[Article]], events: list[dict], n: int, seed: int, labelled: frozenset,
-                  halves: set[str], stratum: str = "linked-after") -> list[dict]:
+                  halves: set[str], stratum: str = "linked-after", base_events: list[dict] | None = None) -> list[dict]:
     """N cross-outlet pairs drawn from what ``corroborate`` links now (stratum ``linked-after``):
     the precision a reader sees after a change, which stratum ``linked`` (drawn before) cannot tell.
-    Stratum ``deed-after``: only from the links the kinds of deed add."""
+    Any other stratum (``deed-after``, ``fixes-added``): only from the links the branch adds over
+    main's, main's being those of ``base_events`` (main's extraction; default: these events) without
+    the kinds of deed."""
     outlet = {a.id: a.outlet for arts in stories.values() for a in arts}
     story_of = {a.id: s for s, arts in stories.items() for a in arts}
     by_key = {event_key(ev): ev for ev in events}
     links = linked_pairs(events, stories)
-    if stratum == "deed-after":
-        links -= linked_pairs(events, stories, kinds_of_deed=False)
+    if stratum != "linked-after":
+        links -= linked_pairs(base_events if base_events is not None else events, stories, kinds_of_deed=False)
     pool = sorted((sorted(pair) for pair in links if pair not in labelled), key=str)
     pool = [(by_key[ka], by_key[kb]) for ka, kb in pool if half(story_of[ka[0]]) in halves
             and outlet[ka[0]] != outlet[kb[0]]]
@@ -274,6 +279,8 @@ def main() -> None:
                     help="draw N pairs from the links the kinds of deed add (stratum deed-after; JSONL on stdout)")
     ap.add_argument("--sample-fails", type=int, default=0,
                     help="draw N pairs failing one check alone, per check (strata fails-*; JSONL on stdout)")
+    ap.add_argument("--stratum", default="deed-after", help="with --sample-added: the new stratum's name")
+    ap.add_argument("--base-cache", help="with --sample-added: pickle of main's extracted events (links added over them)")
     ap.add_argument("--halves", default="fit,held-out", help="with --sample-linked / -added / -fails: halves to draw from")
     ap.add_argument("--cache", help="pickle of the extracted events (made when missing), to iterate quickly")
     ap.add_argument("--fit-only", action="store_true", help="score the fit half alone (while tuning)")
@@ -289,7 +296,8 @@ def main() -> None:
         halves = set(args.halves.split(","))
         drawn = (sample(stories, events, args.sample, args.seed, labelled) if args.sample else
                  sample_linked(stories, events, args.sample_linked, args.seed, labelled, halves) if args.sample_linked
-                 else sample_linked(stories, events, args.sample_added, args.seed, labelled, halves, "deed-after")
+                 else sample_linked(stories, events, args.sample_added, args.seed, labelled, halves, args.stratum,
+                                    pickle.loads(Path(args.base_cache).read_bytes()) if args.base_cache else None)
                  if args.sample_added else sample_failing(stories, events, args.sample_fails, args.seed, labelled, halves))
         for row in drawn:
             print(json.dumps(row, ensure_ascii=False))
@@ -303,7 +311,8 @@ def main() -> None:
              "P/R: pairs linked by `corroboration` vs labelled same event. Strata: linked (drawn from the pairs the "
              "system linked before session 19's changes), linked-after (drawn from the links after them, fit half: "
              "the precision a reader sees now), deed-tried / deed-after (drawn from the links session 20's "
-             "kinds of deed add: fit while choosing / fit and held-out after), fails-worded / -days / -sides (fit, "
+             "kinds of deed add: fit while choosing / fit and held-out after), fixes-added (drawn from the links the "
+             "branch fixing extraction errors adds over main's extraction and links), fails-worded / -days / -sides (fit, "
              "pairs main kept apart by that one check alone), same-type (same PLOVER type, "
              "not linked), similar (other types, TF-IDF >= 0.2), random. The row 'not drawn from predictions' leaves "
              f"out the strata drawn from links (they raise recall). Labelled events no longer extracted: {missing}.")
