@@ -189,11 +189,10 @@ def test_state_forces_and_armed_men_are_two_doers_whatever_their_country():
 def test_a_report_with_no_day_needs_a_word_and_sentences_alike():
     """An event noun referred back to has no day of its own ("after the sanctions"), so the day check
     tells nothing: a shared trigger word links it only when the sentences read alike too."""
-    sanctions = "Chile reacted angrily after the regional sanctions on copper exports."
-    undated = event("", "", "SANCTION", "material_conflict", ["CHL"], trigger="sanctions", sentence=sanctions)
-    other = event("", "", "SANCTION", "material_conflict", ["CHL"], date="2031-05-02", trigger="sanctions",
-                  sentence="Bolivia has long ignored sanctions over its fishing fleet.")
-    retold = event("", "", "SANCTION", "material_conflict", ["CHL"], date="2031-05-02", trigger="imposed sanctions",
-                   sentence="The bloc imposed regional sanctions on Chile's copper exports on Monday.")
+    def sanction(sentence, trigger="sanctions", date="2031-05-02"):
+        return event("", "", "SANCTION", "material_conflict", ["CHL"], date=date, trigger=trigger, sentence=sentence)
+    undated = sanction("Chile reacted angrily after the regional sanctions on copper exports.", date=None)
+    other = sanction("Bolivia has long ignored sanctions over its fishing fleet.")
+    retold = sanction("The bloc imposed regional sanctions on Chile's copper exports on Monday.", "imposed sanctions")
     assert pair(undated, other) == {}
     assert pair(undated, retold) == {"x1": ["x2"], "x2": ["x1"]}
