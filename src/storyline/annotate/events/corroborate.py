@@ -186,7 +186,7 @@ def _doers_agree(doers_a: tuple[set[str], set[str]], doers_b: tuple[set[str], se
 
 
 def _doers_opposed(sides_a: set[str], sides_b: set[str]) -> bool:
-    """A state's forces and armed men outside them are two doers whatever their country and wording:
+    """The police and armed men outside the state are two doers whatever their country and wording:
     the police shooting an attacker dead ("killed the gunman") is not the attack ("the gunman killed")."""
     return bool(sides_a and sides_b and not sides_a & sides_b)
 
@@ -195,7 +195,7 @@ def _doer_sides(ev: dict) -> set[str]:
     """Which side of force the doers are on, by their PLOVER sector (``FORCE_SIDE``): "state" (the
     police) or "irregular" (rebels, insurgents, unaffiliated armed men, criminals); other sectors
     are on neither."""
-    return {side for p in ev.get("actors", []) for side in (FORCE_SIDE.get(p.get("sector") or ""),) if side}
+    return {FORCE_SIDE[p["sector"]] for p in ev.get("actors", []) if p.get("sector") in FORCE_SIDE}
 
 
 def _reality(ev: dict) -> tuple[bool, bool]:
