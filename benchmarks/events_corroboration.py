@@ -12,7 +12,17 @@ links: the precision of what a reader sees), ``same-type`` (same PLOVER type, no
 ``similar`` (different types, sentences alike by TF-IDF) and ``random``; each was labelled by
 reading both sentences. Stratum ``linked-after`` (``--sample-linked``, fit half, seed 23): 40 pairs
 drawn from the links once session 19's changes were in, labelled by reading: the precision a
-reader sees now (stratum ``linked`` only tells which of the old links survive).
+reader sees now (stratum ``linked`` only tells which of the old links survive). Session 20 (links by
+the kind of deed, ``lexicon.HAPPENINGS``), fit half, drawn from the links the change adds over main's
+(``--sample-added``) and labelled by reading: ``deed-tried`` (30 pairs, seed 20, drawn from a first, looser
+version, read while choosing the rule) and ``deed-after`` (every one of the 12 not yet labelled, seed 21,
+drawn once the rule was chosen: the precision of what the change adds); held-out ``deed-after`` (24 pairs,
+seed 24) was drawn and labelled after the held-out half had been scored once, for reporting only. Stratum
+``fixes-added`` (session 20, extraction errors that broke corroboration): drawn from the links the branch adds
+over main's (main's extraction in ``--base-cache``, no kinds of deed), labelled by reading before scoring. Strata ``fails-worded`` /
+``fails-days`` / ``fails-sides`` (``--sample-fails``, fit, seed 22, 20 each): pairs of compatible types
+that main kept apart by that one check alone, labelled by reading: how many same-event pairs each check
+loses (they are not drawn from predictions).
 
 Scoring runs ``corroborate.apply`` over every event of those stories, finds each labelled event by
 its offsets, and counts a pair as linked when either event lists the other. Stories are split by a
@@ -20,9 +30,12 @@ hash of their label into "fit" (the only half looked at while tuning) and "held-
 ``linked`` is drawn from predictions, so it raises recall: the row "not drawn from predictions"
 leaves it out.
 
-    python benchmarks/events_corroboration.py [--no-write] [--cache /tmp/corr_events.pkl]
+    python benchmarks/events_corroboration.py [--no-write] [--cache /tmp/corr_events.pkl] [--without-kinds]
     python benchmarks/events_corroboration.py --sample 60 --cache /tmp/corr_events.pkl > /tmp/cands.jsonl
     python benchmarks/events_corroboration.py --sample-linked 40 --halves fit --seed 23 > /tmp/after.jsonl
+    python benchmarks/events_corroboration.py --sample-added 30 --halves fit --seed 21 > /tmp/added.jsonl
+    python benchmarks/events_corroboration.py --sample-added 20 --stratum fixes-added --base-cache /tmp/main_events.pkl
+    python benchmarks/events_corroboration.py --sample-fails 20 --halves fit --seed 22 > /tmp/fails.jsonl
 """
 from __future__ import annotations
 
@@ -43,8 +56,9 @@ from _report import report  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "data" / "event_pairs.jsonl"
-STRATA = ("linked", "same-type", "similar", "random", "linked-after")
-FROM_PREDICTIONS = {"linked", "linked-after"}
+STRATA = ("linked", "same-type", "similar", "random", "linked-after", "deed-tried", "deed-after", "fixes-added",
+          "fails-worded", "fails-days", "fails-sides")
+FROM_PREDICTIONS = {"linked", "linked-after", "deed-tried", "deed-after", "fixes-added"}
 BLIND = "all, not drawn from predictions"
 SIMILAR = 0.2  # TF-IDF cosine of the two sentences for stratum "similar"
 
@@ -93,12 +107,19 @@ def row_keys(row: dict) -> tuple[tuple, tuple]:
     return tuple((row[s], *row[f"{s}_trigger"], *row[f"{s}_sentence"]) for s in ("a", "b"))
 
 
-def linked_pairs(events: list[dict], stories: dict[str, list[Article]]) -> set[frozenset]:
-    """Pairs of event keys the system links (either side lists the other)."""
-    from storyline.annotate.events.corroborate import apply
+def linked_pairs(events: list[dict], stories: dict[str, list[Article]], kinds_of_deed: bool = True) -> set[frozenset]:
+    """Pairs of event keys the system links (either side lists the other); without ``kinds_of_deed``,
+    as if ``lexicon.HAPPENINGS`` were empty (main's links before session 20)."""
+    import importlib
 
+    corroborate = importlib.import_module("storyline.annotate.events.corroborate")
     story_of = {a.id: s for s, arts in stories.items() for a in arts}
-    done = apply(events, story_of)
+    kinds = corroborate.HAPPENINGS
+    corroborate.HAPPENINGS = kinds if kinds_of_deed else {}
+    try:
+        done = corroborate.apply(events, story_of)
+    finally:
+        corroborate.HAPPENINGS = kinds
     key_of = {ev["id"]: event_key(ev) for ev in done}
     return {frozenset((key_of[ev["id"]], key_of[other])) for ev in done for other in ev["corroboration"]}
 
@@ -144,18 +165,57 @@ def sample(stories: dict[str, list[Article]], events: list[dict], n: int, seed: 
 
 
 def sample_linked(stories: dict[str, list[Article]], events: list[dict], n: int, seed: int, labelled: frozenset,
-                  halves: set[str]) -> list[dict]:
+                  halves: set[str], stratum: str = "linked-after", base_events: list[dict] | None = None) -> list[dict]:
     """N cross-outlet pairs drawn from what ``corroborate`` links now (stratum ``linked-after``):
-    the precision a reader sees after a change, which stratum ``linked`` (drawn before) cannot tell."""
+    the precision a reader sees after a change, which stratum ``linked`` (drawn before) cannot tell.
+    Any other stratum (``deed-after``, ``fixes-added``): only from the links the branch adds over
+    main's, main's being those of ``base_events`` (main's extraction; default: these events) without
+    the kinds of deed."""
     outlet = {a.id: a.outlet for arts in stories.values() for a in arts}
     story_of = {a.id: s for s, arts in stories.items() for a in arts}
     by_key = {event_key(ev): ev for ev in events}
-    pool = sorted((sorted(pair) for pair in linked_pairs(events, stories) if pair not in labelled), key=str)
+    links = linked_pairs(events, stories)
+    if stratum != "linked-after":
+        links -= linked_pairs(base_events if base_events is not None else events, stories, kinds_of_deed=False)
+    pool = sorted((sorted(pair) for pair in links if pair not in labelled), key=str)
     pool = [(by_key[ka], by_key[kb]) for ka, kb in pool if half(story_of[ka[0]]) in halves
             and outlet[ka[0]] != outlet[kb[0]]]
-    return [{"story": story_of[a["article_id"]], "stratum": "linked-after", "sim": None, **_side("a", a),
+    return [{"story": story_of[a["article_id"]], "stratum": stratum, "sim": None, **_side("a", a),
              **_side("b", b), "linked": True, "a_text": _show(a), "b_text": _show(b)}
             for a, b in random.Random(seed).sample(pool, min(n, len(pool)))]
+
+
+def sample_failing(stories: dict[str, list[Article]], events: list[dict], n: int, seed: int, labelled: frozenset,
+                   halves: set[str]) -> list[dict]:
+    """N cross-outlet pairs per check (types compatible) that fail that one check alone, as main linked
+    before session 20 (strata ``fails-worded`` / ``fails-days`` / ``fails-sides``): how many reports of
+    one event each check keeps apart."""
+    import importlib
+
+    corroborate = importlib.import_module("storyline.annotate.events.corroborate")
+    outlet = {a.id: a.outlet for arts in stories.values() for a in arts}
+    pools: dict[str, list] = defaultdict(list)
+    kinds, corroborate.HAPPENINGS = corroborate.HAPPENINGS, {}
+    try:
+        for story, arts in stories.items():
+            if half(story) not in halves:
+                continue
+            ids = {a.id for a in arts}
+            evs = [ev for ev in events if ev["article_id"] in ids]
+            alike = corroborate.SentenceLikeness([ev["sentence"]["text"] for ev in evs])
+            for i, j in combinations(range(len(evs)), 2):
+                a, b = evs[i], evs[j]
+                if outlet[a["article_id"]] == outlet[b["article_id"]] or frozenset((event_key(a), event_key(b))) in labelled:
+                    continue
+                failed = corroborate.failed_checks(a, b, lambda: alike(i, j))
+                if len(failed) == 1 and failed[0] != "types":
+                    pools[failed[0]].append((story, a, b))
+    finally:
+        corroborate.HAPPENINGS = kinds
+    rng = random.Random(seed)
+    return [{"story": story, "stratum": f"fails-{check}", "sim": None, **_side("a", a), **_side("b", b), "linked": False,
+             "a_text": _show(a), "b_text": _show(b)}
+            for check in ("worded", "days", "sides") for story, a, b in rng.sample(pools[check], min(n, len(pools[check])))]
 
 
 def _side(s: str, ev: dict) -> dict:
@@ -215,22 +275,34 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=19, help="with --sample / --sample-linked")
     ap.add_argument("--sample-linked", type=int, default=0,
                     help="draw N pairs from the current links (stratum linked-after; JSONL on stdout)")
-    ap.add_argument("--halves", default="fit,held-out", help="with --sample-linked: halves to draw from")
+    ap.add_argument("--sample-added", type=int, default=0,
+                    help="draw N pairs from the links the kinds of deed add (stratum deed-after; JSONL on stdout)")
+    ap.add_argument("--sample-fails", type=int, default=0,
+                    help="draw N pairs failing one check alone, per check (strata fails-*; JSONL on stdout)")
+    ap.add_argument("--stratum", default="deed-after", help="with --sample-added: the new stratum's name")
+    ap.add_argument("--base-cache", help="with --sample-added: pickle of main's extracted events (links added over them)")
+    ap.add_argument("--halves", default="fit,held-out", help="with --sample-linked / -added / -fails: halves to draw from")
     ap.add_argument("--cache", help="pickle of the extracted events (made when missing), to iterate quickly")
     ap.add_argument("--fit-only", action="store_true", help="score the fit half alone (while tuning)")
+    ap.add_argument("--without-kinds", action="store_true",
+                    help="score the links as if lexicon.HAPPENINGS were empty (main before session 20)")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
     stories = multi_outlet_stories()
     events = cached_events([a for arts in stories.values() for a in arts], args.cache)
     rows = [json.loads(line) for line in PAIRS.open(encoding="utf-8")] if PAIRS.exists() else []
     labelled = frozenset(frozenset(row_keys(r)) for r in rows)
-    if args.sample or args.sample_linked:
+    if args.sample or args.sample_linked or args.sample_added or args.sample_fails:
+        halves = set(args.halves.split(","))
         drawn = (sample(stories, events, args.sample, args.seed, labelled) if args.sample else
-                 sample_linked(stories, events, args.sample_linked, args.seed, labelled, set(args.halves.split(","))))
+                 sample_linked(stories, events, args.sample_linked, args.seed, labelled, halves) if args.sample_linked
+                 else sample_linked(stories, events, args.sample_added, args.seed, labelled, halves, args.stratum,
+                                    pickle.loads(Path(args.base_cache).read_bytes()) if args.base_cache else None)
+                 if args.sample_added else sample_failing(stories, events, args.sample_fails, args.seed, labelled, halves))
         for row in drawn:
             print(json.dumps(row, ensure_ascii=False))
         return
-    linked = linked_pairs(events, stories)
+    linked = linked_pairs(events, stories, kinds_of_deed=not args.without_kinds)
     halves = ("fit",) if args.fit_only else ("fit", "held-out")
     found = {event_key(ev) for ev in events}
     missing = sum(k not in found for r in rows for k in row_keys(r))
@@ -238,12 +310,15 @@ def main() -> None:
              f"stories (gold story labels); {len(events)} events extracted (fast mode), {len(linked)} pairs linked. "
              "P/R: pairs linked by `corroboration` vs labelled same event. Strata: linked (drawn from the pairs the "
              "system linked before session 19's changes), linked-after (drawn from the links after them, fit half: "
-             "the precision a reader sees now), same-type (same PLOVER type, "
+             "the precision a reader sees now), deed-tried / deed-after (drawn from the links session 20's "
+             "kinds of deed add: fit while choosing / fit and held-out after), fixes-added (drawn from the links the "
+             "branch fixing extraction errors adds over main's extraction and links), fails-worded / -days / -sides (fit, "
+             "pairs main kept apart by that one check alone), same-type (same PLOVER type, "
              "not linked), similar (other types, TF-IDF >= 0.2), random. The row 'not drawn from predictions' leaves "
-             f"out stratum linked (it raises recall). Labelled events no longer extracted: {missing}.")
+             f"out the strata drawn from links (they raise recall). Labelled events no longer extracted: {missing}.")
     report("Events: cross-outlet corroboration (news_cluster, hand-labelled pairs)",
            ["split", "pairs", "same", "linked", "P", "R", "F1"], table(rows, linked, halves), notes,
-           write=not args.no_write and not args.fit_only)
+           write=not args.no_write and not args.fit_only and not args.without_kinds)
 
 
 if __name__ == "__main__":

@@ -319,3 +319,40 @@ def test_stative_passive_subject_is_the_actor(nlp):
                           ("Peruvian forces were engaged in heavy fighting near the Chilean border.", "PER")):
         assert country in countries(events_of(nlp, text)[0].actors)
     assert "ACCUSE" not in types_of(nlp, "The Peruvian minister commented on the investigation.")
+
+
+def test_an_event_noun_referred_back_to_is_not_dated_by_the_publication(nlp):
+    """TimeML: a noun has no tense; "the Lima bombings", "after a rebel assault" name known or
+    earlier events that only their own phrase dates, not the report's day nor its clause's time."""
+    text = "Peru declared an emergency on Saturday after the Lima bombings."
+    start = text.index("Saturday")
+    saturday = Timex("a_test", Span.of(text, start, start + 8), "DATE", "2026-02-07")
+    events = events_of(nlp, text, timexes=[saturday])
+    assert only(events, "COERCE").date.value == "2026-02-07"
+    assert only(events, "ASSAULT").date is None
+    ev = only(events_of(nlp, "The army shelled the village after a rebel assault killed ten soldiers."), "ASSAULT")
+    assert ev.trigger.text == "shelled" and ev.date.value == PUBLISHED
+    assault = [e for e in events_of(nlp, "The army shelled the village after a rebel assault killed ten soldiers.")
+               if e.trigger.text == "assault"]
+    assert assault and assault[0].date is None
+    text = "The rebels attacked the village on Monday."  # a tensed verb keeps the report's time
+    assert only(events_of(nlp, text), "ASSAULT").date.value == PUBLISHED
+
+
+def test_a_labour_strike_is_a_protest_not_an_attack(nlp):
+    """PLOVER PROTEST mode strike: a workforce leaving work; a state's or army's strike is force."""
+    for text in ("Students rallied behind the Northfield College cleaners' strike.",
+                 "Teachers in Valparaiso staged a strike over pay."):
+        ev = [e for e in events_of(nlp, text) if e.trigger.text.endswith("strike")][0]
+        assert (ev.type, ev.mode, ev.cameo) == ("PROTEST", "strike", "14")
+    ev = only(events_of(nlp, "Rebels launched a strike on the army base."), "ASSAULT")
+    assert ev.trigger.text == "launched a strike"
+
+
+def test_a_weapon_is_no_party_but_its_owner_is(nlp):
+    """What is fired is the doer's instrument: no recipient in "a ballistic missile"; with no "by X",
+    the place it was fired from stands for the one firing it."""
+    ev = only(events_of(nlp, "Chile launched a ballistic missile on Tuesday."), "ASSAULT")
+    assert countries(ev.actors) == {"CHL"} and ev.recipients == []
+    ev = only(events_of(nlp, "A missile was launched from Bolivia and landed in a lake."), "ASSAULT")
+    assert countries(ev.actors) == {"BOL"} and all("missile" not in p.text for p in ev.recipients)

@@ -1,7 +1,7 @@
 """Cross-article corroboration of events and GDELT-style rows, on a fictional three-outlet story."""
 from __future__ import annotations
 
-from storyline.annotate.events.corroborate import apply, corroborate
+from storyline.annotate.events.corroborate import apply, corroborate, failed_checks, happenings
 from storyline.annotate.events.gdelt import COLUMNS, gdelt_rows
 
 
@@ -61,6 +61,45 @@ def test_same_sides_and_day_are_not_enough_the_reports_must_tell_one_happening()
                    sentence="The truck ploughed into the crowd, killing dozens.")
     assert pair(attack, shooting) == {}
     assert pair(attack, retold) == {"x1": ["x2"], "x2": ["x1"]}
+
+
+def raid(trigger, sentence, date="2031-07-14", doers=(("CHL", None),)):
+    """An ASSAULT whose actors are (country, entity id) pairs."""
+    ev = event("", "", "ASSAULT", "material_conflict", [], date=date, trigger=trigger, sentence=sentence)
+    ev["actors"] = [{"text": "x", "span": None, "entity_id": e, "country": c, "sector": "MIL"} for c, e in doers]
+    return ev
+
+
+def test_two_words_for_one_kind_of_deed_link_reports_of_one_day_whose_doers_agree():
+    """"struck" and "killed" name one kind of deed (force and its toll) with no word or sentence
+    alike: linked on one day; a day apart, or by two named doers of one country, they may be two
+    raids of a war; a shooting is another kind of deed."""
+    struck = raid("struck", "Warplanes struck the fuel depot at dawn.")
+    killed = raid("killed", "Nine guards were killed in the raid, officials said.")
+    assert happenings("ASSAULT", "struck") == happenings("ASSAULT", "killed") == {"attack"}
+    assert pair(struck, killed) == {"x1": ["x2"], "x2": ["x1"]}
+    assert pair(struck, {**killed, "date": {"value": "2031-07-15", "span": None}}) == {}
+    assert pair(raid("struck", struck["sentence"]["text"], doers=[("CHL", "e_air_force")]),
+                raid("killed", killed["sentence"]["text"], doers=[("CHL", "e_rebels")])) == {}
+    assert pair(struck, raid("shot", "A sniper shot two guards near the gate.")) == {}
+
+
+def test_statements_worded_differently_stay_apart():
+    """Statements are many in a story, between the same sides on the same days: "urged" and
+    "called on" of one day are not taken for one statement without a word or sentence alike."""
+    urged = event("", "", "REQUEST", "verbal_conflict", ["CHL"], date="2031-07-14", trigger="urged",
+                  sentence="The minister urged calm in the capital.")
+    called = event("", "", "REQUEST", "verbal_conflict", ["CHL"], date="2031-07-14", trigger="called on",
+                   sentence="Bishops called on farmers to end the blockade.")
+    assert pair(urged, called) == {}
+
+
+def test_failed_checks_names_what_keeps_two_reports_apart():
+    struck = raid("struck", "Warplanes struck the fuel depot at dawn.")
+    later = raid("struck", "Warplanes struck the fuel depot at dawn.", date="2031-08-30")
+    assert failed_checks(struck, later, lambda: 1.0) == ["days"]
+    assert failed_checks(struck, raid("shot", "A sniper shot two guards.", doers=[("PER", None)]), lambda: 0.0) == [
+        "sides", "worded"]
 
 
 def test_reports_coded_to_two_types_must_share_a_trigger_word():
@@ -131,3 +170,29 @@ def test_gdelt_rows():
     assert isinstance(first["GLOBALEVENTID"], int) and first["GLOBALEVENTID"] != rows[1]["GLOBALEVENTID"]
     assert rows[1]["Actor2CountryCode"] == "CHL" and rows[1]["SOURCEURL"] == "b.txt"
     assert rows[2]["SQLDATE"] is None  # a month-only event date, and no article known
+
+
+def test_state_forces_and_armed_men_are_two_doers_whatever_their_country():
+    """The police killing the attacker and the attack itself: one country, one day, one word
+    ("killed" / "killing"), but the doers' sectors are on two sides of force."""
+    def assault(trigger, sentence, sector):
+        ev = raid(trigger, sentence)
+        ev["actors"][0]["sector"] = sector
+        return ev
+    attack = assault("killing", "The gunman opened fire in the square, killing nine.", "UAF")
+    police = assault("killed", "Officers killed the gunman near the station.", "COP")
+    retold = assault("killed", "Nine people were killed by a gunman in the square.", "UAF")
+    assert pair(attack, police) == {}
+    assert pair(attack, retold) == {"x1": ["x2"], "x2": ["x1"]}
+
+
+def test_a_report_with_no_day_needs_a_word_and_sentences_alike():
+    """An event noun referred back to has no day of its own ("after the sanctions"), so the day check
+    tells nothing: a shared trigger word links it only when the sentences read alike too."""
+    def sanction(sentence, trigger="sanctions", date="2031-05-02"):
+        return event("", "", "SANCTION", "material_conflict", ["CHL"], date=date, trigger=trigger, sentence=sentence)
+    undated = sanction("Chile reacted angrily after the regional sanctions on copper exports.", date=None)
+    other = sanction("Bolivia has long ignored sanctions over its fishing fleet.")
+    retold = sanction("The bloc imposed regional sanctions on Chile's copper exports on Monday.", "imposed sanctions")
+    assert pair(undated, other) == {}
+    assert pair(undated, retold) == {"x1": ["x2"], "x2": ["x1"]}

@@ -6,8 +6,11 @@ talking" AGREE), as fact in both or as possibility in both, between the same sid
 or recipient countries, else entities), at a compatible time (same day or within
 ``DATE_SLACK_DAYS``; a missing or month-only date does not contradict) and, when both say where,
 in the same country; and, since a story's events mostly share its countries and days, the two
-reports must word the happening alike: a trigger word in common ("arrested" / "arresting") or
-sentences alike by TF-IDF within the story. Pure functions over event dicts
+reports must word the happening alike: a trigger word in common ("arrested" / "arresting"), two words
+for one kind of deed on one day by doers that do not differ ("airstrikes" / "killing",
+``lexicon.HAPPENINGS``) or sentences alike by TF-IDF within the story; a report with no day of its
+own (an event noun referred back to, "after the UN sanctions") needs both a word in common and
+sentences alike. A state's police and armed men outside the state are never one doer. Pure functions over event dicts
 (``Event.to_dict()`` shape), so they run after stories are built, in-process or in Spark.
 """
 from __future__ import annotations
@@ -25,8 +28,14 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storyline.tfidf import TfidfVectorizer
 
 from .dates import day_range
+from .lexicon import HAPPENINGS
 
 DATE_SLACK_DAYS = 2
+# The side of force a doer's PLOVER sector is on (``_doer_sides``): the police, who answer an attack
+# at home, against armed men outside the state. Army and government are left out: their codes mix
+# with insurgents' on the fit half (the Taliban coded GOV, a suicide "bomber" MIL as the aircraft),
+# and links between a Taliban bombing and "Taliban insurgents struck" were lost with them.
+FORCE_SIDE = {"COP": "state", **dict.fromkeys(("REB", "INS", "UAF", "CRM"), "irregular")}
 # TF-IDF cosine (words, within the story) at which two event sentences tell one happening even
 # with no trigger word in common ("launches missile" / "fired a missile"); chosen on the fit half
 # of benchmarks/events_corroboration.py
@@ -85,16 +94,20 @@ class _Report:
     reality: tuple[bool, bool]
     countries: set[str]
     entities: set[str]
+    doers: tuple[set[str], set[str]]
+    doer_sides: set[str]
     days: tuple[_dt.date, _dt.date] | None
     country: str | None
     stems: frozenset[str]
+    happenings: frozenset[str]
 
 
 def _report(ev: dict) -> _Report:
     date, location = ev.get("date"), ev.get("location")
-    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev),
+    trigger = (ev.get("trigger") or {}).get("text", "")
+    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev), _doers(ev), _doer_sides(ev),
                    day_range(date.get("value") if date else None), location.get("country") if location else None,
-                   _stems((ev.get("trigger") or {}).get("text", "")))
+                   _stems(trigger), happenings(ev["type"], trigger))
 
 
 def same_event(a: dict, b: dict) -> bool:
@@ -102,14 +115,6 @@ def same_event(a: dict, b: dict) -> bool:
     against each other alone here; ``corroborate`` weighs it within the whole story."""
     alike = SentenceLikeness([a["sentence"]["text"], b["sentence"]["text"]])
     return _same(_report(a), _report(b), lambda: alike(0, 1))
-
-
-def _same(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool:
-    """``likeness`` is asked last, and only when the trigger words do not settle it."""
-    return (_types_compatible(a.type, a.quad, b.type, b.quad) and a.reality == b.reality
-            and _sides_shared(a.countries, a.entities, b.countries, b.entities)
-            and _days_compatible(a.days, b.days) and _same_place(a.country, b.country)
-            and _worded_alike(a.stems, b.stems, a.type == b.type, likeness))
 
 
 class SentenceLikeness:
@@ -138,14 +143,59 @@ def _stems(trigger: str) -> frozenset[str]:
     return frozenset(w[:STEM] for w in words)
 
 
-def _worded_alike(stems_a: frozenset[str], stems_b: frozenset[str], same_type: bool,
-                  likeness: Callable[[], float]) -> bool:
+def happenings(event_type: str, trigger: str) -> frozenset[str]:
+    """The kinds of happening (``lexicon.HAPPENINGS``) the trigger's words name within its type."""
+    classes = HAPPENINGS.get(event_type, {})
+    words = re.findall(r"[a-z]+", trigger.lower())
+    return frozenset(name for name, starts in classes.items()
+                     if any(w.startswith(start) for w in words for start in starts.split()))
+
+
+def _worded_alike(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool:
     """The happening itself, not only its sides and day: within a story most events share the
     story's countries and dates (an attack, the arrest after it and the minister's condolences),
-    so two reports must share a trigger word or read alike. Reports coded to two different
+    so two reports must share a trigger word, or, of one type, name one kind of happening
+    ("airstrikes" / "killing", "met" / "talks") or read alike. Reports coded to two different
     (compatible) types must share a trigger word ("held talks" / "agreed to keep talking"): alike
-    sentences there were mostly two reactions to one launch ("opposes" / "blame")."""
-    return bool(stems_a & stems_b) or same_type and likeness() >= SIMILAR_SENTENCES
+    sentences there were mostly two reactions to one launch ("opposes" / "blame"). A report with no
+    day of its own ("after the UN sanctions") passed the day check unasked: it needs a word in common
+    and sentences alike (the sanctions of last month are not this week's)."""
+    if a.days is None or b.days is None:
+        return bool(a.stems & b.stems) and likeness() >= SIMILAR_SENTENCES
+    if a.stems & b.stems:
+        return True
+    return a.type == b.type and (_one_deed(a, b) or likeness() >= SIMILAR_SENTENCES)
+
+
+def _one_deed(a: _Report, b: _Report) -> bool:
+    """Two words for one kind of deed ("airstrikes" / "killing") are weaker evidence than one word:
+    a story often tells several attacks in one country in a few days (the attack, the airstrikes
+    it avenged), so both reports must also be of one day (not a week or month, "earlier this month"
+    fits any of them, nor ``DATE_SLACK_DAYS`` apart) and not name different doers."""
+    return (bool(a.happenings & b.happenings) and a.days is not None and a.days == b.days
+            and a.days[0] == a.days[1] and _doers_agree(a.doers, b.doers))
+
+
+def _doers_agree(doers_a: tuple[set[str], set[str]], doers_b: tuple[set[str], set[str]]) -> bool:
+    """Compared by entity when both name one, else by country: in a civil war both sides are of one
+    country (the Taliban and the Afghan army), so only entities tell them apart. Unnamed agrees."""
+    for a, b in zip(doers_a, doers_b):
+        if a and b:
+            return bool(a & b)
+    return True
+
+
+def _doers_opposed(sides_a: set[str], sides_b: set[str]) -> bool:
+    """The police and armed men outside the state are two doers whatever their country and wording:
+    the police shooting an attacker dead ("killed the gunman") is not the attack ("the gunman killed")."""
+    return bool(sides_a and sides_b and not sides_a & sides_b)
+
+
+def _doer_sides(ev: dict) -> set[str]:
+    """Which side of force the doers are on, by their PLOVER sector (``FORCE_SIDE``): "state" (the
+    police) or "irregular" (rebels, insurgents, unaffiliated armed men, criminals); other sectors
+    are on neither."""
+    return {FORCE_SIDE[p["sector"]] for p in ev.get("actors", []) if p.get("sector") in FORCE_SIDE}
 
 
 def _reality(ev: dict) -> tuple[bool, bool]:
@@ -168,6 +218,12 @@ def _sides(ev: dict) -> tuple[set[str], set[str]]:
     return ({p["country"] for p in people if p.get("country")}, {p["entity_id"] for p in people if p.get("entity_id")})
 
 
+def _doers(ev: dict) -> tuple[set[str], set[str]]:
+    """Who did it: the actors' entity ids and countries."""
+    actors = ev.get("actors", [])
+    return {p["entity_id"] for p in actors if p.get("entity_id")}, {p["country"] for p in actors if p.get("country")}
+
+
 def _sides_shared(countries_a: set[str], entities_a: set[str], countries_b: set[str], entities_b: set[str]) -> bool:
     """The same sides: two shared countries when both name two or more (a US-Israel meeting is
     not a US-Iran meeting), else one; entity ids decide when no country is known."""
@@ -188,6 +244,31 @@ def _days_compatible(range_a: tuple[_dt.date, _dt.date] | None, range_b: tuple[_
 def _same_place(country_a: str | None, country_b: str | None) -> bool:
     """Only two known countries can disagree."""
     return country_a is None or country_b is None or country_a == country_b
+
+
+Check = Callable[[_Report, _Report, Callable[[], float]], bool]
+# What two reports of one event agree on, in the order asked (the wording, which may need the
+# sentences' likeness, last).
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("types", lambda a, b, _: _types_compatible(a.type, a.quad, b.type, b.quad)),
+    ("reality", lambda a, b, _: a.reality == b.reality),
+    ("sides", lambda a, b, _: _sides_shared(a.countries, a.entities, b.countries, b.entities)
+     and not _doers_opposed(a.doer_sides, b.doer_sides)),
+    ("days", lambda a, b, _: _days_compatible(a.days, b.days)),
+    ("place", lambda a, b, _: _same_place(a.country, b.country)),
+    ("worded", _worded_alike),
+)
+
+
+def _same(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool:
+    """``likeness`` is asked last, and only when the trigger words do not settle it."""
+    return all(check(a, b, likeness) for _, check in CHECKS)
+
+
+def failed_checks(a: dict, b: dict, likeness: Callable[[], float]) -> list[str]:
+    """The names of the ``CHECKS`` two reports fail: what each check costs, for measuring it."""
+    ra, rb = _report(a), _report(b)
+    return [name for name, check in CHECKS if not check(ra, rb, likeness)]
 
 
 def apply(events: Iterable[dict], story_of: dict[str, str]) -> list[dict]:

@@ -73,6 +73,24 @@ def is_populace(p: Participant) -> bool:
     return p.sector in CIVIL_SECTORS or (p.sector is None and last.endswith("s") and coding.is_demonym(last))
 
 
+def is_labour_strike(trig: Trigger, actors: list[Participant]) -> bool:
+    """PLOVER's PROTEST mode strike (CAMEO 143): "members of an organization or union engage in the
+    abandonment of workplaces". A "strike" owned by a workforce ("the cleaners' strike", "teachers
+    staged a strike") is that; one by a state, an army or armed men is an attack. A workforce: every
+    doer of an unarmed sector (``lexicon.ARMED_SECTORS``), or, of no sector, named by a plural common
+    noun ("the college's cleaners"; a state's or an army's strike names it, "Israel's strike")."""
+    noun = trig.obj if trig.verbal else trig.token
+    if noun is None or noun.lower_ not in lexicon.STRIKE_NOUNS or not actors:
+        return False
+    return all(p.sector not in lexicon.ARMED_SECTORS if p.sector else _uncoded_people(p) for p in actors)
+
+
+def _uncoded_people(p: Participant) -> bool:
+    """A group named by a plural common noun ("cleaners", "dockers")."""
+    last = p.text.split()[-1] if p.text else ""
+    return last.islower() and last.endswith("s")
+
+
 def is_background(trig: Trigger) -> bool:
     """An event told in a relative clause ("a town where 28 people have been killed") describes
     a noun of the main event; when the sentence has a main event, that one is what it reports."""
@@ -123,6 +141,8 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
         trig.type, mode = "PROTEST", "obstruct"  # civilians blocking roads protest; they do not coerce
     if trig.type == "ACCUSE" and trig.token.lemma_.lower() == "protest" and actors and all(map(is_populace, actors)):
         trig.type, mode = "PROTEST", "demo"  # people protest in the street; governments protest in words
+    if trig.type == "ASSAULT" and is_labour_strike(trig, actors):
+        trig.type, mode = "PROTEST", "strike"  # workers strike by leaving work; armies strike with force
     if trig.type == "CONSULT":
         mode, actors, recipients = consult_mode(mode, actors, recipients, location, sent)
     elif actors and not recipients:
@@ -168,7 +188,7 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     anchor = verb.head if verb.dep_ == "acomp" else verb
     subj, passive = subject_of(anchor)
     if passive and not is_stative_passive(verb):
-        return agent_of(verb), subj
+        return agent_of(verb) or fired_from(trig), subj
     objects = objects_of(trig)
     if not objects and trig.content is not None and trig.content.verbal:  # "threatened to shell [towns]"
         objects = objects_of(trig.content)
@@ -177,6 +197,14 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     if not objects and trig.type == "THREATEN":
         objects = condition_subjects(trig)
     return subj, objects
+
+
+def fired_from(trig: Trigger) -> list[Token]:
+    """"A missile was launched from North Korea", "rockets were fired from Gaza": with no "by X", the
+    place force is used from stands for its user (the state or territory), as event coders code it."""
+    if trig.type != "ASSAULT":
+        return []
+    return [t for t in prep_objects(trig.token, {"from"}) if t.ent_type_ == "GPE"]
 
 
 def is_stative_passive(verb: Token) -> bool:
@@ -359,19 +387,59 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
     mode it implies: well before publication is historical, after it is future."""
     covered = day_range(published)
     pub = covered[0] if covered else None
-    timex = _nearest_timex(trig, sent, timexes or [])
+    earlier = refers_back(trig)
+    timex = _own_timex(trig, sent, timexes or []) if earlier else _nearest_timex(trig, sent, timexes or [])
     if timex is not None:
         return EventDate(timex.value, timex.span), _aux_from_value(timex.value, pub)
     aux = _aux_from_date_words(trig, sent, pub)
-    return (EventDate(published[:10], None) if published else None), aux
+    return (EventDate(published[:10], None) if published and not earlier else None), aux
+
+
+def refers_back(trig: Trigger) -> bool:
+    """An event noun that names a known or earlier event: referred back to by a definite determiner
+    ("the Paris attacks"), placed before the reported one ("after a Taliban assault left ...", "since
+    the attacks") or brought back ("recalled the Paris attacks"). A noun has no tense to anchor it
+    to the report's day (TimeML dates a tensed verb from the document's time, a noun only by its own
+    phrase), so neither the publication day nor the time of the clause it sits in dates it."""
+    token = trig.token
+    if trig.verbal:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in lexicon.DEFINITE_DETERMINERS for c in token.children):
+        return True
+    if token.head.lower_ in lexicon.ANTERIOR_WORDS and token.dep_ in {"pobj", "dobj", "pcomp"}:
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.RECALL_VERBS:
+        return True
+    clause = token.head if token.dep_ in {"nsubj", "nsubjpass"} else None  # "after an assault left two dead"
+    return clause is not None and any(c.dep_ == "mark" and c.lower_ in lexicon.ANTERIOR_WORDS for c in clause.children)
+
+
+def _own_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
+    """The time expression of the event's own phrase or clause: inside the trigger's subtree
+    ("after Thursday's attack", "after he attacked on Thursday"), or of the verb an event noun is
+    the subject of ("after an assault on the base left two dead on Thursday")."""
+    token = trig.token
+    own = {t.i for t in token.subtree}
+    if token.dep_ == "nsubj":
+        own.add(token.head.i)
+    for timex in _calendar_timexes(sent, timexes):
+        span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is not None and (span.root.i in own or _governing_verb(span.root, token).i in own):
+            return timex
+    return None
 
 
 def _nearest_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
     at = sent.doc[trig.first].idx
-    inside = [t for t in timexes if sent.start_char <= t.span.start and t.span.end <= sent.end_char
-              and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "") and not _names_a_thing(t, sent, trig)
+    inside = [t for t in _calendar_timexes(sent, timexes) if not _names_a_thing(t, sent, trig)
               and not _dates_another_clause(t, sent, trig)]
     return min(inside, key=lambda t: abs(t.span.start - at)) if inside else None
+
+
+def _calendar_timexes(sent: SpacySpan, timexes: list[Timex]) -> list[Timex]:
+    """The sentence's dates and times resolved to the calendar (a value starting with a year)."""
+    return [t for t in timexes if sent.start_char <= t.span.start and t.span.end <= sent.end_char
+            and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "")]
 
 
 def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:

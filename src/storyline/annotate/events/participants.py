@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from storyline.model import Mention, Participant, Span
 
-from . import coding
+from . import coding, lexicon
 
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "det", "nummod", "quantmod", "npadvmod"}
 PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "all", "dozens", "hundreds",
@@ -75,6 +75,8 @@ def is_actor_like(token: Token) -> bool:
     """Could this word head an actor phrase (a name, a pronoun, a sector noun, a nationality)?"""
     if token.ent_type_ in NOT_ACTOR_ENTS:  # "on Monday", "in the Gulf"
         return False
+    if token.lower_ in lexicon.MUNITIONS:  # a weapon is no party; "a North Korean missile" names its owner
+        return _named_by_owner(token)
     if token.pos_ == "PROPN" or token.lower_ in PRONOUN_TYPES:
         return True
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -82,7 +84,11 @@ def is_actor_like(token: Token) -> bool:
     if coding.is_sector_word(token.text) or coding.is_demonym(token.text) \
             or coding.country_of_name(token.text) is not None:
         return True
-    # "the UNITA militarist wing", "Swiss doctors": a common noun named by a proper/national modifier
+    return _named_by_owner(token)
+
+
+def _named_by_owner(token: Token) -> bool:
+    """"the UNITA militarist wing", "Swiss doctors": a common noun named by a proper/national modifier."""
     return token.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod", "nmod", "poss"} and
                                         (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
                                         for c in token.children)
