@@ -49,10 +49,24 @@ def href(kind: str, item_id: str | None) -> str:
     return f"/{kind}/{_urlquote(item_id or '', safe='')}"
 
 
+def span_href(article_id: str | None, span: dict[str, Any] | None) -> str:
+    """A link to the words ``span`` covers in their article (highlighted and scrolled to there), or to
+    the article when the span is unknown: every fact shown leads back to its sentence."""
+    if span and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+        return f"{href('articles', article_id)}?at={span['start']}-{span['end']}#at"
+    return href("articles", article_id)
+
+
+def short_outlet(outlet: str | None) -> str:
+    """An outlet as a column head: without a leading ``www.`` (wide tables of hosts stay readable)."""
+    return (outlet or "").removeprefix("www.")
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("storyline.web", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(safe_url=safe_url, href=href, headline=headline, version=__version__)
+    env.globals.update(safe_url=safe_url, href=href, span_href=span_href, headline=headline, version=__version__)
+    env.filters["short_outlet"] = short_outlet
     env.filters["query"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return env
 
@@ -168,10 +182,13 @@ def story_page(request: Request, story_id: str, store: StoreDep) -> Any:
 
 
 @pages.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str, store: StoreDep) -> Any:
+def article_page(request: Request, article_id: str, store: StoreDep,
+                 at: Annotated[str | None, Query(max_length=40)] = None) -> Any:
+    """An article with its annotations; ``at=START-END`` marks the passage a link points at."""
     detail = _found(data.article_detail(store, article_id), "article")
-    text = highlight(detail["article"]["text"], data.article_marks(detail))
-    return _page(request, "article.html", d=detail, text=text)
+    focus = data.passage(detail["article"]["text"], at)
+    text = highlight(detail["article"]["text"], data.article_marks(detail, focus))
+    return _page(request, "article.html", d=detail, text=text, focus=focus)
 
 
 @pages.get("/entities/{entity_id}", response_class=HTMLResponse)

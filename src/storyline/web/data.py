@@ -164,6 +164,11 @@ def filter_options(store: Store) -> dict[str, Any]:
 
 # ------------------------------------------------------------------ detail pages
 
+def _bounds(span: dict[str, Any] | None) -> dict[str, int] | None:
+    """Where a stated thing sits in its article (start, end): what a link to the passage needs."""
+    return {"start": span["start"], "end": span["end"]} if span and "start" in span and "end" in span else None
+
+
 def _context(article: Article, sentences: list[tuple[int, int]], start: int) -> str:
     """The sentence around ``start`` (trimmed), to show a date or event where it is stated."""
     i = bisect.bisect_right([s for s, _ in sentences], start) - 1
@@ -178,19 +183,19 @@ def timeline(store: Store, articles: list[Article], timexes: list[dict[str, Any]
     by_id = {a.id: a for a in articles}
     sentences = {a.id: store.sentences(a.id) for a in articles}
     items = [{"date": a.published[:10], "kind": "published", "text": headline(a), "context": None,
-              "article_id": a.id, "outlet": _outlet(a)} for a in articles if to_date(a.published)]
+              "article_id": a.id, "outlet": _outlet(a), "span": None} for a in articles if to_date(a.published)]
     for e in events:
         value = (e.get("date") or {}).get("value")
         if to_date(value) and e["article_id"] in by_id:
             items.append({"date": value, "kind": "event", "text": e.get("type"),
                           "context": (e.get("sentence") or {}).get("text"), "article_id": e["article_id"],
-                          "outlet": _outlet(by_id[e["article_id"]])})
+                          "outlet": _outlet(by_id[e["article_id"]]), "span": _bounds(e.get("sentence") or e["trigger"])})
     for t in timexes:
         article = by_id.get(t["article_id"])
         if article and t.get("type") in ("DATE", "TIME") and to_date(t.get("value")):
             items.append({"date": t["value"], "kind": "timex", "text": t["span"]["text"],
                           "context": _context(article, sentences[article.id], t["span"]["start"]),
-                          "article_id": article.id, "outlet": _outlet(article)})
+                          "article_id": article.id, "outlet": _outlet(article), "span": _bounds(t["span"])})
     items.sort(key=lambda i: (i["date"], i["kind"] != "published", i["outlet"]))
     return items
 
@@ -220,17 +225,30 @@ def quote_groups(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def claims_matrix(claims: list[dict[str, Any]], outlets: list[str],
                   outlet_of: dict[str, str]) -> list[dict[str, Any]]:
-    """One row per claim, one cell per outlet: does it state the claim, with which conflicting values."""
+    """One row per claim stated by several outlets (conflicts first), one cell per outlet: the
+    sentences that state it there and the values it gives where outlets differ.
+
+    A claim only one outlet states has a row of one tick: those are listed under what each outlet
+    alone adds (``outlet_only``), and a table of them buries the claims that compare outlets.
+    """
     rows = []
     for claim in claims:
+        if claim.get("status") == "single":
+            continue
         cells = []
         for outlet in outlets:
-            supported = any((s.get("outlet") or outlet_of.get(s.get("article_id"))) == outlet
-                            for s in claim.get("support") or [])
-            values = [f"{c.get('field')}: {v.get('value')}" for c in claim.get("conflicts") or []
-                      for v in c.get("values") or [] if outlet_of.get(v.get("article_id")) == outlet]
-            cells.append({"outlet": outlet, "supported": supported, "values": values})
-        rows.append({"claim": claim, "cells": cells})
+            support = [{"article_id": s.get("article_id"), "span": s.get("span")}
+                       for s in claim.get("support") or []
+                       if (s.get("outlet") or outlet_of.get(s.get("article_id"))) == outlet]
+            differing = [{"label": f"{c.get('field')}: {v.get('value')}", "article_id": v.get("article_id"),
+                          "span": v.get("span"), "update": c.get("kind") == "update"}
+                         for c in claim.get("conflicts") or [] for v in c.get("values") or []
+                         if outlet_of.get(v.get("article_id")) == outlet]
+            cells.append({"outlet": outlet, "supported": bool(support), "support": support,
+                          "values": [d["label"] for d in differing], "differing": differing})
+        stating = sum(c["supported"] for c in cells)
+        rows.append({"claim": claim, "outlets": stating, "cells": cells})
+    rows.sort(key=lambda r: (r["claim"].get("status") != "conflict", -r["outlets"]))
     return rows
 
 
@@ -330,9 +348,20 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
             "events": _linked(store, "events", [article])}
 
 
-def article_marks(detail: dict[str, Any]) -> list[Mark]:
-    """Highlights for the article page from the detail's spans."""
-    marks = []
+def passage(text: str, at: str | None) -> dict[str, Any] | None:
+    """The passage a link points at (``at`` is ``START-END`` in characters), when it lies in ``text``:
+    claims, quotes, events and dates elsewhere link to the very words that state them."""
+    if not at:
+        return None
+    start, _, end = at.partition("-")
+    if not (start.isdigit() and end.isdigit()) or not 0 <= int(start) < int(end) <= len(text):
+        return None
+    return {"start": int(start), "end": int(end), "text": text[int(start):int(end)]}
+
+
+def article_marks(detail: dict[str, Any], focus: dict[str, Any] | None = None) -> list[Mark]:
+    """Highlights for the article page from the detail's spans (and the linked passage, if any)."""
+    marks = [Mark(focus["start"], focus["end"], "focus", "the passage linked to", anchor="at")] if focus else []
     for m in detail["mentions"]:
         s = m["span"]
         marks.append(Mark(s["start"], s["end"], "entity", f"{m['type']}: {m['name']}",

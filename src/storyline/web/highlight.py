@@ -23,11 +23,14 @@ class Mark:
     title: str = ""
     href: str | None = None
     data: tuple[tuple[str, str], ...] = field(default=())
+    anchor: str | None = None  # an element id, given to the first piece of the span only (ids are unique)
 
 
-def _open(mark: Mark, in_link: bool) -> str:
-    tag = "a" if mark.href and not in_link else ("mark" if mark.kind in ("quote", "event") else "span")
+def _open(mark: Mark, in_link: bool, anchor: bool = False) -> str:
+    tag = "a" if mark.href and not in_link else ("mark" if mark.kind in ("quote", "event", "focus") else "span")
     attrs = [f'class="{escape(mark.kind)}"']
+    if anchor:
+        attrs.append(f'id="{escape(mark.anchor)}"')
     if tag == "a":
         attrs.append(f'href="{escape(mark.href)}"')
     if mark.title:
@@ -60,7 +63,7 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
                 out.append(f"</{_tag_of(opened)}>")
             del stack[depth:]
             for m in reopen:
-                _push(out, stack, m)
+                _push(out, stack, m, reopened=True)
         for m in starts.get(p, []):
             _push(out, stack, m)
     for _, opened in reversed(stack):
@@ -68,7 +71,7 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
     return Markup("".join(out))
 
 
-def _push(out: list[str], stack: list[tuple[Mark, str]], mark: Mark) -> None:
-    opened = _open(mark, in_link=any(_tag_of(o) == "a" for _, o in stack))
+def _push(out: list[str], stack: list[tuple[Mark, str]], mark: Mark, reopened: bool = False) -> None:
+    opened = _open(mark, in_link=any(_tag_of(o) == "a" for _, o in stack), anchor=bool(mark.anchor) and not reopened)
     out.append(opened)
     stack.append((mark, opened))

@@ -86,6 +86,7 @@ class TimelineItem(BaseModel):
     context: str | None
     article_id: str
     outlet: str
+    span: dict[str, int] | None = None  # where it is stated (start, end), None for a publication date
 
 
 class QuoteGroup(BaseModel):
@@ -113,6 +114,7 @@ class StoryDetail(BaseModel):
     claims: list[Obj]
     claims_matrix: list[Obj]
     outlet_only: list[OutletOnly]
+    key_actors: list[Obj] = []
 
 
 class EntityOut(_Open):
