@@ -150,6 +150,19 @@ def test_highlight_escapes_and_nests_overlapping_spans():
     assert 'title="title &#34;q&#34;"' in html
 
 
+def test_highlight_anchor_is_given_once_when_a_span_is_split():
+    text = "one two three four"
+    html = str(highlight(text, [Mark(0, 13, "focus", anchor="at"), Mark(4, 18, "quote")]))
+    assert html.count('id="at"') == 1 and html.startswith('<mark class="focus" id="at">')
+    assert re.sub(r"<[^>]+>", "", html) == text
+
+
+def test_passage_only_inside_the_text():
+    assert data.passage("abcdef", "1-3") == {"start": 1, "end": 3, "text": "bc"}
+    for bad in (None, "", "3-1", "2-2", "0-7", "x-2", "1-", "-1-3", "1-3-5"):
+        assert data.passage("abcdef", bad) is None, bad
+
+
 def test_highlight_ignores_spans_outside_text():
     assert str(highlight("abc", [Mark(2, 9, "entity"), Mark(1, 1, "timex")])) == "abc"
 
@@ -188,9 +201,25 @@ def test_claims_matrix_and_outlet_only():
     rows = data.claims_matrix(claims, ["X", "Y", "Z"], {"a1": "X", "a2": "Y"})
     assert [c["supported"] for c in rows[0]["cells"]] == [True, True, False]
     assert rows[0]["cells"][0]["values"] == ["number: 8"]
+    assert [r["claim"]["id"] for r in rows] == ["c1"] and rows[0]["outlets"] == 2  # one outlet's claim: no row
     articles = [Article(id="a1", text="", outlet="X"), Article(id="a2", text="", outlet="Y")]
     only = {o["outlet"]: o for o in data.outlet_only(articles, [], [], [], claims)}
     assert [c["id"] for c in only["Y"]["claims"]] == ["c2"] and only["X"]["claims"] == []
+
+
+def test_claims_matrix_puts_conflicts_first_and_keeps_sentences():
+    span = {"start": 4, "end": 20, "text": "eight boats sank"}
+    claims = [{"id": "p", "statement": "Boats sank", "status": "partial", "conflicts": [],
+               "support": [{"article_id": "a1", "span": span}, {"article_id": "a2"}]},
+              {"id": "k", "statement": "Eight boats", "status": "conflict",
+               "support": [{"article_id": "a1"}, {"article_id": "a2"}],
+               "conflicts": [{"field": "number", "values": [{"article_id": "a1", "value": "8", "span": span}]},
+                             {"field": "number", "kind": "update", "values": [{"article_id": "a2", "value": "9"}]}]}]
+    rows = data.claims_matrix(claims, ["X", "Y"], {"a1": "X", "a2": "Y"})
+    assert [r["claim"]["id"] for r in rows] == ["k", "p"]
+    assert rows[1]["cells"][0]["support"] == [{"article_id": "a1", "span": span}]
+    assert [(d["label"], d["update"], d["span"]) for d in rows[0]["cells"][0]["differing"]] == [("number: 8", False, span)]
+    assert rows[0]["cells"][1]["differing"][0]["update"] is True
 
 
 # ------------------------------------------------------------------ pages
@@ -246,6 +275,65 @@ def test_story_page_renders_claims_when_stored(built, monkeypatch):
     html = built.client.get(f"/stories/{STORY}").text
     assert 'id="claims"' in html and "&lt;b&gt;harbour&lt;/b&gt; stays open" in html
     assert built.client.get(f"/api/stories/{STORY}").json()["claims"][0]["id"] == "c1"
+
+
+def _passage_links(html: str) -> list[tuple[str, int, int]]:
+    return [(a, int(s), int(e)) for a, s, e in re.findall(r'href="/articles/([^"?]+)\?at=(\d+)-(\d+)#at"', html)]
+
+
+def test_story_page_links_every_item_to_its_passage(built):
+    html = built.client.get(f"/stories/{STORY}").text
+    links = _passage_links(html)
+    texts = {a["id"]: a["text"] for a in (built.client.get(f"/api/articles/{i}").json()["article"] for i in built.ids)}
+    stated = {texts[a][s:e] for a, s, e in links}
+    assert {"The harbour will stay open,", "Tuesday"} <= stated  # a quote, a date of the timeline
+    assert any(t.startswith("Mira Tolvane met Oskar Brandt") for t in stated)  # an event's sentence
+    article, start, end = links[0]
+    page = built.client.get(f"/articles/{article}", params={"at": f"{start}-{end}"}).text
+    assert page.count('id="at"') == 1 and 'class="notice focus-notice"' in page
+
+
+def test_article_page_ignores_a_passage_outside_the_text(built):
+    for at in ("5-100000", "9-3", "abc"):
+        r = built.client.get(f"/articles/{built.ids[0]}", params={"at": at})
+        assert r.status_code == 200 and 'id="at"' not in r.text and "focus-notice" not in r.text
+
+
+def test_story_claims_table_compares_outlets(built, monkeypatch):
+    text = ARTICLES[0][4]
+    start = text.index("The harbour")
+    span = {"start": start, "end": start + 26, "text": text[start:start + 26]}
+    claims = [{"id": "c_one", "story_id": STORY, "statement": "Brandt praised the talks", "status": "single",
+               "support": [{"article_id": built.ids[0], "outlet": "Harbour Ledger", "span": span}], "conflicts": []},
+              {"id": "c_two", "story_id": STORY, "statement": "The harbour stays open", "status": "consensus",
+               "support": [{"article_id": built.ids[0], "outlet": "Harbour Ledger", "span": span},
+                           {"article_id": built.ids[1], "outlet": "Northwind Post", "span": None}], "conflicts": []}]
+    monkeypatch.setattr(queries, "claims_for", lambda store, story_id: claims if story_id == STORY else [])
+    html = built.client.get(f"/stories/{STORY}").text
+    table = html.split('<table class="claims">', 1)[1].split("</table>", 1)[0]
+    assert "The harbour stays open" in table and "Brandt praised the talks" not in table
+    assert "2 of 3 outlets" in table
+    assert f'href="/articles/{built.ids[0]}?at={start}-{start + 26}#at"' in table  # the tick leads to the sentence
+    assert f'href="/articles/{built.ids[1]}"' in table  # no span stored: the article
+    assert "1 stated by one outlet only" in html
+    assert "Brandt praised the talks" in html.split('id="outlet-only"', 1)[1]
+
+
+def test_story_report_lists_one_outlet_claims_once(built, monkeypatch):
+    from storyline.report import story_markdown
+
+    claims = [{"id": "c_one", "story_id": STORY, "statement": "Brandt praised the talks", "status": "single",
+               "support": [{"article_id": built.ids[0], "outlet": "Harbour Ledger"}], "conflicts": []},
+              {"id": "c_two", "story_id": STORY, "statement": "The harbour stays open", "status": "partial",
+               "support": [{"article_id": built.ids[0], "outlet": "Harbour Ledger"},
+                           {"article_id": built.ids[1], "outlet": "Northwind Post"}], "conflicts": []}]
+    monkeypatch.setattr(queries, "claims_for", lambda store, story_id: claims if story_id == STORY else [])
+    with Store(built.path, readonly=True) as store:
+        md = story_markdown(data.story_detail(store, STORY))
+    table, rest = md.split("## Claims across outlets", 1)[1].split("## ", 1)
+    assert "| The harbour stays open | partial (2/3) |" in table and "Brandt praised" not in table
+    assert "1 claim(s) stated by one outlet only" in table
+    assert "  - claim: Brandt praised the talks" in md.split("## What each outlet alone adds", 1)[1]
 
 
 def test_merged_story_id_resolves(built):
@@ -323,6 +411,12 @@ def test_api_story_detail_shape(built):
     assert [a["id"] for a in d["articles"]] == built.ids[:3]
     assert d["quote_groups"][0]["variant_group"] == "vg_harbour" and len(d["quote_groups"][0]["outlets"]) == 3
     assert {i["kind"] for i in d["timeline"]} == {"published", "event", "timex"}
+    texts = {a["id"]: a["text"] for a in (built.client.get(f"/api/articles/{i}").json()["article"] for i in built.ids[:3])}
+    for item in d["timeline"]:  # a dated item says where it is stated; its words are there
+        if item["kind"] == "timex":
+            assert texts[item["article_id"]][item["span"]["start"]:item["span"]["end"]] == item["text"]
+        assert (item["span"] is None) == (item["kind"] == "published")
+    assert any(r["entity_id"] == "e_mira" for r in d["key_actors"])
     assert all(e["actors"][0]["entity_id"] == "e_mira" for e in d["events"] if e["actors"])
 
 

@@ -78,12 +78,19 @@ def story_markdown(d: dict[str, Any]) -> str:
             seen_by = len(e.get("corroboration") or [])
             lines.append(f"- {(e.get('date') or {}).get('value') or '?'} {_event_line(e)} — {e['outlet']}"
                          + (f" (also reported by {seen_by} other article(s))" if seen_by else ""))
+    if d["claims"]:
+        single = [c for c in d["claims"] if c.get("status") == "single"]
+        lines += ["", "## Claims across outlets", ""]
+        if single and d["outlet_only"]:
+            lines += [f"{len(single)} claim(s) stated by one outlet only are under 'What each outlet alone adds'.", ""]
+        elif single:  # a one-outlet story has no such section: its claims are listed here
+            lines += [f"- one outlet: {_cell(c['statement'])}" for c in single] + [""]
     if d["claims_matrix"]:
-        lines += ["", "## Claims across outlets", "", "| statement | status | " + " | ".join(d["outlets"]) + " |",
-                  "|---|---|" + "---|" * len(d["outlets"])]
+        lines += ["| statement | status | " + " | ".join(d["outlets"]) + " |", "|---|---|" + "---|" * len(d["outlets"])]
         for row in d["claims_matrix"]:
             cells = [("✓" if c["supported"] else "") + "".join(f" {v}" for v in c["values"]) for c in row["cells"]]
-            lines.append(f"| {_cell(row['claim']['statement'])} | {row['claim']['status']} | " + " | ".join(cells) + " |")
+            status = f"{row['claim']['status']} ({row['outlets']}/{len(d['outlets'])})"
+            lines.append(f"| {_cell(row['claim']['statement'])} | {status} | " + " | ".join(cells) + " |")
     if d["quote_groups"]:
         lines += ["", "## Quotes side by side", ""]
         for g in d["quote_groups"]:
@@ -91,10 +98,13 @@ def story_markdown(d: dict[str, Any]) -> str:
             lines += [f"  - {q['outlet']}: {_speaker(q)}: “{q['content']['text']}”" for q in g["quotes"]]
     if d["outlet_only"]:
         lines += ["", "## What each outlet alone adds", ""]
-        for o in d["outlet_only"]:
+        for o in d["outlet_only"]:  # one line per item: a long outlet stays readable in a terminal
             items = ([f"claim: {c['statement']}" for c in o["claims"]] + [f"quote: “{q['content']['text']}”" for q in o["quotes"]]
-                     + [f"event: {_event_line(e)}" for e in o["events"]] + [f"entity: {e['name']}" for e in o["entities"]])
-            lines.append(f"- {o['outlet']}: " + ("; ".join(items) if items else "nothing only here"))
+                     + [f"event: {_event_line(e)}" for e in o["events"]])
+            if o["entities"]:
+                items.append("entities: " + ", ".join(e["name"] for e in o["entities"]))
+            lines.append(f"- {o['outlet']}:" + ("" if items else " nothing only here"))
+            lines += [f"  - {' '.join(item.split())}" for item in items]
     if d["key_actors"]:
         lines += ["", "## Key actors", "", "| actor | country | acts | acted on | quoted |", "|---|---|---|---|---|"]
         lines += [f"| {r['name']} | {r['country'] or ''} | {r['actor']} | {r['recipient']} | {r['speaker']} |"
