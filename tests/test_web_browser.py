@@ -102,6 +102,16 @@ def test_demo_corpus_in_browser(browser, site):
         assert page.locator("#articles a.article-link").count() >= 1
         if page.locator("#timeline").count():
             assert page.locator("#timeline svg circle").count() >= 1
+        # a claim, quote or event leads to its words in the article, highlighted and scrolled to
+        passages = page.locator("#claims a.tick, #quote-groups a.passage, #events a.passage")
+        assert passages.count() >= 1
+        story_url = page.url
+        passages.first.click()
+        page.wait_for_load_state()
+        focus = page.locator("#at")
+        assert "/articles/" in page.url and focus.count() == 1 and focus.is_visible()
+        assert focus.evaluate("e => e.getBoundingClientRect().top < window.innerHeight")
+        page.goto(story_url)
     else:  # no stories stored yet: the list shows articles
         assert page.locator("a.article-link").count() == 8
     assert "Darrow rejects drone charge" in page.content()
