@@ -368,6 +368,7 @@ def test_entity_page(built):
     html = built.client.get("/entities/e_mira").text
     assert "Mira Tolvane" in html and 'id="quotes"' in html and 'id="events"' in html
     assert "Harbour talks in Corvessa" in html  # its story
+    assert "Also:" not in html  # its only alias is its name
     api = built.client.get("/api/entities/e_mira").json()
     assert api["entity"]["name"] == "Mira Tolvane" and api["entity"]["mention_count"] >= 3
     assert {q["speaker"]["entity_id"] for q in api["quotes"]} == {"e_mira"}
@@ -449,6 +450,14 @@ def test_openapi_has_explicit_models(built):
 def test_api_404(built, url):
     r = built.client.get(url)
     assert r.status_code == 404 and r.json() == {"detail": r.json()["detail"]}
+
+
+def test_bad_parameters_explained_on_a_page(built):
+    r = built.client.get("/articles", params={"limit": 5000})
+    assert r.status_code == 422 and "text/html" in r.headers["content-type"] and "limit:" in r.text
+    assert "from: expected a date" in built.client.get("/", params={"from": "soon"}).text
+    api = built.client.get("/api/articles", params={"limit": 5000})
+    assert api.status_code == 422 and api.json()["detail"][0]["loc"] == ["query", "limit"]
 
 
 @pytest.mark.parametrize("url", ["/stories/nope", "/articles/nope", "/entities/nope", "/no/such/page"])

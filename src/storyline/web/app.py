@@ -18,6 +18,8 @@ from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -228,9 +230,23 @@ async def _security_headers(request: Request, call_next: Callable) -> Response:
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
     """JSON under /api/, an HTML page elsewhere."""
-    if request.url.path.startswith("/api/") or request.url.path == "/api":
+    if _is_api(request):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
     return _page(request, "error.html", status=exc.status_code, status_code=exc.status_code, detail=exc.detail)
+
+
+async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
+    """FastAPI's JSON under /api/; elsewhere an HTML page that names the parameter and the problem
+    (a person who edited a URL reads a page, not a JSON list)."""
+    if _is_api(request):
+        return await request_validation_exception_handler(request, exc)
+    detail = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+                       for e in exc.errors())
+    return _page(request, "error.html", status=422, status_code=422, detail=detail)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
 def render_standalone(kind: str, detail: dict[str, Any]) -> str:
@@ -258,6 +274,7 @@ def create_app(db_path: str) -> FastAPI:
     app.state.static = _static_files()
     app.middleware("http")(_security_headers)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.include_router(api)
     app.include_router(pages)
     return app

@@ -45,12 +45,12 @@ class Filters:
               start: str | None = None, end: str | None = None) -> "Filters":
         clean = {k: (v.strip() or None) if isinstance(v, str) else None
                  for k, v in dict(q=q, outlet=outlet, entity=entity, start=start, end=end).items()}
-        for key in ("start", "end"):
+        for key, param in (("start", "from"), ("end", "to")):  # named as the user typed them
             if clean[key] is not None:
                 try:
                     clean[key] = _dt.date.fromisoformat(clean[key]).isoformat()
                 except ValueError:
-                    raise BadRequest(f"{key}: expected a date YYYY-MM-DD") from None
+                    raise BadRequest(f"{param}: expected a date YYYY-MM-DD") from None
         return cls(**clean)
 
     def active(self) -> bool:
