@@ -380,6 +380,19 @@ def test_search_page(built):
     assert "Oskar Brandt" in html and "Harbour talks in Corvessa" in html
 
 
+def test_search_shows_and_links_where_each_article_matches(built):
+    d = built.client.get("/api/search", params={"q": "PARADE"}).json()
+    text = ARTICLES[3][4]
+    start = text.index("parade")
+    assert d["articles"][0]["match"]["start"] == start and d["articles"][0]["match"]["text"] == "parade"
+    html = built.client.get("/search", params={"q": "parade"}).text
+    assert f'?at={start}-{start + 6}#at"' in html and '<mark class="hit">parade</mark>' in html
+    long = "word " * 60 + "needle" + " word" * 60
+    m = data.text_match(long, "NEEDLE", around=20)
+    assert m["before"].startswith("…") and m["after"].endswith("…") and long[m["start"]:m["end"]] == "needle"
+    assert data.text_match("abc", "x") is None
+
+
 def test_security_headers_on_every_response(built):
     for page in ("/", f"/stories/{STORY}", "/api/stories", "/nope", "/static/app.js"):
         headers = built.client.get(page).headers

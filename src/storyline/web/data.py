@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -152,10 +153,30 @@ def list_stories(store: Store, f: Filters, limit: int = 100, offset: int = 0) ->
 
 
 def search(store: Store, q: str, limit: int = 50) -> dict[str, Any]:
+    """Stories, articles and entities matching ``q``; each article with where its text says it."""
     f = Filters.parse(q=q)
-    return {"query": f.q, "stories": list_stories(store, f, limit)["items"],
-            "articles": list_articles(store, f, limit)["items"],
+    articles = list_articles(store, f, limit)["items"]
+    for item in articles:
+        article = store.get_article(item["id"])
+        item["match"] = text_match(article.text, f.q) if article and f.q else None
+    return {"query": f.q, "stories": list_stories(store, f, limit)["items"], "articles": articles,
             "entities": queries.find_entities(store, f.q or "", limit) if f.q else []}
+
+
+def text_match(text: str, needle: str, around: int = 90) -> dict[str, Any] | None:
+    """The first place ``text`` contains ``needle`` (any case) with the words around it: a result
+    list shows why each article matched and links to the very place."""
+    found = re.search(re.escape(needle), text, re.IGNORECASE)
+    if not found:
+        return None
+    start, end = found.span()
+    before, after = text[max(0, start - around):start], text[end:end + around]
+    if start > around:  # cut at a word boundary, not inside a word
+        before = "…" + before.split(" ", 1)[-1]
+    if end + around < len(text):
+        after = after.rsplit(" ", 1)[0] + "…"
+    return {"start": start, "end": end, "text": text[start:end], "before": re.sub(r"\s+", " ", before),
+            "after": re.sub(r"\s+", " ", after)}
 
 
 def filter_options(store: Store) -> dict[str, Any]:
