@@ -369,6 +369,8 @@ def test_entity_page(built):
     assert "Mira Tolvane" in html and 'id="quotes"' in html and 'id="events"' in html
     assert "Harbour talks in Corvessa" in html  # its story
     assert "Also:" not in html  # its only alias is its name
+    first = ARTICLES[0][4].index("Mira Tolvane")
+    assert f'href="/articles/{built.ids[0]}?at={first}-{first + 12}#at"' in html  # its first mention there
     api = built.client.get("/api/entities/e_mira").json()
     assert api["entity"]["name"] == "Mira Tolvane" and api["entity"]["mention_count"] >= 3
     assert {q["speaker"]["entity_id"] for q in api["quotes"]} == {"e_mira"}

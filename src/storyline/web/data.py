@@ -409,8 +409,10 @@ def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
     if entity is None:
         return None
     counts: dict[str, int] = defaultdict(int)
+    first: dict[str, dict[str, Any]] = {}  # the first mention in each article: where the page links to
     for m in entity["mentions"]:
         counts[m["article_id"]] += 1
+        first.setdefault(m["article_id"], _bounds(m["span"]))
     articles = list(store.iter_articles("id IN (SELECT article_id FROM entity_links WHERE entity_id = ?)",
                                         (entity_id,), order="published, seq"))
     by_id = {a.id: a for a in articles}
@@ -426,5 +428,6 @@ def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
     stories = [story_summary(s) for s in (queries.get_story(store, sid) for sid in story_ids) if s]
     summary = {k: v for k, v in entity.items() if k != "mentions"}
     return {"entity": {**summary, "mention_count": len(entity["mentions"])},
-            "articles": [{**article_summary(a), "mentions": counts[a.id]} for a in articles],
+            "articles": [{**article_summary(a), "mentions": counts[a.id], "first_mention": first.get(a.id)}
+                         for a in articles],
             "stories": stories, "quotes": quotes, "events": events}

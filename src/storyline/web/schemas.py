@@ -130,6 +130,7 @@ class EntityOut(_Open):
 
 class EntityArticle(ArticleSummary):
     mentions: int
+    first_mention: dict[str, int] | None = None  # start, end of the first mention in the article
 
 
 class EntityDetail(BaseModel):
