@@ -336,6 +336,17 @@ def test_story_report_lists_one_outlet_claims_once(built, monkeypatch):
     assert "  - claim: Brandt praised the talks" in md.split("## What each outlet alone adds", 1)[1]
 
 
+def test_story_page_folds_quote_groups_after_the_first_eight(built, monkeypatch):
+    real = data.quote_groups
+    monkeypatch.setattr(data, "quote_groups",
+                        lambda quotes: [{**g, "variant_group": f"g{i}"} for i in range(10) for g in real(quotes)])
+    html = built.client.get(f"/stories/{STORY}").text
+    section = html.split('id="quote-groups"', 1)[1].split("</section>", 1)[0]
+    shown, folded = section.split('<details class="more">', 1)
+    assert shown.count('class="quote-group"') == 8 and folded.count('class="quote-group"') == 2
+    assert "2 more quotations" in folded
+
+
 def test_merged_story_id_resolves(built):
     assert "Harbour talks in Corvessa" in built.client.get("/stories/s_merged_away").text
     assert built.client.get("/api/stories/s_merged_away").json()["story"]["id"] == STORY
