@@ -44,9 +44,10 @@ def timed(fn, runs: int) -> list[float]:
     return out
 
 
-def row(name: str, ms: list[float]) -> list[object]:
+def row(name: str, ms: list[float], size: int) -> list[object]:
+    """Runs, median and p95 time, and the size of what was sent (a browser parses and lays out all of it)."""
     ms = sorted(ms)
-    return [name, len(ms), statistics.median(ms), ms[max(0, round(0.95 * len(ms)) - 1)]]
+    return [name, len(ms), statistics.median(ms), ms[max(0, round(0.95 * len(ms)) - 1)], round(size / 1024)]
 
 
 def browser_times(db: Path, path: str, runs: int, screenshot: str | None) -> list[float] | None:
@@ -93,14 +94,16 @@ def main() -> None:
             ingest([str(require_shared("seeds"))], db, RunOptions(progress=False))
         kind, path = target(db)
         client = TestClient(create_app(str(db)))
-        assert client.get(path).status_code == 200
+        page = client.get(path)
+        assert page.status_code == 200
         api_path = "/api" + path
-        rows = [row(f"{kind.split()[0]} page, in-process", timed(lambda: client.get(path), args.runs)),
-                row("same data as JSON, in-process", timed(lambda: client.get(api_path), args.runs))]
+        rows = [row(f"{kind.split()[0]} page, in-process", timed(lambda: client.get(path), args.runs), len(page.content)),
+                row("same data as JSON, in-process", timed(lambda: client.get(api_path), args.runs),
+                    len(client.get(api_path).content))]
         browser = browser_times(db, path, args.runs, args.screenshot)
         if browser:
-            rows.append(row("headless Chromium to load event", browser))
-    report(f"Web page load: {kind}", ["what", "runs", "median ms", "p95 ms"], rows,
+            rows.append(row("headless Chromium to load event", browser, len(page.content)))
+    report(f"Web page load: {kind}", ["what", "runs", "median ms", "p95 ms", "KB"], rows,
            notes=f"Store: {'--db ' + args.db if args.db else '../shared/seeds'}; page {path}.", write=not args.no_write)
 
 

@@ -185,6 +185,13 @@ def test_timeline_dates_and_layout():
     assert layout([], []) is None
 
 
+def test_publication_times_read_as_day_and_minute():
+    from storyline.web.app import when
+
+    assert when("2017-10-02T09:12:27") == "2017-10-02 09:12" and when("2017-10-02T09:12:27+02:00") == "2017-10-02 09:12"
+    assert when("2017-10-02T00:00:00") == "2017-10-02" and when("2017-10-02") == "2017-10-02" and when(None) == ""
+
+
 def test_filters_reject_bad_dates():
     with pytest.raises(data.BadRequest):
         data.Filters.parse(start="10/02/2026")

@@ -64,11 +64,22 @@ def short_outlet(outlet: str | None) -> str:
     return (outlet or "").removeprefix("www.")
 
 
+def when(published: str | None) -> str:
+    """A publication time as a reader scans it: ``2017-10-02 09:12``, or the day alone when no time
+    of day is known (a midnight stamp is how feeds write a bare date)."""
+    if not published:
+        return ""
+    day, _, time = published.partition("T")
+    time = time[:5]
+    return day if time in ("", "00:00") else f"{day} {time}"
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("storyline.web", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.globals.update(safe_url=safe_url, href=href, span_href=span_href, headline=headline, version=__version__)
     env.filters["short_outlet"] = short_outlet
+    env.filters["when"] = when
     env.filters["query"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return env
 
