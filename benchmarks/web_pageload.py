@@ -50,7 +50,9 @@ def row(name: str, ms: list[float], size: int) -> list[object]:
     return [name, len(ms), statistics.median(ms), ms[max(0, round(0.95 * len(ms)) - 1)], round(size / 1024)]
 
 
-def browser_times(db: Path, path: str, runs: int, screenshot: str | None) -> list[float] | None:
+def browser_times(db: Path, path: str, runs: int, screenshot: str | None) -> tuple[list[float], int] | None:
+    """Load times in a real browser and the laid-out page's height in pixels at 1280 wide (how far a
+    reader scrolls), or None without playwright or Chromium."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -66,12 +68,13 @@ def browser_times(db: Path, path: str, runs: int, screenshot: str | None) -> lis
         browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         times = timed(lambda: page.goto(url + path, wait_until="load"), runs)
+        height = page.evaluate("document.documentElement.scrollHeight")
         if screenshot:
             Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=screenshot)  # the first screen only: title, articles, timeline
             print(f"screenshot: {screenshot}")
         browser.close()
-    return times
+    return times, height
 
 
 def main() -> None:
@@ -101,10 +104,13 @@ def main() -> None:
                 row("same data as JSON, in-process", timed(lambda: client.get(api_path), args.runs),
                     len(client.get(api_path).content))]
         browser = browser_times(db, path, args.runs, args.screenshot)
+        height = ""
         if browser:
-            rows.append(row("headless Chromium to load event", browser, len(page.content)))
+            rows.append(row("headless Chromium to load event", browser[0], len(page.content)))
+            height = f" Page height in Chromium at 1280 px wide: {browser[1]} px."
     report(f"Web page load: {kind}", ["what", "runs", "median ms", "p95 ms", "KB"], rows,
-           notes=f"Store: {'--db ' + args.db if args.db else '../shared/seeds'}; page {path}.", write=not args.no_write)
+           notes=f"Store: {'--db ' + args.db if args.db else '../shared/seeds'}; page {path}.{height}",
+           write=not args.no_write)
 
 
 if __name__ == "__main__":
