@@ -247,6 +247,13 @@ def test_show_story_report_in_every_format(tmp_path, capsys):
     capsys.readouterr()
     assert main(["stories", "--db", str(db)]) == 0
     story_id = capsys.readouterr().out.split()[0]  # largest story first: the five-outlet event
+    assert main(["stories", "--db", str(db), "--limit", "1"]) == 0
+    listed = capsys.readouterr()
+    assert listed.out.count("\n") == 1 and "1 of " in listed.err and "--limit" in listed.err
+    reader_gone = subprocess.Popen([*STORYLINE, "show", story_id, "--db", str(db)], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+    reader_gone.stdout.close()  # as `| head` does once it has its lines
+    assert reader_gone.wait(timeout=60) == 141 and b"Traceback" not in reader_gone.stderr.read()
     assert main(["show", story_id, "--db", str(db)]) == 0
     md = capsys.readouterr().out
     for section in ("## Articles", "## Timeline of events", "## Claims across outlets", "## Quotes side by side",

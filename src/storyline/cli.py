@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -75,6 +76,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
         for s in stories[: args.limit]:
             print(f"{s['id']}  {len(s['article_ids']):3d} articles  {s.get('start') or '?'}..{s.get('end') or '?'}  "
                   f"{s.get('title') or ''}")
+        if len(stories) > args.limit:  # on stderr: the list itself stays one story a line for scripts
+            print(f"{args.limit} of {len(stories)} stories shown; --limit N for more", file=sys.stderr)
     return 0
 
 
@@ -175,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; re-run the same command to resume", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` or a pager that quit: not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's flush at exit must not fail again
+        return 141
 
 
 if __name__ == "__main__":
