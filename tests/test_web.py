@@ -408,9 +408,17 @@ def test_search_shows_and_links_where_each_article_matches(built):
     html = built.client.get("/search", params={"q": "parade"}).text
     assert f'?at={start}-{start + 6}#at"' in html and '<mark class="hit">parade</mark>' in html
     long = "word " * 60 + "needle" + " word" * 60
-    m = data.text_match(long, "NEEDLE", around=20)
+    m = data.text_match(long, ["NEEDLE"], around=20)
     assert m["before"].startswith("…") and m["after"].endswith("…") and long[m["start"]:m["end"]] == "needle"
-    assert data.text_match("abc", "x") is None
+    assert data.text_match("abc", ["x"]) is None and data.text_match("abc", []) is None
+
+
+@pytest.mark.parametrize("q, found", [("parade boats", [3]), ("boats parade", [3]), ("parade Tolvane", []),
+                                      ('"stay open"', [0, 1]), ('"open stay"', [])])
+def test_search_needs_every_word(built, q, found):
+    d = built.client.get("/api/search", params={"q": q}).json()
+    assert {a["id"] for a in d["articles"]} == {built.ids[i] for i in found}
+    assert data.Filters.parse(q='a "b c"  d').terms() == ["a", "b c", "d"]
 
 
 def test_security_headers_on_every_response(built):

@@ -54,6 +54,11 @@ class Filters:
                     raise BadRequest(f"{param}: expected a date YYYY-MM-DD") from None
         return cls(**clean)
 
+    def terms(self) -> list[str]:
+        """The words of ``q``, a "quoted phrase" kept whole: an item matches when it has every one
+        (as a search box is read), wherever they stand."""
+        return [phrase or word for phrase, word in re.findall(r'"([^"]+)"|(\S+)', self.q or "")]
+
     def active(self) -> bool:
         return any((self.q, self.outlet, self.entity, self.start, self.end))
 
@@ -61,9 +66,9 @@ class Filters:
         """SQL condition on ``articles`` (all values bound as parameters)."""
         parts: list[str] = []
         params: list[Any] = []
-        if self.q and with_text:
+        for term in self.terms() if with_text else []:
             parts.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
-            params += [queries.like_pattern(self.q)] * 2
+            params += [queries.like_pattern(term)] * 2
         if self.outlet:
             parts.append("outlet = ?")
             params.append(self.outlet)
@@ -142,14 +147,18 @@ def list_stories(store: Store, f: Filters, limit: int = 100, offset: int = 0) ->
     if f.active():
         keep = queries.story_ids_of_articles(store, *f.article_where())
         if f.q:
-            needle = f.q.casefold()
+            needles = [t.casefold() for t in f.terms()]
             others = queries.story_ids_of_articles(store, *f.article_where(with_text=False))
             keep |= {s["id"] for s in stories if s["id"] in others
-                     and needle in f"{s.get('title') or ''} {s.get('summary') or ''}".casefold()}
+                     and _has_all(f"{s.get('title') or ''} {s.get('summary') or ''}".casefold(), needles)}
         stories = [s for s in stories if s["id"] in keep]
     stories.sort(key=lambda s: (-len(s.get("article_ids") or []), s.get("start") or "", s["id"]))
     return {"total": len(stories), "offset": offset, "limit": limit,
             "items": [story_summary(s) for s in stories[offset:offset + limit]]}
+
+
+def _has_all(text: str, needles: list[str]) -> bool:
+    return all(n in text for n in needles)
 
 
 def search(store: Store, q: str, limit: int = 50) -> dict[str, Any]:
@@ -158,15 +167,17 @@ def search(store: Store, q: str, limit: int = 50) -> dict[str, Any]:
     articles = list_articles(store, f, limit)["items"]
     for item in articles:
         article = store.get_article(item["id"])
-        item["match"] = text_match(article.text, f.q) if article and f.q else None
+        item["match"] = text_match(article.text, f.terms()) if article and f.q else None
     return {"query": f.q, "stories": list_stories(store, f, limit)["items"], "articles": articles,
             "entities": queries.find_entities(store, f.q or "", limit) if f.q else []}
 
 
-def text_match(text: str, needle: str, around: int = 90) -> dict[str, Any] | None:
-    """The first place ``text`` contains ``needle`` (any case) with the words around it: a result
-    list shows why each article matched and links to the very place."""
-    found = re.search(re.escape(needle), text, re.IGNORECASE)
+def text_match(text: str, terms: list[str], around: int = 90) -> dict[str, Any] | None:
+    """The first place ``text`` contains one of ``terms`` (any case) with the words around it: a
+    result list shows why each article matched and links to the very place."""
+    if not terms:
+        return None
+    found = re.search("|".join(re.escape(t) for t in terms), text, re.IGNORECASE)
     if not found:
         return None
     start, end = found.span()
