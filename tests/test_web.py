@@ -192,6 +192,17 @@ def test_publication_times_read_as_day_and_minute():
     assert when("2017-10-02T00:00:00") == "2017-10-02" and when("2017-10-02") == "2017-10-02" and when(None) == ""
 
 
+def test_story_row_names_three_outlets_and_counts_the_rest():
+    from storyline.web.app import _environment
+
+    macros = _environment().get_template("_macros.html").module
+    outlets = ["www.a.example", "b.example", "c.example", "d.example", "e.example"]
+    row = str(macros.story_row({"id": "s1", "title": "T", "outlets": outlets, "size": 5}))
+    assert ">a.example, b.example, c.example <" in row and "+2 more" in row
+    assert 'title="www.a.example, b.example, c.example, d.example, e.example"' in row
+    assert "more" not in str(macros.story_row({"id": "s2", "title": "T", "outlets": outlets[:3], "size": 3}))
+
+
 def test_filters_reject_bad_dates():
     with pytest.raises(data.BadRequest):
         data.Filters.parse(start="10/02/2026")
