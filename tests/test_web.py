@@ -311,6 +311,12 @@ def test_story_page_links_every_item_to_its_passage(built):
     assert page.count('id="at"') == 1 and 'class="notice focus-notice"' in page
 
 
+def test_article_quote_leads_to_its_group_on_the_story_page(built):
+    html = built.client.get(f"/articles/{built.ids[0]}").text
+    assert f'href="/stories/{STORY}#g-vg_harbour"' in html
+    assert 'id="g-vg_harbour"' in built.client.get(f"/stories/{STORY}").text
+
+
 def test_article_page_ignores_a_passage_outside_the_text(built):
     for at in ("5-100000", "9-3", "abc"):
         r = built.client.get(f"/articles/{built.ids[0]}", params={"at": at})
