@@ -317,6 +317,27 @@ def test_article_quote_leads_to_its_group_on_the_story_page(built):
     assert 'id="g-vg_harbour"' in built.client.get(f"/stories/{STORY}").text
 
 
+def test_events_link_to_the_reports_that_corroborate_them(built, monkeypatch):
+    real = data._linked
+
+    def corroborated(store, table, articles):  # the first article's meeting, as if matched with the hostile one's
+        rows = real(store, table, articles)
+        for row in rows:
+            if table == "events" and row["article_id"] == built.ids[0]:
+                row["corroboration"] = [f"ev_{built.ids[2]}", "ev_gone"]
+        return rows
+
+    monkeypatch.setattr(data, "_linked", corroborated)
+    other = ARTICLES[2][4]
+    link = f'href="/articles/{built.ids[2]}?at=0-{other.index(".") + 1}#at"'  # its sentence, as the fixture stores it
+    for page in (f"/stories/{STORY}", f"/articles/{built.ids[0]}"):
+        html = built.client.get(page).text
+        assert link in html, page
+        assert_escaped(html)  # the other outlet's name is hostile text
+    event = built.client.get(f"/api/articles/{built.ids[0]}").json()["events"][0]
+    assert [c["event_id"] for c in event["corroborated_by"]] == [f"ev_{built.ids[2]}"]  # an id no longer stored: left out
+
+
 def test_article_page_ignores_a_passage_outside_the_text(built):
     for at in ("5-100000", "9-3", "abc"):
         r = built.client.get(f"/articles/{built.ids[0]}", params={"at": at})

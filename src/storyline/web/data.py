@@ -341,6 +341,23 @@ def outlet_only(articles: list[Article], mentions: list[dict[str, Any]], quotes:
     return out
 
 
+def add_corroborators(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each event with ``corroborated_by``: the other articles' reports of the same event (outlet,
+    and the sentence to link to), so a reader checks a corroboration instead of trusting a count."""
+    known = {e["id"]: e for e in events if "outlet" in e}
+    missing = {i for e in events for i in e.get("corroboration") or []} - known.keys()
+    if missing:
+        rows = queries.events_by_id(store, sorted(missing))
+        ids = sorted({r["article_id"] for r in rows})
+        by_id = {a.id: a for a in store.iter_articles(f"id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
+        known.update({r["id"]: r for r in _annotate(rows, by_id)})
+    for e in events:
+        e["corroborated_by"] = [{"event_id": i, "article_id": known[i]["article_id"], "outlet": known[i]["outlet"],
+                                 "span": _bounds(known[i].get("sentence") or known[i]["trigger"])}
+                                for i in e.get("corroboration") or [] if i in known]
+    return events
+
+
 def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     story = queries.get_story(store, story_id)
     if story is None:
@@ -349,7 +366,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     by_id = {a.id: a for a in articles}
     links = queries.links_for(store, list(by_id))
     quotes = _annotate(_linked(store, "quotes", articles), by_id)
-    events = _annotate(_linked(store, "events", articles), by_id)
+    events = add_corroborators(store, _annotate(_linked(store, "events", articles), by_id))
     timexes = queries.rows_for(store, "timexes", list(by_id))
     claims = queries.claims_for(store, story["id"])
     outlets = sorted({_outlet(a) for a in articles})
@@ -377,7 +394,7 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
             "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"])),
             "mentions": mentions, "timexes": queries.rows_for(store, "timexes", [article.id]),
             "quotes": _linked(store, "quotes", [article]),
-            "events": _linked(store, "events", [article])}
+            "events": add_corroborators(store, _linked(store, "events", [article]))}
 
 
 def passage(text: str, at: str | None) -> dict[str, Any] | None:

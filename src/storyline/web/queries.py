@@ -96,3 +96,12 @@ def rows_for(store: Store, table: str, article_ids: Sequence[str]) -> list[dict[
 def claims_for(store: Store, story_id: str) -> list[dict[str, Any]]:
     """Claims of a story (statements aligned across its outlets)."""
     return list(store.iter_claims(story_id))
+
+def events_by_id(store: Store, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Events by their ids (the ones another event's ``corroboration`` names), chunked."""
+    ids = list(event_ids)
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        out.extend(store.iter_rows("events", f"t.id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
