@@ -336,6 +336,10 @@ def test_events_link_to_the_reports_that_corroborate_them(built, monkeypatch):
         assert_escaped(html)  # the other outlet's name is hostile text
     event = built.client.get(f"/api/articles/{built.ids[0]}").json()["events"][0]
     assert [c["event_id"] for c in event["corroborated_by"]] == [f"ev_{built.ids[2]}"]  # an id no longer stored: left out
+    from storyline.report import story_markdown
+
+    with Store(built.path, readonly=True) as store:
+        assert f"— Harbour Ledger (also reported by {HOSTILE_OUTLET})" in story_markdown(data.story_detail(store, STORY))
 
 
 def test_article_page_ignores_a_passage_outside_the_text(built):

@@ -75,9 +75,9 @@ def story_markdown(d: dict[str, Any]) -> str:
     if events:
         lines += ["", "## Timeline of events", ""]
         for e in events:
-            seen_by = len(e.get("corroboration") or [])
+            seen_by = [c["outlet"] for c in e.get("corroborated_by") or []]
             lines.append(f"- {(e.get('date') or {}).get('value') or '?'} {_event_line(e)} — {e['outlet']}"
-                         + (f" (also reported by {seen_by} other article(s))" if seen_by else ""))
+                         + (f" (also reported by {', '.join(seen_by)})" if seen_by else ""))
     if d["claims"]:
         single = [c for c in d["claims"] if c.get("status") == "single"]
         lines += ["", "## Claims across outlets", ""]
