@@ -396,6 +396,29 @@ def test_story_page_folds_quote_groups_after_the_first_eight(built, monkeypatch)
     assert "2 more quotations" in folded
 
 
+def test_long_story_sections_continue_on_pages_of_their_own(built, monkeypatch):
+    real = data._linked
+
+    def many(store, table, articles):  # 40 events: more than the story page lists
+        rows = real(store, table, articles)
+        return [{**r, "id": f"{r['id']}_{i}"} for i in range(20) for r in rows] if table == "events" else rows
+
+    monkeypatch.setattr(data, "_linked", many)
+    html = built.client.get(f"/stories/{STORY}").text
+    events = html.split('id="events"', 1)[1].split("</section>", 1)[0]
+    assert events.count('<tr>') == 1 + 10 and f'href="/stories/{STORY}/events">all 40 events' in events
+    page = built.client.get(f"/stories/{STORY}/events")
+    assert page.status_code == 200 and page.text.count('class="corroboration"') == 40
+    assert f'href="/stories/{STORY}"' in page.text  # back to the story
+    assert_escaped(page.text)
+    with Store(built.path, readonly=True) as store:  # a saved report cannot fetch that page: it holds all rows
+        from storyline.web.app import render_standalone
+
+        assert render_standalone("story", data.story_detail(store, STORY)).count('class="corroboration"') == 40
+    assert built.client.get(f"/stories/{STORY}/nope").status_code == 404
+    assert built.client.get("/stories/s_nope/events").status_code == 404
+
+
 def test_merged_story_id_resolves(built):
     assert "Harbour talks in Corvessa" in built.client.get("/stories/s_merged_away").text
     assert built.client.get("/api/stories/s_merged_away").json()["story"]["id"] == STORY

@@ -194,6 +194,15 @@ def story_page(request: Request, story_id: str, store: StoreDep) -> Any:
     return _page(request, "story.html", d=detail, chart=chart)
 
 
+@pages.get("/stories/{story_id}/{part}", response_class=HTMLResponse)
+def story_part_page(request: Request, story_id: str, part: str, store: StoreDep) -> Any:
+    """All rows of one long section of a story (the story page shows the first of them)."""
+    if part not in ("timeline", "events", "quotes"):
+        raise HTTPException(404, "no such page")
+    detail = _found(data.story_detail(store, story_id), "story")
+    return _page(request, "story_part.html", d=detail, part=part)
+
+
 @pages.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str, store: StoreDep,
                  at: Annotated[str | None, Query(max_length=40)] = None) -> Any:
