@@ -193,6 +193,19 @@ def test_a_preview_joins_the_event_it_looks_ahead_to():
     assert groups(articles) == {frozenset({"l1"}), frozenset({"l2", "l3"})}
 
 
+def test_only_the_lead_looks_ahead():
+    """A report of one rate decision that names the next meeting further down does not keep its
+    story open for it: the next decision is a new event."""
+    clusterer = StoryClusterer()
+    next_meeting = " The board of the Bank of Veldoria meets again next month to decide on further increases."
+    body = RATES[0].text + " Economists expect the krona to keep rising against the euro this spring."
+    later_down = dataclasses.replace(RATES[0], text=body + next_meeting)
+    assert lead_sentences(later_down.text)[-1].startswith("Economists")
+    assert clusterer.prepare(later_down).profile.ahead is None
+    in_lead = dataclasses.replace(RATES[0], text=next_meeting.strip() + " " + body)
+    assert clusterer.prepare(in_lead).profile.ahead.isoformat() == "2031-04-30"
+
+
 def test_anticipated_day_reads_forward_phrases_and_later_dates():
     day = parse_date("2031-07-03")  # a Thursday
     assert anticipated_day("The vote is due later this month.", day).isoformat() == "2031-07-31"
@@ -201,8 +214,7 @@ def test_anticipated_day_reads_forward_phrases_and_later_dates():
     assert anticipated_day("Talks resume next month.", parse_date("2031-12-20")).isoformat() == "2032-01-31"
     assert anticipated_day("Earlier this month the agency said so.", day) is None
     assert anticipated_day("Talks resume next week.", None) is None
-    named = [parse_date("2031-06-30"), parse_date("2031-07-20")]
-    assert anticipated_day("The hearing is set for July 20, 2031.", day, named).isoformat() == "2031-07-20"
+    assert anticipated_day("Set for July 20, 2031, after the June 30, 2031 ruling.", day).isoformat() == "2031-07-20"
 
 
 def test_headline_places_an_article_whose_body_is_page_furniture():

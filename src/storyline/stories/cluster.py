@@ -532,9 +532,11 @@ class StoryClusterer:
     def prepare(self, article: Article, entity_keys: Iterable[str] = ()) -> "Prepared":
         """What placing the article computes from it alone (its profile and lead sentences): the
         same whatever was placed before, so it may be made ahead, in another process."""
-        return Prepared(self._article_profile(article, entity_keys), lead_sentences(article.text))
+        leads = lead_sentences(article.text)
+        return Prepared(self._article_profile(article, entity_keys, leads), leads)
 
-    def _article_profile(self, article: Article, entity_keys: Iterable[str]) -> Profile:
+    def _article_profile(self, article: Article, entity_keys: Iterable[str], leads: list[str] | None = None) -> Profile:
+        """(``leads``: the article's lead sentences, when already cut.)"""
         day = own_date(article)
         title = term_vector(headline(article))
         text = term_vector(article.text)
@@ -543,7 +545,8 @@ class StoryClusterer:
         found = find_dates(f"{article.title or ''}\n{article.text}")
         return Profile(text=unit(text), title=unit(title),
                        entities={k: 1.0 for k in sorted(set(entity_keys))}, start=day, end=day,
-                       named=self._named_dates(article, found), ahead=self._ahead(article, found))
+                       named=self._named_dates(article, found),
+                       ahead=self._ahead(article, lead_sentences(article.text) if leads is None else leads))
 
     def _named_dates(self, article: Article, found: list[dt.date]) -> tuple[dt.date, ...]:
         """The URL's day, then complete dates in the title and text (``found``), first ones first (a
@@ -558,12 +561,14 @@ class StoryClusterer:
             return ()
         return named[:self.config.named_dates]
 
-    def _ahead(self, article: Article, found: list[dt.date]) -> dt.date | None:
-        """The latest day the article looks ahead to (``anticipated_day`` of its text and the
-        complete dates it names), at most ``ahead_days`` after its own date: a preview of a launch
-        or a vote belongs with the reports of the event, weeks later."""
+    def _ahead(self, article: Article, leads: list[str]) -> dt.date | None:
+        """The latest day the article's title and lead sentences look ahead to (``anticipated_day``),
+        at most ``ahead_days`` after its own date: a preview of a launch or a vote belongs with the
+        reports of the event, weeks later. Only the lead counts, as news states its subject first: a
+        preview says when the event is due there, while a report of one event names the next of its
+        kind ("the bank meets again next month") further down, and that next one is a new story."""
         day = own_date(article)
-        ahead = anticipated_day(article.text, day, found)
+        ahead = anticipated_day(f"{article.title or ''}\n{' '.join(leads)}", day)
         return None if ahead is None else min(ahead, day + dt.timedelta(days=self.config.ahead_days))
 
     def _common_above(self) -> float:
