@@ -21,7 +21,10 @@ it was published (or stamped by a crawler or an archive) months later; a later e
 same topic names its own day, so the window still separates it. The day in a news URL's path
 ("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
 The URL's headline slug adds its words to the title's, so a page titled with the site's name
-("ABC News") or holding only page furniture is still placed by what its URL says.
+("ABC News") or holding only page furniture is still placed by what its URL says. A report whose
+title or lead looks ahead ("will launch later this month", "talks resume next week", a later
+calendar date) keeps its story open until that day (at most ``ahead_days`` on): a preview of a
+launch or a vote belongs with the reports of the event weeks later, when the event slips.
 
 IDF is estimated incrementally from the document frequencies counted so far and applied at
 comparison time (vectors are stored unweighted). The document count in the weights moves in 1%
