@@ -10,7 +10,7 @@ from storyline.annotate.entities import extract_mentions
 from storyline.model import Article
 from storyline.stories import (ClusterConfig, StoryClusterer, cluster_articles, label_articles,
                                order_for_clustering, provisional_entity_keys)
-from storyline.stories.features import (N_FEATURES, lead_sentences, parse_date, s_stem, sentences, term_vector, terms,
+from storyline.stories.features import (N_FEATURES, anticipated_day, lead_sentences, parse_date, s_stem, sentences, term_vector, terms,
                                         url_date, url_slug)
 
 
@@ -164,6 +164,57 @@ def test_named_dates_stay_with_the_article_and_survive_the_state():
     state = clusterer.to_state()
     assert [s["profile"]["named"] for s in state["stories"]] == [[]]
     assert StoryClusterer(state=json.loads(json.dumps(state))).to_state() == state
+
+
+# A preview of a scheduled launch, then the launch reported a month later (the launch slipped).
+LAUNCH_PREVIEW = art("l1", "harbour-times.example", "2031-07-03", "Corvanne agency to fly Tallis heavy rocket",
+                     "The Corvanne space agency will launch its Tallis heavy rocket from the Brask cosmodrome later "
+                     "this month, its director said. The Tallis carries three reusable boosters and a weather "
+                     "satellite on its first flight.")
+LAUNCH = [
+    art("l2", "daily-courier.example", "2031-08-02", "Tallis heavy rocket lifts off from Brask",
+        "The Tallis heavy rocket of the Corvanne space agency lifted off from the Brask cosmodrome on Saturday "
+        "on its first flight. Two of its three reusable boosters landed back at Brask and the weather "
+        "satellite reached orbit."),
+    art("l3", "island-wire.example", "2031-08-02", "First Tallis flight puts weather satellite in orbit",
+        "Corvanne's space agency put a weather satellite in orbit on the first flight of its Tallis heavy "
+        "rocket from the Brask cosmodrome. The agency recovered two of the three reusable boosters."),
+]
+
+
+def test_a_preview_joins_the_event_it_looks_ahead_to():
+    """A report of a launch "later this month" keeps its story open to the month's end, so the
+    launch a month after the preview joins it; the same preview looking ahead to nothing does not."""
+    articles, clusterer = cluster([LAUNCH_PREVIEW, *LAUNCH])
+    assert len(groups(articles)) == 1
+    assert [s["profile"]["ahead"] for s in clusterer.to_state()["stories"]] == ["2031-07-31"]
+    unplanned = dataclasses.replace(LAUNCH_PREVIEW, text=LAUNCH_PREVIEW.text.replace(" later this month", ""))
+    articles, _ = cluster([unplanned, *LAUNCH])
+    assert groups(articles) == {frozenset({"l1"}), frozenset({"l2", "l3"})}
+
+
+def test_only_the_lead_looks_ahead():
+    """A report of one rate decision that names the next meeting further down does not keep its
+    story open for it: the next decision is a new event."""
+    clusterer = StoryClusterer()
+    next_meeting = " The board of the Bank of Veldoria meets again next month to decide on further increases."
+    body = RATES[0].text + " Economists expect the krona to keep rising against the euro this spring."
+    later_down = dataclasses.replace(RATES[0], text=body + next_meeting)
+    assert lead_sentences(later_down.text)[-1].startswith("Economists")
+    assert clusterer.prepare(later_down).profile.ahead is None
+    in_lead = dataclasses.replace(RATES[0], text=next_meeting.strip() + " " + body)
+    assert clusterer.prepare(in_lead).profile.ahead.isoformat() == "2031-04-30"
+
+
+def test_anticipated_day_reads_forward_phrases_and_later_dates():
+    day = parse_date("2031-07-03")  # a Thursday
+    assert anticipated_day("The vote is due later this month.", day).isoformat() == "2031-07-31"
+    assert anticipated_day("Talks resume next week.", day).isoformat() == "2031-07-13"
+    assert anticipated_day("A decision by the end of next month.", day).isoformat() == "2031-08-31"
+    assert anticipated_day("Talks resume next month.", parse_date("2031-12-20")).isoformat() == "2032-01-31"
+    assert anticipated_day("Earlier this month the agency said so.", day) is None
+    assert anticipated_day("Talks resume next week.", None) is None
+    assert anticipated_day("Set for July 20, 2031, after the June 30, 2031 ruling.", day).isoformat() == "2031-07-20"
 
 
 def test_headline_places_an_article_whose_body_is_page_furniture():

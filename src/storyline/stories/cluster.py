@@ -21,7 +21,10 @@ it was published (or stamped by a crawler or an archive) months later; a later e
 same topic names its own day, so the window still separates it. The day in a news URL's path
 ("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
 The URL's headline slug adds its words to the title's, so a page titled with the site's name
-("ABC News") or holding only page furniture is still placed by what its URL says.
+("ABC News") or holding only page furniture is still placed by what its URL says. A report whose
+title or lead looks ahead ("will launch later this month", "talks resume next week", a later
+calendar date) keeps its story open until that day (at most ``ahead_days`` on): a preview of a
+launch or a vote belongs with the reports of the event weeks later, when the event slips.
 
 IDF is estimated incrementally from the document frequencies counted so far and applied at
 comparison time (vectors are stored unweighted). The document count in the weights moves in 1%
@@ -63,7 +66,7 @@ from storyline.clean.dates import find_dates
 from storyline.model import Article, Story, stable_id
 
 from .records import LazyMap, RecordTable
-from .features import lead_sentences, parse_date, term_vector, terms, unit, url_date, url_slug
+from .features import anticipated_day, lead_sentences, parse_date, term_vector, terms, unit, url_date, url_slug
 
 STATE_VERSION = 1
 # the record tables of a persistent clusterer (see ``StoryClusterer``)
@@ -101,6 +104,7 @@ class ClusterConfig:
     duration_factor: float = 2.0
     max_scale_days: float = 60.0
     named_dates: int = 20              # calendar dates named in an article kept as time evidence
+    ahead_days: int = 60               # farthest a report's look ahead counts (the widest window, max_scale_days)
     query_terms: int = 12              # salient terms per article used for retrieval
     posting_cap: int = 64              # stories kept per index key (most recently updated)
     max_candidates: int = 30           # stories fully scored per article
@@ -118,7 +122,9 @@ class Profile:
     """What a story (or one article) is compared on; sums of unit vectors for stories.
 
     ``named`` (articles only) are the calendar dates the article names; a story is dated by its
-    reports' own dates alone, so one report's reference to a past day does not stretch it."""
+    reports' own dates alone, so one report's reference to a past day does not stretch it.
+    ``ahead``: the latest day a report (for a story: any of its reports) looks ahead to, a launch
+    "later this month": the story stays open until then, as the event it previews is still to come."""
 
     text: dict[int, float] = field(default_factory=dict)
     title: dict[int, float] = field(default_factory=dict)
@@ -126,6 +132,7 @@ class Profile:
     start: dt.date | None = None
     end: dt.date | None = None
     named: tuple[dt.date, ...] = ()
+    ahead: dt.date | None = None
 
     def add_dates(self, start: dt.date | None, end: dt.date | None) -> None:
         if start is not None:
@@ -135,12 +142,14 @@ class Profile:
 
     def to_dict(self) -> dict:
         return {"text": _pairs(self.text), "title": _pairs(self.title), "entities": self.entities,
-                "start": _iso(self.start), "end": _iso(self.end), "named": [_iso(d) for d in self.named]}
+                "start": _iso(self.start), "end": _iso(self.end), "named": [_iso(d) for d in self.named],
+                "ahead": _iso(self.ahead)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Profile":
         return cls(_unpairs(d["text"]), _unpairs(d["title"]), dict(d["entities"]),
-                   parse_date(d["start"]), parse_date(d["end"]), tuple(map(parse_date, d.get("named", []))))
+                   parse_date(d["start"]), parse_date(d["end"]), tuple(map(parse_date, d.get("named", []))),
+                   parse_date(d.get("ahead")))
 
 
 @dataclass(slots=True)
@@ -526,31 +535,44 @@ class StoryClusterer:
     def prepare(self, article: Article, entity_keys: Iterable[str] = ()) -> "Prepared":
         """What placing the article computes from it alone (its profile and lead sentences): the
         same whatever was placed before, so it may be made ahead, in another process."""
-        return Prepared(self._article_profile(article, entity_keys), lead_sentences(article.text))
+        leads = lead_sentences(article.text)
+        return Prepared(self._article_profile(article, entity_keys, leads), leads)
 
-    def _article_profile(self, article: Article, entity_keys: Iterable[str]) -> Profile:
+    def _article_profile(self, article: Article, entity_keys: Iterable[str], leads: list[str] | None = None) -> Profile:
+        """(``leads``: the article's lead sentences, when already cut.)"""
         day = own_date(article)
         title = term_vector(headline(article))
         text = term_vector(article.text)
         for term, weight in title.items():
             text[term] = text.get(term, 0.0) + self.config.title_boost * weight
+        found = find_dates(f"{article.title or ''}\n{article.text}")
         return Profile(text=unit(text), title=unit(title),
                        entities={k: 1.0 for k in sorted(set(entity_keys))}, start=day, end=day,
-                       named=self._named_dates(article))
+                       named=self._named_dates(article, found),
+                       ahead=self._ahead(article, lead_sentences(article.text) if leads is None else leads))
 
-    def _named_dates(self, article: Article) -> tuple[dt.date, ...]:
-        """The URL's day, then complete dates in the title and text, first ones first (a lead
-        names the event's day), kept only when none of them confirms the article's own date: a
+    def _named_dates(self, article: Article, found: list[dt.date]) -> tuple[dt.date, ...]:
+        """The URL's day, then complete dates in the title and text (``found``), first ones first (a
+        lead names the event's day), kept only when none of them confirms the article's own date: a
         report that names its own day is dated by it, and its other dates are earlier events it
         cites (a second missile test naming the first one's day is still a new story), while a
         report that names only other days may carry a crawler's or an archive's stamp. Year-less
         dates are left out, as completing them from a wrong stamp would only repeat its error."""
-        found = find_dates(f"{article.title or ''}\n{article.text}")
         named = tuple(dict.fromkeys(d for d in [url_date(article.url), *found] if d is not None))
         day = own_date(article)
         if day is not None and any(abs((d - day).days) <= STAMP_SUPPORT_DAYS for d in named):
             return ()
         return named[:self.config.named_dates]
+
+    def _ahead(self, article: Article, leads: list[str]) -> dt.date | None:
+        """The latest day the article's title and lead sentences look ahead to (``anticipated_day``),
+        at most ``ahead_days`` after its own date: a preview of a launch or a vote belongs with the
+        reports of the event, weeks later. Only the lead counts, as news states its subject first: a
+        preview says when the event is due there, while a report of one event names the next of its
+        kind ("the bank meets again next month") further down, and that next one is a new story."""
+        day = own_date(article)
+        ahead = anticipated_day(f"{article.title or ''}\n{' '.join(leads)}", day)
+        return None if ahead is None else min(ahead, day + dt.timedelta(days=self.config.ahead_days))
 
     def _common_above(self) -> float:
         """Keys in more documents than this are common (none while fewer than 50 are counted):
@@ -644,6 +666,7 @@ class StoryClusterer:
         target.title = _top(target.title, cfg.centroid_keys, self._idf)
         target.entities = _top(target.entities, cfg.centroid_keys, self._entity_idf)
         target.add_dates(source.start, source.end)
+        target.ahead = max(filter(None, (target.ahead, source.ahead)), default=None)
         story.norms = None
 
     def _index(self, story_id: str, keys: Iterable[str]) -> None:
@@ -747,15 +770,21 @@ def _running_days(profile: Profile) -> float:
 
 
 def _gap_days(a: Profile, b: Profile) -> float | None:
-    """Days between two profiles' date ranges (0 when they overlap), or between a date one of
-    them names and the other's range when that is closer; None when either is undated (a named
-    date alone does not date an article)."""
+    """Days between two profiles' date ranges, each reaching to the day it looks ahead to (0 when
+    they overlap), or between a date one of them names and the other's range when that is closer;
+    None when either is undated (a named date alone does not date an article)."""
     if a.start is None or b.start is None:
         return None
-    gaps = [_range_gap(a.start, a.end, b.start, b.end)]
-    gaps += [_range_gap(day, day, b.start, b.end) for day in a.named]
-    gaps += [_range_gap(day, day, a.start, a.end) for day in b.named]
+    end_a, end_b = _reach(a), _reach(b)
+    gaps = [_range_gap(a.start, end_a, b.start, end_b)]
+    gaps += [_range_gap(day, day, b.start, end_b) for day in a.named]
+    gaps += [_range_gap(day, day, a.start, end_a) for day in b.named]
     return min(gaps)
+
+
+def _reach(profile: Profile) -> dt.date:
+    """The last day a dated profile covers: its last report, or the later day one looks ahead to."""
+    return profile.end if profile.ahead is None else max(profile.end, profile.ahead)
 
 
 def _range_gap(start_a: dt.date, end_a: dt.date, start_b: dt.date, end_b: dt.date) -> float:

@@ -24,6 +24,8 @@ from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
+from storyline.clean.dates import find_dates
+
 N_FEATURES = 2**20
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -145,6 +147,37 @@ def parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+# A report that previews a scheduled event (a launch "later this month", a vote "next week") is
+# about the time it looks ahead to, not only its own day. Only phrases that point forward from the
+# article's own date count: "this month" alone may be past ("earlier this month"), and a month
+# named without a day may be last year's.
+_AHEAD = re.compile(r"\b(?:later this (?P<later>week|month)|(?:by|at|until|before) the end of (?P<end>the|this|next) "
+                    r"(?P<end_unit>week|month)|next (?P<next>week|month))\b", re.IGNORECASE)
+
+
+def anticipated_day(text: str, day: dt.date | None) -> dt.date | None:
+    """The latest day ``text`` (a report dated ``day``) looks ahead to: the end of the week or month
+    its forward phrases name ("later this month", "by the end of next week"), or a later complete
+    calendar date it names; None for an undated report or one that looks ahead to nothing."""
+    if day is None:
+        return None
+    ahead = [d for d in find_dates(text) if d > day]
+    for match in _AHEAD.finditer(text):
+        unit = (match.group("later") or match.group("end_unit") or match.group("next")).lower()
+        steps = 1 if match.group("next") or (match.group("end") or "").lower() == "next" else 0
+        ahead.append(_end_of_week(day, steps) if unit == "week" else _end_of_month(day, steps))
+    return max(ahead, default=None)
+
+
+def _end_of_week(day: dt.date, weeks_ahead: int) -> dt.date:
+    return day + dt.timedelta(days=6 - day.weekday() + 7 * weeks_ahead)
+
+
+def _end_of_month(day: dt.date, months_ahead: int) -> dt.date:
+    first_after = dt.date(day.year + (day.month + months_ahead) // 12, (day.month + months_ahead) % 12 + 1, 1)
+    return first_after - dt.timedelta(days=1)
 
 
 # ----------------------------------------------------------------------------- URLs
