@@ -48,3 +48,23 @@ def linked_quotes(articles: list[Article], mode: str = "fast") -> tuple[list[dic
             q.speaker.entity_id = links.get(q.speaker.key) if q.speaker.key else None
             quotes.append(q.to_dict())
     return quotes, {e.id: e.name for e in entities}
+
+
+def linked_events(articles: list[Article]) -> tuple[list[dict], dict[str, str]]:
+    """Events as the pipeline stores them (the per-article path in batches of 16, then actors and
+    recipients linked to corpus-wide entities), and the canonical name of each entity id."""
+    from storyline import annotate
+    from storyline.annotate import canonical
+
+    anns = []
+    for i in range(0, len(articles), 16):
+        anns += annotate.annotate_batch(articles[i:i + 16], ["sentences", "entities", "time", "events"])
+    entities = canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
+    events = []
+    for ann in anns:
+        links = {m.key: m.entity_id for m in ann.mentions}
+        for ev in ann.events:
+            for person in ev.actors + ev.recipients:
+                person.entity_id = links.get(person.key) if person.key else None
+            events.append(ev.to_dict())
+    return events, {e.id: e.name for e in entities}

@@ -50,7 +50,7 @@ from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import multi_outlet_stories  # noqa: E402
+from _news_cluster import linked_events, multi_outlet_stories  # noqa: E402
 from _report import report  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
@@ -67,21 +67,7 @@ SIMILAR = 0.2  # TF-IDF cosine of the two sentences for stratum "similar"
 
 def extract(articles: list[Article]) -> list[dict]:
     """Events as the pipeline stores them, participants linked to corpus-wide entities."""
-    from storyline import annotate
-    from storyline.annotate import canonical
-
-    anns = []
-    for i in range(0, len(articles), 16):
-        anns += annotate.annotate_batch(articles[i:i + 16], ["sentences", "entities", "time", "events"])
-    canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
-    events = []
-    for ann in anns:
-        links = {m.key: m.entity_id for m in ann.mentions}
-        for ev in ann.events:
-            for person in ev.actors + ev.recipients:
-                person.entity_id = links.get(person.key) if person.key else None
-            events.append(ev.to_dict())
-    return events
+    return linked_events(articles)[0]
 
 
 def cached_events(articles: list[Article], cache: str | None) -> list[dict]:

@@ -1,0 +1,222 @@
+"""Events as a reader is shown them on modern news: precision of each field, labelled by reading.
+
+Runs the product's per-article path (``annotate_batch`` with sentences, entities, time and events,
+as ``storyline analyze`` does) over every article of ../shared/data/clustering/news_cluster.jsonl,
+resolves entities corpus-wide and links each actor and recipient to its canonical entity. Events
+are drawn at random from that output (``--sample N --seed S --stratum NAME``: N/2 from the stories
+of each half, less those already labelled, printed with their sentence and the one before it) and
+labelled by reading in benchmarks/data/event_shown.jsonl (ids, offsets, the type, mode, entity ids,
+date value and aux modes shown; no article text). Stories are split by a hash of their label
+(``half_of``): "fit" is the half studied while changing the extractor, "held-out" is read once per draw.
+
+Labels, decided before reading (an event that is no event has every other field wrong):
+- ``event``: yes / no. Yes: the sentence tells that this happening took place, takes place, is
+  threatened, demanded, denied or planned, as one of PLOVER's 16 event types with someone taking
+  part (PLOVER_MANUAL.tex). No: the trigger word names no happening in this sentence ("a strike
+  zone", a title "Defence Secretary", a noun used as a topic), page furniture, a happening PLOVER
+  does not code (sport, business, entertainment with no political actor), or the trigger is not
+  the happening the shown type says and no other PLOVER event is told there.
+- ``type``: right / wrong (the PLOVER type the manual gives this happening);
+- ``mode``: right (the mode the manual gives, or none shown where the type's modes fit none) /
+  wrong / n/a (type wrong: no mode of it can be right);
+- ``actors``: right (every actor shown is a doer of the event, named as the article names it:
+  a person, group, organization or country; "he" -> resolved as the article means; the set may
+  be a subset of the doers, but shows at least one, or none where the sentence names none) /
+  wrong (something that is not a doer is shown: an object, the recipient, a place name split in
+  two, page furniture, a word that is no name) / missing (none shown, the sentence names one);
+- ``recipients``: right / wrong / missing, the same for the target of the event;
+- ``date``: right (the day the event happened as the article tells it, at the precision shown,
+  or the publication day where nothing else is said and the event is of that day's news) / wrong /
+  missing (none shown, the article says when);
+- ``negated_hypothetical``: right / wrong (the aux modes negated / hypothetical / future shown
+  match the sentence: "did not attack", "could attack", "will meet").
+
+Strata: ``shown`` (80, --seed 20, main before any change), ``shown-after`` (40, --seed 21, after
+the changes of session 20).
+
+    python benchmarks/events_shown.py --sample 80 --seed 20 --stratum shown --cache /tmp/ev.json   # draw to label
+    python benchmarks/events_shown.py [--cache FILE] [--no-write]                                   # score the labels
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _news_cluster import all_articles, half_of, linked_events  # noqa: E402
+from _report import report  # noqa: E402
+
+from storyline.model import Article  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent / "data" / "event_shown.jsonl"
+FIELDS = ("type", "mode", "actors", "recipients", "date", "negated_hypothetical")
+SHOWN_AUX = ("negated", "hypothetical", "future")
+STRATA = {"shown": "session 20, main before any change",
+          "shown-after": "session 20, after the changes of session 20"}
+
+
+# ----------------------------------------------------------------------------- output
+
+def cached_extract(articles: list[Article], cache: str | None) -> tuple[list[dict], dict[str, str]]:
+    """``linked_events``, read from / written to ``cache`` when given (a run takes minutes)."""
+    if cache and Path(cache).exists():
+        data = json.loads(Path(cache).read_text(encoding="utf-8"))
+        return data["events"], data["names"]
+    events, names = linked_events(articles)
+    if cache:
+        Path(cache).write_text(json.dumps({"events": events, "names": names}), encoding="utf-8")
+    return events, names
+
+
+# ----------------------------------------------------------------------------- drawing
+
+def draw(articles: list[Article], events: list[dict], n: int, seed: int, labelled: set) -> list[dict]:
+    """N events at random, N/2 from the stories of each half, less those already labelled."""
+    story = {a.id: a.story_id for a in articles}
+    rng, drawn = random.Random(seed), []
+    for part in ("fit", "held-out"):
+        mine = [e for e in events if half_of(story[e["article_id"]]) == part and _key(e) not in labelled]
+        drawn += rng.sample(mine, min(n // 2, len(mine)))
+    return drawn
+
+
+def label_skeleton(e: dict, story: str, stratum: str) -> dict:
+    """The label row of a drawn event: what was shown (offsets, type, ids), labels to fill."""
+    return {"stratum": stratum, "story": story, "article": e["article_id"], **_shown(e),
+            "labels": {"event": "", **{f: "" for f in FIELDS}}}
+
+
+def _shown(e: dict) -> dict:
+    def people(role: str) -> list:
+        return [[p["span"]["start"], p["span"]["end"], p.get("entity_id")] if p.get("span") else [None, None, None]
+                for p in e.get(role) or []]
+    return {"trigger": [e["trigger"]["start"], e["trigger"]["end"]],
+            "sentence": [e["sentence"]["start"], e["sentence"]["end"]],
+            "type": e["type"], "mode": e.get("mode"), "actors": people("actors"), "recipients": people("recipients"),
+            "date": (e.get("date") or {}).get("value"),
+            "aux": sorted(a for a in e.get("aux_modes") or [] if a in SHOWN_AUX)}
+
+
+def _key(e: dict) -> tuple[str, int, int]:
+    return e["article_id"], e["trigger"]["start"], e["trigger"]["end"]
+
+
+def print_drawn(e: dict, art: Article, names: dict[str, str], row: dict) -> None:
+    """The label row, then what the reader is shown, then the sentence before and the sentence with
+    the trigger in [[ ]], actors in {{ }} and recipients in << >>."""
+    print(json.dumps(row))
+    def people(role: str) -> str:
+        return "; ".join(f"{p['text']!r}={names.get(p.get('entity_id') or '', '-')}/{p.get('country')}/{p.get('sector')}"
+                         for p in e.get(role) or []) or "-"
+    date = e.get("date") or {}
+    print(f"  {e['type']}/{e.get('mode')} aux={e.get('aux_modes')} date={date.get('value')} "
+          f"({(date.get('span') or {}).get('text')!r}) published={art.published} loc={(e.get('location') or {}).get('text')!r}")
+    print(f"  actors: {people('actors')}   recipients: {people('recipients')}")
+    text, start = art.text, e["sentence"]["start"]
+    print(f"  before: ...{text[max(0, start - 300):start]!r}")
+    print(f"  sent: {marked_sentence(text, e)}\n")
+
+
+def marked_sentence(text: str, e: dict) -> str:
+    marks = [(e["trigger"]["start"], "[["), (e["trigger"]["end"], "]]")]
+    for role, (left, right) in (("actors", ("{{", "}}")), ("recipients", ("<<", ">>"))):
+        for p in e.get(role) or []:
+            if p.get("span"):
+                marks += [(p["span"]["start"], left), (p["span"]["end"], right)]
+    start = min(e["sentence"]["start"], *(p for p, _ in marks))
+    end = max(e["sentence"]["end"], *(p for p, _ in marks))
+    out, pos = [], start
+    for p, m in sorted(marks, key=lambda x: x[0]):
+        out += [text[pos:p], m]
+        pos = p
+    return "".join(out + [text[pos:end]])
+
+
+# ----------------------------------------------------------------------------- scoring
+
+def is_right(labels: dict, field: str) -> bool:
+    """A field is right as shown when the event is one and its label is "right"."""
+    return labels["event"] == "yes" and labels[field] == "right"
+
+
+def score(rows: list[dict], events: list[dict]) -> list[list[object]]:
+    """Per draw and half: drawn events, share that are events, share right of each field, share
+    all right, and how many the current output still shows unchanged."""
+    current = {_key(e): _shown(e) for e in events}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        name = f"{r['stratum']} ({STRATA[r['stratum']]})"
+        groups[f"{name}, {half_of(r['story'])}"].append(r)
+        groups[f"{name}, all"].append(r)
+    table = []
+    for name, members in sorted(groups.items(), key=lambda kv: _order(kv[0])):
+        n = len(members)
+        shares = [sum(r["labels"]["event"] == "yes" for r in members) / n]
+        shares += [sum(is_right(r["labels"], f) for r in members) / n for f in FIELDS]
+        whole = sum(all(is_right(r["labels"], f) for f in FIELDS) for r in members) / n
+        unchanged = sum(current.get((r["article"], *r["trigger"])) == _shown_of(r) for r in members)
+        table.append([name, n, *shares, whole, unchanged])
+    return table
+
+
+def _shown_of(row: dict) -> dict:
+    return {k: row[k] for k in ("trigger", "sentence", "type", "mode", "actors", "recipients", "date", "aux")}
+
+
+def _order(name: str) -> tuple[int, int]:
+    stratum = next(i for i, s in enumerate(STRATA) if name.startswith(f"{s} ("))
+    return stratum, ("fit", "held-out", "all").index(name.rsplit(", ", 1)[1])
+
+
+def error_classes(rows: list[dict]) -> list[list[object]]:
+    """Counts of each wrong label per field and half (what the fit half's reading classifies)."""
+    counts: Counter = Counter()
+    for r in rows:
+        for field in ("event", *FIELDS):
+            value = r["labels"][field]
+            if value not in ("yes", "right", "n/a"):
+                counts[(r["stratum"], half_of(r["story"]), field, value)] += 1
+    return [[*k, v] for k, v in sorted(counts.items())]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sample", type=int, default=0, help="print N events drawn from the output to label")
+    parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--stratum", default="shown", choices=sorted(STRATA))
+    parser.add_argument("--cache", help="JSON file to read the extraction from / write it to")
+    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
+    args = parser.parse_args()
+    articles = all_articles()
+    events, names = cached_extract(articles, args.cache)
+    rows = [json.loads(line) for line in LABELS.open(encoding="utf-8") if line.strip()] if LABELS.exists() else []
+    if args.sample:
+        by_id = {a.id: a for a in articles}
+        labelled = {(r["article"], *r["trigger"]) for r in rows}
+        for e in draw(articles, events, args.sample, args.seed, labelled):
+            art = by_id[e["article_id"]]
+            print_drawn(e, art, names, label_skeleton(e, art.story_id, args.stratum))
+        return
+    header = ["draw, half", "events drawn", "event", "type", "mode", "actors", "recipients", "date",
+              "negated/hypothetical", "all fields right", "still shown unchanged"]
+    report("Events as shown on modern news (news_cluster, events drawn from the output)", header,
+           score(rows, events),
+           notes="Events drawn at random from the output of the product's per-article path over the 383 articles "
+                 "of news_cluster (actors and recipients linked to corpus-wide entities), half from the stories of "
+                 "each half (sha1 of the story label), and labelled by reading the sentence and the one before "
+                 "(benchmarks/data/event_shown.jsonl; scheme in the script's docstring). Each draw is labelled on the "
+                 "output it was drawn from: 'shown' from main before any change, 'shown-after' after the changes of "
+                 "session 20. Each share is of the drawn events: a field counts right only on a real event. "
+                 "'still shown unchanged': drawn events the current output shows with the same type, mode, "
+                 "participants, date and aux modes.", write=not args.no_write)
+    print("wrong labels per draw, half, field, value:")
+    for stratum, part, field, value, count in error_classes(rows):
+        print(f"  {stratum:12} {part:9} {field:22} {value:11} {count}")
+
+
+if __name__ == "__main__":
+    main()
