@@ -356,3 +356,47 @@ def test_a_weapon_is_no_party_but_its_owner_is(nlp):
     assert countries(ev.actors) == {"CHL"} and ev.recipients == []
     ev = only(events_of(nlp, "A missile was launched from Bolivia and landed in a lake."), "ASSAULT")
     assert countries(ev.actors) == {"BOL"} and all("missile" not in p.text for p in ev.recipients)
+
+
+# ------------------------------------------------------------------ events as shown (session 20)
+
+def test_event_of_private_people_only_is_not_coded(nlp):
+    """Nobody of known country or role in the sentence: not a PLOVER record (sport, show business)."""
+    text = "Jane Harlow apologized to her neighbours for the noise."
+    assert events_of(nlp, text) == []
+    assert [e.type for e in events_of(nlp, text, coded_only=False)] == ["CONCEDE"]
+
+
+def test_sentence_naming_a_state_keeps_its_events(nlp):
+    ev = only(events_of(nlp, "Jane Harlow apologized to the French ambassador for the noise."), "CONCEDE")
+    assert "French ambassador" in [p.text for p in ev.recipients]
+
+
+def test_dateline_is_no_participant(nlp):
+    ev = only(events_of(nlp, "BRESTOVA, Moldova — Rebels attacked a police post on Sunday."), "ASSAULT")
+    assert [p.text for p in ev.actors] == ["Rebels"]
+
+
+def test_chain_of_names_is_one_actor(nlp):
+    """"Cleveland Indians pitcher X" is one person, not a city and a people."""
+    ev = only(events_of(nlp, "Cleveland Indians pitcher Andrew Miller apologized to the German ambassador."),
+              "CONCEDE")
+    assert [p.text for p in ev.actors] == ["Cleveland Indians pitcher Andrew Miller"]
+
+
+def test_coordinated_nationalities_stay_two_actors(nlp):
+    ev = only(events_of(nlp, "Hungarian and Romanian officials agreed to cooperate on border controls."), "AGREE")
+    assert countries(ev.actors) == {"HUN", "ROU"}
+
+
+def test_they_does_not_refer_to_one_person(nlp):
+    from storyline.annotate.events.participants import ArticleContext
+    text = "Pavel Sorin spoke on Monday. They left."
+    doc = nlp(text)
+    person = Mention(span=Span.of(text, 0, 11), type="PERSON", key="sorin", name="Pavel Sorin")
+    ctx = ArticleContext(text, [person])
+    they = next(t for t in doc if t.text == "They")
+    he_text = "Pavel Sorin spoke on Monday. He left."
+    he = next(t for t in nlp(he_text) if t.text == "He")
+    assert ctx.antecedent(they) is None
+    assert ArticleContext(he_text, [person]).antecedent(he) is person

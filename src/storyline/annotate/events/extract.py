@@ -37,8 +37,11 @@ CIVIL_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REF", "REL", "SOC"}
 
 
 def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
-                   timexes: list[Timex] | None = None, published: str | None = None) -> list[Event]:
-    """PLOVER events of one article; ``doc`` must be the parse of ``text`` (offsets are shared)."""
+                   timexes: list[Timex] | None = None, published: str | None = None,
+                   coded_only: bool = True) -> list[Event]:
+    """PLOVER events of one article; ``doc`` must be the parse of ``text`` (offsets are shared).
+    ``coded_only=False`` keeps the events ``is_codable`` leaves out (every trigger with a
+    participant, the evidence a sentence classifier reads)."""
     if not is_parse_of(doc, text):
         raise ValueError("doc is not the parse of text: event offsets would not point into text")
     ctx = ArticleContext(text, sorted(mentions if mentions is not None else extract_mentions(doc, text),
@@ -47,9 +50,25 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     for sent in doc.sents:
         for trig in sentence_events(sent):
             event = build_event(trig, sent, ctx, article_id, timexes, published)
-            if event.actors or event.recipients:  # an event nobody takes part in is not coded
+            if is_codable(event, ctx) or (not coded_only and (event.actors or event.recipients)):
                 events.append(event)
     return events
+
+
+def is_codable(event: Event, ctx: ArticleContext) -> bool:
+    """PLOVER codes political events, its actors by country and sector. An event none of whose
+    participants has either, in a sentence that names no actor of known country or role (only
+    private people and bodies: "Nasa captured an image", "she was met with a bill"), is not coded,
+    as in CAMEO/PETRARCH coding where no actor matches the dictionaries: on modern news such
+    events are mostly sport, show business, commerce or a word's other sense. A sentence that
+    names a state or an official ("... between the Emirates and Saudi Arabia") keeps its events."""
+    people = event.actors + event.recipients
+    if not people:  # an event nobody takes part in is not coded
+        return False
+    if any(p.country or p.sector for p in people):
+        return True
+    sent = event.sentence
+    return any(m.country or m.sector for m in ctx.mentions if sent.start <= m.span.start < sent.end)
 
 
 def sentence_events(sent: SpacySpan) -> list[Trigger]:

@@ -21,7 +21,8 @@ PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "
                    "office", "spokesman", "spokeswoman", "spokesperson"}
 PRONOUN_TYPES = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
                  "his": ("PERSON",), "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
-                 "they": ("GPE", "ORG", "NORP", "PERSON"), "their": ("GPE", "ORG", "NORP", "PERSON")}
+                 "they": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
+# "they" is plural: one person's name is no antecedent of it (a body, a people or a country may be).
 
 
 @dataclass(slots=True)
@@ -99,9 +100,27 @@ def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participan
     for head in heads:
         for conj in conjuncts(head):
             conj = unwrap_partitive(conj)
-            if is_actor_like(conj) and conj.ent_type_ not in NOT_ACTOR_ENTS:
+            if is_actor_like(conj) and conj.ent_type_ not in NOT_ACTOR_ENTS and not in_dateline(conj):
                 out.extend(participants_of(conj, ctx))
     return _dedupe(out)
+
+
+DATELINE_DASHES = {"—", "–", "--", "-"}
+DATELINE_WORDS = 8
+
+
+def in_dateline(token: Token) -> bool:
+    """Is the word in the dateline that opens a report ("KUNDUZ, Afghanistan — ...", "UNITED
+    NATIONS -- ...", "RAMALLAH, West Bank (AP) - ...")? A dateline says where the report was
+    filed from, it takes no part in what the sentence tells: capitalized names (an agency in
+    brackets) before a spaced dash within the sentence's first words."""
+    sent = token.sent
+    for tok in sent[:DATELINE_WORDS + 1]:
+        if tok.text in DATELINE_DASHES and tok.i > sent.start and tok.doc[tok.i - 1].whitespace_:
+            before = sent.doc[sent.start:tok.i]
+            names = all(t.is_punct or t.text[:1].isupper() for t in before)
+            return names and token.i < tok.i
+    return False
 
 
 def modifier_participants(modifiers: list[Token], ctx: ArticleContext) -> list[Participant]:
@@ -137,7 +156,7 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
                             country=mention.country, sector=mention.sector or sector or coding.seat_sector(text),
                             key=mention.key)]
     members = _member_countries(head, tokens, ctx)
-    if len(members) > 1:
+    if len(members) > 1 and is_coordinated(tokens):
         return [Participant(text=tok.text, span=Span.of(ctx.text, tok.idx, tok.idx + len(tok)), country=c,
                             sector=sector) for tok, c in members]
     code = coding.code_phrase([t.text for t in tokens])
@@ -157,6 +176,13 @@ def _trim(tokens: list[Token]) -> list[Token]:
     # keep the phrase contiguous
     first, last = tokens[0], tokens[-1]
     return list(first.doc[first.i:last.i + 1])
+
+
+def is_coordinated(tokens: list[Token]) -> bool:
+    """Does the phrase join several names ("Hungarian and Romanian officials", "Israeli-Palestinian
+    talks")? A chain of nested modifiers names one actor ("Cleveland Indians pitcher Andrew Miller":
+    a team of a city, a player of the team), however many places its words also name."""
+    return any(t.dep_ in {"cc", "conj"} or t.text in {"-", "–", "/"} for t in tokens)
 
 
 def _member_countries(head: Token, tokens: list[Token], ctx: ArticleContext) -> list[tuple[Token, str]]:
