@@ -400,3 +400,11 @@ def test_they_does_not_refer_to_one_person(nlp):
     he = next(t for t in nlp(he_text) if t.text == "He")
     assert ctx.antecedent(they) is None
     assert ArticleContext(he_text, [person]).antecedent(he) is person
+
+
+def test_missile_launch_at_nobody_is_mobilize(nlp):
+    """A test launch shows force (PLOVER MOBILIZE 'weapons'); fired at someone it is an attack."""
+    ev = only(events_of(nlp, "North Korea launched a ballistic missile from its capital on Friday."), "MOBILIZE")
+    assert ev.mode == "weapons" and ev.quad == "material_conflict"
+    hit = only(events_of(nlp, "Hamas fired rockets at Israel on Monday."), "ASSAULT")
+    assert [p.text for p in hit.recipients] == ["Israel"]

@@ -104,6 +104,20 @@ def is_labour_strike(trig: Trigger, actors: list[Participant]) -> bool:
     return all(p.sector not in lexicon.ARMED_SECTORS if p.sector else _uncoded_people(p) for p in actors)
 
 
+LAUNCH_VERBS = {"launch", "fire", "test", "test-fire"}
+
+
+def is_weapons_launch(trig: Trigger) -> bool:
+    """"North Korea launched a missile", "fired a ballistic missile": PLOVER's MOBILIZE is "military
+    posturing [...] a demonstration of military capabilities" short of the use of force (CAMEO 150,
+    missile tests); a launch is an ASSAULT when it is aimed at someone ("fired rockets at Israel"),
+    which the caller checks by the recipient."""
+    if not trig.verbal or trig.token.lemma_.lower() not in LAUNCH_VERBS:
+        return False
+    obj = trig.obj if trig.obj is not None else object_of(trig.token)
+    return obj is not None and obj.lower_ in lexicon.MUNITIONS
+
+
 def _uncoded_people(p: Participant) -> bool:
     """A group named by a plural common noun ("cleaners", "dockers")."""
     last = p.text.split()[-1] if p.text else ""
@@ -169,6 +183,8 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
             else object_place(trig, ctx)
         if place is not None:
             recipients = [Participant(text=place.text, span=place.span, country=place.country)]
+    if trig.type == "ASSAULT" and is_weapons_launch(trig) and not recipients:
+        trig.type, mode = "MOBILIZE", "weapons"  # a launch at nobody shows force, it does not use it
     if trig.type != "CONSULT":
         domestic_default(actors + recipients, sent, ctx, location)
     return Event(
