@@ -408,3 +408,14 @@ def test_missile_launch_at_nobody_is_mobilize(nlp):
     assert ev.mode == "weapons" and ev.quad == "material_conflict"
     hit = only(events_of(nlp, "Hamas fired rockets at Israel on Monday."), "ASSAULT")
     assert [p.text for p in hit.recipients] == ["Israel"]
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("The Chinese foreign ministry called for peace talks on the peninsula.", "REQUEST", "meet"),
+    ("Egypt rejected a proposal for talks with Ethiopia.", "REJECT", "meet"),
+    ("The Iranian president warned that Israel would face war if it attacked.", "THREATEN", "violence"),
+    ("Japan and the United States called a meeting of the Security Council on Friday.", "CONSULT", "multilateral"),
+    ("The French president spoke by phone with the German chancellor.", "CONSULT", "phone"),
+])
+def test_modes_from_what_is_asked_threatened_or_where_sides_meet(nlp, text, event_type, mode):
+    assert only(events_of(nlp, text), event_type).mode == mode

@@ -56,6 +56,22 @@ ASSAULT_MODE_WORDS = [
 MOBILIZE_MODE_WORDS = [("police", r"\bpolice\b"), ("weapons", r"\bcarriers?\b|\bwarships?\b|\bmissiles?\b|"
                        r"\bships?\b|\bdestroyers?\b|\bsubmarines?\b|\bjets?\b|\bbombers?\b|\bbatter(y|ies)\b"),
                        ("troops", r"\btroops\b|\bsoldiers\b|\bforces\b")]
+# THREATEN, REQUEST / REJECT and CONSULT modes from what the manual's mode tables name: what is
+# threatened (violence, arrest, territory, ...), what is asked or refused (meetings and
+# negotiations, releases and ceasefires, aid), where a meeting happens (an IGO's body, the phone).
+THREATEN_MODE_WORDS = [("territory", r"\binva(de|sion)|\boccup(y|ation)|\bannex|\bseize (the )?(territory|land|region)"),
+                       ("arrest", r"\barrest|\bdetain|\bimprison|\bjail"),
+                       ("relations", r"\b(cut|sever|suspend|break off) (diplomatic )?(ties|relations|talks)"),
+                       ("expel", r"\bexpel"),
+                       ("restrict", r"\bblockade|\bcurfew|\bembargo"),
+                       ("violence", r"\bwar\b|\bfire\b|\battack|\bstrikes?\b|\bdestroy|\bkill|\bnuclear|"
+                                    r"\bmilitary (action|force)|\bforce\b|\bretaliat|\bbomb")]
+REQUEST_MODE_WORDS = [("meet", r"\btalks\b|\bnegotiat|\bdialogue\b|\bmeetings?\b|\bsummit\b"),
+                      ("yield", r"\brelease|\bceasefire|\bcease-fire|\btruce\b|\blift(ing)? (the )?sanctions"),
+                      ("assist", r"\baid\b|\bassistance\b|\bhelp\b")]
+CONSULT_MODE_WORDS = [("multilateral", r"\bsecurity council\b|\bgeneral assembly\b|\bnato\b|\basean\b|"
+                                       r"\bafrican union\b|\bg-?(7|8|20)\b"),
+                      ("phone", r"\bphone\b|\btelephone\b|\bvideo ?call\b|\bvideo ?conference\b")]
 PROTEST_MODE_WORDS = [("hunger", r"\bhunger strike"), ("riot", r"\briot"), ("strike", r"\bstrike|\bwalkout"),
                       ("boycott", r"\bboycott"), ("obstruct", r"\bblock(ed|ade|ing)?\b")]
 
@@ -79,7 +95,9 @@ def contexts_of(sentence: str, event_type: str, sectors: tuple[str | None, ...] 
 
 def refine_mode(event_type: str, mode: str | None, window: str) -> str | None:
     """A more specific mode from weapon/means words near the trigger, when the lexicon gave none."""
-    table = {"ASSAULT": ASSAULT_MODE_WORDS, "MOBILIZE": MOBILIZE_MODE_WORDS, "PROTEST": PROTEST_MODE_WORDS}.get(event_type)
+    table = {"ASSAULT": ASSAULT_MODE_WORDS, "MOBILIZE": MOBILIZE_MODE_WORDS, "PROTEST": PROTEST_MODE_WORDS,
+             "THREATEN": THREATEN_MODE_WORDS, "REQUEST": REQUEST_MODE_WORDS, "REJECT": REQUEST_MODE_WORDS,
+             "CONSULT": CONSULT_MODE_WORDS}.get(event_type)
     if not table or (mode and event_type != "MOBILIZE"):
         return mode
     lowered = window.casefold()
