@@ -419,3 +419,9 @@ def test_missile_launch_at_nobody_is_mobilize(nlp):
 ])
 def test_modes_from_what_is_asked_threatened_or_where_sides_meet(nlp, text, event_type, mode):
     assert only(events_of(nlp, text), event_type).mode == mode
+
+
+def test_headline_launch_and_passive_launch_are_mobilize(nlp):
+    assert only(events_of(nlp, "North Korea fires missile towards the sea"), "MOBILIZE").mode == "weapons"
+    ev = only(events_of(nlp, "North Korea's latest missile was fired from the capital on Friday."), "MOBILIZE")
+    assert ev.mode == "weapons"

@@ -196,3 +196,14 @@ def test_a_report_with_no_day_needs_a_word_and_sentences_alike():
     retold = sanction("The bloc imposed regional sanctions on Chile's copper exports on Monday.", "imposed sanctions")
     assert pair(undated, other) == {}
     assert pair(undated, retold) == {"x1": ["x2"], "x2": ["x1"]}
+
+
+def test_a_launch_aimed_at_nobody_by_one_outlet_and_at_a_country_by_another_is_one_event():
+    """One missile launch is MOBILIZE where no target is named and ASSAULT where one is ("over the
+    coast of Peru"): one kind of deed, one day, one doer: linked, though the words differ."""
+    shown = event("", "", "MOBILIZE", "material_conflict", ["CHL"], date="2031-08-29", trigger="launched",
+                  sentence="Chile launched a ballistic missile on Friday.")
+    aimed = event("", "", "ASSAULT", "material_conflict", ["CHL"], ["PER"], date="2031-08-29", trigger="fired",
+                  sentence="A Chilean missile was fired over the coast of Peru.")
+    assert happenings("MOBILIZE", "launched") == happenings("ASSAULT", "fired") == {"launch"}
+    assert pair(shown, aimed) == {"x1": ["x2"], "x2": ["x1"]}

@@ -42,9 +42,10 @@ FORCE_SIDE = {"COP": "state", **dict.fromkeys(("REB", "INS", "UAF", "CRM"), "irr
 SIMILAR_SENTENCES = 0.15
 STEM = 4  # a word's first letters compared: "fired" / "fires", "arrested" / "arresting"
 POSSIBLE_MODES = {"hypothetical", "future"}
-# Types one outlet may report as the other (same quad, same underlying happening).
+# Types one outlet may report as the other (same quad, same underlying happening); a missile
+# launch is MOBILIZE where no outlet names a target and ASSAULT where one does ("over Japan").
 COMPATIBLE_TYPES = [{"CONSULT", "AGREE"}, {"ACCUSE", "REJECT"}, {"THREATEN", "REJECT"},
-                    {"COERCE", "ASSAULT"}, {"RETREAT", "CONCEDE"}, {"AID", "COOPERATE"}]
+                    {"COERCE", "ASSAULT"}, {"RETREAT", "CONCEDE"}, {"AID", "COOPERATE"}, {"MOBILIZE", "ASSAULT"}]
 
 
 def corroborate(events: list[dict], story_of: dict[str, str]) -> dict[str, list[str]]:
@@ -164,7 +165,8 @@ def _worded_alike(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool
         return bool(a.stems & b.stems) and likeness() >= SIMILAR_SENTENCES
     if a.stems & b.stems:
         return True
-    return a.type == b.type and (_one_deed(a, b) or likeness() >= SIMILAR_SENTENCES)
+    # one kind of deed across types only where two types share one (a missile launch, MOBILIZE / ASSAULT)
+    return _one_deed(a, b) or (a.type == b.type and likeness() >= SIMILAR_SENTENCES)
 
 
 def _one_deed(a: _Report, b: _Report) -> bool:

@@ -108,14 +108,20 @@ LAUNCH_VERBS = {"launch", "fire", "test", "test-fire"}
 
 
 def is_weapons_launch(trig: Trigger) -> bool:
-    """"North Korea launched a missile", "fired a ballistic missile": PLOVER's MOBILIZE is "military
-    posturing [...] a demonstration of military capabilities" short of the use of force (CAMEO 150,
-    missile tests); a launch is an ASSAULT when it is aimed at someone ("fired rockets at Israel"),
-    which the caller checks by the recipient."""
-    if not trig.verbal or trig.token.lemma_.lower() not in LAUNCH_VERBS:
+    """"North Korea launched a missile", "fired a ballistic missile", a headline's "fires missile":
+    PLOVER's MOBILIZE is "military posturing [...] a demonstration of military capabilities" short
+    of the use of force (CAMEO 150, missile tests); a launch is an ASSAULT when it is aimed at
+    someone ("fired rockets at Israel"), which the caller checks by the recipient."""
+    if trig.token.lemma_.lower() not in LAUNCH_VERBS:
         return False
-    obj = trig.obj if trig.obj is not None else object_of(trig.token)
-    return obj is not None and obj.lower_ in lexicon.MUNITIONS
+    doc = trig.token.doc
+    words = [*doc[trig.first:trig.last + 1], *trig.token.children, trig.token.head]
+    return any(w.lower_ in lexicon.MUNITIONS for w in words)
+
+
+def aims_at_someone(recipients: list[Participant]) -> bool:
+    """A recipient other than the munition itself ("North Korea's latest missile was fired")."""
+    return any(p.text.split()[-1].lower() not in lexicon.MUNITIONS for p in recipients if p.text)
 
 
 def _uncoded_people(p: Participant) -> bool:
@@ -183,7 +189,7 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
             else object_place(trig, ctx)
         if place is not None:
             recipients = [Participant(text=place.text, span=place.span, country=place.country)]
-    if trig.type == "ASSAULT" and is_weapons_launch(trig) and not recipients:
+    if trig.type == "ASSAULT" and is_weapons_launch(trig) and not aims_at_someone(recipients):
         trig.type, mode = "MOBILIZE", "weapons"  # a launch at nobody shows force, it does not use it
     if trig.type != "CONSULT":
         domestic_default(actors + recipients, sent, ctx, location)

@@ -345,7 +345,8 @@ HAPPENINGS: dict[str, dict[str, str]] = {
                "seize": "seiz confiscat raid search",  # mode seize
                "sentence": "sentenc"},
     "RETREAT": {"release": "releas free hand", "allow": "allow permit", "withdraw": "withdr evacuat"},
-    "MOBILIZE": {"deploy": "deploy station send sent dispatch", "exercise": "exercis drill maneuv manoeuv game"},
+    "MOBILIZE": {"deploy": "deploy station send sent dispatch", "exercise": "exercis drill maneuv manoeuv game",
+                 "launch": "launch fire firing missile rocket test"},  # a launch aimed at nobody (extract.py)
     "PROTEST": {"protest": "protest demonstrat rall march"},
     "SANCTION": {"sanction": "sanction embargo", "expel": "expel forc"},
     "AID": {"aid": "help assist aid provid suppl"},
