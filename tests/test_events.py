@@ -425,3 +425,8 @@ def test_headline_launch_and_passive_launch_are_mobilize(nlp):
     assert only(events_of(nlp, "North Korea fires missile towards the sea"), "MOBILIZE").mode == "weapons"
     ev = only(events_of(nlp, "North Korea's latest missile was fired from the capital on Friday."), "MOBILIZE")
     assert ev.mode == "weapons"
+
+
+def test_declining_to_comment_is_no_rejection(nlp):
+    assert events_of(nlp, "German officials in Kabul declined to comment.") == []
+    assert only(events_of(nlp, "The minister declined to meet the Turkish envoy."), "REJECT").mode == "meet"

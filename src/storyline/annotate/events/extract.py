@@ -40,8 +40,8 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
                    timexes: list[Timex] | None = None, published: str | None = None,
                    coded_only: bool = True) -> list[Event]:
     """PLOVER events of one article; ``doc`` must be the parse of ``text`` (offsets are shared).
-    ``coded_only=False`` keeps the events ``is_codable`` leaves out (every trigger with a
-    participant, the evidence a sentence classifier reads)."""
+    ``coded_only=False`` keeps the events ``is_codable`` and ``is_no_comment`` leave out (every
+    trigger with a participant, the evidence a sentence classifier reads)."""
     if not is_parse_of(doc, text):
         raise ValueError("doc is not the parse of text: event offsets would not point into text")
     ctx = ArticleContext(text, sorted(mentions if mentions is not None else extract_mentions(doc, text),
@@ -50,7 +50,9 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     for sent in doc.sents:
         for trig in sentence_events(sent):
             event = build_event(trig, sent, ctx, article_id, timexes, published)
-            if is_codable(event, ctx) or (not coded_only and (event.actors or event.recipients)):
+            if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
+                continue
+            if not coded_only or (is_codable(event, ctx) and not is_no_comment(trig)):
                 events.append(event)
     return events
 
@@ -62,10 +64,7 @@ def is_codable(event: Event, ctx: ArticleContext) -> bool:
     as in CAMEO/PETRARCH coding where no actor matches the dictionaries: on modern news such
     events are mostly sport, show business, commerce or a word's other sense. A sentence that
     names a state or an official ("... between the Emirates and Saudi Arabia") keeps its events."""
-    people = event.actors + event.recipients
-    if not people:  # an event nobody takes part in is not coded
-        return False
-    if any(p.country or p.sector for p in people):
+    if any(p.country or p.sector for p in event.actors + event.recipients):
         return True
     sent = event.sentence
     return any(m.country or m.sector for m in ctx.mentions if sent.start <= m.span.start < sent.end)
@@ -84,6 +83,15 @@ def sentence_events(sent: SpacySpan) -> list[Trigger]:
         trig.aux = aux_modes(trig)
         out.append(apply_plover_rules(trig))
     return out
+
+
+def is_no_comment(trig: Trigger) -> bool:
+    """"declined to comment", "refused to elaborate": PLOVER's REJECT refuses another actor's
+    request or proposal; not answering reporters refuses nothing of the kind (CAMEO's gold sentences
+    label it a statement)."""
+    if trig.type != "REJECT" or trig.token.lemma_.lower() not in lexicon.NEGATING:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.PRESS_VERBS for c in trig.token.children)
 
 
 def is_populace(p: Participant) -> bool:

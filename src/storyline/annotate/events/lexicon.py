@@ -308,6 +308,9 @@ STRIKE_NOUNS = {"strike", "strikes"}
 REPORTING = set("say tell state add note insist reiterate stress emphasize emphasise declare announce claim "
                 "report confirm believe think write explain argue acknowledge admit suggest indicate told "
                 "quote recall".split())
+# Speaking to the press: "declined to comment", "refused to elaborate" refuse no one's proposal.
+PRESS_VERBS = REPORTING | set("comment speak talk discuss elaborate answer respond disclose identify name "
+                              "specify detail".split())
 # Modals that turn a reported clause into a demand on its subject ("X said Y must ...").
 OBLIGATION_MODALS = {"must", "should", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "can", "ca"}
