@@ -152,6 +152,8 @@ def score(rows: list[dict], events: list[dict]) -> list[list[object]]:
         name = f"{r['stratum']} ({STRATA[r['stratum']]})"
         groups[f"{name}, {half_of(r['story'])}"].append(r)
         groups[f"{name}, all"].append(r)
+        if current.get((r["article"], *r["trigger"])) == _shown_of(r):  # its labels still describe the output
+            groups[f"{name}, {half_of(r['story'])}, still shown unchanged"].append(r)
     table = []
     for name, members in sorted(groups.items(), key=lambda kv: _order(kv[0])):
         n = len(members)
@@ -167,9 +169,10 @@ def _shown_of(row: dict) -> dict:
     return {k: row[k] for k in ("trigger", "sentence", "type", "mode", "actors", "recipients", "date", "aux")}
 
 
-def _order(name: str) -> tuple[int, int]:
+def _order(name: str) -> tuple[int, int, int]:
     stratum = next(i for i, s in enumerate(STRATA) if name.startswith(f"{s} ("))
-    return stratum, ("fit", "held-out", "all").index(name.rsplit(", ", 1)[1])
+    part = name.removesuffix(", still shown unchanged").rsplit(", ", 1)[1]
+    return stratum, name.endswith("unchanged"), ("fit", "held-out", "all").index(part)
 
 
 def error_classes(rows: list[dict]) -> list[list[object]]:
@@ -212,7 +215,9 @@ def main() -> None:
                  "output it was drawn from: 'shown' from main before any change, 'shown-after' after the changes of "
                  "session 20. Each share is of the drawn events: a field counts right only on a real event. "
                  "'still shown unchanged': drawn events the current output shows with the same type, mode, "
-                 "participants, date and aux modes.", write=not args.no_write)
+                 "participants, date and aux modes; the rows '..., still shown unchanged' score those alone "
+                 "(their labels still describe the output: the part of an earlier draw the changes left as it "
+                 "was, a larger if partial sample of the current output).", write=not args.no_write)
     print("wrong labels per draw, half, field, value:")
     for stratum, part, field, value, count in error_classes(rows):
         print(f"  {stratum:12} {part:9} {field:22} {value:11} {count}")
