@@ -47,7 +47,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import all_articles, half_of, linked_quotes  # noqa: E402
+from _news_cluster import all_articles, cleaned_articles, half_of, linked_quotes, raw_offset  # noqa: E402
 from _report import report  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
@@ -63,14 +63,28 @@ STRATA = {"shown": "session 20, main before any change",
 
 # ----------------------------------------------------------------------------- output
 
-def cached_extract(articles: list[Article], mode: str, cache: str | None) -> tuple[list[dict], dict[str, str]]:
-    """``extract``, read from / written to ``cache`` when given (a run takes minutes)."""
+def cached_extract(mode: str, cache: str | None) -> tuple[list[dict], dict[str, str]]:
+    """``shown_quotes``, read from / written to ``cache`` when given (a run takes minutes)."""
     if cache and Path(cache).exists():
         data = json.loads(Path(cache).read_text(encoding="utf-8"))
         return data["quotes"], data["names"]
-    quotes, names = linked_quotes(articles, mode)
+    quotes, names = shown_quotes(mode)
     if cache:
         Path(cache).write_text(json.dumps({"quotes": quotes, "names": names}), encoding="utf-8")
+    return quotes, names
+
+
+def shown_quotes(mode: str) -> tuple[list[dict], dict[str, str]]:
+    """The quotes of the articles as ``storyline analyze`` reads the file (furniture and captions
+    dropped), their spans mapped back onto the file's text, which the labels' offsets are in."""
+    articles = cleaned_articles()
+    quotes, names = linked_quotes(articles, mode)
+    by_id = {a.id: a for a in articles}
+    for q in quotes:
+        article = by_id[q["article_id"]]
+        for span in (q["content"], q["speaker"].get("span"), q.get("cue")):
+            if span:
+                span["start"], span["end"] = raw_offset(article, span["start"]), raw_offset(article, span["end"], end=True)
     return quotes, names
 
 
@@ -194,7 +208,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
     args = parser.parse_args()
     articles = all_articles()
-    quotes, names = cached_extract(articles, args.mode, args.cache)
+    quotes, names = cached_extract(args.mode, args.cache)
     rows = [json.loads(line) for line in LABELS.open(encoding="utf-8") if line.strip()] if LABELS.exists() else []
     if args.sample:
         by_id = {a.id: a for a in articles}
