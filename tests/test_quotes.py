@@ -851,3 +851,21 @@ def test_it_is_never_a_person(nlp):
     mentions = [Mention(Span.of(text, 0, 8), "PERSON", "p_kern", "Ada Kern")]
     quotes = extract_quotes(nlp(text), text, "a_it", mentions, statements_only=True)
     assert _by_content(quotes, "We apologize").speaker.key is None
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was criticised by Ines Varn, who said that the bakery would have to close.",
+    "Ines Varn, who owns the bakery, said that it would have to close.",
+])
+def test_a_relative_pronoun_speaks_for_the_noun_its_clause_modifies(nlp, text):
+    start = text.index("Ines Varn")
+    mentions = [Mention(Span.of(text, start, start + 9), "PERSON", "p_varn", "Ines Varn")]
+    quotes = extract_quotes(nlp(text), text, "a_rel", mentions, statements_only=True)
+    assert quotes and all(q.speaker.key == "p_varn" for q in quotes), [(q.speaker.text, q.content.text) for q in quotes]
+
+
+def test_residents_who_said_stay_anonymous(nlp):
+    text = "Ines Varn spoke first. The plan worried many residents, who said that the bakery would close."
+    mentions = [Mention(Span.of(text, 0, 9), "PERSON", "p_varn", "Ines Varn")]
+    [quote] = extract_quotes(nlp(text), text, "a_rel", mentions, statements_only=True)
+    assert quote.speaker.key is None

@@ -1,7 +1,8 @@
 """Resolve a quote's source span to the article's entity mentions.
 
 A name resolves to the mention that contains the source's head word or its appositive ("a
-neighbour, Ines Varn"), or, where the entity
+neighbour, Ines Varn"), a relative pronoun as the noun its clause modifies ("Ines Varn, who
+said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
 subject of its own sentence named before it outside quotation marks ("Kerr was forced to
@@ -20,6 +21,7 @@ from storyline.annotate.quotes.lexicon import PRONOUNS
 from storyline.model import Mention, Span, Speaker
 
 PERSON_PRONOUNS = frozenset("he she him her i".split())
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
 
 
@@ -29,6 +31,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if source is None or head is None:
         return Speaker(text="")
     span = Span.of(text, *source)
+    head = _relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions)
     if mention is not None:
         return Speaker(text=mention.name, span=span, key=mention.key)
@@ -43,6 +46,16 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if resolved is None:
         return Speaker(text=span.text, span=span)
     return Speaker(text=resolved[0], span=span, key=resolved[1])
+
+
+def _relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head its relative clause modifies ("Ms
+    Patel, who said ..." -> Patel; "the founder, which said" -> founder); None for any other word."""
+    clause = head.head
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" \
+            and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
 
 
 def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
