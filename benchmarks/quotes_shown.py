@@ -2,7 +2,9 @@
 
 Runs the product's per-article path (``annotate_batch`` with the quote component, the mode
 ``storyline analyze`` uses, fast by default, ``--mode accurate`` as an option) over every article
-of ../shared/data/clustering/news_cluster.jsonl, resolves entities corpus-wide as the pipeline
+of ../shared/data/clustering/news_cluster.jsonl as ``storyline analyze`` reads the file (the JSON
+reader and the clean stage, which drops captions and share buttons; spans are mapped back onto
+the file's text, which the labels' offsets are in), resolves entities corpus-wide as the pipeline
 does, and links each quote's speaker to its canonical entity. Quotes are drawn at random from that
 output (``--sample N --seed S --stratum NAME``: N/2 from the stories of each half, less those
 already labelled, printed with their paragraph and the one before it) and labelled by reading in
@@ -31,7 +33,11 @@ Labels, decided before reading (a quote that is no attribution has every other f
 
 Strata: ``shown`` (120, --seed 20, main before any change), ``shown-after`` (60, --seed 21, after
 the statements-only filter, pronoun and medium changes), ``shown-final`` (60, --seed 22, after the
-noun-phrase rule, tweets and capitalized surnames; before the appositive and "it" rules).
+noun-phrase rule, tweets and capitalized surnames; before the appositive and "it" rules),
+``shown-s21`` (60, --seed 23, after quotes21: articles read through the clean stage, headline
+names, relative pronouns, organisation descriptions). ``shown-after`` and ``shown-final`` are also
+scored "re-scored on the current output": a quote whose output changed since is labelled again in
+benchmarks/data/quote_shown_rescored.jsonl, a quote no longer shown is left out.
 
     python benchmarks/quotes_shown.py --sample 60 --seed 22 --stratum shown-final   # draw to label
     python benchmarks/quotes_shown.py [--mode accurate] [--no-write]               # score the labels
