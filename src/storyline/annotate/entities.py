@@ -359,7 +359,7 @@ def _person_clusters(cands: list[_Candidate], spans: list[Span], seeds: list[_Cl
     """Longest names first; a shorter name joins the nearest earlier cluster that contains it.
     A person the headline names in full (``seeds``) is the article's subject: a name it contains
     joins it before any other (news style names a relative sharing the subject's surname by
-    first name or in full: "her father, Robert Thurman" leaves a bare "Thurman" to the subject)."""
+    first name or in full: "her father, Robert Kessel" leaves a bare "Kessel" to the subject)."""
     order = sorted((i for i, c in enumerate(cands) if c.label == "PERSON"),
                    key=lambda i: (-len(name_words(spans[i].text)), i))
     seeded = [_Cluster("PERSON", s.name_words, s.name, []) for s in seeds]
@@ -382,7 +382,7 @@ def _headline_persons(doc: Doc, headline: str | None, cands: list[_Candidate], s
     """Persons the headline names in full whose surname the text uses alone: the surname of a
     lone-word PERSON mention, with the capitalized words right before it in the headline that
     could be given names: no word the article writes in lower case (``_lower_case_words``) and
-    no word of its organisations' names ("Broadcom"; a place tag is no proof: the tagger takes a
+    no word of its organisations' names ("Nordair"; a place tag is no proof: the tagger takes a
     given name for a place now and then)."""
     if not headline:
         return []
@@ -415,7 +415,7 @@ def _may_be_given_name(word: str, raw: str, common: set[str]) -> bool:
 
 def _lower_case_words(doc: Doc) -> set[str]:
     """Words that are no name in this article: function words and the words (and lemmas) it
-    writes in lower case. Headlines capitalize every word ("This Is Why ... Is Angry", "Broadcom
+    writes in lower case. Headlines capitalize every word ("Why ... Is Angry", "Nordair
     Raises ..."); the body text does not."""
     return {form for t in doc if t.text[:1].islower() for form in (t.lower_, t.lemma_.lower())} | set(STOP_WORDS)
 

@@ -22,13 +22,13 @@ from storyline.model import Mention, Span, Speaker
 
 PERSON_PRONOUNS = frozenset("he she him her i".split())
 # Nouns that name a kind of organisation: "the airline", "the space agency" stand for one the
-# article has named ("ANA", "NASA"), never for a person.
+# article has named ("Nordair", "Kestrel Space"), never for a person.
 ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publication newspaper broadcaster network
     organization organisation startup start-up retailer carmaker automaker manufacturer chipmaker insurer
     bank""".split())
-# ... of which these describe a news outlet, the only kind a name such as "Erie Times-News" can stand for
+# ... of which these describe a news outlet, the only kind a name such as "Ostburg Times-Herald" can stand for
 OUTLET_NOUNS = frozenset("publication newspaper broadcaster network".split())
-# An organisation described so is named at most this many paragraphs before ("ANA said ... the airline said").
+# An organisation described so is named at most this many paragraphs before ("Nordair said ... the airline said").
 DESCRIPTION_PARAGRAPHS = 3
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
@@ -60,8 +60,8 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
 
 
 def _relative_antecedent(head: Token) -> Token | None:
-    """The noun a relative pronoun stands for: the head its relative clause modifies ("Ms
-    Patel, who said ..." -> Patel; "the founder, which said" -> founder); None for any other word."""
+    """The noun a relative pronoun stands for: the head its relative clause modifies ("Ines
+    Varn, who said ..." -> Varn; "the founder, which said" -> founder); None for any other word."""
     clause = head.head
     if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" \
             and clause.head.pos_ in ("NOUN", "PROPN"):
@@ -142,7 +142,7 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
                           quoted: list[tuple[int, int]]) -> tuple[str, str] | None:
     """The organisation a description such as "the airline" stands for: the last organisation
     that spoke before it, else the last organisation named as a subject before it (what the
-    text is about, as for pronouns; a medium named as an object, "told CNBC", is not), within a
+    text is about, as for pronouns; a medium named as an object, "told Radio Tarn", is not), within a
     few paragraphs and outside quotations."""
     floor = _paragraphs_back(text, head.idx, DESCRIPTION_PARAGRAPHS)
     outlet = head.lower_ in OUTLET_NOUNS
@@ -157,7 +157,7 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
 
 
 def _is_outlet(mention: Mention) -> bool:
-    """A news outlet's name ("Erie Times-News", "CNN"): "the company" never stands for one."""
+    """A news outlet's name ("Ostburg Times-Herald", "Radio Tarn"): "the company" never stands for one."""
     return bool(set(mention.name.lower().replace("-", " ").split()) & NEWS_HEADS)
 
 
@@ -172,7 +172,7 @@ def _paragraphs_back(text: str, offset: int, count: int) -> int:
 
 
 def _is_subject(doc, mention: Mention) -> bool:
-    """The mention is a clause's subject, or the possessor of one ("NASA's mission captured")."""
+    """The mention is a clause's subject, or the possessor of one ("Kestrel Space's mission captured")."""
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None:
         return False
