@@ -20,6 +20,37 @@ def all_articles() -> list[Article]:
             for r in map(json.loads, path.open(encoding="utf-8"))]
 
 
+def cleaned_articles() -> list[Article]:
+    """Every article as ``storyline analyze`` reads the file: the JSON reader (encoding repair) and
+    the clean stage (page furniture, photo captions dropped), keeping the file's id and story
+    label; ``raw_segments`` map the kept text back onto the file's ``text``."""
+    from storyline.clean import clean_document
+    from storyline.sources.jsonrecords import record_document
+
+    path = require_shared("data", "clustering", "news_cluster.jsonl")
+    articles = []
+    for number, record in enumerate(map(json.loads, path.open(encoding="utf-8")), start=1):
+        article = clean_document(record_document(record, f"line {number}", fallback_id=str(number), path=None))
+        article.id, article.story_id = record["id"], record["story"]
+        if not _maps_back(article, record["text"]):
+            raise ValueError(f"{record['id']}: the kept text does not map back onto the file's text")
+        articles.append(article)
+    return articles
+
+
+def _maps_back(article: Article, raw: str) -> bool:
+    return all(article.text[t:t + n] == raw[r:r + n] for t, r, n in article.raw_segments or [])
+
+
+def raw_offset(article: Article, offset: int, end: bool = False) -> int:
+    """An offset into a cleaned article's text as an offset into the file's text (a span's
+    ``end`` maps into the segment it closes, a start into the segment it opens)."""
+    for t, r, n in article.raw_segments or [[0, 0, len(article.text)]]:
+        if (t < offset <= t + n) if end else (t <= offset < t + n):
+            return r + offset - t
+    raise ValueError(f"offset {offset} lies outside the kept text of {article.id}")
+
+
 def multi_outlet_stories() -> dict[str, list[Article]]:
     """Story label -> its articles in file order, for the stories reported by two outlets or more."""
     by_story: dict[str, list[Article]] = defaultdict(list)

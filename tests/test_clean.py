@@ -123,6 +123,11 @@ def test_seed_000_is_unchanged_but_for_edge_whitespace():
     ("Photo: Norland Harbour Authority", "caption"),
     ("Credit: Ostmark Ministry of Trade", "caption"),
     ("Envoy Brandt (C) listens as Minister Velez (2nd L) speaks in Valdora.", "caption"),
+    ("Getty Images Rita Moss waves to the crowd after the final lap", "caption"),
+    ("Getty - Contributor Ferry passengers were stranded for hours", "caption"),
+    ("AP:Associated Press Minister Velez arrives at the port in Valdora", "caption"),
+    ("Reuters The ferry was towed back to Ostburg", "caption"),
+    ("Facebook Twitter Pinterest Pia Lund greets fans in Ostburg", "caption"),
     ("CHOOSE YOUR LANGUAGE", "language_menu"),
     ("English | Français | Deutsch", "language_menu"),
     ("京ICP备12345678号", "licence"),
@@ -157,6 +162,11 @@ def test_furniture_lines_are_recognised(line, kind):
     "He shared this article on his own page, his office said.",
     "Second stage: 8 April – Valdora / Ostburg",
     "Languages spoken at the port include Norlandic and Ostish.",
+    "Reuters was unable to confirm the figure independently.",
+    "Reuters first reported the ferry deal on Sunday.",
+    "Facebook said the page broke its rules.",
+    "Twitter users shared pictures of the queue at the port.",
+    "Reuters Breakingviews columnist Pia Lund wrote that the deal was too expensive.",
 ])
 def test_body_sentences_are_never_furniture(line):
     assert furniture_kind(line) is None

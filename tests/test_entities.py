@@ -418,3 +418,32 @@ def test_name_tables_keep_acronyms_case_sensitive_and_fold_other_names():
         assert table.get("US") == table.get("US's") == table.get(" US’ ") == "acronym"
         assert table.get("us") is None  # the pronoun is no acronym
         assert table.get("ruritanian  guard's") == table.get("the RURITANIAN GUARD") == "guard"
+
+
+# ------------------------------------------------------------------ the headline's person
+
+
+def _kessel_doc(nlp):
+    text = ("Her father, Robert Kessel, teaches botany in Tarnby. Kessel said she would not work with the "
+            "producer again, and why should she.")
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 3, 5, "PERSON"), SpacySpan(doc, 11, 12, "PERSON")]
+    return doc, text
+
+
+def test_a_surname_joins_the_person_the_headline_names_in_full(nlp):
+    doc, text = _kessel_doc(nlp)
+    mentions = extract_mentions(doc, text, "This Is Why Ana Kessel Is Angry")
+    assert [(m.span.text, m.name) for m in mentions] == [("Robert Kessel", "Robert Kessel"), ("Kessel", "Ana Kessel")]
+
+
+def test_without_a_headline_name_the_surname_joins_the_nearest_full_name(nlp):
+    doc, text = _kessel_doc(nlp)
+    for headline in (None, "Why Kessel Is Angry", "Teaches Kessel Botany", "TRUE KESSEL STORY", "Tarnby's Kessel"):
+        assert [m.name for m in extract_mentions(doc, text, headline)] == ["Robert Kessel", "Robert Kessel"], headline
+
+
+def test_a_headline_word_the_text_writes_in_lower_case_is_no_given_name(nlp):
+    doc, text = _kessel_doc(nlp)
+    # "Producer" is written "producer" in the text: a common word, however the headline capitalizes it
+    assert [m.name for m in extract_mentions(doc, text, "Producer Kessel Speaks")] == ["Robert Kessel", "Robert Kessel"]

@@ -851,3 +851,49 @@ def test_it_is_never_a_person(nlp):
     mentions = [Mention(Span.of(text, 0, 8), "PERSON", "p_kern", "Ada Kern")]
     quotes = extract_quotes(nlp(text), text, "a_it", mentions, statements_only=True)
     assert _by_content(quotes, "We apologize").speaker.key is None
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was criticised by Ines Varn, who said that the bakery would have to close.",
+    "Ines Varn, who owns the bakery, said that it would have to close.",
+])
+def test_a_relative_pronoun_speaks_for_the_noun_its_clause_modifies(nlp, text):
+    start = text.index("Ines Varn")
+    mentions = [Mention(Span.of(text, start, start + 9), "PERSON", "p_varn", "Ines Varn")]
+    quotes = extract_quotes(nlp(text), text, "a_rel", mentions, statements_only=True)
+    assert quotes and all(q.speaker.key == "p_varn" for q in quotes), [(q.speaker.text, q.content.text) for q in quotes]
+
+
+def test_residents_who_said_stay_anonymous(nlp):
+    text = "Ines Varn spoke first. The plan worried many residents, who said that the bakery would close."
+    mentions = [Mention(Span.of(text, 0, 9), "PERSON", "p_varn", "Ines Varn")]
+    [quote] = extract_quotes(nlp(text), text, "a_rel", mentions, statements_only=True)
+    assert quote.speaker.key is None
+
+
+def _org(text: str, name: str, key: str) -> Mention:
+    start = text.index(name)
+    return Mention(Span.of(text, start, start + len(name)), "ORG", key, name)
+
+
+def test_the_airline_is_the_organisation_that_spoke_before(nlp):
+    text = ("Nordair said it was investigating the incident.\n"
+            "\u201cWe take great pride in our service, and on this flight we failed,\u201d the airline said.")
+    mentions = [_org(text, "Nordair", "o_nordair")]
+    quotes = extract_quotes(nlp(text), text, "a_org", mentions, statements_only=True)
+    assert _by_content(quotes, "We take great pride").speaker.key == "o_nordair"
+
+
+def test_the_agency_is_the_organisation_named_as_a_subject_not_a_medium(nlp):
+    text = ("Kestrel Space's survey mission captured an image of the glacier, Radio Tarn reported.\n"
+            "According to the space agency, the ice is older than expected.")
+    mentions = [_org(text, "Kestrel Space", "o_kestrel"), _org(text, "Radio Tarn", "o_tarn")]
+    quotes = extract_quotes(nlp(text), text, "a_org", mentions, statements_only=True)
+    assert _by_content(quotes, "the ice is older").speaker.key == "o_kestrel"
+
+
+def test_the_company_names_no_organisation_paragraphs_away(nlp):
+    text = "Nordair said it was investigating.\n" + "The weather was mild.\n" * 4 + "The company said fares would rise."
+    mentions = [_org(text, "Nordair", "o_nordair")]
+    quotes = extract_quotes(nlp(text), text, "a_org", mentions, statements_only=True)
+    assert _by_content(quotes, "fares would rise").speaker.key is None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.attrs import LOWER
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -40,15 +41,16 @@ class _Candidate:
     title: str | None = None
 
 
-def extract_mentions(doc: Doc, text: str) -> list[Mention]:
+def extract_mentions(doc: Doc, text: str, headline: str | None = None) -> list[Mention]:
     """Entity mentions of an article, in text order, clustered within the article.
 
-    ``doc`` must have been parsed from exactly ``text``: spans are offsets into it.
+    ``doc`` must have been parsed from exactly ``text``: spans are offsets into it. ``headline``:
+    the article's title, which may name in full a person the text calls by surname only.
     """
     if not is_parse_of(doc, text):
         raise ValueError("doc was not parsed from this text")
     candidates = [_with_title(doc, c) for c in _repaired_candidates(doc)]
-    return _clustered_mentions(doc, text, candidates)
+    return _clustered_mentions(doc, text, candidates, headline)
 
 
 # ------------------------------------------------------------------------------ repairs
@@ -328,14 +330,15 @@ def is_subname(short: list[str], long: list[str]) -> bool:
     return all(word in it for word in short)
 
 
-def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate]) -> list[Mention]:
+def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate], headline: str | None = None) -> list[Mention]:
     """Cluster persons by name containment, others by their canonical name; build Mentions."""
     spans = _char_spans(doc, text, cands)
-    persons = _person_clusters(cands, spans)
-    cands = sorted(_persons_from_surnames(cands, spans, persons) + _untagged_surnames(doc, cands, persons),
-                   key=lambda c: c.start)
+    seeds = _headline_persons(doc, headline, cands, spans)
+    persons = _person_clusters(cands, spans, seeds)
+    cands = sorted(_persons_from_surnames(cands, spans, persons) +
+                   _untagged_surnames(doc, cands, persons + seeds), key=lambda c: c.start)
     spans = _char_spans(doc, text, cands)
-    persons = _person_clusters(cands, spans)
+    persons = _person_clusters(cands, spans, seeds)
     clusters = persons + _other_clusters(cands, spans)
     mentions: list[Mention | None] = [None] * len(cands)
     for cluster in clusters:
@@ -352,27 +355,81 @@ def _clean_name(span: Span) -> str:
     return _SPACES.sub(" ", span.text).strip()
 
 
-def _person_clusters(cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:
-    """Longest names first; a shorter name joins the nearest earlier cluster that contains it."""
+def _person_clusters(cands: list[_Candidate], spans: list[Span], seeds: list[_Cluster] = ()) -> list[_Cluster]:
+    """Longest names first; a shorter name joins the nearest earlier cluster that contains it.
+    A person the headline names in full (``seeds``) is the article's subject: a name it contains
+    joins it before any other (news style names a relative sharing the subject's surname by
+    first name or in full: "her father, Robert Kessel" leaves a bare "Kessel" to the subject)."""
     order = sorted((i for i, c in enumerate(cands) if c.label == "PERSON"),
                    key=lambda i: (-len(name_words(spans[i].text)), i))
+    seeded = [_Cluster("PERSON", s.name_words, s.name, []) for s in seeds]
     clusters: list[_Cluster] = []
     for i in order:
         words = name_words(spans[i].text)
-        fits = [c for c in clusters if is_subname(words, c.name_words)]
+        fits = [c for c in seeded if is_subname(words, c.name_words)] or \
+            [c for c in clusters if is_subname(words, c.name_words)]
         if fits:
             min(fits, key=lambda c: _distance(c, i)).members.append(i)
         else:
             clusters.append(_Cluster("PERSON", words, _clean_name(spans[i]), [i]))
+    clusters = [c for c in seeded if c.members] + clusters
     for cluster in clusters:
         cluster.members.sort()
     return clusters
 
 
+def _headline_persons(doc: Doc, headline: str | None, cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:
+    """Persons the headline names in full whose surname the text uses alone: the surname of a
+    lone-word PERSON mention, with the capitalized words right before it in the headline that
+    could be given names: no word the article writes in lower case (``_lower_case_words``) and
+    no word of its organisations' names ("Nordair"; a place tag is no proof: the tagger takes a
+    given name for a place now and then)."""
+    if not headline:
+        return []
+    lone = {name_words(spans[i].text)[0] for i, c in enumerate(cands)
+            if c.label == "PERSON" and len(name_words(spans[i].text)) == 1}
+    lower = _lower_case_words(doc)
+    common = lower | {w for i, c in enumerate(cands) if c.label == "ORG" for w in name_words(spans[i].text)}
+    raw = headline.split()
+    words = [w.strip(".,:;!?\"'\u2018\u2019\u201c\u201d()") for w in raw]
+    seeds = []
+    for k, word in enumerate(words):
+        base = re.sub(r"['\u2019]s$", "", word)
+        if k == 0 or base.casefold() not in lone or _is_common(base, lower):
+            continue
+        first = k
+        while first > 0 and _may_be_given_name(words[first - 1], raw[first - 1], common):
+            first -= 1
+        if first < k:
+            name = " ".join(words[first:k] + [base])
+            seeds.append(_Cluster("PERSON", name_words(name), name, []))
+    return seeds
+
+
+def _may_be_given_name(word: str, raw: str, common: set[str]) -> bool:
+    """A headline word that may be a given name: capitalized, not shouted in capitals, no
+    possessive ("Brazil's" closes a phrase of its own) or punctuation, no title and no common word."""
+    return word == raw and word[:1].isupper() and not word.isupper() and not re.search(r"['\u2019]s$", word) \
+        and not actors.is_title_word(word) and not _is_common(word, common)
+
+
+def _lower_case_words(doc: Doc) -> set[str]:
+    """Words that are no name in this article: function words and the words (and lemmas) it
+    writes in lower case. Headlines capitalize every word ("Why ... Is Angry", "Nordair
+    Raises ..."); the body text does not."""
+    return {form for t in doc if t.text[:1].islower() for form in (t.lower_, t.lemma_.lower())} | set(STOP_WORDS)
+
+
+def _is_common(word: str, common: set[str]) -> bool:
+    """``word`` or its stem without an inflection ending ("raises", "named") is a common word."""
+    folded = word.casefold()
+    return folded in common or any(folded.endswith(e) and folded[:-len(e)] in common for e in ("s", "es", "ed", "d", "ing"))
+
+
 def _distance(cluster: _Cluster, index: int) -> tuple[int, int]:
     """Prefer the cluster mentioned most recently before ``index``, then the earliest one."""
     before = [m for m in cluster.members if m < index]
-    return (0, index - max(before)) if before else (1, min(cluster.members))
+    return (0, index - max(before)) if before else (1, min(cluster.members, default=-1))
 
 
 def _char_spans(doc: Doc, text: str, cands: list[_Candidate]) -> list[Span]:

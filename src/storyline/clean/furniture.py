@@ -41,6 +41,9 @@ FURNITURE_PATTERNS: list[tuple[str, str, str, str]] = [
      "ends with '(Photo: ... 11 Feb 2026)', '(File photo)', '(Photo by ...)'"),
     ("caption", "start", r"(?i:(?:photo|photograph|image|picture|photo credit|credit|file photo)s?\s?[:/])",
      "starts like a credit: 'Photo: ...', 'Credit: ...', 'FILE PHOTO: ...'"),
+    ("caption", "start", rf"(?:{_AGENCY}|{_NETWORK}|Getty(?: - Contributor)?|AP:Associated Press|PA:Press Association|AFP or licensors|Rex Features|Splash News|SWNS|Handout(?: - Getty)?|PA) [A-Z\d][^\n]*[^.!?:\s]$",
+     "a caption that opens with its credit and has no full stop, as tabloids print them: 'Getty Images Rita Moss waves "
+     "to the crowd', 'Reuters The ferry was towed back', 'AP:Associated Press Minister Velez arrives' (body sentences end in '.')"),
     ("caption", "start", r"(?i:(?:photo|photograph|picture)s? by) [A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,4}$",
      "a bare 'Photo by Jane Roe' line (capitalised name words only)"),
     ("caption", "end", r"(?i:\bgetty images|\bvia getty|\bshutterstock|\(file photo\)|\bfile photo)\s*$",

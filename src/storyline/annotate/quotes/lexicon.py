@@ -48,11 +48,12 @@ post tweet statement interview message video op-ed article column letter podcast
 appearance show briefing speech remarks address posting thread email
 """.split())
 
-MEDIUM_HEADS = frozenset("""
+# words of news outlets' names, and of social networks' (media, but also companies)
+NEWS_HEADS = frozenset("""
 network news tv television radio channel times post journal tribune herald telegraph guardian
-cnn msnbc fox bbc npr cbs abc nbc pbs reuters bloomberg politico axios twitter facebook x
-instagram truth social telegram youtube tiktok
+cnn msnbc fox bbc npr cbs abc nbc pbs reuters bloomberg politico axios
 """.split())
+MEDIUM_HEADS = NEWS_HEADS | frozenset("twitter facebook x instagram truth social telegram youtube tiktok".split())
 
 PRONOUNS = frozenset("he she they i we it you him her them".split())
 

@@ -1,7 +1,8 @@
 """Resolve a quote's source span to the article's entity mentions.
 
 A name resolves to the mention that contains the source's head word or its appositive ("a
-neighbour, Ines Varn"), or, where the entity
+neighbour, Ines Varn"), a relative pronoun as the noun its clause modifies ("Ines Varn, who
+said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
 subject of its own sentence named before it outside quotation marks ("Kerr was forced to
@@ -16,10 +17,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.annotate.quotes.lexicon import PRONOUNS
+from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
 
 PERSON_PRONOUNS = frozenset("he she him her i".split())
+# Nouns that name a kind of organisation: "the airline", "the space agency" stand for one the
+# article has named ("Nordair", "Kestrel Space"), never for a person.
+ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publication newspaper broadcaster network
+    organization organisation startup start-up retailer carmaker automaker manufacturer chipmaker insurer
+    bank""".split())
+# ... of which these describe a news outlet, the only kind a name such as "Ostburg Times-Herald" can stand for
+OUTLET_NOUNS = frozenset("publication newspaper broadcaster network".split())
+# An organisation described so is named at most this many paragraphs before ("Nordair said ... the airline said").
+DESCRIPTION_PARAGRAPHS = 3
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
 
 
@@ -29,11 +40,14 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if source is None or head is None:
         return Speaker(text="")
     span = Span.of(text, *source)
+    head = _relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions)
     if mention is not None:
         return Speaker(text=mention.name, span=span, key=mention.key)
     if head.lower_ in PRONOUNS:
         resolved = _resolve_pronoun(head, mentions, previous, quoted)
+    elif _is_description(head) and head.lower_ in ORGANISATION_NOUNS:
+        resolved = _resolve_organisation(head, text, mentions, previous, quoted)
     elif _is_description(head):
         resolved = _resolve_description(head, mentions)
     elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper()):  # "Trump described" tagged NOUN
@@ -43,6 +57,16 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if resolved is None:
         return Speaker(text=span.text, span=span)
     return Speaker(text=resolved[0], span=span, key=resolved[1])
+
+
+def _relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head its relative clause modifies ("Ines
+    Varn, who said ..." -> Varn; "the founder, which said" -> founder); None for any other word."""
+    clause = head.head
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" \
+            and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
 
 
 def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
@@ -112,6 +136,50 @@ def _is_description(head: Token) -> bool:
     """"the president", also when the tagger calls the noun a proper noun (it often does after a
     closing quote mark, and for "the President")."""
     return head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previous: list[Speaker],
+                          quoted: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The organisation a description such as "the airline" stands for: the last organisation
+    that spoke before it, else the last organisation named as a subject before it (what the
+    text is about, as for pronouns; a medium named as an object, "told Radio Tarn", is not), within a
+    few paragraphs and outside quotations."""
+    floor = _paragraphs_back(text, head.idx, DESCRIPTION_PARAGRAPHS)
+    outlet = head.lower_ in OUTLET_NOUNS
+    organisations = {m.key: m for m in mentions if m.type == "ORG" and m.key and _is_outlet(m) <= outlet}
+    for speaker in reversed(previous):
+        if speaker.key in organisations and speaker.span and floor <= speaker.span.start < head.idx:
+            return speaker.text, speaker.key
+    subjects = [m for m in mentions if m.key in organisations and floor <= m.span.start and m.span.end <= head.idx
+                and not _quoted(m, quoted) and _is_subject(head.doc, m)]
+    m = max(subjects, key=lambda m: m.span.start, default=None)
+    return (m.name, m.key) if m else None
+
+
+def _is_outlet(mention: Mention) -> bool:
+    """A news outlet's name ("Ostburg Times-Herald", "Radio Tarn"): "the company" never stands for one."""
+    return bool(set(mention.name.lower().replace("-", " ").split()) & NEWS_HEADS)
+
+
+def _paragraphs_back(text: str, offset: int, count: int) -> int:
+    """Start of the paragraph ``count - 1`` paragraphs before the one holding ``offset``."""
+    start = offset
+    for _ in range(count):
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start == 0:
+            break
+    return start
+
+
+def _is_subject(doc, mention: Mention) -> bool:
+    """The mention is a clause's subject, or the possessor of one ("Kestrel Space's mission captured")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "poss":
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
