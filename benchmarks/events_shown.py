@@ -41,14 +41,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _news_cluster import all_articles, half_of, linked_events  # noqa: E402
 from _report import report  # noqa: E402
+from _shown import cached_json, draw_by_half, wrong_labels  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
 
@@ -63,25 +63,15 @@ STRATA = {"shown": "session 20, main before any change",
 
 def cached_extract(articles: list[Article], cache: str | None) -> tuple[list[dict], dict[str, str]]:
     """``linked_events``, read from / written to ``cache`` when given (a run takes minutes)."""
-    if cache and Path(cache).exists():
-        data = json.loads(Path(cache).read_text(encoding="utf-8"))
-        return data["events"], data["names"]
-    events, names = linked_events(articles)
-    if cache:
-        Path(cache).write_text(json.dumps({"events": events, "names": names}), encoding="utf-8")
-    return events, names
+    data = cached_json(cache, lambda: dict(zip(("events", "names"), linked_events(articles))))
+    return data["events"], data["names"]
 
 
 # ----------------------------------------------------------------------------- drawing
 
 def draw(articles: list[Article], events: list[dict], n: int, seed: int, labelled: set) -> list[dict]:
     """N events at random, N/2 from the stories of each half, less those already labelled."""
-    story = {a.id: a.story_id for a in articles}
-    rng, drawn = random.Random(seed), []
-    for part in ("fit", "held-out"):
-        mine = [e for e in events if half_of(story[e["article_id"]]) == part and _key(e) not in labelled]
-        drawn += rng.sample(mine, min(n // 2, len(mine)))
-    return drawn
+    return draw_by_half({a.id: a.story_id for a in articles}, events, n, seed, labelled, _key)
 
 
 def label_skeleton(e: dict, story: str, stratum: str) -> dict:
@@ -177,13 +167,7 @@ def _order(name: str) -> tuple[int, int, int]:
 
 def error_classes(rows: list[dict]) -> list[list[object]]:
     """Counts of each wrong label per field and half (what the fit half's reading classifies)."""
-    counts: Counter = Counter()
-    for r in rows:
-        for field in ("event", *FIELDS):
-            value = r["labels"][field]
-            if value not in ("yes", "right", "n/a"):
-                counts[(r["stratum"], half_of(r["story"]), field, value)] += 1
-    return [[*k, v] for k, v in sorted(counts.items())]
+    return wrong_labels(rows, ("event", *FIELDS), lambda field, value: value in ("yes", "right", "n/a"))
 
 
 def main() -> None:

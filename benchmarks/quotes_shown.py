@@ -47,7 +47,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -55,6 +54,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _news_cluster import all_articles, cleaned_articles, half_of, linked_quotes, raw_offset  # noqa: E402
 from _report import report  # noqa: E402
+from _shown import cached_json, draw_by_half, wrong_labels  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
 
@@ -77,13 +77,8 @@ STRATA = {"shown": "session 20, main before any change",
 
 def cached_extract(mode: str, cache: str | None) -> tuple[list[dict], dict[str, str]]:
     """``shown_quotes``, read from / written to ``cache`` when given (a run takes minutes)."""
-    if cache and Path(cache).exists():
-        data = json.loads(Path(cache).read_text(encoding="utf-8"))
-        return data["quotes"], data["names"]
-    quotes, names = shown_quotes(mode)
-    if cache:
-        Path(cache).write_text(json.dumps({"quotes": quotes, "names": names}), encoding="utf-8")
-    return quotes, names
+    data = cached_json(cache, lambda: dict(zip(("quotes", "names"), shown_quotes(mode))))
+    return data["quotes"], data["names"]
 
 
 def shown_quotes(mode: str) -> tuple[list[dict], dict[str, str]]:
@@ -104,12 +99,7 @@ def shown_quotes(mode: str) -> tuple[list[dict], dict[str, str]]:
 
 def draw(articles: list[Article], quotes: list[dict], n: int, seed: int, labelled: set) -> list[dict]:
     """N quotes at random, N/2 from the stories of each half, less those already labelled."""
-    story = {a.id: a.story_id for a in articles}
-    rng, drawn = random.Random(seed), []
-    for part in ("fit", "held-out"):
-        mine = [q for q in quotes if half_of(story[q["article_id"]]) == part and _key(q) not in labelled]
-        drawn += rng.sample(mine, min(n // 2, len(mine)))
-    return drawn
+    return draw_by_half({a.id: a.story_id for a in articles}, quotes, n, seed, labelled, _key)
 
 
 def label_skeleton(q: dict, story: str, stratum: str) -> dict:
@@ -225,13 +215,8 @@ def _order(name: str) -> tuple[int, bool, int]:
 
 def error_classes(rows: list[dict]) -> list[list[object]]:
     """Counts of each wrong label per field and half (what the fit half's reading classifies)."""
-    counts: Counter = Counter()
-    for r in rows:
-        for field in ("attribution", *FIELDS):
-            value = r["labels"][field]
-            if value not in ("yes", "n/a", *RIGHT.get(field, ())):
-                counts[(r["stratum"], half_of(r["story"]), field, value)] += 1
-    return [[*k, v] for k, v in sorted(counts.items())]
+    return wrong_labels(rows, ("attribution", *FIELDS),
+                        lambda field, value: value in ("yes", "n/a", *RIGHT.get(field, ())))
 
 
 def main() -> None:
