@@ -61,7 +61,8 @@ def samples_for(docs, texts: Sequence[str]) -> list[str]:
     """Run the rules on each parsed sentence and pair text with their output (every trigger with
     a participant: whether its actors can be coded decides what is shown, not what a sentence says)."""
     from .extract import extract_events
-    return [sample(text, extract_events(doc, text, f"s{i}", coded_only=False)) for i, (doc, text) in enumerate(zip(docs, texts))]
+    return [sample(text, extract_events(doc, text, f"s{i}", coded_only=False))
+            for i, (doc, text) in enumerate(zip(docs, texts))]
 
 
 @functools.lru_cache(maxsize=1)
