@@ -36,7 +36,8 @@ the statements-only filter, pronoun and medium changes), ``shown-final`` (60, --
 noun-phrase rule, tweets and capitalized surnames; before the appositive and "it" rules),
 ``shown-s21`` (60, --seed 23, after quotes21: articles read through the clean stage, headline
 names, relative pronouns, organisation descriptions), ``shown-s22`` (40, --seed 24, after quotes22:
-he/she agreement with honorifics and sexed titles, a publication addressed by name as the medium).
+he/she agreement with honorifics and sexed titles, a publication addressed by name as the medium; before
+the Korean-name change, so it is re-scored too).
 ``shown-after``, ``shown-final`` and ``shown-s21`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
@@ -64,7 +65,7 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's branch): re-scored on the current output.
-RESCORED = ("shown-after", "shown-final", "shown-s21")
+RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -73,7 +74,8 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-final": "session 20, after the noun-phrase rule, tweets, capitalized surnames too",
           "shown-s21": "session 20 (quotes21), articles cleaned as analyze does, headline names, relative pronouns, "
                        "organisation descriptions",
-          "shown-s22": "session 20 (quotes22), he/she agreement, publications addressed by name"}
+          "shown-s22": "session 20 (quotes22), he/she agreement, publications addressed by name; drawn before "
+                       "the Korean-name change"}
 
 
 # ----------------------------------------------------------------------------- output
