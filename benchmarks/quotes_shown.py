@@ -64,7 +64,8 @@ from storyline.model import Article  # noqa: E402
 LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
-# Strata drawn from an earlier output (main before quotes21, quotes21's branch): re-scored on the current output.
+# Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change):
+# re-scored on the current output.
 RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
