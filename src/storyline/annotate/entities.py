@@ -29,8 +29,8 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MAX_TITLE_TOKENS = 8
 _SPACES = re.compile(r"\s+")
-# A romanized Korean given name: two syllables joined by a hyphen, the second in lower case ("Jae-in",
-# "Geun-hye"); a double-barrelled Western surname capitalizes both parts ("Lloyd-Webber").
+# A romanized Korean given name: two syllables joined by a hyphen, the second in lower case ("Min-jun",
+# "Ha-eun"); a double-barrelled Western surname capitalizes both parts ("Hale-Berry").
 _KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
 
@@ -126,8 +126,8 @@ def _extend_person_heads(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _extend_hyphenated_given_names(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
-    """Extend a PERSON cut at the hyphen of a Korean given name ("Moon Jae" + "-in"): the tokenizer
-    splits "Jae-in" in three and the tagger often stops at the first syllable."""
+    """Extend a PERSON cut at the hyphen of a Korean given name ("Seo Min" + "-jun"): the tokenizer
+    splits "Min-jun" in three and the tagger often stops at the first syllable."""
     out = []
     for cand in cands:
         end = cand.end
@@ -329,7 +329,7 @@ class _Cluster:
 
 def name_words(name: str) -> list[str]:
     """Case- and dot-insensitive words of a person's name, for comparing names, given name first:
-    a Korean name is written family name first ("Moon Jae-in" is "Mr. Moon"), so its given name
+    a Korean name is written family name first ("Seo Min-jun" is "Mr. Seo"), so its given name
     is moved before it and the family name compares as the surname."""
     words = [w.strip(".,") for w in name.split() if w.strip(".,")]
     if len(words) == 2 and _KOREAN_GIVEN_NAME.fullmatch(words[1]):
