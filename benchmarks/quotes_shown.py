@@ -35,9 +35,12 @@ Strata: ``shown`` (120, --seed 20, main before any change), ``shown-after`` (60,
 the statements-only filter, pronoun and medium changes), ``shown-final`` (60, --seed 22, after the
 noun-phrase rule, tweets and capitalized surnames; before the appositive and "it" rules),
 ``shown-s21`` (60, --seed 23, after quotes21: articles read through the clean stage, headline
-names, relative pronouns, organisation descriptions). ``shown-after`` and ``shown-final`` are also
-scored "re-scored on the current output": a quote whose output changed since is labelled again in
-benchmarks/data/quote_shown_rescored.jsonl, a quote no longer shown is left out.
+names, relative pronouns, organisation descriptions), ``shown-s22`` (40, --seed 24, after quotes22:
+he/she agreement with honorifics and sexed titles, a publication addressed by name as the medium; before
+the Korean-name change, so it is re-scored too).
+``shown-after``, ``shown-final`` and ``shown-s21`` are also scored "re-scored on the current output": a
+quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
+row per output it was shown as), a quote no longer shown is left out.
 
     python benchmarks/quotes_shown.py --sample 60 --seed 22 --stratum shown-final   # draw to label
     python benchmarks/quotes_shown.py [--mode accurate] [--no-write]               # score the labels
@@ -61,8 +64,9 @@ from storyline.model import Article  # noqa: E402
 LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
-# Strata drawn from main as it stood before session 20's quotes21 changes: re-scored on the current output.
-RESCORED = ("shown-after", "shown-final")
+# Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change):
+# re-scored on the current output.
+RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -70,7 +74,9 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-after": "session 20, after the statements-only filter, pronouns, medium",
           "shown-final": "session 20, after the noun-phrase rule, tweets, capitalized surnames too",
           "shown-s21": "session 20 (quotes21), articles cleaned as analyze does, headline names, relative pronouns, "
-                       "organisation descriptions"}
+                       "organisation descriptions",
+          "shown-s22": "session 20 (quotes22), he/she agreement, publications addressed by name; drawn before "
+                       "the Korean-name change"}
 
 
 # ----------------------------------------------------------------------------- output
@@ -184,9 +190,10 @@ def score(rows: list[dict], quotes: list[dict]) -> list[list[object]]:
 def rescored(rows: list[dict], relabelled: list[dict], quotes: list[dict]) -> tuple[list[dict], Counter]:
     """The rows of ``RESCORED`` strata as the current output shows them: a row shown unchanged
     keeps its labels, a changed one takes its labels read again (``RELABELLED``), a quote no
-    longer shown is left out and counted per stratum and half ("gone")."""
+    longer shown is left out and counted per stratum and half ("gone"). A quote may be labelled
+    again more than once (each output it was shown as): the label of the output shown now is used."""
     current = {_key(q): _shown(q) for q in quotes}
-    again = {(r["article"], *r["content"]): r for r in relabelled}
+    again = {(r["article"], *r["content"], json.dumps(_shown_of(r), sort_keys=True)): r for r in relabelled}
     out, gone = [], Counter()
     for row in rows:
         if row["stratum"] not in RESCORED:
@@ -197,8 +204,8 @@ def rescored(rows: list[dict], relabelled: list[dict], quotes: list[dict]) -> tu
         elif now == _shown_of(row):
             out.append({**row, "stratum": f"{row['stratum']}, re-scored"})
         else:
-            other = again.get((row["article"], *row["content"]))
-            if other is None or _shown_of(other) != now:
+            other = again.get((row["article"], *row["content"], json.dumps(now, sort_keys=True)))
+            if other is None:
                 raise ValueError(f"{row['stratum']} {row['article']} {row['content']}: changed, not labelled again")
             out.append({**other, "stratum": f"{row['stratum']}, re-scored"})
     return out, gone
@@ -253,8 +260,8 @@ def main() -> None:
                  "'shown-final' after the changes of session 20 (see the strata in the docstring). Each share is "
                  "of the drawn quotes: a field counts right only on a real attribution. 'still shown unchanged': "
                  "drawn quotes the current output shows with the same content, speaker span, entity, cue, medium "
-                 "and kind. 're-scored on the current output': the draws of main before quotes21 as the "
-                 "current output shows them (a changed quote labelled again, benchmarks/data/"
+                 "and kind. 're-scored on the current output': the earlier draws (shown-after, shown-final, "
+                 "shown-s21) as the current output shows them (a changed quote labelled again, benchmarks/data/"
                  "quote_shown_rescored.jsonl; quotes no longer shown left out: "
                  + ", ".join(f"{s} {h} {n}" for (s, h), n in sorted(gone.items())) + ").",
            write=not args.no_write)

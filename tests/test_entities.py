@@ -447,3 +447,39 @@ def test_a_headline_word_the_text_writes_in_lower_case_is_no_given_name(nlp):
     doc, text = _kessel_doc(nlp)
     # "Producer" is written "producer" in the text: a common word, however the headline capitalizes it
     assert [m.name for m in extract_mentions(doc, text, "Producer Kessel Speaks")] == ["Robert Kessel", "Robert Kessel"]
+
+
+def _seo_doc(nlp):
+    """A Korean name the tagger cut at the hyphen ("Seo Min" of "Seo Min-jun"), then "Mr. Seo"."""
+    text = "President Seo Min-jun met the envoy. Mr. Seo said the talks went well."
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == "Seo")
+    second = next(t.i for t in doc if t.text == "Seo" and t.i > first)
+    doc.ents = [SpacySpan(doc, first, first + 2, "PERSON"), SpacySpan(doc, second, second + 1, "PERSON")]
+    return doc, text
+
+
+def test_a_korean_given_name_is_kept_whole_and_the_family_name_comes_first(nlp):
+    doc, text = _seo_doc(nlp)
+    mentions = extract_mentions(doc, text)
+    assert [(m.span.text, m.name) for m in mentions] == [("Seo Min-jun", "Seo Min-jun"), ("Seo", "Seo Min-jun")]
+    assert len({m.key for m in mentions}) == 1
+
+
+def test_the_family_name_alone_joins_the_korean_name_across_articles(nlp):
+    doc, text = _seo_doc(nlp)
+    other = "Mr. Seo arrived late."
+    start = other.index("Seo")
+    lone = [Mention(Span.of(other, start, start + 3), "PERSON", "PERSON:seo", "Seo")]
+    entities = resolve_entities([("a", extract_mentions(doc, text)), ("b", lone)])
+    assert [e.name for e in entities if e.type == "PERSON"] == ["Seo Min-jun"]
+
+
+@pytest.mark.parametrize("name, words", [
+    ("Seo Min-jun", ["min-jun", "seo"]),      # family name first: given name moved before it
+    ("Ann Hale-Berry", ["ann", "hale-berry"]),  # a double-barrelled surname stays the surname
+    ("Hale-Berry", ["hale-berry"]),
+])
+def test_name_words_put_the_given_name_first(name, words):
+    from storyline.annotate.entities import name_words
+    assert name_words(name) == words

@@ -816,6 +816,9 @@ def test_a_name_inside_a_quotation_is_no_antecedent(nlp):
     ("In an interview with Radio Kestrel, the coach said he was tired but added: \u201cWe will win.\u201d",
      "Radio Kestrel"),
     ("\u201cWe will be back soon,\u201d the founder tweeted.", "Twitter"),
+    ("Ola Berg, who lives nearby, told the Sentinel: \u201cI heard the crash from my kitchen.\u201d", "Sentinel"),
+    ("\u201cWe regret what happened on this flight,\u201d Berg told The Unbeaten.", "Unbeaten"),
+    ("Ola Berg told the Ashford police that the car had been stolen.", None),
 ])
 def test_medium_named_by_a_compound_a_coordinated_cue_or_the_verb(nlp, text, medium):
     quotes = extract_quotes(nlp(text), text, "a_m", statements_only=True)
@@ -897,3 +900,21 @@ def test_the_company_names_no_organisation_paragraphs_away(nlp):
     mentions = [_org(text, "Nordair", "o_nordair")]
     quotes = extract_quotes(nlp(text), text, "a_org", mentions, statements_only=True)
     assert _by_content(quotes, "fares would rise").speaker.key is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ms. Kern met Ivo Lind at the studio. Mr. Lind was late. \u201cI waited for an hour,\u201d she said.", "p_kern"),
+    ("Ivo Lind met the actress Ada Kern. Kern spoke first. \u201cI was late,\u201d he said.", "p_lind"),
+    ("Ms. Kern met Ivo Lind at the studio. \u201cI was late,\u201d he said.", "p_lind"),
+])
+def test_he_and_she_agree_with_an_honorific_or_a_sexed_title(nlp, text, speaker):
+    """A pronoun takes no person the article gives the other sex ("she" never a "Mr. Lind")."""
+    mentions = []
+    for name, key in (("Kern", "p_kern"), ("Lind", "p_lind")):
+        for start in (i for i in range(len(text)) if text.startswith(name, i)):
+            full = "Ada Kern" if key == "p_kern" else "Ivo Lind"
+            begin = start - 4 if text[max(0, start - 4):start] in ("Ada ", "Ivo ") else start
+            mentions.append(Mention(Span.of(text, begin, start + len(name)), "PERSON", key, full,
+                                    title="actress" if text[:begin].endswith("actress ") else None))
+    quotes = extract_quotes(nlp(text), text, "a_sex", mentions, statements_only=True)
+    assert quotes and quotes[-1].speaker.key == speaker, [(q.speaker.text, q.speaker.key) for q in quotes]

@@ -29,6 +29,9 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MAX_TITLE_TOKENS = 8
 _SPACES = re.compile(r"\s+")
+# A romanized Korean given name: two syllables joined by a hyphen, the second in lower case ("Min-jun",
+# "Ha-eun"); a double-barrelled Western surname capitalizes both parts ("Hale-Berry").
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,7 @@ def _repaired_candidates(doc: Doc) -> list[_Candidate]:
     """doc.ents of the kept labels after merging split names, trimming and re-typing."""
     raw = [piece for e in doc.ents if e.label_ in ENTITY_LABELS
            for piece in _split_at_line_breaks(doc, _Candidate(e.start, e.end, e.label_))]
-    merged = _extend_person_heads(doc, _merge_split_persons(doc, raw))
+    merged = _extend_hyphenated_given_names(doc, _extend_person_heads(doc, _merge_split_persons(doc, raw)))
     trimmed = [t for t in (_trimmed(doc, c) for c in merged) if t is not None]
     return _persons_by_apposition(doc, [_retyped(doc, c) for c in trimmed])
 
@@ -118,6 +121,21 @@ def _extend_person_heads(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
                 doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and \
                 _is_bare_name(doc, end, end + 1) and doc[end - 1].whitespace_ == " ":
             end += 1
+        out.append(replace(cand, end=end))
+    return out
+
+
+def _extend_hyphenated_given_names(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Extend a PERSON cut at the hyphen of a Korean given name ("Seo Min" + "-jun"): the tokenizer
+    splits "Min-jun" in three and the tagger often stops at the first syllable."""
+    out = []
+    for cand in cands:
+        end = cand.end
+        if cand.label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" \
+                and doc[end - 1].whitespace_ == "" and doc[end].whitespace_ == "" \
+                and _KOREAN_GIVEN_NAME.fullmatch(doc[end - 1].text + "-" + doc[end + 1].text) \
+                and not any(c.start <= end + 1 < c.end for c in cands if c is not cand):
+            end += 2
         out.append(replace(cand, end=end))
     return out
 
@@ -310,8 +328,13 @@ class _Cluster:
 
 
 def name_words(name: str) -> list[str]:
-    """Case- and dot-insensitive words of a person's name, for comparing names."""
-    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,")]
+    """Case- and dot-insensitive words of a person's name, for comparing names, given name first:
+    a Korean name is written family name first ("Seo Min-jun" is "Mr. Seo"), so its given name
+    is moved before it and the family name compares as the surname."""
+    words = [w.strip(".,") for w in name.split() if w.strip(".,")]
+    if len(words) == 2 and _KOREAN_GIVEN_NAME.fullmatch(words[1]):
+        words = words[::-1]
+    return [w.casefold() for w in words]
 
 
 def surname(words: list[str]) -> tuple[str, str]:

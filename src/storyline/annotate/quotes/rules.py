@@ -326,7 +326,15 @@ def _is_media_name(token: Token) -> bool:
     if token.pos_ != "PROPN":
         return False
     words = {t.lower_ for t in token.subtree}
-    return token.ent_type_ == "ORG" or bool(words & MEDIUM_HEADS)
+    return token.ent_type_ == "ORG" or bool(words & MEDIUM_HEADS) or _is_definite_name(token)
+
+
+def _is_definite_name(token: Token) -> bool:
+    """A proper name after "the" ("told the Sentinel", "told The Unbeaten"): English names of
+    persons take no article, so one addressed so is a publication or body, whatever type the
+    tagger gave it (it often calls a one-word title a PERSON); places ("the Netherlands") are not."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and token.ent_type_ not in NOT_MEDIA - {"PERSON"}
 
 
 def _name_text(token: Token) -> str:
