@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.annotate.quotes import extract_quotes, scan_quotes
+from storyline.annotate.quotes.speaker import resolve_speaker
 from storyline.model import Mention, Span
 from conftest import shared_path
 
@@ -918,3 +919,49 @@ def test_he_and_she_agree_with_an_honorific_or_a_sexed_title(nlp, text, speaker)
                                     title="actress" if text[:begin].endswith("actress ") else None))
     quotes = extract_quotes(nlp(text), text, "a_sex", mentions, statements_only=True)
     assert quotes and quotes[-1].speaker.key == speaker, [(q.speaker.text, q.speaker.key) for q in quotes]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Officials at the ministry declined to comment on the report.", "to comment"),
+    ("The mayor declined to say whether the bridge would close.", "whether the bridge would close"),
+    ("The airline refused to comment further because an inquiry was ongoing.", "to comment further"),
+    ("The coach would not say whether he would stay.", "whether he would stay"),
+    ("Lena Marsh did not immediately respond to a request for comment on Friday.", "a request for comment"),
+    ("The singer posted three photographs of her cousin on Instagram.", "three photographs"),
+    ("Marsh shared a video of the crash on Monday.", "a video of the crash"),
+])
+def test_a_refusal_a_non_response_or_a_posted_thing_is_no_statement(nlp, text, phrase):
+    """The spec's content is what was said: a refusal or a negated verb of speech says nothing, and
+    what a verb of publishing names by a noun phrase is a thing, not words."""
+    every = extract_quotes(nlp(text), text, "a_ns")
+    shown = extract_quotes(nlp(text), text, "a_ns", statements_only=True)
+    assert any(phrase in q.content.text for q in every), [q.content.text for q in every]
+    assert not any(phrase in q.content.text for q in shown), [q.content.text for q in shown]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Marsh later posted that she was leaving the band.", "she was leaving the band"),
+    ("The singer posted \u201cI miss you every day\u201d under the photograph.", "I miss you every day"),
+    ("\u201cWe have nothing to add,\u201d the airline said, declining to comment further.", "We have nothing to add"),
+    ("Lena Marsh does not believe that the bridge will open in June.", "the bridge will open in June"),
+])
+def test_what_was_posted_in_words_a_quotation_and_a_negated_belief_stay(nlp, text, phrase):
+    """A that-clause or a quotation after "posted" is a statement; a quotation is never dropped
+    by its cue; "does not believe that ..." is a belief (negated thought, not silence)."""
+    shown = extract_quotes(nlp(text), text, "a_st", statements_only=True)
+    assert any(phrase in q.content.text for q in shown), [q.content.text for q in shown]
+
+
+def test_a_speaker_span_cut_at_a_korean_given_name_is_extended_over_it(nlp):
+    """The parse may end the source at the hyphen ("President Seo Min" of "Seo Min-jun"); the span
+    shown is the whole name, exact in the text, as the entity's is."""
+    text = "President Seo Min-jun said the talks went well."
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == "Seo")
+    start = text.index("Seo")
+    mentions = [Mention(Span.of(text, start, start + len("Seo Min-jun")), "PERSON", "p_seo", "Seo Min-jun")]
+    speaker = resolve_speaker(text, (0, text.index("-")), head, mentions, [])
+    assert speaker.span.text == "President Seo Min-jun" == text[speaker.span.start:speaker.span.end]
+    assert speaker.key == "p_seo"
+    co = "Firm co-founder Ola Berg said the talks went well."
+    assert resolve_speaker(co, (0, co.index("-")), nlp(co)[1], [], []).span.text == "Firm co"

@@ -32,6 +32,7 @@ _SPACES = re.compile(r"\s+")
 # A romanized Korean given name: two syllables joined by a hyphen, the second in lower case ("Min-jun",
 # "Ha-eun"); a double-barrelled Western surname capitalizes both parts ("Hale-Berry").
 _KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+_HYPHEN_SYLLABLE = re.compile(r"-[a-z]{1,5}(?![A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +133,24 @@ def _extend_hyphenated_given_names(doc: Doc, cands: list[_Candidate]) -> list[_C
     for cand in cands:
         end = cand.end
         if cand.label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" \
-                and doc[end - 1].whitespace_ == "" and doc[end].whitespace_ == "" \
-                and _KOREAN_GIVEN_NAME.fullmatch(doc[end - 1].text + "-" + doc[end + 1].text) \
+                and hyphenated_given_name_end(doc.text, doc[end].idx) == doc[end + 1].idx + len(doc[end + 1]) \
                 and not any(c.start <= end + 1 < c.end for c in cands if c is not cand):
             end += 2
         out.append(replace(cand, end=end))
     return out
+
+
+def hyphenated_given_name_end(text: str, end: int) -> int:
+    """Where a name cut at the hyphen of a Korean given name ends ("Moon Jae" + "-in" at ``end``): after
+    the given name's second syllable, else ``end``. Shared by entities and quote speakers, so that a
+    name's span is whole wherever it is shown."""
+    tail = _HYPHEN_SYLLABLE.match(text, end)
+    if tail is None:
+        return end
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return tail.end() if _KOREAN_GIVEN_NAME.fullmatch(text[start:tail.end()]) else end
 
 
 def _trimmed(doc: Doc, cand: _Candidate) -> _Candidate | None:

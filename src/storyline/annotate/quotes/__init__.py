@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
-from storyline.annotate.quotes.lexicon import NEEDS_CLAUSE, SPEECH_VERBS, THOUGHT_VERBS
+from storyline.annotate.quotes.lexicon import NEEDS_CLAUSE, PUBLISH_VERBS, REFUSAL_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
@@ -37,13 +37,13 @@ def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     attributions = sorted(find_attributions(doc, text, quotes, model, mode), key=lambda a: a.cue[0])
     result, speakers = [], []
     for att in attributions:
-        if statements_only:
-            att.contents = [c for c in att.contents if states_something(att, c, text, quotes)]
-        if not att.contents:
-            continue
+        # every source is resolved, shown or not: one who "declined to comment" is still the
+        # person a following "he said" may stand for
         speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers,
                                   [(q.start, q.end) for q in quotes])
         speakers.append(speaker)
+        if statements_only:
+            att.contents = [c for c in att.contents if states_something(att, c, text, quotes)]
         result.extend(_quotes_of(att, speaker, text, article_id, quotes))
     return _dedupe(sorted(result, key=lambda q: (q.content.start, q.content.end)))
 
@@ -96,7 +96,8 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     an unmarked content only with a source (who said it) and a cue that reports speech or thought
     ("said", "believes", "according to", a noun such as "claim") or a that-clause it introduces
     ("reminded him that ..."), and not a bare noun phrase naming what was thought of, described
-    or talked about (``_names_no_statement``). The attribution model, trained on PolNeAR, also finds sourceless
+    or talked about (``_names_no_statement``), nor what a source did not say (``_says_nothing``:
+    "declined to comment", "did not respond to messages"). The attribution model, trained on PolNeAR, also finds sourceless
     ("is expected to", "it seems") and non-reporting ones ("walked onto the field for",
     "published a timetable") that a reader of quotes should not be shown."""
     if quote_kind(content, quotes) != "indirect":
@@ -106,10 +107,33 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     cue = att.cue_token
     if cue.lower_ in ("according", ":"):
         return True
+    if _says_nothing(cue):
+        return False
     root = _noun_phrase_root(cue.doc, content)
     if root is not None and _names_no_statement(root, cue):
         return False
     return lexicon_class(cue.lemma_.lower()) != "other" or _is_that_clause(text, content)
+
+
+def _says_nothing(cue: Token) -> bool:
+    """The cue reports that nothing was said (the spec's content is what was said, and there is
+    none): a refusal ("declined to comment", "refused to say whether ...": ``REFUSAL_VERBS``, the
+    cue itself or the verb it completes) or a negated verb of speech ("did not respond to
+    messages", "would not say whether ..."; "not only said" adds, it does not negate). A negated
+    verb of thought stays: "does not believe that ..." is a belief; so does a negated denial, which
+    concedes ("does not deny spitting on her")."""
+    lemma = cue.lemma_.lower()
+    if lemma in REFUSAL_VERBS or (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSAL_VERBS):
+        return True
+    return lemma in SPEECH_VERBS and lemma != "deny" and any(_negates(child) for child in cue.children)
+
+
+def _negates(token: Token) -> bool:
+    """A negation of the verb it depends on ("not", "n't", "never"), not the focus "not only"/"not just"."""
+    if token.dep_ != "neg":
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is None or following.lower_ not in ("only", "just", "merely")
 
 
 def _noun_phrase_root(doc: Doc, content: tuple[int, int]) -> Token | None:
@@ -127,14 +151,15 @@ def _names_no_statement(root: Token, cue: Token) -> bool:
     """A noun phrase is what was thought of, described or talked about, not a statement: after a
     verb of thought ("knows the old songs", "hope for a deal"), as the direct object of a cue
     that needs a clause ("describing one of the players": ``NEEDS_CLAUSE``; "called for an end to
-    it" is a demand), or as the object of a preposition of topic ("arguing about a contract",
-    "responded to a report")."""
+    it" is a demand) or of a verb of publishing ("posted three photos": ``PUBLISH_VERBS``), as the
+    object of a preposition of topic ("arguing about a contract", "responded to a report"), or of
+    "with", which names the means ("responded with a brief statement")."""
     lemma = cue.lemma_.lower()
     if lemma in THOUGHT_VERBS:
         return True
-    if lemma in NEEDS_CLAUSE and root.dep_ == "dobj":
+    if (lemma in NEEDS_CLAUSE or lemma in PUBLISH_VERBS) and root.dep_ == "dobj":
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("about", "on", "over", "regarding", "to")
+    return root.dep_ == "pobj" and root.head.lower_ in ("about", "on", "over", "regarding", "to", "with")
 
 
 def _is_that_clause(text: str, content: tuple[int, int]) -> bool:

@@ -35,6 +35,13 @@ scepticism support opposition endorsement condemnation objection appeal assuranc
 disclosure criticisms concerns fears hopes doubts questions question remarks comments
 """.split())
 
+# verbs of refusing: what they govern ("declined to comment", "refused to say whether ...") was not said
+REFUSAL_VERBS = frozenset("decline refuse".split())
+
+# verbs of publishing, whose object may be a thing ("posted three photos", "shared a video") as well as
+# words ("posted that she was leaving"): only a clause or a quotation is a statement
+PUBLISH_VERBS = frozenset("post share tweet retweet publish upload".split())
+
 # verbs whose "if" clause is an indirect question ("asked if the talks would resume"), not a condition
 QUESTION_VERBS = frozenset("ask wonder question inquire enquire know check see doubt unclear clear".split())
 

@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Token
 
+from storyline.annotate.entities import hyphenated_given_name_end
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
 
@@ -49,7 +50,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     """``quoted``: the article's quotations (start, end), whose words are no antecedents."""
     if source is None or head is None:
         return Speaker(text="")
-    span = Span.of(text, *source)
+    span = _whole_name_span(text, source)
     head = _relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions)
     if mention is not None:
@@ -67,6 +68,12 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if resolved is None:
         return Speaker(text=span.text, span=span)
     return Speaker(text=resolved[0], span=span, key=resolved[1])
+
+
+def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
+    """The source's span, over the rest of a Korean given name the parse cut at its hyphen
+    ("President Moon Jae" + "-in"), as the entity's own span is."""
+    return Span.of(text, source[0], hyphenated_given_name_end(text, source[1]))
 
 
 def _relative_antecedent(head: Token) -> Token | None:
