@@ -112,15 +112,12 @@ def is_labour_strike(trig: Trigger, actors: list[Participant]) -> bool:
     return all(p.sector not in lexicon.ARMED_SECTORS if p.sector else _uncoded_people(p) for p in actors)
 
 
-LAUNCH_VERBS = {"launch", "fire", "test", "test-fire"}
-
-
 def is_weapons_launch(trig: Trigger) -> bool:
     """"North Korea launched a missile", "fired a ballistic missile", a headline's "fires missile":
     PLOVER's MOBILIZE is "military posturing [...] a demonstration of military capabilities" short
     of the use of force (CAMEO 150, missile tests); a launch is an ASSAULT when it is aimed at
     someone ("fired rockets at Israel"), which the caller checks by the recipient."""
-    if trig.token.lemma_.lower() not in LAUNCH_VERBS:
+    if trig.token.lemma_.lower() not in lexicon.LAUNCH_VERBS:
         return False
     doc = trig.token.doc
     words = [*doc[trig.first:trig.last + 1], *trig.token.children, trig.token.head]

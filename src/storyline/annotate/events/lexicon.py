@@ -303,6 +303,7 @@ MUNITIONS = set("missile missiles rocket rockets bomb bombs shell shells project
 # not an armed force: these sectors strike with force, the others by leaving work.
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "GOV"}
 STRIKE_NOUNS = {"strike", "strikes"}
+LAUNCH_VERBS = {"launch", "fire", "test", "test-fire"}  # what a munition is launched with (extract.is_weapons_launch)
 
 # Reporting verbs: never events; their clausal complement carries the event.
 REPORTING = set("say tell state add note insist reiterate stress emphasize emphasise declare announce claim "
