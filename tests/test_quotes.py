@@ -965,3 +965,31 @@ def test_a_speaker_span_cut_at_a_korean_given_name_is_extended_over_it(nlp):
     assert speaker.key == "p_seo"
     co = "Firm co-founder Ola Berg said the talks went well."
     assert resolve_speaker(co, (0, co.index("-")), nlp(co)[1], [], []).span.text == "Firm co"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Videos showed people running from the stage as the lights went out.", "people running from the stage"),
+    ("According to the plan, the ferry will leave the harbour at noon.", "the ferry will leave the harbour"),
+    ("Official data suggest the town grew by two percent last year.", "the town grew by two percent"),
+    ("A flight tracker shows the plane circled the lake twice.", "the plane circled the lake twice"),
+    ("Friday's engine test follows a statement in which the agency vowed \u201ca safe launch\u201d.",
+     "a statement in which the agency vowed"),
+])
+def test_a_thing_that_cannot_speak_is_no_source(nlp, text, phrase):
+    """A quote is what someone said (the spec): a video, data, a plan or a test said nothing, and a
+    quotation in their sentence is another's words, not theirs."""
+    every = extract_quotes(nlp(text), text, "a_thing")
+    shown = extract_quotes(nlp(text), text, "a_thing", statements_only=True)
+    assert any(phrase in q.content.text for q in every), [q.content.text for q in every]
+    assert not any(phrase in q.content.text for q in shown), [(q.speaker.text, q.content.text) for q in shown]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The report said the town grew by two percent last year.", "the town grew by two percent"),
+    ("An internal memo states that staff should leave by six.", "staff should leave by six"),
+    ("According to the letter, the school will close in June.", "the school will close in June"),
+])
+def test_a_document_is_a_source(nlp, text, phrase):
+    """A report, memo or letter is written by someone: what it states stays a quote."""
+    shown = extract_quotes(nlp(text), text, "a_doc", statements_only=True)
+    assert any(phrase in q.content.text for q in shown), [(q.speaker.text, q.content.text) for q in shown]

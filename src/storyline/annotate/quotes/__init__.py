@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
-from storyline.annotate.quotes.lexicon import NEEDS_CLAUSE, PUBLISH_VERBS, REFUSAL_VERBS, SPEECH_VERBS, THOUGHT_VERBS
+from storyline.annotate.quotes.lexicon import (NEEDS_CLAUSE, NON_SPEAKER_NOUNS, PUBLISH_VERBS, REFUSAL_VERBS,
+                                              SPEECH_VERBS, THOUGHT_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
@@ -99,7 +100,11 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     or talked about (``_names_no_statement``), nor what a source did not say (``_says_nothing``:
     "declined to comment", "did not respond to messages"). The attribution model, trained on PolNeAR, also finds sourceless
     ("is expected to", "it seems") and non-reporting ones ("walked onto the field for",
-    "published a timetable") that a reader of quotes should not be shown."""
+    "published a timetable") that a reader of quotes should not be shown. Nor is anything whose source
+    is a thing that cannot speak (``_source_is_no_speaker``: "Videos showed ...", "according to plan"),
+    quotation or not: a quotation there is someone else's words, not the thing's."""
+    if _source_is_no_speaker(att):
+        return False
     if quote_kind(content, quotes) != "indirect":
         return True
     if att.source is None:
@@ -113,6 +118,17 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     if root is not None and _names_no_statement(root, cue):
         return False
     return lexicon_class(cue.lemma_.lower()) != "other" or _is_that_clause(text, content)
+
+
+def _source_is_no_speaker(att: Attribution) -> bool:
+    """The source's head is a thing that says nothing (``NON_SPEAKER_NOUNS``: a video, data, a plan,
+    a test), not a person, a body or a document: the spec's speaker is who said the content."""
+    head = att.source_token
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    # a sentence-initial plural may be tagged PROPN and keep its "s" as lemma ("Videos showed ...")
+    forms = {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")}
+    return not forms.isdisjoint(NON_SPEAKER_NOUNS)
 
 
 def _says_nothing(cue: Token) -> bool:

@@ -42,6 +42,19 @@ REFUSAL_VERBS = frozenset("decline refuse".split())
 # words ("posted that she was leaving"): only a clause or a quotation is a statement
 PUBLISH_VERBS = frozenset("post share tweet retweet publish upload".split())
 
+# nouns of things that cannot say anything, as the head of an attribution's source: a quote is what someone
+# said (interchange spec), so "Videos showed ...", "according to plan", "official data suggest ...", "the test
+# follows a statement" report no one's words. Recordings and images show, data and polls measure, plans and
+# schedules arrange, tests and actions happen. Documents and messages (report, statement, letter, memo, study,
+# article, website, alert) are sources: someone wrote them. Ambiguous heads ("figure", "number": "a public
+# figure", "Number 10") are left out.
+NON_SPEAKER_NOUNS = frozenset("""
+video photo photograph footage image picture clip recording screenshot map chart graph
+data datum statistic poll tracker
+plan schedule timetable itinerary
+test launch experiment removal action
+""".split())
+
 # verbs whose "if" clause is an indirect question ("asked if the talks would resume"), not a condition
 QUESTION_VERBS = frozenset("ask wonder question inquire enquire know check see doubt unclear clear".split())
 
