@@ -479,7 +479,26 @@ def test_the_family_name_alone_joins_the_korean_name_across_articles(nlp):
     ("Seo Min-jun", ["min-jun", "seo"]),      # family name first: given name moved before it
     ("Ann Hale-Berry", ["ann", "hale-berry"]),  # a double-barrelled surname stays the surname
     ("Hale-Berry", ["hale-berry"]),
+    ("Seo Min Jun", ["min", "jun", "seo"]),  # the same written without hyphen
+    ("Lee Ann Smith", ["lee", "ann", "smith"]),  # "Ann" and "Smith" are no romanized syllables
+    ("Kim Carla West", ["kim", "carla", "west"]),
 ])
 def test_name_words_put_the_given_name_first(name, words):
     from storyline.annotate.entities import name_words
     assert name_words(name) == words
+
+
+def test_the_family_name_alone_is_the_unhyphenated_korean_name_not_a_namesake(nlp):
+    """"Seo Min Jun" (no hyphen) and an analyst "Jack Jun" in one article: "Seo" is the first."""
+    text = "President Seo Min Jun met the envoy. Analyst Jack Jun said little. Seo said the talks went well."
+    doc = nlp(text)
+    at = [text.index("Seo Min Jun"), text.index("Jack Jun"), text.rindex("Seo")]
+    doc.ents = [doc.char_span(at[0], at[0] + 11, "PERSON"), doc.char_span(at[1], at[1] + 8, "PERSON"),
+                doc.char_span(at[2], at[2] + 3, "PERSON")]
+    mentions = extract_mentions(doc, text)
+    assert [(m.span.text, m.name) for m in mentions] == [
+        ("Seo Min Jun", "Seo Min Jun"), ("Jack Jun", "Jack Jun"), ("Seo", "Seo Min Jun")]
+    other = "Mr. Seo arrived late."
+    lone = [Mention(Span.of(other, 4, 7), "PERSON", "PERSON:seo", "Seo")]
+    entities = resolve_entities([("a", mentions), ("b", lone)])
+    assert sorted(e.name for e in entities if e.type == "PERSON") == ["Jack Jun", "Seo Min Jun"]

@@ -33,6 +33,16 @@ _SPACES = re.compile(r"\s+")
 # "Ha-eun"); a double-barrelled Western surname capitalizes both parts ("Hale-Berry").
 _KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 _HYPHEN_SYLLABLE = re.compile(r"-[a-z]{1,5}(?![A-Za-z])")
+# A Korean name written without its hyphen ("Kim Jong Un", "Moon Jae In") is three words, family name
+# first: a common Korean family name (a closed set, as honorifics are), then two words each one
+# romanized syllable (an initial of at most two consonants, a vowel group, a final n/ng/m/l/k/p/r or
+# none). English given names rarely take that shape ("Ann", "Smith", "Roy" do not).
+_KOREAN_FAMILY_NAMES = frozenset("""
+kim lee yi rhee ri park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh
+shin sin kwon hwang ahn an song ryu yoo yu hong jeon jun chun ko moon mun yang son sohn bae baek paik heo huh
+nam noh roh kwak sung seong cha joo ju woo min
+""".split())
+_KOREAN_SYLLABLE = re.compile(r"[bcdghjkmnprstwy]{0,2}[aeiou]{1,3}(?:ng|n|m|l|k|p|r)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +357,16 @@ def name_words(name: str) -> list[str]:
     words = [w.strip(".,") for w in name.split() if w.strip(".,")]
     if len(words) == 2 and _KOREAN_GIVEN_NAME.fullmatch(words[1]):
         words = words[::-1]
+    elif _is_unhyphenated_korean_name(words):
+        words = words[1:] + words[:1]
     return [w.casefold() for w in words]
+
+
+def _is_unhyphenated_korean_name(words: list[str]) -> bool:
+    """"Kim Jong Un": a Korean family name, then a given name of two capitalized syllables written
+    apart; its family name is the surname ("Kim" alone is him, not a "Jack Un")."""
+    return len(words) == 3 and words[0].casefold() in _KOREAN_FAMILY_NAMES and \
+        all(w[:1].isupper() and w[1:].islower() and _KOREAN_SYLLABLE.fullmatch(w.casefold()) for w in words[1:])
 
 
 def surname(words: list[str]) -> tuple[str, str]:
