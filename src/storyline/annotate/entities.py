@@ -357,8 +357,8 @@ def name_words(name: str) -> list[str]:
     words = [w.strip(".,") for w in name.split() if w.strip(".,")]
     if len(words) == 2 and _KOREAN_GIVEN_NAME.fullmatch(words[1]):
         words = words[::-1]
-    elif _is_unhyphenated_korean_name(words):
-        words = words[1:] + words[:1]
+    elif _is_unhyphenated_korean_name(words):  # compares as the hyphenated spelling: "Kim Jong Un" is "Kim Jong-un"
+        words = [f"{words[1]}-{words[2]}", words[0]]
     return [w.casefold() for w in words]
 
 
