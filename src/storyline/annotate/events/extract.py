@@ -433,7 +433,7 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
     mode it implies: well before publication is historical, after it is future."""
     covered = day_range(published)
     pub = covered[0] if covered else None
-    earlier = refers_back(trig)
+    earlier = refers_back(trig) or told_as_anterior(trig)
     timex = _own_timex(trig, sent, timexes or []) if earlier else _nearest_timex(trig, sent, timexes or [])
     if timex is not None:
         return EventDate(timex.value, timex.span), _aux_from_value(timex.value, pub)
@@ -458,6 +458,27 @@ def refers_back(trig: Trigger) -> bool:
         return True
     clause = token.head if token.dep_ in {"nsubj", "nsubjpass"} else None  # "after an assault left two dead"
     return clause is not None and any(c.dep_ == "mark" and c.lower_ in lexicon.ANTERIOR_WORDS for c in clause.children)
+
+
+def told_as_anterior(trig: Trigger) -> bool:
+    """A verb in the past perfect ("had attacked") or with "previously" ("has previously denied"):
+    TimeML dates a tensed verb from the document's time only in the simple tenses; the past perfect
+    and an anterior adverb place the event before a reference time the text gives, so the
+    publication day does not date it (only a time expression of its own clause does). Reported
+    speech is the exception: "officials said the army had shelled" is the sequence of tenses
+    shifting a simple past back, dated as the simple past is."""
+    token = trig.token
+    if not trig.verbal:
+        return False
+    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+    if perfect and not _reported(token):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.ANTERIOR_ADVERBS for c in token.children)
+
+
+def _reported(token: Token) -> bool:
+    """The verb heads the clause a reporting verb reports ("said the army had shelled")."""
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.REPORTING
 
 
 def _own_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
