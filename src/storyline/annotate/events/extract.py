@@ -433,12 +433,13 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
     mode it implies: well before publication is historical, after it is future."""
     covered = day_range(published)
     pub = covered[0] if covered else None
-    earlier = refers_back(trig) or told_as_anterior(trig)
+    earlier = refers_back(trig)
     timex = _own_timex(trig, sent, timexes or []) if earlier else _nearest_timex(trig, sent, timexes or [])
     if timex is not None:
         return EventDate(timex.value, timex.span), _aux_from_value(timex.value, pub)
     aux = _aux_from_date_words(trig, sent, pub)
-    return (EventDate(published[:10], None) if published and not earlier else None), aux
+    undated = earlier or told_as_anterior(trig)
+    return (EventDate(published[:10], None) if published and not undated else None), aux
 
 
 def refers_back(trig: Trigger) -> bool:
@@ -464,7 +465,7 @@ def told_as_anterior(trig: Trigger) -> bool:
     """A verb in the past perfect ("had attacked") or with "previously" ("has previously denied"):
     TimeML dates a tensed verb from the document's time only in the simple tenses; the past perfect
     and an anterior adverb place the event before a reference time the text gives, so the
-    publication day does not date it (only a time expression of its own clause does). Reported
+    publication day does not date it (a time expression of its clause still does). Reported
     speech is the exception: "officials said the army had shelled" is the sequence of tenses
     shifting a simple past back, dated as the simple past is."""
     token = trig.token
