@@ -45,9 +45,16 @@ def _maps_back(article: Article, raw: str) -> bool:
 def raw_offset(article: Article, offset: int, end: bool = False) -> int:
     """An offset into a cleaned article's text as an offset into the file's text (a span's
     ``end`` maps into the segment it closes, a start into the segment it opens)."""
-    for t, r, n in article.raw_segments or [[0, 0, len(article.text)]]:
+    segments = article.raw_segments or [[0, 0, len(article.text)]]
+    for t, r, n in segments:
         if (t < offset <= t + n) if end else (t <= offset < t + n):
             return r + offset - t
+    # An offset in the line break joining two kept segments (a sentence's end running past its
+    # line): an end closes the segment before it, a start opens the segment after it.
+    if end and (before := [(r, n) for t, r, n in segments if t + n < offset]):
+        return before[-1][0] + before[-1][1]
+    if not end and (after := [r for t, r, n in segments if t > offset]):
+        return after[0]
     raise ValueError(f"offset {offset} lies outside the kept text of {article.id}")
 
 

@@ -41,3 +41,28 @@ def wrong_labels(rows: list[dict], fields: tuple[str, ...], fine: Callable[[str,
             if not fine(field, value):
                 counts[(r["stratum"], half_of(r["story"]), field, value)] += 1
     return [[*k, v] for k, v in sorted(counts.items())]
+
+
+def rescored(rows: list[dict], relabelled: list[dict], current: dict, strata: tuple[str, ...],
+             row_key: Callable[[dict], tuple], shown_of: Callable[[dict], dict]) -> tuple[list[dict], Counter]:
+    """The rows of ``strata`` as the current output (``current``: key -> what is shown) shows them:
+    a row shown unchanged keeps its labels, a changed one takes its labels read again
+    (``relabelled``), an item no longer shown is left out and counted per stratum and half
+    ("gone"). An item may be labelled again more than once (each output it was shown as): the
+    label of the output shown now is used."""
+    again = {(*row_key(r), json.dumps(shown_of(r), sort_keys=True)): r for r in relabelled}
+    out, gone = [], Counter()
+    for row in rows:
+        if row["stratum"] not in strata:
+            continue
+        now = current.get(row_key(row))
+        if now is None:
+            gone[(row["stratum"], half_of(row["story"]))] += 1
+        elif now == shown_of(row):
+            out.append({**row, "stratum": f"{row['stratum']}, re-scored"})
+        else:
+            other = again.get((*row_key(row), json.dumps(now, sort_keys=True)))
+            if other is None:
+                raise ValueError(f"{row['stratum']} {row_key(row)}: changed, not labelled again")
+            out.append({**other, "stratum": f"{row['stratum']}, re-scored"})
+    return out, gone

@@ -58,6 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _news_cluster import all_articles, cleaned_articles, half_of, linked_quotes, raw_offset  # noqa: E402
 from _report import report  # noqa: E402
 from _shown import cached_json, draw_by_half, wrong_labels  # noqa: E402
+from _shown import rescored as rescored_rows  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
 
@@ -188,27 +189,9 @@ def score(rows: list[dict], quotes: list[dict]) -> list[list[object]]:
 
 
 def rescored(rows: list[dict], relabelled: list[dict], quotes: list[dict]) -> tuple[list[dict], Counter]:
-    """The rows of ``RESCORED`` strata as the current output shows them: a row shown unchanged
-    keeps its labels, a changed one takes its labels read again (``RELABELLED``), a quote no
-    longer shown is left out and counted per stratum and half ("gone"). A quote may be labelled
-    again more than once (each output it was shown as): the label of the output shown now is used."""
+    """The rows of ``RESCORED`` strata as the current output shows them (``_shown.rescored``)."""
     current = {_key(q): _shown(q) for q in quotes}
-    again = {(r["article"], *r["content"], json.dumps(_shown_of(r), sort_keys=True)): r for r in relabelled}
-    out, gone = [], Counter()
-    for row in rows:
-        if row["stratum"] not in RESCORED:
-            continue
-        now = current.get((row["article"], *row["content"]))
-        if now is None:
-            gone[(row["stratum"], half_of(row["story"]))] += 1
-        elif now == _shown_of(row):
-            out.append({**row, "stratum": f"{row['stratum']}, re-scored"})
-        else:
-            other = again.get((row["article"], *row["content"], json.dumps(now, sort_keys=True)))
-            if other is None:
-                raise ValueError(f"{row['stratum']} {row['article']} {row['content']}: changed, not labelled again")
-            out.append({**other, "stratum": f"{row['stratum']}, re-scored"})
-    return out, gone
+    return rescored_rows(rows, relabelled, current, RESCORED, lambda r: (r["article"], *r["content"]), _shown_of)
 
 
 def _shown_of(row: dict) -> dict:

@@ -339,6 +339,22 @@ def test_an_event_noun_referred_back_to_is_not_dated_by_the_publication(nlp):
     assert only(events_of(nlp, text), "ASSAULT").date.value == PUBLISHED
 
 
+def test_a_verb_told_as_earlier_is_not_dated_by_the_publication(nlp):
+    """TimeML: the document's time dates a verb in the simple tenses; the past perfect and
+    "previously" place the event before a reference time, which the publication day is not."""
+    for text in ("Rebels had attacked the army base before the ceasefire.",
+                 "The minister has previously denied accusations of fraud by the opposition."):
+        events = events_of(nlp, text)
+        assert events and all(e.date is None for e in events), text
+    text = "Rebels had attacked the army base on Monday."  # a time of its own clause still dates it
+    start = text.index("Monday")
+    monday = Timex("a_test", Span.of(text, start, start + 6), "DATE", "2026-02-09")
+    assert only(events_of(nlp, text, timexes=[monday]), "ASSAULT").date.value == "2026-02-09"
+    assert only(events_of(nlp, "Rebels attacked the army base."), "ASSAULT").date.value == PUBLISHED
+    text = "Officials said rebels had attacked the army base."  # reported speech: a simple past shifted back
+    assert only(events_of(nlp, text), "ASSAULT").date.value == PUBLISHED
+
+
 def test_a_labour_strike_is_a_protest_not_an_attack(nlp):
     """PLOVER PROTEST mode strike: a workforce leaving work; a state's or army's strike is force."""
     for text in ("Students rallied behind the Northfield College cleaners' strike.",

@@ -438,7 +438,8 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
     if timex is not None:
         return EventDate(timex.value, timex.span), _aux_from_value(timex.value, pub)
     aux = _aux_from_date_words(trig, sent, pub)
-    return (EventDate(published[:10], None) if published and not earlier else None), aux
+    undated = earlier or told_as_anterior(trig)
+    return (EventDate(published[:10], None) if published and not undated else None), aux
 
 
 def refers_back(trig: Trigger) -> bool:
@@ -458,6 +459,27 @@ def refers_back(trig: Trigger) -> bool:
         return True
     clause = token.head if token.dep_ in {"nsubj", "nsubjpass"} else None  # "after an assault left two dead"
     return clause is not None and any(c.dep_ == "mark" and c.lower_ in lexicon.ANTERIOR_WORDS for c in clause.children)
+
+
+def told_as_anterior(trig: Trigger) -> bool:
+    """A verb in the past perfect ("had attacked") or with "previously" ("has previously denied"):
+    TimeML dates a tensed verb from the document's time only in the simple tenses; the past perfect
+    and an anterior adverb place the event before a reference time the text gives, so the
+    publication day does not date it (a time expression of its clause still does). Reported
+    speech is the exception: "officials said the army had shelled" is the sequence of tenses
+    shifting a simple past back, dated as the simple past is."""
+    token = trig.token
+    if not trig.verbal:
+        return False
+    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+    if perfect and not _reported(token):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.ANTERIOR_ADVERBS for c in token.children)
+
+
+def _reported(token: Token) -> bool:
+    """The verb heads the clause a reporting verb reports ("said the army had shelled")."""
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.REPORTING
 
 
 def _own_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:

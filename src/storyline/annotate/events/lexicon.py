@@ -292,6 +292,9 @@ NEGATING = {"fail", "refuse", "decline"}
 # phrase or clause gives; the report's publication day dates the report, not it. So is an event noun
 # referred back to with a definite determiner ("the Paris attacks"): the thing is known, not new.
 ANTERIOR_WORDS = {"after", "since", "following"}
+# Adverbs that place a verb's event before the time the text speaks of ("has previously denied"):
+# not "earlier", which often dates within the report's day ("earlier on Monday").
+ANTERIOR_ADVERBS = {"previously", "formerly"}
 RECALL_VERBS = {"recall", "remember", "commemorate", "mourn", "evoke"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Munitions: what is fired, dropped or launched is the doer's instrument, no party (PLOVER codes the
