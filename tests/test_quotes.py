@@ -849,6 +849,28 @@ def test_an_appositive_names_the_source(nlp):
     assert quote.speaker.key == "p_varn" and quote.speaker.span.text.startswith("A neighbour")
 
 
+@pytest.mark.parametrize("text, name, speaks", [
+    ("Mayor of Tarnby Ines Varn said that the bakery would have to close.", "Ines Varn", True),
+    ("Chairman of the Tarnby Harbour Board Ola Berg said that the port would reopen.", "Ola Berg", True),
+    ("A spokesman for Mayor Ines Varn said that the bakery would have to close.", "Ines Varn", False),
+    ("Head of the Tarnby Harbour Board Ola Berg said that the port would reopen.", "Ola Berg", True),
+    ("An adviser to Ola Berg said that the port would reopen.", "Ola Berg", False),
+    ("A lawyer for Ola Berg said that the port would reopen.", "Ola Berg", False),
+])
+def test_the_name_closing_a_title_is_the_source(nlp, text, name, speaks):
+    """An office holder named by title, office and name ("Mayor of Tarnby Ines Varn"), which the
+    parser reads as the title with the name as its preposition's object; not a name the source
+    speaks for."""
+    mentions = [_person(text, name, "p_name")]
+    [quote] = extract_quotes(nlp(text), text, "a_title", mentions, statements_only=True)
+    assert (quote.speaker.key == "p_name") == speaks, quote.speaker
+
+
+def _person(text: str, name: str, key: str) -> Mention:
+    start = text.index(name)
+    return Mention(Span.of(text, start, start + len(name)), "PERSON", key, name)
+
+
 def test_it_is_never_a_person(nlp):
     text = ("Ada Kern said the flight was long. \u201cWe failed our passengers,\u201d the airline said. "
             "\u201cWe apologize,\u201d it said.")

@@ -1,8 +1,8 @@
 """Resolve a quote's source span to the article's entity mentions.
 
-A name resolves to the mention that contains the source's head word or its appositive ("a
-neighbour, Ines Varn"), a relative pronoun as the noun its clause modifies ("Ines Varn, who
-said"), or, where the entity
+A name resolves to the mention that contains the source's head word, its appositive ("a
+neighbour, Ines Varn") or the name closing its title ("Mayor of Tarnby Ines Varn"), a relative
+pronoun as the noun its clause modifies ("Ines Varn, who said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
 subject of its own sentence named before it outside quotation marks ("Kerr was forced to
@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Token
 
+from storyline.annotate import actors
 from storyline.annotate.entities import hyphenated_given_name_end
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
@@ -52,7 +53,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
         return Speaker(text="")
     span = _whole_name_span(text, source)
     head = _relative_antecedent(head) or head
-    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions)
+    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions)
     if mention is not None:
         return Speaker(text=mention.name, span=span, key=mention.key)
     if head.lower_ in PRONOUNS:
@@ -96,6 +97,34 @@ def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
     after a comma ("OSLO, Norway — the ministry said") locates, it does not rename."""
     return next((m for child in head.children if child.dep_ == "appos"
                  for m in [_mention_at(child, mentions)] if m is not None and m.type in ("PERSON", "ORG")), None)
+
+
+def _titled_name(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The name closing a title phrase the parser made the head ("Mayor of London Sadiq Khan", "U.S.
+    Ambassador to the United Nations Nikki Haley": the name parsed as the object of "of"/"to"). News
+    style names an office holder by the title, its office, then the name, with no comma, and the
+    name is who speaks. Not a name right after the preposition ("an aide to Trump") nor one with a
+    title of its own ("a spokesman for Russian President Vladimir Putin"): that is whom the source
+    serves, not the source."""
+    if not actors.is_title_head(head.text):
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = _mention_at(obj, mentions)
+            if mention is not None and mention.type in ("PERSON", "ORG") and _closes_office_name(obj.doc, prep, mention):
+                return mention
+    return None
+
+
+def _closes_office_name(doc, prep: Token, mention: Mention) -> bool:
+    """The word before the name is a capitalized word of the office's name ("London", "Nations",
+    "Committee"), not the preposition itself nor a title of the name's own ("President")."""
+    first = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    before = doc[first.start - 1]
+    return before.i > prep.i and before.text[:1].isupper() and not actors.is_title_head(before.text) \
+        and not actors.is_honorific(before.text)
 
 
 def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
