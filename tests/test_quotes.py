@@ -866,6 +866,24 @@ def test_the_name_closing_a_title_is_the_source(nlp, text, name, speaks):
     assert (quote.speaker.key == "p_name") == speaks, quote.speaker
 
 
+@pytest.mark.parametrize("middle, speaker", [
+    ("Ines Varn was not impressed with the plan.", "p_varn"),  # the previous sentence's subject
+    ("The plan was not popular in the town.", "p_berg"),         # no person subject: the last speaker
+    ("Ines Varn said that Ola Berg was wrong.", "p_varn"),       # the main clause's subject
+])
+def test_a_pronoun_continues_the_subject_of_the_sentence_before(nlp, middle, speaker):
+    """Centering: "he"/"she" continues the subject of the previous sentence's main clause over
+    an earlier speaker."""
+    text = f"\u201cWe will rebuild the port,\u201d Ola Berg said.\n{middle}\n\u201cIt is a poor plan,\u201d she said."
+    mentions = [_person(text, "Ola Berg", "p_berg")] + \
+        ([_person(text, "Ines Varn", "p_varn")] if "Ines Varn" in text else [])
+    if middle.endswith("Ola Berg was wrong."):
+        start = text.rindex("Ola Berg")
+        mentions.append(Mention(Span.of(text, start, start + 8), "PERSON", "p_berg", "Ola Berg"))
+    quotes = extract_quotes(nlp(text), text, "a_center", mentions, statements_only=True)
+    assert _by_content(quotes, "It is a poor plan").speaker.key == speaker
+
+
 def _person(text: str, name: str, key: str) -> Mention:
     start = text.index(name)
     return Mention(Span.of(text, start, start + len(name)), "PERSON", key, name)

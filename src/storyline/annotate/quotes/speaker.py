@@ -141,7 +141,7 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
     person = head.lower_ in PERSON_PRONOUNS
     other_sex = _keys_of_other_sex(head.lower_, text, mentions)
     mentions = [m for m in mentions if m.key not in other_sex]
-    subject = _subject_before(head, mentions, quoted) if person else None
+    subject = (_subject_before(head, mentions, quoted) or _previous_subject(head, mentions, quoted)) if person else None
     if subject is not None:
         return subject.name, subject.key
     wanted = _antecedent_types(head.lower_)
@@ -204,6 +204,21 @@ def _subject_before(head: Token, mentions: list[Mention], quoted: list[tuple[int
                 and m.span.end <= head.idx and not _quoted(m, quoted)
                 and any(t.dep_ in ("nsubj", "nsubjpass") for t in sent if m.span.start <= t.idx < m.span.end)]
     return max(subjects, key=lambda m: m.span.start, default=None)
+
+
+def _previous_subject(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
+    """The person subject of the main clause of the sentence before the pronoun's, outside any
+    quotation: the preferred center of the previous utterance (centering), which a "he" or "she"
+    continues over an earlier speaker ("Hopkins was not impressed. 'I'm mad,' he said."). The main
+    clause's, not a subordinate one's: "Ada said Ola was fired" is about Ada."""
+    sent = head.sent
+    if sent.start == 0:
+        return None
+    previous = head.doc[sent.start - 1].sent
+    subjects = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    found = [m for t in subjects for m in [_mention_at(t, mentions)]
+             if m is not None and m.type == "PERSON" and not _quoted(m, quoted)]
+    return found[0] if found else None
 
 
 def _quoted(mention: Mention, quoted: list[tuple[int, int]]) -> bool:
