@@ -1014,6 +1014,10 @@ def test_a_speaker_span_cut_at_a_korean_given_name_is_extended_over_it(nlp):
     ("A flight tracker shows the plane circled the lake twice.", "the plane circled the lake twice"),
     ("Friday's engine test follows a statement in which the agency vowed \u201ca safe launch\u201d.",
      "a statement in which the agency vowed"),
+    ("A clock above the harbour said it was two in the morning.", "it was two in the morning"),
+    ("The new rocket will blast off at the 'end of the month' from Tarnby.", "end of the month"),
+    ("A test firing of the engines in May showed that the crew can start them at once.",
+     "the crew can start them at once"),
 ])
 def test_a_thing_that_cannot_speak_is_no_source(nlp, text, phrase):
     """A quote is what someone said (the spec): a video, data, a plan or a test said nothing, and a
