@@ -870,10 +870,11 @@ def test_the_name_closing_a_title_is_the_source(nlp, text, name, speaks):
     ("Ines Varn was not impressed with the plan.", "p_varn"),  # the previous sentence's subject
     ("The plan was not popular in the town.", "p_berg"),         # no person subject: the last speaker
     ("Ines Varn said that Ola Berg was wrong.", "p_varn"),       # the main clause's subject
+    ("An officer at the port sounded the alarm.", None),          # an unnamed person: no entity
 ])
 def test_a_pronoun_continues_the_subject_of_the_sentence_before(nlp, middle, speaker):
     """Centering: "he"/"she" continues the subject of the previous sentence's main clause over
-    an earlier speaker."""
+    an earlier speaker, also an unnamed one ("An officer ..."), who has no entity."""
     text = f"\u201cWe will rebuild the port,\u201d Ola Berg said.\n{middle}\n\u201cIt is a poor plan,\u201d she said."
     mentions = [_person(text, "Ola Berg", "p_berg")] + \
         ([_person(text, "Ines Varn", "p_varn")] if "Ines Varn" in text else [])

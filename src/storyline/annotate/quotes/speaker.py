@@ -144,6 +144,8 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
     subject = (_subject_before(head, mentions, quoted) or _previous_subject(head, mentions, quoted)) if person else None
     if subject is not None:
         return subject.name, subject.key
+    if person and _previous_subject_is_unnamed(head, mentions):
+        return None
     wanted = _antecedent_types(head.lower_)
     for speaker in reversed(previous):
         if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in other_sex \
@@ -219,6 +221,20 @@ def _previous_subject(head: Token, mentions: list[Mention], quoted: list[tuple[i
     found = [m for t in subjects for m in [_mention_at(t, mentions)]
              if m is not None and m.type == "PERSON" and not _quoted(m, quoted)]
     return found[0] if found else None
+
+
+def _previous_subject_is_unnamed(head: Token, mentions: list[Mention]) -> bool:
+    """The previous sentence's main clause has an unnamed person as subject, an indefinite title
+    ("An officer sounds the alarm. 'We got shots fired,' he says."): the pronoun continues that
+    person, who has no entity, not an earlier speaker."""
+    sent = head.sent
+    if sent.start == 0:
+        return False
+    previous = head.doc[sent.start - 1].sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and actors.is_title_head(t.lemma_)
+               and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+               and _mention_at(t, mentions) is None and _appositive_mention(t, mentions) is None
+               for t in previous.root.children)
 
 
 def _quoted(mention: Mention, quoted: list[tuple[int, int]]) -> bool:
