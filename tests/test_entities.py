@@ -524,3 +524,16 @@ def test_the_family_name_alone_joins_the_chinese_name_written_family_name_first(
     lone = [Mention(Span.of(other, 0, 3), "PERSON", "PERSON:tan", "Tan")]
     entities = resolve_entities([("a", mentions), ("b", lone)])
     assert [e.name for e in entities if e.type == "PERSON"] == ["Tan Meiling"]
+
+
+@pytest.mark.parametrize("later, person", [
+    ("Ms Lund said the ferry was late.", True),   # an honorific: only persons take one
+    ("Lund said the ferry was late.", False),     # a lone name proves nothing (taggers call firms PERSON)
+])
+def test_a_full_name_tagged_org_is_a_person_when_its_surname_takes_an_honorific(nlp, later, person):
+    text = f"Ada Lund, 46, waited at the pier. {later}"
+    doc = nlp(text)
+    lone = text.rindex("Lund")
+    doc.ents = [doc.char_span(0, 8, "ORG"), doc.char_span(lone, lone + 4, "PERSON")]
+    mentions = extract_mentions(doc, text)
+    assert (mentions[0].type == "PERSON" and mentions[0].key == mentions[1].key) == person, mentions

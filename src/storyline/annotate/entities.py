@@ -417,7 +417,7 @@ def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate], headline: 
     spans = _char_spans(doc, text, cands)
     seeds = _headline_persons(doc, headline, cands, spans)
     persons = _person_clusters(cands, spans, seeds)
-    cands = sorted(_persons_from_surnames(cands, spans, persons) +
+    cands = sorted(_persons_from_surnames(doc, cands, spans, persons) +
                    _untagged_surnames(doc, cands, persons + seeds), key=lambda c: c.start)
     spans = _char_spans(doc, text, cands)
     persons = _person_clusters(cands, spans, seeds)
@@ -551,18 +551,34 @@ def _is_name_part(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and not actors.is_title_word(token.text)
 
 
-def _persons_from_surnames(cands: list[_Candidate], spans: list[Span], persons: list[_Cluster]) -> list[_Candidate]:
+def _persons_from_surnames(doc: Doc, cands: list[_Candidate], spans: list[Span],
+                           persons: list[_Cluster]) -> list[_Candidate]:
     """Re-type as PERSON a non-person entity whose text is a person's name or surname in this
-    article (spaCy tags "Trump" ORG or GPE now and then)."""
+    article (spaCy tags "Trump" ORG or GPE now and then), or a full name whose surname the
+    article uses alone after an honorific (``_is_full_name_of``)."""
     full_names = [c for c in persons if len(c.name_words) > 1]  # a lone "Twitter" PERSON proves nothing
     names = {" ".join(c.name_words) for c in full_names} | {surname(c.name_words)[0] for c in full_names}
+    lone = {c.name_words[0]: min(spans[i].start for i in c.members) for c in persons if len(c.name_words) == 1
+            and any(cands[i].start > 0 and actors.is_honorific(doc[cands[i].start - 1].text) for i in c.members)}
     out = []
     for cand, span in zip(cands, spans):
-        if cand.label not in ("PERSON", "NORP") and " ".join(name_words(span.text)) in names \
-                and actors.country_of_name(span.text) is None:
+        if cand.label not in ("PERSON", "NORP") and actors.country_of_name(span.text) is None and \
+                (" ".join(name_words(span.text)) in names or _is_full_name_of(span, lone)):
             cand = replace(cand, label="PERSON")
         out.append(cand)
     return out
+
+
+def _is_full_name_of(span: Span, lone_surnames: dict[str, int]) -> bool:
+    """A two-word name ("Kudirat Okesola", tagged ORG) whose last word the article goes on to use
+    alone with an honorific, which only persons take ("Ms Okesola said"; ``lone_surnames``: surname
+    -> where first used alone): news names a person in full first, then by surname. Not a known
+    organisation, nor one with an organisation's or a title's word ("Tarn Bank", "Harbour Master")."""
+    words = span.text.split()
+    first_alone = lone_surnames.get(name_words(span.text)[-1]) if len(words) == 2 else None
+    return first_alone is not None and span.start < first_alone \
+        and all(w[:1].isupper() and not actors.is_title_word(w) for w in words) \
+        and actors.known_organization(span.text) is None and actors.organization_sector(span.text) is None
 
 
 def _other_clusters(cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:
