@@ -1038,3 +1038,22 @@ def test_a_document_is_a_source(nlp, text, phrase):
     """A report, memo or letter is written by someone: what it states stays a quote."""
     shown = extract_quotes(nlp(text), text, "a_doc", statements_only=True)
     assert any(phrase in q.content.text for q in shown), [(q.speaker.text, q.content.text) for q in shown]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ('Ola Berg recalled the ferry speeding up, adding: "Everyone just fell over."',
+     "the ferry speeding up", "Everyone just fell over."),
+    ('Ines Varn described most of the injured as "walking wounded" but said others were badly hurt.',
+     'most of the injured as "walking wounded"', "others were badly hurt"),
+])
+def test_a_content_ends_where_the_same_source_reports_again(nlp, text, first, second):
+    """"recalled X, adding Y", "described X but said Y": the participle or coordinated verb reports
+    a statement of its own, which the first cue's content does not include."""
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_sib", statements_only=True)]
+    assert first in contents and any(c.startswith(second.rstrip(".")) for c in contents), contents
+
+
+def test_a_passive_verb_after_the_cue_is_no_report_of_its_source(nlp):
+    text = "A steward accused them of theft and the players were asked to leave the ferry."
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_pas")]
+    assert not any(c == "them of theft and the players" for c in contents), contents
