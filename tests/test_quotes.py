@@ -1057,3 +1057,14 @@ def test_a_passive_verb_after_the_cue_is_no_report_of_its_source(nlp):
     text = "A steward accused them of theft and the players were asked to leave the ferry."
     contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_pas")]
     assert not any(c == "them of theft and the players" for c in contents), contents
+
+
+def test_a_name_the_tagger_typed_two_ways_is_one_source(nlp):
+    """"Nordair" typed ORG twice and NORP once: an untagged "Nordair" that speaks is the ORG."""
+    text = ("Nordair cut fares. Nordair staff were told on Monday. Nordair pilots agreed. "
+            "Nordair said that the new fares would stay.")
+    starts = [i for i in range(len(text)) if text.startswith("Nordair", i)]
+    mentions = [Mention(Span.of(text, s, s + 7), t, f"{t}:nordair", "Nordair")
+                for s, t in zip(starts[:3], ("ORG", "NORP", "ORG"))]
+    [quote] = extract_quotes(nlp(text), text, "a_two", mentions, statements_only=True)
+    assert quote.speaker.key == "ORG:nordair"

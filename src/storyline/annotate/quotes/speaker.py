@@ -16,6 +16,7 @@ offline with en_core_web_sm.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -129,11 +130,18 @@ def _closes_office_name(doc, prep: Token, mention: Mention) -> bool:
 
 def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
     """The article's one entity whose name holds the source's name words (its head and the proper
-    nouns compounded with it); None when no entity or several ("Smith" with two Smiths) do."""
+    nouns compounded with it); None when no entity or several ("Smith" with two Smiths) do. One
+    name the tagger typed two ways ("Broadcom" as ORG and NORP) is one thing: the type most of its
+    mentions carry."""
     words = {head.lower_} | {t.lower_ for t in head.children if t.pos_ == "PROPN" and t.dep_ == "compound"}
-    found = {m.key: m.name for m in mentions
-             if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP") and words <= set(m.name.lower().split())}
-    return next(iter(found.items()))[::-1] if len(found) == 1 else None
+    found = [m for m in mentions
+             if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP") and words <= set(m.name.lower().split())]
+    if len({m.name for m in found}) != 1:
+        return None
+    keys = Counter(m.key for m in found).most_common()
+    if len(keys) > 1 and keys[0][1] == keys[1][1]:
+        return None
+    return found[0].name, keys[0][0]
 
 
 def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: list[Speaker],
