@@ -861,7 +861,7 @@ def test_the_name_closing_a_title_is_the_source(nlp, text, name, speaks):
     """An office holder named by title, office and name ("Mayor of Tarnby Ines Varn"), which the
     parser reads as the title with the name as its preposition's object; not a name the source
     speaks for."""
-    mentions = [_person(text, name, "p_name")]
+    mentions = [_mention_of(text, name, "p_name")]
     [quote] = extract_quotes(nlp(text), text, "a_title", mentions, statements_only=True)
     assert (quote.speaker.key == "p_name") == speaks, quote.speaker
 
@@ -876,8 +876,8 @@ def test_a_pronoun_continues_the_subject_of_the_sentence_before(nlp, middle, spe
     """Centering: "he"/"she" continues the subject of the previous sentence's main clause over
     an earlier speaker, also an unnamed one ("An officer ..."), who has no entity."""
     text = f"\u201cWe will rebuild the port,\u201d Ola Berg said.\n{middle}\n\u201cIt is a poor plan,\u201d she said."
-    mentions = [_person(text, "Ola Berg", "p_berg")] + \
-        ([_person(text, "Ines Varn", "p_varn")] if "Ines Varn" in text else [])
+    mentions = [_mention_of(text, "Ola Berg", "p_berg")] + \
+        ([_mention_of(text, "Ines Varn", "p_varn")] if "Ines Varn" in text else [])
     if middle.endswith("Ola Berg was wrong."):
         start = text.rindex("Ola Berg")
         mentions.append(Mention(Span.of(text, start, start + 8), "PERSON", "p_berg", "Ola Berg"))
@@ -885,9 +885,10 @@ def test_a_pronoun_continues_the_subject_of_the_sentence_before(nlp, middle, spe
     assert _by_content(quotes, "It is a poor plan").speaker.key == speaker
 
 
-def _person(text: str, name: str, key: str) -> Mention:
+def _mention_of(text: str, name: str, key: str, kind: str = "PERSON") -> Mention:
+    """A mention of ``name`` at its first occurrence in ``text``."""
     start = text.index(name)
-    return Mention(Span.of(text, start, start + len(name)), "PERSON", key, name)
+    return Mention(Span.of(text, start, start + len(name)), kind, key, name)
 
 
 def test_it_is_never_a_person(nlp):
@@ -917,8 +918,7 @@ def test_residents_who_said_stay_anonymous(nlp):
 
 
 def _org(text: str, name: str, key: str) -> Mention:
-    start = text.index(name)
-    return Mention(Span.of(text, start, start + len(name)), "ORG", key, name)
+    return _mention_of(text, name, key, "ORG")
 
 
 def test_the_airline_is_the_organisation_that_spoke_before(nlp):

@@ -6,7 +6,8 @@ pronoun as the noun its clause modifies ("Ines Varn, who said"), or, where the e
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
 subject of its own sentence named before it outside quotation marks ("Kerr was forced to
-resign, which she later said ..."), else the previous resolved speaker, else the nearest
+resign, which she later said ..."), else the subject of the previous sentence's main clause
+(none when that is an unnamed "an officer"), else the previous resolved speaker, else the nearest
 preceding person mention ("it" never a person); a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
 A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
@@ -112,7 +113,8 @@ def _titled_name(head: Token, mentions: list[Mention]) -> Mention | None:
     for prep in (c for c in head.children if c.dep_ == "prep"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = _mention_at(obj, mentions)
-            if mention is not None and mention.type in ("PERSON", "ORG") and _closes_office_name(obj.doc, prep, mention):
+            if mention is not None and mention.type in ("PERSON", "ORG") \
+                    and _closes_office_name(obj.doc, prep, mention):
                 return mention
     return None
 
@@ -221,12 +223,7 @@ def _previous_subject(head: Token, mentions: list[Mention], quoted: list[tuple[i
     quotation: the preferred center of the previous utterance (centering), which a "he" or "she"
     continues over an earlier speaker ("Hopkins was not impressed. 'I'm mad,' he said."). The main
     clause's, not a subordinate one's: "Ada said Ola was fired" is about Ada."""
-    sent = head.sent
-    if sent.start == 0:
-        return None
-    previous = head.doc[sent.start - 1].sent
-    subjects = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    found = [m for t in subjects for m in [_mention_at(t, mentions)]
+    found = [m for t in _previous_subjects(head) for m in [_mention_at(t, mentions)]
              if m is not None and m.type == "PERSON" and not _quoted(m, quoted)]
     return found[0] if found else None
 
@@ -235,14 +232,19 @@ def _previous_subject_is_unnamed(head: Token, mentions: list[Mention]) -> bool:
     """The previous sentence's main clause has an unnamed person as subject, an indefinite title
     ("An officer sounds the alarm. 'We got shots fired,' he says."): the pronoun continues that
     person, who has no entity, not an earlier speaker."""
-    sent = head.sent
-    if sent.start == 0:
-        return False
-    previous = head.doc[sent.start - 1].sent
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and actors.is_title_head(t.lemma_)
+    return any(t.pos_ == "NOUN" and actors.is_title_head(t.lemma_)
                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
                and _mention_at(t, mentions) is None and _appositive_mention(t, mentions) is None
-               for t in previous.root.children)
+               for t in _previous_subjects(head))
+
+
+def _previous_subjects(head: Token) -> list[Token]:
+    """The subjects of the main clause of the sentence before the one holding ``head``."""
+    sent = head.sent
+    if sent.start == 0:
+        return []
+    previous = head.doc[sent.start - 1].sent
+    return [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _quoted(mention: Mention, quoted: list[tuple[int, int]]) -> bool:
