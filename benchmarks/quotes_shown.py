@@ -246,8 +246,8 @@ def main() -> None:
                  "'shown-final' after the changes of session 20 (see the strata in the docstring). Each share is "
                  "of the drawn quotes: a field counts right only on a real attribution. 'still shown unchanged': "
                  "drawn quotes the current output shows with the same content, speaker span, entity, cue, medium "
-                 "and kind. 're-scored on the current output': the earlier draws (shown-after, shown-final, "
-                 "shown-s21) as the current output shows them (a changed quote labelled again, benchmarks/data/"
+                 "and kind. 're-scored on the current output': the earlier draws (" + ", ".join(RESCORED) + ") "
+                 "as the current output shows them (a changed quote labelled again, benchmarks/data/"
                  "quote_shown_rescored.jsonl; quotes no longer shown left out: "
                  + ", ".join(f"{s} {h} {n}" for (s, h), n in sorted(gone.items())) + ").",
            write=not args.no_write)

@@ -570,8 +570,8 @@ def _persons_from_surnames(doc: Doc, cands: list[_Candidate], spans: list[Span],
 
 
 def _is_full_name_of(span: Span, lone_surnames: dict[str, int]) -> bool:
-    """A two-word name ("Kudirat Okesola", tagged ORG) whose last word the article goes on to use
-    alone with an honorific, which only persons take ("Ms Okesola said"; ``lone_surnames``: surname
+    """A two-word name ("Ada Lund", tagged ORG) whose last word the article goes on to use
+    alone with an honorific, which only persons take ("Ms Lund said"; ``lone_surnames``: surname
     -> where first used alone): news names a person in full first, then by surname. Not a known
     organisation, nor one with an organisation's or a title's word ("Tarn Bank", "Harbour Master")."""
     words = span.text.split()

@@ -70,7 +70,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
 
 def _end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
     """End a content where a report of the same source begins that is the cue's sibling, not part
-    of its complement ("recalled the tram speeding up, adding that ...", "described X but said Y"):
+    of its complement ("recalled the ferry speeding up, adding that ...", "described X but said Y"):
     the participle or coordinated verb sharing the cue's subject reports a statement of its own
     (its own attribution), which the first cue's content does not include. A report inside the
     complement ("said that Ada had said ...") is nested and stays; a cut inside a quotation is

@@ -46,7 +46,7 @@ PUBLISH_VERBS = frozenset("post share tweet retweet publish upload".split())
 # said (interchange spec), so "Videos showed ...", "according to plan", "official data suggest ...", "the test
 # follows a statement" report no one's words. Recordings and images show, data and polls measure, plans and
 # schedules arrange, tests and actions happen; machines, vehicles and weapons move or fly, a clock shows the time,
-# and strikes and firings happen ("the rocket will blast off", "A clock ... said it was 2.15am"). Documents and
+# and strikes and firings happen ("the rocket will blast off", "a clock said it was two in the morning"). Documents and
 # messages (report, statement, letter, memo, study, article, website, alert) are sources: someone wrote them.
 # Ambiguous heads ("figure", "number": "a public figure", "Number 10"; "plane", "craft" in titles) are left out.
 NON_SPEAKER_NOUNS = frozenset("""

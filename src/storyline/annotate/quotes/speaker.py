@@ -102,8 +102,8 @@ def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
 
 
 def _titled_name(head: Token, mentions: list[Mention]) -> Mention | None:
-    """The name closing a title phrase the parser made the head ("Mayor of London Sadiq Khan", "U.S.
-    Ambassador to the United Nations Nikki Haley": the name parsed as the object of "of"/"to"). News
+    """The name closing a title phrase the parser made the head ("Mayor of Tarnby Ines Varn", "Head
+    of the Tarnby Harbour Board Ola Berg": the name parsed as the object of "of"/"to"). News
     style names an office holder by the title, its office, then the name, with no comma, and the
     name is who speaks. Not a name right after the preposition ("an aide to Trump") nor one with a
     title of its own ("a spokesman for Russian President Vladimir Putin"): that is whom the source
@@ -133,7 +133,7 @@ def _closes_office_name(doc, prep: Token, mention: Mention) -> bool:
 def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
     """The article's one entity whose name holds the source's name words (its head and the proper
     nouns compounded with it); None when no entity or several ("Smith" with two Smiths) do. One
-    name the tagger typed two ways ("Broadcom" as ORG and NORP) is one thing: the type most of its
+    name the tagger typed two ways ("Nordair" as ORG and NORP) is one thing: the type most of its
     mentions carry."""
     words = {head.lower_} | {t.lower_ for t in head.children if t.pos_ == "PROPN" and t.dep_ == "compound"}
     found = [m for m in mentions
@@ -221,8 +221,8 @@ def _subject_before(head: Token, mentions: list[Mention], quoted: list[tuple[int
 def _previous_subject(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
     """The person subject of the main clause of the sentence before the pronoun's, outside any
     quotation: the preferred center of the previous utterance (centering), which a "he" or "she"
-    continues over an earlier speaker ("Hopkins was not impressed. 'I'm mad,' he said."). The main
-    clause's, not a subordinate one's: "Ada said Ola was fired" is about Ada."""
+    continues over an earlier speaker ("Ines Varn was not impressed. 'It is a poor plan,' she
+    said."). The main clause's, not a subordinate one's: "Ada said Ola was fired" is about Ada."""
     found = [m for t in _previous_subjects(head) for m in [_mention_at(t, mentions)]
              if m is not None and m.type == "PERSON" and not _quoted(m, quoted)]
     return found[0] if found else None
@@ -230,8 +230,8 @@ def _previous_subject(head: Token, mentions: list[Mention], quoted: list[tuple[i
 
 def _previous_subject_is_unnamed(head: Token, mentions: list[Mention]) -> bool:
     """The previous sentence's main clause has an unnamed person as subject, an indefinite title
-    ("An officer sounds the alarm. 'We got shots fired,' he says."): the pronoun continues that
-    person, who has no entity, not an earlier speaker."""
+    ("An officer at the port sounded the alarm. 'Stay back,' he said."): the pronoun continues
+    that person, who has no entity, not an earlier speaker."""
     return any(t.pos_ == "NOUN" and actors.is_title_head(t.lemma_)
                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
                and _mention_at(t, mentions) is None and _appositive_mention(t, mentions) is None
