@@ -1855,6 +1855,19 @@ def test_a_unit_placed_by_a_date_is_the_unit_next_to_it():
     assert values("Outflows rose in the week following last month's squeeze.")["the week"] == ("DATE", "2026-WXX")
 
 
+def test_a_day_counted_from_a_date_is_one_expression():
+    """"the day before Monday's vote" is one day, the Sunday (as "the day before yesterday" is one); "the day after
+    Christmas" the 26th; the day before an event that no date names stays unmarked, and an anaphoric "the day
+    before" closing its clause stays a step from the last date."""
+    found = values("The day before Monday's vote, the minister resigned.")
+    assert found["The day before Monday"] == ("DATE", "2026-02-08")
+    assert "Monday" not in found
+    assert values("Shops reopened the day after Christmas.")["the day after Christmas"] == ("DATE", "2025-12-26")
+    assert values("Talks resumed the day following Jan. 5.")["the day following Jan. 5"] == ("DATE", "2026-01-06")
+    assert values("They met the day after the election.") == {}
+    assert values("The vote was on Jan. 5. He resigned the day before.")["the day before"] == ("DATE", "2026-01-04")
+
+
 def test_a_day_dating_a_done_participle_is_past(nlp):
     """"the plan approved on Thursday will cut taxes": a participle modifying a noun tells an event already done, so
     its day is the last one, though the clause looks ahead; so is a "VBN" with an active subject ("the shares he

@@ -71,6 +71,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
+    dated = _days_placed_by_dates(dated, text)
     dated = _periods_compared_with_a_stretch(dated, text)
     return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text), text, doc),
                                       text)
@@ -271,6 +272,20 @@ def _units_placed_by_dates(timexes: list[Timex], text: str) -> list[Timex]:
     return placed
 
 
+def _days_placed_by_dates(timexes: list[Timex], text: str) -> list[Timex]:
+    """"the day before last Tuesday's hearing", "the day after Christmas": TIDES and TimeML mark a day counted from
+    a named date as one expression with the date it comes to ("the day before yesterday" is one day, not a day and
+    a yesterday), so the date's expression takes in "the day before / after" and steps one day."""
+    placed = []
+    for timex in timexes:
+        lead = _DAY_PLACING.search(text, max(0, timex.span.start - 30), timex.span.start)
+        if lead and timex.type == "DATE" and _DAY_VALUE.fullmatch(timex.value):
+            value = _next_to(timex.value, "day", _PLACING_STEPS[lead.group("relator").lower()])
+            timex = dataclasses.replace(timex, span=Span.of(text, lead.start(), timex.span.end), value=value)
+        placed.append(timex)
+    return placed
+
+
 def _next_to(date: str, unit: str, step: int) -> str:
     """The ``unit`` ``step`` units from the one holding ``date`` (a value of a day, month or year)."""
     if unit == "year":
@@ -349,6 +364,8 @@ _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _PLACED_UNIT = re.compile(r"the\s+(?P<unit>week|month|year)", re.I)
 _PLACING = re.compile(r"\s+(?P<relator>following|after|before|preceding|of)\s+(?:the\s+)?", re.I)
 _PLACING_STEPS = {"following": 1, "after": 1, "before": -1, "preceding": -1, "of": 0}
+# "the day before" / "the day after" right before the expression of a date
+_DAY_PLACING = re.compile(r"(?<![\w-])the\s+day\s+(?P<relator>following|after|before|preceding)\s+$", re.I)
 _MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 _NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s+$", re.I)
 # a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")
