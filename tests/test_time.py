@@ -494,6 +494,18 @@ def test_clock_on_a_weekday_is_two_expressions_the_clock_on_that_day():
     assert values("Talks broke off at noon Thursday.") == {"noon Thursday": ("TIME", "2026-02-05T12:00")}
 
 
+def test_clock_with_its_weekday_and_part_of_day_is_one_time():
+    """"at 7:30 Tuesday morning" is one TIME, the clock on that day (TimeML: the clock and what dates it are one
+    expression), its part of the day telling the hour of a clock without a.m./p.m.; "2:30 this afternoon" is a clock
+    even after a word that does not introduce one, the part of the day saying so as a zone does; a race time of
+    hours, minutes and seconds is no clock."""
+    assert values("He was arrested at 7:30 Tuesday morning.") == {"7:30 Tuesday morning": ("TIME", "2026-02-10T07:30")}
+    assert values("The rally began at 7:30 Tuesday evening.")["7:30 Tuesday evening"] == ("TIME", "2026-02-10T19:30")
+    assert values("Troops left at 10 p.m. Monday night.") == {"10 p.m. Monday night": ("TIME", "2026-02-09T22:00")}
+    assert values("The vote is set for 2:30 this afternoon.") == {"2:30 this afternoon": ("TIME", "2026-02-11T14:30")}
+    assert values("She ran 2:21:39 this morning in Berlin.") == {"this morning": ("TIME", "2026-02-11TMO")}
+
+
 def test_clock_whose_clause_ends_with_its_place_and_day_is_on_that_day():
     """"occurred at 6:40 p.m. at the mine in the north on Sunday": the day that closes the clause dates the clock."""
     found = values("The blast occurred at around 6:40 p.m. at a coal mine in the north on Sunday.", "2026-02-10")

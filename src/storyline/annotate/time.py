@@ -279,7 +279,7 @@ def _days_placed_by_dates(timexes: list[Timex], text: str) -> list[Timex]:
     placed = []
     for timex in timexes:
         lead = _DAY_PLACING.search(text, max(0, timex.span.start - 30), timex.span.start)
-        if lead and timex.type == "DATE" and _DAY_VALUE.fullmatch(timex.value):
+        if lead and timex.type == "DATE" and _DAY_VALUE.fullmatch(timex.value) and timex.value[:4].isdigit():
             value = _next_to(timex.value, "day", _PLACING_STEPS[lead.group("relator").lower()])
             timex = dataclasses.replace(timex, span=Span.of(text, lead.start(), timex.span.end), value=value)
         placed.append(timex)

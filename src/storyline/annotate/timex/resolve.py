@@ -158,7 +158,7 @@ def _numeric_date(g, context):
 
 
 def _clock_on_day(g, context):
-    part = (g["part"] or "").lower()
+    part = (g["part"] or g["day_part"] or "").lower()
     day = "yesterday" if part.startswith(("last", "yesterday")) else g["day"]  # "at 11pm last night"
     value = _day_of_word(day, context, g["day_year"]) + _clock(g["clock"], part or g["day"])
     return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "approximately") else None
