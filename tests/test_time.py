@@ -269,6 +269,10 @@ def test_a_range_of_weekdays_runs_forward(nlp):
     assert [found[f"{day} morning"][1] for day in ("Friday", "Saturday", "Sunday")] == \
         ["2026-02-13TMO", "2026-02-14TMO", "2026-02-15TMO"]
     assert found["Wednesday"] == ("DATE", "2026-02-11")  # the report's own day stays
+    # a day the simple past of its own verb dates (as the parse tells) is the report's, no day of the list ahead
+    report = "The board will meet on Friday to weigh the offer, the company said Tuesday."
+    found = values(report, doc=nlp(report))
+    assert (found["Friday"], found["Tuesday"]) == (("DATE", "2026-02-13"), ("DATE", "2026-02-10"))
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [

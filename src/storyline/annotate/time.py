@@ -73,21 +73,23 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
     dated = _days_placed_by_dates(dated, text)
     dated = _periods_compared_with_a_stretch(dated, text)
-    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text), text, doc),
-                                      text)
+    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text, doc), text,
+                                                                doc), text)
 
 
-def _weekday_ranges_in_order(timexes: list[Timex], text: str) -> list[Timex]:
+def _weekday_ranges_in_order(timexes: list[Timex], text: str, doc: "Doc | None" = None) -> list[Timex]:
     """"from Thursday through Saturday" told on a Thursday: a range runs forward, so its last weekday is the first
     such day on or after its first one, whichever way the tense read it alone; so does a forecast that lists days
     in one sentence ("by Friday morning; ... Saturday morning; and ... by Sunday morning") once its first day lies
-    ahead of the anchor."""
+    ahead of the anchor, but not a day its own verb puts in the past ("a meeting Thursday, the company said
+    Tuesday": the day of the report, which the simple past fixes)."""
     ordered = list(timexes)
     for index in range(1, len(ordered)):
         first, last = ordered[index - 1], ordered[index]
         if _bare_weekday(first) and _bare_weekday(last) and last.value[:10] < first.value[:10] \
                 and (_WEEKDAY_RANGE_JOIN.fullmatch(text, first.span.end, last.span.start)
-                     or _listed_ahead(first, last, text)):
+                     or (_listed_ahead(first, last, text)
+                         and _marked_reader(text, last.span.start, last.span.end, doc)() != "past")):
             start = dt.date.fromisoformat(first.value[:10])
             end = start + dt.timedelta(days=(dt.date.fromisoformat(last.value[:10]) - start).days % 7)
             ordered[index] = dataclasses.replace(last, value=end.isoformat() + last.value[10:])
