@@ -273,6 +273,19 @@ def test_a_range_of_weekdays_runs_forward(nlp):
     report = "The board will meet on Friday to weigh the offer, the company said Tuesday."
     found = values(report, doc=nlp(report))
     assert (found["Friday"], found["Tuesday"]) == (("DATE", "2026-02-13"), ("DATE", "2026-02-10"))
+    # items of a list are coordinated: a day after a day ahead with no comma or conjunction between is no item
+    unlisted = "Officials will decide on Friday whether to extend the ban imposed Monday."
+    assert values(unlisted, doc=nlp(unlisted))["Monday"] == ("DATE", "2026-02-09")
+
+
+def test_a_day_owning_what_an_event_left_is_past_an_occasion_of_it_may_lie_ahead(nlp):
+    """"of" joins a day's event to a noun: to a part of the event ("the start of Saturday's race") it is an occasion
+    the clause may look ahead to; to what the event left ("the victims of Tuesday's crash") it names an event done."""
+    for text, span, value in [("A service will be held on Saturday for the victims of Tuesday's crash.", "Tuesday",
+                               "2026-02-10"),
+                              ("Investigators will study the cause of Monday's blast.", "Monday", "2026-02-09"),
+                              ("Fans will watch the start of Saturday's race.", "Saturday", "2026-02-14")]:
+        assert values(text, doc=nlp(text))[span] == ("DATE", value), text
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [

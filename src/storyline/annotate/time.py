@@ -98,9 +98,13 @@ def _weekday_ranges_in_order(timexes: list[Timex], text: str, doc: "Doc | None" 
 
 def _listed_ahead(first: Timex, last: Timex, text: str) -> bool:
     """Whether ``last`` follows ``first`` in its sentence, ``first`` lies after the anchor and ``last`` was read before
-    it (a list of days ahead; the anchor's own weekday, "said Thursday", is the report's day)."""
+    it (a list of days ahead; the anchor's own weekday, "said Thursday", is the report's day). Items of a list are
+    coordinated, so a comma, semicolon or conjunction stands between them; a day owning an event ("the victims of
+    Tuesday's crash") names that event, not an item of the list."""
     return first.anchor is not None and last.value[:10] < first.anchor[:10] < first.value[:10] \
-        and sentence_bounds(text, first.span.start, first.span.end)[1] >= last.span.end
+        and sentence_bounds(text, first.span.start, first.span.end)[1] >= last.span.end \
+        and bool(_LIST_GAP.search(text, first.span.end, last.span.start)) \
+        and not _POSSESSIVE_AFTER.match(text, last.span.end)
 
 
 def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None") -> list[Timex]:
@@ -365,6 +369,9 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _PLACED_UNIT = re.compile(r"the\s+(?P<unit>week|month|year)", re.I)
 _PLACING = re.compile(r"\s+(?P<relator>following|after|before|preceding|of)\s+(?:the\s+)?", re.I)
+# what stands between coordinated items ("by Friday morning; ... Saturday morning; and ... Sunday")
+_LIST_GAP = re.compile(r"[,;]|\b(?:and|or|then)\b", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _PLACING_STEPS = {"following": 1, "after": 1, "before": -1, "preceding": -1, "of": 0}
 # "the day before" / "the day after" right before the expression of a date
 _DAY_PLACING = re.compile(r"(?<![\w-])the\s+day\s+(?P<relator>following|after|before|preceding)\s+$", re.I)
