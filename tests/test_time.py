@@ -249,6 +249,16 @@ def test_a_weekday_named_again_is_the_same_day_the_one_ahead_where_readings_diff
     assert found["last Thursday"] == ("DATE", "2026-02-05") and found["Good Friday 2025"] == ("DATE", "2025-04-18")
 
 
+def test_a_weekday_its_verb_tells_in_the_past_keeps_its_day_unless_the_other_is_the_day_after_the_stamp(nlp):
+    """Wire copy dates a past event with a bare weekday ("the team lost 2-1 Saturday"): that simple past fixes the day
+    before the report, though the story names the next Saturday too; but where the later reading is the day after
+    the publication date, a stamp a day before the story's own day, the later day is the one told."""
+    games = "The team lost 2-1 Saturday. The coach said his players will be ready when they face Leeds Saturday."
+    assert [t.value for t in find_timexes(games, ANCHOR, nlp(games))] == ["2026-02-07", "2026-02-14"]
+    stamped = "The North fired a missile Thursday. The council will meet Thursday to discuss the launch."
+    assert [t.value for t in find_timexes(stamped, ANCHOR, nlp(stamped))] == ["2026-02-12", "2026-02-12"]
+
+
 def test_that_before_a_weekday_after_a_reporting_verb_opens_the_clause():
     """"told reporters that Friday's rally was peaceful", "said that Monday the talks failed": "that" is the
     conjunction, the expression is the weekday; "met again that Friday", "said late that Friday" point back."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Span, Timex
 from .timex.lexicon import MONTHS
-from .timex.normalise import parse_anchor, relative_value, underspecified
+from .timex.normalise import PUBLICATION_LAG, parse_anchor, relative_value, underspecified
 from .timex.recognise import DAY_WORD, MONTH, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, UNDATED_POINT_RULES, UNKNOWN_DAY, Context, resolve
 from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
@@ -113,7 +113,10 @@ def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None"
     weekday were read a week apart, all are the later day: a past reading is what a weekday gets when nothing
     in its clause points ahead, a reading ahead needs a cue (a plan, "will", "ahead of"). A day told "on" it by a
     verb in the past ("his opener against Nalbandian on Sunday" beside "through to Sunday's final") keeps its own
-    reading: that past is a cue too, and the story names two days."""
+    reading: that past is a cue too, and the story names two days. So does one told with no preposition, as wire
+    copy writes it ("the team lost 2-1 Saturday"), unless the later day is the one after the publication date, which
+    a stamp in UTC or a wire's date puts a day before the story's own ("fired a missile Friday" stamped Thursday
+    22:20 UTC): then the later day is the day told."""
     latest: dict[str, str] = {}
     for timex in timexes:
         weekday, day = _bare_weekday(timex), timex.value[:10]
@@ -121,14 +124,26 @@ def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None"
             latest[weekday] = max(latest.get(weekday, day), day)
     return [dataclasses.replace(timex, value=latest[weekday] + timex.value[10:])
             if (weekday := _bare_weekday(timex)) and latest[weekday] != timex.value[:10]
-            and not _told_on_in_the_past(timex, text, doc) else timex
-            for timex in timexes]
+            and not _keeps_its_past_day(timex, latest[weekday], text, doc) else timex for timex in timexes]
 
 
-def _told_on_in_the_past(timex: Timex, text: str, doc: "Doc | None") -> bool:
-    """Whether a verb marked past dates the weekday with "on" ("was pulled into deciders ... on Sunday")."""
-    return bool(_ON_BEFORE.search(text, max(0, timex.span.start - 4), timex.span.start)) \
-        and _marked_reader(text, timex.span.start, timex.span.end, doc)() == "past"
+def _within_the_stamp_lag(day: str, timex: Timex) -> bool:
+    """Whether ``day`` is no later than ``PUBLICATION_LAG`` days after the publication date of ``timex``."""
+    return timex.anchor is not None \
+        and (dt.date.fromisoformat(day) - dt.date.fromisoformat(timex.anchor[:10])).days <= PUBLICATION_LAG
+
+
+def _keeps_its_past_day(timex: Timex, later: str, text: str, doc: "Doc | None") -> bool:
+    """Whether a weekday keeps the past day its own verb gives it rather than ``later``, the day another mention of
+    the weekday is read as: when the verb marked past dates it with "on", or with no preposition and ``later`` is
+    not the day after the publication date. A day given with another preposition ("a strike for Thursday was
+    called") is the one the plan is for."""
+    if _marked_reader(text, timex.span.start, timex.span.end, doc)() != "past":
+        return False
+    if _ON_BEFORE.search(text, max(0, timex.span.start - 4), timex.span.start):
+        return True
+    return not _PREPOSITION_BEFORE.search(text, max(0, timex.span.start - 12), timex.span.start) \
+        and not _within_the_stamp_lag(later, timex)
 
 
 def _bare_weekday(timex: Timex) -> str | None:
@@ -162,6 +177,8 @@ def _clocks_sharing_a_meridiem(timexes: list[Timex], text: str) -> list[Timex]:
 
 
 _ON_BEFORE = re.compile(r"\bon\s+$", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|until|till|to|from|before|after|through|since|at|in|of|until|"
+                                 r"ahead\s+of|within|during|over)\s+$", re.I)
 _MERIDIEM = re.compile(r"\b[ap]\.?m\b|\d[ap]m\b", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
 _CLOCK_HOUR = re.compile(r"T(\d{2}):\d{2}")
