@@ -2110,3 +2110,12 @@ def test_a_later_date_is_a_time_ahead():
     """"postponed to a later date": a time after the one told of, never named (FUTURE_REF)."""
     assert values("The visit was postponed to a later date.")["a later date"] == ("DATE", "FUTURE_REF")
     assert values("The shares may be sold at a future date.")["a future date"] == ("DATE", "FUTURE_REF")
+
+
+def test_the_delivery_month_of_a_futures_contract_lies_ahead():
+    """"crude for January delivery" traded in December is next January's, "the December contract" traded in November
+    this December's: a futures contract trades before its delivery month; a month told otherwise keeps its tense."""
+    assert values("Crude for January delivery slid 52 cents.", "2006-12-04")["January"] == ("DATE", "2007-01")
+    assert values("The December wheat contract fell 2 cents.", "2006-11-20")["December"] == ("DATE", "2006-12")
+    assert values("The March futures contract rose.", None)["March"] == ("DATE", "XXXX-03")
+    assert values("Sales in March rose.", "2006-12-04")["March"] == ("DATE", "2006-03")

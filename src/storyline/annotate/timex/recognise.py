@@ -140,6 +140,9 @@ RULES: list[tuple[str, str]] = [
                     rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|or|when|while|at|in|to)\b))"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
+    # "gold for December delivery", "the March wheat contract": the delivery month of a futures contract
+    ("delivery_month", rf"(?:(?<=\bfor\s)|(?<=\bthe\s))(?P<month>{MONTH})(?=\s+(?:[a-z]+\s+)?(?:delivery|contract|"
+                       rf"futures|options)\b)"),
     # "last December", and with "last"/"next" a day of that month ("last December 17")
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
                        rf"(?P<month>{MONTH})(?!\w)(?(rel)(?:\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])(?!\s*,?\s*{YEAR}))?|)"),
