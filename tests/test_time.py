@@ -2119,3 +2119,14 @@ def test_the_delivery_month_of_a_futures_contract_lies_ahead():
     assert values("The December wheat contract fell 2 cents.", "2006-11-20")["December"] == ("DATE", "2006-12")
     assert values("The March futures contract rose.", None)["March"] == ("DATE", "XXXX-03")
     assert values("Sales in March rose.", "2006-12-04")["March"] == ("DATE", "2006-03")
+
+
+def test_a_weekday_named_more_often_in_the_past_is_that_past_day(nlp):
+    """A story names one day by one weekday; where more mentions read the day just past than the one ahead, the day
+    just past is the one told ("collapsed on Tuesday ... Tuesday's losses ... late Tuesday ... eased from Tuesday"),
+    unless the day ahead is the day after the publication date (a stamp a day early), which then wins."""
+    story = ("Stocks collapsed on Tuesday after the controls were announced. Tuesday's losses were the worst in years. "
+             "The minister backtracked late Tuesday, saying the rules would be eased from Tuesday.")
+    assert {t.value for t in find_timexes(story, ANCHOR, nlp(story)) if "Tuesday" in t.span.text} == {"2026-02-10"}
+    stamped = "The North fired a missile Thursday. Thursday's launch alarmed Japan. The council will meet Thursday."
+    assert {t.value for t in find_timexes(stamped, ANCHOR, nlp(stamped))} == {"2026-02-12"}

@@ -8,6 +8,7 @@ as a past date and fails on "in June last year"); dateutil is used for absolute 
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import re
@@ -117,14 +118,23 @@ def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None"
     copy writes it ("the team lost 2-1 Saturday"), unless the later day is the one after the publication date, which
     a stamp in UTC or a wire's date puts a day before the story's own ("fired a missile Friday" stamped Thursday
     22:20 UTC): then the later day is the day told."""
-    latest: dict[str, str] = {}
+    readings: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for timex in timexes:
-        weekday, day = _bare_weekday(timex), timex.value[:10]
-        if weekday:
-            latest[weekday] = max(latest.get(weekday, day), day)
+        if weekday := _bare_weekday(timex):
+            readings[weekday][timex.value[:10]] += 1
+    latest = {weekday: _day_told(counts, timexes[0].anchor) for weekday, counts in readings.items()}
     return [dataclasses.replace(timex, value=latest[weekday] + timex.value[10:])
             if (weekday := _bare_weekday(timex)) and latest[weekday] != timex.value[:10]
             and not _keeps_its_past_day(timex, latest[weekday], text, doc) else timex for timex in timexes]
+
+
+def _day_told(readings: collections.Counter, anchor: str | None) -> str:
+    """The one day the mentions of a weekday name: the later reading (a reading ahead needs a cue) unless more
+    mentions read the earlier one and the later is not the day after the publication date."""
+    later = max(readings)
+    if anchor is None or (dt.date.fromisoformat(later) - dt.date.fromisoformat(anchor[:10])).days <= PUBLICATION_LAG:
+        return later
+    return max(readings, key=lambda day: (readings[day], day))
 
 
 def _within_the_stamp_lag(day: str, timex: Timex) -> bool:
