@@ -688,8 +688,9 @@ def test_one_predicate_said_with_a_verb_or_its_noun_is_a_sign_of_one_fact():
     from storyline.compare.frames import same_fact_sign
 
     removed, removal = _frames("The council removed the old statue from the square on Monday.",
-                               "The removal of the old statue from the square angered residents.")
+                               "Residents protested against the removal of the old statue.")
     assert same_fact_sign(removed, removal)
+    assert _frames("The council removed the old statue.")[0].predicates == {"remov"}
     died, killed = _frames("Six dock workers died at the ferry pier.", "The blast killed six dock workers at the pier.")
     assert same_fact_sign(died, killed)  # words of one counted event
 
@@ -704,6 +705,22 @@ def test_one_topic_without_a_predicate_in_common_is_no_sign_of_one_fact():
     resume, close = _frames("Mayor Ines Kolb said the ferry service would resume on Friday.",
                             "Mayor Ines Kolb told reporters that the harbour office had hired two divers.")
     assert not same_fact_sign(resume, close)
+
+
+def test_the_event_of_a_support_verb_or_a_verb_of_occurrence_is_its_noun():
+    from storyline.compare.frames import same_fact_sign
+
+    held, resumed = _frames("The two governments held talks on Friday in Pellmouth.",
+                            "Talks between the two governments resumed on Friday.")
+    assert same_fact_sign(held, resumed)  # "held talks": the event is the talks, as "talks resumed"
+
+
+def test_a_participle_used_as_an_adjective_is_a_predicate():
+    from storyline.compare.frames import same_fact_sign
+
+    preferred, preference = _frames("I made it clear to the mayor that this would be the preferred route.",
+                                    "I let the mayor know that this will be a preference.")
+    assert same_fact_sign(preferred, preference)
 
 
 def test_a_statement_without_a_verb_of_its_own_predicates_with_its_nouns():
