@@ -36,9 +36,9 @@ way from the claims of session 20's change (the one merged), labelled by reading
 ``aligned-s21`` (``--sample-aligned 40 --seed 41 --aligned-band aligned-s21``): 40 more drawn the same way
 from the claims of session 21's change (weak links need a predicate in common, ``compare.frames``),
 labelled by reading before scoring. Band ``aligned-s22`` (``--sample-aligned 40 --seed 43 --aligned-band
-aligned-s22``): 40 more drawn the same way from the claims of session 22's change (a figure in common does not
-lift a weak link over that test; count links only between counts of what was done), labelled by reading before
-scoring. Each counts only in rows of its own ("aligned: ...", "aligned-after: ...", "aligned-s20: ...",
+aligned-s22``): 40 more drawn the same way from the claims of the second session-21 change (helper claims22: a
+figure in common does not lift a weak link over that test; count links only between counts of what was done),
+labelled by reading before scoring. Each counts only in rows of its own ("aligned: ...", "aligned-after: ...", "aligned-s20: ...",
 "aligned-s21: ...", "aligned-s22: ..."): there, recall is the share of their same pairs still aligned.
 
 Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
