@@ -745,3 +745,34 @@ def test_a_weak_link_between_statements_of_different_facts_is_not_proposed():
     assert gated[0, 2] == 0.5  # alike enough: left as it was
     assert sorted(sorted(g) for g in cluster(units, gated, threshold=0.2)) == [[0, 2], [1]]
     assert sorted(sorted(g) for g in cluster(units, sim, threshold=0.2)) == [[0, 1, 2]]  # ungated: chained
+
+
+def test_a_figure_in_common_does_not_lift_a_weak_link_over_the_sign_test():
+    from storyline.compare.claims import figure_bonus, same_fact_similarity
+
+    texts = ["The old ferry was kept out of service for 15 years by the council.",
+             "The ferry was handed back to the harbour trust 15 years after its last crossing.",
+             "The council kept the old ferry out of service for 15 years."]
+    units = [Unit(f"a{i}", f"o{i}", None, Span.of(t, 0, len(t))) for i, t in enumerate(texts)]
+    figures = figure_bonus(units)
+    assert figures[0, 1] == pytest.approx(0.1)  # one figure each, the same: the whole bonus
+    sim = np.array([[1.0, 0.32, 0.5],
+                    [0.32, 1.0, 0.25],
+                    [0.5, 0.25, 1.0]])
+    gated = same_fact_similarity(units, sim, {}, None, threshold=0.2, below=0.3, figures=figures)
+    assert gated[0, 1] == 0.0  # 0.22 without the shared "15": two facts (kept out / handed back)
+    assert gated[0, 2] == 0.5
+    assert same_fact_similarity(units, sim, {}, None, threshold=0.2, below=0.3)[0, 1] == 0.32  # no figures given
+
+
+def test_a_count_of_what_may_happen_is_no_count_of_a_deed():
+    from storyline.compare.claims import counts_a_deed, unit_facts
+
+    texts = ["Rebels fired four rockets at the Orrin port on Monday.",
+             "Rebels would fire four rockets at the Orrin port, the leaflet said."]
+    units = [Unit(f"a{i}", f"o{i}", None, Span.of(t, 0, len(t))) for i, t in enumerate(texts)]
+    facts = unit_facts(units, [0, 1], {}, {}, None)
+    counted = [[f for f in facts[i] if f.field == "number"] for i in (0, 1)]
+    assert counted[0] and counted[1]
+    assert all(counts_a_deed(f) for f in counted[0])  # fired: done
+    assert not any(counts_a_deed(f) for f in counted[1])  # would fire: may happen

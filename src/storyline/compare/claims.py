@@ -90,12 +90,14 @@ def align_claims(story_id: str, articles: list[Article], sentences: dict[str, li
     units = statement_units(articles, sentences)
     if not units:
         return []
-    sim, align_sim = similarities(units, mentions, (ENTITY_WEIGHT, ALIGN_ENTITY_WEIGHT))
+    figures = figure_bonus(units)
+    sim, align_sim = similarities(units, mentions, (ENTITY_WEIGHT, ALIGN_ENTITY_WEIGHT), figures)
     named = {a.id: named_from_mentions(mentions[a.id]) for a in articles if mentions and a.id in mentions}
     facts = unit_facts(units, _with_figures(units), named, timexes or {}, docs)
     edges = count_edges(units, facts, same_time_similarity(units, sim, timexes or {}))
     align_sim = same_time_similarity(units, align_sim, timexes or {})
-    clusters = cluster(units, same_fact_similarity(units, align_sim, facts, docs, threshold), threshold, edges)
+    align_sim = same_fact_similarity(units, align_sim, facts, docs, threshold, figures=figures)
+    clusters = cluster(units, align_sim, threshold, edges)
     facts |= unit_facts(units, sorted(_in_shared_claims(units, clusters) - set(facts)), named, timexes or {}, docs)
     n_outlets = len(set(outlet_of.values()))
     published = {a.id: a.published for a in articles}
@@ -179,8 +181,9 @@ def similarity(units: list[Unit], mentions: dict[str, list[Mention]] | None,
 
 
 def similarities(units: list[Unit], mentions: dict[str, list[Mention]] | None,
-                 entity_weights: tuple[float, ...]) -> list[np.ndarray]:
-    """``similarity`` at several entity weights, its parts computed once."""
+                 entity_weights: tuple[float, ...], figures: np.ndarray | float | None = None) -> list[np.ndarray]:
+    """``similarity`` at several entity weights, its parts computed once (``figures``: the
+    ``figure_bonus`` of the units, when the caller has it)."""
     from storyline.tfidf import cosines
 
     texts = [_normalise(u.span.text) for u in units]
@@ -188,9 +191,18 @@ def similarities(units: list[Unit], mentions: dict[str, list[Mention]] | None,
     chars = cosines(texts, analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     alike = 0.5 * words + 0.5 * chars
     overlap = _entity_overlap(units, mentions) if mentions else None
-    figures = NUMBER_WEIGHT * _jaccard([set(_FIGURE.findall(t)) for t in texts]) if NUMBER_WEIGHT else 0.0
+    figures = figure_bonus(units) if figures is None else figures
     return [np.clip((alike if overlap is None else (1 - w) * alike + w * overlap) + figures, 0.0, 1.0)
             for w in entity_weights]
+
+
+def figure_bonus(units: list[Unit]) -> np.ndarray | float:
+    """What figures in common add to the similarity of two statements: NUMBER_WEIGHT times the
+    Jaccard overlap of their figures ("six" counted as "6"), so a count restated in other words
+    still reaches the threshold."""
+    if not NUMBER_WEIGHT:
+        return 0.0
+    return NUMBER_WEIGHT * _jaccard([set(_FIGURE.findall(_normalise(u.span.text))) for u in units])
 
 
 def same_time_similarity(units: list[Unit], sim: np.ndarray, timexes: dict[str, list[Timex]]) -> np.ndarray:
@@ -201,14 +213,18 @@ def same_time_similarity(units: list[Unit], sim: np.ndarray, timexes: dict[str, 
 
 
 def same_fact_similarity(units: list[Unit], sim: np.ndarray, facts: dict[int, list[Fact]], docs: dict | None,
-                         threshold: float = SIMILARITY_THRESHOLD, below: float = FACT_SIGN_BELOW) -> np.ndarray:
+                         threshold: float = SIMILARITY_THRESHOLD, below: float = FACT_SIGN_BELOW,
+                         figures: np.ndarray | float = 0.0) -> np.ndarray:
     """The similarity claims are aligned on: 0 for cross-article pairs alike enough to be linked
     (from ``threshold``) but less than ``below`` that show no sign of stating one fact (a
     predicate in common, ``frames.same_fact_sign``, or a count of one action,
-    ``_count_pair``): such pairs share the story's topic, not a fact. Only the statements of such
-    pairs are parsed."""
+    ``_count_pair``): such pairs share the story's topic, not a fact. ``figures`` (the pairs'
+    ``figure_bonus``) does not count towards ``below``: it lifts a restated count to the threshold,
+    but a figure in common is no sign of one fact ("27 engines ignited" / "27 engines strapped
+    together", "prevented for 15 years" / "15 years after": ``frames``). Only the statements of
+    such pairs are parsed."""
     article = np.array([u.article_id for u in units])
-    weak = (sim >= threshold) & (sim < below) & (article[:, None] != article[None, :])
+    weak = (sim >= threshold) & (sim - figures < below) & (article[:, None] != article[None, :])
     rows, cols = np.nonzero(np.triu(weak))
     if not len(rows):
         return sim
@@ -414,7 +430,7 @@ def count_edges(units: list[Unit], facts: dict[int, list[Fact]], sim: np.ndarray
     by_key: dict[tuple, set[int]] = defaultdict(set)
     for i, fs in facts.items():
         for f in fs:
-            if conflicts_mod.counts_an_action(f):
+            if counts_a_deed(f):
                 by_key[(f.key[0], f.key[2])].add(i)
     pairs: set[tuple[int, int]] = set()
     for members in by_key.values():
@@ -434,7 +450,14 @@ def count_edges(units: list[Unit], facts: dict[int, list[Fact]], sim: np.ndarray
 
 
 def _count_pair(a: list[Fact], b: list[Fact]) -> bool:
-    return any(conflicts_mod.counts_an_action(fa) and conflicts_mod.comparable(fa, fb) for fa in a for fb in b)
+    return any(counts_a_deed(fa) and conflicts_mod.comparable(fa, fb) for fa in a for fb in b)
+
+
+def counts_a_deed(fact: Fact) -> bool:
+    """A count of what an action did (``counts_an_action``) that the statement asserts was done:
+    what may happen, was threatened or planned ("would die", "threatened to fire four") is no
+    report of an action two outlets could count differently, as ``story_conflicts`` leaves it out."""
+    return fact.asserted and conflicts_mod.counts_an_action(fact)
 
 
 # ----------------------------------------------------------------------------- facts
