@@ -356,5 +356,9 @@ HAPPENINGS: dict[str, dict[str, str]] = {
                  "launch": "launch fire firing missile rocket test"},  # a launch aimed at nobody (extract.py)
     "PROTEST": {"protest": "protest demonstrat rall march"},
     "SANCTION": {"sanction": "sanction embargo", "expel": "expel forc"},
-    "AID": {"aid": "help assist aid provid suppl"},
+    # the kinds of aid the PLOVER manual names (money, arms and personnel, humanitarian relief, asylum,
+    # rescue); "help", "assist", "provide", "supply" name none of them: two reports of help may be two
+    # deeds of help (money to one side, shelter to another), so they link only by a word in common
+    "AID": {"money": "fund financ grant loan donat credit", "military": "arms weapon troop",
+            "relief": "relief humanitarian food medic shelter", "asylum": "asylum", "rescue": "rescu"},
 }
