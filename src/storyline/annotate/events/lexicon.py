@@ -229,8 +229,11 @@ _NOT_VIOLENT = {"rescue": "aid", "relief": "aid", "humanitarian": "aid", "medica
 _LABOUR = {"hunger": "protest", "general": "protest", "labor": "protest", "labour": "protest",
            "nationwide": "protest", "indefinite": "protest", "day": "protest", "week": "protest",
            "hour": "protest", "workers": "protest", "union": "protest"}
+# A probe sent into space is a spacecraft, not an inquiry (PLOVER ACCUSE investigate): "a lunar probe".
+_SPACECRAFT = dict.fromkeys(("space", "lunar", "moon", "mars", "solar", "planetary", "interplanetary", "robotic",
+                             "unmanned", "uncrewed", "orbiter", "landing"), "other")
 COMPOUND_CLASS: dict[str, dict[str, str]] = {
-    "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"},
+    "probe": _SPACECRAFT, "probes": _SPACECRAFT, "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"},
     "process": {"peace": "talks"}, "operation": _NOT_VIOLENT, "mission": {"peacekeeping": "mission"},
     **{w: {"peacekeeping": "mission"} for w in ("force", "troops", "soldiers", "contingent", "personnel")},
 }
