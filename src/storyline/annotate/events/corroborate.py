@@ -212,10 +212,11 @@ def _doers_opposed(sides_a: set[str], sides_b: set[str]) -> bool:
 
 
 def _answer_and_deed(a: _Report, b: _Report) -> bool:
-    """One report's force aimed at armed men outside the state (the police shooting the attacker)
+    """One report's deed aimed at armed men outside the state (the police shooting the attacker)
     and the other's deed done by them or aimed at others (the attack on the crowd, "France was
-    hit"): the answer to an attack is not the attack, even when the attack's report names no doer.
-    Fighting is two-sided (PLOVER codes both sides as actors), so it is left out."""
+    hit"): the answer to an attack is not the attack, even when the attack's report names no doer;
+    the recipient is part of what happened (PLOVER), so this holds for any type (fighters released
+    are not captives freed). Fighting is two-sided (PLOVER codes both sides as actors), so it is left out."""
     if "fight" in a.happenings | b.happenings:
         return False
     return any("irregular" in x.target_sides and ("irregular" in y.doer_sides or bool(y.target_sides - {"irregular"}))
