@@ -110,7 +110,8 @@ class _Report:
 def _report(ev: dict) -> _Report:
     date, location = ev.get("date"), ev.get("location")
     trigger = (ev.get("trigger") or {}).get("text", "")
-    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev), _doers(ev), _doer_sides(ev), _target_sides(ev),
+    return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev), _doers(ev), _doer_sides(ev),
+                   _target_sides(ev),
                    day_range(date.get("value") if date else None), location.get("country") if location else None,
                    _stems(trigger), happenings(ev["type"], trigger))
 
@@ -226,7 +227,8 @@ def _answer_and_deed(a: _Report, b: _Report) -> bool:
 def _target_sides(ev: dict) -> set[str]:
     """Who a deed is aimed at: "irregular" for armed men outside the state (``FORCE_SIDE``), "other"
     for any other recipient named (people, a place, a state)."""
-    return {"irregular" if FORCE_SIDE.get(p.get("sector")) == "irregular" else "other" for p in ev.get("recipients", [])}
+    return {"irregular" if FORCE_SIDE.get(p.get("sector")) == "irregular" else "other"
+            for p in ev.get("recipients", [])}
 
 
 def _doer_sides(ev: dict) -> set[str]:

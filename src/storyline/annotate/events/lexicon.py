@@ -233,7 +233,8 @@ _LABOUR = {"hunger": "protest", "general": "protest", "labor": "protest", "labou
 _SPACECRAFT = dict.fromkeys(("space", "lunar", "moon", "mars", "solar", "planetary", "interplanetary", "robotic",
                              "unmanned", "uncrewed", "orbiter", "landing"), "other")
 COMPOUND_CLASS: dict[str, dict[str, str]] = {
-    "probe": _SPACECRAFT, "probes": _SPACECRAFT, "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"},
+    "probe": _SPACECRAFT, "probes": _SPACECRAFT,
+    "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"},
     "process": {"peace": "talks"}, "operation": _NOT_VIOLENT, "mission": {"peacekeeping": "mission"},
     **{w: {"peacekeeping": "mission"} for w in ("force", "troops", "soldiers", "contingent", "personnel")},
 }
