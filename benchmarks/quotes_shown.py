@@ -37,8 +37,9 @@ noun-phrase rule, tweets and capitalized surnames; before the appositive and "it
 ``shown-s21`` (60, --seed 23, after quotes21: articles read through the clean stage, headline
 names, relative pronouns, organisation descriptions), ``shown-s22`` (40, --seed 24, after quotes22:
 he/she agreement with honorifics and sexed titles, a publication addressed by name as the medium; before
-the Korean-name change, so it is re-scored too).
-``shown-after``, ``shown-final`` and ``shown-s21`` are also scored "re-scored on the current output": a
+the Korean-name change, so it is re-scored too), ``shown-s23`` (40, --seed 25, session 21 before quotes25's
+changes: after quotes23's non-statements and quotes24's sources that cannot speak).
+``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22`` and ``shown-s23`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
 
@@ -65,9 +66,9 @@ from storyline.model import Article  # noqa: E402
 LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
-# Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change):
-# re-scored on the current output.
-RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22")
+# Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
+# main before quotes25): re-scored on the current output.
+RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -77,7 +78,9 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-s21": "session 20 (quotes21), articles cleaned as analyze does, headline names, relative pronouns, "
                        "organisation descriptions",
           "shown-s22": "session 20 (quotes22), he/she agreement, publications addressed by name; drawn before "
-                       "the Korean-name change"}
+                       "the Korean-name change",
+          "shown-s23": "session 21 (quotes25), fresh draw after quotes23 and quotes24 (non-statements, things "
+                       "as sources, unhyphenated Korean names)"}
 
 
 # ----------------------------------------------------------------------------- output
@@ -243,8 +246,8 @@ def main() -> None:
                  "'shown-final' after the changes of session 20 (see the strata in the docstring). Each share is "
                  "of the drawn quotes: a field counts right only on a real attribution. 'still shown unchanged': "
                  "drawn quotes the current output shows with the same content, speaker span, entity, cue, medium "
-                 "and kind. 're-scored on the current output': the earlier draws (shown-after, shown-final, "
-                 "shown-s21) as the current output shows them (a changed quote labelled again, benchmarks/data/"
+                 "and kind. 're-scored on the current output': the earlier draws (" + ", ".join(RESCORED) + ") "
+                 "as the current output shows them (a changed quote labelled again, benchmarks/data/"
                  "quote_shown_rescored.jsonl; quotes no longer shown left out: "
                  + ", ".join(f"{s} {h} {n}" for (s, h), n in sorted(gone.items())) + ").",
            write=not args.no_write)

@@ -482,6 +482,11 @@ def test_the_family_name_alone_joins_the_korean_name_across_articles(nlp):
     ("Seo Min Jun", ["min-jun", "seo"]),  # the same written without hyphen compares as it
     ("Lee Ann Smith", ["lee", "ann", "smith"]),  # "Ann" and "Smith" are no romanized syllables
     ("Kim Carla West", ["kim", "carla", "west"]),
+    ("Tan Meiling", ["meiling", "tan"]),  # a Chinese name, family name first: mei-ling is pinyin
+    ("Gao Xiang", ["xiang", "gao"]),
+    ("Lin Wood", ["lin", "wood"]),  # "Wood" is no pinyin
+    ("Song Martin", ["song", "martin"]),
+    ("Tong Zhao", ["tong", "zhao"]),  # the given name is one of the commonest family names: order unknown
 ])
 def test_name_words_put_the_given_name_first(name, words):
     from storyline.annotate.entities import name_words
@@ -505,3 +510,30 @@ def test_the_family_name_alone_is_the_unhyphenated_korean_name_not_a_namesake(nl
     hyphenated = [Mention(Span.of("Seo Min-jun left.", 0, 11), "PERSON", "PERSON:min-jun seo", "Seo Min-jun")]
     joined = resolve_entities([("a", mentions), ("c", hyphenated)])
     assert len([e for e in joined if e.type == "PERSON"]) == 2  # Jack Jun, and one Seo under both spellings
+
+
+def test_the_family_name_alone_joins_the_chinese_name_written_family_name_first(nlp):
+    """"Tan Meiling" then "Tan": the spokeswoman, in the article and across articles."""
+    text = "Spokeswoman Tan Meiling spoke on Friday. Tan said the talks went well."
+    doc = nlp(text)
+    at = [text.index("Tan Meiling"), text.rindex("Tan")]
+    doc.ents = [doc.char_span(at[0], at[0] + 11, "PERSON"), doc.char_span(at[1], at[1] + 3, "PERSON")]
+    mentions = extract_mentions(doc, text)
+    assert [(m.span.text, m.name) for m in mentions] == [("Tan Meiling", "Tan Meiling"), ("Tan", "Tan Meiling")]
+    other = "Tan arrived late."
+    lone = [Mention(Span.of(other, 0, 3), "PERSON", "PERSON:tan", "Tan")]
+    entities = resolve_entities([("a", mentions), ("b", lone)])
+    assert [e.name for e in entities if e.type == "PERSON"] == ["Tan Meiling"]
+
+
+@pytest.mark.parametrize("later, person", [
+    ("Ms Lund said the ferry was late.", True),   # an honorific: only persons take one
+    ("Lund said the ferry was late.", False),     # a lone name proves nothing (taggers call firms PERSON)
+])
+def test_a_full_name_tagged_org_is_a_person_when_its_surname_takes_an_honorific(nlp, later, person):
+    text = f"Ada Lund, 46, waited at the pier. {later}"
+    doc = nlp(text)
+    lone = text.rindex("Lund")
+    doc.ents = [doc.char_span(0, 8, "ORG"), doc.char_span(lone, lone + 4, "PERSON")]
+    mentions = extract_mentions(doc, text)
+    assert (mentions[0].type == "PERSON" and mentions[0].key == mentions[1].key) == person, mentions

@@ -849,6 +849,48 @@ def test_an_appositive_names_the_source(nlp):
     assert quote.speaker.key == "p_varn" and quote.speaker.span.text.startswith("A neighbour")
 
 
+@pytest.mark.parametrize("text, name, speaks", [
+    ("Mayor of Tarnby Ines Varn said that the bakery would have to close.", "Ines Varn", True),
+    ("Chairman of the Tarnby Harbour Board Ola Berg said that the port would reopen.", "Ola Berg", True),
+    ("A spokesman for Mayor Ines Varn said that the bakery would have to close.", "Ines Varn", False),
+    ("Head of the Tarnby Harbour Board Ola Berg said that the port would reopen.", "Ola Berg", True),
+    ("An adviser to Ola Berg said that the port would reopen.", "Ola Berg", False),
+    ("A lawyer for Ola Berg said that the port would reopen.", "Ola Berg", False),
+])
+def test_the_name_closing_a_title_is_the_source(nlp, text, name, speaks):
+    """An office holder named by title, office and name ("Mayor of Tarnby Ines Varn"), which the
+    parser reads as the title with the name as its preposition's object; not a name the source
+    speaks for."""
+    mentions = [_mention_of(text, name, "p_name")]
+    [quote] = extract_quotes(nlp(text), text, "a_title", mentions, statements_only=True)
+    assert (quote.speaker.key == "p_name") == speaks, quote.speaker
+
+
+@pytest.mark.parametrize("middle, speaker", [
+    ("Ines Varn was not impressed with the plan.", "p_varn"),  # the previous sentence's subject
+    ("The plan was not popular in the town.", "p_berg"),         # no person subject: the last speaker
+    ("Ines Varn said that Ola Berg was wrong.", "p_varn"),       # the main clause's subject
+    ("An officer at the port sounded the alarm.", None),          # an unnamed person: no entity
+])
+def test_a_pronoun_continues_the_subject_of_the_sentence_before(nlp, middle, speaker):
+    """Centering: "he"/"she" continues the subject of the previous sentence's main clause over
+    an earlier speaker, also an unnamed one ("An officer ..."), who has no entity."""
+    text = f"\u201cWe will rebuild the port,\u201d Ola Berg said.\n{middle}\n\u201cIt is a poor plan,\u201d she said."
+    mentions = [_mention_of(text, "Ola Berg", "p_berg")] + \
+        ([_mention_of(text, "Ines Varn", "p_varn")] if "Ines Varn" in text else [])
+    if middle.endswith("Ola Berg was wrong."):
+        start = text.rindex("Ola Berg")
+        mentions.append(Mention(Span.of(text, start, start + 8), "PERSON", "p_berg", "Ola Berg"))
+    quotes = extract_quotes(nlp(text), text, "a_center", mentions, statements_only=True)
+    assert _by_content(quotes, "It is a poor plan").speaker.key == speaker
+
+
+def _mention_of(text: str, name: str, key: str, kind: str = "PERSON") -> Mention:
+    """A mention of ``name`` at its first occurrence in ``text``."""
+    start = text.index(name)
+    return Mention(Span.of(text, start, start + len(name)), kind, key, name)
+
+
 def test_it_is_never_a_person(nlp):
     text = ("Ada Kern said the flight was long. \u201cWe failed our passengers,\u201d the airline said. "
             "\u201cWe apologize,\u201d it said.")
@@ -876,8 +918,7 @@ def test_residents_who_said_stay_anonymous(nlp):
 
 
 def _org(text: str, name: str, key: str) -> Mention:
-    start = text.index(name)
-    return Mention(Span.of(text, start, start + len(name)), "ORG", key, name)
+    return _mention_of(text, name, key, "ORG")
 
 
 def test_the_airline_is_the_organisation_that_spoke_before(nlp):
@@ -974,6 +1015,10 @@ def test_a_speaker_span_cut_at_a_korean_given_name_is_extended_over_it(nlp):
     ("A flight tracker shows the plane circled the lake twice.", "the plane circled the lake twice"),
     ("Friday's engine test follows a statement in which the agency vowed \u201ca safe launch\u201d.",
      "a statement in which the agency vowed"),
+    ("A clock above the harbour said it was two in the morning.", "it was two in the morning"),
+    ("The new rocket will blast off at the 'end of the month' from Tarnby.", "end of the month"),
+    ("A test firing of the engines in May showed that the crew can start them at once.",
+     "the crew can start them at once"),
 ])
 def test_a_thing_that_cannot_speak_is_no_source(nlp, text, phrase):
     """A quote is what someone said (the spec): a video, data, a plan or a test said nothing, and a
@@ -993,3 +1038,33 @@ def test_a_document_is_a_source(nlp, text, phrase):
     """A report, memo or letter is written by someone: what it states stays a quote."""
     shown = extract_quotes(nlp(text), text, "a_doc", statements_only=True)
     assert any(phrase in q.content.text for q in shown), [(q.speaker.text, q.content.text) for q in shown]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ('Ola Berg recalled the ferry speeding up, adding: "Everyone just fell over."',
+     "the ferry speeding up", "Everyone just fell over."),
+    ('Ines Varn described most of the injured as "walking wounded" but said others were badly hurt.',
+     'most of the injured as "walking wounded"', "others were badly hurt"),
+])
+def test_a_content_ends_where_the_same_source_reports_again(nlp, text, first, second):
+    """"recalled X, adding Y", "described X but said Y": the participle or coordinated verb reports
+    a statement of its own, which the first cue's content does not include."""
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_sib", statements_only=True)]
+    assert first in contents and any(c.startswith(second.rstrip(".")) for c in contents), contents
+
+
+def test_a_passive_verb_after_the_cue_is_no_report_of_its_source(nlp):
+    text = "A steward accused them of theft and the players were asked to leave the ferry."
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_pas")]
+    assert not any(c == "them of theft and the players" for c in contents), contents
+
+
+def test_a_name_the_tagger_typed_two_ways_is_one_source(nlp):
+    """"Nordair" typed ORG twice and NORP once: an untagged "Nordair" that speaks is the ORG."""
+    text = ("Nordair cut fares. Nordair staff were told on Monday. Nordair pilots agreed. "
+            "Nordair said that the new fares would stay.")
+    starts = [i for i in range(len(text)) if text.startswith("Nordair", i)]
+    mentions = [Mention(Span.of(text, s, s + 7), t, f"{t}:nordair", "Nordair")
+                for s, t in zip(starts[:3], ("ORG", "NORP", "ORG"))]
+    [quote] = extract_quotes(nlp(text), text, "a_two", mentions, statements_only=True)
+    assert quote.speaker.key == "ORG:nordair"

@@ -43,6 +43,24 @@ shin sin kwon hwang ahn an song ryu yoo yu hong jeon jun chun ko moon mun yang s
 nam noh roh kwak sung seong cha joo ju woo min
 """.split())
 _KOREAN_SYLLABLE = re.compile(r"[bcdghjkmnprstwy]{0,2}[aeiou]{1,3}(?:ng|n|m|l|k|p|r)?")
+# A Chinese name is written family name first in English news ("Hua Chunying", then "Hua"; "Xi
+# Jinping", then "Xi"): two words, a Chinese family name (a closed set, as honorifics are) and a given
+# name of one or two pinyin syllables written as one word ("Chunying" is chun-ying; "Smith", "Ann" are
+# no pinyin). When the given name is itself one of the commonest family names ("Tong Zhao", a scholar
+# writing his name given name first), the order cannot be told from the words and is left as written.
+_CHINESE_FAMILY_NAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
+han feng deng cao peng zeng xiao tian dong yuan pan cai jiang yu du ye cheng wei su lu ding ren shen yao cui
+zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu hou yin xue yan duan lei long tao gu mao
+hao gong shao wan qian geng hua xi zhai kong bao kang lai niu qu rao shang tong wen xing zhan zhuang
+""".split())
+_COMMONEST_CHINESE_FAMILY_NAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+""".split())
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo"
+                    r"|ue|ui|er|a|e|i|o|u)")
+_PINYIN_GIVEN_NAME = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,2}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,10 +370,11 @@ class _Cluster:
 
 def name_words(name: str) -> list[str]:
     """Case- and dot-insensitive words of a person's name, for comparing names, given name first:
-    a Korean name is written family name first ("Seo Min-jun" is "Mr. Seo"), so its given name
-    is moved before it and the family name compares as the surname."""
+    a Korean or Chinese name is written family name first ("Seo Min-jun" is "Mr. Seo", "Hua
+    Chunying" is "Hua"), so its given name is moved before it and the family name compares as the
+    surname."""
     words = [w.strip(".,") for w in name.split() if w.strip(".,")]
-    if len(words) == 2 and _KOREAN_GIVEN_NAME.fullmatch(words[1]):
+    if len(words) == 2 and (_KOREAN_GIVEN_NAME.fullmatch(words[1]) or _is_chinese_name(words)):
         words = words[::-1]
     elif _is_unhyphenated_korean_name(words):  # compares as the hyphenated spelling: "Kim Jong Un" is "Kim Jong-un"
         words = [f"{words[1]}-{words[2]}", words[0]]
@@ -367,6 +386,14 @@ def _is_unhyphenated_korean_name(words: list[str]) -> bool:
     apart; its family name is the surname ("Kim" alone is him, not a "Jack Un")."""
     return len(words) == 3 and words[0].casefold() in _KOREAN_FAMILY_NAMES and \
         all(w[:1].isupper() and w[1:].islower() and _KOREAN_SYLLABLE.fullmatch(w.casefold()) for w in words[1:])
+
+
+def _is_chinese_name(words: list[str]) -> bool:
+    """"Hua Chunying": a Chinese family name, then a capitalized pinyin given name that is not one of
+    the commonest family names; its family name is the surname ("Hua" alone is her)."""
+    family, given = words[0].casefold(), words[1]
+    return family in _CHINESE_FAMILY_NAMES and given[:1].isupper() and given[1:].islower() and \
+        given.casefold() not in _COMMONEST_CHINESE_FAMILY_NAMES and bool(_PINYIN_GIVEN_NAME.fullmatch(given.casefold()))
 
 
 def surname(words: list[str]) -> tuple[str, str]:
@@ -390,7 +417,7 @@ def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate], headline: 
     spans = _char_spans(doc, text, cands)
     seeds = _headline_persons(doc, headline, cands, spans)
     persons = _person_clusters(cands, spans, seeds)
-    cands = sorted(_persons_from_surnames(cands, spans, persons) +
+    cands = sorted(_persons_from_surnames(doc, cands, spans, persons) +
                    _untagged_surnames(doc, cands, persons + seeds), key=lambda c: c.start)
     spans = _char_spans(doc, text, cands)
     persons = _person_clusters(cands, spans, seeds)
@@ -524,18 +551,34 @@ def _is_name_part(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and not actors.is_title_word(token.text)
 
 
-def _persons_from_surnames(cands: list[_Candidate], spans: list[Span], persons: list[_Cluster]) -> list[_Candidate]:
+def _persons_from_surnames(doc: Doc, cands: list[_Candidate], spans: list[Span],
+                           persons: list[_Cluster]) -> list[_Candidate]:
     """Re-type as PERSON a non-person entity whose text is a person's name or surname in this
-    article (spaCy tags "Trump" ORG or GPE now and then)."""
+    article (spaCy tags "Trump" ORG or GPE now and then), or a full name whose surname the
+    article uses alone after an honorific (``_is_full_name_of``)."""
     full_names = [c for c in persons if len(c.name_words) > 1]  # a lone "Twitter" PERSON proves nothing
     names = {" ".join(c.name_words) for c in full_names} | {surname(c.name_words)[0] for c in full_names}
+    lone = {c.name_words[0]: min(spans[i].start for i in c.members) for c in persons if len(c.name_words) == 1
+            and any(cands[i].start > 0 and actors.is_honorific(doc[cands[i].start - 1].text) for i in c.members)}
     out = []
     for cand, span in zip(cands, spans):
-        if cand.label not in ("PERSON", "NORP") and " ".join(name_words(span.text)) in names \
-                and actors.country_of_name(span.text) is None:
+        if cand.label not in ("PERSON", "NORP") and actors.country_of_name(span.text) is None and \
+                (" ".join(name_words(span.text)) in names or _is_full_name_of(span, lone)):
             cand = replace(cand, label="PERSON")
         out.append(cand)
     return out
+
+
+def _is_full_name_of(span: Span, lone_surnames: dict[str, int]) -> bool:
+    """A two-word name ("Ada Lund", tagged ORG) whose last word the article goes on to use
+    alone with an honorific, which only persons take ("Ms Lund said"; ``lone_surnames``: surname
+    -> where first used alone): news names a person in full first, then by surname. Not a known
+    organisation, nor one with an organisation's or a title's word ("Tarn Bank", "Harbour Master")."""
+    words = span.text.split()
+    first_alone = lone_surnames.get(name_words(span.text)[-1]) if len(words) == 2 else None
+    return first_alone is not None and span.start < first_alone \
+        and all(w[:1].isupper() and not actors.is_title_word(w) for w in words) \
+        and actors.known_organization(span.text) is None and actors.organization_sector(span.text) is None
 
 
 def _other_clusters(cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:

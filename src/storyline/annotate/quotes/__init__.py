@@ -8,6 +8,8 @@ is absent, and resolves speakers to the article's mentions (``speaker``). An int
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes import encoder, learned, rules
@@ -62,7 +64,44 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     rules.resolve_conflicts(attributions)
     attributions = _without_borrowed_quotations(attributions, quotes)
     rules.attach_continuations(text, attributions, quotes)
+    _end_before_sibling_reports(attributions, text, quotes)
     return [a for a in attributions if a.contents]
+
+
+def _end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """End a content where a report of the same source begins that is the cue's sibling, not part
+    of its complement ("recalled the ferry speeding up, adding that ...", "described X but said Y"):
+    the participle or coordinated verb sharing the cue's subject reports a statement of its own
+    (its own attribution), which the first cue's content does not include. A report inside the
+    complement ("said that Ada had said ...") is nested and stays; a cut inside a quotation is
+    never made."""
+    for att in attributions:
+        siblings = [o.cue_token for o in attributions
+                    if o is not att and _shares_the_subject(o.cue_token, att.cue_token)]
+        for sibling in siblings:
+            cut = sibling.left_edge.idx
+            att.contents = [_ended_at(text, content, cut, quotes) for content in att.contents]
+
+
+def _shares_the_subject(verb: Token, cue: Token) -> bool:
+    """A participle or coordinated verb after the cue with no subject of its own: the same source
+    reporting again ("adding", "but said"), not another clause ("and the players were asked": a
+    passive's subject is who undergoes it, found or not)."""
+    return verb.head.i == cue.i and verb.dep_ in ("advcl", "conj") and verb.i > cue.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+
+
+def _ended_at(text: str, content: tuple[int, int], cut: int, quotes: list[QuotedSpan]) -> tuple[int, int]:
+    """``content`` ended before ``cut`` and the comma or conjunction joining the next clause, when the cut
+    falls inside it and outside any quotation."""
+    start, end = content
+    if not start < cut < end or any(q.start <= cut < q.end for q in quotes):
+        return content
+    new_end = start + len(_JOINING_TAIL.sub("", text[start:cut]))
+    return (start, new_end) if new_end > start else content
+
+
+_JOINING_TAIL = re.compile(r"(?:[\s,;]|\b(?:and|but|while|as)\b)+$")
 
 
 def _without_borrowed_quotations(attributions: list[Attribution], quotes: list[QuotedSpan]) -> list[Attribution]:

@@ -45,14 +45,17 @@ PUBLISH_VERBS = frozenset("post share tweet retweet publish upload".split())
 # nouns of things that cannot say anything, as the head of an attribution's source: a quote is what someone
 # said (interchange spec), so "Videos showed ...", "according to plan", "official data suggest ...", "the test
 # follows a statement" report no one's words. Recordings and images show, data and polls measure, plans and
-# schedules arrange, tests and actions happen. Documents and messages (report, statement, letter, memo, study,
-# article, website, alert) are sources: someone wrote them. Ambiguous heads ("figure", "number": "a public
-# figure", "Number 10") are left out.
+# schedules arrange, tests and actions happen; machines, vehicles and weapons move or fly, a clock shows the time,
+# and strikes and firings happen ("the rocket will blast off", "a clock said it was two in the morning"). Documents and
+# messages (report, statement, letter, memo, study, article, website, alert) are sources: someone wrote them.
+# Ambiguous heads ("figure", "number": "a public figure", "Number 10"; "plane", "craft" in titles) are left out.
 NON_SPEAKER_NOUNS = frozenset("""
 video photo photograph footage image picture clip recording screenshot map chart graph
 data datum statistic poll tracker
 plan schedule timetable itinerary
 test launch experiment removal action
+rocket missile satellite spacecraft vehicle booster engine clock
+strike firing
 """.split())
 
 # verbs whose "if" clause is an indirect question ("asked if the talks would resume"), not a condition

@@ -1,12 +1,13 @@
 """Resolve a quote's source span to the article's entity mentions.
 
-A name resolves to the mention that contains the source's head word or its appositive ("a
-neighbour, Ines Varn"), a relative pronoun as the noun its clause modifies ("Ines Varn, who
-said"), or, where the entity
+A name resolves to the mention that contains the source's head word, its appositive ("a
+neighbour, Ines Varn") or the name closing its title ("Mayor of Tarnby Ines Varn"), a relative
+pronoun as the noun its clause modifies ("Ines Varn, who said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
 subject of its own sentence named before it outside quotation marks ("Kerr was forced to
-resign, which she later said ..."), else the previous resolved speaker, else the nearest
+resign, which she later said ..."), else the subject of the previous sentence's main clause
+(none when that is an unnamed "an officer"), else the previous resolved speaker, else the nearest
 preceding person mention ("it" never a person); a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
 A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
@@ -16,9 +17,11 @@ offline with en_core_web_sm.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Token
 
+from storyline.annotate import actors
 from storyline.annotate.entities import hyphenated_given_name_end
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
@@ -52,7 +55,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
         return Speaker(text="")
     span = _whole_name_span(text, source)
     head = _relative_antecedent(head) or head
-    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions)
+    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions)
     if mention is not None:
         return Speaker(text=mention.name, span=span, key=mention.key)
     if head.lower_ in PRONOUNS:
@@ -98,13 +101,49 @@ def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
                  for m in [_mention_at(child, mentions)] if m is not None and m.type in ("PERSON", "ORG")), None)
 
 
+def _titled_name(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The name closing a title phrase the parser made the head ("Mayor of Tarnby Ines Varn", "Head
+    of the Tarnby Harbour Board Ola Berg": the name parsed as the object of "of"/"to"). News
+    style names an office holder by the title, its office, then the name, with no comma, and the
+    name is who speaks. Not a name right after the preposition ("an aide to Trump") nor one with a
+    title of its own ("a spokesman for Russian President Vladimir Putin"): that is whom the source
+    serves, not the source."""
+    if not actors.is_title_head(head.text):
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = _mention_at(obj, mentions)
+            if mention is not None and mention.type in ("PERSON", "ORG") \
+                    and _closes_office_name(obj.doc, prep, mention):
+                return mention
+    return None
+
+
+def _closes_office_name(doc, prep: Token, mention: Mention) -> bool:
+    """The word before the name is a capitalized word of the office's name ("London", "Nations",
+    "Committee"), not the preposition itself nor a title of the name's own ("President")."""
+    first = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    before = doc[first.start - 1]
+    return before.i > prep.i and before.text[:1].isupper() and not actors.is_title_head(before.text) \
+        and not actors.is_honorific(before.text)
+
+
 def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
     """The article's one entity whose name holds the source's name words (its head and the proper
-    nouns compounded with it); None when no entity or several ("Smith" with two Smiths) do."""
+    nouns compounded with it); None when no entity or several ("Smith" with two Smiths) do. One
+    name the tagger typed two ways ("Nordair" as ORG and NORP) is one thing: the type most of its
+    mentions carry."""
     words = {head.lower_} | {t.lower_ for t in head.children if t.pos_ == "PROPN" and t.dep_ == "compound"}
-    found = {m.key: m.name for m in mentions
-             if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP") and words <= set(m.name.lower().split())}
-    return next(iter(found.items()))[::-1] if len(found) == 1 else None
+    found = [m for m in mentions
+             if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP") and words <= set(m.name.lower().split())]
+    if len({m.name for m in found}) != 1:
+        return None
+    keys = Counter(m.key for m in found).most_common()
+    if len(keys) > 1 and keys[0][1] == keys[1][1]:
+        return None
+    return found[0].name, keys[0][0]
 
 
 def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: list[Speaker],
@@ -112,9 +151,11 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
     person = head.lower_ in PERSON_PRONOUNS
     other_sex = _keys_of_other_sex(head.lower_, text, mentions)
     mentions = [m for m in mentions if m.key not in other_sex]
-    subject = _subject_before(head, mentions, quoted) if person else None
+    subject = (_subject_before(head, mentions, quoted) or _previous_subject(head, mentions, quoted)) if person else None
     if subject is not None:
         return subject.name, subject.key
+    if person and _previous_subject_is_unnamed(head, mentions):
+        return None
     wanted = _antecedent_types(head.lower_)
     for speaker in reversed(previous):
         if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in other_sex \
@@ -175,6 +216,35 @@ def _subject_before(head: Token, mentions: list[Mention], quoted: list[tuple[int
                 and m.span.end <= head.idx and not _quoted(m, quoted)
                 and any(t.dep_ in ("nsubj", "nsubjpass") for t in sent if m.span.start <= t.idx < m.span.end)]
     return max(subjects, key=lambda m: m.span.start, default=None)
+
+
+def _previous_subject(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
+    """The person subject of the main clause of the sentence before the pronoun's, outside any
+    quotation: the preferred center of the previous utterance (centering), which a "he" or "she"
+    continues over an earlier speaker ("Ines Varn was not impressed. 'It is a poor plan,' she
+    said."). The main clause's, not a subordinate one's: "Ada said Ola was fired" is about Ada."""
+    found = [m for t in _previous_subjects(head) for m in [_mention_at(t, mentions)]
+             if m is not None and m.type == "PERSON" and not _quoted(m, quoted)]
+    return found[0] if found else None
+
+
+def _previous_subject_is_unnamed(head: Token, mentions: list[Mention]) -> bool:
+    """The previous sentence's main clause has an unnamed person as subject, an indefinite title
+    ("An officer at the port sounded the alarm. 'Stay back,' he said."): the pronoun continues
+    that person, who has no entity, not an earlier speaker."""
+    return any(t.pos_ == "NOUN" and actors.is_title_head(t.lemma_)
+               and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+               and _mention_at(t, mentions) is None and _appositive_mention(t, mentions) is None
+               for t in _previous_subjects(head))
+
+
+def _previous_subjects(head: Token) -> list[Token]:
+    """The subjects of the main clause of the sentence before the one holding ``head``."""
+    sent = head.sent
+    if sent.start == 0:
+        return []
+    previous = head.doc[sent.start - 1].sent
+    return [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _quoted(mention: Mention, quoted: list[tuple[int, int]]) -> bool:
