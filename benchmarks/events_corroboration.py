@@ -22,7 +22,9 @@ seed 24) was drawn and labelled after the held-out half had been scored once, fo
 over main's (main's extraction in ``--base-cache``, no kinds of deed), labelled by reading before scoring. Strata ``fails-worded`` /
 ``fails-days`` / ``fails-sides`` (``--sample-fails``, fit, seed 22, 20 each): pairs of compatible types
 that main kept apart by that one check alone, labelled by reading: how many same-event pairs each check
-loses (they are not drawn from predictions).
+loses (they are not drawn from predictions). Stratum ``kept-22`` (session 21, ``--sample-linked --stratum
+kept-22``): drawn from the links once corr22's checks were in (they only remove links), fit seed 27 and
+held-out seed 28, labelled by reading before scoring: the precision a reader sees now.
 
 Scoring runs ``corroborate.apply`` over every event of those stories, finds each labelled event by
 its offsets, and counts a pair as linked when either event lists the other. Stories are split by a
@@ -57,8 +59,9 @@ from storyline.model import Article  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "data" / "event_pairs.jsonl"
 STRATA = ("linked", "same-type", "similar", "random", "linked-after", "deed-tried", "deed-after", "fixes-added",
-          "fails-worded", "fails-days", "fails-sides")
-FROM_PREDICTIONS = {"linked", "linked-after", "deed-tried", "deed-after", "fixes-added"}
+          "fails-worded", "fails-days", "fails-sides", "kept-22")
+FROM_PREDICTIONS = {"linked", "linked-after", "deed-tried", "deed-after", "fixes-added", "kept-22"}
+DRAWN_FROM_ALL_LINKS = {"linked-after", "kept-22"}  # the others: from the links added over main's
 BLIND = "all, not drawn from predictions"
 SIMILAR = 0.2  # TF-IDF cosine of the two sentences for stratum "similar"
 
@@ -161,7 +164,7 @@ def sample_linked(stories: dict[str, list[Article]], events: list[dict], n: int,
     story_of = {a.id: s for s, arts in stories.items() for a in arts}
     by_key = {event_key(ev): ev for ev in events}
     links = linked_pairs(events, stories)
-    if stratum != "linked-after":
+    if stratum not in DRAWN_FROM_ALL_LINKS:
         links -= linked_pairs(base_events if base_events is not None else events, stories, kinds_of_deed=False)
     pool = sorted((sorted(pair) for pair in links if pair not in labelled), key=str)
     pool = [(by_key[ka], by_key[kb]) for ka, kb in pool if half(story_of[ka[0]]) in halves
@@ -265,7 +268,8 @@ def main() -> None:
                     help="draw N pairs from the links the kinds of deed add (stratum deed-after; JSONL on stdout)")
     ap.add_argument("--sample-fails", type=int, default=0,
                     help="draw N pairs failing one check alone, per check (strata fails-*; JSONL on stdout)")
-    ap.add_argument("--stratum", default="deed-after", help="with --sample-added: the new stratum's name")
+    ap.add_argument("--stratum", help="with --sample-linked / --sample-added: the new stratum's name "
+                                      "(default linked-after / deed-after)")
     ap.add_argument("--base-cache", help="with --sample-added: pickle of main's extracted events (links added over them)")
     ap.add_argument("--halves", default="fit,held-out", help="with --sample-linked / -added / -fails: halves to draw from")
     ap.add_argument("--cache", help="pickle of the extracted events (made when missing), to iterate quickly")
@@ -281,8 +285,10 @@ def main() -> None:
     if args.sample or args.sample_linked or args.sample_added or args.sample_fails:
         halves = set(args.halves.split(","))
         drawn = (sample(stories, events, args.sample, args.seed, labelled) if args.sample else
-                 sample_linked(stories, events, args.sample_linked, args.seed, labelled, halves) if args.sample_linked
-                 else sample_linked(stories, events, args.sample_added, args.seed, labelled, halves, args.stratum,
+                 sample_linked(stories, events, args.sample_linked, args.seed, labelled, halves,
+                               args.stratum or "linked-after") if args.sample_linked
+                 else sample_linked(stories, events, args.sample_added, args.seed, labelled, halves,
+                                    args.stratum or "deed-after",
                                     pickle.loads(Path(args.base_cache).read_bytes()) if args.base_cache else None)
                  if args.sample_added else sample_failing(stories, events, args.sample_fails, args.seed, labelled, halves))
         for row in drawn:

@@ -365,6 +365,14 @@ def test_a_labour_strike_is_a_protest_not_an_attack(nlp):
     assert ev.trigger.text == "launched a strike"
 
 
+def test_a_probe_sent_into_space_is_no_investigation(nlp):
+    """A "lunar probe" is a spacecraft (PLOVER ACCUSE investigate is an inquiry); a probe into accounts is one."""
+    for text in ("Chile launched a lunar probe on Saturday.", "Chile's space probe reached Mars on Monday."):
+        assert [e for e in events_of(nlp, text) if e.type == "ACCUSE"] == []
+    ev = only(events_of(nlp, "The Chilean ministry opened a probe into the bank's accounts."), "ACCUSE")
+    assert ev.mode == "investigate"
+
+
 def test_a_weapon_is_no_party_but_its_owner_is(nlp):
     """What is fired is the doer's instrument: no recipient in "a ballistic missile"; with no "by X",
     the place it was fired from stands for the one firing it."""

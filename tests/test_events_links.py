@@ -22,7 +22,7 @@ EVENTS = [
     event("e1", "a1", "CONSULT", "verbal_cooperation", ["CHL", "PER"], date="2031-03-07", location=MUSCAT),
     event("e2", "a2", "CONSULT", "verbal_cooperation", ["PER"], ["CHL"], date="2031-03-08"),  # a day later, no place
     event("e3", "a3", "AGREE", "verbal_cooperation", ["CHL", "PER"], date="2031-03",  # compatible type, month only
-          trigger="agreed to keep talking", sentence="Both sides agreed to keep talking."),
+          trigger="agreed to keep talking", sentence="The two governments agreed to keep talking about the border."),
     event("e4", "a2", "CONSULT", "verbal_cooperation", ["CHL", "BOL"], date="2031-03-07"),  # other sides
     event("e5", "a3", "CONSULT", "verbal_cooperation", ["CHL", "PER"], date="2031-03-20"),  # two weeks later
     event("e6", "a3", "CONSULT", "verbal_cooperation", ["CHL", "PER"], date="2031-03-07",
@@ -207,3 +207,69 @@ def test_a_launch_aimed_at_nobody_by_one_outlet_and_at_a_country_by_another_is_o
                   sentence="A Chilean missile was fired over the coast of Peru.")
     assert happenings("MOBILIZE", "launched") == happenings("ASSAULT", "fired") == {"launch"}
     assert pair(shown, aimed) == {"x1": ["x2"], "x2": ["x1"]}
+
+
+def _with_entities(ev, actors=(), recipients=()):
+    """The event with named participants: (entity id, sector) pairs, no country (as a bare name is)."""
+    def side(pairs):
+        return [{"text": e or "x", "span": None, "entity_id": e, "country": None, "sector": s} for e, s in pairs]
+    return {**ev, "actors": side(actors), "recipients": side(recipients)}
+
+
+def test_two_words_for_a_meeting_link_only_reports_that_share_a_party():
+    """"met" and "talks" name one kind of deed, but one day of a story holds several meetings (the
+    negotiators with the group, the freed captives with the vice president): a shared party decides."""
+    def meeting(trigger, sentence, parties):
+        ev = event("", "", "CONSULT", "verbal_cooperation", [], date="2031-05-07", trigger=trigger, sentence=sentence)
+        return _with_entities(ev, [(p, "GOV") for p in parties])
+    met = meeting("met", "The envoy met the rebel commanders in the border town.", ["e_envoy", "e_rebels"])
+    talks = meeting("talks", "Negotiations went on until late at night, aides said.", ["e_rebels"])
+    other = meeting("talks", "The vice president held long conversations with the freed hostages.", ["e_vp"])
+    assert happenings("CONSULT", "met") == happenings("CONSULT", "talks") == {"meet"}
+    assert pair(met, talks) == {"x1": ["x2"], "x2": ["x1"]}
+    assert pair(met, other) == {}
+
+
+def test_help_names_no_kind_of_aid():
+    """The PLOVER manual's kinds of aid (money, arms, relief, asylum, rescue) are kinds of deed;
+    "helped" or "provided" say none, so two reports of help need a word in common."""
+    assert happenings("AID", "donated") == happenings("AID", "grant") == {"money"}
+    assert happenings("AID", "rescued") == {"rescue"}
+    assert happenings("AID", "helped") == happenings("AID", "provided") == frozenset()
+    helped = event("", "", "AID", "material_cooperation", ["CHL"], ["PER"], date="2031-05-07", trigger="helped",
+                   sentence="Chile helped the flooded villages with tents.")
+    provided = event("", "", "AID", "material_cooperation", ["CHL"], ["PER"], date="2031-05-07", trigger="provided",
+                     sentence="Santiago provided loans to the port authority.")
+    assert pair(helped, provided) == {}
+
+
+def test_force_aimed_at_the_attackers_is_not_the_attack():
+    """The police shooting the attacker answers the attack; when the attack's report names no doer
+    ("the city was hit", its victims only), the doers' sides tell nothing, but the targets do: one is
+    aimed at armed men outside the state, the other at the crowd. Two reports of the shooting agree."""
+    def killing(sentence, doers, targets):
+        ev = event("", "", "ASSAULT", "material_conflict", ["FRA"] * len(doers), ["FRA"] * len(targets),
+                   date="2031-07-14", trigger="killed", sentence=sentence)
+        for person, sector in zip(ev["actors"] + ev["recipients"], [*doers, *targets]):
+            person["sector"] = sector
+        return ev
+    shot = killing("Officers killed the attacker near the harbour.", ["COP"], ["UAF"])
+    hit = killing("Dozens were killed when the city was hit on the national holiday.", [], ["CVL"])
+    retold = killing("The attacker was killed in an exchange of fire.", [], ["UAF"])
+    assert pair(shot, hit) == {}
+    assert pair(shot, retold) == {"x1": ["x2"], "x2": ["x1"]}
+
+
+def test_a_month_is_no_day_of_its_own():
+    """"earlier this month" dates a deed to the month: it passes the day check against every deed of
+    the month, so it needs a word in common and sentences alike, and a month is not stretched by the
+    slack into the next one (a launch last month is not this month's)."""
+    def launch(date, sentence, trigger="fired"):
+        return event("", "", "MOBILIZE", "material_conflict", ["CHL"], date=date, trigger=trigger, sentence=sentence)
+    earlier = launch("2031-08", "Earlier this month the navy fired a cruise missile into the bay.")
+    today = launch("2031-08-29", "The army fired a rocket from the northern desert on Friday.")
+    retold = launch("2031-08-15", "The navy fired a cruise missile into the bay, the ministry said.")
+    assert pair(earlier, today) == {}
+    assert pair(earlier, retold) == {"x1": ["x2"], "x2": ["x1"]}
+    july = launch("2031-07", "In July the navy fired a cruise missile into the bay.")
+    assert pair(july, launch("2031-08", "In August the navy fired a cruise missile into the bay.")) == {}

@@ -4,13 +4,15 @@ Two reports are of one event when they say the same thing happened (same PLOVER 
 quad with types that one outlet may word as the other: "held talks" CONSULT vs "agreed to keep
 talking" AGREE), as fact in both or as possibility in both, between the same sides (shared actor
 or recipient countries, else entities), at a compatible time (same day or within
-``DATE_SLACK_DAYS``; a missing or month-only date does not contradict) and, when both say where,
-in the same country; and, since a story's events mostly share its countries and days, the two
-reports must word the happening alike: a trigger word in common ("arrested" / "arresting"), two words
-for one kind of deed on one day by doers that do not differ ("airstrikes" / "killing",
-``lexicon.HAPPENINGS``) or sentences alike by TF-IDF within the story; a report with no day of its
-own (an event noun referred back to, "after the UN sanctions") needs both a word in common and
-sentences alike. A state's police and armed men outside the state are never one doer. Pure functions over event dicts
+``DATE_SLACK_DAYS`` for dates of a week or less; a missing or month-only date does not contradict)
+and, when both say where, in the same country; and, since a story's events mostly share its countries
+and days, the two reports must word the happening alike: a trigger word in common ("arrested" /
+"arresting"), two words for one kind of deed on one day by doers that do not differ ("airstrikes" /
+"killing", ``lexicon.HAPPENINGS``; meetings also share a named party) or sentences alike by TF-IDF
+within the story; a report with no day of its own (an event noun referred back to, "after the UN
+sanctions", or a deed dated by its month, "earlier this month") needs both a word in common and
+sentences alike. A state's police and armed men outside the state are never one doer, and force
+aimed at those armed men (the police shooting the attacker) is not the attack. Pure functions over event dicts
 (``Event.to_dict()`` shape), so they run after stories are built, in-process or in Spark.
 """
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .dates import day_range
 from .lexicon import HAPPENINGS
 
 DATE_SLACK_DAYS = 2
+WEEK_DAYS = 6  # a date range longer than a week (a month, a year) gets no slack
 # The side of force a doer's PLOVER sector is on (``_doer_sides``): the police, who answer an attack
 # at home, against armed men outside the state. Army and government are left out: their codes mix
 # with insurgents' on the fit half (the Taliban coded GOV, a suicide "bomber" MIL as the aircraft),
@@ -97,6 +100,7 @@ class _Report:
     entities: set[str]
     doers: tuple[set[str], set[str]]
     doer_sides: set[str]
+    target_sides: set[str]
     days: tuple[_dt.date, _dt.date] | None
     country: str | None
     stems: frozenset[str]
@@ -107,6 +111,7 @@ def _report(ev: dict) -> _Report:
     date, location = ev.get("date"), ev.get("location")
     trigger = (ev.get("trigger") or {}).get("text", "")
     return _Report(ev["type"], ev.get("quad"), _reality(ev), *_sides(ev), _doers(ev), _doer_sides(ev),
+                   _target_sides(ev),
                    day_range(date.get("value") if date else None), location.get("country") if location else None,
                    _stems(trigger), happenings(ev["type"], trigger))
 
@@ -161,12 +166,18 @@ def _worded_alike(a: _Report, b: _Report, likeness: Callable[[], float]) -> bool
     sentences there were mostly two reactions to one launch ("opposes" / "blame"). A report with no
     day of its own ("after the UN sanctions") passed the day check unasked: it needs a word in common
     and sentences alike (the sanctions of last month are not this week's)."""
-    if a.days is None or b.days is None:
+    if not (_dated_to_days(a.days) and _dated_to_days(b.days)):
         return bool(a.stems & b.stems) and likeness() >= SIMILAR_SENTENCES
     if a.stems & b.stems:
         return True
     # one kind of deed across types only where two types share one (a missile launch, MOBILIZE / ASSAULT)
     return _one_deed(a, b) or (a.type == b.type and likeness() >= SIMILAR_SENTENCES)
+
+
+def _dated_to_days(days: tuple[_dt.date, _dt.date] | None) -> bool:
+    """A day or a few of its own ("on Friday", "this week"); a month or year ("earlier this month")
+    passes the day check against any deed of that month, as no date does."""
+    return days is not None and days[1] - days[0] <= _dt.timedelta(days=WEEK_DAYS)
 
 
 def _one_deed(a: _Report, b: _Report) -> bool:
@@ -175,7 +186,15 @@ def _one_deed(a: _Report, b: _Report) -> bool:
     it avenged), so both reports must also be of one day (not a week or month, "earlier this month"
     fits any of them, nor ``DATE_SLACK_DAYS`` apart) and not name different doers."""
     return (bool(a.happenings & b.happenings) and a.days is not None and a.days == b.days
-            and a.days[0] == a.days[1] and _doers_agree(a.doers, b.doers))
+            and a.days[0] == a.days[1] and _doers_agree(a.doers, b.doers) and _meeting_parties_shared(a, b))
+
+
+def _meeting_parties_shared(a: _Report, b: _Report) -> bool:
+    """A meeting is who meets (PLOVER CONSULT codes every participant as actor): one story tells
+    several meetings of one day between people of one country (the negotiators with the group, the
+    freed captives with the vice president), and "met" / "talks" cannot tell them apart, so two
+    words for a meeting link only reports that share a named party."""
+    return a.type != "CONSULT" or bool(a.entities & b.entities)
 
 
 def _doers_agree(doers_a: tuple[set[str], set[str]], doers_b: tuple[set[str], set[str]]) -> bool:
@@ -191,6 +210,25 @@ def _doers_opposed(sides_a: set[str], sides_b: set[str]) -> bool:
     """The police and armed men outside the state are two doers whatever their country and wording:
     the police shooting an attacker dead ("killed the gunman") is not the attack ("the gunman killed")."""
     return bool(sides_a and sides_b and not sides_a & sides_b)
+
+
+def _answer_and_deed(a: _Report, b: _Report) -> bool:
+    """One report's deed aimed at armed men outside the state (the police shooting the attacker)
+    and the other's deed done by them or aimed at others (the attack on the crowd, "France was
+    hit"): the answer to an attack is not the attack, even when the attack's report names no doer;
+    the recipient is part of what happened (PLOVER), so this holds for any type (fighters released
+    are not captives freed). Fighting is two-sided (PLOVER codes both sides as actors), so it is left out."""
+    if "fight" in a.happenings | b.happenings:
+        return False
+    return any("irregular" in x.target_sides and ("irregular" in y.doer_sides or bool(y.target_sides - {"irregular"}))
+               for x, y in ((a, b), (b, a)))
+
+
+def _target_sides(ev: dict) -> set[str]:
+    """Who a deed is aimed at: "irregular" for armed men outside the state (``FORCE_SIDE``), "other"
+    for any other recipient named (people, a place, a state)."""
+    return {"irregular" if FORCE_SIDE.get(p.get("sector")) == "irregular" else "other"
+            for p in ev.get("recipients", [])}
 
 
 def _doer_sides(ev: dict) -> set[str]:
@@ -236,10 +274,14 @@ def _sides_shared(countries_a: set[str], entities_a: set[str], countries_b: set[
 
 
 def _days_compatible(range_a: tuple[_dt.date, _dt.date] | None, range_b: tuple[_dt.date, _dt.date] | None) -> bool:
-    """Same day or within ``DATE_SLACK_DAYS``; an unknown date on either side is compatible."""
+    """Same day or within ``DATE_SLACK_DAYS``; an unknown date on either side is compatible. The slack
+    absorbs two outlets' days for one deed (time zones, "late Thursday" / "Friday"); a month or year
+    is the reporter's own bound, so a date that wide is not stretched into the next one (a launch
+    "last month" is not this month's)."""
     if range_a is None or range_b is None:
         return True
-    slack = _dt.timedelta(days=DATE_SLACK_DAYS)
+    wide = max(range_a[1] - range_a[0], range_b[1] - range_b[0]) > _dt.timedelta(days=WEEK_DAYS)
+    slack = _dt.timedelta(days=0 if wide else DATE_SLACK_DAYS)
     return range_a[0] - slack <= range_b[1] and range_b[0] - slack <= range_a[1]
 
 
@@ -255,7 +297,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("types", lambda a, b, _: _types_compatible(a.type, a.quad, b.type, b.quad)),
     ("reality", lambda a, b, _: a.reality == b.reality),
     ("sides", lambda a, b, _: _sides_shared(a.countries, a.entities, b.countries, b.entities)
-     and not _doers_opposed(a.doer_sides, b.doer_sides)),
+     and not _doers_opposed(a.doer_sides, b.doer_sides) and not _answer_and_deed(a, b)),
     ("days", lambda a, b, _: _days_compatible(a.days, b.days)),
     ("place", lambda a, b, _: _same_place(a.country, b.country)),
     ("worded", _worded_alike),

@@ -229,7 +229,11 @@ _NOT_VIOLENT = {"rescue": "aid", "relief": "aid", "humanitarian": "aid", "medica
 _LABOUR = {"hunger": "protest", "general": "protest", "labor": "protest", "labour": "protest",
            "nationwide": "protest", "indefinite": "protest", "day": "protest", "week": "protest",
            "hour": "protest", "workers": "protest", "union": "protest"}
+# A probe sent into space is a spacecraft, not an inquiry (PLOVER ACCUSE investigate): "a lunar probe".
+_SPACECRAFT = dict.fromkeys(("space", "lunar", "moon", "mars", "solar", "planetary", "interplanetary", "robotic",
+                             "unmanned", "uncrewed", "orbiter", "landing"), "other")
 COMPOUND_CLASS: dict[str, dict[str, str]] = {
+    "probe": _SPACECRAFT, "probes": _SPACECRAFT,
     "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"},
     "process": {"peace": "talks"}, "operation": _NOT_VIOLENT, "mission": {"peacekeeping": "mission"},
     **{w: {"peacekeeping": "mission"} for w in ("force", "troops", "soldiers", "contingent", "personnel")},
@@ -356,5 +360,9 @@ HAPPENINGS: dict[str, dict[str, str]] = {
                  "launch": "launch fire firing missile rocket test"},  # a launch aimed at nobody (extract.py)
     "PROTEST": {"protest": "protest demonstrat rall march"},
     "SANCTION": {"sanction": "sanction embargo", "expel": "expel forc"},
-    "AID": {"aid": "help assist aid provid suppl"},
+    # the kinds of aid the PLOVER manual names (money, arms and personnel, humanitarian relief, asylum,
+    # rescue); "help", "assist", "provide", "supply" name none of them: two reports of help may be two
+    # deeds of help (money to one side, shelter to another), so they link only by a word in common
+    "AID": {"money": "fund financ grant loan donat credit", "military": "arms weapon troop",
+            "relief": "relief humanitarian food medic shelter", "asylum": "asylum", "rescue": "rescu"},
 }
