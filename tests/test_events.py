@@ -446,3 +446,46 @@ def test_headline_launch_and_passive_launch_are_mobilize(nlp):
 def test_declining_to_comment_is_no_rejection(nlp):
     assert events_of(nlp, "German officials in Kabul declined to comment.") == []
     assert only(events_of(nlp, "The minister declined to meet the Turkish envoy."), "REJECT").mode == "meet"
+
+
+def actor_names(ev):
+    return [p.text for p in ev.actors]
+
+
+def test_subject_pronoun_takes_the_previous_sentence_subject(nlp):
+    """Centering: "She" continues the previous sentence's subject, not the name nearest before it."""
+    text = "Lena Ostrova met Senator Tom Reed in Oslo on Monday. She thanked the United Nations for its aid."
+    ev = only(events_of(nlp, text), "SUPPORT")
+    assert actor_names(ev) == ["Lena Ostrova"]
+    assert ev.actors[0].span.text == "She"  # provenance: the words of the sentence that name the actor
+
+
+def test_subject_pronoun_follows_a_chain_of_pronouns(nlp):
+    text = ("Foreign Minister Ola Berg criticised the plan. He noted that Russia supplies the rebels. "
+            "He called on Russia to end the supply.")
+    assert actor_names(only(events_of(nlp, text), "REQUEST")) == ["Ola Berg"]
+
+
+def test_subject_pronoun_of_an_unnamed_person_is_that_person(nlp):
+    """"A student ... He killed": the student, not the minister named before; the same within a sentence."""
+    text = ("President Ola Berg visited Paris on Monday. A student went on a rampage at a school in Oslo. "
+            "He killed six teachers.")
+    assert actor_names(only(events_of(nlp, text), "ASSAULT")) == ["student"]
+    text = "Police named Ola Berg on Monday. The attacker was killed by police; he pledged allegiance to the Islamic State group."
+    assert actor_names(only(events_of(nlp, text), "THREATEN")) == ["attacker"]
+
+
+def test_subject_pronoun_skips_plural_and_other_sex_subjects(nlp):
+    text = "Foreign Minister Ola Berg spoke in Oslo. The protesters gathered outside. He criticised Russia."
+    assert actor_names(only(events_of(nlp, text), "ACCUSE")) == ["Ola Berg"]
+    text = "Ms. Lena Ostrova met Tom Reed in Oslo. Later she left, and he criticised the United Nations."
+    assert actor_names(only(events_of(nlp, text), "ACCUSE")) == ["Tom Reed"]
+
+
+def test_he_does_not_refer_to_a_woman(nlp):
+    from storyline.annotate.events.participants import ArticleContext
+    text = "Tom Reed met Ms. Lena Ostrova. He left."
+    reed = Mention(span=Span.of(text, 0, 8), type="PERSON", key="reed", name="Tom Reed")
+    ostrova = Mention(span=Span.of(text, 17, 29), type="PERSON", key="ostrova", name="Lena Ostrova")
+    he = next(t for t in nlp(text) if t.text == "He")
+    assert ArticleContext(text, [reed, ostrova]).antecedent(he) is reed

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from storyline.annotate.agreement import (PRONOUN_SEX, is_person_role, keys_of_other_sex, person_noun_agrees,
+                                          resolve_description)
 from storyline.model import Mention, Participant, Span
 
 from . import coding, lexicon
@@ -39,13 +41,19 @@ class ArticleContext:
         return None
 
     def antecedent(self, token: Token) -> Mention | None:
-        """Nearest preceding mention of a type the pronoun can refer to (no coreference model)."""
+        """Nearest preceding mention of a type the pronoun can refer to, not of the other sex
+        (no coreference model)."""
         wanted = PRONOUN_TYPES.get(token.lower_)
         if not wanted:
             return None
+        other_sex = self.other_sex(token.lower_)
         before = [m for m in self.mentions if m.span.end <= token.idx and m.type in wanted
-                  and (m.country or m.type == "PERSON")]
+                  and (m.country or m.type == "PERSON") and m.key not in other_sex]
         return before[-1] if before else None
+
+    def other_sex(self, pronoun: str) -> set[str]:
+        """Keys of the persons a "he" or "she" cannot stand for (``keys_of_other_sex``)."""
+        return keys_of_other_sex(pronoun, self.text, self.mentions)
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -251,15 +259,116 @@ def _reporting_subject(token: Token) -> Token | None:
     return None
 
 
-def _pronoun(token: Token, ctx: ArticleContext) -> list[Participant]:
+def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant]:
     reporter = _reporting_subject(token) if token.dep_ == "nsubj" else None
     if reporter is not None:
         return participants_of(reporter, ctx)
+    if token.lower_ in PRONOUN_SEX and token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        centered = centered_antecedent(token, ctx, depth)
+        if centered is not None:
+            return [_at_pronoun(p, token, ctx) for p in centered]
     ante = ctx.antecedent(token)
     if ante is None:
         return []
-    return [Participant(text=ante.name, span=Span.of(ctx.text, token.idx, token.idx + len(token)),
-                        country=ante.country, sector=ante.sector, key=ante.key)]
+    return [Participant(text=ante.name, span=_pronoun_span(token, ctx), country=ante.country, sector=ante.sector,
+                        key=ante.key)]
+
+
+def _pronoun_span(token: Token, ctx: ArticleContext) -> Span:
+    return Span.of(ctx.text, token.idx, token.idx + len(token))
+
+
+def _at_pronoun(p: Participant, token: Token, ctx: ArticleContext) -> Participant:
+    """The antecedent as the pronoun's participant: its name, country and sector, the pronoun's span
+    (the words of the sentence that name it)."""
+    return Participant(text=p.text, span=_pronoun_span(token, ctx), country=p.country, sector=p.sector, key=p.key)
+
+
+# ------------------------------------------------------------------ subject pronouns: centering
+
+# A chain of subject pronouns ("He noted ... He called ...") is followed this many sentences back.
+PRONOUN_CHAIN = 3
+# Sentences passed over, at most, to find the previous sentence with a third-person subject.
+PREVIOUS_SENTENCES = 3
+SPEECH_PERSONS = frozenset("i you we".split())  # first and second persons: who speaks and who is spoken to
+_SKIP: list[Participant] = []  # the subject cannot be the pronoun's antecedent: look further
+
+
+def centered_antecedent(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant] | None:
+    """Who a subject "he"/"she" stands for, by centering: the subject of a clause that holds the
+    pronoun's and comes before it ("Portnow walked back his comments, saying he regretted"), else the
+    subject of the previous sentence's main clause ("Teigen shared a video. She tells her husband"),
+    the first of them that agrees with the pronoun in number and sex; an unnamed person ("The
+    attacker is killed; he pledges") is the antecedent as the article names it. None: no subject
+    agrees, the nearest earlier name decides (``ArticleContext.antecedent``)."""
+    governing = governing_subjects(token)
+    for subject in [*governing, *earlier_subjects(token, governing), *previous_subjects(token)]:
+        found = _subject_antecedent(subject, token, ctx, depth)
+        if found is not _SKIP:
+            return found
+    return None
+
+
+def governing_subjects(token: Token) -> list[Token]:
+    """Subjects before the pronoun of the clauses that hold its clause, the innermost first."""
+    found, node = [], token.head
+    for _ in range(12):
+        found += sorted((s for s in clause_subjects(node) if s.i < token.i), key=lambda s: -s.i)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return found
+
+
+def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
+    """Subjects of the other clauses before the pronoun in its sentence, the nearest first ("The
+    attacker was killed; he pledged", parsed with the first clause below the second)."""
+    before = [t for t in token.sent if t.i < token.i and t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    return [t for t in reversed(before) if t not in governing]
+
+
+def previous_subjects(token: Token) -> list[Token]:
+    """The main-clause subjects of the nearest earlier sentence whose subject is a third person (the
+    previous utterance's center), passing over a few with none (a heading) or only "I", "you", "we"
+    (a quotation, whose center is its speaker)."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(PREVIOUS_SENTENCES):
+        if start == 0:
+            break
+        sent = doc[start - 1].sent
+        subjects = [s for s in clause_subjects(sent.root) if s.lower_ not in SPEECH_PERSONS]
+        if subjects:
+            return subjects
+        start = sent.start
+    return []
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Active and passive subjects of a verb, also those the parser hangs on its auxiliary."""
+    deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    return children(verb, deps) + [s for a in children(verb, {"aux", "auxpass"}) for s in children(a, deps)]
+
+
+def _subject_antecedent(subject: Token, pronoun: Token, ctx: ArticleContext, depth: int) -> list[Participant] | None:
+    """The participants ``subject`` gives as the pronoun's antecedent, ``_SKIP`` when it disagrees:
+    the same pronoun continues its chain; another pronoun ("she" for a "he", "they", "I"), a plural, a
+    thing or a person of the other sex is someone else."""
+    if subject.pos_ == "PRON":
+        if subject.lower_ == pronoun.lower_ and depth < PRONOUN_CHAIN:
+            return _pronoun(subject, ctx, depth + 1) or _SKIP
+        return _SKIP
+    mention = ctx.mention_at(subject)
+    if mention is not None and mention.type == "PERSON" and subject.pos_ == "PROPN":
+        if mention.key in ctx.other_sex(pronoun.lower_) or subject.tag_ == "NNPS":
+            return _SKIP
+        return [Participant(text=mention.name, country=mention.country, sector=mention.sector, key=mention.key)]
+    if not person_noun_agrees(subject, pronoun.lower_):  # a thing, an organisation, a crowd, a plural
+        return _SKIP
+    described = resolve_description(subject, ctx.mentions) if is_person_role(subject.lemma_.lower()) else None
+    if described is not None:  # "the minister": the person titled so; "a woman" names nobody known
+        mention = next(m for m in ctx.mentions if m.key == described[1])
+        return [Participant(text=mention.name, country=mention.country, sector=mention.sector, key=mention.key)]
+    return participants_of(subject, ctx)
 
 
 def _dedupe(items: list[Participant]) -> list[Participant]:
