@@ -489,3 +489,19 @@ def test_he_does_not_refer_to_a_woman(nlp):
     ostrova = Mention(span=Span.of(text, 17, 29), type="PERSON", key="ostrova", name="Lena Ostrova")
     he = next(t for t in nlp(text) if t.text == "He")
     assert ArticleContext(text, [reed, ostrova]).antecedent(he) is reed
+
+
+def test_relative_pronoun_stands_for_the_noun_its_clause_modifies(nlp):
+    """"Syria, which forces had bombed": the object; "the group, which attacked": the subject."""
+    ev = only(events_of(nlp, "Refugees fled from Syria, which Turkish forces had bombed in May."), "ASSAULT")
+    assert countries(ev.actors) == {"TUR"} and [p.text for p in ev.recipients] == ["Syria"]
+    ev = only(events_of(nlp, "The gunman, who killed 59 people, acted alone."), "ASSAULT")
+    assert [p.text for p in ev.actors] == ["gunman"]
+
+
+def test_quantifier_of_a_group_is_that_group(nlp):
+    text = "Two American bombers flew to Japan, conducting joint exercises with each of the Japanese air forces."
+    ev = only(events_of(nlp, text), "COOPERATE")
+    assert countries(ev.recipients) == {"JPN"}
+    text = "None of the Japanese soldiers were charged."
+    assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.recipients and "negation" not in e.aux_modes]

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from storyline.annotate.entities import extract_mentions
 from storyline.annotate.nlp import is_parse_of
+from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
 from . import coding, geo, lexicon
@@ -18,8 +19,9 @@ from .contexts import contexts_of, refine_mode
 from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
-from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, agent_of, children, content_owner,
-                           is_actor_like, is_own, modifier_participants, participants, prep_objects, subject_of)
+from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
+                           clause_subjects, content_owner, is_actor_like, is_own, modifier_participants, participants,
+                           prep_objects, subject_of)
 from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
 
 HISTORICAL_DAYS = 60
@@ -278,7 +280,7 @@ def objects_of(trig: Trigger) -> list[Token]:
     dative = children(verb, {"dative", "iobj"})
     if dative:
         return [d for d in dative if d.pos_ != "ADP"] or prep_objects(verb, {"to"})
-    obj = object_of(verb)
+    obj = relative_object(verb) or object_of(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
         if is_actor_like(obj) and obj.pos_ != "PRON" and not is_own(obj):
             return [obj]
@@ -287,12 +289,27 @@ def objects_of(trig: Trigger) -> list[Token]:
             return owner
         found = prep_objects(obj, RECIPIENT_PREPS | {"of"})
         if found:
-            return [t for t in found if is_actor_like(t)]
+            return actor_like(found)
     for clause in children(verb, {"ccomp"}):
         subj = children(clause, {"nsubj", "nsubjpass"})
         if subj and subj[0].pos_ != "PRON":
             return subj
-    return [t for t in prep_objects(verb, RECIPIENT_PREPS) if is_actor_like(t)]
+    return actor_like(prep_objects(verb, RECIPIENT_PREPS))
+
+
+def relative_object(verb: Token) -> Token | None:
+    """The object of a relative clause's verb is the noun the clause modifies when the relative
+    pronoun fills the object slot ("the village, which US forces bombed") or nothing does and the
+    clause has its own subject ("the village US forces bombed"): the gap is the object (grammar of
+    English relative clauses)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    obj = object_of(verb)
+    if obj is not None:
+        return relative_antecedent(obj, ("dobj",))
+    words = {c.lower_ for c in verb.children}
+    has_gap = clause_subjects(verb) and not (words & RELATIVE_PRONOUNS) and not children(verb, {"prep", "dative"})
+    return verb.head if has_gap else None
 
 
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
@@ -301,7 +318,7 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     actors += agent_of(noun) + prep_objects(noun, {"between", "among"})
     if not actors and clause_meeting(noun):
         actors = subject_of(noun.head.head)[0]
-    recipients = [t for t in prep_objects(noun, RECIPIENT_PREPS) if is_actor_like(t)]
+    recipients = actor_like(prep_objects(noun, RECIPIENT_PREPS))
     return actors, recipients
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from storyline.annotate.agreement import (PRONOUN_SEX, is_person_role, keys_of_other_sex, person_noun_agrees,
                                           resolve_description)
+from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Span
 
 from . import coding, lexicon
@@ -20,7 +21,8 @@ from . import coding, lexicon
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "det", "nummod", "quantmod", "npadvmod"}
 PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "all", "dozens", "hundreds",
                    "thousands", "group", "delegation", "team", "units", "unit", "troops", "forces", "army",
-                   "office", "spokesman", "spokeswoman", "spokesperson"}
+                   "office", "spokesman", "spokeswoman", "spokesperson",
+                   "each", "both", "either", "several", "any"}  # quantifiers, "each of the armies" (not "none of": it negates)
 PRONOUN_TYPES = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
                  "his": ("PERSON",), "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
                  "they": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
@@ -71,13 +73,19 @@ def conjuncts(token: Token) -> list[Token]:
 
 def unwrap_partitive(token: Token) -> Token:
     """"members of the Association" -> "Association" (the partitive word is not the actor)."""
-    if token.lower_ in PARTITIVE_HEADS and token.pos_ in {"NOUN", "PRON", "NUM"}:
+    if token.lower_ in PARTITIVE_HEADS and token.pos_ in {"NOUN", "PRON", "NUM", "DET"}:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs and is_actor_like(objs[0]):
                     return objs[0]
     return token
+
+
+def actor_like(tokens: list[Token]) -> list[Token]:
+    """The words that could head an actor phrase, a partitive by what it is part of ("each of the
+    two countries' air forces")."""
+    return [t for t in tokens if is_actor_like(unwrap_partitive(t))]
 
 
 def is_actor_like(token: Token) -> bool:
@@ -106,6 +114,7 @@ def _named_by_owner(token: Token) -> bool:
 def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participant]:
     out: list[Participant] = []
     for head in heads:
+        head = relative_antecedent(head, RELATIVE_ROLES) or head  # "the group, which claims ...": the group
         for conj in conjuncts(head):
             conj = unwrap_partitive(conj)
             if is_actor_like(conj) and conj.ent_type_ not in NOT_ACTOR_ENTS and not in_dateline(conj):
@@ -113,6 +122,7 @@ def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participan
     return _dedupe(out)
 
 
+RELATIVE_ROLES = ("nsubj", "nsubjpass", "dobj")
 DATELINE_DASHES = {"—", "–", "--", "-"}
 DATELINE_WORDS = 8
 

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from storyline.annotate.agreement import PRONOUN_SEX, keys_of_other_sex, resolve_description
 from storyline.annotate.entities import hyphenated_given_name_end
+from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
 
@@ -32,7 +33,6 @@ ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publicatio
 OUTLET_NOUNS = frozenset("publication newspaper broadcaster network".split())
 # An organisation described so is named at most this many paragraphs before ("Nordair said ... the airline said").
 DESCRIPTION_PARAGRAPHS = 3
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | None, mentions: list[Mention],
@@ -41,7 +41,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if source is None or head is None:
         return Speaker(text="")
     span = _whole_name_span(text, source)
-    head = _relative_antecedent(head) or head
+    head = relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions)
     if mention is not None:
         return Speaker(text=mention.name, span=span, key=mention.key)
@@ -64,16 +64,6 @@ def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
     """The source's span, over the rest of a Korean given name the parse cut at its hyphen
     ("President Moon Jae" + "-in"), as the entity's own span is."""
     return Span.of(text, source[0], hyphenated_given_name_end(text, source[1]))
-
-
-def _relative_antecedent(head: Token) -> Token | None:
-    """The noun a relative pronoun stands for: the head its relative clause modifies ("Ines
-    Varn, who said ..." -> Varn; "the founder, which said" -> founder); None for any other word."""
-    clause = head.head
-    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" \
-            and clause.head.pos_ in ("NOUN", "PROPN"):
-        return clause.head
-    return None
 
 
 def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
