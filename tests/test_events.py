@@ -505,3 +505,22 @@ def test_quantifier_of_a_group_is_that_group(nlp):
     assert countries(ev.recipients) == {"JPN"}
     text = "None of the Japanese soldiers were charged."
     assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.recipients and "negation" not in e.aux_modes]
+
+
+def test_gallery_caption_date_line_dates_the_pictured_event():
+    """"9/16 2009 ...": a caption's date line dates what the picture shows (not the publication day,
+    never in the future: it was photographed) and is no part of a name."""
+    from storyline import annotate
+    from storyline.model import Article
+
+    text = ("Photos of the year\n"
+            "9/16 2009 Seven-year-old Ali Khan, a patient at a hospital in Kabul, stands beside an X ray "
+            "showing the bullet that entered his back, nearly killing him.\n"
+            "1/34 30 November 2017 A supporter of Lena Ostrova wears a mask as he protests in London.\n"
+            "Police in Kabul arrested two Taliban commanders.")
+    article = Article(id="a_caption", text=text, published="2016-11-10")
+    events = annotate.annotate_batch([article], ["sentences", "entities", "time", "events"])[0].events
+    killing, protest, arrest = (only(events, t) for t in ("ASSAULT", "ACCUSE", "COERCE"))
+    assert killing.date.value == "2009" and [p.text for p in killing.actors] == ["Seven-year-old Ali Khan"]
+    assert protest.date.value == "2017-11-30" and "future" not in protest.aux_modes
+    assert arrest.date.value == "2016-11-10"  # no caption: the publication day

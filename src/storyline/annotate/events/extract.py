@@ -20,8 +20,8 @@ from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
-                           clause_subjects, content_owner, is_actor_like, is_own, modifier_participants, participants,
-                           prep_objects, subject_of)
+                           clause_subjects, content_owner, gallery_counter, is_actor_like, is_own,
+                           modifier_participants, participants, prep_objects, subject_of)
 from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
 
 HISTORICAL_DAYS = 60
@@ -456,7 +456,21 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
         return EventDate(timex.value, timex.span), _aux_from_value(timex.value, pub)
     aux = _aux_from_date_words(trig, sent, pub)
     undated = earlier or told_as_anterior(trig)
+    caption = None if undated else caption_date(sent, timexes or [])
+    if caption is not None:
+        return EventDate(caption.value, caption.span), _aux_from_value(caption.value, pub) - {"future"}  # pictured: done
     return (EventDate(published[:10], None) if published and not undated else None), aux
+
+
+def caption_date(sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
+    """The date line of a photo caption in a gallery, which opens its line with the picture's
+    number and the day it was taken ("9/16 2009 ...", "1/34 30 November 2017 ..."): it dates what
+    the picture shows, as a dateline dates a report (a caption gives the date of the photograph),
+    also where the parse hangs the date on another clause of the caption."""
+    counter = gallery_counter(sent.doc.text, sent.start_char)
+    if counter is None or sent.start_char > counter.end():
+        return None
+    return next((t for t in _calendar_timexes(sent, timexes) if t.span.start == counter.end()), None)
 
 
 def refers_back(trig: Trigger) -> bool:

@@ -6,6 +6,7 @@ Country and sector come from the entity stage's ``Mention`` when one covers the 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -187,13 +188,34 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading determiners/punctuation and a trailing possessive marker."""
-    while len(tokens) > 1 and (tokens[0].dep_ in {"det", "punct", "case"} or tokens[0].is_punct):
+    while len(tokens) > 1 and (tokens[0].dep_ in {"det", "punct", "case"} or tokens[0].is_punct
+                               or is_date_word(tokens[0])):
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].dep_ in {"case", "punct"} or tokens[-1].is_punct):
         tokens = tokens[:-1]
     # keep the phrase contiguous
     first, last = tokens[0], tokens[-1]
     return list(first.doc[first.i:last.i + 1])
+
+
+GALLERY_COUNTER = re.compile(r"\d{1,3}/\d{1,3}\s+")
+
+
+def gallery_counter(text: str, offset: int) -> re.Match | None:
+    """The picture's number opening the line of ``offset`` in a photo gallery ("9/16 2009 ...")."""
+    return GALLERY_COUNTER.match(text, text.rfind("\n", 0, offset) + 1)
+
+
+def is_date_word(token: Token) -> bool:
+    """A word of a gallery caption's date line, the picture's number and the date that follows it
+    ("9/16 2009 Attiullah ..."): it says when the picture was taken, it names no one who takes part."""
+    counter = gallery_counter(token.doc.text, token.idx)
+    if counter is None:
+        return False
+    if token.idx < counter.end():
+        return True
+    date = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return date is not None and date.label_ in ("DATE", "TIME") and date.start_char == counter.end()
 
 
 def is_coordinated(tokens: list[Token]) -> bool:
