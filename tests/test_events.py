@@ -524,3 +524,20 @@ def test_gallery_caption_date_line_dates_the_pictured_event():
     assert killing.date.value == "2009" and [p.text for p in killing.actors] == ["Seven-year-old Ali Khan"]
     assert protest.date.value == "2017-11-30" and "future" not in protest.aux_modes
     assert arrest.date.value == "2016-11-10"  # no caption: the publication day
+
+
+def test_fronted_time_dates_every_coordinated_verb():
+    """"In 2012 X shelled ... and attacked ...": the fronted adverbial modifies the coordination; a
+    time after the first verb dates that verb alone."""
+    from storyline import annotate
+    from storyline.model import Article
+
+    def dates(text):
+        ann = annotate.annotate_batch([Article(id="a_conj", text=text, published="2016-11-10")],
+                                      ["sentences", "entities", "time", "events"])[0]
+        return [(e.trigger.text, e.date.value) for e in ann.events if e.type == "ASSAULT"]
+
+    assert dates("In 2012 the Turkish army shelled Kurdish villages and attacked PKK rebels in Iraq.") == \
+        [("shelled", "2012"), ("attacked", "2012")]
+    assert dates("The Turkish army shelled Kurdish villages in 2012 and attacked PKK rebels in Iraq.") == \
+        [("shelled", "2012"), ("attacked", "2016-11-10")]

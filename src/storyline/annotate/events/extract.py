@@ -552,7 +552,19 @@ def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
         return False
     governor = _governing_verb(span.root, trig.token)
     below = any(t.i == governor.i for t in trig.token.subtree)
-    return not (below or governor.i in _clause_path(trig.token))
+    return not (below or governor.i in _clause_path(trig.token) or _fronted_over_conjuncts(span.root, governor, trig.token))
+
+
+def _fronted_over_conjuncts(root: Token, governor: Token, trigger: Token) -> bool:
+    """"In 2012 she was presented with an award and met its president": a time adverbial fronted
+    before the first of coordinated verbs modifies the whole coordination, so it dates each
+    conjunct (one placed after the first verb, "talks next week, but did not rule out", does not)."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.i == governor.i:
+            return root.i < governor.i
+    return False
 
 
 def _governing_verb(token: Token, trigger: Token) -> Token:
