@@ -541,3 +541,12 @@ def test_fronted_time_dates_every_coordinated_verb():
         [("shelled", "2012"), ("attacked", "2012")]
     assert dates("The Turkish army shelled Kurdish villages in 2012 and attacked PKK rebels in Iraq.") == \
         [("shelled", "2012"), ("attacked", "2016-11-10")]
+
+
+def test_subject_it_takes_up_a_body_described_or_named(nlp):
+    """"When the government detected ..., it warned": the government; "it" takes up the previous
+    sentence's subject ("Japan ... It accused"), not the country named nearest before it."""
+    text = "Tokyo hosted the talks. When the Japanese government detected the launch, it warned citizens to take cover."
+    assert actor_names(only(events_of(nlp, text), "THREATEN")) == ["Japanese government"]
+    text = "China hosted the talks on Monday. Japan later rejected the plan. It accused China of aggression."
+    assert countries(only(events_of(nlp, text), "ACCUSE").actors) == {"JPN"}

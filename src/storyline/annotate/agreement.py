@@ -19,6 +19,11 @@ SEX_WORDS = {**dict.fromkeys("mr sir lord actor father husband son brother king 
              **dict.fromkeys("""mrs ms miss lady dame madam actress mother wife daughter sister queen princess
                  widow""".split(), "she")}
 PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
+# Nouns that name a kind of organisation: "the airline", "the space agency" stand for one the
+# article has named ("Nordair", "Kestrel Space"), never for a person.
+ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publication newspaper broadcaster network
+    organization organisation startup start-up retailer carmaker automaker manufacturer chipmaker insurer
+    bank""".split())
 # Common nouns that name one person with no role or title, the sex of those that give one: a "he"
 # or "she" takes up "a 23-year-old student", "a supporter of ..." as readily as a name.
 PERSON_NOUNS = {**dict.fromkeys("""person child teenager teen youth supporter fan driver passenger victim suspect
@@ -86,3 +91,11 @@ def is_person_role(word: str) -> bool:
     name organisations ("army") or collectives ("crowd"), which a "he" or "she" does not take up."""
     entry = actors.title_words().get(word)
     return entry is not None and entry.role == "head"  # "override" words are modifiers ("Army Chief")
+
+
+def is_body_noun(noun: Token) -> bool:
+    """A singular common noun naming an organisation or a state's body, which "it" takes up ("the
+    airline", "the government", "the army"), as persons take "he" or "she"."""
+    word = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and noun.tag_ != "NNS" and (
+        word in ORGANISATION_NOUNS or actors.organization_sector(word) is not None)

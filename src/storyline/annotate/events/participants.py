@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from storyline.annotate.agreement import (PRONOUN_SEX, is_person_role, keys_of_other_sex, person_noun_agrees,
-                                          resolve_description)
+from storyline.annotate.agreement import (PRONOUN_SEX, is_body_noun, is_person_role, keys_of_other_sex,
+                                          person_noun_agrees, resolve_description)
 from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Span
 
@@ -295,7 +295,7 @@ def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Particip
     reporter = _reporting_subject(token) if token.dep_ == "nsubj" else None
     if reporter is not None:
         return participants_of(reporter, ctx)
-    if token.lower_ in PRONOUN_SEX and token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+    if token.lower_ in CENTERED_PRONOUNS and token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         centered = centered_antecedent(token, ctx, depth)
         if centered is not None:
             return [_at_pronoun(p, token, ctx) for p in centered]
@@ -324,6 +324,7 @@ PRONOUN_CHAIN = 3
 PREVIOUS_SENTENCES = 3
 SPEECH_PERSONS = frozenset("i you we".split())  # first and second persons: who speaks and who is spoken to
 _SKIP: list[Participant] = []  # the subject cannot be the pronoun's antecedent: look further
+CENTERED_PRONOUNS = frozenset({*PRONOUN_SEX, "it"})  # not "they": a plural may take up several subjects
 
 
 def centered_antecedent(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant] | None:
@@ -383,12 +384,39 @@ def clause_subjects(verb: Token) -> list[Token]:
 
 def _subject_antecedent(subject: Token, pronoun: Token, ctx: ArticleContext, depth: int) -> list[Participant] | None:
     """The participants ``subject`` gives as the pronoun's antecedent, ``_SKIP`` when it disagrees:
-    the same pronoun continues its chain; another pronoun ("she" for a "he", "they", "I"), a plural, a
-    thing or a person of the other sex is someone else."""
+    the same pronoun continues its chain; another pronoun ("she" for a "he", "they", "I"), a plural,
+    or what the pronoun cannot stand for is something else. A relative pronoun on a name counts as
+    that name ("the United States, which says it")."""
+    named = relative_antecedent(subject)
+    subject = named if named is not None and named.pos_ == "PROPN" else subject
     if subject.pos_ == "PRON":
         if subject.lower_ == pronoun.lower_ and depth < PRONOUN_CHAIN:
             return _pronoun(subject, ctx, depth + 1) or _SKIP
         return _SKIP
+    if pronoun.lower_ == "it":
+        return _it_antecedent(subject, ctx)
+    return _person_antecedent(subject, pronoun, ctx)
+
+
+def _it_antecedent(subject: Token, ctx: ArticleContext) -> list[Participant]:
+    """What a subject "it" takes up: a body or a place, named ("Amazon said it is investigating") or
+    described ("the airline said it would apologize"); never a person or a plural. A thing may be
+    its antecedent too, but a thing is no party: it is passed over (a parse that hangs the clause on
+    the wrong verb would otherwise leave the event without its actor)."""
+    mention = ctx.mention_at(subject)
+    if subject.tag_ in ("NNS", "NNPS") or (mention is not None and mention.type == "PERSON"):
+        return _SKIP
+    if subject.pos_ == "PROPN":
+        if mention is None or mention.type not in PRONOUN_TYPES["it"]:
+            return _SKIP
+        return [Participant(text=mention.name, country=mention.country, sector=mention.sector, key=mention.key)]
+    if subject.pos_ != "NOUN" or person_noun_agrees(subject, "he") or person_noun_agrees(subject, "she"):
+        return _SKIP
+    return participants_of(subject, ctx) if is_body_noun(subject) else _SKIP
+
+
+def _person_antecedent(subject: Token, pronoun: Token, ctx: ArticleContext) -> list[Participant]:
+    """What a subject "he"/"she" takes up: a person named, of no other sex, or described."""
     mention = ctx.mention_at(subject)
     if mention is not None and mention.type == "PERSON" and subject.pos_ == "PROPN":
         if mention.key in ctx.other_sex(pronoun.lower_) or subject.tag_ == "NNPS":

@@ -17,18 +17,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.annotate.agreement import PRONOUN_SEX, keys_of_other_sex, resolve_description
+from storyline.annotate.agreement import ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, resolve_description
 from storyline.annotate.entities import hyphenated_given_name_end
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
 
 PERSON_PRONOUNS = frozenset("he she him her i".split())
-# Nouns that name a kind of organisation: "the airline", "the space agency" stand for one the
-# article has named ("Nordair", "Kestrel Space"), never for a person.
-ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publication newspaper broadcaster network
-    organization organisation startup start-up retailer carmaker automaker manufacturer chipmaker insurer
-    bank""".split())
 # ... of which these describe a news outlet, the only kind a name such as "Ostburg Times-Herald" can stand for
 OUTLET_NOUNS = frozenset("publication newspaper broadcaster network".split())
 # An organisation described so is named at most this many paragraphs before ("Nordair said ... the airline said").
