@@ -458,7 +458,8 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
     undated = earlier or told_as_anterior(trig)
     caption = None if undated else caption_date(sent, timexes or [])
     if caption is not None:
-        return EventDate(caption.value, caption.span), _aux_from_value(caption.value, pub) - {"future"}  # pictured: done
+        pictured = _aux_from_value(caption.value, pub) - {"future"}  # a photograph shows what has happened
+        return EventDate(caption.value, caption.span), pictured
     return (EventDate(published[:10], None) if published and not undated else None), aux
 
 
@@ -552,7 +553,8 @@ def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
         return False
     governor = _governing_verb(span.root, trig.token)
     below = any(t.i == governor.i for t in trig.token.subtree)
-    return not (below or governor.i in _clause_path(trig.token) or _fronted_over_conjuncts(span.root, governor, trig.token))
+    fronted = _fronted_over_conjuncts(span.root, governor, trig.token)
+    return not (below or fronted or governor.i in _clause_path(trig.token))
 
 
 def _fronted_over_conjuncts(root: Token, governor: Token, trigger: Token) -> bool:

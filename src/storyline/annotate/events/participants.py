@@ -23,7 +23,8 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "det", "nummod", 
 PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "all", "dozens", "hundreds",
                    "thousands", "group", "delegation", "team", "units", "unit", "troops", "forces", "army",
                    "office", "spokesman", "spokeswoman", "spokesperson",
-                   "each", "both", "either", "several", "any"}  # quantifiers, "each of the armies" (not "none of": it negates)
+                   # quantifiers: "each of the armies" ("none of" negates: it is not the group acting)
+                   "each", "both", "either", "several", "any"}
 PRONOUN_TYPES = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
                  "his": ("PERSON",), "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
                  "they": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
