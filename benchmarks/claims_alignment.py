@@ -32,9 +32,11 @@ more drawn the same way once the session's change was in (labelled pairs skipped
 reading before scoring: the first draw over-represents what that change removed, this one
 estimates the precision readers see now (of that session's branch, which was not merged). Band
 ``aligned-s20`` (``--sample-aligned 40 --seed 37 --aligned-band aligned-s20``): 40 more drawn the same
-way from the claims of session 20's change (the one merged), labelled by reading before scoring. Each
-counts only in rows of its own ("aligned: ...", "aligned-after: ...", "aligned-s20: ..."): there, recall
-is the share of their same pairs still aligned.
+way from the claims of session 20's change (the one merged), labelled by reading before scoring. Band
+``aligned-s21`` (``--sample-aligned 40 --seed 41 --aligned-band aligned-s21``): 40 more drawn the same way
+from the claims of session 21's change (weak links need a predicate in common, ``compare.frames``),
+labelled by reading before scoring. Each counts only in rows of its own ("aligned: ...", "aligned-after:
+...", "aligned-s20: ...", "aligned-s21: ..."): there, recall is the share of their same pairs still aligned.
 
 Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
 Conflict detection is scored end to end (a conflict, not an update, between the two articles in
@@ -49,6 +51,7 @@ threshold was chosen looking at the "fit" half only.
     python benchmarks/claims_alignment.py --sample-aligned 90 --seed 19 > /tmp/aligned.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 50 --seed 23 --aligned-band aligned-after > /tmp/after.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 37 --aligned-band aligned-s20 > /tmp/s20.jsonl
+    python benchmarks/claims_alignment.py --sample-aligned 40 --seed 41 --aligned-band aligned-s21 > /tmp/s21.jsonl
 """
 from __future__ import annotations
 
@@ -116,7 +119,7 @@ HELD_OUT_BLIND = "held-out, not drawn from predictions"
 DRAWN_FROM_PREDICTIONS = {"e2e-conflict", "aligned", "aligned-after"}  # bands drawn from what align_claims did: not for recall
 # bands drawn at random from the pairs the system put in one claim (--sample-aligned): before the
 # session 19 change to alignment, and after it
-ALIGNED_BANDS = ("aligned", "aligned-after", "aligned-s20")
+ALIGNED_BANDS = ("aligned", "aligned-after", "aligned-s20", "aligned-s21")
 SHOWN_ROWS = tuple(f"{band}: {split}" for band in ALIGNED_BANDS for split in ("fit", "held-out", "all"))
 
 

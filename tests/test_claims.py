@@ -674,3 +674,74 @@ def test_a_capital_standing_for_its_state_names_the_same_actor_as_the_state():
     assert entity_key(gpe("Tehran", "IRN")) == entity_key(gpe("Iran", "IRN"))
     assert entity_key(gpe("Croydon", "GBR")) != entity_key(gpe("London", "GBR"))  # a town is no state
     assert entity_key(gpe("Croydon", "GBR")) == "croydon"
+
+
+def _frames(*texts: str) -> list:
+    """Frames of self-written statements, each parsed alone."""
+    from storyline.annotate import nlp
+    from storyline.compare.frames import frame_of
+
+    return [frame_of(doc[:]) for doc in nlp.parse(list(texts))]
+
+
+def test_one_predicate_said_with_a_verb_or_its_noun_is_a_sign_of_one_fact():
+    from storyline.compare.frames import same_fact_sign
+
+    removed, removal = _frames("The council removed the old statue from the square on Monday.",
+                               "Residents protested against the removal of the old statue.")
+    assert same_fact_sign(removed, removal)
+    assert _frames("The council removed the old statue.")[0].predicates == {"remov"}
+    died, killed = _frames("Six dock workers died at the ferry pier.", "The blast killed six dock workers at the pier.")
+    assert same_fact_sign(died, killed)  # words of one counted event
+
+
+def test_one_topic_without_a_predicate_in_common_is_no_sign_of_one_fact():
+    from storyline.compare.frames import same_fact_sign
+
+    carry, film = _frames("The ferry will carry the mayor's vintage car to Orrin.",
+                          "The harbour office released a film showing the mayor's vintage car on deck.")
+    assert not same_fact_sign(carry, film)
+    # saying is attribution, not the fact: two things one speaker said are two facts
+    resume, close = _frames("Mayor Ines Kolb said the ferry service would resume on Friday.",
+                            "Mayor Ines Kolb told reporters that the harbour office had hired two divers.")
+    assert not same_fact_sign(resume, close)
+
+
+def test_the_event_of_a_support_verb_or_a_verb_of_occurrence_is_its_noun():
+    from storyline.compare.frames import same_fact_sign
+
+    held, resumed = _frames("The two governments held talks on Friday in Pellmouth.",
+                            "Talks between the two governments resumed on Friday.")
+    assert same_fact_sign(held, resumed)  # "held talks": the event is the talks, as "talks resumed"
+
+
+def test_a_participle_used_as_an_adjective_is_a_predicate():
+    from storyline.compare.frames import same_fact_sign
+
+    preferred, preference = _frames("I made it clear to the mayor that this would be the preferred route.",
+                                    "I let the mayor know that this will be a preference.")
+    assert same_fact_sign(preferred, preference)
+
+
+def test_a_statement_without_a_verb_of_its_own_predicates_with_its_nouns():
+    from storyline.compare.frames import same_fact_sign
+
+    headline, report = _frames("Storm damage at Pellmouth harbour", "The storm damaged the harbour wall overnight.")
+    assert same_fact_sign(headline, report)
+
+
+def test_a_weak_link_between_statements_of_different_facts_is_not_proposed():
+    from storyline.compare.claims import cluster, same_fact_similarity
+
+    texts = ["The ferry will carry the mayor's vintage car to Orrin.",
+             "The harbour office released a film showing the mayor's vintage car on deck.",
+             "The ferry is due to carry the vintage car of the mayor to Orrin."]
+    units = [Unit(f"a{i}", f"o{i}", None, Span.of(t, 0, len(t))) for i, t in enumerate(texts)]
+    sim = np.array([[1.0, 0.25, 0.5],
+                    [0.25, 1.0, 0.22],
+                    [0.5, 0.22, 1.0]])
+    gated = same_fact_similarity(units, sim, {}, None, threshold=0.2, below=0.3)
+    assert gated[0, 1] == gated[1, 0] == 0.0 and gated[1, 2] == 0.0  # one topic (the car), two facts
+    assert gated[0, 2] == 0.5  # alike enough: left as it was
+    assert sorted(sorted(g) for g in cluster(units, gated, threshold=0.2)) == [[0, 2], [1]]
+    assert sorted(sorted(g) for g in cluster(units, sim, threshold=0.2)) == [[0, 1, 2]]  # ungated: chained

@@ -249,6 +249,16 @@ def test_a_weekday_named_again_is_the_same_day_the_one_ahead_where_readings_diff
     assert found["last Thursday"] == ("DATE", "2026-02-05") and found["Good Friday 2025"] == ("DATE", "2025-04-18")
 
 
+def test_a_weekday_its_verb_tells_in_the_past_keeps_its_day_unless_the_other_is_the_day_after_the_stamp(nlp):
+    """Wire copy dates a past event with a bare weekday ("the team lost 2-1 Saturday"): that simple past fixes the day
+    before the report, though the story names the next Saturday too; but where the later reading is the day after
+    the publication date, a stamp a day before the story's own day, the later day is the one told."""
+    games = "The team lost 2-1 Saturday. The coach said his players will be ready when they face Leeds Saturday."
+    assert [t.value for t in find_timexes(games, ANCHOR, nlp(games))] == ["2026-02-07", "2026-02-14"]
+    stamped = "The North fired a missile Thursday. The council will meet Thursday to discuss the launch."
+    assert [t.value for t in find_timexes(stamped, ANCHOR, nlp(stamped))] == ["2026-02-12", "2026-02-12"]
+
+
 def test_that_before_a_weekday_after_a_reporting_verb_opens_the_clause():
     """"told reporters that Friday's rally was peaceful", "said that Monday the talks failed": "that" is the
     conjunction, the expression is the weekday; "met again that Friday", "said late that Friday" point back."""
@@ -269,6 +279,23 @@ def test_a_range_of_weekdays_runs_forward(nlp):
     assert [found[f"{day} morning"][1] for day in ("Friday", "Saturday", "Sunday")] == \
         ["2026-02-13TMO", "2026-02-14TMO", "2026-02-15TMO"]
     assert found["Wednesday"] == ("DATE", "2026-02-11")  # the report's own day stays
+    # a day the simple past of its own verb dates (as the parse tells) is the report's, no day of the list ahead
+    report = "The board will meet on Friday to weigh the offer, the company said Tuesday."
+    found = values(report, doc=nlp(report))
+    assert (found["Friday"], found["Tuesday"]) == (("DATE", "2026-02-13"), ("DATE", "2026-02-10"))
+    # items of a list are coordinated: a day after a day ahead with no comma or conjunction between is no item
+    unlisted = "Officials will decide on Friday whether to extend the ban imposed Monday."
+    assert values(unlisted, doc=nlp(unlisted))["Monday"] == ("DATE", "2026-02-09")
+
+
+def test_a_day_owning_what_an_event_left_is_past_an_occasion_of_it_may_lie_ahead(nlp):
+    """"of" joins a day's event to a noun: to a part of the event ("the start of Saturday's race") it is an occasion
+    the clause may look ahead to; to what the event left ("the victims of Tuesday's crash") it names an event done."""
+    for text, span, value in [("A service will be held on Saturday for the victims of Tuesday's crash.", "Tuesday",
+                               "2026-02-10"),
+                              ("Investigators will study the cause of Monday's blast.", "Monday", "2026-02-09"),
+                              ("Fans will watch the start of Saturday's race.", "Saturday", "2026-02-14")]:
+        assert values(text, doc=nlp(text))[span] == ("DATE", value), text
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [
@@ -492,6 +519,18 @@ def test_clock_on_a_weekday_is_two_expressions_the_clock_on_that_day():
     assert values("The tram derailed at 6.10am on Wednesday.", "2016-11-09") == {
         "6.10am": ("TIME", "2016-11-09T06:10"), "Wednesday": ("DATE", "2016-11-09")}
     assert values("Talks broke off at noon Thursday.") == {"noon Thursday": ("TIME", "2026-02-05T12:00")}
+
+
+def test_clock_with_its_weekday_and_part_of_day_is_one_time():
+    """"at 7:30 Tuesday morning" is one TIME, the clock on that day (TimeML: the clock and what dates it are one
+    expression), its part of the day telling the hour of a clock without a.m./p.m.; "2:30 this afternoon" is a clock
+    even after a word that does not introduce one, the part of the day saying so as a zone does; a race time of
+    hours, minutes and seconds is no clock."""
+    assert values("He was arrested at 7:30 Tuesday morning.") == {"7:30 Tuesday morning": ("TIME", "2026-02-10T07:30")}
+    assert values("The rally began at 7:30 Tuesday evening.")["7:30 Tuesday evening"] == ("TIME", "2026-02-10T19:30")
+    assert values("Troops left at 10 p.m. Monday night.") == {"10 p.m. Monday night": ("TIME", "2026-02-09T22:00")}
+    assert values("The vote is set for 2:30 this afternoon.") == {"2:30 this afternoon": ("TIME", "2026-02-11T14:30")}
+    assert values("She ran 2:21:39 this morning in Berlin.") == {"this morning": ("TIME", "2026-02-11TMO")}
 
 
 def test_clock_whose_clause_ends_with_its_place_and_day_is_on_that_day():
@@ -1855,6 +1894,19 @@ def test_a_unit_placed_by_a_date_is_the_unit_next_to_it():
     assert values("Outflows rose in the week following last month's squeeze.")["the week"] == ("DATE", "2026-WXX")
 
 
+def test_a_day_counted_from_a_date_is_one_expression():
+    """"the day before Monday's vote" is one day, the Sunday (as "the day before yesterday" is one); "the day after
+    Christmas" the 26th; the day before an event that no date names stays unmarked, and an anaphoric "the day
+    before" closing its clause stays a step from the last date."""
+    found = values("The day before Monday's vote, the minister resigned.")
+    assert found["The day before Monday"] == ("DATE", "2026-02-08")
+    assert "Monday" not in found
+    assert values("Shops reopened the day after Christmas.")["the day after Christmas"] == ("DATE", "2025-12-26")
+    assert values("Talks resumed the day following Jan. 5.")["the day following Jan. 5"] == ("DATE", "2026-01-06")
+    assert values("They met the day after the election.") == {}
+    assert values("The vote was on Jan. 5. He resigned the day before.")["the day before"] == ("DATE", "2026-01-04")
+
+
 def test_a_day_dating_a_done_participle_is_past(nlp):
     """"the plan approved on Thursday will cut taxes": a participle modifying a noun tells an event already done, so
     its day is the last one, though the clause looks ahead; so is a "VBN" with an active subject ("the shares he
@@ -2058,3 +2110,23 @@ def test_a_later_date_is_a_time_ahead():
     """"postponed to a later date": a time after the one told of, never named (FUTURE_REF)."""
     assert values("The visit was postponed to a later date.")["a later date"] == ("DATE", "FUTURE_REF")
     assert values("The shares may be sold at a future date.")["a future date"] == ("DATE", "FUTURE_REF")
+
+
+def test_the_delivery_month_of_a_futures_contract_lies_ahead():
+    """"crude for January delivery" traded in December is next January's, "the December contract" traded in November
+    this December's: a futures contract trades before its delivery month; a month told otherwise keeps its tense."""
+    assert values("Crude for January delivery slid 52 cents.", "2006-12-04")["January"] == ("DATE", "2007-01")
+    assert values("The December wheat contract fell 2 cents.", "2006-11-20")["December"] == ("DATE", "2006-12")
+    assert values("The March futures contract rose.", None)["March"] == ("DATE", "XXXX-03")
+    assert values("Sales in March rose.", "2006-12-04")["March"] == ("DATE", "2006-03")
+
+
+def test_a_weekday_named_more_often_in_the_past_is_that_past_day(nlp):
+    """A story names one day by one weekday; where more mentions read the day just past than the one ahead, the day
+    just past is the one told ("collapsed on Tuesday ... Tuesday's losses ... late Tuesday ... eased from Tuesday"),
+    unless the day ahead is the day after the publication date (a stamp a day early), which then wins."""
+    story = ("Stocks collapsed on Tuesday after the controls were announced. Tuesday's losses were the worst in years. "
+             "The minister backtracked late Tuesday, saying the rules would be eased from Tuesday.")
+    assert {t.value for t in find_timexes(story, ANCHOR, nlp(story)) if "Tuesday" in t.span.text} == {"2026-02-10"}
+    stamped = "The North fired a missile Thursday. Thursday's launch alarmed Japan. The council will meet Thursday."
+    assert {t.value for t in find_timexes(stamped, ANCHOR, nlp(stamped))} == {"2026-02-12"}

@@ -8,6 +8,7 @@ as a past date and fails on "in June last year"); dateutil is used for absolute 
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import re
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Span, Timex
 from .timex.lexicon import MONTHS
-from .timex.normalise import parse_anchor, relative_value, underspecified
+from .timex.normalise import PUBLICATION_LAG, parse_anchor, relative_value, underspecified
 from .timex.recognise import DAY_WORD, MONTH, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, UNDATED_POINT_RULES, UNKNOWN_DAY, Context, resolve
 from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
@@ -71,22 +72,25 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
         timexes[index] = dated
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
+    dated = _days_placed_by_dates(dated, text)
     dated = _periods_compared_with_a_stretch(dated, text)
-    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text), text, doc),
-                                      text)
+    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text, doc), text,
+                                                                doc), text)
 
 
-def _weekday_ranges_in_order(timexes: list[Timex], text: str) -> list[Timex]:
+def _weekday_ranges_in_order(timexes: list[Timex], text: str, doc: "Doc | None" = None) -> list[Timex]:
     """"from Thursday through Saturday" told on a Thursday: a range runs forward, so its last weekday is the first
     such day on or after its first one, whichever way the tense read it alone; so does a forecast that lists days
     in one sentence ("by Friday morning; ... Saturday morning; and ... by Sunday morning") once its first day lies
-    ahead of the anchor."""
+    ahead of the anchor, but not a day its own verb puts in the past ("a meeting Thursday, the company said
+    Tuesday": the day of the report, which the simple past fixes)."""
     ordered = list(timexes)
     for index in range(1, len(ordered)):
         first, last = ordered[index - 1], ordered[index]
         if _bare_weekday(first) and _bare_weekday(last) and last.value[:10] < first.value[:10] \
                 and (_WEEKDAY_RANGE_JOIN.fullmatch(text, first.span.end, last.span.start)
-                     or _listed_ahead(first, last, text)):
+                     or (_listed_ahead(first, last, text)
+                         and _marked_reader(text, last.span.start, last.span.end, doc)() != "past")):
             start = dt.date.fromisoformat(first.value[:10])
             end = start + dt.timedelta(days=(dt.date.fromisoformat(last.value[:10]) - start).days % 7)
             ordered[index] = dataclasses.replace(last, value=end.isoformat() + last.value[10:])
@@ -95,9 +99,13 @@ def _weekday_ranges_in_order(timexes: list[Timex], text: str) -> list[Timex]:
 
 def _listed_ahead(first: Timex, last: Timex, text: str) -> bool:
     """Whether ``last`` follows ``first`` in its sentence, ``first`` lies after the anchor and ``last`` was read before
-    it (a list of days ahead; the anchor's own weekday, "said Thursday", is the report's day)."""
+    it (a list of days ahead; the anchor's own weekday, "said Thursday", is the report's day). Items of a list are
+    coordinated, so a comma, semicolon or conjunction stands between them; a day owning an event ("the victims of
+    Tuesday's crash") names that event, not an item of the list."""
     return first.anchor is not None and last.value[:10] < first.anchor[:10] < first.value[:10] \
-        and sentence_bounds(text, first.span.start, first.span.end)[1] >= last.span.end
+        and sentence_bounds(text, first.span.start, first.span.end)[1] >= last.span.end \
+        and bool(_LIST_GAP.search(text, first.span.end, last.span.start)) \
+        and not _POSSESSIVE_AFTER.match(text, last.span.end)
 
 
 def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None") -> list[Timex]:
@@ -106,22 +114,46 @@ def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None"
     weekday were read a week apart, all are the later day: a past reading is what a weekday gets when nothing
     in its clause points ahead, a reading ahead needs a cue (a plan, "will", "ahead of"). A day told "on" it by a
     verb in the past ("his opener against Nalbandian on Sunday" beside "through to Sunday's final") keeps its own
-    reading: that past is a cue too, and the story names two days."""
-    latest: dict[str, str] = {}
+    reading: that past is a cue too, and the story names two days. So does one told with no preposition, as wire
+    copy writes it ("the team lost 2-1 Saturday"), unless the later day is the one after the publication date, which
+    a stamp in UTC or a wire's date puts a day before the story's own ("fired a missile Friday" stamped Thursday
+    22:20 UTC): then the later day is the day told."""
+    readings: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for timex in timexes:
-        weekday, day = _bare_weekday(timex), timex.value[:10]
-        if weekday:
-            latest[weekday] = max(latest.get(weekday, day), day)
+        if weekday := _bare_weekday(timex):
+            readings[weekday][timex.value[:10]] += 1
+    latest = {weekday: _day_told(counts, timexes[0].anchor) for weekday, counts in readings.items()}
     return [dataclasses.replace(timex, value=latest[weekday] + timex.value[10:])
             if (weekday := _bare_weekday(timex)) and latest[weekday] != timex.value[:10]
-            and not _told_on_in_the_past(timex, text, doc) else timex
-            for timex in timexes]
+            and not _keeps_its_past_day(timex, latest[weekday], text, doc) else timex for timex in timexes]
 
 
-def _told_on_in_the_past(timex: Timex, text: str, doc: "Doc | None") -> bool:
-    """Whether a verb marked past dates the weekday with "on" ("was pulled into deciders ... on Sunday")."""
-    return bool(_ON_BEFORE.search(text, max(0, timex.span.start - 4), timex.span.start)) \
-        and _marked_reader(text, timex.span.start, timex.span.end, doc)() == "past"
+def _day_told(readings: collections.Counter, anchor: str | None) -> str:
+    """The one day the mentions of a weekday name: the later reading (a reading ahead needs a cue) unless more
+    mentions read the earlier one and the later is not the day after the publication date."""
+    later = max(readings)
+    if anchor is None or (dt.date.fromisoformat(later) - dt.date.fromisoformat(anchor[:10])).days <= PUBLICATION_LAG:
+        return later
+    return max(readings, key=lambda day: (readings[day], day))
+
+
+def _within_the_stamp_lag(day: str, timex: Timex) -> bool:
+    """Whether ``day`` is no later than ``PUBLICATION_LAG`` days after the publication date of ``timex``."""
+    return timex.anchor is not None \
+        and (dt.date.fromisoformat(day) - dt.date.fromisoformat(timex.anchor[:10])).days <= PUBLICATION_LAG
+
+
+def _keeps_its_past_day(timex: Timex, later: str, text: str, doc: "Doc | None") -> bool:
+    """Whether a weekday keeps the past day its own verb gives it rather than ``later``, the day another mention of
+    the weekday is read as: when the verb marked past dates it with "on", or with no preposition and ``later`` is
+    not the day after the publication date. A day given with another preposition ("a strike for Thursday was
+    called") is the one the plan is for."""
+    if _marked_reader(text, timex.span.start, timex.span.end, doc)() != "past":
+        return False
+    if _ON_BEFORE.search(text, max(0, timex.span.start - 4), timex.span.start):
+        return True
+    return not _PREPOSITION_BEFORE.search(text, max(0, timex.span.start - 12), timex.span.start) \
+        and not _within_the_stamp_lag(later, timex)
 
 
 def _bare_weekday(timex: Timex) -> str | None:
@@ -155,6 +187,8 @@ def _clocks_sharing_a_meridiem(timexes: list[Timex], text: str) -> list[Timex]:
 
 
 _ON_BEFORE = re.compile(r"\bon\s+$", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|until|till|to|from|before|after|through|since|at|in|of|until|"
+                                 r"ahead\s+of|within|during|over)\s+$", re.I)
 _MERIDIEM = re.compile(r"\b[ap]\.?m\b|\d[ap]m\b", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
 _CLOCK_HOUR = re.compile(r"T(\d{2}):\d{2}")
@@ -271,6 +305,20 @@ def _units_placed_by_dates(timexes: list[Timex], text: str) -> list[Timex]:
     return placed
 
 
+def _days_placed_by_dates(timexes: list[Timex], text: str) -> list[Timex]:
+    """"the day before last Tuesday's hearing", "the day after Christmas": TIDES and TimeML mark a day counted from
+    a named date as one expression with the date it comes to ("the day before yesterday" is one day, not a day and
+    a yesterday), so the date's expression takes in "the day before / after" and steps one day."""
+    placed = []
+    for timex in timexes:
+        lead = _DAY_PLACING.search(text, max(0, timex.span.start - 30), timex.span.start)
+        if lead and timex.type == "DATE" and _DAY_VALUE.fullmatch(timex.value) and timex.value[:4].isdigit():
+            value = _next_to(timex.value, "day", _PLACING_STEPS[lead.group("relator").lower()])
+            timex = dataclasses.replace(timex, span=Span.of(text, lead.start(), timex.span.end), value=value)
+        placed.append(timex)
+    return placed
+
+
 def _next_to(date: str, unit: str, step: int) -> str:
     """The ``unit`` ``step`` units from the one holding ``date`` (a value of a day, month or year)."""
     if unit == "year":
@@ -348,7 +396,12 @@ def reanchor(timexes: list[Timex], text: str, anchor: str | None, doc: "Doc | No
 _QUARTER_VALUE = re.compile(r"\d{4}-Q\d")
 _PLACED_UNIT = re.compile(r"the\s+(?P<unit>week|month|year)", re.I)
 _PLACING = re.compile(r"\s+(?P<relator>following|after|before|preceding|of)\s+(?:the\s+)?", re.I)
+# what stands between coordinated items ("by Friday morning; ... Saturday morning; and ... Sunday")
+_LIST_GAP = re.compile(r"[,;]|\b(?:and|or|then)\b", re.I)
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _PLACING_STEPS = {"following": 1, "after": 1, "before": -1, "preceding": -1, "of": 0}
+# "the day before" / "the day after" right before the expression of a date
+_DAY_PLACING = re.compile(r"(?<![\w-])the\s+day\s+(?P<relator>following|after|before|preceding)\s+$", re.I)
 _MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 _NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s+$", re.I)
 # a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")

@@ -118,7 +118,9 @@ RULES: list[tuple[str, str]] = [
     ("clock_on_day", rf"{_L}(?:(?P<mod>around|about|approximately|shortly\s+(?:before|after))\s+)?(?P<clock>{CLOCK}){ZONE}"
                      rf"(?:\s+(?P<part>(?:this|last|yesterday)\s+(?:morning|afternoon|evening|night)|tonight|"
                      rf"in\s+the\s+(?:morning|afternoon|evening)|at\s+night)|,?\s+(?P<day>{DAY_WORD}|"
-                     rf"{DATED_MONTH}\s+{DAY})(?:,\s*(?P<day_year>{YEAR}){_R})?)?(?!\w)"),
+                     rf"{DATED_MONTH}\s+{DAY})(?:,\s*(?P<day_year>{YEAR}){_R})?"
+                     # "at 7:30 Tuesday morning": the clock, its day and the part of it are one time (TimeML)
+                     rf"(?:\s+(?P<day_part>{PART_OF_DAY}))?)?(?!\w)"),
     ("day_clock", rf"{_L}(?P<day>{DAY_WORD}|{DATED_MONTH}\s+{DAY}),?\s+at\s+(?:(?P<mod>about|around)\s+)?"
                   rf"(?P<clock>{CLOCK}){ZONE}(?!\w)"),
     ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?:(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})|(?:the\s+)?"
@@ -138,6 +140,9 @@ RULES: list[tuple[str, str]] = [
                     rf"(?=\s*(?:$|[.,;:)\"'”]|(?:and|or|when|while|at|in|to)\b))"),
     ("month_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+|mid-)?(?P<month>{DATED_MONTH}),?\s+(?:of\s+)?{SAID_YEAR}"),
     ("month_relative_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w)"),
+    # "gold for December delivery", "the March wheat contract": the delivery month of a futures contract
+    ("delivery_month", rf"(?:(?<=\bfor\s)|(?<=\bthe\s))(?P<month>{MONTH})(?=\s+(?:[a-z]+\s+)?(?:delivery|contract|"
+                       rf"futures|options)\b)"),
     # "last December", and with "last"/"next" a day of that month ("last December 17")
     ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
                        rf"(?P<month>{MONTH})(?!\w)(?(rel)(?:\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])(?!\s*,?\s*{YEAR}))?|)"),
@@ -693,10 +698,13 @@ def _is_bare_colon_figure(match: re.Match) -> bool:
     clock = match.group("clock")
     if not _BARE_COLON.fullmatch(clock) or _ZONE_AFTER.match(match.string, match.end("clock")):
         return False
+    if _HOUR_MINUTE.fullmatch(clock) and match.groupdict().get("part"):
+        return False  # "2:30 this afternoon": a part of the day after it tells an hour, as a zone does
     return not _CLOCK_INTRODUCER.search(match.string, max(0, match.start("clock") - 30), match.start("clock"))
 
 
 _BARE_COLON = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
+_HOUR_MINUTE = re.compile(r"\d{1,2}:[0-5]\d")  # not "2:01:39", a race's time
 _ZONE_AFTER = re.compile(rf"\s+{ZONE_NAME}\b")
 _CLOCK_INTRODUCER = re.compile(r"\b(?:at|by|until|till|from|to|before|after|around|about|approximately|since|"
                                r"shortly|just|between|and|o'clock)\s+$", re.I)

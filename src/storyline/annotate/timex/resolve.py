@@ -158,7 +158,7 @@ def _numeric_date(g, context):
 
 
 def _clock_on_day(g, context):
-    part = (g["part"] or "").lower()
+    part = (g["part"] or g["day_part"] or "").lower()
     day = "yesterday" if part.startswith(("last", "yesterday")) else g["day"]  # "at 11pm last night"
     value = _day_of_word(day, context, g["day_year"]) + _clock(g["clock"], part or g["day"])
     return "TIME", value, "APPROX" if g["mod"] in ("around", "about", "approximately") else None
@@ -270,6 +270,15 @@ def _relative_month(g, context):
     else:
         year = anchor.year
     return "DATE", f"{year:04d}-{month:02d}", mod
+
+
+def _delivery_month(g, context):
+    """A futures contract is named by its delivery month, which lies ahead while the contract trades: "March
+    futures" traded in November are next March's, "gold for December delivery" this December's."""
+    month = MONTHS[g["month"]]
+    if context.anchor is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    return "DATE", f"{context.anchor.year + (month < context.anchor.month):04d}-{month:02d}", None
 
 
 def _reference_year(context: Context) -> int | None:
@@ -959,6 +968,7 @@ RESOLVERS: dict[str, Callable[[_Groups, Context], Result | None]] = {
     "day_clock": _clock_on_day, "weekday_date": _weekday_date, "month_day_year": _full_date,
     "day_month_year": _full_date, "week_of": _week_of, "month_day": _month_day, "day_month": _month_day,
     "month_year": _month_year, "month_relative_year": _month_relative_year, "relative_month": _relative_month,
+    "delivery_month": _delivery_month,
     "decade": _decade, "decade_word": _decade_word, "spelled_year": _spelled_year, "anaphoric_unit": _anaphoric_unit,
     "century": _century, "bc_year": _bc_year, "season_year": _season_year, "relative_season": _relative_season, "quarter": _quarter,
     "elided_quarter": _quarter, "quarter_code": _quarter_code, "month_quarter": _month_quarter, "ordinal_day": _ordinal_day, "named_quarter": _named_quarter, "year_ago_adjective": _year_ago_adjective, "same_period": _same_period,

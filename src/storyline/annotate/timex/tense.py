@@ -32,7 +32,11 @@ PLANNED_IN_PRESENT = {"set", "slate"}
 PLANNED_COMPLEMENTS = {"due", "set", "slated", "scheduled", "poised", "likely", "expected"}
 PLANNED_ADJECTIVES = {"planned", "scheduled", "upcoming", "expected", "proposed", "forthcoming"}
 # "in Sunday's election", "at Friday's meeting": the event the clause takes place at
-OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till", "of"}
+OCCASION_PREPOSITIONS = {"in", "at", "during", "for", "before", "until", "till"}
+# a part or stage of an event, which "of" joins to it as an occasion ("the start of Saturday's race"); other nouns
+# before "of" tell what the event left ("the victims of Tuesday's crash", "the cause of Monday's blast")
+EVENT_PART_NOUNS = {"start", "beginning", "opening", "eve", "end", "close", "middle", "run-up", "kickoff", "outset",
+                    "day", "morning", "afternoon", "evening", "night", "first", "rest", "remainder"}
 # verbs of a timetable, which the present tense tells ahead ("the trial opens Monday", "polls close at 8")
 FUTURATE_LEMMAS = {"start", "begin", "open", "close", "end", "resume", "reopen", "expire", "convene", "commence",
                    "conclude", "kick", "play", "face", "host", "await", "head"}
@@ -228,9 +232,11 @@ def _is_stage_reached(owned) -> bool:
 
 def _opens_an_occasion(preposition) -> bool:
     """"in Sunday's election", "at Friday's meeting"; "into" only after a verb of heading for an event ("as they
-    head into Wednesday's match"), not "open an inquiry into Monday's attack"."""
+    head into Wednesday's match"), not "open an inquiry into Monday's attack"; "of" only after a part of the event
+    ("the start of Saturday's race"), not "the victims of Tuesday's crash"."""
     word = preposition.lower_
-    return word in OCCASION_PREPOSITIONS or (word == "into" and preposition.head.lemma_ in HEADING_LEMMAS)
+    return word in OCCASION_PREPOSITIONS or (word == "into" and preposition.head.lemma_ in HEADING_LEMMAS) \
+        or (word == "of" and preposition.head.lemma_.lower() in EVENT_PART_NOUNS)
 
 
 def _preposition_direction(token) -> Direction:
