@@ -329,12 +329,13 @@ CENTERED_PRONOUNS = frozenset({*PRONOUN_SEX, "it"})  # not "they": a plural may 
 
 
 def centered_antecedent(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant] | None:
-    """Who a subject "he"/"she" stands for, by centering: the subject of a clause that holds the
-    pronoun's and comes before it ("Portnow walked back his comments, saying he regretted"), else the
-    subject of the previous sentence's main clause ("Teigen shared a video. She tells her husband"),
-    the first of them that agrees with the pronoun in number and sex; an unnamed person ("The
-    attacker is killed; he pledges") is the antecedent as the article names it. None: no subject
-    agrees, the nearest earlier name decides (``ArticleContext.antecedent``)."""
+    """Who a subject "he", "she" or "it" stands for, by centering: the subject of a clause that holds
+    the pronoun's and comes before it ("Portnow walked back his comments, saying he regretted"), else
+    of another clause before it in its sentence, else the subject of the previous sentence's main
+    clause ("Teigen shared a video. She tells her husband"), the first of them that agrees with the
+    pronoun in number, sex and kind (a person, a body); an unnamed person ("The attacker is killed; he
+    pledges") is the antecedent as the article names it. None: no subject agrees, the nearest
+    earlier name decides (``ArticleContext.antecedent``)."""
     governing = governing_subjects(token)
     for subject in [*governing, *earlier_subjects(token, governing), *previous_subjects(token)]:
         found = _subject_antecedent(subject, token, ctx, depth)
