@@ -41,6 +41,13 @@ figure in common does not lift a weak link over that test; count links only betw
 labelled by reading before scoring. Each counts only in rows of its own ("aligned: ...", "aligned-after: ...", "aligned-s20: ...",
 "aligned-s21: ...", "aligned-s22: ..."): there, recall is the share of their same pairs still aligned.
 
+The articles are read as ``storyline analyze`` reads the file (since session 21, helper claims23): the JSON
+reader and the clean stage (``_news_cluster.cleaned_articles``), so photo captions and page furniture
+("Copyright 2017 The Associated Press") take no part in alignment, as in the product; the claims' spans are
+mapped back onto the file's text (``raw_offset``), which the labels' offsets are in. A labelled pair one of whose
+statements the clean stage drops (most of its characters; ``kept_span``) is no longer a question alignment faces: it
+is left out of every row, counted in the column "dropped" and listed on stderr.
+
 Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
 Conflict detection is scored end to end (a conflict, not an update, between the two articles in
 the claim holding both sentences; and "stmt": a conflict record in any claim whose values for the two
@@ -70,7 +77,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import multi_outlet_stories  # noqa: E402
+from _news_cluster import all_articles, cleaned_articles, kept_span, multi_outlet_stories, span_on_file_text  # noqa: E402
 from _report import report  # noqa: E402
 
 from storyline.model import Article, Mention, Span, Timex  # noqa: E402
@@ -82,9 +89,11 @@ MAX_ARTICLES = 8  # per story: keeps the parse cheap; one article per outlet fir
 # ----------------------------------------------------------------------------- data
 
 def load_stories() -> dict[str, list[Article]]:
-    """Stories with at least two outlets, at most MAX_ARTICLES articles each (distinct outlets first)."""
+    """Stories with at least two outlets, at most MAX_ARTICLES articles each (distinct outlets first),
+    their articles read as ``storyline analyze`` reads the file (``cleaned_articles``: captions and
+    page furniture dropped), so that alignment weighs only what the product aligns."""
     stories = {}
-    for story, articles in multi_outlet_stories().items():
+    for story, articles in multi_outlet_stories(cleaned_articles()).items():
         seen: set[str | None] = set()
         first = [a for a in articles if not (a.outlet in seen or seen.add(a.outlet))]
         rest = [a for a in articles if a not in first]
@@ -110,13 +119,20 @@ def cached_annotations(stories: dict[str, list[Article]], cache: str | None) -> 
     import pickle
 
     ann = pickle.loads(Path(cache).read_bytes()) if cache and Path(cache).exists() else {}
-    missing = {s: [a for a in arts if a.id not in ann] for s, arts in stories.items()}
+    missing = {s: [a for a in arts if not _annotated(a, ann)] for s, arts in stories.items()}
     missing = {s: arts for s, arts in missing.items() if arts}
     if missing:  # a cache made for the labelled stories lacks the others --sample draws from
         ann.update(annotate(missing))
         if cache:
             Path(cache).write_bytes(pickle.dumps(ann))
     return ann
+
+
+def _annotated(article: Article, ann: dict) -> bool:
+    """Whether the cache holds this article's annotations of this very text (a cache made on the
+    file's raw text does not serve the cleaned articles)."""
+    sentences = ann[article.id][0] if article.id in ann else None
+    return sentences is not None and all(article.text[s.start:s.end] == s.text for s in sentences)
 
 
 HELD_OUT_BLIND = "held-out, not drawn from predictions"
@@ -167,6 +183,7 @@ def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: in
 
     rng = random.Random(seed)
     rows = []
+    file_text = {a.id: a.text for a in all_articles()}
     for story, articles in stories.items():
         units = [(a, s) for a in articles for s in ann[a.id][0] if len(s.text.split()) >= 5]
         if len({a.outlet for a, _ in units}) < 2:
@@ -192,9 +209,16 @@ def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: in
             for i, j, v in rng.sample(cands, min(per_band, len(cands))):
                 (a, s), (b, t) = units[i], units[j]
                 rows.append({"story": story, "band": band, "sim": round(float(v), 3),
-                             "a": a.id, "a_span": [s.start, s.end], "b": b.id, "b_span": [t.start, t.end],
-                             "a_text": s.text, "b_text": t.text})
+                             **_side("a", a, s.to_dict(), file_text), **_side("b", b, t.to_dict(), file_text)})
     return rows
+
+
+def _side(key: str, article: Article, span: dict, file_text: dict[str, str]) -> dict:
+    """One side of a pair to label: the article, the statement's offsets in the file's text and its words."""
+    span = dict(span)
+    span_on_file_text(article, span)
+    return {key: article.id, f"{key}_span": [span["start"], span["end"]],
+            f"{key}_text": file_text[article.id][span["start"]:span["end"]]}
 
 
 def sample_aligned(claims: dict[str, list[dict]], stories: dict[str, list[Article]], labelled: list[dict],
@@ -203,7 +227,7 @@ def sample_aligned(claims: dict[str, list[dict]], stories: dict[str, list[Articl
     (band ``aligned``; N/2 from the stories of each half), less those a labelled pair covers:
     labelled by reading, they measure the precision of the claims a reader is shown, which the
     bands drawn by TF-IDF similarity do not."""
-    text = {a.id: a.text for arts in stories.values() for a in arts}
+    text = {a.id: a.text for a in all_articles()}  # the claims' spans are on the file's text
     drawn = []
     for story, story_claims in sorted(claims.items()):
         for claim in story_claims:
@@ -239,12 +263,25 @@ def _labelled(labelled: list[dict], x: dict, y: dict) -> bool:
 # ----------------------------------------------------------------------------- evaluation
 
 def predictions(stories: dict[str, list[Article]], ann: dict, threshold: float | None = None) -> dict[str, list[dict]]:
+    """The claims of each story, their spans on the file's text."""
     from storyline.compare.claims import SIMILARITY_THRESHOLD, align_claims
 
-    return {story: align_claims(story, arts, {a.id: ann[a.id][0] for a in arts}, {a.id: ann[a.id][1] for a in arts},
-                                {a.id: ann[a.id][2] for a in arts}, docs_of(arts, ann),
-                                threshold=threshold or SIMILARITY_THRESHOLD)
+    return {story: on_file_text(align_claims(story, arts, {a.id: ann[a.id][0] for a in arts},
+                                             {a.id: ann[a.id][1] for a in arts}, {a.id: ann[a.id][2] for a in arts},
+                                             docs_of(arts, ann), threshold=threshold or SIMILARITY_THRESHOLD), arts)
             for story, arts in stories.items()}
+
+
+def on_file_text(claims: list[dict], articles: list[Article]) -> list[dict]:
+    """The claims of cleaned articles with their spans (supporting statements, values of
+    conflicts) moved onto the file's text, which the labels' offsets are in."""
+    by_id = {a.id: a for a in articles}
+    spans = [(sup["article_id"], sup["span"]) for claim in claims for sup in claim["support"]]
+    spans += [(v["article_id"], v["span"]) for claim in claims for c in claim["conflicts"] for v in c["values"]
+              if v.get("span")]
+    for article_id, span in {id(span): (a, span) for a, span in spans}.values():  # each mapped once
+        span_on_file_text(by_id[article_id], span)
+    return claims
 
 
 def docs_of(articles: list[Article], ann: dict) -> dict:
@@ -293,6 +330,12 @@ def statements_conflict(claims: list[dict], pair: dict) -> set[str]:
     return {c["field"] for claim in claims for c in claim["conflicts"] if c.get("kind") != "update" and _disagree(c, pair)}
 
 
+def statements_update(claims: list[dict], pair: dict) -> bool:
+    """Whether some claim of the story shows the two labelled statements' figures as an update (a
+    figure revised over time, ``kind`` update), each value stated in its labelled sentence."""
+    return any(c.get("kind") == "update" and _disagree(c, pair) for claim in claims for c in claim["conflicts"])
+
+
 def _disagree(conflict: dict, pair: dict) -> bool:
     """Whether a conflict record sets the two labelled statements against each other: each states
     a value (in the labelled sentence, when values say where they are stated) and the values
@@ -325,13 +368,31 @@ def pair_decisions(pairs: list[dict], stories: dict[str, list[Article]], ann: di
     out = []
     for p in pairs:
         a, b = arts[p["a"]], arts[p["b"]]
-        units = [Unit(a.id, outlet_key(a), a.outlet, Span.of(a.text, *p["a_span"])),
-                 Unit(b.id, outlet_key(b), b.outlet, Span.of(b.text, *p["b_span"]))]
+        units = [Unit(a.id, outlet_key(a), a.outlet, Span.of(a.text, *kept_span(a, *p["a_span"]))),
+                 Unit(b.id, outlet_key(b), b.outlet, Span.of(b.text, *kept_span(b, *p["b_span"])))]
         records = pair_conflicts(units, [a, b], {a.id: ann[a.id][1], b.id: ann[b.id][1]},
                                  {a.id: ann[a.id][2], b.id: ann[b.id][2]}, docs_of([a, b], ann))
         out.append(({c["field"] for c in records if c.get("kind") != "update"},
                     any(c.get("kind") == "update" for c in records)))
     return out
+
+
+def statements_kept(pair: dict, stories: dict[str, list[Article]]) -> bool:
+    """Whether both labelled statements are in the articles as the product reads them (the clean
+    stage drops captions and page furniture: a pair stating one of those is no longer a question
+    alignment faces)."""
+    arts = {a.id: a for a in stories[pair["story"]]}
+    return all(pair[k] in arts and kept_span(arts[pair[k]], *pair[f"{k}_span"]) for k in ("a", "b"))
+
+
+def report_dropped(dropped: list[dict], stories: dict[str, list[Article]]) -> None:
+    """The labelled pairs left out, on stderr with the statement(s) the clean stage dropped:
+    reported, not silently dropped (their count per row is in the table)."""
+    for p in dropped:
+        arts = {a.id: a for a in stories[p["story"]]}
+        gone = [f"{p[k]}{p[k + '_span']}" for k in ("a", "b") if not kept_span(arts[p[k]], *p[f"{k}_span"])]
+        print(f"statement dropped by the clean stage: {p['story']} ({half_of(p['story'])}, band {p['band']}, "
+              f"same {p['same']}, conflict {p.get('conflict')}): {'; '.join(gone)}", file=sys.stderr)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -345,12 +406,13 @@ def score(pairs: list[dict], claims: dict[str, list[dict]],
     """Counts per split: align tp fp fn, conflict tp fp fn (end to end: the pair must be aligned),
     conflict tp fp fn of the pairs compared alone, updates called conflicts / updates found.
     A conflict is gold only on pairs labelled same; one predicted on any other pair is a false alarm."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 15)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 17)
     for k, pair in enumerate(pairs):
         aligned, fields, _ = decide(claims[pair["story"]], pair)
         gold = pair.get("conflict") if pair["same"] else None
         told = bool(gold) and gold in articles_conflict(claims[pair["story"]], pair)
         stated = statements_conflict(claims[pair["story"]], pair)
+        update = bool(pair.get("update"))
         for key in splits_of(pair):
             c = counts[key]
             c[0] += aligned and pair["same"]
@@ -359,6 +421,8 @@ def score(pairs: list[dict], claims: dict[str, list[dict]],
             _conflict_counts(c, 3, gold, fields)
             c[11] += told
             _conflict_counts(c, 12, gold, stated)
+            c[15] += update and bool(stated)
+            c[16] += update and statements_update(claims[pair["story"]], pair)
             if alone is not None:
                 _conflict_counts(c, 6, gold, alone[k][0])
                 c[9] += bool(pair.get("update")) and bool(alone[k][0])
@@ -404,13 +468,17 @@ def main() -> None:
                 print(json.dumps(row, ensure_ascii=False))
         return
     stories = {s: arts for s, arts in stories.items() if s in {p["story"] for p in pairs}}
+    labelled = pairs
+    pairs = [p for p in labelled if statements_kept(p, stories)]
+    dropped = [p for p in labelled if not statements_kept(p, stories)]
+    report_dropped(dropped, stories)
     ann = cached_annotations(stories, args.cache)
     if args.sweep:
         sweep(pairs, stories, ann)
         return
     claims = predictions(stories, ann)
     if args.sample_aligned:
-        for row in sample_aligned(claims, stories, pairs, args.sample_aligned, args.seed, args.aligned_band):
+        for row in sample_aligned(claims, stories, labelled, args.sample_aligned, args.seed, args.aligned_band):
             print(json.dumps(row, ensure_ascii=False))
         return
     alone = pair_decisions(pairs, stories, ann)
@@ -419,11 +487,12 @@ def main() -> None:
     for key in ("fit", "held-out", HELD_OUT_BLIND, "all", *SHOWN_ROWS):
         c = counts[key]
         mine = [p for p in pairs if key in splits_of(p)]
-        rows.append([key, len(mine), sum(p["same"] for p in mine), *prf(*c[:3]),
+        rows.append([key, len(mine), sum(key in splits_of(p) for p in dropped), sum(p["same"] for p in mine), *prf(*c[:3]),
                      sum(bool(p.get("conflict")) for p in mine if p["same"]), *prf(*c[3:6])[:2],
                      *prf(*c[12:15])[:2],
                      c[11] / max(1, sum(bool(p.get("conflict")) for p in mine if p["same"])), *prf(*c[6:9]),
-                     f"{c[9]}/{c[10]}/{sum(bool(p.get('update')) for p in mine)}"])
+                     f"{c[9]}/{c[10]}/{sum(bool(p.get('update')) for p in mine)}",
+                     f"{c[15]}/{c[16]}/{sum(bool(p.get('update')) for p in mine)}"])
     blind = [k for k, p in enumerate(pairs) if p["band"] not in ALIGNED_BANDS]  # per field: as before the aligned band
     fields = "; ".join(f"{name}: {n} gold, P {p:.2f} R {r:.2f}"
                        for name, n, p, r, _ in per_field([pairs[k] for k in blind], [alone[k] for k in blind]))
@@ -431,8 +500,11 @@ def main() -> None:
     multi = sum(1 for cs in claims.values() for c in cs if len({s["article_id"] for s in c["support"]}) > 1)
     flagged = {h: sum(c["status"] == "conflict" for s, cs in claims.items() if half_of(s) == h for c in cs)
                for h in ("fit", "held-out")}
-    notes = (f"{len(pairs)} hand-labelled cross-outlet sentence pairs from {len({p['story'] for p in pairs})} "
-             f"news_cluster stories (<= {MAX_ARTICLES} articles each); {n_claims} claims predicted, {multi} with "
+    notes = (f"{len(labelled)} hand-labelled cross-outlet sentence pairs from {len({p['story'] for p in labelled})} "
+             f"news_cluster stories (<= {MAX_ARTICLES} articles each), the articles read as `storyline analyze` reads "
+             f"the file (JSON reader and clean stage), the claims' spans mapped back onto the file's text; "
+             f"{len(dropped)} pairs state a statement the clean stage drops (a caption, page furniture), left out of "
+             f"every row ('dropped', listed on stderr), {len(pairs)} scored; {n_claims} claims predicted, {multi} with "
              f"support from more than one article, status conflict: {flagged['fit']} in fit stories, "
              f"{flagged['held-out']} in held-out ones. Alignment: P/R of pairs put in one claim vs labelled 'same'. "
              "Conflict e2e: P/R of a conflict (not an update) between the two articles, with the labelled field, in "
@@ -442,12 +514,14 @@ def main() -> None:
              "false alarms as for e2e). Articles conflict R: share of gold conflicts for which some claim of the story sets the two articles "
              "against each other in that field, whatever sentences state the values (recall only: other pairs of the "
              "two articles may disagree for real). Conflict alone: the two sentences compared as one claim (the rules apart from alignment). "
-             "Updates: labelled time-ordered updates called a conflict / called an update / total (alone). "
+             "Updates: labelled time-ordered updates called a conflict / called an update / total (alone); stmt "
+             "updates: the same for the claims' records setting the two labelled statements apart (as stmt conflict). "
              f"Per field (alone): {fields}.")
     report("Claims: cross-outlet alignment (news_cluster, hand-labelled pairs)",
-           ["split", "pairs", "same", "align P", "align R", "align F1", "conflicts", "e2e conflict P", "e2e conflict R",
+           ["split", "pairs", "dropped", "same", "align P", "align R", "align F1", "conflicts", "e2e conflict P", "e2e conflict R",
             "stmt conflict P", "stmt conflict R", "articles conflict R",
-            "alone conflict P", "alone conflict R", "alone conflict F1", "updates conf/upd/n"], rows, notes,
+            "alone conflict P", "alone conflict R", "alone conflict F1", "updates conf/upd/n",
+            "stmt updates conf/upd/n"], rows, notes,
            write=not args.no_write)
 
 
