@@ -259,6 +259,23 @@ def test_a_weekday_its_verb_tells_in_the_past_keeps_its_day_unless_the_other_is_
     assert [t.value for t in find_timexes(stamped, ANCHOR, nlp(stamped))] == ["2026-02-12", "2026-02-12"]
 
 
+def test_the_day_after_the_stamp_is_the_day_told_only_when_the_stamp_is_late_in_the_utc_day(nlp):
+    """A stamp late in the UTC day (Wednesday 22:20 UTC is Thursday morning in East Asia) may be a day before the
+    story's own day, so a weekday told in the past, "on" it or bare, is the Thursday ahead when another mention reads
+    that day; a stamp early in the day (06:10 UTC) cannot be, and the past day stays; a date alone, or a naive
+    midnight, leaves a day told "on" as before. A stamp with its offset is read in UTC."""
+    told_on = "The North fired a missile on Thursday. The council will meet Thursday to discuss the launch."
+    bare = "The North fired a missile Thursday. The council will meet Thursday to discuss the launch."
+    read = lambda text, stamp: [t.value for t in find_timexes(text, stamp, nlp(text))]
+    for late in ("2026-02-11T22:20:00", "2026-02-11T22:20:00+00:00", "2026-02-11T17:30:00-05:00"):
+        assert read(told_on, late) == read(bare, late) == ["2026-02-12", "2026-02-12"]
+    for early in ("2026-02-11T06:10:00", "2026-02-11T08:30:00+09:00"):
+        assert read(told_on, early) == read(bare, early) == ["2026-02-05", "2026-02-12"]
+    for undated in (ANCHOR, "2026-02-11T00:00:00"):
+        assert read(told_on, undated) == ["2026-02-05", "2026-02-12"]
+        assert read(bare, undated) == ["2026-02-12", "2026-02-12"]
+
+
 def test_that_before_a_weekday_after_a_reporting_verb_opens_the_clause():
     """"told reporters that Friday's rally was peaceful", "said that Monday the talks failed": "that" is the
     conjunction, the expression is the weekday; "met again that Friday", "said late that Friday" point back."""
