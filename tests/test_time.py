@@ -108,6 +108,23 @@ def test_year_ago_after_the_whole_previous_year_is_named_is_that_year():
     assert found["a year earlier"] == ("DATE", "2025-Q3")
 
 
+def test_a_year_earlier_after_a_quarter_forecast_is_that_quarter_a_year_back(nlp):
+    """A sentence that forecasts a quarter still ahead puts it in focus: "the year-earlier quarter", "a year earlier"
+    set against that forecast are that quarter a year back, not the quarter the article reports; a comparison in a
+    sentence of the reported quarter, or after a quarter already over, keeps the reported one."""
+    told_in_november = "2026-11-05"
+    forecast = ("Net income rose in the third quarter, the company said. Analysts expect fourth-quarter earnings of "
+                "$1 a share, against $1.20 in the year-earlier quarter.")
+    assert values(forecast, told_in_november, nlp(forecast))["the year-earlier quarter"] == ("DATE", "2025-Q4")
+    ahead = "For the fourth quarter, analysts see a profit of $2 million, compared with $3 million a year earlier."
+    assert values(ahead, told_in_november, nlp(ahead))["a year earlier"] == ("DATE", "2025-Q4")
+    report = ("Net income rose in the third quarter, the company said. Sales rose 8% in the third quarter from the "
+              "year-earlier quarter.")
+    assert values(report, told_in_november, nlp(report))["the year-earlier quarter"] == ("DATE", "2025-Q3")
+    over = "In the latest quarter, sales rose 8% from the year-earlier quarter."
+    assert values(over, told_in_november, nlp(over))["the year-earlier quarter"] == ("DATE", "2025-Q3")
+
+
 def test_last_year_figure_in_a_quarterly_report_is_that_quarter_a_year_back():
     told_in_november = "2026-11-05"
     text = ("Net income rose in the third quarter, the company said. The bank unit earned $24 million, compared "

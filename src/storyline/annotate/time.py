@@ -47,7 +47,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                           _text_reader(text, candidate.start, candidate.end, sentence_bounds),
                           _marked_reader(text, candidate.start, candidate.end, doc),
                           _text_reader(text, candidate.start, candidate.end, clause_bounds),
-                          _last_date(timexes))
+                          _last_date(timexes), _quarter_reader(timexes, text, candidate.start))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -212,6 +212,16 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|until|till|to|from|before|after|t
 _MERIDIEM = re.compile(r"\b[ap]\.?m\b|\d[ap]m\b", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
 _CLOCK_HOUR = re.compile(r"T(\d{2}):\d{2}")
+
+
+def _quarter_reader(timexes: list[Timex], text: str, position: int):
+    """A thunk for the last quarter named in the sentence before ``position`` (None when none is)."""
+    def read():
+        quarter = next((t for t in reversed(timexes) if t.type == "DATE" and _QUARTER_VALUE.fullmatch(t.value)), None)
+        if quarter is None or quarter.span.start < sentence_bounds(text, position, position)[0]:
+            return None
+        return quarter.value
+    return read
 
 
 def _last_date(timexes: list[Timex]) -> str | None:
