@@ -276,6 +276,20 @@ def test_a_weekday_its_verb_tells_in_the_past_keeps_its_day_unless_the_other_is_
     assert [t.value for t in find_timexes(stamped, ANCHOR, nlp(stamped))] == ["2026-02-12", "2026-02-12"]
 
 
+def test_a_day_owning_an_event_told_in_the_simple_past_keeps_its_past_day(nlp):
+    """"Sunday's race was the first", "the team won Sunday's race": the event the day owns is the subject or object of
+    a simple past, so it is over and its day the one just past, though another mention of the weekday reads the next
+    one (a tie that would give the later day); an event put off ("Sunday's vote was postponed") is still a plan's."""
+    read = lambda text: [t.value for t in find_timexes(text, ANCHOR, nlp(text))]
+    assert read("Sunday's race was the first of the season. The team will race again Sunday.") == \
+        ["2026-02-08", "2026-02-15"]
+    assert read("The team won Sunday's race. It will race again Sunday.") == ["2026-02-08", "2026-02-15"]
+    assert read("The commission said Sunday's vote was postponed. Voters will decide Sunday.") == \
+        ["2026-02-15", "2026-02-15"]
+    assert read("Sunday's vote will decide the seat. Voters will queue from dawn Sunday.") == \
+        ["2026-02-15", "2026-02-15"]
+
+
 def test_the_day_after_the_stamp_is_the_day_told_only_when_the_stamp_is_late_in_the_utc_day(nlp):
     """A stamp late in the UTC day (Wednesday 22:20 UTC is Thursday morning in East Asia) may be a day before the
     story's own day, so a weekday told in the past, "on" it or bare, is the Thursday ahead when another mention reads

@@ -20,7 +20,7 @@ from .timex.normalise import PUBLICATION_LAG, parse_anchor, relative_value, unde
 from .timex.recognise import DAY_WORD, MONTH, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, UNDATED_POINT_RULES, UNKNOWN_DAY, Context, resolve
 from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
-                          marked_direction_from_text, sentence_bounds)
+                          marked_direction_from_text, owns_an_event_told_done, sentence_bounds)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -166,7 +166,8 @@ def _keeps_its_past_day(timex: Timex, later: str, text: str, doc: "Doc | None", 
     not within the stamp's lag. A day told "on" yields to the lag only when the stamp is known to be late (where its
     time is unknown, "his opener on Sunday" in a story dated the Saturday may well be the Sunday before). A day
     given with another preposition ("a strike for Thursday was called") is the one the plan is for."""
-    if _marked_reader(text, timex.span.start, timex.span.end, doc)() != "past":
+    if _marked_reader(text, timex.span.start, timex.span.end, doc)() != "past" \
+            and (doc is None or not owns_an_event_told_done(doc, timex.span.start, timex.span.end)):
         return False
     if _ON_BEFORE.search(text, max(0, timex.span.start - 4), timex.span.start):
         return not (lag and _within_lag(later, timex.anchor, lag))
