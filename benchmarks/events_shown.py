@@ -34,9 +34,11 @@ Labels, decided before reading (an event that is no event has every other field 
   match the sentence: "did not attack", "could attack", "will meet").
 
 Strata: ``shown`` (80, --seed 20, main before any change), ``shown-after`` (40, --seed 21, after
-the changes of session 20). Both are also scored "re-scored on the current output": an event whose
-output changed since is labelled again in benchmarks/data/event_shown_rescored.jsonl (one row per
-output it was shown as), an event no longer shown is left out.
+the changes of session 20), ``shown-s21`` (40, --seed 22, after session 21's subject pronouns by
+centering, relative pronouns, quantifiers, caption date lines and fronted times). Each is also
+scored "re-scored on the current output": an event whose output changed since is labelled again in
+benchmarks/data/event_shown_rescored.jsonl (one row per output it was shown as), an event no longer
+shown is left out.
 
     python benchmarks/events_shown.py --sample 80 --seed 20 --stratum shown --cache /tmp/ev.json   # draw to label
     python benchmarks/events_shown.py [--cache FILE] [--no-write]                                   # score the labels
@@ -62,7 +64,8 @@ RELABELLED = Path(__file__).resolve().parent / "data" / "event_shown_rescored.js
 FIELDS = ("type", "mode", "actors", "recipients", "date", "negated_hypothetical")
 SHOWN_AUX = ("negated", "hypothetical", "future")
 STRATA = {"shown": "session 20, main before any change",
-          "shown-after": "session 20, after the changes of session 20"}
+          "shown-after": "session 20, after the changes of session 20",
+          "shown-s21": "session 21, after pronoun centering, relative pronouns, caption dates"}
 
 
 # ----------------------------------------------------------------------------- output
@@ -225,7 +228,8 @@ def main() -> None:
                  "each half (sha1 of the story label), and labelled by reading the sentence and the one before "
                  "(benchmarks/data/event_shown.jsonl; scheme in the script's docstring). Each draw is labelled on the "
                  "output it was drawn from: 'shown' from main before any change, 'shown-after' after the changes of "
-                 "session 20. Each share is of the drawn events: a field counts right only on a real event. "
+                 "session 20, 'shown-s21' after those of session 21. Each share is of the drawn events: a field "
+                 "counts right only on a real event. "
                  "'still shown unchanged': drawn events the current output shows with the same type, mode, "
                  "participants, date and aux modes. 're-scored on the current output': every "
                  "draw as the current output (articles read through the clean stage) shows it: a changed event "

@@ -454,3 +454,107 @@ def test_headline_launch_and_passive_launch_are_mobilize(nlp):
 def test_declining_to_comment_is_no_rejection(nlp):
     assert events_of(nlp, "German officials in Kabul declined to comment.") == []
     assert only(events_of(nlp, "The minister declined to meet the Turkish envoy."), "REJECT").mode == "meet"
+
+
+def actor_names(ev):
+    return [p.text for p in ev.actors]
+
+
+def test_subject_pronoun_takes_the_previous_sentence_subject(nlp):
+    """Centering: "She" continues the previous sentence's subject, not the name nearest before it."""
+    text = "Lena Ostrova met Senator Tom Reed in Oslo on Monday. She thanked the United Nations for its aid."
+    ev = only(events_of(nlp, text), "SUPPORT")
+    assert actor_names(ev) == ["Lena Ostrova"]
+    assert ev.actors[0].span.text == "She"  # provenance: the words of the sentence that name the actor
+
+
+def test_subject_pronoun_follows_a_chain_of_pronouns(nlp):
+    text = ("Foreign Minister Ola Berg criticised the plan. He noted that Russia supplies the rebels. "
+            "He called on Russia to end the supply.")
+    assert actor_names(only(events_of(nlp, text), "REQUEST")) == ["Ola Berg"]
+
+
+def test_subject_pronoun_of_an_unnamed_person_is_that_person(nlp):
+    """"A student ... He killed": the student, not the minister named before; the same within a sentence."""
+    text = ("President Ola Berg visited Paris on Monday. A student went on a rampage at a school in Oslo. "
+            "He killed six teachers.")
+    assert actor_names(only(events_of(nlp, text), "ASSAULT")) == ["student"]
+    text = "Police named Ola Berg on Monday. The attacker was killed by police; he pledged allegiance to the Islamic State group."
+    assert actor_names(only(events_of(nlp, text), "THREATEN")) == ["attacker"]
+
+
+def test_subject_pronoun_skips_plural_and_other_sex_subjects(nlp):
+    text = "Foreign Minister Ola Berg spoke in Oslo. The protesters gathered outside. He criticised Russia."
+    assert actor_names(only(events_of(nlp, text), "ACCUSE")) == ["Ola Berg"]
+    text = "Ms. Lena Ostrova met Tom Reed in Oslo. Later she left, and he criticised the United Nations."
+    assert actor_names(only(events_of(nlp, text), "ACCUSE")) == ["Tom Reed"]
+
+
+def test_he_does_not_refer_to_a_woman(nlp):
+    from storyline.annotate.events.participants import ArticleContext
+    text = "Tom Reed met Ms. Lena Ostrova. He left."
+    reed = Mention(span=Span.of(text, 0, 8), type="PERSON", key="reed", name="Tom Reed")
+    ostrova = Mention(span=Span.of(text, 17, 29), type="PERSON", key="ostrova", name="Lena Ostrova")
+    he = next(t for t in nlp(text) if t.text == "He")
+    assert ArticleContext(text, [reed, ostrova]).antecedent(he) is reed
+
+
+def test_relative_pronoun_stands_for_the_noun_its_clause_modifies(nlp):
+    """"Syria, which forces had bombed": the object; "the group, which attacked": the subject."""
+    ev = only(events_of(nlp, "Refugees fled from Syria, which Turkish forces had bombed in May."), "ASSAULT")
+    assert countries(ev.actors) == {"TUR"} and [p.text for p in ev.recipients] == ["Syria"]
+    ev = only(events_of(nlp, "The gunman, who killed 59 people, acted alone."), "ASSAULT")
+    assert [p.text for p in ev.actors] == ["gunman"]
+
+
+def test_quantifier_of_a_group_is_that_group(nlp):
+    text = "Two American bombers flew to Japan, conducting joint exercises with each of the Japanese air forces."
+    ev = only(events_of(nlp, text), "COOPERATE")
+    assert countries(ev.recipients) == {"JPN"}
+    text = "None of the Japanese soldiers were charged."
+    assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.recipients and "negation" not in e.aux_modes]
+
+
+def test_gallery_caption_date_line_dates_the_pictured_event():
+    """"9/16 2009 ...": a caption's date line dates what the picture shows (not the publication day,
+    never in the future: it was photographed) and is no part of a name."""
+    from storyline import annotate
+    from storyline.model import Article
+
+    text = ("Photos of the year\n"
+            "9/16 2009 Seven-year-old Ali Khan, a patient at a hospital in Kabul, stands beside an X ray "
+            "showing the bullet that entered his back, nearly killing him.\n"
+            "1/34 30 November 2017 A supporter of Lena Ostrova wears a mask as he protests in London.\n"
+            "Police in Kabul arrested two Taliban commanders.")
+    article = Article(id="a_caption", text=text, published="2016-11-10")
+    events = annotate.annotate_batch([article], ["sentences", "entities", "time", "events"])[0].events
+    killing, protest, arrest = (only(events, t) for t in ("ASSAULT", "ACCUSE", "COERCE"))
+    assert killing.date.value == "2009" and [p.text for p in killing.actors] == ["Seven-year-old Ali Khan"]
+    assert protest.date.value == "2017-11-30" and "future" not in protest.aux_modes
+    assert arrest.date.value == "2016-11-10"  # no caption: the publication day
+
+
+def test_fronted_time_dates_every_coordinated_verb():
+    """"In 2012 X shelled ... and attacked ...": the fronted adverbial modifies the coordination; a
+    time after the first verb dates that verb alone."""
+    from storyline import annotate
+    from storyline.model import Article
+
+    def dates(text):
+        ann = annotate.annotate_batch([Article(id="a_conj", text=text, published="2016-11-10")],
+                                      ["sentences", "entities", "time", "events"])[0]
+        return [(e.trigger.text, e.date.value) for e in ann.events if e.type == "ASSAULT"]
+
+    assert dates("In 2012 the Turkish army shelled Kurdish villages and attacked PKK rebels in Iraq.") == \
+        [("shelled", "2012"), ("attacked", "2012")]
+    assert dates("The Turkish army shelled Kurdish villages in 2012 and attacked PKK rebels in Iraq.") == \
+        [("shelled", "2012"), ("attacked", "2016-11-10")]
+
+
+def test_subject_it_takes_up_a_body_described_or_named(nlp):
+    """"When the government detected ..., it warned": the government; "it" takes up the previous
+    sentence's subject ("Japan ... It accused"), not the country named nearest before it."""
+    text = "Tokyo hosted the talks. When the Japanese government detected the launch, it warned citizens to take cover."
+    assert actor_names(only(events_of(nlp, text), "THREATEN")) == ["Japanese government"]
+    text = "China hosted the talks on Monday. Japan later rejected the plan. It accused China of aggression."
+    assert countries(only(events_of(nlp, text), "ACCUSE").actors) == {"JPN"}

@@ -17,3 +17,17 @@ def nearest_ancestor(token: Token, pos: Container[str], steps: int) -> Token | N
             return None
         token = token.head
     return None
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def relative_antecedent(word: Token, deps: Container[str] = ("nsubj", "nsubjpass")) -> Token | None:
+    """The noun a relative pronoun stands for: the head its relative clause modifies ("Ines Varn,
+    who said ..." -> Varn; "the village, which forces bombed" -> village, with ``deps`` holding
+    "dobj"); None for any other word, or a relative pronoun in another role than ``deps``."""
+    clause = word.head
+    if word.lower_ in RELATIVE_PRONOUNS and word.dep_ in deps and clause.dep_ == "relcl" \
+            and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from storyline.annotate.entities import extract_mentions
 from storyline.annotate.nlp import is_parse_of
+from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
 from . import coding, geo, lexicon
@@ -18,8 +19,9 @@ from .contexts import contexts_of, refine_mode
 from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
-from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, agent_of, children, content_owner,
-                           is_actor_like, is_own, modifier_participants, participants, prep_objects, subject_of)
+from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
+                           clause_subjects, content_owner, gallery_counter, is_actor_like, is_own,
+                           modifier_participants, participants, prep_objects, subject_of)
 from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
 
 HISTORICAL_DAYS = 60
@@ -278,7 +280,7 @@ def objects_of(trig: Trigger) -> list[Token]:
     dative = children(verb, {"dative", "iobj"})
     if dative:
         return [d for d in dative if d.pos_ != "ADP"] or prep_objects(verb, {"to"})
-    obj = object_of(verb)
+    obj = relative_object(verb) or object_of(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
         if is_actor_like(obj) and obj.pos_ != "PRON" and not is_own(obj):
             return [obj]
@@ -287,12 +289,27 @@ def objects_of(trig: Trigger) -> list[Token]:
             return owner
         found = prep_objects(obj, RECIPIENT_PREPS | {"of"})
         if found:
-            return [t for t in found if is_actor_like(t)]
+            return actor_like(found)
     for clause in children(verb, {"ccomp"}):
         subj = children(clause, {"nsubj", "nsubjpass"})
         if subj and subj[0].pos_ != "PRON":
             return subj
-    return [t for t in prep_objects(verb, RECIPIENT_PREPS) if is_actor_like(t)]
+    return actor_like(prep_objects(verb, RECIPIENT_PREPS))
+
+
+def relative_object(verb: Token) -> Token | None:
+    """The object of a relative clause's verb is the noun the clause modifies when the relative
+    pronoun fills the object slot ("the village, which US forces bombed") or nothing does and the
+    clause has its own subject ("the village US forces bombed"): the gap is the object (grammar of
+    English relative clauses)."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    obj = object_of(verb)
+    if obj is not None:
+        return relative_antecedent(obj, ("dobj",))
+    words = {c.lower_ for c in verb.children}
+    has_gap = clause_subjects(verb) and not (words & RELATIVE_PRONOUNS) and not children(verb, {"prep", "dative"})
+    return verb.head if has_gap else None
 
 
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
@@ -301,7 +318,7 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     actors += agent_of(noun) + prep_objects(noun, {"between", "among"})
     if not actors and clause_meeting(noun):
         actors = subject_of(noun.head.head)[0]
-    recipients = [t for t in prep_objects(noun, RECIPIENT_PREPS) if is_actor_like(t)]
+    recipients = actor_like(prep_objects(noun, RECIPIENT_PREPS))
     return actors, recipients
 
 
@@ -439,7 +456,22 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
         return EventDate(timex.value, timex.span), _aux_from_value(timex.value, pub)
     aux = _aux_from_date_words(trig, sent, pub)
     undated = earlier or told_as_anterior(trig)
+    caption = None if undated else caption_date(sent, timexes or [])
+    if caption is not None:
+        pictured = _aux_from_value(caption.value, pub) - {"future"}  # a photograph shows what has happened
+        return EventDate(caption.value, caption.span), pictured
     return (EventDate(published[:10], None) if published and not undated else None), aux
+
+
+def caption_date(sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
+    """The date line of a photo caption in a gallery, which opens its line with the picture's
+    number and the day it was taken ("9/16 2009 ...", "1/34 30 November 2017 ..."): it dates what
+    the picture shows, as a dateline dates a report (a caption gives the date of the photograph),
+    also where the parse hangs the date on another clause of the caption."""
+    counter = gallery_counter(sent.doc.text, sent.start_char)
+    if counter is None or sent.start_char > counter.end():
+        return None
+    return next((t for t in _calendar_timexes(sent, timexes) if t.span.start == counter.end()), None)
 
 
 def refers_back(trig: Trigger) -> bool:
@@ -521,7 +553,20 @@ def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
         return False
     governor = _governing_verb(span.root, trig.token)
     below = any(t.i == governor.i for t in trig.token.subtree)
-    return not (below or governor.i in _clause_path(trig.token))
+    fronted = _fronted_over_conjuncts(span.root, governor, trig.token)
+    return not (below or fronted or governor.i in _clause_path(trig.token))
+
+
+def _fronted_over_conjuncts(root: Token, governor: Token, trigger: Token) -> bool:
+    """"In 2012 she was presented with an award and met its president": a time adverbial fronted
+    before the first of coordinated verbs modifies the whole coordination, so it dates each
+    conjunct (one placed after the first verb, "talks next week, but did not rule out", does not)."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.i == governor.i:
+            return root.i < governor.i
+    return False
 
 
 def _governing_verb(token: Token, trigger: Token) -> Token:

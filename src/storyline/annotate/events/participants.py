@@ -6,11 +6,15 @@ Country and sector come from the entity stage's ``Mention`` when one covers the 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from storyline.annotate.agreement import (PRONOUN_SEX, is_body_noun, is_person_role, keys_of_other_sex,
+                                          person_noun_agrees, resolve_description)
+from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Span
 
 from . import coding, lexicon
@@ -18,7 +22,9 @@ from . import coding, lexicon
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "det", "nummod", "quantmod", "npadvmod"}
 PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "all", "dozens", "hundreds",
                    "thousands", "group", "delegation", "team", "units", "unit", "troops", "forces", "army",
-                   "office", "spokesman", "spokeswoman", "spokesperson"}
+                   "office", "spokesman", "spokeswoman", "spokesperson",
+                   # quantifiers: "each of the armies" ("none of" negates: it is not the group acting)
+                   "each", "both", "either", "several", "any"}
 PRONOUN_TYPES = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
                  "his": ("PERSON",), "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
                  "they": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
@@ -39,13 +45,19 @@ class ArticleContext:
         return None
 
     def antecedent(self, token: Token) -> Mention | None:
-        """Nearest preceding mention of a type the pronoun can refer to (no coreference model)."""
+        """Nearest preceding mention of a type the pronoun can refer to, not of the other sex
+        (no coreference model)."""
         wanted = PRONOUN_TYPES.get(token.lower_)
         if not wanted:
             return None
+        other_sex = self.other_sex(token.lower_)
         before = [m for m in self.mentions if m.span.end <= token.idx and m.type in wanted
-                  and (m.country or m.type == "PERSON")]
+                  and (m.country or m.type == "PERSON") and m.key not in other_sex]
         return before[-1] if before else None
+
+    def other_sex(self, pronoun: str) -> set[str]:
+        """Keys of the persons a "he" or "she" cannot stand for (``keys_of_other_sex``)."""
+        return keys_of_other_sex(pronoun, self.text, self.mentions)
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -63,13 +75,19 @@ def conjuncts(token: Token) -> list[Token]:
 
 def unwrap_partitive(token: Token) -> Token:
     """"members of the Association" -> "Association" (the partitive word is not the actor)."""
-    if token.lower_ in PARTITIVE_HEADS and token.pos_ in {"NOUN", "PRON", "NUM"}:
+    if token.lower_ in PARTITIVE_HEADS and token.pos_ in {"NOUN", "PRON", "NUM", "DET"}:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs and is_actor_like(objs[0]):
                     return objs[0]
     return token
+
+
+def actor_like(tokens: list[Token]) -> list[Token]:
+    """The words that could head an actor phrase, a partitive by what it is part of ("each of the
+    two countries' air forces")."""
+    return [t for t in tokens if is_actor_like(unwrap_partitive(t))]
 
 
 def is_actor_like(token: Token) -> bool:
@@ -98,6 +116,7 @@ def _named_by_owner(token: Token) -> bool:
 def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participant]:
     out: list[Participant] = []
     for head in heads:
+        head = relative_antecedent(head, RELATIVE_ROLES) or head  # "the group, which claims ...": the group
         for conj in conjuncts(head):
             conj = unwrap_partitive(conj)
             if is_actor_like(conj) and conj.ent_type_ not in NOT_ACTOR_ENTS and not in_dateline(conj):
@@ -105,6 +124,7 @@ def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participan
     return _dedupe(out)
 
 
+RELATIVE_ROLES = ("nsubj", "nsubjpass", "dobj")
 DATELINE_DASHES = {"—", "–", "--", "-"}
 DATELINE_WORDS = 8
 
@@ -169,13 +189,34 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop leading determiners/punctuation and a trailing possessive marker."""
-    while len(tokens) > 1 and (tokens[0].dep_ in {"det", "punct", "case"} or tokens[0].is_punct):
+    while len(tokens) > 1 and (tokens[0].dep_ in {"det", "punct", "case"} or tokens[0].is_punct
+                               or is_date_word(tokens[0])):
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].dep_ in {"case", "punct"} or tokens[-1].is_punct):
         tokens = tokens[:-1]
     # keep the phrase contiguous
     first, last = tokens[0], tokens[-1]
     return list(first.doc[first.i:last.i + 1])
+
+
+GALLERY_COUNTER = re.compile(r"\d{1,3}/\d{1,3}\s+")
+
+
+def gallery_counter(text: str, offset: int) -> re.Match | None:
+    """The picture's number opening the line of ``offset`` in a photo gallery ("9/16 2009 ...")."""
+    return GALLERY_COUNTER.match(text, text.rfind("\n", 0, offset) + 1)
+
+
+def is_date_word(token: Token) -> bool:
+    """A word of a gallery caption's date line, the picture's number and the date that follows it
+    ("9/16 2009 Attiullah ..."): it says when the picture was taken, it names no one who takes part."""
+    counter = gallery_counter(token.doc.text, token.idx)
+    if counter is None:
+        return False
+    if token.idx < counter.end():
+        return True
+    date = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return date is not None and date.label_ in ("DATE", "TIME") and date.start_char == counter.end()
 
 
 def is_coordinated(tokens: list[Token]) -> bool:
@@ -251,15 +292,145 @@ def _reporting_subject(token: Token) -> Token | None:
     return None
 
 
-def _pronoun(token: Token, ctx: ArticleContext) -> list[Participant]:
+def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant]:
     reporter = _reporting_subject(token) if token.dep_ == "nsubj" else None
     if reporter is not None:
         return participants_of(reporter, ctx)
+    if token.lower_ in CENTERED_PRONOUNS and token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        centered = centered_antecedent(token, ctx, depth)
+        if centered is not None:
+            return [_at_pronoun(p, token, ctx) for p in centered]
     ante = ctx.antecedent(token)
     if ante is None:
         return []
-    return [Participant(text=ante.name, span=Span.of(ctx.text, token.idx, token.idx + len(token)),
-                        country=ante.country, sector=ante.sector, key=ante.key)]
+    return [Participant(text=ante.name, span=_pronoun_span(token, ctx), country=ante.country, sector=ante.sector,
+                        key=ante.key)]
+
+
+def _pronoun_span(token: Token, ctx: ArticleContext) -> Span:
+    return Span.of(ctx.text, token.idx, token.idx + len(token))
+
+
+def _at_pronoun(p: Participant, token: Token, ctx: ArticleContext) -> Participant:
+    """The antecedent as the pronoun's participant: its name, country and sector, the pronoun's span
+    (the words of the sentence that name it)."""
+    return Participant(text=p.text, span=_pronoun_span(token, ctx), country=p.country, sector=p.sector, key=p.key)
+
+
+# ------------------------------------------------------------------ subject pronouns: centering
+
+# A chain of subject pronouns ("He noted ... He called ...") is followed this many sentences back.
+PRONOUN_CHAIN = 3
+# Sentences passed over, at most, to find the previous sentence with a third-person subject.
+PREVIOUS_SENTENCES = 3
+SPEECH_PERSONS = frozenset("i you we".split())  # first and second persons: who speaks and who is spoken to
+_SKIP: list[Participant] = []  # the subject cannot be the pronoun's antecedent: look further
+CENTERED_PRONOUNS = frozenset({*PRONOUN_SEX, "it"})  # not "they": a plural may take up several subjects
+
+
+def centered_antecedent(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant] | None:
+    """Who a subject "he", "she" or "it" stands for, by centering: the subject of a clause that holds
+    the pronoun's and comes before it ("Portnow walked back his comments, saying he regretted"), else
+    of another clause before it in its sentence, else the subject of the previous sentence's main
+    clause ("Teigen shared a video. She tells her husband"), the first of them that agrees with the
+    pronoun in number, sex and kind (a person, a body); an unnamed person ("The attacker is killed; he
+    pledges") is the antecedent as the article names it. None: no subject agrees, the nearest
+    earlier name decides (``ArticleContext.antecedent``)."""
+    governing = governing_subjects(token)
+    for subject in [*governing, *earlier_subjects(token, governing), *previous_subjects(token)]:
+        found = _subject_antecedent(subject, token, ctx, depth)
+        if found is not _SKIP:
+            return found
+    return None
+
+
+def governing_subjects(token: Token) -> list[Token]:
+    """Subjects before the pronoun of the clauses that hold its clause, the innermost first."""
+    found, node = [], token.head
+    for _ in range(12):
+        found += sorted((s for s in clause_subjects(node) if s.i < token.i), key=lambda s: -s.i)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return found
+
+
+def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
+    """Subjects of the other clauses before the pronoun in its sentence, the nearest first ("The
+    attacker was killed; he pledged", parsed with the first clause below the second)."""
+    before = [t for t in token.sent if t.i < token.i and t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    return [t for t in reversed(before) if t not in governing]
+
+
+def previous_subjects(token: Token) -> list[Token]:
+    """The main-clause subjects of the nearest earlier sentence whose subject is a third person (the
+    previous utterance's center), passing over a few with none (a heading) or only "I", "you", "we"
+    (a quotation, whose center is its speaker)."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(PREVIOUS_SENTENCES):
+        if start == 0:
+            break
+        sent = doc[start - 1].sent
+        subjects = [s for s in clause_subjects(sent.root) if s.lower_ not in SPEECH_PERSONS]
+        if subjects:
+            return subjects
+        start = sent.start
+    return []
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Active and passive subjects of a verb, also those the parser hangs on its auxiliary."""
+    deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    return children(verb, deps) + [s for a in children(verb, {"aux", "auxpass"}) for s in children(a, deps)]
+
+
+def _subject_antecedent(subject: Token, pronoun: Token, ctx: ArticleContext, depth: int) -> list[Participant] | None:
+    """The participants ``subject`` gives as the pronoun's antecedent, ``_SKIP`` when it disagrees:
+    the same pronoun continues its chain; another pronoun ("she" for a "he", "they", "I"), a plural,
+    or what the pronoun cannot stand for is something else. A relative pronoun on a name counts as
+    that name ("the United States, which says it")."""
+    named = relative_antecedent(subject)
+    subject = named if named is not None and named.pos_ == "PROPN" else subject
+    if subject.pos_ == "PRON":
+        if subject.lower_ == pronoun.lower_ and depth < PRONOUN_CHAIN:
+            return _pronoun(subject, ctx, depth + 1) or _SKIP
+        return _SKIP
+    if pronoun.lower_ == "it":
+        return _it_antecedent(subject, ctx)
+    return _person_antecedent(subject, pronoun, ctx)
+
+
+def _it_antecedent(subject: Token, ctx: ArticleContext) -> list[Participant]:
+    """What a subject "it" takes up: a body or a place, named ("Amazon said it is investigating") or
+    described ("the airline said it would apologize"); never a person or a plural. A thing may be
+    its antecedent too, but a thing is no party: it is passed over (a parse that hangs the clause on
+    the wrong verb would otherwise leave the event without its actor)."""
+    mention = ctx.mention_at(subject)
+    if subject.tag_ in ("NNS", "NNPS") or (mention is not None and mention.type == "PERSON"):
+        return _SKIP
+    if subject.pos_ == "PROPN":
+        if mention is None or mention.type not in PRONOUN_TYPES["it"]:
+            return _SKIP
+        return [Participant(text=mention.name, country=mention.country, sector=mention.sector, key=mention.key)]
+    if subject.pos_ != "NOUN" or person_noun_agrees(subject, "he") or person_noun_agrees(subject, "she"):
+        return _SKIP
+    return participants_of(subject, ctx) if is_body_noun(subject) else _SKIP
+
+
+def _person_antecedent(subject: Token, pronoun: Token, ctx: ArticleContext) -> list[Participant]:
+    """What a subject "he"/"she" takes up: a person named, of no other sex, or described."""
+    mention = ctx.mention_at(subject)
+    if mention is not None and mention.type == "PERSON" and subject.pos_ == "PROPN":
+        if mention.key in ctx.other_sex(pronoun.lower_) or subject.tag_ == "NNPS":
+            return _SKIP
+        return [Participant(text=mention.name, country=mention.country, sector=mention.sector, key=mention.key)]
+    if not person_noun_agrees(subject, pronoun.lower_):  # a thing, an organisation, a crowd, a plural
+        return _SKIP
+    described = resolve_description(subject, ctx.mentions) if is_person_role(subject.lemma_.lower()) else None
+    if described is not None:  # "the minister": the person titled so; "a woman" names nobody known
+        mention = next(m for m in ctx.mentions if m.key == described[1])
+        return [Participant(text=mention.name, country=mention.country, sector=mention.sector, key=mention.key)]
+    return participants_of(subject, ctx)
 
 
 def _dedupe(items: list[Participant]) -> list[Participant]:

@@ -16,36 +16,22 @@ offline with en_core_web_sm.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Token
 
 from storyline.annotate import actors
+from storyline.annotate.agreement import ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, resolve_description
 from storyline.annotate.entities import hyphenated_given_name_end
+from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
 
 PERSON_PRONOUNS = frozenset("he she him her i".split())
-# Nouns that name a kind of organisation: "the airline", "the space agency" stand for one the
-# article has named ("Nordair", "Kestrel Space"), never for a person.
-ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publication newspaper broadcaster network
-    organization organisation startup start-up retailer carmaker automaker manufacturer chipmaker insurer
-    bank""".split())
 # ... of which these describe a news outlet, the only kind a name such as "Ostburg Times-Herald" can stand for
 OUTLET_NOUNS = frozenset("publication newspaper broadcaster network".split())
 # An organisation described so is named at most this many paragraphs before ("Nordair said ... the airline said").
 DESCRIPTION_PARAGRAPHS = 3
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
-# Words that give a person's sex: honorifics before the name ("Mr. Vale", "Ms Kern") and nouns of a
-# title that exist in a male and a female form ("the actress Ada Kern"). "he" never stands for a
-# person the article calls "Ms", "she" never for a "Mr." (pronoun agreement in gender).
-SEX_WORDS = {**dict.fromkeys("mr sir lord actor father husband son brother king prince widower".split(), "he"),
-             **dict.fromkeys("""mrs ms miss lady dame madam actress mother wife daughter sister queen princess
-                 widow""".split(), "she")}
-PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
 def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | None, mentions: list[Mention],
@@ -54,7 +40,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if source is None or head is None:
         return Speaker(text="")
     span = _whole_name_span(text, source)
-    head = _relative_antecedent(head) or head
+    head = relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions)
     if mention is not None:
         return Speaker(text=mention.name, span=span, key=mention.key)
@@ -63,7 +49,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     elif _is_description(head) and head.lower_ in ORGANISATION_NOUNS:
         resolved = _resolve_organisation(head, text, mentions, previous, quoted)
     elif _is_description(head):
-        resolved = _resolve_description(head, mentions)
+        resolved = resolve_description(head, mentions)
     elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper()):  # "Trump described" tagged NOUN
         resolved = _resolve_name(head, mentions)
     else:
@@ -77,16 +63,6 @@ def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
     """The source's span, over the rest of a Korean given name the parse cut at its hyphen
     ("President Moon Jae" + "-in"), as the entity's own span is."""
     return Span.of(text, source[0], hyphenated_given_name_end(text, source[1]))
-
-
-def _relative_antecedent(head: Token) -> Token | None:
-    """The noun a relative pronoun stands for: the head its relative clause modifies ("Ines
-    Varn, who said ..." -> Varn; "the founder, which said" -> founder); None for any other word."""
-    clause = head.head
-    if head.lower_ in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" \
-            and clause.head.pos_ in ("NOUN", "PROPN"):
-        return clause.head
-    return None
 
 
 def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
@@ -149,7 +125,7 @@ def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | Non
 def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: list[Speaker],
                      quoted: list[tuple[int, int]] = ()) -> tuple[str, str] | None:
     person = head.lower_ in PERSON_PRONOUNS
-    other_sex = _keys_of_other_sex(head.lower_, text, mentions)
+    other_sex = keys_of_other_sex(head.lower_, text, mentions)
     mentions = [m for m in mentions if m.key not in other_sex]
     subject = (_subject_before(head, mentions, quoted) or _previous_subject(head, mentions, quoted)) if person else None
     if subject is not None:
@@ -170,34 +146,11 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
     return None
 
 
-def _keys_of_other_sex(pronoun: str, text: str, mentions: list[Mention]) -> set[str]:
-    """Persons a "he" or "she" cannot stand for: those the article gives the other sex, by an
-    honorific right before a mention or a sexed word of its title; a person given both is left
-    open (a tagger's cluster may join two people)."""
-    wanted = PRONOUN_SEX.get(pronoun)
-    if wanted is None:
-        return set()
-    sexes: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.type == "PERSON" and m.key:
-            sexes.setdefault(m.key, set()).update(_sex_words(text, m))
-    return {key for key, found in sexes.items() if found and wanted not in found}
-
-
 def _other_pronoun(pronoun: str, speaker: Speaker) -> bool:
     """An earlier speaker given as a pronoun of the other sex ("he said" before "she said"):
     whoever it was resolved to, the "she" is someone else (agreement in gender)."""
     said = PRONOUN_SEX.get(speaker.span.text.lower()) if speaker.span else None
     return said is not None and PRONOUN_SEX.get(pronoun) not in (None, said)
-
-
-def _sex_words(text: str, mention: Mention) -> set[str]:
-    """Sexes the words around one mention give: the word before it ("Ms Kern") or its first
-    word when the tagger took the honorific in, and the words of its title ("actress")."""
-    before = _WORD_BEFORE.search(text[max(0, mention.span.start - 12):mention.span.start])
-    words = [before.group(1)] if before else []
-    words += mention.span.text.split()[:1] + (mention.title or "").replace(".", " ").split()
-    return {SEX_WORDS[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in SEX_WORDS}
 
 
 def _antecedent_types(pronoun: str) -> tuple[str, ...]:
@@ -300,21 +253,3 @@ def _is_subject(doc, mention: Mention) -> bool:
     if root.dep_ == "poss":
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
-
-
-def _resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
-    """The latest earlier mention whose title shares the description's words. A generic head
-    ("the official", "the spokesman") must appear in the title itself: an unnamed official is
-    not whoever was named last."""
-    words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
-    best, best_score = None, 0
-    for m in mentions:
-        if m.span.end > head.idx or not m.title:
-            continue
-        title_words = {w.strip(".,").lower() for w in m.title.split()}
-        shared = words & title_words
-        if head.lower_ in GENERIC_HEADS and head.lower_ not in title_words:
-            continue
-        if len(shared) >= best_score and shared:
-            best, best_score = m, len(shared)
-    return (best.name, best.key) if best else None

@@ -1,0 +1,101 @@
+"""Agreement of a pronoun or a description with the persons an article names, shared by quote
+speakers and event participants: a "he" never stands for a person the article calls "Ms", a
+"she" never for a "Mr." (agreement in gender), and "the president" stands for the latest person
+whose title shares its words."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from storyline.annotate import actors
+from storyline.model import Mention
+
+GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
+# Words that give a person's sex: honorifics before the name ("Mr. Vale", "Ms Kern") and nouns of a
+# title that exist in a male and a female form ("the actress Ada Kern"). "he" never stands for a
+# person the article calls "Ms", "she" never for a "Mr." (pronoun agreement in gender).
+SEX_WORDS = {**dict.fromkeys("mr sir lord actor father husband son brother king prince widower".split(), "he"),
+             **dict.fromkeys("""mrs ms miss lady dame madam actress mother wife daughter sister queen princess
+                 widow""".split(), "she")}
+PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
+# Nouns that name a kind of organisation: "the airline", "the space agency" stand for one the
+# article has named ("Nordair", "Kestrel Space"), never for a person.
+ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publication newspaper broadcaster network
+    organization organisation startup start-up retailer carmaker automaker manufacturer chipmaker insurer
+    bank""".split())
+# Common nouns that name one person with no role or title, the sex of those that give one: a "he"
+# or "she" takes up "a 23-year-old student", "a supporter of ..." as readily as a name.
+PERSON_NOUNS = {**dict.fromkeys("""person child teenager teen youth supporter fan driver passenger victim suspect
+                    friend neighbour neighbor resident attacker gunman shooter assailant""".split()),
+                **dict.fromkeys("man boy".split(), "he"), **dict.fromkeys("woman girl".split(), "she")}
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+
+
+def keys_of_other_sex(pronoun: str, text: str, mentions: list[Mention]) -> set[str]:
+    """Persons a "he" or "she" cannot stand for: those the article gives the other sex, by an
+    honorific right before a mention or a sexed word of its title; a person given both is left
+    open (a tagger's cluster may join two people)."""
+    wanted = PRONOUN_SEX.get(pronoun)
+    if wanted is None:
+        return set()
+    sexes: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PERSON" and m.key:
+            sexes.setdefault(m.key, set()).update(_sex_words(text, m))
+    return {key for key, found in sexes.items() if found and wanted not in found}
+
+
+def _sex_words(text: str, mention: Mention) -> set[str]:
+    """Sexes the words around one mention give: the word before it ("Ms Kern") or its first
+    word when the tagger took the honorific in, and the words of its title ("actress")."""
+    before = _WORD_BEFORE.search(text[max(0, mention.span.start - 12):mention.span.start])
+    words = [before.group(1)] if before else []
+    words += mention.span.text.split()[:1] + (mention.title or "").replace(".", " ").split()
+    return {SEX_WORDS[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in SEX_WORDS}
+
+
+def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The latest earlier mention whose title shares the description's words. A generic head
+    ("the official", "the spokesman") must appear in the title itself: an unnamed official is
+    not whoever was named last."""
+    words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    best, best_score = None, 0
+    for m in mentions:
+        if m.span.end > head.idx or not m.title:
+            continue
+        title_words = {w.strip(".,").lower() for w in m.title.split()}
+        shared = words & title_words
+        if head.lower_ in GENERIC_HEADS and head.lower_ not in title_words:
+            continue
+        if len(shared) >= best_score and shared:
+            best, best_score = m, len(shared)
+    return (best.name, best.key) if best else None
+
+
+def person_noun_agrees(noun: Token, pronoun: str) -> bool:
+    """Can ``pronoun`` ("he", "she") take up this common noun? One person (singular), named by a
+    word for a person (``PERSON_NOUNS``, a sexed word of ``SEX_WORDS``) or a role ("the official",
+    "a student"), of the pronoun's sex where the word gives one."""
+    word = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.tag_ == "NNS":
+        return False
+    sex = SEX_WORDS.get(word) or PERSON_NOUNS.get(word)
+    if sex is not None:
+        return sex == PRONOUN_SEX.get(pronoun)
+    return word in PERSON_NOUNS or is_person_role(word)
+
+
+def is_person_role(word: str) -> bool:
+    """A title noun ("minister", "student", "official"): one person by role. The other sector nouns
+    name organisations ("army") or collectives ("crowd"), which a "he" or "she" does not take up."""
+    entry = actors.title_words().get(word)
+    return entry is not None and entry.role == "head"  # "override" words are modifiers ("Army Chief")
+
+
+def is_body_noun(noun: Token) -> bool:
+    """A singular common noun naming an organisation or a state's body, which "it" takes up ("the
+    airline", "the government", "the army"), as persons take "he" or "she"."""
+    word = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and noun.tag_ != "NNS" and (
+        word in ORGANISATION_NOUNS or actors.organization_sector(word) is not None)
