@@ -41,6 +41,24 @@ figure in common does not lift a weak link over that test; count links only betw
 labelled by reading before scoring. Each counts only in rows of its own ("aligned: ...", "aligned-after: ...", "aligned-s20: ...",
 "aligned-s21: ...", "aligned-s22: ..."): there, recall is the share of their same pairs still aligned.
 
+Conflicts a reader is shown (session 21, helper claims24; ``--sample-conflicts 20 --seed 47``,
+benchmarks/data/claims_conflicts_shown.jsonl): the labelled pairs hold few gold conflicts (7 fit, 21 held-out), so
+the precision of what the story report flags is poorly measured by them. This draw takes the output itself: every
+conflict record (not an update) of a claim with status ``conflict``, over every multi-outlet news_cluster story, split
+into its pairs of values from two outlets that disagree (ranges that do not meet, for numbers); all of the fit half's,
+and 20 of the held-out half's at random, drawn from main's output before any change. Each row holds the story, the
+field, the two articles, the offsets (file text) of the words stating each value, the values, and the label, no
+article text. Labels, one per pair, by reading both sentences (scheme written before reading any): ``real``: the
+two outlets give different values for one fact (the same thing counted or dated, at the same time), what a reader
+should be shown; ``update``: one fact at two times (a later report with a risen or revised figure), no
+disagreement; ``increment``: one figure is a difference ("N more than", "an additional N") set against a total;
+``different-things``: the figures are of different things (another event, a part vs the whole, another group,
+another measure or period); ``misread``: a value the text does not state as read (a number from a name, a score, an
+ordinal, a date read as a count, a wrong unit or scale); ``same``: the values agree once read right (rounding,
+approximation, one value stated two ways). Scored in rows "shown conflicts: fit / held-out": of the labelled pairs
+the output still shows as a conflict, the share labelled ``real`` (the precision a reader sees), with the labelled
+pairs no longer shown per label and the shown pairs no label covers (drawn after a change, they would need labels).
+
 The articles are read as ``storyline analyze`` reads the file (since session 21, helper claims23): the JSON
 reader and the clean stage (``_news_cluster.cleaned_articles``), so photo captions and page furniture
 ("Copyright 2017 The Associated Press") take no part in alignment, as in the product; the claims' spans are
@@ -63,6 +81,7 @@ threshold was chosen looking at the "fit" half only.
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 37 --aligned-band aligned-s20 > /tmp/s20.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 41 --aligned-band aligned-s21 > /tmp/s21.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 43 --aligned-band aligned-s22 > /tmp/s22.jsonl
+    python benchmarks/claims_alignment.py --sample-conflicts 20 --seed 47 > /tmp/conflicts.jsonl
 """
 from __future__ import annotations
 
