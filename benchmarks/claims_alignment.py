@@ -46,7 +46,7 @@ benchmarks/data/claims_conflicts_shown.jsonl): the labelled pairs hold few gold 
 the precision of what the story report flags is poorly measured by them. This draw takes the output itself: every
 conflict record (not an update) of a claim with status ``conflict``, over every multi-outlet news_cluster story, split
 into its pairs of values from two outlets that disagree (ranges that do not meet, for numbers); all of the fit half's,
-and 20 of the held-out half's at random, drawn from main's output before any change. Each row holds the story, the
+and up to 20 of the held-out half's at random (it showed 12), drawn from main's output before any change. Each row holds the story, the
 field, the two articles, the offsets (file text) of the words stating each value, the values, and the label, no
 article text. Labels, one per pair, by reading both sentences (scheme written before reading any): ``real``: the
 two outlets give different values for one fact (the same thing counted or dated, at the same time), what a reader
@@ -623,7 +623,8 @@ def report_shown_conflicts(labelled: list[dict], shown: dict[tuple, dict], write
     """The table of the conflicts a reader is shown (the docstring's labelled draw)."""
     counts = Counter((half_of(r["story"]), r["label"]) for r in labelled)
     notes = (f"{len(labelled)} pairs of disagreeing values drawn from the conflicts the output shows (claims with "
-             "status conflict, every multi-outlet news_cluster story: every fit pair, 20 held-out ones at random, "
+             "status conflict, every multi-outlet news_cluster story: every fit pair, up to 20 held-out ones at random "
+             "(the held-out half showed 12: all taken), "
              "drawn from main's output before the session's change) and labelled by reading: "
              + "; ".join(f"{h}: " + ", ".join(f"{lab} {counts[h, lab]}" for lab in CONFLICT_LABELS if counts[h, lab])
                          for h in ("fit", "held-out"))
