@@ -41,6 +41,24 @@ figure in common does not lift a weak link over that test; count links only betw
 labelled by reading before scoring. Each counts only in rows of its own ("aligned: ...", "aligned-after: ...", "aligned-s20: ...",
 "aligned-s21: ...", "aligned-s22: ..."): there, recall is the share of their same pairs still aligned.
 
+Conflicts a reader is shown (session 21, helper claims24; ``--sample-conflicts 20 --seed 47``,
+benchmarks/data/claims_conflicts_shown.jsonl): the labelled pairs hold few gold conflicts (7 fit, 21 held-out), so
+the precision of what the story report flags is poorly measured by them. This draw takes the output itself: every
+conflict record (not an update) of a claim with status ``conflict``, over every multi-outlet news_cluster story, split
+into its pairs of values from two outlets that disagree (ranges that do not meet, for numbers); all of the fit half's,
+and up to 20 of the held-out half's at random (it showed 12), drawn from main's output before any change. Each row holds the story, the
+field, the two articles, the offsets (file text) of the words stating each value, the values, and the label, no
+article text. Labels, one per pair, by reading both sentences (scheme written before reading any): ``real``: the
+two outlets give different values for one fact (the same thing counted or dated, at the same time), what a reader
+should be shown; ``update``: one fact at two times (a later report with a risen or revised figure), no
+disagreement; ``increment``: one figure is a difference ("N more than", "an additional N") set against a total;
+``different-things``: the figures are of different things (another event, a part vs the whole, another group,
+another measure or period); ``misread``: a value the text does not state as read (a number from a name, a score, an
+ordinal, a date read as a count, a wrong unit or scale); ``same``: the values agree once read right (rounding,
+approximation, one value stated two ways). Scored in rows "shown conflicts: fit / held-out": of the labelled pairs
+the output still shows as a conflict, the share labelled ``real`` (the precision a reader sees), with the labelled
+pairs no longer shown per label and the shown pairs no label covers (drawn after a change, they would need labels).
+
 The articles are read as ``storyline analyze`` reads the file (since session 21, helper claims23): the JSON
 reader and the clean stage (``_news_cluster.cleaned_articles``), so photo captions and page furniture
 ("Copyright 2017 The Associated Press") take no part in alignment, as in the product; the claims' spans are
@@ -63,6 +81,7 @@ threshold was chosen looking at the "fit" half only.
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 37 --aligned-band aligned-s20 > /tmp/s20.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 41 --aligned-band aligned-s21 > /tmp/s21.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 43 --aligned-band aligned-s22 > /tmp/s22.jsonl
+    python benchmarks/claims_alignment.py --sample-conflicts 20 --seed 47 > /tmp/conflicts.jsonl
 """
 from __future__ import annotations
 
@@ -73,7 +92,8 @@ import math
 import random
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -83,6 +103,8 @@ from _report import report  # noqa: E402
 from storyline.model import Article, Mention, Span, Timex  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "data" / "claims_pairs.jsonl"
+SHOWN_CONFLICTS = Path(__file__).resolve().parent / "data" / "claims_conflicts_shown.jsonl"
+CONFLICT_LABELS = ("real", "update", "increment", "different-things", "misread", "same")  # the docstring's scheme
 MAX_ARTICLES = 8  # per story: keeps the parse cheap; one article per outlet first
 
 
@@ -260,6 +282,69 @@ def _labelled(labelled: list[dict], x: dict, y: dict) -> bool:
                or (_covers(y, p["a"], p["a_span"]) and _covers(x, p["b"], p["b_span"])) for p in labelled)
 
 
+def shown_conflicts(claims: dict[str, list[dict]], stories: dict[str, list[Article]]) -> dict[tuple, dict]:
+    """Every pair of values from two outlets that a conflict record (not an update) of a claim with
+    status conflict sets against each other, as the story report shows it; keyed by where the
+    two values are stated (``conflict_key``)."""
+    outlet = {a.id: (a.outlet or "").casefold() or a.id for arts in stories.values() for a in arts}
+    shown = {}
+    for story, story_claims in sorted(claims.items()):
+        for claim in story_claims:
+            records = [c for c in claim["conflicts"] if claim["status"] == "conflict" and c.get("kind") != "update"]
+            for record in records:
+                for x, y in combinations(record["values"], 2):
+                    if outlet[x["article_id"]] != outlet[y["article_id"]] and x.get("span") and y.get("span") \
+                            and _values_differ(x, y):
+                        row = _conflict_row(story, record["field"], x, y)
+                        shown.setdefault(conflict_key(row), row)
+    return shown
+
+
+def _values_differ(x: dict, y: dict) -> bool:
+    """Two values of a conflict record that disagree (numbers: the ranges their wordings assert do
+    not meet): a record may hold agreeing values besides."""
+    if "range" in x and "range" in y:
+        (lx, hx), (ly, hy) = x["range"], y["range"]
+        return not (lx <= (hy if hy is not None else math.inf) and ly <= (hx if hx is not None else math.inf))
+    return x["value"] != y["value"]
+
+
+def _conflict_row(story: str, field: str, x: dict, y: dict) -> dict:
+    """A shown conflict to label: the story, field, both articles, where each states its value, the values."""
+    return {"story": story, "band": "shown-conflict", "field": field,
+            "a": x["article_id"], "a_span": [x["span"]["start"], x["span"]["end"]], "a_value": x["value"],
+            "b": y["article_id"], "b_span": [y["span"]["start"], y["span"]["end"]], "b_value": y["value"]}
+
+
+def conflict_key(row: dict) -> tuple:
+    """The two stated values, in either order."""
+    return (row["story"], row["field"], *sorted([(row["a"], *row["a_span"]), (row["b"], *row["b_span"])]))
+
+
+def sample_conflicts(shown: dict[tuple, dict], n: int, seed: int) -> list[dict]:
+    """Every shown conflict of the fit half (studied) and N of the held-out half at random (read once)."""
+    rng = random.Random(seed)
+    fit = [r for r in shown.values() if half_of(r["story"]) == "fit"]
+    held_out = [r for r in shown.values() if half_of(r["story"]) == "held-out"]
+    return fit + rng.sample(held_out, min(n, len(held_out)))
+
+
+def score_shown_conflicts(labelled: list[dict], shown: dict[tuple, dict]) -> list[list]:
+    """Per half: labelled pairs still shown, the real ones among them (precision), the labelled pairs
+    no longer shown by label, and shown pairs no label covers."""
+    rows = []
+    for half in ("fit", "held-out"):
+        mine = [r for r in labelled if half_of(r["story"]) == half]
+        still = [r for r in mine if conflict_key(r) in shown]
+        gone = Counter(r["label"] for r in mine if conflict_key(r) not in shown)
+        known = {conflict_key(r) for r in labelled}
+        new = sum(1 for k, r in shown.items() if half_of(r["story"]) == half and k not in known)
+        real = sum(r["label"] == "real" for r in still)
+        rows.append([f"shown conflicts: {half}", len(mine), len(still), real, real / len(still) if still else 0.0,
+                     ", ".join(f"{label} {gone[label]}" for label in CONFLICT_LABELS if gone[label]) or "-", new])
+    return rows
+
+
 # ----------------------------------------------------------------------------- evaluation
 
 def predictions(stories: dict[str, list[Article]], ann: dict, threshold: float | None = None) -> dict[str, list[dict]]:
@@ -348,10 +433,7 @@ def _disagree(conflict: dict, pair: dict) -> bool:
     va, vb = values[a], values[b]
     if not all(_stated_in(v, span) for v, span in ((va, pair["a_span"]), (vb, pair["b_span"]))):
         return False
-    if "range" in va and "range" in vb:  # numbers: the ranges their wordings assert do not meet
-        (la, ha), (lb, hb) = va["range"], vb["range"]
-        return not (la <= (hb if hb is not None else math.inf) and lb <= (ha if ha is not None else math.inf))
-    return va["value"] != vb["value"]
+    return _values_differ(va, vb)
 
 
 def _stated_in(value: dict, span: list[int]) -> bool:
@@ -458,6 +540,8 @@ def main() -> None:
     ap.add_argument("--sample-aligned", type=int, default=0,
                     help="draw N cross-outlet pairs from the system's own claims (JSONL on stdout)")
     ap.add_argument("--aligned-band", default=ALIGNED_BANDS[0], choices=ALIGNED_BANDS, help="with --sample-aligned")
+    ap.add_argument("--sample-conflicts", type=int, default=0,
+                    help="draw every shown conflict of the fit half and N of the held-out half (JSONL on stdout)")
     args = ap.parse_args()
     stories = load_stories()
     pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8")]
@@ -467,16 +551,23 @@ def main() -> None:
             if row["band"] in args.bands.split(",") and (row["a"], tuple(row["a_span"]), row["b"], tuple(row["b_span"])) not in labelled:
                 print(json.dumps(row, ensure_ascii=False))
         return
+    every_story = stories  # shown conflicts are drawn from (and scored on) every multi-outlet story
     stories = {s: arts for s, arts in stories.items() if s in {p["story"] for p in pairs}}
     labelled = pairs
     pairs = [p for p in labelled if statements_kept(p, stories)]
     dropped = [p for p in labelled if not statements_kept(p, stories)]
     report_dropped(dropped, stories)
-    ann = cached_annotations(stories, args.cache)
+    ann = cached_annotations(every_story, args.cache)
     if args.sweep:
         sweep(pairs, stories, ann)
         return
-    claims = predictions(stories, ann)
+    every_claim = predictions(every_story, ann)
+    shown = shown_conflicts(every_claim, every_story)
+    if args.sample_conflicts:
+        for row in sample_conflicts(shown, args.sample_conflicts, args.seed):
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    claims = {s: cs for s, cs in every_claim.items() if s in stories}
     if args.sample_aligned:
         for row in sample_aligned(claims, stories, labelled, args.sample_aligned, args.seed, args.aligned_band):
             print(json.dumps(row, ensure_ascii=False))
@@ -523,6 +614,26 @@ def main() -> None:
             "alone conflict P", "alone conflict R", "alone conflict F1", "updates conf/upd/n",
             "stmt updates conf/upd/n"], rows, notes,
            write=not args.no_write)
+    if SHOWN_CONFLICTS.exists():
+        report_shown_conflicts([json.loads(line) for line in SHOWN_CONFLICTS.open(encoding="utf-8")], shown,
+                               write=not args.no_write)
+
+
+def report_shown_conflicts(labelled: list[dict], shown: dict[tuple, dict], write: bool) -> None:
+    """The table of the conflicts a reader is shown (the docstring's labelled draw)."""
+    counts = Counter((half_of(r["story"]), r["label"]) for r in labelled)
+    notes = (f"{len(labelled)} pairs of disagreeing values drawn from the conflicts the output shows (claims with "
+             "status conflict, every multi-outlet news_cluster story: every fit pair, up to 20 held-out ones at random "
+             "(the held-out half showed 12: all taken), "
+             "drawn from main's output before the session's change) and labelled by reading: "
+             + "; ".join(f"{h}: " + ", ".join(f"{lab} {counts[h, lab]}" for lab in CONFLICT_LABELS if counts[h, lab])
+                         for h in ("fit", "held-out"))
+             + ". Shown: labelled pairs the output still shows as a conflict; P: the share of them labelled real "
+             "(one fact, different values); gone: labelled pairs no longer shown, by label; unlabelled: shown pairs "
+             "no label covers.")
+    report("Claims: conflicts a reader is shown (news_cluster, drawn from the output and labelled)",
+           ["split", "labelled", "shown", "real", "P", "gone", "unlabelled"], score_shown_conflicts(labelled, shown),
+           notes, write=write)
 
 
 if __name__ == "__main__":

@@ -220,6 +220,32 @@ def test_revised_figures_are_told_by_verbs_of_revision_and_now():
     assert revised("Now, if the ferry sinks, 40 sailors will swim ashore.") == [("40", False)]
 
 
+def test_an_increment_is_a_difference_not_a_total():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(f.text, f.key[0]) for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    assert kinds("Hackers reached 2.5 million more customers than Vellbank first disclosed.") == [
+        ("2.5 million", "count increment")]
+    assert kinds("Ardo has 40 fewer teachers than it had last year.") == [("40", "count increment")]
+    assert kinds("The army sent an additional 300 troops to Ardo.") == [("300", "count increment")]
+    # "another" gives the whole count: "injured another 40" counts every one injured
+    assert kinds("The blast killed seven people and injured another 40, police said.") == [
+        ("seven", "count"), ("40", "count")]
+    assert kinds("More than 100 people were injured in the blast.") == [("100", "count")]
+
+
+def test_an_increment_is_not_set_against_a_total():
+    more = "Vellbank said hackers stole the data of an additional 2.5 million customers."
+    assert fields(pair(BREACH, more)) == []
+    other_total = "Hackers stole the personal data of 2.5 million customers of Vellbank, the lender said."
+    assert fields(pair(BREACH, other_total)) == ["number"]
+    assert fields(pair("The army sent an additional 300 troops to Ardo.",
+                       "The army sent an additional 500 troops to Ardo.")) == ["number"]
+
+
 def test_an_article_giving_the_earlier_and_the_revised_figure_is_no_disagreement_of_one_day():
     from storyline.compare.conflicts import is_update
     from storyline.compare.facts import Fact

@@ -61,6 +61,11 @@ PERCENT_UNITS = frozenset({"%", "percent", "cent", "pct"})
 # 145 million", "the toll rose to 32"), and adverbs that say a figure holds from now on: _revised
 REVISION_VERBS = frozenset("raise revise update increase lower reduce rise climb grow jump mount swell".split())
 REVISION_ADVERBS = frozenset({"now"})
+# "2.5 million more than first disclosed", "40 fewer", "an additional 300": a comparative or an
+# adjective of addition makes the figure a difference from another figure, not a total (_increment);
+# "another" is no sign: "killing seven and injuring another 40" gives the whole count of the injured
+INCREMENT_AFTER = frozenset({"more", "fewer", "less", "additional", "extra"})
+INCREMENT_BEFORE = frozenset({"additional", "extra"})
 # "two-thirds of voters", "three quarters of the vote": a share, said in rounder words than a percentage
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 SCALE_SUFFIXES = frozenset({"m", "bn", "k"})
@@ -206,6 +211,8 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         if share is not None:
             kind, values = "percent", [share]
         kind, noun = _unit_free(kind, noun, first)
+        if _increment(first, last):  # compared only with other increments of the same thing
+            kind = f"{kind} increment"
         if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
         low, high = value_range(values[0], _modifier(sent, first[0]))
@@ -293,6 +300,17 @@ def _unrealised(token: Token) -> bool:
         return False
     return any(c.tag_ == "MD" for c in verb.children) or (
         verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def _increment(first: list[Token], last: list[Token]) -> bool:
+    """Whether a figure counts a difference from another figure, not a whole: the number followed by
+    a comparative or an adjective of addition ("2.5 million more than", "40 fewer", "300 additional
+    troops") or preceded by one ("an additional 300"). Grammar makes it relative to an earlier or
+    other figure, so another report's total is no disagreement with it."""
+    doc = last[-1].doc
+    after = doc[last[-1].i + 1].lower_ if last[-1].i + 1 < len(doc) else ""
+    before = doc[first[0].i - 1].lower_ if first[0].i > 0 else ""
+    return after in INCREMENT_AFTER or before in INCREMENT_BEFORE
 
 
 def _revised(token: Token) -> bool:
