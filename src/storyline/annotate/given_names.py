@@ -18,6 +18,7 @@ from importlib import metadata
 
 SEX_OF_CODE = {"M": "he", "F": "she"}
 DATA_FILE = "gender_guesser/data/nam_dict.txt"
+NAME_COLUMNS_END = 30
 
 
 def given_name_sex(word: str) -> str | None:
@@ -49,9 +50,10 @@ def _data_lines() -> list[str]:
 
 
 def _parsed(line: str) -> tuple[str, str] | None:
-    """(sex code, name) of a name line: the code in the first columns, the name after it; comment
-    ("#") and equivalence ("=") lines give none."""
-    parts = line.split()
+    """(sex code, name) of a name line: the code in the first columns, the name after it (both
+    before column 30, where the counts per country begin); comment ("#") and equivalence ("=")
+    lines give none."""
+    parts = line[:NAME_COLUMNS_END].split()
     if len(parts) < 2 or line[:1] in ("#", "="):
         return None
     return parts[0], parts[1]
