@@ -39,7 +39,9 @@ names, relative pronouns, organisation descriptions), ``shown-s22`` (40, --seed 
 he/she agreement with honorifics and sexed titles, a publication addressed by name as the medium; before
 the Korean-name change, so it is re-scored too), ``shown-s23`` (40, --seed 25, session 21 before quotes25's
 changes: after quotes23's non-statements and quotes24's sources that cannot speak), ``shown-s24`` (40, --seed 26,
-session 21 after quotes26's he/she agreement with given names, drawn from that output).
+session 21 after quotes26's he/she agreement with given names, drawn from that output, whose name list,
+gender-guesser's, quotes27 replaced by the census lists of ``names``: none of the 40 differs from main's
+output or from quotes27's).
 ``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23`` and ``shown-s24`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
