@@ -276,6 +276,29 @@ def test_lone_one_word_person_follows_its_majority_type():
     assert [(e.type, len(e.mentions)) for e in entities] == [("ORG", 3)]
 
 
+def test_full_name_typed_two_ways_is_one_entity_of_its_majority_type():
+    """"Petra Lindqvist" tagged ORG in one article is the person the others tag PERSON (her
+    surname's mentions count for the person)."""
+    org = _mention("Petra Lindqvist", "ORG")
+    entities = resolve_entities([("a", [org]), ("b", [_mention("Petra Lindqvist"), _mention("Lindqvist")])])
+    assert [(e.type, e.name, len(e.mentions)) for e in entities] == [("PERSON", "Petra Lindqvist", 3)]
+    assert org.type == "PERSON"
+
+
+def test_name_mostly_typed_org_takes_the_person_mentions_and_a_tie_stays_apart():
+    firm = [("a%d" % i, [_mention("Harrow Keane", "ORG")]) for i in range(3)] + [("b", [_mention("Harrow Keane")])]
+    assert [(e.type, len(e.mentions)) for e in resolve_entities(firm)] == [("ORG", 4)]
+    even = resolve_entities([("a", [_mention("Harrow Keane", "ORG")]), ("b", [_mention("Harrow Keane")])])
+    assert sorted(e.type for e in even) == ["ORG", "PERSON"]
+
+
+def test_surname_typed_work_of_art_joins_the_person_written_in_full():
+    lone = _mention("Okafor", "WORK_OF_ART")
+    entities = resolve_entities([("a", [_mention("Daniel Okafor"), _mention("Daniel Okafor"), lone])])
+    assert [(e.type, e.name) for e in entities] == [("PERSON", "Daniel Okafor")]
+    assert lone.type == "PERSON"
+
+
 # ------------------------------------------------------------------------------ knowledge
 
 

@@ -3,8 +3,9 @@
 Mentions are grouped by (type, normalized cluster name); a shorter person name then joins the
 one longer name that contains it ("Trump" -> "Donald Trump", "Abbas Araghchi" -> "Seyed Abbas
 Araghchi"), a non-person entity whose name is such a person's name ("Trump" tagged ORG)
-joins that person when the person is more often written in full, and a lone one-word "person"
-that is more often something else ("Twitter") becomes that. Everything is dict work over groups, never over pairs of mentions, and the
+joins that person when the person is more often written in full, and a name typed PERSON in some
+articles and something else in others ("Nikki Haley" ORG, "Twitter" PERSON) is one entity of its
+majority type. Everything is dict work over groups, never over pairs of mentions, and the
 result depends only on the set of mentions (not their order), so re-runs give the same ids.
 No entity-linking library fits offline use without a knowledge base, hence this module.
 
@@ -28,7 +29,7 @@ from storyline.model import Entity, Mention, stable_id
 DOMINANCE = 4
 MAX_ALIASES = 50
 # Types whose mistagged person names ("Trump" as ORG) may join a person entity.
-PERSON_LOOKALIKE_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
+PERSON_LOOKALIKE_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART"})
 _SPACES = re.compile(r"\s+")
 
 GroupKey = tuple[str, str]
@@ -144,29 +145,33 @@ def _person_roots(groups: dict[GroupKey, _Group]) -> dict[GroupKey, GroupKey]:
         root = roots[same_name] if same_name in roots else _joined_root(group, by_surname, roots, weight)
         if full_name_weight[root] > group.count:
             roots[gkey] = root
-    roots.update(_lone_names_by_majority(groups, lookalikes, roots, full_name_weight))
-    return {gk: root for gk, root in roots.items() if gk != root}
+    return _one_entity_per_name(groups, lookalikes, roots, weight)
 
 
-def _lone_names_by_majority(groups: dict[GroupKey, _Group], lookalikes: dict[GroupKey, _Group],
-                            roots: dict[GroupKey, GroupKey], full_name_weight: Counter[GroupKey]
-                            ) -> dict[GroupKey, GroupKey]:
-    """A person name never written in full ("Twitter", "SpaceX") that also appears under another
-    type goes to the type it has most mentions under: spaCy's small model tags such names
-    PERSON some of the time. (``lookalikes``: the person lookalike groups, in the groups' order.)"""
-    by_name: dict[str, list[_Group]] = defaultdict(list)
+def _one_entity_per_name(groups: dict[GroupKey, _Group], lookalikes: dict[GroupKey, _Group],
+                         roots: dict[GroupKey, GroupKey], weight: Counter[GroupKey]) -> dict[GroupKey, GroupKey]:
+    """A person's name is one entity whatever type the tagger gave it in one article: a person
+    root and the unjoined lookalike groups of exactly its name ("Nikki Haley" PERSON in some
+    articles, ORG in others; "Twitter" ORG and PERSON) become one entity of the type with the most
+    mentions over the corpus (the person's counting the names joined to it, "Haley"). A tie
+    leaves them apart. Returns every group -> the root it joins (``roots`` less self-roots)."""
+    by_words: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
     for gkey, group in lookalikes.items():
-        if roots.get(gkey) is None:
-            by_name[" ".join(group.words)].append(group)
+        if gkey not in roots:
+            by_words[group.words].append(group)
     moved: dict[GroupKey, GroupKey] = {}
     for gkey, group in groups.items():
-        others = by_name.get(group.key, []) if group.type == "PERSON" else []
-        if not others or roots.get(gkey) != gkey or full_name_weight[gkey]:
+        others = by_words.get(group.words, []) if roots.get(gkey) == gkey else []
+        if not others:
             continue
         winner = min(others, key=lambda g: (-g.count, g.type))
-        if winner.count > group.count:
-            moved[gkey] = (winner.type, winner.key)
-    return moved
+        if weight[gkey] == winner.count:
+            continue
+        root = gkey if weight[gkey] > winner.count else (winner.type, winner.key)
+        moved.update((gk, root) for gk in [gkey, *((g.type, g.key) for g in others)] if gk != root)
+    joined = {gk: moved.get(root, root) for gk, root in roots.items()}
+    joined.update(moved)
+    return {gk: root for gk, root in joined.items() if gk != root}
 
 
 def _joined_root(group: _Group, by_surname: dict[tuple[str, str], list[_Group]],
