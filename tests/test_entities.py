@@ -6,9 +6,9 @@ import pytest
 from spacy.tokens import Span as SpacySpan
 
 from storyline.annotate import actors
-from storyline.annotate.canonical import resolve_entities
+from storyline.annotate.canonical import resolve_entities, story_surname_links
 from storyline.annotate.entities import extract_mentions
-from storyline.model import Mention, Span
+from storyline.model import Mention, Span, stable_id
 
 from conftest import shared_path
 
@@ -297,6 +297,26 @@ def test_surname_typed_work_of_art_joins_the_person_written_in_full():
     entities = resolve_entities([("a", [_mention("Daniel Okafor"), _mention("Daniel Okafor"), lone])])
     assert [(e.type, e.name) for e in entities] == [("PERSON", "Daniel Okafor")]
     assert lone.type == "PERSON"
+
+
+def test_lone_surname_takes_the_one_person_its_story_names_in_full():
+    """"Okafor" alone in a follow-up, several Okafors in the corpus: the story's Daniel Okafor."""
+    daniel, ruth = stable_id("PERSON", "daniel okafor", prefix="e_"), stable_id("PERSON", "ruth okafor", prefix="e_")
+    lone = stable_id("PERSON", "okafor", prefix="e_")
+    links = {("a", "PERSON:daniel okafor"): daniel, ("b", "PERSON:okafor"): lone, ("c", "PERSON:ruth okafor"): ruth,
+             ("d", "PERSON:okafor"): lone}
+    story_of = {"a": "s1", "b": "s1", "c": "s2", "d": None}
+    relinked = story_surname_links(links, story_of)
+    assert relinked[("b", "PERSON:okafor")] == daniel
+    assert relinked[("d", "PERSON:okafor")] == lone  # in no story
+    both = story_surname_links(links, {"a": "s1", "b": "s1", "c": "s1", "d": None})
+    assert both[("b", "PERSON:okafor")] == lone  # two Okafors in the story: left alone
+
+
+def test_surname_joined_corpus_wide_keeps_its_person():
+    trump = stable_id("PERSON", "donald trump", prefix="e_")
+    links = {("a", "PERSON:trump"): trump, ("b", "PERSON:ivanka trump"): stable_id("PERSON", "ivanka trump", prefix="e_")}
+    assert story_surname_links(links, {"a": "s", "b": "s"})[("a", "PERSON:trump")] == trump
 
 
 # ------------------------------------------------------------------------------ knowledge

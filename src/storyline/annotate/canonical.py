@@ -205,6 +205,40 @@ def _is_person_lookalike(group: _Group) -> bool:
         not actors.is_region_name(name)
 
 
+# ------------------------------------------------------------------------------ within a story
+
+
+def story_surname_links(links: dict[tuple[str, str], str], story_of: dict[str, str | None]
+                        ) -> dict[tuple[str, str], str]:
+    """``links`` ((article id, mention key) -> entity id) with each lone surname relinked to the
+    one person of its story written in full with that surname. News gives a person's full name
+    once and the surname after, and a later report may give only the surname ("Wallace" where
+    another article of the story has "Sarah Wallace"); corpus-wide such a surname stays its own
+    entity when several persons share it, but one story is about one of them. Only a surname left
+    as its own entity moves (one already joined to a full name keeps it), and only to a person
+    the story writes in full under exactly one entity."""
+    full_names: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    lone: list[tuple[str, str]] = []
+    for (article_id, key), entity_id in links.items():
+        words = _person_key_words(key)
+        if len(words) > 1 and story_of.get(article_id):
+            full_names[(story_of[article_id], surname(words)[0])].add(entity_id)
+        elif len(words) == 1 and entity_id == stable_id("PERSON", words[0], prefix="e_"):
+            lone.append((article_id, key))
+    out = dict(links)
+    for article_id, key in lone:
+        found = full_names.get((story_of.get(article_id), _person_key_words(key)[0]), set())
+        if len(found) == 1 and story_of.get(article_id):
+            out[(article_id, key)] = next(iter(found))
+    return out
+
+
+def _person_key_words(key: str) -> list[str]:
+    """The words of a person mention's key ("PERSON:sarah wallace"); none for other types."""
+    label, _, name = key.partition(":")
+    return name_words(name) if label == "PERSON" else []
+
+
 # ------------------------------------------------------------------------------ entities
 
 
