@@ -319,6 +319,20 @@ def test_surname_joined_corpus_wide_keeps_its_person():
     assert story_surname_links(links, {"a": "s", "b": "s"})[("a", "PERSON:trump")] == trump
 
 
+def test_link_step_gives_a_quote_the_person_its_story_names_in_full():
+    import json
+
+    from storyline.pipeline import LinkJob, linked_rows
+
+    daniel, lone = stable_id("PERSON", "daniel okafor", prefix="e_"), stable_id("PERSON", "okafor", prefix="e_")
+    quote = {"id": "q1", "article_id": "b", "speaker": {"text": "Okafor", "key": "PERSON:okafor"}}
+    job = LinkJob(quotes=[("q1", "b", json.dumps(quote))], events=[],
+                  links={("a", "PERSON:daniel okafor"): daniel, ("b", "PERSON:okafor"): lone},
+                  story_of={"a": "s1", "b": "s1"}, texts={})
+    quotes, _ = linked_rows(job)
+    assert quotes[0]["speaker"]["entity_id"] == daniel and quotes[0]["story_id"] == "s1"
+
+
 # ------------------------------------------------------------------------------ knowledge
 
 
