@@ -95,7 +95,8 @@ def half_of(label: str) -> str:
 
 def linked_quotes(articles: list[Article], mode: str = "fast") -> tuple[list[dict], dict[str, str]]:
     """Quotes as the pipeline stores them (the per-article path, then speakers linked to
-    corpus-wide entities) and the canonical name of each entity id."""
+    corpus-wide entities, a lone surname within its story: ``story_links``) and the canonical
+    name of each entity id."""
     from storyline import annotate
     from storyline.annotate import canonical
 

@@ -315,7 +315,8 @@ def test_lone_surname_takes_the_one_person_its_story_names_in_full():
 
 def test_surname_joined_corpus_wide_keeps_its_person():
     trump = stable_id("PERSON", "donald trump", prefix="e_")
-    links = {("a", "PERSON:trump"): trump, ("b", "PERSON:ivanka trump"): stable_id("PERSON", "ivanka trump", prefix="e_")}
+    ivanka = stable_id("PERSON", "ivanka trump", prefix="e_")
+    links = {("a", "PERSON:trump"): trump, ("b", "PERSON:ivanka trump"): ivanka}
     assert story_surname_links(links, {"a": "s", "b": "s"})[("a", "PERSON:trump")] == trump
 
 

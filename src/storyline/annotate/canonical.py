@@ -8,6 +8,8 @@ articles and something else in others ("Nikki Haley" ORG, "Twitter" PERSON) is o
 majority type. Everything is dict work over groups, never over pairs of mentions, and the
 result depends only on the set of mentions (not their order), so re-runs give the same ids.
 No entity-linking library fits offline use without a knowledge base, hence this module.
+A lone surname several persons of the corpus share is settled later, within its story
+(``story_surname_links``, at the link step: stories come after entities).
 
 Resolution works on name forms (type, name, surface text, title, country, sector) with their
 counts, not on mentions: the store aggregates them in SQL, so a corpus-wide refresh holds the
@@ -224,7 +226,7 @@ def story_surname_links(links: dict[tuple[str, str], str], story_of: dict[str, s
         if len(words) > 1 and story_of.get(article_id):
             full_names[(story_of[article_id], surname(words)[0])].add(entity_id)
         elif len(words) == 1 and entity_id == stable_id("PERSON", words[0], prefix="e_"):
-            lone.append((article_id, key))
+            lone.append((article_id, key))  # the id of its own root (``_entity``): joined to no one
     out = dict(links)
     for article_id, key in lone:
         found = full_names.get((story_of.get(article_id), _person_key_words(key)[0]), set())
