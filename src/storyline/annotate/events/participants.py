@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from storyline.annotate.agreement import (PRONOUN_SEX, is_body_noun, is_person_role, keys_of_other_sex,
                                           person_noun_agrees, resolve_description)
+from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, clause_subjects
 from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Span
 
@@ -319,11 +320,6 @@ def _at_pronoun(p: Participant, token: Token, ctx: ArticleContext) -> Participan
 
 # ------------------------------------------------------------------ subject pronouns: centering
 
-# A chain of subject pronouns ("He noted ... He called ...") is followed this many sentences back.
-PRONOUN_CHAIN = 3
-# Sentences passed over, at most, to find the previous sentence with a third-person subject.
-PREVIOUS_SENTENCES = 3
-SPEECH_PERSONS = frozenset("i you we".split())  # first and second persons: who speaks and who is spoken to
 _SKIP: list[Participant] = []  # the subject cannot be the pronoun's antecedent: look further
 CENTERED_PRONOUNS = frozenset({*PRONOUN_SEX, "it"})  # not "they": a plural may take up several subjects
 
@@ -336,61 +332,18 @@ def centered_antecedent(token: Token, ctx: ArticleContext, depth: int = 0) -> li
     pronoun in number, sex and kind (a person, a body); an unnamed person ("The attacker is killed; he
     pledges") is the antecedent as the article names it. None: no subject agrees, the nearest
     earlier name decides (``ArticleContext.antecedent``)."""
-    governing = governing_subjects(token)
-    for subject in [*governing, *earlier_subjects(token, governing), *previous_subjects(token)]:
+    for subject in centering_subjects(token):
         found = _subject_antecedent(subject, token, ctx, depth)
         if found is not _SKIP:
             return found
     return None
 
 
-def governing_subjects(token: Token) -> list[Token]:
-    """Subjects before the pronoun of the clauses that hold its clause, the innermost first."""
-    found, node = [], token.head
-    for _ in range(12):
-        found += sorted((s for s in clause_subjects(node) if s.i < token.i), key=lambda s: -s.i)
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return found
-
-
-def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
-    """Subjects of the other clauses before the pronoun in its sentence, the nearest first ("The
-    attacker was killed; he pledged", parsed with the first clause below the second)."""
-    before = [t for t in token.sent if t.i < token.i and t.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-    return [t for t in reversed(before) if t not in governing]
-
-
-def previous_subjects(token: Token) -> list[Token]:
-    """The main-clause subjects of the nearest earlier sentence whose subject is a third person (the
-    previous utterance's center), passing over a few with none (a heading) or only "I", "you", "we"
-    (a quotation, whose center is its speaker)."""
-    doc, start = token.doc, token.sent.start
-    for _ in range(PREVIOUS_SENTENCES):
-        if start == 0:
-            break
-        sent = doc[start - 1].sent
-        subjects = [s for s in clause_subjects(sent.root) if s.lower_ not in SPEECH_PERSONS]
-        if subjects:
-            return subjects
-        start = sent.start
-    return []
-
-
-def clause_subjects(verb: Token) -> list[Token]:
-    """Active and passive subjects of a verb, also those the parser hangs on its auxiliary."""
-    deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-    return children(verb, deps) + [s for a in children(verb, {"aux", "auxpass"}) for s in children(a, deps)]
-
-
 def _subject_antecedent(subject: Token, pronoun: Token, ctx: ArticleContext, depth: int) -> list[Participant] | None:
     """The participants ``subject`` gives as the pronoun's antecedent, ``_SKIP`` when it disagrees:
     the same pronoun continues its chain; another pronoun ("she" for a "he", "they", "I"), a plural,
     or what the pronoun cannot stand for is something else. A relative pronoun on a name counts as
-    that name ("the United States, which says it")."""
-    named = relative_antecedent(subject)
-    subject = named if named is not None and named.pos_ == "PROPN" else subject
+    that name ("the United States, which says it", ``centering_subjects``)."""
     if subject.pos_ == "PRON":
         if subject.lower_ == pronoun.lower_ and depth < PRONOUN_CHAIN:
             return _pronoun(subject, ctx, depth + 1) or _SKIP

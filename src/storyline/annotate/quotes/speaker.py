@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.agreement import ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, resolve_description
+from storyline.annotate.centering import centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
@@ -128,11 +129,10 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
     person = head.lower_ in PERSON_PRONOUNS
     other_sex = keys_of_other_sex(head.lower_, text, mentions)
     mentions = [m for m in mentions if m.key not in other_sex]
-    subject = (_subject_before(head, mentions, quoted) or _previous_subject(head, mentions, quoted)) if person else None
-    if subject is not None:
-        return subject.name, subject.key
-    if person and _previous_subject_is_unnamed(head, mentions):
-        return None
+    center = _center(head, mentions, quoted) if person else None
+    if center is not None:
+        subject = _person_mention(center, mentions)
+        return (subject.name, subject.key) if subject is not None else None
     wanted = _antecedent_types(head.lower_)
     for speaker in reversed(previous):
         if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in other_sex \
@@ -140,7 +140,8 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
             m = next((m for m in mentions if m.key == speaker.key), None)
             if m is None or m.type in wanted:
                 return speaker.text, speaker.key
-    before = [m for m in mentions if m.span.end <= head.idx and m.type in wanted and not _quoted(m, quoted)]
+    before = [m for m in mentions if m.span.end <= head.idx and m.type in wanted
+              and not in_quotation(m.span.start, quoted)]
     if before:
         m = max(before, key=lambda m: m.span.start)
         return m.name, m.key
@@ -161,49 +162,26 @@ def _antecedent_types(pronoun: str) -> tuple[str, ...]:
     return ("ORG", "GPE", "NORP") if pronoun == "it" else ("PERSON", "ORG", "GPE", "NORP")
 
 
-def _subject_before(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
-    """The latest person named before the pronoun in its sentence as a subject, outside any
-    quotation: a subject pronoun takes the subject of the clause before it as antecedent over
-    an earlier speaker (grammatical parallelism, the centering account of pronouns)."""
-    sent = head.sent
-    subjects = [m for m in mentions if m.type == "PERSON" and sent.start_char <= m.span.start
-                and m.span.end <= head.idx and not _quoted(m, quoted)
-                and any(t.dep_ in ("nsubj", "nsubjpass") for t in sent if m.span.start <= t.idx < m.span.end)]
-    return max(subjects, key=lambda m: m.span.start, default=None)
+def _center(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Token | None:
+    """The subject a "he" or "she" takes up by centering (``centering_subjects``): the first in that
+    order that is a person, named or not, outside any quotation, over an earlier speaker (grammatical
+    parallelism: "Kerr was forced to resign, which she later said ...", "Ines Varn was not
+    impressed. 'It is a poor plan,' she said."). An unnamed one ("An officer at the port sounded
+    the alarm. 'Stay back,' he said.") is who the pronoun continues, though no entity names him."""
+    return next((s for s in centering_subjects(head, quoted)
+                 if _person_mention(s, mentions) is not None or _is_unnamed_person(s, mentions)), None)
 
 
-def _previous_subject(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Mention | None:
-    """The person subject of the main clause of the sentence before the pronoun's, outside any
-    quotation: the preferred center of the previous utterance (centering), which a "he" or "she"
-    continues over an earlier speaker ("Ines Varn was not impressed. 'It is a poor plan,' she
-    said."). The main clause's, not a subordinate one's: "Ada said Ola was fired" is about Ada."""
-    found = [m for t in _previous_subjects(head) for m in [_mention_at(t, mentions)]
-             if m is not None and m.type == "PERSON" and not _quoted(m, quoted)]
-    return found[0] if found else None
+def _person_mention(token: Token, mentions: list[Mention]) -> Mention | None:
+    mention = _mention_at(token, mentions)
+    return mention if mention is not None and mention.type == "PERSON" else None
 
 
-def _previous_subject_is_unnamed(head: Token, mentions: list[Mention]) -> bool:
-    """The previous sentence's main clause has an unnamed person as subject, an indefinite title
-    ("An officer at the port sounded the alarm. 'Stay back,' he said."): the pronoun continues
-    that person, who has no entity, not an earlier speaker."""
-    return any(t.pos_ == "NOUN" and actors.is_title_head(t.lemma_)
-               and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
-               and _mention_at(t, mentions) is None and _appositive_mention(t, mentions) is None
-               for t in _previous_subjects(head))
-
-
-def _previous_subjects(head: Token) -> list[Token]:
-    """The subjects of the main clause of the sentence before the one holding ``head``."""
-    sent = head.sent
-    if sent.start == 0:
-        return []
-    previous = head.doc[sent.start - 1].sent
-    return [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _quoted(mention: Mention, quoted: list[tuple[int, int]]) -> bool:
-    """Inside a quotation: words the speaker says, not the speaker."""
-    return any(s <= mention.span.start < e for s, e in quoted)
+def _is_unnamed_person(subject: Token, mentions: list[Mention]) -> bool:
+    """An indefinite title with no name ("an officer"): a person the article does not name."""
+    return subject.pos_ == "NOUN" and actors.is_title_head(subject.lemma_) \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children) \
+        and _mention_at(subject, mentions) is None and _appositive_mention(subject, mentions) is None
 
 
 def _is_description(head: Token) -> bool:
@@ -225,7 +203,7 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
         if speaker.key in organisations and speaker.span and floor <= speaker.span.start < head.idx:
             return speaker.text, speaker.key
     subjects = [m for m in mentions if m.key in organisations and floor <= m.span.start and m.span.end <= head.idx
-                and not _quoted(m, quoted) and _is_subject(head.doc, m)]
+                and not in_quotation(m.span.start, quoted) and _is_subject(head.doc, m)]
     m = max(subjects, key=lambda m: m.span.start, default=None)
     return (m.name, m.key) if m else None
 

@@ -1,0 +1,89 @@
+"""Which subjects a subject pronoun ("he", "she", "it") may take up, and in which order: shared by
+quote speakers and event participants, which each decide what counts as a right antecedent.
+
+The order follows centering (Grosz, Joshi and Weinstein 1995; grammatical parallelism): the
+subjects of the clauses that hold the pronoun's clause and come before it, the innermost first
+("Portnow walked back his comments, saying he regretted"); then the subjects of the other clauses
+before it in its sentence, the nearest first; then the main-clause subjects of the previous
+utterance, the nearest earlier sentence with a third-person subject, passing over a few with none
+(a heading) or only "I", "you", "we" (a quotation, whose center is its speaker). Words inside
+quotation marks are what someone says, not who is talked about: they are passed over too.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from storyline.annotate.syntax import relative_antecedent
+
+# Sentences passed over, at most, to find the previous sentence with a third-person subject.
+PREVIOUS_SENTENCES = 3
+# A chain of subject pronouns ("He noted ... He called ...") is followed this many sentences back.
+PRONOUN_CHAIN = 3
+SPEECH_PERSONS = frozenset("i you we".split())  # first and second persons: who speaks and who is spoken to
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "nsubjpass", "csubjpass"})
+# How far up the parse the clauses holding the pronoun's are looked for.
+_CLAUSE_LEVELS = 12
+
+Quotations = Sequence[tuple[int, int]]
+
+
+def centering_subjects(pronoun: Token, quoted: Quotations = ()) -> list[Token]:
+    """The subjects ``pronoun`` may take up, in centering order, none inside a quotation; a relative
+    pronoun that is a subject stands for the name it follows ("the United States, which says it")."""
+    governing = [s for s in governing_subjects(pronoun) if not in_quotation(s.idx, quoted)]
+    earlier = [s for s in earlier_subjects(pronoun, governing) if not in_quotation(s.idx, quoted)]
+    return [_named(s) for s in [*governing, *earlier, *previous_subjects(pronoun, quoted)]]
+
+
+def _named(subject: Token) -> Token:
+    """A relative pronoun subject as the proper name its clause modifies, else the subject itself."""
+    named = relative_antecedent(subject)
+    return named if named is not None and named.pos_ == "PROPN" else subject
+
+
+def governing_subjects(token: Token) -> list[Token]:
+    """Subjects before the pronoun of the clauses that hold its clause, the innermost first."""
+    found, node = [], token.head
+    for _ in range(_CLAUSE_LEVELS):
+        found += sorted((s for s in clause_subjects(node) if s.i < token.i), key=lambda s: -s.i)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return found
+
+
+def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
+    """Subjects of the other clauses before the pronoun in its sentence, the nearest first ("The
+    attacker was killed; he pledged", parsed with the first clause below the second)."""
+    before = [t for t in token.sent if t.i < token.i and t.dep_ in CLAUSE_SUBJECT_DEPS]
+    return [t for t in reversed(before) if t not in governing]
+
+
+def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
+    """The main-clause subjects of the nearest earlier sentence whose subject is a third person
+    outside quotation marks (the previous utterance's center), passing over a few with none."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(PREVIOUS_SENTENCES):
+        if start == 0:
+            break
+        sent = doc[start - 1].sent
+        subjects = [s for s in clause_subjects(sent.root)
+                    if s.lower_ not in SPEECH_PERSONS and not in_quotation(s.idx, quoted)]
+        if subjects:
+            return subjects
+        start = sent.start
+    return []
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Active and passive subjects of a verb, also those the parser hangs on its auxiliary."""
+    auxiliaries = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return [s for v in [verb, *auxiliaries] for s in v.children if s.dep_ in CLAUSE_SUBJECT_DEPS]
+
+
+def in_quotation(offset: int, quoted: Quotations) -> bool:
+    """Is the text at ``offset`` inside a quotation (start, end)? Words someone says, not whom the
+    text is about."""
+    return any(start <= offset < end for start, end in quoted)
