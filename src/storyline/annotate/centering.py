@@ -5,15 +5,16 @@ The order follows centering (Grosz, Joshi and Weinstein 1995; grammatical parall
 subjects of the clauses that hold the pronoun's clause and come before it, the innermost first
 ("Portnow walked back his comments, saying he regretted"); then the subjects of the other clauses
 before it in its sentence, the nearest first; then the main-clause subjects of the previous
-utterance, the nearest earlier sentence with a third-person subject, passing over a few with none
-(a heading) or only "I", "you", "we" (a quotation, whose center is its speaker). Words inside
-quotation marks are what someone says, not who is talked about: they are passed over too.
+utterance, the nearest earlier sentence with a third-person subject, passing over a few headings
+and captions (lines without a closing mark) and sentences with only "I", "you", "we" as subjects (a
+quotation, whose center is its speaker). Words inside quotation marks are what someone says, not
+who is talked about: they are passed over too.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from storyline.annotate.syntax import relative_antecedent
 
@@ -22,6 +23,8 @@ PREVIOUS_SENTENCES = 3
 # A chain of subject pronouns ("He noted ... He called ...") is followed this many sentences back.
 PRONOUN_CHAIN = 3
 SPEECH_PERSONS = frozenset("i you we".split())  # first and second persons: who speaks and who is spoken to
+# The marks running text closes a sentence with; a heading or a photo caption ends without one.
+TERMINAL_MARKS = frozenset(".!?:;'\"”’)…")
 CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "nsubjpass", "csubjpass"})
 # How far up the parse the clauses holding the pronoun's are looked for.
 _CLAUSE_LEVELS = 12
@@ -63,18 +66,31 @@ def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
 
 def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
     """The main-clause subjects of the nearest earlier sentence whose subject is a third person
-    outside quotation marks (the previous utterance's center), passing over a few with none."""
+    outside quotation marks (the previous utterance's center), passing over a few headings or
+    captions and sentences whose subjects are only "I", "you", "we" or quoted. None when a sentence
+    of running text comes first whose subject the parse missed: its center is unknown, and the
+    sentences before it are no longer the previous utterance."""
     doc, start = token.doc, token.sent.start
     for _ in range(PREVIOUS_SENTENCES):
         if start == 0:
             break
         sent = doc[start - 1].sent
-        subjects = [s for s in clause_subjects(sent.root)
-                    if s.lower_ not in SPEECH_PERSONS and not in_quotation(s.idx, quoted)]
-        if subjects:
-            return subjects
+        if _is_utterance(sent):
+            subjects = clause_subjects(sent.root)
+            if not subjects:  # running text whose subject the parse missed: its center is unknown
+                return []
+            third = [s for s in subjects if s.lower_ not in SPEECH_PERSONS and not in_quotation(s.idx, quoted)]
+            if third:
+                return third
         start = sent.start
     return []
+
+
+def _is_utterance(sent: Span) -> bool:
+    """Does the sentence close as running text does? A line without a full stop is a heading or a
+    photo caption (news style sets neither as a sentence), whose subject is no center."""
+    stripped = sent.text.rstrip()
+    return bool(stripped) and stripped[-1] in TERMINAL_MARKS
 
 
 def clause_subjects(verb: Token) -> list[Token]:
