@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.agreement import ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, resolve_description
-from storyline.annotate.centering import centering_subjects, in_quotation
+from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
@@ -224,11 +224,12 @@ def _paragraphs_back(text: str, offset: int, count: int) -> int:
 
 
 def _is_subject(doc, mention: Mention) -> bool:
-    """The mention is a clause's subject, or the possessor of one ("Kestrel Space's mission captured")."""
+    """The mention is a clause's subject (as centering counts them), or the possessor of one
+    ("Kestrel Space's mission captured")."""
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     if root.dep_ == "poss":
         root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    return root.dep_ in CLAUSE_SUBJECT_DEPS
