@@ -56,3 +56,15 @@ def test_governing_clause_subject_before_a_nearer_one(nlp):
     that does not hold it (grammatical parallelism)."""
     found = _subjects(nlp, "Ines Varn, whom Ola Berg had hired, said she was leaving.")
     assert found[:2] == ["Varn", "Berg"]
+
+
+def test_imperative_passed_over(nlp):
+    """An imperative is addressed to "you": a second-person sentence, passed over."""
+    assert _subjects(nlp, "Ines Varn visited the harbour on Monday. Look at the boats. She spoke to the crew.") \
+        == ["Varn"]
+
+
+def test_fragment_without_subject_stops(nlp):
+    """A sentence of running text with no subject (a fragment, a missed parse): its center is
+    unknown, the sentences before it are not looked at."""
+    assert _subjects(nlp, "Ines Varn visited the harbour on Monday. Great news for the town. She spoke.") == []

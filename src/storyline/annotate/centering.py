@@ -67,9 +67,10 @@ def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
 def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
     """The main-clause subjects of the nearest earlier sentence whose subject is a third person
     outside quotation marks (the previous utterance's center), passing over a few headings or
-    captions and sentences whose subjects are only "I", "you", "we" or quoted. None when a sentence
-    of running text comes first whose subject the parse missed: its center is unknown, and the
-    sentences before it are no longer the previous utterance."""
+    captions and sentences whose subjects are only "I", "you", "we" (an imperative's too) or
+    quoted. None when a sentence of running text with no subject comes first (a fragment, a subject
+    the parse missed): its center is unknown, and the sentences before it are no longer the
+    previous utterance."""
     doc, start = token.doc, token.sent.start
     for _ in range(PREVIOUS_SENTENCES):
         if start == 0:
@@ -77,7 +78,7 @@ def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
         sent = doc[start - 1].sent
         if _is_utterance(sent):
             subjects = clause_subjects(sent.root)
-            if not subjects:  # running text whose subject the parse missed: its center is unknown
+            if not subjects and sent.root.tag_ != "VB":  # no imperative ("you"): the parse missed its subject
                 return []
             third = [s for s in subjects if s.lower_ not in SPEECH_PERSONS and not in_quotation(s.idx, quoted)]
             if third:

@@ -4,10 +4,11 @@ A name resolves to the mention that contains the source's head word, its apposit
 neighbour, Ines Varn") or the name closing its title ("Mayor of Tarnby Ines Varn"), a relative
 pronoun as the noun its clause modifies ("Ines Varn, who said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
-source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
-subject of its own sentence named before it outside quotation marks ("Kerr was forced to
-resign, which she later said ..."), else the subject of the previous sentence's main clause
-(none when that is an unnamed "an officer"), else the previous resolved speaker, else the nearest
+source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the first
+person among the subjects centering offers (``annotate.centering``, shared with event
+participants: its own sentence's before it, "Kerr was forced to resign, which she later said ...",
+then the previous sentence's main clause; none when that person is an unnamed "an officer"), else
+the previous resolved speaker, else the nearest
 preceding person mention ("it" never a person; "he"/"she" never a person of the other sex by
 honorific, title or given name); a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
