@@ -147,14 +147,24 @@ def is_background(trig: Trigger) -> bool:
 
 def modifying_clause(token: Token, deps: set[str]) -> Token | None:
     """The verb of the clause modifying a noun (attached by one of ``deps``) that the word is part
-    of, through every clause between; None for a word of the main clause or of a cleft's relative
-    clause ("It was the Taliban who attacked": the sentence's own statement, focused)."""
+    of, through every clause between but a reported one ("officials who say the missile was
+    launched": what they say is a statement of its own); None for a word of the main clause or of
+    a cleft's relative clause ("It was the Taliban who attacked": the sentence's own statement)."""
     node = token
-    while node.head.i != node.i:
+    while node.head.i != node.i and node.dep_ != "ccomp":
         if node.dep_ in deps:
             return None if is_cleft(node) else node
         node = node.head
     return None
+
+
+def participant_clause(trig: Trigger) -> Token | None:
+    """The relative clause the event is told in when it describes a participant: one hung on a
+    person, group or place ("Farkhunda, who was killed by a mob"), not on an event or a time ("a
+    provocation which was condemned", "the moment North Korea launches"), whose clause tells the
+    event itself or the time it names."""
+    clause = modifying_clause(trig.token, {"relcl"})
+    return clause if clause is not None and is_actor_like(clause.head) else None
 
 
 def is_cleft(clause: Token) -> bool:
@@ -474,7 +484,7 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
     expression of its own clause dates it (TimeML anchors it by its clause, not the report's day)."""
     covered = day_range(published)
     pub = covered[0] if covered else None
-    relative = modifying_clause(trig.token, {"relcl"})
+    relative = participant_clause(trig)
     earlier = refers_back(trig) or relative is not None
     timex = _own_timex(trig, sent, timexes or [], relative) if earlier else _nearest_timex(trig, sent, timexes or [])
     if timex is not None:
