@@ -58,10 +58,32 @@ def raw_offset(article: Article, offset: int, end: bool = False) -> int:
     raise ValueError(f"offset {offset} lies outside the kept text of {article.id}")
 
 
-def multi_outlet_stories() -> dict[str, list[Article]]:
-    """Story label -> its articles in file order, for the stories reported by two outlets or more."""
+def span_on_file_text(article: Article, span: dict) -> None:
+    """Move a span (``start``/``end``) of a cleaned article's text onto the file's text, in place:
+    the labels' offsets are in the file's text."""
+    span["start"], span["end"] = raw_offset(article, span["start"]), raw_offset(article, span["end"], end=True)
+
+
+def kept_span(article: Article, start: int, end: int) -> tuple[int, int] | None:
+    """A span of the file's text as a span of the cleaned article's text (``raw_offset`` the other
+    way): the kept part of it, edge whitespace trimmed, or None when the clean stage dropped most of
+    its characters (a caption, page furniture). A statement that lost only a line joined to it (a
+    photo credit before it) is still there."""
+    segments = article.raw_segments or [[0, 0, len(article.text)]]
+    pieces = [(max(start, r) + t - r, min(end, r + n) + t - r) for t, r, n in segments if r < end and start < r + n]
+    if 2 * sum(b - a for a, b in pieces) < end - start:
+        return None
+    first, last = pieces[0][0], pieces[-1][1]
+    piece = article.text[first:last]
+    first, last = first + len(piece) - len(piece.lstrip()), first + len(piece.rstrip())
+    return (first, last) if last > first else None
+
+
+def multi_outlet_stories(articles: list[Article] | None = None) -> dict[str, list[Article]]:
+    """Story label -> its articles in file order, for the stories reported by two outlets or more
+    (of ``articles``, by default every article of the file as it is)."""
     by_story: dict[str, list[Article]] = defaultdict(list)
-    for article in all_articles():
+    for article in all_articles() if articles is None else articles:
         by_story[article.story_id].append(article)
     return {s: arts for s, arts in sorted(by_story.items()) if len({a.outlet for a in arts}) > 1}
 

@@ -41,6 +41,31 @@ figure in common does not lift a weak link over that test; count links only betw
 labelled by reading before scoring. Each counts only in rows of its own ("aligned: ...", "aligned-after: ...", "aligned-s20: ...",
 "aligned-s21: ...", "aligned-s22: ..."): there, recall is the share of their same pairs still aligned.
 
+Conflicts a reader is shown (session 21, helper claims24; ``--sample-conflicts 20 --seed 47``,
+benchmarks/data/claims_conflicts_shown.jsonl): the labelled pairs hold few gold conflicts (7 fit, 21 held-out), so
+the precision of what the story report flags is poorly measured by them. This draw takes the output itself: every
+conflict record (not an update) of a claim with status ``conflict``, over every multi-outlet news_cluster story, split
+into its pairs of values from two outlets that disagree (ranges that do not meet, for numbers); all of the fit half's,
+and up to 20 of the held-out half's at random (it showed 12), drawn from main's output before any change. Each row holds the story, the
+field, the two articles, the offsets (file text) of the words stating each value, the values, and the label, no
+article text. Labels, one per pair, by reading both sentences (scheme written before reading any): ``real``: the
+two outlets give different values for one fact (the same thing counted or dated, at the same time), what a reader
+should be shown; ``update``: one fact at two times (a later report with a risen or revised figure), no
+disagreement; ``increment``: one figure is a difference ("N more than", "an additional N") set against a total;
+``different-things``: the figures are of different things (another event, a part vs the whole, another group,
+another measure or period); ``misread``: a value the text does not state as read (a number from a name, a score, an
+ordinal, a date read as a count, a wrong unit or scale); ``same``: the values agree once read right (rounding,
+approximation, one value stated two ways). Scored in rows "shown conflicts: fit / held-out": of the labelled pairs
+the output still shows as a conflict, the share labelled ``real`` (the precision a reader sees), with the labelled
+pairs no longer shown per label and the shown pairs no label covers (drawn after a change, they would need labels).
+
+The articles are read as ``storyline analyze`` reads the file (since session 21, helper claims23): the JSON
+reader and the clean stage (``_news_cluster.cleaned_articles``), so photo captions and page furniture
+("Copyright 2017 The Associated Press") take no part in alignment, as in the product; the claims' spans are
+mapped back onto the file's text (``raw_offset``), which the labels' offsets are in. A labelled pair one of whose
+statements the clean stage drops (most of its characters; ``kept_span``) is no longer a question alignment faces: it
+is left out of every row, counted in the column "dropped" and listed on stderr.
+
 Alignment is scored as pair decisions: a pair is aligned when both sentences support one claim.
 Conflict detection is scored end to end (a conflict, not an update, between the two articles in
 the claim holding both sentences; and "stmt": a conflict record in any claim whose values for the two
@@ -56,6 +81,7 @@ threshold was chosen looking at the "fit" half only.
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 37 --aligned-band aligned-s20 > /tmp/s20.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 41 --aligned-band aligned-s21 > /tmp/s21.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 43 --aligned-band aligned-s22 > /tmp/s22.jsonl
+    python benchmarks/claims_alignment.py --sample-conflicts 20 --seed 47 > /tmp/conflicts.jsonl
 """
 from __future__ import annotations
 
@@ -66,25 +92,30 @@ import math
 import random
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import multi_outlet_stories  # noqa: E402
+from _news_cluster import all_articles, cleaned_articles, kept_span, multi_outlet_stories, span_on_file_text  # noqa: E402
 from _report import report  # noqa: E402
 
 from storyline.model import Article, Mention, Span, Timex  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "data" / "claims_pairs.jsonl"
+SHOWN_CONFLICTS = Path(__file__).resolve().parent / "data" / "claims_conflicts_shown.jsonl"
+CONFLICT_LABELS = ("real", "update", "increment", "different-things", "misread", "same")  # the docstring's scheme
 MAX_ARTICLES = 8  # per story: keeps the parse cheap; one article per outlet first
 
 
 # ----------------------------------------------------------------------------- data
 
 def load_stories() -> dict[str, list[Article]]:
-    """Stories with at least two outlets, at most MAX_ARTICLES articles each (distinct outlets first)."""
+    """Stories with at least two outlets, at most MAX_ARTICLES articles each (distinct outlets first),
+    their articles read as ``storyline analyze`` reads the file (``cleaned_articles``: captions and
+    page furniture dropped), so that alignment weighs only what the product aligns."""
     stories = {}
-    for story, articles in multi_outlet_stories().items():
+    for story, articles in multi_outlet_stories(cleaned_articles()).items():
         seen: set[str | None] = set()
         first = [a for a in articles if not (a.outlet in seen or seen.add(a.outlet))]
         rest = [a for a in articles if a not in first]
@@ -110,13 +141,20 @@ def cached_annotations(stories: dict[str, list[Article]], cache: str | None) -> 
     import pickle
 
     ann = pickle.loads(Path(cache).read_bytes()) if cache and Path(cache).exists() else {}
-    missing = {s: [a for a in arts if a.id not in ann] for s, arts in stories.items()}
+    missing = {s: [a for a in arts if not _annotated(a, ann)] for s, arts in stories.items()}
     missing = {s: arts for s, arts in missing.items() if arts}
     if missing:  # a cache made for the labelled stories lacks the others --sample draws from
         ann.update(annotate(missing))
         if cache:
             Path(cache).write_bytes(pickle.dumps(ann))
     return ann
+
+
+def _annotated(article: Article, ann: dict) -> bool:
+    """Whether the cache holds this article's annotations of this very text (a cache made on the
+    file's raw text does not serve the cleaned articles)."""
+    sentences = ann[article.id][0] if article.id in ann else None
+    return sentences is not None and all(article.text[s.start:s.end] == s.text for s in sentences)
 
 
 HELD_OUT_BLIND = "held-out, not drawn from predictions"
@@ -167,6 +205,7 @@ def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: in
 
     rng = random.Random(seed)
     rows = []
+    file_text = {a.id: a.text for a in all_articles()}
     for story, articles in stories.items():
         units = [(a, s) for a in articles for s in ann[a.id][0] if len(s.text.split()) >= 5]
         if len({a.outlet for a, _ in units}) < 2:
@@ -192,9 +231,16 @@ def sample(stories: dict[str, list[Article]], ann: dict, per_band: int, seed: in
             for i, j, v in rng.sample(cands, min(per_band, len(cands))):
                 (a, s), (b, t) = units[i], units[j]
                 rows.append({"story": story, "band": band, "sim": round(float(v), 3),
-                             "a": a.id, "a_span": [s.start, s.end], "b": b.id, "b_span": [t.start, t.end],
-                             "a_text": s.text, "b_text": t.text})
+                             **_side("a", a, s.to_dict(), file_text), **_side("b", b, t.to_dict(), file_text)})
     return rows
+
+
+def _side(key: str, article: Article, span: dict, file_text: dict[str, str]) -> dict:
+    """One side of a pair to label: the article, the statement's offsets in the file's text and its words."""
+    span = dict(span)
+    span_on_file_text(article, span)
+    return {key: article.id, f"{key}_span": [span["start"], span["end"]],
+            f"{key}_text": file_text[article.id][span["start"]:span["end"]]}
 
 
 def sample_aligned(claims: dict[str, list[dict]], stories: dict[str, list[Article]], labelled: list[dict],
@@ -203,7 +249,7 @@ def sample_aligned(claims: dict[str, list[dict]], stories: dict[str, list[Articl
     (band ``aligned``; N/2 from the stories of each half), less those a labelled pair covers:
     labelled by reading, they measure the precision of the claims a reader is shown, which the
     bands drawn by TF-IDF similarity do not."""
-    text = {a.id: a.text for arts in stories.values() for a in arts}
+    text = {a.id: a.text for a in all_articles()}  # the claims' spans are on the file's text
     drawn = []
     for story, story_claims in sorted(claims.items()):
         for claim in story_claims:
@@ -236,15 +282,91 @@ def _labelled(labelled: list[dict], x: dict, y: dict) -> bool:
                or (_covers(y, p["a"], p["a_span"]) and _covers(x, p["b"], p["b_span"])) for p in labelled)
 
 
+def shown_conflicts(claims: dict[str, list[dict]], stories: dict[str, list[Article]]) -> dict[tuple, dict]:
+    """Every pair of values from two outlets that a conflict record (not an update) of a claim with
+    status conflict sets against each other, as the story report shows it; keyed by where the
+    two values are stated (``conflict_key``)."""
+    outlet = {a.id: (a.outlet or "").casefold() or a.id for arts in stories.values() for a in arts}
+    shown = {}
+    for story, story_claims in sorted(claims.items()):
+        for claim in story_claims:
+            records = [c for c in claim["conflicts"] if claim["status"] == "conflict" and c.get("kind") != "update"]
+            for record in records:
+                for x, y in combinations(record["values"], 2):
+                    if outlet[x["article_id"]] != outlet[y["article_id"]] and x.get("span") and y.get("span") \
+                            and _values_differ(x, y):
+                        row = _conflict_row(story, record["field"], x, y)
+                        shown.setdefault(conflict_key(row), row)
+    return shown
+
+
+def _values_differ(x: dict, y: dict) -> bool:
+    """Two values of a conflict record that disagree (numbers: the ranges their wordings assert do
+    not meet): a record may hold agreeing values besides."""
+    if "range" in x and "range" in y:
+        (lx, hx), (ly, hy) = x["range"], y["range"]
+        return not (lx <= (hy if hy is not None else math.inf) and ly <= (hx if hx is not None else math.inf))
+    return x["value"] != y["value"]
+
+
+def _conflict_row(story: str, field: str, x: dict, y: dict) -> dict:
+    """A shown conflict to label: the story, field, both articles, where each states its value, the values."""
+    return {"story": story, "band": "shown-conflict", "field": field,
+            "a": x["article_id"], "a_span": [x["span"]["start"], x["span"]["end"]], "a_value": x["value"],
+            "b": y["article_id"], "b_span": [y["span"]["start"], y["span"]["end"]], "b_value": y["value"]}
+
+
+def conflict_key(row: dict) -> tuple:
+    """The two stated values, in either order."""
+    return (row["story"], row["field"], *sorted([(row["a"], *row["a_span"]), (row["b"], *row["b_span"])]))
+
+
+def sample_conflicts(shown: dict[tuple, dict], n: int, seed: int) -> list[dict]:
+    """Every shown conflict of the fit half (studied) and N of the held-out half at random (read once)."""
+    rng = random.Random(seed)
+    fit = [r for r in shown.values() if half_of(r["story"]) == "fit"]
+    held_out = [r for r in shown.values() if half_of(r["story"]) == "held-out"]
+    return fit + rng.sample(held_out, min(n, len(held_out)))
+
+
+def score_shown_conflicts(labelled: list[dict], shown: dict[tuple, dict]) -> list[list]:
+    """Per half: labelled pairs still shown, the real ones among them (precision), the labelled pairs
+    no longer shown by label, and shown pairs no label covers."""
+    rows = []
+    for half in ("fit", "held-out"):
+        mine = [r for r in labelled if half_of(r["story"]) == half]
+        still = [r for r in mine if conflict_key(r) in shown]
+        gone = Counter(r["label"] for r in mine if conflict_key(r) not in shown)
+        known = {conflict_key(r) for r in labelled}
+        new = sum(1 for k, r in shown.items() if half_of(r["story"]) == half and k not in known)
+        real = sum(r["label"] == "real" for r in still)
+        rows.append([f"shown conflicts: {half}", len(mine), len(still), real, real / len(still) if still else 0.0,
+                     ", ".join(f"{label} {gone[label]}" for label in CONFLICT_LABELS if gone[label]) or "-", new])
+    return rows
+
+
 # ----------------------------------------------------------------------------- evaluation
 
 def predictions(stories: dict[str, list[Article]], ann: dict, threshold: float | None = None) -> dict[str, list[dict]]:
+    """The claims of each story, their spans on the file's text."""
     from storyline.compare.claims import SIMILARITY_THRESHOLD, align_claims
 
-    return {story: align_claims(story, arts, {a.id: ann[a.id][0] for a in arts}, {a.id: ann[a.id][1] for a in arts},
-                                {a.id: ann[a.id][2] for a in arts}, docs_of(arts, ann),
-                                threshold=threshold or SIMILARITY_THRESHOLD)
+    return {story: on_file_text(align_claims(story, arts, {a.id: ann[a.id][0] for a in arts},
+                                             {a.id: ann[a.id][1] for a in arts}, {a.id: ann[a.id][2] for a in arts},
+                                             docs_of(arts, ann), threshold=threshold or SIMILARITY_THRESHOLD), arts)
             for story, arts in stories.items()}
+
+
+def on_file_text(claims: list[dict], articles: list[Article]) -> list[dict]:
+    """The claims of cleaned articles with their spans (supporting statements, values of
+    conflicts) moved onto the file's text, which the labels' offsets are in."""
+    by_id = {a.id: a for a in articles}
+    spans = [(sup["article_id"], sup["span"]) for claim in claims for sup in claim["support"]]
+    spans += [(v["article_id"], v["span"]) for claim in claims for c in claim["conflicts"] for v in c["values"]
+              if v.get("span")]
+    for article_id, span in {id(span): (a, span) for a, span in spans}.values():  # each mapped once
+        span_on_file_text(by_id[article_id], span)
+    return claims
 
 
 def docs_of(articles: list[Article], ann: dict) -> dict:
@@ -293,6 +415,12 @@ def statements_conflict(claims: list[dict], pair: dict) -> set[str]:
     return {c["field"] for claim in claims for c in claim["conflicts"] if c.get("kind") != "update" and _disagree(c, pair)}
 
 
+def statements_update(claims: list[dict], pair: dict) -> bool:
+    """Whether some claim of the story shows the two labelled statements' figures as an update (a
+    figure revised over time, ``kind`` update), each value stated in its labelled sentence."""
+    return any(c.get("kind") == "update" and _disagree(c, pair) for claim in claims for c in claim["conflicts"])
+
+
 def _disagree(conflict: dict, pair: dict) -> bool:
     """Whether a conflict record sets the two labelled statements against each other: each states
     a value (in the labelled sentence, when values say where they are stated) and the values
@@ -305,10 +433,7 @@ def _disagree(conflict: dict, pair: dict) -> bool:
     va, vb = values[a], values[b]
     if not all(_stated_in(v, span) for v, span in ((va, pair["a_span"]), (vb, pair["b_span"]))):
         return False
-    if "range" in va and "range" in vb:  # numbers: the ranges their wordings assert do not meet
-        (la, ha), (lb, hb) = va["range"], vb["range"]
-        return not (la <= (hb if hb is not None else math.inf) and lb <= (ha if ha is not None else math.inf))
-    return va["value"] != vb["value"]
+    return _values_differ(va, vb)
 
 
 def _stated_in(value: dict, span: list[int]) -> bool:
@@ -325,13 +450,31 @@ def pair_decisions(pairs: list[dict], stories: dict[str, list[Article]], ann: di
     out = []
     for p in pairs:
         a, b = arts[p["a"]], arts[p["b"]]
-        units = [Unit(a.id, outlet_key(a), a.outlet, Span.of(a.text, *p["a_span"])),
-                 Unit(b.id, outlet_key(b), b.outlet, Span.of(b.text, *p["b_span"]))]
+        units = [Unit(a.id, outlet_key(a), a.outlet, Span.of(a.text, *kept_span(a, *p["a_span"]))),
+                 Unit(b.id, outlet_key(b), b.outlet, Span.of(b.text, *kept_span(b, *p["b_span"])))]
         records = pair_conflicts(units, [a, b], {a.id: ann[a.id][1], b.id: ann[b.id][1]},
                                  {a.id: ann[a.id][2], b.id: ann[b.id][2]}, docs_of([a, b], ann))
         out.append(({c["field"] for c in records if c.get("kind") != "update"},
                     any(c.get("kind") == "update" for c in records)))
     return out
+
+
+def statements_kept(pair: dict, stories: dict[str, list[Article]]) -> bool:
+    """Whether both labelled statements are in the articles as the product reads them (the clean
+    stage drops captions and page furniture: a pair stating one of those is no longer a question
+    alignment faces)."""
+    arts = {a.id: a for a in stories[pair["story"]]}
+    return all(pair[k] in arts and kept_span(arts[pair[k]], *pair[f"{k}_span"]) for k in ("a", "b"))
+
+
+def report_dropped(dropped: list[dict], stories: dict[str, list[Article]]) -> None:
+    """The labelled pairs left out, on stderr with the statement(s) the clean stage dropped:
+    reported, not silently dropped (their count per row is in the table)."""
+    for p in dropped:
+        arts = {a.id: a for a in stories[p["story"]]}
+        gone = [f"{p[k]}{p[k + '_span']}" for k in ("a", "b") if not kept_span(arts[p[k]], *p[f"{k}_span"])]
+        print(f"statement dropped by the clean stage: {p['story']} ({half_of(p['story'])}, band {p['band']}, "
+              f"same {p['same']}, conflict {p.get('conflict')}): {'; '.join(gone)}", file=sys.stderr)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -345,12 +488,13 @@ def score(pairs: list[dict], claims: dict[str, list[dict]],
     """Counts per split: align tp fp fn, conflict tp fp fn (end to end: the pair must be aligned),
     conflict tp fp fn of the pairs compared alone, updates called conflicts / updates found.
     A conflict is gold only on pairs labelled same; one predicted on any other pair is a false alarm."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 15)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * 17)
     for k, pair in enumerate(pairs):
         aligned, fields, _ = decide(claims[pair["story"]], pair)
         gold = pair.get("conflict") if pair["same"] else None
         told = bool(gold) and gold in articles_conflict(claims[pair["story"]], pair)
         stated = statements_conflict(claims[pair["story"]], pair)
+        update = bool(pair.get("update"))
         for key in splits_of(pair):
             c = counts[key]
             c[0] += aligned and pair["same"]
@@ -359,6 +503,8 @@ def score(pairs: list[dict], claims: dict[str, list[dict]],
             _conflict_counts(c, 3, gold, fields)
             c[11] += told
             _conflict_counts(c, 12, gold, stated)
+            c[15] += update and bool(stated)
+            c[16] += update and statements_update(claims[pair["story"]], pair)
             if alone is not None:
                 _conflict_counts(c, 6, gold, alone[k][0])
                 c[9] += bool(pair.get("update")) and bool(alone[k][0])
@@ -394,6 +540,8 @@ def main() -> None:
     ap.add_argument("--sample-aligned", type=int, default=0,
                     help="draw N cross-outlet pairs from the system's own claims (JSONL on stdout)")
     ap.add_argument("--aligned-band", default=ALIGNED_BANDS[0], choices=ALIGNED_BANDS, help="with --sample-aligned")
+    ap.add_argument("--sample-conflicts", type=int, default=0,
+                    help="draw every shown conflict of the fit half and N of the held-out half (JSONL on stdout)")
     args = ap.parse_args()
     stories = load_stories()
     pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8")]
@@ -403,14 +551,25 @@ def main() -> None:
             if row["band"] in args.bands.split(",") and (row["a"], tuple(row["a_span"]), row["b"], tuple(row["b_span"])) not in labelled:
                 print(json.dumps(row, ensure_ascii=False))
         return
+    every_story = stories  # shown conflicts are drawn from (and scored on) every multi-outlet story
     stories = {s: arts for s, arts in stories.items() if s in {p["story"] for p in pairs}}
-    ann = cached_annotations(stories, args.cache)
+    labelled = pairs
+    pairs = [p for p in labelled if statements_kept(p, stories)]
+    dropped = [p for p in labelled if not statements_kept(p, stories)]
+    report_dropped(dropped, stories)
+    ann = cached_annotations(every_story, args.cache)
     if args.sweep:
         sweep(pairs, stories, ann)
         return
-    claims = predictions(stories, ann)
+    every_claim = predictions(every_story, ann)
+    shown = shown_conflicts(every_claim, every_story)
+    if args.sample_conflicts:
+        for row in sample_conflicts(shown, args.sample_conflicts, args.seed):
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    claims = {s: cs for s, cs in every_claim.items() if s in stories}
     if args.sample_aligned:
-        for row in sample_aligned(claims, stories, pairs, args.sample_aligned, args.seed, args.aligned_band):
+        for row in sample_aligned(claims, stories, labelled, args.sample_aligned, args.seed, args.aligned_band):
             print(json.dumps(row, ensure_ascii=False))
         return
     alone = pair_decisions(pairs, stories, ann)
@@ -419,11 +578,12 @@ def main() -> None:
     for key in ("fit", "held-out", HELD_OUT_BLIND, "all", *SHOWN_ROWS):
         c = counts[key]
         mine = [p for p in pairs if key in splits_of(p)]
-        rows.append([key, len(mine), sum(p["same"] for p in mine), *prf(*c[:3]),
+        rows.append([key, len(mine), sum(key in splits_of(p) for p in dropped), sum(p["same"] for p in mine), *prf(*c[:3]),
                      sum(bool(p.get("conflict")) for p in mine if p["same"]), *prf(*c[3:6])[:2],
                      *prf(*c[12:15])[:2],
                      c[11] / max(1, sum(bool(p.get("conflict")) for p in mine if p["same"])), *prf(*c[6:9]),
-                     f"{c[9]}/{c[10]}/{sum(bool(p.get('update')) for p in mine)}"])
+                     f"{c[9]}/{c[10]}/{sum(bool(p.get('update')) for p in mine)}",
+                     f"{c[15]}/{c[16]}/{sum(bool(p.get('update')) for p in mine)}"])
     blind = [k for k, p in enumerate(pairs) if p["band"] not in ALIGNED_BANDS]  # per field: as before the aligned band
     fields = "; ".join(f"{name}: {n} gold, P {p:.2f} R {r:.2f}"
                        for name, n, p, r, _ in per_field([pairs[k] for k in blind], [alone[k] for k in blind]))
@@ -431,8 +591,11 @@ def main() -> None:
     multi = sum(1 for cs in claims.values() for c in cs if len({s["article_id"] for s in c["support"]}) > 1)
     flagged = {h: sum(c["status"] == "conflict" for s, cs in claims.items() if half_of(s) == h for c in cs)
                for h in ("fit", "held-out")}
-    notes = (f"{len(pairs)} hand-labelled cross-outlet sentence pairs from {len({p['story'] for p in pairs})} "
-             f"news_cluster stories (<= {MAX_ARTICLES} articles each); {n_claims} claims predicted, {multi} with "
+    notes = (f"{len(labelled)} hand-labelled cross-outlet sentence pairs from {len({p['story'] for p in labelled})} "
+             f"news_cluster stories (<= {MAX_ARTICLES} articles each), the articles read as `storyline analyze` reads "
+             f"the file (JSON reader and clean stage), the claims' spans mapped back onto the file's text; "
+             f"{len(dropped)} pairs state a statement the clean stage drops (a caption, page furniture), left out of "
+             f"every row ('dropped', listed on stderr), {len(pairs)} scored; {n_claims} claims predicted, {multi} with "
              f"support from more than one article, status conflict: {flagged['fit']} in fit stories, "
              f"{flagged['held-out']} in held-out ones. Alignment: P/R of pairs put in one claim vs labelled 'same'. "
              "Conflict e2e: P/R of a conflict (not an update) between the two articles, with the labelled field, in "
@@ -442,13 +605,35 @@ def main() -> None:
              "false alarms as for e2e). Articles conflict R: share of gold conflicts for which some claim of the story sets the two articles "
              "against each other in that field, whatever sentences state the values (recall only: other pairs of the "
              "two articles may disagree for real). Conflict alone: the two sentences compared as one claim (the rules apart from alignment). "
-             "Updates: labelled time-ordered updates called a conflict / called an update / total (alone). "
+             "Updates: labelled time-ordered updates called a conflict / called an update / total (alone); stmt "
+             "updates: the same for the claims' records setting the two labelled statements apart (as stmt conflict). "
              f"Per field (alone): {fields}.")
     report("Claims: cross-outlet alignment (news_cluster, hand-labelled pairs)",
-           ["split", "pairs", "same", "align P", "align R", "align F1", "conflicts", "e2e conflict P", "e2e conflict R",
+           ["split", "pairs", "dropped", "same", "align P", "align R", "align F1", "conflicts", "e2e conflict P", "e2e conflict R",
             "stmt conflict P", "stmt conflict R", "articles conflict R",
-            "alone conflict P", "alone conflict R", "alone conflict F1", "updates conf/upd/n"], rows, notes,
+            "alone conflict P", "alone conflict R", "alone conflict F1", "updates conf/upd/n",
+            "stmt updates conf/upd/n"], rows, notes,
            write=not args.no_write)
+    if SHOWN_CONFLICTS.exists():
+        report_shown_conflicts([json.loads(line) for line in SHOWN_CONFLICTS.open(encoding="utf-8")], shown,
+                               write=not args.no_write)
+
+
+def report_shown_conflicts(labelled: list[dict], shown: dict[tuple, dict], write: bool) -> None:
+    """The table of the conflicts a reader is shown (the docstring's labelled draw)."""
+    counts = Counter((half_of(r["story"]), r["label"]) for r in labelled)
+    notes = (f"{len(labelled)} pairs of disagreeing values drawn from the conflicts the output shows (claims with "
+             "status conflict, every multi-outlet news_cluster story: every fit pair, up to 20 held-out ones at random "
+             "(the held-out half showed 12: all taken), "
+             "drawn from main's output before the session's change) and labelled by reading: "
+             + "; ".join(f"{h}: " + ", ".join(f"{lab} {counts[h, lab]}" for lab in CONFLICT_LABELS if counts[h, lab])
+                         for h in ("fit", "held-out"))
+             + ". Shown: labelled pairs the output still shows as a conflict; P: the share of them labelled real "
+             "(one fact, different values); gone: labelled pairs no longer shown, by label; unlabelled: shown pairs "
+             "no label covers.")
+    report("Claims: conflicts a reader is shown (news_cluster, drawn from the output and labelled)",
+           ["split", "labelled", "shown", "real", "P", "gone", "unlabelled"], score_shown_conflicts(labelled, shown),
+           notes, write=write)
 
 
 if __name__ == "__main__":

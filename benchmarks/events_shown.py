@@ -52,7 +52,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import all_articles, cleaned_articles, half_of, linked_events, raw_offset  # noqa: E402
+from _news_cluster import all_articles, cleaned_articles, half_of, linked_events, span_on_file_text  # noqa: E402
 from _report import report  # noqa: E402
 from _shown import cached_json, draw_by_half, rescored, wrong_labels  # noqa: E402
 
@@ -84,7 +84,7 @@ def on_file_text(events: list[dict], articles: list[Article]) -> list[dict]:
     for e in events:
         article = by_id[e["article_id"]]
         for span in _spans(e):
-            span["start"], span["end"] = raw_offset(article, span["start"]), raw_offset(article, span["end"], end=True)
+            span_on_file_text(article, span)
     return events
 
 

@@ -56,7 +56,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import all_articles, cleaned_articles, half_of, linked_quotes, raw_offset  # noqa: E402
+from _news_cluster import all_articles, cleaned_articles, half_of, linked_quotes, span_on_file_text  # noqa: E402
 from _report import report  # noqa: E402
 from _shown import cached_json, draw_by_half, wrong_labels  # noqa: E402
 from _shown import rescored as rescored_rows  # noqa: E402
@@ -101,7 +101,7 @@ def shown_quotes(mode: str) -> tuple[list[dict], dict[str, str]]:
         article = by_id[q["article_id"]]
         for span in (q["content"], q["speaker"].get("span"), q.get("cue")):
             if span:
-                span["start"], span["end"] = raw_offset(article, span["start"]), raw_offset(article, span["end"], end=True)
+                span_on_file_text(article, span)
     return quotes, names
 
 

@@ -271,7 +271,7 @@ class Profile:
 
     def table(self, folds: int) -> tuple[list[str], list[list[object]]]:
         keys = sorted({key for key, _ in self.gold}, key=lambda k: (k.split()[0], -sum(
-            self.gold[k, f] for f in range(folds))))
+            self.gold[k, f] for f in range(folds)), k))  # ties in name order, the same from run to run
         header = (["kind / source"] + [f"fold {f} gold" for f in range(folds)]
                   + [f"fold {f} right %" for f in range(folds)])
         rows = [[key] + [self.gold[key, f] for f in range(folds)]
@@ -294,7 +294,8 @@ class Profile:
     def _class_table(self, counter: collections.Counter, folds: int, top: int) -> tuple[list[str], list[list[object]]]:
         gold = [sum(n for (key, f), n in self.gold.items() if f == fold and key.startswith("kind "))
                 for fold in range(folds)]
-        classes = sorted({c for c, _ in counter}, key=lambda c: -sum(counter[c, f] for f in range(folds)))
+        # ties in name order, so that which classes make the top rows does not change from run to run
+        classes = sorted({c for c, _ in counter}, key=lambda c: (-sum(counter[c, f] for f in range(folds)), c))
         header = (["error class"] + [f"fold {f}" for f in range(folds)]
                   + [f"fold {f} per 100 gold" for f in range(folds)])
         rows = [[c] + [counter[c, f] for f in range(folds)]

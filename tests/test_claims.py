@@ -179,6 +179,85 @@ def test_a_higher_count_on_a_later_day_is_an_update_not_a_conflict():
     assert claim["status"] == "conflict"
 
 
+BREACH = "Hackers stole the personal data of 143 million customers of Vellbank, the lender said."
+
+
+def _kinds(records: list[dict]) -> list[tuple[str, str | None]]:
+    return [(r["field"], r.get("kind")) for r in records]
+
+
+def test_a_figure_the_later_report_revises_is_an_update_even_the_same_day():
+    morning, evening = "2031-09-08T09:00:00", "2031-09-08T18:00:00"
+    raised = "Vellbank raised the number of customers whose data hackers stole to 146 million customers."
+    assert _kinds(pair(BREACH, raised, published=(morning, evening))) == [("number", "update")]
+    now = "Vellbank now says hackers stole the personal data of 146 million customers."
+    assert _kinds(pair(BREACH, now, published=(morning, evening))) == [("number", "update")]
+    # the revision published before the other figure revises nothing the other said
+    assert _kinds(pair(BREACH, raised, published=(evening, morning))) == [("number", None)]
+    plain = "Hackers stole the personal data of 146 million customers of Vellbank, the lender said."
+    assert _kinds(pair(BREACH, plain, published=(morning, evening))) == [("number", None)]
+
+
+def test_a_figure_revised_down_in_a_later_report_is_an_update():
+    lowered = "Vellbank lowered the number of customers whose data hackers stole to 140 million customers."
+    assert _kinds(pair(BREACH, lowered, published=("2031-09-08T09:00:00", "2031-09-20T09:00:00"))) == [
+        ("number", "update")]
+    plain = "Hackers stole the personal data of 140 million customers of Vellbank, the lender said."
+    assert _kinds(pair(BREACH, plain, published=("2031-09-08T09:00:00", "2031-09-20T09:00:00"))) == [
+        ("number", None)]
+
+
+def test_revised_figures_are_told_by_verbs_of_revision_and_now():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def revised(text: str) -> list[tuple[str, bool]]:
+        return [(f.text, f.revised) for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    assert revised("The death toll rose to 32 on Friday, officials said.") == [("32", True)]
+    assert revised("At least seven people are now confirmed dead, the police said.") == [("seven", True)]
+    assert revised("The raid killed 32 villagers, officials said.") == [("32", False)]
+    assert revised("Now, if the ferry sinks, 40 sailors will swim ashore.") == [("40", False)]
+
+
+def test_an_increment_is_a_difference_not_a_total():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(f.text, f.key[0]) for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    assert kinds("Hackers reached 2.5 million more customers than Vellbank first disclosed.") == [
+        ("2.5 million", "count increment")]
+    assert kinds("Ardo has 40 fewer teachers than it had last year.") == [("40", "count increment")]
+    assert kinds("The army sent an additional 300 troops to Ardo.") == [("300", "count increment")]
+    # "another" gives the whole count: "injured another 40" counts every one injured
+    assert kinds("The blast killed seven people and injured another 40, police said.") == [
+        ("seven", "count"), ("40", "count")]
+    assert kinds("More than 100 people were injured in the blast.") == [("100", "count")]
+
+
+def test_an_increment_is_not_set_against_a_total():
+    more = "Vellbank said hackers stole the data of an additional 2.5 million customers."
+    assert fields(pair(BREACH, more)) == []
+    other_total = "Hackers stole the personal data of 2.5 million customers of Vellbank, the lender said."
+    assert fields(pair(BREACH, other_total)) == ["number"]
+    assert fields(pair("The army sent an additional 300 troops to Ardo.",
+                       "The army sent an additional 500 troops to Ardo.")) == ["number"]
+
+
+def test_an_article_giving_the_earlier_and_the_revised_figure_is_no_disagreement_of_one_day():
+    from storyline.compare.conflicts import is_update
+    from storyline.compare.facts import Fact
+
+    def count(value: float) -> Fact:
+        return Fact("number", ("count", "customer", "steal"), f"{value:g}", f"{value:g}", value, value)
+
+    published = {"a1": "2031-09-08T09:00:00", "a2": "2031-09-20T09:00:00"}
+    assert is_update([("a1", count(140)), ("a2", count(143)), ("a2", count(146))], published)
+    assert not is_update([("a1", count(140)), ("a2", count(143)), ("a2", count(130))], published)
+
+
 def test_lists_of_figures_are_not_compared_item_by_item():
     a = "The freighter can carry 900 tonnes to Port Vell, 400 tonnes to Ardo and 150 tonnes to the islands."
     b = "The freighter can carry 700 tonnes to Port Vell when the sea is calm."

@@ -108,6 +108,23 @@ def test_year_ago_after_the_whole_previous_year_is_named_is_that_year():
     assert found["a year earlier"] == ("DATE", "2025-Q3")
 
 
+def test_a_year_earlier_after_a_quarter_forecast_is_that_quarter_a_year_back(nlp):
+    """A sentence that forecasts a quarter still ahead puts it in focus: "the year-earlier quarter", "a year earlier"
+    set against that forecast are that quarter a year back, not the quarter the article reports; a comparison in a
+    sentence of the reported quarter, or after a quarter already over, keeps the reported one."""
+    told_in_november = "2026-11-05"
+    forecast = ("Net income rose in the third quarter, the company said. Analysts expect fourth-quarter earnings of "
+                "$1 a share, against $1.20 in the year-earlier quarter.")
+    assert values(forecast, told_in_november, nlp(forecast))["the year-earlier quarter"] == ("DATE", "2025-Q4")
+    ahead = "For the fourth quarter, analysts see a profit of $2 million, compared with $3 million a year earlier."
+    assert values(ahead, told_in_november, nlp(ahead))["a year earlier"] == ("DATE", "2025-Q4")
+    report = ("Net income rose in the third quarter, the company said. Sales rose 8% in the third quarter from the "
+              "year-earlier quarter.")
+    assert values(report, told_in_november, nlp(report))["the year-earlier quarter"] == ("DATE", "2025-Q3")
+    over = "In the latest quarter, sales rose 8% from the year-earlier quarter."
+    assert values(over, told_in_november, nlp(over))["the year-earlier quarter"] == ("DATE", "2025-Q3")
+
+
 def test_last_year_figure_in_a_quarterly_report_is_that_quarter_a_year_back():
     told_in_november = "2026-11-05"
     text = ("Net income rose in the third quarter, the company said. The bank unit earned $24 million, compared "
@@ -257,6 +274,37 @@ def test_a_weekday_its_verb_tells_in_the_past_keeps_its_day_unless_the_other_is_
     assert [t.value for t in find_timexes(games, ANCHOR, nlp(games))] == ["2026-02-07", "2026-02-14"]
     stamped = "The North fired a missile Thursday. The council will meet Thursday to discuss the launch."
     assert [t.value for t in find_timexes(stamped, ANCHOR, nlp(stamped))] == ["2026-02-12", "2026-02-12"]
+
+
+def test_a_day_owning_an_event_told_in_the_simple_past_keeps_its_past_day(nlp):
+    """"Sunday's race was the first", "the team won Sunday's race": the event the day owns is the subject or object of
+    a simple past, so it is over and its day the one just past, though another mention of the weekday reads the next
+    one (a tie that would give the later day); an event put off ("Sunday's vote was postponed") is still a plan's."""
+    read = lambda text: [t.value for t in find_timexes(text, ANCHOR, nlp(text))]
+    assert read("Sunday's race was the first of the season. The team will race again Sunday.") == \
+        ["2026-02-08", "2026-02-15"]
+    assert read("The team won Sunday's race. It will race again Sunday.") == ["2026-02-08", "2026-02-15"]
+    assert read("The commission said Sunday's vote was postponed. Voters will decide Sunday.") == \
+        ["2026-02-15", "2026-02-15"]
+    assert read("Sunday's vote will decide the seat. Voters will queue from dawn Sunday.") == \
+        ["2026-02-15", "2026-02-15"]
+
+
+def test_the_day_after_the_stamp_is_the_day_told_only_when_the_stamp_is_late_in_the_utc_day(nlp):
+    """A stamp late in the UTC day (Wednesday 22:20 UTC is Thursday morning in East Asia) may be a day before the
+    story's own day, so a weekday told in the past, "on" it or bare, is the Thursday ahead when another mention reads
+    that day; a stamp early in the day (06:10 UTC) cannot be, and the past day stays; a date alone, or a naive
+    midnight, leaves a day told "on" as before. A stamp with its offset is read in UTC."""
+    told_on = "The North fired a missile on Thursday. The council will meet Thursday to discuss the launch."
+    bare = "The North fired a missile Thursday. The council will meet Thursday to discuss the launch."
+    read = lambda text, stamp: [t.value for t in find_timexes(text, stamp, nlp(text))]
+    for late in ("2026-02-11T22:20:00", "2026-02-11T22:20:00+00:00", "2026-02-11T17:30:00-05:00"):
+        assert read(told_on, late) == read(bare, late) == ["2026-02-12", "2026-02-12"]
+    for early in ("2026-02-11T06:10:00", "2026-02-11T08:30:00+09:00"):
+        assert read(told_on, early) == read(bare, early) == ["2026-02-05", "2026-02-12"]
+    for undated in (ANCHOR, "2026-02-11T00:00:00"):
+        assert read(told_on, undated) == ["2026-02-05", "2026-02-12"]
+        assert read(bare, undated) == ["2026-02-12", "2026-02-12"]
 
 
 def test_that_before_a_weekday_after_a_reporting_verb_opens_the_clause():

@@ -20,7 +20,7 @@ from .timex.normalise import PUBLICATION_LAG, parse_anchor, relative_value, unde
 from .timex.recognise import DAY_WORD, MONTH, WEEKDAY, find_candidates
 from .timex.resolve import ANAPHORIC_RULES, HABITUAL, UNDATED_POINT_RULES, UNKNOWN_DAY, Context, resolve
 from .timex.tense import (clause_bounds, direction_from_doc, direction_from_text, marked_direction_from_doc,
-                          marked_direction_from_text, sentence_bounds)
+                          marked_direction_from_text, owns_an_event_told_done, sentence_bounds)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -47,7 +47,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
                           _text_reader(text, candidate.start, candidate.end, sentence_bounds),
                           _marked_reader(text, candidate.start, candidate.end, doc),
                           _text_reader(text, candidate.start, candidate.end, clause_bounds),
-                          _last_date(timexes))
+                          _last_date(timexes), _quarter_reader(timexes, text, candidate.start))
         resolved = resolve(candidate.rule, candidate.groups, context)
         if resolved is None:
             continue
@@ -74,8 +74,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
     dated = _days_placed_by_dates(dated, text)
     dated = _periods_compared_with_a_stretch(dated, text)
-    return _clocks_sharing_a_meridiem(_weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text, doc), text,
-                                                                doc), text)
+    one_day = _weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text, doc), text, doc, _stamp_lag(anchor))
+    return _clocks_sharing_a_meridiem(one_day, text)
 
 
 def _weekday_ranges_in_order(timexes: list[Timex], text: str, doc: "Doc | None" = None) -> list[Timex]:
@@ -108,7 +108,7 @@ def _listed_ahead(first: Timex, last: Timex, text: str) -> bool:
         and not _POSSESSIVE_AFTER.match(text, last.span.end)
 
 
-def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None") -> list[Timex]:
+def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None", lag: int | None) -> list[Timex]:
     """"A strike for Thursday was called ... support for Thursday's strike", "will present it on Thursday ... the
     deadline is 1600 GMT Thursday": a news story names one day by one weekday, so where the mentions of a bare
     weekday were read a week apart, all are the later day: a past reading is what a weekday gets when nothing
@@ -117,43 +117,62 @@ def _weekdays_read_as_one_day(timexes: list[Timex], text: str, doc: "Doc | None"
     reading: that past is a cue too, and the story names two days. So does one told with no preposition, as wire
     copy writes it ("the team lost 2-1 Saturday"), unless the later day is the one after the publication date, which
     a stamp in UTC or a wire's date puts a day before the story's own ("fired a missile Friday" stamped Thursday
-    22:20 UTC): then the later day is the day told."""
+    22:20 UTC): then the later day is the day told. ``lag`` is what ``_stamp_lag`` reads from the stamp."""
     readings: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for timex in timexes:
         if weekday := _bare_weekday(timex):
             readings[weekday][timex.value[:10]] += 1
-    latest = {weekday: _day_told(counts, timexes[0].anchor) for weekday, counts in readings.items()}
+    latest = {weekday: _day_told(counts, timexes[0].anchor, lag) for weekday, counts in readings.items()}
     return [dataclasses.replace(timex, value=latest[weekday] + timex.value[10:])
             if (weekday := _bare_weekday(timex)) and latest[weekday] != timex.value[:10]
-            and not _keeps_its_past_day(timex, latest[weekday], text, doc) else timex for timex in timexes]
+            and not _keeps_its_past_day(timex, latest[weekday], text, doc, lag) else timex for timex in timexes]
 
 
-def _day_told(readings: collections.Counter, anchor: str | None) -> str:
+def _stamp_lag(anchor: str | None) -> int | None:
+    """How many days the story's own day may lie after the date of its stamp: ``PUBLICATION_LAG`` when the stamp is
+    late in the UTC day, so that the next day has begun in East Asia ("fired a missile Friday" stamped Thursday 22:20
+    UTC, Friday morning in Korea), none when it is earlier (no place then has a later day that a story's weekday could
+    be); None when the stamp has no time of day (a date alone, or a naive midnight, which is how a date alone is
+    written as a datetime), where either may hold."""
+    try:
+        stamp = dt.datetime.fromisoformat(anchor) if anchor and len(anchor) > 10 else None
+    except ValueError:
+        return None
+    if stamp is None or (stamp.tzinfo is None and stamp.time() == dt.time(0)):
+        return None
+    moment = stamp.astimezone(dt.timezone.utc) if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+    return PUBLICATION_LAG if (moment + _EAST_ASIA_OFFSET).date() > stamp.date() else 0
+
+
+def _day_told(readings: collections.Counter, anchor: str | None, lag: int | None) -> str:
     """The one day the mentions of a weekday name: the later reading (a reading ahead needs a cue) unless more
-    mentions read the earlier one and the later is not the day after the publication date."""
+    mentions read the earlier one and the later is not within the stamp's lag (``_within_lag``)."""
     later = max(readings)
-    if anchor is None or (dt.date.fromisoformat(later) - dt.date.fromisoformat(anchor[:10])).days <= PUBLICATION_LAG:
+    if anchor is None or _within_lag(later, anchor, lag):
         return later
     return max(readings, key=lambda day: (readings[day], day))
 
 
-def _within_the_stamp_lag(day: str, timex: Timex) -> bool:
-    """Whether ``day`` is no later than ``PUBLICATION_LAG`` days after the publication date of ``timex``."""
-    return timex.anchor is not None \
-        and (dt.date.fromisoformat(day) - dt.date.fromisoformat(timex.anchor[:10])).days <= PUBLICATION_LAG
+def _within_lag(day: str, anchor: str | None, lag: int | None) -> bool:
+    """Whether ``day`` is no later than ``lag`` days after the publication date ``anchor`` (``PUBLICATION_LAG`` when
+    the stamp's time of day is unknown)."""
+    return anchor is not None and (dt.date.fromisoformat(day) - dt.date.fromisoformat(anchor[:10])).days \
+        <= (PUBLICATION_LAG if lag is None else lag)
 
 
-def _keeps_its_past_day(timex: Timex, later: str, text: str, doc: "Doc | None") -> bool:
+def _keeps_its_past_day(timex: Timex, later: str, text: str, doc: "Doc | None", lag: int | None) -> bool:
     """Whether a weekday keeps the past day its own verb gives it rather than ``later``, the day another mention of
-    the weekday is read as: when the verb marked past dates it with "on", or with no preposition and ``later`` is
-    not the day after the publication date. A day given with another preposition ("a strike for Thursday was
-    called") is the one the plan is for."""
-    if _marked_reader(text, timex.span.start, timex.span.end, doc)() != "past":
+    the weekday is read as: when the verb marked past dates it with "on", or with no preposition, and ``later`` is
+    not within the stamp's lag. A day told "on" yields to the lag only when the stamp is known to be late (where its
+    time is unknown, "his opener on Sunday" in a story dated the Saturday may well be the Sunday before). A day
+    given with another preposition ("a strike for Thursday was called") is the one the plan is for."""
+    if _marked_reader(text, timex.span.start, timex.span.end, doc)() != "past" \
+            and (doc is None or not owns_an_event_told_done(doc, timex.span.start, timex.span.end)):
         return False
     if _ON_BEFORE.search(text, max(0, timex.span.start - 4), timex.span.start):
-        return True
+        return not (lag and _within_lag(later, timex.anchor, lag))
     return not _PREPOSITION_BEFORE.search(text, max(0, timex.span.start - 12), timex.span.start) \
-        and not _within_the_stamp_lag(later, timex)
+        and not _within_lag(later, timex.anchor, lag)
 
 
 def _bare_weekday(timex: Timex) -> str | None:
@@ -187,11 +206,23 @@ def _clocks_sharing_a_meridiem(timexes: list[Timex], text: str) -> list[Timex]:
 
 
 _ON_BEFORE = re.compile(r"\bon\s+$", re.I)
+# the offset of Japan and Korea, the easternmost of the regions whose news the wires file in large amounts
+_EAST_ASIA_OFFSET = dt.timedelta(hours=9)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|until|till|to|from|before|after|through|since|at|in|of|until|"
                                  r"ahead\s+of|within|during|over)\s+$", re.I)
 _MERIDIEM = re.compile(r"\b[ap]\.?m\b|\d[ap]m\b", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
 _CLOCK_HOUR = re.compile(r"T(\d{2}):\d{2}")
+
+
+def _quarter_reader(timexes: list[Timex], text: str, position: int):
+    """A thunk for the last quarter named in the sentence before ``position`` (None when none is)."""
+    def read():
+        quarter = next((t for t in reversed(timexes) if t.type == "DATE" and _QUARTER_VALUE.fullmatch(t.value)), None)
+        if quarter is None or quarter.span.start < sentence_bounds(text, position, position)[0]:
+            return None
+        return quarter.value
+    return read
 
 
 def _last_date(timexes: list[Timex]) -> str | None:

@@ -10,10 +10,11 @@ for undated ones their article's month) tell of different events, so only their 
 
 Numbers that differ only across publication days, rising later, are a developing story (a toll
 that climbs overnight), not a contradiction: they are kept as a ``number`` record with
-``"kind": "update"`` and do not make the claim a conflict. Any disagreement within one day, a lower
-figure later or an undated article keeps it a conflict. On the labelled pairs the time-ordered
-differences were all rises reported days or weeks apart, and every real disagreement was within one
-day or went down later (docs/benchmarks.md, claims).
+``"kind": "update"`` and do not make the claim a conflict; so is a figure the later report gives as
+revised ("raised its estimate to 145.5 million", "has now risen to 32"), whichever way it moved. Any
+other disagreement within one day, a lower figure later or an undated article keeps it a conflict.
+On the labelled pairs the time-ordered differences were all rises reported days or weeks apart, and
+every real disagreement was within one day or went down later (docs/benchmarks.md, claims).
 """
 from __future__ import annotations
 
@@ -176,15 +177,21 @@ def _value_record(article_id: str, fact: Fact) -> dict:
 
 def is_update(members: list[tuple[str, Fact]], published: dict[str, str | None]) -> bool:
     """Numbers that disagree only across publication days and never go down later (a toll that
-    rises from one day to the next) are a story developing, not outlets contradicting each other.
-    Any disagreement within one day, a lower figure later, or an undated article: a conflict."""
-    days = [(published.get(a) or "")[:10] for a, _ in members]
-    if not all(days) or len(set(days)) < 2:
+    rises from one day to the next) are a story developing, not outlets contradicting each other;
+    so is a figure the later report gives as revised ("raised its estimate to 145.5 million", "the
+    toll has now risen to 32": ``Fact.revised``), whichever way it moved and even the same day.
+    Any other disagreement within one day, a lower figure later, or an undated article: a conflict.
+    An article's own figures are not set against each other: one that gives the earlier figure
+    and the revised one (or parts and their total) tells the update itself."""
+    stamps = [published.get(a) or "" for a, _ in members]
+    if not all(stamps):
         return False
-    for (day_a, (_, fa)), (day_b, (_, fb)) in combinations(zip(days, members), 2):
-        if day_a == day_b and not compatible(fa, fb):
+    for (stamp_a, (a, fa)), (stamp_b, (b, fb)) in combinations(zip(stamps, members), 2):
+        if a == b or compatible(fa, fb):
+            continue
+        (early_stamp, early), (late_stamp, late) = sorted([(stamp_a, fa), (stamp_b, fb)], key=lambda x: x[0])
+        if late.revised or (early.revised and early_stamp == late_stamp):
+            continue  # the later report revises the figure (at one time, either may be the later)
+        if early_stamp[:10] == late_stamp[:10] or late.high < early.low:
             return False
-        early, late = (fa, fb) if day_a < day_b else (fb, fa)
-        if day_a != day_b and late.high < early.low:
-            return False
-    return True
+    return len({s[:10] for s in stamps}) > 1 or any(f.revised for _, f in members)

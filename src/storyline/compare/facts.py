@@ -57,6 +57,15 @@ RANGE_WORDS = frozenset({"to", "or", "-", "–"})
 NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # words that only say a figure is a share or an amount of money: units, not what is counted
 PERCENT_UNITS = frozenset({"%", "percent", "cent", "pct"})
+# verbs of which a figure "to" is a new value given for one given before ("raised its estimate to
+# 145 million", "the toll rose to 32"), and adverbs that say a figure holds from now on: _revised
+REVISION_VERBS = frozenset("raise revise update increase lower reduce rise climb grow jump mount swell".split())
+REVISION_ADVERBS = frozenset({"now"})
+# "2.5 million more than first disclosed", "40 fewer", "an additional 300": a comparative or an
+# adjective of addition makes the figure a difference from another figure, not a total (_increment);
+# "another" is no sign: "killing seven and injuring another 40" gives the whole count of the injured
+INCREMENT_AFTER = frozenset({"more", "fewer", "less", "additional", "extra"})
+INCREMENT_BEFORE = frozenset({"additional", "extra"})
 # "two-thirds of voters", "three quarters of the vote": a share, said in rounder words than a percentage
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 SCALE_SUFFIXES = frozenset({"m", "bn", "k"})
@@ -108,6 +117,7 @@ class Fact:
     moment: str | None = None  # a number's time of day, when its verb names one ("fell 4% at 9:34 a.m.": "09:34")
     part: str | None = None  # the part of a game a count is of ("three runs in the first inning": "first inning")
     subject: str | None = None  # for a share of nothing named, the subject of its verb ("unemployment rose 4%")
+    revised: bool = False  # given as the new value of a figure given before ("raised its estimate to 145 million")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +211,8 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         if share is not None:
             kind, values = "percent", [share]
         kind, noun = _unit_free(kind, noun, first)
+        if _increment(first, last):  # compared only with other increments of the same thing
+            kind = f"{kind} increment"
         if first[0].lower_ == "one" and len(first) == 1 and len(parts) == 1 and first[0].dep_ != "nummod":
             continue  # "one of them", "the one who": a pronoun more often than a count
         low, high = value_range(values[0], _modifier(sent, first[0]))
@@ -212,7 +224,8 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         span = Span(base + words.start_char, base + words.end_char, words.text)
         subject = _subject_of(first[-1]) if kind == "percent" and noun is None else None
         facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
-                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1]), subject=subject))
+                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1]), subject=subject,
+                          revised=_revised(last[-1])))
     return facts
 
 
@@ -287,6 +300,39 @@ def _unrealised(token: Token) -> bool:
         return False
     return any(c.tag_ == "MD" for c in verb.children) or (
         verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def _increment(first: list[Token], last: list[Token]) -> bool:
+    """Whether a figure counts a difference from another figure, not a whole: the number followed by
+    a comparative or an adjective of addition ("2.5 million more than", "40 fewer", "300 additional
+    troops") or preceded by one ("an additional 300"). Grammar makes it relative to an earlier or
+    other figure, so another report's total is no disagreement with it."""
+    doc = last[-1].doc
+    after = doc[last[-1].i + 1].lower_ if last[-1].i + 1 < len(doc) else ""
+    before = doc[first[0].i - 1].lower_ if first[0].i > 0 else ""
+    return after in INCREMENT_AFTER or before in INCREMENT_BEFORE
+
+
+def _revised(token: Token) -> bool:
+    """Whether a statement gives a figure as the new value of one given before: the figure a
+    verb of revision takes "to" ("raised its estimate to 145 million", "the toll rose to 32",
+    "lowered the count to 140"), or a figure whose verb, or a reporting verb above it, holds "now"
+    ("now says 146 million were affected", "seven are now confirmed dead"). A later report that revises a figure so updates the earlier one
+    (``conflicts.is_update``)."""
+    ancestors = list(token.ancestors)
+    to_value = any(t.dep_ == "pobj" and t.head.lower_ == "to" for t in (token, *ancestors[:2]))
+    if to_value and any(t.pos_ == "VERB" and t.lemma_.lower() in REVISION_VERBS for t in ancestors):
+        return True
+    verb = nearest_ancestor(token, _VERB, _VERB_REACH)
+    holders = [t for t in ancestors if t == verb or (t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS)]
+    return any(_now(c) for t in holders for c in t.children)
+
+
+def _now(token: Token) -> bool:
+    """A "now" that says a state holds from now on ("are now confirmed", "now says"), not the
+    discourse marker that opens a sentence ("Now, if I ...")."""
+    marker = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
+    return token.dep_ == "advmod" and token.lower_ in REVISION_ADVERBS and not marker
 
 
 def _per(run: list[Token]) -> str | None:

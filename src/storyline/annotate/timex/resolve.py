@@ -44,6 +44,7 @@ class Context:
     marked: Callable[[], Direction] = lambda: None
     clause: Callable[[], str] = lambda: ""
     last_date: str | None = None  # the value of the last DATE found before the expression, of any rule
+    quarter_in_sentence: Callable[[], str | None] = lambda: None  # the last quarter named before it in its sentence
     _direction: Direction = field(default=None)
     _known: bool = False
 
@@ -476,7 +477,7 @@ def _named_quarter(g, context):
     if which == "current":
         return "DATE", anchor_quarter, None
     if which in _YEAR_AGO:
-        base = _date_from(reported or previous)
+        base = _date_from(_quarter_in_focus(context) or reported or previous)
         return "DATE", cal.relative_value(base, "quarter", -4), None
     if which == "same":  # "during the same period": the quarter just named, else no date of its own
         if _granularity(context.reference) == "quarter":
@@ -520,7 +521,18 @@ def _quarter_reference(context: Context) -> str | None:
         return None  # "40% in the nine months, against 35% a year earlier": the same months a year back
     if _compares_with_a_year_named(context):
         return None
-    return context.reported_quarter
+    return _quarter_in_focus(context) or context.reported_quarter
+
+
+def _quarter_in_focus(context: Context) -> str | None:
+    """A quarter its sentence names ahead, not over at the anchor nor the one the article reports ("analysts expect
+    fourth-quarter earnings of $1, against $1.20 in the year-earlier quarter"): TimeML anchors an anaphoric
+    expression on the time in focus, and a figure forecast for that quarter is what the year-earlier one is set
+    against, not the quarter reported."""
+    quarter, reported = context.quarter_in_sentence(), context.reported_quarter
+    current = cal.at_granularity(context.anchor, "quarter") if context.anchor else None
+    ahead = quarter and current and quarter >= current and (reported is None or quarter > reported)
+    return quarter if ahead else None
 
 
 def _compares_with_a_year_named(context: Context) -> bool:

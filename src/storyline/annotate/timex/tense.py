@@ -23,6 +23,8 @@ PLANNING_LEMMAS = {"expect", "plan", "schedule", "intend", "hope", "want", "set"
                    "agree", "promise", "vow", "threaten", "seek", "likely"}
 RANKING_WORDS = {"first", "last", "only", "second", "third", "next", "latest"}
 # verbs that move a date: their "until"/"to" object is the new, later date
+# verbs that put an event off or call it off: the event did not take place on its day
+CALLED_OFF_LEMMAS = {"postpone", "delay", "defer", "cancel", "scrap", "suspend", "adjourn", "reschedule", "move"}
 DEADLINE_LEMMAS = {"postpone", "extend", "delay", "adjourn", "defer", "push", "put", "give", "grant", "suspend"}
 DEADLINE_PREPOSITIONS = {"until", "till", "to", "through"}
 # "is set for Friday", "are slated for March": a plan only with a present-tense "be" ("the record set on
@@ -193,14 +195,33 @@ def marked_direction_from_text(text: str, start: int) -> Direction:
     return "past" if match.group("past") else "future"
 
 
+def owns_an_event_told_done(doc, start: int, end: int) -> bool:
+    """"Sunday's race was the first", "the team won Sunday's race": a day named as the owner of an event that is the
+    subject or object of a verb in the simple past of its own tells that event as over, as a past verb dated by the
+    day itself does ("the team lost Sunday"); a plan or a report of one ("Sunday's vote will decide") is not, nor
+    an event put off or called off ("Sunday's vote was postponed"): it did not take place, so its day is still a plan's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.dep_ != "poss":
+        return False
+    owned = _owned_event(span.root)
+    return owned.dep_ in ("nsubj", "nsubjpass", "dobj") and owned.head.pos_ in ("VERB", "AUX") \
+        and _marked_tense(owned.head) == "past" and owned.head.lemma_ not in CALLED_OFF_LEMMAS
+
+
+def _owned_event(token):
+    """The noun a possessive day owns, through compounds ("Wednesday's group G match": the match)."""
+    owned = token.head
+    while owned.dep_ == "compound" and owned.head is not owned:
+        owned = owned.head
+    return owned
+
+
 def _possessive_direction(token) -> Direction:
     """"Wednesday's ruling": a day named as the owner of an event mostly reports it (past), even in
     a clause that looks ahead ("will try to overturn Tuesday's verdict"); only when the clause's
     own event takes place at that event ("will vote in Sunday's election", "prepares to vote in
     Sunday's ...") or when the event is still a plan ("Tuesday's planned launch") does the day lie ahead."""
-    owned = token.head
-    while owned.dep_ == "compound" and owned.head is not owned:  # "Wednesday's group G match": the match is owned
-        owned = owned.head
+    owned = _owned_event(token)
     if any(child.lower_ in PLANNED_ADJECTIVES for child in owned.children):
         return "future"  # "Tuesday's planned launch"
     if _is_stage_reached(owned):
