@@ -546,6 +546,17 @@ def test_a_relative_clause_event_is_not_dated_by_the_publication(nlp):
     assert only(events_of(nlp, text), "ASSAULT").date.value == PUBLISHED
 
 
+def test_the_understood_subject_of_a_passive_adjunct_is_its_target(nlp):
+    """"X died after being shot": the adjunct's subject is the main clause's (control), and in a
+    passive that is what the verb is done to; an active adjunct's is its doer."""
+    ev = only(events_of(nlp, "The Chilean student died in hospital after being shot by soldiers."), "ASSAULT")
+    assert [p.text for p in ev.recipients] == ["Chilean student"] and [p.text for p in ev.actors] == ["soldiers"]
+    ev = only(events_of(nlp, "The Chilean student died after being shot."), "ASSAULT")
+    assert not ev.actors and [p.text for p in ev.recipients] == ["Chilean student"]
+    ev = only(events_of(nlp, "After holding talks, the Chilean minister attacked the Peruvian government."), "CONSULT")
+    assert [p.text for p in ev.actors] == ["Chilean minister"]
+
+
 def test_quantifier_of_a_group_is_that_group(nlp):
     text = "Two American bombers flew to Japan, conducting joint exercises with each of the Japanese air forces."
     ev = only(events_of(nlp, text), "COOPERATE")
