@@ -95,19 +95,29 @@ def half_of(label: str) -> str:
 
 def linked_quotes(articles: list[Article], mode: str = "fast") -> tuple[list[dict], dict[str, str]]:
     """Quotes as the pipeline stores them (the per-article path, then speakers linked to
-    corpus-wide entities) and the canonical name of each entity id."""
+    corpus-wide entities, a lone surname within its story: ``story_links``) and the canonical
+    name of each entity id."""
     from storyline import annotate
     from storyline.annotate import canonical
 
     anns = annotate.annotate_batch(articles, ["sentences", "entities", "quotes"], mode=mode)
     entities = canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
+    links = story_links(articles, anns)
     quotes = []
     for ann in anns:
-        links = {m.key: m.entity_id for m in ann.mentions}
         for q in ann.quotes:
-            q.speaker.entity_id = links.get(q.speaker.key) if q.speaker.key else None
+            q.speaker.entity_id = links.get((ann.article_id, q.speaker.key)) if q.speaker.key else None
             quotes.append(q.to_dict())
     return quotes, {e.id: e.name for e in entities}
+
+
+def story_links(articles: list[Article], anns: list) -> dict[tuple[str, str], str]:
+    """(article id, mention key) -> entity id as the pipeline's link step makes them within a story
+    (``canonical.story_surname_links``), the labelled stories standing for the clusterer's."""
+    from storyline.annotate import canonical
+
+    links = {(ann.article_id, m.key): m.entity_id for ann in anns for m in ann.mentions}
+    return canonical.story_surname_links(links, {a.id: a.story_id for a in articles})
 
 
 def linked_events(articles: list[Article]) -> tuple[list[dict], dict[str, str]]:
@@ -120,11 +130,11 @@ def linked_events(articles: list[Article]) -> tuple[list[dict], dict[str, str]]:
     for i in range(0, len(articles), 16):
         anns += annotate.annotate_batch(articles[i:i + 16], ["sentences", "entities", "time", "events"])
     entities = canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
+    links = story_links(articles, anns)
     events = []
     for ann in anns:
-        links = {m.key: m.entity_id for m in ann.mentions}
         for ev in ann.events:
             for person in ev.actors + ev.recipients:
-                person.entity_id = links.get(person.key) if person.key else None
+                person.entity_id = links.get((ann.article_id, person.key)) if person.key else None
             events.append(ev.to_dict())
     return events, {e.id: e.name for e in entities}

@@ -38,8 +38,11 @@ noun-phrase rule, tweets and capitalized surnames; before the appositive and "it
 names, relative pronouns, organisation descriptions), ``shown-s22`` (40, --seed 24, after quotes22:
 he/she agreement with honorifics and sexed titles, a publication addressed by name as the medium; before
 the Korean-name change, so it is re-scored too), ``shown-s23`` (40, --seed 25, session 21 before quotes25's
-changes: after quotes23's non-statements and quotes24's sources that cannot speak).
-``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22`` and ``shown-s23`` are also scored "re-scored on the current output": a
+changes: after quotes23's non-statements and quotes24's sources that cannot speak), ``shown-s24`` (40, --seed 26,
+session 21 after quotes26's he/she agreement with given names, drawn from that output, whose name list,
+gender-guesser's, quotes27 replaced by the census lists of ``names``: none of the 40 differs from main's
+output or from quotes27's).
+``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23`` and ``shown-s24`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
 
@@ -67,8 +70,8 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
-# main before quotes25): re-scored on the current output.
-RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23")
+# main before quotes25, quotes26's): re-scored on the current output.
+RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -80,7 +83,8 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-s22": "session 20 (quotes22), he/she agreement, publications addressed by name; drawn before "
                        "the Korean-name change",
           "shown-s23": "session 21 (quotes25), fresh draw after quotes23 and quotes24 (non-statements, things "
-                       "as sources, unhyphenated Korean names)"}
+                       "as sources, unhyphenated Korean names)",
+          "shown-s24": "session 21 (quotes26), fresh draw after he/she agreement with given names"}
 
 
 # ----------------------------------------------------------------------------- output

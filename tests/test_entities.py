@@ -6,9 +6,9 @@ import pytest
 from spacy.tokens import Span as SpacySpan
 
 from storyline.annotate import actors
-from storyline.annotate.canonical import resolve_entities
+from storyline.annotate.canonical import resolve_entities, story_surname_links
 from storyline.annotate.entities import extract_mentions
-from storyline.model import Mention, Span
+from storyline.model import Mention, Span, stable_id
 
 from conftest import shared_path
 
@@ -274,6 +274,64 @@ def test_lone_one_word_person_follows_its_majority_type():
     entities = resolve_entities([("a", [_mention("Quillbox", "ORG")]), ("b", [_mention("Quillbox", "ORG")]),
                                  ("c", [_mention("Quillbox")])])
     assert [(e.type, len(e.mentions)) for e in entities] == [("ORG", 3)]
+
+
+def test_full_name_typed_two_ways_is_one_entity_of_its_majority_type():
+    """"Petra Lindqvist" tagged ORG in one article is the person the others tag PERSON (her
+    surname's mentions count for the person)."""
+    org = _mention("Petra Lindqvist", "ORG")
+    entities = resolve_entities([("a", [org]), ("b", [_mention("Petra Lindqvist"), _mention("Lindqvist")])])
+    assert [(e.type, e.name, len(e.mentions)) for e in entities] == [("PERSON", "Petra Lindqvist", 3)]
+    assert org.type == "PERSON"
+
+
+def test_name_mostly_typed_org_takes_the_person_mentions_and_a_tie_stays_apart():
+    firm = [("a%d" % i, [_mention("Harrow Keane", "ORG")]) for i in range(3)] + [("b", [_mention("Harrow Keane")])]
+    assert [(e.type, len(e.mentions)) for e in resolve_entities(firm)] == [("ORG", 4)]
+    even = resolve_entities([("a", [_mention("Harrow Keane", "ORG")]), ("b", [_mention("Harrow Keane")])])
+    assert sorted(e.type for e in even) == ["ORG", "PERSON"]
+
+
+def test_surname_typed_work_of_art_joins_the_person_written_in_full():
+    lone = _mention("Okafor", "WORK_OF_ART")
+    entities = resolve_entities([("a", [_mention("Daniel Okafor"), _mention("Daniel Okafor"), lone])])
+    assert [(e.type, e.name) for e in entities] == [("PERSON", "Daniel Okafor")]
+    assert lone.type == "PERSON"
+
+
+def test_lone_surname_takes_the_one_person_its_story_names_in_full():
+    """"Okafor" alone in a follow-up, several Okafors in the corpus: the story's Daniel Okafor."""
+    daniel, ruth = stable_id("PERSON", "daniel okafor", prefix="e_"), stable_id("PERSON", "ruth okafor", prefix="e_")
+    lone = stable_id("PERSON", "okafor", prefix="e_")
+    links = {("a", "PERSON:daniel okafor"): daniel, ("b", "PERSON:okafor"): lone, ("c", "PERSON:ruth okafor"): ruth,
+             ("d", "PERSON:okafor"): lone}
+    story_of = {"a": "s1", "b": "s1", "c": "s2", "d": None}
+    relinked = story_surname_links(links, story_of)
+    assert relinked[("b", "PERSON:okafor")] == daniel
+    assert relinked[("d", "PERSON:okafor")] == lone  # in no story
+    both = story_surname_links(links, {"a": "s1", "b": "s1", "c": "s1", "d": None})
+    assert both[("b", "PERSON:okafor")] == lone  # two Okafors in the story: left alone
+
+
+def test_surname_joined_corpus_wide_keeps_its_person():
+    trump = stable_id("PERSON", "donald trump", prefix="e_")
+    ivanka = stable_id("PERSON", "ivanka trump", prefix="e_")
+    links = {("a", "PERSON:trump"): trump, ("b", "PERSON:ivanka trump"): ivanka}
+    assert story_surname_links(links, {"a": "s", "b": "s"})[("a", "PERSON:trump")] == trump
+
+
+def test_link_step_gives_a_quote_the_person_its_story_names_in_full():
+    import json
+
+    from storyline.pipeline import LinkJob, linked_rows
+
+    daniel, lone = stable_id("PERSON", "daniel okafor", prefix="e_"), stable_id("PERSON", "okafor", prefix="e_")
+    quote = {"id": "q1", "article_id": "b", "speaker": {"text": "Okafor", "key": "PERSON:okafor"}}
+    job = LinkJob(quotes=[("q1", "b", json.dumps(quote))], events=[],
+                  links={("a", "PERSON:daniel okafor"): daniel, ("b", "PERSON:okafor"): lone},
+                  story_of={"a": "s1", "b": "s1"}, texts={})
+    quotes, _ = linked_rows(job)
+    assert quotes[0]["speaker"]["entity_id"] == daniel and quotes[0]["story_id"] == "s1"
 
 
 # ------------------------------------------------------------------------------ knowledge

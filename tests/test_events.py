@@ -608,3 +608,20 @@ def test_subject_it_takes_up_a_body_described_or_named(nlp):
     assert actor_names(only(events_of(nlp, text), "THREATEN")) == ["Japanese government"]
     text = "China hosted the talks on Monday. Japan later rejected the plan. It accused China of aggression."
     assert countries(only(events_of(nlp, text), "ACCUSE").actors) == {"JPN"}
+
+
+def test_an_event_told_in_the_simple_past_is_not_future_whatever_its_date():
+    """A report stamped late in the UTC day (Monday evening) from a place already in Tuesday dates
+    "on Tuesday" the day after its stamp; the simple past says it happened: not future. "Will
+    bomb" with the same date is."""
+    from storyline import annotate
+    from storyline.model import Article
+
+    text = ("Four Korean fighter jets bombed a firing range on Tuesday after President Lee Min-ho asked "
+            "the army to show its strength. The jets will bomb another range on Tuesday, the army said.")
+    article = Article(id="a_late", text=text, published="2026-03-02T21:30:00")
+    events = annotate.annotate_batch([article], ["sentences", "entities", "time", "events"])[0].events
+    bombed = [e for e in events if e.trigger.text == "bombed"]
+    will_bomb = [e for e in events if e.trigger.text == "bomb"]
+    assert bombed and bombed[0].date.value == "2026-03-03" and "future" not in bombed[0].aux_modes
+    assert will_bomb and "future" in will_bomb[0].aux_modes

@@ -962,6 +962,25 @@ def test_he_and_she_agree_with_an_honorific_or_a_sexed_title(nlp, text, speaker)
     assert quotes and quotes[-1].speaker.key == speaker, [(q.speaker.text, q.speaker.key) for q in quotes]
 
 
+@pytest.mark.parametrize("middle, name, pronoun, speaker", [
+    ("Ada Kern was not impressed with the plan.", "Ada Kern", "he", "p_lind"),    # Ada: a woman's name
+    ("Ada Kern was not impressed with the plan.", "Ada Kern", "she", "p_other"),  # she continues Ada Kern
+    ("Martin was not impressed with the plan.", "Martin", "she", "p_other"),      # a lone word may be a surname
+    ("Ada was not impressed with the plan.", "Ada", "he", "p_lind"),              # Ada, as in "Ada Kern" below
+])
+def test_he_and_she_agree_with_the_given_name(nlp, middle, name, pronoun, speaker):
+    """Without honorific or title, the given name of a full name tells the sex a pronoun must
+    agree with; a lone name tells none ("Martin" may be Ms. Martin) unless the article writes it as
+    a given name ("Ada" of "Ada Kern")."""
+    text = f"\u201cWe will rebuild the port,\u201d Ivo Lind said.\n{middle}\n\u201cIt is a poor plan,\u201d {pronoun} said."
+    text += "\nAda Kern chairs the board." if name == "Ada" else ""
+    mentions = sorted([_mention_of(text, "Ivo Lind", "p_lind"), _mention_of(text, name, "p_other")]
+                      + ([_mention_of(text, "Ada Kern", "p_kern")] if name == "Ada" else []),
+                      key=lambda m: m.span.start)
+    quotes = extract_quotes(nlp(text), text, "a_given", mentions, statements_only=True)
+    assert _by_content(quotes, "It is a poor plan").speaker.key == speaker
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("Officials at the ministry declined to comment on the report.", "to comment"),
     ("The mayor declined to say whether the bridge would close.", "whether the bridge would close"),

@@ -313,14 +313,16 @@ def changed_links(job: LinkJob) -> tuple[list[tuple[str, str]], list[tuple[str, 
 
 
 def linked_rows(job: LinkJob) -> tuple[list[dict], list[dict]]:
-    """The job's quotes and events with entity ids, story ids, variant groups (the same quotation
+    """The job's quotes and events with entity ids (a lone surname taking the person its story
+    names in full, ``canonical.story_surname_links``), story ids, variant groups (the same quotation
     as rendered by different articles of a story) and event corroboration filled in."""
     from storyline.annotate.events.corroborate import apply as corroborate_events
     from storyline.compare.variants import assign_variant_groups
 
     quotes, events = ([decode_row(article_id, data) for _, article_id, data in rows] for rows in (job.quotes, job.events))
+    links = canonical.story_surname_links(job.links, job.story_of)
     for row in quotes + events:
-        fill_links(row, job.links, job.story_of)
+        fill_links(row, links, job.story_of)
     in_story = {a: s for a, s in job.story_of.items() if s}
     groups = assign_variant_groups(quotes, job.texts, in_story)
     for quote in quotes:

@@ -9,6 +9,8 @@ import re
 from spacy.tokens import Token
 
 from storyline.annotate import actors
+from storyline.annotate.entities import name_words
+from storyline.annotate.given_names import given_name_sex
 from storyline.model import Mention
 
 GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
@@ -34,25 +36,44 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 def keys_of_other_sex(pronoun: str, text: str, mentions: list[Mention]) -> set[str]:
     """Persons a "he" or "she" cannot stand for: those the article gives the other sex, by an
-    honorific right before a mention or a sexed word of its title; a person given both is left
-    open (a tagger's cluster may join two people)."""
+    honorific right before a mention, a sexed word of its title or its given name; a person given
+    both is left open (a tagger's cluster may join two people)."""
     wanted = PRONOUN_SEX.get(pronoun)
     if wanted is None:
         return set()
+    persons = [m for m in mentions if m.type == "PERSON" and m.key]
+    given_names = _given_names(persons)
     sexes: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.type == "PERSON" and m.key:
-            sexes.setdefault(m.key, set()).update(_sex_words(text, m))
+    for m in persons:
+        sexes.setdefault(m.key, set()).update(_sex_words(text, m, given_names))
     return {key for key, found in sexes.items() if found and wanted not in found}
 
 
-def _sex_words(text: str, mention: Mention) -> set[str]:
+def _given_names(persons: list[Mention]) -> set[str]:
+    """The first words of the article's full person names ("uma" of "Uma Thurman"): a lone name
+    the article also writes so is a given name ("Uma"), not a surname."""
+    return {words[0] for m in persons for words in [name_words(m.name)] if len(words) > 1}
+
+
+def _sex_words(text: str, mention: Mention, given_names: set[str] = frozenset()) -> set[str]:
     """Sexes the words around one mention give: the word before it ("Ms Kern") or its first
-    word when the tagger took the honorific in, and the words of its title ("actress")."""
+    word when the tagger took the honorific in, the words of its title ("actress"), and the
+    given name of its full name ("Ada Kern")."""
     before = _WORD_BEFORE.search(text[max(0, mention.span.start - 12):mention.span.start])
     words = [before.group(1)] if before else []
     words += mention.span.text.split()[:1] + (mention.title or "").replace(".", " ").split()
-    return {SEX_WORDS[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in SEX_WORDS}
+    sexes = {SEX_WORDS[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in SEX_WORDS}
+    return sexes | _given_name_sexes(mention.name, given_names)
+
+
+def _given_name_sexes(name: str, given_names: set[str]) -> set[str]:
+    """The sex the given name of a full name tells ("Uma Thurman": she), given name first as
+    ``name_words`` orders it (a Korean or Chinese name is written family name first). A lone word
+    tells one only when the article uses it as a given name (``given_names``): else it may be a
+    surname ("Martin" for Ms. Martin)."""
+    words = name_words(name)
+    sex = given_name_sex(words[0]) if len(words) > 1 or (words and words[0] in given_names) else None
+    return {sex} if sex else set()
 
 
 def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:

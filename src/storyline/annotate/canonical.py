@@ -3,10 +3,13 @@
 Mentions are grouped by (type, normalized cluster name); a shorter person name then joins the
 one longer name that contains it ("Trump" -> "Donald Trump", "Abbas Araghchi" -> "Seyed Abbas
 Araghchi"), a non-person entity whose name is such a person's name ("Trump" tagged ORG)
-joins that person when the person is more often written in full, and a lone one-word "person"
-that is more often something else ("Twitter") becomes that. Everything is dict work over groups, never over pairs of mentions, and the
+joins that person when the person is more often written in full, and a name typed PERSON in some
+articles and something else in others ("Nikki Haley" ORG, "Twitter" PERSON) is one entity of its
+majority type. Everything is dict work over groups, never over pairs of mentions, and the
 result depends only on the set of mentions (not their order), so re-runs give the same ids.
 No entity-linking library fits offline use without a knowledge base, hence this module.
+A lone surname several persons of the corpus share is settled later, within its story
+(``story_surname_links``, at the link step: stories come after entities).
 
 Resolution works on name forms (type, name, surface text, title, country, sector) with their
 counts, not on mentions: the store aggregates them in SQL, so a corpus-wide refresh holds the
@@ -28,7 +31,7 @@ from storyline.model import Entity, Mention, stable_id
 DOMINANCE = 4
 MAX_ALIASES = 50
 # Types whose mistagged person names ("Trump" as ORG) may join a person entity.
-PERSON_LOOKALIKE_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
+PERSON_LOOKALIKE_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART"})
 _SPACES = re.compile(r"\s+")
 
 GroupKey = tuple[str, str]
@@ -144,29 +147,33 @@ def _person_roots(groups: dict[GroupKey, _Group]) -> dict[GroupKey, GroupKey]:
         root = roots[same_name] if same_name in roots else _joined_root(group, by_surname, roots, weight)
         if full_name_weight[root] > group.count:
             roots[gkey] = root
-    roots.update(_lone_names_by_majority(groups, lookalikes, roots, full_name_weight))
-    return {gk: root for gk, root in roots.items() if gk != root}
+    return _one_entity_per_name(groups, lookalikes, roots, weight)
 
 
-def _lone_names_by_majority(groups: dict[GroupKey, _Group], lookalikes: dict[GroupKey, _Group],
-                            roots: dict[GroupKey, GroupKey], full_name_weight: Counter[GroupKey]
-                            ) -> dict[GroupKey, GroupKey]:
-    """A person name never written in full ("Twitter", "SpaceX") that also appears under another
-    type goes to the type it has most mentions under: spaCy's small model tags such names
-    PERSON some of the time. (``lookalikes``: the person lookalike groups, in the groups' order.)"""
-    by_name: dict[str, list[_Group]] = defaultdict(list)
+def _one_entity_per_name(groups: dict[GroupKey, _Group], lookalikes: dict[GroupKey, _Group],
+                         roots: dict[GroupKey, GroupKey], weight: Counter[GroupKey]) -> dict[GroupKey, GroupKey]:
+    """A person's name is one entity whatever type the tagger gave it in one article: a person
+    root and the unjoined lookalike groups of exactly its name ("Nikki Haley" PERSON in some
+    articles, ORG in others; "Twitter" ORG and PERSON) become one entity of the type with the most
+    mentions over the corpus (the person's counting the names joined to it, "Haley"). A tie
+    leaves them apart. Returns every group -> the root it joins (``roots`` less self-roots)."""
+    by_words: dict[tuple[str, ...], list[_Group]] = defaultdict(list)
     for gkey, group in lookalikes.items():
-        if roots.get(gkey) is None:
-            by_name[" ".join(group.words)].append(group)
+        if gkey not in roots:
+            by_words[group.words].append(group)
     moved: dict[GroupKey, GroupKey] = {}
     for gkey, group in groups.items():
-        others = by_name.get(group.key, []) if group.type == "PERSON" else []
-        if not others or roots.get(gkey) != gkey or full_name_weight[gkey]:
+        others = by_words.get(group.words, []) if roots.get(gkey) == gkey else []
+        if not others:
             continue
         winner = min(others, key=lambda g: (-g.count, g.type))
-        if winner.count > group.count:
-            moved[gkey] = (winner.type, winner.key)
-    return moved
+        if weight[gkey] == winner.count:
+            continue
+        root = gkey if weight[gkey] > winner.count else (winner.type, winner.key)
+        moved.update((gk, root) for gk in [gkey, *((g.type, g.key) for g in others)] if gk != root)
+    joined = {gk: moved.get(root, root) for gk, root in roots.items()}
+    joined.update(moved)
+    return {gk: root for gk, root in joined.items() if gk != root}
 
 
 def _joined_root(group: _Group, by_surname: dict[tuple[str, str], list[_Group]],
@@ -198,6 +205,40 @@ def _is_person_lookalike(group: _Group) -> bool:
     name = min(group.names)
     return actors.country_of_name(name) is None and actors.demonym_name(name) is None and \
         not actors.is_region_name(name)
+
+
+# ------------------------------------------------------------------------------ within a story
+
+
+def story_surname_links(links: dict[tuple[str, str], str], story_of: dict[str, str | None]
+                        ) -> dict[tuple[str, str], str]:
+    """``links`` ((article id, mention key) -> entity id) with each lone surname relinked to the
+    one person of its story written in full with that surname. News gives a person's full name
+    once and the surname after, and a later report may give only the surname ("Wallace" where
+    another article of the story has "Sarah Wallace"); corpus-wide such a surname stays its own
+    entity when several persons share it, but one story is about one of them. Only a surname left
+    as its own entity moves (one already joined to a full name keeps it), and only to a person
+    the story writes in full under exactly one entity."""
+    full_names: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    lone: list[tuple[str, str]] = []
+    for (article_id, key), entity_id in links.items():
+        words = _person_key_words(key)
+        if len(words) > 1 and story_of.get(article_id):
+            full_names[(story_of[article_id], surname(words)[0])].add(entity_id)
+        elif len(words) == 1 and entity_id == stable_id("PERSON", words[0], prefix="e_"):
+            lone.append((article_id, key))  # the id of its own root (``_entity``): joined to no one
+    out = dict(links)
+    for article_id, key in lone:
+        found = full_names.get((story_of.get(article_id), _person_key_words(key)[0]), set())
+        if len(found) == 1 and story_of.get(article_id):
+            out[(article_id, key)] = next(iter(found))
+    return out
+
+
+def _person_key_words(key: str) -> list[str]:
+    """The words of a person mention's key ("PERSON:sarah wallace"); none for other types."""
+    label, _, name = key.partition(":")
+    return name_words(name) if label == "PERSON" else []
 
 
 # ------------------------------------------------------------------------------ entities

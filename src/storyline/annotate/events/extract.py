@@ -488,7 +488,8 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
     earlier = refers_back(trig) or relative is not None
     timex = _own_timex(trig, sent, timexes or [], relative) if earlier else _nearest_timex(trig, sent, timexes or [])
     if timex is not None:
-        return EventDate(timex.value, timex.span), _aux_from_value(timex.value, pub)
+        aux = _aux_from_value(timex.value, pub)
+        return EventDate(timex.value, timex.span), aux - {"future"} if told_as_past(trig) else aux
     aux = _aux_from_date_words(trig, sent, pub)
     undated = earlier or told_as_anterior(trig)
     caption = None if undated else caption_date(sent, timexes or [])
@@ -542,6 +543,14 @@ def told_as_anterior(trig: Trigger) -> bool:
     if perfect and not _reported(token):
         return True
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.ANTERIOR_ADVERBS for c in token.children)
+
+
+def told_as_past(trig: Trigger) -> bool:
+    """A verb in the simple past ("asked", "bombed"): the tense tells the event has happened, which
+    a date after the publication day cannot overturn. Such a date is the report's own day where the
+    stamp is in UTC and the report's place is ahead of it (a Tuesday morning in Seoul is Monday
+    evening in UTC), so it is no sign of a future event."""
+    return trig.verbal and trig.token.tag_ == "VBD"
 
 
 def _reported(token: Token) -> bool:

@@ -8,7 +8,8 @@ source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the
 subject of its own sentence named before it outside quotation marks ("Kerr was forced to
 resign, which she later said ..."), else the subject of the previous sentence's main clause
 (none when that is an unnamed "an officer"), else the previous resolved speaker, else the nearest
-preceding person mention ("it" never a person); a description ("the
+preceding person mention ("it" never a person; "he"/"she" never a person of the other sex by
+honorific, title or given name); a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
 A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
 speakers without a key. This is deliberately light: a full coreference model is not available
