@@ -507,6 +507,56 @@ def test_relative_pronoun_stands_for_the_noun_its_clause_modifies(nlp):
     assert [p.text for p in ev.actors] == ["gunman"]
 
 
+def test_relative_clause_verb_agrees_with_the_noun_it_is_hung_on(nlp):
+    """"paintings ... that were seized": a plural verb does not stand for the singular noun the
+    parse hangs its clause on ("the government of Peru"), a singular one not for a plural noun; a group
+    of people may take a plural verb by its sense ("the family, who were")."""
+    text = "Customs officers returned 300 paintings to the government of Peru that were seized in four raids."
+    assert not [e for e in events_of(nlp, text, coded_only=False) if e.type == "COERCE"]
+    ev = only(events_of(nlp, "The Chilean rebels, who were arrested in May, were students."), "COERCE")
+    assert [p.text for p in ev.recipients] == ["Chilean rebels"]
+    ev = only(events_of(nlp, "The Peruvian family, who were attacked by Chilean soldiers, fled."), "ASSAULT")
+    assert [p.text for p in ev.recipients] == ["Peruvian family"]
+
+
+def test_everything_a_relative_clause_holds_is_background(nlp):
+    """A verb coordinated with a relative clause's verb, or framed by it, is part of the clause: it
+    describes a participant, and the sentence's main event is what it reports."""
+    text = ("Israeli troops demolished the home of a man suspected of a shooting attack that killed two "
+            "soldiers and wounded three Israeli civilians.")
+    assert [e.type for e in events_of(nlp, text, coded_only=False)] == ["COERCE"]
+    text = "The Chilean minister met Ali Karimi, who vowed to lift the Iranian sanctions on Chile."
+    assert [e.type for e in events_of(nlp, text, coded_only=False)] == ["CONSULT"]
+
+
+def test_a_relative_clause_event_is_not_dated_by_the_publication(nlp):
+    """A relative clause describes a participant: its event is background, not the day's news, and
+    only a time of its own clause dates it (TimeML), not the publication day nor the main clause's
+    time; a cleft's clause ("It was X who") is the sentence's own statement."""
+    text = "Thousands gathered in Kabul for the Afghan student, who was killed by a Taliban mob."
+    assert only(events_of(nlp, text), "ASSAULT").date is None
+    text = "On Monday, thousands mourned the Afghan student, who was killed by a Taliban mob."
+    monday = Timex("a_test", Span.of(text, 3, 9), "DATE", "2026-02-09")
+    assert only(events_of(nlp, text, timexes=[monday]), "ASSAULT").date is None
+    text = "The Chilean gunman, who attacked a police station in May, was 25 years old."
+    start = text.index("May")
+    may = Timex("a_test", Span.of(text, start, start + 3), "DATE", "2025-05")
+    assert only(events_of(nlp, text, timexes=[may]), "ASSAULT").date.value == "2025-05"
+    text = "It was the Taliban who attacked the army base."
+    assert only(events_of(nlp, text), "ASSAULT").date.value == PUBLISHED
+
+
+def test_the_understood_subject_of_a_passive_adjunct_is_its_target(nlp):
+    """"X died after being shot": the adjunct's subject is the main clause's (control), and in a
+    passive that is what the verb is done to; an active adjunct's is its doer."""
+    ev = only(events_of(nlp, "The Chilean student died in hospital after being shot by soldiers."), "ASSAULT")
+    assert [p.text for p in ev.recipients] == ["Chilean student"] and [p.text for p in ev.actors] == ["soldiers"]
+    ev = only(events_of(nlp, "The Chilean student died after being shot."), "ASSAULT")
+    assert not ev.actors and [p.text for p in ev.recipients] == ["Chilean student"]
+    ev = only(events_of(nlp, "After holding talks, the Chilean minister attacked the Peruvian government."), "CONSULT")
+    assert [p.text for p in ev.actors] == ["Chilean minister"]
+
+
 def test_quantifier_of_a_group_is_that_group(nlp):
     text = "Two American bombers flew to Japan, conducting joint exercises with each of the Japanese air forces."
     ev = only(events_of(nlp, text), "COOPERATE")

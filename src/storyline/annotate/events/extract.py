@@ -139,8 +139,39 @@ def _uncoded_people(p: Participant) -> bool:
 
 def is_background(trig: Trigger) -> bool:
     """An event told in a relative clause ("a town where 28 people have been killed") describes
-    a noun of the main event; when the sentence has a main event, that one is what it reports."""
-    return predicate(trig.token).dep_ in BACKGROUND_DEPS
+    a noun of the main event; when the sentence has a main event, that one is what it reports.
+    Everything the clause holds is part of it: a verb coordinated with its verb ("an attack that
+    killed two soldiers and injured two others") or framed by it ("Rouhani, who vowed to lift")."""
+    return modifying_clause(trig.token, BACKGROUND_DEPS) is not None
+
+
+def modifying_clause(token: Token, deps: set[str]) -> Token | None:
+    """The verb of the clause modifying a noun (attached by one of ``deps``) that the word is part
+    of, through every clause between but a reported one ("officials who say the missile was
+    launched": what they say is a statement of its own); None for a word of the main clause or of
+    a cleft's relative clause ("It was the Taliban who attacked": the sentence's own statement)."""
+    node = token
+    while node.head.i != node.i and node.dep_ != "ccomp":
+        if node.dep_ in deps:
+            return None if is_cleft(node) else node
+        node = node.head
+    return None
+
+
+def participant_clause(trig: Trigger) -> Token | None:
+    """The relative clause the event is told in when it describes a participant: one hung on a
+    person, group or place ("Farkhunda, who was killed by a mob"), not on an event or a time ("a
+    provocation which was condemned", "the moment North Korea launches"), whose clause tells the
+    event itself or the time it names."""
+    clause = modifying_clause(trig.token, {"relcl"})
+    return clause if clause is not None and is_actor_like(clause.head) else None
+
+
+def is_cleft(clause: Token) -> bool:
+    """"It was X who ...": a relative clause hung on the complement of a copula whose subject is "it"."""
+    noun, copula = clause.head, clause.head.head
+    return noun.dep_ == "attr" and copula.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it"
+                                                                 for c in copula.children)
 
 
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
@@ -447,11 +478,15 @@ def _sentence_country(token: Token, name: str, ctx: ArticleContext) -> str | Non
 def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None,
             published: str | None) -> tuple[EventDate | None, set[str]]:
     """The sentence's time expression nearest the trigger (else the publication date), and the aux
-    mode it implies: well before publication is historical, after it is future."""
+    mode it implies: well before publication is historical, after it is future. An event told in
+    a relative clause ("Farkhunda, who was killed by a mob") describes a participant of the
+    sentence, as background, not the day's news: like an event noun referred back to, only a time
+    expression of its own clause dates it (TimeML anchors it by its clause, not the report's day)."""
     covered = day_range(published)
     pub = covered[0] if covered else None
-    earlier = refers_back(trig)
-    timex = _own_timex(trig, sent, timexes or []) if earlier else _nearest_timex(trig, sent, timexes or [])
+    relative = participant_clause(trig)
+    earlier = refers_back(trig) or relative is not None
+    timex = _own_timex(trig, sent, timexes or [], relative) if earlier else _nearest_timex(trig, sent, timexes or [])
     if timex is not None:
         aux = _aux_from_value(timex.value, pub)
         return EventDate(timex.value, timex.span), aux - {"future"} if told_as_past(trig) else aux
@@ -523,12 +558,13 @@ def _reported(token: Token) -> bool:
     return token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.REPORTING
 
 
-def _own_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
+def _own_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex], clause: Token | None = None) -> Timex | None:
     """The time expression of the event's own phrase or clause: inside the trigger's subtree
-    ("after Thursday's attack", "after he attacked on Thursday"), or of the verb an event noun is
-    the subject of ("after an assault on the base left two dead on Thursday")."""
+    ("after Thursday's attack", "after he attacked on Thursday"), of the verb an event noun is
+    the subject of ("after an assault on the base left two dead on Thursday"), or of the relative
+    ``clause`` the event is told in ("a man who carried out an attack in 2015")."""
     token = trig.token
-    own = {t.i for t in token.subtree}
+    own = {t.i for t in token.subtree} | {t.i for t in (clause.subtree if clause is not None else ())}
     if token.dep_ == "nsubj":
         own.add(token.head.i)
     for timex in _calendar_timexes(sent, timexes):

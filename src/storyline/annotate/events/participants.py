@@ -437,7 +437,7 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             if controller:
                 return controller, False
         if token.dep_ == "pcomp" and token.head.lower_ in ADJUNCT_PREPS:  # "after holding talks, X ..."
-            return adjunct_subject(token.head), False
+            return adjunct_subject(token.head), is_passive_form(token)
         if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
             token = token.head
             if token.dep_ == "dobj" and token.pos_ == "NOUN":  # "X issued a statement demanding ...": X
@@ -447,6 +447,12 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [token.head], False
         break
     return [], False
+
+
+def is_passive_form(verb: Token) -> bool:
+    """"(after) being shot": the adjunct's understood subject, the main clause's (subject control),
+    is then what the verb is done to, its patient ("X died after being shot": X the target)."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def adjunct_subject(prep: Token) -> list[Token]:
