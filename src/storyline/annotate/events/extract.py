@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from storyline.annotate.centering import clause_subjects
 from storyline.annotate.entities import extract_mentions
 from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
@@ -20,8 +21,8 @@ from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
-                           clause_subjects, content_owner, gallery_counter, is_actor_like, is_own,
-                           modifier_participants, participants, prep_objects, subject_of)
+                           content_owner, gallery_counter, is_actor_like, is_own, modifier_participants,
+                           participants, prep_objects, subject_of)
 from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
 
 HISTORICAL_DAYS = 60

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from storyline.annotate.agreement import (PRONOUN_SEX, is_body_noun, is_person_role, keys_of_other_sex,
                                           person_noun_agrees, resolve_description)
-from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, clause_subjects
+from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects
 from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Span
 
