@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 
 from _report import require_shared
 
@@ -62,6 +63,17 @@ def span_on_file_text(article: Article, span: dict) -> None:
     """Move a span (``start``/``end``) of a cleaned article's text onto the file's text, in place:
     the labels' offsets are in the file's text."""
     span["start"], span["end"] = raw_offset(article, span["start"]), raw_offset(article, span["end"], end=True)
+
+
+def items_on_file_text(items: list[dict], articles: list[Article],
+                       spans_of: Callable[[dict], list[dict | None]]) -> list[dict]:
+    """The items (quotes, events) of cleaned articles with their spans (``spans_of``) moved onto the
+    file's text, in place, each span once: the labels' offsets are in the file's text."""
+    by_id = {a.id: a for a in articles}
+    for item in items:
+        for span in {id(s): s for s in spans_of(item) if s}.values():
+            span_on_file_text(by_id[item["article_id"]], span)
+    return items
 
 
 def kept_span(article: Article, start: int, end: int) -> tuple[int, int] | None:

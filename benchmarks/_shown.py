@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from _news_cluster import half_of
+
+from storyline.model import Article
 
 
 def cached_json(cache: str | None, make: Callable[[], dict]) -> dict:
@@ -21,14 +23,48 @@ def cached_json(cache: str | None, make: Callable[[], dict]) -> dict:
     return data
 
 
-def draw_by_half(story_of: dict[str, str], items: list[dict], n: int, seed: int, labelled: set,
+def label_rows(path: Path) -> list[dict]:
+    """The rows of a label file (JSONL), none when it does not exist yet (before the first draw)."""
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def draw_by_half(articles: list[Article], items: list[dict], n: int, seed: int, labelled: set,
                  key: Callable[[dict], Hashable]) -> list[dict]:
     """N items at random, N/2 from the stories of each half, less those already labelled."""
+    story_of = {a.id: a.story_id for a in articles}
     rng, drawn = random.Random(seed), []
     for part in ("fit", "held-out"):
         mine = [x for x in items if half_of(story_of[x["article_id"]]) == part and key(x) not in labelled]
         drawn += rng.sample(mine, min(n // 2, len(mine)))
     return drawn
+
+
+def groups_by_draw(rows: list[dict], strata: dict[str, str]) -> list[tuple[str, list[dict]]]:
+    """The labelled rows per draw (as drawn, then re-scored on the current output) and half, "all"
+    last, the draws in the order of ``strata`` (name -> what the output was when drawn)."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        stratum = r["stratum"].removesuffix(", re-scored")
+        name = f"{stratum} ({strata[stratum]}{', re-scored on the current output' if stratum != r['stratum'] else ''})"
+        groups[f"{name}, {half_of(r['story'])}"].append(r)
+        groups[f"{name}, all"].append(r)
+
+    def order(name: str) -> tuple[int, bool, int]:
+        stratum = next(i for i, s in enumerate(strata) if name.startswith(f"{s} ("))
+        return stratum, "re-scored" in name, ("fit", "held-out", "all").index(name.rsplit(", ", 1)[1])
+    return sorted(groups.items(), key=lambda kv: order(kv[0]))
+
+
+def marked(text: str, marks: list[tuple[int, str]], start: int, end: int) -> str:
+    """``text[start:end]`` with each mark (offset, string) written in at its offset, for reading a
+    drawn item with what it shows bracketed."""
+    out, pos = [], start
+    for p, m in sorted(marks, key=lambda x: x[0]):
+        out += [text[pos:p], m]
+        pos = p
+    return "".join(out + [text[pos:end]])
 
 
 def wrong_labels(rows: list[dict], fields: tuple[str, ...], fine: Callable[[str, str], bool]) -> list[list[object]]:

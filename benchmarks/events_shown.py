@@ -48,13 +48,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import all_articles, cleaned_articles, half_of, linked_events, span_on_file_text  # noqa: E402
+from _news_cluster import all_articles, cleaned_articles, items_on_file_text, linked_events  # noqa: E402
 from _report import report  # noqa: E402
-from _shown import cached_json, draw_by_half, rescored, wrong_labels  # noqa: E402
+from _shown import cached_json, draw_by_half, groups_by_draw, label_rows, marked, rescored, wrong_labels  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
 
@@ -80,28 +79,17 @@ def cached_extract(cache: str | None) -> tuple[list[dict], dict[str, str]]:
 def on_file_text(events: list[dict], articles: list[Article]) -> list[dict]:
     """The events of the articles as ``storyline analyze`` reads the file (furniture and captions
     dropped), their spans mapped back onto the file's text, which the labels' offsets are in."""
-    by_id = {a.id: a for a in articles}
-    for e in events:
-        article = by_id[e["article_id"]]
-        for span in _spans(e):
-            span_on_file_text(article, span)
-    return events
+    return items_on_file_text(events, articles, _spans)
 
 
-def _spans(e: dict) -> list[dict]:
+def _spans(e: dict) -> list[dict | None]:
     """Every span an event carries: trigger, sentence, participants, location, date."""
     people = [p.get("span") for p in (e.get("actors") or []) + (e.get("recipients") or [])]
     places = [(e.get(k) or {}).get("span") for k in ("location", "date")]
-    spans = [s for s in (e["trigger"], e["sentence"], *people, *places) if s]
-    return list({id(s): s for s in spans}.values())  # each mapped once
+    return [e["trigger"], e["sentence"], *people, *places]
 
 
 # ----------------------------------------------------------------------------- drawing
-
-def draw(articles: list[Article], events: list[dict], n: int, seed: int, labelled: set) -> list[dict]:
-    """N events at random, N/2 from the stories of each half, less those already labelled."""
-    return draw_by_half({a.id: a.story_id for a in articles}, events, n, seed, labelled, _key)
-
 
 def label_skeleton(e: dict, story: str, stratum: str) -> dict:
     """The label row of a drawn event: what was shown (offsets, type, ids), labels to fill."""
@@ -148,11 +136,7 @@ def marked_sentence(text: str, e: dict) -> str:
                 marks += [(p["span"]["start"], left), (p["span"]["end"], right)]
     start = min(e["sentence"]["start"], *(p for p, _ in marks))
     end = max(e["sentence"]["end"], *(p for p, _ in marks))
-    out, pos = [], start
-    for p, m in sorted(marks, key=lambda x: x[0]):
-        out += [text[pos:p], m]
-        pos = p
-    return "".join(out + [text[pos:end]])
+    return marked(text, marks, start, end)
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -166,14 +150,8 @@ def score(rows: list[dict], events: list[dict]) -> list[list[object]]:
     """Per draw and half: drawn events, share that are events, share right of each field, share
     all right, and how many the current output still shows unchanged."""
     current = {_key(e): _shown(e) for e in events}
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        stratum = r["stratum"].removesuffix(", re-scored")
-        name = f"{stratum} ({STRATA[stratum]}{', re-scored on the current output' if stratum != r['stratum'] else ''})"
-        groups[f"{name}, {half_of(r['story'])}"].append(r)
-        groups[f"{name}, all"].append(r)
     table = []
-    for name, members in sorted(groups.items(), key=lambda kv: _order(kv[0])):
+    for name, members in groups_by_draw(rows, STRATA):
         n = len(members)
         shares = [sum(r["labels"]["event"] == "yes" for r in members) / n]
         shares += [sum(is_right(r["labels"], f) for r in members) / n for f in FIELDS]
@@ -185,11 +163,6 @@ def score(rows: list[dict], events: list[dict]) -> list[list[object]]:
 
 def _shown_of(row: dict) -> dict:
     return {k: row[k] for k in ("trigger", "sentence", "type", "mode", "actors", "recipients", "date", "aux")}
-
-
-def _order(name: str) -> tuple[int, bool, int]:
-    stratum = next(i for i, s in enumerate(STRATA) if name.startswith(f"{s} ("))
-    return stratum, "re-scored" in name, ("fit", "held-out", "all").index(name.rsplit(", ", 1)[1])
 
 
 def error_classes(rows: list[dict]) -> list[list[object]]:
@@ -207,16 +180,15 @@ def main() -> None:
     args = parser.parse_args()
     articles = all_articles()
     events, names = cached_extract(args.cache)
-    rows = [json.loads(line) for line in LABELS.open(encoding="utf-8") if line.strip()] if LABELS.exists() else []
+    rows = label_rows(LABELS)
     if args.sample:
         by_id = {a.id: a for a in articles}
         labelled = {(r["article"], *r["trigger"]) for r in rows}
-        for e in draw(articles, events, args.sample, args.seed, labelled):
+        for e in draw_by_half(articles, events, args.sample, args.seed, labelled, _key):
             art = by_id[e["article_id"]]
             print_drawn(e, art, names, label_skeleton(e, art.story_id, args.stratum))
         return
-    relabelled = [json.loads(line) for line in RELABELLED.open(encoding="utf-8") if line.strip()] \
-        if RELABELLED.exists() else []
+    relabelled = label_rows(RELABELLED)
     current = {_key(e): _shown(e) for e in events}
     again, gone = rescored(rows, relabelled, current, tuple(STRATA), lambda r: (r["article"], *r["trigger"]), _shown_of)
     header = ["draw, half", "events drawn", "event", "type", "mode", "actors", "recipients", "date",

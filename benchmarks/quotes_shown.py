@@ -55,16 +55,15 @@ import argparse
 import hashlib
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _news_cluster import all_articles, cleaned_articles, half_of, linked_quotes, span_on_file_text  # noqa: E402
+from _news_cluster import all_articles, cleaned_articles, items_on_file_text, linked_quotes  # noqa: E402
 from _report import report  # noqa: E402
-from _shown import cached_json, draw_by_half, wrong_labels  # noqa: E402
+from _shown import cached_json, draw_by_half, groups_by_draw, label_rows, marked, wrong_labels  # noqa: E402
 from _shown import rescored as rescored_rows  # noqa: E402
 
-from storyline.model import Article  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
@@ -100,21 +99,10 @@ def shown_quotes(mode: str) -> tuple[list[dict], dict[str, str]]:
     dropped), their spans mapped back onto the file's text, which the labels' offsets are in."""
     articles = cleaned_articles()
     quotes, names = linked_quotes(articles, mode)
-    by_id = {a.id: a for a in articles}
-    for q in quotes:
-        article = by_id[q["article_id"]]
-        for span in (q["content"], q["speaker"].get("span"), q.get("cue")):
-            if span:
-                span_on_file_text(article, span)
-    return quotes, names
+    return items_on_file_text(quotes, articles, lambda q: [q["content"], q["speaker"].get("span"), q.get("cue")]), names
 
 
 # ----------------------------------------------------------------------------- drawing
-
-def draw(articles: list[Article], quotes: list[dict], n: int, seed: int, labelled: set) -> list[dict]:
-    """N quotes at random, N/2 from the stories of each half, less those already labelled."""
-    return draw_by_half({a.id: a.story_id for a in articles}, quotes, n, seed, labelled, _key)
-
 
 def label_skeleton(q: dict, story: str, stratum: str) -> dict:
     """The label row of a drawn quote: what was shown (offsets, entity id, kind), labels to fill."""
@@ -158,11 +146,7 @@ def marked_paragraph(text: str, q: dict) -> str:
     start = text.rfind("\n", 0, min(p for p, _ in marks)) + 1
     end = text.find("\n", max(p for p, _ in marks))
     end = len(text) if end < 0 else end
-    out, pos = [], start
-    for p, m in sorted(marks, key=lambda x: x[0]):
-        out += [text[pos:p], m]
-        pos = p
-    return "".join(out + [text[pos:end]])
+    return marked(text, marks, start, end)
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -176,14 +160,8 @@ def score(rows: list[dict], quotes: list[dict]) -> list[list[object]]:
     """Per draw and half: drawn quotes, share right of each field, share all right, and how many
     the current output still shows unchanged (the labels describe the output they were drawn from)."""
     current = {_key(q): _shown(q) for q in quotes}
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        stratum = r["stratum"].removesuffix(", re-scored")
-        name = f"{stratum} ({STRATA[stratum]}{', re-scored on the current output' if stratum != r['stratum'] else ''})"
-        groups[f"{name}, {half_of(r['story'])}"].append(r)
-        groups[f"{name}, all"].append(r)
     table = []
-    for name, members in sorted(groups.items(), key=lambda kv: _order(kv[0])):
+    for name, members in groups_by_draw(rows, STRATA):
         n = len(members)
         shares = [sum(r["labels"]["attribution"] == "yes" for r in members) / n]
         shares += [sum(is_right(r["labels"], f) for r in members) / n for f in FIELDS]
@@ -205,11 +183,6 @@ def _shown_of(row: dict) -> dict:
     return {k: row[k] for k in ("content", "speaker", "cue", "entity", "medium", "kind")}
 
 
-def _order(name: str) -> tuple[int, bool, int]:
-    stratum = next(i for i, s in enumerate(STRATA) if name.startswith(f"{s} ("))
-    return stratum, "re-scored" in name, ("fit", "held-out", "all").index(name.rsplit(", ", 1)[1])
-
-
 def error_classes(rows: list[dict]) -> list[list[object]]:
     """Counts of each wrong label per field and half (what the fit half's reading classifies)."""
     return wrong_labels(rows, ("attribution", *FIELDS),
@@ -227,16 +200,15 @@ def main() -> None:
     args = parser.parse_args()
     articles = all_articles()
     quotes, names = cached_extract(args.mode, args.cache)
-    rows = [json.loads(line) for line in LABELS.open(encoding="utf-8") if line.strip()] if LABELS.exists() else []
+    rows = label_rows(LABELS)
     if args.sample:
         by_id = {a.id: a for a in articles}
         labelled = {(r["article"], *r["content"]) for r in rows}
-        for q in draw(articles, quotes, args.sample, args.seed, labelled):
+        for q in draw_by_half(articles, quotes, args.sample, args.seed, labelled, _key):
             art = by_id[q["article_id"]]
             print_drawn(q, art.text, names, label_skeleton(q, art.story_id, args.stratum))
         return
-    relabelled = [json.loads(line) for line in RELABELLED.open(encoding="utf-8") if line.strip()] \
-        if RELABELLED.exists() else []
+    relabelled = label_rows(RELABELLED)
     again, gone = rescored(rows, relabelled, quotes)
     header = ["draw, half", "quotes", "attribution", "content exact", "content exact or boundary", "speaker span",
               "speaker entity", "cue", "medium", "kind", "all fields right", "still shown unchanged"]
