@@ -68,3 +68,12 @@ def test_fragment_without_subject_stops(nlp):
     """A sentence of running text with no subject (a fragment, a missed parse): its center is
     unknown, the sentences before it are not looked at."""
     assert _subjects(nlp, "Ines Varn visited the harbour on Monday. Great news for the town. She spoke.") == []
+
+
+def test_a_quotation_of_many_sentences_is_passed_over_as_one(nlp):
+    """A quotation's sentences are one utterance of its speaker: passed over whole (not counted
+    against the sentences looked back), the narrator's "she said" stays within reach."""
+    text = ('Ines Varn met Ola Berg in Oslo. "It was cold," she said. "He talked. He left. He came back. '
+            'He shouted." Later, she wrote to the board.')
+    assert _subjects(nlp, text)[0] == "she"
+    assert _subjects(nlp, text, 0) == ["Varn"]

@@ -20,6 +20,8 @@ from storyline.annotate.syntax import relative_antecedent
 
 # Sentences passed over, at most, to find the previous sentence with a third-person subject.
 PREVIOUS_SENTENCES = 3
+# Sentences of a quotation passed over, at most, on top of those (not counted: see ``is_speakers_talk``).
+QUOTED_SENTENCES = 8
 # A chain of subject pronouns ("He noted ... He called ...") is followed this many sentences back.
 PRONOUN_CHAIN = 3
 SPEECH_PERSONS = frozenset("i you we".split())  # first and second persons: who speaks and who is spoken to
@@ -32,12 +34,15 @@ _CLAUSE_LEVELS = 12
 Quotations = Sequence[tuple[int, int]]
 
 
-def centering_subjects(pronoun: Token, quoted: Quotations = ()) -> list[Token]:
-    """The subjects ``pronoun`` may take up, in centering order, none inside a quotation; a relative
-    pronoun that is a subject stands for the name it follows ("the United States, which says it")."""
+def centering_subjects(pronoun: Token, quoted: Quotations = (), speech: Quotations | None = None) -> list[Token]:
+    """The subjects ``pronoun`` may take up, in centering order, none inside a ``quoted`` span; a
+    relative pronoun that is a subject stands for the name it follows ("the United States, which
+    says it"). ``speech``: the quotations whose sentences of pronoun subjects are passed over whole
+    (``is_speakers_talk``), ``quoted`` unless given."""
     governing = [s for s in governing_subjects(pronoun) if not in_quotation(s.idx, quoted)]
     earlier = [s for s in earlier_subjects(pronoun, governing) if not in_quotation(s.idx, quoted)]
-    return [_named(s) for s in [*governing, *earlier, *previous_subjects(pronoun, quoted)]]
+    previous = previous_subjects(pronoun, quoted, quoted if speech is None else speech)
+    return [_named(s) for s in [*governing, *earlier, *previous]]
 
 
 def _named(subject: Token) -> Token:
@@ -64,18 +69,22 @@ def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
     return [t for t in reversed(before) if t not in governing]
 
 
-def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
+def previous_subjects(token: Token, quoted: Quotations = (), speech: Quotations = ()) -> list[Token]:
     """The main-clause subjects of the nearest earlier sentence whose subject is a third person
     outside quotation marks (the previous utterance's center), passing over a few headings or
     captions and sentences whose subjects are only "I", "you", "we" (an imperative's too) or
     quoted. None when a sentence of running text with no subject comes first (a fragment, a subject
     the parse missed): its center is unknown, and the sentences before it are no longer the
     previous utterance."""
-    doc, start = token.doc, token.sent.start
-    for _ in range(PREVIOUS_SENTENCES):
-        if start == 0:
+    doc, start, counted = token.doc, token.sent.start, 0
+    for _ in range(PREVIOUS_SENTENCES + QUOTED_SENTENCES):
+        if start == 0 or counted == PREVIOUS_SENTENCES:
             break
         sent = doc[start - 1].sent
+        if is_speakers_talk(sent, speech):  # passed over whole, uncounted
+            start = sent.start
+            continue
+        counted += 1
         if _is_utterance(sent):
             subjects = clause_subjects(sent.root)
             if not subjects and sent.root.tag_ != "VB":  # no imperative ("you"): the parse missed its subject
@@ -85,6 +94,20 @@ def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
                 return third
         start = sent.start
     return []
+
+
+def is_speakers_talk(sent: Span, speech: Quotations) -> bool:
+    """Is the sentence wholly inside a quotation, with only pronouns as subjects ("He pushed me.
+    He left.")? Pronouns in quoted speech point from its speaker's place (deixis), they set no
+    center of the narrator's: however long, such a quotation is passed over as one utterance,
+    leaving its speaker ("..., she said") within reach. A quoted sentence naming its subject ("The
+    attacker converted") does introduce whom the narrator may take up next."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or not any(start <= words[0].idx and words[-1].idx + len(words[-1]) <= end
+                            for start, end in speech):
+        return False
+    subjects = clause_subjects(sent.root)
+    return bool(subjects) and all(s.pos_ == "PRON" for s in subjects)
 
 
 def _is_utterance(sent: Span) -> bool:

@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from storyline.annotate.agreement import (PRONOUN_SEX, is_body_noun, is_person_role, keys_of_other_sex,
-                                          person_noun_agrees, resolve_description)
-from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects
+from storyline.annotate import actors
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS, is_body_noun,
+                                          is_person_role, keys_of_other_sex, person_noun_agrees,
+                                          resolve_description)
+from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, in_quotation
+from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Span
 
@@ -38,6 +41,20 @@ class ArticleContext:
 
     text: str
     mentions: list[Mention] = field(default_factory=list)
+    _quotations: list[tuple[int, int]] | None = None
+
+    def quotations(self) -> list[tuple[int, int]]:
+        """The article's quotations (start, end), from its quotation marks, scanned once."""
+        if self._quotations is None:
+            self._quotations = [(q.start, q.end) for q in scan_quotes(self.text)]
+        return self._quotations
+
+    def narrator_quotations(self, token: Token) -> list[tuple[int, int]]:
+        """The quotations a pronoun's antecedent is not looked for in: all of them for a pronoun of
+        the narrator (a quotation is its speaker's discourse), none for one inside a quotation,
+        whose antecedent its speaker may have named in it."""
+        quoted = self.quotations()
+        return [] if in_quotation(token.idx, quoted) else quoted
 
     def mention_at(self, token: Token) -> Mention | None:
         for m in self.mentions:
@@ -108,10 +125,18 @@ def is_actor_like(token: Token) -> bool:
 
 
 def _named_by_owner(token: Token) -> bool:
-    """"the UNITA militarist wing", "Swiss doctors": a common noun named by a proper/national modifier."""
+    """"the UNITA militarist wing", "Swiss doctors": a common noun named by a proper/national modifier,
+    also through a named party's noun before it ("a US army psychiatrist": one of the US army's)."""
     return token.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod", "nmod", "poss"} and
-                                        (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+                                        (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"}
+                                         or _named_party_compound(c))
                                         for c in token.children)
+
+
+def _named_party_compound(modifier: Token) -> bool:
+    """A compound noun of a party (a sector word) itself named by its owner: "US army" in "a US
+    army psychiatrist"."""
+    return modifier.dep_ == "compound" and coding.is_sector_word(modifier.text) and _named_by_owner(modifier)
 
 
 def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participant]:
@@ -120,9 +145,55 @@ def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participan
         head = relative_antecedent(head, RELATIVE_ROLES) or head  # "the group, which claims ...": the group
         for conj in conjuncts(head):
             conj = unwrap_partitive(conj)
-            if is_actor_like(conj) and conj.ent_type_ not in NOT_ACTOR_ENTS and not in_dateline(conj):
-                out.extend(participants_of(conj, ctx))
+            for party in act_owners(conj) or [conj]:
+                if is_actor_like(party) and party.ent_type_ not in NOT_ACTOR_ENTS and not in_dateline(party):
+                    out.extend(participants_of(party, ctx))
     return _dedupe(out)
+
+
+# Nouns of bodies that end like nominalisations ("coalition", "movement"): parties, not acts.
+COLLECTIVE_NOUNS = frozenset("""coalition federation association foundation nation movement alliance congregation
+    management audience convention establishment organization organisation station generation""".split())
+NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
+# Classes of object nouns that name a happening ("an attack", "a demand"), not a party or a thing moved.
+ACT_CLASSES = frozenset(lexicon.CLASS_SENSE) | {"demand", "agreement", "talks"}
+
+
+def act_owners(token: Token) -> list[Token]:
+    """"condemned North Korea's actions", "denounced Pyongyang's test launch": an act is no party;
+    what is done to an act (condemned, opposed, targeted) is done to the one whose act it is
+    (PLOVER codes actors and targets as parties, never as events), named by its possessor or its
+    modifier. Empty when the word is not an act named by its owner."""
+    if token.pos_ != "NOUN" or not _named_by_owner(token) or not is_act_noun(token):
+        return []
+    return owner_modifiers(token)
+
+
+def owner_modifiers(token: Token) -> list[Token]:
+    """The modifiers that name whose the thing is: "North Korea's" / "North Korean" / "DPRK" in
+    "North Korea's test", "a North Korean missile", "the DPRK missile launches"; a possessor, or a
+    name of a people, place, body or person (not the thing's own name, "Hyunmoo II missile")."""
+    return [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+            or (c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"})]
+
+
+def is_act_noun(token: Token) -> bool:
+    """A noun naming an act ("launch", "test", "actions", "threats", "sanctions"), no party: a trigger
+    verb used as a noun (conversion), an event noun of the lexicon, or a nominalisation; never a
+    word of a party (a sector, a body, a person, a group) nor a weapon (``lexicon.MUNITIONS``)."""
+    word = token.lemma_.lower()
+    if (coding.is_sector_word(token.text) or coding.is_demonym(token.text) or word in COLLECTIVE_NOUNS
+            or word in PARTITIVE_HEADS or token.lower_ in lexicon.MUNITIONS or is_party_noun(token)):
+        return False
+    return (word in lexicon.VERBS or word in lexicon.LAUNCH_VERBS
+            or lexicon.NOUN_CLASS.get(word) in ACT_CLASSES or word.endswith(NOMINAL_SUFFIXES))
+
+
+def is_party_noun(token: Token) -> bool:
+    """A word for a person ("father", "girl", "minister") or a body ("board", "airline")."""
+    word = token.lemma_.lower()
+    return word in PERSON_NOUNS or word in SEX_WORDS or is_person_role(word) or word in ORGANISATION_NOUNS \
+        or actors.organization_sector(word) is not None
 
 
 RELATIVE_ROLES = ("nsubj", "nsubjpass", "dobj")
@@ -332,7 +403,7 @@ def centered_antecedent(token: Token, ctx: ArticleContext, depth: int = 0) -> li
     pronoun in number, sex and kind (a person, a body); an unnamed person ("The attacker is killed; he
     pledges") is the antecedent as the article names it. None: no subject agrees, the nearest
     earlier name decides (``ArticleContext.antecedent``)."""
-    for subject in centering_subjects(token):
+    for subject in centering_subjects(token, speech=ctx.narrator_quotations(token)):
         found = _subject_antecedent(subject, token, ctx, depth)
         if found is not _SKIP:
             return found
@@ -422,7 +493,7 @@ def agent_of(token: Token) -> list[Token]:
 
 def subject_of(verb: Token) -> tuple[list[Token], bool]:
     """(subject heads, passive?) climbing xcomp/conj/advcl chains when the verb has none."""
-    token = verb
+    token, controlled = verb, False
     for _ in range(6):
         # the parser sometimes hangs the subject on the auxiliary ("Chile [is] opposed")
         subj = children(token, SUBJECT_DEPS) or [s for a in children(token, {"aux", "auxpass"})
@@ -431,7 +502,8 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return subj, False
         passive = children(token, PASSIVE_SUBJECT_DEPS)
         if passive:
-            return passive, True
+            return passive, not controlled
+        controlled = controlled or is_active_complement(token)
         if token.dep_ == "xcomp":
             controller = [c for c in token.head.children if c.dep_ in {"dobj", "dative"} and is_actor_like(c)]
             if controller:
@@ -447,6 +519,13 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [token.head], False
         break
     return [], False
+
+
+def is_active_complement(verb: Token) -> bool:
+    """"X was seen moving launchers", "X was ordered to withdraw": the passive of a verb of perception
+    or control keeps its object as the understood subject of the complement (object control), so
+    the passive subject does the complement's action."""
+    return verb.dep_ == "xcomp" and not is_passive_form(verb)
 
 
 def is_passive_form(verb: Token) -> bool:
