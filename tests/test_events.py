@@ -678,3 +678,12 @@ def test_a_weapon_launched_in_the_passive_is_its_owners_launch(nlp):
     and its own name ("Hyunmoo II") names no owner."""
     ev = only(events_of(nlp, "A South Korean Hyunmoo II ballistic missile is fired during an exercise."), "MOBILIZE")
     assert [p.text for p in ev.actors] == ["South Korean"] and not ev.recipients
+
+
+def test_the_dummy_it_of_an_extraposed_clause_is_no_party(nlp):
+    """"made it difficult to destroy", "it could not be ruled out that": anticipatory "it" stands for
+    the clause after it, not for the last country named; "it said it was ready to" is the country."""
+    text = "Japan said the speed would have made it very difficult to destroy the Chinese missiles."
+    assert not only(events_of(nlp, text), "ASSAULT").actors
+    ev = only(events_of(nlp, "Russia said it was ready to attack the Turkish army."), "ASSAULT")
+    assert countries(ev.actors) == {"RUS"}

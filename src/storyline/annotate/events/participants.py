@@ -368,6 +368,8 @@ def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Particip
     reporter = _reporting_subject(token) if token.dep_ == "nsubj" else None
     if reporter is not None:
         return participants_of(reporter, ctx)
+    if is_expletive_it(token):
+        return []
     if token.lower_ in CENTERED_PRONOUNS and token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         centered = centered_antecedent(token, ctx, depth)
         if centered is not None:
@@ -377,6 +379,30 @@ def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Particip
         return []
     return [Participant(text=ante.name, span=_pronoun_span(token, ctx), country=ante.country, sector=ante.sector,
                         key=ante.key)]
+
+
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "csubj"}
+CAPABLE = {"able", "unable", "due", "determined", "keen", "reluctant", "quick", "slow", "free", "happy"}
+
+
+def is_expletive_it(token: Token) -> bool:
+    """"it was necessary to undertake", "made it difficult to destroy", "it could not be ruled out
+    that": a subject "it" whose predicate (a copula with its complement, an adjective, a passive)
+    takes a clause after it is extraposition's dummy subject, standing for that clause, not for
+    anyone (English grammar: anticipatory "it")."""
+    if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return False
+    head = token.head
+    clauses = [c for c in head.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    if not clauses:
+        return False
+    if token.dep_ == "nsubjpass":  # "it could not be ruled out that ...", not "it was forced to withdraw"
+        return any(c.dep_ != "xcomp" and any(m.lower_ == "that" for m in c.children) for c in clauses)
+    complements = [c for c in head.children if c.dep_ in {"acomp", "attr"}] if head.lemma_ == "be" else \
+        [head] if head.pos_ == "ADJ" else []
+    # "it was ready / willing to talk": an adjective of intent has a subject of its own (control)
+    return bool(complements) and not any(c.lemma_.lower() in lexicon.INTENT_WORDS | CAPABLE
+                                         for c in complements)
 
 
 def _pronoun_span(token: Token, ctx: ArticleContext) -> Span:
