@@ -365,11 +365,11 @@ def _reporting_subject(token: Token) -> Token | None:
 
 
 def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant]:
+    if is_expletive_it(token):
+        return []
     reporter = _reporting_subject(token) if token.dep_ == "nsubj" else None
     if reporter is not None:
         return participants_of(reporter, ctx)
-    if is_expletive_it(token):
-        return []
     if token.lower_ in CENTERED_PRONOUNS and token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         centered = centered_antecedent(token, ctx, depth)
         if centered is not None:
