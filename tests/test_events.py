@@ -687,3 +687,13 @@ def test_the_dummy_it_of_an_extraposed_clause_is_no_party(nlp):
     assert not only(events_of(nlp, text), "ASSAULT").actors
     ev = events_of(nlp, "Russia said it was ready to attack the Turkish army.")[0]
     assert countries(ev.actors) == {"RUS"}
+
+
+def test_they_takes_up_a_plural_or_a_body_by_centering(nlp):
+    """A subject "they" takes up a plural, a coordination or a body before it, never one person; with
+    none of them, it takes no name at all (the nearest country or city is no antecedent of "they")."""
+    text = "China and Russia met in Moscow. They condemned the Japanese government."
+    ev = only(events_of(nlp, text), "ACCUSE")
+    assert countries(ev.actors) == {"CHN", "RUS"}
+    text = "Karen Smith flew from Tokyo to Paris on Monday. They condemned the Japanese government."
+    assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.actors]

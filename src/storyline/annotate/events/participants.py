@@ -374,6 +374,8 @@ def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Particip
         centered = centered_antecedent(token, ctx, depth)
         if centered is not None:
             return [_at_pronoun(p, token, ctx) for p in centered]
+        if token.lower_ == "they":  # a plural names no single earlier name: none agrees, none is taken
+            return []
     ante = ctx.antecedent(token)
     if ante is None:
         return []
@@ -418,17 +420,17 @@ def _at_pronoun(p: Participant, token: Token, ctx: ArticleContext) -> Participan
 # ------------------------------------------------------------------ subject pronouns: centering
 
 _SKIP: list[Participant] = []  # the subject cannot be the pronoun's antecedent: look further
-CENTERED_PRONOUNS = frozenset({*PRONOUN_SEX, "it"})  # not "they": a plural may take up several subjects
+CENTERED_PRONOUNS = frozenset({*PRONOUN_SEX, "it", "they"})
 
 
 def centered_antecedent(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant] | None:
-    """Who a subject "he", "she" or "it" stands for, by centering: the subject of a clause that holds
+    """Who a subject "he", "she", "it" or "they" stands for, by centering: the subject of a clause that holds
     the pronoun's and comes before it ("Portnow walked back his comments, saying he regretted"), else
     of another clause before it in its sentence, else the subject of the previous sentence's main
     clause ("Teigen shared a video. She tells her husband"), the first of them that agrees with the
-    pronoun in number, sex and kind (a person, a body); an unnamed person ("The attacker is killed; he
-    pledges") is the antecedent as the article names it. None: no subject agrees, the nearest
-    earlier name decides (``ArticleContext.antecedent``)."""
+    pronoun in number, sex and kind (a person, a body, a plural); an unnamed person ("The attacker is
+    killed; he pledges") is the antecedent as the article names it. None: no subject agrees, the
+    nearest earlier name decides (``ArticleContext.antecedent``), never for "they"."""
     for subject in centering_subjects(token, speech=ctx.narrator_quotations(token)):
         found = _subject_antecedent(subject, token, ctx, depth)
         if found is not _SKIP:
@@ -447,7 +449,22 @@ def _subject_antecedent(subject: Token, pronoun: Token, ctx: ArticleContext, dep
         return _SKIP
     if pronoun.lower_ == "it":
         return _it_antecedent(subject, ctx)
+    if pronoun.lower_ == "they":
+        return _they_antecedent(subject, ctx)
     return _person_antecedent(subject, pronoun, ctx)
+
+
+def _they_antecedent(subject: Token, ctx: ArticleContext) -> list[Participant]:
+    """What a subject "they" takes up: a plural ("Investors ... they"), a coordination ("China and
+    Russia ... they"), or a body or country, which British usage takes up as "they" ("China has to
+    act. They have condemned"); never one person. A plural that names no party ("the missiles") is
+    what "they" stands for too: it gives no participant."""
+    mention = ctx.mention_at(subject)
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    body = mention is not None and mention.type in PRONOUN_TYPES["they"]
+    if not (plural or body or is_body_noun(subject)):
+        return _SKIP
+    return participants([subject], ctx)
 
 
 def _it_antecedent(subject: Token, ctx: ArticleContext) -> list[Participant]:
