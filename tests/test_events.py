@@ -697,3 +697,13 @@ def test_they_takes_up_a_plural_or_a_body_by_centering(nlp):
     assert countries(ev.actors) == {"CHN", "RUS"}
     text = "Karen Smith flew from Tokyo to Paris on Monday. They condemned the Japanese government."
     assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.actors]
+
+
+def test_a_subject_it_takes_no_earlier_name_when_no_subject_agrees(nlp):
+    """"The tram ... as it was negotiating a curve": with no body or place as an agreeing subject, a
+    subject "it" takes up no earlier name (it is as often a thing); a body subject is still taken."""
+    text = "The Croydon tram came off the tracks in London as it was negotiating a curve."
+    assert not [e for e in events_of(nlp, text) if e.actors]
+    text = "The Chinese government criticised Japan. It also condemned the Korean army."
+    ev = [e for e in events_of(nlp, text) if e.type == "ACCUSE"][-1]
+    assert countries(ev.actors) == {"CHN"}
