@@ -707,3 +707,12 @@ def test_a_subject_it_takes_no_earlier_name_when_no_subject_agrees(nlp):
     text = "The Chinese government criticised Japan. It also condemned the Korean army."
     ev = [e for e in events_of(nlp, text) if e.type == "ACCUSE"][-1]
     assert countries(ev.actors) == {"CHN"}
+
+
+def test_a_person_named_by_a_common_noun_takes_part(nlp):
+    """"arrested the driver", "tried to arrest her younger brother": a word for a person is a party,
+    named as the article names them."""
+    ev = only(events_of(nlp, "British police arrested the driver of the tram."), "COERCE")
+    assert [p.text for p in ev.recipients] == ["driver"]
+    ev = events_of(nlp, "An Israeli soldier tried to arrest her younger brother.")[0]
+    assert [p.text for p in ev.recipients] == ["her younger brother"]

@@ -121,7 +121,14 @@ def is_actor_like(token: Token) -> bool:
     if coding.is_sector_word(token.text) or coding.is_demonym(token.text) \
             or coding.country_of_name(token.text) is not None:
         return True
-    return _named_by_owner(token)
+    return _named_by_owner(token) or (token.pos_ == "NOUN" and is_person_noun(token))
+
+
+def is_person_noun(token: Token) -> bool:
+    """"her younger brother", "a woman", "the victim": a word for a person takes part as that person,
+    named as the article names them, like a role ("the minister")."""
+    word = token.lemma_.lower()
+    return word in PERSON_NOUNS or word in SEX_WORDS
 
 
 def _named_by_owner(token: Token) -> bool:
@@ -346,8 +353,9 @@ def _possessor_country(head: Token, ctx: ArticleContext) -> str | None:
 
 
 def is_own(token: Token) -> bool:
-    """"its troops", "their forces": what an actor offers or moves is its own, not a recipient."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    """"its troops", "their forces": what an actor offers or moves is its own, not a recipient; a
+    person of one's own ("her brother") is a party of their own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and not is_person_noun(token)
 
 
 def _reporting_subject(token: Token) -> Token | None:
