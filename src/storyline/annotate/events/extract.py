@@ -15,7 +15,7 @@ from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
-from . import coding, geo, lexicon
+from . import coding, geo, lexicon, topic
 from .contexts import contexts_of, refine_mode
 from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
@@ -50,23 +50,29 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     ctx = ArticleContext(text, sorted(mentions if mentions is not None else extract_mentions(doc, text),
                                       key=lambda m: m.span.start))
     events: list[Event] = []
+    off_politics = coded_only and topic.is_off_politics(text)
     for sent in doc.sents:
         for trig in sentence_events(sent):
             event = build_event(trig, sent, ctx, article_id, timexes, published)
             if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
                 continue
-            if not coded_only or (is_codable(event, ctx) and not is_no_comment(trig)):
+            if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)):
                 events.append(event)
     return events
 
 
-def is_codable(event: Event, ctx: ArticleContext) -> bool:
+def is_codable(event: Event, ctx: ArticleContext, trig: Trigger, off_politics: bool = False) -> bool:
     """PLOVER codes political events, its actors by country and sector. An event none of whose
     participants has either, in a sentence that names no actor of known country or role (only
     private people and bodies: "Nasa captured an image", "she was met with a bill"), is not coded,
     as in CAMEO/PETRARCH coding where no actor matches the dictionaries: on modern news such
     events are mostly sport, show business, commerce or a word's other sense. A sentence that
-    names a state or an official ("... between the Emirates and Saudi Arabia") keeps its events."""
+    names a state or an official ("... between the Emirates and Saudi Arabia") keeps its events.
+    In an article of another topic than politics (``off_politics``: sport, show business,
+    commerce) the words mostly carry those other senses, so the event needs a political party of
+    its own or harm done to people (``topic.holds_off_politics``)."""
+    if off_politics and not topic.holds_off_politics(event, trig.token.lemma_.lower()):
+        return False
     if any(p.country or p.sector for p in event.actors + event.recipients):
         return True
     sent = event.sentence
