@@ -86,3 +86,20 @@ def test_without_the_model_nothing_changes(nlp, monkeypatch):
 @pytest.mark.parametrize("text", ["", "   "])
 def test_empty_text_has_no_topic(text):
     assert topic.political_share(text) is None
+
+
+def test_the_toll_of_a_crash_is_no_assault(nlp):
+    text = "At least six people were killed and 30 were injured when a train derailed near Leeds on Monday."
+    assert "ASSAULT" not in {e.type for e in events_of(nlp, text)}
+    text = "The collision killed six people near Leeds on Monday."  # the accident as subject is no doer
+    assert "ASSAULT" not in {e.type for e in events_of(nlp, text)}
+
+
+def test_a_crash_told_as_an_attack_stays_an_assault(nlp):
+    text = "Four people were killed when a suicide bomber crashed a car full of explosives into the police station."
+    assert "ASSAULT" in {e.type for e in events_of(nlp, text)}
+
+
+def test_a_killing_with_a_doer_is_no_accident(nlp):
+    text = "A man killed two people after the crash, police said."
+    assert "ASSAULT" in {e.type for e in events_of(nlp, text)}

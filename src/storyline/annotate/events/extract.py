@@ -70,13 +70,34 @@ def is_codable(event: Event, ctx: ArticleContext, trig: Trigger, off_politics: b
     names a state or an official ("... between the Emirates and Saudi Arabia") keeps its events.
     In an article of another topic than politics (``off_politics``: sport, show business,
     commerce) the words mostly carry those other senses, so the event needs a political party of
-    its own or harm done to people (``topic.holds_off_politics``)."""
+    its own or harm done to people (``topic.holds_off_politics``). The toll of an accident is no
+    one's event (``is_accident_toll``)."""
     if off_politics and not topic.holds_off_politics(event, trig.token.lemma_.lower()):
+        return False
+    if is_accident_toll(event, trig):
         return False
     if any(p.country or p.sector for p in event.actors + event.recipients):
         return True
     sent = event.sentence
     return any(m.country or m.sector for m in ctx.mentions if sent.start <= m.span.start < sent.end)
+
+
+def is_accident_toll(event: Event, trig: Trigger) -> bool:
+    """"Seven people were killed when a tram derailed": an assault with victims and no doer named, in a
+    sentence that tells a crash and no attack, is an accident's toll; PLOVER's ASSAULT is force an
+    actor uses (``lexicon.ACCIDENT_LEMMAS``)."""
+    if event.type != "ASSAULT" or event.actors or _names_a_doer(trig.token):
+        return False
+    words = [(t.lemma_.lower(), t.lower_) for t in trig.token.sent]
+    return any(lemma in lexicon.ACCIDENT_LEMMAS for lemma, _ in words) and \
+        not any(word.startswith(lexicon.ATTACK_STEMS) for _, word in words)
+
+
+def _names_a_doer(token: Token) -> bool:
+    """The trigger's own subject or "by" agent, unless it is the accident itself ("the crash
+    killed"): "a man killed two people" names a doer though no participant codes him."""
+    doers = children(token, {"nsubj"}) + agent_of(token)
+    return any(d.lemma_.lower() not in lexicon.ACCIDENT_LEMMAS for d in doers)
 
 
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
