@@ -103,3 +103,13 @@ def test_a_crash_told_as_an_attack_stays_an_assault(nlp):
 def test_a_killing_with_a_doer_is_no_accident(nlp):
     text = "A man killed two people after the crash, police said."
     assert "ASSAULT" in {e.type for e in events_of(nlp, text)}
+
+
+def test_a_forecast_is_no_threat(nlp):
+    text = "The French foreign minister warned that the fighting will cause a refugee crisis in the region."
+    assert "THREATEN" not in {e.type for e in events_of(nlp, text)}
+
+
+def test_a_warning_of_what_a_party_will_do_is_a_threat(nlp):
+    text = "The French foreign minister warned that France would expel the ambassador if the attacks continued."
+    assert "THREATEN" in {e.type for e in events_of(nlp, text)}

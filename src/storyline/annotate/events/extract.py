@@ -56,7 +56,8 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
             event = build_event(trig, sent, ctx, article_id, timexes, published)
             if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
                 continue
-            if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)):
+            if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
+                                  and not is_forecast(trig)):
                 events.append(event)
     return events
 
@@ -122,6 +123,20 @@ def is_no_comment(trig: Trigger) -> bool:
     if trig.type != "REJECT" or trig.token.lemma_.lower() not in lexicon.NEGATING:
         return False
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.PRESS_VERBS for c in trig.token.children)
+
+
+def is_forecast(trig: Trigger) -> bool:
+    """"warned the death toll may increase", "warned the launch will cause tensions": PLOVER's
+    THREATEN is a coercive or forceful warning (PLOVER_MANUAL.tex), a threat of what someone will
+    do; a warning whose clause tells what a thing will do or become, and holds no event, is a
+    forecast (CAMEO's pessimistic comment, a statement). A clause whose subject could be a party
+    ("Pyongyang would face fire", "police will no longer tolerate", "it was time to annihilate")
+    stays a threat."""
+    if trig.type != "THREATEN" or trig.token.lemma_.lower() != "warn" or trig.content is not None:
+        return False
+    clauses = children(trig.token, {"ccomp"})
+    subjects = children(clauses[0], {"nsubj", "nsubjpass"}) if clauses else []
+    return bool(subjects) and not any(map(is_actor_like, subjects))
 
 
 def is_populace(p: Participant) -> bool:
