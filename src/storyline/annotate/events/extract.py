@@ -15,7 +15,7 @@ from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
-from . import coding, geo, lexicon
+from . import coding, geo, lexicon, topic
 from .contexts import contexts_of, refine_mode
 from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
@@ -51,27 +51,55 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     ctx = ArticleContext(text, sorted(mentions if mentions is not None else extract_mentions(doc, text),
                                       key=lambda m: m.span.start))
     events: list[Event] = []
+    off_politics = coded_only and topic.is_off_politics(text)
     for sent in doc.sents:
         for trig in sentence_events(sent):
             event = build_event(trig, sent, ctx, article_id, timexes, published)
             if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
                 continue
-            if not coded_only or (is_codable(event, ctx) and not is_no_comment(trig)):
+            if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
+                                  and not is_forecast(trig)):
                 events.append(event)
     return events
 
 
-def is_codable(event: Event, ctx: ArticleContext) -> bool:
+def is_codable(event: Event, ctx: ArticleContext, trig: Trigger, off_politics: bool = False) -> bool:
     """PLOVER codes political events, its actors by country and sector. An event none of whose
     participants has either, in a sentence that names no actor of known country or role (only
     private people and bodies: "Nasa captured an image", "she was met with a bill"), is not coded,
     as in CAMEO/PETRARCH coding where no actor matches the dictionaries: on modern news such
     events are mostly sport, show business, commerce or a word's other sense. A sentence that
-    names a state or an official ("... between the Emirates and Saudi Arabia") keeps its events."""
+    names a state or an official ("... between the Emirates and Saudi Arabia") keeps its events.
+    In an article of another topic than politics (``off_politics``: sport, show business,
+    commerce) the words mostly carry those other senses, so the event needs a political party of
+    its own or harm done to people (``topic.holds_off_politics``). The toll of an accident is no
+    one's event (``is_accident_toll``)."""
+    if off_politics and not topic.holds_off_politics(event, trig.token.lemma_.lower()):
+        return False
+    if is_accident_toll(event, trig):
+        return False
     if any(p.country or p.sector for p in event.actors + event.recipients):
         return True
     sent = event.sentence
     return any(m.country or m.sector for m in ctx.mentions if sent.start <= m.span.start < sent.end)
+
+
+def is_accident_toll(event: Event, trig: Trigger) -> bool:
+    """"Seven people were killed when a tram derailed": an assault with victims and no doer named, in a
+    sentence that tells a crash and no attack, is an accident's toll; PLOVER's ASSAULT is force an
+    actor uses (``lexicon.ACCIDENT_LEMMAS``)."""
+    if event.type != "ASSAULT" or event.actors or _names_a_doer(trig.token):
+        return False
+    words = [(t.lemma_.lower(), t.lower_) for t in trig.token.sent]
+    return any(lemma in lexicon.ACCIDENT_LEMMAS for lemma, _ in words) and \
+        not any(word.startswith(lexicon.ATTACK_STEMS) for _, word in words)
+
+
+def _names_a_doer(token: Token) -> bool:
+    """The trigger's own subject or "by" agent, unless it is the accident itself ("the crash
+    killed"): "a man killed two people" names a doer though no participant codes him."""
+    doers = children(token, {"nsubj"}) + agent_of(token)
+    return any(d.lemma_.lower() not in lexicon.ACCIDENT_LEMMAS for d in doers)
 
 
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
@@ -96,6 +124,20 @@ def is_no_comment(trig: Trigger) -> bool:
     if trig.type != "REJECT" or trig.token.lemma_.lower() not in lexicon.NEGATING:
         return False
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.PRESS_VERBS for c in trig.token.children)
+
+
+def is_forecast(trig: Trigger) -> bool:
+    """"warned the death toll may increase", "warned the launch will cause tensions": PLOVER's
+    THREATEN is a coercive or forceful warning (PLOVER_MANUAL.tex), a threat of what someone will
+    do; a warning whose clause tells what a thing will do or become, and holds no event, is a
+    forecast (CAMEO's pessimistic comment, a statement). A clause whose subject could be a party
+    ("Pyongyang would face fire", "police will no longer tolerate", "it was time to annihilate")
+    stays a threat."""
+    if trig.type != "THREATEN" or trig.token.lemma_.lower() != "warn" or trig.content is not None:
+        return False
+    clauses = children(trig.token, {"ccomp"})
+    subjects = children(clauses[0], {"nsubj", "nsubjpass"}) if clauses else []
+    return bool(subjects) and not any(map(is_actor_like, subjects))
 
 
 def is_populace(p: Participant) -> bool:

@@ -306,6 +306,13 @@ DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # recipient in the missile. An owner named on it ("a North Korean missile") still names a party.
 MUNITIONS = set("missile missiles rocket rockets bomb bombs shell shells projectile projectiles warhead warheads "
                 "torpedo torpedoes grenade grenades munition munitions ammunition icbm icbms irbm irbms".split())
+# Accidents: deaths and injuries a sentence tells as the toll of a crash are no one's use of force
+# (PLOVER_MANUAL.tex: "ASSAULT events are deliberate actions"; accidents are a context, `disasters`),
+# unless it names an attack as well ("a suicide bomber crashed a truck loaded with explosives"): the
+# words that tell each.
+ACCIDENT_LEMMAS = {"crash", "derail", "derailment", "accident", "collision", "collide", "overturn", "capsize", "pileup"}
+ATTACK_STEMS = ("attack", "assault", "bomb", "explosi", "gunm", "gunfire", "shoot", "shot", "stab", "terror",
+                "militant", "suicide", "arson")
 # A strike is a labour action (PLOVER PROTEST mode strike, CAMEO 143) when its owner is a workforce,
 # not an armed force: these sectors strike with force, the others by leaving work.
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "GOV"}
