@@ -203,8 +203,19 @@ def test_a_figure_revised_down_in_a_later_report_is_an_update():
     assert _kinds(pair(BREACH, lowered, published=("2031-09-08T09:00:00", "2031-09-20T09:00:00"))) == [
         ("number", "update")]
     plain = "Hackers stole the personal data of 140 million customers of Vellbank, the lender said."
-    assert _kinds(pair(BREACH, plain, published=("2031-09-08T09:00:00", "2031-09-20T09:00:00"))) == [
+    assert _kinds(pair(BREACH, plain, published=("2031-09-08T09:00:00", "2031-09-12T09:00:00"))) == [
         ("number", None)]
+
+
+def test_undated_figures_of_reports_more_than_a_week_apart_tell_of_two_occurrences():
+    # a report tells the news of its days: two days' market moves, the tolls of two raids
+    monday = "A rocket strike on Tarnow killed nine villagers, medics said."
+    later = "A rocket strike on Tarnow killed six villagers, medics said."  # fewer later: no update
+    assert _kinds(pair(monday, later, published=("2031-03-03", "2031-03-08"))) == [("number", None)]
+    assert pair(monday, later, published=("2031-03-03", "2031-03-24")) == []
+    # and a figure given as revised refers back to the earlier one, however long before
+    revised = "Medics now say the rocket strike on Tarnow killed six villagers."
+    assert _kinds(pair(monday, revised, published=("2031-03-03", "2031-03-24"))) == [("number", "update")]
 
 
 def test_revised_figures_are_told_by_verbs_of_revision_and_now():
