@@ -257,6 +257,26 @@ def test_an_increment_is_not_set_against_a_total():
                        "The army sent an additional 500 troops to Ardo.")) == ["number"]
 
 
+def test_a_part_of_a_group_is_not_set_against_the_group():
+    # "21 of the 276 girls": the figure before "of" counts girls freed; the group's own figure counts
+    # what its own clause says was done to them, not the freeing
+    part = "Militants freed 21 of the more than 200 girls they seized in April."
+    assert fields(pair(part, "Militants freed 21 girls on Thursday.")) == []
+    assert fields(pair(part, "Militants freed 24 girls on Thursday.")) == ["number"]
+    assert fields(pair("Twenty-one of the 276 girls were freed on Thursday.",
+                       "Militants freed 21 girls on Thursday.")) == []
+
+
+def test_a_degree_of_harm_names_a_part_of_the_harmed():
+    slightly = "Twenty others were slightly hurt in the blast."
+    assert fields(pair(slightly, "The blast injured 25 people.")) == []
+    assert fields(pair("Twelve people were slightly hurt in the blast.",
+                       "Twenty people were slightly hurt in the blast.")) == ["number"]
+    # "others" alone is no sign: "killed 45 and injured two others" counts every one injured
+    assert fields(pair("The bus crash killed 45 people and injured two others.",
+                       "The bus crash injured five people.")) == ["number"]
+
+
 def test_an_article_giving_the_earlier_and_the_revised_figure_is_no_disagreement_of_one_day():
     from storyline.compare.conflicts import is_update
     from storyline.compare.facts import Fact
