@@ -277,6 +277,28 @@ def test_a_degree_of_harm_names_a_part_of_the_harmed():
                        "The bus crash injured five people.")) == ["number"]
 
 
+def test_the_verb_of_a_gapped_clause_says_what_its_figure_counts():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def keys(text: str) -> list[tuple]:
+        return [f.key for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    # "and 250 others [were] wounded": the 250 were wounded, not killed
+    assert keys("Some 40 Tamils were killed and about 120 others wounded during the army offensive.") == [
+        ("count", "tamil", "kill"), ("count", "other", "injure")]
+    assert fields(pair("Some 40 Tamils were killed and about 120 others wounded during the army offensive.",
+                       "About 120 Tamils were wounded in the army offensive.")) == []
+    assert keys("Police arrested 12 people injured in the clash.") == [("count", "people", "arrest")]
+
+
+def test_at_a_state_names_a_target_not_a_place():
+    assert fields(pair("The militia fired rockets at Israel on Monday.",
+                       "The militia fired rockets in Lebanon on Monday.")) == []
+    assert fields(pair("The militia fired rockets in Syria on Monday.",
+                       "The militia fired rockets in Lebanon on Monday.")) == ["place"]
+
+
 def test_an_article_giving_the_earlier_and_the_revised_figure_is_no_disagreement_of_one_day():
     from storyline.compare.conflicts import is_update
     from storyline.compare.facts import Fact

@@ -582,8 +582,22 @@ def _number_kind(run: list[Token]) -> str:
 def anchor(token: Token) -> tuple[str | None, str | None]:
     """(noun the token quantifies, verb that governs it), as lemmas; either may be None."""
     if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head != token:
-        return token.head.lemma_.lower(), _event_verb(token.head)
+        noun = token.head
+        return noun.lemma_.lower(), _reduced_clause_verb(noun) or _event_verb(noun)
     return None, _event_verb(token)
+
+
+def _reduced_clause_verb(noun: Token) -> str | None:
+    """The verb of a gapped clause: in "60 were killed and 250 others wounded" the second clause's
+    auxiliary is left out, the parse joins "others" to "killed" and hangs "wounded" on it, but the
+    250 were wounded. A noun joined to a verb as its conjunct, with a past participle right after
+    it, is the subject of that participle."""
+    if noun.dep_ != "conj" or noun.head.pos_ != "VERB":
+        return None
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.head == noun and nxt.dep_ in ("acl", "amod") and nxt.tag_ == "VBN":
+        return nxt.lemma_.lower()
+    return None
 
 
 def _event_verb(token: Token) -> str | None:
@@ -806,6 +820,8 @@ def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 ent = _named_at(obj, base, named, PLACE_TYPES)
+                if ent and prep.lower_ == "at" and actors.country_of_state_name(ent.name):
+                    continue  # "fired rockets at Israel", "angry at Japan": "at" a state names a target
                 country = ent and (ent.country or actors.country_of_place(ent.name))
                 if country:
                     facts.append(Fact("place", (tok.lemma_.lower(),), country, ent.name, span=_span_of(ent, sent, base)))
