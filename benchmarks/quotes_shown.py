@@ -70,8 +70,8 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
-# main before quotes25, quotes26's): re-scored on the current output.
-RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24")
+# main before quotes25, quotes26's, main before quotes28): re-scored on the current output.
+RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}

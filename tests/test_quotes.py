@@ -587,6 +587,27 @@ def test_speaker_name_the_recogniser_missed_resolves_to_the_one_entity_bearing_i
     assert speaker.key is None and speaker.text == "Trump"
 
 
+@pytest.mark.parametrize("kind, speaker", [("NORP", "p_lind"), ("ORG", "o_lind"), ("PERSON", "o_lind")])
+def test_a_surname_typed_as_a_group_is_the_person_named_in_full(nlp, kind, speaker):
+    """"Lind" typed NORP (a nationality or group) after "Ivo Lind" is the person (news names a
+    person in full once, then by surname); typed ORG it stays the organisation ("Ford" may be the
+    company), and a PERSON mention is kept as it is."""
+    text = "Ivo Lind visited the harbour on Monday. Lind said the port would be rebuilt by spring."
+    start = text.rindex("Lind")
+    mentions = [_mention_of(text, "Ivo Lind", "p_lind"), Mention(Span.of(text, start, start + 4), kind, "o_lind", "Lind")]
+    [quote] = extract_quotes(nlp(text), text, "a_norp", mentions, statements_only=True)
+    assert quote.speaker.key == speaker and quote.speaker.span.text == "Lind"
+
+
+def test_a_surname_typed_as_a_group_stays_when_two_persons_bear_it(nlp):
+    text = "Ivo Lind met Ada Lind on Monday. Lind said the port would be rebuilt by spring."
+    start = text.rindex("Lind")
+    mentions = [_mention_of(text, "Ivo Lind", "p_ivo"), _mention_of(text, "Ada Lind", "p_ada"),
+                Mention(Span.of(text, start, start + 4), "NORP", "n_lind", "Lind")]
+    [quote] = extract_quotes(nlp(text), text, "a_norp", mentions, statements_only=True)
+    assert quote.speaker.key == "n_lind"
+
+
 def test_a_tagger_span_is_never_the_speaker_himself(nlp):
     """The content of "but Nadel has long been skeptical of diplomacy" is not "Nadel"."""
     text = ("Premier Ivo Nadel met the envoy on Monday. The envoy called the meeting very good, "

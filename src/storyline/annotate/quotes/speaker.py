@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from storyline.annotate import actors
 from storyline.annotate.agreement import ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, resolve_description
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
-from storyline.annotate.entities import hyphenated_given_name_end
+from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
@@ -46,6 +46,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     head = relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions)
     if mention is not None:
+        mention = _person_named_so(mention, mentions) or mention
         return Speaker(text=mention.name, span=span, key=mention.key)
     if head.lower_ in PRONOUNS:
         resolved = _resolve_pronoun(head, text, mentions, previous, quoted)
@@ -70,6 +71,21 @@ def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
 
 def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.span.start <= head.idx < m.span.end), None)
+
+
+def _person_named_so(mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The article's person a speaker's one-word name typed as a nationality or group (NORP)
+    stands for: the one person the article names in full with that surname ("Mattis said" after
+    "Jim Mattis"). One word naming a group that speaks is no surname of a person in the same
+    article, and news names a person in full once, then by surname. Other types are left as
+    typed: companies are named after people ("Ford", "Bloomberg"), and a name the article types
+    both PERSON and ORG is one entity corpus-wide (``canonical``)."""
+    words = name_words(mention.name)
+    if mention.type != "NORP" or len(words) != 1:
+        return None
+    persons = {m.key: m for m in mentions if m.type == "PERSON" and len(name_words(m.name)) > 1
+               and is_subname(words, name_words(m.name))}
+    return next(iter(persons.values())) if len(persons) == 1 else None
 
 
 def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
