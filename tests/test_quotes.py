@@ -1093,6 +1093,25 @@ def test_a_content_ends_where_the_same_source_reports_again(nlp, text, first, se
     assert first in contents and any(c.startswith(second.rstrip(".")) for c in contents), contents
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Ines Varn says the ferry will leave the harbour at noon, according to Radio Tarn.",
+     "the ferry will leave the harbour at noon"),
+    ("Ola Berg said the talks had failed over the price of fuel, the Tarn Herald reported.",
+     "the talks had failed over the price of fuel"),
+])
+def test_a_content_ends_before_a_report_set_after_it(nlp, text, content):
+    """A postposed reporting clause (", according to X", ", the paper reported") names who reports
+    the sentence before it: it is not part of what the nested source said."""
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_post", statements_only=True)]
+    assert content in contents and not any("according" in c or "reported" in c for c in contents), contents
+
+
+def test_a_report_inside_a_quotation_is_not_cut(nlp):
+    text = 'Ines Varn said: "The ferry leaves at noon, according to the timetable, and we will be on it."'
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_postq", statements_only=True)]
+    assert any(c.startswith("The ferry leaves at noon, according to the timetable, and we") for c in contents), contents
+
+
 def test_a_passive_verb_after_the_cue_is_no_report_of_its_source(nlp):
     text = "A steward accused them of theft and the players were asked to leave the ferry."
     contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_pas")]
