@@ -608,6 +608,28 @@ def test_a_surname_typed_as_a_group_stays_when_two_persons_bear_it(nlp):
     assert quote.speaker.key == "n_lind"
 
 
+@pytest.mark.parametrize("speaker_word, key", [
+    ("Icelandic", "o_lines"),        # a bare singular demonym: the company's short name
+    ("The Icelandic", "n_demonym"),  # with an article: a description, left as typed
+])
+def test_a_bare_demonym_speaker_is_the_organisation_named_with_it(nlp, speaker_word, key):
+    org = "Icelandic Ferry Lines"
+    text = f"{org} cut its fares on Monday. {speaker_word} pledged to hire an outside firm to review its hiring."
+    start = text.index("Icelandic", len(org))
+    mentions = [_org(text, org, "o_lines"), Mention(Span.of(text, start, start + 9), "NORP", "n_demonym", "Icelandic")]
+    quotes = extract_quotes(nlp(text), text, "a_demonym", mentions)
+    assert quotes and quotes[-1].speaker.key == key, [(q.speaker.text, q.speaker.key) for q in quotes]
+
+
+def test_a_dateline_is_not_the_speaker(nlp):
+    """"TARNBY, Norland — Actress Ines Varn has accused ...": the capitalised place and dash opening
+    the paragraph say where the story was filed; the speaker is Ines Varn, her span without the place."""
+    text = "TARNBY, Norland — Actress Ines Varn has accused the harbour board of ignoring the town."
+    mentions = [_mention_of(text, "TARNBY", "g_tarnby", "GPE"), _mention_of(text, "Ines Varn", "p_varn")]
+    [quote] = extract_quotes(nlp(text), text, "a_dateline", mentions)
+    assert quote.speaker.key == "p_varn" and not quote.speaker.span.text.startswith("TARNBY"), quote.speaker
+
+
 def test_a_tagger_span_is_never_the_speaker_himself(nlp):
     """The content of "but Nadel has long been skeptical of diplomacy" is not "Nadel"."""
     text = ("Premier Ivo Nadel met the envoy on Monday. The envoy called the meeting very good, "

@@ -18,6 +18,7 @@ offline with en_core_web_sm.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Token
@@ -42,11 +43,12 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     """``quoted``: the article's quotations (start, end), whose words are no antecedents."""
     if source is None or head is None:
         return Speaker(text="")
+    source, head = _without_dateline(text, source, head)
     span = _whole_name_span(text, source)
     head = relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions)
     if mention is not None:
-        mention = _person_named_so(mention, mentions) or mention
+        mention = _person_named_so(mention, mentions) or _organisation_named_so(head, mention, mentions) or mention
         return Speaker(text=mention.name, span=span, key=mention.key)
     if head.lower_ in PRONOUNS:
         resolved = _resolve_pronoun(head, text, mentions, previous, quoted)
@@ -61,6 +63,25 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if resolved is None:
         return Speaker(text=span.text, span=span)
     return Speaker(text=resolved[0], span=span, key=resolved[1])
+
+
+def _without_dateline(text: str, source: tuple[int, int], head: Token) -> tuple[tuple[int, int], Token]:
+    """The source after a dateline the parse joined to it ("NEW YORK — Actress Ines Varn has
+    accused ..."): news style opens a story's paragraph with its place in capitals and a dash,
+    which says where it was filed, not who speaks; the speaker is the phrase after it, headed by
+    its root."""
+    at_line_start = source[0] == 0 or text[source[0] - 1] == "\n"
+    match = _DATELINE.match(text, source[0], source[1]) if at_line_start else None
+    if match is None:
+        return source, head
+    rest = head.doc.char_span(match.end(), source[1], alignment_mode="contract")
+    if rest is None or not len(rest):
+        return source, head
+    return (match.end(), source[1]), rest.root
+
+
+# A place in capitals ("NEW YORK", "RAMALLAH, West Bank", "CAPE CANAVERAL, Fla.") and a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)? ?[—–-]{1,2} (?=\S)")
 
 
 def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
@@ -86,6 +107,19 @@ def _person_named_so(mention: Mention, mentions: list[Mention]) -> Mention | Non
     persons = {m.key: m for m in mentions if m.type == "PERSON" and len(name_words(m.name)) > 1
                and is_subname(words, name_words(m.name))}
     return next(iter(persons.values())) if len(persons) == 1 else None
+
+
+def _organisation_named_so(head: Token, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The article's organisation a bare demonym speaks for ("American pledged to ..." in a story
+    about American Airlines): a singular demonym with no article names no people ("an American",
+    "Americans" do), so as a subject it is the short name of the one organisation the article
+    names with it ("American Airlines")."""
+    if mention.type != "NORP" or actors.demonym_name(head.text) != head.text \
+            or any(c.dep_ == "det" for c in head.children):
+        return None
+    word = head.text.lower()
+    named = {m.key: m for m in mentions if m.type == "ORG" and m.name.lower().startswith(word + " ")}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
