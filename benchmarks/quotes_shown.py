@@ -43,7 +43,7 @@ session 21 after quotes26's he/she agreement with given names, drawn from that o
 gender-guesser's, quotes27 replaced by the census lists of ``names``: none of the 40 differs from main's
 output or from quotes27's), ``shown-s25`` (40, --seed 27, session 22 before quotes28's changes: main after
 session 21's merges, one entity per name, story surnames, shared centering).
-``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23`` and ``shown-s24`` are also scored "re-scored on the current output": a
+``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24`` and ``shown-s25`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
 

@@ -4,7 +4,9 @@ A name resolves to the mention that contains the source's head word, its apposit
 neighbour, Ines Varn") or the name closing its title ("Mayor of Tarnby Ines Varn"), a relative
 pronoun as the noun its clause modifies ("Ines Varn, who said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
-source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the first
+source's name words ("Trump" -> "Donald Trump"); a surname typed NORP to the person named in
+full with it, a bare demonym to the organisation named with it ("American" -> "American
+Airlines"), a dateline opening the source ("NEW YORK —") left out; a pronoun ("he") to the first
 person among the subjects centering offers (``annotate.centering``, shared with event
 participants: its own sentence's before it, "Kerr was forced to resign, which she later said ...",
 then the previous sentence's main clause; none when that person is an unnamed "an officer"), else
