@@ -91,7 +91,7 @@ def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
 
 def _is_quoted(sent: Span, quoted: Quotations) -> bool:
     """Is every word of the sentence inside a quotation? The sentences of a quotation ("There is
-    nothing I can say. My brother did this," he said.) are what its speaker says, part of the
+    nothing left to say. The boats are gone," he said.) are what its speaker says, part of the
     utterance that reports them, not utterances of the text: the previous utterance of the "he
     said" is the sentence before the quotation."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
