@@ -85,8 +85,8 @@ def _end_before_sibling_reports(attributions: list[Attribution], text: str, quot
 
 
 def _end_before_trailing_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
-    """End a content where a report set after what it reports begins ("Suga says the missile fell
-    into the sea, according to Reuters"; "Ada said the talks failed, the agency reported"): a
+    """End a content where a report set after what it reports begins ("Ines Varn says the ferry left
+    at noon, according to Radio Tarn"; "Ada said the talks failed, the agency reported"): a
     postposed reporting clause names who reports the sentence before it, so it is outside what the
     nested source said. Another attribution's cue inside the content, whose own content lies
     before that cue, is such a clause; the cut is never made inside a quotation."""
@@ -100,7 +100,7 @@ def _end_before_trailing_reports(attributions: list[Attribution], text: str, quo
 def _set_off(text: str, cut: int) -> bool:
     """A comma closes what comes before the clause at ``cut`` (also inside a closing quotation
     mark, ",” the agency reported"): a postposed reporting clause is set off so; a verb
-    reached without one ("practices that have been opposed by regulators") is inside the
+    reached without one ("fares that were opposed by the union") is inside the
     sentence's own clause."""
     return bool(_SET_OFF.search(text[max(0, cut - 12):cut]))
 
