@@ -71,11 +71,13 @@ def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
     quoted. None when a sentence of running text with no subject comes first (a fragment, a subject
     the parse missed): its center is unknown, and the sentences before it are no longer the
     previous utterance."""
-    doc, start = token.doc, token.sent.start
-    for _ in range(PREVIOUS_SENTENCES):
-        if start == 0:
-            break
+    doc, start, passed = token.doc, token.sent.start, 0
+    while start > 0 and passed < PREVIOUS_SENTENCES:
         sent = doc[start - 1].sent
+        if _is_quoted(sent, quoted):  # the speaker's own words: one utterance with the sentence reporting them
+            start = sent.start
+            continue
+        passed += 1
         if _is_utterance(sent):
             subjects = clause_subjects(sent.root)
             if not subjects and sent.root.tag_ != "VB":  # no imperative ("you"): the parse missed its subject
@@ -85,6 +87,15 @@ def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
                 return third
         start = sent.start
     return []
+
+
+def _is_quoted(sent: Span, quoted: Quotations) -> bool:
+    """Is every word of the sentence inside a quotation? The sentences of a quotation ("There is
+    nothing left to say. The boats are gone," he said.) are what its speaker says, part of the
+    utterance that reports them, not utterances of the text: the previous utterance of the "he
+    said" is the sentence before the quotation."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and bool(quoted) and all(in_quotation(t.idx, quoted) for t in words)
 
 
 def _is_utterance(sent: Span) -> bool:
