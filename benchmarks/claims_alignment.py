@@ -59,6 +59,20 @@ approximation, one value stated two ways). Scored in rows "shown conflicts: fit 
 the output still shows as a conflict, the share labelled ``real`` (the precision a reader sees), with the labelled
 pairs no longer shown per label and the shown pairs no label covers (drawn after a change, they would need labels).
 
+Conflicts a reader is shown on a larger multi-outlet set (session 22, helper claims25; ``--newswire-store FILE
+--sample-conflicts 40 --seed 53``, benchmarks/data/claims_conflicts_shown_newswire.jsonl): news_cluster's multi-outlet
+stories show only 16 conflicts. This draw takes ../shared/data/corpus/te3_silver.jsonl (2,452 AFP and Xinhua reports of
+1997, 2005 and 2006) through the product's own path (``_newswire``: ingested into a store, each article's outlet the
+agency its id names, stories made by the stories stage, claims by the pipeline's claims step, re-made from the stored
+annotations on every run), keeps the stories of two outlets (57), and splits them into halves by sha1 of the story id
+(stated before reading). Main, before any change, showed 63 pairs of disagreeing values (fit 29, held-out 34): up to 40
+of each half were drawn, so all were taken. Labels: the scheme above, unchanged; rows hold the story id, the field, the
+two articles by the file's id, the offsets (file text) of each value's words, the values and the label, no text. An
+optional key ``why`` on a label other than ``real`` says which different things: ``other-event`` (another event,
+day or incident of the story's topic) or ``other-thing`` (another group or measure at one event); it was added after
+reading the fit half and before reading the held-out half, which was labelled once, after the session's rules were
+final. Scored in the table "conflicts a reader is shown (te3_silver newswire, ...)", as the news_cluster draw.
+
 The articles are read as ``storyline analyze`` reads the file (since session 21, helper claims23): the JSON
 reader and the clean stage (``_news_cluster.cleaned_articles``), so photo captions and page furniture
 ("Copyright 2017 The Associated Press") take no part in alignment, as in the product; the claims' spans are
@@ -82,6 +96,8 @@ threshold was chosen looking at the "fit" half only.
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 41 --aligned-band aligned-s21 > /tmp/s21.jsonl
     python benchmarks/claims_alignment.py --sample-aligned 40 --seed 43 --aligned-band aligned-s22 > /tmp/s22.jsonl
     python benchmarks/claims_alignment.py --sample-conflicts 20 --seed 47 > /tmp/conflicts.jsonl
+    python benchmarks/claims_alignment.py --newswire-store /tmp/te3.db --sample-conflicts 40 --seed 53 > /tmp/wire.jsonl
+    python benchmarks/claims_alignment.py --cache /tmp/ann.pkl --newswire-store /tmp/te3.db   # every table
 """
 from __future__ import annotations
 
@@ -97,6 +113,7 @@ from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _newswire import multi_outlet_claims, newswire_store  # noqa: E402
 from _news_cluster import all_articles, cleaned_articles, kept_span, multi_outlet_stories, span_on_file_text  # noqa: E402
 from _report import report  # noqa: E402
 
@@ -104,6 +121,7 @@ from storyline.model import Article, Mention, Span, Timex  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "data" / "claims_pairs.jsonl"
 SHOWN_CONFLICTS = Path(__file__).resolve().parent / "data" / "claims_conflicts_shown.jsonl"
+SHOWN_CONFLICTS_NEWSWIRE = Path(__file__).resolve().parent / "data" / "claims_conflicts_shown_newswire.jsonl"
 CONFLICT_LABELS = ("real", "update", "increment", "different-things", "misread", "same")  # the docstring's scheme
 MAX_ARTICLES = 8  # per story: keeps the parse cheap; one article per outlet first
 
@@ -321,11 +339,13 @@ def conflict_key(row: dict) -> tuple:
     return (row["story"], row["field"], *sorted([(row["a"], *row["a_span"]), (row["b"], *row["b_span"])]))
 
 
-def sample_conflicts(shown: dict[tuple, dict], n: int, seed: int) -> list[dict]:
-    """Every shown conflict of the fit half (studied) and N of the held-out half at random (read once)."""
+def sample_conflicts(shown: dict[tuple, dict], n: int, seed: int, every_fit: bool = True) -> list[dict]:
+    """Every shown conflict of the fit half (studied), or N of them at random when ``every_fit`` is
+    False (a larger set), and N of the held-out half at random (read once)."""
     rng = random.Random(seed)
     fit = [r for r in shown.values() if half_of(r["story"]) == "fit"]
     held_out = [r for r in shown.values() if half_of(r["story"]) == "held-out"]
+    fit = fit if every_fit else rng.sample(fit, min(n, len(fit)))
     return fit + rng.sample(held_out, min(n, len(held_out)))
 
 
@@ -542,7 +562,14 @@ def main() -> None:
     ap.add_argument("--aligned-band", default=ALIGNED_BANDS[0], choices=ALIGNED_BANDS, help="with --sample-aligned")
     ap.add_argument("--sample-conflicts", type=int, default=0,
                     help="draw every shown conflict of the fit half and N of the held-out half (JSONL on stdout)")
+    ap.add_argument("--newswire-store", help="store of te3_silver's newswire (made when missing): score, or with "
+                    "--sample-conflicts draw, the conflicts shown on its multi-outlet stories too")
     args = ap.parse_args()
+    if args.newswire_store and args.sample_conflicts:
+        for row in sample_conflicts(newswire_shown_conflicts(args.newswire_store), args.sample_conflicts, args.seed,
+                                    every_fit=False):
+            print(json.dumps(row, ensure_ascii=False))
+        return
     stories = load_stories()
     pairs = [json.loads(line) for line in PAIRS.open(encoding="utf-8")]
     if args.sample:
@@ -615,25 +642,46 @@ def main() -> None:
             "stmt updates conf/upd/n"], rows, notes,
            write=not args.no_write)
     if SHOWN_CONFLICTS.exists():
-        report_shown_conflicts([json.loads(line) for line in SHOWN_CONFLICTS.open(encoding="utf-8")], shown,
-                               write=not args.no_write)
+        report_shown_conflicts(read_labels(SHOWN_CONFLICTS), shown, write=not args.no_write)
+    if args.newswire_store:
+        report_shown_conflicts(read_labels(SHOWN_CONFLICTS_NEWSWIRE), newswire_shown_conflicts(args.newswire_store),
+                               write=not args.no_write, draw=NEWSWIRE_DRAW)
 
 
-def report_shown_conflicts(labelled: list[dict], shown: dict[tuple, dict], write: bool) -> None:
-    """The table of the conflicts a reader is shown (the docstring's labelled draw)."""
+NEWS_CLUSTER_DRAW = ("news_cluster", "every multi-outlet news_cluster story: every fit pair, up to 20 held-out ones at "
+                     "random (the held-out half showed 12: all taken), drawn from main's output before the session's "
+                     "change")
+NEWSWIRE_DRAW = ("te3_silver newswire, stories of the product's stories stage",
+                 "every story of te3_silver's AFP and Xinhua newswire that the product's stories stage gave two outlets "
+                 "(claims made by the pipeline's claims step): up to 40 pairs of each half at random (--seed 53), drawn "
+                 "from main's output before the session's change")
+
+
+def report_shown_conflicts(labelled: list[dict], shown: dict[tuple, dict], write: bool,
+                           draw: tuple[str, str] = NEWS_CLUSTER_DRAW) -> None:
+    """The table of the conflicts a reader is shown (the docstring's labelled draws); ``draw`` names
+    the set and says how its pairs were drawn."""
     counts = Counter((half_of(r["story"]), r["label"]) for r in labelled)
     notes = (f"{len(labelled)} pairs of disagreeing values drawn from the conflicts the output shows (claims with "
-             "status conflict, every multi-outlet news_cluster story: every fit pair, up to 20 held-out ones at random "
-             "(the held-out half showed 12: all taken), "
-             "drawn from main's output before the session's change) and labelled by reading: "
+             f"status conflict, {draw[1]}) and labelled by reading: "
              + "; ".join(f"{h}: " + ", ".join(f"{lab} {counts[h, lab]}" for lab in CONFLICT_LABELS if counts[h, lab])
                          for h in ("fit", "held-out"))
              + ". Shown: labelled pairs the output still shows as a conflict; P: the share of them labelled real "
              "(one fact, different values); gone: labelled pairs no longer shown, by label; unlabelled: shown pairs "
              "no label covers.")
-    report("Claims: conflicts a reader is shown (news_cluster, drawn from the output and labelled)",
+    report(f"Claims: conflicts a reader is shown ({draw[0]}, drawn from the output and labelled)",
            ["split", "labelled", "shown", "real", "P", "gone", "unlabelled"], score_shown_conflicts(labelled, shown),
            notes, write=write)
+
+
+def newswire_shown_conflicts(store_path: str) -> dict[tuple, dict]:
+    """The conflicts the output shows on the newswire's multi-outlet stories (the store made when missing)."""
+    stories, claims = multi_outlet_claims(newswire_store(store_path))
+    return shown_conflicts(claims, stories)
+
+
+def read_labels(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")] if path.exists() else []
 
 
 if __name__ == "__main__":

@@ -203,8 +203,19 @@ def test_a_figure_revised_down_in_a_later_report_is_an_update():
     assert _kinds(pair(BREACH, lowered, published=("2031-09-08T09:00:00", "2031-09-20T09:00:00"))) == [
         ("number", "update")]
     plain = "Hackers stole the personal data of 140 million customers of Vellbank, the lender said."
-    assert _kinds(pair(BREACH, plain, published=("2031-09-08T09:00:00", "2031-09-20T09:00:00"))) == [
+    assert _kinds(pair(BREACH, plain, published=("2031-09-08T09:00:00", "2031-09-12T09:00:00"))) == [
         ("number", None)]
+
+
+def test_undated_figures_of_reports_more_than_a_week_apart_tell_of_two_occurrences():
+    # a report tells the news of its days: two days' market moves, the tolls of two raids
+    monday = "A rocket strike on Tarnow killed nine villagers, medics said."
+    later = "A rocket strike on Tarnow killed six villagers, medics said."  # fewer later: no update
+    assert _kinds(pair(monday, later, published=("2031-03-03", "2031-03-08"))) == [("number", None)]
+    assert pair(monday, later, published=("2031-03-03", "2031-03-24")) == []
+    # and a figure given as revised refers back to the earlier one, however long before
+    revised = "Medics now say the rocket strike on Tarnow killed six villagers."
+    assert _kinds(pair(monday, revised, published=("2031-03-03", "2031-03-24"))) == [("number", "update")]
 
 
 def test_revised_figures_are_told_by_verbs_of_revision_and_now():
@@ -244,6 +255,48 @@ def test_an_increment_is_not_set_against_a_total():
     assert fields(pair(BREACH, other_total)) == ["number"]
     assert fields(pair("The army sent an additional 300 troops to Ardo.",
                        "The army sent an additional 500 troops to Ardo.")) == ["number"]
+
+
+def test_a_part_of_a_group_is_not_set_against_the_group():
+    # "21 of the 276 girls": the figure before "of" counts girls freed; the group's own figure counts
+    # what its own clause says was done to them, not the freeing
+    part = "Militants freed 21 of the more than 200 girls they seized in April."
+    assert fields(pair(part, "Militants freed 21 girls on Thursday.")) == []
+    assert fields(pair(part, "Militants freed 24 girls on Thursday.")) == ["number"]
+    assert fields(pair("Twenty-one of the 276 girls were freed on Thursday.",
+                       "Militants freed 21 girls on Thursday.")) == []
+
+
+def test_a_degree_of_harm_names_a_part_of_the_harmed():
+    slightly = "Twenty others were slightly hurt in the blast."
+    assert fields(pair(slightly, "The blast injured 25 people.")) == []
+    assert fields(pair("Twelve people were slightly hurt in the blast.",
+                       "Twenty people were slightly hurt in the blast.")) == ["number"]
+    # "others" alone is no sign: "killed 45 and injured two others" counts every one injured
+    assert fields(pair("The bus crash killed 45 people and injured two others.",
+                       "The bus crash injured five people.")) == ["number"]
+
+
+def test_the_verb_of_a_gapped_clause_says_what_its_figure_counts():
+    from storyline.annotate import nlp
+    from storyline.compare.facts import number_facts
+
+    def keys(text: str) -> list[tuple]:
+        return [f.key for f in number_facts(next(iter(nlp.parse([text])))[:])]
+
+    # "and 250 others [were] wounded": the 250 were wounded, not killed
+    assert keys("Some 40 Tamils were killed and about 120 others wounded during the army offensive.") == [
+        ("count", "tamil", "kill"), ("count", "other", "injure")]
+    assert fields(pair("Some 40 Tamils were killed and about 120 others wounded during the army offensive.",
+                       "About 120 Tamils were wounded in the army offensive.")) == []
+    assert keys("Police arrested 12 people injured in the clash.") == [("count", "people", "arrest")]
+
+
+def test_at_a_state_names_a_target_not_a_place():
+    assert fields(pair("The militia fired rockets at Israel on Monday.",
+                       "The militia fired rockets in Lebanon on Monday.")) == []
+    assert fields(pair("The militia fired rockets in Syria on Monday.",
+                       "The militia fired rockets in Lebanon on Monday.")) == ["place"]
 
 
 def test_an_article_giving_the_earlier_and_the_revised_figure_is_no_disagreement_of_one_day():

@@ -20,8 +20,6 @@ from storyline.annotate.syntax import relative_antecedent
 
 # Sentences passed over, at most, to find the previous sentence with a third-person subject.
 PREVIOUS_SENTENCES = 3
-# Sentences of a quotation passed over, at most, on top of those (not counted: see ``is_speakers_talk``).
-QUOTED_SENTENCES = 8
 # A chain of subject pronouns ("He noted ... He called ...") is followed this many sentences back.
 PRONOUN_CHAIN = 3
 SPEECH_PERSONS = frozenset("i you we".split())  # first and second persons: who speaks and who is spoken to
@@ -34,14 +32,15 @@ _CLAUSE_LEVELS = 12
 Quotations = Sequence[tuple[int, int]]
 
 
-def centering_subjects(pronoun: Token, quoted: Quotations = (), speech: Quotations | None = None) -> list[Token]:
+def centering_subjects(pronoun: Token, quoted: Quotations = (), speech: Quotations = ()) -> list[Token]:
     """The subjects ``pronoun`` may take up, in centering order, none inside a ``quoted`` span; a
     relative pronoun that is a subject stands for the name it follows ("the United States, which
-    says it"). ``speech``: the quotations whose sentences of pronoun subjects are passed over whole
-    (``is_speakers_talk``), ``quoted`` unless given."""
+    says it"). ``speech``: quotations whose sentences of pronoun subjects only are passed over, though
+    their subjects may be taken up (``is_speakers_talk``; the sentences of a ``quoted`` span are
+    passed over whatever their subjects)."""
     governing = [s for s in governing_subjects(pronoun) if not in_quotation(s.idx, quoted)]
     earlier = [s for s in earlier_subjects(pronoun, governing) if not in_quotation(s.idx, quoted)]
-    previous = previous_subjects(pronoun, quoted, quoted if speech is None else speech)
+    previous = previous_subjects(pronoun, quoted, speech)
     return [_named(s) for s in [*governing, *earlier, *previous]]
 
 
@@ -76,15 +75,14 @@ def previous_subjects(token: Token, quoted: Quotations = (), speech: Quotations 
     quoted. None when a sentence of running text with no subject comes first (a fragment, a subject
     the parse missed): its center is unknown, and the sentences before it are no longer the
     previous utterance."""
-    doc, start, counted = token.doc, token.sent.start, 0
-    for _ in range(PREVIOUS_SENTENCES + QUOTED_SENTENCES):
-        if start == 0 or counted == PREVIOUS_SENTENCES:
-            break
+    doc, start, passed = token.doc, token.sent.start, 0
+    while start > 0 and passed < PREVIOUS_SENTENCES:
         sent = doc[start - 1].sent
-        if is_speakers_talk(sent, speech):  # passed over whole, uncounted
+        # the speaker's own words: one utterance with the sentence reporting them
+        if _is_quoted(sent, quoted) or is_speakers_talk(sent, speech):
             start = sent.start
             continue
-        counted += 1
+        passed += 1
         if _is_utterance(sent):
             subjects = clause_subjects(sent.root)
             if not subjects and sent.root.tag_ != "VB":  # no imperative ("you"): the parse missed its subject
@@ -96,15 +94,22 @@ def previous_subjects(token: Token, quoted: Quotations = (), speech: Quotations 
     return []
 
 
+def _is_quoted(sent: Span, quoted: Quotations) -> bool:
+    """Is every word of the sentence inside a quotation? The sentences of a quotation ("There is
+    nothing left to say. The boats are gone," he said.) are what its speaker says, part of the
+    utterance that reports them, not utterances of the text: the previous utterance of the "he
+    said" is the sentence before the quotation."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and bool(quoted) and all(in_quotation(t.idx, quoted) for t in words)
+
+
 def is_speakers_talk(sent: Span, speech: Quotations) -> bool:
     """Is the sentence wholly inside a quotation, with only pronouns as subjects ("He pushed me.
     He left.")? Pronouns in quoted speech point from its speaker's place (deixis), they set no
     center of the narrator's: however long, such a quotation is passed over as one utterance,
     leaving its speaker ("..., she said") within reach. A quoted sentence naming its subject ("The
     attacker converted") does introduce whom the narrator may take up next."""
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if not words or not any(start <= words[0].idx and words[-1].idx + len(words[-1]) <= end
-                            for start, end in speech):
+    if not _is_quoted(sent, speech):
         return False
     subjects = clause_subjects(sent.root)
     return bool(subjects) and all(s.pos_ == "PRON" for s in subjects)

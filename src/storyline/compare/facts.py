@@ -48,6 +48,12 @@ MEASURE_UNITS = DURATION_UNITS | frozenset(
     "degree acre hectare litre liter gallon barrel".split())
 # parts of a game that a count can be of ("in the first inning", "in Game 6"): _part_of_play
 PLAY_PARTS = frozenset("inning quarter half period round set lap game leg stage frame heat match".split())
+# "20 others were slightly hurt", "five critically injured": a degree of harm names those harmed to that
+# degree, a part of all harmed (_degree)
+DEGREE_WORDS = frozenset("slightly lightly mildly moderately seriously critically severely badly gravely".split())
+# "21 of the 276 girls", "three of them": the figure before "of" counts a part of a group named after it
+# (_partitive_group); words that make that group a definite one
+PARTITIVE_PRONOUNS = frozenset({"them", "us", "these", "those"})
 # "five outs away", "two seats short of", "a vote shy of": what is left to a goal (_remaining)
 REMAINING_WORDS = frozenset({"away", "short", "shy"})
 # verbs whose object predicate names the event: "left 32 villagers dead" counts the dead
@@ -115,7 +121,8 @@ class Fact:
     span: Span | None = None  # where the article states it
     asserted: bool = True  # False for what was threatened, planned or may happen ("threatened to fire four")
     moment: str | None = None  # a number's time of day, when its verb names one ("fell 4% at 9:34 a.m.": "09:34")
-    part: str | None = None  # the part of a game a count is of ("three runs in the first inning": "first inning")
+    part: str | None = None  # the part of a whole a count is of: of a game ("three runs in the first inning":
+    # "first inning"), of the harmed ("20 were slightly hurt": "slightly")
     subject: str | None = None  # for a share of nothing named, the subject of its verb ("unemployment rose 4%")
     revised: bool = False  # given as the new value of a figure given before ("raised its estimate to 145 million")
 
@@ -195,6 +202,14 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         noun, verb = same_event(*anchor(first[-1]))  # "two or three years": the first figure attaches to the noun
         if _is_toll(first[-1]):  # "the death toll rose to 84" counts the killed
             noun, verb = None, "kill"
+        group = _partitive_group(last[-1])
+        if group is not None:  # "freed 21 of the 276 girls" counts girls freed, as "freed 21 girls" does
+            noun = same_event(group.lemma_.lower(), verb)[0] if group.pos_ in ("NOUN", "PROPN") else noun
+        whole = _whole_of_part(first[-1])
+        if whole is not None:  # "21 of the 276 girls were freed": 276 counts the girls, not the freed ones
+            verb = _own_verb(whole)
+            if verb is None:
+                continue
         if _is_date_part(last, noun) or not _is_quantity(last, values[-1]) or _remaining(last[-1]):
             continue
         kind = _number_kind(last)
@@ -224,7 +239,8 @@ def _all_number_facts(sent: SpacySpan, base: int) -> list[Fact]:
         span = Span(base + words.start_char, base + words.end_char, words.text)
         subject = _subject_of(first[-1]) if kind == "percent" and noun is None else None
         facts.append(Fact("number", (kind, noun, verb), f"{values[0]:g}", words.text, low, high, span,
-                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1]), subject=subject,
+                          asserted=not _unrealised(first[-1]), part=_part_of_play(first[-1]) or _degree(first[-1]),
+                          subject=subject,
                           revised=_revised(last[-1])))
     return facts
 
@@ -280,6 +296,53 @@ def _part_of_play(token: Token) -> str | None:
             if numbered and (part.lemma_.lower() in PLAY_PARTS or is_ordinal(part.text)):
                 return " ".join(t.lower_ for t in part.subtree if t.dep_ not in ("det", "punct"))
     return None
+
+
+def _degree(token: Token) -> str | None:
+    """The degree of harm a figure counts ("20 others were slightly hurt", "five critically injured
+    people"): those harmed to that degree are a part of all the harmed, so a count of all of them
+    ("25 injured") or of another degree does not contradict it, while another count of the same
+    degree may. Only harm: "rose slightly" says how much a figure moved, not which part it counts."""
+    noun = token.head if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") else token
+    verb = nearest_ancestor(token, _VERB, _VERB_REACH)
+    participles = [c for c in noun.children if c.dep_ in ("amod", "acl") and c.tag_ == "VBN"]
+    for word in (*participles, *([verb] if verb is not None else [])):
+        if EVENT_VERBS.get(word.lemma_.lower(), word.lemma_.lower()) != "injure":
+            continue
+        degree = next((c.lower_ for c in word.children if c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS), None)
+        if degree:
+            return degree
+    return None
+
+
+def _partitive_group(token: Token) -> Token | None:
+    """The group a figure takes a part of: "21 of the 276 girls", "three of them", "two of his
+    brothers" (a definite group, or one with its own figure); "four of whom" is left to
+    ``_is_quantity``. None when the figure is no part of a named group."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for group in (c for c in prep.children if c.dep_ == "pobj"):
+            if group.lower_ in PARTITIVE_PRONOUNS or any(
+                    (c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss" or c.like_num
+                    for c in group.children):
+                return group
+    return None
+
+
+def _whole_of_part(token: Token) -> Token | None:
+    """The noun a figure counts when that noun is the group a part is taken from ("21 of the 276
+    girls": 276 counts "girls"): what the sentence's verb did, it did to the part only."""
+    noun = token.head if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    part = noun.head.head  # a figure, not a year ("growth in 2006 of 2.3 percent")
+    return noun if part.like_num and part.ent_type_ not in ("DATE", "TIME") and part.i < noun.i else None
+
+
+def _own_verb(noun: Token) -> str | None:
+    """The verb of a noun's own clause ("the 276 girls they seized", "the 276 girls kidnapped in
+    April"), which says what was done to the group as a whole."""
+    verb = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+    return same_event(None, verb.lemma_.lower())[1] if verb is not None else None
 
 
 def _remaining(token: Token) -> bool:
@@ -519,8 +582,22 @@ def _number_kind(run: list[Token]) -> str:
 def anchor(token: Token) -> tuple[str | None, str | None]:
     """(noun the token quantifies, verb that governs it), as lemmas; either may be None."""
     if token.dep_ in _NOUN_HEAD_DEPS and token.head.pos_ in ("NOUN", "PROPN") and token.head != token:
-        return token.head.lemma_.lower(), _event_verb(token.head)
+        noun = token.head
+        return noun.lemma_.lower(), _reduced_clause_verb(noun) or _event_verb(noun)
     return None, _event_verb(token)
+
+
+def _reduced_clause_verb(noun: Token) -> str | None:
+    """The verb of a gapped clause: in "60 were killed and 250 others wounded" the second clause's
+    auxiliary is left out, the parse joins "others" to "killed" and hangs "wounded" on it, but the
+    250 were wounded. A noun joined to a verb as its conjunct, with a past participle right after
+    it, is the subject of that participle."""
+    if noun.dep_ != "conj" or noun.head.pos_ != "VERB":
+        return None
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.head == noun and nxt.dep_ in ("acl", "amod") and nxt.tag_ == "VBN":
+        return nxt.lemma_.lower()
+    return None
 
 
 def _event_verb(token: Token) -> str | None:
@@ -743,6 +820,8 @@ def place_facts(sent: SpacySpan, base: int, named: list[Named]) -> list[Fact]:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 ent = _named_at(obj, base, named, PLACE_TYPES)
+                if ent and prep.lower_ == "at" and actors.country_of_state_name(ent.name):
+                    continue  # "fired rockets at Israel", "angry at Japan": "at" a state names a target
                 country = ent and (ent.country or actors.country_of_place(ent.name))
                 if country:
                     facts.append(Fact("place", (tok.lemma_.lower(),), country, ent.name, span=_span_of(ent, sent, base)))
