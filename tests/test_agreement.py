@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.agreement import person_noun_agrees
+from storyline.annotate.agreement import is_person_by_evidence, keys_of_other_sex, person_noun_agrees
+from storyline.model import Mention, Span
 
 
 @pytest.mark.parametrize("text, noun, pronoun, agrees", [
@@ -18,3 +19,43 @@ from storyline.annotate.agreement import person_noun_agrees
 def test_person_noun_agrees(nlp, text, noun, pronoun, agrees):
     token = next(t for t in nlp(text) if t.text == noun)
     assert person_noun_agrees(token, pronoun) is agrees
+
+
+def _person(text: str, name: str, key: str, nth: int = 0, kind: str = "PERSON") -> Mention:
+    """A mention of ``name`` at its ``nth`` occurrence in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(Span.of(text, start, start + len(name)), kind, key, name)
+
+
+@pytest.mark.parametrize("text, name, others, person", [
+    ("Haruto Visek spoke on Monday.", "Haruto Visek", [], True),            # a name of capitalized words
+    ("Eve arrived late.", "Eve", [], True),                                 # a given name of the census lists
+    ("Mr. Corvex arrived late.", "Corvex", [], True),                        # an honorific
+    ("A neighbour, Corvex, arrived late.", "Corvex", [], True),              # a word for a person in apposition
+    ("The teenager Ahed Varnik was arrested.", "Varnik", [], True),          # a given name the tagger left out
+    ("Corvex said the chips were late.", "Corvex", [], False),              # a lone word, no given name
+    ("Tarnwell Dynamics, the aerospace company, hired him.", "Tarnwell Dynamics", [], False),  # described so
+    ("A gunman entered Ridgefield Park Elementary School. Ridgefield Park mourned.", "Ridgefield Park",
+     [("Ridgefield Park Elementary School", 0)], False),               # a longer name typed otherwise
+    ("They were about to film \u201cNight Harbor.\u201d", "Night Harbor", [], False),  # a work's title
+    ("A man opened fire in Port Avery.", "Port Avery", [], False),          # a place
+    ("Her hall holds a large golden Idol.", "golden Idol", [], False),      # a lower-case word
+    ("Brightline Rail cut fares. Brightline Rail said so. Brightline Rail grew.", "Brightline Rail",
+     [("Brightline Rail", 1), ("Brightline Rail", 2)], False),             # typed otherwise as often
+])
+def test_a_person_by_the_articles_evidence(text, name, others, person):
+    """The tagger types companies, places and titles PERSON now and then: a he/she fallback takes
+    only a name the article shows is a person's."""
+    mentions = [_person(text, name, "p_x")]  # ``others``: (name, occurrence) typed ORG
+    mentions += [_person(text, other, f"o_{i}", nth=nth, kind="ORG") for i, (other, nth) in enumerate(others)]
+    assert is_person_by_evidence("p_x", text, mentions) is person
+
+
+def test_a_wife_in_apposition_is_no_he():
+    """"his first wife, Eve": the noun the name is set off after gives its sex, like a title."""
+    text = "Tom Reed and his first wife, Eve, moved to Oslo."
+    mentions = [_person(text, "Tom Reed", "p_reed"), _person(text, "Eve", "p_eve")]
+    assert keys_of_other_sex("he", text, mentions) == {"p_eve"}
+    assert keys_of_other_sex("she", text, mentions) == {"p_reed"}

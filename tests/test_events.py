@@ -716,3 +716,14 @@ def test_a_person_named_by_a_common_noun_takes_part(nlp):
     assert [p.text for p in ev.recipients] == ["driver"]
     ev = events_of(nlp, "An Israeli soldier tried to arrest her younger brother.")[0]
     assert [p.text for p in ev.recipients] == ["her younger brother"]
+
+
+def test_he_falls_back_to_a_person_not_a_company_typed_person(nlp):
+    """No agreeing subject by centering: "he" takes the nearest earlier name the article shows is a
+    person's, not a company the tagger typed PERSON ("Corvex")."""
+    from storyline.annotate.events.participants import ArticleContext
+    text = "Tom Reed sold his shares in Corvex. The weather was mild. He left."
+    reed = Mention(span=Span.of(text, 0, 8), type="PERSON", key="reed", name="Tom Reed")
+    corvex = Mention(span=Span.of(text, 28, 34), type="PERSON", key="corvex", name="Corvex")
+    he = next(t for t in nlp(text) if t.text == "He")
+    assert ArticleContext(text, [reed, corvex]).antecedent(he) is reed

@@ -1149,3 +1149,20 @@ def test_a_name_the_tagger_typed_two_ways_is_one_source(nlp):
                 for s, t in zip(starts[:3], ("ORG", "NORP", "ORG"))]
     [quote] = extract_quotes(nlp(text), text, "a_two", mentions, statements_only=True)
     assert quote.speaker.key == "ORG:nordair"
+
+
+@pytest.mark.parametrize("middle, pronoun, speaker", [
+    ("Ada Kern met analysts from Corvex on Monday.", "she", "p_kern"),                  # a lone word typed PERSON
+    ("Ada Kern worked at Tarnwell Dynamics, the aerospace company.", "she", "p_kern"),  # described as a company
+    ("Ivo Lind and his wife, Ada, met analysts.", "he", "p_lind"),                     # "wife" gives her sex
+])
+def test_he_or_she_falls_back_to_a_person_the_article_shows(nlp, middle, pronoun, speaker):
+    """With no agreeing subject by centering and no earlier speaker, "he" or "she" takes the nearest
+    earlier name the article shows is a person's of that sex, not a company the tagger typed PERSON."""
+    text = f"{middle}\nThe weather was mild.\n\u201cIt was a good year,\u201d {pronoun} said."
+    names = [("Ada Kern", "p_kern"), ("Corvex", "p_corvex"), ("Tarnwell Dynamics", "p_tarnwell"),
+             ("Ivo Lind", "p_lind"), ("Ada,", "p_ada")]
+    mentions = sorted((_mention_of(text, name.rstrip(","), key) for name, key in names if name in text),
+                      key=lambda m: m.span.start)
+    quotes = extract_quotes(nlp(text), text, "a_fallback", mentions, statements_only=True)
+    assert _by_content(quotes, "It was a good year").speaker.key == speaker

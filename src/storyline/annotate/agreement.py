@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.entities import name_words
-from storyline.annotate.given_names import given_name_sex
+from storyline.annotate.given_names import given_name_sex, is_given_name
 from storyline.model import Mention
 
 GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
@@ -31,7 +32,19 @@ ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publicatio
 PERSON_NOUNS = {**dict.fromkeys("""person child teenager teen youth supporter fan driver passenger victim suspect
                     friend neighbour neighbor resident attacker gunman shooter assailant""".split()),
                 **dict.fromkeys("man boy".split(), "he"), **dict.fromkeys("woman girl".split(), "she")}
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+# The word right before a name ("Mr. Vale"), or before the comma that sets the name off as an
+# appositive ("his first wife, Eve", "A resident, Ines Varn,"): a word naming the same person.
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s+$")
+# Words a person's name may write in lower case (particles: "Ludwig van Beethoven", "bin Salman");
+# any other lower-case word makes a phrase no person's name ("golden Buddha").
+# A capitalized word inside a sentence (after a lower-case word or a comma) right before a name.
+_GIVEN_NAME_LEFT_OUT = re.compile(r"[a-z,]\s+([A-Z][a-z]+)\s+$")
+OPENING_QUOTES = frozenset("\"“‘'")
+CLOSING_QUOTES = frozenset("\"”’'")
+# An appositive noun phrase right after a name, up to its head noun ("Lockheed Martin, the aerospace company").
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b([a-z]+)(?=[,.;:)]|\s+(?:that|which|based|in|of)\b)")
+PLACE_PREPOSITIONS = frozenset("in near outside inside".split())
+NAME_PARTICLES = frozenset("van von der den de del della da di du la le bin bint al el ibn ben y".split())
 
 
 def keys_of_other_sex(pronoun: str, text: str, mentions: list[Mention]) -> set[str]:
@@ -59,11 +72,17 @@ def _sex_words(text: str, mention: Mention, given_names: set[str] = frozenset())
     """Sexes the words around one mention give: the word before it ("Ms Kern") or its first
     word when the tagger took the honorific in, the words of its title ("actress"), and the
     given name of its full name ("Ada Kern")."""
-    before = _WORD_BEFORE.search(text[max(0, mention.span.start - 12):mention.span.start])
-    words = [before.group(1)] if before else []
+    before = word_before(text, mention)
+    words = [before] if before else []
     words += mention.span.text.split()[:1] + (mention.title or "").replace(".", " ").split()
     sexes = {SEX_WORDS[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in SEX_WORDS}
     return sexes | _given_name_sexes(mention.name, given_names)
+
+
+def word_before(text: str, mention: Mention) -> str:
+    """The word right before a mention, or before the comma of an appositive ("wife, Eve"); "" if none."""
+    before = _WORD_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start])
+    return before.group(1) if before else ""
 
 
 def _given_name_sexes(name: str, given_names: set[str]) -> set[str]:
@@ -74,6 +93,91 @@ def _given_name_sexes(name: str, given_names: set[str]) -> set[str]:
     words = name_words(name)
     sex = given_name_sex(words[0]) if len(words) > 1 or (words and words[0] in given_names) else None
     return {sex} if sex else set()
+
+
+def persons_by_evidence(text: str, mentions: list[Mention]) -> set[str]:
+    """Keys of the mentions typed PERSON that the article shows are persons (``is_person_by_evidence``):
+    the only names a "he" or "she" falls back to when centering finds no agreeing subject."""
+    keys = {m.key for m in mentions if m.type == "PERSON" and m.key}
+    return {key for key in keys if is_person_by_evidence(key, text, mentions)}
+
+
+def is_person_by_evidence(key: str, text: str, mentions: list[Mention]) -> bool:
+    """Is the entity the tagger typed PERSON a person by the article's own evidence? The tagger
+    types companies ("Qualcomm"), places ("Savoy") and page words ("Invalid") PERSON now and then.
+    A person: one named with a title, an honorific or a word for a person ("Mr. Vale", "a resident,
+    Ines Varn"); else not the opening of a longer name the article types otherwise ("Sandy Hook"
+    of "Sandy Hook Elementary School") and either a given name of the census lists, or, typed so no
+    more often than otherwise, a name of several capitalized words (a lone word that is no given
+    name may be anything: "Twitter", "Savoy")."""
+    own = [m for m in mentions if m.key == key]
+    if any(_described_as_organisation(text, m) for m in own):
+        return False
+    if any(_names_a_person(text, m) for m in own):
+        return True
+    forms = {m.span.text.casefold() for m in own}
+    others = [m.span.text.casefold() for m in mentions if m.type != "PERSON"]
+    if any(o.startswith(f"{form} ") for o in others for form in forms) or _mostly(own, text, _is_quoted_title) \
+            or _mostly(own, text, _is_place_object):
+        return False
+    words = own[0].name.split()
+    if words and _given_name_first(own[0].name):
+        return True
+    typed_otherwise = sum(o in forms for o in others)
+    several_words = len(words) > 1 or any(_follows_given_name(text, m) for m in own)
+    return several_words and typed_otherwise < len(own) \
+        and all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
+
+
+def _mostly(own: list[Mention], text: str, test) -> bool:
+    """Does ``test`` hold for most of an entity's mentions (a headline or a slip may differ)?"""
+    return 2 * sum(test(text, m) for m in own) > len(own)
+
+
+def _given_name_first(name: str) -> bool:
+    """Does the name open with a capitalized given name of the census lists ("Eve", not "golden")?"""
+    first = name_words(name)[0]
+    written = next((w for w in name.split() if w.strip(".,").casefold() == first), "")
+    return written[:1].isupper() and is_given_name(first)
+
+
+def _described_as_organisation(text: str, mention: Mention) -> bool:
+    """A name the article describes as an organisation, by an appositive after it ("Lockheed Martin,
+    the aerospace company") or a title the tagger took for one, is none of its persons."""
+    after = _APPOSITIVE_AFTER.match(text, mention.span.end)
+    heads = [after.group(1)] if after else []
+    heads += (mention.title or "").split()[-1:]
+    return any(h.lower() in ORGANISATION_NOUNS for h in heads)
+
+
+def _is_place_object(text: str, mention: Mention) -> bool:
+    """A name after a preposition of place ("in Aurora", "near Erimo") names a place, not a person;
+    a possessive after it ("in Trump's term") is someone's."""
+    before = text[max(0, mention.span.start - 8):mention.span.start].split()
+    return bool(before) and before[-1].lower() in PLACE_PREPOSITIONS \
+        and not text.startswith(("'s", "’s"), mention.span.end)
+
+
+def _is_quoted_title(text: str, mention: Mention) -> bool:
+    """A name set in quotation marks of its own ("Kill Bill.") is the title of a work, not a person."""
+    before = text[max(0, mention.span.start - 1):mention.span.start]
+    after = text[mention.span.end:mention.span.end + 2].lstrip(".,")
+    return before in OPENING_QUOTES and after[:1] in CLOSING_QUOTES
+
+
+def _follows_given_name(text: str, mention: Mention) -> bool:
+    """A lone name right after a capitalized word inside a sentence ("teenager Ahed Tamimi"): the
+    tagger left out a given name, the name is written in full."""
+    found = _GIVEN_NAME_LEFT_OUT.search(text[max(0, mention.span.start - 40):mention.span.start])
+    return found is not None and found.group(1).lower() not in STOP_WORDS  # "All Nippon": no given name
+
+
+def _names_a_person(text: str, mention: Mention) -> bool:
+    """A title, or the word before the name (an honorific or an appositive noun) names a person."""
+    if mention.title:
+        return True
+    word = word_before(text, mention).lower()
+    return word in SEX_WORDS or word in PERSON_NOUNS or actors.is_honorific(word) or actors.is_title_head(word)
 
 
 def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:

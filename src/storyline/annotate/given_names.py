@@ -32,6 +32,17 @@ def given_name_sex(word: str) -> str | None:
     return _sexes().get(word.casefold())
 
 
+def is_given_name(word: str) -> bool:
+    """Is the word a given name of either census list ("Kim", "Robin" too, which tell no sex)? A
+    name that starts with one is a person's by that evidence, whatever the tagger typed."""
+    return word.casefold() in _known_names()
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(name for path in DATA_FILES.values() for name in _shares(path))
+
+
 @lru_cache(maxsize=1)
 def _sexes() -> dict[str, str]:
     male, female = (_shares(path) for path in DATA_FILES.values())

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from storyline.annotate import actors
 from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS, is_body_noun,
                                           is_person_role, keys_of_other_sex, person_noun_agrees,
-                                          resolve_description)
+                                          persons_by_evidence, resolve_description)
 from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, in_quotation
 from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
@@ -42,6 +42,7 @@ class ArticleContext:
     text: str
     mentions: list[Mention] = field(default_factory=list)
     _quotations: list[tuple[int, int]] | None = None
+    _persons: set[str] | None = None
 
     def quotations(self) -> list[tuple[int, int]]:
         """The article's quotations (start, end), from its quotation marks, scanned once."""
@@ -63,15 +64,21 @@ class ArticleContext:
         return None
 
     def antecedent(self, token: Token) -> Mention | None:
-        """Nearest preceding mention of a type the pronoun can refer to, not of the other sex
-        (no coreference model)."""
+        """Nearest preceding mention of a type the pronoun can refer to, not of the other sex, a
+        person only where the article shows one (``persons_by_evidence``; no coreference model)."""
         wanted = PRONOUN_TYPES.get(token.lower_)
         if not wanted:
             return None
         other_sex = self.other_sex(token.lower_)
         before = [m for m in self.mentions if m.span.end <= token.idx and m.type in wanted
-                  and (m.country or m.type == "PERSON") and m.key not in other_sex]
+                  and (m.country or (m.type == "PERSON" and m.key in self.persons())) and m.key not in other_sex]
         return before[-1] if before else None
+
+    def persons(self) -> set[str]:
+        """Keys of the mentions typed PERSON that the article shows are persons, found once."""
+        if self._persons is None:
+            self._persons = persons_by_evidence(self.text, self.mentions)
+        return self._persons
 
     def other_sex(self, pronoun: str) -> set[str]:
         """Keys of the persons a "he" or "she" cannot stand for (``keys_of_other_sex``)."""

@@ -12,7 +12,8 @@ participants: its own sentence's before it, "Kerr was forced to resign, which sh
 then the previous sentence's main clause; none when that person is an unnamed "an officer"), else
 the previous resolved speaker, else the nearest
 preceding person mention ("it" never a person; "he"/"she" never a person of the other sex by
-honorific, title or given name); a description ("the
+honorific, title, appositive noun or given name, nor a name the article does not show is a
+person's, ``agreement.persons_by_evidence``); a description ("the
 president", "the Israeli leader") to the most recent mention whose title shares a word with it.
 A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
 speakers without a key. This is deliberately light: a full coreference model is not available
@@ -26,7 +27,8 @@ from collections import Counter
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.annotate.agreement import ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, resolve_description
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, persons_by_evidence,
+                                          resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
@@ -187,8 +189,10 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
         subject = _person_mention(center, mentions)
         return (subject.name, subject.key) if subject is not None else None
     wanted = _antecedent_types(head.lower_)
+    ruled_out = other_sex | (_not_shown_persons(text, mentions) if person else set())
+    mentions = [m for m in mentions if m.key not in ruled_out]
     for speaker in reversed(previous):
-        if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in other_sex \
+        if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in ruled_out \
                 and not _other_pronoun(head.lower_, speaker):
             m = next((m for m in mentions if m.key == speaker.key), None)
             if m is None or m.type in wanted:
@@ -199,6 +203,12 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
         m = max(before, key=lambda m: m.span.start)
         return m.name, m.key
     return None
+
+
+def _not_shown_persons(text: str, mentions: list[Mention]) -> set[str]:
+    """Keys typed PERSON that the article does not show are persons (``persons_by_evidence``): no
+    coreference model, so a he/she falls back only to a name the article shows is a person's."""
+    return {m.key for m in mentions if m.type == "PERSON"} - persons_by_evidence(text, mentions)
 
 
 def _other_pronoun(pronoun: str, speaker: Speaker) -> bool:
