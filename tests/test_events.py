@@ -727,3 +727,14 @@ def test_he_falls_back_to_a_person_not_a_company_typed_person(nlp):
     corvex = Mention(span=Span.of(text, 28, 34), type="PERSON", key="corvex", name="Corvex")
     he = next(t for t in nlp(text) if t.text == "He")
     assert ArticleContext(text, [reed, corvex]).antecedent(he) is reed
+
+
+def test_he_takes_no_name_from_paragraphs_away(nlp):
+    """A person last named many paragraphs back is out of focus: "he" takes no name (topic continuity)."""
+    from storyline.annotate.events.participants import ArticleContext
+    text = "Tom Reed spoke on Monday.\n" + "The weather was mild.\n" * 6 + "He left."
+    reed = Mention(span=Span.of(text, 0, 8), type="PERSON", key="reed", name="Tom Reed")
+    he = next(t for t in nlp(text) if t.text == "He")
+    assert ArticleContext(text, [reed]).antecedent(he) is None
+    near = "Tom Reed spoke on Monday.\n" + "The weather was mild.\n" * 4 + "He left."
+    assert ArticleContext(near, [reed]).antecedent(next(t for t in nlp(near) if t.text == "He")) is reed
