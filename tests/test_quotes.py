@@ -1167,11 +1167,3 @@ def test_he_or_she_falls_back_to_a_person_the_article_shows(nlp, middle, pronoun
     quotes = extract_quotes(nlp(text), text, "a_fallback", mentions, statements_only=True)
     assert _by_content(quotes, "It was a good year").speaker.key == speaker
 
-
-def test_a_speaker_many_paragraphs_back_is_out_of_focus(nlp):
-    """A "he said" with no agreeing subject takes no speaker last named many paragraphs back."""
-    text = "\u201cWe will rebuild the port,\u201d Ivo Lind said.\n" + "The weather was mild.\n" * 6 + \
-        "\u201cIt is a poor plan,\u201d he said."
-    mentions = [_mention_of(text, "Ivo Lind", "p_lind")]
-    quotes = extract_quotes(nlp(text), text, "a_far", mentions, statements_only=True)
-    assert _by_content(quotes, "It is a poor plan").speaker.key is None

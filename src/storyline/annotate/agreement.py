@@ -44,11 +44,6 @@ CLOSING_QUOTES = frozenset("\"”’'")
 # An appositive noun phrase right after a name, up to its head noun ("Lockheed Martin, the aerospace company").
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b([a-z]+)(?=[,.;:)]|\s+(?:that|which|based|in|of)\b)")
 PLACE_PREPOSITIONS = frozenset("in near outside inside".split())
-# A he/she with no agreeing subject falls back to a person named in its paragraph or the few before:
-# a name not mentioned for longer is out of the reader's focus (topic continuity), and the fit half of
-# news_cluster's fallbacks further back were mostly wrong (an attacker given the minister named at the
-# top of a list of shootings). Chosen on the fit half, see docs/benchmarks.md (session 22, center23).
-FALLBACK_PARAGRAPHS = 6
 NAME_PARTICLES = frozenset("van von der den de del della da di du la le bin bint al el ibn ben y".split())
 
 
@@ -183,16 +178,6 @@ def _names_a_person(text: str, mention: Mention) -> bool:
         return True
     word = word_before(text, mention).lower()
     return word in SEX_WORDS or word in PERSON_NOUNS or actors.is_honorific(word) or actors.is_title_head(word)
-
-
-def paragraphs_back(text: str, offset: int, count: int) -> int:
-    """Start of the paragraph ``count - 1`` paragraphs before the one holding ``offset``."""
-    start = offset
-    for _ in range(count):
-        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
-        if start == 0:
-            break
-    return start
 
 
 def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:

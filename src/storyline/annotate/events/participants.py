@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.annotate.agreement import (FALLBACK_PARAGRAPHS, ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS,
-                                          is_body_noun, is_person_role, keys_of_other_sex, paragraphs_back,
-                                          person_noun_agrees, persons_by_evidence, resolve_description)
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS, is_body_noun,
+                                          is_person_role, keys_of_other_sex, person_noun_agrees,
+                                          persons_by_evidence, resolve_description)
 from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, in_quotation
 from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
@@ -65,14 +65,12 @@ class ArticleContext:
 
     def antecedent(self, token: Token) -> Mention | None:
         """Nearest preceding mention of a type the pronoun can refer to, not of the other sex, a
-        person only where the article shows one (``persons_by_evidence``) and within a few paragraphs
-        (``FALLBACK_PARAGRAPHS``; no coreference model)."""
+        person only where the article shows one (``persons_by_evidence``; no coreference model)."""
         wanted = PRONOUN_TYPES.get(token.lower_)
         if not wanted:
             return None
         other_sex = self.other_sex(token.lower_)
-        floor = paragraphs_back(self.text, token.idx, FALLBACK_PARAGRAPHS) if "PERSON" in wanted else 0
-        before = [m for m in self.mentions if floor <= m.span.start and m.span.end <= token.idx and m.type in wanted
+        before = [m for m in self.mentions if m.span.end <= token.idx and m.type in wanted
                   and (m.country or (m.type == "PERSON" and m.key in self.persons())) and m.key not in other_sex]
         return before[-1] if before else None
 

@@ -27,8 +27,8 @@ from collections import Counter
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.annotate.agreement import (FALLBACK_PARAGRAPHS, ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex,
-                                          paragraphs_back, persons_by_evidence, resolve_description)
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, persons_by_evidence,
+                                          resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
@@ -191,14 +191,13 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
     wanted = _antecedent_types(head.lower_)
     ruled_out = other_sex | (_not_shown_persons(text, mentions) if person else set())
     mentions = [m for m in mentions if m.key not in ruled_out]
-    floor = paragraphs_back(text, head.idx, FALLBACK_PARAGRAPHS) if person else 0
     for speaker in reversed(previous):
-        if speaker.key and speaker.span and floor <= speaker.span.start < head.idx and speaker.key not in ruled_out \
+        if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in ruled_out \
                 and not _other_pronoun(head.lower_, speaker):
             m = next((m for m in mentions if m.key == speaker.key), None)
             if m is None or m.type in wanted:
                 return speaker.text, speaker.key
-    before = [m for m in mentions if floor <= m.span.start and m.span.end <= head.idx and m.type in wanted
+    before = [m for m in mentions if m.span.end <= head.idx and m.type in wanted
               and not in_quotation(m.span.start, quoted)]
     if before:
         m = max(before, key=lambda m: m.span.start)
@@ -260,7 +259,7 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
     that spoke before it, else the last organisation named as a subject before it (what the
     text is about, as for pronouns; a medium named as an object, "told Radio Tarn", is not), within a
     few paragraphs and outside quotations."""
-    floor = paragraphs_back(text, head.idx, DESCRIPTION_PARAGRAPHS)
+    floor = _paragraphs_back(text, head.idx, DESCRIPTION_PARAGRAPHS)
     outlet = head.lower_ in OUTLET_NOUNS
     organisations = {m.key: m for m in mentions if m.type == "ORG" and m.key and _is_outlet(m) <= outlet}
     for speaker in reversed(previous):
@@ -275,6 +274,16 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
 def _is_outlet(mention: Mention) -> bool:
     """A news outlet's name ("Ostburg Times-Herald", "Radio Tarn"): "the company" never stands for one."""
     return bool(set(mention.name.lower().replace("-", " ").split()) & NEWS_HEADS)
+
+
+def _paragraphs_back(text: str, offset: int, count: int) -> int:
+    """Start of the paragraph ``count - 1`` paragraphs before the one holding ``offset``."""
+    start = offset
+    for _ in range(count):
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start == 0:
+            break
+    return start
 
 
 def _is_subject(doc, mention: Mention) -> bool:
