@@ -59,3 +59,13 @@ def test_a_wife_in_apposition_is_no_he():
     mentions = [_person(text, "Tom Reed", "p_reed"), _person(text, "Eve", "p_eve")]
     assert keys_of_other_sex("he", text, mentions) == {"p_eve"}
     assert keys_of_other_sex("she", text, mentions) == {"p_reed"}
+
+
+@pytest.mark.parametrize("title, person", [
+    ("president of Tarn Bank", True),                # the title's head is "president", not "Bank"
+    ("the region's largest advocacy organization", False),  # a title the tagger took in names a body
+])
+def test_a_title_names_a_person_by_its_head(title, person):
+    text = "Corvex spoke on Monday."
+    mention = Mention(Span.of(text, 0, 6), "PERSON", "p_x", "Corvex", title=title)
+    assert is_person_by_evidence("p_x", text, [mention]) is person

@@ -43,6 +43,8 @@ OPENING_QUOTES = frozenset("\"“‘'")
 CLOSING_QUOTES = frozenset("\"”’'")
 # An appositive noun phrase right after a name, up to its head noun ("Lockheed Martin, the aerospace company").
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b([a-z]+)(?=[,.;:)]|\s+(?:that|which|based|in|of)\b)")
+# A title's head noun is the last word before its prepositional modifiers ("president of Capital Bank").
+_TITLE_MODIFIERS = re.compile(r"\s(?:of|at|for|in|to|with|from)\s", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset("in near outside inside".split())
 NAME_PARTICLES = frozenset("van von der den de del della da di du la le bin bint al el ibn ben y".split())
 
@@ -146,7 +148,7 @@ def _described_as_organisation(text: str, mention: Mention) -> bool:
     the aerospace company") or a title the tagger took for one, is none of its persons."""
     after = _APPOSITIVE_AFTER.match(text, mention.span.end)
     heads = [after.group(1)] if after else []
-    heads += (mention.title or "").split()[-1:]
+    heads += _TITLE_MODIFIERS.split(mention.title or "")[0].split()[-1:]  # "president of Capital Bank": president
     return any(h.lower() in ORGANISATION_NOUNS for h in heads)
 
 
