@@ -15,7 +15,7 @@ from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
-from . import coding, geo, lexicon, topic
+from . import coding, geo, lexicon, topic, unreal
 from .contexts import contexts_of, refine_mode
 from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
@@ -57,7 +57,7 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
             if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
                 continue
             if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
-                                  and not is_forecast(trig)):
+                                  and not is_forecast(trig) and not unreal.tells_no_happening(trig, event)):
                 events.append(event)
     return events
 
