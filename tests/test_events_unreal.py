@@ -51,6 +51,8 @@ def test_an_imperative_asks_the_reader(nlp):
     "The French ministry warned citizens to take shelter.",
     "A public announcement warns residents they could be hit by a missile.",
     "We are asking people to please visit the website.",
+    "The alert says residents of the northern islands should stay inside.",
+    "When the French government detected the launch, it warned citizens in its path to take cover.",
 ])
 def test_public_advice_is_no_request_or_threat(nlp, sentence):
     assert shown(nlp, sentence) == set()
@@ -61,6 +63,7 @@ def test_public_advice_is_no_request_or_threat(nlp, sentence):
     ("The French government urged people to protest against the law.", ("REQUEST", "urged")),
     ("The French ministry warned Iran to stop its attacks.", ("THREATEN", "warned")),
     ("The people of Japan have been directly threatened by North Korea.", ("THREATEN", "threatened")),
+    ("The minister said Iran should stop its attacks.", ("REQUEST", "stop")),
 ])
 def test_demands_on_parties_and_threats_to_people_stay(nlp, sentence, event):
     assert event in shown(nlp, sentence)

@@ -47,8 +47,9 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     trigger with a participant, the evidence a sentence classifier reads)."""
     if not is_parse_of(doc, text):
         raise ValueError("doc is not the parse of text: event offsets would not point into text")
-    ctx = ArticleContext(text, sorted(mentions if mentions is not None else extract_mentions(doc, text),
-                                      key=lambda m: m.span.start))
+    if mentions is None:
+        mentions = extract_mentions(doc, text, published=published)
+    ctx = ArticleContext(text, sorted(mentions, key=lambda m: m.span.start))
     events: list[Event] = []
     off_politics = coded_only and topic.is_off_politics(text)
     for sent in doc.sents:

@@ -92,28 +92,40 @@ def _has_subject(verb: Token) -> bool:
 
 def is_public_advice(trig: Trigger, event: Event) -> bool:
     """A request or warning addressed to the population at large (the verb's object or passive
-    subject, else its recipients) that asks of it nothing PLOVER codes ("asked people to avoid the
-    area"; "urged people to protest" wraps a PROTEST and stays a request)."""
+    subject, the subject of "X said people should ...", else its recipients) that asks of it nothing
+    PLOVER codes ("asked people to avoid the area"; "urged people to protest" stays a request)."""
     if trig.type not in ADVICE_TYPES or asks_an_event(trig.content) or not trig.verbal:
         return False
-    if not _advises(trig.token):
+    if trig.obligation:  # "the alert says residents should stay inside": the clause is the advice
+        addressees = [c for c in trig.token.children if c.dep_ == "nsubj"]
+    elif _advises(trig.token):
+        addressees = [c for c in trig.token.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    else:
         return False
-    addressees = [_group_of(c) for c in trig.token.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     if addressees:
-        return all(a.lower_ in PUBLIC_NOUNS for a in addressees)
+        return all(_group_of(a).lower_ in PUBLIC_NOUNS for a in addressees)
     return bool(event.recipients) and all(_is_public(p.text) for p in event.recipients)
 
 
 def _advises(verb: Token) -> bool:
     """The verb says what to do or what to beware of ("asked to avoid", "warns residents they could
     be hit", "warns people of a missile"; the parser may hang the clause or the "of" on the
-    addressee); "people have been threatened" tells a threat to them."""
+    addressee, or read "to take cover" as a purpose clause); "people have been threatened" tells a
+    threat to them."""
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
-    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _is_infinitive(c)]
     clauses += [c for n in nouns for c in n.children if c.dep_ == "relcl" and not _relative_pronoun(c)]
     warned_of = verb.lemma_.lower() in WARNING_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("of", "about") for w in (verb, *nouns) for c in w.children)
     return bool(clauses) or warned_of
+
+
+def _is_infinitive(child: Token) -> bool:
+    """A to-infinitive the parser hung on the verb as an adverbial clause ("to take cover") or as
+    the object of "to" ("to 'duck and cover'")."""
+    if child.dep_ == "advcl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return child.dep_ == "prep" and child.lower_ == "to" and any(c.tag_ == "VB" for c in child.children)
 
 
 def _relative_pronoun(clause: Token) -> bool:
