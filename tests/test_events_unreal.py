@@ -51,6 +51,7 @@ def test_an_imperative_asks_the_reader(nlp):
     "The French ministry warned citizens to take shelter.",
     "A public announcement warns residents they could be hit by a missile.",
     "We are asking people to please visit the website.",
+    "We are asking people to please visit the Metro Transit website for the latest information.",
     "The alert says residents of the northern islands should stay inside.",
     "When the French government detected the launch, it warned citizens in its path to take cover.",
 ])

@@ -137,6 +137,8 @@ def is_forecast(trig: Trigger) -> bool:
         return False
     clauses = children(trig.token, {"ccomp"})
     subjects = children(clauses[0], {"nsubj", "nsubjpass"}) if clauses else []
+    if clauses and not subjects:  # the parser may hang the clause's subject on "warned" as its object
+        subjects = children(trig.token, {"dobj"})
     return bool(subjects) and not any(map(is_actor_like, subjects))
 
 

@@ -21,10 +21,9 @@ from spacy.tokens import Token
 from storyline.annotate.syntax import RELATIVE_PRONOUNS
 from storyline.model import Event
 
-from . import lexicon
+from . import coding, lexicon
 from .modality import is_negated, predicate
 from .ontology import COOPERATIVE
-from .participants import is_actor_like
 from .triggers import Trigger, object_of
 
 ABILITY_MODALS = frozenset({"can"})
@@ -33,6 +32,7 @@ PUBLIC_NOUNS = frozenset({"people", "public", "residents", "citizens", "inhabita
                           "travellers", "travelers", "passengers", "motorists", "commuters", "visitors",
                           "drivers", "pedestrians", "anyone", "everyone", "everybody", "anybody", "households"})
 ADVICE_TYPES = frozenset({"REQUEST", "THREATEN"})
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Verbs whose frame "V someone of/about a danger" tells what to beware of.
 WARNING_VERBS = frozenset({"warn", "alert", "caution", "advise"})
 
@@ -142,7 +142,13 @@ def asks_an_event(content: Trigger | None) -> bool:
     if content.type not in COOPERATIVE:
         return True
     obj = object_of(content.token) if content.verbal else None
-    return obj is not None and is_actor_like(obj)
+    return obj is not None and is_party(obj)
+
+
+def is_party(noun: Token) -> bool:
+    """A noun that itself names a party: a name of a person, group or place, or a sector noun ("the
+    minister"); "the TfL website" is a thing, however its modifier is named."""
+    return noun.ent_type_ in PARTY_ENTS or noun.pos_ == "PROPN" or coding.is_sector_word(noun.text)
 
 
 def _group_of(noun: Token) -> Token:
