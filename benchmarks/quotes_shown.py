@@ -41,8 +41,9 @@ the Korean-name change, so it is re-scored too), ``shown-s23`` (40, --seed 25, s
 changes: after quotes23's non-statements and quotes24's sources that cannot speak), ``shown-s24`` (40, --seed 26,
 session 21 after quotes26's he/she agreement with given names, drawn from that output, whose name list,
 gender-guesser's, quotes27 replaced by the census lists of ``names``: none of the 40 differs from main's
-output or from quotes27's).
-``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23`` and ``shown-s24`` are also scored "re-scored on the current output": a
+output or from quotes27's), ``shown-s25`` (40, --seed 27, session 22 before quotes28's changes: main after
+session 21's merges, one entity per name, story surnames, shared centering).
+``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24`` and ``shown-s25`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
 
@@ -69,8 +70,8 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
-# main before quotes25, quotes26's): re-scored on the current output.
-RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24")
+# main before quotes25, quotes26's, main before quotes28): re-scored on the current output.
+RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -83,7 +84,9 @@ STRATA = {"shown": "session 20, main before any change",
                        "the Korean-name change",
           "shown-s23": "session 21 (quotes25), fresh draw after quotes23 and quotes24 (non-statements, things "
                        "as sources, unhyphenated Korean names)",
-          "shown-s24": "session 21 (quotes26), fresh draw after he/she agreement with given names"}
+          "shown-s24": "session 21 (quotes26), fresh draw after he/she agreement with given names",
+          "shown-s25": "session 22 (quotes28), fresh draw on main after session 21's merges (one entity per name, "
+                       "story surnames, shared centering)"}
 
 
 # ----------------------------------------------------------------------------- output

@@ -68,3 +68,34 @@ def test_fragment_without_subject_stops(nlp):
     """A sentence of running text with no subject (a fragment, a missed parse): its center is
     unknown, the sentences before it are not looked at."""
     assert _subjects(nlp, "Ines Varn visited the harbour on Monday. Great news for the town. She spoke.") == []
+
+
+def test_the_sentences_of_a_quotation_are_passed_over(nlp):
+    """A quotation of several sentences is what its speaker says, one utterance with the "he said"
+    reporting it: the previous utterance is the sentence before the quotation, however many
+    sentences the quotation has (before, the quotation's sentences used up the sentences looked at,
+    and its subjectless "There is ..." stopped the search)."""
+    text = ('Ola Berg thanked the crew. Ivo Lind wept at the harbour. "There is nothing left to say. '
+            'The boats are gone. It is over. We will rebuild," he said.')
+    assert _subjects(nlp, text)[0] == "Lind"
+
+
+def test_a_sentence_only_partly_quoted_is_an_utterance(nlp):
+    """A sentence that reports a quotation ("Lind said: ...") is running text: its subject counts."""
+    text = 'Ola Berg thanked the crew. Ivo Lind said: "The boats are gone." Later he left.'
+    assert _subjects(nlp, text)[0] == "Lind"
+
+
+def test_a_quotation_of_pronoun_subjects_is_passed_over_for_a_narrator_pronoun(nlp):
+    """``speech`` (event participants: quoted subjects stay candidates): a quotation whose sentences
+    have only pronoun subjects is passed over whole, the narrator's "she said" stays within reach; a
+    quoted sentence naming its subject is not passed over."""
+    text = ('Ines Varn met Ola Berg in Oslo. "It was cold," she said. "He talked. He left. He came back. '
+            'He shouted." Later, she wrote to the board.')
+    doc = nlp(text)
+    she = [t for t in doc if t.lower_ == "she"][-1]
+    assert [t.text for t in centering_subjects(she, speech=_quotations(text))][:1] == ["she"]
+    text = 'Ines Varn met Ola Berg in Oslo. "I was there," she said. "The minister left early." Later, she wrote.'
+    doc = nlp(text)
+    she = [t for t in doc if t.lower_ == "she"][-1]
+    assert [t.text for t in centering_subjects(she, speech=_quotations(text))][:1] == ["minister"]

@@ -587,6 +587,49 @@ def test_speaker_name_the_recogniser_missed_resolves_to_the_one_entity_bearing_i
     assert speaker.key is None and speaker.text == "Trump"
 
 
+@pytest.mark.parametrize("kind, speaker", [("NORP", "p_lind"), ("ORG", "o_lind"), ("PERSON", "o_lind")])
+def test_a_surname_typed_as_a_group_is_the_person_named_in_full(nlp, kind, speaker):
+    """"Lind" typed NORP (a nationality or group) after "Ivo Lind" is the person (news names a
+    person in full once, then by surname); typed ORG it stays the organisation ("Ford" may be the
+    company), and a PERSON mention is kept as it is."""
+    text = "Ivo Lind visited the harbour on Monday. Lind said the port would be rebuilt by spring."
+    start = text.rindex("Lind")
+    mentions = [_mention_of(text, "Ivo Lind", "p_lind"), Mention(Span.of(text, start, start + 4), kind, "o_lind", "Lind")]
+    [quote] = extract_quotes(nlp(text), text, "a_norp", mentions, statements_only=True)
+    assert quote.speaker.key == speaker and quote.speaker.span.text == "Lind"
+
+
+def test_a_surname_typed_as_a_group_stays_when_two_persons_bear_it(nlp):
+    text = "Ivo Lind met Ada Lind on Monday. Lind said the port would be rebuilt by spring."
+    start = text.rindex("Lind")
+    mentions = [_mention_of(text, "Ivo Lind", "p_ivo"), _mention_of(text, "Ada Lind", "p_ada"),
+                Mention(Span.of(text, start, start + 4), "NORP", "n_lind", "Lind")]
+    [quote] = extract_quotes(nlp(text), text, "a_norp", mentions, statements_only=True)
+    assert quote.speaker.key == "n_lind"
+
+
+@pytest.mark.parametrize("speaker_word, key", [
+    ("Icelandic", "o_lines"),        # a bare singular demonym: the company's short name
+    ("The Icelandic", "n_demonym"),  # with an article: a description, left as typed
+])
+def test_a_bare_demonym_speaker_is_the_organisation_named_with_it(nlp, speaker_word, key):
+    org = "Icelandic Ferry Lines"
+    text = f"{org} cut its fares on Monday. {speaker_word} pledged to hire an outside firm to review its hiring."
+    start = text.index("Icelandic", len(org))
+    mentions = [_org(text, org, "o_lines"), Mention(Span.of(text, start, start + 9), "NORP", "n_demonym", "Icelandic")]
+    quotes = extract_quotes(nlp(text), text, "a_demonym", mentions)
+    assert quotes and quotes[-1].speaker.key == key, [(q.speaker.text, q.speaker.key) for q in quotes]
+
+
+def test_a_dateline_is_not_the_speaker(nlp):
+    """"TARNBY, Norland — Actress Ines Varn has accused ...": the capitalised place and dash opening
+    the paragraph say where the story was filed; the speaker is Ines Varn, her span without the place."""
+    text = "TARNBY, Norland — Actress Ines Varn has accused the harbour board of ignoring the town."
+    mentions = [_mention_of(text, "TARNBY", "g_tarnby", "GPE"), _mention_of(text, "Ines Varn", "p_varn")]
+    [quote] = extract_quotes(nlp(text), text, "a_dateline", mentions)
+    assert quote.speaker.key == "p_varn" and not quote.speaker.span.text.startswith("TARNBY"), quote.speaker
+
+
 def test_a_tagger_span_is_never_the_speaker_himself(nlp):
     """The content of "but Nadel has long been skeptical of diplomacy" is not "Nadel"."""
     text = ("Premier Ivo Nadel met the envoy on Monday. The envoy called the meeting very good, "
@@ -1070,6 +1113,25 @@ def test_a_content_ends_where_the_same_source_reports_again(nlp, text, first, se
     a statement of its own, which the first cue's content does not include."""
     contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_sib", statements_only=True)]
     assert first in contents and any(c.startswith(second.rstrip(".")) for c in contents), contents
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ines Varn says the ferry will leave the harbour at noon, according to Radio Tarn.",
+     "the ferry will leave the harbour at noon"),
+    ("Ola Berg said the talks had failed over the price of fuel, the Tarn Herald reported.",
+     "the talks had failed over the price of fuel"),
+])
+def test_a_content_ends_before_a_report_set_after_it(nlp, text, content):
+    """A postposed reporting clause (", according to X", ", the paper reported") names who reports
+    the sentence before it: it is not part of what the nested source said."""
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_post", statements_only=True)]
+    assert content in contents and not any("according" in c or "reported" in c for c in contents), contents
+
+
+def test_a_report_inside_a_quotation_is_not_cut(nlp):
+    text = 'Ines Varn said: "The ferry leaves at noon, according to the timetable, and we will be on it."'
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_postq", statements_only=True)]
+    assert any(c.startswith("The ferry leaves at noon, according to the timetable, and we") for c in contents), contents
 
 
 def test_a_passive_verb_after_the_cue_is_no_report_of_its_source(nlp):

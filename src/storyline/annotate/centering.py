@@ -32,12 +32,16 @@ _CLAUSE_LEVELS = 12
 Quotations = Sequence[tuple[int, int]]
 
 
-def centering_subjects(pronoun: Token, quoted: Quotations = ()) -> list[Token]:
-    """The subjects ``pronoun`` may take up, in centering order, none inside a quotation; a relative
-    pronoun that is a subject stands for the name it follows ("the United States, which says it")."""
+def centering_subjects(pronoun: Token, quoted: Quotations = (), speech: Quotations = ()) -> list[Token]:
+    """The subjects ``pronoun`` may take up, in centering order, none inside a ``quoted`` span; a
+    relative pronoun that is a subject stands for the name it follows ("the United States, which
+    says it"). ``speech``: quotations whose sentences of pronoun subjects only are passed over, though
+    their subjects may be taken up (``is_speakers_talk``; the sentences of a ``quoted`` span are
+    passed over whatever their subjects)."""
     governing = [s for s in governing_subjects(pronoun) if not in_quotation(s.idx, quoted)]
     earlier = [s for s in earlier_subjects(pronoun, governing) if not in_quotation(s.idx, quoted)]
-    return [_named(s) for s in [*governing, *earlier, *previous_subjects(pronoun, quoted)]]
+    previous = previous_subjects(pronoun, quoted, speech)
+    return [_named(s) for s in [*governing, *earlier, *previous]]
 
 
 def _named(subject: Token) -> Token:
@@ -64,18 +68,21 @@ def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
     return [t for t in reversed(before) if t not in governing]
 
 
-def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
+def previous_subjects(token: Token, quoted: Quotations = (), speech: Quotations = ()) -> list[Token]:
     """The main-clause subjects of the nearest earlier sentence whose subject is a third person
     outside quotation marks (the previous utterance's center), passing over a few headings or
     captions and sentences whose subjects are only "I", "you", "we" (an imperative's too) or
     quoted. None when a sentence of running text with no subject comes first (a fragment, a subject
     the parse missed): its center is unknown, and the sentences before it are no longer the
     previous utterance."""
-    doc, start = token.doc, token.sent.start
-    for _ in range(PREVIOUS_SENTENCES):
-        if start == 0:
-            break
+    doc, start, passed = token.doc, token.sent.start, 0
+    while start > 0 and passed < PREVIOUS_SENTENCES:
         sent = doc[start - 1].sent
+        # the speaker's own words: one utterance with the sentence reporting them
+        if _is_quoted(sent, quoted) or is_speakers_talk(sent, speech):
+            start = sent.start
+            continue
+        passed += 1
         if _is_utterance(sent):
             subjects = clause_subjects(sent.root)
             if not subjects and sent.root.tag_ != "VB":  # no imperative ("you"): the parse missed its subject
@@ -85,6 +92,27 @@ def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
                 return third
         start = sent.start
     return []
+
+
+def _is_quoted(sent: Span, quoted: Quotations) -> bool:
+    """Is every word of the sentence inside a quotation? The sentences of a quotation ("There is
+    nothing left to say. The boats are gone," he said.) are what its speaker says, part of the
+    utterance that reports them, not utterances of the text: the previous utterance of the "he
+    said" is the sentence before the quotation."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and bool(quoted) and all(in_quotation(t.idx, quoted) for t in words)
+
+
+def is_speakers_talk(sent: Span, speech: Quotations) -> bool:
+    """Is the sentence wholly inside a quotation, with only pronouns as subjects ("He pushed me.
+    He left.")? Pronouns in quoted speech point from its speaker's place (deixis), they set no
+    center of the narrator's: however long, such a quotation is passed over as one utterance,
+    leaving its speaker ("..., she said") within reach. A quoted sentence naming its subject ("The
+    attacker converted") does introduce whom the narrator may take up next."""
+    if not _is_quoted(sent, speech):
+        return False
+    subjects = clause_subjects(sent.root)
+    return bool(subjects) and all(s.pos_ == "PRON" for s in subjects)
 
 
 def _is_utterance(sent: Span) -> bool:

@@ -65,6 +65,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     attributions = _without_borrowed_quotations(attributions, quotes)
     rules.attach_continuations(text, attributions, quotes)
     _end_before_sibling_reports(attributions, text, quotes)
+    _end_before_trailing_reports(attributions, text, quotes)
     return [a for a in attributions if a.contents]
 
 
@@ -81,6 +82,42 @@ def _end_before_sibling_reports(attributions: list[Attribution], text: str, quot
         for sibling in siblings:
             cut = sibling.left_edge.idx
             att.contents = [_ended_at(text, content, cut, quotes) for content in att.contents]
+
+
+def _end_before_trailing_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """End a content where a report set after what it reports begins ("Ines Varn says the ferry left
+    at noon, according to Radio Tarn"; "Ada said the talks failed, the agency reported"): a
+    postposed reporting clause names who reports the sentence before it, so it is outside what the
+    nested source said. Another attribution's cue inside the content, whose own content lies
+    before that cue, is such a clause; the cut is never made inside a quotation."""
+    for att in attributions:
+        for other in attributions:
+            if other is not att and _reports_what_precedes(other):
+                att.contents = [_ended_at(text, content, cut, quotes) if _set_off(text, cut) else content
+                                for content in att.contents for cut in [_clause_start(other, content)]]
+
+
+def _set_off(text: str, cut: int) -> bool:
+    """A comma closes what comes before the clause at ``cut`` (also inside a closing quotation
+    mark, ",” the agency reported"): a postposed reporting clause is set off so; a verb
+    reached without one ("fares that were opposed by the union") is inside the
+    sentence's own clause."""
+    return bool(_SET_OFF.search(text[max(0, cut - 12):cut]))
+
+
+_SET_OFF = re.compile(r",[\s\"'”’]*(?:as\s+)?$")
+
+
+def _reports_what_precedes(att: Attribution) -> bool:
+    """The attribution's contents all end before its cue: its reporting clause follows them."""
+    return bool(att.contents) and all(end <= att.cue[0] for _, end in att.contents)
+
+
+def _clause_start(att: Attribution, content: tuple[int, int]) -> int:
+    """Where a reporting clause begins within ``content``: its source, when the source comes
+    first ("the agency reported"), else its cue ("according to Reuters")."""
+    starts = [att.cue[0]] + ([att.source[0]] if att.source and content[0] < att.source[0] else [])
+    return min(starts)
 
 
 def _shares_the_subject(verb: Token, cue: Token) -> bool:

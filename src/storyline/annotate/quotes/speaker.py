@@ -4,7 +4,9 @@ A name resolves to the mention that contains the source's head word, its apposit
 neighbour, Ines Varn") or the name closing its title ("Mayor of Tarnby Ines Varn"), a relative
 pronoun as the noun its clause modifies ("Ines Varn, who said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
-source's name words ("Trump" -> "Donald Trump"); a pronoun ("he") to the first
+source's name words ("Trump" -> "Donald Trump"); a surname typed NORP to the person named in
+full with it, a bare demonym to the organisation named with it ("American" -> "American
+Airlines"), a dateline opening the source ("NEW YORK —") left out; a pronoun ("he") to the first
 person among the subjects centering offers (``annotate.centering``, shared with event
 participants: its own sentence's before it, "Kerr was forced to resign, which she later said ...",
 then the previous sentence's main clause; none when that person is an unnamed "an officer"), else
@@ -18,6 +20,7 @@ offline with en_core_web_sm.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Token
@@ -25,7 +28,7 @@ from spacy.tokens import Token
 from storyline.annotate import actors
 from storyline.annotate.agreement import ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, resolve_description
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
-from storyline.annotate.entities import hyphenated_given_name_end
+from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.model import Mention, Span, Speaker
@@ -42,10 +45,12 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     """``quoted``: the article's quotations (start, end), whose words are no antecedents."""
     if source is None or head is None:
         return Speaker(text="")
+    source, head = _without_dateline(text, source, head)
     span = _whole_name_span(text, source)
     head = relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions)
     if mention is not None:
+        mention = _person_named_so(mention, mentions) or _organisation_named_so(head, mention, mentions) or mention
         return Speaker(text=mention.name, span=span, key=mention.key)
     if head.lower_ in PRONOUNS:
         resolved = _resolve_pronoun(head, text, mentions, previous, quoted)
@@ -62,6 +67,25 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     return Speaker(text=resolved[0], span=span, key=resolved[1])
 
 
+def _without_dateline(text: str, source: tuple[int, int], head: Token) -> tuple[tuple[int, int], Token]:
+    """The source after a dateline the parse joined to it ("NEW YORK — Actress Ines Varn has
+    accused ..."): news style opens a story's paragraph with its place in capitals and a dash,
+    which says where it was filed, not who speaks; the speaker is the phrase after it, headed by
+    its root."""
+    at_line_start = source[0] == 0 or text[source[0] - 1] == "\n"
+    match = _DATELINE.match(text, source[0], source[1]) if at_line_start else None
+    if match is None:
+        return source, head
+    rest = head.doc.char_span(match.end(), source[1], alignment_mode="contract")
+    if rest is None or not len(rest):
+        return source, head
+    return (match.end(), source[1]), rest.root
+
+
+# A place in capitals ("NEW YORK", "RAMALLAH, West Bank", "CAPE CANAVERAL, Fla.") and a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)? ?[—–-]{1,2} (?=\S)")
+
+
 def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
     """The source's span, over the rest of a Korean given name the parse cut at its hyphen
     ("President Moon Jae" + "-in"), as the entity's own span is."""
@@ -70,6 +94,34 @@ def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
 
 def _mention_at(head: Token, mentions: list[Mention]) -> Mention | None:
     return next((m for m in mentions if m.span.start <= head.idx < m.span.end), None)
+
+
+def _person_named_so(mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The article's person a speaker's one-word name typed as a nationality or group (NORP)
+    stands for: the one person the article names in full with that surname ("Mattis said" after
+    "Jim Mattis"). One word naming a group that speaks is no surname of a person in the same
+    article, and news names a person in full once, then by surname. Other types are left as
+    typed: companies are named after people ("Ford", "Bloomberg"), and a name the article types
+    both PERSON and ORG is one entity corpus-wide (``canonical``)."""
+    words = name_words(mention.name)
+    if mention.type != "NORP" or len(words) != 1:
+        return None
+    persons = {m.key: m for m in mentions if m.type == "PERSON" and len(name_words(m.name)) > 1
+               and is_subname(words, name_words(m.name))}
+    return next(iter(persons.values())) if len(persons) == 1 else None
+
+
+def _organisation_named_so(head: Token, mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """The article's organisation a bare demonym speaks for ("American pledged to ..." in a story
+    about American Airlines): a singular demonym with no article names no people ("an American",
+    "Americans" do), so as a subject it is the short name of the one organisation the article
+    names with it ("American Airlines")."""
+    if mention.type != "NORP" or actors.demonym_name(head.text) != head.text \
+            or any(c.dep_ == "det" for c in head.children):
+        return None
+    word = head.text.lower()
+    named = {m.key: m for m in mentions if m.type == "ORG" and m.name.lower().startswith(word + " ")}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _appositive_mention(head: Token, mentions: list[Mention]) -> Mention | None:
