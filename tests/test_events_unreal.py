@@ -68,3 +68,9 @@ def test_public_advice_is_no_request_or_threat(nlp, sentence):
 ])
 def test_demands_on_parties_and_threats_to_people_stay(nlp, sentence, event):
     assert event in shown(nlp, sentence)
+
+
+def test_releasing_a_publication_is_no_release_of_captives(nlp):
+    # PLOVER's RETREAT release is of captives; "release" also means to make public
+    assert shown(nlp, "The French government released a statement on the talks.") == set()
+    assert ("RETREAT", "released 40 prisoners") in shown(nlp, "The Syrian army released 40 prisoners on Monday.")
