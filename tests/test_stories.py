@@ -10,7 +10,7 @@ from storyline.annotate.entities import extract_mentions
 from storyline.model import Article
 from storyline.stories import (ClusterConfig, StoryClusterer, cluster_articles, label_articles,
                                order_for_clustering, provisional_entity_keys)
-from storyline.stories.features import (N_FEATURES, anticipated_day, lead_sentences, parse_date, s_stem, sentences, term_vector, terms,
+from storyline.stories.features import (N_FEATURES, anticipated_day, headline_of, lead_sentences, parse_date, s_stem, sentences, term_vector, terms,
                                         url_date, url_slug)
 
 
@@ -215,6 +215,40 @@ def test_anticipated_day_reads_forward_phrases_and_later_dates():
     assert anticipated_day("Earlier this month the agency said so.", day) is None
     assert anticipated_day("Talks resume next week.", None) is None
     assert anticipated_day("Set for July 20, 2031, after the June 30, 2031 ruling.", day).isoformat() == "2031-07-20"
+
+
+# Two unrelated reports an agency sent the same day, each titled with its service note to editors.
+SERVICE_NOTED = [
+    art("w1", "wire.example", "2031-03-04", "ATTENTION - ADDS quotes, details ///",
+        "Dock workers at the port of Saltmere walked off the job on Tuesday over a pay dispute, halting "
+        "ferry crossings to the northern islands. The union said the strike would last three days."),
+    art("w2", "wire.example", "2031-03-04", "ATTENTION - ADDS quotes, details ///",
+        "Grandmaster Tomas Vell won the Orlin chess open on Tuesday after drawing his final game with black. "
+        "The nineteen-year-old finished a full point ahead of the field."),
+]
+
+
+def test_headline_of_drops_agency_service_notes_and_priority_flags():
+    assert headline_of("ATTENTION - ADDS quotes, details ///") == ""
+    assert headline_of("=(PICTURE)=") == headline_of("= (PICTURES) =") == headline_of("=(GRAPHIC+PICTURE)=") == ""
+    assert headline_of("URGENT Saltmere dockers strike") == headline_of("Urgent: Saltmere dockers strike") == \
+        "Saltmere dockers strike"
+    assert headline_of("URGENTSaltmere dockers strike") == "Saltmere dockers strike"
+    assert headline_of("Urgently needed: blood donors") == "Urgently needed: blood donors"
+    assert headline_of(None) == ""
+
+
+def test_a_shared_service_note_does_not_make_reports_one_story():
+    articles, _ = cluster(SERVICE_NOTED)
+    assert articles[0].story_id != articles[1].story_id
+
+
+def test_a_story_is_titled_by_a_headline_not_a_service_note():
+    noted = dataclasses.replace(ERUPTION[0], id="e21", title="ATTENTION - UPDATES with evacuation figures ///")
+    articles, clusterer = cluster([noted])
+    assert clusterer.stories()[0].title == clusterer.stories()[0].summary.split(". ")[0]
+    articles, clusterer = cluster([noted, ERUPTION[1]])
+    assert {s.title for s in clusterer.stories()} == {ERUPTION[1].title}
 
 
 def test_headline_places_an_article_whose_body_is_page_furniture():

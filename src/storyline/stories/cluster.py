@@ -66,7 +66,7 @@ from storyline.clean.dates import find_dates
 from storyline.model import Article, Story, stable_id
 
 from .records import LazyMap, RecordTable
-from .features import anticipated_day, lead_sentences, parse_date, term_vector, terms, unit, url_date, url_slug
+from .features import anticipated_day, headline_of, lead_sentences, parse_date, term_vector, terms, unit, url_date, url_slug
 
 STATE_VERSION = 1
 # the record tables of a persistent clusterer (see ``StoryClusterer``)
@@ -235,9 +235,10 @@ def _add_into(target: dict, source: Mapping) -> None:
 
 
 def headline(article: Article) -> str:
-    """The title plus the URL slug's words it lacks: the slug names the event when the title
-    is the site's name ("ABC News") and adds a few words to a terse one."""
-    title = article.title or ""
+    """The title (without an agency's service notes, ``headline_of``) plus the URL slug's words it
+    lacks: the slug names the event when the title is the site's name ("ABC News") and adds a few
+    words to a terse one."""
+    title = headline_of(article.title)
     seen = set(terms(title))
     extra = [w for w in url_slug(article.url).split() if not seen.intersection(terms(w))]
     return f"{title} {' '.join(extra)}".strip()
@@ -737,9 +738,9 @@ class StoryClusterer:
 
     def _story(self, story: StoryRecord) -> Story:
         central = self._by_centrality(story)
-        titled = [m for m in central if m.title]
+        titles = [headline for m in central if (headline := headline_of(m.title))]
         summary = self._summary(story, central[:10])
-        title = titled[0].title if titled else (summary.split(". ")[0] if summary else None)
+        title = titles[0] if titles else (summary.split(". ")[0] if summary else None)
         return Story(id=story.id, title=title, summary=summary, article_ids=list(story.article_ids),
                      outlets=list(story.outlets), start=_iso(story.profile.start), end=_iso(story.profile.end))
 
