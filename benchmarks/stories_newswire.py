@@ -31,7 +31,10 @@ change was final, and scored once, at the end. Scores: the share of the drawn pa
 story, the share of those that are ``same-event`` (pair precision now), and the ``same-event`` pairs
 now split.
 
-    python benchmarks/stories_newswire.py [--store PATH] [--draw] [--no-write]
+``--variants``: the variants of ``stories_variants.py`` on the fit half's pairs (the held-out half is
+not read) and the stories spread over more than two weeks.
+
+    python benchmarks/stories_newswire.py [--store PATH] [--draw] [--variants] [--no-write]
 """
 from __future__ import annotations
 
@@ -168,6 +171,25 @@ def spread_rows(name: str, stories: dict[str, str], days: dict[str, dt.date | No
     return rows
 
 
+def variant_rows(articles: list[Article], keys: dict[str, list[str]], file_ids: dict[str, str],
+                 labels: list[dict]) -> list[list[object]]:
+    """Per variant of ``stories_variants``: the fit pairs still in one story by label, and the stories
+    of two articles or more spread over more than 14 days."""
+    from stories_variants import VARIANTS
+
+    fit, days, rows = [r for r in labels if r["half"] == "fit"], article_days(articles, file_ids), []
+    for name, patch in VARIANTS.items():
+        with patch():
+            stories = stories_of(articles, keys, file_ids)
+        together = Counter(r["label"] for r in fit if stories[r["a"]] == stories[r["b"]])
+        wide = [ids for ids in members(stories).values() if len(ids) >= 2 and spread_days(ids, days) > 14]
+        rows.append([name, together["same-event"], together["same-topic"], together["unrelated"],
+                     _share(together["same-event"], sum(together.values())), len(wide), sum(map(len, wide)),
+                     max(map(len, members(stories).values()))])
+        print(rows[-1], flush=True)
+    return rows
+
+
 def news_cluster_stories() -> tuple[dict[str, str], dict[str, dt.date | None]]:
     articles, _ = load_labelled()
     return stories_of(articles, entity_keys(articles, "canonical")), article_days(articles)
@@ -179,6 +201,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", default=str(DEFAULT_STORE), help="the newswire store (made when missing)")
     parser.add_argument("--draw", action="store_true", help="draw the pairs (once) into the label file")
+    parser.add_argument("--variants", action="store_true", help="the variants of stories_variants.py, fit half")
     parser.add_argument("--no-write", action="store_true", help="print only; do not append to docs/benchmarks.md")
     args = parser.parse_args()
     articles, keys, file_ids = stored_articles(newswire_store(args.store))
@@ -189,6 +212,15 @@ def main() -> None:
         LABELS.write_text("".join(json.dumps(r) + "\n" for r in draw(stories, days)), encoding="utf-8")
         return
     labels = [json.loads(line) for line in LABELS.open(encoding="utf-8")]
+    if args.variants:
+        fit = Counter(r["label"] for r in labels if r["half"] == "fit")
+        report("Stories: variants on te3_silver's newswire (fit pairs)", [
+            "variant", "same-event pairs together", "same-topic together", "unrelated together",
+            "same-event share together", "stories over 14 days", "their articles", "largest story"],
+            variant_rows(articles, keys, file_ids, labels),
+            notes=f"The fit half's labelled pairs ({dict(fit)}), drawn on main before session 22; each variant "
+                  "as in stories_variants.py (only the first row is the product).", write=not args.no_write)
+        return
     report("Stories: one event? Pairs of one story on te3_silver's newswire", [
         "half", "band", "pairs", "median spread (days)", "median articles", "same event", "same topic",
         "unrelated", "same-event share at the draw", "still one story", "same-event share now",
