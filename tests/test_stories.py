@@ -159,6 +159,23 @@ def test_a_late_report_that_names_the_event_day_joins_the_story():
     assert groups(articles) == {frozenset({"e1", "e2", "e3"}), frozenset({"e7"})}
 
 
+# A year on, a report dated by the weekday of its own stamp (2032-03-04 is a Thursday) that cites the
+# eruption's day: about the anniversary, not the eruption.
+ANNIVERSARY = art("e8", "island-wire.example", "2032-03-04", "Marnholt villagers mark year since Kessary eruption",
+                  "Villagers on Marnholt gathered on Thursday below Mount Kessary, a year after the volcano erupted "
+                  "on March 4, 2031 and ash closed the airport. Civil defence officials said the evacuated villages "
+                  "on the northern slopes have been rebuilt.")
+
+
+def test_a_report_confirming_its_stamp_by_weekday_is_not_placed_by_the_day_it_cites():
+    articles, _ = cluster(ERUPTION + [ANNIVERSARY])
+    assert groups(articles) == {frozenset({"e1", "e2", "e3"}), frozenset({"e8"})}
+    # the same report naming another weekday than its stamp's: the stamp may be wrong, the cited day counts
+    unconfirmed = dataclasses.replace(ANNIVERSARY, text=ANNIVERSARY.text.replace("Thursday", "Monday"))
+    articles, _ = cluster(ERUPTION + [unconfirmed])
+    assert len(groups(articles)) == 1
+
+
 def test_named_dates_stay_with_the_article_and_survive_the_state():
     _, clusterer = cluster(ERUPTION + [LATE_COPY])
     state = clusterer.to_state()

@@ -66,7 +66,7 @@ from storyline.clean.dates import find_dates
 from storyline.model import Article, Story, stable_id
 
 from .records import LazyMap, RecordTable
-from .features import anticipated_day, headline_of, lead_sentences, parse_date, term_vector, terms, unit, url_date, url_slug
+from .features import anticipated_day, headline_of, lead_sentences, names_weekday, parse_date, term_vector, terms, unit, url_date, url_slug
 
 STATE_VERSION = 1
 # the record tables of a persistent clusterer (see ``StoryClusterer``)
@@ -547,21 +547,25 @@ class StoryClusterer:
         for term, weight in title.items():
             text[term] = text.get(term, 0.0) + self.config.title_boost * weight
         found = find_dates(f"{article.title or ''}\n{article.text}")
+        leads = lead_sentences(article.text) if leads is None else leads
         return Profile(text=unit(text), title=unit(title),
                        entities={k: 1.0 for k in sorted(set(entity_keys))}, start=day, end=day,
-                       named=self._named_dates(article, found),
-                       ahead=self._ahead(article, lead_sentences(article.text) if leads is None else leads))
+                       named=self._named_dates(article, found, leads), ahead=self._ahead(article, leads))
 
-    def _named_dates(self, article: Article, found: list[dt.date]) -> tuple[dt.date, ...]:
+    def _named_dates(self, article: Article, found: list[dt.date], leads: list[str]) -> tuple[dt.date, ...]:
         """The URL's day, then complete dates in the title and text (``found``), first ones first (a
-        lead names the event's day), kept only when none of them confirms the article's own date: a
-        report that names its own day is dated by it, and its other dates are earlier events it
-        cites (a second missile test naming the first one's day is still a new story), while a
-        report that names only other days may carry a crawler's or an archive's stamp. Year-less
-        dates are left out, as completing them from a wrong stamp would only repeat its error."""
+        lead names the event's day), kept only when the article's own date is not confirmed: by one
+        of them, or by its lead naming the day of the week it falls on ("said Thursday" in a Thursday
+        report: news dates the happenings of its week by weekday, wire copy nearly always). A report
+        that confirms its own day is dated by it, and its other dates are earlier events it cites (a
+        second missile test naming the first one's day is still a new story; a year-on report naming
+        the day of an earthquake is not about that day), while a report that names only other days
+        may carry a crawler's or an archive's stamp. Year-less dates are left out, as completing them
+        from a wrong stamp would only repeat its error."""
         named = tuple(dict.fromkeys(d for d in [url_date(article.url), *found] if d is not None))
         day = own_date(article)
-        if day is not None and any(abs((d - day).days) <= STAMP_SUPPORT_DAYS for d in named):
+        if day is not None and (any(abs((d - day).days) <= STAMP_SUPPORT_DAYS for d in named)
+                                or names_weekday(f"{article.title or ''}\n{' '.join(leads)}", day)):
             return ()
         return named[:self.config.named_dates]
 

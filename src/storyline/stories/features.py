@@ -180,6 +180,14 @@ def _end_of_month(day: dt.date, months_ahead: int) -> dt.date:
     return first_after - dt.timedelta(days=1)
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def names_weekday(text: str, day: dt.date) -> bool:
+    """Whether the text names the day of the week ``day`` falls on (capitalised, as a name)."""
+    return re.search(rf"\b{_WEEKDAYS[day.weekday()]}\b", text) is not None
+
+
 # ----------------------------------------------------------------------------- titles
 
 # What news agencies put in a title field for their editors, not their readers: a service line ending
