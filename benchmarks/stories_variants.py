@@ -95,14 +95,12 @@ def _first_days_gap(a, b) -> float | None:
     return cluster._gap_days(dataclasses.replace(a, end=a.start), dataclasses.replace(b, end=b.start))
 
 
-def _event_reach(days: float) -> Callable:
-    """``time_decay`` times a Gaussian in the days from the story's first report: a story's reach
-    bounded by the event's own dates, however long it has been covered since."""
-    def decay(self, a, b, running_days=0.0):
+def _reach_of_every_report(days: float) -> Callable:
+    """``event_reach`` for every report and merge, its date confirmed or not, on this scale."""
+    def reach(self, a, b):
         gap = _first_days_gap(a, b)
-        reach = 1.0 if gap is None else math.exp(-((gap / days) ** 2))
-        return ORIGINAL_DECAY(self, a, b, running_days) * reach
-    return decay
+        return 1.0 if gap is None else math.exp(-((gap / days) ** 2))
+    return reach
 
 
 def _late_join_bar(days: int, similarity: float) -> Callable:
@@ -137,10 +135,12 @@ VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
     "agency service notes kept as titles (before session 22)": lambda: mock.patch.object(
         cluster, "headline_of", lambda title: title or ""),
     "window not widened by the story's duration": lambda: mock.patch.object(StoryClusterer, "time_decay", _fixed_window),
-    "event reach: decay from the first report, 30 days": lambda: mock.patch.object(StoryClusterer, "time_decay",
-                                                                                  _event_reach(30)),
-    "event reach: decay from the first report, 60 days": lambda: mock.patch.object(StoryClusterer, "time_decay",
-                                                                                  _event_reach(60)),
+    "without the event reach (before session 22)": lambda: mock.patch.object(StoryClusterer, "event_reach",
+                                                                            lambda self, a, b: 1.0),
+    "event reach for every report and merge, 30 days": lambda: mock.patch.object(
+        StoryClusterer, "event_reach", _reach_of_every_report(30)),
+    "event reach for every report and merge, 60 days": lambda: mock.patch.object(
+        StoryClusterer, "event_reach", _reach_of_every_report(60)),
     "over 14 days after the first report a join needs 0.3": lambda: mock.patch.object(
         StoryClusterer, "_score_candidates", _late_join_bar(14, 0.3)),
 }

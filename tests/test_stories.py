@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
+import re
 
 from conftest import shared_path
 from storyline.annotate import canonical
@@ -174,6 +176,30 @@ def test_a_report_confirming_its_stamp_by_weekday_is_not_placed_by_the_day_it_ci
     unconfirmed = dataclasses.replace(ANNIVERSARY, text=ANNIVERSARY.text.replace("Thursday", "Monday"))
     articles, _ = cluster(ERUPTION + [unconfirmed])
     assert len(groups(articles)) == 1
+
+
+# A border standoff reported every day for two months, each report dating itself by its weekday.
+HAPPENINGS = ["troops exchanged fire across the Tarn river", "a patrol boat was seized on the Tarn river",
+              "envoys met in Brask to talk about the Tarn river border", "shells hit a village by the Tarn river",
+              "both armies moved tanks towards the Tarn river border"]
+
+
+def standoff_report(n: int) -> Article:
+    day = dt.date(2031, 9, 1) + dt.timedelta(days=n)
+    return art(f"b{n:02d}", "island-wire.example", day.isoformat(), f"Ostravia and Veldoria border standoff, day {n + 1}",
+               f"Ostravian and Veldorian officials said on {day:%A} that {HAPPENINGS[n % len(HAPPENINGS)]}, as the "
+               f"border standoff between Ostravia and Veldoria went on. Both governments accuse each other of "
+               f"provoking the standoff on the Tarn river border.")
+
+
+def test_a_topic_reported_daily_for_months_is_not_one_story():
+    articles, _ = cluster([standoff_report(n) for n in range(60)])
+    story = {a.id: a.story_id for a in articles}
+    assert len({story["b00"], story["b01"], story["b02"]}) == 1  # the first days' reports: one event
+    assert story["b00"] != story["b59"]
+    # the same reports with no weekday to confirm their stamps: a stamp may be a crawler's, the chain holds
+    undated = [dataclasses.replace(a, text=re.sub(r" on \w+day", "", a.text)) for a in fresh(articles)]
+    assert len(groups(cluster(undated)[0])) == 1
 
 
 def test_named_dates_stay_with_the_article_and_survive_the_state():
