@@ -31,6 +31,7 @@ ORIGINAL_PROFILE = StoryClusterer._article_profile
 ORIGINAL_ATTACH = StoryClusterer._attach
 ORIGINAL_STEM = features.s_stem
 ORIGINAL_DECAY = StoryClusterer.time_decay
+ORIGINAL_INIT = StoryClusterer.__init__
 ORIGINAL_SCORE_CANDIDATES = StoryClusterer._score_candidates
 
 
@@ -96,7 +97,8 @@ def _first_days_gap(a, b) -> float | None:
 
 
 def _reach_of_every_report(days: float) -> Callable:
-    """``event_reach`` for every report and merge, its date confirmed or not, on this scale."""
+    """``event_reach`` for every report and merge, its date confirmed or not, on this scale (the
+    config's ``event_reach_days`` is not read)."""
     def reach(self, a, b):
         gap = _first_days_gap(a, b)
         return 1.0 if gap is None else math.exp(-((gap / days) ** 2))
@@ -135,8 +137,7 @@ VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
     "agency service notes kept as titles (before session 22)": lambda: mock.patch.object(
         cluster, "headline_of", lambda title: title or ""),
     "window not widened by the story's duration": lambda: mock.patch.object(StoryClusterer, "time_decay", _fixed_window),
-    "without the event reach (before session 22)": lambda: mock.patch.object(StoryClusterer, "event_reach",
-                                                                            lambda self, a, b: 1.0),
+    "event reach 25 days for reports of confirmed date (event_reach_days=25)": lambda: _config(event_reach_days=25.0),
     "event reach for every report and merge, 30 days": lambda: mock.patch.object(
         StoryClusterer, "event_reach", _reach_of_every_report(30)),
     "event reach for every report and merge, 60 days": lambda: mock.patch.object(
@@ -144,6 +145,17 @@ VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
     "over 14 days after the first report a join needs 0.3": lambda: mock.patch.object(
         StoryClusterer, "_score_candidates", _late_join_bar(14, 0.3)),
 }
+
+
+def _config(**changes) -> contextlib.AbstractContextManager:
+    """The clusterers made during the run take these config values (the others stay the defaults)."""
+    return mock.patch.object(StoryClusterer, "__init__", _with_config(dataclasses.replace(ClusterConfig(), **changes)))
+
+
+def _with_config(config: ClusterConfig) -> Callable:
+    def init(self, config_=None, state=None, tables=None):
+        ORIGINAL_INIT(self, config, state, tables)
+    return init
 
 
 @contextlib.contextmanager

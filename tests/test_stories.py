@@ -192,14 +192,15 @@ def standoff_report(n: int) -> Article:
                f"provoking the standoff on the Tarn river border.")
 
 
-def test_a_topic_reported_daily_for_months_is_not_one_story():
-    articles, _ = cluster([standoff_report(n) for n in range(60)])
+def test_with_an_event_reach_a_topic_reported_daily_for_months_is_not_one_story():
+    articles, _ = cluster([standoff_report(n) for n in range(60)], event_reach_days=25.0)
     story = {a.id: a.story_id for a in articles}
     assert len({story["b00"], story["b01"], story["b02"]}) == 1  # the first days' reports: one event
     assert story["b00"] != story["b59"]
     # the same reports with no weekday to confirm their stamps: a stamp may be a crawler's, the chain holds
     undated = [dataclasses.replace(a, text=re.sub(r" on \w+day", "", a.text)) for a in fresh(articles)]
-    assert len(groups(cluster(undated)[0])) == 1
+    assert len(groups(cluster(undated, event_reach_days=25.0)[0])) == 1
+    assert len(groups(cluster([standoff_report(n) for n in range(60)])[0])) == 1  # off by default
 
 
 def test_named_dates_stay_with_the_article_and_survive_the_state():

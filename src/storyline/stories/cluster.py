@@ -15,10 +15,10 @@ same topic a month later (a second missile test) is a new story. The window wide
 long the story has been running (``duration_factor``, capped at ``max_scale_days``): a story
 covered for weeks keeps drawing reports after quieter spells. Two stories merge only within
 the window of the shorter-running one, so one long story does not swallow a later one of the
-same topic. A story is one event, not a topic: a report whose text confirms its own date (a date
-or the weekday it names) is also weighed by its distance from the story's first report, on the
-same scale (``event_reach``), so daily coverage of one conflict does not chain two months of its
-happenings into one story. An article is also as close in time to a story as any complete calendar date it
+same topic. A story is one event, not a topic: with ``event_reach_days`` set (off by default), a
+report whose text confirms its own date (a date or the weekday it names) is also weighed by its
+distance from the story's first report (``event_reach``), so daily coverage of one conflict does
+not chain two months of its happenings into one story. An article is also as close in time to a story as any complete calendar date it
 names ("April 3, 2016"): a report that names the day of an event is about that day, even when
 it was published (or stamped by a crawler or an archive) months later; a later event of the
 same topic names its own day, so the window still separates it. The day in a news URL's path
@@ -106,6 +106,10 @@ class ClusterConfig:
     time_scale_days: float = 25.0
     duration_factor: float = 2.0
     max_scale_days: float = 60.0
+    # days from a story's first report on which a report of confirmed date loses weight (``event_reach``);
+    # None: off, as it split the labelled stories of news_cluster's held-out half (0.926 -> 0.917 B3 F1 at
+    # 25 days; issue #3 and docs/benchmarks.md, "Reading (session 22, stories one event")
+    event_reach_days: float | None = None
     named_dates: int = 20              # calendar dates named in an article kept as time evidence
     ahead_days: int = 60               # farthest a report's look ahead counts (the widest window, max_scale_days)
     query_terms: int = 12              # salient terms per article used for retrieval
@@ -128,8 +132,9 @@ class Profile:
     reports' own dates alone, so one report's reference to a past day does not stretch it.
     ``ahead``: the latest day a report (for a story: any of its reports) looks ahead to, a launch
     "later this month": the story stays open until then, as the event it previews is still to come.
-    ``dated`` (articles only, not stored): the article's text confirms its own date, so the story's
-    reach from its first report bounds where it goes (``StoryClusterer.event_reach``)."""
+    ``dated`` (articles only, not stored): the article's text confirms its own date, so its complete
+    dates are no time evidence, and the story's reach from its first report may bound where it goes
+    (``StoryClusterer.event_reach``)."""
 
     text: dict[int, float] = field(default_factory=dict)
     title: dict[int, float] = field(default_factory=dict)
@@ -535,19 +540,20 @@ class StoryClusterer:
         return math.exp(-((gap / scale) ** 2)) * self.event_reach(a, b)
 
     def event_reach(self, report: Profile, story: Profile) -> float:
-        """A Gaussian fall-off, on the scale of a story's quiet spells (``time_scale_days``), in the
-        days from the story's first report (or the later day it looks ahead to) to a report whose own
-        date its text confirms (``Profile.dated``): a story is one event, and reports go on about an
-        event for days or weeks, not for as long as its topic is in the news, so a report two months
-        into daily coverage of a conflict is about a later happening of it, however close the last
-        report was (issue #3: without it, AFP and Xinhua's daily reports on Gaza made one story of two
-        months). A report of doubtful date (it may carry a crawler's stamp) is placed by the gap to the
-        story's reports alone; merges of two stories are not bounded by it."""
-        if not report.dated or report.start is None or story.start is None:
+        """With ``event_reach_days`` set, a Gaussian fall-off on that scale in the days from the story's
+        first report (or the later day it looks ahead to) to a report whose own date its text confirms
+        (``Profile.dated``): a story is one event, and reports go on about an event for days or weeks,
+        not for as long as its topic is in the news, so a report two months into daily coverage of a
+        conflict is about a later happening of it, however close the last report was (issue #3: without
+        it, AFP and Xinhua's daily reports on Gaza make one story of two months). A report of doubtful
+        date (it may carry a crawler's stamp) is placed by the gap to the story's reports alone; merges
+        of two stories are not bounded by it. Off by default (see ``ClusterConfig.event_reach_days``)."""
+        days = self.config.event_reach_days
+        if not days or not report.dated or report.start is None or story.start is None:
             return 1.0
         first_days = story.start, story.start if story.ahead is None else max(story.start, story.ahead)
         gap = _range_gap(report.start, _reach(report), *first_days)
-        return math.exp(-((gap / self.config.time_scale_days) ** 2))
+        return math.exp(-((gap / days) ** 2))
 
     def score(self, a: Profile, b: Profile, running_days: float = 0.0,
               norms_a: list[float] | None = None, norms_b: list[float] | None = None) -> float:
