@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import re
 
+import pytest
+
 from conftest import shared_path
 from storyline.annotate import canonical
 from storyline.annotate.entities import extract_mentions
@@ -154,28 +156,22 @@ NEW_ERUPTION = art("e7", "archive.example", "2032-01-10", "Kessary erupts again,
                    "on the northern slopes and closed the airport.")
 
 
-def test_a_late_report_that_names_the_event_day_joins_the_story():
-    articles, _ = cluster(ERUPTION + [LATE_COPY])
-    assert len(groups(articles)) == 1
-    articles, _ = cluster(ERUPTION + [NEW_ERUPTION])
-    assert groups(articles) == {frozenset({"e1", "e2", "e3"}), frozenset({"e7"})}
-
-
 # A year on, a report dated by the weekday of its own stamp (2032-03-04 is a Thursday) that cites the
 # eruption's day: about the anniversary, not the eruption.
-ANNIVERSARY = art("e8", "island-wire.example", "2032-03-04", "Marnholt villagers mark year since Kessary eruption",
+ANNIVERSARY = art("e20", "island-wire.example", "2032-03-04", "Marnholt villagers mark year since Kessary eruption",
                   "Villagers on Marnholt gathered on Thursday below Mount Kessary, a year after the volcano erupted "
                   "on March 4, 2031 and ash closed the airport. Civil defence officials said the evacuated villages "
                   "on the northern slopes have been rebuilt.")
+# The same report naming another weekday than its stamp's: the stamp may be wrong, the cited day counts.
+ANNIVERSARY_UNCONFIRMED = dataclasses.replace(ANNIVERSARY, text=ANNIVERSARY.text.replace("Thursday", "Monday"))
 
 
-def test_a_report_confirming_its_stamp_by_weekday_is_not_placed_by_the_day_it_cites():
-    articles, _ = cluster(ERUPTION + [ANNIVERSARY])
-    assert groups(articles) == {frozenset({"e1", "e2", "e3"}), frozenset({"e8"})}
-    # the same report naming another weekday than its stamp's: the stamp may be wrong, the cited day counts
-    unconfirmed = dataclasses.replace(ANNIVERSARY, text=ANNIVERSARY.text.replace("Thursday", "Monday"))
-    articles, _ = cluster(ERUPTION + [unconfirmed])
-    assert len(groups(articles)) == 1
+@pytest.mark.parametrize("report, joins", [(LATE_COPY, True), (NEW_ERUPTION, False), (ANNIVERSARY, False),
+                                           (ANNIVERSARY_UNCONFIRMED, True)])
+def test_a_late_report_is_placed_by_the_day_it_names_unless_its_text_confirms_its_stamp(report, joins):
+    articles, _ = cluster(ERUPTION + [report])
+    assert groups(articles) == ({frozenset({"e1", "e2", "e3", report.id})} if joins else
+                                {frozenset({"e1", "e2", "e3"}), frozenset({report.id})})
 
 
 # A border standoff reported every day for two months, each report dating itself by its weekday.
