@@ -44,6 +44,7 @@ import datetime as dt
 import hashlib
 import itertools
 import json
+import math
 import random
 import statistics
 import sys
@@ -57,6 +58,7 @@ from stories_cluster import entity_keys, load_labelled  # noqa: E402
 
 from storyline.model import Article  # noqa: E402
 from storyline.stories import StoryClusterer, cluster_articles  # noqa: E402
+from storyline.stories.features import parse_date  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "data" / "stories_pairs_newswire.jsonl"
 DEFAULT_STORE = Path("/tmp/storyline-newswire.db")
@@ -106,7 +108,7 @@ def spread_days(ids: list[str], days: dict[str, dt.date | None]) -> int:
 
 def article_days(articles: list[Article], file_ids: dict[str, str] | None = None) -> dict[str, dt.date | None]:
     file_ids = file_ids or {}
-    return {file_ids.get(a.id, a.id): dt.date.fromisoformat(a.published[:10]) if a.published else None for a in articles}
+    return {file_ids.get(a.id, a.id): parse_date(a.published) for a in articles}
 
 
 # ----------------------------------------------------------------------------- the draw
@@ -165,7 +167,7 @@ def spread_rows(name: str, stories: dict[str, str], days: dict[str, dt.date | No
     groups = [ids for ids in members(stories).values() if len(ids) >= 2]
     rows = []
     for low, high in SPREAD_BINS:
-        inside = [ids for ids in groups if low <= spread_days(ids, days) and (high is None or spread_days(ids, days) <= high)]
+        inside = [ids for ids in groups if low <= spread_days(ids, days) <= (math.inf if high is None else high)]
         label = f"{low}" if low == high else f"{low}-{high}" if high else f"{low}+"
         rows.append([name, label, len(inside), sum(map(len, inside)), max(map(len, inside), default=0)])
     return rows

@@ -136,7 +136,8 @@ VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
                                                                           _named_date_keeps_range),
     "agency service notes kept as titles (before session 22)": lambda: mock.patch.object(
         cluster, "headline_of", lambda title: title or ""),
-    "window not widened by the story's duration": lambda: mock.patch.object(StoryClusterer, "time_decay", _fixed_window),
+    "window not widened by the story's duration": lambda: mock.patch.object(StoryClusterer, "time_decay",
+                                                                            _fixed_window),
     "event reach 25 days for reports of confirmed date (event_reach_days=25)": lambda: _config(event_reach_days=25.0),
     "event reach for every report and merge, 30 days": lambda: mock.patch.object(
         StoryClusterer, "event_reach", _reach_of_every_report(30)),

@@ -18,10 +18,10 @@ the window of the shorter-running one, so one long story does not swallow a late
 same topic. A story is one event, not a topic: with ``event_reach_days`` set (off by default), a
 report whose text confirms its own date (a date or the weekday it names) is also weighed by its
 distance from the story's first report (``event_reach``), so daily coverage of one conflict does
-not chain two months of its happenings into one story. An article is also as close in time to a story as any complete calendar date it
-names ("April 3, 2016"): a report that names the day of an event is about that day, even when
-it was published (or stamped by a crawler or an archive) months later; a later event of the
-same topic names its own day, so the window still separates it. The day in a news URL's path
+not chain two months of its happenings into one story. An article is also as close in time to a
+story as any complete calendar date it names ("April 3, 2016"): a report that names the day of an
+event is about that day, even when it was published (or stamped by a crawler or an archive) months
+later; a later event of the same topic names its own day, so the window still separates it. The day in a news URL's path
 ("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
 The URL's headline slug adds its words to the title's, so a page titled with the site's name
 ("ABC News") or holding only page furniture is still placed by what its URL says. A report whose
@@ -69,7 +69,8 @@ from storyline.clean.dates import find_dates
 from storyline.model import Article, Story, stable_id
 
 from .records import LazyMap, RecordTable
-from .features import anticipated_day, headline_of, lead_sentences, names_weekday, parse_date, term_vector, terms, unit, url_date, url_slug
+from .features import (anticipated_day, headline_of, lead_sentences, names_weekday, parse_date, term_vector, terms,
+                       unit, url_date, url_slug)
 
 STATE_VERSION = 1
 # the record tables of a persistent clusterer (see ``StoryClusterer``)
