@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import math
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +30,9 @@ ORIGINAL_ADD = StoryClusterer.add
 ORIGINAL_PROFILE = StoryClusterer._article_profile
 ORIGINAL_ATTACH = StoryClusterer._attach
 ORIGINAL_STEM = features.s_stem
+ORIGINAL_DECAY = StoryClusterer.time_decay
+ORIGINAL_INIT = StoryClusterer.__init__
+ORIGINAL_SCORE_CANDIDATES = StoryClusterer._score_candidates
 
 
 def _wide_merge_test(self, article, keys=(), duplicate_of=None):
@@ -48,8 +52,8 @@ def _wide_merge_test(self, article, keys=(), duplicate_of=None):
 
 
 def _near_copy_score(threshold: float) -> Callable:
-    def score(self, a, b, running_days=0.0):
-        similarity = self.similarity(a, b)
+    def score(self, a, b, running_days=0.0, norms_a=None, norms_b=None):
+        similarity = self.similarity(a, b, norms_a, norms_b)
         return similarity if similarity >= threshold else similarity * self.time_decay(a, b, running_days)
     return score
 
@@ -64,8 +68,8 @@ def _verb_folding(word: str) -> str:
 
 
 
-def _lead_boost(self, article, keys):
-    profile = ORIGINAL_PROFILE(self, article, keys)
+def _lead_boost(self, article, keys, leads=None):
+    profile = ORIGINAL_PROFILE(self, article, keys, leads)
     text = dict(profile.text)
     for term, weight in features.unit(features.term_vector(" ".join(features.lead_sentences(article.text, 2)))).items():
         text[term] = text.get(term, 0.0) + 0.5 * weight
@@ -74,17 +78,48 @@ def _lead_boost(self, article, keys):
 
 
 
-def _named_date_keeps_range(self, story, article, profile, duplicate):
+def _named_date_keeps_range(self, story, article, profile, duplicate, leads=None):
     """A member whose stamp is farther from the story than a date it names does not stretch the
     story's date range."""
     day, p = cluster.own_date(article), story.profile
     if profile is not None and profile.named and day is not None and p.start is not None:
         if min(cluster._range_gap(d, d, p.start, p.end) for d in profile.named) < cluster._range_gap(day, day, p.start, p.end):
             undated = dataclasses.replace(article, published=None, published_from=None)
-            ORIGINAL_ATTACH(self, story, undated, dataclasses.replace(profile, start=None, end=None), duplicate)
+            ORIGINAL_ATTACH(self, story, undated, dataclasses.replace(profile, start=None, end=None), duplicate, leads)
             self._articles[article.id].published = day.isoformat()
             return
-    ORIGINAL_ATTACH(self, story, article, profile, duplicate)
+    ORIGINAL_ATTACH(self, story, article, profile, duplicate, leads)
+
+
+def _first_days_gap(a, b) -> float | None:
+    """Days between two profiles' first reports (or a date one names, or the day one looks ahead to)."""
+    return cluster._gap_days(dataclasses.replace(a, end=a.start), dataclasses.replace(b, end=b.start))
+
+
+def _reach_of_every_report(days: float) -> Callable:
+    """``event_reach`` for every report and merge, its date confirmed or not, on this scale (the
+    config's ``event_reach_days`` is not read)."""
+    def reach(self, a, b):
+        gap = _first_days_gap(a, b)
+        return 1.0 if gap is None else math.exp(-((gap / days) ** 2))
+    return reach
+
+
+def _late_join_bar(days: int, similarity: float) -> Callable:
+    """A report more than ``days`` after the story's first one joins only at this score or more."""
+    def score_candidates(self, profile, keys):
+        scored = []
+        for score, story_id in ORIGINAL_SCORE_CANDIDATES(self, profile, keys):
+            gap = _first_days_gap(profile, self._stories[story_id].profile)
+            late = gap is not None and gap > days and score < similarity
+            scored.append((min(score, self.config.join_threshold / 2) if late else score, story_id))
+        return sorted(scored, key=lambda s: (-s[0], self._stories[s[1]].seq))
+    return score_candidates
+
+
+def _fixed_window(self, a, b, running_days=0.0):
+    """``time_decay`` with a window that does not widen with the story's duration."""
+    return ORIGINAL_DECAY(self, a, b, 0.0)
 
 
 VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
@@ -95,11 +130,45 @@ VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
                                                      mock.patch.object(cluster, "url_slug", lambda url: "")),
     "merge test on every candidate story": lambda: mock.patch.object(StoryClusterer, "add", _wide_merge_test),
     "near copy (similarity >= 0.8) ignores time": lambda: mock.patch.object(StoryClusterer, "score", _near_copy_score(0.8)),
-    "verb forms folded (-ed, -ing, -e)": lambda: mock.patch.object(features, "s_stem", _verb_folding),
+    "verb forms folded (-ed, -ing, -e)": lambda: _fresh_terms(mock.patch.object(features, "s_stem", _verb_folding)),
     "lead sentences counted 0.5 extra": lambda: mock.patch.object(StoryClusterer, "_article_profile", _lead_boost),
     "stamp beaten by a named date keeps range": lambda: mock.patch.object(StoryClusterer, "_attach",
                                                                           _named_date_keeps_range),
+    "agency service notes kept as titles (before session 22)": lambda: mock.patch.object(
+        cluster, "headline_of", lambda title: title or ""),
+    "window not widened by the story's duration": lambda: mock.patch.object(StoryClusterer, "time_decay",
+                                                                            _fixed_window),
+    "event reach 25 days for reports of confirmed date (event_reach_days=25)": lambda: _config(event_reach_days=25.0),
+    "event reach for every report and merge, 30 days": lambda: mock.patch.object(
+        StoryClusterer, "event_reach", _reach_of_every_report(30)),
+    "event reach for every report and merge, 60 days": lambda: mock.patch.object(
+        StoryClusterer, "event_reach", _reach_of_every_report(60)),
+    "over 14 days after the first report a join needs 0.3": lambda: mock.patch.object(
+        StoryClusterer, "_score_candidates", _late_join_bar(14, 0.3)),
 }
+
+
+def _config(**changes) -> contextlib.AbstractContextManager:
+    """The clusterers made during the run take these config values (the others stay the defaults)."""
+    return mock.patch.object(StoryClusterer, "__init__", _with_config(dataclasses.replace(ClusterConfig(), **changes)))
+
+
+def _with_config(config: ClusterConfig) -> Callable:
+    def init(self, config_=None, state=None, tables=None):
+        ORIGINAL_INIT(self, config, state, tables)
+    return init
+
+
+@contextlib.contextmanager
+def _fresh_terms(patch) -> Iterator[None]:
+    """A patch of how words become terms, with the memo of terms emptied before and after (a term
+    remembered from another run would hide it)."""
+    features._TERM_OF.clear()
+    try:
+        with patch:
+            yield
+    finally:
+        features._TERM_OF.clear()
 
 
 @contextlib.contextmanager

@@ -595,3 +595,32 @@ def test_a_full_name_tagged_org_is_a_person_when_its_surname_takes_an_honorific(
     doc.ents = [doc.char_span(0, 8, "ORG"), doc.char_span(lone, lone + 4, "PERSON")]
     mentions = extract_mentions(doc, text)
     assert (mentions[0].type == "PERSON" and mentions[0].key == mentions[1].key) == person, mentions
+
+
+def _coded(nlp, text, published=None):
+    return {m.name: (m.country, m.sector) for m in extract_mentions(nlp(text), text, None, published)}
+
+
+def test_a_leader_named_without_a_title_codes_his_government_while_in_office(nlp):
+    text = "Xi spoke with Merkel by phone about the trade dispute."
+    assert _coded(nlp, text, "2017-06-01") == {"Xi": ("CHN", "GOV"), "Merkel": ("DEU", "GOV")}
+    # out of office, or with no day to tell, the name alone codes nothing
+    assert _coded(nlp, text, "2022-06-01")["Merkel"] == (None, None)
+    assert _coded(nlp, text)["Xi"] == (None, None)
+
+
+def test_a_title_wins_over_the_leaders_table(nlp):
+    text = "Former Chancellor Angela Merkel visited the school."
+    assert _coded(nlp, text, "2023-03-01")["Angela Merkel"][1] != "GOV"
+
+
+def test_a_federal_state_that_acts_is_its_government(nlp):
+    coded = _coded(nlp, "Massachusetts sued the credit agency on Tuesday.")
+    assert coded["Massachusetts"] == ("USA", "GOV")
+    assert _coded(nlp, "The storm struck Massachusetts on Tuesday.")["Massachusetts"] == ("USA", None)
+
+
+def test_regulators_and_advocacy_bodies_have_sectors():
+    assert actors.noun_sector("regulators") == "GOV"
+    assert actors.known_organization("NAACP").sector == "SOC"
+    assert actors.organization_sector("Coalition for Patient Advocacy") == "SOC"

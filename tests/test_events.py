@@ -617,7 +617,8 @@ def test_fronted_time_dates_every_coordinated_verb():
 def test_subject_it_takes_up_a_body_described_or_named(nlp):
     """"When the government detected ..., it warned": the government; "it" takes up the previous
     sentence's subject ("Japan ... It accused"), not the country named nearest before it."""
-    text = "Tokyo hosted the talks. When the Japanese government detected the launch, it warned citizens to take cover."
+    # (a warning to the enemy: one to its citizens to take cover is public advice, no event)
+    text = "Tokyo hosted the talks. When the Japanese government detected the launch, it warned Pyongyang to stop."
     assert actor_names(only(events_of(nlp, text), "THREATEN")) == ["Japanese government"]
     text = "China hosted the talks on Monday. Japan later rejected the plan. It accused China of aggression."
     assert countries(only(events_of(nlp, text), "ACCUSE").actors) == {"JPN"}

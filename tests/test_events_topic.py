@@ -110,6 +110,21 @@ def test_a_forecast_is_no_threat(nlp):
     assert "THREATEN" not in {e.type for e in events_of(nlp, text)}
 
 
+def test_a_forecast_whose_subject_the_parser_makes_an_object_is_no_threat(nlp):
+    # the parser reads "warned the death toll" as verb + object and the quoted rest as a clause
+    text = 'The French interior minister, who visited the scene, warned the death toll "may well increase".'
+    assert "THREATEN" not in {e.type for e in events_of(nlp, text)}
+
+
 def test_a_warning_of_what_a_party_will_do_is_a_threat(nlp):
     text = "The French foreign minister warned that France would expel the ambassador if the attacks continued."
     assert "THREATEN" in {e.type for e in events_of(nlp, text)}
+
+
+def test_an_advocacy_body_is_a_political_party():
+    # PLOVER SOC (civil society) and NGO: bodies that act on public policy, in any article
+    naacp = Participant(text="NAACP", span=None, country="USA", sector="SOC")
+    amnesty = Participant(text="Amnesty International", span=None, country="NGO", sector=None)
+    club = Participant(text="Harbour City Hawks", span=None, country=None, sector="BUS")
+    assert topic.is_political_party(naacp) and topic.is_political_party(amnesty)
+    assert not topic.is_political_party(club)

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
+import re
+
+import pytest
 
 from conftest import shared_path
 from storyline.annotate import canonical
@@ -10,7 +14,7 @@ from storyline.annotate.entities import extract_mentions
 from storyline.model import Article
 from storyline.stories import (ClusterConfig, StoryClusterer, cluster_articles, label_articles,
                                order_for_clustering, provisional_entity_keys)
-from storyline.stories.features import (N_FEATURES, anticipated_day, lead_sentences, parse_date, s_stem, sentences, term_vector, terms,
+from storyline.stories.features import (N_FEATURES, anticipated_day, headline_of, lead_sentences, parse_date, s_stem, sentences, term_vector, terms,
                                         url_date, url_slug)
 
 
@@ -152,11 +156,47 @@ NEW_ERUPTION = art("e7", "archive.example", "2032-01-10", "Kessary erupts again,
                    "on the northern slopes and closed the airport.")
 
 
-def test_a_late_report_that_names_the_event_day_joins_the_story():
-    articles, _ = cluster(ERUPTION + [LATE_COPY])
-    assert len(groups(articles)) == 1
-    articles, _ = cluster(ERUPTION + [NEW_ERUPTION])
-    assert groups(articles) == {frozenset({"e1", "e2", "e3"}), frozenset({"e7"})}
+# A year on, a report dated by the weekday of its own stamp (2032-03-04 is a Thursday) that cites the
+# eruption's day: about the anniversary, not the eruption.
+ANNIVERSARY = art("e20", "island-wire.example", "2032-03-04", "Marnholt villagers mark year since Kessary eruption",
+                  "Villagers on Marnholt gathered on Thursday below Mount Kessary, a year after the volcano erupted "
+                  "on March 4, 2031 and ash closed the airport. Civil defence officials said the evacuated villages "
+                  "on the northern slopes have been rebuilt.")
+# The same report naming another weekday than its stamp's: the stamp may be wrong, the cited day counts.
+ANNIVERSARY_UNCONFIRMED = dataclasses.replace(ANNIVERSARY, text=ANNIVERSARY.text.replace("Thursday", "Monday"))
+
+
+@pytest.mark.parametrize("report, joins", [(LATE_COPY, True), (NEW_ERUPTION, False), (ANNIVERSARY, False),
+                                           (ANNIVERSARY_UNCONFIRMED, True)])
+def test_a_late_report_is_placed_by_the_day_it_names_unless_its_text_confirms_its_stamp(report, joins):
+    articles, _ = cluster(ERUPTION + [report])
+    assert groups(articles) == ({frozenset({"e1", "e2", "e3", report.id})} if joins else
+                                {frozenset({"e1", "e2", "e3"}), frozenset({report.id})})
+
+
+# A border standoff reported every day for two months, each report dating itself by its weekday.
+HAPPENINGS = ["troops exchanged fire across the Tarn river", "a patrol boat was seized on the Tarn river",
+              "envoys met in Brask to talk about the Tarn river border", "shells hit a village by the Tarn river",
+              "both armies moved tanks towards the Tarn river border"]
+
+
+def standoff_report(n: int) -> Article:
+    day = dt.date(2031, 9, 1) + dt.timedelta(days=n)
+    return art(f"b{n:02d}", "island-wire.example", day.isoformat(), f"Ostravia and Veldoria border standoff, day {n + 1}",
+               f"Ostravian and Veldorian officials said on {day:%A} that {HAPPENINGS[n % len(HAPPENINGS)]}, as the "
+               f"border standoff between Ostravia and Veldoria went on. Both governments accuse each other of "
+               f"provoking the standoff on the Tarn river border.")
+
+
+def test_with_an_event_reach_a_topic_reported_daily_for_months_is_not_one_story():
+    articles, _ = cluster([standoff_report(n) for n in range(60)], event_reach_days=25.0)
+    story = {a.id: a.story_id for a in articles}
+    assert len({story["b00"], story["b01"], story["b02"]}) == 1  # the first days' reports: one event
+    assert story["b00"] != story["b59"]
+    # the same reports with no weekday to confirm their stamps: a stamp may be a crawler's, the chain holds
+    undated = [dataclasses.replace(a, text=re.sub(r" on \w+day", "", a.text)) for a in fresh(articles)]
+    assert len(groups(cluster(undated, event_reach_days=25.0)[0])) == 1
+    assert len(groups(cluster([standoff_report(n) for n in range(60)])[0])) == 1  # off by default
 
 
 def test_named_dates_stay_with_the_article_and_survive_the_state():
@@ -215,6 +255,40 @@ def test_anticipated_day_reads_forward_phrases_and_later_dates():
     assert anticipated_day("Earlier this month the agency said so.", day) is None
     assert anticipated_day("Talks resume next week.", None) is None
     assert anticipated_day("Set for July 20, 2031, after the June 30, 2031 ruling.", day).isoformat() == "2031-07-20"
+
+
+# Two unrelated reports an agency sent the same day, each titled with its service note to editors.
+SERVICE_NOTED = [
+    art("w1", "wire.example", "2031-03-04", "ATTENTION - ADDS quotes, details ///",
+        "Dock workers at the port of Saltmere walked off the job on Tuesday over a pay dispute, halting "
+        "ferry crossings to the northern islands. The union said the strike would last three days."),
+    art("w2", "wire.example", "2031-03-04", "ATTENTION - ADDS quotes, details ///",
+        "Grandmaster Tomas Vell won the Orlin chess open on Tuesday after drawing his final game with black. "
+        "The nineteen-year-old finished a full point ahead of the field."),
+]
+
+
+def test_headline_of_drops_agency_service_notes_and_priority_flags():
+    assert headline_of("ATTENTION - ADDS quotes, details ///") == ""
+    assert headline_of("=(PICTURE)=") == headline_of("= (PICTURES) =") == headline_of("=(GRAPHIC+PICTURE)=") == ""
+    assert headline_of("URGENT Saltmere dockers strike") == headline_of("Urgent: Saltmere dockers strike") == \
+        "Saltmere dockers strike"
+    assert headline_of("URGENTSaltmere dockers strike") == "Saltmere dockers strike"
+    assert headline_of("Urgently needed: blood donors") == "Urgently needed: blood donors"
+    assert headline_of(None) == ""
+
+
+def test_a_shared_service_note_does_not_make_reports_one_story():
+    articles, _ = cluster(SERVICE_NOTED)
+    assert articles[0].story_id != articles[1].story_id
+
+
+def test_a_story_is_titled_by_a_headline_not_a_service_note():
+    noted = dataclasses.replace(ERUPTION[0], id="e21", title="ATTENTION - UPDATES with evacuation figures ///")
+    articles, clusterer = cluster([noted])
+    assert clusterer.stories()[0].title == clusterer.stories()[0].summary.split(". ")[0]
+    articles, clusterer = cluster([noted, ERUPTION[1]])
+    assert {s.title for s in clusterer.stories()} == {ERUPTION[1].title}
 
 
 def test_headline_places_an_article_whose_body_is_page_furniture():

@@ -28,7 +28,7 @@ def add_sentences(article: Article, doc: Doc, ann: Annotations) -> None:
 def add_entities(article: Article, doc: Doc, ann: Annotations) -> None:
     from storyline.annotate.entities import extract_mentions
 
-    ann.mentions = extract_mentions(doc, article.text, article.title)
+    ann.mentions = extract_mentions(doc, article.text, article.title, article.published)
 
 
 def add_timexes(article: Article, doc: Doc, ann: Annotations) -> None:

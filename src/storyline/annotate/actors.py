@@ -203,6 +203,38 @@ def _organizations() -> _Table:
     return table
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A leader's term of office: the state and sector his name codes from ``start`` to ``end``
+    (ISO days; ``end`` None while in office)."""
+
+    country: str
+    sector: str
+    start: str
+    end: str | None
+
+
+@functools.cache
+def _leaders() -> dict[str, list[Term]]:
+    """Name key -> the terms of the leader so named (leaders.tsv)."""
+    table: dict[str, list[Term]] = {}
+    for names, country, sector, start, *end in _data_rows("leaders.tsv"):
+        term = Term(country, sector, start, (end[0] if end else "") or None)
+        for alias in names.split("|"):
+            table.setdefault(lookup_key(alias), []).append(term)
+    return table
+
+
+def leader_term(name: str, day: str | None) -> Term | None:
+    """The term of office a leader so named holds on ``day`` ("Xi" on 2017-08-29: CHN GOV); None
+    without a day, which alone tells whether the name holds office."""
+    if not day:
+        return None
+    day = day[:10]
+    return next((t for t in _leaders().get(lookup_key(name), []) if t.start <= day and (t.end is None or day < t.end)),
+                None)
+
+
 @functools.cache
 def title_words() -> dict[str, TitleWord]:
     """The title lexicon: lower-case phrase -> role and sector."""
@@ -255,6 +287,13 @@ def country_of_place(name: str, *, cities: bool = True) -> str | None:
 def is_capital(name: str) -> bool:
     """A capital or seat of government, which news uses for the government ("Tehran said")."""
     return lookup_key(name) in _capitals()
+
+
+def is_federal_unit(name: str) -> bool:
+    """A state, province or other first-level region of a country ("Massachusetts", "Unity State"),
+    which, acting, is that region's government (PLOVER: "USA GOV = ... the attorney general of
+    Oklahoma + the city of Cambridge")."""
+    return lookup_key(name) in _regions() or _subdivision_with_kind(name) is not None
 
 
 def is_region_name(name: str) -> bool:
@@ -419,7 +458,7 @@ def _organization_sector_in(words: list[str]) -> str | None:
 # When a phrase names several sectors the more specific wins ("police officers" COP, "army
 # officers" MIL, "rebel leaders" REB).
 SECTOR_PRIORITY = ("REB", "UAF", "CRM", "COP", "MIL", "JUD", "LEG", "SPY", "REF", "JRN", "MED", "EDU", "LAB",
-                   "REL", "BUS", "OPP", "PTY", "GOV", "CVL")
+                   "REL", "SOC", "BUS", "OPP", "PTY", "GOV", "CVL")
 
 
 def noun_sector(word: str) -> str | None:

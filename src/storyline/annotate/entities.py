@@ -73,16 +73,17 @@ class _Candidate:
     title: str | None = None
 
 
-def extract_mentions(doc: Doc, text: str, headline: str | None = None) -> list[Mention]:
+def extract_mentions(doc: Doc, text: str, headline: str | None = None, published: str | None = None) -> list[Mention]:
     """Entity mentions of an article, in text order, clustered within the article.
 
     ``doc`` must have been parsed from exactly ``text``: spans are offsets into it. ``headline``:
     the article's title, which may name in full a person the text calls by surname only.
+    ``published``: the article's day, on which a leader named without a title holds office or not.
     """
     if not is_parse_of(doc, text):
         raise ValueError("doc was not parsed from this text")
     candidates = [_with_title(doc, c) for c in _repaired_candidates(doc)]
-    return _clustered_mentions(doc, text, candidates, headline)
+    return _clustered_mentions(doc, text, candidates, headline, published)
 
 
 # ------------------------------------------------------------------------------ repairs
@@ -412,7 +413,8 @@ def is_subname(short: list[str], long: list[str]) -> bool:
     return all(word in it for word in short)
 
 
-def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate], headline: str | None = None) -> list[Mention]:
+def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate], headline: str | None = None,
+                        published: str | None = None) -> list[Mention]:
     """Cluster persons by name containment, others by their canonical name; build Mentions."""
     spans = _char_spans(doc, text, cands)
     seeds = _headline_persons(doc, headline, cands, spans)
@@ -424,7 +426,7 @@ def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate], headline: 
     clusters = persons + _other_clusters(cands, spans)
     mentions: list[Mention | None] = [None] * len(cands)
     for cluster in clusters:
-        country, sector = _cluster_actor(cluster, cands, spans)
+        country, sector = _cluster_actor(cluster, cands, spans, published)
         key = f"{cluster.label}:{actors.lookup_key(cluster.name)}"
         for i in cluster.members:
             mentions[i] = Mention(span=spans[i], type=cluster.label, key=key, name=cluster.name,
@@ -610,13 +612,18 @@ def _canonical_name(label: str, name: str) -> str:
     return name
 
 
-def _cluster_actor(cluster: _Cluster, cands: list[_Candidate], spans: list[Span]) -> tuple[str | None, str | None]:
-    """(country, sector) of a cluster: persons from their titles, the rest from their name."""
+def _cluster_actor(cluster: _Cluster, cands: list[_Candidate], spans: list[Span],
+                   published: str | None = None) -> tuple[str | None, str | None]:
+    """(country, sector) of a cluster: persons from their titles, else, for a leader in office on
+    the article's day, his state's government (CAMEO's actor dictionaries); the rest from their name."""
     if cluster.label == "PERSON":
         titles = [cands[i].title for i in cluster.members if cands[i].title]
         countries = [c for c in (actors.country_in_phrase(t) for t in titles) if c]
         sectors = [s for s in (actors.title_sector(t) for t in titles) if s]
-        return _most_common(countries), _most_common(sectors)
+        term = actors.leader_term(cluster.name, published)
+        if term is None:
+            return _most_common(countries), _most_common(sectors)
+        return _most_common(countries) or term.country, _most_common(sectors) or term.sector
     return name_actor(cluster.label, cluster.name)
 
 
@@ -637,8 +644,8 @@ def name_actor(label: str, name: str) -> tuple[str | None, str | None]:
 def _phrase_sector(doc: Doc, cand: _Candidate) -> str | None:
     """Sector a nationality or place takes from its phrase, which differs mention by mention
     ("Sudanese government" GOV, "Israel's army" MIL, "Rwandan rebels" REB); a plural people
-    standing alone are civilians ("Palestinians fled"); a capital that acts is its government
-    ("Tehran rejected the offer")."""
+    standing alone are civilians ("Palestinians fled"); a capital or a federal state that acts is
+    its government ("Tehran rejected the offer", "Massachusetts sued the company")."""
     if cand.label not in COUNTRY_ONLY_LABELS:
         return None
     head = _modified_noun(doc, cand)
@@ -647,7 +654,8 @@ def _phrase_sector(doc: Doc, cand: _Candidate) -> str | None:
     last = doc[cand.end - 1]
     if cand.label == "NORP" and last.tag_ in ("NNS", "NNPS") and actors.country_of_demonym(last.text):
         return "CVL"
-    if cand.label == "GPE" and last.dep_ == "nsubj" and actors.is_capital(doc[cand.start:cand.end].text):
+    name = doc[cand.start:cand.end].text
+    if cand.label == "GPE" and last.dep_ == "nsubj" and (actors.is_capital(name) or actors.is_federal_unit(name)):
         return "GOV"
     return None
 

@@ -180,6 +180,32 @@ def _end_of_month(day: dt.date, months_ahead: int) -> dt.date:
     return first_after - dt.timedelta(days=1)
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def names_weekday(text: str, day: dt.date) -> bool:
+    """Whether the text names the day of the week ``day`` falls on (capitalised, as a name)."""
+    return re.search(rf"\b{_WEEKDAYS[day.weekday()]}\b", text) is not None
+
+
+# ----------------------------------------------------------------------------- titles
+
+# What news agencies put in a title field for their editors, not their readers: a service line ending
+# "///" says what a new version changes (AFP: "ATTENTION - ADDS quotes, details ///"), "=(PICTURE)="
+# that a photo goes with the report, and a leading "URGENT" / "Urgent:" flags its priority. None names
+# the event, and the same notes on unrelated reports made them look alike (issue #3).
+_SERVICE_NOTE = re.compile(r"///\s*$|^\s*=\s*\(\s*(?:PICTURES?|GRAPHIC)[^)]*\)\s*=\s*$")
+_PRIORITY_FLAG = re.compile(r"^\s*(?:URGENT\b:?|URGENT(?=[A-Z][a-z])|Urgent:)\s*")
+
+
+def headline_of(title: str | None) -> str:
+    """The headline a title field holds: "" for an agency's service note, the rest after a
+    priority flag ("URGENT Zairean premier forms government")."""
+    if not title or _SERVICE_NOTE.search(title):
+        return ""
+    return _PRIORITY_FLAG.sub("", title).strip()
+
+
 # ----------------------------------------------------------------------------- URLs
 
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")

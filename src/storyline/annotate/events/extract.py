@@ -15,7 +15,7 @@ from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
-from . import coding, geo, lexicon, topic
+from . import coding, geo, lexicon, topic, unreal
 from .contexts import contexts_of, refine_mode
 from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
@@ -48,8 +48,9 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     trigger with a participant, the evidence a sentence classifier reads)."""
     if not is_parse_of(doc, text):
         raise ValueError("doc is not the parse of text: event offsets would not point into text")
-    ctx = ArticleContext(text, sorted(mentions if mentions is not None else extract_mentions(doc, text),
-                                      key=lambda m: m.span.start))
+    if mentions is None:
+        mentions = extract_mentions(doc, text, published=published)
+    ctx = ArticleContext(text, sorted(mentions, key=lambda m: m.span.start))
     events: list[Event] = []
     off_politics = coded_only and topic.is_off_politics(text)
     for sent in doc.sents:
@@ -58,7 +59,7 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
             if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
                 continue
             if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
-                                  and not is_forecast(trig)):
+                                  and not is_forecast(trig) and not unreal.tells_no_happening(trig, event)):
                 events.append(event)
     return events
 
@@ -137,6 +138,8 @@ def is_forecast(trig: Trigger) -> bool:
         return False
     clauses = children(trig.token, {"ccomp"})
     subjects = children(clauses[0], {"nsubj", "nsubjpass"}) if clauses else []
+    if clauses and not subjects:  # the parser may hang the clause's subject on "warned" as its object
+        subjects = children(trig.token, {"dobj"})
     return bool(subjects) and not any(map(is_actor_like, subjects))
 
 

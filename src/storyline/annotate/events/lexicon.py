@@ -244,6 +244,13 @@ JOINT_WORDS = {"joint", "combined", "bilateral", "multinational", "trilateral"}
 CALL_VERBS = {"call", "ring"}
 # Verbs that only count as force against someone ("fight the rebels", not "fight the flu").
 CONTEST_VERBS = {"fight", "combat", "battle"}
+# "Release" in its sense of making public takes a publication as object ("released a statement",
+# "released images"); PLOVER's RETREAT release is of captives (PLOVER_MANUAL.tex: "Release captives").
+PUBLISHING_VERBS = {"release"}
+PUBLICATIONS = set("statement statements report reports image images photo photos photograph photographs picture "
+                   "pictures video videos footage animation recording recordings figures data details results "
+                   "list findings transcript album song single film trailer book version update edition "
+                   "advisory guidance guidelines".split())
 # Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed monitors").
 ARMED_CLASSES = {"troops", "weapons", "police"}
 # "put under investigation", "remained on alert", "held in custody": a state named by a preposition.

@@ -34,7 +34,11 @@ POLITICAL_SHARE_MIN = 0.25
 # Sectors that act for a state or fight one (PLOVER's political actors), and codes of
 # international bodies, which take part in politics by what they are.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "REB", "INS", "UAF"})
-INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR"})
+INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR", "NGO"})
+# Civil society's organisations (PLOVER SOC: advocacy and civil-rights bodies, CAMEO's NGO role) and
+# international non-governmental ones (PLOVER's NGO) act on public policy: their events are politics
+# wherever told (a civil-rights body's travel advisory in a business story).
+ADVOCACY_SECTORS = frozenset({"SOC"})
 # Verbs and nouns of killing and wounding: with a person or people as their target they are told in
 # their literal sense in any article (a shooting at a concert); the sport and film senses of
 # "beat", "hit", "attack" or "shooting a film" take no person as the harmed one.
@@ -75,9 +79,9 @@ def is_off_politics(text: str) -> bool:
 
 
 def is_political_party(p: Participant) -> bool:
-    """A participant that is a state ("Japan"), acts for one or fights one (its sector), or an
-    international body."""
-    return p.sector in STATE_SECTORS or p.country in INTERNATIONAL_CODES or \
+    """A participant that is a state ("Japan"), acts for one or fights one (its sector), an
+    international body or an advocacy body."""
+    return p.sector in STATE_SECTORS | ADVOCACY_SECTORS or p.country in INTERNATIONAL_CODES or \
         actors.country_of_state_name(p.text) is not None
 
 

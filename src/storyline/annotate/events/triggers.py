@@ -130,6 +130,12 @@ def _targets_only_things(verb: Token, obj: Token | None) -> bool:
     return bool(targets) and not any(is_actor_like(t) for t in targets)
 
 
+def _publishes(obj: Token | None) -> bool:
+    """"released a statement", "released stunning images": the object is a publication."""
+    return obj is not None and obj.dep_ == "dobj" and (obj.lower_ in lexicon.PUBLICATIONS
+                                                       or obj.lemma_.lower() in lexicon.PUBLICATIONS)
+
+
 def _unarmed_object(obj: Token | None, cls: str | None) -> bool:
     """A mobilizing verb with a direct object that is no armed force ("deployed monitors",
     "mobilised donors", "dispatched a team"): not a show of force."""
@@ -188,7 +194,8 @@ def _verb_sense(verb: Token) -> Trigger | None:
     if lemma in lexicon.VERBS and not _is_transparent_use(verb, lemma):
         etype, mode = lexicon.VERBS[lemma]
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
-                (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)):
+                (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
+                (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)):
             return None
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:

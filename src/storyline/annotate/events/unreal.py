@@ -1,0 +1,165 @@
+"""Clauses that tell no happening: what did not take place, what someone is able to do, what a
+reader is told to do, and what the public is advised to do.
+
+PLOVER codes what took place, takes place, or is threatened, demanded, denied or planned by a party
+(PLOVER_MANUAL.tex; an open condition, "if X attacks", stays a hypothetical event). English grammar
+marks four kinds of clause that tell none of these:
+
+* the condition of a counterfactual, the unreal past ("had Japan shot down the missile", "if the army
+  had attacked"): it says the event did not happen;
+* the modal of ability ("missiles that can hit Guam"): a capability, no act and no threat (a threat
+  needs a will, "will hit");
+* the imperative ("call the police"): it asks the addressee, whom the text does not name, to act;
+* public advice ("people are asked to avoid the area", "urged residents to stay indoors"): a request
+  or warning to the population at large about its own safety, CAMEO's public statement, not a demand
+  on a party (REQUEST) nor a coercive warning (THREATEN).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.annotate.syntax import RELATIVE_PRONOUNS
+from storyline.model import Event
+
+from . import coding, lexicon
+from .modality import is_negated, predicate
+from .ontology import COOPERATIVE
+from .triggers import Trigger, object_of
+
+ABILITY_MODALS = frozenset({"can"})
+# Nouns that name the population at large, no party: the addressees of public advice.
+PUBLIC_NOUNS = frozenset({"people", "public", "residents", "citizens", "inhabitants", "locals", "population",
+                          "travellers", "travelers", "passengers", "motorists", "commuters", "visitors",
+                          "drivers", "pedestrians", "anyone", "everyone", "everybody", "anybody", "households"})
+ADVICE_TYPES = frozenset({"REQUEST", "THREATEN"})
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Verbs whose frame "V someone of/about a danger" tells what to beware of.
+WARNING_VERBS = frozenset({"warn", "alert", "caution", "advise"})
+
+
+def tells_no_happening(trig: Trigger, event: Event) -> bool:
+    """The event's clause is counterfactual, a capability, an imperative or public advice."""
+    return is_counterfactual(trig) or is_capability(trig) or is_imperative(trig) or is_public_advice(trig, event)
+
+
+def is_counterfactual(trig: Trigger) -> bool:
+    """The trigger sits in a condition in the past perfect, the unreal past: "had X done" with the
+    auxiliary before its subject, or "if X had done"."""
+    node = trig.token
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and _unreal_past(node):
+            return True
+        node = node.head
+    return False
+
+
+def _unreal_past(verb: Token) -> bool:
+    had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "had"]
+    if verb.tag_ not in ("VBN", "VBD") or not had:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inverted = bool(subjects) and had[0].i < subjects[0].i
+    marked = any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS for c in verb.children)
+    return inverted or marked
+
+
+def is_capability(trig: Trigger) -> bool:
+    """The trigger's own verb carries the modal of ability, not negated ("can hit"); "cannot
+    accept" refuses, which the negation rules code."""
+    pred = predicate(trig.token)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ABILITY_MODALS for c in pred.children)
+    return modal and not is_negated(trig)
+
+
+def is_imperative(trig: Trigger) -> bool:
+    """A verb in the base form heading its clause with no subject and no modal ("call police",
+    "please don't go near them"), or coordinated with one: it asks the addressee to act."""
+    if not trig.verbal:
+        return False
+    node = trig.token
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ in ("VERB", "AUX"):
+        if _has_subject(node):
+            return False
+        node = node.head
+    if node.tag_ != "VB" or node.dep_ not in ("ROOT", "ccomp", "parataxis") or _has_subject(node):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ not in ("do", "don't") for c in node.children)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def is_public_advice(trig: Trigger, event: Event) -> bool:
+    """A request or warning addressed to the population at large (the verb's object or passive
+    subject, the subject of "X said people should ...", else its recipients) that asks of it nothing
+    PLOVER codes ("asked people to avoid the area"; "urged people to protest" stays a request)."""
+    if trig.type not in ADVICE_TYPES or asks_an_event(trig.content) or not trig.verbal:
+        return False
+    if trig.obligation:  # "the alert says residents should stay inside": the clause is the advice
+        addressees = [c for c in trig.token.children if c.dep_ == "nsubj"]
+    elif _advises(trig.token):
+        addressees = [c for c in trig.token.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    else:
+        return False
+    if addressees:
+        return all(_group_of(a).lower_ in PUBLIC_NOUNS for a in addressees)
+    return bool(event.recipients) and all(_is_public(p.text) for p in event.recipients)
+
+
+def _advises(verb: Token) -> bool:
+    """The verb says what to do or what to beware of ("asked to avoid", "warns residents they could
+    be hit", "warns people of a missile"; the parser may hang the clause or the "of" on the
+    addressee, or read "to take cover" as a purpose clause); "people have been threatened" tells a
+    threat to them."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _is_infinitive(c)]
+    clauses += [c for n in nouns for c in n.children if c.dep_ == "relcl" and not _relative_pronoun(c)]
+    warned_of = verb.lemma_.lower() in WARNING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "about") for w in (verb, *nouns) for c in w.children)
+    return bool(clauses) or warned_of
+
+
+def _is_infinitive(child: Token) -> bool:
+    """A to-infinitive the parser hung on the verb as an adverbial clause ("to take cover") or as
+    the object of "to" ("to 'duck and cover'")."""
+    if child.dep_ == "advcl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return child.dep_ == "prep" and child.lower_ == "to" and any(c.tag_ == "VB" for c in child.children)
+
+
+def _relative_pronoun(clause: Token) -> bool:
+    """A true relative clause opens with its pronoun ("people who ..."); a clause hung on the noun
+    without one is the warning's content the parser misplaced ("warns residents they could ...")."""
+    return any(c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
+
+
+def asks_an_event(content: Trigger | None) -> bool:
+    """What is asked is an event of the public's own: a conflict ("protest", "strike") or a deal with
+    a party ("meet the minister"); "visit the website" is no dealing with anyone."""
+    if content is None:
+        return False
+    if content.type not in COOPERATIVE:
+        return True
+    obj = object_of(content.token) if content.verbal else None
+    return obj is not None and is_party(obj)
+
+
+def is_party(noun: Token) -> bool:
+    """A noun that itself names a party: a name of a person, group or place, or a sector noun ("the
+    minister"); "the TfL website" is a thing, however its modifier is named."""
+    return noun.ent_type_ in PARTY_ENTS or noun.pos_ == "PROPN" or coding.is_sector_word(noun.text)
+
+
+def _group_of(noun: Token) -> Token:
+    """"members of the public" -> "public": the group a partitive noun takes its members from."""
+    if noun.lower_ in ("members", "member"):
+        return next((g for p in noun.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), noun)
+    return noun
+
+
+def _is_public(text: str) -> bool:
+    """"people", "its residents", "residents of Hokkaido"."""
+    words = text.casefold().split()
+    head = next((i for i, w in enumerate(words) if w in ("of", "in", "from", "near")), len(words))
+    return head > 0 and words[head - 1] in PUBLIC_NOUNS

@@ -1,0 +1,76 @@
+"""Clauses that tell no happening (``annotate.events.unreal``): sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.events import extract_events
+
+WAR_NEWS = ("Russian troops attacked the city of Kharkiv on Saturday, and Ukraine's president asked NATO for air "
+            "defence systems. The Kremlin rejected talks with Kyiv. ")
+
+
+def shown(nlp, sentence):
+    """(type, trigger) of the events shown for a sentence after a paragraph of war news (so the
+    article is political news and only the sentence's own grammar decides)."""
+    text = WAR_NEWS + sentence
+    return {(e.type, e.trigger.text) for e in extract_events(nlp(text), text, "a_test", published="2026-02-12")
+            if e.sentence.start >= len(WAR_NEWS)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Had Germany bombed the bridge, it would have faced a response from Austria.",
+    "If the Serbian army had attacked the town, thousands would have died.",
+])
+def test_a_counterfactual_condition_is_no_event(nlp, sentence):
+    assert shown(nlp, sentence) == set()
+
+
+def test_an_open_condition_stays_a_hypothetical_event(nlp):
+    assert ("ASSAULT", "attacks") in shown(nlp, "If Iran attacks Israel, the United States will respond.")
+
+
+def test_an_earlier_event_in_the_past_perfect_is_still_shown(nlp):
+    assert ("ASSAULT", "attacked") in shown(nlp, "The Serbian army had attacked the town before the talks.")
+
+
+def test_the_modal_of_ability_tells_a_capability(nlp):
+    assert shown(nlp, "Iran has built rockets that can hit Israel.") == set()
+
+
+def test_a_refusal_with_cannot_is_kept(nlp):
+    assert ("REJECT", "accept the proposal") in shown(nlp, "Iran cannot accept the proposal from France.")
+
+
+def test_an_imperative_asks_the_reader(nlp):
+    assert shown(nlp, "Please stay away from the border and call the police.") == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents are asked to avoid the square.",
+    "Police asked members of the public to avoid the area.",
+    "The French ministry warned citizens to take shelter.",
+    "A public announcement warns residents they could be hit by a missile.",
+    "We are asking people to please visit the website.",
+    "We are asking people to please visit the Metro Transit website for the latest information.",
+    "The alert says residents of the northern islands should stay inside.",
+    "When the French government detected the launch, it warned citizens in its path to take cover.",
+])
+def test_public_advice_is_no_request_or_threat(nlp, sentence):
+    assert shown(nlp, sentence) == set()
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Russia urged Ukraine to withdraw its troops.", ("REQUEST", "urged")),
+    ("The French government urged people to protest against the law.", ("REQUEST", "urged")),
+    ("The French ministry warned Iran to stop its attacks.", ("THREATEN", "warned")),
+    ("The people of Japan have been directly threatened by North Korea.", ("THREATEN", "threatened")),
+    ("The minister said Iran should stop its attacks.", ("REQUEST", "stop")),
+])
+def test_demands_on_parties_and_threats_to_people_stay(nlp, sentence, event):
+    assert event in shown(nlp, sentence)
+
+
+def test_releasing_a_publication_is_no_release_of_captives(nlp):
+    # PLOVER's RETREAT release is of captives; "release" also means to make public
+    assert shown(nlp, "The French government released a statement on the talks.") == set()
+    assert ("RETREAT", "released 40 prisoners") in shown(nlp, "The Syrian army released 40 prisoners on Monday.")
