@@ -1128,6 +1128,23 @@ def test_a_content_ends_before_a_report_set_after_it(nlp, text, content):
     assert content in contents and not any("according" in c or "reported" in c for c in contents), contents
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The ferry, known as the Tarn Star, will leave the harbour at noon, Ola Berg tweeted.",
+     "The ferry, known as the Tarn Star, will leave the harbour at noon"),
+    ("The boy, named Ola by the local press, fell into the river on Monday, police said.",
+     "The boy, named Ola by the local press, fell into the river on Monday"),
+    ("Ines Varn said the ferry would carry a crew of five on a mission, expected to start in May.",
+     "the ferry would carry a crew of five on a mission, expected to start in May"),
+    ("The new ferry, described by its builders as the fastest on the lake, will leave at noon, Ola Berg said.",
+     "The new ferry, described by its builders as the fastest on the lake, will leave at noon"),
+])
+def test_a_participle_set_off_by_commas_is_no_report_that_ends_a_content(nlp, text, content):
+    """A participle modifying the noun before it (", known as", ", named ... by", ", expected to")
+    has no subject or tense of its own: it is inside the reported sentence, not a clause reporting it."""
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_part", statements_only=True)]
+    assert content in contents, contents
+
+
 def test_a_report_inside_a_quotation_is_not_cut(nlp):
     text = 'Ines Varn said: "The ferry leaves at noon, according to the timetable, and we will be on it."'
     contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_postq", statements_only=True)]
@@ -1149,3 +1166,32 @@ def test_a_name_the_tagger_typed_two_ways_is_one_source(nlp):
                 for s, t in zip(starts[:3], ("ORG", "NORP", "ORG"))]
     [quote] = extract_quotes(nlp(text), text, "a_two", mentions, statements_only=True)
     assert quote.speaker.key == "ORG:nordair"
+
+
+@pytest.mark.parametrize("text", [
+    "The Tarn board unanimously rejected the earlier offer from Nordair.",
+    "Nordair has rejected the tie-up.",
+    "The Tarn board previously rejected Nordair's original offer of five million crowns.",
+])
+def test_a_decision_on_a_thing_offered_is_no_statement(nlp, text):
+    """"Rejected the offer": the source decided on a thing, it stated no proposition."""
+    assert extract_quotes(nlp(text), text, "a_dec", statements_only=True) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ines Varn rejected the allegations of the union.", "the allegations of the union"),
+    ("Ines Varn rejected the notion that the ferry was late.", "the notion that the ferry was late"),
+])
+def test_rejecting_a_proposition_is_a_statement(nlp, text, content):
+    """"Rejected the notion that ...", "the allegations": the source asserts them false."""
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_prop", statements_only=True)]
+    assert any(c.startswith(content) for c in contents), contents
+
+
+@pytest.mark.parametrize("text", [
+    "A Tarn pilot revealed stunning new footage of the glacier from the air.",
+    "Ines Varn posted four photos with her sister along with a long caption.",
+])
+def test_a_picture_shown_is_no_statement(nlp, text):
+    """The cue's object is a picture or recording: an image, not a proposition."""
+    assert extract_quotes(nlp(text), text, "a_pic", statements_only=True) == []

@@ -14,8 +14,9 @@ from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
-from storyline.annotate.quotes.lexicon import (NEEDS_CLAUSE, NON_SPEAKER_NOUNS, PUBLISH_VERBS, REFUSAL_VERBS,
-                                              SPEECH_VERBS, THOUGHT_VERBS)
+from storyline.annotate.quotes.lexicon import (DECISION_VERBS, NEEDS_CLAUSE, NON_SPEAKER_NOUNS, PROPOSITION_NOUNS,
+                                              PUBLISH_VERBS, RECORDING_NOUNS, REFUSAL_VERBS, SPEECH_VERBS,
+                                              THOUGHT_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
@@ -92,7 +93,7 @@ def _end_before_trailing_reports(attributions: list[Attribution], text: str, quo
     before that cue, is such a clause; the cut is never made inside a quotation."""
     for att in attributions:
         for other in attributions:
-            if other is not att and _reports_what_precedes(other):
+            if other is not att and _reports_what_precedes(other) and _is_reporting_clause(other):
                 att.contents = [_ended_at(text, content, cut, quotes) if _set_off(text, cut) else content
                                 for content in att.contents for cut in [_clause_start(other, content)]]
 
@@ -106,6 +107,31 @@ def _set_off(text: str, cut: int) -> bool:
 
 
 _SET_OFF = re.compile(r",[\s\"'”’]*(?:as\s+)?$")
+
+
+def _is_reporting_clause(att: Attribution) -> bool:
+    """The attribution's cue opens a clause that reports: "according to X", or a finite verb of
+    speech or thought with a subject of its own (", the agency reported", ", as many first claimed").
+    A participle has no subject and no tense: set off by commas it modifies the noun before it
+    (", known as the Falcon", ", named Ada by the press", ", expected to fly in May"), inside the
+    sentence whose content it is, so nothing is cut there."""
+    cue = att.cue_token
+    if cue.lower_ == "according":
+        return True
+    if lexicon_class(cue.lemma_.lower()) not in ("speech", "thought"):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    return has_subject and _is_finite(cue)
+
+
+def _is_finite(verb: Token) -> bool:
+    """A verb with tense: a past or present form ("reported", "says") or one with a finite
+    auxiliary or modal ("has reported", "would say"); not a participle or infinitive alone."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS | {"MD"}
+                                            for c in verb.children)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _reports_what_precedes(att: Attribution) -> bool:
@@ -191,7 +217,9 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     if _says_nothing(cue):
         return False
     root = _noun_phrase_root(cue.doc, content)
-    if root is not None and _names_no_statement(root, cue):
+    if root is not None and (_names_no_statement(root, cue) or _decides_on_a_thing(root, cue)):
+        return False
+    if _shows_a_recording(cue, content):
         return False
     return lexicon_class(cue.lemma_.lower()) != "other" or _is_that_clause(text, content)
 
@@ -252,6 +280,26 @@ def _names_no_statement(root: Token, cue: Token) -> bool:
     if (lemma in NEEDS_CLAUSE or lemma in PUBLISH_VERBS) and root.dep_ == "dobj":
         return True
     return root.dep_ == "pobj" and root.head.lower_ in ("about", "on", "over", "regarding", "to", "with")
+
+
+def _decides_on_a_thing(root: Token, cue: Token) -> bool:
+    """A verb of deciding on what was offered ("rejected the offer", "accepted the nomination":
+    ``DECISION_VERBS``) whose content is a noun phrase naming no proposition: the source acted on a
+    thing, it stated nothing (PARC / PolNeAR: an attribution's content is a proposition). "Rejected
+    the notion" or "the claim" asserts the proposition false, and stays."""
+    return cue.lemma_.lower() in DECISION_VERBS and root.lemma_.lower() not in PROPOSITION_NOUNS \
+        and root.lower_ not in PROPOSITION_NOUNS
+
+
+def _shows_a_recording(cue: Token, content: tuple[int, int]) -> bool:
+    """The cue's direct object, inside the content, is a picture or a recording ("revealed new
+    footage of the ice", "posted four photos with her sister"; ``RECORDING_NOUNS``) and no clause
+    follows the cue: what was shown is an image, not a proposition (as ``PUBLISH_VERBS`` with a
+    thing, whatever the verb and whatever phrases follow the object)."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return False
+    return any(c.dep_ == "dobj" and content[0] <= c.idx < content[1] and c.lemma_.lower() in RECORDING_NOUNS
+               for c in cue.children)
 
 
 def _is_that_clause(text: str, content: tuple[int, int]) -> bool:
