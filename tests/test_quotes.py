@@ -1195,3 +1195,22 @@ def test_rejecting_a_proposition_is_a_statement(nlp, text, content):
 def test_a_picture_shown_is_no_statement(nlp, text):
     """The cue's object is a picture or recording: an image, not a proposition."""
     assert extract_quotes(nlp(text), text, "a_pic", statements_only=True) == []
+
+
+@pytest.mark.parametrize("text", [
+    "What would Ola Berg have thought that the ferry, a boat from the old fleet, closed the festival instead of the new one?",
+    "Did Ola Berg really say the ferry was late?",
+])
+def test_a_question_the_writer_asks_reports_no_statement(nlp, text):
+    """A question asks what someone said or thought; it states nothing of theirs."""
+    assert extract_quotes(nlp(text), text, "a_q", statements_only=True) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Ines Varn wondered why the ferry was late?", "why the ferry was late"),
+    ('Ines Varn asked: "Did Ola Berg say the ferry was late?"', "Did Ola Berg say the ferry was late?"),
+])
+def test_a_question_reported_or_quoted_stays(nlp, text, content):
+    """"Wondered why ..." reports a question; a quoted question is the speaker's words."""
+    contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_q2", statements_only=True)]
+    assert content in contents, contents
