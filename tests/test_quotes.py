@@ -1081,6 +1081,8 @@ def test_a_speaker_span_cut_at_a_korean_given_name_is_extended_over_it(nlp):
     ("The new rocket will blast off at the 'end of the month' from Tarnby.", "end of the month"),
     ("A test firing of the engines in May showed that the crew can start them at once.",
      "the crew can start them at once"),
+    ("Weather on the lake threatened the ferry crossing.", "the ferry crossing"),
+    ("Official facts suggest the ferry was late.", "the ferry was late"),
 ])
 def test_a_thing_that_cannot_speak_is_no_source(nlp, text, phrase):
     """A quote is what someone said (the spec): a video, data, a plan or a test said nothing, and a

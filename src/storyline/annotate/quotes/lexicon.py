@@ -46,14 +46,15 @@ PUBLISH_VERBS = frozenset("post share tweet retweet publish upload".split())
 # said (interchange spec), so "Videos showed ...", "according to plan", "official data suggest ...", "the test
 # follows a statement" report no one's words. Recordings and images show, data and polls measure, plans and
 # schedules arrange, tests and actions happen; machines, vehicles and weapons move or fly, a clock shows the time,
-# and strikes and firings happen ("the rocket will blast off", "a clock said it was two in the morning"). Documents and
+# details and facts are what someone states, weather happens, and strikes and firings happen ("the rocket will blast off", "a clock said it was two in the morning"). Documents and
 # messages (report, statement, letter, memo, study, article, website, alert) are sources: someone wrote them.
 # Ambiguous heads ("figure", "number": "a public figure", "Number 10"; "plane", "craft" in titles) are left out.
 RECORDING_NOUNS = frozenset("""
 video photo photograph footage image picture clip recording screenshot map chart graph
 """.split())
 NON_SPEAKER_NOUNS = RECORDING_NOUNS | frozenset("""
-data datum statistic poll tracker
+data datum statistic poll tracker detail fact
+weather
 plan schedule timetable itinerary
 test launch experiment removal action
 rocket missile satellite spacecraft vehicle booster engine clock
