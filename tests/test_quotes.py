@@ -1122,12 +1122,15 @@ def test_a_content_ends_where_the_same_source_reports_again(nlp, text, first, se
      "the ferry will leave the harbour at noon"),
     ("Ola Berg said the talks had failed over the price of fuel, the Tarn Herald reported.",
      "the talks had failed over the price of fuel"),
+    ("The firm now says the ferry was not a matter of form over function, as many first claimed.",
+     "the ferry was not a matter of form over function"),
 ])
 def test_a_content_ends_before_a_report_set_after_it(nlp, text, content):
     """A postposed reporting clause (", according to X", ", the paper reported") names who reports
     the sentence before it: it is not part of what the nested source said."""
     contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_post", statements_only=True)]
-    assert content in contents and not any("according" in c or "reported" in c for c in contents), contents
+    assert content in contents and not any(w in c for c in contents for w in ("according", "reported", "claimed")), \
+        contents
 
 
 @pytest.mark.parametrize("text, content", [

@@ -110,28 +110,18 @@ _SET_OFF = re.compile(r",[\s\"'”’]*(?:as\s+)?$")
 
 
 def _is_reporting_clause(att: Attribution) -> bool:
-    """The attribution's cue opens a clause that reports: "according to X", or a finite verb of
-    speech or thought with a subject of its own (", the agency reported", ", as many first claimed").
-    A participle has no subject and no tense: set off by commas it modifies the noun before it
-    (", known as the Falcon", ", named Ada by the press", ", expected to fly in May"), inside the
+    """The attribution's cue opens a clause that reports: "according to X", or a verb of speech or
+    thought with a subject of its own (", the agency reported", ", as many first claimed"). A verb
+    with its own subject heads a finite clause (the tagger's past participle for "claimed" after
+    "many" is a past tense); a participle has none: set off by commas it modifies the noun before
+    it (", known as the Falcon", ", named Ada by the press", ", expected to fly in May"), inside the
     sentence whose content it is, so nothing is cut there."""
     cue = att.cue_token
     if cue.lower_ == "according":
         return True
     if lexicon_class(cue.lemma_.lower()) not in ("speech", "thought"):
         return False
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
-    return has_subject and _is_finite(cue)
-
-
-def _is_finite(verb: Token) -> bool:
-    """A verb with tense: a past or present form ("reported", "says") or one with a finite
-    auxiliary or modal ("has reported", "would say"); not a participle or infinitive alone."""
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS | {"MD"}
-                                            for c in verb.children)
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
 
 
 def _reports_what_precedes(att: Attribution) -> bool:
