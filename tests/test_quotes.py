@@ -1184,6 +1184,9 @@ def test_a_name_the_tagger_typed_two_ways_is_one_source(nlp):
     # a question the writer asks: it asks what someone said or thought, it states nothing of theirs
     "What would Ola Berg have thought that the ferry, a boat from the old fleet, closed the festival instead of the new one?",
     "Did Ola Berg really say the ferry was late?",
+    # the writer's own voice: the article's words, not a quote
+    "I thought that the ferry might finish the festival with an old song.",
+    "As we announced last year, our goal is to build new ferries.",
 ])
 def test_what_is_no_statement_is_not_shown(nlp, text):
     """An attribution in PolNeAR's broad sense whose content is no proposition someone stated."""
@@ -1197,6 +1200,9 @@ def test_what_is_no_statement_is_not_shown(nlp, text):
     # "wondered why" reports a question; a quoted question is the speaker's own words
     ("Ines Varn wondered why the ferry was late?", "why the ferry was late"),
     ('Ines Varn asked: "Did Ola Berg say the ferry was late?"', "Did Ola Berg say the ferry was late?"),
+    # an embedded post signed by its author: its "we" is the author's
+    ("Once we have a new engine in place we expect the ferry to be back on the lake. — Ola Berg (@olaberg) March 3",
+     "the ferry to be back on the lake"),
 ])
 def test_a_proposition_or_a_reported_question_stays(nlp, text, content):
     contents = [q.content.text for q in extract_quotes(nlp(text), text, "a_stays", statements_only=True)]

@@ -199,7 +199,7 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
         return False
     if quote_kind(content, quotes) != "indirect":
         return True
-    if att.source is None:
+    if att.source is None or _is_the_writer(att, text, quotes):
         return False
     cue = att.cue_token
     if cue.lower_ in ("according", ":"):
@@ -236,6 +236,26 @@ def _says_nothing(cue: Token) -> bool:
     if lemma in REFUSAL_VERBS or (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSAL_VERBS):
         return True
     return lemma in SPEECH_VERBS and lemma != "deny" and any(_negates(child) for child in cue.children)
+
+
+def _is_the_writer(att: Attribution, text: str, quotes: list[QuotedSpan]) -> bool:
+    """The source is "I" or "we" in a sentence that quotes no one and a paragraph no one signs: the
+    article's own voice ("I thought he might finish with a ballad", "As we announced last year"),
+    the writer, whose words are the article, not a quote of it. Inside a quotation the pronoun is
+    the speaker's; a paragraph signed "— Name (@handle)" is an embedded post, whose "we" is its
+    author's."""
+    head = att.source_token
+    if head is None or head.lower_ not in ("i", "we"):
+        return False
+    sentence = head.sent
+    if any(q.start < sentence.end_char and sentence.start_char < q.end for q in quotes):
+        return False
+    start = text.rfind("\n", 0, head.idx) + 1
+    end = text.find("\n", head.idx)
+    return not _SIGNED.search(text[start:end if end >= 0 else len(text)])
+
+
+_SIGNED = re.compile(r"[—–]\s*[^\n]{1,80}\(@\w+\)")
 
 
 def _in_a_question(cue: Token, quotes: list[QuotedSpan]) -> bool:
