@@ -84,3 +84,18 @@ def test_a_sentence_only_partly_quoted_is_an_utterance(nlp):
     """A sentence that reports a quotation ("Lind said: ...") is running text: its subject counts."""
     text = 'Ola Berg thanked the crew. Ivo Lind said: "The boats are gone." Later he left.'
     assert _subjects(nlp, text)[0] == "Lind"
+
+
+def test_a_quotation_of_pronoun_subjects_is_passed_over_for_a_narrator_pronoun(nlp):
+    """``speech`` (event participants: quoted subjects stay candidates): a quotation whose sentences
+    have only pronoun subjects is passed over whole, the narrator's "she said" stays within reach; a
+    quoted sentence naming its subject is not passed over."""
+    text = ('Ines Varn met Ola Berg in Oslo. "It was cold," she said. "He talked. He left. He came back. '
+            'He shouted." Later, she wrote to the board.')
+    doc = nlp(text)
+    she = [t for t in doc if t.lower_ == "she"][-1]
+    assert [t.text for t in centering_subjects(she, speech=_quotations(text))][:1] == ["she"]
+    text = 'Ines Varn met Ola Berg in Oslo. "I was there," she said. "The minister left early." Later, she wrote.'
+    doc = nlp(text)
+    she = [t for t in doc if t.lower_ == "she"][-1]
+    assert [t.text for t in centering_subjects(she, speech=_quotations(text))][:1] == ["minister"]

@@ -625,3 +625,94 @@ def test_an_event_told_in_the_simple_past_is_not_future_whatever_its_date():
     will_bomb = [e for e in events if e.trigger.text == "bomb"]
     assert bombed and bombed[0].date.value == "2026-03-03" and "future" not in bombed[0].aux_modes
     assert will_bomb and "future" in will_bomb[0].aux_modes
+
+
+def test_an_act_named_by_its_owner_stands_for_the_owner(nlp):
+    """"denounced Pyongyang's test launch": an act is no party; what is done to it is done to the
+    one whose act it is. A party named by its owner ("Qualcomm's board", "a Saudi-led coalition")
+    is kept, and so is a weapon, named as its owner's ("North Korean missiles")."""
+    ev = only(events_of(nlp, "Japan and South Korea denounced Pyongyang's test launch as a provocation."), "ACCUSE")
+    assert [p.text for p in ev.recipients] == ["Pyongyang"]
+    ev = only(events_of(nlp, "China opposes the DPRK missile launches."), "REJECT")
+    assert [p.text for p in ev.recipients] == ["DPRK"]
+    ev = only(events_of(nlp, "The French minister condemned North Korea's actions."), "ACCUSE")
+    assert [p.text for p in ev.recipients] == ["North Korea"]
+    ev = only(events_of(nlp, "The Chinese ministry rejected Qualcomm's board."), "REJECT")
+    assert [p.text for p in ev.recipients] == ["Qualcomm's board"]
+
+
+def test_the_passive_subject_does_the_complement_of_a_control_verb(nlp):
+    """"X was seen moving launchers", "X was ordered to withdraw": the passive subject is the
+    understood subject of the active complement (object control), its doer, not its target."""
+    ev = only(events_of(nlp, "North Korea has been spotted moving mobile missile launchers."), "MOBILIZE")
+    assert [p.text for p in ev.actors] == ["North Korea"] and not ev.recipients
+    ev = only(events_of(nlp, "The Syrian rebels were ordered to withdraw from the town."), "RETREAT")
+    assert [p.text for p in ev.actors] == ["Syrian rebels"]
+    ev = only(events_of(nlp, "The Syrian rebels were arrested and charged."), "COERCE")
+    assert [p.text for p in ev.recipients] == ["Syrian rebels"] and not ev.actors
+
+
+def test_a_threat_is_aimed_at_the_object_of_the_threatened_act(nlp):
+    """"threatened to sink Japan": the one the threatened act would be done to is threatened."""
+    ev = only(events_of(nlp, 'North Korea has threatened to "sink" Japan.'), "THREATEN")
+    assert [p.text for p in ev.recipients] == ["Japan"]
+
+
+def test_a_member_named_through_a_compound_chain(nlp):
+    """"a US army psychiatrist": one of the US army's, a party named through its compounds."""
+    ev = only(events_of(nlp, "In 2009, a US army psychiatrist opened fire at the base, killing 13 people."), "ASSAULT")
+    assert countries(ev.actors) == {"USA"}
+
+
+def test_a_narrator_pronoun_passes_over_a_long_quotation(nlp):
+    """A "she" of the narrator after a quotation of many sentences takes up the quotation's speaker
+    ("..., she said", then her antecedent), not the last name before the quotation."""
+    text = ('Karen Smith, a Danish minister, spoke to the Swedish reporter Maria Holm. "He pushed me," she said. '
+            '"He shouted. He left. He came back. He shouted again." Later, she accused the Swedish government.')
+    ev = [e for e in events_of(nlp, text) if e.type == "ACCUSE"][-1]
+    assert [p.text for p in ev.actors] == ["Karen Smith"]
+
+
+def test_a_weapon_launched_in_the_passive_is_its_owners_launch(nlp):
+    """"A South Korean missile is fired": the weapon's owner launches it; the weapon is no party,
+    and its own name ("Hyunmoo II") names no owner."""
+    ev = only(events_of(nlp, "A South Korean Hyunmoo II ballistic missile is fired during an exercise."), "MOBILIZE")
+    assert [p.text for p in ev.actors] == ["South Korean"] and not ev.recipients
+
+
+def test_the_dummy_it_of_an_extraposed_clause_is_no_party(nlp):
+    """"made it difficult to destroy", "it could not be ruled out that": anticipatory "it" stands for
+    the clause after it, not for the last country named; "it said it was ready to" is the country."""
+    text = "Japan said the speed would have made it very difficult to destroy the Chinese missiles."
+    assert not only(events_of(nlp, text), "ASSAULT").actors
+    ev = events_of(nlp, "Russia said it was ready to attack the Turkish army.")[0]
+    assert countries(ev.actors) == {"RUS"}
+
+
+def test_they_takes_up_a_plural_or_a_body_by_centering(nlp):
+    """A subject "they" takes up a plural, a coordination or a body before it, never one person; with
+    none of them, it takes no name at all (the nearest country or city is no antecedent of "they")."""
+    text = "China and Russia met in Moscow. They condemned the Japanese government."
+    ev = only(events_of(nlp, text), "ACCUSE")
+    assert countries(ev.actors) == {"CHN", "RUS"}
+    text = "Karen Smith flew from Tokyo to Paris on Monday. They condemned the Japanese government."
+    assert not [e for e in events_of(nlp, text) if e.type == "ACCUSE" and e.actors]
+
+
+def test_a_subject_it_takes_no_earlier_name_when_no_subject_agrees(nlp):
+    """"The tram ... as it was negotiating a curve": with no body or place as an agreeing subject, a
+    subject "it" takes up no earlier name (it is as often a thing); a body subject is still taken."""
+    text = "The Croydon tram came off the tracks in London as it was negotiating a curve."
+    assert not [e for e in events_of(nlp, text) if e.actors]
+    text = "The Chinese government criticised Japan. It also condemned the Korean army."
+    ev = [e for e in events_of(nlp, text) if e.type == "ACCUSE"][-1]
+    assert countries(ev.actors) == {"CHN"}
+
+
+def test_a_person_named_by_a_common_noun_takes_part(nlp):
+    """"arrested the driver", "tried to arrest her younger brother": a word for a person is a party,
+    named as the article names them."""
+    ev = only(events_of(nlp, "British police arrested the driver of the tram."), "COERCE")
+    assert [p.text for p in ev.recipients] == ["driver"]
+    ev = events_of(nlp, "An Israeli soldier tried to arrest her younger brother.")[0]
+    assert [p.text for p in ev.recipients] == ["her younger brother"]

@@ -32,12 +32,16 @@ _CLAUSE_LEVELS = 12
 Quotations = Sequence[tuple[int, int]]
 
 
-def centering_subjects(pronoun: Token, quoted: Quotations = ()) -> list[Token]:
-    """The subjects ``pronoun`` may take up, in centering order, none inside a quotation; a relative
-    pronoun that is a subject stands for the name it follows ("the United States, which says it")."""
+def centering_subjects(pronoun: Token, quoted: Quotations = (), speech: Quotations = ()) -> list[Token]:
+    """The subjects ``pronoun`` may take up, in centering order, none inside a ``quoted`` span; a
+    relative pronoun that is a subject stands for the name it follows ("the United States, which
+    says it"). ``speech``: quotations whose sentences of pronoun subjects only are passed over, though
+    their subjects may be taken up (``is_speakers_talk``; the sentences of a ``quoted`` span are
+    passed over whatever their subjects)."""
     governing = [s for s in governing_subjects(pronoun) if not in_quotation(s.idx, quoted)]
     earlier = [s for s in earlier_subjects(pronoun, governing) if not in_quotation(s.idx, quoted)]
-    return [_named(s) for s in [*governing, *earlier, *previous_subjects(pronoun, quoted)]]
+    previous = previous_subjects(pronoun, quoted, speech)
+    return [_named(s) for s in [*governing, *earlier, *previous]]
 
 
 def _named(subject: Token) -> Token:
@@ -64,7 +68,7 @@ def earlier_subjects(token: Token, governing: list[Token]) -> list[Token]:
     return [t for t in reversed(before) if t not in governing]
 
 
-def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
+def previous_subjects(token: Token, quoted: Quotations = (), speech: Quotations = ()) -> list[Token]:
     """The main-clause subjects of the nearest earlier sentence whose subject is a third person
     outside quotation marks (the previous utterance's center), passing over a few headings or
     captions and sentences whose subjects are only "I", "you", "we" (an imperative's too) or
@@ -74,7 +78,8 @@ def previous_subjects(token: Token, quoted: Quotations = ()) -> list[Token]:
     doc, start, passed = token.doc, token.sent.start, 0
     while start > 0 and passed < PREVIOUS_SENTENCES:
         sent = doc[start - 1].sent
-        if _is_quoted(sent, quoted):  # the speaker's own words: one utterance with the sentence reporting them
+        # the speaker's own words: one utterance with the sentence reporting them
+        if _is_quoted(sent, quoted) or is_speakers_talk(sent, speech):
             start = sent.start
             continue
         passed += 1
@@ -96,6 +101,18 @@ def _is_quoted(sent: Span, quoted: Quotations) -> bool:
     said" is the sentence before the quotation."""
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return bool(words) and bool(quoted) and all(in_quotation(t.idx, quoted) for t in words)
+
+
+def is_speakers_talk(sent: Span, speech: Quotations) -> bool:
+    """Is the sentence wholly inside a quotation, with only pronouns as subjects ("He pushed me.
+    He left.")? Pronouns in quoted speech point from its speaker's place (deixis), they set no
+    center of the narrator's: however long, such a quotation is passed over as one utterance,
+    leaving its speaker ("..., she said") within reach. A quoted sentence naming its subject ("The
+    attacker converted") does introduce whom the narrator may take up next."""
+    if not _is_quoted(sent, speech):
+        return False
+    subjects = clause_subjects(sent.root)
+    return bool(subjects) and all(s.pos_ == "PRON" for s in subjects)
 
 
 def _is_utterance(sent: Span) -> bool:

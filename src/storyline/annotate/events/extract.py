@@ -21,6 +21,7 @@ from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
+                           owner_modifiers,
                            content_owner, gallery_counter, is_actor_like, is_own, modifier_participants,
                            participants, prep_objects, subject_of)
 from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
@@ -310,15 +311,37 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     anchor = verb.head if verb.dep_ == "acomp" else verb
     subj, passive = subject_of(anchor)
     if passive and not is_stative_passive(verb):
-        return agent_of(verb) or fired_from(trig), subj
+        owners = launched_owners(trig, subj)
+        return agent_of(verb) or owners or fired_from(trig), [s for s in subj if not (owners and is_munition(s))]
     objects = objects_of(trig)
     if not objects and trig.content is not None and trig.content.verbal:  # "threatened to shell [towns]"
         objects = objects_of(trig.content)
     if trig.type == "MOBILIZE":  # "send troops to the region": a destination, not a recipient
         objects = prep_objects(verb, {"against"})
     if not objects and trig.type == "THREATEN":
-        objects = condition_subjects(trig)
+        objects = threatened_objects(verb) or condition_subjects(trig)
     return subj, objects
+
+
+def threatened_objects(verb: Token) -> list[Token]:
+    """"North Korea threatened to sink Japan": a threat is aimed at whom the threatened act would
+    be done to (PLOVER THREATEN: the target is who is threatened), the party object of its
+    infinitive, when that act is no event of the lexicon (which names its own target)."""
+    return [o for c in children(verb, {"xcomp"}) for o in children(c, {"dobj"})
+            if is_actor_like(o) and o.pos_ != "PRON" and not is_own(o)]
+
+
+def launched_owners(trig: Trigger, subjects: list[Token]) -> list[Token]:
+    """"A South Korean missile is fired", "North Korea's latest missile was launched": a weapon named
+    as its owner's is launched by its owner (the modifier names its user, as in "a North Korean
+    missile test"); the weapon itself is no party to the event."""
+    if not is_weapons_launch(trig):
+        return []
+    return [o for s in subjects if is_munition(s) for o in owner_modifiers(s)]
+
+
+def is_munition(token: Token) -> bool:
+    return token.lower_ in lexicon.MUNITIONS
 
 
 def fired_from(trig: Trigger) -> list[Token]:

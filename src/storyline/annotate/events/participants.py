@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from storyline.annotate.agreement import (PRONOUN_SEX, is_body_noun, is_person_role, keys_of_other_sex,
-                                          person_noun_agrees, resolve_description)
-from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects
+from storyline.annotate import actors
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS, is_body_noun,
+                                          is_person_role, keys_of_other_sex, person_noun_agrees,
+                                          resolve_description)
+from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, in_quotation
+from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Span
 
@@ -38,6 +41,20 @@ class ArticleContext:
 
     text: str
     mentions: list[Mention] = field(default_factory=list)
+    _quotations: list[tuple[int, int]] | None = None
+
+    def quotations(self) -> list[tuple[int, int]]:
+        """The article's quotations (start, end), from its quotation marks, scanned once."""
+        if self._quotations is None:
+            self._quotations = [(q.start, q.end) for q in scan_quotes(self.text)]
+        return self._quotations
+
+    def narrator_quotations(self, token: Token) -> list[tuple[int, int]]:
+        """The quotations a pronoun's antecedent is not looked for in: all of them for a pronoun of
+        the narrator (a quotation is its speaker's discourse), none for one inside a quotation,
+        whose antecedent its speaker may have named in it."""
+        quoted = self.quotations()
+        return [] if in_quotation(token.idx, quoted) else quoted
 
     def mention_at(self, token: Token) -> Mention | None:
         for m in self.mentions:
@@ -104,14 +121,29 @@ def is_actor_like(token: Token) -> bool:
     if coding.is_sector_word(token.text) or coding.is_demonym(token.text) \
             or coding.country_of_name(token.text) is not None:
         return True
-    return _named_by_owner(token)
+    return _named_by_owner(token) or (token.pos_ == "NOUN" and is_person_noun(token))
+
+
+def is_person_noun(token: Token) -> bool:
+    """"her younger brother", "a woman", "the victim": a word for a person takes part as that person,
+    named as the article names them, like a role ("the minister")."""
+    word = token.lemma_.lower()
+    return word in PERSON_NOUNS or word in SEX_WORDS
 
 
 def _named_by_owner(token: Token) -> bool:
-    """"the UNITA militarist wing", "Swiss doctors": a common noun named by a proper/national modifier."""
+    """"the UNITA militarist wing", "Swiss doctors": a common noun named by a proper/national modifier,
+    also through a named party's noun before it ("a US army psychiatrist": one of the US army's)."""
     return token.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod", "nmod", "poss"} and
-                                        (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"})
+                                        (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"}
+                                         or _named_party_compound(c))
                                         for c in token.children)
+
+
+def _named_party_compound(modifier: Token) -> bool:
+    """A compound noun of a party (a sector word) itself named by its owner: "US army" in "a US
+    army psychiatrist"."""
+    return modifier.dep_ == "compound" and coding.is_sector_word(modifier.text) and _named_by_owner(modifier)
 
 
 def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participant]:
@@ -120,9 +152,55 @@ def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participan
         head = relative_antecedent(head, RELATIVE_ROLES) or head  # "the group, which claims ...": the group
         for conj in conjuncts(head):
             conj = unwrap_partitive(conj)
-            if is_actor_like(conj) and conj.ent_type_ not in NOT_ACTOR_ENTS and not in_dateline(conj):
-                out.extend(participants_of(conj, ctx))
+            for party in act_owners(conj) or [conj]:
+                if is_actor_like(party) and party.ent_type_ not in NOT_ACTOR_ENTS and not in_dateline(party):
+                    out.extend(participants_of(party, ctx))
     return _dedupe(out)
+
+
+# Nouns of bodies that end like nominalisations ("coalition", "movement"): parties, not acts.
+COLLECTIVE_NOUNS = frozenset("""coalition federation association foundation nation movement alliance congregation
+    management audience convention establishment organization organisation station generation""".split())
+NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
+# Classes of object nouns that name a happening ("an attack", "a demand"), not a party or a thing moved.
+ACT_CLASSES = frozenset(lexicon.CLASS_SENSE) | {"demand", "agreement", "talks"}
+
+
+def act_owners(token: Token) -> list[Token]:
+    """"condemned North Korea's actions", "denounced Pyongyang's test launch": an act is no party;
+    what is done to an act (condemned, opposed, targeted) is done to the one whose act it is
+    (PLOVER codes actors and targets as parties, never as events), named by its possessor or its
+    modifier. Empty when the word is not an act named by its owner."""
+    if token.pos_ != "NOUN" or not _named_by_owner(token) or not is_act_noun(token):
+        return []
+    return owner_modifiers(token)
+
+
+def owner_modifiers(token: Token) -> list[Token]:
+    """The modifiers that name whose the thing is: "North Korea's" / "North Korean" / "DPRK" in
+    "North Korea's test", "a North Korean missile", "the DPRK missile launches"; a possessor, or a
+    name of a people, place, body or person (not the thing's own name, "Hyunmoo II missile")."""
+    return [c for c in token.children if (c.dep_ == "poss" and c.pos_ != "PRON")
+            or (c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"})]
+
+
+def is_act_noun(token: Token) -> bool:
+    """A noun naming an act ("launch", "test", "actions", "threats", "sanctions"), no party: a trigger
+    verb used as a noun (conversion), an event noun of the lexicon, or a nominalisation; never a
+    word of a party (a sector, a body, a person, a group) nor a weapon (``lexicon.MUNITIONS``)."""
+    word = token.lemma_.lower()
+    if (coding.is_sector_word(token.text) or coding.is_demonym(token.text) or word in COLLECTIVE_NOUNS
+            or word in PARTITIVE_HEADS or token.lower_ in lexicon.MUNITIONS or is_party_noun(token)):
+        return False
+    return (word in lexicon.VERBS or word in lexicon.LAUNCH_VERBS
+            or lexicon.NOUN_CLASS.get(word) in ACT_CLASSES or word.endswith(NOMINAL_SUFFIXES))
+
+
+def is_party_noun(token: Token) -> bool:
+    """A word for a person ("father", "girl", "minister") or a body ("board", "airline")."""
+    word = token.lemma_.lower()
+    return word in PERSON_NOUNS or word in SEX_WORDS or is_person_role(word) or word in ORGANISATION_NOUNS \
+        or actors.organization_sector(word) is not None
 
 
 RELATIVE_ROLES = ("nsubj", "nsubjpass", "dobj")
@@ -275,8 +353,9 @@ def _possessor_country(head: Token, ctx: ArticleContext) -> str | None:
 
 
 def is_own(token: Token) -> bool:
-    """"its troops", "their forces": what an actor offers or moves is its own, not a recipient."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    """"its troops", "their forces": what an actor offers or moves is its own, not a recipient; a
+    person of one's own ("her brother") is a party of their own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and not is_person_noun(token)
 
 
 def _reporting_subject(token: Token) -> Token | None:
@@ -294,6 +373,8 @@ def _reporting_subject(token: Token) -> Token | None:
 
 
 def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant]:
+    if is_expletive_it(token):
+        return []
     reporter = _reporting_subject(token) if token.dep_ == "nsubj" else None
     if reporter is not None:
         return participants_of(reporter, ctx)
@@ -301,11 +382,37 @@ def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Particip
         centered = centered_antecedent(token, ctx, depth)
         if centered is not None:
             return [_at_pronoun(p, token, ctx) for p in centered]
+        if token.lower_ in NO_NAME_FALLBACK:
+            return []
     ante = ctx.antecedent(token)
     if ante is None:
         return []
     return [Participant(text=ante.name, span=_pronoun_span(token, ctx), country=ante.country, sector=ante.sector,
                         key=ante.key)]
+
+
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "csubj"}
+CAPABLE = {"able", "unable", "due", "determined", "keen", "reluctant", "quick", "slow", "free", "happy"}
+
+
+def is_expletive_it(token: Token) -> bool:
+    """"it was necessary to undertake", "made it difficult to destroy", "it could not be ruled out
+    that": a subject "it" whose predicate (a copula with its complement, an adjective, a passive)
+    takes a clause after it is extraposition's dummy subject, standing for that clause, not for
+    anyone (English grammar: anticipatory "it")."""
+    if token.lower_ != "it" or token.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return False
+    head = token.head
+    clauses = [c for c in head.children if c.dep_ in CLAUSE_DEPS and c.i > token.i]
+    if not clauses:
+        return False
+    if token.dep_ == "nsubjpass":  # "it could not be ruled out that ...", not "it was forced to withdraw"
+        return any(c.dep_ != "xcomp" and any(m.lower_ == "that" for m in c.children) for c in clauses)
+    complements = [c for c in head.children if c.dep_ in {"acomp", "attr"}] if head.lemma_ == "be" else \
+        [head] if head.pos_ == "ADJ" else []
+    # "it was ready / willing to talk": an adjective of intent has a subject of its own (control)
+    return bool(complements) and not any(c.lemma_.lower() in lexicon.INTENT_WORDS | CAPABLE
+                                         for c in complements)
 
 
 def _pronoun_span(token: Token, ctx: ArticleContext) -> Span:
@@ -321,18 +428,23 @@ def _at_pronoun(p: Participant, token: Token, ctx: ArticleContext) -> Participan
 # ------------------------------------------------------------------ subject pronouns: centering
 
 _SKIP: list[Participant] = []  # the subject cannot be the pronoun's antecedent: look further
-CENTERED_PRONOUNS = frozenset({*PRONOUN_SEX, "it"})  # not "they": a plural may take up several subjects
+CENTERED_PRONOUNS = frozenset({*PRONOUN_SEX, "it", "they"})
+# Subject pronouns that take no earlier name when no subject agrees by centering: "they" is plural,
+# no single name is its antecedent; "it" stands as readily for a thing, an event or a situation
+# ("the tram ... as it was negotiating", "It frees everybody up") as for a named body (fit half of
+# news_cluster: the nearest place or body was right for 2 of 13 subject "it"s).
+NO_NAME_FALLBACK = frozenset({"it", "they"})
 
 
 def centered_antecedent(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Participant] | None:
-    """Who a subject "he", "she" or "it" stands for, by centering: the subject of a clause that holds
+    """Who a subject "he", "she", "it" or "they" stands for, by centering: the subject of a clause that holds
     the pronoun's and comes before it ("Portnow walked back his comments, saying he regretted"), else
     of another clause before it in its sentence, else the subject of the previous sentence's main
     clause ("Teigen shared a video. She tells her husband"), the first of them that agrees with the
-    pronoun in number, sex and kind (a person, a body); an unnamed person ("The attacker is killed; he
-    pledges") is the antecedent as the article names it. None: no subject agrees, the nearest
-    earlier name decides (``ArticleContext.antecedent``)."""
-    for subject in centering_subjects(token):
+    pronoun in number, sex and kind (a person, a body, a plural); an unnamed person ("The attacker is
+    killed; he pledges") is the antecedent as the article names it. None: no subject agrees, the
+    nearest earlier name decides (``ArticleContext.antecedent``), never for "it" or "they"."""
+    for subject in centering_subjects(token, speech=ctx.narrator_quotations(token)):
         found = _subject_antecedent(subject, token, ctx, depth)
         if found is not _SKIP:
             return found
@@ -350,7 +462,22 @@ def _subject_antecedent(subject: Token, pronoun: Token, ctx: ArticleContext, dep
         return _SKIP
     if pronoun.lower_ == "it":
         return _it_antecedent(subject, ctx)
+    if pronoun.lower_ == "they":
+        return _they_antecedent(subject, ctx)
     return _person_antecedent(subject, pronoun, ctx)
+
+
+def _they_antecedent(subject: Token, ctx: ArticleContext) -> list[Participant]:
+    """What a subject "they" takes up: a plural ("Investors ... they"), a coordination ("China and
+    Russia ... they"), or a body or country, which British usage takes up as "they" ("China has to
+    act. They have condemned"); never one person. A plural that names no party ("the missiles") is
+    what "they" stands for too: it gives no participant."""
+    mention = ctx.mention_at(subject)
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    body = mention is not None and mention.type in PRONOUN_TYPES["they"]
+    if not (plural or body or is_body_noun(subject)):
+        return _SKIP
+    return participants([subject], ctx)
 
 
 def _it_antecedent(subject: Token, ctx: ArticleContext) -> list[Participant]:
@@ -422,7 +549,7 @@ def agent_of(token: Token) -> list[Token]:
 
 def subject_of(verb: Token) -> tuple[list[Token], bool]:
     """(subject heads, passive?) climbing xcomp/conj/advcl chains when the verb has none."""
-    token = verb
+    token, controlled = verb, False
     for _ in range(6):
         # the parser sometimes hangs the subject on the auxiliary ("Chile [is] opposed")
         subj = children(token, SUBJECT_DEPS) or [s for a in children(token, {"aux", "auxpass"})
@@ -431,7 +558,8 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return subj, False
         passive = children(token, PASSIVE_SUBJECT_DEPS)
         if passive:
-            return passive, True
+            return passive, not controlled
+        controlled = controlled or is_active_complement(token)
         if token.dep_ == "xcomp":
             controller = [c for c in token.head.children if c.dep_ in {"dobj", "dative"} and is_actor_like(c)]
             if controller:
@@ -447,6 +575,13 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [token.head], False
         break
     return [], False
+
+
+def is_active_complement(verb: Token) -> bool:
+    """"X was seen moving launchers", "X was ordered to withdraw": the passive of a verb of perception
+    or control keeps its object as the understood subject of the complement (object control), so
+    the passive subject does the complement's action."""
+    return verb.dep_ == "xcomp" and not is_passive_form(verb)
 
 
 def is_passive_form(verb: Token) -> bool:
