@@ -42,7 +42,9 @@ changes: after quotes23's non-statements and quotes24's sources that cannot spea
 session 21 after quotes26's he/she agreement with given names, drawn from that output, whose name list,
 gender-guesser's, quotes27 replaced by the census lists of ``names``: none of the 40 differs from main's
 output or from quotes27's), ``shown-s25`` (40, --seed 27, session 22 before quotes28's changes: main after
-session 21's merges, one entity per name, story surnames, shared centering).
+session 21's merges, one entity per name, story surnames, shared centering), ``shown-s26`` (40, --seed 28, session
+22 after quotes29's changes: decisions on things offered, pictures and the writer's questions are no statements, a
+content ends only before a clause that reports).
 ``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24`` and ``shown-s25`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
@@ -86,7 +88,9 @@ STRATA = {"shown": "session 20, main before any change",
                        "as sources, unhyphenated Korean names)",
           "shown-s24": "session 21 (quotes26), fresh draw after he/she agreement with given names",
           "shown-s25": "session 22 (quotes28), fresh draw on main after session 21's merges (one entity per name, "
-                       "story surnames, shared centering)"}
+                       "story surnames, shared centering)",
+          "shown-s26": "session 22 (quotes29), fresh draw after quotes28 and quotes29 (decisions on things, pictures, "
+                       "questions; reporting clauses only end a content)"}
 
 
 # ----------------------------------------------------------------------------- output
