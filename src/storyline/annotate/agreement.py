@@ -35,17 +35,18 @@ PERSON_NOUNS = {**dict.fromkeys("""person child teenager teen youth supporter fa
 # The word right before a name ("Mr. Vale"), or before the comma that sets the name off as an
 # appositive ("his first wife, Eve", "A resident, Ines Varn,"): a word naming the same person.
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s+$")
-# Words a person's name may write in lower case (particles: "Ludwig van Beethoven", "bin Salman");
-# any other lower-case word makes a phrase no person's name ("golden Buddha").
 # A capitalized word inside a sentence (after a lower-case word or a comma) right before a name.
 _GIVEN_NAME_LEFT_OUT = re.compile(r"[a-z,]\s+([A-Z][a-z]+)\s+$")
 OPENING_QUOTES = frozenset("\"“‘'")
 CLOSING_QUOTES = frozenset("\"”’'")
 # An appositive noun phrase right after a name, up to its head noun ("Lockheed Martin, the aerospace company").
-_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b([a-z]+)(?=[,.;:)]|\s+(?:that|which|based|in|of)\b)")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b([a-z]+)"
+                               r"(?=[,.;:)]|\s+(?:that|which|based|in|of)\b)")
 # A title's head noun is the last word before its prepositional modifiers ("president of Capital Bank").
 _TITLE_MODIFIERS = re.compile(r"\s(?:of|at|for|in|to|with|from)\s", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset("in near outside inside".split())
+# Words a person's name may write in lower case (particles: "Ludwig van Beethoven", "bin Salman");
+# any other lower-case word makes a phrase no person's name ("golden Buddha").
 NAME_PARTICLES = frozenset("van von der den de del della da di du la le bin bint al el ibn ben y".split())
 
 
@@ -107,11 +108,12 @@ def persons_by_evidence(text: str, mentions: list[Mention]) -> set[str]:
 def is_person_by_evidence(key: str, text: str, mentions: list[Mention]) -> bool:
     """Is the entity the tagger typed PERSON a person by the article's own evidence? The tagger
     types companies ("Qualcomm"), places ("Savoy") and page words ("Invalid") PERSON now and then.
-    A person: one named with a title, an honorific or a word for a person ("Mr. Vale", "a resident,
-    Ines Varn"); else not the opening of a longer name the article types otherwise ("Sandy Hook"
-    of "Sandy Hook Elementary School") and either a given name of the census lists, or, typed so no
-    more often than otherwise, a name of several capitalized words (a lone word that is no given
-    name may be anything: "Twitter", "Savoy")."""
+    None described as an organisation ("Lockheed Martin, the aerospace company"). A person: one
+    named with a title, an honorific or a word for a person ("Mr. Vale", "a resident, Ines Varn");
+    else not the opening of a longer name the article types otherwise ("Sandy Hook" of "Sandy Hook
+    Elementary School"), nor mostly a work's title in quotation marks or a place after "in", and
+    either a given name of the census lists, or, typed so no more often than otherwise, a name of
+    several capitalized words (a lone word that is no given name may be anything: "Twitter")."""
     own = [m for m in mentions if m.key == key]
     if any(_described_as_organisation(text, m) for m in own):
         return False
