@@ -31,6 +31,7 @@ from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
+from storyline.annotate.quotes.turns import label_words, turn_label
 from storyline.model import Mention, Span, Speaker
 
 PERSON_PRONOUNS = frozenset("he she him her i".split())
@@ -52,7 +53,9 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if mention is not None:
         mention = _person_named_so(mention, mentions) or _organisation_named_so(head, mention, mentions) or mention
         return Speaker(text=mention.name, span=span, key=mention.key)
-    if head.lower_ in PRONOUNS:
+    if head.lower_ in ("i", "we") and (label := turn_label(text, head.idx)) is not None:
+        resolved = _labelled_speaker(text[label[0]:label[1]], mentions)
+    elif head.lower_ in PRONOUNS:
         resolved = _resolve_pronoun(head, text, mentions, previous, quoted)
     elif _is_description(head) and head.lower_ in ORGANISATION_NOUNS:
         resolved = _resolve_organisation(head, text, mentions, previous, quoted)
@@ -199,6 +202,19 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
         m = max(before, key=lambda m: m.span.start)
         return m.name, m.key
     return None
+
+
+def _labelled_speaker(label: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The person a transcript turn's label names ("VARN:" -> Ines Varn, the one person of the
+    article with that surname): the turn's "I" is its speaker, never an earlier one. A role ("HOST",
+    "Q") or a surname of several persons names no entity."""
+    words = label_words(label)
+    if not words:
+        return None
+    surname = words[-1].lower()
+    persons = {m.key: m.name for m in mentions
+               if m.type == "PERSON" and m.name.split() and m.name.split()[-1].lower() == surname}
+    return next(iter((name, key) for key, name in persons.items())) if len(persons) == 1 else None
 
 
 def _other_pronoun(pronoun: str, speaker: Speaker) -> bool:
