@@ -1259,3 +1259,11 @@ def test_a_bare_participle_after_a_noun_reports_no_sentence(nlp):
     quotes = extract_quotes(nlp(text), text, "a_cited", statements_only=True)
     assert [(q.content.text, q.cue.text) for q in quotes] == [
         ("it was reviewing the strikes in the valley, cited by the union", "said")]
+
+
+def test_a_dateline_with_its_wire_is_no_source(nlp):
+    """"PLACE/PLACE (Wire) -" opens a paragraph to say where it was filed: the parse's first subject
+    of "said" is the dateline, the speaker the subject after it."""
+    text = "SEOUL/WASHINGTON (Reuters) - North Korea said on Wednesday it had tested a new engine for its ferries."
+    [quote] = extract_quotes(nlp(text), text, "a_wire", statements_only=True)
+    assert quote.speaker.span.text == "North Korea"

@@ -19,7 +19,7 @@ from storyline.annotate.quotes.lexicon import (DECISION_VERBS, NEEDS_CLAUSE, NON
                                               SPEECH_VERBS, THOUGHT_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
-from storyline.annotate.quotes.speaker import resolve_speaker
+from storyline.annotate.quotes.speaker import dateline_end, resolve_speaker
 from storyline.annotate.quotes.turns import turn_label
 from storyline.model import Mention, Quote, Span, Speaker, stable_id
 
@@ -68,7 +68,24 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     rules.attach_continuations(text, attributions, quotes)
     _end_before_sibling_reports(attributions, text, quotes)
     _end_before_trailing_reports(attributions, text, quotes)
+    _past_datelines(attributions, text)
     return [a for a in attributions if a.contents]
+
+
+def _past_datelines(attributions: list[Attribution], text: str) -> None:
+    """A source that is only the dateline opening its paragraph ("SEOUL/OSLO (Reuters) - Nordair
+    said ...", "TARNBY, Vt. — The ferry, blasting ..."): the place and wire say where the story
+    was filed, not who speaks, though the parse may take them for the cue's subject. The source
+    is the cue's subject after the dateline, else there is none."""
+    for att in attributions:
+        end = dateline_end(text, att.source[0]) if att.source else None
+        if end is None or end < att.source[1]:
+            continue  # no dateline, or one joined to the name after it (``speaker``'s to cut)
+        subject = next((c for c in att.cue_token.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= end), None)
+        att.source_token = subject
+        att.source = rules.trim(text, (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))) \
+            if subject is not None else None
 
 
 def _end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:

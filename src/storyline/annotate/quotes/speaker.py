@@ -75,18 +75,28 @@ def _without_dateline(text: str, source: tuple[int, int], head: Token) -> tuple[
     accused ..."): news style opens a story's paragraph with its place in capitals and a dash,
     which says where it was filed, not who speaks; the speaker is the phrase after it, headed by
     its root."""
-    at_line_start = source[0] == 0 or text[source[0] - 1] == "\n"
-    match = _DATELINE.match(text, source[0], source[1]) if at_line_start else None
-    if match is None:
+    end = dateline_end(text, source[0])
+    if end is None or end >= source[1]:
         return source, head
-    rest = head.doc.char_span(match.end(), source[1], alignment_mode="contract")
+    rest = head.doc.char_span(end, source[1], alignment_mode="contract")
     if rest is None or not len(rest):
         return source, head
-    return (match.end(), source[1]), rest.root
+    return (end, source[1]), rest.root
 
 
-# A place in capitals ("NEW YORK", "RAMALLAH, West Bank", "CAPE CANAVERAL, Fla.") and a dash.
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)? ?[—–-]{1,2} (?=\S)")
+def dateline_end(text: str, start: int) -> int | None:
+    """Where a dateline opening a paragraph at ``start`` ends (after its dash), None when there is none."""
+    if start and text[start - 1] != "\n":
+        return None
+    match = _DATELINE.match(text, start)
+    return match.end() if match else None
+
+
+# A place in capitals ("NEW YORK", "RAMALLAH, West Bank", "CAPE CANAVERAL, Fla."; two joined by a
+# slash, "SEOUL/WASHINGTON"), the wire that filed it in brackets ("(Reuters)"), and a dash.
+_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
+_DATELINE = re.compile(rf"{_PLACE}(?:/{_PLACE})*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?(?: \([A-Z][\w .]*\))?"
+                       r" ?[—–-]{1,2} (?=\S)")
 
 
 def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
