@@ -52,10 +52,33 @@ def test_not_ruling_out_a_deployment_is_a_hypothetical_mobilization(nlp):
     assert ev.mode == "weapons"
 
 
-def test_could_deploy_is_future(nlp):
+def test_could_deploy_is_hypothetical(nlp):
+    """The modals of possibility say the event might take place: PLOVER's hypothetical, not future."""
     ev = only(events_of(nlp, "Officials said the Pentagon could deploy the carrier within two weeks."), "MOBILIZE")
-    assert "future" in ev.aux_modes
+    assert "hypothetical" in ev.aux_modes and "future" not in ev.aux_modes
     assert countries(ev.actors) == {"USA"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Analysts said the Serbian army might send troops to the border.",
+    "It was suggested that the Serbian army may send troops to the border.",
+])
+def test_might_and_may_tell_a_possibility(nlp, sentence):
+    ev = only(events_of(nlp, sentence), "MOBILIZE")
+    assert "hypothetical" in ev.aux_modes and "future" not in ev.aux_modes
+
+
+def test_will_and_would_keep_the_future(nlp):
+    for sentence in ("The Pentagon will deploy the carrier next week.",
+                     "Officials said the Pentagon would deploy the carrier next week."):
+        ev = only(events_of(nlp, sentence), "MOBILIZE")
+        assert "future" in ev.aux_modes and "hypothetical" not in ev.aux_modes
+
+
+def test_a_possible_attack_keeps_its_type_rules(nlp):
+    """Only the auxiliary mode changes: "may attack" is still told as a threat by the type rules."""
+    ev = only(events_of(nlp, "The minister said Serbia may attack Kosovo."), "THREATEN")
+    assert countries(ev.actors) == {"SRB"} and "hypothetical" not in ev.aux_modes
 
 
 def test_refusing_to_negotiate_is_reject(nlp):

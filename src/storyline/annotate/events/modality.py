@@ -17,6 +17,7 @@ from .triggers import Trigger
 PREDICATE_POS = {"VERB", "AUX", "ADJ"}
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 CAPABILITY_MODALS = {"could", "can", "ca"}
+POSSIBILITY_MODALS = {"could", "may", "might"}
 
 
 def predicate(token: Token) -> Token:
@@ -113,7 +114,19 @@ def apply_plover_rules(trig: Trigger) -> Trigger:
         trig.aux -= {"negation", "future", "hypothetical"}
     if "future" in trig.aux and not (modals(trig) <= CAPABILITY_MODALS and modals(trig)):
         _future_rules(trig)
+    if "future" in trig.aux and is_possibility(trig):
+        trig.aux = (trig.aux - {"future"}) | {"hypothetical"}
     return trig
+
+
+def is_possibility(trig: Trigger) -> bool:
+    """"Kim could send special forces", "prosecutors may seek the maximum penalty": the modals of
+    possibility, with no modal of prediction or intention beside them, say the event might take
+    place, not that it will (epistemic "may/might/could", as in grammars of English): PLOVER's
+    hypothetical auxiliary mode, not its future. Read after the type rules, which stay as they
+    are ("may attack" is still a threat); "would", "will", "going to" keep the future."""
+    found = modals(trig)
+    return bool(found) and found <= POSSIBILITY_MODALS and "going" not in found and not transparent_aux(trig)
 
 
 def _future_rules(trig: Trigger) -> None:

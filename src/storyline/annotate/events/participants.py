@@ -246,10 +246,23 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
         return _pronoun(head, ctx)
     tokens = np_tokens(head)
     tokens = _trim(tokens)
-    text = ctx.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    span = Span.of(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     mention = ctx.mention_at(head)
     sector = coding.sector_of_words([t.text for t in tokens])
+    principal = principal_of(head)
+    if principal is not None:  # the words' sector is the office's; the agent's is the principal's
+        return [_as_agent(p, principal, ctx) for p in _phrase_participants(head, tokens, mention, sector, ctx)]
+    return _phrase_participants(head, tokens, mention, sector, ctx)
+
+
+def _as_agent(party: Participant, principal: Token, ctx: ArticleContext) -> Participant:
+    party.sector = principal_sector(principal, ctx)
+    return party
+
+
+def _phrase_participants(head: Token, tokens: list[Token], mention: Mention | None, sector: str | None,
+                         ctx: ArticleContext) -> list[Participant]:
+    text = ctx.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    span = Span.of(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     if mention and mention.country:
         return [Participant(text=mention.name if mention.type == "PERSON" else text, span=span,
                             country=mention.country, sector=mention.sector or sector or coding.seat_sector(text),
@@ -264,6 +277,34 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
         country = _country_of_mentions(tokens, ctx) or _country_of_origin(head, ctx) or _possessor_country(head, ctx)
     return [Participant(text=text, span=span, country=country, sector=code.sector or sector,
                         key=mention.key if mention else None)]
+
+
+# Nouns of people who act for someone else: their sector is their principal's, not the office the
+# word names as a title ("Representative Smith" sits in a legislature; "his representative" is an agent).
+AGENT_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen",
+                         "representative", "representatives"})
+
+
+def principal_of(head: Token) -> Token | None:
+    """Whom an agent noun acts for, named by a possessor or "for X" ("a spokesman for Microsoft",
+    "his representative"); "a spokesman of X" is unwrapped as a partitive before it gets here."""
+    if head.lower_ not in AGENT_NOUNS:
+        return None
+    owners = children(head, {"poss"}) or prep_objects(head, {"for"})
+    return owners[0] if owners else None
+
+
+def principal_sector(principal: Token, ctx: ArticleContext) -> str | None:
+    """The sector of whom an agent speaks or acts for: a company's spokesman is no government's, a
+    ministry's is (the noun alone is read as a state's spokesman, the commonest sense in news)."""
+    if principal.pos_ == "PRON":
+        parties = _pronoun(principal, ctx) if principal.lower_ in PRONOUN_TYPES else []
+        return parties[0].sector if parties else None
+    mention = ctx.mention_at(principal)
+    if mention is not None and mention.type == "PERSON":
+        return mention.sector
+    words = [t.text for t in _trim(np_tokens(principal))]
+    return (mention.sector if mention is not None else None) or coding.code_phrase(words).sector
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
