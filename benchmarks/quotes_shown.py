@@ -44,8 +44,11 @@ gender-guesser's, quotes27 replaced by the census lists of ``names``: none of th
 output or from quotes27's), ``shown-s25`` (40, --seed 27, session 22 before quotes28's changes: main after
 session 21's merges, one entity per name, story surnames, shared centering), ``shown-s26`` (40, --seed 28, session
 22 after quotes29's changes: decisions on things offered, pictures and the writer's questions are no statements, a
-content ends only before a clause that reports).
-``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24`` and ``shown-s25`` are also scored "re-scored on the current output": a
+content ends only before a clause that reports), ``shown-s27`` (40, --seed 29, session 22 after quotes30's
+changes: a transcript turn is its labelled speaker's, ", as reported by X" reports, a dateline with its wire is no
+source).
+``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24``, ``shown-s25`` and
+``shown-s26`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
 
@@ -73,7 +76,8 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
 # main before quotes25, quotes26's, main before quotes28): re-scored on the current output.
-RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25")
+RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25",
+            "shown-s26")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -90,7 +94,9 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-s25": "session 22 (quotes28), fresh draw on main after session 21's merges (one entity per name, "
                        "story surnames, shared centering)",
           "shown-s26": "session 22 (quotes29), fresh draw after quotes28 and quotes29 (decisions on things, pictures, "
-                       "questions; reporting clauses only end a content)"}
+                       "questions; reporting clauses only end a content)",
+          "shown-s27": "session 22 (quotes30), fresh draw after transcript turns, ', as reported by X', "
+                       "datelines with a wire"}
 
 
 # ----------------------------------------------------------------------------- output

@@ -1209,6 +1209,66 @@ def test_a_proposition_or_a_reported_question_stays(nlp, text, content):
     assert any(c.startswith(content) for c in contents), contents
 
 
+_TRANSCRIPT = ("The radio host Ola Berg spoke with the ferry captain Ines Varn on Monday.\n"
+               "BERG: How late was the ferry?\n"
+               "VARN: I think the ferry left an hour late because the engine failed.\n"
+               "BERG: And the fares?\n"
+               "VARN: We expect the fares to stay as they are.")
+
+
+def _person_mentions(text: str, names: tuple[str, ...]) -> list[Mention]:
+    return [Mention(Span.of(text, text.find(n), text.find(n) + len(n)), "PERSON", f"PERSON:{n.lower()}", n)
+            for n in names]
+
+
+def test_a_transcript_turn_is_its_labelled_speakers(nlp):
+    """A turn opened by a speaker label ("VARN:") in a transcript of two speakers: its "I" and "we"
+    are the labelled speaker's (the person of the article with that surname), not the writer's
+    and not the speaker before."""
+    mentions = _person_mentions(_TRANSCRIPT, ("Ola Berg", "Ines Varn"))
+    quotes = extract_quotes(nlp(_TRANSCRIPT), _TRANSCRIPT, "a_turns", mentions, statements_only=True)
+    shown = {q.content.text: q.speaker.key for q in quotes}
+    assert shown.get("the ferry left an hour late because the engine failed.") == "PERSON:ines varn", shown
+    assert shown.get("the fares to stay as they are") == "PERSON:ines varn", shown
+
+
+def test_an_interviews_answer_is_the_interviewees(nlp):
+    """Q / A label the turns of an interview: the answer's "we" is the interviewee's, shown with no entity."""
+    text = "Q: How late was the ferry?\nA: We think the ferry left an hour late because the engine failed."
+    [quote] = extract_quotes(nlp(text), text, "a_qa", statements_only=True)
+    assert quote.speaker.span.text == "We" and quote.speaker.key is None
+
+
+def test_one_capitalised_line_head_is_no_transcript(nlp):
+    """One label is a heading ("UPDATE:"), not a conversation: its "we" stays the writer's."""
+    text = "UPDATE: We think the ferry left an hour late because the engine failed."
+    assert extract_quotes(nlp(text), text, "a_update", statements_only=True) == []
+
+
+def test_a_passive_report_opened_by_as_ends_the_content(nlp):
+    """", as reported by X" comments on the sentence before it: the nested content ends before it."""
+    text = "Ola Berg said the ferry left an hour late, as reported by Radio Tarn."
+    shown = {q.speaker.span.text: q.content.text for q in extract_quotes(nlp(text), text, "a_as", statements_only=True)}
+    assert shown.get("Ola Berg") == "the ferry left an hour late", shown
+
+
+def test_a_bare_participle_after_a_noun_reports_no_sentence(nlp):
+    """", cited by X" with no "as" is a reduced relative on the noun before it (the strikes X
+    cited): the content runs over it and X is shown as the source of nothing."""
+    text = "The board said it was reviewing the strikes in the valley, cited by the union."
+    quotes = extract_quotes(nlp(text), text, "a_cited", statements_only=True)
+    assert [(q.content.text, q.cue.text) for q in quotes] == [
+        ("it was reviewing the strikes in the valley, cited by the union", "said")]
+
+
+def test_a_dateline_with_its_wire_is_no_source(nlp):
+    """"PLACE/PLACE (Wire) -" opens a paragraph to say where it was filed: the parse's first subject
+    of "said" is the dateline, the speaker the subject after it."""
+    text = "SEOUL/WASHINGTON (Reuters) - North Korea said on Wednesday it had tested a new engine for its ferries."
+    [quote] = extract_quotes(nlp(text), text, "a_wire", statements_only=True)
+    assert quote.speaker.span.text == "North Korea"
+
+
 @pytest.mark.parametrize("middle, pronoun, speaker", [
     ("Ada Kern met analysts from Corvex on Monday.", "she", "p_kern"),                  # a lone word typed PERSON
     ("Ada Kern worked at Tarnwell Dynamics, the aerospace company.", "she", "p_kern"),  # described as a company

@@ -19,7 +19,8 @@ from storyline.annotate.quotes.lexicon import (DECISION_VERBS, NEEDS_CLAUSE, NON
                                               SPEECH_VERBS, THOUGHT_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan, scan_quotes
 from storyline.annotate.quotes.rules import Attribution
-from storyline.annotate.quotes.speaker import resolve_speaker
+from storyline.annotate.quotes.speaker import dateline_end, resolve_speaker
+from storyline.annotate.quotes.turns import turn_label
 from storyline.model import Mention, Quote, Span, Speaker, stable_id
 
 __all__ = ["extract_quotes", "scan_quotes", "QuotedSpan", "SPEECH_VERBS"]
@@ -67,7 +68,24 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     rules.attach_continuations(text, attributions, quotes)
     _end_before_sibling_reports(attributions, text, quotes)
     _end_before_trailing_reports(attributions, text, quotes)
+    _past_datelines(attributions, text)
     return [a for a in attributions if a.contents]
+
+
+def _past_datelines(attributions: list[Attribution], text: str) -> None:
+    """A source that is only the dateline opening its paragraph ("SEOUL/OSLO (Reuters) - Nordair
+    said ...", "TARNBY, Vt. — The ferry, blasting ..."): the place and wire say where the story
+    was filed, not who speaks, though the parse may take them for the cue's subject. The source
+    is the cue's subject after the dateline, else there is none."""
+    for att in attributions:
+        end = dateline_end(text, att.source[0]) if att.source else None
+        if end is None or end < att.source[1]:
+            continue  # no dateline, or one joined to the name after it (``speaker``'s to cut)
+        subject = next((c for c in att.cue_token.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= end), None)
+        att.source_token = subject
+        att.source = rules.trim(text, (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))) \
+            if subject is not None else None
 
 
 def _end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
@@ -115,13 +133,33 @@ def _is_reporting_clause(att: Attribution) -> bool:
     with its own subject heads a finite clause (the tagger's past participle for "claimed" after
     "many" is a past tense); a participle has none: set off by commas it modifies the noun before
     it (", known as the Falcon", ", named Ada by the press", ", expected to fly in May"), inside the
-    sentence whose content it is, so nothing is cut there."""
+    sentence whose content it is, so nothing is cut there. A passive report after its content is
+    one when "as" opens it (", as reported by Radio Tarn": ``_is_passive_report``)."""
     cue = att.cue_token
     if cue.lower_ == "according":
         return True
     if lexicon_class(cue.lemma_.lower()) not in ("speech", "thought"):
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) or _is_passive_report(cue)
+
+
+def _is_passive_report(cue: Token) -> bool:
+    """A passive verb of speech with its agent, opened by "as" (", as reported by Radio Tarn", ", as
+    cited by the agency"): "as" makes the clause comment on the whole sentence before it, whose
+    reporter the agent is. Without "as" a participle after a noun is a reduced relative clause on
+    that noun (", cited by the union": the thing the union cited), no report of the sentence."""
+    children = {c.dep_: c for c in cue.children}
+    return "agent" in children and children.get("mark") is not None and children["mark"].lower_ == "as"
+
+
+def _is_bare_participle_report(att: Attribution) -> bool:
+    """The cue is a participle with an agent but no subject and no "as", set after its content
+    ("the strikes in the valley, cited by the union"): a reduced relative clause on the noun before
+    it, whose agent cited that noun, not the sentence before it (``_is_passive_report``)."""
+    cue = att.cue_token
+    deps = {c.dep_ for c in cue.children}
+    return cue.tag_ == "VBN" and "agent" in deps and not deps & {"nsubj", "nsubjpass", "mark"} \
+        and _reports_what_precedes(att)
 
 
 def _reports_what_precedes(att: Attribution) -> bool:
@@ -204,7 +242,7 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     cue = att.cue_token
     if cue.lower_ in ("according", ":"):
         return True
-    if _says_nothing(cue) or _in_a_question(cue, quotes):
+    if _says_nothing(cue) or _in_a_question(cue, quotes) or _is_bare_participle_report(att):
         return False
     root = _noun_phrase_root(cue.doc, content)
     if root is not None and (_names_no_statement(root, cue) or _decides_on_a_thing(root, cue)):
@@ -243,7 +281,7 @@ def _is_the_writer(att: Attribution, text: str, quotes: list[QuotedSpan]) -> boo
     article's own voice ("I thought he might finish with a ballad", "As we announced last year"),
     the writer, whose words are the article, not a quote of it. Inside a quotation the pronoun is
     the speaker's; a paragraph signed "— Name (@handle)" is an embedded post, whose "we" is its
-    author's."""
+    author's, and a transcript's turn ("HARLAND: We knew ...", ``turns``) is its labelled speaker's."""
     head = att.source_token
     if head is None or head.lower_ not in ("i", "we"):
         return False
@@ -252,6 +290,8 @@ def _is_the_writer(att: Attribution, text: str, quotes: list[QuotedSpan]) -> boo
         return False
     start = text.rfind("\n", 0, head.idx) + 1
     end = text.find("\n", head.idx)
+    if turn_label(text, head.idx) is not None:
+        return False
     return not _SIGNED.search(text[start:end if end >= 0 else len(text)])
 
 

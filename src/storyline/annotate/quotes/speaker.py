@@ -33,6 +33,7 @@ from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
+from storyline.annotate.quotes.turns import label_words, turn_label
 from storyline.model import Mention, Span, Speaker
 
 PERSON_PRONOUNS = frozenset("he she him her i".split())
@@ -54,7 +55,9 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if mention is not None:
         mention = _person_named_so(mention, mentions) or _organisation_named_so(head, mention, mentions) or mention
         return Speaker(text=mention.name, span=span, key=mention.key)
-    if head.lower_ in PRONOUNS:
+    if head.lower_ in ("i", "we") and (label := turn_label(text, head.idx)) is not None:
+        resolved = _labelled_speaker(text[label[0]:label[1]], mentions)
+    elif head.lower_ in PRONOUNS:
         resolved = _resolve_pronoun(head, text, mentions, previous, quoted)
     elif _is_description(head) and head.lower_ in ORGANISATION_NOUNS:
         resolved = _resolve_organisation(head, text, mentions, previous, quoted)
@@ -74,18 +77,28 @@ def _without_dateline(text: str, source: tuple[int, int], head: Token) -> tuple[
     accused ..."): news style opens a story's paragraph with its place in capitals and a dash,
     which says where it was filed, not who speaks; the speaker is the phrase after it, headed by
     its root."""
-    at_line_start = source[0] == 0 or text[source[0] - 1] == "\n"
-    match = _DATELINE.match(text, source[0], source[1]) if at_line_start else None
-    if match is None:
+    end = dateline_end(text, source[0])
+    if end is None or end >= source[1]:
         return source, head
-    rest = head.doc.char_span(match.end(), source[1], alignment_mode="contract")
+    rest = head.doc.char_span(end, source[1], alignment_mode="contract")
     if rest is None or not len(rest):
         return source, head
-    return (match.end(), source[1]), rest.root
+    return (end, source[1]), rest.root
 
 
-# A place in capitals ("NEW YORK", "RAMALLAH, West Bank", "CAPE CANAVERAL, Fla.") and a dash.
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)? ?[—–-]{1,2} (?=\S)")
+def dateline_end(text: str, start: int) -> int | None:
+    """Where a dateline opening a paragraph at ``start`` ends (after its dash), None when there is none."""
+    if start and text[start - 1] != "\n":
+        return None
+    match = _DATELINE.match(text, start)
+    return match.end() if match else None
+
+
+# A place in capitals ("NEW YORK", "RAMALLAH, West Bank", "CAPE CANAVERAL, Fla."; two joined by a
+# slash, "SEOUL/WASHINGTON"), the wire that filed it in brackets ("(Reuters)"), and a dash.
+_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
+_DATELINE = re.compile(rf"{_PLACE}(?:/{_PLACE})*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?(?: \([A-Z][\w .]*\))?"
+                       r" ?[—–-]{1,2} (?=\S)")
 
 
 def _whole_name_span(text: str, source: tuple[int, int]) -> Span:
@@ -209,6 +222,19 @@ def _not_shown_persons(text: str, mentions: list[Mention]) -> set[str]:
     """Keys typed PERSON that the article does not show are persons (``persons_by_evidence``): no
     coreference model, so a he/she falls back only to a name the article shows is a person's."""
     return {m.key for m in mentions if m.type == "PERSON"} - persons_by_evidence(text, mentions)
+
+
+def _labelled_speaker(label: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The person a transcript turn's label names ("VARN:" -> Ines Varn, the one person of the
+    article with that surname): the turn's "I" is its speaker, never an earlier one. A role ("HOST",
+    "Q") or a surname of several persons names no entity."""
+    words = label_words(label)
+    if not words:
+        return None
+    surname = words[-1].lower()
+    persons = {m.key: m.name for m in mentions
+               if m.type == "PERSON" and m.name.split() and m.name.split()[-1].lower() == surname}
+    return next(iter((name, key) for key, name in persons.items())) if len(persons) == 1 else None
 
 
 def _other_pronoun(pronoun: str, speaker: Speaker) -> bool:
