@@ -36,7 +36,9 @@ Labels, decided before reading (an event that is no event has every other field 
 Strata: ``shown`` (80, --seed 20, main before any change), ``shown-after`` (40, --seed 21, after
 the changes of session 20), ``shown-s21`` (40, --seed 22, after session 21's subject pronouns by
 centering, relative pronouns, quantifiers, caption date lines and fronted times), ``shown-s22`` (40,
---seed 24, after session 22's article-topic check, accident tolls and forecasts). Each is also
+--seed 24, after session 22's article-topic check, accident tolls and forecasts), ``shown-s23`` (40,
+--seed 30, session 22's merged main: after events24-27's topic check, centering of participants, agent
+nouns' sectors and possibility modals, and quotes30 / center23). Each is also
 scored "re-scored on the current output": an event whose output changed since is labelled again in
 benchmarks/data/event_shown_rescored.jsonl (one row per output it was shown as), an event no longer
 shown is left out.
@@ -66,7 +68,8 @@ SHOWN_AUX = ("negated", "hypothetical", "future")
 STRATA = {"shown": "session 20, main before any change",
           "shown-after": "session 20, after the changes of session 20",
           "shown-s21": "session 21, after pronoun centering, relative pronouns, caption dates",
-          "shown-s22": "session 22, after the article-topic check, accident tolls, forecasts"}
+          "shown-s22": "session 22, after the article-topic check, accident tolls, forecasts",
+          "shown-s23": "session 22, merged main after events24-27, quotes30, center23"}
 
 
 # ----------------------------------------------------------------------------- output
@@ -202,7 +205,8 @@ def main() -> None:
                  "each half (sha1 of the story label), and labelled by reading the sentence and the one before "
                  "(benchmarks/data/event_shown.jsonl; scheme in the script's docstring). Each draw is labelled on the "
                  "output it was drawn from: 'shown' from main before any change, 'shown-after' after the changes of "
-                 "session 20, 'shown-s21' after those of session 21, 'shown-s22' after those of session 22. Each "
+                 "session 20, 'shown-s21' after those of session 21, 'shown-s22' after those of session 22 (events24), "
+                 "'shown-s23' on session 22's merged main. Each "
                  "share is of the drawn events: a field counts right only on a real event. "
                  "'still shown unchanged': drawn events the current output shows with the same type, mode, "
                  "participants, date and aux modes. 're-scored on the current output': every "
