@@ -199,3 +199,14 @@ def _end_paragraph(text: str, stack: list[_Open], paragraphs: list[tuple[int, in
             return outer
     _add_unclosed(text, outer, paragraphs[n][1], result)
     return None
+
+
+def quote_kind(content: tuple[int, int], quotes: list[QuotedSpan]) -> str:
+    """direct: the content is a quotation; mixed: it contains or touches one; else indirect."""
+    start, end = content
+    for q in quotes:
+        if q.start <= start and end <= q.end:
+            return "direct"
+    if any(q.start < end and start < q.end for q in quotes):
+        return "mixed"
+    return "indirect"

@@ -1,0 +1,139 @@
+"""Where a found attribution's content ends and who its source is, once all attributions of the
+article are known: a report set after a content ("..., according to Radio Tarn"), a sibling report
+of the same source ("..., adding that ..."), a dateline taken for the source. These passes read
+the other attributions of the sentence, which the per-cue attribution model does not see.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from storyline.annotate.quotes import rules
+from storyline.annotate.quotes.candidates import lexicon_class
+from storyline.annotate.quotes.marks import QuotedSpan
+from storyline.annotate.quotes.rules import Attribution
+from storyline.annotate.quotes.speaker import dateline_end
+
+
+def past_datelines(attributions: list[Attribution], text: str) -> None:
+    """A source that is only the dateline opening its paragraph ("SEOUL/OSLO (Reuters) - Nordair
+    said ...", "TARNBY, Vt. — The ferry, blasting ..."): the place and wire say where the story
+    was filed, not who speaks, though the parse may take them for the cue's subject. The source
+    is the cue's subject after the dateline, else there is none."""
+    for att in attributions:
+        end = dateline_end(text, att.source[0]) if att.source else None
+        if end is None or end < att.source[1]:
+            continue  # no dateline, or one joined to the name after it (``speaker``'s to cut)
+        subject = next((c for c in att.cue_token.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= end), None)
+        att.source_token = subject
+        att.source = rules.trim(text, (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))) \
+            if subject is not None else None
+
+
+def end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """End a content where a report of the same source begins that is the cue's sibling, not part
+    of its complement ("recalled the ferry speeding up, adding that ...", "described X but said Y"):
+    the participle or coordinated verb sharing the cue's subject reports a statement of its own
+    (its own attribution), which the first cue's content does not include. A report inside the
+    complement ("said that Ada had said ...") is nested and stays; a cut inside a quotation is
+    never made."""
+    for att in attributions:
+        siblings = [o.cue_token for o in attributions
+                    if o is not att and _shares_the_subject(o.cue_token, att.cue_token)]
+        for sibling in siblings:
+            cut = sibling.left_edge.idx
+            att.contents = [_ended_at(text, content, cut, quotes) for content in att.contents]
+
+
+def end_before_trailing_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """End a content where a report set after what it reports begins ("Ines Varn says the ferry left
+    at noon, according to Radio Tarn"; "Ada said the talks failed, the agency reported"): a
+    postposed reporting clause names who reports the sentence before it, so it is outside what the
+    nested source said. Another attribution's cue inside the content, whose own content lies
+    before that cue, is such a clause; the cut is never made inside a quotation."""
+    for att in attributions:
+        for other in attributions:
+            if other is not att and _reports_what_precedes(other) and _is_reporting_clause(other):
+                att.contents = [_ended_at(text, content, cut, quotes) if _set_off(text, cut) else content
+                                for content in att.contents for cut in [_clause_start(other, content)]]
+
+
+def _set_off(text: str, cut: int) -> bool:
+    """A comma closes what comes before the clause at ``cut`` (also inside a closing quotation
+    mark, ",” the agency reported"): a postposed reporting clause is set off so; a verb
+    reached without one ("fares that were opposed by the union") is inside the
+    sentence's own clause."""
+    return bool(_SET_OFF.search(text[max(0, cut - 12):cut]))
+
+
+_SET_OFF = re.compile(r",[\s\"'”’]*(?:as\s+)?$")
+
+
+def _is_reporting_clause(att: Attribution) -> bool:
+    """The attribution's cue opens a clause that reports: "according to X", or a verb of speech or
+    thought with a subject of its own (", the agency reported", ", as many first claimed"). A verb
+    with its own subject heads a finite clause (the tagger's past participle for "claimed" after
+    "many" is a past tense); a participle has none: set off by commas it modifies the noun before
+    it (", known as the Falcon", ", named Ada by the press", ", expected to fly in May"), inside the
+    sentence whose content it is, so nothing is cut there. A passive report after its content is
+    one when "as" opens it (", as reported by Radio Tarn": ``_is_passive_report``)."""
+    cue = att.cue_token
+    if cue.lower_ == "according":
+        return True
+    if lexicon_class(cue.lemma_.lower()) not in ("speech", "thought"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) or _is_passive_report(cue)
+
+
+def _is_passive_report(cue: Token) -> bool:
+    """A passive verb of speech with its agent, opened by "as" (", as reported by Radio Tarn", ", as
+    cited by the agency"): "as" makes the clause comment on the whole sentence before it, whose
+    reporter the agent is. Without "as" a participle after a noun is a reduced relative clause on
+    that noun (", cited by the union": the thing the union cited), no report of the sentence."""
+    children = {c.dep_: c for c in cue.children}
+    return "agent" in children and children.get("mark") is not None and children["mark"].lower_ == "as"
+
+
+def is_bare_participle_report(att: Attribution) -> bool:
+    """The cue is a participle with an agent but no subject and no "as", set after its content
+    ("the strikes in the valley, cited by the union"): a reduced relative clause on the noun before
+    it, whose agent cited that noun, not the sentence before it (``_is_passive_report``)."""
+    cue = att.cue_token
+    deps = {c.dep_ for c in cue.children}
+    return cue.tag_ == "VBN" and "agent" in deps and not deps & {"nsubj", "nsubjpass", "mark"} \
+        and _reports_what_precedes(att)
+
+
+def _reports_what_precedes(att: Attribution) -> bool:
+    """The attribution's contents all end before its cue: its reporting clause follows them."""
+    return bool(att.contents) and all(end <= att.cue[0] for _, end in att.contents)
+
+
+def _clause_start(att: Attribution, content: tuple[int, int]) -> int:
+    """Where a reporting clause begins within ``content``: its source, when the source comes
+    first ("the agency reported"), else its cue ("according to Reuters")."""
+    starts = [att.cue[0]] + ([att.source[0]] if att.source and content[0] < att.source[0] else [])
+    return min(starts)
+
+
+def _shares_the_subject(verb: Token, cue: Token) -> bool:
+    """A participle or coordinated verb after the cue with no subject of its own: the same source
+    reporting again ("adding", "but said"), not another clause ("and the players were asked": a
+    passive's subject is who undergoes it, found or not)."""
+    return verb.head.i == cue.i and verb.dep_ in ("advcl", "conj") and verb.i > cue.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+
+
+def _ended_at(text: str, content: tuple[int, int], cut: int, quotes: list[QuotedSpan]) -> tuple[int, int]:
+    """``content`` ended before ``cut`` and the comma or conjunction joining the next clause, when the cut
+    falls inside it and outside any quotation."""
+    start, end = content
+    if not start < cut < end or any(q.start <= cut < q.end for q in quotes):
+        return content
+    new_end = start + len(_JOINING_TAIL.sub("", text[start:cut]))
+    return (start, new_end) if new_end > start else content
+
+
+_JOINING_TAIL = re.compile(r"(?:[\s,;]|\b(?:and|but|while|as)\b)+$")
