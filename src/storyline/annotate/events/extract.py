@@ -170,7 +170,7 @@ def is_weapons_launch(trig: Trigger) -> bool:
         return False
     doc = trig.token.doc
     words = [*doc[trig.first:trig.last + 1], *trig.token.children, trig.token.head]
-    return any(w.lower_ in lexicon.MUNITIONS for w in words)
+    return any(map(is_munition, words))
 
 
 def aims_at_someone(recipients: list[Participant]) -> bool:

@@ -24,6 +24,7 @@ from storyline.model import Event
 from . import coding, lexicon
 from .modality import is_negated, predicate
 from .ontology import COOPERATIVE
+from .participants import children
 from .triggers import Trigger, object_of
 
 ABILITY_MODALS = frozenset({"can"})
@@ -32,6 +33,8 @@ PUBLIC_NOUNS = frozenset({"people", "public", "residents", "citizens", "inhabita
                           "travellers", "travelers", "passengers", "motorists", "commuters", "visitors",
                           "drivers", "pedestrians", "anyone", "everyone", "everybody", "anybody", "households"})
 ADVICE_TYPES = frozenset({"REQUEST", "THREATEN"})
+# Where advice names whom it addresses: its object ("asked people"), or its passive subject ("people are asked").
+PUBLIC_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Verbs whose frame "V someone of/about a danger" tells what to beware of.
 WARNING_VERBS = frozenset({"warn", "alert", "caution", "advise"})
@@ -57,7 +60,7 @@ def _unreal_past(verb: Token) -> bool:
     had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "had"]
     if verb.tag_ not in ("VBN", "VBD") or not had:
         return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = children(verb, {"nsubj", "nsubjpass"})
     inverted = bool(subjects) and had[0].i < subjects[0].i
     marked = any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS for c in verb.children)
     return inverted or marked
@@ -97,9 +100,9 @@ def is_public_advice(trig: Trigger, event: Event) -> bool:
     if trig.type not in ADVICE_TYPES or asks_an_event(trig.content) or not trig.verbal:
         return False
     if trig.obligation:  # "the alert says residents should stay inside": the clause is the advice
-        addressees = [c for c in trig.token.children if c.dep_ == "nsubj"]
+        addressees = children(trig.token, {"nsubj"})
     elif _advises(trig.token):
-        addressees = [c for c in trig.token.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        addressees = children(trig.token, PUBLIC_ADDRESSEE_DEPS)
     else:
         return False
     if addressees:
@@ -112,7 +115,7 @@ def _advises(verb: Token) -> bool:
     be hit", "warns people of a missile"; the parser may hang the clause or the "of" on the
     addressee, or read "to take cover" as a purpose clause); "people have been threatened" tells a
     threat to them."""
-    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    nouns = children(verb, PUBLIC_ADDRESSEE_DEPS)
     clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or _is_infinitive(c)]
     clauses += [c for n in nouns for c in n.children if c.dep_ == "relcl" and not _relative_pronoun(c)]
     warned_of = verb.lemma_.lower() in WARNING_VERBS and any(
