@@ -14,13 +14,14 @@ from storyline.annotate.entities import name_words
 from storyline.annotate.given_names import given_name_sex, is_given_name
 from storyline.model import Mention
 
-GENERIC_HEADS = frozenset("leader official spokesman spokeswoman spokesperson".split())
 # Words that give a person's sex: honorifics before the name ("Mr. Vale", "Ms Kern") and nouns of a
 # title that exist in a male and a female form ("the actress Ada Kern"). "he" never stands for a
 # person the article calls "Ms", "she" never for a "Mr." (pronoun agreement in gender).
 SEX_WORDS = {**dict.fromkeys("mr sir lord actor father husband son brother king prince widower".split(), "he"),
              **dict.fromkeys("""mrs ms miss lady dame madam actress mother wife daughter sister queen princess
                  widow""".split(), "she")}
+# Determiners that introduce an entity new to the text ("a spokesman said"), where "the" takes one up.
+INDEFINITE_DETERMINERS = frozenset("a an another".split())
 PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
 # Nouns that name a kind of organisation: "the airline", "the space agency" stand for one the
 # article has named ("Nordair", "Kestrel Space"), never for a person.
@@ -185,21 +186,88 @@ def _names_a_person(text: str, mention: Mention) -> bool:
 
 
 def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
-    """The latest earlier mention whose title shares the description's words. A generic head
-    ("the official", "the spokesman") must appear in the title itself: an unnamed official is
-    not whoever was named last."""
+    """The latest earlier mention whose title names the description's role (its head noun) and
+    shares the most of its words. The head noun is the role ("the spokesman", "the Israeli
+    president"): a title sharing only a modifier ("Japanese Prime Minister" for "the Japanese
+    military") names another role. A title restricted to another body than the description's
+    ("Taliban spokesman" for "the Nato spokesman": each has a modifier the other lacks) names
+    another holder of the role, and so does one named before an unnamed holder ("a spokesman said"
+    after the named one, ``_unnamed_holder_since``)."""
     words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    modifiers = words - {head.lower_}
     best, best_score = None, 0
     for m in mentions:
         if m.span.end > head.idx or not m.title:
             continue
-        title_words = {w.strip(".,").lower() for w in m.title.split()}
-        shared = words & title_words
-        if head.lower_ in GENERIC_HEADS and head.lower_ not in title_words:
+        title_words = {w.strip(".,").lower() for w in m.title.split()} - STOP_WORDS
+        if head.lower_ not in title_words or _restricted_otherwise(modifiers, title_words - {head.lower_}):
             continue
-        if len(shared) >= best_score and shared:
+        shared = words & title_words
+        if len(shared) >= best_score:
             best, best_score = m, len(shared)
-    return (best.name, best.key) if best else None
+    if best is None or _unnamed_holder_since(head, best, mentions):
+        return None
+    return best.name, best.key
+
+
+def _restricted_otherwise(modifiers: set[str], title_modifiers: set[str]) -> bool:
+    """Do the description and the title each restrict the role by a word the other lacks? A place
+    and its demonym are one restriction ("Korea" / "Korean": a demonym is its place name with a
+    suffix), so a word matches any word it opens or that opens it."""
+    def unmatched(words: set[str], others: set[str]) -> bool:
+        return any(not any(w.startswith(o) or o.startswith(w) for o in others) for w in words)
+    return unmatched(modifiers, title_modifiers) and unmatched(title_modifiers, modifiers)
+
+
+def _unnamed_holder_since(head: Token, named: Mention, mentions: list[Mention]) -> bool:
+    """Is someone the article does not name introduced with the description's noun after ``named``
+    ("A foreign ministry spokesman in Berlin said ... the spokesman said")? A definite description
+    takes up the latest entity introduced with its head noun; an indefinite one ("a", "another")
+    introduces a new entity, and this one has no name."""
+    persons = [m for m in mentions if m.type == "PERSON"]
+    return any(t.lemma_.lower() == head.lemma_.lower() and t.pos_ == "NOUN" and named.span.end <= t.idx
+               and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in t.children)
+               and not _described_by(t, persons) for t in head.doc[:head.i])
+
+
+def _described_by(noun: Token, persons: list[Mention]) -> list[Mention]:
+    """The person mentions a noun describes, by the parse and next to the name: a name in
+    apposition to it ("another brother, Ola Berg"), it in apposition to a name ("Ines Varn, the
+    singer"), or a name it premodifies ("Singer Ines Varn", "spokesman Ola Berg")."""
+    text = noun.doc.text
+    tokens = [c for c in noun.children if c.dep_ == "appos"]
+    tokens += [noun.head] if noun.dep_ in ("appos", "compound") else []
+    return [m for m in persons for t in tokens if m.span.start <= t.idx < m.span.end
+            and noun.lower_ in _describing_nouns(text, m)]
+
+
+def _describing_nouns(text: str, mention: Mention) -> set[str]:
+    """The words next to a mention that may describe it: the word before it ("Singer", "brother,")
+    and the head of an appositive after it (", the singer,")."""
+    after = _APPOSITIVE_AFTER.match(text, mention.span.end)
+    return {w.lower() for w in (word_before(text, mention), after.group(1) if after else "") if w}
+
+
+def described_person(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The person the article introduced with the description's noun, the latest mentioned before
+    it: a definite description takes up the discourse entity introduced with the same head noun
+    (Poesio and Vieira 1998, "direct anaphora"), here a name in apposition to that noun ("another
+    brother, Ola Berg,", "Ines Varn, the singer,") or after it as a premodifier ("Singer Ines
+    Varn"). Only a bare noun ("the brother"): a modifier restricts it to a holder the noun next
+    to a name does not show it is ("the 87-year-old comedian", "the Nato spokesman"). A plural
+    ("the brothers") names several, no one person; a capitalised head inside a sentence
+    ("according to The Undefeated") is a name, not a description."""
+    if head.tag_ in ("NNS", "NNPS") or not head.text.islower() \
+            or any(t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") for t in head.subtree if t.i != head.i):
+        return None
+    persons = [m for m in mentions if m.type == "PERSON" and m.key]
+    lemma = head.lemma_.lower()
+    keys = {m.key for t in head.doc[:head.i] if t.lemma_.lower() == lemma for m in _described_by(t, persons)}
+    latest = max((m for m in persons if m.key in keys and m.span.end <= head.idx), key=lambda m: m.span.start,
+                 default=None)
+    if latest is None or _unnamed_holder_since(head, latest, mentions):
+        return None
+    return latest.name, latest.key
 
 
 def person_noun_agrees(noun: Token, pronoun: str) -> bool:

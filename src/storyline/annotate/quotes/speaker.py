@@ -13,9 +13,11 @@ then the previous sentence's main clause; none when that person is an unnamed "a
 the previous resolved speaker, else the nearest
 preceding person mention ("it" never a person; "he"/"she" never a person of the other sex by
 honorific, title, appositive noun or given name, nor a name the article does not show is a
-person's, ``agreement.persons_by_evidence``); a description ("the
-president", "the Israeli leader") to the most recent mention whose title shares a word with it.
-A generic description ("the official") resolves only to a mention titled so. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
+person's, ``agreement.persons_by_evidence``); a description ("the president", "the Israeli
+prime minister") to the most recent mention whose title holds its head noun and no restriction
+of another body, else a bare one ("the brother", "the singer") to the person last mentioned of
+those the article names with that noun in apposition or before the name ("another brother, Ola
+Berg,", "Singer Ines Varn"); none when an unnamed holder ("a spokesman said") came in since. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
 speakers without a key. This is deliberately light: a full coreference model is not available
 offline with en_core_web_sm.
 """
@@ -27,8 +29,8 @@ from collections import Counter
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, keys_of_other_sex, persons_by_evidence,
-                                          resolve_description)
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, described_person, keys_of_other_sex,
+                                          persons_by_evidence, resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
@@ -62,7 +64,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     elif _is_description(head) and head.lower_ in ORGANISATION_NOUNS:
         resolved = _resolve_organisation(head, text, mentions, previous, quoted)
     elif _is_description(head):
-        resolved = resolve_description(head, mentions)
+        resolved = resolve_description(head, mentions) or described_person(head, mentions)
     elif head.pos_ == "PROPN" or (head.pos_ == "NOUN" and head.text[:1].isupper()):  # "Trump described" tagged NOUN
         resolved = _resolve_name(head, mentions)
     else:
