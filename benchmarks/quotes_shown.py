@@ -77,7 +77,7 @@ RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.js
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
 # main before quotes25, quotes26's, main before quotes28): re-scored on the current output.
 RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25",
-            "shown-s26")
+            "shown-s26", "shown-s27")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -96,7 +96,9 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-s26": "session 22 (quotes29), fresh draw after quotes28 and quotes29 (decisions on things, pictures, "
                        "questions; reporting clauses only end a content)",
           "shown-s27": "session 22 (quotes30), fresh draw after transcript turns, ', as reported by X', "
-                       "datelines with a wire"}
+                       "datelines with a wire",
+          "shown-s28": "session 23 (quotes31), fresh draw after descriptions taken up by the name set next to their "
+                       "noun, titles that hold the description's role"}
 
 
 # ----------------------------------------------------------------------------- output
