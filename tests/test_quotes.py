@@ -1358,3 +1358,27 @@ def test_a_modified_description_is_not_taken_up_by_the_noun_alone(nlp):
     text = ("Singer Ines Varn opened the show.\n"
             "The 87-year-old singer said the night was a triumph.\n")
     assert _speaker_of(nlp, text, [_named(text, "Ines Varn", "p_ines")], "was a triumph").key is None
+
+
+# ------------------------------------------------------------------ the time of the saying
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Nordair said on Wednesday it had cancelled the morning flights to Tarnby.",
+     "it had cancelled the morning flights to Tarnby"),
+    ("The Valdorian Foreign Ministry said this morning it also opposed the new border fees.",
+     "it also opposed the new border fees"),
+    ("Nordair said on Wednesday that it had cancelled the morning flights to Tarnby.",
+     "it had cancelled the morning flights to Tarnby"),
+])
+def test_the_time_of_the_saying_is_outside_the_content(nlp, text, content):
+    """"said on Wednesday it had ...": a time phrase right after the cue says when it was said."""
+    [quote] = extract_quotes(nlp(text), text, "a_time")
+    assert quote.content.text == content
+
+
+def test_a_time_after_that_is_the_contents_own(nlp):
+    """"said that on Wednesday it had ...": after "that" the time phrase is inside what was said."""
+    text = "Nordair said that on Wednesday it had cancelled the morning flights to Tarnby."
+    [quote] = extract_quotes(nlp(text), text, "a_time")
+    assert quote.content.text.startswith("on Wednesday")

@@ -1,6 +1,7 @@
-"""Where a found attribution's content ends and who its source is, once all attributions of the
-article are known: a report set after a content ("..., according to Radio Tarn"), a sibling report
-of the same source ("..., adding that ..."), a dateline taken for the source. These passes read
+"""Where a found attribution's content starts and ends and who its source is, once all attributions
+of the article are known: the time of the saying before the content ("said on Monday it had ..."), a
+report set after a content ("..., according to Radio Tarn"), a sibling report of the same source
+("..., adding that ..."), a dateline taken for the source. These passes read
 the other attributions of the sentence, which the per-cue attribution model does not see.
 """
 from __future__ import annotations
@@ -30,6 +31,51 @@ def past_datelines(attributions: list[Attribution], text: str) -> None:
         att.source_token = subject
         att.source = rules.trim(text, (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))) \
             if subject is not None else None
+
+
+def past_time_of_saying(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """Start a content after the time of the saying set right after the cue ("Nordair said on
+    Monday it had ...", "the ministry said this morning it opposed ..."): news style sets when a
+    statement was made right after its verb, and such a modifier says when it was said, not what.
+    The parse often hangs it on the complement's verb when no "that" follows; but a time phrase of
+    the complement itself comes after its "that" ("said that on Monday it had ..."), so one between
+    the cue and the complement's subject, with no "that" before it, is the saying's. The content
+    is the complement after it (a following "that" goes too, as after "said"). Never inside a
+    quotation."""
+    for att in attributions:
+        cue = att.cue_token
+        heads = [cue] + [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i
+                         and not any(m.dep_ == "mark" and m.i < c.i for m in c.children)]
+        times = [m for verb in heads for m in verb.children
+                 if m.i > cue.i and m.dep_ in ("prep", "npadvmod") and _is_time(m) and _before_subject(m, verb)]
+        att.contents = [_after_time(text, content, times, quotes) for content in att.contents]
+
+
+def _before_subject(modifier: Token, verb: Token) -> bool:
+    """The modifier comes before the verb's subject (none: the cue itself, before its complement)."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return not subjects or modifier.right_edge.i < min(subjects)
+
+
+def _is_time(modifier: Token) -> bool:
+    """A phrase of time: the tagger's date or time expression throughout ("on Monday", "this morning")."""
+    words = [t for t in modifier.subtree if not t.is_punct]
+    return all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" and t.i == modifier.i for t in words) \
+        and any(t.ent_type_ for t in words)
+
+
+def _after_time(text: str, content: tuple[int, int], times: list[Token], quotes: list[QuotedSpan]) -> tuple[int, int]:
+    start, end = content
+    for time in times:
+        last = time.right_edge
+        if time.left_edge.idx == start and not any(q.start <= start < q.end for q in quotes):
+            rest = _LEADING_THAT.match(text, last.idx + len(last), end)
+            if rest.end() < end:
+                return rest.end(), end
+    return content
+
+
+_LEADING_THAT = re.compile(r"[\s,]*(?:that\b\s*)?")
 
 
 def end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
