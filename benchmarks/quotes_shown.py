@@ -46,9 +46,10 @@ session 21's merges, one entity per name, story surnames, shared centering), ``s
 22 after quotes29's changes: decisions on things offered, pictures and the writer's questions are no statements, a
 content ends only before a clause that reports), ``shown-s27`` (40, --seed 29, session 22 after quotes30's
 changes: a transcript turn is its labelled speaker's, ", as reported by X" reports, a dateline with its wire is no
-source).
-``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24``, ``shown-s25`` and
-``shown-s26`` are also scored "re-scored on the current output": a
+source), ``shown-s28`` (40, --seed 30, session 23 after quotes31's changes: a description takes up the person named
+next to its noun, a title names the description's role, the time of the saying is outside the content).
+``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24``, ``shown-s25``,
+``shown-s26`` and ``shown-s27`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
 
@@ -75,7 +76,7 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
-# main before quotes25, quotes26's, main before quotes28): re-scored on the current output.
+# main before quotes25, quotes26's, main before quotes28, quotes29's, quotes30's): re-scored on the current output.
 RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25",
             "shown-s26", "shown-s27")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
@@ -98,7 +99,7 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-s27": "session 22 (quotes30), fresh draw after transcript turns, ', as reported by X', "
                        "datelines with a wire",
           "shown-s28": "session 23 (quotes31), fresh draw after descriptions taken up by the name set next to their "
-                       "noun, titles that hold the description's role"}
+                       "noun, titles that hold the description's role, the time of the saying out of the content"}
 
 
 # ----------------------------------------------------------------------------- output
