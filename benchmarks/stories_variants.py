@@ -123,7 +123,7 @@ def _fixed_window(self, a, b, running_days=0.0):
 
 
 VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
-    "shipped (URL slug + URL date, event reach 14 days, content match 0.25)": contextlib.nullcontext,
+    "shipped (URL slug + URL date)": contextlib.nullcontext,
     "without URL date": lambda: mock.patch.object(cluster, "url_date", lambda url: None),
     "without URL slug": lambda: mock.patch.object(cluster, "url_slug", lambda url: ""),
     "without both (session 2 method)": lambda: _both(mock.patch.object(cluster, "url_date", lambda url: None),
@@ -138,12 +138,12 @@ VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
         cluster, "headline_of", lambda title: title or ""),
     "window not widened by the story's duration": lambda: mock.patch.object(StoryClusterer, "time_decay",
                                                                             _fixed_window),
-    "no event reach (event_reach_days=None, before session 23)": lambda: _config(event_reach_days=None),
-    "event reach without the content match (event_match_similarity=inf)": lambda: _config(
-        event_match_similarity=math.inf),
+    "event reach 14 days, a content match of 0.25 overrides it (event_reach_days=14)": lambda: _config(
+        event_reach_days=14.0),
+    "event reach 14 days, no content match": lambda: _config(event_reach_days=14.0, event_match_similarity=math.inf),
     "event reach 25 days for reports of confirmed date, no content match (session 22)": lambda: _config(
         event_reach_days=25.0, event_match_similarity=math.inf),
-    "event reach 25 days, content match 0.25": lambda: _config(event_reach_days=25.0),
+    "event reach 25 days, a content match of 0.25 overrides it": lambda: _config(event_reach_days=25.0),
     "event reach for every report and merge, 30 days": lambda: mock.patch.object(
         StoryClusterer, "event_reach", _reach_of_every_report(30)),
     "event reach for every report and merge, 60 days": lambda: mock.patch.object(

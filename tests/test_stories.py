@@ -192,7 +192,7 @@ def standoff_report(n: int) -> Article:
 def test_with_an_event_reach_a_topic_reported_daily_for_months_is_not_one_story():
     # templated reports say nearly the same thing every day, so the content match would keep them
     # together: the reach alone is tested here (no similarity overrides it)
-    reach_alone = {"event_match_similarity": math.inf}
+    reach_alone = {"event_reach_days": 14.0, "event_match_similarity": math.inf}
     articles, _ = cluster([standoff_report(n) for n in range(60)], **reach_alone)
     story = {a.id: a.story_id for a in articles}
     assert len({story["b00"], story["b01"], story["b02"]}) == 1  # the first days' reports: one event
@@ -200,7 +200,7 @@ def test_with_an_event_reach_a_topic_reported_daily_for_months_is_not_one_story(
     # the same reports with no weekday to confirm their stamps: a stamp may be a crawler's, the chain holds
     undated = [dataclasses.replace(a, text=re.sub(r" on \w+day", "", a.text)) for a in fresh(articles)]
     assert len(groups(cluster(undated, **reach_alone)[0])) == 1
-    assert len(groups(cluster([standoff_report(n) for n in range(60)], event_reach_days=None)[0])) == 1  # off
+    assert len(groups(cluster([standoff_report(n) for n in range(60)])[0])) == 1  # off by default
 
 
 # A van bomb at a market in a fictional city, reported over two days.
@@ -232,13 +232,15 @@ NEW_ATTACK = art("k5", "harbour-times.example", "2031-06-24", "Bomb kills six at
 
 def test_a_late_report_naming_the_events_specifics_joins_it_beyond_the_reach():
     together = {frozenset({"k1", "k2", "k3", "k4"})}
-    assert groups(cluster(MARKET_BOMB + [TOLL_UPDATE])[0]) == together
+    assert groups(cluster(MARKET_BOMB + [TOLL_UPDATE], event_reach_days=14.0)[0]) == together
     # without the content match the reach (three weeks from the first report) splits the update off
-    assert groups(cluster(MARKET_BOMB + [TOLL_UPDATE], event_match_similarity=math.inf)[0]) != together
+    assert groups(cluster(MARKET_BOMB + [TOLL_UPDATE], event_reach_days=14.0,
+                          event_match_similarity=math.inf)[0]) != together
 
 
-def test_a_new_happening_of_the_topic_weeks_later_opens_a_story():
-    assert groups(cluster(MARKET_BOMB + [NEW_ATTACK])[0]) == {frozenset({"k1", "k2", "k3"}), frozenset({"k5"})}
+def test_with_an_event_reach_a_new_happening_of_the_topic_weeks_later_opens_a_story():
+    assert groups(cluster(MARKET_BOMB + [NEW_ATTACK], event_reach_days=14.0)[0]) == {
+        frozenset({"k1", "k2", "k3"}), frozenset({"k5"})}
 
 
 def test_named_dates_stay_with_the_article_and_survive_the_state():
