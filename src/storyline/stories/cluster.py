@@ -16,14 +16,15 @@ long the story has been running (``duration_factor``, capped at ``max_scale_days
 covered for weeks keeps drawing reports after quieter spells. Two stories merge only within
 the window of the shorter-running one, so one long story does not swallow a later one of the
 same topic. A story is one event, not a topic: with ``event_reach_days`` set (off by default), a
-report whose text confirms its own date (a date or the weekday it names) is also weighed by its distance from the story's first report
-(``event_reach``, ``event_reach_days``), so daily coverage of one conflict does not chain two months
-of its happenings into one story, unless it matches the story as closely as reports of one event do
-(``event_match_similarity``): a toll update weeks on names the attack's specifics. An article is also as close in time to a
-story as any complete calendar date it names ("April 3, 2016"): a report that names the day of an
-event is about that day, even when it was published (or stamped by a crawler or an archive) months
-later; a later event of the same topic names its own day, so the window still separates it. The day in a news URL's path
-("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
+report whose text confirms its own date (a date or the weekday it names) is also weighed by its
+distance from the story's first report (``event_reach``), so daily coverage of one conflict does
+not chain two months of its happenings into one story, unless the report matches the story as
+closely as reports of one event do (``event_match_similarity``: a toll update weeks on names the
+attack's specifics). An article is also as close in time to a story as any complete calendar
+date it names ("April 3, 2016"): a report that names the day of an event is about that day,
+even when it was published (or stamped by a crawler or an archive) months later; a later event
+of the same topic names its own day, so the window still separates it. The day in a news URL's
+path ("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
 The URL's headline slug adds its words to the title's, so a page titled with the site's name
 ("ABC News") or holding only page furniture is still placed by what its URL says. A report whose
 title or lead looks ahead ("will launch later this month", "talks resume next week", a later
@@ -552,7 +553,8 @@ class StoryClusterer:
         report matches the story at ``event_match_similarity`` or more. A report that says what the
         story's reports say (a toll update of an attack names the attack, its place and its victims) is
         about its event however late; a later happening of the same topic shares its subject's words but
-        not the event's specifics, so it matches less and the reach applies."""
+        not the event's specifics, so it usually matches less and the reach applies (not always: two
+        missile launches over one country a fortnight apart are reported in the same words)."""
         if similarity >= self.config.event_match_similarity:
             return similarity * decay
         return similarity * decay * self.event_reach(report, story)
@@ -565,8 +567,8 @@ class StoryClusterer:
         conflict is about a later happening of it, however close the last report was (issue #3: without
         it, AFP and Xinhua's daily reports on Gaza make one story of two months). A report of doubtful
         date (it may carry a crawler's stamp) is placed by the gap to the story's reports alone; merges
-        of two stories are not bounded by it, and a report matching the story closely is not either (``_timed``).
-        Off by default (see ``ClusterConfig.event_reach_days``)."""
+        of two stories are not bounded by it, nor is a report matching the story closely (``_timed``). Off
+        by default (see ``ClusterConfig.event_reach_days``)."""
         days = self.config.event_reach_days
         if not days or not report.dated or report.start is None or story.start is None:
             return 1.0
