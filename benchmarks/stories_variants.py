@@ -98,7 +98,7 @@ def _first_days_gap(a, b) -> float | None:
 
 def _reach_of_every_report(days: float) -> Callable:
     """``event_reach`` for every report and merge, its date confirmed or not, on this scale (the
-    config's ``event_reach_days`` is not read)."""
+    config's ``event_reach_days`` is not read; no content match overrides it, as in session 22)."""
     def reach(self, a, b):
         gap = _first_days_gap(a, b)
         return 1.0 if gap is None else math.exp(-((gap / days) ** 2))
@@ -138,11 +138,16 @@ VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager]] = {
         cluster, "headline_of", lambda title: title or ""),
     "window not widened by the story's duration": lambda: mock.patch.object(StoryClusterer, "time_decay",
                                                                             _fixed_window),
-    "event reach 25 days for reports of confirmed date (event_reach_days=25)": lambda: _config(event_reach_days=25.0),
-    "event reach for every report and merge, 30 days": lambda: mock.patch.object(
-        StoryClusterer, "event_reach", _reach_of_every_report(30)),
-    "event reach for every report and merge, 60 days": lambda: mock.patch.object(
-        StoryClusterer, "event_reach", _reach_of_every_report(60)),
+    "event reach 14 days, a content match of 0.25 overrides it (event_reach_days=14)": lambda: _config(
+        event_reach_days=14.0),
+    "event reach 14 days, no content match": lambda: _config(event_reach_days=14.0, event_match_similarity=math.inf),
+    "event reach 25 days for reports of confirmed date, no content match (session 22)": lambda: _config(
+        event_reach_days=25.0, event_match_similarity=math.inf),
+    "event reach 25 days, a content match of 0.25 overrides it": lambda: _config(event_reach_days=25.0),
+    "event reach for every report and merge, 30 days": lambda: _both(mock.patch.object(
+        StoryClusterer, "event_reach", _reach_of_every_report(30)), _config(event_match_similarity=math.inf)),
+    "event reach for every report and merge, 60 days": lambda: _both(mock.patch.object(
+        StoryClusterer, "event_reach", _reach_of_every_report(60)), _config(event_match_similarity=math.inf)),
     "over 14 days after the first report a join needs 0.3": lambda: mock.patch.object(
         StoryClusterer, "_score_candidates", _late_join_bar(14, 0.3)),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 import re
 
 import pytest
@@ -189,14 +190,57 @@ def standoff_report(n: int) -> Article:
 
 
 def test_with_an_event_reach_a_topic_reported_daily_for_months_is_not_one_story():
-    articles, _ = cluster([standoff_report(n) for n in range(60)], event_reach_days=25.0)
+    # templated reports say nearly the same thing every day, so the content match would keep them
+    # together: the reach alone is tested here (no similarity overrides it)
+    reach_alone = {"event_reach_days": 14.0, "event_match_similarity": math.inf}
+    articles, _ = cluster([standoff_report(n) for n in range(60)], **reach_alone)
     story = {a.id: a.story_id for a in articles}
     assert len({story["b00"], story["b01"], story["b02"]}) == 1  # the first days' reports: one event
     assert story["b00"] != story["b59"]
     # the same reports with no weekday to confirm their stamps: a stamp may be a crawler's, the chain holds
     undated = [dataclasses.replace(a, text=re.sub(r" on \w+day", "", a.text)) for a in fresh(articles)]
-    assert len(groups(cluster(undated, event_reach_days=25.0)[0])) == 1
+    assert len(groups(cluster(undated, **reach_alone)[0])) == 1
     assert len(groups(cluster([standoff_report(n) for n in range(60)])[0])) == 1  # off by default
+
+
+# A van bomb at a market in a fictional city, reported over two days.
+MARKET_BOMB = [
+    art("k1", "harbour-times.example", "2031-06-03", "Bomb kills 14 at Pellin fish market in Ostravia",
+        "A bomb hidden in a delivery van exploded at the Pellin fish market in Ostravia on Tuesday morning, "
+        "killing 14 people and wounding 40, police said. The blast tore through the market hall as traders "
+        "set out their stalls. Police chief Anton Merik said the van had been stolen in Darro a week earlier."),
+    art("k2", "daily-courier.example", "2031-06-03", "Van bomb tears through Pellin market, 14 dead",
+        "Fourteen people died when a van packed with explosives blew up at the Pellin fish market on Tuesday. "
+        "Police chief Anton Merik said 40 people were wounded, many of them traders, and that the van was "
+        "stolen in Darro. Hospitals in Pellin appealed for blood donors."),
+    art("k3", "island-wire.example", "2031-06-04", "Pellin mourns market bomb victims",
+        "Shops in Pellin stayed shut on Wednesday as the city mourned the 14 people killed by the van bomb at "
+        "its fish market. Police chief Anton Merik said investigators were tracing who stole the van in Darro."),
+]
+# Three weeks on (a Tuesday, so the report confirms its date), the toll of that attack is updated: it names
+# the attack's specifics (the market, the van, the police chief, the town it was stolen in).
+TOLL_UPDATE = art("k4", "daily-courier.example", "2031-06-24", "Pellin market bomb toll rises to 17",
+                  "The death toll from the van bomb at the Pellin fish market rose to 17 on Tuesday after three "
+                  "of the wounded died in hospital, police chief Anton Merik said. The van that exploded in the "
+                  "market hall had been stolen in Darro a week before the attack.")
+# The same day, a new attack in the same country: the words of its subject, not the first one's specifics.
+NEW_ATTACK = art("k5", "harbour-times.example", "2031-06-24", "Bomb kills six at Ostravian bus depot in Yarn",
+                 "A bomb exploded at the bus depot in Yarn, in northern Ostravia, on Tuesday evening, killing six "
+                 "people and wounding 12, police said. Drivers were changing shifts when the blast hit the "
+                 "depot. No group has claimed the attack.")
+
+
+def test_a_late_report_naming_the_events_specifics_joins_it_beyond_the_reach():
+    together = {frozenset({"k1", "k2", "k3", "k4"})}
+    assert groups(cluster(MARKET_BOMB + [TOLL_UPDATE], event_reach_days=14.0)[0]) == together
+    # without the content match the reach (three weeks from the first report) splits the update off
+    assert groups(cluster(MARKET_BOMB + [TOLL_UPDATE], event_reach_days=14.0,
+                          event_match_similarity=math.inf)[0]) != together
+
+
+def test_with_an_event_reach_a_new_happening_of_the_topic_weeks_later_opens_a_story():
+    assert groups(cluster(MARKET_BOMB + [NEW_ATTACK], event_reach_days=14.0)[0]) == {
+        frozenset({"k1", "k2", "k3"}), frozenset({"k5"})}
 
 
 def test_named_dates_stay_with_the_article_and_survive_the_state():

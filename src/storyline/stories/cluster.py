@@ -18,11 +18,13 @@ the window of the shorter-running one, so one long story does not swallow a late
 same topic. A story is one event, not a topic: with ``event_reach_days`` set (off by default), a
 report whose text confirms its own date (a date or the weekday it names) is also weighed by its
 distance from the story's first report (``event_reach``), so daily coverage of one conflict does
-not chain two months of its happenings into one story. An article is also as close in time to a
-story as any complete calendar date it names ("April 3, 2016"): a report that names the day of an
-event is about that day, even when it was published (or stamped by a crawler or an archive) months
-later; a later event of the same topic names its own day, so the window still separates it. The day in a news URL's path
-("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
+not chain two months of its happenings into one story, unless the report matches the story as
+closely as reports of one event do (``event_match_similarity``: a toll update weeks on names the
+attack's specifics). An article is also as close in time to a story as any complete calendar
+date it names ("April 3, 2016"): a report that names the day of an event is about that day,
+even when it was published (or stamped by a crawler or an archive) months later; a later event
+of the same topic names its own day, so the window still separates it. The day in a news URL's
+path ("/2016/11/13/") counts as such a date: it is set at publication and survives a wrong stamp.
 The URL's headline slug adds its words to the title's, so a page titled with the site's name
 ("ABC News") or holding only page furniture is still placed by what its URL says. A report whose
 title or lead looks ahead ("will launch later this month", "talks resume next week", a later
@@ -108,9 +110,15 @@ class ClusterConfig:
     duration_factor: float = 2.0
     max_scale_days: float = 60.0
     # days from a story's first report on which a report of confirmed date loses weight (``event_reach``);
-    # None: off, as it split the labelled stories of news_cluster's held-out half (0.926 -> 0.917 B3 F1 at
-    # 25 days; issue #3 and docs/benchmarks.md, "Reading (session 22, stories one event")
+    # 14 (two weeks) is the shortest reach that kept every same-event pair of te3_silver's fit half
+    # together (7 and 10 days split one). None: off, as it split news_cluster's held-out half (0.926 ->
+    # 0.917 at 25 days; 0.918 at 14 days with the content match below: a data breach's follow-ups three
+    # and eight weeks on; issue #3, docs/benchmarks.md "Reading (session 23, stories")
     event_reach_days: float | None = None
+    # a report this similar to a story is about its event whatever its date, so the reach does not
+    # apply: the first step of 0.05 above the strongest match of an article to another labelled story
+    # on news_cluster's fit half (0.216; every candidate match at 0.25 or more was the article's story)
+    event_match_similarity: float = 0.25
     named_dates: int = 20              # calendar dates named in an article kept as time evidence
     ahead_days: int = 60               # farthest a report's look ahead counts (the widest window, max_scale_days)
     query_terms: int = 12              # salient terms per article used for retrieval
@@ -532,13 +540,24 @@ class StoryClusterer:
         """1 while the date ranges overlap, then a Gaussian fall-off whose width grows with the
         days the story has been running: reports a month after a one-day story went quiet are
         usually a new event of the same topic, while a story covered for weeks stays open longer.
-        Times the event's reach (``event_reach``) when ``a`` is a report of confirmed date."""
+        (The event's reach, ``event_reach``, weighs a report of confirmed date on top of it.)"""
         gap = _gap_days(a, b)
         if gap is None:
             return 1.0
         cfg = self.config
         scale = min(cfg.time_scale_days + cfg.duration_factor * running_days, cfg.max_scale_days)
-        return math.exp(-((gap / scale) ** 2)) * self.event_reach(a, b)
+        return math.exp(-((gap / scale) ** 2))
+
+    def _timed(self, similarity: float, decay: float, report: Profile, story: Profile) -> float:
+        """The score of a similarity at a time decay (``time_decay``): times the event's reach unless the
+        report matches the story at ``event_match_similarity`` or more. A report that says what the
+        story's reports say (a toll update of an attack names the attack, its place and its victims) is
+        about its event however late; a later happening of the same topic shares its subject's words but
+        not the event's specifics, so it usually matches less and the reach applies (not always: two
+        missile launches over one country a fortnight apart are reported in the same words)."""
+        if similarity >= self.config.event_match_similarity:
+            return similarity * decay
+        return similarity * decay * self.event_reach(report, story)
 
     def event_reach(self, report: Profile, story: Profile) -> float:
         """With ``event_reach_days`` set, a Gaussian fall-off on that scale in the days from the story's
@@ -548,7 +567,8 @@ class StoryClusterer:
         conflict is about a later happening of it, however close the last report was (issue #3: without
         it, AFP and Xinhua's daily reports on Gaza make one story of two months). A report of doubtful
         date (it may carry a crawler's stamp) is placed by the gap to the story's reports alone; merges
-        of two stories are not bounded by it. Off by default (see ``ClusterConfig.event_reach_days``)."""
+        of two stories are not bounded by it, nor is a report matching the story closely (``_timed``). Off
+        by default (see ``ClusterConfig.event_reach_days``)."""
         days = self.config.event_reach_days
         if not days or not report.dated or report.start is None or story.start is None:
             return 1.0
@@ -558,7 +578,7 @@ class StoryClusterer:
 
     def score(self, a: Profile, b: Profile, running_days: float = 0.0,
               norms_a: list[float] | None = None, norms_b: list[float] | None = None) -> float:
-        return self.similarity(a, b, norms_a, norms_b) * self.time_decay(a, b, running_days)
+        return self._timed(self.similarity(a, b, norms_a, norms_b), self.time_decay(a, b, running_days), a, b)
 
     # ------------------------------------------------------------------ placing one article
 
@@ -656,8 +676,8 @@ class StoryClusterer:
         # the dot products need only the weights of the article's terms, fetched with its keys
         self._prefetch_weights(story.profile for story, _ in near if self._stale_norms(story))
         norms = self._norms(profile)
-        scored = [(self.similarity(profile, story.profile, norms, self._story_norms(story)) * decay, story.id)
-                  for story, decay in near]
+        scored = [(self._timed(self.similarity(profile, story.profile, norms, self._story_norms(story)), decay,
+                               profile, story.profile), story.id) for story, decay in near]
         return sorted(scored, key=lambda s: (-s[0], self._stories[s[1]].seq))
 
     def _open_story(self, article: Article) -> StoryRecord:
