@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from . import lexicon
 from .ontology import COOPERATIVE, MATERIAL_CONFLICT
-from .triggers import Trigger
+from .triggers import CONTENT_PREPS, Trigger
 
 PREDICATE_POS = {"VERB", "AUX", "ADJ"}
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -143,6 +143,8 @@ def unreal_head(trig: Trigger) -> Token | None:
         dep, head = node.dep_, node.head
         if dep not in COMPLEMENT_DEPS or (dep in {"nsubj", "nsubjpass"} and (trig.verbal or node.i != trig.token.i)):
             return None  # a subject links only a noun trigger to its verb ("insisted that [negotiations] continue")
+        if dep == "prep" and node.lower_ not in CONTENT_PREPS and head.pos_ in {"VERB", "AUX"}:
+            return None  # an adjunct ("evacuated ... as war loomed"), not what the verb is about
         if dep != "conj" and dep not in {"nsubj", "nsubjpass"} and _irrealis_head(head, node):
             return head
         if head.lemma_.lower() in lexicon.REPORTING:
