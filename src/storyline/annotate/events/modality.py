@@ -137,7 +137,8 @@ def unreal_head(trig: Trigger) -> Token | None:
     deal to ... require Tehran to [cut] ties", "skeptical about the chances of [reaching] an
     agreement", "called on X to cease, comply and [allow] ..."), None for an act told as done. The
     walk climbs complement links only (a coordinated clause, "called for X but warned", or an
-    adverbial one is an act of its own) and stops at a reporting verb: what is said is reported."""
+    adverbial one is an act of its own) and stops at a reporting verb (what is said is reported) and
+    at a noun that is no such head (``_names_a_thing``)."""
     node = trig.token
     while node.head.i != node.i:
         dep, head = node.dep_, node.head
@@ -147,10 +148,17 @@ def unreal_head(trig: Trigger) -> Token | None:
             return None  # an adjunct ("evacuated ... as war loomed"), not what the verb is about
         if dep != "conj" and dep not in {"nsubj", "nsubjpass"} and _irrealis_head(head, node):
             return head
-        if head.lemma_.lower() in lexicon.REPORTING:
+        if head.lemma_.lower() in lexicon.REPORTING or _names_a_thing(head):
             return None
         node = _misplaced_conjunct(node) or head
     return None
+
+
+def _names_a_thing(word: Token) -> bool:
+    """A noun between the trigger and the head: the event is then told of a thing the complement
+    names, and presupposed ("called for an end to [the attacks]": the end is demanded, the attacks
+    took place)."""
+    return word.pos_ in {"NOUN", "PROPN"}
 
 
 def _misplaced_conjunct(verb: Token) -> Token | None:
