@@ -123,3 +123,8 @@ def test_the_act_a_shown_demand_asks_for_is_its_content(nlp):
     events = shown(nlp, sentence)
     assert ("REQUEST", "called on") in events
     assert not any(trigger == "allow" for _, trigger in events)
+
+
+def test_a_demand_told_with_must_is_a_real_request(nlp):
+    # "X insists Y must ..." is X's REQUEST: the demand took place, though what it asks has not
+    assert aux_of(nlp, "The Spanish government insists Morocco must withdraw its troops.", "withdraw") == []

@@ -138,7 +138,10 @@ def unreal_head(trig: Trigger) -> Token | None:
     agreement", "called on X to cease, comply and [allow] ..."), None for an act told as done. The
     walk climbs complement links only (a coordinated clause, "called for X but warned", or an
     adverbial one is an act of its own) and stops at a reporting verb (what is said is reported) and
-    at a noun that is no such head (``_names_a_thing``)."""
+    at a noun that is no such head (``_names_a_thing``). A REQUEST made of "X insists Y must ..."
+    (``Trigger.obligation``) is the demand itself, which took place."""
+    if trig.obligation:
+        return None
     node = trig.token
     while node.head.i != node.i:
         dep, head = node.dep_, node.head
