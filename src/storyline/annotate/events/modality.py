@@ -30,7 +30,8 @@ DEMAND_VERBS = frozenset({"demand", "require", "urge", "insist", "ask", "request
                           "order", "instruct", "recommend", "propose", "suggest"})
 # Volition verbs: with a complement of another subject ("wants Iran to stop", "hopes Iran will
 # agree") the act is wished of someone; with none ("wants to meet") the subject's own intention,
-# which ``lexicon.TRANSPARENT`` reads as future (PLOVER: intent is AGREE / THREATEN).
+# which ``lexicon.TRANSPARENT`` reads as future (PLOVER: intent is AGREE / THREATEN). "Doubt" makes
+# its complement unreal whatever its subject.
 VOLITION_VERBS = frozenset({"want", "wish", "hope", "desire", "prefer", "doubt"})
 # Nouns and adjectives of possibility ("the chances of reaching an agreement", "the prospect of
 # talks", "hopes of a deal", "unlikely to attack") and nouns of an aim ("in a bid to end the war",
@@ -144,17 +145,26 @@ def unreal_head(trig: Trigger) -> Token | None:
         return None
     node = trig.token
     while node.head.i != node.i:
-        dep, head = node.dep_, node.head
-        if dep not in COMPLEMENT_DEPS or (dep in {"nsubj", "nsubjpass"} and (trig.verbal or node.i != trig.token.i)):
-            return None  # a subject links only a noun trigger to its verb ("insisted that [negotiations] continue")
-        if dep == "prep" and node.lower_ not in CONTENT_PREPS and head.pos_ in {"VERB", "AUX"}:
-            return None  # an adjunct ("evacuated ... as war loomed"), not what the verb is about
-        if dep != "conj" and dep not in {"nsubj", "nsubjpass"} and _irrealis_head(head, node):
+        head = node.head
+        if not _complement_link(node, trig):
+            return None
+        if node.dep_ not in {"conj", "nsubj", "nsubjpass"} and _irrealis_head(head, node):
             return head
         if head.lemma_.lower() in lexicon.REPORTING or _names_a_thing(head):
             return None
         node = _misplaced_conjunct(node) or head
     return None
+
+
+def _complement_link(node: Token, trig: Trigger) -> bool:
+    """Is ``node`` part of what its head is about? A subject only links a noun trigger to its verb
+    ("insisted that [negotiations] continue"); a verb's preposition only when it tells the content
+    (``triggers.CONTENT_PREPS``), not an adjunct ("evacuated ... as war loomed")."""
+    if node.dep_ in {"nsubj", "nsubjpass"}:
+        return not trig.verbal and node.i == trig.token.i
+    if node.dep_ == "prep" and node.head.pos_ in {"VERB", "AUX"}:
+        return node.lower_ in CONTENT_PREPS
+    return node.dep_ in COMPLEMENT_DEPS
 
 
 def _names_a_thing(word: Token) -> bool:
