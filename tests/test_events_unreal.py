@@ -74,3 +74,57 @@ def test_releasing_a_publication_is_no_release_of_captives(nlp):
     # PLOVER's RETREAT release is of captives; "release" also means to make public
     assert shown(nlp, "The French government released a statement on the talks.") == set()
     assert ("RETREAT", "released 40 prisoners") in shown(nlp, "The Syrian army released 40 prisoners on Monday.")
+
+
+def aux_of(nlp, sentence, trigger):
+    """The aux modes of the event shown on ``trigger`` (None when no such event is shown)."""
+    text = WAR_NEWS + sentence
+    found = [sorted(e.aux_modes) for e in extract_events(nlp(text), text, "a_test", published="2026-02-12")
+             if e.sentence.start >= len(WAR_NEWS) and e.trigger.text == trigger]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    # an act wanted of another party, here inside the deal the wanter wants
+    ("The Greek prime minister wants any treaty to require Ankara to cut ties with the militias.", "cut ties"),
+    ("Paris hopes Berlin will meet the Polish envoy.", "meet"),
+    # a possibility doubted, and the aim of another act
+    ("Diplomats in Vienna are doubtful about the chances of reaching an agreement with Serbia.", "reaching an agreement"),
+    # a mandative subjunctive after a verb of demand that is also a reporting verb
+    ("The Chilean president insisted that negotiations with Peru continue.", "negotiations"),
+    ("Spain is unlikely to attack Morocco.", "attack"),
+])
+def test_a_wanted_or_possible_act_is_hypothetical(nlp, sentence, trigger):
+    assert "hypothetical" in aux_of(nlp, sentence, trigger)
+
+
+@pytest.mark.parametrize("sentence, trigger, aux", [
+    ("Paris hopes to meet the Polish envoy.", "meet", []),  # one's own intention: AGREE, as before
+    ("The Chilean president insisted that negotiations with Peru continued.", "negotiations", []),  # a report
+    ("Madrid called for talks with Rabat but warned Morocco of a response.", "warned", []),  # a clause of its own
+])
+def test_own_intentions_reports_and_coordinated_clauses_stay_real(nlp, sentence, trigger, aux):
+    assert aux_of(nlp, sentence, trigger) == aux
+
+
+def test_a_negated_attempt_did_not_take_place(nlp):
+    assert aux_of(nlp, "The Japanese navy did not attempt to shoot down the drone.", "shoot") == ["negation"]
+    assert aux_of(nlp, "The Dutch navy did not try to destroy the drone.", "destroy") == ["negation"]
+
+
+def test_an_attempted_act_is_coded_as_the_act(nlp):
+    # the manual's gold codes "attempted to assassinate" ASSAULT; "tried to arrest" is no threat
+    assert ("COERCE", "arrest") in shown(nlp, "Serbian police officers tried to arrest the opposition leader.")
+
+
+def test_the_act_a_shown_demand_asks_for_is_its_content(nlp):
+    sentence = ("The Secretary-General called on the Serbian leadership to end the shelling, comply with the "
+                "resolutions, and allow monitors into the country.")
+    events = shown(nlp, sentence)
+    assert ("REQUEST", "called on") in events
+    assert not any(trigger == "allow" for _, trigger in events)
+
+
+def test_a_demand_told_with_must_is_a_real_request(nlp):
+    # "X insists Y must ..." is X's REQUEST: the demand took place, though what it asks has not
+    assert aux_of(nlp, "The Spanish government insists Morocco must withdraw its troops.", "withdraw") == []

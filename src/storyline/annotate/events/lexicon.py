@@ -292,7 +292,9 @@ INTENT_WORDS = set("agree promise pledge offer vow commit undertake volunteer re
 TRANSPARENT: dict[str, str | None] = {
     "consider": "hypothetical", "weigh": "hypothetical", "mull": "hypothetical", "contemplate": "hypothetical",
     "plan": "future", "intend": "future", "expect": "future", "hope": "future", "want": "future",
-    "aim": "future", "prepare": "future", "try": "future", "attempt": None, "seek": "future",
+    # "tried to arrest", like "attempted to assassinate", tells the act was attempted: coded as the act
+    # (PLOVER's gold: "attempted to assassinate" ASSAULT); "will try to" takes its future from the modal
+    "aim": "future", "prepare": "future", "try": None, "attempt": None, "seek": "future",
     "decide": "future", "continue": None, "begin": None, "start": None, "resume": None,
     "manage": None, "move": "future", "set": "future", "schedule": "future", "go": "future",
 }

@@ -4,7 +4,9 @@ PLOVER rules that turn some type + aux combinations into another type:
 * negated cooperation is a rejection ("would not negotiate" REJECT, "failed to reach agreement");
 * future/offered cooperation is AGREE, a future retreat is CONCEDE, future coercion is THREATEN
   (the manual: return the single category, not category + auxiliary mode);
-* "did not rule out X" is not a rejection: X becomes hypothetical.
+* "did not rule out X" is not a rejection: X becomes hypothetical;
+* an act wanted or demanded of someone, or named as a possibility, is hypothetical, not done
+  ("wants Tehran to cut ties", "the chances of reaching an agreement"; ``unreal_head``).
 """
 from __future__ import annotations
 
@@ -12,12 +14,36 @@ from spacy.tokens import Token
 
 from . import lexicon
 from .ontology import COOPERATIVE, MATERIAL_CONFLICT
-from .triggers import Trigger
+from .triggers import CONTENT_PREPS, Trigger
 
 PREDICATE_POS = {"VERB", "AUX", "ADJ"}
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 CAPABILITY_MODALS = {"could", "can", "ca"}
 POSSIBILITY_MODALS = {"could", "may", "might"}
+# Heads whose complement tells an act that is not (yet) done (grammars of English: the complements
+# of verbs of volition and of demand, the "mandative" verbs, and of nouns and adjectives of
+# possibility are irrealis). PLOVER codes what took place or is threatened, demanded, denied or
+# planned: a wanted or demanded act is at most the demand, never the act done.
+# Demand verbs direct an act at someone whatever the complement's form ("called on X to cease",
+# "required Tehran to cut ties", "insisted that talks continue").
+DEMAND_VERBS = frozenset({"demand", "require", "urge", "insist", "ask", "request", "call", "press", "push",
+                          "order", "instruct", "recommend", "propose", "suggest"})
+# Volition verbs: with a complement of another subject ("wants Iran to stop", "hopes Iran will
+# agree") the act is wished of someone; with none ("wants to meet") the subject's own intention,
+# which ``lexicon.TRANSPARENT`` reads as future (PLOVER: intent is AGREE / THREATEN). "Doubt" makes
+# its complement unreal whatever its subject.
+VOLITION_VERBS = frozenset({"want", "wish", "hope", "desire", "prefer", "doubt"})
+# Nouns and adjectives of possibility ("the chances of reaching an agreement", "the prospect of
+# talks", "hopes of a deal", "unlikely to attack") and nouns of an aim ("in a bid to end the war",
+# "efforts to reach a deal": the aim of another act, not achieved by it; a finite "attempted to
+# assassinate" asserts the doing, which PLOVER's gold codes as the act).
+POSSIBILITY_NOUNS = frozenset({"chance", "chances", "prospect", "prospects", "possibility", "possibilities",
+                               "likelihood", "odds", "probability", "hope", "hopes", "bid", "effort", "efforts",
+                               "attempt", "attempts"})
+POSSIBILITY_ADJECTIVES = frozenset({"possible", "likely", "unlikely", "probable", "improbable", "doubtful"})
+# Links through which a word is part of the complement of the head above it; a coordinated word
+# shares its first conjunct's link ("to cease testing, comply and [allow] ...").
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "conj", "nsubj", "nsubjpass"})
 
 
 def predicate(token: Token) -> Token:
@@ -35,7 +61,16 @@ def is_negated(trig: Trigger) -> bool:
     words = [c for c in (*trig.token.children, *pred.children) if c.dep_ in {"neg", "det", "advmod"}]
     if any(w.lower_ in NEGATION_WORDS for w in words):
         return True
-    return pred.dep_ == "xcomp" and pred.head.lemma_.lower() in lexicon.NEGATING
+    if pred.dep_ == "xcomp" and pred.head.lemma_.lower() in lexicon.NEGATING:
+        return True
+    return any(map(_negated_frame, _framing_chain(pred)[1:]))
+
+
+def _negated_frame(verb: Token) -> bool:
+    """"did not attempt to shoot down the missile", "did not want to talk": a verb that only frames
+    its complement (``lexicon.TRANSPARENT``) passes its negation on, so the act did not take place."""
+    return verb.lemma_.lower() in lexicon.TRANSPARENT and any(
+        c.dep_ == "neg" and c.lower_ in NEGATION_WORDS for c in verb.children)
 
 
 def modals(trig: Trigger) -> set[str]:
@@ -88,12 +123,114 @@ def aux_modes(trig: Trigger) -> set[str]:
         aux.add("negation")
     if is_conditional(trig):
         aux.add("hypothetical")
+    if unreal_head(trig) is not None:  # a modal inside a wished act times the wish: no future of its own
+        return aux | {"hypothetical"}
     framed = transparent_aux(trig)
     if framed:
         aux.add(framed)
     if modals(trig) & (lexicon.FUTURE_MODALS | {"going"}):
         aux.add("future")
     return aux
+
+
+def unreal_head(trig: Trigger) -> Token | None:
+    """The volition, demand or possibility word whose complement the trigger is part of ("wants any
+    deal to ... require Tehran to [cut] ties", "skeptical about the chances of [reaching] an
+    agreement", "called on X to cease, comply and [allow] ..."), None for an act told as done. The
+    walk climbs complement links only (a coordinated clause, "called for X but warned", or an
+    adverbial one is an act of its own) and stops at a reporting verb (what is said is reported) and
+    at a noun that is no such head (``_names_a_thing``). A REQUEST made of "X insists Y must ..."
+    (``Trigger.obligation``) is the demand itself, which took place."""
+    if trig.obligation:
+        return None
+    node = trig.token
+    while node.head.i != node.i:
+        head = node.head
+        if not _complement_link(node, trig):
+            return None
+        if node.dep_ not in {"conj", "nsubj", "nsubjpass"} and _irrealis_head(head, node):
+            return head
+        if head.lemma_.lower() in lexicon.REPORTING or _names_a_thing(head):
+            return None
+        node = _misplaced_conjunct(node) or head
+    return None
+
+
+def _complement_link(node: Token, trig: Trigger) -> bool:
+    """Is ``node`` part of what its head is about? A subject only links a noun trigger to its verb
+    ("insisted that [negotiations] continue"); a verb's preposition only when it tells the content
+    (``triggers.CONTENT_PREPS``), not an adjunct ("evacuated ... as war loomed")."""
+    if node.dep_ in {"nsubj", "nsubjpass"}:
+        return not trig.verbal and node.i == trig.token.i
+    if node.dep_ == "prep" and node.head.pos_ in {"VERB", "AUX"}:
+        return node.lower_ in CONTENT_PREPS
+    return node.dep_ in COMPLEMENT_DEPS
+
+
+def _names_a_thing(word: Token) -> bool:
+    """A noun between the trigger and the head: the event is then told of a thing the complement
+    names, and presupposed ("called for an end to [the attacks]": the end is demanded, the attacks
+    took place)."""
+    return word.pos_ in {"NOUN", "PROPN"}
+
+
+def _misplaced_conjunct(verb: Token) -> Token | None:
+    """"called on X to cease testing, [comply] ... and allow ...": coordination joins like forms, so a
+    bare verb with no subject or auxiliary of its own that the parser hung on a finite verb is a
+    conjunct of that verb's infinitive before it, whose link it shares."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or head.tag_ == "VB" or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VB" and c.i < verb.i), None)
+
+
+def _irrealis_head(head: Token, child: Token) -> bool:
+    """Does ``child`` fill the complement of a head that makes it irrealis (see DEMAND_VERBS)?"""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" or head.tag_.startswith("NN"):
+        return head.lower_ in POSSIBILITY_NOUNS and (child.dep_ in {"acl", "ccomp"} or
+                                                     (child.dep_ == "prep" and child.lower_ in {"of", "for", "at"}))
+    if head.pos_ == "ADJ":
+        return lemma in POSSIBILITY_ADJECTIVES and child.dep_ in {"xcomp", "ccomp"}
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    clause = child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ == "for")
+    if not clause:
+        return False
+    if lemma in VOLITION_VERBS:
+        return lemma == "doubt" or _wished_of_another(head, child)
+    if lemma not in DEMAND_VERBS or (lemma == "call" and not _calls_on_or_for(head)):
+        return False
+    return lemma not in lexicon.REPORTING or _mandative(child)
+
+
+def _wished_of_another(verb: Token, clause: Token) -> bool:
+    """"wants Iran to stop", "wants any deal to include", "hopes the talks will succeed": the
+    complement has a subject of its own, or the verb an object that is its subject. A personal
+    pronoun ("hopes he will meet") may be the wisher again: left to the intention reading."""
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects += [c for c in verb.children if c.dep_ == "dobj" and clause.dep_ == "xcomp"]
+    return any(s.pos_ != "PRON" for s in subjects)
+
+
+def _calls_on_or_for(verb: Token) -> bool:
+    """"called on X to ...", "called for talks": the demand senses of "call"."""
+    return any(c.dep_ in {"prt", "prep"} and c.lower_ in {"on", "upon", "for"} for c in verb.children)
+
+
+def _mandative(clause: Token) -> bool:
+    """"insisted that negotiations continue", "suggested Iran should stop": the bare (subjunctive)
+    form with its own subject, or "should", marks a demand; "insisted that Iran continues" reports.
+    The tagger tells the bare form from the present plural only by context: after a verb in the past,
+    the sequence of tenses would put a reported present in the past ("insisted that talks
+    continued"), so a present plural form there is the subjunctive."""
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.OBLIGATION_MODALS for c in clause.children):
+        return True
+    has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    bare = clause.tag_ == "VB" or (clause.tag_ == "VBP" and clause.head.tag_ == "VBD")
+    return bare and has_subject and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
 
 
 def apply_plover_rules(trig: Trigger) -> Trigger:

@@ -12,7 +12,9 @@ marks four kinds of clause that tell none of these:
 * the imperative ("call the police"): it asks the addressee, whom the text does not name, to act;
 * public advice ("people are asked to avoid the area", "urged residents to stay indoors"): a request
   or warning to the population at large about its own safety, CAMEO's public statement, not a demand
-  on a party (REQUEST) nor a coercive warning (THREATEN).
+  on a party (REQUEST) nor a coercive warning (THREATEN);
+* the act a shown demand asks for ("called on X to cease testing ... and allow inspectors in"):
+  PLOVER codes the demand (REQUEST by the demander), never the demanded act as an event of its own.
 """
 from __future__ import annotations
 
@@ -22,10 +24,10 @@ from storyline.annotate.syntax import RELATIVE_PRONOUNS
 from storyline.model import Event
 
 from . import coding, lexicon
-from .modality import is_negated, predicate
+from .modality import is_negated, predicate, unreal_head
 from .ontology import COOPERATIVE
 from .participants import children
-from .triggers import Trigger, object_of
+from .triggers import Trigger, object_of, verb_trigger
 
 ABILITY_MODALS = frozenset({"can"})
 # Nouns that name the population at large, no party: the addressees of public advice.
@@ -41,8 +43,21 @@ WARNING_VERBS = frozenset({"warn", "alert", "caution", "advise"})
 
 
 def tells_no_happening(trig: Trigger, event: Event) -> bool:
-    """The event's clause is counterfactual, a capability, an imperative or public advice."""
-    return is_counterfactual(trig) or is_capability(trig) or is_imperative(trig) or is_public_advice(trig, event)
+    """The event's clause is counterfactual, a capability, an imperative, public advice or what a
+    shown demand asks for."""
+    return is_counterfactual(trig) or is_capability(trig) or is_imperative(trig) or \
+        is_public_advice(trig, event) or is_demanded_act(trig)
+
+
+def is_demanded_act(trig: Trigger) -> bool:
+    """The act is asked for by a demand the sentence shows as its own REQUEST event ("called on X to
+    cease testing, comply and [allow] inspectors in", where the parse leaves the act outside the
+    request's content): the request is the event, its content no event of its own."""
+    head = unreal_head(trig)
+    if head is None or head.pos_ not in ("VERB", "AUX"):
+        return False
+    demand = verb_trigger(head)
+    return demand is not None and demand.type == "REQUEST"
 
 
 def is_counterfactual(trig: Trigger) -> bool:
