@@ -195,7 +195,8 @@ def _verb_sense(verb: Token) -> Trigger | None:
         etype, mode = lexicon.VERBS[lemma]
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
-                (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)):
+                (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
+                (lemma in SHOWING_VERBS and shows_something(verb)):
             return None
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
@@ -208,6 +209,17 @@ def _verb_sense(verb: Token) -> Trigger | None:
         (etype, mode), noun = state
         return Trigger(verb, etype, mode, verb.i, noun.i, obj=noun)
     return None
+
+
+# Verbs whose protest sense is intransitive ("thousands demonstrated against the law") and whose
+# transitive sense is "show, prove" ("demonstrated that it could reach Guam", "did not demonstrate
+# the missile's full range"): dictionaries give the two senses by that valency.
+SHOWING_VERBS = frozenset({"demonstrate"})
+
+
+def shows_something(verb: Token) -> bool:
+    """The verb takes what it shows: a direct object or a complement clause."""
+    return any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
 
 
 def _is_transparent_use(verb: Token, lemma: str) -> bool:

@@ -1,0 +1,86 @@
+"""Places are where events happen, not parties: PLOVER codes the state a town belongs to as the
+participant and the town as the location; a sea belongs to no state. Names stay whole."""
+from __future__ import annotations
+
+from storyline.annotate.events import extract_events
+
+PUBLISHED = "2017-09-15"
+
+
+def events_of(nlp, text):
+    return extract_events(nlp(text), text, "a_test", published=PUBLISHED)
+
+
+def only(events, event_type):
+    found = [e for e in events if e.type == event_type]
+    assert found, f"no {event_type} in {[e.type for e in events]}"
+    return found[0]
+
+
+def test_town_as_target_gives_its_state_and_stays_the_location(nlp):
+    text = "Nato said it was investigating the air strikes in Kunduz."
+    ev = only(events_of(nlp, text), "ACCUSE")
+    assert [(p.text, p.country, p.span) for p in ev.recipients] == [("Afghanistan", "AFG", None)]
+    assert ev.location is not None and ev.location.text == "Kunduz"
+
+
+def test_state_named_in_the_sentence_keeps_its_words(nlp):
+    text = "Rebels threatened to overrun Kunduz, the officials in Afghanistan said."
+    ev = only(events_of(nlp, text), "THREATEN")
+    assert [p.country for p in ev.recipients] == ["AFG"]
+    assert all(p.span is None or text[p.span.start:p.span.end] == p.text for p in ev.recipients)
+
+
+def test_city_of_a_shooting_is_no_recipient(nlp):
+    ev = only(events_of(nlp, "A gunman opened fire inside a nightclub in the city of Orlando."), "ASSAULT")
+    assert "Orlando" not in [p.text for p in ev.recipients]
+    assert [p.country for p in ev.recipients] == ["USA"]
+
+
+def test_sea_has_no_state_to_target(nlp):
+    ev = only(events_of(nlp, "South Korea staged a missile drill in the Sea of Japan."), "MOBILIZE")
+    assert ev.recipients == []
+
+
+def test_launch_site_stands_for_its_state_not_its_own_target(nlp):
+    ev = only(events_of(nlp, "The missile was launched from Sunan, near Pyongyang."), "MOBILIZE")
+    assert [p.country for p in ev.actors] == ["PRK"] and ev.recipients == []
+
+
+def test_capital_speaking_stays_its_government(nlp):
+    ev = only(events_of(nlp, "Pyongyang condemned the new sanctions on Monday."), "ACCUSE")
+    assert [(p.text, p.sector) for p in ev.actors] == [("Pyongyang", "GOV")]
+
+
+def test_state_of_a_place_is_not_found_inside_the_actor(nlp):
+    text = "A US army psychiatrist opened fire at his base in Killeen on Thursday."
+    ev = only(events_of(nlp, text), "ASSAULT")
+    assert all(p.span is None for p in ev.recipients)
+
+
+def test_compound_name_modifier_is_one_actor(nlp):
+    ev = only(events_of(nlp, "The launch was the first since new United Nations sanctions on the country."), "SANCTION")
+    assert [p.text for p in ev.actors] == ["United Nations"]
+
+
+def test_headline_actor_is_the_whole_name(nlp):
+    ev = only(events_of(nlp, "North Korea fires missile towards Japan"), "MOBILIZE")
+    assert [p.text for p in ev.actors] == ["North Korea"]
+
+
+def test_coordinated_nationalities_keep_their_whole_names(nlp):
+    ev = only(events_of(nlp, "The U.S. and South Korean forces conducted annual military drills on Monday."),
+              "MOBILIZE")
+    assert sorted(p.text for p in ev.actors) == ["South Korean", "U.S."]
+
+
+def test_demonstrating_a_capability_is_no_protest(nlp):
+    assert not [e for e in events_of(nlp, "North Korea demonstrated that it could reach Guam, officials said.")
+                if e.type == "PROTEST"]
+    assert not [e for e in events_of(nlp, "The test did not demonstrate the missile's full range, Japan said.")
+                if e.type == "PROTEST"]
+
+
+def test_demonstrating_against_a_government_is_a_protest(nlp):
+    ev = only(events_of(nlp, "Thousands of students demonstrated against the government in Seoul."), "PROTEST")
+    assert ev.mode == "demo"
