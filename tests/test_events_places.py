@@ -2,6 +2,8 @@
 participant and the town as the location; a sea belongs to no state. Names stay whole."""
 from __future__ import annotations
 
+import pytest
+
 from storyline.annotate.events import extract_events
 
 PUBLISHED = "2017-09-15"
@@ -58,20 +60,15 @@ def test_state_of_a_place_is_not_found_inside_the_actor(nlp):
     assert all(p.span is None for p in ev.recipients)
 
 
-def test_compound_name_modifier_is_one_actor(nlp):
-    ev = only(events_of(nlp, "The launch was the first since new United Nations sanctions on the country."), "SANCTION")
-    assert [p.text for p in ev.actors] == ["United Nations"]
-
-
-def test_headline_actor_is_the_whole_name(nlp):
-    ev = only(events_of(nlp, "North Korea fires missile towards Japan"), "MOBILIZE")
-    assert [p.text for p in ev.actors] == ["North Korea"]
-
-
-def test_coordinated_nationalities_keep_their_whole_names(nlp):
-    ev = only(events_of(nlp, "The U.S. and South Korean forces conducted annual military drills on Monday."),
-              "MOBILIZE")
-    assert sorted(p.text for p in ev.actors) == ["South Korean", "U.S."]
+@pytest.mark.parametrize("text, event_type, names", [
+    # a compound name before an event noun, a headline's subject, coordinated nationalities
+    ("The launch was the first since new United Nations sanctions on the country.", "SANCTION", ["United Nations"]),
+    ("North Korea fires missile towards Japan", "MOBILIZE", ["North Korea"]),
+    ("The U.S. and South Korean forces conducted annual military drills on Monday.", "MOBILIZE",
+     ["South Korean", "U.S."]),
+])
+def test_actor_spans_keep_whole_names(nlp, text, event_type, names):
+    assert sorted(p.text for p in only(events_of(nlp, text), event_type).actors) == names
 
 
 def test_demonstrating_a_capability_is_no_protest(nlp):
@@ -84,3 +81,31 @@ def test_demonstrating_a_capability_is_no_protest(nlp):
 def test_demonstrating_against_a_government_is_a_protest(nlp):
     ev = only(events_of(nlp, "Thousands of students demonstrated against the government in Seoul."), "PROTEST")
     assert ev.mode == "demo"
+
+
+def test_carrying_out_is_no_promise(nlp):
+    assert not [e for e in events_of(nlp, "The gunman commits suicide.") if e.type == "AGREE"]
+    assert not [e for e in events_of(nlp, "If North Korea undertakes provocations, Seoul will respond.")
+                if e.type == "AGREE"]
+    ev = only(events_of(nlp, "Japan committed itself to the talks."), "AGREE")
+    assert [p.text for p in ev.actors] == ["Japan"]
+
+
+def test_a_question_is_no_request(nlp):
+    text = "Asked about a possible military response, US Defense Secretary Jim Mattis declined to talk."
+    assert not [e for e in events_of(nlp, text) if e.type == "REQUEST"]
+    ev = only(events_of(nlp, "Japan asked the United States for help."), "REQUEST")
+    assert [p.text for p in ev.recipients] == ["United States"]
+
+
+def test_states_named_by_a_common_noun_are_recipients(nlp):
+    text = "US Secretary of State Rex Tillerson spoke on Friday. He called on both countries to take direct action."
+    ev = only(events_of(nlp, text), "REQUEST")
+    assert [(p.text, p.country) for p in ev.recipients] == [("countries", None)]
+
+
+def test_plural_states_are_not_the_united_states_nor_the_one_state_named(nlp):
+    ev = only(events_of(nlp, "The UN Security Council called on all states to implement the sanctions."), "REQUEST")
+    assert [(p.text, p.country) for p in ev.recipients] == [("states", None)]
+    ev = only(events_of(nlp, "Japan's prime minister called on other countries to do more."), "REQUEST")
+    assert [(p.text, p.country) for p in ev.recipients] == [("other countries", None)]

@@ -453,8 +453,15 @@ def domestic_default(sides: list[Participant], sent: SpacySpan, ctx: ArticleCont
     if len(states) != 1 or len(named) != 1:
         return
     for side in sides:
-        if side.country is None:
+        if side.country is None and not names_several_states(side):
             side.country = next(iter(states))
+
+
+def names_several_states(p: Participant) -> bool:
+    """"both countries", "other nations", "all states": a plural of a noun for states names several,
+    never the one state a sentence names."""
+    last = p.text.split()[-1] if p.text else ""
+    return coding.is_state_noun(last) and last.endswith("s")
 
 
 # ------------------------------------------------------------------------------ where, when

@@ -126,7 +126,7 @@ def is_actor_like(token: Token) -> bool:
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     if coding.is_sector_word(token.text) or coding.is_demonym(token.text) \
-            or coding.country_of_name(token.text) is not None:
+            or coding.country_of_name(token.text) is not None or coding.is_state_noun(token.text):
         return True
     return _named_by_owner(token) or (token.pos_ == "NOUN" and is_person_noun(token))
 

@@ -196,7 +196,7 @@ def _verb_sense(verb: Token) -> Trigger | None:
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
                 (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
-                (lemma in SHOWING_VERBS and shows_something(verb)):
+                has_other_sense(verb, lemma):
             return None
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
@@ -211,15 +211,38 @@ def _verb_sense(verb: Token) -> Trigger | None:
     return None
 
 
-# Verbs whose protest sense is intransitive ("thousands demonstrated against the law") and whose
-# transitive sense is "show, prove" ("demonstrated that it could reach Guam", "did not demonstrate
-# the missile's full range"): dictionaries give the two senses by that valency.
-SHOWING_VERBS = frozenset({"demonstrate"})
+# Verbs whose event sense and other sense differ by valency (dictionaries give the senses so):
+# "demonstrate" protests intransitively ("thousands demonstrated against the law") and shows with an
+# object or a clause ("demonstrated that it could reach Guam", "did not demonstrate its range");
+# "commit" and "undertake" promise with "to" ("committed to talks", "undertook to withdraw") and
+# carry out with a direct object ("commits suicide", "undertakes provocations").
+OBJECT_SENSE_DEPS = {"demonstrate": {"dobj", "ccomp"}, "commit": {"dobj"}, "undertake": {"dobj"}}
 
 
-def shows_something(verb: Token) -> bool:
-    """The verb takes what it shows: a direct object or a complement clause."""
-    return any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
+# "ask" requests with an infinitive or "for" ("asked the military to respond", "asked for help") and
+# inquires with "about" or an indirect question ("Asked about her comments, she said", "asked whether
+# talks would resume"): a question is no PLOVER request for action.
+QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
+QUESTION_MARKS = {"whether", "if"}
+
+
+def has_other_sense(verb: Token, lemma: str) -> bool:
+    """The verb takes the object or clause of its other sense (``OBJECT_SENSE_DEPS``, a reflexive
+    object keeps the promise: "committed itself to"), or asks a question (``QUESTION_VERBS``)."""
+    deps = OBJECT_SENSE_DEPS.get(lemma, set())
+    if any(c.dep_ in deps and not c.lower_.endswith(("self", "selves")) for c in verb.children):
+        return True
+    return lemma in QUESTION_VERBS and asks_a_question(verb)
+
+
+def asks_a_question(verb: Token) -> bool:
+    """"asked about X", "asked whether ...", with no infinitive or "for" that would make it a request."""
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
+        return False
+    about = any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+    question = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
+                   for c in verb.children)
+    return about or question
 
 
 def _is_transparent_use(verb: Token, lemma: str) -> bool:
