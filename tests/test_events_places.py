@@ -109,3 +109,10 @@ def test_plural_states_are_not_the_united_states_nor_the_one_state_named(nlp):
     assert [(p.text, p.country) for p in ev.recipients] == [("states", None)]
     ev = only(events_of(nlp, "Japan's prime minister called on other countries to do more."), "REQUEST")
     assert [(p.text, p.country) for p in ev.recipients] == [("other countries", None)]
+
+
+def test_calling_something_a_name_is_a_statement(nlp):
+    assert not events_of(nlp, "Abe has called North Korea's escalating threats a national crisis.")
+    assert not [e for e in events_of(nlp, "A Taliban spokesman called the attack a reprisal for the airstrikes.")
+                if e.type == "ASSAULT"]
+    assert only(events_of(nlp, "The minister called for a ceasefire."), "REQUEST")

@@ -178,6 +178,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
 
 def _verb_sense(verb: Token) -> Trigger | None:
     lemma = phrasal_lemma(verb)
+    if names_its_object(verb):
+        return None
     obj = object_of(verb)
     cls = noun_class(obj)
     if lemma in lexicon.REPORTING and not particle_sense(verb) and (lemma, cls) not in lexicon.VERB_CLASS:
@@ -243,6 +245,14 @@ def asks_a_question(verb: Token) -> bool:
     question = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
                    for c in verb.children)
     return about or question
+
+
+def names_its_object(verb: Token) -> bool:
+    """"called the attack a reprisal", "called the threats a national crisis": "call" with an object
+    and an object complement names or describes the object (a complex-transitive verb of naming);
+    the speaker makes a statement about the attack or the threat, neither attacks nor threatens."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in verb.children) \
+        and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _is_transparent_use(verb: Token, lemma: str) -> bool:
