@@ -78,6 +78,11 @@ def test_demonstrating_a_capability_is_no_protest(nlp):
                 if e.type == "PROTEST"]
 
 
+def test_what_is_demonstrated_is_a_claim_not_an_event(nlp):
+    """The clause of "demonstrated" in its showing sense goes with it: a capability shown, no strike."""
+    assert not events_of(nlp, "North Korea demonstrated it was able to strike American cities, analysts said.")
+
+
 def test_demonstrating_against_a_government_is_a_protest(nlp):
     ev = only(events_of(nlp, "Thousands of students demonstrated against the government in Seoul."), "PROTEST")
     assert ev.mode == "demo"

@@ -105,7 +105,7 @@ def _names_a_doer(token: Token) -> bool:
 
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
     """The top-level triggers of a sentence after aux modes and the PLOVER type rules."""
-    top = nest(find_triggers(sent))
+    top = [t for t in nest(find_triggers(sent)) if not t.statement]  # a statement's clause goes with it
     top = drop_protest_topics(wrap_obligations(sent, top))
     if any(not is_background(t) for t in top):
         top = [t for t in top if not is_background(t)]

@@ -42,6 +42,10 @@ class Trigger:
     intent: bool = False
     via_particle: str | None = None
     obligation: bool = False  # "X said Y must ...": a REQUEST from the reporting verb's subject
+    # the verb in its sense that is no event ("demonstrated that it could strike", "called the attack a
+    # reprisal"): it still holds its complement, which is what is claimed, not a happening; dropped
+    # with it once nested
+    statement: bool = False
 
 
 def object_of(verb: Token) -> Token | None:
@@ -178,9 +182,9 @@ def verb_trigger(verb: Token) -> Trigger | None:
 
 def _verb_sense(verb: Token) -> Trigger | None:
     lemma = phrasal_lemma(verb)
-    if names_its_object(verb):
-        return None
     obj = object_of(verb)
+    if names_its_object(verb):
+        return Trigger(verb, "", None, verb.i, verb.i, obj=obj, statement=True)
     cls = noun_class(obj)
     if lemma in lexicon.REPORTING and not particle_sense(verb) and (lemma, cls) not in lexicon.VERB_CLASS:
         return None  # "said", but "declared a ceasefire", "announced sanctions" are events
@@ -197,9 +201,10 @@ def _verb_sense(verb: Token) -> Trigger | None:
         etype, mode = lexicon.VERBS[lemma]
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
-                (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
-                has_other_sense(verb, lemma):
+                (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)):
             return None
+        if has_other_sense(verb, lemma):
+            return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, statement=True)
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
         etype, mode = lexicon.CLASS_SENSE[cls]
