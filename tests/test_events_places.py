@@ -79,8 +79,11 @@ def test_demonstrating_a_capability_is_no_protest(nlp):
 
 
 def test_what_is_demonstrated_is_a_claim_not_an_event(nlp):
-    """The clause of "demonstrated" in its showing sense goes with it: a capability shown, no strike."""
+    """The clause of "demonstrated" in its showing sense goes with it: a capability shown, no strike;
+    as another verb's content it gives that request no mode."""
     assert not events_of(nlp, "North Korea demonstrated it was able to strike American cities, analysts said.")
+    text = "President Moon Jae-in asked the South Korean military to demonstrate capabilities to counter threats."
+    assert only(events_of(nlp, text), "REQUEST").mode is None
 
 
 def test_demonstrating_against_a_government_is_a_protest(nlp):
@@ -119,5 +122,8 @@ def test_plural_states_are_not_the_united_states_nor_the_one_state_named(nlp):
 def test_calling_something_a_name_is_a_statement(nlp):
     assert not events_of(nlp, "Abe has called North Korea's escalating threats a national crisis.")
     assert not [e for e in events_of(nlp, "A Taliban spokesman called the attack a reprisal for the airstrikes.")
-                if e.type == "ASSAULT"]
+                if e.trigger.text.startswith("called")]
+    # what the name says may hold an event of its own
+    ev = only(events_of(nlp, "The Taliban called it a revenge attack for US airstrikes in Kunduz."), "ASSAULT")
+    assert ev.trigger.text == "airstrikes" and [p.text for p in ev.actors] == ["US"]
     assert only(events_of(nlp, "The minister called for a ceasefire."), "REQUEST")

@@ -105,7 +105,7 @@ def _names_a_doer(token: Token) -> bool:
 
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
     """The top-level triggers of a sentence after aux modes and the PLOVER type rules."""
-    top = [t for t in nest(find_triggers(sent)) if not t.statement]  # a statement's clause goes with it
+    top = without_statements(nest(find_triggers(sent)))
     top = drop_protest_topics(wrap_obligations(sent, top))
     if any(not is_background(t) for t in top):
         top = [t for t in top if not is_background(t)]
@@ -116,6 +116,16 @@ def sentence_events(sent: SpacySpan) -> list[Trigger]:
         trig.aux = aux_modes(trig)
         out.append(apply_plover_rules(trig))
     return out
+
+
+def without_statements(top: list[Trigger]) -> list[Trigger]:
+    """The triggers less those of a verb's sense that is no event (``Trigger.statement``): its clause
+    goes with it ("demonstrated it was able to strike"), and as another's content it chooses nothing
+    ("asked the military to demonstrate capabilities" is a request, of no mode the showing gives)."""
+    for trig in top:
+        if trig.content is not None and trig.content.statement:
+            trig.content = None
+    return [t for t in top if not t.statement]
 
 
 def is_no_comment(trig: Trigger) -> bool:

@@ -183,8 +183,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
 def _verb_sense(verb: Token) -> Trigger | None:
     lemma = phrasal_lemma(verb)
     obj = object_of(verb)
-    if names_its_object(verb):
-        return Trigger(verb, "", None, verb.i, verb.i, obj=obj, statement=True)
+    if names_its_object(verb):  # what it names may hold events of its own ("a reprisal for US airstrikes")
+        return None
     cls = noun_class(obj)
     if lemma in lexicon.REPORTING and not particle_sense(verb) and (lemma, cls) not in lexicon.VERB_CLASS:
         return None  # "said", but "declared a ceasefire", "announced sanctions" are events
