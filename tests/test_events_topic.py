@@ -64,7 +64,9 @@ def _event(kind: str, actors: list[Participant], recipients: list[Participant]) 
 def test_political_parties():
     assert topic.is_political_party(Participant("the police", sector="COP"))
     assert topic.is_political_party(Participant("the UN", country="UNO"))
-    assert topic.is_political_party(Participant("Japan", country="JPN"))  # a state itself
+    assert topic.is_political_party(Participant("Japan", Span(0, 5, "Japan"), country="JPN"))  # a state itself
+    # a state the sentence does not name stands for a place it names ("beat San Francisco"): no sign of politics
+    assert not topic.is_political_party(Participant("United States", country="USA"))
     assert not topic.is_political_party(Participant("Dallas", country="USA"))  # a city of it
     assert not topic.is_political_party(Participant("American Airlines", country="USA", sector="BUS"))
 

@@ -14,6 +14,16 @@ from storyline.annotate import actors
 from . import geo
 
 
+# Common nouns for states: each names a party as a state's name does (PLOVER's actors are states),
+# but no one state ("called on both countries", "urged all states"); the lowercase plural "states" is
+# not the United States.
+STATE_NOUNS = frozenset({"country", "countries", "nation", "nations", "states"})
+
+
+def is_state_noun(word: str) -> bool:
+    return word in STATE_NOUNS
+
+
 @dataclass(frozen=True, slots=True)
 class ActorCode:
     country: str | None
@@ -59,6 +69,8 @@ def code_phrase(words: list[str]) -> ActorCode:
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             gram = " ".join(words[i:i + n])
+            if gram in STATE_NOUNS:  # "all states", "both countries": a common noun names no one state
+                continue
             org = actors.known_organization(gram)
             if org is not None and org.country:
                 return ActorCode(org.country, sector or org.sector)

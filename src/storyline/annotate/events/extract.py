@@ -15,7 +15,7 @@ from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, EventDate, Location, Mention, Participant, Span, Timex, stable_id
 
-from . import coding, geo, lexicon, topic, unreal
+from . import coding, geo, lexicon, places, topic, unreal
 from .contexts import contexts_of, refine_mode
 from .dates import day_range
 from .modality import apply_plover_rules, aux_modes, predicate
@@ -105,7 +105,7 @@ def _names_a_doer(token: Token) -> bool:
 
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
     """The top-level triggers of a sentence after aux modes and the PLOVER type rules."""
-    top = nest(find_triggers(sent))
+    top = without_statements(nest(find_triggers(sent)))
     top = drop_protest_topics(wrap_obligations(sent, top))
     if any(not is_background(t) for t in top):
         top = [t for t in top if not is_background(t)]
@@ -116,6 +116,16 @@ def sentence_events(sent: SpacySpan) -> list[Trigger]:
         trig.aux = aux_modes(trig)
         out.append(apply_plover_rules(trig))
     return out
+
+
+def without_statements(top: list[Trigger]) -> list[Trigger]:
+    """The triggers less those of a verb's sense that is no event (``Trigger.statement``): its clause
+    goes with it ("demonstrated it was able to strike"), and as another's content it chooses nothing
+    ("asked the military to demonstrate capabilities" is a request, of no mode the showing gives)."""
+    for trig in top:
+        if trig.content is not None and trig.content.statement:
+            trig.content = None
+    return [t for t in top if not t.statement]
 
 
 def is_no_comment(trig: Trigger) -> bool:
@@ -258,6 +268,8 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
     trigger = Span.of(text, first.idx, last.idx + len(last))
     actors, recipients = roles(trig, ctx)
     location = location_of(trig, ctx)
+    sentence = Span.of(text, sent.start_char, sent.end_char)
+    actors, recipients, location = places.parties_not_places(actors, recipients, location, sentence, ctx)
     date, date_aux = date_of(trig, sent, timexes, published)
     aux = set(trig.aux) | date_aux
     mode = refine_mode(trig.type, trig.mode, sent_text)
@@ -272,8 +284,9 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
     elif actors and not recipients:
         place = location if trig.type in PLACE_TARGETED and location is not None and location.country \
             else object_place(trig, ctx)
-        if place is not None:
-            recipients = [Participant(text=place.text, span=place.span, country=place.country)]
+        target = places.state_for_location(place, actors, sentence, ctx) if place is not None else None
+        if target is not None:  # the state the place is in (PLOVER codes parties, the place is the location)
+            recipients = [target]
     if trig.type == "ASSAULT" and is_weapons_launch(trig) and not aims_at_someone(recipients):
         trig.type, mode = "MOBILIZE", "weapons"  # a launch at nobody shows force, it does not use it
     if trig.type != "CONSULT":
@@ -281,7 +294,7 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
     return Event(
         id=stable_id(article_id, str(trigger.start), trig.type, prefix="v_"),
         article_id=article_id, type=trig.type, trigger=trigger,
-        sentence=Span.of(text, sent.start_char, sent.end_char), mode=mode,
+        sentence=sentence, mode=mode,
         aux_modes=[a for a in ("negation", "hypothetical", "future", "historical") if a in aux],
         context=contexts_of(sent_text, trig.type, tuple(p.sector for p in actors + recipients)),
         actors=actors, recipients=recipients,
@@ -414,7 +427,7 @@ def relative_object(verb: Token) -> Token | None:
 
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     actors = [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} and is_actor_like(c)
-              and c.pos_ != "PRON" and c.ent_type_ not in NOT_ACTOR_ENTS]
+              and c.pos_ != "PRON" and c.ent_type_ not in NOT_ACTOR_ENTS and not places.is_place_modifier(c)]
     actors += agent_of(noun) + prep_objects(noun, {"between", "among"})
     if not actors and clause_meeting(noun):
         actors = subject_of(noun.head.head)[0]
@@ -450,8 +463,15 @@ def domestic_default(sides: list[Participant], sent: SpacySpan, ctx: ArticleCont
     if len(states) != 1 or len(named) != 1:
         return
     for side in sides:
-        if side.country is None:
+        if side.country is None and not names_several_states(side):
             side.country = next(iter(states))
+
+
+def names_several_states(p: Participant) -> bool:
+    """"both countries", "other nations", "all states": a plural of a noun for states names several,
+    never the one state a sentence names."""
+    last = p.text.split()[-1] if p.text else ""
+    return coding.is_state_noun(last) and last.endswith("s")
 
 
 # ------------------------------------------------------------------------------ where, when

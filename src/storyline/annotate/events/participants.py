@@ -126,7 +126,7 @@ def is_actor_like(token: Token) -> bool:
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     if coding.is_sector_word(token.text) or coding.is_demonym(token.text) \
-            or coding.country_of_name(token.text) is not None:
+            or coding.country_of_name(token.text) is not None or coding.is_state_noun(token.text):
         return True
     return _named_by_owner(token) or (token.pos_ == "NOUN" and is_person_noun(token))
 
@@ -241,7 +241,9 @@ def modifier_participants(modifiers: list[Token], ctx: ArticleContext) -> list[P
         return _dedupe(per_token)
     first = min(modifiers, key=lambda t: t.i)
     last = max(modifiers, key=lambda t: t.i)
-    span = Span.of(ctx.text, first.idx, last.idx + len(last))
+    # each modifier's own phrase ("United" of "United Nations") is part of the span: a name is one unit
+    spans = [p.span for p in per_token if p.span] + [Span.of(ctx.text, first.idx, last.idx + len(last))]
+    span = Span.of(ctx.text, min(s.start for s in spans), max(s.end for s in spans))
     owner = next(p for p in per_token if p.country)
     return [Participant(text=span.text.removesuffix("'s").removesuffix("’s"), span=span, country=owner.country,
                         sector=owner.sector or sector, key=owner.key)]
@@ -268,22 +270,45 @@ def _as_agent(party: Participant, principal: Token, ctx: ArticleContext) -> Part
 
 def _phrase_participants(head: Token, tokens: list[Token], mention: Mention | None, sector: str | None,
                          ctx: ArticleContext) -> list[Participant]:
-    text = ctx.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-    span = Span.of(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    span = _whole_names(Span.of(ctx.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1])), mention, ctx)
+    text = span.text
     if mention and mention.country:
         return [Participant(text=mention.name if mention.type == "PERSON" else text, span=span,
                             country=mention.country, sector=mention.sector or sector or coding.seat_sector(text),
                             key=mention.key)]
     members = _member_countries(head, tokens, ctx)
     if len(members) > 1 and is_coordinated(tokens):
-        return [Participant(text=tok.text, span=Span.of(ctx.text, tok.idx, tok.idx + len(tok)), country=c,
-                            sector=sector) for tok, c in members]
+        return [Participant(text=(name := name_span(tok, ctx)).text, span=name, country=c, sector=sector)
+                for tok, c in members]
     code = coding.code_phrase([t.text for t in tokens])
     country = code.country or (members[0][1] if members else None)
     if not country:
         country = _country_of_mentions(tokens, ctx) or _country_of_origin(head, ctx) or _possessor_country(head, ctx)
     return [Participant(text=text, span=span, country=country, sector=code.sector or sector,
                         key=mention.key if mention else None)]
+
+
+def _whole_names(span: Span, mention: Mention | None, ctx: ArticleContext) -> Span:
+    """The phrase's span widened to the whole of the name its head is part of: a name is one unit,
+    and a span that cuts it ("Jae" of "Moon Jae-in", a hyphen splitting the tokens) names someone
+    else or no one."""
+    if mention is None or (mention.span.start >= span.start and mention.span.end <= span.end):
+        return span
+    return Span.of(ctx.text, min(span.start, mention.span.start), max(span.end, mention.span.end))
+
+
+def name_span(token: Token, ctx: ArticleContext) -> Span:
+    """The whole name a word is part of: the entity mention or the named entity covering it ("South"
+    -> "South Korean", "Nations" -> "United Nations"; a name's words are one unit, not each a
+    party), else the word itself."""
+    mention = ctx.mention_at(token)
+    if mention is not None:
+        return mention.span
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return Span.of(ctx.text, token.idx, token.idx + len(token))
+    first = ent[1] if len(ent) > 1 and ent[0].lower_ == "the" else ent[0]
+    return Span.of(ctx.text, first.idx, ent.end_char)
 
 
 # Nouns of people who act for someone else: their sector is their principal's, not the office the

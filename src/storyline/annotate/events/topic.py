@@ -80,9 +80,10 @@ def is_off_politics(text: str) -> bool:
 
 def is_political_party(p: Participant) -> bool:
     """A participant that is a state ("Japan"), acts for one or fights one (its sector), an
-    international body or an advocacy body."""
+    international body or an advocacy body. A state the sentence does not name (no span: it stands
+    for a place the sentence names, "beat San Francisco") is no sign of politics; the place was not."""
     return p.sector in STATE_SECTORS | ADVOCACY_SECTORS or p.country in INTERNATIONAL_CODES or \
-        actors.country_of_state_name(p.text) is not None
+        (p.span is not None and actors.country_of_state_name(p.text) is not None)
 
 
 def harms_people(event: Event, lemma: str) -> bool:

@@ -42,6 +42,10 @@ class Trigger:
     intent: bool = False
     via_particle: str | None = None
     obligation: bool = False  # "X said Y must ...": a REQUEST from the reporting verb's subject
+    # the verb in its sense that is no event ("demonstrated that it could strike", "called the attack a
+    # reprisal"): it still holds its complement, which is what is claimed, not a happening; dropped
+    # with it once nested
+    statement: bool = False
 
 
 def object_of(verb: Token) -> Token | None:
@@ -179,6 +183,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
 def _verb_sense(verb: Token) -> Trigger | None:
     lemma = phrasal_lemma(verb)
     obj = object_of(verb)
+    if names_its_object(verb):  # what it names may hold events of its own ("a reprisal for US airstrikes")
+        return None
     cls = noun_class(obj)
     if lemma in lexicon.REPORTING and not particle_sense(verb) and (lemma, cls) not in lexicon.VERB_CLASS:
         return None  # "said", but "declared a ceasefire", "announced sanctions" are events
@@ -197,6 +203,8 @@ def _verb_sense(verb: Token) -> Trigger | None:
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
                 (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)):
             return None
+        if has_other_sense(verb, lemma):
+            return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, statement=True)
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
         etype, mode = lexicon.CLASS_SENSE[cls]
@@ -208,6 +216,48 @@ def _verb_sense(verb: Token) -> Trigger | None:
         (etype, mode), noun = state
         return Trigger(verb, etype, mode, verb.i, noun.i, obj=noun)
     return None
+
+
+# Verbs whose event sense and other sense differ by valency (dictionaries give the senses so):
+# "demonstrate" protests intransitively ("thousands demonstrated against the law") and shows with an
+# object or a clause ("demonstrated that it could reach Guam", "did not demonstrate its range");
+# "commit" and "undertake" promise with "to" ("committed to talks", "undertook to withdraw") and
+# carry out with a direct object ("commits suicide", "undertakes provocations").
+OBJECT_SENSE_DEPS = {"demonstrate": {"dobj", "ccomp"}, "commit": {"dobj"}, "undertake": {"dobj"}}
+
+
+# "ask" requests with an infinitive or "for" ("asked the military to respond", "asked for help") and
+# inquires with "about" or an indirect question ("Asked about her comments, she said", "asked whether
+# talks would resume"): a question is no PLOVER request for action.
+QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
+QUESTION_MARKS = {"whether", "if"}
+
+
+def has_other_sense(verb: Token, lemma: str) -> bool:
+    """The verb takes the object or clause of its other sense (``OBJECT_SENSE_DEPS``, a reflexive
+    object keeps the promise: "committed itself to"), or asks a question (``QUESTION_VERBS``)."""
+    deps = OBJECT_SENSE_DEPS.get(lemma, set())
+    if any(c.dep_ in deps and not c.lower_.endswith(("self", "selves")) for c in verb.children):
+        return True
+    return lemma in QUESTION_VERBS and asks_a_question(verb)
+
+
+def asks_a_question(verb: Token) -> bool:
+    """"asked about X", "asked whether ...", with no infinitive or "for" that would make it a request."""
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
+        return False
+    about = any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+    question = any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
+                   for c in verb.children)
+    return about or question
+
+
+def names_its_object(verb: Token) -> bool:
+    """"called the attack a reprisal", "called the threats a national crisis": "call" with an object
+    and an object complement names or describes the object (a complex-transitive verb of naming);
+    the speaker makes a statement about the attack or the threat, neither attacks nor threatens."""
+    return verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in verb.children) \
+        and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _is_transparent_use(verb: Token, lemma: str) -> bool:
