@@ -20,6 +20,24 @@ from .participants import gallery_counter
 from .triggers import Trigger
 
 HISTORICAL_DAYS = 60
+# Adverbs of frequency and iteration ("has repeatedly backed", "regularly holding drills"): TimeML
+# gives a habitual event a SET, no single day, so the report's day does not date it.
+ITERATIVE_ADVERBS = {"repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "continually",
+                     "habitually", "usually", "always", "daily", "weekly", "monthly", "yearly", "annually",
+                     "sometimes", "occasionally"}
+# "on numerous occasions", "several times": a count of occasions tells an iterated event.
+OCCASION_NOUNS = {"occasions", "times"}
+# Subordinators that place an event before or after another one ("set on fire after a cleric
+# accused her", "held since arresting her", "before it pledged"): the clause is anchored to that
+# event, not to the document's time.
+TEMPORAL_SUBORDINATORS = {"after", "since", "following", "before", "until"}
+# Subordinators of a clause that happens at the time of the one it modifies.
+SIMULTANEOUS_SUBORDINATORS = {"when", "while", "as", "whenever"}
+# Links of a clause below the trigger that tells an event of its own.
+CLAUSE_LINKS = {"advcl", "relcl", "acl", "parataxis"}
+# Links by which a non-finite verb takes the tense of the clause it depends on.
+NON_FINITE_LINKS = {"xcomp", "pcomp", "prep", "advcl"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None, published: str | None,
@@ -27,22 +45,34 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None, publish
     """The sentence's time expression nearest the trigger (else the publication date), and the aux
     mode it implies: well before publication is historical, after it is future. An event told in
     a relative clause ("Farkhunda, who was killed by a mob") describes a participant of the
-    sentence, as background, not the day's news: like an event noun referred back to, only a time
-    expression of its own clause dates it (TimeML anchors it by its clause, not the report's day)."""
+    sentence, as background, not the day's news: like an event noun referred back to and a verb
+    told apart from the report's day (``told_apart_from_report``), only a time expression of its own
+    clause dates it (TimeML anchors it by its clause, not the report's day); without one its date
+    is null, as the interchange spec allows, rather than a day the text does not give."""
     covered = day_range(published)
     pub = covered[0] if covered else None
-    earlier = refers_back(trig) or relative is not None
+    earlier = refers_back(trig) or relative is not None or told_off_reference_time(trig)
     timex = _own_timex(trig, sent, timexes or [], relative) if earlier else _nearest_timex(trig, sent, timexes or [])
     if timex is not None:
         aux = _aux_from_value(timex.value, pub)
         return EventDate(timex.value, timex.span), aux - {"future"} if told_as_past(trig) else aux
     aux = _aux_from_date_words(trig, sent, pub)
-    undated = earlier or told_as_anterior(trig)
+    undated = earlier or placed_by_another_event(trig)
     caption = None if undated else caption_date(sent, timexes or [])
     if caption is not None:
         pictured = _aux_from_value(caption.value, pub) - {"future"}  # a photograph shows what has happened
         return EventDate(caption.value, caption.span), pictured
     return (EventDate(published[:10], None) if published and not undated else None), aux
+
+
+def told_off_reference_time(trig: Trigger) -> bool:
+    """A verb the text places before a reference time (past perfect, "previously") or tells as
+    habitual or ongoing ("has repeatedly backed", "has been pressing"): TimeML ties it to the
+    document's time only through a time expression of its own clause; neither the publication day
+    nor the time of the clause above (the reference time it lies before, or one occasion of many)
+    dates it. The report's day stays for what the text tells as the day's news: the simple tenses
+    and the present perfect of a single act ("has fired a missile")."""
+    return told_as_anterior(trig) or told_as_iterated(trig)
 
 
 def caption_date(sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
@@ -82,13 +112,74 @@ def told_as_anterior(trig: Trigger) -> bool:
     publication day does not date it (a time expression of its clause still does). Reported
     speech is the exception: "officials said the army had shelled" is the sequence of tenses
     shifting a simple past back, dated as the simple past is."""
-    token = trig.token
     if not trig.verbal:
         return False
+    token = _tense_chain(trig.token)[-1]
     perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
     if perfect and not _reported(token):
         return True
     return any(c.dep_ == "advmod" and c.lower_ in lexicon.ANTERIOR_ADVERBS for c in token.children)
+
+
+def told_as_iterated(trig: Trigger) -> bool:
+    """A habitual or iterated event ("has repeatedly backed", "regularly holding drills", "on
+    numerous occasions") or an activity running up to now ("has been pressing"): TimeML gives it a
+    SET or a stretch, not one day, so the publication day does not date it."""
+    if not trig.verbal:
+        return False
+    words = [c for node in _tense_chain(trig.token) for c in node.children]
+    if any(c.dep_ == "advmod" and c.lower_ in ITERATIVE_ADVERBS for c in words):
+        return True
+    if any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in OCCASION_NOUNS for o in c.children)
+           for c in words):
+        return True
+    auxes = {c.lower_ for c in trig.token.children if c.dep_ == "aux"}
+    return trig.token.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+
+
+def placed_by_another_event(trig: Trigger) -> bool:
+    """An event the sentence places before or after another one ("after a cleric accused her",
+    "since arresting her", "after being indicted"), or an event noun that only describes another
+    noun ("in retaliation for airstrikes", "in defiance of sanctions"): the text anchors it to that
+    other event (TimeML links it to the event, not to the document's time): a time expression of the
+    sentence bounds it ("in 2009 after warning of its plans", "died Tuesday after being shot"), the
+    publication day does not."""
+    if not trig.verbal:
+        return _describes_a_noun(trig.token)
+    return any(_subordinated_in_time(node) for node in _tense_chain(trig.token))
+
+
+def _subordinated_in_time(node: Token) -> bool:
+    """A clause opened by "after", "since", "before" ... or a gerund object of one of them. A clause
+    in the simple present is the headline's present ("Warnings sound after North Korea launches
+    missile"), which tells the news itself, so it stays with the report's day."""
+    if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SUBORDINATORS for c in node.children):
+        return node.tag_ not in {"VBZ", "VBP"}
+    return node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SUBORDINATORS
+
+
+def _describes_a_noun(token: Token) -> bool:
+    """An event noun that is the object of a preposition hung on another noun ("retaliation for
+    airstrikes"; the first of conjoined nouns stands for the rest): no verb tells it happening."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _tense_chain(token: Token) -> list[Token]:
+    """The verb and those above it up to the first finite one, through non-finite links ("opting
+    not to strike back" depends on "had appeared weak by opting"): a non-finite clause has no
+    tense of its own and is told in the tense of the clause it depends on."""
+    chain = [token]
+    while not _is_finite(chain[-1]) and chain[-1].dep_ in NON_FINITE_LINKS and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _is_finite(token: Token) -> bool:
+    return token.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS
+                                            for c in token.children)
 
 
 def told_as_past(trig: Trigger) -> bool:
@@ -108,14 +199,21 @@ def _own_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex], clause: Tok
     """The time expression of the event's own phrase or clause: inside the trigger's subtree
     ("after Thursday's attack", "after he attacked on Thursday"), of the verb an event noun is
     the subject of ("after an assault on the base left two dead on Thursday"), or of the relative
-    ``clause`` the event is told in ("a man who carried out an attack in 2015")."""
+    ``clause`` the event is told in ("a man who carried out an attack in 2015"); not one of a clause
+    of its own below the trigger (``_in_own_clause``)."""
     token = trig.token
-    own = {t.i for t in token.subtree} | {t.i for t in (clause.subtree if clause is not None else ())}
+    below = {t.i for t in token.subtree}
+    own = below | {t.i for t in (clause.subtree if clause is not None else ())}
     if token.dep_ == "nsubj":
         own.add(token.head.i)
     for timex in _calendar_timexes(sent, timexes):
         span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-        if span is not None and (span.root.i in own or _governing_verb(span.root, token).i in own):
+        if span is None:
+            continue
+        governor = _governing_verb(span.root, token)
+        if governor.i in below and _in_own_clause(governor, token, CLAUSE_LINKS | {"conj"}):
+            continue  # "has been conducting drills, and it was Japan ... by Tuesday's launch"
+        if span.root.i in own or governor.i in own:
             return timex
     return None
 
@@ -143,9 +241,28 @@ def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
     if span is None:
         return False
     governor = _governing_verb(span.root, trig.token)
-    below = any(t.i == governor.i for t in trig.token.subtree)
+    below = any(t.i == governor.i for t in trig.token.subtree) and not _in_own_clause(governor, trig.token)
     fronted = _fronted_over_conjuncts(span.root, governor, trig.token)
     return not (below or fronted or governor.i in _clause_path(trig.token))
+
+
+def _in_own_clause(governor: Token, trigger: Token, links: set[str] = CLAUSE_LINKS) -> bool:
+    """The verb lies in a clause of its own below the trigger: an adverbial, relative or parenthetical
+    clause with a subject or a subordinator ("shelled the town after rebels attacked on Monday"; "has
+    called the threats -- it conducted a test last month -- a crisis"), which tells another event
+    with its own time, unlike a complement ("threatened to strike on Monday"). A clause of the same
+    time ("when", "while", "as") dates the trigger by a time of its own verb ("was shot while walking
+    home around 7 p.m. Tuesday"), not by one of a verb below it ("as Japan prepares to vote on Sunday").
+    A coordinated clause with a subject of its own often shares the time ("were killed and hundreds
+    were injured Sunday"); ``links`` adds "conj" where only the trigger's own clause may date it."""
+    node = governor
+    while node.i != trigger.i and node.head.i != node.i:
+        if node.dep_ in links and any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in node.children):
+            same_time = any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_SUBORDINATORS for c in node.children)
+            if not (same_time and node.i == governor.i):
+                return True
+        node = node.head
+    return False
 
 
 def _fronted_over_conjuncts(root: Token, governor: Token, trigger: Token) -> bool:
