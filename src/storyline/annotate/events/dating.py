@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from storyline.model import Event, EventDate, Timex
+from storyline.model import EventDate, Timex
 
 from . import lexicon
 from .dates import day_range
@@ -64,39 +63,6 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None, publish
         pictured = _aux_from_value(caption.value, pub) - {"future"}  # a photograph shows what has happened
         return EventDate(caption.value, caption.span), pictured
     return (EventDate(published[:10], None) if published and not undated else None), aux
-
-
-def share_told_dates(events: list[Event], doc: Doc) -> None:
-    """An event a sentence tells without a day of its own ("in retaliation for airstrikes in Kunduz")
-    takes the day the article gives the same event elsewhere ("US airstrikes in Kunduz earlier this
-    month"): the label scheme's date is the day "as the article tells it", and an article names one
-    happening by one verb or noun of one type and the same parties or place (event coreference
-    within a text; a gallery's many killings are told by one verb for other victims). Only a date
-    told by a time expression is shared, with its span, which points to the words that tell it."""
-    told: dict[tuple[str, str], list[Event]] = {}
-    for event in events:
-        if event.date is not None and event.date.span is not None:
-            told.setdefault((event.type, _trigger_lemma(event, doc)), []).append(event)
-    for event in events:
-        if event.date is not None:
-            continue
-        sides = _sides(event)
-        donor = next((d for d in told.get((event.type, _trigger_lemma(event, doc)), []) if sides & _sides(d)), None)
-        if donor is not None:
-            event.date = EventDate(donor.date.value, donor.date.span)
-            if "historical" in donor.aux_modes and "historical" not in event.aux_modes:
-                event.aux_modes.append("historical")
-
-
-def _sides(event: Event) -> set[str]:
-    """The parties (their country, else the head word of their name) and the place of an event."""
-    sides = {p.country or p.text.lower().split()[-1] for p in event.actors + event.recipients if p.text}
-    return sides | ({event.location.country or event.location.text.lower()} if event.location else set())
-
-
-def _trigger_lemma(event: Event, doc: Doc) -> str:
-    words = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return words[0].lemma_.lower() if words is not None and len(words) else event.trigger.text.lower()
 
 
 def told_off_reference_time(trig: Trigger) -> bool:
@@ -291,6 +257,8 @@ def _in_own_clause(governor: Token, trigger: Token, links: set[str] = CLAUSE_LIN
     were injured Sunday"); ``links`` adds "conj" where only the trigger's own clause may date it."""
     node = governor
     while node.i != trigger.i and node.head.i != node.i:
+        if node.dep_ == "relcl" and node.head.i == trigger.i:
+            return False  # a clause on the event noun tells the event ("the attack, in which a man drove ... on July 14")
         if node.dep_ in links and any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in node.children):
             same_time = any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_SUBORDINATORS for c in node.children)
             if not (same_time and node.i == governor.i):

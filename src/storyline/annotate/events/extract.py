@@ -14,7 +14,7 @@ from storyline.model import Event, Location, Mention, Participant, Span, Timex, 
 
 from . import coding, geo, lexicon, topic, unreal
 from .contexts import contexts_of, refine_mode
-from .dating import date_of, share_told_dates
+from .dating import date_of
 from .modality import apply_plover_rules, aux_modes, predicate
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
@@ -57,7 +57,6 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
             if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
                                   and not is_forecast(trig) and not unreal.tells_no_happening(trig, event)):
                 events.append(event)
-    share_told_dates(events, doc)
     return events
 
 
