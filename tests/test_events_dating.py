@@ -36,21 +36,20 @@ def test_habitual_and_ongoing_events_get_no_day(nlp):
     assert date_of_trigger(events_of(nlp, text), "attacked") == PUBLISHED
 
 
-def test_an_event_placed_after_or_since_another_gets_no_publication_day(nlp):
-    """"after a cleric accused her", "since arresting her", "after being indicted": the clause is tied
-    to the other event (TimeML), not to the report's day; a time of the sentence still bounds it."""
-    text = "The Chilean student was attacked by a mob after a local cleric accused her of blasphemy."
-    assert date_of_trigger(events_of(nlp, text), "accused") is None
+def test_an_event_since_which_a_state_lasts_gets_no_publication_day(nlp):
+    """"since arresting her": the start of a stretch lasting up to the report, tied to it (TimeML),
+    not the report's day; a time of the sentence still bounds it."""
     text = "Peru has held the Chilean student since arresting her near the border."
     assert date_of_trigger(events_of(nlp, text), "arresting") is None
-    text = "The Chilean soldier faces prison after being indicted by a Peruvian court."
-    assert date_of_trigger(events_of(nlp, text), "indicted") is None
-    text = "Peru launched a rocket in 2009 after warning Chile of its plans."
-    assert date_of_trigger(events_of(nlp, text, [timex(text, "2009", "2009")]), "warning") == "2009"
+    text = "Peru has held the Chilean student since arresting her in 2024."
+    assert date_of_trigger(events_of(nlp, text, [timex(text, "2024", "2024")]), "arresting") == "2024"
 
 
-def test_a_headline_present_after_clause_is_the_news_itself(nlp):
-    """Headline grammar: the simple present tells the news just happened ("after Peru fires missile")."""
+def test_an_after_clause_keeps_the_report_day(nlp):
+    """In a report of reactions the "after" clause is the day's news itself ("declared ... after
+    Peru launched a missile"), so it keeps the publication day like the main clause."""
+    text = "The Chilean president declared an emergency after Peru launched a missile toward the coast."
+    assert date_of_trigger(events_of(nlp, text), "launched") == PUBLISHED
     text = "Warnings sound in Chile after Peru launches missile from its capital"
     assert date_of_trigger(events_of(nlp, text), "launches") == PUBLISHED
 

@@ -27,10 +27,11 @@ ITERATIVE_ADVERBS = {"repeatedly", "regularly", "routinely", "often", "frequentl
                      "sometimes", "occasionally"}
 # "on numerous occasions", "several times": a count of occasions tells an iterated event.
 OCCASION_NOUNS = {"occasions", "times"}
-# Subordinators that place an event before or after another one ("set on fire after a cleric
-# accused her", "held since arresting her", "before it pledged"): the clause is anchored to that
-# event, not to the document's time.
-TEMPORAL_SUBORDINATORS = {"after", "since", "following", "before", "until"}
+# "since" opens the start of a state lasting up to the reference time ("held since arresting her"):
+# what it names lies before that stretch, not on the report's day. "after" / "before" are left out:
+# in a report of reactions the clause is the day's news itself ("declared ... after Kim launched a
+# missile"), and on the fit half they undated that news more often than background.
+TEMPORAL_SUBORDINATORS = {"since"}
 # Subordinators of a clause that happens at the time of the one it modifies.
 SIMULTANEOUS_SUBORDINATORS = {"when", "while", "as", "whenever"}
 # Links of a clause below the trigger that tells an event of its own.
@@ -46,9 +47,10 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None, publish
     mode it implies: well before publication is historical, after it is future. An event told in
     a relative clause ("Farkhunda, who was killed by a mob") describes a participant of the
     sentence, as background, not the day's news: like an event noun referred back to and a verb
-    told apart from the report's day (``told_apart_from_report``), only a time expression of its own
-    clause dates it (TimeML anchors it by its clause, not the report's day); without one its date
-    is null, as the interchange spec allows, rather than a day the text does not give."""
+    told off the reference time (``told_off_reference_time``), only a time expression of its own
+    clause dates it (TimeML anchors it by its clause, not the report's day). Without one, such an
+    event and one ``placed_by_another_event`` get a null date, as the interchange spec allows,
+    rather than a day the text does not give."""
     covered = day_range(published)
     pub = covered[0] if covered else None
     earlier = refers_back(trig) or relative is not None or told_off_reference_time(trig)
@@ -138,11 +140,10 @@ def told_as_iterated(trig: Trigger) -> bool:
 
 
 def placed_by_another_event(trig: Trigger) -> bool:
-    """An event the sentence places before or after another one ("after a cleric accused her",
-    "since arresting her", "after being indicted"), or an event noun that only describes another
-    noun ("in retaliation for airstrikes", "in defiance of sanctions"): the text anchors it to that
-    other event (TimeML links it to the event, not to the document's time): a time expression of the
-    sentence bounds it ("in 2009 after warning of its plans", "died Tuesday after being shot"), the
+    """An event the sentence places at the start of a stretch up to another one ("held her since
+    arresting her"), or an event noun that only describes another noun ("in retaliation for
+    airstrikes", "in defiance of sanctions"): the text anchors it to that other event (TimeML links
+    it to the event, not to the document's time): a time expression of the sentence bounds it, the
     publication day does not."""
     if not trig.verbal:
         return _describes_a_noun(trig.token)
@@ -150,11 +151,9 @@ def placed_by_another_event(trig: Trigger) -> bool:
 
 
 def _subordinated_in_time(node: Token) -> bool:
-    """A clause opened by "after", "since", "before" ... or a gerund object of one of them. A clause
-    in the simple present is the headline's present ("Warnings sound after North Korea launches
-    missile"), which tells the news itself, so it stays with the report's day."""
+    """A clause opened by "since", or a gerund object of it ("since arresting her")."""
     if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SUBORDINATORS for c in node.children):
-        return node.tag_ not in {"VBZ", "VBP"}
+        return True
     return node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SUBORDINATORS
 
 
