@@ -1,0 +1,340 @@
+"""The date an event is shown with, and the aux modes its date implies (historical, future).
+
+TimeML anchors a tensed verb to the document's creation time (the publication day) only where the
+text ties it there; an event with a time expression of its own clause takes that value, and one the
+text places before or apart from the report's day gets none rather than the publication day."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from storyline.model import EventDate, Timex
+
+from . import lexicon
+from .dates import day_range
+from .modality import predicate
+from .participants import gallery_counter
+from .triggers import Trigger
+
+HISTORICAL_DAYS = 60
+# Adverbs of frequency and iteration ("has repeatedly backed", "regularly holding drills"): TimeML
+# gives a habitual event a SET, no single day, so the report's day does not date it.
+ITERATIVE_ADVERBS = {"repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "continually",
+                     "habitually", "usually", "always", "daily", "weekly", "monthly", "yearly", "annually",
+                     "sometimes", "occasionally"}
+# "on numerous occasions", "several times": a count of occasions tells an iterated event.
+OCCASION_NOUNS = {"occasions", "times"}
+# "since" opens the start of a state lasting up to the reference time ("held since arresting her"):
+# what it names lies before that stretch, not on the report's day. "after" / "before" are left out:
+# in a report of reactions the clause is the day's news itself ("declared ... after Kim launched a
+# missile"), and on the fit half they undated that news more often than background.
+TEMPORAL_SUBORDINATORS = {"since"}
+# Subordinators of a clause that happens at the time of the one it modifies.
+SIMULTANEOUS_SUBORDINATORS = {"when", "while", "as", "whenever"}
+# Links of a clause below the trigger that tells an event of its own.
+CLAUSE_LINKS = {"advcl", "relcl", "acl", "parataxis"}
+# Links by which a non-finite verb takes the tense of the clause it depends on.
+NON_FINITE_LINKS = {"xcomp", "pcomp", "prep", "advcl"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None, published: str | None,
+            relative: Token | None = None) -> tuple[EventDate | None, set[str]]:
+    """The sentence's time expression nearest the trigger (else the publication date), and the aux
+    mode it implies: well before publication is historical, after it is future. An event told in
+    a relative clause ("Farkhunda, who was killed by a mob") describes a participant of the
+    sentence, as background, not the day's news: like an event noun referred back to and a verb
+    told off the reference time (``told_off_reference_time``), only a time expression of its own
+    clause dates it (TimeML anchors it by its clause, not the report's day). Without one, such an
+    event and one ``placed_by_another_event`` get a null date, as the interchange spec allows,
+    rather than a day the text does not give."""
+    covered = day_range(published)
+    pub = covered[0] if covered else None
+    earlier = refers_back(trig) or relative is not None or told_off_reference_time(trig)
+    timex = _own_timex(trig, sent, timexes or [], relative) if earlier else _nearest_timex(trig, sent, timexes or [])
+    if timex is not None:
+        aux = _aux_from_value(timex.value, pub)
+        return EventDate(timex.value, timex.span), aux - {"future"} if told_as_past(trig) else aux
+    aux = _aux_from_date_words(trig, sent, pub)
+    undated = earlier or placed_by_another_event(trig)
+    caption = None if undated else caption_date(sent, timexes or [])
+    if caption is not None:
+        pictured = _aux_from_value(caption.value, pub) - {"future"}  # a photograph shows what has happened
+        return EventDate(caption.value, caption.span), pictured
+    return (EventDate(published[:10], None) if published and not undated else None), aux
+
+
+def told_off_reference_time(trig: Trigger) -> bool:
+    """A verb the text places before a reference time (past perfect, "previously") or tells as
+    habitual or ongoing ("has repeatedly backed", "has been pressing"): TimeML ties it to the
+    document's time only through a time expression of its own clause; neither the publication day
+    nor the time of the clause above (the reference time it lies before, or one occasion of many)
+    dates it. The report's day stays for what the text tells as the day's news: the simple tenses
+    and the present perfect of a single act ("has fired a missile")."""
+    return told_as_anterior(trig) or told_as_iterated(trig)
+
+
+def caption_date(sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
+    """The date line of a photo caption in a gallery, which opens its line with the picture's
+    number and the day it was taken ("9/16 2009 ...", "1/34 30 November 2017 ..."): it dates what
+    the picture shows, as a dateline dates a report (a caption gives the date of the photograph),
+    also where the parse hangs the date on another clause of the caption."""
+    counter = gallery_counter(sent.doc.text, sent.start_char)
+    if counter is None or sent.start_char > counter.end():
+        return None
+    return next((t for t in _calendar_timexes(sent, timexes) if t.span.start == counter.end()), None)
+
+
+def refers_back(trig: Trigger) -> bool:
+    """An event noun that names a known or earlier event: referred back to by a definite determiner
+    ("the Paris attacks"), placed before the reported one ("after a Taliban assault left ...", "since
+    the attacks") or brought back ("recalled the Paris attacks"). A noun has no tense to anchor it
+    to the report's day (TimeML dates a tensed verb from the document's time, a noun only by its own
+    phrase), so neither the publication day nor the time of the clause it sits in dates it."""
+    token = trig.token
+    if trig.verbal:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in lexicon.DEFINITE_DETERMINERS for c in token.children):
+        return True
+    if token.head.lower_ in lexicon.ANTERIOR_WORDS and token.dep_ in {"pobj", "dobj", "pcomp"}:
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.RECALL_VERBS:
+        return True
+    clause = token.head if token.dep_ in {"nsubj", "nsubjpass"} else None  # "after an assault left two dead"
+    return clause is not None and any(c.dep_ == "mark" and c.lower_ in lexicon.ANTERIOR_WORDS for c in clause.children)
+
+
+def told_as_anterior(trig: Trigger) -> bool:
+    """A verb in the past perfect ("had attacked") or with "previously" ("has previously denied"):
+    TimeML dates a tensed verb from the document's time only in the simple tenses; the past perfect
+    and an anterior adverb place the event before a reference time the text gives, so the
+    publication day does not date it (a time expression of its clause still does). Reported
+    speech is the exception: "officials said the army had shelled" is the sequence of tenses
+    shifting a simple past back, dated as the simple past is."""
+    if not trig.verbal:
+        return False
+    token = _tense_chain(trig.token)[-1]
+    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+    if perfect and not _reported(token):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.ANTERIOR_ADVERBS for c in token.children)
+
+
+def told_as_iterated(trig: Trigger) -> bool:
+    """A habitual or iterated event ("has repeatedly backed", "regularly holding drills", "on
+    numerous occasions") or an activity running up to now ("has been pressing"): TimeML gives it a
+    SET or a stretch, not one day, so the publication day does not date it."""
+    if not trig.verbal:
+        return False
+    words = [c for node in _tense_chain(trig.token) for c in node.children]
+    if any(c.dep_ == "advmod" and c.lower_ in ITERATIVE_ADVERBS for c in words):
+        return True
+    if any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in OCCASION_NOUNS for o in c.children)
+           for c in words):
+        return True
+    auxes = {c.lower_ for c in trig.token.children if c.dep_ == "aux"}
+    return trig.token.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+
+
+def placed_by_another_event(trig: Trigger) -> bool:
+    """An event the sentence places at the start of a stretch up to another one ("held her since
+    arresting her"), or an event noun that only describes another noun ("in retaliation for
+    airstrikes", "in defiance of sanctions"): the text anchors it to that other event (TimeML links
+    it to the event, not to the document's time): a time expression of the sentence bounds it, the
+    publication day does not."""
+    if not trig.verbal:
+        return _describes_a_noun(trig.token)
+    return any(_subordinated_in_time(node) for node in _tense_chain(trig.token))
+
+
+def _subordinated_in_time(node: Token) -> bool:
+    """A clause opened by "since", or a gerund object of it ("since arresting her")."""
+    if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_SUBORDINATORS for c in node.children):
+        return True
+    return node.dep_ == "pcomp" and node.head.lower_ in TEMPORAL_SUBORDINATORS
+
+
+def _describes_a_noun(token: Token) -> bool:
+    """An event noun that is the object of a preposition hung on another noun ("retaliation for
+    airstrikes"; the first of conjoined nouns stands for the rest): no verb tells it happening."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _tense_chain(token: Token) -> list[Token]:
+    """The verb and those above it up to the first finite one, through non-finite links ("opting
+    not to strike back" depends on "had appeared weak by opting"): a non-finite clause has no
+    tense of its own and is told in the tense of the clause it depends on."""
+    chain = [token]
+    while not _is_finite(chain[-1]) and chain[-1].dep_ in NON_FINITE_LINKS and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _is_finite(token: Token) -> bool:
+    return token.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS
+                                            for c in token.children)
+
+
+def told_as_past(trig: Trigger) -> bool:
+    """A verb in the simple past ("asked", "bombed"): the tense tells the event has happened, which
+    a date after the publication day cannot overturn. Such a date is the report's own day where the
+    stamp is in UTC and the report's place is ahead of it (a Tuesday morning in Seoul is Monday
+    evening in UTC), so it is no sign of a future event."""
+    return trig.verbal and trig.token.tag_ == "VBD"
+
+
+def _reported(token: Token) -> bool:
+    """The verb heads the clause a reporting verb reports ("said the army had shelled")."""
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.REPORTING
+
+
+def _own_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex], clause: Token | None = None) -> Timex | None:
+    """The time expression of the event's own phrase or clause: inside the trigger's subtree
+    ("after Thursday's attack", "after he attacked on Thursday"), of the verb an event noun is
+    the subject of ("after an assault on the base left two dead on Thursday"), or of the relative
+    ``clause`` the event is told in ("a man who carried out an attack in 2015"); not one of a clause
+    of its own below the trigger (``_in_own_clause``)."""
+    token = trig.token
+    below = {t.i for t in token.subtree}
+    own = below | {t.i for t in (clause.subtree if clause is not None else ())}
+    if token.dep_ == "nsubj":
+        own.add(token.head.i)
+    for timex in _calendar_timexes(sent, timexes):
+        span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        governor = _governing_verb(span.root, token)
+        if governor.i in below and _in_own_clause(governor, token, CLAUSE_LINKS | {"conj"}):
+            continue  # "has been conducting drills, and it was Japan ... by Tuesday's launch"
+        if span.root.i in own or governor.i in own:
+            return timex
+    return None
+
+
+def _nearest_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
+    at = sent.doc[trig.first].idx
+    inside = [t for t in _calendar_timexes(sent, timexes) if not _names_a_thing(t, sent, trig)
+              and not _dates_another_clause(t, sent, trig)]
+    return min(inside, key=lambda t: abs(t.span.start - at)) if inside else None
+
+
+def _calendar_timexes(sent: SpacySpan, timexes: list[Timex]) -> list[Timex]:
+    """The sentence's dates and times resolved to the calendar (a value starting with a year)."""
+    return [t for t in timexes if sent.start_char <= t.span.start and t.span.end <= sent.end_char
+            and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "")]
+
+
+def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
+    """"He expects talks as early as next week, but did not rule out deploying a carrier": the
+    week dates the talks, not the deployment. A time expression dates the clause of the verb it
+    hangs from; that verb must be the trigger's own, one above it (the reporting verb: "said
+    Tuesday he is considering sending") or one below it ("threatened to strike on Monday"). A
+    coordinated clause ("..., but did not rule out") does not share the time of the one it joins."""
+    span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    governor = _governing_verb(span.root, trig.token)
+    below = any(t.i == governor.i for t in trig.token.subtree) and not _in_own_clause(governor, trig.token)
+    fronted = _fronted_over_conjuncts(span.root, governor, trig.token)
+    return not (below or fronted or governor.i in _clause_path(trig.token))
+
+
+def _in_own_clause(governor: Token, trigger: Token, links: set[str] = CLAUSE_LINKS) -> bool:
+    """The verb lies in a clause of its own below the trigger: an adverbial, relative or parenthetical
+    clause with a subject or a subordinator ("shelled the town after rebels attacked on Monday"; "has
+    called the threats -- it conducted a test last month -- a crisis"), which tells another event
+    with its own time, unlike a complement ("threatened to strike on Monday"). A clause of the same
+    time ("when", "while", "as") dates the trigger by a time of its own verb ("was shot while walking
+    home around 7 p.m. Tuesday"), not by one of a verb below it ("as Japan prepares to vote on Sunday").
+    A coordinated clause with a subject of its own often shares the time ("were killed and hundreds
+    were injured Sunday"); ``links`` adds "conj" where only the trigger's own clause may date it."""
+    node = governor
+    while node.i != trigger.i and node.head.i != node.i:
+        if node.dep_ == "relcl" and node.head.i == trigger.i:
+            return False  # a clause on the event noun tells the event ("the attack, in which a man drove ... on July 14")
+        if node.dep_ in links and any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in node.children):
+            same_time = any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_SUBORDINATORS for c in node.children)
+            if not (same_time and node.i == governor.i):
+                return True
+        node = node.head
+    return False
+
+
+def _fronted_over_conjuncts(root: Token, governor: Token, trigger: Token) -> bool:
+    """"In 2012 she was presented with an award and met its president": a time adverbial fronted
+    before the first of coordinated verbs modifies the whole coordination, so it dates each
+    conjunct (one placed after the first verb, "talks next week, but did not rule out", does not)."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.i == governor.i:
+            return root.i < governor.i
+    return False
+
+
+def _governing_verb(token: Token, trigger: Token) -> Token:
+    """The verb a time expression hangs from (through its prepositions and modifiers), or the
+    trigger itself when the expression modifies it ("Israel's June strike", "talks on Friday")."""
+    node = token
+    while node.head.i != node.i and node.i != trigger.i and (node is token or node.pos_ not in {"VERB", "AUX"}):
+        node = node.head
+    return node
+
+
+def _clause_path(token: Token) -> set[int]:
+    """The token and the verbs above it up to the sentence root, less the head of a coordinated
+    clause (its own time expressions are its own) but not that head's ancestors."""
+    path, node = {token.i}, token
+    while node.head.i != node.i:
+        crossing_conj = node.dep_ == "conj"
+        node = node.head
+        if not crossing_conj:
+            path.add(node.i)
+    return path
+
+
+def _names_a_thing(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
+    """"the 2015 nuclear deal", "the 1979 Revolution": a date modifying another noun dates that
+    thing, not the event ("Israel's June strike" does date the strike)."""
+    span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "nummod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} \
+        and not (span.start <= root.head.i < span.end) and root.head.i != trig.token.i
+
+
+def _aux_from_value(value: str, pub: _dt.date | None) -> set[str]:
+    covered = day_range(value)
+    if pub is None or covered is None:
+        return set()
+    start, end = covered
+    if (pub - end).days > HISTORICAL_DAYS:
+        return {"historical"}
+    if start > pub:
+        return {"future"}
+    return set()
+
+
+def _aux_from_date_words(trig: Trigger, sent: SpacySpan, pub: _dt.date | None) -> set[str]:
+    """Without resolved timexes: "last year", "years ago" or an earlier year near the trigger."""
+    anchors = {trig.token.i, predicate(trig.token).i}
+    for ent in sent.ents:
+        head = ent.root.head
+        if head.dep_ == "prep":
+            head = head.head
+        if ent.label_ != "DATE" or (head.i not in anchors and ent.root.i not in anchors):
+            continue
+        lowered = ent.text.casefold()
+        if "last year" in lowered or re.search(r"\byears? ago\b", lowered):
+            return {"historical"}
+        years = [int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", lowered)]
+        if years and pub is not None and max(years) < pub.year:
+            return {"historical"}
+    return set()

@@ -1,0 +1,90 @@
+"""The date an event is shown with: the publication day only for what the text tells as the day's
+news; background told apart from the report's day gets a date only from a time of its own clause."""
+from __future__ import annotations
+
+from storyline.annotate.events import extract_events
+from storyline.model import Span, Timex
+
+PUBLISHED = "2026-02-12"
+
+
+def events_of(nlp, text, timexes=None):
+    return extract_events(nlp(text), text, "a_dating", timexes=timexes or [], published=PUBLISHED)
+
+
+def timex(text, words, value):
+    start = text.index(words)
+    return Timex("a_test", Span.of(text, start, start + len(words)), "DATE", value)
+
+
+def date_of_trigger(events, word):
+    found = [e for e in events if e.trigger.text.split()[0] == word]
+    assert found, [e.trigger.text for e in events]
+    return found[0].date.value if found[0].date else None
+
+
+def test_habitual_and_ongoing_events_get_no_day(nlp):
+    """A frequency adverb, a count of occasions or a perfect progressive tells no single day (TimeML: a SET
+    or a stretch), so the publication day does not date it; a single act in the present perfect keeps it."""
+    for text, word in (("The Chilean president has repeatedly criticized the Peruvian government.", "criticized"),
+                       ("The Chilean army regularly attacks rebel camps in the north.", "attacks"),
+                       ("The Chilean minister has criticized the Peruvian government on numerous occasions.",
+                        "criticized"),
+                       ("The Chilean government has been pressing Peru to return the prisoners.", "pressing")):
+        assert date_of_trigger(events_of(nlp, text), word) is None, text
+    text = "The Chilean army has attacked a rebel camp in the north."
+    assert date_of_trigger(events_of(nlp, text), "attacked") == PUBLISHED
+
+
+def test_an_event_since_which_a_state_lasts_gets_no_publication_day(nlp):
+    """"since arresting her": the start of a stretch lasting up to the report, tied to it (TimeML),
+    not the report's day; a time of the sentence still bounds it."""
+    text = "Peru has held the Chilean student since arresting her near the border."
+    assert date_of_trigger(events_of(nlp, text), "arresting") is None
+    text = "Peru has held the Chilean student since arresting her in 2024."
+    assert date_of_trigger(events_of(nlp, text, [timex(text, "2024", "2024")]), "arresting") == "2024"
+
+
+def test_an_after_clause_keeps_the_report_day(nlp):
+    """In a report of reactions the "after" clause is the day's news itself ("declared ... after
+    Peru launched a missile"), so it keeps the publication day like the main clause."""
+    text = "The Chilean president declared an emergency after Peru launched a missile toward the coast."
+    assert date_of_trigger(events_of(nlp, text), "launched") == PUBLISHED
+    text = "Warnings sound in Chile after Peru launches missile from its capital"
+    assert date_of_trigger(events_of(nlp, text), "launches") == PUBLISHED
+
+
+def test_an_event_noun_describing_another_noun_gets_no_publication_day(nlp):
+    """"in retaliation for airstrikes": a noun hung on another noun has no verb telling it happening;
+    a noun a verb tells happening ("killed in airstrikes") keeps the verb's day."""
+    text = "Chilean rebels attacked the consulate in retaliation for Peruvian airstrikes near the border."
+    assert date_of_trigger(events_of(nlp, text), "airstrikes") is None
+    assert date_of_trigger(events_of(nlp, text), "attacked") == PUBLISHED
+
+
+def test_a_non_finite_verb_takes_the_past_perfect_of_its_clause(nlp):
+    """A non-finite clause has no tense of its own: "had appeared weak by opting not to strike back" is
+    told before a reference time, as its past perfect verb is."""
+    text = ("Chilean officials have debated whether the Chilean army had appeared weak by opting not to "
+            "strike back at Peruvian rebels.")
+    assert date_of_trigger(events_of(nlp, text), "strike") is None
+
+
+def test_a_time_of_another_clause_does_not_date_the_event(nlp):
+    """A time expression dates the clause of its own verb: one of an adverbial clause with its own
+    subject ("after rebels attacked on Monday") does not date the main event; a clause of the same time
+    ("while walking home on Tuesday") does, by a time of its own verb."""
+    text = "The Chilean army shelled the village after Peruvian rebels attacked a base on Monday."
+    events = events_of(nlp, text, [timex(text, "Monday", "2026-02-09")])
+    assert date_of_trigger(events, "shelled") == PUBLISHED
+    assert date_of_trigger(events, "attacked") == "2026-02-09"
+    text = "The Chilean journalist was shot by Peruvian soldiers while walking home on Tuesday."
+    assert date_of_trigger(events_of(nlp, text, [timex(text, "Tuesday", "2026-02-10")]), "shot") == "2026-02-10"
+
+
+def test_a_habitual_event_is_not_dated_by_a_coordinated_clause(nlp):
+    """Only a time of its own clause dates an event told off the report's day: "has been conducting
+    drills, and Japan was hit by Tuesday's launch" gives the drills no Tuesday."""
+    text = "The Chilean navy has been conducting joint exercises with Peru, and Chile was shaken by Tuesday's attack."
+    events = events_of(nlp, text, [timex(text, "Tuesday", "2026-02-10")])
+    assert date_of_trigger(events, "conducting") is None
