@@ -159,11 +159,13 @@ def _subordinated_in_time(node: Token) -> bool:
 
 def _describes_a_noun(token: Token) -> bool:
     """An event noun that is the object of a preposition hung on another noun ("retaliation for
-    airstrikes"; the first of conjoined nouns stands for the rest): no verb tells it happening."""
+    airstrikes"; the first of conjoined nouns stands for the rest): no verb tells it happening. Only a
+    common noun: a "name" it hangs on is, in a title-case headline, the tagger's reading of a capitalised
+    verb ("Briefed On Bus Attack")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     prep = token.head
-    return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}
+    return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "NOUN"
 
 
 def _tense_chain(token: Token) -> list[Token]:
