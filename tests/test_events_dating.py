@@ -30,7 +30,8 @@ def test_habitual_and_ongoing_events_get_no_day(nlp):
                        ("The Chilean army regularly attacks rebel camps in the north.", "attacks"),
                        ("The Chilean minister has criticized the Peruvian government on numerous occasions.",
                         "criticized"),
-                       ("The Chilean government has been pressing Peru to return the prisoners.", "pressing")):
+                       ("The Chilean government has been pressing Peru to return the prisoners.", "pressing"),
+                       ("Lima has long denied arming the Chilean rebels.", "denied")):
         assert date_of_trigger(events_of(nlp, text), word) is None, text
     text = "The Chilean army has attacked a rebel camp in the north."
     assert date_of_trigger(events_of(nlp, text), "attacked") == PUBLISHED

@@ -24,7 +24,10 @@ HISTORICAL_DAYS = 60
 # gives a habitual event a SET, no single day, so the report's day does not date it.
 ITERATIVE_ADVERBS = {"repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "continually",
                      "habitually", "usually", "always", "daily", "weekly", "monthly", "yearly", "annually",
-                     "sometimes", "occasionally"}
+                     "sometimes", "occasionally",
+                     # a stand held over a stretch up to now ("has long denied", "has consistently rejected"):
+                     # TimeML gives it a duration, not the report's day
+                     "long", "consistently"}
 # "on numerous occasions", "several times": a count of occasions tells an iterated event.
 OCCASION_NOUNS = {"occasions", "times"}
 # "since" opens the start of a state lasting up to the reference time ("held since arresting her"):
