@@ -1376,3 +1376,29 @@ def test_a_time_after_that_is_the_contents_own(nlp):
     text = "Nordair said that on Wednesday it had cancelled the morning flights to Tarnby."
     [quote] = extract_quotes(nlp(text), text, "a_time")
     assert quote.content.text.startswith("on Wednesday")
+
+
+# ------------------------------------------------------------------ descriptions: the parse's appositive, bodies
+
+
+def test_an_appositive_with_a_participle_describes_the_name_by_its_head_noun(nlp):
+    """"Ines Varn, a Danish student living in Oslo," is headed by "student" in the parse (the
+    participle modifies it), so "the student" takes her up."""
+    text = ("Ines Varn, a Danish student living in Oslo, was on the promenade.\n"
+            "The student said the crowd ran toward the sea.\n")
+    assert _speaker_of(nlp, text, [_named(text, "Ines Varn", "p_ines")], "crowd ran").key == "p_ines"
+
+
+def test_a_group_description_takes_up_no_person(nlp):
+    """"the watchdog group Fair Screens" typed PERSON: "the group" names a body, never that person."""
+    text = ("The report came from the consumer watchdog group Fair Screens.\n"
+            "The group said the children watched too much.\n")
+    assert _speaker_of(nlp, text, [_named(text, "Fair Screens", "p_fair")], "children watched").key is None
+
+
+def test_a_name_described_as_a_group_is_no_person_for_she(nlp):
+    """A "she" never falls back to a name the article describes as a group ("group Fair Screens")."""
+    text = ("The report came from the consumer watchdog group Fair Screens.\n"
+            "The weather was mild.\n"
+            "\u201cIt is too much,\u201d she said.\n")
+    assert _speaker_of(nlp, text, [_named(text, "Fair Screens", "p_fair")], "It is too much").key is None
