@@ -1402,3 +1402,32 @@ def test_a_name_described_as_a_group_is_no_person_for_she(nlp):
             "The weather was mild.\n"
             "\u201cIt is too much,\u201d she said.\n")
     assert _speaker_of(nlp, text, [_named(text, "Fair Screens", "p_fair")], "It is too much").key is None
+
+
+# ------------------------------------------------------------------ a speech participle after a content
+
+
+@pytest.mark.parametrize("text, content, participle", [
+    ("Ola Berg told reporters that the two parties could reach a deal, while reiterating that his party "
+     "would not give up its seats.", "the two parties could reach a deal", "his party would not give up its seats"),
+    ("The mayor said the ferry would run again in May, adding that the fares would not rise.",
+     "the ferry would run again in May", "the fares would not rise"),
+    ("Ines Varn said the union and the owners could agree on wages, insisting that the strike must end soon.",
+     "the union and the owners could agree on wages", "the strike must end soon"),
+])
+def test_a_speech_participle_after_the_content_reports_for_the_reporter(nlp, text, content, participle):
+    """", while reiterating that ...": the participle continues the report's subject, not the
+    content's; the first content ends before it."""
+    quotes = extract_quotes(nlp(text), text, "a_part")
+    outer = next(q for q in quotes if q.content.text.startswith(content.split()[0]))
+    assert outer.content.text == content
+    assert _by_content(quotes, participle).speaker.text == outer.speaker.text
+
+
+def test_a_participle_before_a_postposed_report_stays_in_its_content(nlp):
+    """", Radio Tarn reported" reports the whole sentence before it, the participle too."""
+    text = ("The Harbour Front claimed the blockade, saying the port had been closed for a week, "
+            "Radio Tarn reported.")
+    quotes = extract_quotes(nlp(text), text, "a_part")
+    assert any(q.content.text.endswith("closed for a week") and q.content.text.startswith("The Harbour Front")
+               for q in quotes)
