@@ -863,6 +863,14 @@ def test_a_name_inside_a_quotation_is_no_antecedent(nlp):
     ("Ola Berg, who lives nearby, told the Sentinel: \u201cI heard the crash from my kitchen.\u201d", "Sentinel"),
     ("\u201cWe regret what happened on this flight,\u201d Berg told The Unbeaten.", "Unbeaten"),
     ("Ola Berg told the Ashford police that the car had been stolen.", None),
+    # a publication noun with the name or demonym before it
+    ("Ola Berg told Tarnby magazine that the ferry was safe.", "Tarnby magazine"),
+    ("“The ferry is safe,” Ola Berg told Valdorian radio.", "Valdorian radio"),
+    # the outlet a journalist works for; a place a journalist stands is no outlet
+    ("A ministry spokesman told a reporter from The Tarnby Daily that the talks had failed.", "Tarnby Daily"),
+    ("Ines Varn told a reporter for Radio Tarn that the tour was over.", "Radio Tarn"),
+    ("Ines Varn told reporters at the Tarnby Harbour that the tour was over.", None),
+    ("Ola Berg told the magazine that the ferry was safe.", None),
 ])
 def test_medium_named_by_a_compound_a_coordinated_cue_or_the_verb(nlp, text, medium):
     quotes = extract_quotes(nlp(text), text, "a_m", statements_only=True)
