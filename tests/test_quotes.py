@@ -863,6 +863,14 @@ def test_a_name_inside_a_quotation_is_no_antecedent(nlp):
     ("Ola Berg, who lives nearby, told the Sentinel: \u201cI heard the crash from my kitchen.\u201d", "Sentinel"),
     ("\u201cWe regret what happened on this flight,\u201d Berg told The Unbeaten.", "Unbeaten"),
     ("Ola Berg told the Ashford police that the car had been stolen.", None),
+    # a publication noun with the name or demonym before it
+    ("Ola Berg told Tarnby magazine that the ferry was safe.", "Tarnby magazine"),
+    ("“The ferry is safe,” Ola Berg told Valdorian radio.", "Valdorian radio"),
+    # the outlet a journalist works for; a place a journalist stands is no outlet
+    ("A ministry spokesman told a reporter from The Tarnby Daily that the talks had failed.", "Tarnby Daily"),
+    ("Ines Varn told a reporter for Radio Tarn that the tour was over.", "Radio Tarn"),
+    ("Ines Varn told reporters at the Tarnby Harbour that the tour was over.", None),
+    ("Ola Berg told the magazine that the ferry was safe.", None),
 ])
 def test_medium_named_by_a_compound_a_coordinated_cue_or_the_verb(nlp, text, medium):
     quotes = extract_quotes(nlp(text), text, "a_m", statements_only=True)
@@ -1376,3 +1384,58 @@ def test_a_time_after_that_is_the_contents_own(nlp):
     text = "Nordair said that on Wednesday it had cancelled the morning flights to Tarnby."
     [quote] = extract_quotes(nlp(text), text, "a_time")
     assert quote.content.text.startswith("on Wednesday")
+
+
+# ------------------------------------------------------------------ descriptions: the parse's appositive, bodies
+
+
+def test_an_appositive_with_a_participle_describes_the_name_by_its_head_noun(nlp):
+    """"Ines Varn, a Danish student living in Oslo," is headed by "student" in the parse (the
+    participle modifies it), so "the student" takes her up."""
+    text = ("Ines Varn, a Danish student living in Oslo, was on the promenade.\n"
+            "The student said the crowd ran toward the sea.\n")
+    assert _speaker_of(nlp, text, [_named(text, "Ines Varn", "p_ines")], "crowd ran").key == "p_ines"
+
+
+def test_a_group_description_takes_up_no_person(nlp):
+    """"the watchdog group Fair Screens" typed PERSON: "the group" names a body, never that person."""
+    text = ("The report came from the consumer watchdog group Fair Screens.\n"
+            "The group said the children watched too much.\n")
+    assert _speaker_of(nlp, text, [_named(text, "Fair Screens", "p_fair")], "children watched").key is None
+
+
+def test_a_name_described_as_a_group_is_no_person_for_she(nlp):
+    """A "she" never falls back to a name the article describes as a group ("group Fair Screens")."""
+    text = ("The report came from the consumer watchdog group Fair Screens.\n"
+            "The weather was mild.\n"
+            "\u201cIt is too much,\u201d she said.\n")
+    assert _speaker_of(nlp, text, [_named(text, "Fair Screens", "p_fair")], "It is too much").key is None
+
+
+# ------------------------------------------------------------------ a speech participle after a content
+
+
+@pytest.mark.parametrize("text, content, participle", [
+    ("Ola Berg told reporters that the two parties could reach a deal, while reiterating that his party "
+     "would not give up its seats.", "the two parties could reach a deal", "his party would not give up its seats"),
+    ("The mayor said the ferry would run again in May, adding that the fares would not rise.",
+     "the ferry would run again in May", "the fares would not rise"),
+    ("Ines Varn said the union and the owners could agree on wages, insisting that the strike must end soon.",
+     "the union and the owners could agree on wages", "the strike must end soon"),
+])
+def test_a_speech_participle_after_the_content_reports_for_the_reporter(nlp, text, content, participle):
+    """", while reiterating that ...": the participle continues the report's subject, not the
+    content's; the first content ends before it."""
+    quotes = extract_quotes(nlp(text), text, "a_part")
+    outer = next(q for q in quotes if q.content.text.startswith(content.split()[0]))
+    assert outer.content.text == content
+    assert _by_content(quotes, participle).speaker.text == outer.speaker.text
+
+
+def test_a_participle_before_a_postposed_report_stays_in_its_content(nlp):
+    """", Radio Tarn reported" reports the whole sentence before it, the participle too."""
+    text = ("The Harbour Front claimed the blockade, saying the port had been closed for a week, "
+            "Radio Tarn reported.")
+    quotes = extract_quotes(nlp(text), text, "a_part")
+    assert any(q.content.text.endswith("closed for a week") and q.content.text.startswith("The Harbour Front")
+               for q in quotes)

@@ -28,6 +28,11 @@ PRONOUN_SEX = {"he": "he", "him": "he", "she": "she", "her": "she"}
 ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publication newspaper broadcaster network
     organization organisation startup start-up retailer carmaker automaker manufacturer chipmaker insurer
     bank""".split())
+# Nouns of a group of people that acts as one ("the group", "the coalition", "the charity"): like an
+# organisation noun, one describes a body, never a person, though the tagger may type its name PERSON
+# ("the watchdog group Fair Screens").
+COLLECTIVE_NOUNS = frozenset("""group coalition alliance charity foundation nonprofit watchdog association band
+    team club""".split())
 # Common nouns that name one person with no role or title, the sex of those that give one: a "he"
 # or "she" takes up "a 23-year-old student", "a supporter of ..." as readily as a name.
 PERSON_NOUNS = {**dict.fromkeys("""person child teenager teen youth supporter fan driver passenger victim suspect
@@ -40,6 +45,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?,?\s+$")
 _GIVEN_NAME_LEFT_OUT = re.compile(r"[a-z,]\s+([A-Z][a-z]+)\s+$")
 OPENING_QUOTES = frozenset("\"“‘'")
 CLOSING_QUOTES = frozenset("\"”’'")
+# A lower-case noun right before a name, with no comma between: a premodifier describing it ("group Fair Screens").
+_PREMODIFIER = re.compile(r"\b([a-z]+)\s+$")
 # An appositive noun phrase right after a name, up to its head noun ("Lockheed Martin, the aerospace company").
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an)\s+[^,.;:()]{0,60}?\b([a-z]+)"
                                r"(?=[,.;:)]|\s+(?:that|which|based|in|of)\b)")
@@ -148,11 +155,34 @@ def _given_name_first(name: str) -> bool:
 
 def _described_as_organisation(text: str, mention: Mention) -> bool:
     """A name the article describes as an organisation, by an appositive after it ("Lockheed Martin,
-    the aerospace company") or a title the tagger took for one, is none of its persons."""
+    the aerospace company"), a noun premodifying it ("the watchdog group Fair Screens") or a title
+    the tagger took for one, is none of its persons."""
     after = _APPOSITIVE_AFTER.match(text, mention.span.end)
-    heads = [after.group(1)] if after else []
+    before = _PREMODIFIER.search(text[max(0, mention.span.start - 20):mention.span.start])
+    heads = [found.group(1) for found in (after, before) if found]
     heads += _TITLE_MODIFIERS.split(mention.title or "")[0].split()[-1:]  # "president of Capital Bank": president
-    return any(h.lower() in ORGANISATION_NOUNS for h in heads)
+    return any(is_organisation_noun(h.lower()) for h in heads)
+
+
+def is_organisation_noun(word: str) -> bool:
+    """A noun for an organisation or a group acting as one ("company", "group"): a body, no person."""
+    return word in ORGANISATION_NOUNS or word in COLLECTIVE_NOUNS
+
+
+def names_a_body(noun: Token) -> bool:
+    """Does the noun name an organisation, a group or a state's body ("the group", "the
+    government")? A description with it takes up no person (``resolve_description``,
+    ``described_person``), whatever type the tagger gave a name it describes."""
+    word = noun.lemma_.lower()
+    return is_organisation_noun(word) or actors.organization_sector(word) is not None
+
+
+def _persons_not_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions typed PERSON and keyed, less the entities the article describes as an
+    organisation (``_described_as_organisation``): the tagger types groups PERSON now and then."""
+    persons = [m for m in mentions if m.type == "PERSON" and m.key]
+    bodies = {m.key for m in persons if _described_as_organisation(text, m)}
+    return [m for m in persons if m.key not in bodies]
 
 
 def _is_place_object(text: str, mention: Mention) -> bool:
@@ -193,11 +223,14 @@ def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str]
     ("Taliban spokesman" for "the Nato spokesman": each has a modifier the other lacks) names
     another holder of the role, and so does one named before an unnamed holder ("a spokesman said"
     after the named one, ``_unnamed_holder_since``)."""
+    if names_a_body(head):
+        return None
     words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
     modifiers = words - {head.lower_}
+    persons = {m.key for m in _persons_not_bodies(mentions, head.doc.text)}
     best, best_score = None, 0
     for m in mentions:
-        if m.span.end > head.idx or not m.title:
+        if m.span.end > head.idx or not m.title or (m.type == "PERSON" and m.key not in persons):
             continue
         title_words = {w.strip(".,").lower() for w in m.title.split()} - STOP_WORDS
         if head.lower_ not in title_words or _restricted_otherwise(modifiers, title_words - {head.lower_}):
@@ -231,21 +264,36 @@ def _unnamed_holder_since(head: Token, named: Mention, mentions: list[Mention]) 
 
 
 def _described_by(noun: Token, persons: list[Mention]) -> list[Mention]:
-    """The person mentions a noun describes, by the parse and next to the name: a name in
-    apposition to it ("another brother, Ola Berg"), it in apposition to a name ("Ines Varn, the
-    singer"), or a name it premodifies ("Singer Ines Varn", "spokesman Ola Berg")."""
+    """The person mentions a noun describes (``_describes``)."""
+    return [m for m in persons if _describes(noun, m)]
+
+
+def _describes(noun: Token, mention: Mention) -> bool:
+    """Does the noun describe the name, by the parse's own edges and with its noun phrase right
+    next to the name: its phrase in apposition after the name ("Ines Varn, a Danish student living
+    in Oslo,": the parse heads the phrase by "student", which a text pattern would read at
+    "living"), the name in apposition after it ("another brother, Ola Berg"), or it premodifying the
+    name ("Singer Ines Varn")? Next to the name: an edge the parser hangs further off joins two
+    phrases that do not rename each other."""
     text = noun.doc.text
-    tokens = [c for c in noun.children if c.dep_ == "appos"]
-    tokens += [noun.head] if noun.dep_ in ("appos", "compound") else []
-    return [m for m in persons for t in tokens if m.span.start <= t.idx < m.span.end
-            and noun.lower_ in _describing_nouns(text, m)]
+    end = noun.idx + len(noun.text)
+
+    def in_name(token: Token) -> bool:
+        return mention.span.start <= token.idx < mention.span.end
+
+    if noun.dep_ == "appos" and in_name(noun.head):
+        return _only_a_comma(text, mention.span.end, noun.left_edge.idx)
+    if noun.dep_ == "compound" and in_name(noun.head):
+        return _only_a_comma(text, end, mention.span.start)
+    return any(c.dep_ == "appos" and in_name(c) for c in noun.children) \
+        and _only_a_comma(text, end, mention.span.start)
 
 
-def _describing_nouns(text: str, mention: Mention) -> set[str]:
-    """The words next to a mention that may describe it: the word before it ("Singer", "brother,")
-    and the head of an appositive after it (", the singer,")."""
-    after = _APPOSITIVE_AFTER.match(text, mention.span.end)
-    return {w.lower() for w in (word_before(text, mention), after.group(1) if after else "") if w}
+def _only_a_comma(text: str, start: int, end: int) -> bool:
+    """Does the text from ``start`` to ``end`` hold only spaces and at most the one comma that sets
+    an appositive off? Not when ``end`` comes first: a noun inside the name ("Billy Goat Tavern")
+    describes nothing."""
+    return start <= end and text[start:end].strip() in ("", ",")
 
 
 def described_person(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
@@ -257,10 +305,10 @@ def described_person(head: Token, mentions: list[Mention]) -> tuple[str, str] | 
     to a name does not show it is ("the 87-year-old comedian", "the Nato spokesman"). A plural
     ("the brothers") names several, no one person; a capitalised head inside a sentence
     ("according to The Undefeated") is a name, not a description."""
-    if head.tag_ in ("NNS", "NNPS") or not head.text.islower() \
+    if head.tag_ in ("NNS", "NNPS") or not head.text.islower() or names_a_body(head) \
             or any(t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") for t in head.subtree if t.i != head.i):
         return None
-    persons = [m for m in mentions if m.type == "PERSON" and m.key]
+    persons = _persons_not_bodies(mentions, head.doc.text)
     lemma = head.lemma_.lower()
     keys = {m.key for t in head.doc[:head.i] if t.lemma_.lower() == lemma for m in _described_by(t, persons)}
     latest = max((m for m in persons if m.key in keys and m.span.end <= head.idx), key=lambda m: m.span.start,

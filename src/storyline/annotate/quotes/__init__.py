@@ -16,7 +16,7 @@ from storyline.annotate.quotes.candidates import lexicon_class
 from storyline.annotate.quotes.lexicon import SPEECH_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, quote_kind, scan_quotes
 from storyline.annotate.quotes.reports import (end_before_sibling_reports, end_before_trailing_reports,
-                                              past_datelines, past_time_of_saying)
+                                              participles_of_the_reporter, past_datelines, past_time_of_saying)
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
 from storyline.annotate.quotes.statements import states_something
@@ -66,6 +66,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     attributions = _without_borrowed_quotations(attributions, quotes)
     rules.attach_continuations(text, attributions, quotes)
     past_time_of_saying(attributions, text, quotes)
+    participles_of_the_reporter(attributions, text, quotes)
     end_before_sibling_reports(attributions, text, quotes)
     end_before_trailing_reports(attributions, text, quotes)
     past_datelines(attributions, text)

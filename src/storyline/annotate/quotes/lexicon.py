@@ -90,6 +90,13 @@ cnn msnbc fox bbc npr cbs abc nbc pbs reuters bloomberg politico axios
 """.split())
 MEDIUM_HEADS = NEWS_HEADS | frozenset("twitter facebook x instagram truth social telegram youtube tiktok".split())
 
+# Nouns for a publication or broadcaster ("Time magazine", "Australian radio"): an addressee of
+# "told" headed by one, with a name or demonym before it, is the medium, as a named outlet is.
+PUBLICATION_NOUNS = frozenset("""magazine newspaper paper tabloid radio television tv channel station website
+network broadcaster""".split())
+# Nouns for a journalist: "told a reporter from X" was said to X, the outlet the journalist works for.
+JOURNALIST_NOUNS = frozenset("reporter reporters journalist journalists correspondent interviewer".split())
+
 PRONOUNS = frozenset("he she they i we it you him her them".split())
 
 # verbs that name the medium they report through ("tweeted" was said on Twitter)

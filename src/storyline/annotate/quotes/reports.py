@@ -93,6 +93,37 @@ def end_before_sibling_reports(attributions: list[Attribution], text: str, quote
             att.contents = [_ended_at(text, content, cut, quotes) for content in att.contents]
 
 
+def participles_of_the_reporter(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """A speech participle set off by a comma at the end of a reported clause ("Ada told reporters
+    that the parties could reach a deal, while reiterating that ...", "..., adding that ...") reports
+    again for the reporter: an adjunct participle takes its subject from the clause it modifies,
+    and news style sets it after the whole report, whose subject is the one who speaks on. The
+    parser hangs it on the content's verb, whose subject ("the parties") never reiterated
+    anything; so the participle's source is the outer report's, and the outer content ends before
+    ", while ...". Only for a report that opens its sentence, content after the cue: a reporting
+    clause set after its content (", Reuters reported") reports the whole sentence before it,
+    participle and all ("X claimed the attack, saying ..., Reuters reported": X's saying). Never
+    inside a quotation."""
+    for outer in attributions:
+        for other in attributions:
+            if other is not outer and _continues_the_report(other.cue_token, outer, quotes):
+                other.source, other.source_token = outer.source, outer.source_token
+                cut = other.cue_token.left_edge.idx  # "while" of ", while reiterating" too
+                outer.contents = [_ended_at(text, content, cut, quotes) for content in outer.contents]
+
+
+def _continues_the_report(verb: Token, outer: Attribution, quotes: list[QuotedSpan]) -> bool:
+    """Is ``verb`` a speech participle with no subject of its own, set off by a comma, inside the
+    complement of ``outer``'s cue and in one of its contents after the cue, outside any quotation?"""
+    doc, cue = verb.doc, outer.cue_token
+    before = verb.left_edge.i - 1
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and lexicon_class(verb.lemma_.lower()) == "speech" \
+        and verb.head.i != cue.i and cue.is_ancestor(verb) and before >= 0 and doc[before].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(cue.idx < start < verb.idx < end for start, end in outer.contents) \
+        and not any(q.start <= verb.idx < q.end for q in quotes)
+
+
 def end_before_trailing_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
     """End a content where a report set after what it reports begins ("Ines Varn says the ferry left
     at noon, according to Radio Tarn"; "Ada said the talks failed, the agency reported"): a

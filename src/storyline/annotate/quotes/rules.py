@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes.lexicon import (
-    CUE_VERBS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NEEDS_CLAUSE, OBJECT_VERBS, QUESTION_VERBS)
+    CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NEEDS_CLAUSE, OBJECT_VERBS,
+    PUBLICATION_NOUNS, QUESTION_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 
@@ -297,8 +298,10 @@ def find_medium(token: Token) -> str | None:
             name = _medium_of_prep(child)
             if name:
                 return name
-        if child.dep_ in ("dobj", "dative") and token.lemma_ == "tell" and _is_media_name(child):
-            return _name_text(child)
+        if child.dep_ in ("dobj", "dative") and token.lemma_ == "tell":
+            medium = _addressed_medium(child)
+            if medium:
+                return medium
     if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.i < token.i:
         return find_medium(token.head)
     return MEDIUM_OF_VERB.get(token.lemma_.lower())
@@ -320,6 +323,36 @@ def _medium_of_prep(prep: Token) -> str | None:
                 if inner is not None and inner.pos_ == "PROPN":
                     return _name_text(inner)
     return None
+
+
+def _addressed_medium(addressee: Token) -> str | None:
+    """The medium an addressee of "told" names: a news outlet's name ("told CNN"), a publication
+    noun with the name or demonym before it ("told Time magazine", "told Reuters news agency",
+    "told Australian radio"), or the outlet a journalist works for ("told a reporter from The Daily
+    Tarn"; the parser may hang "from X" on the verb): what a journalist hears is said to the outlet."""
+    if _is_media_name(addressee):
+        return _name_text(addressee)
+    word = addressee.lower_
+    if addressee.pos_ == "NOUN" and (word in PUBLICATION_NOUNS or word == "agency" and _has_compound(addressee, "news")) \
+            and any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in addressee.children):
+        return _name_text(addressee)
+    if word in JOURNALIST_NOUNS:
+        outlets = [o for prep in _preps_after(addressee) for o in prep.children
+                   if o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ not in NOT_MEDIA]
+        return _name_text(outlets[0]) if outlets else None
+    return None
+
+
+def _has_compound(noun: Token, word: str) -> bool:
+    return any(c.dep_ == "compound" and c.lower_ == word for c in noun.children)
+
+
+def _preps_after(noun: Token) -> list[Token]:
+    """The "from", "for" or "with" phrases of a noun: its own, or the verb's right after it ("at"
+    places a journalist, "reporters at the White House", it names no employer)."""
+    own = [c for c in noun.children if c.dep_ == "prep"]
+    after = [c for c in noun.head.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1]
+    return [p for p in own + after if p.lower_ in ("from", "for", "with")]
 
 
 def _is_media_name(token: Token) -> bool:
