@@ -47,7 +47,9 @@ session 21's merges, one entity per name, story surnames, shared centering), ``s
 content ends only before a clause that reports), ``shown-s27`` (40, --seed 29, session 22 after quotes30's
 changes: a transcript turn is its labelled speaker's, ", as reported by X" reports, a dateline with its wire is no
 source), ``shown-s28`` (40, --seed 30, session 23 after quotes31's changes: a description takes up the person named
-next to its noun, a title names the description's role, the time of the saying is outside the content).
+next to its noun, a title names the description's role, the time of the saying is outside the content),
+``shown-s29`` (40, --seed 31, session 23 on main after quotes31's and quotes32's merges: descriptions by the
+parse's edges, bodies take up no person, a participle's report continues the report's subject, media of "told").
 ``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24``, ``shown-s25``,
 ``shown-s26``, ``shown-s27`` and ``shown-s28`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
@@ -100,7 +102,9 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-s27": "session 22 (quotes30), fresh draw after transcript turns, ', as reported by X', "
                        "datelines with a wire",
           "shown-s28": "session 23 (quotes31), fresh draw after descriptions taken up by the name set next to their "
-                       "noun, titles that hold the description's role, the time of the saying out of the content"}
+                       "noun, titles that hold the description's role, the time of the saying out of the content",
+          "shown-s29": "session 23 (quotesdraw29), fresh draw on main after quotes31 and quotes32 (descriptions by the "
+                       "parse, bodies as no persons, participles' reports, media of 'told')"}
 
 
 # ----------------------------------------------------------------------------- output
