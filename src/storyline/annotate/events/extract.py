@@ -24,7 +24,7 @@ from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, acto
                            owner_modifiers,
                            content_owner, gallery_counter, is_actor_like, is_own, modifier_participants,
                            participants, prep_objects, subject_of)
-from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
+from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, nest, object_of
 
 HISTORICAL_DAYS = 60
 BACKGROUND_DEPS = {"relcl", "acl"}
@@ -231,9 +231,16 @@ def is_cleft(clause: Token) -> bool:
                                                                  for c in copula.children)
 
 
+# Stative verbs of knowing: "Y should know / realize that ..." asks no act of Y (PLOVER's REQUEST is a
+# demand for an action or a policy); said by one party to another it tells Y what to expect, a warning
+# (PLOVER's THREATEN: "coercive or forceful warnings"). Said to the public it is advice (``unreal``).
+KNOWING_VERBS = frozenset({"know", "understand", "realize", "realise", "remember"})
+
+
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
     """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be willing to
-    negotiate", "must open the port to allow ...") are its content, nested like any other."""
+    negotiate", "must open the port to allow ...") are its content, nested like any other. "Y
+    should know that ..." is X's warning to Y (``KNOWING_VERBS``)."""
     by_token = {t.token.i: t for t in top}
     requests = []
     for tok in sent:
@@ -244,7 +251,8 @@ def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
         subj = children(tok, {"nsubj"})
         if not subj or subj[0].pos_ == "PRON":
             continue
-        requests.append(Trigger(tok, "REQUEST", None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))
+        kind = "THREATEN" if tok.lemma_.lower() in KNOWING_VERBS and tok.i not in by_token else "REQUEST"
+        requests.append(Trigger(tok, kind, None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))
     if not requests:
         return top
     replaced = {r.token.i for r in requests}
@@ -403,7 +411,7 @@ def objects_of(trig: Trigger) -> list[Token]:
         found = prep_objects(obj, RECIPIENT_PREPS | {"of"})
         if found:
             return actor_like(found)
-    for clause in children(verb, {"ccomp"}):
+    for clause in children(verb, {"ccomp"}) + [mark.head for mark in clause_for(verb)]:  # "called for X to"
         subj = children(clause, {"nsubj", "nsubjpass"})
         if subj and subj[0].pos_ != "PRON":
             return subj

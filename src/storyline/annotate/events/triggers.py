@@ -160,11 +160,19 @@ def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | Non
 
 def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
     lemma = lemma_of(verb)
-    for child in verb.children:
-        if child.dep_ in {"prt", "prep", "dobj", "advmod"} and (lemma, child.lower_) in lexicon.PARTICLE_VERBS \
-                and not _is_adjunct(verb, child):
+    words = [c for c in verb.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}] + clause_for(verb)
+    for child in words:
+        if (lemma, child.lower_) in lexicon.PARTICLE_VERBS and not _is_adjunct(verb, child):
             return lexicon.PARTICLE_VERBS[(lemma, child.lower_)], child
     return None
+
+
+def clause_for(verb: Token) -> list[Token]:
+    """"called for the North to abandon its weapons": in the for-to infinitive (a clause with a subject
+    of its own) the parser makes "for" the clause's mark, yet it is still the verb's preposition
+    ("call for" X to do Y)."""
+    return [m for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > verb.i
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1]
 
 
 def _is_adjunct(verb: Token, word: Token) -> bool:
