@@ -68,3 +68,9 @@ def test_should_know_to_the_public_is_advice(nlp):
 def test_must_do_stays_a_request(nlp):
     events = events_of(nlp, "The Peruvian government said Chile must withdraw its troops from the border.")
     assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_call_for_someone_to_be_tried_asks_others(nlp):
+    text = "The Peruvian ministry called for the attackers to be brought to justice."
+    requests = [e for e in events_of(nlp, text) if e.type == "REQUEST"]
+    assert len(requests) == 1 and names(requests[0].recipients) == []

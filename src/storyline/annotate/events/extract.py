@@ -411,8 +411,12 @@ def objects_of(trig: Trigger) -> list[Token]:
         found = prep_objects(obj, RECIPIENT_PREPS | {"of"})
         if found:
             return actor_like(found)
-    for clause in children(verb, {"ccomp"}) + [mark.head for mark in clause_for(verb)]:  # "called for X to"
+    for clause in children(verb, {"ccomp"}):
         subj = children(clause, {"nsubj", "nsubjpass"})
+        if subj and subj[0].pos_ != "PRON":
+            return subj
+    for mark in clause_for(verb):  # "called for X to act": X is asked; "for X to be tried" asks others
+        subj = children(mark.head, {"nsubj"})
         if subj and subj[0].pos_ != "PRON":
             return subj
     return actor_like(prep_objects(verb, RECIPIENT_PREPS))
