@@ -74,3 +74,8 @@ def test_call_for_someone_to_be_tried_asks_others(nlp):
     text = "The Peruvian ministry called for the attackers to be brought to justice."
     requests = [e for e in events_of(nlp, text) if e.type == "REQUEST"]
     assert len(requests) == 1 and names(requests[0].recipients) == []
+
+
+def test_the_demand_of_a_protest_named_by_a_noun_is_its_topic(nlp):
+    text = "Peru today released two dozen activists who had led protests last week calling for President Garcia to step down."
+    assert [e.type for e in events_of(nlp, text)] == ["RETREAT"]

@@ -260,10 +260,11 @@ def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
 
 
 def drop_protest_topics(top: list[Trigger]) -> list[Trigger]:
-    """The manual: a protest's topic ("marched, calling for the minister's resignation") is not
-    coded as an event of its own; a demand told as a participle clause of the protest is that topic."""
+    """The manual: a protest's topic ("marched, calling for the minister's resignation", "protests
+    calling for the president to step down") is not coded as an event of its own; a demand told as a
+    participle clause of the protest (of its verb, or of its noun) is that topic."""
     protests = {t.token.i for t in top if t.type == "PROTEST"}
-    return [t for t in top if not (t.type == "REQUEST" and predicate(t.token).dep_ == "advcl"
+    return [t for t in top if not (t.type == "REQUEST" and predicate(t.token).dep_ in {"advcl", "acl"}
                                    and predicate(t.token).head.i in protests)]
 
 
