@@ -79,3 +79,22 @@ def test_call_for_someone_to_be_tried_asks_others(nlp):
 def test_the_demand_of_a_protest_named_by_a_noun_is_its_topic(nlp):
     text = "Peru today released two dozen activists who had led protests last week calling for President Garcia to step down."
     assert [e.type for e in events_of(nlp, text)] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text, actor, recipients, mode", [
+    # the act wanted inside the deal the wanter wants: the one asked to act is the recipient
+    ("The Greek prime minister wants any treaty to require Ankara to cut ties with the militias.",
+     "Greek prime minister", ["Ankara"], "change"),
+    # a mandative subjunctive after a verb of demand that is also a reporting verb
+    ("The Chilean president insisted that negotiations with Peru continue.", "Chilean president", [], "meet"),
+])
+def test_a_wish_or_demand_is_the_wanters_request(nlp, text, actor, recipients, mode):
+    events = events_of(nlp, text)
+    assert [e.type for e in events] == ["REQUEST"]
+    assert names(events[0].actors) == [actor] and names(events[0].recipients) == recipients
+    assert events[0].mode == mode and events[0].aux_modes == []
+
+
+def test_an_order_with_no_one_giving_it_keeps_the_ordered_act(nlp):
+    events = events_of(nlp, "The Syrian rebels were ordered to withdraw from the town.")
+    assert [e.type for e in events] == ["RETREAT"]

@@ -18,7 +18,7 @@ from storyline.model import Event, EventDate, Location, Mention, Participant, Sp
 from . import coding, geo, lexicon, places, topic, unreal
 from .contexts import contexts_of, refine_mode
 from .dates import day_range
-from .modality import apply_plover_rules, aux_modes, predicate
+from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, unreal_head
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
                            owner_modifiers,
@@ -106,7 +106,7 @@ def _names_a_doer(token: Token) -> bool:
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
     """The top-level triggers of a sentence after aux modes and the PLOVER type rules."""
     top = without_statements(nest(find_triggers(sent)))
-    top = drop_protest_topics(wrap_obligations(sent, top))
+    top = wrap_wishes(drop_protest_topics(wrap_obligations(sent, top)))
     if any(not is_background(t) for t in top):
         top = [t for t in top if not is_background(t)]
     out = []
@@ -259,6 +259,44 @@ def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
     return sorted(nest([t for t in top if t.token.i not in replaced] + requests), key=lambda t: t.token.i)
 
 
+# Verbs whose complement is an act wanted or demanded of another (``modality.unreal_head``): PLOVER codes
+# the demand itself, a REQUEST by the one who wants it with the demanded party as recipient (the
+# manual's REQUEST: "all requests, demands and orders"), never the wished act. "Hope" and "doubt"
+# expect or question, they ask nothing.
+WISH_VERBS = frozenset({"want", "wish"}) | DEMAND_VERBS
+
+
+def wrap_wishes(top: list[Trigger]) -> list[Trigger]:
+    """"the leader wants any deal to require Tehran to [cut] ties", "insisted that [negotiations]
+    continue": the wanted act becomes the content of a REQUEST on the outermost such verb."""
+    taken = {t.token.i for t in top}
+    out = []
+    for trig in top:
+        head = demanding_verb(trig)
+        if head is None or head.i in taken or _unnamed_demander(head):
+            out.append(trig)
+            continue
+        taken.add(head.i)
+        out.append(Trigger(head, "REQUEST", None, head.i, head.i, content=trig, wish=True))
+    return out
+
+
+def _unnamed_demander(verb: Token) -> bool:
+    """"The rebels were ordered to withdraw": a passive with no "by" names no one who demands, and
+    PLOVER's REQUEST is coded from its source; the ordered act stays as main tells it (hypothetical)."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not agent_of(verb)
+
+
+def demanding_verb(trig: Trigger) -> Token | None:
+    """The outermost verb of wish or demand whose complement holds the trigger, else None."""
+    found = None
+    head = unreal_head(trig)
+    while head is not None and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in WISH_VERBS:
+        found = head
+        head = unreal_head(Trigger(head, "REQUEST", None, head.i, head.i))
+    return found
+
+
 def drop_protest_topics(top: list[Trigger]) -> list[Trigger]:
     """The manual: a protest's topic ("marched, calling for the minister's resignation", "protests
     calling for the president to step down") is not coded as an event of its own; a demand told as a
@@ -316,6 +354,11 @@ def roles(trig: Trigger, ctx: ArticleContext) -> tuple[list[Participant], list[P
     if trig.obligation:
         speaker, _ = subject_of(trig.token.head)
         return participants(speaker, ctx), participants(children(trig.token, {"nsubj"}), ctx)
+    if trig.wish and trig.content is not None:  # "wants Tehran to cut ties": Tehran is asked
+        actors, _ = roles(Trigger(trig.token, trig.type, None, trig.first, trig.last), ctx)
+        asked, _ = roles(trig.content, ctx)
+        spans = {p.span.start for p in actors if p.span}
+        return actors, [p for p in asked if not p.span or p.span.start not in spans]
     if trig.verbal:
         actor_heads, recipient_heads = verbal_roles(trig)
     else:

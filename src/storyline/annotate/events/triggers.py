@@ -46,6 +46,9 @@ class Trigger:
     # reprisal"): it still holds its complement, which is what is claimed, not a happening; dropped
     # with it once nested
     statement: bool = False
+    # a REQUEST made of a verb of wish or demand that is no trigger itself ("wants Tehran to cut ties"):
+    # its recipients are the doers of the act it asks for (``extract.wrap_wishes``)
+    wish: bool = False
 
 
 def object_of(verb: Token) -> Token | None:
