@@ -98,3 +98,9 @@ def test_a_wish_or_demand_is_the_wanters_request(nlp, text, actor, recipients, m
 def test_an_order_with_no_one_giving_it_keeps_the_ordered_act(nlp):
     events = events_of(nlp, "The Syrian rebels were ordered to withdraw from the town.")
     assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_an_order_for_people_to_be_moved_asks_others(nlp):
+    events = events_of(nlp, "The Chilean president ordered Peruvians to be evacuated from the border.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert len(requests) == 1 and names(requests[0].actors) == ["Chilean president"] and not requests[0].recipients

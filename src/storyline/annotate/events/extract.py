@@ -356,7 +356,9 @@ def roles(trig: Trigger, ctx: ArticleContext) -> tuple[list[Participant], list[P
         return participants(speaker, ctx), participants(children(trig.token, {"nsubj"}), ctx)
     if trig.wish and trig.content is not None:  # "wants Tehran to cut ties": Tehran is asked
         actors, _ = roles(Trigger(trig.token, trig.type, None, trig.first, trig.last), ctx)
-        asked, _ = roles(trig.content, ctx)
+        # "ordered Russians to be evacuated": the passive's subject undergoes the act, others are asked
+        passive = any(c.dep_ == "auxpass" for c in trig.content.token.children)
+        asked = [] if passive else roles(trig.content, ctx)[0]
         spans = {p.span.start for p in actors if p.span}
         return actors, [p for p in asked if not p.span or p.span.start not in spans]
     if trig.verbal:
