@@ -86,7 +86,7 @@ def test_the_demand_of_a_protest_named_by_a_noun_is_its_topic(nlp):
     ("The Greek prime minister wants any treaty to require Ankara to cut ties with the militias.",
      "Greek prime minister", ["Ankara"], "change"),
     # a mandative subjunctive after a verb of demand that is also a reporting verb
-    ("The Chilean president insisted that negotiations with Peru continue.", "Chilean president", [], "meet"),
+    ("The Chilean president insisted that negotiations with Peru continue.", "Chilean president", ["Peru"], "meet"),
 ])
 def test_a_wish_or_demand_is_the_wanters_request(nlp, text, actor, recipients, mode):
     events = events_of(nlp, text)

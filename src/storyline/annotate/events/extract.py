@@ -358,7 +358,9 @@ def roles(trig: Trigger, ctx: ArticleContext) -> tuple[list[Participant], list[P
         actors, _ = roles(Trigger(trig.token, trig.type, None, trig.first, trig.last), ctx)
         # "ordered Russians to be evacuated": the passive's subject undergoes the act, others are asked
         passive = any(c.dep_ == "auxpass" for c in trig.content.token.children)
-        asked = [] if passive else roles(trig.content, ctx)[0]
+        doers, others = roles(trig.content, ctx)
+        # a meeting is done by all who meet (PLOVER codes every participant of CONSULT as actor)
+        asked = [] if passive else doers + others if trig.content.type == "CONSULT" else doers
         spans = {p.span.start for p in actors if p.span}
         return actors, [p for p in asked if not p.span or p.span.start not in spans]
     if trig.verbal:
