@@ -15,13 +15,13 @@ from storyline.model import Event, Location, Mention, Participant, Span, Timex, 
 from . import coding, geo, lexicon, places, topic, unreal
 from .contexts import contexts_of, refine_mode
 from .dating import date_of
-from .modality import apply_plover_rules, aux_modes, predicate
+from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, unreal_head
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
                            owner_modifiers,
                            content_owner, is_actor_like, is_own, modifier_participants,
                            participants, prep_objects, subject_of)
-from .triggers import Trigger, clause_meeting, find_triggers, lemma_of, nest, object_of
+from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, nest, object_of
 
 BACKGROUND_DEPS = {"relcl", "acl"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
@@ -102,7 +102,7 @@ def _names_a_doer(token: Token) -> bool:
 def sentence_events(sent: SpacySpan) -> list[Trigger]:
     """The top-level triggers of a sentence after aux modes and the PLOVER type rules."""
     top = without_statements(nest(find_triggers(sent)))
-    top = drop_protest_topics(wrap_obligations(sent, top))
+    top = wrap_wishes(drop_protest_topics(wrap_obligations(sent, top)))
     if any(not is_background(t) for t in top):
         top = [t for t in top if not is_background(t)]
     out = []
@@ -227,9 +227,16 @@ def is_cleft(clause: Token) -> bool:
                                                                  for c in copula.children)
 
 
+# Stative verbs of knowing: "Y should know / realize that ..." asks no act of Y (PLOVER's REQUEST is a
+# demand for an action or a policy); said by one party to another it tells Y what to expect, a warning
+# (PLOVER's THREATEN: "coercive or forceful warnings"). Said to the public it is advice (``unreal``).
+KNOWING_VERBS = frozenset({"know", "understand", "realize", "realise", "remember"})
+
+
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
     """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be willing to
-    negotiate", "must open the port to allow ...") are its content, nested like any other."""
+    negotiate", "must open the port to allow ...") are its content, nested like any other. "Y
+    should know that ..." is X's warning to Y (``KNOWING_VERBS``)."""
     by_token = {t.token.i: t for t in top}
     requests = []
     for tok in sent:
@@ -240,18 +247,58 @@ def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
         subj = children(tok, {"nsubj"})
         if not subj or subj[0].pos_ == "PRON":
             continue
-        requests.append(Trigger(tok, "REQUEST", None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))
+        kind = "THREATEN" if tok.lemma_.lower() in KNOWING_VERBS and tok.i not in by_token else "REQUEST"
+        requests.append(Trigger(tok, kind, None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))
     if not requests:
         return top
     replaced = {r.token.i for r in requests}
     return sorted(nest([t for t in top if t.token.i not in replaced] + requests), key=lambda t: t.token.i)
 
 
+# Verbs whose complement is an act wanted or demanded of another (``modality.unreal_head``): PLOVER codes
+# the demand itself, a REQUEST by the one who wants it with the demanded party as recipient (the
+# manual's REQUEST: "all requests, demands and orders"), never the wished act. "Hope" and "doubt"
+# expect or question, they ask nothing.
+WISH_VERBS = frozenset({"want", "wish"}) | DEMAND_VERBS
+
+
+def wrap_wishes(top: list[Trigger]) -> list[Trigger]:
+    """"the leader wants any deal to require Tehran to [cut] ties", "insisted that [negotiations]
+    continue": the wanted act becomes the content of a REQUEST on the outermost such verb."""
+    taken = {t.token.i for t in top}
+    out = []
+    for trig in top:
+        head = demanding_verb(trig)
+        if head is None or head.i in taken or _unnamed_demander(head):
+            out.append(trig)
+            continue
+        taken.add(head.i)
+        out.append(Trigger(head, "REQUEST", None, head.i, head.i, content=trig, wish=True))
+    return out
+
+
+def _unnamed_demander(verb: Token) -> bool:
+    """"The rebels were ordered to withdraw": a passive with no "by" names no one who demands, and
+    PLOVER's REQUEST is coded from its source; the ordered act stays as main tells it (hypothetical)."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not agent_of(verb)
+
+
+def demanding_verb(trig: Trigger) -> Token | None:
+    """The outermost verb of wish or demand whose complement holds the trigger, else None."""
+    found = None
+    head = unreal_head(trig)
+    while head is not None and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in WISH_VERBS:
+        found = head
+        head = unreal_head(Trigger(head, "REQUEST", None, head.i, head.i))
+    return found
+
+
 def drop_protest_topics(top: list[Trigger]) -> list[Trigger]:
-    """The manual: a protest's topic ("marched, calling for the minister's resignation") is not
-    coded as an event of its own; a demand told as a participle clause of the protest is that topic."""
+    """The manual: a protest's topic ("marched, calling for the minister's resignation", "protests
+    calling for the president to step down") is not coded as an event of its own; a demand told as a
+    participle clause of the protest (of its verb, or of its noun) is that topic."""
     protests = {t.token.i for t in top if t.type == "PROTEST"}
-    return [t for t in top if not (t.type == "REQUEST" and predicate(t.token).dep_ == "advcl"
+    return [t for t in top if not (t.type == "REQUEST" and predicate(t.token).dep_ in {"advcl", "acl"}
                                    and predicate(t.token).head.i in protests)]
 
 
@@ -303,6 +350,15 @@ def roles(trig: Trigger, ctx: ArticleContext) -> tuple[list[Participant], list[P
     if trig.obligation:
         speaker, _ = subject_of(trig.token.head)
         return participants(speaker, ctx), participants(children(trig.token, {"nsubj"}), ctx)
+    if trig.wish and trig.content is not None:  # "wants Tehran to cut ties": Tehran is asked
+        actors, _ = roles(Trigger(trig.token, trig.type, None, trig.first, trig.last), ctx)
+        # "ordered Russians to be evacuated": the passive's subject undergoes the act, others are asked
+        passive = any(c.dep_ == "auxpass" for c in trig.content.token.children)
+        doers, others = roles(trig.content, ctx)
+        # a meeting is done by all who meet (PLOVER codes every participant of CONSULT as actor)
+        asked = [] if passive else doers + others if trig.content.type == "CONSULT" else doers
+        spans = {p.span.start for p in actors if p.span}
+        return actors, [p for p in asked if not p.span or p.span.start not in spans]
     if trig.verbal:
         actor_heads, recipient_heads = verbal_roles(trig)
     else:
@@ -401,6 +457,10 @@ def objects_of(trig: Trigger) -> list[Token]:
             return actor_like(found)
     for clause in children(verb, {"ccomp"}):
         subj = children(clause, {"nsubj", "nsubjpass"})
+        if subj and subj[0].pos_ != "PRON":
+            return subj
+    for mark in clause_for(verb):  # "called for X to act": X is asked; "for X to be tried" asks others
+        subj = children(mark.head, {"nsubj"})
         if subj and subj[0].pos_ != "PRON":
             return subj
     return actor_like(prep_objects(verb, RECIPIENT_PREPS))

@@ -43,6 +43,11 @@ POSSIBILITY_NOUNS = frozenset({"chance", "chances", "prospect", "prospects", "po
 POSSIBILITY_ADJECTIVES = frozenset({"possible", "likely", "unlikely", "probable", "improbable", "doubtful"})
 # Links through which a word is part of the complement of the head above it; a coordinated word
 # shares its first conjunct's link ("to cease testing, comply and [allow] ...").
+# Nouns and adjectives of ability: their complement is what someone is able to do, not a deed ("the
+# power to destroy", "a missile capable of striking"). The past "was able to" on one occasion
+# entails the act (its actuality reading, as "managed to"): kept as the act (``_told_as_achieved``).
+ABILITY_NOUNS = frozenset({"power", "ability", "abilities", "capability", "capabilities", "capacity", "means"})
+ABILITY_ADJECTIVES = frozenset({"able", "capable", "unable", "incapable"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "conj", "nsubj", "nsubjpass"})
 
 
@@ -233,8 +238,49 @@ def _mandative(clause: Token) -> bool:
     return bare and has_subject and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
 
 
+def ability_word(verb: Token) -> Token | None:
+    """The noun or adjective of ability whose complement ``verb`` is: "power [to destroy]" (acl),
+    "able [to threaten]" (xcomp), "capable of [striking]" (pcomp of "of"), else None."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "of":
+        head = head.head
+    elif verb.dep_ not in ("acl", "xcomp"):
+        return None
+    if head.lower_ in ABILITY_NOUNS and head.pos_ == "NOUN":
+        return head
+    if head.lemma_.lower() in ABILITY_ADJECTIVES and head.pos_ == "ADJ" and not _told_as_achieved(head):
+        return head
+    return None
+
+
+def _told_as_achieved(adjective: Token) -> bool:
+    """"Chile was able to shell the positions": the past finite copula of "able" on an occasion
+    asserts the act done (implicative), unlike "is able to", "being able to", "capable of"."""
+    copula = adjective.head
+    return adjective.lower_ == "able" and adjective.dep_ == "acomp" and copula.tag_ == "VBD"
+
+
+def is_declared_capability(trig: Trigger) -> bool:
+    """"The president said the country possesses the power to destroy its neighbour": a party's power
+    to use force, declared in a statement, is a forceful warning (PLOVER's THREATEN: "coercive or
+    forceful warnings with serious potential repercussions"); a capability told of a thing ("a
+    missile capable of striking") or with no holder ("being able to threaten") warns no one."""
+    if trig.type not in MATERIAL_CONFLICT | {"THREATEN"}:
+        return False
+    word = ability_word(predicate(trig.token))
+    if word is None:
+        return False
+    clause = word.head  # "possesses [the power]", "is [able]"
+    holders = [c for c in clause.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+    return bool(holders) and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lexicon.REPORTING
+
+
 def apply_plover_rules(trig: Trigger) -> Trigger:
     """Resolve wrappers and type + aux combinations into one PLOVER category (see module doc)."""
+    if is_declared_capability(trig):
+        trig.type, trig.mode = "THREATEN", _threat_mode(trig)
     if trig.type == "REJECT" and trig.via_particle == "out" and "negation" in trig.aux and trig.content:
         content = trig.content
         content.aux |= {"hypothetical"} | (trig.aux - {"negation"})

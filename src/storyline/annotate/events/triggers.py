@@ -46,6 +46,9 @@ class Trigger:
     # reprisal"): it still holds its complement, which is what is claimed, not a happening; dropped
     # with it once nested
     statement: bool = False
+    # a REQUEST made of a verb of wish or demand that is no trigger itself ("wants Tehran to cut ties"):
+    # its recipients are the doers of the act it asks for (``extract.wrap_wishes``)
+    wish: bool = False
 
 
 def object_of(verb: Token) -> Token | None:
@@ -160,11 +163,19 @@ def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | Non
 
 def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
     lemma = lemma_of(verb)
-    for child in verb.children:
-        if child.dep_ in {"prt", "prep", "dobj", "advmod"} and (lemma, child.lower_) in lexicon.PARTICLE_VERBS \
-                and not _is_adjunct(verb, child):
+    words = [c for c in verb.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}] + clause_for(verb)
+    for child in words:
+        if (lemma, child.lower_) in lexicon.PARTICLE_VERBS and not _is_adjunct(verb, child):
             return lexicon.PARTICLE_VERBS[(lemma, child.lower_)], child
     return None
+
+
+def clause_for(verb: Token) -> list[Token]:
+    """"called for the North to abandon its weapons": in the for-to infinitive (a clause with a subject
+    of its own) the parser makes "for" the clause's mark, yet it is still the verb's preposition
+    ("call for" X to do Y)."""
+    return [m for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > verb.i
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1]
 
 
 def _is_adjunct(verb: Token, word: Token) -> bool:

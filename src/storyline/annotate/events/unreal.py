@@ -7,8 +7,9 @@ marks four kinds of clause that tell none of these:
 
 * the condition of a counterfactual, the unreal past ("had Japan shot down the missile", "if the army
   had attacked"): it says the event did not happen;
-* the modal of ability ("missiles that can hit Guam"): a capability, no act and no threat (a threat
-  needs a will, "will hit");
+* the modal of ability ("missiles that can hit Guam"), and a noun or adjective of ability whose
+  complement the act is ("the power to destroy", "capable of striking", "being able to threaten"): a
+  capability, no act and no threat (a threat needs a will, "will hit");
 * the imperative ("call the police"): it asks the addressee, whom the text does not name, to act;
 * public advice ("people are asked to avoid the area", "urged residents to stay indoors"): a request
   or warning to the population at large about its own safety, CAMEO's public statement, not a demand
@@ -24,7 +25,7 @@ from storyline.annotate.syntax import RELATIVE_PRONOUNS
 from storyline.model import Event
 
 from . import coding, lexicon
-from .modality import is_negated, predicate, unreal_head
+from .modality import ability_word, is_declared_capability, is_negated, predicate, unreal_head
 from .ontology import COOPERATIVE
 from .participants import children
 from .triggers import Trigger, object_of, verb_trigger
@@ -82,11 +83,13 @@ def _unreal_past(verb: Token) -> bool:
 
 
 def is_capability(trig: Trigger) -> bool:
-    """The trigger's own verb carries the modal of ability, not negated ("can hit"); "cannot
-    accept" refuses, which the negation rules code."""
+    """The trigger's own verb carries the modal of ability, not negated ("can hit"; "cannot accept"
+    refuses, which the negation rules code), or fills the complement of a noun or adjective of
+    ability ("the power to destroy", "capable of striking")."""
     pred = predicate(trig.token)
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in ABILITY_MODALS for c in pred.children)
-    return modal and not is_negated(trig)
+    # a declared power to use force is a THREATEN (``modality.is_declared_capability``)
+    return (modal and not is_negated(trig)) or (ability_word(pred) is not None and not is_declared_capability(trig))
 
 
 def is_imperative(trig: Trigger) -> bool:
