@@ -15,6 +15,11 @@ groups in which each article contributes one statement: one quote, pieces of one
 same statement quoted twice (a lead, then the body), but never two different statements; two
 groups merge only when they read alike as wholes (``GROUP_FLOOR``), so a fragment matching two
 different statements does not chain them into one group.
+A statement one sentence tells in several contents of one speaker (an interrupted quotation, a
+report continued by a participle or a coordinated verb: "said ..., adding that ...") is scored
+also as one whole, its parts' contents joined: another outlet quotes it whole, and its parts alone
+may read too little like that. Parts without a group of their own take the whole's; quotes stay as
+extracted.
 No library matches quotations across documents; the vectors are scikit-learn's.
 """
 from __future__ import annotations
