@@ -222,3 +222,100 @@ def test_a_fragment_matching_two_statements_does_not_chain_them_into_one_group()
                                    {"port": "s_1", "minutes": "s_1", "council": "s_1"})
     assert groups.get("q_minutes") is not None  # the fragment joins one of them
     assert groups.get("q_port") is None or groups.get("q_port") != groups.get("q_council")
+
+
+# ----------------------------------------------------------------------------- a statement told in parts
+
+def said(qid: str, article: str, text: str, content: str, cue: str, speaker: str, entity: str | None = "e_fenwick",
+         kind: str = "indirect") -> dict:
+    """A quote whose cue and speaker spans are found in ``text`` (the speaker's first mention)."""
+    q = quote(qid, article, text, content, entity=entity, kind=kind, speaker=speaker)
+    start, at = text.index(speaker), text.index(cue, text.index(speaker))
+    q["speaker"]["span"] = {"start": start, "end": start + len(speaker), "text": speaker}
+    q["cue"] = {"start": at, "end": at + len(cue), "text": cue}
+    return q
+
+
+# One outlet reports a statement in one sentence with two cues, the second a participle (the
+# extractor gives each cue its content); another quotes it as one.
+SPLIT = ("Fenwick spoke to dock workers on Monday.\n"
+         "Fenwick said the ferry timetable from the north quay would change in May, "
+         "adding that the harbour pilots would keep their night shifts.\n")
+WHOLE = ("The minister visited the docks on Monday.\n"
+         "\"The ferry timetable from the north quay changes in May and the harbour pilots keep their night shifts,\" "
+         "Fenwick said.\n")
+
+
+def split_quotes() -> list[dict]:
+    return [said("q_s1", "split", SPLIT, "the ferry timetable from the north quay would change in May", "said",
+                 "Fenwick"),
+            said("q_s2", "split", SPLIT, "the harbour pilots would keep their night shifts", "adding", "Fenwick")]
+
+
+def whole_quote() -> dict:
+    return said("q_w", "whole", WHOLE, "The ferry timetable from the north quay changes in May and the harbour "
+                "pilots keep their night shifts", "said", "Fenwick", kind="direct")
+
+
+def test_a_report_continued_by_a_participle_is_one_statement_with_the_outlet_that_quotes_it_whole():
+    """Neither half reads like the whole quote; the halves joined do, and both take its group."""
+    groups = assign_variant_groups([*split_quotes(), whole_quote()], {"split": SPLIT, "whole": WHOLE},
+                                   {"split": "s_1", "whole": "s_1"})
+    assert groups.get("q_s1") == groups.get("q_s2") == groups.get("q_w") is not None
+    assert set(groups) == {"q_s1", "q_s2", "q_w"}  # the joined whole is no quote of its own
+
+
+@pytest.mark.parametrize("sentence, cues, one", [
+    ("Fenwick said the quay would reopen in May, adding that the pilots would keep their shifts.",
+     ("said", "adding"), True),
+    ("Fenwick said the quay would reopen in May, while reiterating that the pilots would keep their shifts.",
+     ("said", "reiterating"), True),
+    ("Fenwick confirmed the quay would reopen in May but warned the pilots would lose their shifts.",
+     ("confirmed", "warned"), True),
+    # a clause with its own subject is another report
+    ("Fenwick said the quay would reopen in May, and she said the pilots would keep their shifts.",
+     ("said", "said the pilots"), False),
+    # a relative clause's report is background to the sentence's own
+    ("Fenwick, who promised the quay would reopen in May, said the pilots would keep their shifts.",
+     ("promised", "said"), False),
+    ("Fenwick said the quay would reopen in May. Fenwick said the pilots would keep their shifts.",
+     ("said", "said the pilots"), False),  # another sentence
+])
+def test_statements_are_consecutive_contents_of_one_continued_report(sentence, cues, one):
+    """The first content is "the quay would reopen in May", the second "the pilots ... shifts"."""
+    from storyline.compare.variants import statements
+
+    second = sentence[sentence.index("the pilots"):sentence.index("shifts") + len("shifts")]
+    a = said("q_a", "art", sentence, "the quay would reopen in May", cues[0], "Fenwick")
+    b = said("q_b", "art", sentence, second, cues[1].split()[0], "Fenwick")
+    b["cue"]["start"] = sentence.index(cues[1])  # the second cue word where it stands
+    assert statements([b, a], {"art": sentence}) == ([[a, b]] if one else [])
+
+
+def test_pieces_of_one_interrupted_content_are_one_statement_but_not_two_speakers():
+    from storyline.compare.variants import statements
+
+    text = "Later, Fenwick said, the quay would reopen, and Dansen said the pilots would strike.\n"
+    a = said("q_a", "art", text, "Later", "said", "Fenwick")
+    b = said("q_b", "art", text, "the quay would reopen", "said", "Fenwick")
+    c = said("q_c", "art", text, "the pilots would strike", "said", "Dansen", entity="e_dansen")
+    assert statements([a, b, c], {"art": text}) == [[a, b]]
+
+
+def test_halves_another_outlet_quotes_as_two_statements_stay_two_groups():
+    """Each half is quoted on its own elsewhere (two statements there): the joined whole does not
+    merge their groups, and each half keeps its own."""
+    timetable = ("Fenwick spoke on Monday.\n"
+                 "\"The ferry timetable from the north quay will change in May,\" Fenwick said.\n")
+    pilots = ("Fenwick spoke on Monday.\n"
+              "\"The harbour pilots will keep their night shifts,\" Fenwick said.\n")
+    quotes = [*split_quotes(),
+              said("q_t", "timetable", timetable, "The ferry timetable from the north quay will change in May",
+                   "said", "Fenwick", kind="direct"),
+              said("q_p", "pilots", pilots, "The harbour pilots will keep their night shifts", "said", "Fenwick",
+                   kind="direct")]
+    groups = assign_variant_groups(quotes, {"split": SPLIT, "timetable": timetable, "pilots": pilots},
+                                   {"split": "s_1", "timetable": "s_1", "pilots": "s_1"})
+    assert groups.get("q_s1") == groups.get("q_t") is not None
+    assert groups.get("q_s2") == groups.get("q_p") is not None
+    assert groups["q_t"] != groups["q_p"]

@@ -15,6 +15,11 @@ groups in which each article contributes one statement: one quote, pieces of one
 same statement quoted twice (a lead, then the body), but never two different statements; two
 groups merge only when they read alike as wholes (``GROUP_FLOOR``), so a fragment matching two
 different statements does not chain them into one group.
+A statement one sentence tells in several contents of one speaker (an interrupted quotation, a
+report continued by a participle or a coordinated verb: "said ..., adding that ...") is scored
+also as one whole, its parts' contents joined: another outlet quotes it whole, and its parts alone
+may read too little like that. Parts without a group of their own take the whole's; quotes stay as
+extracted.
 No library matches quotations across documents; the vectors are scikit-learn's.
 """
 from __future__ import annotations
@@ -28,6 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.tfidf import TfidfVectorizer
@@ -69,6 +75,8 @@ class _View:
     words: frozenset[str]
     context_words: frozenset[str]
     grams: frozenset[str]
+    statement: str | None = None  # the whole's id, for the parts of one statement and the whole itself
+    parts: tuple[str, ...] = ()   # a whole's parts (``_whole``); empty for a quote
 
     def signature(self) -> tuple:
         """What a pair's score depends on: views with one signature (copies of an article, a
@@ -90,12 +98,42 @@ def assign_variant_groups(quotes: list[dict], article_texts: dict[str, str], sto
     groups: dict[str, str] = {}
     for story, story_quotes in by_story.items():
         if len({q["article_id"] for q in story_quotes}) > 1:  # a one-article story has no variants
-            story_views = [_view(q, story, article_texts.get(q["article_id"], ""), entity_of) for q in story_quotes]
+            story_views = _story_views(story_quotes, story, article_texts, entity_of)
             scorer = _Scorer(story_views)
-            for members in _join(story_views, _edges(scorer), scorer.repeats, scorer.cohesive):
+            joined = _join(story_views, _edges(scorer), scorer.repeats, scorer.cohesive)
+            for members in _parts_for_wholes(joined, story_views):
                 gid = group_id(members)
                 groups.update((m, gid) for m in members)
     return groups
+
+
+def _story_views(quotes: list[dict], story: str, texts: dict[str, str], entity_of: SpeakerOf) -> list[_View]:
+    """The story's quotes, then one whole per statement a sentence tells in several contents
+    (``statements``): other outlets quote such a statement as one, and its parts alone may be too
+    short to match them."""
+    views = {q["id"]: _view(q, story, texts.get(q["article_id"], ""), entity_of) for q in quotes}
+    wholes = []
+    for parts in statements(quotes, texts):
+        whole = _whole([views[q["id"]] for q in parts], texts.get(parts[0]["article_id"], ""))
+        for q in parts:
+            views[q["id"]].statement = whole.id
+        wholes.append(whole)
+    return [*views.values(), *wholes]
+
+
+def _parts_for_wholes(joined: list[list[str]], views: list[_View]) -> list[list[str]]:
+    """The groups with each whole replaced by its parts: a part grouped on its own keeps its group
+    (the whole's group did not pass the cohesion test with it, so they stay apart); a part without
+    one takes the whole's."""
+    by_id = {v.id: v for v in views}
+    grouped = {m for members in joined for m in members if not by_id[m].parts}
+    out = []
+    for members in joined:
+        ids = {m for m in members if not by_id[m].parts}
+        for m in members:
+            ids.update(p for p in by_id[m].parts if p not in grouped)
+        out.append(sorted(ids))
+    return out
 
 
 def _edges(scorer: "_Scorer") -> list[tuple[float, str, str]]:
@@ -118,14 +156,19 @@ def _edges(scorer: "_Scorer") -> list[tuple[float, str, str]]:
 
 
 def _neighbours(views: list[_View]) -> dict[str, tuple[str | None, str | None]]:
-    """Quote id -> ids of the previous and next quote of its article."""
+    """Quote id -> ids of the previous and next quote of its article; a whole's are those before
+    its first part and after its last."""
     by_article: dict[str, list[_View]] = defaultdict(list)
     for v in views:
-        by_article[v.article_id].append(v)
+        if not v.parts:
+            by_article[v.article_id].append(v)
     out = {}
     for vs in by_article.values():
         ids = [None, *(v.id for v in sorted(vs, key=lambda v: (v.start, v.end))), None]
         out.update((ids[k], (ids[k - 1], ids[k + 1])) for k in range(1, len(ids) - 1))
+    for v in views:
+        if v.parts:
+            out[v.id] = (out[v.parts[0]][0], out[v.parts[-1]][1])
     return out
 
 
@@ -151,6 +194,19 @@ def _view(q: dict, story: str, text: str, entity_of: SpeakerOf) -> _View:
                  quoted=q.get("kind") != "indirect", cue=cue["start"] if cue else None, entity=entity_of(q),
                  speaker_words=names, content=content, context=context, words=_stem_set(content),
                  context_words=_stem_set(context), grams=_grams(content, GRAM))
+
+
+def _whole(parts: list[_View], text: str) -> _View:
+    """One statement told in several contents of a sentence, as one view: its parts' contents
+    joined (without the reporting words between them) and the neighbourhood of all of them."""
+    first, last = parts[0], parts[-1]
+    content = " ".join(p.content for p in parts)
+    context = _neighbourhood(text, first.start, last.end) if text else content
+    return _View(id=f"{first.id}+{last.id}", article_id=first.article_id, story=first.story, start=first.start,
+                 end=last.end, quoted=any(p.quoted for p in parts), cue=None, entity=first.entity,
+                 speaker_words=first.speaker_words, content=content, context=context, words=_stem_set(content),
+                 context_words=_stem_set(context), grams=_grams(content, GRAM),
+                 statement=f"{first.id}+{last.id}", parts=tuple(p.id for p in parts))
 
 
 def _neighbourhood(text: str, start: int, end: int) -> str:
@@ -181,6 +237,67 @@ def stems(text: str) -> list[str]:
     return out
 
 
+# ----------------------------------------------------------------------------- statements told in parts
+
+# A sentence break: end punctuation, closing quotes, space, and a capital or an opening quote.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]*[A-Z]|\n")
+# What stands right before the verb of a report continued with the same subject: a conjunction
+# ("... and said that", "... but warned") or, for a participle, a comma (", adding that",
+# ", while reiterating that", a quotation's closing mark after it); an adverb may come between
+# ("and also said").
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later|even)\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r",[\"'”’]*\s+(?:while\s+)?$", re.IGNORECASE)
+
+
+def statements(quotes: list[dict], texts: dict[str, str]) -> list[list[dict]]:
+    """Runs of two or more quotes, each run from one article, that tell one statement: consecutive
+    contents of one sentence whose reports are one (``_continues``). Outlets that quote the
+    statement as a whole cannot match its parts one by one."""
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for q in quotes:
+        by_article[q["article_id"]].append(q)
+    runs = []
+    for article_id, qs in by_article.items():
+        text = texts.get(article_id, "")
+        run: list[dict] = []
+        for q in sorted(qs, key=lambda q: (q["content"]["start"], q["content"]["end"])):
+            if run and not (text and _continues(run[-1], q, text)):
+                runs.append(run)
+                run = []
+            run.append(q)
+        runs.append(run)
+    return [r for r in runs if len(r) > 1]
+
+
+def _continues(a: dict, b: dict, text: str) -> bool:
+    """Whether quote ``b`` goes on with ``a``'s statement: in the same sentence, after it, with the
+    same speaker, either a piece of one interrupted quotation (one cue) or a report continued by
+    its subject (the cue between them, a participle or a verb coordinated with the first report's:
+    "said ..., adding that ...", "confirmed ... but said ..."). A clause with a subject of its own
+    ("..., and he said") or a relative clause ("X, who vowed ..., said ...") is another report."""
+    end, start = a["content"]["end"], b["content"]["start"]
+    if end > start or not _same_speaker(a, b) or _SENTENCE_BREAK.search(text, max(end - 1, 0), start + 1):
+        return False
+    cue_a, cue_b = a.get("cue"), b.get("cue")
+    if cue_a and cue_b and cue_a["start"] == cue_b["start"]:
+        return True
+    if not cue_b or not end <= cue_b["start"] < start:
+        return False
+    before = text[end:cue_b["start"]]
+    if _COORDINATED.search(before):
+        return True
+    return bool(_PARTICIPLE.search(before)) and cue_b["text"].lower().endswith("ing")
+
+
+def _same_speaker(a: dict, b: dict) -> bool:
+    """One source: the same speaker span (a continued report takes its subject's) or mention."""
+    sa, sb = a.get("speaker") or {}, b.get("speaker") or {}
+    span_a, span_b = sa.get("span"), sb.get("span")
+    if span_a and span_b and (span_a["start"], span_a["end"]) == (span_b["start"], span_b["end"]):
+        return True
+    return bool(sa.get("key")) and sa.get("key") == sb.get("key")
+
+
 # ----------------------------------------------------------------------------- scoring
 
 class _Scorer:
@@ -192,9 +309,17 @@ class _Scorer:
     def __init__(self, views: list[_View]):
         self.views = views
         self.index = {v.id: i for i, v in enumerate(views)}
+        # fitted on the quotes alone: a whole (its parts' words again) weighs no word, so the other
+        # quotes' scores do not change with it; wholes come after the quotes (``_story_views``)
+        quotes = [v for v in views if not v.parts]
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
-        self.chars = chars.fit_transform([v.content for v in views])
-        self.idf = _idf(views)
+        self.chars = chars.fit_transform([v.content for v in quotes])
+        if len(quotes) < len(views):
+            self.chars = sp.vstack([self.chars, chars.transform([v.content for v in views[len(quotes):]])]).tocsr()
+        self.idf = _idf(quotes)
+        for whole in views[len(quotes):]:  # a word only a whole's wider neighbourhood holds: as if one quote held it
+            for w in whole.words | whole.context_words:
+                self.idf.setdefault(w, math.log((1 + len(quotes)) / 2) + 1.0)
         signatures: dict[tuple, int] = {}
         self.signature_of = [signatures.setdefault(v.signature(), len(signatures)) for v in views]
         self.scores: dict[tuple[int, int], float] = {}
@@ -406,5 +531,6 @@ def _compatible(gx: frozenset[str], gy: frozenset[str], by_id: dict[str, _View],
 
 def _pieces(a: _View, b: _View) -> bool:
     """Two quotes of one article that are one statement: fragments of an interrupted quote
-    (one cue) or overlapping spans."""
-    return (a.cue is not None and a.cue == b.cue) or (a.start < b.end and b.start < a.end)
+    (one cue), overlapping spans, or parts of one statement a sentence tells (and its whole)."""
+    return (a.cue is not None and a.cue == b.cue) or (a.start < b.end and b.start < a.end) \
+        or (a.statement is not None and a.statement == b.statement)
