@@ -58,13 +58,16 @@ from _news_cluster import all_articles, cleaned_articles, items_on_file_text, li
 from _report import report  # noqa: E402
 from _shown import cached_json, draw_by_half, groups_by_draw, label_rows, marked, rescored, wrong_labels  # noqa: E402
 
+from storyline.annotate.events.ontology import AUX_MODES  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "event_shown.jsonl"
 # Labels of drawn events whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "event_shown_rescored.jsonl"
 FIELDS = ("type", "mode", "actors", "recipients", "date", "negated_hypothetical")
-SHOWN_AUX = ("negated", "hypothetical", "future")
+# The aux modes the negated/hypothetical label judges, named as events write them (a name of its own here
+# once hid every negation); "historical" is a time, which the date label judges.
+SHOWN_AUX = tuple(a for a in AUX_MODES if a != "historical")
 STRATA = {"shown": "session 20, main before any change",
           "shown-after": "session 20, after the changes of session 20",
           "shown-s21": "session 21, after pronoun centering, relative pronouns, caption dates",
