@@ -38,7 +38,9 @@ the changes of session 20), ``shown-s21`` (40, --seed 22, after session 21's sub
 centering, relative pronouns, quantifiers, caption date lines and fronted times), ``shown-s22`` (40,
 --seed 24, after session 22's article-topic check, accident tolls and forecasts), ``shown-s23`` (40,
 --seed 30, session 22's merged main: after events24-27's topic check, centering of participants, agent
-nouns' sectors and possibility modals, and quotes30 / center23). Each is also
+nouns' sectors and possibility modals, and quotes30 / center23), ``shown-s24`` (40, --seed 32, session 23's
+merged main: after events28-31's dating, places as states, whole names, wanted and doubted acts, demands and
+capabilities). Each is also
 scored "re-scored on the current output": an event whose output changed since is labelled again in
 benchmarks/data/event_shown_rescored.jsonl (one row per output it was shown as), an event no longer
 shown is left out.
@@ -58,18 +60,22 @@ from _news_cluster import all_articles, cleaned_articles, items_on_file_text, li
 from _report import report  # noqa: E402
 from _shown import cached_json, draw_by_half, groups_by_draw, label_rows, marked, rescored, wrong_labels  # noqa: E402
 
+from storyline.annotate.events.ontology import AUX_MODES  # noqa: E402
 from storyline.model import Article  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "event_shown.jsonl"
 # Labels of drawn events whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "event_shown_rescored.jsonl"
 FIELDS = ("type", "mode", "actors", "recipients", "date", "negated_hypothetical")
-SHOWN_AUX = ("negated", "hypothetical", "future")
+# The aux modes the negated/hypothetical label judges, named as events write them (a name of its own here
+# once hid every negation); "historical" is a time, which the date label judges.
+SHOWN_AUX = tuple(a for a in AUX_MODES if a != "historical")
 STRATA = {"shown": "session 20, main before any change",
           "shown-after": "session 20, after the changes of session 20",
           "shown-s21": "session 21, after pronoun centering, relative pronouns, caption dates",
           "shown-s22": "session 22, after the article-topic check, accident tolls, forecasts",
-          "shown-s23": "session 22, merged main after events24-27, quotes30, center23"}
+          "shown-s23": "session 22, merged main after events24-27, quotes30, center23",
+          "shown-s24": "session 23, merged main after events28-31"}
 
 
 # ----------------------------------------------------------------------------- output
@@ -206,7 +212,7 @@ def main() -> None:
                  "(benchmarks/data/event_shown.jsonl; scheme in the script's docstring). Each draw is labelled on the "
                  "output it was drawn from: 'shown' from main before any change, 'shown-after' after the changes of "
                  "session 20, 'shown-s21' after those of session 21, 'shown-s22' after those of session 22 (events24), "
-                 "'shown-s23' on session 22's merged main. Each "
+                 "'shown-s23' on session 22's merged main, 'shown-s24' on session 23's merged main (events28-31). Each "
                  "share is of the drawn events: a field counts right only on a real event. "
                  "'still shown unchanged': drawn events the current output shows with the same type, mode, "
                  "participants, date and aux modes. 're-scored on the current output': every "
