@@ -2,6 +2,7 @@
 from the product's output, half from each half of the stories, and the counts of wrong labels."""
 from __future__ import annotations
 
+import argparse
 import json
 import random
 from collections import Counter, defaultdict
@@ -11,6 +12,23 @@ from pathlib import Path
 from _news_cluster import half_of
 
 from storyline.model import Article
+
+
+def draw_arguments(parser: argparse.ArgumentParser, strata: dict[str, str]) -> None:
+    """The options both scripts take: a draw to label (--sample, --seed, --stratum), the output cache,
+    and whether the table is appended to docs/benchmarks.md."""
+    parser.add_argument("--sample", type=int, default=0, help="print N items drawn from the output to label")
+    parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--stratum", default="shown", choices=sorted(strata))
+    parser.add_argument("--cache", help="JSON file to read the extraction from / write it to")
+    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
+
+
+def print_wrong_labels(classes: list[list[object]], field_width: int) -> None:
+    """The counts of ``wrong_labels``, one line per draw, half, field and value."""
+    print("wrong labels per draw, half, field, value:")
+    for stratum, part, field, value, count in classes:
+        print(f"  {stratum:12} {part:9} {field:{field_width}} {value:11} {count}")
 
 
 def cached_json(cache: str | None, make: Callable[[], dict]) -> dict:

@@ -70,7 +70,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _news_cluster import all_articles, cleaned_articles, items_on_file_text, linked_quotes  # noqa: E402
 from _report import report  # noqa: E402
-from _shown import cached_json, draw_by_half, groups_by_draw, label_rows, marked, wrong_labels  # noqa: E402
+from _shown import (cached_json, draw_arguments, draw_by_half, groups_by_draw, label_rows, marked,  # noqa: E402
+                    print_wrong_labels, wrong_labels)
 from _shown import rescored as rescored_rows  # noqa: E402
 
 
@@ -213,11 +214,7 @@ def error_classes(rows: list[dict]) -> list[list[object]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mode", default="fast", choices=("fast", "accurate"))
-    parser.add_argument("--sample", type=int, default=0, help="print N quotes drawn from the output to label")
-    parser.add_argument("--seed", type=int, default=20)
-    parser.add_argument("--stratum", default="shown", choices=sorted(STRATA))
-    parser.add_argument("--cache", help="JSON file to read the extraction from / write it to")
-    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
+    draw_arguments(parser, STRATA)
     args = parser.parse_args()
     articles = all_articles()
     quotes, names = cached_extract(args.mode, args.cache)
@@ -248,9 +245,7 @@ def main() -> None:
                  "quote_shown_rescored.jsonl; quotes no longer shown left out: "
                  + ", ".join(f"{s} {h} {n}" for (s, h), n in sorted(gone.items())) + ").",
            write=not args.no_write)
-    print("wrong labels per draw, half, field, value:")
-    for stratum, part, field, value, count in error_classes(rows):
-        print(f"  {stratum:12} {part:9} {field:15} {value:11} {count}")
+    print_wrong_labels(error_classes(rows), 15)
 
 
 if __name__ == "__main__":
