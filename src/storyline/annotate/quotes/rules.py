@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes.lexicon import (
-    CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NEEDS_CLAUSE, OBJECT_VERBS,
+    CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NETWORK_NAMES, NEEDS_CLAUSE, OBJECT_VERBS,
     PUBLICATION_NOUNS, QUESTION_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
@@ -308,10 +308,13 @@ def find_medium(token: Token) -> str | None:
 
 
 def _medium_of_prep(prep: Token) -> str | None:
+    """The medium a phrase of the cue names: a name ("on Fox News", "on Twitter"), a medium noun with
+    a name ("in an Instagram post", "in an interview with CNN"), or a noun that names its network
+    as its verb does ("in a tweet": Twitter)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
-    if obj.pos_ == "PROPN" and obj.ent_type_ not in NOT_MEDIA:
+    if _is_medium_name(obj):
         return _name_text(obj)
     if obj.lemma_.lower() in MEDIUM_NOUNS:
         named = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
@@ -320,9 +323,17 @@ def _medium_of_prep(prep: Token) -> str | None:
         for sub in obj.children:
             if sub.dep_ == "prep" and sub.lower_ in ("on", "with", "to", "in"):
                 inner = next((c for c in sub.children if c.dep_ == "pobj"), None)
-                if inner is not None and inner.pos_ == "PROPN":
+                if inner is not None and _is_medium_name(inner):
                     return _name_text(inner)
+        return MEDIUM_OF_VERB.get(obj.lemma_.lower())
     return None
+
+
+def _is_medium_name(token: Token) -> bool:
+    """A name that may be a medium: not a date, place, person or number by the tagger ("in a
+    statement on Tuesday" names a day), except a social network's name, which the tagger often
+    types a person ("on Twitter")."""
+    return token.pos_ == "PROPN" and (token.ent_type_ not in NOT_MEDIA or token.lower_ in NETWORK_NAMES)
 
 
 def _addressed_medium(addressee: Token) -> str | None:
