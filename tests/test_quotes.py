@@ -1398,6 +1398,12 @@ def test_at_the_time_after_the_cue_is_the_time_of_the_saying(nlp, text, content,
     assert (quote.content.text, quote.cue.text) == (content, cue)
 
 
+def test_only_the_time_of_the_saying_is_no_content(nlp):
+    """"The union said at the time.": when something was said is not what was said."""
+    text = "The ferry was late. The union said at the time."
+    assert extract_quotes(nlp(text), text, "a_time", statements_only=True) == []
+
+
 def test_a_time_after_that_is_the_contents_own(nlp):
     """"said that on Wednesday it had ...": after "that" the time phrase is inside what was said."""
     text = "Nordair said that on Wednesday it had cancelled the morning flights to Tarnby."

@@ -49,7 +49,8 @@ def past_time_of_saying(attributions: list[Attribution], text: str, quotes: list
         times = [(m.left_edge, last) for verb in heads for m in verb.children
                  if m.i > cue.i and m.dep_ in ("prep", "npadvmod") and _before_subject(m, verb)
                  for last in [_time_phrase_end(m)] if last is not None]
-        att.contents = [_after_time(text, content, times, quotes) for content in att.contents]
+        contents = [_after_time(text, content, times, quotes) for content in att.contents]
+        att.contents = [c for c in contents if c is not None]
         att.cue = _cue_before_time(text, att.cue, times)
 
 
@@ -78,15 +79,19 @@ def _time_phrase_end(modifier: Token) -> Token | None:
 
 
 def _after_time(text: str, content: tuple[int, int], times: list[tuple[Token, Token]],
-                quotes: list[QuotedSpan]) -> tuple[int, int]:
-    """The content after a time phrase it starts inside (the cue may have taken the phrase's "at")."""
+                quotes: list[QuotedSpan]) -> tuple[int, int] | None:
+    """The content after a time phrase it starts inside (the cue may have taken the phrase's "at");
+    None when nothing but the time is left ("said at the time."): when something was said is not
+    what was said."""
     start, end = content
     for first, last in times:
         if first.idx <= start <= last.idx and not any(q.start <= start < q.end for q in quotes):
-            rest = _LEADING_THAT.match(text, last.idx + len(last), end)
-            if rest.end() < end:
-                return rest.end(), end
+            rest = _LEADING_THAT.match(text, min(last.idx + len(last), end), end)
+            return (rest.end(), end) if _WORD.search(text, rest.end(), end) else None
     return content
+
+
+_WORD = re.compile(r"\w")
 
 
 def _cue_before_time(text: str, cue: tuple[int, int], times: list[tuple[Token, Token]]) -> tuple[int, int]:
