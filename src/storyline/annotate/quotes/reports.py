@@ -95,10 +95,11 @@ _WORD = re.compile(r"\w")
 
 
 def _cue_before_time(text: str, cue: tuple[int, int], times: list[tuple[Token, Token]]) -> tuple[int, int]:
-    """The cue without the opening word of a time phrase it ran into ("claimed at" of "claimed at
-    the time"): the phrase says when, the cue is the reporting words."""
-    for first, _ in times:
-        if cue[0] < first.idx < cue[1]:
+    """The cue without the opening words of a time phrase it ends inside ("claimed at" of "claimed
+    at the time"): a cue that splits a phrase holds a piece of no word group of its own (a cue
+    that holds the whole phrase, "said Friday", is left as it is)."""
+    for first, last in times:
+        if cue[0] < first.idx < cue[1] < last.idx + len(last):
             return rules.trim(text, (cue[0], first.idx))
     return cue
 
