@@ -1466,7 +1466,7 @@ def test_a_participle_before_a_postposed_report_stays_in_its_content(nlp):
                for q in quotes)
 
 
-# ------------------------------------------------------------------ a reporting clause after its content, a phrase after the cue
+# ------------------------------------------------------------------ a reporting clause after its content
 
 
 @pytest.mark.parametrize("text, content, speaker", [
@@ -1476,7 +1476,8 @@ def test_a_participle_before_a_postposed_report_stays_in_its_content(nlp):
      "Ada Lund, the deputy head of the county ambulance service"),
     ("Rail inspectors were continuing to examine what caused the derailment, Tor Vik, director of Norway Rail "
      "Safety, said during a news conference.",
-     "Rail inspectors were continuing to examine what caused the derailment", "Tor Vik, director of Norway Rail Safety"),
+     "Rail inspectors were continuing to examine what caused the derailment",
+     "Tor Vik, director of Norway Rail Safety"),
 ])
 def test_a_postposed_reporting_clause_reports_the_clause_before_it(nlp, text, content, speaker):
     """"..., Ada Lund, the deputy head of ..., said in a statement.": the content is the clause before

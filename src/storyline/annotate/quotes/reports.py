@@ -196,10 +196,8 @@ def _is_noun_phrase(segment: list[Token]) -> bool:
     name, an apposition "the ferry's captain", an age "45"), and no verb heads part of it."""
     ids = {t.i for t in segment}
     roots = [t for t in segment if t.head.i not in ids or t.head == t]
-    return all(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in roots) and not any(t.text in _QUOTES for t in segment)
-
-
-_QUOTES = set("\"'“”‘’«»")
+    return all(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in roots) \
+        and not any(t.text in rules.QUOTE_CHARS for t in segment)
 
 
 def _clause_before(text: str, cue: Token, speaker_start: Token) -> tuple[int, int] | None:

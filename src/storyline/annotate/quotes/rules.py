@@ -29,7 +29,7 @@ CUE_PREFIX_DEPS = ("aux", "neg", "advmod")
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 _GAP = re.compile(r"[\s,:;—–\-]*")
 _EDGE_PUNCT = " \t\r\n,;:—–-"
-_QUOTE_CHARS = "\"'“”‘’«»‹›„‚‛‟"
+QUOTE_CHARS = "\"'“”‘’«»‹›„‚‛‟"
 _NEEDS_CONTENT = NEEDS_CLAUSE | OBJECT_VERBS  # no content from the parse: no attribution
 
 
@@ -52,9 +52,9 @@ class Attribution:
 def trim(text: str, rng: Range) -> Range:
     """Trim whitespace, edge punctuation and edge quote marks."""
     start, end = rng
-    while start < end and (text[start] in _EDGE_PUNCT or text[start] in _QUOTE_CHARS or text[start].isspace()):
+    while start < end and (text[start] in _EDGE_PUNCT or text[start] in QUOTE_CHARS or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1] in _QUOTE_CHARS or text[end - 1].isspace()):
+    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1] in QUOTE_CHARS or text[end - 1].isspace()):
         end -= 1
     return start, end
 
