@@ -323,16 +323,17 @@ def _medium_of_prep(prep: Token) -> str | None:
         for sub in obj.children:
             if sub.dep_ == "prep" and sub.lower_ in ("on", "with", "to", "in"):
                 inner = next((c for c in sub.children if c.dep_ == "pobj"), None)
-                if inner is not None and _is_medium_name(inner):
+                # what a post or interview is on or with: a date or a place says when or where, a
+                # one-word platform the tagger often types a person ("a post on Bluesky")
+                if inner is not None and inner.pos_ == "PROPN" and inner.ent_type_ not in NOT_MEDIA - {"PERSON"}:
                     return _name_text(inner)
         return MEDIUM_OF_VERB.get(obj.lemma_.lower())
     return None
 
 
 def _is_medium_name(token: Token) -> bool:
-    """A name that may be a medium: not a date, place, person or number by the tagger ("in a
-    statement on Tuesday" names a day), except a social network's name, which the tagger often
-    types a person ("on Twitter")."""
+    """A name that may be a medium: not a date, place, person or number by the tagger, except a
+    social network's name, which the tagger often types a person ("on Twitter")."""
     return token.pos_ == "PROPN" and (token.ent_type_ not in NOT_MEDIA or token.lower_ in NETWORK_NAMES)
 
 
