@@ -51,7 +51,7 @@ next to its noun, a title names the description's role, the time of the saying i
 ``shown-s29`` (40, --seed 31, session 23 on main after quotes31's and quotes32's merges: descriptions by the
 parse's edges, bodies take up no person, a participle's report continues the report's subject, media of "told").
 ``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24``, ``shown-s25``,
-``shown-s26``, ``shown-s27`` and ``shown-s28`` are also scored "re-scored on the current output": a
+``shown-s26``, ``shown-s27``, ``shown-s28`` and ``shown-s29`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
 
@@ -79,10 +79,10 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 # Labels of drawn quotes whose output changed after they were labelled, read again on the new output.
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
-# main before quotes25, quotes26's, main before quotes28, quotes29's, quotes30's, quotes31's): re-scored on the
-# current output.
+# main before quotes25, quotes26's, main before quotes28, quotes29's, quotes30's, quotes31's, main after
+# quotes32): re-scored on the current output.
 RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25",
-            "shown-s26", "shown-s27", "shown-s28")
+            "shown-s26", "shown-s27", "shown-s28", "shown-s29")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}

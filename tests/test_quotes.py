@@ -871,6 +871,13 @@ def test_a_name_inside_a_quotation_is_no_antecedent(nlp):
     ("Ines Varn told a reporter for Radio Tarn that the tour was over.", "Radio Tarn"),
     ("Ines Varn told reporters at the Tarnby Harbour that the tour was over.", None),
     ("Ola Berg told the magazine that the ferry was safe.", None),
+    # a social network's name the tagger types a person; every piece of a quotation split by the cue
+    ("\u201cWe were told by the port that the ferry was unsafe and both boats were held in the harbour,\u201d "
+     "Lund said on Twitter. \u201cOnce the repairs are done we expect the boats to sail again.\u201d", "Twitter"),
+    # a noun that names its network as its verb does
+    ("Lund said in a tweet that the boats would sail again.", "Twitter"),
+    # a day names no medium
+    ("\u201cThe boats will sail again,\u201d the ministry said in a statement on Tuesday.", None),
 ])
 def test_medium_named_by_a_compound_a_coordinated_cue_or_the_verb(nlp, text, medium):
     quotes = extract_quotes(nlp(text), text, "a_m", statements_only=True)
@@ -1379,6 +1386,24 @@ def test_the_time_of_the_saying_is_outside_the_content(nlp, text, content):
     assert quote.content.text == content
 
 
+@pytest.mark.parametrize("text, content, cue", [
+    ("The ferry company claimed at the time it does not tolerate delays of any kind.",
+     "it does not tolerate delays of any kind", "claimed"),
+    ("Ada Lund told reporters at the time the boats were safe.", "the boats were safe", "told"),
+])
+def test_at_the_time_after_the_cue_is_the_time_of_the_saying(nlp, text, content, cue):
+    """"claimed at the time it ...": "at the time" says when it was claimed, in neither the cue nor
+    the content (the parser reads the clause after it as a relative clause on "time")."""
+    [quote] = extract_quotes(nlp(text), text, "a_time")
+    assert (quote.content.text, quote.cue.text) == (content, cue)
+
+
+def test_only_the_time_of_the_saying_is_no_content(nlp):
+    """"The union said at the time.": when something was said is not what was said."""
+    text = "The ferry was late. The union said at the time."
+    assert extract_quotes(nlp(text), text, "a_time", statements_only=True) == []
+
+
 def test_a_time_after_that_is_the_contents_own(nlp):
     """"said that on Wednesday it had ...": after "that" the time phrase is inside what was said."""
     text = "Nordair said that on Wednesday it had cancelled the morning flights to Tarnby."
@@ -1439,3 +1464,31 @@ def test_a_participle_before_a_postposed_report_stays_in_its_content(nlp):
     quotes = extract_quotes(nlp(text), text, "a_part")
     assert any(q.content.text.endswith("closed for a week") and q.content.text.startswith("The Harbour Front")
                for q in quotes)
+
+
+# ------------------------------------------------------------------ a reporting clause after its content
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Several of the passengers were treated at the scene and 40 were taken to the clinic, Ada Lund, the deputy "
+     "head of the county ambulance service, said in a statement.",
+     "Several of the passengers were treated at the scene and 40 were taken to the clinic",
+     "Ada Lund, the deputy head of the county ambulance service"),
+    ("Rail inspectors were continuing to examine what caused the derailment, Tor Vik, director of Norway Rail "
+     "Safety, said during a news conference.",
+     "Rail inspectors were continuing to examine what caused the derailment",
+     "Tor Vik, director of Norway Rail Safety"),
+])
+def test_a_postposed_reporting_clause_reports_the_clause_before_it(nlp, text, content, speaker):
+    """"..., Ada Lund, the deputy head of ..., said in a statement.": the content is the clause before
+    the reporting clause and the speaker the noun phrase before the cue, never the phrase's object
+    ("a statement") nor the content's subject (the parser joins "said" to the clause as a conjunct)."""
+    [quote] = extract_quotes(nlp(text), text, "a_post", statements_only=True)
+    assert (quote.content.text, quote.speaker.text) == (content, speaker)
+
+
+def test_a_phrase_after_a_cue_with_a_complement_leaves_the_complement(nlp):
+    """"Ada Lund said in an interview that ...": a complement follows, so nothing before is its content."""
+    text = "The ferry was late again, and Ada Lund said in an interview that the crews were tired."
+    quotes = extract_quotes(nlp(text), text, "a_post", statements_only=True)
+    assert [q.content.text for q in quotes] == ["the crews were tired"]

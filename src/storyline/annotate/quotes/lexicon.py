@@ -88,7 +88,9 @@ NEWS_HEADS = frozenset("""
 network news tv television radio channel times post journal tribune herald telegraph guardian
 cnn msnbc fox bbc npr cbs abc nbc pbs reuters bloomberg politico axios
 """.split())
-MEDIUM_HEADS = NEWS_HEADS | frozenset("twitter facebook x instagram truth social telegram youtube tiktok".split())
+# social networks' names: the tagger often types a one-word one a person ("said on Twitter")
+NETWORK_NAMES = frozenset("twitter facebook x instagram truth social telegram youtube tiktok".split())
+MEDIUM_HEADS = NEWS_HEADS | NETWORK_NAMES
 
 # Nouns for a publication or broadcaster ("Time magazine", "Australian radio"): an addressee of
 # "told" headed by one, with a name or demonym before it, is the medium, as a named outlet is.
@@ -99,5 +101,6 @@ JOURNALIST_NOUNS = frozenset("reporter reporters journalist journalists correspo
 
 PRONOUNS = frozenset("he she they i we it you him her them".split())
 
-# verbs that name the medium they report through ("tweeted" was said on Twitter)
+# verbs, and the nouns of the same word, that name the medium they report through ("tweeted" and
+# "in a tweet" were said on Twitter)
 MEDIUM_OF_VERB = {"tweet": "Twitter", "retweet": "Twitter"}

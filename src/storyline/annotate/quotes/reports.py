@@ -35,47 +35,184 @@ def past_datelines(attributions: list[Attribution], text: str) -> None:
 
 def past_time_of_saying(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
     """Start a content after the time of the saying set right after the cue ("Nordair said on
-    Monday it had ...", "the ministry said this morning it opposed ..."): news style sets when a
-    statement was made right after its verb, and such a modifier says when it was said, not what.
-    The parse often hangs it on the complement's verb when no "that" follows; but a time phrase of
-    the complement itself comes after its "that" ("said that on Monday it had ..."), so one between
-    the cue and the complement's subject, with no "that" before it, is the saying's. The content
-    is the complement after it (a following "that" goes too, as after "said"). Never inside a
-    quotation."""
+    Monday it had ...", "the ministry said this morning it opposed ...", "the airline claimed at
+    the time it ..."): news style sets when a statement was made right after its verb, and such a
+    modifier says when it was said, not what. The parse often hangs it on the complement's verb
+    when no "that" follows; but a time phrase of the complement itself comes after its "that"
+    ("said that on Monday it had ..."), so one between the cue and the complement's subject, with
+    no "that" before it, is the saying's. The content is the complement after it (a following
+    "that" goes too, as after "said"), and the cue ends before it. Never inside a quotation."""
     for att in attributions:
         cue = att.cue_token
         heads = [cue] + [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i
                          and not any(m.dep_ == "mark" and m.i < c.i for m in c.children)]
-        times = [m for verb in heads for m in verb.children
-                 if m.i > cue.i and m.dep_ in ("prep", "npadvmod") and _is_time(m) and _before_subject(m, verb)]
-        att.contents = [_after_time(text, content, times, quotes) for content in att.contents]
+        times = [(m.left_edge, last) for verb in heads for m in verb.children
+                 if m.i > cue.i and m.dep_ in ("prep", "npadvmod") and _before_subject(m, verb)
+                 for last in [_time_phrase_end(m)] if last is not None]
+        contents = [_after_time(text, content, times, quotes) for content in att.contents]
+        att.contents = [c for c in contents if c is not None]
+        att.cue = _cue_before_time(text, att.cue, times)
 
 
 def _before_subject(modifier: Token, verb: Token) -> bool:
-    """The modifier comes before the verb's subject (none: the cue itself, before its complement)."""
-    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    """The modifier comes before the verb's subject (none: the cue itself, whose subject precedes
+    it, before its complement)."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > modifier.i]
     return not subjects or modifier.right_edge.i < min(subjects)
 
 
-def _is_time(modifier: Token) -> bool:
-    """A phrase of time: the tagger's date or time expression throughout ("on Monday", "this morning")."""
+def _time_phrase_end(modifier: Token) -> Token | None:
+    """The last word of a phrase of time opened by ``modifier``, None when it is none: the tagger's
+    date or time expression throughout ("on Monday", "this morning"), or "at the time", a fixed
+    phrase for "then" whose noun the parser often takes for the head of the clause after it ("at
+    the time it does not ..." read as "the time when it does not ...")."""
     words = [t for t in modifier.subtree if not t.is_punct]
-    return all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" and t.i == modifier.i for t in words) \
-        and any(t.ent_type_ for t in words)
+    if all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" and t.i == modifier.i for t in words) \
+            and any(t.ent_type_ for t in words):
+        return modifier.right_edge
+    noun = next((c for c in modifier.children if c.dep_ == "pobj"), None)
+    if modifier.lower_ == "at" and noun is not None and noun.lower_ == "time" \
+            and all(c.dep_ == "relcl" or c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            and any(c.dep_ == "det" for c in noun.children):
+        return noun
+    return None
 
 
-def _after_time(text: str, content: tuple[int, int], times: list[Token], quotes: list[QuotedSpan]) -> tuple[int, int]:
+def _after_time(text: str, content: tuple[int, int], times: list[tuple[Token, Token]],
+                quotes: list[QuotedSpan]) -> tuple[int, int] | None:
+    """The content after a time phrase it starts inside (the cue may have taken the phrase's "at");
+    None when nothing but the time is left ("said at the time."): when something was said is not
+    what was said."""
     start, end = content
-    for time in times:
-        last = time.right_edge
-        if time.left_edge.idx == start and not any(q.start <= start < q.end for q in quotes):
-            rest = _LEADING_THAT.match(text, last.idx + len(last), end)
-            if rest.end() < end:
-                return rest.end(), end
+    for first, last in times:
+        if first.idx <= start <= last.idx and not any(q.start <= start < q.end for q in quotes):
+            rest = _LEADING_THAT.match(text, min(last.idx + len(last), end), end)
+            return (rest.end(), end) if _WORD.search(text, rest.end(), end) else None
     return content
 
 
+_WORD = re.compile(r"\w")
+
+
+def _cue_before_time(text: str, cue: tuple[int, int], times: list[tuple[Token, Token]]) -> tuple[int, int]:
+    """The cue without the opening words of a time phrase it ends inside ("claimed at" of "claimed
+    at the time"): a cue that splits a phrase holds a piece of no word group of its own (a cue
+    that holds the whole phrase, "said Friday", is left as it is)."""
+    for first, last in times:
+        if cue[0] < first.idx < cue[1] < last.idx + len(last):
+            return rules.trim(text, (cue[0], first.idx))
+    return cue
+
+
 _LEADING_THAT = re.compile(r"[\s,]*(?:that\b\s*)?")
+
+
+def content_before_postposed_clauses(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """A reporting clause set after its content with a phrase after the cue ("..., Ada Lund, the
+    ferry's captain, said in a statement."; "..., Tor Vik said during a news conference."): what
+    was said is the clause before the reporting clause, and its speaker the noun phrase between
+    that clause's comma and the cue. A phrase hung on the cue ("in a statement", "during a news
+    conference") says where or how it was said, never what (PolNeAR: the content is what is
+    attributed, the source who it is attributed to); the parser, joining the cue to the clause
+    before as a coordinated verb, gives it no subject, and the model then takes the phrase's object
+    for the content and the clause's subject for the source. Only when nothing but such phrases
+    follows the cue in its sentence, and the words before the speaker form a clause of their own."""
+    for att in attributions:
+        cue = att.cue_token
+        if not _only_phrases_follow(cue) or not all(_inside_a_phrase_of(cue, content) for content in att.contents):
+            continue
+        speaker = _postposed_speaker(cue)
+        if speaker is None:
+            continue
+        clause = _clause_before(text, cue, speaker[0])
+        if clause is None:
+            continue
+        att.contents = [clause]
+        if not _own_subject(cue):
+            first, last = speaker
+            head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
+            att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+
+
+def _only_phrases_follow(cue: Token) -> bool:
+    """The cue is a finite verb of speech or thought after which its sentence holds only its own
+    prepositional phrases and punctuation ("said in a statement.")."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or lexicon_class(cue.lemma_.lower()) not in ("speech", "thought"):
+        return False
+    phrases = [t for c in cue.children if c.dep_ == "prep" and c.i > cue.i for t in c.subtree]
+    after = [t for t in cue.doc[cue.i + 1:cue.sent.end] if not t.is_punct and not t.is_space]
+    return bool(after) and all(t in phrases for t in after)
+
+
+def _inside_a_phrase_of(cue: Token, content: tuple[int, int]) -> bool:
+    """The content lies within a prepositional phrase hung on the cue (its object, "a statement")."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
+        last = prep.right_edge
+        if prep.idx <= content[0] and content[1] <= last.idx + len(last) + 1:
+            return True
+    return False
+
+
+def _own_subject(cue: Token) -> Token | None:
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+
+
+def _postposed_speaker(cue: Token) -> tuple[Token, Token] | None:
+    """First and last token of the reporting clause's subject: the cue's own subject when the parse
+    gives it one, else the noun phrases set off by commas right before the cue ("Ada Lund, the
+    ferry's captain,"): in a reporting clause the subject stands next to its verb. None when no
+    noun phrase stands there."""
+    subject = _own_subject(cue)
+    if subject is not None:
+        return subject.left_edge, subject.right_edge
+    segments = _comma_segments(cue)
+    speaker = []
+    for segment in segments[:3]:
+        if not _is_noun_phrase(segment):
+            break
+        speaker = segment + speaker
+    if not speaker or not any(t.pos_ in ("PROPN", "NOUN") for t in speaker):
+        return None
+    return speaker[0], speaker[-1]
+
+
+def _comma_segments(cue: Token) -> list[list[Token]]:
+    """The words of the cue's sentence before it, split at commas, nearest the cue first."""
+    segments, current = [], []
+    for tok in reversed(cue.doc[cue.sent.start:cue.i]):
+        if tok.text == ",":
+            if current:
+                segments.append(current)
+            current = []
+        else:
+            current.insert(0, tok)
+    if current:
+        segments.append(current)
+    return segments
+
+
+def _is_noun_phrase(segment: list[Token]) -> bool:
+    """Every word whose head lies outside the segment is a noun, a name, a pronoun or a number (a
+    name, an apposition "the ferry's captain", an age "45"), and no verb heads part of it."""
+    ids = {t.i for t in segment}
+    roots = [t for t in segment if t.head.i not in ids or t.head == t]
+    return all(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in roots) \
+        and not any(t.text in rules.QUOTE_CHARS for t in segment)
+
+
+def _clause_before(text: str, cue: Token, speaker_start: Token) -> tuple[int, int] | None:
+    """The sentence before the reporting clause, when it ends in a comma right before the speaker
+    and holds a finite verb of its own (a clause, not a list of names)."""
+    doc = cue.doc
+    before = doc[cue.sent.start:speaker_start.i]
+    if len(before) < 2 or before[-1].text != ",":
+        return None
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before):
+        return None
+    start = before[0].idx
+    dateline = dateline_end(text, start)
+    start, end = rules.trim(text, (dateline or start, before[-1].idx))
+    return (start, end) if start < end else None
 
 
 def end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:

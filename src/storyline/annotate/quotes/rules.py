@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes.lexicon import (
-    CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NEEDS_CLAUSE, OBJECT_VERBS,
+    CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NETWORK_NAMES, NEEDS_CLAUSE, OBJECT_VERBS,
     PUBLICATION_NOUNS, QUESTION_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
@@ -29,7 +29,7 @@ CUE_PREFIX_DEPS = ("aux", "neg", "advmod")
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 _GAP = re.compile(r"[\s,:;—–\-]*")
 _EDGE_PUNCT = " \t\r\n,;:—–-"
-_QUOTE_CHARS = "\"'“”‘’«»‹›„‚‛‟"
+QUOTE_CHARS = "\"'“”‘’«»‹›„‚‛‟"
 _NEEDS_CONTENT = NEEDS_CLAUSE | OBJECT_VERBS  # no content from the parse: no attribution
 
 
@@ -52,9 +52,9 @@ class Attribution:
 def trim(text: str, rng: Range) -> Range:
     """Trim whitespace, edge punctuation and edge quote marks."""
     start, end = rng
-    while start < end and (text[start] in _EDGE_PUNCT or text[start] in _QUOTE_CHARS or text[start].isspace()):
+    while start < end and (text[start] in _EDGE_PUNCT or text[start] in QUOTE_CHARS or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1] in _QUOTE_CHARS or text[end - 1].isspace()):
+    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1] in QUOTE_CHARS or text[end - 1].isspace()):
         end -= 1
     return start, end
 
@@ -308,10 +308,13 @@ def find_medium(token: Token) -> str | None:
 
 
 def _medium_of_prep(prep: Token) -> str | None:
+    """The medium a phrase of the cue names: a name ("on Fox News", "on Twitter"), a medium noun with
+    a name ("in an Instagram post", "in an interview with CNN"), or a noun that names its network
+    as its verb does ("in a tweet": Twitter)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
-    if obj.pos_ == "PROPN" and obj.ent_type_ not in NOT_MEDIA:
+    if _is_medium_name(obj):
         return _name_text(obj)
     if obj.lemma_.lower() in MEDIUM_NOUNS:
         named = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
@@ -320,9 +323,18 @@ def _medium_of_prep(prep: Token) -> str | None:
         for sub in obj.children:
             if sub.dep_ == "prep" and sub.lower_ in ("on", "with", "to", "in"):
                 inner = next((c for c in sub.children if c.dep_ == "pobj"), None)
-                if inner is not None and inner.pos_ == "PROPN":
+                # what a post or interview is on or with: a date or a place says when or where, a
+                # one-word platform the tagger often types a person ("a post on Bluesky")
+                if inner is not None and inner.pos_ == "PROPN" and inner.ent_type_ not in NOT_MEDIA - {"PERSON"}:
                     return _name_text(inner)
+        return MEDIUM_OF_VERB.get(obj.lemma_.lower())
     return None
+
+
+def _is_medium_name(token: Token) -> bool:
+    """A name that may be a medium: not a date, place, person or number by the tagger, except a
+    social network's name, which the tagger often types a person ("on Twitter")."""
+    return token.pos_ == "PROPN" and (token.ent_type_ not in NOT_MEDIA or token.lower_ in NETWORK_NAMES)
 
 
 def _addressed_medium(addressee: Token) -> str | None:
