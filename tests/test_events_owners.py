@@ -71,6 +71,6 @@ def test_a_headlines_capitals_keep_the_modifier_as_doer(nlp):
 
 
 def test_whose_phrase_is_not_part_of_the_subject(nlp):
-    text = "Lawyers for the men said brothels whose computers US authorities have seized were closed."
+    text = "Texas lawyers said the men have been frequenting brothels whose computers authorities have seized."
     ev = only(events_of(nlp, text), "COERCE")
-    assert [p.span.text for p in ev.actors] == ["US authorities"]
+    assert [p.span.text for p in ev.actors] == ["authorities"]
