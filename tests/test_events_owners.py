@@ -2,19 +2,7 @@
 house"), and names that are no doers (an event's proper name, a relative "whose" phrase)."""
 from __future__ import annotations
 
-from storyline.annotate.events import extract_events
-
-PUBLISHED = "2017-09-15"
-
-
-def events_of(nlp, text):
-    return extract_events(nlp(text), text, "a_test", published=PUBLISHED)
-
-
-def only(events, event_type):
-    found = [e for e in events if e.type == event_type]
-    assert found, f"no {event_type} in {[e.type for e in events]}"
-    return found[0]
+from test_events_places import events_of, only
 
 
 def at(events, word):
