@@ -371,7 +371,25 @@ def roles(trig: Trigger, ctx: ArticleContext) -> tuple[list[Participant], list[P
         actors = modifier_participants(modifiers, ctx) + participants(others, ctx)
     spans = {p.span.start for p in actors if p.span}
     recipients = [p for p in participants(recipient_heads, ctx) if not p.span or p.span.start not in spans]
-    return actors, recipients
+    return actors, [p for p in recipients if not is_pronoun_of(p) or is_target_pronoun(p, actors, trig, ctx)]
+
+
+def is_pronoun_of(p: Participant) -> bool:
+    """A participant named in the sentence by an object or possessive pronoun ("her", "his", "its")."""
+    return p.span is not None and p.span.text.lower() in PRONOUN_WORDS
+
+
+def is_target_pronoun(recipient: Participant, actors: list[Participant], trig: Trigger, ctx: ArticleContext) -> bool:
+    """Does the pronoun's antecedent stand as the target? Not when it is the actor ("North Korea fired its
+    missile": what is the actor's own; English says "himself" for an act done to oneself), nor when the
+    article last named it before the previous sentence: a pronoun takes up an entity of the current or the
+    previous utterance (centering's locality), a name further back is a guess of the nearest name."""
+    if recipient.key is None or any(a.key == recipient.key for a in actors):
+        return False
+    sent = trig.token.sent
+    before = sent.doc[sent.start - 1].sent if sent.start > 0 else sent
+    return any(m.key == recipient.key and before.start_char <= m.span.start < recipient.span.start
+               for m in ctx.mentions)
 
 
 def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
@@ -447,9 +465,9 @@ def objects_of(trig: Trigger) -> list[Token]:
         return [d for d in dative if d.pos_ != "ADP"] or prep_objects(verb, {"to"})
     obj = relative_object(verb) or object_of(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
-        if is_actor_like(obj) and obj.pos_ != "PRON" and not is_own(obj):
+        if is_actor_like(obj) and (obj.pos_ != "PRON" or is_person_object(obj)) and not is_own(obj):
             return [obj]
-        owner = content_owner(obj)
+        owner = content_owner(obj) or harmed_owner(obj, trig.type)
         if owner:
             return owner
         found = prep_objects(obj, RECIPIENT_PREPS | {"of"})
@@ -464,6 +482,34 @@ def objects_of(trig: Trigger) -> list[Token]:
         if subj and subj[0].pos_ != "PRON":
             return subj
     return actor_like(prep_objects(verb, RECIPIENT_PREPS))
+
+
+# Object pronouns that can only stand for persons: "arrested her", "sentenced him" (English: the
+# objective case of "he"/"she"). "it" and "them" stand as readily for things ("fired it", "destroyed
+# them"), which are no parties.
+PERSON_OBJECT_PRONOUNS = frozenset({"him", "her"})
+# Events whose direct object is harmed, seized or penalised: what is done to a thing is done to its owner
+# (PLOVER's target is who the act is done to): "stormed his room", "targeting its exports".
+HARMED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# Possessive pronouns whose owner the article's nearest name of their kind gives (``ArticleContext.antecedent``);
+# "their" is left out: its antecedent is a plural, which that nearest name is not.
+OWNER_PRONOUNS = frozenset({"his", "her", "its"})
+PRONOUN_WORDS = PERSON_OBJECT_PRONOUNS | OWNER_PRONOUNS
+
+
+def is_person_object(token: Token) -> bool:
+    """A direct object "him" or "her": a person the act is done to ("Israel has held Tamimi since
+    arresting her"), resolved as the article names them."""
+    return token.lower_ in PERSON_OBJECT_PRONOUNS and token.dep_ in {"dobj", "dative"}
+
+
+def harmed_owner(obj: Token, event_type: str) -> list[Token]:
+    """"police stormed his room", "sanctions targeting its exports": the owner the possessive pronoun
+    names is the recipient of an act of force, coercion or sanction done to a thing (``HARMED_TYPES``).
+    A person of one's own ("his brother") is a party of their own, not a thing owned."""
+    if event_type not in HARMED_TYPES or is_actor_like(obj):
+        return []
+    return [c for c in obj.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS]
 
 
 def relative_object(verb: Token) -> Token | None:
@@ -482,13 +528,31 @@ def relative_object(verb: Token) -> Token | None:
 
 
 def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+    named = is_in_proper_name(noun)
     actors = [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} and is_actor_like(c)
-              and c.pos_ != "PRON" and c.ent_type_ not in NOT_ACTOR_ENTS and not places.is_place_modifier(c)]
+              and c.pos_ != "PRON" and c.ent_type_ not in NOT_ACTOR_ENTS and not places.is_place_modifier(c)
+              and not (named and c.dep_ != "poss")]
     actors += agent_of(noun) + prep_objects(noun, {"between", "among"})
     if not actors and clause_meeting(noun):
         actors = subject_of(noun.head.head)[0]
     recipients = actor_like(prep_objects(noun, RECIPIENT_PREPS))
     return actors, recipients
+
+
+# A sentence whose longer words are mostly capitalized is a headline or a title: its capitals mark no names.
+TITLE_CASE_SHARE = 0.6
+
+
+def is_in_proper_name(noun: Token) -> bool:
+    """"the 1950-53 Korean War", "the Las Vegas Massacre", "the Rail Accident Investigations branch": an
+    event noun capitalized inside a sentence is a word of a proper name (English capitalizes common nouns
+    only at a sentence's start or in titles), and the name's other words ("Korean", "Las Vegas") name the
+    happening or a body, not who did it; a headline's capitals say nothing of the kind."""
+    sent = noun.sent
+    if noun.i == sent.start or not noun.text[:1].isupper() or noun.text.isupper():
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) < TITLE_CASE_SHARE * len(words)
 
 
 def consult_mode(mode: str | None, actors: list[Participant], recipients: list[Participant],

@@ -88,10 +88,20 @@ class ArticleContext:
 def np_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without clauses and prepositional attachments."""
     found = [head]
+    relative = next((c.i for c in head.children if opens_relative(c)), None)
     for child in head.children:
+        if relative is not None and relative <= child.i < head.i:
+            continue
         if child.dep_ in NP_DEPS or (child.dep_ in {"cc", "conj"} and head.dep_ in {"amod", "compound"}):
             found.extend(np_tokens(child))
     return sorted(found, key=lambda t: t.i)
+
+
+def opens_relative(token: Token) -> bool:
+    """"brothels whose computers authorities have seized": the relative "whose" opens a relative clause,
+    and the words from it on (the fronted object, "whose computers") are never part of the noun phrase
+    the parser may hang them on, the clause's subject ("authorities")."""
+    return any(t.tag_ == "WP$" for t in token.subtree)
 
 
 def conjuncts(token: Token) -> list[Token]:
