@@ -142,11 +142,17 @@ _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "during", "at", "via", "through", 
 def _drop_circumstance_contents(att: Attribution) -> None:
     """"Tor Vik said in an interview." with no clause before the reporting clause in its sentence:
     the phrase says where it was said, never what (PolNeAR's content is what is attributed); what
-    was said stands in an earlier sentence or nowhere, so no content is shown from the phrase."""
+    was said stands in an earlier sentence or nowhere, so no content is shown from the phrase. Not
+    when a phrase holds a finite verb: a clause there is what was said, misparsed ("said at the
+    time that it ...", the clause read as one on "time"; "hints at why it ...")."""
     cue = att.cue_token
     preps = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i]
-    if preps and all(p.lower_ in _CIRCUMSTANCE_PREPOSITIONS for p in preps):
+    if preps and all(p.lower_ in _CIRCUMSTANCE_PREPOSITIONS and not _holds_a_clause(p) for p in preps):
         att.contents = []
+
+
+def _holds_a_clause(phrase: Token) -> bool:
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in phrase.subtree)
 
 
 def _only_phrases_follow(cue: Token) -> bool:
