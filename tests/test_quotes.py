@@ -1492,3 +1492,47 @@ def test_a_phrase_after_a_cue_with_a_complement_leaves_the_complement(nlp):
     text = "The ferry was late again, and Ada Lund said in an interview that the crews were tired."
     quotes = extract_quotes(nlp(text), text, "a_post", statements_only=True)
     assert [q.content.text for q in quotes] == ["the crews were tired"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Officials had a list of the passengers, but were awaiting official confirmation of their names, "
+     "reported The Daily Planet.",
+     "Officials had a list of the passengers, but were awaiting official confirmation of their names",
+     "The Daily Planet"),
+    ("The mayor took the fire as an accident, reported local media.", "The mayor took the fire as an accident",
+     "local media"),
+    ("\u201cThe storm is over, the town is safe,\u201d said local baker Tom Reed, 41, hours after the rain stopped.",
+     "The storm is over, the town is safe", "local baker Tom Reed, 41"),
+])
+def test_an_inverted_reporting_clause_names_the_source_not_the_content(nlp, text, content, speaker):
+    quotes = extract_quotes(nlp(text), text, "a_inv", [], statements_only=True)
+    assert [(q.content.text, q.speaker.text, q.cue.text) for q in quotes] == [(content, speaker, quotes[0].cue.text)]
+    assert all(text[q.content.start:q.content.end] == q.content.text for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "The mill closed last spring. Its owner, Ada Lund, said in an interview.",
+    "Tor Vik said in a statement.",
+    "The ferry was late again. Tor Vik, the captain, said during a news conference on Friday.",
+])
+def test_a_phrase_of_where_it_was_said_is_no_content(nlp, text):
+    quotes = extract_quotes(nlp(text), text, "a_where", [], statements_only=True)
+    assert not [q for q in quotes if q.content.start > text.index(" said")], [q.content.text for q in quotes]
+
+
+@pytest.mark.parametrize("airline, expected", [("", None), (" Nordair Airlines declined to comment at first.", "o_nordair")])
+def test_the_airline_takes_up_no_organisation_of_another_kind(nlp, airline, expected):
+    text = (f"The advocacy group Fair Skies said the crew had treated the two men badly.{airline}\n"
+            "The airline said it was reviewing the flight.")
+    mentions = [_org(text, "Fair Skies", "o_fair")] + ([_org(text, "Nordair Airlines", "o_nordair")] if airline else [])
+    quotes = extract_quotes(nlp(text), text, "a_kind", mentions, statements_only=True)
+    assert _by_content(quotes, "it was reviewing the flight").speaker.key == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The council said at the time that it did so to keep the bridge open.", "it did so to keep the bridge open"),
+    ("That also hints at why the firm decided to go it alone.", "why the firm decided to go it alone"),
+])
+def test_a_phrase_holding_a_clause_keeps_its_content(nlp, text, content):
+    quotes = extract_quotes(nlp(text), text, "a_where", [], statements_only=True)
+    assert content in [q.content.text for q in quotes]

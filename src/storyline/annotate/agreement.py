@@ -164,6 +164,44 @@ def _described_as_organisation(text: str, mention: Mention) -> bool:
     return any(is_organisation_noun(h.lower()) for h in heads)
 
 
+# A business of any trade is a "company" or a "firm"; a state's agency and a group of people
+# acting as one (``COLLECTIVE_NOUNS``) are neither.
+_BUSINESS_NOUNS = ORGANISATION_NOUNS - {"agency", "organization", "organisation"}
+_GENERIC_NOUNS = {"company": _BUSINESS_NOUNS, "firm": _BUSINESS_NOUNS,
+                  "organization": ORGANISATION_NOUNS | COLLECTIVE_NOUNS,
+                  "organisation": ORGANISATION_NOUNS | COLLECTIVE_NOUNS}
+
+
+def organisation_kinds(text: str, mention: Mention) -> set[str]:
+    """The organisation nouns the article gives a name: by an appositive after it ("Nordair, the
+    airline,"), a noun before it ("the advocacy group Fair Screens") or a word of the name itself
+    ("Kestrel Airlines", "National Association for ..."; a plural is its noun)."""
+    after = _APPOSITIVE_AFTER.match(text, mention.span.end)
+    before = _PREMODIFIER.search(text[max(0, mention.span.start - 20):mention.span.start])
+    words = [found.group(1) for found in (after, before) if found]
+    words += [_singular(w.lower()) for w in re.findall(r"[A-Za-z-]+", mention.name)
+              if w.lower() not in _NAME_WORDS_OF_ANY_KIND]
+    return {w for w in words if is_organisation_noun(w)}
+
+
+# "Group" ends the names of businesses as well ("Kestrel Group Inc."): in a name it gives no kind.
+_NAME_WORDS_OF_ANY_KIND = frozenset({"group", "groups"})
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and is_organisation_noun(word[:-1]) else word
+
+
+def may_describe_organisation(noun: str, kinds: set[str]) -> bool:
+    """Can a description headed by ``noun`` ("the airline") take up an organisation the article
+    gives these kinds? A definite description takes up an entity its head noun fits (Poesio and
+    Vieira 1998): one given another kind only ("the advocacy group", "National Association") is
+    not "the airline"; "the company" fits any business. With no kind given, any fits."""
+    if not kinds or noun in kinds:
+        return True
+    return bool(kinds & _GENERIC_NOUNS.get(noun, set()))
+
+
 def is_organisation_noun(word: str) -> bool:
     """A noun for an organisation or a group acting as one ("company", "group"): a body, no person."""
     return word in ORGANISATION_NOUNS or word in COLLECTIVE_NOUNS

@@ -15,7 +15,8 @@ from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
 from storyline.annotate.quotes.lexicon import SPEECH_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, quote_kind, scan_quotes
-from storyline.annotate.quotes.reports import (content_before_postposed_clauses, end_before_sibling_reports,
+from storyline.annotate.quotes.reports import (content_before_inverted_clauses, content_before_postposed_clauses,
+                                              end_before_sibling_reports,
                                               end_before_trailing_reports, participles_of_the_reporter, past_datelines,
                                               past_time_of_saying)
 from storyline.annotate.quotes.rules import Attribution
@@ -67,6 +68,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     attributions = _without_borrowed_quotations(attributions, quotes)
     rules.attach_continuations(text, attributions, quotes)
     content_before_postposed_clauses(attributions, text, quotes)
+    content_before_inverted_clauses(attributions, text, quotes)
     past_time_of_saying(attributions, text, quotes)
     participles_of_the_reporter(attributions, text, quotes)
     end_before_sibling_reports(attributions, text, quotes)

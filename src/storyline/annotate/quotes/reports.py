@@ -122,16 +122,37 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
         if not _only_phrases_follow(cue) or not all(_inside_a_phrase_of(cue, content) for content in att.contents):
             continue
         speaker = _postposed_speaker(cue)
-        if speaker is None:
-            continue
-        clause = _clause_before(text, cue, speaker[0])
+        clause = _clause_before(text, cue, speaker[0]) if speaker is not None else None
         if clause is None:
+            _drop_circumstance_contents(att)
             continue
         att.contents = [clause]
         if not _own_subject(cue):
             first, last = speaker
             head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
             att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+
+
+# Prepositions of where, when and through what something was said ("in an interview", "during a
+# news conference", "at a rally", "via a spokesman"); "on", "about", "of", "for" also head what a
+# verb is about ("commented on the plan", "warned of a crisis"), so they are left out.
+_CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "during", "at", "via", "through", "after", "before", "from"})
+
+
+def _drop_circumstance_contents(att: Attribution) -> None:
+    """"Tor Vik said in an interview." with no clause before the reporting clause in its sentence:
+    the phrase says where it was said, never what (PolNeAR's content is what is attributed); what
+    was said stands in an earlier sentence or nowhere, so no content is shown from the phrase. Not
+    when a phrase holds a finite verb: a clause there is what was said, misparsed ("said at the
+    time that it ...", the clause read as one on "time"; "hints at why it ...")."""
+    cue = att.cue_token
+    preps = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i]
+    if preps and all(p.lower_ in _CIRCUMSTANCE_PREPOSITIONS and not _holds_a_clause(p) for p in preps):
+        att.contents = []
+
+
+def _holds_a_clause(phrase: Token) -> bool:
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in phrase.subtree)
 
 
 def _only_phrases_follow(cue: Token) -> bool:
@@ -205,6 +226,8 @@ def _clause_before(text: str, cue: Token, speaker_start: Token) -> tuple[int, in
     and holds a finite verb of its own (a clause, not a list of names)."""
     doc = cue.doc
     before = doc[cue.sent.start:speaker_start.i]
+    while len(before) and before[-1].text in rules.QUOTE_CHARS:  # ',"' closes a quotation before the clause
+        before = before[:-1]
     if len(before) < 2 or before[-1].text != ",":
         return None
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in before):
@@ -213,6 +236,79 @@ def _clause_before(text: str, cue: Token, speaker_start: Token) -> tuple[int, in
     dateline = dateline_end(text, start)
     start, end = rules.trim(text, (dateline or start, before[-1].idx))
     return (start, end) if start < end else None
+
+
+def content_before_inverted_clauses(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """An inverted reporting clause after its content ("..., reported The Daily Planet."; ""...,"
+    said local baker Tom Reed, 41, hours after ..."): English puts the subject after the verb of
+    saying only in a reporting clause that follows (or interrupts) what was said (quotative
+    inversion), so the noun phrase after the cue is the source and the content is the clause before
+    the comma. The parser reads that noun phrase as the cue's object or as the subject of a clause
+    after it, and the model then shows the source as the content. Only for a finite verb of speech
+    set off by a comma, with no subject of its own before it, whose content the model took from
+    after it, when the words right after the cue are a definite or named noun phrase ("said
+    nothing", "reported a loss" are objects, not sources)."""
+    for att in attributions:
+        cue = att.cue_token
+        if not _inverted_after_comma(cue) or not all(start >= att.cue[1] for start, _ in att.contents):
+            continue
+        speaker = _inverted_speaker(cue)
+        if speaker is None:
+            continue
+        clause = _clause_before(text, cue, cue)
+        if clause is None:
+            continue
+        first, last = speaker
+        head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
+        att.contents = [clause]
+        att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+
+
+def _inverted_after_comma(cue: Token) -> bool:
+    """The cue is a finite verb of speech right after a comma (or a comma and a closing quotation
+    mark) with no subject of its own before it."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or lexicon_class(cue.lemma_.lower()) != "speech" or _own_subject(cue):
+        return False
+    before = [t for t in cue.doc[cue.sent.start:cue.i] if t.text not in rules.QUOTE_CHARS]
+    return bool(before) and before[-1].text == ","
+
+
+def _inverted_speaker(cue: Token) -> tuple[Token, Token] | None:
+    """First and last token of the noun phrases set off by commas right after the cue ("The Daily
+    Planet"; "local baker Tom Reed, 41"), when the first is named or definite: an indefinite or
+    pronoun object ("a loss", "nothing") is what was said, not who said it."""
+    segments = _comma_segments_after(cue)
+    speaker = []
+    for segment in segments[:3]:
+        if not _is_noun_phrase(segment):
+            break
+        speaker.extend(segment)
+    if not speaker or not _named_or_definite(segments[0]):
+        return None
+    return speaker[0], speaker[-1]
+
+
+def _named_or_definite(segment: list[Token]) -> bool:
+    ids = {t.i for t in segment}
+    root = next(t for t in segment if t.head.i not in ids or t.head == t)
+    if root.pos_ == "PROPN":
+        return True
+    return root.pos_ == "NOUN" and not any(t.dep_ == "det" and t.lower_ not in ("the", "this", "that") for t in segment)
+
+
+def _comma_segments_after(cue: Token) -> list[list[Token]]:
+    """The words of the cue's sentence after it, split at commas, nearest the cue first."""
+    segments, current = [], []
+    for tok in cue.doc[cue.i + 1:cue.sent.end]:
+        if tok.text == ",":
+            if current:
+                segments.append(current)
+            current = []
+        elif not tok.is_punct:
+            current.append(tok)
+    if current:
+        segments.append(current)
+    return segments
 
 
 def end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:

@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, described_person, keys_of_other_sex,
+                                          may_describe_organisation, organisation_kinds,
                                           persons_by_evidence, resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
@@ -290,6 +291,7 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
     floor = _paragraphs_back(text, head.idx, DESCRIPTION_PARAGRAPHS)
     outlet = head.lower_ in OUTLET_NOUNS
     organisations = {m.key: m for m in mentions if m.type == "ORG" and m.key and _is_outlet(m) <= outlet}
+    organisations = {key: m for key, m in organisations.items() if _fits_kind(head, text, key, mentions)}
     for speaker in reversed(previous):
         if speaker.key in organisations and speaker.span and floor <= speaker.span.start < head.idx:
             return speaker.text, speaker.key
@@ -297,6 +299,13 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
                 and not in_quotation(m.span.start, quoted) and _is_subject(head.doc, m)]
     m = max(subjects, key=lambda m: m.span.start, default=None)
     return (m.name, m.key) if m else None
+
+
+def _fits_kind(head: Token, text: str, key: str, mentions: list[Mention]) -> bool:
+    """Does the description's noun fit the kinds of organisation the article gives the entity in
+    any of its mentions (``may_describe_organisation``)?"""
+    kinds = set().union(*(organisation_kinds(text, m) for m in mentions if m.key == key))
+    return may_describe_organisation(head.lemma_.lower(), kinds)
 
 
 def _is_outlet(mention: Mention) -> bool:
