@@ -131,6 +131,8 @@ for _cls, _words in {
     "exercise": "exercise exercises drills drill maneuvers manoeuvres games",
     "buildup": "buildup build-up deployment deployments mobilization mobilisation",
     "debt": "debt debts obligations",
+    # What a country trades and earns: a measure aims at it ("sanctions targeting textile exports"), force does not.
+    "economy": "economy economies exports export imports trade revenue revenues assets industry industries",
 }.items():
     for _w in _words.split():
         NOUN_CLASS[_w] = _cls
@@ -220,6 +222,10 @@ _vc("forgive cancel write", "debt", ("AID", None))  # the manual: debt forgivene
 _vc("issue", "restriction", ("COERCE", "restrict"))
 _vc("close", "restriction", ("COERCE", "restrict"))
 _vc("receive", "aid arms", ("AID", None))
+# "target" aims force at a party or a place ("targeted a convoy"), but a measure at an economy ("the sanctions
+# target its coal exports"): with an economic object it tells the sanction (the manual's SANCTION
+# 'discontinue': curtail commercial exchanges), not an assault.
+_vc("target", "economy", ("SANCTION", "discontinue"))
 
 # Modifiers that change what an event noun is ("hunger strike" is a protest, not an attack; a
 # "rescue operation" helps; a "peacekeeping force" protects): head lemma -> modifier -> class.
@@ -247,6 +253,22 @@ CONTEST_VERBS = {"fight", "combat", "battle"}
 # "Release" in its sense of making public takes a publication as object ("released a statement",
 # "released images"); PLOVER's RETREAT release is of captives (PLOVER_MANUAL.tex: "Release captives").
 PUBLISHING_VERBS = {"release"}
+# RETREAT 'release' is of captives (the manual: "Release captives"), people someone holds: "freed two aid
+# workers". "Free" also extricates people a crash or a collapse holds ("to free five people trapped in the
+# wreckage"), whom no party holds: no release, and no PLOVER event (the manual's AID rescue is of hostages
+# and victims of a party). The participles that tell that hold.
+RELEASE_VERBS = {"release", "free"}
+ENTRAPMENT = {"trap", "pin", "bury", "strand", "stick", "wedge"}
+# RETREAT 'access' is letting a third party in (the manual: "Allow third party (e.g., observers,
+# peacekeepers, humanitarian workers) access"): "allow"/"permit" is that event only when its complement
+# tells an entry of a party or of aid ("allowed inspectors to enter the site", "allowed aid trucks into
+# Gaza", "allowed journalists access"); with any other complement it only licenses an act ("allowing oil to
+# go into the lake", "the law allows police to hold suspects"), which is no event of its own.
+ACCESS_VERBS = {"allow", "permit"}
+ACCESS_NOUNS = {"access", "entry", "passage", "entrance", "admission", "admittance"}
+ENTRY_VERBS = set("enter access visit cross return pass land dock reach inspect monitor observe deliver come go "
+                  "travel leave evacuate".split())
+ENTRY_PREPS = {"into", "in", "through", "inside"}
 PUBLICATIONS = set("statement statements report reports image images photo photos photograph photographs picture "
                    "pictures video videos footage animation recording recordings figures data details results "
                    "list findings transcript album song single film trailer book version update edition "
