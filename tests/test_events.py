@@ -798,3 +798,9 @@ def test_agreeing_with_a_view_is_no_agreement(nlp):
     assert types_of(nlp, "The two ministers agreed that the region faces a grave threat.") == []
     assert types_of(nlp, "The two ministers agreed that talks would resume in March.") == [("AGREE", None)]
     assert types_of(nlp, "The two ministers agreed to resume talks in March.") == [("AGREE", None)]
+
+
+def test_a_permission_does_not_report_the_act_it_permits(nlp):
+    """"a policy which allows soldiers to arrest protesters": the arrests are permitted, not told."""
+    text = "The new decree allows soldiers to arrest protesters without a warrant."
+    assert types_of(nlp, text) == []

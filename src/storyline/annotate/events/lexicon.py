@@ -263,7 +263,8 @@ ENTRAPMENT = {"trap", "pin", "bury", "strand", "stick", "wedge"}
 # peacekeepers, humanitarian workers) access"): "allow"/"permit" is that event only when its complement
 # tells an entry of a party or of aid ("allowed inspectors to enter the site", "allowed aid trucks into
 # Gaza", "allowed journalists access"); with any other complement it only licenses an act ("allowing oil to
-# go into the lake", "the law allows police to hold suspects"), which is no event of its own.
+# go into the lake", "the law allows police to hold suspects"): no event of its own, nor a report that the act
+# it permits took place.
 ACCESS_VERBS = {"allow", "permit"}
 ACCESS_NOUNS = {"access", "entry", "passage", "entrance", "admission", "admittance"}
 ENTRY_VERBS = set("enter access visit cross return pass land dock reach inspect monitor observe deliver come go "

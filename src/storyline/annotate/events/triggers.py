@@ -242,10 +242,11 @@ def _verb_sense(verb: Token) -> Trigger | None:
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
                 (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
-                (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)) or \
-                (lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj)):
+                (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)):
             return None
-        if has_other_sense(verb, lemma):
+        # a permission that lets no one in still holds the act it permits, which is no report of that act
+        # ("the law allows police to hold suspects"): dropped with it, like a statement's clause
+        if has_other_sense(verb, lemma) or (lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj)):
             return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, statement=True)
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
