@@ -780,6 +780,8 @@ def test_release_is_of_captives_only(nlp, text, expected):
     # letting a thing move, or licensing another act, lets no party in
     ("The government allowed the pipeline company to pump gas into the lake.", []),
     ("The new law allows the police to hold suspects for a week.", []),
+    # letting a party do what a restriction bars eases it: CONCEDE
+    ("The court allowed the opposition party to participate in the election.", [("CONCEDE", None)]),
 ])
 def test_allow_is_access_only_for_an_entry(nlp, text, expected):
     """RETREAT 'access' lets a third party in (PLOVER manual): the complement of "allow" tells an entry."""
@@ -791,6 +793,7 @@ def test_target_with_an_economic_object_is_a_sanction(nlp):
     text = "The UN Security Council approved new sanctions on Monday, targeting North Korea's textile exports."
     assert types_of(nlp, text) == [("SANCTION", "discontinue")]
     assert types_of(nlp, "The rebels targeted a military convoy near the border.") == [("ASSAULT", None)]
+    assert types_of(nlp, "The rebels targeted the trade minister in Kabul.") == [("ASSAULT", None)]
 
 
 def test_agreeing_with_a_view_is_no_agreement(nlp):
@@ -804,3 +807,9 @@ def test_a_permission_does_not_report_the_act_it_permits(nlp):
     """"a policy which allows soldiers to arrest protesters": the arrests are permitted, not told."""
     text = "The new decree allows soldiers to arrest protesters without a warrant."
     assert types_of(nlp, text) == []
+
+
+def test_captives_counted_by_a_number_are_released(nlp):
+    """"freed 21 of the students": a numeral's "of" object names the people freed."""
+    text = "The rebels freed 21 of the students they had kidnapped in March."
+    assert ("RETREAT", "release") in types_of(nlp, text)

@@ -131,8 +131,6 @@ for _cls, _words in {
     "exercise": "exercise exercises drills drill maneuvers manoeuvres games",
     "buildup": "buildup build-up deployment deployments mobilization mobilisation",
     "debt": "debt debts obligations",
-    # What a country trades and earns: a measure aims at it ("sanctions targeting textile exports"), force does not.
-    "economy": "economy economies exports export imports trade revenue revenues assets industry industries",
 }.items():
     for _w in _words.split():
         NOUN_CLASS[_w] = _cls
@@ -222,10 +220,6 @@ _vc("forgive cancel write", "debt", ("AID", None))  # the manual: debt forgivene
 _vc("issue", "restriction", ("COERCE", "restrict"))
 _vc("close", "restriction", ("COERCE", "restrict"))
 _vc("receive", "aid arms", ("AID", None))
-# "target" aims force at a party or a place ("targeted a convoy"), but a measure at an economy ("the sanctions
-# target its coal exports"): with an economic object it tells the sanction (the manual's SANCTION
-# 'discontinue': curtail commercial exchanges), not an assault.
-_vc("target", "economy", ("SANCTION", "discontinue"))
 
 # Modifiers that change what an event noun is ("hunger strike" is a protest, not an attack; a
 # "rescue operation" helps; a "peacekeeping force" protects): head lemma -> modifier -> class.
@@ -253,6 +247,13 @@ CONTEST_VERBS = {"fight", "combat", "battle"}
 # "Release" in its sense of making public takes a publication as object ("released a statement",
 # "released images"); PLOVER's RETREAT release is of captives (PLOVER_MANUAL.tex: "Release captives").
 PUBLISHING_VERBS = {"release"}
+# "target" aims force at a party or a place ("targeted a convoy"), but a measure at what a country trades and
+# earns ("the sanctions target its coal exports"): with such an object (its head noun, not a modifier: "the
+# trade minister" is a person) it tells the sanction (the manual's SANCTION 'discontinue': curtail commercial
+# exchanges), not an assault.
+MEASURE_VERBS: dict[str, Sense] = {"target": ("SANCTION", "discontinue")}
+ECONOMIC_HOLDINGS = set("economy economies exports export imports import trade revenue revenues assets industry "
+                        "industries".split())
 # RETREAT 'release' is of captives (the manual: "Release captives"), people someone holds: "freed two aid
 # workers". "Free" also extricates people a crash or a collapse holds ("to free five people trapped in the
 # wreckage"), whom no party holds: no release, and no PLOVER event (the manual's AID rescue is of hostages
@@ -270,6 +271,10 @@ ACCESS_NOUNS = {"access", "entry", "passage", "entrance", "admission", "admittan
 ENTRY_VERBS = set("enter access visit cross return pass land dock reach inspect monitor observe deliver come go "
                   "travel leave evacuate".split())
 ENTRY_PREPS = {"into", "in", "through", "inside"}
+# Letting a person or an organization do what a legal or administrative restriction bars ("the court allowed
+# the candidate to participate in the elections", "allowed the party to register") is the manual's CONCEDE:
+# "easing of administrative or legal restrictions on persons and organizations". The acts such restrictions bar.
+RESTRICTED_ACTS = set("participate run stand contest vote campaign register reopen operate resume".split())
 PUBLICATIONS = set("statement statements report reports image images photo photos photograph photographs picture "
                    "pictures video videos footage animation recording recordings figures data details results "
                    "list findings transcript album song single film trailer book version update edition "

@@ -143,11 +143,18 @@ def _publishes(obj: Token | None) -> bool:
                                                        or obj.lemma_.lower() in lexicon.PUBLICATIONS)
 
 
+def _aims_at_an_economy(obj: Token | None) -> bool:
+    """"targeting its textile exports": the object's head is what a country trades or earns."""
+    return obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in lexicon.ECONOMIC_HOLDINGS
+
+
 def _frees_captives(obj: Token | None) -> bool:
     """"freed two aid workers", "were released": people someone held (or no object to tell); not "released
     the names" (a thing) nor "free five people trapped in the wreckage" (held by no one)."""
     if obj is None:
         return True
+    if obj.pos_ == "NUM" or obj.lower_ in PARTITIVES:  # "freed 21 of the schoolgirls": the people are the "of" object
+        obj = next(iter(prep_objects(obj, {"of"})), obj)
     if not (is_actor_like(obj) or noun_class(obj) in {"prisoners", "victims", "refugees"}):
         return False
     return not any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in lexicon.ENTRAPMENT for c in obj.children)
@@ -165,6 +172,13 @@ def _lets_in(verb: Token, obj: Token | None) -> bool:
         return False
     return any(a.lemma_.lower() in lexicon.ENTRY_VERBS for a in acts) or \
         any(c.dep_ == "prep" and c.lower_ in lexicon.ENTRY_PREPS for c in verb.children)
+
+
+def _eases_a_restriction(verb: Token, obj: Token | None) -> bool:
+    """"allowed the candidate to participate": a party let do what a restriction bars (``lexicon.RESTRICTED_ACTS``)."""
+    acts = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in lexicon.RESTRICTED_ACTS]
+    parties = ([obj] if obj is not None else []) + [s for a in acts for s in a.children if s.dep_ == "nsubj"]
+    return bool(acts) and any(is_actor_like(p) for p in parties)
 
 
 def _enters(party: Token) -> bool:
@@ -237,6 +251,9 @@ def _verb_sense(verb: Token) -> Trigger | None:
     if (lemma, cls) in lexicon.VERB_CLASS:
         etype, mode = lexicon.VERB_CLASS[(lemma, cls)]
         return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
+    if lemma in lexicon.MEASURE_VERBS and _aims_at_an_economy(obj):
+        etype, mode = lexicon.MEASURE_VERBS[lemma]
+        return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
     if lemma in lexicon.VERBS and not _is_transparent_use(verb, lemma):
         etype, mode = lexicon.VERBS[lemma]
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
@@ -244,6 +261,8 @@ def _verb_sense(verb: Token) -> Trigger | None:
                 (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
                 (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)):
             return None
+        if lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj) and _eases_a_restriction(verb, obj):
+            return Trigger(verb, "CONCEDE", None, verb.i, verb.i, obj=obj)
         # a permission that lets no one in still holds the act it permits, which is no report of that act
         # ("the law allows police to hold suspects"): dropped with it, like a statement's clause
         if has_other_sense(verb, lemma) or (lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj)):
