@@ -756,7 +756,8 @@ def test_a_person_named_by_a_common_noun_takes_part(nlp):
 
 
 
-def types_of(nlp, text):
+def senses_of(nlp, text):
+    """(type, mode) of each event of the text."""
     return [(e.type, e.mode) for e in events_of(nlp, text)]
 
 
@@ -769,7 +770,7 @@ def types_of(nlp, text):
 ])
 def test_release_is_of_captives_only(nlp, text, expected):
     """RETREAT 'release' is the release of captives (PLOVER manual): people some party holds."""
-    assert types_of(nlp, text) == expected
+    assert senses_of(nlp, text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -785,31 +786,31 @@ def test_release_is_of_captives_only(nlp, text, expected):
 ])
 def test_allow_is_access_only_for_an_entry(nlp, text, expected):
     """RETREAT 'access' lets a third party in (PLOVER manual): the complement of "allow" tells an entry."""
-    assert types_of(nlp, text) == expected
+    assert senses_of(nlp, text) == expected
 
 
 def test_target_with_an_economic_object_is_a_sanction(nlp):
     """A measure aims at exports, force at a party or a place."""
     text = "The UN Security Council approved new sanctions on Monday, targeting North Korea's textile exports."
-    assert types_of(nlp, text) == [("SANCTION", "discontinue")]
-    assert types_of(nlp, "The rebels targeted a military convoy near the border.") == [("ASSAULT", None)]
-    assert types_of(nlp, "The rebels targeted the trade minister in Kabul.") == [("ASSAULT", None)]
+    assert senses_of(nlp, text) == [("SANCTION", "discontinue")]
+    assert senses_of(nlp, "The rebels targeted a military convoy near the border.") == [("ASSAULT", None)]
+    assert senses_of(nlp, "The rebels targeted the trade minister in Kabul.") == [("ASSAULT", None)]
 
 
 def test_agreeing_with_a_view_is_no_agreement(nlp):
     """"agreed that X faces a threat" shares a view; "agreed to"/"that talks would" agree on an act."""
-    assert types_of(nlp, "The two ministers agreed that the region faces a grave threat.") == []
-    assert types_of(nlp, "The two ministers agreed that talks would resume in March.") == [("AGREE", None)]
-    assert types_of(nlp, "The two ministers agreed to resume talks in March.") == [("AGREE", None)]
+    assert senses_of(nlp, "The two ministers agreed that the region faces a grave threat.") == []
+    assert senses_of(nlp, "The two ministers agreed that talks would resume in March.") == [("AGREE", None)]
+    assert senses_of(nlp, "The two ministers agreed to resume talks in March.") == [("AGREE", None)]
 
 
 def test_a_permission_does_not_report_the_act_it_permits(nlp):
     """"a policy which allows soldiers to arrest protesters": the arrests are permitted, not told."""
     text = "The new decree allows soldiers to arrest protesters without a warrant."
-    assert types_of(nlp, text) == []
+    assert senses_of(nlp, text) == []
 
 
 def test_captives_counted_by_a_number_are_released(nlp):
     """"freed 21 of the students": a numeral's "of" object names the people freed."""
     text = "The rebels freed 21 of the students they had kidnapped in March."
-    assert ("RETREAT", "release") in types_of(nlp, text)
+    assert ("RETREAT", "release") in senses_of(nlp, text)
