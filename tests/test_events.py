@@ -754,3 +754,63 @@ def test_a_person_named_by_a_common_noun_takes_part(nlp):
     ev = events_of(nlp, "An Israeli soldier tried to arrest her younger brother.")[0]
     assert [p.text for p in ev.recipients] == ["her younger brother"]
 
+
+
+def senses_of(nlp, text):
+    """(type, mode) of each event of the text."""
+    return [(e.type, e.mode) for e in events_of(nlp, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels freed two aid workers on Sunday.", [("RETREAT", "release")]),
+    ("Two journalists were released by the militia on Sunday.", [("RETREAT", "release")]),
+    # a thing released is no captive; people trapped by a collapse are held by no one (freed from rubble)
+    ("The army has not released the names of the dead soldiers.", []),
+    ("The militia freed two villagers trapped under the rubble of a building.", []),
+])
+def test_release_is_of_captives_only(nlp, text, expected):
+    """RETREAT 'release' is the release of captives (PLOVER manual): people some party holds."""
+    assert senses_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syria allowed UN inspectors to enter the site on Monday.", [("RETREAT", "access")]),
+    ("Israel allowed aid trucks into Gaza.", [("RETREAT", "access")]),
+    ("The junta allowed journalists access to the prison.", [("RETREAT", "access")]),
+    ("Officials said migrants were allowed to cross the border.", [("RETREAT", "access")]),
+    # letting a thing move, or licensing another act, lets no party in
+    ("The government allowed the pipeline company to pump gas into the lake.", []),
+    ("The new law allows the police to hold suspects for a week.", []),
+    # letting a party do what a restriction bars eases it: CONCEDE
+    ("The court allowed the opposition party to participate in the election.", [("CONCEDE", None)]),
+])
+def test_allow_is_access_only_for_an_entry(nlp, text, expected):
+    """RETREAT 'access' lets a third party in (PLOVER manual): the complement of "allow" tells an entry."""
+    assert senses_of(nlp, text) == expected
+
+
+def test_target_with_an_economic_object_is_a_sanction(nlp):
+    """A measure aims at exports, force at a party or a place."""
+    text = "The UN Security Council approved new sanctions on Monday, targeting North Korea's textile exports."
+    assert senses_of(nlp, text) == [("SANCTION", "discontinue")]
+    assert senses_of(nlp, "The rebels targeted a military convoy near the border.") == [("ASSAULT", None)]
+    assert senses_of(nlp, "The rebels targeted the trade minister in Kabul.") == [("ASSAULT", None)]
+
+
+def test_agreeing_with_a_view_is_no_agreement(nlp):
+    """"agreed that X faces a threat" shares a view; "agreed to"/"that talks would" agree on an act."""
+    assert senses_of(nlp, "The two ministers agreed that the region faces a grave threat.") == []
+    assert senses_of(nlp, "The two ministers agreed that talks would resume in March.") == [("AGREE", None)]
+    assert senses_of(nlp, "The two ministers agreed to resume talks in March.") == [("AGREE", None)]
+
+
+def test_a_permission_does_not_report_the_act_it_permits(nlp):
+    """"a policy which allows soldiers to arrest protesters": the arrests are permitted, not told."""
+    text = "The new decree allows soldiers to arrest protesters without a warrant."
+    assert senses_of(nlp, text) == []
+
+
+def test_captives_counted_by_a_number_are_released(nlp):
+    """"freed 21 of the students": a numeral's "of" object names the people freed."""
+    text = "The rebels freed 21 of the students they had kidnapped in March."
+    assert ("RETREAT", "release") in senses_of(nlp, text)

@@ -247,6 +247,34 @@ CONTEST_VERBS = {"fight", "combat", "battle"}
 # "Release" in its sense of making public takes a publication as object ("released a statement",
 # "released images"); PLOVER's RETREAT release is of captives (PLOVER_MANUAL.tex: "Release captives").
 PUBLISHING_VERBS = {"release"}
+# "target" aims force at a party or a place ("targeted a convoy"), but a measure at what a country trades and
+# earns ("the sanctions target its coal exports"): with such an object (its head noun, not a modifier: "the
+# trade minister" is a person) it tells the sanction (the manual's SANCTION 'discontinue': curtail commercial
+# exchanges), not an assault.
+MEASURE_VERBS: dict[str, Sense] = {"target": ("SANCTION", "discontinue")}
+ECONOMIC_HOLDINGS = set("economy economies exports export imports import trade revenue revenues assets industry "
+                        "industries".split())
+# RETREAT 'release' is of captives (the manual: "Release captives"), people someone holds: "freed two aid
+# workers". "Free" also extricates people a crash or a collapse holds ("to free five people trapped in the
+# wreckage"), whom no party holds: no release, and no PLOVER event (the manual's AID rescue is of hostages
+# and victims of a party). The participles that tell that hold.
+RELEASE_VERBS = {"release", "free"}
+ENTRAPMENT = {"trap", "pin", "bury", "strand", "stick", "wedge"}
+# RETREAT 'access' is letting a third party in (the manual: "Allow third party (e.g., observers,
+# peacekeepers, humanitarian workers) access"): "allow"/"permit" is that event only when its complement
+# tells an entry of a party or of aid ("allowed inspectors to enter the site", "allowed aid trucks into
+# Gaza", "allowed journalists access"); with any other complement it only licenses an act ("allowing oil to
+# go into the lake", "the law allows police to hold suspects"): no event of its own, nor a report that the act
+# it permits took place.
+ACCESS_VERBS = {"allow", "permit"}
+ACCESS_NOUNS = {"access", "entry", "passage", "entrance", "admission", "admittance"}
+ENTRY_VERBS = set("enter access visit cross return pass land dock reach inspect monitor observe deliver come go "
+                  "travel leave evacuate".split())
+ENTRY_PREPS = {"into", "in", "through", "inside"}
+# Letting a person or an organization do what a legal or administrative restriction bars ("the court allowed
+# the candidate to participate in the elections", "allowed the party to register") is the manual's CONCEDE:
+# "easing of administrative or legal restrictions on persons and organizations". The acts such restrictions bar.
+RESTRICTED_ACTS = set("participate run stand contest vote campaign register reopen operate resume".split())
 PUBLICATIONS = set("statement statements report reports image images photo photos photograph photographs picture "
                    "pictures video videos footage animation recording recordings figures data details results "
                    "list findings transcript album song single film trailer book version update edition "

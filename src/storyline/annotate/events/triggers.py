@@ -143,6 +143,49 @@ def _publishes(obj: Token | None) -> bool:
                                                        or obj.lemma_.lower() in lexicon.PUBLICATIONS)
 
 
+def _aims_at_an_economy(obj: Token | None) -> bool:
+    """"targeting its textile exports": the object's head is what a country trades or earns."""
+    return obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in lexicon.ECONOMIC_HOLDINGS
+
+
+def _frees_captives(obj: Token | None) -> bool:
+    """"freed two aid workers", "were released": people someone held (or no object to tell); not "released
+    the names" (a thing) nor "free five people trapped in the wreckage" (held by no one)."""
+    if obj is None:
+        return True
+    if obj.pos_ == "NUM" or obj.lower_ in PARTITIVES:  # "freed 21 of the schoolgirls": the people are the "of" object
+        obj = next(iter(prep_objects(obj, {"of"})), obj)
+    if not (is_actor_like(obj) or noun_class(obj) in {"prisoners", "victims", "refugees"}):
+        return False
+    return not any(c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in lexicon.ENTRAPMENT for c in obj.children)
+
+
+def _lets_in(verb: Token, obj: Token | None) -> bool:
+    """"allowed inspectors to enter", "allowed aid trucks into Gaza", "allowed journalists access": the
+    complement of "allow" tells a party's (or aid's) entry (``lexicon.ACCESS_VERBS``)."""
+    if any(c.lower_ in lexicon.ACCESS_NOUNS for c in verb.children):
+        return True
+    acts = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    parties = [obj] if obj is not None else []
+    parties += [s for a in acts for s in a.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    if not any(_enters(p) for p in parties):
+        return False
+    return any(a.lemma_.lower() in lexicon.ENTRY_VERBS for a in acts) or \
+        any(c.dep_ == "prep" and c.lower_ in lexicon.ENTRY_PREPS for c in verb.children)
+
+
+def _eases_a_restriction(verb: Token, obj: Token | None) -> bool:
+    """"allowed the candidate to participate": a party let do what a restriction bars (``lexicon.RESTRICTED_ACTS``)."""
+    acts = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in lexicon.RESTRICTED_ACTS]
+    parties = ([obj] if obj is not None else []) + [s for a in acts for s in a.children if s.dep_ == "nsubj"]
+    return bool(acts) and any(is_actor_like(p) for p in parties)
+
+
+def _enters(party: Token) -> bool:
+    """A party that can be let in: people, a group, a state, or aid ("aid trucks"), not a thing ("oil")."""
+    return is_actor_like(party) or noun_class(party) in {"aid", "mission", "refugees", "envoy", "troops", "police"}
+
+
 def _unarmed_object(obj: Token | None, cls: str | None) -> bool:
     """A mobilizing verb with a direct object that is no armed force ("deployed monitors",
     "mobilised donors", "dispatched a team"): not a show of force."""
@@ -208,13 +251,21 @@ def _verb_sense(verb: Token) -> Trigger | None:
     if (lemma, cls) in lexicon.VERB_CLASS:
         etype, mode = lexicon.VERB_CLASS[(lemma, cls)]
         return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
+    if lemma in lexicon.MEASURE_VERBS and _aims_at_an_economy(obj):
+        etype, mode = lexicon.MEASURE_VERBS[lemma]
+        return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)
     if lemma in lexicon.VERBS and not _is_transparent_use(verb, lemma):
         etype, mode = lexicon.VERBS[lemma]
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
-                (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)):
+                (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
+                (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)):
             return None
-        if has_other_sense(verb, lemma):
+        if lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj) and _eases_a_restriction(verb, obj):
+            return Trigger(verb, "CONCEDE", None, verb.i, verb.i, obj=obj)
+        # a permission that lets no one in still holds the act it permits, which is no report of that act
+        # ("the law allows police to hold suspects"): dropped with it, like a statement's clause
+        if has_other_sense(verb, lemma) or (lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj)):
             return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, statement=True)
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
@@ -244,13 +295,31 @@ QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
 QUESTION_MARKS = {"whether", "if"}
 
 
+# "agree" is an agreement between parties with an infinitive or a clause of what they will do ("agreed to
+# meet", "agreed that talks would resume"), and only shares a view with a clause of what is ("agreed that
+# North Korea poses a threat", "agreed that she could have said it"): holding a view is no PLOVER AGREE (the
+# manual: agree to future action or to a settlement). The modals that make the clause a future act.
+VIEW_VERBS = frozenset({"agree"})
+AGREEMENT_MODALS = {"will", "would", "shall", "should", "must", "'ll", "wo"}
+
+
 def has_other_sense(verb: Token, lemma: str) -> bool:
     """The verb takes the object or clause of its other sense (``OBJECT_SENSE_DEPS``, a reflexive
-    object keeps the promise: "committed itself to"), or asks a question (``QUESTION_VERBS``)."""
+    object keeps the promise: "committed itself to"), asks a question (``QUESTION_VERBS``) or shares
+    a view (``VIEW_VERBS``)."""
     deps = OBJECT_SENSE_DEPS.get(lemma, set())
     if any(c.dep_ in deps and not c.lower_.endswith(("self", "selves")) for c in verb.children):
         return True
+    if lemma in VIEW_VERBS and shares_a_view(verb):
+        return True
     return lemma in QUESTION_VERBS and asks_a_question(verb)
+
+
+def shares_a_view(verb: Token) -> bool:
+    """"agreed that X poses a threat": a finite clause (with its own subject) and no modal of a future act."""
+    return any(c.dep_ == "ccomp" and any(s.dep_ in {"nsubj", "nsubjpass", "expl"} for s in c.children)
+               and not any(a.dep_ == "aux" and a.lower_ in AGREEMENT_MODALS for a in c.children)
+               for c in verb.children)
 
 
 def asks_a_question(verb: Token) -> bool:
