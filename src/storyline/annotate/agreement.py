@@ -265,7 +265,8 @@ def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str]
         return None
     words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
     modifiers = words - {head.lower_}
-    persons = {m.key for m in _persons_not_bodies(mentions, head.doc.text)}
+    text = head.doc.text  # joined from every token on each call: once here
+    persons = {m.key for m in _persons_not_bodies(mentions, text)}
     best, best_score = None, 0
     for m in mentions:
         if m.span.end > head.idx or not m.title or (m.type == "PERSON" and m.key not in persons):
@@ -276,7 +277,7 @@ def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str]
         shared = words & title_words
         if len(shared) >= best_score:
             best, best_score = m, len(shared)
-    if best is None or _unnamed_holder_since(head, best, mentions):
+    if best is None or _unnamed_holder_since(head, best, mentions, text):
         return None
     return best.name, best.key
 
@@ -290,7 +291,7 @@ def _restricted_otherwise(modifiers: set[str], title_modifiers: set[str]) -> boo
     return unmatched(modifiers, title_modifiers) and unmatched(title_modifiers, modifiers)
 
 
-def _unnamed_holder_since(head: Token, named: Mention, mentions: list[Mention]) -> bool:
+def _unnamed_holder_since(head: Token, named: Mention, mentions: list[Mention], text: str) -> bool:
     """Is someone the article does not name introduced with the description's noun after ``named``
     ("A foreign ministry spokesman in Berlin said ... the spokesman said")? A definite description
     takes up the latest entity introduced with its head noun; an indefinite one ("a", "another")
@@ -298,22 +299,22 @@ def _unnamed_holder_since(head: Token, named: Mention, mentions: list[Mention]) 
     persons = [m for m in mentions if m.type == "PERSON"]
     return any(t.lemma_.lower() == head.lemma_.lower() and t.pos_ == "NOUN" and named.span.end <= t.idx
                and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in t.children)
-               and not _described_by(t, persons) for t in head.doc[:head.i])
+               and not _described_by(t, persons, text) for t in head.doc[:head.i])
 
 
-def _described_by(noun: Token, persons: list[Mention]) -> list[Mention]:
-    """The person mentions a noun describes (``_describes``)."""
-    return [m for m in persons if _describes(noun, m)]
+def _described_by(noun: Token, persons: list[Mention], text: str) -> list[Mention]:
+    """The person mentions a noun describes (``_describes``; ``text``: the Doc's)."""
+    return [m for m in persons if _describes(noun, m, text)]
 
 
-def _describes(noun: Token, mention: Mention) -> bool:
+def _describes(noun: Token, mention: Mention, text: str) -> bool:
     """Does the noun describe the name, by the parse's own edges and with its noun phrase right
     next to the name: its phrase in apposition after the name ("Ines Varn, a Danish student living
     in Oslo,": the parse heads the phrase by "student", which a text pattern would read at
     "living"), the name in apposition after it ("another brother, Ola Berg"), or it premodifying the
     name ("Singer Ines Varn")? Next to the name: an edge the parser hangs further off joins two
-    phrases that do not rename each other."""
-    text = noun.doc.text
+    phrases that do not rename each other. ``text``: the Doc's (``Doc.text`` joins every token's
+    text on each call, and this runs for every word and name of an article)."""
     end = noun.idx + len(noun.text)
 
     def in_name(token: Token) -> bool:
@@ -346,12 +347,13 @@ def described_person(head: Token, mentions: list[Mention]) -> tuple[str, str] | 
     if head.tag_ in ("NNS", "NNPS") or not head.text.islower() or names_a_body(head) \
             or any(t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") for t in head.subtree if t.i != head.i):
         return None
-    persons = _persons_not_bodies(mentions, head.doc.text)
+    text = head.doc.text  # joined from every token on each call: once here
+    persons = _persons_not_bodies(mentions, text)
     lemma = head.lemma_.lower()
-    keys = {m.key for t in head.doc[:head.i] if t.lemma_.lower() == lemma for m in _described_by(t, persons)}
+    keys = {m.key for t in head.doc[:head.i] if t.lemma_.lower() == lemma for m in _described_by(t, persons, text)}
     latest = max((m for m in persons if m.key in keys and m.span.end <= head.idx), key=lambda m: m.span.start,
                  default=None)
-    if latest is None or _unnamed_holder_since(head, latest, mentions):
+    if latest is None or _unnamed_holder_since(head, latest, mentions, text):
         return None
     return latest.name, latest.key
 

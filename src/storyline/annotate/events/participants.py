@@ -264,7 +264,7 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
     if head.lower_ in PRONOUN_TYPES and head.pos_ == "PRON":
         return _pronoun(head, ctx)
     tokens = np_tokens(head)
-    tokens = _trim(tokens)
+    tokens = _trim(tokens, ctx.text)
     mention = ctx.mention_at(head)
     sector = coding.sector_of_words([t.text for t in tokens])
     principal = principal_of(head)
@@ -345,14 +345,14 @@ def principal_sector(principal: Token, ctx: ArticleContext) -> str | None:
     mention = ctx.mention_at(principal)
     if mention is not None and mention.type == "PERSON":
         return mention.sector
-    words = [t.text for t in _trim(np_tokens(principal))]
+    words = [t.text for t in _trim(np_tokens(principal), ctx.text)]
     return (mention.sector if mention is not None else None) or coding.code_phrase(words).sector
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
-    """Drop leading determiners/punctuation and a trailing possessive marker."""
+def _trim(tokens: list[Token], text: str) -> list[Token]:
+    """Drop leading determiners/punctuation and a trailing possessive marker (``text``: the Doc's)."""
     while len(tokens) > 1 and (tokens[0].dep_ in {"det", "punct", "case"} or tokens[0].is_punct
-                               or is_date_word(tokens[0])):
+                               or is_date_word(tokens[0], text)):
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].dep_ in {"case", "punct"} or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -369,10 +369,11 @@ def gallery_counter(text: str, offset: int) -> re.Match | None:
     return GALLERY_COUNTER.match(text, text.rfind("\n", 0, offset) + 1)
 
 
-def is_date_word(token: Token) -> bool:
+def is_date_word(token: Token, text: str) -> bool:
     """A word of a gallery caption's date line, the picture's number and the date that follows it
-    ("9/16 2009 Attiullah ..."): it says when the picture was taken, it names no one who takes part."""
-    counter = gallery_counter(token.doc.text, token.idx)
+    ("9/16 2009 Attiullah ..."): it says when the picture was taken, it names no one who takes part.
+    ``text``: the Doc's, passed in (``Doc.text`` joins every token's text on each call)."""
+    counter = gallery_counter(text, token.idx)
     if counter is None:
         return False
     if token.idx < counter.end():
