@@ -330,6 +330,8 @@ def _aux_from_value(value: str, pub: _dt.date | None) -> set[str]:
 
 def _aux_from_date_words(trig: Trigger, sent: SpacySpan, pub: _dt.date | None) -> set[str]:
     """Without resolved timexes: "last year", "years ago" or an earlier year near the trigger."""
+    if not any(t.ent_type_ == "DATE" for t in sent):
+        return set()  # no date named (``Span.ents`` makes a Span of every entity of the Doc on each call)
     anchors = {trig.token.i, predicate(trig.token).i}
     for ent in sent.ents:
         head = ent.root.head

@@ -43,6 +43,7 @@ class ArticleContext:
     mentions: list[Mention] = field(default_factory=list)
     _quotations: list[tuple[int, int]] | None = None
     _persons: set[str] | None = None
+    _other_sex: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def quotations(self) -> list[tuple[int, int]]:
         """The article's quotations (start, end), from its quotation marks, scanned once."""
@@ -80,9 +81,12 @@ class ArticleContext:
             self._persons = persons_by_evidence(self.text, self.mentions)
         return self._persons
 
-    def other_sex(self, pronoun: str) -> set[str]:
-        """Keys of the persons a "he" or "she" cannot stand for (``keys_of_other_sex``)."""
-        return keys_of_other_sex(pronoun, self.text, self.mentions)
+    def other_sex(self, pronoun: str) -> frozenset[str]:
+        """Keys of the persons a "he" or "she" cannot stand for (``keys_of_other_sex``), found once
+        per pronoun word: they depend on the article's mentions only, and every pronoun asks."""
+        if pronoun not in self._other_sex:
+            self._other_sex[pronoun] = frozenset(keys_of_other_sex(pronoun, self.text, self.mentions))
+        return self._other_sex[pronoun]
 
 
 def np_tokens(head: Token) -> list[Token]:
