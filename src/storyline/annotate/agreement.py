@@ -5,6 +5,7 @@ whose title shares its words."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
@@ -111,6 +112,37 @@ def persons_by_evidence(text: str, mentions: list[Mention]) -> set[str]:
     the only names a "he" or "she" falls back to when centering finds no agreeing subject."""
     keys = {m.key for m in mentions if m.type == "PERSON" and m.key}
     return {key for key in keys if is_person_by_evidence(key, text, mentions)}
+
+
+@dataclass(slots=True)
+class ArticlePersons:
+    """One article's persons as agreement reads them, each answer found once: every pronoun of an
+    article asks the same questions (which persons a "he" or "she" cannot take up, which names the
+    article shows are persons'), and each answer reads all of its mentions. Made per article, by
+    whoever holds the article (nothing is kept across articles: the annotators run in process
+    pools and Spark tasks)."""
+
+    text: str
+    mentions: list[Mention]
+    _other_sex: dict[str | None, frozenset[str]] = field(default_factory=dict)
+    _by_evidence: dict[str | None, frozenset[str]] = field(default_factory=dict)
+
+    def other_sex(self, pronoun: str) -> frozenset[str]:
+        """``keys_of_other_sex``, found once per sex a pronoun gives ("he", "him": one)."""
+        sex = PRONOUN_SEX.get(pronoun)
+        if sex not in self._other_sex:
+            self._other_sex[sex] = frozenset(keys_of_other_sex(pronoun, self.text, self.mentions))
+        return self._other_sex[sex]
+
+    def by_evidence(self, pronoun: str | None = None) -> frozenset[str]:
+        """``persons_by_evidence`` over the mentions ``pronoun`` may take up, those of the other
+        sex left out (all of them for None or a pronoun of no sex), once per sex."""
+        sex = PRONOUN_SEX.get(pronoun or "")
+        if sex not in self._by_evidence:
+            other = self.other_sex(pronoun or "")
+            self._by_evidence[sex] = frozenset(persons_by_evidence(
+                self.text, [m for m in self.mentions if m.key not in other] if other else self.mentions))
+        return self._by_evidence[sex]
 
 
 def is_person_by_evidence(key: str, text: str, mentions: list[Mention]) -> bool:

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS, is_body_noun,
-                                          is_person_role, keys_of_other_sex, person_noun_agrees,
-                                          persons_by_evidence, resolve_description)
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS, ArticlePersons,
+                                          is_body_noun, is_person_role, person_noun_agrees, resolve_description)
 from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, in_quotation
 from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
@@ -42,8 +41,7 @@ class ArticleContext:
     text: str
     mentions: list[Mention] = field(default_factory=list)
     _quotations: list[tuple[int, int]] | None = None
-    _persons: set[str] | None = None
-    _other_sex: dict[str, frozenset[str]] = field(default_factory=dict)
+    _agreement: ArticlePersons | None = None
 
     def quotations(self) -> list[tuple[int, int]]:
         """The article's quotations (start, end), from its quotation marks, scanned once."""
@@ -75,18 +73,19 @@ class ArticleContext:
                   and (m.country or (m.type == "PERSON" and m.key in self.persons())) and m.key not in other_sex]
         return before[-1] if before else None
 
-    def persons(self) -> set[str]:
-        """Keys of the mentions typed PERSON that the article shows are persons, found once."""
-        if self._persons is None:
-            self._persons = persons_by_evidence(self.text, self.mentions)
-        return self._persons
+    def agreement(self) -> ArticlePersons:
+        """The article's persons as pronouns agree with them, each answer found once per article."""
+        if self._agreement is None:
+            self._agreement = ArticlePersons(self.text, self.mentions)
+        return self._agreement
+
+    def persons(self) -> frozenset[str]:
+        """Keys of the mentions typed PERSON that the article shows are persons (``persons_by_evidence``)."""
+        return self.agreement().by_evidence()
 
     def other_sex(self, pronoun: str) -> frozenset[str]:
-        """Keys of the persons a "he" or "she" cannot stand for (``keys_of_other_sex``), found once
-        per pronoun word: they depend on the article's mentions only, and every pronoun asks."""
-        if pronoun not in self._other_sex:
-            self._other_sex[pronoun] = frozenset(keys_of_other_sex(pronoun, self.text, self.mentions))
-        return self._other_sex[pronoun]
+        """Keys of the persons a "he" or "she" cannot stand for (``keys_of_other_sex``)."""
+        return self.agreement().other_sex(pronoun)
 
 
 def np_tokens(head: Token) -> list[Token]:
