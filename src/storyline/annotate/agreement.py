@@ -109,9 +109,14 @@ def _given_name_sexes(name: str, given_names: set[str]) -> set[str]:
 
 def persons_by_evidence(text: str, mentions: list[Mention]) -> set[str]:
     """Keys of the mentions typed PERSON that the article shows are persons (``is_person_by_evidence``):
-    the only names a "he" or "she" falls back to when centering finds no agreeing subject."""
+    the only names a "he" or "she" falls back to when centering finds no agreeing subject. The
+    mentions are grouped by entity and the names typed otherwise listed once, for all entities."""
     keys = {m.key for m in mentions if m.type == "PERSON" and m.key}
-    return {key for key in keys if is_person_by_evidence(key, text, mentions)}
+    own: dict[str, list[Mention]] = {}
+    for m in mentions:
+        own.setdefault(m.key, []).append(m)
+    others = _typed_otherwise(mentions)
+    return {key for key in keys if _shown_a_person(own[key], others, text)}
 
 
 @dataclass(slots=True)
@@ -154,13 +159,22 @@ def is_person_by_evidence(key: str, text: str, mentions: list[Mention]) -> bool:
     Elementary School"), nor mostly a work's title in quotation marks or a place after "in", and
     either a given name of the census lists, or, typed so no more often than otherwise, a name of
     several capitalized words (a lone word that is no given name may be anything: "Twitter")."""
-    own = [m for m in mentions if m.key == key]
+    return _shown_a_person([m for m in mentions if m.key == key], _typed_otherwise(mentions), text)
+
+
+def _typed_otherwise(mentions: list[Mention]) -> list[str]:
+    """The names (case-folded) of the mentions not typed PERSON."""
+    return [m.span.text.casefold() for m in mentions if m.type != "PERSON"]
+
+
+def _shown_a_person(own: list[Mention], others: list[str], text: str) -> bool:
+    """``is_person_by_evidence`` of the entity of the mentions ``own``, ``others`` the names
+    typed otherwise (``_typed_otherwise``)."""
     if any(_described_as_organisation(text, m) for m in own):
         return False
     if any(_names_a_person(text, m) for m in own):
         return True
     forms = {m.span.text.casefold() for m in own}
-    others = [m.span.text.casefold() for m in mentions if m.type != "PERSON"]
     if any(o.startswith(f"{form} ") for o in others for form in forms) or _mostly(own, text, _is_quoted_title) \
             or _mostly(own, text, _is_place_object):
         return False
