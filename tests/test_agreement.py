@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.agreement import is_person_by_evidence, keys_of_other_sex, person_noun_agrees
+from storyline.annotate.agreement import (ArticlePersons, is_person_by_evidence, keys_of_other_sex, person_noun_agrees,
+                                          persons_by_evidence)
 from storyline.model import Mention, Span
 
 
@@ -69,3 +70,19 @@ def test_a_title_names_a_person_by_its_head(title, person):
     text = "Corvex spoke on Monday."
     mention = Mention(Span.of(text, 0, 6), "PERSON", "p_x", "Corvex", title=title)
     assert is_person_by_evidence("p_x", text, [mention]) is person
+
+
+def test_article_persons_keeps_each_answer_per_sex():
+    """``ArticlePersons`` answers once per article what every pronoun asks: "he" and "him" ask one
+    question, "she" and "her" another, "it" a third (no sex); the persons by evidence a pronoun
+    may take up leave out those of the other sex, as the functions found them per pronoun."""
+    text = "Mr. Tom Reed and his wife, Eve Reed, met Corvex. Ms. Ada Kern left."
+    mentions = [_person(text, "Tom Reed", "p_tom"), _person(text, "Eve Reed", "p_eve"),
+                _person(text, "Corvex", "p_corvex"), _person(text, "Ada Kern", "p_ada")]
+    persons = ArticlePersons(text, mentions)
+    assert persons.other_sex("he") == {"p_eve", "p_ada"} and persons.other_sex("her") == {"p_tom"}
+    for pronoun in ("he", "him", "she", "her", "it", "they"):
+        other = keys_of_other_sex(pronoun, text, mentions)
+        assert persons.other_sex(pronoun) == other
+        assert persons.by_evidence(pronoun) == persons_by_evidence(text, [m for m in mentions if m.key not in other])
+    assert persons.by_evidence() == persons_by_evidence(text, mentions) == {"p_tom", "p_eve", "p_ada"}

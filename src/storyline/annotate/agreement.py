@@ -5,6 +5,7 @@ whose title shares its words."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
@@ -108,9 +109,45 @@ def _given_name_sexes(name: str, given_names: set[str]) -> set[str]:
 
 def persons_by_evidence(text: str, mentions: list[Mention]) -> set[str]:
     """Keys of the mentions typed PERSON that the article shows are persons (``is_person_by_evidence``):
-    the only names a "he" or "she" falls back to when centering finds no agreeing subject."""
+    the only names a "he" or "she" falls back to when centering finds no agreeing subject. The
+    mentions are grouped by entity and the names typed otherwise listed once, for all entities."""
     keys = {m.key for m in mentions if m.type == "PERSON" and m.key}
-    return {key for key in keys if is_person_by_evidence(key, text, mentions)}
+    own: dict[str, list[Mention]] = {}
+    for m in mentions:
+        own.setdefault(m.key, []).append(m)
+    others = _typed_otherwise(mentions)
+    return {key for key in keys if _shown_a_person(own[key], others, text)}
+
+
+@dataclass(slots=True)
+class ArticlePersons:
+    """One article's persons as agreement reads them, each answer found once: every pronoun of an
+    article asks the same questions (which persons a "he" or "she" cannot take up, which names the
+    article shows are persons'), and each answer reads all of its mentions. Made per article, by
+    whoever holds the article (nothing is kept across articles: the annotators run in process
+    pools and Spark tasks)."""
+
+    text: str
+    mentions: list[Mention]
+    _other_sex: dict[str | None, frozenset[str]] = field(default_factory=dict)
+    _by_evidence: dict[str | None, frozenset[str]] = field(default_factory=dict)
+
+    def other_sex(self, pronoun: str) -> frozenset[str]:
+        """``keys_of_other_sex``, found once per sex a pronoun gives ("he", "him": one)."""
+        sex = PRONOUN_SEX.get(pronoun)
+        if sex not in self._other_sex:
+            self._other_sex[sex] = frozenset(keys_of_other_sex(pronoun, self.text, self.mentions))
+        return self._other_sex[sex]
+
+    def by_evidence(self, pronoun: str | None = None) -> frozenset[str]:
+        """``persons_by_evidence`` over the mentions ``pronoun`` may take up, those of the other
+        sex left out (all of them for None or a pronoun of no sex), once per sex."""
+        sex = PRONOUN_SEX.get(pronoun or "")
+        if sex not in self._by_evidence:
+            other = self.other_sex(pronoun or "")
+            self._by_evidence[sex] = frozenset(persons_by_evidence(
+                self.text, [m for m in self.mentions if m.key not in other] if other else self.mentions))
+        return self._by_evidence[sex]
 
 
 def is_person_by_evidence(key: str, text: str, mentions: list[Mention]) -> bool:
@@ -122,13 +159,22 @@ def is_person_by_evidence(key: str, text: str, mentions: list[Mention]) -> bool:
     Elementary School"), nor mostly a work's title in quotation marks or a place after "in", and
     either a given name of the census lists, or, typed so no more often than otherwise, a name of
     several capitalized words (a lone word that is no given name may be anything: "Twitter")."""
-    own = [m for m in mentions if m.key == key]
+    return _shown_a_person([m for m in mentions if m.key == key], _typed_otherwise(mentions), text)
+
+
+def _typed_otherwise(mentions: list[Mention]) -> list[str]:
+    """The names (case-folded) of the mentions not typed PERSON."""
+    return [m.span.text.casefold() for m in mentions if m.type != "PERSON"]
+
+
+def _shown_a_person(own: list[Mention], others: list[str], text: str) -> bool:
+    """``is_person_by_evidence`` of the entity of the mentions ``own``, ``others`` the names
+    typed otherwise (``_typed_otherwise``)."""
     if any(_described_as_organisation(text, m) for m in own):
         return False
     if any(_names_a_person(text, m) for m in own):
         return True
     forms = {m.span.text.casefold() for m in own}
-    others = [m.span.text.casefold() for m in mentions if m.type != "PERSON"]
     if any(o.startswith(f"{form} ") for o in others for form in forms) or _mostly(own, text, _is_quoted_title) \
             or _mostly(own, text, _is_place_object):
         return False
@@ -265,7 +311,8 @@ def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str]
         return None
     words = {t.lower_ for t in head.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")}
     modifiers = words - {head.lower_}
-    persons = {m.key for m in _persons_not_bodies(mentions, head.doc.text)}
+    text = head.doc.text  # joined from every token on each call: once here
+    persons = {m.key for m in _persons_not_bodies(mentions, text)}
     best, best_score = None, 0
     for m in mentions:
         if m.span.end > head.idx or not m.title or (m.type == "PERSON" and m.key not in persons):
@@ -276,7 +323,7 @@ def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str]
         shared = words & title_words
         if len(shared) >= best_score:
             best, best_score = m, len(shared)
-    if best is None or _unnamed_holder_since(head, best, mentions):
+    if best is None or _unnamed_holder_since(head, best, mentions, text):
         return None
     return best.name, best.key
 
@@ -290,7 +337,7 @@ def _restricted_otherwise(modifiers: set[str], title_modifiers: set[str]) -> boo
     return unmatched(modifiers, title_modifiers) and unmatched(title_modifiers, modifiers)
 
 
-def _unnamed_holder_since(head: Token, named: Mention, mentions: list[Mention]) -> bool:
+def _unnamed_holder_since(head: Token, named: Mention, mentions: list[Mention], text: str) -> bool:
     """Is someone the article does not name introduced with the description's noun after ``named``
     ("A foreign ministry spokesman in Berlin said ... the spokesman said")? A definite description
     takes up the latest entity introduced with its head noun; an indefinite one ("a", "another")
@@ -298,22 +345,22 @@ def _unnamed_holder_since(head: Token, named: Mention, mentions: list[Mention]) 
     persons = [m for m in mentions if m.type == "PERSON"]
     return any(t.lemma_.lower() == head.lemma_.lower() and t.pos_ == "NOUN" and named.span.end <= t.idx
                and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in t.children)
-               and not _described_by(t, persons) for t in head.doc[:head.i])
+               and not _described_by(t, persons, text) for t in head.doc[:head.i])
 
 
-def _described_by(noun: Token, persons: list[Mention]) -> list[Mention]:
-    """The person mentions a noun describes (``_describes``)."""
-    return [m for m in persons if _describes(noun, m)]
+def _described_by(noun: Token, persons: list[Mention], text: str) -> list[Mention]:
+    """The person mentions a noun describes (``_describes``; ``text``: the Doc's)."""
+    return [m for m in persons if _describes(noun, m, text)]
 
 
-def _describes(noun: Token, mention: Mention) -> bool:
+def _describes(noun: Token, mention: Mention, text: str) -> bool:
     """Does the noun describe the name, by the parse's own edges and with its noun phrase right
     next to the name: its phrase in apposition after the name ("Ines Varn, a Danish student living
     in Oslo,": the parse heads the phrase by "student", which a text pattern would read at
     "living"), the name in apposition after it ("another brother, Ola Berg"), or it premodifying the
     name ("Singer Ines Varn")? Next to the name: an edge the parser hangs further off joins two
-    phrases that do not rename each other."""
-    text = noun.doc.text
+    phrases that do not rename each other. ``text``: the Doc's (``Doc.text`` joins every token's
+    text on each call, and this runs for every word and name of an article)."""
     end = noun.idx + len(noun.text)
 
     def in_name(token: Token) -> bool:
@@ -346,12 +393,13 @@ def described_person(head: Token, mentions: list[Mention]) -> tuple[str, str] | 
     if head.tag_ in ("NNS", "NNPS") or not head.text.islower() or names_a_body(head) \
             or any(t.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") for t in head.subtree if t.i != head.i):
         return None
-    persons = _persons_not_bodies(mentions, head.doc.text)
+    text = head.doc.text  # joined from every token on each call: once here
+    persons = _persons_not_bodies(mentions, text)
     lemma = head.lemma_.lower()
-    keys = {m.key for t in head.doc[:head.i] if t.lemma_.lower() == lemma for m in _described_by(t, persons)}
+    keys = {m.key for t in head.doc[:head.i] if t.lemma_.lower() == lemma for m in _described_by(t, persons, text)}
     latest = max((m for m in persons if m.key in keys and m.span.end <= head.idx), key=lambda m: m.span.start,
                  default=None)
-    if latest is None or _unnamed_holder_since(head, latest, mentions):
+    if latest is None or _unnamed_holder_since(head, latest, mentions, text):
         return None
     return latest.name, latest.key
 

@@ -44,7 +44,7 @@ NON_FINITE_LINKS = {"xcomp", "pcomp", "prep", "advcl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
-def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None, published: str | None,
+def date_of(trig: Trigger, sent: SpacySpan, text: str, timexes: list[Timex] | None, published: str | None,
             relative: Token | None = None) -> tuple[EventDate | None, set[str]]:
     """The sentence's time expression nearest the trigger (else the publication date), and the aux
     mode it implies: well before publication is historical, after it is future. An event told in
@@ -53,7 +53,7 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None, publish
     told off the reference time (``told_off_reference_time``), only a time expression of its own
     clause dates it (TimeML anchors it by its clause, not the report's day). Without one, such an
     event and one ``placed_by_another_event`` get a null date, as the interchange spec allows,
-    rather than a day the text does not give."""
+    rather than a day the text does not give. ``text``: the Doc's."""
     covered = day_range(published)
     pub = covered[0] if covered else None
     earlier = refers_back(trig) or relative is not None or told_off_reference_time(trig)
@@ -63,7 +63,7 @@ def date_of(trig: Trigger, sent: SpacySpan, timexes: list[Timex] | None, publish
         return EventDate(timex.value, timex.span), aux - {"future"} if told_as_past(trig) else aux
     aux = _aux_from_date_words(trig, sent, pub)
     undated = earlier or placed_by_another_event(trig)
-    caption = None if undated else caption_date(sent, timexes or [])
+    caption = None if undated else caption_date(sent, text, timexes or [])
     if caption is not None:
         pictured = _aux_from_value(caption.value, pub) - {"future"}  # a photograph shows what has happened
         return EventDate(caption.value, caption.span), pictured
@@ -80,12 +80,13 @@ def told_off_reference_time(trig: Trigger) -> bool:
     return told_as_anterior(trig) or told_as_iterated(trig)
 
 
-def caption_date(sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
+def caption_date(sent: SpacySpan, text: str, timexes: list[Timex]) -> Timex | None:
     """The date line of a photo caption in a gallery, which opens its line with the picture's
     number and the day it was taken ("9/16 2009 ...", "1/34 30 November 2017 ..."): it dates what
     the picture shows, as a dateline dates a report (a caption gives the date of the photograph),
-    also where the parse hangs the date on another clause of the caption."""
-    counter = gallery_counter(sent.doc.text, sent.start_char)
+    also where the parse hangs the date on another clause of the caption. ``text``: the Doc's,
+    passed in (``Doc.text`` joins every token's text on each call, and this runs per event)."""
+    counter = gallery_counter(text, sent.start_char)
     if counter is None or sent.start_char > counter.end():
         return None
     return next((t for t in _calendar_timexes(sent, timexes) if t.span.start == counter.end()), None)
@@ -329,6 +330,8 @@ def _aux_from_value(value: str, pub: _dt.date | None) -> set[str]:
 
 def _aux_from_date_words(trig: Trigger, sent: SpacySpan, pub: _dt.date | None) -> set[str]:
     """Without resolved timexes: "last year", "years ago" or an earlier year near the trigger."""
+    if not any(t.ent_type_ == "DATE" for t in sent):
+        return set()  # no date named (``Span.ents`` makes a Span of every entity of the Doc on each call)
     anchors = {trig.token.i, predicate(trig.token).i}
     for ent in sent.ents:
         head = ent.root.head

@@ -313,7 +313,7 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
     location = location_of(trig, ctx)
     sentence = Span.of(text, sent.start_char, sent.end_char)
     actors, recipients, location = places.parties_not_places(actors, recipients, location, sentence, ctx)
-    date, date_aux = date_of(trig, sent, timexes, published, participant_clause(trig))
+    date, date_aux = date_of(trig, sent, text, timexes, published, participant_clause(trig))
     aux = set(trig.aux) | date_aux
     mode = refine_mode(trig.type, trig.mode, sent_text)
     if trig.type == "COERCE" and trig.mode == "restrict" and any(p.sector in CIVIL_SECTORS for p in actors):

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS, is_body_noun,
-                                          is_person_role, keys_of_other_sex, person_noun_agrees,
-                                          persons_by_evidence, resolve_description)
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRONOUN_SEX, SEX_WORDS, ArticlePersons,
+                                          is_body_noun, is_person_role, person_noun_agrees, resolve_description)
 from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, in_quotation
 from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
@@ -42,7 +41,7 @@ class ArticleContext:
     text: str
     mentions: list[Mention] = field(default_factory=list)
     _quotations: list[tuple[int, int]] | None = None
-    _persons: set[str] | None = None
+    _agreement: ArticlePersons | None = None
 
     def quotations(self) -> list[tuple[int, int]]:
         """The article's quotations (start, end), from its quotation marks, scanned once."""
@@ -74,15 +73,19 @@ class ArticleContext:
                   and (m.country or (m.type == "PERSON" and m.key in self.persons())) and m.key not in other_sex]
         return before[-1] if before else None
 
-    def persons(self) -> set[str]:
-        """Keys of the mentions typed PERSON that the article shows are persons, found once."""
-        if self._persons is None:
-            self._persons = persons_by_evidence(self.text, self.mentions)
-        return self._persons
+    def agreement(self) -> ArticlePersons:
+        """The article's persons as pronouns agree with them, each answer found once per article."""
+        if self._agreement is None:
+            self._agreement = ArticlePersons(self.text, self.mentions)
+        return self._agreement
 
-    def other_sex(self, pronoun: str) -> set[str]:
+    def persons(self) -> frozenset[str]:
+        """Keys of the mentions typed PERSON that the article shows are persons (``persons_by_evidence``)."""
+        return self.agreement().by_evidence()
+
+    def other_sex(self, pronoun: str) -> frozenset[str]:
         """Keys of the persons a "he" or "she" cannot stand for (``keys_of_other_sex``)."""
-        return keys_of_other_sex(pronoun, self.text, self.mentions)
+        return self.agreement().other_sex(pronoun)
 
 
 def np_tokens(head: Token) -> list[Token]:
@@ -264,7 +267,7 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
     if head.lower_ in PRONOUN_TYPES and head.pos_ == "PRON":
         return _pronoun(head, ctx)
     tokens = np_tokens(head)
-    tokens = _trim(tokens)
+    tokens = _trim(tokens, ctx.text)
     mention = ctx.mention_at(head)
     sector = coding.sector_of_words([t.text for t in tokens])
     principal = principal_of(head)
@@ -345,14 +348,14 @@ def principal_sector(principal: Token, ctx: ArticleContext) -> str | None:
     mention = ctx.mention_at(principal)
     if mention is not None and mention.type == "PERSON":
         return mention.sector
-    words = [t.text for t in _trim(np_tokens(principal))]
+    words = [t.text for t in _trim(np_tokens(principal), ctx.text)]
     return (mention.sector if mention is not None else None) or coding.code_phrase(words).sector
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
-    """Drop leading determiners/punctuation and a trailing possessive marker."""
+def _trim(tokens: list[Token], text: str) -> list[Token]:
+    """Drop leading determiners/punctuation and a trailing possessive marker (``text``: the Doc's)."""
     while len(tokens) > 1 and (tokens[0].dep_ in {"det", "punct", "case"} or tokens[0].is_punct
-                               or is_date_word(tokens[0])):
+                               or is_date_word(tokens[0], text)):
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].dep_ in {"case", "punct"} or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -369,10 +372,11 @@ def gallery_counter(text: str, offset: int) -> re.Match | None:
     return GALLERY_COUNTER.match(text, text.rfind("\n", 0, offset) + 1)
 
 
-def is_date_word(token: Token) -> bool:
+def is_date_word(token: Token, text: str) -> bool:
     """A word of a gallery caption's date line, the picture's number and the date that follows it
-    ("9/16 2009 Attiullah ..."): it says when the picture was taken, it names no one who takes part."""
-    counter = gallery_counter(token.doc.text, token.idx)
+    ("9/16 2009 Attiullah ..."): it says when the picture was taken, it names no one who takes part.
+    ``text``: the Doc's, passed in (``Doc.text`` joins every token's text on each call)."""
+    counter = gallery_counter(text, token.idx)
     if counter is None:
         return False
     if token.idx < counter.end():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from storyline.annotate.agreement import ArticlePersons
 from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
 from storyline.annotate.quotes.lexicon import SPEECH_VERBS
@@ -42,11 +43,13 @@ def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     quotes = scan_quotes(text)
     attributions = sorted(find_attributions(doc, text, quotes, model, mode), key=lambda a: a.cue[0])
     result, speakers = [], []
+    mentions = mentions or []
+    persons = ArticlePersons(text, mentions)  # what every pronoun of the article asks, found once
     for att in attributions:
         # every source is resolved, shown or not: one who "declined to comment" is still the
         # person a following "he said" may stand for
-        speaker = resolve_speaker(text, att.source, att.source_token, mentions or [], speakers,
-                                  [(q.start, q.end) for q in quotes])
+        speaker = resolve_speaker(text, att.source, att.source_token, mentions, speakers,
+                                  [(q.start, q.end) for q in quotes], persons)
         speakers.append(speaker)
         if statements_only:
             att.contents = [c for c in att.contents if states_something(att, c, text, quotes)]

@@ -29,9 +29,8 @@ from collections import Counter
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, described_person, keys_of_other_sex,
-                                          may_describe_organisation, organisation_kinds,
-                                          persons_by_evidence, resolve_description)
+from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, ArticlePersons, described_person,
+                                          may_describe_organisation, organisation_kinds, resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
@@ -47,8 +46,11 @@ DESCRIPTION_PARAGRAPHS = 3
 
 
 def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | None, mentions: list[Mention],
-                    previous: list[Speaker], quoted: list[tuple[int, int]] = ()) -> Speaker:
-    """``quoted``: the article's quotations (start, end), whose words are no antecedents."""
+                    previous: list[Speaker], quoted: list[tuple[int, int]] = (),
+                    persons: ArticlePersons | None = None) -> Speaker:
+    """``quoted``: the article's quotations (start, end), whose words are no antecedents; ``persons``:
+    the article's ``ArticlePersons`` over ``mentions`` (made once per article by the caller: every
+    pronoun of the article asks it the same questions)."""
     if source is None or head is None:
         return Speaker(text="")
     source, head = _without_dateline(text, source, head)
@@ -61,7 +63,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if head.lower_ in ("i", "we") and (label := turn_label(text, head.idx)) is not None:
         resolved = _labelled_speaker(text[label[0]:label[1]], mentions)
     elif head.lower_ in PRONOUNS:
-        resolved = _resolve_pronoun(head, text, mentions, previous, quoted)
+        resolved = _resolve_pronoun(head, mentions, previous, quoted, persons or ArticlePersons(text, mentions))
     elif _is_description(head) and head.lower_ in ORGANISATION_NOUNS:
         resolved = _resolve_organisation(head, text, mentions, previous, quoted)
     elif _is_description(head):
@@ -195,17 +197,17 @@ def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | Non
     return found[0].name, keys[0][0]
 
 
-def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: list[Speaker],
-                     quoted: list[tuple[int, int]] = ()) -> tuple[str, str] | None:
+def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speaker], quoted: list[tuple[int, int]],
+                     persons: ArticlePersons) -> tuple[str, str] | None:
     person = head.lower_ in PERSON_PRONOUNS
-    other_sex = keys_of_other_sex(head.lower_, text, mentions)
+    other_sex = persons.other_sex(head.lower_)
     mentions = [m for m in mentions if m.key not in other_sex]
     center = _center(head, mentions, quoted) if person else None
     if center is not None:
         subject = _person_mention(center, mentions)
         return (subject.name, subject.key) if subject is not None else None
     wanted = _antecedent_types(head.lower_)
-    ruled_out = other_sex | (_not_shown_persons(text, mentions) if person else set())
+    ruled_out = other_sex | (_not_shown_persons(mentions, persons.by_evidence(head.lower_)) if person else set())
     mentions = [m for m in mentions if m.key not in ruled_out]
     for speaker in reversed(previous):
         if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in ruled_out \
@@ -221,10 +223,11 @@ def _resolve_pronoun(head: Token, text: str, mentions: list[Mention], previous: 
     return None
 
 
-def _not_shown_persons(text: str, mentions: list[Mention]) -> set[str]:
-    """Keys typed PERSON that the article does not show are persons (``persons_by_evidence``): no
-    coreference model, so a he/she falls back only to a name the article shows is a person's."""
-    return {m.key for m in mentions if m.type == "PERSON"} - persons_by_evidence(text, mentions)
+def _not_shown_persons(mentions: list[Mention], shown: frozenset[str]) -> set[str]:
+    """Keys typed PERSON that the article does not show are persons (``shown``: ``persons_by_evidence``
+    of these mentions): no coreference model, so a he/she falls back only to a name the article
+    shows is a person's."""
+    return {m.key for m in mentions if m.type == "PERSON"} - shown
 
 
 def _labelled_speaker(label: str, mentions: list[Mention]) -> tuple[str, str] | None:
