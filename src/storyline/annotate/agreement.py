@@ -199,13 +199,19 @@ def _given_name_first(name: str) -> bool:
     return written[:1].isupper() and is_given_name(first)
 
 
+def _describing_nouns(text: str, mention: Mention) -> list[str]:
+    """The head of an appositive right after the name ("Lockheed Martin, the aerospace company") and
+    a lower-case noun right before it ("the watchdog group Fair Screens"), those present."""
+    after = _APPOSITIVE_AFTER.match(text, mention.span.end)
+    before = _PREMODIFIER.search(text[max(0, mention.span.start - 20):mention.span.start])
+    return [found.group(1) for found in (after, before) if found]
+
+
 def _described_as_organisation(text: str, mention: Mention) -> bool:
     """A name the article describes as an organisation, by an appositive after it ("Lockheed Martin,
     the aerospace company"), a noun premodifying it ("the watchdog group Fair Screens") or a title
     the tagger took for one, is none of its persons."""
-    after = _APPOSITIVE_AFTER.match(text, mention.span.end)
-    before = _PREMODIFIER.search(text[max(0, mention.span.start - 20):mention.span.start])
-    heads = [found.group(1) for found in (after, before) if found]
+    heads = _describing_nouns(text, mention)
     heads += _TITLE_MODIFIERS.split(mention.title or "")[0].split()[-1:]  # "president of Capital Bank": president
     return any(is_organisation_noun(h.lower()) for h in heads)
 
@@ -222,9 +228,7 @@ def organisation_kinds(text: str, mention: Mention) -> set[str]:
     """The organisation nouns the article gives a name: by an appositive after it ("Nordair, the
     airline,"), a noun before it ("the advocacy group Fair Screens") or a word of the name itself
     ("Kestrel Airlines", "National Association for ..."; a plural is its noun)."""
-    after = _APPOSITIVE_AFTER.match(text, mention.span.end)
-    before = _PREMODIFIER.search(text[max(0, mention.span.start - 20):mention.span.start])
-    words = [found.group(1) for found in (after, before) if found]
+    words = _describing_nouns(text, mention)
     words += [_singular(w.lower()) for w in re.findall(r"[A-Za-z-]+", mention.name)
               if w.lower() not in _NAME_WORDS_OF_ANY_KIND]
     return {w for w in words if is_organisation_noun(w)}
