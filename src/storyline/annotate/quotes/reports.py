@@ -7,6 +7,7 @@ the other attributions of the sentence, which the per-cue attribution model does
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -199,14 +200,20 @@ def _postposed_speaker(cue: Token) -> tuple[Token, Token] | None:
 
 def _comma_segments(cue: Token) -> list[list[Token]]:
     """The words of the cue's sentence before it, split at commas, nearest the cue first."""
+    return _split_at_commas(cue.doc[cue.sent.start:cue.i])[::-1]
+
+
+def _split_at_commas(tokens: Iterable[Token], keep_punct: bool = True) -> list[list[Token]]:
+    """The tokens in runs between commas, in text order, empty runs left out (other punctuation
+    kept or left out by ``keep_punct``)."""
     segments, current = [], []
-    for tok in reversed(cue.doc[cue.sent.start:cue.i]):
+    for tok in tokens:
         if tok.text == ",":
             if current:
                 segments.append(current)
             current = []
-        else:
-            current.insert(0, tok)
+        elif keep_punct or not tok.is_punct:
+            current.append(tok)
     if current:
         segments.append(current)
     return segments
@@ -298,17 +305,7 @@ def _named_or_definite(segment: list[Token]) -> bool:
 
 def _comma_segments_after(cue: Token) -> list[list[Token]]:
     """The words of the cue's sentence after it, split at commas, nearest the cue first."""
-    segments, current = [], []
-    for tok in cue.doc[cue.i + 1:cue.sent.end]:
-        if tok.text == ",":
-            if current:
-                segments.append(current)
-            current = []
-        elif not tok.is_punct:
-            current.append(tok)
-    if current:
-        segments.append(current)
-    return segments
+    return _split_at_commas(cue.doc[cue.i + 1:cue.sent.end], keep_punct=False)
 
 
 def end_before_sibling_reports(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
