@@ -25,7 +25,6 @@ from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_
 
 BACKGROUND_DEPS = {"relcl", "acl"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "port", "state"}
 TARGET_PREPS = {"at", "on", "against", "to"}
 OBJECT_PLACE_PREPS = {"in", "for", "to", "on", "into", "inside"}
@@ -636,17 +635,17 @@ def _named_place(token: Token, ctx: ArticleContext) -> Token | None:
     """"Oman's capital, Muscat" -> Muscat; a seat of government ("the White House") is a place
     too; skip non-places."""
     for child in token.children:
-        if child.dep_ == "appos" and child.ent_type_ in PLACE_LABELS:
+        if child.dep_ == "appos" and child.ent_type_ in places.PLACE_TYPES:
             return child
     mention = ctx.mention_at(token)
-    if token.ent_type_ in PLACE_LABELS or coding.country_of_name(token.text) \
+    if token.ent_type_ in places.PLACE_TYPES or coding.country_of_name(token.text) \
             or (mention is not None and coding.seat_sector(mention.name)):
         return token
     for child in token.children:
-        if child.dep_ in {"poss", "compound"} and child.ent_type_ in PLACE_LABELS:
+        if child.dep_ in {"poss", "compound"} and child.ent_type_ in places.PLACE_TYPES:
             return token
     if token.lower_ in PLACE_NOUNS:  # "the town of Cizre"
-        named = [o for o in prep_objects(token, {"of"}) if o.ent_type_ in PLACE_LABELS or geo.locate(o.text)]
+        named = [o for o in prep_objects(token, {"of"}) if o.ent_type_ in places.PLACE_TYPES or geo.locate(o.text)]
         return named[0] if named else None
     return None
 
@@ -656,7 +655,7 @@ def _location(token: Token, ctx: ArticleContext) -> Location:
     mention = ctx.mention_at(token)
     if mention is not None:
         start, end = mention.span.start, mention.span.end
-    elif ent is not None and ent.label_ in PLACE_LABELS:
+    elif ent is not None and ent.label_ in places.PLACE_TYPES:
         start, end = ent.start_char, ent.end_char
         if token.doc[ent.start].lower_ == "the":
             start = token.doc[ent.start + 1].idx

@@ -19,7 +19,8 @@ from storyline.model import Location, Mention, Participant, Span
 from . import coding, geo
 from .participants import ArticleContext
 
-PLACE_TYPES = {"GPE", "LOC", "FAC"}
+# Entity types of places (the events code reads a location or a place party by them).
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Words naming a body of water: no state's territory, so no party of what happens there.
 WATER_WORDS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "pacific", "atlantic",
                          "mediterranean", "waters"})
