@@ -9,7 +9,10 @@ per fold one document can move a fold by a point, so a change counts only if it 
 missing/spurious by type) rather than by document; ``--kinds`` lists them by the gold value's kind (X, REF, T, P ...)
 with the extents that differ from the gold one. ``--markability`` lists the dev folds' spurious and missed
 expressions by written form with the share of that form's uses the dev gold marks (what decides a markability
-rule). ``--profile`` (with ``--folds``) adds tables of aggregates only (no text, no error examples, so the
+rule). ``--guideline-classes`` sorts the dev folds' spurious DATE / DURATION and missed DATE into the classes the
+TimeML / TIDES guidelines speak of (reference words, datelines, anchored, adjectival and vague durations, rates,
+anaphoric units) and tells, per class, how many errors are exceptions to the gold's own habit for that written form
+(slips) and how many go against it. ``--profile`` (with ``--folds``) adds tables of aggregates only (no text, no error examples, so the
 held-out fold stays unread): per fold, the gold
 expressions by value kind and source, and the share of each kind given the right value, to tell
 whether a fold differs by genre or by method, the commonest error classes per fold, and the missed and spurious
@@ -17,7 +20,7 @@ expressions by type and value kind (are a fold's spurious DATEs reference words 
 the CPU time of ``find_timexes`` per document.
 
     .venv/bin/python benchmarks/time_tbaq.py [--no-write] [--no-parse] [--errors N] [--folds 5] [--categories] [--kinds]
-        [--markability]
+        [--markability] [--guideline-classes]
         [--cache /tmp/time/tbaq.spacy] [--profile]
 """
 from __future__ import annotations
@@ -101,6 +104,9 @@ def main() -> None:
                         "value kind (X, REF, T, P, ...) and their extents that differ (strict errors)")
     parser.add_argument("--markability", action="store_true", help="print the dev folds' spurious and missed "
                         "expressions by written form, with the share of the form's uses the dev gold marks")
+    parser.add_argument("--guideline-classes", action="store_true", help="print the dev folds' spurious DATE / "
+                        "DURATION and missed DATE by the TimeML / TIDES class they fall in, with how consistently the "
+                        "dev gold marks each class")
     parser.add_argument("--profile", action="store_true", help="with --folds: gold kinds and sources per fold, "
                         "value accuracy per kind (aggregates only)")
     parser.add_argument("--cache", type=Path, help="DocBin file of the parses, written on first use (the parse "
@@ -117,6 +123,7 @@ def main() -> None:
     categories = Categories()
     kinds = KindErrors()
     markability = Markability()
+    guideline_classes = GuidelineClasses(markability)
     profile = Profile()
     cpu = 0.0
     for document, doc in zip(documents, docs):
@@ -136,6 +143,7 @@ def main() -> None:
             categories.add(document, system, pairs)
             kinds.add(document, pairs)
             markability.add(document, system, pairs)
+            guideline_classes.add(document, system, pairs)
         if part == "dev" and len(errors) < args.errors:
             errors += _errors(document, system, pairs)
     rows = [scores[name].row(name, counts[name]) for name in parts]
@@ -151,6 +159,8 @@ def main() -> None:
         kinds.print()
     if args.markability:
         markability.print(scores["dev"].prf(scores["dev"].value_ok)[2])
+    if args.guideline_classes:
+        guideline_classes.print()
     folds = f"; fold k is sha1(id) % {args.folds} == k (fold 0 = held-out when k = 5)" if args.folds else ""
     notes = ("TempEval-3 definitions: value F1 counts relaxed matches with the gold value. Split: sha1(id) % 5 == 0 "
              f"is held out (never looked at while developing){folds}. Published on TempEval-3 platinum: HeidelTime "
@@ -175,7 +185,9 @@ def main() -> None:
                *profile.unmatched_table(args.folds),
                "Per fold: gold expressions without a system match (missed) and system ones without a gold match "
                "(spurious), by type and value kind (kinds as in the value-kind table: REF = PRESENT/PAST/FUTURE_REF, "
-               "X = partly unspecified, P = duration, digits shown as 9), as counts and per 100 gold expressions. "
+               "X = partly unspecified, P = duration, digits shown as 9), as counts and per 100 gold expressions; rows "
+               "ending \"none of its kind in the document's gold\" count the spurious ones of a kind in documents whose "
+               "gold has no expression of that kind at all (an annotator's habit per document). "
                "Aggregates only: no text or error of the held-out fold is read.",
                write=not args.no_write)
 
@@ -264,10 +276,14 @@ class Profile:
             elif not right:
                 self.errors[_value_error_kind(g["value"], matched[id(g)]["value"], document["published"]), fold] += 1
         found = {id(s) for _, s in pairs}
+        gold_kinds = {_value_kind(g["value"]) for g in document["timexes"]}
         for s in system:
             if id(s) not in found:
+                kind = _value_kind(s["value"])
                 self.errors[f"spurious {s['type']}", fold] += 1
-                self.unmatched[f"spurious {s['type']} {_value_kind(s['value'])}", fold] += 1
+                self.unmatched[f"spurious {s['type']} {kind}", fold] += 1
+                if kind not in gold_kinds:  # a document whose annotator marked no expression of this kind at all
+                    self.unmatched[f"spurious {s['type']} {kind}, none of its kind in the document's gold", fold] += 1
 
     def table(self, folds: int) -> tuple[list[str], list[list[object]]]:
         keys = sorted({key for key, _ in self.gold}, key=lambda k: (k.split()[0], -sum(
@@ -285,10 +301,12 @@ class Profile:
         type) per fold, as counts and per 100 gold expressions of the fold: which classes a fold loses more."""
         return self._class_table(self.errors, folds, top)
 
-    def unmatched_table(self, folds: int, top: int = 20) -> tuple[list[str], list[list[object]]]:
+    def unmatched_table(self, folds: int, top: int = 30) -> tuple[list[str], list[list[object]]]:
         """Missed and spurious expressions by type and value kind per fold: whether a fold's spurious DATEs are
         reference words ("now", "recent": REF), which annotators mark in some uses and not others, or calendar
-        values the rules read wrongly as times."""
+        values the rules read wrongly as times; and how many spurious ones stand in documents whose gold has no
+        expression of their kind at all (an annotator who never marks "now" leaves every "now" of a document), an
+        annotation habit per document rather than a rule of the text."""
         return self._class_table(self.unmatched, folds, top)
 
     def _class_table(self, counter: collections.Counter, folds: int, top: int) -> tuple[list[str], list[list[object]]]:
@@ -415,6 +433,97 @@ class Markability:
             flag = "  <- system differs" if (share > f1 / 2) != (system > written / 2) else ""
             counts = f"{n:3d} ({self.errors[form, 'spurious']}/{self.errors[form, 'missed']})"
             print(f"{counts} | {written:4d} | {gold:4d} | {system:4d} | {share:.2f} | {form!r}{flag}")
+
+
+# what TimeML 1.2.1 / TIDES 2005 say of each class of expression the dev errors fall in: the class's name, then a
+# test on (expression, its type, its value, the text before it, the text after it); the first class that fits
+_DATELINE_BEFORE = re.compile(r"\n\s*[A-Z][A-Z .'-]+,\s*$")  # the text before is given from a line's start
+_ANCHORED_AFTER = re.compile(r"\s+(?:after|later|before|earlier|ago|following)\b", re.I)
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:hours|times|twice|once|dollars|cents))\S*\s+$", re.I)
+GUIDELINE_CLASSES = [
+    # a calendar date written in the text is markable wherever it stands; no guideline exempts the date line
+    ("dateline date (marked by the guidelines)",
+     lambda e, t, v, before, after: t == "DATE" and _DATELINE_BEFORE.search(before) is not None),
+    # TimeML marks indexical and vague reference words (now, currently, recently, the future) as *_REF
+    ("reference word, *_REF (marked by the guidelines)", lambda e, t, v, before, after: v.endswith("_REF")),
+    # TimeML marks the amount of an anchored duration ("two days after the attack": "two days")
+    ("counted duration anchored by after / later / before (marked)",
+     lambda e, t, v, before, after: t == "DURATION" and "X" not in v and _ANCHORED_AFTER.match(after) is not None),
+    # "a two-week trip": TimeML and TIDES mark an adjectival duration
+    ("adjectival duration, 'four-decade' (marked)", lambda e, t, v, before, after: t == "DURATION" and "-" in e),
+    # "$35 a night", "24 hours a day": an amount per unit of time; the guidelines' SET examples are frequencies of
+    # events ("twice a week"), and they say nothing of a price or a share of each day, which the TBAQ gold marks
+    # in some uses
+    ("rate, an amount per unit of time (guidelines unclear)",
+     lambda e, t, v, before, after: (after.lower().lstrip().startswith(("a day", "a year", "a week", "a month"))
+                                     or e.lower().startswith(("a ", "per ")) and _RATE_BEFORE.search(before))),
+    # "for years", "in recent days", "several months": TIDES marks a vague amount of time as PX<unit>
+    ("vague duration, 'for years' (marked)", lambda e, t, v, before, after: t == "DURATION" and "X" in v),
+    ("counted duration, other (marked)", lambda e, t, v, before, after: t == "DURATION"),
+    # "that day", "the day", "the quarter", "the year before", "this year as last": an anaphoric unit (or an
+    # elided one), marked with the date it names
+    ("anaphoric day / period, 'that day' (marked)",
+     lambda e, t, v, before, after: t == "DATE" and not re.search(r"\d", e)
+     and re.search(r"\b(?:day|week|month|quarter|year|spring|summer|fall|autumn|winter|last)\b", e, re.I)),
+    ("calendar date or year (marked)", lambda e, t, v, before, after: t == "DATE"),
+    ("other", lambda e, t, v, before, after: True),
+]
+
+
+class GuidelineClasses:
+    """The dev folds' spurious DATE / DURATION and missed DATE sorted into the classes of ``GUIDELINE_CLASSES``, each
+    with the uses of its written forms in the dev texts and how many the gold marks (``Markability.uses``): a class
+    the guidelines mark but whose forms the gold marks in only some uses is an annotation slip, not a rule."""
+
+    def __init__(self, markability: "Markability") -> None:
+        self.markability = markability
+        self.errors: collections.Counter = collections.Counter()  # (class, "spurious DATE" ...) -> count
+        # errors per (written form, "spurious" | "missed")
+        self.forms: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+
+    def add(self, document: dict, system: list[dict], pairs: list[tuple[dict, dict]]) -> None:
+        text = document["text"]
+        matched_gold, matched_system = {id(g) for g, _ in pairs}, {id(s) for _, s in pairs}
+        unmatched = [("spurious", s) for s in system if id(s) not in matched_system and s["type"] in ("DATE", "DURATION")]
+        unmatched += [("missed", g) for g in document["timexes"] if id(g) not in matched_gold and g["type"] == "DATE"]
+        for side, item in unmatched:
+            expression = text[item["start"]:item["end"]]
+            line = text[:item["start"]].rsplit("\n", 1)[-1]  # the line before, from its start when short
+            before = "\n" + line if len(line) <= 60 else line[-60:]
+            name = _guideline_class(expression, item["type"], item["value"], before, text[item["end"]:item["end"] + 20])
+            self.errors[name, f"{side} {item['type']}"] += 1
+            self.forms[name][_form(expression), side] += 1
+
+    def habits(self, name: str, least: int = 3) -> collections.Counter:
+        """A class's errors split by whether the system follows the gold's habit for the error's written form (it
+        marks a form the dev gold marks in most of its uses, or leaves one the gold mostly leaves: the error is an
+        exception in the gold, a slip no rule can follow: "slip") or goes against it (a rule could follow the gold:
+        "against"); errors of forms written fewer than ``least`` times are "rare" (too rare to tell)."""
+        counts = collections.Counter()
+        for (form, side), n in self.forms[name].items():
+            written, gold, _ = self.markability.uses(form)
+            follows = (gold > written / 2) == (side == "spurious")
+            counts["rare" if written < least else "slip" if follows else "against"] += n
+        return counts
+
+    def print(self, least: int = 3) -> None:
+        print("\n== dev spurious DATE / DURATION and missed DATE by guideline class; an error's form is marked by the "
+              f"gold in most of its dev uses or not: the system follows that habit (gold slip) or goes against it; "
+              f"forms written < {least} times are rare")
+        print("spurious DATE | spurious DURATION | missed DATE | gold slip | against the gold's habit | rare | class")
+        for name, _ in GUIDELINE_CLASSES:
+            if name not in self.forms:
+                continue
+            counts = self.habits(name, least)
+            print(f"{self.errors[name, 'spurious DATE']:13d} | {self.errors[name, 'spurious DURATION']:17d} | "
+                  f"{self.errors[name, 'missed DATE']:11d} | {counts['slip']:9d} | {counts['against']:24d} | "
+                  f"{counts['rare']:4d} | {name}")
+
+
+def _guideline_class(expression: str, kind: str, value: str, before: str, after: str) -> str:
+    """The first class of ``GUIDELINE_CLASSES`` the expression fits, ``before`` starting with a newline where it
+    holds the line from its start."""
+    return next(name for name, fits in GUIDELINE_CLASSES if fits(expression, kind, value, before, after))
 
 
 def _form(expression: str) -> str:
