@@ -44,16 +44,22 @@ def item(text: str, expression: str, kind: str, value: str, nth: int = 0) -> dic
     return {"start": start, "end": start + len(expression), "text": expression, "type": kind, "value": value}
 
 
-def test_a_form_the_gold_mostly_marks_left_once_is_a_gold_slip():
-    text = "Sales are now up. Costs are now down. Staff are now fewer."
-    gold = [item(text, "now", "DATE", "PRESENT_REF", n) for n in (0, 1)]
-    system = [item(text, "now", "DATE", "PRESENT_REF", n) for n in (0, 1, 2)]
+def classified(text: str, gold: list[dict], system: list[dict]) -> GuidelineClasses:
+    """The guideline classes of one document's errors, the document being the whole dev part."""
     markability = Markability()
     classes = GuidelineClasses(markability)
     document = {"text": text, "timexes": gold}
     pairs = match(gold, system)
     markability.add(document, system, pairs)
     classes.add(document, system, pairs)
+    return classes
+
+
+def test_a_form_the_gold_mostly_marks_left_once_is_a_gold_slip():
+    text = "Sales are now up. Costs are now down. Staff are now fewer."
+    gold = [item(text, "now", "DATE", "PRESENT_REF", n) for n in (0, 1)]
+    system = [item(text, "now", "DATE", "PRESENT_REF", n) for n in (0, 1, 2)]
+    classes = classified(text, gold, system)
     name = next(iter(classes.forms))
     assert name.startswith("reference word")
     assert classes.habits(name) == {"slip": 1}
@@ -63,12 +69,7 @@ def test_a_form_the_gold_mostly_leaves_marked_by_the_system_goes_against_its_hab
     text = "He left soon. She came soon after. They met soon."
     gold = [item(text, "soon", "DATE", "FUTURE_REF", 0)]
     system = [item(text, "soon", "DATE", "FUTURE_REF", n) for n in (0, 1, 2)]
-    markability = Markability()
-    classes = GuidelineClasses(markability)
-    document = {"text": text, "timexes": gold}
-    pairs = match(gold, system)
-    markability.add(document, system, pairs)
-    classes.add(document, system, pairs)
+    classes = classified(text, gold, system)
     assert classes.habits(next(iter(classes.forms))) == {"against": 2}
 
 
