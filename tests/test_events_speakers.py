@@ -67,3 +67,19 @@ def test_a_body_owned_by_a_state_stays_the_recipient(nlp):
     text = "Rebels attacked Mali's army near the border on Monday."
     ev = at(events_of(nlp, text), "attacked")
     assert [p.text for p in ev.recipients] == ["Mali's army"]
+
+
+def test_re_dating_reads_the_stored_quotes(nlp):
+    """Re-dating runs events again from stored rows: the stored quotes give the speaker as before."""
+    import json
+
+    from storyline.pipeline import quotes_from_rows
+    text = ('Japanese Prime Minister Fumio Kishida spoke after the launch. "We have lodged a firm protest with '
+            'North Korea," Kishida told reporters.')
+    article = Article(id="a_test", text=text, published=PUBLISHED)
+    first = annotate_docs([article], [nlp(text)], ["sentences", "entities", "time", "quotes", "events"])[0]
+    stored = quotes_from_rows([(q.article_id, json.dumps(q.to_dict())) for q in first.quotes])
+    again = annotate_docs([article], [nlp(text)], ["time", "events"],
+                          given=[type(first)(article_id="a_test", mentions=first.mentions, quotes=stored["a_test"])])[0]
+    assert [names(e.actors) for e in again.events] == [names(e.actors) for e in first.events]
+    assert ("Japan", "JPN") in names(at(again.events, "lodged").actors)
