@@ -232,13 +232,18 @@ def named_possessors(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_actor_like(c)]
 
 
+# Collective nouns of a body of people acting as one ("Qualcomm's board", "the family's lawyer"), which the
+# organisation and person lists leave out: a party, never a thing owned.
+BODY_NOUNS = frozenset({"board", "committee", "council", "panel", "club", "family", "staff", "crew", "jury"})
+
+
 def is_owned_thing(token: Token) -> bool:
     """A common noun that names no party of its own (``named_possessors``)."""
     word = token.lemma_.lower()
     return token.pos_ == "NOUN" and token.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} \
         and not (is_party_noun(token) or is_person_noun(token) or coding.is_sector_word(token.text)
                  or coding.is_demonym(token.text) or coding.is_state_noun(token.text)
-                 or word in PARTITIVE_HEADS or word in COLLECTIVE_NOUNS)
+                 or word in PARTITIVE_HEADS or word in COLLECTIVE_NOUNS or word in BODY_NOUNS)
 
 
 def owner_modifiers(token: Token) -> list[Token]:
