@@ -140,7 +140,8 @@ def linked_events(articles: list[Article]) -> tuple[list[dict], dict[str, str]]:
 
     anns = []
     for i in range(0, len(articles), 16):
-        anns += annotate.annotate_batch(articles[i:i + 16], ["sentences", "entities", "time", "events"])
+        # quotes before events, as the product runs them: a quotation's "I" is its speaker
+        anns += annotate.annotate_batch(articles[i:i + 16], ["sentences", "entities", "time", "quotes", "events"])
     entities = canonical.resolve_entities([(a.id, ann.mentions) for a, ann in zip(articles, anns)])
     links = story_links(articles, anns)
     events = []

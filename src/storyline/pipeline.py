@@ -22,7 +22,7 @@ from storyline import annotate
 from storyline.annotate import canonical, nlp
 from storyline.clean import clean_document
 from storyline.clean.dedup import DuplicateIndex
-from storyline.model import Annotations, Article, Mention, RawDocument, SourceError, Span, Timex
+from storyline.model import Annotations, Article, Mention, Quote, RawDocument, SourceError, Span, Speaker, Timex
 from storyline.sources import read_inputs
 from storyline.store import Store
 from storyline.store.sqlite import changed_rows, decode_row, sentence_bounds
@@ -521,11 +521,13 @@ class RedateJob:
     articles: list[Article]
     parses: dict[str, bytes]
     mentions: list[tuple[str, str]]
+    quotes: list[tuple[str, str]] = field(default_factory=list)  # events read them: a quotation's "I"
 
 
 def _redate_job(store: Store, articles: list[Article], parse_version: str) -> RedateJob:
     ids = [a.id for a in articles]
-    return RedateJob(articles, store.parses(ids, parse_version), store.stored_rows_of("mentions", ids))
+    return RedateJob(articles, store.parses(ids, parse_version), store.stored_rows_of("mentions", ids),
+                     store.stored_rows_of("quotes", ids))
 
 
 def redated(job: RedateJob) -> list[Annotations]:
@@ -535,7 +537,9 @@ def redated(job: RedateJob) -> list[Annotations]:
     docs, mentions = _docs(job.parses), mentions_from_rows(job.mentions)
     stored = [a for a in job.articles if a.id in docs]
     fresh = [a for a in job.articles if a.id not in docs]
-    given = [Annotations(article_id=a.id, mentions=mentions.get(a.id, [])) for a in stored]
+    quotes = quotes_from_rows(job.quotes)
+    given = [Annotations(article_id=a.id, mentions=mentions.get(a.id, []), quotes=quotes.get(a.id, []))
+             for a in stored]
     return (annotate.annotate_docs(stored, [docs[a.id] for a in stored], REDATE_COMPONENTS, given=given)
             + (annotate.annotate_batch(fresh, ["entities", *REDATE_COMPONENTS]) if fresh else []))
 
@@ -567,6 +571,17 @@ def mentions_from_rows(rows: Iterable[tuple[str, str]], links: dict[tuple[str, s
             mention.entity_id = links.get((row["article_id"], mention.key))
         mentions.setdefault(row["article_id"], []).append(mention)
     return mentions
+
+
+def quotes_from_rows(rows: Iterable[tuple[str, str]]) -> dict[str, list[Quote]]:
+    """Stored quotes by article (what events read of them: kind, content, speaker)."""
+    quotes: dict[str, list[Quote]] = {}
+    for row in (decode_row(article_id, data) for article_id, data in rows):
+        speaker = row["speaker"]
+        quote = Quote(id=row["id"], article_id=row["article_id"], kind=row["kind"], content=Span(**row["content"]),
+                      speaker=Speaker(text=speaker["text"], key=speaker.get("key")))
+        quotes.setdefault(row["article_id"], []).append(quote)
+    return quotes
 
 
 def _mention_from_row(row: dict) -> Mention:

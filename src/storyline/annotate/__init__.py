@@ -2,7 +2,7 @@
 
 Like a spaCy pipeline, each component has one job and fills its part of ``Annotations``;
 later components may read what earlier ones produced (quotes read mentions, events read
-mentions and timexes). ``annotate_batch`` is a pure function of its articles, so it runs the same
+mentions, timexes and quotes: a quotation's "I" is its speaker). ``annotate_batch`` is a pure function of its articles, so it runs the same
 in-process, in a process pool and inside Spark tasks.
 """
 from __future__ import annotations
@@ -46,7 +46,8 @@ def add_quotes(article: Article, doc: Doc, ann: Annotations, mode: str = "fast")
 def add_events(article: Article, doc: Doc, ann: Annotations) -> None:
     from storyline.annotate.events import extract_events
 
-    ann.events = extract_events(doc, article.text, article.id, ann.mentions, ann.timexes, article.published)
+    ann.events = extract_events(doc, article.text, article.id, ann.mentions, ann.timexes, article.published,
+                                quotes=ann.quotes)
 
 
 # name -> component, in run order. Only capabilities that are built and measured are listed;

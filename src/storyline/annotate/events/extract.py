@@ -10,7 +10,7 @@ from storyline.annotate.centering import clause_subjects
 from storyline.annotate.entities import extract_mentions
 from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
-from storyline.model import Event, Location, Mention, Participant, Span, Timex, stable_id
+from storyline.model import Event, Location, Mention, Participant, Quote, Span, Timex, stable_id
 
 from . import coding, geo, lexicon, places, topic, unreal
 from .contexts import contexts_of, refine_mode
@@ -19,7 +19,7 @@ from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, un
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
                            owner_modifiers,
-                           content_owner, is_actor_like, is_own, modifier_participants,
+                           content_owner, is_actor_like, is_own, modifier_participants, named_possessors,
                            participants, prep_objects, subject_of)
 from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, nest, object_of
 
@@ -37,15 +37,16 @@ CIVIL_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REF", "REL", "SOC"}
 
 def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
                    timexes: list[Timex] | None = None, published: str | None = None,
-                   coded_only: bool = True) -> list[Event]:
+                   coded_only: bool = True, quotes: list[Quote] | None = None) -> list[Event]:
     """PLOVER events of one article; ``doc`` must be the parse of ``text`` (offsets are shared).
     ``coded_only=False`` keeps the events ``is_codable`` and ``is_no_comment`` leave out (every
-    trigger with a participant, the evidence a sentence classifier reads)."""
+    trigger with a participant, the evidence a sentence classifier reads). ``quotes``: the
+    article's quotes (the quotes stage's), whose speakers a quotation's first persons stand for."""
     if not is_parse_of(doc, text):
         raise ValueError("doc is not the parse of text: event offsets would not point into text")
     if mentions is None:
         mentions = extract_mentions(doc, text, published=published)
-    ctx = ArticleContext(text, sorted(mentions, key=lambda m: m.span.start))
+    ctx = ArticleContext(text, sorted(mentions, key=lambda m: m.span.start), quotes=list(quotes or []))
     events: list[Event] = []
     off_politics = coded_only and topic.is_off_politics(text)
     for sent in doc.sents:
@@ -464,6 +465,8 @@ def objects_of(trig: Trigger) -> list[Token]:
         return [d for d in dative if d.pos_ != "ADP"] or prep_objects(verb, {"to"})
     obj = relative_object(verb) or object_of(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
+        if named_possessors(obj):  # "targeting North Korea's exports": North Korea (and the objects joined to it)
+            return named_possessors(obj) + [c for c in obj.conjuncts if c.i > obj.i]
         if is_actor_like(obj) and (obj.pos_ != "PRON" or is_person_object(obj)) and not is_own(obj):
             return [obj]
         owner = content_owner(obj) or harmed_owner(obj, trig.type)
@@ -480,7 +483,7 @@ def objects_of(trig: Trigger) -> list[Token]:
         subj = children(mark.head, {"nsubj"})
         if subj and subj[0].pos_ != "PRON":
             return subj
-    return actor_like(prep_objects(verb, RECIPIENT_PREPS))
+    return [o for t in actor_like(prep_objects(verb, RECIPIENT_PREPS)) for o in named_possessors(t) or [t]]
 
 
 # Object pronouns that can only stand for persons: "arrested her", "sentenced him" (English: the

@@ -18,7 +18,7 @@ from storyline.annotate.agreement import (ORGANISATION_NOUNS, PERSON_NOUNS, PRON
 from storyline.annotate.centering import PRONOUN_CHAIN, centering_subjects, in_quotation
 from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
-from storyline.model import Mention, Participant, Span
+from storyline.model import Mention, Participant, Quote, Span
 
 from . import coding, lexicon
 
@@ -32,6 +32,13 @@ PRONOUN_TYPES = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her
                  "his": ("PERSON",), "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
                  "they": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
 # "they" is plural: one person's name is no antecedent of it (a body, a people or a country may be).
+# First persons: inside a quotation they are its speaker's (English deixis: "I" is whoever speaks), the
+# singular the speaker, the plural the speaker's side. The narrator's own "I" names no party.
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "myself"})
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ourselves"})
+FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
+# Sectors of people who speak for their state: an official's "we" is the state's government.
+STATE_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @dataclass(slots=True)
@@ -40,6 +47,7 @@ class ArticleContext:
 
     text: str
     mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     _quotations: list[tuple[int, int]] | None = None
     _agreement: ArticlePersons | None = None
 
@@ -55,6 +63,18 @@ class ArticleContext:
         whose antecedent its speaker may have named in it."""
         quoted = self.quotations()
         return [] if in_quotation(token.idx, quoted) else quoted
+
+    def quote_of(self, token: Token) -> Quote | None:
+        """The quote whose speaker's own words hold the word: a direct quote's content, or the words
+        of a mixed quote inside quotation marks (its other words are the narrator's)."""
+        for quote in self.quotes:
+            if quote.content.start <= token.idx < quote.content.end and quote.kind != "indirect" \
+                    and (quote.kind == "direct" or in_quotation(token.idx, self.quotations())):
+                return quote
+        return None
+
+    def mention_of_key(self, key: str | None) -> Mention | None:
+        return next((m for m in self.mentions if m.key == key), None) if key else None
 
     def mention_at(self, token: Token) -> Mention | None:
         for m in self.mentions:
@@ -134,7 +154,7 @@ def is_actor_like(token: Token) -> bool:
         return False
     if token.lower_ in lexicon.MUNITIONS:  # a weapon is no party; "a North Korean missile" names its owner
         return _named_by_owner(token)
-    if token.pos_ == "PROPN" or token.lower_ in PRONOUN_TYPES:
+    if token.pos_ == "PROPN" or token.lower_ in PRONOUN_TYPES or is_first_person(token):
         return True
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
@@ -142,6 +162,11 @@ def is_actor_like(token: Token) -> bool:
             or coding.country_of_name(token.text) is not None or coding.is_state_noun(token.text):
         return True
     return _named_by_owner(token) or (token.pos_ == "NOUN" and is_person_noun(token))
+
+
+def is_first_person(token: Token) -> bool:
+    """"I", "we", "us", "my": a first-person pronoun ("US" in capitals is the country)."""
+    return token.pos_ == "PRON" and token.lower_ in FIRST_PERSON and token.text != "US"
 
 
 def is_person_noun(token: Token) -> bool:
@@ -194,6 +219,31 @@ def act_owners(token: Token) -> list[Token]:
     if token.pos_ != "NOUN" or not _named_by_owner(token) or not is_act_noun(token):
         return []
     return owner_modifiers(token)
+
+
+def named_possessors(token: Token) -> list[Token]:
+    """"North Korea's textile exports", "Washington's diplomatic efforts": the named owners of a thing
+    (a possessor that is a name, not a pronoun), when the word is a thing, not a party (a person, a
+    body, a sector, a people, a state or a part of one: "Abe's government", "Morsi's lawyer" take part
+    themselves). PLOVER's actors and targets are parties: what is done to or about someone's thing
+    (their exports, their missile, their efforts, their island) is done to its owner."""
+    if not is_owned_thing(token):
+        return []
+    return [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_actor_like(c)]
+
+
+# Collective nouns of a body of people acting as one ("Qualcomm's board", "the family's lawyer"), which the
+# organisation and person lists leave out: a party, never a thing owned.
+BODY_NOUNS = frozenset({"board", "committee", "council", "panel", "club", "family", "staff", "crew", "jury"})
+
+
+def is_owned_thing(token: Token) -> bool:
+    """A common noun that names no party of its own (``named_possessors``)."""
+    word = token.lemma_.lower()
+    return token.pos_ == "NOUN" and token.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} \
+        and not (is_party_noun(token) or is_person_noun(token) or coding.is_sector_word(token.text)
+                 or coding.is_demonym(token.text) or coding.is_state_noun(token.text)
+                 or word in PARTITIVE_HEADS or word in COLLECTIVE_NOUNS or word in BODY_NOUNS)
 
 
 def owner_modifiers(token: Token) -> list[Token]:
@@ -266,6 +316,8 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
     """One participant per country named in the phrase (compound actors), else one."""
     if head.lower_ in PRONOUN_TYPES and head.pos_ == "PRON":
         return _pronoun(head, ctx)
+    if is_first_person(head):
+        return _first_person(head, ctx)
     tokens = np_tokens(head)
     tokens = _trim(tokens, ctx.text)
     mention = ctx.mention_at(head)
@@ -478,6 +530,35 @@ def _pronoun(token: Token, ctx: ArticleContext, depth: int = 0) -> list[Particip
                         key=ante.key)]
 
 
+def _first_person(token: Token, ctx: ArticleContext) -> list[Participant]:
+    """"'... I insisted that negotiations continue,' Trump wrote": a first person in a quotation is
+    its speaker ("I", "me"), or the speaker's side ("we", "us": ``_speaker_side``); none outside one."""
+    quote = ctx.quote_of(token)
+    if quote is None:
+        return []
+    mention = ctx.mention_of_key(quote.speaker.key)
+    if mention is not None:
+        speaker = Participant(text=mention.name, country=mention.country, sector=mention.sector, key=mention.key)
+    else:  # an unnamed speaker ("Netanyahu's office", "the ministry"), coded by its words
+        code = coding.code_phrase(quote.speaker.text.split())
+        speaker = Participant(text=quote.speaker.text, country=code.country, sector=code.sector)
+    if token.lower_ in FIRST_PERSON_PLURAL:
+        speaker = _speaker_side(speaker, mention, token, ctx)
+    return [_at_pronoun(speaker, token, ctx)]
+
+
+def _speaker_side(speaker: Participant, mention: Mention | None, token: Token, ctx: ArticleContext) -> Participant:
+    """Whom a speaker's "we" stands for: an official's state (its government: "we will continue
+    talks", said by a president), else the speaker (a body, or a person the article gives no
+    office of)."""
+    if mention is None or mention.type != "PERSON" or not mention.country or mention.sector not in STATE_OFFICE_SECTORS:
+        return speaker
+    from .places import state_participant  # places codes parties with this module's context
+    sent = token.sent
+    state = state_participant(mention.country, None, Span.of(ctx.text, sent.start_char, sent.end_char), ctx)
+    return Participant(text=state.text, country=state.country, sector=mention.sector, key=state.key)
+
+
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "csubj"}
 CAPABLE = {"able", "unable", "due", "determined", "keen", "reluctant", "quick", "slow", "free", "happy"}
 
@@ -678,7 +759,15 @@ def is_passive_form(verb: Token) -> bool:
 
 
 def adjunct_subject(prep: Token) -> list[Token]:
-    """The first actor-like active subject above an adjunct ("..., shortly after holding a meeting")."""
+    """The understood subject of a participle adjunct ("after holding a meeting"): the first actor-like
+    active subject above it; for one set off by a comma ("Trump said Washington will continue talks
+    ..., shortly after holding a meeting"), the main clause's (English grammar: a participle phrase
+    set off at the end of the sentence modifies the main clause, whose subject it takes, wherever the
+    parser hangs it)."""
+    if is_set_off(prep):
+        main = [c for c in children(prep.sent.root, SUBJECT_DEPS) if is_actor_like(c)]
+        if main:
+            return main
     node = prep.head
     for _ in range(6):
         subj = [c for c in children(node, SUBJECT_DEPS) if is_actor_like(c)]
@@ -688,6 +777,14 @@ def adjunct_subject(prep: Token) -> list[Token]:
             break
         node = node.head
     return []
+
+
+def is_set_off(prep: Token) -> bool:
+    """Does a comma open the adjunct ("..., shortly after holding")? Its first word follows one."""
+    first = min(prep.subtree, key=lambda t: t.i)
+    first = min([first, *(c for c in prep.head.children if c.dep_ == "advmod" and c.i == prep.i - 1)],
+                key=lambda t: t.i)
+    return first.i > prep.sent.start and first.doc[first.i - 1].text == ","
 
 
 def prep_objects(token: Token, preps: set[str]) -> list[Token]:
