@@ -67,6 +67,9 @@ def date_of(trig: Trigger, sent: SpacySpan, text: str, timexes: list[Timex] | No
     if caption is not None:
         pictured = _aux_from_value(caption.value, pub) - {"future"}  # a photograph shows what has happened
         return EventDate(caption.value, caption.span), pictured
+    focus = None if undated else historic_present_time(trig, sent, text, timexes or [], pub)
+    if focus is not None:
+        return EventDate(focus.value, focus.span), _aux_from_value(focus.value, pub)
     return (EventDate(published[:10], None) if published and not undated else None), aux
 
 
@@ -84,12 +87,65 @@ def caption_date(sent: SpacySpan, text: str, timexes: list[Timex]) -> Timex | No
     """The date line of a photo caption in a gallery, which opens its line with the picture's
     number and the day it was taken ("9/16 2009 ...", "1/34 30 November 2017 ..."): it dates what
     the picture shows, as a dateline dates a report (a caption gives the date of the photograph),
-    also where the parse hangs the date on another clause of the caption. ``text``: the Doc's,
-    passed in (``Doc.text`` joins every token's text on each call, and this runs per event)."""
+    also where the parse hangs the date on another clause of the caption, and in the caption's
+    later sentences, which go on describing the same picture (the caption is one line). ``text``:
+    the Doc's, passed in (``Doc.text`` joins every token's text on each call, and this runs per event)."""
     counter = gallery_counter(text, sent.start_char)
-    if counter is None or sent.start_char > counter.end():
+    if counter is None:
         return None
-    return next((t for t in _calendar_timexes(sent, timexes) if t.span.start == counter.end()), None)
+    return next((t for t in timexes if t.span.start == counter.end() and t.type in {"DATE", "TIME"}
+                 and re.match(r"\d{4}", t.value or "")), None)
+
+
+def historic_present_time(trig: Trigger, sent: SpacySpan, text: str, timexes: list[Timex],
+                          pub: _dt.date | None) -> Timex | None:
+    """The time in focus of a narrative told in the historic present ("A gunman opens fire inside a
+    nightclub on June 12 last year and kills 49 people. The attacker is killed in a shootout"): a
+    present tense after a sentence that places its own present-tense verb well before the report
+    (``HISTORICAL_DAYS``) cannot be the report's day; the narrative convention (Kamp & Reyle's
+    reference time, TimeML's anchoring to the time in focus) carries the last time set over to the
+    sentences that go on in that tense, within the paragraph or from the one just before (a timeline's
+    entry often opens a paragraph of its own). A past or perfect tense, or a lead told in the past
+    ("In 2015 Peru attacked Chile. Chile says ..."), returns to the report's time, so it does not, nor
+    does any sentence between them told in another tense; nor does a time of a clause of its own in
+    the lead ("remains at war because talks failed in 1953"), which dates that clause, nor one naming
+    a thing ("the 1950-53 war"), not the lead's present."""
+    if not trig.verbal or not _told_in_present(trig.token):
+        return None
+    focus = _last_time_set(sent, text, timexes)
+    if focus is None or _aux_from_value(focus.value, pub) != {"historical"}:
+        return None
+    span = sent.doc.char_span(focus.span.start, focus.span.end, alignment_mode="expand")
+    if span is None or _modifies_a_noun(span):
+        return None
+    lead = span.root.sent.root  # the lead's main verb tells the narrative's tense
+    if _in_own_clause(_governing_verb(span.root, lead), lead):
+        return None
+    told = [s.root for s in sent.doc.sents if lead.sent.start <= s.start < sent.start]
+    return focus if all(map(_told_in_present, told)) else None  # the narrative goes on in its tense
+
+
+def _last_time_set(sent: SpacySpan, text: str, timexes: list[Timex]) -> Timex | None:
+    """The last calendar time expression before the sentence, in its paragraph or the one before."""
+    line_start = text.rfind("\n", 0, sent.start_char)
+    window_start = text.rfind("\n", 0, max(line_start, 0)) + 1 if line_start > 0 else 0
+    before = [t for t in timexes if window_start <= t.span.start and t.span.end <= sent.start_char
+              and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "")]
+    return max(before, key=lambda t: t.span.start) if before else None
+
+
+def _told_in_present(token: Token) -> bool:
+    """A verb in the simple present, active or passive ("opens fire", "is killed"), or a participle
+    with no auxiliary as headlines and lists write them ("70 wounded": no tense of its own); not a
+    perfect ("has attacked"), which speaks from the report's present."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"has", "have", "had"} or a.tag_ in {"VBD", "MD"} for a in auxes):
+        return False
+    if auxes:
+        return any(a.tag_ in {"VBZ", "VBP"} for a in auxes)
+    return token.tag_ in {"VBZ", "VBP"} or (token.tag_ == "VBN" and token.dep_ == "ROOT")
 
 
 def refers_back(trig: Trigger) -> bool:
@@ -103,6 +159,8 @@ def refers_back(trig: Trigger) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in lexicon.DEFINITE_DETERMINERS for c in token.children):
         return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # conjoined nouns share the first one's place ("since the test and new sanctions")
     if token.head.lower_ in lexicon.ANTERIOR_WORDS and token.dep_ in {"pobj", "dobj", "pcomp"}:
         return True
     if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.RECALL_VERBS:
@@ -309,11 +367,14 @@ def _names_a_thing(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
     """"the 2015 nuclear deal", "the 1979 Revolution": a date modifying another noun dates that
     thing, not the event ("Israel's June strike" does date the strike)."""
     span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-    if span is None:
-        return False
+    return span is not None and _modifies_a_noun(span) and span.root.head.i != trig.token.i
+
+
+def _modifies_a_noun(span: SpacySpan) -> bool:
+    """The time expression modifies a noun outside it ("the 2015 deal", "the 1950-53 war")."""
     root = span.root
     return root.dep_ in {"compound", "nummod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} \
-        and not (span.start <= root.head.i < span.end) and root.head.i != trig.token.i
+        and not (span.start <= root.head.i < span.end)
 
 
 def _aux_from_value(value: str, pub: _dt.date | None) -> set[str]:
