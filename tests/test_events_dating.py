@@ -136,3 +136,15 @@ def test_a_time_of_a_clause_of_its_own_sets_no_historic_present(nlp):
         text = lead + " Chilean troops are stationed on the Peruvian border."
         events = events_of(nlp, text, [timex(text, "1953", "1953")])
         assert date_of_trigger(events, "stationed") == PUBLISHED, lead
+
+
+def test_a_time_set_off_by_dashes_dates_the_aside_only(nlp):
+    """A clause between a pair of dashes is a parenthetical aside: its time ("last month") dates its own
+    event, not the sentence's verb outside the dashes, whatever the parse hangs it on."""
+    text = ("President Lopez has condemned Chile's escalating threats -- it also conducted a nuclear test "
+            "last month -- as a national crisis.")
+    events = events_of(nlp, text, [timex(text, "last month", "2026-01")])
+    assert date_of_trigger(events, "condemned") == PUBLISHED
+    text = "President Lopez condemned Chile's escalating threats last month -- a national crisis, he said."
+    events = events_of(nlp, text, [timex(text, "last month", "2026-01")])
+    assert date_of_trigger(events, "condemned") == "2026-01"

@@ -42,6 +42,8 @@ CLAUSE_LINKS = {"advcl", "relcl", "acl", "parataxis"}
 # Links by which a non-finite verb takes the tense of the clause it depends on.
 NON_FINITE_LINKS = {"xcomp", "pcomp", "prep", "advcl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Dashes that set off a parenthetical aside in pairs ("-- it also conducted a test last month --").
+DASHES = {"--", "\u2014", "\u2013"}
 
 
 def date_of(trig: Trigger, sent: SpacySpan, text: str, timexes: list[Timex] | None, published: str | None,
@@ -304,9 +306,19 @@ def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
     if span is None:
         return False
     governor = _governing_verb(span.root, trig.token)
+    if _set_off_by_dashes(governor, trig.token, sent):
+        return True
     below = any(t.i == governor.i for t in trig.token.subtree) and not _in_own_clause(governor, trig.token)
     fronted = _fronted_over_conjuncts(span.root, governor, trig.token)
     return not (below or fronted or governor.i in _clause_path(trig.token))
+
+
+def _set_off_by_dashes(governor: Token, trigger: Token, sent: SpacySpan) -> bool:
+    """"has called the threats -- it also conducted a test last month -- a crisis": a clause between a
+    pair of dashes the trigger is outside of is a parenthetical, an aside of its own, whatever the parse
+    hangs it on (the dashes often make it the root), so its time is not the trigger's."""
+    dashes = [t.i for t in sent if t.text in DASHES]
+    return any(a < governor.i < b and not a < trigger.i < b for a, b in zip(dashes[::2], dashes[1::2]))
 
 
 def _in_own_clause(governor: Token, trigger: Token, links: set[str] = CLAUSE_LINKS) -> bool:
