@@ -148,3 +148,17 @@ def test_a_time_set_off_by_dashes_dates_the_aside_only(nlp):
     text = "President Lopez condemned Chile's escalating threats last month -- a national crisis, he said."
     events = events_of(nlp, text, [timex(text, "last month", "2026-01")])
     assert date_of_trigger(events, "condemned") == "2026-01"
+
+
+def test_a_present_perfect_below_another_clause_gets_no_publication_day(nlp):
+    """A present perfect in a relative clause or a clause of reason tells what lies behind another
+    clause's state, with no definite time (no "*has seized yesterday"): not the report's day. The main
+    clause's present perfect keeps it, and so does one in a clause of time, dated by the clause above."""
+    text = "Chilean workers frequent the brothels whose computers Peruvian authorities have seized."
+    assert date_of_trigger(events_of(nlp, text), "seized") is None
+    text = "Lima's rhetoric has grown harsher as Chile has threatened to attack Peru."
+    assert date_of_trigger(events_of(nlp, text), "threatened") is None
+    text = "The Peruvian police have seized the weapons of the Chilean camps."
+    assert date_of_trigger(events_of(nlp, text), "seized") == PUBLISHED
+    text = "Chilean officers left the camp after the Peruvian police have seized its weapons."
+    assert date_of_trigger(events_of(nlp, text), "seized") == PUBLISHED

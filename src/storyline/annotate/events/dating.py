@@ -35,6 +35,9 @@ OCCASION_NOUNS = {"occasions", "times"}
 # in a report of reactions the clause is the day's news itself ("declared ... after Kim launched a
 # missile"), and on the fit half they undated that news more often than background.
 TEMPORAL_SUBORDINATORS = {"since"}
+# Subordinators of a clause of time, whose present perfect is complete by the time of the clause above
+# ("after they have been rescued"); "as" with a perfect gives a reason ("as Peru has threatened").
+TIME_CLAUSE_SUBORDINATORS = {"after", "once", "when", "whenever", "until", "till", "before", "while"}
 # Subordinators of a clause that happens at the time of the one it modifies.
 SIMULTANEOUS_SUBORDINATORS = {"when", "while", "as", "whenever"}
 # Links of a clause below the trigger that tells an event of its own.
@@ -82,7 +85,23 @@ def told_off_reference_time(trig: Trigger) -> bool:
     nor the time of the clause above (the reference time it lies before, or one occasion of many)
     dates it. The report's day stays for what the text tells as the day's news: the simple tenses
     and the present perfect of a single act ("has fired a missile")."""
-    return told_as_anterior(trig) or told_as_iterated(trig)
+    return told_as_anterior(trig) or told_as_iterated(trig) or perfect_in_a_subordinate_clause(trig)
+
+
+def perfect_in_a_subordinate_clause(trig: Trigger) -> bool:
+    """A present perfect in a relative or adverbial clause ("brothels whose computers the police have
+    seized", "has grown harsher as Peru has threatened Chile"): the present perfect takes no definite
+    past time (English grammar: no "*has seized yesterday") and, below another clause, tells what
+    lies behind that clause's state, not the report's news; the report's day stays for a present
+    perfect of the main clause (the lead's "has fired a missile") and of reported speech. In a clause
+    of time ("helps soldiers exit after they have been rescued") the perfect only tells the event is
+    complete by the time of the clause above, which dates it."""
+    if not trig.verbal:
+        return False
+    token = _tense_chain(trig.token)[-1]
+    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
+    of_time = any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_SUBORDINATORS for c in token.children)
+    return perfect and token.dep_ in {"relcl", "advcl"} and not of_time and not _reported(token)
 
 
 def caption_date(sent: SpacySpan, text: str, timexes: list[Timex]) -> Timex | None:
