@@ -814,3 +814,19 @@ def test_captives_counted_by_a_number_are_released(nlp):
     """"freed 21 of the students": a numeral's "of" object names the people freed."""
     text = "The rebels freed 21 of the students they had kidnapped in March."
     assert ("RETREAT", "release") in senses_of(nlp, text)
+
+
+def test_a_caption_date_line_dates_the_captions_later_sentences():
+    """A gallery caption is one line about one picture: its date line dates what its later sentences
+    tell as well, not the publication day."""
+    from storyline import annotate
+    from storyline.model import Article
+
+    text = ("Photos of the year\n"
+            "16/16 2015 Relatives grieve at the home of a student in Kabul. "
+            "Police in Kabul arrested two Taliban commanders after the killing.\n"
+            "Police in Kabul arrested three Taliban commanders.")
+    article = Article(id="a_caption_lines", text=text, published="2016-11-10")
+    events = annotate.annotate_batch([article], ["sentences", "entities", "time", "events"])[0].events
+    arrests = sorted((e for e in events if e.type == "COERCE"), key=lambda e: e.trigger.start)
+    assert [e.date.value for e in arrests] == ["2015", "2016-11-10"]

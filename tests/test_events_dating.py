@@ -93,3 +93,72 @@ def test_a_habitual_event_is_not_dated_by_a_coordinated_clause(nlp):
     text = "The Chilean navy has been conducting joint exercises with Peru, and Chile was shaken by Tuesday's attack."
     events = events_of(nlp, text, [timex(text, "Tuesday", "2026-02-10")])
     assert date_of_trigger(events, "conducting") is None
+
+
+def test_a_historic_present_narrative_keeps_its_time_in_focus(nlp):
+    """A timeline told in the historic present: the entry's lead places its present-tense verb in a
+    past year, so the present tense of the sentences that go on (in the paragraph or the next one)
+    is that time, not the report's day."""
+    text = ("Lima cinema: 12 dead\n"
+            "A Peruvian gunman storms a cinema in Lima in July 2012, opening fire on the audience. "
+            "The gunman attacks the police at the exit.\n"
+            "The gunman is arrested by Peruvian police at the scene.")
+    events = events_of(nlp, text, [timex(text, "July 2012", "2012-07")])
+    assert date_of_trigger(events, "attacks") == "2012-07"
+    assert date_of_trigger(events, "arrested") == "2012-07"
+
+
+def test_a_return_to_the_past_tense_or_a_lead_in_the_past_is_no_historic_present(nlp):
+    """A lead told in the past ("attacked ... in 2012") sets no historic present: a present tense after it
+    is the report's own present; a recent date (not well before the report) is no narrative of the past."""
+    text = "Peru attacked a Chilean camp in July 2012. Chile accuses Peru of new raids on its border."
+    events = events_of(nlp, text, [timex(text, "July 2012", "2012-07")])
+    assert date_of_trigger(events, "accuses") == PUBLISHED
+    text = "Peru attacks a Chilean camp on Monday. Chile accuses Peru of new raids on its border."
+    events = events_of(nlp, text, [timex(text, "Monday", "2026-02-09")])
+    assert date_of_trigger(events, "accuses") == PUBLISHED
+
+
+def test_a_noun_conjoined_to_one_after_since_is_placed_before_too(nlp):
+    """"the first since the test and new sanctions": conjoined nouns share the role of the first, so
+    the sanctions, like the test, lie before the report's day and get none of it."""
+    text = "The launch is the first since Peru's nuclear test and new Chilean sanctions on Peru."
+    assert date_of_trigger(events_of(nlp, text), "sanctions") is None
+
+
+def test_a_time_of_a_clause_of_its_own_sets_no_historic_present(nlp):
+    """"remains at war because talks failed in 1953": the year dates the "because" clause, the lead's
+    present is the report's own, so a present tense after it keeps the report's day; so does a year
+    naming a thing ("the 1953 war"), and a sentence told in the past between the lead and the event."""
+    for lead in ("Peru remains in a state of war with Chile because the talks failed in 1953.",
+                 "Peru remains in a state of war with Chile since the 1953 war.",
+                 "A Peruvian gunman storms a cinema in Lima in 1953. The police arrived late."):
+        text = lead + " Chilean troops are stationed on the Peruvian border."
+        events = events_of(nlp, text, [timex(text, "1953", "1953")])
+        assert date_of_trigger(events, "stationed") == PUBLISHED, lead
+
+
+def test_a_time_set_off_by_dashes_dates_the_aside_only(nlp):
+    """A clause between a pair of dashes is a parenthetical aside: its time ("last month") dates its own
+    event, not the sentence's verb outside the dashes, whatever the parse hangs it on."""
+    text = ("President Lopez has condemned Chile's escalating threats -- it also conducted a nuclear test "
+            "last month -- as a national crisis.")
+    events = events_of(nlp, text, [timex(text, "last month", "2026-01")])
+    assert date_of_trigger(events, "condemned") == PUBLISHED
+    text = "President Lopez condemned Chile's escalating threats last month -- a national crisis, he said."
+    events = events_of(nlp, text, [timex(text, "last month", "2026-01")])
+    assert date_of_trigger(events, "condemned") == "2026-01"
+
+
+def test_a_present_perfect_below_another_clause_gets_no_publication_day(nlp):
+    """A present perfect in a relative clause or a clause of reason tells what lies behind another
+    clause's state, with no definite time (no "*has seized yesterday"): not the report's day. The main
+    clause's present perfect keeps it, and so does one in a clause of time, dated by the clause above."""
+    text = "Chilean workers frequent the brothels whose computers Peruvian authorities have seized."
+    assert date_of_trigger(events_of(nlp, text), "seized") is None
+    text = "Lima's rhetoric has grown harsher as Chile has threatened to attack Peru."
+    assert date_of_trigger(events_of(nlp, text), "threatened") is None
+    text = "The Peruvian police have seized the weapons of the Chilean camps."
+    assert date_of_trigger(events_of(nlp, text), "seized") == PUBLISHED
+    text = "Chilean officers left the camp after the Peruvian police have seized its weapons."
+    assert date_of_trigger(events_of(nlp, text), "seized") == PUBLISHED

@@ -35,6 +35,9 @@ OCCASION_NOUNS = {"occasions", "times"}
 # in a report of reactions the clause is the day's news itself ("declared ... after Kim launched a
 # missile"), and on the fit half they undated that news more often than background.
 TEMPORAL_SUBORDINATORS = {"since"}
+# Subordinators of a clause of time, whose present perfect is complete by the time of the clause above
+# ("after they have been rescued"); "as" with a perfect gives a reason ("as Peru has threatened").
+TIME_CLAUSE_SUBORDINATORS = {"after", "once", "when", "whenever", "until", "till", "before", "while"}
 # Subordinators of a clause that happens at the time of the one it modifies.
 SIMULTANEOUS_SUBORDINATORS = {"when", "while", "as", "whenever"}
 # Links of a clause below the trigger that tells an event of its own.
@@ -42,6 +45,8 @@ CLAUSE_LINKS = {"advcl", "relcl", "acl", "parataxis"}
 # Links by which a non-finite verb takes the tense of the clause it depends on.
 NON_FINITE_LINKS = {"xcomp", "pcomp", "prep", "advcl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Dashes that set off a parenthetical aside in pairs ("-- it also conducted a test last month --").
+DASHES = {"--", "\u2014", "\u2013"}
 
 
 def date_of(trig: Trigger, sent: SpacySpan, text: str, timexes: list[Timex] | None, published: str | None,
@@ -67,6 +72,9 @@ def date_of(trig: Trigger, sent: SpacySpan, text: str, timexes: list[Timex] | No
     if caption is not None:
         pictured = _aux_from_value(caption.value, pub) - {"future"}  # a photograph shows what has happened
         return EventDate(caption.value, caption.span), pictured
+    focus = None if undated else historic_present_time(trig, sent, text, timexes or [], pub)
+    if focus is not None:
+        return EventDate(focus.value, focus.span), _aux_from_value(focus.value, pub)
     return (EventDate(published[:10], None) if published and not undated else None), aux
 
 
@@ -77,19 +85,88 @@ def told_off_reference_time(trig: Trigger) -> bool:
     nor the time of the clause above (the reference time it lies before, or one occasion of many)
     dates it. The report's day stays for what the text tells as the day's news: the simple tenses
     and the present perfect of a single act ("has fired a missile")."""
-    return told_as_anterior(trig) or told_as_iterated(trig)
+    return told_as_anterior(trig) or told_as_iterated(trig) or perfect_in_a_subordinate_clause(trig)
+
+
+def perfect_in_a_subordinate_clause(trig: Trigger) -> bool:
+    """A present perfect in a relative or adverbial clause ("brothels whose computers the police have
+    seized", "has grown harsher as Peru has threatened Chile"): the present perfect takes no definite
+    past time (English grammar: no "*has seized yesterday") and, below another clause, tells what
+    lies behind that clause's state, not the report's news; the report's day stays for a present
+    perfect of the main clause (the lead's "has fired a missile") and of reported speech. In a clause
+    of time ("helps soldiers exit after they have been rescued") the perfect only tells the event is
+    complete by the time of the clause above, which dates it."""
+    if not trig.verbal:
+        return False
+    token = _tense_chain(trig.token)[-1]
+    perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in token.children)
+    of_time = any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_SUBORDINATORS for c in token.children)
+    return perfect and token.dep_ in {"relcl", "advcl"} and not of_time and not _reported(token)
 
 
 def caption_date(sent: SpacySpan, text: str, timexes: list[Timex]) -> Timex | None:
     """The date line of a photo caption in a gallery, which opens its line with the picture's
     number and the day it was taken ("9/16 2009 ...", "1/34 30 November 2017 ..."): it dates what
     the picture shows, as a dateline dates a report (a caption gives the date of the photograph),
-    also where the parse hangs the date on another clause of the caption. ``text``: the Doc's,
-    passed in (``Doc.text`` joins every token's text on each call, and this runs per event)."""
+    also where the parse hangs the date on another clause of the caption, and in the caption's
+    later sentences, which go on describing the same picture (the caption is one line). ``text``:
+    the Doc's, passed in (``Doc.text`` joins every token's text on each call, and this runs per event)."""
     counter = gallery_counter(text, sent.start_char)
-    if counter is None or sent.start_char > counter.end():
+    if counter is None:
         return None
-    return next((t for t in _calendar_timexes(sent, timexes) if t.span.start == counter.end()), None)
+    return next((t for t in timexes if t.span.start == counter.end() and t.type in {"DATE", "TIME"}
+                 and re.match(r"\d{4}", t.value or "")), None)
+
+
+def historic_present_time(trig: Trigger, sent: SpacySpan, text: str, timexes: list[Timex],
+                          pub: _dt.date | None) -> Timex | None:
+    """The time in focus of a narrative told in the historic present ("A gunman opens fire inside a
+    nightclub on June 12 last year and kills 49 people. The attacker is killed in a shootout"): a
+    present tense after a sentence that places its own present-tense verb well before the report
+    (``HISTORICAL_DAYS``) cannot be the report's day; the narrative convention (Kamp & Reyle's
+    reference time, TimeML's anchoring to the time in focus) carries the last time set over to the
+    sentences that go on in that tense, within the paragraph or from the one just before (a timeline's
+    entry often opens a paragraph of its own). A past or perfect tense, or a lead told in the past
+    ("In 2015 Peru attacked Chile. Chile says ..."), returns to the report's time, so it does not, nor
+    does any sentence between them told in another tense; nor does a time of a clause of its own in
+    the lead ("remains at war because talks failed in 1953"), which dates that clause, nor one naming
+    a thing ("the 1950-53 war"), not the lead's present."""
+    if not trig.verbal or not _told_in_present(trig.token):
+        return None
+    focus = _last_time_set(sent, text, timexes)
+    if focus is None or _aux_from_value(focus.value, pub) != {"historical"}:
+        return None
+    span = sent.doc.char_span(focus.span.start, focus.span.end, alignment_mode="expand")
+    if span is None or _modifies_a_noun(span):
+        return None
+    lead = span.root.sent.root  # the lead's main verb tells the narrative's tense
+    if _in_own_clause(_governing_verb(span.root, lead), lead):
+        return None
+    told = [s.root for s in sent.doc.sents if lead.sent.start <= s.start < sent.start]
+    return focus if all(map(_told_in_present, told)) else None  # the narrative goes on in its tense
+
+
+def _last_time_set(sent: SpacySpan, text: str, timexes: list[Timex]) -> Timex | None:
+    """The last calendar time expression before the sentence, in its paragraph or the one before."""
+    line_start = text.rfind("\n", 0, sent.start_char)
+    window_start = text.rfind("\n", 0, max(line_start, 0)) + 1 if line_start > 0 else 0
+    before = [t for t in timexes if window_start <= t.span.start and t.span.end <= sent.start_char
+              and t.type in {"DATE", "TIME"} and re.match(r"\d{4}", t.value or "")]
+    return max(before, key=lambda t: t.span.start) if before else None
+
+
+def _told_in_present(token: Token) -> bool:
+    """A verb in the simple present, active or passive ("opens fire", "is killed"), or a participle
+    with no auxiliary as headlines and lists write them ("70 wounded": no tense of its own); not a
+    perfect ("has attacked"), which speaks from the report's present."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"has", "have", "had"} or a.tag_ in {"VBD", "MD"} for a in auxes):
+        return False
+    if auxes:
+        return any(a.tag_ in {"VBZ", "VBP"} for a in auxes)
+    return token.tag_ in {"VBZ", "VBP"} or (token.tag_ == "VBN" and token.dep_ == "ROOT")
 
 
 def refers_back(trig: Trigger) -> bool:
@@ -103,6 +180,8 @@ def refers_back(trig: Trigger) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in lexicon.DEFINITE_DETERMINERS for c in token.children):
         return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # conjoined nouns share the first one's place ("since the test and new sanctions")
     if token.head.lower_ in lexicon.ANTERIOR_WORDS and token.dep_ in {"pobj", "dobj", "pcomp"}:
         return True
     if token.dep_ == "dobj" and token.head.lemma_.lower() in lexicon.RECALL_VERBS:
@@ -246,9 +325,19 @@ def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
     if span is None:
         return False
     governor = _governing_verb(span.root, trig.token)
+    if _set_off_by_dashes(governor, trig.token, sent):
+        return True
     below = any(t.i == governor.i for t in trig.token.subtree) and not _in_own_clause(governor, trig.token)
     fronted = _fronted_over_conjuncts(span.root, governor, trig.token)
     return not (below or fronted or governor.i in _clause_path(trig.token))
+
+
+def _set_off_by_dashes(governor: Token, trigger: Token, sent: SpacySpan) -> bool:
+    """"has called the threats -- it also conducted a test last month -- a crisis": a clause between a
+    pair of dashes the trigger is outside of is a parenthetical, an aside of its own, whatever the parse
+    hangs it on (the dashes often make it the root), so its time is not the trigger's."""
+    dashes = [t.i for t in sent if t.text in DASHES]
+    return any(a < governor.i < b and not a < trigger.i < b for a, b in zip(dashes[::2], dashes[1::2]))
 
 
 def _in_own_clause(governor: Token, trigger: Token, links: set[str] = CLAUSE_LINKS) -> bool:
@@ -309,11 +398,14 @@ def _names_a_thing(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
     """"the 2015 nuclear deal", "the 1979 Revolution": a date modifying another noun dates that
     thing, not the event ("Israel's June strike" does date the strike)."""
     span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-    if span is None:
-        return False
+    return span is not None and _modifies_a_noun(span) and span.root.head.i != trig.token.i
+
+
+def _modifies_a_noun(span: SpacySpan) -> bool:
+    """The time expression modifies a noun outside it ("the 2015 deal", "the 1950-53 war")."""
     root = span.root
     return root.dep_ in {"compound", "nummod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"} \
-        and not (span.start <= root.head.i < span.end) and root.head.i != trig.token.i
+        and not (span.start <= root.head.i < span.end)
 
 
 def _aux_from_value(value: str, pub: _dt.date | None) -> set[str]:
