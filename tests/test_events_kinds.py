@@ -110,3 +110,21 @@ def test_threats_to_destroy_a_party_are_of_violence(nlp):
     text = "Iran warned that it was time to annihilate Iraq and to sink its navy, in response to the sanctions."
     found = [e.mode for e in events_of(nlp, text) if e.type == "THREATEN"]
     assert found == ["violence"]
+
+
+def test_leaders_rallying_to_condemn_condemn(nlp):
+    """PLOVER's PROTEST is civilian demonstration: leaders who "rally to condemn" condemn (ACCUSE)."""
+    found = kinds(nlp, "Iran tested new missiles as world leaders rallied to condemn the Iraqi regime.")
+    assert ("ACCUSE", "disapprove") in found and not any(t == "PROTEST" for t, _ in found)
+
+
+def test_an_army_marching_is_no_protest(nlp):
+    assert not any(t == "PROTEST" for t, _ in kinds(nlp, "An Iraqi army battalion marches back to its barracks in Baghdad."))
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Iraqi students rallied in Baghdad to demand the minister's resignation.",
+    "Opposition leaders marched to the Iraqi parliament.",
+])
+def test_civilians_and_the_opposition_still_protest(nlp, text):
+    assert ("PROTEST", "demo") in kinds(nlp, text)

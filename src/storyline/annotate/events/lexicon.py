@@ -281,6 +281,10 @@ PUBLICATIONS = set("statement statements report reports image images photo photo
                    "pictures video videos footage animation recording recordings figures data details results "
                    "list findings transcript album song single film trailer book version update edition "
                    "advisory guidance guidelines".split())
+# PROTEST is "civilian demonstrations" (the manual): the verbs of demonstrating, and the sectors of a state's
+# own leaders and forces, who do not demonstrate when they rally or march (triggers._done_by_the_state).
+DEMONSTRATION_VERBS = {"demonstrate", "rally", "march", "picket"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 # Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed monitors").
 ARMED_CLASSES = {"troops", "weapons", "police"}
 # "put under investigation", "remained on alert", "held in custody": a state named by a preposition.

@@ -212,6 +212,19 @@ def _enters(party: Token) -> bool:
     return is_actor_like(party) or noun_class(party) in {"aid", "mission", "refugees", "envoy", "troops", "police"}
 
 
+def _done_by_the_state(verb: Token) -> bool:
+    """"World leaders rallied to condemn ...", "an army battalion marches back to barracks": PLOVER's
+    PROTEST is "civilian demonstrations"; a state's leaders or forces that rally or march do not
+    demonstrate (leaders rally to a cause in words, which their clause tells: "condemn" is the event)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(_state_sector(s) for s in subjects)
+
+
+def _state_sector(noun: Token) -> bool:
+    words = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"}] + [noun.lower_]
+    return coding.sector_of_words(words) in lexicon.STATE_SECTORS
+
+
 def _unarmed_object(obj: Token | None, cls: str | None) -> bool:
     """A mobilizing verb with a direct object that is no armed force ("deployed monitors",
     "mobilised donors", "dispatched a team"): not a show of force."""
@@ -319,7 +332,8 @@ def _verb_sense(verb: Token) -> Trigger | None:
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
                 (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
-                (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)):
+                (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)) or \
+                (etype == "PROTEST" and lemma in lexicon.DEMONSTRATION_VERBS and _done_by_the_state(verb)):
             return None
         if lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj) and _eases_a_restriction(verb, obj):
             return Trigger(verb, "CONCEDE", None, verb.i, verb.i, obj=obj)
