@@ -316,9 +316,7 @@ def _verb_sense(verb: Token) -> Trigger | None:
     found = particle_sense(verb)
     if found:
         (etype, mode), part = found
-        # the object's class may choose the sense ("hand over prisoners"), but not when the object is the
-        # phrase's own word ("open fire": the phrase names the act more closely than "fire" as an attack)
-        if (lemma, cls) in lexicon.VERB_CLASS and lemma != "call" and part is not obj:
+        if (lemma, cls) in lexicon.VERB_CLASS and lemma != "call":
             etype, mode = lexicon.VERB_CLASS[(lemma, cls)]
         return Trigger(verb, etype, mode, verb.i, max(verb.i, part.i), obj=obj, via_particle=part.lower_)
     if (lemma, cls) in lexicon.VERB_CLASS:
