@@ -64,7 +64,7 @@ def test_state_of_a_place_is_not_found_inside_the_actor(nlp):
     # a compound name before an event noun, a headline's subject, coordinated nationalities
     ("The launch was the first since new United Nations sanctions on the country.", "SANCTION", ["United Nations"]),
     ("North Korea fires missile towards Japan", "MOBILIZE", ["North Korea"]),
-    ("The U.S. and South Korean forces conducted annual military drills on Monday.", "MOBILIZE",
+    ("The U.S. and South Korean forces conducted annual military drills on Monday.", "COOPERATE",  # joint drills
      ["South Korean", "U.S."]),
 ])
 def test_actor_spans_keep_whole_names(nlp, text, event_type, names):

@@ -47,7 +47,8 @@ ASSAULT_MODE_WORDS = [
     ("aerial", r"\bair ?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bjets?\b|\baircraft\b|\bhelicopters?\b|\bbombers?\b"),
     ("explosives", r"\bcar bomb|\bbomb(s|ing|ings)?\b|\bexplosi|\bied\b|\bmines?\b|\bgrenades?\b"),
     ("heavy-weapons", r"\bshell|\bartillery\b|\bmortars?\b|\brockets?\b|\btanks?\b|\bmissiles?\b"),
-    ("firearms", r"\bshot\b|\bshoot|\bgun|\brifles?\b|\bsniper"),
+    # "open fire" is to start shooting (firearms unless a heavier weapon is named, which comes first above)
+    ("firearms", r"\bshot\b|\bshoot|\bgun|\brifles?\b|\bsniper|\bopen(s|ed|ing)? fire\b"),
     ("unconventional", r"\bchemical weapons?\b|\bnerve agent|\bnuclear attack"),
     ("crowd-control", r"\btear gas\b|\bwater cannons?\b|\brubber bullets?\b"),
     ("abduct", r"\bkidnap|\babduct|\bhijack"),
@@ -64,8 +65,10 @@ THREATEN_MODE_WORDS = [("territory", r"\binva(de|sion)|\boccup(y|ation)|\bannex|
                        ("relations", r"\b(cut|sever|suspend|break off) (diplomatic )?(ties|relations|talks)"),
                        ("expel", r"\bexpel"),
                        ("restrict", r"\bblockade|\bcurfew|\bembargo"),
+                       # verbs of destroying a party name violence too ("threatened to sink Japan")
                        ("violence", r"\bwar\b|\bfire\b|\battack|\bstrikes?\b|\bdestroy|\bkill|\bnuclear|"
-                                    r"\bmilitary (action|force)|\bforce\b|\bretaliat|\bbomb")]
+                                    r"\bmilitary (action|force)|\bforce\b|\bretaliat|\bbomb|\bannihilat|"
+                                    r"\bexterminat|\bobliterat|\bwipe (\w+ )?out\b|\bsink\b|\bsunk(en)?\b")]
 REQUEST_MODE_WORDS = [("meet", r"\btalks\b|\bnegotiat|\bdialogue\b|\bmeetings?\b|\bsummit\b"),
                       ("yield", r"\brelease|\bceasefire|\bcease-fire|\btruce\b|\blift(ing)? (the )?sanctions"),
                       ("assist", r"\baid\b|\bassistance\b|\bhelp\b")]

@@ -21,7 +21,7 @@ from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, acto
                            owner_modifiers,
                            content_owner, is_actor_like, is_own, modifier_participants, named_possessors,
                            participants, prep_objects, subject_of)
-from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, nest, object_of
+from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, mode_window, nest, object_of
 
 BACKGROUND_DEPS = {"relcl", "acl"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
@@ -315,7 +315,7 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
     actors, recipients, location = places.parties_not_places(actors, recipients, location, sentence, ctx)
     date, date_aux = date_of(trig, sent, text, timexes, published, participant_clause(trig))
     aux = set(trig.aux) | date_aux
-    mode = refine_mode(trig.type, trig.mode, sent_text)
+    mode = refine_mode(trig.type, trig.mode, mode_window(trig, sent))
     if trig.type == "COERCE" and trig.mode == "restrict" and any(p.sector in CIVIL_SECTORS for p in actors):
         trig.type, mode = "PROTEST", "obstruct"  # civilians blocking roads protest; they do not coerce
     if trig.type == "ACCUSE" and trig.token.lemma_.lower() == "protest" and actors and all(map(is_populace, actors)):

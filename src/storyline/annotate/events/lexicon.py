@@ -240,6 +240,8 @@ COMPOUND_CLASS: dict[str, dict[str, str]] = {
 }
 # Modifiers that make an exercise joint: PLOVER codes joint manoeuvres COOPERATE, one army's MOBILIZE.
 JOINT_WORDS = {"joint", "combined", "bilateral", "multinational", "trilateral"}
+# Nouns that name another party by its relation to the doer ("drills with allies"): a partner in an exercise.
+PARTNER_NOUNS = {"ally", "partner", "counterpart", "neighbour", "neighbor"}
 # Verbs that are a phone call when their object is a named party ("called the Chilean president").
 CALL_VERBS = {"call", "ring"}
 # Verbs that only count as force against someone ("fight the rebels", not "fight the flu").
@@ -279,6 +281,10 @@ PUBLICATIONS = set("statement statements report reports image images photo photo
                    "pictures video videos footage animation recording recordings figures data details results "
                    "list findings transcript album song single film trailer book version update edition "
                    "advisory guidance guidelines".split())
+# PROTEST is "civilian demonstrations" (the manual): the verbs of demonstrating, and the sectors of a state's
+# own leaders and forces, who do not demonstrate when they rally or march (triggers._done_by_the_state).
+DEMONSTRATION_VERBS = {"demonstrate", "rally", "march", "picket"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 # Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed monitors").
 ARMED_CLASSES = {"troops", "weapons", "police"}
 # "put under investigation", "remained on alert", "held in custody": a state named by a preposition.
@@ -355,6 +361,17 @@ ATTACK_STEMS = ("attack", "assault", "bomb", "explosi", "gunm", "gunfire", "shoo
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "GOV"}
 STRIKE_NOUNS = {"strike", "strikes"}
 LAUNCH_VERBS = {"launch", "fire", "test", "test-fire"}  # what a munition is launched with (extract.is_weapons_launch)
+# Prepositions of a route, which a thing passes (over, across), and of a goal, which it is aimed at (at,
+# on, against, into, toward): a munition fired over a country is not fired at it (triggers.flies_over).
+PATH_PREPS = {"over", "across", "above", "past"}
+AIMING_PREPS = {"at", "on", "upon", "against", "into", "toward", "towards"}
+# "Shoot down" brings a flying thing down: missile defence or anti-aircraft fire, which the manual's
+# ASSAULT modes name 'heavy-weapons' (artillery, rocket launchers "and similar weapons"), not the firearms
+# of shooting a person (triggers.brings_down_from_the_air).
+DOWNING_VERBS = {"shoot"}
+AIRBORNE = MUNITIONS | set("weapon weapons aircraft plane planes airplane airplanes jet jets drone drones helicopter "
+                           "helicopters warplane warplanes bomber bombers satellite satellites".split())
+INTERCEPTION_MODE = "heavy-weapons"
 
 # Reporting verbs: never events; their clausal complement carries the event.
 REPORTING = set("say tell state add note insist reiterate stress emphasize emphasise declare announce claim "
@@ -367,6 +384,10 @@ PRESS_VERBS = REPORTING | set("comment speak talk discuss elaborate answer respo
 OBLIGATION_MODALS = {"must", "should", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "can", "ca"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Words that relate an event to another one: its cause ("in retaliation for air strikes") and what came
+# before or after it; the means they name are the other event's (triggers.mode_window).
+CAUSE_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction"}
+SEQUENCE_WORDS = {"after", "before", "since", "following", "until"}
 
 # Words that name one kind of happening within a PLOVER type, for telling whether two outlets' reports
 # of one deed are of one event though their triggers differ ("airstrikes" / "killed", "met" / "talks").

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from . import lexicon
-from .participants import agent_of, is_actor_like, prep_objects
+from . import coding, lexicon
+from .participants import agent_of, is_actor_like, prep_objects, subject_of
 
 # Dependencies through which a trigger is the content of another ("blamed X for [the bombing]",
 # "threatened to [shell]"); any other link (conj, advcl, advmod, relcl, ...) starts a separate event.
@@ -85,14 +85,40 @@ def noun_class(noun: Token | None) -> str | None:
 
 
 def is_joint(noun: Token | None, verb: Token | None = None) -> bool:
-    """A joint exercise: "joint"/"combined" on the noun, or two coordinated sides as the verb's
-    subject ("Chilean and Peruvian ships began ...", "Chile and Peru held ...")."""
+    """A joint exercise (PLOVER: "Joint military operations are coded as COOPERATE but single-country
+    exercises should be coded as MOBILIZE"): "joint"/"combined" on the noun, a partner with "with"
+    ("drills with allies"), or two coordinated sides as its doers: the verb's subject ("Chile and Peru
+    held ...", "U.S. and South Korean forces conduct ..."), the noun's own modifier ("U.S. and South
+    Korean military drills"), its "by" agent or the subject of a relative clause on it ("drills that
+    the United States and South Korea started")."""
     if noun is not None and any(c.lower_ in lexicon.JOINT_WORDS for c in noun.children):
         return True
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + agent_of(verb) if verb is not None else []
-    return any(any(c.dep_ == "conj" for c in s.children) or
-               any(any(g.dep_ == "conj" for g in m.children) for m in s.children if m.dep_ in {"amod", "compound"})
-               for s in subjects)
+    words = [w for w in (noun, verb) if w is not None]
+    if any(_has_partner(w) for w in words):
+        return True
+    doers = [c for w in words for c in w.children if c.dep_ == "nsubj"] + [d for w in words for d in agent_of(w)]
+    if noun is not None:
+        doers += [s for c in noun.children if c.dep_ == "relcl" for s in c.children if s.dep_ == "nsubj"]
+    modifiers = [m for d in doers + [noun] if d is not None for m in d.children if m.dep_ in {"amod", "compound", "nmod"}]
+    return any(map(_coordinated, doers + modifiers))
+
+
+def _coordinated(word: Token) -> bool:
+    """Two sides joined by a conjunction: a name of a state or people with a conjunct, or with a
+    conjunction the parser left without one ("U.S. and South Korean drills", where the second side
+    hangs on the noun); "military and naval exercises" joins two kinds of one side's forces."""
+    return _names_a_side(word) and any(c.dep_ == "conj" or (c.dep_ == "cc" and c.lower_ in {"and", "&"})
+                                       for c in word.children)
+
+
+def _names_a_side(word: Token) -> bool:
+    return word.pos_ == "PROPN" or coding.is_demonym(word.text) or coding.country_of_name(word.text) is not None
+
+
+def _has_partner(word: Token) -> bool:
+    """"drills with allies", "exercises with Japanese forces": a party trains with the doer (a name, or a
+    noun that names a party by its relation to the doer, ``lexicon.PARTNER_NOUNS``)."""
+    return any(is_actor_like(p) or p.lemma_.lower() in lexicon.PARTNER_NOUNS for p in prep_objects(word, {"with"}))
 
 
 def lemma_of(verb: Token) -> str:
@@ -186,18 +212,60 @@ def _enters(party: Token) -> bool:
     return is_actor_like(party) or noun_class(party) in {"aid", "mission", "refugees", "envoy", "troops", "police"}
 
 
+def _done_by_the_state(verb: Token) -> bool:
+    """"World leaders rallied to condemn ...", "an army battalion marches back to barracks": PLOVER's
+    PROTEST is "civilian demonstrations"; a state's leaders or forces that rally or march do not
+    demonstrate (leaders rally to a cause in words, which their clause tells: "condemn" is the event)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(_state_sector(s) for s in subjects)
+
+
+def _state_sector(noun: Token) -> bool:
+    words = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"}] + [noun.lower_]
+    return coding.sector_of_words(words) in lexicon.STATE_SECTORS
+
+
 def _unarmed_object(obj: Token | None, cls: str | None) -> bool:
     """A mobilizing verb with a direct object that is no armed force ("deployed monitors",
     "mobilised donors", "dispatched a team"): not a show of force."""
     return obj is not None and obj.dep_ == "dobj" and obj.pos_ != "PRON" and cls not in lexicon.ARMED_CLASSES
 
 
-def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | None) -> lexicon.Sense:
-    """Senses the object's wider phrase decides: a joint exercise is COOPERATE; troops sent to a
-    peacekeeping mission, or peacekeepers deploying, are AID."""
-    etype, mode = sense
-    if etype == "MOBILIZE" and cls == "exercise" and is_joint(obj, verb):
+def exercise_sense(sense: lexicon.Sense, cls: str | None, noun: Token | None, verb: Token | None = None) -> lexicon.Sense:
+    """A joint exercise is COOPERATE (the manual's "military exchanges such as joint military games and
+    maneuvers"), one army's MOBILIZE."""
+    if sense[0] == "MOBILIZE" and cls == "exercise" and is_joint(noun, verb):
         return "COOPERATE", None
+    return sense
+
+
+def flies_over(verb: Token, obj: Token | None) -> bool:
+    """"fired a missile over Japan's northern island": a munition launched over a place (a preposition of
+    the route, ``lexicon.PATH_PREPS``) and at no party is a show of force (the manual's MOBILIZE, "a
+    demonstration of military capabilities"), not its use: the place is passed, not aimed at."""
+    if lemma_of(verb) not in lexicon.LAUNCH_VERBS or obj is None or obj.lower_ not in lexicon.MUNITIONS:
+        return False
+    preps = [c for w in (verb, obj) for c in w.children if c.dep_ == "prep"]  # "[a missile] [over Japan]" too
+    aimed = [o for c in preps if c.lower_ in lexicon.AIMING_PREPS for o in c.children if o.dep_ == "pobj"]
+    return any(c.lower_ in lexicon.PATH_PREPS for c in preps) and not any(map(is_actor_like, aimed))
+
+
+def brings_down_from_the_air(verb: Token, obj: Token | None) -> bool:
+    """"shoot down the missile", "shot down a drone": "shoot down" a flying thing is an interception
+    (``lexicon.AIRBORNE``), done with missiles or anti-aircraft guns, not the firearms of "shoot"."""
+    return lemma_of(verb) in lexicon.DOWNING_VERBS and obj is not None and obj.lower_ in lexicon.AIRBORNE \
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
+def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | None) -> lexicon.Sense:
+    """Senses the object's wider phrase decides: a joint exercise is COOPERATE; a missile fired over a
+    place is MOBILIZE, one shot down an interception; troops sent to a peacekeeping mission, or
+    peacekeepers deploying, are AID."""
+    etype, mode = exercise_sense(sense, cls, obj, verb)
+    if etype == "ASSAULT" and flies_over(verb, obj):
+        return "MOBILIZE", "weapons"
+    if etype == "ASSAULT" and brings_down_from_the_air(verb, obj):
+        return "ASSAULT", lexicon.INTERCEPTION_MODE
     who_or_where = prep_objects(verb, {"to", "for", "as", "into"}) + [c for c in verb.children if c.dep_ == "nsubj"]
     if etype == "MOBILIZE" and any(noun_class(t) == "mission" for t in who_or_where):
         return "AID", None
@@ -223,7 +291,10 @@ def clause_for(verb: Token) -> list[Token]:
 
 def _is_adjunct(verb: Token, word: Token) -> bool:
     """A particle follows its verb and takes no date: "On Monday X called ..." and "called Y on
-    Monday" are no "call on"."""
+    Monday" are no "call on"; a preposition of the route after the verb's object ("took it another
+    direction, over Hokkaido") is no "take over", whose particle takes no object of its own."""
+    if word.dep_ == "prep" and word.lower_ in lexicon.PATH_PREPS and any(c.dep_ == "dobj" for c in verb.children):
+        return True
     return word.i < verb.i or any(o.ent_type_ in {"DATE", "TIME"} for o in word.children)
 
 
@@ -259,7 +330,8 @@ def _verb_sense(verb: Token) -> Trigger | None:
         if (etype == "MOBILIZE" and _unarmed_object(obj, cls)) or \
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
                 (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
-                (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)):
+                (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)) or \
+                (etype == "PROTEST" and lemma in lexicon.DEMONSTRATION_VERBS and _done_by_the_state(verb)):
             return None
         if lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj) and _eases_a_restriction(verb, obj):
             return Trigger(verb, "CONCEDE", None, verb.i, verb.i, obj=obj)
@@ -352,6 +424,42 @@ def _span_to(verb: Token, obj: Token | None) -> int:
     return verb.i
 
 
+def mode_window(trig: Trigger, sent: SpacySpan) -> str:
+    """The words that may tell how this event was done (``contexts.refine_mode`` reads its weapon and
+    means words). An event told inside a phrase of cause, condition or sequence is told by that phrase
+    alone ("if Kim were to start a war, he would be signing a suicide note"); an event whose clause
+    names its own doer is told by the sentence less such phrases, which tell another event ("carried
+    out the attack in retaliation for air strikes", "fought the attackers after the initial bombing",
+    "kills five before committing suicide"); one with no doer named takes its doer and means from the
+    whole sentence ("two were killed after a suicide bomber crashed a truck")."""
+    phrases = [t for t in sent if _relates_another_event(t)]
+    inside = [p for p in phrases if p.i == trig.token.i or p.is_ancestor(trig.token)]
+    if inside:
+        return "".join(t.text_with_ws for t in max(inside, key=lambda p: p.i).subtree)
+    if not _names_its_doer(trig.token):
+        return sent.text
+    left_out = {t.i for p in phrases for t in p.subtree}
+    return "".join(t.text_with_ws for t in sent if t.i not in left_out)
+
+
+def _relates_another_event(word: Token) -> bool:
+    """The head of a phrase of cause ("in retaliation for ..."), condition ("if ...") or of time before
+    or after ("after the bombing", "before committing suicide")."""
+    if word.dep_ == "prep" and word.lower_ == "in" and any(o.lemma_.lower() in lexicon.CAUSE_NOUNS
+                                                          for o in word.children if o.dep_ == "pobj"):
+        return True
+    if word.dep_ == "prep" and word.lower_ in lexicon.SEQUENCE_WORDS:
+        return True
+    marks = {c.lower_ for c in word.children if c.dep_ == "mark"} if word.dep_ == "advcl" else set()
+    return bool(marks & (lexicon.CONDITIONAL_MARKS | lexicon.SEQUENCE_WORDS))
+
+
+def _names_its_doer(verb: Token) -> bool:
+    """An active clause with a subject (its own or a conjunct's: "responded and fought")."""
+    subjects, passive = subject_of(verb)
+    return bool(subjects) and not passive
+
+
 def adjective_intent(adj: Token) -> Trigger | None:
     """"ready/prepared/willing to ..." announce an intended event."""
     if adj.lower_ in lexicon.INTENT_WORDS and adj.pos_ in {"ADJ", "VERB"} and adj.dep_ in ADJ_INTENT_DEPS \
@@ -369,7 +477,7 @@ def noun_trigger(noun: Token) -> Trigger | None:
     if not (_has_noun_actor(noun) or (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in OCCURRENCE_VERBS)
             or clause_meeting(noun)):
         return None
-    etype, mode = lexicon.CLASS_SENSE[cls]
+    etype, mode = exercise_sense(lexicon.CLASS_SENSE[cls], cls, noun)
     first = min([noun.i] + [c.i for c in noun.children if c.dep_ == "compound" and lexicon.NOUN_CLASS.get(c.lower_)])
     return Trigger(noun, etype, mode, first, noun.i, verbal=False)
 
