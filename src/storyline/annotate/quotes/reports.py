@@ -123,9 +123,14 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
         if not _only_phrases_follow(cue) or not all(_inside_a_phrase_of(cue, content) for content in att.contents):
             continue
         speaker = _postposed_speaker(cue)
+        quotation = _quotation_closed_before(text, speaker[0], quotes) if speaker is not None else None
+        if quotation is not None:
+            _claim_the_quotation(att, attributions, text, quotation, speaker)
+            continue
         clause = _clause_before(text, cue, speaker[0]) if speaker is not None else None
         if clause is None:
-            _drop_circumstance_contents(att)
+            if _drop_circumstance_contents(att):
+                _content_from_the_sentence_before(att, attributions, text, speaker)
             continue
         att.contents = [clause]
         if not _own_subject(cue):
@@ -140,16 +145,69 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "during", "at", "via", "through", "after", "before", "from"})
 
 
-def _drop_circumstance_contents(att: Attribution) -> None:
+def _drop_circumstance_contents(att: Attribution) -> bool:
     """"Tor Vik said in an interview." with no clause before the reporting clause in its sentence:
     the phrase says where it was said, never what (PolNeAR's content is what is attributed); what
     was said stands in an earlier sentence or nowhere, so no content is shown from the phrase. Not
     when a phrase holds a finite verb: a clause there is what was said, misparsed ("said at the
     time that it ...", the clause read as one on "time"; "hints at why it ...")."""
     cue = att.cue_token
+    if lexicon_class(cue.lemma_.lower()) == "thought":
+        return False  # a verb of thought takes what is thought with a preposition: "believe in", "think of"
     preps = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i]
     if preps and all(p.lower_ in _CIRCUMSTANCE_PREPOSITIONS and not _holds_a_clause(p) for p in preps):
         att.contents = []
+        return True
+    return False
+
+
+def _content_from_the_sentence_before(att: Attribution, attributions: list[Attribution], text: str,
+                                      speaker: tuple[Token, Token] | None) -> None:
+    """"The mill closed last spring. Its owner, Ada Lund, said in an interview.": a reporting clause
+    that is a whole sentence, with nothing said in it, reports the sentence before it (PolNeAR
+    annotates that sentence as the content, across the sentence boundary, when it carries no
+    attribution of its own; news style sets the source after a statement, its own sentence when
+    the statement is long). Only when the reporting clause opens its sentence, the sentence before
+    is in the same paragraph (a new paragraph opens a new stretch of reporting), holds a finite
+    verb and ends a statement (not a question), and no other attribution has its cue or a content
+    there (a sentence already attributed is another's report, and the clause then repeats where
+    that one was said, or names a second source)."""
+    cue = att.cue_token
+    if speaker is None or not _opens_its_sentence(speaker[0]):
+        return
+    previous = _sentence_before(cue)
+    if previous is None:
+        return
+    span = rules.trim(text, (previous.start_char, previous.end_char))
+    if span[0] >= span[1] or "\n" in text[span[1]:speaker[0].idx]:
+        return
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in previous) or _ends_a_question(previous):
+        return
+    if any(_touches(other, span) for other in attributions if other is not att):
+        return
+    att.contents = [span]
+
+
+def _opens_its_sentence(first: Token) -> bool:
+    """Only punctuation (an opening quotation mark, a dash) stands before ``first`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in first.doc[first.sent.start:first.i])
+
+
+def _sentence_before(cue: Token):
+    """The sentence before the cue's, None at the start of the text."""
+    start = cue.sent.start
+    return cue.doc[start - 1].sent if start > 0 else None
+
+
+def _ends_a_question(sentence) -> bool:
+    last = [t for t in sentence if not t.is_space and t.text not in rules.QUOTE_CHARS]
+    return bool(last) and last[-1].text == "?"
+
+
+def _touches(att: Attribution, span: tuple[int, int]) -> bool:
+    """The attribution has its cue or a content within ``span``."""
+    start, end = span
+    return start <= att.cue[0] < end or any(s < end and start < e for s, e in att.contents)
 
 
 def _holds_a_clause(phrase: Token) -> bool:
@@ -176,7 +234,37 @@ def _inside_a_phrase_of(cue: Token, content: tuple[int, int]) -> bool:
 
 
 def _own_subject(cue: Token) -> Token | None:
-    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    """The cue's subject before it, the nearest when the parse gives two (a subject stands next to
+    its verb in a reporting clause; the other is often the last words of a quotation before it)."""
+    return next((c for c in reversed(list(cue.children)) if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+
+
+def _quotation_closed_before(text: str, first: Token, quotes: list[QuotedSpan]) -> QuotedSpan | None:
+    """The quotation that closes with a comma right before the speaker starting at ``first``
+    ("\"..., one of the brightest members of the Congress,\" Rep. Ada Lund said in an interview."):
+    the comma inside the closing mark says the sentence goes on into the quotation's reporting
+    clause, so the quotation is what that clause reports (the parser may split the quotation into
+    sentences and take its last words for the cue's subject)."""
+    for quote in quotes:
+        closed_by_comma = text[quote.start:quote.end].rstrip().endswith(",")
+        if quote.closed and closed_by_comma and quote.outer_end <= first.idx \
+                and not text[quote.outer_end:first.idx].strip():
+            return quote
+    return None
+
+
+def _claim_the_quotation(att: Attribution, attributions: list[Attribution], text: str, quotation: QuotedSpan,
+                         speaker: tuple[Token, Token]) -> None:
+    """Make the quotation the attribution's content and the noun phrase after it its source; another
+    attribution that took the quotation by position gives it up (``_quotation_closed_before``)."""
+    content = rules.trim(text, (quotation.start, quotation.end))
+    for other in attributions:
+        if other is not att:
+            other.contents = [c for c in other.contents if not (c[0] < content[1] and content[0] < c[1])]
+    first, last = speaker
+    head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
+    att.contents = [content]
+    att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
 
 
 def _postposed_speaker(cue: Token) -> tuple[Token, Token] | None:
@@ -269,6 +357,21 @@ def content_before_inverted_clauses(attributions: list[Attribution], text: str, 
         head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
         att.contents = [clause]
         att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+        for other in attributions:
+            if other is not att and _participle_right_after(other.cue_token, last):
+                other.source, other.source_token = att.source, att.source_token
+
+
+def _participle_right_after(verb: Token, last: Token) -> bool:
+    """Is ``verb`` a speech participle with no subject of its own that follows the inverted source
+    ending at ``last`` with nothing but punctuation between ("..., reported local media, adding that
+    ...")? An adjunct participle takes its subject from the clause it modifies, here the inverted
+    reporting clause, whose subject is the source after its verb; the parser hangs it on the clause
+    before and the model takes that clause's subject, who reported nothing."""
+    doc = verb.doc
+    return verb.tag_ == "VBG" and lexicon_class(verb.lemma_.lower()) == "speech" and verb.sent == last.sent \
+        and last.i < verb.left_edge.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and all(t.is_punct for t in doc[last.i + 1:verb.left_edge.i])
 
 
 def _inverted_after_comma(cue: Token) -> bool:
