@@ -1607,3 +1607,23 @@ def test_the_company_takes_up_an_agency_of_a_trade(nlp, kind, expected):
                 for at in (text.index("Kestrel Data"), text.rindex("Kestrel Data"))]
     quotes = extract_quotes(nlp(text), text, "a_agency", mentions, statements_only=True)
     assert _by_content(quotes, "working with the police").speaker.key == expected
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Later, she alleged, she arranged a meeting with the mayor and warned him.",
+     "Later, she alleged, she arranged a meeting with the mayor and warned him."),
+    ("Once the guards vanished, Tor Vik says, he warned the mayor that the bridge would fall.",
+     "Once the guards vanished, Tor Vik says, he warned the mayor that the bridge would fall."),
+])
+def test_a_parenthetical_report_leaves_its_sentence_one_statement(nlp, text, shown):
+    """"Later, she alleged, she arranged ...": the part before the parenthetical is an adjunct of the
+    part after, so the reader is shown the sentence whole, not "Later" as a statement."""
+    quotes = extract_quotes(nlp(text), text, "a_par", [], statements_only=True)
+    assert shown in [q.content.text for q in quotes]
+    assert not [q for q in quotes if q.content.end <= text.index(",")]
+
+
+def test_two_clauses_around_a_parenthetical_report_stay_two_statements(nlp):
+    text = "He moved away several years ago, she said, and they had not seen each other since."
+    quotes = extract_quotes(nlp(text), text, "a_par", [], statements_only=True)
+    assert "He moved away several years ago" in [q.content.text for q in quotes]

@@ -547,3 +547,49 @@ def _ended_at(text: str, content: tuple[int, int], cut: int, quotes: list[Quoted
 
 
 _JOINING_TAIL = re.compile(r"(?:[\s,;]|\b(?:and|but|while|as)\b)+$")
+
+
+def join_around_parenthetical_reports(att: Attribution, text: str, quotes: list[QuotedSpan]) -> None:
+    """One content for a sentence that its own reporting clause interrupts as a parenthetical ("Later,
+    she alleged, she arranged a meeting ..."; "When the ferry docked, Ada Lund said, the crew left"):
+    a comment clause inserted into its host clause leaves that clause one statement, and the part
+    before it is an adjunct of the part after (a phrase or a subordinate clause), no statement of
+    its own, so a reader is shown the host sentence whole, the parenthetical inside it. Two
+    independent clauses ("He left years ago, she said, and they never met again") stay two
+    contents; so do quotations, which are shown as their fragments."""
+    contents = sorted(att.contents)
+    joined = []
+    for content in contents:
+        if joined and _interrupted_by_own_report(att, text, joined[-1], content, quotes):
+            joined[-1] = (joined[-1][0], content[1])
+        else:
+            joined.append(content)
+    att.contents = joined
+
+
+def _interrupted_by_own_report(att: Attribution, text: str, before: tuple[int, int], after: tuple[int, int],
+                               quotes: list[QuotedSpan]) -> bool:
+    """Only the attribution's own source and cue, set off by commas, stand between ``before`` and
+    ``after``, neither is quoted, and ``before`` is an adjunct (``_is_adjunct``)."""
+    if att.source is None or not before[1] <= att.source[0] < att.cue[1] <= after[0]:
+        return False
+    gap = text[before[1]:after[0]]
+    if not _PARENTHETICAL.fullmatch(text[before[1]:att.source[0]] + "|" + text[att.cue[1]:after[0]]):
+        return False
+    if any(q.start < end and start < q.end for q in quotes for start, end in (before, after)) or "\n" in gap:
+        return False
+    return _is_adjunct(att.cue_token.doc, before)
+
+
+_PARENTHETICAL = re.compile(r"\s*,\s*\|\s*,\s*")
+
+
+def _is_adjunct(doc, content: tuple[int, int]) -> bool:
+    """The words of ``content`` form a phrase or a subordinate clause, not a clause of their own:
+    no verb heads them with a subject of its own and no subordinating word ("when", "once")."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return False
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+    return not any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in r.children)
+                   and not any(c.dep_ == "mark" for c in r.children) for r in roots)
