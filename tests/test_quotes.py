@@ -1614,6 +1614,10 @@ def test_the_company_takes_up_an_agency_of_a_trade(nlp, kind, expected):
      "Later, she alleged, she arranged a meeting with the mayor and warned him."),
     ("Once the guards vanished, Tor Vik says, he warned the mayor that the bridge would fall.",
      "Once the guards vanished, Tor Vik says, he warned the mayor that the bridge would fall."),
+    ("When the mayor was able to speak again, Tor Vik said, she revealed that the bridge had been closed.",
+     "When the mayor was able to speak again, Tor Vik said, she revealed that the bridge had been closed."),
+    ("Later, she alleged, she warned him: \u201cIf you do this again, you will lose your job.\u201d",
+     "Later, she alleged, she warned him: \u201cIf you do this again, you will lose your job."),
 ])
 def test_a_parenthetical_report_leaves_its_sentence_one_statement(nlp, text, shown):
     """"Later, she alleged, she arranged ...": the part before the parenthetical is an adjunct of the

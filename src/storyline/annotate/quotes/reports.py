@@ -576,8 +576,8 @@ def _interrupted_by_own_report(att: Attribution, text: str, before: tuple[int, i
     gap = text[before[1]:after[0]]
     if not _PARENTHETICAL.fullmatch(text[before[1]:att.source[0]] + "|" + text[att.cue[1]:after[0]]):
         return False
-    if any(q.start < end and start < q.end for q in quotes for start, end in (before, after)) or "\n" in gap:
-        return False
+    if any(q.start < before[1] and before[0] < q.end or q.start <= after[0] < q.end for q in quotes) or "\n" in gap:
+        return False  # an interrupted quotation: its fragments are shown as they are
     return _is_adjunct(att.cue_token.doc, before)
 
 
@@ -586,10 +586,11 @@ _PARENTHETICAL = re.compile(r"\s*,\s*\|\s*,\s*")
 
 def _is_adjunct(doc, content: tuple[int, int]) -> bool:
     """The words of ``content`` form a phrase or a subordinate clause, not a clause of their own:
-    no verb heads them with a subject of its own and no subordinating word ("when", "once")."""
+    no verb heads them with a subject of its own unless a subordinating word opens it ("once", "when":
+    the parser's "mark", or a wh-adverb)."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None:
         return False
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     return not any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in r.children)
-                   and not any(c.dep_ == "mark" for c in r.children) for r in roots)
+                   and not any(c.dep_ == "mark" or c.tag_ == "WRB" and c.i < r.i for c in r.children) for r in roots)
