@@ -234,9 +234,16 @@ def _inside_a_phrase_of(cue: Token, content: tuple[int, int]) -> bool:
 
 
 def _own_subject(cue: Token) -> Token | None:
-    """The cue's subject before it, the nearest when the parse gives two (a subject stands next to
-    its verb in a reporting clause; the other is often the last words of a quotation before it)."""
-    return next((c for c in reversed(list(cue.children)) if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+
+
+def _subjects_after_quotations(cue: Token) -> list[Token]:
+    """The cue's subjects before it with no quotation mark between them and the cue: a quotation's
+    last words the parser took for a subject ("... One of the ablest people on the council," Tor
+    Vik said) are what was said, not who said it."""
+    doc = cue.doc
+    return [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i
+            and not any(t.text in rules.QUOTE_CHARS for t in doc[c.right_edge.i + 1:cue.i])]
 
 
 def _quotation_closed_before(text: str, first: Token, quotes: list[QuotedSpan]) -> QuotedSpan | None:
@@ -271,10 +278,10 @@ def _postposed_speaker(cue: Token) -> tuple[Token, Token] | None:
     """First and last token of the reporting clause's subject: the cue's own subject when the parse
     gives it one, else the noun phrases set off by commas right before the cue ("Ada Lund, the
     ferry's captain,"): in a reporting clause the subject stands next to its verb. None when no
-    noun phrase stands there."""
-    subject = _own_subject(cue)
-    if subject is not None:
-        return subject.left_edge, subject.right_edge
+    noun phrase stands there. A subject inside a quotation is none (``_subjects_after_quotations``)."""
+    subjects = _subjects_after_quotations(cue)
+    if subjects:  # two subjects side by side are one noun phrase the parser split ("the firm J.P. Lund")
+        return subjects[0].left_edge, subjects[-1].right_edge
     segments = _comma_segments(cue)
     speaker = []
     for segment in segments[:3]:
