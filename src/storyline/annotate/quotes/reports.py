@@ -125,7 +125,7 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
         speaker = _postposed_speaker(cue)
         quotation = _quotation_closed_before(text, speaker[0], quotes) if speaker is not None else None
         if quotation is not None:
-            _claim_the_quotation(att, attributions, text, quotation, speaker)
+            _claim_the_quotation(att, attributions, text, quotation, _speaker_next_to(cue, speaker))
             continue
         clause = _clause_before(text, cue, speaker[0]) if speaker is not None else None
         if clause is None:
@@ -246,6 +246,13 @@ def _subjects_after_quotations(cue: Token) -> list[Token]:
             and not any(t.text in rules.QUOTE_CHARS for t in doc[c.right_edge.i + 1:cue.i])]
 
 
+def _speaker_next_to(cue: Token, speaker: tuple[Token, Token]) -> tuple[Token, Token]:
+    """Of two subjects of the cue side by side, one noun phrase the parser split ("the legal firm"
+    and "J.P. Lund" of "the legal firm J.P. Lund said"), the one next to the verb: the name."""
+    subjects = _subjects_after_quotations(cue)
+    return (subjects[-1].left_edge, subjects[-1].right_edge) if len(subjects) > 1 else speaker
+
+
 def _quotation_closed_before(text: str, first: Token, quotes: list[QuotedSpan]) -> QuotedSpan | None:
     """The quotation that closes with a comma right before the speaker starting at ``first``
     ("\"..., one of the brightest members of the Congress,\" Rep. Ada Lund said in an interview."):
@@ -280,8 +287,8 @@ def _postposed_speaker(cue: Token) -> tuple[Token, Token] | None:
     ferry's captain,"): in a reporting clause the subject stands next to its verb. None when no
     noun phrase stands there. A subject inside a quotation is none (``_subjects_after_quotations``)."""
     subjects = _subjects_after_quotations(cue)
-    if subjects:  # two subjects side by side are one noun phrase the parser split ("the firm J.P. Lund")
-        return subjects[0].left_edge, subjects[-1].right_edge
+    if subjects:
+        return subjects[0].left_edge, subjects[0].right_edge
     segments = _comma_segments(cue)
     speaker = []
     for segment in segments[:3]:
