@@ -240,8 +240,9 @@ def organisation_kinds(text: str, mention: Mention) -> set[str]:
 # "the company" takes up; an agency with no trade named, or a state's ("the space agency", "a
 # federal agency"), is a state body, which it does not.
 _TRADE_AGENCY = re.compile(r"\b(?:credit[ -]reporting|credit[ -]rating|ratings?|advertising|ad|news|travel|talent|"
-                           r"marketing|model(?:l)?ing|employment|recruitment|recruiting|staffing|insurance|real[ -]estate|"
-                           r"public[ -]relations|PR|casting|literary|debt[ -]collection|collection|creative|design)"
+                           r"marketing|model(?:l)?ing|employment|recruitment|recruiting|staffing|insurance|"
+                           r"real[ -]estate|public[ -]relations|PR|casting|literary|debt[ -]collection|collection|"
+                           r"creative|design)"
                            r"\s+agency\b", re.IGNORECASE)
 
 
