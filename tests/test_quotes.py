@@ -1399,9 +1399,13 @@ def test_at_the_time_after_the_cue_is_the_time_of_the_saying(nlp, text, content,
 
 
 def test_only_the_time_of_the_saying_is_no_content(nlp):
-    """"The union said at the time.": when something was said is not what was said."""
-    text = "The ferry was late. The union said at the time."
+    """"The union said at the time.": when something was said is not what was said (with a sentence
+    before it, that sentence is what was said: ``test_a_reporting_sentence_reports_the_sentence_before``)."""
+    text = "The union said at the time."
     assert extract_quotes(nlp(text), text, "a_time", statements_only=True) == []
+    text = "The ferry was late. The union said at the time."
+    assert [q.content.text for q in extract_quotes(nlp(text), text, "a_time", statements_only=True)] \
+        == ["The ferry was late."]
 
 
 def test_a_time_after_that_is_the_contents_own(nlp):
