@@ -134,9 +134,7 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
             continue
         att.contents = [clause]
         if not _own_subject(cue):
-            first, last = speaker
-            head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
-            att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+            att.source, att.source_token = _source_phrase(text, speaker)
 
 
 # Prepositions of where, when and through what something was said ("in an interview", "during a
@@ -255,7 +253,7 @@ def _speaker_next_to(cue: Token, speaker: tuple[Token, Token]) -> tuple[Token, T
 
 def _quotation_closed_before(text: str, first: Token, quotes: list[QuotedSpan]) -> QuotedSpan | None:
     """The quotation that closes with a comma right before the speaker starting at ``first``
-    ("\"..., one of the brightest members of the Congress,\" Rep. Ada Lund said in an interview."):
+    ("\"..., one of the ablest people on the council,\" Tor Vik said in an interview."):
     the comma inside the closing mark says the sentence goes on into the quotation's reporting
     clause, so the quotation is what that clause reports (the parser may split the quotation into
     sentences and take its last words for the cue's subject)."""
@@ -275,10 +273,16 @@ def _claim_the_quotation(att: Attribution, attributions: list[Attribution], text
     for other in attributions:
         if other is not att:
             other.contents = [c for c in other.contents if not (c[0] < content[1] and content[0] < c[1])]
-    first, last = speaker
-    head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
     att.contents = [content]
-    att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+    att.source, att.source_token = _source_phrase(text, speaker)
+
+
+def _source_phrase(text: str, phrase: tuple[Token, Token]) -> tuple[tuple[int, int], Token]:
+    """The source span of the phrase from its first to its last token, and the phrase's head (the
+    token whose head lies outside it)."""
+    first, last = phrase
+    head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
+    return rules.trim(text, (first.idx, last.idx + len(last))), head
 
 
 def _postposed_speaker(cue: Token) -> tuple[Token, Token] | None:
@@ -367,12 +371,10 @@ def content_before_inverted_clauses(attributions: list[Attribution], text: str, 
         clause = _clause_before(text, cue, cue)
         if clause is None:
             continue
-        first, last = speaker
-        head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
         att.contents = [clause]
-        att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+        att.source, att.source_token = _source_phrase(text, speaker)
         for other in attributions:
-            if other is not att and _participle_right_after(other.cue_token, last):
+            if other is not att and _participle_right_after(other.cue_token, speaker[1]):
                 other.source, other.source_token = att.source, att.source_token
 
 
