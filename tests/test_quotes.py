@@ -1399,9 +1399,13 @@ def test_at_the_time_after_the_cue_is_the_time_of_the_saying(nlp, text, content,
 
 
 def test_only_the_time_of_the_saying_is_no_content(nlp):
-    """"The union said at the time.": when something was said is not what was said."""
-    text = "The ferry was late. The union said at the time."
+    """"The union said at the time.": when something was said is not what was said (with a sentence
+    before it, that sentence is what was said: ``test_a_reporting_sentence_reports_the_sentence_before``)."""
+    text = "The union said at the time."
     assert extract_quotes(nlp(text), text, "a_time", statements_only=True) == []
+    text = "The ferry was late. The union said at the time."
+    assert [q.content.text for q in extract_quotes(nlp(text), text, "a_time", statements_only=True)] \
+        == ["The ferry was late."]
 
 
 def test_a_time_after_that_is_the_contents_own(nlp):
@@ -1536,3 +1540,98 @@ def test_the_airline_takes_up_no_organisation_of_another_kind(nlp, airline, expe
 def test_a_phrase_holding_a_clause_keeps_its_content(nlp, text, content):
     quotes = extract_quotes(nlp(text), text, "a_where", [], statements_only=True)
     assert content in [q.content.text for q in quotes]
+
+
+# ------------------------------------------------------------------ a reporting clause that is a sentence of its own
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The mill closed last spring. Its owner, Ada Lund, said in an interview.", "The mill closed last spring.",
+     "Its owner, Ada Lund"),
+    ("The company will cut 400 jobs and close two plants. Chief executive Ada Lund said in a statement.",
+     "The company will cut 400 jobs and close two plants.", "Chief executive Ada Lund"),
+])
+def test_a_reporting_sentence_reports_the_sentence_before(nlp, text, content, speaker):
+    """"X said in an interview." with nothing said in its sentence reports the sentence before it
+    (PolNeAR annotates that sentence as its content)."""
+    quotes = extract_quotes(nlp(text), text, "a_before", [], statements_only=True)
+    assert [(q.content.text, q.speaker.text) for q in quotes] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry was late again, Ada Lund said. Tor Vik said in a statement.",  # attributed already
+    "Was the ferry late again? Tor Vik said in a statement.",  # a question states nothing
+    "The ferry was late again.\nTor Vik said in a statement.",  # another paragraph
+])
+def test_a_reporting_sentence_leaves_a_sentence_that_is_no_statement_of_its_own(nlp, text):
+    quotes = extract_quotes(nlp(text), text, "a_before", [], statements_only=True)
+    assert not [q for q in quotes if q.speaker.text == "Tor Vik"], [(q.content.text, q.speaker.text) for q in quotes]
+
+
+def test_a_quotation_closed_by_a_comma_is_what_its_reporting_clause_reports(nlp):
+    """A quotation of several sentences closed by ',"' right before "X said in a phone interview.":
+    the quotation is the content and X the speaker, whatever took the quotation by position."""
+    text = ("The town council lined up behind her. \"She would be a fine mayor. Not good, great. One of the "
+            "ablest people on the whole council,\" Tor Vik said in a phone interview.")
+    quotes = extract_quotes(nlp(text), text, "a_quote", [], statements_only=True)
+    quote = _by_content(quotes, "ablest people")
+    assert quote.content.text.startswith("She would be") and quote.speaker.text == "Tor Vik"
+    assert text[quote.content.start:quote.content.end] == quote.content.text
+
+
+def test_a_verb_of_thought_keeps_what_its_preposition_heads(nlp):
+    """"believe in X": a verb of thought takes what is believed with a preposition."""
+    text = "Like my mother, I believe in the good sense of the voters of this town."
+    quotes = extract_quotes(nlp(text), text, "a_thought", [], statements_only=False)
+    assert any(q.content.text.startswith("the good sense of the voters") for q in quotes)
+
+
+@pytest.mark.parametrize("text, participle_content, source", [
+    ("The mayor took the fire as an accident, reported local media, adding that the police had found no sign "
+     "of arson.", "the police had found no sign of arson", "local media"),
+    ("Officials had a list of the passengers, reported The Daily Planet, saying the names would be released on "
+     "Monday.", "the names would be released on Monday", "The Daily Planet"),
+])
+def test_a_participle_after_an_inverted_clause_is_the_inverted_sources(nlp, text, participle_content, source):
+    """An adjunct participle after ", reported X," takes its subject from that clause: X."""
+    quotes = extract_quotes(nlp(text), text, "a_inv", [], statements_only=True)
+    assert _by_content(quotes, participle_content).speaker.text == source
+
+
+@pytest.mark.parametrize("kind, expected", [
+    ("the credit reporting agency", "o_kestrel"), ("the advertising agency", "o_kestrel"),
+    ("the space agency", None), ("the federal agency", None),
+])
+def test_the_company_takes_up_an_agency_of_a_trade(nlp, kind, expected):
+    """An agency of a trade ("credit reporting agency") is a business, which "the company" takes up;
+    a state's agency is not."""
+    text = (f"Kestrel Data said it was investigating the breach.\nThe breach at Kestrel Data, {kind}, began in May. "
+            "The company said it was working with the police.")
+    mentions = [Mention(Span.of(text, at, at + len("Kestrel Data")), "ORG", "o_kestrel", "Kestrel Data")
+                for at in (text.index("Kestrel Data"), text.rindex("Kestrel Data"))]
+    quotes = extract_quotes(nlp(text), text, "a_agency", mentions, statements_only=True)
+    assert _by_content(quotes, "working with the police").speaker.key == expected
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Later, she alleged, she arranged a meeting with the mayor and warned him.",
+     "Later, she alleged, she arranged a meeting with the mayor and warned him."),
+    ("Once the guards vanished, Tor Vik says, he warned the mayor that the bridge would fall.",
+     "Once the guards vanished, Tor Vik says, he warned the mayor that the bridge would fall."),
+    ("When the mayor was able to speak again, Tor Vik said, she revealed that the bridge had been closed.",
+     "When the mayor was able to speak again, Tor Vik said, she revealed that the bridge had been closed."),
+    ("Later, she alleged, she warned him: \u201cIf you do this again, you will lose your job.\u201d",
+     "Later, she alleged, she warned him: \u201cIf you do this again, you will lose your job."),
+])
+def test_a_parenthetical_report_leaves_its_sentence_one_statement(nlp, text, shown):
+    """"Later, she alleged, she arranged ...": the part before the parenthetical is an adjunct of the
+    part after, so the reader is shown the sentence whole, not "Later" as a statement."""
+    quotes = extract_quotes(nlp(text), text, "a_par", [], statements_only=True)
+    assert shown in [q.content.text for q in quotes]
+    assert not [q for q in quotes if q.content.end <= text.index(",")]
+
+
+def test_two_clauses_around_a_parenthetical_report_stay_two_statements(nlp):
+    text = "He moved away several years ago, she said, and they had not seen each other since."
+    quotes = extract_quotes(nlp(text), text, "a_par", [], statements_only=True)
+    assert "He moved away several years ago" in [q.content.text for q in quotes]

@@ -231,7 +231,31 @@ def organisation_kinds(text: str, mention: Mention) -> set[str]:
     words = _describing_nouns(text, mention)
     words += [_singular(w.lower()) for w in re.findall(r"[A-Za-z-]+", mention.name)
               if w.lower() not in _NAME_WORDS_OF_ANY_KIND]
-    return {w for w in words if is_organisation_noun(w)}
+    kinds = {w for w in words if is_organisation_noun(w)}
+    return kinds | {"company"} if "agency" in kinds and _trade_agency(text, mention) else kinds
+
+
+# Trades whose "agency" is a business selling a service to clients ("a credit reporting agency",
+# "an advertising agency", "the news agency", "a travel agency"): such an agency is a company, which
+# "the company" takes up; an agency with no trade named, or a state's ("the space agency", "a
+# federal agency"), is a state body, which it does not.
+_TRADE_AGENCY = re.compile(r"\b(?:credit[ -]reporting|credit[ -]rating|ratings?|advertising|ad|news|travel|talent|"
+                           r"marketing|model(?:l)?ing|employment|recruitment|recruiting|staffing|insurance|"
+                           r"real[ -]estate|public[ -]relations|PR|casting|literary|debt[ -]collection|collection|"
+                           r"creative|design)"
+                           r"\s+agency\b", re.IGNORECASE)
+
+
+def _trade_agency(text: str, mention: Mention) -> bool:
+    """Does the article call the name an agency of a trade (``_TRADE_AGENCY``): in its appositive
+    ("Equifax, the credit reporting agency"), right before it ("the advertising agency Kestrel")
+    or in the name ("Kestrel Travel Agency")?"""
+    after = _APPOSITIVE_AFTER.match(text, mention.span.end)
+    before = _TRADE_AGENCY_BEFORE.search(text[max(0, mention.span.start - 60):mention.span.start])
+    return bool(after and _TRADE_AGENCY.search(after.group(0)) or before or _TRADE_AGENCY.search(mention.name))
+
+
+_TRADE_AGENCY_BEFORE = re.compile(_TRADE_AGENCY.pattern + r"\s+$", re.IGNORECASE)
 
 
 # "Group" ends the names of businesses as well ("Kestrel Group Inc."): in a name it gives no kind.

@@ -18,7 +18,8 @@ from storyline.annotate.quotes.lexicon import SPEECH_VERBS
 from storyline.annotate.quotes.marks import QuotedSpan, quote_kind, scan_quotes
 from storyline.annotate.quotes.reports import (content_before_inverted_clauses, content_before_postposed_clauses,
                                               end_before_sibling_reports,
-                                              end_before_trailing_reports, participles_of_the_reporter, past_datelines,
+                                              end_before_trailing_reports, join_around_parenthetical_reports,
+                                              participles_of_the_reporter, past_datelines,
                                               past_time_of_saying)
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
@@ -52,6 +53,7 @@ def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention]
                                   [(q.start, q.end) for q in quotes], persons)
         speakers.append(speaker)
         if statements_only:
+            join_around_parenthetical_reports(att, text, quotes)
             att.contents = [c for c in att.contents if states_something(att, c, text, quotes)]
         result.extend(_quotes_of(att, speaker, text, article_id, quotes))
     return _dedupe(sorted(result, key=lambda q: (q.content.start, q.content.end)))

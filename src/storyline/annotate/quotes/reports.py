@@ -123,15 +123,18 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
         if not _only_phrases_follow(cue) or not all(_inside_a_phrase_of(cue, content) for content in att.contents):
             continue
         speaker = _postposed_speaker(cue)
+        quotation = _quotation_closed_before(text, speaker[0], quotes) if speaker is not None else None
+        if quotation is not None:
+            _claim_the_quotation(att, attributions, text, quotation, _speaker_next_to(cue, speaker))
+            continue
         clause = _clause_before(text, cue, speaker[0]) if speaker is not None else None
         if clause is None:
-            _drop_circumstance_contents(att)
+            if _drop_circumstance_contents(att):
+                _content_from_the_sentence_before(att, attributions, text, speaker)
             continue
         att.contents = [clause]
         if not _own_subject(cue):
-            first, last = speaker
-            head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
-            att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+            att.source, att.source_token = _source_phrase(text, speaker)
 
 
 # Prepositions of where, when and through what something was said ("in an interview", "during a
@@ -140,16 +143,69 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "during", "at", "via", "through", "after", "before", "from"})
 
 
-def _drop_circumstance_contents(att: Attribution) -> None:
+def _drop_circumstance_contents(att: Attribution) -> bool:
     """"Tor Vik said in an interview." with no clause before the reporting clause in its sentence:
     the phrase says where it was said, never what (PolNeAR's content is what is attributed); what
     was said stands in an earlier sentence or nowhere, so no content is shown from the phrase. Not
     when a phrase holds a finite verb: a clause there is what was said, misparsed ("said at the
     time that it ...", the clause read as one on "time"; "hints at why it ...")."""
     cue = att.cue_token
+    if lexicon_class(cue.lemma_.lower()) == "thought":
+        return False  # a verb of thought takes what is thought with a preposition: "believe in", "think of"
     preps = [c for c in cue.children if c.dep_ == "prep" and c.i > cue.i]
     if preps and all(p.lower_ in _CIRCUMSTANCE_PREPOSITIONS and not _holds_a_clause(p) for p in preps):
         att.contents = []
+        return True
+    return False
+
+
+def _content_from_the_sentence_before(att: Attribution, attributions: list[Attribution], text: str,
+                                      speaker: tuple[Token, Token] | None) -> None:
+    """"The mill closed last spring. Its owner, Ada Lund, said in an interview.": a reporting clause
+    that is a whole sentence, with nothing said in it, reports the sentence before it (PolNeAR
+    annotates that sentence as the content, across the sentence boundary, when it carries no
+    attribution of its own; news style sets the source after a statement, its own sentence when
+    the statement is long). Only when the reporting clause opens its sentence, the sentence before
+    is in the same paragraph (a new paragraph opens a new stretch of reporting), holds a finite
+    verb and ends a statement (not a question), and no other attribution has its cue or a content
+    there (a sentence already attributed is another's report, and the clause then repeats where
+    that one was said, or names a second source)."""
+    cue = att.cue_token
+    if speaker is None or not _opens_its_sentence(speaker[0]):
+        return
+    previous = _sentence_before(cue)
+    if previous is None:
+        return
+    span = rules.trim(text, (previous.start_char, previous.end_char))
+    if span[0] >= span[1] or "\n" in text[span[1]:speaker[0].idx]:
+        return
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in previous) or _ends_a_question(previous):
+        return
+    if any(_touches(other, span) for other in attributions if other is not att):
+        return
+    att.contents = [span]
+
+
+def _opens_its_sentence(first: Token) -> bool:
+    """Only punctuation (an opening quotation mark, a dash) stands before ``first`` in its sentence."""
+    return all(t.is_punct or t.is_space for t in first.doc[first.sent.start:first.i])
+
+
+def _sentence_before(cue: Token):
+    """The sentence before the cue's, None at the start of the text."""
+    start = cue.sent.start
+    return cue.doc[start - 1].sent if start > 0 else None
+
+
+def _ends_a_question(sentence) -> bool:
+    last = [t for t in sentence if not t.is_space and t.text not in rules.QUOTE_CHARS]
+    return bool(last) and last[-1].text == "?"
+
+
+def _touches(att: Attribution, span: tuple[int, int]) -> bool:
+    """The attribution has its cue or a content within ``span``."""
+    start, end = span
+    return start <= att.cue[0] < end or any(s < end and start < e for s, e in att.contents)
 
 
 def _holds_a_clause(phrase: Token) -> bool:
@@ -179,14 +235,64 @@ def _own_subject(cue: Token) -> Token | None:
     return next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
 
 
+def _subjects_after_quotations(cue: Token) -> list[Token]:
+    """The cue's subjects before it with no quotation mark between them and the cue: a quotation's
+    last words the parser took for a subject ("... One of the ablest people on the council," Tor
+    Vik said) are what was said, not who said it."""
+    doc = cue.doc
+    return [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i
+            and not any(t.text in rules.QUOTE_CHARS for t in doc[c.right_edge.i + 1:cue.i])]
+
+
+def _speaker_next_to(cue: Token, speaker: tuple[Token, Token]) -> tuple[Token, Token]:
+    """Of two subjects of the cue side by side, one noun phrase the parser split ("the legal firm"
+    and "J.P. Lund" of "the legal firm J.P. Lund said"), the one next to the verb: the name."""
+    subjects = _subjects_after_quotations(cue)
+    return (subjects[-1].left_edge, subjects[-1].right_edge) if len(subjects) > 1 else speaker
+
+
+def _quotation_closed_before(text: str, first: Token, quotes: list[QuotedSpan]) -> QuotedSpan | None:
+    """The quotation that closes with a comma right before the speaker starting at ``first``
+    ("\"..., one of the ablest people on the council,\" Tor Vik said in an interview."):
+    the comma inside the closing mark says the sentence goes on into the quotation's reporting
+    clause, so the quotation is what that clause reports (the parser may split the quotation into
+    sentences and take its last words for the cue's subject)."""
+    for quote in quotes:
+        closed_by_comma = text[quote.start:quote.end].rstrip().endswith(",")
+        if quote.closed and closed_by_comma and quote.outer_end <= first.idx \
+                and not text[quote.outer_end:first.idx].strip():
+            return quote
+    return None
+
+
+def _claim_the_quotation(att: Attribution, attributions: list[Attribution], text: str, quotation: QuotedSpan,
+                         speaker: tuple[Token, Token]) -> None:
+    """Make the quotation the attribution's content and the noun phrase after it its source; another
+    attribution that took the quotation by position gives it up (``_quotation_closed_before``)."""
+    content = rules.trim(text, (quotation.start, quotation.end))
+    for other in attributions:
+        if other is not att:
+            other.contents = [c for c in other.contents if not (c[0] < content[1] and content[0] < c[1])]
+    att.contents = [content]
+    att.source, att.source_token = _source_phrase(text, speaker)
+
+
+def _source_phrase(text: str, phrase: tuple[Token, Token]) -> tuple[tuple[int, int], Token]:
+    """The source span of the phrase from its first to its last token, and the phrase's head (the
+    token whose head lies outside it)."""
+    first, last = phrase
+    head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
+    return rules.trim(text, (first.idx, last.idx + len(last))), head
+
+
 def _postposed_speaker(cue: Token) -> tuple[Token, Token] | None:
     """First and last token of the reporting clause's subject: the cue's own subject when the parse
     gives it one, else the noun phrases set off by commas right before the cue ("Ada Lund, the
     ferry's captain,"): in a reporting clause the subject stands next to its verb. None when no
-    noun phrase stands there."""
-    subject = _own_subject(cue)
-    if subject is not None:
-        return subject.left_edge, subject.right_edge
+    noun phrase stands there. A subject inside a quotation is none (``_subjects_after_quotations``)."""
+    subjects = _subjects_after_quotations(cue)
+    if subjects:
+        return subjects[0].left_edge, subjects[0].right_edge
     segments = _comma_segments(cue)
     speaker = []
     for segment in segments[:3]:
@@ -265,10 +371,23 @@ def content_before_inverted_clauses(attributions: list[Attribution], text: str, 
         clause = _clause_before(text, cue, cue)
         if clause is None:
             continue
-        first, last = speaker
-        head = next(t for t in first.doc[first.i:last.i + 1] if not (first.i <= t.head.i <= last.i) or t.head == t)
         att.contents = [clause]
-        att.source, att.source_token = rules.trim(text, (first.idx, last.idx + len(last))), head
+        att.source, att.source_token = _source_phrase(text, speaker)
+        for other in attributions:
+            if other is not att and _participle_right_after(other.cue_token, speaker[1]):
+                other.source, other.source_token = att.source, att.source_token
+
+
+def _participle_right_after(verb: Token, last: Token) -> bool:
+    """Is ``verb`` a speech participle with no subject of its own that follows the inverted source
+    ending at ``last`` with nothing but punctuation between ("..., reported local media, adding that
+    ...")? An adjunct participle takes its subject from the clause it modifies, here the inverted
+    reporting clause, whose subject is the source after its verb; the parser hangs it on the clause
+    before and the model takes that clause's subject, who reported nothing."""
+    doc = verb.doc
+    return verb.tag_ == "VBG" and lexicon_class(verb.lemma_.lower()) == "speech" and verb.sent == last.sent \
+        and last.i < verb.left_edge.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and all(t.is_punct for t in doc[last.i + 1:verb.left_edge.i])
 
 
 def _inverted_after_comma(cue: Token) -> bool:
@@ -444,3 +563,50 @@ def _ended_at(text: str, content: tuple[int, int], cut: int, quotes: list[Quoted
 
 
 _JOINING_TAIL = re.compile(r"(?:[\s,;]|\b(?:and|but|while|as)\b)+$")
+
+
+def join_around_parenthetical_reports(att: Attribution, text: str, quotes: list[QuotedSpan]) -> None:
+    """One content for a sentence that its own reporting clause interrupts as a parenthetical ("Later,
+    she alleged, she arranged a meeting ..."; "When the ferry docked, Ada Lund said, the crew left"):
+    a comment clause inserted into its host clause leaves that clause one statement, and the part
+    before it is an adjunct of the part after (a phrase or a subordinate clause), no statement of
+    its own, so a reader is shown the host sentence whole, the parenthetical inside it. Two
+    independent clauses ("He left years ago, she said, and they never met again") stay two
+    contents; so do quotations, which are shown as their fragments."""
+    contents = sorted(att.contents)
+    joined = []
+    for content in contents:
+        if joined and _interrupted_by_own_report(att, text, joined[-1], content, quotes):
+            joined[-1] = (joined[-1][0], content[1])
+        else:
+            joined.append(content)
+    att.contents = joined
+
+
+def _interrupted_by_own_report(att: Attribution, text: str, before: tuple[int, int], after: tuple[int, int],
+                               quotes: list[QuotedSpan]) -> bool:
+    """Only the attribution's own source and cue, set off by commas, stand between ``before`` and
+    ``after``, neither is quoted, and ``before`` is an adjunct (``_is_adjunct``)."""
+    if att.source is None or not before[1] <= att.source[0] < att.cue[1] <= after[0]:
+        return False
+    gap = text[before[1]:after[0]]
+    if not _PARENTHETICAL.fullmatch(text[before[1]:att.source[0]] + "|" + text[att.cue[1]:after[0]]):
+        return False
+    if any(q.start < before[1] and before[0] < q.end or q.start <= after[0] < q.end for q in quotes) or "\n" in gap:
+        return False  # an interrupted quotation: its fragments are shown as they are
+    return _is_adjunct(att.cue_token.doc, before)
+
+
+_PARENTHETICAL = re.compile(r"\s*,\s*\|\s*,\s*")
+
+
+def _is_adjunct(doc, content: tuple[int, int]) -> bool:
+    """The words of ``content`` form a phrase or a subordinate clause, not a clause of their own:
+    no verb heads them with a subject of its own unless a subordinating word opens it ("once", "when":
+    the parser's "mark", or a wh-adverb)."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None:
+        return False
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+    return not any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in r.children)
+                   and not any(c.dep_ == "mark" or c.tag_ == "WRB" and c.i < r.i for c in r.children) for r in roots)
