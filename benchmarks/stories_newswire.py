@@ -65,6 +65,11 @@ DEFAULT_STORE = Path("/tmp/storyline-newswire.db")
 BANDS = (("short", 0, 3), ("medium", 4, 14), ("long", 15, None))
 PAIRS_PER_BAND = {"short": 8, "medium": 8, "long": 16}
 SEED = 26
+# The fresh draw of session 24 (issue #3): held out before any change of that session, from main's stories
+# of both sha1 halves, its pairs none of the first draw's; its "half" is this stratum's name.
+FRESH = "fresh24"
+FRESH_SEED = 28
+FRESH_PAIRS_PER_BAND = {"short": 4, "medium": 8, "long": 16}
 SPREAD_BINS = ((0, 0), (1, 3), (4, 7), (8, 14), (15, 30), (31, 60), (61, None))
 
 
@@ -117,22 +122,25 @@ def band_of(spread: int) -> str:
     return next(name for name, low, high in BANDS if spread >= low and (high is None or spread <= high))
 
 
-def draw(stories: dict[str, str], days: dict[str, dt.date | None]) -> list[dict]:
-    """Pairs of one story, per half and band (see the module docstring)."""
-    rng = random.Random(SEED)
+def draw(stories: dict[str, str], days: dict[str, dt.date | None], *, fresh: bool = False,
+         drawn: frozenset[tuple[str, str]] = frozenset()) -> list[dict]:
+    """Pairs of one story, per half and band (see the module docstring); ``fresh``: session 24's draw, one
+    stratum (``FRESH``) of both halves, leaving out the pairs ``drawn`` before."""
+    rng = random.Random(FRESH_SEED if fresh else SEED)
+    per_band = FRESH_PAIRS_PER_BAND if fresh else PAIRS_PER_BAND
     strata: dict[tuple[str, str], list[tuple[str, list[str]]]] = defaultdict(list)
     for story_id, ids in sorted(members(stories).items()):
         if len(ids) >= 2:
-            strata[half_of(story_id), band_of(spread_days(ids, days))].append((story_id, ids))
+            strata[FRESH if fresh else half_of(story_id), band_of(spread_days(ids, days))].append((story_id, ids))
     rows = []
     for (half, band), group in sorted(strata.items()):
         weights = [len(ids) * (len(ids) - 1) // 2 for _, ids in group]
         seen: set[tuple[str, str]] = set()
-        wanted = min(PAIRS_PER_BAND[band], sum(weights))
+        wanted = min(per_band[band], sum(weights))
         while len(seen) < wanted:
             story_id, ids = rng.choices(group, weights)[0]
             pair = tuple(sorted(rng.sample(ids, 2)))
-            if pair in seen:
+            if pair in seen or pair in drawn:
                 continue
             seen.add(pair)
             rows.append({"story": story_id, "half": half, "band": band, "spread_days": spread_days(ids, days),
@@ -203,6 +211,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", default=str(DEFAULT_STORE), help="the newswire store (made when missing)")
     parser.add_argument("--draw", action="store_true", help="draw the pairs (once) into the label file")
+    parser.add_argument("--draw-fresh", action="store_true",
+                        help=f"add session 24's fresh draw (once, stratum {FRESH}) to the label file")
     parser.add_argument("--variants", action="store_true", help="the variants of stories_variants.py, fit half")
     parser.add_argument("--no-write", action="store_true", help="print only; do not append to docs/benchmarks.md")
     args = parser.parse_args()
@@ -214,6 +224,13 @@ def main() -> None:
         LABELS.write_text("".join(json.dumps(r) + "\n" for r in draw(stories, days)), encoding="utf-8")
         return
     labels = [json.loads(line) for line in LABELS.open(encoding="utf-8")]
+    if args.draw_fresh:
+        if any(r["half"] == FRESH for r in labels):
+            sys.exit(f"{LABELS} holds {FRESH}: the draw is made once")
+        drawn = frozenset((r["a"], r["b"]) for r in labels)
+        with LABELS.open("a", encoding="utf-8") as out:
+            out.writelines(json.dumps(r) + "\n" for r in draw(stories, days, fresh=True, drawn=drawn))
+        return
     if args.variants:
         fit = Counter(r["label"] for r in labels if r["half"] == "fit")
         report("Stories: variants on te3_silver's newswire (fit pairs)", [
