@@ -40,7 +40,9 @@ centering, relative pronouns, quantifiers, caption date lines and fronted times)
 --seed 30, session 22's merged main: after events24-27's topic check, centering of participants, agent
 nouns' sectors and possibility modals, and quotes30 / center23), ``shown-s24`` (40, --seed 32, session 23's
 merged main: after events28-31's dating, places as states, whole names, wanted and doubted acts, demands and
-capabilities). Each is also
+capabilities), ``shown-s25`` (40, --seed 34, session 24's merged main: after events34-36's dates of timelines,
+captions and asides, quoted first persons and participles, joint exercises, missiles over a country, modes from
+the event's own clause). Each is also
 scored "re-scored on the current output": an event whose output changed since is labelled again in
 benchmarks/data/event_shown_rescored.jsonl (one row per output it was shown as), an event no longer
 shown is left out.
@@ -76,7 +78,10 @@ STRATA = {"shown": "session 20, main before any change",
           "shown-s21": "session 21, after pronoun centering, relative pronouns, caption dates",
           "shown-s22": "session 22, after the article-topic check, accident tolls, forecasts",
           "shown-s23": "session 22, merged main after events24-27, quotes30, center23",
-          "shown-s24": "session 23, merged main after events28-31"}
+          "shown-s24": "session 23, merged main after events28-31",
+          "shown-s25": "session 24, merged main after events34-36 (dates of timelines, captions and asides; quoted "
+                       "first persons and participles; joint exercises, missiles over a country, modes from the "
+                       "event's own clause)"}
 
 
 # ----------------------------------------------------------------------------- output
@@ -209,7 +214,8 @@ def main() -> None:
                  "(benchmarks/data/event_shown.jsonl; scheme in the script's docstring). Each draw is labelled on the "
                  "output it was drawn from: 'shown' from main before any change, 'shown-after' after the changes of "
                  "session 20, 'shown-s21' after those of session 21, 'shown-s22' after those of session 22 (events24), "
-                 "'shown-s23' on session 22's merged main, 'shown-s24' on session 23's merged main (events28-31). Each "
+                 "'shown-s23' on session 22's merged main, 'shown-s24' on session 23's merged main (events28-31), 'shown-s25' on session 24's merged main "
+                 "(events34-36). Each "
                  "share is of the drawn events: a field counts right only on a real event. "
                  "'still shown unchanged': drawn events the current output shows with the same type, mode, "
                  "participants, date and aux modes. 're-scored on the current output': every "
