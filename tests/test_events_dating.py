@@ -162,3 +162,49 @@ def test_a_present_perfect_below_another_clause_gets_no_publication_day(nlp):
     assert date_of_trigger(events_of(nlp, text), "seized") == PUBLISHED
     text = "Chilean officers left the camp after the Peruvian police have seized its weapons."
     assert date_of_trigger(events_of(nlp, text), "seized") == PUBLISHED
+
+
+def test_a_next_morning_report_dates_its_main_happening_by_the_lead(nlp):
+    """The lead tells the main happening with its day, the day before publication; the same happening told
+    later in the simple past takes that day (the lead sets the reference time), not the report's day. Another
+    happening (a condemnation), a perfect, and a report whose lead names no earlier day keep theirs."""
+    text = ("A Chilean gunman killed five Peruvian soldiers near the border on Wednesday, the army said.\n"
+            "Officials in Lima gave no motive.\n"
+            "The gunman shot two more Peruvian soldiers at a checkpoint. "
+            "The Peruvian president condemned the Chilean government. "
+            "Chile has attacked Peruvian troops before.")
+    events = events_of(nlp, text, [timex(text, "Wednesday", "2026-02-11")])
+    assert date_of_trigger(events, "killed") == "2026-02-11"
+    assert date_of_trigger(events, "shot") == "2026-02-11"
+    assert date_of_trigger(events, "condemned") == PUBLISHED
+    assert date_of_trigger(events, "attacked") == PUBLISHED
+    text = ("A Chilean gunman killed five Peruvian soldiers near the border, the army said.\n"
+            "Officials in Lima gave no motive.\n"
+            "The gunman shot two more Peruvian soldiers at a checkpoint on Wednesday.")
+    events = events_of(nlp, text, [timex(text, "Wednesday", "2026-02-11")])
+    assert date_of_trigger(events, "killed") == PUBLISHED  # a day told after the lead is no lead's
+
+
+def test_the_lead_ends_after_its_second_full_sentence(nlp):
+    """A headline and a dateline line end with no full stop and belong to the lead; the lead's second
+    sentence still dates the happening ("A Nato spokesman said the explosion late on Thursday")."""
+    text = ("Chilean gunman kills five soldiers in Peru\n"
+            "A Chilean gunman killed five Peruvian soldiers near the border, the army said.\n"
+            "The Peruvian army said the gunman attacked the checkpoint on Wednesday.\n"
+            "The gunman shot two more Peruvian soldiers at a second checkpoint.")
+    events = events_of(nlp, text, [timex(text, "Wednesday", "2026-02-11")])
+    found = [e for e in events if e.trigger.text == "shot"]
+    assert found and found[0].date.value == "2026-02-11"
+    assert text[found[0].date.span.start:found[0].date.span.end] == "Wednesday"
+
+
+def test_the_lead_s_day_goes_to_the_simple_past_only(nlp):
+    """A progressive frames a stretch around another time ("were searching the houses by morning"), not the
+    narrative's next event: it keeps its date, as an event in the present does."""
+    text = ("A Chilean gunman killed five Peruvian soldiers near the border on Wednesday, the army said.\n"
+            "Officials in Lima gave no motive.\n"
+            "Peruvian troops were attacking the rebel camps near the border. "
+            "Peruvian troops attack the rebel camps near the border.")
+    events = events_of(nlp, text, [timex(text, "Wednesday", "2026-02-11")])
+    assert date_of_trigger(events, "attacking") == PUBLISHED
+    assert date_of_trigger(events, "attack") == PUBLISHED
