@@ -208,3 +208,19 @@ def test_the_lead_s_day_goes_to_the_simple_past_only(nlp):
     events = events_of(nlp, text, [timex(text, "Wednesday", "2026-02-11")])
     assert date_of_trigger(events, "attacking") == PUBLISHED
     assert date_of_trigger(events, "attack") == PUBLISHED
+
+
+def test_an_event_noun_takes_the_day_the_article_tells_for_it(nlp):
+    """"in retaliation for Peruvian airstrikes" is background with no day of its own phrase; the article
+    tells the same airstrikes by the same doer elsewhere with their day, which it takes (one event, one
+    time). Another doer's airstrikes lend it nothing."""
+    text = ("Chilean rebels attacked a Peruvian base in retaliation for Peruvian airstrikes.\n"
+            "Peruvian airstrikes hit a rebel camp near the border last week.")
+    events = events_of(nlp, text, [timex(text, "last week", "2026-W06")])
+    first = [e for e in events if e.trigger.text == "airstrikes"]
+    assert first and first[0].date is not None and first[0].date.value == "2026-W06"
+    assert text[first[0].date.span.start:first[0].date.span.end] == "last week"
+    text = ("Chilean rebels attacked a Peruvian base in retaliation for Peruvian airstrikes.\n"
+            "Bolivian airstrikes hit a rebel camp near the border last week.")
+    events = events_of(nlp, text, [timex(text, "last week", "2026-W06")])
+    assert date_of_trigger(events, "airstrikes") is None

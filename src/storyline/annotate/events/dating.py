@@ -440,6 +440,36 @@ def _aux_from_date_words(trig: Trigger, sent: SpacySpan, pub: _dt.date | None) -
     return set()
 
 
+# ----------------------------------------------------------------------------- a day told elsewhere
+
+def carry_told_day(built: list[tuple[Trigger, object]], published: str | None) -> None:
+    """An event noun left undated as background ("in retaliation for Nato airstrikes", "since the new
+    sanctions") that the article tells elsewhere with its day ("Nato airstrikes near Kunduz last week"):
+    the same noun with a doer of the same name or country names the same event (within-document event
+    coreference: the lemma match with a shared argument, ECB+'s baseline), and TimeML gives coreferent
+    events one time, so it takes the day that mention's own time expression gives. Where the mentions
+    give different days (two rounds of strikes), none is taken."""
+    for trig, event in built:
+        if event.date is not None or trig.verbal:
+            continue
+        told = {other.date.value: other.date for other_trig, other in built
+                if other is not event and other.date is not None and other.date.span is not None
+                and other_trig.token.lemma_.lower() == trig.token.lemma_.lower() and other.type == event.type
+                and _share_a_doer(event, other)}
+        if len(told) == 1:
+            event.date = next(iter(told.values()))
+            covered = day_range(published)
+            if "historical" in _aux_from_value(event.date.value, covered[0] if covered else None):
+                event.aux_modes = [*event.aux_modes, "historical"]  # the last of the aux modes' order
+
+
+def _share_a_doer(event: object, other: object) -> bool:
+    """Both events name an actor of the same name or the same country."""
+    def doers(e: object) -> set[str]:
+        return {p.text.lower() for p in e.actors} | {p.country for p in e.actors if p.country}
+    return bool(doers(event) & doers(other))
+
+
 # ----------------------------------------------------------------------------- the lead's day
 
 # The lead: the article's first sentences up to the second that ends a sentence (a headline, a standfirst or

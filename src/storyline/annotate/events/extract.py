@@ -14,7 +14,7 @@ from storyline.model import Event, Location, Mention, Participant, Quote, Span, 
 
 from . import coding, geo, lexicon, places, topic, unreal
 from .contexts import contexts_of, refine_mode
-from .dating import carry_lead_day, date_of
+from .dating import carry_lead_day, carry_told_day, date_of
 from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, unreal_head
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
@@ -53,6 +53,7 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     built = [(trig, build_event(trig, sent, ctx, article_id, timexes, published))
              for sent in sents for trig in sentence_events(sent)]
     carry_lead_day(built, sents, text, timexes, published)
+    carry_told_day(built, published)
     for trig, event in built:
         if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
             continue
