@@ -224,3 +224,14 @@ def test_an_event_noun_takes_the_day_the_article_tells_for_it(nlp):
             "Bolivian airstrikes hit a rebel camp near the border last week.")
     events = events_of(nlp, text, [timex(text, "last week", "2026-W06")])
     assert date_of_trigger(events, "airstrikes") is None
+
+
+def test_an_event_told_as_an_example_gets_no_publication_day(nlp):
+    """"for instance" calls up an event to illustrate a general statement, background rather than the
+    day's news: the report's day does not date it, a time of its own clause does."""
+    text = "Chilean rebels often cross the border. Peru, for instance, shelled a rebel camp near Tacna."
+    assert date_of_trigger(events_of(nlp, text), "shelled") is None
+    text = "Chilean rebels often cross the border. For example, Peru shelled a rebel camp near Tacna in 2024."
+    assert date_of_trigger(events_of(nlp, text, [timex(text, "2024", "2024")]), "shelled") == "2024"
+    text = "Peru shelled a rebel camp near Tacna."
+    assert date_of_trigger(events_of(nlp, text), "shelled") == PUBLISHED

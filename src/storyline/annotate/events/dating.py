@@ -28,6 +28,8 @@ ITERATIVE_ADVERBS = {"repeatedly", "regularly", "routinely", "often", "frequentl
                      # a stand held over a stretch up to now ("has long denied", "has consistently rejected"):
                      # TimeML gives it a duration, not the report's day
                      "long", "consistently"}
+# "for instance", "for example": the event illustrates a general statement.
+EXAMPLE_NOUNS = {"instance", "example"}
 # "on numerous occasions", "several times": a count of occasions tells an iterated event.
 OCCASION_NOUNS = {"occasions", "times"}
 # "since" opens the start of a state lasting up to the reference time ("held since arresting her"):
@@ -85,7 +87,20 @@ def told_off_reference_time(trig: Trigger) -> bool:
     nor the time of the clause above (the reference time it lies before, or one occasion of many)
     dates it. The report's day stays for what the text tells as the day's news: the simple tenses
     and the present perfect of a single act ("has fired a missile")."""
-    return told_as_anterior(trig) or told_as_iterated(trig) or perfect_in_a_subordinate_clause(trig)
+    return told_as_anterior(trig) or told_as_iterated(trig) or perfect_in_a_subordinate_clause(trig) \
+        or told_as_an_example(trig)
+
+
+def told_as_an_example(trig: Trigger) -> bool:
+    """"Iran, for instance, blocked the app": an event told to illustrate a general statement ("its
+    chats are used to organise protests") is background the writer calls up, not the day's news; like
+    any background, only a time expression of its own clause dates it (TimeML does not anchor it to the
+    document's time)."""
+    if not trig.verbal:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lower_ in EXAMPLE_NOUNS
+                                                              for o in c.children)
+               for node in _tense_chain(trig.token) for c in node.children)
 
 
 def perfect_in_a_subordinate_clause(trig: Trigger) -> bool:
