@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from storyline.model import EventDate, Timex
+from storyline.model import Event, EventDate, Timex
 
 from . import lexicon
 from .dates import day_range
@@ -457,7 +457,7 @@ def _aux_from_date_words(trig: Trigger, sent: SpacySpan, pub: _dt.date | None) -
 
 # ----------------------------------------------------------------------------- a day told elsewhere
 
-def carry_told_day(built: list[tuple[Trigger, object]], published: str | None) -> None:
+def carry_told_day(built: list[tuple[Trigger, Event]], published: str | None) -> None:
     """An event noun left undated as background ("in retaliation for Nato airstrikes", "since the new
     sanctions") that the article tells elsewhere with its day ("Nato airstrikes near Kunduz last week"):
     the same noun with a doer of the same name or country names the same event (within-document event
@@ -474,13 +474,14 @@ def carry_told_day(built: list[tuple[Trigger, object]], published: str | None) -
         if len(told) == 1:
             event.date = next(iter(told.values()))
             covered = day_range(published)
-            if "historical" in _aux_from_value(event.date.value, covered[0] if covered else None):
+            historical = "historical" in _aux_from_value(event.date.value, covered[0] if covered else None)
+            if historical and "historical" not in event.aux_modes:
                 event.aux_modes = [*event.aux_modes, "historical"]  # the last of the aux modes' order
 
 
-def _share_a_doer(event: object, other: object) -> bool:
+def _share_a_doer(event: Event, other: Event) -> bool:
     """Both events name an actor of the same name or the same country."""
-    def doers(e: object) -> set[str]:
+    def doers(e: Event) -> set[str]:
         return {p.text.lower() for p in e.actors} | {p.country for p in e.actors if p.country}
     return bool(doers(event) & doers(other))
 
@@ -498,7 +499,7 @@ LEAD_DAYS_BEFORE = (1, 2)
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
 
-def carry_lead_day(built: list[tuple[Trigger, object]], sents: list[SpacySpan], text: str,
+def carry_lead_day(built: list[tuple[Trigger, Event]], sents: list[SpacySpan], text: str,
                    timexes: list[Timex] | None, published: str | None) -> None:
     """A next-morning report tells its main happening in the lead with its day ("A gunman killed 50
     people on Sunday"), and goes on telling the same happening without repeating the day ("the gunman
@@ -516,7 +517,7 @@ def carry_lead_day(built: list[tuple[Trigger, object]], sents: list[SpacySpan], 
             event.date = day
 
 
-def lead_happening(built: list[tuple[Trigger, object]], sents: list[SpacySpan], text: str,
+def lead_happening(built: list[tuple[Trigger, Event]], sents: list[SpacySpan], text: str,
                    timexes: list[Timex], published: str | None) -> tuple[EventDate, set[str], set[str]] | None:
     """The day the lead names a day or two before publication (a next-morning report), with the types
     and trigger lemmas of the lead's main happening: the lead's events in a main clause told in the
