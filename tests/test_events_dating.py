@@ -17,6 +17,11 @@ def timex(text, words, value):
     return Timex("a_test", Span.of(text, start, start + len(words)), "DATE", value)
 
 
+def events_dated(nlp, text, words, value):
+    """The events of ``text`` with one time expression, ``words`` resolved to ``value``."""
+    return events_of(nlp, text, [timex(text, words, value)])
+
+
 def date_of_trigger(events, word):
     found = [e for e in events if e.trigger.text.split()[0] == word]
     assert found, [e.trigger.text for e in events]
@@ -47,7 +52,7 @@ def test_an_event_since_which_a_state_lasts_gets_no_publication_day(nlp):
     text = "Peru has held the Chilean student since arresting her near the border."
     assert date_of_trigger(events_of(nlp, text), "arresting") is None
     text = "Peru has held the Chilean student since arresting her in 2024."
-    assert date_of_trigger(events_of(nlp, text, [timex(text, "2024", "2024")]), "arresting") == "2024"
+    assert date_of_trigger(events_dated(nlp, text, "2024", "2024"), "arresting") == "2024"
 
 
 def test_an_after_clause_keeps_the_report_day(nlp):
@@ -80,18 +85,18 @@ def test_a_time_of_another_clause_does_not_date_the_event(nlp):
     subject ("after rebels attacked on Monday") does not date the main event; a clause of the same time
     ("while walking home on Tuesday") does, by a time of its own verb."""
     text = "The Chilean army shelled the village after Peruvian rebels attacked a base on Monday."
-    events = events_of(nlp, text, [timex(text, "Monday", "2026-02-09")])
+    events = events_dated(nlp, text, "Monday", "2026-02-09")
     assert date_of_trigger(events, "shelled") == PUBLISHED
     assert date_of_trigger(events, "attacked") == "2026-02-09"
     text = "The Chilean journalist was shot by Peruvian soldiers while walking home on Tuesday."
-    assert date_of_trigger(events_of(nlp, text, [timex(text, "Tuesday", "2026-02-10")]), "shot") == "2026-02-10"
+    assert date_of_trigger(events_dated(nlp, text, "Tuesday", "2026-02-10"), "shot") == "2026-02-10"
 
 
 def test_a_habitual_event_is_not_dated_by_a_coordinated_clause(nlp):
     """Only a time of its own clause dates an event told off the report's day: "has been conducting
     drills, and Japan was hit by Tuesday's launch" gives the drills no Tuesday."""
     text = "The Chilean navy has been conducting joint exercises with Peru, and Chile was shaken by Tuesday's attack."
-    events = events_of(nlp, text, [timex(text, "Tuesday", "2026-02-10")])
+    events = events_dated(nlp, text, "Tuesday", "2026-02-10")
     assert date_of_trigger(events, "conducting") is None
 
 
@@ -103,7 +108,7 @@ def test_a_historic_present_narrative_keeps_its_time_in_focus(nlp):
             "A Peruvian gunman storms a cinema in Lima in July 2012, opening fire on the audience. "
             "The gunman attacks the police at the exit.\n"
             "The gunman is arrested by Peruvian police at the scene.")
-    events = events_of(nlp, text, [timex(text, "July 2012", "2012-07")])
+    events = events_dated(nlp, text, "July 2012", "2012-07")
     assert date_of_trigger(events, "attacks") == "2012-07"
     assert date_of_trigger(events, "arrested") == "2012-07"
 
@@ -112,10 +117,10 @@ def test_a_return_to_the_past_tense_or_a_lead_in_the_past_is_no_historic_present
     """A lead told in the past ("attacked ... in 2012") sets no historic present: a present tense after it
     is the report's own present; a recent date (not well before the report) is no narrative of the past."""
     text = "Peru attacked a Chilean camp in July 2012. Chile accuses Peru of new raids on its border."
-    events = events_of(nlp, text, [timex(text, "July 2012", "2012-07")])
+    events = events_dated(nlp, text, "July 2012", "2012-07")
     assert date_of_trigger(events, "accuses") == PUBLISHED
     text = "Peru attacks a Chilean camp on Monday. Chile accuses Peru of new raids on its border."
-    events = events_of(nlp, text, [timex(text, "Monday", "2026-02-09")])
+    events = events_dated(nlp, text, "Monday", "2026-02-09")
     assert date_of_trigger(events, "accuses") == PUBLISHED
 
 
@@ -134,7 +139,7 @@ def test_a_time_of_a_clause_of_its_own_sets_no_historic_present(nlp):
                  "Peru remains in a state of war with Chile since the 1953 war.",
                  "A Peruvian gunman storms a cinema in Lima in 1953. The police arrived late."):
         text = lead + " Chilean troops are stationed on the Peruvian border."
-        events = events_of(nlp, text, [timex(text, "1953", "1953")])
+        events = events_dated(nlp, text, "1953", "1953")
         assert date_of_trigger(events, "stationed") == PUBLISHED, lead
 
 
@@ -143,10 +148,10 @@ def test_a_time_set_off_by_dashes_dates_the_aside_only(nlp):
     event, not the sentence's verb outside the dashes, whatever the parse hangs it on."""
     text = ("President Lopez has condemned Chile's escalating threats -- it also conducted a nuclear test "
             "last month -- as a national crisis.")
-    events = events_of(nlp, text, [timex(text, "last month", "2026-01")])
+    events = events_dated(nlp, text, "last month", "2026-01")
     assert date_of_trigger(events, "condemned") == PUBLISHED
     text = "President Lopez condemned Chile's escalating threats last month -- a national crisis, he said."
-    events = events_of(nlp, text, [timex(text, "last month", "2026-01")])
+    events = events_dated(nlp, text, "last month", "2026-01")
     assert date_of_trigger(events, "condemned") == "2026-01"
 
 
@@ -162,3 +167,76 @@ def test_a_present_perfect_below_another_clause_gets_no_publication_day(nlp):
     assert date_of_trigger(events_of(nlp, text), "seized") == PUBLISHED
     text = "Chilean officers left the camp after the Peruvian police have seized its weapons."
     assert date_of_trigger(events_of(nlp, text), "seized") == PUBLISHED
+
+
+def test_a_next_morning_report_dates_its_main_happening_by_the_lead(nlp):
+    """The lead tells the main happening with its day, the day before publication; the same happening told
+    later in the simple past takes that day (the lead sets the reference time), not the report's day. Another
+    happening (a condemnation), a perfect, and a report whose lead names no earlier day keep theirs."""
+    text = ("A Chilean gunman killed five Peruvian soldiers near the border on Wednesday, the army said.\n"
+            "Officials in Lima gave no motive.\n"
+            "The gunman shot two more Peruvian soldiers at a checkpoint. "
+            "The Peruvian president condemned the Chilean government. "
+            "Chile has attacked Peruvian troops before.")
+    events = events_dated(nlp, text, "Wednesday", "2026-02-11")
+    assert date_of_trigger(events, "killed") == "2026-02-11"
+    assert date_of_trigger(events, "shot") == "2026-02-11"
+    assert date_of_trigger(events, "condemned") == PUBLISHED
+    assert date_of_trigger(events, "attacked") == PUBLISHED
+    text = ("A Chilean gunman killed five Peruvian soldiers near the border, the army said.\n"
+            "Officials in Lima gave no motive.\n"
+            "The gunman shot two more Peruvian soldiers at a checkpoint on Wednesday.")
+    events = events_dated(nlp, text, "Wednesday", "2026-02-11")
+    assert date_of_trigger(events, "killed") == PUBLISHED  # a day told after the lead is no lead's
+
+
+def test_the_lead_ends_after_its_second_full_sentence(nlp):
+    """A headline and a dateline line end with no full stop and belong to the lead; the lead's second
+    sentence still dates the happening ("A Nato spokesman said the explosion late on Thursday")."""
+    text = ("Chilean gunman kills five soldiers in Peru\n"
+            "A Chilean gunman killed five Peruvian soldiers near the border, the army said.\n"
+            "The Peruvian army said the gunman attacked the checkpoint on Wednesday.\n"
+            "The gunman shot two more Peruvian soldiers at a second checkpoint.")
+    events = events_dated(nlp, text, "Wednesday", "2026-02-11")
+    found = [e for e in events if e.trigger.text == "shot"]
+    assert found and found[0].date.value == "2026-02-11"
+    assert text[found[0].date.span.start:found[0].date.span.end] == "Wednesday"
+
+
+def test_the_lead_s_day_goes_to_the_simple_past_only(nlp):
+    """A progressive frames a stretch around another time ("were searching the houses by morning"), not the
+    narrative's next event: it keeps its date, as an event in the present does."""
+    text = ("A Chilean gunman killed five Peruvian soldiers near the border on Wednesday, the army said.\n"
+            "Officials in Lima gave no motive.\n"
+            "Peruvian troops were attacking the rebel camps near the border. "
+            "Peruvian troops attack the rebel camps near the border.")
+    events = events_dated(nlp, text, "Wednesday", "2026-02-11")
+    assert date_of_trigger(events, "attacking") == PUBLISHED
+    assert date_of_trigger(events, "attack") == PUBLISHED
+
+
+def test_an_event_noun_takes_the_day_the_article_tells_for_it(nlp):
+    """"in retaliation for Peruvian airstrikes" is background with no day of its own phrase; the article
+    tells the same airstrikes by the same doer elsewhere with their day, which it takes (one event, one
+    time). Another doer's airstrikes lend it nothing."""
+    text = ("Chilean rebels attacked a Peruvian base in retaliation for Peruvian airstrikes.\n"
+            "Peruvian airstrikes hit a rebel camp near the border last week.")
+    events = events_dated(nlp, text, "last week", "2026-W06")
+    first = [e for e in events if e.trigger.text == "airstrikes"]
+    assert first and first[0].date is not None and first[0].date.value == "2026-W06"
+    assert text[first[0].date.span.start:first[0].date.span.end] == "last week"
+    text = ("Chilean rebels attacked a Peruvian base in retaliation for Peruvian airstrikes.\n"
+            "Bolivian airstrikes hit a rebel camp near the border last week.")
+    events = events_dated(nlp, text, "last week", "2026-W06")
+    assert date_of_trigger(events, "airstrikes") is None
+
+
+def test_an_event_told_as_an_example_gets_no_publication_day(nlp):
+    """"for instance" calls up an event to illustrate a general statement, background rather than the
+    day's news: the report's day does not date it, a time of its own clause does."""
+    text = "Chilean rebels often cross the border. Peru, for instance, shelled a rebel camp near Tacna."
+    assert date_of_trigger(events_of(nlp, text), "shelled") is None
+    text = "Chilean rebels often cross the border. For example, Peru shelled a rebel camp near Tacna in 2024."
+    assert date_of_trigger(events_dated(nlp, text, "2024", "2024"), "shelled") == "2024"
+    text = "Peru shelled a rebel camp near Tacna."
+    assert date_of_trigger(events_of(nlp, text), "shelled") == PUBLISHED

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from storyline.model import EventDate, Timex
+from storyline.model import Event, EventDate, Timex
 
 from . import lexicon
 from .dates import day_range
@@ -28,6 +28,8 @@ ITERATIVE_ADVERBS = {"repeatedly", "regularly", "routinely", "often", "frequentl
                      # a stand held over a stretch up to now ("has long denied", "has consistently rejected"):
                      # TimeML gives it a duration, not the report's day
                      "long", "consistently"}
+# "for instance", "for example": the event illustrates a general statement.
+EXAMPLE_NOUNS = {"instance", "example"}
 # "on numerous occasions", "several times": a count of occasions tells an iterated event.
 OCCASION_NOUNS = {"occasions", "times"}
 # "since" opens the start of a state lasting up to the reference time ("held since arresting her"):
@@ -85,7 +87,20 @@ def told_off_reference_time(trig: Trigger) -> bool:
     nor the time of the clause above (the reference time it lies before, or one occasion of many)
     dates it. The report's day stays for what the text tells as the day's news: the simple tenses
     and the present perfect of a single act ("has fired a missile")."""
-    return told_as_anterior(trig) or told_as_iterated(trig) or perfect_in_a_subordinate_clause(trig)
+    return told_as_anterior(trig) or told_as_iterated(trig) or perfect_in_a_subordinate_clause(trig) \
+        or told_as_an_example(trig)
+
+
+def told_as_an_example(trig: Trigger) -> bool:
+    """"Iran, for instance, blocked the app": an event told to illustrate a general statement ("its
+    chats are used to organise protests") is background the writer calls up, not the day's news; like
+    any background, only a time expression of its own clause dates it (TimeML does not anchor it to the
+    document's time)."""
+    if not trig.verbal:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and o.lower_ in EXAMPLE_NOUNS
+                                                              for o in c.children)
+               for node in _tense_chain(trig.token) for c in node.children)
 
 
 def perfect_in_a_subordinate_clause(trig: Trigger) -> bool:
@@ -438,3 +453,155 @@ def _aux_from_date_words(trig: Trigger, sent: SpacySpan, pub: _dt.date | None) -
         if years and pub is not None and max(years) < pub.year:
             return {"historical"}
     return set()
+
+
+# ----------------------------------------------------------------------------- a day told elsewhere
+
+def carry_told_day(built: list[tuple[Trigger, Event]], published: str | None) -> None:
+    """An event noun left undated as background ("in retaliation for Nato airstrikes", "since the new
+    sanctions") that the article tells elsewhere with its day ("Nato airstrikes near Kunduz last week"):
+    the same noun with a doer of the same name or country names the same event (within-document event
+    coreference: the lemma match with a shared argument, ECB+'s baseline), and TimeML gives coreferent
+    events one time, so it takes the day that mention's own time expression gives. Where the mentions
+    give different days (two rounds of strikes), none is taken."""
+    for trig, event in built:
+        if event.date is not None or trig.verbal:
+            continue
+        told = {other.date.value: other.date for other_trig, other in built
+                if other is not event and other.date is not None and other.date.span is not None
+                and other_trig.token.lemma_.lower() == trig.token.lemma_.lower() and other.type == event.type
+                and _share_a_doer(event, other)}
+        if len(told) == 1:
+            event.date = next(iter(told.values()))
+            covered = day_range(published)
+            historical = "historical" in _aux_from_value(event.date.value, covered[0] if covered else None)
+            if historical and "historical" not in event.aux_modes:
+                event.aux_modes = [*event.aux_modes, "historical"]  # the last of the aux modes' order
+
+
+def _share_a_doer(event: Event, other: Event) -> bool:
+    """Both events name an actor of the same name or the same country."""
+    def doers(e: Event) -> set[str]:
+        return {p.text.lower() for p in e.actors} | {p.country for p in e.actors if p.country}
+    return bool(doers(event) & doers(other))
+
+
+# ----------------------------------------------------------------------------- the lead's day
+
+# The lead: the article's first sentences up to the second that ends a sentence (a headline, a standfirst or
+# a dateline line above it ends with none and belongs to it), at most this many sentences in all. News
+# writing's inverted pyramid puts the main happening and its day there.
+LEAD_SENTENCES = 2
+LEAD_MAX_SENTENCES = 5
+# A next-morning report: its lead dates the main happening the day before publication, or two days before
+# where the stamp is a day late (a UTC stamp, a print edition dated the morning after the evening report).
+LEAD_DAYS_BEFORE = (1, 2)
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+
+
+def carry_lead_day(built: list[tuple[Trigger, Event]], sents: list[SpacySpan], text: str,
+                   timexes: list[Timex] | None, published: str | None) -> None:
+    """A next-morning report tells its main happening in the lead with its day ("A gunman killed 50
+    people on Sunday"), and goes on telling the same happening without repeating the day ("the gunman
+    opened fire from the 32nd floor"). The lead sets the narrative's reference time (Reichenbach;
+    TimeML anchors an undated event to the time in focus, which news writing's lead sets), so an event of
+    the same happening told in the simple past, which the publication day would otherwise date, takes
+    the lead's day. ``built``: (trigger, event) pairs of the article, events changed in place."""
+    lead = lead_happening(built, sents, text, timexes or [], published)
+    if lead is None:
+        return
+    day, types, lemmas = lead
+    for trig, event in built:
+        if event.date is not None and event.date.span is None and _same_happening(trig, types, lemmas) \
+                and told_in_simple_past(trig):
+            event.date = day
+
+
+def lead_happening(built: list[tuple[Trigger, Event]], sents: list[SpacySpan], text: str,
+                   timexes: list[Timex], published: str | None) -> tuple[EventDate, set[str], set[str]] | None:
+    """The day the lead names a day or two before publication (a next-morning report), with the types
+    and trigger lemmas of the lead's main happening: the lead's events in a main clause told in the
+    simple past or dated that day (the inverted pyramid's who did what; the day may hang on a word that
+    is no event, "the explosion late on Thursday"). A lead that names two such days, or dates a main
+    event by another day, tells more than one day's news; one with no event in a main clause ("seemed
+    premature when they launched missiles on Saturday": a text cut from the middle) is no lead: neither
+    sets a happening."""
+    covered = day_range(published)
+    end = lead_end(sents, text)
+    if covered is None or end is None:
+        return None
+    named = [t for t in timexes if t.span.end <= end and t.type in {"DATE", "TIME"}
+             and _days_before(t.value or "", covered[0]) in LEAD_DAYS_BEFORE]
+    if not named or len({t.value for t in named}) > 1:
+        return None
+    day = EventDate(named[0].value, named[0].span)
+    main = [(trig, event) for trig, event in built if event.sentence.start < end and _in_main_clause(trig.token)]
+    if any(e.date is not None and e.date.span is not None and e.date.value != day.value for _, e in main):
+        return None
+    told = [trig for trig, event in main if told_in_simple_past(trig) or (event.date and event.date.value == day.value)]
+    if not told:
+        return None
+    return day, {trig.type for trig in told}, {trig.token.lemma_.lower() for trig in told}
+
+
+def _in_main_clause(token: Token) -> bool:
+    """The word is told by the sentence's main clause: the root, a verb coordinated with it, a clause a
+    reporting verb reports ("officials said a bomber rammed"), a participle clause with no subordinator
+    ("killing four"), or a noun that is an argument of one of these."""
+    node = token
+    while node.head.i != node.i:
+        if node.pos_ in {"VERB", "AUX"} and not (
+                node.dep_ == "conj" or (node.dep_ == "ccomp" and node.head.lemma_.lower() in lexicon.REPORTING)
+                or (node.dep_ == "advcl" and node.tag_ in {"VBG", "VBN"}
+                    and not any(c.dep_ == "mark" for c in node.children))):
+            return False
+        node = node.head
+    return True
+
+
+def lead_end(sents: list[SpacySpan], text: str) -> int | None:
+    """Where the lead ends: after its second sentence that ends as a sentence does (a headline or a
+    dateline line above it ends with no full stop), within ``LEAD_MAX_SENTENCES``."""
+    ended = 0
+    for sent in sents[:LEAD_MAX_SENTENCES]:
+        if SENTENCE_END.search(text[sent.start_char:sent.end_char]):
+            ended += 1
+            if ended == LEAD_SENTENCES:
+                return sent.end_char
+    return sents[min(len(sents), LEAD_MAX_SENTENCES) - 1].end_char if sents else None
+
+
+def _days_before(value: str, pub: _dt.date) -> int | None:
+    """Days from a single-day value to the publication day (None for a longer or non-calendar value)."""
+    covered = day_range(value)
+    if covered is None or covered[0] != covered[1] or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    return (pub - covered[0]).days
+
+
+def _same_happening(trig: Trigger, types: set[str], lemmas: set[str]) -> bool:
+    """An event of the lead's happening: of its PLOVER type or told by the same word."""
+    return trig.type in types or trig.token.lemma_.lower() in lemmas
+
+
+def told_in_simple_past(trig: Trigger) -> bool:
+    """A verb in the simple past, active or passive ("opened fire", "were killed"), or a participle
+    clause of one ("killing four"): the tense of a narrative of a past day; a perfect or a past perfect
+    speaks from another reference time, the present from the report's, a progressive ("were conducting
+    searches") frames a stretch around another time rather than telling the narrative's next event, and
+    an infinitive ("meant to fire") tells no happening of its own."""
+    if not trig.verbal or _progressive(trig.token):
+        return False
+    finite = trig.token
+    if finite.tag_ in {"VBG", "VBN"} and finite.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass", "mark"}
+                                                                           for c in finite.children):
+        finite = finite.head
+    auxes = [c for c in finite.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"has", "have", "had"} or a.tag_ in {"MD", "VBZ", "VBP"} for a in auxes):
+        return False
+    return finite.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _progressive(token: Token) -> bool:
+    """A verb in the progressive: a present participle with a form of "be" ("were conducting")."""
+    return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)

@@ -14,7 +14,7 @@ from storyline.model import Event, Location, Mention, Participant, Quote, Span, 
 
 from . import coding, geo, lexicon, places, topic, unreal
 from .contexts import contexts_of, refine_mode
-from .dating import date_of
+from .dating import carry_lead_day, carry_told_day, date_of
 from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, unreal_head
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
@@ -49,14 +49,17 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     ctx = ArticleContext(text, sorted(mentions, key=lambda m: m.span.start), quotes=list(quotes or []))
     events: list[Event] = []
     off_politics = coded_only and topic.is_off_politics(text)
-    for sent in doc.sents:
-        for trig in sentence_events(sent):
-            event = build_event(trig, sent, ctx, article_id, timexes, published)
-            if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
-                continue
-            if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
-                                  and not is_forecast(trig) and not unreal.tells_no_happening(trig, event)):
-                events.append(event)
+    sents = list(doc.sents)
+    built = [(trig, build_event(trig, sent, ctx, article_id, timexes, published))
+             for sent in sents for trig in sentence_events(sent)]
+    carry_lead_day(built, sents, text, timexes, published)
+    carry_told_day(built, published)
+    for trig, event in built:
+        if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
+            continue
+        if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
+                              and not is_forecast(trig) and not unreal.tells_no_happening(trig, event)):
+            events.append(event)
     return events
 
 
