@@ -153,6 +153,8 @@ def cue_before_circumstance_clauses(attributions: list[Attribution], text: str) 
     "responded to the profile, in which ..."): its preposition belongs to the reporting verb."""
     for att in attributions:
         cue = att.cue_token
+        if cue.lower_ == "according":
+            continue  # "according to" is one preposition: its "to" is the cue's own
         for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
             if prep.idx < att.cue[1] and att.cue[0] < prep.idx and _holds_a_predicate(prep) \
                     and not any(_touches_phrase(prep, span) for span in [att.source, *att.contents] if span):
