@@ -995,6 +995,35 @@ def test_the_agency_is_the_organisation_named_as_a_subject_not_a_medium(nlp):
     assert _by_content(quotes, "the ice is older").speaker.key == "o_kestrel"
 
 
+@pytest.mark.parametrize("text, body, kind, speaks", [
+    ("A Nordair spokesman said the storm had closed the runway.", "Nordair", "ORG", True),
+    ("The Nordair spokeswoman said the flights were delayed.", "Nordair", "ORG", True),
+    ("A spokeswoman for the Tarn Harbour Board said the quay would reopen.", "Tarn Harbour Board", "ORG", True),
+    ("Harbour Board officials said the quay would reopen.", "Harbour Board", "ORG", True),
+    # whom a spokesman serves is a person, who did not speak
+    ("A spokesman for Mayor Ines Varn said she was resting.", "Ines Varn", "PERSON", False),
+    # a nationality names no body
+    ("Valdorian officials said the border would reopen.", "Valdorian", "NORP", False),
+    # an unnamed source may stand outside the body it knows about
+    ("A Nordair source said the storm had closed the runway.", "Nordair", "ORG", False),
+])
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_named(nlp, text, body, kind, speaks):
+    """"A Nordair spokesman said": what a spokesperson or an official says is the body's statement
+    (actor coding codes "a spokesman for X" as X), so the speaker's entity is the organisation."""
+    mentions = [_mention_of(text, body, "o_body", kind)]
+    [quote] = extract_quotes(nlp(text), text, "a_voice", mentions, statements_only=True)
+    assert (quote.speaker.key == "o_body") == speaks, quote.speaker
+    assert quote.speaker.span.text.lower().startswith(("a ", "the ", "harbour", "valdorian"))
+
+
+def test_a_named_official_is_no_voice_of_the_body(nlp):
+    """"A Nordair official named Ines Varn": the official is a person the article names, who speaks."""
+    text = "A Nordair official named Ines Varn said the storm had closed the runway."
+    mentions = [_org(text, "Nordair", "o_nordair"), _mention_of(text, "Ines Varn", "p_varn")]
+    [quote] = extract_quotes(nlp(text), text, "a_voice", mentions, statements_only=True)
+    assert quote.speaker.key != "o_nordair"
+
+
 def test_the_company_names_no_organisation_paragraphs_away(nlp):
     text = "Nordair said it was investigating.\n" + "The weather was mild.\n" * 4 + "The company said fares would rise."
     mentions = [_org(text, "Nordair", "o_nordair")]
@@ -1635,3 +1664,58 @@ def test_two_clauses_around_a_parenthetical_report_stay_two_statements(nlp):
     text = "He moved away several years ago, she said, and they had not seen each other since."
     quotes = extract_quotes(nlp(text), text, "a_par", [], statements_only=True)
     assert "He moved away several years ago" in [q.content.text for q in quotes]
+
+
+@pytest.mark.parametrize("text, cue_words, cue", [
+    ("'Tarnby, it is over,' Ola Berg said after gloving the ball for the final out.",
+     "said after gloving the ball for", "said"),
+    ("The station is safe, an engineer has said amid fears it could fall.", "has said amid fears", "has said"),
+    # the phrase holds the source: "to" belongs to "according"
+    ("The ferry was late, according to a report published by Radio Tarn.", "according to", "according to"),
+    # "according to" is one preposition, whatever source the phrase was found to hold
+    ("The ferry was late, according to records published by Radio Tarn.", "according to", "according to"),
+])
+def test_a_phrase_holding_a_verb_is_outside_the_cue(nlp, text, cue_words, cue):
+    """"said after gloving the ball": a phrase with a predicate of its own tells of another event
+    (when or why it was said), not how it was said; the cue is the reporting word (the cue span
+    model sometimes takes the phrase in)."""
+    from storyline.annotate.quotes.reports import cue_before_circumstance_clauses
+    from storyline.annotate.quotes.rules import Attribution
+    doc = nlp(text)
+    start = text.index(cue_words)
+    cue_token = next(t for t in doc if t.idx >= start and t.lemma_ in ("say", "accord"))
+    source = (text.index("a report"), len(text) - 1) if "report" in text else None
+    att = Attribution(cue=(start, start + len(cue_words)), cue_token=cue_token, source=source,
+                      contents=[(0, text.index(","))])
+    cue_before_circumstance_clauses([att], text)
+    assert text[att.cue[0]:att.cue[1]] == cue
+
+
+def test_the_hearer_of_tell_is_never_the_content(nlp):
+    """"..., the airline told Radio Tarn.": what was told is the clause before; "Radio Tarn" is whom."""
+    text = "The flight turned around after four hours, the airline told Radio Tarn."
+    [quote] = extract_quotes(nlp(text), text, "a_tell", statements_only=True)
+    assert (quote.content.text, quote.speaker.text) == ("The flight turned around after four hours", "the airline")
+
+
+# ------------------------------------------------------------------ photo galleries
+
+GALLERY = "".join(f"Photos: Ines Varn's Tarn Valley harvest show {caption} Hide Caption {n} of 3\n" for n, caption in (
+    (1, "The festival drew crowds from across the valley."),
+    (2, "Ola Berg said the year was the best in a decade."),
+    (3, "Varn and dancers entertain the crowd at Tarnby Hall.")))
+
+
+def test_a_gallery_title_is_a_heading_not_a_report(nlp):
+    """"Photos: TITLE caption" on every line: the title's last word ("show") is no verb of a report
+    of the caption after it; a report inside a caption stays."""
+    quotes = extract_quotes(nlp(GALLERY), GALLERY, "a_gallery", statements_only=True)
+    assert [q.content.text for q in quotes] == ["the year was the best in a decade"], \
+        [(q.cue.text, q.content.text) for q in quotes]
+
+
+def test_gallery_titles_are_the_words_every_caption_line_opens_with():
+    from storyline.annotate.quotes.galleries import gallery_titles
+    assert {GALLERY[s:e] for s, e in gallery_titles(GALLERY)} == {"Photos: Ines Varn's Tarn Valley harvest show"}
+    two = "Photos: Police said the road was shut.\nPhotos: Police said the bridge held.\n"
+    assert gallery_titles(two) == []  # two lines may share their first words by chance

@@ -15,8 +15,10 @@ from storyline.annotate.agreement import ArticlePersons
 from storyline.annotate.quotes import encoder, learned, rules
 from storyline.annotate.quotes.candidates import lexicon_class
 from storyline.annotate.quotes.lexicon import SPEECH_VERBS
+from storyline.annotate.quotes.galleries import gallery_titles, in_gallery_title
 from storyline.annotate.quotes.marks import QuotedSpan, quote_kind, scan_quotes
 from storyline.annotate.quotes.reports import (content_before_inverted_clauses, content_before_postposed_clauses,
+                                              cue_before_circumstance_clauses,
                                               end_before_sibling_reports,
                                               end_before_trailing_reports, join_around_parenthetical_reports,
                                               participles_of_the_reporter, past_datelines,
@@ -79,7 +81,9 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     end_before_sibling_reports(attributions, text, quotes)
     end_before_trailing_reports(attributions, text, quotes)
     past_datelines(attributions, text)
-    return [a for a in attributions if a.contents]
+    cue_before_circumstance_clauses(attributions, text)
+    titles = gallery_titles(text)  # a gallery's title is a heading: no reporting verb in it
+    return [a for a in attributions if a.contents and not in_gallery_title(a.cue[0], titles)]
 
 
 def _without_borrowed_quotations(attributions: list[Attribution], quotes: list[QuotedSpan]) -> list[Attribution]:

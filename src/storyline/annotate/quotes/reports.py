@@ -127,6 +127,7 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
         if quotation is not None:
             _claim_the_quotation(att, attributions, text, quotation, _speaker_next_to(cue, speaker))
             continue
+        speaker = _speaker_next_to(cue, speaker) if speaker is not None else None
         clause = _clause_before(text, cue, speaker[0]) if speaker is not None else None
         if clause is None:
             if _drop_circumstance_contents(att):
@@ -141,6 +142,34 @@ def content_before_postposed_clauses(attributions: list[Attribution], text: str,
 # news conference", "at a rally", "via a spokesman"); "on", "about", "of", "for" also head what a
 # verb is about ("commented on the plan", "warned of a crisis"), so they are left out.
 _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "during", "at", "via", "through", "after", "before", "from"})
+
+
+def cue_before_circumstance_clauses(attributions: list[Attribution], text: str) -> None:
+    """End the cue before a phrase of its own that holds a verb ("said after gloving the ball",
+    "has said amid fears it could ...", "said in statements that apologized ..."): the cue is the
+    reporting word with its auxiliaries and the words of how it was said (PolNeAR's cue); a phrase
+    holding a predicate of its own tells of another event, when or why it was said, not the saying.
+    Not a phrase that holds the source or a content ("according to a report published ...",
+    "responded to the profile, in which ..."): its preposition belongs to the reporting verb."""
+    for att in attributions:
+        cue = att.cue_token
+        if cue.lower_ == "according":
+            continue  # "according to" is one preposition: its "to" is the cue's own
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
+            if prep.idx < att.cue[1] and att.cue[0] < prep.idx and _holds_a_predicate(prep) \
+                    and not any(_touches_phrase(prep, span) for span in [att.source, *att.contents] if span):
+                att.cue = rules.trim(text, (att.cue[0], prep.idx))
+                break
+
+
+def _touches_phrase(phrase: Token, span: tuple[int, int]) -> bool:
+    last = phrase.right_edge
+    return span[0] < last.idx + len(last) and phrase.idx < span[1]
+
+
+def _holds_a_predicate(phrase: Token) -> bool:
+    """A verb inside the phrase: a clause or a gerund's ("after docking the boat")."""
+    return any(t.pos_ == "VERB" for t in phrase.subtree)
 
 
 def _drop_circumstance_contents(att: Attribution) -> bool:
@@ -214,19 +243,29 @@ def _holds_a_clause(phrase: Token) -> bool:
 
 def _only_phrases_follow(cue: Token) -> bool:
     """The cue is a finite verb of speech or thought after which its sentence holds only its own
-    prepositional phrases and punctuation ("said in a statement.")."""
+    prepositional phrases, the hearer of "tell" and punctuation ("said in a statement.", "told
+    Radio Tarn.")."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or lexicon_class(cue.lemma_.lower()) not in ("speech", "thought"):
         return False
-    phrases = [t for c in cue.children if c.dep_ == "prep" and c.i > cue.i for t in c.subtree]
+    phrases = [t for c in _phrases_after(cue) for t in c.subtree]
     after = [t for t in cue.doc[cue.i + 1:cue.sent.end] if not t.is_punct and not t.is_space]
     return bool(after) and all(t in phrases for t in after)
 
 
+def _phrases_after(cue: Token) -> list[Token]:
+    """The heads of the cue's prepositional phrases after it, and of its object when the cue is
+    "tell": "tell" takes whom it is told to as its object ("told Radio Tarn", "told reporters"),
+    the hearer, never what was told, which is the clause."""
+    hearer = ("dobj", "dative") if cue.lemma_.lower() == "tell" else ()
+    return [c for c in cue.children if c.i > cue.i and (c.dep_ == "prep" or c.dep_ in hearer)]
+
+
 def _inside_a_phrase_of(cue: Token, content: tuple[int, int]) -> bool:
-    """The content lies within a prepositional phrase hung on the cue (its object, "a statement")."""
-    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
-        last = prep.right_edge
-        if prep.idx <= content[0] and content[1] <= last.idx + len(last) + 1:
+    """The content lies within a prepositional phrase hung on the cue (its object, "a statement"),
+    or is the hearer of "tell" (``_phrases_after``)."""
+    for phrase in _phrases_after(cue):
+        first, last = phrase.left_edge, phrase.right_edge
+        if first.idx <= content[0] and content[1] <= last.idx + len(last) + 1:
             return True
     return False
 

@@ -17,8 +17,10 @@ person's, ``agreement.persons_by_evidence``); a description ("the president", "t
 prime minister") to the most recent mention whose title holds its head noun and no restriction
 of another body, else a bare one ("the brother", "the singer") to the person last mentioned of
 those the article names with that noun in apposition or before the name ("another brother, Ola
-Berg,", "Singer Ines Varn"); none when an unnamed holder ("a spokesman said") came in since. Organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official") stay
-speakers without a key. This is deliberately light: a full coreference model is not available
+Berg,", "Singer Ines Varn"); none when an unnamed holder ("a spokesman said") came in since; an unnamed spokesperson or
+official to the organisation the phrase names ("a Nordair spokesman", "a spokeswoman for the Tarn
+police"). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
+stay speakers without a key. This is deliberately light: a full coreference model is not available
 offline with en_core_web_sm.
 """
 from __future__ import annotations
@@ -72,9 +74,44 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
         resolved = _resolve_name(head, mentions)
     else:
         resolved = None
+    if resolved is None and head.lower_ not in PRONOUNS:
+        resolved = _body_spoken_for(head, mentions)
     if resolved is None:
         return Speaker(text=span.text, span=span)
     return Speaker(text=resolved[0], span=span, key=resolved[1])
+
+
+# Words for the people who speak for a body by office: what a spokesperson or an official says is the
+# body's statement. Not "source" (an unnamed source may be outside the body it knows about) nor
+# "executive", "officer" (who speak for themselves as often as for the firm).
+BODY_VOICES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen official "
+                        "representative".split())
+# Prepositions that tie a spokesperson to the body spoken for ("a spokesman for Nordair", "an official
+# of the ministry", "a spokesperson from the police", "an official at the agency").
+_BODY_PREPOSITIONS = frozenset("for of from at with".split())
+
+
+def _body_spoken_for(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The organisation an unnamed spokesperson or official speaks for ("A Nordair spokesman", "Tarn
+    Council officials", "a spokeswoman for the Tarn police"): news reports such a source's words as
+    the body's position, and actor coding (PLOVER, CAMEO) codes "a spokesman for X" as X. Only an
+    organisation the noun phrase itself names, before the noun or as the object of "for", "of",
+    "from", "at", "with" on it, and only one; not when the phrase names a person, whom the
+    spokesperson serves ("a spokesman for Ines Varn") or who the official is ("an official named
+    Ola Berg"); a nationality ("Japanese officials") names no body."""
+    if head.lemma_.lower() not in BODY_VOICES and head.lower_ not in BODY_VOICES:
+        return None
+    tokens = [t for c in head.children if c.i < head.i and c.dep_ in ("compound", "poss", "nmod", "amod")
+              for t in c.subtree]
+    tokens += [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in _BODY_PREPOSITIONS
+               for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree]
+    bodies = {m.key: m for t in tokens for m in [_mention_at(t, mentions)]
+              if m is not None and m.key and m.type == "ORG"}
+    # a person in the phrase is the one served or the spokesperson's own name ("an official named Ines Varn")
+    if len(bodies) != 1 or any(m.type == "PERSON" for t in head.subtree for m in [_mention_at(t, mentions)] if m):
+        return None
+    body = next(iter(bodies.values()))
+    return body.name, body.key
 
 
 def _without_dateline(text: str, source: tuple[int, int], head: Token) -> tuple[tuple[int, int], Token]:
