@@ -1,0 +1,114 @@
+"""Court sentences, police raids, blocked media, victims given as counts and fighters sent (issue #5):
+the PLOVER type, mode and participants the manual gives each, on sentences written for these tests."""
+from __future__ import annotations
+
+from test_events_places import events_of, only
+
+
+def at(events, word):
+    found = [e for e in events if e.trigger.text.split()[0] == word]
+    assert found, f"no event at {word!r} in {[e.trigger.text for e in events]}"
+    return found[0]
+
+
+def recipients(event):
+    return [p.text for p in event.recipients]
+
+
+# ----------------------------------------------------------------------------- court sentences
+
+def test_a_court_sentence_is_a_conviction(nlp):
+    ev = at(events_of(nlp, "A court in Ankara sentenced the journalist to five years in prison."), "sentenced")
+    assert (ev.type, ev.mode) == ("SANCTION", "convict")
+    assert recipients(ev) == ["journalist"]
+
+
+def test_an_arrest_stays_coercion(nlp):
+    ev = at(events_of(nlp, "Police in Ankara arrested the journalist on Monday."), "arrested")
+    assert (ev.type, ev.mode) == ("COERCE", "arrest")
+
+
+# ----------------------------------------------------------------------------- raids
+
+def test_police_storming_a_flat_is_a_raid(nlp):
+    ev = at(events_of(nlp, "Police stormed the apartment of the suspect in Lyon on Tuesday."), "stormed")
+    assert (ev.type, ev.mode) == ("COERCE", "seize")
+
+
+def test_a_police_raid_noun_is_a_raid(nlp):
+    ev = at(events_of(nlp, "A police raid on the flat in Lyon found weapons."), "police")
+    assert (ev.type, ev.mode) == ("COERCE", "seize")
+
+
+def test_soldiers_storming_a_town_attack_it(nlp):
+    ev = at(events_of(nlp, "Syrian soldiers stormed the town of Kita on Monday."), "stormed")
+    assert ev.type == "ASSAULT"
+
+
+# ----------------------------------------------------------------------------- censorship
+
+def test_blocking_an_app_censors_it(nlp):
+    ev = at(events_of(nlp, "Last year, Indonesia blocked the app, citing security concerns."), "blocked")
+    assert (ev.type, ev.mode) == ("COERCE", "censor")
+
+
+def test_blocking_access_to_a_website_censors_it(nlp):
+    ev = at(events_of(nlp, "Egyptian authorities blocked access to the website on Monday."), "blocked")
+    assert (ev.type, ev.mode) == ("COERCE", "censor")
+
+
+def test_blocking_a_road_restricts_movement(nlp):
+    ev = at(events_of(nlp, "Egyptian police blocked the road to the airport."), "blocked")
+    assert (ev.type, ev.mode) == ("COERCE", "restrict")
+
+
+def test_banning_an_editor_is_no_censorship_of_his_paper(nlp):
+    ev = at(events_of(nlp, "The Egyptian government banned the newspaper's editor from leaving the country."),
+            "banned")
+    assert ev.mode == "restrict"
+
+
+# ----------------------------------------------------------------------------- victims given as counts
+
+def test_a_bare_count_of_wounded_is_the_recipient(nlp):
+    text = ("A suicide bomber rammed a truck into a police station in Kandahar, killing at least six civilians "
+            "and wounding 120, officials said.")
+    ev = at(events_of(nlp, text), "wounding")
+    assert recipients(ev) == ["120"]
+    span = ev.recipients[0].span
+    assert text[span.start:span.end] == "120"
+
+
+def test_hundreds_injured_are_the_recipients(nlp):
+    ev = at(events_of(nlp, "In Ohio a gunman killed 59 people and injured hundreds more."), "injured")
+    assert recipients(ev) == ["hundreds"]
+
+
+def test_a_passive_count_of_injured_is_the_recipient(nlp):
+    text = "Dozens of people were killed and hundreds were injured when a gunman opened fire in Ohio."
+    ev = at(events_of(nlp, text), "injured")
+    assert recipients(ev) == ["hundreds"]
+
+
+def test_a_count_of_things_destroyed_is_no_party(nlp):
+    events = events_of(nlp, "The Syrian army destroyed 12 in the raid.")
+    assert all(p.text != "12" for e in events for p in e.recipients)
+
+
+# ----------------------------------------------------------------------------- fighters
+
+def test_fighters_sent_are_troops_and_no_recipient(nlp):
+    ev = at(events_of(nlp, "The Taliban said its fighters had been sent to destroy the base."), "sent")
+    assert (ev.type, ev.mode) == ("MOBILIZE", "troops")
+    assert ev.recipients == []
+    assert [p.text for p in ev.actors] == ["Taliban"]
+
+
+def test_fighter_jets_stay_weapons(nlp):
+    ev = at(events_of(nlp, "Japan sent fighter jets to the islands."), "sent")
+    assert (ev.type, ev.mode) == ("MOBILIZE", "weapons")
+
+
+def test_troops_sent_against_a_party_target_it(nlp):
+    ev = at(events_of(nlp, "Malian troops were sent against the rebels in Kidal."), "sent")
+    assert recipients(ev) == ["rebels"]
