@@ -2,6 +2,8 @@
 the PLOVER type, mode and participants the manual gives each, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from test_events_places import events_of, only
 
 
@@ -15,57 +17,31 @@ def recipients(event):
     return [p.text for p in event.recipients]
 
 
-# ----------------------------------------------------------------------------- court sentences
+# The type and mode the manual gives: a court's sentence is SANCTION 'convict' (an arrest stays COERCE); a raid by
+# the police is COERCE 'seize' (soldiers storming a town attack it); blocking a medium of information is COERCE
+# 'censor' (a road, or a person of a newspaper, is restricted).
+KINDS = [
+    ("A court in Ankara sentenced the journalist to five years in prison.", "sentenced", "SANCTION", "convict"),
+    ("Police in Ankara arrested the journalist on Monday.", "arrested", "COERCE", "arrest"),
+    ("Police stormed the apartment of the suspect in Lyon on Tuesday.", "stormed", "COERCE", "seize"),
+    ("A police raid on the flat in Lyon found weapons.", "police", "COERCE", "seize"),
+    ("Syrian soldiers stormed the town of Kita on Monday.", "stormed", "ASSAULT", None),
+    ("Last year, Indonesia blocked the app, citing security concerns.", "blocked", "COERCE", "censor"),
+    ("Egyptian authorities blocked access to the website on Monday.", "blocked", "COERCE", "censor"),
+    ("Egyptian police blocked the road to the airport.", "blocked", "COERCE", "restrict"),
+    ("The Egyptian government banned the newspaper's editor from leaving the country.", "banned", "COERCE", "restrict"),
+]
 
-def test_a_court_sentence_is_a_conviction(nlp):
-    ev = at(events_of(nlp, "A court in Ankara sentenced the journalist to five years in prison."), "sentenced")
-    assert (ev.type, ev.mode) == ("SANCTION", "convict")
+
+@pytest.mark.parametrize("text, word, event_type, mode", KINDS)
+def test_type_and_mode(nlp, text, word, event_type, mode):
+    ev = at(events_of(nlp, text), word)
+    assert (ev.type, ev.mode) == (event_type, mode)
+
+
+def test_the_sentenced_is_the_recipient(nlp):
+    ev = at(events_of(nlp, KINDS[0][0]), "sentenced")
     assert recipients(ev) == ["journalist"]
-
-
-def test_an_arrest_stays_coercion(nlp):
-    ev = at(events_of(nlp, "Police in Ankara arrested the journalist on Monday."), "arrested")
-    assert (ev.type, ev.mode) == ("COERCE", "arrest")
-
-
-# ----------------------------------------------------------------------------- raids
-
-def test_police_storming_a_flat_is_a_raid(nlp):
-    ev = at(events_of(nlp, "Police stormed the apartment of the suspect in Lyon on Tuesday."), "stormed")
-    assert (ev.type, ev.mode) == ("COERCE", "seize")
-
-
-def test_a_police_raid_noun_is_a_raid(nlp):
-    ev = at(events_of(nlp, "A police raid on the flat in Lyon found weapons."), "police")
-    assert (ev.type, ev.mode) == ("COERCE", "seize")
-
-
-def test_soldiers_storming_a_town_attack_it(nlp):
-    ev = at(events_of(nlp, "Syrian soldiers stormed the town of Kita on Monday."), "stormed")
-    assert ev.type == "ASSAULT"
-
-
-# ----------------------------------------------------------------------------- censorship
-
-def test_blocking_an_app_censors_it(nlp):
-    ev = at(events_of(nlp, "Last year, Indonesia blocked the app, citing security concerns."), "blocked")
-    assert (ev.type, ev.mode) == ("COERCE", "censor")
-
-
-def test_blocking_access_to_a_website_censors_it(nlp):
-    ev = at(events_of(nlp, "Egyptian authorities blocked access to the website on Monday."), "blocked")
-    assert (ev.type, ev.mode) == ("COERCE", "censor")
-
-
-def test_blocking_a_road_restricts_movement(nlp):
-    ev = at(events_of(nlp, "Egyptian police blocked the road to the airport."), "blocked")
-    assert (ev.type, ev.mode) == ("COERCE", "restrict")
-
-
-def test_banning_an_editor_is_no_censorship_of_his_paper(nlp):
-    ev = at(events_of(nlp, "The Egyptian government banned the newspaper's editor from leaving the country."),
-            "banned")
-    assert ev.mode == "restrict"
 
 
 # ----------------------------------------------------------------------------- victims given as counts
