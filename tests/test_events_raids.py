@@ -88,3 +88,22 @@ def test_fighter_jets_stay_weapons(nlp):
 def test_troops_sent_against_a_party_target_it(nlp):
     ev = at(events_of(nlp, "Malian troops were sent against the rebels in Kidal."), "sent")
     assert recipients(ev) == ["rebels"]
+
+
+# ----------------------------------------------------------------------------- launches shown to a state
+
+@pytest.mark.parametrize("text", [
+    "North Korea fires missile towards Japan which breaks up and lands in the Pacific Ocean",
+    "North Korea fired a ballistic missile over Japan's northern Hokkaido island into the sea early on Tuesday.",
+])
+def test_a_launch_over_or_toward_a_state_is_shown_to_it(nlp, text):
+    ev = only(events_of(nlp, text), "MOBILIZE")
+    assert [p.country for p in ev.recipients] == ["JPN"]
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired a missile over the Sea of Japan.",
+    "North Korea launched a missile from its capital on Tuesday.",
+])
+def test_a_launch_over_the_sea_or_from_home_is_shown_to_no_one(nlp, text):
+    assert only(events_of(nlp, text), "MOBILIZE").recipients == []

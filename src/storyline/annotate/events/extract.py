@@ -186,6 +186,25 @@ def is_weapons_launch(trig: Trigger) -> bool:
     return any(map(is_munition, words))
 
 
+def shown_to(trig: Trigger, actors: list[Participant], sentence: Span, ctx: ArticleContext) -> list[Participant]:
+    """"fired a missile over Japan", "fires missile towards Japan": MOBILIZE's recipients are "entities against
+    whom the actor mobilizes its military capabilities in a threatening manner if that is clear" (the
+    manual); a munition launched over a state or toward it is shown to that state (the state a place of the
+    route is in: "over Japan's northern island Hokkaido"), unless it is the launcher's own."""
+    if not is_weapons_launch(trig):
+        return []
+    words = [trig.token, trig.obj, trig.token.head if is_munition(trig.token.head) else None]  # a headline's "fires missile"
+    route = [o for w in words if w is not None for c in w.children
+             if c.dep_ == "prep" and c.lower_ in lexicon.SHOWN_TO_PREPS for o in c.children if o.dep_ == "pobj"]
+    named = [t for o in route for t in [o, *(c for c in o.children if c.dep_ in {"poss", "compound", "amod"})]]
+    for word in named:  # "Japan's northern island Hokkaido": the island, else its state's name
+        place = _named_place(word, ctx)
+        target = places.state_for_location(_location(place, ctx), actors, sentence, ctx) if place is not None else None
+        if target is not None:
+            return [target]
+    return []
+
+
 def aims_at_someone(recipients: list[Participant]) -> bool:
     """A recipient other than the munition itself ("North Korea's latest missile was fired")."""
     return any(p.text.split()[-1].lower() not in lexicon.MUNITIONS for p in recipients if p.text)
@@ -341,6 +360,8 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
             recipients = [target]
     if trig.type == "ASSAULT" and is_weapons_launch(trig) and not aims_at_someone(recipients):
         trig.type, mode = "MOBILIZE", "weapons"  # a launch at nobody shows force, it does not use it
+    if trig.type == "MOBILIZE" and actors and not recipients:
+        recipients = shown_to(trig, actors, sentence, ctx)
     if trig.type != "CONSULT":
         domestic_default(actors + recipients, sent, ctx, location)
     return Event(

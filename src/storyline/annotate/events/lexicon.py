@@ -385,6 +385,8 @@ LAUNCH_VERBS = {"launch", "fire", "test", "test-fire"}  # what a munition is lau
 # on, against, into, toward): a munition fired over a country is not fired at it (triggers.flies_over).
 PATH_PREPS = {"over", "across", "above", "past"}
 AIMING_PREPS = {"at", "on", "upon", "against", "into", "toward", "towards"}
+# A launch over a state or toward it is a show of force to that state (extract.shown_to): MOBILIZE's recipient.
+SHOWN_TO_PREPS = PATH_PREPS | {"toward", "towards"}
 # "Shoot down" brings a flying thing down: missile defence or anti-aircraft fire, which the manual's
 # ASSAULT modes name 'heavy-weapons' (artillery, rocket launchers "and similar weapons"), not the firearms
 # of shooting a person (triggers.brings_down_from_the_air).
