@@ -80,8 +80,9 @@ def test_fighters_sent_are_troops_and_no_recipient(nlp):
     assert [p.text for p in ev.actors] == ["Taliban"]
 
 
-def test_fighter_jets_stay_weapons(nlp):
-    ev = at(events_of(nlp, "Japan sent fighter jets to the islands."), "sent")
+@pytest.mark.parametrize("aircraft", ["fighter jets", "fighter planes"])
+def test_fighter_aircraft_stay_weapons(nlp, aircraft):
+    ev = at(events_of(nlp, f"Japan sent {aircraft} to the islands."), "sent")
     assert (ev.type, ev.mode) == ("MOBILIZE", "weapons")
 
 

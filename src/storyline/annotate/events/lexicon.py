@@ -87,13 +87,14 @@ NOUN_CLASS: dict[str, str] = {}
 for _cls, _words in {
     "troops": "troops soldiers forces army marines units battalion battalions brigade personnel "
               "reinforcements reservists paratroopers contingent men commandos militia militias militiamen "
-              # "fighter" as the head of its phrase is a combatant; the aircraft is named "fighter jet" (head "jet")
-              "guards fighter fighters",
+              # the plural head "fighters" names combatants; the aircraft are "fighter jets", "fighter planes"
+              # (the singular as a modifier, which stays a weapon's word above)
+              "guards fighters",
     # Sent to keep a peace or watch over one: PLOVER counts sending them as AID (military
     # protection) and taking them back as SANCTION 'withdraw' (one's non-military resources).
     "mission": "peacekeepers peacekeeping observers monitors inspectors",
     "weapons": "carrier carriers warship warships ship ships destroyer destroyers submarine submarines fleet "
-               "missile missiles rocket rockets jet jets aircraft bomber bombers warplane warplanes "
+               "missile missiles rocket rockets jet jets aircraft bomber bombers warplane warplanes fighter "
                "tank tanks artillery battery batteries group",
     "police": "police policemen",
     "arms": "arms weapon weapons ammunition equipment munitions",
