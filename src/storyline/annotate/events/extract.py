@@ -193,7 +193,8 @@ def shown_to(trig: Trigger, actors: list[Participant], sentence: Span, ctx: Arti
     route is in: "over Japan's northern island Hokkaido"), unless it is the launcher's own."""
     if not is_weapons_launch(trig):
         return []
-    words = [trig.token, trig.obj, trig.token.head if is_munition(trig.token.head) else None]  # a headline's "fires missile"
+    headline_munition = trig.token.head if is_munition(trig.token.head) else None  # a headline's "fires missile"
+    words = [trig.token, trig.obj, headline_munition]
     route = [o for w in words if w is not None for c in w.children
              if c.dep_ == "prep" and c.lower_ in lexicon.SHOWN_TO_PREPS for o in c.children if o.dep_ == "pobj"]
     named = [t for o in route for t in [o, *(c for c in o.children if c.dep_ in {"poss", "compound", "amod"})]]
@@ -400,7 +401,8 @@ def roles(trig: Trigger, ctx: ArticleContext) -> tuple[list[Participant], list[P
         others = [t for t in actor_heads if t not in modifiers]
         actors = modifier_participants(modifiers, ctx) + participants(others, ctx)
     spans = {p.span.start for p in actors if p.span}
-    recipients = [p for p in participants(recipient_heads, ctx) + victim_counts(recipient_heads, ctx) if not p.span or p.span.start not in spans]
+    named = participants(recipient_heads, ctx) + victim_counts(recipient_heads, ctx)
+    recipients = [p for p in named if not p.span or p.span.start not in spans]
     return actors, [p for p in recipients if not is_pronoun_of(p) or is_target_pronoun(p, actors, trig, ctx)]
 
 
@@ -478,7 +480,8 @@ def force_owners(subjects: list[Token]) -> list[Token]:
     """"Its fighters had been sent", "Russian troops were deployed": with no "by X", the owner named on
     the force moved (a possessor, a people's or a state's name) is who moves it, as a weapon's owner
     launches it (``launched_owners``)."""
-    return [o for s in subjects for o in owner_modifiers(s) + [c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON"]]
+    pronouns = [c for s in subjects for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    return [o for s in subjects for o in owner_modifiers(s)] + pronouns
 
 
 def is_munition(token: Token) -> bool:
