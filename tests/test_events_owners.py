@@ -62,3 +62,19 @@ def test_whose_phrase_is_not_part_of_the_subject(nlp):
     text = "Texas lawyers said the men have been frequenting brothels whose computers authorities have seized."
     ev = only(events_of(nlp, text), "COERCE")
     assert [p.span.text for p in ev.actors] == ["authorities"]
+
+
+ARTICLE_BEFORE = ("Stephen Paddock checked into the hotel on Thursday. The concert began on Sunday. "
+                  "The shooting lasted ten minutes. ")
+
+
+def test_owner_pronoun_in_a_fronted_clause_takes_the_name_after_it(nlp):
+    ev = at(events_of(nlp, ARTICLE_BEFORE + "When police stormed his room shortly before midnight, "
+                                            "Mr. Paddock lay dead."), "stormed")
+    assert [p.text for p in ev.recipients] == ["Stephen Paddock"]
+
+
+def test_owner_pronoun_of_a_main_clause_takes_no_name_after_it(nlp):
+    ev = at(events_of(nlp, ARTICLE_BEFORE + "Police stormed his room shortly before midnight, and "
+                                            "Mr. Paddock lay dead."), "stormed")
+    assert ev.recipients == []

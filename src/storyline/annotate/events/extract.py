@@ -19,8 +19,8 @@ from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, un
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
                            owner_modifiers,
-                           content_owner, is_actor_like, is_own, modifier_participants, named_possessors,
-                           participants, prep_objects, subject_of)
+                           content_owner, is_actor_like, is_own, is_victim_count, modifier_participants,
+                           named_possessors, participants, participants_of, prep_objects, subject_of)
 from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, mode_window, nest, object_of
 
 BACKGROUND_DEPS = {"relcl", "acl"}
@@ -170,6 +170,13 @@ def is_labour_strike(trig: Trigger, actors: list[Participant]) -> bool:
     return all(p.sector not in lexicon.ARMED_SECTORS if p.sector else _uncoded_people(p) for p in actors)
 
 
+def is_police_raid(trig: Trigger, actors: list[Participant]) -> bool:
+    """"Police stormed his room", "a police raid on the flat": a raid (``lexicon.RAID_WORDS``) whose doers
+    are all police is the manual's COERCE 'seize' (search, confiscation, raid), not an act of war."""
+    return trig.token.lemma_.lower() in lexicon.RAID_WORDS and bool(actors) \
+        and all(p.sector == lexicon.POLICE_SECTOR for p in actors)
+
+
 def is_weapons_launch(trig: Trigger) -> bool:
     """"North Korea launched a missile", "fired a ballistic missile", a headline's "fires missile":
     PLOVER's MOBILIZE is "military posturing [...] a demonstration of military capabilities" short
@@ -180,6 +187,26 @@ def is_weapons_launch(trig: Trigger) -> bool:
     doc = trig.token.doc
     words = [*doc[trig.first:trig.last + 1], *trig.token.children, trig.token.head]
     return any(map(is_munition, words))
+
+
+def shown_to(trig: Trigger, actors: list[Participant], sentence: Span, ctx: ArticleContext) -> list[Participant]:
+    """"fired a missile over Japan", "fires missile towards Japan": MOBILIZE's recipients are "entities against
+    whom the actor mobilizes its military capabilities in a threatening manner if that is clear" (the
+    manual); a munition launched over a state or toward it is shown to that state (the state a place of the
+    route is in: "over Japan's northern island Hokkaido"), unless it is the launcher's own."""
+    if not is_weapons_launch(trig):
+        return []
+    headline_munition = trig.token.head if is_munition(trig.token.head) else None  # a headline's "fires missile"
+    words = [trig.token, trig.obj, headline_munition]
+    route = [o for w in words if w is not None for c in w.children
+             if c.dep_ == "prep" and c.lower_ in lexicon.SHOWN_TO_PREPS for o in c.children if o.dep_ == "pobj"]
+    named = [t for o in route for t in [o, *(c for c in o.children if c.dep_ in {"poss", "compound", "amod"})]]
+    for word in named:  # "Japan's northern island Hokkaido": the island, else its state's name
+        place = _named_place(word, ctx)
+        target = places.state_for_location(_location(place, ctx), actors, sentence, ctx) if place is not None else None
+        if target is not None:
+            return [target]
+    return []
 
 
 def aims_at_someone(recipients: list[Participant]) -> bool:
@@ -325,6 +352,8 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
         trig.type, mode = "PROTEST", "demo"  # people protest in the street; governments protest in words
     if trig.type == "ASSAULT" and is_labour_strike(trig, actors):
         trig.type, mode = "PROTEST", "strike"  # workers strike by leaving work; armies strike with force
+    if trig.type == "ASSAULT" and is_police_raid(trig, actors):
+        trig.type, mode = "COERCE", "seize"  # the police raid to search and seize; armies storm with force
     if trig.type == "CONSULT":
         mode, actors, recipients = consult_mode(mode, actors, recipients, location, sent)
     elif actors and not recipients:
@@ -335,6 +364,8 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
             recipients = [target]
     if trig.type == "ASSAULT" and is_weapons_launch(trig) and not aims_at_someone(recipients):
         trig.type, mode = "MOBILIZE", "weapons"  # a launch at nobody shows force, it does not use it
+    if trig.type == "MOBILIZE" and actors and not recipients:
+        recipients = shown_to(trig, actors, sentence, ctx)
     if trig.type != "CONSULT":
         domestic_default(actors + recipients, sent, ctx, location)
     return Event(
@@ -373,8 +404,14 @@ def roles(trig: Trigger, ctx: ArticleContext) -> tuple[list[Participant], list[P
         others = [t for t in actor_heads if t not in modifiers]
         actors = modifier_participants(modifiers, ctx) + participants(others, ctx)
     spans = {p.span.start for p in actors if p.span}
-    recipients = [p for p in participants(recipient_heads, ctx) if not p.span or p.span.start not in spans]
+    named = participants(recipient_heads, ctx) + victim_counts(recipient_heads, ctx)
+    recipients = [p for p in named if not p.span or p.span.start not in spans]
     return actors, [p for p in recipients if not is_pronoun_of(p) or is_target_pronoun(p, actors, trig, ctx)]
+
+
+def victim_counts(heads: list[Token], ctx: ArticleContext) -> list[Participant]:
+    """The people a bare count of victims stands for ("wounding 120"), which no name or noun heads."""
+    return [p for t in heads if is_victim_count(t) for p in participants_of(t, ctx)]
 
 
 def is_pronoun_of(p: Participant) -> bool:
@@ -392,7 +429,18 @@ def is_target_pronoun(recipient: Participant, actors: list[Participant], trig: T
     sent = trig.token.sent
     before = sent.doc[sent.start - 1].sent if sent.start > 0 else sent
     return any(m.key == recipient.key and before.start_char <= m.span.start < recipient.span.start
-               for m in ctx.mentions)
+               for m in ctx.mentions) or named_after_fronted_clause(recipient, trig.token, ctx)
+
+
+def named_after_fronted_clause(recipient: Participant, verb: Token, ctx: ArticleContext) -> bool:
+    """"When police stormed his room, Mr. Paddock lay dead": a pronoun in an adverbial clause set before its
+    main clause may take up a name that clause gives after it (backward anaphora, which English allows from
+    a fronted subordinate clause only), so that name, said again there, confirms the pronoun's antecedent."""
+    if verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return False
+    clause_end = max(t.idx + len(t) for t in verb.subtree)
+    sent_end = verb.sent.end_char
+    return any(m.key == recipient.key and clause_end <= m.span.start < sent_end for m in ctx.mentions)
 
 
 def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
@@ -400,6 +448,8 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     anchor = verb.head if verb.dep_ == "acomp" else verb
     subj, passive = subject_of(anchor)
     if passive and not is_stative_passive(verb):
+        if trig.type == "MOBILIZE":  # "its fighters had been sent": the force moved is no target (as active)
+            return agent_of(verb) or force_owners(subj), prep_objects(verb, {"against"})
         owners = launched_owners(trig, subj)
         return agent_of(verb) or owners or fired_from(trig), [s for s in subj if not (owners and is_munition(s))]
     objects = objects_of(trig)
@@ -427,6 +477,14 @@ def launched_owners(trig: Trigger, subjects: list[Token]) -> list[Token]:
     if not is_weapons_launch(trig):
         return []
     return [o for s in subjects if is_munition(s) for o in owner_modifiers(s)]
+
+
+def force_owners(subjects: list[Token]) -> list[Token]:
+    """"Its fighters had been sent", "Russian troops were deployed": with no "by X", the owner named on
+    the force moved (a possessor, a people's or a state's name) is who moves it, as a weapon's owner
+    launches it (``launched_owners``)."""
+    pronouns = [c for s in subjects for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    return [o for s in subjects for o in owner_modifiers(s)] + pronouns
 
 
 def is_munition(token: Token) -> bool:
@@ -470,7 +528,8 @@ def objects_of(trig: Trigger) -> list[Token]:
     if obj is not None and obj.dep_ != "nsubjpass":
         if named_possessors(obj):  # "targeting North Korea's exports": North Korea (and the objects joined to it)
             return named_possessors(obj) + [c for c in obj.conjuncts if c.i > obj.i]
-        if is_actor_like(obj) and (obj.pos_ != "PRON" or is_person_object(obj)) and not is_own(obj):
+        if is_actor_like(obj) and (obj.pos_ != "PRON" or is_person_object(obj)) and not is_own(obj) \
+                or is_victim_count(obj):
             return [obj]
         owner = content_owner(obj) or harmed_owner(obj, trig.type)
         if owner:

@@ -50,7 +50,10 @@ VERBS: dict[str, Sense] = {
     **_senses("convict", "SANCTION", "convict"),
     **_senses("deploy mobilize mobilise dispatch station mass amass reinforce", "MOBILIZE", "troops"),
     **_senses("allow permit", "RETREAT", "access"),
-    **_senses("arrest detain jail imprison sentence", "COERCE", "arrest"),
+    **_senses("arrest detain jail imprison", "COERCE", "arrest"),
+    # a court's sentence finds the accused guilty: the manual's SANCTION 'convict' ("found guilty and sentenced
+    # [...] via court-order"; a prison term also gives a COERCE 'arrest', one event here, as for "convict")
+    **_senses("sentence", "SANCTION", "convict"),
     **_senses("deport", "COERCE", "deport"),
     **_senses("seize confiscate raid search occupy annex", "COERCE", "seize"),
     **_senses("ban outlaw restrict curb prevent block blockade disperse", "COERCE", "restrict"),
@@ -84,7 +87,9 @@ NOUN_CLASS: dict[str, str] = {}
 for _cls, _words in {
     "troops": "troops soldiers forces army marines units battalion battalions brigade personnel "
               "reinforcements reservists paratroopers contingent men commandos militia militias militiamen "
-              "guards",
+              # the plural head "fighters" names combatants; the aircraft are "fighter jets", "fighter planes"
+              # (the singular as a modifier, which stays a weapon's word above)
+              "guards fighters",
     # Sent to keep a peace or watch over one: PLOVER counts sending them as AID (military
     # protection) and taking them back as SANCTION 'withdraw' (one's non-military resources).
     "mission": "peacekeepers peacekeeping observers monitors inspectors",
@@ -285,6 +290,13 @@ PUBLICATIONS = set("statement statements report reports image images photo photo
 # own leaders and forces, who do not demonstrate when they rally or march (triggers._done_by_the_state).
 DEMONSTRATION_VERBS = {"demonstrate", "rally", "march", "picket"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+# COERCE 'censor' is to "censor, ban or restrict access to publications or other information" (the manual): a
+# restriction whose object is a medium of information ("blocked the app", "banned the newspaper") is that mode.
+INFORMATION_MEDIA = set("app apps website websites site sites newspaper newspapers publication publications book books "
+                        "broadcaster broadcasters channel channels network networks platform platforms magazine "
+                        "magazines blog blogs film films broadcast broadcasts telegram twitter facebook youtube "
+                        "whatsapp wikipedia".split())
+CENSORING_MODE = "censor"
 # Object classes that MOBILIZE's default verbs need ("deployed troops", not "deployed monitors").
 ARMED_CLASSES = {"troops", "weapons", "police"}
 # "put under investigation", "remained on alert", "held in custody": a state named by a preposition.
@@ -349,6 +361,11 @@ DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # recipient in the missile. An owner named on it ("a North Korean missile") still names a party.
 MUNITIONS = set("missile missiles rocket rockets bomb bombs shell shells projectile projectiles warhead warheads "
                 "torpedo torpedoes grenade grenades munition munitions ammunition icbm icbms irbm irbms".split())
+# Verbs that take people as their object (only the living are killed, wounded or hurt): a bare count as their
+# object or passive subject ("killing six and wounding 120", "hundreds were injured") counts people, a noun phrase
+# whose noun English leaves out, and names the victims as "59 people" does (participants.is_victim_count).
+VICTIM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "murder", "massacre", "slaughter", "shoot"})
+NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"})
 # Accidents: deaths and injuries a sentence tells as the toll of a crash are no one's use of force
 # (PLOVER_MANUAL.tex: "ASSAULT events are deliberate actions"; accidents are a context, `disasters`),
 # unless it names an attack as well ("a suicide bomber crashed a truck loaded with explosives"): the
@@ -356,6 +373,10 @@ MUNITIONS = set("missile missiles rocket rockets bomb bombs shell shells project
 ACCIDENT_LEMMAS = {"crash", "derail", "derailment", "accident", "collision", "collide", "overturn", "capsize", "pileup"}
 ATTACK_STEMS = ("attack", "assault", "bomb", "explosi", "gunm", "gunfire", "shoot", "shot", "stab", "terror",
                 "militant", "suicide", "arson")
+# COERCE 'seize' is to "execute search, confiscate property, raid" (the manual): the police storming or raiding
+# a place search it (to arrest, to seize), law enforcement short of war; an army or armed men storming one attack.
+RAID_WORDS = {"storm", "raid", "raids"}
+POLICE_SECTOR = "COP"
 # A strike is a labour action (PLOVER PROTEST mode strike, CAMEO 143) when its owner is a workforce,
 # not an armed force: these sectors strike with force, the others by leaving work.
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS", "COP", "SPY", "CRM", "GOV"}
@@ -365,6 +386,8 @@ LAUNCH_VERBS = {"launch", "fire", "test", "test-fire"}  # what a munition is lau
 # on, against, into, toward): a munition fired over a country is not fired at it (triggers.flies_over).
 PATH_PREPS = {"over", "across", "above", "past"}
 AIMING_PREPS = {"at", "on", "upon", "against", "into", "toward", "towards"}
+# A launch over a state or toward it is a show of force to that state (extract.shown_to): MOBILIZE's recipient.
+SHOWN_TO_PREPS = PATH_PREPS | {"toward", "towards"}
 # "Shoot down" brings a flying thing down: missile defence or anti-aircraft fire, which the manual's
 # ASSAULT modes name 'heavy-weapons' (artillery, rocket launchers "and similar weapons"), not the firearms
 # of shooting a person (triggers.brings_down_from_the_air).
@@ -418,13 +441,12 @@ HAPPENINGS: dict[str, dict[str, str]] = {
     },
     "COERCE": {"arrest": "arrest detain jail imprison custody",  # mode arrest
                "restrict": "ban block restrict curb prevent",  # mode restrict
-               "seize": "seiz confiscat raid search",  # mode seize
-               "sentence": "sentenc"},
+               "seize": "seiz confiscat raid search"},  # mode seize
     "RETREAT": {"release": "releas free hand", "allow": "allow permit", "withdraw": "withdr evacuat"},
     "MOBILIZE": {"deploy": "deploy station send sent dispatch", "exercise": "exercis drill maneuv manoeuv game",
                  "launch": "launch fire firing missile rocket test"},  # a launch aimed at nobody (extract.py)
     "PROTEST": {"protest": "protest demonstrat rall march"},
-    "SANCTION": {"sanction": "sanction embargo", "expel": "expel forc"},
+    "SANCTION": {"sanction": "sanction embargo", "expel": "expel forc", "convict": "convict sentenc"},
     # the kinds of aid the PLOVER manual names (money, arms and personnel, humanitarian relief, asylum,
     # rescue); "help", "assist", "provide", "supply" name none of them: two reports of help may be two
     # deeds of help (money to one side, shelter to another), so they link only by a word in common

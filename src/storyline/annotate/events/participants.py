@@ -142,6 +142,14 @@ def unwrap_partitive(token: Token) -> Token:
     return token
 
 
+def is_victim_count(token: Token) -> bool:
+    """"wounding 120", "injured hundreds more", "hundreds were injured": a count heading its own noun phrase
+    as the object (or passive subject) of a verb of harming people (``lexicon.VICTIM_VERBS``) counts the
+    people harmed; "scores of other people" names them itself (a partitive)."""
+    return token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in lexicon.VICTIM_VERBS \
+        and (token.pos_ == "NUM" or token.lower_ in lexicon.NUMBER_NOUNS) and not prep_objects(token, {"of"})
+
+
 def actor_like(tokens: list[Token]) -> list[Token]:
     """The words that could head an actor phrase, a partitive by what it is part of ("each of the
     two countries' air forces")."""

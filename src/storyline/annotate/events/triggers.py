@@ -257,6 +257,18 @@ def brings_down_from_the_air(verb: Token, obj: Token | None) -> bool:
         and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
 
 
+def restricts_information(verb: Token, obj: Token | None) -> bool:
+    """"Indonesia blocked the app", "Iran blocks messaging app Telegram": what is blocked or banned is a
+    medium of information (``lexicon.INFORMATION_MEDIA``): the object, a name set beside it, or what access
+    is blocked to ("blocked access to the website"); not an owner ("banned the film's director"). With no
+    object found (a headline's parse may hang the name elsewhere), the nouns after the verb."""
+    if obj is None:
+        words = [t for c in verb.rights for t in c.subtree]
+    else:
+        words = [obj, *(c for c in obj.children if c.dep_ in {"compound", "appos"}), *prep_objects(obj, {"to"})]
+    return any(t.lower_ in lexicon.INFORMATION_MEDIA for t in words if t.pos_ in {"NOUN", "PROPN"})
+
+
 def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | None) -> lexicon.Sense:
     """Senses the object's wider phrase decides: a joint exercise is COOPERATE; a missile fired over a
     place is MOBILIZE, one shot down an interception; troops sent to a peacekeeping mission, or
@@ -266,6 +278,8 @@ def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | Non
         return "MOBILIZE", "weapons"
     if etype == "ASSAULT" and brings_down_from_the_air(verb, obj):
         return "ASSAULT", lexicon.INTERCEPTION_MODE
+    if (etype, mode) == ("COERCE", "restrict") and restricts_information(verb, obj):
+        return "COERCE", lexicon.CENSORING_MODE
     who_or_where = prep_objects(verb, {"to", "for", "as", "into"}) + [c for c in verb.children if c.dep_ == "nsubj"]
     if etype == "MOBILIZE" and any(noun_class(t) == "mission" for t in who_or_where):
         return "AID", None
