@@ -231,6 +231,29 @@ def test_an_event_noun_takes_the_day_the_article_tells_for_it(nlp):
     assert date_of_trigger(events, "airstrikes") is None
 
 
+def test_a_state_named_two_ways_is_one_doer_but_two_places_of_a_state_are_not(nlp):
+    """The state's name and its nationality name one doer ("Peru's airstrikes" / "Peruvian airstrikes"), so the
+    background mention takes the day told for the other; two attacks named by two cities of one state are two
+    events whatever country both places give (and a thing located in a state is not that state)."""
+    text = ("Chilean rebels attacked a Peruvian base in retaliation for Peruvian airstrikes.\n"
+            "Peru's airstrikes hit a rebel camp near the border last week.")
+    events = events_dated(nlp, text, "last week", "2026-W06")
+    assert date_of_trigger(events, "airstrikes") == "2026-W06"
+    from types import SimpleNamespace
+    from storyline.annotate.events.dating import _share_a_doer
+    from storyline.model import Participant
+
+    def doing(*actors):
+        return SimpleNamespace(actors=list(actors))
+    peru, peruvian = Participant("Peru", country="PER", key="GPE:peru"), Participant("Peruvian", country="PER")
+    lima = Participant("Lima", country="PER", key="GPE:lima")
+    cusco = Participant("Cusco", country="PER", key="GPE:cusco")
+    truck = Participant("truck", country="PER")
+    assert _share_a_doer(doing(peruvian), doing(peru))
+    assert not _share_a_doer(doing(lima), doing(cusco))
+    assert not _share_a_doer(doing(truck), doing(lima))
+
+
 def test_an_event_told_as_an_example_gets_no_publication_day(nlp):
     """"for instance" calls up an event to illustrate a general statement, background rather than the
     day's news: the report's day does not date it, a time of its own clause does."""

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from storyline.annotate import actors
 from storyline.model import Event, EventDate, Timex
 
 from . import lexicon
@@ -460,8 +461,10 @@ def _aux_from_date_words(trig: Trigger, sent: SpacySpan, pub: _dt.date | None) -
 def carry_told_day(built: list[tuple[Trigger, Event]], published: str | None) -> None:
     """An event noun left undated as background ("in retaliation for Nato airstrikes", "since the new
     sanctions") that the article tells elsewhere with its day ("Nato airstrikes near Kunduz last week"):
-    the same noun with a doer of the same name or country names the same event (within-document event
-    coreference: the lemma match with a shared argument, ECB+'s baseline), and TimeML gives coreferent
+    the same noun with the same doer (the same entity of the article, or the same words) names the same event
+    (within-document event coreference: the lemma match with a shared argument, ECB+'s baseline; a state
+    named by its name or nationality is one argument, but a shared country of two places is none: two attacks
+    in one country are two events), and TimeML gives coreferent
     events one time, so it takes the day that mention's own time expression gives. Where the mentions
     give different days (two rounds of strikes), none is taken."""
     for trig, event in built:
@@ -480,10 +483,18 @@ def carry_told_day(built: list[tuple[Trigger, Event]], published: str | None) ->
 
 
 def _share_a_doer(event: Event, other: Event) -> bool:
-    """Both events name an actor of the same name or the same country."""
+    """Both events name the same actor: one entity of the article (its mention key), the same words, or one
+    state named by its name or its nationality ("US airstrikes" / "American airstrikes"); a place or a thing
+    merely located in a state ("the Paris attacks", "the Nice lorry attack") is not that state."""
     def doers(e: Event) -> set[str]:
-        return {p.text.lower() for p in e.actors} | {p.country for p in e.actors if p.country}
+        named = {p.key or p.text.lower() for p in e.actors}
+        return named | {code for p in e.actors if (code := _state_named(p.text))}
     return bool(doers(event) & doers(other))
+
+
+def _state_named(words: str) -> str | None:
+    """The state a participant's words name, by its name or its nationality ("US", "American"), or None."""
+    return actors.country_of_state_name(words) or actors.country_of_demonym(words)
 
 
 # ----------------------------------------------------------------------------- the lead's day
