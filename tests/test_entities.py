@@ -152,6 +152,32 @@ def test_mistagged_surname_becomes_the_person(nlp):
     assert mentions[0].key == mentions[1].key
 
 
+def test_a_name_tagged_once_is_the_same_name_where_the_tagger_missed_it(nlp):
+    text = "Nordcom raised its offer on Monday. Nordcom did not specify the amounts, analysts said."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 0, 1, "ORG")]
+    mentions = extract_mentions(doc, text)
+    assert [(m.span.text, m.type) for m in mentions] == [("Nordcom", "ORG"), ("Nordcom", "ORG")]
+    assert mentions[0].key == mentions[1].key
+
+
+def test_an_untagged_given_name_joins_a_lone_surname(nlp):
+    text = "The court has held Ahed Oduya since arresting her last week. Oduya said nothing."
+    doc = nlp(text)
+    oduya = next(t.i for t in doc if t.text == "Oduya" and t.i > 10)
+    doc.ents = [SpacySpan(doc, oduya, oduya + 1, "PERSON")]
+    mentions = extract_mentions(doc, text)
+    assert [m.span.text for m in mentions] == ["Ahed Oduya", "Oduya"]
+    assert {m.name for m in mentions} == {"Ahed Oduya"}
+
+
+def test_a_given_name_left_out_of_a_person_joins_it(nlp):
+    text = "Photographers saw Ahed Oduya at the courthouse."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 3, 4, "PERSON")]
+    assert [m.span.text for m in extract_mentions(doc, text)] == ["Ahed Oduya"]
+
+
 def test_names_do_not_cross_line_breaks(nlp):
     text = "Watch the report by Elena Marsh\nMarsh says the vote was fair."
     doc = nlp(text)
@@ -538,6 +564,8 @@ def test_the_family_name_alone_joins_the_korean_name_across_articles(nlp):
     ("Ann Hale-Berry", ["ann", "hale-berry"]),  # a double-barrelled surname stays the surname
     ("Hale-Berry", ["hale-berry"]),
     ("Seo Min Jun", ["min-jun", "seo"]),  # the same written without hyphen compares as it
+    ("Seo Min-Jun", ["min-jun", "seo"]),  # both syllables capitalized: still a Korean given name
+    ("Lee Hale-Berry", ["lee", "hale-berry"]),  # "Hale", "Berry" are no romanized syllables
     ("Lee Ann Smith", ["lee", "ann", "smith"]),  # "Ann" and "Smith" are no romanized syllables
     ("Kim Carla West", ["kim", "carla", "west"]),
     ("Tan Meiling", ["meiling", "tan"]),  # a Chinese name, family name first: mei-ling is pinyin
@@ -607,6 +635,13 @@ def test_a_leader_named_without_a_title_codes_his_government_while_in_office(nlp
     # out of office, or with no day to tell, the name alone codes nothing
     assert _coded(nlp, text, "2022-06-01")["Merkel"] == (None, None)
     assert _coded(nlp, text)["Xi"] == (None, None)
+
+
+def test_a_title_that_names_no_state_leaves_the_leaders_table_to_code_the_minister(nlp):
+    """"Foreign Secretary" says no state: the table's term of office codes him, not a state the
+    sentence merely names."""
+    text = "Foreign Secretary Boris Johnson said North Korea must stop its tests."
+    assert _coded(nlp, text, "2017-09-16")["Boris Johnson"] == ("GBR", "GOV")
 
 
 def test_a_title_wins_over_the_leaders_table(nlp):
