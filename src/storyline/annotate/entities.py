@@ -143,7 +143,8 @@ def _merge_split_persons(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _extend_person_heads(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Extend a PERSON over the untagged proper noun its last token is a compound of
-    ("Seyed Abbas" + untagged "Araghchi"), and back over an untagged given name (``_given_name_start``)."""
+    ("Seyed Abbas" + untagged "Araghchi"), and a lone tagged word back over an untagged given name
+    (``_given_name_start``)."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = []
     for cand in cands:
@@ -152,8 +153,8 @@ def _extend_person_heads(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
                 doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and \
                 _is_bare_name(doc, end, end + 1) and doc[end - 1].whitespace_ == " ":
             end += 1
-        out.append(replace(cand, start=_given_name_start(doc, cand.start, taken) if cand.label == "PERSON"
-                           else cand.start, end=end))
+        lone = cand.label == "PERSON" and cand.end - cand.start == 1  # a tagged full name has its given name
+        out.append(replace(cand, start=_given_name_start(doc, cand.start, taken) if lone else cand.start, end=end))
     return out
 
 
@@ -171,6 +172,8 @@ def _given_name_start(doc: Doc, start: int, taken: set[int]) -> int:
 
 
 def _capital_tells_a_name(token: Token) -> bool:
+    if token.text.isupper():
+        return False  # an acronym ("MSP Richard Leonard") is a title or a body, no given name
     if not token.is_sent_start or is_given_name(token.text):
         return True
     return any(not t.is_sent_start and t.text[:1].isupper() for t in _tokens_with_lower(token.doc, {token.lower_}))
