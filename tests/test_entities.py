@@ -178,6 +178,21 @@ def test_a_given_name_left_out_of_a_person_joins_it(nlp):
     assert [m.span.text for m in extract_mentions(doc, text)] == ["Ahed Oduya"]
 
 
+def test_a_common_noun_before_a_lone_name_is_no_given_name(nlp):
+    text = "Fans cheered Singer Oduya on Friday. The singer thanked them."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 3, 4, "PERSON")]
+    assert [m.span.text for m in extract_mentions(doc, text)] == ["Oduya"]
+
+
+def test_a_lone_word_tagged_person_is_not_spread_to_its_untagged_repeats(nlp):
+    """The tagger calls firms persons ("Zentrix" PERSON): a lone word is not spread to its repeats."""
+    text = "Zentrix raised its offer on Monday. Zentrix did not specify the amounts, analysts said."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 0, 1, "PERSON")]
+    assert [m.span.start for m in extract_mentions(doc, text)] == [0]
+
+
 def test_names_do_not_cross_line_breaks(nlp):
     text = "Watch the report by Elena Marsh\nMarsh says the vote was fair."
     doc = nlp(text)

@@ -163,7 +163,8 @@ def _given_name_start(doc: Doc, start: int, taken: set[int]) -> int:
     untagged proper nouns on its line right before it that are compounds of it (a given name
     modifies the surname in the parse) and name no place, people or title. A capital at a sentence's
     start proves nothing ("Analyst Jack Jun"): there the word must be a given name of the census
-    lists or one the article capitalizes inside a sentence too."""
+    lists or one the article capitalizes inside a sentence too; and no word the article writes in
+    lower case is one (``_capital_tells_a_name``)."""
     while start > 0 and start - 1 not in taken and doc[start - 1].dep_ == "compound" and \
             start <= doc[start - 1].head.i and doc[start - 1].whitespace_ == " " and \
             _is_bare_name(doc, start - 1, start) and _capital_tells_a_name(doc[start - 1]):
@@ -174,9 +175,12 @@ def _given_name_start(doc: Doc, start: int, taken: set[int]) -> int:
 def _capital_tells_a_name(token: Token) -> bool:
     if token.text.isupper():
         return False  # an acronym ("MSP Richard Leonard") is a title or a body, no given name
+    same = _tokens_with_lower(token.doc, {token.lower_})
+    if any(t.text[:1].islower() for t in same):
+        return False  # a word the article writes in lower case is a common noun ("Singer Rihanna")
     if not token.is_sent_start or is_given_name(token.text):
         return True
-    return any(not t.is_sent_start and t.text[:1].isupper() for t in _tokens_with_lower(token.doc, {token.lower_}))
+    return any(not t.is_sent_start and t.text[:1].isupper() for t in same)
 
 
 def _extend_hyphenated_given_names(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
@@ -559,8 +563,10 @@ def _untagged_names(doc: Doc, cands: list[_Candidate], persons: list[_Cluster]) 
     the talks", "Broadcom didn't specify"): a run of capitalized proper nouns equal to a surname of
     a fully named person, or to a person's or organisation's whole tagged name. A name means one
     thing within one article, so the tagger's miss is the same name. The run must be whole (no
-    proper noun next to it continues another name), except that a lone-word person's untagged
-    given name joins it ("Israel has held Ahed Tamimi", the article tagging "Tamimi" alone)."""
+    proper noun next to it continues another name). A name the article tags only as one word
+    PERSON counts only with an untagged given name before it ("Israel has held Ahed Tamimi", the
+    article tagging "Tamimi" alone): the tagger calls firms persons too ("SpaceX", "Twitter"), and a
+    lone word would spread that error."""
     targets = _tagged_names(doc, cands, persons)
     taken = {i for c in cands for i in range(c.start, c.end)}
     found = []
@@ -572,6 +578,8 @@ def _untagged_names(doc: Doc, cands: list[_Candidate], persons: list[_Cluster]) 
                 continue
             label, lone = targets[words]
             start = _given_name_start(doc, token.i, taken) if lone else token.i
+            if lone and start == token.i:
+                continue  # a lone word the tagger called a person is often a firm ("SpaceX"): only with a given name
             if any(_is_name_part(n) for n in (doc[start - 1] if start else None, doc[end] if end < len(doc) else None) if n):
                 continue
             cand = _Candidate(start, end, label)
