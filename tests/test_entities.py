@@ -185,6 +185,14 @@ def test_a_common_noun_before_a_lone_name_is_no_given_name(nlp):
     assert [m.span.text for m in extract_mentions(doc, text)] == ["Oduya"]
 
 
+def test_a_run_of_capitals_before_a_lone_name_is_no_given_name(nlp):
+    text = "Watch More Video Oduya was seen on Friday."
+    doc = nlp(text)
+    at = text.index("Oduya")
+    doc.ents = [doc.char_span(at, at + 5, "PERSON")]
+    assert [m.span.text for m in extract_mentions(doc, text)] == ["Oduya"]
+
+
 def test_a_lone_word_tagged_person_is_not_spread_to_its_untagged_repeats(nlp):
     """The tagger calls firms persons ("Zentrix" PERSON): a lone word is not spread to its repeats."""
     text = "Zentrix raised its offer on Monday. Zentrix did not specify the amounts, analysts said."

@@ -160,16 +160,19 @@ def _extend_person_heads(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _given_name_start(doc: Doc, start: int, taken: set[int]) -> int:
     """Where a name starts when the tagger left its given name out ("Ahed" + PERSON "Tamimi"): the
-    untagged proper nouns on its line right before it that are compounds of it (a given name
-    modifies the surname in the parse) and name no place, people or title. A capital at a sentence's
-    start proves nothing ("Analyst Jack Jun"): there the word must be a given name of the census
-    lists or one the article capitalizes inside a sentence too; and no word the article writes in
-    lower case is one (``_capital_tells_a_name``)."""
-    while start > 0 and start - 1 not in taken and doc[start - 1].dep_ == "compound" and \
-            start <= doc[start - 1].head.i and doc[start - 1].whitespace_ == " " and \
-            _is_bare_name(doc, start - 1, start) and _capital_tells_a_name(doc[start - 1]):
-        start -= 1
-    return start
+    one untagged proper noun on its line right before it that is a compound of it (a given name
+    modifies the surname in the parse) and names no place, people or title. A longer run of capitals
+    ("VideoNext Video SpaceX") is a headline, page furniture or a title, not a cut name. A capital at
+    a sentence's start proves nothing ("Analyst Jack Jun"): there the word must be a given name of the
+    census lists or one the article capitalizes inside a sentence too; and no word the article
+    writes in lower case is one (``_capital_tells_a_name``)."""
+    i = start - 1
+    if i < 0 or i in taken or doc[i].dep_ != "compound" or doc[i].head.i < start or doc[i].whitespace_ != " " \
+            or not _is_bare_name(doc, i, start) or not _capital_tells_a_name(doc[i]):
+        return start
+    if i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and "\n" not in doc[i - 1].whitespace_:
+        return start  # a run of three or more capitalized words
+    return i
 
 
 def _capital_tells_a_name(token: Token) -> bool:
