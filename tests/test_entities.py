@@ -201,6 +201,21 @@ def test_a_lone_word_tagged_person_is_not_spread_to_its_untagged_repeats(nlp):
     assert [m.span.start for m in extract_mentions(doc, text)] == [0]
 
 
+def test_an_untagged_name_after_a_capitalized_title_is_a_person(nlp):
+    text = "Deputy Chief Constable Ines Oduya added that the road would stay closed."
+    doc = nlp(text)
+    doc.ents = []
+    person = _one(extract_mentions(doc, text), "Ines Oduya")
+    assert (person.type, person.title, person.sector) == ("PERSON", "Deputy Chief Constable", "COP")
+
+
+def test_an_organisation_after_a_title_is_no_person(nlp):
+    text = "The Secretary Nordholm Holdings said on Monday it would appeal."
+    doc = nlp(text)
+    doc.ents = []
+    assert [m for m in extract_mentions(doc, text) if m.type == "PERSON"] == []
+
+
 def test_names_do_not_cross_line_breaks(nlp):
     text = "Watch the report by Elena Marsh\nMarsh says the vote was fair."
     doc = nlp(text)

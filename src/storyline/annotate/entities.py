@@ -29,6 +29,7 @@ COUNTRY_ONLY_LABELS = frozenset({"NORP", "GPE", "LOC"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MAX_TITLE_TOKENS = 8
+MAX_NAME_AFTER_TITLE = 3  # given name(s) and surname of an untagged name after a title
 _SPACES = re.compile(r"\s+")
 # A romanized Korean given name: two syllables joined by a hyphen, the second in lower case ("Min-jun",
 # "Ha-eun"); a double-barrelled Western surname capitalizes both parts ("Hale-Berry").
@@ -96,7 +97,8 @@ def _repaired_candidates(doc: Doc) -> list[_Candidate]:
            for piece in _split_at_line_breaks(doc, _Candidate(e.start, e.end, e.label_))]
     merged = _extend_hyphenated_given_names(doc, _extend_person_heads(doc, _merge_split_persons(doc, raw)))
     trimmed = [t for t in (_trimmed(doc, c) for c in merged) if t is not None]
-    return _persons_by_apposition(doc, [_retyped(doc, c) for c in trimmed])
+    found = _persons_by_apposition(doc, [_retyped(doc, c) for c in trimmed])
+    return sorted(found + _persons_after_titles(doc, found), key=lambda c: c.start)
 
 
 def _split_at_line_breaks(doc: Doc, cand: _Candidate) -> list[_Candidate]:
@@ -288,6 +290,30 @@ def _persons_by_apposition(doc: Doc, cands: list[_Candidate]) -> list[_Candidate
             cand = replace(cand, start=start, label="PERSON")
         out.append(cand)
     return out
+
+
+def _persons_after_titles(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Untagged names right after a capitalized title head ("Deputy Chief Constable Adrian Hanstock
+    added"): news writes a title before a person's name, so two or three capitalized proper nouns on
+    its line that name no place, people, title or organisation ("President Lena Marsh Group" is a
+    firm's) are that person's given name and surname."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for token in doc:
+        if not (token.text[:1].isupper() and actors.is_title_head(token.text)) or "\n" in token.whitespace_:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= MAX_NAME_AFTER_TITLE and end not in taken and \
+                doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not actors.is_title_word(doc[end].text):
+            end += 1
+            if "\n" in doc[end - 1].whitespace_:
+                break
+        if 2 <= end - token.i - 1 <= MAX_NAME_AFTER_TITLE and _is_bare_name(doc, token.i + 1, end) and \
+                actors.organization_sector(doc[token.i + 1:end].text) is None and \
+                (end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())):
+            found.append(_Candidate(token.i + 1, end, "PERSON"))
+            taken.update(range(token.i + 1, end))
+    return found
 
 
 # ------------------------------------------------------------------------------ titles
