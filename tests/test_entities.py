@@ -152,6 +152,70 @@ def test_mistagged_surname_becomes_the_person(nlp):
     assert mentions[0].key == mentions[1].key
 
 
+def test_a_name_tagged_once_is_the_same_name_where_the_tagger_missed_it(nlp):
+    text = "Nordcom raised its offer on Monday. Nordcom did not specify the amounts, analysts said."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 0, 1, "ORG")]
+    mentions = extract_mentions(doc, text)
+    assert [(m.span.text, m.type) for m in mentions] == [("Nordcom", "ORG"), ("Nordcom", "ORG")]
+    assert mentions[0].key == mentions[1].key
+
+
+def test_an_untagged_given_name_joins_a_lone_surname(nlp):
+    text = "The court has held Ahed Oduya since arresting her last week. Oduya said nothing."
+    doc = nlp(text)
+    oduya = next(t.i for t in doc if t.text == "Oduya" and t.i > 10)
+    doc.ents = [SpacySpan(doc, oduya, oduya + 1, "PERSON")]
+    mentions = extract_mentions(doc, text)
+    assert [m.span.text for m in mentions] == ["Ahed Oduya", "Oduya"]
+    assert {m.name for m in mentions} == {"Ahed Oduya"}
+
+
+def test_a_given_name_left_out_of_a_person_joins_it(nlp):
+    text = "Photographers saw Ahed Oduya at the courthouse."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 3, 4, "PERSON")]
+    assert [m.span.text for m in extract_mentions(doc, text)] == ["Ahed Oduya"]
+
+
+def test_a_common_noun_before_a_lone_name_is_no_given_name(nlp):
+    text = "Fans cheered Singer Oduya on Friday. The singer thanked them."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 3, 4, "PERSON")]
+    assert [m.span.text for m in extract_mentions(doc, text)] == ["Oduya"]
+
+
+def test_a_run_of_capitals_before_a_lone_name_is_no_given_name(nlp):
+    text = "Watch More Video Oduya was seen on Friday."
+    doc = nlp(text)
+    at = text.index("Oduya")
+    doc.ents = [doc.char_span(at, at + 5, "PERSON")]
+    assert [m.span.text for m in extract_mentions(doc, text)] == ["Oduya"]
+
+
+def test_a_lone_word_tagged_person_is_not_spread_to_its_untagged_repeats(nlp):
+    """The tagger calls firms persons ("Zentrix" PERSON): a lone word is not spread to its repeats."""
+    text = "Zentrix raised its offer on Monday. Zentrix did not specify the amounts, analysts said."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 0, 1, "PERSON")]
+    assert [m.span.start for m in extract_mentions(doc, text)] == [0]
+
+
+def test_an_untagged_name_after_a_capitalized_title_is_a_person(nlp):
+    text = "Deputy Chief Constable Ines Oduya added that the road would stay closed."
+    doc = nlp(text)
+    doc.ents = []
+    person = _one(extract_mentions(doc, text), "Ines Oduya")
+    assert (person.type, person.title, person.sector) == ("PERSON", "Deputy Chief Constable", "COP")
+
+
+def test_an_organisation_after_a_title_is_no_person(nlp):
+    text = "The Secretary Nordholm Holdings said on Monday it would appeal."
+    doc = nlp(text)
+    doc.ents = []
+    assert [m for m in extract_mentions(doc, text) if m.type == "PERSON"] == []
+
+
 def test_names_do_not_cross_line_breaks(nlp):
     text = "Watch the report by Elena Marsh\nMarsh says the vote was fair."
     doc = nlp(text)
@@ -538,6 +602,8 @@ def test_the_family_name_alone_joins_the_korean_name_across_articles(nlp):
     ("Ann Hale-Berry", ["ann", "hale-berry"]),  # a double-barrelled surname stays the surname
     ("Hale-Berry", ["hale-berry"]),
     ("Seo Min Jun", ["min-jun", "seo"]),  # the same written without hyphen compares as it
+    ("Seo Min-Jun", ["min-jun", "seo"]),  # both syllables capitalized: still a Korean given name
+    ("Lee Hale-Berry", ["lee", "hale-berry"]),  # "Hale", "Berry" are no romanized syllables
     ("Lee Ann Smith", ["lee", "ann", "smith"]),  # "Ann" and "Smith" are no romanized syllables
     ("Kim Carla West", ["kim", "carla", "west"]),
     ("Tan Meiling", ["meiling", "tan"]),  # a Chinese name, family name first: mei-ling is pinyin
@@ -607,6 +673,13 @@ def test_a_leader_named_without_a_title_codes_his_government_while_in_office(nlp
     # out of office, or with no day to tell, the name alone codes nothing
     assert _coded(nlp, text, "2022-06-01")["Merkel"] == (None, None)
     assert _coded(nlp, text)["Xi"] == (None, None)
+
+
+def test_a_title_that_names_no_state_leaves_the_leaders_table_to_code_the_minister(nlp):
+    """"Foreign Secretary" says no state: the table's term of office codes him, not a state the
+    sentence merely names."""
+    text = "Foreign Secretary Boris Johnson said North Korea must stop its tests."
+    assert _coded(nlp, text, "2017-09-16")["Boris Johnson"] == ("GBR", "GOV")
 
 
 def test_a_title_wins_over_the_leaders_table(nlp):

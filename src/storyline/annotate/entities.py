@@ -17,6 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from storyline.annotate import actors
+from storyline.annotate.given_names import is_given_name
 from storyline.annotate.nlp import is_parse_of
 from storyline.model import Mention, Span
 
@@ -28,6 +29,7 @@ COUNTRY_ONLY_LABELS = frozenset({"NORP", "GPE", "LOC"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MAX_TITLE_TOKENS = 8
+MAX_NAME_AFTER_TITLE = 3  # given name(s) and surname of an untagged name after a title
 _SPACES = re.compile(r"\s+")
 # A romanized Korean given name: two syllables joined by a hyphen, the second in lower case ("Min-jun",
 # "Ha-eun"); a double-barrelled Western surname capitalizes both parts ("Hale-Berry").
@@ -95,7 +97,8 @@ def _repaired_candidates(doc: Doc) -> list[_Candidate]:
            for piece in _split_at_line_breaks(doc, _Candidate(e.start, e.end, e.label_))]
     merged = _extend_hyphenated_given_names(doc, _extend_person_heads(doc, _merge_split_persons(doc, raw)))
     trimmed = [t for t in (_trimmed(doc, c) for c in merged) if t is not None]
-    return _persons_by_apposition(doc, [_retyped(doc, c) for c in trimmed])
+    found = _persons_by_apposition(doc, [_retyped(doc, c) for c in trimmed])
+    return sorted(found + _persons_after_titles(doc, found), key=lambda c: c.start)
 
 
 def _split_at_line_breaks(doc: Doc, cand: _Candidate) -> list[_Candidate]:
@@ -142,7 +145,8 @@ def _merge_split_persons(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _extend_person_heads(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Extend a PERSON over the untagged proper noun its last token is a compound of
-    ("Seyed Abbas" + untagged "Araghchi")."""
+    ("Seyed Abbas" + untagged "Araghchi"), and a lone tagged word back over an untagged given name
+    (``_given_name_start``)."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = []
     for cand in cands:
@@ -151,8 +155,37 @@ def _extend_person_heads(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
                 doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and \
                 _is_bare_name(doc, end, end + 1) and doc[end - 1].whitespace_ == " ":
             end += 1
-        out.append(replace(cand, end=end))
+        lone = cand.label == "PERSON" and cand.end - cand.start == 1  # a tagged full name has its given name
+        out.append(replace(cand, start=_given_name_start(doc, cand.start, taken) if lone else cand.start, end=end))
     return out
+
+
+def _given_name_start(doc: Doc, start: int, taken: set[int]) -> int:
+    """Where a name starts when the tagger left its given name out ("Ahed" + PERSON "Tamimi"): the
+    one untagged proper noun on its line right before it that is a compound of it (a given name
+    modifies the surname in the parse) and names no place, people or title. A longer run of capitals
+    ("VideoNext Video SpaceX") is a headline, page furniture or a title, not a cut name. A capital at
+    a sentence's start proves nothing ("Analyst Jack Jun"): there the word must be a given name of the
+    census lists or one the article capitalizes inside a sentence too; and no word the article
+    writes in lower case is one (``_capital_tells_a_name``)."""
+    i = start - 1
+    if i < 0 or i in taken or doc[i].dep_ != "compound" or doc[i].head.i < start or doc[i].whitespace_ != " " \
+            or not _is_bare_name(doc, i, start) or not _capital_tells_a_name(doc[i]):
+        return start
+    if i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and "\n" not in doc[i - 1].whitespace_:
+        return start  # a run of three or more capitalized words
+    return i
+
+
+def _capital_tells_a_name(token: Token) -> bool:
+    if token.text.isupper():
+        return False  # an acronym ("MSP Richard Leonard") is a title or a body, no given name
+    same = _tokens_with_lower(token.doc, {token.lower_})
+    if any(t.text[:1].islower() for t in same):
+        return False  # a word the article writes in lower case is a common noun ("Singer Rihanna")
+    if not token.is_sent_start or is_given_name(token.text):
+        return True
+    return any(not t.is_sent_start and t.text[:1].isupper() for t in same)
 
 
 def _extend_hyphenated_given_names(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
@@ -257,6 +290,30 @@ def _persons_by_apposition(doc: Doc, cands: list[_Candidate]) -> list[_Candidate
             cand = replace(cand, start=start, label="PERSON")
         out.append(cand)
     return out
+
+
+def _persons_after_titles(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Untagged names right after a capitalized title head ("Deputy Chief Constable Adrian Hanstock
+    added"): news writes a title before a person's name, so two or three capitalized proper nouns on
+    its line that name no place, people, title or organisation ("President Lena Marsh Group" is a
+    firm's) are that person's given name and surname."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for token in doc:
+        if not (token.text[:1].isupper() and actors.is_title_head(token.text)) or "\n" in token.whitespace_:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= MAX_NAME_AFTER_TITLE and end not in taken and \
+                doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not actors.is_title_word(doc[end].text):
+            end += 1
+            if "\n" in doc[end - 1].whitespace_:
+                break
+        if 2 <= end - token.i - 1 <= MAX_NAME_AFTER_TITLE and _is_bare_name(doc, token.i + 1, end) and \
+                actors.organization_sector(doc[token.i + 1:end].text) is None and \
+                (end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())):
+            found.append(_Candidate(token.i + 1, end, "PERSON"))
+            taken.update(range(token.i + 1, end))
+    return found
 
 
 # ------------------------------------------------------------------------------ titles
@@ -375,7 +432,8 @@ def name_words(name: str) -> list[str]:
     Chunying" is "Hua"), so its given name is moved before it and the family name compares as the
     surname."""
     words = [w.strip(".,") for w in name.split() if w.strip(".,")]
-    if len(words) == 2 and (_KOREAN_GIVEN_NAME.fullmatch(words[1]) or _is_chinese_name(words)):
+    if len(words) == 2 and (_KOREAN_GIVEN_NAME.fullmatch(words[1]) or _is_chinese_name(words)
+                            or _is_capitalized_korean_name(words)):
         words = words[::-1]
     elif _is_unhyphenated_korean_name(words):  # compares as the hyphenated spelling: "Kim Jong Un" is "Kim Jong-un"
         words = [f"{words[1]}-{words[2]}", words[0]]
@@ -387,6 +445,15 @@ def _is_unhyphenated_korean_name(words: list[str]) -> bool:
     apart; its family name is the surname ("Kim" alone is him, not a "Jack Un")."""
     return len(words) == 3 and words[0].casefold() in _KOREAN_FAMILY_NAMES and \
         all(w[:1].isupper() and w[1:].islower() and _KOREAN_SYLLABLE.fullmatch(w.casefold()) for w in words[1:])
+
+
+def _is_capitalized_korean_name(words: list[str]) -> bool:
+    """"Moon Jae-In": some outlets capitalize both syllables of a Korean given name, the shape of a
+    double-barrelled Western surname ("Hale-Berry"); a Korean family name before it and two romanized
+    syllables ("Hale", "Berry" are none) tell the Korean name, whose family name is the surname."""
+    parts = words[1].split("-")
+    return words[0].casefold() in _KOREAN_FAMILY_NAMES and len(parts) == 2 and \
+        all(p[:1].isupper() and p[1:].islower() and _KOREAN_SYLLABLE.fullmatch(p.casefold()) for p in parts)
 
 
 def _is_chinese_name(words: list[str]) -> bool:
@@ -420,7 +487,7 @@ def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate], headline: 
     seeds = _headline_persons(doc, headline, cands, spans)
     persons = _person_clusters(cands, spans, seeds)
     cands = sorted(_persons_from_surnames(doc, cands, spans, persons) +
-                   _untagged_surnames(doc, cands, persons + seeds), key=lambda c: c.start)
+                   _untagged_names(doc, cands, persons + seeds), key=lambda c: c.start)
     spans = _char_spans(doc, text, cands)
     persons = _person_clusters(cands, spans, seeds)
     clusters = persons + _other_clusters(cands, spans)
@@ -520,18 +587,51 @@ def _char_spans(doc: Doc, text: str, cands: list[_Candidate]) -> list[Span]:
     return [Span.of(text, doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
 
 
-def _untagged_surnames(doc: Doc, cands: list[_Candidate], persons: list[_Cluster]) -> list[_Candidate]:
-    """Surnames of this article's fully named persons that spaCy left untagged ("Campos
-    described the talks"): a lone capitalized proper noun equal to such a surname."""
-    surnames = {surname(c.name_words)[0] for c in persons if len(c.name_words) > 1}
+def _untagged_names(doc: Doc, cands: list[_Candidate], persons: list[_Cluster]) -> list[_Candidate]:
+    """Names spaCy tagged somewhere in this article and left untagged elsewhere ("Campos described
+    the talks", "Broadcom didn't specify"): a run of capitalized proper nouns equal to a surname of
+    a fully named person, or to a person's or organisation's whole tagged name. A name means one
+    thing within one article, so the tagger's miss is the same name. The run must be whole (no
+    proper noun next to it continues another name). A name the article tags only as one word
+    PERSON counts only with an untagged given name before it ("Israel has held Ahed Tamimi", the
+    article tagging "Tamimi" alone): the tagger calls firms persons too ("SpaceX", "Twitter"), and a
+    lone word would spread that error."""
+    targets = _tagged_names(doc, cands, persons)
     taken = {i for c in cands for i in range(c.start, c.end)}
     found = []
-    for token in _tokens_with_lower(doc, surnames):
-        if token.i in taken or not token.text[:1].isupper():
-            continue
-        if token.pos_ == "PROPN" and not any(_is_name_part(n) for n in _neighbours(doc, token.i)):
-            found.append(_with_title(doc, _Candidate(token.i, token.i + 1, "PERSON")))
+    for token in _tokens_with_lower(doc, {words[0] for words in targets}):
+        for words in sorted((w for w in targets if w[0] == token.lower_), key=len, reverse=True):
+            end = token.i + len(words)
+            if end > len(doc) or any(j in taken or not _is_untagged_name_word(doc[j], words[j - token.i])
+                                     for j in range(token.i, end)):
+                continue
+            label, lone = targets[words]
+            start = _given_name_start(doc, token.i, taken) if lone else token.i
+            if lone and start == token.i:
+                continue  # a lone word the tagger called a person is often a firm ("SpaceX"): only with a given name
+            if any(_is_name_part(n) for n in (doc[start - 1] if start else None, doc[end] if end < len(doc) else None) if n):
+                continue
+            cand = _Candidate(start, end, label)
+            found.append(_with_title(doc, cand) if label == "PERSON" else cand)
+            taken.update(range(start, end))
+            break
     return found
+
+
+def _tagged_names(doc: Doc, cands: list[_Candidate], persons: list[_Cluster]) -> dict[tuple[str, ...], tuple[str, bool]]:
+    """Lower-cased words of the names ``_untagged_names`` looks for -> (label, whether a lone-word
+    person's): surnames of fully named persons, the whole names of tagged persons and organisations."""
+    targets = {(surname(c.name_words)[0],): ("PERSON", False) for c in persons if len(c.name_words) > 1}
+    for cand in cands:
+        tokens = doc[cand.start:cand.end]
+        if cand.label in ("PERSON", "ORG") and all(t.text[:1].isupper() for t in tokens):
+            words = tuple(t.lower_ for t in tokens)
+            targets.setdefault(words, (cand.label, cand.label == "PERSON" and len(words) == 1))
+    return targets
+
+
+def _is_untagged_name_word(token: Token, word: str) -> bool:
+    return token.lower_ == word and token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def _tokens_with_lower(doc: Doc, words: set[str]) -> list[Token]:
