@@ -825,6 +825,10 @@ def test_one_day_in_a_clause_still_to_come_is_indefinite():
     assert values("Investors fear the board one day may sell the brand.")["one day"] == future
     assert values("Fans want him one day to coach the club.")["one day"] == future
     assert values("Someday the bridge will be rebuilt.")["Someday"] == future
+    # opening its sentence (or a "that" clause) with a modal ahead in the clause
+    assert values("The plan was approved. One day the old port could become a park.")["One day"] == future
+    assert values("He said that one day the mines will close.")["one day"] == future
+    assert values("He recalled the one day the mines closed.").get("one day") != future  # a day of the story
 
 
 def test_one_day_as_an_amount_stays_a_duration():

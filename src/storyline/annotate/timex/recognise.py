@@ -433,8 +433,22 @@ def _is_indefinite_day(match: re.Match) -> bool:
         return False
     if _MODAL_AFTER.match(text, match.end()):
         return True
-    adverbial = _OBJECT_BEFORE.search(text, max(0, start - 8), start) or _INFINITIVE_AFTER.match(text, match.end())
+    if _opens_its_clause(text, start) and _MODAL_AHEAD.match(text, match.end()):
+        return True
+    if _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return False  # "in the one day", "that one day": a day of the story, not an open one
+    adverbial = _OBJECT_BEFORE.search(text, max(0, start - 8), start) or _INFINITIVE_AFTER.match(text, match.end()) \
+        or _CLAUSE_END_AFTER.match(text, match.end())
     return bool(adverbial) and _is_unrealised_clause(text, start)
+
+
+def _opens_its_clause(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a reported clause ("One day the port could ...", "said that one day
+    ..."): the "that" of a reporting verb opens a clause, not a demonstrative "that one day"."""
+    if _SENTENCE_OPENER_BEFORE.search(text, max(0, start - 4), start) or start == 0:
+        return True
+    that = _THAT_BEFORE.search(text, max(0, start - 6), start)
+    return bool(that) and bool(_REPORTING_BEFORE.search(text, max(0, that.start() - 40), that.start()))
 
 
 def _is_unrealised_clause(text: str, start: int) -> bool:
@@ -866,6 +880,11 @@ _OBJECT_BEFORE = re.compile(r"\b(?:them|him|her|us|me)\s+$", re.I)
 # one day to the next")
 _MODAL_AFTER = re.compile(r"\s*,?\s+(?:will|would|could|can|may|might|should|must)\b", re.I)
 _INFINITIVE_AFTER = re.compile(r"\s*,?\s+to\s+(?!(?:go|spare|the|a|an|another|next)\b)[a-z]+\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|that|this|every|each|any|no)\s+$", re.I)
+_SENTENCE_OPENER_BEFORE = re.compile(r"[.!?:;\n]\s*[\"'“‘]?\s*$")
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.I)
+_MODAL_AHEAD = re.compile(r"[^.;:!?\n]{0,60}?\b(?:will|would|could|can|may|might|should|must|'ll)\b", re.I)
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:!?)\"”]|$)")
 _UNREALISED_IN_CLAUSE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to)\s", re.I)
 _WISH_BEFORE = re.compile(r"\b(?:hop(?:es?|ed|ing)|want(?:s|ed|ing)?|wish(?:es|ed|ing)?|dream(?:s|ed|t|ing)?|"
                           r"plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|aspir(?:es?|ed|ing)|"
