@@ -825,6 +825,9 @@ def test_one_day_in_a_clause_still_to_come_is_indefinite():
     assert values("Investors fear the board one day may sell the brand.")["one day"] == future
     assert values("Fans want him one day to coach the club.")["one day"] == future
     assert values("Someday the bridge will be rebuilt.")["Someday"] == future
+    # closing an unrealised clause; closing a told one it stays the amount it was read as
+    assert values("The city hopes to host the games one day.")["one day"] == future
+    assert values("The city hosted the games one day.")["one day"] == ("DURATION", "P1D")
     # opening its sentence (or a "that" clause) with a modal ahead in the clause
     assert values("The plan was approved. One day the old port could become a park.")["One day"] == future
     assert values("He said that one day the mines will close.")["one day"] == future

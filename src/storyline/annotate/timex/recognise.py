@@ -420,9 +420,10 @@ def _is_speed_of_work(match: re.Match) -> bool:
 def _is_indefinite_day(match: re.Match) -> bool:
     """"one day" (or "some day") as a time left open, which the recogniser resolves as one to come (TIDES 2005 and
     TimeML give such a time a *_REF value), not an amount of one day. It is one between subject or modal and verb,
-    or right before a modal ("the Church one day may"); after a verb's object or before an infinitive only in a
-    clause not yet realised, one with a modal or "to" before it or opened by a verb of wishing ("to get them one
-    day to Mars", "hopes one day to visit"): in a told clause ("met him one day", "went one day to buy") the day is
+    or right before a modal ("the Church one day may"), or opening a sentence or reported clause with a modal ahead;
+    after a verb's object, before an infinitive or closing its clause only in a clause not yet realised, one with a
+    modal or "to" before it or opened by a verb of wishing ("to get them one day to Mars", "hopes one day to
+    visit"): in a told clause ("met him one day", "went one day to buy") the day is
     past and stays as before. No word that takes a length of time may stand before it ("took one day to build")."""
     text, start = match.string, match.start()
     if match.group("word").lower() == "someday":
