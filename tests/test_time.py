@@ -813,6 +813,48 @@ def test_one_day_between_subject_or_modal_and_verb_is_indefinite():
     assert values("The strike lasted one day.")["one day"] == ("DURATION", "P1D")
 
 
+def test_one_day_in_a_clause_still_to_come_is_indefinite():
+    """"one day" as an adverbial of a clause not yet realised is a time left open (FUTURE_REF), not a day long:
+    after a verb's object or before an infinitive when a modal, "to" or a verb of wishing opens the clause, and
+    right before a modal; "someday" is never an amount."""
+    future = ("DATE", "FUTURE_REF")
+    assert values("The agency plans rockets to carry crews and to bring them one day to the outer planets.")[
+        "one day"] == future
+    assert values("The mayor hopes one day to open a second line.")["one day"] == future
+    assert values("Officials said the tunnel could be used, one day, to carry freight.")["one day"] == future
+    assert values("Investors fear the board one day may sell the brand.")["one day"] == future
+    assert values("Fans want him one day to coach the club.")["one day"] == future
+    assert values("Someday the bridge will be rebuilt.")["Someday"] == future
+    # closing an unrealised clause; closing a told one it stays the amount it was read as
+    assert values("The city hopes to host the games one day.")["one day"] == future
+    assert values("The city hosted the games one day.")["one day"] == ("DURATION", "P1D")
+    # opening its sentence (or a "that" clause) with a modal ahead in the clause
+    assert values("The plan was approved. One day the old port could become a park.")["One day"] == future
+    assert values("He said that one day the mines will close.")["one day"] == future
+    assert values("He recalled the one day the mines closed.").get("one day") != future  # a day of the story
+
+
+def test_one_day_as_an_amount_stays_a_duration():
+    """A word that takes a length of time before it (a verb of taking, giving or having, a preposition of extent)
+    or a clause already told makes "one day" the amount (P1D)."""
+    day = ("DURATION", "P1D")
+    assert values("The repair took one day to finish.")["one day"] == day
+    assert values("The court gave the company one day to answer.")["one day"] == day
+    assert values("With one day to go, the vote is close.")["one day"] == day
+    assert values("Prices moved sharply from one day to the next.")["one day"] == day
+    assert values("The envoy met them one day in Vienna.")["one day"] == day
+    assert values("The driver stopped one day to rest.")["one day"] == day
+
+
+def test_a_price_per_night_is_a_set():
+    """"$90 a night" is a rate like "$3 million a year": a set (TimeML's "twice a week"), a night counting as a
+    day as "nightly" does; a night spent is still an amount."""
+    assert values("Rooms at the new inn cost $90 a night.")["a night"] == ("SET", "P1D")
+    assert values("Crews worked six hours a night.")["a night"] == ("SET", "P1D")
+    assert values("The guide charges 40 euros per night.")["per night"] == ("SET", "P1D")
+    assert values("The suspect spent a night in custody.")["a night"] == ("DURATION", "P1D")
+
+
 def test_month_and_season_with_a_year_in_words():
     found = values("Prices last fell this far in the winter of nineteen ninety-four, and again in March two "
                    "thousand and one.")

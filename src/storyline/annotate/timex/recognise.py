@@ -245,7 +245,9 @@ RULES: list[tuple[str, str]] = [
                      rf"{_OR_UNITS}(?!\w)"),
     ("units_ahead", rf"{_L}(?:the\s+)?(?P<unit>hours|days|weeks|months|years|decades)\s+ahead(?!\w)"),
     ("set_rate", rf"{_L}(?:(?P<freq>{_FREQUENCY})\s+)?(?P<a>a|an|per)\s+"
-                 rf"(?P<unit>hour|day|week|month|quarter|year)(?!\w)"),
+                 # "$35 a night" is a rate like "$3 million a year": a hotel's price per night (TimeML's "twice
+                 # a week" SET; a night counts as a day, as "nightly" does)
+                 rf"(?P<unit>hour|day|night|week|month|quarter|year)(?!\w)"),
     ("indefinite_day", rf"{_L}(?P<word>someday|some\s+day|one\s+day)(?!\w)"),
     # "she went to a club one winter night", "one Sunday morning": a part of a day the text does not date, one of
     # its kind like "on a Tuesday" (TimeML leaves unknown what the text does not fix: XXXX-XX-XXTNI); the season
@@ -415,6 +417,51 @@ def _is_speed_of_work(match: re.Match) -> bool:
         and not match.group("freq")
 
 
+def _is_indefinite_day(match: re.Match) -> bool:
+    """"one day" (or "some day") as a time left open, which the recogniser resolves as one to come (TIDES 2005 and
+    TimeML give such a time a *_REF value), not an amount of one day. It is one between subject or modal and verb,
+    or right before a modal ("the Church one day may"), or opening a sentence or reported clause with a modal ahead;
+    after a verb's object, before an infinitive or closing its clause only in a clause not yet realised, one with a
+    modal or "to" before it or opened by a verb of wishing ("to get them one day to Mars", "hopes one day to
+    visit"): in a told clause ("met him one day", "went one day to buy") the day is
+    past and stays as before. No word that takes a length of time may stand before it ("took one day to build")."""
+    text, start = match.string, match.start()
+    if match.group("word").lower() == "someday":
+        return True  # one word, never an amount
+    if _INDEFINITE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if _AMOUNT_TAKER_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    if _MODAL_AFTER.match(text, match.end()):
+        return True
+    if _opens_its_clause(text, start) and _MODAL_AHEAD.match(text, match.end()):
+        return True
+    if _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return False  # "in the one day", "that one day": a day of the story, not an open one
+    adverbial = _OBJECT_BEFORE.search(text, max(0, start - 8), start) or _INFINITIVE_AFTER.match(text, match.end()) \
+        or _CLAUSE_END_AFTER.match(text, match.end())
+    return bool(adverbial) and _is_unrealised_clause(text, start)
+
+
+def _opens_its_clause(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a reported clause ("One day the port could ...", "said that one day
+    ..."): the "that" of a reporting verb opens a clause, not a demonstrative "that one day"."""
+    if _SENTENCE_OPENER_BEFORE.search(text, max(0, start - 4), start) or start == 0:
+        return True
+    that = _THAT_BEFORE.search(text, max(0, start - 6), start)
+    return bool(that) and bool(_REPORTING_BEFORE.search(text, max(0, that.start() - 40), that.start()))
+
+
+def _is_unrealised_clause(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` tells what is still to happen: a modal or "to" before the verb, or a
+    verb of wishing or intent right before ("hopes", "wants", "dreams of")."""
+    clause_start = max(0, start - 80)
+    for end in (text.rfind(mark, clause_start, start) for mark in ".;:!?\n"):
+        clause_start = max(clause_start, end + 1)
+    return bool(_WISH_BEFORE.search(text, clause_start, start)
+                or _UNREALISED_IN_CLAUSE.search(text, clause_start, start))
+
+
 def _is_verb_particle(text: str, start: int, doc: "Doc | None") -> bool:
     """Whether "around" at ``start`` is the particle of a phrasal verb ("came around last week", "the plane turned
     around four hours into the flight", "turned things around two years ago"), which says nothing of the amount
@@ -526,7 +573,7 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return match.group("part").islower() \
             and not _AMOUNT_BEFORE_ONE.search(match.string, max(0, match.start() - 12), match.start())
     if name == "indefinite_day":
-        return bool(_INDEFINITE_BEFORE.search(match.string, max(0, match.start() - 12), match.start()))
+        return _is_indefinite_day(match)
     if name == "plural_ago" and _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
         return False  # "three days later": the amount is the expression ("three days"), "later" a signal
     if name == "decade" and len(match.group("decade")) == 3:  # "the 90s", not "highs in the 90s" or "in their 60s"
@@ -826,6 +873,32 @@ _AFTER_UNIT = re.compile(r"\s*(?:$|[^\w\s]|(?:before|after|later|earlier|ago|or|
 # "will one day", "he one day": between subject or modal and verb "one day" is an indefinite time, not a day long
 _INDEFINITE_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to|he|she|they|we|i|you|it)\s+$",
                                 re.I)
+# "to get them one day to Mars": after a verb's object, before its complement, "one day" is an adverbial (the
+# indefinite time), not an object of its own (TimeML 1.2.1 types a time by its meaning, not by its words)
+_OBJECT_BEFORE = re.compile(r"\b(?:them|him|her|us|me)\s+$", re.I)
+# "the Church one day may operate", "used, one day, to carry": an adverbial right before the modal or the "to" of
+# the verb it dates; "to go" / "to spare" count a time left ("one day to go"), and "to the" opens no verb ("from
+# one day to the next")
+_MODAL_AFTER = re.compile(r"\s*,?\s+(?:will|would|could|can|may|might|should|must)\b", re.I)
+_INFINITIVE_AFTER = re.compile(r"\s*,?\s+to\s+(?!(?:go|spare|the|a|an|another|next)\b)[a-z]+\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|that|this|every|each|any|no)\s+$", re.I)
+_SENTENCE_OPENER_BEFORE = re.compile(r"[.!?:;\n]\s*[\"'“‘]?\s*$")
+_THAT_BEFORE = re.compile(r"\bthat\s+$", re.I)
+_MODAL_AHEAD = re.compile(r"[^.;:!?\n]{0,60}?\b(?:will|would|could|can|may|might|should|must|'ll)\b", re.I)
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:!?)\"”]|$)")
+_UNREALISED_IN_CLAUSE = re.compile(r"\b(?:will|would|could|can|may|might|should|must|to)\s", re.I)
+_WISH_BEFORE = re.compile(r"\b(?:hop(?:es?|ed|ing)|want(?:s|ed|ing)?|wish(?:es|ed|ing)?|dream(?:s|ed|t|ing)?|"
+                          r"plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|aspir(?:es?|ed|ing)|"
+                          r"expect(?:s|ed|ing)?|seek(?:s|ing)?|sought|long(?:s|ed|ing))"
+                          r"(?:\s+(?:them|him|her|us|me))?\s+$", re.I)
+# the words that take a length of time before "one day": a preposition of extent or a degree word right before it
+# ("in one day", "with one day to go", "only one day"), a verb of lasting, taking, giving or having with up to
+# three words of its object between ("took one day to build", "gave the firm one day to pay"): the amount
+_AMOUNT_TAKER_BEFORE = re.compile(r"\b(?:(?:in|for|within|of|from|with|after|than|about|only|just|even|nearly|almost|"
+                                  r"least|over|under)|(?:takes?|took|taken|taking|lasts?|lasted|lasting|spen[dt]s?|"
+                                  r"stay(?:s|ed)?|wait(?:s|ed)?|needs?|needed|requires?|required|gives?|gave|"
+                                  r"given|giving|allow(?:s|ed)?|grant(?:s|ed)?|have|has|had|is|are|was|were|be|been)"
+                                  r"(?:\s+[\w'’-]+){0,3})\s+$", re.I)
 _COUNTED_AFTER = re.compile(rf"\s+(?:(?:{DIGITS}|{SPELLED_NUMBER}|few|several|many)\s+[a-z]|half[\s-])", re.I)
 _COUNTED_BEFORE = re.compile(rf"(?<![\w-]){NUMBER}\s+$", re.I)
 # "three years old", "20 years older": an age or a difference of ages, which TimeML does not mark
