@@ -53,8 +53,8 @@ ADVISORY_NOUNS = frozenset({"advisory", "advisories", "alert", "alerts", "notice
 
 
 def tells_no_happening(trig: Trigger, event: Event) -> bool:
-    """The event's clause is counterfactual, a capability, an imperative, public advice or what a
-    shown demand asks for."""
+    """The event's clause is counterfactual, a capability, an imperative, public advice, what a
+    shown demand asks for, a warned forecast or an advisory's warning."""
     return is_counterfactual(trig) or is_capability(trig) or is_imperative(trig) or \
         is_public_advice(trig, event) or is_demanded_act(trig) or forecasts_an_outcome(trig) or \
         is_advisory(trig)
@@ -69,8 +69,8 @@ def forecasts_an_outcome(trig: Trigger) -> bool:
     if trig.type != "THREATEN" or trig.token.lemma_.lower() not in WARNING_VERBS or trig.content is not None:
         return False
     clauses = [c for c in children(trig.token, {"ccomp"}) if c.lemma_.lower() in CONSEQUENCE_VERBS]
-    outcomes = [o for c in clauses for o in [*children(c, {"dobj"}), *(p for c2 in children(c, {"prep"})
-                                                                       for p in children(c2, {"pobj"}))]]
+    preps = [p for c in clauses for p in children(c, {"prep"})]  # "lead [to] a change", "result [in] war"
+    outcomes = [o for c in clauses for o in children(c, {"dobj"})] + [o for p in preps for o in children(p, {"pobj"})]
     return bool(clauses) and not any(noun_class(o) in lexicon.CLASS_SENSE for o in outcomes)
 
 
