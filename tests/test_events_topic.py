@@ -97,6 +97,11 @@ def test_the_toll_of_a_crash_is_no_assault(nlp):
     assert "ASSAULT" not in {e.type for e in events_of(nlp, text)}
 
 
+def test_the_toll_of_a_vehicle_that_flipped_is_no_assault(nlp):
+    text = "Five people were killed on Monday when a bus left the road near Leeds and flipped onto its roof."
+    assert "ASSAULT" not in {e.type for e in events_of(nlp, text)}
+
+
 def test_a_crash_told_as_an_attack_stays_an_assault(nlp):
     text = "Four people were killed when a suicide bomber crashed a car full of explosives into the police station."
     assert "ASSAULT" in {e.type for e in events_of(nlp, text)}

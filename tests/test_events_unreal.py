@@ -59,6 +59,32 @@ def test_public_advice_is_no_request_or_threat(nlp, sentence):
     assert shown(nlp, sentence) == set()
 
 
+@pytest.mark.parametrize("sentence", [
+    # the warned clause tells what something brings about, whoever its subject
+    "The Polish president warned that the new border rules could lead to a shortage of workers.",
+    "The Polish president rejected the plan, warning it could lead to a rise in prices.",
+    "The minister warned it could cause delays for travellers.",
+    # a warning or request given in a notice of advice
+    "The Canadian government issued a travel advisory in May warning students they could face delays at the border.",
+    "The ministry issued a travel advisory urging citizens to avoid the region.",
+    # an alert issued or sent is a notice to its readers, no forces put on alert
+    "The Polish embassy issued an alert on Monday about the floods.",
+    "The Japanese government sent a text alert to citizens about the storm.",
+])
+def test_a_warning_no_party_brings_is_no_threat(nlp, sentence):
+    assert not {etype for etype, _ in shown(nlp, sentence)} & {"THREATEN", "REQUEST", "MOBILIZE"}
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("The president warned that it would lead to war with the alliance.", ("THREATEN", "warned")),
+    ("Russia warned Ukraine that it would retaliate against any attack.", ("THREATEN", "warned")),
+    ("The French government issued a statement warning Iran to stop its attacks.", ("THREATEN", "warning")),
+    ("The Russian army put its troops on high alert.", ("MOBILIZE", "put its troops on high alert")),
+])
+def test_threats_and_forces_on_alert_stay(nlp, sentence, event):
+    assert event in shown(nlp, sentence)
+
+
 @pytest.mark.parametrize("sentence, event", [
     ("Russia urged Ukraine to withdraw its troops.", ("REQUEST", "urged")),
     ("The French government urged people to protest against the law.", ("REQUEST", "urged")),

@@ -219,6 +219,9 @@ _vc("accept admit receive resettle take host welcome shelter", "refugees", ("AID
 _vc("free release rescue liberate evacuate", "victims", ("AID", None))
 _vc("share exchange swap", "knowledge", ("COOPERATE", None))
 _vc("raise heighten increase put place", "alert", ("MOBILIZE", "troops"))
+# An alert issued or sent ("issued an alert", "sent a text alert to citizens") is a notice of danger to its
+# readers, CAMEO's public statement; only forces put on alert are mobilized (the manual's MOBILIZE).
+NOTICE_VERBS = frozenset({"issue", "send"})
 _vc("end halt stop cease suspend call_off", "attack", ("RETREAT", "ceasefire"))
 _vc("end lift suspend call_off", "protest boycott", ("CONCEDE", None))  # easing popular dissent (CAMEO 083)
 _vc("forgive cancel write", "debt", ("AID", None))  # the manual: debt forgiveness is AID
@@ -370,7 +373,9 @@ NUMBER_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", 
 # (PLOVER_MANUAL.tex: "ASSAULT events are deliberate actions"; accidents are a context, `disasters`),
 # unless it names an attack as well ("a suicide bomber crashed a truck loaded with explosives"): the
 # words that tell each.
-ACCIDENT_LEMMAS = {"crash", "derail", "derailment", "accident", "collision", "collide", "overturn", "capsize", "pileup"}
+# "flip" is what a vehicle does when it overturns ("the tram flipped on its side").
+ACCIDENT_LEMMAS = {"crash", "derail", "derailment", "accident", "collision", "collide", "overturn", "flip", "capsize",
+                   "pileup"}
 ATTACK_STEMS = ("attack", "assault", "bomb", "explosi", "gunm", "gunfire", "shoot", "shot", "stab", "terror",
                 "militant", "suicide", "arson")
 # COERCE 'seize' is to "execute search, confiscate property, raid" (the manual): the police storming or raiding

@@ -354,6 +354,8 @@ def _verb_sense(verb: Token) -> Trigger | None:
         if has_other_sense(verb, lemma) or (lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj)):
             return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, statement=True)
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
+    if lemma in lexicon.NOTICE_VERBS and cls == "alert":
+        return None
     if lemma in lexicon.LIGHT_VERBS and cls in lexicon.CLASS_SENSE:
         etype, mode = lexicon.CLASS_SENSE[cls]
         return Trigger(verb, etype, mode, verb.i, _span_to(verb, obj), obj=obj)

@@ -14,6 +14,9 @@ marks four kinds of clause that tell none of these:
 * public advice ("people are asked to avoid the area", "urged residents to stay indoors"): a request
   or warning to the population at large about its own safety, CAMEO's public statement, not a demand
   on a party (REQUEST) nor a coercive warning (THREATEN);
+* a warning that forecasts an outcome ("warned the test could lead to an arms race") or that an advisory
+  gives ("a travel advisory warning travellers they could face delays"): PLOVER's THREATEN is a party's
+  coercive or forceful warning of what it will do; a danger no party brings is a comment or advice;
 * the act a shown demand asks for ("called on X to cease testing ... and allow inspectors in"):
   PLOVER codes the demand (REQUEST by the demander), never the demanded act as an event of its own.
 """
@@ -28,7 +31,7 @@ from . import coding, lexicon
 from .modality import ability_word, is_declared_capability, is_negated, predicate, unreal_head
 from .ontology import COOPERATIVE
 from .participants import children
-from .triggers import Trigger, object_of, verb_trigger
+from .triggers import Trigger, noun_class, object_of, verb_trigger
 
 ABILITY_MODALS = frozenset({"can"})
 # Nouns that name the population at large, no party: the addressees of public advice.
@@ -41,13 +44,46 @@ PUBLIC_ADDRESSEE_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Verbs whose frame "V someone of/about a danger" tells what to beware of.
 WARNING_VERBS = frozenset({"warn", "alert", "caution", "advise"})
+# Verbs that tell what a thing brings about ("could lead to an arms race", "would result in higher prices",
+# "will cause tensions"): a warning whose clause is one forecasts an outcome.
+CONSEQUENCE_VERBS = frozenset({"lead", "result", "cause", "spark", "fuel"})
+# Nouns of a published notice of advice ("a travel advisory warning ...", "an alert urging ..."): the
+# warning it gives is advice to its readers, CAMEO's public statement.
+ADVISORY_NOUNS = frozenset({"advisory", "advisories", "alert", "alerts", "notice", "guidance", "bulletin"})
 
 
 def tells_no_happening(trig: Trigger, event: Event) -> bool:
-    """The event's clause is counterfactual, a capability, an imperative, public advice or what a
-    shown demand asks for."""
+    """The event's clause is counterfactual, a capability, an imperative, public advice, what a
+    shown demand asks for, a warned forecast or an advisory's warning."""
     return is_counterfactual(trig) or is_capability(trig) or is_imperative(trig) or \
-        is_public_advice(trig, event) or is_demanded_act(trig)
+        is_public_advice(trig, event) or is_demanded_act(trig) or forecasts_an_outcome(trig) or \
+        is_advisory(trig)
+
+
+def forecasts_an_outcome(trig: Trigger) -> bool:
+    """"Moon warned that the test could lead to a change in the security structure", "warning it could
+    lead to an arms race": the warned clause tells what something brings about (``CONSEQUENCE_VERBS``),
+    whoever its subject; PLOVER's THREATEN is a warning of an act the warner will do, this a forecast (a
+    comment). An outcome that is itself an act of force or another event ("would lead to war") keeps
+    the threat."""
+    if trig.type != "THREATEN" or trig.token.lemma_.lower() not in WARNING_VERBS or trig.content is not None:
+        return False
+    clauses = [c for c in children(trig.token, {"ccomp"}) if c.lemma_.lower() in CONSEQUENCE_VERBS]
+    preps = [p for c in clauses for p in children(c, {"prep"})]  # "lead [to] a change", "result [in] war"
+    outcomes = [o for c in clauses for o in children(c, {"dobj"})] + [o for p in preps for o in children(p, {"pobj"})]
+    return bool(clauses) and not any(noun_class(o) in lexicon.CLASS_SENSE for o in outcomes)
+
+
+def is_advisory(trig: Trigger) -> bool:
+    """"issued a travel advisory warning travellers they could face delays": a warning or request told
+    as what a notice of advice says (the participle hangs on an ``ADVISORY_NOUNS`` noun, or on the verb
+    whose object that noun is) advises its readers of a danger; no party threatens or demands anything
+    of them."""
+    verb = trig.token
+    if trig.type not in ADVICE_TYPES or not trig.verbal or verb.dep_ not in ("acl", "relcl", "advcl"):
+        return False
+    notices = [verb.head] if verb.dep_ != "advcl" else children(verb.head, {"dobj"})
+    return any(n.lower_ in ADVISORY_NOUNS for n in notices)
 
 
 def is_demanded_act(trig: Trigger) -> bool:
