@@ -526,8 +526,8 @@ def objects_of(trig: Trigger) -> list[Token]:
         return [d for d in dative if d.pos_ != "ADP"] or prep_objects(verb, {"to"})
     obj = relative_object(verb) or object_of(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
-        if named_possessors(obj):  # "targeting North Korea's exports": North Korea (and the objects joined to it)
-            return named_possessors(obj) + [c for c in obj.conjuncts if c.i > obj.i]
+        if owners := named_possessors(obj):  # "targeting North Korea's exports": North Korea
+            return owners + [c for c in obj.conjuncts if c.i > obj.i]  # and the objects joined to it
         if is_actor_like(obj) and (obj.pos_ != "PRON" or is_person_object(obj)) and not is_own(obj) \
                 or is_victim_count(obj):
             return [obj]
