@@ -791,6 +791,7 @@ def test_plan_told_in_the_past_perfect_lies_behind(nlp):
     ("Protesters planned a rally on Friday and were planning to march on Monday.", "Friday", "2026-02-13"),
     ("The ferry is scheduled to leave on Friday but may leave late.", "Friday", "2026-02-13"),
     ("The talks were scheduled to resume Friday, officials said.", "Friday", "2026-02-13"),
+    ("He was scheduled to fly to Paris on Friday but said he would stay.", "Friday", "2026-02-13"),
 ])
 def test_a_plan_told_in_the_past_against_what_happened_lies_behind(nlp, text, span, value):
     """"was scheduled to leave on Friday but left two hours late": the contrast with an outcome told as done says the

@@ -417,9 +417,15 @@ def _is_plan_overtaken(plan) -> bool:
     told_in_past = plan.tag_ == "VBD" or any(child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD"
                                              for child in plan.children)
     contrasted = any(child.dep_ == "cc" and child.lower_ in CONTRASTS for child in plan.children)
-    return told_in_past and contrasted and any(
-        child.dep_ == "conj" and child.pos_ in _VERBAL and child.tag_ != "VBG" and _marked_tense(child) == "past"
-        and child.lemma_ not in CALLED_OFF_LEMMAS | PLANNING_LEMMAS for child in plan.children)
+    return told_in_past and contrasted and any(_is_told_outcome(child) for child in plan.children)
+
+
+def _is_told_outcome(verb) -> bool:
+    """A coordinated verb that tells, in a simple past of its own, what happened ("but left late"); not a report or
+    a decision about the plan ("but said he would stay", "but decided to wait"), whose clause may still look ahead."""
+    return verb.dep_ == "conj" and verb.pos_ in _VERBAL and verb.tag_ != "VBG" and _marked_tense(verb) == "past" \
+        and verb.lemma_ not in CALLED_OFF_LEMMAS | PLANNING_LEMMAS \
+        and not any(child.dep_ in ("ccomp", "xcomp") for child in verb.children)
 
 
 def _is_planned(verb) -> bool:
