@@ -781,6 +781,24 @@ def test_plan_told_in_the_past_perfect_lies_behind(nlp):
     assert values(planned, doc=nlp(planned))["Friday"] == ("DATE", "2026-02-13")
 
 
+@pytest.mark.parametrize("text, span, value", [
+    ("The ferry was scheduled to leave on Friday but left two hours late.", "Friday", "2026-02-06"),
+    ("The vote was scheduled for Friday but took place on Saturday.", "Friday", "2026-02-06"),
+    ("The plane was due to land at 11:55 p.m. Friday, but landed ten minutes late.", "11:55 p.m. Friday",
+     "2026-02-06T23:55"),
+    # left open by the outcome: called off, another plan, a plan in the present, reported speech shifted back
+    ("The vote was scheduled for Friday, but it was postponed.", "Friday", "2026-02-13"),
+    ("Protesters planned a rally on Friday and were planning to march on Monday.", "Friday", "2026-02-13"),
+    ("The ferry is scheduled to leave on Friday but may leave late.", "Friday", "2026-02-13"),
+    ("The talks were scheduled to resume Friday, officials said.", "Friday", "2026-02-13"),
+    ("He was scheduled to fly to Paris on Friday but said he would stay.", "Friday", "2026-02-13"),
+])
+def test_a_plan_told_in_the_past_against_what_happened_lies_behind(nlp, text, span, value):
+    """"was scheduled to leave on Friday but left two hours late": the contrast with an outcome told as done says the
+    plan's time has come, so its day is before the report (TimeML values a day by the time its clause refers to)."""
+    assert values(text, doc=nlp(text))[span][1] == value
+
+
 def test_hour_with_a_part_of_day_instead_of_pm():
     found = values("The convoy will leave at 4 in the morning; the curfew starts at 10 tonight and ends at 6 o'clock.")
     assert found["4 in the morning"] == ("TIME", "2026-02-11T04:00")

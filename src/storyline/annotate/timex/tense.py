@@ -49,6 +49,7 @@ PERFECT_AUXILIARIES = {"has", "have", "had", "'ve", "'s"}
 # "could come on Tuesday": a possibility is about what has not happened yet ("could have" is past)
 POSSIBILITY_MODALS = {"may", "might", "could", "can", "ca"}
 CONDITIONS = {"if", "unless"}
+CONTRASTS = {"but", "yet"}
 NEGATIVE_SUBJECTS = {"nobody", "none", "neither", "nothing", "no-one"}
 FUTURE_CUES = re.compile(r"\b(?<!had\sbeen\s)(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
                          r"expected\s+to|is\s+to|are\s+to|set\s+to|due\s+to|(?:is|are)\s+(?:due|set|slated)\b|"
@@ -96,8 +97,9 @@ def direction_from_doc(doc, text: str, start: int, end: int) -> Direction:
         return "future"
     if span.root.dep_ == "poss":
         return _possessive_direction(span.root)
-    if IN_FORCE_BEFORE.search(text, max(0, start - 30), start) \
-            or PLANNED_FOR_BEFORE.search(text, max(0, start - 40), start):
+    if PLANNED_FOR_BEFORE.search(text, max(0, start - 40), start):
+        return "past" if _is_plan_overtaken(_plan_of(span.root)) else "future"
+    if IN_FORCE_BEFORE.search(text, max(0, start - 30), start):
         return "future"
     framed = _preposition_direction(span.root)
     if framed is not None:
@@ -291,7 +293,7 @@ def _clause_direction(verb, depth: int = 0) -> Direction:
         if _is_past_perfect(head.head if head.dep_ == "acomp" else head):  # "had been due to"
             return "past"
         if head.lemma_ in PLANNING_LEMMAS or (head.lemma_ == "go" and head.tag_ == "VBG"):
-            return "future"
+            return "past" if _is_plan_overtaken(head) else "future"
         if _is_prospective_frame(verb, head):
             return "future"
         if head != verb and head.pos_ in ("VERB", "AUX"):
@@ -327,7 +329,7 @@ def _own_tense(verb) -> Direction:
         return "past" if _is_past_inability(verb, words) else "future"
     if _is_past_perfect(verb):
         return "past"
-    if _is_planned(verb) or _is_open_condition(verb):
+    if (_is_planned(verb) and not _is_plan_overtaken(verb)) or _is_open_condition(verb):
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
         return "past"
@@ -397,6 +399,33 @@ def _is_prospective_frame(verb, head) -> bool:
         # country to join on Friday" is a relative clause, not a plan
         return not any(child.lower_ in RANKING_WORDS or child.tag_ == "JJS" for child in head.children)
     return verb.dep_ == "xcomp" and head.lemma_ == "be"
+
+
+def _plan_of(token):
+    """The plan word a date is the "for" object of ("scheduled for Friday": "scheduled"), else the date itself."""
+    return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "for" else token
+
+
+def _is_plan_overtaken(plan) -> bool:
+    """"The ferry was scheduled to leave on Sunday but left two hours late": a plan told in the simple past, set
+    against ("but") what happened, told as done in a simple past of its own, lies before the report: the contrast
+    says the plan's time has come, and TimeML values a day by the time its clause refers to. An outcome that calls
+    the plan off or puts it off ("was set for Friday but was postponed") leaves its day open, as do another plan
+    ("planned a march on Saturday and were planning ..."), a plan in the present ("is scheduled ... but may leave
+    late") and the past of reported speech without a told outcome ("were scheduled to resume Thursday, officials
+    said", the present shifted back)."""
+    told_in_past = plan.tag_ == "VBD" or any(child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD"
+                                             for child in plan.children)
+    contrasted = any(child.dep_ == "cc" and child.lower_ in CONTRASTS for child in plan.children)
+    return told_in_past and contrasted and any(_is_told_outcome(child) for child in plan.children)
+
+
+def _is_told_outcome(verb) -> bool:
+    """A coordinated verb that tells, in a simple past of its own, what happened ("but left late"); not a report or
+    a decision about the plan ("but said he would stay", "but decided to wait"), whose clause may still look ahead."""
+    return verb.dep_ == "conj" and verb.pos_ in _VERBAL and verb.tag_ != "VBG" and _marked_tense(verb) == "past" \
+        and verb.lemma_ not in CALLED_OFF_LEMMAS | PLANNING_LEMMAS \
+        and not any(child.dep_ in ("ccomp", "xcomp") for child in verb.children)
 
 
 def _is_planned(verb) -> bool:
