@@ -263,3 +263,18 @@ def test_an_event_told_as_an_example_gets_no_publication_day(nlp):
     assert date_of_trigger(events_dated(nlp, text, "2024", "2024"), "shelled") == "2024"
     text = "Peru shelled a rebel camp near Tacna."
     assert date_of_trigger(events_of(nlp, text), "shelled") == PUBLISHED
+
+
+def test_a_coordinated_participle_shares_the_first_one_s_auxiliary(nlp):
+    """Coordination leaves out the repeated auxiliary: "were shot or wounded", "shooting two and wounding
+    three" tell the second participle in the first one's tense, so it takes the lead's day as the first does,
+    and "had stormed ... and wounded" places both before the reference time (no publication day)."""
+    text = ("A Chilean gunman killed five Peruvian soldiers near the border on Wednesday, the army said.\n"
+            "Officials in Lima gave no motive.\n"
+            "Two more Peruvian soldiers were shot or wounded at a checkpoint. "
+            "The gunman then stormed a Peruvian base, shooting two guards and wounding three officers.")
+    events = events_dated(nlp, text, "Wednesday", "2026-02-11")
+    assert date_of_trigger(events, "wounded") == "2026-02-11"
+    assert date_of_trigger(events, "wounding") == "2026-02-11"
+    text = "Chilean rebels had stormed the border post and wounded two Peruvian guards."
+    assert date_of_trigger(events_of(nlp, text), "wounded") is None
