@@ -278,3 +278,8 @@ def test_a_coordinated_participle_shares_the_first_one_s_auxiliary(nlp):
     assert date_of_trigger(events, "wounding") == "2026-02-11"
     text = "Chilean rebels had stormed the border post and wounded two Peruvian guards."
     assert date_of_trigger(events_of(nlp, text), "wounded") is None
+    text = ("Lima cinema: 12 dead\n"
+            "A Peruvian gunman storms a cinema in Lima in July 2012, opening fire on the audience. "
+            "Two Peruvian police officers are attacked and wounded at the exit.")
+    events = events_dated(nlp, text, "July 2012", "2012-07")
+    assert date_of_trigger(events, "wounded") == "2012-07"  # the historic present goes on in the conjunct

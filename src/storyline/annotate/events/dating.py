@@ -174,9 +174,11 @@ def _last_time_set(sent: SpacySpan, text: str, timexes: list[Timex]) -> Timex | 
 def _told_in_present(token: Token) -> bool:
     """A verb in the simple present, active or passive ("opens fire", "is killed"), or a participle
     with no auxiliary as headlines and lists write them ("70 wounded": no tense of its own); not a
-    perfect ("has attacked"), which speaks from the report's present."""
+    perfect ("has attacked"), which speaks from the report's present. A coordinated participle is told
+    in the tense of the first ("is killed or wounded": ``shared_auxiliary_head``)."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
+    token = shared_auxiliary_head(token)
     auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in {"has", "have", "had"} or a.tag_ in {"VBD", "MD"} for a in auxes):
         return False
