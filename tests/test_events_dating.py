@@ -103,14 +103,17 @@ def test_a_habitual_event_is_not_dated_by_a_coordinated_clause(nlp):
 def test_a_historic_present_narrative_keeps_its_time_in_focus(nlp):
     """A timeline told in the historic present: the entry's lead places its present-tense verb in a
     past year, so the present tense of the sentences that go on (in the paragraph or the next one)
-    is that time, not the report's day."""
+    is that time, not the report's day; a participle coordinated with a present ("are shot and wounded") is
+    told in its tense."""
     text = ("Lima cinema: 12 dead\n"
             "A Peruvian gunman storms a cinema in Lima in July 2012, opening fire on the audience. "
             "The gunman attacks the police at the exit.\n"
-            "The gunman is arrested by Peruvian police at the scene.")
+            "The gunman is arrested by Peruvian police at the scene. "
+            "Two Peruvian police officers are shot and wounded at the exit.")
     events = events_dated(nlp, text, "July 2012", "2012-07")
     assert date_of_trigger(events, "attacks") == "2012-07"
     assert date_of_trigger(events, "arrested") == "2012-07"
+    assert date_of_trigger(events, "wounded") == "2012-07"
 
 
 def test_a_return_to_the_past_tense_or_a_lead_in_the_past_is_no_historic_present(nlp):
@@ -263,3 +266,17 @@ def test_an_event_told_as_an_example_gets_no_publication_day(nlp):
     assert date_of_trigger(events_dated(nlp, text, "2024", "2024"), "shelled") == "2024"
     text = "Peru shelled a rebel camp near Tacna."
     assert date_of_trigger(events_of(nlp, text), "shelled") == PUBLISHED
+
+
+def test_a_coordinated_participle_shares_the_first_one_s_auxiliary(nlp):
+    """Coordination leaves out the repeated auxiliary: "were shot or wounded", "shooting two and wounding
+    three" tell the second participle in the first one's tense, so it takes the lead's day as the first does,
+    and "had stormed ... and wounded" places both before the reference time (no publication day)."""
+    lead = ("A Chilean gunman killed five Peruvian soldiers near the border on Wednesday, the army said.\n"
+            "Officials in Lima gave no motive.\n")
+    for later, word in (("Two more Peruvian soldiers were shot or wounded at a checkpoint.", "wounded"),
+                        ("The gunman then stormed a Peruvian base, shooting two guards and wounding three officers.",
+                         "wounding")):
+        assert date_of_trigger(events_dated(nlp, lead + later, "Wednesday", "2026-02-11"), word) == "2026-02-11", later
+    text = "Chilean rebels had stormed the border post and wounded two Peruvian guards."
+    assert date_of_trigger(events_of(nlp, text), "wounded") is None

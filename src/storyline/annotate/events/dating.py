@@ -174,9 +174,11 @@ def _last_time_set(sent: SpacySpan, text: str, timexes: list[Timex]) -> Timex | 
 def _told_in_present(token: Token) -> bool:
     """A verb in the simple present, active or passive ("opens fire", "is killed"), or a participle
     with no auxiliary as headlines and lists write them ("70 wounded": no tense of its own); not a
-    perfect ("has attacked"), which speaks from the report's present."""
+    perfect ("has attacked"), which speaks from the report's present. A coordinated participle is told
+    in the tense of the first ("is killed or wounded": ``shared_auxiliary_head``)."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
+    token = shared_auxiliary_head(token)
     auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in {"has", "have", "had"} or a.tag_ in {"VBD", "MD"} for a in auxes):
         return False
@@ -270,11 +272,18 @@ def _describes_a_noun(token: Token) -> bool:
 def _tense_chain(token: Token) -> list[Token]:
     """The verb and those above it up to the first finite one, through non-finite links ("opting
     not to strike back" depends on "had appeared weak by opting"): a non-finite clause has no
-    tense of its own and is told in the tense of the clause it depends on."""
+    tense of its own and is told in the tense of the clause it depends on; a participle coordinated with
+    another shares its auxiliaries ("had bombed and destroyed": ``shared_auxiliary_head``)."""
     chain = [token]
-    while not _is_finite(chain[-1]) and chain[-1].dep_ in NON_FINITE_LINKS and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
-    return chain
+    while True:
+        node = chain[-1]
+        shared = shared_auxiliary_head(node)
+        if shared.i != node.i:
+            chain.append(shared)
+        elif not _is_finite(node) and node.dep_ in NON_FINITE_LINKS and node.head.i != node.i:
+            chain.append(node.head)
+        else:
+            return chain
 
 
 def _is_finite(token: Token) -> bool:
@@ -601,9 +610,11 @@ def told_in_simple_past(trig: Trigger) -> bool:
     speaks from another reference time, the present from the report's, a progressive ("were conducting
     searches") frames a stretch around another time rather than telling the narrative's next event, and
     an infinitive ("meant to fire") tells no happening of its own."""
-    if not trig.verbal or _progressive(trig.token):
+    if not trig.verbal:
         return False
-    finite = trig.token
+    finite = shared_auxiliary_head(trig.token)
+    if _progressive(finite):
+        return False
     if finite.tag_ in {"VBG", "VBN"} and finite.dep_ == "advcl" and not any(c.dep_ in {"aux", "auxpass", "mark"}
                                                                            for c in finite.children):
         finite = finite.head
@@ -611,6 +622,28 @@ def told_in_simple_past(trig: Trigger) -> bool:
     if any(a.lower_ in {"has", "have", "had"} or a.tag_ in {"MD", "VBZ", "VBP"} for a in auxes):
         return False
     return finite.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def shared_auxiliary_head(token: Token) -> Token:
+    """The verb whose auxiliaries a coordinated participle shares: "were killed or wounded", "killing four and
+    wounding scores", "were attacking and looting" (coordination leaves out the repeated auxiliary, so the
+    second participle is told in the first one's tense). A conjunct with an auxiliary or a tense of its own
+    ("killed four and has wounded", "rammed ... and killed") is its own head."""
+    while token.dep_ == "conj" and token.head.i != token.i and _same_participle(token, token.head) \
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        token = token.head
+    return token
+
+
+def _same_participle(conjunct: Token, first: Token) -> bool:
+    """The conjunct is a participle of the first one's kind: both tagged so, or a regular "-ed" form with no
+    subject of its own after a participle with an auxiliary ("had stormed the post and wounded two"), which
+    the tagger may read as a simple past (the two forms are one), though it is a verb phrase under "had"."""
+    if conjunct.tag_ in {"VBN", "VBG"}:
+        return conjunct.tag_ == first.tag_
+    return conjunct.tag_ == "VBD" and first.tag_ == "VBN" and conjunct.lower_.endswith("ed") \
+        and any(c.dep_ in {"aux", "auxpass"} for c in first.children) \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conjunct.children)
 
 
 def _progressive(token: Token) -> bool:
