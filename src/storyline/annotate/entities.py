@@ -67,12 +67,14 @@ _PINYIN_GIVEN_NAME = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,2}}")
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    """A repaired entity: token range, label and the title found for it (PERSON only)."""
+    """A repaired entity: token range, label, the title found for it and, with no title, the
+    description that says its nationality ("an Afghan boy, ..."; PERSON only)."""
 
     start: int
     end: int
     label: str
     title: str | None = None
+    description: str | None = None
 
 
 def extract_mentions(doc: Doc, text: str, headline: str | None = None, published: str | None = None) -> list[Mention]:
@@ -324,8 +326,65 @@ def _with_title(doc: Doc, cand: _Candidate) -> _Candidate:
         return cand
     found = _premodifier_title(doc, cand.start) or _appositive_title(doc, cand.start, cand.end)
     if found is None:
-        return cand
+        return replace(cand, description=_description(doc, cand.start, cand.end))
     return replace(cand, title=_SPACES.sub(" ", doc[found[0]:found[1]].text))
+
+
+def _description(doc: Doc, start: int, end: int) -> str | None:
+    """A description of a person that is no title but names the state they belong to: a noun
+    phrase before the name ("Palestinian teenager Ahed Tamimi", "US Army Sargeant Jay Kenney"),
+    in apposition ("an Afghan boy, Attiullah") or as the predicate of "be" ("Jarrar is a member
+    of the Popular Front for the Liberation of Palestine"). Like a title, it describes the
+    person wherever the article names them, so it gives all their mentions its country."""
+    root = doc[start:end].root
+    phrases = [_premodifier_description(doc, start)]
+    phrases += [_noun_description(child) for child in root.children
+                if child.dep_ == "appos" and child.i >= end and _comma_between(doc, end, child.left_edge.i)]
+    if root.dep_ == "appos" and root.head.i < start and _comma_between(doc, root.head.i + 1, start):
+        phrases.append(_noun_description(root.head))
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        phrases += [_noun_description(child) for child in root.head.children if child.dep_ == "attr"]
+    return next((p for p in phrases if p and actors.country_in_phrase(p)), None)
+
+
+def _premodifier_description(doc: Doc, start: int) -> str | None:
+    """The modifiers the parse attaches before a name, on its line, with no possessive (whose
+    country would be the possessor's: "Israel's critic")."""
+    first = start
+    while first > doc[start].sent.start and doc[first - 1].dep_ in MODIFIER_DEPS and \
+            first <= doc[first - 1].head.i and "\n" not in doc[first - 1].whitespace_ and \
+            doc[first - 1].tag_ != "POS" and not actors.is_honorific(doc[first - 1].text):
+        first -= 1
+    return _SPACES.sub(" ", doc[first:start].text) if first < start else None
+
+
+def _noun_description(head: Token) -> str | None:
+    """A common noun with its modifiers ("a senior Palestinian activist") and an organisation it
+    belongs to ("member of the PFLP"); no possessive, and no other complement: "a critic of
+    Israel" is no Israeli."""
+    if head.tag_ not in ("NN", "NNS"):
+        return None
+    tokens = [t for t in head.lefts for t in t.subtree] + [head]
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            tokens += [t for obj in prep.children if obj.dep_ == "pobj" for t in _organization_tokens(obj)]
+    if any(t.tag_ == "POS" for t in tokens):
+        return None
+    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+
+
+def _organization_tokens(token: Token) -> list[Token]:
+    """The tagged organisation a token heads, whole even where the parse cut it ("the Popular
+    Front | for the Liberation of Palestine"); none for another complement."""
+    if token.ent_type_ != "ORG":
+        return []
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
 
 
 def _may_be_in_title(token: Token) -> bool:
@@ -718,7 +777,9 @@ def _cluster_actor(cluster: _Cluster, cands: list[_Candidate], spans: list[Span]
     the article's day, his state's government (CAMEO's actor dictionaries); the rest from their name."""
     if cluster.label == "PERSON":
         titles = [cands[i].title for i in cluster.members if cands[i].title]
-        countries = [c for c in (actors.country_in_phrase(t) for t in titles) if c]
+        described = [cands[i].description for i in cluster.members if cands[i].description]
+        countries = [c for c in (actors.country_in_phrase(t) for t in titles) if c] or \
+            [c for c in (actors.country_in_phrase(d) for d in described) if c]
         sectors = [s for s in (actors.title_sector(t) for t in titles) if s]
         term = actors.leader_term(cluster.name, published)
         if term is None:
