@@ -735,3 +735,10 @@ def test_a_title_wins_over_a_description(nlp):
     text = ("Kenyan Sports Minister Amina Wekesa met the athletes on Monday. Wekesa is a British citizen "
             "too, her office said.")
     assert _person_countries(nlp, text) == {"Amina Wekesa": "KEN", "Wekesa": "KEN"}
+
+
+def test_an_organisation_right_before_a_name_is_a_credit_not_a_description(nlp):
+    text = "Photo PA Dorian Fell survived the tram crash which left seven dead."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 1, 2, "ORG"), SpacySpan(doc, 2, 4, "PERSON")]
+    assert {m.span.text: m.country for m in extract_mentions(doc, text)} == {"PA": "PSE", "Dorian Fell": None}

@@ -349,7 +349,11 @@ def _description(doc: Doc, start: int, end: int) -> str | None:
 
 def _premodifier_description(doc: Doc, start: int) -> str | None:
     """The modifiers the parse attaches before a name, on its line, with no possessive (whose
-    country would be the possessor's: "Israel's critic")."""
+    country would be the possessor's: "Israel's critic"). The word right before the name must
+    describe the person (a noun or a nationality): a named organisation or place there is a photo
+    credit or page furniture ("PA Martin Bamford"), not the person's own."""
+    if start == 0 or doc[start - 1].ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
+        return None
     first = start
     while first > doc[start].sent.start and doc[first - 1].dep_ in MODIFIER_DEPS and \
             first <= doc[first - 1].head.i and "\n" not in doc[first - 1].whitespace_ and \
