@@ -742,3 +742,10 @@ def test_an_organisation_right_before_a_name_is_a_credit_not_a_description(nlp):
     doc = nlp(text)
     doc.ents = [SpacySpan(doc, 1, 2, "ORG"), SpacySpan(doc, 2, 4, "PERSON")]
     assert {m.span.text: m.country for m in extract_mentions(doc, text)} == {"PA": "PSE", "Dorian Fell": None}
+
+
+def test_a_photo_agency_acronym_in_a_caption_gives_no_description(nlp):
+    text = "Image copyright PA Image caption Dorian Fell, who was on the tram, said it was like a film."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 5, 7, "PERSON")]
+    assert [(m.span.text, m.country) for m in extract_mentions(doc, text)] == [("Dorian Fell", None)]

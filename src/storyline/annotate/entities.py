@@ -351,15 +351,23 @@ def _premodifier_description(doc: Doc, start: int) -> str | None:
     """The modifiers the parse attaches before a name, on its line, with no possessive (whose
     country would be the possessor's: "Israel's critic"). The word right before the name must
     describe the person (a noun or a nationality): a named organisation or place there is a photo
-    credit or page furniture ("PA Martin Bamford"), not the person's own."""
+    credit or page furniture ("PA Martin Bamford"), not the person's own; so is an acronym that
+    names no state anywhere in the run ("Image copyright PA Image caption Martin Bamford": PA,
+    AP, AFP are photo agencies as often as bodies), while "US Army Sargeant" keeps its "US"."""
     if start == 0 or doc[start - 1].ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
         return None
     first = start
-    while first > doc[start].sent.start and doc[first - 1].dep_ in MODIFIER_DEPS and \
-            first <= doc[first - 1].head.i and "\n" not in doc[first - 1].whitespace_ and \
-            doc[first - 1].tag_ != "POS" and not actors.is_honorific(doc[first - 1].text):
+    while first > doc[start].sent.start and _describes_name_at(doc[first - 1], first):
         first -= 1
     return _SPACES.sub(" ", doc[first:start].text) if first < start else None
+
+
+def _describes_name_at(token: Token, first: int) -> bool:
+    """A modifier of the run that starts at ``first``, on its line, no possessive, honorific or
+    acronym other than a state's."""
+    return token.dep_ in MODIFIER_DEPS and first <= token.head.i and "\n" not in token.whitespace_ and \
+        token.tag_ != "POS" and not actors.is_honorific(token.text) and \
+        not (token.text.isupper() and actors.country_of_state_name(token.text) is None)
 
 
 def _noun_description(head: Token) -> str | None:
