@@ -749,3 +749,9 @@ def test_a_photo_agency_acronym_in_a_caption_gives_no_description(nlp):
     doc = nlp(text)
     doc.ents = [SpacySpan(doc, 5, 7, "PERSON")]
     assert [(m.span.text, m.country) for m in extract_mentions(doc, text)] == [("Dorian Fell", None)]
+
+
+def test_a_team_or_an_unknown_institute_gives_no_nationality(nlp):
+    text = ('"They might have more money than us," Indians Manager Terry Halloran conceded. Gregor Elling, '
+            "a board member of the North Korean Policy Institute, spoke in Boston.")
+    assert set(_person_countries(nlp, text).values()) == {None}

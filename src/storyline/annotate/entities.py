@@ -364,16 +364,18 @@ def _premodifier_description(doc: Doc, start: int) -> str | None:
 
 def _describes_name_at(token: Token, first: int) -> bool:
     """A modifier of the run that starts at ``first``, on its line, no possessive, honorific or
-    acronym other than a state's."""
+    acronym other than a state's, and no plural name: "Indians Manager Terry Francona", "Cubs fan"
+    name a team, where a nationality is the adjective ("Indian")."""
     return token.dep_ in MODIFIER_DEPS and first <= token.head.i and "\n" not in token.whitespace_ and \
-        token.tag_ != "POS" and not actors.is_honorific(token.text) and \
+        token.tag_ not in ("POS", "NNPS") and not actors.is_honorific(token.text) and \
         not (token.text.isupper() and actors.country_of_state_name(token.text) is None)
 
 
 def _noun_description(head: Token) -> str | None:
-    """A common noun with its modifiers ("a senior Palestinian activist") and an organisation it
-    belongs to ("member of the PFLP"); no possessive, and no other complement: "a critic of
-    Israel" is no Israeli."""
+    """A common noun with its modifiers ("a senior Palestinian activist") and a known organisation
+    it belongs to ("member of the PFLP"); no possessive, and no other complement: "a critic of
+    Israel" is no Israeli, and an organisation the table does not know may name the state it
+    studies ("a board member of the North Korean Policy Institute")."""
     if head.tag_ not in ("NN", "NNS"):
         return None
     tokens = [t for t in head.lefts for t in t.subtree] + [head]
@@ -386,7 +388,7 @@ def _noun_description(head: Token) -> str | None:
 
 
 def _organization_tokens(token: Token) -> list[Token]:
-    """The tagged organisation a token heads, whole even where the parse cut it ("the Popular
+    """The known organisation a token heads, whole even where the parse cut it ("the Popular
     Front | for the Liberation of Palestine"); none for another complement."""
     if token.ent_type_ != "ORG":
         return []
@@ -396,7 +398,7 @@ def _organization_tokens(token: Token) -> list[Token]:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return list(doc[start:end])
+    return list(doc[start:end]) if actors.known_organization(doc[start:end].text) else []
 
 
 def _may_be_in_title(token: Token) -> bool:
