@@ -699,42 +699,30 @@ def test_regulators_and_advocacy_bodies_have_sectors():
     assert actors.organization_sector("Coalition for Patient Advocacy") == "SOC"
 
 
-def _person_countries(nlp, text: str) -> dict[str, str | None]:
-    return {m.span.text: m.country for m in extract_mentions(nlp(text), text) if m.type == "PERSON"}
+# A description with no title gives the person's mentions the state it names (a nationality, a
+# state's institution, a known organisation); a state that is the object or possessor, a title, a
+# team, an organisation the table does not know give none of their own.
+DESCRIPTIONS = [
+    ("Kenyan teenager Wanjiru Odhiambo won the race in Boston. Odhiambo said the course was hard and "
+     "thanked her coach.", {"Wanjiru Odhiambo": "KEN", "Odhiambo": "KEN"}),
+    ("US Army Sargeant Dale Whitcomb helps wounded soldiers in Kandahar on Friday.", {"Dale Whitcomb": "USA"}),
+    ("Police in Peshawar said an Afghan boy, Samiullah, was hurt in the blast on Friday.", {"Samiullah": "AFG"}),
+    ("Israel has held Leila Haddad since July. Haddad is a senior member of the Popular Front for the "
+     "Liberation of Palestine, a leftist group.", {"Haddad": "PSE"}),
+    ("Marek Dobrin is a critic of Israel and spoke in Vienna. Iran's foe, Tomas Lindqvist, answered him "
+     "on Monday.", {"Marek Dobrin": None, "Tomas Lindqvist": None}),
+    ("Kenyan Sports Minister Amina Wekesa met the athletes on Monday. Wekesa is a British citizen too, her "
+     "office said.", {"Amina Wekesa": "KEN", "Wekesa": "KEN"}),
+    ('"They might have more money than us," Indians Manager Terry Halloran conceded. Gregor Elling, a '
+     "board member of the North Korean Policy Institute, spoke in Boston.",
+     {"Terry Halloran": None, "Gregor Elling": None}),
+]
 
 
-def test_a_description_before_the_name_gives_all_mentions_its_country(nlp):
-    text = ("Kenyan teenager Wanjiru Odhiambo won the race in Boston. Odhiambo said the course was hard "
-            "and thanked her coach.")
-    assert _person_countries(nlp, text) == {"Wanjiru Odhiambo": "KEN", "Odhiambo": "KEN"}
-
-
-def test_an_institution_before_the_name_gives_its_state_even_with_a_misspelt_rank(nlp):
-    text = "US Army Sargeant Dale Whitcomb helps wounded soldiers in Kandahar on Friday."
-    assert _person_countries(nlp, text)["Dale Whitcomb"] == "USA"
-
-
-def test_a_description_in_apposition_gives_its_country(nlp):
-    text = "Police in Peshawar said an Afghan boy, Samiullah, was hurt in the blast on Friday."
-    assert _person_countries(nlp, text) == {"Samiullah": "AFG"}
-
-
-def test_membership_of_an_organisation_as_predicate_gives_its_country(nlp):
-    text = ("Israel has held Leila Haddad since July. Haddad is a senior member of the Popular Front for "
-            "the Liberation of Palestine, a leftist group.")
-    assert set(_person_countries(nlp, text).values()) == {"PSE"}
-
-
-def test_a_description_naming_a_state_as_the_object_or_possessor_gives_no_country(nlp):
-    text = ("Marek Dobrin is a critic of Israel and spoke in Vienna. Iran's foe, Tomas Lindqvist, "
-            "answered him on Monday.")
-    assert set(_person_countries(nlp, text).values()) == {None}
-
-
-def test_a_title_wins_over_a_description(nlp):
-    text = ("Kenyan Sports Minister Amina Wekesa met the athletes on Monday. Wekesa is a British citizen "
-            "too, her office said.")
-    assert _person_countries(nlp, text) == {"Amina Wekesa": "KEN", "Wekesa": "KEN"}
+@pytest.mark.parametrize("text,countries", DESCRIPTIONS)
+def test_a_persons_description_gives_all_mentions_its_state(nlp, text, countries):
+    found = {m.span.text: m.country for m in extract_mentions(nlp(text), text) if m.type == "PERSON"}
+    assert {name: found.get(name, "missing") for name in countries} == countries
 
 
 def test_an_organisation_right_before_a_name_is_a_credit_not_a_description(nlp):
@@ -749,9 +737,3 @@ def test_a_photo_agency_acronym_in_a_caption_gives_no_description(nlp):
     doc = nlp(text)
     doc.ents = [SpacySpan(doc, 5, 7, "PERSON")]
     assert [(m.span.text, m.country) for m in extract_mentions(doc, text)] == [("Dorian Fell", None)]
-
-
-def test_a_team_or_an_unknown_institute_gives_no_nationality(nlp):
-    text = ('"They might have more money than us," Indians Manager Terry Halloran conceded. Gregor Elling, '
-            "a board member of the North Korean Policy Institute, spoke in Boston.")
-    assert set(_person_countries(nlp, text).values()) == {None}
