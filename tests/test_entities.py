@@ -716,6 +716,11 @@ DESCRIPTIONS = [
     ('"They might have more money than us," Indians Manager Terry Halloran conceded. Gregor Elling, a '
      "board member of the North Korean Policy Institute, spoke in Boston.",
      {"Terry Halloran": None, "Gregor Elling": None}),
+    # a state named before a noun of study, or in its complement, is its subject; a nationality is not
+    ("Tensions will ease, said Arvid Moen, a North Korea expert at a university in Oslo. Lena Brandt, a "
+     "German analyst, agreed.", {"Arvid Moen": None, "Lena Brandt": "DEU"}),
+    ("The launch was a hard choice, said Tomas Hale, a professor of Iranian studies at a college in Ohio.",
+     {"Tomas Hale": None}),
 ]
 
 
@@ -737,3 +742,12 @@ def test_a_photo_agency_acronym_in_a_caption_gives_no_description(nlp):
     doc = nlp(text)
     doc.ents = [SpacySpan(doc, 5, 7, "PERSON")]
     assert [(m.span.text, m.country) for m in extract_mentions(doc, text)] == [("Dorian Fell", None)]
+
+
+def test_a_name_in_the_words_of_an_organisation_takes_no_persons_description(nlp):
+    text = "The channel of an Islamic State member, Orvani Media, was shut down on Friday."
+    doc = nlp(text)
+    start = text.index("Orvani")
+    span = doc.char_span(start, start + len("Orvani Media"))
+    doc.ents = [SpacySpan(doc, span.start, span.end, "PERSON")]
+    assert [(m.span.text, m.country) for m in extract_mentions(doc, text)] == [("Orvani Media", None)]

@@ -335,7 +335,11 @@ def _description(doc: Doc, start: int, end: int) -> str | None:
     phrase before the name ("Palestinian teenager Ahed Tamimi", "US Army Sargeant Jay Kenney"),
     in apposition ("an Afghan boy, Attiullah") or as the predicate of "be" ("Jarrar is a member
     of the Popular Front for the Liberation of Palestine"). Like a title, it describes the
-    person wherever the article names them, so it gives all their mentions its country."""
+    person wherever the article names them, so it gives all their mentions its country. A name
+    whose own words are an organisation's ("Aswarti Media", a channel the tagger calls a person)
+    has none: descriptions are of persons."""
+    if actors.organization_sector(doc[start:end].text) is not None:
+        return None
     root = doc[start:end].root
     phrases = [_premodifier_description(doc, start)]
     phrases += [_noun_description(child) for child in root.children
@@ -344,7 +348,51 @@ def _description(doc: Doc, start: int, end: int) -> str | None:
         phrases.append(_noun_description(root.head))
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         phrases += [_noun_description(child) for child in root.head.children if child.dep_ == "attr"]
-    return next((p for p in phrases if p and actors.country_in_phrase(p)), None)
+    phrases = [p for p in phrases if p]
+    return next((p for p in phrases if own_country(p)), phrases[0] if phrases else None)
+
+
+def has_description(doc: Doc, start: int, end: int) -> bool:
+    """Whether the person named by tokens [start, end) has a description with no title, in words
+    the parse joins to the name (``_description``): the events stage then leaves their country to
+    it, since a description says the person's nationality where the article knows it."""
+    return _premodifier_title(doc, start) is None and _appositive_title(doc, start, end) is None \
+        and _description(doc, start, end) is not None
+
+
+# Nouns of people who study, watch or report on a subject: a state or place named before them or in
+# their complement is that subject ("a North Korea expert", "a Moscow correspondent", "professor of
+# North Korean studies"), not the state they belong to (CAMEO / PLOVER code an actor by the state it
+# belongs to); a nationality or an employer before them still says it ("a Chinese scholar", "BBC
+# correspondent").
+SUBJECT_NOUNS = frozenset("""expert experts analyst analysts specialist specialists watcher watchers observer
+observers commentator commentators historian historians correspondent correspondents scholar scholars researcher
+researchers professor professors""".split())
+
+
+def own_country(phrase: str) -> str | None:
+    """The state a title or description says the person belongs to: ``actors.country_in_phrase``,
+    less the subject of a noun of study (``SUBJECT_NOUNS``)."""
+    words = phrase.split()
+    subject_noun = next((i for i, w in enumerate(words) if w.casefold().strip(",.") in SUBJECT_NOUNS), None)
+    if subject_noun is None:
+        return actors.country_in_phrase(phrase)
+    kept = _without_place_names(words[:subject_noun])
+    return actors.country_in_phrase(" ".join(kept)) if kept else None
+
+
+def _without_place_names(words: list[str]) -> list[str]:
+    """The words left when every state or place name in them is taken out ("North Korea", "Moscow");
+    nationalities ("Chinese") and organisations ("BBC") stay."""
+    covered: set[int] = set()
+    for start in range(len(words)):
+        for end in range(min(len(words), start + 4), start, -1):
+            gram = " ".join(words[start:end])
+            if not covered.intersection(range(start, end)) and actors.country_of_demonym(gram) is None and \
+                    actors.country_of_place(gram) is not None:
+                covered.update(range(start, end))
+                break
+    return [w for i, w in enumerate(words) if i not in covered]
 
 
 def _premodifier_description(doc: Doc, start: int) -> str | None:
@@ -792,8 +840,8 @@ def _cluster_actor(cluster: _Cluster, cands: list[_Candidate], spans: list[Span]
     if cluster.label == "PERSON":
         titles = [cands[i].title for i in cluster.members if cands[i].title]
         described = [cands[i].description for i in cluster.members if cands[i].description]
-        countries = [c for c in (actors.country_in_phrase(t) for t in titles) if c] or \
-            [c for c in (actors.country_in_phrase(d) for d in described) if c]
+        countries = [c for c in (own_country(t) for t in titles) if c] or \
+            [c for c in (own_country(d) for d in described) if c]
         sectors = [s for s in (actors.title_sector(t) for t in titles) if s]
         term = actors.leader_term(cluster.name, published)
         if term is None:
