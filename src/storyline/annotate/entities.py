@@ -331,11 +331,12 @@ def _with_title(doc: Doc, cand: _Candidate) -> _Candidate:
 
 
 def _description(doc: Doc, start: int, end: int) -> str | None:
-    """A description of a person that is no title but names the state they belong to: a noun
-    phrase before the name ("Palestinian teenager Ahed Tamimi", "US Army Sargeant Jay Kenney"),
-    in apposition ("an Afghan boy, Attiullah") or as the predicate of "be" ("Jarrar is a member
-    of the Popular Front for the Liberation of Palestine"). Like a title, it describes the
-    person wherever the article names them, so it gives all their mentions its country. A name
+    """A description of a person that is no title, the first one naming the state they belong to
+    if any does: the modifiers the parse joins before the name ("Palestinian teenager Ahed Tamimi",
+    "US Army Sargeant Jay Kenney"), a noun in apposition ("an Afghan boy, Attiullah") or the
+    predicate of "be" ("Jarrar is a member of the Popular Front for the Liberation of Palestine").
+    Like a title, it describes the person wherever the article names them, so it gives all their
+    mentions its country (``own_country``). A name
     whose own words are an organisation's ("Aswarti Media", a channel the tagger calls a person)
     has none: descriptions are of persons."""
     if actors.organization_sector(doc[start:end].text) is not None:

@@ -6,8 +6,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from storyline.annotate.centering import clause_subjects
 from storyline.annotate import actors as entity_actors
+from storyline.annotate.centering import clause_subjects
 from storyline.annotate.entities import extract_mentions, has_description
 from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
