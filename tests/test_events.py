@@ -227,6 +227,8 @@ NAMED_PERSONS = [
     ("Daniel Okoro died on Tuesday after being shot in Barbados.", "ASSAULT", "Daniel Okoro", "BRB"),
     ("Omar Sadiq, a shepherd, was shot in Afghanistan on Monday.", "ASSAULT", "Omar Sadiq", None),
     ("Police arrested Governor Ana Ruiz in Peru on Monday.", "COERCE", "Governor Ana Ruiz", "PER"),
+    # a leader out of office (the table's term ended 2017) is still his own state's, not the host's
+    ("Barack Obama was attacked in Kenya on Sunday.", "ASSAULT", "Barack Obama", None),
 ]
 
 
