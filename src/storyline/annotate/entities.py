@@ -336,10 +336,9 @@ def _description(doc: Doc, start: int, end: int) -> str | None:
     "US Army Sargeant Jay Kenney"), a noun in apposition ("an Afghan boy, Attiullah") or the
     predicate of "be" ("Jarrar is a member of the Popular Front for the Liberation of Palestine").
     Like a title, it describes the person wherever the article names them, so it gives all their
-    mentions its country (``own_country``). A name
-    whose own words are an organisation's ("Aswarti Media", a channel the tagger calls a person)
-    has none: descriptions are of persons."""
-    if actors.organization_sector(doc[start:end].text) is not None:
+    mentions its country (``own_country``). A name whose own words are an organisation's has none:
+    descriptions are of persons (``_names_an_organization``)."""
+    if _names_an_organization(doc[start:end].text):
         return None
     root = doc[start:end].root
     phrases = [_premodifier_description(doc, start)]
@@ -351,6 +350,14 @@ def _description(doc: Doc, start: int, end: int) -> str | None:
         phrases += [_noun_description(child) for child in root.head.children if child.dep_ == "attr"]
     phrases = [p for p in phrases if p]
     return next((p for p in phrases if own_country(p)), phrases[0] if phrases else None)
+
+
+def _names_an_organization(name: str) -> bool:
+    """A name the tagger calls a person whose words are an organisation's: an organisation word
+    ("Channel News") or a capitalized "Media" at its end ("Aswarti Media", a channel; "Barcroft
+    Media", a photo agency). "media" is left out of the organisation words themselves, since the
+    common noun ("on social media") is no party."""
+    return actors.organization_sector(name) is not None or name.split()[-1] == "Media"
 
 
 def has_description(doc: Doc, start: int, end: int) -> bool:
