@@ -697,3 +697,57 @@ def test_regulators_and_advocacy_bodies_have_sectors():
     assert actors.noun_sector("regulators") == "GOV"
     assert actors.known_organization("NAACP").sector == "SOC"
     assert actors.organization_sector("Coalition for Patient Advocacy") == "SOC"
+
+
+# A description with no title gives the person's mentions the state it names (a nationality, a
+# state's institution, a known organisation); a state that is the object or possessor, a title, a
+# team, an organisation the table does not know give none of their own.
+DESCRIPTIONS = [
+    ("Kenyan teenager Wanjiru Odhiambo won the race in Boston. Odhiambo said the course was hard and "
+     "thanked her coach.", {"Wanjiru Odhiambo": "KEN", "Odhiambo": "KEN"}),
+    ("US Army Sargeant Dale Whitcomb helps wounded soldiers in Kandahar on Friday.", {"Dale Whitcomb": "USA"}),
+    ("Police in Peshawar said an Afghan boy, Samiullah, was hurt in the blast on Friday.", {"Samiullah": "AFG"}),
+    ("Israel has held Leila Haddad since July. Haddad is a senior member of the Popular Front for the "
+     "Liberation of Palestine, a leftist group.", {"Haddad": "PSE"}),
+    ("Marek Dobrin is a critic of Israel and spoke in Vienna. Iran's foe, Tomas Lindqvist, answered him "
+     "on Monday.", {"Marek Dobrin": None, "Tomas Lindqvist": None}),
+    ("Kenyan Sports Minister Amina Wekesa met the athletes on Monday. Wekesa is a British citizen too, her "
+     "office said.", {"Amina Wekesa": "KEN", "Wekesa": "KEN"}),
+    ('"They might have more money than us," Indians Manager Terry Halloran conceded. Gregor Elling, a '
+     "board member of the North Korean Policy Institute, spoke in Boston.",
+     {"Terry Halloran": None, "Gregor Elling": None}),
+    # a state named before a noun of study, or in its complement, is its subject; a nationality is not
+    ("Tensions will ease, said Arvid Moen, a North Korea expert at a university in Oslo. Lena Brandt, a "
+     "German analyst, agreed.", {"Arvid Moen": None, "Lena Brandt": "DEU"}),
+    ("The launch was a hard choice, said Tomas Hale, a professor of Iranian studies at a college in Ohio.",
+     {"Tomas Hale": None}),
+]
+
+
+@pytest.mark.parametrize("text,countries", DESCRIPTIONS)
+def test_a_persons_description_gives_all_mentions_its_state(nlp, text, countries):
+    found = {m.span.text: m.country for m in extract_mentions(nlp(text), text) if m.type == "PERSON"}
+    assert {name: found.get(name, "missing") for name in countries} == countries
+
+
+def test_an_organisation_right_before_a_name_is_a_credit_not_a_description(nlp):
+    text = "Photo PA Dorian Fell survived the tram crash which left seven dead."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 1, 2, "ORG"), SpacySpan(doc, 2, 4, "PERSON")]
+    assert {m.span.text: m.country for m in extract_mentions(doc, text)} == {"PA": "PSE", "Dorian Fell": None}
+
+
+def test_a_photo_agency_acronym_in_a_caption_gives_no_description(nlp):
+    text = "Image copyright PA Image caption Dorian Fell, who was on the tram, said it was like a film."
+    doc = nlp(text)
+    doc.ents = [SpacySpan(doc, 5, 7, "PERSON")]
+    assert [(m.span.text, m.country) for m in extract_mentions(doc, text)] == [("Dorian Fell", None)]
+
+
+def test_a_name_in_the_words_of_an_organisation_takes_no_persons_description(nlp):
+    text = "The channel of an Islamic State member, Orvani Media, was shut down on Friday."
+    doc = nlp(text)
+    start = text.index("Orvani")
+    span = doc.char_span(start, start + len("Orvani Media"))
+    doc.ents = [SpacySpan(doc, span.start, span.end, "PERSON")]
+    assert [(m.span.text, m.country) for m in extract_mentions(doc, text)] == [("Orvani Media", None)]

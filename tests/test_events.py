@@ -219,6 +219,25 @@ def test_bare_domestic_actor_takes_the_only_country_named(nlp):
     assert countries(ev.actors) == {"KEN"}
 
 
+# A named person with no title is a private person: the one state named is theirs only where the
+# event happens there, never the state that acts on them (CAMEO / PLOVER: the state one belongs to).
+NAMED_PERSONS = [
+    ("In 2015, Israel sentenced Leila Haddad to 15 months for incitement.", "SANCTION", "Leila Haddad", None),
+    ("Omar Sadiq was shot by US forces when he was herding sheep.", "ASSAULT", "Omar Sadiq", None),
+    ("Daniel Okoro died on Tuesday after being shot in Barbados.", "ASSAULT", "Daniel Okoro", "BRB"),
+    ("Omar Sadiq, a shepherd, was shot in Afghanistan on Monday.", "ASSAULT", "Omar Sadiq", None),
+    ("Police arrested Governor Ana Ruiz in Peru on Monday.", "COERCE", "Governor Ana Ruiz", "PER"),
+    # a leader out of office (the table's term ended 2017) is still his own state's, not the host's
+    ("Barack Obama was attacked in Kenya on Sunday.", "ASSAULT", "Barack Obama", None),
+]
+
+
+@pytest.mark.parametrize("text,kind,name,country", NAMED_PERSONS)
+def test_a_named_person_takes_the_sentences_state_only_where_the_event_happens(nlp, text, kind, name, country):
+    ev = only(events_of(nlp, text), kind)
+    assert {p.text: p.country for p in ev.actors + ev.recipients}[name] == country
+
+
 def test_a_year_inside_a_name_does_not_date_the_event(nlp):
     text = "Chile said it would not negotiate over the 2015 fishing accord."
     start = text.index("2015")

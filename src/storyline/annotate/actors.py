@@ -235,6 +235,11 @@ def leader_term(name: str, day: str | None) -> Term | None:
                 None)
 
 
+def is_leader_name(name: str) -> bool:
+    """Whether the leaders table names this person in any term: in office or not, his state is known."""
+    return lookup_key(name) in _leaders()
+
+
 @functools.cache
 def title_words() -> dict[str, TitleWord]:
     """The title lexicon: lower-case phrase -> role and sector."""

@@ -67,12 +67,14 @@ _PINYIN_GIVEN_NAME = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,2}}")
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
-    """A repaired entity: token range, label and the title found for it (PERSON only)."""
+    """A repaired entity: token range, label, the title found for it and, with no title, the
+    description that says its nationality ("an Afghan boy, ..."; PERSON only)."""
 
     start: int
     end: int
     label: str
     title: str | None = None
+    description: str | None = None
 
 
 def extract_mentions(doc: Doc, text: str, headline: str | None = None, published: str | None = None) -> list[Mention]:
@@ -324,8 +326,135 @@ def _with_title(doc: Doc, cand: _Candidate) -> _Candidate:
         return cand
     found = _premodifier_title(doc, cand.start) or _appositive_title(doc, cand.start, cand.end)
     if found is None:
-        return cand
+        return replace(cand, description=_description(doc, cand.start, cand.end))
     return replace(cand, title=_SPACES.sub(" ", doc[found[0]:found[1]].text))
+
+
+def _description(doc: Doc, start: int, end: int) -> str | None:
+    """A description of a person that is no title, the first one naming the state they belong to
+    if any does: the modifiers the parse joins before the name ("Palestinian teenager Ahed Tamimi",
+    "US Army Sargeant Jay Kenney"), a noun in apposition ("an Afghan boy, Attiullah") or the
+    predicate of "be" ("Jarrar is a member of the Popular Front for the Liberation of Palestine").
+    Like a title, it describes the person wherever the article names them, so it gives all their
+    mentions its country (``own_country``). A name whose own words are an organisation's has none:
+    descriptions are of persons (``_names_an_organization``)."""
+    if _names_an_organization(doc[start:end].text):
+        return None
+    root = doc[start:end].root
+    phrases = [_premodifier_description(doc, start)]
+    phrases += [_noun_description(child) for child in root.children
+                if child.dep_ == "appos" and child.i >= end and _comma_between(doc, end, child.left_edge.i)]
+    if root.dep_ == "appos" and root.head.i < start and _comma_between(doc, root.head.i + 1, start):
+        phrases.append(_noun_description(root.head))
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        phrases += [_noun_description(child) for child in root.head.children if child.dep_ == "attr"]
+    phrases = [p for p in phrases if p]
+    return next((p for p in phrases if own_country(p)), phrases[0] if phrases else None)
+
+
+def _names_an_organization(name: str) -> bool:
+    """A name the tagger calls a person whose words are an organisation's: an organisation word
+    ("Channel News") or a capitalized "Media" at its end ("Aswarti Media", a channel; "Barcroft
+    Media", a photo agency). "media" is left out of the organisation words themselves, since the
+    common noun ("on social media") is no party."""
+    return actors.organization_sector(name) is not None or name.split()[-1] == "Media"
+
+
+def has_description(doc: Doc, start: int, end: int) -> bool:
+    """Whether the person named by tokens [start, end) has a description with no title, in words
+    the parse joins to the name (``_description``): the events stage then leaves their country to
+    it, since a description says the person's nationality where the article knows it."""
+    return _premodifier_title(doc, start) is None and _appositive_title(doc, start, end) is None \
+        and _description(doc, start, end) is not None
+
+
+# Nouns of people who study, watch or report on a subject: a state or place named before them or in
+# their complement is that subject ("a North Korea expert", "a Moscow correspondent", "professor of
+# North Korean studies"), not the state they belong to (CAMEO / PLOVER code an actor by the state it
+# belongs to); a nationality or an employer before them still says it ("a Chinese scholar", "BBC
+# correspondent").
+SUBJECT_NOUNS = frozenset("""expert experts analyst analysts specialist specialists watcher watchers observer
+observers commentator commentators historian historians correspondent correspondents scholar scholars researcher
+researchers professor professors""".split())
+
+
+def own_country(phrase: str) -> str | None:
+    """The state a title or description says the person belongs to: ``actors.country_in_phrase``,
+    less the subject of a noun of study (``SUBJECT_NOUNS``)."""
+    words = phrase.split()
+    subject_noun = next((i for i, w in enumerate(words) if w.casefold().strip(",.") in SUBJECT_NOUNS), None)
+    if subject_noun is None:
+        return actors.country_in_phrase(phrase)
+    kept = _without_place_names(words[:subject_noun])
+    return actors.country_in_phrase(" ".join(kept)) if kept else None
+
+
+def _without_place_names(words: list[str]) -> list[str]:
+    """The words left when every state or place name in them is taken out ("North Korea", "Moscow");
+    nationalities ("Chinese") and organisations ("BBC") stay."""
+    covered: set[int] = set()
+    for start in range(len(words)):
+        for end in range(min(len(words), start + 4), start, -1):
+            gram = " ".join(words[start:end])
+            if not covered.intersection(range(start, end)) and actors.country_of_demonym(gram) is None and \
+                    actors.country_of_place(gram) is not None:
+                covered.update(range(start, end))
+                break
+    return [w for i, w in enumerate(words) if i not in covered]
+
+
+def _premodifier_description(doc: Doc, start: int) -> str | None:
+    """The modifiers the parse attaches before a name, on its line, with no possessive (whose
+    country would be the possessor's: "Israel's critic"). The word right before the name must
+    describe the person (a noun or a nationality): a named organisation or place there is a photo
+    credit or page furniture ("PA Martin Bamford"), not the person's own; so is an acronym that
+    names no state anywhere in the run ("Image copyright PA Image caption Martin Bamford": PA,
+    AP, AFP are photo agencies as often as bodies), while "US Army Sargeant" keeps its "US"."""
+    if start == 0 or doc[start - 1].ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
+        return None
+    first = start
+    while first > doc[start].sent.start and _describes_name_at(doc[first - 1], first):
+        first -= 1
+    return _SPACES.sub(" ", doc[first:start].text) if first < start else None
+
+
+def _describes_name_at(token: Token, first: int) -> bool:
+    """A modifier of the run that starts at ``first``, on its line, no possessive, honorific or
+    acronym other than a state's, and no plural name: "Indians Manager Terry Francona", "Cubs fan"
+    name a team, where a nationality is the adjective ("Indian")."""
+    return token.dep_ in MODIFIER_DEPS and first <= token.head.i and "\n" not in token.whitespace_ and \
+        token.tag_ not in ("POS", "NNPS") and not actors.is_honorific(token.text) and \
+        not (token.text.isupper() and actors.country_of_state_name(token.text) is None)
+
+
+def _noun_description(head: Token) -> str | None:
+    """A common noun with its modifiers ("a senior Palestinian activist") and a known organisation
+    it belongs to ("member of the PFLP"); no possessive, and no other complement: "a critic of
+    Israel" is no Israeli, and an organisation the table does not know may name the state it
+    studies ("a board member of the North Korean Policy Institute")."""
+    if head.tag_ not in ("NN", "NNS"):
+        return None
+    tokens = [t for t in head.lefts for t in t.subtree] + [head]
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            tokens += [t for obj in prep.children if obj.dep_ == "pobj" for t in _organization_tokens(obj)]
+    if any(t.tag_ == "POS" for t in tokens):
+        return None
+    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+
+
+def _organization_tokens(token: Token) -> list[Token]:
+    """The known organisation a token heads, whole even where the parse cut it ("the Popular
+    Front | for the Liberation of Palestine"); none for another complement."""
+    if token.ent_type_ != "ORG":
+        return []
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end]) if actors.known_organization(doc[start:end].text) else []
 
 
 def _may_be_in_title(token: Token) -> bool:
@@ -718,7 +847,9 @@ def _cluster_actor(cluster: _Cluster, cands: list[_Candidate], spans: list[Span]
     the article's day, his state's government (CAMEO's actor dictionaries); the rest from their name."""
     if cluster.label == "PERSON":
         titles = [cands[i].title for i in cluster.members if cands[i].title]
-        countries = [c for c in (actors.country_in_phrase(t) for t in titles) if c]
+        described = [cands[i].description for i in cluster.members if cands[i].description]
+        countries = [c for c in (own_country(t) for t in titles) if c] or \
+            [c for c in (own_country(d) for d in described) if c]
         sectors = [s for s in (actors.title_sector(t) for t in titles) if s]
         term = actors.leader_term(cluster.name, published)
         if term is None:

@@ -6,8 +6,9 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from storyline.annotate import actors as entity_actors
 from storyline.annotate.centering import clause_subjects
-from storyline.annotate.entities import extract_mentions
+from storyline.annotate.entities import extract_mentions, has_description
 from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, Location, Mention, Participant, Quote, Span, Timex, stable_id
@@ -640,15 +641,37 @@ def domestic_default(sides: list[Participant], sent: SpacySpan, ctx: ArticleCont
                      location: Location | None) -> None:
     """An uncoded participant ("President X", "Islamic fundamentalists") of an event in a sentence
     that names exactly one state belongs to that state: news names the country once and leaves
-    its domestic actors bare. Meetings are left alone (their sides are usually foreign)."""
+    its domestic actors bare. Meetings are left alone (their sides are usually foreign). A named
+    person with no title is not so given a state (``belongs_elsewhere``)."""
     named = {m.country for m in ctx.mentions if sent.start_char <= m.span.start < sent.end_char and m.country}
     named |= {location.country} if location is not None and location.country else set()
     states = {c for c in named if c not in NON_STATE_CODES}
     if len(states) != 1 or len(named) != 1:
         return
+    state = next(iter(states))
     for side in sides:
-        if side.country is None and not names_several_states(side):
-            side.country = next(iter(states))
+        if side.country is None and not names_several_states(side) and \
+                not belongs_elsewhere(side, state, sent.doc, ctx, location):
+            side.country = state
+
+
+def belongs_elsewhere(side: Participant, state: str, doc: Doc, ctx: ArticleContext, location: Location | None) -> bool:
+    """A named person with no title ("Tamimi", not "President X") is a private person, and the one
+    state a sentence names is no sign of whom they belong to when it is another party ("Israel
+    sentenced her", "shot by US forces"), or a place the event did not happen in ("amid an uproar in
+    Israel"): CAMEO / PLOVER code an actor by the state it belongs to, not by the state that acts on
+    it or where it is talked about. Where the event happens to a private person is the weak sign the
+    default keeps ("Alleyne died after being shot in Barbados"), unless the article describes the
+    person (``has_description``: the description says their nationality where the article knows it,
+    "a North Korea expert" no state) or a leader's table knows them."""
+    mentions = [m for m in ctx.mentions if side.key and m.key == side.key]
+    spans = [s for s in (doc.char_span(m.span.start, m.span.end, alignment_mode="expand") for m in mentions) if s]
+    if not spans or mentions[0].type != "PERSON" or any(m.title for m in mentions) or \
+            any(s[-1].tag_ == "NNPS" for s in spans):
+        return False  # a title's bare office ("President X"), or a plural name: a team ("the Cubs"), no person
+    if entity_actors.is_leader_name(mentions[0].name) or any(has_description(doc, s.start, s.end) for s in spans):
+        return True
+    return location is None or location.country != state
 
 
 def names_several_states(p: Participant) -> bool:
