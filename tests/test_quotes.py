@@ -1016,6 +1016,36 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_named(nlp, text, bo
     assert quote.speaker.span.text.lower().startswith(("a ", "the ", "harbour", "valdorian"))
 
 
+@pytest.mark.parametrize("text, names, speaks", [
+    # the tagger read the body's name as a work's title
+    ('Trams stopped on Monday.\nA Transit for Ostburg spokesman said: "We are working with the emergency services."',
+     [("Transit for Ostburg", "WORK_OF_ART")], True),
+    # ... or as a person's name, which the article never shows is a person's
+    ("The car will orbit the sun, Kestrel officials wrote in the press kit.", [("Kestrel", "PERSON")], True),
+    # a short form of the body's full name, typed a person
+    ("Ostburg Harbour Lines turned the ferry around. A spokesperson for Ostburg Harbour told reporters that the "
+     "crew had notified the captain.", [("Ostburg Harbour Lines", "ORG"), ("Ostburg Harbour", "PERSON", 1)], True),
+    # a person the article shows is one is served, not spoken for
+    ("Mayor Ines Varn left the hotel. Varn officials said she was resting.",
+     [("Ines Varn", "PERSON"), ("Varn", "PERSON", 1)], False),
+    # a name inside a phrase on a common noun is the body only when typed one ("the Tarn police" is no "Tarn")
+    ("Tarn Council met. A spokesman for the Tarn police said the road was shut.",
+     [("Tarn Council", "ORG"), ("Tarn", "PERSON", 1)], False),
+])
+def test_the_body_a_spokesperson_speaks_for_is_found_when_mistyped(nlp, text, names, speaks):
+    """The body named in a spokesperson's or officials' phrase is the speaker, also where the tagger
+    typed its name otherwise or cut it: what has spokespeople and officials is a body."""
+    mentions = []
+    for name, kind, *nth in names:
+        start = -1
+        for _ in range((nth or [0])[0] + 1):
+            start = text.index(name, start + 1)
+        key = "o_body" if name == names[0][0] and speaks else f"x_{name}"
+        mentions.append(Mention(Span.of(text, start, start + len(name)), kind, key, name))
+    [quote] = extract_quotes(nlp(text), text, "a_voice", mentions, statements_only=True)
+    assert (quote.speaker.key == "o_body") == speaks and (speaks or quote.speaker.key is None), quote.speaker
+
+
 def test_a_named_official_is_no_voice_of_the_body(nlp):
     """"A Nordair official named Ines Varn": the official is a person the article names, who speaks."""
     text = "A Nordair official named Ines Varn said the storm had closed the runway."
@@ -1670,6 +1700,13 @@ def test_two_clauses_around_a_parenthetical_report_stay_two_statements(nlp):
     ("'Tarnby, it is over,' Ola Berg said after gloving the ball for the final out.",
      "said after gloving the ball for", "said"),
     ("The station is safe, an engineer has said amid fears it could fall.", "has said amid fears", "has said"),
+    # a clause on the phrase's noun is outside the cue, the phrase up to the noun says how it was said
+    ("'Tarnby won,' Ola Berg said in a statement released by the club.", "said in a statement released by",
+     "said in a statement"),
+    # a participle before the noun is an adjective, no predicate
+    ("'Tarnby won,' Ola Berg said in an emailed statement.", "said in an emailed statement",
+     "said in an emailed statement"),
+    ("'Tarnby won,' Ola Berg said in a written statement.", "said in a written statement", "said in a written statement"),
     # the phrase holds the source: "to" belongs to "according"
     ("The ferry was late, according to a report published by Radio Tarn.", "according to", "according to"),
     # "according to" is one preposition, whatever source the phrase was found to hold
@@ -1689,6 +1726,24 @@ def test_a_phrase_holding_a_verb_is_outside_the_cue(nlp, text, cue_words, cue):
                       contents=[(0, text.index(","))])
     cue_before_circumstance_clauses([att], text)
     assert text[att.cue[0]:att.cue[1]] == cue
+
+
+def test_a_circumstance_of_the_saying_is_outside_the_cue(nlp):
+    """"revealed after the game": a phrase that sets the saying after, amid or despite something says
+    when or why it was said, not how."""
+    text = "Tarnby outfielder Ola Berg revealed after the game the long rain delay actually helped the team."
+    [quote] = extract_quotes(nlp(text), text, "a_circ", statements_only=True)
+    assert (quote.cue.text, quote.content.text) == ("revealed", "the long rain delay actually helped the team.")
+
+
+@pytest.mark.parametrize("cue", ["said", "has said"])
+def test_a_clause_after_amid_fears_is_what_the_fears_are_of(nlp, cue):
+    """"..., the minister has said amid fears it could leave": the reporting clause after its content
+    reports the clause before; the clause after "amid fears" is the noun's, not what was said."""
+    text = f"The ferry could be sold to a foreign buyer, the minister {cue} amid fears it could leave the harbour."
+    [quote] = extract_quotes(nlp(text), text, "a_amid", statements_only=True)
+    assert (quote.content.text, quote.speaker.text, quote.cue.text) == (
+        "The ferry could be sold to a foreign buyer", "the minister", cue)
 
 
 def test_the_hearer_of_tell_is_never_the_content(nlp):
