@@ -1746,6 +1746,15 @@ def test_a_clause_after_amid_fears_is_what_the_fears_are_of(nlp, cue):
         "The ferry could be sold to a foreign buyer", "the minister", cue)
 
 
+def test_who_relayed_a_saying_is_no_content_of_it(nlp):
+    """"..." Ola Berg said as cited by Radio Tarn.": the "as" clause comments on who relayed the
+    saying; what was said is the quotation before the reporting clause."""
+    text = 'We will meet again. "Steady as she goes," Ola Berg said as cited by Radio Tarn.'
+    quotes = extract_quotes(nlp(text), text, "a_cited", statements_only=True)
+    assert [(q.content.text, q.speaker.text) for q in quotes if q.cue.text == "said"] == [
+        ("Steady as she goes", "Ola Berg")]
+
+
 def test_the_hearer_of_tell_is_never_the_content(nlp):
     """"..., the airline told Radio Tarn.": what was told is the clause before; "Radio Tarn" is whom."""
     text = "The flight turned around after four hours, the airline told Radio Tarn."
@@ -1767,6 +1776,34 @@ def test_a_gallery_title_is_a_heading_not_a_report(nlp):
     quotes = extract_quotes(nlp(GALLERY), GALLERY, "a_gallery", statements_only=True)
     assert [q.content.text for q in quotes] == ["the year was the best in a decade"], \
         [(q.cue.text, q.content.text) for q in quotes]
+
+
+@pytest.mark.parametrize("joint", ["\n", " "])
+def test_a_caption_pronoun_takes_up_no_person_of_another_caption(nlp, joint):
+    """Each caption of a gallery is written for its own picture: its "she" is someone it names, never
+    a person only the caption before names (captions on lines of their own, or run in one line)."""
+    text = ("Photos: Tarn Valley harvest fair Ines Varn opens the fair on Friday. Hide Caption 1 of 2" + joint +
+            "Photos: Tarn Valley harvest fair Dancers fill the hall. She said the year was the best in a decade. "
+            "Hide Caption 2 of 2\n")
+    [quote] = extract_quotes(nlp(text), text, "a_caption", [_mention_of(text, "Ines Varn", "p_varn")],
+                             statements_only=True)
+    assert quote.speaker.key is None
+
+
+def test_a_caption_pronoun_takes_up_a_person_its_own_caption_names(nlp):
+    text = ("Photos: Tarn Valley harvest fair Ines Varn opens the fair on Friday. She said the year was the best in "
+            "a decade. Hide Caption 1 of 2\nPhotos: Tarn Valley harvest fair Dancers fill the hall. Hide Caption 2 of 2\n")
+    [quote] = extract_quotes(nlp(text), text, "a_caption", [_mention_of(text, "Ines Varn", "p_varn")],
+                             statements_only=True)
+    assert quote.speaker.key == "p_varn"
+
+
+def test_a_caption_starts_after_the_marker_closing_the_one_before():
+    from storyline.annotate.quotes.galleries import caption_start
+    text = "Body text.\nPhotos: Fair A caption. Hide Caption 1 of 2 Photos: Fair B caption. Hide Caption 2 of 2\nEnd."
+    assert caption_start(text, text.index("A caption")) == text.index("Photos")
+    assert caption_start(text, text.index("B caption")) == text.index(" Photos: Fair B")
+    assert caption_start(text, text.index("Body")) is None and caption_start(text, text.index("End")) is None
 
 
 def test_gallery_titles_are_the_words_every_caption_line_opens_with():

@@ -279,11 +279,12 @@ def _is_finite(verb: Token) -> bool:
 
 
 def _phrases_after(cue: Token) -> list[Token]:
-    """The heads of the cue's prepositional phrases after it, and of its object when the cue is
-    "tell": "tell" takes whom it is told to as its object ("told Radio Tarn", "told reporters"),
-    the hearer, never what was told, which is the clause."""
+    """The heads of the cue's prepositional phrases after it, of its object when the cue is "tell":
+    "tell" takes whom it is told to as its object ("told Radio Tarn", "told reporters"), the hearer,
+    never what was told, which is the clause; and of a passive report opened by "as" ("said as cited
+    by Radio Tarn"), a comment on who relayed the saying (``_is_passive_report``)."""
     hearer = ("dobj", "dative") if cue.lemma_.lower() == "tell" else ()
-    return [c for c in cue.children if c.i > cue.i and (c.dep_ == "prep" or c.dep_ in hearer)] \
+    return [c for c in cue.children if c.i > cue.i and (c.dep_ == "prep" or c.dep_ in hearer or _is_passive_report(c))] \
         + _clauses_of_circumstances(cue)
 
 

@@ -36,6 +36,7 @@ from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, Artic
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
+from storyline.annotate.quotes.galleries import caption_start
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.annotate.quotes.turns import label_words, turn_label
 from storyline.model import Mention, Span, Speaker
@@ -275,8 +276,10 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
                      persons: ArticlePersons) -> tuple[str, str] | None:
     person = head.lower_ in PERSON_PRONOUNS
     other_sex = persons.other_sex(head.lower_)
-    mentions = [m for m in mentions if m.key not in other_sex]
-    center = _center(head, mentions, quoted) if person else None
+    floor = caption_start(head.doc.text, head.idx) or 0  # a gallery caption's pronoun: only whom it names
+    mentions = [m for m in mentions if m.key not in other_sex and m.span.start >= floor]
+    previous = [s for s in previous if s.span and s.span.start >= floor]
+    center = _center(head, mentions, quoted, floor) if person else None
     if center is not None:
         subject = _person_mention(center, mentions)
         return (subject.name, subject.key) if subject is not None else None
@@ -331,14 +334,14 @@ def _antecedent_types(pronoun: str) -> tuple[str, ...]:
     return ("ORG", "GPE", "NORP") if pronoun == "it" else ("PERSON", "ORG", "GPE", "NORP")
 
 
-def _center(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Token | None:
+def _center(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]], floor: int = 0) -> Token | None:
     """The subject a "he" or "she" takes up by centering (``centering_subjects``): the first in that
     order that is a person, named or not, outside any quotation, over an earlier speaker (grammatical
     parallelism: "Kerr was forced to resign, which she later said ...", "Ines Varn was not
     impressed. 'It is a poor plan,' she said."). An unnamed one ("An officer at the port sounded
     the alarm. 'Stay back,' he said.") is who the pronoun continues, though no entity names him."""
-    return next((s for s in centering_subjects(head, quoted)
-                 if _person_mention(s, mentions) is not None or _is_unnamed_person(s, mentions)), None)
+    return next((s for s in centering_subjects(head, quoted) if s.idx >= floor
+                 and (_person_mention(s, mentions) is not None or _is_unnamed_person(s, mentions))), None)
 
 
 def _person_mention(token: Token, mentions: list[Mention]) -> Mention | None:
