@@ -1755,6 +1755,20 @@ def test_who_relayed_a_saying_is_no_content_of_it(nlp):
         ("Steady as she goes", "Ola Berg")]
 
 
+def test_a_title_before_a_name_opens_the_content(nlp):
+    """"said PM Ada Lund was ...": the segmenter reads "PM" as the time "p.m." and ends a sentence
+    there, with no final mark; what was said is the clause the title opens."""
+    text = "The spokesman said PM Ada Lund was outraged by the test. Nobody else spoke."
+    [quote] = extract_quotes(nlp(text), text, "a_title", statements_only=True)
+    assert quote.content.text == "PM Ada Lund was outraged by the test."
+
+
+def test_a_content_ending_in_a_full_stop_is_not_carried_on(nlp):
+    text = "The firm moved its launch to another rocket, citing schedule worries. Tarnair kept its contract."
+    quotes = extract_quotes(nlp(text), text, "a_title", statements_only=True)
+    assert all("Tarnair" not in q.content.text for q in quotes), [q.content.text for q in quotes]
+
+
 def test_the_hearer_of_tell_is_never_the_content(nlp):
     """"..., the airline told Radio Tarn.": what was told is the clause before; "Radio Tarn" is whom."""
     text = "The flight turned around after four hours, the airline told Radio Tarn."

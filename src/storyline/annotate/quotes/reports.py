@@ -34,6 +34,33 @@ def past_datelines(attributions: list[Attribution], text: str) -> None:
             if subject is not None else None
 
 
+def across_false_sentence_ends(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """Carry a content with no verb on over the sentence the parser split it from ("said PM | Ada
+    Lund was outraged ...", the title read as the time "p.m."): a sentence ends at its final
+    punctuation, so where nothing but a space stands between the content and the next sentence on
+    its line, the split is the segmenter's, and a title or a name alone is no statement; what was
+    said is the clause it opens. Never for a quotation, which keeps its own marks."""
+    for att in attributions:
+        att.contents = [_over_false_end(att.cue_token.doc, text, content, quotes) for content in att.contents]
+
+
+# Marks that end a sentence, or close a quotation that may end one.
+_FINAL_MARKS = frozenset(".!?…;:" + rules.QUOTE_CHARS)
+
+
+def _over_false_end(doc, text: str, content: tuple[int, int], quotes: list[QuotedSpan]) -> tuple[int, int]:
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span) or span.sent.end >= len(doc) \
+            or any(q.start <= content[0] < q.end for q in quotes):
+        return content
+    following = doc[span.sent.end].sent
+    gap = text[content[1]:following.start_char]
+    if span.end != span.sent.end or text[content[1] - 1] in _FINAL_MARKS or gap.strip() or "\n" in gap \
+            or not following.text[:1].isupper():
+        return content
+    return rules.trim(text, (content[0], following.end_char))
+
+
 def past_time_of_saying(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
     """Start a content after the time of the saying set right after the cue ("Nordair said on
     Monday it had ...", "the ministry said this morning it opposed ...", "the airline claimed at
