@@ -1806,7 +1806,8 @@ def test_a_caption_pronoun_takes_up_no_person_of_another_caption(nlp, joint):
 
 def test_a_caption_pronoun_takes_up_a_person_its_own_caption_names(nlp):
     text = ("Photos: Tarn Valley harvest fair Ines Varn opens the fair on Friday. She said the year was the best in "
-            "a decade. Hide Caption 1 of 2\nPhotos: Tarn Valley harvest fair Dancers fill the hall. Hide Caption 2 of 2\n")
+            "a decade. Hide Caption 1 of 2\n"
+            "Photos: Tarn Valley harvest fair Dancers fill the hall. Hide Caption 2 of 2\n")
     [quote] = extract_quotes(nlp(text), text, "a_caption", [_mention_of(text, "Ines Varn", "p_varn")],
                              statements_only=True)
     assert quote.speaker.key == "p_varn"

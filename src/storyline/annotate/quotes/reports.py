@@ -311,7 +311,8 @@ def _phrases_after(cue: Token) -> list[Token]:
     never what was told, which is the clause; and of a passive report opened by "as" ("said as cited
     by Radio Tarn"), a comment on who relayed the saying (``_is_passive_report``)."""
     hearer = ("dobj", "dative") if cue.lemma_.lower() == "tell" else ()
-    return [c for c in cue.children if c.i > cue.i and (c.dep_ == "prep" or c.dep_ in hearer or _is_passive_report(c))] \
+    return [c for c in cue.children
+            if c.i > cue.i and (c.dep_ == "prep" or c.dep_ in hearer or _is_passive_report(c))] \
         + _clauses_of_circumstances(cue)
 
 
