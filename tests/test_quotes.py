@@ -1016,6 +1016,36 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_named(nlp, text, bo
     assert quote.speaker.span.text.lower().startswith(("a ", "the ", "harbour", "valdorian"))
 
 
+@pytest.mark.parametrize("text, names, speaks", [
+    # the tagger read the body's name as a work's title
+    ('Trams stopped on Monday.\nA Transit for Ostburg spokesman said: "We are working with the emergency services."',
+     [("Transit for Ostburg", "WORK_OF_ART")], True),
+    # ... or as a person's name, which the article never shows is a person's
+    ("The car will orbit the sun, Kestrel officials wrote in the press kit.", [("Kestrel", "PERSON")], True),
+    # a short form of the body's full name, typed a person
+    ("Ostburg Harbour Lines turned the ferry around. A spokesperson for Ostburg Harbour told reporters that the "
+     "crew had notified the captain.", [("Ostburg Harbour Lines", "ORG"), ("Ostburg Harbour", "PERSON", 1)], True),
+    # a person the article shows is one is served, not spoken for
+    ("Mayor Ines Varn left the hotel. Varn officials said she was resting.",
+     [("Ines Varn", "PERSON"), ("Varn", "PERSON", 1)], False),
+    # a name inside a phrase on a common noun is the body only when typed one ("the Tarn police" is no "Tarn")
+    ("Tarn Council met. A spokesman for the Tarn police said the road was shut.",
+     [("Tarn Council", "ORG"), ("Tarn", "PERSON", 1)], False),
+])
+def test_the_body_a_spokesperson_speaks_for_is_found_when_mistyped(nlp, text, names, speaks):
+    """The body named in a spokesperson's or officials' phrase is the speaker, also where the tagger
+    typed its name otherwise or cut it: what has spokespeople and officials is a body."""
+    mentions = []
+    for name, kind, *nth in names:
+        start = -1
+        for _ in range((nth or [0])[0] + 1):
+            start = text.index(name, start + 1)
+        key = "o_body" if name == names[0][0] and speaks else f"x_{name}"
+        mentions.append(Mention(Span.of(text, start, start + len(name)), kind, key, name))
+    [quote] = extract_quotes(nlp(text), text, "a_voice", mentions, statements_only=True)
+    assert (quote.speaker.key == "o_body") == speaks and (speaks or quote.speaker.key is None), quote.speaker
+
+
 def test_a_named_official_is_no_voice_of_the_body(nlp):
     """"A Nordair official named Ines Varn": the official is a person the article names, who speaks."""
     text = "A Nordair official named Ines Varn said the storm had closed the runway."
@@ -1670,6 +1700,13 @@ def test_two_clauses_around_a_parenthetical_report_stay_two_statements(nlp):
     ("'Tarnby, it is over,' Ola Berg said after gloving the ball for the final out.",
      "said after gloving the ball for", "said"),
     ("The station is safe, an engineer has said amid fears it could fall.", "has said amid fears", "has said"),
+    # a clause on the phrase's noun is outside the cue, the phrase up to the noun says how it was said
+    ("'Tarnby won,' Ola Berg said in a statement released by the club.", "said in a statement released by",
+     "said in a statement"),
+    # a participle before the noun is an adjective, no predicate
+    ("'Tarnby won,' Ola Berg said in an emailed statement.", "said in an emailed statement",
+     "said in an emailed statement"),
+    ("'Tarnby won,' Ola Berg said in a written statement.", "said in a written statement", "said in a written statement"),
     # the phrase holds the source: "to" belongs to "according"
     ("The ferry was late, according to a report published by Radio Tarn.", "according to", "according to"),
     # "according to" is one preposition, whatever source the phrase was found to hold
@@ -1689,6 +1726,47 @@ def test_a_phrase_holding_a_verb_is_outside_the_cue(nlp, text, cue_words, cue):
                       contents=[(0, text.index(","))])
     cue_before_circumstance_clauses([att], text)
     assert text[att.cue[0]:att.cue[1]] == cue
+
+
+def test_a_circumstance_of_the_saying_is_outside_the_cue(nlp):
+    """"revealed after the game": a phrase that sets the saying after, amid or despite something says
+    when or why it was said, not how."""
+    text = "Tarnby outfielder Ola Berg revealed after the game the long rain delay actually helped the team."
+    [quote] = extract_quotes(nlp(text), text, "a_circ", statements_only=True)
+    assert (quote.cue.text, quote.content.text) == ("revealed", "the long rain delay actually helped the team.")
+
+
+@pytest.mark.parametrize("cue", ["said", "has said"])
+def test_a_clause_after_amid_fears_is_what_the_fears_are_of(nlp, cue):
+    """"..., the minister has said amid fears it could leave": the reporting clause after its content
+    reports the clause before; the clause after "amid fears" is the noun's, not what was said."""
+    text = f"The ferry could be sold to a foreign buyer, the minister {cue} amid fears it could leave the harbour."
+    [quote] = extract_quotes(nlp(text), text, "a_amid", statements_only=True)
+    assert (quote.content.text, quote.speaker.text, quote.cue.text) == (
+        "The ferry could be sold to a foreign buyer", "the minister", cue)
+
+
+def test_who_relayed_a_saying_is_no_content_of_it(nlp):
+    """"..." Ola Berg said as cited by Radio Tarn.": the "as" clause comments on who relayed the
+    saying; what was said is the quotation before the reporting clause."""
+    text = 'We will meet again. "Steady as she goes," Ola Berg said as cited by Radio Tarn.'
+    quotes = extract_quotes(nlp(text), text, "a_cited", statements_only=True)
+    assert [(q.content.text, q.speaker.text) for q in quotes if q.cue.text == "said"] == [
+        ("Steady as she goes", "Ola Berg")]
+
+
+def test_a_title_before_a_name_opens_the_content(nlp):
+    """"said PM Ada Lund was ...": the segmenter reads "PM" as the time "p.m." and ends a sentence
+    there, with no final mark; what was said is the clause the title opens."""
+    text = "The spokesman said PM Ada Lund was outraged by the test. Nobody else spoke."
+    [quote] = extract_quotes(nlp(text), text, "a_title", statements_only=True)
+    assert quote.content.text == "PM Ada Lund was outraged by the test."
+
+
+def test_a_content_ending_in_a_full_stop_is_not_carried_on(nlp):
+    text = "The firm moved its launch to another rocket, citing schedule worries. Tarnair kept its contract."
+    quotes = extract_quotes(nlp(text), text, "a_title", statements_only=True)
+    assert all("Tarnair" not in q.content.text for q in quotes), [q.content.text for q in quotes]
 
 
 def test_the_hearer_of_tell_is_never_the_content(nlp):
@@ -1712,6 +1790,35 @@ def test_a_gallery_title_is_a_heading_not_a_report(nlp):
     quotes = extract_quotes(nlp(GALLERY), GALLERY, "a_gallery", statements_only=True)
     assert [q.content.text for q in quotes] == ["the year was the best in a decade"], \
         [(q.cue.text, q.content.text) for q in quotes]
+
+
+@pytest.mark.parametrize("joint", ["\n", " "])
+def test_a_caption_pronoun_takes_up_no_person_of_another_caption(nlp, joint):
+    """Each caption of a gallery is written for its own picture: its "she" is someone it names, never
+    a person only the caption before names (captions on lines of their own, or run in one line)."""
+    text = ("Photos: Tarn Valley harvest fair Ines Varn opens the fair on Friday. Hide Caption 1 of 2" + joint +
+            "Photos: Tarn Valley harvest fair Dancers fill the hall. She said the year was the best in a decade. "
+            "Hide Caption 2 of 2\n")
+    [quote] = extract_quotes(nlp(text), text, "a_caption", [_mention_of(text, "Ines Varn", "p_varn")],
+                             statements_only=True)
+    assert quote.speaker.key is None
+
+
+def test_a_caption_pronoun_takes_up_a_person_its_own_caption_names(nlp):
+    text = ("Photos: Tarn Valley harvest fair Ines Varn opens the fair on Friday. She said the year was the best in "
+            "a decade. Hide Caption 1 of 2\n"
+            "Photos: Tarn Valley harvest fair Dancers fill the hall. Hide Caption 2 of 2\n")
+    [quote] = extract_quotes(nlp(text), text, "a_caption", [_mention_of(text, "Ines Varn", "p_varn")],
+                             statements_only=True)
+    assert quote.speaker.key == "p_varn"
+
+
+def test_a_caption_starts_after_the_marker_closing_the_one_before():
+    from storyline.annotate.quotes.galleries import caption_start
+    text = "Body text.\nPhotos: Fair A caption. Hide Caption 1 of 2 Photos: Fair B caption. Hide Caption 2 of 2\nEnd."
+    assert caption_start(text, text.index("A caption")) == text.index("Photos")
+    assert caption_start(text, text.index("B caption")) == text.index(" Photos: Fair B")
+    assert caption_start(text, text.index("Body")) is None and caption_start(text, text.index("End")) is None
 
 
 def test_gallery_titles_are_the_words_every_caption_line_opens_with():

@@ -17,7 +17,8 @@ from storyline.annotate.quotes.candidates import lexicon_class
 from storyline.annotate.quotes.lexicon import SPEECH_VERBS
 from storyline.annotate.quotes.galleries import gallery_titles, in_gallery_title
 from storyline.annotate.quotes.marks import QuotedSpan, quote_kind, scan_quotes
-from storyline.annotate.quotes.reports import (content_before_inverted_clauses, content_before_postposed_clauses,
+from storyline.annotate.quotes.reports import (across_false_sentence_ends, content_before_inverted_clauses,
+                                              content_before_postposed_clauses,
                                               cue_before_circumstance_clauses,
                                               end_before_sibling_reports,
                                               end_before_trailing_reports, join_around_parenthetical_reports,
@@ -77,6 +78,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     content_before_postposed_clauses(attributions, text, quotes)
     content_before_inverted_clauses(attributions, text, quotes)
     past_time_of_saying(attributions, text, quotes)
+    across_false_sentence_ends(attributions, text, quotes)
     participles_of_the_reporter(attributions, text, quotes)
     end_before_sibling_reports(attributions, text, quotes)
     end_before_trailing_reports(attributions, text, quotes)

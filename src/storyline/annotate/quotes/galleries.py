@@ -1,7 +1,9 @@
 """Photo galleries set as text: each caption line opens with the gallery's label and title
 ("Photos: Floods in Tarn Valley Rescuers carry ..."), the same words on every line, then the
-caption itself. The title names the gallery, as a heading does; it is no sentence, so its last
-word ("... halftime show") is no verb of a report.
+caption itself, closed by its marker ("Hide Caption 2 of 30"). The title names the gallery, as a
+heading does; it is no sentence, so its last word ("... halftime show") is no verb of a report.
+Each caption is a text of its own, written for its picture: what it says of "she" is of someone
+it names, never of a person only another caption names (``caption_start``).
 """
 from __future__ import annotations
 
@@ -33,6 +35,21 @@ def gallery_titles(text: str) -> list[tuple[int, int]]:
 def _line_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end < 0 else end
+
+
+# The marker closing a gallery caption, where the next picture's caption begins.
+_CAPTION_END = re.compile(r"Hide Caption \d+ of \d+")
+
+
+def caption_start(text: str, offset: int) -> int | None:
+    """Where the gallery caption holding ``offset`` begins: after the marker closing the caption
+    before it on the same line, else at the line's start (its label and title, which every caption
+    shares). None when ``offset`` is in no caption, that is when no marker closes its line after it."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if not _CAPTION_END.search(text, offset, _line_end(text, offset)):
+        return None
+    closed = [m.end() for m in _CAPTION_END.finditer(text, line_start, offset)]
+    return closed[-1] if closed else line_start
 
 
 def in_gallery_title(offset: int, titles: list[tuple[int, int]]) -> bool:

@@ -34,6 +34,33 @@ def past_datelines(attributions: list[Attribution], text: str) -> None:
             if subject is not None else None
 
 
+def across_false_sentence_ends(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
+    """Carry a content with no verb on over the sentence the parser split it from ("said PM | Ada
+    Lund was outraged ...", the title read as the time "p.m."): a sentence ends at its final
+    punctuation, so where nothing but a space stands between the content and the next sentence on
+    its line, the split is the segmenter's, and a title or a name alone is no statement; what was
+    said is the clause it opens. Never for a quotation, which keeps its own marks."""
+    for att in attributions:
+        att.contents = [_over_false_end(att.cue_token.doc, text, content, quotes) for content in att.contents]
+
+
+# Marks that end a sentence, or close a quotation that may end one.
+_FINAL_MARKS = frozenset(".!?…;:" + rules.QUOTE_CHARS)
+
+
+def _over_false_end(doc, text: str, content: tuple[int, int], quotes: list[QuotedSpan]) -> tuple[int, int]:
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span) or span.sent.end >= len(doc) \
+            or any(q.start <= content[0] < q.end for q in quotes):
+        return content
+    following = doc[span.sent.end].sent
+    gap = text[content[1]:following.start_char]
+    if span.end != span.sent.end or text[content[1] - 1] in _FINAL_MARKS or gap.strip() or "\n" in gap \
+            or not following.text[:1].isupper():
+        return content
+    return rules.trim(text, (content[0], following.end_char))
+
+
 def past_time_of_saying(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
     """Start a content after the time of the saying set right after the cue ("Nordair said on
     Monday it had ...", "the ministry said this morning it opposed ...", "the airline claimed at
@@ -145,31 +172,50 @@ _CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "during", "at", "via", "through", 
 
 
 def cue_before_circumstance_clauses(attributions: list[Attribution], text: str) -> None:
-    """End the cue before a phrase of its own that holds a verb ("said after gloving the ball",
-    "has said amid fears it could ...", "said in statements that apologized ..."): the cue is the
-    reporting word with its auxiliaries and the words of how it was said (PolNeAR's cue); a phrase
-    holding a predicate of its own tells of another event, when or why it was said, not the saying.
-    Not a phrase that holds the source or a content ("according to a report published ...",
-    "responded to the profile, in which ..."): its preposition belongs to the reporting verb."""
+    """End the cue before a phrase of its own that tells of another happening ("said after gloving
+    the ball", "revealed after the game", "has said amid fears it could ...", "said in statements that
+    apologized ..."): the cue is the reporting word with its auxiliaries and the words of how it was
+    said (PolNeAR's cue); a phrase that sets the saying after, amid or despite something, or holds a
+    predicate of its own, tells when or why it was said, not the saying. A clause on the phrase's
+    noun ends the cue before that clause only ("said in a statement released by the club": the
+    phrase up to its noun still says how); a participle before the noun is an adjective, no
+    predicate ("said in an emailed statement"). Not a phrase that holds the source or a content
+    ("according to a report published ...", "responded to the profile, in which ..."): its
+    preposition belongs to the reporting verb."""
     for att in attributions:
         cue = att.cue_token
         if cue.lower_ == "according":
             continue  # "according to" is one preposition: its "to" is the cue's own
         for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
-            if prep.idx < att.cue[1] and att.cue[0] < prep.idx and _holds_a_predicate(prep) \
-                    and not any(_touches_phrase(prep, span) for span in [att.source, *att.contents] if span):
-                att.cue = rules.trim(text, (att.cue[0], prep.idx))
+            cut = _circumstance_start(prep, att.cue[1]) if att.cue[0] < prep.idx < att.cue[1] else None
+            if cut is not None and not any(_touches_phrase(prep, span) for span in [att.source, *att.contents] if span):
+                att.cue = rules.trim(text, (att.cue[0], cut))
                 break
+
+
+# Prepositions that set the saying against another happening in time, cause or concession ("after
+# the game", "amid fears", "despite the ban", "following the vote", "before the match"): such a
+# phrase says when or why something was said, never how, so no cue holds it.
+_CIRCUMSTANCE_OF_SAYING = frozenset("after amid amidst despite following before".split())
+
+
+def _circumstance_start(prep: Token, cue_end: int) -> int | None:
+    """Where the cue ending at ``cue_end`` should end for the phrase ``prep`` opens: at the phrase for
+    a circumstance of the saying or a predicate inside the cue, at the clause for one on the
+    phrase's noun; None when the phrase stays in the cue."""
+    if prep.lower_ in _CIRCUMSTANCE_OF_SAYING:
+        return prep.idx
+    predicate = next((t for t in prep.subtree if t.pos_ == "VERB" and t.dep_ != "amod" and t.idx < cue_end), None)
+    if predicate is None:
+        return None
+    if predicate.dep_ in ("acl", "relcl") and predicate.head.i > prep.i:
+        return predicate.left_edge.idx
+    return prep.idx
 
 
 def _touches_phrase(phrase: Token, span: tuple[int, int]) -> bool:
     last = phrase.right_edge
     return span[0] < last.idx + len(last) and phrase.idx < span[1]
-
-
-def _holds_a_predicate(phrase: Token) -> bool:
-    """A verb inside the phrase: a clause or a gerund's ("after docking the boat")."""
-    return any(t.pos_ == "VERB" for t in phrase.subtree)
 
 
 def _drop_circumstance_contents(att: Attribution) -> bool:
@@ -244,20 +290,42 @@ def _holds_a_clause(phrase: Token) -> bool:
 def _only_phrases_follow(cue: Token) -> bool:
     """The cue is a finite verb of speech or thought after which its sentence holds only its own
     prepositional phrases, the hearer of "tell" and punctuation ("said in a statement.", "told
-    Radio Tarn.")."""
-    if cue.tag_ not in ("VBD", "VBZ", "VBP") or lexicon_class(cue.lemma_.lower()) not in ("speech", "thought"):
+    Radio Tarn.", "has said amid fears it could ...")."""
+    if not _is_finite(cue) or lexicon_class(cue.lemma_.lower()) not in ("speech", "thought"):
         return False
     phrases = [t for c in _phrases_after(cue) for t in c.subtree]
     after = [t for t in cue.doc[cue.i + 1:cue.sent.end] if not t.is_punct and not t.is_space]
     return bool(after) and all(t in phrases for t in after)
 
 
+def _is_finite(verb: Token) -> bool:
+    """A verb in a tense: a past or present form, or a participle with a perfect's auxiliary ("has
+    said", "had warned": the auxiliary carries the tense; a passive's "was said" has a subject that
+    is no speaker, so it is left out)."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children)
+
+
 def _phrases_after(cue: Token) -> list[Token]:
-    """The heads of the cue's prepositional phrases after it, and of its object when the cue is
-    "tell": "tell" takes whom it is told to as its object ("told Radio Tarn", "told reporters"),
-    the hearer, never what was told, which is the clause."""
+    """The heads of the cue's prepositional phrases after it, of its object when the cue is "tell":
+    "tell" takes whom it is told to as its object ("told Radio Tarn", "told reporters"), the hearer,
+    never what was told, which is the clause; and of a passive report opened by "as" ("said as cited
+    by Radio Tarn"), a comment on who relayed the saying (``_is_passive_report``)."""
     hearer = ("dobj", "dative") if cue.lemma_.lower() == "tell" else ()
-    return [c for c in cue.children if c.i > cue.i and (c.dep_ == "prep" or c.dep_ in hearer)]
+    return [c for c in cue.children
+            if c.i > cue.i and (c.dep_ == "prep" or c.dep_ in hearer or _is_passive_report(c))] \
+        + _clauses_of_circumstances(cue)
+
+
+def _clauses_of_circumstances(cue: Token) -> list[Token]:
+    """A clause the parser hung on the cue right after a circumstance phrase ("..., the minister has
+    said amid fears it could leave"), when the cue's own complement stands before it: a verb takes
+    one complement, so the clause after "amid fears" says what the fears are of, the noun's content
+    clause, and belongs to the phrase."""
+    if not any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
+        return []
+    ends = {c.right_edge.i for c in cue.children
+            if c.dep_ == "prep" and c.i > cue.i and c.lower_ in _CIRCUMSTANCE_OF_SAYING}
+    return [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.left_edge.i - 1 in ends]
 
 
 def _inside_a_phrase_of(cue: Token, content: tuple[int, int]) -> bool:

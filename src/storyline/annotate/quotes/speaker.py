@@ -36,6 +36,7 @@ from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, Artic
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
+from storyline.annotate.quotes.galleries import caption_start
 from storyline.annotate.quotes.lexicon import NEWS_HEADS, PRONOUNS
 from storyline.annotate.quotes.turns import label_words, turn_label
 from storyline.model import Mention, Span, Speaker
@@ -75,7 +76,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     else:
         resolved = None
     if resolved is None and head.lower_ not in PRONOUNS:
-        resolved = _body_spoken_for(head, mentions)
+        resolved = _body_spoken_for(head, mentions, persons or ArticlePersons(text, mentions))
     if resolved is None:
         return Speaker(text=span.text, span=span)
     return Speaker(text=resolved[0], span=span, key=resolved[1])
@@ -91,27 +92,64 @@ BODY_VOICES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesm
 _BODY_PREPOSITIONS = frozenset("for of from at with".split())
 
 
-def _body_spoken_for(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:
+def _body_spoken_for(head: Token, mentions: list[Mention], persons: ArticlePersons) -> tuple[str, str] | None:
     """The organisation an unnamed spokesperson or official speaks for ("A Nordair spokesman", "Tarn
     Council officials", "a spokeswoman for the Tarn police"): news reports such a source's words as
-    the body's position, and actor coding (PLOVER, CAMEO) codes "a spokesman for X" as X. Only an
-    organisation the noun phrase itself names, before the noun or as the object of "for", "of",
-    "from", "at", "with" on it, and only one; not when the phrase names a person, whom the
-    spokesperson serves ("a spokesman for Ines Varn") or who the official is ("an official named
-    Ola Berg"); a nationality ("Japanese officials") names no body."""
+    the body's position, and actor coding (PLOVER, CAMEO) codes "a spokesman for X" as X. Only a
+    body the noun phrase itself names, before the noun or as the object of "for", "of", "from",
+    "at", "with" on it, and only one; not when the phrase names a person the article shows is one
+    (``persons``), whom the spokesperson serves ("a spokesman for Mayor Ines Varn") or who the
+    official is ("an official named Ola Berg"); a nationality or a place ("Japanese officials", "Tarn
+    officials") names no body. The name is the body's even where the tagger typed it otherwise or
+    cut it (``_named_bodies``)."""
     if head.lemma_.lower() not in BODY_VOICES and head.lower_ not in BODY_VOICES:
         return None
-    tokens = [t for c in head.children if c.i < head.i and c.dep_ in ("compound", "poss", "nmod", "amod")
-              for t in c.subtree]
-    tokens += [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in _BODY_PREPOSITIONS
-               for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree]
-    bodies = {m.key: m for t in tokens for m in [_mention_at(t, mentions)]
-              if m is not None and m.key and m.type == "ORG"}
-    # a person in the phrase is the one served or the spokesperson's own name ("an official named Ines Varn")
-    if len(bodies) != 1 or any(m.type == "PERSON" for t in head.subtree for m in [_mention_at(t, mentions)] if m):
+    phrases = [c for c in head.children if c.i < head.i and c.dep_ in ("compound", "poss", "nmod", "amod")]
+    phrases += [obj for prep in head.children if prep.dep_ == "prep" and prep.lower_ in _BODY_PREPOSITIONS
+                for obj in prep.children if obj.dep_ == "pobj"]
+    shown = persons.by_evidence()
+    if any(m.type == "PERSON" and m.key in shown for t in head.subtree for m in [_mention_at(t, mentions)] if m):
+        return None
+    bodies = _named_bodies(phrases, mentions, shown)
+    if len(bodies) != 1:
         return None
     body = next(iter(bodies.values()))
     return body.name, body.key
+
+
+# Types a tagger gives a body's name by mistake that still name one thing, not a place or a people:
+# "Transport for London" read as a work's title, "Kremlin" as a building.
+_THING_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
+
+
+def _named_bodies(phrases: list[Token], mentions: list[Mention], shown: frozenset[str]) -> dict[str, Mention]:
+    """The bodies the phrases name, by key: organisations tagged so; else the one organisation of
+    the article whose name opens with a proper name the phrase gives ("All Nippon" of "All Nippon
+    Airways": news names a body in full once, then by a short form, which the tagger may type
+    a person); else the name a phrase is, typed as a thing, or as a person the article never shows
+    is one ("Kestrel officials"): what has spokespeople and officials is a body. A name inside a
+    phrase headed by a common noun ("the Tarn police") is the body only when typed an organisation."""
+    named = [m for phrase in phrases for t in phrase.subtree for m in [_mention_at(t, mentions)]
+             if m is not None and m.key]
+    bodies = {m.key: m for m in named if m.type == "ORG"}
+    if not bodies:
+        bodies = {m.key: m for phrase in phrases for m in _organisations_opening_with(phrase, mentions)}
+    if not bodies:
+        bodies = {m.key: m for phrase in phrases if phrase.pos_ == "PROPN" for m in [_mention_at(phrase, mentions)]
+                  if m is not None and m.key and (m.type in _THING_TYPES or m.type == "PERSON" and m.key not in shown)}
+    return bodies
+
+
+def _organisations_opening_with(phrase: Token, mentions: list[Mention]) -> list[Mention]:
+    """The article's one organisation whose name opens with the words of ``phrase``, when the phrase
+    is a proper name whose words are all capitalized ("All Nippon"): none for a common noun with a
+    name before it ("the Tarn police" is not "Tarn Council"), nor for several organisations."""
+    words = [t.text.lower() for t in phrase.subtree if not t.is_punct]
+    if phrase.pos_ != "PROPN" or not all(t.text[:1].isupper() for t in phrase.subtree if not t.is_punct):
+        return []
+    found = {m.key: m for m in mentions if m.type == "ORG" and m.key
+             and [w.lower() for w in m.name.split()][:len(words)] == words and len(m.name.split()) > len(words)}
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _without_dateline(text: str, source: tuple[int, int], head: Token) -> tuple[tuple[int, int], Token]:
@@ -238,8 +276,10 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
                      persons: ArticlePersons) -> tuple[str, str] | None:
     person = head.lower_ in PERSON_PRONOUNS
     other_sex = persons.other_sex(head.lower_)
-    mentions = [m for m in mentions if m.key not in other_sex]
-    center = _center(head, mentions, quoted) if person else None
+    floor = caption_start(head.doc.text, head.idx) or 0  # a gallery caption's pronoun: only whom it names
+    mentions = [m for m in mentions if m.key not in other_sex and m.span.start >= floor]
+    previous = [s for s in previous if s.span and s.span.start >= floor]
+    center = _center(head, mentions, quoted, floor) if person else None
     if center is not None:
         subject = _person_mention(center, mentions)
         return (subject.name, subject.key) if subject is not None else None
@@ -294,14 +334,14 @@ def _antecedent_types(pronoun: str) -> tuple[str, ...]:
     return ("ORG", "GPE", "NORP") if pronoun == "it" else ("PERSON", "ORG", "GPE", "NORP")
 
 
-def _center(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]]) -> Token | None:
+def _center(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]], floor: int = 0) -> Token | None:
     """The subject a "he" or "she" takes up by centering (``centering_subjects``): the first in that
     order that is a person, named or not, outside any quotation, over an earlier speaker (grammatical
     parallelism: "Kerr was forced to resign, which she later said ...", "Ines Varn was not
     impressed. 'It is a poor plan,' she said."). An unnamed one ("An officer at the port sounded
     the alarm. 'Stay back,' he said.") is who the pronoun continues, though no entity names him."""
-    return next((s for s in centering_subjects(head, quoted)
-                 if _person_mention(s, mentions) is not None or _is_unnamed_person(s, mentions)), None)
+    return next((s for s in centering_subjects(head, quoted) if s.idx >= floor
+                 and (_person_mention(s, mentions) is not None or _is_unnamed_person(s, mentions))), None)
 
 
 def _person_mention(token: Token, mentions: list[Mention]) -> Mention | None:
