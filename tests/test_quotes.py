@@ -1030,7 +1030,9 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_named(nlp, text, bo
      [("Ines Varn", "PERSON"), ("Varn", "PERSON", 1)], False),
     # a name inside a phrase on a common noun is the body only when typed one ("the Tarn police" is no "Tarn")
     ("Tarn Council met. A spokesman for the Tarn police said the road was shut.",
-     [("Tarn Council", "ORG"), ("Tarn", "PERSON", 1)], False),
+     [("Tarn Council", "ORG"), ("Tarn", "PERSON", 1)], False),    # a place's name opens a body's name ("Ostburg Consulate") but is no short form of it: a place names itself
+    ("The Ostburg Consulate closed. An Ostburg law enforcement official said the road was shut.",
+     [("Ostburg Consulate", "ORG"), ("Ostburg", "GPE", 1)], False),
 ])
 def test_the_body_a_spokesperson_speaks_for_is_found_when_mistyped(nlp, text, names, speaks):
     """The body named in a spokesperson's or officials' phrase is the speaker, also where the tagger

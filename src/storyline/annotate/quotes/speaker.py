@@ -120,6 +120,7 @@ def _body_spoken_for(head: Token, mentions: list[Mention], persons: ArticlePerso
 # Types a tagger gives a body's name by mistake that still name one thing, not a place or a people:
 # "Transport for London" read as a work's title, "Kremlin" as a building.
 _THING_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW"})
+_PLACE_OR_PEOPLE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def _named_bodies(phrases: list[Token], mentions: list[Mention], shown: frozenset[str]) -> dict[str, Mention]:
@@ -143,9 +144,14 @@ def _named_bodies(phrases: list[Token], mentions: list[Mention], shown: frozense
 def _organisations_opening_with(phrase: Token, mentions: list[Mention]) -> list[Mention]:
     """The article's one organisation whose name opens with the words of ``phrase``, when the phrase
     is a proper name whose words are all capitalized ("All Nippon"): none for a common noun with a
-    name before it ("the Tarn police" is not "Tarn Council"), nor for several organisations."""
+    name before it ("the Tarn police" is not "Tarn Council"), nor for several organisations, nor for
+    the name of a place or a people ("U.S." of "U.S. Consulate"): it names itself, and "a U.S.
+    official" speaks for no body of the article's."""
     words = [t.text.lower() for t in phrase.subtree if not t.is_punct]
     if phrase.pos_ != "PROPN" or not all(t.text[:1].isupper() for t in phrase.subtree if not t.is_punct):
+        return []
+    named = _mention_at(phrase, mentions)
+    if named is not None and named.type in _PLACE_OR_PEOPLE_TYPES:
         return []
     found = {m.key: m for m in mentions if m.type == "ORG" and m.key
              and [w.lower() for w in m.name.split()][:len(words)] == words and len(m.name.split()) > len(words)}
