@@ -51,9 +51,11 @@ next to its noun, a title names the description's role, the time of the saying i
 ``shown-s29`` (40, --seed 31, session 23 on main after quotes31's and quotes32's merges: descriptions by the
 parse's edges, bodies take up no person, a participle's report continues the report's subject, media of "told"),
 ``shown-s30`` (40, --seed 36, session 24 on main after quotes33-35's merges: contents after reporting clauses,
-inverted reporting clauses, the sentence before as content, joined interrupted sentences).
+inverted reporting clauses, the sentence before as content, joined interrupted sentences),
+``shown-s31`` (40, --seed 40, session 25 on session 24's merged main: quotes36's organisations' spokespeople,
+gallery titles, cues before a phrase with its own verb, the hearer of tell; entities25's untagged names).
 ``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24``, ``shown-s25``,
-``shown-s26``, ``shown-s27``, ``shown-s28``, ``shown-s29`` and ``shown-s30`` are also scored "re-scored on the current output": a
+``shown-s26``, ``shown-s27``, ``shown-s28``, ``shown-s29``, ``shown-s30`` and ``shown-s31`` are also scored "re-scored on the current output": a
 quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
 row per output it was shown as), a quote no longer shown is left out.
 
@@ -82,9 +84,9 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
 # main before quotes25, quotes26's, main before quotes28, quotes29's, quotes30's, quotes31's, main after
-# quotes32, main after quotes35): re-scored on the current output.
+# quotes32, main after quotes35, session 24's merged main): re-scored on the current output.
 RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25",
-            "shown-s26", "shown-s27", "shown-s28", "shown-s29", "shown-s30")
+            "shown-s26", "shown-s27", "shown-s28", "shown-s29", "shown-s30", "shown-s31")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -110,7 +112,10 @@ STRATA = {"shown": "session 20, main before any change",
                        "parse, bodies as no persons, participles' reports, media of 'told')",
           "shown-s30": "session 24 (quotesdraw30), fresh draw on main after quotes33-35 (contents after reporting "
                        "clauses, inverted reporting clauses, the sentence before as content, joined interrupted "
-                       "sentences)"}
+                       "sentences)",
+          "shown-s31": "session 25 (quotesdraw31), fresh draw on session 24's merged main (quotes36: organisations' "
+                       "spokespeople, gallery titles, cues before a phrase with its own verb, the hearer of tell; "
+                       "entities25: untagged names)"}
 
 
 # ----------------------------------------------------------------------------- output
