@@ -260,16 +260,25 @@ def _dated_by_their_sentence(timexes: list[Timex], text: str) -> list[Timex]:
 
 def _year_right_after(timex: Timex, timexes: list[Timex], text: str) -> str | None:
     """"on Christmas Eve in 2000", "in June of 1999": the year written right after a day or month is its year."""
-    return next((t.value for t in timexes if t.type == "DATE" and _YEAR_VALUE.fullmatch(t.value)
+    return next((t.value for t in timexes if _frames_the_year_of(t, timex)
                  and _YEAR_AFTER.fullmatch(text, timex.span.end, t.span.start)), None)
 
 
 def _year_opening_the_sentence(timex: Timex, timexes: list[Timex], text: str) -> str | None:
     """The value of a year ("2015", "two years ago", "last year") that opens the sentence of ``timex``."""
     left, _ = sentence_bounds(text, timex.span.start, timex.span.end)
-    return next((t.value for t in timexes if t.type == "DATE" and _YEAR_VALUE.fullmatch(t.value)
+    return next((t.value for t in timexes if _frames_the_year_of(t, timex)
                  and left <= t.span.start and t.span.end <= timex.span.start
                  and _YEAR_FRAME.fullmatch(text, left, t.span.start)), None)
+
+
+def _frames_the_year_of(year: Timex, timex: Timex) -> bool:
+    """Whether ``year`` gives its value to a month or day it frames. A fiscal year is named by the calendar year it
+    ends in, and the usual ends (June to December) put only January to June surely in that year: "In fiscal 1990,
+    which began July 1" is the July before, so a later month keeps the year its tense gives."""
+    if year.type != "DATE" or not _YEAR_VALUE.fullmatch(year.value):
+        return False
+    return not _FISCAL.search(year.span.text) or (timex.value[4:5] == "-" and timex.value[5:7] <= "06")
 
 
 def _months_of_told_events(timexes: list[Timex], text: str) -> list[Timex]:
@@ -437,6 +446,7 @@ _MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 _NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s+$", re.I)
 # a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|with|was|is|will|had|has)\b)[a-z]{3,}")
+_FISCAL = re.compile(r"\b(?:fiscal|financial|FY)", re.I)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _YEAR_AFTER = re.compile(r",?\s+(?:in|of)\s+", re.I)
 _YEAR_FRAME = re.compile(r"[\s\"'“]*(?:(?:in|during|by|back\s+in)\s+)?", re.I)
