@@ -2306,3 +2306,21 @@ def test_a_year_before_the_figures_it_totals_and_before_a_currency():
     assert values("The shares traded at 1989 yen in Tokyo.", anchor) == {}
     assert values("The party, which in 1992 won 64,000 votes, has no seats.", anchor) == {"1992": ("DATE", "1992")}
     assert values("The firm employs 2000 workers.", anchor) == {}
+
+
+def test_the_month_alone_is_the_month_in_focus():
+    """"the month" is anaphoric (TimeML values it by the month in focus): set in apposition after a month it is that
+    month; in an article that has named a month already over, the first such month, the one a report is about;
+    "the end of the month" and "the month after the holidays" keep their readings."""
+    anchor = "2006-12-19"
+    found = values("Producer prices rose 0.5 percent in November, after a fall in October. Energy prices rose 6.1 "
+                   "percent in the month.", anchor)
+    assert found["the month"] == ("DATE", "2006-11")
+    found = values("The satellite was launched in December 2012, the month that the country marked an anniversary.",
+                   anchor)
+    assert found["the month"] == ("DATE", "2012-12")
+    assert values("Sales fell in October. Results will come at the end of the month.", anchor)[
+        "the end of the month"] == ("DATE", "2006-12")
+    assert values("Sales fell in October. They will rise in the month after the holidays.", anchor)["the month"] == \
+        ("DATE", "2006-XX")
+    assert values("Sales fell during the month.", anchor)["the month"] == ("DATE", "2006-12")

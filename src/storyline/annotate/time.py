@@ -73,7 +73,7 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
     dated = _days_placed_by_dates(dated, text)
-    dated = _periods_compared_with_a_stretch(dated, text)
+    dated = _months_in_focus(_periods_compared_with_a_stretch(dated, text), text, anchor_value)
     one_day = _weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text, doc), text, doc, _stamp_lag(anchor))
     return _clocks_sharing_a_meridiem(one_day, text)
 
@@ -311,6 +311,34 @@ def _periods_compared_with_a_stretch(timexes: list[Timex], text: str) -> list[Ti
                 and _MONTHS_STRETCH.fullmatch(before.value) and timex.span.start - before.span.end < _COMPARED_REACH:
             compared[index] = dataclasses.replace(timex, type="DURATION", value=before.value, mod=None)
     return compared
+
+
+def _months_in_focus(timexes: list[Timex], text: str, anchor: str | None) -> list[Timex]:
+    """"the month" alone is anaphoric: TimeML values it by the month in focus, not the month of publication. Set in
+    apposition after a month ("in December 2012, the month that ...") it is that month; else, in an article that has
+    named a month already over ("Producer prices rose 0.5 percent in November ... energy prices rose 6.1 percent in
+    the month"), the first such month, the one a report is about (as the quarter a report names first is the one
+    it reports). "the end of the month", "the month after the coup" are left as the resolver read them."""
+    focus: str | None = None
+    found: list[Timex] = []
+    for timex in timexes:
+        before = found[-1] if found else None
+        if timex.span.text.lower() == "the month" and before and _MONTH_VALUE.fullmatch(before.value) \
+                and _APPOSITION.fullmatch(text, before.span.end, timex.span.start):
+            timex = dataclasses.replace(timex, value=before.value)
+        elif timex.span.text.lower() == "the month" and focus and not _PLACED_MONTH.match(text, timex.span.end) \
+                and not _PART_OF_BEFORE.search(text, max(0, timex.span.start - 16), timex.span.start):
+            timex = dataclasses.replace(timex, value=focus)
+        elif focus is None and anchor and timex.type == "DATE" and _MONTH_VALUE.fullmatch(timex.value) \
+                and timex.value < anchor[:7]:
+            focus = timex.value
+        found.append(timex)
+    return found
+
+
+_PLACED_MONTH = re.compile(r"\s+(?:after|before|following|preceding|of|when|that|in\s+which)\b", re.I)
+_PART_OF_BEFORE = re.compile(r"\b(?:end|beginning|start|middle|rest|course|turn)\s+of\s+['‘\"]?$", re.I)
+_APPOSITION = re.compile(r"\s*,\s*")
 
 
 def _stretch_before(timexes: list[Timex], index: int, text: str) -> Timex:
