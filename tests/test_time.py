@@ -2324,3 +2324,12 @@ def test_the_month_alone_is_the_month_in_focus():
     assert values("Sales fell in October. They will rise in the month after the holidays.", anchor)["the month"] == \
         ("DATE", "2006-XX")
     assert values("Sales fell during the month.", anchor)["the month"] == ("DATE", "2006-12")
+
+
+def test_a_unit_in_apposition_after_a_date_is_that_date():
+    """"in 1990, the year the city hosted the games": "the year" (or "the month") set in apposition after a date
+    of that unit names the same time, whatever clause places it ("the year before the war", "the month after")."""
+    assert values("She was born in 1990, the year the city hosted the games.")["the year"] == ("DATE", "1990")
+    assert values("They were held in 1981, the year before the massacre.")["the year"] == ("DATE", "1981")
+    assert values("In October, the month after the coup, sales fell.", "2006-12-19")["the month"] == \
+        ("DATE", "2006-10")

@@ -73,7 +73,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
     dated = _days_placed_by_dates(dated, text)
-    dated = _months_in_focus(_periods_compared_with_a_stretch(dated, text), text, anchor_value)
+    dated = _months_in_focus(_units_in_apposition(_periods_compared_with_a_stretch(dated, text), text), text,
+                             anchor_value)
     one_day = _weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text, doc), text, doc, _stamp_lag(anchor))
     return _clocks_sharing_a_meridiem(one_day, text)
 
@@ -313,20 +314,42 @@ def _periods_compared_with_a_stretch(timexes: list[Timex], text: str) -> list[Ti
     return compared
 
 
+def _units_in_apposition(timexes: list[Timex], text: str) -> list[Timex]:
+    """"In 2000, the year the survey was made", "in December 2012, the month that ...": "the year", "the month",
+    "the week" or "the day" set in apposition right after a date of that unit names the same time (TimeML values an
+    anaphoric expression by its antecedent), whatever clause follows to place it."""
+    found: list[Timex] = []
+    for timex in timexes:
+        before = found[-1] if found else None
+        unit = _APPOSED_UNIT.fullmatch(timex.span.text)
+        if unit and before and before.type == "DATE" and _unit_of_value(before.value) == unit.group(1).lower() \
+                and _APPOSITION.fullmatch(text, before.span.end, timex.span.start):
+            timex = dataclasses.replace(timex, type="DATE", value=before.value, mod=None)
+        found.append(timex)
+    return found
+
+
+def _unit_of_value(value: str) -> str | None:
+    """The calendar unit a date value names: "2000" year, "2012-12" month, "2006-W50" week, "2006-12-19" day."""
+    for unit, pattern in _VALUE_UNITS:
+        if pattern.fullmatch(value):
+            return unit
+    return None
+
+
 def _months_in_focus(timexes: list[Timex], text: str, anchor: str | None) -> list[Timex]:
-    """"the month" alone is anaphoric: TimeML values it by the month in focus, not the month of publication. Set in
-    apposition after a month ("in December 2012, the month that ...") it is that month; else, in an article that has
-    named a month already over ("Producer prices rose 0.5 percent in November ... energy prices rose 6.1 percent in
-    the month"), the first such month, the one a report is about (as the quarter a report names first is the one
-    it reports). "the end of the month", "the month after the coup" are left as the resolver read them."""
+    """"the month" alone is anaphoric: TimeML values it by the month in focus, not the month of publication. In an
+    article that has named a month already over ("Producer prices rose 0.5 percent in November ... energy prices rose
+    6.1 percent in the month") that is the first such month, the one a report is about (as the quarter a report
+    names first is the one it reports). "the end of the month", "the month after the coup" are left as the resolver
+    read them, and so is one in apposition (``_units_in_apposition``)."""
     focus: str | None = None
     found: list[Timex] = []
     for timex in timexes:
         before = found[-1] if found else None
-        if timex.span.text.lower() == "the month" and before and _MONTH_VALUE.fullmatch(before.value) \
-                and _APPOSITION.fullmatch(text, before.span.end, timex.span.start):
-            timex = dataclasses.replace(timex, value=before.value)
-        elif timex.span.text.lower() == "the month" and focus and not _PLACED_MONTH.match(text, timex.span.end) \
+        apposed = before is not None and _APPOSITION.fullmatch(text, before.span.end, timex.span.start)
+        if timex.span.text.lower() == "the month" and focus and not apposed \
+                and not _PLACED_MONTH.match(text, timex.span.end) \
                 and not _PART_OF_BEFORE.search(text, max(0, timex.span.start - 16), timex.span.start):
             timex = dataclasses.replace(timex, value=focus)
         elif focus is None and anchor and timex.type == "DATE" and _MONTH_VALUE.fullmatch(timex.value) \
@@ -339,6 +362,9 @@ def _months_in_focus(timexes: list[Timex], text: str, anchor: str | None) -> lis
 _PLACED_MONTH = re.compile(r"\s+(?:after|before|following|preceding|of|when|that|in\s+which)\b", re.I)
 _PART_OF_BEFORE = re.compile(r"\b(?:end|beginning|start|middle|rest|course|turn)\s+of\s+['‘\"]?$", re.I)
 _APPOSITION = re.compile(r"\s*,\s*")
+_APPOSED_UNIT = re.compile(r"the\s+(day|week|month|year)", re.I)
+_VALUE_UNITS = (("year", re.compile(r"\d{4}")), ("month", re.compile(r"\d{4}-\d{2}")),
+                ("week", re.compile(r"\d{4}-W\d{2}")), ("day", re.compile(r"\d{4}-\d{2}-\d{2}")))
 
 
 def _stretch_before(timexes: list[Timex], index: int, text: str) -> Timex:
