@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, shared_path
-from test_time_news import _assert_well_formed
+from test_time_silver import assert_half_of_twenty, assert_spans_match_te3_silver
 
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.time_news import (BUSINESS_ARTICLES, YARDSTICKS, business_selection, business_words,  # noqa: E402
-                                  labelled_documents, load_labels, span_sha1)
+                                  load_labels, silver_labelled_ids)
 
 DATA = ROOT / "benchmarks" / "data"
-TYPES = ("DATE", "TIME", "DURATION", "SET")
 # half -> (its first article in the fixed selection, expressions, expressions by type in TYPES order)
 HALVES = {
     "K": ("XIN_ENG_20061116.0130", 123, (105, 1, 16, 1)),
@@ -32,15 +31,8 @@ def _path(half: str) -> Path:
 
 @pytest.mark.parametrize("half", sorted(HALVES))
 def test_half_loads_as_twenty_articles_in_selection_order_with_well_formed_timexes(half):
-    first, expressions, by_type = HALVES[half]
-    articles = load_labels(_path(half))
-    assert len(articles) == BUSINESS_ARTICLES // 2
-    assert {a["half"] for a in articles.values()} == {half}
-    assert next(iter(articles)) == first
-    assert sum(a["expressions"] for a in articles.values()) == expressions
-    _assert_well_formed(articles)
-    timexes = [t for a in articles.values() for t in a["timexes"]]
-    assert tuple(sum(t["type"] == kind for t in timexes) for kind in TYPES) == by_type
+    assert BUSINESS_ARTICLES == 2 * 20
+    assert_half_of_twenty(_path(half), half, *HALVES[half])
 
 
 def test_the_business_set_shows_half_k_only_and_has_no_second_annotator():
@@ -54,8 +46,7 @@ def test_the_halves_are_the_selection_of_te3_silver_outside_the_silver_halves():
     """The labelled articles are exactly what the rule picks today, in its order (skips without ../shared)."""
     corpus = shared_path("data", "corpus", "te3_silver.jsonl")
     rows = [json.loads(line) for line in corpus.open(encoding="utf-8")]
-    taken = {article_id for path in YARDSTICKS["silver"].labels for article_id in load_labels(path)}
-    selection = business_selection(rows, taken)
+    selection = business_selection(rows, silver_labelled_ids())
     labelled = [(article_id, label["half"]) for half in "KL" for article_id, label in load_labels(_path(half)).items()]
     assert sorted(selection) == sorted(labelled)
     assert [article_id for article_id, half in selection if half == "K"] == list(load_labels(_path("K")))
@@ -85,12 +76,4 @@ def test_the_selection_rule_needs_two_business_words_a_date_a_length_and_no_othe
 
 @pytest.mark.parametrize("half", sorted(HALVES))
 def test_labelled_spans_match_the_shared_texts(half):
-    """Every labelled span still cuts the same text (by sha1) from ../shared, with no stray space (skips without it)."""
-    corpus = shared_path("data", "corpus", "te3_silver.jsonl")
-    labels = load_labels(_path(half))
-    texts = {row["id"]: row["text"] for row in map(json.loads, corpus.open(encoding="utf-8")) if row["id"] in labels}
-    documents = labelled_documents(labels, texts)
-    assert all(span_sha1(d["text"], t["start"], t["end"]) == t["sha1"] for d in documents for t in d["timexes"])
-    spans = [d["text"][t["start"]:t["end"]] for d in documents for t in d["timexes"]]
-    assert len(spans) == HALVES[half][1]
-    assert all(span and span == span.strip() for span in spans)
+    assert_spans_match_te3_silver(_path(half), HALVES[half][1])
