@@ -37,7 +37,7 @@ work: its errors are printed) and half L (untouched: read only as its row, once,
 annotated blind in the same format and conventions, and committed before Storyline ran on them.
 
     .venv/bin/python benchmarks/time_news.py [--set news|silver|business] [--no-write] [--no-parse] [--errors N]
-                                             [--half A|D|E|G|K] [--categories] [--agreement]
+                                             [--half A|D|E|G|K] [--categories] [--agreement] [--selection]
 """
 from __future__ import annotations
 
