@@ -27,14 +27,24 @@ agreed on conventions counted on the TBAQ dev folds.
 the first five half-E articles, time_silver_second.jsonl) against the first annotator's with the same measures,
 the first taken as gold: how much of the score is annotator choice.
 
-    .venv/bin/python benchmarks/time_news.py [--set news|silver] [--no-write] [--no-parse] [--errors N]
-                                             [--half A|D|E|G] [--categories] [--agreement]
+business: a method set for the business-news classes TBAQ's held-out fold 0 (62% 1989 WSJ) loses on (bare years,
+quarters, fiscal years, periods of a report), which the dev folds barely show. The labels
+(benchmarks/data/time_business_k.jsonl and time_business_l.jsonl) cover te3_silver articles chosen by a rule that
+does not look at the system (``business_selection``): not in halves E-J, with a published date, 300-3000 characters
+of text, holding at least two distinct words of BUSINESS_WORDS (whole words, any case, a plural "s" allowed; the
+list was written before any article was read), sorted by sha1(id); the first 40 alternate between half K (method
+work: its errors are printed) and half L (untouched: read only as its row, once, at the end). Both halves were
+annotated blind in the same format and conventions, and committed before Storyline ran on them.
+
+    .venv/bin/python benchmarks/time_news.py [--set news|silver|business] [--no-write] [--no-parse] [--errors N]
+                                             [--half A|D|E|G|K] [--categories] [--agreement] [--selection]
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +62,12 @@ AGREEMENT_ARTICLES = 6  # the second annotator's first articles, the sample the 
 HEADER = ["part", "docs", "gold", "system", "strict P", "strict R", "strict F1", "relaxed P", "relaxed R",
           "relaxed F1", "type acc", "value F1"]
 HALVES_SHOWN = ("A", "D")  # the halves the method is fixed on; B and C are read only as their rows
+# The business set's selection words, fixed before any article was read: the vocabulary of company results and
+# markets reports (the register of 1989 WSJ), not of time
+BUSINESS_WORDS = ("profit", "earnings", "quarter", "shares", "revenue", "fiscal", "dividend", "sales", "stock",
+                  "percent", "turnover", "net income", "investor", "exports")
+BUSINESS_ARTICLES = 40  # the first 40 of the selection, alternating between halves K and L
+SILVER_HALVES = "efghij"
 
 
 @dataclass(frozen=True)
@@ -64,7 +80,7 @@ class Yardstick:
     shown: tuple[str, ...]
     title: str
     notes: str
-    second: Path  # a second annotator's blind labels of some of the set's articles
+    second: Path | None  # a second annotator's blind labels of some of the set's articles (or None)
     agreement_first: int | None  # the second annotator's first articles, the sample first asked for (or None)
     agreement_notes: str
 
@@ -81,7 +97,7 @@ YARDSTICKS = {
         "7th, then 2nd to 16th) scored against the first annotator's as gold, with the TempEval-3 measures of the "
         "modern-news table: gold = first annotator, system = second."),
     "silver": Yardstick(
-        tuple(LABELS.with_name(f"time_silver_{half}.jsonl") for half in "efghij"),
+        tuple(LABELS.with_name(f"time_silver_{half}.jsonl") for half in SILVER_HALVES),
         ("data", "corpus", "te3_silver.jsonl"), ("E", "G"),
         "Time expressions: TempEval-3 measures on newswire (te3_silver, blind labels)",
         "Blind TIMEX3 labels on Xinhua/AFP newswire of 1997/2005/2006 (benchmarks/data/time_silver_e.jsonl and "
@@ -93,7 +109,45 @@ YARDSTICKS = {
         "A second annotator's blind labels (benchmarks/data/time_silver_second.jsonl) of the first five half-E "
         "articles scored against the first annotator's as gold (the second had read the first's notes on "
         "conventions, not the labels), with the TempEval-3 measures: gold = first annotator, system = second."),
+    "business": Yardstick(
+        tuple(LABELS.with_name(f"time_business_{half}.jsonl") for half in "kl"),
+        ("data", "corpus", "te3_silver.jsonl"), ("K",),
+        "Time expressions: TempEval-3 measures on business newswire (te3_silver, blind labels)",
+        "Blind TIMEX3 labels on Xinhua/AFP business newswire (benchmarks/data/time_business_k.jsonl and "
+        "time_business_l.jsonl over ../shared/data/corpus/te3_silver.jsonl; articles not in halves E-J, with a "
+        "published date, 300-3000 characters and at least two distinct business words, chosen by sha1(id), "
+        "alternating K/L over the first 40): half K for method work, half L the untouched measure.",
+        None, None, ""),
 }
+
+
+def silver_labelled_ids() -> set[str]:
+    """The te3_silver articles halves E-J label (the business set leaves them out)."""
+    return {article_id for path in YARDSTICKS["silver"].labels for article_id in load_labels(path)}
+
+
+def print_business_selection() -> None:
+    """The business set's articles in selection order, for the annotators (ids and sizes only, no text)."""
+    path = require_shared(*YARDSTICKS["business"].texts)
+    rows = {row["id"]: row for row in map(json.loads, path.open(encoding="utf-8"))}
+    for article_id, half in business_selection(list(rows.values()), silver_labelled_ids()):
+        row = rows[article_id]
+        print(article_id, half, row["published"], len(row["text"]), ",".join(sorted(business_words(row["text"]))))
+
+
+def business_words(text: str) -> set[str]:
+    """The distinct BUSINESS_WORDS a text holds (whole words, any case, a plural "s" allowed)."""
+    return {word for word in BUSINESS_WORDS if re.search(rf"\b{re.escape(word)}s?\b", text, re.IGNORECASE)}
+
+
+def business_selection(rows: list[dict], taken: set[str]) -> list[tuple[str, str]]:
+    """(article id, half) of the business set, by a rule that does not look at the system: articles not taken by
+    another set, with a published date, 300-3000 characters and two or more distinct business words, sorted by
+    sha1(id), the first BUSINESS_ARTICLES alternating between half K and half L."""
+    chosen = [row["id"] for row in rows if row["id"] not in taken and row.get("published")
+              and 300 <= len(row["text"]) <= 3000 and len(business_words(row["text"])) >= 2]
+    chosen.sort(key=lambda article_id: hashlib.sha1(article_id.encode("utf-8")).hexdigest())
+    return [(article_id, "KL"[i % 2]) for i, article_id in enumerate(chosen[:BUSINESS_ARTICLES])]
 
 
 def load_set_labels(yardstick: Yardstick) -> dict[str, dict]:
@@ -216,17 +270,24 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of the halves shown "
                         "(with --agreement: disagreements of the two annotators)")
     parser.add_argument("--half", nargs="+", help="the halves whose errors are printed, among the set's halves "
-                        "shown (news: A D, silver: E G; the others never are); all of them by default")
+                        "shown (news: A D, silver: E G, business: K; the others never are); all of them by default")
     parser.add_argument("--categories", action="store_true", help="print errors of the halves shown by kind")
     parser.add_argument("--agreement", action="store_true", help="score the second annotator against the first "
                         "instead of Storyline against the labels")
+    parser.add_argument("--selection", action="store_true", help="print the business set's selection (article "
+                        "id, half, published, characters), the articles to label; nothing is scored")
     args = parser.parse_args()
+    if args.selection:
+        print_business_selection()
+        return
     yardstick = YARDSTICKS[args.set]
     args.half = args.half or list(yardstick.shown)
     if not set(args.half) <= set(yardstick.shown):
         parser.error(f"--half: the errors of set {args.set} are shown for half {'/'.join(yardstick.shown)} only")
 
     texts = shared_texts(yardstick)
+    if args.agreement and yardstick.second is None:
+        parser.error(f"--agreement: set {args.set} has no second annotator")
     if args.agreement:
         score_agreement(yardstick, texts, args)
     else:

@@ -1994,11 +1994,12 @@ def test_a_unit_placed_only_by_an_event_is_left_unspecified():
 
 def test_a_unit_placed_by_a_date_is_the_unit_next_to_it():
     """"the week before Christmas" said in February is the week before last Christmas's (2025-W51), "the year after
-    the 2008 crash" 2009, "the month of May" May; a coarser date gives its year only."""
+    the 2008 crash" 2009, "the month of May" May (one expression, the month named in apposition); a coarser date
+    gives its year only."""
     assert values("Bitcoin peaked in the week before Christmas.")["the week"] == ("DATE", "2025-W51")
     assert values("Talks stalled in the year after the 2008 crash.")["the year"] == ("DATE", "2009")
     assert values("Prices rose in the week after Jan. 5.")["the week"] == ("DATE", "2026-W03")
-    assert values("The rally came in the month of May.")["the month"] == ("DATE", "2025-05")
+    assert values("The rally came in the month of May.")["the month of May"] == ("DATE", "2025-05")
     assert values("Outflows rose in the week following last month's squeeze.")["the week"] == ("DATE", "2026-WXX")
 
 
@@ -2238,3 +2239,97 @@ def test_a_weekday_named_more_often_in_the_past_is_that_past_day(nlp):
     assert {t.value for t in find_timexes(story, ANCHOR, nlp(story)) if "Tuesday" in t.span.text} == {"2026-02-10"}
     stamped = "The North fired a missile Thursday. Thursday's launch alarmed Japan. The council will meet Thursday."
     assert {t.value for t in find_timexes(stamped, ANCHOR, nlp(stamped))} == {"2026-02-12"}
+
+
+def test_a_stretch_of_months_named_by_its_ends():
+    """"the July-to-September quarter" is "the July-September quarter" hyphenated as one modifier; "the
+    January-September period", months that are no calendar quarter, is as long as "the first nine months" (a
+    duration, as the TBAQ gold writes those); three months that are a quarter stay that quarter."""
+    anchor = "2006-11-29"
+    found = values("The economy grew 2.2 percent in the July-to-September period.", anchor)
+    assert found == {"the July-to-September period": ("DATE", "2006-Q3")}
+    found = values("Acme lost $91 million in the July-to-September quarter.", anchor)
+    assert found == {"the July-to-September quarter": ("DATE", "2006-Q3")}
+    found = values("Farm income rose 10 percent in the January-September period.", anchor)
+    assert found == {"the January-September period": ("DURATION", "P9M")}
+    assert values("Exports rose in the October-December period.", anchor)["the October-December period"] == \
+        ("DATE", "2006-Q4")
+
+
+def test_a_month_abbreviation_and_its_day_without_a_space():
+    """Wire copy drops the space after the abbreviation's dot ("on Nov.1"): the figure is still the day; "No.1"
+    is no month."""
+    assert values("Stamps went on sale at the post offices on Nov.1.", "2006-11-23") == \
+        {"Nov.1": ("DATE", "2006-11-01")}
+    assert values("He is ranked No.1 in the world.", "2006-11-23") == {}
+
+
+def test_a_year_after_a_preposition_of_time_before_a_figure():
+    """"exports were $762 billion in 2005, 57.3 percent of which ...": a figure is not "in" another figure, so the
+    number after "in" is the year; "the figures were 1990, 5 and 7" stays a list of figures."""
+    found = values("Exports were 762 billion dollars in 2005, 57.3 percent of which came from foreign firms.",
+                   "2006-11-09")
+    assert found == {"2005": ("DATE", "2005")}
+    assert values("Since 2001, 111 banks have opened branches.", "2006-11-09") == {"2001": ("DATE", "2001")}
+    assert values("The figures were 1990, 5 and 7.", "2006-11-09") == {}
+
+
+def test_the_month_of_a_named_month_is_one_expression():
+    """"the month of March": the "of" phrase names the month, one expression (also for "May", which after "the
+    month of" is no modal)."""
+    found = values("A fall in factory prices in the month of March may mask pressures, economists said on Monday.",
+                   "1997-04-14")
+    assert found == {"the month of March": ("DATE", "1997-03"), "Monday": ("DATE", "1997-04-14")}
+    assert values("Sales rose in the month of May.", "1997-06-14") == {"the month of May": ("DATE", "1997-05")}
+
+
+def test_a_fiscal_year_named_before_its_noun_and_the_days_it_frames():
+    """"the 1990 fiscal year" is one expression, as "fiscal 1990" is. A fiscal year is named by the calendar year it
+    ends in, so it gives its year only to January-June ("In fiscal 1988, sales fell in March"); "In fiscal 1990,
+    which began July 1" is the July before, which the tense gives."""
+    anchor = "1989-10-27"
+    found = values("The 1990 fiscal year began Oct. 1.", anchor)
+    assert found == {"The 1990 fiscal year": ("DATE", "1990"), "Oct. 1": ("DATE", "1989-10-01")}
+    found = values("In fiscal 1990, which began July 1, sales are expected to rise.", anchor)
+    assert found == {"fiscal 1990": ("DATE", "1990"), "July 1": ("DATE", "1989-07-01")}
+    assert values("In fiscal 1988, sales fell in March.", anchor)["March"] == ("DATE", "1988-03")
+    assert values("In 1988, sales fell in October.", anchor)["October"] == ("DATE", "1988-10")
+
+
+def test_a_year_before_the_figures_it_totals_and_before_a_currency():
+    """"1988 sales", "reported 2005 sales of": a year before the figures a period totals (sales, earnings, profits
+    ...) is that period, as "1988 levels" is; "1989 yen" counts yen (currencies whose plural is the singular), and
+    "in 1992 won 64,000 votes" keeps its year ("won" is a verb there)."""
+    anchor = "1989-10-27"
+    assert values("1988 sales were $4 billion.", anchor) == {"1988": ("DATE", "1988")}
+    assert values("Analysts cut their 1990 earnings estimates.", anchor) == {"1990": ("DATE", "1990")}
+    assert values("The shares traded at 1989 yen in Tokyo.", anchor) == {}
+    assert values("The party, which in 1992 won 64,000 votes, has no seats.", anchor) == {"1992": ("DATE", "1992")}
+    assert values("The firm employs 2000 workers.", anchor) == {}
+
+
+def test_the_month_alone_is_the_month_in_focus():
+    """"the month" is anaphoric (TimeML values it by the month in focus): set in apposition after a month it is that
+    month; in an article that has named a month already over, the first such month, the one a report is about;
+    "the end of the month" and "the month after the holidays" keep their readings."""
+    anchor = "2006-12-19"
+    found = values("Producer prices rose 0.5 percent in November, after a fall in October. Energy prices rose 6.1 "
+                   "percent in the month.", anchor)
+    assert found["the month"] == ("DATE", "2006-11")
+    found = values("The satellite was launched in December 2012, the month that the country marked an anniversary.",
+                   anchor)
+    assert found["the month"] == ("DATE", "2012-12")
+    assert values("Sales fell in October. Results will come at the end of the month.", anchor)[
+        "the end of the month"] == ("DATE", "2006-12")
+    assert values("Sales fell in October. They will rise in the month after the holidays.", anchor)["the month"] == \
+        ("DATE", "2006-XX")
+    assert values("Sales fell during the month.", anchor)["the month"] == ("DATE", "2006-12")
+
+
+def test_a_unit_in_apposition_after_a_date_is_that_date():
+    """"in 1990, the year the city hosted the games": "the year" (or "the month") set in apposition after a date
+    of that unit names the same time, whatever clause places it ("the year before the war", "the month after")."""
+    assert values("She was born in 1990, the year the city hosted the games.")["the year"] == ("DATE", "1990")
+    assert values("They were held in 1981, the year before the massacre.")["the year"] == ("DATE", "1981")
+    assert values("In October, the month after the coup, sales fell.", "2006-12-19")["the month"] == \
+        ("DATE", "2006-10")

@@ -33,10 +33,10 @@ def _path(half: str) -> Path:
     return DATA / f"time_silver_{half.lower()}.jsonl"
 
 
-@pytest.mark.parametrize("half", sorted(HALVES))
-def test_half_loads_as_twenty_articles_in_selection_order_with_well_formed_timexes(half):
-    first, expressions, by_type = HALVES[half]
-    articles = load_labels(_path(half))
+def assert_half_of_twenty(path: Path, half: str, first: str, expressions: int, by_type: tuple[int, ...]) -> None:
+    """A label file holds twenty articles of one half in selection order, with well-formed TIMEX3 values and the
+    expressions counted by type (also used by the business set's test)."""
+    articles = load_labels(path)
     assert len(articles) == 20
     assert {a["half"] for a in articles.values()} == {half}
     assert next(iter(articles)) == first
@@ -44,6 +44,24 @@ def test_half_loads_as_twenty_articles_in_selection_order_with_well_formed_timex
     _assert_well_formed(articles)
     timexes = [t for a in articles.values() for t in a["timexes"]]
     assert tuple(sum(t["type"] == kind for t in timexes) for kind in TYPES) == by_type
+
+
+def assert_spans_match_te3_silver(path: Path, expressions: int) -> None:
+    """Every labelled span still cuts the same text (by sha1) from te3_silver, with no stray space (skips without
+    ../shared)."""
+    corpus = shared_path("data", "corpus", "te3_silver.jsonl")
+    labels = load_labels(path)
+    texts = {row["id"]: row["text"] for row in map(json.loads, corpus.open(encoding="utf-8")) if row["id"] in labels}
+    documents = labelled_documents(labels, texts)
+    assert all(span_sha1(d["text"], t["start"], t["end"]) == t["sha1"] for d in documents for t in d["timexes"])
+    spans = [d["text"][t["start"]:t["end"]] for d in documents for t in d["timexes"]]
+    assert len(spans) == expressions
+    assert all(span and span == span.strip() for span in spans)
+
+
+@pytest.mark.parametrize("half", sorted(HALVES))
+def test_half_loads_as_twenty_articles_in_selection_order_with_well_formed_timexes(half):
+    assert_half_of_twenty(_path(half), half, *HALVES[half])
 
 
 def test_second_annotator_labels_the_first_five_half_e_articles_in_their_order():
@@ -56,12 +74,4 @@ def test_second_annotator_labels_the_first_five_half_e_articles_in_their_order()
 
 @pytest.mark.parametrize(("path", "expressions"), [*((_path(h), HALVES[h][1]) for h in sorted(HALVES)), (SECOND, 35)])
 def test_labelled_spans_match_the_shared_texts(path, expressions):
-    """Every labelled span still cuts the same text (by sha1) from ../shared, with no stray space (skips without it)."""
-    corpus = shared_path("data", "corpus", "te3_silver.jsonl")
-    labels = load_labels(path)
-    texts = {row["id"]: row["text"] for row in map(json.loads, corpus.open(encoding="utf-8")) if row["id"] in labels}
-    documents = labelled_documents(labels, texts)
-    assert all(span_sha1(d["text"], t["start"], t["end"]) == t["sha1"] for d in documents for t in d["timexes"])
-    spans = [d["text"][t["start"]:t["end"]] for d in documents for t in d["timexes"]]
-    assert len(spans) == expressions
-    assert all(span and span == span.strip() for span in spans)
+    assert_spans_match_te3_silver(path, expressions)

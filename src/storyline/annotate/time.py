@@ -73,7 +73,8 @@ def find_timexes(text: str, anchor: str | None, doc: "Doc | None" = None, articl
     dated = _dated_by_their_sentence(_yearly_dates_made_generic(timexes, text), text)
     dated = _with_coordinated_days(_units_placed_by_dates(_months_of_told_events(dated, text), text), text)
     dated = _days_placed_by_dates(dated, text)
-    dated = _periods_compared_with_a_stretch(dated, text)
+    dated = _months_in_focus(_units_in_apposition(_periods_compared_with_a_stretch(dated, text), text), text,
+                             anchor_value)
     one_day = _weekdays_read_as_one_day(_weekday_ranges_in_order(dated, text, doc), text, doc, _stamp_lag(anchor))
     return _clocks_sharing_a_meridiem(one_day, text)
 
@@ -260,16 +261,25 @@ def _dated_by_their_sentence(timexes: list[Timex], text: str) -> list[Timex]:
 
 def _year_right_after(timex: Timex, timexes: list[Timex], text: str) -> str | None:
     """"on Christmas Eve in 2000", "in June of 1999": the year written right after a day or month is its year."""
-    return next((t.value for t in timexes if t.type == "DATE" and _YEAR_VALUE.fullmatch(t.value)
+    return next((t.value for t in timexes if _frames_the_year_of(t, timex)
                  and _YEAR_AFTER.fullmatch(text, timex.span.end, t.span.start)), None)
 
 
 def _year_opening_the_sentence(timex: Timex, timexes: list[Timex], text: str) -> str | None:
     """The value of a year ("2015", "two years ago", "last year") that opens the sentence of ``timex``."""
     left, _ = sentence_bounds(text, timex.span.start, timex.span.end)
-    return next((t.value for t in timexes if t.type == "DATE" and _YEAR_VALUE.fullmatch(t.value)
+    return next((t.value for t in timexes if _frames_the_year_of(t, timex)
                  and left <= t.span.start and t.span.end <= timex.span.start
                  and _YEAR_FRAME.fullmatch(text, left, t.span.start)), None)
+
+
+def _frames_the_year_of(year: Timex, timex: Timex) -> bool:
+    """Whether ``year`` gives its value to a month or day it frames. A fiscal year is named by the calendar year it
+    ends in, and the usual ends (June to December) put only January to June surely in that year: "In fiscal 1990,
+    which began July 1" is the July before, so a later month keeps the year its tense gives."""
+    if year.type != "DATE" or not _YEAR_VALUE.fullmatch(year.value):
+        return False
+    return not _FISCAL.search(year.span.text) or (timex.value[4:5] == "-" and timex.value[5:7] <= "06")
 
 
 def _months_of_told_events(timexes: list[Timex], text: str) -> list[Timex]:
@@ -302,6 +312,59 @@ def _periods_compared_with_a_stretch(timexes: list[Timex], text: str) -> list[Ti
                 and _MONTHS_STRETCH.fullmatch(before.value) and timex.span.start - before.span.end < _COMPARED_REACH:
             compared[index] = dataclasses.replace(timex, type="DURATION", value=before.value, mod=None)
     return compared
+
+
+def _units_in_apposition(timexes: list[Timex], text: str) -> list[Timex]:
+    """"In 2000, the year the survey was made", "in December 2012, the month that ...": "the year", "the month",
+    "the week" or "the day" set in apposition right after a date of that unit names the same time (TimeML values an
+    anaphoric expression by its antecedent), whatever clause follows to place it."""
+    found: list[Timex] = []
+    for timex in timexes:
+        before = found[-1] if found else None
+        unit = _APPOSED_UNIT.fullmatch(timex.span.text)
+        if unit and before and before.type == "DATE" and _unit_of_value(before.value) == unit.group(1).lower() \
+                and _APPOSITION.fullmatch(text, before.span.end, timex.span.start):
+            timex = dataclasses.replace(timex, type="DATE", value=before.value, mod=None)
+        found.append(timex)
+    return found
+
+
+def _unit_of_value(value: str) -> str | None:
+    """The calendar unit a date value names: "2000" year, "2012-12" month, "2006-W50" week, "2006-12-19" day."""
+    for unit, pattern in _VALUE_UNITS:
+        if pattern.fullmatch(value):
+            return unit
+    return None
+
+
+def _months_in_focus(timexes: list[Timex], text: str, anchor: str | None) -> list[Timex]:
+    """"the month" alone is anaphoric: TimeML values it by the month in focus, not the month of publication. In an
+    article that has named a month already over ("Producer prices rose 0.5 percent in November ... energy prices rose
+    6.1 percent in the month") that is the first such month, the one a report is about (as the quarter a report
+    names first is the one it reports). "the end of the month", "the month after the coup" are left as the resolver
+    read them, and so is one in apposition (``_units_in_apposition``)."""
+    focus: str | None = None
+    found: list[Timex] = []
+    for timex in timexes:
+        before = found[-1] if found else None
+        apposed = before is not None and _APPOSITION.fullmatch(text, before.span.end, timex.span.start)
+        if timex.span.text.lower() == "the month" and focus and not apposed \
+                and not _PLACED_MONTH.match(text, timex.span.end) \
+                and not _PART_OF_BEFORE.search(text, max(0, timex.span.start - 16), timex.span.start):
+            timex = dataclasses.replace(timex, value=focus)
+        elif focus is None and anchor and timex.type == "DATE" and _MONTH_VALUE.fullmatch(timex.value) \
+                and timex.value < anchor[:7]:
+            focus = timex.value
+        found.append(timex)
+    return found
+
+
+_PLACED_MONTH = re.compile(r"\s+(?:after|before|following|preceding|of|when|that|in\s+which)\b", re.I)
+_PART_OF_BEFORE = re.compile(r"\b(?:end|beginning|start|middle|rest|course|turn)\s+of\s+['‘\"]?$", re.I)
+_APPOSITION = re.compile(r"\s*,\s*")
+_APPOSED_UNIT = re.compile(r"the\s+(day|week|month|year)", re.I)
+_VALUE_UNITS = (("year", re.compile(r"\d{4}")), ("month", re.compile(r"\d{4}-\d{2}")),
+                ("week", re.compile(r"\d{4}-W\d{2}")), ("day", re.compile(r"\d{4}-\d{2}-\d{2}")))
 
 
 def _stretch_before(timexes: list[Timex], index: int, text: str) -> Timex:
@@ -437,6 +500,7 @@ _MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 _NOUN_MODIFIER_BEFORE = re.compile(r"\b(?:the|its|his|her|their|our|this|that)\s+$", re.I)
 # a lower-case word after the month, other than one that would open a phrase of its own ("the December of 2016")
 _NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|in|on|at|for|with|was|is|will|had|has)\b)[a-z]{3,}")
+_FISCAL = re.compile(r"\b(?:fiscal|financial|FY)", re.I)
 _YEAR_VALUE = re.compile(r"\d{4}")
 _YEAR_AFTER = re.compile(r",?\s+(?:in|of)\s+", re.I)
 _YEAR_FRAME = re.compile(r"[\s\"'“]*(?:(?:in|during|by|back\s+in)\s+)?", re.I)

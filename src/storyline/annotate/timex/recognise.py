@@ -94,6 +94,12 @@ _ENDED = (rf"(?:(?=,?\s+(?:(?:that|which)\s+)?(?P<end_verb>ended|ending|ends|wil
           rf"(?!\.?\s*\d{{1,2}}(?!\d)))"
           rf"(?:,?\s+(?P<end_year>{YEAR}))?)|)")
 
+# a year right after "in", "since", "during", "until" or "by" (a lookbehind from the year's end)
+_AFTER_TIME_PREPOSITION = "|".join(rf"(?<=\b{word}\s\d{{4}})" for word in ("in", "since", "during", "until", "by"))
+# between a month and its day a space, or none after an abbreviation's dot: wire copy drops it ("on Nov.1"), and
+# the dot still ends the abbreviation, so the figure after it is the day
+_MONTH_DAY_GAP = r"(?:\s+|(?<=\.)(?=\d))"
+
 _QUARTER_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _PLURAL_UNITS = r"(?:years|months|weeks|decades|days|centuries|hours|minutes)"
 # nouns naming a stretch of time after an amount: "a three-year period", "24-hour-period"
@@ -126,11 +132,11 @@ RULES: list[tuple[str, str]] = [
     ("weekday_date", rf"{_L}(?P<weekday>{WEEKDAY}),?\s+(?:(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})|(?:the\s+)?"
                      rf"(?P<day_first>{DAY})\s+(?:of\s+)?(?P<month_after>{DATED_MONTH}))"
                      rf"(?:,?\s+(?P<year>{YEAR}))?{_R}"),
-    ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
+    ("month_day_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH}){_MONTH_DAY_GAP}(?P<day>{DAY}),?\s+(?P<year>{YEAR}){_R}"),
     ("day_month_year", rf"{_L}(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH}),?\s+(?P<year>{YEAR}){_R}"),
     ("week_of", rf"{_L}the\s+week\s+of\s+(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?{_R}"),
     # "March 3", "on July 15 last year", "Sept. 8 of this year"
-    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH})\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])"
+    ("month_day", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?P<month>{DATED_MONTH}){_MONTH_DAY_GAP}(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])"
                   rf"(?!\s*,?\s*{YEAR})(?:,?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year(?!\w))?"),
     ("day_month", rf"(?<![\w$.])(?<!\D-)(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{DATED_MONTH})(?!\w)"),
     # "signed on the 12th", "from the 3rd to the 9th": a day of the month around the anchor
@@ -143,8 +149,10 @@ RULES: list[tuple[str, str]] = [
     # "gold for December delivery", "the March wheat contract": the delivery month of a futures contract
     ("delivery_month", rf"(?:(?<=\bfor\s)|(?<=\bthe\s))(?P<month>{MONTH})(?=\s+(?:[a-z]+\s+)?(?:delivery|contract|"
                        rf"futures|options)\b)"),
-    # "last December", and with "last"/"next" a day of that month ("last December 17")
-    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+)?"
+    # "last December", and with "last"/"next" a day of that month ("last December 17"); "the month of March" is one
+    # expression, the month named in apposition (TIDES: the "of" phrase that names the unit is part of it)
+    ("relative_month", rf"{_L}(?:(?P<mod>{POINT_MOD})[\s-]+|(?P<mid>mid-))?(?:{THIS}(?P<rel>last|next|this|that|coming|past)\s+|"
+                       rf"the\s+month\s+of\s+)?"
                        rf"(?P<month>{MONTH})(?!\w)(?(rel)(?:\s+(?P<day>{DAY})(?![\w%]|\.\d|,\d|-[^\d])(?!\s*,?\s*{YEAR}))?|)"),
     ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid|mid-)[\s-]?)?(?P<decade>(?:1[0-9]|20)\d0s|'\d0s|[3-9]0s){_R}"),
     ("decade_word", rf"{_L}the\s+(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>{alternation(DECADE_WORDS)})(?!\w)"),
@@ -168,8 +176,9 @@ RULES: list[tuple[str, str]] = [
     # ellipsis; the determiner belongs to the whole coordination and stays out, as in the TBAQ gold
     ("elided_quarter", rf"(?<![\w-])(?P<ordinal>{_QUARTER_ORDINAL})(?=\s*(?:,|and|or|to|through)\s+(?:the\s+)?"
                        rf"{_QUARTER_ORDINAL}[\s-]+(?P<period>quarter)(?P<plural>s)?(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R})"),
-    # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month
-    ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})\s+to\s+)?"
+    # "the December quarter", "the June-quarter results": a quarter named by its last (or any) month; "the
+    # July-to-September quarter" is "the July to September quarter" hyphenated as one modifier (wire copy)
+    ("month_quarter", rf"{_L}(?:the\s+(?![\w.]+-quarter\b))?(?:(?P<first>{DATED_MONTH})\s*[-–/]\s*|(?P<from>{DATED_MONTH})(?:\s+to\s+|-to-))?"
                       rf"(?P<month>{DATED_MONTH})[\s-]+(?:quarter|(?P<period>period))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{_R}"),
     ("quarter_code", rf"{_L}(?P<code>[QH][1-4])(?:\s+(?P<year>{YEAR}))?{_R}"),
     ("named_quarter", rf"{_L}(?:(?P<the>the)\s+)?(?P<which>latest|current|same|previous|prior|preceding|year-ago|year-earlier|"
@@ -183,9 +192,14 @@ RULES: list[tuple[str, str]] = [
                     rf"the\s+year\s+before|the\s+prior\s+year)(?!\w))"),
     ("year_ago_adjective", rf"{_L}(?P<which>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)(?=\s+(?:quarter|period|level|figure|results|profit|net|earnings|loss|month|week|sales))"),
     ("fiscal_year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<the>the)\s+)?(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+|FY\s?)"
-                    rf"(?P<year>{YEAR})(?:[-–/](?P<end>{YEAR}|\d{{2}}))?{_R}|{_L}(?:FY|fiscal\s+['’])(?P<short>\d{{2}}){_R}"),
+                    rf"(?P<year>{YEAR})(?:[-–/](?P<end>{YEAR}|\d{{2}}))?{_R}|{_L}(?:FY|fiscal\s+['’])(?P<short>\d{{2}}){_R}"
+                    # "the 1990 fiscal year": the year before its noun, one expression as "the current fiscal year" is
+                    rf"|{_L}(?:the\s+)?(?P<year_first>{YEAR})\s+(?:fiscal|financial)\s+year(?![\w-])"),
     # a year before ", 5" is refused ("1990, 5" in a list of figures), not one before another year ("in 1994, 1995")
-    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<mid>mid-)|(?P<side>pre-|post-)|{_THE_YEAR})?(?P<year>{YEAR}){_R}(?!,\s*(?!{YEAR}{_R})\d)"),
+    # nor one after a preposition of time ("exports were $762 billion in 2005, 57.3 percent of which ...": a figure
+    # is not "in" or "since" another figure, so the number is the year)
+    ("year", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:(?P<mid>mid-)|(?P<side>pre-|post-)|{_THE_YEAR})?(?P<year>{YEAR}){_R}"
+             rf"(?:(?!,\s*(?!{YEAR}{_R})\d)|{_AFTER_TIME_PREPOSITION})"),
     # "the 1950-53 war", "1997-98", "2006/07", "1992-1995": each end of a range of years is a date of its own
     # (TimeML marks the two points apart, as in "from 1995 to 1997"); the end is added by _range_end
     ("year_range", rf"{_L}(?:(?P<mod>{POINT_MOD})\s+)?(?:{_THE_YEAR})?(?P<year>{YEAR})(?=[-–/](?P<end>{YEAR}|\d{{2}}){_R})"),
@@ -487,9 +501,10 @@ def _acceptable(name: str, match: re.Match) -> bool:
         return False
     if name == "relative_month" and month and month.lower() == "may" and not match.group("rel") \
             and not match.group("mod"):
-        before = match.string[max(0, match.start() - 12):match.start()].lower()
+        at = match.start("month")  # the words before the month itself ("the month of May")
+        before = match.string[max(0, at - 12):at].lower()
         return bool(re.search(r"\b(?:in|since|until|by|of|through|during|from|last|early|late)\s+$", before)) \
-            or bool(_MONTH_PAIRED_BEFORE.search(match.string, max(0, match.start() - 24), match.start()))
+            or bool(_MONTH_PAIRED_BEFORE.search(match.string, max(0, at - 24), at))
     if name == "relative_month" and month and month.lower() == "march" and not match.group("rel") \
             and _is_march_by_name(match):
         return False
@@ -581,9 +596,11 @@ def _acceptable(name: str, match: re.Match) -> bool:
             return True  # "in the 1960s, 70s and 80s": the decades of a list share the first one's century
         return bool(match.group("the")) and not _MEASURE_AROUND.search(
             match.string, max(0, match.start() - 60), min(len(match.string), match.end() + 30))
-    if name == "month_quarter" and match.group("period"):  # "the October-December period": three months, a quarter
+    if name == "month_quarter" and match.group("period"):
+        # "the October-December period": three months, a quarter; "the January-September period": nine months
+        # of one year, the stretch "the first nine months" names (a duration, as the TBAQ gold writes that)
         first = MONTHS.get((match.group("first") or match.group("from") or "").lower().rstrip("."))
-        return first is not None and first % 3 == 1 and MONTHS[match.group("month").lower().rstrip(".")] == first + 2
+        return first is not None and MONTHS[match.group("month").lower().rstrip(".")] > first
     if name == "bare_plural" and (_OWNER_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
                                   or _APART.match(match.string, match.end())
                                   or _COUNTED_BEFORE.search(match.string, max(0, match.start() - 30), match.start())):
@@ -945,8 +962,16 @@ _COUNTED_KIND = re.compile(r"\s+(?:people|men|women|children|police|staff|person
                            r"residents|students|officers|members|votes|voters|dollars|yuan|euros|yen|pounds|tons|tonnes|"
                            r"barrels|shares|units|cars|vehicles|families|households|jobs|acres|hectares|kilometers|"
                            r"kilometres|miles|meters|metres|points|seats|cases|deaths|refugees|prisoners)\b")
-_COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results)\b)"
-                           r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet)\b")
+# what may follow a year without making it a count: verbs and adverbs in -s ("from 2007 onwards"), and the figures a
+# period totals, which business news dates by a year before them ("1988 sales", "reported 2005 sales of", "1990
+# earnings"): a total of a year, as "1988 levels" and "1989 results" are, not that many sales
+_COUNTED_NOUN = re.compile(r"\s+(?!(?:was|is|has|as|its|this|plus|thus|yes|versus|lows|highs|levels|results|remains|"
+                           r"onwards|afterwards|sales|earnings|profits|revenues|losses|shipments|exports|imports|figures|"
+                           r"estimates|forecasts|targets|budgets)\b)"
+                           # currencies whose plural is the singular ("1989 yen", "2000 yuan") are counted too (not "won",
+                           # a verb after a year: "in 1992 won 64,000 votes")
+                           r"(?:[a-z]+s|people|men|women|children|police|staff|personnel|feet|yen|yuan|renminbi|"
+                           r"rupiah|ringgit|baht|rand|lire|kroner|kronor)\b")
 
 
 def _without_overlaps(found: list[Candidate]) -> list[Candidate]:

@@ -367,8 +367,13 @@ HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|
 
 def _month_quarter(g, context):
     """"the December quarter": the calendar quarter that holds the month; "the July-September
-    quarter" the one its first month opens."""
-    quarter = (MONTHS[g["first"] or g["from"] or g["month"]] - 1) // 3 + 1
+    quarter" the one its first month opens. "the January-September period", months that are no calendar
+    quarter, is a stretch of that many months: TimeML values a period the text bounds but does not name as
+    a calendar unit by its length, as the TBAQ gold writes "the first nine months" (P9M)."""
+    first, last = MONTHS[g["first"] or g["from"] or g["month"]], MONTHS[g["month"]]
+    if g["period"] and not (first % 3 == 1 and last == first + 2):
+        return "DURATION", f"P{last - first + 1}M", None
+    quarter = (first - 1) // 3 + 1
     return "DATE", cal.quarter_value(context.anchor, quarter, context.direction(), int(g["year"]) if g["year"] else None), None
 
 
@@ -568,7 +573,7 @@ _SIDES = {"pre-": "BEFORE", "post-": "AFTER"}
 def _fiscal_year(g, context):
     """"fiscal 2025", "FY2025", "FY25": the fiscal year is named by the calendar year it ends in, so
     "fiscal 1996-97", which straddles two, is 1997."""
-    year = f"{int(g['year']) + 1:04d}" if g["end"] else g["year"]
+    year = f"{int(g['year']) + 1:04d}" if g["end"] else g["year"] or g["year_first"]
     return "DATE", year or f"{_year_of(g['short']):04d}", _point_mod(g["mod"])
 
 
