@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from . import coding, lexicon
 from storyline.annotate.syntax import relative_antecedent
 
-from .participants import agent_of, is_actor_like, is_owned_thing, prep_objects, subject_of
+from .participants import agent_of, is_act_noun, is_actor_like, is_owned_thing, prep_objects, subject_of
 
 # Dependencies through which a trigger is the content of another ("blamed X for [the bombing]",
 # "threatened to [shell]"); any other link (conj, advcl, advmod, relcl, ...) starts a separate event.
@@ -169,21 +169,33 @@ def _targets_only_things(verb: Token, obj: Token | None) -> bool:
 PARTY_CLASSES = frozenset({"envoy", "mission", "troops", "police"})
 
 
+# English suffixes of agent nouns, which name who does something ("investigator", "ruler", "hackers",
+# "activist", "participant"), and words for a person with none ("Cairo's security chief"): never a thing,
+# though the lists of person nouns leave them out.
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ee", "ees")
+PERSON_WORDS = frozenset({"chief", "chiefs", "boss", "bosses"})
+
+
 def has_thing_subject(verb: Token) -> bool:
     """"The influx helps the unit", "the pipeline offers Hungary gas", "a corruption inquiry threatened to
     topple the government": every active subject of the verb is a thing or a happening, a common noun that
-    names no party (``participants.is_owned_thing``; "North Korea's launch" is its owner's act, no doer),
-    not a document or publication, whose words are its issuer's ("the statement threatened"). A relative
-    pronoun stands for the noun its clause modifies."""
+    names no party (``participants.is_owned_thing``), no agent and no person, and that the text names no
+    owner of unless it is an act ("North Korea's launch" is its owner's act, "Cairo's security chief" its
+    officer); not a document or publication, whose words are its issuer's ("the statement threatened"). A
+    relative pronoun stands for the noun its clause modifies."""
     subjects, passive = subject_of(verb)
     return bool(subjects) and not passive and all(_is_thing(relative_antecedent(s, ("nsubj",)) or s)
                                                   for s in subjects)
 
 
 def _is_thing(noun: Token) -> bool:
-    word = noun.lemma_.lower()
-    return is_owned_thing(noun) and word not in lexicon.PUBLICATIONS and word not in lexicon.DOCUMENTS \
-        and noun.lower_ not in lexicon.PUBLICATIONS and noun_class(noun) not in PARTY_CLASSES
+    word, form = noun.lemma_.lower(), noun.lower_
+    if not is_owned_thing(noun) or form.endswith(AGENT_SUFFIXES) or form in PERSON_WORDS:
+        return False
+    if word in lexicon.PUBLICATIONS or word in lexicon.DOCUMENTS or form in lexicon.PUBLICATIONS \
+            or noun_class(noun) in PARTY_CLASSES:
+        return False
+    return is_act_noun(noun) or not is_actor_like(noun)
 
 
 def _expresses_sympathy(obj: Token | None) -> bool:
