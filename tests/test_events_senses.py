@@ -3,30 +3,31 @@
 from __future__ import annotations
 
 import pytest
-
-from storyline.annotate.events import extract_events
-
-WAR_NEWS = ("Russian troops attacked the city of Kharkiv on Saturday, and Ukraine's president asked NATO for air "
-            "defence systems. The Kremlin rejected talks with Kyiv. ")
+from test_events_unreal import shown
 
 
-def shown(nlp, sentence):
-    """(type, trigger) of the events shown for a sentence after a paragraph of war news (so the
-    article is political news and only the sentence's own grammar decides)."""
-    text = WAR_NEWS + sentence
-    return {(e.type, e.trigger.text) for e in extract_events(nlp(text), text, "a_test", published="2026-02-12")
-            if e.sentence.start >= len(WAR_NEWS)}
+# A thing as the doer of a verb of cooperation or threat; sympathy offered; readiness to defend oneself; the
+# senses of moving fast ("shot to fame") and of a sports fan ("supports the team").
+NO_EVENT = [
+    pytest.param("The new pipeline offers Hungary a cheaper source of gas.", id="thing-offers"),
+    pytest.param("A corruption inquiry threatened to topple the coalition government.", id="thing-threatens"),
+    pytest.param("Grain exports bring a steady income, which in turn helps the farmers of Ukraine.",
+                 id="thing-helps-relative"),
+    pytest.param("The rise in grain prices helps the farmers of Ukraine.", id="thing-helps"),
+    pytest.param("The minister offered his condolences to the families of the victims.", id="condolences"),
+    pytest.param("The president offered her thoughts and prayers for the victims.", id="prayers"),
+    pytest.param("Poland said it was ready to defend itself against any attack.", id="defend-itself"),
+    pytest.param("The ministry said it was prepared to take all necessary measures to protect its citizens.",
+                 id="measures-to-protect"),
+    pytest.param("The government is ready to take all measures to protect the lives of its people.", id="lives"),
+    pytest.param("Estonia said it was willing to protect its territory.", id="its-territory"),
+    pytest.param("The Ukrainian singer Olena shot to fame with her song about the war.", id="shot-to-fame"),
+    pytest.param("The Ukrainian president, who supports the national football team, watched the game.", id="fan"),
+]
 
 
-# ----------------------------------------------------------------------------- a thing as the doer
-
-@pytest.mark.parametrize("sentence", [
-    "The new pipeline offers Hungary a cheaper source of gas.",
-    "A corruption inquiry threatened to topple the coalition government.",
-    "Grain exports bring a steady income, which in turn helps the farmers of Ukraine.",
-    "The rise in grain prices helps the farmers of Ukraine.",
-])
-def test_a_thing_as_subject_of_a_verb_of_cooperation_or_threat_is_no_event(nlp, sentence):
+@pytest.mark.parametrize("sentence", NO_EVENT)
+def test_no_event_is_shown(nlp, sentence):
     assert shown(nlp, sentence) == set()
 
 
@@ -36,33 +37,12 @@ def test_a_thing_as_subject_of_a_verb_of_cooperation_or_threat_is_no_event(nlp, 
     ("The commission offered to help the flood victims.", ("AGREE", "offered")),
     ("The Serbian statement threatened to expel the Croatian diplomats.", ("THREATEN", "threatened")),
     ("It threatened to expel the diplomats.", ("THREATEN", "threatened")),
+    ("Serbia's security chief has warned that police will no longer tolerate rallies.", ("THREATEN", "warned")),
+    ("Qatar's ruler offered to help the flood victims.", ("AGREE", "offered")),
+    ("NATO said it was ready to defend its allies.", ("AGREE", "ready")),
 ])
 def test_a_party_a_body_or_its_statement_still_acts(nlp, sentence, event):
     assert event in shown(nlp, sentence)
-
-
-# ----------------------------------------------------------------------------- sympathy, self-defence
-
-@pytest.mark.parametrize("sentence", [
-    "The minister offered his condolences to the families of the victims.",
-    "The president offered her thoughts and prayers for the victims.",
-])
-def test_sympathy_offered_is_no_agreement(nlp, sentence):
-    assert shown(nlp, sentence) == set()
-
-
-@pytest.mark.parametrize("sentence", [
-    "Poland said it was ready to defend itself against any attack.",
-    "The ministry said it was prepared to take all necessary measures to protect its citizens.",
-    "The government is ready to take all measures to protect the lives of its people.",
-    "Estonia said it was willing to protect its territory.",
-])
-def test_readiness_to_defend_oneself_offers_no_cooperation(nlp, sentence):
-    assert shown(nlp, sentence) == set()
-
-
-def test_readiness_to_defend_another_party_stays(nlp):
-    assert ("AGREE", "ready") in shown(nlp, "NATO said it was ready to defend its allies.")
 
 
 # ----------------------------------------------------------------------------- warnings
@@ -111,25 +91,10 @@ def test_attacking_a_place_or_a_thing_stays_an_assault(nlp, sentence):
     assert ("ASSAULT", "attacked") in shown(nlp, sentence)
 
 
-def test_shooting_to_fame_is_no_shooting(nlp):
-    assert shown(nlp, "The Ukrainian singer Olena shot to fame with her song about the war.") == set()
-
-
 def test_shooting_someone_is_still_a_shooting(nlp):
     assert ("ASSAULT", "shot") in shown(nlp, "Police shot the gunman dead.")
-
-
-def test_supporting_a_sports_team_is_a_fans_support(nlp):
-    assert shown(nlp, "The Ukrainian president, who supports the national football team, watched the game.") == set()
 
 
 def test_supporting_a_government_stays_support(nlp):
     assert ("SUPPORT", "supports") in shown(nlp, "Poland supports the government of Ukraine.")
 
-
-@pytest.mark.parametrize("sentence, event", [
-    ("Serbia's security chief has warned that police will no longer tolerate rallies.", ("THREATEN", "warned")),
-    ("Qatar's ruler offered to help the flood victims.", ("AGREE", "offered")),
-])
-def test_a_person_word_the_lists_leave_out_still_acts(nlp, sentence, event):
-    assert event in shown(nlp, sentence)
