@@ -246,8 +246,7 @@ _SPACECRAFT = dict.fromkeys(("space", "lunar", "moon", "mars", "solar", "planeta
 COMPOUND_CLASS: dict[str, dict[str, str]] = {
     "probe": _SPACECRAFT, "probes": _SPACECRAFT,
     "strike": _LABOUR, "games": {"war": "exercise"}, "game": {"war": "exercise"}, "talks": {"peace": "talks"},
-    "process": {"peace": "talks"}, "operation": _NOT_VIOLENT, "operations": _NOT_VIOLENT,
-    "mission": {"peacekeeping": "mission"},
+    "process": {"peace": "talks"}, "operation": _NOT_VIOLENT, "mission": {"peacekeeping": "mission"},
     **{w: {"peacekeeping": "mission"} for w in ("force", "troops", "soldiers", "contingent", "personnel")},
 }
 # Modifiers that make an exercise joint: PLOVER codes joint manoeuvres COOPERATE, one army's MOBILIZE.
