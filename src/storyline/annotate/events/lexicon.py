@@ -232,8 +232,11 @@ _vc("receive", "aid arms", ("AID", None))
 # Modifiers that change what an event noun is ("hunger strike" is a protest, not an attack; a
 # "rescue operation" helps; a "peacekeeping force" protects): head lemma -> modifier -> class.
 # Class "other" has no sense: the noun is then no event at all ("evacuation operation").
+# A search operation looks for people or things and does no violence: a search of premises (COERCE) or for
+# survivors (AID), which the noun alone does not tell, so no sense ("conducting search operations").
 _NOT_VIOLENT = {"rescue": "aid", "relief": "aid", "humanitarian": "aid", "medical": "aid", "surgical": "aid",
-                "peacekeeping": "mission", "evacuation": "other", "salvage": "other"}
+                "peacekeeping": "mission", "evacuation": "other", "salvage": "other", "search": "other",
+                "recovery": "other"}
 _LABOUR = {"hunger": "protest", "general": "protest", "labor": "protest", "labour": "protest",
            "nationwide": "protest", "indefinite": "protest", "day": "protest", "week": "protest",
            "hour": "protest", "workers": "protest", "union": "protest"}
@@ -289,6 +292,38 @@ PUBLICATIONS = set("statement statements report reports image images photo photo
                    "pictures video videos footage animation recording recordings figures data details results "
                    "list findings transcript album song single film trailer book version update edition "
                    "advisory guidance guidelines".split())
+# Types whose verbs have, besides their sense of a party acting, a sense with a thing as subject that
+# the dictionaries give apart (Merriam-Webster, Oxford: "the influx helps the unit build", "the pipeline
+# offers a cheaper source", "the debt threatens stability", "the data support the claim"): to contribute
+# to, to present, to be likely to cause, to bear out. PLOVER codes these types only as a party's act
+# (the manual: an actor who aids, agrees, supports, cooperates or threatens), so a thing as their
+# subject tells no event.
+PARTY_ONLY_TYPES = frozenset({"AID", "AGREE", "SUPPORT", "COOPERATE", "THREATEN"})
+# Documents that speak for the party that issued them ("the resolution offers", "the letter threatens"):
+# their words are their issuer's act, as PUBLICATIONS are.
+DOCUMENTS = frozenset("resolution resolutions letter letters declaration declarations communique communiques "
+                      "communiqué decree decrees message messages note notes memo memorandum ultimatum".split())
+# What is offered in sympathy ("offered his condolences", "offered her thoughts and prayers"): CAMEO's
+# empathetic comment (018), a public statement; PLOVER's AGREE is a commitment to act with or for another.
+SYMPATHY_NOUNS = frozenset("condolence condolences sympathy sympathies thought thoughts prayer prayers "
+                           "commiseration commiserations".split())
+OFFER_VERBS = frozenset({"offer", "extend", "send", "express"})
+# "shoot" with no object and "to" a state or place moves fast (the dictionaries' intransitive sense: "shot
+# to fame", "shot to the top of the charts"); "to death" is still the shooting's outcome.
+MOTION_SENSE_VERBS = frozenset({"shoot"})
+SHOOTING_OUTCOMES = frozenset({"death"})
+# "attack" with a policy, a practice or words as its object criticizes (the dictionaries' sense "to criticize
+# strongly": "attacked the government's trade policy", "attacking patent licensing practices"): ACCUSE
+# 'disapprove', the manual's criticism; force is done to parties, places and things, not to ideas.
+CRITICISM_SENSE_VERBS = frozenset({"attack"})
+POLICY_NOUNS = frozenset("policy policies practice practices plan plans decision decisions proposal proposals "
+                         "remark remarks comment comments record stance handling law laws bill "
+                         "bills rule rules reform reforms idea ideas claim claims approach strategy budget "
+                         "move moves view views".split())
+# "support" / "back" a sports team is to be its fan (the dictionaries' sense "be actively interested in the
+# success of a sports team": "who supports Chicago's other team"), no political support.
+FAN_VERBS = frozenset({"support", "back"})
+TEAM_NOUNS = frozenset({"team", "teams", "club", "clubs", "franchise", "squad"})
 # PROTEST is "civilian demonstrations" (the manual): the verbs of demonstrating, and the sectors of a state's
 # own leaders and forces, who do not demonstrate when they rally or march (triggers._done_by_the_state).
 DEMONSTRATION_VERBS = {"demonstrate", "rally", "march", "picket"}

@@ -240,9 +240,12 @@ def named_possessors(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_actor_like(c)]
 
 
-# Collective nouns of a body of people acting as one ("Qualcomm's board", "the family's lawyer"), which the
+# Collective nouns of a body of people acting as one ("Qualcomm's board", "the family's lawyer", "the Russian
+# side", "Trump's camp", "a mob"), which the
 # organisation and person lists leave out: a party, never a thing owned.
-BODY_NOUNS = frozenset({"board", "committee", "council", "panel", "club", "family", "staff", "crew", "jury"})
+BODY_NOUNS = frozenset({"board", "committee", "council", "panel", "club", "family", "staff", "crew", "jury",
+                        "side", "sides", "camp", "camps", "institution", "institutions", "mob", "mobs", "gang",
+                        "gangs", "crowd", "crowds"})
 
 
 def is_owned_thing(token: Token) -> bool:

@@ -9,7 +9,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import coding, lexicon
-from .participants import agent_of, is_actor_like, prep_objects, subject_of
+from storyline.annotate.syntax import relative_antecedent
+
+from .participants import agent_of, is_act_noun, is_actor_like, is_owned_thing, prep_objects, subject_of
 
 # Dependencies through which a trigger is the content of another ("blamed X for [the bombing]",
 # "threatened to [shell]"); any other link (conj, advcl, advmod, relcl, ...) starts a separate event.
@@ -163,6 +165,53 @@ def _targets_only_things(verb: Token, obj: Token | None) -> bool:
     return bool(targets) and not any(is_actor_like(t) for t in targets)
 
 
+# Classes of nouns that name parties sent or acting ("the mission offered", "troops helped").
+PARTY_CLASSES = frozenset({"envoy", "mission", "troops", "police"})
+
+
+# English suffixes of agent nouns, which name who does something ("investigator", "ruler", "hackers",
+# "activist", "participant"), and words for a person with none ("Cairo's security chief"): never a thing,
+# though the lists of person nouns leave them out.
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ee", "ees")
+PERSON_WORDS = frozenset({"chief", "chiefs", "boss", "bosses"})
+
+
+def has_thing_subject(verb: Token) -> bool:
+    """"The influx helps the unit", "the pipeline offers Hungary gas", "a corruption inquiry threatened to
+    topple the government": every active subject of the verb is a thing or a happening, a common noun that
+    names no party (``participants.is_owned_thing``), no agent and no person, and that the text names no
+    owner of unless it is an act ("North Korea's launch" is its owner's act, "Cairo's security chief" its
+    officer); not a document or publication, whose words are its issuer's ("the statement threatened"). A
+    relative pronoun stands for the noun its clause modifies."""
+    subjects, passive = subject_of(verb)
+    return bool(subjects) and not passive and all(_is_thing(relative_antecedent(s, ("nsubj",)) or s)
+                                                  for s in subjects)
+
+
+def _is_thing(noun: Token) -> bool:
+    word, form = noun.lemma_.lower(), noun.lower_
+    if not is_owned_thing(noun) or form.endswith(AGENT_SUFFIXES) or form in PERSON_WORDS:
+        return False
+    if word in lexicon.PUBLICATIONS or word in lexicon.DOCUMENTS or form in lexicon.PUBLICATIONS \
+            or noun_class(noun) in PARTY_CLASSES:
+        return False
+    return is_act_noun(noun) or not is_actor_like(noun)
+
+
+def _expresses_sympathy(obj: Token | None) -> bool:
+    """"offered his condolences", "offered her thoughts and prayers": sympathy, no commitment to act."""
+    return obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in lexicon.SYMPATHY_NOUNS
+
+
+def moves_to(verb: Token, obj: Token | None) -> bool:
+    """"She shot to fame", "the song shot to the top of the charts": "shoot" with no object and a "to" of
+    where it arrives (``lexicon.MOTION_SENSE_VERBS``) moves fast; "shot to death" still shoots."""
+    if obj is not None or any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in verb.children):
+        return False
+    ends = prep_objects(verb, {"to"})
+    return bool(ends) and not any(e.lemma_.lower() in lexicon.SHOOTING_OUTCOMES for e in ends)
+
+
 def _publishes(obj: Token | None) -> bool:
     """"released a statement", "released stunning images": the object is a publication."""
     return obj is not None and obj.dep_ == "dobj" and (obj.lower_ in lexicon.PUBLICATIONS
@@ -269,6 +318,14 @@ def restricts_information(verb: Token, obj: Token | None) -> bool:
     return any(t.lower_ in lexicon.INFORMATION_MEDIA for t in words if t.pos_ in {"NOUN", "PROPN"})
 
 
+def criticizes(verb: Token, obj: Token | None) -> bool:
+    """"attacked the government's trade policy": ``lexicon.CRITICISM_SENSE_VERBS`` whose direct object is
+    a policy, a practice or words (``lexicon.POLICY_NOUNS``, ``lexicon.PUBLICATIONS``)."""
+    word = obj.lemma_.lower() if obj is not None else ""
+    return lemma_of(verb) in lexicon.CRITICISM_SENSE_VERBS and obj is not None and obj.dep_ == "dobj" \
+        and (word in lexicon.POLICY_NOUNS or word in lexicon.PUBLICATIONS or obj.lower_ in lexicon.POLICY_NOUNS)
+
+
 def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | None) -> lexicon.Sense:
     """Senses the object's wider phrase decides: a joint exercise is COOPERATE; a missile fired over a
     place is MOBILIZE, one shot down an interception; troops sent to a peacekeeping mission, or
@@ -280,6 +337,8 @@ def _refine(verb: Token, sense: lexicon.Sense, obj: Token | None, cls: str | Non
         return "ASSAULT", lexicon.INTERCEPTION_MODE
     if (etype, mode) == ("COERCE", "restrict") and restricts_information(verb, obj):
         return "COERCE", lexicon.CENSORING_MODE
+    if etype == "ASSAULT" and criticizes(verb, obj):
+        return "ACCUSE", "disapprove"
     who_or_where = prep_objects(verb, {"to", "for", "as", "into"}) + [c for c in verb.children if c.dep_ == "nsubj"]
     if etype == "MOBILIZE" and any(noun_class(t) == "mission" for t in who_or_where):
         return "AID", None
@@ -345,13 +404,16 @@ def _verb_sense(verb: Token) -> Trigger | None:
                 (lemma in lexicon.CONTEST_VERBS and _targets_only_things(verb, obj)) or \
                 (lemma in lexicon.PUBLISHING_VERBS and _publishes(obj)) or \
                 (lemma in lexicon.RELEASE_VERBS and not _frees_captives(obj)) or \
-                (etype == "PROTEST" and lemma in lexicon.DEMONSTRATION_VERBS and _done_by_the_state(verb)):
+                (etype == "PROTEST" and lemma in lexicon.DEMONSTRATION_VERBS and _done_by_the_state(verb)) or \
+                (lemma in lexicon.MOTION_SENSE_VERBS and moves_to(verb, obj)):
             return None
         if lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj) and _eases_a_restriction(verb, obj):
             return Trigger(verb, "CONCEDE", None, verb.i, verb.i, obj=obj)
         # a permission that lets no one in still holds the act it permits, which is no report of that act
         # ("the law allows police to hold suspects"): dropped with it, like a statement's clause
-        if has_other_sense(verb, lemma) or (lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj)):
+        # so is sympathy offered ("offered his condolences")
+        if has_other_sense(verb, lemma) or (lemma in lexicon.ACCESS_VERBS and not _lets_in(verb, obj)) or \
+                (lemma in lexicon.OFFER_VERBS and _expresses_sympathy(obj)):
             return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, statement=True)
         return Trigger(verb, etype, mode, verb.i, verb.i, obj=obj, intent=lemma in lexicon.INTENT_WORDS)
     if lemma in lexicon.NOTICE_VERBS and cls == "alert":
@@ -393,14 +455,22 @@ AGREEMENT_MODALS = {"will", "would", "shall", "should", "must", "'ll", "wo"}
 
 def has_other_sense(verb: Token, lemma: str) -> bool:
     """The verb takes the object or clause of its other sense (``OBJECT_SENSE_DEPS``, a reflexive
-    object keeps the promise: "committed itself to"), asks a question (``QUESTION_VERBS``) or shares
-    a view (``VIEW_VERBS``)."""
+    object keeps the promise: "committed itself to"), asks a question (``QUESTION_VERBS``), shares
+    a view (``VIEW_VERBS``) or is a sports fan's (``lexicon.FAN_VERBS``)."""
     deps = OBJECT_SENSE_DEPS.get(lemma, set())
     if any(c.dep_ in deps and not c.lower_.endswith(("self", "selves")) for c in verb.children):
         return True
     if lemma in VIEW_VERBS and shares_a_view(verb):
         return True
+    if lemma in lexicon.FAN_VERBS and is_fan_of_a_team(verb):
+        return True
     return lemma in QUESTION_VERBS and asks_a_question(verb)
+
+
+def is_fan_of_a_team(verb: Token) -> bool:
+    """"Obama, who supports the White Sox team", "fans backing their club": the object is a sports team."""
+    obj = object_of(verb)
+    return obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in lexicon.TEAM_NOUNS
 
 
 def shares_a_view(verb: Token) -> bool:

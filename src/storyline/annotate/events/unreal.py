@@ -17,6 +17,14 @@ marks four kinds of clause that tell none of these:
 * a warning that forecasts an outcome ("warned the test could lead to an arms race") or that an advisory
   gives ("a travel advisory warning travellers they could face delays"): PLOVER's THREATEN is a party's
   coercive or forceful warning of what it will do; a danger no party brings is a comment or advice;
+* a warning "of" something that names no harm ("warned of its plans"): a notice, no threat (THREATEN is
+  a warning of an act the warner will do that harms the warned);
+* a verb of cooperation or threat whose subject is a thing ("the influx helps the unit", "a probe threatened
+  to topple the government"): the dictionaries' sense of a thing that contributes or endangers, no party's
+  act (PLOVER's AID, AGREE, SUPPORT, COOPERATE and THREATEN are a party's); what it holds goes with it;
+* a readiness or promise to defend oneself ("ready to defend itself", "prepared to take all measures to
+  protect its citizens"): PLOVER's AGREE is a commitment to cooperate, to act with or for another party;
+  guarding one's own offers nothing to anyone;
 * the act a shown demand asks for ("called on X to cease testing ... and allow inspectors in"):
   PLOVER codes the demand (REQUEST by the demander), never the demanded act as an event of its own.
 """
@@ -31,7 +39,7 @@ from . import coding, lexicon
 from .modality import ability_word, is_declared_capability, is_negated, predicate, unreal_head
 from .ontology import COOPERATIVE
 from .participants import children
-from .triggers import Trigger, noun_class, object_of, verb_trigger
+from .triggers import Trigger, has_thing_subject, lemma_of, noun_class, object_of, verb_trigger
 
 ABILITY_MODALS = frozenset({"can"})
 # Nouns that name the population at large, no party: the addressees of public advice.
@@ -52,12 +60,75 @@ CONSEQUENCE_VERBS = frozenset({"lead", "result", "cause", "spark", "fuel"})
 ADVISORY_NOUNS = frozenset({"advisory", "advisories", "alert", "alerts", "notice", "guidance", "bulletin"})
 
 
+# Verbs of guarding ("defend itself", "protect its citizens") and nouns of what is one's own to guard
+# besides what a possessive or reflexive pronoun marks ("the lives of its people").
+GUARDING_VERBS = frozenset({"defend", "protect", "guard", "safeguard", "shield", "secure"})
+LIFE_NOUNS = frozenset({"life", "lives"})
+# "take all (necessary) measures to protect ...": the measures are the guarding the clause tells.
+MEASURE_VERBS = frozenset({"take", "adopt"})
+MEASURE_NOUNS = frozenset({"measure", "measures", "step", "steps", "action", "actions"})
+# What a warning "of" names when it warns of harm the warner will do, besides an event noun ("war",
+# "strikes", "sanctions") and a reprisal (``lexicon.CAUSE_NOUNS``): an action, a response, what it costs.
+HARM_NOUNS = frozenset({"action", "actions", "response", "responses", "consequence", "consequences", "price",
+                        "measures", "steps", "punishment"})
+
+
 def tells_no_happening(trig: Trigger, event: Event) -> bool:
     """The event's clause is counterfactual, a capability, an imperative, public advice, what a
-    shown demand asks for, a warned forecast or an advisory's warning."""
+    shown demand asks for, a warned forecast or an advisory's warning, a warning that names no harm,
+    a verb of cooperation or threat with a thing as subject, or a readiness to defend oneself."""
     return is_counterfactual(trig) or is_capability(trig) or is_imperative(trig) or \
         is_public_advice(trig, event) or is_demanded_act(trig) or forecasts_an_outcome(trig) or \
-        is_advisory(trig)
+        is_advisory(trig) or warns_of_no_harm(trig) or done_by_a_thing(trig) or readies_self_defence(trig)
+
+
+def done_by_a_thing(trig: Trigger) -> bool:
+    """"That cash influx helps its chip unit", "the pipeline offers Hungary gas", "a probe threatened to
+    topple the government": a verb whose sense is of a type PLOVER codes only as a party's act
+    (``lexicon.PARTY_ONLY_TYPES``, by the verb's own sense, before an intention or a future retypes it)
+    with things or happenings as its subjects (``triggers.has_thing_subject``)."""
+    sense = lexicon.VERBS.get(lemma_of(trig.token)) if trig.verbal else None
+    return sense is not None and sense[0] in lexicon.PARTY_ONLY_TYPES and has_thing_subject(trig.token)
+
+
+def warns_of_no_harm(trig: Trigger) -> bool:
+    """"warned of its plans", "after warning of its plans": a warning whose only complement is an "of" or
+    "about" object that names no event (an event noun of the lexicon) and no reprisal or response
+    (``HARM_NOUNS``) is a notice; "warned of retaliation", "warned of war", "warned of serious
+    consequences" stay threats, and a warned act ("of plans to attack") is the trigger's content."""
+    verb = trig.token
+    if trig.type != "THREATEN" or verb.lemma_.lower() not in WARNING_VERBS or trig.content is not None \
+            or children(verb, {"ccomp", "xcomp"}):
+        return False
+    named = [o for p in children(verb, {"prep"}) if p.lower_ in {"of", "about"} for o in children(p, {"pobj"})]
+    return bool(named) and not any(_names_harm(o) for o in named)
+
+
+def _names_harm(noun: Token) -> bool:
+    return noun_class(noun) in lexicon.CLASS_SENSE or noun.lower_ in HARM_NOUNS \
+        or noun.lemma_.lower() in lexicon.CAUSE_NOUNS
+
+
+def readies_self_defence(trig: Trigger) -> bool:
+    """"ready to defend itself against any attack", "prepared to take all necessary measures to protect its
+    citizens": an intention (``lexicon.INTENT_WORDS``) whose act is guarding the party's own (``GUARDING_VERBS``
+    with a reflexive object, one its possessive pronoun marks, or lives), straight or as the purpose of the
+    measures it takes. "ready to defend its allies" guards another party and stays."""
+    if not trig.intent:
+        return False
+    acts = children(trig.token, {"xcomp"})
+    acts += [p for a in acts if a.lemma_.lower() in MEASURE_VERBS for o in children(a, {"dobj"})
+             if o.lower_ in MEASURE_NOUNS for p in children(o, {"acl", "relcl"}) + children(a, {"advcl", "xcomp"})]
+    return any(a.lemma_.lower() in GUARDING_VERBS and any(_is_own(o) for o in children(a, {"dobj"})) for a in acts)
+
+
+def _is_own(noun: Token) -> bool:
+    """Itself, its own ("its citizens", "our territory"), or lives ("the lives of its people"); never
+    an ally or partner, another party by its relation to the doer."""
+    if noun.lemma_.lower() in lexicon.PARTNER_NOUNS:
+        return False
+    return noun.lower_.endswith(("self", "selves")) or noun.lemma_.lower() in LIFE_NOUNS or \
+        any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
 def forecasts_an_outcome(trig: Trigger) -> bool:
