@@ -40,6 +40,9 @@ def test_no_event_is_shown(nlp, sentence):
     ("Serbia's security chief has warned that police will no longer tolerate rallies.", ("THREATEN", "warned")),
     ("Qatar's ruler offered to help the flood victims.", ("AGREE", "offered")),
     ("NATO said it was ready to defend its allies.", ("AGREE", "ready")),
+    # agent nouns in -yst and words for a person the lists leave out are parties, not things
+    ("Western analysts have warned that the army will strike the border towns.", ("THREATEN", "warned")),
+    ("The Brazilian team's star offered to help the flood victims.", ("AGREE", "offered")),
 ])
 def test_a_party_a_body_or_its_statement_still_acts(nlp, sentence, event):
     assert event in shown(nlp, sentence)
