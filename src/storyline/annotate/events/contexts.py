@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from storyline.model import Event
+
+from .ontology import cameo_root
+from .triggers import Trigger
+
 CONTEXT_WORDS = {
     "military": "military army troops soldiers forces navy naval marines air-force armed-forces warplanes warships carrier missile "
                 "missiles artillery tanks offensive ceasefire cease-fire truce weapons arms defence defense "
@@ -44,18 +52,25 @@ TYPE_CONTEXT = {"CONSULT": "diplomatic", "SUPPORT": "diplomatic", "ASSAULT": "mi
 
 ASSAULT_MODE_WORDS = [
     ("suicide-attack", r"\bsuicide\b"), ("drone", r"\bdrones?\b|\bunmanned\b|\bpredator\b"),
-    ("aerial", r"\bair ?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bjets?\b|\baircraft\b|\bhelicopters?\b|\bbombers?\b"),
+    # "air support" is aircraft called in to strike for troops on the ground (close air support)
+    ("aerial", r"\bair ?strikes?\b|\bair raids?\b|\bair support\b|\bwarplanes?\b|\bjets?\b|\baircraft\b|"
+               r"\bhelicopters?\b|\bbombers?\b"),
     ("explosives", r"\bcar bomb|\bbomb(s|ing|ings)?\b|\bexplosi|\bied\b|\bmines?\b|\bgrenades?\b"),
     ("heavy-weapons", r"\bshell|\bartillery\b|\bmortars?\b|\brockets?\b|\btanks?\b|\bmissiles?\b"),
     # "open fire" is to start shooting (firearms unless a heavier weapon is named, which comes first above)
-    ("firearms", r"\bshot\b|\bshoot|\bgun|\brifles?\b|\bsniper|\bopen(s|ed|ing)? fire\b"),
-    ("unconventional", r"\bchemical weapons?\b|\bnerve agent|\bnuclear attack"),
+    # a bullet is a firearm's round (rubber bullets are crowd control, below)
+    ("firearms", r"\bshot\b|\bshoot|\bgun|\brifles?\b|\bsniper|\bopen(s|ed|ing)? fire\b|(?<!rubber )\bbullets?\b"),
+    # the manual's unconventional: chemical, biological, radiation and nuclear weapons as the means
+    ("unconventional", r"\bchemical weapons?\b|\bnerve agent|\bnuclear attack|\bnuclear[- ]tipped\b"),
     ("crowd-control", r"\btear gas\b|\bwater cannons?\b|\brubber bullets?\b"),
     ("abduct", r"\bkidnap|\babduct|\bhijack"),
     ("targeted", r"\bassassinat|\bexecut"),
 ]
+# The manual: mobilizing weapons, ships or vehicles is 'weapons' unless troops are named apart; tanks
+# and artillery are such weapons ("a live tank fire exercise"), a "think tank" is none.
 MOBILIZE_MODE_WORDS = [("police", r"\bpolice\b"), ("weapons", r"\bcarriers?\b|\bwarships?\b|\bmissiles?\b|"
-                       r"\bships?\b|\bdestroyers?\b|\bsubmarines?\b|\bjets?\b|\bbombers?\b|\bbatter(y|ies)\b"),
+                       r"\bships?\b|\bdestroyers?\b|\bsubmarines?\b|\bjets?\b|\bbombers?\b|\bbatter(y|ies)\b|"
+                       r"(?<!think )\btanks?\b|\bartillery\b"),
                        ("troops", r"\btroops\b|\bsoldiers\b|\bforces\b")]
 # THREATEN, REQUEST / REJECT and CONSULT modes from what the manual's mode tables name: what is
 # threatened (violence, arrest, territory, ...), what is asked or refused (meetings and
@@ -96,15 +111,93 @@ def contexts_of(sentence: str, event_type: str, sectors: tuple[str | None, ...] 
     return found
 
 
-def refine_mode(event_type: str, mode: str | None, window: str) -> str | None:
-    """A more specific mode from weapon/means words near the trigger, when the lexicon gave none."""
+def refine_mode(trig: Trigger, window: str) -> str | None:
+    """The mode of the event ``trig`` starts: a more specific one from weapon / means words near the
+    trigger (``window``, ``triggers.mode_window``) when the lexicon gave none, else the manual's
+    default for the type where it gives one (``default_mode``)."""
+    return _mode_from_words(trig.type, trig.mode, window) or default_mode(trig)
+
+
+def _mode_from_words(event_type: str, mode: str | None, window: str) -> str | None:
     table = {"ASSAULT": ASSAULT_MODE_WORDS, "MOBILIZE": MOBILIZE_MODE_WORDS, "PROTEST": PROTEST_MODE_WORDS,
              "THREATEN": THREATEN_MODE_WORDS, "REQUEST": REQUEST_MODE_WORDS, "REJECT": REQUEST_MODE_WORDS,
              "CONSULT": CONSULT_MODE_WORDS}.get(event_type)
     if not table or (mode and event_type != "MOBILIZE"):
         return mode
-    lowered = window.casefold()
-    for name, pattern in table:
-        if re.search(pattern, lowered):
-            return name
-    return mode
+    return _first_named(table, window) or mode
+
+
+def _first_named(table: list[tuple[str, str]], text: str) -> str | None:
+    lowered = text.casefold()
+    return next((name for name, pattern in table if re.search(pattern, lowered)), None)
+
+
+# Verbs of putting to use: a threat to use a weapon is a threat of its use ("threatened to use nuclear
+# weapons", "the missile Kim had threatened to use on Guam").
+USE_VERBS = frozenset({"use", "employ", "deploy", "unleash"})
+WEAPON_WORDS = r"\bweapons?\b|\bnukes?\b|\bforce\b|\barms\b|" + "|".join(
+    pattern for name, pattern in ASSAULT_MODE_WORDS
+    if name in {"drone", "aerial", "explosives", "heavy-weapons", "firearms", "unconventional"})
+
+
+def default_mode(trig: Trigger) -> str | None:
+    """The mode the manual gives where the words name none of the type's means:
+    - THREATEN: the mode is the threat's content (manual, THREATEN modes); a threat to use a weapon
+      threatens violence;
+    - REQUEST: 'change' is "any changes in policy, government, or institutions that are not
+      concessions", what is left of the modes once meetings ('meet'), assistance ('assist') and
+      releases or ceasefires ('yield') are told apart: a demand that someone do something
+      ("called on all nations to take new measures", "China must show ...") asks for a change."""
+    if trig.type == "THREATEN" and threatens_weapon_use(trig.token):
+        return "violence"
+    if trig.type == "REQUEST" and asks_for_an_act(trig):
+        return "change"
+    return None
+
+
+def threatens_weapon_use(verb: Token) -> bool:
+    """"threatened to use nuclear weapons": the threat verb's infinitive is a verb of use whose object
+    names a weapon. A verb of use with no object has it gapped, its filler before the clause: the noun
+    a relative clause modifies ("the missile (that) Kim had threatened to use"), which the parser may
+    also fold into the clause's subject ("the same missile Kim"): the words before the verb."""
+    for use in (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in USE_VERBS):
+        objects = [c for c in use.children if c.dep_ == "dobj" and c.tag_ not in {"WDT", "WP"}]
+        used = [w for o in objects for w in o.subtree]
+        if not objects:
+            used = [w for w in verb.subtree if w.i < verb.i] + ([verb.head] if verb.dep_ == "relcl" else [])
+        if re.search(WEAPON_WORDS, " ".join(w.text for w in used).casefold()):
+            return True
+    return False
+
+
+def asks_for_an_act(trig: Trigger) -> bool:
+    """A demand whose content is an act of the one asked: "X must [show]" (``Trigger.obligation``, the
+    trigger is the act), an event it wraps, or a verb of its complement in the bare form ("called on
+    X to take", "calls to halt", "pressing X to bring")."""
+    if trig.obligation or trig.content is not None:
+        return True
+    return any(t.tag_ == "VB" and t.i != trig.token.i for t in trig.token.subtree)
+
+
+def carry_told_means(built: list[tuple[Trigger, Event]], sents: list[SpacySpan]) -> None:
+    """An attack its sentence tells with no weapon ("Twelve people and 70 wounded", "some 30
+    civilians were killed in the incident") takes the weapon the sentence before names, when that
+    sentence tells the same attack: the event names no doer of its own (the doer and means are then
+    the context's, as a reader takes them), or a participant of it is named there too (same actor or
+    same target). The manual's ASSAULT mode is the weapon used, wherever the article names it; a doer
+    of its own that the sentence before does not name may be another attack's ("after a Taliban
+    assault ..." beside US air strikes). ``built``: the article's (trigger, event) pairs, changed in
+    place."""
+    index = {s.start_char: i for i, s in enumerate(sents)}
+    for _, event in built:
+        i = index.get(event.sentence.start, 0)
+        if event.type != "ASSAULT" or event.mode or i == 0:
+            continue
+        before = sents[i - 1].text
+        if _same_attack(event, before) and (mode := _first_named(ASSAULT_MODE_WORDS, before)):
+            event.mode, event.cameo = mode, cameo_root(event.type, mode)
+
+
+def _same_attack(event: Event, before: str) -> bool:
+    named = [p.text for p in event.actors + event.recipients if p.key or p.entity_id]
+    return not event.actors or any(name in before for name in named)

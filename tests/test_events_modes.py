@@ -1,0 +1,92 @@
+"""Modes of events by the PLOVER manual's mode tables: what a threat threatens, what a demand asks,
+how an attack was done (told in its clause or, for the same attack, in the sentence before).
+Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.events import extract_events
+
+
+def events_of(nlp, text):
+    return extract_events(nlp(text), text, "a_test", published="2026-02-12")
+
+
+def mode_of(nlp, text, event_type, trigger=None):
+    found = [e for e in events_of(nlp, text) if e.type == event_type and (trigger is None or e.trigger.text == trigger)]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events_of(nlp, text)]
+    return found[0].mode
+
+
+@pytest.mark.parametrize("text", [
+    "Iran threatened to use chemical weapons against Iraq.",
+    "The test was of the same missile that Peru had threatened to use on Chile.",
+    "Friday's test was of the same Condor-2 missile Ortega had threatened to use on Chile, but it flew elsewhere.",
+])
+def test_a_threat_to_use_a_weapon_threatens_violence(nlp, text):
+    """THREATEN's mode is the content of the threat (manual): using a weapon is violence, whether the
+    weapon is the object of "use" or the noun a relative clause with the gap modifies."""
+    assert mode_of(nlp, text, "THREATEN") == "violence"
+
+
+def test_a_threat_to_use_no_weapon_has_no_mode_of_violence(nlp):
+    assert mode_of(nlp, "Peru threatened to use its new trade policy against Chile.", "THREATEN") != "violence"
+
+
+def test_a_threat_to_take_a_place_is_of_territory(nlp):
+    """The manual's 'territory': "threaten to occupy, seize control of the whole or part of a territory"."""
+    assert mode_of(nlp, "The rebels threatened to overrun Goma last month.", "THREATEN") == "territory"
+
+
+@pytest.mark.parametrize("text", [
+    "The British prime minister called on Brazil to put more pressure on Venezuela.",
+    "Peru urged all states to play their part in changing the course Chile is taking.",
+    "The minister said Brazil must show its opposition to the tests by taking action of its own.",
+    "Argentina is urging Brazil and Chile to agree to new sanctions against Venezuela.",
+])
+def test_a_demand_of_an_act_asks_for_a_change(nlp, text):
+    """REQUEST 'change' ("any changes in policy, government, or institutions that are not
+    concessions") is what a demand of an act asks when it asks for no meeting, aid or release;
+    agreeing to sanctions is no meeting."""
+    assert mode_of(nlp, text, "REQUEST") == "change"
+
+
+def test_a_call_for_talks_is_still_a_meeting(nlp):
+    assert mode_of(nlp, "The Chilean foreign ministry called for peace talks with Peru.", "REQUEST") == "meet"
+
+
+def test_refusing_to_accept_a_state_of_things_is_no_meeting(nlp):
+    assert mode_of(nlp, "Peru said it will never accept a nuclear-armed Chile.", "REJECT") != "meet"
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("A gunman opened fire on a crowd in the Chilean city of Arica on Sunday. Twelve people were killed.",
+     "firearms"),
+    ("Peruvian warplanes struck a village near Tacna last week. Some 30 civilians were killed in the incident.",
+     "aerial"),
+])
+def test_an_attack_with_no_doer_takes_the_weapon_of_the_sentence_before(nlp, text, mode):
+    """The deaths the second sentence tells, with no doer of their own, are the attack the first one
+    tells with its weapon."""
+    assert mode_of(nlp, text, "ASSAULT", "killed") == mode
+
+
+def test_another_doers_attack_keeps_no_weapon_of_the_sentence_before(nlp):
+    """"after a rebel assault": a doer the sentence before does not name may be another attack's."""
+    text = ("Peruvian officials conceded that their air strikes killed civilians near Tacna. "
+            "The protests began after a rebel assault left two Peruvian soldiers dead.")
+    assert mode_of(nlp, text, "ASSAULT", "assault") is None
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The boy was hit by a bullet fired by soldiers in Hebron.", "firearms"),
+    ("Protesters were hit by rubber bullets in Lima.", "crowd-control"),
+])
+def test_bullets_are_firearms_rubber_bullets_crowd_control(nlp, text, mode):
+    assert mode in {e.mode for e in events_of(nlp, text) if e.type == "ASSAULT"}
+
+
+def test_a_tank_exercise_mobilizes_weapons(nlp):
+    """The manual: mobilizing weapons, ships or vehicles is 'weapons' unless troops are named apart."""
+    text = "The Chilean military carried out a live tank fire exercise along the border on Monday."
+    assert mode_of(nlp, text, "MOBILIZE") == "weapons"
