@@ -90,3 +90,18 @@ def test_a_tank_exercise_mobilizes_weapons(nlp):
     """The manual: mobilizing weapons, ships or vehicles is 'weapons' unless troops are named apart."""
     text = "The Chilean military carried out a live tank fire exercise along the border on Monday."
     assert mode_of(nlp, text, "MOBILIZE") == "weapons"
+
+
+def test_a_persons_assault_with_no_weapon_named_is_beat(nlp):
+    """The manual: "general or ambiguous mentions of beatings/assaults without any mention of specific
+    tools or methods only receive the ASSAULT 'beat' mode"."""
+    text = "Some debated whether the soldier had appeared weak by opting not to strike back."
+    assert mode_of(nlp, text, "ASSAULT") == "beat"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel insurgents struck at the Chilean consulate late Thursday, killing two people.",
+    "A gunman fled the scene in Arica. Witnesses said the man attacked a guard.",
+])
+def test_a_bands_attack_or_one_with_a_weapon_named_before_is_no_beating(nlp, text):
+    assert "beat" not in {e.mode for e in events_of(nlp, text) if e.type == "ASSAULT"}

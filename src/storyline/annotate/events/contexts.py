@@ -10,7 +10,10 @@ from spacy.tokens import Token
 
 from storyline.model import Event
 
+from storyline.annotate.agreement import is_person_role
+
 from .ontology import cameo_root
+from .participants import is_person_noun
 from .triggers import Trigger
 
 CONTEXT_WORDS = {
@@ -51,6 +54,8 @@ TYPE_CONTEXT = {"CONSULT": "diplomatic", "SUPPORT": "diplomatic", "ASSAULT": "mi
                 "SANCTION": "diplomatic", "COERCE": "legal", "ACCUSE": "legal"}
 
 ASSAULT_MODE_WORDS = [
+    # the manual's 'sexual': sexual violence
+    ("sexual", r"\bsexual(ly)? (assault|abuse|violence|attack)|\bsexually assault|\brap(e|es|ed|ing)\b"),
     ("suicide-attack", r"\bsuicide\b"), ("drone", r"\bdrones?\b|\bunmanned\b|\bpredator\b"),
     # "air support" is aircraft called in to strike for troops on the ground (close air support)
     ("aerial", r"\bair ?strikes?\b|\bair raids?\b|\bair support\b|\bwarplanes?\b|\bjets?\b|\baircraft\b|"
@@ -186,18 +191,53 @@ def carry_told_means(built: list[tuple[Trigger, Event]], sents: list[SpacySpan])
     the context's, as a reader takes them), or a participant of it is named there too (same actor or
     same target). The manual's ASSAULT mode is the weapon used, wherever the article names it; a doer
     of its own that the sentence before does not name may be another attack's ("after a Taliban
-    assault ..." beside US air strikes). ``built``: the article's (trigger, event) pairs, changed in
-    place."""
+    assault ..." beside US air strikes). Where neither sentence names a weapon, a person's assault
+    on a person is the manual's 'beat' (``is_assault_by_blows``). ``built``: the article's (trigger,
+    event) pairs, changed in place."""
     index = {s.start_char: i for i, s in enumerate(sents)}
-    for _, event in built:
+    for trig, event in built:
         i = index.get(event.sentence.start, 0)
-        if event.type != "ASSAULT" or event.mode or i == 0:
+        if event.type != "ASSAULT" or event.mode:
             continue
-        before = sents[i - 1].text
-        if _same_attack(event, before) and (mode := _first_named(ASSAULT_MODE_WORDS, before)):
+        before = sents[i - 1].text if i > 0 else ""
+        mode = _first_named(ASSAULT_MODE_WORDS, before) if _same_attack(event, before) else None
+        if mode is None and is_assault_by_blows(trig, event, sents[i].text + " " + before):
+            mode = "beat"
+        if mode:
             event.mode, event.cameo = mode, cameo_root(event.type, mode)
 
 
 def _same_attack(event: Event, before: str) -> bool:
     named = [p.text for p in event.actors + event.recipients if p.key or p.entity_id]
     return not event.actors or any(name in before for name in named)
+
+
+# Verbs and nouns of a physical assault in general ("attacking the soldiers", "strike back").
+ASSAULT_WORDS = frozenset({"attack", "assault", "strike"})
+
+
+def is_assault_by_blows(trig: Trigger, event: Event, told: str) -> bool:
+    """The manual: "general or ambiguous mentions of beatings/assaults without any mention of
+    specific tools or methods only receive the ASSAULT 'beat' mode" ('beat': striking individuals
+    with blows). An assault is one between people: a person's on a person, every participant a
+    person (a name of one, or a word for one: "the soldier", "a girl"); a state's, an armed group's
+    or one on a place is an attack whose means are unknown, not blows. ``told``: the sentence and the
+    one before, which name no weapon."""
+    people = event.actors + event.recipients
+    if trig.token.lemma_.lower() not in ASSAULT_WORDS or not people or _first_named(ASSAULT_MODE_WORDS, told):
+        return False
+    heads = [_head_of(trig.token.doc, p.span) for p in people]
+    if not all(h is not None and _names_a_person(h) for h in heads):
+        return False
+    # blows land on people: a target named, or else a doer who is one person ("the soldier did not
+    # strike back"), not a band ("insurgents struck")
+    return bool(event.recipients) or all(h.tag_ in {"NN", "NNP"} for h in heads)
+
+
+def _head_of(doc, span) -> Token | None:
+    words = doc.char_span(span.start, span.end, alignment_mode="expand") if span is not None else None
+    return words.root if words is not None else None
+
+
+def _names_a_person(head: Token) -> bool:
+    return head.ent_type_ == "PERSON" or is_person_noun(head) or is_person_role(head.lemma_.lower())
