@@ -105,3 +105,9 @@ def test_a_persons_assault_with_no_weapon_named_is_beat(nlp):
 ])
 def test_a_bands_attack_or_one_with_a_weapon_named_before_is_no_beating(nlp, text):
     assert "beat" not in {e.mode for e in events_of(nlp, text) if e.type == "ASSAULT"}
+
+
+def test_an_attack_at_the_place_the_sentence_before_names_takes_its_weapon(nlp):
+    text = ("A rebel group claimed the mass shooting in Lima. "
+            "The Lima attack was carried out by a rebel fighter, the group said.")
+    assert mode_of(nlp, text, "ASSAULT", "carried") == "firearms"
