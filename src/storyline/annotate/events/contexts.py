@@ -1,6 +1,8 @@
 """PLOVER contexts (the "why" of an event) and mode refinement (the "how") from the words of the
 sentence: contexts are topical, so keyword evidence in the sentence plus a per-type default is a
-reasonable first coder; modes such as ASSAULT 'aerial' come from the weapon words."""
+reasonable first coder; modes such as ASSAULT 'aerial' come from the weapon words, of the event's
+clause or of the sentence before for the same attack, and else from the manual's defaults (a threat
+to use a weapon is violence, a demand of an act asks for a change, a person's assault is 'beat')."""
 from __future__ import annotations
 
 import re
@@ -8,9 +10,8 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from storyline.model import Event
-
 from storyline.annotate.agreement import is_person_role
+from storyline.model import Event
 
 from .ontology import cameo_root
 from .participants import is_person_noun
@@ -196,12 +197,12 @@ def carry_told_means(built: list[tuple[Trigger, Event]], sents: list[SpacySpan])
     event) pairs, changed in place."""
     index = {s.start_char: i for i, s in enumerate(sents)}
     for trig, event in built:
-        i = index.get(event.sentence.start, 0)
-        if event.type != "ASSAULT" or event.mode:
+        i = index.get(event.sentence.start)
+        if event.type != "ASSAULT" or event.mode or i is None:
             continue
         before = sents[i - 1].text if i > 0 else ""
         mode = _first_named(ASSAULT_MODE_WORDS, before) if _same_attack(event, before) else None
-        if mode is None and is_assault_by_blows(trig, event, sents[i].text + " " + before):
+        if mode is None and is_assault_by_blows(trig, event, event.sentence.text + " " + before):
             mode = "beat"
         if mode:
             event.mode, event.cameo = mode, cameo_root(event.type, mode)
