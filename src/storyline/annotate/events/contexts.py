@@ -13,9 +13,10 @@ from spacy.tokens import Token
 from storyline.annotate.agreement import is_person_role
 from storyline.model import Event
 
+from . import lexicon
 from .ontology import cameo_root
 from .participants import is_person_noun
-from .triggers import Trigger
+from .triggers import Trigger, has_other_sense
 
 CONTEXT_WORDS = {
     "military": "military army troops soldiers forces navy naval marines air-force armed-forces warplanes warships carrier missile "
@@ -178,11 +179,18 @@ def threatens_weapon_use(verb: Token) -> bool:
 
 def asks_for_an_act(trig: Trigger) -> bool:
     """A demand whose content is an act of the one asked: "X must [show]" (``Trigger.obligation``, the
-    trigger is the act), an event it wraps, or a verb of its complement in the bare form ("called on
-    X to take", "calls to halt", "pressing X to bring")."""
+    trigger is the act), an event it wraps, or the verb of its complement in the bare form ("called
+    on X to take", "calls to halt", "pressing X to bring"). A trigger word in its sense that is no
+    event ("asked the military to demonstrate capabilities": a showing, ``triggers.has_other_sense``)
+    asks for nothing the modes name (``extract.without_statements``)."""
     if trig.obligation or trig.content is not None:
         return True
-    return any(t.tag_ == "VB" and t.i != trig.token.i for t in trig.token.subtree)
+    bare = [t for t in trig.token.subtree if t.tag_ == "VB" and t.i != trig.token.i]
+    if not bare:
+        return False
+    act = min(bare, key=lambda t: len(list(t.ancestors)))
+    lemma = act.lemma_.lower()
+    return not (lemma in lexicon.VERBS and has_other_sense(act, lemma))
 
 
 def carry_told_means(built: list[tuple[Trigger, Event]], sents: list[SpacySpan]) -> None:
