@@ -21,7 +21,7 @@ def mode_of(nlp, text, event_type, trigger=None):
 @pytest.mark.parametrize("text", [
     "Iran threatened to use chemical weapons against Iraq.",
     "The test was of the same missile that Peru had threatened to use on Chile.",
-    "Friday's test was of the same Condor-2 missile Ortega had threatened to use on Chile, but it flew elsewhere.",
+    "Peru tested the same Condor-2 rocket General Ortega had threatened to use on Chile.",
 ])
 def test_a_threat_to_use_a_weapon_threatens_violence(nlp, text):
     """THREATEN's mode is the content of the threat (manual): using a weapon is violence, whether the
@@ -35,14 +35,14 @@ def test_a_threat_to_use_no_weapon_has_no_mode_of_violence(nlp):
 
 def test_a_threat_to_take_a_place_is_of_territory(nlp):
     """The manual's 'territory': "threaten to occupy, seize control of the whole or part of a territory"."""
-    assert mode_of(nlp, "The rebels threatened to overrun Goma last month.", "THREATEN") == "territory"
+    assert mode_of(nlp, "The rebels have threatened to overrun the town of Goma.", "THREATEN") == "territory"
 
 
 @pytest.mark.parametrize("text", [
-    "The British prime minister called on Brazil to put more pressure on Venezuela.",
-    "Peru urged all states to play their part in changing the course Chile is taking.",
-    "The minister said Brazil must show its opposition to the tests by taking action of its own.",
-    "Argentina is urging Brazil and Chile to agree to new sanctions against Venezuela.",
+    "The Spanish foreign minister called on Brazil to increase pressure on the Venezuelan government.",
+    "Peru urged its neighbours to change their policy on the border.",
+    "The minister said Brazil must take steps against the smuggling networks.",
+    "Argentina urged Brazil to agree to tougher penalties on Venezuelan officials.",
 ])
 def test_a_demand_of_an_act_asks_for_a_change(nlp, text):
     """REQUEST 'change' ("any changes in policy, government, or institutions that are not
@@ -56,13 +56,13 @@ def test_a_call_for_talks_is_still_a_meeting(nlp):
 
 
 def test_refusing_to_accept_a_state_of_things_is_no_meeting(nlp):
-    assert mode_of(nlp, "Peru said it will never accept a nuclear-armed Chile.", "REJECT") != "meet"
+    assert mode_of(nlp, "Peru said it would never accept a Chilean naval base on the island.", "REJECT") != "meet"
 
 
 @pytest.mark.parametrize("text, mode", [
     ("A gunman opened fire on a crowd in the Chilean city of Arica on Sunday. Twelve people were killed.",
      "firearms"),
-    ("Peruvian warplanes struck a village near Tacna last week. Some 30 civilians were killed in the incident.",
+    ("Chilean jets hit a camp near the border on Monday. Eleven civilians were killed in the raid.",
      "aerial"),
 ])
 def test_an_attack_with_no_doer_takes_the_weapon_of_the_sentence_before(nlp, text, mode):
@@ -71,10 +71,15 @@ def test_an_attack_with_no_doer_takes_the_weapon_of_the_sentence_before(nlp, tex
     assert mode_of(nlp, text, "ASSAULT", "killed") == mode
 
 
-def test_another_doers_attack_keeps_no_weapon_of_the_sentence_before(nlp):
-    """"after a rebel assault": a doer the sentence before does not name may be another attack's."""
-    text = ("Peruvian officials conceded that their air strikes killed civilians near Tacna. "
-            "The protests began after a rebel assault left two Peruvian soldiers dead.")
+@pytest.mark.parametrize("text", [
+    "Peruvian officials conceded that their air strikes killed civilians near Tacna. "
+    "Unrest grew after a rebel assault on a Peruvian army patrol near Tacna.",
+    "Peruvian officials conceded that their air strikes killed civilians. "
+    "The protests began after a rebel assault on an army patrol.",
+])
+def test_another_doers_attack_keeps_no_weapon_of_the_sentence_before(nlp, text):
+    """"after a rebel assault": a doer the sentence before does not name may be another attack's,
+    even at the same place."""
     assert mode_of(nlp, text, "ASSAULT", "assault") is None
 
 
@@ -95,19 +100,13 @@ def test_a_tank_exercise_mobilizes_weapons(nlp):
 def test_a_persons_assault_with_no_weapon_named_is_beat(nlp):
     """The manual: "general or ambiguous mentions of beatings/assaults without any mention of specific
     tools or methods only receive the ASSAULT 'beat' mode"."""
-    text = "Some debated whether the soldier had appeared weak by opting not to strike back."
+    text = "The Chilean soldier did not strike back at the teenager, witnesses said."
     assert mode_of(nlp, text, "ASSAULT") == "beat"
 
 
 @pytest.mark.parametrize("text", [
-    "Rebel insurgents struck at the Chilean consulate late Thursday, killing two people.",
+    "Rebels struck at a police station in Cusco on Friday, killing two people.",
     "A gunman fled the scene in Arica. Witnesses said the man attacked a guard.",
 ])
 def test_a_bands_attack_or_one_with_a_weapon_named_before_is_no_beating(nlp, text):
     assert "beat" not in {e.mode for e in events_of(nlp, text) if e.type == "ASSAULT"}
-
-
-def test_an_attack_at_the_place_the_sentence_before_names_takes_its_weapon(nlp):
-    text = ("A rebel group claimed the mass shooting in Lima. "
-            "The Lima attack was carried out by a rebel fighter, the group said.")
-    assert mode_of(nlp, text, "ASSAULT", "carried") == "firearms"

@@ -197,8 +197,8 @@ def carry_told_means(built: list[tuple[Trigger, Event]], sents: list[SpacySpan])
     """An attack its sentence tells with no weapon ("Twelve people and 70 wounded", "some 30
     civilians were killed in the incident") takes the weapon the sentence before names, when that
     sentence tells the same attack: the event names no doer of its own (the doer and means are then
-    the context's, as a reader takes them), or a participant or its place is named there too (same
-    actor, same target). The manual's ASSAULT mode is the weapon used, wherever the article names it; a doer
+    the context's, as a reader takes them), or a participant of it is named there too (same actor or
+    same target). The manual's ASSAULT mode is the weapon used, wherever the article names it; a doer
     of its own that the sentence before does not name may be another attack's ("after a Taliban
     assault ..." beside US air strikes). Where neither sentence names a weapon, a person's assault
     on a person is the manual's 'beat' (``is_assault_by_blows``). ``built``: the article's (trigger,
@@ -217,10 +217,10 @@ def carry_told_means(built: list[tuple[Trigger, Event]], sents: list[SpacySpan])
 
 
 def _same_attack(event: Event, before: str) -> bool:
-    """No doer of its own, or a named participant or the place attacked ("the Las Vegas attack")
-    named in the sentence before."""
+    """No doer of its own, or a named participant named in the sentence before. The place alone is
+    not enough: another doer's attack may be told at the same place ("after a rebel assault near
+    Tacna" beside air strikes near Tacna)."""
     named = [p.text for p in event.actors + event.recipients if p.key or p.entity_id]
-    named += [event.location.text] if event.location is not None else []
     return not event.actors or any(name in before for name in named)
 
 
