@@ -1118,6 +1118,29 @@ def test_a_refusal_a_non_response_or_a_posted_thing_is_no_statement(nlp, text, p
     assert not any(phrase in q.content.text for q in shown), [q.content.text for q in shown]
 
 
+@pytest.mark.parametrize("text, phrase, kept", [
+    ("Earlier this year, Nordair sought to block ferry sailings to Tarnby, arguing that the boats were unsafe.",
+     "to block ferry sailings", False),
+    ("The ministry is seeking to cut the number of ferry licences to 200 each year.", "to cut the number", False),
+    ("The port originally hoped to open the new quay in May.", "to open the new quay", False),
+    ("Harbour Holdings plans to nominate three directors to the board of Tarnby Ferries.", "to nominate", False),
+    ("The mayor decided to close the bridge for the winter.", "to close the bridge", False),
+    # a commissive speech act, a belief and a forecast are statements
+    ("Nordair pledged to hire an outside firm to review its safety record.", "to hire an outside firm", True),
+    ("The mayor threatened to close the bridge for the winter.", "to close the bridge", True),
+    ("The port hopes that the new quay will open in May.", "the new quay will open", True),
+    ("Tarnby Ferries expects to take a charge of 5 million kroner in the fourth quarter.", "to take a charge", True),
+])
+def test_an_aim_in_an_infinitive_is_no_statement(nlp, text, phrase, kept):
+    """A verb of attempt or volition with an infinitive ("sought to block", "hoped to open") reports
+    what the source tried or meant to do, not a proposition it stated; promises, threats, beliefs
+    and forecasts are statements."""
+    every = extract_quotes(nlp(text), text, "a_aim")
+    shown = extract_quotes(nlp(text), text, "a_aim", statements_only=True)
+    assert any(phrase in q.content.text for q in every), [q.content.text for q in every]
+    assert any(phrase in q.content.text for q in shown) == kept, [q.content.text for q in shown]
+
+
 @pytest.mark.parametrize("text, phrase", [
     ("Marsh later posted that she was leaving the band.", "she was leaving the band"),
     ("The singer posted \u201cI miss you every day\u201d under the photograph.", "I miss you every day"),
