@@ -1851,3 +1851,23 @@ def test_gallery_titles_are_the_words_every_caption_line_opens_with():
     assert {GALLERY[s:e] for s, e in gallery_titles(GALLERY)} == {"Photos: Ines Varn's Tarn Valley harvest show"}
     two = "Photos: Police said the road was shut.\nPhotos: Police said the bridge held.\n"
     assert gallery_titles(two) == []  # two lines may share their first words by chance
+
+
+@pytest.mark.parametrize("text, heading, continued", [
+    ("\u201cThe ferry was late again, and nobody told us why,\u201d Ola Berg said.\n\u2018Nobody told us\u2019\n"
+     "The port authority has since changed its timetable.", "Nobody told us", None),
+    ("Harbour police said at least one man had been arrested.\n\u201cMassive delays\u201d\n"
+     "A port spokesman said there were \u201cmassive delays\u201d at the quay.", "Massive delays", None),
+    # a paragraph of a quotation running on is prose: its sentence ends in a mark
+    ("\u201cThe ferry was late again,\u201d Ola Berg said.\n\u201cWe waited four hours on the quay and nobody told "
+     "us why.\u201d\nThe port has since changed its timetable.", None, "We waited four hours"),
+])
+def test_a_quoted_heading_continues_no_quotation(nlp, text, heading, continued):
+    """A line that is only a quotation with no sentence mark at its end is a crosshead (news layout),
+    not the next paragraph of the quotation before it."""
+    shown = extract_quotes(nlp(text), text, "a_head", statements_only=True)
+    contents = [q.content.text for q in shown]
+    if heading:
+        assert not any(c.startswith(heading) for c in contents), contents
+    if continued:
+        assert any(c.startswith(continued) for c in contents), contents
