@@ -1871,3 +1871,21 @@ def test_a_quoted_heading_continues_no_quotation(nlp, text, heading, continued):
         assert not any(c.startswith(heading) for c in contents), contents
     if continued:
         assert any(c.startswith(continued) for c in contents), contents
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("OSLO - The Norwegian government on Friday said a ferry had sunk off the coast of Norway.\n"
+     "The government said the crew of the ferry had been rescued.", "GPE:norway"),
+    ("Sweden's government said the bridge to Norway would close. Norway has not commented.", "GPE:sweden"),
+    ("The government of Sweden said the bridge to Norway would close.", "GPE:sweden"),
+    # no state named in the phrase nor a government before it: no entity
+    ("Norway has not commented. The government said the bridge would close in May.", None),
+])
+def test_a_government_speaks_for_its_state(nlp, text, speaker):
+    """"The Norwegian government said" is Norway's statement (actor coding: a government is its
+    state's actor), and a later "the government" takes up the government that spoke before."""
+    from storyline.annotate.entities import extract_mentions
+
+    doc = nlp(text)
+    quotes = extract_quotes(doc, text, "a_gov", extract_mentions(doc, text), statements_only=True)
+    assert quotes and all(q.speaker.key == speaker for q in quotes), [(q.speaker.text, q.speaker.key) for q in quotes]
