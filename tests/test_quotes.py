@@ -1889,3 +1889,18 @@ def test_a_government_speaks_for_its_state(nlp, text, speaker):
     doc = nlp(text)
     quotes = extract_quotes(doc, text, "a_gov", extract_mentions(doc, text), statements_only=True)
     assert quotes and all(q.speaker.key == speaker for q in quotes), [(q.speaker.text, q.speaker.key) for q in quotes]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Investigators said the ferry was sailing at a \u201cmuch higher speed than is allowed\u201d, and are checking "
+     "whether the captain, who has been arrested, may have fallen asleep.",
+     "the ferry was sailing at a \u201cmuch higher speed than is allowed"),  # edge marks are trimmed
+    ("A steward accused them of theft and forced them off the ferry.", "them of theft"),
+    # a conjunct inside the complement stays
+    ("The port said the ferry was late and the crew was tired.", "the ferry was late and the crew was tired"),
+])
+def test_a_predicate_coordinated_with_the_cue_is_outside_the_content(nlp, text, content):
+    """"Investigators said X, and are checking whether ...": the second predicate is the
+    investigators' next act, not part of what they said."""
+    shown = extract_quotes(nlp(text), text, "a_coord", statements_only=True)
+    assert [q.content.text for q in shown] == [content]
