@@ -1852,6 +1852,9 @@ def test_gallery_titles_are_the_words_every_caption_line_opens_with():
     # a paragraph of a quotation running on is prose: its sentence ends in a mark
     ("\u201cThe ferry was late again,\u201d Ola Berg said.\n\u201cWe waited four hours on the quay and nobody told "
      "us why.\u201d\nThe port has since changed its timetable.", None, "We waited four hours"),
+    # also where its last sentence ends inside a quotation of its own
+    ("\u201cThe ferry was late again,\u201d Ola Berg said.\n\u201cThe crew called it \u2018a short delay.\u2019\u201d\n"
+     "The port has since changed its timetable.", None, "The crew called it"),
 ])
 def test_a_quoted_heading_continues_no_quotation(nlp, text, heading, continued):
     """A line that is only a quotation with no sentence mark at its end is a crosshead (news layout),
