@@ -110,3 +110,16 @@ def test_a_persons_assault_with_no_weapon_named_is_beat(nlp):
 ])
 def test_a_bands_attack_or_one_with_a_weapon_named_before_is_no_beating(nlp, text):
     assert "beat" not in {e.mode for e in events_of(nlp, text) if e.type == "ASSAULT"}
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Peruvian warplanes bombed the rebel camp near the border.", "aerial"),
+    ("Rebels bombed a market in Lima with a car bomb.", "explosives"),
+    ("The Peruvian army shelled the rebel camp.", "heavy-weapons"),
+    ("Peru bombed the rebel camp.", None),
+])
+def test_bombing_takes_its_means_from_the_words(nlp, text, mode):
+    """"bomb" names no weapon of the manual's own: bombs dropped from aircraft are 'aerial', a bomb set
+    off on the ground 'explosives' (mines, IEDs, car bombs); shelling is artillery ('heavy-weapons').
+    With no means named the mode stays unknown rather than a guess."""
+    assert mode_of(nlp, text, "ASSAULT") == mode

@@ -61,7 +61,10 @@ VERBS: dict[str, Sense] = {
     **_senses("demolish", "COERCE", "seize"),
     **_senses("attack strike hit fight clash invade storm ambush wound injure kill murder capture "
               "pound target overrun", "ASSAULT"),
-    **_senses("bomb shell bombard", "ASSAULT", "heavy-weapons"),
+    # shelling and bombardment are artillery's; "bomb" names no means of its own (dropped from aircraft is
+    # 'aerial', set off on the ground 'explosives'): its mode comes from the words near it (contexts.refine_mode)
+    **_senses("shell bombard", "ASSAULT", "heavy-weapons"),
+    **_senses("bomb", "ASSAULT"),
     **_senses("shoot gun", "ASSAULT", "firearms"),
     **_senses("assassinate execute behead", "ASSAULT", "targeted"),
     **_senses("massacre slaughter", "ASSAULT", "targeted"),
