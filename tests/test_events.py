@@ -861,18 +861,18 @@ def test_a_weapon_before_a_persons_name_is_no_part_of_the_name(nlp):
     assert [p.span.text for p in ev.actors] == ["army psychiatrist Nidal Hasan"]
 
 
-def test_a_thing_as_target_stands_for_its_owner(nlp):
-    """PLOVER's target is a party: an act against a thing is against the owner its phrase names
-    ("Chilean policies", "North Korean missiles"); a weapon naming no owner is no recipient; a noun
-    the person lists may miss ("tyrant") is kept."""
-    text = "For ten years, farmers have protested weekly against Chilean policies in the valley."
-    assert [(p.text, p.country) for p in events_of(nlp, text)[0].recipients] == [("Chilean", "CHL")]
+def test_a_weapon_as_target_stands_for_its_owner(nlp):
+    """PLOVER's target is a party: an act against a weapon is against the owner its phrase names
+    ("North Korean missiles"); a weapon naming no owner is no recipient. Other nouns outside the party
+    lists keep their own words ("Chilean tourists", "the tubby tyrant": the lists miss many words for people)."""
     text = "Japan has vowed to shoot down North Korean missiles that threaten its territory."
     assert [p.country for p in only(events_of(nlp, text), "ASSAULT").recipients] == ["PRK"]
     text = "Bolivia threatened to fire four Musudan missiles into the sea near Peru."
     assert not only(events_of(nlp, text), "THREATEN").recipients
     text = "World leaders rallied to condemn the tubby tyrant."
     assert [p.text for p in only(events_of(nlp, text), "ACCUSE").recipients] == ["tubby tyrant"]
+    text = "Gunmen attacked two Chilean tourists in the capital on Friday."
+    assert [p.text for p in only(events_of(nlp, text), "ASSAULT").recipients] == ["two Chilean tourists"]
 
 
 def test_a_classifying_adjective_names_no_doer(nlp):

@@ -137,8 +137,7 @@ def thing_before_name(head: Token) -> int | None:
     weapon's phrase (the words up to it are outside the name's phrase), else None."""
     if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
         return None
-    things = [c for c in head.children if c.dep_ == "compound" and c.i < head.i and c.pos_ == "NOUN"
-              and c.lower_ in lexicon.MUNITIONS]
+    things = [c for c in head.children if c.dep_ == "compound" and c.i < head.i and is_weapon(c)]
     return max((t.right_edge.i for t in things), default=None)
 
 
@@ -361,36 +360,31 @@ def relative_clause_doers(noun: Token) -> list[Token]:
 
 
 def things_as_parties(heads: list[Token]) -> list[Token]:
-    """Recipient heads with each thing replaced by its owner: PLOVER's target is a party (an actor), never
-    a thing, so an act done to or about a thing ("protested against Israeli policies", "shoot down North
-    Korean missiles") is done to the owner the phrase names. A weapon that names none ("fired a Hwasong-12
-    missile": the missile's own name) leaves no recipient; another noun that names none is kept ("the tubby
-    tyrant": the person-noun lists leave out many words for people). A party's own word ("soldiers", "the
-    regime", "Swiss doctors"), a count of victims and an act (``act_owners``) are left as they are."""
+    """Recipient heads with each weapon replaced by its owner: PLOVER's target is a party (an actor), never
+    a thing, so an act done to a weapon ("shoot down North Korean missiles", "condemned North Korea's latest
+    missile") is done to the owner the phrase names, and a weapon that names none ("fired a Hwasong-12
+    missile": the missile's own name) leaves no recipient. Only weapons (``lexicon.MUNITIONS``): other
+    nouns outside the party lists are often people or bodies the lists leave out ("tourists", "security
+    services", "nationals"), whose own words name the party better than their nationality."""
     parties = []
     for head in heads:
-        owners = thing_owners(head) if is_thing(head) else []
-        if owners or (is_thing(head) and head.lower_ in lexicon.MUNITIONS):
-            parties.extend(owners)
+        if is_weapon(head):
+            parties.extend(thing_owners(head))
         else:
             parties.append(head)
     return parties
 
 
-def is_thing(token: Token) -> bool:
-    """A common noun naming a thing, which no party heads (``is_owned_thing``), no act and no count; a
-    weapon is one ("missile" also codes a sector, of the forces that fire it: ``is_actor_like``)."""
-    if token.pos_ == "NOUN" and token.lower_ in lexicon.MUNITIONS:
-        return True
-    return is_owned_thing(token) and not is_act_noun(token) and not is_victim_count(token) \
-        and token.lemma_.lower() not in lexicon.NUMBER_NOUNS
+def is_weapon(token: Token) -> bool:
+    """A common noun naming a weapon ("missile" also codes a sector, of the forces that fire it:
+    ``is_actor_like``; as a noun it is the thing fired)."""
+    return token.pos_ == "NOUN" and token.lower_ in lexicon.MUNITIONS
 
 
 def thing_owners(token: Token) -> list[Token]:
     """Who a thing belongs to, as its phrase names them: a possessor, or a people, state or body named
-    before it ("Israeli policies", "the US Pacific territory", also further in the compound); a person's
-    name before a thing says whom it is named after or shows ("Buddha statues", "the Kennedy airport"),
-    not whose it is."""
+    before it ("North Korean missiles", also further in the compound: "the US Navy cruise missile"); a
+    person's name before a thing says whom it is named after or shows ("a Kim statue"), not whose it is."""
     direct = [c for c in owner_modifiers(token) if c.dep_ == "poss" or c.ent_type_ != "PERSON"]
     if direct:
         return direct
