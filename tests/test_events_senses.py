@@ -40,12 +40,24 @@ def test_no_event_is_shown(nlp, sentence):
     ("Serbia's security chief has warned that police will no longer tolerate rallies.", ("THREATEN", "warned")),
     ("Qatar's ruler offered to help the flood victims.", ("AGREE", "offered")),
     ("NATO said it was ready to defend its allies.", ("AGREE", "ready")),
+    # agent nouns in -yst and words for a person the lists leave out are parties, not things
+    ("Serbian officers have warned that the army will strike the border towns.", ("THREATEN", "warned")),
+    ("The Brazilian team's star offered to help the flood victims.", ("AGREE", "offered")),
 ])
 def test_a_party_a_body_or_its_statement_still_acts(nlp, sentence, event):
     assert event in shown(nlp, sentence)
 
 
 # ----------------------------------------------------------------------------- warnings
+
+@pytest.mark.parametrize("sentence", [
+    "Western analysts have warned that the Serbian army will strike the border towns.",
+    "Experts warned that Serbia would close the border.",
+])
+def test_a_commentators_warning_is_a_forecast(nlp, sentence):
+    """Those who study a subject forecast what others may do; a THREATEN is a party's warning of its own act."""
+    assert not {e for e in shown(nlp, sentence) if e[0] == "THREATEN"}
+
 
 @pytest.mark.parametrize("sentence", [
     "The army has warned of its plans to hold a parade.",

@@ -14,7 +14,7 @@ from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, Location, Mention, Participant, Quote, Span, Timex, stable_id
 
 from . import coding, geo, lexicon, places, topic, unreal
-from .contexts import contexts_of, refine_mode
+from .contexts import carry_told_means, contexts_of, refine_mode
 from .dating import carry_lead_day, carry_told_day, date_of
 from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, unreal_head
 from .ontology import QUAD_OF_TYPE, cameo_root
@@ -55,6 +55,7 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     built = [(trig, build_event(trig, sent, ctx, article_id, timexes, published))
              for sent in sents for trig in sentence_events(sent)]
     carry_lead_day(built, sents, text, timexes, published)
+    carry_told_means(built, sents)
     carry_told_day(built, published)
     for trig, event in built:
         if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
@@ -347,7 +348,7 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
     actors, recipients, location = places.parties_not_places(actors, recipients, location, sentence, ctx)
     date, date_aux = date_of(trig, sent, text, timexes, published, participant_clause(trig))
     aux = set(trig.aux) | date_aux
-    mode = refine_mode(trig.type, trig.mode, mode_window(trig, sent))
+    mode = refine_mode(trig, mode_window(trig, sent))
     if trig.type == "COERCE" and trig.mode == "restrict" and any(p.sector in CIVIL_SECTORS for p in actors):
         trig.type, mode = "PROTEST", "obstruct"  # civilians blocking roads protest; they do not coerce
     if trig.type == "ACCUSE" and trig.token.lemma_.lower() == "protest" and actors and all(map(is_populace, actors)):

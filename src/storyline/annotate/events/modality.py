@@ -332,14 +332,31 @@ def _intent_sense(content: Trigger) -> tuple[str, str | None]:
 
 
 def _request_mode(content: Trigger) -> str | None:
-    """REQUEST/REJECT modes from what is asked or refused."""
-    return {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
+    """REQUEST/REJECT modes from what is asked or refused. An agreement asked or refused is 'meet'
+    (the manual's "meetings and negotiations") only when a meeting is what is agreed to ("agree to
+    talks"); agreeing to sanctions or accepting a state of things is none of them."""
+    if content.type == "AGREE":
+        return "meet" if _names_a_meeting(content.token) else None
+    return {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
             "RETREAT": "yield", "CONCEDE": "yield"}.get(content.type, "change" if content.type else None)
+
+
+def _names_a_meeting(word: Token) -> bool:
+    return any(t.lemma_.lower() in MEETING_WORDS for t in word.subtree)
+
+
+# Nouns of meeting and negotiating (the manual's REQUEST / REJECT 'meet').
+MEETING_WORDS = frozenset({"talk", "talks", "negotiation", "negotiations", "dialogue", "meeting", "summit",
+                           "meet", "negotiate", "table"})
+# Verbs of taking control of a place: a threat to do so is the manual's THREATEN 'territory' ("threaten
+# to occupy, seize control of the whole or part of a territory"), not violence.
+SEIZING_VERBS = frozenset({"occupy", "overrun", "capture", "seize", "invade", "annex", "conquer"})
 
 
 def _threat_mode(content: Trigger) -> str | None:
     if content.type in {"ASSAULT", "MOBILIZE"}:
-        return "territory" if content.mode == "seize" else "violence"
+        seizes = content.mode == "seize" or content.token.lemma_.lower() in SEIZING_VERBS
+        return "territory" if seizes else "violence"
     if content.type == "COERCE":
         return "arrest" if content.mode == "arrest" else "expel" if content.mode == "deport" else "restrict"
     if content.type == "SANCTION":

@@ -170,10 +170,10 @@ PARTY_CLASSES = frozenset({"envoy", "mission", "troops", "police"})
 
 
 # English suffixes of agent nouns, which name who does something ("investigator", "ruler", "hackers",
-# "activist", "participant"), and words for a person with none ("Cairo's security chief"): never a thing,
-# though the lists of person nouns leave them out.
-AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ee", "ees")
-PERSON_WORDS = frozenset({"chief", "chiefs", "boss", "bosses"})
+# "activist", "analyst", "participant"), and words for a person with none ("Cairo's security chief", "the
+# football star", "experts"): never a thing, though the lists of person nouns leave them out.
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "yst", "ysts", "ian", "ians", "ant", "ants", "ee", "ees")
+PERSON_WORDS = frozenset({"chief", "chiefs", "boss", "bosses", "star", "stars", "expert", "experts"})
 
 
 def has_thing_subject(verb: Token) -> bool:

@@ -19,6 +19,8 @@ marks four kinds of clause that tell none of these:
   coercive or forceful warning of what it will do; a danger no party brings is a comment or advice;
 * a warning "of" something that names no harm ("warned of its plans"): a notice, no threat (THREATEN is
   a warning of an act the warner will do that harms the warned);
+* a warning by those who study or watch a subject ("analysts warn that ...", "experts warned of war"): a
+  commentator forecasts what others may do and has no act of its own to threaten with;
 * a verb of cooperation or threat whose subject is a thing ("the influx helps the unit", "a probe threatened
   to topple the government"): the dictionaries' sense of a thing that contributes or endangers, no party's
   act (PLOVER's AID, AGREE, SUPPORT, COOPERATE and THREATEN are a party's); what it holds goes with it;
@@ -32,13 +34,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.annotate.entities import SUBJECT_NOUNS
 from storyline.annotate.syntax import RELATIVE_PRONOUNS
 from storyline.model import Event
 
 from . import coding, lexicon
 from .modality import ability_word, is_declared_capability, is_negated, predicate, unreal_head
 from .ontology import COOPERATIVE
-from .participants import children
+from .participants import children, subject_of
 from .triggers import Trigger, has_thing_subject, lemma_of, noun_class, object_of, verb_trigger
 
 ABILITY_MODALS = frozenset({"can"})
@@ -79,7 +82,8 @@ def tells_no_happening(trig: Trigger, event: Event) -> bool:
     a verb of cooperation or threat with a thing as subject, or a readiness to defend oneself."""
     return is_counterfactual(trig) or is_capability(trig) or is_imperative(trig) or \
         is_public_advice(trig, event) or is_demanded_act(trig) or forecasts_an_outcome(trig) or \
-        is_advisory(trig) or warns_of_no_harm(trig) or done_by_a_thing(trig) or readies_self_defence(trig)
+        is_advisory(trig) or warns_of_no_harm(trig) or done_by_a_thing(trig) or readies_self_defence(trig) \
+        or warned_by_commentators(trig)
 
 
 def done_by_a_thing(trig: Trigger) -> bool:
@@ -102,6 +106,16 @@ def warns_of_no_harm(trig: Trigger) -> bool:
         return False
     named = [o for p in children(verb, {"prep"}) if p.lower_ in {"of", "about"} for o in children(p, {"pobj"})]
     return bool(named) and not any(_names_harm(o) for o in named)
+
+
+def warned_by_commentators(trig: Trigger) -> bool:
+    """"Analysts warn that Beijing will not push the North to collapse", "experts warned of war": a warning
+    whose every subject is a noun of study (``entities.SUBJECT_NOUNS``) forecasts; PLOVER's THREATEN is a
+    party's warning of what it will do, and an analyst has no act to threaten with."""
+    if trig.type != "THREATEN" or trig.token.lemma_.lower() not in WARNING_VERBS or not trig.verbal:
+        return False
+    subjects, passive = subject_of(trig.token)
+    return bool(subjects) and not passive and all(s.lower_ in SUBJECT_NOUNS for s in subjects)
 
 
 def _names_harm(noun: Token) -> bool:
