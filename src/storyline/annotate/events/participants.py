@@ -112,7 +112,7 @@ def np_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without clauses and prepositional attachments."""
     found = [head]
     relative = next((c.i for c in head.children if opens_relative(c)), None)
-    outside = thing_before_name(head)
+    outside = weapon_before_name(head)
     for child in head.children:
         if relative is not None and relative <= child.i < head.i or outside is not None and child.i <= outside:
             continue
@@ -128,7 +128,7 @@ def opens_relative(token: Token) -> bool:
     return any(t.tag_ == "WP$" for t in token.subtree)
 
 
-def thing_before_name(head: Token) -> int | None:
+def weapon_before_name(head: Token) -> int | None:
     """"the same missile Kim had threatened to use": a weapon, parsed as a compound of a person's name, is the
     object of a contact relative clause (English drops "that" before a clause's subject), not part of the
     name: a noun set before a person's name describes that person ("US Army psychiatrist Nidal Hasan",
@@ -340,9 +340,11 @@ def modifier_participants(modifiers: list[Token], ctx: ArticleContext) -> list[P
 def is_classifying_adjective(token: Token) -> bool:
     """"military exercises of its own", "some kind of military operations": an adjective that names no
     people, place or body says what kind of act it is (a classifying adjective), not who does it; alone
-    before an event noun it names no doer ("US military exercises" names one by "US")."""
+    before an event noun it names no doer ("US military exercises" names one by "US"). An armed group's
+    kind ("a rebel assault", "militant attacks") does name its doers, as CAMEO's generic rebel agents code."""
     return token.pos_ == "ADJ" and token.dep_ == "amod" and not token.ent_type_ \
-        and not coding.is_demonym(token.text) and coding.country_of_name(token.text) is None
+        and not coding.is_demonym(token.text) and coding.country_of_name(token.text) is None \
+        and coding.word_sector(token.text) != "REB"
 
 
 def relative_clause_doers(noun: Token) -> list[Token]:
