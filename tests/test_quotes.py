@@ -890,10 +890,24 @@ def test_medium_named_by_a_compound_a_coordinated_cue_or_the_verb(nlp, text, med
     ("The two lawyers were arguing about a contract.", "a contract", False),
     ("The union called for an end to the strike.", "an end to the strike", True),
     ("The minister called the fine a punishment for the protest.", "the fine a punishment", True),
+    # an aim in an infinitive
+    ("Earlier this year, Nordair sought to block ferry sailings to Tarnby, arguing that the boats were unsafe.",
+     "to block ferry sailings", False),
+    ("The ministry is seeking to cut the number of ferry licences to 200 each year.", "to cut the number", False),
+    ("The port originally hoped to open the new quay in May.", "to open the new quay", False),
+    ("Harbour Holdings plans to nominate three directors to the board of Tarnby Ferries.", "to nominate", False),
+    ("The mayor decided to close the bridge for the winter.", "to close the bridge", False),
+    # a commissive speech act, a belief and a forecast are statements
+    ("Nordair pledged to hire an outside firm to review its safety record.", "to hire an outside firm", True),
+    ("The mayor threatened to close the bridge for the winter.", "to close the bridge", True),
+    ("The port hopes that the new quay will open in May.", "the new quay will open", True),
+    ("Tarnby Ferries expects to take a charge of 5 million kroner in the fourth quarter.", "to take a charge", True),
 ])
-def test_a_noun_phrase_is_a_statement_only_when_it_says_something(nlp, text, phrase, kept):
+def test_a_noun_phrase_or_an_aim_is_a_statement_only_when_it_says_something(nlp, text, phrase, kept):
     """What was thought of, described or talked about is no statement; a demand ("called for")
-    and a predicate on the object ("called the fine a punishment") are."""
+    and a predicate on the object ("called the fine a punishment") are. Nor is an aim: a verb of
+    attempt or volition with an infinitive ("sought to block", "hoped to open") reports what the
+    source tried or meant to do; promises, threats, beliefs and forecasts are statements."""
     every = extract_quotes(nlp(text), text, "a_np")
     shown = extract_quotes(nlp(text), text, "a_np", statements_only=True)
     assert any(q.content.text.startswith(phrase) for q in every), [q.content.text for q in every]
@@ -1828,3 +1842,59 @@ def test_gallery_titles_are_the_words_every_caption_line_opens_with():
     assert {GALLERY[s:e] for s, e in gallery_titles(GALLERY)} == {"Photos: Ines Varn's Tarn Valley harvest show"}
     two = "Photos: Police said the road was shut.\nPhotos: Police said the bridge held.\n"
     assert gallery_titles(two) == []  # two lines may share their first words by chance
+
+
+@pytest.mark.parametrize("text, heading, continued", [
+    ("\u201cThe ferry was late again, and nobody told us why,\u201d Ola Berg said.\n\u2018Nobody told us\u2019\n"
+     "The port authority has since changed its timetable.", "Nobody told us", None),
+    ("Harbour police said at least one man had been arrested.\n\u201cMassive delays\u201d\n"
+     "A port spokesman said there were \u201cmassive delays\u201d at the quay.", "Massive delays", None),
+    # a paragraph of a quotation running on is prose: its sentence ends in a mark
+    ("\u201cThe ferry was late again,\u201d Ola Berg said.\n\u201cWe waited four hours on the quay and nobody told "
+     "us why.\u201d\nThe port has since changed its timetable.", None, "We waited four hours"),
+    # also where its last sentence ends inside a quotation of its own
+    ("\u201cThe ferry was late again,\u201d Ola Berg said.\n\u201cThe crew called it \u2018a short delay.\u2019\u201d\n"
+     "The port has since changed its timetable.", None, "The crew called it"),
+])
+def test_a_quoted_heading_continues_no_quotation(nlp, text, heading, continued):
+    """A line that is only a quotation with no sentence mark at its end is a crosshead (news layout),
+    not the next paragraph of the quotation before it."""
+    shown = extract_quotes(nlp(text), text, "a_head", statements_only=True)
+    contents = [q.content.text for q in shown]
+    if heading:
+        assert not any(c.startswith(heading) for c in contents), contents
+    if continued:
+        assert any(c.startswith(continued) for c in contents), contents
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("OSLO - The Norwegian government on Friday said a ferry had sunk off the coast of Norway.\n"
+     "The government said the crew of the ferry had been rescued.", "GPE:norway"),
+    ("Sweden's government said the bridge to Norway would close. Norway has not commented.", "GPE:sweden"),
+    ("The government of Sweden said the bridge to Norway would close.", "GPE:sweden"),
+    # no state named in the phrase nor a government before it: no entity
+    ("Norway has not commented. The government said the bridge would close in May.", None),
+])
+def test_a_government_speaks_for_its_state(nlp, text, speaker):
+    """"The Norwegian government said" is Norway's statement (actor coding: a government is its
+    state's actor), and a later "the government" takes up the government that spoke before."""
+    from storyline.annotate.entities import extract_mentions
+
+    doc = nlp(text)
+    quotes = extract_quotes(doc, text, "a_gov", extract_mentions(doc, text), statements_only=True)
+    assert quotes and all(q.speaker.key == speaker for q in quotes), [(q.speaker.text, q.speaker.key) for q in quotes]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Investigators said the ferry was sailing at a \u201cmuch higher speed than is allowed\u201d, and are checking "
+     "whether the captain, who has been arrested, may have fallen asleep.",
+     "the ferry was sailing at a \u201cmuch higher speed than is allowed"),  # edge marks are trimmed
+    ("A steward accused them of theft and forced them off the ferry.", "them of theft"),
+    # a conjunct inside the complement stays
+    ("The port said the ferry was late and the crew was tired.", "the ferry was late and the crew was tired"),
+])
+def test_a_predicate_coordinated_with_the_cue_is_outside_the_content(nlp, text, content):
+    """"Investigators said X, and are checking whether ...": the second predicate is the
+    investigators' next act, not part of what they said."""
+    shown = extract_quotes(nlp(text), text, "a_coord", statements_only=True)
+    assert [q.content.text for q in shown] == [content]

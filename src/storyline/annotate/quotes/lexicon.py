@@ -38,6 +38,14 @@ disclosure criticisms concerns fears hopes doubts questions question remarks com
 # verbs of refusing: what they govern ("declined to comment", "refused to say whether ...") was not said
 REFUSAL_VERBS = frozenset("decline refuse".split())
 
+# verbs of attempt and volition whose infinitive names the source's own aim ("sought to block the shipments",
+# "hoped to launch in May", "plans to nominate a slate", "decided to retire"): the infinitive's understood
+# subject is the source (subject control), so it reports what the source tries, wants or means to do, an act or
+# an intention, not a proposition stated (PARC and PolNeAR attribute propositions). Commissive verbs of speech
+# ("promised to", "pledged to", "vowed to", "threatened to", "agreed to") report a speech act and stay, and so does
+# a forecast ("expects to take a charge"); with a that-clause "hope" states a belief ("hopes that ...") and stays.
+AIM_VERBS = frozenset("seek try attempt aim strive endeavor endeavour want wish hope plan intend decide".split())
+
 # verbs of publishing, whose object may be a thing ("posted three photos", "shared a video") as well as
 # words ("posted that she was leaving"): only a clause or a quotation is a statement
 PUBLISH_VERBS = frozenset("post share tweet retweet publish upload".split())

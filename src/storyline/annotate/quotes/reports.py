@@ -540,10 +540,14 @@ def end_before_sibling_reports(attributions: list[Attribution], text: str, quote
     the participle or coordinated verb sharing the cue's subject reports a statement of its own
     (its own attribution), which the first cue's content does not include. A report inside the
     complement ("said that Ada had said ...") is nested and stays; a cut inside a quotation is
-    never made."""
+    never made. So does any predicate coordinated with the cue, reporting or not ("Investigators
+    said the ferry was late, and are checking whether ...", "accused them of theft and the crew were
+    asked to leave"): a conjunct of the cue is the sentence's next predicate, outside the cue's
+    complement, which is what was said."""
     for att in attributions:
         siblings = [o.cue_token for o in attributions
                     if o is not att and _shares_the_subject(o.cue_token, att.cue_token)]
+        siblings += [c for c in att.cue_token.children if _coordinated_predicate(c, att.cue_token)]
         for sibling in siblings:
             cut = sibling.left_edge.idx
             att.contents = [_ended_at(text, content, cut, quotes) for content in att.contents]
@@ -657,6 +661,21 @@ def _shares_the_subject(verb: Token, cue: Token) -> bool:
     passive's subject is who undergoes it, found or not)."""
     return verb.head.i == cue.i and verb.dep_ in ("advcl", "conj") and verb.i > cue.i \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+
+
+_FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+
+
+def _coordinated_predicate(verb: Token, cue: Token) -> bool:
+    """A verb coordinated with the cue after it, with no subject of its own, as a second predicate
+    of the source: coordinated predicates are alike in form (coordination of likes), so the verb
+    has the cue's form ("accused ... and forced") or a finite auxiliary of its own ("said ..., and
+    are probing"). A participle or an infinitive the parser hung on the cue (", themed ... and
+    timed to ...") modifies a word inside the content; a passive ("and the players were asked")
+    has a subject the parse may have put elsewhere (``_shares_the_subject``)."""
+    if not _shares_the_subject(verb, cue) or verb.dep_ != "conj":
+        return False
+    return verb.tag_ == cue.tag_ or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS for c in verb.children)
 
 
 def _ended_at(text: str, content: tuple[int, int], cut: int, quotes: list[QuotedSpan]) -> tuple[int, int]:

@@ -453,13 +453,33 @@ def attach_continuations(text: str, attributions: list[Attribution], quotes: lis
     covered = [r for a in outer for r in a.contents]
     for q in quotes:
         rng = (q.start, q.end)
-        if any(overlaps(rng, r) for r in covered):
+        if any(overlaps(rng, r) for r in covered) or is_quoted_heading(text, q):
             continue
         owner = _preceding_owner(text, q, outer)
         if owner is not None:
             owner.contents.append(rng)
             owner.weak.add(rng)
             covered.append(rng)
+
+
+# What ends a sentence of running prose, also one cut off by a dash or left open by a comma.
+_SENTENCE_ENDS = ".!?…,;:—–-"
+
+
+def is_quoted_heading(text: str, q: QuotedSpan) -> bool:
+    """A quotation that fills its line and ends in no sentence mark ("'Massive damage'", "'I got on
+    the wrong plane'" alone on a line) is a heading: news layout sets a crosshead quoting a phrase
+    of the text below between paragraphs, while a paragraph of a quotation running over several
+    paragraphs is edited prose, whose sentences end in a mark. So it continues no quotation before it."""
+    if not q.closed or "\n" in text[q.start:q.end]:  # a crosshead is one line
+        return False
+    line_start = text.rfind("\n", 0, q.outer_start) + 1
+    line_end = text.find("\n", q.outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:q.outer_start].strip() or text[q.outer_end:line_end].strip():
+        return False
+    quoted = text[q.start:q.end].rstrip().rstrip(QUOTE_CHARS)  # "... called 'Blood Moons.'": a nested quotation's end
+    return bool(quoted) and quoted[-1] not in _SENTENCE_ENDS
 
 
 def _preceding_owner(text: str, q: QuotedSpan, attributions: list[Attribution]) -> Attribution | None:

@@ -19,7 +19,8 @@ of another body, else a bare one ("the brother", "the singer") to the person las
 those the article names with that noun in apposition or before the name ("another brother, Ola
 Berg,", "Singer Ines Varn"); none when an unnamed holder ("a spokesman said") came in since; an unnamed spokesperson or
 official to the organisation the phrase names ("a Nordair spokesman", "a spokeswoman for the Tarn
-police"). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
+police"); a government to the state it governs ("the Japanese government" -> Japan, a later "the
+government" -> the government that spoke before). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
 stay speakers without a key. This is deliberately light: a full coreference model is not available
 offline with en_core_web_sm.
 """
@@ -67,6 +68,8 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
         resolved = _labelled_speaker(text[label[0]:label[1]], mentions)
     elif head.lower_ in PRONOUNS:
         resolved = _resolve_pronoun(head, mentions, previous, quoted, persons or ArticlePersons(text, mentions))
+    elif head.lower_ in STATE_GOVERNMENTS:
+        resolved = _state_governed(head, mentions, previous)
     elif _is_description(head) and head.lower_ in ORGANISATION_NOUNS:
         resolved = _resolve_organisation(head, text, mentions, previous, quoted)
     elif _is_description(head):
@@ -80,6 +83,44 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     if resolved is None:
         return Speaker(text=span.text, span=span)
     return Speaker(text=resolved[0], span=span, key=resolved[1])
+
+
+# Nouns for a state's ruling body as a whole (singular: "the two governments" are two states). News and
+# actor coding (PLOVER, CAMEO: a government is its state's actor, sector GOV) use "the Japanese government said"
+# and "Japan said" alike, so such a phrase speaks for its state; ministries, armies and agencies are bodies of
+# their own and are not taken for the state.
+STATE_GOVERNMENTS = frozenset("government regime".split())
+
+
+def _state_governed(head: Token, mentions: list[Mention], previous: list[Speaker]) -> tuple[str, str] | None:
+    """The state a government phrase speaks for: the one state its own words name ("the Japanese
+    government", "South Korea's government", "the government of Japan"), as the article names that
+    state ("Japan"); with none named, a definite "the government" takes up the government that spoke
+    last within a few paragraphs (a definite description repeating an earlier one's head noun takes up
+    its referent: "The Japanese government said ... The government said ...")."""
+    states = {m.country for t in _modifier_tokens(head) for m in [_mention_at(t, mentions)]
+              if m is not None and m.type in _PLACE_OR_PEOPLE_TYPES and m.country}
+    if len(states) == 1:
+        return _state_named(states.pop(), mentions)
+    if states or not _is_description(head):
+        return None
+    floor = _paragraphs_back(head.doc.text, head.idx, DESCRIPTION_PARAGRAPHS)
+    return next(((s.text, s.key) for s in reversed(previous) if s.key and s.span and floor <= s.span.start < head.idx
+                 and s.span.text.split()[-1].lower() in STATE_GOVERNMENTS), None)
+
+
+def _modifier_tokens(head: Token) -> list[Token]:
+    """The words of a noun's pre-modifiers and of its "of" phrase: where a phrase names whose it is."""
+    before = [t for c in head.children if c.i < head.i and c.dep_ in ("amod", "compound", "poss", "nmod")
+              for t in c.subtree]
+    return before + [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of" for t in prep.subtree]
+
+
+def _state_named(country: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The article's one state (a GPE mention coded ``country``, its most mentioned name when several)."""
+    keys = Counter((m.name, m.key) for m in mentions if m.type == "GPE" and m.key and m.country == country
+                   and actors.country_of_state_name(m.name) == country)
+    return keys.most_common(1)[0][0] if keys else None
 
 
 # Words for the people who speak for a body by office: what a spokesperson or an official says is the

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes.candidates import lexicon_class
-from storyline.annotate.quotes.lexicon import (DECISION_VERBS, NEEDS_CLAUSE, NON_SPEAKER_NOUNS, PROPOSITION_NOUNS,
+from storyline.annotate.quotes.lexicon import (AIM_VERBS, DECISION_VERBS, NEEDS_CLAUSE, NON_SPEAKER_NOUNS, PROPOSITION_NOUNS,
                                               PUBLISH_VERBS, QUESTION_VERBS, RECORDING_NOUNS, REFUSAL_VERBS,
                                               SPEECH_VERBS, THOUGHT_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan, quote_kind
@@ -27,7 +27,8 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     ("said", "believes", "according to", a noun such as "claim") or a that-clause it introduces
     ("reminded him that ..."), and not a bare noun phrase naming what was thought of, described
     or talked about (``_names_no_statement``), nor what a source did not say (``_says_nothing``:
-    "declined to comment", "did not respond to messages"). The attribution model, trained on PolNeAR, also finds sourceless
+    "declined to comment", "did not respond to messages"), nor what a source tried or meant to do
+(``_names_an_aim``: "sought to block ..."). The attribution model, trained on PolNeAR, also finds sourceless
     ("is expected to", "it seems") and non-reporting ones ("walked onto the field for",
     "published a timetable") that a reader of quotes should not be shown. Nor is anything whose source
     is a thing that cannot speak (``_source_is_no_speaker``: "Videos showed ...", "according to plan"),
@@ -42,6 +43,8 @@ def states_something(att: Attribution, content: tuple[int, int], text: str, quot
     if cue.lower_ in ("according", ":"):
         return True
     if _says_nothing(cue) or _in_a_question(cue, quotes) or is_bare_participle_report(att):
+        return False
+    if _names_an_aim(cue, content):
         return False
     root = _noun_phrase_root(cue.doc, content)
     if root is not None and (_names_no_statement(root, cue) or _decides_on_a_thing(root, cue)):
@@ -95,6 +98,17 @@ def _is_the_writer(att: Attribution, text: str, quotes: list[QuotedSpan]) -> boo
 
 
 _SIGNED = re.compile(r"[—–]\s*[^\n]{1,80}\(@\w+\)")
+
+
+def _names_an_aim(cue: Token, content: tuple[int, int]) -> bool:
+    """The content is the infinitive of a verb of attempt or volition (``AIM_VERBS``: "sought to
+    block the shipments", "is seeking to cut arrivals", "hoped to launch in May"): what the source
+    tried or meant to do, not something it said. Only the infinitive complement ("to" and its verb,
+    inside the content); "hopes that ..." is a belief and stays."""
+    if cue.lemma_.lower() not in AIM_VERBS:
+        return False
+    return any(c.dep_ == "xcomp" and content[0] <= c.idx < content[1]
+               and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children) for c in cue.children)
 
 
 def _in_a_question(cue: Token, quotes: list[QuotedSpan]) -> bool:
