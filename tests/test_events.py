@@ -849,3 +849,37 @@ def test_a_caption_date_line_dates_the_captions_later_sentences():
     events = annotate.annotate_batch([article], ["sentences", "entities", "time", "events"])[0].events
     arrests = sorted((e for e in events if e.type == "COERCE"), key=lambda e: e.trigger.start)
     assert [e.date.value for e in arrests] == ["2015", "2016-11-10"]
+
+
+def test_a_weapon_before_a_persons_name_is_no_part_of_the_name(nlp):
+    """"the same missile Kim had threatened to use": the weapon is the object of a contact relative
+    clause the parser hangs on the name; the doer is the person alone. A description of the person
+    ("army psychiatrist") stays part of how the article names them."""
+    text = "Tuesday's test was of the same Musudan missile Kim had threatened to fire at Okinawa last year."
+    assert [p.span.text for p in only(events_of(nlp, text), "THREATEN").actors] == ["Kim"]
+    ev = only(events_of(nlp, "The army psychiatrist Nidal Hasan opened fire on soldiers."), "ASSAULT")
+    assert [p.span.text for p in ev.actors] == ["army psychiatrist Nidal Hasan"]
+
+
+def test_a_weapon_as_target_stands_for_its_owner(nlp):
+    """PLOVER's target is a party: an act against a weapon is against the owner its phrase names
+    ("North Korean missiles"); a weapon naming no owner is no recipient. Other nouns outside the party
+    lists keep their own words ("Chilean tourists", "the tubby tyrant": the lists miss many words for people)."""
+    text = "Japan has vowed to shoot down North Korean missiles that threaten its territory."
+    assert [p.country for p in only(events_of(nlp, text), "ASSAULT").recipients] == ["PRK"]
+    text = "Bolivia threatened to fire four Musudan missiles into the sea near Peru."
+    assert not only(events_of(nlp, text), "THREATEN").recipients
+    text = "World leaders rallied to condemn the tubby tyrant."
+    assert [p.text for p in only(events_of(nlp, text), "ACCUSE").recipients] == ["tubby tyrant"]
+    text = "Gunmen attacked two Chilean tourists in the capital on Friday."
+    assert [p.text for p in only(events_of(nlp, text), "ASSAULT").recipients] == ["two Chilean tourists"]
+
+
+def test_a_classifying_adjective_names_no_doer(nlp):
+    """"military exercises of its own": an adjective of kind says what the act is, not who does it;
+    the doers of "drills that Chile and Peru started" are the relative clause's subject."""
+    text = "The launch came during joint military drills that Chile and Peru started on Monday."
+    ev = only(events_of(nlp, text), "COOPERATE")
+    assert [p.text for p in ev.actors] == ["Chile", "Peru"]
+    text = "The launch came during a military drill by Chile and Peru."
+    assert all(p.text != "military" for e in events_of(nlp, text) for p in e.actors)

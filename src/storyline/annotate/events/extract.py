@@ -21,7 +21,8 @@ from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
                            owner_modifiers,
                            content_owner, is_actor_like, is_own, is_victim_count, modifier_participants,
-                           named_possessors, participants, participants_of, prep_objects, subject_of)
+                           named_possessors, participants, participants_of, prep_objects, subject_of,
+                           relative_clause_doers, things_as_parties)
 from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, mode_window, nest, object_of
 
 BACKGROUND_DEPS = {"relcl", "acl"}
@@ -406,7 +407,7 @@ def roles(trig: Trigger, ctx: ArticleContext) -> tuple[list[Participant], list[P
         others = [t for t in actor_heads if t not in modifiers]
         actors = modifier_participants(modifiers, ctx) + participants(others, ctx)
     spans = {p.span.start for p in actors if p.span}
-    named = participants(recipient_heads, ctx) + victim_counts(recipient_heads, ctx)
+    named = participants(things_as_parties(recipient_heads), ctx) + victim_counts(recipient_heads, ctx)
     recipients = [p for p in named if not p.span or p.span.start not in spans]
     return actors, [p for p in recipients if not is_pronoun_of(p) or is_target_pronoun(p, actors, trig, ctx)]
 
@@ -598,7 +599,7 @@ def noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     actors = [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"} and is_actor_like(c)
               and c.pos_ != "PRON" and c.ent_type_ not in NOT_ACTOR_ENTS and not places.is_place_modifier(c)
               and not (named and c.dep_ != "poss")]
-    actors += agent_of(noun) + prep_objects(noun, {"between", "among"})
+    actors += agent_of(noun) + prep_objects(noun, {"between", "among"}) + relative_clause_doers(noun)
     if not actors and clause_meeting(noun):
         actors = subject_of(noun.head.head)[0]
     recipients = actor_like(prep_objects(noun, RECIPIENT_PREPS))

@@ -112,8 +112,9 @@ def np_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without clauses and prepositional attachments."""
     found = [head]
     relative = next((c.i for c in head.children if opens_relative(c)), None)
+    outside = weapon_before_name(head)
     for child in head.children:
-        if relative is not None and relative <= child.i < head.i:
+        if relative is not None and relative <= child.i < head.i or outside is not None and child.i <= outside:
             continue
         if child.dep_ in NP_DEPS or (child.dep_ in {"cc", "conj"} and head.dep_ in {"amod", "compound"}):
             found.extend(np_tokens(child))
@@ -125,6 +126,19 @@ def opens_relative(token: Token) -> bool:
     and the words from it on (the fronted object, "whose computers") are never part of the noun phrase
     the parser may hang them on, the clause's subject ("authorities")."""
     return any(t.tag_ == "WP$" for t in token.subtree)
+
+
+def weapon_before_name(head: Token) -> int | None:
+    """"the same missile Kim had threatened to use": a weapon, parsed as a compound of a person's name, is the
+    object of a contact relative clause (English drops "that" before a clause's subject), not part of the
+    name: a noun set before a person's name describes that person ("US Army psychiatrist Nidal Hasan",
+    "spokeswoman Hua"), and a weapon never does. (Other things are left: the person-noun lists leave out
+    many occupations, "psychiatrist", which would be cut as things.) The index of the last word of the
+    weapon's phrase (the words up to it are outside the name's phrase), else None."""
+    if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+        return None
+    things = [c for c in head.children if c.dep_ == "compound" and c.i < head.i and is_weapon(c)]
+    return max((t.right_edge.i for t in things), default=None)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -306,7 +320,7 @@ def in_dateline(token: Token) -> bool:
 def modifier_participants(modifiers: list[Token], ctx: ArticleContext) -> list[Participant]:
     """Actors named by an event noun's modifiers ("a U.S. military buildup", "Israeli air strikes"):
     one participant per country, the sector from the other modifier words."""
-    if not modifiers:
+    if not modifiers or all(is_classifying_adjective(tok) for tok in modifiers):
         return []
     per_token = [p for tok in modifiers for p in participants_of(tok, ctx)]
     countries = {p.country for p in per_token if p.country}
@@ -321,6 +335,63 @@ def modifier_participants(modifiers: list[Token], ctx: ArticleContext) -> list[P
     owner = next(p for p in per_token if p.country)
     return [Participant(text=span.text.removesuffix("'s").removesuffix("’s"), span=span, country=owner.country,
                         sector=owner.sector or sector, key=owner.key)]
+
+
+def is_classifying_adjective(token: Token) -> bool:
+    """"military exercises of its own", "some kind of military operations": an adjective that names no
+    people, place or body says what kind of act it is (a classifying adjective), not who does it; alone
+    before an event noun it names no doer ("US military exercises" names one by "US"). An armed group's
+    kind ("a rebel assault", "militant attacks") does name its doers, as CAMEO's generic rebel agents code."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and not token.ent_type_ \
+        and not coding.is_demonym(token.text) and coding.country_of_name(token.text) is None \
+        and coding.word_sector(token.text) != "REB"
+
+
+def relative_clause_doers(noun: Token) -> list[Token]:
+    """"joint drills that Chile and Peru started": an event noun that is the object of a relative clause of
+    carrying out ("start", "conduct", "hold": ``lexicon.LIGHT_VERBS``, the verbs that report an event
+    noun's happening) is done by that clause's subject, as in "Chile and Peru started joint drills"."""
+    doers = []
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() not in lexicon.LIGHT_VERBS:
+            continue
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        if all(o.tag_ in {"WDT", "WP"} for o in objects):  # the noun is the clause's object (the gap)
+            doers += [s for s in clause.children if s.dep_ == "nsubj" and s.tag_ not in {"WDT", "WP"}]
+    return doers
+
+
+def things_as_parties(heads: list[Token]) -> list[Token]:
+    """Recipient heads with each weapon replaced by its owner: PLOVER's target is a party (an actor), never
+    a thing, so an act done to a weapon ("shoot down North Korean missiles", "condemned North Korea's latest
+    missile") is done to the owner the phrase names, and a weapon that names none ("fired a Hwasong-12
+    missile": the missile's own name) leaves no recipient. Only weapons (``lexicon.MUNITIONS``): other
+    nouns outside the party lists are often people or bodies the lists leave out ("tourists", "security
+    services", "nationals"), whose own words name the party better than their nationality."""
+    parties = []
+    for head in heads:
+        if is_weapon(head):
+            parties.extend(thing_owners(head))
+        else:
+            parties.append(head)
+    return parties
+
+
+def is_weapon(token: Token) -> bool:
+    """A common noun naming a weapon ("missile" also codes a sector, of the forces that fire it:
+    ``is_actor_like``; as a noun it is the thing fired)."""
+    return token.pos_ == "NOUN" and token.lower_ in lexicon.MUNITIONS
+
+
+def thing_owners(token: Token) -> list[Token]:
+    """Who a thing belongs to, as its phrase names them: a possessor, or a people, state or body named
+    before it ("North Korean missiles", also further in the compound: "the US Navy cruise missile"); a
+    person's name before a thing says whom it is named after or shows ("a Kim statue"), not whose it is."""
+    direct = [c for c in owner_modifiers(token) if c.dep_ == "poss" or c.ent_type_ != "PERSON"]
+    if direct:
+        return direct
+    return [t for t in np_tokens(token) if t.i < token.i and t.dep_ in {"compound", "amod", "nmod"}
+            and t.ent_type_ in {"NORP", "GPE", "ORG"}][:1]
 
 
 def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
