@@ -751,3 +751,41 @@ def test_a_name_in_the_words_of_an_organisation_takes_no_persons_description(nlp
     span = doc.char_span(start, start + len("Orvani Media"))
     doc.ents = [SpacySpan(doc, span.start, span.end, "PERSON")]
     assert [(m.span.text, m.country) for m in extract_mentions(doc, text)] == [("Orvani Media", None)]
+
+
+# ------------------------------------------------------------------------------ a state body's own state
+
+MINISTRIES_A = ("South Korea's Defense Ministry said the drills would go ahead. China's Foreign Ministry "
+                "criticized them on Monday. The Defense Ministry added that its navy was ready.\n")
+MINISTRIES_B = ("China's Defense Ministry said its ships would watch the drills. The Foreign Ministry of Japan "
+                "said it was concerned.\n")
+MINISTRIES_C = "The Defense Ministry said nothing more on Tuesday.\n"
+
+
+def test_a_state_body_takes_the_state_its_phrase_names(nlp):
+    mentions = extract_mentions(nlp(MINISTRIES_A), MINISTRIES_A)
+    defense = _by_text(mentions, "Defense Ministry")
+    assert [(m.name, m.country) for m in defense] == [("South Korea's Defense Ministry", "KOR")] * 2
+    assert (_one(mentions, "Foreign Ministry").name, _one(mentions, "Foreign Ministry").country) == \
+        ("China's Foreign Ministry", "CHN")
+    assert all(m.span.text == MINISTRIES_A[m.span.start:m.span.end] for m in mentions)
+
+
+def test_two_states_ministries_are_two_entities_and_an_unstated_one_stays_apart(nlp):
+    articles = [(aid, extract_mentions(nlp(text), text))
+                for aid, text in (("a", MINISTRIES_A), ("b", MINISTRIES_B), ("c", MINISTRIES_C))]
+    resolve_entities(articles)
+    found = {(aid, m.span.start): m for aid, mentions in articles for m in mentions if "Ministry" in m.span.text}
+    korea = found[("a", MINISTRIES_A.index("Defense"))]
+    china = found[("b", MINISTRIES_B.index("Defense"))]
+    unstated = found[("c", MINISTRIES_C.index("Defense"))]
+    assert (korea.country, china.country, unstated.country) == ("KOR", "CHN", None)
+    assert len({korea.entity_id, china.entity_id, unstated.entity_id}) == 3
+    later = found[("a", MINISTRIES_A.rindex("Defense"))]
+    assert later.entity_id == korea.entity_id
+
+
+def test_a_city_before_a_state_body_is_no_state_of_its_own(nlp):
+    text = "The Seoul Supreme Court upheld the sentence on Friday.\n"
+    court = [m for m in extract_mentions(nlp(text), text) if "Court" in m.span.text]
+    assert all(not m.name.startswith("South Korea's") for m in court)

@@ -619,7 +619,7 @@ def _clustered_mentions(doc: Doc, text: str, cands: list[_Candidate], headline: 
                    _untagged_names(doc, cands, persons + seeds), key=lambda c: c.start)
     spans = _char_spans(doc, text, cands)
     persons = _person_clusters(cands, spans, seeds)
-    clusters = persons + _other_clusters(cands, spans)
+    clusters = persons + _other_clusters(doc, cands, spans)
     mentions: list[Mention | None] = [None] * len(cands)
     for cluster in clusters:
         country, sector = _cluster_actor(cluster, cands, spans, published)
@@ -812,19 +812,76 @@ def _is_full_name_of(span: Span, lone_surnames: dict[str, int]) -> bool:
         and actors.known_organization(span.text) is None and actors.organization_sector(span.text) is None
 
 
-def _other_clusters(cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:
-    """Non-person mentions of one canonical name (same type) form one cluster."""
+def _other_clusters(doc: Doc, cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:
+    """Non-person mentions of one canonical name (same type) form one cluster; a generic state
+    body's name carries the state its phrase names (``_state_body_names``)."""
+    names = _state_body_names(doc, cands, [_canonical_name(c.label, _clean_name(s)) for c, s in zip(cands, spans)])
     by_key: dict[tuple[str, str], _Cluster] = {}
     for i, cand in enumerate(cands):
         if cand.label == "PERSON":
             continue
-        name = _canonical_name(cand.label, _clean_name(spans[i]))
+        name = names[i]
         key = (cand.label, actors.lookup_key(name))
         cluster = by_key.setdefault(key, _Cluster(cand.label, [], name, []))
         cluster.members.append(i)
         if len(name) > len(cluster.name):
             cluster.name = name
     return list(by_key.values())
+
+
+# Sectors of a state's own bodies: ministries, armed forces, courts, parliaments, police, intelligence.
+STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
+
+
+def _state_body_names(doc: Doc, cands: list[_Candidate], names: list[str]) -> list[str]:
+    """Names with a generic state body's state put in: "Defense Ministry" after "South Korea's" is
+    "South Korea's Defense Ministry". CAMEO / PLOVER code a ministry, army or court as its state's
+    government (KOR GOV, CHN GOV), so South Korea's and China's Defense Ministry are two actors, while
+    the name alone ("Defense Ministry", "Parliament", "the Supreme Court") names neither; the state is
+    in the mention's own phrase (``_phrase_state``). A later mention with no state word in the same
+    article ("The ministry ..." written "the Defense Ministry") takes up the state of the nearest
+    earlier mention of that name that has one (a definite description repeats its antecedent), else
+    the first one after it; a name no mention of the article gives a state stays as written."""
+    states = [_phrase_state(doc, c) if _is_generic_state_body(c.label, n) else None for c, n in zip(cands, names)]
+    out = list(names)
+    for i, name in enumerate(names):
+        if not _is_generic_state_body(cands[i].label, name):
+            continue
+        same = [j for j in range(len(names)) if names[j] == name and cands[j].label == cands[i].label and states[j]]
+        state = states[i] or next((states[j] for j in reversed(same) if j < i), None) or \
+            next((states[j] for j in same), None)
+        if state:
+            out[i] = f"{actors.country_name(state)}'s {name}"
+    return out
+
+
+def _is_generic_state_body(label: str, name: str) -> bool:
+    """An organisation named by a state body's generic name, no state in it: "Foreign Ministry",
+    "Parliament", "Joint Chiefs of Staff" (not "Pentagon", a known body, nor "Japanese Defense Ministry")."""
+    return label == "ORG" and actors.known_organization(name) is None and actors.country_in_phrase(name) is None \
+        and actors.organization_sector(name) in STATE_BODY_SECTORS
+
+
+def _phrase_state(doc: Doc, cand: _Candidate) -> str | None:
+    """The state a mention's own noun phrase names outside the entity: a possessor ("South
+    Korea's Defense Ministry"), a nationality or state before it ("the Japanese | Defense Ministry")
+    or an "of" complement ("the Foreign Ministry of Japan"). Only states: a city there is a seat
+    ("the Seoul court") whose state the events stage reads elsewhere."""
+    root = doc[cand.start:cand.end].root
+    words = [t for child in root.children if child.i < cand.start and child.dep_ in MODIFIER_DEPS
+             for t in child.subtree if t.tag_ != "POS"]
+    words += [t for prep in root.children if prep.i >= cand.end and prep.dep_ == "prep" and prep.lower_ == "of"
+              for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "NORP") for t in obj.subtree]
+    phrase = " ".join(t.text for t in words)
+    code = actors.country_in_phrase(phrase) if phrase else None
+    return code if code and _names_state(phrase) else None
+
+
+def _names_state(phrase: str) -> bool:
+    """Whether a phrase names a state by its name or nationality, not by a city in it."""
+    words = phrase.split()
+    return any(actors.country_of_state_name(" ".join(words[a:b])) or actors.country_of_demonym(" ".join(words[a:b]))
+               for a in range(len(words)) for b in range(a + 1, min(len(words), a + 4) + 1))
 
 
 def _canonical_name(label: str, name: str) -> str:
