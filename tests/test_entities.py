@@ -789,3 +789,9 @@ def test_a_city_before_a_state_body_is_no_state_of_its_own(nlp):
     text = "The Seoul Supreme Court upheld the sentence on Friday.\n"
     court = [m for m in extract_mentions(nlp(text), text) if "Court" in m.span.text]
     assert all(not m.name.startswith("South Korea's") for m in court)
+
+
+def test_a_plural_state_name_takes_the_apostrophe_alone(nlp):
+    text = "The Philippines' Supreme Court ruled on Monday. Kenya's Supreme Court ruled on Tuesday.\n"
+    names = {m.name for m in extract_mentions(nlp(text), text) if m.span.text == "Supreme Court"}
+    assert names <= {"Philippines' Supreme Court", "Kenya's Supreme Court"} and "Kenya's Supreme Court" in names

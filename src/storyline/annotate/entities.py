@@ -851,8 +851,14 @@ def _state_body_names(doc: Doc, cands: list[_Candidate], names: list[str]) -> li
         state = states[i] or next((states[j] for j in reversed(same) if j < i), None) or \
             next((states[j] for j in same), None)
         if state:
-            out[i] = f"{actors.country_name(state)}'s {name}"
+            out[i] = f"{_possessive(actors.country_name(state))} {name}"
     return out
+
+
+def _possessive(name: str) -> str:
+    """English possessive of a state's name: a name in a plural "-s" takes the apostrophe alone
+    ("the United States' Supreme Court", "the Philippines' Senate"), other names "'s"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _is_generic_state_body(label: str, name: str) -> bool:
