@@ -1921,6 +1921,9 @@ def test_a_body_described_takes_up_the_one_organisation_of_its_kind_named_before
      "The transport police said that the driver had been arrested.", ["Ostburg Police"]),
     ("A Tarn Casino guard found the bag in the hall.\n"
      "The airline said that the crew had acted as trained.", ["Tarn Casino"]),
+    # a singular description takes up no plural name: "the leak" is not "Harbour Leaks", one of many
+    ("Reporters of Harbour Leaks read the files first.\n"
+     "The leak claims that the firm moved its money abroad.", ["Harbour Leaks"]),
 ])
 def test_a_body_described_with_no_or_several_organisations_of_its_kind_stays_unnamed(nlp, text, names):
     mentions = [_org(text, name, f"o_{i}") for i, name in enumerate(names)]

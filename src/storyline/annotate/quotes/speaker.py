@@ -447,23 +447,24 @@ def _one_body_of_kind(head: Token, text: str, mentions: list[Mention]) -> tuple[
     modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i}
     noun = head.lemma_.lower()
     fitting = {m.key: m for m in mentions if m.type == "ORG" and m.key and m.span.end <= head.idx
-               and _is_outlet(m) <= (noun in OUTLET_NOUNS) and _described_by(noun, modifiers, text, m)}
+               and _is_outlet(m) <= (noun in OUTLET_NOUNS) and _described_by(head, modifiers, text, m)}
     if len(fitting) != 1:
         return None
     body = next(iter(fitting.values()))
     return body.name, body.key
 
 
-def _described_by(noun: str, modifiers: set[str], text: str, mention: Mention) -> bool:
-    """Does a description with head ``noun`` and lower-case ``modifiers`` fit the organisation: its
-    name's head word is the noun (an airline's name ends in "Airlines", "Airways" or "Air Lines"), or
-    the article gives it that kind (``organisation_kinds``), and every modifier is a word of its name
-    ("the transport police" fits "British Transport Police", "the German police" no such name)."""
+def _described_by(head: Token, modifiers: set[str], text: str, mention: Mention) -> bool:
+    """Does a description with head noun ``head`` and lower-case ``modifiers`` fit the organisation: its
+    name's head word is the noun, in the same number (an airline's name ends in "Airlines", "Airways" or
+    "Air Lines"; "the Packers" takes up "Green Bay Packers", "the leak" not "Offshore Leaks", one of a
+    plural), or the article gives it that kind (``organisation_kinds``), and every modifier is a word of
+    its name ("the transport police" fits "British Transport Police", "the German police" no such name)."""
     name = _AIRLINE_NAME.sub("airline", mention.name.lower())
     words = re.findall(r"[a-z-]+", name)
-    head_word = _name_head(words)
+    noun = head.lemma_.lower()
     kinds = organisation_kinds(text, mention)
-    fits = noun in (head_word, head_word.rstrip("s")) or bool(kinds) and may_describe_organisation(noun, kinds)
+    fits = head.lower_ == _name_head(words) or bool(kinds) and may_describe_organisation(noun, kinds)
     return fits and modifiers <= set(words)
 
 
