@@ -1898,3 +1898,34 @@ def test_a_predicate_coordinated_with_the_cue_is_outside_the_content(nlp, text, 
     investigators' next act, not part of what they said."""
     shown = extract_quotes(nlp(text), text, "a_coord", statements_only=True)
     assert [q.content.text for q in shown] == [content]
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("A Kestrel Air Lines captain turned the plane around over the sea.\n"
+     "The airline said that the crew had acted as trained.", "Kestrel Air Lines", "o_kestrel"),
+    ("She worked as a hostess at the Tarn Casino for three years.\n"
+     "The casino said that she left the company in 2015.", "Tarn Casino", "o_casino"),
+    ("Officers of the Ostburg Transport Police closed the line at dawn.\n"
+     "The transport police said that the driver had been arrested.", "Ostburg Transport Police", "o_otp"),
+])
+def test_a_body_described_takes_up_the_one_organisation_of_its_kind_named_before(nlp, text, name, key):
+    mentions = [_org(text, name, key)]
+    quotes = extract_quotes(nlp(text), text, "a_kind", mentions, statements_only=True)
+    assert [q.speaker.key for q in quotes] == [key], [(q.speaker.text, q.content.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("A Kestrel Airways plane and a Nordair Airlines jet came close over the sea.\n"
+     "The airline said that the crew had acted as trained.", ["Kestrel Airways", "Nordair Airlines"]),
+    ("Officers of the Ostburg Police closed the line at dawn.\n"
+     "The transport police said that the driver had been arrested.", ["Ostburg Police"]),
+    ("A Tarn Casino guard found the bag in the hall.\n"
+     "The airline said that the crew had acted as trained.", ["Tarn Casino"]),
+    # a singular description takes up no plural name: "the leak" is not "Harbour Leaks", one of many
+    ("Reporters of Harbour Leaks read the files first.\n"
+     "The leak claims that the firm moved its money abroad.", ["Harbour Leaks"]),
+])
+def test_a_body_described_with_no_or_several_organisations_of_its_kind_stays_unnamed(nlp, text, names):
+    mentions = [_org(text, name, f"o_{i}") for i, name in enumerate(names)]
+    quotes = extract_quotes(nlp(text), text, "a_kind", mentions, statements_only=True)
+    assert quotes and all(q.speaker.key is None for q in quotes), [(q.speaker.text, q.speaker.key) for q in quotes]

@@ -20,7 +20,9 @@ those the article names with that noun in apposition or before the name ("anothe
 Berg,", "Singer Ines Varn"); none when an unnamed holder ("a spokesman said") came in since; an unnamed spokesperson or
 official to the organisation the phrase names ("a Nordair spokesman", "a spokeswoman for the Tarn
 police"); a government to the state it governs ("the Japanese government" -> Japan, a later "the
-government" -> the government that spoke before). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
+government" -> the government that spoke before); else a description of a body to the one organisation
+named before whose name's head or kind fits it ("the airline" -> "Delta Air Lines", "the casino" -> "Atlantis
+Casino"). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
 stay speakers without a key. This is deliberately light: a full coreference model is not available
 offline with en_core_web_sm.
 """
@@ -78,6 +80,8 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
         resolved = _resolve_name(head, mentions)
     else:
         resolved = None
+    if resolved is None and _is_description(head) and head.lower_ not in STATE_GOVERNMENTS:
+        resolved = _one_body_of_kind(head, text, mentions)
     if resolved is None and head.lower_ not in PRONOUNS:
         resolved = _body_spoken_for(head, mentions, persons or ArticlePersons(text, mentions))
     if resolved is None:
@@ -426,6 +430,48 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
                 and not in_quotation(m.span.start, quoted) and _is_subject(head.doc, m)]
     m = max(subjects, key=lambda m: m.span.start, default=None)
     return (m.name, m.key) if m else None
+
+
+# Words that end an airline's name ("Delta Air Lines", "All Nippon Airways", "Kestrel Airlines"): the trade's
+# own naming, so "the airline" takes up such a name as "the casino" takes up "Atlantis Casino".
+_AIRLINE_NAME = re.compile(r"\b(?:air\s+lines|airlines|airways)\b", re.IGNORECASE)
+
+
+def _one_body_of_kind(head: Token, text: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The one organisation named before a definite description of a body that it fits ("the airline"
+    after "Delta Air Lines", "the casino" after "Atlantis Casino", "the transport police" after "British
+    Transport Police"), when no speaker or subject nearby gave it one: a definite description takes up a
+    referent the text has given, and one whose head noun is the head of an earlier name, or the kind the
+    article gives it, with no modifier the name lacks, takes up that name (Vieira and Poesio 2000, same
+    head). None when no organisation, or several, fit: an unnamed body stays without an entity."""
+    modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i}
+    noun = head.lemma_.lower()
+    fitting = {m.key: m for m in mentions if m.type == "ORG" and m.key and m.span.end <= head.idx
+               and _is_outlet(m) <= (noun in OUTLET_NOUNS) and _described_by(head, modifiers, text, m)}
+    if len(fitting) != 1:
+        return None
+    body = next(iter(fitting.values()))
+    return body.name, body.key
+
+
+def _described_by(head: Token, modifiers: set[str], text: str, mention: Mention) -> bool:
+    """Does a description with head noun ``head`` and lower-case ``modifiers`` fit the organisation: its
+    name's head word is the noun, in the same number (an airline's name ends in "Airlines", "Airways" or
+    "Air Lines"; "the Packers" takes up "Green Bay Packers", "the leak" not "Offshore Leaks", one of a
+    plural), or the article gives it that kind (``organisation_kinds``), and every modifier is a word of
+    its name ("the transport police" fits "British Transport Police", "the German police" no such name)."""
+    name = _AIRLINE_NAME.sub("airline", mention.name.lower())
+    words = re.findall(r"[a-z-]+", name)
+    noun = head.lemma_.lower()
+    kinds = organisation_kinds(text, mention)
+    fits = head.lower_ == _name_head(words) or bool(kinds) and may_describe_organisation(noun, kinds)
+    return fits and modifiers <= set(words)
+
+
+def _name_head(words: list[str]) -> str:
+    """A name's head word: its last word before "of" or "for" ("Ministry of Defence" -> ministry)."""
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i), len(words))
+    return words[cut - 1] if cut else ""
 
 
 def _fits_kind(head: Token, text: str, key: str, mentions: list[Mention]) -> bool:
