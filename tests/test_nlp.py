@@ -23,11 +23,35 @@ def annotations(doc):
 
 def test_the_networks_multiply_with_numpy_and_label_as_blis_does():
     ours, shipped = nlp.load(), nlp.load_model()
-    for name in ("tok2vec", "ner", "parser"):
-        assert isinstance(ours.get_pipe(name).model.ops, nlp.MatmulOps)
-        assert not isinstance(shipped.get_pipe(name).model.ops, nlp.MatmulOps)
+    for ours_pipe, shipped_pipe in ((ours.get_pipe("tok2vec"), shipped.get_pipe("tok2vec")),
+                                    (ours.get_pipe("storyline_ner").ner, shipped.get_pipe("ner")),
+                                    (ours.get_pipe("parser"), shipped.get_pipe("parser"))):
+        assert isinstance(ours_pipe.model.ops, nlp.MatmulOps)
+        assert not isinstance(shipped_pipe.model.ops, nlp.MatmulOps)
     text = " ".join([TEXT] * 4)  # a longer batch exercises bigger matrix products
     assert annotations(ours(text)) == annotations(shipped(text))
+
+
+# Curly apostrophes in possessives, contractions and a name: the model was trained on straight ones.
+CURLY = ("Ostland\u2019s Foreign Ministry said the drills were a provocation. Brennor\u2019s shares fell after "
+         "the company\u2019s chief, Dara O\u2019Malley, said the deal wasn\u2019t dead. The Harbour "
+         "Authority\u2019s pilots\u2019 union called a strike.")
+
+
+def entities(doc):
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def test_curly_apostrophes_get_the_entities_of_straight_ones_at_the_same_offsets():
+    ours = nlp.load()
+    curly, straight = ours(CURLY), ours(CURLY.replace("\u2019", "'"))
+    assert curly.text == CURLY and entities(curly) == entities(straight)
+    assert [t.ent_iob_ for t in curly] == [t.ent_iob_ for t in straight]
+    ministry = CURLY.index("Foreign Ministry")
+    assert (ministry, ministry + len("Foreign Ministry"), "ORG") in entities(curly)  # not "Ostland’s Foreign Ministry"
+    # batches (``nlp.pipe``) and texts with no curly apostrophe read as one text alone
+    docs = list(nlp.parse([CURLY, TEXT, CURLY]))
+    assert [entities(d) for d in docs] == [entities(curly), entities(ours(TEXT)), entities(curly)]
 
 
 def test_table_attribute_ruler_matches_the_shipped_one():

@@ -15,7 +15,7 @@ import numpy
 import spacy
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 from threadpoolctl import threadpool_limits
 
@@ -35,6 +35,48 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
     return doc
+
+
+# The curly apostrophe of edited news ("China\u2019s"); the model was trained on straight ones.
+CURLY_APOSTROPHE, STRAIGHT_APOSTROPHE = "\u2019", "'"
+
+
+class StraightApostropheNer:
+    """The model's entity recognizer run on the tokens with a curly apostrophe written straight
+    (same tokens, so the same offsets), its entities then set on the Doc itself. The small model,
+    trained on OntoNotes' straight apostrophes, reads "China\u2019s Foreign Ministry said" with no
+    ORG and "China's Foreign Ministry said" with GPE + ORG; the fit half of news_cluster gets a
+    different entity set in 46 of its 79 articles written with curly apostrophes (possessives
+    taken into names: "Broadcom\u2019s", "Israel\u2019s Shin Bet")."""
+
+    def __init__(self, ner) -> None:  # noqa: ANN001 (a spaCy pipe)
+        self.ner = ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Docs with the entities of their straight-apostrophe copies, in batches as ``ner.pipe``."""
+        docs = list(docs)
+        for doc, straight in zip(docs, self.ner.pipe((_straight(d) for d in docs), batch_size=batch_size)):
+            if straight is not doc:
+                doc.set_ents([Span(doc, e.start, e.end, label=e.label_) for e in straight.ents], default="outside")
+            yield doc
+
+
+@Language.factory("storyline_ner")
+def make_straight_apostrophe_ner(nlp, name):  # noqa: ANN001, ANN201, ARG001
+    """The pipeline's own "ner", wrapped (added before that pipe is removed). No annotations: this
+    module's are strings (``from __future__``), which spaCy's config resolver cannot read."""
+    return StraightApostropheNer(nlp.get_pipe("ner"))
+
+
+def _straight(doc: Doc) -> Doc:
+    """The Doc itself when it has no curly apostrophe, else a copy of its tokens written straight."""
+    if CURLY_APOSTROPHE not in doc.text:
+        return doc
+    words = [t.text.replace(CURLY_APOSTROPHE, STRAIGHT_APOSTROPHE) for t in doc]
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
 
 
 class MatmulOps(NumpyOps):
@@ -64,7 +106,8 @@ class MatmulOps(NumpyOps):
 def load(name: str | None = None) -> Language:
     """The pipeline for this process (cached: one load per process / Spark executor): the model
     on ``MatmulOps``, with line breaks ending sentences, and its attribute ruler and lemmatizer
-    applied by lookup (same output)."""
+    applied by lookup (same output), and its entity recognizer reading curly apostrophes as
+    straight ones (``StraightApostropheNer``)."""
     previous = get_current_ops()
     set_current_ops(MatmulOps())  # the layers take the current ops when the model is built
     try:
@@ -75,6 +118,9 @@ def load(name: str | None = None) -> Language:
         nlp.add_pipe("storyline_line_breaks", before="parser")
     _replace(nlp, "attribute_ruler", "storyline_attribute_ruler")
     _replace(nlp, "lemmatizer", "storyline_lemmatizer")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("storyline_ner", after="ner")
+        nlp.remove_pipe("ner")
     return nlp
 
 
