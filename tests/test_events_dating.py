@@ -280,3 +280,18 @@ def test_a_coordinated_participle_shares_the_first_one_s_auxiliary(nlp):
         assert date_of_trigger(events_dated(nlp, lead + later, "Wednesday", "2026-02-11"), word) == "2026-02-11", later
     text = "Chilean rebels had stormed the border post and wounded two Peruvian guards."
     assert date_of_trigger(events_of(nlp, text), "wounded") is None
+
+
+def test_a_habit_of_saying_makes_what_it_reports_habitual(nlp):
+    """"routinely says it will never give up": a frequency adverb on the reporting verb tells a saying
+    repeated over many occasions, so what is said each time has no single day either (TimeML: a SET);
+    "every year" is a frequency like "annually". A single saying keeps the report's day for what it
+    reports, and a single act keeps it without the frequency."""
+    for text, word in (("Peru routinely says it will never give up its claim to the islands.", "give"),
+                       ("Chile attacks the rebel camps every year.", "attacks"),
+                       ("The Chilean navy holds joint exercises with Peru each year.", "holds")):
+        assert date_of_trigger(events_of(nlp, text), word) is None, text
+    text = "Peru says it will never give up its claim to the islands."
+    assert date_of_trigger(events_of(nlp, text), "give") == PUBLISHED
+    text = "Chile attacked the rebel camps this year."
+    assert date_of_trigger(events_of(nlp, text), "attacked") == PUBLISHED
