@@ -289,6 +289,7 @@ def test_a_habit_of_saying_makes_what_it_reports_habitual(nlp):
     reports, and a single act keeps it without the frequency."""
     for text, word in (("Peru routinely says it will never give up its claim to the islands.", "give"),
                        ("Chile attacks the rebel camps every year.", "attacks"),
+                       ("Chile typically attacks the rebel camps in the spring.", "attacks"),
                        ("The Chilean navy holds joint exercises with Peru each year.", "holds")):
         assert date_of_trigger(events_of(nlp, text), word) is None, text
     text = "Peru says it will never give up its claim to the islands."

@@ -25,7 +25,7 @@ HISTORICAL_DAYS = 60
 # gives a habitual event a SET, no single day, so the report's day does not date it.
 ITERATIVE_ADVERBS = {"repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "continually",
                      "habitually", "usually", "always", "daily", "weekly", "monthly", "yearly", "annually",
-                     "sometimes", "occasionally",
+                     "sometimes", "occasionally", "typically", "normally", "periodically", "traditionally",
                      # a stand held over a stretch up to now ("has long denied", "has consistently rejected"):
                      # TimeML gives it a duration, not the report's day
                      "long", "consistently"}
@@ -231,8 +231,8 @@ def told_as_anterior(trig: Trigger) -> bool:
 def told_as_iterated(trig: Trigger) -> bool:
     """A habitual or iterated event ("has repeatedly backed", "regularly holding drills", "on
     numerous occasions", "every year", a reported "routinely says") or an activity running up to now
-    ("has been pressing"): TimeML gives it a
-    SET or a stretch, not one day, so the publication day does not date it."""
+    ("has been pressing"): TimeML gives it a SET or a stretch, not one day, so the publication day
+    does not date it."""
     if not trig.verbal:
         return False
     words = [c for node in _habit_chain(trig.token) for c in node.children]
