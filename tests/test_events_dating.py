@@ -29,17 +29,26 @@ def date_of_trigger(events, word):
 
 
 def test_habitual_and_ongoing_events_get_no_day(nlp):
-    """A frequency adverb, a count of occasions or a perfect progressive tells no single day (TimeML: a SET
-    or a stretch), so the publication day does not date it; a single act in the present perfect keeps it."""
+    """A frequency adverb or phrase, a count of occasions, a perfect progressive or a habitual saying tells
+    no single day (TimeML: a SET or a stretch), so the publication day does not date it; a single act in
+    the present perfect, and what a single saying reports, keep it."""
     for text, word in (("The Chilean president has repeatedly criticized the Peruvian government.", "criticized"),
                        ("The Chilean army regularly attacks rebel camps in the north.", "attacks"),
                        ("The Chilean minister has criticized the Peruvian government on numerous occasions.",
                         "criticized"),
                        ("The Chilean government has been pressing Peru to return the prisoners.", "pressing"),
-                       ("Lima has long denied arming the Chilean rebels.", "denied")):
+                       ("Lima has long denied arming the Chilean rebels.", "denied"),
+                       # "every year": a quantified unit of time, a frequency like "annually"
+                       ("Chile attacks the rebel camps every year.", "attacks"),
+                       ("Chile typically attacks the rebel camps in the spring.", "attacks"),
+                       # a saying repeated over many occasions says its content on each of them
+                       ("Peru routinely says it will never give up its claim to the islands.", "give")):
         assert date_of_trigger(events_of(nlp, text), word) is None, text
     text = "The Chilean army has attacked a rebel camp in the north."
     assert date_of_trigger(events_of(nlp, text), "attacked") == PUBLISHED
+    # a single saying adds no frequency to what it reports
+    text = "Peru says it will never give up its claim to the islands."
+    assert date_of_trigger(events_of(nlp, text), "give") == PUBLISHED
     # a title-case headline: the tagger reads the capitalised verb as a name ("Briefed" PROPN), which
     # describes nothing, so the attack keeps the report's day
     text = "Mayor Lee Briefed On Bus Attack In Lyon, France"
@@ -280,3 +289,4 @@ def test_a_coordinated_participle_shares_the_first_one_s_auxiliary(nlp):
         assert date_of_trigger(events_dated(nlp, lead + later, "Wednesday", "2026-02-11"), word) == "2026-02-11", later
     text = "Chilean rebels had stormed the border post and wounded two Peruvian guards."
     assert date_of_trigger(events_of(nlp, text), "wounded") is None
+

@@ -25,10 +25,14 @@ HISTORICAL_DAYS = 60
 # gives a habitual event a SET, no single day, so the report's day does not date it.
 ITERATIVE_ADVERBS = {"repeatedly", "regularly", "routinely", "often", "frequently", "constantly", "continually",
                      "habitually", "usually", "always", "daily", "weekly", "monthly", "yearly", "annually",
-                     "sometimes", "occasionally",
+                     "sometimes", "occasionally", "typically", "normally", "periodically", "traditionally",
                      # a stand held over a stretch up to now ("has long denied", "has consistently rejected"):
                      # TimeML gives it a duration, not the report's day
                      "long", "consistently"}
+# "every year", "each week": a quantified unit of time tells a frequency as "annually" does (TimeML: a SET).
+FREQUENCY_DETERMINERS = {"every", "each"}
+FREQUENCY_UNITS = {"day", "week", "month", "year", "summer", "winter", "spring", "autumn", "fall", "morning",
+                   "night", "weekend"}
 # "for instance", "for example": the event illustrates a general statement.
 EXAMPLE_NOUNS = {"instance", "example"}
 # "on numerous occasions", "several times": a count of occasions tells an iterated event.
@@ -226,18 +230,36 @@ def told_as_anterior(trig: Trigger) -> bool:
 
 def told_as_iterated(trig: Trigger) -> bool:
     """A habitual or iterated event ("has repeatedly backed", "regularly holding drills", "on
-    numerous occasions") or an activity running up to now ("has been pressing"): TimeML gives it a
-    SET or a stretch, not one day, so the publication day does not date it."""
+    numerous occasions", "every year", a reported "routinely says") or an activity running up to now
+    ("has been pressing"): TimeML gives it a SET or a stretch, not one day, so the publication day
+    does not date it."""
     if not trig.verbal:
         return False
-    words = [c for node in _tense_chain(trig.token) for c in node.children]
+    words = [c for node in _habit_chain(trig.token) for c in node.children]
     if any(c.dep_ == "advmod" and c.lower_ in ITERATIVE_ADVERBS for c in words):
+        return True
+    if any(_names_a_frequency(c) for c in words):
         return True
     if any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in OCCASION_NOUNS for o in c.children)
            for c in words):
         return True
     auxes = {c.lower_ for c in trig.token.children if c.dep_ == "aux"}
     return trig.token.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+
+
+def _habit_chain(token: Token) -> list[Token]:
+    """The verbs whose frequency the event shares: its tense chain and, for a reported clause, the
+    reporting verb ("routinely says it will never give up"): a saying repeated over many occasions says
+    its content on each of them, so the content is as habitual as the saying (TimeML: a SET). A single
+    saying ("says it will never give up") adds no frequency, so the report's day stays."""
+    chain = _tense_chain(token)
+    return chain + [chain[-1].head] if _reported(chain[-1]) else chain
+
+
+def _names_a_frequency(token: Token) -> bool:
+    """"every year", "each week" hung on the verb: a quantified unit of time (a SET in TimeML)."""
+    return token.dep_ in {"npadvmod", "advmod", "obl"} and token.lemma_.lower() in FREQUENCY_UNITS \
+        and any(c.dep_ == "det" and c.lower_ in FREQUENCY_DETERMINERS for c in token.children)
 
 
 def placed_by_another_event(trig: Trigger) -> bool:
