@@ -20,7 +20,7 @@ from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Quote, Span
 
-from . import coding, lexicon
+from . import coding, descriptions, lexicon
 
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "det", "nummod", "quantmod", "npadvmod"}
 PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "all", "dozens", "hundreds",
@@ -181,7 +181,8 @@ def is_actor_like(token: Token) -> bool:
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     if coding.is_sector_word(token.text) or coding.is_demonym(token.text) \
-            or coding.country_of_name(token.text) is not None or coding.is_state_noun(token.text):
+            or coding.country_of_name(token.text) is not None or coding.is_state_noun(token.text) \
+            or descriptions.description_kind(token) is not None:  # "the hermit state", "the despot"
         return True
     return _named_by_owner(token) or (token.pos_ == "NOUN" and is_person_noun(token))
 
