@@ -26,7 +26,7 @@ from . import coding, geo
 # Head nouns of a description that names a state: as the state itself, or as its government
 # ("the regime"), whose sector it is (PLOVER codes a government GOV).
 STATE_NOUNS = {"country": None, "nation": None, "state": None, "kingdom": None, "republic": None,
-               "regime": "GOV"}
+               "regime": "GOV", "government": "GOV"}
 # Head nouns of a description that names a state's leader (an epithet of the head of state).
 LEADER_NOUNS = frozenset({"leader", "despot", "tyrant", "dictator", "strongman", "autocrat", "ruler"})
 # Relational nouns: the state they name stands in a relation to their possessor ("its northern
