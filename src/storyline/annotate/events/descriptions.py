@@ -32,13 +32,10 @@ LEADER_NOUNS = frozenset({"leader", "despot", "tyrant", "dictator", "strongman",
 # Relational nouns: the state they name stands in a relation to their possessor ("its northern
 # neighbour"), so it is another state than the possessor.
 RELATION_NOUNS = frozenset({"neighbour", "neighbor"})
-# How much of a realization's salience is left per sentence back (Lappin and Leass halve it for
-# pronouns). A full description marks a referent less accessible than a pronoun does (Ariel 1990,
-# accessibility theory): one the discourse has kept up over more than the last sentence or two.
-DECAY = 0.5
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 # Mention types that realize a state: its name, a place in it, its people's name.
 STATE_TYPES = frozenset({"GPE", "NORP"})
+# Codes of bodies that are no state (international and non-governmental organisations, armed groups, firms).
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 # Direction adjectives of a relational noun: where the other state's capital lies from the possessor's.
 DIRECTIONS = {"northern": (0, 1), "southern": (0, -1), "eastern": (1, 1), "western": (1, -1)}
@@ -102,7 +99,7 @@ def _most_salient(candidates: dict[str, list[Mention]], head: Token) -> str | No
             if span is None or span.root.i in barred or in_heading(doc.text, m.span.start, head.idx):
                 continue
             key = (referent, span.root.sent.start)
-            by_sentence[key] = max(by_sentence[key], realization_salience(span.root, head, DECAY))
+            by_sentence[key] = max(by_sentence[key], realization_salience(span.root, head))
             if span.root.sent.start == head.sent.start and "\n" not in doc.text[m.span.end:head.idx]:
                 here[referent] = min(here.get(referent, 99), _depth(span.root))
     scores: dict[str, float] = defaultdict(float)
@@ -115,7 +112,7 @@ def _most_salient(candidates: dict[str, list[Mention]], head: Token) -> str | No
 def in_heading(text: str, offset: int, at: int) -> bool:
     """Is the offset in a line of its own before ``at`` that does not close as running text does (a
     heading, a photo caption)? News style sets neither as a sentence: what it names is no center of
-    the text (``centering.is_utterance``), though the parser may join it to the next sentence."""
+    the text (``centering.is_utterance_line``), though the parser may join it to the next sentence."""
     end = text.find("\n", offset)
     if end == -1 or end >= at:
         return False
@@ -130,13 +127,9 @@ def _depth(word: Token) -> int:
     return depth
 
 
-def _salient_state(head: Token, earlier: list[Mention], other_than: str | None = None) -> str | None:
+def _salient_state(head: Token, earlier: list[Mention]) -> str | None:
     """The most salient state realized before the description (by its name, a place in it, its people)."""
-    states: dict[str, list[Mention]] = defaultdict(list)
-    for m in earlier:
-        if m.type in STATE_TYPES and m.country and m.country not in NON_STATE_CODES and m.country != other_than:
-            states[m.country].append(m)
-    return _most_salient(states, head)
+    return _most_salient(_state_realizations(earlier), head)
 
 
 def _relation_country(head: Token, party: Participant, earlier: list[Mention]) -> str | None:
@@ -147,12 +140,19 @@ def _relation_country(head: Token, party: Participant, earlier: list[Mention]) -
     if owner is None:
         return None
     direction = next((DIRECTIONS[c.lower_] for c in head.children if c.lower_ in DIRECTIONS), None)
+    states = _state_realizations(earlier, owner)
+    if direction is not None:
+        states = {c: ms for c, ms in states.items() if _lies(c, owner, direction)}
+    return _most_salient(states, head)
+
+
+def _state_realizations(earlier: list[Mention], other_than: str | None = None) -> dict[str, list[Mention]]:
+    """The mentions realizing each state (not an organisation), less those of ``other_than``."""
     states: dict[str, list[Mention]] = defaultdict(list)
     for m in earlier:
-        if m.type in STATE_TYPES and m.country and m.country not in NON_STATE_CODES | {owner} \
-                and (direction is None or _lies(m.country, owner, direction)):
+        if m.type in STATE_TYPES and m.country and m.country not in NON_STATE_CODES and m.country != other_than:
             states[m.country].append(m)
-    return _most_salient(states, head)
+    return states
 
 
 def _lies(country: str, owner: str, direction: tuple[int, int]) -> bool:

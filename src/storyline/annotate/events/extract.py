@@ -16,6 +16,7 @@ from storyline.model import Event, Location, Mention, Participant, Quote, Span, 
 from . import coding, descriptions, geo, lexicon, places, topic, unreal
 from .contexts import carry_told_means, contexts_of, refine_mode
 from .dating import carry_lead_day, carry_told_day, date_of
+from .descriptions import NON_STATE_CODES
 from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, unreal_head
 from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
@@ -33,7 +34,6 @@ OBJECT_PLACE_PREPS = {"in", "for", "to", "on", "into", "inside"}
 # Events whose recipient, when the sentence names none, is the place they happen in ("imposed a
 # curfew in Cizre", "strengthened its forces in Lebanon"): PLOVER codes the target by location.
 PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "SANCTION", "AID", "REQUEST"}
-NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"}
 CIVIL_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REF", "REL", "SOC"}
 
 
