@@ -1972,6 +1972,31 @@ def test_how_often_is_part_of_a_set():
                      "three times a month": ("SET", "P1M")}
 
 
+def test_a_vague_count_of_times_is_part_of_a_set():
+    """"a few times a week" is a frequency like "twice a week" (TimeML freq "X"), marked whole; "many times" with no
+    unit is no set."""
+    found = values("Storms hit the coast a few times a week and close the pass several times a year.")
+    assert found == {"a few times a week": ("SET", "P1W"), "several times a year": ("SET", "P1Y")}
+    assert values("The band has played there many times.") == {}
+
+
+def test_the_aughts_and_the_noughties_are_the_2000s():
+    assert values("She sang in clubs throughout the aughts and in the early noughties.") == {
+        "the aughts": ("DATE", "200"), "the early noughties": ("DATE", "200")}
+
+
+def test_a_clock_in_the_part_of_a_day_its_sentence_named_is_on_that_day():
+    """"on Sunday night ... from 9pm": a clock after a part of a day named in its sentence, with an hour that part
+    holds, narrows it, so it is on that day (a Wednesday story); an hour the part does not hold, or a part named
+    in another sentence, leaves the clock as before."""
+    found = values("A crowd gathered at the beach on Sunday night for the fireworks from 9pm, police said.")
+    assert found["9pm"] == ("TIME", "2026-02-08T21:00")
+    found = values("Like many towns last night, our camera caught the meteor just before 6pm.")
+    assert found["6pm"] == ("TIME", "2026-02-10T18:00")
+    assert values("Shares fell on Monday morning and the index closes at 4pm.")["4pm"] == ("TIME", "2026-02-11T16:00")
+    assert values("A crowd gathered on Sunday night. The show starts at 9pm.")["9pm"] == ("TIME", "2026-02-11T21:00")
+
+
 def test_mid_afternoon_alone_is_a_time_of_the_day():
     assert values("Shares fell 4 percent at mid-afternoon.") == {"mid-afternoon": ("TIME", "2026-02-11TAF")}
     found = values("In London at mid-afternoon yesterday, shares were up; at midday they fell.")

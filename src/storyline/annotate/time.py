@@ -554,12 +554,14 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
     (0735 GMT) Friday") or by the adverbial that opens its sentence and frames all of it ("On
     Feb. 9, the polls closed at 10 p.m.") or written right before it, as timestamps do ("Dec 22, 2017
     at 2:57pm"); other days in the sentence may belong to other events
-    ("rose from Monday's close to ... at 10 a.m."), so without those it stays on the publication day."""
+    ("rose from Monday's close to ... at 10 a.m."), so without those it stays on the publication day. A part of a day
+    named before it in the sentence that holds its hour ("gathered on Sunday night for the fireworks from 9pm", "last
+    night ... just before 6pm") is the stretch the clock narrows, so the clock is on that day."""
     if clock.value[10:11] != "T":
         return clock
     left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
     for day in timexes:
-        if _restates_with_a_day(clock, day, text):
+        if _restates_with_a_day(clock, day, text) or _holds_its_hour(day, clock, left):
             return dataclasses.replace(clock, value=day.value[:10] + clock.value[10:])
         if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
             continue
@@ -591,6 +593,18 @@ def _on_the_day_of_the_story(clock: Timex, timexes: list[Timex], text: str) -> T
     return dataclasses.replace(clock, value=day + clock.value[10:])
 
 
+def _holds_its_hour(part: Timex, clock: Timex, left: int) -> bool:
+    """Whether ``part`` is a dated part of a day ("Sunday night", "last night") told earlier in the clock's sentence
+    (from ``left``) whose hours hold the clock's hour on that same date (9 p.m. in the night, 10 a.m. in the
+    morning; not the small hours, which after a night are the next day's)."""
+    told = _DAY_PART_VALUE.fullmatch(part.value)
+    hour = _CLOCK_HOUR.search(clock.value)
+    if part.type != "TIME" or told is None or hour is None or not left <= part.span.start < clock.span.start:
+        return False
+    first, last = _PART_HOURS[told.group("part")]
+    return first <= int(hour.group(1)) <= last
+
+
 def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
     """"will leave at 4 in the morning (4 a.m. EDT Thursday)": a bracket right after a clock time that gives
     the same time with its day (another zone's name for it) dates the clock too."""
@@ -600,6 +614,10 @@ def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
 
 
 _AT_NIGHT = re.compile(r"T(?:NI|EV|1[89]|2\d)")
+_DAY_PART_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T(?P<part>MO|AF|EV|NI)")
+# the clock hours a part of the day takes in on its own date (TIDES 2005 leaves the bounds to usage: a morning
+# from dawn to noon, an evening from late afternoon, a night from dusk to midnight)
+_PART_HOURS = {"MO": (4, 11), "AF": (12, 17), "EV": (16, 23), "NI": (18, 23)}
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
 _NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")

@@ -127,9 +127,10 @@ REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": 
                    # takes "date" as a trigger like "time"; the TBAQ dev gold marks it FUTURE_REF)
                    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF"}
 
-# "the nineties": a decade by name, read in the twentieth century as news mostly means it
+# "the nineties": a decade by name, read in the twentieth century as news mostly means it; the 2000s have names of
+# their own ("the aughts" in American, "the noughties" in British English)
 DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
-                "seventies": "197", "eighties": "198", "nineties": "199"}
+                "seventies": "197", "eighties": "198", "nineties": "199", "aughts": "200", "noughties": "200"}
 
 HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
