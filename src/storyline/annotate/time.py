@@ -598,11 +598,11 @@ def _holds_its_hour(part: Timex, clock: Timex, left: int) -> bool:
     (from ``left``) whose hours hold the clock's hour on that same date (9 p.m. in the night, 10 a.m. in the
     morning; not the small hours, which after a night are the next day's)."""
     told = _DAY_PART_VALUE.fullmatch(part.value)
-    hour = _CLOCK_HOUR.search(clock.value)
-    if part.type != "TIME" or told is None or hour is None or not left <= part.span.start < clock.span.start:
+    if part.type != "TIME" or told is None or not _CLOCK_HOUR.fullmatch(clock.value[10:16]) \
+            or not left <= part.span.start < clock.span.start:
         return False
     first, last = _PART_HOURS[told.group("part")]
-    return first <= int(hour.group(1)) <= last
+    return first <= clock.value[11:16] <= last
 
 
 def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
@@ -615,9 +615,9 @@ def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
 
 _AT_NIGHT = re.compile(r"T(?:NI|EV|1[89]|2\d)")
 _DAY_PART_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T(?P<part>MO|AF|EV|NI)")
-# the clock hours a part of the day takes in on its own date (TIDES 2005 leaves the bounds to usage: a morning
-# from dawn to noon, an evening from late afternoon, a night from dusk to midnight)
-_PART_HOURS = {"MO": (4, 11), "AF": (12, 17), "EV": (16, 23), "NI": (18, 23)}
+# the clock times a part of the day takes in on its own date (TIDES 2005 leaves the bounds to usage: a morning
+# from dawn to noon, an afternoon after noon, an evening from late afternoon, a night from dusk to midnight)
+_PART_HOURS = {"MO": ("04:00", "11:59"), "AF": ("12:01", "17:59"), "EV": ("16:00", "23:59"), "NI": ("18:00", "23:59")}
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
 _NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")
