@@ -1997,6 +1997,20 @@ def test_a_clock_in_the_part_of_a_day_its_sentence_named_is_on_that_day():
     assert values("A crowd gathered on Sunday night. The show starts at 9pm.")["9pm"] == ("TIME", "2026-02-11T21:00")
 
 
+def test_earlier_or_later_in_the_unit_is_the_unit_in_focus():
+    """"later in the year" is anaphoric: the year of the last date named ("will launch in June" told in a December
+    story is next June, and the launch after it that year's); with no date before it, or only a coarser one, the
+    anchor's unit as before."""
+    anchor = "2025-12-30"
+    found = values("The probe will launch in June. A second launch later in the year will carry a rover.", anchor)
+    assert found["later in the year"] == ("DATE", "2026")
+    found = values("Analysts expect a launch in late February, after an announcement earlier in the month.", anchor)
+    assert found["earlier in the month"] == ("DATE", "2026-02")
+    assert values("Talks ended later in the year.", anchor)["later in the year"] == ("DATE", "2025")
+    assert values("In 2019 the firm grew. It was sold earlier in the month.", anchor)["earlier in the month"] == \
+        ("DATE", "2025-12")
+
+
 def test_mid_afternoon_alone_is_a_time_of_the_day():
     assert values("Shares fell 4 percent at mid-afternoon.") == {"mid-afternoon": ("TIME", "2026-02-11TAF")}
     found = values("In London at mid-afternoon yesterday, shares were up; at midday they fell.")
