@@ -2011,6 +2011,13 @@ def test_earlier_or_later_in_the_unit_is_the_unit_in_focus():
         ("DATE", "2025-12")
 
 
+def test_couple_of_counts_two_after_any_determiner():
+    """"the past couple of years" is "the past two years" (P2Y, one expression), as "a couple of days" is P2D."""
+    found = values("Prices rose in the past couple of years; we heard more in the couple of hours since.")
+    assert found == {"the past couple of years": ("DURATION", "P2Y"), "the couple of hours": ("DURATION", "PT2H")}
+    assert values("It will be a tough couple of days.") == {"couple of days": ("DURATION", "P2D")}
+
+
 def test_mid_afternoon_alone_is_a_time_of_the_day():
     assert values("Shares fell 4 percent at mid-afternoon.") == {"mid-afternoon": ("TIME", "2026-02-11TAF")}
     found = values("In London at mid-afternoon yesterday, shares were up; at midday they fell.")

@@ -56,9 +56,10 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
         "eighty": 80, "ninety": 90}
 # "two dozen years", "a billion years", "4.5 billion years" (the ages of stars and planets)
 SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12, "million": 10 ** 6, "billion": 10 ** 9}
-# "hundreds of years", "millions of years": an unknown count, one expression with its unit (PXY)
+# "hundreds of years", "millions of years": an unknown count, one expression with its unit (PXY); "couple of" counts
+# two after any determiner ("the past couple of years" as "the past two years")
 VAGUE_COUNTS = {"a few": "X", "few": "X", "several": "X", "some": "X", "many": "X", "a couple of": 2,
-                "a couple": 2, "a pair of": 2, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "dozens of": "X",
+                "couple of": 2, "a couple": 2, "a pair of": 2, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "dozens of": "X",
                 "a million": 10 ** 6, "a billion": 10 ** 9, "hundreds of": "X", "thousands of": "X",
                 "millions of": "X", "billions of": "X", "a": 1, "an": 1, "one": 1}
 
