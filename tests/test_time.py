@@ -1997,6 +1997,18 @@ def test_a_clock_in_the_part_of_a_day_its_sentence_named_is_on_that_day():
     assert values("A crowd gathered on Sunday night. The show starts at 9pm.")["9pm"] == ("TIME", "2026-02-11T21:00")
 
 
+def test_a_day_dating_the_saying_leaves_the_reported_clock_to_the_story():
+    """"said in a statement on Monday that the show between 5pm and 9pm was a success": Monday dates the saying;
+    the clocks of the reported clause, told in the past, take the story's day (its lead's Sunday, in a Wednesday
+    story), and the second clock of the range the first's day. A day that is no saying's is not passed over."""
+    text = ("Fireworks lit the bay on Sunday night. The organiser said in a statement on Monday that the show "
+            "between 5pm and 9pm was a success.")
+    found = values(text)
+    assert found["5pm"] == ("TIME", "2026-02-08T17:00") and found["9pm"] == ("TIME", "2026-02-08T21:00")
+    text = "Fireworks lit the bay on Sunday night. The barge left on Monday and sank at 5pm."
+    assert values(text)["5pm"] != ("TIME", "2026-02-08T17:00")  # Monday may be the sinking's day: not the lead's
+
+
 def test_earlier_or_later_in_the_unit_is_the_unit_in_focus():
     """"later in the year" is anaphoric: the year of the last date named ("will launch in June" told in a December
     story is next June, and the launch after it that year's); with no date before it, or only a coarser one, the
