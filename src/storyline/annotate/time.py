@@ -591,10 +591,10 @@ def _on_the_day_of_the_story(clock: Timex, timexes: list[Timex], text: str) -> T
     days = [t for t in timexes if t.span.end <= clock.span.start and t.type in ("DATE", "TIME")
             and _DAY_VALUE.fullmatch(t.value[:10]) and t.value[:4].isdigit()]
     told = [t for t in days if t.span.end <= left or not _dates_the_saying(t, text, left)]
-    if not told or days[-1].span.end > left and told[-1] is days[-1] or days[0].value[:10] >= clock.value[:10]:
+    if not told or told[-1].span.end > left or told[0].value[:10] >= clock.value[:10]:
         return clock
-    day = days[0].value[:10]
-    if clock.value[11:13] < "07" and days[-1].value[:10] == day and _AT_NIGHT.search(days[-1].value):
+    day = told[0].value[:10]
+    if clock.value[11:13] < "07" and told[-1].value[:10] == day and _AT_NIGHT.search(told[-1].value):
         day = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
     return dataclasses.replace(clock, value=day + clock.value[10:])
 
