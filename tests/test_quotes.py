@@ -1929,3 +1929,19 @@ def test_a_body_described_with_no_or_several_organisations_of_its_kind_stays_unn
     mentions = [_org(text, name, f"o_{i}") for i, name in enumerate(names)]
     quotes = extract_quotes(nlp(text), text, "a_kind", mentions, statements_only=True)
     assert quotes and all(q.speaker.key is None for q in quotes), [(q.speaker.text, q.speaker.key) for q in quotes]
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("Ostland fired a rocket at dawn, the North's OKNA news agency said.", "OKNA", "o_okna"),
+    ("\u201cThe talks will go on,\u201d Tarnpress news agency said.", "Tarnpress", "o_tarn"),
+])
+def test_a_name_before_the_noun_of_its_kind_is_the_speaker(nlp, text, name, key):
+    """"the North's KCNA news agency" is KCNA, as "the news agency KCNA" would be."""
+    quotes = extract_quotes(nlp(text), text, "a_kind", [_org(text, name, key)], statements_only=True)
+    assert [q.speaker.key for q in quotes] == [key], [(q.speaker.text, q.content.text) for q in quotes]
+
+
+def test_a_name_before_a_persons_noun_is_not_the_speaker_itself(nlp):
+    text = "\u201cThe talks will go on,\u201d a Tarnpress reporter said."
+    quotes = extract_quotes(nlp(text), text, "a_kind", [_org(text, "Tarnpress", "o_tarn")], statements_only=True)
+    assert all(q.speaker.key != "o_tarn" for q in quotes)

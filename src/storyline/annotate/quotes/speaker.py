@@ -35,7 +35,8 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, ArticlePersons, described_person,
-                                          may_describe_organisation, organisation_kinds, resolve_description)
+                                          is_organisation_noun, may_describe_organisation, organisation_kinds,
+                                          resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
@@ -62,7 +63,8 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     source, head = _without_dateline(text, source, head)
     span = _whole_name_span(text, source)
     head = relative_antecedent(head) or head
-    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions)
+    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions) \
+        or _name_before_kind(head, mentions)
     if mention is not None:
         mention = _person_named_so(mention, mentions) or _organisation_named_so(head, mention, mentions) or mention
         return Speaker(text=mention.name, span=span, key=mention.key)
@@ -294,6 +296,20 @@ def _titled_name(head: Token, mentions: list[Mention]) -> Mention | None:
                     and _closes_office_name(obj.doc, prep, mention):
                 return mention
     return None
+
+
+def _name_before_kind(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The organisation named right before the noun of its kind ("the North's KCNA news agency",
+    "Tass news agency", "the Nordair airline"): a proper name premodifying an organisation noun
+    names what the noun describes, as "the news agency KCNA" would (close apposition). Only a name
+    typed an organisation and only one; a person's noun ("the Nordair spokesman") speaks for a body
+    but is not it (``_body_spoken_for``), and a place or people before the noun ("the Japanese
+    agency") names no body."""
+    if not is_organisation_noun(head.lemma_.lower()):
+        return None
+    named = {m.key: m for child in head.children if child.dep_ == "compound" and child.i < head.i
+             for t in child.subtree for m in [_mention_at(t, mentions)] if m is not None and m.key and m.type == "ORG"}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _closes_office_name(doc, prep: Token, mention: Mention) -> bool:
