@@ -268,22 +268,26 @@ def _modifies_name(word: Token, name: Token) -> bool:
 
 def _persons_by_title(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """A name the tagger took with the title before it into a body or place ("PM Theresa May" as an
-    ORG) is a person: news writes a person's title, never a body's, right before a name. The title
-    run must end in a title head, and what follows must be a name (two words or more, or a census
-    given name) with no organisation word ("President Lena Marsh Holdings" is a firm's) and not a known
-    body; ``_trimmed`` then cuts the title off the PERSON, as for a title the tagger put in one."""
-    return [replace(c, label="PERSON") if c.label in ("ORG", "GPE", "LOC", "FAC", "NORP") and _titled_name(doc, c)
-            else c for c in cands]
+    ORG) is a person: news writes a person's title, never a body's, right before a name. The words
+    cut off must hold a title head, with the title words before the entity ("Minister of | Defence
+    Itsunori Onodera"), and what follows must be a person's name by evidence: a census given name
+    first, or a surname the article tags as a person's elsewhere. Names of bodies open with title
+    words too ("Major League Baseball", "National League", "Secretary of State for International
+    Development"), and a body's name has neither; nor may it hold an organisation word ("President
+    Lena Marsh Holdings") or be a known body. ``_trimmed`` then cuts the title off the PERSON."""
+    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON"}
+    return [replace(c, label="PERSON") if c.label in ("ORG", "GPE", "LOC", "FAC", "NORP")
+            and _titled_name(doc, c, surnames) else c for c in cands]
 
 
-def _titled_name(doc: Doc, cand: _Candidate) -> bool:
+def _titled_name(doc: Doc, cand: _Candidate, surnames: set[str]) -> bool:
     cut = _after_title_prefix(doc, cand.start, cand.end)
-    if cut == cand.start or not doc[cand.start].text[:1].isupper():
+    if cut == cand.start or not doc[cand.start].text[:1].isupper() or _premodifier_title(doc, cut) is None:
         return False
     rest = doc[cut:cand.end].text
-    return _is_bare_name(doc, cut, cand.end) and (cand.end - cut >= 2 or is_given_name(doc[cut].text)) \
-        and not _names_an_organization(rest) and actors.known_organization(rest) is None \
-        and actors.known_organization(doc[cand.start:cand.end].text) is None
+    evidence = is_given_name(doc[cut].text) or cand.end - cut >= 2 and doc[cand.end - 1].lower_ in surnames
+    return evidence and _is_bare_name(doc, cut, cand.end) and not _names_an_organization(rest) \
+        and actors.known_organization(rest) is None and actors.known_organization(doc[cand.start:cand.end].text) is None
 
 
 def _with_known_acronyms(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
