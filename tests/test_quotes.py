@@ -1945,3 +1945,20 @@ def test_a_name_before_a_persons_noun_is_not_the_speaker_itself(nlp):
     text = "\u201cThe talks will go on,\u201d a Tarnpress reporter said."
     quotes = extract_quotes(nlp(text), text, "a_kind", [_org(text, "Tarnpress", "o_tarn")], statements_only=True)
     assert all(q.speaker.key != "o_tarn" for q in quotes)
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("The drills will go on, a statement released by the Tarn Coast Guard said.", "Tarn Coast Guard", "o_guard"),
+    ("The mayor resigned on Monday, according to a report by Radio Tarn.", "Radio Tarn", "o_radio"),
+    ("The ferry was late, a report from Nordair said.", "Nordair", "o_nordair"),
+])
+def test_a_document_speaks_for_the_author_its_phrase_names(nlp, text, name, key):
+    """PARC gives a statement's or a report's words to whoever issued it."""
+    quotes = extract_quotes(nlp(text), text, "a_doc", [_org(text, name, key)], statements_only=True)
+    assert [q.speaker.key for q in quotes] == [key], [(q.speaker.text, q.content.text) for q in quotes]
+
+
+def test_a_document_about_a_body_does_not_speak_for_it(nlp):
+    text = "The ferry was late, a report on Nordair said."
+    quotes = extract_quotes(nlp(text), text, "a_doc", [_org(text, "Nordair", "o_nordair")], statements_only=True)
+    assert all(q.speaker.key != "o_nordair" for q in quotes)

@@ -64,7 +64,7 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     span = _whole_name_span(text, source)
     head = relative_antecedent(head) or head
     mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions) \
-        or _name_before_kind(head, mentions)
+        or _name_before_kind(head, mentions) or _document_author(head, mentions)
     if mention is not None:
         mention = _person_named_so(mention, mentions) or _organisation_named_so(head, mention, mentions) or mention
         return Speaker(text=mention.name, span=span, key=mention.key)
@@ -310,6 +310,27 @@ def _name_before_kind(head: Token, mentions: list[Mention]) -> Mention | None:
     named = {m.key: m for child in head.children if child.dep_ == "compound" and child.i < head.i
              for t in child.subtree for m in [_mention_at(t, mentions)] if m is not None and m.key and m.type == "ORG"}
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+# Nouns of a written or spoken message with an author, and the participles that give it one ("a statement
+# released by X"): PARC attributes what a document says to whoever wrote or issued it.
+DOCUMENT_NOUNS = frozenset("statement report letter memo communique release announcement".split())
+_AUTHORING_PARTICIPLES = frozenset("release issue publish send post carry write sign".split())
+
+
+def _document_author(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The author a message's own phrase names ("a statement released by the Tarn Police", "a report
+    by Radio Tarn", "a report from Nordair"): the document speaks for whoever issued it, as a
+    spokesperson speaks for the body. Only a person or an organisation, and only one; "by" or "from"
+    on the noun itself or the agent of a participle of issuing on it."""
+    if head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    preps += [a for part in head.children if part.dep_ == "acl" and part.lemma_.lower() in _AUTHORING_PARTICIPLES
+              for a in part.children if a.dep_ == "agent"]
+    authors = {m.key: m for prep in preps for obj in prep.children if obj.dep_ == "pobj"
+               for m in [_mention_at(obj, mentions)] if m is not None and m.key and m.type in ("PERSON", "ORG")}
+    return next(iter(authors.values())) if len(authors) == 1 else None
 
 
 def _closes_office_name(doc, prep: Token, mention: Mention) -> bool:
