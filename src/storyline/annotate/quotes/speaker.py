@@ -1,7 +1,9 @@
 """Resolve a quote's source span to the article's entity mentions.
 
 A name resolves to the mention that contains the source's head word, its appositive ("a
-neighbour, Ines Varn") or the name closing its title ("Mayor of Tarnby Ines Varn"), a relative
+neighbour, Ines Varn"), the name closing its title ("Mayor of Tarnby Ines Varn"), the organisation
+named before the noun of its kind ("the North's KCNA news agency") or the author its document names
+("a statement released by KCNA"), a relative
 pronoun as the noun its clause modifies ("Ines Varn, who said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a surname typed NORP to the person named in
