@@ -44,7 +44,9 @@ capabilities), ``shown-s25`` (40, --seed 34, session 24's merged main: after eve
 captions and asides, quoted first persons and participles, joint exercises, missiles over a country, modes from
 the event's own clause), ``shown-s26`` (40, --seed 38, session 25, session 24's merged main: after events34-39's dates
 of the lead's day and of days told elsewhere, quoted first persons, modes from the event's own clause, sentences and
-raids, warnings no party brings). Each is also
+raids, warnings no party brings), ``shown-s27`` (40, --seed 42, session 26, session 25's final main: after
+events40-44's coordinated participles, senses and doers, modes by the manual, participants and habits, and
+entities27-29's persons' own country, state bodies and curly apostrophes). Each is also
 scored "re-scored on the current output": an event whose output changed since is labelled again in
 benchmarks/data/event_shown_rescored.jsonl (one row per output it was shown as), an event no longer
 shown is left out.
@@ -86,7 +88,10 @@ STRATA = {"shown": "session 20, main before any change",
                        "event's own clause)",
           "shown-s26": "session 25, session 24's merged main (events34-39: dates of the lead's day and of days told "
                        "elsewhere, quoted first persons, modes from the event's own clause, sentences and raids, "
-                       "warnings no party brings)"}
+                       "warnings no party brings)",
+          "shown-s27": "session 26, session 25's final main (events40-44: coordinated participles, senses and doers, "
+                       "modes by the manual, participants, habits; entities27-29: persons' own country, state bodies, "
+                       "curly apostrophes)"}
 
 
 # ----------------------------------------------------------------------------- output
@@ -220,7 +225,8 @@ def main() -> None:
                  "output it was drawn from: 'shown' from main before any change, 'shown-after' after the changes of "
                  "session 20, 'shown-s21' after those of session 21, 'shown-s22' after those of session 22 (events24), "
                  "'shown-s23' on session 22's merged main, 'shown-s24' on session 23's merged main (events28-31), 'shown-s25' on session 24's merged main "
-                 "(events34-36), 'shown-s26' on session 24's merged main in session 25 (events34-39). Each "
+                 "(events34-36), 'shown-s26' on session 24's merged main in session 25 (events34-39), 'shown-s27' on "
+                 "session 25's final main in session 26 (events40-44, entities27-29). Each "
                  "share is of the drawn events: a field counts right only on a real event. "
                  "'still shown unchanged': drawn events the current output shows with the same type, mode, "
                  "participants, date and aux modes. 're-scored on the current output': every "

@@ -53,11 +53,13 @@ parse's edges, bodies take up no person, a participle's report continues the rep
 ``shown-s30`` (40, --seed 36, session 24 on main after quotes33-35's merges: contents after reporting clauses,
 inverted reporting clauses, the sentence before as content, joined interrupted sentences),
 ``shown-s31`` (40, --seed 40, session 25 on session 24's merged main: quotes36's organisations' spokespeople,
-gallery titles, cues before a phrase with its own verb, the hearer of tell; entities25's untagged names).
+gallery titles, cues before a phrase with its own verb, the hearer of tell; entities25's untagged names),
+``shown-s32`` (40, --seed 43, session 26 on session 25's final main: quotes37-39's bodies mistyped or cut,
+circumstance phrases, aims, crossheads, governments by state, bodies by description; entities27-29).
 ``shown-after``, ``shown-final``, ``shown-s21``, ``shown-s22``, ``shown-s23``, ``shown-s24``, ``shown-s25``,
-``shown-s26``, ``shown-s27``, ``shown-s28``, ``shown-s29``, ``shown-s30`` and ``shown-s31`` are also scored "re-scored on the current output": a
-quote whose output changed since is labelled again in benchmarks/data/quote_shown_rescored.jsonl (one
-row per output it was shown as), a quote no longer shown is left out.
+``shown-s26``, ``shown-s27``, ``shown-s28``, ``shown-s29``, ``shown-s30``, ``shown-s31`` and ``shown-s32`` are also
+scored "re-scored on the current output": a quote whose output changed since is labelled again in
+benchmarks/data/quote_shown_rescored.jsonl (one row per output it was shown as), a quote no longer shown is left out.
 
     python benchmarks/quotes_shown.py --sample 60 --seed 22 --stratum shown-final   # draw to label
     python benchmarks/quotes_shown.py [--mode accurate] [--no-write]               # score the labels
@@ -84,9 +86,11 @@ LABELS = Path(__file__).resolve().parent / "data" / "quote_shown.jsonl"
 RELABELLED = Path(__file__).resolve().parent / "data" / "quote_shown_rescored.jsonl"
 # Strata drawn from an earlier output (main before quotes21, quotes21's, quotes22's before its last change,
 # main before quotes25, quotes26's, main before quotes28, quotes29's, quotes30's, quotes31's, main after
-# quotes32, main after quotes35, session 24's merged main): re-scored on the current output.
+# quotes32, main after quotes35, session 24's merged main, session 25's final main): re-scored on the current
+# output.
 RESCORED = ("shown-after", "shown-final", "shown-s21", "shown-s22", "shown-s23", "shown-s24", "shown-s25",
-            "shown-s26", "shown-s27", "shown-s28", "shown-s29", "shown-s30", "shown-s31")
+            "shown-s26", "shown-s27", "shown-s28", "shown-s29", "shown-s30", "shown-s31",
+            "shown-s32")
 FIELDS = ("content", "speaker_span", "speaker_entity", "cue", "medium", "kind")
 RIGHT = {"content": ("exact",), "speaker_span": ("right",), "speaker_entity": ("right",), "cue": ("right",),
          "medium": ("right",), "kind": ("right",)}
@@ -115,7 +119,10 @@ STRATA = {"shown": "session 20, main before any change",
                        "sentences)",
           "shown-s31": "session 25 (quotesdraw31), fresh draw on session 24's merged main (quotes36: organisations' "
                        "spokespeople, gallery titles, cues before a phrase with its own verb, the hearer of tell; "
-                       "entities25: untagged names)"}
+                       "entities25: untagged names)",
+          "shown-s32": "session 26 (quotesdraw32), fresh draw on session 25's final main (quotes37-39: bodies "
+                       "mistyped or cut, circumstance phrases, aims, crossheads, governments by state, bodies by "
+                       "description; entities27-29)"}
 
 
 # ----------------------------------------------------------------------------- output

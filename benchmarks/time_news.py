@@ -6,12 +6,13 @@ is its label files over one shared text file, with the halves whose errors may b
 news: the labels (benchmarks/data/time_news.jsonl) cover 78 articles of ../shared/data/clustering/news_cluster.jsonl
 (2016-2018, many outlets), chosen by a rule that does not look at the system: articles sorted by sha1(id), the
 first ones with a ``published`` date, at most 2 per story. The first 32 alternate between half A and half B; the
-next 26 (until about 200 expressions) are half C, the 20 after them half D. Each half was annotated blind (text and publication date only,
-TimeML / TempEval-3 conventions) and committed before Storyline ran on it. The file keeps offsets, labels and the
+next 26 (until about 200 expressions) are half C, the 20 after them half D, the 20 after those half M
+(benchmarks/data/time_news_m.jsonl, session 26; ``news_selection`` gives the order). Each half was annotated blind
+(text and publication date only, TimeML / TempEval-3 conventions) and committed before Storyline ran on it. The file keeps offsets, labels and the
 sha1 of each span's text, never the text: one line per article (with its count of expressions, so articles
 without any still count for precision) and one per expression.
 
-Errors are printed for halves A and D only (``--half`` picks one), the halves the method is fixed on: half B was
+Errors are printed for halves A, D and M only (``--half`` picks some), the halves the method is fixed on: half B was
 read as its aggregate row once the method was fixed on A, and half C is the untouched measure (its row read once,
 no change of the method on its basis).
 
@@ -37,7 +38,7 @@ work: its errors are printed) and half L (untouched: read only as its row, once,
 annotated blind in the same format and conventions, and committed before Storyline ran on them.
 
     .venv/bin/python benchmarks/time_news.py [--set news|silver|business] [--no-write] [--no-parse] [--errors N]
-                                             [--half A|D|E|G|K] [--categories] [--agreement] [--selection]
+                                             [--half A|D|M|E|G|K] [--categories] [--agreement] [--selection]
 """
 from __future__ import annotations
 
@@ -57,11 +58,13 @@ from benchmarks.time_tbaq import Categories, Score, _errors, _parses  # noqa: E4
 from storyline.annotate.time import find_timexes  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "time_news.jsonl"
+LABELS_M = LABELS.with_name("time_news_m.jsonl")  # half M, labelled in session 26 after the 78 articles of A-D
 SECOND_LABELS = LABELS.with_name("time_news_second.jsonl")
 AGREEMENT_ARTICLES = 6  # the second annotator's first articles, the sample the task asked for
 HEADER = ["part", "docs", "gold", "system", "strict P", "strict R", "strict F1", "relaxed P", "relaxed R",
           "relaxed F1", "type acc", "value F1"]
-HALVES_SHOWN = ("A", "D")  # the halves the method is fixed on; B and C are read only as their rows
+HALVES_SHOWN = ("A", "D", "M")  # the halves the method is fixed on; B and C are read only as their rows
+NEWS_PER_STORY = 2  # the modern-news selection takes at most two articles of a story
 # The business set's selection words, fixed before any article was read: the vocabulary of company results and
 # markets reports (the register of 1989 WSJ), not of time
 BUSINESS_WORDS = ("profit", "earnings", "quarter", "shares", "revenue", "fiscal", "dividend", "sales", "stock",
@@ -87,11 +90,11 @@ class Yardstick:
 
 YARDSTICKS = {
     "news": Yardstick(
-        (LABELS,), ("data", "clustering", "news_cluster.jsonl"), HALVES_SHOWN,
+        (LABELS, LABELS_M), ("data", "clustering", "news_cluster.jsonl"), HALVES_SHOWN,
         "Time expressions: TempEval-3 measures on modern news (blind labels)",
-        "Blind TIMEX3 labels on 78 modern news articles (benchmarks/data/time_news.jsonl; chosen by sha1(id), at most "
-        "2 per story; halves A/B alternate over the first 32, half C is the next 26, the untouched measure, half D "
-        "the next 20, for method work).",
+        "Blind TIMEX3 labels on 98 modern news articles (benchmarks/data/time_news.jsonl and time_news_m.jsonl; "
+        "chosen by sha1(id), at most 2 per story; halves A/B alternate over the first 32, half C is the next 26, the "
+        "untouched measure, half D the next 20 and half M the 20 after them, both for method work).",
         SECOND_LABELS, AGREEMENT_ARTICLES,
         "A second annotator's blind labels (benchmarks/data/time_news_second.jsonl) of half-A articles (its 2nd to "
         "7th, then 2nd to 16th) scored against the first annotator's as gold, with the TempEval-3 measures of the "
@@ -148,6 +151,21 @@ def business_selection(rows: list[dict], taken: set[str]) -> list[tuple[str, str
               and 300 <= len(row["text"]) <= 3000 and len(business_words(row["text"])) >= 2]
     chosen.sort(key=lambda article_id: hashlib.sha1(article_id.encode("utf-8")).hexdigest())
     return [(article_id, "KL"[i % 2]) for i, article_id in enumerate(chosen[:BUSINESS_ARTICLES])]
+
+
+def news_selection(rows: list[dict]) -> list[str]:
+    """Article ids of the modern-news set in selection order, by a rule that does not look at the system: articles
+    with a published date sorted by sha1(id), at most NEWS_PER_STORY of a story (A/B alternate over the first 32,
+    then C 26, D 20, M 20)."""
+    dated = sorted((row for row in rows if row.get("published")),
+                   key=lambda row: hashlib.sha1(row["id"].encode("utf-8")).hexdigest())
+    taken: dict[str, int] = {}
+    chosen = []
+    for row in dated:
+        if taken.get(row["story"], 0) < NEWS_PER_STORY:
+            taken[row["story"]] = taken.get(row["story"], 0) + 1
+            chosen.append(row["id"])
+    return chosen
 
 
 def load_set_labels(yardstick: Yardstick) -> dict[str, dict]:
@@ -270,7 +288,7 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors of the halves shown "
                         "(with --agreement: disagreements of the two annotators)")
     parser.add_argument("--half", nargs="+", help="the halves whose errors are printed, among the set's halves "
-                        "shown (news: A D, silver: E G, business: K; the others never are); all of them by default")
+                        "shown (news: A D M, silver: E G, business: K; the others never are); all of them by default")
     parser.add_argument("--categories", action="store_true", help="print errors of the halves shown by kind")
     parser.add_argument("--agreement", action="store_true", help="score the second annotator against the first "
                         "instead of Storyline against the labels")

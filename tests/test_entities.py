@@ -795,3 +795,80 @@ def test_a_plural_state_name_takes_the_apostrophe_alone(nlp):
     text = "The Philippines' Supreme Court ruled on Monday. Kenya's Supreme Court ruled on Tuesday.\n"
     names = {m.name for m in extract_mentions(nlp(text), text) if m.span.text == "Supreme Court"}
     assert names <= {"Philippines' Supreme Court", "Kenya's Supreme Court"} and "Kenya's Supreme Court" in names
+
+
+# ------------------------------------------------------------------------------ lower-case ministries, acronyms, titles
+
+
+@pytest.mark.parametrize("text, words, name, country", [
+    # a nationality word: the entity the capitalised "the Dutch Foreign Ministry" gets
+    ("The Netherlands protested on Monday. The Dutch foreign ministry called the ambassador in.\n",
+     "Dutch foreign ministry", "Dutch Foreign Ministry", "NLD"),
+    # a state as possessor, as entities28 reads "Norway's Defence Ministry"
+    ("Norway's defence ministry said the patrol was routine.\n", "defence ministry", "Norway's Defence Ministry", "NOR"),
+    # a capital as possessor or after "in": a ministry is its national government's
+    ("Oslo's defence ministry said the patrol was routine.\n", "defence ministry", "Norway's Defence Ministry", "NOR"),
+    ("The talks ended, according to the finance ministry in Oslo.\n", "finance ministry", "Norway's Finance Ministry",
+     "NOR"),
+    # "the South" once the article names South Korea
+    ("South Korea sent a note to Tokyo. The South's unification ministry said nothing.\n"
+     "The South's foreign ministry said the note was firm.\n",
+     "foreign ministry", "South Korea's Foreign Ministry", "KOR"),
+])
+def test_a_lower_case_ministry_of_a_named_state_is_that_states_ministry(nlp, text, words, name, country):
+    mentions = extract_mentions(nlp(text), text)
+    found = _one(mentions, words)
+    assert (found.type, found.name, found.country, found.sector) == ("ORG", name, country, "GOV")
+    assert all(m.span.text == text[m.span.start:m.span.end] for m in mentions)
+
+
+def test_a_lower_case_ministry_gets_the_entity_of_its_capitalised_spelling(nlp):
+    lower = "The Dutch foreign ministry called the ambassador in on Monday.\n"
+    upper = "The Dutch Foreign Ministry called the ambassador in on Tuesday.\n"
+    articles = [(aid, extract_mentions(nlp(text), text)) for aid, text in (("l", lower), ("u", upper))]
+    resolve_entities(articles)
+    ids = {m.entity_id for _, mentions in articles for m in mentions if "inistry" in m.span.text}
+    assert len(ids) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministry said the patrol was routine.\n",  # no state: which state's?
+    "The Seoul city council said the patrol was routine.\n",  # no ministry: a capital's own body
+    "A new ministry will open in Oslo next year.\n",  # "new" is no portfolio
+])
+def test_a_lower_case_body_with_no_state_or_portfolio_gets_no_mention(nlp, text):
+    mentions = extract_mentions(nlp(text), text)
+    assert not [m for m in mentions if m.type == "ORG" and m.span.text.islower()]
+
+
+def test_an_untagged_acronym_of_a_known_organisation_is_tagged(nlp):
+    text = "North Korea fired a missile on Monday, the North's KCNA news agency said.\n"
+    kcna = _one(extract_mentions(nlp(text), text), "KCNA")
+    assert (kcna.type, kcna.name, kcna.country, kcna.sector) == ("ORG", "KCNA", "PRK", "JRN")
+
+
+def test_an_acronym_on_a_line_in_capitals_is_left_alone(nlp):
+    text = "KCNA REPORTS NEW LAUNCH\nThe launch came at dawn.\n"
+    assert not _by_text(extract_mentions(nlp(text), text), "KCNA")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Britain's PM Theresa May said the vote would go ahead.\n", "Theresa May", "PM"),
+    ("A letter from Sen. Ada Lund reached the committee on Monday.\n", "Ada Lund", "Sen."),
+])
+def test_a_title_before_a_name_makes_the_span_a_person(nlp, text, name, title):
+    doc = nlp(text)
+    start = text.index(title)
+    span = doc.char_span(start, start + len(title) + 1 + len(name))
+    doc.ents = [SpacySpan(doc, span.start, span.end, "ORG")]  # the tagger's error, forced
+    person = _one(extract_mentions(doc, text), name)
+    assert person.type == "PERSON" and person.title is not None and title in person.title
+
+
+def test_a_firm_named_after_a_title_stays_an_organisation(nlp):
+    text = "Shares of President Lena Marsh Holdings fell on Monday.\n"
+    doc = nlp(text)
+    start = text.index("President")
+    span = doc.char_span(start, text.index(" fell"))
+    doc.ents = [SpacySpan(doc, span.start, span.end, "ORG")]
+    assert [m.type for m in extract_mentions(doc, text)] == ["ORG"]

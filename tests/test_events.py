@@ -875,6 +875,23 @@ def test_a_weapon_as_target_stands_for_its_owner(nlp):
     assert [p.text for p in only(events_of(nlp, text), "ASSAULT").recipients] == ["two Chilean tourists"]
 
 
+def test_an_abstract_thing_as_target_stands_for_its_owner(nlp):
+    """A noun of what a party has or runs (its policies, economy, imports) is no party: the target is the
+    owner its phrase names (a people's name, a possessor), and a weapon system's name ("Thaad", tagged as a
+    name) is a weapon, which, naming no owner, leaves no recipient. A person noun keeps its own words."""
+    text = "For six years, villagers have protested weekly against Chilean policies in the valley."
+    assert [p.text for p in only(events_of(nlp, text), "PROTEST").recipients] == ["Chilean"]
+    text = "The new sanctions directly target the Peruvian economy."
+    assert [(p.text, p.country) for p in only(events_of(nlp, text), "SANCTION").recipients] == [("Peruvian", "PER")]
+    text = "Beijing condemned the renewed deployment of Thaad on Saturday."
+    ev = only(events_of(nlp, text), "ACCUSE")
+    assert [p.text for p in ev.actors] == ["Beijing"] and not ev.recipients
+    text = "Beijing condemned the deployment of the US Patriot system on Saturday."
+    assert [p.text for p in only(events_of(nlp, text), "ACCUSE").recipients] == ["US"]
+    text = "Gunmen attacked two Chilean tourists in the capital on Friday."
+    assert [p.text for p in only(events_of(nlp, text), "ASSAULT").recipients] == ["two Chilean tourists"]
+
+
 def test_a_classifying_adjective_names_no_doer(nlp):
     """"military exercises of its own": an adjective of kind says what the act is, not who does it;
     the doers of "drills that Chile and Peru started" are the relative clause's subject."""

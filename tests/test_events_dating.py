@@ -290,3 +290,17 @@ def test_a_coordinated_participle_shares_the_first_one_s_auxiliary(nlp):
     text = "Chilean rebels had stormed the border post and wounded two Peruvian guards."
     assert date_of_trigger(events_of(nlp, text), "wounded") is None
 
+
+
+def test_an_event_told_in_the_past_gets_no_day(nlp):
+    """"in the past" places the event before the report's day without a day of its own (TimeML's PAST_REF),
+    as "previously" does; a conjunct under the same "has" shares it, though the tagger reads the participle
+    after "has in the past" as a simple past. "In the past week" is a stretch up to now, not the past."""
+    text = ("Peru has in the past vowed to shoot down Chilean rockets that threaten its territory, and deployed "
+            "its Patriot missile batteries in response to the Lima threat, officials said.")
+    events = events_of(nlp, text)
+    assert date_of_trigger(events, "shoot") is None and date_of_trigger(events, "deployed") is None
+    assert date_of_trigger(events_of(nlp, "Chile has attacked Peru in the past."), "attacked") is None
+    text = "In the past week, Chile attacked Peru twice."
+    assert date_of_trigger(events_dated(nlp, text, "the past week", "2026-W07"), "attacked") == "2026-W07"
+    assert date_of_trigger(events_of(nlp, "Chile has attacked Peru."), "attacked") == PUBLISHED

@@ -1929,3 +1929,26 @@ def test_a_body_described_with_no_or_several_organisations_of_its_kind_stays_unn
     mentions = [_org(text, name, f"o_{i}") for i, name in enumerate(names)]
     quotes = extract_quotes(nlp(text), text, "a_kind", mentions, statements_only=True)
     assert quotes and all(q.speaker.key is None for q in quotes), [(q.speaker.text, q.speaker.key) for q in quotes]
+
+
+@pytest.mark.parametrize("text, name, key", [
+    # a name before the noun of its kind: "the North's KCNA news agency" is KCNA, as "the news agency KCNA" would be
+    ("Ostland fired a rocket at dawn, the North's OKNA news agency said.", "OKNA", "o_okna"),
+    ("\u201cThe talks will go on,\u201d Tarnpress news agency said.", "Tarnpress", "o_tarn"),
+    # a document speaks for its author (PARC gives a statement's or a report's words to whoever issued it)
+    ("The drills will go on, a statement released by the Tarn Coast Guard said.", "Tarn Coast Guard", "o_guard"),
+    ("The mayor resigned on Monday, according to a report by Radio Tarn.", "Radio Tarn", "o_radio"),
+    ("The ferry was late, a report from Nordair said.", "Nordair", "o_nordair"),
+])
+def test_the_body_the_speakers_own_phrase_names_is_the_speaker(nlp, text, name, key):
+    quotes = extract_quotes(nlp(text), text, "a_named", [_org(text, name, key)], statements_only=True)
+    assert [q.speaker.key for q in quotes] == [key], [(q.speaker.text, q.content.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe talks will go on,\u201d a Tarnpress reporter said.",  # a person's noun: not the body itself
+    "The talks will go on, a report on Tarnpress said.",  # a document about the body, not by it
+])
+def test_a_body_named_in_the_phrase_otherwise_is_not_the_speaker(nlp, text):
+    quotes = extract_quotes(nlp(text), text, "a_named", [_org(text, "Tarnpress", "o_tarn")], statements_only=True)
+    assert all(q.speaker.key != "o_tarn" for q in quotes)

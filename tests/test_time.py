@@ -1972,6 +1972,64 @@ def test_how_often_is_part_of_a_set():
                      "three times a month": ("SET", "P1M")}
 
 
+def test_a_vague_count_of_times_is_part_of_a_set():
+    """"a few times a week" is a frequency like "twice a week" (TimeML freq "X"), marked whole; "many times" with no
+    unit is no set."""
+    found = values("Storms hit the coast a few times a week and close the pass several times a year.")
+    assert found == {"a few times a week": ("SET", "P1W"), "several times a year": ("SET", "P1Y")}
+    assert values("The band has played there many times.") == {}
+
+
+def test_the_aughts_and_the_noughties_are_the_2000s():
+    assert values("She sang in clubs throughout the aughts and in the early noughties.") == {
+        "the aughts": ("DATE", "200"), "the early noughties": ("DATE", "200")}
+
+
+def test_a_clock_in_the_part_of_a_day_its_sentence_named_is_on_that_day():
+    """"on Sunday night ... from 9pm": a clock after a part of a day named in its sentence, with an hour that part
+    holds, narrows it, so it is on that day (a Wednesday story); an hour the part does not hold, or a part named
+    in another sentence, leaves the clock as before."""
+    found = values("A crowd gathered at the beach on Sunday night for the fireworks from 9pm, police said.")
+    assert found["9pm"] == ("TIME", "2026-02-08T21:00")
+    found = values("Like many towns last night, our camera caught the meteor just before 6pm.")
+    assert found["6pm"] == ("TIME", "2026-02-10T18:00")
+    assert values("Shares fell on Monday morning and the index closes at 4pm.")["4pm"] == ("TIME", "2026-02-11T16:00")
+    assert values("A crowd gathered on Sunday night. The show starts at 9pm.")["9pm"] == ("TIME", "2026-02-11T21:00")
+
+
+def test_a_day_dating_the_saying_leaves_the_reported_clock_to_the_story():
+    """"said in a statement on Monday that the show between 5pm and 9pm was a success": Monday dates the saying;
+    the clocks of the reported clause, told in the past, take the story's day (its lead's Sunday, in a Wednesday
+    story), and the second clock of the range the first's day. A day that is no saying's is not passed over."""
+    text = ("Fireworks lit the bay on Sunday night. The organiser said in a statement on Monday that the show "
+            "between 5pm and 9pm was a success.")
+    found = values(text)
+    assert found["5pm"] == ("TIME", "2026-02-08T17:00") and found["9pm"] == ("TIME", "2026-02-08T21:00")
+    text = "Fireworks lit the bay on Sunday night. The barge left on Monday and sank at 5pm."
+    assert values(text)["5pm"] != ("TIME", "2026-02-08T17:00")  # Monday may be the sinking's day: not the lead's
+
+
+def test_earlier_or_later_in_the_unit_is_the_unit_in_focus():
+    """"later in the year" is anaphoric: the year of the last date named ("will launch in June" told in a December
+    story is next June, and the launch after it that year's); with no date before it, or only a coarser one, the
+    anchor's unit as before."""
+    anchor = "2025-12-30"
+    found = values("The probe will launch in June. A second launch later in the year will carry a rover.", anchor)
+    assert found["later in the year"] == ("DATE", "2026")
+    found = values("Analysts expect a launch in late February, after an announcement earlier in the month.", anchor)
+    assert found["earlier in the month"] == ("DATE", "2026-02")
+    assert values("Talks ended later in the year.", anchor)["later in the year"] == ("DATE", "2025")
+    assert values("In 2019 the firm grew. It was sold earlier in the month.", anchor)["earlier in the month"] == \
+        ("DATE", "2025-12")
+
+
+def test_couple_of_counts_two_after_any_determiner():
+    """"the past couple of years" is "the past two years" (P2Y, one expression), as "a couple of days" is P2D."""
+    found = values("Prices rose in the past couple of years; we heard more in the couple of hours since.")
+    assert found == {"the past couple of years": ("DURATION", "P2Y"), "the couple of hours": ("DURATION", "PT2H")}
+    assert values("It will be a tough couple of days.") == {"couple of days": ("DURATION", "P2D")}
+
+
 def test_mid_afternoon_alone_is_a_time_of_the_day():
     assert values("Shares fell 4 percent at mid-afternoon.") == {"mid-afternoon": ("TIME", "2026-02-11TAF")}
     found = values("In London at mid-afternoon yesterday, shares were up; at midday they fell.")

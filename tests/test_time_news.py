@@ -2,6 +2,7 @@
 well-formed TIMEX3 values and still fit the shared texts."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -12,8 +13,9 @@ from conftest import ROOT, shared_path
 
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.time_news import (LABELS, SECOND_LABELS, YARDSTICKS, Yardstick, labelled_documents,  # noqa: E402
-                                  load_labels, load_set_labels, score_halves, span_sha1)
+from benchmarks.time_news import (LABELS, LABELS_M, SECOND_LABELS, YARDSTICKS, Yardstick,  # noqa: E402
+                                  labelled_documents, load_labels, load_set_labels, news_selection, score_halves,
+                                  span_sha1)
 
 # TIMEX3 values as the labels use them: a reference, a calendar value (decade as three digits, "199" for the
 # 1990s; BC years and centuries as "BC0221", "BC10"; year, month, day, week, weekend, quarter, half, season; X
@@ -45,6 +47,30 @@ def test_labels_load_as_articles_with_ordered_timexes_and_no_text():
     _assert_well_formed(articles)
 
 
+def test_half_m_labels_are_twenty_more_articles_with_ordered_timexes_and_no_text():
+    articles = load_labels(LABELS_M)
+    assert len(articles) == 20 and {a["half"] for a in articles.values()} == {"M"}
+    assert not set(articles) & set(load_labels(LABELS))
+    _assert_well_formed(articles)
+
+
+def test_the_news_halves_follow_the_selection_rule_in_order():
+    path = shared_path("data", "clustering", "news_cluster.jsonl")
+    order = news_selection(list(map(json.loads, path.open(encoding="utf-8"))))
+    halves = {article_id: label["half"] for path in (LABELS, LABELS_M) for article_id, label in load_labels(path).items()}
+    assert [halves[article_id] for article_id in order[:98]] == list("AB" * 16 + "C" * 26 + "D" * 20 + "M" * 20)
+
+
+def test_the_news_selection_sorts_by_sha1_skips_undated_articles_and_takes_two_per_story():
+    rows = [{"id": f"a{i}", "story": "same" if i < 4 else f"s{i}", "published": "2018-01-01" if i != 5 else None}
+            for i in range(8)]
+    chosen = news_selection(rows)
+    assert "a5" not in chosen and len(chosen) == 5
+    assert sum(article_id in ("a0", "a1", "a2", "a3") for article_id in chosen) == 2
+    sha = [hashlib.sha1(article_id.encode("utf-8")).hexdigest() for article_id in chosen]
+    assert sha == sorted(sha)
+
+
 def test_second_annotator_labels_cover_half_a_articles_of_the_first():
     first, second = load_labels(LABELS), load_labels(SECOND_LABELS)
     assert len(second) == 15
@@ -52,7 +78,7 @@ def test_second_annotator_labels_cover_half_a_articles_of_the_first():
     _assert_well_formed(second)
 
 
-@pytest.mark.parametrize(("labels", "expressions"), [(LABELS, 668), (SECOND_LABELS, 95)])
+@pytest.mark.parametrize(("labels", "expressions"), [(LABELS, 668), (LABELS_M, 198), (SECOND_LABELS, 95)])
 def test_labelled_spans_match_the_shared_texts(labels, expressions):
     path = shared_path("data", "clustering", "news_cluster.jsonl")
     texts = {row["id"]: row["text"] for row in map(json.loads, path.open(encoding="utf-8"))}
@@ -117,7 +143,7 @@ def test_the_silver_set_reads_its_texts_from_te3_silver_and_shows_half_e_only():
     silver, news = YARDSTICKS["silver"], YARDSTICKS["news"]
     assert silver.texts == ("data", "corpus", "te3_silver.jsonl")
     assert [p.name for p in silver.labels] == [f"time_silver_{half}.jsonl" for half in "efghij"]
-    assert silver.shown == ("E", "G") and news.shown == ("A", "D") and news.labels == (LABELS,)
+    assert silver.shown == ("E", "G") and news.shown == ("A", "D", "M") and news.labels == (LABELS, LABELS_M)
 
 
 def test_silver_halves_are_scored_apart_and_only_half_e_errors_are_printed(tmp_path):

@@ -75,6 +75,7 @@ class _Candidate:
     label: str
     title: str | None = None
     description: str | None = None
+    name: str | None = None  # the name to show when the words are written otherwise ("foreign ministry")
 
 
 def extract_mentions(doc: Doc, text: str, headline: str | None = None, published: str | None = None) -> list[Mention]:
@@ -98,9 +99,10 @@ def _repaired_candidates(doc: Doc) -> list[_Candidate]:
     raw = [piece for e in doc.ents if e.label_ in ENTITY_LABELS
            for piece in _split_at_line_breaks(doc, _Candidate(e.start, e.end, e.label_))]
     merged = _extend_hyphenated_given_names(doc, _extend_person_heads(doc, _merge_split_persons(doc, raw)))
-    trimmed = [t for t in (_trimmed(doc, c) for c in merged) if t is not None]
+    trimmed = [t for t in (_trimmed(doc, c) for c in _persons_by_title(doc, merged)) if t is not None]
     found = _persons_by_apposition(doc, [_retyped(doc, c) for c in trimmed])
-    return sorted(found + _persons_after_titles(doc, found), key=lambda c: c.start)
+    found = _with_known_acronyms(doc, found + _persons_after_titles(doc, found))
+    return sorted(_with_lower_case_ministries(doc, found), key=lambda c: c.start)
 
 
 def _split_at_line_breaks(doc: Doc, cand: _Candidate) -> list[_Candidate]:
@@ -255,6 +257,108 @@ def _after_title_prefix(doc: Doc, start: int, end: int) -> int:
         elif not (actors.country_of_demonym(token.text) or token.tag_ == "POS"):
             break
     return cut
+
+
+def _modifies_name(word: Token, name: Token) -> bool:
+    """``word`` modifies the name ending at ``name``, or the noun that name is a compound of ("the German
+    | foreign ministry spokesman": the parse hangs "German" on "spokesman")."""
+    return _modifies(word, name) or name.dep_ == "compound" and word.dep_ in ("amod", "compound") \
+        and word.head.i == name.head.i
+
+
+def _persons_by_title(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """A name the tagger took with the title before it into a body or place ("PM Theresa May" as an
+    ORG) is a person: news writes a person's title, never a body's, right before a name. The words
+    cut off must hold a title head, with the title words before the entity ("Minister of | Defence
+    Itsunori Onodera"), and what follows must be a person's name by evidence: a census given name
+    first, or a surname the article tags as a person's elsewhere. Names of bodies open with title
+    words too ("Major League Baseball", "National League", "Secretary of State for International
+    Development"), and a body's name has neither; nor may it hold an organisation word ("President
+    Lena Marsh Holdings") or be a known body. ``_trimmed`` then cuts the title off the PERSON."""
+    surnames = {doc[c.end - 1].lower_ for c in cands if c.label == "PERSON"}
+    return [replace(c, label="PERSON") if c.label in ("ORG", "GPE", "LOC", "FAC", "NORP")
+            and _titled_name(doc, c, surnames) else c for c in cands]
+
+
+def _titled_name(doc: Doc, cand: _Candidate, surnames: set[str]) -> bool:
+    cut = _after_title_prefix(doc, cand.start, cand.end)
+    if cut == cand.start or not doc[cand.start].text[:1].isupper() or _premodifier_title(doc, cut) is None:
+        return False
+    rest = doc[cut:cand.end].text
+    evidence = is_given_name(doc[cut].text) or cand.end - cut >= 2 and doc[cand.end - 1].lower_ in surnames
+    return evidence and _is_bare_name(doc, cut, cand.end) and not _names_an_organization(rest) \
+        and actors.known_organization(rest) is None and actors.known_organization(doc[cand.start:cand.end].text) is None
+
+
+def _with_known_acronyms(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Add the untagged all-capitals acronyms that are exactly a known organisation's ("the North's
+    KCNA news agency": the small tagger often leaves an acronym inside a longer phrase untagged). An
+    acronym of three letters or more written so is one name wherever it stands; the table knows
+    what it names. Not on a line written all in capitals (a shouted headline), nor inside another entity."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = [_Candidate(t.i, t.i + 1, org.type) for t in doc
+             if t.i not in taken and len(t.text) >= 3 and t.text.isalpha() and t.text.isupper()
+             and (org := actors.known_organization(t.text)) is not None and not _on_capitals_line(t)]
+    return cands + found
+
+
+def _on_capitals_line(token: Token) -> bool:
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)]
+    return line.upper() == line
+
+
+# The word of a ministry, which only a state has: a city or a region has departments, not ministries.
+MINISTRY = "ministry"
+
+
+def _with_lower_case_ministries(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Add a state's ministry written in lower case ("the German foreign ministry", "Seoul's defence
+    ministry"), which the tagger leaves untagged or ``_trimmed`` drops as no name: news writes a
+    ministry so as often as capitalised, and it is the same body. The name is shown capitalised
+    ("German Foreign Ministry", "Foreign Ministry"), so it is the entity the capitalised words get;
+    added only when its phrase names its state (a nationality word in it, or ``_phrase_state``),
+    since "the foreign ministry" alone names no one state's."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    lone_words = {c.start for c in cands if c.end - c.start == 1}
+    out = list(cands)
+    for token in _tokens_with_lower(doc, {MINISTRY}):
+        span = _ministry_words(token, taken, lone_words)
+        if span is None:
+            continue
+        start, end = span
+        name = " ".join(t.text[:1].upper() + t.text[1:] for t in doc[start:end])
+        cand = _Candidate(start, end, "ORG", name=name)
+        if actors.country_in_phrase(name) is None and _phrase_state(doc, cand) is None:
+            continue
+        out = [c for c in out if not (start <= c.start and c.end <= end)]
+        out.append(cand)
+        taken.update(range(start, end))
+    return out
+
+
+def _ministry_words(token: Token, taken: set[int], lone_words: set[int]) -> tuple[int, int] | None:
+    """The token range of a lower-case ministry's name ending at ``token``: its portfolio words
+    right before it ("foreign", "defence": words of a minister's title, as "Foreign Minister" names
+    the same portfolio), and a nationality word before them ("German"; ``lone_words``: where an entity
+    of one word stands, which it may take in), which the tagger puts inside the name when it is
+    capitalised ("the German Foreign Ministry")."""
+    if token.text != MINISTRY or token.i in taken:
+        return None
+    start = token.i
+    while start > 0 and _modifies(token.doc[start - 1], token) and token.doc[start - 1].is_lower \
+            and token.doc[start - 1].is_alpha and actors.is_title_word(token.doc[start - 1].text) \
+            and start - 1 not in taken:
+        start -= 1
+    if start == token.i:
+        return None
+    before = token.doc[start - 1] if start > 0 else None
+    if before is not None and _modifies_name(before, token) and before.text[:1].isupper() \
+            and actors.country_of_demonym(before.text) and (before.i not in taken or before.i in lone_words):
+        start -= 1
+    return start, token.i + 1
 
 
 def _retyped(doc: Doc, cand: _Candidate) -> _Candidate:
@@ -815,7 +919,8 @@ def _is_full_name_of(span: Span, lone_surnames: dict[str, int]) -> bool:
 def _other_clusters(doc: Doc, cands: list[_Candidate], spans: list[Span]) -> list[_Cluster]:
     """Non-person mentions of one canonical name (same type) form one cluster; a generic state
     body's name carries the state its phrase names (``_state_body_names``)."""
-    names = _state_body_names(doc, cands, [_canonical_name(c.label, _clean_name(s)) for c, s in zip(cands, spans)])
+    names = _state_body_names(doc, cands, [_canonical_name(c.label, c.name or _clean_name(s))
+                                           for c, s in zip(cands, spans)])
     by_key: dict[tuple[str, str], _Cluster] = {}
     for i, cand in enumerate(cands):
         if cand.label == "PERSON":
@@ -872,7 +977,9 @@ def _phrase_state(doc: Doc, cand: _Candidate) -> str | None:
     """The state a mention's own noun phrase names outside the entity: a possessor ("South
     Korea's Defense Ministry"), a nationality or state before it ("the Japanese | Defense Ministry")
     or an "of" complement ("the Foreign Ministry of Japan"). Only states: a city there is a seat
-    ("the Seoul court") whose state the events stage reads elsewhere."""
+    ("the Seoul court") whose state the events stage reads elsewhere; but "the North" or "the South"
+    as possessor is a state the article names (``_half_state``), and a ministry's capital is its
+    state's (``_ministry_seat_state``)."""
     root = doc[cand.start:cand.end].root
     words = [t for child in root.children if child.i < cand.start and child.dep_ in MODIFIER_DEPS
              for t in child.subtree if t.tag_ != "POS"]
@@ -880,7 +987,41 @@ def _phrase_state(doc: Doc, cand: _Candidate) -> str | None:
               for obj in prep.children if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "NORP") for t in obj.subtree]
     phrase = " ".join(t.text for t in words)
     code = actors.country_in_phrase(phrase) if phrase else None
-    return code if code and _names_state(phrase) else None
+    if code and _names_state(phrase):
+        return code
+    return _half_state(doc, words) or _ministry_seat_state(doc, cand, root)
+
+
+# Words that, as "the North" / "the South", stand for a state whose name opens with them ("North Korea").
+_HALVES = frozenset({"North", "South"})
+
+
+def _half_state(doc: Doc, words: list[Token]) -> str | None:
+    """The state "the North" or "the South" stands for ("the South's foreign ministry"): news on a
+    divided country, once it has named both halves, calls each so (the Koreas, the Sudans). The one
+    state the article names whose name opens with that word; none when it names no such state or
+    several ("South Korea" and "South Sudan")."""
+    names = [t.text for t in words if t.tag_ != "DT"]
+    if len(names) != 1 or names[0] not in _HALVES:
+        return None
+    codes = {code for e in doc.ents if e.label_ == "GPE" and e.text.startswith(names[0] + " ")
+             for code in [actors.country_of_state_name(e.text)] if code}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _ministry_seat_state(doc: Doc, cand: _Candidate, root: Token) -> str | None:
+    """The state of a ministry named with its capital: as possessor ("Seoul's defence ministry") or
+    after "in" ("the foreign ministry in Berlin"). A ministry is a national government's, seated in
+    the capital, and news writes the capital for that government ("Seoul said"); a city has no
+    ministries, so the capital is no city body's seat here (unlike "Moscow's City Council")."""
+    if MINISTRY not in (cand.name or doc[cand.start:cand.end].text).lower():
+        return None
+    places = [c for c in root.children if c.i < cand.start and c.dep_ == "poss"]
+    places += [obj for prep in root.children if prep.i >= cand.end and prep.dep_ == "prep" and prep.lower_ == "in"
+               for obj in prep.children if obj.dep_ == "pobj"]
+    codes = {actors.country_of_place(p.text, cities=False) for p in places
+             if p.pos_ == "PROPN" and actors.is_capital(p.text)}  # the tagger types "Oslo" ORG too
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _names_state(phrase: str) -> bool:

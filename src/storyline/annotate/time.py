@@ -554,12 +554,16 @@ def _on_the_day_of_its_sentence(clock: Timex, timexes: list[Timex], text: str) -
     (0735 GMT) Friday") or by the adverbial that opens its sentence and frames all of it ("On
     Feb. 9, the polls closed at 10 p.m.") or written right before it, as timestamps do ("Dec 22, 2017
     at 2:57pm"); other days in the sentence may belong to other events
-    ("rose from Monday's close to ... at 10 a.m."), so without those it stays on the publication day."""
+    ("rose from Monday's close to ... at 10 a.m."), so without those it stays on the publication day. The second
+    clock of a range takes the first's day ("between 5pm and 9pm"). A part of a day
+    named before it in the sentence that holds its hour ("gathered on Sunday night for the fireworks from 9pm", "last
+    night ... just before 6pm") is the stretch the clock narrows, so the clock is on that day."""
     if clock.value[10:11] != "T":
         return clock
     left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
     for day in timexes:
-        if _restates_with_a_day(clock, day, text):
+        if _restates_with_a_day(clock, day, text) or _holds_its_hour(day, clock, left) \
+                or _closes_a_range_from(day, clock, text):
             return dataclasses.replace(clock, value=day.value[:10] + clock.value[10:])
         if day.type != "DATE" or not _DAY_VALUE.fullmatch(day.value):
             continue
@@ -579,16 +583,45 @@ def _on_the_day_of_the_story(clock: Timex, timexes: list[Timex], text: str) -> T
     dated by the first day the article names (its lead), when that day is before the publication day; the small
     hours after a night or evening told are the next day's ("Wednesday night ... closed it out at 12:47 a.m.", "the
     polls closed at 10 p.m. The count began at 6 a.m."). A clock whose sentence names another day before it ("left
-    at 11:36 a.m. Tuesday and returned at 7:33 p.m.") is left as it is: that day may be another event's."""
+    at 11:36 a.m. Tuesday and returned at 7:33 p.m.") is left as it is: that day may be another event's; unless
+    that day only dates the saying of a report whose reported clause holds the clock ("said in a statement on New
+    Year's Day that the period between 5pm and 9pm was amazing": TimeML anchors each event by the time of its
+    own clause)."""
     left, _ = sentence_bounds(text, clock.span.start, clock.span.end)
     days = [t for t in timexes if t.span.end <= clock.span.start and t.type in ("DATE", "TIME")
             and _DAY_VALUE.fullmatch(t.value[:10]) and t.value[:4].isdigit()]
-    if not days or days[-1].span.end > left or days[0].value[:10] >= clock.value[:10]:
+    told = [t for t in days if t.span.end <= left or not _dates_the_saying(t, text, left)]
+    if not told or told[-1].span.end > left or told[0].value[:10] >= clock.value[:10]:
         return clock
-    day = days[0].value[:10]
-    if clock.value[11:13] < "07" and days[-1].value[:10] == day and _AT_NIGHT.search(days[-1].value):
+    day = told[0].value[:10]
+    if clock.value[11:13] < "07" and told[-1].value[:10] == day and _AT_NIGHT.search(told[-1].value):
         day = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
     return dataclasses.replace(clock, value=day + clock.value[10:])
+
+
+def _dates_the_saying(day: Timex, text: str, left: int) -> bool:
+    """Whether ``day`` ends the main clause of a report, a verb of saying before it in its sentence (from ``left``)
+    and the reported "that" clause right after it ("said in a statement on Monday that ...")."""
+    return bool(_SAYING.search(text, left, day.span.start)) and bool(_THAT_CLAUSE.match(text, day.span.end))
+
+
+def _closes_a_range_from(first: Timex, clock: Timex, text: str) -> bool:
+    """"between 5pm and 9pm", "from 9am to 1pm": the second clock of a range within a day is on the first's day."""
+    return first.type == "TIME" and bool(_CLOCK_HOUR.fullmatch(first.value[10:16])) and first.span.end <= \
+        clock.span.start and bool(_RANGE_JOIN.fullmatch(text, first.span.end, clock.span.start)) \
+        and first.value[11:16] < clock.value[11:16]
+
+
+def _holds_its_hour(part: Timex, clock: Timex, left: int) -> bool:
+    """Whether ``part`` is a dated part of a day ("Sunday night", "last night") told earlier in the clock's sentence
+    (from ``left``) whose hours hold the clock's hour on that same date (9 p.m. in the night, 10 a.m. in the
+    morning; not the small hours, which after a night are the next day's)."""
+    told = _DAY_PART_VALUE.fullmatch(part.value)
+    if part.type != "TIME" or told is None or not _CLOCK_HOUR.fullmatch(clock.value[10:16]) \
+            or not left <= part.span.start < clock.span.start:
+        return False
+    first, last = _PART_HOURS[told.group("part")]
+    return first <= clock.value[11:16] <= last
 
 
 def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
@@ -600,6 +633,12 @@ def _restates_with_a_day(clock: Timex, other: Timex, text: str) -> bool:
 
 
 _AT_NIGHT = re.compile(r"T(?:NI|EV|1[89]|2\d)")
+_SAYING = re.compile(r"\b(?:said|says|told|announced|stated|wrote|posted|tweeted|reported)\b", re.I)
+_THAT_CLAUSE = re.compile(r"\s*,?\s*that\b", re.I)
+_DAY_PART_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T(?P<part>MO|AF|EV|NI)")
+# the clock times a part of the day takes in on its own date (TIDES 2005 leaves the bounds to usage: a morning
+# from dawn to noon, an afternoon after noon, an evening from late afternoon, a night from dusk to midnight)
+_PART_HOURS = {"MO": ("04:00", "11:59"), "AF": ("12:01", "17:59"), "EV": ("16:00", "23:59"), "NI": ("18:00", "23:59")}
 _OPENING_BRACKET = re.compile(r"[\s,]*\(\s*")
 _NAMED_DAY = re.compile(rf"\b(?:{DAY_WORD}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _ADJACENT = re.compile(r"[\s,)]*(?:\([^()]{0,20}\))?[\s,]*(?:on\s+)?")

@@ -213,8 +213,8 @@ def refers_back(trig: Trigger) -> bool:
 
 
 def told_as_anterior(trig: Trigger) -> bool:
-    """A verb in the past perfect ("had attacked") or with "previously" ("has previously denied"):
-    TimeML dates a tensed verb from the document's time only in the simple tenses; the past perfect
+    """A verb in the past perfect ("had attacked") or with an anterior adverbial ("has previously denied",
+    "has in the past vowed"): TimeML dates a tensed verb from the document's time only in the simple tenses; the past perfect
     and an anterior adverb place the event before a reference time the text gives, so the
     publication day does not date it (a time expression of its clause still does). Reported
     speech is the exception: "officials said the army had shelled" is the sequence of tenses
@@ -225,7 +225,17 @@ def told_as_anterior(trig: Trigger) -> bool:
     perfect = token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
     if perfect and not _reported(token):
         return True
-    return any(c.dep_ == "advmod" and c.lower_ in lexicon.ANTERIOR_ADVERBS for c in token.children)
+    return any(_is_anterior_adverbial(c) for c in token.children)
+
+
+def _is_anterior_adverbial(token: Token) -> bool:
+    """"previously", "formerly", "in the past": an adverbial of a time before the present that names no
+    day (TimeML's PAST_REF), so it places the event before the report's day without dating it. "The past"
+    as a noun only: "in the past week" names a stretch up to now, which its time expression dates."""
+    if token.dep_ == "advmod":
+        return token.lower_ in lexicon.ANTERIOR_ADVERBS
+    return token.dep_ == "prep" and token.lower_ == "in" \
+        and any(o.dep_ == "pobj" and o.lower_ == "past" and o.pos_ == "NOUN" for o in token.children)
 
 
 def told_as_iterated(trig: Trigger) -> bool:
@@ -661,11 +671,20 @@ def _same_participle(conjunct: Token, first: Token) -> bool:
     """The conjunct is a participle of the first one's kind: both tagged so, or a regular "-ed" form with no
     subject of its own after a participle with an auxiliary ("had stormed the post and wounded two"), which
     the tagger may read as a simple past (the two forms are one), though it is a verb phrase under "had"."""
-    if conjunct.tag_ in {"VBN", "VBG"}:
-        return conjunct.tag_ == first.tag_
-    return conjunct.tag_ == "VBD" and first.tag_ == "VBN" and conjunct.lower_.endswith("ed") \
+    if conjunct.tag_ == "VBG":
+        return first.tag_ == "VBG"
+    if conjunct.tag_ == "VBN":
+        return _is_participle(first)
+    return conjunct.tag_ == "VBD" and _is_participle(first) and conjunct.lower_.endswith("ed") \
         and any(c.dep_ in {"aux", "auxpass"} for c in first.children) \
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conjunct.children)
+
+
+def _is_participle(token: Token) -> bool:
+    """A past participle, also where the tagger reads it as a simple past because words stand between it
+    and its "have" ("has in the past vowed"): after the perfect's auxiliary English has only the participle."""
+    return token.tag_ == "VBN" or (token.tag_ == "VBD" and any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                                               for c in token.children))
 
 
 def _progressive(token: Token) -> bool:

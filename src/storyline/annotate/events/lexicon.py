@@ -402,6 +402,12 @@ DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # recipient in the missile. An owner named on it ("a North Korean missile") still names a party.
 MUNITIONS = set("missile missiles rocket rockets bomb bombs shell shells projectile projectiles warhead warheads "
                 "torpedo torpedoes grenade grenades munition munitions ammunition icbm icbms irbm irbms".split())
+# Proper names of weapon systems (missile defences, missiles, launchers), which the tagger reads as an organisation
+# or a person ("the deployment of Thaad"): a weapon all the same, no party, standing for the owner its phrase names
+# ("the US Patriot batteries") or for none. Lower case, matched on the head of a name (``participants.is_weapon``).
+WEAPON_SYSTEMS = frozenset({"thaad", "patriot", "aegis", "tomahawk", "iskander", "scud", "musudan", "nodong",
+                            "taepodong", "hwasong", "pukguksong", "hyunmoo", "minuteman", "trident", "s-300",
+                            "s-400", "javelin", "stinger", "himars", "sm-3"})
 # Verbs that take people as their object (only the living are killed, wounded or hurt): a bare count as their
 # object or passive subject ("killing six and wounding 120", "hundreds were injured") counts people, a noun phrase
 # whose noun English leaves out, and names the victims as "59 people" does (participants.is_victim_count).

@@ -363,15 +363,16 @@ def relative_clause_doers(noun: Token) -> list[Token]:
 
 
 def things_as_parties(heads: list[Token]) -> list[Token]:
-    """Recipient heads with each weapon replaced by its owner: PLOVER's target is a party (an actor), never
-    a thing, so an act done to a weapon ("shoot down North Korean missiles", "condemned North Korea's latest
-    missile") is done to the owner the phrase names, and a weapon that names none ("fired a Hwasong-12
-    missile": the missile's own name) leaves no recipient. Only weapons (``lexicon.MUNITIONS``): other
-    nouns outside the party lists are often people or bodies the lists leave out ("tourists", "security
-    services", "nationals"), whose own words name the party better than their nationality."""
+    """Recipient heads with each thing replaced by its owner: PLOVER's target is a party (an actor), never
+    a thing, so an act done to a thing ("shoot down North Korean missiles", "protested against Israeli
+    policies", "targeting the Korean economy") is done to the owner the phrase names, and a thing that names
+    none ("fired a Hwasong-12 missile", "condemned the deployment of Thaad") leaves no recipient. A thing is
+    known by a positive test (a weapon, ``is_weapon``; a noun of what a party has or runs, ``is_abstract_thing``):
+    nouns merely outside the party lists are often people or bodies the lists leave out ("tourists",
+    "security services", "nationals"), whose own words name the party better than their nationality."""
     parties = []
     for head in heads:
-        if is_weapon(head):
+        if is_weapon(head) or is_abstract_thing(head):
             parties.extend(thing_owners(head))
         else:
             parties.append(head)
@@ -380,19 +381,47 @@ def things_as_parties(heads: list[Token]) -> list[Token]:
 
 def is_weapon(token: Token) -> bool:
     """A common noun naming a weapon ("missile" also codes a sector, of the forces that fire it:
-    ``is_actor_like``; as a noun it is the thing fired)."""
-    return token.pos_ == "NOUN" and token.lower_ in lexicon.MUNITIONS
+    ``is_actor_like``; as a noun it is the thing fired), or the proper name of a weapon system
+    (``lexicon.WEAPON_SYSTEMS``: "Thaad", which the tagger calls an organisation or a person)."""
+    return (token.pos_ == "NOUN" and token.lower_ in lexicon.MUNITIONS) or is_weapon_system(token)
+
+
+def is_weapon_system(token: Token) -> bool:
+    """The head of a weapon system's name ("Thaad", "the Patriot"); a name part of a longer name of
+    another kind ("Patriot Act") has another head."""
+    return token.pos_ in {"PROPN", "NOUN"} and token.lower_ in lexicon.WEAPON_SYSTEMS
+
+
+# Abstract nouns of what a party has, runs or does business in: its policies, economy, trade and
+# programmes, its systems, budget and interests (written from these classes and checked on the fit half's
+# recipients, where "policies", "imports" and "economy" stood as targets). None names a party of its own:
+# sanctions "targeting the Korean economy" target Korea, protests "against Israeli policies" are
+# against Israel (PLOVER's target is a party). Lemmas; left out are nouns that also name a body acting as one
+# ("regime", "administration", "industry", "business", "sector", "market", "fund").
+ABSTRACT_THING_NOUNS = frozenset({
+    "policy", "economy", "trade", "import", "export", "programme", "program", "system", "budget", "currency",
+    "infrastructure", "interest", "asset", "property", "investment", "stockpile", "arsenal", "capability",
+    "technology"})
+
+
+def is_abstract_thing(token: Token) -> bool:
+    """A common noun of ``ABSTRACT_THING_NOUNS`` heading its phrase, not part of a name ("the Bank of
+    England", a tagged organisation, is a party)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ABSTRACT_THING_NOUNS \
+        and token.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def thing_owners(token: Token) -> list[Token]:
     """Who a thing belongs to, as its phrase names them: a possessor, or a people, state or body named
     before it ("North Korean missiles", also further in the compound: "the US Navy cruise missile"); a
-    person's name before a thing says whom it is named after or shows ("a Kim statue"), not whose it is."""
-    direct = [c for c in owner_modifiers(token) if c.dep_ == "poss" or c.ent_type_ != "PERSON"]
+    person's name before a thing says whom it is named after or shows ("a Kim statue"), not whose it is,
+    and a weapon system's name ("the Thaad system") names the thing, not its owner."""
+    direct = [c for c in owner_modifiers(token) if (c.dep_ == "poss" or c.ent_type_ != "PERSON")
+              and not is_weapon_system(c)]
     if direct:
         return direct
     return [t for t in np_tokens(token) if t.i < token.i and t.dep_ in {"compound", "amod", "nmod"}
-            and t.ent_type_ in {"NORP", "GPE", "ORG"}][:1]
+            and t.ent_type_ in {"NORP", "GPE", "ORG"} and not is_weapon_system(t)][:1]
 
 
 def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:

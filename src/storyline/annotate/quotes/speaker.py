@@ -1,7 +1,9 @@
 """Resolve a quote's source span to the article's entity mentions.
 
 A name resolves to the mention that contains the source's head word, its appositive ("a
-neighbour, Ines Varn") or the name closing its title ("Mayor of Tarnby Ines Varn"), a relative
+neighbour, Ines Varn"), the name closing its title ("Mayor of Tarnby Ines Varn"), the organisation
+named before the noun of its kind ("the North's KCNA news agency") or the author its document names
+("a statement released by KCNA"), a relative
 pronoun as the noun its clause modifies ("Ines Varn, who said"), or, where the entity
 recogniser missed this occurrence, to the one entity of the article whose name holds all of the
 source's name words ("Trump" -> "Donald Trump"); a surname typed NORP to the person named in
@@ -35,7 +37,8 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, ArticlePersons, described_person,
-                                          may_describe_organisation, organisation_kinds, resolve_description)
+                                          is_organisation_noun, may_describe_organisation, organisation_kinds,
+                                          resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
@@ -62,7 +65,8 @@ def resolve_speaker(text: str, source: tuple[int, int] | None, head: Token | Non
     source, head = _without_dateline(text, source, head)
     span = _whole_name_span(text, source)
     head = relative_antecedent(head) or head
-    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions)
+    mention = _mention_at(head, mentions) or _appositive_mention(head, mentions) or _titled_name(head, mentions) \
+        or _name_before_kind(head, mentions) or _document_author(head, mentions)
     if mention is not None:
         mention = _person_named_so(mention, mentions) or _organisation_named_so(head, mention, mentions) or mention
         return Speaker(text=mention.name, span=span, key=mention.key)
@@ -294,6 +298,41 @@ def _titled_name(head: Token, mentions: list[Mention]) -> Mention | None:
                     and _closes_office_name(obj.doc, prep, mention):
                 return mention
     return None
+
+
+def _name_before_kind(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The organisation named right before the noun of its kind ("the North's KCNA news agency",
+    "Tass news agency", "the Nordair airline"): a proper name premodifying an organisation noun
+    names what the noun describes, as "the news agency KCNA" would (close apposition). Only a name
+    typed an organisation and only one; a person's noun ("the Nordair spokesman") speaks for a body
+    but is not it (``_body_spoken_for``), and a place or people before the noun ("the Japanese
+    agency") names no body."""
+    if not is_organisation_noun(head.lemma_.lower()):
+        return None
+    named = {m.key: m for child in head.children if child.dep_ == "compound" and child.i < head.i
+             for t in child.subtree for m in [_mention_at(t, mentions)] if m is not None and m.key and m.type == "ORG"}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+# Nouns of a written or spoken message with an author, and the participles that give it one ("a statement
+# released by X"): PARC attributes what a document says to whoever wrote or issued it.
+DOCUMENT_NOUNS = frozenset("statement report letter memo communique release announcement".split())
+_AUTHORING_PARTICIPLES = frozenset("release issue publish send post carry write sign".split())
+
+
+def _document_author(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The author a message's own phrase names ("a statement released by the Tarn Police", "a report
+    by Radio Tarn", "a report from Nordair"): the document speaks for whoever issued it, as a
+    spokesperson speaks for the body. Only a person or an organisation, and only one; "by" or "from"
+    on the noun itself or the agent of a participle of issuing on it."""
+    if head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    preps += [a for part in head.children if part.dep_ == "acl" and part.lemma_.lower() in _AUTHORING_PARTICIPLES
+              for a in part.children if a.dep_ == "agent"]
+    authors = {m.key: m for prep in preps for obj in prep.children if obj.dep_ == "pobj"
+               for m in [_mention_at(obj, mentions)] if m is not None and m.key and m.type in ("PERSON", "ORG")}
+    return next(iter(authors.values())) if len(authors) == 1 else None
 
 
 def _closes_office_name(doc, prep: Token, mention: Mention) -> bool:

@@ -56,9 +56,10 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
         "eighty": 80, "ninety": 90}
 # "two dozen years", "a billion years", "4.5 billion years" (the ages of stars and planets)
 SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12, "million": 10 ** 6, "billion": 10 ** 9}
-# "hundreds of years", "millions of years": an unknown count, one expression with its unit (PXY)
+# "hundreds of years", "millions of years": an unknown count, one expression with its unit (PXY); "couple of" counts
+# two after any determiner ("the past couple of years" as "the past two years")
 VAGUE_COUNTS = {"a few": "X", "few": "X", "several": "X", "some": "X", "many": "X", "a couple of": 2,
-                "a couple": 2, "a pair of": 2, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "dozens of": "X",
+                "couple of": 2, "a couple": 2, "a pair of": 2, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "dozens of": "X",
                 "a million": 10 ** 6, "a billion": 10 ** 9, "hundreds of": "X", "thousands of": "X",
                 "millions of": "X", "billions of": "X", "a": 1, "an": 1, "one": 1}
 
@@ -127,9 +128,10 @@ REFERENCE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": 
                    # takes "date" as a trigger like "time"; the TBAQ dev gold marks it FUTURE_REF)
                    "a later date": "FUTURE_REF", "a future date": "FUTURE_REF"}
 
-# "the nineties": a decade by name, read in the twentieth century as news mostly means it
+# "the nineties": a decade by name, read in the twentieth century as news mostly means it; the 2000s have names of
+# their own ("the aughts" in American, "the noughties" in British English)
 DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
-                "seventies": "197", "eighties": "198", "nineties": "199"}
+                "seventies": "197", "eighties": "198", "nineties": "199", "aughts": "200", "noughties": "200"}
 
 HOLIDAYS = {"new year's day": (1, 1), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),

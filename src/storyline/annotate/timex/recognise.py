@@ -111,8 +111,9 @@ _UNPLACED = r"(?=\s*(?:[.,;:!?)\"'”’]|$))"
 # expression (as the TBAQ gold of folds 1-4 marks both instances), valued by its first unit
 _OR_UNITS = rf"(?:\s+(?:or|and)\s+{_PLURAL_UNITS})?"
 
-# how often in a set, part of the expression as TimeML marks "twice a week" (freq 2X): "once every 108 years"
-_FREQUENCY = r"(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)"
+# how often in a set, part of the expression as TimeML marks "twice a week" (freq 2X): "once every 108 years"; a
+# count left vague is a frequency all the same ("a few times a week", "several times a year": freq "X")
+_FREQUENCY = r"(?:once|twice|thrice|(?:two|three|four|five|six|\d+|a\s+few|several|many|a\s+couple\s+of)\s+times)"
 
 # "by the year 2000", "in the year of 2002": the year named, one expression (not "the year" of the anchor)
 _THE_YEAR = r"the\s+year\s+(?:of\s+)?"

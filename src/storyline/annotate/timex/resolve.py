@@ -837,6 +837,10 @@ def _relative_unit(g, context):
     if (ended or stretch) and not g["mod"]:
         letter, _ = UNITS[unit]
         return "DURATION", cal.duration_value(1.0, letter, False), None
+    in_focus = _unit_in_focus(context.reference, unit) if rel == "the" and (g["mod"] or "").lower() in (
+        "earlier", "later") else None
+    if in_focus:
+        return "DATE", in_focus, _point_mod(g["mod"])
     if unit == "weekend" and rel == "this" and context.anchor is not None:
         return "DATE", _this_weekend(context.anchor, context.direction()), _point_mod(g["mod"])
     if unit == "weekend" and _UNIT_OFFSETS[rel] == 0:
@@ -848,6 +852,19 @@ def _relative_unit(g, context):
         return "DATE", cal.relative_value(_date_from(quarter), "quarter", -4), _point_mod(g["mod"])
     value = cal.relative_value(context.anchor, unit, _UNIT_OFFSETS[rel])
     return "DATE", value, _point_mod(g["mod"])
+
+
+def _unit_in_focus(reference: str | None, unit: str) -> str | None:
+    """"will launch in June. A second launch later in the year", "a February launch after an announcement earlier
+    in the month": "the year" after "earlier / later in" is anaphoric (TimeML values it by the time in focus), the
+    unit holding the last date the article named, when that date fixes the unit (a day fixes its week, a day or
+    month its year, a year no month); None when no date does (then the anchor's unit, as before)."""
+    if reference is None or reference == UNKNOWN_DAY or unit not in _UNIT_ORDER:
+        return None
+    base, known = _date_from(reference), _unit_of(reference)
+    if base is None or _UNIT_ORDER.index(known) > _UNIT_ORDER.index(unit) or (known == "week" and unit != "week"):
+        return None  # a week may straddle two months
+    return cal.at_granularity(base, unit)
 
 
 def _is_quarter_figure_of_last_year(context: Context) -> bool:
