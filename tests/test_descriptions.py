@@ -79,3 +79,16 @@ def test_salience_halves_per_sentence_and_ranks_subjects_first(nlp):
     japan, china, beijing = (next(t for t in doc if t.text == w) for w in ("Japan", "China", "Beijing"))
     assert realization_salience(japan, country) > realization_salience(china, country) > realization_salience(beijing, country)
     assert realization_salience(japan, country) == (100 + 80 + 80 + 50) / 4
+
+
+def test_an_official_speaks_for_his_state(nlp):
+    """An official of a state's government named before the description in its sentence realizes his
+    state, also as the subject of the reporting clause (he is not the state, so no Principle C bar);
+    the state is named as news names it, not by the official's name."""
+    text = ("The United States offered help after the attack, and Washington sent investigators. "
+            "President Hollande said the country would strike back at the militants.")
+    events = extract_events(nlp(text), text, "a_test", published="2016-07-15")
+    ev = event_at(events, "strike", text)
+    (actor,) = ev.actors
+    assert actor.country == "FRA" and actor.text == "France"
+    assert text[actor.span.start:actor.span.end] == actor.span.text == "country"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate import actors
 from storyline.annotate.centering import commanding_subjects, is_utterance_line, realization_salience
@@ -72,23 +72,28 @@ def taken_up(party: Participant, head: Token, mentions: list[Mention]) -> Partic
     earlier = [m for m in mentions if m.span.end <= head.idx]
     if kind == "leader":
         found = _leader(head, earlier, coding.code_phrase(party.text.split()).country)
-        sector = found.sector if found else None
-    else:
-        country = _relation_country(head, party, earlier) if kind == "relation" else _salient_state(head, earlier)
-        found = _state_mention(country, earlier) if country else None
-        sector = STATE_NOUNS.get(head.lemma_.lower())  # the state itself ("the country"), its government ("the regime")
-    if found is None:
+        if found is None:
+            return None
+        return Participant(text=found.name, span=party.span, country=found.country, sector=found.sector, key=found.key)
+    country = _relation_country(head, party, earlier) if kind == "relation" else _salient_state(head, earlier)
+    if country is None:
         return None
-    return Participant(text=found.name, span=party.span, country=found.country, sector=sector, key=found.key)
+    sector = STATE_NOUNS.get(head.lemma_.lower())  # the state itself ("the country"), its government ("the regime")
+    named = _state_name_mention(country, earlier)
+    # a state realized only by a place in it, its people or an official ("Nice", "French", "President
+    # Hollande") is named as news names the state, and linked to no entity of those other things
+    return Participant(text=named.name if named else actors.country_name(country), span=party.span,
+                       country=country, sector=sector, key=named.key if named else None)
 
 
-def _most_salient(candidates: dict[str, list[Mention]], head: Token) -> str | None:
+def _most_salient(candidates: dict[str, list[Mention]], head: Token, unbarred: frozenset[int] = frozenset()) -> str | None:
     """The referent the description takes up: one realized earlier in its own sentence if any (the
     clauses before it are its previous utterance, as centering reads a complex sentence: "South
     Korea's president said the country could"), the most salient of them by the sum over its
     realizations (``realization_salience``); a tie goes to the one realized higher in the parse (the
-    less oblique: "North Korea's firing of a missile over Japan"). Never one that c-commands it."""
-    doc, barred = head.doc, commanding_subjects(head)
+    less oblique: "North Korea's firing of a missile over Japan"). Never one that c-commands it
+    (but for the ``unbarred`` words: a realization that is not the referent itself)."""
+    doc, barred = head.doc, commanding_subjects(head) - unbarred
     # per sentence, a referent counts its most salient realization (Lappin and Leass count each
     # factor once per sentence: "the Japanese island of Hokkaido" realizes Japan once)
     by_sentence: dict[tuple[str, int], float] = defaultdict(float)
@@ -128,8 +133,31 @@ def _depth(word: Token) -> int:
 
 
 def _salient_state(head: Token, earlier: list[Mention]) -> str | None:
-    """The most salient state realized before the description (by its name, a place in it, its people)."""
-    return _most_salient(_state_realizations(earlier), head)
+    """The most salient state realized before the description (by its name, a place in it, its people,
+    or an official of its government earlier in the description's own sentence)."""
+    states = _state_realizations(earlier)
+    spoken_for: set[int] = set()
+    for official, words in _officials_before(head, earlier):
+        states[official.country].append(official)
+        spoken_for.update(t.i for t in words)
+    return _most_salient(states, head, frozenset(spoken_for))
+
+
+def _officials_before(head: Token, earlier: list[Mention]) -> list[tuple[Mention, Span]]:
+    """Persons of a state's government named before the description in its own sentence: an official
+    speaks for his state, so "President Hollande said the country ..." realizes France in the
+    utterance the description follows. Not the binding a Principle C bar is about: the official is
+    not the state, so one who is the subject of the reporting clause still realizes it. Only in the
+    description's own sentence: further back an official is a person of the story, and counting
+    every mention of a head of state would weigh his state against the one the text is about."""
+    found = []
+    for m in earlier:
+        if m.type != "PERSON" or m.sector != "GOV" or not m.country or m.country in NON_STATE_CODES:
+            continue
+        words = head.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if words is not None and words.root.sent.start == head.sent.start:
+            found.append((m, words))
+    return found
 
 
 def _relation_country(head: Token, party: Participant, earlier: list[Mention]) -> str | None:
@@ -165,11 +193,10 @@ def _lies(country: str, owner: str, direction: tuple[int, int]) -> bool:
     return delta * sign > 0
 
 
-def _state_mention(country: str, earlier: list[Mention]) -> Mention | None:
-    """The mention that names the state itself, the latest, else the latest realizing it otherwise."""
-    of_country = [m for m in earlier if m.country == country and m.type in STATE_TYPES]
-    named = [m for m in of_country if m.type == "GPE" and actors.country_of_state_name(m.name) == country]
-    return (named or of_country or [None])[-1]
+def _state_name_mention(country: str, earlier: list[Mention]) -> Mention | None:
+    """The latest mention that names the state itself, if any."""
+    named = [m for m in earlier if m.type == "GPE" and m.country == country and actors.country_of_state_name(m.name) == country]
+    return named[-1] if named else None
 
 
 def _leader(head: Token, earlier: list[Mention], country: str | None) -> Mention | None:
