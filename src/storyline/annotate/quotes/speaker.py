@@ -340,7 +340,7 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
     ruled_out = other_sex | (_not_shown_persons(mentions, persons.by_evidence(head.lower_)) if person else set())
     mentions = [m for m in mentions if m.key not in ruled_out]
     for speaker in reversed(previous):
-        if person and speaker.span.start < head.idx and _continued_by(head, speaker):
+        if head.lower_ in PRONOUN_SEX and speaker.span.start < head.idx and _continued_by(head, speaker):
             if not speaker.key:
                 if _person_named_since(speaker.span.end, head.idx, mentions, quoted):
                     continue  # a person named after the unnamed one is the more recent
@@ -348,7 +348,7 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
             if speaker.span.text.lower() == head.lower_:  # "she said ... she said": whatever type her name got
                 return speaker.text, speaker.key
         if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in ruled_out \
-                and not _other_pronoun(head.lower_, speaker):
+                and not _other_pronoun(head.lower_, speaker) and not _writer_and_third_person(head, speaker, quoted):
             m = next((m for m in mentions if m.key == speaker.key), None)
             if m is None or m.type in wanted:
                 return speaker.text, speaker.key
@@ -406,6 +406,13 @@ def _other_pronoun(pronoun: str, speaker: Speaker) -> bool:
     return said is not None and PRONOUN_SEX.get(pronoun) not in (None, said)
 
 
+def _writer_and_third_person(head: Token, speaker: Speaker, quoted: list[tuple[int, int]]) -> bool:
+    """An "I" of the narration (outside quotation marks: the writer) and an earlier speaker given as
+    "he" or "she": a first and a third person are two people (agreement in person)."""
+    return head.lower_ == "i" and not in_quotation(head.idx, quoted) \
+        and speaker.span is not None and speaker.span.text.lower() in PRONOUN_SEX
+
+
 def _antecedent_types(pronoun: str) -> tuple[str, ...]:
     """Mention types a pronoun can take: "he"/"she" persons, "it" never a person, "they" any."""
     if pronoun in PERSON_PRONOUNS:
@@ -455,14 +462,16 @@ def _subject_taken_up(subject: Token, pronoun: Token, found: _Antecedents, depth
     mention = _person_mention(subject, found.mentions)
     if mention is not None:
         return mention.name, mention.key
+    if pronoun.lower_ not in PRONOUN_SEX:  # "I": the speaker or the writer, whom no description gives
+        return None if _is_unnamed_person(subject, found.mentions) else _NO_CENTER
     if subject.lower_ == pronoun.lower_:
         return _chained(subject, found, depth)
     named = _named_so(subject, found.mentions) or _appositive_mention(subject, found.mentions)
     if named is not None and subject.pos_ == "NOUN":  # "A resident, Priscilla McBride": a person, however typed
         agrees = named.type == "PERSON" or person_noun_agrees(subject, pronoun.lower_)
         return (named.name, named.key) if agrees else _NO_CENTER
-    if subject.pos_ == "PROPN":
-        return _person_typed_otherwise(subject, pronoun, found)
+    if subject.pos_ == "PROPN" or subject.text[:1].isupper() and _mention_at(subject, found.mentions):
+        return _person_typed_otherwise(subject, pronoun, found)  # a name ("Timberlake" may be tagged NOUN)
     if _is_unnamed_person(subject, found.mentions):
         return None
     if subject.pos_ == "NOUN" and person_noun_agrees(subject, pronoun.lower_) and _is_definite(subject):
@@ -471,15 +480,25 @@ def _subject_taken_up(subject: Token, pronoun: Token, found: _Antecedents, depth
 
 
 def _person_typed_otherwise(subject: Token, pronoun: Token, found: _Antecedents) -> tuple[str, str] | None | object:
-    """A name subject with no person mention that the article names a person's (``named_as_person``)
-    at it or at a mention holding its words ("seaweed farmer Mitsuyo Kawamura ... Kawamura has since
-    stocked up", the tagger typing the name a place or a body): the center is that person, over an
-    older antecedent (centering: the pronoun continues the previous utterance's subject, whatever
-    type a tagger gives its name); as the entity its own mention keys, else none. ``_NO_CENTER``
-    when the article does not show the name is a person's ("Japan", "Nordair")."""
+    """A name subject with no person mention (of the pronoun's sex: ``found.mentions`` hold no other)
+    that is a person's all the same: the one person of the article whose name holds its words (news
+    names a person in full, then by surname: "Justin Timberlake ... Timberlake", the tagger typing
+    the surname a nationality), else a name the article names a person's (``named_as_person``) at it
+    or at a mention holding its words ("seaweed farmer Mitsuyo Kawamura ... Kawamura has since
+    stocked up", typed a place), as the fullest such name, or a name with a person noun in apposition
+    ("Ajmal Jan, a local shopkeeper"), as its own mention's entity, else none. The center is that
+    person, over an older antecedent (centering: the pronoun continues the previous utterance's
+    subject, whatever type a tagger gives its name). ``_NO_CENTER`` when nothing shows the name is
+    a person's ("Japan", "Nordair")."""
     text = subject.doc.text
     own = _mention_at(subject, found.mentions)
     words = name_words(own.name) if own is not None else [subject.lower_]
+    shown = found.persons.by_evidence(pronoun.lower_)
+    persons = {m.key: m for m in found.mentions if m.type == "PERSON" and m.key in shown
+               and is_subname(words, name_words(m.name))}
+    if own is not None and len(persons) == 1:  # "Timberlake" typed NORP where the article names Justin Timberlake
+        person = next(iter(persons.values()))
+        return person.name, person.key
     named = [m for m in found.mentions if m.type != "PERSON" and m.key and is_subname(words, name_words(m.name))
              and named_as_person(text, m, pronoun.lower_)]
     if named:  # the fullest name the article gives the person ("Mitsuyo Kawamura" for "Kawamura")
