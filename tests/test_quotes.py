@@ -1399,7 +1399,8 @@ def test_a_pronoun_takes_up_the_person_the_sentence_before_names_however_typed(n
     the article does not name, or a name the tagger typed otherwise that the article shows is a
     person's; else it falls back to the earlier speaker as before."""
     earlier = "Ada Kern" if pronoun == "she" else "Tom Reed"  # an older speaker of the pronoun's sex
-    text = f"\u201cWe will rebuild the port,\u201d {earlier} said.\n{middle}\n\u201cIt is a poor plan,\u201d {pronoun} said."
+    text = (f"\u201cWe will rebuild the port,\u201d {earlier} said.\n{middle}\n"
+            f"\u201cIt is a poor plan,\u201d {pronoun} said.")
     mentions = sorted([_mention_of(text, earlier, "p_kern" if pronoun == "she" else "p_reed")] +
                       [_mention_of(text, name, key, kind) for name, key, kind in names], key=lambda m: m.span.start)
     quotes = extract_quotes(nlp(text), text, "a_typed", mentions, statements_only=True)

@@ -34,8 +34,10 @@ ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publicatio
 # ("the watchdog group Fair Screens").
 COLLECTIVE_NOUNS = frozenset("""group coalition alliance charity foundation nonprofit watchdog association band
     team club""".split())
-# Common nouns that name one person with no role or title, the sex of those that give one: a "he"
-# or "she" takes up "a 23-year-old student", "a supporter of ..." as readily as a name.
+# Common nouns that name one person with no role or title (occupations the title list lacks among
+# them: "singer", "farmer", "shopkeeper"), the sex of those that give one: a "he" or "she" takes up
+# "a 23-year-old student", "a supporter of ..." as readily as a name, and a name after or before one
+# ("seaweed farmer Mitsuyo Kawamura", "Ajmal Jan, a local shopkeeper") is a person's.
 PERSON_NOUNS = {**dict.fromkeys("""person child teenager teen youth supporter fan driver passenger victim suspect
                     friend neighbour neighbor resident attacker gunman shooter assailant
                     singer rapper musician comedian model artist author writer journalist photographer farmer
@@ -344,7 +346,8 @@ def named_as_person(text: str, mention: Mention, pronoun: str) -> bool:
 
 
 # An appositive right after a name, up to its first preposition or punctuation: ", a security guard at".
-_APPOSITIVE_WORDS = re.compile(r",\s+(?:(?:a|an|the)\s+)?((?:[A-Za-z'’-]+\s+){0,4}?[A-Za-z'’-]+)(?=\s*[,.;:()]|\s+(?:at|of|in|for|from|with|on|who|and)\b)")
+_APPOSITIVE_WORDS = re.compile(r",\s+(?:(?:a|an|the)\s+)?((?:[A-Za-z'’-]+\s+){0,4}?[A-Za-z'’-]+)"
+                               r"(?=\s*[,.;:()]|\s+(?:at|of|in|for|from|with|on|who|and)\b)")
 
 
 def _person_appositive_after(text: str, mention: Mention) -> bool:

@@ -9,8 +9,10 @@ full with it, a bare demonym to the organisation named with it ("American" -> "A
 Airlines"), a dateline opening the source ("NEW YORK —") left out; a pronoun ("he") to the first
 person among the subjects centering offers (``annotate.centering``, shared with event
 participants: its own sentence's before it, "Kerr was forced to resign, which she later said ...",
-then the previous sentence's main clause; none when that person is an unnamed "an officer"), else
-the previous resolved speaker, else the nearest
+then the previous sentence's main clause), a name however the tagger typed it where the article
+shows it is a person's, an earlier "he" by what that one took up, a described person by what the
+description takes up (none when that person is unnamed: "an officer", "the director"), else
+the previous resolved speaker (none when the latest agreeing one is unnamed), else the nearest
 preceding person mention ("it" never a person; "he"/"she" never a person of the other sex by
 honorific, title, appositive noun or given name, nor a name the article does not show is a
 person's, ``agreement.persons_by_evidence``); a description ("the president", "the Israeli
@@ -36,8 +38,8 @@ from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, ArticlePersons, described_person,
-                                          may_describe_organisation, named_as_person, organisation_kinds, person_noun_agrees,
-                                          resolve_description)
+                                          may_describe_organisation, named_as_person, organisation_kinds,
+                                          person_noun_agrees, resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, PRONOUN_CHAIN, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
@@ -348,7 +350,8 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
             if speaker.span.text.lower() == head.lower_:  # "she said ... she said": whatever type her name got
                 return speaker.text, speaker.key
         if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in ruled_out \
-                and not _other_pronoun(head.lower_, speaker) and not _writer_and_third_person(head, speaker, quoted):
+                and not _other_pronoun(head.lower_, speaker) \
+                and not _writer_and_third_person(head, speaker, quoted):
             m = next((m for m in mentions if m.key == speaker.key), None)
             if m is None or m.type in wanted:
                 return speaker.text, speaker.key
@@ -451,7 +454,8 @@ def _centered(head: Token, found: _Antecedents, depth: int = 0) -> tuple[str, st
     return _NO_CENTER
 
 
-def _subject_taken_up(subject: Token, pronoun: Token, found: _Antecedents, depth: int) -> tuple[str, str] | None | object:
+def _subject_taken_up(subject: Token, pronoun: Token, found: _Antecedents,
+                      depth: int) -> tuple[str, str] | None | object:
     """What a centering subject gives a "he" or "she": a person named (``found.mentions`` hold no
     person of the other sex), the same pronoun's own antecedent (a chain, "He was supposed to fly
     ... he misheard ... 'They said Oakland,' he told": the center continued, Grosz, Joshi and
