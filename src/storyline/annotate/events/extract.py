@@ -19,7 +19,7 @@ from .dating import carry_lead_day, carry_told_day, date_of
 from .descriptions import NON_STATE_CODES
 from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, unreal_head
 from .ontology import QUAD_OF_TYPE, cameo_root
-from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
+from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, age_object, agent_of, children,
                            owner_modifiers,
                            content_owner, is_actor_like, is_own, is_victim_count, modifier_participants,
                            named_possessors, participants, participants_of, prep_objects, subject_of,
@@ -530,7 +530,7 @@ def objects_of(trig: Trigger) -> list[Token]:
     dative = children(verb, {"dative", "iobj"})
     if dative:
         return [d for d in dative if d.pos_ != "ADP"] or prep_objects(verb, {"to"})
-    obj = relative_object(verb) or object_of(verb)
+    obj = relative_object(verb) or object_of(verb) or age_object(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
         if owners := named_possessors(obj):  # "targeting North Korea's exports": North Korea
             return owners + [c for c in obj.conjuncts if c.i > obj.i]  # and the objects joined to it
