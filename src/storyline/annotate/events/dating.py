@@ -436,6 +436,7 @@ def _shared_by_conjuncts(governor: Token, trigger: Token) -> bool:
 
 
 def _has_own_subject(verb: Token) -> bool:
+    """The verb has a subject of its own: a clause, not a verb phrase sharing the first conjunct's subject."""
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
 
 
