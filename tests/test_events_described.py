@@ -68,3 +68,13 @@ def test_a_region_of_several_states_is_no_recipient(nlp):
                             "on Monday.", "COOPERATE")
     assert events and not any(e.recipients for e in events)
     assert {p.country for e in events for p in e.actors} == {"USA", "JPN"}
+
+
+def test_going_on_is_a_strike_only_when_one_goes_on_strike(nlp):
+    """"go on" takes its sense from its object: a strike (a hunger strike too), not the rampage or air."""
+    for text, strike in [("Workers went on strike at the factory on Sunday.", True),
+                         ("Workers went on a hunger strike at the factory on Sunday.", True),
+                         ("A mob of workers went on the rampage in the town on Sunday.", False),
+                         ("The union leader went on television on Sunday.", False)]:
+        events = extract_events(nlp(text), text, "a_test", published="2016-07-15")
+        assert any(e.type == "PROTEST" and e.mode == "strike" for e in events) == strike, text
