@@ -100,3 +100,37 @@ def test_article_persons_keeps_each_answer_per_sex():
 def test_a_name_typed_otherwise_named_as_a_person(text, name, pronoun, named):
     """The tagger types a person's name ORG or GPE now and then: the words around it still name a person."""
     assert named_as_person(text, _person(text, name, "o_x", kind="ORG"), pronoun) is named
+
+
+@pytest.mark.parametrize("text, sex", [
+    ("Zorva Kell said she had left the port. Kell is 30.", "she"),                 # the reported clause's subject
+    ("Zorva Kell told The Tarn Times she was leaving.", "she"),                   # after the hearer's name
+    ("Zorva Kell and her husband left the port.", "she"),                          # a conjunct's possessive
+    ("Zorva Kell is mourning the death of his cousin.", "he"),                     # a relative in the predicate
+    ("Zorva Kell blamed himself for the delay.", "he"),                            # a reflexive object
+    ("Zorva Kell, an actress, left the port.", "she"),                             # a sexed appositive noun
+    ("Zorva Kell, the singer's brother, left the port.", "he"),                    # its head, not the possessor
+    ("Zorva Kell said she left. Zorva Kell and his wife stayed.", None),           # both sexes: none told
+    ("Zorva Kell met the mayor and her husband.", None),                           # another person's relative
+    ("Zorva Kell left the port.", None),                                           # nothing tells
+])
+def test_the_article_tells_the_sex_of_a_name_the_census_lists_lack(text, sex):
+    """A given name the census lists lack ("Zorva") tells no sex: a pronoun the grammar binds to the
+    name in its own clause, or a sexed noun in apposition, does; a "he" then never takes her up."""
+    mentions = [_person(text, "Zorva Kell", "p_kell", nth=n) for n in range(text.count("Zorva Kell"))]
+    for pronoun in ("he", "she"):
+        ruled_out = "p_kell" in keys_of_other_sex(pronoun, text, mentions)
+        assert ruled_out is (sex is not None and sex != pronoun)
+
+
+def test_a_census_sex_is_not_overruled_by_a_bound_pronoun():
+    """"Tom Reed said she ...": the census given name tells he; the reported "she" is someone else."""
+    text = "Tom Reed said she had left the port."
+    assert keys_of_other_sex("he", text, [_person(text, "Tom Reed", "p_tom")]) == set()
+
+
+def test_a_bound_pronoun_shows_a_lone_name_is_a_persons():
+    """"Corvex is mourning the death of her cousin": a lone word that is no given name is a person's
+    when the article binds a personal pronoun to it."""
+    text = "Corvex is mourning the death of her cousin."
+    assert persons_by_evidence(text, [_person(text, "Corvex", "p_corvex")]) == {"p_corvex"}

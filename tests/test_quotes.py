@@ -1382,8 +1382,12 @@ def test_he_or_she_falls_back_to_a_person_the_article_shows(nlp, middle, pronoun
     # a chain of "he": the center continued back to the name a noun is given
     ("A student named Ola Berg was flying home.\nHe was supposed to land in Oslo. Instead, he boarded a flight "
      "to Tarnby.", "he", [("Ola Berg", "p_berg", "PERSON")], "p_berg"),
-    # a person described by a noun that takes up no one named: no entity, not the older speaker
-    ("The director said he had checked the road.", "he", [], None),
+    # a person described by a noun the article introduced unnamed: no entity, not the older speaker
+    ("A director came to the port.\nThe director said he had checked the road.", "he", [], None),
+    # a description that takes up no one by its noun: the most salient person named just before
+    ("The director said he had checked the road.", "he", [], "p_reed"),
+    ("Tom Vale met Ines Varn on the set.\nThe actress left the set early.", "she",
+     [("Tom Vale", "p_vale", "PERSON"), ("Ines Varn", "p_varn", "PERSON")], "p_varn"),
     # a person's name the tagger typed a place: the words before it name a person
     ("Seaweed farmer Ines Varn has since stocked up on food.", "she", [("Ines Varn", "g_varn", "GPE")], "g_varn"),
     # a person noun with a name in apposition, the name typed an organisation
@@ -1405,6 +1409,20 @@ def test_a_pronoun_takes_up_the_person_the_sentence_before_names_however_typed(n
                       [_mention_of(text, name, key, kind) for name, key, kind in names], key=lambda m: m.span.start)
     quotes = extract_quotes(nlp(text), text, "a_typed", mentions, statements_only=True)
     assert _by_content(quotes, "It is a poor plan").speaker.key == speaker
+
+
+@pytest.mark.parametrize("caption", [
+    "Coach Zorva Kell said the airline needs \u2018training\u2019",   # closes on a quote mark, no full stop in it
+    "Coach Zorva Kell at the gate on Monday",                          # closes with no mark at all
+])
+def test_a_name_in_a_caption_line_is_no_antecedent_of_a_body_pronoun(nlp, caption):
+    """A photo caption is no utterance of the text: the person it names, or the speaker it quotes, is
+    not whom a "she" of the body text after it takes up; the person the body named before is."""
+    text = (f"Ines Varn was taken off the flight after a dispute with a gate agent.\n{caption}\n"
+            "\u201cI said nothing to anybody,\u201d she said.")
+    mentions = [_mention_of(text, "Ines Varn", "p_varn"), _mention_of(text, "Zorva Kell", "p_kell")]
+    quotes = extract_quotes(nlp(text), text, "a_caption", mentions, statements_only=True)
+    assert _by_content(quotes, "I said nothing").speaker.key == "p_varn"
 
 
 # ------------------------------------------------------------------ descriptions ("the brother said")

@@ -76,6 +76,9 @@ def keys_of_other_sex(pronoun: str, text: str, mentions: list[Mention]) -> set[s
     sexes: dict[str, set[str]] = {}
     for m in persons:
         sexes.setdefault(m.key, set()).update(_sex_words(text, m, given_names))
+    for key, found in sexes.items():
+        if not found:  # no honorific, sexed title or census given name ("Uma", "Rihanna"): the article's own words
+            found.update(_sex_in_article(text, [m for m in persons if m.key == key]))
     return {key for key, found in sexes.items() if found and wanted not in found}
 
 
@@ -94,6 +97,46 @@ def _sex_words(text: str, mention: Mention, given_names: set[str] = frozenset())
     words += mention.span.text.split()[:1] + (mention.title or "").replace(".", " ").split()
     sexes = {SEX_WORDS[w.lower().rstrip(".")] for w in words if w.lower().rstrip(".") in SEX_WORDS}
     return sexes | _given_name_sexes(mention.name, given_names)
+
+
+# A pronoun the grammar binds to the name right before it, in the name's own clause: a reflexive
+# object ("Ines Varn blamed herself": Principle A binds it in its clause), a possessive of a relative
+# in the name's predicate or conjunct ("Ines Varn is mourning the death of her cousin", "Ines Varn
+# and her husband"), or the subject opening the clause the name reports ("Ines Varn said she ...",
+# "told The Times she": Principle B lets that pronoun be another, but news reports a person's words
+# about herself so far more often than not). No comma and no other name between: another clause or
+# person may come in there.
+# Nouns of a person's relatives: a person named with one ("her cousin, Ola Berg") is described by the relation.
+KIN_NOUNS = frozenset("""husband wife son daughter mother father brother sister cousin uncle aunt nephew niece
+    grandson granddaughter grandmother grandfather boyfriend girlfriend partner fiance fiancee""".split())
+_KIN = rf"(?:{'|'.join(sorted(KIN_NOUNS | {'family', 'children'}))})"
+_REPORTING = (r"(?:said|says|told(?:\s+[A-Z][\w.’']*){0,4}|wrote|writes|added|recalled|alleged|claimed|claims"
+              r"|admitted|revealed)")
+_BOUND_PRONOUN = re.compile(
+    rf"\s+(?:[a-z]+\s+(?P<reflexive>himself|herself)\b"
+    rf"|(?:(?!and\b)[a-z]+\s+){{0,6}}(?P<possessive>his|her)\s+(?:late\s+|own\s+)?{_KIN}\b"
+    rf"|and\s+(?P<conjunct>his|her)\s+(?:late\s+)?{_KIN}\b"
+    rf"|(?:[a-z]+ly\s+)?{_REPORTING}(?:\s+that)?\s+(?P<reported>he|she)\b)")
+_BOUND_SEX = {"himself": "he", "herself": "she", "his": "he", "her": "she", "he": "he", "she": "she"}
+
+
+def _sex_in_article(text: str, mentions: list[Mention]) -> set[str]:
+    """The sex the article's own words give a person whose name, honorifics and titles give none:
+    a gendered noun heading an appositive after a mention ("Ines Varn, an actress,"), a pronoun bound
+    to a mention (``_BOUND_PRONOUN``). Only one sex found over all mentions tells it; both tell none
+    (a quotation's pronoun may slip in)."""
+    found = {_BOUND_SEX[word] for m in mentions for bound in [_BOUND_PRONOUN.match(text, m.span.end)] if bound
+             for word in bound.groupdict().values() if word}
+    found |= {SEX_WORDS[noun] for m in mentions if (noun := _appositive_head(text, m)) in SEX_WORDS}
+    return found if len(found) == 1 else set()
+
+
+def _appositive_head(text: str, mention: Mention) -> str:
+    """The head (last word) of an appositive right after the name, lower-case ("an actress" -> actress;
+    "the singer's brother" -> brother: the possessor is another person); "" when there is none."""
+    found = _APPOSITIVE_WORDS.match(text, mention.span.end)
+    words = found.group(1).split() if found else []
+    return words[-1] if words and words[-1].islower() else ""
 
 
 def word_before(text: str, mention: Mention) -> str:
@@ -177,7 +220,7 @@ def _shown_a_person(own: list[Mention], others: list[str], text: str) -> bool:
     typed otherwise (``_typed_otherwise``)."""
     if any(_described_as_organisation(text, m) for m in own):
         return False
-    if any(_names_a_person(text, m) for m in own):
+    if any(_names_a_person(text, m) for m in own) or _sex_in_article(text, own):  # "Rihanna is mourning her cousin"
         return True
     forms = {m.span.text.casefold() for m in own}
     if any(o.startswith(f"{form} ") for o in others for form in forms) or _mostly(own, text, _is_quoted_title) \
@@ -463,6 +506,24 @@ def described_person(head: Token, mentions: list[Mention]) -> tuple[str, str] | 
     if latest is None or _unnamed_holder_since(head, latest, mentions, text):
         return None
     return latest.name, latest.key
+
+
+def described_by_other_nouns(head: Token, mentions: list[Mention]) -> set[str]:
+    """Keys of the persons the article describes before ``head`` by a word for a person other than
+    its noun ("Ola Berg, a friend,", "Director Ola Berg" for "the actress"): a description takes up a
+    person whose kind it fits, and a person the article gave another kind is another, unless it gave
+    her this one too."""
+    text = head.doc.text
+    persons = _persons_not_bodies(mentions, text)
+    lemma = head.lemma_.lower()
+    kinds: dict[str, set[str]] = {}
+    for t in head.doc[:head.i]:
+        word = t.lemma_.lower()
+        if t.pos_ == "NOUN" and (word in PERSON_NOUNS or word in SEX_WORDS or word in KIN_NOUNS
+                                 or is_person_role(word)):
+            for m in _described_by(t, persons, text):
+                kinds.setdefault(m.key, set()).add(word)
+    return {key for key, words in kinds.items() if lemma not in words}
 
 
 def person_noun_agrees(noun: Token, pronoun: str) -> bool:

@@ -39,9 +39,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.annotate import actors
-from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, ArticlePersons, described_person,
-                                          is_organisation_noun, may_describe_organisation, named_as_person,
-                                          organisation_kinds, person_noun_agrees, resolve_description)
+from storyline.annotate.agreement import (CLOSING_QUOTES, INDEFINITE_DETERMINERS, ORGANISATION_NOUNS, PRONOUN_SEX,
+                                          ArticlePersons, described_by_other_nouns,
+                                          described_person, is_organisation_noun, may_describe_organisation,
+                                          named_as_person, organisation_kinds, person_noun_agrees,
+                                          resolve_description)
 from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, PRONOUN_CHAIN, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
@@ -370,10 +372,14 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
     person = head.lower_ in PERSON_PRONOUNS
     other_sex = persons.other_sex(head.lower_)
     floor = caption_start(head.doc.text, head.idx) or 0  # a gallery caption's pronoun: only whom it names
-    mentions = [m for m in mentions if m.key not in other_sex and m.span.start >= floor]
-    previous = [s for s in previous if s.span and s.span.start >= floor]
+    text, sexed = head.doc.text, head.lower_ in PRONOUN_SEX  # a "he" or "she" of the body: no caption's person
+    mentions = [m for m in mentions if m.key not in other_sex and m.span.start >= floor
+                and not (sexed and _in_caption_line(text, m.span.start, head.idx))]
+    previous = [s for s in previous if s.span and s.span.start >= floor
+                and not (sexed and _in_caption_line(text, s.span.start, head.idx))]
+    found = _Antecedents(mentions, previous, quoted, persons, floor)
     if person:
-        centered = _centered(head, _Antecedents(mentions, previous, quoted, persons, floor), depth)
+        centered = _centered(head, found, depth)
         if centered is not _NO_CENTER:
             return centered
     wanted = _antecedent_types(head.lower_)
@@ -384,7 +390,7 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
             if not speaker.key:
                 if _person_named_since(speaker.span.end, head.idx, mentions, quoted):
                     continue  # a person named after the unnamed one is the more recent
-                return None
+                return _described_speaker(head, speaker, found)
             if speaker.span.text.lower() == head.lower_:  # "she said ... she said": whatever type her name got
                 return speaker.text, speaker.key
         if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in ruled_out \
@@ -401,6 +407,25 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
     return None
 
 
+# Marks that close a sentence inside a quotation before its closing quote mark ("... training.'").
+_CLOSING_INSIDE = frozenset(".!?…,")
+
+
+def _in_caption_line(text: str, offset: int, at: int) -> bool:
+    """Is ``offset`` in a line of its own before ``at`` that is no utterance of the text: a photo
+    caption or a heading (``descriptions.in_heading``: it closes without a full stop), or one closing
+    on a quote mark with no full stop inside it ("Coach Ola Berg said the airline needs 'training'")?
+    News sets neither as a sentence; whom it names is no antecedent of a pronoun of the body text
+    (centering reads only utterances)."""
+    from storyline.annotate.events.descriptions import in_heading  # events import quotes: no cycle at load
+
+    if in_heading(text, offset, at):
+        return True
+    end = text.find("\n", offset)
+    line = text[text.rfind("\n", 0, offset) + 1:end].rstrip() if 0 <= end < at else ""
+    return len(line) > 1 and line[-1] in CLOSING_QUOTES and line[-2] not in _CLOSING_INSIDE
+
+
 def _continued_by(pronoun: Token, speaker: Speaker) -> bool:
     """Is an earlier speaker one the pronoun continues, with or without an entity: the same pronoun
     ("He said ... He added"), or a person described by a noun that agrees with it ("the director
@@ -411,6 +436,17 @@ def _continued_by(pronoun: Token, speaker: Speaker) -> bool:
         return False
     root = source.root
     return root.lower_ == pronoun.lower_ or (root.pos_ == "NOUN" and person_noun_agrees(root, pronoun.lower_))
+
+
+def _described_speaker(pronoun: Token, speaker: Speaker, found: _Antecedents) -> tuple[str, str] | None:
+    """Whom an earlier speaker given by a definite description that took up no one by its noun ("the
+    director said") stands for, as a later "he" continuing it reads it: the person that description
+    takes up by salience (``_salient_person``); None for any other unnamed speaker ("a spokesman")."""
+    source = pronoun.doc.char_span(speaker.span.start, speaker.span.end, alignment_mode="expand")
+    if source is None or source.root.pos_ != "NOUN" or not _is_description(source.root):
+        return None
+    taken = _salient_person(source.root, pronoun, found)
+    return None if taken is _NO_CENTER else taken
 
 
 def _person_named_since(start: int, end: int, mentions: list[Mention], quoted: list[tuple[int, int]]) -> bool:
@@ -517,8 +553,72 @@ def _subject_taken_up(subject: Token, pronoun: Token, found: _Antecedents,
     if _is_unnamed_person(subject, found.mentions):
         return None
     if subject.pos_ == "NOUN" and person_noun_agrees(subject, pronoun.lower_) and _is_definite(subject):
-        return resolve_description(subject, found.mentions) or described_person(subject, found.mentions)
+        taken = resolve_description(subject, found.mentions) or described_person(subject, found.mentions)
+        if taken is None and _is_description(subject):  # not a relation's possessive ("her cousin" is another)
+            return _salient_person(subject, pronoun, found)
+        return taken
     return _NO_CENTER
+
+
+# Paragraphs back (the description's own and the one before) where a definite description of a person
+# finds the person it takes up by salience: "named just before" it.
+SALIENT_PERSON_PARAGRAPHS = 2
+
+
+def _salient_person(description: Token, pronoun: Token, found: _Antecedents) -> tuple[str, str] | None | object:
+    """The person a definite description that takes up no one by its noun stands for ("Ines Varn
+    spoke to the paper, in which the actress said"): a definite description takes up a referent the
+    text has given (Vieira and Poesio 2000: "coreferent, different head" descriptions are resolved by
+    salience, as pronouns are), here the most salient person named before it, in its paragraph or the
+    one before (``SALIENT_PERSON_PARAGRAPHS``), outside quotations, whom the article shows is a
+    person, of the pronoun's sex (which the noun's agrees with: "the actress" is a "she"), not
+    described by another word for a person or a relative ("Ola Berg, a friend," is not "the
+    actress"). None when the text introduced an unnamed person by the same noun ("a Nato
+    spokesperson said ... The Nato spokesperson said": direct anaphora, Poesio and Vieira 1998), or
+    when an unnamed person introduced in the window is the more salient ("A gunman opens fire ... The
+    attacker is killed").
+    ``_NO_CENTER`` when no one is: the earlier speakers decide."""
+    from storyline.annotate.events.descriptions import _most_salient  # events import quotes: no cycle at load
+
+    text = description.doc.text
+    if _unnamed_persons(description, pronoun, 0, found, description.lemma_.lower()):
+        return None  # "a local Nato spokesperson said ... The Nato spokesperson said": the same head, no name
+    floor = _paragraphs_back(text, description.idx, SALIENT_PERSON_PARAGRAPHS)
+    unnamed = next(iter(_unnamed_persons(description, pronoun, floor, found)), None)
+    shown = found.persons.by_evidence(pronoun.lower_)
+    described_otherwise = described_by_other_nouns(description, found.mentions)
+    candidates: dict[str, list[Mention]] = {}
+    if unnamed is not None:  # competes by salience with the persons named: "One man ... told CNN's Ines Varn"
+        floor = unnamed.sent.start_char  # and the persons named before its sentence are no longer the latest
+        candidates[_UNNAMED] = [Mention(Span.of(text, unnamed.idx, unnamed.idx + len(unnamed)), "PERSON", None,
+                                        unnamed.text)]
+    for m in found.mentions:
+        if m.type == "PERSON" and m.key in shown and m.key not in described_otherwise \
+                and floor <= m.span.start and m.span.end <= description.idx \
+                and not in_quotation(m.span.start, found.quoted):
+            candidates.setdefault(m.key, []).append(m)
+    key = _most_salient(candidates, description) if candidates else None
+    if key == _UNNAMED:
+        return None
+    return (candidates[key][0].name, key) if key is not None else _NO_CENTER
+
+
+_UNNAMED = "\0unnamed"  # the referent an indefinite person noun introduced, which no entity names
+
+
+def _unnamed_persons(description: Token, pronoun: Token, floor: int, found: _Antecedents,
+                     lemma: str | None = None) -> list[Token]:
+    """The persons introduced by an indefinite noun that agrees with the pronoun ("a gunman", "one
+    man") and given no name ("a student, Ola Berg," is named), between ``floor`` and the description,
+    the latest first, outside quotations and captions; only those of the noun ``lemma`` when given."""
+    text = description.doc.text
+    return [t for t in reversed(description.doc[:description.i]) if t.idx >= floor and t.pos_ == "NOUN"
+            and (lemma is None or t.lemma_.lower() == lemma) and person_noun_agrees(t, pronoun.lower_)
+            and any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE_DETERMINERS | {"one"}
+                    for c in t.children)  # "one man who was leaving": a new referent, as "a man"
+            and not in_quotation(t.idx, found.quoted) and not _in_caption_line(text, t.idx, description.idx)
+            and _mention_at(t, found.mentions) is None and _appositive_mention(t, found.mentions) is None
+            and _named_so(t, found.mentions) is None]
 
 
 def _person_typed_otherwise(subject: Token, pronoun: Token, found: _Antecedents) -> tuple[str, str] | None | object:
