@@ -23,7 +23,7 @@ from storyline.annotate.quotes.reports import (across_false_sentence_ends, conte
                                               end_before_sibling_reports,
                                               end_before_trailing_reports, join_around_parenthetical_reports,
                                               participles_of_the_reporter, past_datelines,
-                                              past_time_of_saying)
+                                              past_time_of_saying, quoted_as_saying)
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
 from storyline.annotate.quotes.statements import states_something
@@ -83,6 +83,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     end_before_sibling_reports(attributions, text, quotes)
     end_before_trailing_reports(attributions, text, quotes)
     past_datelines(attributions, text)
+    quoted_as_saying(attributions, text)
     cue_before_circumstance_clauses(attributions, text)
     titles = gallery_titles(text)  # a gallery's title is a heading: no reporting verb in it
     return [a for a in attributions if a.contents and not in_gallery_title(a.cue[0], titles)]

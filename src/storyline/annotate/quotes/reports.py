@@ -34,6 +34,57 @@ def past_datelines(attributions: list[Attribution], text: str) -> None:
             if subject is not None else None
 
 
+def quoted_as_saying(attributions: list[Attribution], text: str) -> None:
+    """"X was quoted by Y as saying ...", "Y quoted X as saying ...", "..., quoting X as saying ...": X
+    is the speaker and Y, when it names a news outlet ("Tass news agency", "Reuters"), the medium. The
+    verb "quote" reports that Y passed on what X said, and "as saying" predicates the saying of its
+    object, so the parse's subject or agent, which the cue model takes for the source, is the one who
+    passed it on. A content that took in the quoted phrase ("him as saying, ...") starts after "saying"."""
+    for att in attributions:
+        verb, saying = _quoting_verb(att.cue_token)
+        if verb is None:
+            continue
+        quoted, quoter = _quoted_and_quoter(verb)
+        if quoted is None:
+            continue
+        att.source_token = quoted
+        att.source = rules.trim(text, (quoted.left_edge.idx, quoted.right_edge.idx + len(quoted.right_edge)))
+        att.medium = (rules.addressed_medium(quoter) if quoter is not None else None) or att.medium
+        cut = saying.idx + len(saying)
+        att.contents = [rules.trim(text, (cut, end)) if start <= saying.idx < end else (start, end)
+                        for start, end in att.contents]
+        att.contents = [c for c in att.contents if c[0] < c[1]]
+
+
+def _quoting_verb(cue: Token) -> tuple[Token | None, Token | None]:
+    """The verb "quote" of a cue and its "saying" ("quoted ... as saying", "quoted ... saying"): the cue
+    itself or the verb its "saying" hangs from; (None, None) when the cue is no such report."""
+    def saying_of(verb: Token) -> Token | None:
+        direct = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "say" and c.tag_ == "VBG"]
+        after_as = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for p in c.children if p.dep_ == "pcomp" and p.lemma_ == "say"]
+        return next(iter(direct + after_as), None)
+    if cue.lemma_ == "quote":
+        saying = saying_of(cue)
+        return (cue, saying) if saying is not None else (None, None)
+    if cue.lemma_ == "say" and cue.tag_ == "VBG":
+        verb = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else cue.head
+        if verb.lemma_ == "quote" and saying_of(verb) == cue:
+            return verb, cue
+    return None, None
+
+
+def _quoted_and_quoter(verb: Token) -> tuple[Token | None, Token | None]:
+    """Who is quoted and who quotes: the passive's subject and agent, or the active verb's object and
+    subject (none for a participle, "..., quoting him as saying", whose quoter is the clause's)."""
+    children = {c.dep_: c for c in verb.children}
+    if "nsubjpass" in children:
+        agent = children.get("agent")
+        quoter = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+        return children["nsubjpass"], quoter
+    return children.get("dobj"), children.get("nsubj")
+
+
 def across_false_sentence_ends(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
     """Carry a content with no verb on over the sentence the parser split it from ("said PM | Ada
     Lund was outraged ...", the title read as the time "p.m."): a sentence ends at its final

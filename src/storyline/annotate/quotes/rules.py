@@ -299,7 +299,7 @@ def find_medium(token: Token) -> str | None:
             if name:
                 return name
         if child.dep_ in ("dobj", "dative") and token.lemma_ == "tell":
-            medium = _addressed_medium(child)
+            medium = addressed_medium(child)
             if medium:
                 return medium
     if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.i < token.i:
@@ -337,7 +337,7 @@ def _is_medium_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and (token.ent_type_ not in NOT_MEDIA or token.lower_ in NETWORK_NAMES)
 
 
-def _addressed_medium(addressee: Token) -> str | None:
+def addressed_medium(addressee: Token) -> str | None:
     """The medium an addressee of "told" names: a news outlet's name ("told CNN"), a publication
     noun with the name or demonym before it ("told Time magazine", "told Reuters news agency",
     "told Australian radio"), or the outlet a journalist works for ("told a reporter from The Daily
