@@ -1,7 +1,8 @@
 """Where a found attribution's content starts and ends and who its source is, once all attributions
 of the article are known: the time of the saying before the content ("said on Monday it had ..."), a
 report set after a content ("..., according to Radio Tarn"), a sibling report of the same source
-("..., adding that ..."), a dateline taken for the source. These passes read
+("..., adding that ..."), a dateline taken for the source, the outlet that quoted someone ("X was quoted
+by Y as saying") taken for the source. These passes read
 the other attributions of the sentence, which the per-cue attribution model does not see.
 """
 from __future__ import annotations
@@ -59,19 +60,22 @@ def quoted_as_saying(attributions: list[Attribution], text: str) -> None:
 def _quoting_verb(cue: Token) -> tuple[Token | None, Token | None]:
     """The verb "quote" of a cue and its "saying" ("quoted ... as saying", "quoted ... saying"): the cue
     itself or the verb its "saying" hangs from; (None, None) when the cue is no such report."""
-    def saying_of(verb: Token) -> Token | None:
-        direct = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "say" and c.tag_ == "VBG"]
-        after_as = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                    for p in c.children if p.dep_ == "pcomp" and p.lemma_ == "say"]
-        return next(iter(direct + after_as), None)
     if cue.lemma_ == "quote":
-        saying = saying_of(cue)
+        saying = _saying_of(cue)
         return (cue, saying) if saying is not None else (None, None)
     if cue.lemma_ == "say" and cue.tag_ == "VBG":
         verb = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else cue.head
-        if verb.lemma_ == "quote" and saying_of(verb) == cue:
+        if verb.lemma_ == "quote" and _saying_of(verb) == cue:
             return verb, cue
     return None, None
+
+
+def _saying_of(verb: Token) -> Token | None:
+    """The "saying" that says what the quoted one said: right on the verb or after its "as"."""
+    direct = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "say" and c.tag_ == "VBG"]
+    after_as = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children if p.dep_ == "pcomp" and p.lemma_ == "say"]
+    return next(iter(direct + after_as), None)
 
 
 def _quoted_and_quoter(verb: Token) -> tuple[Token | None, Token | None]:

@@ -24,7 +24,8 @@ official to the organisation the phrase names ("a Nordair spokesman", "a spokesw
 police"); a government to the state it governs ("the Japanese government" -> Japan, a later "the
 government" -> the government that spoke before); else a description of a body to the one organisation
 named before whose name's head or kind fits it ("the airline" -> "Delta Air Lines", "the casino" -> "Atlantis
-Casino"). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
+Casino", "the military" -> "Israeli Army"), never a body of another state than its phrase names ("Algeria's
+ministry" is no Tunisian one). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
 stay speakers without a key. This is deliberately light: a full coreference model is not available
 offline with en_core_web_sm.
 """
