@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.agreement import (ArticlePersons, is_person_by_evidence, keys_of_other_sex, person_noun_agrees,
+from storyline.annotate.agreement import (ArticlePersons, is_person_by_evidence, keys_of_other_sex, named_as_person,
+                                          person_noun_agrees,
                                           persons_by_evidence)
 from storyline.model import Mention, Span
 
@@ -86,3 +87,16 @@ def test_article_persons_keeps_each_answer_per_sex():
         assert persons.other_sex(pronoun) == other
         assert persons.by_evidence(pronoun) == persons_by_evidence(text, [m for m in mentions if m.key not in other])
     assert persons.by_evidence() == persons_by_evidence(text, mentions) == {"p_tom", "p_eve", "p_ada"}
+
+
+@pytest.mark.parametrize("text, name, pronoun, named", [
+    ("Seaweed farmer Ines Varn said the boats were gone.", "Ines Varn", "she", True),   # a word for a person before
+    ("Ola Berg, a security guard at the town hall, said it.", "Ola Berg", "he", True),  # an appositive after
+    ("Ola Berg, professor emeritus at Tarn University, said it.", "Ola Berg", "he", True),  # a title in it
+    ("Ms Varn said the boats were gone.", "Varn", "he", False),                       # a person of the other sex
+    ("Nordair, the airline, said the flights were late.", "Nordair", "it", False),      # an organisation
+    ("Nordair said the flights were late.", "Nordair", "he", False),                    # no evidence at all
+])
+def test_a_name_typed_otherwise_named_as_a_person(text, name, pronoun, named):
+    """The tagger types a person's name ORG or GPE now and then: the words around it still name a person."""
+    assert named_as_person(text, _person(text, name, "o_x", kind="ORG"), pronoun) is named

@@ -641,7 +641,8 @@ def test_gallery_caption_date_line_dates_the_pictured_event():
 
 def test_fronted_time_dates_every_coordinated_verb():
     """"In 2012 X shelled ... and attacked ...": the fronted adverbial modifies the coordination; a
-    time after the first verb dates that verb alone."""
+    time after the first verb dates the later verbs of the same subject and tense too (one predicate in one
+    adverbial frame: tests/test_events_dating.py), not a conjunct with a subject of its own."""
     from storyline import annotate
     from storyline.model import Article
 
@@ -653,6 +654,8 @@ def test_fronted_time_dates_every_coordinated_verb():
     assert dates("In 2012 the Turkish army shelled Kurdish villages and attacked PKK rebels in Iraq.") == \
         [("shelled", "2012"), ("attacked", "2012")]
     assert dates("The Turkish army shelled Kurdish villages in 2012 and attacked PKK rebels in Iraq.") == \
+        [("shelled", "2012"), ("attacked", "2012")]
+    assert dates("The Turkish army shelled Kurdish villages in 2012 and the air force attacked PKK rebels.") == \
         [("shelled", "2012"), ("attacked", "2016-11-10")]
 
 

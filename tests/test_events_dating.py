@@ -304,3 +304,39 @@ def test_an_event_told_in_the_past_gets_no_day(nlp):
     text = "In the past week, Chile attacked Peru twice."
     assert date_of_trigger(events_dated(nlp, text, "the past week", "2026-W07"), "attacked") == "2026-W07"
     assert date_of_trigger(events_of(nlp, "Chile has attacked Peru."), "attacked") == PUBLISHED
+    # "since" alone as an adverb: after a time told before, up to now, with no day of its own
+    text = "Chileans have since hailed the Peruvian soldier as an icon in their fight against Lima."
+    assert date_of_trigger(events_of(nlp, text), "hailed") is None
+    text = "Chileans have since hailed the Peruvian soldier as an icon on Friday."
+    assert date_of_trigger(events_dated(nlp, text, "Friday", "2026-02-06"), "hailed") == "2026-02-06"
+
+
+def test_a_time_of_the_first_conjunct_dates_the_later_ones_of_one_subject_and_tense(nlp):
+    """Verbs coordinated with no subject of their own and in one tense ("broke up ... in 2015 but did not
+    arrest", "opens fire ... on June 12 and kills") are told in one adverbial frame: the first one's time dates
+    the later ones that name none. A later conjunct with a subject of its own, in another tense, or with a time
+    of its own keeps its own day."""
+    text = "Chilean police broke up the rebel camps in 2015 but did not arrest the Peruvian soldiers living in them."
+    assert date_of_trigger(events_dated(nlp, text, "in 2015", "2015"), "arrest") == "2015"
+    text = "A Peruvian gunman opens fire inside a Chilean consulate on June 12 last year and kills 49 people."
+    assert date_of_trigger(events_dated(nlp, text, "June 12 last year", "2025-06-12"), "kills") == "2025-06-12"
+    text = "The Chilean police said they interviewed Peruvian suspects Tuesday night but made no arrest."
+    assert date_of_trigger(events_dated(nlp, text, "Tuesday night", "2026-02-10TNI"), "made") == "2026-02-10TNI"
+    for text, word in (("Chilean police raided the camp on Monday and the army arrested two Peruvian soldiers.",
+                        "arrested"),
+                       ("Chilean police raided the camp on Monday and will arrest two Peruvian soldiers.", "arrest")):
+        assert date_of_trigger(events_dated(nlp, text, "Monday", "2026-02-09"), word) == PUBLISHED, text
+    text = "Chilean police raided the camp on Monday and arrested two Peruvian soldiers on Tuesday."
+    events = events_of(nlp, text, [timex(text, "Monday", "2026-02-09"), timex(text, "Tuesday", "2026-02-10")])
+    assert date_of_trigger(events, "arrested") == "2026-02-10"
+
+
+def test_rounds_of_a_happening_tell_many_occasions(nlp):
+    """"hit with several rounds of sanctions": a plural of rounds of a happening is iterated (TimeML: no single
+    day), so a time of another clause ("the test on Friday night") does not date it; rounds of ammunition count
+    shots, and the event keeps the time of its own clause."""
+    text = ("The test on Friday night showed that Peru, although cut off from the economy and hit with several "
+            "rounds of Chilean sanctions, was getting closer to its goal.")
+    assert date_of_trigger(events_dated(nlp, text, "Friday night", "2026-02-06TNI"), "hit") is None
+    text = "A Chilean soldier was hit with two rounds of ammunition on Friday night."
+    assert date_of_trigger(events_dated(nlp, text, "Friday night", "2026-02-06TNI"), "hit") == "2026-02-06TNI"

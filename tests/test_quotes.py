@@ -1377,6 +1377,36 @@ def test_he_or_she_falls_back_to_a_person_the_article_shows(nlp, middle, pronoun
 
 
 
+
+@pytest.mark.parametrize("middle, pronoun, names, speaker", [
+    # a chain of "he": the center continued back to the name a noun is given
+    ("A student named Ola Berg was flying home.\nHe was supposed to land in Oslo. Instead, he boarded a flight "
+     "to Tarnby.", "he", [("Ola Berg", "p_berg", "PERSON")], "p_berg"),
+    # a person described by a noun that takes up no one named: no entity, not the older speaker
+    ("The director said he had checked the road.", "he", [], None),
+    # a person's name the tagger typed a place: the words before it name a person
+    ("Seaweed farmer Ines Varn has since stocked up on food.", "she", [("Ines Varn", "g_varn", "GPE")], "g_varn"),
+    # a person noun with a name in apposition, the name typed an organisation
+    ("A resident, Ines Varn, told the paper that the port was closed.", "she", [("Ines Varn", "o_varn", "ORG")],
+     "o_varn"),
+    # a name typed a body with nothing that names a person: the older speaker, as before
+    ("Nordair has since cancelled the flights.", "she", [("Nordair", "o_nordair", "ORG")], "p_kern"),
+])
+def test_a_pronoun_takes_up_the_person_the_sentence_before_names_however_typed(nlp, middle, pronoun, names,
+                                                                                 speaker):
+    """Centering over an older speaker: "he"/"she" continues the previous utterance's subject when
+    that subject is a person, whether it is an earlier "he" (a chain), a description of a person
+    the article does not name, or a name the tagger typed otherwise that the article shows is a
+    person's; else it falls back to the earlier speaker as before."""
+    earlier = "Ada Kern" if pronoun == "she" else "Tom Reed"  # an older speaker of the pronoun's sex
+    text = (f"\u201cWe will rebuild the port,\u201d {earlier} said.\n{middle}\n"
+            f"\u201cIt is a poor plan,\u201d {pronoun} said.")
+    mentions = sorted([_mention_of(text, earlier, "p_kern" if pronoun == "she" else "p_reed")] +
+                      [_mention_of(text, name, key, kind) for name, key, kind in names], key=lambda m: m.span.start)
+    quotes = extract_quotes(nlp(text), text, "a_typed", mentions, statements_only=True)
+    assert _by_content(quotes, "It is a poor plan").speaker.key == speaker
+
+
 # ------------------------------------------------------------------ descriptions ("the brother said")
 
 

@@ -34,10 +34,15 @@ ORGANISATION_NOUNS = frozenset("""company firm airline carrier agency publicatio
 # ("the watchdog group Fair Screens").
 COLLECTIVE_NOUNS = frozenset("""group coalition alliance charity foundation nonprofit watchdog association band
     team club""".split())
-# Common nouns that name one person with no role or title, the sex of those that give one: a "he"
-# or "she" takes up "a 23-year-old student", "a supporter of ..." as readily as a name.
+# Common nouns that name one person with no role or title (occupations the title list lacks among
+# them: "singer", "farmer", "shopkeeper"), the sex of those that give one: a "he" or "she" takes up
+# "a 23-year-old student", "a supporter of ..." as readily as a name, and a name after or before one
+# ("seaweed farmer Mitsuyo Kawamura", "Ajmal Jan, a local shopkeeper") is a person's.
 PERSON_NOUNS = {**dict.fromkeys("""person child teenager teen youth supporter fan driver passenger victim suspect
-                    friend neighbour neighbor resident attacker gunman shooter assailant""".split()),
+                    friend neighbour neighbor resident attacker gunman shooter assailant
+                    singer rapper musician comedian model artist author writer journalist photographer farmer
+                    fisherman shopkeeper guard witness analyst worker employee nurse pilot teacher owner survivor
+                    protester tourist traveller traveler commuter villager shopper customer""".split()),
                 **dict.fromkeys("man boy".split(), "he"), **dict.fromkeys("woman girl".split(), "she")}
 # The word right before a name ("Mr. Vale"), or before the comma that sets the name off as an
 # appositive ("his first wife, Eve", "A resident, Ines Varn,"): a word naming the same person.
@@ -325,6 +330,34 @@ def _names_a_person(text: str, mention: Mention) -> bool:
         return True
     word = word_before(text, mention).lower()
     return word in SEX_WORDS or word in PERSON_NOUNS or actors.is_honorific(word) or actors.is_title_head(word)
+
+
+def named_as_person(text: str, mention: Mention, pronoun: str) -> bool:
+    """Does the article name the mention a person's, whatever type the tagger gave it, and one the
+    pronoun ("he", "she") agrees with? A title, an honorific or a word for a person right before it
+    ("seaweed farmer Mitsuyo Kawamura", "Ms Okesola") or heading an appositive right after it
+    ("Takaaki Uesugi, a security guard at the town hall", "Ines Varn, professor emeritus at ...")
+    names a person (news style introduces a person so); a sexed word of the other sex rules it out.
+    The tagger types such names ORG, GPE or a work's title now and then."""
+    if not (_names_a_person(text, mention) or _person_appositive_after(text, mention)):
+        return False
+    sexes = _sex_words(text, mention)
+    return not sexes or PRONOUN_SEX.get(pronoun) in sexes
+
+
+# An appositive right after a name, up to its first preposition or punctuation: ", a security guard at".
+_APPOSITIVE_WORDS = re.compile(r",\s+(?:(?:a|an|the)\s+)?((?:[A-Za-z'’-]+\s+){0,4}?[A-Za-z'’-]+)"
+                               r"(?=\s*[,.;:()]|\s+(?:at|of|in|for|from|with|on|who|and)\b)")
+
+
+def _person_appositive_after(text: str, mention: Mention) -> bool:
+    """Is the appositive right after the name headed (or titled) by a word for a person: a lower-case
+    word of ``PERSON_NOUNS``, ``SEX_WORDS`` or a title ("a local shopkeeper", "professor emeritus")?"""
+    found = _APPOSITIVE_WORDS.match(text, mention.span.end)
+    if found is None:
+        return False
+    words = [w for w in found.group(1).split() if w.islower()]
+    return any(w in PERSON_NOUNS or w in SEX_WORDS or actors.is_title_head(w) for w in words)
 
 
 def resolve_description(head: Token, mentions: list[Mention]) -> tuple[str, str] | None:

@@ -118,7 +118,12 @@ def is_speakers_talk(sent: Span, speech: Quotations) -> bool:
 def _is_utterance(sent: Span) -> bool:
     """Does the sentence close as running text does? A line without a full stop is a heading or a
     photo caption (news style sets neither as a sentence), whose subject is no center."""
-    stripped = sent.text.rstrip()
+    return is_utterance_line(sent.text)
+
+
+def is_utterance_line(text: str) -> bool:
+    """Does the text close as running text does (``_is_utterance``)?"""
+    stripped = text.rstrip()
     return bool(stripped) and stripped[-1] in TERMINAL_MARKS
 
 
@@ -132,3 +137,68 @@ def in_quotation(offset: int, quoted: Quotations) -> bool:
     """Is the text at ``offset`` inside a quotation (start, end)? Words someone says, not whom the
     text is about."""
     return any(start <= offset < end for start, end in quoted)
+
+
+# ------------------------------------------------------------------ salience of earlier referents
+
+# How salient a referent is made by one word realizing it, by the word's grammatical role: Lappin
+# and Leass's (1994) salience factors, a graded form of centering's ranking of forward-looking
+# centers (subject > existential > object > indirect object or oblique; a noun phrase standing on
+# its own over one embedded in another; a complement over an adverbial). The sum over a referent's
+# realizations is halved at each sentence boundary going back (their recency factor), so the
+# referent an article keeps talking about stays salient across the sentences that leave it out.
+RECENCY_WEIGHT = 100.0
+ROLE_WEIGHTS = {"nsubj": 80.0, "nsubjpass": 80.0, "expl": 70.0, "dobj": 50.0, "dative": 40.0}
+HEAD_NOUN_WEIGHT = 80.0
+NON_ADVERBIAL_WEIGHT = 50.0
+# Dependencies that embed a noun in another noun phrase: it is no head noun of its own.
+EMBEDDED_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod", "appos"})
+
+
+def realization_salience(word: Token, at: Token, decay: float = 0.5) -> float:
+    """The salience the word (the head of an earlier noun phrase) gives its referent at ``at``, a
+    later word: recency, role and embedding weights, times ``decay`` per sentence between them
+    (Lappin and Leass halve it)."""
+    role = word
+    while role.dep_ == "conj" and role.head.i != role.i:  # "China and Russia": each has the first's role
+        role = role.head
+    weight = RECENCY_WEIGHT + ROLE_WEIGHTS.get(role.dep_, 0.0)
+    if role.dep_ == "attr" and any(c.dep_ == "expl" for c in role.head.children):  # "there is a war"
+        weight += ROLE_WEIGHTS["expl"]
+    if role.dep_ not in EMBEDDED_DEPS and not (role.dep_ == "pobj" and role.head.head.pos_ in ("NOUN", "PROPN")):
+        weight += HEAD_NOUN_WEIGHT
+    if not _in_adverbial(role):
+        weight += NON_ADVERBIAL_WEIGHT
+    return weight * decay ** sentences_between(word, at)
+
+
+def _in_adverbial(word: Token) -> bool:
+    """Is the word inside a prepositional phrase that modifies a verb ("fired over Japan")?"""
+    node = word
+    for _ in range(_CLAUSE_LEVELS):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+            return True
+        if node.head.i == node.i or node.dep_ in CLAUSE_SUBJECT_DEPS | {"dobj"}:
+            return False
+        node = node.head
+    return False
+
+
+def sentences_between(word: Token, at: Token) -> int:
+    """How many sentence boundaries lie between an earlier word and a later one."""
+    doc, count, start = at.doc, 0, at.sent.start
+    while start > word.i:
+        count += 1
+        start = doc[start - 1].sent.start
+    return count
+
+
+def commanding_subjects(word: Token) -> set[int]:
+    """Indices of the subjects of the clauses that hold the word and come before it: they
+    c-command it, and a full noun phrase never takes up a noun phrase that c-commands it (binding
+    theory's Principle C: in "Moon said the sanctions fail to restrain the despot", the despot is not
+    Moon)."""
+    found = set()
+    for subject in governing_subjects(word):
+        found |= {t.i for t in subject.subtree if t.dep_ in ("compound", "flat") or t.i == subject.i}
+    return found

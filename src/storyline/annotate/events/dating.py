@@ -42,6 +42,10 @@ OCCASION_NOUNS = {"occasions", "times"}
 # in a report of reactions the clause is the day's news itself ("declared ... after Kim launched a
 # missile"), and on the fit half they undated that news more often than background.
 TEMPORAL_SUBORDINATORS = {"since"}
+# "since" standing alone as an adverb ("Palestinians have since hailed her", "has since been released"): from a
+# time told before up to now, an event after that time and before the report's, with no day of its own (TimeML's
+# PAST_REF, as "previously"); as a subordinator or preposition ("since arresting her") it is TEMPORAL_SUBORDINATORS'.
+SINCE_ADVERB = "since"
 # Subordinators of a clause of time, whose present perfect is complete by the time of the clause above
 # ("after they have been rescued"); "as" with a perfect gives a reason ("as Peru has threatened").
 TIME_CLAUSE_SUBORDINATORS = {"after", "once", "when", "whenever", "until", "till", "before", "while"}
@@ -229,11 +233,11 @@ def told_as_anterior(trig: Trigger) -> bool:
 
 
 def _is_anterior_adverbial(token: Token) -> bool:
-    """"previously", "formerly", "in the past": an adverbial of a time before the present that names no
+    """"previously", "formerly", "since", "in the past": an adverbial of a time before the present that names no
     day (TimeML's PAST_REF), so it places the event before the report's day without dating it. "The past"
     as a noun only: "in the past week" names a stretch up to now, which its time expression dates."""
     if token.dep_ == "advmod":
-        return token.lower_ in lexicon.ANTERIOR_ADVERBS
+        return token.lower_ in lexicon.ANTERIOR_ADVERBS or token.lower_ == SINCE_ADVERB
     return token.dep_ == "prep" and token.lower_ == "in" \
         and any(o.dep_ == "pobj" and o.lower_ == "past" and o.pos_ == "NOUN" for o in token.children)
 
@@ -250,11 +254,21 @@ def told_as_iterated(trig: Trigger) -> bool:
         return True
     if any(_names_a_frequency(c) for c in words):
         return True
-    if any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in OCCASION_NOUNS for o in c.children)
-           for c in words):
+    if any(c.dep_ == "prep" and any(o.dep_ == "pobj" and _counts_occasions(o) for o in c.children) for c in words):
         return True
     auxes = {c.lower_ for c in trig.token.children if c.dep_ == "aux"}
     return trig.token.tag_ == "VBG" and "been" in auxes and bool(auxes & {"has", "have", "had"})
+
+
+def _counts_occasions(noun: Token) -> bool:
+    """"on numerous occasions", "several times", and "rounds of" a happening ("hit with several rounds of
+    sanctions"): a round of something is one of a series of its occasions, so a plural of rounds tells the
+    event over many of them (TimeML: iterated, no single day). Rounds of ammunition count shots, not occasions."""
+    if noun.lower_ in OCCASION_NOUNS:
+        return True
+    return noun.lower_ == "rounds" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ not in lexicon.MUNITIONS
+                                                     for o in c.children) for c in noun.children)
 
 
 def _habit_chain(token: Token) -> list[Token]:
@@ -360,10 +374,15 @@ def _own_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex], clause: Tok
 
 
 def _nearest_timex(trig: Trigger, sent: SpacySpan, timexes: list[Timex]) -> Timex | None:
+    """The sentence's time expression nearest the trigger among those of its clause; one it only shares
+    with an earlier conjunct (``_shared_by_conjuncts``) dates it only where its own clause names none
+    ("raided the camp on Monday and arrested two soldiers on Tuesday": Tuesday)."""
     at = sent.doc[trig.first].idx
     inside = [t for t in _calendar_timexes(sent, timexes) if not _names_a_thing(t, sent, trig)
               and not _dates_another_clause(t, sent, trig)]
-    return min(inside, key=lambda t: abs(t.span.start - at)) if inside else None
+    own = [t for t in inside if not _shared_from_a_conjunct(t, sent, trig)]
+    pool = own or inside
+    return min(pool, key=lambda t: abs(t.span.start - at)) if pool else None
 
 
 def _calendar_timexes(sent: SpacySpan, timexes: list[Timex]) -> list[Timex]:
@@ -386,7 +405,51 @@ def _dates_another_clause(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
         return True
     below = any(t.i == governor.i for t in trig.token.subtree) and not _in_own_clause(governor, trig.token)
     fronted = _fronted_over_conjuncts(span.root, governor, trig.token)
-    return not (below or fronted or governor.i in _clause_path(trig.token))
+    shared = _shared_by_conjuncts(governor, trig.token)
+    return not (below or fronted or shared or governor.i in _clause_path(trig.token))
+
+
+def _shared_from_a_conjunct(timex: Timex, sent: SpacySpan, trig: Trigger) -> bool:
+    """The time expression dates the trigger only as a time of an earlier conjunct (``_shared_by_conjuncts``)."""
+    span = sent.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    governor = _governing_verb(span.root, trig.token)
+    return governor.i != trig.token.i and _shared_by_conjuncts(governor, trig.token)
+
+
+def _shared_by_conjuncts(governor: Token, trigger: Token) -> bool:
+    """"Police broke up the boards in 2015 but did not arrest the women", "opens fire on June 12 and kills 49":
+    verbs coordinated with no subject of their own and in one tense are one predicate of one subject told in
+    one stretch of the narrative, so a time adverbial of the first conjunct, with no time of the later one,
+    is the time of the whole (the conjunction, "but" included, joins the verb phrases under one tense and
+    one adverbial frame). A conjunct with a subject of its own is another clause, and one in another tense
+    ("expects talks next week, but did not rule out") tells another time: neither shares it."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i and node.i > node.head.i:
+        if _has_own_subject(node) or _tense_of(node) != _tense_of(node.head):
+            return False
+        node = node.head
+        if node.i == governor.i:
+            return True
+    return False
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """The verb has a subject of its own: a clause, not a verb phrase sharing the first conjunct's subject."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+
+
+def _tense_of(verb: Token) -> tuple[str, bool]:
+    """The finite form a verb is told in ("VBD" past, "PRES" present, or the modal's word) and whether it is a
+    perfect; a participle coordinated with no auxiliary of its own takes the first one's
+    (``shared_auxiliary_head``)."""
+    head = shared_auxiliary_head(verb)
+    auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    finite = next((a for a in auxes if a.tag_ in FINITE_TAGS), head)
+    form = finite.lower_ if finite.tag_ == "MD" else ("VBD" if finite.tag_ == "VBD" else
+                                                      "PRES" if finite.tag_ in {"VBZ", "VBP"} else finite.tag_)
+    return form, any(a.lemma_.lower() == "have" for a in auxes)
 
 
 def _set_off_by_dashes(governor: Token, trigger: Token, sent: SpacySpan) -> bool:

@@ -13,12 +13,13 @@ from storyline.annotate.nlp import is_parse_of
 from storyline.annotate.syntax import RELATIVE_PRONOUNS, relative_antecedent
 from storyline.model import Event, Location, Mention, Participant, Quote, Span, Timex, stable_id
 
-from . import coding, geo, lexicon, places, topic, unreal
+from . import coding, descriptions, geo, lexicon, places, topic, unreal
 from .contexts import carry_told_means, contexts_of, refine_mode
 from .dating import carry_lead_day, carry_told_day, date_of
+from .descriptions import NON_STATE_CODES
 from .modality import DEMAND_VERBS, apply_plover_rules, aux_modes, predicate, unreal_head
 from .ontology import QUAD_OF_TYPE, cameo_root
-from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, agent_of, children,
+from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, age_object, agent_of, children,
                            owner_modifiers,
                            content_owner, is_actor_like, is_own, is_victim_count, modifier_participants,
                            named_possessors, participants, participants_of, prep_objects, subject_of,
@@ -33,7 +34,6 @@ OBJECT_PLACE_PREPS = {"in", "for", "to", "on", "into", "inside"}
 # Events whose recipient, when the sentence names none, is the place they happen in ("imposed a
 # curfew in Cizre", "strengthened its forces in Lebanon"): PLOVER codes the target by location.
 PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "SANCTION", "AID", "REQUEST"}
-NON_STATE_CODES = {"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"}
 CIVIL_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REF", "REL", "SOC"}
 
 
@@ -343,6 +343,9 @@ def build_event(trig: Trigger, sent: SpacySpan, ctx: ArticleContext, article_id:
     first, last = doc[trig.first], doc[trig.last]
     trigger = Span.of(text, first.idx, last.idx + len(last))
     actors, recipients = roles(trig, ctx)
+    # "the isolated country", "the tubby tyrant": taken up like pronouns, by salience
+    actors, recipients = (descriptions.described_parties(side, doc, ctx.mentions)
+                          for side in (actors, recipients))
     location = location_of(trig, ctx)
     sentence = Span.of(text, sent.start_char, sent.end_char)
     actors, recipients, location = places.parties_not_places(actors, recipients, location, sentence, ctx)
@@ -527,7 +530,7 @@ def objects_of(trig: Trigger) -> list[Token]:
     dative = children(verb, {"dative", "iobj"})
     if dative:
         return [d for d in dative if d.pos_ != "ADP"] or prep_objects(verb, {"to"})
-    obj = relative_object(verb) or object_of(verb)
+    obj = relative_object(verb) or object_of(verb) or age_object(verb)
     if obj is not None and obj.dep_ != "nsubjpass":
         if owners := named_possessors(obj):  # "targeting North Korea's exports": North Korea
             return owners + [c for c in obj.conjuncts if c.i > obj.i]  # and the objects joined to it
@@ -652,7 +655,7 @@ def domestic_default(sides: list[Participant], sent: SpacySpan, ctx: ArticleCont
         return
     state = next(iter(states))
     for side in sides:
-        if side.country is None and not names_several_states(side) and \
+        if side.country is None and not names_a_state(side) and \
                 not belongs_elsewhere(side, state, sent.doc, ctx, location):
             side.country = state
 
@@ -676,11 +679,13 @@ def belongs_elsewhere(side: Participant, state: str, doc: Doc, ctx: ArticleConte
     return location is None or location.country != state
 
 
-def names_several_states(p: Participant) -> bool:
+def names_a_state(p: Participant) -> bool:
     """"both countries", "other nations", "all states": a plural of a noun for states names several,
-    never the one state a sentence names."""
+    never the one state a sentence names; "a country of samurai warriors", singular, names a state
+    too, not one of the state's own actors: a definite one is taken up by salience
+    (``descriptions``), an indefinite one introduces a state of its own."""
     last = p.text.split()[-1] if p.text else ""
-    return coding.is_state_noun(last) and last.endswith("s")
+    return coding.is_state_noun(last.lower())
 
 
 # ------------------------------------------------------------------------------ where, when

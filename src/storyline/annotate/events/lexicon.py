@@ -371,6 +371,9 @@ PARTICLE_VERBS: dict[tuple[str, str], Sense] = {
     ("cordon", "off"): ("COERCE", "restrict"), ("seal", "off"): ("COERCE", "restrict"),
     ("bow", "to"): ("CONCEDE", None),
 }
+# Particle verbs whose sense lies in what the preposition takes: one "goes on" a strike, but also on
+# holiday, on air, on the rampage; the sense holds only when its object is one of these nouns.
+PARTICLE_OBJECTS: dict[tuple[str, str], frozenset[str]] = {("go", "on"): frozenset({"strike", "walkout", "stoppage"})}
 
 # Verbs whose complement is the event: the content is announced as intended or offered.
 INTENT_WORDS = set("agree promise pledge offer vow commit undertake volunteer ready prepared willing eager "

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from storyline.annotate import actors
@@ -20,7 +21,7 @@ from storyline.annotate.quotes.marks import scan_quotes
 from storyline.annotate.syntax import relative_antecedent
 from storyline.model import Mention, Participant, Quote, Span
 
-from . import coding, lexicon
+from . import coding, descriptions, lexicon
 
 NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "det", "nummod", "quantmod", "npadvmod"}
 PARTITIVE_HEADS = {"member", "members", "some", "part", "one", "most", "many", "all", "dozens", "hundreds",
@@ -172,6 +173,8 @@ def actor_like(tokens: list[Token]) -> list[Token]:
 
 def is_actor_like(token: Token) -> bool:
     """Could this word head an actor phrase (a name, a pronoun, a sector noun, a nationality)?"""
+    if is_age_noun(token):  # "a 20-year-old", which the tagger calls a date
+        return True
     if token.ent_type_ in NOT_ACTOR_ENTS:  # "on Monday", "in the Gulf"
         return False
     if token.lower_ in lexicon.MUNITIONS:  # a weapon is no party; "a North Korean missile" names its owner
@@ -181,9 +184,24 @@ def is_actor_like(token: Token) -> bool:
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
     if coding.is_sector_word(token.text) or coding.is_demonym(token.text) \
-            or coding.country_of_name(token.text) is not None or coding.is_state_noun(token.text):
+            or coding.country_of_name(token.text) is not None or coding.is_state_noun(token.text) \
+            or descriptions.description_kind(token) is not None:  # "the hermit state", "the despot"
         return True
     return _named_by_owner(token) or (token.pos_ == "NOUN" and is_person_noun(token))
+
+
+AGE_UNITS = frozenset({"year", "month", "week", "day"})
+
+
+def is_age_noun(token: Token) -> bool:
+    """"a disturbed 20-year-old", "police arrested a 42-year-old": an age compound standing as a noun names a
+    person of that age (the newswire's way of naming someone it gives no name), a doer or a target like "a
+    man"; modifying a noun ("a 42-year-old man") it is that noun's adjective, and the noun heads the phrase
+    (the parser may hang a subject age noun on the verb as its adjective: ``misparsed_subjects``)."""
+    if token.lower_ != "old" or not any(c.dep_ == "npadvmod" and c.lemma_.lower() in AGE_UNITS
+                                        for c in token.children):
+        return False
+    return token.dep_ != "amod" or token.head.pos_ in {"VERB", "AUX"}
 
 
 def is_first_person(token: Token) -> bool:
@@ -217,10 +235,11 @@ def participants(heads: Iterable[Token], ctx: ArticleContext) -> list[Participan
     out: list[Participant] = []
     for head in heads:
         head = relative_antecedent(head, RELATIVE_ROLES) or head  # "the group, which claims ...": the group
-        for conj in conjuncts(head):
+        for conj in conjuncts(past_dateline(head)):
             conj = unwrap_partitive(conj)
             for party in act_owners(conj) or [conj]:
-                if is_actor_like(party) and party.ent_type_ not in NOT_ACTOR_ENTS and not in_dateline(party):
+                if is_actor_like(party) and (party.ent_type_ not in NOT_ACTOR_ENTS or is_age_noun(party)) \
+                        and not in_dateline(party):
                     out.extend(participants_of(party, ctx))
     return _dedupe(out)
 
@@ -306,15 +325,42 @@ DATELINE_WORDS = 8
 def in_dateline(token: Token) -> bool:
     """Is the word in the dateline that opens a report ("KUNDUZ, Afghanistan — ...", "UNITED
     NATIONS -- ...", "RAMALLAH, West Bank (AP) - ...")? A dateline says where the report was
-    filed from, it takes no part in what the sentence tells: capitalized names (an agency in
-    brackets) before a spaced dash within the sentence's first words."""
-    sent = token.sent
+    filed from, it takes no part in what the sentence tells."""
+    dash = dateline_dash(token.sent)
+    return dash is not None and token.i < dash.i
+
+
+def dateline_dash(sent: SpacySpan) -> Token | None:
+    """The dash that closes a sentence's dateline: capitalized names (an agency in brackets) before a
+    spaced dash within the sentence's first words; None when the sentence opens with none."""
     for tok in sent[:DATELINE_WORDS + 1]:
         if tok.text in DATELINE_DASHES and tok.i > sent.start and tok.doc[tok.i - 1].whitespace_:
             before = sent.doc[sent.start:tok.i]
-            names = all(t.is_punct or t.text[:1].isupper() for t in before)
-            return names and token.i < tok.i
-    return False
+            return tok if all(t.is_punct or t.text[:1].isupper() for t in before) else None
+    return None
+
+
+def past_dateline(token: Token) -> Token:
+    """"RAMALLAH, West Bank — An Israeli military court on Monday indicted ...": the parser may read the
+    dateline's name as the sentence's subject and the real subject, the phrase after the dash, as its
+    appositive; a dateline is no part of the sentence (``in_dateline``), so that appositive is the
+    subject. Any other word is returned as it is."""
+    dash = dateline_dash(token.sent)
+    if dash is None or token.i >= dash.i:
+        return token
+    return next((t for t in token.subtree if t.dep_ == "appos" and t.i > dash.i), token)
+
+
+def is_dateline_lead(verb: Token) -> bool:
+    """"LAS VEGAS - A gunman killed at least 50 people": a dateline opens the lead, a full sentence, but
+    the parser may read the dateline's names and the subject after the dash as one noun phrase, the
+    sentence's root, with the main verb as that noun's reduced relative. Such a verb with a direct object
+    is the main verb and the noun its subject (a passive participle, "a gunman killed in a shootout",
+    takes no object)."""
+    head = verb.head
+    dash = dateline_dash(verb.sent)
+    return verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"} \
+        and dash is not None and dash.i < head.i < verb.i and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def modifier_participants(modifiers: list[Token], ctx: ArticleContext) -> list[Participant]:
@@ -368,14 +414,23 @@ def things_as_parties(heads: list[Token]) -> list[Token]:
     none ("fired a Hwasong-12 missile", "condemned the deployment of Thaad") leaves no recipient. A thing is
     known by a positive test (a weapon, ``is_weapon``; a noun of what a party has or runs, ``is_abstract_thing``):
     nouns merely outside the party lists are often people or bodies the lists leave out ("tourists",
-    "security services", "nationals"), whose own words name the party better than their nationality."""
+    "security services", "nationals"), whose own words name the party better than their nationality. A region
+    of several states is no party either (``is_regional_construct``)."""
     parties = []
     for head in heads:
         if is_weapon(head) or is_abstract_thing(head):
             parties.extend(thing_owners(head))
-        else:
+        elif not is_regional_construct(head):
             parties.append(head)
     return parties
+
+
+def is_regional_construct(head: Token) -> bool:
+    """"exercises on the Korean peninsula", "the Middle East": a region that spans several states is no party.
+    The PLOVER manual: actors and recipients that a report only implies to be a regional or global construct
+    receive no country name; the region is where, not whom (a region of one state is mapped to its state)."""
+    words = " ".join(t.text for t in np_tokens(head) if t.dep_ != "det")
+    return actors.is_region_name(words) and actors.country_of_place(words, cities=False) is None
 
 
 def is_weapon(token: Token) -> bool:
@@ -429,7 +484,7 @@ def participants_of(head: Token, ctx: ArticleContext) -> list[Participant]:
         return _pronoun(head, ctx)
     if is_first_person(head):
         return _first_person(head, ctx)
-    tokens = np_tokens(head)
+    tokens = [t for t in np_tokens(head) if not in_dateline(t)] or [head]  # the dateline is no one's name
     tokens = _trim(tokens, ctx.text)
     mention = ctx.mention_at(head)
     sector = coding.sector_of_words([t.text for t in tokens])
@@ -832,7 +887,7 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(6):
         # the parser sometimes hangs the subject on the auxiliary ("Chile [is] opposed")
         subj = children(token, SUBJECT_DEPS) or [s for a in children(token, {"aux", "auxpass"})
-                                                 for s in children(a, SUBJECT_DEPS)]
+                                                 for s in children(a, SUBJECT_DEPS)] or misparsed_subjects(token)
         if subj:
             return subj, False
         passive = children(token, PASSIVE_SUBJECT_DEPS)
@@ -843,6 +898,8 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             controller = [c for c in token.head.children if c.dep_ in {"dobj", "dative"} and is_actor_like(c)]
             if controller:
                 return controller, False
+        if is_dateline_lead(token):  # "LAS VEGAS - A gunman killed ...": the gunman
+            return [token.head], False
         if token.dep_ == "pcomp" and token.head.lower_ in ADJUNCT_PREPS:  # "after holding talks, X ..."
             return adjunct_subject(token.head), is_passive_form(token)
         if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
@@ -854,6 +911,46 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [token.head], False
         break
     return [], False
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """A verb's own active subjects, those the parser hung elsewhere included (``misparsed_subjects``)."""
+    return children(verb, SUBJECT_DEPS) or misparsed_subjects(verb)
+
+
+def misparsed_subjects(verb: Token) -> list[Token]:
+    """Subjects the parser hung elsewhere: an age noun read as the verb's adjective ("A disturbed
+    20-year-old kills", ``is_age_noun``), or the subject of a parenthetical participle read as the main
+    verb ("Mr. Moon, considered a dovish leader, also ordered": ``set_off_participle_subject``)."""
+    ages = [c for c in verb.children if c.dep_ == "amod" and c.i < verb.i and is_age_noun(c)]
+    return ages or set_off_participle_subject(verb)
+
+
+def set_off_participle_subject(verb: Token) -> list[Token]:
+    """"Mr. Moon, considered a dovish leader, also ordered his government": the parser may take the
+    participle ("considered", a past tense in form) for the main verb and hang the real one on it as an
+    unlabelled dependent. English sets no single comma between a subject and its verb: a verb right after
+    "Subject," opens a participle phrase set off by commas (a non-restrictive modifier of the subject), and
+    the verb after its closing comma is the clause's own, with the same subject."""
+    head = verb.head
+    if verb.dep_ != "dep" or head.pos_ != "VERB" or head.i > verb.i or head.i < 2:
+        return []
+    subjects = [s for s in children(head, SUBJECT_DEPS) if s.i < head.i]
+    doc = verb.doc
+    set_off = doc[head.i - 1].text == "," and any(last_word(s).i == head.i - 2 for s in subjects)
+    closed = any(t.text == "," for t in doc[head.i + 1:verb.i])
+    return subjects if set_off and closed else []
+
+
+def last_word(head: Token) -> Token:
+    """The last word of a phrase, less the punctuation the parser may hang on it ("Mr. Moon,")."""
+    return max((t for t in head.subtree if not t.is_punct), key=lambda t: t.i, default=head)
+
+
+def age_object(verb: Token) -> Token | None:
+    """"Police arrested a 42-year-old": a direct object that is an age noun (``is_age_noun``), which the
+    tagger calls an adjective, so no noun object is found."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and is_age_noun(c)), None)
 
 
 def is_active_complement(verb: Token) -> bool:
@@ -876,12 +973,12 @@ def adjunct_subject(prep: Token) -> list[Token]:
     set off at the end of the sentence modifies the main clause, whose subject it takes, wherever the
     parser hangs it)."""
     if is_set_off(prep):
-        main = [c for c in children(prep.sent.root, SUBJECT_DEPS) if is_actor_like(c)]
+        main = [c for c in verb_subjects(prep.sent.root) if is_actor_like(c)]
         if main:
             return main
     node = prep.head
     for _ in range(6):
-        subj = [c for c in children(node, SUBJECT_DEPS) if is_actor_like(c)]
+        subj = [c for c in verb_subjects(node) if is_actor_like(c)]
         if subj:
             return subj
         if node.head.i == node.i:

@@ -349,9 +349,17 @@ def particle_sense(verb: Token) -> tuple[lexicon.Sense, Token] | None:
     lemma = lemma_of(verb)
     words = [c for c in verb.children if c.dep_ in {"prt", "prep", "dobj", "advmod"}] + clause_for(verb)
     for child in words:
-        if (lemma, child.lower_) in lexicon.PARTICLE_VERBS and not _is_adjunct(verb, child):
-            return lexicon.PARTICLE_VERBS[(lemma, child.lower_)], child
+        pair = (lemma, child.lower_)
+        if pair in lexicon.PARTICLE_VERBS and not _is_adjunct(verb, child) and _takes_its_object(pair, child):
+            return lexicon.PARTICLE_VERBS[pair], child
     return None
+
+
+def _takes_its_object(pair: tuple[str, str], particle: Token) -> bool:
+    """Does the preposition take the object the particle verb's sense needs ("went on strike", not
+    "went on the rampage")? Pairs with no such need take any."""
+    needed = lexicon.PARTICLE_OBJECTS.get(pair)
+    return needed is None or any(o.dep_ == "pobj" and o.lemma_.lower() in needed for o in particle.children)
 
 
 def clause_for(verb: Token) -> list[Token]:

@@ -11,8 +11,10 @@ full with it, a bare demonym to the organisation named with it ("American" -> "A
 Airlines"), a dateline opening the source ("NEW YORK —") left out; a pronoun ("he") to the first
 person among the subjects centering offers (``annotate.centering``, shared with event
 participants: its own sentence's before it, "Kerr was forced to resign, which she later said ...",
-then the previous sentence's main clause; none when that person is an unnamed "an officer"), else
-the previous resolved speaker, else the nearest
+then the previous sentence's main clause), a name however the tagger typed it where the article
+shows it is a person's, an earlier "he" by what that one took up, a described person by what the
+description takes up (none when that person is unnamed: "an officer", "the director"), else
+the previous resolved speaker (none when the latest agreeing one is unnamed), else the nearest
 preceding person mention ("it" never a person; "he"/"she" never a person of the other sex by
 honorific, title, appositive noun or given name, nor a name the article does not show is a
 person's, ``agreement.persons_by_evidence``); a description ("the president", "the Israeli
@@ -33,14 +35,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from storyline.annotate import actors
 from storyline.annotate.agreement import (ORGANISATION_NOUNS, PRONOUN_SEX, ArticlePersons, described_person,
-                                          is_organisation_noun, may_describe_organisation, organisation_kinds,
-                                          resolve_description)
-from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, centering_subjects, in_quotation
+                                          is_organisation_noun, may_describe_organisation, named_as_person,
+                                          organisation_kinds, person_noun_agrees, resolve_description)
+from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, PRONOUN_CHAIN, centering_subjects, in_quotation
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.galleries import caption_start
@@ -380,22 +383,30 @@ def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | Non
 
 
 def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speaker], quoted: list[tuple[int, int]],
-                     persons: ArticlePersons) -> tuple[str, str] | None:
+                     persons: ArticlePersons, depth: int = 0) -> tuple[str, str] | None:
     person = head.lower_ in PERSON_PRONOUNS
     other_sex = persons.other_sex(head.lower_)
     floor = caption_start(head.doc.text, head.idx) or 0  # a gallery caption's pronoun: only whom it names
     mentions = [m for m in mentions if m.key not in other_sex and m.span.start >= floor]
     previous = [s for s in previous if s.span and s.span.start >= floor]
-    center = _center(head, mentions, quoted, floor) if person else None
-    if center is not None:
-        subject = _person_mention(center, mentions)
-        return (subject.name, subject.key) if subject is not None else None
+    if person:
+        centered = _centered(head, _Antecedents(mentions, previous, quoted, persons, floor), depth)
+        if centered is not _NO_CENTER:
+            return centered
     wanted = _antecedent_types(head.lower_)
     ruled_out = other_sex | (_not_shown_persons(mentions, persons.by_evidence(head.lower_)) if person else set())
     mentions = [m for m in mentions if m.key not in ruled_out]
     for speaker in reversed(previous):
+        if head.lower_ in PRONOUN_SEX and speaker.span.start < head.idx and _continued_by(head, speaker):
+            if not speaker.key:
+                if _person_named_since(speaker.span.end, head.idx, mentions, quoted):
+                    continue  # a person named after the unnamed one is the more recent
+                return None
+            if speaker.span.text.lower() == head.lower_:  # "she said ... she said": whatever type her name got
+                return speaker.text, speaker.key
         if speaker.key and speaker.span and speaker.span.start < head.idx and speaker.key not in ruled_out \
-                and not _other_pronoun(head.lower_, speaker):
+                and not _other_pronoun(head.lower_, speaker) \
+                and not _writer_and_third_person(head, speaker, quoted):
             m = next((m for m in mentions if m.key == speaker.key), None)
             if m is None or m.type in wanted:
                 return speaker.text, speaker.key
@@ -405,6 +416,25 @@ def _resolve_pronoun(head: Token, mentions: list[Mention], previous: list[Speake
         m = max(before, key=lambda m: m.span.start)
         return m.name, m.key
     return None
+
+
+def _continued_by(pronoun: Token, speaker: Speaker) -> bool:
+    """Is an earlier speaker one the pronoun continues, with or without an entity: the same pronoun
+    ("He said ... He added"), or a person described by a noun that agrees with it ("the director
+    said")? The latest speaker who agrees is the one a later "he said" continues; one the article
+    does not name leaves the pronoun without an entity, not an older speaker's."""
+    source = pronoun.doc.char_span(speaker.span.start, speaker.span.end, alignment_mode="expand")
+    if source is None:
+        return False
+    root = source.root
+    return root.lower_ == pronoun.lower_ or (root.pos_ == "NOUN" and person_noun_agrees(root, pronoun.lower_))
+
+
+def _person_named_since(start: int, end: int, mentions: list[Mention], quoted: list[tuple[int, int]]) -> bool:
+    """Is a person (of those the pronoun may take up) named between ``start`` and ``end``, outside
+    quotations?"""
+    return any(m.type == "PERSON" and start <= m.span.start and m.span.end <= end
+               and not in_quotation(m.span.start, quoted) for m in mentions)
 
 
 def _not_shown_persons(mentions: list[Mention], shown: frozenset[str]) -> set[str]:
@@ -434,6 +464,13 @@ def _other_pronoun(pronoun: str, speaker: Speaker) -> bool:
     return said is not None and PRONOUN_SEX.get(pronoun) not in (None, said)
 
 
+def _writer_and_third_person(head: Token, speaker: Speaker, quoted: list[tuple[int, int]]) -> bool:
+    """An "I" of the narration (outside quotation marks: the writer) and an earlier speaker given as
+    "he" or "she": a first and a third person are two people (agreement in person)."""
+    return head.lower_ == "i" and not in_quotation(head.idx, quoted) \
+        and speaker.span is not None and speaker.span.text.lower() in PRONOUN_SEX
+
+
 def _antecedent_types(pronoun: str) -> tuple[str, ...]:
     """Mention types a pronoun can take: "he"/"she" persons, "it" never a person, "they" any."""
     if pronoun in PERSON_PRONOUNS:
@@ -441,14 +478,119 @@ def _antecedent_types(pronoun: str) -> tuple[str, ...]:
     return ("ORG", "GPE", "NORP") if pronoun == "it" else ("PERSON", "ORG", "GPE", "NORP")
 
 
-def _center(head: Token, mentions: list[Mention], quoted: list[tuple[int, int]], floor: int = 0) -> Token | None:
-    """The subject a "he" or "she" takes up by centering (``centering_subjects``): the first in that
-    order that is a person, named or not, outside any quotation, over an earlier speaker (grammatical
-    parallelism: "Kerr was forced to resign, which she later said ...", "Ines Varn was not
-    impressed. 'It is a poor plan,' she said."). An unnamed one ("An officer at the port sounded
-    the alarm. 'Stay back,' he said.") is who the pronoun continues, though no entity names him."""
-    return next((s for s in centering_subjects(head, quoted) if s.idx >= floor
-                 and (_person_mention(s, mentions) is not None or _is_unnamed_person(s, mentions))), None)
+@dataclass(frozen=True, slots=True)
+class _Antecedents:
+    """What a "he" or "she" may take up: the article's mentions (those of the other sex left out),
+    the speakers resolved before it, the quotations, the article's persons, and the start of the
+    gallery caption holding the pronoun (0 outside one)."""
+
+    mentions: list[Mention]
+    previous: list[Speaker]
+    quoted: list[tuple[int, int]]
+    persons: ArticlePersons
+    floor: int
+
+
+_NO_CENTER = object()  # no subject agrees by centering: the earlier speakers and names decide
+
+
+def _centered(head: Token, found: _Antecedents, depth: int = 0) -> tuple[str, str] | None | object:
+    """Whom a "he" or "she" takes up by centering (``centering_subjects``): the first subject in that
+    order that agrees, over an earlier speaker (grammatical parallelism: "Kerr was forced to resign,
+    which she later said ...", "Ines Varn was not impressed. 'It is a poor plan,' she said."). None
+    when that subject is a person the article does not name ("An officer at the port sounded the
+    alarm. 'Stay back,' he said."): the pronoun continues him, though no entity names him;
+    ``_NO_CENTER`` when no subject agrees."""
+    for subject in centering_subjects(head, found.quoted):
+        if subject.idx >= found.floor:
+            taken = _subject_taken_up(subject, head, found, depth)
+            if taken is not _NO_CENTER:
+                return taken
+    return _NO_CENTER
+
+
+def _subject_taken_up(subject: Token, pronoun: Token, found: _Antecedents,
+                      depth: int) -> tuple[str, str] | None | object:
+    """What a centering subject gives a "he" or "she": a person named (``found.mentions`` hold no
+    person of the other sex), the same pronoun's own antecedent (a chain, "He was supposed to fly
+    ... he misheard ... 'They said Oakland,' he told": the center continued, Grosz, Joshi and
+    Weinstein's CONTINUE), the name a noun is given ("a student named Ola Berg"), or a person
+    described by a noun that agrees with the pronoun ("the director", "an officer", "the
+    attacker"): the person that description takes up, None when it takes up no one the article
+    names. ``_NO_CENTER``: the subject disagrees (a thing, a body, a plural, another pronoun)."""
+    mention = _person_mention(subject, found.mentions)
+    if mention is not None:
+        return mention.name, mention.key
+    if pronoun.lower_ not in PRONOUN_SEX:  # "I": the speaker or the writer, whom no description gives
+        return None if _is_unnamed_person(subject, found.mentions) else _NO_CENTER
+    if subject.lower_ == pronoun.lower_:
+        return _chained(subject, found, depth)
+    named = _named_so(subject, found.mentions) or _appositive_mention(subject, found.mentions)
+    if named is not None and subject.pos_ == "NOUN":  # "A resident, Priscilla McBride": a person, however typed
+        agrees = named.type == "PERSON" or person_noun_agrees(subject, pronoun.lower_)
+        return (named.name, named.key) if agrees else _NO_CENTER
+    if subject.pos_ == "PROPN" or subject.text[:1].isupper() and _mention_at(subject, found.mentions):
+        return _person_typed_otherwise(subject, pronoun, found)  # a name ("Timberlake" may be tagged NOUN)
+    if _is_unnamed_person(subject, found.mentions):
+        return None
+    if subject.pos_ == "NOUN" and person_noun_agrees(subject, pronoun.lower_) and _is_definite(subject):
+        return resolve_description(subject, found.mentions) or described_person(subject, found.mentions)
+    return _NO_CENTER
+
+
+def _person_typed_otherwise(subject: Token, pronoun: Token, found: _Antecedents) -> tuple[str, str] | None | object:
+    """A name subject with no person mention (of the pronoun's sex: ``found.mentions`` hold no other)
+    that is a person's all the same: the one person of the article whose name holds its words (news
+    names a person in full, then by surname: "Justin Timberlake ... Timberlake", the tagger typing
+    the surname a nationality), else a name the article names a person's (``named_as_person``) at it
+    or at a mention holding its words ("seaweed farmer Mitsuyo Kawamura ... Kawamura has since
+    stocked up", typed a place), as the fullest such name, or a name with a person noun in apposition
+    ("Ajmal Jan, a local shopkeeper"), as its own mention's entity, else none. The center is that
+    person, over an older antecedent (centering: the pronoun continues the previous utterance's
+    subject, whatever type a tagger gives its name). ``_NO_CENTER`` when nothing shows the name is
+    a person's ("Japan", "Nordair")."""
+    text = subject.doc.text
+    own = _mention_at(subject, found.mentions)
+    words = name_words(own.name) if own is not None else [subject.lower_]
+    shown = found.persons.by_evidence(pronoun.lower_)
+    persons = {m.key: m for m in found.mentions if m.type == "PERSON" and m.key in shown
+               and is_subname(words, name_words(m.name))}
+    if own is not None and len(persons) == 1:  # "Timberlake" typed NORP where the article names Justin Timberlake
+        person = next(iter(persons.values()))
+        return person.name, person.key
+    named = [m for m in found.mentions if m.type != "PERSON" and m.key and is_subname(words, name_words(m.name))
+             and named_as_person(text, m, pronoun.lower_)]
+    if named:  # the fullest name the article gives the person ("Mitsuyo Kawamura" for "Kawamura")
+        fullest = max(named, key=lambda m: (len(name_words(m.name)), m.span.start))
+        return fullest.name, fullest.key
+    if any(c.dep_ == "appos" and person_noun_agrees(c, pronoun.lower_) for c in subject.children):
+        return (own.name, own.key) if own is not None and own.key else None  # "Ajmal Jan, a local shopkeeper"
+    return _NO_CENTER
+
+
+def _chained(earlier: Token, found: _Antecedents, depth: int) -> tuple[str, str] | None | object:
+    """The antecedent of an earlier subject "he" (or "she") that a later one continues: the speaker
+    it was resolved to when it spoke, else its own resolution, a few pronouns back at most
+    (``PRONOUN_CHAIN``, as event participants follow it)."""
+    spoke = next((s for s in found.previous if s.span.start == earlier.idx), None)
+    if spoke is not None:
+        return (spoke.text, spoke.key) if spoke.key else None
+    if depth >= PRONOUN_CHAIN:
+        return _NO_CENTER
+    return _resolve_pronoun(earlier, found.mentions, found.previous, found.quoted, found.persons, depth + 1)
+
+
+def _named_so(noun: Token, mentions: list[Mention]) -> Mention | None:
+    """The name a noun is given by a participle of naming ("a student named Ola Berg", "a man called
+    Ivo Lind"): the noun introduces the person the name names."""
+    return next((m for child in noun.children if child.dep_ == "acl" and child.lemma_.lower() in ("name", "call")
+                 for t in child.subtree if t.i != child.i for m in [_mention_at(t, mentions)] if m is not None), None)
+
+
+def _is_definite(noun: Token) -> bool:
+    """A noun phrase that takes up someone given before: "the", "this", "that" or a possessive
+    ("the director", "his brother")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in noun.children)
 
 
 def _person_mention(token: Token, mentions: list[Mention]) -> Mention | None:

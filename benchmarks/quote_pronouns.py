@@ -1,0 +1,75 @@
+"""Whom "he" and "she" speak for: every quote of the fit half whose speaker is a "he" or "she", read.
+
+Session 26 (quotes40, issue #4) read each such quote of the output of main before the change
+(session 25's final main, f505679: 341 quotes) and of the output after it, and labelled the
+speaker entity shown right (the person the pronoun stands for, or no entity for a person the
+article does not name), wrong (another entity) or unresolved (none, though the article names the
+person), with the class of each error (benchmarks/data/quote_pronouns_fit.jsonl: ids, offsets,
+entity ids, verdicts and classes; no article text). This script prints the counts, per class, and
+how many of the read quotes the current output still shows with the entity read "after" (a quote
+shown with another entity needs reading again). The held-out half is not read here: its changed
+quotes were read once at the end (docs/benchmarks.md).
+
+    python benchmarks/quote_pronouns.py --cache FILE   # FILE: a quotes_shown.py --cache of the current output
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import report  # noqa: E402
+from _shown import label_rows  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent / "data" / "quote_pronouns_fit.jsonl"
+VERDICTS = ("R", "W", "U")
+
+
+def still_shown(rows: list[dict], quotes: list[dict]) -> int:
+    """Read quotes the output shows with the same pronoun and the entity read "after"."""
+    shown = {(q["article_id"], q["content"]["start"], q["content"]["end"]):
+             (q["speaker"].get("span") or {}, q["speaker"].get("entity_id")) for q in quotes}
+    count = 0
+    for r in rows:
+        span, entity = shown.get((r["article"], *r["content"]), ({}, None))
+        count += [span.get("start"), span.get("end")] == r["speaker"] and entity == r["after"]["entity"]
+    return count
+
+
+def table(rows: list[dict]) -> list[list[object]]:
+    """One row per state (before, after) and class: right / wrong / unresolved counts."""
+    out = []
+    for state in ("before", "after"):
+        counts = Counter(r[state]["verdict"] for r in rows)
+        out.append([state, "all", len(rows), *(counts[v] for v in VERDICTS), counts["R"] / len(rows)])
+    for name in sorted({r["class"] for r in rows if r["class"]}):
+        members = [r for r in rows if r["class"] == name]
+        for state in ("before", "after"):
+            counts = Counter(r[state]["verdict"] for r in members)
+            out.append([state, name, len(members), *(counts[v] for v in VERDICTS), counts["R"] / len(members)])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache", required=True, help="quotes_shown.py's cache of the current output (JSON)")
+    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
+    args = parser.parse_args()
+    quotes = json.loads(Path(args.cache).read_text(encoding="utf-8"))["quotes"]
+    rows = label_rows(LABELS)
+    report("Quotes: whom 'he' and 'she' speak for (fit half of news_cluster, every such quote read)",
+           ["state", "class", "quotes", "right", "wrong", "unresolved", "share right"], table(rows),
+           notes=f"Every fit-half quote whose speaker is 'he' or 'she' ({len(rows)}), read on main before "
+                 "quotes40 (f505679) and after it (benchmarks/data/quote_pronouns_fit.jsonl). Right: the entity "
+                 "of the person meant, or none for a person the article does not name; wrong: another entity; "
+                 "unresolved: none, though the article names the person. A class row counts the quotes with an "
+                 "error before or after, by its cause. Still shown as read after: "
+                 f"{still_shown(rows, quotes)} of {len(rows)}.",
+           write=not args.no_write)
+
+
+if __name__ == "__main__":
+    main()
