@@ -53,3 +53,10 @@ def test_a_toll_hung_on_a_verb_of_finding_out_takes_no_doer_from_it(nlp):
 def test_a_toll_of_a_main_clause_of_force_keeps_its_subject(nlp):
     events = tolls(nlp, "The army stormed the town on Monday, killing 14 fighters.", "killing")
     assert actor_texts(events) == ["army"]
+
+
+def test_a_clause_of_time_after_coordinated_tolls_gives_both_their_doer(nlp):
+    """The parser hangs the final "when" clause on the nearest conjunct; it modifies the coordination."""
+    text = "Dozens of people were killed and hundreds were injured on Sunday when a gunman opened fire on the crowd."
+    assert actor_texts(tolls(nlp, text, "killed")) == ["gunman"]
+    assert actor_texts(tolls(nlp, text, "injured")) == ["gunman"]

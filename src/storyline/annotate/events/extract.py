@@ -480,8 +480,16 @@ def manner_clause_doers(trig: Trigger) -> list[Token]:
     accident's toll, ``is_accident_toll``)."""
     if trig.type != "ASSAULT":
         return []
-    return [s for clause in children(trig.token, {"advcl"}) if is_time_clause(clause)
+    return [s for clause in time_clauses(trig.token)
             for s in children(clause, {"nsubj"}) if is_actor_like(s) and tells_force(clause, s)]
+
+
+def time_clauses(verb: Token) -> list[Token]:
+    """The clauses of time on a verb, and those after it on a verb coordinated with it: "Dozens were killed and
+    hundreds were injured when a gunman opened fire": an adjunct at the end of coordinated clauses modifies the
+    coordination (the parser hangs it on the nearest conjunct)."""
+    clauses = [c for v in [verb, *verb.conjuncts] for c in children(v, {"advcl"}) if v is verb or c.i > verb.i]
+    return [c for c in clauses if is_time_clause(c)]
 
 
 def is_time_clause(clause: Token) -> bool:
