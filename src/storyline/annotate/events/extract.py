@@ -22,9 +22,10 @@ from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, age_object, agent_of, children,
                            owner_modifiers,
                            content_owner, is_actor_like, is_own, is_victim_count, modifier_participants,
-                           named_possessors, participants, participants_of, prep_objects, subject_of,
+                           named_possessors, np_tokens, participants, participants_of, prep_objects, subject_of,
                            relative_clause_doers, things_as_parties)
-from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, mode_window, nest, object_of
+from .triggers import (Trigger, clause_for, clause_meeting, find_triggers, lemma_of, mode_window, nest, object_of,
+                       verb_trigger)
 
 BACKGROUND_DEPS = {"relcl", "acl"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
@@ -35,6 +36,8 @@ OBJECT_PLACE_PREPS = {"in", "for", "to", "on", "into", "inside"}
 # curfew in Cizre", "strengthened its forces in Lebanon"): PLOVER codes the target by location.
 PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "SANCTION", "AID", "REQUEST"}
 CIVIL_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REF", "REL", "SOC"}
+# Words opening a clause of time on a toll ("were killed when / after / as ..."), which tells how the deaths came.
+TIME_CLAUSE_WORDS = frozenset({"when", "after", "as"})
 
 
 def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
@@ -457,7 +460,8 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
         if trig.type == "MOBILIZE":  # "its fighters had been sent": the force moved is no target (as active)
             return agent_of(verb) or force_owners(subj), prep_objects(verb, {"against"})
         owners = launched_owners(trig, subj)
-        return agent_of(verb) or owners or fired_from(trig), [s for s in subj if not (owners and is_munition(s))]
+        doers = agent_of(verb) or owners or fired_from(trig) or manner_clause_doers(trig)
+        return doers, [s for s in subj if not (owners and is_munition(s))]
     objects = objects_of(trig)
     if not objects and trig.content is not None and trig.content.verbal:  # "threatened to shell [towns]"
         objects = objects_of(trig.content)
@@ -466,6 +470,40 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     if not objects and trig.type == "THREATEN":
         objects = threatened_objects(verb) or condition_subjects(trig)
     return subj, objects
+
+
+def manner_clause_doers(trig: Trigger) -> list[Token]:
+    """"Nine people were killed when a gunman opened fire": a passive toll with no "by X" names only its victims;
+    a clause of time on it (when / after / as) tells how they died, and when that clause tells force (a verb of
+    assault, or a subject named as an attacker: "a suicide bomber crashed a truck"), its subject is who used the
+    force, PLOVER's ASSAULT actor. A clause that tells no force ("when a bus crashed") names no doer (an
+    accident's toll, ``is_accident_toll``)."""
+    if trig.type != "ASSAULT":
+        return []
+    return [s for clause in time_clauses(trig.token)
+            for s in children(clause, {"nsubj"}) if is_actor_like(s) and tells_force(clause, s)]
+
+
+def time_clauses(verb: Token) -> list[Token]:
+    """The clauses of time on a verb, and those after it on a verb coordinated with it: "Dozens were killed and
+    hundreds were injured when a gunman opened fire": an adjunct at the end of coordinated clauses modifies the
+    coordination (the parser hangs it on the nearest conjunct)."""
+    clauses = [c for v in [verb, *verb.conjuncts] for c in children(v, {"advcl"}) if v is verb or c.i > verb.i]
+    return [c for c in clauses if is_time_clause(c)]
+
+
+def is_time_clause(clause: Token) -> bool:
+    """An adverbial clause opened by "when", "after" or "as" (the parser hangs the word as mark or advmod)."""
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_CLAUSE_WORDS and c.i < clause.i
+               for c in clause.children)
+
+
+def tells_force(clause: Token, subject: Token) -> bool:
+    """Does the clause tell force used: its verb an assault of the lexicon ("opened fire", "carried out
+    strikes"), or its subject named as one who attacks ("gunman", "bomber", "militant")?"""
+    trig = verb_trigger(clause)
+    return (trig is not None and trig.type == "ASSAULT") or \
+        any(t.lower_.startswith(lexicon.ATTACK_STEMS) for t in np_tokens(subject))
 
 
 def threatened_objects(verb: Token) -> list[Token]:
