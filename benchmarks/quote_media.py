@@ -45,7 +45,8 @@ def table(rows: list[dict], media: dict[tuple, str | None]) -> list[list[object]
         counts = Counter(r["verdict"] for r in members)
         now = [media.get((r["article"], *r["content"])) for r in members]
         out.append([name, kind, len(members), counts["R"], counts["W"], counts["U"],
-                    sum(m is not None for m in now), sum(m is not None and r["verdict"] == "R" for m, r in zip(now, members)),
+                    sum(m is not None for m in now),
+                    sum(m is not None and r["verdict"] == "R" for m, r in zip(now, members)),
                     sum(m == r["after"] for m, r in zip(now, members))])
     return out
 

@@ -777,7 +777,8 @@ def media_told_before(attributions: list[Attribution], speakers: list[Speaker], 
     It stops at another speaker, at a report of another kind or with an occasion of its own ("said
     in a conference call", "said on Friday", "told reporters"), and at a new paragraph unless that
     paragraph goes on with a quotation or an added remark; a verb that reports nothing tells an act
-    only through a known medium ("took to Twitter", not "went to the festival"). ``attributions`` in text order, ``speakers`` theirs."""
+    only through a known medium ("took to Twitter", not "went to the festival"). ``attributions`` in
+    text order, ``speakers`` theirs."""
     if not attributions:
         return
     sentences = _sentence_starts(attributions[0].cue_token.doc)
@@ -788,10 +789,11 @@ def media_told_before(attributions: list[Attribution], speakers: list[Speaker], 
                 _medium_act_before(att, speaker, mentions, attributions)
             if before is not None and _goes_on_with(att, before, text, sentences):
                 att.medium = before.medium
-        if att.medium is not None and not _reported_inside_another(att, attributions):
-            act = _Act(speaker, att.medium, att.cue_token.lemma_.lower(), _report_end(att))
-        elif not _reported_inside_another(att, attributions):
-            act = None  # another speaker's report, or another act of the same speaker, ends it
+        if _reported_inside_another(att, attributions):
+            continue
+        # a report with a medium is the act told now; any other report (another speaker's, or
+        # another act of the same speaker) ends the one told before
+        act = _Act(speaker, att.medium, att.cue_token.lemma_.lower(), _report_end(att)) if att.medium else None
 
 
 def _same_speaker(one: Speaker, other: Speaker) -> bool:
@@ -831,6 +833,7 @@ def _goes_on_with(att: Attribution, act: _Act, text: str, sentences: list[int]) 
 
 
 def _of_the_act_kind(lemma: str, act: _Act) -> bool:
+    """Whether a cue of ``lemma`` reports the same kind of act as ``act`` (``SPOKEN``, ``WRITTEN``)."""
     if lemma in GOING_ON or lemma == act.lemma:
         return True
     if not act.told_by_a_cue:  # "took to Twitter", "appeared on CNN": any saying or writing goes on

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes.lexicon import (
-    ACCOUNT_NOUNS, CHANNEL_NOUNS, CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NETWORK_NAMES,
-    NEEDS_CLAUSE, OBJECT_VERBS, PUBLICATION_NOUNS, PUBLISHING_VERBS, QUESTION_VERBS)
+    ACCOUNT_NOUNS, CHANNEL_NOUNS, CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB,
+    NETWORK_NAMES, NEEDS_CLAUSE, OBJECT_VERBS, PUBLICATION_NOUNS, PUBLISHING_VERBS, QUESTION_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 
