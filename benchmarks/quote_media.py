@@ -17,15 +17,13 @@ held-out half is not read here: its changed quotes were read once at the end (do
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import report  # noqa: E402
-from _shown import label_rows  # noqa: E402
+from _shown import reading_of_cache  # noqa: E402
 from quotes_shown import medium_digest  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "quote_media_fit.jsonl"
@@ -60,12 +58,7 @@ def _groups(rows: list[dict]) -> dict[tuple[str, str], list[dict]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cache", required=True, help="quotes_shown.py's cache of the current output (JSON)")
-    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
-    args = parser.parse_args()
-    quotes = json.loads(Path(args.cache).read_text(encoding="utf-8"))["quotes"]
-    rows = label_rows(LABELS)
+    args, quotes, rows = reading_of_cache(__doc__, LABELS)
     report("Quotes: mediums told before a report and in its own sentence (fit half of news_cluster, read)",
            ["set", "class", "quotes", "right", "wrong", "unclear", "shown with a medium now", "of which right",
             "shown as read after"],
