@@ -201,3 +201,22 @@ def test_an_act_commentators_foresee_is_no_threat(nlp, sentence, event):
     """PLOVER's THREATEN is a party's warning of what it will do: an analyst's forecast of another's act is
     none, a threat the analyst reports is the doer's own, and a party's official may speak for it."""
     assert shown(nlp, sentence) == ({event} if event else set())
+
+
+@pytest.mark.parametrize("sentence, mode", [
+    ("The Iranian foreign minister said Israel would face fire and fury if it attacked Iran.", "violence"),
+    ("The Iranian foreign minister said Israel will face serious consequences.", None),
+])
+def test_saying_a_party_will_face_harm_is_a_warning(nlp, sentence, mode):
+    """"X said Y would face fire and fury": X's warning to Y (PLOVER's THREATEN), made, not future; the
+    condition ("if it attacked Iran") is no event of its own."""
+    text = WAR_NEWS + sentence
+    found = [e for e in extract_events(nlp(text), text, "a_test", published="2026-02-12")
+             if e.sentence.start >= len(WAR_NEWS)]
+    assert [(e.type, e.mode, e.aux_modes) for e in found] == [("THREATEN", mode, [])]
+    assert [p.text for p in found[0].actors] == ["Iranian foreign minister"]
+    assert [p.text for p in found[0].recipients] == ["Israel"]
+
+
+def test_a_harm_commentators_foresee_is_no_warning(nlp):
+    assert shown(nlp, "Analysts said Russia would face more sanctions.") == set()

@@ -24,8 +24,8 @@ from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, acto
                            content_owner, is_actor_like, is_own, is_victim_count, modifier_participants,
                            named_possessors, participants, participants_of, prep_objects, subject_of,
                            relative_clause_doers, things_as_parties)
-from .triggers import (PARTITIVES, Trigger, clause_for, clause_meeting, find_triggers, inflicted_measure, lemma_of,
-                       mode_window, nest, object_of)
+from .triggers import (PARTITIVES, Trigger, class_trigger, clause_for, clause_meeting, find_triggers, inflicted_measure,
+                       lemma_of, mode_window, nest, object_of)
 
 BACKGROUND_DEPS = {"relcl", "acl"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
@@ -261,16 +261,21 @@ KNOWING_VERBS = frozenset({"know", "understand", "realize", "realise", "remember
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
     """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be willing to
     negotiate", "must open the port to allow ...") are its content, nested like any other. "Y
-    should know that ..." is X's warning to Y (``KNOWING_VERBS``)."""
+    should know that ..." is X's warning to Y (``KNOWING_VERBS``), and so is "Y would face fire and
+    fury" (``unreal.warned_harm``), whose harm is its content."""
     by_token = {t.token.i: t for t in top}
     requests = []
     for tok in sent:
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lexicon.REPORTING:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lexicon.OBLIGATION_MODALS for c in tok.children):
+        harm = unreal.warned_harm(tok)
+        if harm is None and not any(c.dep_ == "aux" and c.lower_ in lexicon.OBLIGATION_MODALS for c in tok.children):
             continue
         subj = children(tok, {"nsubj"})
         if not subj or subj[0].pos_ == "PRON":
+            continue
+        if harm is not None:
+            requests.append(Trigger(tok, "THREATEN", None, tok.i, tok.i, content=class_trigger(harm), obligation=True))
             continue
         kind = "THREATEN" if tok.lemma_.lower() in KNOWING_VERBS and tok.i not in by_token else "REQUEST"
         requests.append(Trigger(tok, kind, None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))

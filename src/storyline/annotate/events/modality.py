@@ -151,7 +151,9 @@ def aux_modes(trig: Trigger) -> set[str]:
     framed = transparent_aux(trig)
     if framed:
         aux.add(framed)
-    if modals(trig) & (lexicon.FUTURE_MODALS | {"going"}):
+    # "X said Y would face fire": the modal of a reported demand or warning (``Trigger.obligation``) times
+    # what is demanded or warned of; the statement itself is made
+    if modals(trig) & (lexicon.FUTURE_MODALS | {"going"}) and not trig.obligation:
         aux.add("future")
     return aux
 

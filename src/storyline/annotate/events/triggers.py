@@ -577,6 +577,13 @@ def adjective_intent(adj: Token) -> Trigger | None:
     return None
 
 
+def class_trigger(noun: Token) -> Trigger | None:
+    """The event a noun's class means on its own ("fire" an attack, "sanctions" a sanction), whoever does
+    it: the content of a warning or a demand that names it."""
+    sense = lexicon.CLASS_SENSE.get(noun_class(noun) or "")
+    return Trigger(noun, *sense, noun.i, noun.i, verbal=False) if sense else None
+
+
 def noun_trigger(noun: Token) -> Trigger | None:
     """An event noun with its own actor ("Israel's June strike on Iran", "talks between A and B")."""
     cls = noun_class(noun) if noun.lower_ in lexicon.EVENT_NOUNS or noun.lemma_.lower() in lexicon.EVENT_NOUNS \

@@ -89,6 +89,10 @@ LIFE_NOUNS = frozenset({"life", "lives"})
 # "take all (necessary) measures to protect ...": the measures are the guarding the clause tells.
 MEASURE_VERBS = frozenset({"take", "adopt"})
 MEASURE_NOUNS = frozenset({"measure", "measures", "step", "steps", "action", "actions"})
+# Verbs of undergoing what another does ("would face fire and fury", "will suffer the consequences") and the
+# modals that make it a prediction: said of a party, a warning of harm.
+UNDERGOING_VERBS = frozenset({"face", "suffer"})
+PREDICTION_MODALS = frozenset({"will", "would", "'ll", "wo", "shall"})
 # What a warning "of" names when it warns of harm the warner will do, besides an event noun ("war",
 # "strikes", "sanctions") and a reprisal (``lexicon.CAUSE_NOUNS``): an action, a response, what it costs.
 HARM_NOUNS = frozenset({"action", "actions", "response", "responses", "consequence", "consequences", "price",
@@ -190,6 +194,17 @@ def _reporting_verb(word: Token) -> Token | None:
             return node.head
         node = node.head
     return None
+
+
+def warned_harm(clause: Token) -> Token | None:
+    """"(Trump said) the North would face fire and fury", "(said) Iran will suffer serious consequences": a
+    clause of undergoing (``UNDERGOING_VERBS``) in the future (a modal of prediction) whose object is force, a
+    sanction or a reprisal (``_names_harm``) tells, when a party says it of another, what harm that other
+    will meet: a warning (PLOVER's THREATEN, "coercive or forceful warnings"); the harm noun, else None."""
+    if clause.lemma_.lower() not in UNDERGOING_VERBS or \
+            not any(c.dep_ == "aux" and c.lower_ in PREDICTION_MODALS for c in clause.children):
+        return None
+    return next((o for o in children(clause, {"dobj"}) if _names_harm(o)), None)
 
 
 def _names_harm(noun: Token) -> bool:
