@@ -24,8 +24,8 @@ from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, acto
                            content_owner, is_actor_like, is_own, is_victim_count, modifier_participants,
                            named_possessors, np_tokens, participants, participants_of, prep_objects, subject_of,
                            relative_clause_doers, things_as_parties)
-from .triggers import (Trigger, clause_for, clause_meeting, find_triggers, lemma_of, mode_window, nest, object_of,
-                       verb_trigger)
+from .triggers import (PARTITIVES, Trigger, class_trigger, clause_for, clause_meeting, find_triggers, inflicted_measure,
+                       lemma_of, mode_window, nest, object_of, verb_trigger)
 
 BACKGROUND_DEPS = {"relcl", "acl"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
@@ -44,7 +44,7 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
                    timexes: list[Timex] | None = None, published: str | None = None,
                    coded_only: bool = True, quotes: list[Quote] | None = None) -> list[Event]:
     """PLOVER events of one article; ``doc`` must be the parse of ``text`` (offsets are shared).
-    ``coded_only=False`` keeps the events ``is_codable`` and ``is_no_comment`` leave out (every
+    ``coded_only=False`` keeps the events ``is_codable`` and ``unreal`` leave out (every
     trigger with a participant, the evidence a sentence classifier reads). ``quotes``: the
     article's quotes (the quotes stage's), whose speakers a quotation's first persons stand for."""
     if not is_parse_of(doc, text):
@@ -63,8 +63,8 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     for trig, event in built:
         if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
             continue
-        if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
-                              and not is_forecast(trig) and not unreal.tells_no_happening(trig, event)):
+        if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_forecast(trig)
+                              and not unreal.tells_no_happening(trig, event)):
             events.append(event)
     return events
 
@@ -131,15 +131,6 @@ def without_statements(top: list[Trigger]) -> list[Trigger]:
         if trig.content is not None and trig.content.statement:
             trig.content = None
     return [t for t in top if not t.statement]
-
-
-def is_no_comment(trig: Trigger) -> bool:
-    """"declined to comment", "refused to elaborate": PLOVER's REJECT refuses another actor's
-    request or proposal; not answering reporters refuses nothing of the kind (CAMEO's gold sentences
-    label it a statement)."""
-    if trig.type != "REJECT" or trig.token.lemma_.lower() not in lexicon.NEGATING:
-        return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.PRESS_VERBS for c in trig.token.children)
 
 
 def is_forecast(trig: Trigger) -> bool:
@@ -272,16 +263,21 @@ KNOWING_VERBS = frozenset({"know", "understand", "realize", "realise", "remember
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
     """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be willing to
     negotiate", "must open the port to allow ...") are its content, nested like any other. "Y
-    should know that ..." is X's warning to Y (``KNOWING_VERBS``)."""
+    should know that ..." is X's warning to Y (``KNOWING_VERBS``), and so is "Y would face fire and
+    fury" (``unreal.warned_harm``), whose harm is its content."""
     by_token = {t.token.i: t for t in top}
     requests = []
     for tok in sent:
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lexicon.REPORTING:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lexicon.OBLIGATION_MODALS for c in tok.children):
+        harm = unreal.warned_harm(tok)
+        if harm is None and not any(c.dep_ == "aux" and c.lower_ in lexicon.OBLIGATION_MODALS for c in tok.children):
             continue
         subj = children(tok, {"nsubj"})
         if not subj or subj[0].pos_ == "PRON":
+            continue
+        if harm is not None:
+            requests.append(Trigger(tok, "THREATEN", None, tok.i, tok.i, content=class_trigger(harm), obligation=True))
             continue
         kind = "THREATEN" if tok.lemma_.lower() in KNOWING_VERBS and tok.i not in by_token else "REQUEST"
         requests.append(Trigger(tok, kind, None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))
@@ -454,6 +450,8 @@ def named_after_fronted_clause(recipient: Participant, verb: Token, ctx: Article
 
 def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     verb = trig.token
+    if trig.obj is not None and trig.obj == inflicted_measure(verb):
+        return measure_roles(verb, trig.obj)
     anchor = verb.head if verb.dep_ == "acomp" else verb
     subj, passive = subject_of(anchor)
     if passive and not is_stative_passive(verb):
@@ -504,6 +502,21 @@ def tells_force(clause: Token, subject: Token) -> bool:
     trig = verb_trigger(clause)
     return (trig is not None and trig.type == "ASSAULT") or \
         any(t.lower_.startswith(lexicon.ATTACK_STEMS) for t in np_tokens(subject))
+
+
+def measure_roles(verb: Token, measure: Token) -> tuple[list[Token], list[Token]]:
+    """"The UN hit North Korea with sanctions", "Iran was slapped with EU sanctions", "although cut off and
+    hit with several rounds of United Nations sanctions": the one a measure is inflicted on is the verb's
+    object, or with none its subject, whatever voice the parse gives it (these verbs are transitive: with
+    no object the clause is a passive, perhaps a reduced one); who inflicts it is the active subject
+    beside an object, the "by" agent, or the body the measure is named as (``owner_modifiers``)."""
+    objects = [o for o in children(verb, {"dobj"}) if o.pos_ != "PRON" or is_person_object(o)]
+    subjects, passive = subject_of(verb)
+    noun = next(iter(prep_objects(measure, {"of"})), measure) if measure.lower_ in PARTITIVES else measure
+    imposers = agent_of(verb) + agent_of(noun) + owner_modifiers(noun)
+    if objects:
+        return (imposers if passive else subjects + imposers), objects
+    return imposers, subjects
 
 
 def threatened_objects(verb: Token) -> list[Token]:
