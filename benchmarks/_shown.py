@@ -24,6 +24,17 @@ def draw_arguments(parser: argparse.ArgumentParser, strata: dict[str, str]) -> N
     parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
 
 
+def reading_of_cache(doc: str, labels: Path) -> tuple[argparse.Namespace, list[dict], list[dict]]:
+    """The options of a script that scores a reading of quotes_shown.py's cached output (--cache,
+    --no-write), the cache's quotes and the reading's label rows."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--cache", required=True, help="quotes_shown.py's cache of the current output (JSON)")
+    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
+    args = parser.parse_args()
+    quotes = json.loads(Path(args.cache).read_text(encoding="utf-8"))["quotes"]
+    return args, quotes, label_rows(labels)
+
+
 def print_wrong_labels(classes: list[list[object]], field_width: int) -> None:
     """The counts of ``wrong_labels``, one line per draw, half, field and value."""
     print("wrong labels per draw, half, field, value:")

@@ -15,15 +15,13 @@ quotes were read once at the end (docs/benchmarks.md).
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import report  # noqa: E402
-from _shown import label_rows  # noqa: E402
+from _shown import reading_of_cache  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "quote_pronouns_fit.jsonl"
 VERDICTS = ("R", "W", "U")
@@ -62,12 +60,7 @@ def table(rows: list[dict]) -> list[list[object]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cache", required=True, help="quotes_shown.py's cache of the current output (JSON)")
-    parser.add_argument("--no-write", action="store_true", help="print only, do not append to docs/benchmarks.md")
-    args = parser.parse_args()
-    quotes = json.loads(Path(args.cache).read_text(encoding="utf-8"))["quotes"]
-    rows = label_rows(LABELS)
+    args, quotes, rows = reading_of_cache(__doc__, LABELS)
     report("Quotes: whom 'he' and 'she' speak for (fit half of news_cluster, every such quote read)",
            ["state", "class", "quotes", "right", "wrong", "unresolved", "share right"], table(rows),
            notes=f"Every fit-half quote whose speaker is 'he' or 'she' ({len(rows)}), read on main before "

@@ -841,6 +841,35 @@ def test_a_lower_case_body_with_no_state_or_portfolio_gets_no_mention(nlp, text)
     assert not [m for m in mentions if m.type == "ORG" and m.span.text.islower()]
 
 
+@pytest.mark.parametrize("text, words, name, country, sector", [
+    # the portfolio in an "of" phrase, as "Minister of Foreign Affairs" writes it
+    ("Norway's ministry of foreign affairs said the patrol was routine.\n", "ministry of foreign affairs",
+     "Norway's Ministry of Foreign Affairs", "NOR", "GOV"),
+    # armed forces and police of a named state: nationality word taken in, or the state as possessor
+    ("The Dutch army said the patrol was routine.\n", "Dutch army", "Dutch Army", "NLD", "MIL"),
+    ("Norway's military said the patrol was routine.\n", "military", "Norway's Military", "NOR", "MIL"),
+    ("The Dutch air force said the patrol was routine.\n", "Dutch air force", "Dutch Air Force", "NLD", "MIL"),
+    ("The Dutch police said the patrol was routine.\n", "Dutch police", "Dutch Police", "NLD", "COP"),
+])
+def test_lower_case_armed_forces_and_ministries_of_a_named_state(nlp, text, words, name, country, sector):
+    mentions = extract_mentions(nlp(text), text)
+    found = _one(mentions, words)
+    assert (found.type, found.name, found.country, found.sector) == ("ORG", name, country, sector)
+    assert all(m.span.text == text[m.span.start:m.span.end] for m in mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "The army said the patrol was routine.\n",  # no state: which state's?
+    "A Dutch military court said the patrol was routine.\n",  # "military" modifies a court
+    "The Dutch army chief said the patrol was routine.\n",  # the noun names a person's office
+    "The Dutch police and fire services said the patrol was routine.\n",  # several bodies together
+    "The Tarnby Harbour police said the patrol was routine.\n",  # a proper name with its head in lower case
+])
+def test_a_lower_case_force_with_no_state_or_not_heading_its_phrase_gets_no_mention(nlp, text):
+    mentions = extract_mentions(nlp(text), text)
+    assert not [m for m in mentions if m.type == "ORG" and (m.name.endswith(("Army", "Police", "Military")))]
+
+
 def test_an_untagged_acronym_of_a_known_organisation_is_tagged(nlp):
     text = "North Korea fired a missile on Monday, the North's KCNA news agency said.\n"
     kcna = _one(extract_mentions(nlp(text), text), "KCNA")

@@ -498,6 +498,23 @@ def test_declining_to_comment_is_no_rejection(nlp):
     assert only(events_of(nlp, "The minister declined to meet the Turkish envoy."), "REJECT").mode == "meet"
 
 
+@pytest.mark.parametrize("text", [
+    'Asked about a strike on Iran, the German defence minister said: "Germany does not want to talk on that yet."',
+    "The French foreign ministry would not discuss the matter with reporters in Paris.",
+])
+def test_not_answering_a_question_is_no_rejection(nlp, text):
+    """CAMEO 012 / PLOVER REJECT refuse a party's proposal; not speaking about what was asked refuses none."""
+    assert "REJECT" not in {e.type for e in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran said it would not talk with the United States.",
+    "Russia refused to talk with Ukraine about the grain deal.",
+])
+def test_refusing_to_talk_with_a_party_stays_a_rejection(nlp, text):
+    assert only(events_of(nlp, text), "REJECT").mode == "meet"
+
+
 def actor_names(ev):
     return [p.text for p in ev.actors]
 

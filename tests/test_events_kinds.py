@@ -94,8 +94,10 @@ def test_opening_fire_is_firearms(nlp):
 def test_a_mode_is_told_by_the_events_own_clause(nlp, text, trigger):
     """The means words of another event (its cause, what came before or after it, the main clause of
     a condition) tell nothing of how this one was done: no 'suicide-attack' from a suicide after the
-    killing, no 'aerial' from the air strikes an attack avenges."""
-    found = {e.trigger.text: e.mode for e in events_of(nlp, text) if e.type == "ASSAULT"}
+    killing, no 'aerial' from the air strikes an attack avenges. (A condition is no event of its own:
+    its mode is read on every trigger, ``coded_only=False``.)"""
+    every = extract_events(nlp(text), text, "a_test", published="2026-02-12", coded_only=False)
+    found = {e.trigger.text: e.mode for e in every if e.type == "ASSAULT"}
     assert trigger in found and found[trigger] is None
 
 

@@ -110,3 +110,29 @@ def test_shooting_someone_is_still_a_shooting(nlp):
 def test_supporting_a_government_stays_support(nlp):
     assert ("SUPPORT", "supports") in shown(nlp, "Poland supports the government of Ukraine.")
 
+
+
+def parties_of(nlp, sentence):
+    """(type, mode, actors, recipients) of each event shown for a sentence after the war news."""
+    from test_events_unreal import WAR_NEWS
+
+    from storyline.annotate.events import extract_events
+    text = WAR_NEWS + sentence
+    return [(e.type, e.mode, [p.text for p in e.actors], [p.text for p in e.recipients])
+            for e in extract_events(nlp(text), text, "a_test", published="2026-02-12") if e.sentence.start >= len(WAR_NEWS)]
+
+
+@pytest.mark.parametrize("sentence, actors, recipients", [
+    ("Russia, although cut off from trade and hit with several rounds of European Union sanctions, kept its "
+     "army in Belarus, the Ukrainian minister said.", ["European Union"], ["Russia"]),
+    ("Russia was slapped with new sanctions by the European Union on Monday.", ["European Union"], ["Russia"]),
+    ("The United States hit Russia with tariffs on steel.", ["United States"], ["Russia"]),
+])
+def test_hit_with_sanctions_is_a_sanction(nlp, sentence, actors, recipients):
+    """A measure a verb of striking inflicts ("hit with sanctions") is the manual's SANCTION: its target the
+    one hit, its doer the body that imposes it; no blow."""
+    assert parties_of(nlp, sentence) == [("SANCTION", "discontinue", actors, recipients)]
+
+
+def test_hit_with_a_fine_is_no_blow(nlp):
+    assert not any(t == "ASSAULT" for t, *_ in parties_of(nlp, "The Russian bank was hit with a fine by Ukraine."))

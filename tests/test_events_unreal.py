@@ -25,8 +25,46 @@ def test_a_counterfactual_condition_is_no_event(nlp, sentence):
     assert shown(nlp, sentence) == set()
 
 
-def test_an_open_condition_stays_a_hypothetical_event(nlp):
-    assert ("ASSAULT", "attacks") in shown(nlp, "If Iran attacks Israel, the United States will respond.")
+@pytest.mark.parametrize("sentence", [
+    "If Iran attacks Israel, the United States will respond.",
+    "Should Iran attack Israel, the United States will respond.",
+    "Were Iran to invade Iraq, the United States would respond.",
+    "If Iran were to start a war against Iraq, it would be signing a suicide note.",
+    "Unless Peru withdraws its troops, the dispute will go on, the analyst said.",
+    "The firm said it would pay a fee if the deal is blocked by regulators in Brussels.",
+])
+def test_an_open_condition_is_no_event(nlp, sentence):
+    """The condition of a conditional sentence states what the rest depends on; PLOVER's gold codes
+    the statement and never its condition."""
+    assert shown(nlp, sentence) == set()
+
+
+def test_a_warning_is_coded_and_not_its_condition(nlp):
+    """The warning is the event, real, by the warner and to whom the main clause names; the act of the
+    condition is none ("if it threatened the United States")."""
+    text = WAR_NEWS + "Earlier this month Biden warned Iran would face fire and fury if it threatened Israel."
+    found = [e for e in extract_events(nlp(text), text, "a_test", published="2026-02-12")
+             if e.sentence.start >= len(WAR_NEWS)]
+    assert [(e.type, e.trigger.text, e.aux_modes) for e in found] == [("THREATEN", "warned", [])]
+    assert [p.text for p in found[0].actors] == ["Biden"] and [p.text for p in found[0].recipients] == ["Iran"]
+
+
+def test_a_threat_with_a_condition_keeps_whom_the_condition_names(nlp):
+    assert ("THREATEN", "threatened") in shown(nlp, "Peru threatened to close its border unless Chile withdrew.")
+
+
+def test_a_clause_describing_a_noun_inside_a_condition_still_happened(nlp):
+    sentence = "If the Iranian ministers who were arrested by Turkey in May go home, trade will grow."
+    assert shown(nlp, sentence) == {("COERCE", "arrested")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The more the United States pushes, the more the Iranians are going to push back, the analyst said.",
+    "The longer the talks drag on, the more Russia will attack Ukraine's cities, the professor said.",
+])
+def test_a_comparative_correlative_states_a_tendency(nlp, sentence):
+    """"The more ..., the more ...": how one thing varies with another, no one's act or threat."""
+    assert shown(nlp, sentence) == set()
 
 
 def test_an_earlier_event_in_the_past_perfect_is_still_shown(nlp):
@@ -151,3 +189,34 @@ def test_the_act_a_shown_demand_asks_for_is_its_content(nlp):
 def test_a_demand_told_with_must_is_a_real_request(nlp):
     # "X insists Y must ..." is X's REQUEST: the demand took place, though what it asks has not
     assert aux_of(nlp, "The Spanish government insists Morocco must withdraw its troops.", "withdraw") == []
+
+
+@pytest.mark.parametrize("sentence, event", [
+    ("Poland would be the first target of a Russian attack should war break out, analysts said.", None),
+    ("Russia will attack Kyiv again, analysts said.", None),
+    ("Analysts said Russia threatened to attack Kyiv again.", ("THREATEN", "threatened")),
+    ("Russia will attack Kyiv again, the Ukrainian president said.", ("THREATEN", "attack")),
+])
+def test_an_act_commentators_foresee_is_no_threat(nlp, sentence, event):
+    """PLOVER's THREATEN is a party's warning of what it will do: an analyst's forecast of another's act is
+    none, a threat the analyst reports is the doer's own, and a party's official may speak for it."""
+    assert shown(nlp, sentence) == ({event} if event else set())
+
+
+@pytest.mark.parametrize("sentence, mode", [
+    ("The Iranian foreign minister said Israel would face fire and fury if it attacked Iran.", "violence"),
+    ("The Iranian foreign minister said Israel will face serious consequences.", None),
+])
+def test_saying_a_party_will_face_harm_is_a_warning(nlp, sentence, mode):
+    """"X said Y would face fire and fury": X's warning to Y (PLOVER's THREATEN), made, not future; the
+    condition ("if it attacked Iran") is no event of its own."""
+    text = WAR_NEWS + sentence
+    found = [e for e in extract_events(nlp(text), text, "a_test", published="2026-02-12")
+             if e.sentence.start >= len(WAR_NEWS)]
+    assert [(e.type, e.mode, e.aux_modes) for e in found] == [("THREATEN", mode, [])]
+    assert [p.text for p in found[0].actors] == ["Iranian foreign minister"]
+    assert [p.text for p in found[0].recipients] == ["Israel"]
+
+
+def test_a_harm_commentators_foresee_is_no_warning(nlp):
+    assert shown(nlp, "Analysts said Russia would face more sanctions.") == set()

@@ -2000,3 +2000,62 @@ def test_the_body_the_speakers_own_phrase_names_is_the_speaker(nlp, text, name, 
 def test_a_body_named_in_the_phrase_otherwise_is_not_the_speaker(nlp, text):
     quotes = extract_quotes(nlp(text), text, "a_named", [_org(text, "Tarnpress", "o_tarn")], statements_only=True)
     assert all(q.speaker.key != "o_tarn" for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a possessor or nationality naming another state rules the earlier body out (Vieira and Poesio 2000)
+    ("Sweden's Foreign Ministry condemned the raid on Monday.\nNorway's ministry said it would not accept this.",
+     None),
+    ("Sweden's Foreign Ministry condemned the raid on Monday. The Norwegian ministry said it would act. "
+     "The Danish agency said no.", None),
+    # the lower-case "ministry of foreign affairs" of a named state is that state's ministry
+    ("Sweden's Foreign Ministry condemned the raid on Monday.\n"
+     "\u201cWe will not accept this,\u201d said Norway's ministry of foreign affairs.",
+     "ORG:norway's ministry of foreign affairs"),
+])
+def test_a_description_naming_a_state_takes_up_no_body_of_another_state(nlp, text, speaker):
+    from storyline.annotate.entities import extract_mentions
+
+    doc = nlp(text)
+    quotes = extract_quotes(doc, text, "a_state", extract_mentions(doc, text), statements_only=True)
+    later = [q for q in quotes if "raid" not in q.content.text]
+    assert later and all(q.speaker.key == speaker for q in later), [(q.speaker.text, q.speaker.key) for q in later]
+
+
+def test_the_army_and_the_military_take_up_the_states_army(nlp):
+    """"The Dutch army said ... the army said ... the military said": one state's armed forces, named
+    in lower case with its nationality, then by either noun."""
+    from storyline.annotate.entities import extract_mentions
+
+    text = ("The Dutch army said it had cleared the road on Monday.\n"
+            "\u201cWe will stay until the work is done,\u201d the army said. The military said two bridges were closed.")
+    doc = nlp(text)
+    quotes = extract_quotes(doc, text, "a_army", extract_mentions(doc, text), statements_only=True)
+    assert len(quotes) == 3 and {q.speaker.key for q in quotes} == {"ORG:dutch army"}, \
+        [(q.speaker.text, q.speaker.key) for q in quotes]
+
+
+@pytest.mark.parametrize("text, speaker, medium, content", [
+    # the passive's subject is quoted, its agent the outlet that quoted him
+    ("\u201cThe ferry will sail,\u201d harbour master Ola Berg was quoted by Tarnpress news agency as saying.",
+     "p_berg", "Tarnpress news agency", "The ferry will sail"),
+    ("Ola Berg was quoted by Radio Tarn saying: \u201cThe ferry will sail.\u201d", "p_berg", "Radio Tarn",
+     "The ferry will sail."),
+    # a quoter that is no outlet is no medium, but still not the speaker
+    ("\u201cThe ferry will sail,\u201d harbour master Ola Berg was quoted by his deputy as saying.", "p_berg", None,
+     "The ferry will sail"),
+    # a participle's object, and the content starts after "saying"
+    ("The ferry sailed late, the report said, quoting Ola Berg as saying, \u201cWe had no choice.\u201d", "p_berg",
+     None, "We had no choice."),
+])
+def test_who_is_quoted_as_saying_is_the_speaker_and_the_outlet_quoting_the_medium(nlp, text, speaker, medium,
+                                                                                  content):
+    mentions = [_mention_of(text, "Ola Berg", "p_berg")]
+    if "Tarnpress" in text or "Radio Tarn" in text:
+        name = "Tarnpress" if "Tarnpress" in text else "Radio Tarn"
+        mentions.append(_org(text, name, "o_outlet"))
+    quotes = extract_quotes(nlp(text), text, "a_quoted", mentions, statements_only=True)
+    found = _by_content(quotes, content.rstrip("."))
+    assert (found.speaker.key, found.medium) == (speaker, medium), [(q.content.text, q.speaker.text, q.medium)
+                                                                    for q in quotes]
+    assert found.content.text == text[found.content.start:found.content.end]

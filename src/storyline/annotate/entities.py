@@ -312,24 +312,33 @@ def _on_capitals_line(token: Token) -> bool:
 
 # The word of a ministry, which only a state has: a city or a region has departments, not ministries.
 MINISTRY = "ministry"
+# Nouns of a state's armed forces and police ("the Israeli army", "South Korea's military", "the British
+# police"; "force" of "air force"): with a state in its phrase such a noun names that state's one body of
+# the kind (sector MIL or COP), written in lower case as often as capitalised, as a ministry is.
+ARMED_FORCES = frozenset({"army", "military", "navy", "police", "force"})
+# Words of a ministry's portfolio after "of" ("ministry of foreign affairs"): a minister's title words and
+# "affairs", which closes a portfolio's name ("foreign affairs", "home affairs").
+_PORTFOLIO_TAIL = frozenset({"affairs"})
 
 
 def _with_lower_case_ministries(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
-    """Add a state's ministry written in lower case ("the German foreign ministry", "Seoul's defence
-    ministry"), which the tagger leaves untagged or ``_trimmed`` drops as no name: news writes a
-    ministry so as often as capitalised, and it is the same body. The name is shown capitalised
-    ("German Foreign Ministry", "Foreign Ministry"), so it is the entity the capitalised words get;
-    added only when its phrase names its state (a nationality word in it, or ``_phrase_state``),
-    since "the foreign ministry" alone names no one state's."""
+    """Add a state's ministry, army or police written in lower case ("the German foreign ministry",
+    "Seoul's defence ministry", "Algeria's ministry of foreign affairs", "the Israeli army"), which the
+    tagger leaves untagged or ``_trimmed`` drops as no name: news writes such a body so as often as
+    capitalised, and it is the same body. The name is shown capitalised ("German Foreign Ministry",
+    "Foreign Ministry", "Ministry of Foreign Affairs", "Israeli Army"), so it is the entity the
+    capitalised words get; added only when its phrase names its state (a nationality word in it, or
+    ``_phrase_state``), since "the foreign ministry" or "the army" alone names no one state's."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     lone_words = {c.start for c in cands if c.end - c.start == 1}
     out = list(cands)
-    for token in _tokens_with_lower(doc, {MINISTRY}):
-        span = _ministry_words(token, taken, lone_words)
+    for token in _tokens_with_lower(doc, {MINISTRY} | ARMED_FORCES):
+        span = _ministry_words(token, taken, lone_words) if token.lower_ == MINISTRY \
+            else _armed_force_words(token, taken, lone_words)
         if span is None:
             continue
         start, end = span
-        name = " ".join(t.text[:1].upper() + t.text[1:] for t in doc[start:end])
+        name = " ".join(t.text if t.lower_ == "of" else t.text[:1].upper() + t.text[1:] for t in doc[start:end])
         cand = _Candidate(start, end, "ORG", name=name)
         if actors.country_in_phrase(name) is None and _phrase_state(doc, cand) is None:
             continue
@@ -342,9 +351,8 @@ def _with_lower_case_ministries(doc: Doc, cands: list[_Candidate]) -> list[_Cand
 def _ministry_words(token: Token, taken: set[int], lone_words: set[int]) -> tuple[int, int] | None:
     """The token range of a lower-case ministry's name ending at ``token``: its portfolio words
     right before it ("foreign", "defence": words of a minister's title, as "Foreign Minister" names
-    the same portfolio), and a nationality word before them ("German"; ``lone_words``: where an entity
-    of one word stands, which it may take in), which the tagger puts inside the name when it is
-    capitalised ("the German Foreign Ministry")."""
+    the same portfolio) or in its "of" phrase ("ministry of foreign affairs", as "Minister of Foreign
+    Affairs"), and a nationality word before them (``_with_nationality``)."""
     if token.text != MINISTRY or token.i in taken:
         return None
     start = token.i
@@ -352,13 +360,56 @@ def _ministry_words(token: Token, taken: set[int], lone_words: set[int]) -> tupl
             and token.doc[start - 1].is_alpha and actors.is_title_word(token.doc[start - 1].text) \
             and start - 1 not in taken:
         start -= 1
-    if start == token.i:
+    end = token.i + 1 if start < token.i else _portfolio_end(token, taken)
+    if end == token.i + 1 and start == token.i:
         return None
+    return _with_nationality(token, start, taken, lone_words), end
+
+
+def _portfolio_end(token: Token, taken: set[int]) -> int:
+    """End of a lower-case "of" phrase naming a ministry's portfolio right after it ("of foreign
+    affairs", "of defence"): lower-case title words, none inside another entity; else right after the noun."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "of" or doc[token.i + 1].head.i != token.i:
+        return token.i + 1
+    end = token.i + 2
+    while end < len(doc) and end not in taken and doc[end].is_lower and doc[end].is_alpha \
+            and (actors.is_title_word(doc[end].text) or doc[end].text in _PORTFOLIO_TAIL):
+        end += 1
+    return end if end > token.i + 2 and doc[end - 1].dep_ == "pobj" else token.i + 1
+
+
+def _armed_force_words(token: Token, taken: set[int], lone_words: set[int]) -> tuple[int, int] | None:
+    """The token range of a state's army, military, navy, air force or police in lower case ("the
+    Israeli army", "South Korea's military"): the noun heading its phrase, not a modifier ("an Israeli
+    military court", "military sources" name a court and people), with "air" before "force" (a "force"
+    alone is any group), and a nationality word before it (``_with_nationality``)."""
+    if token.i in taken or not token.is_lower or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "amod":
+        return None
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":  # "the army chief": the noun names another thing
+        return None
+    if any(c.dep_ == "conj" for c in token.children) or token.dep_ == "conj":
+        return None  # "the British police and emergency services": bodies acting together, not one body
+    before = token.doc[token.i - 1] if token.i else None
+    if before is not None and before.text[:1].isupper() and actors.country_in_phrase(before.text) is None:
+        return None  # "British Transport police": a proper name with its head in lower case, not the state's force
+    start = token.i
+    if token.lower_ == "force":
+        if start == 0 or token.doc[start - 1].lower_ != "air" or start - 1 in taken:
+            return None
+        start -= 1
+    return _with_nationality(token, start, taken, lone_words), token.i + 1
+
+
+def _with_nationality(token: Token, start: int, taken: set[int], lone_words: set[int]) -> int:
+    """Start of a body's name with the nationality word right before it ("German" of "the German
+    foreign ministry"; ``lone_words``: where an entity of one word stands, which it may take in), which
+    the tagger puts inside the name when it is capitalised ("the German Foreign Ministry")."""
     before = token.doc[start - 1] if start > 0 else None
     if before is not None and _modifies_name(before, token) and before.text[:1].isupper() \
             and actors.country_of_demonym(before.text) and (before.i not in taken or before.i in lone_words):
-        start -= 1
-    return start, token.i + 1
+        return start - 1
+    return start
 
 
 def _retyped(doc: Doc, cand: _Candidate) -> _Candidate:

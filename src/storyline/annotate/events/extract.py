@@ -22,9 +22,10 @@ from .ontology import QUAD_OF_TYPE, cameo_root
 from .participants import (NOT_ACTOR_ENTS, RECIPIENT_PREPS, ArticleContext, actor_like, age_object, agent_of, children,
                            owner_modifiers,
                            content_owner, is_actor_like, is_own, is_victim_count, modifier_participants,
-                           named_possessors, participants, participants_of, prep_objects, subject_of,
+                           named_possessors, np_tokens, participants, participants_of, prep_objects, subject_of,
                            relative_clause_doers, things_as_parties)
-from .triggers import Trigger, clause_for, clause_meeting, find_triggers, lemma_of, mode_window, nest, object_of
+from .triggers import (PARTITIVES, Trigger, class_trigger, clause_for, clause_meeting, find_triggers, inflicted_measure,
+                       lemma_of, mode_window, nest, object_of, verb_trigger)
 
 BACKGROUND_DEPS = {"relcl", "acl"}
 PLACE_PREPS = {"in", "at", "near", "inside", "outside"}
@@ -35,13 +36,15 @@ OBJECT_PLACE_PREPS = {"in", "for", "to", "on", "into", "inside"}
 # curfew in Cizre", "strengthened its forces in Lebanon"): PLOVER codes the target by location.
 PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "SANCTION", "AID", "REQUEST"}
 CIVIL_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REF", "REL", "SOC"}
+# Words opening a clause of time on a toll ("were killed when / after / as ..."), which tells how the deaths came.
+TIME_CLAUSE_WORDS = frozenset({"when", "after", "as"})
 
 
 def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention] | None = None,
                    timexes: list[Timex] | None = None, published: str | None = None,
                    coded_only: bool = True, quotes: list[Quote] | None = None) -> list[Event]:
     """PLOVER events of one article; ``doc`` must be the parse of ``text`` (offsets are shared).
-    ``coded_only=False`` keeps the events ``is_codable`` and ``is_no_comment`` leave out (every
+    ``coded_only=False`` keeps the events ``is_codable`` and ``unreal`` leave out (every
     trigger with a participant, the evidence a sentence classifier reads). ``quotes``: the
     article's quotes (the quotes stage's), whose speakers a quotation's first persons stand for."""
     if not is_parse_of(doc, text):
@@ -60,8 +63,8 @@ def extract_events(doc: Doc, text: str, article_id: str, mentions: list[Mention]
     for trig, event in built:
         if not (event.actors or event.recipients):  # an event nobody takes part in is not coded
             continue
-        if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_no_comment(trig)
-                              and not is_forecast(trig) and not unreal.tells_no_happening(trig, event)):
+        if not coded_only or (is_codable(event, ctx, trig, off_politics) and not is_forecast(trig)
+                              and not unreal.tells_no_happening(trig, event)):
             events.append(event)
     return events
 
@@ -128,15 +131,6 @@ def without_statements(top: list[Trigger]) -> list[Trigger]:
         if trig.content is not None and trig.content.statement:
             trig.content = None
     return [t for t in top if not t.statement]
-
-
-def is_no_comment(trig: Trigger) -> bool:
-    """"declined to comment", "refused to elaborate": PLOVER's REJECT refuses another actor's
-    request or proposal; not answering reporters refuses nothing of the kind (CAMEO's gold sentences
-    label it a statement)."""
-    if trig.type != "REJECT" or trig.token.lemma_.lower() not in lexicon.NEGATING:
-        return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.PRESS_VERBS for c in trig.token.children)
 
 
 def is_forecast(trig: Trigger) -> bool:
@@ -269,16 +263,21 @@ KNOWING_VERBS = frozenset({"know", "understand", "realize", "realise", "remember
 def wrap_obligations(sent: SpacySpan, top: list[Trigger]) -> list[Trigger]:
     """"X said Y must do Z" is X's REQUEST to Y: events inside the clause ("must be willing to
     negotiate", "must open the port to allow ...") are its content, nested like any other. "Y
-    should know that ..." is X's warning to Y (``KNOWING_VERBS``)."""
+    should know that ..." is X's warning to Y (``KNOWING_VERBS``), and so is "Y would face fire and
+    fury" (``unreal.warned_harm``), whose harm is its content."""
     by_token = {t.token.i: t for t in top}
     requests = []
     for tok in sent:
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lexicon.REPORTING:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lexicon.OBLIGATION_MODALS for c in tok.children):
+        harm = unreal.warned_harm(tok)
+        if harm is None and not any(c.dep_ == "aux" and c.lower_ in lexicon.OBLIGATION_MODALS for c in tok.children):
             continue
         subj = children(tok, {"nsubj"})
         if not subj or subj[0].pos_ == "PRON":
+            continue
+        if harm is not None:
+            requests.append(Trigger(tok, "THREATEN", None, tok.i, tok.i, content=class_trigger(harm), obligation=True))
             continue
         kind = "THREATEN" if tok.lemma_.lower() in KNOWING_VERBS and tok.i not in by_token else "REQUEST"
         requests.append(Trigger(tok, kind, None, tok.i, tok.i, content=by_token.get(tok.i), obligation=True))
@@ -451,13 +450,16 @@ def named_after_fronted_clause(recipient: Participant, verb: Token, ctx: Article
 
 def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     verb = trig.token
+    if trig.obj is not None and trig.obj == inflicted_measure(verb):
+        return measure_roles(verb, trig.obj)
     anchor = verb.head if verb.dep_ == "acomp" else verb
     subj, passive = subject_of(anchor)
     if passive and not is_stative_passive(verb):
         if trig.type == "MOBILIZE":  # "its fighters had been sent": the force moved is no target (as active)
             return agent_of(verb) or force_owners(subj), prep_objects(verb, {"against"})
         owners = launched_owners(trig, subj)
-        return agent_of(verb) or owners or fired_from(trig), [s for s in subj if not (owners and is_munition(s))]
+        doers = agent_of(verb) or owners or fired_from(trig) or manner_clause_doers(trig)
+        return doers, [s for s in subj if not (owners and is_munition(s))]
     objects = objects_of(trig)
     if not objects and trig.content is not None and trig.content.verbal:  # "threatened to shell [towns]"
         objects = objects_of(trig.content)
@@ -466,6 +468,55 @@ def verbal_roles(trig: Trigger) -> tuple[list[Token], list[Token]]:
     if not objects and trig.type == "THREATEN":
         objects = threatened_objects(verb) or condition_subjects(trig)
     return subj, objects
+
+
+def manner_clause_doers(trig: Trigger) -> list[Token]:
+    """"Nine people were killed when a gunman opened fire": a passive toll with no "by X" names only its victims;
+    a clause of time on it (when / after / as) tells how they died, and when that clause tells force (a verb of
+    assault, or a subject named as an attacker: "a suicide bomber crashed a truck"), its subject is who used the
+    force, PLOVER's ASSAULT actor. A clause that tells no force ("when a bus crashed") names no doer (an
+    accident's toll, ``is_accident_toll``)."""
+    if trig.type != "ASSAULT":
+        return []
+    return [s for clause in time_clauses(trig.token)
+            for s in children(clause, {"nsubj"}) if is_actor_like(s) and tells_force(clause, s)]
+
+
+def time_clauses(verb: Token) -> list[Token]:
+    """The clauses of time on a verb, and those after it on a verb coordinated with it: "Dozens were killed and
+    hundreds were injured when a gunman opened fire": an adjunct at the end of coordinated clauses modifies the
+    coordination (the parser hangs it on the nearest conjunct)."""
+    clauses = [c for v in [verb, *verb.conjuncts] for c in children(v, {"advcl"}) if v is verb or c.i > verb.i]
+    return [c for c in clauses if is_time_clause(c)]
+
+
+def is_time_clause(clause: Token) -> bool:
+    """An adverbial clause opened by "when", "after" or "as" (the parser hangs the word as mark or advmod)."""
+    return any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_CLAUSE_WORDS and c.i < clause.i
+               for c in clause.children)
+
+
+def tells_force(clause: Token, subject: Token) -> bool:
+    """Does the clause tell force used: its verb an assault of the lexicon ("opened fire", "carried out
+    strikes"), or its subject named as one who attacks ("gunman", "bomber", "militant")?"""
+    trig = verb_trigger(clause)
+    return (trig is not None and trig.type == "ASSAULT") or \
+        any(t.lower_.startswith(lexicon.ATTACK_STEMS) for t in np_tokens(subject))
+
+
+def measure_roles(verb: Token, measure: Token) -> tuple[list[Token], list[Token]]:
+    """"The UN hit North Korea with sanctions", "Iran was slapped with EU sanctions", "although cut off and
+    hit with several rounds of United Nations sanctions": the one a measure is inflicted on is the verb's
+    object, or with none its subject, whatever voice the parse gives it (these verbs are transitive: with
+    no object the clause is a passive, perhaps a reduced one); who inflicts it is the active subject
+    beside an object, the "by" agent, or the body the measure is named as (``owner_modifiers``)."""
+    objects = [o for o in children(verb, {"dobj"}) if o.pos_ != "PRON" or is_person_object(o)]
+    subjects, passive = subject_of(verb)
+    noun = next(iter(prep_objects(measure, {"of"})), measure) if measure.lower_ in PARTITIVES else measure
+    imposers = agent_of(verb) + agent_of(noun) + owner_modifiers(noun)
+    if objects:
+        return (imposers if passive else subjects + imposers), objects
+    return imposers, subjects
 
 
 def threatened_objects(verb: Token) -> list[Token]:

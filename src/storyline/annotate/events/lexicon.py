@@ -268,6 +268,14 @@ PUBLISHING_VERBS = {"release"}
 # trade minister" is a person) it tells the sanction (the manual's SANCTION 'discontinue': curtail commercial
 # exchanges), not an assault.
 MEASURE_VERBS: dict[str, Sense] = {"target": ("SANCTION", "discontinue")}
+# "hit with several rounds of UN sanctions", "slapped with tariffs", "hit with charges": a verb of striking
+# whose instrument ("with") is a measure inflicts that measure, not a blow (the dictionaries give "hit
+# someone with" a penalty as a sense of its own). Its sense is the measure's: sanctions, embargoes, tariffs
+# the manual's SANCTION 'discontinue' (curtailed exchanges, sanctions), charges, a lawsuit, a complaint
+# ACCUSE 'allege' (as filing them); a fine, a tax or a bill is a penalty of no PLOVER type: no event.
+INFLICTING_VERBS = frozenset({"hit", "slap", "strike", "punish", "penalize", "penalise", "target"})
+INFLICTED_SENSES: dict[str, Sense] = {"sanction": ("SANCTION", "discontinue"), "investigation": ("ACCUSE", "allege")}
+PENALTY_NOUNS = frozenset("fine fines penalty penalties tax taxes levy levies bill bills".split())
 ECONOMIC_HOLDINGS = set("economy economies exports export imports import trade revenue revenues assets industry "
                         "industries".split())
 # RETREAT 'release' is of captives (the manual: "Release captives"), people someone holds: "freed two aid
@@ -455,6 +463,13 @@ REPORTING = set("say tell state add note insist reiterate stress emphasize empha
 # Speaking to the press: "declined to comment", "refused to elaborate" refuse no one's proposal.
 PRESS_VERBS = REPORTING | set("comment speak talk discuss elaborate answer respond disclose identify name "
                               "specify detail".split())
+# What a refusal to speak is about when it refuses only to answer what was asked ("would not comment on
+# the matter", "would not discuss details"), and the prepositions of that topic ("talk on that").
+ASKED_MATTERS = frozenset("matter matters details specifics speculation question questions subject timing "
+                          "reports rumours rumors".split())
+TOPIC_PREPS = frozenset({"on", "about"})
+# Those a statement is made to ("would not discuss it with reporters"): speaking to them is no meeting.
+PRESS_NOUNS = frozenset("reporter reporters journalist journalists press media newsmen correspondents".split())
 # Modals that turn a reported clause into a demand on its subject ("X said Y must ...").
 OBLIGATION_MODALS = {"must", "should", "ought"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "can", "ca"}

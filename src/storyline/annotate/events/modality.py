@@ -10,6 +10,8 @@ PLOVER rules that turn some type + aux combinations into another type:
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from . import lexicon
@@ -98,13 +100,29 @@ def _framing_chain(pred: Token) -> list[Token]:
 
 def is_conditional(trig: Trigger) -> bool:
     """Inside an "if/unless" clause, or "in case/in the event (that)"."""
-    node = trig.token
+    return in_adverbial_clause(trig.token, _marked_condition) or \
+        _climb_until(trig.token, lambda n: n.dep_ in {"pcomp", "pobj"} and n.head.lower_ in {"case", "event"})
+
+
+def _marked_condition(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS for c in clause.children)
+
+
+def in_adverbial_clause(token: Token, test: Callable[[Token], bool]) -> bool:
+    """Is the word inside an adverbial clause that passes ``test`` (``_climb_until``)?"""
+    return _climb_until(token, lambda n: n.dep_ == "advcl" and test(n))
+
+
+def _climb_until(token: Token, found: Callable[[Token], bool]) -> bool:
+    """Does a word on the way from ``token`` up to its root pass ``found``? The climb stops at a clause
+    that describes a noun ("if the sanctions [that were imposed in May] are lifted"): a relative
+    clause is presupposed, true whatever the clause around it says, so it is no part of a condition."""
+    node = token
     while node.head.i != node.i:
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS
-                                        for c in node.children):
+        if found(node):
             return True
-        if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in {"case", "event"}:
-            return True
+        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return False
         node = node.head
     return False
 
@@ -133,7 +151,9 @@ def aux_modes(trig: Trigger) -> set[str]:
     framed = transparent_aux(trig)
     if framed:
         aux.add(framed)
-    if modals(trig) & (lexicon.FUTURE_MODALS | {"going"}):
+    # "X said Y would face fire": the modal of a reported demand or warning (``Trigger.obligation``) times
+    # what is demanded or warned of; the statement itself is made
+    if modals(trig) & (lexicon.FUTURE_MODALS | {"going"}) and not trig.obligation:
         aux.add("future")
     return aux
 

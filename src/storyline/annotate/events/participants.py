@@ -861,6 +861,9 @@ def _dedupe(items: list[Participant]) -> list[Participant]:
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+# Verbs of finding out: their subject learns of a happening, he does not do it ("looking into", "investigating").
+FINDING_VERBS = frozenset("look investigate probe examine study review search find discover determine establish "
+                          "learn".split())
 ADJUNCT_PREPS = {"after", "before", "while", "since", "by", "upon", "following", "during"}
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "acl", "pcomp"}
 RECIPIENT_PREPS = {"with", "on", "against", "to", "from", "into", "toward", "towards", "upon", "over"}
@@ -900,6 +903,8 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 return controller, False
         if is_dateline_lead(token):  # "LAS VEGAS - A gunman killed ...": the gunman
             return [token.head], False
+        if is_finders_participle(token):  # "Investigators are looking into what caused ..., killing 10"
+            break
         if token.dep_ == "pcomp" and token.head.lower_ in ADJUNCT_PREPS:  # "after holding talks, X ..."
             return adjunct_subject(token.head), is_passive_form(token)
         if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
@@ -911,6 +916,16 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [token.head], False
         break
     return [], False
+
+
+def is_finders_participle(verb: Token) -> bool:
+    """"Investigators are looking into what caused a plane to crash, killing 10": a participle clause takes the
+    main clause's subject only if that subject can do its act. Who says or looks into a happening may go on to
+    say more ("said ..., accusing"), but does not do the harm the happening did: a toll's participle ("killing",
+    "wounding") hung on a verb of saying or of finding out is the result of the happening reported (the crash),
+    and the reporter is not its doer."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in lexicon.VICTIM_VERBS and \
+        verb.head.lemma_.lower() in lexicon.REPORTING | FINDING_VERBS
 
 
 def verb_subjects(verb: Token) -> list[Token]:

@@ -379,6 +379,17 @@ def _is_adjunct(verb: Token, word: Token) -> bool:
     return word.i < verb.i or any(o.ent_type_ in {"DATE", "TIME"} for o in word.children)
 
 
+def inflicted_measure(verb: Token) -> Token | None:
+    """"hit with several rounds of United Nations sanctions", "slapped Iran with tariffs": the measure a
+    verb of striking (``lexicon.INFLICTING_VERBS``) names as its instrument, a noun of a class with an
+    inflicted sense or a penalty (``lexicon.INFLICTED_SENSES``, ``lexicon.PENALTY_NOUNS``); None for a
+    weapon or a blow ("hit the convoy with missiles")."""
+    if lemma_of(verb) not in lexicon.INFLICTING_VERBS:
+        return None
+    return next((o for o in prep_objects(verb, {"with"}) if noun_class(o) in lexicon.INFLICTED_SENSES
+                 or o.lemma_.lower() in lexicon.PENALTY_NOUNS or o.lower_ in lexicon.PENALTY_NOUNS), None)
+
+
 def verb_trigger(verb: Token) -> Trigger | None:
     trig = _verb_sense(verb)
     if trig is not None:
@@ -394,6 +405,10 @@ def _verb_sense(verb: Token) -> Trigger | None:
     cls = noun_class(obj)
     if lemma in lexicon.REPORTING and not particle_sense(verb) and (lemma, cls) not in lexicon.VERB_CLASS:
         return None  # "said", but "declared a ceasefire", "announced sanctions" are events
+    measure = inflicted_measure(verb)
+    if measure is not None:  # "hit with sanctions": the measure's sense, or none for a fine
+        sense = lexicon.INFLICTED_SENSES.get(noun_class(measure) or "")
+        return Trigger(verb, *sense, verb.i, verb.i, obj=measure) if sense else None  # "with" names no object
     found = particle_sense(verb)
     if found:
         (etype, mode), part = found
@@ -560,6 +575,13 @@ def adjective_intent(adj: Token) -> Trigger | None:
             and any(c.dep_ == "xcomp" for c in adj.children):
         return Trigger(adj, "AGREE", None, adj.i, adj.i, intent=True)
     return None
+
+
+def class_trigger(noun: Token) -> Trigger | None:
+    """The event a noun's class means on its own ("fire" an attack, "sanctions" a sanction), whoever does
+    it: the content of a warning or a demand that names it."""
+    sense = lexicon.CLASS_SENSE.get(noun_class(noun) or "")
+    return Trigger(noun, *sense, noun.i, noun.i, verbal=False) if sense else None
 
 
 def noun_trigger(noun: Token) -> Trigger | None:

@@ -2,11 +2,21 @@
 reader is told to do, and what the public is advised to do.
 
 PLOVER codes what took place, takes place, or is threatened, demanded, denied or planned by a party
-(PLOVER_MANUAL.tex; an open condition, "if X attacks", stays a hypothetical event). English grammar
-marks four kinds of clause that tell none of these:
+(PLOVER_MANUAL.tex). English grammar marks these kinds of clause that tell none of these:
 
-* the condition of a counterfactual, the unreal past ("had Japan shot down the missile", "if the army
-  had attacked"): it says the event did not happen;
+* the condition of a conditional sentence ("if it threatened the United States", "unless Baghdad
+  accepted", "if Kim were to start a war") and the first half of a comparative correlative ("the more
+  the US pushes, ..."): it states what another clause depends on, not a happening (TimeML and ACE
+  mark it irrealis). PLOVER's gold records code the statement the sentence makes and never its
+  condition ("will boycott the elections unless the president agrees to step down" is one THREATEN,
+  no CONCEDE); the manual's example of its hypothetical mode ("If Russian forces were to cross the
+  border, that would represent ...") is such a condition, which is left out here as in the gold;
+  the condition of a counterfactual, the unreal past ("had Japan shot down the missile"), says as
+  well that the event did not happen;
+* the second half of a comparative correlative with no first person as its doer ("the more the US
+  pushes, the more North Koreans are going to push back"): it states a tendency, how one thing varies
+  with another, not anyone's act nor a party's warning of what it will do (a threat is the warner's
+  own: "the more you push, the harder we will hit back" stays one);
 * the modal of ability ("missiles that can hit Guam"), and a noun or adjective of ability whose
   complement the act is ("the power to destroy", "capable of striking", "being able to threaten"): a
   capability, no act and no threat (a threat needs a will, "will hit");
@@ -28,7 +38,11 @@ marks four kinds of clause that tell none of these:
   protect its citizens"): PLOVER's AGREE is a commitment to cooperate, to act with or for another party;
   guarding one's own offers nothing to anyone;
 * the act a shown demand asks for ("called on X to cease testing ... and allow inspectors in"):
-  PLOVER codes the demand (REQUEST by the demander), never the demanded act as an event of its own.
+  PLOVER codes the demand (REQUEST by the demander), never the demanded act as an event of its own;
+* a refusal to speak ("declined to comment", "I don't want to talk on that"): PLOVER's REJECT (CAMEO
+  012) refuses another party's request or proposal, and not answering a question refuses none (CAMEO's
+  gold sentences label it a statement); a refusal to talk with a party ("refused to talk with Seoul")
+  stays a REJECT of a meeting.
 """
 from __future__ import annotations
 
@@ -39,12 +53,17 @@ from storyline.annotate.syntax import RELATIVE_PRONOUNS
 from storyline.model import Event
 
 from . import coding, lexicon
-from .modality import ability_word, is_declared_capability, is_negated, predicate, unreal_head
+from .modality import (ability_word, in_adverbial_clause, is_conditional, is_declared_capability, is_negated,
+                       predicate, unreal_head)
 from .ontology import COOPERATIVE
-from .participants import children, subject_of
+from .participants import children, prep_objects, subject_of
 from .triggers import Trigger, has_thing_subject, lemma_of, noun_class, object_of, verb_trigger
 
 ABILITY_MODALS = frozenset({"can"})
+# Auxiliaries that come before their subject in a condition with no "if" ("had X done", "should X do").
+INVERTING_AUXILIARIES = frozenset({"had", "should", "were"})
+# The first person pronouns of a subject: a threat's doer is its warner.
+FIRST_PERSONS = frozenset({"i", "we"})
 # Nouns that name the population at large, no party: the addressees of public advice.
 PUBLIC_NOUNS = frozenset({"people", "public", "residents", "citizens", "inhabitants", "locals", "population",
                           "travellers", "travelers", "passengers", "motorists", "commuters", "visitors",
@@ -70,6 +89,10 @@ LIFE_NOUNS = frozenset({"life", "lives"})
 # "take all (necessary) measures to protect ...": the measures are the guarding the clause tells.
 MEASURE_VERBS = frozenset({"take", "adopt"})
 MEASURE_NOUNS = frozenset({"measure", "measures", "step", "steps", "action", "actions"})
+# Verbs of undergoing what another does ("would face fire and fury", "will suffer the consequences") and the
+# modals that make it a prediction: said of a party, a warning of harm.
+UNDERGOING_VERBS = frozenset({"face", "suffer"})
+PREDICTION_MODALS = frozenset({"will", "would", "'ll", "wo", "shall"})
 # What a warning "of" names when it warns of harm the warner will do, besides an event noun ("war",
 # "strikes", "sanctions") and a reprisal (``lexicon.CAUSE_NOUNS``): an action, a response, what it costs.
 HARM_NOUNS = frozenset({"action", "actions", "response", "responses", "consequence", "consequences", "price",
@@ -77,13 +100,14 @@ HARM_NOUNS = frozenset({"action", "actions", "response", "responses", "consequen
 
 
 def tells_no_happening(trig: Trigger, event: Event) -> bool:
-    """The event's clause is counterfactual, a capability, an imperative, public advice, what a
+    """The event's clause is a condition, a capability, an imperative, public advice, what a
     shown demand asks for, a warned forecast or an advisory's warning, a warning that names no harm,
-    a verb of cooperation or threat with a thing as subject, or a readiness to defend oneself."""
-    return is_counterfactual(trig) or is_capability(trig) or is_imperative(trig) or \
+    a verb of cooperation or threat with a thing as subject, a readiness to defend oneself, a
+    tendency a comparative correlative states, or a refusal to speak."""
+    return states_a_condition(trig) or is_capability(trig) or is_imperative(trig) or \
         is_public_advice(trig, event) or is_demanded_act(trig) or forecasts_an_outcome(trig) or \
         is_advisory(trig) or warns_of_no_harm(trig) or done_by_a_thing(trig) or readies_self_defence(trig) \
-        or warned_by_commentators(trig)
+        or warned_by_commentators(trig) or states_a_tendency(trig) or declines_to_speak(trig)
 
 
 def done_by_a_thing(trig: Trigger) -> bool:
@@ -108,14 +132,79 @@ def warns_of_no_harm(trig: Trigger) -> bool:
     return bool(named) and not any(_names_harm(o) for o in named)
 
 
-def warned_by_commentators(trig: Trigger) -> bool:
-    """"Analysts warn that Beijing will not push the North to collapse", "experts warned of war": a warning
-    whose every subject is a noun of study (``entities.SUBJECT_NOUNS``) forecasts; PLOVER's THREATEN is a
-    party's warning of what it will do, and an analyst has no act to threaten with."""
-    if trig.type != "THREATEN" or trig.token.lemma_.lower() not in WARNING_VERBS or not trig.verbal:
+def declines_to_speak(trig: Trigger) -> bool:
+    """"declined to comment", "refused to elaborate", "I don't want to talk on that", "would not discuss the
+    matter": a REJECT whose refused act is speaking (``lexicon.PRESS_VERBS``) with no party spoken with.
+    Refused with "decline", "refuse" or "fail" the act needs nothing more; negated ("did not talk"), a
+    verb of talks stays a refusal to negotiate ("North Korea will not talk") unless what it is about is
+    only what was asked, named by a pronoun or a noun of a question (``lexicon.ASKED_MATTERS``)."""
+    if trig.type != "REJECT" or not trig.verbal:
         return False
-    subjects, passive = subject_of(trig.token)
+    verb = trig.token
+    if verb.lemma_.lower() in lexicon.NEGATING:
+        acts = [c for c in children(verb, {"xcomp"}) if c.lemma_.lower() in lexicon.PRESS_VERBS]
+        return bool(acts) and not any(map(_speaks_with_a_party, acts))
+    if verb.lemma_.lower() not in lexicon.PRESS_VERBS or _speaks_with_a_party(verb):
+        return False
+    topics = children(verb, {"dobj"}) + [o for p in children(verb, {"prep"}) if p.lower_ in lexicon.TOPIC_PREPS
+                                         for o in children(p, {"pobj"})]
+    return bool(topics) and all(t.pos_ == "PRON" or t.lower_ in lexicon.ASKED_MATTERS for t in topics)
+
+
+def _speaks_with_a_party(verb: Token) -> bool:
+    """"talk with Seoul", "discuss it with the allies", "speak to Kim": a party to speak with, the object or
+    the object of "with"/"to"; not the pronoun of the matter ("discuss it"), nor the press ("with reporters"),
+    to whom a statement is made."""
+    partners = prep_objects(verb, {"with", "to"}) + [o for o in children(verb, {"dobj", "dative"}) if o.pos_ != "PRON"]
+    return any(is_party(p) and p.lower_ not in lexicon.PRESS_NOUNS for p in partners)
+
+
+def warned_by_commentators(trig: Trigger) -> bool:
+    """"Analysts warn that Beijing will not push the North to collapse", "experts warned of war", "Japan would be
+    the first target of a North Korean attack should war break out, analysts said": a warning whose every
+    subject is a noun of study (``entities.SUBJECT_NOUNS``), or an act told as a future or a possibility
+    (a THREATEN by the PLOVER rules, not by the word's own sense) in what such commentators say, forecasts;
+    PLOVER's THREATEN is a party's warning of what it will do, and an analyst has no act to threaten with,
+    nor is an act they foresee the doer's threat. A threat they report ("analysts said Kim threatened to
+    fire") is the doer's own and stays."""
+    if trig.type != "THREATEN":
+        return False
+    if trig.verbal and trig.token.lemma_.lower() in WARNING_VERBS:
+        speaker = trig.token
+    elif not _threatens_by_its_sense(trig):
+        speaker = _reporting_verb(trig.token)
+    else:
+        return False
+    subjects, passive = subject_of(speaker) if speaker is not None else ([], False)
     return bool(subjects) and not passive and all(s.lower_ in SUBJECT_NOUNS for s in subjects)
+
+
+def _threatens_by_its_sense(trig: Trigger) -> bool:
+    """"threatened", "warned", "a threat": the word is a threat itself, not a future act made one."""
+    if trig.verbal:
+        return lexicon.VERBS.get(lemma_of(trig.token), ("",))[0] == "THREATEN"
+    return noun_class(trig.token) == "threat"
+
+
+def _reporting_verb(word: Token) -> Token | None:
+    """The verb of saying or warning whose reported clause holds the word ("..., analysts [said]")."""
+    node = word
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in lexicon.REPORTING | WARNING_VERBS:
+            return node.head
+        node = node.head
+    return None
+
+
+def warned_harm(clause: Token) -> Token | None:
+    """"(Trump said) the North would face fire and fury", "(said) Iran will suffer serious consequences": a
+    clause of undergoing (``UNDERGOING_VERBS``) in the future (a modal of prediction) whose object is force, a
+    sanction or a reprisal (``_names_harm``) tells, when a party says it of another, what harm that other
+    will meet: a warning (PLOVER's THREATEN, "coercive or forceful warnings"); the harm noun, else None."""
+    if clause.lemma_.lower() not in UNDERGOING_VERBS or \
+            not any(c.dep_ == "aux" and c.lower_ in PREDICTION_MODALS for c in clause.children):
+        return None
+    return next((o for o in children(clause, {"dobj"}) if _names_harm(o)), None)
 
 
 def _names_harm(noun: Token) -> bool:
@@ -182,25 +271,54 @@ def is_demanded_act(trig: Trigger) -> bool:
     return demand is not None and demand.type == "REQUEST"
 
 
-def is_counterfactual(trig: Trigger) -> bool:
-    """The trigger sits in a condition in the past perfect, the unreal past: "had X done" with the
-    auxiliary before its subject, or "if X had done"."""
-    node = trig.token
-    while node.head.i != node.i:
-        if node.dep_ == "advcl" and _unreal_past(node):
-            return True
-        node = node.head
-    return False
+def states_a_condition(trig: Trigger) -> bool:
+    """The trigger's clause is (part of) the condition of a conditional sentence: an adverbial clause
+    marked "if", "unless" or "whether", "in case" / "in the event (that)" (``modality.is_conditional``),
+    one with its auxiliary before its subject ("had Japan shot down the missile", "should war break
+    out"), or the
+    first half of a comparative correlative ("the more the US pushes"). A relative clause inside the
+    condition describes a noun and is presupposed, so it still tells a happening."""
+    return is_conditional(trig) or in_adverbial_clause(trig.token, _inverted_condition) or \
+        in_adverbial_clause(trig.token, _correlative_condition)
 
 
-def _unreal_past(verb: Token) -> bool:
-    had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "had"]
-    if verb.tag_ not in ("VBN", "VBD") or not had:
-        return False
+def _inverted_condition(verb: Token) -> bool:
+    """"had Japan shot down the missile", "should war break out", "were Russia to invade": a clause whose
+    auxiliary comes before its subject with no conjunction is a condition by inversion (grammars of
+    English: "had", "should" and "were" so invert only in a condition)."""
     subjects = children(verb, {"nsubj", "nsubjpass"})
-    inverted = bool(subjects) and had[0].i < subjects[0].i
-    marked = any(c.dep_ == "mark" and c.lower_ in lexicon.CONDITIONAL_MARKS for c in verb.children)
-    return inverted or marked
+    inverted = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in INVERTING_AUXILIARIES]
+    inverted += [verb] if verb.lower_ in INVERTING_AUXILIARIES else []  # "were" as the clause's verb
+    return bool(subjects and inverted) and inverted[0].i < subjects[0].i and not children(verb, {"mark"})
+
+
+def states_a_tendency(trig: Trigger) -> bool:
+    """"The more the US pushes, the more North Koreans are going to push back": the trigger is the main
+    clause of a comparative correlative (its first half hangs on it, ``_correlative_condition``) with no
+    first person among its doers: a covariation, told by whoever observes it, that no party threatens
+    or does (a first person, "the harder we will hit back", is the speaker's own warning and stays)."""
+    clause = predicate(trig.token)
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:  # "are going to [push back]"
+        clause = clause.head
+    if not any(c.dep_ == "advcl" and _correlative_condition(c) for c in clause.children):
+        return False
+    subjects, _ = subject_of(clause)
+    return not any(s.lower_ in FIRST_PERSONS for s in subjects)
+
+
+def _correlative_condition(clause: Token) -> bool:
+    """The first half of a comparative correlative: a clause that opens with "the" and a comparative
+    ("the more ...", "the longer ..."), hung on a main clause that opens so as well (English marks the
+    construction by the two fronted comparatives, and its first half states the condition)."""
+    return _opens_with_comparative(clause) and _opens_with_comparative(clause.head, after=clause)
+
+
+def _opens_with_comparative(verb: Token, after: Token | None = None) -> bool:
+    """The words of the verb's clause (less the clause ``after``, set before it) open with "the" and a
+    comparative word."""
+    skip = {t.i for t in after.subtree} if after is not None else set()
+    words = [t for t in verb.subtree if t.i not in skip and not t.is_punct and t.tag_ not in ("``", "''")]
+    return len(words) > 1 and words[0].lower_ == "the" and words[1].tag_ in ("JJR", "RBR")
 
 
 def is_capability(trig: Trigger) -> bool:

@@ -22,8 +22,8 @@ from storyline.annotate.quotes.reports import (across_false_sentence_ends, conte
                                               cue_before_circumstance_clauses,
                                               end_before_sibling_reports,
                                               end_before_trailing_reports, join_around_parenthetical_reports,
-                                              participles_of_the_reporter, past_datelines,
-                                              past_time_of_saying)
+                                              media_told_before, participles_of_the_reporter, past_datelines,
+                                              past_time_of_saying, quoted_as_saying)
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import resolve_speaker
 from storyline.annotate.quotes.statements import states_something
@@ -58,6 +58,8 @@ def extract_quotes(doc: Doc, text: str, article_id: str, mentions: list[Mention]
         if statements_only:
             join_around_parenthetical_reports(att, text, quotes)
             att.contents = [c for c in att.contents if states_something(att, c, text, quotes)]
+    media_told_before(attributions, speakers, text, mentions)
+    for att, speaker in zip(attributions, speakers):
         result.extend(_quotes_of(att, speaker, text, article_id, quotes))
     return _dedupe(sorted(result, key=lambda q: (q.content.start, q.content.end)))
 
@@ -83,6 +85,7 @@ def find_attributions(doc: Doc, text: str, quotes: list[QuotedSpan],
     end_before_sibling_reports(attributions, text, quotes)
     end_before_trailing_reports(attributions, text, quotes)
     past_datelines(attributions, text)
+    quoted_as_saying(attributions, text)
     cue_before_circumstance_clauses(attributions, text)
     titles = gallery_titles(text)  # a gallery's title is a heading: no reporting verb in it
     return [a for a in attributions if a.contents and not in_gallery_title(a.cue[0], titles)]

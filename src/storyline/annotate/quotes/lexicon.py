@@ -91,6 +91,16 @@ post tweet statement interview message video op-ed article column letter podcast
 appearance show briefing speech remarks address posting thread email
 """.split())
 
+# a channel one publishes through oneself, named by its kind when it has no name ("in his blog post": a
+# blog, as "in a tweet" is Twitter)
+CHANNEL_NOUNS = frozenset("blog podcast newsletter vlog".split())
+# a network's part that is one's own ("on his Twitter account", "its Facebook page"): the network is the medium
+ACCOUNT_NOUNS = frozenset("account page feed channel profile handle".split())
+
+# verbs of putting something where others read it: the parser hangs the place on the thing
+# ("posted photos on Instagram"), which is where it was said
+PUBLISHING_VERBS = frozenset("post share publish upload".split())
+
 # words of news outlets' names, and of social networks' (media, but also companies)
 NEWS_HEADS = frozenset("""
 network news tv television radio channel times post journal tribune herald telegraph guardian

@@ -1,13 +1,16 @@
 """Where a found attribution's content starts and ends and who its source is, once all attributions
 of the article are known: the time of the saying before the content ("said on Monday it had ..."), a
 report set after a content ("..., according to Radio Tarn"), a sibling report of the same source
-("..., adding that ..."), a dateline taken for the source. These passes read
+("..., adding that ..."), a dateline taken for the source, the outlet that quoted someone ("X was quoted
+by Y as saying") taken for the source. These passes read
 the other attributions of the sentence, which the per-cue attribution model does not see.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -16,6 +19,7 @@ from storyline.annotate.quotes.candidates import lexicon_class
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.rules import Attribution
 from storyline.annotate.quotes.speaker import dateline_end
+from storyline.model import Mention, Speaker
 
 
 def past_datelines(attributions: list[Attribution], text: str) -> None:
@@ -32,6 +36,60 @@ def past_datelines(attributions: list[Attribution], text: str) -> None:
         att.source_token = subject
         att.source = rules.trim(text, (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))) \
             if subject is not None else None
+
+
+def quoted_as_saying(attributions: list[Attribution], text: str) -> None:
+    """"X was quoted by Y as saying ...", "Y quoted X as saying ...", "..., quoting X as saying ...": X
+    is the speaker and Y, when it names a news outlet ("Tass news agency", "Reuters"), the medium. The
+    verb "quote" reports that Y passed on what X said, and "as saying" predicates the saying of its
+    object, so the parse's subject or agent, which the cue model takes for the source, is the one who
+    passed it on. A content that took in the quoted phrase ("him as saying, ...") starts after "saying"."""
+    for att in attributions:
+        verb, saying = _quoting_verb(att.cue_token)
+        if verb is None:
+            continue
+        quoted, quoter = _quoted_and_quoter(verb)
+        if quoted is None:
+            continue
+        att.source_token = quoted
+        att.source = rules.trim(text, (quoted.left_edge.idx, quoted.right_edge.idx + len(quoted.right_edge)))
+        att.medium = (rules.addressed_medium(quoter) if quoter is not None else None) or att.medium
+        cut = saying.idx + len(saying)
+        att.contents = [rules.trim(text, (cut, end)) if start <= saying.idx < end else (start, end)
+                        for start, end in att.contents]
+        att.contents = [c for c in att.contents if c[0] < c[1]]
+
+
+def _quoting_verb(cue: Token) -> tuple[Token | None, Token | None]:
+    """The verb "quote" of a cue and its "saying" ("quoted ... as saying", "quoted ... saying"): the cue
+    itself or the verb its "saying" hangs from; (None, None) when the cue is no such report."""
+    if cue.lemma_ == "quote":
+        saying = _saying_of(cue)
+        return (cue, saying) if saying is not None else (None, None)
+    if cue.lemma_ == "say" and cue.tag_ == "VBG":
+        verb = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else cue.head
+        if verb.lemma_ == "quote" and _saying_of(verb) == cue:
+            return verb, cue
+    return None, None
+
+
+def _saying_of(verb: Token) -> Token | None:
+    """The "saying" that says what the quoted one said: right on the verb or after its "as"."""
+    direct = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "say" and c.tag_ == "VBG"]
+    after_as = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children if p.dep_ == "pcomp" and p.lemma_ == "say"]
+    return next(iter(direct + after_as), None)
+
+
+def _quoted_and_quoter(verb: Token) -> tuple[Token | None, Token | None]:
+    """Who is quoted and who quotes: the passive's subject and agent, or the active verb's object and
+    subject (none for a participle, "..., quoting him as saying", whose quoter is the clause's)."""
+    children = {c.dep_: c for c in verb.children}
+    if "nsubjpass" in children:
+        agent = children.get("agent")
+        quoter = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+        return children["nsubjpass"], quoter
+    return children.get("dobj"), children.get("nsubj")
 
 
 def across_false_sentence_ends(attributions: list[Attribution], text: str, quotes: list[QuotedSpan]) -> None:
@@ -736,3 +794,149 @@ def _is_adjunct(doc, content: tuple[int, int]) -> bool:
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
     return not any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in r.children)
                    and not any(c.dep_ == "mark" or c.tag_ == "WRB" and c.i < r.i for c in r.children) for r in roots)
+
+
+# ------------------------------------------------------------------ media told before
+
+# Cues that go on with the act just told, whatever its kind: additive conjunction in Halliday and
+# Hasan's account of cohesion ("It added ...", "he continued").
+GOING_ON = frozenset("add continue".split())
+# Cues of one kind of act: a bare "said" goes on with a saying or a telling ("told CNN ... he said"),
+# "wrote" with a writing or a posting ("wrote on Facebook ... He wrote"); a "said" after a tweet
+# may be words spoken anywhere, so the kinds do not mix.
+SPOKEN = frozenset("say tell".split())
+WRITTEN = frozenset("write tweet post".split())
+# Adverbs that put the saying on another occasion than the one told before ("he said later").
+OTHER_OCCASIONS = frozenset("later earlier afterwards previously subsequently since yesterday today tonight".split())
+# Phrases of a cue that only say what it is about ("said of the scene"), no occasion of its own.
+TOPIC_PREPOSITIONS = frozenset("of about".split())
+
+
+@dataclass(slots=True)
+class _Act:
+    """One act of communication told with its medium: who, through what, by which verb, where its
+    report ends (so the next report can be seen to follow it)."""
+    speaker: Speaker
+    medium: str
+    lemma: str
+    end: int
+    told_by_a_cue: bool = True
+
+
+def media_told_before(attributions: list[Attribution], speakers: list[Speaker], text: str,
+                      mentions: list[Mention]) -> None:
+    """A report with no medium of its own takes the medium of the act of communication just told,
+    while the text goes on telling that one act: "X told CNN ... . "...," he said." or "X took to
+    Twitter. "...," he wrote." (the reference and conjunction that make a text cohesive, Halliday and
+    Hasan: the same speaker, a cue of the same kind or one that adds, the next sentence at most).
+    It stops at another speaker, at a report of another kind or with an occasion of its own ("said
+    in a conference call", "said on Friday", "told reporters"), and at a new paragraph unless that
+    paragraph goes on with a quotation or an added remark; a verb that reports nothing tells an act
+    only through a known medium ("took to Twitter", not "went to the festival"). ``attributions`` in
+    text order, ``speakers`` theirs."""
+    if not attributions:
+        return
+    sentences = _sentence_starts(attributions[0].cue_token.doc)
+    act: _Act | None = None
+    for att, speaker in zip(attributions, speakers):
+        if att.medium is None:
+            before = act if act is not None and _same_speaker(act.speaker, speaker) else \
+                _medium_act_before(att, speaker, mentions, attributions)
+            if before is not None and _goes_on_with(att, before, text, sentences):
+                att.medium = before.medium
+        if _reported_inside_another(att, attributions):
+            continue
+        # a report with a medium is the act told now; any other report (another speaker's, or
+        # another act of the same speaker) ends the one told before
+        act = _Act(speaker, att.medium, att.cue_token.lemma_.lower(), _report_end(att)) if att.medium else None
+
+
+def _same_speaker(one: Speaker, other: Speaker) -> bool:
+    if one.key or other.key:
+        return one.key == other.key
+    return bool(one.text) and one.text.lower() == other.text.lower()
+
+
+def _report_start(att: Attribution) -> int:
+    return min([att.cue[0], *(s for s, _ in att.contents)])
+
+
+def _report_end(att: Attribution) -> int:
+    return max([att.cue[1], *(e for _, e in att.contents)])
+
+
+def _sentence_starts(doc) -> list[int]:
+    return [sent.start_char for sent in doc.sents]
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def _goes_on_with(att: Attribution, act: _Act, text: str, sentences: list[int]) -> bool:
+    """Whether ``att`` goes on telling ``act``: its report starts in the act's last sentence or the
+    next, across a paragraph break only with a quotation or an added remark, by a cue of the act's
+    kind, with no occasion of its own."""
+    start = _report_start(att)
+    if start < act.end or _sentence_index(sentences, start) - _sentence_index(sentences, act.end - 1) > 1:
+        return False
+    lemma = att.cue_token.lemma_.lower()
+    gap = text[act.end:start]
+    if "\n" in gap and lemma not in GOING_ON and text[start - 1:start + 1].strip()[:1] not in rules.QUOTE_CHARS:
+        return False
+    return _of_the_act_kind(lemma, act) and not _has_its_own_occasion(att.cue_token)
+
+
+def _of_the_act_kind(lemma: str, act: _Act) -> bool:
+    """Whether a cue of ``lemma`` reports the same kind of act as ``act`` (``SPOKEN``, ``WRITTEN``)."""
+    if lemma in GOING_ON or lemma == act.lemma:
+        return True
+    if not act.told_by_a_cue:  # "took to Twitter", "appeared on CNN": any saying or writing goes on
+        return lemma in SPOKEN | WRITTEN
+    return (act.lemma in SPOKEN and lemma in SPOKEN) or (act.lemma in WRITTEN and lemma in WRITTEN)
+
+
+def _has_its_own_occasion(cue: Token) -> bool:
+    """A cue with a place, time, hearer or occasion of its own tells another act ("said in a
+    conference call", "said Monday", "told reporters", "said later")."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ not in TOPIC_PREPOSITIONS:
+            return True
+        if child.dep_ in ("npadvmod", "dative", "agent") or (child.dep_ == "dobj" and cue.lemma_ == "tell"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in OTHER_OCCASIONS:
+            return True
+    return False
+
+
+def _reported_inside_another(att: Attribution, attributions: list[Attribution]) -> bool:
+    """A report inside another's content ("He said he told X ...") recounts an earlier act; it is
+    not the act the text is telling."""
+    return any(other is not att and any(s <= att.cue[0] < e for s, e in other.contents) for other in attributions)
+
+
+def _medium_act_before(att: Attribution, speaker: Speaker, mentions: list[Mention],
+                       attributions: list[Attribution]) -> _Act | None:
+    """An act with a medium the sentence before tells of the same speaker with no reporting cue
+    ("X took to Twitter on Friday.", "X appeared on CNN."): its verb's medium, its subject a mention
+    of the speaker (or one of coordinated subjects: "X and Y took to Twitter")."""
+    if not speaker.key:
+        return None
+    cue = att.cue_token
+    first = cue.doc[cue.sent.start]
+    if first.i == 0:
+        return None
+    cues = {a.cue_token.i for a in attributions}
+    for verb in first.nbor(-1).sent:
+        if verb.pos_ != "VERB" or verb.i in cues or not _subject_is(verb, speaker.key, mentions):
+            continue
+        medium = rules.find_medium(verb)
+        if medium and rules.is_known_medium(medium):
+            return _Act(speaker, medium, verb.lemma_.lower(), verb.sent.end_char, told_by_a_cue=False)
+    return None
+
+
+def _subject_is(verb: Token, key: str, mentions: list[Mention]) -> bool:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    return any(m.key == key and m.span.start <= s.idx < m.span.end for s in subjects for m in mentions)

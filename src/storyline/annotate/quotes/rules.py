@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storyline.annotate.quotes.lexicon import (
-    CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB, NETWORK_NAMES, NEEDS_CLAUSE, OBJECT_VERBS,
-    PUBLICATION_NOUNS, QUESTION_VERBS)
+    ACCOUNT_NOUNS, CHANNEL_NOUNS, CUE_VERBS, JOURNALIST_NOUNS, MEDIUM_HEADS, MEDIUM_NOUNS, MEDIUM_OF_VERB,
+    NETWORK_NAMES, NEEDS_CLAUSE, OBJECT_VERBS, PUBLICATION_NOUNS, PUBLISHING_VERBS, QUESTION_VERBS)
 from storyline.annotate.quotes.marks import QuotedSpan
 from storyline.annotate.quotes.parsed import Parsed
 
@@ -292,42 +292,117 @@ def find_medium(token: Token) -> str | None:
     """Where it was said: "in a post on Truth Social", "on Twitter", "told Fox Business Network",
     "tweeted" (``MEDIUM_OF_VERB``);
     a verb coordinated with another shares its fronted adjuncts ("In an interview with X, she said
-    ... but added: ..." was added in that interview too)."""
+    ... but added: ..." was added in that interview too), and a participle or infinitive that only
+    goes on describing the act shares its verb's ("posted photos on Instagram, writing that ...",
+    "took to Instagram to say ...", "Writing on Instagram, she said ...": one act told twice)."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "during", "via", "to"):
             name = _medium_of_prep(child)
             if name:
                 return name
         if child.dep_ in ("dobj", "dative") and token.lemma_ == "tell":
-            medium = _addressed_medium(child)
+            medium = addressed_medium(child)
             if medium:
                 return medium
+        if child.dep_ == "dobj" and token.lemma_.lower() in PUBLISHING_VERBS:
+            medium = _medium_of_published(child)
+            if medium:
+                return medium
+    participle = _medium_of_participle(token)
+    if participle:
+        return participle
     if token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.i < token.i:
         return find_medium(token.head)
+    if _describes_its_head(token):
+        return find_medium(token.head)
     return MEDIUM_OF_VERB.get(token.lemma_.lower())
+
+
+def _medium_of_published(thing: Token) -> str | None:
+    """Where a thing was posted, as the parser hangs it on the thing ("posted photos on Instagram")."""
+    for prep in thing.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "to", "via"):
+            name = _medium_of_prep(prep)
+            if name:
+                return name
+    return None
+
+
+def _describes_its_head(verb: Token) -> bool:
+    """A bare participle ("..., writing that") or an infinitive of purpose ("took to X to say")
+    with no subject of its own: the same act as its head verb, so the same medium."""
+    if verb.head is verb or verb.head.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"
+                                    and not any(c.dep_ == "mark" for c in verb.children))
+
+
+def _medium_of_participle(verb: Token) -> str | None:
+    """The medium a subjectless participle of the cue names ("Writing on Instagram, she said",
+    "Speaking to CNN, he said"); "to" names a medium only after a verb of speaking: one responds
+    to an article, or goes to a festival, that is not where one speaks."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and _describes_its_head(child):
+            for prep in child.children:
+                if prep.dep_ == "prep" and (prep.lower_ in ("in", "on", "via")
+                                            or prep.lower_ == "to" and child.lemma_.lower() in ("speak", "talk")):
+                    name = _medium_of_prep(prep)
+                    if name:
+                        return name
+    return None
+
+
+def is_known_medium(name: str) -> bool:
+    """A medium by its words alone: a social network, a news outlet's word ("Sky News", "the
+    Guardian"), or a channel of one's own ("blog"); what a verb that reports nothing is "on" or
+    "to" (a festival, a stage) is a medium only so."""
+    words = set(name.lower().split())
+    return bool(words & (MEDIUM_HEADS | CHANNEL_NOUNS)) or name.lower() in NETWORK_NAMES
 
 
 def _medium_of_prep(prep: Token) -> str | None:
     """The medium a phrase of the cue names: a name ("on Fox News", "on Twitter"), a medium noun with
     a name ("in an Instagram post", "in an interview with CNN"), or a noun that names its network
-    as its verb does ("in a tweet": Twitter)."""
+    as its verb does ("in a tweet": Twitter), or a channel of one's own (``_channel``)."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
     if _is_medium_name(obj):
         return _name_text(obj)
+    own = _channel(obj)
+    if own:
+        return own
     if obj.lemma_.lower() in MEDIUM_NOUNS:
         named = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
         if named is not None:  # a noun compound names the medium: "in an Instagram post"
             return _name_text(named)
+        kind = next((c for c in obj.children if c.dep_ == "compound" and c.lemma_.lower() in CHANNEL_NOUNS), None)
+        if kind is not None:  # "in his blog post": a post on a blog
+            return _channel(kind)
         for sub in obj.children:
-            if sub.dep_ == "prep" and sub.lower_ in ("on", "with", "to", "in"):
+            if sub.dep_ == "prep" and sub.lower_ in ("on", "with", "to", "in", "for"):
                 inner = next((c for c in sub.children if c.dep_ == "pobj"), None)
                 # what a post or interview is on or with: a date or a place says when or where, a
                 # one-word platform the tagger often types a person ("a post on Bluesky")
                 if inner is not None and inner.pos_ == "PROPN" and inner.ent_type_ not in NOT_MEDIA - {"PERSON"}:
                     return _name_text(inner)
+                if inner is not None and _channel(inner):  # "a post for his blog", "on his Twitter account"
+                    return _channel(inner)
         return MEDIUM_OF_VERB.get(obj.lemma_.lower())
+    return None
+
+
+def _channel(noun: Token) -> str | None:
+    """A channel the speaker publishes through, named by its kind as a tweet names Twitter: a blog,
+    podcast or newsletter (its name when given in apposition, "his blog Spundart", else its kind),
+    or an account or page of a network ("his Twitter account", "its Facebook page": the network)."""
+    word = noun.lemma_.lower()
+    if word in CHANNEL_NOUNS:
+        named = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return _name_text(named) if named is not None else word
+    if word in ACCOUNT_NOUNS:
+        network = next((c for c in noun.children if c.dep_ == "compound" and c.lower_ in NETWORK_NAMES), None)
+        return _name_text(network) if network is not None else None
     return None
 
 
@@ -337,7 +412,7 @@ def _is_medium_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and (token.ent_type_ not in NOT_MEDIA or token.lower_ in NETWORK_NAMES)
 
 
-def _addressed_medium(addressee: Token) -> str | None:
+def addressed_medium(addressee: Token) -> str | None:
     """The medium an addressee of "told" names: a news outlet's name ("told CNN"), a publication
     noun with the name or demonym before it ("told Time magazine", "told Reuters news agency",
     "told Australian radio"), or the outlet a journalist works for ("told a reporter from The Daily

@@ -26,7 +26,8 @@ official to the organisation the phrase names ("a Nordair spokesman", "a spokesw
 police"); a government to the state it governs ("the Japanese government" -> Japan, a later "the
 government" -> the government that spoke before); else a description of a body to the one organisation
 named before whose name's head or kind fits it ("the airline" -> "Delta Air Lines", "the casino" -> "Atlantis
-Casino"). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
+Casino", "the military" -> "Israeli Army"), never a body of another state than its phrase names ("Algeria's
+ministry" is no Tunisian one). Other organisations and anonymous sources ("Netanyahu's office", "a senior U.S. official")
 stay speakers without a key. This is deliberately light: a full coreference model is not available
 offline with en_core_web_sm.
 """
@@ -111,8 +112,7 @@ def _state_governed(head: Token, mentions: list[Mention], previous: list[Speaker
     state ("Japan"); with none named, a definite "the government" takes up the government that spoke
     last within a few paragraphs (a definite description repeating an earlier one's head noun takes up
     its referent: "The Japanese government said ... The government said ...")."""
-    states = {m.country for t in _modifier_tokens(head) for m in [_mention_at(t, mentions)]
-              if m is not None and m.type in _PLACE_OR_PEOPLE_TYPES and m.country}
+    states = _states_named(head, mentions)
     if len(states) == 1:
         return _state_named(states.pop(), mentions)
     if states or not _is_description(head):
@@ -120,6 +120,22 @@ def _state_governed(head: Token, mentions: list[Mention], previous: list[Speaker
     floor = _paragraphs_back(head.doc.text, head.idx, DESCRIPTION_PARAGRAPHS)
     return next(((s.text, s.key) for s in reversed(previous) if s.key and s.span and floor <= s.span.start < head.idx
                  and s.span.text.split()[-1].lower() in STATE_GOVERNMENTS), None)
+
+
+def _states_named(head: Token, mentions: list[Mention]) -> set[str]:
+    """The states a noun's own phrase names, as possessor, nationality or "of" complement ("Algeria's
+    ministry", "the Moroccan agency", "the government of Japan"): the countries of the places and
+    peoples tagged there."""
+    return {m.country for t in _modifier_tokens(head) for m in [_mention_at(t, mentions)]
+            if m is not None and m.type in _PLACE_OR_PEOPLE_TYPES and m.country}
+
+
+def _of_another_state(mention: Mention, states: set[str]) -> bool:
+    """A body the article codes to a state other than every state the description names ("the
+    Moroccan agency" is no Algerian ministry): a possessor or nationality is part of what a
+    description says, and a definite description takes up only a referent that fits all it says
+    (Vieira and Poesio 2000). A body of no known state, or a description naming none, is not ruled out."""
+    return bool(states) and mention.country is not None and mention.country not in states
 
 
 def _modifier_tokens(head: Token) -> list[Token]:
@@ -357,8 +373,9 @@ def _resolve_name(head: Token, mentions: list[Mention]) -> tuple[str, str] | Non
     name the tagger typed two ways ("Nordair" as ORG and NORP) is one thing: the type most of its
     mentions carry."""
     words = {head.lower_} | {t.lower_ for t in head.children if t.pos_ == "PROPN" and t.dep_ == "compound"}
-    found = [m for m in mentions
-             if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP") and words <= set(m.name.lower().split())]
+    states = _states_named(head, mentions) if head.is_lower else set()  # a common noun tagged a name
+    found = [m for m in mentions if m.key and m.type in ("PERSON", "ORG", "GPE", "NORP")
+             and words <= set(m.name.lower().split()) and not _of_another_state(m, states)]
     if len({m.name for m in found}) != 1:
         return None
     keys = Counter(m.key for m in found).most_common()
@@ -703,7 +720,9 @@ def _resolve_organisation(head: Token, text: str, mentions: list[Mention], previ
     floor = _paragraphs_back(text, head.idx, DESCRIPTION_PARAGRAPHS)
     outlet = head.lower_ in OUTLET_NOUNS
     organisations = {m.key: m for m in mentions if m.type == "ORG" and m.key and _is_outlet(m) <= outlet}
-    organisations = {key: m for key, m in organisations.items() if _fits_kind(head, text, key, mentions)}
+    states = _states_named(head, mentions)
+    organisations = {key: m for key, m in organisations.items() if _fits_kind(head, text, key, mentions)
+                     and not _of_another_state(m, states)}
     for speaker in reversed(previous):
         if speaker.key in organisations and speaker.span and floor <= speaker.span.start < head.idx:
             return speaker.text, speaker.key
@@ -727,8 +746,10 @@ def _one_body_of_kind(head: Token, text: str, mentions: list[Mention]) -> tuple[
     head). None when no organisation, or several, fit: an unnamed body stays without an entity."""
     modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i}
     noun = head.lemma_.lower()
+    states = _states_named(head, mentions)
     fitting = {m.key: m for m in mentions if m.type == "ORG" and m.key and m.span.end <= head.idx
-               and _is_outlet(m) <= (noun in OUTLET_NOUNS) and _described_by(head, modifiers, text, m)}
+               and _is_outlet(m) <= (noun in OUTLET_NOUNS) and _described_by(head, modifiers, text, m)
+               and not _of_another_state(m, states)}
     if len(fitting) != 1:
         return None
     body = next(iter(fitting.values()))
@@ -745,8 +766,18 @@ def _described_by(head: Token, modifiers: set[str], text: str, mention: Mention)
     words = re.findall(r"[a-z-]+", name)
     noun = head.lemma_.lower()
     kinds = organisation_kinds(text, mention)
-    fits = head.lower_ == _name_head(words) or bool(kinds) and may_describe_organisation(noun, kinds)
+    fits = _same_head(head.lower_, _name_head(words)) or bool(kinds) and may_describe_organisation(noun, kinds)
     return fits and modifiers <= set(words)
+
+
+# Nouns news uses alike for one state's armed forces ("The Israeli army said ... the military said ..."):
+# either takes up a name headed by the other.
+_ARMED_FORCES_NOUNS = frozenset({"army", "military"})
+
+
+def _same_head(noun: str, name_head: str) -> bool:
+    """The description's noun is the name's head, or both are nouns of one state's armed forces."""
+    return noun == name_head or {noun, name_head} <= _ARMED_FORCES_NOUNS
 
 
 def _name_head(words: list[str]) -> str:
