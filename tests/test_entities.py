@@ -811,7 +811,7 @@ def test_a_plural_state_name_takes_the_apostrophe_alone(nlp):
     ("The talks ended, according to the finance ministry in Oslo.\n", "finance ministry", "Norway's Finance Ministry",
      "NOR"),
     # "the South" once the article names South Korea
-    ("South Korea sent a note to Tokyo. The South's unification ministry said nothing.\n"
+    ("South Korea sent a note to North Korea. The South's unification ministry said nothing.\n"
      "The South's foreign ministry said the note was firm.\n",
      "foreign ministry", "South Korea's Foreign Ministry", "KOR"),
 ])
@@ -878,9 +878,9 @@ def test_a_firm_named_after_a_title_stays_an_organisation(nlp):
 
 
 @pytest.mark.parametrize("text, word, name, country", [
-    ("North Korea tested a rocket on Monday. Washington wants to curb the North's missile work.\n",
+    ("North Korea tested a rocket on Monday. South Korea and the US want to curb the North's missile work.\n",
      "North", "North Korea", "PRK"),
-    ("South Korea held a drill on Monday. Officials said the South would hold another one.\n",
+    ("South Korea held a drill after North Korean tests. Officials said the South would hold another one.\n",
      "South", "South Korea", "KOR"),
     ("South Sudan signed the deal with Sudan in May. Officials said the South would pay for the new roads.\n",
      "South", "South Sudan", "SSD"),
@@ -895,6 +895,7 @@ def test_the_north_or_the_south_is_the_one_state_named_so(nlp, text, word, name,
     "South Korea and South Sudan signed the deal. The South will pay for the roads.\n",  # two states: which?
     "The storm moved across the North on Monday and reached the coast.\n",  # no state named so
     "North Korea tested a rocket. The ship sailed into the North Atlantic on Monday.\n",  # a longer name
+    "South Africa won the match. Fans across the South cheered on Monday.\n",  # no divided country named
 ])
 def test_the_north_or_the_south_with_no_one_state_is_left_alone(nlp, text):
     mentions = extract_mentions(nlp(text), text)

@@ -1078,14 +1078,26 @@ def _half_state(doc: Doc, words: list[Token]) -> str | None:
     """The state "the North" or "the South" stands for ("the South's foreign ministry"): news on a
     divided country, once it has named both halves, calls each so (the Koreas, the Sudans). The one
     state the article names whose name opens with that word; none when it names no such state or
-    several ("South Korea" and "South Sudan"). A state's name counts tagged GPE or LOC (the tagger
-    calls "South Sudan" a region at times; only states' names give a code)."""
+    several ("South Korea" and "South Sudan"), and none unless the article names the other half too
+    (``_names_other_half``): "the South" of a report naming South Africa is no state. A state's name
+    counts tagged GPE or LOC (the tagger calls "South Sudan" a region at times; only states' names
+    give a code)."""
     names = [t.text for t in words if t.tag_ != "DT"]
     if len(names) != 1 or names[0] not in _HALVES:
         return None
-    codes = {code for e in doc.ents if e.label_ in ("GPE", "LOC") and e.text.startswith(names[0] + " ")
-             for code in [actors.country_of_state_name(e.text)] if code}
-    return codes.pop() if len(codes) == 1 else None
+    states = {code: e.text[len(names[0]) + 1:] for e in doc.ents if e.label_ in ("GPE", "LOC")
+              and e.text.startswith(names[0] + " ") for code in [actors.country_of_state_name(e.text)] if code}
+    if len(states) != 1:
+        return None
+    code, rest = states.popitem()
+    return code if _names_other_half(doc, code, rest) else None
+
+
+def _names_other_half(doc: Doc, code: str, rest: str) -> bool:
+    """Whether the article names another state (or its people) whose name holds the divided country's
+    name ``rest`` ("Korea" for North Korea: "South Korea", "South Korean"; "Sudan" for South Sudan)."""
+    return any(rest in e.text and (actors.country_of_state_name(e.text) or actors.country_of_demonym(e.text))
+               not in (None, code) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP"))
 
 
 def _ministry_seat_state(doc: Doc, cand: _Candidate, root: Token) -> str | None:
