@@ -811,7 +811,7 @@ def test_a_plural_state_name_takes_the_apostrophe_alone(nlp):
     ("The talks ended, according to the finance ministry in Oslo.\n", "finance ministry", "Norway's Finance Ministry",
      "NOR"),
     # "the South" once the article names South Korea
-    ("South Korea sent a note to Tokyo. The South's unification ministry said nothing.\n"
+    ("South Korea sent a note to North Korea. The South's unification ministry said nothing.\n"
      "The South's foreign ministry said the note was firm.\n",
      "foreign ministry", "South Korea's Foreign Ministry", "KOR"),
 ])
@@ -901,3 +901,58 @@ def test_a_firm_named_after_a_title_stays_an_organisation(nlp):
     span = doc.char_span(start, text.index(" fell"))
     doc.ents = [SpacySpan(doc, span.start, span.end, "ORG")]
     assert [m.type for m in extract_mentions(doc, text)] == ["ORG"]
+
+
+# ------------------------------------------------------------------------------ the North, cut names, datelines
+
+
+@pytest.mark.parametrize("text, word, name, country", [
+    ("North Korea tested a rocket on Monday. South Korea and the US want to curb the North's missile work.\n",
+     "North", "North Korea", "PRK"),
+    ("South Korea held a drill after North Korean tests. Officials said the South would hold another one.\n",
+     "South", "South Korea", "KOR"),
+    ("South Sudan signed the deal with Sudan in May. Officials said the South would pay for the new roads.\n",
+     "South", "South Sudan", "SSD"),
+])
+def test_the_north_or_the_south_is_the_one_state_named_so(nlp, text, word, name, country):
+    start = text.index("the " + word) + 4
+    half = [m for m in extract_mentions(nlp(text), text) if m.span.start == start]
+    assert [(m.span.text, m.type, m.name, m.country) for m in half] == [(word, "GPE", name, country)]
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea and South Sudan signed the deal. The South will pay for the roads.\n",  # two states: which?
+    "The storm moved across the North on Monday and reached the coast.\n",  # no state named so
+    "North Korea tested a rocket. The ship sailed into the North Atlantic on Monday.\n",  # a longer name
+    "South Africa won the match. Fans across the South cheered on Monday.\n",  # no divided country named
+])
+def test_the_north_or_the_south_with_no_one_state_is_left_alone(nlp, text):
+    mentions = extract_mentions(nlp(text), text)
+    assert not [m for m in mentions if m.span.text in ("North", "South") and m.type == "GPE"]
+
+
+def test_a_name_never_runs_across_a_dateline_dash(nlp):
+    text = "A plane crashed.\nLIMA, Peru - Investigators are looking into what caused the crash of the aircraft.\n"
+    mentions = extract_mentions(nlp(text), text)
+    assert not [m for m in mentions if "-" in m.span.text or "Investigators" in m.span.text]
+
+
+def test_a_network_name_before_a_person_is_no_part_of_the_name(nlp):
+    text = '"Stay in your homes," wrote on Twitter Christian Marot, mayor of the town.\n'
+    person = [m for m in extract_mentions(nlp(text), text) if m.type == "PERSON"]
+    assert [(m.span.text, m.name) for m in person] == [("Christian Marot", "Christian Marot")]
+
+
+def test_a_korean_name_cut_at_its_hyphen_joins_the_one_full_name():
+    full, cut, capitals = _mention("Moon Jae-in"), _mention("Moon Jae"), _mention("Moon Jae-In")
+    entities = resolve_entities([("a", [full]), ("b", [cut]), ("c", [capitals]), ("d", [_mention("Moon Jae-in")])])
+    assert [e.name for e in entities] == ["Moon Jae-in"]
+    assert cut.entity_id == full.entity_id == capitals.entity_id
+
+
+def test_a_cut_korean_name_with_two_full_names_or_none_stays_apart():
+    two = resolve_entities([("a", [_mention("Kim Jong-un")]), ("b", [_mention("Kim Jong-nam")]),
+                            ("c", [_mention("Kim Jong")])])
+    assert sorted(e.name for e in two) == ["Kim Jong", "Kim Jong-nam", "Kim Jong-un"]
+    alone = resolve_entities([("a", [_mention("Park Jin")]), ("b", [_mention("Park Geun-hye")])])
+    assert sorted(e.name for e in alone) == ["Park Geun-hye", "Park Jin"]

@@ -44,6 +44,9 @@ _KIND_SUFFIX = re.compile(r"\s+(state|province|region|governorate|oblast|prefect
                           re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _SPACES = re.compile(r"\s+")
+# Social networks' names: a medium of statements (quotes) and never a person's given name (entities);
+# the tagger often types a one-word one a person ("said on Twitter").
+NETWORK_NAMES = frozenset("twitter facebook x instagram truth social telegram youtube tiktok".split())
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 

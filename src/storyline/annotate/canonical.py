@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyline.annotate import actors
-from storyline.annotate.entities import is_subname, name_words, surname
+from storyline.annotate.entities import cut_korean_name, hyphenated_korean_name, is_subname, name_words, surname
 from storyline.model import Entity, Mention, stable_id
 
 # A short name joins the most-mentioned of several candidate persons only when that one has
@@ -141,6 +141,7 @@ def _person_roots(groups: dict[GroupKey, _Group]) -> dict[GroupKey, GroupKey]:
         roots[("PERSON", group.key)] = root
         weight[root] += group.count
         full_name_weight[root] += sum(c for form, c in group.forms.items() if len(form.text.split()) > 1)
+    _join_cut_korean_names(persons, roots, weight)
     lookalikes = {gk: g for gk, g in groups.items() if _is_person_lookalike(g)}  # in the groups' order
     for gkey, group in lookalikes.items():
         same_name = ("PERSON", " ".join(group.words))
@@ -148,6 +149,28 @@ def _person_roots(groups: dict[GroupKey, _Group]) -> dict[GroupKey, GroupKey]:
         if full_name_weight[root] > group.count:
             roots[gkey] = root
     return _one_entity_per_name(groups, lookalikes, roots, weight)
+
+
+def _join_cut_korean_names(persons: list[_Group], roots: dict[GroupKey, GroupKey], weight: Counter[GroupKey]) -> None:
+    """A Korean name cut at its given name's hyphen ("President Moon Jae", an outlet's copy that
+    dropped "-in") joins, with the names already joined to it, the one person of the corpus whose
+    hyphenated given name opens with that syllable under that family name ("Moon Jae-in"). The
+    shortened form is no other spelling of a name (the family name stays, the given name is cut), so
+    it is that person when exactly one such root exists; with none or several it stays apart."""
+    full: dict[tuple[str, str], set[GroupKey]] = defaultdict(set)
+    for group in persons:
+        if (parts := hyphenated_korean_name(list(group.words))) is not None:
+            full[parts].add(roots[("PERSON", group.key)])
+    for group in persons:
+        gkey = ("PERSON", group.key)
+        parts = cut_korean_name(list(group.words))
+        if parts is None or roots[gkey] != gkey or len(full.get(parts, ())) != 1:
+            continue
+        target = next(iter(full[parts]))
+        for other, root in list(roots.items()):
+            if root == gkey:
+                roots[other] = target
+        weight[target] += weight.pop(gkey, 0)
 
 
 def _one_entity_per_name(groups: dict[GroupKey, _Group], lookalikes: dict[GroupKey, _Group],

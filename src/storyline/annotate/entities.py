@@ -31,6 +31,8 @@ NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MAX_TITLE_TOKENS = 8
 MAX_NAME_AFTER_TITLE = 3  # given name(s) and surname of an untagged name after a title
 _SPACES = re.compile(r"\s+")
+# Dashes that, set off by spaces, break a sentence or end a dateline ("SAN JOSE, Costa Rica - ...").
+SPACED_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # A romanized Korean given name: two syllables joined by a hyphen, the second in lower case ("Min-jun",
 # "Ha-eun"); a double-barrelled Western surname capitalizes both parts ("Hale-Berry").
 _KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
@@ -96,9 +98,10 @@ def extract_mentions(doc: Doc, text: str, headline: str | None = None, published
 
 def _repaired_candidates(doc: Doc) -> list[_Candidate]:
     """doc.ents of the kept labels after merging split names, trimming and re-typing."""
-    raw = [piece for e in doc.ents if e.label_ in ENTITY_LABELS
+    raw = [_without_leading_network(doc, _before_spaced_dash(doc, piece)) for e in doc.ents if e.label_ in ENTITY_LABELS
            for piece in _split_at_line_breaks(doc, _Candidate(e.start, e.end, e.label_))]
     merged = _extend_hyphenated_given_names(doc, _extend_person_heads(doc, _merge_split_persons(doc, raw)))
+    merged = _halves_as_states(doc, merged)
     trimmed = [t for t in (_trimmed(doc, c) for c in _persons_by_title(doc, merged)) if t is not None]
     found = _persons_by_apposition(doc, [_retyped(doc, c) for c in trimmed])
     found = _with_known_acronyms(doc, found + _persons_after_titles(doc, found))
@@ -116,14 +119,69 @@ def _split_at_line_breaks(doc: Doc, cand: _Candidate) -> list[_Candidate]:
     return [p for p in pieces if p.start < p.end]
 
 
+def _before_spaced_dash(doc: Doc, cand: _Candidate) -> _Candidate:
+    """A name never runs across a spaced dash ("SAN JOSE, Costa Rica - Investigators are ..."): a
+    dash set off by spaces ends a dateline or opens a parenthetical break, and no name is written
+    with one (a hyphenated name's hyphen is unspaced). The tagger reads on past it from the name it
+    found, so the name is the part before the dash."""
+    for i in range(cand.start + 1, cand.end - 1):
+        if doc[i].text in SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            return replace(cand, end=i)
+    return cand
+
+
+def _without_leading_network(doc: Doc, cand: _Candidate) -> _Candidate:
+    """A social network's name is no part of a person's name after it ("wrote on Twitter Christian
+    Estrosi, mayor of Nice": an inverted reporting clause puts the medium right before the speaker).
+    A network's name is never a given name; cut only when a census given name follows and a surname
+    after it, so a network's own products ("Facebook Messenger", "Telegram X") keep their names."""
+    if cand.end - cand.start >= 3 and _is_network_name(doc[cand.start]) and is_given_name(doc[cand.start + 1].text):
+        return replace(cand, start=cand.start + 1)
+    return cand
+
+
+def _is_network_name(token: Token) -> bool:
+    """A capitalized social network's name ("Twitter"; not the letter "X")."""
+    return token.lower_ in actors.NETWORK_NAMES and len(token.text) > 1 and token.text[:1].isupper()
+
+
+def _halves_as_states(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """"the North" / "the South" (and "the North's") as the state it stands for: news on a divided
+    country calls each half so once it has named it ("curb the North's nuclear programs" is North
+    Korea's), and the tagger types the word a region (LOC) or leaves it untagged. ``_half_state``
+    gives the one state of the article whose name opens with the word (none when it names several,
+    "South Korea" and "South Sudan"); the mention is that state's GPE, named as the state, so every
+    stage (events' parties, quote speakers) sees the state. Only the bare word after "the": "the
+    North Atlantic" is another name, and "north" in lower case a direction."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for cand in cands:
+        state = _bare_half_state(doc, cand.start) if cand.end - cand.start == 1 and cand.label != "PERSON" else None
+        out.append(replace(cand, label="GPE", name=actors.country_name(state)) if state else cand)
+    for token in doc:
+        if token.i not in taken and token.text in _HALVES and (state := _bare_half_state(doc, token.i)):
+            out.append(_Candidate(token.i, token.i + 1, "GPE", name=actors.country_name(state)))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _bare_half_state(doc: Doc, i: int) -> str | None:
+    """The state a bare "North" / "South" at ``i`` stands for: after "the", with no capitalized word
+    after it that would make it part of a longer name."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if i == 0 or doc[i - 1].lower_ != "the" or doc[i].text not in _HALVES or \
+            after is not None and after.text[:1].isupper() and after.pos_ == "PROPN":
+        return None
+    return _half_state(doc, [doc[i - 1], doc[i]])
+
+
 def _span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
 def _is_bare_name(doc: Doc, start: int, end: int) -> bool:
-    """Proper nouns that name no place, people or known organisation: a split-off surname."""
+    """Proper nouns that name no place, people, social network or known organisation: a split-off surname."""
     tokens = doc[start:end]
-    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens) and \
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and not _is_network_name(t) for t in tokens) and \
         actors.country_of_name(tokens.text) is None and not actors.is_region_name(tokens.text) and \
         not any(actors.is_title_word(t.text) for t in tokens)
 
@@ -731,6 +789,26 @@ def _is_unhyphenated_korean_name(words: list[str]) -> bool:
         all(w[:1].isupper() and w[1:].islower() and _KOREAN_SYLLABLE.fullmatch(w.casefold()) for w in words[1:])
 
 
+def cut_korean_name(words: list[str]) -> tuple[str, str] | None:
+    """(family name, first syllable) of a Korean name cut at its given name's hyphen ("Moon Jae" for
+    "Moon Jae-in", from ``name_words``): a Korean family name, then one romanized syllable. Some copy
+    drops the syllable after the hyphen (the tokenizer and feeds cut there), so such a name may be
+    the full name of someone whose given name opens with that syllable; None for any other shape."""
+    if len(words) != 2 or words[0].casefold() not in _KOREAN_FAMILY_NAMES or "-" in words[1] \
+            or not _KOREAN_SYLLABLE.fullmatch(words[1].casefold()):
+        return None
+    return words[0].casefold(), words[1].casefold()
+
+
+def hyphenated_korean_name(words: list[str]) -> tuple[str, str] | None:
+    """(family name, first syllable of the given name) of a hyphenated Korean name as ``name_words``
+    gives it, given name first (["jae-in", "moon"]); None for any other shape."""
+    if len(words) != 2 or words[0].count("-") != 1 or words[1] not in _KOREAN_FAMILY_NAMES:
+        return None
+    first = words[0].split("-")[0]
+    return (words[1], first) if _KOREAN_SYLLABLE.fullmatch(first) else None
+
+
 def _is_capitalized_korean_name(words: list[str]) -> bool:
     """"Moon Jae-In": some outlets capitalize both syllables of a Korean given name, the shape of a
     double-barrelled Western surname ("Hale-Berry"); a Korean family name before it and two romanized
@@ -1051,13 +1129,26 @@ def _half_state(doc: Doc, words: list[Token]) -> str | None:
     """The state "the North" or "the South" stands for ("the South's foreign ministry"): news on a
     divided country, once it has named both halves, calls each so (the Koreas, the Sudans). The one
     state the article names whose name opens with that word; none when it names no such state or
-    several ("South Korea" and "South Sudan")."""
+    several ("South Korea" and "South Sudan"), and none unless the article names the other half too
+    (``_names_other_half``): "the South" of a report naming South Africa is no state. A state's name
+    counts tagged GPE or LOC (the tagger calls "South Sudan" a region at times; only states' names
+    give a code)."""
     names = [t.text for t in words if t.tag_ != "DT"]
     if len(names) != 1 or names[0] not in _HALVES:
         return None
-    codes = {code for e in doc.ents if e.label_ == "GPE" and e.text.startswith(names[0] + " ")
-             for code in [actors.country_of_state_name(e.text)] if code}
-    return codes.pop() if len(codes) == 1 else None
+    states = {code: e.text[len(names[0]) + 1:] for e in doc.ents if e.label_ in ("GPE", "LOC")
+              and e.text.startswith(names[0] + " ") for code in [actors.country_of_state_name(e.text)] if code}
+    if len(states) != 1:
+        return None
+    code, rest = states.popitem()
+    return code if _names_other_half(doc, code, rest) else None
+
+
+def _names_other_half(doc: Doc, code: str, rest: str) -> bool:
+    """Whether the article names another state (or its people) whose name holds the divided country's
+    name ``rest`` ("Korea" for North Korea: "South Korea", "South Korean"; "Sudan" for South Sudan)."""
+    return any(rest in e.text and (actors.country_of_state_name(e.text) or actors.country_of_demonym(e.text))
+               not in (None, code) for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP"))
 
 
 def _ministry_seat_state(doc: Doc, cand: _Candidate, root: Token) -> str | None:

@@ -2,6 +2,8 @@
 introduce attributed content, and medium nouns. Lemmas, lower case."""
 from __future__ import annotations
 
+from storyline.annotate import actors
+
 SPEECH_VERBS = frozenset("""
 say tell add write tweet post ask answer reply respond announce declare state note explain argue
 claim insist maintain contend assert warn stress emphasize emphasise suggest acknowledge admit
@@ -106,8 +108,7 @@ NEWS_HEADS = frozenset("""
 network news tv television radio channel times post journal tribune herald telegraph guardian
 cnn msnbc fox bbc npr cbs abc nbc pbs reuters bloomberg politico axios
 """.split())
-# social networks' names: the tagger often types a one-word one a person ("said on Twitter")
-NETWORK_NAMES = frozenset("twitter facebook x instagram truth social telegram youtube tiktok".split())
+NETWORK_NAMES = actors.NETWORK_NAMES  # social networks' names, shared with entities
 MEDIUM_HEADS = NEWS_HEADS | NETWORK_NAMES
 
 # Nouns for a publication or broadcaster ("Time magazine", "Australian radio"): an addressee of
