@@ -12,11 +12,13 @@ who is talked about: they are passed over too.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
 from storyline.annotate.syntax import relative_antecedent
+from storyline.model import Mention
 
 # Sentences passed over, at most, to find the previous sentence with a third-person subject.
 PREVIOUS_SENTENCES = 3
@@ -202,3 +204,49 @@ def commanding_subjects(word: Token) -> set[int]:
     for subject in governing_subjects(word):
         found |= {t.i for t in subject.subtree if t.dep_ in ("compound", "flat") or t.i == subject.i}
     return found
+
+
+def most_salient(candidates: dict[str, list[Mention]], head: Token, unbarred: frozenset[int] = frozenset()) -> str | None:
+    """The referent the description takes up: one realized earlier in its own sentence if any (the
+    clauses before it are its previous utterance, as centering reads a complex sentence: "South
+    Korea's president said the country could"), the most salient of them by the sum over its
+    realizations (``realization_salience``); a tie goes to the one realized higher in the parse (the
+    less oblique: "North Korea's firing of a missile over Japan"). Never one that c-commands it
+    (but for the ``unbarred`` words: a realization that is not the referent itself)."""
+    doc, barred = head.doc, commanding_subjects(head) - unbarred
+    # per sentence, a referent counts its most salient realization (Lappin and Leass count each
+    # factor once per sentence: "the Japanese island of Hokkaido" realizes Japan once)
+    by_sentence: dict[tuple[str, int], float] = defaultdict(float)
+    here: dict[str, int] = {}  # referents realized before the description in its sentence: their least depth
+    for referent, realizations in candidates.items():
+        for m in realizations:
+            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None or span.root.i in barred or in_heading(doc.text, m.span.start, head.idx):
+                continue
+            key = (referent, span.root.sent.start)
+            by_sentence[key] = max(by_sentence[key], realization_salience(span.root, head))
+            if span.root.sent.start == head.sent.start and "\n" not in doc.text[m.span.end:head.idx]:
+                here[referent] = min(here.get(referent, 99), _depth(span.root))
+    scores: dict[str, float] = defaultdict(float)
+    for (referent, _), weight in by_sentence.items():
+        scores[referent] += weight
+    pool = list(here) or list(scores)
+    return max(pool, key=lambda r: (scores[r], -here.get(r, 0))) if pool else None
+
+
+def in_heading(text: str, offset: int, at: int) -> bool:
+    """Is the offset in a line of its own before ``at`` that does not close as running text does (a
+    heading, a photo caption)? News style sets neither as a sentence: what it names is no center of
+    the text (``centering.is_utterance_line``), though the parser may join it to the next sentence."""
+    end = text.find("\n", offset)
+    if end == -1 or end >= at:
+        return False
+    return not is_utterance_line(text[text.rfind("\n", 0, offset) + 1:end])
+
+
+def _depth(word: Token) -> int:
+    """How many dependency edges lie between the word and its sentence's root."""
+    depth = 0
+    while word.head.i != word.i and depth < 50:
+        word, depth = word.head, depth + 1
+    return depth

@@ -18,7 +18,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate import actors
-from storyline.annotate.centering import commanding_subjects, is_utterance_line, realization_salience
+from storyline.annotate.centering import most_salient
 from storyline.model import Mention, Participant
 
 from . import coding, geo
@@ -86,52 +86,6 @@ def taken_up(party: Participant, head: Token, mentions: list[Mention]) -> Partic
                        country=country, sector=sector, key=named.key if named else None)
 
 
-def _most_salient(candidates: dict[str, list[Mention]], head: Token, unbarred: frozenset[int] = frozenset()) -> str | None:
-    """The referent the description takes up: one realized earlier in its own sentence if any (the
-    clauses before it are its previous utterance, as centering reads a complex sentence: "South
-    Korea's president said the country could"), the most salient of them by the sum over its
-    realizations (``realization_salience``); a tie goes to the one realized higher in the parse (the
-    less oblique: "North Korea's firing of a missile over Japan"). Never one that c-commands it
-    (but for the ``unbarred`` words: a realization that is not the referent itself)."""
-    doc, barred = head.doc, commanding_subjects(head) - unbarred
-    # per sentence, a referent counts its most salient realization (Lappin and Leass count each
-    # factor once per sentence: "the Japanese island of Hokkaido" realizes Japan once)
-    by_sentence: dict[tuple[str, int], float] = defaultdict(float)
-    here: dict[str, int] = {}  # referents realized before the description in its sentence: their least depth
-    for referent, realizations in candidates.items():
-        for m in realizations:
-            span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            if span is None or span.root.i in barred or in_heading(doc.text, m.span.start, head.idx):
-                continue
-            key = (referent, span.root.sent.start)
-            by_sentence[key] = max(by_sentence[key], realization_salience(span.root, head))
-            if span.root.sent.start == head.sent.start and "\n" not in doc.text[m.span.end:head.idx]:
-                here[referent] = min(here.get(referent, 99), _depth(span.root))
-    scores: dict[str, float] = defaultdict(float)
-    for (referent, _), weight in by_sentence.items():
-        scores[referent] += weight
-    pool = list(here) or list(scores)
-    return max(pool, key=lambda r: (scores[r], -here.get(r, 0))) if pool else None
-
-
-def in_heading(text: str, offset: int, at: int) -> bool:
-    """Is the offset in a line of its own before ``at`` that does not close as running text does (a
-    heading, a photo caption)? News style sets neither as a sentence: what it names is no center of
-    the text (``centering.is_utterance_line``), though the parser may join it to the next sentence."""
-    end = text.find("\n", offset)
-    if end == -1 or end >= at:
-        return False
-    return not is_utterance_line(text[text.rfind("\n", 0, offset) + 1:end])
-
-
-def _depth(word: Token) -> int:
-    """How many dependency edges lie between the word and its sentence's root."""
-    depth = 0
-    while word.head.i != word.i and depth < 50:
-        word, depth = word.head, depth + 1
-    return depth
-
-
 def _salient_state(head: Token, earlier: list[Mention]) -> str | None:
     """The most salient state realized before the description (by its name, a place in it, its people,
     or an official of its government earlier in the description's own sentence)."""
@@ -140,7 +94,7 @@ def _salient_state(head: Token, earlier: list[Mention]) -> str | None:
     for official, words in _officials_before(head, earlier):
         states[official.country].append(official)
         spoken_for.update(t.i for t in words)
-    return _most_salient(states, head, frozenset(spoken_for))
+    return most_salient(states, head, frozenset(spoken_for))
 
 
 def _officials_before(head: Token, earlier: list[Mention]) -> list[tuple[Mention, Span]]:
@@ -171,7 +125,7 @@ def _relation_country(head: Token, party: Participant, earlier: list[Mention]) -
     states = _state_realizations(earlier, owner)
     if direction is not None:
         states = {c: ms for c, ms in states.items() if _lies(c, owner, direction)}
-    return _most_salient(states, head)
+    return most_salient(states, head)
 
 
 def _state_realizations(earlier: list[Mention], other_than: str | None = None) -> dict[str, list[Mention]]:
@@ -212,12 +166,12 @@ def _leader(head: Token, earlier: list[Mention], country: str | None) -> Mention
     for m in earlier:
         if m.country in led and (m.type in STATE_TYPES or m in leaders):
             states[m.country].append(m)
-    state = _most_salient(states, head)
+    state = most_salient(states, head)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in leaders:
         if m.country == state:
             by_key[m.key].append(m)
-    key = _most_salient(by_key, head)
+    key = most_salient(by_key, head)
     return by_key[key][-1] if key else None
 
 

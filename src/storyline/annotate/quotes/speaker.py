@@ -45,7 +45,8 @@ from storyline.annotate.agreement import (CLOSING_QUOTES, INDEFINITE_DETERMINERS
                                           described_person, is_organisation_noun, may_describe_organisation,
                                           named_as_person, organisation_kinds, person_noun_agrees,
                                           resolve_description)
-from storyline.annotate.centering import CLAUSE_SUBJECT_DEPS, PRONOUN_CHAIN, centering_subjects, in_quotation
+from storyline.annotate.centering import (CLAUSE_SUBJECT_DEPS, PRONOUN_CHAIN, centering_subjects, in_heading, in_quotation,
+                                          most_salient)
 from storyline.annotate.entities import hyphenated_given_name_end, is_subname, name_words
 from storyline.annotate.syntax import relative_antecedent
 from storyline.annotate.quotes.galleries import caption_start
@@ -430,12 +431,10 @@ _CLOSING_INSIDE = frozenset(".!?…,")
 
 def _in_caption_line(text: str, offset: int, at: int) -> bool:
     """Is ``offset`` in a line of its own before ``at`` that is no utterance of the text: a photo
-    caption or a heading (``descriptions.in_heading``: it closes without a full stop), or one closing
+    caption or a heading (``centering.in_heading``: it closes without a full stop), or one closing
     on a quote mark with no full stop inside it ("Coach Ola Berg said the airline needs 'training'")?
     News sets neither as a sentence; whom it names is no antecedent of a pronoun of the body text
     (centering reads only utterances)."""
-    from storyline.annotate.events.descriptions import in_heading  # events import quotes: no cycle at load
-
     if in_heading(text, offset, at):
         return True
     end = text.find("\n", offset)
@@ -595,8 +594,6 @@ def _salient_person(description: Token, pronoun: Token, found: _Antecedents) -> 
     when an unnamed person introduced in the window is the more salient ("A gunman opens fire ... The
     attacker is killed").
     ``_NO_CENTER`` when no one is: the earlier speakers decide."""
-    from storyline.annotate.events.descriptions import _most_salient  # events import quotes: no cycle at load
-
     text = description.doc.text
     if _unnamed_persons(description, pronoun, 0, found, description.lemma_.lower()):
         return None  # "a local Nato spokesperson said ... The Nato spokesperson said": the same head, no name
@@ -614,7 +611,7 @@ def _salient_person(description: Token, pronoun: Token, found: _Antecedents) -> 
                 and floor <= m.span.start and m.span.end <= description.idx \
                 and not in_quotation(m.span.start, found.quoted):
             candidates.setdefault(m.key, []).append(m)
-    key = _most_salient(candidates, description) if candidates else None
+    key = most_salient(candidates, description) if candidates else None
     if key == _UNNAMED:
         return None
     return (candidates[key][0].name, key) if key is not None else _NO_CENTER
